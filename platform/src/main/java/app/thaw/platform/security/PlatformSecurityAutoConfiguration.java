@@ -1,0 +1,89 @@
+package app.thaw.platform.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import app.thaw.platform.problem.ProblemAutoConfiguration;
+import app.thaw.platform.problem.ProblemResponses;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Every Thaw service is an OAuth2 resource server in its own right: it validates each token
+ * itself rather than trusting the gateway (defence in depth). Stateless: no session, no CSRF
+ * (bearer tokens are not sent by browsers on their own).
+ */
+@AutoConfiguration(after = ProblemAutoConfiguration.class, before = {ReactiveWebSecurityAutoConfiguration.class,
+        ReactiveManagementWebSecurityAutoConfiguration.class, ReactiveOAuth2ResourceServerAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(ThawSecurityProperties.class)
+@EnableWebFluxSecurity
+public class PlatformSecurityAutoConfiguration {
+
+    /** Paths any caller may reach: probes, metrics scraped on the private network, API documents. */
+    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**");
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder thawJwtDecoder(ThawSecurityProperties properties, WebClient.Builder webClients) {
+        return TokenValidation.decoder(properties, webClients.build());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(ProblemResponses responses) {
+        return new ProblemAuthenticationEntryPoint(responses);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtAuthenticationConverterAdapter thawJwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new RealmRoleAuthorities());
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+    SecurityWebFilterChain thawResourceServerChain(ServerHttpSecurity http, ThawSecurityProperties properties,
+                                                  ReactiveJwtDecoder decoder,
+                                                  ReactiveJwtAuthenticationConverterAdapter converter,
+                                                  ProblemAuthenticationEntryPoint problems) {
+        List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
+        publicPaths.addAll(properties.publicPaths());
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(publicPaths.toArray(String[]::new)).permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .build();
+    }
+}

@@ -1,0 +1,33 @@
+package app.thaw.platform.security;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How an application validates the bearer tokens Keycloak issues.
+ *
+ * @param issuerUri   the realm's issuer; a token's {@code iss} must equal it
+ * @param jwkSetUri   where the realm's signing keys are fetched (and cached); defaults to the
+ *                    issuer's certs endpoint, set it when the application reaches Keycloak by
+ *                    another address than the public one in {@code iss}
+ * @param audience    a token's {@code aud} must contain it
+ * @param clockSkew   tolerance for {@code exp} and {@code nbf} between this host and Keycloak
+ * @param publicPaths request paths served without a token, besides health and API docs
+ */
+@ConfigurationProperties("thaw.security")
+public record ThawSecurityProperties(
+        @DefaultValue("http://localhost:8180/realms/thaw") URI issuerUri,
+        @Nullable URI jwkSetUri,
+        @DefaultValue("thaw-api") String audience,
+        @DefaultValue("5s") Duration clockSkew,
+        @DefaultValue List<String> publicPaths) {
+
+    public URI effectiveJwkSetUri() {
+        return jwkSetUri != null ? jwkSetUri : URI.create(issuerUri.toString().replaceAll("/+$", "") + "/protocol/openid-connect/certs");
+    }
+}

@@ -1,0 +1,50 @@
+package app.thaw.platform.security;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * What makes a bearer token acceptable to Thaw: signed (RS256) by a key of the realm, not
+ * expired, issued by the configured realm, meant for the Thaw API ({@code aud}) and naming the
+ * caller's tenant. Unsigned ({@code alg: none}) tokens never match the RS256 key selector.
+ */
+public final class TokenValidation {
+
+    public static final String TENANT_CLAIM = "tenant_id";
+
+    private TokenValidation() {
+    }
+
+    /** A decoder that fetches the realm's keys on first use and caches them until a new key id appears. */
+    public static ReactiveJwtDecoder decoder(ThawSecurityProperties properties, WebClient webClient) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+                .withJwkSetUri(properties.effectiveJwkSetUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .webClient(webClient)
+                .build();
+        decoder.setJwtValidator(validator(properties));
+        return decoder;
+    }
+
+    public static OAuth2TokenValidator<Jwt> validator(ThawSecurityProperties properties) {
+        return new DelegatingOAuth2TokenValidator<>(List.of(
+                new JwtTimestampValidator(properties.clockSkew()),
+                new JwtIssuerValidator(properties.issuerUri().toString()),
+                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                        audiences -> audiences != null && audiences.contains(properties.audience())),
+                new JwtClaimValidator<String>(TENANT_CLAIM, StringUtils::hasText)));
+    }
+}

@@ -1,0 +1,21 @@
+package app.thaw.platform.store;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
+import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/** Contributes the {@code store} health indicator that the readiness group includes. */
+@AutoConfiguration(after = DataMongoReactiveAutoConfiguration.class)
+@ConditionalOnClass({ReactiveMongoTemplate.class, AbstractReactiveHealthIndicator.class})
+public class StoreHealthAutoConfiguration {
+
+    @Bean
+    @ConditionalOnBean(ReactiveMongoTemplate.class)
+    StoreHealthIndicator storeHealthIndicator(ReactiveMongoTemplate mongo) {
+        return new StoreHealthIndicator(mongo);
+    }
+}

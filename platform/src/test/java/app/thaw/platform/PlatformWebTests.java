@@ -1,0 +1,206 @@
+package app.thaw.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import app.thaw.platform.testing.PlatformTestApplication;
+import app.thaw.platform.testing.TestTokens;
+import app.thaw.store.EmbeddedStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.test.StepVerifier;
+
+/**
+ * The platform as a service sees it: one application context with the embedded store started
+ * in-process, tokens from a local key set, and every kind of error answered as problem+json.
+ */
+@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.application.name=platform-test", "thaw.service.area=test"})
+@AutoConfigureWebTestClient
+class PlatformWebTests {
+
+    static final TestTokens tokens = new TestTokens();
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
+        registry.add("thaw.store.data-dir", () -> dataDir.toString());
+    }
+
+    @AfterAll
+    static void stopKeySet() {
+        tokens.close();
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    EmbeddedStore store;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Test
+    void aRequestWithoutATokenAnswers401ProblemWithABearerChallenge() {
+        web.get().uri("/api/v1/test/whoami").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:thaw:problem:unauthenticated")
+                .jsonPath("$.code").isEqualTo("unauthenticated")
+                .jsonPath("$.status").isEqualTo(401)
+                .jsonPath("$.instance").isEqualTo("/api/v1/test/whoami")
+                .jsonPath("$.traceId").value(traceId -> assertThat((String) traceId).matches("[0-9a-f]{32}"));
+    }
+
+    @Test
+    void anExpiredTokenAnswers401NamingTheReason() {
+        String expired = tokens.token(java.util.List.of("merchant_admin"), claims -> claims
+                .issueTime(java.util.Date.from(java.time.Instant.now().minusSeconds(900)))
+                .expirationTime(java.util.Date.from(java.time.Instant.now().minusSeconds(600))));
+        web.get().uri("/api/v1/test/whoami").headers(h -> h.setBearerAuth(expired)).exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("invalid_token")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("expired"));
+    }
+
+    @Test
+    void whoamiReportsTheTenantSubjectClientAndThawRolesFromTheToken() {
+        web.get().uri("/api/v1/test/whoami")
+                .headers(h -> h.setBearerAuth(tokens.token("merchant_admin", "offline_access", "default-roles-thaw")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("platform-test")
+                .jsonPath("$.tenantId").isEqualTo("acme")
+                .jsonPath("$.subject").isEqualTo("user-1")
+                .jsonPath("$.clientId").isEqualTo("thaw-test")
+                .jsonPath("$.roles.length()").isEqualTo(1)
+                .jsonPath("$.roles[0]").isEqualTo("merchant_admin");
+    }
+
+    @Test
+    void aMissingRoleAnswers403Problem() {
+        web.get().uri("/api/v1/test/admin-only").headers(h -> h.setBearerAuth(tokens.token("merchant_admin"))).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("forbidden");
+        web.get().uri("/api/v1/test/admin-only").headers(h -> h.setBearerAuth(tokens.token("platform_admin"))).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void anUnknownPathAnswers404Problem() {
+        authorized(web.get().uri("/api/v1/test/nothing-here")).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("not_found");
+    }
+
+    @Test
+    void aWrongMethodAnswers405ProblemWithAllow() {
+        authorized(web.delete().uri("/api/v1/test/notes")).exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().valueEquals(HttpHeaders.ALLOW, "POST")
+                .expectBody().jsonPath("$.code").isEqualTo("method_not_allowed");
+    }
+
+    @Test
+    void anUnsupportedContentTypeAnswers415Problem() {
+        authorized(web.post().uri("/api/v1/test/notes")).contentType(MediaType.TEXT_PLAIN).bodyValue("hello").exchange()
+                .expectStatus().isEqualTo(415)
+                .expectBody().jsonPath("$.code").isEqualTo("unsupported_media_type");
+    }
+
+    @Test
+    void malformedJsonAnswers400Problem() {
+        authorized(web.post().uri("/api/v1/test/notes")).contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\":").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("malformed_request");
+    }
+
+    @Test
+    void invalidFieldsAnswer400NamingEachFieldAndRule() {
+        authorized(web.post().uri("/api/v1/test/notes")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\" \",\"body\":\"far more than ten characters\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("validation_failed")
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[?(@.field == 'title')].rule").isEqualTo("NotBlank")
+                .jsonPath("$.errors[?(@.field == 'body')].rule").isEqualTo("Size");
+    }
+
+    @Test
+    void aBodyOverTheInMemoryLimitAnswers413Problem() {
+        String huge = "{\"title\":\"" + "x".repeat(1_100_000) + "\"}";
+        authorized(web.post().uri("/api/v1/test/notes")).contentType(MediaType.APPLICATION_JSON).bodyValue(huge).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.code").isEqualTo("payload_too_large");
+    }
+
+    @Test
+    void aNamedFailureAnswersItsStatusCodeAndProperties() {
+        authorized(web.get().uri("/api/v1/test/closed-case")).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:thaw:problem:case_already_closed")
+                .jsonPath("$.code").isEqualTo("case_already_closed")
+                .jsonPath("$.detail").isEqualTo("The case is closed.")
+                .jsonPath("$.currentState").isEqualTo("CLOSED");
+    }
+
+    @Test
+    void anUnexpectedFailureAnswers500WithoutInternals() {
+        authorized(web.get().uri("/api/v1/test/boom")).exchange()
+                .expectStatus().isEqualTo(500)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class)
+                .value(body -> assertThat(body)
+                        .contains("\"code\":\"internal_error\"", "\"traceId\"")
+                        .doesNotContain("secret internal detail", "IllegalStateException", "at app.thaw"));
+    }
+
+    @Test
+    void readinessIncludesTheStoreAndHealthNeedsNoToken() {
+        web.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.store.status").isEqualTo("UP");
+    }
+
+    @Test
+    void withNoMongoUriTheServiceUsesAnEmbeddedStoreUnderItsDataDirNamedByItsArea() {
+        assertThat(store.dataFile()).isEqualTo(dataDir.resolve("platform-test").resolve("store.mv"));
+        StepVerifier.create(mongo.getMongoDatabase().map(database -> database.getName()))
+                .expectNext("test")
+                .verifyComplete();
+    }
+
+    private WebTestClient.RequestHeadersSpec<?> authorized(WebTestClient.RequestHeadersSpec<?> request) {
+        return request.headers(h -> h.setBearerAuth(tokens.token("merchant_admin")));
+    }
+
+    private WebTestClient.RequestBodySpec authorized(WebTestClient.RequestBodySpec request) {
+        return request.headers(h -> h.setBearerAuth(tokens.token("merchant_admin")));
+    }
+}

@@ -1,0 +1,127 @@
+package app.thaw.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+
+import app.thaw.platform.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.test.StepVerifier;
+
+class TokenValidationTests {
+
+    static TestTokens tokens;
+    static ReactiveJwtDecoder decoder;
+
+    @BeforeAll
+    static void startKeySet() {
+        tokens = new TestTokens();
+        ThawSecurityProperties properties = new ThawSecurityProperties(URI.create(TestTokens.ISSUER),
+                URI.create(tokens.jwkSetUri()), "thaw-api", Duration.ofSeconds(5), List.of());
+        decoder = TokenValidation.decoder(properties, WebClient.create());
+    }
+
+    @AfterAll
+    static void stopKeySet() {
+        tokens.close();
+    }
+
+    @Test
+    void acceptsAKeycloakShapedTokenAndReadsTheCaller() {
+        StepVerifier.create(decoder.decode(tokens.token("merchant_admin", "default-roles-thaw")).map(Caller::from))
+                .assertNext(caller -> {
+                    assertThat(caller.tenantId()).isEqualTo("acme");
+                    assertThat(caller.subject()).isEqualTo("user-1");
+                    assertThat(caller.clientId()).isEqualTo("thaw-test");
+                    assertThat(caller.roles()).containsExactly("merchant_admin");
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void rejectsAnExpiredToken() {
+        String expired = tokens.token(List.of("merchant_admin"), claims -> claims
+                .issueTime(Date.from(Instant.now().minusSeconds(600)))
+                .expirationTime(Date.from(Instant.now().minusSeconds(60))));
+        StepVerifier.create(decoder.decode(expired))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(JwtValidationException.class)
+                        .hasMessageContaining("expired"))
+                .verify();
+    }
+
+    @Test
+    void toleratesAClockSkewOfAFewSeconds() {
+        String justExpired = tokens.token(List.of("merchant_admin"), claims -> claims
+                .issueTime(Date.from(Instant.now().minusSeconds(300)))
+                .expirationTime(Date.from(Instant.now().minusSeconds(2))));
+        StepVerifier.create(decoder.decode(justExpired)).expectNextCount(1).verifyComplete();
+    }
+
+    @Test
+    void rejectsATokenFromAnotherIssuer() {
+        String foreign = tokens.token(List.of("merchant_admin"), claims -> claims.issuer("http://localhost:8180/realms/other"));
+        StepVerifier.create(decoder.decode(foreign))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(JwtValidationException.class)
+                        .hasMessageContaining("iss"))
+                .verify();
+    }
+
+    @Test
+    void rejectsATokenMeantForAnotherAudience() {
+        String elsewhere = tokens.token(List.of("merchant_admin"), claims -> claims.audience(List.of("account")));
+        StepVerifier.create(decoder.decode(elsewhere))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(JwtValidationException.class)
+                        .hasMessageContaining("aud"))
+                .verify();
+    }
+
+    @Test
+    void rejectsATokenWithoutATenant() {
+        String tenantless = tokens.token(List.of("merchant_admin"), claims -> claims.claim("tenant_id", null));
+        StepVerifier.create(decoder.decode(tenantless))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(JwtValidationException.class)
+                        .hasMessageContaining("tenant_id"))
+                .verify();
+    }
+
+    @Test
+    void rejectsAnUnsignedTokenWithAlgNone() {
+        String signed = tokens.token("platform_admin");
+        String payload = signed.split("\\.")[1];
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
+        StepVerifier.create(decoder.decode(header + "." + payload + "."))
+                .expectError(BadJwtException.class)
+                .verify();
+    }
+
+    @Test
+    void rejectsATokenSignedByAnotherKey() {
+        try (TestTokens stranger = new TestTokens()) {
+            StepVerifier.create(decoder.decode(stranger.token("platform_admin")))
+                    .expectError(BadJwtException.class)
+                    .verify();
+        }
+    }
+
+    @Test
+    void fetchesTheKeySetOnceAndCachesIt() {
+        StepVerifier.create(decoder.decode(tokens.token("merchant_member"))).expectNextCount(1).verifyComplete();
+        int afterFirstUse = tokens.keySetFetches();
+        for (int i = 0; i < 3; i++) {
+            StepVerifier.create(decoder.decode(tokens.token("merchant_member"))).expectNextCount(1).verifyComplete();
+        }
+        assertThat(afterFirstUse).isPositive();
+        assertThat(tokens.keySetFetches()).isEqualTo(afterFirstUse);
+    }
+}
