@@ -44,9 +44,12 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         }
         HttpHeaders extraHeaders = new HttpHeaders();
         ProblemDetail problem = toProblem(failure, extraHeaders);
-        if (problem.getStatus() >= 500) {
+        if (problem.getStatus() >= 500 && !(failure instanceof ThawProblem)) {
             log.error("Unexpected failure answering {} {} (trace {})", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), TraceIds.of(exchange), failure);
+        } else if (problem.getStatus() >= 500) {
+            log.warn("Answered {} {} with {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    problem.getStatus(), failure.getMessage());
         } else {
             log.debug("Answered {} {} with {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                     problem.getStatus(), failure.toString());

@@ -1,0 +1,164 @@
+package app.thaw.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import app.thaw.platform.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * The gateway in front of a real HTTP backend standing in for the case service, and of an
+ * evidence service that is down (nothing listens on its port).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "thaw.gateway.limits.burst=5", "thaw.gateway.limits.sustained=1", "thaw.gateway.limits.per=1m",
+        "thaw.gateway.limits.max-request-size=1KB"})
+@AutoConfigureWebTestClient(timeout = "10s")
+class GatewayTests {
+
+    static final TestTokens tokens = new TestTokens();
+    /** What the stand-in case service received: its Authorization and traceparent headers. */
+    static final Queue<HttpHeaders> received = new ConcurrentLinkedQueue<>();
+    static final DisposableServer caseService = HttpServer.create().host("127.0.0.1").port(0)
+            .handle((request, response) -> {
+                HttpHeaders copy = new HttpHeaders();
+                request.requestHeaders().forEach(header -> copy.add(header.getKey(), header.getValue()));
+                received.add(copy);
+                return request.receive().then(response.header("Content-Type", "application/json")
+                        .sendString(Mono.just("{\"from\":\"case-service\"}")).then());
+            })
+            .bindNow();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
+        registry.add("THAW_CASES_URL", () -> "http://127.0.0.1:" + caseService.port());
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        registry.add("THAW_EVIDENCE_URL", () -> "http://127.0.0.1:" + closedPort);
+    }
+
+    @AfterAll
+    static void stop() {
+        caseService.disposeNow();
+        tokens.close();
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void routesAnAuthenticatedCallAndRelaysTheTokenAndTraceContext() {
+        String token = tokenFor("router");
+        received.clear();
+        web.get().uri("/api/v1/cases/whoami").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.from").isEqualTo("case-service");
+        HttpHeaders seen = received.poll();
+        assertThat(seen).isNotNull();
+        assertThat(seen.getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token);
+        assertThat(seen.getFirst("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    @Test
+    void aCallWithoutATokenIsRefusedBeforeItReachesAService() {
+        received.clear();
+        web.get().uri("/api/v1/cases/whoami").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("unauthenticated");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aServiceThatIsDownAnswers503ProblemWithRetryAfter() {
+        long started = System.nanoTime();
+        web.get().uri("/api/v1/evidence/whoami").headers(h -> h.setBearerAuth(tokenFor("evidence-caller"))).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("service_unavailable")
+                .jsonPath("$.service").isEqualTo("evidence")
+                .jsonPath("$.traceId").exists();
+        // The 2 s promise is about a refused connection, which fails at once rather than waiting for a timeout.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aClientOverItsBurstGets429WithRetryAfterWhileOthersAreServed() {
+        String greedy = tokenFor("greedy");
+        for (int i = 0; i < 5; i++) {
+            web.get().uri("/api/v1/cases/whoami").headers(h -> h.setBearerAuth(greedy)).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().valueEquals("X-RateLimit-Remaining", String.valueOf(4 - i));
+        }
+        web.get().uri("/api/v1/cases/whoami").headers(h -> h.setBearerAuth(greedy)).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value(HttpHeaders.RETRY_AFTER, value -> assertThat(Long.parseLong(value)).isBetween(1L, 60L))
+                .expectBody().jsonPath("$.code").isEqualTo("rate_limited");
+        web.get().uri("/api/v1/cases/whoami").headers(h -> h.setBearerAuth(tokenFor("patient"))).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413() {
+        received.clear();
+        web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(tokenFor("big-sender")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"notice\":\"" + "x".repeat(2000) + "\"}").exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.code").isEqualTo("payload_too_large");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedWith413() {
+        var buffers = new DefaultDataBufferFactory();
+        Flux<org.springframework.core.io.buffer.DataBuffer> chunks = Flux.range(0, 4)
+                .map(i -> buffers.wrap(("x".repeat(500)).getBytes()));
+        web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(tokenFor("chunky-sender")))
+                .contentType(MediaType.APPLICATION_JSON).body(chunks, org.springframework.core.io.buffer.DataBuffer.class).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.code").isEqualTo("payload_too_large");
+    }
+
+    @Test
+    void swaggerUiIsServedWithoutAToken() {
+        web.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
+        web.get().uri("/v3/api-docs/swagger-config").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.urls[?(@.name == 'cases')].url").isEqualTo("/openapi/cases");
+    }
+
+    @Test
+    void theFallbackIsNotReachableDirectly() {
+        web.get().uri("/fallback/cases").headers(h -> h.setBearerAuth(tokenFor("prober"))).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    private static String tokenFor(String subject) {
+        return tokens.token(List.of("merchant_admin"), claims -> claims.subject(subject));
+    }
+}

@@ -1,0 +1,33 @@
+package app.thaw.platform.openapi;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Each service's OpenAPI document names the service and declares that every operation needs a
+ * bearer token from Keycloak, so the gateway's Swagger UI offers "Authorize".
+ */
+@AutoConfiguration
+@ConditionalOnClass(OpenAPI.class)
+public class OpenApiAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI thawOpenApi(@Value("${spring.application.name:thaw}") String service,
+                        @Value("${thaw.service.description:Thaw API}") String description) {
+        return new OpenAPI()
+                .info(new Info().title("Thaw " + service).description(description).version("v1"))
+                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                        .description("An access token from Thaw's Keycloak realm")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}

@@ -1,0 +1,85 @@
+package app.thaw.platform.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * What every Thaw service promises from its first day, checked against the real application:
+ * it boots on the embedded store, validates tokens itself, answers whoami under its own area,
+ * and reports readiness including its store. Each service's test extends this and names its area
+ * and service name; annotate the subclass with {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}
+ * and {@code @AutoConfigureWebTestClient}.
+ */
+public abstract class ServiceContractTests {
+
+    /** Lives as long as the test JVM: Spring caches the application context across test classes. */
+    protected static final TestTokens tokens = new TestTokens();
+
+    @DynamicPropertySource
+    static void contractProperties(DynamicPropertyRegistry registry) throws java.io.IOException {
+        Path dataDir = Files.createTempDirectory("thaw-service-test");
+        registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
+        registry.add("thaw.store.data-dir", dataDir::toString);
+    }
+
+    @Autowired
+    protected WebTestClient web;
+
+    /** The service's area: the path segment after /api/v1/ and its database's name. */
+    protected abstract String area();
+
+    /** spring.application.name of the service. */
+    protected abstract String serviceName();
+
+    @Test
+    void whoamiWithoutATokenAnswers401Problem() {
+        web.get().uri("/api/v1/" + area() + "/whoami").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void whoamiReportsTheCallersTenantAndRolesFromTheToken() {
+        web.get().uri("/api/v1/" + area() + "/whoami")
+                .headers(h -> h.setBearerAuth(tokens.token("staff_agent")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo(serviceName())
+                .jsonPath("$.tenantId").isEqualTo("acme")
+                .jsonPath("$.roles[0]").isEqualTo("staff_agent");
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRejectedByTheServiceItself() {
+        String elsewhere = tokens.token(java.util.List.of("platform_admin"), claims -> claims.audience("account"));
+        web.get().uri("/api/v1/" + area() + "/whoami").headers(h -> h.setBearerAuth(elsewhere)).exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("invalid_token");
+    }
+
+    @Test
+    void isReadyWithItsStore() {
+        web.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.components.store.status").isEqualTo("UP");
+    }
+
+    @Test
+    void publishesAnOpenApiDocumentWithBearerSecurity() {
+        web.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.openapi").value(version -> org.assertj.core.api.Assertions.assertThat((String) version).startsWith("3.1"))
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
+                .jsonPath("$.paths['/api/v1/" + area() + "/whoami'].get").exists();
+    }
+}
