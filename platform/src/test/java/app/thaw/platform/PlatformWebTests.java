@@ -111,7 +111,9 @@ class PlatformWebTests {
         authorized(web.get().uri("/api/v1/test/nothing-here")).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("not_found");
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("not_found")
+                .jsonPath("$.detail").isEqualTo("There is nothing at /api/v1/test/nothing-here.");
     }
 
     @Test

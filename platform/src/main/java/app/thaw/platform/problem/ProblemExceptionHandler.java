@@ -17,6 +17,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
@@ -43,7 +44,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         HttpHeaders extraHeaders = new HttpHeaders();
-        ProblemDetail problem = toProblem(failure, extraHeaders);
+        ProblemDetail problem = toProblem(failure, exchange.getRequest().getPath().value(), extraHeaders);
         if (problem.getStatus() >= 500 && !(failure instanceof ThawProblem)) {
             log.error("Unexpected failure answering {} {} (trace {})", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), TraceIds.of(exchange), failure);
@@ -57,7 +58,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         return responses.write(exchange, problem, headers -> headers.addAll(extraHeaders));
     }
 
-    ProblemDetail toProblem(Throwable failure, HttpHeaders headers) {
+    ProblemDetail toProblem(Throwable failure, String path, HttpHeaders headers) {
         return switch (failure) {
             case ThawProblem named -> {
                 ProblemDetail problem = Problems.of(named.status(), named.code(), named.getMessage());
@@ -87,6 +88,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
                     "Your roles do not allow this action.");
             case AuthenticationException unauthenticated -> Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
                     "A valid bearer token is required.");
+            case NoResourceFoundException missing -> Problems.of(HttpStatus.NOT_FOUND, "not_found",
+                    "There is nothing at " + path + ".");
             case ErrorResponse framework when hasCause(failure, DataBufferLimitException.class) -> payloadTooLarge();
             case ErrorResponse framework -> {
                 headers.addAll(framework.getHeaders());
