@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,8 +13,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Each service's OpenAPI document names the service and declares that every operation needs a
- * bearer token from Keycloak, so the gateway's Swagger UI offers "Authorize".
+ * Each service's OpenAPI document names the service, gives the gateway's public address
+ * ({@code THAW_PUBLIC_URL}) as its server, and declares that every operation needs a bearer token
+ * from Keycloak, so the gateway's Swagger UI offers "Authorize".
  */
 @AutoConfiguration
 @ConditionalOnClass(OpenAPI.class)
@@ -22,8 +24,11 @@ public class OpenApiAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OpenAPI thawOpenApi(@Value("${spring.application.name:thaw}") String service,
-                        @Value("${thaw.service.description:Thaw API}") String description) {
+                        @Value("${thaw.service.description:Thaw API}") String description,
+                        @Value("${thaw.public-url}") String publicUrl) {
         return new OpenAPI()
+                // Callers reach every service through the gateway, never at the service's own address.
+                .addServersItem(new Server().url(publicUrl).description("Thaw API gateway"))
                 .info(new Info().title("Thaw " + service).description(description).version("v1"))
                 .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")

@@ -80,6 +80,7 @@ public abstract class ServiceContractTests {
                 .expectBody()
                 .jsonPath("$.openapi").value(version -> org.assertj.core.api.Assertions.assertThat((String) version).startsWith("3.1"))
                 .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
+                .jsonPath("$.servers[0].url").isEqualTo("http://localhost:8080")
                 .jsonPath("$.paths['/api/v1/" + area() + "/whoami'].get").exists();
     }
 }

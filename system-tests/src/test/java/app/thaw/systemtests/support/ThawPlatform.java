@@ -1,0 +1,218 @@
+package app.thaw.systemtests.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The whole of Thaw, started once per test run and shared by every system test: a real Keycloak
+ * from its official distribution with the realm imported, the embedded store in its own JVM, the
+ * four services and the gateway, each on a free port so a developer's own {@code ./thaw up} can
+ * keep running. Stopped when the run ends.
+ *
+ * <p>Use it with {@code @ExtendWith(ThawPlatform.class)} and take it as a test parameter.
+ */
+public final class ThawPlatform implements BeforeAllCallback, ParameterResolver, AutoCloseable {
+
+    /** Services by area (the path segment after /api/v1/), with their application names. */
+    public static final Map<String, String> SERVICES = Map.of(
+            "cases", "case-service",
+            "evidence", "evidence-service",
+            "notifications", "notification-service",
+            "monitor", "identity-monitor");
+
+    /** Small enough that a test can pass it in a second, large enough for every other test. */
+    public static final int RATE_LIMIT_BURST = 60;
+
+    private final Path root = Path.of(System.getProperty("thaw.root", ".."));
+    private final String version = System.getProperty("thaw.version", "0.1.0-SNAPSHOT");
+    private final Path work = Path.of(System.getProperty("thaw.work", "target/system"));
+    private final Path keycloakHome = Path.of(System.getProperty("thaw.keycloak.home", "target/keycloak"));
+    private final String javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+    private int keycloakPort;
+    private int gatewayPort;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(ThawPlatform.class, key -> start(), ThawPlatform.class);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == ThawPlatform.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(ThawPlatform.class, key -> start(), ThawPlatform.class);
+    }
+
+    private ThawPlatform start() {
+        ThawPlatform platform = new ThawPlatform();
+        platform.launch();
+        return platform;
+    }
+
+    private void launch() {
+        try {
+            deleteRecursively(work);
+            deleteRecursively(keycloakHome.resolve("data/h2"));
+            Files.createDirectories(keycloakHome.resolve("data/import"));
+            Files.copy(root.resolve("infra/keycloak/thaw-realm.json"), keycloakHome.resolve("data/import/thaw-realm.json"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path logs = work.resolve("logs");
+        keycloakPort = freePort();
+        int storePort = freePort();
+        gatewayPort = freePort();
+        String issuer = keycloakUrl() + "/realms/thaw";
+
+        processes.put("keycloak", new ManagedProcess("keycloak", keycloakPort,
+                List.of(keycloakHome.resolve("bin/kc.sh").toString(), "start-dev", "--http-port=" + keycloakPort,
+                        "--hostname=http://localhost:" + keycloakPort, "--import-realm"),
+                Map.of("JAVA_HOME", System.getProperty("java.home"), "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin", "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m"),
+                URI.create(issuer + "/.well-known/openid-configuration"), logs));
+
+        ManagedProcess store = new ManagedProcess("store", storePort,
+                List.of(javaExecutable, "-Xmx256m", "-jar", jar("embedded-store").toString(), "--data", work.resolve("store.mv").toString(),
+                        "--port", Integer.toString(storePort)),
+                Map.of(), URI.create("http://127.0.0.1:" + storePort + "/"), logs);
+        processes.put("store", store);
+
+        Map<String, String> serviceUrls = new LinkedHashMap<>();
+        SERVICES.forEach((area, name) -> {
+            int port = freePort();
+            serviceUrls.put("THAW_" + area.toUpperCase() + "_URL", "http://localhost:" + port);
+            processes.put(name, application(name, port, Map.of(
+                    "MONGODB_URI", "mongodb://127.0.0.1:" + storePort + "/" + area,
+                    "THAW_SECURITY_ISSUER_URI", issuer,
+                    "THAW_PUBLIC_URL", gatewayUrl()), List.of(), logs));
+        });
+        Map<String, String> gatewayEnvironment = new LinkedHashMap<>(serviceUrls);
+        gatewayEnvironment.put("THAW_SECURITY_ISSUER_URI", issuer);
+        processes.put("gateway", application("gateway", gatewayPort, gatewayEnvironment,
+                List.of("--thaw.gateway.limits.burst=" + RATE_LIMIT_BURST, "--thaw.gateway.limits.sustained=5"), logs));
+
+        processes.values().forEach(ManagedProcess::start);
+        // The store speaks the MongoDB protocol, not HTTP: its "ready" is an open port, checked first.
+        awaitPort(storePort, Duration.ofSeconds(60), store);
+        List<CompletableFuture<Void>> waits = new ArrayList<>();
+        processes.values().stream().filter(process -> process != store)
+                .forEach(process -> waits.add(CompletableFuture.runAsync(() -> process.awaitReady(Duration.ofSeconds(240)))));
+        try {
+            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "thaw-system-tests-shutdown"));
+    }
+
+    private ManagedProcess application(String name, int port, Map<String, String> environment, List<String> arguments, Path logs) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("PORT", Integer.toString(port));
+        List<String> command = new ArrayList<>(List.of(javaExecutable, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar(name).toString()));
+        command.addAll(arguments);
+        return new ManagedProcess(name, port, command, env,
+                URI.create("http://localhost:" + port + "/actuator/health/readiness"), logs);
+    }
+
+    private Path jar(String module) {
+        Path jar = root.resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Missing " + jar + ": run the system tests through ./mvnw verify from the project root");
+        }
+        return jar;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + gatewayPort;
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + keycloakPort;
+    }
+
+    /** The URL of a service reached directly, bypassing the gateway. */
+    public String serviceUrl(String name) {
+        return "http://localhost:" + processes.get(name).port;
+    }
+
+    public void stopService(String name) {
+        processes.get(name).stop();
+    }
+
+    public void startService(String name) {
+        ManagedProcess process = processes.get(name);
+        process.start();
+        process.awaitReady(Duration.ofSeconds(120));
+    }
+
+    @Override
+    public void close() {
+        List<ManagedProcess> reversed = new ArrayList<>(processes.values());
+        Collections.reverse(reversed);
+        reversed.forEach(ManagedProcess::stop);
+    }
+
+    private static void awaitPort(int port, Duration timeout, ManagedProcess owner) {
+        try {
+            Awaitility.await(owner.name + " listening on " + port).atMost(timeout).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> {
+                        try (var socket = new Socket("127.0.0.1", port)) {
+                            return true;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(owner.name + " did not open port " + port + ":\n" + owner.tail(), e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
