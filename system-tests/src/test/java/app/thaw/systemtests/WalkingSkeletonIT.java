@@ -11,6 +11,7 @@ import app.thaw.systemtests.support.Keycloak;
 import app.thaw.systemtests.support.ThawPlatform;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * from the real Keycloak, through the gateway to every service, and the ways a call is refused.
  */
 @ExtendWith(ThawPlatform.class)
+@Order(10)
 class WalkingSkeletonIT {
 
     static ThawPlatform platform;

@@ -16,7 +16,12 @@ public final class Keycloak {
     private final WebClient web = WebClient.create();
 
     public Keycloak(ThawPlatform platform) {
-        this.baseUrl = platform.keycloakUrl();
+        this(platform.keycloakUrl());
+    }
+
+    /** A Keycloak at {@code baseUrl}, e.g. http://localhost:8180. */
+    public Keycloak(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     /** A user's token, through the test-only client that allows the password grant. */
