@@ -76,6 +76,9 @@ public class PlatformSecurityAutoConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(publicPaths.toArray(String[]::new)).permitAll()
+                        // Service-to-service only (event delivery); the gateway routes nothing here.
+                        .pathMatchers("/internal/**").hasRole(ThawRoles.SERVICE)
+                        .pathMatchers("/api/v1/*/admin/**").hasRole(ThawRoles.PLATFORM_ADMIN)
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter))

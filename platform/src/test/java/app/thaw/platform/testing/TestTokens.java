@@ -17,7 +17,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -42,11 +44,39 @@ public final class TestTokens implements AutoCloseable {
         }
         String keySet = new JWKSet(key.toPublicJWK()).toString();
         server = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes.get("/certs", (request, response) -> {
-                    keySetFetches.incrementAndGet();
-                    return response.header("Content-Type", "application/json").sendString(Mono.just(keySet));
-                }))
+                .route(routes -> routes
+                        .get("/certs", (request, response) -> {
+                            keySetFetches.incrementAndGet();
+                            return response.header("Content-Type", "application/json").sendString(Mono.just(keySet));
+                        })
+                        // Client credentials, as Keycloak answers them: a service token for the asking client.
+                        .post("/token", (request, response) -> request.receive().aggregate().asString().defaultIfEmpty("")
+                                .flatMap(form -> {
+                                    String clientId = clientIdOf(form, request.requestHeaders().get("Authorization"));
+                                    // Signing draws on SecureRandom (RSA blinding): off the event loop.
+                                    return Mono.fromCallable(() -> token(List.of("thaw_service"), claims -> claims
+                                                    .subject("service-account-" + clientId).claim("azp", clientId)
+                                                    .claim("tenant_id", "thaw")))
+                                            .subscribeOn(Schedulers.boundedElastic())
+                                            .flatMap(token -> response.header("Content-Type", "application/json")
+                                                    .sendString(Mono.just("{\"access_token\":\"" + token
+                                                            + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")).then());
+                                })))
                 .bindNow();
+    }
+
+    /** The client: from HTTP Basic authentication (Spring's default) or the form. */
+    static String clientIdOf(String form, @Nullable String authorization) {
+        if (authorization != null && authorization.startsWith("Basic ")) {
+            String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6)));
+            return java.net.URLDecoder.decode(decoded.substring(0, decoded.indexOf(':')), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return form.contains("client_id=") ? form.replaceAll(".*client_id=([^&]*).*", "$1") : "unknown";
+    }
+
+    /** A token endpoint that grants client credentials to any client. */
+    public String tokenUri() {
+        return "http://127.0.0.1:" + server.port() + "/token";
     }
 
     public String jwkSetUri() {

@@ -1,0 +1,73 @@
+package app.thaw.platform.events;
+
+import java.net.URI;
+import java.time.Clock;
+
+import app.thaw.platform.config.ClockAutoConfiguration;
+import app.thaw.platform.security.ThawSecurityProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** Outbox, relay and inbox for every service that owns a database (not the gateway). */
+@AutoConfiguration(after = {DataMongoReactiveAutoConfiguration.class, ClockAutoConfiguration.class})
+@ConditionalOnClass(ReactiveMongoTemplate.class)
+@ConditionalOnBean(ReactiveMongoTemplate.class)
+@ConditionalOnProperty("thaw.service.area")
+@EnableConfigurationProperties(EventsProperties.class)
+public class EventsAutoConfiguration {
+
+    @Bean
+    EventOutbox eventOutbox(ReactiveMongoTemplate mongo, EventsProperties properties, Clock clock) {
+        return new EventOutbox(mongo, properties, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceTokens serviceTokens(EventsProperties properties, ThawSecurityProperties security) {
+        EventsProperties.Client client = properties.client();
+        if (client.clientId() == null || client.clientSecret() == null) {
+            return ServiceTokens.unconfigured();
+        }
+        URI tokenUri = client.tokenUri() != null ? client.tokenUri()
+                : URI.create(security.issuerUri().toString().replaceAll("/+$", "") + "/protocol/openid-connect/token");
+        return ServiceTokens.clientCredentials(tokenUri, client.clientId(), client.clientSecret());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventTransport eventTransport(WebClient.Builder webClients, ServiceTokens tokens, EventsProperties properties) {
+        return new HttpEventTransport(webClients.build(), tokens, properties.relay().timeout());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, EventOutbox outbox, EventTransport transport,
+                            EventsProperties properties, Clock clock, MeterRegistry meters) {
+        return new OutboxRelay(mongo, outbox, transport, properties.relay(), clock, meters);
+    }
+
+    @Bean
+    EventInbox eventInbox(ReactiveMongoTemplate mongo, ObjectProvider<EventHandler> handlers, EventsProperties properties,
+                          Clock clock) {
+        return new EventInbox(mongo, handlers.orderedStream().toList(), properties.inboxLease(), clock);
+    }
+
+    @Bean
+    InternalEventsController internalEventsController(EventInbox inbox) {
+        return new InternalEventsController(inbox);
+    }
+
+    @Bean
+    DeadLetterController deadLetterController(OutboxRelay relay) {
+        return new DeadLetterController(relay);
+    }
+}

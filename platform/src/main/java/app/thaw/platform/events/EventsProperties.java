@@ -1,0 +1,63 @@
+package app.thaw.platform.events;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Events between services: who receives which types, how the relay retries, and the service's
+ * own client for the tokens it presents to subscribers.
+ *
+ * @param subscriptions where each event type goes: a subscriber name, type patterns
+ *                      ({@code thaw.case.*}, {@code thaw.alert.raised}) and its {@code /internal/events} URL
+ * @param relay         how undelivered events are retried
+ * @param client        the Keycloak client this service presents to subscribers (client credentials)
+ * @param inboxLease    how long a consumer holds an event it is handling before another delivery may retry it
+ */
+@ConfigurationProperties("thaw.events")
+public record EventsProperties(
+        @DefaultValue List<Subscription> subscriptions,
+        @DefaultValue Relay relay,
+        @DefaultValue Client client,
+        @DefaultValue("60s") Duration inboxLease) {
+
+    public record Subscription(String name, List<String> types, URI url) {
+
+        boolean wants(String type) {
+            return types.stream().anyMatch(pattern -> pattern.endsWith("*")
+                    ? type.startsWith(pattern.substring(0, pattern.length() - 1))
+                    : type.equals(pattern));
+        }
+    }
+
+    /**
+     * @param enabled        whether this instance relays (every instance may; leases keep them apart)
+     * @param pollInterval   how often to look for due events when idle
+     * @param batchSize      events claimed at once
+     * @param concurrency    deliveries in flight at once
+     * @param lease          how long a claim lasts; a crashed instance's claims expire after it
+     * @param maxAttempts    deliveries tried before an event is parked as a dead letter
+     * @param initialBackoff the first retry's delay; each next one doubles, with jitter
+     * @param maxBackoff     the longest delay between two attempts
+     * @param timeout        the longest a subscriber may take to answer
+     */
+    public record Relay(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("100") int batchSize,
+            @DefaultValue("16") int concurrency,
+            @DefaultValue("30s") Duration lease,
+            @DefaultValue("10") int maxAttempts,
+            @DefaultValue("1s") Duration initialBackoff,
+            @DefaultValue("5m") Duration maxBackoff,
+            @DefaultValue("10s") Duration timeout) {
+    }
+
+    /** Defaults to the issuer's token endpoint when {@code tokenUri} is unset. */
+    public record Client(@Nullable URI tokenUri, @Nullable String clientId, @Nullable String clientSecret) {
+    }
+}

@@ -1,0 +1,229 @@
+package app.thaw.platform.events;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.resilience4j.core.IntervalFunction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static app.thaw.platform.events.EventOutbox.DEAD;
+import static app.thaw.platform.events.EventOutbox.DELIVERED;
+import static app.thaw.platform.events.EventOutbox.OUTBOX;
+import static app.thaw.platform.events.EventOutbox.PENDING;
+
+/**
+ * Delivers the outbox, at least once. Each instance claims a batch of due entries by writing its
+ * claim and a lease expiry onto them (so two instances never send the same entry at the same
+ * moment; a crashed instance's claims lapse and another takes over), sends them, and records the
+ * outcome: delivered, retry later (exponential backoff with jitter), or parked as a dead letter
+ * after {@code maxAttempts} or a final refusal. Dead letters can be replayed ({@link #replay}).
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    public static final String DEAD_LETTERS = "dead_letters";
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final EventOutbox outbox;
+    private final EventTransport transport;
+    private final EventsProperties.Relay settings;
+    private final Clock clock;
+    private final IntervalFunction backoff;
+    private final String instance = UUID.randomUUID().toString();
+    private final Counter delivered;
+    private final Counter failures;
+    private final Counter parked;
+    private final AtomicLong pendingCount = new AtomicLong();
+    private final AtomicLong oldestPendingSeconds = new AtomicLong();
+    private final AtomicLong deadLetterCount = new AtomicLong();
+    private volatile @Nullable Disposable loop;
+
+    public OutboxRelay(ReactiveMongoTemplate mongo, EventOutbox outbox, EventTransport transport,
+                       EventsProperties.Relay settings, Clock clock, MeterRegistry meters) {
+        if (settings.timeout().compareTo(settings.lease()) >= 0) {
+            throw new IllegalArgumentException("thaw.events.relay.timeout must be shorter than the lease, or two "
+                    + "instances could send the same event at once");
+        }
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.transport = transport;
+        this.settings = settings;
+        this.clock = clock;
+        this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5, settings.maxBackoff());
+        this.delivered = meters.counter("thaw.events.delivered");
+        this.failures = meters.counter("thaw.events.delivery.failures");
+        this.parked = meters.counter("thaw.events.parked");
+        Gauge.builder("thaw.events.outbox.pending", pendingCount, AtomicLong::get).register(meters);
+        Gauge.builder("thaw.events.outbox.oldest.age", oldestPendingSeconds, AtomicLong::get).baseUnit("seconds").register(meters);
+        Gauge.builder("thaw.events.dead_letters", deadLetterCount, AtomicLong::get).register(meters);
+    }
+
+    /**
+     * One pass: release stranded events, then deliver due entries until none is left.
+     *
+     * @return how many entries were handled (delivered, rescheduled or parked)
+     */
+    public Mono<Long> relayDue() {
+        return outbox.sweep()
+                .then(deliverBatches())
+                .flatMap(handled -> refreshGauges().thenReturn(handled));
+    }
+
+    private Mono<Long> deliverBatches() {
+        return claimBatch()
+                .expand(batch -> batch.size() == settings.batchSize() ? claimBatch() : Mono.empty())
+                .concatMap(batch -> Flux.fromIterable(batch).flatMap(this::deliver, settings.concurrency()))
+                .count();
+    }
+
+    private Mono<List<Document>> claimBatch() {
+        Date now = Date.from(clock.instant());
+        String claim = instance + ":" + UUID.randomUUID();
+        Query due = Query.query(Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(now).and("leaseUntil").lte(now))
+                .with(Sort.by("nextAttemptAt")).limit(settings.batchSize());
+        due.fields().include("_id");
+        return mongo.find(due, Document.class, OUTBOX)
+                .map(entry -> entry.get("_id"))
+                .collectList()
+                .flatMap(ids -> ids.isEmpty() ? Mono.just(List.<Document>of()) : mongo.updateMulti(
+                                // Re-checked in the update: whoever writes first holds the entry.
+                                Query.query(Criteria.where("_id").in(ids).and("status").is(PENDING).and("leaseUntil").lte(now)),
+                                new Update().set("claim", claim).set("leaseUntil", Date.from(now.toInstant().plus(settings.lease()))),
+                                OUTBOX)
+                        .thenMany(mongo.find(Query.query(Criteria.where("claim").is(claim)), Document.class, OUTBOX))
+                        .collectList());
+    }
+
+    private Mono<Void> deliver(Document entry) {
+        ThawEvent event = ThawEvent.fromDocument(entry.get("event", Document.class));
+        int attempt = entry.getInteger("attempts", 0) + 1;
+        return transport.deliver(URI.create(entry.getString("url")), event)
+                .flatMap(delivery -> switch (delivery.outcome()) {
+                    case DELIVERED -> markDelivered(entry);
+                    case REJECTED -> park(entry, attempt, delivery.detail());
+                    case RETRY -> attempt >= settings.maxAttempts() ? park(entry, attempt, delivery.detail())
+                            : reschedule(entry, attempt, delivery.detail());
+                });
+    }
+
+    private Mono<Void> markDelivered(Document entry) {
+        delivered.increment();
+        return mongo.updateFirst(held(entry), new Update().set("status", DELIVERED).set("deliveredAt", Date.from(clock.instant()))
+                .inc("attempts", 1).unset("claim").set("leaseUntil", new Date(0)), OUTBOX).then();
+    }
+
+    private Mono<Void> reschedule(Document entry, int attempt, String reason) {
+        failures.increment();
+        Instant next = clock.instant().plusMillis(backoff.apply(attempt));
+        log.debug("Delivery of {} to {} failed (attempt {}): {}; next at {}", entry.get("eventId"), entry.get("subscriber"),
+                attempt, reason, next);
+        return mongo.updateFirst(held(entry), new Update().set("attempts", attempt).set("nextAttemptAt", Date.from(next))
+                .set("lastError", reason).unset("claim").set("leaseUntil", new Date(0)), OUTBOX).then();
+    }
+
+    private Mono<Void> park(Document entry, int attempt, String reason) {
+        failures.increment();
+        parked.increment();
+        log.warn("Parking event {} ({}) for {} after {} attempt(s): {}", entry.get("eventId"),
+                entry.get("event", Document.class).getString("type"), entry.get("subscriber"), attempt, reason);
+        Document deadLetter = new Document(entry).append("attempts", attempt).append("lastError", reason)
+                .append("parkedAt", Date.from(clock.instant()));
+        deadLetter.remove("claim");
+        deadLetter.remove("leaseUntil");
+        return mongo.insert(deadLetter, DEAD_LETTERS)
+                .onErrorResume(DuplicateKeyException.class, earlier -> mongo.save(deadLetter, DEAD_LETTERS))
+                .then(mongo.updateFirst(held(entry), new Update().set("status", DEAD).set("attempts", attempt)
+                        .set("lastError", reason).unset("claim").set("leaseUntil", new Date(0)), OUTBOX))
+                .then();
+    }
+
+    /** Only the instance that still holds the claim may record an outcome. */
+    private static Query held(Document entry) {
+        return Query.query(Criteria.where("_id").is(entry.get("_id")).and("claim").is(entry.getString("claim")));
+    }
+
+    /** Puts a dead letter back in the outbox for a fresh series of attempts; the dead letter keeps a record of it. */
+    public Mono<Boolean> replay(String deadLetterId, String replayedBy) {
+        Date now = Date.from(clock.instant());
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(deadLetterId).and("status").is(DEAD)),
+                        new Update().set("status", PENDING).set("attempts", 0).set("nextAttemptAt", now)
+                                .set("leaseUntil", new Date(0)).unset("lastError"), OUTBOX)
+                .flatMap(result -> result.getModifiedCount() == 0 ? Mono.just(false)
+                        : mongo.updateFirst(Query.query(Criteria.where("_id").is(deadLetterId)),
+                                new Update().set("replayedAt", now).set("replayedBy", replayedBy), DEAD_LETTERS).thenReturn(true));
+    }
+
+    /** Dead letters not replayed yet, oldest first, after the given id (cursor paging). */
+    public Flux<Document> deadLetters(@Nullable String after, int limit) {
+        Criteria criteria = Criteria.where("replayedAt").exists(false);
+        if (after != null) {
+            criteria = criteria.and("_id").gt(after);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), Document.class, DEAD_LETTERS);
+    }
+
+    private Mono<Void> refreshGauges() {
+        Query pending = Query.query(Criteria.where("status").is(PENDING));
+        Query oldest = Query.query(Criteria.where("status").is(PENDING)).with(Sort.by("createdAt")).limit(1);
+        return Mono.when(
+                mongo.count(pending, OUTBOX).doOnNext(pendingCount::set),
+                mongo.findOne(oldest, Document.class, OUTBOX)
+                        .map(entry -> Duration.between(entry.getDate("createdAt").toInstant(), clock.instant()).toSeconds())
+                        .defaultIfEmpty(0L).doOnNext(oldestPendingSeconds::set),
+                mongo.count(Query.query(Criteria.where("replayedAt").exists(false)), DEAD_LETTERS).doOnNext(deadLetterCount::set));
+    }
+
+    @Override
+    public void start() {
+        loop = outbox.createIndexes()
+                .thenMany(Flux.interval(Duration.ZERO, settings.pollInterval()))
+                .onBackpressureDrop()
+                .concatMap(tick -> relayDue().onErrorResume(failure -> {
+                    log.warn("Relay pass failed; trying again at the next tick", failure);
+                    return Mono.just(0L);
+                }), 1)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable running = loop;
+        if (running != null) {
+            running.dispose();
+        }
+        loop = null;
+    }
+
+    /** An instance with {@code thaw.events.relay.enabled=false} only relays when asked ({@link #relayDue}). */
+    @Override
+    public boolean isAutoStartup() {
+        return settings.enabled();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+}
