@@ -151,6 +151,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         return List.of("malformed_request", "validation_failed", "unauthenticated", "invalid_token", "forbidden",
                 "not_found", "method_not_allowed", "not_acceptable", "conflict", "version_conflict",
                 "payload_too_large", "unsupported_media_type", "unprocessable", "rate_limited",
-                "service_unavailable", "internal_error");
+                "service_unavailable", "internal_error", "invalid_idempotency_key", "idempotency_key_reused",
+                "idempotency_request_in_progress", "idempotency_response_not_retained");
     }
 }

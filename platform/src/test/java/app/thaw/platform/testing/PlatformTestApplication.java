@@ -1,22 +1,37 @@
 package app.thaw.platform.testing;
 
+import java.net.URI;
 import java.util.Map;
 
 import app.thaw.platform.problem.ThawProblem;
+import app.thaw.platform.security.CurrentCaller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.bson.Document;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** A minimal service on the platform, with endpoints that fail in each way the platform must answer. */
+/**
+ * A minimal service on the platform, with endpoints that fail in each way the platform must answer
+ * and endpoints that create countable things (for Idempotency-Key).
+ */
 @SpringBootApplication
 @EnableReactiveMethodSecurity
 public class PlatformTestApplication {
@@ -47,6 +62,69 @@ public class PlatformTestApplication {
         @PreAuthorize("hasRole('platform_admin')")
         Mono<String> adminOnly() {
             return Mono.just("ok");
+        }
+    }
+
+    /**
+     * Creating endpoints whose effects can be counted: each widget created is one document in
+     * {@code widgets}, with a fresh id that shows in the response, so two runs never answer alike.
+     */
+    @RestController
+    static class WidgetEndpoints {
+
+        static final String WIDGETS = "widgets";
+
+        private final ReactiveMongoTemplate mongo;
+
+        WidgetEndpoints(ReactiveMongoTemplate mongo) {
+            this.mongo = mongo;
+        }
+
+        record NewWidget(@NotBlank String name) {
+        }
+
+        record Widget(String id, String tenant, String name, String padding) {
+        }
+
+        @PostMapping("/api/v1/test/widgets")
+        Mono<ResponseEntity<Widget>> create(@Valid @RequestBody NewWidget widget) {
+            return created(widget.name(), "");
+        }
+
+        /** The first attempt for a name fails with 500 before creating anything; later ones create. */
+        @PostMapping("/api/v1/test/flaky-widgets")
+        Mono<ResponseEntity<Widget>> createAfterAFailure(@Valid @RequestBody NewWidget widget) {
+            return mongo.findAndModify(Query.query(Criteria.where("_id").is(widget.name())), new Update().inc("attempts", 1),
+                            FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, "attempts")
+                    .flatMap(attempts -> attempts.getInteger("attempts") == 1
+                            ? Mono.error(new IllegalStateException("the first attempt fails"))
+                            : created(widget.name(), ""));
+        }
+
+        /** A widget whose response carries {@code size} bytes of padding. */
+        @PostMapping("/api/v1/test/big-widgets")
+        Mono<ResponseEntity<Widget>> createBig(@Valid @RequestBody NewWidget widget, @RequestParam int size) {
+            return created(widget.name(), "x".repeat(size));
+        }
+
+        @PostMapping("/api/v1/test/admin-widgets")
+        @PreAuthorize("hasRole('platform_admin')")
+        Mono<ResponseEntity<Widget>> createAsAdmin(@Valid @RequestBody NewWidget widget) {
+            return created(widget.name(), "");
+        }
+
+        @PostMapping(path = "/api/v1/test/form-widgets", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+        Mono<ResponseEntity<Widget>> createFromForm(ServerWebExchange exchange) {
+            return exchange.getFormData().flatMap(form -> created(String.valueOf(form.getFirst("name")), ""));
+        }
+
+        private Mono<ResponseEntity<Widget>> created(String name, String padding) {
+            return CurrentCaller.tenantId()
+                    .flatMap(tenant -> mongo.insert(new Document("tenant", tenant).append("name", name), WIDGETS))
+                    .map(saved -> new Widget(saved.getObjectId("_id").toHexString(), saved.getString("tenant"), name, padding))
+                    .map(created -> ResponseEntity.created(URI.create("/api/v1/test/widgets/" + created.id()))
+                            .eTag("\"1\"")
+                            .body(created));
         }
     }
 }
