@@ -198,6 +198,41 @@ class PlatformWebTests {
                 .verifyComplete();
     }
 
+    @Autowired
+    app.thaw.platform.audit.AuditLog audit;
+
+    @Test
+    void aSensitiveReadIsAuditedWithTheCallersTenantActorAndTraceId() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        web.get().uri("/api/v1/test/audited-notes/n-7")
+                .headers(h -> {
+                    h.setBearerAuth(tokens.token("staff_agent"));
+                    h.set("traceparent", "00-" + traceId + "-b7ad6b7169203331-01");
+                })
+                .exchange()
+                .expectStatus().isOk();
+
+        StepVerifier.create(audit.entriesFor("acme", "note", "n-7"))
+                .assertNext(entry -> {
+                    assertThat(entry.getString("action")).isEqualTo("note.viewed");
+                    assertThat(entry.get("actor", org.bson.Document.class).getString("subject")).isEqualTo("user-1");
+                    assertThat(entry.get("actor", org.bson.Document.class).getList("roles", String.class)).containsExactly("staff_agent");
+                    assertThat(entry.getString("traceId")).isEqualTo(traceId);
+                    assertThat(entry.get("details", org.bson.Document.class).getString("reason")).isEqualTo("support call");
+                    assertThat(entry.getDate("at")).isNotNull();
+                })
+                .verifyComplete();
+        StepVerifier.create(audit.entriesFor("globex", "note", "n-7")).verifyComplete();
+    }
+
+    @Test
+    void systemActionsAreAuditedForTheTenantTheyConcern() {
+        StepVerifier.create(audit.recordSystem("globex", "timer.fired", "case", "c-9", java.util.Map.of())
+                        .thenMany(audit.entriesFor("globex", "case", "c-9")))
+                .assertNext(entry -> assertThat(entry.get("actor", org.bson.Document.class).getString("subject")).isEqualTo("system"))
+                .verifyComplete();
+    }
+
     private WebTestClient.RequestHeadersSpec<?> authorized(WebTestClient.RequestHeadersSpec<?> request) {
         return request.headers(h -> h.setBearerAuth(tokens.token("merchant_admin")));
     }

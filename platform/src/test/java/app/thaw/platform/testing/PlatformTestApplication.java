@@ -36,6 +36,22 @@ import reactor.core.publisher.Mono;
 @EnableReactiveMethodSecurity
 public class PlatformTestApplication {
 
+    /** A sensitive read that is audited. */
+    @RestController
+    static class AuditedEndpoints {
+
+        private final app.thaw.platform.audit.AuditLog audit;
+
+        AuditedEndpoints(app.thaw.platform.audit.AuditLog audit) {
+            this.audit = audit;
+        }
+
+        @GetMapping("/api/v1/test/audited-notes/{id}")
+        Mono<String> read(@org.springframework.web.bind.annotation.PathVariable String id) {
+            return audit.record("note.viewed", "note", id, Map.of("reason", "support call")).thenReturn("ok");
+        }
+    }
+
     @RestController
     static class FailingEndpoints {
 
