@@ -35,7 +35,9 @@ public class EventsAutoConfiguration {
     @ConditionalOnMissingBean
     ServiceTokens serviceTokens(EventsProperties properties, ThawSecurityProperties security) {
         EventsProperties.Client client = properties.client();
-        if (client.clientId() == null || client.clientSecret() == null) {
+        if (client.clientId() == null || client.clientSecret() == null || client.clientSecret().isBlank()) {
+            // No secret configured (a service started alone, a test): events cannot be signed for, so
+            // deliveries fail and are retried until one is — none is lost.
             return ServiceTokens.unconfigured();
         }
         URI tokenUri = client.tokenUri() != null ? client.tokenUri()
