@@ -15,6 +15,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -156,6 +165,101 @@ class GatewayTests {
     void theFallbackIsNotReachableDirectly() {
         web.get().uri("/fallback/cases").headers(h -> h.setBearerAuth(tokenFor("prober"))).exchange()
                 .expectStatus().isNotFound();
+    }
+
+    // ---- the staff console: browser session, login through Keycloak with PKCE, token relay ----
+
+    @Autowired
+    ApplicationContext context;
+
+    /** A browser-like client bound to the application, so a signed-in OIDC session can be simulated. */
+    private WebTestClient browser() {
+        return WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build();
+    }
+
+    private SecurityMockServerConfigurers.OidcLoginMutator staffLogin(String username, String... roles) {
+        ClientRegistration keycloak = context.getBean(ReactiveClientRegistrationRepository.class)
+                .findByRegistrationId("keycloak").block();
+        return mockOidcLogin().clientRegistration(keycloak)
+                .idToken(token -> token.claim("preferred_username", username).claim("tenant_id", "thaw").claim("name", username))
+                .authorities(java.util.Arrays.stream(roles).<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
+    }
+
+    @Test
+    void theConsoleSendsAStrangerToKeycloakWithPkce() {
+        web.get().uri("/console").exchange()
+                .expectStatus().isFound()
+                .expectHeader().location("/oauth2/authorization/keycloak");
+        web.get().uri("/oauth2/authorization/keycloak").exchange()
+                .expectStatus().isFound()
+                .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location)
+                        .startsWith("http://localhost:8180/realms/thaw/protocol/openid-connect/auth?")
+                        .contains("client_id=thaw-gateway", "code_challenge=", "code_challenge_method=S256",
+                                "redirect_uri=http://localhost:" , "/login/oauth2/code/keycloak", "scope=openid%20profile"));
+    }
+
+    @Test
+    void anAgentSeesTheDashboardsTheirRoleOpensAndNoOther() {
+        String page = browser().mutateWith(staffLogin("agent", "staff_agent")).get().uri("/console").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("id=\"dashboard-cases\"", "id=\"dashboard-evidence\"", "id=\"dashboard-monitor\"")
+                .doesNotContain("id=\"dashboard-notifications\"").contains("staff_agent");
+        String supervisor = browser().mutateWith(staffLogin("supervisor", "staff_supervisor")).get().uri("/console")
+                .exchange().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(supervisor).contains("id=\"dashboard-notifications\"");
+    }
+
+    @Test
+    void aMerchantUserIsToldTheirRolesOpenNoDashboard() {
+        String page = browser().mutateWith(staffLogin("acme-admin", "merchant_admin")).get().uri("/console").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("id=\"no-dashboards\"").doesNotContain("id=\"dashboard-");
+    }
+
+    @Test
+    void theConsoleSpeaksTheBrowsersLanguageAndRemembersASwitch() {
+        String chinese = browser().mutateWith(staffLogin("agent", "staff_agent")).get().uri("/console")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN,zh;q=0.9,en;q=0.5").exchange()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(chinese).contains("lang=\"zh-CN\"", "退出登录", "案件");
+        browser().mutateWith(staffLogin("agent", "staff_agent")).get().uri("/console?lang=en")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange()
+                .expectHeader().value(HttpHeaders.SET_COOKIE, cookie -> assertThat(cookie).startsWith("thaw_lang=en"))
+                .expectBody(String.class).value(english -> assertThat(english).contains("Sign out").doesNotContain("退出登录"));
+    }
+
+    @Test
+    void signingOutEndsTheSessionAtKeycloakToo() {
+        browser().mutateWith(staffLogin("agent", "staff_agent")).mutateWith(csrf()).post().uri("/console/logout").exchange()
+                .expectStatus().isFound()
+                .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location)
+                        .startsWith("http://localhost:8180/realms/thaw/protocol/openid-connect/logout?")
+                        .contains("id_token_hint=", "post_logout_redirect_uri=").endsWith("/console"));
+    }
+
+    @Test
+    void signingOutWithoutTheCsrfTokenIsRefused() {
+        browser().mutateWith(staffLogin("agent", "staff_agent")).post().uri("/console/logout").exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void aDashboardRequestCarriesTheSessionsAccessTokenToTheService() {
+        received.clear();
+        browser().mutateWith(staffLogin("agent", "staff_agent"))
+                .get().uri("/dashboard/cases/queue").exchange()
+                .expectStatus().isOk();
+        HttpHeaders seen = received.poll();
+        assertThat(seen).isNotNull();
+        // The mock session's access token: what the browser's real session would hold after login.
+        assertThat(seen.getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer access-token");
+    }
+
+    @Test
+    void theApiNeverRedirectsToALoginPage() {
+        web.get().uri("/api/v1/cases/whoami").header(HttpHeaders.ACCEPT, "text/html").exchange()
+                .expectStatus().isUnauthorized();
     }
 
     private static String tokenFor(String subject) {

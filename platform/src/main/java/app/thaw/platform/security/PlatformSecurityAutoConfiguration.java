@@ -13,6 +13,8 @@ import org.springframework.boot.security.autoconfigure.actuate.web.reactive.Reac
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -59,8 +61,13 @@ public class PlatformSecurityAutoConfiguration {
         return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 
+    /**
+     * The stateless API chain, last in order so an application may put a narrower chain (with a
+     * {@code securityMatcher}) before it — as the gateway does for its browser console.
+     */
     @Bean
-    @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+    @ConditionalOnMissingBean(name = "thawResourceServerChain")
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityWebFilterChain thawResourceServerChain(ServerHttpSecurity http, ThawSecurityProperties properties,
                                                   ReactiveJwtDecoder decoder,
                                                   ReactiveJwtAuthenticationConverterAdapter converter,

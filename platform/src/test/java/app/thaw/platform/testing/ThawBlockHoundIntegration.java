@@ -20,9 +20,20 @@ public class ThawBlockHoundIntegration implements BlockHoundIntegration {
         // UUID.randomUUID reads /dev/urandom through SecureRandom; on Linux that read never waits
         // once the kernel's entropy pool is seeded at boot. Event ids and relay claims use it.
         builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
+        // The same holds for SecureRandom's other users: the PKCE verifier and state of a console
+        // login, session ids.
+        builder.allowBlockingCallsInside("java.security.SecureRandom", "nextBytes");
         // Spring WebFlux resolves static files (the gateway's Swagger UI) by checking that the jar
         // entry is readable, on the event loop; the content itself is then read asynchronously.
         builder.allowBlockingCallsInside("org.springframework.web.reactive.resource.PathResourceResolver", "getResource");
+        // Server-rendered pages (the console, the dashboards): Thymeleaf reads a template from the
+        // classpath the first time it is rendered and Spring reads a message bundle the first time
+        // a locale asks for it; both are cached for the life of the application (template cache on,
+        // the default). The engine's own one-time set-up is done at startup (see ConsolePages).
+        builder.allowBlockingCallsInside("org.thymeleaf.spring6.templateresource.SpringResourceTemplateResource", "reader");
+        builder.allowBlockingCallsInside("org.thymeleaf.spring6.templateresource.SpringResourceTemplateResource", "exists");
+        builder.allowBlockingCallsInside("org.thymeleaf.templateparser.reader.BlockAwareReader", "read");
+        builder.allowBlockingCallsInside("org.springframework.context.support.ResourceBundleMessageSource", "getResourceBundle");
         // The MongoDB driver guards small in-memory state with locks held for a few instructions and
         // no I/O: the cluster time, the queue of operations waiting for a pooled connection, a pool
         // handing a released connection to a waiting operation, a Netty stream's pending reads. Under

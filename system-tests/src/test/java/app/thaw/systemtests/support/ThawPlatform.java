@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,8 +82,6 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
             deleteRecursively(work);
             deleteRecursively(keycloakHome.resolve("data/h2"));
             Files.createDirectories(keycloakHome.resolve("data/import"));
-            Files.copy(root.resolve("infra/keycloak/thaw-realm.json"), keycloakHome.resolve("data/import/thaw-realm.json"),
-                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,6 +89,7 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         keycloakPort = freePort();
         int storePort = freePort();
         gatewayPort = freePort();
+        importRealmFor(gatewayUrl());
         String issuer = keycloakUrl() + "/realms/thaw";
 
         processes.put("keycloak", new ManagedProcess("keycloak", keycloakPort,
@@ -108,16 +106,28 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         processes.put("store", store);
 
         Map<String, String> serviceUrls = new LinkedHashMap<>();
+        Map<String, Integer> servicePorts = new LinkedHashMap<>();
         SERVICES.forEach((area, name) -> {
             int port = freePort();
+            servicePorts.put(name, port);
             serviceUrls.put("THAW_" + area.toUpperCase() + "_URL", "http://localhost:" + port);
-            processes.put(name, application(name, port, Map.of(
-                    "MONGODB_URI", "mongodb://127.0.0.1:" + storePort + "/" + area,
-                    "THAW_SECURITY_ISSUER_URI", issuer,
-                    "THAW_PUBLIC_URL", gatewayUrl()), List.of(), logs));
+        });
+        SERVICES.forEach((area, name) -> {
+            Map<String, String> environment = new LinkedHashMap<>(serviceUrls);
+            environment.put("MONGODB_URI", "mongodb://127.0.0.1:" + storePort + "/" + area);
+            environment.put("THAW_SECURITY_ISSUER_URI", issuer);
+            environment.put("THAW_PUBLIC_URL", gatewayUrl());
+            // Events between the services, each with its own client (as ./thaw up does).
+            environment.put("THAW_EVENTS_CLIENT_ID", name);
+            environment.put("THAW_EVENTS_CLIENT_SECRET", name + "-dev-secret");
+            // The journeys move time ("24 hours later") through /internal/clock; only this profile allows it.
+            environment.put("SPRING_PROFILES_ACTIVE", "test-clock");
+            environment.put("THAW_CLOCK_CONTROLLABLE", "true");
+            processes.put(name, application(name, servicePorts.get(name), environment, List.of(), logs));
         });
         Map<String, String> gatewayEnvironment = new LinkedHashMap<>(serviceUrls);
         gatewayEnvironment.put("THAW_SECURITY_ISSUER_URI", issuer);
+        gatewayEnvironment.put("THAW_CONSOLE_CLIENT_SECRET", "thaw-gateway-dev-secret");
         processes.put("gateway", application("gateway", gatewayPort, gatewayEnvironment,
                 List.of("--thaw.gateway.limits.burst=" + RATE_LIMIT_BURST, "--thaw.gateway.limits.sustained=5"), logs));
 
@@ -134,6 +144,19 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "thaw-system-tests-shutdown"));
+    }
+
+    /**
+     * The realm as ./thaw imports it: the gateway client's exact redirect and logout addresses name
+     * the gateway's real port rather than the default 8080.
+     */
+    private void importRealmFor(String gatewayUrl) {
+        try {
+            String realm = Files.readString(root.resolve("infra/keycloak/thaw-realm.json"));
+            Files.writeString(keycloakHome.resolve("data/import/thaw-realm.json"), realm.replace("http://localhost:8080", gatewayUrl));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ManagedProcess application(String name, int port, Map<String, String> environment, List<String> arguments, Path logs) {

@@ -1,0 +1,118 @@
+package app.thaw.systemtests.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real browser for the console tests: Debian's Chromium, headless, driven through its own
+ * chromedriver (no driver download — Selenium Manager is never asked). Each test's screenshots
+ * land in {@code system-tests/target/screenshots/} as build artifacts.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("THAW_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("THAW_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /** Starts Chromium, or skips the calling test with the reason when it is not installed. */
+    public static Browser start(String language) {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser tests need Chromium and chromedriver (apt-get install chromium chromium-driver; .ci/run does it); "
+                        + "not found at " + CHROMIUM + " / " + CHROMEDRIVER);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1280,900", "--lang=" + language));
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new Browser(new ChromeDriver(service, options));
+    }
+
+    public void open(String url) {
+        driver.get(url);
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    public String page() {
+        return driver.getPageSource();
+    }
+
+    public WebElement await(By element) {
+        return wait.until(browser -> browser.findElement(element));
+    }
+
+    public <T> T awaitThat(Function<WebDriver, T> condition) {
+        return wait.until(condition::apply);
+    }
+
+    public boolean has(By element) {
+        return !driver.findElements(element).isEmpty();
+    }
+
+    public void type(By field, String text) {
+        WebElement input = await(field);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    public void click(By element) {
+        await(element).click();
+    }
+
+    /**
+     * Keycloak's own login form, as a person would fill it. With organizations on, Keycloak asks
+     * for the username first (to find the user's organization) and the password on a second page.
+     */
+    public void signInAtKeycloak(String username, String password) {
+        type(By.id("username"), username);
+        if (!has(By.id("password"))) {
+            click(By.id("kc-login"));
+        }
+        type(By.id("password"), password);
+        click(By.id("kc-login"));
+    }
+
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
