@@ -51,6 +51,8 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
     private final String javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+    /** Every process exports its spans here, so a test can follow one trace across them. */
+    private final OtlpReceiver traces = new OtlpReceiver();
     private int keycloakPort;
     private int gatewayPort;
 
@@ -162,6 +164,7 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
     private ManagedProcess application(String name, int port, Map<String, String> environment, List<String> arguments, Path logs) {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("PORT", Integer.toString(port));
+        env.put("THAW_OTLP_ENDPOINT", traces.endpoint());
         List<String> command = new ArrayList<>(List.of(javaExecutable, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar(name).toString()));
         command.addAll(arguments);
         return new ManagedProcess(name, port, command, env,
@@ -204,6 +207,12 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         List<ManagedProcess> reversed = new ArrayList<>(processes.values());
         Collections.reverse(reversed);
         reversed.forEach(ManagedProcess::stop);
+        traces.close();
+    }
+
+    /** The spans every Thaw process has exported so far. */
+    public OtlpReceiver traces() {
+        return traces;
     }
 
     private static void awaitPort(int port, Duration timeout, ManagedProcess owner) {
