@@ -240,4 +240,30 @@ class PlatformWebTests {
     private WebTestClient.RequestBodySpec authorized(WebTestClient.RequestBodySpec request) {
         return request.headers(h -> h.setBearerAuth(tokens.token("merchant_admin")));
     }
+
+    @Test
+    void aDashboardPageUsesTheSharedLayoutInTheCallersLanguage() {
+        String token = tokens.token(java.util.List.of("staff_agent"), claims -> claims.claim("preferred_username", "agent"));
+        String page = web.get().uri("/dashboard/test/").headers(h -> h.setBearerAuth(token))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN,zh;q=0.9").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("lang=\"zh-CN\"", "跳到正文", ">agent<",
+                "/dashboard/test/webjars/htmx.org/dist/htmx.min.js", "/dashboard/test/assets/thaw.css",
+                "data-due=\"2026-01-01T00:00:00Z\"");
+    }
+
+    @Test
+    void theDashboardsAssetsAndWebJarsAreServedUnderItsPrefixToSignedInStaffOnly() {
+        String token = tokens.token("staff_agent");
+        web.get().uri("/dashboard/test/webjars/htmx.org/dist/htmx.min.js").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(script -> assertThat(script).contains("htmx"));
+        web.get().uri("/dashboard/test/webjars/chart.js/dist/chart.umd.min.js").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk();
+        web.get().uri("/dashboard/test/assets/thaw.js").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(script -> assertThat(script).contains("data-due"));
+        web.get().uri("/dashboard/test/").exchange().expectStatus().isUnauthorized();
+    }
 }

@@ -3,7 +3,6 @@ package app.thaw.gateway.console;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -13,7 +12,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.i18n.LocaleContextResolver;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,15 +48,5 @@ class ConsoleController {
     Mono<CsrfToken> csrf(ServerWebExchange exchange) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
         return token != null ? token : Mono.empty();
-    }
-
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-    static class Locales {
-
-        /** The name WebFlux looks the resolver up by. */
-        @Bean(name = "localeContextResolver")
-        LocaleContextResolver localeContextResolver() {
-            return new ConsoleLocales();
-        }
     }
 }

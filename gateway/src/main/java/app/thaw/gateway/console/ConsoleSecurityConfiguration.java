@@ -22,6 +22,11 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 import app.thaw.platform.security.ThawSecurityProperties;
@@ -60,10 +65,24 @@ class ConsoleSecurityConfiguration {
                         .authorizationRequestResolver(authorizationRequests)
                         .authenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/login/oauth2/code/{registrationId}")))
                 .oauth2Client(client -> { })
+                // The token travels in a cookie the pages' script reads (htmx sends it back as
+                // X-XSRF-TOKEN on every write to a dashboard) and in the logout form.
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
                 .logout(logout -> logout
                         .logoutUrl("/console/logout")
                         .logoutSuccessHandler(logoutAtKeycloak))
                 .build();
+    }
+
+    /** Makes the CSRF token (created lazily) exist on every console page, so its cookie is set. */
+    @Bean
+    WebFilter consoleCsrfCookie() {
+        return (exchange, chain) -> {
+            Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+            return token == null ? chain.filter(exchange) : token.then(chain.filter(exchange));
+        };
     }
 
     /**

@@ -36,6 +36,17 @@ import reactor.core.publisher.Mono;
 @EnableReactiveMethodSecurity
 public class PlatformTestApplication {
 
+    /** A staff dashboard page on the shared layout. */
+    @app.thaw.platform.dashboard.ThawDashboard
+    static class TestDashboard {
+
+        @GetMapping("/dashboard/test/")
+        String home(org.springframework.ui.Model model) {
+            model.addAttribute("due", "2026-01-01T00:00:00Z");
+            return "test-dashboard";
+        }
+    }
+
     /** A sensitive read that is audited. */
     @RestController
     static class AuditedEndpoints {

@@ -1,4 +1,4 @@
-package app.thaw.gateway.console;
+package app.thaw.platform.dashboard;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,13 +13,13 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.i18n.LocaleContextResolver;
 
 /**
- * The console's language: {@code ?lang=zh-CN|en} switches and is remembered in a cookie;
+ * The language of Thaw's pages (console and dashboards): {@code ?lang=zh-CN|en} switches and is remembered in a cookie;
  * otherwise the browser's {@code Accept-Language} picks the best supported one; English last.
  */
-final class ConsoleLocales implements LocaleContextResolver {
+public final class ThawLocales implements LocaleContextResolver {
 
-    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
-    static final String COOKIE = "thaw_lang";
+    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
+    public static final String COOKIE = "thaw_lang";
 
     @Override
     public LocaleContext resolveLocaleContext(ServerWebExchange exchange) {
@@ -47,7 +47,7 @@ final class ConsoleLocales implements LocaleContextResolver {
         throw new UnsupportedOperationException("the console's language is chosen with ?lang=");
     }
 
-    static @Nullable Locale supported(@Nullable String tag) {
+    public static @Nullable Locale supported(@Nullable String tag) {
         if (tag == null || tag.isBlank()) {
             return null;
         }

@@ -1,0 +1,17 @@
+package app.thaw.gateway.console;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.config.ResourceHandlerRegistry;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+
+import app.thaw.platform.dashboard.DashboardAutoConfiguration;
+
+/** The console uses the dashboards' shared styles and scripts, served under {@code /console/}. */
+@Configuration(proxyBeanMethods = false)
+class ConsoleAssets implements WebFluxConfigurer {
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        DashboardAutoConfiguration.addSharedAssets(registry, "/console");
+    }
+}

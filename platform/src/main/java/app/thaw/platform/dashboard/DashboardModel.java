@@ -1,0 +1,32 @@
+package app.thaw.platform.dashboard;
+
+import java.util.Locale;
+
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Puts {@link DashboardPage} into the model of every {@link ThawDashboard} controller. */
+@ControllerAdvice(annotations = ThawDashboard.class)
+class DashboardModel {
+
+    private final String area;
+
+    DashboardModel(String area) {
+        this.area = area;
+    }
+
+    @ModelAttribute("dashboard")
+    Mono<DashboardPage> dashboard(ServerWebExchange exchange, Locale locale) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        return ReactiveSecurityContextHolder.getContext()
+                .map(context -> context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof Jwt jwt
+                        ? (jwt.getClaimAsString("preferred_username") != null ? jwt.getClaimAsString("preferred_username") : jwt.getSubject())
+                        : "")
+                .defaultIfEmpty("")
+                .map(user -> new DashboardPage(area, "/dashboard/" + area, locale.toLanguageTag(), user, path));
+    }
+}
