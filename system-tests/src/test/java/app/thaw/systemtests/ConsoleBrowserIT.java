@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 import app.thaw.systemtests.support.Browser;
-import app.thaw.systemtests.support.Keycloak;
 import app.thaw.systemtests.support.ThawPlatform;
 
 /**
@@ -23,9 +22,7 @@ class ConsoleBrowserIT {
     @Test
     void anAgentSignsInThroughKeycloakSeesTheirDashboardsSwitchesToChineseAndSignsOut(ThawPlatform thaw) {
         try (Browser browser = Browser.start("en")) {
-            browser.open(thaw.gatewayUrl() + "/console");
-            browser.awaitThat(page -> page.getCurrentUrl().startsWith(thaw.keycloakUrl()));
-            browser.signInAtKeycloak("agent", Keycloak.DEMO_PASSWORD);
+            browser.signInAt(thaw, "/console", "agent");
 
             browser.await(By.id("dashboards-heading"));
             assertThat(browser.url()).startsWith(thaw.gatewayUrl() + "/console");
@@ -51,9 +48,7 @@ class ConsoleBrowserIT {
     @Test
     void aSupervisorsBrowserInChineseGetsTheChineseConsoleWithTheNotificationsDashboard(ThawPlatform thaw) {
         try (Browser browser = Browser.start("zh-CN")) {
-            browser.open(thaw.gatewayUrl() + "/console");
-            browser.awaitThat(page -> page.getCurrentUrl().startsWith(thaw.keycloakUrl()));
-            browser.signInAtKeycloak("supervisor", Keycloak.DEMO_PASSWORD);
+            browser.signInAt(thaw, "/console", "supervisor");
 
             browser.await(By.id("dashboard-notifications"));
             assertThat(browser.page()).contains("您的工作面板", "lang=\"zh-CN\"");

@@ -100,6 +100,14 @@ public final class Browser implements AutoCloseable {
         click(By.id("kc-login"));
     }
 
+    /** Opens {@code page} at the gateway as a stranger, signs in at Keycloak, and waits to be back at the gateway. */
+    public void signInAt(ThawPlatform thaw, String page, String username) {
+        open(thaw.gatewayUrl() + page);
+        awaitThat(browser -> browser.getCurrentUrl().startsWith(thaw.keycloakUrl()));
+        signInAtKeycloak(username, Keycloak.DEMO_PASSWORD);
+        awaitThat(browser -> browser.getCurrentUrl().startsWith(thaw.gatewayUrl()));
+    }
+
     public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
