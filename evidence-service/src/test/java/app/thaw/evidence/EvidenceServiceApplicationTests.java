@@ -1,20 +1,7 @@
 package app.thaw.evidence;
 
-import app.thaw.platform.testing.ServiceContractTests;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import app.thaw.evidence.support.EvidenceWebTestSupport;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class EvidenceServiceApplicationTests extends ServiceContractTests {
-
-    @Override
-    protected String area() {
-        return "evidence";
-    }
-
-    @Override
-    protected String serviceName() {
-        return "evidence-service";
-    }
+/** The platform's contract (boot, tokens, whoami, readiness, OpenAPI) on this service's one test context. */
+class EvidenceServiceApplicationTests extends EvidenceWebTestSupport {
 }
