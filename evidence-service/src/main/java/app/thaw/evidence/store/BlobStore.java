@@ -25,6 +25,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -79,7 +80,19 @@ public class BlobStore {
                         failure -> log.warn("Could not remove the chunks of cancelled upload {}; the reaper will", id, failure)));
     }
 
+    /**
+     * Removes what a failed upload wrote, and marks its marker aborted rather than deleting it: a
+     * chunk write still in flight may land after this, and the reaper's next pass removes it.
+     */
     private Mono<Void> removeChunks(ObjectId id) {
+        return mongo.remove(Query.query(Criteria.where("files_id").is(id)), CHUNKS)
+                .then(mongo.remove(Query.query(Criteria.where("_id").is(id)), FILES))
+                .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                        new Update().set("abortedAt", Date.from(clock.instant())), UPLOADS))
+                .then();
+    }
+
+    private Mono<Void> reap(ObjectId id) {
         return mongo.remove(Query.query(Criteria.where("files_id").is(id)), CHUNKS)
                 .then(mongo.remove(Query.query(Criteria.where("_id").is(id)), FILES))
                 .then(mongo.remove(Query.query(Criteria.where("_id").is(id)), UPLOADS))
@@ -94,11 +107,16 @@ public class BlobStore {
                 .then();
     }
 
-    /** Removes the chunks of uploads that never finished (their JVM died, or a late write landed after cleanup). */
+    /**
+     * Removes whatever is left of uploads that failed (a late chunk write) or never finished (their
+     * JVM died mid-stream), then their markers.
+     */
     public Mono<Long> reapAbandoned() {
         Date before = Date.from(clock.instant().minus(settings.abandonedAfter()));
-        return mongo.find(Query.query(Criteria.where("startedAt").lt(before)).limit(100), Document.class, UPLOADS)
-                .concatMap(marker -> removeChunks(marker.getObjectId("_id")).thenReturn(1L))
+        Query leftovers = Query.query(new Criteria().orOperator(Criteria.where("abortedAt").exists(true),
+                Criteria.where("startedAt").lt(before))).limit(100);
+        return mongo.find(leftovers, Document.class, UPLOADS)
+                .concatMap(marker -> reap(marker.getObjectId("_id")).thenReturn(1L))
                 .reduce(0L, Long::sum);
     }
 
