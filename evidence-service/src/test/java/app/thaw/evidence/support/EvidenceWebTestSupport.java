@@ -69,6 +69,11 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests {
         return token("thaw", "staff-" + String.join("-", roles), roles);
     }
 
+    /** A client that reads bodies of several MiB (downloads, dossiers) into memory for assertions. */
+    protected WebTestClient bigWeb() {
+        return web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
+    }
+
     /** Makes a case known the way production does: case-service's thaw.case.opened, delivered to /internal/events. */
     protected String openCase(String tenant, String scenario) {
         String caseId = "case-" + UUID.randomUUID();
