@@ -1,9 +1,9 @@
 package app.thaw.evidence.upload;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -15,69 +15,79 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One upload passing through: every buffer is counted and hashed as it goes by, the first bytes
- * are held back until the type is known, and the stream fails the moment it passes the size
- * limit. Belongs to one request; its state is touched only by that request's serial signals.
+ * One upload passing through: every buffer is counted and hashed as it goes by and copied into
+ * whole store chunks (the network delivers small buffers; the store writes 1 MiB chunks fastest,
+ * so one chunk in memory at a time). Nothing is emitted until the first bytes have decided the
+ * type, and the stream fails the moment it passes the size limit. Belongs to one request; its
+ * state is touched only by that request's serial signals.
  */
 final class StreamingUpload {
 
     private final long maxBytes;
     private final int sniffBytes;
+    private final int chunkSize;
     private final ContentInspector inspector;
     private final String fileName;
     private final @Nullable String declaredType;
     private final MessageDigest digest = CustodyChain.sha256();
-    private final ByteArrayOutputStream prefix = new ByteArrayOutputStream();
-    private final List<ByteBuffer> held = new ArrayList<>();
+    private byte[] pending;
+    private int pendingLength;
     private long size;
     private @Nullable String contentType;
 
-    StreamingUpload(long maxBytes, int sniffBytes, ContentInspector inspector, String fileName, @Nullable String declaredType) {
+    StreamingUpload(long maxBytes, int sniffBytes, int chunkSize, ContentInspector inspector, String fileName,
+                    @Nullable String declaredType) {
         this.maxBytes = maxBytes;
-        this.sniffBytes = sniffBytes;
+        this.sniffBytes = Math.min(sniffBytes, chunkSize);
+        this.chunkSize = chunkSize;
         this.inspector = inspector;
         this.fileName = fileName;
         this.declaredType = declaredType;
+        this.pending = new byte[chunkSize];
     }
 
-    /** The body as the store should receive it: checked, hashed, counted. */
+    /** The body as the store should receive it: checked, hashed, counted, in whole chunks. */
     Flux<ByteBuffer> pipe(Flux<DataBuffer> body) {
         return body.concatMapIterable(this::accept).concatWith(Flux.defer(() -> Flux.fromIterable(finish())));
     }
 
     private List<ByteBuffer> accept(DataBuffer buffer) {
         try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            size += bytes.length;
+            int readable = buffer.readableByteCount();
+            size += readable;
             if (size > maxBytes) {
                 throw new EvidenceTooLarge(maxBytes);
             }
-            digest.update(bytes);
-            ByteBuffer copy = ByteBuffer.wrap(bytes);
-            if (contentType != null) {
-                return List.of(copy);
+            List<ByteBuffer> full = new ArrayList<>(1);
+            while (buffer.readableByteCount() > 0) {
+                int take = Math.min(buffer.readableByteCount(), chunkSize - pendingLength);
+                buffer.read(pending, pendingLength, take);
+                digest.update(pending, pendingLength, take);
+                pendingLength += take;
+                if (contentType == null && pendingLength >= sniffBytes) {
+                    decideType();
+                }
+                if (pendingLength == chunkSize) {
+                    full.add(ByteBuffer.wrap(pending));
+                    pending = new byte[chunkSize];
+                    pendingLength = 0;
+                }
             }
-            held.add(copy);
-            prefix.write(bytes, 0, Math.min(bytes.length, sniffBytes - prefix.size()));
-            if (prefix.size() < sniffBytes) {
-                return List.of();
-            }
-            return release();
+            return full;
         } finally {
             DataBufferUtils.release(buffer);
         }
     }
 
     private List<ByteBuffer> finish() {
-        return contentType == null ? release() : List.of();
+        if (contentType == null) {
+            decideType();
+        }
+        return pendingLength == 0 ? List.of() : List.of(ByteBuffer.wrap(pending, 0, pendingLength));
     }
 
-    private List<ByteBuffer> release() {
-        contentType = inspector.inspect(prefix.toByteArray(), fileName, declaredType);
-        List<ByteBuffer> out = List.copyOf(held);
-        held.clear();
-        return out;
+    private void decideType() {
+        contentType = inspector.inspect(Arrays.copyOf(pending, Math.min(pendingLength, sniffBytes)), fileName, declaredType);
     }
 
     /** The outcome, once the stream completed. */

@@ -88,8 +88,8 @@ public class Uploads {
                 return Mono.error(new EvidenceTooLarge(limit));
             }
             String fileName = FileNames.sanitise(upload.fileName());
-            StreamingUpload stream = new StreamingUpload(limit, (int) properties.upload().sniffBytes().toBytes(), inspector,
-                    fileName, upload.declaredType());
+            StreamingUpload stream = new StreamingUpload(limit, (int) properties.upload().sniffBytes().toBytes(),
+                    blobs.chunkSize(), inspector, fileName, upload.declaredType());
             ObjectId blobId = new ObjectId();
             return blobs.write(blobId, fileName, stream.pipe(content))
                     .then(stream.result())

@@ -121,6 +121,10 @@ class UploadBenchmark {
                     process.destroyForcibly();
                 }
             }
+            // The store file holds two copies of the upload: do not leave gigabytes in the temp directory.
+            try (var paths = Files.walk(work)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
