@@ -57,11 +57,13 @@ public record EvidenceProperties(@DefaultValue Tenant defaults, Map<String, Tena
      * @param chunkSize       GridFS chunk size (1 MiB: the embedded store writes large chunks fastest)
      * @param sniffBytes      how much of the start of a file is read to detect its type
      * @param abandonedAfter  an upload still unfinished after this is treated as dead and its chunks removed
+     * @param abortGrace      how long after a failed upload the reaper removes any chunk that landed late
      * @param reaperInterval  how often leftovers of interrupted uploads are looked for (0 turns the loop off)
      * @param downloadWindow  how many chunks one read asks the store for
      */
     public record Upload(@DefaultValue("1MB") DataSize chunkSize, @DefaultValue("8KB") DataSize sniffBytes,
-                         @DefaultValue("1h") Duration abandonedAfter, @DefaultValue("5m") Duration reaperInterval,
+                         @DefaultValue("1h") Duration abandonedAfter, @DefaultValue("1m") Duration abortGrace,
+                         @DefaultValue("5m") Duration reaperInterval,
                          @DefaultValue("8") int downloadWindow) {
     }
 

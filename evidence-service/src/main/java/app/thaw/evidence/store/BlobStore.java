@@ -113,7 +113,10 @@ public class BlobStore {
      */
     public Mono<Long> reapAbandoned() {
         Date before = Date.from(clock.instant().minus(settings.abandonedAfter()));
-        Query leftovers = Query.query(new Criteria().orOperator(Criteria.where("abortedAt").exists(true),
+        // An aborted upload is reaped after a grace period, by which time any chunk write that was in
+        // flight when it was cancelled has landed.
+        Date abortedBefore = Date.from(clock.instant().minus(settings.abortGrace()));
+        Query leftovers = Query.query(new Criteria().orOperator(Criteria.where("abortedAt").lt(abortedBefore),
                 Criteria.where("startedAt").lt(before))).limit(100);
         return mongo.find(leftovers, Document.class, UPLOADS)
                 .concatMap(marker -> reap(marker.getObjectId("_id")).thenReturn(1L))
