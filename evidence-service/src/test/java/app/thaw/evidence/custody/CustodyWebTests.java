@@ -44,6 +44,29 @@ class CustodyWebTests extends EvidenceWebTestSupport {
     }
 
     @Test
+    void concurrentAccessesAllLandInOneUnbrokenChain() throws Exception {
+        String caseId = openCase("acme", "RISK_TXN");
+        String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(3000, 26));
+        String token = merchant("acme");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> views = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                views.add(pool.submit(() -> web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(token))
+                        .exchange().expectStatus().isOk()));
+            }
+            for (java.util.concurrent.Future<?> view : views) {
+                view.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        web.get().uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId).headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.intact").isEqualTo(true).jsonPath("$.entries").isEqualTo(25);
+    }
+
+    @Test
     void anIntactCaseVerifies() {
         String caseId = openCase("acme", "RISK_TXN");
         uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(3 * 1024 * 1024, 21));
