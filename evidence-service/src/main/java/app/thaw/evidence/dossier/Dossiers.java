@@ -204,7 +204,7 @@ public class Dossiers {
         return DossierFormat.FILES + item.id().value() + "/" + item.fileName();
     }
 
-    private static String readme(Export export) {
+    private String readme(Export export) {
         return """
                 Thaw evidence dossier for case %s (tenant %s).
 
@@ -217,7 +217,7 @@ public class Dossiers {
                 To verify without Thaw: fetch the public keys once from
                   <Thaw>/api/v1/evidence/dossiers/jwks.json
                 and run evidence-service/tools/verify-dossier <this.zip> <jwks.json> (see its README).
-                """.formatted(export.caseFile().caseId(), export.caseFile().tenantId(), "see manifest.signingKeyId");
+                """.formatted(export.caseFile().caseId(), export.caseFile().tenantId(), signer.keyId());
     }
 
     /** Verifies a dossier against this service's own public keys; reads the upload as a stream. */
