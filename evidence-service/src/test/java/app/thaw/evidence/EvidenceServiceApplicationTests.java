@@ -1,20 +1,23 @@
 package app.thaw.evidence;
 
-import app.thaw.platform.testing.ServiceContractTests;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import app.thaw.evidence.support.EvidenceWebTestSupport;
+import org.junit.jupiter.api.Test;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class EvidenceServiceApplicationTests extends ServiceContractTests {
+/** The platform's contract (boot, tokens, whoami, readiness, OpenAPI) on this service's one test context. */
+class EvidenceServiceApplicationTests extends EvidenceWebTestSupport {
 
-    @Override
-    protected String area() {
-        return "evidence";
-    }
-
-    @Override
-    protected String serviceName() {
-        return "evidence-service";
+    @Test
+    void theOpenApiDocumentListsTheEvidenceEndpointsWithSummaries() {
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/evidence/cases/{caseId}/items'].post.summary").exists()
+                .jsonPath("$.paths['/api/v1/evidence/items/{id}/content'].get.summary").exists()
+                .jsonPath("$.paths['/api/v1/evidence/items/{id}/verdict'].post.summary").exists()
+                .jsonPath("$.paths['/api/v1/evidence/cases/{caseId}/custody/verify'].get.summary").exists()
+                .jsonPath("$.paths['/api/v1/evidence/cases/{caseId}/holds'].post.summary").exists()
+                .jsonPath("$.paths['/api/v1/evidence/cases/{caseId}/consents'].post.summary").exists()
+                .jsonPath("$.paths['/api/v1/evidence/cases/{caseId}/dossier'].get.summary").exists()
+                .jsonPath("$.paths['/api/v1/evidence/dossiers/verify'].post.summary").exists()
+                .jsonPath("$.paths['/api/v1/evidence/dossiers/jwks.json'].get.summary").exists();
     }
 }

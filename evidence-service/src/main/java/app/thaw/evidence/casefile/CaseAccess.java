@@ -1,0 +1,47 @@
+package app.thaw.evidence.casefile;
+
+import java.util.Map;
+
+import app.thaw.evidence.domain.CaseFile;
+import app.thaw.evidence.domain.CaseId;
+import app.thaw.evidence.item.Actors;
+import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.problem.ThawProblem;
+import app.thaw.platform.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may touch a case's evidence. The case's tenant comes from case-service's events, never from
+ * the request. The holder's own people (merchant roles) reach only their tenant's cases; staff
+ * reach every tenant's, and each such cross-tenant access is audited. Anyone else, and any case
+ * this service does not know, gets 404: another tenant's case is indistinguishable from none.
+ */
+@Component
+public class CaseAccess implements app.thaw.evidence.item.ItemAccess.CaseOpener {
+
+    private final CaseFiles cases;
+    private final AuditLog audit;
+
+    public CaseAccess(CaseFiles cases, AuditLog audit) {
+        this.cases = cases;
+        this.audit = audit;
+    }
+
+    /** The case if {@code caller} may work on its evidence. */
+    @Override
+    public Mono<CaseFile> open(Caller caller, CaseId caseId) {
+        return cases.find(caseId)
+                .filter(file -> Actors.isStaff(caller)
+                        || caller.hasAnyRole(Actors.MERCHANT) && file.tenantId().equals(caller.tenantId()))
+                .switchIfEmpty(Mono.error(() -> notFound(caseId)))
+                .flatMap(file -> file.tenantId().equals(caller.tenantId()) ? Mono.just(file)
+                        : audit.record("evidence.cross_tenant_access", "case", caseId.value(),
+                        Map.of("caseTenant", file.tenantId())).thenReturn(file));
+    }
+
+    public static ThawProblem notFound(CaseId caseId) {
+        return new ThawProblem(HttpStatus.NOT_FOUND, "not_found", "No case " + caseId + " here.");
+    }
+}

@@ -1,0 +1,89 @@
+package app.thaw.evidence.casefile;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.thaw.evidence.custody.CustodyLog;
+import app.thaw.evidence.domain.CaseFile;
+import app.thaw.evidence.domain.CaseId;
+import app.thaw.evidence.domain.CustodyAction;
+import app.thaw.evidence.domain.InsurerConsent;
+import app.thaw.evidence.item.Actors;
+import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.problem.ThawProblem;
+import app.thaw.platform.security.Caller;
+import app.thaw.platform.security.ThawRoles;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Insurer consents: the case holder (merchant roles of the case's own tenant) lets one insurer
+ * tenant fetch the dossier, and can revoke it. An insurer reaches a case only through an active
+ * consent; without one the case does not exist for it (404). Every attempt is audited.
+ */
+@Service
+public class Consents {
+
+    private final CaseFiles cases;
+    private final CustodyLog custody;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Consents(CaseFiles cases, CustodyLog custody, AuditLog audit, Clock clock) {
+        this.cases = cases;
+        this.custody = custody;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Mono<InsurerConsent> grant(Caller caller, CaseId caseId, String insurerTenantId) {
+        return ownCase(caller, caseId).flatMap(file -> {
+            InsurerConsent consent = new InsurerConsent(UUID.randomUUID().toString(), insurerTenantId, Actors.name(caller),
+                    clock.instant(), null, null);
+            return cases.update(file.grantConsent(consent), List.of())
+                    .flatMap(saved -> custody.caseAction(saved, CustodyAction.CONSENT_GRANTED, Actors.name(caller),
+                            Map.of("consentId", consent.consentId(), "insurerTenantId", insurerTenantId)))
+                    .then(audit.record("evidence.consent_granted", "case", caseId.value(),
+                            Map.of("consentId", consent.consentId(), "insurerTenantId", insurerTenantId)))
+                    .thenReturn(consent);
+        });
+    }
+
+    public Mono<CaseFile> revoke(Caller caller, CaseId caseId, String consentId) {
+        return ownCase(caller, caseId).flatMap(file -> cases.update(file.revokeConsent(consentId, Actors.name(caller), clock.instant()), List.of())
+                .flatMap(saved -> custody.caseAction(saved, CustodyAction.CONSENT_REVOKED, Actors.name(caller),
+                                Map.of("consentId", consentId))
+                        .then(audit.record("evidence.consent_revoked", "case", caseId.value(), Map.of("consentId", consentId)))
+                        .thenReturn(saved)));
+    }
+
+    public Mono<CaseFile> list(Caller caller, CaseId caseId) {
+        return ownCase(caller, caseId);
+    }
+
+    /**
+     * The case for an insurer with an active consent, audited whether granted or not; 404 when
+     * there is no such consent.
+     */
+    public Mono<CaseFile> forInsurer(Caller caller, CaseId caseId, String purpose) {
+        return cases.find(caseId)
+                .filter(file -> file.consentsTo(caller.tenantId()))
+                .flatMap(file -> audit.record("evidence.insurer_access", "case", caseId.value(),
+                        Map.of("purpose", purpose, "granted", true, "caseTenant", file.tenantId())).thenReturn(file))
+                .switchIfEmpty(Mono.defer(() -> audit.record("evidence.insurer_access", "case", caseId.value(),
+                                Map.of("purpose", purpose, "granted", false))
+                        .then(Mono.error(CaseAccess.notFound(caseId)))));
+    }
+
+    private Mono<CaseFile> ownCase(Caller caller, CaseId caseId) {
+        if (!caller.hasAnyRole(ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER)) {
+            return Mono.error(new ThawProblem(HttpStatus.FORBIDDEN, "forbidden",
+                    "Only the case holder's own users grant or revoke an insurer's consent."));
+        }
+        return cases.find(caseId).filter(file -> file.tenantId().equals(caller.tenantId()))
+                .switchIfEmpty(Mono.error(() -> CaseAccess.notFound(caseId)));
+    }
+}

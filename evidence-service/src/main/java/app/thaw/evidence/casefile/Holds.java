@@ -1,0 +1,102 @@
+package app.thaw.evidence.casefile;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.thaw.evidence.custody.CustodyLog;
+import app.thaw.evidence.domain.CaseFile;
+import app.thaw.evidence.domain.CaseId;
+import app.thaw.evidence.domain.CustodyAction;
+import app.thaw.evidence.domain.LegalHold;
+import app.thaw.evidence.item.Actors;
+import app.thaw.evidence.item.EvidenceEvents;
+import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.problem.ThawProblem;
+import app.thaw.platform.security.Caller;
+import app.thaw.platform.security.ThawRoles;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Places and releases legal holds. Manual holds are for compliance officers and platform
+ * administrators; compliance and judicial cases get one automatically. Every hold and release is
+ * in the case's custody log, the audit log and a {@code thaw.evidence.hold_*} event.
+ */
+@Service
+public class Holds {
+
+    public static final String SYSTEM = "system";
+
+    private final CaseFiles cases;
+    private final CaseAccess access;
+    private final CustodyLog custody;
+    private final EvidenceEvents events;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Holds(CaseFiles cases, CaseAccess access, CustodyLog custody, EvidenceEvents events, AuditLog audit, Clock clock) {
+        this.cases = cases;
+        this.access = access;
+        this.custody = custody;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Mono<CaseFile> place(Caller caller, CaseId caseId, String reason) {
+        requireHoldRole(caller);
+        return access.open(caller, caseId).flatMap(file -> {
+            LegalHold hold = LegalHold.placed(UUID.randomUUID().toString(), reason, Actors.name(caller), clock.instant(), false);
+            CaseFile next = file.placeHold(hold);
+            return cases.update(next, List.of(events.holdPlaced(next, hold)))
+                    .flatMap(saved -> custody.caseAction(saved, CustodyAction.HOLD_PLACED, Actors.name(caller),
+                                    Map.of("holdId", hold.holdId(), "reason", reason))
+                            .then(audit.record("evidence.hold_placed", "case", caseId.value(), Map.of("holdId", hold.holdId())))
+                            .thenReturn(saved));
+        });
+    }
+
+    public Mono<CaseFile> release(Caller caller, CaseId caseId, String holdId, String reason) {
+        requireHoldRole(caller);
+        return access.open(caller, caseId).flatMap(file -> {
+            CaseFile next = file.releaseHold(holdId, Actors.name(caller), clock.instant(), reason);
+            LegalHold released = java.util.Objects.requireNonNull(next.hold(holdId));
+            return cases.update(next, List.of(events.holdReleased(next, released)))
+                    .flatMap(saved -> custody.caseAction(saved, CustodyAction.HOLD_RELEASED, Actors.name(caller),
+                                    Map.of("holdId", holdId, "reason", reason))
+                            .then(audit.record("evidence.hold_released", "case", caseId.value(), Map.of("holdId", holdId)))
+                            .thenReturn(saved));
+        });
+    }
+
+    /** The automatic hold of a compliance or judicial case, once. */
+    Mono<CaseFile> placeAutomaticIfNeeded(CaseFile file) {
+        if (!file.needsAutomaticHold()) {
+            return Mono.just(file);
+        }
+        // One automatic hold per case and scenario: a repeated event cannot place a second.
+        String holdId = "auto-" + file.scenario().toLowerCase(java.util.Locale.ROOT) + "-" + file.caseId().value();
+        if (file.hold(holdId) != null) {
+            return Mono.just(file);
+        }
+        String reason = "Automatic hold: the case's scenario is " + file.scenario();
+        LegalHold hold = LegalHold.placed(holdId, reason, SYSTEM, clock.instant(), true);
+        CaseFile next = file.placeHold(hold);
+        return cases.update(next, List.of(events.holdPlaced(next, hold)))
+                .flatMap(saved -> custody.caseAction(saved, CustodyAction.HOLD_PLACED, SYSTEM,
+                                Map.of("holdId", holdId, "reason", reason, "automatic", "true"))
+                        .then(audit.recordSystem(saved.tenantId(), "evidence.hold_placed", "case", saved.caseId().value(),
+                                Map.of("holdId", holdId, "automatic", true)))
+                        .thenReturn(saved));
+    }
+
+    private static void requireHoldRole(Caller caller) {
+        if (!caller.hasAnyRole(ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN)) {
+            throw new ThawProblem(HttpStatus.FORBIDDEN, "forbidden",
+                    "Only a compliance officer or a platform administrator places or releases legal holds.");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** HTTP entry for legal holds and insurer consents. */
+@NullMarked
+package app.thaw.evidence.casefile.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,98 @@
+package app.thaw.evidence.custody;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import app.thaw.evidence.domain.CaseFile;
+import app.thaw.evidence.domain.CaseId;
+import app.thaw.evidence.domain.CustodyAction;
+import app.thaw.evidence.domain.CustodyChain;
+import app.thaw.evidence.domain.CustodyEntry;
+import app.thaw.evidence.domain.EvidenceItem;
+import app.thaw.evidence.item.EvidenceItems;
+import app.thaw.evidence.item.ItemAccess;
+import app.thaw.evidence.store.BlobStore;
+import app.thaw.platform.security.Caller;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Recomputes a case's custody chain and every stored file's hash. The chain's upload entries are
+ * the reference for each file: editing the file, or the item's recorded hash, or an entry, shows.
+ */
+@Service
+public class CustodyChecks {
+
+    private final ItemAccess.CaseOpener cases;
+    private final CustodyLog log;
+    private final EvidenceItems items;
+    private final BlobStore blobs;
+
+    CustodyChecks(ItemAccess.CaseOpener cases, CustodyLog log, EvidenceItems items, BlobStore blobs) {
+        this.cases = cases;
+        this.log = log;
+        this.items = items;
+        this.blobs = blobs;
+    }
+
+    /** What the check found. {@code firstBrokenEntry} is null when the chain is whole. */
+    public record Report(String caseId, long entries, String headHash, boolean intact,
+                         CustodyChain.@Nullable Break firstBrokenEntry, List<FileCheck> files) {
+    }
+
+    /**
+     * One file: the hash the custody log recorded at upload, the one on the item's record, the
+     * one computed now from the stored content, and the verdict (OK, CONTENT_CHANGED,
+     * RECORD_CHANGED, CONTENT_MISSING, NOT_IN_LOG).
+     */
+    public record FileCheck(String evidenceId, @Nullable String loggedSha256, String recordedSha256,
+                            @Nullable String actualSha256, String status) {
+    }
+
+    public Mono<Report> verify(Caller caller, CaseId caseId) {
+        return cases.open(caller, caseId).flatMap(this::verify);
+    }
+
+    public Mono<Report> verify(CaseFile file) {
+        CustodyChain.Walk walk = CustodyChain.walk();
+        Map<String, String> logged = new HashMap<>();
+        return log.all(file.caseId().value())
+                .doOnNext(entry -> {
+                    walk.accept(entry);
+                    remember(logged, entry);
+                })
+                .then(Mono.defer(() -> items.all(file.tenantId(), file.caseId())
+                        .filter(item -> !item.isDeleted())
+                        .concatMap(item -> check(item, logged.get(item.id().value())))
+                        .collectList()))
+                .map(checks -> {
+                    boolean filesOk = checks.stream().allMatch(check -> check.status().equals("OK"));
+                    return new Report(file.caseId().value(), walk.checked(), walk.headHash(),
+                            walk.firstBreak() == null && filesOk, walk.firstBreak(), new ArrayList<>(checks));
+                });
+    }
+
+    private static void remember(Map<String, String> logged, CustodyEntry entry) {
+        if (entry.action() == CustodyAction.UPLOADED && entry.evidenceId() != null && entry.contentSha256() != null) {
+            logged.putIfAbsent(entry.evidenceId(), entry.contentSha256());
+        }
+    }
+
+    private Mono<FileCheck> check(EvidenceItem item, @Nullable String loggedSha) {
+        return blobs.sha256(item.blobId(), DefaultDataBufferFactory.sharedInstance)
+                .map(actual -> {
+                    String reference = loggedSha != null ? loggedSha : item.sha256();
+                    String status = loggedSha == null ? "NOT_IN_LOG"
+                            : !actual.equals(reference) ? "CONTENT_CHANGED"
+                            : !item.sha256().equals(reference) ? "RECORD_CHANGED" : "OK";
+                    return new FileCheck(item.id().value(), loggedSha, item.sha256(), actual, status);
+                })
+                .defaultIfEmpty(new FileCheck(item.id().value(), loggedSha, item.sha256(), null, "CONTENT_MISSING"));
+    }
+
+}

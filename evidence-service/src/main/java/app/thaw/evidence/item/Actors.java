@@ -1,0 +1,26 @@
+package app.thaw.evidence.item;
+
+import app.thaw.platform.security.Caller;
+import app.thaw.platform.security.ThawRoles;
+
+/** How a caller is named in records and logs, and which roles act across tenants. */
+public final class Actors {
+
+    /** Staff roles work cases of every tenant; each such access is audited. */
+    public static final String[] STAFF = {ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER,
+            ThawRoles.PLATFORM_ADMIN};
+    /** The case holder's own people. */
+    public static final String[] MERCHANT = {ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER};
+
+    private Actors() {
+    }
+
+    /** "tenant/username" (or the subject, for a machine client): stable and readable in a dossier. */
+    public static String name(Caller caller) {
+        return caller.tenantId() + "/" + (caller.username() != null ? caller.username() : caller.subject());
+    }
+
+    public static boolean isStaff(Caller caller) {
+        return caller.hasAnyRole(STAFF);
+    }
+}

@@ -1,0 +1,34 @@
+package app.thaw.evidence.item.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import app.thaw.evidence.domain.DocumentMetadata;
+import app.thaw.evidence.domain.EvidenceItem;
+import app.thaw.evidence.domain.Verdict;
+import org.jspecify.annotations.Nullable;
+
+/** An evidence item as the API shows it. */
+public record ItemResponse(String id, String caseId, String requirementCode, @Nullable String answers, String fileName,
+                           String contentType, long size, String sha256, String status, String uploadedBy,
+                           Instant uploadedAt, Instant retainUntil, @Nullable VerdictResponse verdict,
+                           @Nullable MetadataResponse metadata, boolean expired, long version) {
+
+    public record VerdictResponse(boolean accepted, @Nullable String reasonCode, @Nullable String note, String by, Instant at) {
+    }
+
+    public record MetadataResponse(@Nullable String documentType, @Nullable String nameOnDocument, @Nullable LocalDate expiryDate) {
+    }
+
+    public static ItemResponse of(EvidenceItem item) {
+        Verdict verdict = item.verdict();
+        DocumentMetadata metadata = item.metadata();
+        return new ItemResponse(item.id().value(), item.caseId().value(), item.requirementCode().name(), item.answers(),
+                item.fileName(), item.contentType(), item.size(), item.sha256(), item.status().name(), item.uploadedBy(),
+                item.uploadedAt(), item.retainUntil(),
+                verdict == null ? null : new VerdictResponse(verdict.accepted(),
+                        verdict.reason() == null ? null : verdict.reason().name(), verdict.note(), verdict.by(), verdict.at()),
+                metadata == null ? null : new MetadataResponse(metadata.documentType(), metadata.nameOnDocument(), metadata.expiryDate()),
+                item.expired(), item.version());
+    }
+}

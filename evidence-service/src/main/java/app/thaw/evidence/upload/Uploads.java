@@ -1,0 +1,123 @@
+package app.thaw.evidence.upload;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import app.thaw.evidence.casefile.CaseAccess;
+import app.thaw.evidence.config.EvidenceProperties;
+import app.thaw.evidence.custody.CustodyLog;
+import app.thaw.evidence.domain.CaseId;
+import app.thaw.evidence.domain.CustodyAction;
+import app.thaw.evidence.domain.EvidenceId;
+import app.thaw.evidence.domain.EvidenceItem;
+import app.thaw.evidence.domain.FileNames;
+import app.thaw.evidence.domain.RequirementCode;
+import app.thaw.evidence.item.Actors;
+import app.thaw.evidence.item.EvidenceEvents;
+import app.thaw.evidence.item.EvidenceItems;
+import app.thaw.evidence.store.BlobStore;
+import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.security.Caller;
+import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Receives one file for a case and a requirement: streams it into the store while hashing,
+ * sizing and sniffing it, then records the item with its {@code thaw.evidence.received} event and
+ * a custody entry. The same content twice in one case gives back the first item and keeps no
+ * second copy.
+ */
+@Service
+public class Uploads {
+
+    private final CaseAccess access;
+    private final BlobStore blobs;
+    private final EvidenceItems items;
+    private final ContentInspector inspector;
+    private final CustodyLog custody;
+    private final EvidenceEvents events;
+    private final AuditLog audit;
+    private final EvidenceProperties properties;
+    private final Clock clock;
+
+    Uploads(CaseAccess access, BlobStore blobs, EvidenceItems items, ContentInspector inspector, CustodyLog custody,
+            EvidenceEvents events, AuditLog audit, EvidenceProperties properties, Clock clock) {
+        this.access = access;
+        this.blobs = blobs;
+        this.items = items;
+        this.inspector = inspector;
+        this.custody = custody;
+        this.events = events;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What arrived with the content. */
+    public record Upload(CaseId caseId, RequirementCode requirementCode, @Nullable String answers,
+                         @Nullable String fileName, @Nullable String declaredType, long declaredLength,
+                         app.thaw.evidence.domain.@Nullable DocumentMetadata metadata) {
+    }
+
+    /** The stored item, and whether this upload created it (false: the same content was already there). */
+    public record Outcome(EvidenceItem item, boolean created) {
+    }
+
+    /** Checks access and the declared length before a byte is read; then streams. */
+    public Mono<Void> admit(Caller caller, CaseId caseId, long declaredLength) {
+        return access.open(caller, caseId).doOnNext(file -> {
+            long limit = properties.forTenant(file.tenantId()).maxUploadSize().toBytes();
+            if (declaredLength > limit) {
+                throw new EvidenceTooLarge(limit);
+            }
+        }).then();
+    }
+
+    public Mono<Outcome> upload(Caller caller, Upload upload, Flux<DataBuffer> content) {
+        return access.open(caller, upload.caseId()).flatMap(file -> {
+            EvidenceProperties.TenantSettings settings = properties.forTenant(file.tenantId());
+            long limit = settings.maxUploadSize().toBytes();
+            if (upload.declaredLength() > limit) {
+                return Mono.error(new EvidenceTooLarge(limit));
+            }
+            String fileName = FileNames.sanitise(upload.fileName());
+            StreamingUpload stream = new StreamingUpload(limit, (int) properties.upload().sniffBytes().toBytes(),
+                    blobs.chunkSize(), inspector, fileName, upload.declaredType());
+            ObjectId blobId = new ObjectId();
+            return blobs.write(blobId, fileName, stream.pipe(content))
+                    .then(stream.result())
+                    .flatMap(result -> {
+                        Instant now = clock.instant();
+                        EvidenceItem item = EvidenceItem.received(EvidenceId.newId(), file.tenantId(), upload.caseId(),
+                                upload.requirementCode(), upload.answers(), fileName, result.contentType(), result.size(),
+                                result.sha256(), blobId.toHexString(), Actors.name(caller), now, now.plus(settings.retention()),
+                                upload.metadata(), java.time.LocalDate.ofInstant(now, settings.timeZone()));
+                        return items.insert(item, List.of(events.received(item)))
+                                .map(saved -> new Outcome(saved, true))
+                                // Same content already in this case: keep the first, drop this copy.
+                                .onErrorResume(DuplicateKeyException.class, duplicate -> blobs.delete(blobId.toHexString())
+                                        .then(items.findByContent(file.tenantId(), upload.caseId(), result.sha256()))
+                                        .map(existing -> new Outcome(existing, false)))
+                                // Nothing recorded: the content must not stay behind either.
+                                .onErrorResume(failure -> !(failure instanceof DuplicateKeyException),
+                                        failure -> blobs.delete(blobId.toHexString()).then(Mono.error(failure)))
+                                .flatMap(outcome -> custody.itemAction(outcome.item(), CustodyAction.UPLOADED, Actors.name(caller),
+                                                outcome.created()
+                                                        ? Map.of("fileName", fileName, "size", Long.toString(result.size()),
+                                                        "contentType", result.contentType())
+                                                        : Map.of("fileName", fileName, "duplicateOf", outcome.item().id().value()))
+                                        .then(audit.record("evidence.uploaded", "evidence", outcome.item().id().value(),
+                                                Map.of("caseId", upload.caseId().value(), "sha256", result.sha256(),
+                                                        "duplicate", !outcome.created())))
+                                        .thenReturn(outcome));
+                    });
+        });
+    }
+}

@@ -1,0 +1,5 @@
+/** Streams an upload into GridFS while hashing, sizing and sniffing it, and records the item. */
+@NullMarked
+package app.thaw.evidence.upload;
+
+import org.jspecify.annotations.NullMarked;

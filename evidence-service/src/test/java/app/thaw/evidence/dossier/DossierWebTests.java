@@ -1,0 +1,199 @@
+package app.thaw.evidence.dossier;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import app.thaw.evidence.dossier.offline.VerifyDossier;
+import app.thaw.evidence.support.EvidenceWebTestSupport;
+import app.thaw.evidence.support.Samples;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DossierWebTests extends EvidenceWebTestSupport {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anExportedDossierVerifiesOfflineWithOnlyThePublishedKeys() throws Exception {
+        String caseId = caseWithTwoFiles();
+        byte[] dossier = dossier(caseId, staff("staff_agent"));
+        Path zip = Files.write(dir.resolve("dossier.zip"), dossier);
+        Path jwks = Files.writeString(dir.resolve("jwks.json"), publishedKeys());
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = VerifyDossier.run(new String[] {zip.toString(), jwks.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("VALID", "files:           2").doesNotContain("MISMATCH");
+        assertThat(exit).isZero();
+    }
+
+    @Test
+    void theManifestListsEachFileWithItsRequirementHashVerdictAndUploader() throws IOException, java.text.ParseException {
+        String caseId = caseWithTwoFiles();
+        Map<String, byte[]> entries = unzip(dossier(caseId, merchant("acme")));
+
+        assertThat(entries).containsKeys("manifest.json", "manifest.jws", "custody-log.json", "README.txt");
+        Map<String, Object> manifest = JSONObjectUtils.parse(new String(entries.get("manifest.json"), StandardCharsets.UTF_8));
+        java.util.List<?> files = (java.util.List<?>) manifest.get("files");
+        assertThat(files).hasSize(2);
+        Map<?, ?> verified = files.stream().map(Map.class::cast).filter(file -> "ID_DOCUMENT".equals(file.get("requirementCode")))
+                .findFirst().orElseThrow();
+        assertThat(verified.get("answers")).isEqualTo("KYC re-verification");
+        assertThat(((Map<?, ?>) verified.get("verdict")).get("accepted")).isEqualTo(true);
+        assertThat(verified.get("uploadedBy")).isEqualTo("acme/acme-admin");
+        assertThat(entries.get((String) verified.get("path"))).hasSize(((Number) verified.get("size")).intValue());
+        assertThat(new String(entries.get("custody-log.json"), StandardCharsets.UTF_8)).contains("\"EXPORTED\"");
+        assertThat(new String(entries.get("manifest.jws"), StandardCharsets.US_ASCII)).contains("..");
+    }
+
+    @Test
+    void theVerifyEndpointReportsAReplacedFileAndAnEditedManifest() throws IOException {
+        String caseId = caseWithTwoFiles();
+        Map<String, byte[]> entries = unzip(dossier(caseId, staff("staff_agent")));
+        String filePath = entries.keySet().stream().filter(name -> name.startsWith("files/")).findFirst().orElseThrow();
+
+        verify(zip(entries)).jsonPath("$.valid").isEqualTo(true).jsonPath("$.mismatches.length()").isEqualTo(0);
+
+        Map<String, byte[]> swapped = new HashMap<>(entries);
+        swapped.put(filePath, Samples.pdf(3000, 777));
+        verify(zip(swapped)).jsonPath("$.valid").isEqualTo(false)
+                .jsonPath("$.mismatches[?(@.subject == '" + filePath + "')]").exists();
+
+        Map<String, byte[]> edited = new HashMap<>(entries);
+        edited.put("manifest.json", new String(entries.get("manifest.json"), StandardCharsets.UTF_8)
+                .replace("acme/acme-admin", "acme/someone").getBytes(StandardCharsets.UTF_8));
+        verify(zip(edited)).jsonPath("$.valid").isEqualTo(false)
+                .jsonPath("$.mismatches[?(@.subject == 'signature')]").exists();
+    }
+
+    @Test
+    void theOfflineVerifierRejectsATamperedCustodyLog() throws Exception {
+        String caseId = caseWithTwoFiles();
+        Map<String, byte[]> entries = unzip(dossier(caseId, staff("staff_agent")));
+        entries.put("custody-log.json", new String(entries.get("custody-log.json"), StandardCharsets.UTF_8)
+                .replace("\"VIEWED\"", "\"VERIFIED\"").getBytes(StandardCharsets.UTF_8));
+        Path zip = Files.write(dir.resolve("tampered.zip"), zip(entries));
+        Path jwks = Files.writeString(dir.resolve("jwks.json"), publishedKeys());
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = VerifyDossier.run(new String[] {zip.toString(), jwks.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("MISMATCH custody-log.json");
+    }
+
+    @Test
+    void theKeysArePublishedWithoutAToken() {
+        web.get().uri("/api/v1/evidence/dossiers/jwks.json").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.keys[0].kty").isEqualTo("EC").jsonPath("$.keys[0].d").doesNotExist();
+    }
+
+    @Test
+    void anInsurerGetsTheDossierOnlyWhileConsentLastsAndEveryAttemptIsAudited() {
+        String caseId = caseWithTwoFiles();
+        String insurer = token("insurer-demo", "insurer-adjuster", "insurer");
+        web.get().uri("/api/v1/evidence/cases/{caseId}/dossier", caseId).headers(h -> h.setBearerAuth(insurer)).exchange()
+                .expectStatus().isNotFound();
+
+        String consentId = (String) web.post().uri("/api/v1/evidence/cases/{caseId}/consents", caseId)
+                .headers(h -> h.setBearerAuth(merchant("acme"))).bodyValue(Map.of("insurerTenantId", "insurer-demo"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("consentId");
+        assertThat(dossier(caseId, insurer)).isNotEmpty();
+
+        web.post().uri("/api/v1/evidence/cases/{caseId}/consents/{id}/revoke", caseId, consentId)
+                .headers(h -> h.setBearerAuth(merchant("acme"))).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[0].active").isEqualTo(false);
+        web.get().uri("/api/v1/evidence/cases/{caseId}/dossier", caseId).headers(h -> h.setBearerAuth(insurer)).exchange()
+                .expectStatus().isNotFound();
+
+        assertThat(find("audit_log", Criteria.where("action").is("evidence.insurer_access").and("objectId").is(caseId))
+                .stream().map(entry -> entry.get("details", org.bson.Document.class).getBoolean("granted")))
+                .containsExactly(false, true, false);
+    }
+
+    @Test
+    void onlyTheHoldersOwnUsersGrantConsentAndAnotherInsurerStillGets404() {
+        String caseId = caseWithTwoFiles();
+        web.post().uri("/api/v1/evidence/cases/{caseId}/consents", caseId).headers(h -> h.setBearerAuth(merchant("globex")))
+                .bodyValue(Map.of("insurerTenantId", "insurer-demo")).exchange().expectStatus().isNotFound();
+        web.post().uri("/api/v1/evidence/cases/{caseId}/consents", caseId).headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("insurerTenantId", "insurer-demo")).exchange().expectStatus().isForbidden();
+        web.post().uri("/api/v1/evidence/cases/{caseId}/consents", caseId).headers(h -> h.setBearerAuth(merchant("acme")))
+                .bodyValue(Map.of("insurerTenantId", "insurer-demo")).exchange().expectStatus().isCreated();
+        String otherInsurer = token("insurer-other", "adjuster-2", "insurer");
+        web.get().uri("/api/v1/evidence/cases/{caseId}/dossier", caseId).headers(h -> h.setBearerAuth(otherInsurer)).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    private String caseWithTwoFiles() {
+        String caseId = openCase("acme", "ACCOUNT_ANOMALY");
+        String id = (String) web.post().uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
+                        .queryParam("requirementCode", "ID_DOCUMENT").queryParam("fileName", "id.png")
+                        .queryParam("answers", "KYC re-verification").build(caseId))
+                .headers(h -> h.setBearerAuth(merchant("acme"))).contentType(MediaType.IMAGE_PNG).bodyValue(Samples.png(70))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange();
+        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "ACCEPT")).exchange().expectStatus().isOk();
+        uploadedId(merchant("acme"), caseId, "COMMUNICATION_RECORDS", "chat.txt", "text/plain",
+                Samples.text("buyer: got it\nseller: thanks\n" + caseId));
+        return caseId;
+    }
+
+    private byte[] dossier(String caseId, String token) {
+        return bigWeb().get().uri("/api/v1/evidence/cases/{caseId}/dossier", caseId).headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isOk()
+                .expectHeader().contentType("application/zip")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+    }
+
+    private String publishedKeys() {
+        return web.get().uri("/api/v1/evidence/dossiers/jwks.json").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec verify(byte[] zip) {
+        return bigWeb().post().uri("/api/v1/evidence/dossiers/verify").headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .contentType(MediaType.parseMediaType("application/zip")).bodyValue(zip)
+                .exchange().expectStatus().isOk().expectBody();
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+}

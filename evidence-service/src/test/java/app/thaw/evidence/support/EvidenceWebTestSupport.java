@@ -1,0 +1,122 @@
+package app.thaw.evidence.support;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.thaw.platform.testing.ServiceContractTests;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The one application context every web test of this module shares (same configuration, so
+ * Spring's cache boots it once), on the in-process embedded store, with a clock the tests move.
+ * It extends the platform's contract so that context is also the one the contract checks.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@Import(EvidenceWebTestSupport.TestClock.class)
+public abstract class EvidenceWebTestSupport extends ServiceContractTests {
+
+    @Autowired
+    protected ReactiveMongoTemplate mongo;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Override
+    protected String area() {
+        return "evidence";
+    }
+
+    @Override
+    protected String serviceName() {
+        return "evidence-service";
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
+    }
+
+    protected static String token(String tenant, String username, String... roles) {
+        return tokens.token(List.of(roles), claims -> claims.claim("tenant_id", tenant).claim("preferred_username", username)
+                .subject("sub-" + username));
+    }
+
+    protected static String merchant(String tenant) {
+        return token(tenant, tenant + "-admin", "merchant_admin");
+    }
+
+    protected static String staff(String... roles) {
+        return token("thaw", "staff-" + String.join("-", roles), roles);
+    }
+
+    /** A client that reads bodies of several MiB (downloads, dossiers) into memory for assertions. */
+    protected WebTestClient bigWeb() {
+        return web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
+    }
+
+    /** Makes a case known the way production does: case-service's thaw.case.opened, delivered to /internal/events. */
+    protected String openCase(String tenant, String scenario) {
+        String caseId = "case-" + UUID.randomUUID();
+        deliverCaseEvent("thaw.case.opened", tenant, caseId, scenario);
+        return caseId;
+    }
+
+    protected void deliverCaseEvent(String type, String tenant, String caseId, String scenario) {
+        Map<String, Object> event = Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(),
+                "source", "/thaw/case-service", "type", type, "subject", caseId, "time", Instant.now().toString(),
+                "tenantid", tenant, "datacontenttype", "application/json",
+                "data", Map.of("caseId", caseId, "scenario", scenario, "drill", false, "restricted", false));
+        web.post().uri("/internal/events").headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(event).exchange()
+                .expectStatus().is2xxSuccessful();
+    }
+
+    /** Uploads raw bytes; returns the exchange for the test to assert on. */
+    protected WebTestClient.ResponseSpec uploadRaw(String token, String caseId, String requirement, String fileName,
+                                                   String contentType, byte[] content) {
+        return web.post().uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
+                        .queryParam("requirementCode", requirement).queryParam("fileName", fileName).build(caseId))
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.parseMediaType(contentType))
+                .bodyValue(content)
+                .exchange();
+    }
+
+    protected String uploadedId(String token, String caseId, String requirement, String fileName, String contentType, byte[] content) {
+        return (String) uploadRaw(token, caseId, requirement, fileName, contentType, content)
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    protected long count(String collection, Criteria criteria) {
+        return mongo.count(Query.query(criteria), collection).block();
+    }
+
+    protected List<Document> find(String collection, Criteria criteria) {
+        return mongo.find(Query.query(criteria), Document.class, collection).collectList().block();
+    }
+
+    protected Clock clock() {
+        return clock;
+    }
+}

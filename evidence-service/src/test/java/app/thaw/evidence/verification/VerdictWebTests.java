@@ -1,0 +1,88 @@
+package app.thaw.evidence.verification;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import app.thaw.evidence.support.EvidenceWebTestSupport;
+import app.thaw.evidence.support.Samples;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VerdictWebTests extends EvidenceWebTestSupport {
+
+    @Test
+    void staffAcceptWithDocumentMetadataAndVerifiedIsPublished() {
+        String caseId = openCase("acme", "RISK_TXN");
+        String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(30));
+        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "ACCEPT", "documentType", "national ID", "nameOnDocument", "Li Wei",
+                        "expiryDate", LocalDate.now().plusYears(3).toString(), "version", 0))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("VERIFIED")
+                .jsonPath("$.metadata.nameOnDocument").isEqualTo("Li Wei")
+                .jsonPath("$.expired").isEqualTo(false)
+                .jsonPath("$.version").isEqualTo(1);
+        Document data = event("thaw.evidence.verified", id).get("data", Document.class);
+        assertThat(data.getString("verifiedBy")).isEqualTo("thaw/staff-staff_agent");
+        assertThat(data.getString("requirementCode")).isEqualTo("ID_DOCUMENT");
+    }
+
+    @Test
+    void aRejectionCarriesItsReasonCodeAndNoteAndAPastExpiryIsFlagged() {
+        String caseId = openCase("acme", "RISK_TXN");
+        String id = uploadedId(merchant("acme"), caseId, "BUSINESS_LICENSE", "lic.png", "image/png", Samples.png(31));
+        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_supervisor")))
+                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EXPIRED", "note", "licence ran out in 2020",
+                        "expiryDate", "2020-06-30"))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("REJECTED")
+                .jsonPath("$.verdict.reasonCode").isEqualTo("EXPIRED")
+                .jsonPath("$.expired").isEqualTo(true);
+        Document data = event("thaw.evidence.rejected", id).get("data", Document.class);
+        assertThat(data.getString("reasonCode")).isEqualTo("EXPIRED");
+        assertThat(data.getString("note")).isEqualTo("licence ran out in 2020");
+    }
+
+    @Test
+    void aRejectionWithoutAReasonNamesTheField() {
+        String caseId = openCase("acme", "RISK_TXN");
+        String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(32));
+        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "REJECT")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reasonCode");
+    }
+
+    @Test
+    void aSecondVerdictIsRefusedAndAStaleVersionIsAConflict() {
+        String caseId = openCase("acme", "RISK_TXN");
+        String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(33));
+        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "ACCEPT", "version", 5)).exchange()
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("version_conflict");
+        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "ACCEPT")).exchange().expectStatus().isOk();
+        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EDITED")).exchange()
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("evidence_already_decided");
+    }
+
+    @Test
+    void merchantsCannotJudgeTheirOwnEvidence() {
+        String caseId = openCase("acme", "RISK_TXN");
+        String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(34));
+        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(merchant("acme")))
+                .bodyValue(Map.of("decision", "ACCEPT")).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    private Document event(String type, String evidenceId) {
+        return find("outbox", Criteria.where("event.type").is(type).and("event.subject").is(evidenceId)).getFirst()
+                .get("event", Document.class);
+    }
+}
