@@ -1,0 +1,16 @@
+package app.thaw.cases.incident;
+
+import java.math.BigDecimal;
+
+/** An amount in an ISO 4217 currency, kept as a decimal string so no precision is lost in storage. */
+public record Money(String amount, String currency) {
+
+    public Money {
+        new BigDecimal(amount);
+        java.util.Currency.getInstance(currency);
+    }
+
+    public BigDecimal value() {
+        return new BigDecimal(amount);
+    }
+}
