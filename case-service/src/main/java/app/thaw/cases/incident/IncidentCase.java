@@ -105,7 +105,7 @@ public final class IncidentCase {
         c.record(new CaseEvent.Opened(now, actor));
         c.startClock(CaseClock.start(c.id + "/golden-15", ClockKind.GOLDEN_15, "First notification to the client",
                 "staff_agent", true, now, now.plus(policy.golden()), null), now, actor);
-        c.applyPlan(plan, now, actor);
+        c.applyPlan(plan, policy, now, actor);
         if (facts.forcedScenario() != null || suggestion.confidence() >= policy.autoTriageConfidence()) {
             double confidence = facts.forcedScenario() != null ? 1.0 : suggestion.confidence();
             c.record(new CaseEvent.Triaged(now, SYSTEM, c.scenario, c.scope, confidence, null, false,
@@ -125,7 +125,7 @@ public final class IncidentCase {
      * @param plan the plan of {@code newScenario}; ignored when the scenario does not change
      */
     public void triage(Scenario newScenario, FreezeScope newScope, @Nullable MaterialsGrade grade, String reason,
-                       ScenarioPlan plan, Instant now, String actor) {
+                       ScenarioPlan plan, CasePolicy policy, Instant now, String actor) {
         guardOpen();
         if (status != CaseStatus.OPEN && status != CaseStatus.TRIAGED) {
             throw new TriageClosed(status);
@@ -139,7 +139,7 @@ public final class IncidentCase {
         record(new CaseEvent.Triaged(now, actor, newScenario, newScope, overridden ? 1.0 : confidence(),
                 newScenario != previous ? previous : null, overridden, reason));
         if (newScenario != previous) {
-            applyPlan(plan, now, actor);
+            applyPlan(plan, policy, now, actor);
         }
         if (status == CaseStatus.OPEN) {
             moveTo(CaseStatus.TRIAGED, reason, now, actor);
@@ -151,7 +151,7 @@ public final class IncidentCase {
         return triage == null ? 0 : triage.confidence();
     }
 
-    private void applyPlan(ScenarioPlan plan, Instant now, String actor) {
+    private void applyPlan(ScenarioPlan plan, CasePolicy policy, Instant now, String actor) {
         for (CaseTask task : tasks) {
             if (!task.done()) {
                 settleClock(task.clockId(), CaseClock::cancelled, clock -> new CaseEvent.ClockCancelled(now, actor, clock));
@@ -170,10 +170,15 @@ public final class IncidentCase {
             String taskId = scenario.name().toLowerCase(java.util.Locale.ROOT) + "-" + step.order();
             String clockId = id + "/task/" + taskId;
             Instant anchor = step.fromDetection() ? detectedAt : now;
+            // The named clocks' durations are the tenant's numbers, not the playbook's.
+            Duration due = switch (step.clock()) {
+                case TASK_DUE, FOLLOW_UP, RESOLUTION -> step.due();
+                default -> policy.durationOf(step.clock());
+            };
             tasks.add(new CaseTask(taskId, step.order(), step.title(), step.titleZh(), step.ownerRole(), step.special(), step.specialZh(), clockId,
                     false, null, null, null));
             startClock(CaseClock.start(clockId, step.clock(), step.title(), step.ownerRole(), step.urgent(), anchor,
-                    anchor.plus(step.due()), taskId), now, actor);
+                    anchor.plus(due), taskId), now, actor);
         }
     }
 
