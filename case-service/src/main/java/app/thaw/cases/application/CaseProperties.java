@@ -1,6 +1,5 @@
 package app.thaw.cases.application;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +27,7 @@ public record CaseProperties(@DefaultValue Defaults defaults, @DefaultValue("30m
                              @DefaultValue("20") int defaultPageSize, @DefaultValue("100") int maxPageSize,
                              @DefaultValue({"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
                                      "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-                                     "/usr/share/fonts/truetype/arphic/uming.ttc"}) List<Path> cjkFonts) {
+                                     "/usr/share/fonts/truetype/arphic/uming.ttc"}) List<String> cjkFonts) {
 
     /**
      * DOMAIN's defaults; see {@link CasePolicy} for what each means.
