@@ -69,7 +69,8 @@ class PlaybooksController {
     }
 
     record StepRequest(@NotNull Map<String, String> title, @NotBlank String ownerRole, @Nullable String clock,
-                       @Min(1) @Max(525_600) int dueMinutes, boolean fromDetection, boolean urgent, @Nullable Map<String, String> special) {
+                       @Min(1) @Max(525_600) int dueMinutes, @Nullable Boolean fromDetection, @Nullable Boolean urgent,
+                       @Nullable Map<String, String> special) {
     }
 
     record VersionRequest(@Min(1) int basedOnVersion, @Nullable @Size(max = 50) List<@Valid StepRequest> steps,
@@ -97,8 +98,8 @@ class PlaybooksController {
                     throw CaseProblems.invalid(field + ".title", "Languages", "needs both 'zh' and 'en'");
                 }
                 ClockKind clock = step.clock() == null ? ClockKind.TASK_DUE : CaseProblems.code(ClockKind.class, step.clock(), field + ".clock");
-                steps.add(new Playbook.Step(i + 1, step.title(), step.ownerRole(), clock.name(), step.dueMinutes(), step.fromDetection(),
-                        step.urgent(), step.special() == null ? Map.of() : step.special()));
+                steps.add(new Playbook.Step(i + 1, step.title(), step.ownerRole(), clock.name(), step.dueMinutes(), Boolean.TRUE.equals(step.fromDetection()),
+                        Boolean.TRUE.equals(step.urgent()), step.special() == null ? Map.of() : step.special()));
             }
             Map<String, Map<String, String>> scripts = request.scripts() == null ? Map.of() : request.scripts();
             return playbooks.createVersion(caller.tenantId(), code, request.basedOnVersion(), steps, scripts, cases.now(),

@@ -39,7 +39,7 @@ class ReviewController {
     }
 
     record ActionItemRequest(@Nullable String id, @NotBlank @Size(max = 500) String title, @NotBlank @Size(max = 200) String owner,
-                             @NotNull LocalDate dueDate, boolean done) {
+                             @NotNull LocalDate dueDate, @Nullable Boolean done) {
     }
 
     record ReviewRequest(@NotBlank @Size(max = 10000) String summary, @NotNull @Size(max = 20) List<@NotBlank @Size(max = 2000) String> whys,
@@ -55,7 +55,8 @@ class ReviewController {
                 .flatMap(version -> cases.change(id, version.orElse(null), (c, tenant, now, actor) -> c.writeReview(new Review(
                         request.summary(), request.whys(), request.rootCause(), request.penalty(), request.fix(),
                         request.actionItems().stream().map(item -> new Review.ActionItem(item.id() == null ? UUID.randomUUID().toString() : item.id(),
-                                item.title(), item.owner(), item.dueDate(), item.done(), item.done() ? now : null)).toList(), null, null), now, actor))));
+                                item.title(), item.owner(), item.dueDate(), Boolean.TRUE.equals(item.done()),
+                                Boolean.TRUE.equals(item.done()) ? now : null)).toList(), null, null), now, actor))));
     }
 
     @PostMapping("/{id}/review/complete")
