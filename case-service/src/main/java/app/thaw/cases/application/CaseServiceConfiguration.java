@@ -39,6 +39,11 @@ class CaseServiceConfiguration {
     }
 
     @Bean
+    app.thaw.cases.appeal.AppealLetters appealLetters(ScriptRenderer renderer, CaseProperties properties) {
+        return new app.thaw.cases.appeal.AppealLetters(renderer, properties.cjkFonts());
+    }
+
+    @Bean
     BusinessCalendars businessCalendars(Clock clock) {
         return new BusinessCalendars(clock);
     }

@@ -48,6 +48,35 @@ public final class ChecklistCatalogue {
     private ChecklistCatalogue() {
     }
 
+    private static final Map<String, String[]> LABELS = Map.ofEntries(
+            Map.entry("ID_DOCUMENT", new String[] {"身份证件（正反面）", "identity document (both sides)"}),
+            Map.entry("ID_SELFIE", new String[] {"手持证件自拍", "selfie with the document"}),
+            Map.entry("BUSINESS_LICENSE", new String[] {"营业执照（加盖公章）", "business license (stamped)"}),
+            Map.entry("LEGAL_REP_ID", new String[] {"法定代表人身份证", "legal representative's ID"}),
+            Map.entry("CORPORATE_ACCOUNT_PROOF", new String[] {"开户许可证或银行证明", "account-opening permit or bank letter"}),
+            Map.entry("INDUSTRY_PERMIT", new String[] {"行业许可证", "industry permit"}),
+            Map.entry("ORDER_RECORDS", new String[] {"订单记录", "order records"}),
+            Map.entry("LOGISTICS_PROOF", new String[] {"物流凭证与完整轨迹", "carrier receipt and full tracking"}),
+            Map.entry("PACKING_MEDIA", new String[] {"打包照片或视频", "packing photo or video"}),
+            Map.entry("BANK_STATEMENT", new String[] {"银行流水", "bank statement"}),
+            Map.entry("TRANSACTION_BACKGROUND", new String[] {"交易背景证明（合同、发票、聊天记录）", "transaction background (contract, invoice, chat)"}),
+            Map.entry("PAYMENT_RECEIPTS", new String[] {"第三方支付记录", "third-party payment records"}),
+            Map.entry("ORIGINALITY_PROOF", new String[] {"原创证明", "proof of originality"}),
+            Map.entry("LICENSE_AGREEMENT", new String[] {"授权或购买证明", "licence or purchase proof"}),
+            Map.entry("COMMUNICATION_RECORDS", new String[] {"完整沟通记录", "complete communication records"}),
+            Map.entry("COUNTERPARTY_CONFIRMATION", new String[] {"买家书面确认", "buyer's written confirmation"}),
+            Map.entry("PLATFORM_RULE_EXCERPT", new String[] {"平台规则原文（标注）", "platform rule text (marked)"}),
+            Map.entry("POLICE_REPORT", new String[] {"报警回执", "police report receipt"}),
+            Map.entry("CREDIT_REPORT", new String[] {"征信报告", "credit report"}),
+            Map.entry("MISUSE_STATEMENT", new String[] {"冒用声明", "misuse statement"}),
+            Map.entry("ENFORCEMENT_NOTICE", new String[] {"执行机关通知书", "enforcement notice"}));
+
+    /** A requirement's name for people, in {@code zh} or {@code en}. */
+    public static String label(String code, String lang) {
+        String[] label = LABELS.get(code);
+        return label == null ? code : label[lang.equals("zh") ? 0 : 1];
+    }
+
     public static List<ChecklistItem> derive(Scenario scenario, EntityType entity) {
         Map<String, Reason> items = new LinkedHashMap<>();
         boolean person = entity == EntityType.INDIVIDUAL;

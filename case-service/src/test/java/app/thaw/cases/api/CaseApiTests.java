@@ -71,6 +71,12 @@ public abstract class CaseApiTests {
     @Autowired
     protected Timers timers;
 
+    // Four builds share two cores here: a slow answer is not a wrong one.
+    @org.junit.jupiter.api.BeforeEach
+    void patientClient() {
+        web = web.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build();
+    }
+
     /** A token of {@code tenant} with {@code roles}; the username tells who acted. */
     protected static String token(String tenant, String... roles) {
         return tokens.token(List.of(roles), claims -> claims.claim("tenant_id", tenant).claim("preferred_username", tenant + "-" + roles[0]));
