@@ -44,7 +44,8 @@ class ProblemCodesDocumentedTests {
     /** The codes this module throws (the scan above keeps only these, so no other string literal is mistaken for one). */
     static String[] knownCodes() {
         return List.of("illegal_transition", "release_reference_required", "review_required", "review_incomplete", "case_already_closed",
-                "unknown_case_item", "triage_closed", "invalid_resolution", "rejection_reason_required", "review_already_completed")
+                "unknown_case_item", "triage_closed", "invalid_resolution", "rejection_reason_required", "review_already_completed",
+                "pdf_font_unavailable")
                 .toArray(String[]::new);
     }
 }

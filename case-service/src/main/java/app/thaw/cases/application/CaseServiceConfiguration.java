@@ -102,8 +102,16 @@ class CaseServiceConfiguration {
     }
 
     // Indexes before the first request; blocking is fine here, on the main thread at startup.
+    // Spring Data builds a type's mapping metadata on first use under a lock; building it here
+    // keeps first requests that arrive together from parking an event loop on that lock.
     @Bean
-    SmartInitializingSingleton caseIndexes(CaseStore store, Playbooks playbooks) {
-        return () -> store.init().then(playbooks.init()).block(java.time.Duration.ofSeconds(30));
+    SmartInitializingSingleton caseIndexes(CaseStore store, Playbooks playbooks, ReactiveMongoTemplate mongo) {
+        return () -> {
+            for (Class<?> stored : new Class<?>[] {app.thaw.cases.incident.IncidentCase.class, TenantSettings.class,
+                    app.thaw.cases.playbook.Playbook.class}) {
+                mongo.getConverter().getMappingContext().getPersistentEntity(stored);
+            }
+            store.init().then(playbooks.init()).block(java.time.Duration.ofSeconds(30));
+        };
     }
 }
