@@ -160,7 +160,7 @@ class IntakeApiTests extends CaseApiTests {
         web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.paths['/api/v1/cases'].post.summary").exists()
                 .jsonPath("$.paths['/api/v1/cases/{id}/transitions'].post").exists()
-                .jsonPath("$.paths['/api/v1/cases/{id}/appeal-letter'].get").doesNotExist()
+                .jsonPath("$.paths['/api/v1/cases/{id}/appeal-letter'].get.summary").exists()
                 .jsonPath("$.paths['/api/v1/cases/drills'].post").exists();
     }
 }
