@@ -5,8 +5,9 @@ import app.thaw.platform.timers.TimerHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * A clock's deadline arrived: the case decides whether that is a breach (its clock still runs and
- * is due) or nothing (met, paused, moved, or this firing repeated), so firing twice breaches once.
+ * A case's earliest deadline arrived: the case breaches every running clock due by now (a clock
+ * met, paused or moved meanwhile is not due; a repeated firing finds nothing due), and the timer
+ * moves to the next deadline.
  */
 public class CaseClockTimers implements TimerHandler {
 
@@ -23,8 +24,6 @@ public class CaseClockTimers implements TimerHandler {
 
     @Override
     public Mono<Void> fire(TimerFiring firing) {
-        String caseId = String.valueOf(firing.payload().get("caseId"));
-        String clockId = String.valueOf(firing.payload().get("clockId"));
-        return cases.changeAsSystem(firing.tenantId(), caseId, (c, tenant, now) -> c.clockDue(clockId, firing.firedAt())).then();
+        return cases.deadlinesPassed(firing.tenantId(), String.valueOf(firing.payload().get("caseId")), firing.firedAt());
     }
 }

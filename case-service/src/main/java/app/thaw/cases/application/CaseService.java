@@ -249,8 +249,9 @@ public class CaseService {
                 return Mono.error(CaseProblems.versionConflict());
             }
             Instant now = clock.instant();
+            Instant storedNext = c.nextClockDueAt();
             return policies.forTenant(c.tenantId())
-                    .flatMap(tenant -> change.apply(c, tenant, now, CaseAccess.actor(caller)).then(Mono.defer(() -> store.save(c))));
+                    .flatMap(tenant -> change.apply(c, tenant, now, CaseAccess.actor(caller)).then(Mono.defer(() -> store.save(c, storedNext))));
         })).onErrorMap(CaseProblems::translate);
     }
 
@@ -261,10 +262,18 @@ public class CaseService {
     public Mono<Boolean> changeAsSystem(String tenantId, String caseId, SystemChange change) {
         return Mono.defer(() -> store.find(caseId)
                         .filter(c -> c.tenantId().equals(tenantId))
-                        .flatMap(c -> policies.forTenant(tenantId).flatMap(tenant -> change.apply(c, tenant, clock.instant())
-                                ? store.save(c).thenReturn(true) : Mono.just(false)))
+                        .flatMap(c -> {
+                            Instant storedNext = c.nextClockDueAt();
+                            return policies.forTenant(tenantId).flatMap(tenant -> change.apply(c, tenant, clock.instant())
+                                    ? store.save(c, storedNext).thenReturn(true) : Mono.just(false));
+                        })
                         .defaultIfEmpty(false))
                 .retryWhen(Retry.max(10).filter(CaseService::versionConflict));
+    }
+
+    /** The case's deadline timer fired: breach what is due, then point the timer at the next deadline. */
+    public Mono<Void> deadlinesPassed(String tenantId, String caseId, Instant firedAt) {
+        return changeAsSystem(tenantId, caseId, (c, tenant, now) -> c.deadlinesPassed(firedAt)).then(store.rearm(caseId));
     }
 
     private static boolean versionConflict(Throwable failure) {

@@ -6,7 +6,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import app.thaw.cases.incident.CaseClock;
 import app.thaw.cases.incident.CaseEvent;
 import app.thaw.cases.incident.IncidentCase;
 import app.thaw.platform.events.EventOutbox;
@@ -27,9 +26,10 @@ import reactor.core.publisher.Mono;
 /**
  * Stores cases, one document each, with the events a change caused on the same document (the
  * platform's outbox), conditional on the version read: a stale write changes nothing and is a
- * {@code version_conflict}. A clock's timer is scheduled before the write that sets it (a timer
- * whose clock never got stored fires into nothing) and cancelled after the write that settles it
- * (a timer that outlives its clock fires into nothing too), so no crash leaves a clock without its timer.
+ * {@code version_conflict}. Each case has one timer, at its earliest running deadline. Before a
+ * write the timer moves to the earlier of the stored and the new deadline, after it to the new one:
+ * a crash in between leaves a timer that fires early (the case finds nothing due and re-arms it),
+ * never one that fires late. See ADR 10.
  */
 public class CaseStore {
 
@@ -68,14 +68,18 @@ public class CaseStore {
         Document document = toDocument(c);
         document.put("version", 0L);
         document.put(EventOutbox.PENDING_EVENTS, EventOutbox.pending(published));
-        return scheduleTimers(c, events)
+        return arm(c.id(), c.tenantId(), c.nextClockDueAt())
                 .then(mongo.insert(document, CASES))
                 .then(outbox.release(CASES, c.id()))
                 .thenReturn(c);
     }
 
-    /** Writes {@code c} if it is still at the version it was read at. */
-    public Mono<IncidentCase> save(IncidentCase c) {
+    /**
+     * Writes {@code c} if it is still at the version it was read at.
+     *
+     * @param storedNextDeadline the case's earliest running deadline as read, before the change
+     */
+    public Mono<IncidentCase> save(IncidentCase c, @Nullable Instant storedNextDeadline) {
         List<CaseEvent> events = c.pullEvents();
         if (events.isEmpty()) {
             return Mono.just(c);
@@ -97,11 +101,16 @@ public class CaseStore {
         update.set("version", expected + 1);
         EventOutbox.record(update, published);
         Query current = Query.query(Criteria.where("_id").is(c.id()).and("version").is(expected));
-        return scheduleTimers(c, events)
+        Instant next = c.nextClockDueAt();
+        Instant earliest = storedNextDeadline == null ? next : next == null || storedNextDeadline.isBefore(next) ? storedNextDeadline : next;
+        Mono<Void> before = earliest != null && !earliest.equals(storedNextDeadline) ? arm(c.id(), c.tenantId(), earliest) : Mono.empty();
+        Mono<Void> after = next == null ? timers.cancel(timerKey(c.id())).then()
+                : next.equals(earliest) ? Mono.empty() : arm(c.id(), c.tenantId(), next);
+        return before
                 .then(mongo.updateFirst(current, update, CASES))
                 .flatMap(result -> result.getMatchedCount() == 0 ? Mono.error(CaseProblems.versionConflict()) : Mono.just(result))
                 .then(outbox.release(CASES, c.id()))
-                .then(cancelTimers(events))
+                .then(after)
                 .then(Mono.fromRunnable(() -> c.stored(expected + 1)))
                 .thenReturn(c);
     }
@@ -124,25 +133,19 @@ public class CaseStore {
                 .map(counter -> "C-" + year + "-" + String.format("%06d", ((Number) counter.get("next")).longValue()));
     }
 
-    private Mono<Void> scheduleTimers(IncidentCase c, List<CaseEvent> events) {
-        return Flux.fromIterable(events)
-                .concatMap(event -> event instanceof CaseEvent.ClockSet set ? schedule(c, set.clock()) : Mono.empty())
-                .then();
+    /** Points the case's deadline timer at {@code dueAt} (nothing when there is no running deadline). */
+    public Mono<Void> arm(String caseId, String tenantId, @Nullable Instant dueAt) {
+        return dueAt == null ? Mono.empty() : timers.schedule(timerKey(caseId), CLOCK_TIMER, tenantId, dueAt, Map.of("caseId", caseId));
     }
 
-    private Mono<Void> schedule(IncidentCase c, CaseClock clock) {
-        return timers.schedule(clock.id(), CLOCK_TIMER, c.tenantId(), clock.dueAt(), Map.of("caseId", c.id(), "clockId", clock.id()));
+    /** Re-arms the timer of a stored case at its earliest running deadline, or clears it. */
+    public Mono<Void> rearm(String caseId) {
+        return find(caseId).flatMap(c -> c.nextClockDueAt() == null ? timers.cancel(timerKey(caseId)).then()
+                : arm(caseId, c.tenantId(), c.nextClockDueAt()));
     }
 
-    private Mono<Void> cancelTimers(List<CaseEvent> events) {
-        return Flux.fromIterable(events)
-                .concatMap(event -> switch (event) {
-                    case CaseEvent.ClockMet e -> timers.cancel(e.clock().id());
-                    case CaseEvent.ClockCancelled e -> timers.cancel(e.clock().id());
-                    case CaseEvent.ClockPaused e -> timers.cancel(e.clock().id());
-                    default -> Mono.<Boolean>empty();
-                })
-                .then();
+    static String timerKey(String caseId) {
+        return "case/" + caseId + "/next-deadline";
     }
 
     private Document toDocument(IncidentCase c) {

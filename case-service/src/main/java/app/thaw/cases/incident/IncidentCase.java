@@ -321,6 +321,19 @@ public final class IncidentCase {
     }
 
     /**
+     * The case's deadline timer fired at {@code now}: every running clock due by then is breached.
+     *
+     * @return whether anything changed
+     */
+    public boolean deadlinesPassed(Instant now) {
+        boolean changed = false;
+        for (CaseClock clock : clocks(c -> c.state() == ClockState.RUNNING && !c.dueAt().isAfter(now))) {
+            changed |= clockDue(clock.id(), now);
+        }
+        return changed;
+    }
+
+    /**
      * The client heard from us for the first time: the golden 15 minutes are met (late, if
      * already breached). Repeated deliveries change nothing.
      */

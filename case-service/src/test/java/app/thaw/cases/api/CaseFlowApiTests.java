@@ -44,6 +44,28 @@ class CaseFlowApiTests extends CaseApiTests {
     }
 
     @Test
+    void aCaseHasOneTimerAtItsEarliestRunningDeadlineWhichMovesOnAfterEachFiring() {
+        String id = open("flow2b", RISK_NOTICE);
+        Document caseDoc = mongo.findById(id, Document.class, "cases").block();
+        List<Document> timersOfCase = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("payload.caseId").is(id)), Document.class, "timers").collectList().block();
+        assertThat(timersOfCase).singleElement().satisfies(timer -> assertThat(timer.getDate("dueAt")).isEqualTo(caseDoc.getDate("nextClockDueAt")));
+
+        clock.advance(Duration.ofMinutes(16));
+        try {
+            fireDueTimers();
+        } finally {
+            clock.advance(Duration.ofMinutes(-16));
+        }
+
+        Document after = mongo.findById(id, Document.class, "cases").block();
+        Document timer = mongo.findById("case/" + id + "/next-deadline", Document.class, "timers").block();
+        assertThat(after.getDate("nextClockDueAt")).isAfter(caseDoc.getDate("nextClockDueAt"));
+        assertThat(timer.getString("status")).isEqualTo("SCHEDULED");
+        assertThat(timer.getDate("dueAt")).isEqualTo(after.getDate("nextClockDueAt"));
+    }
+
+    @Test
     void evidenceEventsUpdateTheChecklistAndARejectionKeepsItsReason() {
         String id = open("flow3", RISK_NOTICE);
 

@@ -44,6 +44,19 @@ class CaseClocksTests {
     }
 
     @Test
+    void whenTheCasesDeadlineTimerFiresEveryClockDueByThenIsBreachedAndNoOther() {
+        IncidentCase c = open(Scenario.ACCOUNT_TAKEOVER, EntityType.INDIVIDUAL, EVE_OF_GOLDEN_WEEK);
+
+        assertThat(c.deadlinesPassed(EVE_OF_GOLDEN_WEEK.plusSeconds(21 * 60))).isTrue();
+
+        assertThat(c.clocks(clock -> clock.state() == ClockState.BREACHED)).extracting(CaseClock::kind)
+                .contains(ClockKind.GOLDEN_15, ClockKind.TAKEOVER_FREEZE_15, ClockKind.TAKEOVER_PROOF_20)
+                .doesNotContain(ClockKind.TAKEOVER_CONTACT_30);
+        assertThat(c.nextClockDueAt()).isEqualTo(EVE_OF_GOLDEN_WEEK.plusSeconds(30 * 60));
+        assertThat(c.deadlinesPassed(EVE_OF_GOLDEN_WEEK.plusSeconds(21 * 60))).as("fired again: nothing more is due").isFalse();
+    }
+
+    @Test
     void takeoverClocksRunFifteenTwentyAndThirtyMinutesFromDetection() {
         Instant detected = Instant.parse("2025-10-10T19:00:00Z"); // 03:00 in Shanghai
         IncidentCase c = open(Scenario.ACCOUNT_TAKEOVER, EntityType.INDIVIDUAL, detected, detected.plusSeconds(300));
