@@ -163,6 +163,41 @@ class CaseFlowApiTests extends CaseApiTests {
     }
 
     @Test
+    void aSupplementRequestPublishesItsItemsAndThe24HourAcknowledgementClock() {
+        String id = open("flow13", RISK_NOTICE);
+        String admin = token("flow13", "merchant_admin");
+        for (String to : List.of("GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW")) {
+            transition(id, admin, to, Map.of()).expectStatus().isOk();
+        }
+
+        transition(id, admin, "SUPPLEMENT_REQUESTED", Map.of("items", List.of("TRANSACTION_BACKGROUND"))).expectStatus().isOk()
+                .expectBody().jsonPath("$.supplementItems[0]").isEqualTo("TRANSACTION_BACKGROUND");
+
+        Document requested = events(id).stream().filter(e -> e.getString("type").equals("thaw.case.supplement_requested")).findFirst().orElseThrow();
+        Document data = (Document) requested.get("data");
+        assertThat(data.getList("items", String.class)).containsExactly("TRANSACTION_BACKGROUND");
+        assertThat(Instant.parse(data.getString("acknowledgeBy"))).isEqualTo(clock.instant().plus(Duration.ofHours(24)));
+        assertThat(clock(id, "SUPPLEMENT_ACK_24H")).containsEntry("state", "RUNNING");
+        transition(id, admin, "RESOLVED", Map.of()).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.allowedStates[0]").isEqualTo("GATHERING_EVIDENCE");
+    }
+
+    @Test
+    void aJudicialFreezeResolvesOnlyWithTheAuthoritysReleaseReference() {
+        String id = open("flow14", "根据上海市浦东新区人民法院（2025）沪0115执保1234号民事裁定书，对您名下账户予以司法冻结。");
+        String admin = token("flow14", "merchant_admin");
+        for (String to : List.of("GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW")) {
+            transition(id, admin, to, Map.of()).expectStatus().isOk();
+        }
+
+        transition(id, admin, "RESOLVED", Map.of()).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("release_reference_required");
+        transition(id, admin, "RESOLVED", Map.of("releaseReference", "（2025）沪0115执保解1234号")).expectStatus().isOk()
+                .expectBody().jsonPath("$.releaseReference").isEqualTo("（2025）沪0115执保解1234号")
+                .jsonPath("$.triage.facts.authority").isEqualTo("上海市浦东新区人民法院");
+    }
+
+    @Test
     void aCaseIsResolvedReviewedClosedAndFoundInTheLibrary() {
         String id = open("flow9", RISK_NOTICE);
         String admin = token("flow9", "merchant_admin");

@@ -79,6 +79,18 @@ class TenantIsolationApiTests extends CaseApiTests {
     }
 
     @Test
+    void staffOpenACaseOnBehalfOfATenantAndNoOneElseMay() {
+        Map<String, Object> body = new java.util.HashMap<>(intake(RISK_NOTICE));
+        body.put("onBehalfOfTenant", "iota");
+
+        String id = (String) post("/api/v1/cases", token("thaw", "staff_agent"), body).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+        assertThat(read(id, token("iota", "merchant_admin"))).containsEntry("tenantId", "iota").containsEntry("openedBy", "thaw-staff_agent");
+        post("/api/v1/cases", token("kappa", "merchant_admin"), body).expectStatus().isForbidden();
+    }
+
+    @Test
     void onlyStaffOverrideTriage() {
         String id = open("theta", RISK_NOTICE);
 
