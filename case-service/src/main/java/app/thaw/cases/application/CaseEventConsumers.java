@@ -1,7 +1,6 @@
 package app.thaw.cases.application;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import app.thaw.cases.incident.ChecklistStatus;
@@ -111,9 +110,5 @@ public final class CaseEventConsumers {
                 return cases.openForAlert(event.tenantId(), alertId, scenario, command).then();
             }
         };
-    }
-
-    static List<String> types() {
-        return List.of("thaw.evidence.*", "thaw.notification.delivered", "thaw.alert.raised");
     }
 }

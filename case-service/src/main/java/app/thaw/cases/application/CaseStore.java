@@ -2,7 +2,6 @@ package app.thaw.cases.application;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -153,9 +152,5 @@ public class CaseStore {
         mongo.getConverter().write(c, document);
         document.remove("_class");
         return document;
-    }
-
-    static @Nullable Date date(@Nullable Instant instant) {
-        return instant == null ? null : Date.from(instant);
     }
 }

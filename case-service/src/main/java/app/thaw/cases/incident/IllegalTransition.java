@@ -1,6 +1,5 @@
 package app.thaw.cases.incident;
 
-import java.util.List;
 import java.util.Map;
 
 /** The lifecycle does not lead from the case's state to the one asked for. */
@@ -12,9 +11,5 @@ public final class IllegalTransition extends CaseRefusal {
                         + (current.allowedNext().isEmpty() ? "none" : current.allowedNext()) + ".",
                 Map.of("currentState", current.name(), "requestedState", requested.name(),
                         "allowedStates", current.allowedNext().stream().map(Enum::name).sorted().toList()));
-    }
-
-    static List<String> names(java.util.Set<CaseStatus> states) {
-        return states.stream().map(Enum::name).sorted().toList();
     }
 }

@@ -72,6 +72,7 @@ public final class IncidentCase {
 
     private transient List<CaseEvent> recorded = new ArrayList<>();
 
+    // For the store's mapping, which sets the fields of a stored case; new cases come from open().
     private IncidentCase() {
     }
 

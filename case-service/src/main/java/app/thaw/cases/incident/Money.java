@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 public record Money(String amount, String currency) {
 
     public Money {
+        // Both throw on nonsense, so no Money holds an amount or currency that cannot be read back.
         new BigDecimal(amount);
         java.util.Currency.getInstance(currency);
     }
