@@ -314,8 +314,16 @@ public final class IncidentCase {
         if (clock.taskId() != null) {
             task(clock.taskId()).ifPresent(task -> record(new CaseEvent.TaskDue(now, SYSTEM, task, clock.dueAt())));
         }
-        if (clock.kind() == ClockKind.RESOLUTION && escalation == null) {
-            flagEscalation(EscalationLevel.SUPERVISOR, "no resolution within the tenant's limit after submission", now, SYSTEM);
+        if (clock.kind() == ClockKind.RESOLUTION) {
+            // DOMAIN §7: past the limit to a supervisor; still unresolved after as long again, to legal.
+            if (escalation == null) {
+                flagEscalation(EscalationLevel.SUPERVISOR, "no resolution within the tenant's limit after submission", now, SYSTEM);
+                startClock(CaseClock.start(id + "/resolution-legal/" + now.getEpochSecond(), ClockKind.RESOLUTION,
+                        "Resolution before escalation to legal", "staff_supervisor", false, now,
+                        now.plus(Duration.between(clock.startedAt(), clock.dueAt())), null), now, SYSTEM);
+            } else if (escalation.level() == EscalationLevel.SUPERVISOR) {
+                flagEscalation(EscalationLevel.LEGAL, "still no resolution after the supervisor's escalation", now, SYSTEM);
+            }
         }
         touch(now);
         return true;

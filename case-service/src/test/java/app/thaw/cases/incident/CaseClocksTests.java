@@ -176,7 +176,12 @@ class CaseClocksTests {
 
         assertThat(c.escalation()).isNotNull();
         assertThat(c.escalation().level()).isEqualTo(EscalationLevel.SUPERVISOR);
-        assertThat(CaseFixtures.types(c.pullEvents())).containsExactly("ClockBreached", "EscalationFlagged");
+        assertThat(CaseFixtures.types(c.pullEvents())).containsExactly("ClockBreached", "EscalationFlagged", "ClockSet");
+
+        CaseClock legal = c.clocks(clock -> clock.kind() == ClockKind.RESOLUTION && clock.state() == ClockState.RUNNING).getFirst();
+        assertThat(Duration.between(legal.startedAt(), legal.dueAt())).isEqualTo(Duration.between(resolution.startedAt(), resolution.dueAt()));
+        c.clockDue(legal.id(), legal.dueAt());
+        assertThat(c.escalation().level()).as("supervisor, then legal").isEqualTo(EscalationLevel.LEGAL);
     }
 
     @Test
