@@ -1,0 +1,80 @@
+package app.thaw.cases.application;
+
+import java.util.Map;
+
+import app.thaw.cases.incident.IncidentCase;
+import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.security.Caller;
+import app.thaw.platform.security.ThawRoles;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may see and change which case. A tenant sees its own cases; staff see every tenant's
+ * through their role, and each such access is audited. COMPLIANCE_HOLD cases are visible only to
+ * compliance officers and platform admins: to anyone else they do not exist (404), and the
+ * attempt is audited. Insurers read; they never change a case.
+ */
+public class CaseAccess {
+
+    private final AuditLog audit;
+
+    public CaseAccess(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    public AuditLog auditLog() {
+        return audit;
+    }
+
+    public static boolean staff(Caller caller) {
+        return caller.hasAnyRole(ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN);
+    }
+
+    public static boolean seesRestricted(Caller caller) {
+        return caller.hasAnyRole(ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN);
+    }
+
+    public static boolean writer(Caller caller) {
+        return staff(caller) || caller.hasAnyRole(ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK);
+    }
+
+    public static boolean tenantAdmin(Caller caller) {
+        return caller.hasAnyRole(ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN);
+    }
+
+    public static String actor(Caller caller) {
+        return caller.username() != null ? caller.username() : caller.subject();
+    }
+
+    public static void requireWriter(Caller caller) {
+        if (!writer(caller)) {
+            throw CaseProblems.forbidden("Your roles allow reading cases, not changing them.");
+        }
+    }
+
+    public static void requireStaff(Caller caller) {
+        if (!staff(caller)) {
+            throw CaseProblems.forbidden("Only Thaw staff may do this.");
+        }
+    }
+
+    /** The case if {@code caller} may see it (and change it, when {@code write}); 404 otherwise. */
+    public Mono<IncidentCase> check(Caller caller, IncidentCase c, boolean write) {
+        boolean ownTenant = c.tenantId().equals(caller.tenantId());
+        if (!ownTenant && !staff(caller)) {
+            return Mono.error(CaseProblems.notFound("case " + c.id()));
+        }
+        if (c.restricted() && !seesRestricted(caller)) {
+            return audit.record("case.restricted_access_refused", "case", c.id(), Map.of("caseTenant", c.tenantId(), "write", write))
+                    .then(Mono.error(CaseProblems.notFound("case " + c.id())));
+        }
+        if (write && !writer(caller)) {
+            return Mono.error(CaseProblems.forbidden("Your roles allow reading cases, not changing them."));
+        }
+        if (!ownTenant) {
+            return audit.record(write ? "case.cross_tenant_write" : "case.cross_tenant_read", "case", c.id(),
+                    Map.of("caseTenant", c.tenantId())).thenReturn(c);
+        }
+        return Mono.just(c);
+    }
+}

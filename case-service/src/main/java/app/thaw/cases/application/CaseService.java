@@ -1,0 +1,306 @@
+package app.thaw.cases.application;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import app.thaw.cases.application.TenantPolicies.TenantContext;
+import app.thaw.cases.checklist.ChecklistCatalogue;
+import app.thaw.cases.incident.CaseId;
+import app.thaw.cases.incident.CaseStatus;
+import app.thaw.cases.incident.Holder;
+import app.thaw.cases.incident.IncidentCase;
+import app.thaw.cases.incident.Notice;
+import app.thaw.cases.incident.OpeningFacts;
+import app.thaw.cases.incident.Scenario;
+import app.thaw.cases.incident.TriageSuggestion;
+import app.thaw.cases.triage.TriageEngine;
+import app.thaw.platform.problem.ThawProblem;
+import app.thaw.platform.security.Caller;
+import app.thaw.platform.security.CurrentCaller;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * The application service every case endpoint and consumer goes through: it finds the case the
+ * caller may touch, hands the domain the tenant's policy and calendar, and stores the result with
+ * its events. Refusals of the domain leave here as problem documents.
+ */
+public class CaseService {
+
+    /** A change of a case by a caller. */
+    @FunctionalInterface
+    public interface Change {
+        void apply(IncidentCase c, TenantContext tenant, Instant now, String actor);
+    }
+
+    /** A change that must look something up first (e.g. the new scenario's playbook). */
+    @FunctionalInterface
+    public interface AsyncChange {
+        Mono<Void> apply(IncidentCase c, TenantContext tenant, Instant now, String actor);
+    }
+
+    /** A change by the system (an event, a timer); answers whether anything changed. */
+    @FunctionalInterface
+    public interface SystemChange {
+        boolean apply(IncidentCase c, TenantContext tenant, Instant now);
+    }
+
+    public record CasePage(List<IncidentCase> items, @Nullable String nextCursor) {
+    }
+
+    private final CaseStore store;
+    private final TenantPolicies policies;
+    private final TriageEngine triage;
+    private final Playbooks playbooks;
+    private final CaseAccess access;
+    private final Clock clock;
+    private final CaseProperties properties;
+
+    public CaseService(CaseStore store, TenantPolicies policies, TriageEngine triage, Playbooks playbooks, CaseAccess access,
+                       Clock clock, CaseProperties properties) {
+        this.store = store;
+        this.policies = policies;
+        this.triage = triage;
+        this.playbooks = playbooks;
+        this.access = access;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    public TriageSuggestion suggest(String noticeText) {
+        return triage.suggest(noticeText);
+    }
+
+    // ------------------------------------------------------------------ intake
+
+    public Mono<IncidentCase> open(OpenCase command) {
+        return CurrentCaller.get().flatMap(caller -> {
+            CaseAccess.requireWriter(caller);
+            String tenant = caller.tenantId();
+            if (command.onBehalfOfTenant() != null && !command.onBehalfOfTenant().equals(tenant)) {
+                CaseAccess.requireStaff(caller);
+                tenant = command.onBehalfOfTenant();
+            }
+            return openFor(tenant, CaseAccess.actor(caller), command, CaseId.random(), null, false, null);
+        }).onErrorMap(CaseProblems::translate);
+    }
+
+    /** Opens a drill: a simulated case of {@code scenario}, flagged as a drill everywhere. */
+    public Mono<IncidentCase> openDrill(Scenario scenario, OpenCase command) {
+        return CurrentCaller.get().flatMap(caller -> {
+            CaseAccess.requireWriter(caller);
+            if (scenario.restricted() && !CaseAccess.seesRestricted(caller)) {
+                throw CaseProblems.forbidden("Only compliance officers may drill a COMPLIANCE_HOLD case.");
+            }
+            return openFor(caller.tenantId(), CaseAccess.actor(caller), command, CaseId.random(), scenario, true, null);
+        }).onErrorMap(CaseProblems::translate);
+    }
+
+    /**
+     * Opens the case an alert calls for, once per alert: the case id derives from the tenant and
+     * the alert id, so a repeated delivery finds the case already there.
+     */
+    public Mono<Boolean> openForAlert(String tenantId, String alertId, Scenario scenario, OpenCase command) {
+        CaseId id = new CaseId(UUID.nameUUIDFromBytes((tenantId + "|alert|" + alertId).getBytes(StandardCharsets.UTF_8)).toString());
+        return store.find(id.value()).hasElement().flatMap(exists -> exists ? Mono.just(false)
+                : openFor(tenantId, "identity-monitor", command, id, scenario, false, alertId).thenReturn(true)
+                        .onErrorResume(DuplicateKeyException.class, again -> Mono.just(false)));
+    }
+
+    private Mono<IncidentCase> openFor(String tenant, String actor, OpenCase command, CaseId id, @Nullable Scenario forced,
+                                       boolean drill, @Nullable String alertId) {
+        Instant now = clock.instant();
+        TriageSuggestion suggestion = triage.suggest(command.noticeText());
+        Scenario scenario = forced != null ? forced : suggestion.scenario();
+        return policies.forTenant(tenant).flatMap(context -> store.nextReference(tenant, now)
+                .zipWith(playbooks.current(tenant, scenario))
+                .map(found -> {
+                    OpeningFacts facts = new OpeningFacts(tenant, found.getT1(), drill,
+                            new Holder(command.holderType(), command.holderName(), command.accountReference()), command.platform(),
+                            new Notice(command.noticeText(), command.noticeReference()), command.frozenAmount(), command.scope(),
+                            command.detectedAt() == null ? now : command.detectedAt(), forced, alertId, command.assignee());
+                    return IncidentCase.open(id, facts, suggestion,
+                            found.getT2().plan(ChecklistCatalogue.derive(scenario, command.holderType())), context.policy(), now, actor);
+                }))
+                .flatMap(store::insert);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public Mono<IncidentCase> get(String id) {
+        return CurrentCaller.get().flatMap(caller -> load(caller, id, false));
+    }
+
+    private Mono<IncidentCase> load(Caller caller, String id, boolean write) {
+        return store.find(id)
+                .switchIfEmpty(Mono.error(() -> CaseProblems.notFound("case " + id)))
+                .flatMap(c -> access.check(caller, c, write));
+    }
+
+    public Mono<CasePage> list(CaseQuery q) {
+        return CurrentCaller.get().flatMap(caller -> {
+            int limit = q.limit() == null ? properties.defaultPageSize() : q.limit();
+            if (limit < 1 || limit > properties.maxPageSize()) {
+                throw CaseProblems.invalid("limit", "Range", "must be between 1 and " + properties.maxPageSize());
+            }
+            List<Criteria> where = new ArrayList<>();
+            boolean staff = CaseAccess.staff(caller);
+            if (!staff) {
+                where.add(Criteria.where("tenantId").is(caller.tenantId()));
+            } else if (q.tenantId() != null) {
+                where.add(Criteria.where("tenantId").is(q.tenantId()));
+            }
+            if (!CaseAccess.seesRestricted(caller)) {
+                where.add(Criteria.where("restricted").is(false));
+            }
+            if (q.status() != null) {
+                where.add(Criteria.where("status").is(q.status().name()));
+            }
+            if (q.scenario() != null) {
+                where.add(Criteria.where("scenario").is(q.scenario().name()));
+            }
+            if (q.assignee() != null) {
+                where.add(Criteria.where("assignee").is(q.assignee()));
+            }
+            if (q.drill() != null) {
+                where.add(Criteria.where("drill").is(q.drill()));
+            }
+            if (Boolean.TRUE.equals(q.atRisk())) {
+                Date horizon = Date.from(clock.instant().plus(properties.atRiskWindow()));
+                where.add(new Criteria().orOperator(Criteria.where("nextClockDueAt").lte(horizon), Criteria.where("unmetBreach").is(true)));
+            }
+            if (q.cursor() != null) {
+                Cursor after = Cursor.decode(q.cursor());
+                where.add(new Criteria().orOperator(Criteria.where("openedAt").lt(after.openedAt()),
+                        Criteria.where("openedAt").is(after.openedAt()).and("_id").lt(after.id())));
+            }
+            Query query = (where.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(where)))
+                    .with(Sort.by(Sort.Order.desc("openedAt"), Sort.Order.desc("_id"))).limit(limit + 1);
+            Mono<Void> audited = staff && q.tenantId() != null && !q.tenantId().equals(caller.tenantId())
+                    || staff && q.tenantId() == null ? auditList(caller, q) : Mono.empty();
+            return audited.then(store.find(query).collectList().map(found -> {
+                boolean more = found.size() > limit;
+                List<IncidentCase> page = more ? found.subList(0, limit) : found;
+                return new CasePage(List.copyOf(page), more ? Cursor.of(page.getLast()) : null);
+            }));
+        }).onErrorMap(CaseProblems::translate);
+    }
+
+    private Mono<Void> auditList(Caller caller, CaseQuery q) {
+        return access.auditLog().record("case.cross_tenant_list", "case", "*",
+                Map.of("tenantFilter", q.tenantId() == null ? "*" : q.tenantId()));
+    }
+
+    /** The tenant's closed cases whose review mentions {@code text}, newest first. */
+    public Mono<CasePage> searchLibrary(String text, @Nullable String cursor, @Nullable Integer limit) {
+        return CurrentCaller.get().flatMap(caller -> {
+            int size = limit == null ? properties.defaultPageSize() : limit;
+            if (size < 1 || size > properties.maxPageSize()) {
+                throw CaseProblems.invalid("limit", "Range", "must be between 1 and " + properties.maxPageSize());
+            }
+            List<Criteria> where = new ArrayList<>(List.of(Criteria.where("tenantId").is(caller.tenantId()),
+                    Criteria.where("status").is(CaseStatus.CLOSED.name()),
+                    Criteria.where("libraryText").regex(Pattern.quote(text.toLowerCase(java.util.Locale.ROOT)))));
+            if (!CaseAccess.seesRestricted(caller)) {
+                where.add(Criteria.where("restricted").is(false));
+            }
+            if (cursor != null) {
+                Cursor after = Cursor.decode(cursor);
+                where.add(new Criteria().orOperator(Criteria.where("openedAt").lt(after.openedAt()),
+                        Criteria.where("openedAt").is(after.openedAt()).and("_id").lt(after.id())));
+            }
+            Query query = Query.query(new Criteria().andOperator(where))
+                    .with(Sort.by(Sort.Order.desc("openedAt"), Sort.Order.desc("_id"))).limit(size + 1);
+            return store.find(query).collectList().map(found -> {
+                boolean more = found.size() > size;
+                List<IncidentCase> page = more ? found.subList(0, size) : found;
+                return new CasePage(List.copyOf(page), more ? Cursor.of(page.getLast()) : null);
+            });
+        }).onErrorMap(CaseProblems::translate);
+    }
+
+    public Mono<TenantContext> tenantOf(IncidentCase c) {
+        return policies.forTenant(c.tenantId());
+    }
+
+    // ------------------------------------------------------------------ changing
+
+    /** Applies {@code change} to the case if the caller may change it and, when given, it is still at {@code expectedVersion}. */
+    public Mono<IncidentCase> change(String id, @Nullable Long expectedVersion, Change change) {
+        return changeAsync(id, expectedVersion, (c, tenant, now, actor) -> Mono.fromRunnable(() -> change.apply(c, tenant, now, actor)));
+    }
+
+    public Mono<IncidentCase> changeAsync(String id, @Nullable Long expectedVersion, AsyncChange change) {
+        return CurrentCaller.get().flatMap(caller -> load(caller, id, true).flatMap(c -> {
+            if (expectedVersion != null && expectedVersion != c.version()) {
+                return Mono.error(CaseProblems.versionConflict());
+            }
+            Instant now = clock.instant();
+            Instant storedNext = c.nextClockDueAt();
+            return policies.forTenant(c.tenantId())
+                    .flatMap(tenant -> change.apply(c, tenant, now, CaseAccess.actor(caller)).then(Mono.defer(() -> store.save(c, storedNext))));
+        })).onErrorMap(CaseProblems::translate);
+    }
+
+    /**
+     * A change made by the system for {@code tenantId} (an event, a timer). A concurrent write is
+     * retried on the fresh case; a case of another tenant, or none, is left alone.
+     */
+    public Mono<Boolean> changeAsSystem(String tenantId, String caseId, SystemChange change) {
+        return Mono.defer(() -> store.find(caseId)
+                        .filter(c -> c.tenantId().equals(tenantId))
+                        .flatMap(c -> {
+                            Instant storedNext = c.nextClockDueAt();
+                            return policies.forTenant(tenantId).flatMap(tenant -> change.apply(c, tenant, clock.instant())
+                                    ? store.save(c, storedNext).thenReturn(true) : Mono.just(false));
+                        })
+                        .defaultIfEmpty(false))
+                .retryWhen(Retry.max(10).filter(CaseService::versionConflict));
+    }
+
+    /** The case's deadline timer fired: breach what is due, then point the timer at the next deadline. */
+    public Mono<Void> deadlinesPassed(String tenantId, String caseId, Instant firedAt) {
+        return changeAsSystem(tenantId, caseId, (c, tenant, now) -> c.deadlinesPassed(firedAt)).then(store.rearm(caseId));
+    }
+
+    private static boolean versionConflict(Throwable failure) {
+        return failure instanceof ThawProblem problem && problem.code().equals("version_conflict");
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** A position in the queue: after this case, in (openedAt, id) descending order. */
+    record Cursor(Date openedAt, String id) {
+
+        static String of(IncidentCase c) {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((c.openedAt().toEpochMilli() + ":" + c.id()).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String cursor) {
+            try {
+                String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                int colon = plain.indexOf(':');
+                return new Cursor(new Date(Long.parseLong(plain.substring(0, colon))), plain.substring(colon + 1));
+            } catch (RuntimeException e) {
+                throw CaseProblems.invalid("cursor", "Cursor", "is not a cursor this service gave out");
+            }
+        }
+    }
+
+}

@@ -1,0 +1,117 @@
+package app.thaw.cases.application;
+
+import java.time.Clock;
+
+import app.thaw.cases.playbook.DefaultPlaybooks;
+import app.thaw.cases.playbook.ScriptRenderer;
+import app.thaw.cases.triage.TriageEngine;
+import app.thaw.cases.triage.TriageRules;
+import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.calendar.BusinessCalendars;
+import app.thaw.platform.events.EventHandler;
+import app.thaw.platform.events.EventOutbox;
+import app.thaw.platform.timers.Timers;
+import io.micrometer.tracing.Tracer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/** Wires the case service: rules and playbooks read once at startup, indexes created before the first request. */
+@Configuration(proxyBeanMethods = false)
+class CaseServiceConfiguration {
+
+    @Bean
+    TriageEngine triageEngine() {
+        return new TriageEngine(TriageRules.defaults());
+    }
+
+    @Bean
+    DefaultPlaybooks defaultPlaybooks() {
+        return DefaultPlaybooks.load();
+    }
+
+    @Bean
+    ScriptRenderer scriptRenderer(DefaultPlaybooks defaults) {
+        return new ScriptRenderer(defaults.restrictedNotice());
+    }
+
+    @Bean
+    app.thaw.cases.appeal.AppealLetters appealLetters(ScriptRenderer renderer, CaseProperties properties) {
+        return new app.thaw.cases.appeal.AppealLetters(renderer, properties.cjkFonts());
+    }
+
+    @Bean
+    BusinessCalendars businessCalendars(Clock clock) {
+        return new BusinessCalendars(clock);
+    }
+
+    @Bean
+    TenantPolicies tenantPolicies(ReactiveMongoTemplate mongo, BusinessCalendars calendars, CaseProperties properties) {
+        return new TenantPolicies(mongo, calendars, properties);
+    }
+
+    @Bean
+    Traceparents traceparents(ObjectProvider<Tracer> tracer) {
+        return new Traceparents(tracer);
+    }
+
+    @Bean
+    CaseStore caseStore(ReactiveMongoTemplate mongo, EventOutbox outbox, @Lazy Timers timers, Traceparents traceparents) {
+        return new CaseStore(mongo, outbox, timers, traceparents);
+    }
+
+    @Bean
+    Playbooks playbooks(ReactiveMongoTemplate mongo, DefaultPlaybooks defaults) {
+        return new Playbooks(mongo, defaults);
+    }
+
+    @Bean
+    CaseAccess caseAccess(AuditLog audit) {
+        return new CaseAccess(audit);
+    }
+
+    @Bean
+    CaseService caseService(CaseStore store, TenantPolicies policies, TriageEngine triage, Playbooks playbooks, CaseAccess access,
+                            Clock clock, CaseProperties properties) {
+        return new CaseService(store, policies, triage, playbooks, access, clock, properties);
+    }
+
+    // Timers are built from every TimerHandler, and this handler needs the service that stores
+    // through Timers: the store takes Timers lazily to break the cycle.
+    @Bean
+    CaseClockTimers caseClockTimers(@Lazy CaseService cases) {
+        return new CaseClockTimers(cases);
+    }
+
+    @Bean
+    EventHandler evidenceEvents(@Lazy CaseService cases) {
+        return CaseEventConsumers.evidence(cases);
+    }
+
+    @Bean
+    EventHandler notificationDeliveredEvents(@Lazy CaseService cases) {
+        return CaseEventConsumers.notificationDelivered(cases);
+    }
+
+    @Bean
+    EventHandler alertRaisedEvents(@Lazy CaseService cases) {
+        return CaseEventConsumers.alertRaised(cases);
+    }
+
+    // Indexes before the first request; blocking is fine here, on the main thread at startup.
+    // Spring Data builds a type's mapping metadata on first use under a lock; building it here
+    // keeps first requests that arrive together from parking an event loop on that lock.
+    @Bean
+    SmartInitializingSingleton caseIndexes(CaseStore store, Playbooks playbooks, ReactiveMongoTemplate mongo) {
+        return () -> {
+            for (Class<?> stored : new Class<?>[] {app.thaw.cases.incident.IncidentCase.class, TenantSettings.class,
+                    app.thaw.cases.playbook.Playbook.class}) {
+                mongo.getConverter().getMappingContext().getPersistentEntity(stored);
+            }
+            store.init().then(playbooks.init()).block(java.time.Duration.ofSeconds(30));
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package app.thaw.cases.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import app.thaw.cases.incident.Scenario;
+import app.thaw.cases.playbook.DefaultPlaybooks;
+import app.thaw.cases.playbook.Playbook;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Playbook versions: Thaw's defaults (in memory) and tenants' own copies (stored, immutable, numbered). */
+public class Playbooks {
+
+    public static final String PLAYBOOKS = "playbooks";
+
+    private final ReactiveMongoTemplate mongo;
+    private final DefaultPlaybooks defaults;
+
+    public Playbooks(ReactiveMongoTemplate mongo, DefaultPlaybooks defaults) {
+        this.mongo = mongo;
+        this.defaults = defaults;
+    }
+
+    public Mono<Void> init() {
+        return mongo.indexOps(PLAYBOOKS).createIndex(new Index().on("owner", Sort.Direction.ASC).on("scenario", Sort.Direction.ASC)
+                .on("version", Sort.Direction.DESC).unique()).then();
+    }
+
+    /** The version a new case of this tenant starts with: its own latest, else Thaw's default. */
+    public Mono<Playbook> current(String tenantId, Scenario scenario) {
+        Query latest = Query.query(Criteria.where("owner").is(tenantId).and("scenario").is(scenario)).with(Sort.by(Sort.Direction.DESC, "version")).limit(1);
+        return mongo.findOne(latest, Playbook.class, PLAYBOOKS).defaultIfEmpty(defaults.of(scenario));
+    }
+
+    /** A version by id, as a case refers to it; Thaw's defaults are not stored. */
+    public Mono<Playbook> byId(String id) {
+        for (Scenario scenario : Scenario.values()) {
+            if (defaults.of(scenario).id().equals(id)) {
+                return Mono.just(defaults.of(scenario));
+            }
+        }
+        return mongo.findById(id, Playbook.class, PLAYBOOKS);
+    }
+
+    public Flux<Playbook> currentAll(String tenantId) {
+        return Flux.fromArray(Scenario.values()).concatMap(scenario -> current(tenantId, scenario));
+    }
+
+    /**
+     * The tenant's next version, made from {@code steps} (or a copy of the current version when
+     * null). {@code basedOnVersion} must be the current version: an edit of a stale version is a conflict.
+     */
+    public Mono<Playbook> createVersion(String tenantId, Scenario scenario, int basedOnVersion, List<Playbook.Step> steps,
+                                        Map<String, Map<String, String>> scripts, Instant now, String actor) {
+        return current(tenantId, scenario).flatMap(current -> {
+            if (current.version() != basedOnVersion) {
+                return Mono.error(CaseProblems.versionConflict());
+            }
+            // A tenant's copy of Thaw's version 1 is version 2, so a version number names one playbook.
+            int next = current.version() + 1;
+            Playbook version = new Playbook(Playbook.idOf(tenantId, scenario, next), tenantId, scenario, next,
+                    steps.isEmpty() ? current.steps() : steps, scripts.isEmpty() ? current.scripts() : scripts, now, actor);
+            return mongo.insert(version, PLAYBOOKS).onErrorMap(DuplicateKeyException.class, d -> CaseProblems.versionConflict());
+        });
+    }
+}

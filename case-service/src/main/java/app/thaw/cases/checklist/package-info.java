@@ -1,0 +1,5 @@
+/** The evidence catalogue (DOMAIN §5) and the checklist a case derives from its scenario and holder type. */
+@NullMarked
+package app.thaw.cases.checklist;
+
+import org.jspecify.annotations.NullMarked;

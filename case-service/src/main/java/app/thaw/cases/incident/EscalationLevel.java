@@ -1,0 +1,5 @@
+package app.thaw.cases.incident;
+
+public enum EscalationLevel {
+    SUPERVISOR, LEGAL
+}

@@ -1,0 +1,28 @@
+package app.thaw.cases.incident;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The post-incident review (DOMAIN §9): what happened, the root cause by repeated "why", the
+ * penalty or freeze suffered, the fix, and action items tracked to done.
+ */
+public record Review(String summary, List<String> whys, String rootCause, @Nullable String penalty, String fix,
+                     List<ActionItem> actionItems, @Nullable Instant completedAt, @Nullable String completedBy) {
+
+    public Review {
+        whys = List.copyOf(whys);
+        actionItems = List.copyOf(actionItems);
+    }
+
+    public boolean completed() {
+        return completedAt != null;
+    }
+
+    /** An action item with its owner and due date, tracked to done. */
+    public record ActionItem(String id, String title, String owner, LocalDate dueDate, boolean done, @Nullable Instant doneAt) {
+    }
+}

@@ -1,0 +1,78 @@
+package app.thaw.cases.playbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import app.thaw.cases.incident.Scenario;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Thaw's shipped playbooks (thaw/cases/playbooks.yaml): version 1 of each scenario's playbook, the
+ * shared communication scripts, and the fixed notice for restricted cases. Read once at startup.
+ */
+public final class DefaultPlaybooks {
+
+    public static final String LOCATION = "thaw/cases/playbooks.yaml";
+
+    private final Map<Scenario, Playbook> playbooks;
+    private final Map<String, Map<String, String>> scripts;
+    private final Map<String, String> restrictedNotice;
+
+    private DefaultPlaybooks(Map<Scenario, Playbook> playbooks, Map<String, Map<String, String>> scripts,
+                             Map<String, String> restrictedNotice) {
+        this.playbooks = playbooks;
+        this.scripts = scripts;
+        this.restrictedNotice = restrictedNotice;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static DefaultPlaybooks load() {
+        Map<String, Object> yaml;
+        try (InputStream in = DefaultPlaybooks.class.getClassLoader().getResourceAsStream(LOCATION)) {
+            if (in == null) {
+                throw new IllegalStateException("No default playbooks at " + LOCATION);
+            }
+            yaml = new Yaml().load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Map<String, Object>> common = (List<Map<String, Object>>) yaml.get("common");
+        Map<String, Map<String, String>> scripts = (Map<String, Map<String, String>>) yaml.get("scripts");
+        Map<String, List<Map<String, Object>>> perScenario = (Map<String, List<Map<String, Object>>>) yaml.get("playbooks");
+        Map<Scenario, Playbook> playbooks = new EnumMap<>(Scenario.class);
+        for (Scenario scenario : Scenario.values()) {
+            List<Map<String, Object>> raw = new ArrayList<>();
+            if (scenario != Scenario.IDENTITY_MISUSE) {
+                raw.addAll(common);
+            }
+            raw.addAll(perScenario.getOrDefault(scenario.name(), List.of()));
+            List<Playbook.Step> steps = new ArrayList<>();
+            for (Map<String, Object> step : raw) {
+                steps.add(new Playbook.Step(steps.size() + 1, (Map<String, String>) step.get("title"), (String) step.get("owner"),
+                        (String) step.getOrDefault("clock", "TASK_DUE"), ((Number) step.getOrDefault("due", 60)).intValue(),
+                        Boolean.TRUE.equals(step.get("fromDetection")), Boolean.TRUE.equals(step.get("urgent")),
+                        (Map<String, String>) step.getOrDefault("special", Map.of())));
+            }
+            playbooks.put(scenario, new Playbook(Playbook.idOf(Playbook.DEFAULT_OWNER, scenario, 1), Playbook.DEFAULT_OWNER,
+                    scenario, 1, steps, scripts, null, null));
+        }
+        return new DefaultPlaybooks(playbooks, scripts, (Map<String, String>) yaml.get("restrictedNotice"));
+    }
+
+    public Playbook of(Scenario scenario) {
+        return playbooks.get(scenario);
+    }
+
+    public Map<String, Map<String, String>> scripts() {
+        return scripts;
+    }
+
+    public Map<String, String> restrictedNotice() {
+        return restrictedNotice;
+    }
+}

@@ -1,0 +1,175 @@
+package app.thaw.cases.api;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import app.thaw.platform.testing.TestTokens;
+import app.thaw.platform.timers.Timers;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The case service as it runs, on the embedded store, with real signed tokens. Every API test
+ * class extends this one, so they share one application context. Time is the test's: the
+ * application's {@link Clock} is {@link #clock}, timers fire only when a test calls
+ * {@link #fireDueTimers()}, and published events stay in the outbox (the relay is off) where tests
+ * read them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "thaw.timers.enabled=false",
+        "thaw.events.relay.enabled=false",
+        "thaw.events.subscriptions[0].name=stub",
+        "thaw.events.subscriptions[0].types=thaw.case.*",
+        "thaw.events.subscriptions[0].url=http://127.0.0.1:9/internal/events"})
+@AutoConfigureWebTestClient
+@Import(CaseApiTests.TestClock.class)
+public abstract class CaseApiTests {
+
+    protected static final TestTokens tokens = new TestTokens();
+    protected static final MutableClock clock = new MutableClock(Instant.parse("2025-09-30T02:00:00Z"));
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws java.io.IOException {
+        String dataDir = Files.createTempDirectory("thaw-cases-test").toString();
+        registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
+        registry.add("thaw.store.data-dir", () -> dataDir);
+    }
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return clock;
+        }
+    }
+
+    @Autowired
+    protected WebTestClient web;
+    @Autowired
+    protected ReactiveMongoTemplate mongo;
+    @Autowired
+    protected Timers timers;
+
+    // Four builds share two cores here: a slow answer is not a wrong one.
+    @org.junit.jupiter.api.BeforeEach
+    void patientClient() {
+        web = web.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build();
+    }
+
+    /** A token of {@code tenant} with {@code roles}; the username tells who acted. */
+    protected static String token(String tenant, String... roles) {
+        return tokens.token(List.of(roles), claims -> claims.claim("tenant_id", tenant).claim("preferred_username", tenant + "-" + roles[0]));
+    }
+
+    protected static Map<String, Object> intake(String notice) {
+        return Map.of("holder", Map.of("type", "ENTERPRISE", "displayName", "杭州小象贸易有限公司", "accountReference", "ACC-778"),
+                "platform", "连连支付", "noticeText", notice, "noticeReference", "N-42",
+                "frozenAmount", Map.of("amount", "58200.00", "currency", "CNY"));
+    }
+
+    protected static final String RISK_NOTICE = "尊敬的用户，您的账户近期存在交易异常，系统风控已对相关交易进行风险审核，审核期间该笔交易资金暂缓入账。请在3个工作日内提交交易凭证。";
+
+    /** Opens a case as {@code tenant}'s merchant admin; answers its id. */
+    protected String open(String tenant, String notice) {
+        return (String) web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token(tenant, "merchant_admin")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(intake(notice))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> read(String id, String bearer) {
+        return web.get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(bearer)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    protected WebTestClient.ResponseSpec post(String path, String bearer, Object body) {
+        return web.post().uri(path).headers(h -> h.setBearerAuth(bearer)).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    protected WebTestClient.ResponseSpec transition(String id, String bearer, String to, Map<String, Object> more) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("to", to, "reason", "test"));
+        body.putAll(more);
+        return post("/api/v1/cases/" + id + "/transitions", bearer, body);
+    }
+
+    /** The types of the events the case published, oldest first, from the outbox. */
+    protected List<String> published(String caseId) {
+        return events(caseId).stream().map(event -> event.getString("type")).toList();
+    }
+
+    protected List<Document> events(String caseId) {
+        return mongo.find(Query.query(Criteria.where("event.subject").is(caseId)).with(org.springframework.data.domain.Sort.by("createdAt")),
+                        Document.class, "outbox")
+                .map(entry -> (Document) entry.get("event")).collectList().block();
+    }
+
+    protected void fireDueTimers() {
+        timers.fireDue().block();
+    }
+
+    protected static String internalEvent(String type, String tenant, String subject, Map<String, Object> data) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of("specversion", "1.0",
+                "id", UUID.randomUUID().toString(), "source", "/thaw/test", "type", type, "subject", subject,
+                "time", clock.instant().toString(), "tenantid", tenant, "data", data));
+    }
+
+    protected void deliver(String cloudEvent) {
+        web.post().uri("/internal/events").headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(cloudEvent).exchange().expectStatus().is2xxSuccessful();
+    }
+
+    /** A clock the test moves. */
+    public static final class MutableClock extends Clock {
+
+        private final AtomicReference<Instant> now;
+
+        MutableClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        public void advance(java.time.Duration by) {
+            now.updateAndGet(at -> at.plus(by));
+        }
+
+        public void set(Instant at) {
+            now.set(at);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package app.thaw.cases.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class IntakeApiTests extends CaseApiTests {
+
+    @Test
+    void intakeOpensATriagedCaseWithChecklistTasksAndTheGoldenFifteenClock() {
+        web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token("acme", "merchant_admin")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(intake(RISK_NOTICE))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueMatches("Location", "/api/v1/cases/.+")
+                .expectHeader().valueEquals("ETag", "\"0\"")
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("TRIAGED")
+                .jsonPath("$.scenario").isEqualTo("RISK_TXN")
+                .jsonPath("$.scope").isEqualTo("TRANSACTION")
+                .jsonPath("$.reference").value(ref -> assertThat((String) ref).matches("C-2025-\\d{6}"))
+                .jsonPath("$.triage.matched[0].phrase").exists()
+                .jsonPath("$.triage.facts.timeLimits[0].unit").isEqualTo("BUSINESS_DAYS")
+                .jsonPath("$.checklist[?(@.code == 'BUSINESS_LICENSE')].status").isEqualTo("MISSING")
+                .jsonPath("$.tasks[0].titleZh").exists()
+                .jsonPath("$.clocks[0].kind").isEqualTo("GOLDEN_15")
+                .jsonPath("$.frozenAmount.currency").isEqualTo("CNY");
+    }
+
+    @Test
+    void openingPublishesOpenedTriagedStatusChangedAndClockSetThroughTheOutbox() {
+        String id = open("acme", RISK_NOTICE);
+
+        assertThat(published(id)).contains("thaw.case.opened", "thaw.case.triaged", "thaw.case.status_changed", "thaw.case.clock_set");
+        org.bson.Document opened = events(id).stream().filter(e -> e.getString("type").equals("thaw.case.opened")).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) opened.get("data");
+        assertThat(data).containsEntry("caseId", id).containsEntry("scenario", "RISK_TXN").containsEntry("drill", false)
+                .containsEntry("restricted", false).containsEntry("platform", "连连支付").containsKey("reference");
+        assertThat(opened.getString("tenantId")).isEqualTo("acme");
+        assertThat(mongo.findById(id, org.bson.Document.class, "cases").block().getList("pendingEvents", Object.class, List.of()))
+                .as("released from the case document").isEmpty();
+    }
+
+    @Test
+    void aVagueNoticeStaysOpenForStaffToTriage() {
+        String id = open("acme", "您的账户暂时无法使用，请联系客服。");
+
+        assertThat(read(id, token("acme", "merchant_admin"))).containsEntry("status", "OPEN");
+    }
+
+    @Test
+    void missingAndOversizeFieldsAreNamedWithTheirRules() {
+        post("/api/v1/cases", token("acme", "merchant_admin"), Map.of("platform", "", "noticeText", "x".repeat(20_001),
+                "holder", Map.of("type", "ROBOT", "displayName", "A", "accountReference", "B")))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("validation_failed")
+                .jsonPath("$.errors[?(@.field == 'platform')].rule").isEqualTo("NotBlank")
+                .jsonPath("$.errors[?(@.field == 'noticeText')].rule").isEqualTo("Size")
+                .jsonPath("$.errors[?(@.field == 'holder.type')].rule").isEqualTo("Pattern");
+    }
+
+    @Test
+    void anUnknownCurrencyOrCodeIsAClearProblem() {
+        Map<String, Object> body = new java.util.HashMap<>(intake(RISK_NOTICE));
+        body.put("frozenAmount", Map.of("amount", "10", "currency", "XYZ"));
+        post("/api/v1/cases", token("acme", "merchant_admin"), body)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("frozenAmount.currency").jsonPath("$.errors[0].rule").isEqualTo("Currency");
+
+        web.get().uri("/api/v1/cases?scenario=FROZEN_BY_MISTAKE").headers(h -> h.setBearerAuth(token("acme", "merchant_admin"))).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("scenario").jsonPath("$.errors[0].rule").isEqualTo("OneOf");
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyReturnsTheFirstCaseAndOpensNoSecond() {
+        String key = java.util.UUID.randomUUID().toString();
+        String bearer = token("idem", "merchant_admin");
+        String first = (String) web.post().uri("/api/v1/cases").headers(h -> { h.setBearerAuth(bearer); h.set("Idempotency-Key", key); })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(intake(RISK_NOTICE)).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+        web.post().uri("/api/v1/cases").headers(h -> { h.setBearerAuth(bearer); h.set("Idempotency-Key", key); })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(intake(RISK_NOTICE)).exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectBody().jsonPath("$.id").isEqualTo(first);
+        web.get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(bearer)).exchange()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(1);
+    }
+
+    @Test
+    void anInsurerReadsButCannotOpenOrChangeACase() {
+        post("/api/v1/cases", token("acme", "insurer"), intake(RISK_NOTICE)).expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("forbidden");
+        String id = open("acme", RISK_NOTICE);
+        read(id, token("acme", "insurer"));
+        transition(id, token("acme", "insurer"), "GATHERING_EVIDENCE", Map.of()).expectStatus().isForbidden();
+    }
+
+    @Test
+    void aStaleWriteIsAVersionConflictAndChangesNothing() {
+        String id = open("acme", RISK_NOTICE);
+        String bearer = token("acme", "merchant_admin");
+        web.post().uri("/api/v1/cases/{id}/transitions", id).headers(h -> { h.setBearerAuth(bearer); h.setIfMatch("\"0\""); })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("to", "GATHERING_EVIDENCE", "reason", "start"))
+                .exchange().expectStatus().isOk().expectHeader().valueEquals("ETag", "\"1\"");
+
+        web.post().uri("/api/v1/cases/{id}/assignment", id).headers(h -> { h.setBearerAuth(bearer); h.setIfMatch("\"0\""); })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("assignee", "li.lei"))
+                .exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("version_conflict");
+        assertThat(read(id, bearer)).containsEntry("assignee", null).containsEntry("version", 1);
+    }
+
+    @Test
+    void anIllegalTransitionIs409NamingTheCurrentAndAllowedStates() {
+        String id = open("acme", RISK_NOTICE);
+
+        transition(id, token("acme", "merchant_admin"), "RESOLVED", Map.of())
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("illegal_transition")
+                .jsonPath("$.currentState").isEqualTo("TRIAGED")
+                .jsonPath("$.allowedStates[0]").isEqualTo("GATHERING_EVIDENCE");
+    }
+
+    @Test
+    void theQueueIsPagedByCursorAndFiltered() {
+        String bearer = token("pager", "merchant_admin");
+        for (int i = 0; i < 5; i++) {
+            clock.advance(java.time.Duration.ofSeconds(1));
+            web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(bearer)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(intake(i % 2 == 0 ? RISK_NOTICE : "您的账户长期未使用，已转为休眠账户。")).exchange().expectStatus().isCreated();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = web.get().uri("/api/v1/cases?limit=2").headers(h -> h.setBearerAuth(bearer)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<?>) first.get("items")).hasSize(2);
+        String cursor = (String) first.get("nextCursor");
+        web.get().uri("/api/v1/cases?limit=2&cursor={c}", cursor).headers(h -> h.setBearerAuth(bearer)).exchange()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(2).jsonPath("$.nextCursor").exists();
+        web.get().uri("/api/v1/cases?scenario=DORMANCY").headers(h -> h.setBearerAuth(bearer)).exchange()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(2).jsonPath("$.items[0].scenario").isEqualTo("DORMANCY");
+        web.get().uri("/api/v1/cases?status=TRIAGED&limit=100").headers(h -> h.setBearerAuth(bearer)).exchange()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(5);
+        web.get().uri("/api/v1/cases?limit=101").headers(h -> h.setBearerAuth(bearer)).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+    }
+
+    @Test
+    void theOpenApiDocumentListsTheCaseEndpoints() {
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/v1/cases'].post.summary").exists()
+                .jsonPath("$.paths['/api/v1/cases/{id}/transitions'].post").exists()
+                .jsonPath("$.paths['/api/v1/cases/{id}/appeal-letter'].get.summary").exists()
+                .jsonPath("$.paths['/api/v1/cases/drills'].post").exists();
+    }
+}

@@ -1,0 +1,105 @@
+package app.thaw.cases.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import app.thaw.platform.audit.AuditLog;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class TenantIsolationApiTests extends CaseApiTests {
+
+    @Autowired
+    AuditLog audit;
+
+    @Test
+    void otherTenantsCaseAnswers404ForReadsAndWrites() {
+        String id = open("alpha", RISK_NOTICE);
+        String beta = token("beta", "merchant_admin");
+
+        web.get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(beta)).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("not_found");
+        transition(id, beta, "GATHERING_EVIDENCE", Map.of()).expectStatus().isNotFound();
+        web.get().uri("/api/v1/cases/{id}/timeline", id).headers(h -> h.setBearerAuth(beta)).exchange().expectStatus().isNotFound();
+        assertThat(read(id, token("alpha", "merchant_admin"))).containsEntry("status", "TRIAGED");
+    }
+
+    @Test
+    void aTenantsQueueHoldsOnlyItsOwnCases() {
+        String mine = open("gamma", RISK_NOTICE);
+        open("delta", RISK_NOTICE);
+
+        web.get().uri("/api/v1/cases?limit=100").headers(h -> h.setBearerAuth(token("gamma", "merchant_member"))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(mine);
+    }
+
+    @Test
+    void staffReadAnotherTenantsCaseThroughTheirRoleAndTheReadIsAudited() {
+        String id = open("epsilon", RISK_NOTICE);
+
+        assertThat(read(id, token("thaw", "staff_agent"))).containsEntry("tenantId", "epsilon");
+
+        List<Document> entries = audit.entriesFor("thaw", "case", id).collectList().block();
+        assertThat(entries).extracting(entry -> entry.getString("action")).contains("case.cross_tenant_read");
+    }
+
+    @Test
+    void aComplianceHoldIsVisibleOnlyToComplianceAndAnAgentsAttemptIsRefusedAndAudited() {
+        String id = open("zeta", "根据主管机关通知，您的账户暂时不可用，请等待官方公告。");
+        String compliance = token("thaw", "compliance_officer");
+
+        assertThat(read(id, compliance)).containsEntry("scenario", "COMPLIANCE_HOLD").containsEntry("restricted", true);
+        web.get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(token("thaw", "staff_agent"))).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(token("zeta", "merchant_admin"))).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/v1/cases?tenantId=zeta").headers(h -> h.setBearerAuth(token("thaw", "staff_agent"))).exchange()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+
+        assertThat(audit.entriesFor("thaw", "case", id).collectList().block()).extracting(entry -> entry.getString("action"))
+                .contains("case.restricted_access_refused");
+        assertThat(audit.entriesFor("zeta", "case", id).collectList().block()).extracting(entry -> entry.getString("action"))
+                .contains("case.restricted_access_refused");
+    }
+
+    @Test
+    void aComplianceHoldsHolderMessageIsTheFixedNotice() {
+        String id = open("eta", "Your account is temporarily unavailable per notice from the competent authority. Please await the official announcement.");
+
+        web.get().uri("/api/v1/cases/{id}/scripts?lang=en", id).headers(h -> h.setBearerAuth(token("thaw", "compliance_officer"))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.scripts.holderUpdate")
+                .isEqualTo("Account temporarily unavailable per notice from the competent authority; please await the official announcement.");
+        assertThat(events(id)).allSatisfy(event -> assertThat(((Document) event.get("data")).getBoolean("restricted")).isTrue());
+    }
+
+    @Test
+    void staffOpenACaseOnBehalfOfATenantAndNoOneElseMay() {
+        Map<String, Object> body = new java.util.HashMap<>(intake(RISK_NOTICE));
+        body.put("onBehalfOfTenant", "iota");
+
+        String id = (String) post("/api/v1/cases", token("thaw", "staff_agent"), body).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+        assertThat(read(id, token("iota", "merchant_admin"))).containsEntry("tenantId", "iota").containsEntry("openedBy", "thaw-staff_agent");
+        post("/api/v1/cases", token("kappa", "merchant_admin"), body).expectStatus().isForbidden();
+    }
+
+    @Test
+    void onlyStaffOverrideTriage() {
+        String id = open("theta", RISK_NOTICE);
+
+        post("/api/v1/cases/" + id + "/triage", token("theta", "merchant_admin"), Map.of("scenario", "AML_REVIEW", "reason", "x"))
+                .expectStatus().isForbidden();
+        post("/api/v1/cases/" + id + "/triage", token("thaw", "staff_supervisor"), Map.of("scenario", "AML_REVIEW", "reason", "bank asks for source of funds"))
+                .expectStatus().isOk().expectBody().jsonPath("$.scenario").isEqualTo("AML_REVIEW");
+        web.get().uri("/api/v1/cases/{id}/timeline", id).headers(h -> h.setBearerAuth(token("theta", "merchant_admin"))).exchange()
+                .expectBody().jsonPath("$[?(@.type == 'triaged' && @.details.reason == 'bank asks for source of funds')]").exists();
+        assertThat(published(id)).contains("thaw.case.triaged");
+    }
+}

@@ -1,0 +1,78 @@
+package app.thaw.cases.playbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+
+import app.thaw.cases.checklist.ChecklistCatalogue;
+import app.thaw.cases.incident.CaseId;
+import app.thaw.cases.incident.CasePolicy;
+import app.thaw.cases.incident.EntityType;
+import app.thaw.cases.incident.Holder;
+import app.thaw.cases.incident.IncidentCase;
+import app.thaw.cases.incident.Money;
+import app.thaw.cases.incident.Notice;
+import app.thaw.cases.incident.OpeningFacts;
+import app.thaw.cases.incident.Scenario;
+import app.thaw.cases.triage.TriageEngine;
+import app.thaw.cases.triage.TriageRules;
+import org.junit.jupiter.api.Test;
+
+class PlaybookTests {
+
+    static final DefaultPlaybooks defaults = DefaultPlaybooks.load();
+    static final ScriptRenderer renderer = new ScriptRenderer(defaults.restrictedNotice());
+    static final Instant T0 = Instant.parse("2025-09-30T02:00:00Z");
+
+    @Test
+    void everyScenarioHasADefaultPlaybookWithStepsInChineseAndEnglish() {
+        for (Scenario scenario : Scenario.values()) {
+            Playbook playbook = defaults.of(scenario);
+            assertThat(playbook.version()).isEqualTo(1);
+            assertThat(playbook.steps()).as(scenario.name()).isNotEmpty().allSatisfy(step -> {
+                assertThat(step.title().get("zh")).isNotBlank();
+                assertThat(step.title().get("en")).isNotBlank();
+                assertThat(step.ownerRole()).isNotBlank();
+                assertThat(step.dueMinutes()).isPositive();
+            });
+        }
+        assertThat(defaults.scripts()).containsKeys("opening", "deflection", "escalation", "recap", "followUpMail", "fiveW1H");
+    }
+
+    @Test
+    void scriptsRenderWithTheCasesFactsInBothLanguages() {
+        IncidentCase c = aCase(Scenario.RISK_TXN);
+
+        Map<String, String> zh = renderer.render(c, defaults.scripts(), "zh", ZoneId.of("Asia/Shanghai"));
+        Map<String, String> en = renderer.render(c, defaults.scripts(), "en", ZoneId.of("Asia/Shanghai"));
+
+        assertThat(zh.get("opening")).contains("杭州小象贸易有限公司", "ACC-778", "连连支付", "2025-09-30 10:00", "N-42");
+        assertThat(en.get("fiveW1H")).contains("When: 2025-09-30 10:00", "Where: 连连支付", "58200.00 CNY");
+        assertThat(en.get("holderUpdate")).contains("杭州小象贸易有限公司");
+    }
+
+    @Test
+    void everyMessageToTheHolderOfAComplianceHoldIsTheFixedNotice() {
+        IncidentCase c = aCase(Scenario.COMPLIANCE_HOLD);
+
+        assertThat(renderer.render(c, defaults.scripts(), "en", ZoneId.of("Asia/Shanghai")).get("holderUpdate"))
+                .isEqualTo("Account temporarily unavailable per notice from the competent authority; please await the official announcement.");
+        assertThat(renderer.render(c, defaults.scripts(), "zh", ZoneId.of("Asia/Shanghai")).get("holderUpdate"))
+                .isEqualTo("根据主管机关通知，账户暂不可用，请等待官方公告。");
+    }
+
+    @Test
+    void aTakeoverPlaybookRunsItsFirstThreeStepsOnTheTakeoverClocksFromDetection() {
+        assertThat(defaults.of(Scenario.ACCOUNT_TAKEOVER).steps()).filteredOn(Playbook.Step::fromDetection)
+                .extracting(Playbook.Step::clock).startsWith("TAKEOVER_FREEZE_15", "TAKEOVER_PROOF_20", "TAKEOVER_CONTACT_30");
+    }
+
+    static IncidentCase aCase(Scenario scenario) {
+        OpeningFacts facts = new OpeningFacts("acme", "C-2025-000042", false, new Holder(EntityType.ENTERPRISE, "杭州小象贸易有限公司", "ACC-778"),
+                "连连支付", new Notice("您的账户存在交易异常，风控审核中。", "N-42"), new Money("58200.00", "CNY"), null, T0, scenario, null, null);
+        return IncidentCase.open(CaseId.random(), facts, new TriageEngine(TriageRules.defaults()).suggest(facts.notice().text()),
+                defaults.of(scenario).plan(ChecklistCatalogue.derive(scenario, EntityType.ENTERPRISE)), CasePolicy.defaults(), T0, "agent");
+    }
+}
