@@ -1,20 +1,17 @@
 package app.thaw.notifications.webhooks.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 
 import app.thaw.notifications.delivery.ChannelSender;
 import app.thaw.notifications.delivery.OutgoingMessage;
 import app.thaw.notifications.delivery.SendOutcome;
 import app.thaw.notifications.recipients.Channel;
+import app.thaw.notifications.support.Ids;
 import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookProperties;
 import app.thaw.notifications.webhooks.WebhookService;
@@ -98,12 +95,7 @@ class WebhookSender implements ChannelSender {
 
     /** The stable message id of a delivery: the same on each retry, so receivers can deduplicate. */
     static String messageId(String deliveryId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(deliveryId.getBytes(StandardCharsets.UTF_8));
-            return "msg_" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Ids.derived("msg_", deliveryId);
     }
 
     static @Nullable Duration retryAfter(@Nullable String header, Instant now) {
