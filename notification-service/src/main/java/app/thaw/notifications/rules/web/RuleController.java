@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -55,14 +56,15 @@ class RuleController {
         return CurrentCaller.get().map(Access::requireAdmin)
                 .flatMap(caller -> rules.put(caller.tenantId(), eventType,
                         request.targets().stream().map(target -> new Target(target.audience(), target.channels())).toList(),
-                        request.urgent(), request.enabled() == null || request.enabled(), request.version()))
+                        Boolean.TRUE.equals(request.urgent()), request.enabled() == null || request.enabled(), request.version()))
                 .map(RuleResponse::of);
     }
 
     record TargetBody(@NotNull Audience audience, @NotEmpty Set<Channel> channels) {
     }
 
-    record RuleRequest(@NotNull @PositiveOrZero Long version, @NotNull @Valid List<TargetBody> targets, boolean urgent, Boolean enabled) {
+    record RuleRequest(@NotNull @PositiveOrZero Long version, @NotNull @Valid List<TargetBody> targets, @Nullable Boolean urgent,
+                       @Nullable Boolean enabled) {
     }
 
     record RuleResponse(String eventType, List<TargetBody> targets, boolean urgent, boolean enabled, boolean custom, long version) {

@@ -64,7 +64,7 @@ class TemplateController {
         if (request.template() != null) {
             return Mono.fromSupplier(() -> templates.preview(request.template().toTemplate(), data));
         }
-        return CurrentCaller.tenantId().flatMap(tenant -> templates.render(tenant, key, data, request.restricted()));
+        return CurrentCaller.tenantId().flatMap(tenant -> templates.render(tenant, key, data, Boolean.TRUE.equals(request.restricted())));
     }
 
     private static Language language(@Nullable String tag) {
@@ -91,7 +91,7 @@ class TemplateController {
     }
 
     record PreviewRequest(@NotBlank String eventType, @NotNull Channel channel, @Nullable String language,
-                          @Nullable @Valid TemplateBody template, @Nullable Map<String, Object> data, boolean restricted) {
+                          @Nullable @Valid TemplateBody template, @Nullable Map<String, Object> data, @Nullable Boolean restricted) {
     }
 
     record TemplateResponse(String eventType, Channel channel, String language, String origin, long version, TemplateBody template) {

@@ -121,7 +121,7 @@ class WebhookController {
     }
 
     record EndpointUpdate(@NotNull @Positive Long version, @NotNull @Size(max = 2000) String url, @NotEmpty @Size(max = 50) List<String> eventTypes,
-                          boolean enabled) {
+                          @NotNull Boolean enabled) {
 
         URI uri() {
             return WebhookController.uri(url);
