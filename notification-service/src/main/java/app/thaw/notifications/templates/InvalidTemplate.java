@@ -8,8 +8,10 @@ import org.springframework.http.HttpStatus;
 /** A template that does not compile as Mustache; {@code part} names which of subject, body or html. */
 public class InvalidTemplate extends ThawProblem {
 
+    public static final String CODE = "invalid_template";
+
     public InvalidTemplate(String part, String reason) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_template", "The template's " + part + " is not valid Mustache: " + reason,
+        super(HttpStatus.UNPROCESSABLE_CONTENT, CODE, "The template's " + part + " is not valid Mustache: " + reason,
                 Map.of("part", part), null);
     }
 }
