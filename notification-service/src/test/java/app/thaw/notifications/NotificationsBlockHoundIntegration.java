@@ -11,8 +11,10 @@ public class NotificationsBlockHoundIntegration implements BlockHoundIntegration
 
     @Override
     public void applyTo(BlockHound.Builder builder) {
-        // JMustache compiles a template by reading it through a java.io.Reader over an in-memory
-        // String (StringReader): no I/O, but BlockHound cannot tell that reader from a blocking one.
-        builder.allowBlockingCallsInside("com.samskivert.mustache.Mustache$Parser", "parse");
+        // springdoc builds the OpenAPI document under a lock the first time it is asked for and then
+        // serves its cached copy. A request arriving while the first build runs (this service has
+        // many endpoints, so the build takes a while) parks on that lock until the document exists:
+        // a one-time in-memory wait, no I/O.
+        builder.allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi");
     }
 }
