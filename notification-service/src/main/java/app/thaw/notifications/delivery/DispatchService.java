@@ -158,9 +158,17 @@ public class DispatchService {
         }
         return templates.render(notification.tenantId(), new TemplateKey(notification.eventType(), channel, recipient.language()), model,
                         restrictedToHolder)
+                .map(message -> Boolean.TRUE.equals(notification.data().get("drill")) ? asDrill(message, recipient.language()) : message)
                 .map(message -> new Planned(delivery(notification, DeliveryId.of(notification.eventId(), recipient.id().value(), channel),
                         channel, recipient.id().value(), recipient.kind(), recipient.name(), recipient.address(channel), recipient.language(),
                         message, null, urgent), recipient, urgent));
+    }
+
+    /** A drill runs the real notifications to real recipients (DOMAIN §11), so each says it is one. */
+    static RenderedMessage asDrill(RenderedMessage message, Language language) {
+        String mark = language == Language.ZH_CN ? "【演练】" : "[DRILL] ";
+        return new RenderedMessage(message.subject() == null ? null : mark + message.subject(), mark + message.text(),
+                message.html() == null ? null : "<p><strong>" + mark.strip() + "</strong></p>" + message.html());
     }
 
     private Planned forEndpoint(Notification notification, WebhookEndpoint endpoint, boolean urgent) {

@@ -1,6 +1,7 @@
 package app.thaw.notifications.inapp;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
@@ -17,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -30,6 +32,9 @@ import reactor.core.publisher.Sinks;
 public class InboxService {
 
     static final String COLLECTION = "inbox";
+
+    /** In-app items one stream subscriber may fall behind by before it loses the oldest. */
+    static final int STREAM_BUFFER = 256;
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -52,7 +57,9 @@ public class InboxService {
                 .append("eventType", item.eventType()).append("title", item.title()).append("body", item.body())
                 .append("createdAt", Date.from(now)).append("readAt", null);
         return mongo.insert(document, COLLECTION)
-                .doOnSuccess(stored -> live.tryEmitNext(item))
+                // Deliveries complete on several threads at once; a sink takes one emission at a time, so a
+                // concurrent one retries for a moment instead of failing with FAIL_NON_SERIALIZED.
+                .doOnSuccess(stored -> live.emitNext(item, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50))))
                 .thenReturn(item)
                 .onErrorResume(DuplicateKeyException.class, again -> Mono.just(item));
     }
@@ -75,7 +82,10 @@ public class InboxService {
 
     /** Items delivered from now on to this user (or tenant-wide), as they arrive. */
     public Flux<InboxItem> stream(String tenantId, String userId) {
-        return live.asFlux().filter(item -> item.visibleTo(tenantId, userId));
+        // Each subscriber buffers a little, so items emitted back to back while its connection is still
+        // writing the previous one are not dropped; a stalled dashboard loses its oldest items instead.
+        return live.asFlux().filter(item -> item.visibleTo(tenantId, userId))
+                .onBackpressureBuffer(STREAM_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST);
     }
 
     private static InboxItem fromDocument(Document document) {

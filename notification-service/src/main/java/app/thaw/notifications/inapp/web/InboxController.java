@@ -49,9 +49,10 @@ class InboxController {
     @Operation(summary = "Server-sent events: the caller's in-app messages as they are delivered, for the dashboards")
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<InboxItem>> stream() {
-        return CurrentCaller.get().flatMapMany(caller -> Flux.merge(
+        // The opening comment sends the response headers at once, so a client knows it is connected.
+        return CurrentCaller.get().flatMapMany(caller -> Flux.concat(Flux.just(ServerSentEvent.<InboxItem>builder().comment("connected").build()), Flux.merge(
                 inbox.stream(caller.tenantId(), caller.subject())
                         .map(item -> ServerSentEvent.builder(item).id(item.id()).event("message").build()),
-                Flux.interval(HEARTBEAT).map(tick -> ServerSentEvent.<InboxItem>builder().comment("heartbeat").build())));
+                Flux.interval(HEARTBEAT).map(tick -> ServerSentEvent.<InboxItem>builder().comment("heartbeat").build()))));
     }
 }

@@ -1,6 +1,7 @@
 package app.thaw.notifications.mailbox.web;
 
 import app.thaw.notifications.mailbox.MailboxService;
+import app.thaw.notifications.support.Access;
 import app.thaw.notifications.support.Page;
 import app.thaw.notifications.support.PageRequest;
 import app.thaw.platform.security.CurrentCaller;
@@ -22,11 +23,11 @@ class MailboxController {
         this.mailbox = mailbox;
     }
 
-    @Operation(summary = "Development mailbox: e-mails and SMS captured instead of sent (no SMTP server or SMS provider configured)")
+    @Operation(summary = "Development mailbox (administrators): e-mails and SMS captured instead of sent when no SMTP server or SMS provider is configured")
     @GetMapping
     Mono<Page<MailboxService.Captured>> list(@RequestParam(required = false) @Nullable String cursor,
                                             @RequestParam(required = false) @Nullable Integer limit) {
         PageRequest page = PageRequest.of(cursor, limit);
-        return CurrentCaller.tenantId().flatMap(tenant -> mailbox.list(tenant, page));
+        return CurrentCaller.get().map(Access::requireAdmin).flatMap(caller -> mailbox.list(caller.tenantId(), page));
     }
 }
