@@ -1,6 +1,5 @@
 package app.thaw.notifications.templates;
 
-import java.util.List;
 import java.util.Map;
 
 import app.thaw.notifications.NotificationsTestBase;
@@ -80,6 +79,5 @@ class TemplateApiTests extends NotificationsTestBase {
                 .expectStatus().isForbidden();
         web.get().uri("/api/v1/notifications/templates/thaw.case.closed/EMAIL/fr").headers(h -> h.setBearerAuth(admin(tenant))).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("language");
-        List.of();
     }
 }
