@@ -1,0 +1,329 @@
+package app.thaw.notifications.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import app.thaw.notifications.delivery.internal.DeliveryStore;
+import app.thaw.notifications.delivery.internal.FirstDeliveries;
+import app.thaw.notifications.recipients.Channel;
+import app.thaw.notifications.recipients.Language;
+import app.thaw.notifications.recipients.Recipient;
+import app.thaw.notifications.recipients.RecipientKind;
+import app.thaw.notifications.recipients.RecipientService;
+import app.thaw.notifications.rules.Audience;
+import app.thaw.notifications.rules.DefaultRules;
+import app.thaw.notifications.rules.Rule;
+import app.thaw.notifications.rules.RuleService;
+import app.thaw.notifications.rules.Target;
+import app.thaw.notifications.settings.SettingsService;
+import app.thaw.notifications.settings.TenantSettings;
+import app.thaw.notifications.support.Traceparents;
+import app.thaw.notifications.templates.RenderedMessage;
+import app.thaw.notifications.templates.TemplateKey;
+import app.thaw.notifications.templates.TemplateService;
+import app.thaw.notifications.webhooks.RetrySchedule;
+import app.thaw.notifications.webhooks.WebhookEndpoint;
+import app.thaw.notifications.webhooks.WebhookService;
+import app.thaw.platform.events.EventOutbox;
+import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.security.ThawRoles;
+import app.thaw.platform.timers.Timers;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The dispatch pipeline: a notification, through the tenant's rule, becomes one delivery per
+ * recipient (or webhook endpoint) and channel; each is stored under its (event, recipient,
+ * channel) id before anything is sent, so the same triple is never delivered twice, even after a
+ * restart; then it is sent now, or at the end of quiet hours, or again on the retry schedule,
+ * each attempt logged. The first successful delivery to the client for a case publishes
+ * {@code thaw.notification.delivered} with {@code firstForCase}: what closes the golden 15 minutes.
+ */
+@Service
+public class DispatchService {
+
+    public static final String SOURCE = "/thaw/notification-service";
+    public static final String DELIVERED = "thaw.notification.delivered";
+    /** Timer type that attempts a deferred or retried delivery. */
+    public static final String DELIVERY_TIMER = "notification.delivery";
+    /** Deliveries of one notification in flight at once (webhooks to several endpoints, several recipients). */
+    private static final int FAN_OUT = 16;
+
+    private static final Logger log = LoggerFactory.getLogger(DispatchService.class);
+
+    private final RuleService rules;
+    private final RecipientService recipients;
+    private final TemplateService templates;
+    private final WebhookService webhooks;
+    private final SettingsService settings;
+    private final DeliveryStore store;
+    private final FirstDeliveries firsts;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final Timers timers;
+    private final EventOutbox outbox;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final Traceparents traces;
+
+    public DispatchService(RuleService rules, RecipientService recipients, TemplateService templates, WebhookService webhooks,
+                           SettingsService settings, DeliveryStore store, FirstDeliveries firsts, List<ChannelSender> senders,
+                           Timers timers, EventOutbox outbox, Clock clock, JsonMapper json, Traceparents traces) {
+        this.rules = rules;
+        this.recipients = recipients;
+        this.templates = templates;
+        this.webhooks = webhooks;
+        this.settings = settings;
+        this.store = store;
+        this.firsts = firsts;
+        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+        this.timers = timers;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.json = json;
+        this.traces = traces;
+    }
+
+    /** Plans, stores and sends (or defers) the notification's deliveries; completes when each has had its first attempt. */
+    public Mono<Void> dispatch(Notification notification) {
+        return rules.effective(notification.tenantId(), notification.eventType())
+                .filter(Rule::enabled)
+                .flatMapMany(rule -> plan(notification, rule))
+                .flatMap(planned -> store.create(planned.document())
+                        .flatMap(created -> startDelivery(created, planned.recipient(), planned.urgent())), FAN_OUT)
+                .then();
+    }
+
+    /** Attempts a delivery that is waiting (deferred, retrying, replayed); nothing if another attempt has it or it is done. */
+    public Mono<Void> attempt(String deliveryId) {
+        return store.claim(deliveryId).flatMap(this::send);
+    }
+
+    private record Planned(Document document, @Nullable Recipient recipient, boolean urgent) {
+    }
+
+    private Flux<Planned> plan(Notification notification, Rule rule) {
+        boolean urgent = rule.urgent() || notification.urgent();
+        Flux<Planned> toRecipients = Flux.fromIterable(rule.targets())
+                .concatMap(target -> audience(notification, target.audience())
+                        .concatMap(recipient -> Flux.fromIterable(target.channels())
+                                .filter(recipient::reachableBy)
+                                .concatMap(channel -> forRecipient(notification, recipient, channel, urgent))));
+        boolean toWebhooks = rule.targets().stream().map(Target::channels).anyMatch(channels -> channels.contains(Channel.WEBHOOK));
+        Flux<Planned> toEndpoints = toWebhooks
+                ? webhooks.forEvent(notification.tenantId(), notification.eventType()).map(endpoint -> forEndpoint(notification, endpoint, urgent))
+                : Flux.empty();
+        Set<String> seen = new java.util.HashSet<>();
+        return Flux.concat(toRecipients, toEndpoints).filter(planned -> seen.add(planned.document().getString("_id")));
+    }
+
+    private Flux<Recipient> audience(Notification notification, Audience audience) {
+        String tenant = notification.tenantId();
+        return switch (audience) {
+            // No client registered: the tenant-wide inbox, so the golden 15 minutes can still be met.
+            case CLIENT -> recipients.ofKind(tenant, RecipientKind.CLIENT).switchIfEmpty(Flux.just(Recipient.tenantInbox(tenant)));
+            case STAFF -> recipients.ofKind(tenant, RecipientKind.STAFF);
+            case SUPERVISOR -> recipients.ofKind(tenant, RecipientKind.STAFF).filter(staff -> staff.hasRole(ThawRoles.STAFF_SUPERVISOR));
+            case OWNER -> {
+                Object userId = notification.data().get("ownerUserId");
+                Object role = notification.data().get("ownerRole");
+                yield recipients.ofKind(tenant, RecipientKind.STAFF).filter(staff -> userId != null
+                        ? userId.equals(staff.userId())
+                        : role != null && staff.hasRole(String.valueOf(role)));
+            }
+        };
+    }
+
+    private Mono<Planned> forRecipient(Notification notification, Recipient recipient, Channel channel, boolean urgent) {
+        boolean restrictedToHolder = notification.restricted() && recipient.kind() == RecipientKind.CLIENT;
+        Map<String, Object> model = new HashMap<>(notification.data());
+        model.put("recipientName", recipient.name());
+        model.put("eventType", notification.eventType());
+        model.put("urgent", urgent);
+        if (notification.caseId() != null) {
+            model.putIfAbsent("caseId", notification.caseId());
+        }
+        return templates.render(notification.tenantId(), new TemplateKey(notification.eventType(), channel, recipient.language()), model,
+                        restrictedToHolder)
+                .map(message -> Boolean.TRUE.equals(notification.data().get("drill")) ? asDrill(message, recipient.language()) : message)
+                .map(message -> new Planned(delivery(notification, DeliveryId.of(notification.eventId(), recipient.id().value(), channel),
+                        channel, recipient.id().value(), recipient.kind(), recipient.name(), recipient.address(channel), recipient.language(),
+                        message, null, urgent), recipient, urgent));
+    }
+
+    /** A drill runs the real notifications to real recipients (DOMAIN §11), so each says it is one. */
+    static RenderedMessage asDrill(RenderedMessage message, Language language) {
+        String mark = language == Language.ZH_CN ? "【演练】" : "[DRILL] ";
+        return new RenderedMessage(message.subject() == null ? null : mark + message.subject(), mark + message.text(),
+                message.html() == null ? null : "<p><strong>" + mark.strip() + "</strong></p>" + message.html());
+    }
+
+    private Planned forEndpoint(Notification notification, WebhookEndpoint endpoint, boolean urgent) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", notification.eventType());
+        payload.put("timestamp", clock.instant().toString());
+        // The tenant's systems may pass a webhook on to the holder: a restricted case's reason stays out of it.
+        payload.put("data", notification.restricted() ? restrictedData(notification) : notification.data());
+        String body = json.writeValueAsString(payload);
+        return new Planned(delivery(notification, DeliveryId.of(notification.eventId(), endpoint.id(), Channel.WEBHOOK), Channel.WEBHOOK,
+                endpoint.id(), RecipientKind.CLIENT, endpoint.url().toString(), endpoint.id(), Language.FALLBACK, null, body, urgent), null, urgent);
+    }
+
+    private static Map<String, Object> restrictedData(Notification notification) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (notification.caseId() != null) {
+            data.put("caseId", notification.caseId());
+        }
+        data.put("restricted", true);
+        data.put("notice", "Your account is temporarily unavailable per notice from the competent authority; "
+                + "please await the official announcement.");
+        return data;
+    }
+
+    private Document delivery(Notification notification, DeliveryId id, Channel channel, String target, RecipientKind kind, String name,
+                              @Nullable String address, Language language, @Nullable RenderedMessage message, @Nullable String body,
+                              boolean urgent) {
+        Date now = Date.from(clock.instant());
+        return new Document("_id", id.value()).append("tenantId", notification.tenantId()).append("eventId", notification.eventId())
+                .append("eventType", notification.eventType()).append("caseId", notification.caseId()).append("channel", channel.name())
+                .append("target", target).append("recipientKind", kind.name()).append("recipientName", name).append("address", address)
+                .append("language", language.tag())
+                .append("subject", message == null ? null : message.subject()).append("text", message == null ? null : message.text())
+                .append("html", message == null ? null : message.html()).append("body", body)
+                .append("urgent", urgent).append("restricted", notification.restricted())
+                .append("status", DeliveryStatus.PENDING.name()).append("attempts", 0)
+                .append("createdAt", now).append("updatedAt", now).append("traceparent", notification.traceparent());
+    }
+
+    private Mono<Void> startDelivery(Document delivery, @Nullable Recipient recipient, boolean urgent) {
+        String id = delivery.getString("_id");
+        Channel channel = Channel.valueOf(delivery.getString("channel"));
+        Instant now = clock.instant();
+        var until = recipient == null ? java.util.Optional.<Instant>empty() : recipient.deferredUntil(now, channel, urgent);
+        if (until.isPresent()) {
+            return store.defer(id, until.get())
+                    .then(timers.schedule(timerKey(id), DELIVERY_TIMER, delivery.getString("tenantId"), until.get(), Map.of("deliveryId", id)));
+        }
+        return attempt(id);
+    }
+
+    private Mono<Void> send(Document delivery) {
+        Channel channel = Channel.valueOf(delivery.getString("channel"));
+        ChannelSender sender = senders.get(channel);
+        String subject = delivery.getString("subject");
+        String text = delivery.getString("text");
+        OutgoingMessage message = new OutgoingMessage(new DeliveryId(delivery.getString("_id")), delivery.getString("tenantId"), channel,
+                delivery.getString("address"), delivery.getString("target"), delivery.getString("recipientName"),
+                text == null ? null : new RenderedMessage(subject, text, delivery.getString("html")), delivery.getString("body"),
+                delivery.getString("eventType"), delivery.getInteger("attempts", 1));
+        long started = System.nanoTime();
+        Mono<SendOutcome> sent = sender == null
+                ? Mono.just(SendOutcome.failure(channel.name(), "no sender for this channel"))
+                : sender.send(message).onErrorResume(failure -> Mono.just(SendOutcome.failure(channel.name(),
+                        failure.getClass().getSimpleName() + ": " + failure.getMessage())));
+        return sent.flatMap(outcome -> {
+            Instant at = clock.instant();
+            long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            return store.recordAttempt(delivery, outcome, at, latency)
+                    .then(outcome.succeeded() ? delivered(delivery, outcome, at) : failed(delivery, outcome, at));
+        });
+    }
+
+    private Mono<Void> delivered(Document delivery, SendOutcome outcome, Instant at) {
+        String id = delivery.getString("_id");
+        String tenant = delivery.getString("tenantId");
+        String caseId = delivery.getString("caseId");
+        Mono<Void> endpointHealthy = Channel.WEBHOOK.name().equals(delivery.getString("channel"))
+                ? webhooks.recordSuccess(tenant, delivery.getString("target")) : Mono.empty();
+        if (caseId == null) {
+            return endpointHealthy.then(store.markDelivered(id, at, outcome.response(), List.of()));
+        }
+        boolean client = RecipientKind.CLIENT.name().equals(delivery.getString("recipientKind"));
+        Mono<FirstDeliveries.Claim> claim = client
+                ? firsts.claim(tenant, caseId, id, delivery.getString("channel"), at, deliveredEvent(delivery, at, true))
+                : Mono.just(FirstDeliveries.Claim.NOT_FIRST);
+        return endpointHealthy.then(claim).flatMap(first -> {
+            List<ThawEvent> events = first == FirstDeliveries.Claim.NOT_FIRST ? List.of(deliveredEvent(delivery, at, false)) : List.of();
+            if (first == FirstDeliveries.Claim.FIRST) {
+                log.info("First delivery to the client of case {} (tenant {}): {} at {}", caseId, tenant, delivery.getString("channel"), at);
+            }
+            return store.markDelivered(id, at, outcome.response(), events)
+                    .then(events.isEmpty() ? Mono.empty() : outbox.release(DeliveryStore.DELIVERIES, id).then());
+        });
+    }
+
+    private ThawEvent deliveredEvent(Document delivery, Instant at, boolean firstForCase) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("caseId", delivery.getString("caseId"));
+        data.put("eventType", delivery.getString("eventType"));
+        data.put("channel", delivery.getString("channel"));
+        data.put("recipientKind", delivery.getString("recipientKind"));
+        data.put("deliveredAt", at.toString());
+        data.put("firstForCase", firstForCase);
+        return ThawEvent.of(SOURCE, DELIVERED, delivery.getString("_id"), delivery.getString("tenantId"), at,
+                traces.current(delivery.getString("traceparent")), data);
+    }
+
+    private Mono<Void> failed(Document delivery, SendOutcome outcome, Instant at) {
+        String id = delivery.getString("_id");
+        String tenant = delivery.getString("tenantId");
+        boolean webhook = Channel.WEBHOOK.name().equals(delivery.getString("channel"));
+        String endpointId = delivery.getString("target");
+        Mono<Boolean> endpointDisabled = !(webhook && outcome.gone()) ? Mono.just(false)
+                : webhooks.disable(tenant, endpointId, "the endpoint answered HTTP 410 Gone")
+                    .flatMap(now -> now ? tellTenant(tenant, endpointId, delivery.getString("recipientName"), "it answered HTTP 410 Gone")
+                            .thenReturn(true) : Mono.just(true));
+        return settings.forTenant(tenant).flatMap(tenantSettings -> {
+            Mono<Boolean> disabled = webhook && !outcome.gone()
+                    ? webhooks.recordFailure(tenant, endpointId, at, tenantSettings.disableAfter())
+                    .flatMap(now -> now ? tellTenant(tenant, endpointId, delivery.getString("recipientName"),
+                            "it failed for " + tenantSettings.disableAfter().toDays() + " days without a success").thenReturn(true)
+                            : Mono.just(false))
+                    : Mono.just(false);
+            return Mono.zip(endpointDisabled.defaultIfEmpty(false), disabled.defaultIfEmpty(false))
+                    .flatMap(stop -> retryOrGiveUp(delivery, outcome, at, tenantSettings, outcome.gone() || stop.getT1() || stop.getT2()));
+        });
+    }
+
+    private Mono<Void> retryOrGiveUp(Document delivery, SendOutcome outcome, Instant at, TenantSettings tenantSettings, boolean stop) {
+        String id = delivery.getString("_id");
+        var next = stop ? java.util.Optional.<Instant>empty()
+                : new RetrySchedule(tenantSettings.retrySchedule()).next(delivery.getInteger("attempts", 1), at, outcome.retryAfter());
+        if (next.isEmpty()) {
+            return store.markFailed(id, outcome.response());
+        }
+        return store.markRetrying(id, next.get(), outcome.response())
+                .then(timers.schedule(timerKey(id), DELIVERY_TIMER, delivery.getString("tenantId"), next.get(), Map.of("deliveryId", id)));
+    }
+
+    /** Tells the tenant an endpoint was disabled: the rule for {@code thaw.webhook.endpoint_disabled} says whom and how. */
+    private Mono<Void> tellTenant(String tenant, String endpointId, String url, String reason) {
+        Instant now = clock.instant();
+        return dispatch(new Notification("webhook-disabled:" + endpointId + ":" + now.toEpochMilli(), tenant, DefaultRules.WEBHOOK_DISABLED,
+                null, false, false, Map.of("endpointId", endpointId, "url", url, "reason", reason), null));
+    }
+
+    /** Replays a delivery on request (webhook replay): a new attempt now, whatever the earlier outcome. */
+    public Mono<Boolean> replay(String tenantId, String deliveryId) {
+        return store.reopen(tenantId, deliveryId)
+                .flatMap(reopened -> timers.cancel(timerKey(deliveryId)).then(attempt(deliveryId)).thenReturn(true))
+                .defaultIfEmpty(false);
+    }
+
+    static String timerKey(String deliveryId) {
+        return "delivery:" + deliveryId;
+    }
+}

@@ -1,0 +1,133 @@
+package app.thaw.notifications.delivery.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import app.thaw.notifications.delivery.DeliveryStatus;
+import app.thaw.notifications.delivery.SendOutcome;
+import app.thaw.notifications.support.Page;
+import app.thaw.notifications.support.PageRequest;
+import app.thaw.platform.events.EventOutbox;
+import app.thaw.platform.events.ThawEvent;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The delivery log. {@code deliveries} holds one document per (event, recipient, channel) under
+ * that triple as its {@code _id}, so the store itself refuses a second one; an attempt is claimed
+ * by moving the document to SENDING in one conditional write, so two instances never send it at
+ * once. {@code delivery_attempts} keeps every attempt as its own document (append-only).
+ */
+@Component
+public class DeliveryStore {
+
+    public static final String DELIVERIES = "deliveries";
+    public static final String ATTEMPTS = "delivery_attempts";
+
+    private static final List<String> ATTEMPTABLE = List.of(DeliveryStatus.PENDING.name(), DeliveryStatus.DEFERRED.name(),
+            DeliveryStatus.RETRYING.name());
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    public DeliveryStore(ReactiveMongoTemplate mongo, Clock clock, EventOutbox outbox) {
+        this.mongo = mongo;
+        this.clock = clock;
+        mongo.indexOps(DELIVERIES).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
+                .then(mongo.indexOps(ATTEMPTS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("deliveryId", Sort.Direction.ASC)))
+                .then(outbox.watch(DELIVERIES))
+                .subscribe();
+    }
+
+    /**
+     * Stores a new delivery; empty if one with the same id exists and is past PENDING (delivered,
+     * under way, failed). One still PENDING (its creator stopped before attempting) is returned,
+     * to be attempted now.
+     */
+    public Mono<Document> create(Document delivery) {
+        return mongo.insert(delivery, DELIVERIES)
+                .onErrorResume(DuplicateKeyException.class, existing -> mongo.findById(delivery.get("_id"), Document.class, DELIVERIES)
+                        .filter(found -> DeliveryStatus.PENDING.name().equals(found.getString("status"))));
+    }
+
+    /** Takes the delivery for one attempt if it is waiting for one; empty otherwise. */
+    public Mono<Document> claim(String id) {
+        Instant now = clock.instant();
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").in(ATTEMPTABLE)),
+                new Update().set("status", DeliveryStatus.SENDING.name()).set("claimedAt", Date.from(now)).inc("attempts", 1)
+                        .set("updatedAt", Date.from(now)),
+                FindAndModifyOptions.options().returnNew(true), Document.class, DELIVERIES);
+    }
+
+    /** Makes a finished or failed delivery attemptable again (a manual replay); empty if it is not in the tenant or under way. */
+    public Mono<Document> reopen(String tenantId, String id) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)
+                        .and("status").in(DeliveryStatus.DELIVERED.name(), DeliveryStatus.FAILED.name(), DeliveryStatus.RETRYING.name())),
+                new Update().set("status", DeliveryStatus.RETRYING.name()).set("replayedAt", Date.from(clock.instant())),
+                FindAndModifyOptions.options().returnNew(true), Document.class, DELIVERIES);
+    }
+
+    public Mono<Void> defer(String id, Instant until) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.PENDING.name())),
+                new Update().set("status", DeliveryStatus.DEFERRED.name()).set("nextAttemptAt", Date.from(until)), DELIVERIES).then();
+    }
+
+    public Mono<Void> recordAttempt(Document delivery, SendOutcome outcome, Instant at, long latencyMillis) {
+        int attempt = delivery.getInteger("attempts", 1);
+        Document entry = new Document("_id", delivery.getString("_id") + "#" + attempt).append("tenantId", delivery.getString("tenantId"))
+                .append("deliveryId", delivery.getString("_id")).append("attempt", attempt).append("channel", delivery.getString("channel"))
+                .append("at", Date.from(at)).append("status", outcome.succeeded() ? "SUCCEEDED" : "FAILED")
+                .append("latencyMillis", latencyMillis).append("provider", outcome.provider()).append("response", outcome.response());
+        return mongo.insert(entry, ATTEMPTS).then()
+                .onErrorResume(DuplicateKeyException.class, again -> Mono.empty());
+    }
+
+    /** DELIVERED, with the events the delivery causes recorded on it in the same write. */
+    public Mono<Void> markDelivered(String id, Instant at, String response, List<ThawEvent> events) {
+        Update update = new Update().set("status", DeliveryStatus.DELIVERED.name()).set("deliveredAt", Date.from(at))
+                .set("updatedAt", Date.from(at)).set("lastResponse", response).unset("nextAttemptAt");
+        if (!events.isEmpty()) {
+            update = EventOutbox.record(update, events);
+        }
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.SENDING.name())), update,
+                DELIVERIES).then();
+    }
+
+    public Mono<Void> markRetrying(String id, Instant next, String response) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.SENDING.name())),
+                new Update().set("status", DeliveryStatus.RETRYING.name()).set("nextAttemptAt", Date.from(next))
+                        .set("lastResponse", response).set("updatedAt", Date.from(clock.instant())), DELIVERIES).then();
+    }
+
+    public Mono<Void> markFailed(String id, String response) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.SENDING.name())),
+                new Update().set("status", DeliveryStatus.FAILED.name()).set("lastResponse", response).unset("nextAttemptAt")
+                        .set("updatedAt", Date.from(clock.instant())), DELIVERIES).then();
+    }
+
+    public Mono<Document> get(String tenantId, String id) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, DELIVERIES);
+    }
+
+    public Mono<Page<Document>> list(String tenantId, PageRequest page) {
+        return mongo.find(page.apply(Criteria.where("tenantId").is(tenantId)), Document.class, DELIVERIES).collectList()
+                .map(found -> Page.of(found, page.limit(), document -> document.getString("_id")));
+    }
+
+    public Flux<Document> attempts(String tenantId, String deliveryId) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("deliveryId").is(deliveryId)).with(Sort.by("attempt"))
+                .limit(100), Document.class, ATTEMPTS);
+    }
+}

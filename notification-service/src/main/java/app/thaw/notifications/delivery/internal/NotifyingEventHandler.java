@@ -1,0 +1,43 @@
+package app.thaw.notifications.delivery.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import app.thaw.notifications.delivery.DispatchService;
+import app.thaw.notifications.delivery.Notification;
+import app.thaw.platform.events.EventHandler;
+import app.thaw.platform.events.ThawEvent;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns other services' events into notifications. The event id keys every delivery, so a
+ * redelivered event (at least once) finds its deliveries stored and sends nothing again. Clock
+ * bookkeeping events drive reminders instead (see the reminders feature).
+ */
+@Component
+class NotifyingEventHandler implements EventHandler {
+
+    private final DispatchService dispatch;
+
+    NotifyingEventHandler(DispatchService dispatch) {
+        this.dispatch = dispatch;
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return (type.startsWith("thaw.case.") || type.startsWith("thaw.evidence.") || type.startsWith("thaw.alert."))
+                && !type.startsWith("thaw.case.clock_") || type.equals("thaw.case.clock_breached");
+    }
+
+    @Override
+    public Mono<Void> handle(ThawEvent event) {
+        Map<String, Object> data = new HashMap<>(event.data());
+        Object caseId = data.get("caseId");
+        if (caseId == null && event.type().startsWith("thaw.case.")) {
+            caseId = event.subject();
+        }
+        return dispatch.dispatch(new Notification(event.id(), event.tenantId(), event.type(), caseId == null ? null : caseId.toString(),
+                Boolean.TRUE.equals(data.get("restricted")), false, data, event.traceparent()));
+    }
+}

@@ -1,0 +1,95 @@
+package app.thaw.notifications.delivery.web;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import app.thaw.notifications.delivery.DeliveryLogService;
+import app.thaw.notifications.support.Access;
+import app.thaw.notifications.support.Page;
+import app.thaw.notifications.support.PageRequest;
+import app.thaw.platform.security.CurrentCaller;
+import io.swagger.v3.oas.annotations.Operation;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/notifications")
+class DeliveryController {
+
+    private final DeliveryLogService log;
+
+    DeliveryController(DeliveryLogService log) {
+        this.log = log;
+    }
+
+    @Operation(summary = "The delivery log: every (event, recipient, channel) delivery of the tenant, by page")
+    @GetMapping("/deliveries")
+    Mono<Page<DeliveryResponse>> list(@RequestParam(required = false) @Nullable String cursor,
+                                      @RequestParam(required = false) @Nullable Integer limit) {
+        PageRequest page = PageRequest.of(cursor, limit);
+        return CurrentCaller.tenantId().flatMap(tenant -> log.list(tenant, page)).map(found -> found.map(DeliveryResponse::of));
+    }
+
+    @Operation(summary = "One delivery with every attempt: status, latency and the provider's response")
+    @GetMapping("/deliveries/{id}")
+    Mono<DeliveryDetail> get(@PathVariable String id) {
+        return CurrentCaller.tenantId().flatMap(tenant -> log.get(tenant, id)).map(DeliveryDetail::of);
+    }
+
+    @Operation(summary = "Replay a delivery now (e.g. a webhook an endpoint missed), whatever its earlier outcome")
+    @PostMapping("/deliveries/{id}/replay")
+    Mono<DeliveryDetail> replay(@PathVariable String id) {
+        return CurrentCaller.get().map(Access::requireAdmin).flatMap(caller -> log.replay(caller.tenantId(), id)).map(DeliveryDetail::of);
+    }
+
+    @Operation(summary = "The first successful delivery to the client for a case (what closes the golden 15 minutes)")
+    @GetMapping("/cases/{caseId}/first-delivery")
+    Mono<FirstDelivery> firstDelivery(@PathVariable String caseId) {
+        return CurrentCaller.tenantId().flatMap(tenant -> log.firstForCase(tenant, caseId))
+                .map(first -> new FirstDelivery(caseId, first.getString("deliveryId"), first.getString("channel"), instant(first, "deliveredAt")));
+    }
+
+    record FirstDelivery(String caseId, String deliveryId, String channel, @Nullable Instant deliveredAt) {
+    }
+
+    record DeliveryResponse(String id, String eventId, String eventType, @Nullable String caseId, String channel, String target,
+                            String recipientKind, String status, int attempts, boolean urgent, @Nullable Instant createdAt,
+                            @Nullable Instant nextAttemptAt, @Nullable Instant deliveredAt, @Nullable String lastResponse) {
+
+        static DeliveryResponse of(Document d) {
+            return new DeliveryResponse(d.getString("_id"), d.getString("eventId"), d.getString("eventType"), d.getString("caseId"),
+                    d.getString("channel"), d.getString("target"), d.getString("recipientKind"), d.getString("status"),
+                    d.getInteger("attempts", 0), d.getBoolean("urgent", false), instant(d, "createdAt"), instant(d, "nextAttemptAt"),
+                    instant(d, "deliveredAt"), d.getString("lastResponse"));
+        }
+    }
+
+    record Attempt(int attempt, @Nullable Instant at, String status, long latencyMillis, String provider, String response) {
+
+        static Attempt of(Document d) {
+            return new Attempt(d.getInteger("attempt", 0), instant(d, "at"), d.getString("status"), d.getLong("latencyMillis"),
+                    d.getString("provider"), d.getString("response"));
+        }
+    }
+
+    record DeliveryDetail(DeliveryResponse delivery, @Nullable String subject, @Nullable String text, List<Attempt> attempts) {
+
+        static DeliveryDetail of(DeliveryLogService.Entry entry) {
+            return new DeliveryDetail(DeliveryResponse.of(entry.delivery()), entry.delivery().getString("subject"),
+                    entry.delivery().getString("text"), entry.attempts().stream().map(Attempt::of).toList());
+        }
+    }
+
+    static @Nullable Instant instant(Document document, String key) {
+        Date date = document.getDate(key);
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,5 @@
+/** HTTP API for the in-app inbox and its event stream. */
+@NullMarked
+package app.thaw.notifications.inapp.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,60 @@
+package app.thaw.notifications.mailbox;
+
+import java.time.Clock;
+import java.util.Date;
+
+import app.thaw.notifications.delivery.OutgoingMessage;
+import app.thaw.notifications.support.Page;
+import app.thaw.notifications.support.PageRequest;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * The development mailbox: with no SMTP server or SMS provider configured (the {@code ./thaw up}
+ * default), e-mails and SMS are kept here instead of sent, one entry per delivery, and shown
+ * through the API so a developer sees exactly what would have gone out.
+ */
+@Service
+public class MailboxService {
+
+    static final String COLLECTION = "mailbox";
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    public MailboxService(ReactiveMongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** A captured message as the API shows it. */
+    public record Captured(String id, String channel, @Nullable String to, @Nullable String subject, String text,
+                           @Nullable String html, String eventType, String capturedAt) {
+    }
+
+    public Mono<String> capture(OutgoingMessage message) {
+        String id = message.id().value();
+        var rendered = message.message();
+        Document entry = new Document("_id", id).append("tenantId", message.tenantId()).append("channel", message.channel().name())
+                .append("to", message.address()).append("subject", rendered == null ? null : rendered.subject())
+                .append("text", rendered == null ? "" : rendered.text()).append("html", rendered == null ? null : rendered.html())
+                .append("eventType", message.eventType()).append("capturedAt", Date.from(clock.instant()));
+        return mongo.insert(entry, COLLECTION).thenReturn(id)
+                // A retried attempt of the same delivery: the capture is already there.
+                .onErrorResume(DuplicateKeyException.class, again -> Mono.just(id));
+    }
+
+    public Mono<Page<Captured>> list(String tenantId, PageRequest page) {
+        return mongo.find(page.apply(Criteria.where("tenantId").is(tenantId)), Document.class, COLLECTION)
+                .map(document -> new Captured(document.getString("_id"), document.getString("channel"), document.getString("to"),
+                        document.getString("subject"), document.getString("text"), document.getString("html"),
+                        document.getString("eventType"), document.getDate("capturedAt").toInstant().toString()))
+                .collectList()
+                .map(found -> Page.of(found, page.limit(), Captured::id));
+    }
+}

@@ -1,0 +1,5 @@
+/** HTTP API for the development mailbox. */
+@NullMarked
+package app.thaw.notifications.mailbox.web;
+
+import org.jspecify.annotations.NullMarked;

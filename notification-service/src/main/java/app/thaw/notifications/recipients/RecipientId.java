@@ -1,0 +1,19 @@
+package app.thaw.notifications.recipients;
+
+import java.util.UUID;
+
+/** Identifies a recipient within its tenant. */
+public record RecipientId(String value) {
+
+    /** The stand-in recipient for a tenant with no client registered: the tenant-wide in-app inbox. */
+    public static final RecipientId TENANT_INBOX = new RecipientId("tenant-inbox");
+
+    public static RecipientId random() {
+        return new RecipientId("rcp_" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

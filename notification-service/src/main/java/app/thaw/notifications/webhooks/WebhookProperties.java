@@ -1,0 +1,20 @@
+package app.thaw.notifications.webhooks;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How webhooks are sent.
+ *
+ * @param timeout                the longest an endpoint may take to answer (Standard Webhooks: 15 s)
+ * @param allowedPrivateHosts    hosts accepted even on loopback or private networks ({@code *}: all) — for development only
+ * @param maxResponseLogged      how much of an endpoint's answer the delivery log keeps
+ * @param maxEndpointsPerEvent   endpoints one event reaches at most within a tenant
+ */
+@ConfigurationProperties("thaw.notifications.webhooks")
+public record WebhookProperties(@DefaultValue("15s") Duration timeout, @DefaultValue List<String> allowedPrivateHosts,
+                                @DefaultValue("500") int maxResponseLogged, @DefaultValue("50") int maxEndpointsPerEvent) {
+}

@@ -1,0 +1,182 @@
+package app.thaw.notifications.webhooks;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.thaw.notifications.support.Page;
+import app.thaw.notifications.support.PageRequest;
+import app.thaw.notifications.support.VersionedWrites;
+import app.thaw.platform.audit.AuditLog;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** A tenant's webhook endpoints: registered behind the address guard, rotated, disabled when they keep failing. */
+@Service
+public class WebhookService {
+
+    public static final String COLLECTION = "webhook_endpoints";
+
+    private final ReactiveMongoTemplate mongo;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final AddressGuard guard;
+    private final WebhookProperties properties;
+
+    public WebhookService(ReactiveMongoTemplate mongo, AuditLog audit, Clock clock, AddressGuard guard, WebhookProperties properties) {
+        this.mongo = mongo;
+        this.audit = audit;
+        this.clock = clock;
+        this.guard = guard;
+        this.properties = properties;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("enabled", Sort.Direction.ASC)).subscribe();
+    }
+
+    /** Checks a URL against the address guard; name resolution blocks, so it runs on the bounded elastic scheduler. */
+    public Mono<URI> checked(URI url) {
+        return Mono.fromCallable(() -> {
+            guard.check(url);
+            return url;
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    public Mono<WebhookEndpoint> register(String tenantId, URI url, List<String> eventTypes, @Nullable WebhookSecret secret) {
+        WebhookEndpoint endpoint = new WebhookEndpoint("wh_" + UUID.randomUUID().toString().replace("-", ""), tenantId, url, eventTypes,
+                List.of(secret == null ? WebhookSecret.generate() : secret), true, null, null, 0);
+        return checked(url).then(mongo.insert(toDocument(endpoint), COLLECTION))
+                .map(WebhookService::fromDocument)
+                .flatMap(saved -> audit.record("webhook.registered", "webhook_endpoint", saved.id(), Map.of("url", saved.url().toString()))
+                        .thenReturn(saved));
+    }
+
+    public Mono<WebhookEndpoint> get(String tenantId, String id) {
+        return VersionedWrites.get(mongo, COLLECTION, "webhook endpoint", tenantId, id).map(WebhookService::fromDocument);
+    }
+
+    public Mono<Page<WebhookEndpoint>> list(String tenantId, PageRequest page) {
+        return mongo.find(page.apply(Criteria.where("tenantId").is(tenantId)), Document.class, COLLECTION)
+                .map(WebhookService::fromDocument).collectList()
+                .map(found -> Page.of(found, page.limit(), WebhookEndpoint::id));
+    }
+
+    /** Changes URL, types or the enabled flag at the version read; enabling again forgets past failures. */
+    public Mono<WebhookEndpoint> update(String tenantId, String id, long expectedVersion, URI url, List<String> eventTypes, boolean enabled) {
+        Update update = new Update().set("url", url.toString()).set("eventTypes", eventTypes).set("enabled", enabled);
+        if (enabled) {
+            update.unset("disabledReason").unset("failingSince");
+        } else {
+            update.set("disabledReason", "disabled by the tenant");
+        }
+        return checked(url).then(VersionedWrites.update(mongo, COLLECTION, "webhook endpoint", tenantId, id, expectedVersion, update))
+                .map(WebhookService::fromDocument)
+                .flatMap(saved -> audit.record("webhook.changed", "webhook_endpoint", id, Map.of("enabled", enabled)).thenReturn(saved));
+    }
+
+    /** A new secret; the ones before it keep signing for {@code overlap}, so receivers can switch without losing messages. */
+    public Mono<WebhookEndpoint> rotate(String tenantId, String id, long expectedVersion, Duration overlap) {
+        Instant now = clock.instant();
+        return get(tenantId, id).flatMap(endpoint -> {
+            List<WebhookSecret> secrets = new ArrayList<>();
+            for (WebhookSecret secret : endpoint.secrets()) {
+                if (secret.activeAt(now)) {
+                    secrets.add(secret.expiresAt() == null ? secret.expiringAt(now.plus(overlap)) : secret);
+                }
+            }
+            secrets.add(WebhookSecret.generate());
+            return VersionedWrites.update(mongo, COLLECTION, "webhook endpoint", tenantId, id, expectedVersion,
+                    new Update().set("secrets", secretDocuments(secrets)));
+        }).map(WebhookService::fromDocument)
+                .flatMap(saved -> audit.record("webhook.secret_rotated", "webhook_endpoint", id, Map.of()).thenReturn(saved));
+    }
+
+    public Mono<Void> remove(String tenantId, String id) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), COLLECTION)
+                .flatMap(result -> result.getDeletedCount() == 0 ? Mono.error(new app.thaw.notifications.support.NotFound("webhook endpoint", id))
+                        : audit.record("webhook.removed", "webhook_endpoint", id, Map.of()));
+    }
+
+    /** The tenant's enabled endpoints that receive {@code eventType}. */
+    public Flux<WebhookEndpoint> forEvent(String tenantId, String eventType) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("enabled").is(true)).limit(properties.maxEndpointsPerEvent()),
+                        Document.class, COLLECTION)
+                .map(WebhookService::fromDocument)
+                .filter(endpoint -> endpoint.wants(eventType));
+    }
+
+    /** Loads an endpoint for sending (no caller: the pipeline acts for the tenant). */
+    public Mono<WebhookEndpoint> forSending(String tenantId, String id) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, COLLECTION)
+                .map(WebhookService::fromDocument);
+    }
+
+    public Mono<Void> recordSuccess(String tenantId, String id) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("failingSince").ne(null)),
+                new Update().unset("failingSince"), COLLECTION).then();
+    }
+
+    /**
+     * Notes a failure; true when it disabled the endpoint now because it has failed for
+     * {@code disableAfter} without a success in between.
+     */
+    public Mono<Boolean> recordFailure(String tenantId, String id, Instant failedAt, Duration disableAfter) {
+        Query endpoint = Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId));
+        Query firstFailure = Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("failingSince").is(null));
+        return mongo.updateFirst(firstFailure, new Update().set("failingSince", Date.from(failedAt)), COLLECTION)
+                .then(mongo.findOne(endpoint, Document.class, COLLECTION))
+                .map(WebhookService::fromDocument)
+                .flatMap(found -> found.enabled() && found.failingSince() != null
+                        && !failedAt.isBefore(found.failingSince().plus(disableAfter))
+                        ? disable(tenantId, id, "failing for " + disableAfter.toDays() + " days without a success")
+                        : Mono.just(false));
+    }
+
+    /** Disables the endpoint; true if this call did it (it was enabled). */
+    public Mono<Boolean> disable(String tenantId, String id, String reason) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("enabled").is(true)),
+                        new Update().set("enabled", false).set("disabledReason", reason).inc("version", 1), COLLECTION)
+                .map(result -> result.getModifiedCount() > 0)
+                .flatMap(changed -> changed
+                        ? audit.recordSystem(tenantId, "webhook.disabled", "webhook_endpoint", id, Map.of("reason", reason)).thenReturn(true)
+                        : Mono.just(false));
+    }
+
+    static Document toDocument(WebhookEndpoint endpoint) {
+        return new Document("_id", endpoint.id()).append("tenantId", endpoint.tenantId()).append("url", endpoint.url().toString())
+                .append("eventTypes", endpoint.eventTypes()).append("secrets", secretDocuments(endpoint.secrets()))
+                .append("enabled", endpoint.enabled()).append("disabledReason", endpoint.disabledReason())
+                .append("failingSince", endpoint.failingSince() == null ? null : Date.from(endpoint.failingSince()))
+                .append("version", endpoint.version());
+    }
+
+    private static List<Document> secretDocuments(List<WebhookSecret> secrets) {
+        return secrets.stream().map(secret -> new Document("value", secret.value())
+                .append("expiresAt", secret.expiresAt() == null ? null : Date.from(secret.expiresAt()))).toList();
+    }
+
+    static WebhookEndpoint fromDocument(Document document) {
+        List<WebhookSecret> secrets = document.getList("secrets", Document.class, List.of()).stream()
+                .map(secret -> new WebhookSecret(secret.getString("value"),
+                        secret.getDate("expiresAt") == null ? null : secret.getDate("expiresAt").toInstant())).toList();
+        Date failingSince = document.getDate("failingSince");
+        return new WebhookEndpoint(document.getString("_id"), document.getString("tenantId"), URI.create(document.getString("url")),
+                document.getList("eventTypes", String.class, List.of()), secrets, document.getBoolean("enabled", true),
+                document.getString("disabledReason"), failingSince == null ? null : failingSince.toInstant(),
+                ((Number) document.get("version")).longValue());
+    }
+}

@@ -1,0 +1,129 @@
+package app.thaw.notifications;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.testing.TestTokens;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The one application context every integration test of this module shares (same class,
+ * same properties, so Spring caches it): the service on the embedded store, with a real SMTP
+ * server (GreenMail), two SMS provider stubs, a webhook receiver, and a clock tests move. Timers
+ * and the event relay do not run on their own: tests fire timers and read the outbox, so nothing
+ * depends on timing. Each test works in a tenant of its own.
+ */
+@SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@Import(NotificationsTestBase.TestClockConfiguration.class)
+public abstract class NotificationsTestBase {
+
+    protected static final TestTokens tokens = new TestTokens();
+    protected static final GreenMail smtp = startSmtp();
+    protected static final HttpStub smsPrimary = new HttpStub();
+    protected static final HttpStub smsSecondary = new HttpStub();
+    protected static final HttpStub receiver = new HttpStub();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws java.io.IOException {
+        Path dataDir = Files.createTempDirectory("thaw-notifications-test");
+        registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
+        registry.add("thaw.store.data-dir", dataDir::toString);
+        registry.add("thaw.timers.enabled", () -> "false");
+        registry.add("thaw.events.relay.enabled", () -> "false");
+        registry.add("thaw.events.subscriptions[0].name", () -> "case-service");
+        registry.add("thaw.events.subscriptions[0].types", () -> "thaw.notification.*");
+        registry.add("thaw.events.subscriptions[0].url", () -> "http://127.0.0.1:9/internal/events");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        registry.add("thaw.notifications.sms.providers[0].name", () -> "primary");
+        registry.add("thaw.notifications.sms.providers[0].url", () -> smsPrimary.url("/messages"));
+        registry.add("thaw.notifications.sms.providers[0].api-key", () -> "primary-key");
+        registry.add("thaw.notifications.sms.providers[1].name", () -> "secondary");
+        registry.add("thaw.notifications.sms.providers[1].url", () -> smsSecondary.url("/messages"));
+        registry.add("thaw.notifications.sms.timeout", () -> "2s");
+        registry.add("thaw.notifications.webhooks.allowed-private-hosts", () -> "127.0.0.1");
+        registry.add("thaw.notifications.webhooks.timeout", () -> "2s");
+    }
+
+    @Autowired
+    protected WebTestClient web;
+    @Autowired
+    protected MutableClock clock;
+    @Autowired
+    protected ReactiveMongoTemplate mongo;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
+
+    protected static String newTenant() {
+        return "t-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A user token of {@code tenant} with the given roles. */
+    protected static String token(String tenant, String subject, String... roles) {
+        return tokens.token(List.of(roles), claims -> claims.claim("tenant_id", tenant).subject(subject));
+    }
+
+    protected static String admin(String tenant) {
+        return token(tenant, "admin-1", "merchant_admin");
+    }
+
+    /** Delivers an event to this service as case-service's relay would. */
+    protected WebTestClient.ResponseSpec deliver(ThawEvent event) {
+        String service = tokens.token(List.of("thaw_service"), claims -> claims.claim("tenant_id", "thaw")
+                .subject("service-account-case-service").claim("azp", "case-service"));
+        return web.post().uri("/internal/events").headers(h -> h.setBearerAuth(service))
+                .contentType(MediaType.parseMediaType("application/cloudevents+json")).bodyValue(event.toCloudEvent())
+                .exchange();
+    }
+
+    protected static ThawEvent event(String tenant, String type, String subject, Map<String, Object> data) {
+        return ThawEvent.of("/thaw/case-service", type, subject, tenant, Instant.now(), null, data);
+    }
+
+    /** Registers a recipient through the API and answers its id. */
+    protected String registerRecipient(String tenant, Map<String, Object> body) {
+        return (String) web.post().uri("/api/v1/notifications/recipients").headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(body).exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+}

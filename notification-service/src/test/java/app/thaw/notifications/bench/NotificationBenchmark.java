@@ -1,0 +1,189 @@
+package app.thaw.notifications.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import app.thaw.notifications.HttpStub;
+import app.thaw.notifications.NotificationsTestBase;
+import app.thaw.notifications.delivery.ChannelSender;
+import app.thaw.notifications.delivery.DeliveryId;
+import app.thaw.notifications.delivery.DispatchService;
+import app.thaw.notifications.delivery.Notification;
+import app.thaw.notifications.delivery.OutgoingMessage;
+import app.thaw.notifications.recipients.Channel;
+import app.thaw.notifications.reminders.ReminderService;
+import app.thaw.platform.timers.Timers;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Load runs, not tests: skipped unless {@code -Dbench=true}. They print lines starting with
+ * {@code BENCH} that the README records. Run one with
+ * {@code ./mvnw -o -pl notification-service test -Dtest=NotificationBenchmark#webhookFanOut -Dbench=true}.
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class NotificationBenchmark extends NotificationsTestBase {
+
+    static final int ENDPOINTS = 20;
+    static final int CONCURRENCY = 32;
+
+    @Autowired
+    List<ChannelSender> senders;
+    @Autowired
+    DispatchService dispatch;
+    @Autowired
+    Timers timers;
+
+    static void report(String line) {
+        System.out.println("BENCH " + line);
+    }
+
+    List<String> registerEndpoints(String tenant, String prefix, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<?, ?> answer = web.post().uri("/api/v1/notifications/webhooks").headers(h -> h.setBearerAuth(admin(tenant)))
+                    .bodyValue(Map.of("url", receiver.url(prefix + i), "eventTypes", List.of("thaw.case.*")))
+                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+            ids.add((String) ((Map<?, ?>) answer.get("endpoint")).get("id"));
+        }
+        return ids;
+    }
+
+    double rawWebClientLoop(String path, int requests) {
+        WebClient client = WebClient.create();
+        String body = "{\"type\":\"thaw.case.closed\",\"timestamp\":\"2030-01-01T00:00:00Z\",\"data\":{\"caseId\":\"c-1\"}}";
+        long started = System.nanoTime();
+        Flux.range(0, requests).flatMap(i -> client.post().uri(receiver.url(path)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).retrieve().toBodilessEntity(), CONCURRENCY).blockLast();
+        return requests / seconds(started);
+    }
+
+    static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    @Test
+    void webhookFanOut() {
+        int requests = Integer.getInteger("bench.requests", 3000);
+        rawWebClientLoop("/warmup", 500);
+        double raw = rawWebClientLoop("/raw", requests);
+        report(String.format("raw WebClient POST loop: %d requests, concurrency %d: %.0f/s", requests, CONCURRENCY, raw));
+
+        String tenant = newTenant();
+        List<String> endpoints = registerEndpoints(tenant, "/fan/", ENDPOINTS);
+        ChannelSender webhooks = senders.stream().filter(sender -> sender.channel() == Channel.WEBHOOK).findFirst().orElseThrow();
+        String body = "{\"type\":\"thaw.case.closed\",\"timestamp\":\"2030-01-01T00:00:00Z\",\"data\":{\"caseId\":\"c-1\"}}";
+        long started = System.nanoTime();
+        AtomicInteger ok = new AtomicInteger();
+        Flux.range(0, requests).flatMap(i -> webhooks.send(new OutgoingMessage(new DeliveryId("bench-" + i + "|" + endpoints.get(i % ENDPOINTS)
+                        + "|WEBHOOK"), tenant, Channel.WEBHOOK, endpoints.get(i % ENDPOINTS), endpoints.get(i % ENDPOINTS), "bench", null, body,
+                        "thaw.case.closed", 1))
+                .doOnNext(outcome -> {
+                    if (outcome.succeeded()) {
+                        ok.incrementAndGet();
+                    }
+                }), CONCURRENCY).blockLast();
+        double sender = requests / seconds(started);
+        report(String.format("webhook sender (endpoint lookup, address guard, signing, POST): %d to %d endpoints: %.0f/s = %.0f%% of raw (%d ok)",
+                requests, ENDPOINTS, sender, 100 * sender / raw, ok.get()));
+
+        int notifications = Integer.getInteger("bench.notifications", 100);
+        double pipeline = pipeline(tenant, notifications, ENDPOINTS);
+        report(String.format("dispatch pipeline (stored delivery, claim, attempt log, outcome) %d events x %d endpoints: %.0f deliveries/s = %.0f%% of raw",
+                notifications, ENDPOINTS, pipeline, 100 * pipeline / raw));
+    }
+
+    double pipeline(String tenant, int notifications, int expectedEndpoints) {
+        web.put().uri("/api/v1/notifications/rules/thaw.case.closed").headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of("version", 0, "urgent", false, "targets", List.of(Map.of("audience", "CLIENT", "channels", List.of("WEBHOOK")))))
+                .exchange().expectStatus().isOk();
+        long started = System.nanoTime();
+        Flux.range(0, notifications).flatMap(i -> dispatch.dispatch(new Notification("bench-event-" + tenant + "-" + i, tenant, "thaw.case.closed",
+                null, false, false, Map.of("outcome", "RESTORED"), null)), 4).blockLast();
+        double elapsed = seconds(started);
+        long delivered = mongo.count(Query.query(Criteria.where("tenantId").is(tenant).and("status").is("DELIVERED")), "deliveries").block();
+        report(String.format("  %d deliveries DELIVERED in %.1f s", delivered, elapsed));
+        return notifications * (double) expectedEndpoints / elapsed;
+    }
+
+    @Test
+    void webhookFanOutWithTenPercentFailing() {
+        int notifications = Integer.getInteger("bench.notifications", 100);
+        String warmup = newTenant();
+        registerEndpoints(warmup, "/warmup-" + warmup + "/", ENDPOINTS);
+        pipeline(warmup, 20, ENDPOINTS);
+        // Alternating rounds, so a change in the machine's load hits both sides alike.
+        for (int round = 1; round <= 2; round++) {
+            String healthyTenant = newTenant();
+            registerEndpoints(healthyTenant, "/healthy-" + healthyTenant + "/", ENDPOINTS);
+            double allHealthy = healthyRate(healthyTenant, notifications);
+            report(String.format("round %d: all %d endpoints healthy: %.0f deliveries/s", round, ENDPOINTS, allHealthy));
+            for (String mode : List.of("500", "timeout")) {
+                String tenant = newTenant();
+                String prefix = "/mixed-" + mode + "-" + tenant + "/";
+                registerEndpoints(tenant, prefix, ENDPOINTS);
+                for (int failing = 0; failing < ENDPOINTS / 10; failing++) {
+                    receiver.always(prefix + failing, mode.equals("500") ? HttpStub.Answer.status(500)
+                            : HttpStub.Answer.status(200).delayed(Duration.ofSeconds(3)));
+                }
+                double healthy = healthyRate(tenant, notifications) * (ENDPOINTS - ENDPOINTS / 10) / ENDPOINTS;
+                report(String.format("round %d: 10%% failing (%s): the 18 healthy endpoints got %.0f deliveries/s = %.0f%% of the all-healthy rate",
+                        round, mode, healthy, 100 * healthy / allHealthy));
+            }
+        }
+    }
+
+    double healthyRate(String tenant, int notifications) {
+        return pipeline(tenant, notifications, ENDPOINTS);
+    }
+
+    @Test
+    void remindersFireOnTime() {
+        int count = Integer.getInteger("bench.reminders", 10_000);
+        int spreadSeconds = Integer.getInteger("bench.spread", 120);
+        String tenant = newTenant();
+        Instant base = Instant.now().plusSeconds(Integer.getInteger("bench.lead", 60));
+        long scheduling = System.nanoTime();
+        Flux.range(0, count).flatMap(i -> timers.schedule("bench-reminder:" + tenant + ":" + i, ReminderService.REMINDER_TIMER, tenant,
+                base.plusMillis((long) i * spreadSeconds * 1000 / count), Map.of("clockId", "bench-" + i, "clock", "TASK_DUE",
+                        "dueAt", base.plusSeconds(600).toString(), "urgent", false, "label", "bench", "minutesBefore", 10)), 8).blockLast();
+        report(String.format("scheduled %d reminders in %.1f s", count, seconds(scheduling)));
+        if (Instant.now().isAfter(base)) {
+            report("scheduling ran past the first due time; raise -Dbench.lead");
+        }
+        Instant end = base.plusSeconds(spreadSeconds + 30);
+        while (Instant.now().isBefore(end)) {
+            // Bounded passes, so a backlog that never drains still ends the run at its time.
+            timers.fireDue().take(Duration.ofSeconds(2)).block();
+            Mono.delay(Duration.ofMillis(100)).block();
+        }
+        List<Document> fired = mongo.find(Query.query(Criteria.where("_id").regex("^bench-reminder:" + tenant).and("status").is("FIRED")),
+                Document.class, Timers.TIMERS).collectList().block();
+        List<Long> lateness = new ArrayList<>();
+        for (Document timer : fired) {
+            lateness.add(timer.getDate("firedAt").getTime() - timer.getDate("dueAt").getTime());
+        }
+        Collections.sort(lateness);
+        long withinOneSecond = lateness.stream().filter(ms -> ms <= 1000).count();
+        report(String.format("%d of %d reminders fired (due over %d s); within 1 s of due: %d; lateness p50 %d ms, p99 %d ms, max %d ms",
+                fired.size(), count, spreadSeconds, withinOneSecond, percentile(lateness, 50), percentile(lateness, 99),
+                lateness.isEmpty() ? -1 : lateness.getLast()));
+    }
+
+    static long percentile(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100));
+    }
+}

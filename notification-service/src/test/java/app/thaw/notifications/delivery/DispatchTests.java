@@ -1,0 +1,181 @@
+package app.thaw.notifications.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import app.thaw.notifications.NotificationsTestBase;
+import app.thaw.platform.events.EventOutbox;
+import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.timers.Timers;
+import jakarta.mail.internet.MimeMessage;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+class DispatchTests extends NotificationsTestBase {
+
+    @Autowired
+    DispatchService dispatch;
+    @Autowired
+    Timers timers;
+
+    static Map<String, Object> opened(String caseId, boolean restricted) {
+        return Map.of("caseId", caseId, "scenario", restricted ? "COMPLIANCE_HOLD" : "RISK_TXN", "drill", false, "restricted", restricted,
+                "reference", "TH-" + caseId, "holder", Map.of("type", "ENTERPRISE", "displayName", "Shenzhen Widgets <Ltd>",
+                        "accountReference", "acct-1"), "platform", "LianLian", "scope", "TRANSACTION", "openedAt", Instant.now().toString());
+    }
+
+    Map<String, Object> client(String tenant, String email, String phone) {
+        return Map.of("kind", "CLIENT", "name", "Merchant Contact", "userId", "client-user", "email", email, "phone", phone,
+                "channels", List.of("EMAIL", "SMS", "IN_APP"), "language", "en", "timeZone", "Asia/Shanghai");
+    }
+
+    List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+            try {
+                return Arrays.stream(message.getAllRecipients()).anyMatch(to -> to.toString().contains(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    List<Document> outboxFor(String tenant) {
+        return mongo.find(Query.query(Criteria.where("event.tenantId").is(tenant).and("event.type").is(DispatchService.DELIVERED)),
+                Document.class, EventOutbox.OUTBOX).collectList().block();
+    }
+
+    List<Document> deliveries(String tenant) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenant)), Document.class, "deliveries").collectList().block();
+    }
+
+    @Test
+    void aCaseOpeningReachesTheClientOnEveryChannelAndOnlyTheFirstDeliveryClosesTheGoldenFifteen() throws Exception {
+        String tenant = newTenant();
+        String email = tenant + "@merchant.example";
+        registerRecipient(tenant, client(tenant, email, "+8613800000001"));
+        ThawEvent opened = event(tenant, "thaw.case.opened", "case-1", opened("case-1", false));
+
+        deliver(opened).expectStatus().isOk();
+
+        List<MimeMessage> mails = mailTo(email);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.getFirst().getSubject()).isEqualTo("[TH-case-1] We found it and we are on it");
+        assertThat(smsPrimary.received("/messages")).anySatisfy(sms -> assertThat(sms.body()).contains("+8613800000001")
+                .contains("case TH-case-1 opened for Shenzhen Widgets <Ltd>"));
+        web.get().uri("/api/v1/notifications/inbox").headers(h -> h.setBearerAuth(token(tenant, "client-user", "merchant_member")))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].title").isEqualTo("[TH-case-1] We found it and we are on it");
+
+        List<Document> published = outboxFor(tenant);
+        assertThat(published).hasSize(3);
+        assertThat(published).filteredOn(entry -> entry.get("event", Document.class).get("data", Document.class).getBoolean("firstForCase"))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.get("event", Document.class).get("data", Document.class))
+                        .containsEntry("caseId", "case-1").containsEntry("eventType", "thaw.case.opened")
+                        .containsEntry("recipientKind", "CLIENT"));
+        web.get().uri("/api/v1/notifications/cases/case-1/first-delivery").headers(h -> h.setBearerAuth(admin(tenant))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.deliveredAt").exists();
+    }
+
+    @Test
+    void theSameEventDispatchedAgainAfterARestartDeliversNothingTwice() {
+        String tenant = newTenant();
+        String email = tenant + "@merchant.example";
+        registerRecipient(tenant, client(tenant, email, "+8613800000002"));
+        ThawEvent opened = event(tenant, "thaw.case.opened", "case-2", opened("case-2", false));
+        deliver(opened).expectStatus().isOk();
+        int smsBefore = smsPrimary.received("/messages").size();
+
+        // As after a restart that lost the inbox's record of the event: the pipeline runs again for the same event id.
+        dispatch.dispatch(new Notification(opened.id(), tenant, opened.type(), "case-2", false, false, opened.data(), null)).block();
+        deliver(opened).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("duplicate");
+
+        assertThat(mailTo(email)).hasSize(1);
+        assertThat(smsPrimary.received("/messages")).hasSize(smsBefore);
+        assertThat(deliveries(tenant)).hasSize(3).allSatisfy(delivery -> assertThat(delivery.getInteger("attempts")).isEqualTo(1));
+        assertThat(outboxFor(tenant)).hasSize(3);
+    }
+
+    @Test
+    void aTenantWithNoRecipientGetsTheMessageInItsTenantInboxAndTheGoldenFifteenStillCloses() {
+        String tenant = newTenant();
+        deliver(event(tenant, "thaw.case.opened", "case-3", opened("case-3", false))).expectStatus().isOk();
+
+        web.get().uri("/api/v1/notifications/inbox").headers(h -> h.setBearerAuth(token(tenant, "anyone", "merchant_member")))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].title").isEqualTo("[TH-case-3] We found it and we are on it");
+        assertThat(outboxFor(tenant)).singleElement()
+                .satisfies(entry -> assertThat(entry.get("event", Document.class).get("data", Document.class))
+                        .containsEntry("firstForCase", true).containsEntry("channel", "IN_APP"));
+    }
+
+    @Test
+    void theHolderOfARestrictedCaseGetsOnlyTheFixedNoticeWhileStaffGetTheFacts() throws Exception {
+        String tenant = newTenant();
+        String email = tenant + "@holder.example";
+        registerRecipient(tenant, Map.of("kind", "CLIENT", "name", "Holder", "email", email, "channels", List.of("EMAIL"),
+                "language", "zh-CN"));
+        registerRecipient(tenant, Map.of("kind", "STAFF", "name", "Officer", "userId", "officer-1", "channels", List.of("IN_APP"),
+                "roles", List.of("compliance_officer")));
+
+        deliver(event(tenant, "thaw.case.opened", "case-4", opened("case-4", true))).expectStatus().isOk();
+
+        MimeMessage mail = mailTo(email).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("账户暂时无法使用");
+        String content = org.springframework.util.StreamUtils.copyToString(mail.getInputStream(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(mail.getContent().toString() + content).doesNotContain("COMPLIANCE_HOLD").doesNotContain("Shenzhen");
+        assertThat(deliveries(tenant)).filteredOn(d -> d.getString("channel").equals("EMAIL")).singleElement()
+                .satisfies(d -> assertThat(d.getString("text")).isEqualTo("因接收到主管机关通知，账户暂时无法使用，具体请等待官方公告。"));
+        assertThat(deliveries(tenant)).filteredOn(d -> d.getString("channel").equals("IN_APP")).singleElement()
+                .satisfies(d -> assertThat(d.getString("text")).contains("Shenzhen Widgets <Ltd>"));
+    }
+
+    @Test
+    void aNonUrgentMessageWaitsOutQuietHoursButAnUrgentOnePasses() {
+        String tenant = newTenant();
+        String email = tenant + "@quiet.example";
+        LocalTime now = LocalTime.now(ZoneOffset.UTC);
+        registerRecipient(tenant, Map.of("kind", "CLIENT", "name", "Night Owl", "userId", "owl", "email", email,
+                "channels", List.of("EMAIL", "IN_APP"), "timeZone", "UTC",
+                "quietHours", Map.of("start", now.minusHours(1).withSecond(0).withNano(0).toString().substring(0, 5),
+                        "end", now.plusHours(2).withSecond(0).withNano(0).toString().substring(0, 5))));
+
+        deliver(event(tenant, "thaw.case.status_changed", "case-5", Map.of("caseId", "case-5", "scenario", "RISK_TXN", "drill", false,
+                "restricted", false, "from", "SUBMITTED", "to", "UNDER_REVIEW", "reason", "reviewing", "actor", "agent-1")))
+                .expectStatus().isOk();
+        assertThat(mailTo(email)).isEmpty();
+        assertThat(deliveries(tenant)).filteredOn(d -> d.getString("channel").equals("EMAIL")).singleElement()
+                .satisfies(d -> assertThat(d.getString("status")).isEqualTo("DEFERRED"));
+        assertThat(deliveries(tenant)).filteredOn(d -> d.getString("channel").equals("IN_APP")).singleElement()
+                .satisfies(d -> assertThat(d.getString("status")).isEqualTo("DELIVERED"));
+
+        deliver(event(tenant, "thaw.case.opened", "case-6", opened("case-6", false))).expectStatus().isOk();
+        assertThat(mailTo(email)).hasSize(1);
+
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        timers.fireDue().block();
+        assertThat(mailTo(email)).hasSize(2);
+    }
+
+    @Test
+    void anotherTenantsDeliveryAnswers404() {
+        String tenant = newTenant();
+        deliver(event(tenant, "thaw.case.opened", "case-7", opened("case-7", false))).expectStatus().isOk();
+        String id = deliveries(tenant).getFirst().getString("_id");
+
+        web.get().uri("/api/v1/notifications/deliveries/{id}", id).headers(h -> h.setBearerAuth(admin(tenant))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.attempts[0].status").isEqualTo("SUCCEEDED");
+        web.get().uri("/api/v1/notifications/deliveries/{id}", id).headers(h -> h.setBearerAuth(admin(newTenant()))).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("not_found");
+    }
+}

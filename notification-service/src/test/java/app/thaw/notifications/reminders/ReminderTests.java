@@ -1,0 +1,142 @@
+package app.thaw.notifications.reminders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import app.thaw.notifications.NotificationsTestBase;
+import app.thaw.platform.timers.Timers;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+class ReminderTests extends NotificationsTestBase {
+
+    @Autowired
+    Timers timers;
+
+    Instant start;
+
+    String tenantWithStaff() {
+        String tenant = newTenant();
+        registerRecipient(tenant, Map.of("kind", "STAFF", "name", "Agent", "userId", "agent-1", "roles", List.of("staff_agent"),
+                "channels", List.of("IN_APP")));
+        registerRecipient(tenant, Map.of("kind", "STAFF", "name", "Supervisor", "userId", "boss-1", "roles", List.of("staff_supervisor"),
+                "channels", List.of("IN_APP")));
+        start = Instant.parse("2031-05-04T08:00:00Z").plusSeconds((long) (Math.random() * 100_000));
+        clock.set(start);
+        return tenant;
+    }
+
+    void clockSet(String tenant, String clockId, Instant dueAt, boolean urgent) {
+        Map<String, Object> data = new HashMap<>(Map.of("caseId", "case-r", "scenario", "RISK_TXN", "drill", false, "restricted", false,
+                "clockId", clockId, "clock", "FOLLOW_UP", "dueAt", dueAt.toString(), "ownerRole", "staff_agent", "urgent", urgent));
+        data.put("label", "Follow up with LianLian");
+        deliver(event(tenant, "thaw.case.clock_set", "case-r", data)).expectStatus().isOk();
+    }
+
+    void clockEvent(String tenant, String type, String clockId) {
+        deliver(event(tenant, type, "case-r", Map.of("caseId", "case-r", "scenario", "RISK_TXN", "drill", false, "restricted", false,
+                "clockId", clockId, "clock", "FOLLOW_UP"))).expectStatus().isOk();
+    }
+
+    List<Document> inbox(String tenant, String user) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenant).and("userId").is(user)), Document.class, "inbox")
+                .collectList().block();
+    }
+
+    void at(Instant when) {
+        clock.set(when);
+        timers.fireDue().block();
+    }
+
+    @Test
+    void aDeadlineGetsRemindersSixtyThirtyAndTenMinutesBeforeItForItsOwner() {
+        String tenant = tenantWithStaff();
+        Instant due = start.plus(Duration.ofHours(2));
+        clockSet(tenant, "clk-1", due, false);
+
+        at(due.minus(Duration.ofMinutes(61)));
+        assertThat(inbox(tenant, "agent-1")).isEmpty();
+        at(due.minus(Duration.ofMinutes(60)));
+        assertThat(inbox(tenant, "agent-1")).singleElement()
+                .satisfies(item -> assertThat(item.getString("title")).isEqualTo("[case-r] Follow up with LianLian: due in 60 min"));
+        at(due.minus(Duration.ofMinutes(30)));
+        at(due.minus(Duration.ofMinutes(10)));
+        assertThat(inbox(tenant, "agent-1")).extracting(item -> item.getString("title")).containsExactlyInAnyOrder(
+                "[case-r] Follow up with LianLian: due in 60 min", "[case-r] Follow up with LianLian: due in 30 min",
+                "[case-r] Follow up with LianLian: due in 10 min");
+        assertThat(inbox(tenant, "boss-1")).isEmpty();
+    }
+
+    @Test
+    void aMovedDeadlineMovesItsReminders() {
+        String tenant = tenantWithStaff();
+        Instant due = start.plus(Duration.ofHours(2));
+        clockSet(tenant, "clk-2", due, false);
+        Instant moved = due.plus(Duration.ofHours(1));
+        clockSet(tenant, "clk-2", moved, false);
+
+        at(due.minus(Duration.ofMinutes(10)));
+        assertThat(inbox(tenant, "agent-1")).isEmpty();
+        at(moved.minus(Duration.ofMinutes(60)));
+        assertThat(inbox(tenant, "agent-1")).hasSize(1);
+    }
+
+    @Test
+    void aMetOrCancelledDeadlineSendsNoMoreReminders() {
+        String tenant = tenantWithStaff();
+        Instant due = start.plus(Duration.ofHours(2));
+        clockSet(tenant, "clk-3", due, false);
+        clockSet(tenant, "clk-4", due, false);
+        at(due.minus(Duration.ofMinutes(60)));
+        assertThat(inbox(tenant, "agent-1")).hasSize(2);
+
+        clockEvent(tenant, "thaw.case.clock_met", "clk-3");
+        clockEvent(tenant, "thaw.case.clock_cancelled", "clk-4");
+        at(due);
+
+        assertThat(inbox(tenant, "agent-1")).hasSize(2);
+    }
+
+    @Test
+    void anUrgentReminderNotAcknowledgedInTimeGoesToTheSupervisor() {
+        String tenant = tenantWithStaff();
+        Instant due = start.plus(Duration.ofMinutes(45));
+        clockSet(tenant, "clk-5", due, true);
+
+        at(due.minus(Duration.ofMinutes(30)));
+        assertThat(inbox(tenant, "agent-1")).hasSize(1);
+        at(due.minus(Duration.ofMinutes(25)));
+
+        assertThat(inbox(tenant, "boss-1")).singleElement()
+                .satisfies(item -> assertThat(item.getString("title")).isEqualTo("[case-r] Unacknowledged urgent reminder: Follow up with LianLian"));
+    }
+
+    @Test
+    void anAcknowledgedUrgentReminderDoesNotEscalate() {
+        String tenant = tenantWithStaff();
+        Instant due = start.plus(Duration.ofMinutes(45));
+        clockSet(tenant, "clk-6", due, true);
+        at(due.minus(Duration.ofMinutes(30)));
+        Map<?, ?> page = web.get().uri("/api/v1/notifications/reminders").headers(h -> h.setBearerAuth(token(tenant, "agent-1", "staff_agent")))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        String reminderId = (String) ((Map<?, ?>) ((List<?>) page.get("items")).getFirst()).get("id");
+
+        web.post().uri("/api/v1/notifications/reminders/{id}/acknowledge", reminderId)
+                .headers(h -> h.setBearerAuth(token(tenant, "agent-1", "staff_agent"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.acknowledgedAt").exists();
+        web.post().uri("/api/v1/notifications/reminders/{id}/acknowledge", reminderId)
+                .headers(h -> h.setBearerAuth(token(newTenant(), "agent-1", "staff_agent"))).exchange()
+                .expectStatus().isNotFound();
+        at(due);
+
+        assertThat(inbox(tenant, "boss-1")).isEmpty();
+    }
+}

@@ -1,0 +1,254 @@
+package app.thaw.notifications.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import app.thaw.notifications.HttpStub;
+import app.thaw.notifications.NotificationsTestBase;
+import app.thaw.platform.timers.Timers;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * Webhooks against a real local receiver. Signatures are checked with the Standard Webhooks
+ * reference library (com.standardwebhooks), an implementation independent of Thaw's.
+ */
+class WebhookTests extends NotificationsTestBase {
+
+    @Autowired
+    Timers timers;
+
+    record Registered(String id, String secret) {
+    }
+
+    Registered register(String tenant, String path) {
+        Map<?, ?> answer = web.post().uri("/api/v1/notifications/webhooks").headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of("url", receiver.url(path), "eventTypes", List.of("thaw.case.*")))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return new Registered((String) ((Map<?, ?>) answer.get("endpoint")).get("id"), (String) answer.get("secret"));
+    }
+
+    void caseOpened(String tenant, String caseId) {
+        deliver(event(tenant, "thaw.case.opened", caseId, Map.of("caseId", caseId, "scenario", "RISK_TXN", "drill", false,
+                "restricted", false, "reference", "TH-" + caseId))).expectStatus().isOk();
+    }
+
+    Document webhookDelivery(String tenant) {
+        return mongo.findOne(Query.query(Criteria.where("tenantId").is(tenant).and("channel").is("WEBHOOK")), Document.class, "deliveries")
+                .block();
+    }
+
+    Document endpoint(String id) {
+        return mongo.findById(id, Document.class, WebhookService.COLLECTION).block();
+    }
+
+    static void verifiedByTheReferenceLibrary(String secret, HttpStub.Received request) {
+        assertThatCode(() -> new Webhook(secret).verify(request.body(), request.headers())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aWebhookIsSignedSoThatTheReferenceLibraryVerifiesIt() {
+        String tenant = newTenant();
+        Registered endpoint = register(tenant, "/hooks/" + tenant);
+        assertThat(endpoint.secret()).startsWith("whsec_");
+        assertThat(Base64.getDecoder().decode(endpoint.secret().substring(6))).hasSizeGreaterThanOrEqualTo(24);
+
+        caseOpened(tenant, "case-w1");
+
+        HttpStub.Received request = receiver.received("/hooks/" + tenant).getFirst();
+        assertThat(request.header("webhook-id")).startsWith("msg_");
+        assertThat(request.header("webhook-timestamp")).matches("\\d+");
+        assertThat(request.header("webhook-signature")).startsWith("v1,");
+        assertThat(request.body()).contains("\"type\":\"thaw.case.opened\"").contains("\"caseId\":\"case-w1\"");
+        verifiedByTheReferenceLibrary(endpoint.secret(), request);
+        // A tampered body fails the same check: the signature covers it.
+        assertThatThrownBy(() -> new Webhook(endpoint.secret()).verify(request.body().replace("case-w1", "case-xx"), request.headers()))
+                .isInstanceOf(WebhookVerificationException.class);
+    }
+
+    @Test
+    void duringARotationBothSecretsSignAndAfterTheOverlapOnlyTheNewOne() throws Exception {
+        String tenant = newTenant();
+        String path = "/hooks/" + tenant;
+        Registered endpoint = register(tenant, path);
+        String rotated = (String) web.post().uri("/api/v1/notifications/webhooks/{id}/rotate-secret", endpoint.id())
+                .headers(h -> h.setBearerAuth(admin(tenant))).bodyValue(Map.of("version", 0))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("secret");
+        assertThat(rotated).isNotEqualTo(endpoint.secret());
+
+        caseOpened(tenant, "case-w2");
+        HttpStub.Received duringOverlap = receiver.received(path).getLast();
+        assertThat(duringOverlap.header("webhook-signature").split(" ")).hasSize(2);
+        verifiedByTheReferenceLibrary(endpoint.secret(), duringOverlap);
+        verifiedByTheReferenceLibrary(rotated, duringOverlap);
+
+        clock.advance(Duration.ofHours(25));
+        caseOpened(tenant, "case-w3");
+        HttpStub.Received afterOverlap = receiver.received(path).getLast();
+        // The timestamp is a day ahead of the receiver's real clock, so check the signature itself with the library's signer.
+        String expected = new Webhook(rotated).sign(afterOverlap.header("webhook-id"),
+                Long.parseLong(afterOverlap.header("webhook-timestamp")), afterOverlap.body());
+        assertThat(afterOverlap.header("webhook-signature")).isEqualTo(expected);
+    }
+
+    @Test
+    void aFailingWebhookIsRetriedOnTheStandardScheduleThenGivenUp() {
+        String tenant = newTenant();
+        String path = "/hooks/" + tenant;
+        receiver.always(path, HttpStub.Answer.status(500));
+        register(tenant, path);
+        Instant start = Instant.parse("2030-01-07T00:00:00Z");
+        clock.set(start);
+
+        caseOpened(tenant, "case-w4");
+        List<Duration> schedule = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2),
+                Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+        Instant expected = start;
+        for (int made = 1; made <= schedule.size(); made++) {
+            Duration delay = schedule.get(made - 1);
+            Document delivery = webhookDelivery(tenant);
+            assertThat(delivery.getString("status")).isEqualTo("RETRYING");
+            expected = expected.plus(delay);
+            assertThat(delivery.getDate("nextAttemptAt").toInstant()).isEqualTo(expected);
+            clock.advance(delay.minusMillis(1));
+            timers.fireDue().block();
+            assertThat(receiver.received(path)).as("not before its time").hasSize(made);
+            clock.advance(Duration.ofMillis(1));
+            timers.fireDue().block();
+        }
+        assertThat(receiver.received(path)).hasSize(8);
+        assertThat(webhookDelivery(tenant).getString("status")).isEqualTo("FAILED");
+        web.get().uri("/api/v1/notifications/deliveries/{id}", webhookDelivery(tenant).getString("_id"))
+                .headers(h -> h.setBearerAuth(admin(tenant))).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.attempts.length()").isEqualTo(8)
+                .jsonPath("$.attempts[7].response").isEqualTo("HTTP 500 {}");
+        receiver.reset(path);
+    }
+
+    @Test
+    void retryAfterPutsTheNextAttemptLaterThanTheSchedule() {
+        String tenant = newTenant();
+        String path = "/hooks/" + tenant;
+        receiver.script(path, HttpStub.Answer.status(503).withHeader("Retry-After", "3600"));
+        register(tenant, path);
+        Instant start = Instant.parse("2030-02-01T00:00:00Z");
+        clock.set(start);
+
+        caseOpened(tenant, "case-w5");
+
+        assertThat(webhookDelivery(tenant).getDate("nextAttemptAt").toInstant()).isEqualTo(start.plusSeconds(3600));
+        clock.advance(Duration.ofMinutes(59));
+        timers.fireDue().block();
+        assertThat(receiver.received(path)).hasSize(1);
+        clock.advance(Duration.ofMinutes(1));
+        timers.fireDue().block();
+        assertThat(receiver.received(path)).hasSize(2);
+        assertThat(webhookDelivery(tenant).getString("status")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void a410DisablesTheEndpointAndTellsTheTenant() {
+        String tenant = newTenant();
+        String path = "/hooks/" + tenant;
+        receiver.script(path, HttpStub.Answer.status(410));
+        Registered endpoint = register(tenant, path);
+
+        caseOpened(tenant, "case-w6");
+
+        assertThat(webhookDelivery(tenant).getString("status")).isEqualTo("FAILED");
+        assertThat(endpoint(endpoint.id()).getBoolean("enabled")).isFalse();
+        web.get().uri("/api/v1/notifications/inbox").headers(h -> h.setBearerAuth(token(tenant, "someone", "merchant_admin"))).exchange()
+                .expectBody().jsonPath("$.items[?(@.eventType == 'thaw.webhook.endpoint_disabled')].body")
+                .value(bodies -> assertThat(bodies.toString()).contains("HTTP 410 Gone"));
+        caseOpened(tenant, "case-w7");
+        assertThat(receiver.received(path)).hasSize(1);
+    }
+
+    @Test
+    void anEndpointFailingForFiveDaysIsDisabledAndTheTenantTold() {
+        String tenant = newTenant();
+        String path = "/hooks/" + tenant;
+        receiver.always(path, HttpStub.Answer.status(502));
+        Registered endpoint = register(tenant, path);
+        clock.set(Instant.parse("2030-03-01T00:00:00Z"));
+        caseOpened(tenant, "case-w8");
+        assertThat(endpoint(endpoint.id()).getBoolean("enabled")).isTrue();
+
+        clock.advance(Duration.ofDays(5));
+        caseOpened(tenant, "case-w9");
+
+        Document disabled = endpoint(endpoint.id());
+        assertThat(disabled.getBoolean("enabled")).isFalse();
+        assertThat(disabled.getString("disabledReason")).contains("5 days");
+        web.get().uri("/api/v1/notifications/inbox").headers(h -> h.setBearerAuth(token(tenant, "someone", "merchant_admin"))).exchange()
+                .expectBody().jsonPath("$.items[?(@.eventType == 'thaw.webhook.endpoint_disabled')]").exists();
+        receiver.reset(path);
+    }
+
+    @Test
+    void aManualReplaySendsTheSameMessageAgain() {
+        String tenant = newTenant();
+        String path = "/hooks/" + tenant;
+        Registered endpoint = register(tenant, path);
+        caseOpened(tenant, "case-w10");
+        String deliveryId = webhookDelivery(tenant).getString("_id");
+
+        web.post().uri("/api/v1/notifications/deliveries/{id}/replay", deliveryId).headers(h -> h.setBearerAuth(admin(tenant))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.attempts.length()").isEqualTo(2);
+        web.post().uri("/api/v1/notifications/deliveries/{id}/replay", deliveryId).headers(h -> h.setBearerAuth(admin(newTenant()))).exchange()
+                .expectStatus().isNotFound();
+
+        List<HttpStub.Received> received = receiver.received(path);
+        assertThat(received).hasSize(2);
+        assertThat(received.get(1).header("webhook-id")).isEqualTo(received.get(0).header("webhook-id"));
+        verifiedByTheReferenceLibrary(endpoint.secret(), received.get(1));
+    }
+
+    @Test
+    void anEndpointSlowerThanTheTimeoutCountsAsAFailedAttempt() {
+        String tenant = newTenant();
+        String path = "/hooks/" + tenant;
+        receiver.script(path, HttpStub.Answer.status(200).delayed(Duration.ofSeconds(3)));
+        register(tenant, path);
+
+        caseOpened(tenant, "case-w11");
+
+        Document delivery = webhookDelivery(tenant);
+        assertThat(delivery.getString("status")).isEqualTo("RETRYING");
+        assertThat(delivery.getString("lastResponse")).contains("Timeout");
+    }
+
+    @Test
+    void endpointsOnPrivateLoopbackOrMetadataAddressesAreRefused() {
+        String tenant = newTenant();
+        for (String url : List.of("http://localhost:8080/hook", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.5/hook",
+                "http://192.168.1.10/hook", "http://[::1]/hook", "http://[fd00:ec2::254]/", "http://0.0.0.0/", "ftp://example.com/")) {
+            web.post().uri("/api/v1/notifications/webhooks").headers(h -> h.setBearerAuth(admin(tenant)))
+                    .bodyValue(Map.of("url", url, "eventTypes", List.of("thaw.case.*")))
+                    .exchange().expectStatus().isEqualTo(422)
+                    .expectBody().jsonPath("$.code").isEqualTo("webhook_url_refused");
+        }
+    }
+
+    @Test
+    void aSecretShorterThan24BytesIsRejected() {
+        String tenant = newTenant();
+        web.post().uri("/api/v1/notifications/webhooks").headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of("url", receiver.url("/short"), "eventTypes", List.of("thaw.case.*"),
+                        "secret", "whsec_" + Base64.getEncoder().encodeToString(new byte[16])))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("secret");
+    }
+}

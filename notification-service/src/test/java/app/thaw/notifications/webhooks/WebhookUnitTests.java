@@ -1,0 +1,102 @@
+package app.thaw.notifications.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.standardwebhooks.Webhook;
+import org.junit.jupiter.api.Test;
+
+class WebhookUnitTests {
+
+    static final List<Duration> STANDARD = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2),
+            Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+
+    @Test
+    void theRetryScheduleFollowsStandardWebhooksAndEndsAfterTheLastDelay() {
+        RetrySchedule schedule = new RetrySchedule(STANDARD);
+        Instant failed = Instant.parse("2030-01-01T00:00:00Z");
+        assertThat(schedule.maxAttempts()).isEqualTo(8);
+        assertThat(schedule.next(1, failed, null)).contains(failed.plusSeconds(5));
+        assertThat(schedule.next(4, failed, null)).contains(failed.plus(Duration.ofHours(2)));
+        assertThat(schedule.next(7, failed, null)).contains(failed.plus(Duration.ofHours(10)));
+        assertThat(schedule.next(8, failed, null)).isEmpty();
+    }
+
+    @Test
+    void retryAfterOnlyEverDelaysTheNextAttempt() {
+        RetrySchedule schedule = new RetrySchedule(STANDARD);
+        Instant failed = Instant.parse("2030-01-01T00:00:00Z");
+        assertThat(schedule.next(1, failed, Duration.ofMinutes(1))).contains(failed.plusSeconds(60));
+        assertThat(schedule.next(2, failed, Duration.ofSeconds(1))).contains(failed.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void signaturesMatchTheReferenceLibraryForEveryActiveSecret() throws Exception {
+        WebhookSecret old = WebhookSecret.generate().expiringAt(Instant.parse("2030-01-02T00:00:00Z"));
+        WebhookSecret current = WebhookSecret.generate();
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        String body = "{\"type\":\"thaw.case.opened\",\"data\":{\"caseId\":\"c-1\",\"name\":\"张三\"}}";
+
+        String header = WebhookSignature.sign(List.of(old, current), now, "msg_1", now.getEpochSecond(), body);
+
+        assertThat(header.split(" ")).containsExactly(new Webhook(old.value()).sign("msg_1", now.getEpochSecond(), body),
+                new Webhook(current.value()).sign("msg_1", now.getEpochSecond(), body));
+        assertThat(WebhookSignature.sign(List.of(old, current), now.plus(Duration.ofDays(2)), "msg_1", now.getEpochSecond(), body))
+                .isEqualTo(new Webhook(current.value()).sign("msg_1", now.getEpochSecond(), body));
+    }
+
+    @Test
+    void aLiveSignatureVerifiesWithTheReferenceLibrary() {
+        WebhookSecret secret = WebhookSecret.generate();
+        Instant now = Instant.now();
+        String body = "{\"ok\":true}";
+        String signature = WebhookSignature.sign(List.of(secret), now, "msg_2", now.getEpochSecond(), body);
+        assertThatCode(() -> new Webhook(secret.value()).verify(body, Map.of("webhook-id", List.of("msg_2"),
+                "webhook-timestamp", List.of(Long.toString(now.getEpochSecond())), "webhook-signature", List.of(signature))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void secretsAreWhsecWithAtLeast24BytesOfKey() {
+        assertThat(WebhookSecret.generate().key()).hasSize(32);
+        assertThatThrownBy(() -> new WebhookSecret("whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[23]), null))
+                .hasMessageContaining("24 bytes");
+        assertThatThrownBy(() -> new WebhookSecret("secret", null)).hasMessageContaining("whsec_");
+    }
+
+    @Test
+    void aPublicNameThatResolvesToAPrivateAddressIsRefused() throws Exception {
+        InetAddress internal = InetAddress.getByAddress("rebind.example", new byte[] {10, 1, 2, 3});
+        InetAddress external = InetAddress.getByAddress("rebind.example", new byte[] {93, (byte) 184, (byte) 215, 14});
+        AddressGuard guard = new AddressGuard(Set.of(), host -> new InetAddress[] {external, internal});
+        assertThatThrownBy(() -> guard.check(URI.create("https://rebind.example/hook"))).isInstanceOf(UnsafeWebhookUrl.class);
+        AddressGuard publicOnly = new AddressGuard(Set.of(), host -> new InetAddress[] {external});
+        assertThatCode(() -> publicOnly.check(URI.create("https://rebind.example/hook"))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void metadataCgnatAndMappedAddressesAreNotPublic() throws Exception {
+        for (String address : List.of("169.254.169.254", "100.64.0.1", "127.0.0.1", "10.0.0.1", "172.16.0.1", "192.168.0.1", "0.0.0.0",
+                "::1", "fd00:ec2::254", "fe80::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254")) {
+            assertThat(AddressGuard.isPublic(InetAddress.getByName(address))).as(address).isFalse();
+        }
+        assertThat(AddressGuard.isPublic(InetAddress.getByName("93.184.215.14"))).isTrue();
+        assertThat(AddressGuard.isPublic(InetAddress.getByName("2606:4700::1111"))).isTrue();
+    }
+
+    @Test
+    void anExplicitlyAllowedDevelopmentHostPasses() {
+        AddressGuard guard = new AddressGuard(Set.of("127.0.0.1"), host -> new InetAddress[] {InetAddress.getLoopbackAddress()});
+        assertThatCode(() -> guard.check(URI.create("http://127.0.0.1:9000/hook"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> guard.check(URI.create("http://localhost:9000/hook"))).isInstanceOf(UnsafeWebhookUrl.class);
+    }
+}
