@@ -17,6 +17,7 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PrfSet;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -38,15 +39,15 @@ class ProtectionConfiguration {
     IdentifierProtector identifierProtector(ProtectionProperties properties) throws GeneralSecurityException, IOException {
         AeadConfig.register();
         PrfConfig.register();
-        Aead kek = properties.kmsKeyUri() == null ? null
-                : KmsClients.get(properties.kmsKeyUri()).getAead(properties.kmsKeyUri());
+        String kmsKeyUri = properties.kmsKeyUri();
+        Aead kek = kmsKeyUri == null || kmsKeyUri.isBlank() ? null : KmsClients.get(kmsKeyUri).getAead(kmsKeyUri);
         KeysetHandle aeadKeys = keyset(properties, kek, "aead.json", "AES256_GCM");
         KeysetHandle prfKeys = keyset(properties, kek, "prf.json", "HMAC_SHA256_PRF");
         return new IdentifierProtector(aeadKeys.getPrimitive(RegistryConfiguration.get(), Aead.class),
                 prfKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class));
     }
 
-    private static KeysetHandle keyset(ProtectionProperties properties, Aead kek, String fileName, String template)
+    private static KeysetHandle keyset(ProtectionProperties properties, @Nullable Aead kek, String fileName, String template)
             throws GeneralSecurityException, IOException {
         Path file = properties.keysetDir().resolve(fileName);
         if (Files.exists(file)) {

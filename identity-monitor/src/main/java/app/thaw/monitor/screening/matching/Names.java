@@ -68,7 +68,7 @@ public final class Names {
     static String fold(String name) {
         String s = name.replace("ß", "SS").replace("ẞ", "SS").replace("Æ", "AE").replace("æ", "AE").replace("Œ", "OE")
                 .replace("œ", "OE").replace("Ø", "O").replace("ø", "O").replace("Ł", "L").replace("ł", "L").replace("Đ", "D")
-                .replace("đ", "D").replace("Þ", "TH").replace("þ", "TH").replace("ı", "I").replace("'", "").replace("’", "")
+                .replace("đ", "D").replace("Þ", "TH").replace("þ", "TH").replace("ı", "I").replace("'", "").replace("’", "").replace(".", "")
                 .replace("`", "");
         s = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         return s.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", " ").strip();

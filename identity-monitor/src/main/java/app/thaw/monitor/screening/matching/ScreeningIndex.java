@@ -205,6 +205,10 @@ public final class ScreeningIndex {
         if (a.equals(b)) {
             return 1;
         }
+        if (a.length() == 1 || b.length() == 1) {
+            // An initial stands for any name with that first letter, but proves less than the name.
+            return a.charAt(0) == b.charAt(0) ? 0.9 : 0;
+        }
         if (a.length() <= 3 || b.length() <= 3) {
             return 0;
         }
