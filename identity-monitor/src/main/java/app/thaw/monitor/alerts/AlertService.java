@@ -19,7 +19,7 @@ import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.security.Caller;
 import org.bson.Document;
-import org.bson.types.ObjectId;
+import app.thaw.monitor.support.Ids;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -86,14 +86,14 @@ public class AlertService {
                         .flatMap(open -> {
                             if (open.accepts(detection.at())) {
                                 open.absorb(detection, settings.alertWindow(), settings.escalateAtDetectors());
-                                return save(open, openKey);
+                                return save(open, null);
                             }
                             // The window passed: the old alert keeps its history but no longer takes detections.
                             return mongo.updateFirst(Query.query(Criteria.where("_id").is(open.id()).and("version").is(open.version())),
                                             new Update().set("openKey", closedKey(open.id())).inc("version", 1L), ALERTS)
                                     .then(Mono.<String>empty());
                         })
-                        .switchIfEmpty(Mono.defer(() -> insert(Alert.open(new ObjectId().toHexString(), tenantId, subjectId,
+                        .switchIfEmpty(Mono.defer(() -> insert(Alert.open(Ids.next("alr"), tenantId, subjectId,
                                 subjectLabel, subjectType, detection, settings.alertWindow(), settings.escalateAtDetectors()), openKey))))
                 .retryWhen(Retry.max(20).filter(failure -> failure instanceof OptimisticLockingFailureException
                         || failure instanceof DuplicateKeyException))
@@ -105,7 +105,7 @@ public class AlertService {
     public Mono<Boolean> raiseSanctionsHit(String tenantId, String subjectId, String subjectLabel, String subjectType,
                                            Alert.Sanction sanction) {
         String openKey = tenantId + "|" + subjectId + "|" + AlertKind.SANCTIONS_HIT + "|" + sanction.listEntryId();
-        Alert alert = Alert.sanctionsHit(new ObjectId().toHexString(), tenantId, subjectId, subjectLabel, subjectType, sanction,
+        Alert alert = Alert.sanctionsHit(Ids.next("alr"), tenantId, subjectId, subjectLabel, subjectType, sanction,
                 clock.instant());
         return insert(alert, openKey)
                 .flatMap(id -> outbox.release(ALERTS, id)).thenReturn(true)
@@ -121,9 +121,14 @@ public class AlertService {
         return mongo.insert(doc, ALERTS).thenReturn(alert.id());
     }
 
-    private Mono<String> save(Alert alert, String openKey) {
+    /** Writes the alert if unchanged since read; {@code newOpenKey} only when the key changes (closing it). */
+    private Mono<String> save(Alert alert, @Nullable String newOpenKey) {
         boolean raise = alert.takeRaise();
-        Document doc = toDocument(alert, openKey);
+        Document doc = toDocument(alert, newOpenKey == null ? "" : newOpenKey);
+        if (newOpenKey == null) {
+            // Rewriting a unique key with its own value is not always a no-op for the embedded store.
+            doc.remove("openKey");
+        }
         Update update = new Update();
         doc.forEach((key, value) -> {
             if (!key.equals("_id")) {
@@ -181,11 +186,8 @@ public class AlertService {
                 Roles.require(caller, Roles.COMPLIANCE);
             }
             alert.moveTo(wanted);
-            String openKey = alert.state().isOpen() && alert.kind() == AlertKind.IDENTITY_MISUSE
-                    ? alert.tenantId() + "|" + alert.subjectId() + "|" + AlertKind.IDENTITY_MISUSE
-                    : alert.kind() == AlertKind.SANCTIONS_HIT
-                    ? alert.tenantId() + "|" + alert.subjectId() + "|" + AlertKind.SANCTIONS_HIT + "|" + alert.sanction().listEntryId()
-                    : closedKey(alert.id());
+            // A closed identity alert gives up the subject's slot; a sanctions alert keeps its (subject, entry) key.
+            String openKey = alert.kind() == AlertKind.IDENTITY_MISUSE && !alert.state().isOpen() ? closedKey(alert.id()) : null;
             Mono<Void> allow = alert.kind() == AlertKind.SANCTIONS_HIT && wanted == AlertState.DISMISSED
                     ? allowList.clear(alert.tenantId(), alert.subjectId(), alert.sanction().listEntryId(), caller.subject(),
                     reason == null ? "cleared as a false positive" : reason)

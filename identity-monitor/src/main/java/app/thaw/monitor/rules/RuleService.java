@@ -11,7 +11,7 @@ import app.thaw.platform.security.Caller;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bson.Document;
-import org.bson.types.ObjectId;
+import app.thaw.monitor.support.Ids;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -76,7 +76,7 @@ public class RuleService {
 
     public Mono<Rule> create(Caller caller, String name, String expression, Severity severity, boolean enabled) {
         validate(expression);
-        Rule rule = new Rule(new ObjectId().toHexString(), name, expression, severity, enabled, 1, clock.instant());
+        Rule rule = new Rule(Ids.next("rule"), name, expression, severity, enabled, 1, clock.instant());
         return mongo.count(Query.query(Criteria.where("tenantId").is(caller.tenantId())), RULES)
                 .flatMap(count -> count >= properties.maxRules() ? Mono.error(new RuleLimitReached(properties.maxRules()))
                         : mongo.insert(toDocument(caller.tenantId(), rule), RULES))

@@ -25,7 +25,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
-import org.bson.types.ObjectId;
+import app.thaw.monitor.support.Ids;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -186,7 +186,7 @@ public class SignalService {
         List<Stored> toStore = new ArrayList<>();
         List<Document> documents = new ArrayList<>();
         for (Candidate candidate : fresh) {
-            Signal signal = toSignal(new ObjectId().toHexString(), candidate.input);
+            Signal signal = toSignal(Ids.next("sig"), candidate.input);
             List<String> subjectIds = matched(candidate, matches).stream().map(Subject::id).toList();
             toStore.add(new Stored(candidate, signal, subjectIds));
             documents.add(toDocument(tenantId, signal, candidate.hashes, subjectIds, now));

@@ -12,7 +12,7 @@ import app.thaw.monitor.settings.SettingsService;
 import app.thaw.monitor.subjects.internal.SubjectStore;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.security.Caller;
-import org.bson.types.ObjectId;
+import app.thaw.monitor.support.Ids;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -55,7 +55,7 @@ public class SubjectService {
     /** Enrols a subject within the tenant's plan, then screens its names. */
     public Mono<Enrolled> enrol(Caller caller, SubjectType type, List<PlainIdentifier> identifiers) {
         String tenantId = caller.tenantId();
-        String id = new ObjectId().toHexString();
+        String id = Ids.next("sub");
         return settings.plan(tenantId)
                 .flatMap(plan -> store.reserve(tenantId, plan.maxSubjects())
                         .flatMap(reserved -> reserved ? Mono.just(plan) : Mono.error(new SubjectQuotaExceeded(plan.maxSubjects()))))
