@@ -33,6 +33,9 @@ public abstract class MonitorWebTestBase {
 
     protected static final TestTokens tokens = new TestTokens();
 
+    /** Where the list files this context reads live. */
+    protected static Path LIST_DIR;
+
     @DynamicPropertySource
     static void monitorProperties(DynamicPropertyRegistry registry) throws IOException {
         Path dir = Files.createTempDirectory("thaw-monitor-test");
@@ -41,6 +44,19 @@ public abstract class MonitorWebTestBase {
         registry.add("thaw.monitor.protection.keyset-dir", () -> dir.resolve("keys").toString());
         registry.add("thaw.events.relay.enabled", () -> "false");
         registry.add("thaw.timers.enabled", () -> "false");
+        // The monitor's own code logs at DEBUG in tests, so the PII test sees everything it could log.
+        registry.add("logging.level.app.thaw.monitor", () -> "DEBUG");
+        // The list is read from files the screening tests may change (a list update re-screens subjects).
+        Path lists = dir.resolve("lists");
+        Files.createDirectories(lists);
+        for (String file : List.of("sdn.csv", "alt.csv")) {
+            try (var in = MonitorWebTestBase.class.getResourceAsStream("/ofac/" + file)) {
+                Files.copy(in, lists.resolve(file));
+            }
+        }
+        LIST_DIR = lists;
+        registry.add("thaw.monitor.screening.sdn-location", () -> lists.resolve("sdn.csv").toUri().toString());
+        registry.add("thaw.monitor.screening.alt-location", () -> lists.resolve("alt.csv").toUri().toString());
     }
 
     @Autowired
