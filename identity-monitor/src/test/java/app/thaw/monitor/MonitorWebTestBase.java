@@ -27,7 +27,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * so published events stay in the outbox to be asserted. Each test uses its own tenant, so tests
  * never see each other's data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The monitor's own code logs at DEBUG in tests, so the PII test sees everything it could log (set
+// here, not as a dynamic property: logging levels are read before those are added).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.level.app.thaw.monitor=DEBUG")
 @AutoConfigureWebTestClient
 public abstract class MonitorWebTestBase {
 
@@ -44,8 +46,6 @@ public abstract class MonitorWebTestBase {
         registry.add("thaw.monitor.protection.keyset-dir", () -> dir.resolve("keys").toString());
         registry.add("thaw.events.relay.enabled", () -> "false");
         registry.add("thaw.timers.enabled", () -> "false");
-        // The monitor's own code logs at DEBUG in tests, so the PII test sees everything it could log.
-        registry.add("logging.level.app.thaw.monitor", () -> "DEBUG");
         // The list is read from files the screening tests may change (a list update re-screens subjects).
         Path lists = dir.resolve("lists");
         Files.createDirectories(lists);

@@ -31,6 +31,8 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class SubjectService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SubjectService.class);
+
     private final SubjectStore store;
     private final IdentifierProtector protector;
     private final SettingsService settings;
@@ -67,6 +69,8 @@ public class SubjectService {
                 .map(protectedValues -> new Subject(id, tenantId, type, protectedValues, false, null, 1, clock.instant()))
                 .flatMap(subject -> store.insert(subject)
                         .onErrorResume(failure -> store.release(tenantId).then(Mono.error(failure))))
+                .doOnNext(subject -> log.debug("Enrolled subject {} ({}, {} identifiers) for tenant {}", subject.id(),
+                        subject.label(), subject.identifiers().size(), tenantId))
                 .flatMap(subject -> meter.add(tenantId, UsageMeter.Counter.SUBJECTS_ENROLLED, 1)
                         .then(audit.record("monitor.subject.enrolled", "subject", id, Map.of("type", type.name())))
                         .then(screening.screenSubject(subject, namesOf(identifiers)))
