@@ -48,7 +48,17 @@ public final class Names {
             return chineseVariants(name);
         }
         List<String> tokens = tokens(name);
-        return tokens.isEmpty() ? List.of() : List.of(tokens);
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        if (name.indexOf('-') > 0) {
+            // "Aero-Caribbean" is also written "Aerocaribbean".
+            List<String> joined = tokens(name.replaceAll("(?<=\\p{L})-(?=\\p{L})", ""));
+            if (!joined.equals(tokens)) {
+                return List.of(tokens, joined);
+            }
+        }
+        return List.of(tokens);
     }
 
     /** Latin tokens of a name, noise dropped (unless nothing else would be left). */
