@@ -30,6 +30,10 @@ public class SettingsService {
     private final MonitorDefaults defaults;
     private final AuditLog audit;
     private final Clock clock;
+    private final com.github.benmanes.caffeine.cache.Cache<String, Mono<TenantSettings>> cache =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(10_000).build();
+
+    static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(5);
 
     SettingsService(ReactiveMongoTemplate mongo, MonitorDefaults defaults, AuditLog audit, Clock clock) {
         this.mongo = mongo;
@@ -46,8 +50,13 @@ public class SettingsService {
                 .defaultIfEmpty(new Versioned<>(defaults.asSettings(), 0));
     }
 
+    /**
+     * The settings signal processing uses, cached per instance for a few seconds: they are read for
+     * every signal, and changed rarely (another instance sees a change within the cache's time).
+     */
     public Mono<TenantSettings> effective(String tenantId) {
-        return settings(tenantId).map(Versioned::value);
+        return cache.get(tenantId, tenant -> settings(tenant).map(Versioned::value).cache(
+                value -> CACHE_TTL, failure -> java.time.Duration.ZERO, () -> java.time.Duration.ZERO));
     }
 
     /** Replaces the tenant's settings if {@code expectedVersion} is still current. */
@@ -67,7 +76,7 @@ public class SettingsService {
                         .flatMap(result -> result.getModifiedCount() == 1
                                 ? Mono.just(new Versioned<>(settings, expectedVersion + 1))
                                 : Mono.error(new OptimisticLockingFailureException("settings")));
-        return write.flatMap(saved -> audit.record("monitor.settings.replaced", "tenant_settings", tenantId,
+        return write.doOnNext(saved -> cache.invalidate(tenantId)).flatMap(saved -> audit.record("monitor.settings.replaced", "tenant_settings", tenantId,
                 Map.of("version", saved.version())).thenReturn(saved));
     }
 

@@ -114,26 +114,38 @@ public class SignalService {
         if (candidates.isEmpty()) {
             return Mono.just(List.of(results));
         }
-        return existing(tenantId, candidates)
-                .flatMap(known -> {
-                    List<Candidate> fresh = new ArrayList<>();
-                    for (Candidate candidate : candidates) {
-                        String existingId = known.get(candidate.input.signalId());
-                        if (existingId != null) {
-                            results[candidate.index] = new LineResult(candidate.line, candidate.input.signalId(),
-                                    LineResult.Outcome.duplicate, existingId, null, List.of());
-                        } else {
-                            fresh.add(candidate);
-                        }
-                    }
-                    return matchSubjects(tenantId, fresh).flatMap(matches -> store(tenantId, fresh, matches, now, results)
-                            .flatMap(stored -> process(tenantId, stored, matches, tenantSettings)
-                                    .then(meter.add(tenantId, UsageMeter.Counter.SIGNALS, stored.size()))));
-                })
+        // No look-up first: the unique index on (tenant, source id) says which are repeats, and only
+        // those are then read back for their ids. One round trip fewer per signal.
+        return matchSubjects(tenantId, candidates)
+                .flatMap(matches -> store(tenantId, candidates, matches, now, results)
+                        .flatMap(stored -> Mono.when(process(tenantId, stored, matches, tenantSettings),
+                                meter.add(tenantId, UsageMeter.Counter.SIGNALS, stored.size()))))
+                .then(Mono.defer(() -> resolveDuplicateIds(tenantId, results)))
                 .then(Mono.fromSupplier(() -> {
                     fillDuplicatesWithinBatch(lines, results, firstIndexOfId);
                     return List.of(results);
                 }));
+    }
+
+    /** Fills in Thaw's id for lines that repeated a stored signal. */
+    private Mono<Void> resolveDuplicateIds(String tenantId, LineResult[] results) {
+        List<Candidate> repeats = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
+            LineResult r = results[i];
+            if (r != null && r.result() == LineResult.Outcome.duplicate && r.id() == null && r.signalId() != null) {
+                repeats.add(new Candidate(i, r.line(), new SignalInput(r.signalId(), null, null, null, null, null, null, null, null, null),
+                        List.of()));
+            }
+        }
+        if (repeats.isEmpty()) {
+            return Mono.empty();
+        }
+        return existing(tenantId, repeats).doOnNext(known -> {
+            for (Candidate repeat : repeats) {
+                LineResult r = results[repeat.index];
+                results[repeat.index] = new LineResult(r.line(), r.signalId(), r.result(), known.get(r.signalId()), null, List.of());
+            }
+        }).then();
     }
 
     private List<String> hashes(String tenantId, SignalInput input) {
