@@ -65,6 +65,12 @@ public abstract class MonitorWebTestBase {
     @Autowired
     protected ReactiveMongoTemplate mongo;
 
+    /** This machine is shared with other builds: allow slow answers rather than flaky timeouts. */
+    @org.junit.jupiter.api.BeforeEach
+    void patientClient() {
+        web = web.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build();
+    }
+
     /** A fresh tenant per test: isolation without cleaning up. */
     protected static String newTenant() {
         return "t-" + UUID.randomUUID().toString().substring(0, 8);

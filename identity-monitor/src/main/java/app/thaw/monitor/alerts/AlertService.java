@@ -91,14 +91,13 @@ public class AlertService {
                             // The window passed: the old alert keeps its history but no longer takes detections.
                             return mongo.updateFirst(Query.query(Criteria.where("_id").is(open.id()).and("version").is(open.version())),
                                             new Update().set("openKey", closedKey(open.id())).inc("version", 1L), ALERTS)
-                                    .then(Mono.<String>empty());
+                                    .then(Mono.<Saved>empty());
                         })
                         .switchIfEmpty(Mono.defer(() -> insert(Alert.open(Ids.next("alr"), tenantId, subjectId,
                                 subjectLabel, subjectType, detection, settings.alertWindow(), settings.escalateAtDetectors()), openKey))))
                 .retryWhen(Retry.max(20).filter(failure -> failure instanceof OptimisticLockingFailureException
                         || failure instanceof DuplicateKeyException))
-                .flatMap(id -> outbox.release(ALERTS, id))
-                .then();
+                .flatMap(this::release);
     }
 
     /** Raises a sanctions-hit alert unless this subject already has one for this entry; true when new. */
@@ -108,21 +107,30 @@ public class AlertService {
         Alert alert = Alert.sanctionsHit(Ids.next("alr"), tenantId, subjectId, subjectLabel, subjectType, sanction,
                 clock.instant());
         return insert(alert, openKey)
-                .flatMap(id -> outbox.release(ALERTS, id)).thenReturn(true)
+                .flatMap(this::release).thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, already -> Mono.just(false));
     }
 
-    private Mono<String> insert(Alert alert, String openKey) {
+    /** An alert written, and whether the write recorded an event to release. */
+    private record Saved(String id, boolean raised) {
+    }
+
+    /** Moves the recorded event to the outbox; nothing to read when the write recorded none. */
+    private Mono<Void> release(Saved saved) {
+        return saved.raised() ? outbox.release(ALERTS, saved.id()).then() : Mono.empty();
+    }
+
+    private Mono<Saved> insert(Alert alert, String openKey) {
         boolean raise = alert.takeRaise();
         Document doc = toDocument(alert, openKey).append("version", 1L);
         if (raise) {
             doc.append(EventOutbox.PENDING_EVENTS, EventOutbox.pending(List.of(raisedEvent(alert))));
         }
-        return mongo.insert(doc, ALERTS).thenReturn(alert.id());
+        return mongo.insert(doc, ALERTS).thenReturn(new Saved(alert.id(), raise));
     }
 
     /** Writes the alert if unchanged since read; {@code newOpenKey} only when the key changes (closing it). */
-    private Mono<String> save(Alert alert, @Nullable String newOpenKey) {
+    private Mono<Saved> save(Alert alert, @Nullable String newOpenKey) {
         boolean raise = alert.takeRaise();
         Document doc = toDocument(alert, newOpenKey == null ? "" : newOpenKey);
         if (newOpenKey == null) {
@@ -140,7 +148,7 @@ public class AlertService {
             EventOutbox.record(update, List.of(raisedEvent(alert)));
         }
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(alert.id()).and("version").is(alert.version())), update, ALERTS)
-                .flatMap(result -> result.getModifiedCount() == 1 ? Mono.just(alert.id())
+                .flatMap(result -> result.getModifiedCount() == 1 ? Mono.just(new Saved(alert.id(), raise))
                         : Mono.error(new OptimisticLockingFailureException("alert " + alert.id())));
     }
 
@@ -193,7 +201,7 @@ public class AlertService {
                     reason == null ? "cleared as a false positive" : reason)
                     : Mono.empty();
             return save(alert, openKey)
-                    .flatMap(saved -> outbox.release(ALERTS, saved))
+                    .flatMap(this::release)
                     .then(allow)
                     .then(audit.record("monitor.alert." + wanted.name().toLowerCase(), "alert", id,
                             reason == null ? Map.of() : Map.of("reason", reason)))

@@ -38,6 +38,9 @@ class SignalWebTests extends MonitorWebTestBase {
         web.get().uri("/api/v1/monitor/signals?subjectId=" + subject).headers(h -> h.setBearerAuth(bank(tenant))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1)
                 .jsonPath("$.items[0].signalId").isEqualTo("bank-1");
+        web.get().uri("/api/v1/monitor/subjects/" + subject + "/baseline").headers(h -> h.setBearerAuth(bank(tenant))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.signalCount").isEqualTo(1)
+                .jsonPath("$.knownDevices.d1").exists();
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import app.thaw.monitor.baseline.internal.BaselineStore;
+import app.thaw.monitor.baseline.internal.BaselineView;
 import app.thaw.monitor.protection.IdentifierType;
 import app.thaw.monitor.subjects.PlainIdentifier;
 import app.thaw.monitor.subjects.Subject;
@@ -37,9 +39,11 @@ import reactor.core.publisher.Mono;
 class SubjectController {
 
     private final SubjectService subjects;
+    private final BaselineStore baselines;
 
-    SubjectController(SubjectService subjects) {
+    SubjectController(SubjectService subjects, BaselineStore baselines) {
         this.subjects = subjects;
+        this.baselines = baselines;
     }
 
     @Operation(summary = "Enrol a person or company with identifiers (stored hashed and encrypted); screens its names")
@@ -76,6 +80,14 @@ class SubjectController {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
                 .flatMapMany(caller -> subjects.lookup(caller, request.type(), request.value()))
                 .map(subject -> SubjectResponse.of(subject, null)).collectList();
+    }
+
+    @Operation(summary = "A subject's baseline: known devices, usual places, active hours (in the tenant's zone), institutions")
+    @GetMapping("/{id}/baseline")
+    Mono<BaselineView> baseline(@PathVariable String id) {
+        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
+                .flatMap(caller -> subjects.get(caller, id).flatMap(subject -> baselines.load(caller.tenantId(), subject.id())))
+                .map(BaselineView::of);
     }
 
     @Operation(summary = "A subject's identifiers in clear (audited)")
