@@ -41,6 +41,45 @@ class MonitorApiTests extends MonitorWebTestBase {
     }
 
     @Test
+    void aTenantsOwnThresholdDecidesWhatIsDetected() {
+        String tenant = newTenant();
+        String token = bank(tenant);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> settings = new java.util.HashMap<>((Map<String, Object>) web.get().uri("/api/v1/monitor/settings")
+                .headers(h -> h.setBearerAuth(token)).exchange().expectBody(Map.class).returnResult().getResponseBody().get("settings"));
+        settings.put("creditApplicationsCount", 2);
+        settings.put("version", 0);
+        web.put().uri("/api/v1/monitor/settings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(settings).exchange().expectStatus().isOk();
+        enrol(tenant, Map.of("PHONE", "+8613444440000"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        post(tenant, signal("c-1", "CREDIT_APPLICATION", now.minusSeconds(600), "+8613444440000", Map.of())).expectStatus().isAccepted();
+        assertThat(alerts(tenant)).isEmpty();
+        post(tenant, signal("c-2", "CREDIT_APPLICATION", now.minusSeconds(300), "+8613444440000", Map.of())).expectStatus().isAccepted();
+        assertThat(alerts(tenant)).singleElement().satisfies(alert -> {
+            assertThat(alert.get("detectors", Document.class).keySet()).containsExactly("CREDIT_APPLICATIONS");
+            assertThat(alert.getString("severity")).isEqualTo("HIGH");
+        });
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneSignalStoreItOnce() {
+        String tenant = newTenant();
+        enrol(tenant, Map.of("PHONE", "+8613555550000"));
+        Map<String, Object> signal = signal("same-1", "LOGIN", Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS),
+                "+8613555550000", Map.of("device", "d1"));
+        List<Integer> statuses = reactor.core.publisher.Flux.range(0, 20)
+                .flatMap(i -> reactor.core.publisher.Mono.fromCallable(() -> post(tenant, signal).returnResult(String.class)
+                                .getStatus().value())
+                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 20)
+                .collectList().block();
+        assertThat(statuses).filteredOn(status -> status == 202).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(19);
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenant)), "signals").block()).isEqualTo(1);
+    }
+
+    @Test
     void aRuleThatDoesNotCompileIsRefusedNamingTheExpression() {
         String tenant = newTenant();
         web.post().uri("/api/v1/monitor/rules").headers(h -> h.setBearerAuth(bank(tenant))).contentType(MediaType.APPLICATION_JSON)

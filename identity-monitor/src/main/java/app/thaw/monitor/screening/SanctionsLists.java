@@ -48,20 +48,33 @@ public class SanctionsLists {
 
     /** Reads the list; swaps it in if it changed. True when it changed. */
     public boolean reload() throws IOException {
+        boolean xml = properties.sdnLocation().toLowerCase(java.util.Locale.ROOT).endsWith(".xml");
         byte[] sdn = read(properties.sdnLocation());
-        byte[] alt = read(properties.altLocation());
+        // The XML form carries its aliases inside each entry: no second file.
+        byte[] alt = xml ? new byte[0] : read(properties.altLocation());
         String version = sha256(sdn, alt);
         ScreeningIndex before = current.get();
         if (before != null && before.list().version().equals(version)) {
             return false;
         }
-        SanctionsList list = new SanctionsList(properties.sdnLocation(), version, clock.instant(),
-                OfacCsv.read(reader(sdn), reader(alt)));
+        SanctionsList list = new SanctionsList(properties.sdnLocation(), version, clock.instant(), parse(xml, sdn, alt));
         ScreeningIndex index = new ScreeningIndex(list);
         current.set(index);
         log.info("Sanctions list {} loaded from {}: {} entries, {} names", version.substring(0, 12), properties.sdnLocation(),
                 list.entries().size(), index.nameCount());
         return before != null;
+    }
+
+    private static java.util.List<app.thaw.monitor.screening.matching.ListEntry> parse(boolean xml, byte[] sdn, byte[] alt)
+            throws IOException {
+        if (!xml) {
+            return OfacCsv.read(reader(sdn), reader(alt));
+        }
+        try {
+            return app.thaw.monitor.screening.matching.OfacXml.read(reader(sdn));
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new IOException("The sanctions list XML cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private byte[] read(String location) throws IOException {

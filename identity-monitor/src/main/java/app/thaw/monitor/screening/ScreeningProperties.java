@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * resource strings: {@code classpath:…}, {@code file:…} or an {@code https://…} URL (OFAC publishes
  * {@code sdn.csv} and {@code alt.csv} at stable URLs).
  *
- * @param sdnLocation      the OFAC SDN list in legacy CSV form
- * @param altLocation      its aliases
+ * @param sdnLocation      the OFAC SDN list: legacy CSV ({@code sdn.csv}), or the XML form when it ends in {@code .xml}
+ * @param altLocation      the CSV form's aliases ({@code alt.csv}); unused with XML, which carries them
  * @param refreshInterval  how often the list is read again; a changed list re-screens every subject
  * @param maxHitsPerName   how many entries one name may hit at most
  */
