@@ -3,7 +3,6 @@ package app.thaw.monitor.metering;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.List;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -66,9 +65,5 @@ public class UsageMeter {
 
     /** @param month {@code YYYY-MM} */
     public record Usage(String month, long subjectsEnrolled, long signals, long screenings) {
-    }
-
-    static List<Counter> all() {
-        return List.of(Counter.values());
     }
 }

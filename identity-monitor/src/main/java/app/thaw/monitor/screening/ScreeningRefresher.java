@@ -2,9 +2,7 @@ package app.thaw.monitor.screening;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -50,11 +48,5 @@ class ScreeningRefresher implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running != null;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void ready() {
-        // The first load happened at start-up (SanctionsLists); this only says so once the app is up.
-        log.debug("Sanctions list in use: {}", screening.index().list().version());
     }
 }

@@ -112,6 +112,22 @@ class SignalWebTests extends MonitorWebTestBase {
     }
 
     @Test
+    void aBatchLineOrABatchTooLargeToHoldIsRefused() {
+        String tenant = newTenant();
+        String padding = "x".repeat(63 * 1024);
+        String longLine = "{\"signalId\":\"l\",\"pad\":\"" + padding + padding + "\"}";
+        web.post().uri("/api/v1/monitor/signals/batch").headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.parseMediaType("application/x-ndjson")).bodyValue(longLine).exchange()
+                .expectStatus().isEqualTo(413).expectBody().jsonPath("$.code").isEqualTo("payload_too_large");
+        String line = "{\"signalId\":\"l\",\"pad\":\"" + padding + "\"}";
+        String body = IntStream.range(0, 270).mapToObj(i -> line).collect(Collectors.joining("\n"));
+        web.post().uri("/api/v1/monitor/signals/batch").headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.parseMediaType("application/x-ndjson")).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(413).expectBody().jsonPath("$.code").isEqualTo("payload_too_large")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("16 MiB"));
+    }
+
+    @Test
     void journeyFourThreeLoanApplicationsFromANewDeviceFarFromALoginTwentyMinutesEarlierRaiseOneHighAlert() {
         String tenant = "bank-demo-" + newTenant();
         String subject = enrol(tenant, Map.of("PHONE", "+8613700000007", "NATIONAL_ID", "110101199003074514",

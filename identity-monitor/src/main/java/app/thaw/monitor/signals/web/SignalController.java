@@ -42,6 +42,8 @@ class SignalController {
     static final int MAX_LINES = 10_000;
     /** One NDJSON line may be this long; the whole batch streams and is never held as one buffer. */
     static final int MAX_LINE_BYTES = 64 * 1024;
+    /** The whole batch is held while it is validated and stored: bounded, whatever the line count. */
+    static final long MAX_BATCH_CHARS = 16L * 1024 * 1024;
 
     private final SignalService signals;
     private final JsonMapper json;
@@ -71,8 +73,18 @@ class SignalController {
     @PostMapping(path = "/batch", consumes = {"application/x-ndjson", "application/jsonl"})
     Mono<BatchResponse> batch(@RequestBody Flux<DataBuffer> body) {
         AtomicInteger lineNumber = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong chars = new java.util.concurrent.atomic.AtomicLong();
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
                 .flatMap(caller -> lines.decode(body, ResolvableType.forClass(String.class), null, Map.of())
+                        .handle((String line, reactor.core.publisher.SynchronousSink<String> sink) -> {
+                            if (chars.addAndGet(line.length()) > MAX_BATCH_CHARS) {
+                                sink.error(new app.thaw.platform.problem.ThawProblem(HttpStatus.CONTENT_TOO_LARGE,
+                                        "payload_too_large", "A batch may be at most " + MAX_BATCH_CHARS / (1024 * 1024)
+                                        + " MiB; split it. Nothing of this batch was stored."));
+                            } else {
+                                sink.next(line);
+                            }
+                        })
                         .map(line -> new NumberedLine(lineNumber.incrementAndGet(), line))
                         .filter(line -> !line.text().isBlank())
                         .take(MAX_LINES + 1L)
