@@ -157,6 +157,7 @@ class SignalWebTests extends MonitorWebTestBase {
         assertThat(events).extracting(e -> e.getString("subscriber")).containsExactlyInAnyOrder("case-service", "notification-service");
         Document event = events.getFirst().get("event", Document.class);
         assertThat(event.getString("type")).isEqualTo("thaw.alert.raised");
+        assertThat(event.getString("traceparent")).as("the consumer joins the request's trace").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         Document data = event.get("data", Document.class);
         assertThat(data.getString("alertId")).isEqualTo(alert.getString("_id"));
         assertThat(data.getString("severity")).isEqualTo("HIGH");
