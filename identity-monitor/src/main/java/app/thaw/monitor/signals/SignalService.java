@@ -119,33 +119,82 @@ public class SignalService {
         return matchSubjects(tenantId, candidates)
                 .flatMap(matches -> store(tenantId, candidates, matches, now, results)
                         .flatMap(stored -> Mono.when(process(tenantId, stored, matches, tenantSettings),
-                                meter.add(tenantId, UsageMeter.Counter.SIGNALS, stored.size()))))
-                .then(Mono.defer(() -> resolveDuplicateIds(tenantId, results)))
+                                        meter.add(tenantId, UsageMeter.Counter.SIGNALS, stored.size()))
+                                .then(markProcessed(stored.stream().map(st -> st.signal.id()).toList()))))
+                .then(Mono.defer(() -> resolveDuplicateIds(tenantId, results, tenantSettings)))
                 .then(Mono.fromSupplier(() -> {
                     fillDuplicatesWithinBatch(lines, results, firstIndexOfId);
                     return List.of(results);
                 }));
     }
 
-    /** Fills in Thaw's id for lines that repeated a stored signal. */
-    private Mono<Void> resolveDuplicateIds(String tenantId, LineResult[] results) {
-        List<Candidate> repeats = new ArrayList<>();
+    /**
+     * Fills in Thaw's id for lines that repeated a stored signal, and finishes the processing of any
+     * repeat whose first delivery was stored but not processed (that delivery failed after the
+     * insert): resending a signal is how a source recovers it. Processing is idempotent — a baseline
+     * skips signals it has already learnt.
+     */
+    private Mono<Void> resolveDuplicateIds(String tenantId, LineResult[] results, TenantSettings tenantSettings) {
+        List<Integer> repeats = new ArrayList<>();
         for (int i = 0; i < results.length; i++) {
             LineResult r = results[i];
             if (r != null && r.result() == LineResult.Outcome.duplicate && r.id() == null && r.signalId() != null) {
-                repeats.add(new Candidate(i, r.line(), new SignalInput(r.signalId(), null, null, null, null, null, null, null, null, null),
-                        List.of()));
+                repeats.add(i);
             }
         }
         if (repeats.isEmpty()) {
             return Mono.empty();
         }
-        return existing(tenantId, repeats).doOnNext(known -> {
-            for (Candidate repeat : repeats) {
-                LineResult r = results[repeat.index];
-                results[repeat.index] = new LineResult(r.line(), r.signalId(), r.result(), known.get(r.signalId()), null, List.of());
+        return Flux.fromIterable(repeats).map(i -> results[i].signalId()).distinct().buffer(LOOKUP_CHUNK)
+                .concatMap(ids -> mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("sourceSignalId").in(ids)),
+                        Document.class, SIGNALS))
+                .collectList()
+                .flatMap(docs -> {
+                    Map<String, String> idOf = new HashMap<>();
+                    docs.forEach(doc -> idOf.put(doc.getString("sourceSignalId"), doc.getString("_id")));
+                    for (int i : repeats) {
+                        LineResult r = results[i];
+                        results[i] = new LineResult(r.line(), r.signalId(), r.result(), idOf.get(r.signalId()), null, List.of());
+                    }
+                    List<Document> unprocessed = docs.stream().filter(doc -> Boolean.FALSE.equals(doc.getBoolean("processed"))).toList();
+                    return unprocessed.isEmpty() ? Mono.empty() : reprocess(tenantId, unprocessed, tenantSettings);
+                });
+    }
+
+    private Mono<Void> reprocess(String tenantId, List<Document> unprocessed, TenantSettings tenantSettings) {
+        Map<String, List<Signal>> bySubject = new LinkedHashMap<>();
+        for (Document doc : unprocessed) {
+            Signal signal = fromDocument(doc);
+            for (String subjectId : doc.getList("subjectIds", String.class, List.of())) {
+                bySubject.computeIfAbsent(subjectId, id -> new ArrayList<>()).add(signal);
             }
-        }).then();
+        }
+        return Flux.fromIterable(bySubject.entrySet())
+                .concatMap(entry -> subjects.find(tenantId, entry.getKey()).flatMap(subject -> {
+                    List<Signal> signals = new ArrayList<>(entry.getValue());
+                    signals.sort(Comparator.comparing(Signal::occurredAt));
+                    return processing.process(tenantId, subject, signals, tenantSettings);
+                }))
+                .then(markProcessed(unprocessed.stream().map(doc -> doc.getString("_id")).toList()));
+    }
+
+    private Mono<Void> markProcessed(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(ids).buffer(LOOKUP_CHUNK)
+                .concatMap(chunk -> mongo.updateMulti(Query.query(Criteria.where("_id").in(chunk)),
+                        new org.springframework.data.mongodb.core.query.Update().set("processed", true), SIGNALS))
+                .then();
+    }
+
+    static Signal fromDocument(Document doc) {
+        Document location = doc.get("location", Document.class);
+        Number amount = doc.get("amount", Number.class);
+        return new Signal(doc.getString("_id"), doc.getString("sourceSignalId"), SignalType.valueOf(doc.getString("type")),
+                doc.getDate("occurredAt").toInstant(), doc.getString("device"), doc.getString("ip"),
+                location == null ? null : new GeoPoint(location.getDouble("lat"), location.getDouble("lon")),
+                doc.getString("institution"), amount == null ? null : amount.doubleValue(), doc.getString("channel"));
     }
 
     private List<String> hashes(String tenantId, SignalInput input) {
@@ -154,17 +203,6 @@ public class SignalService {
             hashes.add(protector.hash(tenantId, IdentifierType.valueOf(identifier.type()), identifier.value()));
         }
         return List.copyOf(hashes);
-    }
-
-    /** Source ids already stored for the tenant, with Thaw's id of each. */
-    private Mono<Map<String, String>> existing(String tenantId, List<Candidate> candidates) {
-        return Flux.fromIterable(candidates).map(c -> c.input.signalId()).buffer(LOOKUP_CHUNK)
-                .concatMap(ids -> {
-                    Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("sourceSignalId").in(ids));
-                    query.fields().include("_id", "sourceSignalId");
-                    return mongo.find(query, Document.class, SIGNALS);
-                })
-                .collectMap(doc -> doc.getString("sourceSignalId"), doc -> doc.getString("_id"));
     }
 
     /** Subjects by identifier hash, for every hash in the batch, with one query per chunk. */
@@ -286,7 +324,9 @@ public class SignalService {
                 .append("type", signal.type().name()).append("occurredAt", Date.from(signal.occurredAt()))
                 .append("receivedAt", Date.from(now)).append("identifierHashes", hashes).append("subjectIds", subjectIds)
                 .append("device", signal.device()).append("ip", signal.ip()).append("institution", signal.institution())
-                .append("amount", signal.amount()).append("channel", signal.channel());
+                .append("amount", signal.amount()).append("channel", signal.channel())
+                // Set once every matched subject has seen it; a repeat of an unprocessed signal finishes the job.
+                .append("processed", false);
         if (signal.location() != null) {
             doc.append("location", new Document("lat", signal.location().lat()).append("lon", signal.location().lon()));
         }

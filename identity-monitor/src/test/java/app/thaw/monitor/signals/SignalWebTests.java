@@ -44,6 +44,26 @@ class SignalWebTests extends MonitorWebTestBase {
     }
 
     @Test
+    void resendingASignalWhoseProcessingDidNotFinishCompletesIt() {
+        String tenant = newTenant();
+        String subject = enrol(tenant, Map.of("PHONE", "+8613800990099"));
+        post(tenant, signal("c-0", "LOGIN", minutesAgo(30), "+8613800990099", Map.of("device", "d1"))).expectStatus().isAccepted();
+        // As a crash right after the insert leaves it: stored, matched, never seen by the baseline.
+        mongo.insert(new Document("_id", "sig_crashed").append("tenantId", tenant).append("sourceSignalId", "c-1")
+                .append("type", "LOGIN").append("occurredAt", java.util.Date.from(minutesAgo(20)))
+                .append("receivedAt", java.util.Date.from(minutesAgo(20))).append("identifierHashes", List.of())
+                .append("subjectIds", List.of(subject)).append("device", "d2").append("processed", false), "signals").block();
+        post(tenant, signal("c-1", "LOGIN", minutesAgo(20), "+8613800990099", Map.of("device", "d2")))
+                .expectStatus().isOk().expectBody().jsonPath("$.result").isEqualTo("duplicate").jsonPath("$.id").isEqualTo("sig_crashed");
+        assertThat(alerts(tenant)).singleElement()
+                .satisfies(alert -> assertThat(alert.get("detectors", Document.class).keySet()).containsExactly("NEW_DEVICE"));
+        assertThat(mongo.findById("sig_crashed", Document.class, "signals").block().getBoolean("processed")).isTrue();
+        // Sent once more, it is learnt already: nothing grows.
+        post(tenant, signal("c-1", "LOGIN", minutesAgo(20), "+8613800990099", Map.of("device", "d2"))).expectStatus().isOk();
+        assertThat(alerts(tenant).getFirst().get("count", Number.class).intValue()).isEqualTo(1);
+    }
+
+    @Test
     void aSignalTooFarInTheFutureIsRefusedNamingTheField() {
         String tenant = newTenant();
         post(tenant, signal("f-1", "LOGIN", Instant.now().plus(Duration.ofHours(1)), "+8613800000001", Map.of()))
