@@ -13,5 +13,11 @@ public class MonitorBlockHoundIntegration implements BlockHoundIntegration {
         // right after the context starts, on a busy machine) waits for it that one time. Afterwards the
         // document is cached and the lock is uncontended.
         builder.allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi");
+        // OpenTelemetry's BatchSpanProcessor hands each ended span to its export worker through a
+        // bounded queue whose lock is held for a few instructions, no I/O. Under heavy load (the
+        // ingestion load run, with other builds on the machine) an event loop ending a request's span
+        // can wait microseconds for it. Every service traces every request, so this is the platform's
+        // too; it is here because the monitor's load run is what meets it.
+        builder.allowBlockingCallsInside("io.opentelemetry.sdk.trace.export.BatchSpanProcessor$Worker", "addSpan");
     }
 }
