@@ -47,12 +47,15 @@ class GatewayTests {
     static final TestTokens tokens = new TestTokens();
     /** What the stand-in case service received: its Authorization and traceparent headers. */
     static final Queue<HttpHeaders> received = new ConcurrentLinkedQueue<>();
+    /** The bodies it received, as text. */
+    static final Queue<String> receivedBodies = new ConcurrentLinkedQueue<>();
     static final DisposableServer caseService = HttpServer.create().host("127.0.0.1").port(0)
             .handle((request, response) -> {
                 HttpHeaders copy = new HttpHeaders();
                 request.requestHeaders().forEach(header -> copy.add(header.getKey(), header.getValue()));
                 received.add(copy);
-                return request.receive().then(response.header("Content-Type", "application/json")
+                return request.receive().aggregate().asString().defaultIfEmpty("").doOnNext(receivedBodies::add)
+                        .then(response.header("Content-Type", "application/json")
                         .sendString(Mono.just("{\"from\":\"case-service\"}")).then());
             })
             .bindNow();
@@ -253,6 +256,20 @@ class GatewayTests {
         browser().mutateWith(staffLogin("agent", "staff_agent")).post().uri("/dashboard/cases/anything").exchange()
                 .expectStatus().isForbidden();
         assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aDashboardFormWriteWithTheCsrfHeaderReachesTheServiceWithItsBody() {
+        received.clear();
+        receivedBodies.clear();
+        String token = "4b1c7e4e-0000-4000-8000-000000000001";
+        browser().mutateWith(staffLogin("agent", "staff_agent"))
+                .post().uri("/dashboard/cases/case-1/transitions")
+                .cookie("XSRF-TOKEN", token).header("X-XSRF-TOKEN", token)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("to=SUBMITTED&reason=ready")
+                .exchange()
+                .expectStatus().isOk();
+        assertThat(receivedBodies).containsExactly("to=SUBMITTED&reason=ready");
     }
 
     @Test

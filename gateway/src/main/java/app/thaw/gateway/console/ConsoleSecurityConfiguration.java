@@ -25,6 +25,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -69,11 +70,27 @@ class ConsoleSecurityConfiguration {
                 // X-XSRF-TOKEN on every write to a dashboard) and in the logout form.
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
-                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+                        .csrfTokenRequestHandler(new HeaderOnlyForDashboards()))
                 .logout(logout -> logout
                         .logoutUrl("/console/logout")
                         .logoutSuccessHandler(logoutAtKeycloak))
                 .build();
+    }
+
+    /**
+     * A dashboard write's token is read from its header only. Looking for it in an urlencoded form
+     * body (the default) reads that body in the gateway, and the proxied request then reaches the
+     * service without it. The console's own forms (logout) still send it as a form field.
+     */
+    static final class HeaderOnlyForDashboards extends ServerCsrfTokenRequestAttributeHandler {
+
+        @Override
+        public Mono<String> resolveCsrfTokenValue(ServerWebExchange exchange, CsrfToken csrfToken) {
+            if (exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/dashboard/")) {
+                return Mono.justOrEmpty(exchange.getRequest().getHeaders().getFirst(csrfToken.getHeaderName()));
+            }
+            return super.resolveCsrfTokenValue(exchange, csrfToken);
+        }
     }
 
     /** Makes the CSRF token (created lazily) exist on every console page, so its cookie is set. */
