@@ -11,6 +11,14 @@
         ? event.detail.requestConfig.elt.closest('form') : null;
       const slot = form ? form.querySelector('.problem-slot') : null;
       if (slot) {
+        // Answers that are not one of our messages (e.g. the gateway's 413 problem) get a generic one.
+        const type = event.detail.xhr.getResponseHeader('Content-Type') || '';
+        if (type.indexOf('text/html') !== 0) {
+          const message = document.createElement('p');
+          message.className = 'problem';
+          message.textContent = (slot.dataset.refused || '{0}').replace('{0}', String(status));
+          event.detail.serverResponse = message.outerHTML;
+        }
         event.detail.shouldSwap = true;
         event.detail.isError = false;
         event.detail.target = slot;

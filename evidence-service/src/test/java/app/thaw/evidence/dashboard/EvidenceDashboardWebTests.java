@@ -163,7 +163,11 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "COMPLIANCE_HOLD");
         String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "statement.pdf", "application/pdf", Samples.pdf(3000, 511));
 
-        assertThat(page(AGENT, "/dashboard/evidence/", "en")).doesNotContain("item-" + id);
+        String notice = uploadedId(merchant("acme"), caseId, "ENFORCEMENT_NOTICE", "notice.png", "image/png", Samples.png(516));
+
+        assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en")).doesNotContain("item-" + id);
+        assertThat(page(AGENT, "/dashboard/evidence/?requirement=ENFORCEMENT_NOTICE", "en")).doesNotContain("item-" + notice);
+        assertThat(page(COMPLIANCE, "/dashboard/evidence/?requirement=ENFORCEMENT_NOTICE", "en")).contains("item-" + notice);
         assertThat(page(staff("staff_supervisor"), "/dashboard/evidence/?caseId=" + caseId, "en")).doesNotContain("item-" + id);
         web.get().uri("/dashboard/evidence/cases/{caseId}", caseId).headers(h -> h.setBearerAuth(AGENT))
                 .header("Accept-Language", "en").exchange()
@@ -177,7 +181,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         assertThat(count("audit_log", Criteria.where("action").is("evidence.restricted_access_refused")
                 .and("objectId").is(caseId))).isGreaterThanOrEqualTo(3);
 
-        assertThat(page(COMPLIANCE, "/dashboard/evidence/", "en")).contains("item-" + id);
+        assertThat(page(COMPLIANCE, "/dashboard/evidence/?caseId=" + caseId, "en")).contains("item-" + id);
         assertThat(page(ADMIN, "/dashboard/evidence/cases/" + caseId, "en")).contains("statement.pdf");
     }
 
