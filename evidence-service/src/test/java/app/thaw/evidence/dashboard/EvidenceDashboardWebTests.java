@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +41,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         assertThat(page).contains("lang=\"en\"", "Review queue", "Business licence", "ID document", "licence.pdf", "id.png")
                 .contains("<img", "src=\"/dashboard/evidence/items/" + id + "/preview\"")
                 .contains("<iframe", "src=\"/dashboard/evidence/items/" + licence + "/preview\"")
-                .contains("hx-post=\"/dashboard/evidence/items/" + licence + "/verdict\"")
+                .contains("hx-post=\"/dashboard/evidence/items/" + licence + "/verdict\"", "hx-encoding=\"multipart/form-data\"")
                 .contains("Edited or altered", "Name does not match the account", "Wrong document", "Incomplete", "Illegible");
         assertThat(page.indexOf("item-" + licence)).as("oldest first").isLessThan(page.indexOf("item-" + id));
     }
@@ -75,8 +77,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String id = expiredLicence(caseId, 506);
 
         String answer = post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "en",
-                BodyInserters.fromFormData("decision", "REJECT").with("reasonCode", "EXPIRED")
-                        .with("note", "ran out in 2020").with("expiryDate", "2020-06-30").with("version", "0"))
+                form("decision", "REJECT", "reasonCode", "EXPIRED", "note", "ran out in 2020", "expiryDate", "2020-06-30", "version", "0"))
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(answer).contains("item-" + id, "Rejected", "Expired", "ran out in 2020").doesNotContain("<form");
@@ -92,8 +93,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(507));
 
         assertThat(post(COMPLIANCE, "/dashboard/evidence/items/" + id + "/verdict", "zh-CN",
-                BodyInserters.fromFormData("decision", "ACCEPT").with("reasonCode", "").with("documentType", "national ID")
-                        .with("nameOnDocument", "Li Wei").with("expiryDate", LocalDate.now().plusYears(2).toString()))
+                form("decision", "ACCEPT", "reasonCode", "", "documentType", "national ID", "nameOnDocument", "Li Wei", "expiryDate", LocalDate.now().plusYears(2).toString()))
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).contains("已通过");
         web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(AGENT)).exchange()
                 .expectBody().jsonPath("$.status").isEqualTo("VERIFIED").jsonPath("$.metadata.nameOnDocument").isEqualTo("Li Wei");
@@ -105,11 +105,11 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(508));
 
         assertThat(post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "en",
-                BodyInserters.fromFormData("decision", "REJECT").with("reasonCode", ""))
+                form("decision", "REJECT", "reasonCode", ""))
                 .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody())
                 .contains("role=\"alert\"", "Some input is missing or invalid.", "Reason (for a rejection)");
         assertThat(post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "zh-CN",
-                BodyInserters.fromFormData("decision", "REJECT").with("reasonCode", "NOT_A_REASON"))
+                form("decision", "REJECT", "reasonCode", "NOT_A_REASON"))
                 .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody())
                 .contains("有内容缺失或无效", "驳回原因");
         // Nothing was decided.
@@ -117,14 +117,24 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     }
 
     @Test
+    void anUrlencodedVerdictIsAcceptedToo() {
+        String caseId = openCase("acme", "RISK_TXN");
+        String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(517));
+
+        web.post().uri("/dashboard/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(AGENT))
+                .body(BodyInserters.fromFormData("decision", "REJECT").with("reasonCode", "ILLEGIBLE")).exchange()
+                .expectStatus().isOk().expectBody(String.class).value(body -> assertThat(body).contains("Illegible"));
+    }
+
+    @Test
     void aSecondVerdictIsRefusedWithAMessage() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(509));
-        post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "en", BodyInserters.fromFormData("decision", "ACCEPT"))
+        post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "en", form("decision", "ACCEPT"))
                 .expectStatus().isOk();
 
         assertThat(post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "en",
-                BodyInserters.fromFormData("decision", "REJECT").with("reasonCode", "EDITED"))
+                form("decision", "REJECT", "reasonCode", "EDITED"))
                 .expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody())
                 .contains("A verdict was already given on this item");
     }
@@ -176,13 +186,23 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
                         .doesNotContain("statement.pdf"));
         web.get().uri("/dashboard/evidence/items/{id}/preview", id).headers(h -> h.setBearerAuth(AGENT)).exchange()
                 .expectStatus().isNotFound();
-        post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "en", BodyInserters.fromFormData("decision", "ACCEPT"))
+        post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "en", form("decision", "ACCEPT"))
                 .expectStatus().isNotFound();
         assertThat(count("audit_log", Criteria.where("action").is("evidence.restricted_access_refused")
                 .and("objectId").is(caseId))).isGreaterThanOrEqualTo(3);
 
         assertThat(page(COMPLIANCE, "/dashboard/evidence/?caseId=" + caseId, "en")).contains("item-" + id);
         assertThat(page(ADMIN, "/dashboard/evidence/cases/" + caseId, "en")).contains("statement.pdf");
+    }
+
+    @Test
+    void theDashboardsOwnScriptAndStylesAreServedNextToTheSharedOnes() {
+        web.get().uri("/dashboard/evidence/assets/evidence.js").headers(h -> h.setBearerAuth(AGENT)).exchange()
+                .expectStatus().isOk().expectBody(String.class).value(script -> assertThat(script).contains("htmx:xhr:progress"));
+        web.get().uri("/dashboard/evidence/assets/evidence.css").headers(h -> h.setBearerAuth(AGENT)).exchange()
+                .expectStatus().isOk();
+        web.get().uri("/dashboard/evidence/assets/thaw.js").headers(h -> h.setBearerAuth(AGENT)).exchange()
+                .expectStatus().isOk();
     }
 
     @Test
@@ -227,23 +247,23 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
 
         assertThat(page(AGENT, "/dashboard/evidence/cases/" + caseId, "en")).contains("Legal holds", "No hold has been placed.")
                 .doesNotContain("place-hold");
-        assertThat(post(AGENT, "/dashboard/evidence/cases/" + caseId + "/holds", "en", BodyInserters.fromFormData("reason", "mine"))
+        assertThat(post(AGENT, "/dashboard/evidence/cases/" + caseId + "/holds", "en", form("reason", "mine"))
                 .expectStatus().isForbidden().expectBody(String.class).returnResult().getResponseBody())
                 .contains("Your role does not allow this.");
         assertThat(page(COMPLIANCE, "/dashboard/evidence/cases/" + caseId, "en")).contains("place-hold");
 
-        assertThat(post(COMPLIANCE, "/dashboard/evidence/cases/" + caseId + "/holds", "en", BodyInserters.fromFormData("reason", ""))
+        assertThat(post(COMPLIANCE, "/dashboard/evidence/cases/" + caseId + "/holds", "en", form("reason", ""))
                 .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody())
                 .contains("Check the field \u201cReason\u201d");
         String held = post(COMPLIANCE, "/dashboard/evidence/cases/" + caseId + "/holds", "en",
-                BodyInserters.fromFormData("reason", "regulator's notice 42"))
+                form("reason", "regulator's notice 42"))
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(held).contains("id=\"holds\"", "regulator&#39;s notice 42", "Active", "Under legal hold");
         String holdId = (String) ((java.util.List<org.bson.Document>) find("case_files", Criteria.where("_id").is(caseId)).getFirst()
                 .get("holds")).getFirst().get("holdId");
 
         String released = post(ADMIN, "/dashboard/evidence/cases/" + caseId + "/holds/" + holdId + "/release", "zh-CN",
-                BodyInserters.fromFormData("reason", "notice withdrawn"))
+                form("reason", "notice withdrawn"))
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(released).contains("已由 thaw/staff-platform_admin", "notice withdrawn").doesNotContain("release-reason-");
     }
@@ -302,8 +322,17 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     }
 
     private WebTestClient.ResponseSpec post(String token, String path, String language,
-                                            BodyInserters.FormInserter<String> form) {
+                                            MultiValueMap<String, HttpEntity<?>> form) {
         return web.post().uri(path).headers(h -> h.setBearerAuth(token)).header("Accept-Language", language)
-                .header("HX-Request", "true").body(form).exchange();
+                .header("HX-Request", "true").body(BodyInserters.fromMultipartData(form)).exchange();
+    }
+
+    /** A write as the pages send it: multipart fields (see the controller: the gateway relays no urlencoded body). */
+    private static MultiValueMap<String, HttpEntity<?>> form(String... namesAndValues) {
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            form.part(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return form.build();
     }
 }

@@ -34,9 +34,11 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -140,7 +142,7 @@ class EvidenceDashboardController {
     @PostMapping("/items/{id}/verdict")
     Mono<String> decide(@PathVariable String id, ServerWebExchange exchange, Model model) {
         EvidenceId evidenceId = new EvidenceId(id);
-        return exchange.getFormData().flatMap(form -> CurrentCaller.get().flatMap(caller -> {
+        return fields(exchange).flatMap(form -> CurrentCaller.get().flatMap(caller -> {
             Verifications.Decision decision = decision(form);
             return desk.openItem(caller, evidenceId).then(verifications.decide(caller, evidenceId, decision));
         })).map(item -> {
@@ -175,7 +177,7 @@ class EvidenceDashboardController {
 
     @PostMapping("/cases/{caseId}/holds")
     Mono<String> placeHold(@PathVariable String caseId, ServerWebExchange exchange, Model model) {
-        return exchange.getFormData().flatMap(form -> CurrentCaller.get().flatMap(caller -> {
+        return fields(exchange).flatMap(form -> CurrentCaller.get().flatMap(caller -> {
             String reason = reason(form);
             return desk.openCase(caller, new CaseId(caseId)).then(holds.place(caller, new CaseId(caseId), reason))
                     .map(file -> holdsFragment(model, caller, file));
@@ -184,7 +186,7 @@ class EvidenceDashboardController {
 
     @PostMapping("/cases/{caseId}/holds/{holdId}/release")
     Mono<String> releaseHold(@PathVariable String caseId, @PathVariable String holdId, ServerWebExchange exchange, Model model) {
-        return exchange.getFormData().flatMap(form -> CurrentCaller.get().flatMap(caller -> {
+        return fields(exchange).flatMap(form -> CurrentCaller.get().flatMap(caller -> {
             String reason = reason(form);
             return desk.openCase(caller, new CaseId(caseId)).then(holds.release(caller, new CaseId(caseId), holdId, reason))
                     .map(file -> holdsFragment(model, caller, file));
@@ -238,6 +240,27 @@ class EvidenceDashboardController {
     }
 
     // ---- helpers ----
+
+    /**
+     * A write's fields. The pages send them as multipart: the gateway's CSRF check reads an
+     * urlencoded body to look for the token, which leaves nothing for the gateway to relay, while
+     * it leaves a multipart body alone (the token travels in the header). Urlencoded is read too.
+     */
+    private static Mono<MultiValueMap<String, String>> fields(ServerWebExchange exchange) {
+        MediaType type = exchange.getRequest().getHeaders().getContentType();
+        if (type == null || !MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type)) {
+            return exchange.getFormData();
+        }
+        return exchange.getMultipartData().map(parts -> {
+            MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+            parts.forEach((name, values) -> values.forEach(part -> {
+                if (part instanceof FormFieldPart field) {
+                    fields.add(name, field.value());
+                }
+            }));
+            return fields;
+        });
+    }
 
     private void casePage(Model model, Caller caller, CaseFile file) {
         model.addAttribute("caseFile", file);
