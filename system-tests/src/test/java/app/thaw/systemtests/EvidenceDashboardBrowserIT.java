@@ -65,6 +65,7 @@ class EvidenceDashboardBrowserIT {
             browser.signInAt(thaw, "/dashboard/evidence/?caseId=" + caseId, "agent");
 
             browser.await(By.id("item-" + licence));
+            openWithScripts(browser, thaw.gatewayUrl() + "/dashboard/evidence/?caseId=" + caseId, By.id("item-" + licence));
             assertThat(browser.page()).contains("lang=\"en\"", "Review queue", "business-licence.png");
             assertThat(browser.await(By.cssSelector("#item-" + licence + " h3")).getText()).contains("Business licence", "Expired");
             assertThat(browser.has(By.cssSelector("#item-" + licence + " img[src$='/items/" + licence + "/preview']"))).isTrue();
@@ -99,6 +100,36 @@ class EvidenceDashboardBrowserIT {
                 .jsonPath("$.status").isEqualTo("REJECTED")
                 .jsonPath("$.verdict.reasonCode").isEqualTo("EXPIRED")
                 .jsonPath("$.verdict.by").isEqualTo("thaw/agent");
+    }
+
+    /**
+     * Opens a dashboard page and waits until its scripts run (htmx sends the writes). On this
+     * shared, loaded machine the first page after sign-in sometimes loses its scripts and styles
+     * on the way through the gateway (they load when fetched again), so it tries the page up to
+     * three times and logs what the browser got.
+     */
+    private static void openWithScripts(Browser browser, String url, By content) {
+        for (int attempt = 1; ; attempt++) {
+            browser.open(url);
+            browser.await(content);
+            try {
+                browser.awaitThat(page -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
+                        "return typeof htmx !== 'undefined' && document.readyState === 'complete';"));
+                return;
+            } catch (org.openqa.selenium.TimeoutException late) {
+                System.out.println("EVIDENCE-DASHBOARD scripts missing (attempt " + attempt + "): " + diagnose(browser));
+                if (attempt == 3) {
+                    throw late;
+                }
+            }
+        }
+    }
+
+    private static Object diagnose(Browser browser) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser.awaitThat(page -> page)).executeScript(
+                "return document.readyState + ' htmx=' + typeof htmx + ' sheets=' + document.styleSheets.length + ' ' + "
+                        + "performance.getEntriesByType('resource').map(e => e.name + ' ' + e.initiatorType + ' ' + e.responseStatus"
+                        + " + ' ' + e.transferSize).join(' | ') + ' scripts=' + Array.from(document.scripts).map(s => s.src).join(',');");
     }
 
     /** What case-service would send: the case, its tenant (acme) and an enterprise holder. */

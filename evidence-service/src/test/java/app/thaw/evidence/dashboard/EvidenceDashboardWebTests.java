@@ -149,6 +149,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
                 .expectStatus().isOk()
                 .expectHeader().contentType("image/png")
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "SAMEORIGIN")
                 .expectHeader().value("Content-Disposition", disposition -> assertThat(disposition).startsWith("inline"))
                 .expectBody(byte[].class).returnResult().getResponseBody();
 
@@ -200,7 +201,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         web.get().uri("/dashboard/evidence/assets/evidence.js").headers(h -> h.setBearerAuth(AGENT)).exchange()
                 .expectStatus().isOk().expectBody(String.class).value(script -> assertThat(script).contains("htmx:xhr:progress"));
         web.get().uri("/dashboard/evidence/assets/evidence.css").headers(h -> h.setBearerAuth(AGENT)).exchange()
-                .expectStatus().isOk();
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/css");
         web.get().uri("/dashboard/evidence/assets/thaw.js").headers(h -> h.setBearerAuth(AGENT)).exchange()
                 .expectStatus().isOk();
     }

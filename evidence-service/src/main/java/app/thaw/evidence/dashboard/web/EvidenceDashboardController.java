@@ -131,6 +131,8 @@ class EvidenceDashboardController {
                     }
                     HttpHeaders headers = response.getHeaders();
                     headers.set("X-Content-Type-Options", "nosniff");
+                    // The queue frames PDFs; nothing else may (the default is DENY, which would block our own frame).
+                    headers.set("X-Frame-Options", "SAMEORIGIN");
                     headers.setContentType(MediaType.parseMediaType(item.contentType()));
                     headers.setContentDisposition(ContentDisposition.inline().filename(item.fileName(), StandardCharsets.UTF_8).build());
                     headers.setCacheControl("private, no-store");
