@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,6 +45,13 @@ public class CaseFiles {
     /** The case, whatever its tenant: callers check access (see {@link CaseAccess}). */
     public Mono<CaseFile> find(CaseId caseId) {
         return mongo.findById(caseId.value(), Document.class, COLLECTION).map(CaseFiles::fromDocument);
+    }
+
+    /** The ids of every known case in one of {@code scenarios}. */
+    public Flux<String> caseIdsIn(java.util.Collection<String> scenarios) {
+        Query query = Query.query(Criteria.where("scenario").in(scenarios));
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, COLLECTION).map(document -> document.getString("_id"));
     }
 
     /** Records a case first seen; false when it was already known (a repeated or racing event). */
@@ -76,6 +84,7 @@ public class CaseFiles {
 
     public Mono<Void> createIndexes() {
         return mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC))
+                .then(mongo.indexOps(COLLECTION).createIndex(new Index().on("scenario", Sort.Direction.ASC)))
                 .then(outbox.watch(COLLECTION));
     }
 

@@ -2,6 +2,7 @@ package app.thaw.evidence.item;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
@@ -117,6 +118,33 @@ public class EvidenceItems {
                         : release(item.id().value()).thenReturn(item));
     }
 
+    /**
+     * Items of every tenant awaiting a verdict, oldest upload first, for staff's review queue: a
+     * page after skipping {@code skip}, narrowed to one case, one requirement or the expiry flag,
+     * leaving out the cases in {@code excludedCaseIds}.
+     */
+    public Flux<EvidenceItem> awaitingVerdict(Collection<String> excludedCaseIds, @Nullable CaseId caseId,
+                                              @Nullable RequirementCode requirement, @Nullable Boolean expired,
+                                              long skip, int limit) {
+        Criteria criteria = Criteria.where("status").is(EvidenceStatus.RECEIVED.name());
+        if (caseId != null) {
+            criteria = criteria.and("caseId").is(caseId.value());
+            if (excludedCaseIds.contains(caseId.value())) {
+                return Flux.empty();
+            }
+        } else if (!excludedCaseIds.isEmpty()) {
+            criteria = criteria.and("caseId").nin(excludedCaseIds);
+        }
+        if (requirement != null) {
+            criteria = criteria.and("requirementCode").is(requirement.name());
+        }
+        if (expired != null) {
+            criteria = criteria.and("expired").is(expired);
+        }
+        Query query = Query.query(criteria).with(Sort.by("uploadedAt", "_id")).skip(skip).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).map(EvidenceItems::fromDocument);
+    }
+
     /** Live items whose retention ran out by {@code now} and that no instance holds, claimed one at a time. */
     public Mono<EvidenceItem> claimExpired(Instant now, Instant leaseUntil) {
         Query due = Query.query(Criteria.where("status").in(EvidenceStatus.RECEIVED.name(), EvidenceStatus.VERIFIED.name(),
@@ -138,6 +166,9 @@ public class EvidenceItems {
                         .on("caseId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)))
                 .then(mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
                         .on("retainUntil", Sort.Direction.ASC)))
+                // The review queue: items awaiting a verdict, oldest first.
+                .then(mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
+                        .on("uploadedAt", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)))
                 .then(outbox.watch(COLLECTION));
     }
 
