@@ -205,7 +205,7 @@ class NotificationsDashboard {
         model.addAttribute("id", id);
         return platformAdmin().flatMap(caller -> relay.replay(id, caller.subject()))
                 .flatMap(replayed -> replayed
-                        ? Mono.just("notifications/dead-letters :: replayed")
+                        ? Mono.just("notifications/dead-letters :: replayed").doOnNext(view -> model.addAttribute("replayed", true))
                         : problem(exchange, model, new NotFound("dead letter", id)));
     }
 
