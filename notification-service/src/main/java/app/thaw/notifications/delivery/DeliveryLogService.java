@@ -7,7 +7,9 @@ import app.thaw.notifications.delivery.internal.FirstDeliveries;
 import app.thaw.notifications.support.NotFound;
 import app.thaw.notifications.support.Page;
 import app.thaw.notifications.support.PageRequest;
+import app.thaw.notifications.recipients.Channel;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -30,6 +32,18 @@ public class DeliveryLogService {
 
     public Mono<Page<Document>> list(String tenantId, PageRequest page) {
         return store.list(tenantId, page);
+    }
+
+    /** The log filtered by channel, status and case (each optional). */
+    public Mono<Page<Document>> search(String tenantId, @Nullable Channel channel, @Nullable DeliveryStatus status, @Nullable String caseId,
+                                       PageRequest page) {
+        return store.search(tenantId, channel == null ? null : channel.name(), status == null ? null : status.name(),
+                caseId == null || caseId.isBlank() ? null : caseId.trim(), page);
+    }
+
+    /** The most recent delivery to a target (e.g. a webhook endpoint), for its last response. */
+    public Mono<Document> latestTo(String tenantId, String target) {
+        return store.latestTo(tenantId, target);
     }
 
     public Mono<Entry> get(String tenantId, String id) {

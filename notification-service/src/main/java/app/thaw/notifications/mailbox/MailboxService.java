@@ -49,6 +49,20 @@ public class MailboxService {
                 .onErrorResume(DuplicateKeyException.class, again -> Mono.just(id));
     }
 
+    /** The newest captured messages first, at most {@code limit}. */
+    public Mono<java.util.List<Captured>> newest(String tenantId, int limit) {
+        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(Criteria.where("tenantId").is(tenantId))
+                        .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "capturedAt"))
+                        .limit(Math.clamp(limit, 1, PageRequest.MAX_LIMIT)), Document.class, COLLECTION)
+                .map(MailboxService::captured).collectList();
+    }
+
+    private static Captured captured(Document document) {
+        return new Captured(document.getString("_id"), document.getString("channel"), document.getString("to"),
+                document.getString("subject"), document.getString("text"), document.getString("html"),
+                document.getString("eventType"), document.getDate("capturedAt").toInstant().toString());
+    }
+
     public Mono<Page<Captured>> list(String tenantId, PageRequest page) {
         return mongo.find(page.apply(Criteria.where("tenantId").is(tenantId)), Document.class, COLLECTION)
                 .map(document -> new Captured(document.getString("_id"), document.getString("channel"), document.getString("to"),

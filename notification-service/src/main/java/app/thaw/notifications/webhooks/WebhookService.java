@@ -75,6 +75,14 @@ public class WebhookService {
                 .map(found -> Page.of(found, page.limit(), WebhookEndpoint::id));
     }
 
+    /** Endpoints that are disabled or have failed since their last success, at most {@code limit}. */
+    public reactor.core.publisher.Flux<WebhookEndpoint> failing(String tenantId, int limit) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId)
+                                .orOperator(Criteria.where("enabled").is(false), Criteria.where("failingSince").ne(null)))
+                        .with(org.springframework.data.domain.Sort.by("_id")).limit(limit), Document.class, COLLECTION)
+                .map(WebhookService::fromDocument);
+    }
+
     /** Changes URL, types or the enabled flag at the version read; enabling again forgets past failures. */
     public Mono<WebhookEndpoint> update(String tenantId, String id, long expectedVersion, URI url, List<String> eventTypes, boolean enabled) {
         Update update = new Update().set("url", url.toString()).set("eventTypes", eventTypes).set("enabled", enabled);

@@ -12,6 +12,7 @@ import app.thaw.notifications.support.PageRequest;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -124,6 +125,35 @@ public class DeliveryStore {
     public Mono<Page<Document>> list(String tenantId, PageRequest page) {
         return mongo.find(page.apply(Criteria.where("tenantId").is(tenantId)), Document.class, DELIVERIES).collectList()
                 .map(found -> Page.of(found, page.limit(), document -> document.getString("_id")));
+    }
+
+    /** The log filtered by channel, status and case (each optional), by page in id order. */
+    public Mono<Page<Document>> search(String tenantId, @Nullable String channel, @Nullable String status, @Nullable String caseId,
+                                       PageRequest page) {
+        Criteria criteria = Criteria.where("tenantId").is(tenantId);
+        if (channel != null) {
+            criteria = criteria.and("channel").is(channel);
+        }
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        if (caseId != null) {
+            criteria = criteria.and("caseId").is(caseId);
+        }
+        return mongo.find(page.apply(criteria), Document.class, DELIVERIES).collectList()
+                .map(found -> Page.of(found, page.limit(), document -> document.getString("_id")));
+    }
+
+    /** Deliveries about cases created since {@code since}, at most {@code max} (for statistics). */
+    public Flux<Document> aboutCasesSince(String tenantId, Instant since, int max) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("caseId").ne(null).and("createdAt").gte(Date.from(since)))
+                .limit(max), Document.class, DELIVERIES);
+    }
+
+    /** The most recently updated delivery to a target (a webhook endpoint's id), if any. */
+    public Mono<Document> latestTo(String tenantId, String target) {
+        return mongo.findOne(Query.query(Criteria.where("tenantId").is(tenantId).and("target").is(target))
+                .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(1), Document.class, DELIVERIES);
     }
 
     public Flux<Document> attempts(String tenantId, String deliveryId) {

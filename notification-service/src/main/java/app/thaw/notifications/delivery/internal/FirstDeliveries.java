@@ -55,6 +55,13 @@ public class FirstDeliveries {
                         .defaultIfEmpty(Claim.NOT_FIRST));
     }
 
+    /** The first deliveries of a tenant's cases among {@code caseIds}. */
+    public reactor.core.publisher.Flux<Document> of(String tenantId, java.util.Collection<String> caseIds) {
+        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenantId).and("caseId").in(caseIds)),
+                Document.class, COLLECTION);
+    }
+
     /** When the client of a case first got a message, if it has. */
     public Mono<Document> of(String tenantId, String caseId) {
         return mongo.findById(tenantId + "|" + caseId, Document.class, COLLECTION);

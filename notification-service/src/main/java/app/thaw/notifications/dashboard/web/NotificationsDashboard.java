@@ -1,0 +1,310 @@
+package app.thaw.notifications.dashboard.web;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import app.thaw.notifications.delivery.DeliveryLogService;
+import app.thaw.notifications.delivery.DeliveryStatus;
+import app.thaw.notifications.delivery.GoldenFifteenStatistics;
+import app.thaw.notifications.mailbox.MailboxService;
+import app.thaw.notifications.recipients.Channel;
+import app.thaw.notifications.support.Access;
+import app.thaw.notifications.support.NotFound;
+import app.thaw.notifications.support.PageRequest;
+import app.thaw.notifications.webhooks.WebhookEndpoint;
+import app.thaw.notifications.webhooks.WebhookService;
+import app.thaw.platform.dashboard.ThawDashboard;
+import app.thaw.platform.events.OutboxRelay;
+import app.thaw.platform.problem.ThawProblem;
+import app.thaw.platform.security.Caller;
+import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The notification-service staff dashboard under {@code /dashboard/notifications/}, for
+ * {@code staff_supervisor} and {@code platform_admin} (anyone else: 404, as for a page that does
+ * not exist); dead letters for {@code platform_admin} only. Every read and write goes through the
+ * same application services as the API, in the caller's tenant.
+ */
+@ThawDashboard
+class NotificationsDashboard {
+
+    static final String BASE = "/dashboard/notifications";
+
+    private final DeliveryLogService log;
+    private final MailboxService mailbox;
+    private final WebhookService webhooks;
+    private final GoldenFifteenStatistics golden;
+    private final OutboxRelay relay;
+
+    NotificationsDashboard(DeliveryLogService log, MailboxService mailbox, WebhookService webhooks, GoldenFifteenStatistics golden,
+                           OutboxRelay relay) {
+        this.log = log;
+        this.mailbox = mailbox;
+        this.webhooks = webhooks;
+        this.golden = golden;
+        this.relay = relay;
+    }
+
+    /** Whether the caller sees the dead letters (the navigation offers them to platform admins only). */
+    @ModelAttribute("platformAdmin")
+    Mono<Boolean> platformAdminFlag() {
+        return CurrentCaller.get().map(caller -> caller.hasRole(ThawRoles.PLATFORM_ADMIN)).defaultIfEmpty(false);
+    }
+
+    // ---------------------------------------------------------------- delivery log
+
+    @GetMapping({BASE, BASE + "/"})
+    Mono<String> deliveries(@RequestParam(required = false) @Nullable String channel,
+                            @RequestParam(required = false) @Nullable String status,
+                            @RequestParam(required = false) @Nullable String caseId,
+                            @RequestParam(required = false) @Nullable String cursor,
+                            Model model, ServerWebExchange exchange) {
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("statuses", DeliveryStatus.values());
+        model.addAttribute("channel", blankToNull(channel));
+        model.addAttribute("status", blankToNull(status));
+        model.addAttribute("caseId", blankToNull(caseId));
+        return staff().flatMap(caller -> {
+            Channel wantedChannel;
+            DeliveryStatus wantedStatus;
+            try {
+                wantedChannel = parse(Channel.class, channel);
+                wantedStatus = parse(DeliveryStatus.class, status);
+            } catch (IllegalArgumentException unknown) {
+                exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+                model.addAttribute("problem", "notifications.problem.filter");
+                model.addAttribute("rows", List.of());
+                return Mono.just(caller);
+            }
+            model.addAttribute("admin", isAdmin(caller));
+            return log.search(caller.tenantId(), wantedChannel, wantedStatus, caseId, PageRequest.of(cursor, 25))
+                    .doOnNext(page -> {
+                        model.addAttribute("rows", page.items().stream().map(DeliveryRow::of).toList());
+                        model.addAttribute("next", page.nextCursor());
+                    })
+                    .thenReturn(caller);
+        }).thenReturn("notifications/deliveries");
+    }
+
+    @GetMapping(BASE + "/deliveries/{id}")
+    Mono<String> delivery(@PathVariable String id, Model model, ServerWebExchange exchange) {
+        return staff().flatMap(caller -> log.get(caller.tenantId(), id)
+                        .doOnNext(entry -> detail(model, entry, caller))
+                        .thenReturn("notifications/deliveries :: detail"))
+                .onErrorResume(ThawProblem.class, problem -> problem(exchange, model, problem));
+    }
+
+    @PostMapping(BASE + "/deliveries/{id}/replay")
+    Mono<String> replay(@PathVariable String id, Model model, ServerWebExchange exchange) {
+        return staff().map(Access::requireAdmin)
+                .flatMap(caller -> log.replay(caller.tenantId(), id)
+                        .doOnNext(entry -> {
+                            detail(model, entry, caller);
+                            model.addAttribute("done", "notifications.deliveries.replayed");
+                        })
+                        .thenReturn("notifications/deliveries :: detail"))
+                .onErrorResume(ThawProblem.class, problem -> problem(exchange, model, problem))
+                .onErrorResume(AccessDeniedException.class, denied -> problem(exchange, model, HttpStatus.FORBIDDEN));
+    }
+
+    private static void detail(Model model, DeliveryLogService.Entry entry, Caller caller) {
+        model.addAttribute("delivery", DeliveryRow.of(entry.delivery()));
+        model.addAttribute("subject", entry.delivery().getString("subject"));
+        model.addAttribute("text", entry.delivery().getString("text"));
+        model.addAttribute("attempts", entry.attempts().stream().map(AttemptRow::of).toList());
+        model.addAttribute("admin", isAdmin(caller));
+    }
+
+    // ---------------------------------------------------------------- development mailbox
+
+    @GetMapping(BASE + "/mailbox")
+    Mono<String> mailbox(Model model) {
+        return staff().flatMap(caller -> mailbox.newest(caller.tenantId(), 50))
+                .doOnNext(messages -> model.addAttribute("messages", messages))
+                .thenReturn("notifications/mailbox");
+    }
+
+    // ---------------------------------------------------------------- failing webhook endpoints
+
+    @GetMapping(BASE + "/webhooks")
+    Mono<String> webhooks(Model model) {
+        return staff().flatMap(caller -> webhooks.failing(caller.tenantId(), 100)
+                        .concatMap(endpoint -> log.latestTo(caller.tenantId(), endpoint.id())
+                                .map(last -> EndpointRow.of(endpoint, last.getString("lastResponse"), instant(last, "updatedAt")))
+                                .defaultIfEmpty(EndpointRow.of(endpoint, null, null)))
+                        .collectList()
+                        .doOnNext(rows -> {
+                            model.addAttribute("endpoints", rows);
+                            model.addAttribute("admin", isAdmin(caller));
+                        }))
+                .thenReturn("notifications/webhooks");
+    }
+
+    @PostMapping(BASE + "/webhooks/{id}/enable")
+    Mono<String> enable(@PathVariable String id, @RequestParam(required = false) @Nullable Long version, Model model,
+                        ServerWebExchange exchange) {
+        return staff().map(Access::requireAdmin)
+                .flatMap(caller -> webhooks.get(caller.tenantId(), id)
+                        .flatMap(endpoint -> webhooks.update(caller.tenantId(), id, version == null ? -1 : version, endpoint.url(),
+                                endpoint.eventTypes(), true)))
+                .doOnNext(endpoint -> {
+                    model.addAttribute("endpoint", EndpointRow.of(endpoint, null, null));
+                    model.addAttribute("done", "notifications.webhooks.enabled");
+                })
+                .thenReturn("notifications/webhooks :: result")
+                .onErrorResume(ThawProblem.class, problem -> problem(exchange, model, problem))
+                .onErrorResume(org.springframework.dao.OptimisticLockingFailureException.class,
+                        changed -> problem(exchange, model, HttpStatus.CONFLICT))
+                .onErrorResume(AccessDeniedException.class, denied -> problem(exchange, model, HttpStatus.FORBIDDEN));
+    }
+
+    // ---------------------------------------------------------------- golden 15 minutes
+
+    @GetMapping(BASE + "/golden-15")
+    Mono<String> goldenFifteen(Model model) {
+        return staff().flatMap(caller -> golden.lastDays(caller.tenantId(), 14))
+                .doOnNext(statistics -> {
+                    model.addAttribute("statistics", statistics);
+                    model.addAttribute("chart", Map.of(
+                            "labels", statistics.days().stream().map(day -> day.date().toString()).toList(),
+                            "within", statistics.days().stream().map(GoldenFifteenStatistics.Day::within).toList(),
+                            "late", statistics.days().stream().map(GoldenFifteenStatistics.Day::late).toList(),
+                            "pending", statistics.days().stream().map(GoldenFifteenStatistics.Day::pending).toList()));
+                })
+                .thenReturn("notifications/golden15");
+    }
+
+    // ---------------------------------------------------------------- dead letters (platform_admin)
+
+    @GetMapping(BASE + "/dead-letters")
+    Mono<String> deadLetters(Model model) {
+        return platformAdmin().flatMap(caller -> relay.deadLetters(null, 100).map(DeadLetterRow::of).collectList())
+                .doOnNext(rows -> model.addAttribute("letters", rows))
+                .thenReturn("notifications/dead-letters");
+    }
+
+    @PostMapping(BASE + "/dead-letters/{id}/replay")
+    Mono<String> replayDeadLetter(@PathVariable String id, Model model, ServerWebExchange exchange) {
+        model.addAttribute("id", id);
+        return platformAdmin().flatMap(caller -> relay.replay(id, caller.subject()))
+                .flatMap(replayed -> replayed
+                        ? Mono.just("notifications/dead-letters :: replayed").doOnNext(view -> model.addAttribute("replayed", true))
+                        : problem(exchange, model, new NotFound("dead letter", id)));
+    }
+
+    // ---------------------------------------------------------------- access and helpers
+
+    /** The dashboard's roles; anyone else finds no such page. */
+    private static Mono<Caller> staff() {
+        return CurrentCaller.get().filter(caller -> caller.hasAnyRole(ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN))
+                .switchIfEmpty(Mono.error(() -> new NotFound("page", BASE)));
+    }
+
+    private static Mono<Caller> platformAdmin() {
+        return CurrentCaller.get().filter(caller -> caller.hasRole(ThawRoles.PLATFORM_ADMIN))
+                .switchIfEmpty(Mono.error(() -> new NotFound("page", BASE + "/dead-letters")));
+    }
+
+    private static boolean isAdmin(Caller caller) {
+        try {
+            Access.requireAdmin(caller);
+            return true;
+        } catch (AccessDeniedException denied) {
+            return false;
+        }
+    }
+
+    private static Mono<String> problem(ServerWebExchange exchange, Model model, ThawProblem problem) {
+        return problem(exchange, model, problem.status());
+    }
+
+    /** A refused write: its status, and a message the page shows where the result would have gone. */
+    private static Mono<String> problem(ServerWebExchange exchange, Model model, HttpStatusCode status) {
+        exchange.getResponse().setStatusCode(status);
+        model.addAttribute("problem", switch (status.value()) {
+            case 404 -> "notifications.problem.not-found";
+            case 409 -> "notifications.problem.conflict";
+            case 403 -> "notifications.problem.forbidden";
+            default -> "notifications.problem.invalid";
+        });
+        return Mono.just("notifications/fragments :: problem");
+    }
+
+    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
+        return value == null || value.isBlank() ? null : Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    static @Nullable Instant instant(Document document, String key) {
+        Date date = document.getDate(key);
+        return date == null ? null : date.toInstant();
+    }
+
+    record DeliveryRow(String id, String eventType, @Nullable String caseId, String channel, String target, String recipientKind,
+                       String status, int attempts, boolean urgent, @Nullable Instant createdAt, @Nullable Instant deliveredAt,
+                       @Nullable Instant nextAttemptAt, @Nullable String lastResponse) {
+
+        static DeliveryRow of(Document d) {
+            return new DeliveryRow(d.getString("_id"), d.getString("eventType"), d.getString("caseId"), d.getString("channel"),
+                    d.getString("target"), d.getString("recipientKind"), d.getString("status"), d.getInteger("attempts", 0),
+                    d.getBoolean("urgent", false), instant(d, "createdAt"), instant(d, "deliveredAt"), instant(d, "nextAttemptAt"),
+                    d.getString("lastResponse"));
+        }
+
+        /** An id usable in an HTML id attribute. */
+        public String anchor() {
+            return "d-" + Integer.toHexString(id.hashCode());
+        }
+    }
+
+    record AttemptRow(int attempt, @Nullable Instant at, String status, long latencyMillis, @Nullable String provider,
+                      @Nullable String response) {
+
+        static AttemptRow of(Document d) {
+            Number latency = (Number) d.get("latencyMillis");
+            return new AttemptRow(d.getInteger("attempt", 0), instant(d, "at"), d.getString("status"),
+                    latency == null ? 0 : latency.longValue(), d.getString("provider"), d.getString("response"));
+        }
+    }
+
+    record EndpointRow(String id, String url, boolean enabled, @Nullable String disabledReason, @Nullable Instant failingSince,
+                       @Nullable String lastError, @Nullable Instant lastAt, long version) {
+
+        static EndpointRow of(WebhookEndpoint endpoint, @Nullable String lastError, @Nullable Instant lastAt) {
+            return new EndpointRow(endpoint.id(), endpoint.url().toString(), endpoint.enabled(), endpoint.disabledReason(),
+                    endpoint.failingSince(), lastError, lastAt, endpoint.version());
+        }
+    }
+
+    record DeadLetterRow(String id, @Nullable String type, @Nullable String subject, @Nullable String tenantId,
+                         @Nullable String subscriber, int attempts, @Nullable String lastError, @Nullable Instant parkedAt) {
+
+        static DeadLetterRow of(Document letter) {
+            Document event = letter.get("event", Document.class);
+            return new DeadLetterRow(letter.getString("_id"), event == null ? null : event.getString("type"),
+                    event == null ? null : event.getString("subject"), event == null ? null : event.getString("tenantId"),
+                    letter.getString("subscriber"), letter.getInteger("attempts", 0), letter.getString("lastError"),
+                    instant(letter, "parkedAt"));
+        }
+    }
+}
