@@ -109,7 +109,7 @@ class CasesDashboardController {
             List<String> items = form.getOrDefault("items", List.of()).stream().filter(item -> !item.isBlank()).toList();
             return cases.change(id, version(form), (c, tenant, now, actor) -> c.transition(to, reason, releaseReference, resolution, items,
                     tenant.policy(), tenant.calendar(), now, actor));
-        }).flatMap(c -> page(c, locale, message("cases.case.moved", locale, message("cases.status." + c.status(), locale)), null, "cases/case :: body")
+        }).flatMap(c -> page(c, locale, message("cases.case.moved", locale, message("cases.status." + c.status(), locale)), null, "cases/case :: case-body")
                         .map(Rendering.Builder::build))
                 .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
     }
@@ -132,7 +132,7 @@ class CasesDashboardController {
             });
         }).flatMap(c -> {
             var followUp = c.clock(c.id() + "/follow-up/" + entryId).orElse(null);
-            return page(c, locale, message(followUp == null ? "cases.contact.logged" : "cases.contact.followUp", locale), followUp, "cases/case :: body")
+            return page(c, locale, message(followUp == null ? "cases.contact.logged" : "cases.contact.followUp", locale), followUp, "cases/case :: case-body")
                     .map(Rendering.Builder::build);
         }).onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
     }
