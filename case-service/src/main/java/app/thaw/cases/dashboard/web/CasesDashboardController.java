@@ -28,6 +28,9 @@ import app.thaw.platform.problem.ThawProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FormFieldPart;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -101,7 +104,7 @@ class CasesDashboardController {
 
     @PostMapping(CASE + "/transitions")
     Mono<Rendering> transition(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
-        return exchange.getFormData().flatMap(form -> {
+        return fields(exchange).flatMap(form -> {
             CaseStatus to = CaseProblems.code(CaseStatus.class, required(form, "to", 32), "to");
             String reason = required(form, "reason", 2000);
             String releaseReference = optional(form, "releaseReference", 200);
@@ -117,7 +120,7 @@ class CasesDashboardController {
     @PostMapping(CASE + "/contacts")
     Mono<Rendering> contact(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
         String entryId = UUID.randomUUID().toString();
-        return exchange.getFormData().flatMap(form -> {
+        return fields(exchange).flatMap(form -> {
             ContactChannel channel = CaseProblems.code(ContactChannel.class, required(form, "channel", 32), "channel");
             String summary = required(form, "summary", 4000);
             String ticket = optional(form, "ticketNumber", 100);
@@ -205,6 +208,24 @@ class CasesDashboardController {
     private static Rendering actionProblem(ThawProblem problem) {
         return Rendering.view("cases/problem :: problem").modelAttribute("problem", problem).status(problem.status())
                 .header("HX-Retarget", "#case-problem").header("HX-Reswap", "innerHTML").build();
+    }
+
+    /**
+     * The posted fields. The pages post multipart (htmx {@code hx-encoding}): the gateway's CSRF
+     * filter reads an urlencoded body looking for a token parameter before it looks at the header,
+     * which leaves nothing of that body to relay; a multipart body it leaves alone.
+     */
+    private static Mono<MultiValueMap<String, String>> fields(ServerWebExchange exchange) {
+        MediaType type = exchange.getRequest().getHeaders().getContentType();
+        if (type == null || !MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type)) {
+            return exchange.getFormData();
+        }
+        return exchange.getMultipartData().map(parts -> {
+            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            parts.forEach((name, values) -> values.stream().filter(FormFieldPart.class::isInstance)
+                    .forEach(part -> form.add(name, ((FormFieldPart) part).value())));
+            return form;
+        });
     }
 
     private String message(String key, Locale locale, Object... args) {
