@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.springframework.http.MediaType;
@@ -39,6 +40,7 @@ class CasesDashboardBrowserIT {
         try (Browser browser = Browser.start("en")) {
             browser.signInAt(thaw, "/dashboard/cases/", "agent");
             browser.await(By.id("queue-filters"));
+            withScripts(browser, thaw.gatewayUrl() + "/dashboard/cases/", By.id("queue-filters"));
             browser.type(By.id("filter-assignee"), assignee);
             browser.click(By.id("apply-filters"));
             browser.await(By.id("case-" + id));
@@ -47,6 +49,8 @@ class CasesDashboardBrowserIT {
             browser.screenshot("cases-queue-agent-en");
 
             browser.click(By.cssSelector("#case-" + id + " a"));
+            browser.await(By.id("case-status"));
+            withScripts(browser, browser.url(), By.id("case-status"));
             assertThat(browser.await(By.id("case-status")).getText()).isEqualTo("Triaged");
             assertThat(browser.has(By.id("move-GATHERING_EVIDENCE"))).isTrue();
             assertThat(browser.has(By.id("move-RESOLVED"))).as("not allowed from TRIAGED").isFalse();
@@ -115,6 +119,31 @@ class CasesDashboardBrowserIT {
 
     private static WebTestClient api(ThawPlatform thaw) {
         return WebTestClient.bindToServer().baseUrl(thaw.gatewayUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /**
+     * Waits until the page's scripts (htmx, thaw.js) have run, loading it again if they did not:
+     * through the gateway a dashboard's scripts and styles sometimes fail to load (see the report
+     * printed here), and the page then has no htmx to post with.
+     */
+    private static void withScripts(Browser browser, String url, By content) {
+        for (int attempt = 1; ; attempt++) {
+            browser.await(content);
+            try {
+                browser.awaitThat(page -> (Boolean) ((JavascriptExecutor) page).executeScript(
+                        "return typeof htmx !== 'undefined' && document.readyState === 'complete';"));
+                return;
+            } catch (org.openqa.selenium.TimeoutException missing) {
+                System.out.println("CASES-DASHBOARD scripts missing (attempt " + attempt + "): "
+                        + ((JavascriptExecutor) browser.awaitThat(page -> page)).executeScript(
+                        "return 'htmx=' + typeof htmx + ' sheets=' + document.styleSheets.length + ' ' + performance.getEntriesByType('resource')"
+                                + ".map(e => e.name + ' ' + e.initiatorType + ' ' + e.responseStatus + ' ' + Math.round(e.duration) + 'ms').join(' | ');"));
+                if (attempt == 3) {
+                    throw missing;
+                }
+                browser.open(url);
+            }
+        }
     }
 
     /** An element's text, or "" while htmx is swapping it. */

@@ -217,6 +217,14 @@ class CasesDashboardTests extends CaseApiTests {
     }
 
     @Test
+    void theSharedStylesScriptsAndWebJarsAreServedUnderTheCasesPrefix() {
+        Map<String, String> assets = Map.of("assets/thaw.css", "text/css", "assets/thaw.js", "text/javascript",
+                "webjars/htmx.org/dist/htmx.min.js", "text/javascript", "webjars/chart.js/dist/chart.umd.min.js", "text/javascript");
+        assets.forEach((asset, type) -> web.get().uri("/dashboard/cases/" + asset).headers(h -> h.setBearerAuth(AGENT)).exchange()
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(type));
+    }
+
+    @Test
     void theDashboardIsForStaffOnly() {
         web.get().uri("/dashboard/cases/").headers(h -> h.setBearerAuth(token("dash-merchant", "merchant_admin"))).exchange()
                 .expectStatus().isForbidden().expectBody(String.class).value(page -> assertThat(page).contains("Only Thaw staff"));
