@@ -1,8 +1,16 @@
 package app.thaw.cases.application;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
 import app.thaw.cases.incident.CaseStatus;
 import app.thaw.cases.incident.Scenario;
+import app.thaw.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * A page of the case queue.
@@ -13,4 +21,35 @@ import org.jspecify.annotations.Nullable;
 public record CaseQuery(@Nullable CaseStatus status, @Nullable Scenario scenario, @Nullable String assignee,
                         @Nullable Boolean atRisk, @Nullable Boolean drill, @Nullable String tenantId,
                         @Nullable String cursor, @Nullable Integer limit) {
+
+    /** The cases {@code caller} may list that match the filters (the API's queue and the dashboard's share it). */
+    List<Criteria> criteria(Caller caller, Instant now, Duration atRiskWindow) {
+        List<Criteria> where = new ArrayList<>();
+        boolean staff = CaseAccess.staff(caller);
+        if (!staff) {
+            where.add(Criteria.where("tenantId").is(caller.tenantId()));
+        } else if (tenantId != null) {
+            where.add(Criteria.where("tenantId").is(tenantId));
+        }
+        if (!CaseAccess.seesRestricted(caller)) {
+            where.add(Criteria.where("restricted").is(false));
+        }
+        if (status != null) {
+            where.add(Criteria.where("status").is(status.name()));
+        }
+        if (scenario != null) {
+            where.add(Criteria.where("scenario").is(scenario.name()));
+        }
+        if (assignee != null) {
+            where.add(Criteria.where("assignee").is(assignee));
+        }
+        if (drill != null) {
+            where.add(Criteria.where("drill").is(drill));
+        }
+        if (Boolean.TRUE.equals(atRisk)) {
+            Date horizon = Date.from(now.plus(atRiskWindow));
+            where.add(new Criteria().orOperator(Criteria.where("nextClockDueAt").lte(horizon), Criteria.where("unmetBreach").is(true)));
+        }
+        return where;
+    }
 }

@@ -156,32 +156,8 @@ public class CaseService {
             if (limit < 1 || limit > properties.maxPageSize()) {
                 throw CaseProblems.invalid("limit", "Range", "must be between 1 and " + properties.maxPageSize());
             }
-            List<Criteria> where = new ArrayList<>();
+            List<Criteria> where = q.criteria(caller, clock.instant(), properties.atRiskWindow());
             boolean staff = CaseAccess.staff(caller);
-            if (!staff) {
-                where.add(Criteria.where("tenantId").is(caller.tenantId()));
-            } else if (q.tenantId() != null) {
-                where.add(Criteria.where("tenantId").is(q.tenantId()));
-            }
-            if (!CaseAccess.seesRestricted(caller)) {
-                where.add(Criteria.where("restricted").is(false));
-            }
-            if (q.status() != null) {
-                where.add(Criteria.where("status").is(q.status().name()));
-            }
-            if (q.scenario() != null) {
-                where.add(Criteria.where("scenario").is(q.scenario().name()));
-            }
-            if (q.assignee() != null) {
-                where.add(Criteria.where("assignee").is(q.assignee()));
-            }
-            if (q.drill() != null) {
-                where.add(Criteria.where("drill").is(q.drill()));
-            }
-            if (Boolean.TRUE.equals(q.atRisk())) {
-                Date horizon = Date.from(clock.instant().plus(properties.atRiskWindow()));
-                where.add(new Criteria().orOperator(Criteria.where("nextClockDueAt").lte(horizon), Criteria.where("unmetBreach").is(true)));
-            }
             if (q.cursor() != null) {
                 Cursor after = Cursor.decode(q.cursor());
                 where.add(new Criteria().orOperator(Criteria.where("openedAt").lt(after.openedAt()),

@@ -79,6 +79,11 @@ class CaseServiceConfiguration {
         return new CaseService(store, policies, triage, playbooks, access, clock, properties);
     }
 
+    @Bean
+    CaseOverview caseOverview(CaseStore store, CaseAccess access, Clock clock, CaseProperties properties) {
+        return new CaseOverview(store, access, clock, properties);
+    }
+
     // Timers are built from every TimerHandler, and this handler needs the service that stores
     // through Timers: the store takes Timers lazily to break the cycle.
     @Bean

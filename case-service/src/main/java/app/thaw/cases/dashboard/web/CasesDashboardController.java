@@ -1,0 +1,300 @@
+package app.thaw.cases.dashboard.web;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import app.thaw.cases.application.CaseOverview;
+import app.thaw.cases.application.CaseProblems;
+import app.thaw.cases.application.CaseQuery;
+import app.thaw.cases.application.CaseService;
+import app.thaw.cases.application.CaseStatistics;
+import app.thaw.cases.drill.DrillReport;
+import app.thaw.cases.incident.CaseClock;
+import app.thaw.cases.incident.CaseStatus;
+import app.thaw.cases.incident.ContactChannel;
+import app.thaw.cases.incident.ContactEntry;
+import app.thaw.cases.incident.IncidentCase;
+import app.thaw.cases.incident.Outcome;
+import app.thaw.cases.incident.Scenario;
+import app.thaw.platform.dashboard.ThawDashboard;
+import app.thaw.platform.problem.ThawProblem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FormFieldPart;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The case service's staff pages. Every read and write goes through the same application services
+ * as the API, so the caller's roles, the tenant rules and the compliance restriction apply
+ * unchanged: what the API answers 404, these pages answer with the not-found page. Writes come
+ * from htmx (the gateway's CSRF header); a refusal answers its status with the problem's message,
+ * which the page shows next to the form.
+ */
+@ThawDashboard
+@RequestMapping("/dashboard/cases")
+class CasesDashboardController {
+
+    private static final String CASE = "/{id:[0-9a-fA-F-]{36}}";
+
+    private final CaseService cases;
+    private final CaseOverview overview;
+    private final MessageSource messages;
+
+    CasesDashboardController(CaseService cases, CaseOverview overview, MessageSource messages) {
+        this.cases = cases;
+        this.overview = overview;
+        this.messages = messages;
+    }
+
+    // ------------------------------------------------------------------ queue
+
+    @GetMapping("/")
+    Mono<Rendering> queue(@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String scenario,
+                          @RequestParam(required = false) @Nullable String assignee, @RequestParam(required = false) @Nullable String atRisk,
+                          @RequestParam(required = false) @Nullable String drill, @RequestParam(defaultValue = "0") String page,
+                          @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+                          @RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String restoring) {
+        boolean fragment = htmx != null && restoring == null;
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("status", blankToEmpty(status));
+        filters.put("scenario", blankToEmpty(scenario));
+        filters.put("assignee", blankToEmpty(assignee));
+        filters.put("atRisk", "true".equals(atRisk) ? "true" : "");
+        filters.put("drill", "true".equals(drill) || "false".equals(drill) ? drill : "");
+        String view = fragment ? "cases/queue :: results" : "cases/queue";
+        return Mono.fromCallable(() -> new CaseQuery(CaseProblems.optionalCode(CaseStatus.class, status, "status"),
+                        CaseProblems.optionalCode(Scenario.class, scenario, "scenario"), blankToNull(assignee),
+                        "true".equals(atRisk) ? Boolean.TRUE : null, filters.get("drill").isEmpty() ? null : Boolean.valueOf(drill),
+                        null, null, null))
+                .flatMap(query -> overview.queue(query, pageNumber(page)))
+                .map(found -> Rendering.view(view).modelAttribute("filters", filters)
+                        .modelAttribute("rows", found.items().stream().map(CaseViews.Row::of).toList())
+                        .modelAttribute("page", found.page()).modelAttribute("more", found.more())
+                        .modelAttribute("statuses", CaseStatus.values()).modelAttribute("scenarios", Scenario.values()).build())
+                .onErrorResume(ThawProblem.class, problem -> Mono.just(Rendering.view(fragment ? "cases/problem :: problem" : "cases/problem")
+                        .modelAttribute("problem", problem).status(problem.status()).build()));
+    }
+
+    // ------------------------------------------------------------------ one case
+
+    @GetMapping(CASE)
+    Mono<Rendering> showCase(@PathVariable String id, Locale locale) {
+        return cases.get(id).flatMap(c -> page(c, locale, null, null, "cases/case").map(Rendering.Builder::build))
+                .onErrorResume(ThawProblem.class, problem -> Mono.just(problemPage(problem)));
+    }
+
+    @PostMapping(CASE + "/transitions")
+    Mono<Rendering> transition(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
+        return fields(exchange).flatMap(form -> {
+            CaseStatus to = CaseProblems.code(CaseStatus.class, required(form, "to", 32), "to");
+            String reason = required(form, "reason", 2000);
+            String releaseReference = optional(form, "releaseReference", 200);
+            Outcome resolution = CaseProblems.optionalCode(Outcome.class, form.getFirst("resolution"), "resolution");
+            List<String> items = form.getOrDefault("items", List.of()).stream().filter(item -> !item.isBlank()).toList();
+            return cases.change(id, version(form), (c, tenant, now, actor) -> c.transition(to, reason, releaseReference, resolution, items,
+                    tenant.policy(), tenant.calendar(), now, actor));
+        }).flatMap(c -> page(c, locale, message("cases.case.moved", locale, message("cases.status." + c.status(), locale)), null, "cases/case :: case-body")
+                        .map(Rendering.Builder::build))
+                .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
+    }
+
+    @PostMapping(CASE + "/contacts")
+    Mono<Rendering> contact(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
+        String entryId = UUID.randomUUID().toString();
+        return fields(exchange).flatMap(form -> {
+            ContactChannel channel = CaseProblems.code(ContactChannel.class, required(form, "channel", 32), "channel");
+            String summary = required(form, "summary", 4000);
+            String ticket = optional(form, "ticketNumber", 100);
+            String agent = optional(form, "agent", 200);
+            String nextStep = optional(form, "nextStep", 2000);
+            String promised = optional(form, "promisedReplyAt", 32);
+            Integer cycle = cycleDays(optional(form, "statedCycleDays", 4));
+            return cases.change(id, version(form), (c, tenant, now, actor) -> {
+                Instant promisedAt = promised == null ? null : localTime(promised).atZone(tenant.zone()).toInstant();
+                c.logContact(new ContactEntry(entryId, channel, now, ticket, agent, summary, nextStep, promisedAt, cycle, actor),
+                        tenant.calendar(), now, actor);
+            });
+        }).flatMap(c -> {
+            var followUp = c.clock(c.id() + "/follow-up/" + entryId).orElse(null);
+            return page(c, locale, message(followUp == null ? "cases.contact.logged" : "cases.contact.followUp", locale), followUp, "cases/case :: case-body")
+                    .map(Rendering.Builder::build);
+        }).onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
+    }
+
+    @GetMapping(CASE + "/drill")
+    Mono<Rendering> drill(@PathVariable String id, Locale locale) {
+        return cases.get(id).flatMap(c -> {
+            if (!c.drill()) {
+                return Mono.error(CaseProblems.notFound("drill report for case " + id + " (it is not a drill)"));
+            }
+            return cases.tenantOf(c).map(tenant -> Rendering.view("cases/drill").modelAttribute("report", DrillReport.of(c))
+                    .modelAttribute("view", CaseViews.Page.of(c, tenant.zone(), zh(locale), null, null)).build());
+        }).onErrorResume(ThawProblem.class, problem -> Mono.just(problemPage(problem)));
+    }
+
+    // ------------------------------------------------------------------ charts
+
+    @GetMapping("/charts")
+    Mono<Rendering> charts(@RequestParam(required = false) @Nullable String tenantId, Locale locale) {
+        return overview.statistics(blankToNull(tenantId)).map(stats -> Rendering.view("cases/charts")
+                        .modelAttribute("stats", stats).modelAttribute("tenantId", blankToEmpty(tenantId))
+                        .modelAttribute("charts", charts(stats, locale)).build())
+                .onErrorResume(ThawProblem.class, problem -> Mono.just(problemPage(problem)));
+    }
+
+    /** One chart's data: labels and values, also shown as a table for screen readers. */
+    record Chart(String id, String title, String unit, List<String> labels, List<Number> values) {
+    }
+
+    private List<Chart> charts(CaseStatistics stats, Locale locale) {
+        List<String> scenarioLabels = new ArrayList<>();
+        List<Number> scenarioHours = new ArrayList<>();
+        stats.hoursToResolutionByScenario().forEach((scenario, hours) -> {
+            scenarioLabels.add(message("cases.scenario." + scenario, locale));
+            scenarioHours.add(Math.round(hours * 10) / 10.0);
+        });
+        List<Number> platformHours = stats.hoursToResolutionByPlatform().values().stream().<Number>map(h -> Math.round(h * 10) / 10.0).toList();
+        List<String> breachLabels = new ArrayList<>();
+        List<Number> breaches = new ArrayList<>();
+        stats.breachesByClock().forEach((kind, count) -> {
+            breachLabels.add(message("cases.clock." + kind, locale));
+            breaches.add(count);
+        });
+        String hours = message("cases.charts.hours", locale);
+        return List.of(
+                new Chart("resolution-by-scenario", message("cases.charts.byScenario", locale), hours, scenarioLabels, scenarioHours),
+                new Chart("resolution-by-platform", message("cases.charts.byPlatform", locale), hours,
+                        List.copyOf(stats.hoursToResolutionByPlatform().keySet()), platformHours),
+                new Chart("golden", message("cases.charts.golden", locale), message("cases.charts.clocks", locale),
+                        List.of(message("cases.charts.met", locale), message("cases.charts.breached", locale), message("cases.charts.pending", locale)),
+                        List.of(stats.goldenMet(), stats.goldenBreached(), stats.goldenPending())),
+                new Chart("breaches", message("cases.charts.breaches", locale), message("cases.charts.clocks", locale), breachLabels, breaches));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Mono<Rendering.Builder<?>> page(IncidentCase c, Locale locale, @Nullable String notice, @Nullable CaseClock followUp,
+                                            String view) {
+        return cases.tenantOf(c).map(tenant -> Rendering.view(view)
+                .modelAttribute("view", CaseViews.Page.of(c, tenant.zone(), zh(locale), notice, followUp))
+                .modelAttribute("channels", ContactChannel.values()).modelAttribute("outcomes", List.of(Outcome.RESTORED, Outcome.PARTIALLY_RESTORED))
+                .modelAttribute("zone", tenant.zone().getId()));
+    }
+
+    private static Rendering problemPage(ThawProblem problem) {
+        return Rendering.view("cases/problem").modelAttribute("problem", problem).status(problem.status()).build();
+    }
+
+    /** A refused write: its status, and the message put where the page shows problems (the form stays as typed). */
+    private static Rendering actionProblem(ThawProblem problem) {
+        return Rendering.view("cases/problem :: problem").modelAttribute("problem", problem).status(problem.status())
+                .header("HX-Retarget", "#case-problem").header("HX-Reswap", "innerHTML").build();
+    }
+
+    /**
+     * The posted fields. The pages post multipart (htmx {@code hx-encoding}): the gateway's CSRF
+     * filter reads an urlencoded body looking for a token parameter before it looks at the header,
+     * which leaves nothing of that body to relay; a multipart body it leaves alone.
+     */
+    private static Mono<MultiValueMap<String, String>> fields(ServerWebExchange exchange) {
+        MediaType type = exchange.getRequest().getHeaders().getContentType();
+        if (type == null || !MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type)) {
+            return exchange.getFormData();
+        }
+        return exchange.getMultipartData().map(parts -> {
+            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            parts.forEach((name, values) -> values.stream().filter(FormFieldPart.class::isInstance)
+                    .forEach(part -> form.add(name, ((FormFieldPart) part).value())));
+            return form;
+        });
+    }
+
+    private String message(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    private static boolean zh(Locale locale) {
+        return "zh".equals(locale.getLanguage());
+    }
+
+    private static @Nullable Long version(MultiValueMap<String, String> form) {
+        return CaseProblems.ifMatch(form.getFirst("version"));
+    }
+
+    private static String required(MultiValueMap<String, String> form, String field, int max) {
+        String value = optional(form, field, max);
+        if (value == null) {
+            throw CaseProblems.invalid(field, "NotBlank", "must not be blank");
+        }
+        return value;
+    }
+
+    private static @Nullable String optional(MultiValueMap<String, String> form, String field, int max) {
+        String value = form.getFirst(field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw CaseProblems.invalid(field, "Size", "must be at most " + max + " characters");
+        }
+        return value.strip();
+    }
+
+    private static @Nullable Integer cycleDays(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int days = Integer.parseInt(value);
+            if (days >= 1 && days <= 365) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw CaseProblems.invalid("statedCycleDays", "Range", "must be a whole number of days between 1 and 365");
+    }
+
+    private static LocalDateTime localTime(String value) {
+        try {
+            return LocalDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw CaseProblems.invalid("promisedReplyAt", "DateTime", "must be a date and time such as 2026-11-24T10:00");
+        }
+    }
+
+    private static int pageNumber(String page) {
+        try {
+            return Integer.parseInt(page);
+        } catch (NumberFormatException e) {
+            throw CaseProblems.invalid("page", "Range", "must be a page number");
+        }
+    }
+
+    private static String blankToEmpty(@Nullable String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
