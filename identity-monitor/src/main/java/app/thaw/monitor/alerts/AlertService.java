@@ -1,0 +1,276 @@
+package app.thaw.monitor.alerts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import app.thaw.monitor.detection.Detection;
+import app.thaw.monitor.detection.Severity;
+import app.thaw.monitor.screening.AllowList;
+import app.thaw.monitor.settings.TenantSettings;
+import app.thaw.monitor.support.Roles;
+import app.thaw.monitor.support.TraceContext;
+import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.events.EventOutbox;
+import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.security.Caller;
+import org.bson.Document;
+import app.thaw.monitor.support.Ids;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Stores alerts and announces them. An open identity-misuse alert holds the subject's
+ * {@code openKey} (unique), so concurrent detections for one subject can never open two alerts:
+ * the loser of an insert race joins the winner's alert. {@code thaw.alert.raised} is recorded on the
+ * alert document in the same write that makes it HIGH, then released to the outbox.
+ */
+@Service
+public class AlertService {
+
+    public static final String ALERTS = "alerts";
+    static final String EVENT_TYPE = "thaw.alert.raised";
+    static final String SOURCE = "/thaw/identity-monitor";
+
+    private final ReactiveMongoTemplate mongo;
+    private final EventOutbox outbox;
+    private final AllowList allowList;
+    private final AuditLog audit;
+    private final TraceContext trace;
+    private final Clock clock;
+
+    AlertService(ReactiveMongoTemplate mongo, EventOutbox outbox, AllowList allowList, AuditLog audit, TraceContext trace,
+                 Clock clock) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.allowList = allowList;
+        this.audit = audit;
+        this.trace = trace;
+        this.clock = clock;
+    }
+
+    public Mono<Void> createIndexes() {
+        return mongo.indexOps(ALERTS).createIndex(new Index().on("openKey", Sort.Direction.ASC).unique())
+                .then(mongo.indexOps(ALERTS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC)))
+                .then(outbox.watch(ALERTS));
+    }
+
+    /** Files a subject's detections (in signal order) into its open alert, or a new one. */
+    public Mono<Void> record(String tenantId, String subjectId, String subjectLabel, String subjectType,
+                             List<Detection> detections, TenantSettings settings) {
+        return Flux.fromIterable(detections)
+                .concatMap(detection -> recordOne(tenantId, subjectId, subjectLabel, subjectType, detection, settings))
+                .then();
+    }
+
+    private Mono<Void> recordOne(String tenantId, String subjectId, String subjectLabel, String subjectType, Detection detection,
+                                 TenantSettings settings) {
+        String openKey = tenantId + "|" + subjectId + "|" + AlertKind.IDENTITY_MISUSE;
+        return Mono.defer(() -> mongo.findOne(Query.query(Criteria.where("openKey").is(openKey)), Document.class, ALERTS)
+                        .map(AlertService::fromDocument)
+                        .flatMap(open -> {
+                            if (open.accepts(detection.at())) {
+                                open.absorb(detection, settings.alertWindow(), settings.escalateAtDetectors());
+                                return save(open, null);
+                            }
+                            // The window passed: the old alert keeps its history but no longer takes detections.
+                            return mongo.updateFirst(Query.query(Criteria.where("_id").is(open.id()).and("version").is(open.version())),
+                                            new Update().set("openKey", closedKey(open.id())).inc("version", 1L), ALERTS)
+                                    .then(Mono.<Saved>empty());
+                        })
+                        .switchIfEmpty(Mono.defer(() -> insert(Alert.open(Ids.next("alr"), tenantId, subjectId,
+                                subjectLabel, subjectType, detection, settings.alertWindow(), settings.escalateAtDetectors()), openKey))))
+                .retryWhen(Retry.max(20).filter(failure -> failure instanceof OptimisticLockingFailureException
+                        || failure instanceof DuplicateKeyException))
+                .flatMap(this::release);
+    }
+
+    /** Raises a sanctions-hit alert unless this subject already has one for this entry; true when new. */
+    public Mono<Boolean> raiseSanctionsHit(String tenantId, String subjectId, String subjectLabel, String subjectType,
+                                           Alert.Sanction sanction) {
+        String openKey = tenantId + "|" + subjectId + "|" + AlertKind.SANCTIONS_HIT + "|" + sanction.listEntryId();
+        Alert alert = Alert.sanctionsHit(Ids.next("alr"), tenantId, subjectId, subjectLabel, subjectType, sanction,
+                clock.instant());
+        return insert(alert, openKey)
+                .flatMap(this::release).thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, already -> Mono.just(false));
+    }
+
+    /** An alert written, and whether the write recorded an event to release. */
+    private record Saved(String id, boolean raised) {
+    }
+
+    /** Moves the recorded event to the outbox; nothing to read when the write recorded none. */
+    private Mono<Void> release(Saved saved) {
+        return saved.raised() ? outbox.release(ALERTS, saved.id()).then() : Mono.empty();
+    }
+
+    private Mono<Saved> insert(Alert alert, String openKey) {
+        boolean raise = alert.takeRaise();
+        Document doc = toDocument(alert, openKey).append("version", 1L);
+        if (raise) {
+            doc.append(EventOutbox.PENDING_EVENTS, EventOutbox.pending(List.of(raisedEvent(alert))));
+        }
+        return mongo.insert(doc, ALERTS).thenReturn(new Saved(alert.id(), raise));
+    }
+
+    /** Writes the alert if unchanged since read; {@code newOpenKey} only when the key changes (closing it). */
+    private Mono<Saved> save(Alert alert, @Nullable String newOpenKey) {
+        boolean raise = alert.takeRaise();
+        Document doc = toDocument(alert, newOpenKey == null ? "" : newOpenKey);
+        if (newOpenKey == null) {
+            // Rewriting a unique key with its own value is not always a no-op for the embedded store.
+            doc.remove("openKey");
+        }
+        Update update = new Update();
+        doc.forEach((key, value) -> {
+            if (!key.equals("_id")) {
+                update.set(key, value);
+            }
+        });
+        update.set("version", alert.version() + 1);
+        if (raise) {
+            EventOutbox.record(update, List.of(raisedEvent(alert)));
+        }
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(alert.id()).and("version").is(alert.version())), update, ALERTS)
+                .flatMap(result -> result.getModifiedCount() == 1 ? Mono.just(new Saved(alert.id(), raise))
+                        : Mono.error(new OptimisticLockingFailureException("alert " + alert.id())));
+    }
+
+    public Mono<Alert> get(Caller caller, String id) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(caller.tenantId())), Document.class, ALERTS)
+                .map(AlertService::fromDocument)
+                .switchIfEmpty(Mono.error(() -> new AlertNotFound(id)));
+    }
+
+    /** The tenant's alerts, newest first, optionally filtered. */
+    public Flux<Alert> page(Caller caller, @Nullable AlertState state, @Nullable Severity severity, @Nullable AlertKind kind,
+                            @Nullable String subjectId, @Nullable String cursor, int limit) {
+        Criteria criteria = Criteria.where("tenantId").is(caller.tenantId());
+        if (state != null) {
+            criteria = criteria.and("state").is(state.name());
+        }
+        if (severity != null) {
+            criteria = criteria.and("severity").is(severity.name());
+        }
+        if (kind != null) {
+            criteria = criteria.and("kind").is(kind.name());
+        }
+        if (subjectId != null) {
+            criteria = criteria.and("subjectId").is(subjectId);
+        }
+        if (cursor != null) {
+            criteria = criteria.and("_id").lt(cursor);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit), Document.class, ALERTS)
+                .map(AlertService::fromDocument);
+    }
+
+    /**
+     * Moves an alert to {@code wanted}. Dismissing a sanctions hit is a compliance decision and puts
+     * the (subject, entry) pair on the tenant's allow-list; escalating announces the alert.
+     */
+    public Mono<Alert> transition(Caller caller, String id, long version, AlertState wanted, @Nullable String reason) {
+        return get(caller, id).flatMap(alert -> {
+            if (alert.version() != version) {
+                return Mono.error(new OptimisticLockingFailureException("alert " + id));
+            }
+            if (alert.kind() == AlertKind.SANCTIONS_HIT && wanted == AlertState.DISMISSED) {
+                Roles.require(caller, Roles.COMPLIANCE);
+            }
+            alert.moveTo(wanted);
+            // A closed identity alert gives up the subject's slot; a sanctions alert keeps its (subject, entry) key.
+            String openKey = alert.kind() == AlertKind.IDENTITY_MISUSE && !alert.state().isOpen() ? closedKey(alert.id()) : null;
+            Mono<Void> allow = alert.kind() == AlertKind.SANCTIONS_HIT && wanted == AlertState.DISMISSED
+                    ? allowList.clear(alert.tenantId(), alert.subjectId(), alert.sanction().listEntryId(), caller.subject(),
+                    reason == null ? "cleared as a false positive" : reason)
+                    : Mono.empty();
+            return save(alert, openKey)
+                    .flatMap(this::release)
+                    .then(allow)
+                    .then(audit.record("monitor.alert." + wanted.name().toLowerCase(), "alert", id,
+                            reason == null ? Map.of() : Map.of("reason", reason)))
+                    .then(get(caller, id));
+        });
+    }
+
+    private ThawEvent raisedEvent(Alert alert) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("alertId", alert.id());
+        data.put("subjectId", alert.subjectId());
+        data.put("subjectLabel", alert.subjectLabel());
+        data.put("subjectType", alert.subjectType());
+        data.put("severity", alert.severity().name());
+        data.put("detector", alert.primaryDetector());
+        data.put("kind", alert.kind().name());
+        data.put("signalIds", alert.signalIds());
+        data.put("count", alert.count());
+        data.put("raisedAt", clock.instant().toString());
+        Alert.Sanction sanction = alert.sanction();
+        if (sanction != null) {
+            data.put("listEntryId", sanction.listEntryId());
+            data.put("score", sanction.score());
+            data.put("matchedFields", sanction.matchedFields());
+        }
+        return ThawEvent.of(SOURCE, EVENT_TYPE, alert.id(), alert.tenantId(), clock.instant(), trace.traceparent(), data);
+    }
+
+    static String closedKey(String alertId) {
+        return "closed|" + alertId;
+    }
+
+    static Document toDocument(Alert alert, String openKey) {
+        Document doc = new Document("_id", alert.id()).append("tenantId", alert.tenantId()).append("subjectId", alert.subjectId())
+                .append("subjectLabel", alert.subjectLabel()).append("subjectType", alert.subjectType())
+                .append("kind", alert.kind().name()).append("state", alert.state().name()).append("severity", alert.severity().name())
+                .append("detectors", new Document(new LinkedHashMap<String, Object>(alert.detectorsInOrder())))
+                .append("signalIds", alert.signalIds()).append("count", alert.count())
+                .append("firstAt", Date.from(alert.firstAt())).append("lastAt", Date.from(alert.lastAt()))
+                .append("windowEndsAt", Date.from(alert.windowEndsAt())).append("raised", alert.raised())
+                .append("reasons", alert.reasons()).append("openKey", openKey);
+        Alert.Sanction sanction = alert.sanction();
+        if (sanction != null) {
+            doc.append("sanction", new Document("listEntryId", sanction.listEntryId()).append("listName", sanction.listName())
+                    .append("matchedName", sanction.matchedName()).append("score", sanction.score())
+                    .append("matchedFields", sanction.matchedFields()));
+        }
+        return doc;
+    }
+
+    static Alert fromDocument(Document doc) {
+        Map<String, Integer> detectors = new LinkedHashMap<>();
+        Document stored = doc.get("detectors", Document.class);
+        if (stored != null) {
+            stored.forEach((name, n) -> detectors.put(name, ((Number) n).intValue()));
+        }
+        Document s = doc.get("sanction", Document.class);
+        Alert.Sanction sanction = s == null ? null : new Alert.Sanction(s.getString("listEntryId"), s.getString("listName"),
+                s.getString("matchedName"), s.get("score", Number.class).doubleValue(), s.getList("matchedFields", String.class));
+        return new Alert(doc.getString("_id"), doc.getString("tenantId"), doc.getString("subjectId"), doc.getString("subjectLabel"),
+                doc.getString("subjectType"), AlertKind.valueOf(doc.getString("kind")), AlertState.valueOf(doc.getString("state")),
+                Severity.valueOf(doc.getString("severity")), detectors, doc.getList("signalIds", String.class, List.of()),
+                doc.get("count", Number.class).intValue(), instant(doc, "firstAt"), instant(doc, "lastAt"),
+                instant(doc, "windowEndsAt"), Boolean.TRUE.equals(doc.getBoolean("raised")), sanction,
+                doc.getList("reasons", String.class, List.of()), doc.get("version", Number.class).longValue());
+    }
+
+    private static Instant instant(Document doc, String key) {
+        return doc.getDate(key).toInstant();
+    }
+
+}

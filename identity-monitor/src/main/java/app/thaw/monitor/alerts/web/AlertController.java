@@ -1,0 +1,99 @@
+package app.thaw.monitor.alerts.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import app.thaw.monitor.alerts.Alert;
+import app.thaw.monitor.alerts.AlertKind;
+import app.thaw.monitor.alerts.AlertService;
+import app.thaw.monitor.alerts.AlertState;
+import app.thaw.monitor.detection.Severity;
+import app.thaw.monitor.support.Page;
+import app.thaw.monitor.support.Roles;
+import app.thaw.platform.security.CurrentCaller;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/monitor/alerts")
+class AlertController {
+
+    private final AlertService alerts;
+
+    AlertController(AlertService alerts) {
+        this.alerts = alerts;
+    }
+
+    @Operation(summary = "The tenant's alerts, newest first, filtered by state, severity, kind or subject, paged by cursor")
+    @GetMapping
+    Mono<Page<AlertResponse>> list(@RequestParam(required = false) @Nullable AlertState state,
+                                   @RequestParam(required = false) @Nullable Severity severity,
+                                   @RequestParam(required = false) @Nullable AlertKind kind,
+                                   @RequestParam(required = false) @Nullable String subjectId,
+                                   @RequestParam(required = false) @Nullable String cursor,
+                                   @RequestParam(required = false) @Nullable Integer limit) {
+        int size = Page.limit(limit);
+        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
+                .flatMapMany(caller -> alerts.page(caller, state, severity, kind, subjectId, cursor, size + 1))
+                .map(AlertResponse::of).collectList()
+                .map(all -> Page.of(all, size, AlertResponse::id));
+    }
+
+    @Operation(summary = "One alert with the signals behind it")
+    @GetMapping("/{id}")
+    Mono<AlertResponse> get(@PathVariable String id) {
+        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
+                .flatMap(caller -> alerts.get(caller, id)).map(AlertResponse::of);
+    }
+
+    @Operation(summary = "Acknowledge a new alert")
+    @PostMapping("/{id}/acknowledge")
+    Mono<AlertResponse> acknowledge(@PathVariable String id, @Valid @RequestBody TransitionRequest request) {
+        return move(id, request, AlertState.ACKNOWLEDGED);
+    }
+
+    @Operation(summary = "Dismiss an alert; dismissing a sanctions hit (compliance officers) clears the name for that entry")
+    @PostMapping("/{id}/dismiss")
+    Mono<AlertResponse> dismiss(@PathVariable String id, @Valid @RequestBody TransitionRequest request) {
+        return move(id, request, AlertState.DISMISSED);
+    }
+
+    @Operation(summary = "Escalate an alert: it becomes HIGH and is announced so a case opens")
+    @PostMapping("/{id}/escalate")
+    Mono<AlertResponse> escalate(@PathVariable String id, @Valid @RequestBody TransitionRequest request) {
+        return move(id, request, AlertState.ESCALATED);
+    }
+
+    private Mono<AlertResponse> move(String id, TransitionRequest request, AlertState wanted) {
+        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.ALERT_WORKER))
+                .flatMap(caller -> alerts.transition(caller, id, request.version(), wanted, request.reason()))
+                .map(AlertResponse::of);
+    }
+
+    record TransitionRequest(@Min(1) long version, @Nullable @Size(max = 1000) String reason) {
+    }
+
+    record AlertResponse(String id, String subjectId, String subjectLabel, String subjectType, AlertKind kind, AlertState state,
+                         Severity severity, Map<String, Integer> detectors, List<String> signalIds, int count, Instant firstAt,
+                         Instant lastAt, Instant windowEndsAt, List<String> reasons, Alert.@Nullable Sanction sanction,
+                         long version) {
+
+        static AlertResponse of(Alert alert) {
+            return new AlertResponse(alert.id(), alert.subjectId(), alert.subjectLabel(), alert.subjectType(), alert.kind(),
+                    alert.state(), alert.severity(), alert.detectorsInOrder(), alert.signalIds(), alert.count(), alert.firstAt(),
+                    alert.lastAt(), alert.windowEndsAt(), alert.reasons(), alert.sanction(), alert.version());
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package app.thaw.monitor.screening;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import app.thaw.monitor.alerts.Alert;
+import app.thaw.monitor.alerts.AlertService;
+import app.thaw.monitor.metering.UsageMeter;
+import app.thaw.monitor.protection.IdentifierProtector;
+import app.thaw.monitor.protection.IdentifierType;
+import app.thaw.monitor.protection.ProtectedValue;
+import app.thaw.monitor.screening.matching.ListEntry;
+import app.thaw.monitor.screening.matching.ScreeningIndex;
+import app.thaw.monitor.settings.SettingsService;
+import app.thaw.monitor.subjects.Subject;
+import app.thaw.monitor.subjects.SubjectType;
+import app.thaw.monitor.subjects.internal.SubjectStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Screens names against the current sanctions list. A subject's hit (score at or over the
+ * tenant's threshold, not on its allow-list for that entry) raises one SANCTIONS_HIT alert per
+ * subject and entry, which case-service turns into a COMPLIANCE_HOLD review case: a hit is a
+ * reason to look, never a verdict. Screening runs on enrolment, on request, and for every subject
+ * when the list changes.
+ */
+@Service
+public class ScreeningService {
+
+    private static final Logger log = LoggerFactory.getLogger(ScreeningService.class);
+    private static final int RESCREEN_PAGE = 200;
+
+    private final SanctionsLists lists;
+    private final ScreeningProperties properties;
+    private final SettingsService settings;
+    private final AllowList allowList;
+    private final AlertService alerts;
+    private final SubjectStore subjects;
+    private final IdentifierProtector protector;
+    private final UsageMeter meter;
+    private final Timer latency;
+
+    ScreeningService(SanctionsLists lists, ScreeningProperties properties, SettingsService settings, AllowList allowList,
+                     AlertService alerts, SubjectStore subjects, IdentifierProtector protector, UsageMeter meter,
+                     MeterRegistry registry) {
+        this.lists = lists;
+        this.properties = properties;
+        this.settings = settings;
+        this.allowList = allowList;
+        this.alerts = alerts;
+        this.subjects = subjects;
+        this.protector = protector;
+        this.meter = meter;
+        this.latency = Timer.builder("thaw.monitor.screening.latency").description("Time to screen one name against the list")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    /** A name's hits (no subject, no alert): screening on request. */
+    public Mono<List<Hit>> check(String tenantId, String name, @Nullable SubjectType type) {
+        return settings.effective(tenantId)
+                .map(s -> screenNames(Map.of(IdentifierType.NAME_LATIN, List.of(name)), type, s.screeningThreshold()))
+                .flatMap(hits -> meter.add(tenantId, UsageMeter.Counter.SCREENINGS, 1).thenReturn(hits));
+    }
+
+    /** Screens an enrolled subject's names (given in clear by the caller that has them); the count of new alerts. */
+    public Mono<Integer> screenSubject(Subject subject, Map<IdentifierType, List<String>> names) {
+        if (names.isEmpty()) {
+            return Mono.just(0);
+        }
+        return settings.effective(subject.tenantId())
+                .flatMap(s -> allowList.clearedEntries(subject.tenantId(), subject.id()).collectList()
+                        .map(cleared -> screenNames(names, subject.type(), s.screeningThreshold()).stream()
+                                .filter(hit -> !cleared.contains(hit.entryId())).toList()))
+                .flatMap(hits -> meter.add(subject.tenantId(), UsageMeter.Counter.SCREENINGS, 1)
+                        .then(Flux.fromIterable(hits)
+                                .concatMap(hit -> alerts.raiseSanctionsHit(subject.tenantId(), subject.id(), subject.label(),
+                                        subject.type().name(), new Alert.Sanction(hit.entryId(), hit.listName(), hit.matchedName(),
+                                                hit.score(), hit.matchedFields())))
+                                .filter(Boolean::booleanValue).count()))
+                .map(Long::intValue);
+    }
+
+    /** Screens a stored subject again, decrypting its names. */
+    public Mono<Integer> rescreen(Subject subject) {
+        Map<IdentifierType, List<String>> names = new LinkedHashMap<>();
+        for (ProtectedValue name : subject.names()) {
+            names.computeIfAbsent(name.type(), t -> new ArrayList<>()).add(protector.reveal(subject.tenantId(), subject.id(), name));
+        }
+        return screenSubject(subject, names);
+    }
+
+    /**
+     * Reads the list again (blocking I/O, on boundedElastic) and, if it changed, screens every
+     * subject of every tenant against it, a page at a time.
+     */
+    public Mono<Refresh> refresh() {
+        return Mono.fromCallable(lists::reload).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(changed -> {
+                    ScreeningIndex index = lists.current();
+                    Mono<Long> rescreened = changed ? rescreenAll() : Mono.just(0L);
+                    return rescreened.map(n -> new Refresh(index.list().version(), index.list().entries().size(), index.nameCount(),
+                            changed, n));
+                });
+    }
+
+    Mono<Long> rescreenAll() {
+        return rescreenFrom(null, 0L);
+    }
+
+    private Mono<Long> rescreenFrom(@Nullable String cursor, long done) {
+        return subjects.allAfter(cursor, RESCREEN_PAGE).collectList().flatMap(page -> {
+            if (page.isEmpty()) {
+                log.info("Re-screened {} subjects against the changed sanctions list", done);
+                return Mono.just(done);
+            }
+            return Flux.fromIterable(page).concatMap(subject -> rescreen(subject).onErrorResume(failure -> {
+                        log.warn("Re-screening subject {} failed; it is screened again at the next change", subject.id(), failure);
+                        return Mono.just(0);
+                    }))
+                    .then(Mono.defer(() -> rescreenFrom(page.getLast().id(), done + page.size())));
+        });
+    }
+
+    List<Hit> screenNames(Map<IdentifierType, List<String>> names, @Nullable SubjectType type, double threshold) {
+        ScreeningIndex index = lists.current();
+        Set<ListEntry.EntryType> types = type == null ? Set.of()
+                : type == SubjectType.PERSON ? Set.of(ListEntry.EntryType.INDIVIDUAL)
+                : Set.of(ListEntry.EntryType.ENTITY, ListEntry.EntryType.VESSEL, ListEntry.EntryType.AIRCRAFT);
+        Map<String, Hit> byEntry = new LinkedHashMap<>();
+        names.forEach((field, values) -> {
+            for (String value : values) {
+                long start = System.nanoTime();
+                List<ScreeningIndex.Match> matches = index.screen(value, threshold, types, properties.maxHitsPerName());
+                latency.record(Duration.ofNanos(System.nanoTime() - start));
+                for (ScreeningIndex.Match match : matches) {
+                    String matchedField = field.name() + "→" + (match.primary() ? "name" : "alias");
+                    byEntry.merge(match.entry().id(), new Hit(match.entry().id(), match.entry().name(), match.matchedName(),
+                            match.score(), List.of(matchedField), match.entry().programs()), ScreeningService::merge);
+                }
+            }
+        });
+        return byEntry.values().stream().sorted((a, b) -> Double.compare(b.score(), a.score())).toList();
+    }
+
+    private static Hit merge(Hit a, Hit b) {
+        Set<String> fields = new TreeSet<>(a.matchedFields());
+        fields.addAll(b.matchedFields());
+        Hit better = a.score() >= b.score() ? a : b;
+        return new Hit(better.entryId(), better.listName(), better.matchedName(), better.score(), List.copyOf(fields), better.programs());
+    }
+
+    public ScreeningIndex index() {
+        return lists.current();
+    }
+
+    /**
+     * One list entry a name matched.
+     *
+     * @param entryId       OFAC ent_num
+     * @param listName      the entry's primary name
+     * @param matchedName   the entry's name that matched (primary or alias)
+     * @param score         0–1
+     * @param matchedFields subject field → list field, e.g. {@code NAME_NATIVE→alias}
+     * @param programs      the entry's sanctions programmes
+     */
+    public record Hit(String entryId, String listName, String matchedName, double score, List<String> matchedFields, String programs) {
+    }
+
+    /** What a refresh found. */
+    public record Refresh(String version, int entries, int names, boolean changed, long subjectsRescreened) {
+    }
+}

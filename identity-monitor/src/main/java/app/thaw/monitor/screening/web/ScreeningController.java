@@ -1,0 +1,78 @@
+package app.thaw.monitor.screening.web;
+
+import java.util.List;
+
+import app.thaw.monitor.screening.ScreeningService;
+import app.thaw.monitor.subjects.SubjectService;
+import app.thaw.monitor.subjects.SubjectType;
+import app.thaw.monitor.support.Roles;
+import app.thaw.platform.security.CurrentCaller;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/monitor")
+class ScreeningController {
+
+    private final ScreeningService screening;
+    private final SubjectService subjects;
+
+    ScreeningController(ScreeningService screening, SubjectService subjects) {
+        this.screening = screening;
+        this.subjects = subjects;
+    }
+
+    @Operation(summary = "Screen a name against the sanctions list (no alert): hits with score, matched name and fields")
+    @PostMapping("/screening/check")
+    Mono<CheckResponse> check(@Valid @RequestBody CheckRequest request) {
+        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
+                .flatMap(caller -> screening.check(caller.tenantId(), request.name(), request.type()))
+                .map(hits -> new CheckResponse(screening.index().list().version(), hits));
+    }
+
+    @Operation(summary = "Screen an enrolled subject again; hits not on the allow-list raise SANCTIONS_HIT alerts")
+    @PostMapping("/subjects/{id}/screen")
+    Mono<ScreenResponse> screenSubject(@PathVariable String id) {
+        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
+                .flatMap(caller -> subjects.get(caller, id))
+                .flatMap(screening::rescreen)
+                .map(ScreenResponse::new);
+    }
+
+    @Operation(summary = "The sanctions list in use: version (SHA-256), entries, names, when loaded")
+    @GetMapping("/screening/list")
+    Mono<ListResponse> list() {
+        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
+                .map(caller -> screening.index())
+                .map(index -> new ListResponse(index.list().source(), index.list().version(), index.list().entries().size(),
+                        index.nameCount(), index.list().loadedAt().toString()));
+    }
+
+    @Operation(summary = "Read the sanctions list again now (platform administrators); a changed list re-screens every subject")
+    @PostMapping("/admin/screening/refresh")
+    Mono<ScreeningService.Refresh> refresh() {
+        return screening.refresh();
+    }
+
+    record CheckRequest(@NotBlank @Size(max = 300) String name, @Nullable SubjectType type) {
+    }
+
+    record CheckResponse(String listVersion, List<ScreeningService.Hit> hits) {
+    }
+
+    record ScreenResponse(int newAlerts) {
+    }
+
+    record ListResponse(String source, String version, int entries, int names, String loadedAt) {
+    }
+}

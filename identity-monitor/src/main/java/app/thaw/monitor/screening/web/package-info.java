@@ -1,0 +1,5 @@
+/** HTTP endpoints for screening. */
+@NullMarked
+package app.thaw.monitor.screening.web;
+
+import org.jspecify.annotations.NullMarked;

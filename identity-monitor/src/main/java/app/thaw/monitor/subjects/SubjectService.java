@@ -1,0 +1,135 @@
+package app.thaw.monitor.subjects;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import app.thaw.monitor.metering.UsageMeter;
+import app.thaw.monitor.protection.IdentifierProtector;
+import app.thaw.monitor.protection.IdentifierType;
+import app.thaw.monitor.screening.ScreeningService;
+import app.thaw.monitor.settings.SettingsService;
+import app.thaw.monitor.subjects.internal.SubjectStore;
+import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.security.Caller;
+import app.thaw.monitor.support.Ids;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Enrols, finds, holds and erases subjects of the caller's tenant. Plain identifiers exist only
+ * in this call's memory: they are hashed, encrypted and masked before anything is stored, and
+ * nothing here logs them.
+ */
+@Service
+public class SubjectService {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SubjectService.class);
+
+    private final SubjectStore store;
+    private final IdentifierProtector protector;
+    private final SettingsService settings;
+    private final ScreeningService screening;
+    private final UsageMeter meter;
+    private final AuditLog audit;
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    SubjectService(SubjectStore store, IdentifierProtector protector, SettingsService settings, ScreeningService screening,
+                   UsageMeter meter, AuditLog audit, ReactiveMongoTemplate mongo, Clock clock) {
+        this.store = store;
+        this.protector = protector;
+        this.settings = settings;
+        this.screening = screening;
+        this.meter = meter;
+        this.audit = audit;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** Enrols a subject within the tenant's plan, then screens its names. */
+    public Mono<Enrolled> enrol(Caller caller, SubjectType type, List<PlainIdentifier> identifiers) {
+        String tenantId = caller.tenantId();
+        String id = Ids.next("sub");
+        return settings.plan(tenantId)
+                .flatMap(plan -> store.reserve(tenantId, plan.maxSubjects())
+                        .flatMap(reserved -> reserved ? Mono.just(plan) : Mono.error(new SubjectQuotaExceeded(plan.maxSubjects()))))
+                // AEAD nonces come from SecureRandom, which may read /dev/urandom: off the event loop.
+                .flatMap(plan -> Mono.fromCallable(() -> identifiers.stream()
+                                .map(identifier -> protector.protect(tenantId, id, identifier.type(), identifier.value()))
+                                .toList())
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .map(protectedValues -> new Subject(id, tenantId, type, protectedValues, false, null, 1, clock.instant()))
+                .flatMap(subject -> store.insert(subject)
+                        .onErrorResume(failure -> store.release(tenantId).then(Mono.error(failure))))
+                .doOnNext(subject -> log.debug("Enrolled subject {} ({}, {} identifiers) for tenant {}", subject.id(),
+                        subject.label(), subject.identifiers().size(), tenantId))
+                .flatMap(subject -> meter.add(tenantId, UsageMeter.Counter.SUBJECTS_ENROLLED, 1)
+                        .then(audit.record("monitor.subject.enrolled", "subject", id, Map.of("type", type.name())))
+                        .then(screening.screenSubject(subject, namesOf(identifiers)))
+                        .map(hits -> new Enrolled(subject, hits)));
+    }
+
+    public Mono<Subject> get(Caller caller, String id) {
+        return store.find(caller.tenantId(), id).switchIfEmpty(Mono.error(() -> new SubjectNotFound(id)));
+    }
+
+    public Flux<Subject> page(Caller caller, @Nullable String cursor, int limit) {
+        return store.page(caller.tenantId(), cursor, limit);
+    }
+
+    /** Subjects of the caller's tenant with this identifier (matched by its keyed hash). */
+    public Flux<Subject> lookup(Caller caller, IdentifierType type, String value) {
+        return store.byHashes(caller.tenantId(), List.of(protector.hash(caller.tenantId(), type, value)), 20);
+    }
+
+    /** The identifiers in clear, for a caller allowed to see them; the read is audited. */
+    public Mono<List<PlainIdentifier>> reveal(Caller caller, String id) {
+        return get(caller, id).map(subject -> subject.identifiers().stream()
+                        .map(value -> new PlainIdentifier(value.type(), protector.reveal(subject.tenantId(), subject.id(), value)))
+                        .toList())
+                .flatMap(values -> audit.record("monitor.subject.identifiers_revealed", "subject", id, Map.of()).thenReturn(values));
+    }
+
+    public Mono<Subject> setLegalHold(Caller caller, String id, long version, boolean hold, @Nullable String reason) {
+        return store.setHold(caller.tenantId(), id, version, hold, reason)
+                .switchIfEmpty(get(caller, id).flatMap(stale -> Mono.error(new OptimisticLockingFailureException("subject"))))
+                .flatMap(subject -> audit.record(hold ? "monitor.subject.hold_placed" : "monitor.subject.hold_released",
+                        "subject", id, reason == null ? Map.of() : Map.of("reason", reason)).thenReturn(subject));
+    }
+
+    /**
+     * Erases the subject, its baseline and the signals matched to it, unless it is under legal hold.
+     * Alerts stay (they are the tenant's record of what happened) but lose the subject's label.
+     */
+    public Mono<Void> erase(Caller caller, String id) {
+        String tenantId = caller.tenantId();
+        return get(caller, id)
+                .doOnNext(Subject::checkErasable)
+                .flatMap(subject -> store.deleteUnlessHeld(tenantId, id))
+                .flatMap(deleted -> deleted ? Mono.just(true) : Mono.error(new SubjectUnderLegalHold(id)))
+                .then(store.release(tenantId))
+                .then(mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("subjectId").is(id)), "baselines"))
+                .then(mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("subjectIds").is(id)), "signals"))
+                .then(mongo.updateMulti(Query.query(Criteria.where("tenantId").is(tenantId).and("subjectId").is(id)),
+                        new org.springframework.data.mongodb.core.query.Update().set("subjectLabel", "[erased]"), "alerts"))
+                .then(audit.record("monitor.subject.erased", "subject", id, Map.of()));
+    }
+
+    private static Map<IdentifierType, List<String>> namesOf(List<PlainIdentifier> identifiers) {
+        return identifiers.stream().filter(i -> i.type().isName())
+                .collect(java.util.stream.Collectors.groupingBy(PlainIdentifier::type,
+                        java.util.stream.Collectors.mapping(PlainIdentifier::value, java.util.stream.Collectors.toList())));
+    }
+
+    /** A new subject and how many sanctions hits its screening raised. */
+    public record Enrolled(Subject subject, int sanctionsHits) {
+    }
+}

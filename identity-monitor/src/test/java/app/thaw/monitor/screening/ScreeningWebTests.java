@@ -1,0 +1,100 @@
+package app.thaw.monitor.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+
+import app.thaw.monitor.MonitorWebTestBase;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class ScreeningWebTests extends MonitorWebTestBase {
+
+    @Test
+    void aChineseNameOnEnrolmentHitsItsPinyinListEntryAndRaisesASanctionsAlert() {
+        String tenant = newTenant();
+        String subject = web.post().uri("/api/v1/monitor/subjects").headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", "PERSON", "identifiers", List.of(Map.of("type", "NAME_NATIVE", "value", "张磊"),
+                        Map.of("type", "PHONE", "value", "+8613912340000"))))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+        Document alert = alerts(tenant).getFirst();
+        assertThat(alert.getString("kind")).isEqualTo("SANCTIONS_HIT");
+        assertThat(alert.getString("subjectId")).isEqualTo(subject);
+        Document sanction = alert.get("sanction", Document.class);
+        assertThat(sanction.getString("listEntryId")).isEqualTo("16318");
+        assertThat(sanction.getDouble("score")).isEqualTo(1.0);
+        assertThat(sanction.getList("matchedFields", String.class)).containsExactly("NAME_NATIVE→name");
+
+        Document event = outbox(tenant).getFirst().get("event", Document.class);
+        assertThat(event.getString("type")).isEqualTo("thaw.alert.raised");
+        Document data = event.get("data", Document.class);
+        assertThat(data.getString("kind")).isEqualTo("SANCTIONS_HIT");
+        assertThat(data.getString("listEntryId")).isEqualTo("16318");
+        assertThat(data.getDouble("score")).isEqualTo(1.0);
+        assertThat(data.getList("matchedFields", String.class)).containsExactly("NAME_NATIVE→name");
+        assertThat(data.getString("subjectLabel")).isEqualTo("张*");
+    }
+
+    @Test
+    void aClearedFalsePositiveIsNotFlaggedAgainForTheSameEntry() {
+        String tenant = newTenant();
+        String subject = enrol(tenant, Map.of("NAME_LATIN", "Lei Zhang"));
+        Document alert = alerts(tenant).getFirst();
+        String alertId = alert.getString("_id");
+        web.post().uri("/api/v1/monitor/alerts/" + alertId + "/dismiss").headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("version", 1, "reason", "different person"))
+                .exchange().expectStatus().isForbidden();
+        web.post().uri("/api/v1/monitor/alerts/" + alertId + "/dismiss")
+                .headers(h -> h.setBearerAuth(token(tenant, "compliance_officer")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("version", 1, "reason", "different person, DOB differs"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("DISMISSED");
+        web.post().uri("/api/v1/monitor/subjects/" + subject + "/screen").headers(h -> h.setBearerAuth(bank(tenant))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.newAlerts").isEqualTo(0);
+        assertThat(alerts(tenant)).hasSize(1);
+        // Another subject with the same name is still screened.
+        enrol(tenant, Map.of("NAME_LATIN", "ZHANG Lei"));
+        assertThat(alerts(tenant)).hasSize(2);
+    }
+
+    @Test
+    void screeningOnRequestAnswersHitsWithScoreAndMatchedFieldsWithoutAnAlert() {
+        String tenant = newTenant();
+        web.post().uri("/api/v1/monitor/screening/check").headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "National Bank of Cuba")).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.hits[0].entryId").isEqualTo("306")
+                .jsonPath("$.hits[0].matchedName").isEqualTo("NATIONAL BANK OF CUBA")
+                .jsonPath("$.hits[0].matchedFields[0]").isEqualTo("NAME_LATIN→alias");
+        assertThat(alerts(tenant)).isEmpty();
+    }
+
+    @Test
+    void aChangedListReScreensEverySubjectAndAnUnchangedOneDoesNot() throws IOException {
+        String tenant = newTenant();
+        enrol(tenant, Map.of("NAME_LATIN", "Qian Duoduo"));
+        assertThat(alerts(tenant)).isEmpty();
+        String admin = token("thaw", "platform_admin");
+        web.post().uri("/api/v1/monitor/admin/screening/refresh").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(false);
+        Files.writeString(LIST_DIR.resolve("sdn.csv"),
+                "99999,\"QIAN, Duoduo\",\"individual\",\"TEST\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n", StandardOpenOption.APPEND);
+        web.post().uri("/api/v1/monitor/admin/screening/refresh").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(true);
+        assertThat(alerts(tenant)).singleElement()
+                .satisfies(alert -> assertThat(alert.get("sanction", Document.class).getString("listEntryId")).isEqualTo("99999"));
+    }
+
+    @Test
+    void onlyPlatformAdministratorsRefreshTheList() {
+        web.post().uri("/api/v1/monitor/admin/screening/refresh").headers(h -> h.setBearerAuth(bank(newTenant()))).exchange()
+                .expectStatus().isForbidden();
+    }
+}
