@@ -123,14 +123,37 @@ public class DemoSeed {
         say("J5 judicial freeze (acme): case " + id + " escalated to legal");
     }
 
-    /** J4: an identity-misuse alert and the case it opened — needs identity-monitor's monitoring API. */
+    /**
+     * J4: demo-bank's customer, three loan applications from a new device 1,200 km from her last
+     * login: identity-monitor raises one high-severity alert, which opens an IDENTITY_MISUSE case.
+     */
     void identityMisuse() throws Exception {
-        HttpResponse<String> probe = request("demo-bank", "GET", "/api/v1/monitor/subjects?limit=1", null, null, null);
-        if (probe.statusCode() == 404 || probe.statusCode() == 405) {
-            say("J4 identity misuse: skipped, this identity-monitor has no monitoring API yet");
+        String phone = "+8613900000004";
+        String found = send("demo-bank", "POST", "/api/v1/monitor/subjects/lookup", json("{\"type\":\"PHONE\",\"value\":\"" + phone + "\"}"),
+                "application/json", null, 200);
+        if (found.contains("\"id\"")) {
+            say("J4 identity misuse (bank-demo): already seeded, subject " + field(found, "id"));
             return;
         }
-        say("J4 identity misuse: not seeded by this version of the seed");
+        String subject = field(send("demo-bank", "POST", "/api/v1/monitor/subjects", json("{\"type\":\"PERSON\",\"identifiers\":["
+                + "{\"type\":\"PHONE\",\"value\":\"" + phone + "\"},{\"type\":\"NAME_LATIN\",\"value\":\"Zhou Xiaomei\"}]}"),
+                "application/json", "demo-seed-j4-subject", 201, 200), "id");
+        java.time.Instant now = java.time.Instant.now();
+        String shanghai = "{\"lat\":31.2304,\"lon\":121.4737}";
+        String xian = "{\"lat\":34.3416,\"lon\":108.9398}";
+        signal("demo-j4-login-1", "LOGIN", now.minus(Duration.ofDays(3)), phone, "iphone-zhou", shanghai);
+        signal("demo-j4-login-2", "LOGIN", now.minus(Duration.ofMinutes(32)), phone, "iphone-zhou", shanghai);
+        for (int i = 0; i < 3; i++) {
+            signal("demo-j4-loan-" + i, "CREDIT_APPLICATION", now.minus(Duration.ofMinutes(12 - 5L * i)), phone, "android-unknown-7731", xian);
+        }
+        say("J4 identity misuse (bank-demo): subject " + subject + " with three loan applications from a new device in Xi'an "
+                + "(alert and IDENTITY_MISUSE case follow)");
+    }
+
+    private void signal(String id, String type, java.time.Instant at, String phone, String device, String location) throws Exception {
+        send("demo-bank", "POST", "/api/v1/monitor/signals", json("{\"signalId\":\"" + id + "\",\"type\":\"" + type + "\",\"occurredAt\":\""
+                + at + "\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"" + phone + "\"}],\"device\":\"" + device
+                + "\",\"location\":" + location + ",\"institution\":\"Demo Bank\"}"), "application/json", null, 202, 200);
     }
 
     // ---- HTTP --------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ class J0DemoSeedIT {
 
         String first = seed(platform);
         assertThat(first).contains("J1 risk freeze (acme): case", "J2 account takeover (globex): case", "J3 compliance hold (bank-demo): case",
-                "J5 judicial freeze (acme): case", "Demo data ready");
+                "J5 judicial freeze (acme): case", "J4 identity misuse (bank-demo): subject", "Demo data ready");
 
         // What it made is there through the API, each at its stage.
         Map<String, Object> risk = byReference(thaw, "acme-admin", "", "DEMO-J1-LIANLIAN");
@@ -52,11 +52,23 @@ class J0DemoSeedIT {
         Map<String, Object> judicial = byReference(thaw, "acme-admin", "", "DEMO-J5-COURT");
         assertThat(judicial).containsEntry("scenario", "JUDICIAL_FREEZE").containsEntry("status", "ESCALATED_LEGAL");
 
+        java.util.regex.Matcher subject = java.util.regex.Pattern.compile("J4 identity misuse \\(bank-demo\\): subject (\\S+)").matcher(first);
+        assertThat(subject.find()).isTrue();
+        Map<String, Object> alert = org.awaitility.Awaitility.await("the demo's alert").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> ThawApi.items(ThawApi.ok(thaw.get("demo-bank", "/api/v1/monitor/alerts?subjectId={s}", subject.group(1))), "items"),
+                        alerts -> !alerts.isEmpty()).getFirst();
+        assertThat(alert).containsEntry("severity", "HIGH").containsEntry("kind", "IDENTITY_MISUSE");
+        org.awaitility.Awaitility.await("the demo's identity-misuse case").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> thaw.all("demo-bank", "/api/v1/cases?scenario=IDENTITY_MISUSE").stream()
+                        .anyMatch(c -> alert.get("id").equals(c.get("sourceAlertId"))));
+
         // Idempotent: a second run finds everything and makes nothing.
         int acmeCases = thaw.all("acme-admin", "/api/v1/cases").size();
         String second = seed(platform);
         assertThat(second).contains("J1 risk freeze (acme): already seeded", "J2 account takeover (globex): already seeded",
-                "J3 compliance hold (bank-demo): already seeded", "J5 judicial freeze (acme): already seeded");
+                "J3 compliance hold (bank-demo): already seeded", "J5 judicial freeze (acme): already seeded",
+                "J4 identity misuse (bank-demo): already seeded");
         assertThat(thaw.all("acme-admin", "/api/v1/cases")).hasSize(acmeCases);
     }
 

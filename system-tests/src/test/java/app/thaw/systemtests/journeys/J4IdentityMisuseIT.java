@@ -69,19 +69,20 @@ class J4IdentityMisuseIT {
         HexFormat hex = HexFormat.of();
         SecureRandom random = new SecureRandom();
         String traceId = hex.formatHex(random.generateSeed(16));
+        Instant lastSignal = null;
         for (int i = 0; i < 3; i++) {
+            lastSignal = thaw.now();
             String traceparent = "00-" + traceId + "-" + hex.formatHex(random.generateSeed(8)) + "-01";
             signal(thaw, traceparent, "loan-" + i + "-" + phone, "CREDIT_APPLICATION", firstApplication.plus(Duration.ofMinutes(5L * i)),
                     phone, "android-unknown-7731", XIAN);
         }
-        Instant lastSignal = thaw.now();
 
         // One high-severity alert...
         List<Map<String, Object>> alerts = items(ok(thaw.get(BANK, "/api/v1/monitor/alerts?subjectId={s}", subjectId)), "items");
         assertThat(alerts).hasSize(1);
         Map<String, Object> alert = alerts.getFirst();
         assertThat(alert).containsEntry("kind", "IDENTITY_MISUSE").containsEntry("severity", "HIGH");
-        assertThat(((Map<?, ?>) alert.get("detectors")).keySet()).contains("CREDIT_APPLICATIONS", "NEW_DEVICE", "IMPOSSIBLE_TRAVEL");
+        assertThat(((Map<?, ?>) alert.get("detectors")).keySet().stream().map(String::valueOf).toList()).contains("CREDIT_APPLICATIONS", "NEW_DEVICE", "IMPOSSIBLE_TRAVEL");
 
         // ... opens an IDENTITY_MISUSE case and the subject's side is notified, within 2 s of the last signal.
         Map<String, Object> theCase = Awaitility.await("the identity-misuse case").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
