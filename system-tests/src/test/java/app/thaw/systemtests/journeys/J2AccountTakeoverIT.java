@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Journey 2 (DOMAIN §12): an account takeover detected at 03:00 at an agency. The 15/20/30-minute
- * clocks run from detection; the client is told within 15 minutes.
+ * clocks run from detection; the client is told within 15 minutes, with two options and their
+ * success estimates.
  */
 @ExtendWith(ThawPlatform.class)
 @Order(52)
@@ -59,6 +60,11 @@ class J2AccountTakeoverIT {
         Map<String, Object> told = thaw.awaitCase("globex-admin", caseId, "golden 15 met", c -> hasClock(c, "GOLDEN_15", "MET"),
                 Duration.ofSeconds(60));
         assertThat(Duration.between(detectedAt, Instant.parse((String) clock(told, "GOLDEN_15").get("metAt")))).isLessThan(Duration.ofMinutes(15));
+        // That first message tells what is being done and offers two options with their success estimates.
+        Map<String, Object> first = ok(thaw.get("globex-admin", "/api/v1/notifications/cases/{id}/first-delivery", caseId));
+        assertThat(Duration.between(detectedAt, Instant.parse((String) first.get("deliveredAt")))).isLessThan(Duration.ofMinutes(15));
+        String message = String.valueOf(ok(thaw.get("globex-admin", "/api/v1/notifications/deliveries/{id}", first.get("deliveryId"))).get("text"));
+        assertThat(message).contains("Fastest", "estimated success 60%", "Most likely to succeed", "estimated success 90%");
 
         // The agent works the playbook against the clocks: freeze at +10, proof at +18, platform contacted at +27.
         completeTaskOf(thaw, caseId, "TAKEOVER_FREEZE_15", detectedAt.plus(Duration.ofMinutes(10)), "froze the account via the console");
