@@ -66,6 +66,7 @@ public class DemoSeed {
                 + "系统风控已对相关交易进行风险审核（risk review），审核期间该笔交易资金暂缓入账。请在3个工作日内提交交易凭证。\","
                 + "\"noticeReference\":\"LL-RR-DEMO\",\"frozenAmount\":{\"amount\":\"58200.00\",\"currency\":\"CNY\"}}");
         transition("acme-admin", id, "GATHERING_EVIDENCE", "collecting the checklist", "");
+        awaitEvidenceKnows("acme-admin", id);
         String item = field(send("acme-admin", "POST", "/api/v1/evidence/cases/" + id + "/items?requirementCode=BUSINESS_LICENSE"
                 + "&fileName=licence-2019.png&expiryDate=2020-06-30", png(1), "image/png", null, 201, 200), "id");
         send("agent", "POST", "/api/v1/evidence/items/" + item + "/verdict", json("{\"decision\":\"REJECT\",\"reasonCode\":\"EXPIRED\","
@@ -178,6 +179,17 @@ public class DemoSeed {
             cursor = next.find() ? next.group(1) : null;
         } while (cursor != null);
         return null;
+    }
+
+    /** evidence-service learns a new case from case-service's event, a moment after it opens. */
+    private void awaitEvidenceKnows(String who, String caseId) throws Exception {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            if (request(who, "GET", "/api/v1/evidence/cases/" + caseId + "/items", null, null, null).statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("evidence-service did not learn case " + caseId + " within 30 s");
     }
 
     private String openCase(String who, String key, String intake) throws Exception {

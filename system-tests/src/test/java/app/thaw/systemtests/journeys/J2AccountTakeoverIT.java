@@ -60,10 +60,16 @@ class J2AccountTakeoverIT {
         Map<String, Object> told = thaw.awaitCase("globex-admin", caseId, "golden 15 met", c -> hasClock(c, "GOLDEN_15", "MET"),
                 Duration.ofSeconds(60));
         assertThat(Duration.between(detectedAt, Instant.parse((String) clock(told, "GOLDEN_15").get("metAt")))).isLessThan(Duration.ofMinutes(15));
-        // That first message tells what is being done and offers two options with their success estimates.
-        Map<String, Object> first = ok(thaw.get("globex-admin", "/api/v1/notifications/cases/{id}/first-delivery", caseId));
-        assertThat(Duration.between(detectedAt, Instant.parse((String) first.get("deliveredAt")))).isLessThan(Duration.ofMinutes(15));
-        String message = String.valueOf(ok(thaw.get("globex-admin", "/api/v1/notifications/deliveries/{id}", first.get("deliveryId"))).get("text"));
+        // The opening message, delivered within those 15 minutes, tells what is being done and
+        // offers two options with their success estimates.
+        Map<String, Object> opening = org.awaitility.Awaitility.await("the opening message delivered").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> thaw.all("globex-admin", "/api/v1/notifications/deliveries").stream()
+                        .filter(d -> caseId.equals(d.get("caseId")) && "thaw.case.opened".equals(d.get("eventType"))
+                                && "CLIENT".equals(d.get("recipientKind")) && "DELIVERED".equals(d.get("status"))).toList(), d -> !d.isEmpty())
+                .getFirst();
+        assertThat(Duration.between(detectedAt, Instant.parse((String) opening.get("deliveredAt")))).isLessThan(Duration.ofMinutes(15));
+        String message = String.valueOf(ok(thaw.get("globex-admin", "/api/v1/notifications/deliveries/{id}", opening.get("id"))).get("text"));
         assertThat(message).contains("Fastest", "estimated success 60%", "Most likely to succeed", "estimated success 90%");
 
         // The agent works the playbook against the clocks: freeze at +10, proof at +18, platform contacted at +27.

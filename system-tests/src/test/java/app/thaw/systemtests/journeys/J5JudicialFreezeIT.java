@@ -53,9 +53,13 @@ class J5JudicialFreezeIT {
             thaw.transition("globex-admin", caseId, to, "judicial freeze: evidence chain assembled for the authority", Map.of());
         }
 
-        // Weeks pass without the authority's release: past 3 business days the case goes to a
-        // supervisor, past as long again to legal.
-        thaw.advance(Duration.ofDays(12));
+        // The authority takes its time: past 3 business days without a resolution the case goes to
+        // a supervisor...
+        thaw.advance(Duration.ofDays(6));
+        thaw.awaitCase("supervisor", caseId, "escalated to a supervisor",
+                c -> c.get("escalation") instanceof Map<?, ?> e && "SUPERVISOR".equals(e.get("level")), Duration.ofSeconds(60));
+        // ... and as long again without one, to legal.
+        thaw.advance(Duration.ofDays(6));
         Map<String, Object> escalated = thaw.awaitCase("supervisor", caseId, "escalated to legal",
                 c -> c.get("escalation") instanceof Map<?, ?> e && "LEGAL".equals(e.get("level")), Duration.ofSeconds(60));
         assertThat(escalated).containsEntry("status", "UNDER_REVIEW");
