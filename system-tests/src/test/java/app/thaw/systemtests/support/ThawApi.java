@@ -93,7 +93,7 @@ public final class ThawApi {
 
     /** Answers the problem document after checking the status. */
     public static Map<String, Object> problem(WebTestClient.ResponseSpec response, HttpStatus status) {
-        return body(response.expectStatus().isEqualTo(status));
+        return body(response.expectStatus().isEqualTo(status.value()));
     }
 
     // ---- cases -------------------------------------------------------------------------------
