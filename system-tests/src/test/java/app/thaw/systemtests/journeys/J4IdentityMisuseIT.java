@@ -112,11 +112,11 @@ class J4IdentityMisuseIT {
         String manifest = new String(entries.get("manifest.json"), StandardCharsets.UTF_8);
         assertThat(manifest).contains((String) police.get("sha256"), (String) credit.get("sha256"));
 
-        // Offline: only the zip and Thaw's public keys, with the evidence service's own verifier.
+        // Offline: only the zip and Thaw's public keys (fetched once by the insurer: the gateway asks a
+        // token even for this public document), with the evidence service's own verifier.
         Path zip = Files.write(dir.resolve("dossier.zip"), dossier);
         Path jwks = Files.write(dir.resolve("thaw-jwks.json"),
-                thaw.gateway().get().uri("/api/v1/evidence/dossiers/jwks.json").exchange().expectStatus().isOk()
-                        .expectBody(byte[].class).returnResult().getResponseBody());
+                thaw.bytes(INSURER, "/api/v1/evidence/dossiers/jwks.json"));
         String verdict = verifyOffline(zip, jwks);
         assertThat(verdict).contains("VALID").doesNotContain("MISMATCH").doesNotContain("INVALID");
     }
