@@ -74,9 +74,10 @@ class TenantIsolationApiTests extends CaseApiTests {
         web.get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(token("thaw", "staff_agent"))).exchange()
                 .expectStatus().isNotFound();
 
-        List<?> entries = web.get().uri("/api/v1/cases/{id}/access-log", id).headers(h -> h.setBearerAuth(compliance)).exchange()
-                .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
-        assertThat(entries).anySatisfy(entry -> assertThat((java.util.Map<?, ?>) entry)
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> entries = web.get().uri("/api/v1/cases/{id}/access-log", id).headers(h -> h.setBearerAuth(compliance))
+                .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        assertThat(entries).anySatisfy(entry -> assertThat(entry)
                 .containsEntry("action", "case.restricted_access_refused").containsEntry("actor", "thaw-staff_agent")
                 .containsEntry("tenantId", "thaw"));
 
