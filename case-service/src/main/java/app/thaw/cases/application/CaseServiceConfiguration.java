@@ -69,6 +69,11 @@ class CaseServiceConfiguration {
     }
 
     @Bean
+    CaseAccessLog caseAccessLog(ReactiveMongoTemplate mongo, CaseService cases) {
+        return new CaseAccessLog(mongo, cases);
+    }
+
+    @Bean
     CaseAccess caseAccess(AuditLog audit) {
         return new CaseAccess(audit);
     }

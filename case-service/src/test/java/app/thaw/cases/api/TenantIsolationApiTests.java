@@ -68,6 +68,26 @@ class TenantIsolationApiTests extends CaseApiTests {
     }
 
     @Test
+    void aComplianceOfficerReadsWhoTriedToOpenARestrictedCaseThroughTheApi() {
+        String id = open("theta", "根据主管机关通知，您的账户暂时不可用，请等待官方公告。");
+        String compliance = token("thaw", "compliance_officer");
+        web.get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(token("thaw", "staff_agent"))).exchange()
+                .expectStatus().isNotFound();
+
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> entries = web.get().uri("/api/v1/cases/{id}/access-log", id).headers(h -> h.setBearerAuth(compliance))
+                .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        assertThat(entries).anySatisfy(entry -> assertThat(entry)
+                .containsEntry("action", "case.restricted_access_refused").containsEntry("actor", "thaw-staff_agent")
+                .containsEntry("tenantId", "thaw"));
+
+        web.get().uri("/api/v1/cases/{id}/access-log", id).headers(h -> h.setBearerAuth(token("thaw", "staff_agent"))).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/api/v1/cases/{id}/access-log", id).headers(h -> h.setBearerAuth(token("theta", "merchant_admin"))).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
     void aComplianceHoldsHolderMessageIsTheFixedNotice() {
         String id = open("eta", "Your account is temporarily unavailable per notice from the competent authority. Please await the official announcement.");
 

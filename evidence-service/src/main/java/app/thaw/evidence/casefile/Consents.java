@@ -14,7 +14,6 @@ import app.thaw.evidence.item.Actors;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
-import app.thaw.platform.security.ThawRoles;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -79,7 +78,7 @@ public class Consents {
     }
 
     private Mono<CaseFile> ownCase(Caller caller, CaseId caseId) {
-        if (!caller.hasAnyRole(ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER)) {
+        if (!caller.hasAnyRole(Actors.MERCHANT)) {
             return Mono.error(new ThawProblem(HttpStatus.FORBIDDEN, "forbidden",
                     "Only the case holder's own users grant or revoke an insurer's consent."));
         }

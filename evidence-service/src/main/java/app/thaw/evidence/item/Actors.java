@@ -9,8 +9,11 @@ public final class Actors {
     /** Staff roles work cases of every tenant; each such access is audited. */
     public static final String[] STAFF = {ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER,
             ThawRoles.PLATFORM_ADMIN};
-    /** The case holder's own people. */
-    public static final String[] MERCHANT = {ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER};
+    /**
+     * The case's own tenant's people: a merchant's users, or a partner bank whose case it is (an
+     * identity-misuse or compliance case opened from its own alert, or one it opened itself).
+     */
+    public static final String[] MERCHANT = {ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK};
 
     private Actors() {
     }

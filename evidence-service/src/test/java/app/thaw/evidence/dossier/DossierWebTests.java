@@ -105,6 +105,21 @@ class DossierWebTests extends EvidenceWebTestSupport {
     }
 
     @Test
+    void aPartnerBankUploadsToItsOwnCaseAndGrantsAnInsurerConsent() {
+        String caseId = openCase("bank-demo", "IDENTITY_MISUSE");
+        String bank = token("bank-demo", "bank-analyst", "partner_bank");
+        uploadedId(bank, caseId, "POLICE_REPORT", "receipt.pdf", "application/pdf", Samples.pdf(4000, 77));
+        String insurer = token("insurer-demo", "insurer-adjuster", "insurer");
+
+        web.post().uri("/api/v1/evidence/cases/{caseId}/consents", caseId)
+                .headers(h -> h.setBearerAuth(bank)).bodyValue(Map.of("insurerTenantId", "insurer-demo"))
+                .exchange().expectStatus().isCreated();
+        assertThat(dossier(caseId, insurer)).isNotEmpty();
+        web.get().uri("/api/v1/evidence/cases/{caseId}/items", caseId).headers(h -> h.setBearerAuth(token("other-bank", "analyst", "partner_bank")))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void anInsurerGetsTheDossierOnlyWhileConsentLastsAndEveryAttemptIsAudited() {
         String caseId = caseWithTwoFiles();
         String insurer = token("insurer-demo", "insurer-adjuster", "insurer");

@@ -153,6 +153,10 @@ public class DispatchService {
         model.put("recipientName", recipient.name());
         model.put("eventType", notification.eventType());
         model.put("urgent", urgent);
+        if (notification.data().get("scenario") instanceof String scenario) {
+            // Mustache has no equality test: a template speaks to one scenario with {{#is.ACCOUNT_TAKEOVER}}…{{/is.ACCOUNT_TAKEOVER}}.
+            model.put("is", Map.of(scenario, true));
+        }
         if (notification.caseId() != null) {
             model.putIfAbsent("caseId", notification.caseId());
         }

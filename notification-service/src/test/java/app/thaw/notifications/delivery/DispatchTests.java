@@ -88,6 +88,23 @@ class DispatchTests extends NotificationsTestBase {
     }
 
     @Test
+    void aTakeoverCasesFirstMessageOffersTheClientTwoOptionsWithTheirSuccessEstimates() {
+        String tenant = newTenant();
+        String email = tenant + "@merchant.example";
+        registerRecipient(tenant, client(tenant, email, "+8613800000009"));
+        Map<String, Object> takeover = new java.util.HashMap<>(opened("case-t", false));
+        takeover.put("scenario", "ACCOUNT_TAKEOVER");
+        deliver(event(tenant, "thaw.case.opened", "case-t", takeover)).expectStatus().isOk();
+        deliver(event(tenant, "thaw.case.opened", "case-r", opened("case-r", false))).expectStatus().isOk();
+
+        String inbox = web.get().uri("/api/v1/notifications/inbox").headers(h -> h.setBearerAuth(token(tenant, "client-user", "merchant_member")))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(inbox).contains("1. Fastest: LianLian's self-service recovery", "estimated success 60%",
+                "2. Most likely to succeed", "estimated success 90%");
+        assertThat(inbox.split("estimated success 60%", -1)).as("only the takeover case's message offers them").hasSize(2);
+    }
+
+    @Test
     void theSameEventDispatchedAgainAfterARestartDeliversNothingTwice() {
         String tenant = newTenant();
         String email = tenant + "@merchant.example";

@@ -6,6 +6,7 @@ import java.time.Clock;
 import app.thaw.platform.config.ClockAutoConfiguration;
 import app.thaw.platform.security.ThawSecurityProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -48,7 +49,11 @@ public class EventsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     EventTransport eventTransport(WebClient.Builder webClients, ServiceTokens tokens, EventsProperties properties) {
-        return new HttpEventTransport(webClients.build(), tokens, properties.relay().timeout());
+        // Unobserved: an observed client would start a span of its own (the relay runs outside any
+        // request, so a new trace) and overwrite the event's traceparent with it, cutting the
+        // consumer off the producer's trace. The header the transport sets must reach the consumer.
+        return new HttpEventTransport(webClients.clone().observationRegistry(ObservationRegistry.NOOP).build(), tokens,
+                properties.relay().timeout());
     }
 
     @Bean

@@ -44,6 +44,12 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
     /** Small enough that a test can pass it in a second, large enough for every other test. */
     public static final int RATE_LIMIT_BURST = 60;
 
+    /**
+     * How long each process may take to become ready. Keycloak re-augments on every start-dev, which
+     * took 150 s alone on this 2-core machine under a load average of 40 (several builds at once).
+     */
+    private static final Duration READY_WITHIN = Duration.ofSeconds(Long.getLong("thaw.ready-within-seconds", 480));
+
     private final Path root = Path.of(System.getProperty("thaw.root", ".."));
     private final String version = System.getProperty("thaw.version", "0.1.0-SNAPSHOT");
     private final Path work = Path.of(System.getProperty("thaw.work", "target/system"));
@@ -138,7 +144,7 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         awaitPort(storePort, Duration.ofSeconds(60), store);
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         processes.values().stream().filter(process -> process != store)
-                .forEach(process -> waits.add(CompletableFuture.runAsync(() -> process.awaitReady(Duration.ofSeconds(240)))));
+                .forEach(process -> waits.add(CompletableFuture.runAsync(() -> process.awaitReady(READY_WITHIN))));
         try {
             CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
         } catch (RuntimeException e) {

@@ -1,0 +1,276 @@
+// Seeds Thaw's demo tenants with the journeys of DOMAIN §12 at different stages, so a newcomer
+// opening Thaw sees a living system. Dependency-free (JDK only), run by `./thaw demo`:
+//
+//   java infra/demo/DemoSeed.java <gateway-url> <keycloak-url>
+//
+// Idempotent: each case is found by its demo account reference before it is created (and created
+// with an Idempotency-Key), so running it again creates nothing new.
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class DemoSeed {
+
+    private final String gateway;
+    private final String keycloak;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<String, String> tokens = new LinkedHashMap<>();
+    /** What was made (or found), one line each, for the caller. */
+    public final List<String> report = new ArrayList<>();
+
+    public DemoSeed(String gateway, String keycloak) {
+        this.gateway = gateway.replaceAll("/+$", "");
+        this.keycloak = keycloak.replaceAll("/+$", "");
+    }
+
+    public static void main(String[] args) throws Exception {
+        String gateway = args.length > 0 ? args[0] : "http://localhost:8080";
+        String keycloak = args.length > 1 ? args[1] : "http://localhost:8180";
+        DemoSeed seed = new DemoSeed(gateway, keycloak);
+        seed.run();
+        System.out.println("Demo data ready. Sign in to " + seed.gateway + "/console as agent, supervisor or compliance (password thaw-demo).");
+    }
+
+    public void run() throws Exception {
+        riskFreezeWithRejectedLicence();
+        takeoverWithRunningClocks();
+        complianceHold();
+        judicialFreezeEscalatedToLegal();
+        identityMisuse();
+    }
+
+    // ---- the journeys at different stages ----------------------------------------------------
+
+    /** J1 in progress: acme's RISK_TXN case gathering evidence, its checklist open, an expired licence rejected. */
+    void riskFreezeWithRejectedLicence() throws Exception {
+        String ref = "DEMO-J1-LIANLIAN";
+        String existing = findCase("acme-admin", ref);
+        if (existing != null) {
+            say("J1 risk freeze (acme): already seeded, case " + existing);
+            return;
+        }
+        String id = openCase("acme-admin", ref, "{\"holder\":{\"type\":\"ENTERPRISE\",\"displayName\":\"Acme Cross-Border Trading Ltd.\","
+                + "\"accountReference\":\"" + ref + "\"},\"platform\":\"LianLian (连连支付)\",\"noticeText\":\"尊敬的用户，您的账户近期存在交易异常，"
+                + "系统风控已对相关交易进行风险审核（risk review），审核期间该笔交易资金暂缓入账。请在3个工作日内提交交易凭证。\","
+                + "\"noticeReference\":\"LL-RR-DEMO\",\"frozenAmount\":{\"amount\":\"58200.00\",\"currency\":\"CNY\"}}");
+        transition("acme-admin", id, "GATHERING_EVIDENCE", "collecting the checklist", "");
+        awaitEvidenceKnows("acme-admin", id);
+        String item = field(send("acme-admin", "POST", "/api/v1/evidence/cases/" + id + "/items?requirementCode=BUSINESS_LICENSE"
+                + "&fileName=licence-2019.png&expiryDate=2020-06-30", png(1), "image/png", null, 201, 200), "id");
+        send("agent", "POST", "/api/v1/evidence/items/" + item + "/verdict", json("{\"decision\":\"REJECT\",\"reasonCode\":\"EXPIRED\","
+                + "\"note\":\"licence expired on 2020-06-30\",\"expiryDate\":\"2020-06-30\"}"), "application/json", null, 200);
+        String statement = field(send("acme-admin", "POST", "/api/v1/evidence/cases/" + id + "/items?requirementCode=BANK_STATEMENT"
+                + "&fileName=statement.png", png(2), "image/png", null, 201, 200), "id");
+        say("J1 risk freeze (acme): case " + id + " RISK_TXN gathering evidence; licence " + item + " rejected (EXPIRED); bank statement "
+                + statement + " received");
+    }
+
+    /** J2 running: globex's account takeover just detected, its 15/20/30-minute clocks running. */
+    void takeoverWithRunningClocks() throws Exception {
+        String ref = "DEMO-J2-TAKEOVER";
+        String existing = findCase("globex-admin", ref);
+        if (existing != null) {
+            say("J2 account takeover (globex): already seeded, case " + existing);
+            return;
+        }
+        String id = openCase("globex-admin", ref, "{\"holder\":{\"type\":\"INDIVIDUAL\",\"displayName\":\"Li Wei\",\"accountReference\":\""
+                + ref + "\"},\"platform\":\"Taobao\",\"noticeText\":\"My account was hacked: someone logged in from an unknown device, "
+                + "changed the password and placed orders I did not make (非本人操作).\"}");
+        say("J2 account takeover (globex): case " + id + " with its 15/20/30-minute clocks running");
+    }
+
+    /** J3: a partner bank's compliance hold — restricted to compliance officers, its evidence under legal hold. */
+    void complianceHold() throws Exception {
+        String ref = "DEMO-J3-HOLD";
+        // Restricted: only compliance officers see it, so they look for it.
+        String existing = findCase("compliance", ref, "bank-demo");
+        if (existing != null) {
+            say("J3 compliance hold (bank-demo): already seeded, case " + existing);
+            return;
+        }
+        String id = openCase("demo-bank", ref, "{\"holder\":{\"type\":\"ENTERPRISE\",\"displayName\":\"Northwind Shipping Ltd.\","
+                + "\"accountReference\":\"" + ref + "\"},\"platform\":\"Demo Bank\",\"noticeText\":\"Sanctions screening hit (OFAC SDN list): "
+                + "account temporarily unavailable per notice from the competent authority; total freeze, report to compliance.\"}");
+        say("J3 compliance hold (bank-demo): case " + id + " (restricted: compliance officers only; legal hold placed automatically)");
+    }
+
+    /** J5: a judicial freeze handed to legal. */
+    void judicialFreezeEscalatedToLegal() throws Exception {
+        String ref = "DEMO-J5-COURT";
+        String existing = findCase("acme-admin", ref);
+        if (existing != null) {
+            say("J5 judicial freeze (acme): already seeded, case " + existing);
+            return;
+        }
+        String id = openCase("acme-admin", ref, "{\"holder\":{\"type\":\"ENTERPRISE\",\"displayName\":\"Acme Cross-Border Trading Ltd.\","
+                + "\"accountReference\":\"" + ref + "\"},\"platform\":\"Alipay\",\"noticeText\":\"根据上海市浦东新区人民法院（2025）沪0115执保1234号"
+                + "民事裁定书，对您名下账户予以司法冻结。\"}");
+        for (String to : List.of("GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW")) {
+            transition("acme-admin", id, to, "judicial freeze: evidence chain assembled", "");
+        }
+        transition("supervisor", id, "ESCALATED_LEGAL", "the court's preservation order: legal deals with the authority", "");
+        say("J5 judicial freeze (acme): case " + id + " escalated to legal");
+    }
+
+    /**
+     * J4: demo-bank's customer, three loan applications from a new device 1,200 km from her last
+     * login: identity-monitor raises one high-severity alert, which opens an IDENTITY_MISUSE case.
+     */
+    void identityMisuse() throws Exception {
+        String phone = "+8613900000004";
+        String found = send("demo-bank", "POST", "/api/v1/monitor/subjects/lookup", json("{\"type\":\"PHONE\",\"value\":\"" + phone + "\"}"),
+                "application/json", null, 200);
+        if (found.contains("\"id\"")) {
+            say("J4 identity misuse (bank-demo): already seeded, subject " + field(found, "id"));
+            return;
+        }
+        String subject = field(send("demo-bank", "POST", "/api/v1/monitor/subjects", json("{\"type\":\"PERSON\",\"identifiers\":["
+                + "{\"type\":\"PHONE\",\"value\":\"" + phone + "\"},{\"type\":\"NAME_LATIN\",\"value\":\"Zhou Xiaomei\"}]}"),
+                "application/json", "demo-seed-j4-subject", 201, 200), "id");
+        java.time.Instant now = java.time.Instant.now();
+        String shanghai = "{\"lat\":31.2304,\"lon\":121.4737}";
+        String xian = "{\"lat\":34.3416,\"lon\":108.9398}";
+        signal("demo-j4-login-1", "LOGIN", now.minus(Duration.ofDays(3)), phone, "iphone-zhou", shanghai);
+        signal("demo-j4-login-2", "LOGIN", now.minus(Duration.ofMinutes(32)), phone, "iphone-zhou", shanghai);
+        for (int i = 0; i < 3; i++) {
+            signal("demo-j4-loan-" + i, "CREDIT_APPLICATION", now.minus(Duration.ofMinutes(12 - 5L * i)), phone, "android-unknown-7731", xian);
+        }
+        say("J4 identity misuse (bank-demo): subject " + subject + " with three loan applications from a new device in Xi'an "
+                + "(alert and IDENTITY_MISUSE case follow)");
+    }
+
+    private void signal(String id, String type, java.time.Instant at, String phone, String device, String location) throws Exception {
+        send("demo-bank", "POST", "/api/v1/monitor/signals", json("{\"signalId\":\"" + id + "\",\"type\":\"" + type + "\",\"occurredAt\":\""
+                + at + "\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"" + phone + "\"}],\"device\":\"" + device
+                + "\",\"location\":" + location + ",\"institution\":\"Demo Bank\"}"), "application/json", null, 202, 200);
+    }
+
+    // ---- HTTP --------------------------------------------------------------------------------
+
+    private String findCase(String who, String accountReference) throws Exception {
+        return findCase(who, accountReference, null);
+    }
+
+    /** The id of the case with this demo account reference, if it exists ({@code tenant}: for staff reading across tenants). */
+    private String findCase(String who, String accountReference, String tenant) throws Exception {
+        String tenantQuery = tenant == null ? "" : "&tenantId=" + tenant;
+        String cursor = null;
+        do {
+            String body = send(who, "GET", "/api/v1/cases?limit=100" + tenantQuery + (cursor == null ? "" : "&cursor="
+                    + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), null, null, null, 200);
+            int at = body.indexOf("\"accountReference\":\"" + accountReference + "\"");
+            if (at >= 0) {
+                int start = body.lastIndexOf("{\"id\":\"", at);
+                return start < 0 ? "(found)" : field(body.substring(start), "id");
+            }
+            Matcher next = Pattern.compile("\"nextCursor\":\"([^\"]+)\"").matcher(body);
+            cursor = next.find() ? next.group(1) : null;
+        } while (cursor != null);
+        return null;
+    }
+
+    /** evidence-service learns a new case from case-service's event, a moment after it opens. */
+    private void awaitEvidenceKnows(String who, String caseId) throws Exception {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            if (request(who, "GET", "/api/v1/evidence/cases/" + caseId + "/items", null, null, null).statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("evidence-service did not learn case " + caseId + " within 30 s");
+    }
+
+    private String openCase(String who, String key, String intake) throws Exception {
+        return field(send(who, "POST", "/api/v1/cases", json(intake), "application/json", "demo-seed-" + key, 201, 200), "id");
+    }
+
+    private void transition(String who, String caseId, String to, String reason, String more) throws Exception {
+        send(who, "POST", "/api/v1/cases/" + caseId + "/transitions", json("{\"to\":\"" + to + "\",\"reason\":\"" + reason + "\"" + more + "}"),
+                "application/json", null, 200);
+    }
+
+    private String send(String who, String method, String path, byte[] body, String contentType, String idempotencyKey, int... expected)
+            throws Exception {
+        HttpResponse<String> response = request(who, method, path, body, contentType, idempotencyKey);
+        for (int status : expected) {
+            if (response.statusCode() == status) {
+                return response.body();
+            }
+        }
+        throw new IllegalStateException(method + " " + path + " as " + who + " answered " + response.statusCode() + ": " + response.body());
+    }
+
+    private HttpResponse<String> request(String who, String method, String path, byte[] body, String contentType, String idempotencyKey)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(who))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private String token(String who) throws Exception {
+        String cached = tokens.get(who);
+        if (cached != null) {
+            return cached;
+        }
+        String form = who.startsWith("demo-")
+                ? "grant_type=client_credentials&client_id=" + who + "&client_secret=" + who + "-secret"
+                : "grant_type=password&client_id=thaw-test&username=" + who + "&password=thaw-demo";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/thaw/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused a token for " + who + ": " + response.body());
+        }
+        String token = field(response.body(), "access_token");
+        tokens.put(who, token);
+        return token;
+    }
+
+    // ---- small helpers -----------------------------------------------------------------------
+
+    private void say(String line) {
+        report.add(line);
+        System.out.println(line);
+    }
+
+    private static byte[] json(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The first string value of {@code name} in a JSON document (enough for ids and tokens). */
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no \"" + name + "\" in " + json);
+        }
+        return m.group(1);
+    }
+
+    /** A small PNG-typed file; distinct seeds give distinct content. */
+    private static byte[] png(long seed) {
+        byte[] body = new byte[2048];
+        new Random(seed).nextBytes(body);
+        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        System.arraycopy(magic, 0, body, 0, magic.length);
+        return body;
+    }
+}

@@ -1,0 +1,85 @@
+package app.thaw.systemtests.journeys;
+
+import static app.thaw.systemtests.support.ThawApi.items;
+import static app.thaw.systemtests.support.ThawApi.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import app.thaw.systemtests.support.ThawApi;
+import app.thaw.systemtests.support.ThawPlatform;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Journey 3 (DOMAIN §12): a sanctions hit on a partner bank's customer opens a COMPLIANCE_HOLD
+ * case that only compliance officers see; a legal hold is placed; every message to the holder is
+ * the fixed notice; an agent's attempt to read the case is refused and audited.
+ */
+@ExtendWith(ThawPlatform.class)
+@Order(53)
+class J3ComplianceHoldIT {
+
+    static final String FIXED_NOTICE_EN = "Account temporarily unavailable per notice from the competent authority; please await the official announcement.";
+    /** The fixed notice as notification-service words it (its message to the holder, whatever the event). */
+    static final String FIXED_NOTICE_MESSAGE = "Your account is temporarily unavailable per notice from the competent authority; "
+            + "please await the official announcement.";
+    static final String BANK = ThawApi.DEMO_BANK;
+
+    @Test
+    void aSanctionsHitOpensACaseOnlyComplianceSeesUnderLegalHoldWithOnlyTheFixedNoticeToTheHolder(ThawPlatform platform) {
+        ThawApi thaw = new ThawApi(platform);
+
+        // The bank enrols a corporate customer whose name is on the OFAC list (spelt its own way).
+        Map<String, Object> subject = ThawApi.body(thaw.post(BANK, Map.of("type", "COMPANY", "identifiers", List.of(
+                Map.of("type", "NAME_LATIN", "value", "Anglo Caribbean Company Ltd"),
+                Map.of("type", "COMPANY_REGISTRATION", "value", "GB-0173-" + System.nanoTime()))), "/api/v1/monitor/subjects")
+                .expectStatus().isCreated());
+        String subjectId = (String) subject.get("id");
+
+        // Screening raises a sanctions-hit alert...
+        Map<String, Object> alert = Awaitility.await("the sanctions hit").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> items(ok(thaw.get(BANK, "/api/v1/monitor/alerts?subjectId={s}&kind=SANCTIONS_HIT", subjectId)), "items"),
+                        alerts -> alerts.size() == 1).getFirst();
+        assertThat(alert).containsEntry("kind", "SANCTIONS_HIT");
+
+        // ... which opens a restricted COMPLIANCE_HOLD review case for the bank's tenant.
+        Map<String, Object> theCase = Awaitility.await("the compliance-hold case").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> thaw.all("compliance", "/api/v1/cases?tenantId=bank-demo&scenario=COMPLIANCE_HOLD").stream()
+                        .filter(c -> alert.get("id").equals(c.get("sourceAlertId"))).toList(), found -> found.size() == 1).getFirst();
+        String caseId = (String) theCase.get("id");
+        assertThat(theCase).containsEntry("scenario", "COMPLIANCE_HOLD").containsEntry("restricted", true).containsEntry("scope", "ACCOUNT")
+                .containsEntry("tenantId", "bank-demo");
+
+        // Only compliance officers see it: not the agent, not the bank's own users.
+        thaw.get("agent", "/api/v1/cases/{id}", caseId).expectStatus().isNotFound();
+        thaw.get(BANK, "/api/v1/cases/{id}", caseId).expectStatus().isNotFound();
+        assertThat(thaw.all("agent", "/api/v1/cases?tenantId=bank-demo")).noneMatch(c -> caseId.equals(c.get("id")));
+        // ... and the agent's attempt is on the record.
+        List<Map<String, Object>> accessLog = ThawApi.list(thaw.get("compliance", "/api/v1/cases/{id}/access-log", caseId));
+        assertThat(accessLog).anySatisfy(entry -> assertThat(entry).containsEntry("action", "case.restricted_access_refused")
+                .containsEntry("actor", "agent"));
+
+        // The legal hold is placed on its evidence at once.
+        Map<String, Object> holds = Awaitility.await("the legal hold").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions().until(() -> ok(thaw.get("compliance", "/api/v1/evidence/cases/{id}/holds", caseId)),
+                        h -> Boolean.TRUE.equals(h.get("held")));
+        assertThat(items(holds, "holds")).isNotEmpty();
+
+        // Every message to the holder is the fixed notice: the script, and what was actually delivered.
+        Map<String, Object> scripts = ok(thaw.get("compliance", "/api/v1/cases/{id}/scripts?lang=en", caseId));
+        assertThat(((Map<?, ?>) scripts.get("scripts")).get("holderUpdate")).isEqualTo(FIXED_NOTICE_EN);
+        List<Map<String, Object>> toHolder = Awaitility.await("the holder told").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> thaw.all(BANK, "/api/v1/notifications/deliveries").stream()
+                        .filter(d -> caseId.equals(d.get("caseId")) && "CLIENT".equals(d.get("recipientKind"))).toList(), d -> !d.isEmpty());
+        for (Map<String, Object> delivery : toHolder) {
+            Map<String, Object> detail = ok(thaw.get(BANK, "/api/v1/notifications/deliveries/{id}", delivery.get("id")));
+            assertThat(detail.get("text")).as("message %s", delivery.get("eventType")).isEqualTo(FIXED_NOTICE_MESSAGE);
+            assertThat(detail.get("subject")).as("message %s", delivery.get("eventType")).isEqualTo("Account temporarily unavailable");
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package app.thaw.systemtests.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Thaw as the journeys use it: the public API through the gateway with real Keycloak tokens of
+ * the demo users and machine clients, and the services' test clocks moved together.
+ */
+public final class ThawApi {
+
+    /** The demo machine clients and their secrets (infra/keycloak/README.md). */
+    public static final String DEMO_BANK = "demo-bank";
+    public static final String DEMO_INSURER = "demo-insurer";
+
+    private final ThawPlatform platform;
+    private final Keycloak keycloak;
+    private final WebTestClient gateway;
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+
+    private record Token(String value, Instant until) {
+    }
+
+    public ThawApi(ThawPlatform platform) {
+        this.platform = platform;
+        this.keycloak = new Keycloak(platform);
+        this.gateway = WebTestClient.bindToServer().baseUrl(platform.gatewayUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** A token of a demo user (password grant) or, for {@code demo-bank}/{@code demo-insurer}, of the machine client. */
+    public String token(String who) {
+        Token token = tokens.get(who);
+        if (token == null || Instant.now().isAfter(token.until())) {
+            String value = switch (who) {
+                case DEMO_BANK, DEMO_INSURER -> keycloak.clientToken(who, who + "-secret");
+                default -> who.endsWith("-service") || who.equals("identity-monitor")
+                        ? keycloak.clientToken(who, who + "-dev-secret") : keycloak.userToken(who);
+            };
+            // Access tokens live 300 s; take a fresh one well before that.
+            token = new Token(value, Instant.now().plusSeconds(120));
+            tokens.put(who, token);
+        }
+        return token.value();
+    }
+
+    public WebTestClient gateway() {
+        return gateway;
+    }
+
+    public WebTestClient.ResponseSpec get(String who, String path, Object... variables) {
+        return gateway.get().uri(path, variables).headers(h -> h.setBearerAuth(token(who))).exchange();
+    }
+
+    public WebTestClient.ResponseSpec post(String who, Object body, String path, Object... variables) {
+        return gateway.post().uri(path, variables).headers(h -> h.setBearerAuth(token(who)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    public WebTestClient.ResponseSpec put(String who, Object body, String path, Object... variables) {
+        return gateway.put().uri(path, variables).headers(h -> h.setBearerAuth(token(who)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> ok(WebTestClient.ResponseSpec response) {
+        return body(response.expectStatus().is2xxSuccessful());
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> body(WebTestClient.ResponseSpec response) {
+        return response.expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> list(WebTestClient.ResponseSpec response) {
+        return response.expectStatus().is2xxSuccessful().expectBody(List.class).returnResult().getResponseBody();
+    }
+
+    /** Answers the problem document after checking the status. */
+    public static Map<String, Object> problem(WebTestClient.ResponseSpec response, HttpStatus status) {
+        return body(response.expectStatus().isEqualTo(status.value()));
+    }
+
+    // ---- cases -------------------------------------------------------------------------------
+
+    public Map<String, Object> openCase(String who, Map<String, Object> intake) {
+        return body(post(who, intake, "/api/v1/cases").expectStatus().isCreated());
+    }
+
+    public Map<String, Object> caseOf(String who, String caseId) {
+        return ok(get(who, "/api/v1/cases/{id}", caseId));
+    }
+
+    public Map<String, Object> transition(String who, String caseId, String to, String reason, Map<String, Object> more) {
+        return ok(transitionResponse(who, caseId, to, reason, more));
+    }
+
+    public WebTestClient.ResponseSpec transitionResponse(String who, String caseId, String to, String reason, Map<String, Object> more) {
+        Map<String, Object> body = new java.util.HashMap<>(more);
+        body.put("to", to);
+        body.put("reason", reason);
+        return post(who, body, "/api/v1/cases/{id}/transitions", caseId);
+    }
+
+    /** Waits until the case (as {@code who} reads it) satisfies {@code condition}; answers it. */
+    public Map<String, Object> awaitCase(String who, String caseId, String what, Predicate<Map<String, Object>> condition, Duration timeout) {
+        return Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .until(() -> caseOf(who, caseId), condition);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> items(Map<String, Object> parent, String key) {
+        return (List<Map<String, Object>>) parent.get(key);
+    }
+
+    /** The case's clock of {@code kind} (the first one, when there are several). */
+    public static Map<String, Object> clock(Map<String, Object> theCase, String kind) {
+        return items(theCase, "clocks").stream().filter(c -> kind.equals(c.get("kind"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " clock in " + theCase.get("clocks")));
+    }
+
+    public static boolean hasClock(Map<String, Object> theCase, String kind, String state) {
+        return items(theCase, "clocks").stream().anyMatch(c -> kind.equals(c.get("kind")) && state.equals(c.get("state")));
+    }
+
+    public static Map<String, Object> checklistItem(Map<String, Object> theCase, String code) {
+        return items(theCase, "checklist").stream().filter(c -> code.equals(c.get("code"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + code + " in the checklist " + theCase.get("checklist")));
+    }
+
+    /** Every item of a cursor-paged list ({@code items} + {@code nextCursor}) under {@code path}. */
+    public List<Map<String, Object>> all(String who, String path) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            String uri = path + (path.contains("?") ? "&" : "?") + "limit=100" + (cursor == null ? "" : "&cursor=" + cursor);
+            Map<String, Object> page = ok(gateway.get().uri(java.net.URI.create(platform.gatewayUrl() + uri))
+                    .headers(h -> h.setBearerAuth(token(who))).exchange());
+            all.addAll(items(page, "items"));
+            cursor = (String) page.get("nextCursor");
+        } while (cursor != null);
+        return all;
+    }
+
+    // ---- evidence ----------------------------------------------------------------------------
+
+    /** Uploads a file as the raw body (the streaming endpoint); answers the stored item. */
+    public Map<String, Object> upload(String who, String caseId, String requirementCode, String fileName, byte[] content,
+                                      String extraQuery) {
+        String uri = "/api/v1/evidence/cases/" + caseId + "/items?requirementCode=" + requirementCode + "&fileName=" + fileName
+                + (extraQuery == null ? "" : "&" + extraQuery);
+        return ok(gateway.post().uri(java.net.URI.create(platform.gatewayUrl() + uri)).headers(h -> h.setBearerAuth(token(who)))
+                .contentType(MediaType.IMAGE_PNG).bodyValue(content).exchange());
+    }
+
+    /** A small PNG-typed file; distinct seeds give distinct content (and hashes). */
+    public static byte[] png(long seed) {
+        byte[] body = new byte[2048];
+        new Random(seed).nextBytes(body);
+        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        System.arraycopy(magic, 0, body, 0, magic.length);
+        return body;
+    }
+
+    public byte[] bytes(String who, String path, Object... variables) {
+        EntityExchangeResult<byte[]> result = get(who, path, variables).expectStatus().isOk().expectBody(byte[].class).returnResult();
+        return result.getResponseBody();
+    }
+
+    public String text(String who, String path, Object... variables) {
+        return new String(bytes(who, path, variables), StandardCharsets.UTF_8);
+    }
+
+    // ---- time --------------------------------------------------------------------------------
+
+    /** The services' (shared) current time. */
+    public Instant now() {
+        return nowOf("case-service");
+    }
+
+    /**
+     * Moves every service's clock forward by {@code by}, to one common time (the gateway validates
+     * tokens on real time, so this is safe). Timers poll every second: await their effect afterwards.
+     */
+    public Instant advance(Duration by) {
+        Instant target = ThawPlatform.SERVICES.values().stream().map(this::nowOf).max(Instant::compareTo).orElseThrow().plus(by);
+        advanceTo(target);
+        return target;
+    }
+
+    /** Moves every service's clock to {@code target} (each one that is behind it). */
+    public void advanceTo(Instant target) {
+        ThawPlatform.SERVICES.values().forEach(service -> {
+            Duration by = Duration.between(nowOf(service), target);
+            if (by.isNegative() || by.isZero()) {
+                return;
+            }
+            Map<String, Object> clock = ok(internal(service).post().uri("/internal/clock/advance")
+                    .headers(h -> h.setBearerAuth(token("case-service")))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("by", by.toString())).exchange());
+            assertThat(clock).containsKey("now");
+        });
+    }
+
+    private Instant nowOf(String service) {
+        Map<String, Object> clock = ok(internal(service).get().uri("/internal/clock")
+                .headers(h -> h.setBearerAuth(token("case-service"))).exchange());
+        return Instant.parse((String) clock.get("now"));
+    }
+
+    private WebTestClient internal(String service) {
+        return WebTestClient.bindToServer().baseUrl(platform.serviceUrl(service)).responseTimeout(Duration.ofSeconds(15)).build();
+    }
+}
