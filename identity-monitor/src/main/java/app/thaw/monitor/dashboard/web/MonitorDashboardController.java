@@ -138,7 +138,7 @@ class MonitorDashboardController {
                         .forSubject(caller, alert.subjectId(), null, 1000)
                         .filter(doc -> alert.signalIds().contains(doc.getString("_id")))
                         .map(MonitorDashboardController::signalView).collectList()
-                        .map(found -> Rendering.view("monitor/queue :: signals")
+                        .map(found -> Rendering.view("monitor/queue :: alertSignals")
                                 .modelAttribute("alertId", alert.id()).modelAttribute("signals", found).build())))
                 .onErrorResume(error -> error instanceof NotVisible || error instanceof AlertNotFound, hidden -> notFound());
     }
@@ -177,7 +177,7 @@ class MonitorDashboardController {
     }
 
     private static Rendering rowView(Row row, @Nullable String problem, @Nullable String done) {
-        return Rendering.view("monitor/queue :: row").modelAttribute("row", row)
+        return Rendering.view("monitor/queue :: alertRow").modelAttribute("row", row)
                 .modelAttribute("problem", problem == null ? "" : problem)
                 .modelAttribute("done", done == null ? "" : done).build();
     }
@@ -222,7 +222,7 @@ class MonitorDashboardController {
     Mono<Rendering> reveal(@PathVariable String id) {
         return reader().filter(caller -> caller.hasAnyRole(Roles.REVEAL)).switchIfEmpty(Mono.error(NotVisible::new))
                 .flatMap(caller -> subjects.reveal(caller, id))
-                .map(identifiers -> Rendering.view("monitor/subject :: revealed").modelAttribute("identifiers", identifiers).build())
+                .map(identifiers -> Rendering.view("monitor/subject :: revealedIdentifiers").modelAttribute("identifiers", identifiers).build())
                 .onErrorResume(error -> error instanceof NotVisible || error instanceof SubjectNotFound, hidden -> notFound());
     }
 
@@ -305,10 +305,9 @@ class MonitorDashboardController {
         view.put("type", doc.getString("type"));
         view.put("occurredAt", doc.getDate("occurredAt").toInstant());
         for (String key : List.of("device", "institution", "amount", "channel")) {
-            if (doc.get(key) != null) {
-                view.put(key, doc.get(key));
-            }
+            view.put(key, doc.get(key));
         }
+        view.put("place", null);
         Document location = doc.get("location", Document.class);
         if (location != null) {
             // Rounded like the baseline's places (about 10 km): where, not exactly where.
