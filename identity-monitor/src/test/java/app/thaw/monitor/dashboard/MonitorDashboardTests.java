@@ -12,6 +12,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /**
@@ -213,5 +214,73 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         assertThat(List.of(values.split(",")).stream().mapToInt(Integer::parseInt).sum()).isEqualTo(4);
         assertThat(page(agent, "/dashboard/monitor/ingestion?range=day", "zh-CN")).contains("最近 24 小时收到 4 条信号。");
         assertThat(page(token(newTenant(), "staff_agent"), "/dashboard/monitor/ingestion", "en")).contains("0 signals received");
+    }
+
+    private List<Document> rules(String tenant) {
+        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenant)), Document.class, "rules").collectList().block();
+    }
+
+    private WebTestClient.ResponseSpec postRule(String token, String path, Map<String, String> form) {
+        var body = BodyInserters.fromFormData("x", "");
+        form.forEach(body::with);
+        return web.post().uri(path).headers(h -> h.setBearerAuth(token)).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(body).exchange();
+    }
+
+    private String postRuleBody(String token, String path, Map<String, String> form) {
+        return postRule(token, path, form).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void theRuleEditorValidatesOnSaveShowingTheErrorNextToTheFieldAndCreatesValidRules() {
+        String tenant = newTenant();
+        String bank = bank(tenant);
+        assertThat(page(bank, "/dashboard/monitor/rules", "en")).contains("Detection rules", "No rules yet.", "<label for=\"name-new\"",
+                "<label for=\"expression-new\"", "hx-post=\"/dashboard/monitor/rules\"");
+        assertThat(page(bank, "/dashboard/monitor/rules", "zh-CN")).contains("检测规则", "新建规则").doesNotContain("??");
+
+        String badCel = postRuleBody(bank, "/dashboard/monitor/rules",
+                Map.of("name", "cards", "expression", "signal.type == ", "severity", "HIGH", "enabled", "true"));
+        assertThat(badCel).contains("id=\"expression-new-error\"", "aria-invalid=\"true\"", "role=\"alert\"")
+                .contains("signal.type == ").doesNotContain("1 to 64");
+        String badName = postRuleBody(bank, "/dashboard/monitor/rules",
+                Map.of("name", "bad name!", "expression", "signal.type == 'CARD_ISSUED'", "severity", "HIGH"));
+        assertThat(badName).contains("id=\"name-new-error\"", "1 to 64 letters").doesNotContain("expression-new-error");
+        assertThat(rules(tenant)).isEmpty();
+
+        postRule(bank, "/dashboard/monitor/rules", Map.of("name", "card-new-device",
+                        "expression", "signal.type == 'CARD_ISSUED' && !baseline.knownDevice", "severity", "HIGH", "enabled", "true"))
+                .expectStatus().isOk().expectHeader().valueEquals("HX-Redirect", "/dashboard/monitor/rules");
+        assertThat(rules(tenant)).singleElement().satisfies(rule -> {
+            assertThat(rule.getString("name")).isEqualTo("card-new-device");
+            assertThat(rule.getBoolean("enabled")).isTrue();
+        });
+        assertThat(page(bank, "/dashboard/monitor/rules", "en")).contains("card-new-device", "!baseline.knownDevice", "Disable");
+    }
+
+    @Test
+    void aRuleIsDisabledAndEditedWithItsVersionAndOnlySubscribersMayChangeRules() {
+        String tenant = newTenant();
+        String bank = bank(tenant);
+        postRule(bank, "/dashboard/monitor/rules", Map.of("name", "otp", "expression", "signal.type == 'OTP_REQUESTED'",
+                "severity", "LOW", "enabled", "true")).expectStatus().isOk();
+        Document rule = rules(tenant).getFirst();
+        String path = "/dashboard/monitor/rules/" + rule.getString("_id");
+
+        postRule(bank, path, Map.of("name", "otp", "expression", "signal.type == 'OTP_REQUESTED'", "severity", "LOW",
+                "enabled", "false", "version", "1")).expectStatus().isOk().expectHeader().exists("HX-Redirect");
+        assertThat(rules(tenant).getFirst().getBoolean("enabled")).isFalse();
+        assertThat(postRuleBody(bank, path, Map.of("name", "otp", "expression", "signal.type == 'OTP_REQUESTED'", "severity", "MEDIUM",
+                "enabled", "true", "version", "1"))).contains("changed this rule meanwhile");
+        assertThat(rules(tenant).getFirst().getString("severity")).isEqualTo("LOW");
+
+        String agent = token(tenant, "staff_agent");
+        assertThat(page(agent, "/dashboard/monitor/rules", "en")).contains("otp").doesNotContain("hx-post", "New rule");
+        postRule(agent, path, Map.of("name", "otp", "expression", "true", "severity", "HIGH", "enabled", "true", "version", "2"))
+                .expectStatus().isNotFound();
+        postRule(bank(newTenant()), path, Map.of("name", "otp", "expression", "true", "severity", "HIGH", "enabled", "true", "version", "2"))
+                .expectStatus().isNotFound();
+        assertThat(rules(tenant).getFirst().getLong("version")).isEqualTo(2L);
     }
 }
