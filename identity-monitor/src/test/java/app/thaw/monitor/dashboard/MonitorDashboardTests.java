@@ -243,7 +243,7 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         String badCel = postRuleBody(bank, "/dashboard/monitor/rules",
                 Map.of("name", "cards", "expression", "signal.type == ", "severity", "HIGH", "enabled", "true"));
         assertThat(badCel).contains("id=\"expression-new-error\"", "aria-invalid=\"true\"", "role=\"alert\"")
-                .contains("signal.type == ").doesNotContain("1 to 64");
+                .contains(">signal.type ==<").doesNotContain("1 to 64");
         String badName = postRuleBody(bank, "/dashboard/monitor/rules",
                 Map.of("name", "bad name!", "expression", "signal.type == 'CARD_ISSUED'", "severity", "HIGH"));
         assertThat(badName).contains("id=\"name-new-error\"", "1 to 64 letters").doesNotContain("expression-new-error");
