@@ -342,6 +342,16 @@ public class SignalService {
         return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit), Document.class, SIGNALS);
     }
 
+    /**
+     * When the tenant's signals received since {@code since} arrived, newest first, at most
+     * {@code max} of them (the ingestion-rate chart counts these; beyond {@code max} it undercounts).
+     */
+    public Flux<Instant> receivedSince(Caller caller, Instant since, int max) {
+        Criteria criteria = Criteria.where("tenantId").is(caller.tenantId()).and("receivedAt").gte(Date.from(since));
+        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "_id")).limit(max), Document.class, SIGNALS)
+                .map(doc -> doc.getDate("receivedAt").toInstant());
+    }
+
     private record Candidate(int index, int line, SignalInput input, List<String> hashes) {
     }
 

@@ -1,0 +1,346 @@
+package app.thaw.monitor.dashboard.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import app.thaw.monitor.alerts.Alert;
+import app.thaw.monitor.alerts.AlertKind;
+import app.thaw.monitor.alerts.AlertNotFound;
+import app.thaw.monitor.alerts.AlertService;
+import app.thaw.monitor.alerts.AlertState;
+import app.thaw.monitor.alerts.AlertTransitionNotAllowed;
+import app.thaw.monitor.baseline.internal.BaselineStore;
+import app.thaw.monitor.baseline.internal.BaselineView;
+import app.thaw.monitor.detection.Severity;
+import app.thaw.monitor.signals.SignalService;
+import app.thaw.monitor.subjects.SubjectNotFound;
+import app.thaw.monitor.subjects.SubjectService;
+import app.thaw.monitor.support.Roles;
+import app.thaw.platform.dashboard.ThawDashboard;
+import app.thaw.platform.security.Caller;
+import app.thaw.platform.security.CurrentCaller;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The monitor's staff pages: the alert triage queue (with the moves allowed now), a subject's page
+ * (baseline, signal timeline, screening hits) and the tenant's ingestion rate. Everything goes
+ * through the same application services and role rules as the API, scoped by the token's tenant;
+ * what a caller may not see answers 404. Identifiers are shown masked, in clear only through the
+ * audited reveal, for the roles the API allows it.
+ */
+@ThawDashboard
+@RequestMapping("/dashboard/monitor")
+class MonitorDashboardController {
+
+    /** The queue shows the newest alerts matching the filters, at most this many. */
+    static final int QUEUE_SIZE = 200;
+    /** A subject's timeline shows its newest signals, at most this many. */
+    static final int TIMELINE_SIZE = 100;
+    /** The ingestion chart counts at most this many signals in its range. */
+    static final int INGESTION_MAX = 20_000;
+    static final int MAX_REASON = 1000;
+    static final List<String> DETECTORS = List.of("NEW_DEVICE", "IMPOSSIBLE_TRAVEL", "UNUSUAL_HOUR", "OTP_BURST",
+            "CREDIT_APPLICATIONS", "CONTACT_CHANGE_THEN_PAYMENT", "NEW_INSTITUTION", "SANCTIONS_SCREENING");
+    private static final Map<String, AlertState> MOVES = Map.of("acknowledge", AlertState.ACKNOWLEDGED,
+            "dismiss", AlertState.DISMISSED, "escalate", AlertState.ESCALATED);
+
+    private final AlertService alerts;
+    private final SubjectService subjects;
+    private final BaselineStore baselines;
+    private final SignalService signals;
+    private final Clock clock;
+
+    MonitorDashboardController(AlertService alerts, SubjectService subjects, BaselineStore baselines, SignalService signals,
+                               Clock clock) {
+        this.alerts = alerts;
+        this.subjects = subjects;
+        this.baselines = baselines;
+        this.signals = signals;
+        this.clock = clock;
+    }
+
+    /** How every page writes times. */
+    @ModelAttribute("t")
+    Times times() {
+        return Times.UTC;
+    }
+
+    // ---- the alert triage queue ----
+
+    @GetMapping({"", "/"})
+    Mono<Rendering> queue(@RequestParam(required = false) @Nullable String state, @RequestParam(required = false) @Nullable String severity,
+                          @RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String detector) {
+        AlertState stateFilter = parse(AlertState.class, state);
+        Severity severityFilter = parse(Severity.class, severity);
+        AlertKind kindFilter = parse(AlertKind.class, kind);
+        String detectorFilter = detector == null || detector.isBlank() ? null : detector.trim();
+        return reader().flatMap(caller -> alerts.page(caller, stateFilter, severityFilter, kindFilter, null, null, QUEUE_SIZE)
+                .filter(alert -> detectorFilter == null || alert.detectors().containsKey(detectorFilter))
+                .collectList()
+                .map(found -> {
+                    List<Alert> sorted = new ArrayList<>(found);
+                    sorted.sort(TRIAGE_ORDER);
+                    Set<String> detectors = new LinkedHashSet<>(DETECTORS);
+                    sorted.forEach(alert -> detectors.addAll(alert.detectors().keySet()));
+                    Map<String, String> filters = new LinkedHashMap<>();
+                    filters.put("state", stateFilter == null ? "" : stateFilter.name());
+                    filters.put("severity", severityFilter == null ? "" : severityFilter.name());
+                    filters.put("kind", kindFilter == null ? "" : kindFilter.name());
+                    filters.put("detector", detectorFilter == null ? "" : detectorFilter);
+                    return Rendering.view("monitor/queue")
+                            .modelAttribute("rows", sorted.stream().map(alert -> Row.of(alert, caller)).toList())
+                            .modelAttribute("filters", filters)
+                            .modelAttribute("states", AlertState.values())
+                            .modelAttribute("severities", List.of(Severity.HIGH, Severity.MEDIUM, Severity.LOW))
+                            .modelAttribute("kinds", AlertKind.values())
+                            .modelAttribute("detectors", detectors)
+                            .modelAttribute("limit", QUEUE_SIZE)
+                            .build();
+                }))
+                .onErrorResume(NotVisible.class, hidden -> notFound());
+    }
+
+    /** New alerts first, then acknowledged, then closed ones; within each, the most severe, then the most recent. */
+    static final Comparator<Alert> TRIAGE_ORDER = Comparator
+            .comparingInt((Alert alert) -> alert.state().ordinal())
+            .thenComparing(Alert::severity, Comparator.reverseOrder())
+            .thenComparing(Alert::lastAt, Comparator.reverseOrder());
+
+    /** The signals behind one alert (an htmx fragment). */
+    @GetMapping("/alerts/{id}/signals")
+    Mono<Rendering> alertSignals(@PathVariable String id) {
+        return reader().flatMap(caller -> alerts.get(caller, id).flatMap(alert -> signals
+                        .forSubject(caller, alert.subjectId(), null, 1000)
+                        .filter(doc -> alert.signalIds().contains(doc.getString("_id")))
+                        .map(MonitorDashboardController::signalView).collectList()
+                        .map(found -> Rendering.view("monitor/queue :: alertSignals")
+                                .modelAttribute("alertId", alert.id()).modelAttribute("signals", found).build())))
+                .onErrorResume(error -> error instanceof NotVisible || error instanceof AlertNotFound, hidden -> notFound());
+    }
+
+    /** Acknowledge, dismiss or escalate; answers the alert's row again, with the problem when refused. */
+    @PostMapping("/alerts/{id}/{move}")
+    Mono<Rendering> move(@PathVariable String id, @PathVariable String move, ServerWebExchange exchange) {
+        AlertState wanted = MOVES.get(move);
+        if (wanted == null) {
+            return notFound();
+        }
+        return reader().flatMap(caller -> exchange.getFormData().flatMap(form -> {
+                    Long version = version(form);
+                    String reason = form.getFirst("reason");
+                    String trimmed = reason == null || reason.isBlank() ? null : reason.trim();
+                    if (version == null) {
+                        return row(caller, id, "monitor.problem.version");
+                    }
+                    if (trimmed != null && trimmed.length() > MAX_REASON) {
+                        return row(caller, id, "monitor.problem.reasonTooLong");
+                    }
+                    if (!caller.hasAnyRole(Roles.ALERT_WORKER)) {
+                        return row(caller, id, "monitor.problem.forbidden");
+                    }
+                    return alerts.transition(caller, id, version, wanted, trimmed)
+                            .map(moved -> rowView(Row.of(moved, caller), null, "monitor.moved." + wanted.name()))
+                            .onErrorResume(OptimisticLockingFailureException.class, stale -> row(caller, id, "monitor.problem.stale"))
+                            .onErrorResume(AlertTransitionNotAllowed.class, refused -> row(caller, id, "monitor.problem.notAllowed"))
+                            .onErrorResume(AccessDeniedException.class, denied -> row(caller, id, "monitor.problem.forbidden"));
+                }))
+                .onErrorResume(error -> error instanceof NotVisible || error instanceof AlertNotFound, hidden -> notFound());
+    }
+
+    private Mono<Rendering> row(Caller caller, String id, String problem) {
+        return alerts.get(caller, id).map(alert -> rowView(Row.of(alert, caller), problem, null));
+    }
+
+    private static Rendering rowView(Row row, @Nullable String problem, @Nullable String done) {
+        return Rendering.view("monitor/queue :: alertRow").modelAttribute("row", row)
+                .modelAttribute("problem", problem == null ? "" : problem)
+                .modelAttribute("done", done == null ? "" : done).build();
+    }
+
+    private static @Nullable Long version(MultiValueMap<String, String> form) {
+        try {
+            String value = form.getFirst("version");
+            long version = value == null ? 0 : Long.parseLong(value.trim());
+            return version >= 1 ? version : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    // ---- a subject ----
+
+    @GetMapping("/subjects/{id}")
+    Mono<Rendering> subject(@PathVariable String id) {
+        return reader().flatMap(caller -> subjects.get(caller, id).flatMap(subject -> Mono.zip(
+                        baselines.load(caller.tenantId(), subject.id()).map(BaselineView::of),
+                        signals.forSubject(caller, subject.id(), null, TIMELINE_SIZE).map(MonitorDashboardController::signalView).collectList(),
+                        alerts.page(caller, null, null, null, subject.id(), null, QUEUE_SIZE).collectList())
+                .map(loaded -> {
+                    List<Alert> subjectAlerts = loaded.getT3();
+                    return Rendering.view("monitor/subject")
+                            .modelAttribute("subject", subject)
+                            .modelAttribute("baseline", loaded.getT1())
+                            .modelAttribute("hours", activeHours(loaded.getT1().activeHours()))
+                            .modelAttribute("signals", loaded.getT2())
+                            .modelAttribute("timelineSize", TIMELINE_SIZE)
+                            .modelAttribute("hits", subjectAlerts.stream().filter(a -> a.kind() == AlertKind.SANCTIONS_HIT).toList())
+                            .modelAttribute("alerts", subjectAlerts.stream().filter(a -> a.kind() == AlertKind.IDENTITY_MISUSE)
+                                    .map(alert -> Row.of(alert, caller)).toList())
+                            .modelAttribute("mayReveal", caller.hasAnyRole(Roles.REVEAL))
+                            .build();
+                })))
+                .onErrorResume(error -> error instanceof NotVisible || error instanceof SubjectNotFound, hidden -> notFound());
+    }
+
+    /** The subject's identifiers in clear: audited by the service, for the roles the API allows. */
+    @PostMapping("/subjects/{id}/reveal")
+    Mono<Rendering> reveal(@PathVariable String id) {
+        return reader().filter(caller -> caller.hasAnyRole(Roles.REVEAL)).switchIfEmpty(Mono.error(NotVisible::new))
+                .flatMap(caller -> subjects.reveal(caller, id))
+                .map(identifiers -> Rendering.view("monitor/subject :: revealedIdentifiers").modelAttribute("identifiers", identifiers).build())
+                .onErrorResume(error -> error instanceof NotVisible || error instanceof SubjectNotFound, hidden -> notFound());
+    }
+
+    /** Hours of the day (in the tenant's zone) with their share of the subject's signals, for the active-hours bar. */
+    private static List<Map<String, Object>> activeHours(long[] counts) {
+        long total = 0;
+        for (long count : counts) {
+            total += count;
+        }
+        List<Map<String, Object>> hours = new ArrayList<>();
+        for (int hour = 0; hour < counts.length; hour++) {
+            hours.add(Map.of("hour", hour, "count", counts[hour], "percent", total == 0 ? 0 : Math.round(100.0 * counts[hour] / total)));
+        }
+        return hours;
+    }
+
+    // ---- ingestion rate ----
+
+    @GetMapping("/ingestion")
+    Mono<Rendering> ingestion(@RequestParam(defaultValue = "hour") String range) {
+        boolean day = range.equals("day");
+        Duration bucket = day ? Duration.ofHours(1) : Duration.ofMinutes(1);
+        int buckets = day ? 24 : 60;
+        Instant end = clock.instant().truncatedTo(day ? ChronoUnit.HOURS : ChronoUnit.MINUTES).plus(bucket);
+        Instant start = end.minus(bucket.multipliedBy(buckets));
+        DateTimeFormatter label = DateTimeFormatter.ofPattern(day ? "MM-dd HH:00" : "HH:mm").withZone(ZoneOffset.UTC);
+        return reader().flatMap(caller -> signals.receivedSince(caller, start, INGESTION_MAX).collectList().map(received -> {
+                    long[] counts = new long[buckets];
+                    for (Instant at : received) {
+                        int index = (int) (Duration.between(start, at).toMillis() / bucket.toMillis());
+                        if (index >= 0 && index < buckets) {
+                            counts[index]++;
+                        }
+                    }
+                    List<String> labels = new ArrayList<>();
+                    List<Long> values = new ArrayList<>();
+                    for (int i = 0; i < buckets; i++) {
+                        labels.add(label.format(start.plus(bucket.multipliedBy(i))));
+                        values.add(counts[i]);
+                    }
+                    return Rendering.view("monitor/ingestion")
+                            .modelAttribute("range", day ? "day" : "hour")
+                            .modelAttribute("labels", labels)
+                            .modelAttribute("values", values)
+                            .modelAttribute("total", received.size())
+                            .modelAttribute("capped", received.size() >= INGESTION_MAX)
+                            .modelAttribute("max", INGESTION_MAX)
+                            .build();
+                }))
+                .onErrorResume(NotVisible.class, hidden -> notFound());
+    }
+
+    // ---- shared ----
+
+    /** The caller, when its roles may read the tenant's monitoring data; otherwise the page does not exist for it. */
+    private static Mono<Caller> reader() {
+        return CurrentCaller.get().filter(caller -> caller.hasAnyRole(Roles.READER)).switchIfEmpty(Mono.error(NotVisible::new));
+    }
+
+    private static Mono<Rendering> notFound() {
+        return Mono.just(Rendering.view("monitor/not-found").status(HttpStatus.NOT_FOUND).build());
+    }
+
+    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A stored signal as the pages show it: no identifiers (the signal document keeps only their hashes). */
+    static Map<String, Object> signalView(Document doc) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", doc.getString("_id"));
+        view.put("signalId", doc.getString("sourceSignalId"));
+        view.put("type", doc.getString("type"));
+        view.put("occurredAt", doc.getDate("occurredAt").toInstant());
+        for (String key : List.of("device", "institution", "amount", "channel")) {
+            view.put(key, doc.get(key));
+        }
+        view.put("place", null);
+        Document location = doc.get("location", Document.class);
+        if (location != null) {
+            // Rounded like the baseline's places (about 10 km): where, not exactly where.
+            view.put("place", Math.round(location.get("lat", Number.class).doubleValue() * 10) / 10.0 + ", "
+                    + Math.round(location.get("lon", Number.class).doubleValue() * 10) / 10.0);
+        }
+        return view;
+    }
+
+    /** One alert as the queue shows it, with the moves this caller may make now. */
+    record Row(Alert alert, List<String> moves) {
+
+        static Row of(Alert alert, Caller caller) {
+            List<String> moves = new ArrayList<>();
+            if (caller.hasAnyRole(Roles.ALERT_WORKER)) {
+                for (Map.Entry<String, AlertState> move : List.of(Map.entry("acknowledge", AlertState.ACKNOWLEDGED),
+                        Map.entry("escalate", AlertState.ESCALATED), Map.entry("dismiss", AlertState.DISMISSED))) {
+                    boolean allowed = alert.state().next().contains(move.getValue());
+                    boolean complianceOnly = alert.kind() == AlertKind.SANCTIONS_HIT && move.getValue() == AlertState.DISMISSED;
+                    if (allowed && (!complianceOnly || caller.hasAnyRole(Roles.COMPLIANCE))) {
+                        moves.add(move.getKey());
+                    }
+                }
+            }
+            return new Row(alert, List.copyOf(moves));
+        }
+    }
+
+    /** The caller's roles may not read monitoring data: the dashboard answers 404. */
+    static final class NotVisible extends RuntimeException {
+        NotVisible() {
+            super("not visible", null, false, false);
+        }
+    }
+
+}

@@ -1,0 +1,286 @@
+package app.thaw.monitor.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import app.thaw.monitor.MonitorWebTestBase;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/**
+ * The monitor's staff dashboard on the shared test context: the triage queue, its moves (htmx
+ * posts answering the alert's row), a subject's page and the ingestion chart — in both languages,
+ * role-shaped, tenant-scoped, identifiers masked.
+ */
+class MonitorDashboardTests extends MonitorWebTestBase {
+
+    private static final Map<String, Object> BEIJING = Map.of("lat", 39.9042, "lon", 116.4074);
+    private static final Map<String, Object> SOUTH_1200_KM = Map.of("lat", 29.1122, "lon", 116.4074);
+    private static final String PHONE = "+8613700000007";
+
+    /** Journey 4: a login, then three loan applications within the hour from a new device 1,200 km away: one HIGH alert. */
+    private String journeyFour(String tenant) {
+        String subject = enrol(tenant, Map.of("PHONE", PHONE, "NATIONAL_ID", "110101199003074514", "NAME_LATIN", "Zhang Wei"));
+        Instant login = Instant.now().minus(Duration.ofMinutes(60));
+        post(tenant, signal("d-login", "LOGIN", login, PHONE, Map.of("device", "phone-1", "location", BEIJING))).expectStatus().isAccepted();
+        for (int minutes : new int[] {20, 35, 50}) {
+            post(tenant, signal("d-loan-" + minutes, "CREDIT_APPLICATION", login.plus(Duration.ofMinutes(minutes)), PHONE,
+                    Map.of("device", "emulator-7", "location", SOUTH_1200_KM, "institution", "lender-x", "amount", 50000)))
+                    .expectStatus().isAccepted();
+        }
+        assertThat(alerts(tenant)).singleElement().satisfies(alert -> assertThat(alert.getString("severity")).isEqualTo("HIGH"));
+        return subject;
+    }
+
+    private String page(String token, String path, String language) {
+        return web.get().uri(path).headers(h -> h.setBearerAuth(token)).header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private String move(String token, String alertId, String move, Map<String, String> form) {
+        var body = BodyInserters.fromFormData("x", "");
+        form.forEach(body::with);
+        return web.post().uri("/dashboard/monitor/alerts/" + alertId + "/" + move).headers(h -> h.setBearerAuth(token))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").header("HX-Request", "true")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(body)
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void theQueueShowsTheHighAlertWithItsDetectorsMaskedSubjectAndMovesInEnglishAndChinese() {
+        String tenant = newTenant();
+        String subject = journeyFour(tenant);
+        String alertId = alerts(tenant).getFirst().getString("_id");
+        String agent = token(tenant, "staff_agent");
+
+        String en = page(agent, "/dashboard/monitor/", "en");
+        assertThat(en).contains("lang=\"en\"", "Alert triage", "id=\"alert-" + alertId + "\"", "High", "New",
+                "New device", "Impossible travel", "Credit applications", "Z**** W**",
+                "/dashboard/monitor/subjects/" + subject,
+                "hx-post=\"/dashboard/monitor/alerts/" + alertId + "/acknowledge\"",
+                "hx-post=\"/dashboard/monitor/alerts/" + alertId + "/escalate\"",
+                "hx-post=\"/dashboard/monitor/alerts/" + alertId + "/dismiss\"",
+                "<label for=\"reason-" + alertId + "\"", "data-due=\"");
+        assertThat(en).as("never an identifier in clear").doesNotContain(PHONE, "Zhang Wei", "110101199003074514");
+
+        String zh = page(agent, "/dashboard/monitor/", "zh-CN,zh;q=0.9");
+        assertThat(zh).contains("lang=\"zh-CN\"", "告警分诊", "新设备", "不可能的行程", "密集信贷申请", "确认", "升级", "驳回")
+                .doesNotContain("??");
+    }
+
+    @Test
+    void theQueueFiltersByStateSeverityAndDetectorAndShowsTheSignalsBehindAnAlert() {
+        String tenant = newTenant();
+        journeyFour(tenant);
+        String alertId = alerts(tenant).getFirst().getString("_id");
+        String agent = token(tenant, "staff_agent");
+
+        assertThat(page(agent, "/dashboard/monitor/?state=NEW&severity=HIGH&detector=NEW_DEVICE", "en")).contains("alert-" + alertId);
+        assertThat(page(agent, "/dashboard/monitor/?state=DISMISSED", "en")).doesNotContain("alert-" + alertId).contains("No alerts match.");
+        assertThat(page(agent, "/dashboard/monitor/?severity=LOW", "en")).doesNotContain("alert-" + alertId);
+        assertThat(page(agent, "/dashboard/monitor/?detector=OTP_BURST", "en")).doesNotContain("alert-" + alertId);
+
+        String signals = page(agent, "/dashboard/monitor/alerts/" + alertId + "/signals", "en");
+        assertThat(signals).contains("Signals behind this alert", "Login", "Credit application", "emulator-7", "lender-x", "29.1, 116.4")
+                .doesNotContain(PHONE, "<html");
+    }
+
+    @Test
+    void acknowledgingThroughTheDashboardMovesTheAlertAndOffersOnlyTheMovesLeft() {
+        String tenant = newTenant();
+        journeyFour(tenant);
+        Document alert = alerts(tenant).getFirst();
+        String alertId = alert.getString("_id");
+        String agent = token(tenant, "staff_agent");
+
+        String row = move(agent, alertId, "acknowledge", Map.of("version", String.valueOf(alert.getLong("version")), "reason", "calling the bank"));
+        assertThat(row).startsWith("<tr").contains("Acknowledged.", "data-state=\"ACKNOWLEDGED\"", "/escalate\"", "/dismiss\"")
+                .doesNotContain("/acknowledge\"");
+        assertThat(alerts(tenant).getFirst().getString("state")).isEqualTo("ACKNOWLEDGED");
+    }
+
+    @Test
+    void aMoveWithBadInputOrAStaleVersionIsRefusedWithAVisibleMessageAndChangesNothing() {
+        String tenant = newTenant();
+        journeyFour(tenant);
+        Document alert = alerts(tenant).getFirst();
+        String alertId = alert.getString("_id");
+        String agent = token(tenant, "staff_agent");
+        String version = String.valueOf(alert.getLong("version"));
+
+        assertThat(move(agent, alertId, "dismiss", Map.of("version", "abc"))).contains("role=\"alert\"", "The form is out of date");
+        assertThat(move(agent, alertId, "dismiss", Map.of("version", version, "reason", "x".repeat(1001))))
+                .contains("role=\"alert\"", "The reason is too long");
+        assertThat(move(agent, alertId, "dismiss", Map.of("version", "999"))).contains("role=\"alert\"", "changed this alert meanwhile");
+        assertThat(alerts(tenant).getFirst().getString("state")).isEqualTo("NEW");
+
+        move(agent, alertId, "dismiss", Map.of("version", version));
+        String again = move(agent, alertId, "escalate", Map.of("version", String.valueOf(Long.parseLong(version) + 1)));
+        assertThat(again).contains("role=\"alert\"", "can no longer make that move");
+        assertThat(alerts(tenant).getFirst().getString("state")).isEqualTo("DISMISSED");
+    }
+
+    @Test
+    void aReaderWhoMayNotWorkAlertsSeesNoButtonsAndIsRefused() {
+        String tenant = newTenant();
+        journeyFour(tenant);
+        Document alert = alerts(tenant).getFirst();
+        String alertId = alert.getString("_id");
+        String insurer = token(tenant, "insurer");
+
+        assertThat(page(insurer, "/dashboard/monitor/", "en")).contains("alert-" + alertId).doesNotContain("hx-post");
+        assertThat(move(insurer, alertId, "acknowledge", Map.of("version", String.valueOf(alert.getLong("version")))))
+                .contains("Your role does not allow this move.");
+        assertThat(alerts(tenant).getFirst().getString("state")).isEqualTo("NEW");
+    }
+
+    @Test
+    void anotherTenantsAlertsAndSubjectsAreAbsentFromTheListAndAnswer404ByUrl() {
+        String tenant = newTenant();
+        String subject = journeyFour(tenant);
+        Document alert = alerts(tenant).getFirst();
+        String alertId = alert.getString("_id");
+        // Staff belong to the tenant "thaw": the monitor scopes every read by the token's tenant.
+        String staff = token("thaw-" + newTenant(), "compliance_officer");
+
+        assertThat(page(staff, "/dashboard/monitor/", "en")).doesNotContain(alertId, "Z**** W**");
+        for (String path : List.of("/dashboard/monitor/subjects/" + subject, "/dashboard/monitor/alerts/" + alertId + "/signals")) {
+            web.get().uri(path).headers(h -> h.setBearerAuth(staff)).exchange().expectStatus().isNotFound()
+                    .expectBody(String.class).value(body -> assertThat(body).contains("Not found").doesNotContain("Z**** W**"));
+        }
+        web.post().uri("/dashboard/monitor/alerts/" + alertId + "/acknowledge").headers(h -> h.setBearerAuth(staff))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("version=" + alert.getLong("version"))
+                .exchange().expectStatus().isNotFound();
+        assertThat(alerts(tenant).getFirst().getString("state")).isEqualTo("NEW");
+        // A token without a reading role does not see the dashboard at all.
+        web.get().uri("/dashboard/monitor/").headers(h -> h.setBearerAuth(token(tenant, "thaw_service"))).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    void aSubjectsPageShowsBaselineTimelineAndAlertsMaskedInBothLanguages() {
+        String tenant = newTenant();
+        String subject = journeyFour(tenant);
+        String agent = token(tenant, "staff_agent");
+
+        String en = page(agent, "/dashboard/monitor/subjects/" + subject, "en");
+        assertThat(en).contains("Subject Z**** W**", "Known devices", "phone-1", "emulator-7", "Usual places", "39.9, 116.4",
+                "Active hours", "lender-x", "Signal timeline", "Credit application", "No screening hits.", "Identity-misuse alerts")
+                .doesNotContain(PHONE, "Zhang Wei", "110101199003074514", "id=\"reveal\"");
+        String zh = page(agent, "/dashboard/monitor/subjects/" + subject, "zh-CN");
+        assertThat(zh).contains("监测对象 Z**** W**", "已知设备", "常用地点", "活跃时段", "信号时间线", "没有名单筛查命中。").doesNotContain("??");
+    }
+
+    @Test
+    void aSanctionsHitShowsItsScoreAndMatchedFieldsAndOnlyRevealRolesMayRevealInClear() {
+        String tenant = newTenant();
+        String subject = enrol(tenant, Map.of("NAME_LATIN", "Lei Zhang", "PHONE", "+8613800000008"));
+        List<Document> hits = alerts(tenant);
+        assertThat(hits).as("the sample list names this person").isNotEmpty();
+        String compliance = token(tenant, "compliance_officer");
+
+        String page = page(compliance, "/dashboard/monitor/subjects/" + subject, "en");
+        assertThat(page).contains("Screening hits", "Matched fields", "id=\"reveal\"").doesNotContain("No screening hits.", "+8613800000008");
+        Document sanction = hits.getFirst().get("sanction", Document.class);
+        assertThat(page).contains(sanction.getString("listEntryId"), String.join(", ", sanction.getList("matchedFields", String.class)));
+
+        String revealed = web.post().uri("/dashboard/monitor/subjects/" + subject + "/reveal").headers(h -> h.setBearerAuth(compliance))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(revealed).contains("+8613800000008", "recorded in the audit log");
+        web.post().uri("/dashboard/monitor/subjects/" + subject + "/reveal").headers(h -> h.setBearerAuth(token(tenant, "staff_agent")))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void theIngestionPageChartsTheTenantsSignalsPerMinute() {
+        String tenant = newTenant();
+        journeyFour(tenant);
+        String agent = token(tenant, "staff_agent");
+
+        String en = page(agent, "/dashboard/monitor/ingestion", "en");
+        assertThat(en).contains("Ingestion rate", "4 signals received in the last hour.", "id=\"ingestion-chart\"", "new Chart(canvas",
+                "data-values=\"");
+        String values = en.replaceAll("(?s).*data-values=\"([^\"]*)\".*", "$1");
+        assertThat(values.split(",")).hasSize(60);
+        assertThat(List.of(values.split(",")).stream().mapToInt(Integer::parseInt).sum()).isEqualTo(4);
+        assertThat(page(agent, "/dashboard/monitor/ingestion?range=day", "zh-CN")).contains("最近 24 小时收到 4 条信号。");
+        assertThat(page(token(newTenant(), "staff_agent"), "/dashboard/monitor/ingestion", "en")).contains("0 signals received");
+    }
+
+    private List<Document> rules(String tenant) {
+        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenant)), Document.class, "rules").collectList().block();
+    }
+
+    private WebTestClient.ResponseSpec postRule(String token, String path, Map<String, String> form) {
+        var body = BodyInserters.fromFormData("x", "");
+        form.forEach(body::with);
+        return web.post().uri(path).headers(h -> h.setBearerAuth(token)).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(body).exchange();
+    }
+
+    private String postRuleBody(String token, String path, Map<String, String> form) {
+        return postRule(token, path, form).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void theRuleEditorValidatesOnSaveShowingTheErrorNextToTheFieldAndCreatesValidRules() {
+        String tenant = newTenant();
+        String bank = bank(tenant);
+        assertThat(page(bank, "/dashboard/monitor/rules", "en")).contains("Detection rules", "No rules yet.", "<label for=\"name-new\"",
+                "<label for=\"expression-new\"", "hx-post=\"/dashboard/monitor/rules\"");
+        assertThat(page(bank, "/dashboard/monitor/rules", "zh-CN")).contains("检测规则", "新建规则").doesNotContain("??");
+
+        String badCel = postRuleBody(bank, "/dashboard/monitor/rules",
+                Map.of("name", "cards", "expression", "signal.type == ", "severity", "HIGH", "enabled", "true"));
+        assertThat(badCel).contains("id=\"expression-new-error\"", "aria-invalid=\"true\"", "role=\"alert\"")
+                .contains(">signal.type ==<").doesNotContain("1 to 64");
+        String badName = postRuleBody(bank, "/dashboard/monitor/rules",
+                Map.of("name", "bad name!", "expression", "signal.type == 'CARD_ISSUED'", "severity", "HIGH"));
+        assertThat(badName).contains("id=\"name-new-error\"", "1 to 64 letters").doesNotContain("expression-new-error");
+        assertThat(rules(tenant)).isEmpty();
+
+        postRule(bank, "/dashboard/monitor/rules", Map.of("name", "card-new-device",
+                        "expression", "signal.type == 'CARD_ISSUED' && !baseline.knownDevice", "severity", "HIGH", "enabled", "true"))
+                .expectStatus().isOk().expectHeader().valueEquals("HX-Redirect", "/dashboard/monitor/rules");
+        assertThat(rules(tenant)).singleElement().satisfies(rule -> {
+            assertThat(rule.getString("name")).isEqualTo("card-new-device");
+            assertThat(rule.getBoolean("enabled")).isTrue();
+        });
+        assertThat(page(bank, "/dashboard/monitor/rules", "en")).contains("card-new-device", "!baseline.knownDevice", "Disable");
+    }
+
+    @Test
+    void aRuleIsDisabledAndEditedWithItsVersionAndOnlySubscribersMayChangeRules() {
+        String tenant = newTenant();
+        String bank = bank(tenant);
+        postRule(bank, "/dashboard/monitor/rules", Map.of("name", "otp", "expression", "signal.type == 'OTP_REQUESTED'",
+                "severity", "LOW", "enabled", "true")).expectStatus().isOk();
+        Document rule = rules(tenant).getFirst();
+        String path = "/dashboard/monitor/rules/" + rule.getString("_id");
+
+        postRule(bank, path, Map.of("name", "otp", "expression", "signal.type == 'OTP_REQUESTED'", "severity", "LOW",
+                "enabled", "false", "version", "1")).expectStatus().isOk().expectHeader().exists("HX-Redirect");
+        assertThat(rules(tenant).getFirst().getBoolean("enabled")).isFalse();
+        assertThat(postRuleBody(bank, path, Map.of("name", "otp", "expression", "signal.type == 'OTP_REQUESTED'", "severity", "MEDIUM",
+                "enabled", "true", "version", "1"))).contains("changed this rule meanwhile");
+        assertThat(rules(tenant).getFirst().getString("severity")).isEqualTo("LOW");
+
+        String agent = token(tenant, "staff_agent");
+        assertThat(page(agent, "/dashboard/monitor/rules", "en")).contains("otp").doesNotContain("hx-post", "New rule");
+        postRule(agent, path, Map.of("name", "otp", "expression", "true", "severity", "HIGH", "enabled", "true", "version", "2"))
+                .expectStatus().isNotFound();
+        postRule(bank(newTenant()), path, Map.of("name", "otp", "expression", "true", "severity", "HIGH", "enabled", "true", "version", "2"))
+                .expectStatus().isNotFound();
+        assertThat(rules(tenant).getFirst().getLong("version")).isEqualTo(2L);
+    }
+}
