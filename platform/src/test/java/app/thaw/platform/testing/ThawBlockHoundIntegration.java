@@ -34,6 +34,11 @@ public class ThawBlockHoundIntegration implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("org.thymeleaf.spring6.templateresource.SpringResourceTemplateResource", "exists");
         builder.allowBlockingCallsInside("org.thymeleaf.templateparser.reader.BlockAwareReader", "read");
         builder.allowBlockingCallsInside("org.springframework.context.support.ResourceBundleMessageSource", "getResourceBundle");
+        // springdoc builds a service's OpenAPI document once (pre-loaded at start-up) and caches it:
+        // the build scans the class path for @OpenAPIDefinition and holds a lock, so a request for
+        // /v3/api-docs arriving before or during that one-time build reads class files or waits.
+        builder.allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi");
+        builder.allowBlockingCallsInside("org.springdoc.core.service.OpenAPIService", "build");
         // The MongoDB driver guards small in-memory state with locks held for a few instructions and
         // no I/O: the cluster time, the queue of operations waiting for a pooled connection, a pool
         // handing a released connection to a waiting operation, a Netty stream's pending reads. Under
