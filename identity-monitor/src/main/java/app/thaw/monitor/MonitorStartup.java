@@ -29,6 +29,7 @@ class MonitorStartup implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         // Start-up, not a request: waiting here keeps the app from serving before its indexes exist.
-        subjects.createIndexes().then(signals.createIndexes()).then(alerts.createIndexes()).then(rules.createIndexes()).block();
+        subjects.createIndexes().then(signals.createIndexes()).then(alerts.createIndexes()).then(rules.createIndexes())
+                .block(java.time.Duration.ofMinutes(1));
     }
 }
