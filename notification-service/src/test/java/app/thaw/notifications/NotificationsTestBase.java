@@ -115,8 +115,13 @@ public abstract class NotificationsTestBase {
                 .exchange();
     }
 
-    protected static ThawEvent event(String tenant, String type, String subject, Map<String, Object> data) {
-        return ThawEvent.of("/thaw/case-service", type, subject, tenant, Instant.now(), null, data);
+    /** An event that happened now, by this test's clock (the source's clock and ours agree). */
+    protected ThawEvent event(String tenant, String type, String subject, Map<String, Object> data) {
+        return event(tenant, type, subject, clock.instant(), data);
+    }
+
+    protected static ThawEvent event(String tenant, String type, String subject, Instant time, Map<String, Object> data) {
+        return ThawEvent.of("/thaw/case-service", type, subject, tenant, time, null, data);
     }
 
     /** Registers a recipient through the API and answers its id. */

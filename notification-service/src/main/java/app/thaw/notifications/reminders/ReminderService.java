@@ -66,8 +66,12 @@ public class ReminderService {
                 .subscribe();
     }
 
-    /** A deadline from case-service ({@code thaw.case.clock_set}); the fields are those of docs/events.md. */
-    public record Deadline(String tenantId, String clockId, String clock, @Nullable String caseId, Instant dueAt, @Nullable String ownerRole,
+    /**
+     * A deadline from case-service ({@code thaw.case.clock_set}); the fields are those of docs/events.md.
+     * {@code setAt} is the event's time: when the deadline was set at its source.
+     */
+    public record Deadline(String tenantId, String clockId, String clock, @Nullable String caseId, Instant setAt, Instant dueAt,
+                           @Nullable String ownerRole,
                            @Nullable String ownerUserId, boolean urgent, @Nullable String label) {
 
         Map<String, Object> payload() {
@@ -94,7 +98,7 @@ public class ReminderService {
     public Mono<Void> set(Deadline deadline) {
         Instant now = clock.instant();
         return settings.forTenant(deadline.tenantId()).flatMap(tenantSettings -> {
-            Map<Long, Instant> plan = ReminderPlan.schedule(deadline.dueAt(), tenantSettings.reminderOffsets(), now);
+            Map<Long, Instant> plan = ReminderPlan.schedule(deadline.dueAt(), tenantSettings.reminderOffsets(), deadline.setAt(), now);
             List<String> keys = new ArrayList<>();
             plan.keySet().forEach(minutes -> keys.add(ReminderPlan.key(deadline.tenantId(), deadline.clockId(), minutes)));
             String clockDoc = deadline.tenantId() + "|" + deadline.clockId();

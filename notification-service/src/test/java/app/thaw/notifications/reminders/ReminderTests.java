@@ -35,10 +35,14 @@ class ReminderTests extends NotificationsTestBase {
     }
 
     void clockSet(String tenant, String clockId, Instant dueAt, boolean urgent) {
+        clockSet(tenant, clockId, clock.instant(), dueAt, urgent);
+    }
+
+    void clockSet(String tenant, String clockId, Instant setAt, Instant dueAt, boolean urgent) {
         Map<String, Object> data = new HashMap<>(Map.of("caseId", "case-r", "scenario", "RISK_TXN", "drill", false, "restricted", false,
                 "clockId", clockId, "clock", "FOLLOW_UP", "dueAt", dueAt.toString(), "ownerRole", "staff_agent", "urgent", urgent));
         data.put("label", "Follow up with LianLian");
-        deliver(event(tenant, "thaw.case.clock_set", "case-r", data)).expectStatus().isOk();
+        deliver(event(tenant, "thaw.case.clock_set", "case-r", setAt, data)).expectStatus().isOk();
     }
 
     void clockEvent(String tenant, String type, String clockId) {
@@ -73,6 +77,21 @@ class ReminderTests extends NotificationsTestBase {
                 "[case-r] Follow up with LianLian: due in 60 min", "[case-r] Follow up with LianLian: due in 30 min",
                 "[case-r] Follow up with LianLian: due in 10 min");
         assertThat(inbox(tenant, "boss-1")).isEmpty();
+    }
+
+    @Test
+    void aReminderThatPassedWhileTheDeadlineWasOnItsWayStillReachesTheOwnerMarkedLate() {
+        String tenant = tenantWithStaff();
+        Instant due = start.plus(Duration.ofHours(2));
+        clock.set(due.minus(Duration.ofMinutes(59)));
+        clockSet(tenant, "clk-late", start, due, false);
+
+        at(clock.instant());
+        assertThat(inbox(tenant, "agent-1")).singleElement()
+                .satisfies(item -> assertThat(item.getString("title")).isEqualTo("[case-r] Follow up with LianLian: due in 60 min"));
+        Document reminder = mongo.findOne(Query.query(Criteria.where("tenantId").is(tenant).and("clockId").is("clk-late")), Document.class,
+                "reminders").block();
+        assertThat(reminder.get("payload", Document.class).getBoolean("late")).isTrue();
     }
 
     @Test

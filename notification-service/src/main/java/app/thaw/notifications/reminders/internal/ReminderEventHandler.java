@@ -37,7 +37,7 @@ class ReminderEventHandler implements EventHandler {
             case "thaw.case.clock_set" -> {
                 String dueAt = text(data, "dueAt");
                 yield dueAt == null ? Mono.empty() : reminders.set(new ReminderService.Deadline(event.tenantId(), clockId,
-                        String.valueOf(data.getOrDefault("clock", "TASK_DUE")), caseId(event), Instant.parse(dueAt), text(data, "ownerRole"),
+                        String.valueOf(data.getOrDefault("clock", "TASK_DUE")), caseId(event), event.time(), Instant.parse(dueAt), text(data, "ownerRole"),
                         text(data, "ownerUserId"), Boolean.TRUE.equals(data.get("urgent")), text(data, "label")));
             }
             case "thaw.case.clock_met" -> reminders.clear(event.tenantId(), clockId, "MET");
