@@ -16,6 +16,44 @@
     }
   });
 
+  // A refused write (4xx) answers with a message in the page's language: show it instead of
+  // dropping it (htmx's default for errors). In a form with a .problem-slot it goes into the slot,
+  // and an answer that is not one of our pages (the gateway's problem+json, e.g. a 413) becomes the
+  // slot's data-refused text with the status; elsewhere it swaps into the request's target. A 5xx
+  // stays an error and swaps nothing.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    const status = event.detail.xhr.status;
+    if (status < 400 || status >= 500) {
+      return;
+    }
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+    const form = formOf(event.detail.requestConfig && event.detail.requestConfig.elt);
+    const slot = form ? form.querySelector('.problem-slot') : null;
+    if (slot) {
+      const type = event.detail.xhr.getResponseHeader('Content-Type') || '';
+      if (type.indexOf('text/html') !== 0) {
+        const message = document.createElement('p');
+        message.className = 'problem';
+        message.textContent = (slot.dataset.refused || '{0}').replace('{0}', String(status));
+        event.detail.serverResponse = message.outerHTML;
+      }
+      event.detail.target = slot;
+      event.detail.swapOverride = 'innerHTML';
+    }
+  });
+  // A new attempt clears the form's earlier refusal.
+  document.addEventListener('htmx:beforeRequest', function (event) {
+    const form = formOf(event.target);
+    const slot = form ? form.querySelector('.problem-slot') : null;
+    if (slot) {
+      slot.innerHTML = '';
+    }
+  });
+  function formOf(element) {
+    return element && element.closest ? element.closest('form') : null;
+  }
+
   // Live clock countdowns: <time data-due="2026-11-23T10:00:00Z" data-left="{0} left"
   // data-overdue="overdue by {0}">…</time> shows the time left, or how late, every second.
   function span(ms) {

@@ -254,6 +254,17 @@ class PlatformWebTests {
     }
 
     @Test
+    void theLanguageSwitchStaysOnThePageWithItsFilters() {
+        String token = tokens.token(java.util.List.of("staff_agent"), claims -> claims.claim("preferred_username", "agent"));
+        String page = web.get().uri("/dashboard/test/?status={status}&assignee={assignee}&lang=en", "TRIAGED", "li wei").headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("href=\"/dashboard/test/?status=TRIAGED&amp;assignee=li%20wei&amp;lang=zh-CN\"",
+                "href=\"/dashboard/test/?status=TRIAGED&amp;assignee=li%20wei&amp;lang=en\"");
+    }
+
+    @Test
     void theDashboardsAssetsAndWebJarsAreServedUnderItsPrefixToSignedInStaffOnly() {
         String token = tokens.token("staff_agent");
         web.get().uri("/dashboard/test/webjars/htmx.org/dist/htmx.min.js").headers(h -> h.setBearerAuth(token)).exchange()

@@ -11,8 +11,9 @@ import org.springframework.util.unit.DataSize;
  * What one client may send through the gateway.
  *
  * @param maxRequestSize  the largest request body accepted on API routes
- * @param streamingPaths  path patterns exempt from {@code maxRequestSize}: evidence uploads stream
- *                        to their service, which enforces each tenant's own file-size limit
+ * @param streamingPaths  path patterns exempt from {@code maxRequestSize}: evidence uploads (the API's
+ *                        and the evidence dashboard's) stream to their service, which enforces each
+ *                        tenant's own file-size limit
  * @param burst           requests a client may make at once
  * @param sustained       requests a client regains per {@code per}
  * @param per             the period of {@code sustained}
@@ -21,7 +22,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("thaw.gateway.limits")
 public record LimitProperties(
         @DefaultValue("1MB") DataSize maxRequestSize,
-        @DefaultValue("/api/v1/evidence/**") List<String> streamingPaths,
+        @DefaultValue({"/api/v1/evidence/**", "/dashboard/evidence/cases/*/items"}) List<String> streamingPaths,
         @DefaultValue("100") long burst,
         @DefaultValue("50") long sustained,
         @DefaultValue("1s") Duration per,

@@ -22,11 +22,12 @@ class DashboardModel {
     @ModelAttribute("dashboard")
     Mono<DashboardPage> dashboard(ServerWebExchange exchange, Locale locale) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        String query = exchange.getRequest().getURI().getRawQuery();
         return ReactiveSecurityContextHolder.getContext()
                 .map(context -> context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof Jwt jwt
                         ? (jwt.getClaimAsString("preferred_username") != null ? jwt.getClaimAsString("preferred_username") : jwt.getSubject())
                         : "")
                 .defaultIfEmpty("")
-                .map(user -> new DashboardPage(area, "/dashboard/" + area, locale.toLanguageTag(), user, path));
+                .map(user -> new DashboardPage(area, "/dashboard/" + area, locale.toLanguageTag(), user, path, query));
     }
 }

@@ -228,7 +228,7 @@ class EvidenceDashboardController {
                 .onErrorReturn("").defaultIfEmpty("")
                 .map(user -> {
                     model.addAttribute("dashboard", new DashboardPage("evidence", BASE, locale.toLanguageTag(), user,
-                            exchange.getRequest().getPath().pathWithinApplication().value()));
+                            exchange.getRequest().getPath().pathWithinApplication().value(), exchange.getRequest().getURI().getRawQuery()));
                     return "evidence/problem";
                 });
     }
