@@ -303,10 +303,13 @@ class GatewayTests {
     void aDashboardRequestCarriesTheSessionsAccessTokenToTheService() {
         received.clear();
         browser().mutateWith(staffLogin("agent", "staff_agent"))
-                .get().uri("/dashboard/cases/queue").exchange()
+                .get().uri("/dashboard/cases/queue").cookie("THAW_CONSOLE", "the-console-session").cookie("thaw_lang", "zh-CN")
+                .exchange()
                 .expectStatus().isOk();
         HttpHeaders seen = received.poll();
         assertThat(seen).isNotNull();
+        // The console's session id stays at the gateway; the remembered language goes on.
+        assertThat(seen.get(HttpHeaders.COOKIE)).containsExactly("thaw_lang=zh-CN");
         // The mock session's access token: what the browser's real session would hold after login.
         assertThat(seen.getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer access-token");
     }

@@ -254,6 +254,18 @@ class PlatformWebTests {
     }
 
     @Test
+    void aServiceNeverTouchesTheBrowsersSessionCookieThatTheGatewayRelays() {
+        // The gateway forwards the browser's cookies, its console session among them. A service
+        // that answered for an id it does not know would expire the cookie, signing staff out.
+        String token = tokens.token(java.util.List.of("staff_agent"), claims -> claims.claim("preferred_username", "agent"));
+        web.get().uri("/dashboard/test/").headers(h -> h.setBearerAuth(token))
+                .cookie("SESSION", "a-session-of-the-gateway").cookie("THAW_CONSOLE", "a-session-of-the-gateway")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+    }
+
+    @Test
     void theLanguageSwitchStaysOnThePageWithItsFilters() {
         String token = tokens.token(java.util.List.of("staff_agent"), claims -> claims.claim("preferred_username", "agent"));
         String page = web.get().uri("/dashboard/test/?status={status}&assignee={assignee}&lang=en", "TRIAGED", "li wei").headers(h -> h.setBearerAuth(token))

@@ -7,6 +7,7 @@ import app.thaw.platform.problem.ProblemAutoConfiguration;
 import app.thaw.platform.problem.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
@@ -23,6 +24,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.server.session.WebSessionIdResolver;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -31,7 +33,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * (bearer tokens are not sent by browsers on their own).
  */
 @AutoConfiguration(after = ProblemAutoConfiguration.class, before = {ReactiveWebSecurityAutoConfiguration.class,
-        ReactiveManagementWebSecurityAutoConfiguration.class, ReactiveOAuth2ResourceServerAutoConfiguration.class})
+        ReactiveManagementWebSecurityAutoConfiguration.class, ReactiveOAuth2ResourceServerAutoConfiguration.class},
+        beforeName = "org.springframework.boot.webflux.autoconfigure.WebSessionIdResolverAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableConfigurationProperties(ThawSecurityProperties.class)
 @EnableWebFluxSecurity
@@ -59,6 +62,14 @@ public class PlatformSecurityAutoConfiguration {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(new RealmRoleAuthorities());
         return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    /** A service (not the gateway, whose console keeps a session) never reads, sets or expires session cookies. */
+    @Bean
+    @ConditionalOnProperty("thaw.service.area")
+    @ConditionalOnMissingBean(WebSessionIdResolver.class)
+    WebSessionIdResolver noSessionCookies() {
+        return new NoSessionCookies();
     }
 
     /**
