@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -34,7 +35,9 @@ public final class Browser implements AutoCloseable {
 
     private Browser(ChromeDriver driver) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // htmx swaps parts of the page while a test reads them: a swapped element is looked up again.
+        this.wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     /** Starts Chromium, or skips the calling test with the reason when it is not installed. */
@@ -48,6 +51,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--window-size=1280,900", "--lang=" + language));
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        // Chromium's network events, read by networkLog() when a test needs to say what the browser got.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options));
@@ -83,8 +88,27 @@ public final class Browser implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /** Clicks the element, finding it again if htmx swapped it between finding and clicking. */
     public void click(By element) {
-        await(element).click();
+        wait.until(browser -> {
+            try {
+                browser.findElement(element).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException swapped) {
+                return false;
+            }
+        });
+    }
+
+    /** The element's text, read again if htmx swapped it while it was being read. */
+    public String text(By element) {
+        return wait.until(browser -> {
+            try {
+                return browser.findElement(element).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException swapped) {
+                return null;
+            }
+        });
     }
 
     /**
@@ -106,6 +130,34 @@ public final class Browser implements AutoCloseable {
         awaitThat(browser -> browser.getCurrentUrl().startsWith(thaw.keycloakUrl()));
         signInAtKeycloak(username, Keycloak.DEMO_PASSWORD);
         awaitThat(browser -> browser.getCurrentUrl().startsWith(thaw.gatewayUrl()));
+    }
+
+    /**
+     * Waits until the page's shared scripts have run (htmx is there and the page has loaded). On a
+     * timeout it prints what the browser sent and got (Chromium's network events with their
+     * cookies), which is how a lost session on the first dashboard page was found.
+     */
+    public void awaitScripts() {
+        try {
+            awaitThat(page -> (Boolean) ((JavascriptExecutor) page).executeScript(
+                    "return typeof htmx !== 'undefined' && document.readyState === 'complete';"));
+        } catch (org.openqa.selenium.TimeoutException missing) {
+            System.out.println("Scripts missing on " + url() + "; the browser's network events:");
+            networkLog().forEach(System.out::println);
+            throw missing;
+        }
+    }
+
+    /** Chromium's network events since the last call, the gateway's and services' only (not Keycloak's). */
+    public List<String> networkLog() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (org.openqa.selenium.logging.LogEntry entry : driver.manage().logs().get("performance")) {
+            String message = entry.getMessage();
+            if (message.contains("\"Network.") && !message.contains("/realms/") && !message.contains("/resources/")) {
+                lines.add(message.length() > 1500 ? message.substring(0, 1500) + "…" : message);
+            }
+        }
+        return lines;
     }
 
     public Path screenshot(String name) {

@@ -1,0 +1,120 @@
+package app.thaw.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import app.thaw.systemtests.support.Browser;
+import app.thaw.systemtests.support.Keycloak;
+import app.thaw.systemtests.support.ThawPlatform;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The identity-monitor dashboard in a real browser through the gateway: a partner bank's signals
+ * (journey 4) raise a HIGH alert; the bank's analyst signs in at {@code /dashboard/monitor/}, finds it
+ * at the top of the triage queue, acknowledges it (an htmx post through the console's CSRF-protected
+ * session), looks at the signals behind it and the subject's page, in English and Chinese. Thaw's
+ * staff belong to the tenant {@code thaw} and the monitor scopes every read by the token's tenant,
+ * so a compliance officer's queue does not have the bank's alert and its subject answers 404.
+ */
+@ExtendWith(ThawPlatform.class)
+@Order(21)
+class MonitorDashboardBrowserIT {
+
+    private static final Map<String, Object> BEIJING = Map.of("lat", 39.9042, "lon", 116.4074);
+    private static final Map<String, Object> SOUTH_1200_KM = Map.of("lat", 29.1122, "lon", 116.4074);
+
+    @Test
+    void aBankAnalystAcknowledgesTheJourneyFourAlertAndOpensTheSubjectWhileStaffOfAnotherTenantDoNotSeeIt(ThawPlatform thaw) {
+        WebClient api = WebClient.builder().baseUrl(thaw.gatewayUrl() + "/api/v1/monitor")
+                .defaultHeaders(h -> h.setBearerAuth(new Keycloak(thaw).clientToken("demo-bank", "demo-bank-secret"))).build();
+        String phone = "+86137" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        Map<?, ?> subject = api.post().uri("/subjects").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", "PERSON", "identifiers", List.of(Map.of("type", "PHONE", "value", phone),
+                        Map.of("type", "NAME_LATIN", "value", "Zhang Wei"))))
+                .retrieve().bodyToMono(Map.class).block();
+        String subjectId = (String) subject.get("id");
+        String run = Long.toString(System.nanoTime(), 36);
+        Instant login = Instant.now().minus(Duration.ofMinutes(60));
+        signal(api, run + "-login", "LOGIN", login, phone, Map.of("device", "phone-1", "location", BEIJING));
+        for (int minutes : new int[] {20, 35, 50}) {
+            signal(api, run + "-loan-" + minutes, "CREDIT_APPLICATION", login.plus(Duration.ofMinutes(minutes)), phone,
+                    Map.of("device", "emulator-7", "location", SOUTH_1200_KM, "institution", "lender-x", "amount", 50000));
+        }
+        Map<?, ?> alert = alertOf(api, subjectId);
+        assertThat(alert.get("severity")).isEqualTo("HIGH");
+        String alertId = (String) alert.get("id");
+
+        try (Browser browser = Browser.start("en")) {
+            browser.signInAt(thaw, "/dashboard/monitor/", "bank-analyst");
+            browser.await(By.id("queue-heading"));
+            browser.awaitScripts();
+            String queue = browser.text(By.id("alert-" + alertId));
+            assertThat(queue).contains("High", "New", "Z**** W**", "New device", "Impossible travel", "Credit applications");
+            assertThat(browser.page()).doesNotContain(phone);
+            browser.screenshot("monitor-queue-en");
+
+            browser.type(By.id("reason-" + alertId), "Called the customer: not their applications");
+            browser.click(By.id("acknowledge-" + alertId));
+            browser.awaitThat(page -> page.findElement(By.id("alert-" + alertId)).getText().contains("Acknowledged."));
+            assertThat(alertOf(api, subjectId).get("state")).as("the move went through the gateway's CSRF check").isEqualTo("ACKNOWLEDGED");
+            assertThat(browser.has(By.id("acknowledge-" + alertId))).as("only the moves left").isFalse();
+            assertThat(browser.has(By.id("escalate-" + alertId))).isTrue();
+
+            browser.click(By.id("show-signals-" + alertId));
+            browser.awaitThat(page -> page.findElement(By.id("signals-" + alertId)).getText().contains("emulator-7"));
+            browser.screenshot("monitor-queue-acknowledged-en");
+
+            browser.click(By.cssSelector("#alert-" + alertId + " a.subject"));
+            browser.await(By.id("subject-heading"));
+            assertThat(browser.text(By.id("devices"))).contains("phone-1", "emulator-7");
+            assertThat(browser.text(By.id("timeline"))).contains("Credit application", "lender-x");
+            assertThat(browser.page()).doesNotContain(phone);
+            browser.screenshot("monitor-subject-en");
+
+            browser.click(By.linkText("中文"));
+            browser.awaitThat(page -> page.getPageSource().contains("已知设备"));
+            assertThat(browser.page()).contains("lang=\"zh-CN\"", "信号时间线", "身份冒用告警");
+            browser.screenshot("monitor-subject-zh-CN");
+
+            browser.open(thaw.gatewayUrl() + "/dashboard/monitor/ingestion");
+            browser.await(By.id("ingestion-chart"));
+            browser.awaitThat(page -> page.findElement(By.id("ingestion-total")).getText().contains("条信号"));
+            browser.screenshot("monitor-ingestion-zh-CN");
+        }
+
+        try (Browser browser = Browser.start("en")) {
+            browser.signInAt(thaw, "/dashboard/monitor/", "compliance");
+            browser.await(By.id("queue-heading"));
+            assertThat(browser.has(By.id("alert-" + alertId))).as("another tenant's alert").isFalse();
+            browser.open(thaw.gatewayUrl() + "/dashboard/monitor/subjects/" + subjectId);
+            browser.await(By.id("not-found"));
+            assertThat(browser.page()).doesNotContain("Z**** W**");
+            browser.screenshot("monitor-subject-other-tenant-en");
+        }
+    }
+
+    private static void signal(WebClient api, String id, String type, Instant at, String phone, Map<String, Object> more) {
+        Map<String, Object> signal = new java.util.LinkedHashMap<>(Map.of("signalId", id, "type", type, "occurredAt", at.toString(),
+                "identifiers", List.of(Map.of("type", "PHONE", "value", phone))));
+        signal.putAll(more);
+        api.post().uri("/signals").contentType(MediaType.APPLICATION_JSON).bodyValue(signal).retrieve().toBodilessEntity().block();
+    }
+
+    private static Map<?, ?> alertOf(WebClient api, String subjectId) {
+        Map<?, ?> page = api.get().uri(uri -> uri.path("/alerts").queryParam("subjectId", subjectId).build())
+                .retrieve().bodyToMono(Map.class).block();
+        List<?> items = (List<?>) page.get("items");
+        assertThat(items).as("alerts of " + subjectId).hasSize(1);
+        return (Map<?, ?>) items.getFirst();
+    }
+}
