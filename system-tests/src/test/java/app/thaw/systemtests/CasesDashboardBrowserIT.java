@@ -54,6 +54,12 @@ class CasesDashboardBrowserIT {
             assertThat(browser.has(By.id("move-GATHERING_EVIDENCE"))).isTrue();
             assertThat(browser.has(By.id("move-RESOLVED"))).as("not allowed from TRIAGED").isFalse();
 
+            // A move without its reason is refused, and the refusal (a 400) is shown, not dropped.
+            browser.click(By.id("move-GATHERING_EVIDENCE"));
+            browser.awaitThat(page -> text(page, By.id("case-problem")).contains("Please correct the input."));
+            assertThat(browser.text(By.id("case-problem"))).contains("reason");
+            assertThat(browser.text(By.id("case-status"))).isEqualTo("Triaged");
+
             browser.type(By.id("transition-reason"), "The merchant is collecting the invoices");
             browser.click(By.id("move-GATHERING_EVIDENCE"));
             browser.awaitThat(page -> text(page, By.id("case-status")).equals("Gathering evidence"));

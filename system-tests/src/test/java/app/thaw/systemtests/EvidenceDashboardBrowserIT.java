@@ -74,6 +74,12 @@ class EvidenceDashboardBrowserIT {
                     "#item-" + licence + " img"));
             browser.screenshot("evidence-queue-en-before");
 
+            // A rejection without its reason is refused; the message appears in the form, which stays.
+            browser.click(By.cssSelector("#verdict-" + licence + " button[value='REJECT']"));
+            browser.awaitThat(page -> page.findElement(By.cssSelector("#verdict-" + licence + " .problem-slot")).getText()
+                    .contains("Some input is missing or invalid."));
+            assertThat(browser.has(By.cssSelector("#item-" + licence + " .verdict-result"))).isFalse();
+
             browser.click(By.cssSelector("#reason-" + licence + " option[value='EXPIRED']"));
             browser.type(By.id("note-" + licence), "The licence expired on 2020-06-30; please upload the current one.");
             browser.click(By.cssSelector("#verdict-" + licence + " button[value='REJECT']"));
