@@ -46,6 +46,7 @@ class CasesDashboardBrowserIT {
             // The row's countdown is live: thaw.js has replaced the instant with the time left (or how late).
             browser.awaitThat(page -> text(page, By.cssSelector("#case-" + id + " time[data-due]")).matches(".*(left|overdue by).*"));
             browser.screenshot("cases-queue-agent-en");
+            assertThat(browser.accessibilityViolations()).as("accessibility of cases-queue-agent-en").isEmpty();
 
             browser.click(By.cssSelector("#case-" + id + " a"));
             browser.await(By.id("case-status"));
@@ -69,11 +70,13 @@ class CasesDashboardBrowserIT {
             assertThat(browser.has(By.id("move-SUBMITTED"))).isTrue();
             assertThat(browser.has(By.id("move-GATHERING_EVIDENCE"))).isFalse();
             browser.screenshot("cases-case-agent-en");
+            assertThat(browser.accessibilityViolations()).as("accessibility of cases-case-agent-en").isEmpty();
 
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> text(page, By.id("case-status")).equals("收集证据中"));
             assertThat(browser.page()).contains("lang=\"zh-CN\"", "时间线", "证据清单");
             browser.screenshot("cases-case-agent-zh-CN");
+            assertThat(browser.accessibilityViolations()).as("accessibility of cases-case-agent-zh-CN").isEmpty();
         }
         api(thaw).get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(new Keycloak(thaw).userToken("acme-admin")))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("GATHERING_EVIDENCE");
@@ -89,11 +92,13 @@ class CasesDashboardBrowserIT {
             browser.await(By.id("case-" + id));
             assertThat(browser.text(By.id("case-" + id))).contains("compliance restricted", "Compliance hold");
             browser.screenshot("cases-queue-compliance-en");
+            assertThat(browser.accessibilityViolations()).as("accessibility of cases-queue-compliance-en").isEmpty();
 
             browser.click(By.cssSelector("#case-" + id + " a"));
             assertThat(browser.text(By.id("case-scenario"))).isEqualTo("Compliance hold");
             assertThat(browser.page()).contains(COMPLIANCE_NOTICE.substring(0, 40));
             browser.screenshot("cases-case-compliance-en");
+            assertThat(browser.accessibilityViolations()).as("accessibility of cases-case-compliance-en").isEmpty();
         }
 
         try (Browser browser = Browser.start("zh-CN")) {
@@ -102,11 +107,13 @@ class CasesDashboardBrowserIT {
             assertThat(browser.has(By.id("case-" + id))).isFalse();
             assertThat(browser.page()).contains("案件队列").doesNotContain(id);
             browser.screenshot("cases-queue-agent-zh-CN-without-restricted");
+            assertThat(browser.accessibilityViolations()).as("accessibility of cases-queue-agent-zh-CN-without-restricted").isEmpty();
 
             browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id);
             assertThat(browser.text(By.id("problem-heading"))).isEqualTo("未找到");
             assertThat(browser.page()).contains("这里没有这个案件").doesNotContain(COMPLIANCE_NOTICE.substring(0, 40), "合规冻结");
             browser.screenshot("cases-restricted-case-agent-zh-CN-not-found");
+            assertThat(browser.accessibilityViolations()).as("accessibility of cases-restricted-case-agent-zh-CN-not-found").isEmpty();
         }
     }
 

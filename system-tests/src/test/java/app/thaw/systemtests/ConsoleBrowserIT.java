@@ -31,10 +31,12 @@ class ConsoleBrowserIT {
             assertThat(browser.has(By.id("dashboard-cases"))).isTrue();
             assertThat(browser.has(By.id("dashboard-notifications"))).as("supervisors only").isFalse();
             browser.screenshot("console-agent-en");
+            assertThat(browser.accessibilityViolations()).as("accessibility of console-agent-en").isEmpty();
 
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> page.getPageSource().contains("退出登录"));
             browser.screenshot("console-agent-zh-CN");
+            assertThat(browser.accessibilityViolations()).as("accessibility of console-agent-zh-CN").isEmpty();
 
             browser.click(By.id("sign-out"));
             browser.awaitThat(page -> page.getCurrentUrl().startsWith(thaw.keycloakUrl()));
@@ -42,6 +44,17 @@ class ConsoleBrowserIT {
             browser.open(thaw.gatewayUrl() + "/console");
             browser.await(By.id("kc-login"));
             assertThat(browser.url()).startsWith(thaw.keycloakUrl());
+        }
+    }
+
+    /** The accessibility check every page here passes does find what it looks for. */
+    @Test
+    void theAccessibilityCheckFindsAnUnlabelledFieldAndUnreadableText() {
+        try (Browser browser = Browser.start("en")) {
+            browser.open("data:text/html;charset=utf-8,<!DOCTYPE html><html lang=en><head><title>t</title></head><body><main>"
+                    + "<input type=text><p style='color:%23bbb;background:%23fff'>faint</p></main></body></html>");
+            assertThat(browser.accessibilityViolations()).anyMatch(line -> line.startsWith("label"))
+                    .anyMatch(line -> line.startsWith("color-contrast"));
         }
     }
 
@@ -53,6 +66,7 @@ class ConsoleBrowserIT {
             browser.await(By.id("dashboard-notifications"));
             assertThat(browser.page()).contains("您的工作面板", "lang=\"zh-CN\"");
             browser.screenshot("console-supervisor-zh-CN");
+            assertThat(browser.accessibilityViolations()).as("accessibility of console-supervisor-zh-CN").isEmpty();
         }
     }
 }

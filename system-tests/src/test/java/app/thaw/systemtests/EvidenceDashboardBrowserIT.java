@@ -73,6 +73,7 @@ class EvidenceDashboardBrowserIT {
                     "const img = document.querySelector(arguments[0]); return img.complete && img.naturalWidth > 0;",
                     "#item-" + licence + " img"));
             browser.screenshot("evidence-queue-en-before");
+            assertThat(browser.accessibilityViolations()).as("accessibility of evidence-queue-en-before").isEmpty();
 
             // A rejection without its reason is refused; the message appears in the form, which stays.
             browser.click(By.cssSelector("#verdict-" + licence + " button[value='REJECT']"));
@@ -87,6 +88,7 @@ class EvidenceDashboardBrowserIT {
             String result = browser.text(By.cssSelector("#item-" + licence + " .verdict-result"));
             assertThat(result).contains("Rejected", "Expired", "please upload the current one");
             browser.screenshot("evidence-queue-en-after");
+            assertThat(browser.accessibilityViolations()).as("accessibility of evidence-queue-en-after").isEmpty();
 
             browser.open(thaw.gatewayUrl() + "/dashboard/evidence/?caseId=" + caseId);
             browser.await(By.id("item-" + idCard));
@@ -97,6 +99,7 @@ class EvidenceDashboardBrowserIT {
             browser.await(By.id("item-" + idCard));
             assertThat(browser.page()).contains("lang=\"zh-CN\"", "法定代表人身份证件", "驳回原因");
             browser.screenshot("evidence-queue-zh-CN");
+            assertThat(browser.accessibilityViolations()).as("accessibility of evidence-queue-zh-CN").isEmpty();
         }
 
         gateway.get().uri("/api/v1/evidence/items/{id}", licence).headers(h -> h.setBearerAuth(keycloak.userToken("agent")))

@@ -62,6 +62,7 @@ class MonitorDashboardBrowserIT {
             assertThat(queue).contains("High", "New", "Z**** W**", "New device", "Impossible travel", "Credit applications");
             assertThat(browser.page()).doesNotContain(phone);
             browser.screenshot("monitor-queue-en");
+            assertThat(browser.accessibilityViolations()).as("accessibility of monitor-queue-en").isEmpty();
 
             browser.type(By.id("reason-" + alertId), "Called the customer: not their applications");
             browser.click(By.id("acknowledge-" + alertId));
@@ -73,6 +74,7 @@ class MonitorDashboardBrowserIT {
             browser.click(By.id("show-signals-" + alertId));
             browser.awaitThat(page -> page.findElement(By.id("signals-" + alertId)).getText().contains("emulator-7"));
             browser.screenshot("monitor-queue-acknowledged-en");
+            assertThat(browser.accessibilityViolations()).as("accessibility of monitor-queue-acknowledged-en").isEmpty();
 
             browser.click(By.cssSelector("#alert-" + alertId + " a.subject"));
             browser.await(By.id("subject-heading"));
@@ -80,16 +82,19 @@ class MonitorDashboardBrowserIT {
             assertThat(browser.text(By.id("timeline"))).contains("Credit application", "lender-x");
             assertThat(browser.page()).doesNotContain(phone);
             browser.screenshot("monitor-subject-en");
+            assertThat(browser.accessibilityViolations()).as("accessibility of monitor-subject-en").isEmpty();
 
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> page.getPageSource().contains("已知设备"));
             assertThat(browser.page()).contains("lang=\"zh-CN\"", "信号时间线", "身份冒用告警");
             browser.screenshot("monitor-subject-zh-CN");
+            assertThat(browser.accessibilityViolations()).as("accessibility of monitor-subject-zh-CN").isEmpty();
 
             browser.open(thaw.gatewayUrl() + "/dashboard/monitor/ingestion");
             browser.await(By.id("ingestion-chart"));
             browser.awaitThat(page -> page.findElement(By.id("ingestion-total")).getText().contains("条信号"));
             browser.screenshot("monitor-ingestion-zh-CN");
+            assertThat(browser.accessibilityViolations()).as("accessibility of monitor-ingestion-zh-CN").isEmpty();
         }
 
         try (Browser browser = Browser.start("en")) {
@@ -100,6 +105,7 @@ class MonitorDashboardBrowserIT {
             browser.await(By.id("not-found"));
             assertThat(browser.page()).doesNotContain("Z**** W**");
             browser.screenshot("monitor-subject-other-tenant-en");
+            assertThat(browser.accessibilityViolations()).as("accessibility of monitor-subject-other-tenant-en").isEmpty();
         }
     }
 

@@ -84,6 +84,7 @@ class NotificationsDashboardBrowserIT {
             assertThat(browser.text(By.cssSelector(".delivery-detail")))
                     .contains("[TH-" + caseId + "] We found it and we are on it", "Succeeded", "mailbox");
             browser.screenshot("notifications-deliveries-en");
+            assertThat(browser.accessibilityViolations()).as("accessibility of notifications-deliveries-en").isEmpty();
             browser.click(By.cssSelector(".delivery-detail button"));
             browser.awaitThat(page -> page.findElements(By.cssSelector(".delivery-detail .done")).size() == 1);
             assertThat(browser.await(By.cssSelector(".delivery-detail")).findElements(By.cssSelector(".attempt"))).hasSize(2);
@@ -95,16 +96,19 @@ class NotificationsDashboardBrowserIT {
                     .map(org.openqa.selenium.WebElement::getText).filter(text -> text.contains(email)).findFirst().orElse(null));
             assertThat(mail).contains("[TH-" + caseId + "] We found it and we are on it", "E-mail");
             browser.screenshot("notifications-mailbox-en");
+            assertThat(browser.accessibilityViolations()).as("accessibility of notifications-mailbox-en").isEmpty();
 
             // In Chinese: the same message, and the golden-15 chart drawn by Chart.js.
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> page.getPageSource().contains("开发邮箱"));
             assertThat(browser.page()).contains("lang=\"zh-CN\"", "[TH-" + caseId + "]");
             browser.screenshot("notifications-mailbox-zh-CN");
+            assertThat(browser.accessibilityViolations()).as("accessibility of notifications-mailbox-zh-CN").isEmpty();
             browser.click(By.linkText("黄金 15 分钟"));
             browser.await(By.cssSelector("canvas#golden-chart[data-rendered='true']"));
             assertThat(browser.text(By.id("golden-table"))).contains("15 分钟内");
             browser.screenshot("notifications-golden15-zh-CN");
+            assertThat(browser.accessibilityViolations()).as("accessibility of notifications-golden15-zh-CN").isEmpty();
         }
     }
 }

@@ -160,6 +160,20 @@ public final class Browser implements AutoCloseable {
         return lines;
     }
 
+    /**
+     * The page's accessibility violations by axe-core (WCAG 2.0/2.1, levels A and AA: labels,
+     * contrast, landmarks, names of links and buttons…), one line each with the elements concerned.
+     */
+    public List<String> accessibilityViolations() {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
+        return results.getViolations().stream()
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " — "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+    }
+
     public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
