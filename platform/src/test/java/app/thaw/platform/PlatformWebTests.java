@@ -266,6 +266,17 @@ class PlatformWebTests {
     }
 
     @Test
+    void aFilterChoiceIsLabelledOffersAnyFirstAndKeepsWhatWasChosen() {
+        String token = tokens.token(java.util.List.of("staff_agent"), claims -> claims.claim("preferred_username", "agent"));
+        String page = web.get().uri("/dashboard/test/?status=TUESDAY").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page.replaceAll("\\s+", " ")).contains("<label for=\"filter-status\">Day</label>",
+                "<select id=\"filter-status\" name=\"status\"> <option value=\"\">Any day</option> <option value=\"MONDAY\">MONDAY</option>",
+                "<option value=\"TUESDAY\" selected=\"selected\">TUESDAY</option>");
+    }
+
+    @Test
     void theLanguageSwitchStaysOnThePageWithItsFilters() {
         String token = tokens.token(java.util.List.of("staff_agent"), claims -> claims.claim("preferred_username", "agent"));
         String page = web.get().uri("/dashboard/test/?status={status}&assignee={assignee}&lang=en", "TRIAGED", "li wei").headers(h -> h.setBearerAuth(token))

@@ -61,8 +61,10 @@ class CasesDashboardBrowserIT {
             assertThat(browser.text(By.id("case-problem"))).contains("reason");
             assertThat(browser.text(By.id("case-status"))).isEqualTo("Triaged");
 
+            // By keyboard alone: type the reason, Tab to the move, press Enter.
             browser.type(By.id("transition-reason"), "The merchant is collecting the invoices");
-            browser.click(By.id("move-GATHERING_EVIDENCE"));
+            assertThat(browser.tabTo(By.id("move-GATHERING_EVIDENCE"), 10)).as("the move is reachable by Tab").isTrue();
+            browser.press(org.openqa.selenium.Keys.ENTER);
             browser.awaitThat(page -> text(page, By.id("case-status")).equals("Gathering evidence"));
             assertThat(browser.text(By.id("case-notice"))).contains("The case is now Gathering evidence.");
             assertThat(browser.text(By.id("timeline-table")))

@@ -100,6 +100,26 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Moves the keyboard focus with Tab (at most {@code presses} times) until it is on
+     * {@code target}; false if it never gets there. What a person without a mouse does.
+     */
+    public boolean tabTo(By target, int presses) {
+        WebElement wanted = await(target);
+        for (int i = 0; i < presses; i++) {
+            if (wanted.equals(driver.switchTo().activeElement())) {
+                return true;
+            }
+            driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+        }
+        return wanted.equals(driver.switchTo().activeElement());
+    }
+
+    /** Presses a key on whatever has the keyboard focus. */
+    public void press(CharSequence key) {
+        driver.switchTo().activeElement().sendKeys(key);
+    }
+
     /** The element's text, read again if htmx swapped it while it was being read. */
     public String text(By element) {
         return wait.until(browser -> {
