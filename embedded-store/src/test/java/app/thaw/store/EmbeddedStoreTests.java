@@ -65,6 +65,66 @@ class EmbeddedStoreTests {
     }
 
     @Test
+    void aQueryByIdWithFurtherConditionsMatchesThemAllAndSurvivesAReopenWithTheLibrarysOwnBackend() {
+        Path dataFile = folder.resolve("store.mv");
+        try (EmbeddedStore store = EmbeddedStore.start(dataFile, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString("notifications"))) {
+            var deliveries = client.getDatabase("notifications").getCollection("deliveries");
+            deliveries.insertOne(new Document("_id", "d1").append("status", "PENDING").append("attempts", 0));
+            deliveries.insertOne(new Document("_id", "d2").append("status", "SENDING").append("attempts", 1));
+
+            assertThat(deliveries.find(new Document("_id", "d1").append("status", "SENDING")).first()).isNull();
+            Document claimed = deliveries.findOneAndUpdate(new Document("_id", "d1").append("status", new Document("$in", java.util.List.of("PENDING", "RETRYING"))),
+                    new Document("$set", new Document("status", "SENDING")).append("$inc", new Document("attempts", 1)),
+                    new com.mongodb.client.model.FindOneAndUpdateOptions().returnDocument(com.mongodb.client.model.ReturnDocument.AFTER));
+            assertThat(claimed).containsEntry("status", "SENDING").containsEntry("attempts", 1);
+            assertThat(deliveries.deleteOne(new Document("_id", "d2").append("status", "PENDING")).getDeletedCount()).isZero();
+            assertThat(deliveries.deleteOne(new Document("_id", "d2").append("status", "SENDING")).getDeletedCount()).isOne();
+        }
+        // The data file is the library's: its own backend reads it.
+        var libraryBackend = new de.bwaldvogel.mongo.backend.h2.H2Backend(dataFile.toString());
+        try {
+            var collection = libraryBackend.resolveDatabase("notifications").resolveCollection("deliveries", false);
+            assertThat(collection.count()).isEqualTo(1);
+        } finally {
+            libraryBackend.close();
+        }
+    }
+
+    @Test
+    void aQueryByIdWithFurtherConditionsLooksTheDocumentUpInsteadOfScanning() {
+        try (EmbeddedStore store = EmbeddedStore.start(folder.resolve("store.mv"), "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString("timers"))) {
+            var timers = client.getDatabase("timers").getCollection("timers");
+            int size = 20_000;
+            java.util.List<Document> many = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                many.add(new Document("_id", "t-" + i).append("key", "t-" + i).append("status", "SCHEDULED"));
+            }
+            timers.insertMany(many);
+
+            // Same documents, same number of conditions: by _id (a lookup) and by another field (a scan, no secondary index).
+            // The last inserted, so a scan (which stops at the first match) reads them all.
+            String last = "t-" + (size - 1);
+            long byId = timed(() -> timers.find(new Document("_id", last).append("status", "SCHEDULED")).first());
+            long byField = timed(() -> timers.find(new Document("key", last).append("status", "SCHEDULED")).first());
+
+            assertThat(byId).as("by _id %d ns, by another field %d ns", byId, byField).isLessThan(byField / 5);
+        }
+    }
+
+    /** The best of 20 runs, in nanoseconds. */
+    private static long timed(java.util.function.Supplier<Document> query) {
+        long best = Long.MAX_VALUE;
+        for (int run = 0; run < 20; run++) {
+            long started = System.nanoTime();
+            assertThat(query.get()).isNotNull();
+            best = Math.min(best, System.nanoTime() - started);
+        }
+        return best;
+    }
+
+    @Test
     void optionsFallBackToDefaults() {
         String[] args = {"--port", "27999"};
         assertThat(EmbeddedStoreMain.option(args, "--port", "27018")).isEqualTo("27999");
