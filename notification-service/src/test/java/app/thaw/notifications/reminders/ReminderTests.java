@@ -58,6 +58,7 @@ class ReminderTests extends NotificationsTestBase {
     void at(Instant when) {
         clock.set(when);
         timers.fireDue().block();
+        settle();
     }
 
     @Test

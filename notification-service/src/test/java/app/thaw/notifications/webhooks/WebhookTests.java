@@ -124,9 +124,11 @@ class WebhookTests extends NotificationsTestBase {
             assertThat(delivery.getDate("nextAttemptAt").toInstant()).isEqualTo(expected);
             clock.advance(delay.minusMillis(1));
             timers.fireDue().block();
+            settle();
             assertThat(receiver.received(path)).as("not before its time").hasSize(made);
             clock.advance(Duration.ofMillis(1));
             timers.fireDue().block();
+            settle();
         }
         assertThat(receiver.received(path)).hasSize(8);
         assertThat(webhookDelivery(tenant).getString("status")).isEqualTo("FAILED");
@@ -151,9 +153,11 @@ class WebhookTests extends NotificationsTestBase {
         assertThat(webhookDelivery(tenant).getDate("nextAttemptAt").toInstant()).isEqualTo(start.plusSeconds(3600));
         clock.advance(Duration.ofMinutes(59));
         timers.fireDue().block();
+        settle();
         assertThat(receiver.received(path)).hasSize(1);
         clock.advance(Duration.ofMinutes(1));
         timers.fireDue().block();
+        settle();
         assertThat(receiver.received(path)).hasSize(2);
         assertThat(webhookDelivery(tenant).getString("status")).isEqualTo("DELIVERED");
     }
