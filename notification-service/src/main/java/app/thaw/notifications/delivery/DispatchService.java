@@ -115,7 +115,10 @@ public class DispatchService {
         return rules.effective(notification.tenantId(), notification.eventType())
                 .filter(Rule::enabled)
                 .flatMapMany(rule -> plan(notification, rule))
-                .flatMap(planned -> store.create(startOf(planned)).flatMap(this::start), FAN_OUT)
+                .map(this::startOf)
+                .collectList()
+                .flatMapMany(store::createAll)
+                .flatMap(this::start, FAN_OUT)
                 .then();
     }
 
@@ -296,16 +299,14 @@ public class DispatchService {
         String id = delivery.getString("_id");
         String tenant = delivery.getString("tenantId");
         String caseId = delivery.getString("caseId");
-        Mono<Void> endpointHealthy = Channel.WEBHOOK.name().equals(delivery.getString("channel"))
-                ? webhooks.recordSuccess(tenant, delivery.getString("target")) : Mono.empty();
         if (caseId == null) {
-            return endpointHealthy.then(store.markDelivered(id, at, attempt, List.of()));
+            return store.markDelivered(id, at, attempt, List.of());
         }
         boolean client = RecipientKind.CLIENT.name().equals(delivery.getString("recipientKind"));
         Mono<FirstDeliveries.Claim> claim = client
                 ? firsts.claim(tenant, caseId, id, delivery.getString("channel"), at, deliveredEvent(delivery, at, true))
                 : Mono.just(FirstDeliveries.Claim.NOT_FIRST);
-        return endpointHealthy.then(claim).flatMap(first -> {
+        return claim.flatMap(first -> {
             List<ThawEvent> events = first == FirstDeliveries.Claim.NOT_FIRST ? List.of(deliveredEvent(delivery, at, false)) : List.of();
             if (first == FirstDeliveries.Claim.FIRST) {
                 log.info("First delivery to the client of case {} (tenant {}): {} at {}", caseId, tenant, delivery.getString("channel"), at);

@@ -163,6 +163,25 @@ class WebhookTests extends NotificationsTestBase {
     }
 
     @Test
+    void aSuccessEndsTheEndpointsRunOfFailures() {
+        String tenant = newTenant();
+        String path = "/hooks/" + tenant;
+        receiver.script(path, HttpStub.Answer.status(500));
+        Registered endpoint = register(tenant, path);
+        Instant start = Instant.parse("2030-02-02T00:00:00Z");
+        clock.set(start);
+
+        caseOpened(tenant, "case-w5b");
+        assertThat(endpoint(endpoint.id()).getDate("failingSince")).isNotNull();
+
+        clock.advance(Duration.ofSeconds(5));
+        timers.fireDue().block();
+        settle();
+        assertThat(webhookDelivery(tenant).getString("status")).isEqualTo("DELIVERED");
+        assertThat(endpoint(endpoint.id()).get("failingSince")).isNull();
+    }
+
+    @Test
     void a410DisablesTheEndpointAndTellsTheTenant() {
         String tenant = newTenant();
         String path = "/hooks/" + tenant;

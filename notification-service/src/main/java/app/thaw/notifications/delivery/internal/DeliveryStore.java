@@ -76,6 +76,18 @@ public class DeliveryStore {
     }
 
     /**
+     * Stores the deliveries of one notification in one bulk insert; if any exists already (the same
+     * event again), each is stored or found on its own, as {@link #create} does. Answers those to start.
+     */
+    public Flux<Document> createAll(List<Document> deliveries) {
+        if (deliveries.size() < 2) {
+            return Flux.fromIterable(deliveries).concatMap(this::create);
+        }
+        return mongo.insert(deliveries, DELIVERIES)
+                .onErrorResume(DuplicateKeyException.class, again -> Flux.fromIterable(deliveries).concatMap(this::create));
+    }
+
+    /**
      * Deliveries left PENDING past their lease (their instance stopped before attempting them),
      * taken over with a new lease so one sweeping instance queues each: one scan of the deliveries.
      */
