@@ -9,6 +9,7 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import de.bwaldvogel.mongo.MongoCollection;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,34 +92,36 @@ class EmbeddedStoreTests {
         }
     }
 
+    /**
+     * In-process, without the wire: a lookup takes microseconds, a scan of 20,000 documents
+     * milliseconds. (With the library's own H2Backend the two take about as long.)
+     */
     @Test
     void aQueryByIdWithFurtherConditionsLooksTheDocumentUpInsteadOfScanning() {
-        try (EmbeddedStore store = EmbeddedStore.start(folder.resolve("store.mv"), "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString("timers"))) {
-            var timers = client.getDatabase("timers").getCollection("timers");
+        IdLookupH2Backend backend = new IdLookupH2Backend(folder.resolve("store.mv").toString());
+        try {
+            MongoCollection<?> timers = backend.resolveDatabase("timers").createCollectionOrThrowIfExists("timers");
             int size = 20_000;
-            java.util.List<Document> many = new java.util.ArrayList<>();
             for (int i = 0; i < size; i++) {
-                many.add(new Document("_id", "t-" + i).append("key", "t-" + i).append("status", "SCHEDULED"));
+                timers.addDocument(new de.bwaldvogel.mongo.bson.Document("_id", "t-" + i).append("key", "t-" + i).append("status", "SCHEDULED"));
             }
-            timers.insertMany(many);
-
-            // Same documents, same number of conditions: by _id (a lookup) and by another field (a scan, no secondary index).
-            // The last inserted, so a scan (which stops at the first match) reads them all.
+            // The last inserted, so a scan reads them all; same number of conditions, by _id and by another field.
             String last = "t-" + (size - 1);
-            long byId = timed(() -> timers.find(new Document("_id", last).append("status", "SCHEDULED")).first());
-            long byField = timed(() -> timers.find(new Document("key", last).append("status", "SCHEDULED")).first());
+            long byId = timed(() -> timers.count(new de.bwaldvogel.mongo.bson.Document("_id", last).append("status", "SCHEDULED"), 0, 0));
+            long byField = timed(() -> timers.count(new de.bwaldvogel.mongo.bson.Document("key", last).append("status", "SCHEDULED"), 0, 0));
 
-            assertThat(byId).as("by _id %d ns, by another field %d ns", byId, byField).isLessThan(byField / 5);
+            assertThat(byId).as("by _id %d ns, by another field %d ns", byId, byField).isLessThan(byField / 10);
+        } finally {
+            backend.close();
         }
     }
 
     /** The best of 20 runs, in nanoseconds. */
-    private static long timed(java.util.function.Supplier<Document> query) {
+    private static long timed(java.util.function.IntSupplier query) {
         long best = Long.MAX_VALUE;
         for (int run = 0; run < 20; run++) {
             long started = System.nanoTime();
-            assertThat(query.get()).isNotNull();
+            assertThat(query.getAsInt()).isEqualTo(1);
             best = Math.min(best, System.nanoTime() - started);
         }
         return best;
