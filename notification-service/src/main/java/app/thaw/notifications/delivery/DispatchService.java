@@ -136,7 +136,7 @@ public class DispatchService {
 
     /** Attempts a delivery that is waiting (deferred, retrying, replayed); nothing if another attempt has it or it is done. */
     public Mono<Void> attempt(String deliveryId) {
-        return store.claim(deliveryId).flatMap(this::send);
+        return store.claim(deliveryId).flatMap(this::send).then();
     }
 
     private record Planned(Document document, @Nullable Recipient recipient, boolean urgent) {
@@ -264,7 +264,8 @@ public class DispatchService {
 
     private void queue(Document delivery) {
         String id = delivery.getString("_id");
-        worker.submit(target(delivery), () -> attempt(id));
+        // Nothing to attempt (another attempt has it, or it is done) tells nothing about the target.
+        worker.submit(target(delivery), () -> store.claim(id).flatMap(this::send).defaultIfEmpty(true));
     }
 
     /** Attempts share slots by target: each webhook endpoint on its own, each other channel's provider on its own. */
@@ -273,7 +274,8 @@ public class DispatchService {
         return Channel.WEBHOOK.name().equals(channel) ? "webhook:" + delivery.getString("target") : channel;
     }
 
-    private Mono<Void> send(Document delivery) {
+    /** One attempt of a claimed delivery, logged with its outcome; whether it succeeded. */
+    private Mono<Boolean> send(Document delivery) {
         Channel channel = Channel.valueOf(delivery.getString("channel"));
         ChannelSender sender = senders.get(channel);
         String subject = delivery.getString("subject");
@@ -291,7 +293,8 @@ public class DispatchService {
             Instant at = clock.instant();
             long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
             Document attempt = DeliveryStore.attempt(delivery, outcome, at, latency);
-            return outcome.succeeded() ? delivered(delivery, attempt, at) : failed(delivery, outcome, attempt, at);
+            return (outcome.succeeded() ? delivered(delivery, attempt, at) : failed(delivery, outcome, attempt, at))
+                    .thenReturn(outcome.succeeded());
         });
     }
 

@@ -21,8 +21,9 @@ class DeliveryWorkerTests {
         AtomicInteger slowStarted = new AtomicInteger();
         AtomicInteger healthyDone = new AtomicInteger();
         for (int i = 0; i < 50; i++) {
-            worker.submit("webhook:slow", () -> Mono.fromRunnable(slowStarted::incrementAndGet).then(slowEndpointAnswers.asMono()));
-            worker.submit("webhook:healthy-" + (i % 5), () -> Mono.fromRunnable(healthyDone::incrementAndGet));
+            worker.submit("webhook:slow", () -> Mono.fromRunnable(slowStarted::incrementAndGet).then(slowEndpointAnswers.asMono())
+                    .thenReturn(true));
+            worker.submit("webhook:healthy-" + (i % 5), () -> Mono.fromRunnable(healthyDone::incrementAndGet).thenReturn(true));
         }
 
         assertThat(healthyDone).hasValue(50);
@@ -35,11 +36,33 @@ class DeliveryWorkerTests {
     }
 
     @Test
+    void anEndpointWhoseLastAttemptFailedGetsOneSlotUntilAnAttemptSucceeds() {
+        AtomicInteger underWay = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        Sinks.One<Boolean> firstAnswer = Sinks.one();
+        worker.submit("webhook:flaky", () -> firstAnswer.asMono());
+        Sinks.Empty<Void> release = Sinks.empty();
+        for (int i = 0; i < 6; i++) {
+            worker.submit("webhook:flaky", () -> Mono.fromRunnable(() -> most.accumulateAndGet(underWay.incrementAndGet(), Math::max))
+                    .then(release.asMono()).then(Mono.fromCallable(() -> {
+                        underWay.decrementAndGet();
+                        return true;
+                    })));
+        }
+        assertThat(most).as("cap 2: the first attempt and one more").hasValue(1);
+
+        firstAnswer.tryEmitValue(false);
+        assertThat(underWay).as("failing: one slot").hasValue(1);
+        release.tryEmitEmpty();
+        assertThat(worker.idle()).isTrue();
+    }
+
+    @Test
     void noMoreThanTheOverallLimitRunAtOnceAndTheRestWaitTheirTurn() {
         AtomicInteger started = new AtomicInteger();
         Sinks.Empty<Void> release = Sinks.empty();
         for (int i = 0; i < 40; i++) {
-            worker.submit("webhook:endpoint-" + i, () -> Mono.fromRunnable(started::incrementAndGet).then(release.asMono()));
+            worker.submit("webhook:endpoint-" + i, () -> Mono.fromRunnable(started::incrementAndGet).then(release.asMono()).thenReturn(true));
         }
         assertThat(started).as("the overall limit").hasValue(8);
 
