@@ -108,7 +108,7 @@ public class DispatchService {
     }
 
     /**
-     * Plans and stores the notification's deliveries (one write each) and queues their first
+     * Plans and stores the notification's deliveries (one bulk insert) and queues their first
      * attempts, or schedules them for the end of quiet hours; completes once they are stored, not sent.
      */
     public Mono<Void> dispatch(Notification notification) {
