@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +45,7 @@ public final class EmbeddedStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the folder for the embedded store " + dataFile, e);
         }
-        MongoServer server = new MongoServer(new H2Backend(dataFile.toString()));
+        MongoServer server = new MongoServer(new IdLookupH2Backend(dataFile.toString()));
         server.bind(host, port);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded store listening on {}:{}, data in {}", address.getHostString(), address.getPort(), dataFile);

@@ -2,15 +2,18 @@ package app.thaw.notifications;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import app.thaw.notifications.delivery.internal.DeliveryWorker;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.testing.TestTokens;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +33,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * same properties, so Spring caches it): the service on the embedded store, with a real SMTP
  * server (GreenMail), two SMS provider stubs, a webhook receiver, and a clock tests move. Timers
  * and the event relay do not run on their own: tests fire timers and read the outbox, so nothing
- * depends on timing. Each test works in a tenant of its own.
+ * depends on timing. Deliveries are attempted on the dispatch worker after the event is
+ * acknowledged, so {@link #deliver} and {@link #settle} wait until the worker is idle. Each test
+ * works in a tenant of its own.
  */
 @SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -79,6 +84,8 @@ public abstract class NotificationsTestBase {
         registry.add("thaw.notifications.sms.timeout", () -> "2s");
         registry.add("thaw.notifications.webhooks.allowed-private-hosts", () -> "127.0.0.1");
         registry.add("thaw.notifications.webhooks.timeout", () -> "2s");
+        // Tests call the sweep themselves; a periodic one would race what they arrange.
+        registry.add("thaw.notifications.dispatch.sweep-interval", () -> "1h");
     }
 
     @Autowired
@@ -87,6 +94,8 @@ public abstract class NotificationsTestBase {
     protected MutableClock clock;
     @Autowired
     protected ReactiveMongoTemplate mongo;
+    @Autowired
+    protected DeliveryWorker worker;
 
     @AfterEach
     void realTimeAgain() {
@@ -110,9 +119,16 @@ public abstract class NotificationsTestBase {
     protected WebTestClient.ResponseSpec deliver(ThawEvent event) {
         String service = tokens.token(List.of("thaw_service"), claims -> claims.claim("tenant_id", "thaw")
                 .subject("service-account-case-service").claim("azp", "case-service"));
-        return web.post().uri("/internal/events").headers(h -> h.setBearerAuth(service))
+        WebTestClient.ResponseSpec answer = web.post().uri("/internal/events").headers(h -> h.setBearerAuth(service))
                 .contentType(MediaType.parseMediaType("application/cloudevents+json")).bodyValue(event.toCloudEvent())
                 .exchange();
+        settle();
+        return answer;
+    }
+
+    /** Waits until the dispatch worker has made every attempt queued so far (the event was acknowledged before them). */
+    protected void settle() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(worker::idle);
     }
 
     /** An event that happened now, by this test's clock (the source's clock and ours agree). */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import app.thaw.notifications.delivery.internal.DeliveryStore;
+import app.thaw.notifications.delivery.internal.DeliveryWorker;
 import app.thaw.notifications.delivery.internal.FirstDeliveries;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.recipients.Language;
@@ -35,6 +36,7 @@ import app.thaw.notifications.webhooks.WebhookService;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.security.ThawRoles;
+import app.thaw.platform.store.LeaseClaims;
 import app.thaw.platform.timers.Timers;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -49,9 +51,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The dispatch pipeline: a notification, through the tenant's rule, becomes one delivery per
  * recipient (or webhook endpoint) and channel; each is stored under its (event, recipient,
  * channel) id before anything is sent, so the same triple is never delivered twice, even after a
- * restart; then it is sent now, or at the end of quiet hours, or again on the retry schedule,
- * each attempt logged. The first successful delivery to the client for a case publishes
- * {@code thaw.notification.delivered} with {@code firstForCase}: what closes the golden 15 minutes.
+ * restart. {@link #dispatch} completes once they are stored: the first attempts run on the
+ * {@link DeliveryWorker} (bounded, with a cap per endpoint, so a slow endpoint holds back only
+ * itself), or at the end of quiet hours, and again on the retry schedule, each attempt logged on
+ * the delivery. Deliveries left PENDING by a crash are found by {@link #sweep}. The first
+ * successful delivery to the client for a case publishes {@code thaw.notification.delivered} with
+ * {@code firstForCase}: what closes the golden 15 minutes.
  */
 @Service
 public class DispatchService {
@@ -78,10 +83,13 @@ public class DispatchService {
     private final Clock clock;
     private final JsonMapper json;
     private final Traceparents traces;
+    private final DeliveryWorker worker;
+    private final DispatchProperties properties;
 
     public DispatchService(RuleService rules, RecipientService recipients, TemplateService templates, WebhookService webhooks,
                            SettingsService settings, DeliveryStore store, FirstDeliveries firsts, List<ChannelSender> senders,
-                           Timers timers, EventOutbox outbox, Clock clock, JsonMapper json, Traceparents traces) {
+                           Timers timers, EventOutbox outbox, Clock clock, JsonMapper json, Traceparents traces, DeliveryWorker worker,
+                           DispatchProperties properties) {
         this.rules = rules;
         this.recipients = recipients;
         this.templates = templates;
@@ -95,21 +103,40 @@ public class DispatchService {
         this.clock = clock;
         this.json = json;
         this.traces = traces;
+        this.worker = worker;
+        this.properties = properties;
     }
 
-    /** Plans, stores and sends (or defers) the notification's deliveries; completes when each has had its first attempt. */
+    /**
+     * Plans and stores the notification's deliveries (one bulk insert) and queues their first
+     * attempts, or schedules them for the end of quiet hours; completes once they are stored, not sent.
+     */
     public Mono<Void> dispatch(Notification notification) {
         return rules.effective(notification.tenantId(), notification.eventType())
                 .filter(Rule::enabled)
                 .flatMapMany(rule -> plan(notification, rule))
-                .flatMap(planned -> store.create(planned.document())
-                        .flatMap(created -> startDelivery(created, planned.recipient(), planned.urgent())), FAN_OUT)
+                .map(this::startOf)
+                .collectList()
+                .flatMapMany(store::createAll)
+                .flatMap(this::start, FAN_OUT)
                 .then();
+    }
+
+    /** Queues the deliveries left PENDING by an instance that stopped before attempting them; how many. */
+    public Mono<Long> sweep() {
+        return store.stranded(properties.lease(), 500)
+                .doOnNext(this::queue)
+                .count()
+                .doOnNext(found -> {
+                    if (found > 0) {
+                        log.info("Queued {} delivery(ies) left pending by a stopped instance", found);
+                    }
+                });
     }
 
     /** Attempts a delivery that is waiting (deferred, retrying, replayed); nothing if another attempt has it or it is done. */
     public Mono<Void> attempt(String deliveryId) {
-        return store.claim(deliveryId).flatMap(this::send);
+        return store.claim(deliveryId).flatMap(this::send).then();
     }
 
     private record Planned(Document document, @Nullable Recipient recipient, boolean urgent) {
@@ -212,19 +239,43 @@ public class DispatchService {
                 .append("createdAt", now).append("updatedAt", now).append("traceparent", notification.traceparent());
     }
 
-    private Mono<Void> startDelivery(Document delivery, @Nullable Recipient recipient, boolean urgent) {
-        String id = delivery.getString("_id");
-        Channel channel = Channel.valueOf(delivery.getString("channel"));
+    /** A new delivery waits for the end of quiet hours (DEFERRED), or is this instance's to attempt for the lease (PENDING). */
+    private Document startOf(Planned planned) {
+        Document delivery = planned.document();
         Instant now = clock.instant();
-        var until = recipient == null ? java.util.Optional.<Instant>empty() : recipient.deferredUntil(now, channel, urgent);
+        Channel channel = Channel.valueOf(delivery.getString("channel"));
+        var until = planned.recipient() == null ? java.util.Optional.<Instant>empty()
+                : planned.recipient().deferredUntil(now, channel, planned.urgent());
         if (until.isPresent()) {
-            return store.defer(id, until.get())
-                    .then(timers.schedule(timerKey(id), DELIVERY_TIMER, delivery.getString("tenantId"), until.get(), Map.of("deliveryId", id)));
+            return delivery.append("status", DeliveryStatus.DEFERRED.name()).append("nextAttemptAt", Date.from(until.get()));
         }
-        return attempt(id);
+        return delivery.append(LeaseClaims.LEASE_UNTIL, Date.from(now.plus(properties.lease())));
     }
 
-    private Mono<Void> send(Document delivery) {
+    private Mono<Void> start(Document delivery) {
+        String id = delivery.getString("_id");
+        if (DeliveryStatus.DEFERRED.name().equals(delivery.getString("status"))) {
+            return timers.schedule(timerKey(id), DELIVERY_TIMER, delivery.getString("tenantId"),
+                    delivery.getDate("nextAttemptAt").toInstant(), Map.of("deliveryId", id));
+        }
+        queue(delivery);
+        return Mono.empty();
+    }
+
+    private void queue(Document delivery) {
+        String id = delivery.getString("_id");
+        // Nothing to attempt (another attempt has it, or it is done) tells nothing about the target.
+        worker.submit(target(delivery), () -> store.claim(id).flatMap(this::send).defaultIfEmpty(true));
+    }
+
+    /** Attempts share slots by target: each webhook endpoint on its own, each other channel's provider on its own. */
+    private static String target(Document delivery) {
+        String channel = delivery.getString("channel");
+        return Channel.WEBHOOK.name().equals(channel) ? "webhook:" + delivery.getString("target") : channel;
+    }
+
+    /** One attempt of a claimed delivery, logged with its outcome; whether it succeeded. */
+    private Mono<Boolean> send(Document delivery) {
         Channel channel = Channel.valueOf(delivery.getString("channel"));
         ChannelSender sender = senders.get(channel);
         String subject = delivery.getString("subject");
@@ -241,30 +292,29 @@ public class DispatchService {
         return sent.flatMap(outcome -> {
             Instant at = clock.instant();
             long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            return store.recordAttempt(delivery, outcome, at, latency)
-                    .then(outcome.succeeded() ? delivered(delivery, outcome, at) : failed(delivery, outcome, at));
+            Document attempt = DeliveryStore.attempt(delivery, outcome, at, latency);
+            return (outcome.succeeded() ? delivered(delivery, attempt, at) : failed(delivery, outcome, attempt, at))
+                    .thenReturn(outcome.succeeded());
         });
     }
 
-    private Mono<Void> delivered(Document delivery, SendOutcome outcome, Instant at) {
+    private Mono<Void> delivered(Document delivery, Document attempt, Instant at) {
         String id = delivery.getString("_id");
         String tenant = delivery.getString("tenantId");
         String caseId = delivery.getString("caseId");
-        Mono<Void> endpointHealthy = Channel.WEBHOOK.name().equals(delivery.getString("channel"))
-                ? webhooks.recordSuccess(tenant, delivery.getString("target")) : Mono.empty();
         if (caseId == null) {
-            return endpointHealthy.then(store.markDelivered(id, at, outcome.response(), List.of()));
+            return store.markDelivered(id, at, attempt, List.of());
         }
         boolean client = RecipientKind.CLIENT.name().equals(delivery.getString("recipientKind"));
         Mono<FirstDeliveries.Claim> claim = client
                 ? firsts.claim(tenant, caseId, id, delivery.getString("channel"), at, deliveredEvent(delivery, at, true))
                 : Mono.just(FirstDeliveries.Claim.NOT_FIRST);
-        return endpointHealthy.then(claim).flatMap(first -> {
+        return claim.flatMap(first -> {
             List<ThawEvent> events = first == FirstDeliveries.Claim.NOT_FIRST ? List.of(deliveredEvent(delivery, at, false)) : List.of();
             if (first == FirstDeliveries.Claim.FIRST) {
                 log.info("First delivery to the client of case {} (tenant {}): {} at {}", caseId, tenant, delivery.getString("channel"), at);
             }
-            return store.markDelivered(id, at, outcome.response(), events)
+            return store.markDelivered(id, at, attempt, events)
                     .then(events.isEmpty() ? Mono.empty() : outbox.release(DeliveryStore.DELIVERIES, id).then());
         });
     }
@@ -281,7 +331,7 @@ public class DispatchService {
                 traces.current(delivery.getString("traceparent")), data);
     }
 
-    private Mono<Void> failed(Document delivery, SendOutcome outcome, Instant at) {
+    private Mono<Void> failed(Document delivery, SendOutcome outcome, Document attempt, Instant at) {
         String id = delivery.getString("_id");
         String tenant = delivery.getString("tenantId");
         boolean webhook = Channel.WEBHOOK.name().equals(delivery.getString("channel"));
@@ -298,18 +348,20 @@ public class DispatchService {
                             : Mono.just(false))
                     : Mono.just(false);
             return Mono.zip(endpointDisabled.defaultIfEmpty(false), disabled.defaultIfEmpty(false))
-                    .flatMap(stop -> retryOrGiveUp(delivery, outcome, at, tenantSettings, outcome.gone() || stop.getT1() || stop.getT2()));
+                    .flatMap(stop -> retryOrGiveUp(delivery, outcome, attempt, at, tenantSettings,
+                            outcome.gone() || stop.getT1() || stop.getT2()));
         });
     }
 
-    private Mono<Void> retryOrGiveUp(Document delivery, SendOutcome outcome, Instant at, TenantSettings tenantSettings, boolean stop) {
+    private Mono<Void> retryOrGiveUp(Document delivery, SendOutcome outcome, Document attempt, Instant at, TenantSettings tenantSettings,
+                                     boolean stop) {
         String id = delivery.getString("_id");
         var next = stop ? java.util.Optional.<Instant>empty()
                 : new RetrySchedule(tenantSettings.retrySchedule()).next(delivery.getInteger("attempts", 1), at, outcome.retryAfter());
         if (next.isEmpty()) {
-            return store.markFailed(id, outcome.response());
+            return store.markFailed(id, attempt);
         }
-        return store.markRetrying(id, next.get(), outcome.response())
+        return store.markRetrying(id, next.get(), attempt)
                 .then(timers.schedule(timerKey(id), DELIVERY_TIMER, delivery.getString("tenantId"), next.get(), Map.of("deliveryId", id)));
     }
 

@@ -144,7 +144,8 @@ public class ReminderService {
         Instant now = clock.instant();
         Document reminder = new Document("_id", reminderId).append("tenantId", firing.tenantId()).append("clockId", data.get("clockId"))
                 .append("caseId", caseId).append("label", data.get("label")).append("dueAt", data.get("dueAt"))
-                .append("minutesBefore", data.get("minutesBefore")).append("urgent", urgent).append("firedAt", Date.from(now))
+                .append("minutesBefore", data.get("minutesBefore")).append("urgent", urgent)
+                .append("remindAt", Date.from(firing.dueAt())).append("firedAt", Date.from(now))
                 .append("acknowledgedAt", null).append("payload", new Document(data));
         Mono<Void> stored = mongo.insert(reminder, REMINDERS).then()
                 // The same occurrence fired again (its instance died before recording it): stored already.

@@ -84,9 +84,27 @@ class NotificationBenchmark extends NotificationsTestBase {
 
         String tenant = newTenant();
         List<String> endpoints = registerEndpoints(tenant, "/fan/", ENDPOINTS);
+        // Each side gets a warm-up, as the raw loop does: the JIT favours whatever ran first otherwise.
+        senderLoop(tenant, endpoints, 500);
+        long started = System.nanoTime();
+        int ok = senderLoop(tenant, endpoints, requests);
+        double sender = requests / seconds(started);
+        report(String.format("webhook sender (endpoint lookup, address guard, signing, POST): %d to %d endpoints: %.0f/s = %.0f%% of raw (%d ok)",
+                requests, ENDPOINTS, sender, 100 * sender / raw, ok));
+
+        int notifications = Integer.getInteger("bench.notifications", 100);
+        String warmup = newTenant();
+        registerEndpoints(warmup, "/warmup-" + warmup + "/", ENDPOINTS);
+        pipeline(warmup, 100, ENDPOINTS);
+        drain();
+        double pipeline = pipeline(tenant, notifications, ENDPOINTS);
+        report(String.format("dispatch pipeline (stored delivery, claim, attempt log, outcome) %d events x %d endpoints: %.0f deliveries/s = %.0f%% of raw",
+                notifications, ENDPOINTS, pipeline, 100 * pipeline / raw));
+    }
+
+    int senderLoop(String tenant, List<String> endpoints, int requests) {
         ChannelSender webhooks = senders.stream().filter(sender -> sender.channel() == Channel.WEBHOOK).findFirst().orElseThrow();
         String body = "{\"type\":\"thaw.case.closed\",\"timestamp\":\"2030-01-01T00:00:00Z\",\"data\":{\"caseId\":\"c-1\"}}";
-        long started = System.nanoTime();
         AtomicInteger ok = new AtomicInteger();
         Flux.range(0, requests).flatMap(i -> webhooks.send(new OutgoingMessage(new DeliveryId("bench-" + i + "|" + endpoints.get(i % ENDPOINTS)
                         + "|WEBHOOK"), tenant, Channel.WEBHOOK, endpoints.get(i % ENDPOINTS), endpoints.get(i % ENDPOINTS), "bench", null, body,
@@ -96,27 +114,43 @@ class NotificationBenchmark extends NotificationsTestBase {
                         ok.incrementAndGet();
                     }
                 }), CONCURRENCY).blockLast();
-        double sender = requests / seconds(started);
-        report(String.format("webhook sender (endpoint lookup, address guard, signing, POST): %d to %d endpoints: %.0f/s = %.0f%% of raw (%d ok)",
-                requests, ENDPOINTS, sender, 100 * sender / raw, ok.get()));
-
-        int notifications = Integer.getInteger("bench.notifications", 100);
-        double pipeline = pipeline(tenant, notifications, ENDPOINTS);
-        report(String.format("dispatch pipeline (stored delivery, claim, attempt log, outcome) %d events x %d endpoints: %.0f deliveries/s = %.0f%% of raw",
-                notifications, ENDPOINTS, pipeline, 100 * pipeline / raw));
+        return ok.get();
     }
 
-    double pipeline(String tenant, int notifications, int expectedEndpoints) {
+    /**
+     * Dispatches {@code notifications} events to the tenant's endpoints (4 at a time, as the event
+     * handler would be called) and answers the rate at which deliveries reached DELIVERED: those
+     * delivered over the time from the start to the last one's {@code deliveredAt}. Endpoints that
+     * fail or time out do not count and do not stretch the time; their attempts go on meanwhile.
+     */
+    double pipeline(String tenant, int notifications, int expectedDelivered) {
         web.put().uri("/api/v1/notifications/rules/thaw.case.closed").headers(h -> h.setBearerAuth(admin(tenant)))
                 .bodyValue(Map.of("version", 0, "urgent", false, "targets", List.of(Map.of("audience", "CLIENT", "channels", List.of("WEBHOOK")))))
                 .exchange().expectStatus().isOk();
+        Instant startedAt = Instant.now();
         long started = System.nanoTime();
         Flux.range(0, notifications).flatMap(i -> dispatch.dispatch(new Notification("bench-event-" + tenant + "-" + i, tenant, "thaw.case.closed",
                 null, false, false, Map.of("outcome", "RESTORED"), null)), 4).blockLast();
-        double elapsed = seconds(started);
-        long delivered = mongo.count(Query.query(Criteria.where("tenantId").is(tenant).and("status").is("DELIVERED")), "deliveries").block();
-        report(String.format("  %d deliveries DELIVERED in %.1f s", delivered, elapsed));
-        return notifications * (double) expectedEndpoints / elapsed;
+        double stored = seconds(started);
+        Query delivered = Query.query(Criteria.where("tenantId").is(tenant).and("status").is("DELIVERED"));
+        long expected = (long) notifications * expectedDelivered;
+        Instant deadline = Instant.now().plusSeconds(300);
+        while (mongo.count(delivered, "deliveries").block() < expected && Instant.now().isBefore(deadline)) {
+            Mono.delay(Duration.ofMillis(20)).block();
+        }
+        List<Document> done = mongo.find(delivered, Document.class, "deliveries").collectList().block();
+        Instant last = done.stream().map(delivery -> delivery.getDate("deliveredAt").toInstant()).max(Instant::compareTo).orElse(startedAt);
+        double elapsed = Math.max(0.001, Duration.between(startedAt, last).toNanos() / 1e9);
+        report(String.format("  %d deliveries DELIVERED in %.1f s (all %d stored and the events acknowledged after %.1f s)", done.size(), elapsed,
+                notifications, stored));
+        return done.size() / elapsed;
+    }
+
+    /** Lets the attempts still under way (slow endpoints) finish, so the next measurement starts on an idle worker. */
+    void drain() {
+        while (!worker.idle()) {
+            Mono.delay(Duration.ofMillis(100)).block();
+        }
     }
 
     @Test
@@ -124,7 +158,8 @@ class NotificationBenchmark extends NotificationsTestBase {
         int notifications = Integer.getInteger("bench.notifications", 100);
         String warmup = newTenant();
         registerEndpoints(warmup, "/warmup-" + warmup + "/", ENDPOINTS);
-        pipeline(warmup, 20, ENDPOINTS);
+        pipeline(warmup, 100, ENDPOINTS);
+        drain();
         // Alternating rounds, so a change in the machine's load hits both sides alike.
         for (int round = 1; round <= 2; round++) {
             String healthyTenant = newTenant();
@@ -139,47 +174,63 @@ class NotificationBenchmark extends NotificationsTestBase {
                     receiver.always(prefix + failing, mode.equals("500") ? HttpStub.Answer.status(500)
                             : HttpStub.Answer.status(200).delayed(Duration.ofSeconds(3)));
                 }
-                double healthy = healthyRate(tenant, notifications) * (ENDPOINTS - ENDPOINTS / 10) / ENDPOINTS;
-                report(String.format("round %d: 10%% failing (%s): the 18 healthy endpoints got %.0f deliveries/s = %.0f%% of the all-healthy rate",
-                        round, mode, healthy, 100 * healthy / allHealthy));
+                double healthy = pipeline(tenant, notifications, ENDPOINTS - ENDPOINTS / 10);
+                drain();
+                int healthyEndpoints = ENDPOINTS - ENDPOINTS / 10;
+                // Per endpoint: each healthy endpoint's rate against an endpoint's rate when all are healthy.
+                double kept = (healthy / healthyEndpoints) / (allHealthy / ENDPOINTS);
+                report(String.format("round %d: 10%% failing (%s): the %d healthy endpoints got %.0f deliveries/s = %.1f/s each = %.0f%% of an endpoint's all-healthy rate",
+                        round, mode, healthyEndpoints, healthy, healthy / healthyEndpoints, 100 * kept));
             }
         }
     }
 
     double healthyRate(String tenant, int notifications) {
-        return pipeline(tenant, notifications, ENDPOINTS);
+        double rate = pipeline(tenant, notifications, ENDPOINTS);
+        drain();
+        return rate;
     }
 
+    /**
+     * Schedules {@code bench.reminders} reminders due over {@code bench.spread} seconds, starting
+     * {@code bench.lead} seconds after the run starts, with the timers running as in production
+     * (scans, look-ahead, claims), and reports how late each fired: a fired reminder stores when it
+     * was due ({@code remindAt}) and when it fired. The bench tenant has no owner to tell, so a
+     * firing stores the reminder and finds no recipient: this measures the timers, not delivery.
+     */
     @Test
     void remindersFireOnTime() {
         int count = Integer.getInteger("bench.reminders", 10_000);
         int spreadSeconds = Integer.getInteger("bench.spread", 120);
         String tenant = newTenant();
         Instant base = Instant.now().plusSeconds(Integer.getInteger("bench.lead", 60));
-        long scheduling = System.nanoTime();
-        Flux.range(0, count).flatMap(i -> timers.schedule("bench-reminder:" + tenant + ":" + i, ReminderService.REMINDER_TIMER, tenant,
-                base.plusMillis((long) i * spreadSeconds * 1000 / count), Map.of("clockId", "bench-" + i, "clock", "TASK_DUE",
-                        "dueAt", base.plusSeconds(600).toString(), "urgent", false, "label", "bench", "minutesBefore", 10)), 8).blockLast();
-        report(String.format("scheduled %d reminders in %.1f s", count, seconds(scheduling)));
-        if (Instant.now().isAfter(base)) {
-            report("scheduling ran past the first due time; raise -Dbench.lead");
+        timers.start();
+        try {
+            long scheduling = System.nanoTime();
+            Flux.range(0, count).flatMap(i -> timers.schedule("bench-reminder:" + tenant + ":" + i, ReminderService.REMINDER_TIMER, tenant,
+                    base.plusMillis((long) i * spreadSeconds * 1000 / count), Map.of("clockId", "bench-" + i, "clock", "TASK_DUE",
+                            "dueAt", base.plusSeconds(600).toString(), "urgent", false, "label", "bench", "minutesBefore", 10)), 8).blockLast();
+            report(String.format("scheduled %d reminders in %.1f s", count, seconds(scheduling)));
+            if (Instant.now().isAfter(base)) {
+                report("scheduling ran past the first due time; raise -Dbench.lead");
+            }
+            Instant end = base.plusSeconds(spreadSeconds + 30);
+            while (Instant.now().isBefore(end)) {
+                Mono.delay(Duration.ofSeconds(1)).block();
+            }
+        } finally {
+            timers.stop();
         }
-        Instant end = base.plusSeconds(spreadSeconds + 30);
-        while (Instant.now().isBefore(end)) {
-            // Bounded passes, so a backlog that never drains still ends the run at its time.
-            timers.fireDue().take(Duration.ofSeconds(2)).block();
-            Mono.delay(Duration.ofMillis(100)).block();
-        }
-        List<Document> fired = mongo.find(Query.query(Criteria.where("_id").regex("^bench-reminder:" + tenant).and("status").is("FIRED")),
-                Document.class, Timers.TIMERS).collectList().block();
+        List<Document> fired = mongo.find(Query.query(Criteria.where("tenantId").is(tenant)), Document.class, "reminders").collectList().block();
+        long pending = mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), Timers.TIMERS).block();
         List<Long> lateness = new ArrayList<>();
-        for (Document timer : fired) {
-            lateness.add(timer.getDate("firedAt").getTime() - timer.getDate("dueAt").getTime());
+        for (Document reminder : fired) {
+            lateness.add(reminder.getDate("firedAt").getTime() - reminder.getDate("remindAt").getTime());
         }
         Collections.sort(lateness);
         long withinOneSecond = lateness.stream().filter(ms -> ms <= 1000).count();
-        report(String.format("%d of %d reminders fired (due over %d s); within 1 s of due: %d; lateness p50 %d ms, p99 %d ms, max %d ms",
-                fired.size(), count, spreadSeconds, withinOneSecond, percentile(lateness, 50), percentile(lateness, 99),
+        report(String.format("%d of %d reminders fired (due over %d s, %d still pending); within 1 s of due: %d; lateness p50 %d ms, p99 %d ms, max %d ms",
+                fired.size(), count, spreadSeconds, pending, withinOneSecond, percentile(lateness, 50), percentile(lateness, 99),
                 lateness.isEmpty() ? -1 : lateness.getLast()));
     }
 

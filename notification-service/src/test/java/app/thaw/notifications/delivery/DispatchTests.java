@@ -115,6 +115,7 @@ class DispatchTests extends NotificationsTestBase {
 
         // As after a restart that lost the inbox's record of the event: the pipeline runs again for the same event id.
         dispatch.dispatch(new Notification(opened.id(), tenant, opened.type(), "case-2", false, false, opened.data(), null)).block();
+        settle();
         deliver(opened).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("duplicate");
 
         assertThat(mailTo(email)).hasSize(1);
@@ -181,7 +182,38 @@ class DispatchTests extends NotificationsTestBase {
 
         clock.advance(Duration.ofHours(2).plusMinutes(1));
         timers.fireDue().block();
+        settle();
         assertThat(mailTo(email)).hasSize(2);
+    }
+
+    @Test
+    void aDeliveryLeftPendingByAStoppedInstanceIsSentByTheSweepOnceItsLeaseLapses() {
+        String tenant = newTenant();
+        deliver(event(tenant, "thaw.case.opened", "case-8", opened("case-8", false))).expectStatus().isOk();
+        Document sent = deliveries(tenant).getFirst();
+        // As if the instance that stored it stopped before its first attempt: a second delivery, PENDING, leased to it.
+        String id = sent.getString("_id").replace("|IN_APP", "|IN_APP-again").replace("case-8", "case-8b");
+        Document stranded = new Document(sent).append("_id", id).append("status", "PENDING").append("attempts", 0)
+                .append("leaseUntil", java.util.Date.from(clock.instant().plus(Duration.ofMinutes(1))));
+        stranded.remove("attemptLog");
+        stranded.put("channel", "IN_APP");
+        mongo.insert(stranded, "deliveries").block();
+
+        dispatch.sweep().block();
+        settle();
+        assertThat(mongo.findById(id, Document.class, "deliveries").block().getString("status"))
+                .as("still leased to the instance that stored it").isEqualTo("PENDING");
+
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(dispatch.sweep().block()).isPositive();
+        settle();
+        dispatch.sweep().block();
+        settle();
+
+        Document after = mongo.findById(id, Document.class, "deliveries").block();
+        assertThat(after.getString("status")).isEqualTo("DELIVERED");
+        assertThat(after.getList("attemptLog", Document.class)).as("sent once, though swept twice").singleElement()
+                .satisfies(attempt -> assertThat(attempt.getString("status")).isEqualTo("SUCCEEDED"));
     }
 
     @Test

@@ -58,6 +58,7 @@ class ReminderTests extends NotificationsTestBase {
     void at(Instant when) {
         clock.set(when);
         timers.fireDue().block();
+        settle();
     }
 
     @Test
@@ -92,6 +93,8 @@ class ReminderTests extends NotificationsTestBase {
         Document reminder = mongo.findOne(Query.query(Criteria.where("tenantId").is(tenant).and("clockId").is("clk-late")), Document.class,
                 "reminders").block();
         assertThat(reminder.get("payload", Document.class).getBoolean("late")).isTrue();
+        assertThat(reminder.getDate("remindAt").toInstant()).as("when it was due").isEqualTo(due.minus(Duration.ofMinutes(60)));
+        assertThat(reminder.getDate("firedAt").toInstant()).isEqualTo(due.minus(Duration.ofMinutes(59)));
     }
 
     @Test

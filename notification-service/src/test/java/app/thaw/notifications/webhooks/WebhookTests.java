@@ -124,9 +124,11 @@ class WebhookTests extends NotificationsTestBase {
             assertThat(delivery.getDate("nextAttemptAt").toInstant()).isEqualTo(expected);
             clock.advance(delay.minusMillis(1));
             timers.fireDue().block();
+            settle();
             assertThat(receiver.received(path)).as("not before its time").hasSize(made);
             clock.advance(Duration.ofMillis(1));
             timers.fireDue().block();
+            settle();
         }
         assertThat(receiver.received(path)).hasSize(8);
         assertThat(webhookDelivery(tenant).getString("status")).isEqualTo("FAILED");
@@ -151,11 +153,32 @@ class WebhookTests extends NotificationsTestBase {
         assertThat(webhookDelivery(tenant).getDate("nextAttemptAt").toInstant()).isEqualTo(start.plusSeconds(3600));
         clock.advance(Duration.ofMinutes(59));
         timers.fireDue().block();
+        settle();
         assertThat(receiver.received(path)).hasSize(1);
         clock.advance(Duration.ofMinutes(1));
         timers.fireDue().block();
+        settle();
         assertThat(receiver.received(path)).hasSize(2);
         assertThat(webhookDelivery(tenant).getString("status")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aSuccessEndsTheEndpointsRunOfFailures() {
+        String tenant = newTenant();
+        String path = "/hooks/" + tenant;
+        receiver.script(path, HttpStub.Answer.status(500));
+        Registered endpoint = register(tenant, path);
+        Instant start = Instant.parse("2030-02-02T00:00:00Z");
+        clock.set(start);
+
+        caseOpened(tenant, "case-w5b");
+        assertThat(endpoint(endpoint.id()).getDate("failingSince")).isNotNull();
+
+        clock.advance(Duration.ofSeconds(5));
+        timers.fireDue().block();
+        settle();
+        assertThat(webhookDelivery(tenant).getString("status")).isEqualTo("DELIVERED");
+        assertThat(endpoint(endpoint.id()).get("failingSince")).isNull();
     }
 
     @Test

@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import app.thaw.platform.store.LeaseClaims;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -51,7 +51,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final EventsProperties.Relay settings;
     private final Clock clock;
     private final IntervalFunction backoff;
-    private final String instance = UUID.randomUUID().toString();
+    private final LeaseClaims claims;
     private final Counter delivered;
     private final Counter failures;
     private final Counter parked;
@@ -71,6 +71,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.transport = transport;
         this.settings = settings;
         this.clock = clock;
+        this.claims = new LeaseClaims(mongo, OUTBOX, UUID.randomUUID().toString());
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5, settings.maxBackoff());
         this.delivered = meters.counter("thaw.events.delivered");
         this.failures = meters.counter("thaw.events.delivery.failures");
@@ -93,27 +94,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Mono<Long> deliverBatches() {
         return claimBatch()
-                .expand(batch -> batch.size() == settings.batchSize() ? claimBatch() : Mono.empty())
-                .concatMap(batch -> Flux.fromIterable(batch).flatMap(this::deliver, settings.concurrency()))
+                .expand(batch -> batch.candidates() == settings.batchSize() ? claimBatch() : Mono.empty())
+                .concatMap(batch -> Flux.fromIterable(batch.claimed()).flatMap(this::deliver, settings.concurrency()))
                 .count();
     }
 
-    private Mono<List<Document>> claimBatch() {
-        Date now = Date.from(clock.instant());
-        String claim = instance + ":" + UUID.randomUUID();
-        Query due = Query.query(Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(now).and("leaseUntil").lte(now))
-                .with(Sort.by("nextAttemptAt")).limit(settings.batchSize());
-        due.fields().include("_id");
-        return mongo.find(due, Document.class, OUTBOX)
-                .map(entry -> entry.get("_id"))
-                .collectList()
-                .flatMap(ids -> ids.isEmpty() ? Mono.just(List.<Document>of()) : mongo.updateMulti(
-                                // Re-checked in the update: whoever writes first holds the entry.
-                                Query.query(Criteria.where("_id").in(ids).and("status").is(PENDING).and("leaseUntil").lte(now)),
-                                new Update().set("claim", claim).set("leaseUntil", Date.from(now.toInstant().plus(settings.lease()))),
-                                OUTBOX)
-                        .thenMany(mongo.find(Query.query(Criteria.where("claim").is(claim)), Document.class, OUTBOX))
-                        .collectList());
+    private Mono<LeaseClaims.Batch> claimBatch() {
+        Instant now = clock.instant();
+        return claims.claimBatch(Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(Date.from(now)), Sort.by("nextAttemptAt"),
+                settings.batchSize(), now, settings.lease(), settings.concurrency());
     }
 
     private Mono<Void> deliver(Document entry) {
@@ -161,7 +150,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Only the instance that still holds the claim may record an outcome. */
     private static Query held(Document entry) {
-        return Query.query(Criteria.where("_id").is(entry.get("_id")).and("claim").is(entry.getString("claim")));
+        return LeaseClaims.held(entry);
     }
 
     /** Puts a dead letter back in the outbox for a fresh series of attempts; the dead letter keeps a record of it. */

@@ -53,5 +53,10 @@ public class ThawBlockHoundIntegration implements BlockHoundIntegration {
                 "tryHandOverOrRelease");
         builder.allowBlockingCallsInside("com.mongodb.internal.connection.netty.NettyStream", "handleReadResponse");
         builder.allowBlockingCallsInside("com.mongodb.internal.connection.netty.NettyStream", "readAsync");
+        // Netty's adaptive buffer allocator takes a StampedLock for a few instructions when a burst of
+        // reads makes it add a buffer magazine (many concurrent claims on the store's connections, a
+        // streamed upload); no I/O happens under it.
+        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
+        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
     }
 }

@@ -33,8 +33,12 @@ import reactor.test.StepVerifier;
 class TimersTests {
 
     static final Instant T0 = Instant.parse("2026-10-01T02:00:00Z");
+    /** Small batches and little concurrency, so a test with a few hundred timers runs several of each. */
     static final TimersProperties SETTINGS = new TimersProperties(false, Duration.ofSeconds(1), Duration.ofSeconds(30),
-            Duration.ofSeconds(5), Duration.ofSeconds(5));
+            Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(3), 50, 4);
+    /** A running instance that scans only every 10 s: what fires on time fired from memory, not from a scan. */
+    static final TimersProperties RARE_SCANS = new TimersProperties(true, Duration.ofSeconds(10), Duration.ofSeconds(30),
+            Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(20), 50, 4);
 
     @TempDir
     Path folder;
@@ -157,6 +161,73 @@ class TimersTests {
         StepVerifier.create(timers.fireDue()).expectNext(1L).verifyComplete();
         assertThat(attempts).hasValue(2);
         assertThat(firings).hasSize(1);
+    }
+
+    @Test
+    void firedAndCancelledTimersLeaveTheCollectionSoScansOnlySeePendingOnes() {
+        Timers timers = instance(recording());
+        timers.schedule("fires", "follow-up", "acme", T0, Map.of()).block();
+        timers.schedule("cancelled", "follow-up", "acme", T0.plusSeconds(60), Map.of()).block();
+        timers.schedule("later", "follow-up", "acme", T0.plusSeconds(3600), Map.of()).block();
+
+        timers.cancel("cancelled").block();
+        StepVerifier.create(timers.fireDue()).expectNext(1L).verifyComplete();
+
+        assertThat(mongo.findAll(org.bson.Document.class, Timers.TIMERS).map(timer -> timer.getString("_id")).collectList().block())
+                .containsExactly("later");
+    }
+
+    @Test
+    void aTimerRescheduledByItsOwnHandlerStaysWithItsNewTime() {
+        AtomicReference<Timers> self = new AtomicReference<>();
+        Timers timers = instance(handler(firing -> record(firing)
+                .then(self.get().schedule(firing.key(), "follow-up", "acme", firing.dueAt().plusSeconds(60), Map.of()))));
+        self.set(timers);
+        timers.schedule("every-minute", "follow-up", "acme", T0, Map.of()).block();
+
+        StepVerifier.create(timers.fireDue()).expectNext(1L).verifyComplete();
+        clock.advance(Duration.ofSeconds(60));
+        StepVerifier.create(timers.fireDue()).expectNext(1L).verifyComplete();
+
+        assertThat(firings).extracting(TimerFiring::dueAt).containsExactly(T0, T0.plusSeconds(60));
+    }
+
+    @Test
+    void aRunningInstanceFiresATimerAtItsTimeNotAtItsNextScan() {
+        Timers running = new Timers(mongo, List.of(recording()), RARE_SCANS, Clock.systemUTC());
+        Instant dueAt = Instant.now().plusSeconds(2);
+        // Scheduled before the instance runs, so only its first scan can have seen it.
+        running.schedule("soon", "follow-up", "acme", dueAt, Map.of()).block();
+        running.start();
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(8)).until(() -> !firings.isEmpty());
+        } finally {
+            running.stop();
+        }
+        assertThat(firings).singleElement().satisfies(firing -> assertThat(Duration.between(dueAt, firing.firedAt()))
+                .isLessThan(RARE_SCANS.pollInterval()).isGreaterThanOrEqualTo(Duration.ZERO));
+    }
+
+    @Test
+    void aTimerMovedOrCancelledWhileWaitingInMemoryDoesNotFireAtItsOldTime() {
+        Timers running = new Timers(mongo, List.of(recording()), RARE_SCANS, Clock.systemUTC());
+        Timers other = new Timers(mongo, List.of(recording()), SETTINGS, Clock.systemUTC());
+        Instant dueAt = Instant.now().plusSeconds(2);
+        running.schedule("moved", "follow-up", "acme", dueAt, Map.of()).block();
+        running.schedule("cancelled", "follow-up", "acme", dueAt, Map.of()).block();
+        running.schedule("kept", "follow-up", "acme", dueAt, Map.of()).block();
+        running.start();
+        try {
+            // Another instance moves and cancels them after the running one's scan planned them.
+            org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+            other.schedule("moved", "follow-up", "acme", dueAt.plusSeconds(3600), Map.of()).block();
+            other.cancel("cancelled").block();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(8)).until(() -> !firings.isEmpty());
+            org.awaitility.Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> firings.size() == 1);
+        } finally {
+            running.stop();
+        }
+        assertThat(firings).extracting(TimerFiring::key).containsExactly("kept");
     }
 
     private Timers instance(TimerHandler handler) {

@@ -1,9 +1,11 @@
 package app.thaw.notifications.delivery.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 import app.thaw.notifications.delivery.DeliveryStatus;
 import app.thaw.notifications.delivery.SendOutcome;
@@ -11,6 +13,7 @@ import app.thaw.notifications.support.Page;
 import app.thaw.notifications.support.PageRequest;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.store.LeaseClaims;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,38 +32,69 @@ import reactor.core.publisher.Mono;
  * The delivery log. {@code deliveries} holds one document per (event, recipient, channel) under
  * that triple as its {@code _id}, so the store itself refuses a second one; an attempt is claimed
  * by moving the document to SENDING in one conditional write, so two instances never send it at
- * once. {@code delivery_attempts} keeps every attempt as its own document (append-only).
+ * once. Each attempt is appended to the delivery's {@code attemptLog} in the same write as its
+ * outcome (append-only; {@code delivery_attempts} holds the attempts of older deliveries). Every
+ * write on the dispatch path is by {@code _id}: the embedded store scans a collection for any
+ * other query.
  */
 @Component
 public class DeliveryStore {
 
     public static final String DELIVERIES = "deliveries";
     public static final String ATTEMPTS = "delivery_attempts";
+    static final String ATTEMPT_LOG = "attemptLog";
 
     private static final List<String> ATTEMPTABLE = List.of(DeliveryStatus.PENDING.name(), DeliveryStatus.DEFERRED.name(),
             DeliveryStatus.RETRYING.name());
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
+    private final LeaseClaims leases;
 
     public DeliveryStore(ReactiveMongoTemplate mongo, Clock clock, EventOutbox outbox) {
         this.mongo = mongo;
         this.clock = clock;
+        this.leases = new LeaseClaims(mongo, DELIVERIES, UUID.randomUUID().toString());
         mongo.indexOps(DELIVERIES).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
+                .then(mongo.indexOps(DELIVERIES).createIndex(new Index().on("status", Sort.Direction.ASC).on("leaseUntil", Sort.Direction.ASC)))
                 .then(mongo.indexOps(ATTEMPTS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("deliveryId", Sort.Direction.ASC)))
                 .then(outbox.watch(DELIVERIES))
                 .subscribe();
     }
 
     /**
-     * Stores a new delivery; empty if one with the same id exists and is past PENDING (delivered,
-     * under way, failed). One still PENDING (its creator stopped before attempting) is returned,
-     * to be attempted now.
+     * Stores a new delivery (one write); empty if one with the same id exists and is past its
+     * start (delivered, under way, retrying, failed). One still PENDING (its creator stopped before
+     * attempting) or DEFERRED (its creator may have stopped before scheduling its timer) is
+     * returned, to be started again.
      */
     public Mono<Document> create(Document delivery) {
         return mongo.insert(delivery, DELIVERIES)
                 .onErrorResume(DuplicateKeyException.class, existing -> mongo.findById(delivery.get("_id"), Document.class, DELIVERIES)
-                        .filter(found -> DeliveryStatus.PENDING.name().equals(found.getString("status"))));
+                        .filter(found -> DeliveryStatus.PENDING.name().equals(found.getString("status"))
+                                || DeliveryStatus.DEFERRED.name().equals(found.getString("status"))));
+    }
+
+    /**
+     * Stores the deliveries of one notification in one bulk insert; if any exists already (the same
+     * event again), each is stored or found on its own, as {@link #create} does. Answers those to start.
+     */
+    public Flux<Document> createAll(List<Document> deliveries) {
+        if (deliveries.size() < 2) {
+            return Flux.fromIterable(deliveries).concatMap(this::create);
+        }
+        return mongo.insert(deliveries, DELIVERIES)
+                .onErrorResume(DuplicateKeyException.class, again -> Flux.fromIterable(deliveries).concatMap(this::create));
+    }
+
+    /**
+     * Deliveries left PENDING past their lease (their instance stopped before attempting them),
+     * taken over with a new lease so one sweeping instance queues each: one scan of the deliveries.
+     */
+    public Flux<Document> stranded(Duration lease, int limit) {
+        Instant now = clock.instant();
+        return leases.claimBatch(Criteria.where("status").is(DeliveryStatus.PENDING.name()), Sort.by("createdAt"), limit, now, lease, 8)
+                .flatMapIterable(LeaseClaims.Batch::claimed);
     }
 
     /** Takes the delivery for one attempt if it is waiting for one; empty otherwise. */
@@ -80,25 +114,20 @@ public class DeliveryStore {
                 FindAndModifyOptions.options().returnNew(true), Document.class, DELIVERIES);
     }
 
-    public Mono<Void> defer(String id, Instant until) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.PENDING.name())),
-                new Update().set("status", DeliveryStatus.DEFERRED.name()).set("nextAttemptAt", Date.from(until)), DELIVERIES).then();
-    }
-
-    public Mono<Void> recordAttempt(Document delivery, SendOutcome outcome, Instant at, long latencyMillis) {
+    /** One attempt, as the log shows it; appended to the delivery with the attempt's outcome. */
+    public static Document attempt(Document delivery, SendOutcome outcome, Instant at, long latencyMillis) {
         int attempt = delivery.getInteger("attempts", 1);
-        Document entry = new Document("_id", delivery.getString("_id") + "#" + attempt).append("tenantId", delivery.getString("tenantId"))
+        return new Document("_id", delivery.getString("_id") + "#" + attempt).append("tenantId", delivery.getString("tenantId"))
                 .append("deliveryId", delivery.getString("_id")).append("attempt", attempt).append("channel", delivery.getString("channel"))
                 .append("at", Date.from(at)).append("status", outcome.succeeded() ? "SUCCEEDED" : "FAILED")
                 .append("latencyMillis", latencyMillis).append("provider", outcome.provider()).append("response", outcome.response());
-        return mongo.insert(entry, ATTEMPTS).then()
-                .onErrorResume(DuplicateKeyException.class, again -> Mono.empty());
     }
 
     /** DELIVERED, with the events the delivery causes recorded on it in the same write. */
-    public Mono<Void> markDelivered(String id, Instant at, String response, List<ThawEvent> events) {
+    public Mono<Void> markDelivered(String id, Instant at, Document attempt, List<ThawEvent> events) {
         Update update = new Update().set("status", DeliveryStatus.DELIVERED.name()).set("deliveredAt", Date.from(at))
-                .set("updatedAt", Date.from(at)).set("lastResponse", response).unset("nextAttemptAt");
+                .set("updatedAt", Date.from(at)).set("lastResponse", attempt.getString("response")).unset("nextAttemptAt")
+                .push(ATTEMPT_LOG, attempt);
         if (!events.isEmpty()) {
             update = EventOutbox.record(update, events);
         }
@@ -106,16 +135,17 @@ public class DeliveryStore {
                 DELIVERIES).then();
     }
 
-    public Mono<Void> markRetrying(String id, Instant next, String response) {
+    public Mono<Void> markRetrying(String id, Instant next, Document attempt) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.SENDING.name())),
                 new Update().set("status", DeliveryStatus.RETRYING.name()).set("nextAttemptAt", Date.from(next))
-                        .set("lastResponse", response).set("updatedAt", Date.from(clock.instant())), DELIVERIES).then();
+                        .set("lastResponse", attempt.getString("response")).set("updatedAt", Date.from(clock.instant()))
+                        .push(ATTEMPT_LOG, attempt), DELIVERIES).then();
     }
 
-    public Mono<Void> markFailed(String id, String response) {
+    public Mono<Void> markFailed(String id, Document attempt) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.SENDING.name())),
-                new Update().set("status", DeliveryStatus.FAILED.name()).set("lastResponse", response).unset("nextAttemptAt")
-                        .set("updatedAt", Date.from(clock.instant())), DELIVERIES).then();
+                new Update().set("status", DeliveryStatus.FAILED.name()).set("lastResponse", attempt.getString("response"))
+                        .unset("nextAttemptAt").set("updatedAt", Date.from(clock.instant())).push(ATTEMPT_LOG, attempt), DELIVERIES).then();
     }
 
     public Mono<Document> get(String tenantId, String id) {
@@ -156,8 +186,11 @@ public class DeliveryStore {
                 .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(1), Document.class, DELIVERIES);
     }
 
+    /** Every attempt of a delivery, in order: those logged on it, after those of an older delivery in {@code delivery_attempts}. */
     public Flux<Document> attempts(String tenantId, String deliveryId) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("deliveryId").is(deliveryId)).with(Sort.by("attempt"))
-                .limit(100), Document.class, ATTEMPTS);
+        Flux<Document> older = mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("deliveryId").is(deliveryId))
+                .with(Sort.by("attempt")).limit(100), Document.class, ATTEMPTS);
+        Flux<Document> logged = get(tenantId, deliveryId).flatMapIterable(delivery -> delivery.getList(ATTEMPT_LOG, Document.class, List.of()));
+        return Flux.concat(older, logged);
     }
 }

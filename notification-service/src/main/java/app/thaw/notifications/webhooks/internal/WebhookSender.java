@@ -90,7 +90,10 @@ class WebhookSender implements ChannelSender {
                 })
                 .timeout(properties.timeout())
                 .onErrorResume(failure -> Mono.just(SendOutcome.failure(provider, failure.getClass().getSimpleName() + ": "
-                        + truncate(String.valueOf(failure.getMessage())))));
+                        + truncate(String.valueOf(failure.getMessage())))))
+                // A success ends a run of failures; the endpoint was just read, so only one that was failing is written.
+                .flatMap(outcome -> outcome.succeeded() && endpoint.failingSince() != null
+                        ? endpoints.recordSuccess(message.tenantId(), endpoint.id()).thenReturn(outcome) : Mono.just(outcome));
     }
 
     /** The stable message id of a delivery: the same on each retry, so receivers can deduplicate. */
