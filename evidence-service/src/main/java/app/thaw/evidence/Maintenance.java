@@ -8,6 +8,7 @@ import app.thaw.evidence.custody.CustodyLog;
 import app.thaw.evidence.item.EvidenceItems;
 import app.thaw.evidence.retention.RetentionSweeper;
 import app.thaw.evidence.store.BlobStore;
+import app.thaw.platform.timers.PeriodicPass;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -62,17 +62,11 @@ class Maintenance implements SmartLifecycle {
         if (interval.isZero() || interval.isNegative()) {
             return;
         }
-        running.add(Flux.interval(interval, interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> pass.get().onErrorResume(failure -> {
-                    log.warn("The {} failed; trying again at the next tick", name, failure);
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe(done -> {
-                    if (done > 0) {
-                        log.info("The {} handled {} item(s)", name, done);
-                    }
-                }));
+        running.add(PeriodicPass.every(name, interval, interval, () -> pass.get().doOnNext(done -> {
+            if (done > 0) {
+                log.info("The {} handled {} item(s)", name, done);
+            }
+        })));
     }
 
     @Override

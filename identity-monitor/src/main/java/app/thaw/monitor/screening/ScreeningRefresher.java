@@ -1,12 +1,11 @@
 package app.thaw.monitor.screening;
 
+import app.thaw.platform.timers.PeriodicPass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
 /** Reads the sanctions list again every {@code refresh-interval}; a failed read keeps the list in use. */
 @Component
@@ -25,15 +24,13 @@ class ScreeningRefresher implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = Flux.interval(properties.refreshInterval(), properties.refreshInterval(), Schedulers.parallel())
-                .onBackpressureDrop()
-                .concatMap(tick -> screening.refresh()
+        running = PeriodicPass.every("sanctions list refresh", properties.refreshInterval(), properties.refreshInterval(),
+                () -> screening.refresh()
                         .doOnNext(refresh -> log.info("Sanctions list refresh: {}", refresh))
                         .onErrorResume(failure -> {
                             log.warn("Reading the sanctions list failed; the list in use stays", failure);
                             return reactor.core.publisher.Mono.empty();
-                        }), 1)
-                .subscribe();
+                        }));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import app.thaw.platform.store.LeaseClaims;
+import app.thaw.platform.timers.PeriodicPass;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -186,14 +187,14 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop = outbox.createIndexes()
-                .thenMany(Flux.interval(Duration.ZERO, settings.pollInterval()))
-                .onBackpressureDrop()
-                .concatMap(tick -> relayDue().onErrorResume(failure -> {
-                    log.warn("Relay pass failed; trying again at the next tick", failure);
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
+        // The indexes (for MongoDB) once, before the first pass; then a pass every pollInterval.
+        Mono<Void> indexes = outbox.createIndexes().then()
+                .onErrorResume(failure -> {
+                    log.warn("Creating the outbox indexes failed; relaying without them", failure);
+                    return Mono.empty();
+                })
+                .cache();
+        loop = PeriodicPass.every("outbox relay pass", Duration.ZERO, settings.pollInterval(), () -> indexes.then(relayDue()));
     }
 
     @Override

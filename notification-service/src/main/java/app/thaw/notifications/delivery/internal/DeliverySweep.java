@@ -4,20 +4,15 @@ import java.time.Duration;
 
 import app.thaw.notifications.delivery.DispatchProperties;
 import app.thaw.notifications.delivery.DispatchService;
+import app.thaw.platform.timers.PeriodicPass;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /** Every {@code sweepInterval}, from start: queues the deliveries a stopped instance left PENDING (see {@link DispatchService#sweep}). */
 @Component
 class DeliverySweep implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(DeliverySweep.class);
 
     private final DispatchService dispatch;
     private final DispatchProperties properties;
@@ -30,13 +25,7 @@ class DeliverySweep implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop = Flux.interval(Duration.ZERO, properties.sweepInterval())
-                .onBackpressureDrop()
-                .concatMap(tick -> dispatch.sweep().onErrorResume(failure -> {
-                    log.warn("Delivery sweep failed; trying again at the next one", failure);
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
+        loop = PeriodicPass.every("delivery sweep", Duration.ZERO, properties.sweepInterval(), dispatch::sweep);
     }
 
     @Override
