@@ -16,7 +16,6 @@ import app.thaw.evidence.domain.RequirementCode;
 import app.thaw.evidence.item.Actors;
 import app.thaw.evidence.item.EvidenceItems;
 import app.thaw.evidence.item.ItemAccess;
-import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.ThawRoles;
@@ -26,32 +25,25 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * What staff see on the evidence dashboard. Staff reach every tenant's cases as in the API; a
- * compliance case ({@value #RESTRICTED_SCENARIO}) is for compliance officers and platform
- * administrators only (DOMAIN §9, journey 3): absent from everyone else's queue, 404 by URL, and
- * the refused attempt audited.
+ * What staff see on the evidence dashboard. Staff reach every tenant's cases as in the API,
+ * through the same {@link CaseAccess}: a compliance case is for compliance officers and platform
+ * administrators only — absent from everyone else's queue, 404 by URL, the attempt audited.
  */
 @Service
 public class ReviewDesk {
-
-    public static final String RESTRICTED_SCENARIO = "COMPLIANCE_HOLD";
-    private static final Set<String> RESTRICTED = Set.of(RESTRICTED_SCENARIO);
 
     private final CaseAccess cases;
     private final ItemAccess items;
     private final EvidenceItems evidence;
     private final CaseFiles caseFiles;
     private final CustodyLog custody;
-    private final AuditLog audit;
 
-    ReviewDesk(CaseAccess cases, ItemAccess items, EvidenceItems evidence, CaseFiles caseFiles, CustodyLog custody,
-               AuditLog audit) {
+    ReviewDesk(CaseAccess cases, ItemAccess items, EvidenceItems evidence, CaseFiles caseFiles, CustodyLog custody) {
         this.cases = cases;
         this.items = items;
         this.evidence = evidence;
         this.caseFiles = caseFiles;
         this.custody = custody;
-        this.audit = audit;
     }
 
     /** The queue's filters: one case, one requirement, the expiry flag (null: any). */
@@ -68,7 +60,7 @@ public class ReviewDesk {
     }
 
     public static boolean seesRestricted(Caller caller) {
-        return caller.hasAnyRole(ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN);
+        return CaseAccess.seesRestricted(caller);
     }
 
     /** Items awaiting a verdict, oldest first, {@code size} per page (page 0 first). */
@@ -76,7 +68,7 @@ public class ReviewDesk {
         if (!isStaff(caller)) {
             return Mono.error(notFound());
         }
-        Mono<List<String>> excluded = seesRestricted(caller) ? Mono.just(List.of()) : caseFiles.caseIdsIn(RESTRICTED).collectList();
+        Mono<List<String>> excluded = seesRestricted(caller) ? Mono.just(List.of()) : caseFiles.caseIdsIn(CaseAccess.RESTRICTED).collectList();
         return excluded.flatMap(hidden -> evidence.awaitingVerdict(hidden, filter.caseId(), filter.requirement(), filter.expired(),
                         (long) page * size, size + 1).collectList())
                 .map(found -> new Page(found.size() > size ? found.subList(0, size) : found, page, size, found.size() > size));
@@ -87,7 +79,7 @@ public class ReviewDesk {
         if (!isStaff(caller)) {
             return Mono.error(CaseAccess.notFound(caseId));
         }
-        return cases.open(caller, caseId).flatMap(file -> visible(caller, file));
+        return cases.open(caller, caseId);
     }
 
     /** The item (no custody entry: that is for reading it), if the caller may see its case here. */
@@ -95,21 +87,12 @@ public class ReviewDesk {
         if (!isStaff(caller)) {
             return Mono.error(notFound());
         }
-        return items.open(caller, id).flatMap(opened -> visible(caller, opened.caseFile()).thenReturn(opened));
+        return items.open(caller, id);
     }
 
     /** Entries of the case's custody log after {@code afterSeq}, oldest first, at most {@code limit}. */
     public Mono<List<CustodyEntry>> custody(CaseFile file, long afterSeq, int limit) {
         return custody.page(file.caseId().value(), afterSeq, limit).collectList();
-    }
-
-    private Mono<CaseFile> visible(Caller caller, CaseFile file) {
-        if (!RESTRICTED.contains(file.scenario()) || seesRestricted(caller)) {
-            return Mono.just(file);
-        }
-        return audit.record("evidence.restricted_access_refused", "case", file.caseId().value(),
-                        Map.of("scenario", file.scenario(), "via", "dashboard"))
-                .then(Mono.error(CaseAccess.notFound(file.caseId())));
     }
 
     private static ThawProblem notFound() {

@@ -172,9 +172,10 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     @Test
     void aComplianceCaseIsAbsentForAnAgentInTheQueueAndByUrlButShownToComplianceOfficers() {
         String caseId = openCase("acme", "COMPLIANCE_HOLD");
-        String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "statement.pdf", "application/pdf", Samples.pdf(3000, 511));
+        // A compliance case is compliance's alone (its own tenant's people get 404 too, as in case-service).
+        String id = uploadedId(COMPLIANCE, caseId, "BANK_STATEMENT", "statement.pdf", "application/pdf", Samples.pdf(3000, 511));
 
-        String notice = uploadedId(merchant("acme"), caseId, "ENFORCEMENT_NOTICE", "notice.png", "image/png", Samples.png(516));
+        String notice = uploadedId(COMPLIANCE, caseId, "ENFORCEMENT_NOTICE", "notice.png", "image/png", Samples.png(516));
 
         assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en")).doesNotContain("item-" + id);
         assertThat(page(AGENT, "/dashboard/evidence/?requirement=ENFORCEMENT_NOTICE", "en")).doesNotContain("item-" + notice);

@@ -2,6 +2,7 @@ package app.thaw.evidence.upload;
 
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import app.thaw.evidence.item.EvidenceItems;
@@ -213,6 +214,28 @@ class UploadWebTests extends EvidenceWebTestSupport {
                 .expectStatus().isCreated();
         assertThat(count("audit_log", Criteria.where("action").is("evidence.cross_tenant_access").and("objectId").is(caseId)))
                 .isPositive();
+    }
+
+    @Test
+    void aComplianceCasesEvidenceIsForComplianceOnlyAndARefusedLookIsAudited() {
+        String caseId = openCase("acme", "COMPLIANCE_HOLD");
+        String itemId = uploadedId(staff("compliance_officer"), caseId, "BANK_STATEMENT", "statement.pdf", "application/pdf",
+                Samples.pdf(100, 9));
+        web.get().uri("/api/v1/evidence/cases/{caseId}/items", caseId).headers(h -> h.setBearerAuth(staff("compliance_officer")))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].id").isEqualTo(itemId);
+
+        for (String token : List.of(staff("staff_agent"), staff("staff_supervisor"), merchant("acme"))) {
+            web.get().uri("/api/v1/evidence/cases/{caseId}/items", caseId).headers(h -> h.setBearerAuth(token))
+                    .exchange().expectStatus().isNotFound()
+                    .expectBody().jsonPath("$.code").isEqualTo("not_found");
+            web.get().uri("/api/v1/evidence/items/{id}", itemId).headers(h -> h.setBearerAuth(token))
+                    .exchange().expectStatus().isNotFound();
+        }
+        uploadRaw(staff("staff_agent"), caseId, "BANK_STATEMENT", "b.pdf", "application/pdf", Samples.pdf(100, 10))
+                .expectStatus().isNotFound();
+        assertThat(count("audit_log", Criteria.where("action").is("evidence.restricted_access_refused").and("objectId").is(caseId)))
+                .isGreaterThanOrEqualTo(7);
     }
 
     @Test
