@@ -121,6 +121,8 @@ class CaseServiceConfiguration {
                     app.thaw.cases.playbook.Playbook.class}) {
                 mongo.getConverter().getMappingContext().getPersistentEntity(stored);
             }
+            // Start-up, on the starting thread, not an event loop: the service must not answer before
+            // its indexes and default playbooks exist, so it waits for them (bounded).
             store.init().then(playbooks.init()).block(java.time.Duration.ofSeconds(30));
         };
     }
