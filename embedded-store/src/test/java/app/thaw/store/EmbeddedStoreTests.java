@@ -127,6 +127,116 @@ class EmbeddedStoreTests {
         return best;
     }
 
+    /**
+     * Lookups by id are answered from memory (RememberedIdIndex): what it remembers must follow every
+     * delete and insert, and ids equal as MongoDB compares them (1, 1L, 1.0) must find one document.
+     */
+    @Test
+    void lookupsByIdFollowDeletesAndReinsertsAndCompareNumbersAsMongoDbDoes() {
+        try (EmbeddedStore store = EmbeddedStore.start(folder.resolve("store.mv"), "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString("cases"))) {
+            var items = client.getDatabase("cases").getCollection("items");
+            items.insertOne(new Document("_id", "a").append("v", 1));
+            assertThat(items.find(Filters.eq("_id", "a")).first()).containsEntry("v", 1);
+            items.deleteOne(Filters.eq("_id", "a"));
+            assertThat(items.find(Filters.eq("_id", "a")).first()).isNull();
+            assertThat(items.updateOne(new Document("_id", "a").append("v", 1), new Document("$set", new Document("v", 9))).getMatchedCount()).isZero();
+
+            items.insertOne(new Document("_id", "a").append("v", 2));
+            assertThat(items.updateOne(new Document("_id", "a").append("v", 2), new Document("$set", new Document("v", 3))).getMatchedCount()).isOne();
+            assertThat(items.find(Filters.eq("_id", "a")).first()).containsEntry("v", 3);
+            assertThatThrownBy(() -> items.insertOne(new Document("_id", "a"))).hasMessageContaining("duplicate key");
+
+            items.insertOne(new Document("_id", 1).append("v", "number"));
+            assertThat(items.find(Filters.eq("_id", 1L)).first()).containsEntry("v", "number");
+            assertThat(items.find(new Document("_id", 1.0).append("v", "number")).first()).isNotNull();
+            assertThatThrownBy(() -> items.insertOne(new Document("_id", 1L))).hasMessageContaining("duplicate key");
+            assertThat(items.countDocuments()).isEqualTo(2);
+        }
+    }
+
+    /**
+     * A long scan (the timers' look-ahead over every pending timer) must not hold up writes and
+     * lookups by id. The test holds the collection's lock itself, as a long operation would: a find
+     * that scans still answers, a find by id waits for the lock.
+     */
+    @Test
+    void aScanDoesNotWaitForTheCollectionsLockWhileALookupByIdDoes() throws Exception {
+        IdLookupH2Backend backend = new IdLookupH2Backend(folder.resolve("store.mv").toString());
+        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(backend);
+        java.net.InetSocketAddress address = server.bind();
+        // Own threads: the common pool may have only one, which the waiting lookup would hold.
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+             var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var timers = client.getDatabase("notifications").getCollection("timers");
+            timers.insertOne(new Document("_id", "t-1").append("status", "SCHEDULED"));
+            timers.insertOne(new Document("_id", "t-2").append("status", "FIRED"));
+            Object collection = backend.resolveDatabase("notifications").resolveCollection("timers", true);
+
+            var lookup = java.util.concurrent.CompletableFuture.supplyAsync(() -> timers.find(Filters.eq("_id", "t-1")).first(), threads);
+            var lookupWaited = new java.util.concurrent.atomic.AtomicBoolean();
+            Document scanned;
+            synchronized (collection) {
+                // A scan, with a condition and an order, while the lock is held here.
+                scanned = java.util.concurrent.CompletableFuture.supplyAsync(() -> timers.find(Filters.eq("status", "SCHEDULED"))
+                        .sort(new Document("_id", 1)).first(), threads).get(30, java.util.concurrent.TimeUnit.SECONDS);
+                lookupWaited.set(!lookup.isDone());
+            }
+            assertThat(scanned).containsEntry("_id", "t-1");
+            assertThat(lookupWaited).as("the lookup by id waited for the lock").isTrue();
+            assertThat(lookup.get(30, java.util.concurrent.TimeUnit.SECONDS)).containsEntry("status", "SCHEDULED");
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    /**
+     * Finds that scan run beside updates: every document a scan answers must be whole, as stored by
+     * one update or the next. (The library updates the stored instance in place; a scan that took it
+     * without the lock failed to encode it, or answered half an update.)
+     */
+    @Test
+    void scansBesideUpdatesAnswerWholeDocuments() throws Exception {
+        try (EmbeddedStore store = EmbeddedStore.start(folder.resolve("store.mv"), "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString("timers"));
+             var threads = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var timers = client.getDatabase("timers").getCollection("timers");
+            for (int i = 0; i < 50; i++) {
+                Document timer = new Document("_id", "t-" + i).append("round", 0);
+                for (int field = 0; field < 20; field++) {
+                    timer.append("f" + field, 0);
+                }
+                timers.insertOne(timer);
+            }
+            java.util.concurrent.Callable<Void> updates = () -> {
+                for (int round = 1; round <= 40; round++) {
+                    Document set = new Document("round", round);
+                    for (int field = 0; field < 20; field++) {
+                        set.append("f" + field, round);
+                    }
+                    for (int i = 0; i < 50; i++) {
+                        timers.updateOne(Filters.eq("_id", "t-" + i), new Document("$set", set));
+                    }
+                }
+                return null;
+            };
+            java.util.concurrent.Callable<Void> scans = () -> {
+                for (int scan = 0; scan < 150; scan++) {
+                    for (Document timer : timers.find(Filters.gte("round", 0))) {
+                        Object round = timer.get("round");
+                        for (int field = 0; field < 20; field++) {
+                            assertThat(timer.get("f" + field)).as("field %d of %s", field, timer.get("_id")).isEqualTo(round);
+                        }
+                    }
+                }
+                return null;
+            };
+            for (var done : threads.invokeAll(java.util.List.of(updates, scans, scans, scans))) {
+                done.get();
+            }
+        }
+    }
+
     @Test
     void optionsFallBackToDefaults() {
         String[] args = {"--port", "27999"};

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
@@ -45,6 +46,8 @@ public final class HttpStub implements AutoCloseable {
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final Map<String, ConcurrentLinkedQueue<Answer>> scripts = new ConcurrentHashMap<>();
     private final Map<String, Answer> always = new ConcurrentHashMap<>();
+    /** Numbers the default answers' ids; a counter, as the queue's size() walks the whole queue. */
+    private final AtomicLong answered = new AtomicLong();
 
     public HttpStub() {
         server = HttpServer.create().host("127.0.0.1").port(0)
@@ -72,7 +75,7 @@ public final class HttpStub implements AutoCloseable {
         if (scripted != null) {
             return scripted;
         }
-        return always.getOrDefault(path, new Answer(200, Map.of(), "{\"id\":\"stub-" + received.size() + "\"}", Duration.ZERO));
+        return always.getOrDefault(path, new Answer(200, Map.of(), "{\"id\":\"stub-" + answered.incrementAndGet() + "\"}", Duration.ZERO));
     }
 
     /** The next requests to {@code path} get these answers, in order. */

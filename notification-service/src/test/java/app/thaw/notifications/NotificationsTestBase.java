@@ -84,6 +84,9 @@ public abstract class NotificationsTestBase {
         registry.add("thaw.notifications.sms.timeout", () -> "2s");
         registry.add("thaw.notifications.webhooks.allowed-private-hosts", () -> "127.0.0.1");
         registry.add("thaw.notifications.webhooks.timeout", () -> "2s");
+        // Endpoints read for sending are kept for an hour here: a change must reach the next send because
+        // the service forgets its copy, never because the copy happened to expire.
+        registry.add("thaw.notifications.webhooks.endpoint-reuse", () -> "1h");
         // Tests call the sweep themselves; a periodic one would race what they arrange.
         registry.add("thaw.notifications.dispatch.sweep-interval", () -> "1h");
     }

@@ -262,10 +262,10 @@ public class DispatchService {
         return Mono.empty();
     }
 
+    /** Queues the first attempt of a PENDING delivery as stored (this instance stored it or its sweep just took it over). */
     private void queue(Document delivery) {
-        String id = delivery.getString("_id");
         // Nothing to attempt (another attempt has it, or it is done) tells nothing about the target.
-        worker.submit(target(delivery), () -> store.claim(id).flatMap(this::send).defaultIfEmpty(true));
+        worker.submit(target(delivery), () -> store.claimQueued(delivery).flatMap(this::send).defaultIfEmpty(true));
     }
 
     /** Attempts share slots by target: each webhook endpoint on its own, each other channel's provider on its own. */

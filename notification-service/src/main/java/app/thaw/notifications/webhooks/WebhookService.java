@@ -14,6 +14,8 @@ import app.thaw.notifications.support.Page;
 import app.thaw.notifications.support.PageRequest;
 import app.thaw.notifications.support.VersionedWrites;
 import app.thaw.platform.audit.AuditLog;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
@@ -27,7 +29,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** A tenant's webhook endpoints: registered behind the address guard, rotated, disabled when they keep failing. */
+/**
+ * A tenant's webhook endpoints: registered behind the address guard, rotated, disabled when they
+ * keep failing. Sending reads an endpoint once per {@code endpoint-reuse} (1 s) rather than once per
+ * message: under load most sends go to an endpoint just read. Every change made here drops that
+ * copy at once; a change made through another instance is seen within the reuse time.
+ */
 @Service
 public class WebhookService {
 
@@ -38,6 +45,8 @@ public class WebhookService {
     private final Clock clock;
     private final AddressGuard guard;
     private final WebhookProperties properties;
+    /** Endpoints as read for sending, by tenant and id; only found endpoints are kept. */
+    private final AsyncCache<String, WebhookEndpoint> forSending;
 
     public WebhookService(ReactiveMongoTemplate mongo, AuditLog audit, Clock clock, AddressGuard guard, WebhookProperties properties) {
         this.mongo = mongo;
@@ -45,6 +54,7 @@ public class WebhookService {
         this.clock = clock;
         this.guard = guard;
         this.properties = properties;
+        this.forSending = Caffeine.newBuilder().expireAfterWrite(properties.endpointReuse()).maximumSize(10_000).buildAsync();
         mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("enabled", Sort.Direction.ASC)).subscribe();
     }
 
@@ -92,6 +102,7 @@ public class WebhookService {
             update.set("disabledReason", "disabled by the tenant");
         }
         return checked(url).then(VersionedWrites.update(mongo, COLLECTION, "webhook endpoint", tenantId, id, expectedVersion, update))
+                .doOnNext(saved -> changed(tenantId, id))
                 .map(WebhookService::fromDocument)
                 .flatMap(saved -> audit.record("webhook.changed", "webhook_endpoint", id, Map.of("enabled", enabled)).thenReturn(saved));
     }
@@ -109,12 +120,13 @@ public class WebhookService {
             secrets.add(WebhookSecret.generate());
             return VersionedWrites.update(mongo, COLLECTION, "webhook endpoint", tenantId, id, expectedVersion,
                     new Update().set("secrets", secretDocuments(secrets)));
-        }).map(WebhookService::fromDocument)
+        }).doOnNext(saved -> changed(tenantId, id)).map(WebhookService::fromDocument)
                 .flatMap(saved -> audit.record("webhook.secret_rotated", "webhook_endpoint", id, Map.of()).thenReturn(saved));
     }
 
     public Mono<Void> remove(String tenantId, String id) {
         return mongo.remove(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), COLLECTION)
+                .doOnNext(result -> changed(tenantId, id))
                 .flatMap(result -> result.getDeletedCount() == 0 ? Mono.error(new app.thaw.notifications.support.NotFound("webhook endpoint", id))
                         : audit.record("webhook.removed", "webhook_endpoint", id, Map.of()));
     }
@@ -129,13 +141,27 @@ public class WebhookService {
 
     /** Loads an endpoint for sending (no caller: the pipeline acts for the tenant). */
     public Mono<WebhookEndpoint> forSending(String tenantId, String id) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, COLLECTION)
-                .map(WebhookService::fromDocument);
+        Mono<WebhookEndpoint> read = mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class,
+                COLLECTION).map(WebhookService::fromDocument);
+        if (properties.endpointReuse().isZero()) {
+            return read;
+        }
+        // One read serves every send asking meanwhile; an endpoint not found (null) is not kept.
+        return Mono.fromFuture(() -> forSending.get(key(tenantId, id), (key, executor) -> read.toFuture()), true);
+    }
+
+    /** Forgets the copy kept for sending: the next send reads the endpoint as changed. */
+    private void changed(String tenantId, String id) {
+        forSending.synchronous().invalidate(key(tenantId, id));
+    }
+
+    private static String key(String tenantId, String id) {
+        return tenantId + "/" + id;
     }
 
     public Mono<Void> recordSuccess(String tenantId, String id) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("failingSince").ne(null)),
-                new Update().unset("failingSince"), COLLECTION).then();
+                new Update().unset("failingSince"), COLLECTION).doOnNext(result -> changed(tenantId, id)).then();
     }
 
     /**
@@ -146,6 +172,7 @@ public class WebhookService {
         Query endpoint = Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId));
         Query firstFailure = Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("failingSince").is(null));
         return mongo.updateFirst(firstFailure, new Update().set("failingSince", Date.from(failedAt)), COLLECTION)
+                .doOnNext(result -> changed(tenantId, id))
                 .then(mongo.findOne(endpoint, Document.class, COLLECTION))
                 .map(WebhookService::fromDocument)
                 .flatMap(found -> found.enabled() && found.failingSince() != null
@@ -158,6 +185,7 @@ public class WebhookService {
     public Mono<Boolean> disable(String tenantId, String id, String reason) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("enabled").is(true)),
                         new Update().set("enabled", false).set("disabledReason", reason).inc("version", 1), COLLECTION)
+                .doOnNext(result -> changed(tenantId, id))
                 .map(result -> result.getModifiedCount() > 0)
                 .flatMap(changed -> changed
                         ? audit.recordSystem(tenantId, "webhook.disabled", "webhook_endpoint", id, Map.of("reason", reason)).thenReturn(true)

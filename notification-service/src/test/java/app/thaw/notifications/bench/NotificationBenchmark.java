@@ -133,15 +133,17 @@ class NotificationBenchmark extends NotificationsTestBase {
                 null, false, false, Map.of("outcome", "RESTORED"), null)), 4).blockLast();
         double stored = seconds(started);
         Query delivered = Query.query(Criteria.where("tenantId").is(tenant).and("status").is("DELIVERED"));
-        long expected = (long) notifications * expectedDelivered;
+        // Every delivery is queued by now; the worker's own idleness (memory) says when the attempts are done. Polling the
+        // store instead would load it with scans while it is measured; the rate is taken from deliveredAt either way.
         Instant deadline = Instant.now().plusSeconds(300);
-        while (mongo.count(delivered, "deliveries").block() < expected && Instant.now().isBefore(deadline)) {
+        while (!worker.idle() && Instant.now().isBefore(deadline)) {
             Mono.delay(Duration.ofMillis(20)).block();
         }
         List<Document> done = mongo.find(delivered, Document.class, "deliveries").collectList().block();
         Instant last = done.stream().map(delivery -> delivery.getDate("deliveredAt").toInstant()).max(Instant::compareTo).orElse(startedAt);
         double elapsed = Math.max(0.001, Duration.between(startedAt, last).toNanos() / 1e9);
-        report(String.format("  %d deliveries DELIVERED in %.1f s (all %d stored and the events acknowledged after %.1f s)", done.size(), elapsed,
+        report(String.format("  %d of %d deliveries DELIVERED in %.1f s (all %d stored and the events acknowledged after %.1f s)", done.size(),
+                (long) notifications * expectedDelivered, elapsed,
                 notifications, stored));
         return done.size() / elapsed;
     }
@@ -195,21 +197,26 @@ class NotificationBenchmark extends NotificationsTestBase {
      * Schedules {@code bench.reminders} reminders due over {@code bench.spread} seconds, starting
      * {@code bench.lead} seconds after the run starts, with the timers running as in production
      * (scans, look-ahead, claims), and reports how late each fired: a fired reminder stores when it
-     * was due ({@code remindAt}) and when it fired. The bench tenant has no owner to tell, so a
-     * firing stores the reminder and finds no recipient: this measures the timers, not delivery.
+     * was due ({@code remindAt}) and when it fired. Each reminder names its owner, a staff member
+     * of the bench tenant who takes reminders in-app, so each firing also plans, stores, claims
+     * and delivers an in-app message, as a real reminder does; the report says how late those were
+     * delivered too.
      */
     @Test
     void remindersFireOnTime() {
         int count = Integer.getInteger("bench.reminders", 10_000);
         int spreadSeconds = Integer.getInteger("bench.spread", 120);
         String tenant = newTenant();
+        registerRecipient(tenant, Map.of("kind", "STAFF", "name", "Owner", "userId", "owner-1", "roles", List.of("staff_agent"),
+                "channels", List.of("IN_APP")));
         Instant base = Instant.now().plusSeconds(Integer.getInteger("bench.lead", 60));
         timers.start();
         try {
             long scheduling = System.nanoTime();
             Flux.range(0, count).flatMap(i -> timers.schedule("bench-reminder:" + tenant + ":" + i, ReminderService.REMINDER_TIMER, tenant,
                     base.plusMillis((long) i * spreadSeconds * 1000 / count), Map.of("clockId", "bench-" + i, "clock", "TASK_DUE",
-                            "dueAt", base.plusSeconds(600).toString(), "urgent", false, "label", "bench", "minutesBefore", 10)), 8).blockLast();
+                            "dueAt", base.plusSeconds(600).toString(), "urgent", false, "label", "bench", "minutesBefore", 10,
+                            "ownerUserId", "owner-1")), 8).blockLast();
             report(String.format("scheduled %d reminders in %.1f s", count, seconds(scheduling)));
             if (Instant.now().isAfter(base)) {
                 report("scheduling ran past the first due time; raise -Dbench.lead");
@@ -218,6 +225,7 @@ class NotificationBenchmark extends NotificationsTestBase {
             while (Instant.now().isBefore(end)) {
                 Mono.delay(Duration.ofSeconds(1)).block();
             }
+            drain();
         } finally {
             timers.stop();
         }
@@ -227,11 +235,28 @@ class NotificationBenchmark extends NotificationsTestBase {
         for (Document reminder : fired) {
             lateness.add(reminder.getDate("firedAt").getTime() - reminder.getDate("remindAt").getTime());
         }
-        Collections.sort(lateness);
-        long withinOneSecond = lateness.stream().filter(ms -> ms <= 1000).count();
-        report(String.format("%d of %d reminders fired (due over %d s, %d still pending); within 1 s of due: %d; lateness p50 %d ms, p99 %d ms, max %d ms",
-                fired.size(), count, spreadSeconds, pending, withinOneSecond, percentile(lateness, 50), percentile(lateness, 99),
-                lateness.isEmpty() ? -1 : lateness.getLast()));
+        report(String.format("%d of %d reminders fired (due over %d s, %d still pending); %s", fired.size(), count, spreadSeconds, pending,
+                latenessSummary(lateness)));
+        // A reminder's delivery is for the event "reminder:<timer key>@<due time>": lateness from the due time to DELIVERED.
+        List<Document> delivered = mongo.find(Query.query(Criteria.where("tenantId").is(tenant).and("status").is("DELIVERED")),
+                Document.class, "deliveries").collectList().block();
+        List<Long> deliveredLateness = new ArrayList<>();
+        for (Document delivery : delivered) {
+            String eventId = delivery.getString("eventId");
+            Instant dueAt = Instant.parse(eventId.substring(eventId.lastIndexOf('@') + 1));
+            deliveredLateness.add(delivery.getDate("deliveredAt").getTime() - dueAt.toEpochMilli());
+        }
+        report(String.format("%d in-app deliveries DELIVERED to the owner; from the reminder's due time: %s", delivered.size(),
+                latenessSummary(deliveredLateness)));
+    }
+
+    static String latenessSummary(List<Long> lateness) {
+        List<Long> sorted = new ArrayList<>(lateness);
+        Collections.sort(sorted);
+        long withinOneSecond = sorted.stream().filter(ms -> ms <= 1000).count();
+        return String.format("within 1 s: %d; lateness p50 %d ms, p99 %d ms, p99.9 %d ms, max %d ms", withinOneSecond, percentile(sorted, 50),
+                percentile(sorted, 99), sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * 999 / 1000)),
+                sorted.isEmpty() ? -1 : sorted.getLast());
     }
 
     static long percentile(List<Long> sorted, int p) {

@@ -103,6 +103,41 @@ class WebhookTests extends NotificationsTestBase {
         assertThat(afterOverlap.header("webhook-signature")).isEqualTo(expected);
     }
 
+    static long version(Document endpoint) {
+        return ((Number) endpoint.get("version")).longValue();
+    }
+
+    /** Enables or disables an endpoint through the API at {@code version}; answers its new version. */
+    long changeEndpoint(String tenant, String id, String path, boolean enabled, long version) {
+        Map<?, ?> changed = web.put().uri("/api/v1/notifications/webhooks/{id}", id).headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of("url", receiver.url(path), "eventTypes", List.of("thaw.case.*"), "enabled", enabled, "version", version))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) changed.get("version")).longValue();
+    }
+
+    /** Sends reuse an endpoint once read; a change through the API (disable, enable, rotate) applies to the very next send. */
+    @Test
+    void aChangeToAnEndpointAppliesToTheNextSendThoughSendsReuseTheEndpointTheyRead() {
+        String tenant = newTenant();
+        String path = "/hooks/" + tenant;
+        Registered endpoint = register(tenant, path);
+        caseOpened(tenant, "case-c1");
+        assertThat(receiver.received(path)).hasSize(1);
+
+        long version = changeEndpoint(tenant, endpoint.id(), path, false, version(endpoint(endpoint.id())));
+        caseOpened(tenant, "case-c2");
+        assertThat(receiver.received(path)).as("nothing is sent to a disabled endpoint").hasSize(1);
+
+        version = changeEndpoint(tenant, endpoint.id(), path, true, version);
+        long current = version;
+        web.post().uri("/api/v1/notifications/webhooks/{id}/rotate-secret", endpoint.id())
+                .headers(h -> h.setBearerAuth(admin(tenant))).bodyValue(Map.of("version", current))
+                .exchange().expectStatus().isOk();
+        caseOpened(tenant, "case-c3");
+        assertThat(receiver.received(path)).hasSize(2);
+        assertThat(receiver.received(path).getLast().header("webhook-signature").split(" ")).as("signed with both secrets").hasSize(2);
+    }
+
     @Test
     void aFailingWebhookIsRetriedOnTheStandardScheduleThenGivenUp() {
         String tenant = newTenant();

@@ -13,6 +13,7 @@ import app.thaw.notifications.support.Page;
 import app.thaw.notifications.support.PageRequest;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.store.BulkUpdates;
 import app.thaw.platform.store.LeaseClaims;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,8 @@ import reactor.core.publisher.Mono;
  * once. Each attempt is appended to the delivery's {@code attemptLog} in the same write as its
  * outcome (append-only; {@code delivery_attempts} holds the attempts of older deliveries). Every
  * write on the dispatch path is by {@code _id}: the embedded store scans a collection for any
- * other query.
+ * other query. The claims of queued deliveries and the outcomes of attempts, many at once under
+ * load, share round trips ({@link BulkUpdates}): each is still its own conditional write.
  */
 @Component
 public class DeliveryStore {
@@ -43,6 +45,8 @@ public class DeliveryStore {
     public static final String DELIVERIES = "deliveries";
     public static final String ATTEMPTS = "delivery_attempts";
     static final String ATTEMPT_LOG = "attemptLog";
+    /** The claim that moved a delivery to SENDING last: tells a claimer whether a shared write took it. */
+    static final String CLAIMED_BY = "claimedBy";
 
     private static final List<String> ATTEMPTABLE = List.of(DeliveryStatus.PENDING.name(), DeliveryStatus.DEFERRED.name(),
             DeliveryStatus.RETRYING.name());
@@ -50,11 +54,14 @@ public class DeliveryStore {
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
     private final LeaseClaims leases;
+    /** Claims and outcomes on their way to the store, written together (at most one dispatch's worth of attempts in one). */
+    private final BulkUpdates writes;
 
     public DeliveryStore(ReactiveMongoTemplate mongo, Clock clock, EventOutbox outbox) {
         this.mongo = mongo;
         this.clock = clock;
         this.leases = new LeaseClaims(mongo, DELIVERIES, UUID.randomUUID().toString());
+        this.writes = new BulkUpdates(mongo, DELIVERIES, 64);
         mongo.indexOps(DELIVERIES).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
                 .then(mongo.indexOps(DELIVERIES).createIndex(new Index().on("status", Sort.Direction.ASC).on("leaseUntil", Sort.Direction.ASC)))
                 .then(mongo.indexOps(ATTEMPTS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("deliveryId", Sort.Direction.ASC)))
@@ -106,6 +113,36 @@ public class DeliveryStore {
                 FindAndModifyOptions.options().returnNew(true), Document.class, DELIVERIES);
     }
 
+    /**
+     * Takes a delivery this instance holds in memory as stored (just stored by it, or just taken
+     * over by its sweep) for its first attempt, if it is still PENDING; empty otherwise. The write
+     * is the same conditional move to SENDING as {@link #claim}'s, but answers the document in hand
+     * instead of reading it back, so it can share a round trip with other claims and outcomes.
+     */
+    public Mono<Document> claimQueued(Document delivery) {
+        Instant now = clock.instant();
+        String claimedBy = UUID.randomUUID().toString();
+        Object id = delivery.get("_id");
+        return writes.updateOne(Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.PENDING.name())),
+                        new Update().set("status", DeliveryStatus.SENDING.name()).set("claimedAt", Date.from(now)).inc("attempts", 1)
+                                .set("updatedAt", Date.from(now)).set(CLAIMED_BY, claimedBy))
+                .filterWhen(matched -> switch (matched) {
+                    case YES -> Mono.just(true);
+                    case NO -> Mono.just(false);
+                    // Some claims of the shared write did not match: this one's own mark tells whether it was one.
+                    case UNKNOWN -> mongo.exists(Query.query(Criteria.where("_id").is(id).and(CLAIMED_BY).is(claimedBy)), DELIVERIES);
+                })
+                .map(claimed -> {
+                    Document sending = new Document(delivery);
+                    sending.put("status", DeliveryStatus.SENDING.name());
+                    sending.put("claimedAt", Date.from(now));
+                    sending.put("updatedAt", Date.from(now));
+                    sending.put("attempts", delivery.getInteger("attempts", 0) + 1);
+                    sending.put(CLAIMED_BY, claimedBy);
+                    return sending;
+                });
+    }
+
     /** Makes a finished or failed delivery attemptable again (a manual replay); empty if it is not in the tenant or under way. */
     public Mono<Document> reopen(String tenantId, String id) {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)
@@ -131,21 +168,24 @@ public class DeliveryStore {
         if (!events.isEmpty()) {
             update = EventOutbox.record(update, events);
         }
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.SENDING.name())), update,
-                DELIVERIES).then();
+        return writes.updateOne(sending(id), update).then();
     }
 
     public Mono<Void> markRetrying(String id, Instant next, Document attempt) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.SENDING.name())),
-                new Update().set("status", DeliveryStatus.RETRYING.name()).set("nextAttemptAt", Date.from(next))
-                        .set("lastResponse", attempt.getString("response")).set("updatedAt", Date.from(clock.instant()))
-                        .push(ATTEMPT_LOG, attempt), DELIVERIES).then();
+        return writes.updateOne(sending(id), new Update().set("status", DeliveryStatus.RETRYING.name()).set("nextAttemptAt", Date.from(next))
+                .set("lastResponse", attempt.getString("response")).set("updatedAt", Date.from(clock.instant()))
+                .push(ATTEMPT_LOG, attempt)).then();
     }
 
     public Mono<Void> markFailed(String id, Document attempt) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.SENDING.name())),
-                new Update().set("status", DeliveryStatus.FAILED.name()).set("lastResponse", attempt.getString("response"))
-                        .unset("nextAttemptAt").set("updatedAt", Date.from(clock.instant())).push(ATTEMPT_LOG, attempt), DELIVERIES).then();
+        return writes.updateOne(sending(id), new Update().set("status", DeliveryStatus.FAILED.name())
+                .set("lastResponse", attempt.getString("response")).unset("nextAttemptAt").set("updatedAt", Date.from(clock.instant()))
+                .push(ATTEMPT_LOG, attempt)).then();
+    }
+
+    /** The delivery while an attempt has it: an outcome is recorded only on the attempt under way. */
+    private static Query sending(String id) {
+        return Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.SENDING.name()));
     }
 
     public Mono<Document> get(String tenantId, String id) {

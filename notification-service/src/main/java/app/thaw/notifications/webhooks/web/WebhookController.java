@@ -17,7 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -120,7 +120,7 @@ class WebhookController {
         }
     }
 
-    record EndpointUpdate(@NotNull @Positive Long version, @NotNull @Size(max = 2000) String url, @NotEmpty @Size(max = 50) List<String> eventTypes,
+    record EndpointUpdate(@NotNull @PositiveOrZero Long version, @NotNull @Size(max = 2000) String url, @NotEmpty @Size(max = 50) List<String> eventTypes,
                           @NotNull Boolean enabled) {
 
         URI uri() {
@@ -128,7 +128,7 @@ class WebhookController {
         }
     }
 
-    record VersionBody(@NotNull Long version) {
+    record VersionBody(@NotNull @PositiveOrZero Long version) {
     }
 
     record EndpointResponse(String id, String url, List<String> eventTypes, boolean enabled, @Nullable String disabledReason,
