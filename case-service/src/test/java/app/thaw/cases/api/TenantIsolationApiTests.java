@@ -94,7 +94,7 @@ class TenantIsolationApiTests extends CaseApiTests {
         web.get().uri("/api/v1/cases/{id}/scripts?lang=en", id).headers(h -> h.setBearerAuth(token("thaw", "compliance_officer"))).exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.scripts.holderUpdate")
-                .isEqualTo("Account temporarily unavailable per notice from the competent authority; please await the official announcement.");
+                .isEqualTo("Your account is temporarily unavailable per notice from the competent authority; please await the official announcement.");
         assertThat(events(id)).allSatisfy(event -> assertThat(((Document) event.get("data")).getBoolean("restricted")).isTrue());
     }
 

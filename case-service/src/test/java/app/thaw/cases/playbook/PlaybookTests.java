@@ -58,9 +58,9 @@ class PlaybookTests {
         IncidentCase c = aCase(Scenario.COMPLIANCE_HOLD);
 
         assertThat(renderer.render(c, defaults.scripts(), "en", ZoneId.of("Asia/Shanghai")).get("holderUpdate"))
-                .isEqualTo("Account temporarily unavailable per notice from the competent authority; please await the official announcement.");
+                .isEqualTo("Your account is temporarily unavailable per notice from the competent authority; please await the official announcement.");
         assertThat(renderer.render(c, defaults.scripts(), "zh", ZoneId.of("Asia/Shanghai")).get("holderUpdate"))
-                .isEqualTo("根据主管机关通知，账户暂不可用，请等待官方公告。");
+                .isEqualTo("因接收到主管机关通知，账户暂时无法使用，具体请等待官方公告。");
     }
 
     @Test

@@ -145,6 +145,8 @@ public class DispatchService {
     private Flux<Planned> plan(Notification notification, Rule rule) {
         boolean urgent = rule.urgent() || notification.urgent();
         Flux<Planned> toRecipients = Flux.fromIterable(rule.targets())
+                // A webhook goes to the tenant's endpoints, never to a recipient: a webhook-only target needs no audience read.
+                .filter(target -> target.channels().stream().anyMatch(channel -> channel != Channel.WEBHOOK))
                 .concatMap(target -> audience(notification, target.audience())
                         .concatMap(recipient -> Flux.fromIterable(target.channels())
                                 .filter(recipient::reachableBy)

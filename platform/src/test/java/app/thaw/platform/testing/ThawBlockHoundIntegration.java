@@ -39,6 +39,12 @@ public class ThawBlockHoundIntegration implements BlockHoundIntegration {
         // /v3/api-docs arriving before or during that one-time build reads class files or waits.
         builder.allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi");
         builder.allowBlockingCallsInside("org.springdoc.core.service.OpenAPIService", "build");
+        // OpenTelemetry's BatchSpanProcessor hands each ended span to its export worker through a
+        // bounded queue whose lock is held for a few instructions, no I/O. Under heavy load (a load
+        // run, other builds on the machine) an event loop ending a request's span can wait
+        // microseconds for it. Every service traces every request (met first by the monitor's
+        // ingestion run, then by notification-service's webhook benchmark).
+        builder.allowBlockingCallsInside("io.opentelemetry.sdk.trace.export.BatchSpanProcessor$Worker", "addSpan");
         // The MongoDB driver guards small in-memory state with locks held for a few instructions and
         // no I/O: the cluster time, the queue of operations waiting for a pooled connection, a pool
         // handing a released connection to a waiting operation, a Netty stream's pending reads. Under

@@ -24,9 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Order(53)
 class J3ComplianceHoldIT {
 
-    static final String FIXED_NOTICE_EN = "Account temporarily unavailable per notice from the competent authority; please await the official announcement.";
-    /** The fixed notice as notification-service words it (its message to the holder, whatever the event). */
-    static final String FIXED_NOTICE_MESSAGE = "Your account is temporarily unavailable per notice from the competent authority; "
+    /** The fixed notice, worded alike by case-service (the scripts) and notification-service (every message to the holder). */
+    static final String FIXED_NOTICE = "Your account is temporarily unavailable per notice from the competent authority; "
             + "please await the official announcement.";
     static final String BANK = ThawApi.DEMO_BANK;
 
@@ -72,13 +71,13 @@ class J3ComplianceHoldIT {
 
         // Every message to the holder is the fixed notice: the script, and what was actually delivered.
         Map<String, Object> scripts = ok(thaw.get("compliance", "/api/v1/cases/{id}/scripts?lang=en", caseId));
-        assertThat(((Map<?, ?>) scripts.get("scripts")).get("holderUpdate")).isEqualTo(FIXED_NOTICE_EN);
+        assertThat(((Map<?, ?>) scripts.get("scripts")).get("holderUpdate")).isEqualTo(FIXED_NOTICE);
         List<Map<String, Object>> toHolder = Awaitility.await("the holder told").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> thaw.all(BANK, "/api/v1/notifications/deliveries").stream()
                         .filter(d -> caseId.equals(d.get("caseId")) && "CLIENT".equals(d.get("recipientKind"))).toList(), d -> !d.isEmpty());
         for (Map<String, Object> delivery : toHolder) {
             Map<String, Object> detail = ok(thaw.get(BANK, "/api/v1/notifications/deliveries/{id}", delivery.get("id")));
-            assertThat(detail.get("text")).as("message %s", delivery.get("eventType")).isEqualTo(FIXED_NOTICE_MESSAGE);
+            assertThat(detail.get("text")).as("message %s", delivery.get("eventType")).isEqualTo(FIXED_NOTICE);
             assertThat(detail.get("subject")).as("message %s", delivery.get("eventType")).isEqualTo("Account temporarily unavailable");
         }
     }
