@@ -42,12 +42,17 @@ final class IdLookupH2Backend extends H2Backend {
     /**
      * The MVStore's page cache: documents whose pages are not in it are read back from the file and
      * deserialised at each access. H2's default (16 MB) held a few tens of thousands of deliveries;
-     * beyond that every claim and outcome read pages from the file.
+     * beyond that every claim and outcome read pages from the file. A quarter of the heap, at most
+     * 256 MB and at least H2's default: the store runs with small heaps too ({@code ./thaw up} gives
+     * it 512 MB, the system tests 256 MB, a service's in-process store shares the service's heap).
      */
-    static final int CACHE_MEGABYTES = 256;
+    static int cacheMegabytes(long maxHeapBytes) {
+        long quarter = maxHeapBytes / 4 / (1024 * 1024);
+        return (int) Math.max(16, Math.min(256, quarter));
+    }
 
     IdLookupH2Backend(String fileName) {
-        super(new MVStore.Builder().fileName(fileName).cacheSize(CACHE_MEGABYTES).open());
+        super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes(Runtime.getRuntime().maxMemory())).open());
     }
 
     @Override

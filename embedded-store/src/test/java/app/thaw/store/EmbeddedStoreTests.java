@@ -238,6 +238,14 @@ class EmbeddedStoreTests {
     }
 
     @Test
+    void thePageCacheIsAQuarterOfTheHeapWithinH2sDefaultAnd256Megabytes() {
+        long megabyte = 1024 * 1024;
+        assertThat(IdLookupH2Backend.cacheMegabytes(256 * megabyte)).isEqualTo(64);
+        assertThat(IdLookupH2Backend.cacheMegabytes(32 * megabyte)).isEqualTo(16);
+        assertThat(IdLookupH2Backend.cacheMegabytes(8192 * megabyte)).isEqualTo(256);
+    }
+
+    @Test
     void optionsFallBackToDefaults() {
         String[] args = {"--port", "27999"};
         assertThat(EmbeddedStoreMain.option(args, "--port", "27018")).isEqualTo("27999");

@@ -27,7 +27,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-/** Updates issued together share round trips, and each caller still hears its own outcome. */
+/**
+ * Updates issued together share round trips, and each caller still hears its own outcome. On the
+ * embedded store here, on a real MongoDB in {@link BulkUpdatesOnMongoDbTests} where Docker is available.
+ */
 class BulkUpdatesTests {
 
     static final String ITEMS = "items";
@@ -40,9 +43,14 @@ class BulkUpdatesTests {
     /** Update commands the store received: one per round trip, however many updates each carries. */
     final AtomicInteger updateCommands = new AtomicInteger();
 
+    /** The store the tests run on: the embedded store in a fresh file; {@link BulkUpdatesOnMongoDbTests} runs them on MongoDB. */
+    String storeConnectionString() {
+        store = EmbeddedStore.start(folder.resolve("store.mv"), "127.0.0.1", 0);
+        return store.connectionString("");
+    }
+
     @BeforeEach
     void startStore() {
-        store = EmbeddedStore.start(folder.resolve("store.mv"), "127.0.0.1", 0);
         CommandListener counter = new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
@@ -51,9 +59,10 @@ class BulkUpdatesTests {
                 }
             }
         };
-        client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(store.connectionString("bulk")))
+        client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(storeConnectionString()))
                 .addCommandListener(counter).build());
-        mongo = new ReactiveMongoTemplate(client, "bulk");
+        // A database of its own for each test: a real MongoDB (BulkUpdatesOnMongoDbTests) is shared by the tests.
+        mongo = new ReactiveMongoTemplate(client, "bulk-" + java.util.UUID.randomUUID().toString().substring(0, 8));
         mongo.insert(Flux.range(0, 200).map(i -> new Document("_id", "item-" + i).append("status", "PENDING").append("n", i))
                 .collectList().block(), ITEMS).blockLast();
     }
@@ -61,7 +70,9 @@ class BulkUpdatesTests {
     @AfterEach
     void stopStore() {
         client.close();
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     static Query pending(String id) {

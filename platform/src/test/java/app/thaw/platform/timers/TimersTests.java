@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +30,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-/** Timers on the embedded store, several instances sharing it, on a clock the tests move. */
+/**
+ * Timers on the embedded store, several instances sharing it, on a clock the tests move. The same
+ * tests run on a real MongoDB in {@link TimersOnMongoDbTests} where Docker is available.
+ */
 class TimersTests {
 
     static final Instant T0 = Instant.parse("2026-10-01T02:00:00Z");
@@ -52,15 +56,23 @@ class TimersTests {
 
     @BeforeEach
     void startStore() {
+        client = MongoClients.create(storeConnectionString());
+        // A database of its own for each test: a real MongoDB (TimersOnMongoDbTests) is shared by the tests.
+        mongo = new ReactiveMongoTemplate(client, "timers-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** The store the tests run on: the embedded store in a fresh file; {@link TimersOnMongoDbTests} runs them on MongoDB. */
+    String storeConnectionString() {
         store = EmbeddedStore.start(folder.resolve("store.mv"), "127.0.0.1", 0);
-        client = MongoClients.create(store.connectionString("timers"));
-        mongo = new ReactiveMongoTemplate(client, "timers");
+        return store.connectionString("");
     }
 
     @AfterEach
     void stopStore() {
         client.close();
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     @Test
