@@ -1,19 +1,31 @@
 package app.thaw.notifications.delivery;
 
+import java.util.Map;
+
 import java.util.List;
 
 import app.thaw.notifications.delivery.internal.DeliveryStore;
 import app.thaw.notifications.delivery.internal.FirstDeliveries;
+import app.thaw.notifications.support.Access;
 import app.thaw.notifications.support.NotFound;
 import app.thaw.notifications.support.Page;
 import app.thaw.notifications.support.PageRequest;
 import app.thaw.notifications.recipients.Channel;
+import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.security.Caller;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Reads the delivery log of a tenant: deliveries by page, one delivery with every attempt, a case's first delivery. */
+/**
+ * Reads the delivery log of a tenant: deliveries by page, one delivery with every attempt, a case's
+ * first delivery. A caller reads its own tenant's; Thaw's staff may name another tenant
+ * ({@code tenantId}), each such read audited ({@code notification.cross_tenant_list} / {@code _read}),
+ * and what concerns another tenant's restricted case stays hidden from staff who are not compliance
+ * officers or platform admins (left out of lists; 404 by id, audited as refused). Anyone else naming
+ * another tenant finds nothing (404), as for any other tenant's object.
+ */
 @Service
 public class DeliveryLogService {
 
@@ -21,17 +33,71 @@ public class DeliveryLogService {
     private final FirstDeliveries firsts;
     private final DispatchService dispatch;
 
-    public DeliveryLogService(DeliveryStore store, FirstDeliveries firsts, DispatchService dispatch) {
+    private final AuditLog audit;
+
+    public DeliveryLogService(DeliveryStore store, FirstDeliveries firsts, DispatchService dispatch, AuditLog audit) {
         this.store = store;
         this.firsts = firsts;
         this.dispatch = dispatch;
+        this.audit = audit;
     }
 
     public record Entry(Document delivery, List<Document> attempts) {
     }
 
+    /** Whose log a read is of, for whom: another tenant's only for staff. */
+    private record Reading(Caller caller, String tenantId) {
+
+        boolean acrossTenants() {
+            return !tenantId.equals(caller.tenantId());
+        }
+
+        boolean hidesRestricted() {
+            return acrossTenants() && !Access.seesRestricted(caller);
+        }
+    }
+
+    private static Mono<Reading> reading(Caller caller, @Nullable String tenantId) {
+        if (tenantId == null || tenantId.isBlank() || tenantId.equals(caller.tenantId())) {
+            return Mono.just(new Reading(caller, caller.tenantId()));
+        }
+        return Access.staff(caller) ? Mono.just(new Reading(caller, tenantId.trim())) : Mono.error(new NotFound("tenant", tenantId));
+    }
+
+    /** A page of the log of the caller's tenant, or (staff) of {@code tenantId}. */
+    public Mono<Page<Document>> list(Caller caller, @Nullable String tenantId, PageRequest page) {
+        return reading(caller, tenantId).flatMap(reading -> (reading.acrossTenants()
+                        ? audit.record("notification.cross_tenant_list", "delivery", "*", Map.of("tenantFilter", reading.tenantId()))
+                        : Mono.<Void>empty())
+                .then(store.list(reading.tenantId(), !reading.hidesRestricted(), page)));
+    }
+
+    /** One delivery with its attempts, of the caller's tenant or (staff) of {@code tenantId}. */
+    public Mono<Entry> get(Caller caller, @Nullable String tenantId, String id) {
+        return reading(caller, tenantId).flatMap(reading -> visible(reading, id).then(get(reading.tenantId(), id)));
+    }
+
+    /** When and how the client of a case was first told, in the caller's tenant or (staff) in {@code tenantId}. */
+    public Mono<Document> firstForCase(Caller caller, @Nullable String tenantId, String caseId) {
+        return reading(caller, tenantId).flatMap(reading -> firstForCase(reading.tenantId(), caseId)
+                .flatMap(first -> visible(reading, first.getString("deliveryId")).thenReturn(first)));
+    }
+
+    /** Completes if the reading may see the delivery (auditing a read across tenants); 404 if it may not, audited. */
+    private Mono<Void> visible(Reading reading, String id) {
+        if (!reading.acrossTenants()) {
+            return Mono.empty();
+        }
+        return store.get(reading.tenantId(), id)
+                .switchIfEmpty(Mono.error(() -> new NotFound("delivery", id)))
+                .flatMap(delivery -> reading.hidesRestricted() && delivery.getBoolean("restricted", false)
+                        ? audit.record("notification.restricted_access_refused", "delivery", id, Map.of("deliveryTenant", reading.tenantId()))
+                            .then(Mono.<Void>error(new NotFound("delivery", id)))
+                        : audit.record("notification.cross_tenant_read", "delivery", id, Map.of("deliveryTenant", reading.tenantId())));
+    }
+
     public Mono<Page<Document>> list(String tenantId, PageRequest page) {
-        return store.list(tenantId, page);
+        return store.list(tenantId, true, page);
     }
 
     /** The log filtered by channel, status and case (each optional). */

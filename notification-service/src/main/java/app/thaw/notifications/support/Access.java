@@ -4,10 +4,25 @@ import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.ThawRoles;
 import org.springframework.security.access.AccessDeniedException;
 
-/** Who may change a tenant's notification setup: its administrators, supervisors and platform admins. */
+/**
+ * Who may do what: a tenant's administrators, supervisors and platform admins change its
+ * notification setup; Thaw's staff read every tenant's delivery log (each read audited), and only
+ * compliance officers and platform admins among them see what is about a restricted
+ * (COMPLIANCE_HOLD) case of another tenant.
+ */
 public final class Access {
 
     private Access() {
+    }
+
+    /** Thaw's staff: they work every tenant's cases, so they read every tenant's delivery log. */
+    public static boolean staff(Caller caller) {
+        return caller.hasAnyRole(ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN);
+    }
+
+    /** Who sees what concerns a restricted (COMPLIANCE_HOLD) case, as in case-service and evidence-service. */
+    public static boolean seesRestricted(Caller caller) {
+        return caller.hasAnyRole(ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN);
     }
 
     public static Caller requireAdmin(Caller caller) {

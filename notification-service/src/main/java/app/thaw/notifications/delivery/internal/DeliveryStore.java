@@ -192,8 +192,13 @@ public class DeliveryStore {
         return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, DELIVERIES);
     }
 
-    public Mono<Page<Document>> list(String tenantId, PageRequest page) {
-        return mongo.find(page.apply(Criteria.where("tenantId").is(tenantId)), Document.class, DELIVERIES).collectList()
+    /** A page of the tenant's deliveries; without those about a restricted case unless {@code withRestricted}. */
+    public Mono<Page<Document>> list(String tenantId, boolean withRestricted, PageRequest page) {
+        Criteria criteria = Criteria.where("tenantId").is(tenantId);
+        if (!withRestricted) {
+            criteria = criteria.and("restricted").ne(true);
+        }
+        return mongo.find(page.apply(criteria), Document.class, DELIVERIES).collectList()
                 .map(found -> Page.of(found, page.limit(), document -> document.getString("_id")));
     }
 

@@ -30,18 +30,22 @@ class DeliveryController {
         this.log = log;
     }
 
-    @Operation(summary = "The delivery log: every (event, recipient, channel) delivery of the tenant, by page")
+    @Operation(summary = "The delivery log: every (event, recipient, channel) delivery of the tenant, by page",
+            description = "Thaw staff may name another tenant (tenantId); each such read is audited, and deliveries about another "
+                    + "tenant's restricted case are left out unless the caller is a compliance officer or platform admin.")
     @GetMapping("/deliveries")
     Mono<Page<DeliveryResponse>> list(@RequestParam(required = false) @Nullable String cursor,
-                                      @RequestParam(required = false) @Nullable Integer limit) {
+                                      @RequestParam(required = false) @Nullable Integer limit,
+                                      @RequestParam(required = false) @Nullable String tenantId) {
         PageRequest page = PageRequest.of(cursor, limit);
-        return CurrentCaller.tenantId().flatMap(tenant -> log.list(tenant, page)).map(found -> found.map(DeliveryResponse::of));
+        return CurrentCaller.get().flatMap(caller -> log.list(caller, tenantId, page)).map(found -> found.map(DeliveryResponse::of));
     }
 
-    @Operation(summary = "One delivery with every attempt: status, latency and the provider's response")
+    @Operation(summary = "One delivery with every attempt: status, latency and the provider's response",
+            description = "Thaw staff may name another tenant (tenantId), audited.")
     @GetMapping("/deliveries/{id}")
-    Mono<DeliveryDetail> get(@PathVariable String id) {
-        return CurrentCaller.tenantId().flatMap(tenant -> log.get(tenant, id)).map(DeliveryDetail::of);
+    Mono<DeliveryDetail> get(@PathVariable String id, @RequestParam(required = false) @Nullable String tenantId) {
+        return CurrentCaller.get().flatMap(caller -> log.get(caller, tenantId, id)).map(DeliveryDetail::of);
     }
 
     @Operation(summary = "Replay a delivery now (e.g. a webhook an endpoint missed), whatever its earlier outcome")
@@ -52,8 +56,8 @@ class DeliveryController {
 
     @Operation(summary = "The first successful delivery to the client for a case (what closes the golden 15 minutes)")
     @GetMapping("/cases/{caseId}/first-delivery")
-    Mono<FirstDelivery> firstDelivery(@PathVariable String caseId) {
-        return CurrentCaller.tenantId().flatMap(tenant -> log.firstForCase(tenant, caseId))
+    Mono<FirstDelivery> firstDelivery(@PathVariable String caseId, @RequestParam(required = false) @Nullable String tenantId) {
+        return CurrentCaller.get().flatMap(caller -> log.firstForCase(caller, tenantId, caseId))
                 .map(first -> new FirstDelivery(caseId, first.getString("deliveryId"), first.getString("channel"), instant(first, "deliveredAt")));
     }
 

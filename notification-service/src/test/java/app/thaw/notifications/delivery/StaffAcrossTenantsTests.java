@@ -1,0 +1,102 @@
+package app.thaw.notifications.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import app.thaw.notifications.NotificationsTestBase;
+import app.thaw.platform.audit.AuditLog;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * Thaw's staff work every tenant's cases, so they read every tenant's delivery log by naming the
+ * tenant; each such read is audited. Another tenant's restricted (compliance()_HOLD) case stays hidden
+ * from staff other than compliance officers and platform admins; merchants never reach another tenant.
+ */
+class StaffAcrossTenantsTests extends NotificationsTestBase {
+
+    static String agent() {
+        return token("thaw", "agent-1", "staff_agent");
+    }
+
+    static String compliance() {
+        return token("thaw", "compliance-1", "compliance_officer");
+    }
+
+    void caseClosed(String tenant, String caseId, boolean restricted) {
+        deliver(event(tenant, "thaw.case.closed", caseId, Map.of("caseId", caseId, "scenario", "RISK_TXN", "outcome", "RESTORED",
+                "drill", false, "restricted", restricted))).expectStatus().isOk();
+    }
+
+    List<?> items(String bearer, String tenantId) {
+        Map<?, ?> page = web.get().uri(uri -> uri.path("/api/v1/notifications/deliveries").queryParam("tenantId", tenantId).build())
+                .headers(h -> h.setBearerAuth(bearer)).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return (List<?>) page.get("items");
+    }
+
+    List<Document> audited(String action) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is("thaw").and("action").is(action)), Document.class, AuditLog.AUDIT_LOG)
+                .collectList().block();
+    }
+
+    Document deliveryOf(String tenant, String caseId) {
+        return mongo.findOne(Query.query(Criteria.where("tenantId").is(tenant).and("caseId").is(caseId)), Document.class, "deliveries").block();
+    }
+
+    @Test
+    void staffReadAnotherTenantsDeliveryLogByNamingItAndEachReadIsAudited() {
+        String merchant = newTenant();
+        caseClosed(merchant, "case-s1", false);
+        String id = deliveryOf(merchant, "case-s1").getString("_id");
+
+        assertThat(items(agent(), merchant)).singleElement().satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+        assertThat(audited("notification.cross_tenant_list")).anySatisfy(entry ->
+                assertThat(entry.get("details", Document.class)).containsEntry("tenantFilter", merchant));
+
+        web.get().uri("/api/v1/notifications/deliveries/{id}?tenantId={tenant}", id, merchant).headers(h -> h.setBearerAuth(agent()))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.delivery.id").isEqualTo(id);
+        assertThat(audited("notification.cross_tenant_read")).anySatisfy(entry -> assertThat(entry.getString("objectId")).isEqualTo(id));
+
+        // Without naming it, staff read their own tenant's log, which does not hold the merchant's deliveries.
+        web.get().uri("/api/v1/notifications/deliveries/{id}", id).headers(h -> h.setBearerAuth(agent())).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aMerchantNamingAnotherTenantFindsNothingThere() {
+        String merchant = newTenant();
+        caseClosed(merchant, "case-s2", false);
+        String id = deliveryOf(merchant, "case-s2").getString("_id");
+        String other = admin(newTenant());
+
+        web.get().uri("/api/v1/notifications/deliveries?tenantId={tenant}", merchant).headers(h -> h.setBearerAuth(other))
+                .exchange().expectStatus().isNotFound();
+        web.get().uri("/api/v1/notifications/deliveries/{id}?tenantId={tenant}", id, merchant).headers(h -> h.setBearerAuth(other))
+                .exchange().expectStatus().isNotFound();
+        // Its own tenant, named or not, it reads as before.
+        web.get().uri("/api/v1/notifications/deliveries?tenantId={tenant}", merchant).headers(h -> h.setBearerAuth(admin(merchant)))
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void anotherTenantsRestrictedCaseIsHiddenFromStaffButComplianceSeesIt() {
+        String bank = newTenant();
+        caseClosed(bank, "case-open", false);
+        caseClosed(bank, "case-held", true);
+        String held = deliveryOf(bank, "case-held").getString("_id");
+
+        assertThat(items(agent(), bank)).hasSize(1);
+        web.get().uri("/api/v1/notifications/deliveries/{id}?tenantId={tenant}", held, bank).headers(h -> h.setBearerAuth(agent()))
+                .exchange().expectStatus().isNotFound();
+        assertThat(audited("notification.restricted_access_refused")).anySatisfy(entry -> assertThat(entry.getString("objectId")).isEqualTo(held));
+
+        assertThat(items(compliance(), bank)).hasSize(2);
+        web.get().uri("/api/v1/notifications/deliveries/{id}?tenantId={tenant}", held, bank).headers(h -> h.setBearerAuth(compliance()))
+                .exchange().expectStatus().isOk();
+        // The tenant's own people see their log whole, as before.
+        assertThat(items(admin(bank), bank)).hasSize(2);
+    }
+}
