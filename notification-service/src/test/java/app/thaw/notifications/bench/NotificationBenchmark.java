@@ -160,9 +160,8 @@ class NotificationBenchmark extends NotificationsTestBase {
         List<Document> done = mongo.find(delivered, Document.class, "deliveries").collectList().block();
         Instant last = done.stream().map(delivery -> delivery.getDate("deliveredAt").toInstant()).max(Instant::compareTo).orElse(startedAt);
         double elapsed = Math.max(0.001, Duration.between(startedAt, last).toNanos() / 1e9);
-        report(String.format("  %d of %d deliveries DELIVERED in %.1f s (all %d stored and the events acknowledged after %.1f s)", done.size(),
-                (long) notifications * expectedDelivered, elapsed,
-                notifications, stored));
+        report(String.format("  %d of %d deliveries DELIVERED in %.1f s (all %d stored and the events acknowledged after %.1f s; window %d..%d)",
+                done.size(), (long) notifications * expectedDelivered, elapsed, notifications, stored, startedAt.toEpochMilli(), last.toEpochMilli()));
         return done.size() / elapsed;
     }
 
