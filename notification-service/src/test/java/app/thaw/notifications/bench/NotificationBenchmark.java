@@ -71,6 +71,18 @@ class NotificationBenchmark extends NotificationsTestBase {
         return requests / seconds(started);
     }
 
+    /**
+     * CPU time this JVM has used, all threads (the service, its in-process store, the receiver, the
+     * JIT): a phase's CPU per request or delivery holds steadier than its rate on a shared machine,
+     * whose neighbours take cores away, and on a CPU-bound machine the rates' ratio follows it.
+     */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the last {@link #pipeline} run, from its first dispatch until the worker was idle. */
+    long lastPipelineCpuNanos;
+
     static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
@@ -101,23 +113,41 @@ class NotificationBenchmark extends NotificationsTestBase {
         // neighbours, the JIT) hits both sides of each ratio alike; the median round is the result.
         int rounds = Integer.getInteger("bench.rounds", 6);
         List<Double> ratios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
+            long rawCpu = cpuNanos();
             double rawNow = rawWebClientLoop("/raw", requests);
+            double rawMicros = (cpuNanos() - rawCpu) / 1e3 / requests;
             long senderStarted = System.nanoTime();
+            long senderCpu = cpuNanos();
             senderLoop(tenant, endpoints, requests);
+            double senderMicros = (cpuNanos() - senderCpu) / 1e3 / requests;
             double senderNow = requests / seconds(senderStarted);
             String roundTenant = newTenant();
             registerEndpoints(roundTenant, "/round-" + roundTenant + "/", ENDPOINTS);
             double pipeline = pipeline(roundTenant, notifications, ENDPOINTS);
+            double pipelineMicros = lastPipelineCpuNanos / 1e3 / ((double) notifications * ENDPOINTS);
             drain();
             ratios.add(pipeline / rawNow);
+            cpuRatios.add(rawMicros / pipelineMicros);
             report(String.format("round %d: raw %.0f/s; sender %.0f/s = %.0f%% of raw; dispatch pipeline (stored delivery, claim, attempt log, "
                     + "outcome) %d events x %d endpoints: %.0f deliveries/s = %.0f%% of raw", round, rawNow, senderNow, 100 * senderNow / rawNow,
                     notifications, ENDPOINTS, pipeline, 100 * pipeline / rawNow));
+            report(String.format("round %d: CPU per raw POST %.0f us, per sender POST %.0f us, per pipeline delivery %.0f us: "
+                    + "the pipeline at %.0f%% of raw's CPU efficiency", round, rawMicros, senderMicros, pipelineMicros, 100 * rawMicros / pipelineMicros));
         }
-        Collections.sort(ratios);
-        report(String.format("dispatch pipeline, median of %d rounds: %.0f%% of raw (rounds: %s)", rounds, 100 * ratios.get(ratios.size() / 2),
-                ratios.stream().map(ratio -> String.format("%.0f%%", 100 * ratio)).toList()));
+        report(String.format("dispatch pipeline, median of %d rounds: %.0f%% of raw's rate (rounds: %s); %.0f%% of raw's CPU efficiency (rounds: %s)",
+                rounds, 100 * median(ratios), percents(ratios), 100 * median(cpuRatios), percents(cpuRatios)));
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    static List<String> percents(List<Double> ratios) {
+        return ratios.stream().map(ratio -> String.format("%.0f%%", 100 * ratio)).toList();
     }
 
     int senderLoop(String tenant, List<String> endpoints, int requests) {
@@ -147,6 +177,7 @@ class NotificationBenchmark extends NotificationsTestBase {
                 .exchange().expectStatus().isOk();
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
+        long cpu = cpuNanos();
         Flux.range(0, notifications).flatMap(i -> dispatch.dispatch(new Notification("bench-event-" + tenant + "-" + i, tenant, "thaw.case.closed",
                 null, false, false, Map.of("outcome", "RESTORED"), null)), 4).blockLast();
         double stored = seconds(started);
@@ -157,6 +188,7 @@ class NotificationBenchmark extends NotificationsTestBase {
         while (!worker.idle() && Instant.now().isBefore(deadline)) {
             Mono.delay(Duration.ofMillis(20)).block();
         }
+        lastPipelineCpuNanos = cpuNanos() - cpu;
         List<Document> done = mongo.find(delivered, Document.class, "deliveries").collectList().block();
         Instant last = done.stream().map(delivery -> delivery.getDate("deliveredAt").toInstant()).max(Instant::compareTo).orElse(startedAt);
         double elapsed = Math.max(0.001, Duration.between(startedAt, last).toNanos() / 1e9);
