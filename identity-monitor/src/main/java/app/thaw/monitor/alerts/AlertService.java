@@ -7,16 +7,19 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import app.thaw.monitor.detection.Detection;
 import app.thaw.monitor.detection.Severity;
 import app.thaw.monitor.screening.AllowList;
 import app.thaw.monitor.settings.TenantSettings;
 import app.thaw.monitor.support.Roles;
+import app.thaw.monitor.support.TenantNotFound;
 import app.thaw.monitor.support.TraceContext;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import org.bson.Document;
 import app.thaw.monitor.support.Ids;
@@ -152,16 +155,65 @@ public class AlertService {
                         : Mono.error(new OptimisticLockingFailureException("alert " + alert.id())));
     }
 
+    /** An alert of the caller's own tenant; 404 if that tenant has none with this id. */
     public Mono<Alert> get(Caller caller, String id) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(caller.tenantId())), Document.class, ALERTS)
+        return find(caller.tenantId(), id);
+    }
+
+    /**
+     * An alert of the caller's tenant or, for Thaw's staff, of the tenant named by {@code tenantId}
+     * (audited as {@code monitor.cross_tenant_read}); anyone else naming another tenant gets 404.
+     */
+    public Mono<Alert> get(Caller caller, @Nullable String tenantId, String id) {
+        return tenantFor(caller, tenantId, () -> new AlertNotFound(id))
+                .flatMap(tenant -> find(tenant, id).flatMap(alert -> acrossTenants(caller, tenant, "monitor.cross_tenant_read", id)
+                        .thenReturn(alert)));
+    }
+
+    private Mono<Alert> find(String tenantId, String id) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, ALERTS)
                 .map(AlertService::fromDocument)
                 .switchIfEmpty(Mono.error(() -> new AlertNotFound(id)));
     }
 
-    /** The tenant's alerts, newest first, optionally filtered. */
+    /**
+     * The tenant a call works in: the caller's own when it names none or its own; the named one for
+     * Thaw's staff; for anyone else naming another tenant, {@code notFound} (as for another tenant's object).
+     */
+    private static Mono<String> tenantFor(Caller caller, @Nullable String tenantId, Supplier<? extends ThawProblem> notFound) {
+        if (tenantId == null || tenantId.isBlank() || tenantId.trim().equals(caller.tenantId())) {
+            return Mono.just(caller.tenantId());
+        }
+        return Roles.staff(caller) ? Mono.just(tenantId.trim()) : Mono.error(notFound);
+    }
+
+    /** Audits a staff member's access to another tenant's alert; nothing for the caller's own tenant. */
+    private Mono<Void> acrossTenants(Caller caller, String tenantId, String action, String id) {
+        return tenantId.equals(caller.tenantId()) ? Mono.empty()
+                : audit.record(action, "alert", id, Map.of("alertId", id, "alertTenant", tenantId));
+    }
+
+    /** The caller's tenant's alerts, newest first, optionally filtered. */
     public Flux<Alert> page(Caller caller, @Nullable AlertState state, @Nullable Severity severity, @Nullable AlertKind kind,
                             @Nullable String subjectId, @Nullable String cursor, int limit) {
-        Criteria criteria = Criteria.where("tenantId").is(caller.tenantId());
+        return list(caller.tenantId(), state, severity, kind, subjectId, cursor, limit);
+    }
+
+    /**
+     * The alerts of the caller's tenant or, for Thaw's staff, of the tenant named by {@code tenantId}
+     * (each such list audited as {@code monitor.cross_tenant_list}); anyone else naming another tenant gets 404.
+     */
+    public Flux<Alert> page(Caller caller, @Nullable String tenantId, @Nullable AlertState state, @Nullable Severity severity,
+                            @Nullable AlertKind kind, @Nullable String subjectId, @Nullable String cursor, int limit) {
+        return tenantFor(caller, tenantId, () -> new TenantNotFound(tenantId))
+                .flatMapMany(tenant -> (tenant.equals(caller.tenantId()) ? Mono.<Void>empty()
+                        : audit.record("monitor.cross_tenant_list", "alert", "*", Map.of("tenantFilter", tenant)))
+                        .thenMany(list(tenant, state, severity, kind, subjectId, cursor, limit)));
+    }
+
+    private Flux<Alert> list(String tenantId, @Nullable AlertState state, @Nullable Severity severity, @Nullable AlertKind kind,
+                             @Nullable String subjectId, @Nullable String cursor, int limit) {
+        Criteria criteria = Criteria.where("tenantId").is(tenantId);
         if (state != null) {
             criteria = criteria.and("state").is(state.name());
         }
@@ -181,32 +233,53 @@ public class AlertService {
                 .map(AlertService::fromDocument);
     }
 
-    /**
-     * Moves an alert to {@code wanted}. Dismissing a sanctions hit is a compliance decision and puts
-     * the (subject, entry) pair on the tenant's allow-list; escalating announces the alert.
-     */
+    /** Moves an alert of the caller's own tenant; see {@link #transition(Caller, String, String, long, AlertState, String)}. */
     public Mono<Alert> transition(Caller caller, String id, long version, AlertState wanted, @Nullable String reason) {
-        return get(caller, id).flatMap(alert -> {
-            if (alert.version() != version) {
-                return Mono.error(new OptimisticLockingFailureException("alert " + id));
-            }
-            if (alert.kind() == AlertKind.SANCTIONS_HIT && wanted == AlertState.DISMISSED) {
-                Roles.require(caller, Roles.COMPLIANCE);
-            }
-            alert.moveTo(wanted);
-            // A closed identity alert gives up the subject's slot; a sanctions alert keeps its (subject, entry) key.
-            String openKey = alert.kind() == AlertKind.IDENTITY_MISUSE && !alert.state().isOpen() ? closedKey(alert.id()) : null;
-            Mono<Void> allow = alert.kind() == AlertKind.SANCTIONS_HIT && wanted == AlertState.DISMISSED
-                    ? allowList.clear(alert.tenantId(), alert.subjectId(), alert.sanction().listEntryId(), caller.subject(),
-                    reason == null ? "cleared as a false positive" : reason)
-                    : Mono.empty();
-            return save(alert, openKey)
-                    .flatMap(this::release)
-                    .then(allow)
-                    .then(audit.record("monitor.alert." + wanted.name().toLowerCase(), "alert", id,
-                            reason == null ? Map.of() : Map.of("reason", reason)))
-                    .then(get(caller, id));
-        });
+        return transition(caller, null, id, version, wanted, reason);
+    }
+
+    /**
+     * Moves an alert to {@code wanted}, in the caller's tenant or, for Thaw's staff, in the tenant
+     * named by {@code tenantId} (audited as {@code monitor.cross_tenant_write}; anyone else naming
+     * another tenant gets 404). Dismissing a sanctions hit is a compliance decision and puts the
+     * (subject, entry) pair on the alert's tenant's allow-list; escalating announces the alert, as
+     * an event of the alert's tenant.
+     */
+    public Mono<Alert> transition(Caller caller, @Nullable String tenantId, String id, long version, AlertState wanted,
+                                  @Nullable String reason) {
+        // Another tenant's alert is audited once found, before any check: a refused move still read it.
+        return tenantFor(caller, tenantId, () -> new AlertNotFound(id)).flatMap(tenant -> find(tenant, id)
+                .flatMap(alert -> acrossTenants(caller, tenant, "monitor.cross_tenant_write", id)
+                        .then(Mono.defer(() -> move(caller, alert, version, wanted, reason)))));
+    }
+
+    private Mono<Alert> move(Caller caller, Alert alert, long version, AlertState wanted, @Nullable String reason) {
+        String id = alert.id();
+        if (alert.version() != version) {
+            return Mono.error(new OptimisticLockingFailureException("alert " + id));
+        }
+        if (alert.kind() == AlertKind.SANCTIONS_HIT && wanted == AlertState.DISMISSED) {
+            Roles.require(caller, Roles.COMPLIANCE);
+        }
+        alert.moveTo(wanted);
+        // A closed identity alert gives up the subject's slot; a sanctions alert keeps its (subject, entry) key.
+        String openKey = alert.kind() == AlertKind.IDENTITY_MISUSE && !alert.state().isOpen() ? closedKey(alert.id()) : null;
+        Mono<Void> allow = alert.kind() == AlertKind.SANCTIONS_HIT && wanted == AlertState.DISMISSED
+                ? allowList.clear(alert.tenantId(), alert.subjectId(), alert.sanction().listEntryId(), caller.subject(),
+                reason == null ? "cleared as a false positive" : reason)
+                : Mono.empty();
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (reason != null) {
+            details.put("reason", reason);
+        }
+        if (!alert.tenantId().equals(caller.tenantId())) {
+            details.put("alertTenant", alert.tenantId());
+        }
+        return save(alert, openKey)
+                .flatMap(this::release)
+                .then(allow)
+                .then(audit.record("monitor.alert." + wanted.name().toLowerCase(), "alert", id, details))
+                .then(find(alert.tenantId(), id));
     }
 
     private ThawEvent raisedEvent(Alert alert) {

@@ -18,10 +18,17 @@ public final class Roles {
             ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN};
     /** Place and lift legal holds, clear sanctions hits. */
     public static final String[] COMPLIANCE = {ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN};
+    /** Thaw's staff: they work every tenant's alerts by naming the tenant, each such access audited. */
+    public static final String[] STAFF = {ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER,
+            ThawRoles.PLATFORM_ADMIN};
     /** See protected identifiers in clear. */
     public static final String[] REVEAL = {ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.COMPLIANCE_OFFICER};
 
     private Roles() {
+    }
+
+    public static boolean staff(Caller caller) {
+        return caller.hasAnyRole(STAFF);
     }
 
     public static Caller require(Caller caller, String... roles) {

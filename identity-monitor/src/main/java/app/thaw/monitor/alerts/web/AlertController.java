@@ -13,6 +13,7 @@ import app.thaw.monitor.support.Page;
 import app.thaw.monitor.support.Roles;
 import app.thaw.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -30,15 +31,23 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/monitor/alerts")
 class AlertController {
 
+    static final String TENANT = "The tenant whose alerts to work, for Thaw staff (staff_agent, staff_supervisor, compliance_officer, "
+            + "platform_admin); omitted or the caller's own, the caller's tenant. Anyone else naming another tenant gets 404.";
+    static final String WRITE_ACROSS = "Thaw staff may name another tenant (tenantId), audited (monitor.cross_tenant_write); "
+            + "the role rules are the same, and the alert's events carry its own tenant.";
+
     private final AlertService alerts;
 
     AlertController(AlertService alerts) {
         this.alerts = alerts;
     }
 
-    @Operation(summary = "The tenant's alerts, newest first, filtered by state, severity, kind or subject, paged by cursor")
+    @Operation(summary = "The tenant's alerts, newest first, filtered by state, severity, kind or subject, paged by cursor",
+            description = "Thaw staff may name another tenant (tenantId); each such list is audited (monitor.cross_tenant_list). "
+                    + "Anyone else naming another tenant gets 404.")
     @GetMapping
-    Mono<Page<AlertResponse>> list(@RequestParam(required = false) @Nullable AlertState state,
+    Mono<Page<AlertResponse>> list(@Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId,
+                                   @RequestParam(required = false) @Nullable AlertState state,
                                    @RequestParam(required = false) @Nullable Severity severity,
                                    @RequestParam(required = false) @Nullable AlertKind kind,
                                    @RequestParam(required = false) @Nullable String subjectId,
@@ -46,39 +55,48 @@ class AlertController {
                                    @RequestParam(required = false) @Nullable Integer limit) {
         int size = Page.limit(limit);
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
-                .flatMapMany(caller -> alerts.page(caller, state, severity, kind, subjectId, cursor, size + 1))
+                .flatMapMany(caller -> alerts.page(caller, tenantId, state, severity, kind, subjectId, cursor, size + 1))
                 .map(AlertResponse::of).collectList()
                 .map(all -> Page.of(all, size, AlertResponse::id));
     }
 
-    @Operation(summary = "One alert with the signals behind it")
+    @Operation(summary = "One alert with the signals behind it",
+            description = "Thaw staff may name another tenant (tenantId), audited (monitor.cross_tenant_read).")
     @GetMapping("/{id}")
-    Mono<AlertResponse> get(@PathVariable String id) {
+    Mono<AlertResponse> get(@PathVariable String id,
+                            @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
-                .flatMap(caller -> alerts.get(caller, id)).map(AlertResponse::of);
+                .flatMap(caller -> alerts.get(caller, tenantId, id)).map(AlertResponse::of);
     }
 
-    @Operation(summary = "Acknowledge a new alert")
+    @Operation(summary = "Acknowledge a new alert", description = WRITE_ACROSS)
     @PostMapping("/{id}/acknowledge")
-    Mono<AlertResponse> acknowledge(@PathVariable String id, @Valid @RequestBody TransitionRequest request) {
-        return move(id, request, AlertState.ACKNOWLEDGED);
+    Mono<AlertResponse> acknowledge(@PathVariable String id,
+                                    @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId,
+                                    @Valid @RequestBody TransitionRequest request) {
+        return move(id, tenantId, request, AlertState.ACKNOWLEDGED);
     }
 
-    @Operation(summary = "Dismiss an alert; dismissing a sanctions hit (compliance officers) clears the name for that entry")
+    @Operation(summary = "Dismiss an alert; dismissing a sanctions hit (compliance officers) clears the name for that entry",
+            description = WRITE_ACROSS)
     @PostMapping("/{id}/dismiss")
-    Mono<AlertResponse> dismiss(@PathVariable String id, @Valid @RequestBody TransitionRequest request) {
-        return move(id, request, AlertState.DISMISSED);
+    Mono<AlertResponse> dismiss(@PathVariable String id,
+                                @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId,
+                                @Valid @RequestBody TransitionRequest request) {
+        return move(id, tenantId, request, AlertState.DISMISSED);
     }
 
-    @Operation(summary = "Escalate an alert: it becomes HIGH and is announced so a case opens")
+    @Operation(summary = "Escalate an alert: it becomes HIGH and is announced so a case opens", description = WRITE_ACROSS)
     @PostMapping("/{id}/escalate")
-    Mono<AlertResponse> escalate(@PathVariable String id, @Valid @RequestBody TransitionRequest request) {
-        return move(id, request, AlertState.ESCALATED);
+    Mono<AlertResponse> escalate(@PathVariable String id,
+                                 @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId,
+                                 @Valid @RequestBody TransitionRequest request) {
+        return move(id, tenantId, request, AlertState.ESCALATED);
     }
 
-    private Mono<AlertResponse> move(String id, TransitionRequest request, AlertState wanted) {
+    private Mono<AlertResponse> move(String id, @Nullable String tenantId, TransitionRequest request, AlertState wanted) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.ALERT_WORKER))
-                .flatMap(caller -> alerts.transition(caller, id, request.version(), wanted, request.reason()))
+                .flatMap(caller -> alerts.transition(caller, tenantId, id, request.version(), wanted, request.reason()))
                 .map(AlertResponse::of);
     }
 

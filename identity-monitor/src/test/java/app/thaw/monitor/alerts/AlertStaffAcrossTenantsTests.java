@@ -1,0 +1,205 @@
+package app.thaw.monitor.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import app.thaw.monitor.MonitorWebTestBase;
+import app.thaw.platform.audit.AuditLog;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Thaw's staff triage every tenant's alerts by naming the tenant ({@code tenantId}); each such list,
+ * read and move is audited in the staff member's tenant. Anyone else naming another tenant finds
+ * nothing there (404) and changes nothing; naming no tenant, or one's own, works as before.
+ */
+class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
+
+    static final String STAFF_TENANT = "thaw";
+
+    static String agent() {
+        return token(STAFF_TENANT, "staff_agent");
+    }
+
+    static String compliance() {
+        return token(STAFF_TENANT, "compliance_officer");
+    }
+
+    /** A NEW identity-misuse alert (a second device) in {@code tenant}; answers its id. */
+    String alertIn(String tenant, String phone) {
+        enrol(tenant, Map.of("PHONE", phone));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        post(tenant, signal(tenant + "-1", "LOGIN", now.minusSeconds(900), phone, Map.of("device", "d1"))).expectStatus().isAccepted();
+        post(tenant, signal(tenant + "-2", "LOGIN", now.minusSeconds(600), phone, Map.of("device", "d2"))).expectStatus().isAccepted();
+        Document alert = alerts(tenant).getFirst();
+        assertThat(alert.getString("state")).isEqualTo("NEW");
+        return alert.getString("_id");
+    }
+
+    List<?> items(String bearer, String tenantId) {
+        Map<?, ?> page = web.get().uri(uri -> uri.path("/api/v1/monitor/alerts").queryParam("tenantId", tenantId).build())
+                .headers(h -> h.setBearerAuth(bearer)).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return (List<?>) page.get("items");
+    }
+
+    List<?> ownItems(String bearer) {
+        Map<?, ?> page = web.get().uri("/api/v1/monitor/alerts").headers(h -> h.setBearerAuth(bearer)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return (List<?>) page.get("items");
+    }
+
+    WebTestClient.ResponseSpec move(String bearer, String id, String move, String tenantId, long version) {
+        return web.post().uri(uri -> {
+                    uri.path("/api/v1/monitor/alerts/{id}/{move}");
+                    if (tenantId != null) {
+                        uri.queryParam("tenantId", tenantId);
+                    }
+                    return uri.build(id, move);
+                }).headers(h -> h.setBearerAuth(bearer))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("version", version)).exchange();
+    }
+
+    List<Document> audited(String tenant, String action) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenant).and("action").is(action)), Document.class, AuditLog.AUDIT_LOG)
+                .collectList().block();
+    }
+
+    Document alert(String tenant, String id) {
+        return alerts(tenant).stream().filter(a -> a.getString("_id").equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void staffListAndReadAnotherTenantsAlertsByNamingItAndEachAccessIsAudited() {
+        String bank = newTenant();
+        String id = alertIn(bank, "+8613600000001");
+
+        assertThat(items(agent(), bank)).singleElement().satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+        assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_list"))
+                .filteredOn(entry -> bank.equals(entry.get("details", Document.class).getString("tenantFilter")))
+                .singleElement().satisfies(entry -> {
+                    assertThat(entry.getString("objectType")).isEqualTo("alert");
+                    assertThat(entry.get("actor", Document.class).getList("roles", String.class)).contains("staff_agent");
+                });
+
+        web.get().uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, bank).headers(h -> h.setBearerAuth(agent()))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(id).jsonPath("$.state").isEqualTo("NEW");
+        assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_read")).filteredOn(entry -> id.equals(entry.getString("objectId")))
+                .singleElement().satisfies(entry -> assertThat(entry.get("details", Document.class))
+                        .containsEntry("alertId", id).containsEntry("alertTenant", bank));
+
+        // Without naming it, staff work in their own tenant, which does not hold the bank's alert; nothing more is audited.
+        web.get().uri("/api/v1/monitor/alerts/{id}", id).headers(h -> h.setBearerAuth(agent())).exchange().expectStatus().isNotFound();
+        assertThat(ownItems(agent())).noneSatisfy(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+        assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_list"))
+                .filteredOn(entry -> bank.equals(entry.get("details", Document.class).getString("tenantFilter"))).hasSize(1);
+        assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_read")).filteredOn(entry -> id.equals(entry.getString("objectId"))).hasSize(1);
+    }
+
+    @Test
+    void staffAcknowledgeAndEscalateAnotherTenantsAlertInItsTenantAndTheEventIsTheTenants() {
+        String bank = newTenant();
+        String id = alertIn(bank, "+8613600000002");
+
+        move(agent(), id, "acknowledge", bank, 1).expectStatus().isOk()
+                .expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED").jsonPath("$.version").isEqualTo(2);
+        assertThat(alert(bank, id).getString("state")).isEqualTo("ACKNOWLEDGED");
+        assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_write")).filteredOn(entry -> id.equals(entry.getString("objectId")))
+                .singleElement().satisfies(entry -> assertThat(entry.get("details", Document.class))
+                        .containsEntry("alertId", id).containsEntry("alertTenant", bank));
+        assertThat(audited(STAFF_TENANT, "monitor.alert.acknowledged")).filteredOn(entry -> id.equals(entry.getString("objectId")))
+                .singleElement().satisfies(entry -> assertThat(entry.get("details", Document.class)).containsEntry("alertTenant", bank));
+
+        move(agent(), id, "escalate", bank, 2).expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("ESCALATED");
+        assertThat(alert(bank, id).getString("state")).isEqualTo("ESCALATED");
+        // The announcement is the bank's, not the staff member's tenant's.
+        assertThat(outbox(bank)).anySatisfy(entry -> assertThat(entry.get("event", Document.class).getString("subject")).isEqualTo(id));
+        assertThat(outbox(STAFF_TENANT)).noneSatisfy(entry -> assertThat(entry.get("event", Document.class).getString("subject")).isEqualTo(id));
+    }
+
+    @Test
+    void theRoleRulesStillApplyAcrossTenants() {
+        String bank = newTenant();
+        enrol(bank, Map.of("NAME_LATIN", "Lei Zhang"));
+        Document hit = alerts(bank).getFirst();
+        assertThat(hit.getString("kind")).isEqualTo("SANCTIONS_HIT");
+        String id = hit.getString("_id");
+
+        // Dismissing a sanctions hit is for compliance officers, in any tenant; a reader only reads.
+        move(agent(), id, "dismiss", bank, 1).expectStatus().isForbidden();
+        move(token(STAFF_TENANT, "insurer"), id, "acknowledge", bank, 1).expectStatus().isForbidden();
+        assertThat(alert(bank, id).getString("state")).isEqualTo("NEW");
+
+        move(compliance(), id, "dismiss", bank, 1).expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("DISMISSED");
+        assertThat(alert(bank, id).getString("state")).isEqualTo("DISMISSED");
+        // The name is cleared in the bank's allow-list: screening the subject again raises nothing.
+        web.post().uri("/api/v1/monitor/subjects/" + hit.getString("subjectId") + "/screen").headers(h -> h.setBearerAuth(bank(bank)))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.newAlerts").isEqualTo(0);
+    }
+
+    @Test
+    void aTenantUserNamingAnotherTenantFindsNothingThereAndChangesNothing() {
+        String bank = newTenant();
+        String id = alertIn(bank, "+8613600000003");
+        String other = newTenant();
+
+        for (String stranger : List.of(token(other, "merchant_admin"), bank(other))) {
+            web.get().uri("/api/v1/monitor/alerts?tenantId={tenant}", bank).headers(h -> h.setBearerAuth(stranger))
+                    .exchange().expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.code").isEqualTo("not_found");
+            web.get().uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, bank).headers(h -> h.setBearerAuth(stranger))
+                    .exchange().expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            for (String verb : List.of("acknowledge", "escalate", "dismiss")) {
+                move(stranger, id, verb, bank, 1).expectStatus().isNotFound()
+                        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            }
+        }
+        Document unchanged = alert(bank, id);
+        assertThat(unchanged.getString("state")).isEqualTo("NEW");
+        assertThat(unchanged.get("version", Number.class).longValue()).isEqualTo(1L);
+        assertThat(audited(other, "monitor.cross_tenant_list")).isEmpty();
+        assertThat(audited(other, "monitor.cross_tenant_write")).isEmpty();
+    }
+
+    @Test
+    void namingNoTenantOrOnesOwnWorksInOnesOwnTenantAsBefore() {
+        String bank = newTenant();
+        String id = alertIn(bank, "+8613600000004");
+
+        assertThat(ownItems(bank(bank))).singleElement().satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+        assertThat(items(bank(bank), bank)).singleElement().satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+        web.get().uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, bank).headers(h -> h.setBearerAuth(bank(bank)))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(id);
+        move(bank(bank), id, "acknowledge", null, 1).expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED");
+        move(bank(bank), id, "escalate", bank, 2).expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("ESCALATED");
+        // A staff member of the bank's own tenant works it without naming it, and no access is recorded as across tenants.
+        String ownAgent = token(bank, "staff_agent");
+        assertThat(ownItems(ownAgent)).hasSize(1);
+        for (String action : List.of("monitor.cross_tenant_list", "monitor.cross_tenant_read", "monitor.cross_tenant_write")) {
+            assertThat(audited(bank, action)).as(action).isEmpty();
+        }
+        // Staff not naming a tenant cannot move another tenant's alert.
+        move(agent(), id, "dismiss", null, 3).expectStatus().isNotFound();
+        assertThat(alert(bank, id).getString("state")).isEqualTo("ESCALATED");
+    }
+
+    @Test
+    void theOpenApiDocumentNamesTheTenantParameterOnEveryAlertOperation() {
+        WebTestClient.BodyContentSpec doc = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody();
+        for (String operation : List.of("['/api/v1/monitor/alerts'].get", "['/api/v1/monitor/alerts/{id}'].get",
+                "['/api/v1/monitor/alerts/{id}/acknowledge'].post", "['/api/v1/monitor/alerts/{id}/dismiss'].post",
+                "['/api/v1/monitor/alerts/{id}/escalate'].post")) {
+            doc.jsonPath("$.paths" + operation + ".parameters[?(@.name == 'tenantId' && @.in == 'query')].description")
+                    .value(descriptions -> assertThat((List<?>) descriptions).singleElement().asString().contains("Thaw staff"));
+        }
+    }
+}
