@@ -93,38 +93,46 @@ class EmbeddedStoreTests {
     }
 
     /**
-     * In-process, without the wire: a lookup takes microseconds, a scan of 20,000 documents
-     * milliseconds. (With the library's own H2Backend the two take about as long.)
+     * A query naming one {@code _id} with further conditions reads that one document, not the
+     * collection. Shown without timing: a stray document is written straight into the data map
+     * under a key of its own, absent from the {@code _id} index, with the same {@code _id} field and
+     * status as a real one. A scan matches both; a lookup through the index finds only the real one.
+     * The library's own backend scans for such a query (both match); this store looks it up.
      */
     @Test
     void aQueryByIdWithFurtherConditionsLooksTheDocumentUpInsteadOfScanning() {
-        IdLookupH2Backend backend = new IdLookupH2Backend(folder.resolve("store.mv").toString());
+        String file = folder.resolve("store.mv").toString();
+        IdLookupH2Backend backend = new IdLookupH2Backend(file);
         try {
             MongoCollection<?> timers = backend.resolveDatabase("timers").createCollectionOrThrowIfExists("timers");
-            int size = 20_000;
-            for (int i = 0; i < size; i++) {
+            for (int i = 0; i < 100; i++) {
                 timers.addDocument(new de.bwaldvogel.mongo.bson.Document("_id", "t-" + i).append("key", "t-" + i).append("status", "SCHEDULED"));
             }
-            // The last inserted, so a scan reads them all; same number of conditions, by _id and by another field.
-            String last = "t-" + (size - 1);
-            long byId = timed(() -> timers.count(new de.bwaldvogel.mongo.bson.Document("_id", last).append("status", "SCHEDULED"), 0, 0));
-            long byField = timed(() -> timers.count(new de.bwaldvogel.mongo.bson.Document("key", last).append("status", "SCHEDULED"), 0, 0));
-
-            assertThat(byId).as("by _id %d ns, by another field %d ns", byId, byField).isLessThan(byField / 10);
         } finally {
             backend.close();
         }
-    }
-
-    /** The best of 20 runs, in nanoseconds. */
-    private static long timed(java.util.function.IntSupplier query) {
-        long best = Long.MAX_VALUE;
-        for (int run = 0; run < 20; run++) {
-            long started = System.nanoTime();
-            assertThat(query.getAsInt()).isEqualTo(1);
-            best = Math.min(best, System.nanoTime() - started);
+        try (org.h2.mvstore.MVStore raw = org.h2.mvstore.MVStore.open(file)) {
+            org.h2.mvstore.MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = raw.openMap("databases.timers.timers");
+            data.put("stray", new de.bwaldvogel.mongo.bson.Document("_id", "t-7").append("key", "t-7").append("status", "SCHEDULED"));
         }
-        return best;
+        de.bwaldvogel.mongo.bson.Document byIdAndStatus = new de.bwaldvogel.mongo.bson.Document("_id", "t-7").append("status", "SCHEDULED");
+        de.bwaldvogel.mongo.bson.Document byKeyAndStatus = new de.bwaldvogel.mongo.bson.Document("key", "t-7").append("status", "SCHEDULED");
+
+        de.bwaldvogel.mongo.backend.h2.H2Backend library = new de.bwaldvogel.mongo.backend.h2.H2Backend(file);
+        try {
+            var timers = library.resolveDatabase("timers").resolveCollection("timers", true);
+            assertThat(timers.count(byIdAndStatus, 0, 0)).as("the library scans").isEqualTo(2);
+        } finally {
+            library.close();
+        }
+        IdLookupH2Backend reopened = new IdLookupH2Backend(file);
+        try {
+            var timers = reopened.resolveDatabase("timers").resolveCollection("timers", true);
+            assertThat(timers.count(byKeyAndStatus, 0, 0)).as("a scan").isEqualTo(2);
+            assertThat(timers.count(byIdAndStatus, 0, 0)).as("by _id with a condition").isEqualTo(1);
+        } finally {
+            reopened.close();
+        }
     }
 
     /**
