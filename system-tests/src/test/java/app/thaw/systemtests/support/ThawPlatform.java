@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -64,8 +65,7 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .computeIfAbsent(ThawPlatform.class, key -> start(), ThawPlatform.class);
+        shared(context);
     }
 
     @Override
@@ -75,14 +75,44 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .computeIfAbsent(ThawPlatform.class, key -> start(), ThawPlatform.class);
+        return shared(context);
     }
 
-    private ThawPlatform start() {
+    /** The run's one platform: started by the first test class that asks, or that start's failure again. */
+    private static ThawPlatform shared(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(Startup.class, key -> Startup.attempt(ThawPlatform::start), Startup.class)
+                .platform();
+    }
+
+    private static ThawPlatform start() {
         ThawPlatform platform = new ThawPlatform();
         platform.launch();
         return platform;
+    }
+
+    /**
+     * How the one start went. A failed start is remembered, so every later test class fails at once
+     * with its cause, instead of starting Keycloak and the services again and waiting up to
+     * {@link #READY_WITHIN} each time (a dozen classes could hold a CI run for hours).
+     */
+    record Startup(@Nullable ThawPlatform started, @Nullable RuntimeException failure) {
+
+        static Startup attempt(java.util.function.Supplier<ThawPlatform> start) {
+            try {
+                return new Startup(start.get(), null);
+            } catch (RuntimeException failure) {
+                return new Startup(null, failure);
+            }
+        }
+
+        ThawPlatform platform() {
+            if (failure != null) {
+                throw new IllegalStateException("Thaw did not start for the system tests (an earlier test class tried): "
+                        + failure.getMessage(), failure);
+            }
+            return java.util.Objects.requireNonNull(started);
+        }
     }
 
     private void launch() {
