@@ -8,7 +8,6 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -19,18 +18,16 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend, with these changes; the data file is the library's: same maps,
- * same names, same contents (except the data-size total, no longer kept).
+ * mongo-java-server's H2 backend, with two changes, both to how it reads; the data file is the
+ * library's, unchanged: same maps, same names.
  * <ul>
  * <li>A query that names a single {@code _id} value looks that document up in the {@code _id}
  * index even when it has other conditions too ({@code {_id: x, status: "PENDING"}}), as MongoDB
  * does. The library uses an index only when the query has exactly the index's fields, so every
  * conditional write by id (a claim, an outcome recorded only under its claim) scanned the whole
  * collection.</li>
- * <li>The {@code _id} index answers lookups and an insert's duplicate checks from memory
- * ({@link RememberedIdIndex}) instead of the library's index map, whose every comparison serialises
- * both keys; writes still go to that map.</li>
- * <li>No running total of the collection's data size (only {@code collStats} reads it).</li>
+ * <li>Lookups by a plain {@code _id} are answered from memory ({@link RememberedIdIndex}) instead of
+ * the library's index map, whose every comparison serialises both keys.</li>
  * <li>A find that scans the collection (no index serves it) runs without the collection's lock.
  * The library serialises every operation on a collection, so a scan of 100,000 pending timers
  * held up every claim and write on them for its whole length, up to a second. The data map is an
@@ -81,12 +78,8 @@ final class IdLookupH2Backend extends H2Backend {
 
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            if (!isIdOnly(keys) || sparse) {
-                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
-            }
-            // The map the library's index would open: same name, same keys (the library names it privately).
-            MVMap<KeyValue, Object> stored = getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
-            return new RememberedIdIndex(stored, indexName, keys, sparse);
+            Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            return isIdOnly(keys) && !sparse ? new RememberedIdIndex(index) : index;
         }
     }
 
@@ -95,16 +88,6 @@ final class IdLookupH2Backend extends H2Backend {
         IdLookupCollection(MongoDatabase database, String collectionName, CollectionOptions options, MVMap<Object, Document> data,
                            MVMap<String, Object> meta, de.bwaldvogel.mongo.backend.CursorRegistry cursors) {
             super(database, collectionName, options, data, meta, cursors);
-        }
-
-        /**
-         * No running total of the documents' BSON size: the library encoded the whole document twice
-         * for it at every update (old and new) and once at every insert, about a tenth of a write's
-         * cost, and only the {@code collStats}/{@code dbStats} sizes read it, which Thaw does not.
-         */
-        @Override
-        protected boolean tracksDataSize() {
-            return false;
         }
 
         /** As the library's, whose lock this class's parent adds, except that a scan takes no lock. */

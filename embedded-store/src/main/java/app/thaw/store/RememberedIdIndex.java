@@ -3,40 +3,34 @@ package app.thaw.store;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Map.Entry;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
-import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
-import org.h2.mvstore.MVMap;
+import de.bwaldvogel.mongo.exception.KeyConstraintError;
 
 /**
- * The unique {@code _id} index, kept in the library's MVStore map (the data file is the library's)
- * and, whole, in memory. The stored map's keys are the library's {@code KeyValue}s, which H2
- * compares by serialising both sides with Java serialisation: each lookup serialised keys about
- * twenty times, and each insert looked its key up twice before adding it. This index answers every
- * lookup — by id, the duplicate checks of an insert — from a hash map filled from the stored map
- * when the collection opens, and only writes go to the stored map. The hash map changes only with
- * the stored one, in the same (synchronised) index operation, so the two always hold the same keys.
- * Memory: one entry per document of the collection (about 100 bytes for a short string id).
+ * The library's unique {@code _id} index with a memory of where each document is. The library's
+ * index is an MVStore map whose keys H2 compares by serialising both sides with Java serialisation,
+ * so each lookup by id serialised keys about twenty times; an update looks its document up twice.
+ * This wrapper answers a lookup by a plain id from a hash map, and asks the index only for what it
+ * does not know. The map changes only with the index — every add, remove and drop passes through
+ * here — so it never answers a position the index would not; it holds what the index holds, no more.
+ * The index itself, and so the data file, is unchanged.
  */
-final class RememberedIdIndex extends AbstractUniqueIndex<Object> {
+final class RememberedIdIndex extends Index<Object> {
 
-    private final MVMap<KeyValue, Object> stored;
-    /** Every key of the stored map, normalised as the library compares ids (1 and 1.0 are one id), with its position. */
+    private final Index<Object> index;
     private final Map<KeyValue, Object> positions = new ConcurrentHashMap<>();
 
-    RememberedIdIndex(MVMap<KeyValue, Object> stored, String name, List<IndexKey> keys, boolean sparse) {
-        super(name, keys, sparse);
-        this.stored = stored;
-        for (Entry<KeyValue, Object> entry : stored.entrySet()) {
-            positions.put(normalized(entry.getKey()), entry.getValue());
-        }
+    RememberedIdIndex(Index<Object> index) {
+        super(index.getName(), index.getKeys(), false);
+        this.index = index;
     }
 
     /** A plain value: not an operator document, a list, or a regular expression. */
@@ -45,55 +39,116 @@ final class RememberedIdIndex extends AbstractUniqueIndex<Object> {
                 && !BsonRegularExpression.isRegularExpression(value);
     }
 
-    /** As the library normalises keys; a single string (most ids) is its own normal form, without a copy. */
-    private static KeyValue normalized(KeyValue keyValue) {
-        return keyValue.size() == 1 && keyValue.get(0) instanceof String ? keyValue : keyValue.normalized();
-    }
-
-    @Override
-    protected Object getPosition(KeyValue keyValue) {
-        return positions.get(normalized(keyValue));
-    }
-
-    @Override
-    protected boolean putKeyPosition(KeyValue keyValue, Object position) {
-        Object value = Missing.ofNullable(position);
-        if (positions.putIfAbsent(normalized(keyValue), value) != null) {
-            return false;
+    /** The one key of a document with a plain {@code _id}; null for anything else (no id, several keys). */
+    private KeyValue keyOf(Document document) {
+        if (!isSingleValue(document.get("_id"))) {
+            return null;
         }
-        stored.put(keyValue, value);
-        return true;
+        Set<KeyValue> keys = index.getKeyValues(document);
+        return keys.size() == 1 ? keys.iterator().next() : null;
     }
 
     @Override
-    protected Object removeDocument(KeyValue keyValue) {
-        positions.remove(normalized(keyValue));
-        return stored.remove(keyValue);
+    public Object getPosition(Document document) {
+        KeyValue key = keyOf(document);
+        if (key == null) {
+            return index.getPosition(document);
+        }
+        Object known = positions.get(key);
+        if (known != null) {
+            return known;
+        }
+        Object position = index.getPosition(document);
+        if (position != null) {
+            positions.put(key, position);
+        }
+        return position;
     }
 
     @Override
-    protected Iterable<Entry<KeyValue, Object>> getIterable() {
-        return stored.entrySet();
+    public Iterable<Object> getPositions(Document query) {
+        if (query.size() == 1) {
+            Object position = getPosition(query);
+            if (position != null || keyOf(query) != null) {
+                return position == null ? List.of() : List.of(position);
+            }
+        }
+        return index.getPositions(query);
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        index.checkAdd(document, collection);
+    }
+
+    @Override
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        index.add(document, position, collection);
+        KeyValue key = keyOf(document);
+        if (key != null) {
+            positions.put(key, position);
+        }
+    }
+
+    @Override
+    public Object remove(Document document) {
+        KeyValue key = keyOf(document);
+        if (key != null) {
+            positions.remove(key);
+        }
+        return index.remove(document);
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return index.canHandle(query);
     }
 
     @Override
     public long getCount() {
-        return positions.size();
+        return index.getCount();
     }
 
     @Override
     public boolean isEmpty() {
-        return positions.isEmpty();
+        return index.isEmpty();
     }
 
     @Override
     public long getDataSize() {
-        return getCount();
+        return index.getDataSize();
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        index.checkUpdate(oldDocument, newDocument, collection);
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection)
+            throws KeyConstraintError {
+        // An update may not change _id (the library refuses it before this), so the position stays the document's.
+        index.updateInPlace(oldDocument, newDocument, position, collection);
     }
 
     @Override
     public void drop() {
-        // The database removes the stored map with the index.
         positions.clear();
+        index.drop();
+    }
+
+    @Override
+    public boolean isUnique() {
+        return index.isUnique();
+    }
+
+    @Override
+    public boolean hasSameOptions(Index<?> other) {
+        return index.hasSameOptions(other instanceof RememberedIdIndex remembered ? remembered.index : other);
+    }
+
+    @Override
+    public Document toIndexDescription() {
+        return index.toIndexDescription();
     }
 }

@@ -164,46 +164,6 @@ class EmbeddedStoreTests {
     }
 
     /**
-     * The id index in memory is filled from the data file when the store opens: after a restart the
-     * documents stored before it are found by id, refuse a second insert of their id, and can be
-     * deleted and stored again; the file still reads with the library's own backend.
-     */
-    @Test
-    void theIdIndexInMemoryKnowsEveryIdStoredBeforeARestart() {
-        Path dataFile = folder.resolve("store.mv");
-        try (EmbeddedStore store = EmbeddedStore.start(dataFile, "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString("notifications"))) {
-            var deliveries = client.getDatabase("notifications").getCollection("deliveries");
-            for (int i = 0; i < 100; i++) {
-                deliveries.insertOne(new Document("_id", "d-" + i).append("status", "PENDING"));
-            }
-            deliveries.insertOne(new Document("_id", 7).append("status", "PENDING"));
-        }
-        try (EmbeddedStore reopened = EmbeddedStore.start(dataFile, "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(reopened.connectionString("notifications"))) {
-            var deliveries = client.getDatabase("notifications").getCollection("deliveries");
-            assertThatThrownBy(() -> deliveries.insertOne(new Document("_id", "d-42"))).hasMessageContaining("duplicate key");
-            assertThatThrownBy(() -> deliveries.insertOne(new Document("_id", 7.0))).hasMessageContaining("duplicate key");
-            assertThat(deliveries.updateOne(new Document("_id", "d-99").append("status", "PENDING"),
-                    new Document("$set", new Document("status", "SENDING"))).getMatchedCount()).isOne();
-            deliveries.deleteOne(Filters.eq("_id", "d-0"));
-            deliveries.insertOne(new Document("_id", "d-0").append("status", "AGAIN"));
-            assertThat(deliveries.find(Filters.eq("_id", "d-0")).first()).containsEntry("status", "AGAIN");
-            assertThat(deliveries.countDocuments()).isEqualTo(101);
-        }
-        de.bwaldvogel.mongo.backend.h2.H2Backend library = new de.bwaldvogel.mongo.backend.h2.H2Backend(dataFile.toString());
-        try {
-            var deliveries = library.resolveDatabase("notifications").resolveCollection("deliveries", true);
-            assertThat(deliveries.count(new de.bwaldvogel.mongo.bson.Document("_id", "d-99"), 0, 0)).isOne();
-            assertThat(deliveries.count(new de.bwaldvogel.mongo.bson.Document("_id", "d-0").append("status", "AGAIN"), 0, 0)).isOne();
-            assertThatThrownBy(() -> deliveries.addDocument(new de.bwaldvogel.mongo.bson.Document("_id", "d-5")))
-                    .hasMessageContaining("duplicate key");
-        } finally {
-            library.close();
-        }
-    }
-
-    /**
      * A long scan (the timers' look-ahead over every pending timer) must not hold up writes and
      * lookups by id. The test holds the collection's lock itself, as a long operation would: a find
      * that scans still answers, a find by id waits for the lock.
