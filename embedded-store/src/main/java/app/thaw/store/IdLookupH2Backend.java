@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -18,9 +19,11 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend, with two changes, both to how it reads; the data file is the
- * library's, unchanged: same maps, same names.
+ * mongo-java-server's H2 backend, with these changes, all to how it finds; the data file is the
+ * library's, unchanged: same maps, same names, same bytes.
  * <ul>
+ * <li>Unique-index keys that are one string are compared without Java-serialising them
+ * ({@link IndexKeyOrder}), in the order the library's maps already have.</li>
  * <li>A query that names a single {@code _id} value looks that document up in the {@code _id}
  * index even when it has other conditions too ({@code {_id: x, status: "PENDING"}}), as MongoDB
  * does. The library uses an index only when the query has exactly the index's fields, so every
@@ -78,6 +81,10 @@ final class IdLookupH2Backend extends H2Backend {
 
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            // Opened here first with keys compared without serialising, the library's own openMap(name) finds it open.
+            // The name is the library's (it builds it privately): same map, same file.
+            getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyOrder()));
             Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
             return isIdOnly(keys) && !sparse ? new RememberedIdIndex(index) : index;
         }
