@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.security.TenantIds;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 class TenantIsolationApiTests extends CaseApiTests {
 
@@ -46,6 +48,46 @@ class TenantIsolationApiTests extends CaseApiTests {
 
         List<Document> entries = audit.entriesFor("thaw", "case", id).collectList().block();
         assertThat(entries).extracting(entry -> entry.getString("action")).contains("case.cross_tenant_read");
+    }
+
+    @Test
+    void staffNamingAMalformedTenantGet400NamingTenantIdAndNothingIsListedOrAudited() {
+        String id = open("lambda", RISK_NOTICE);
+        // Just over and far over the length limit; characters a tenant id never has.
+        Map<String, String> malformed = Map.of("a".repeat(TenantIds.MAX_LENGTH + 1), "Size", "b".repeat(2000), "Size",
+                "lambda\u0000", "Pattern", "lambda\n", "Pattern", "../lambda", "Pattern", " lambda", "Pattern", "lambda*", "Pattern");
+
+        malformed.forEach((tenantId, rule) -> web.get().uri("/api/v1/cases?tenantId={tenant}", tenantId)
+                .headers(h -> h.setBearerAuth(token("thaw", "staff_supervisor"))).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("tenantId")
+                .jsonPath("$.errors[0].rule").isEqualTo(rule));
+
+        assertThat(audit.entriesFor("thaw", "case", "*").collectList().block())
+                .extracting(entry -> entry.get("details", Document.class).getString("tenantFilter"))
+                .doesNotContainAnyElementsOf(malformed.keySet());
+        // Named well, the tenant's queue answers as before, and the list is audited.
+        web.get().uri("/api/v1/cases?tenantId=lambda").headers(h -> h.setBearerAuth(token("thaw", "staff_supervisor"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(id);
+        assertThat(audit.entriesFor("thaw", "case", "*").collectList().block())
+                .extracting(entry -> entry.get("details", Document.class).getString("tenantFilter")).contains("lambda");
+    }
+
+    @Test
+    void anEmptyTenantIdNamesNoTenantSoStaffListEveryTenantsCases() {
+        String assignee = "empty-tenant-" + java.util.UUID.randomUUID();
+        Map<String, Object> body = new java.util.HashMap<>(intake(RISK_NOTICE));
+        body.put("assignee", assignee);
+        String id = (String) post("/api/v1/cases", token("mu", "merchant_admin"), body).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+        web.get().uri("/api/v1/cases?tenantId=&assignee={assignee}", assignee).headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(id);
+        web.get().uri("/api/v1/cases?tenantId=&assignee={assignee}", assignee).headers(h -> h.setBearerAuth(token("mu", "merchant_member")))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1);
     }
 
     @Test

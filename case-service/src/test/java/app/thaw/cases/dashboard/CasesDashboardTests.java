@@ -216,6 +216,20 @@ class CasesDashboardTests extends CaseApiTests {
     }
 
     @Test
+    void theChartsRefuseAMalformedTenantWithAProblemPageNamingTenantId() {
+        for (String tenantId : java.util.List.of("a".repeat(65), "acme\u0000", "../acme")) {
+            web.get().uri("/dashboard/cases/charts?tenantId={tenant}", tenantId).headers(h -> h.setBearerAuth(agent()))
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
+                    .expectStatus().isBadRequest().expectBody(String.class)
+                    .value(page -> assertThat(page).contains("problem-validation_failed", "tenantId").doesNotContain("new Chart(canvas"));
+        }
+        // The form's field, typed by a person: empty means every tenant, surrounding spaces are dropped.
+        assertThat(page("/dashboard/cases/charts?tenantId=", agent(), "en")).contains("new Chart(canvas");
+        web.get().uri("/dashboard/cases/charts?tenantId={tenant}", " acme ").headers(h -> h.setBearerAuth(agent())).exchange()
+                .expectStatus().isOk().expectBody(String.class).value(page -> assertThat(page).contains("new Chart(canvas", "value=\"acme\""));
+    }
+
+    @Test
     void theSharedStylesScriptsAndWebJarsAreServedUnderTheCasesPrefix() {
         Map<String, String> assets = Map.of("assets/thaw.css", "text/css", "assets/thaw.js", "text/javascript",
                 "webjars/htmx.org/dist/htmx.min.js", "text/javascript", "webjars/chart.js/dist/chart.umd.min.js", "text/javascript");

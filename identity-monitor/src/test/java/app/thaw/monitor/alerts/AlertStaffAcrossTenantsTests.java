@@ -9,6 +9,7 @@ import java.util.Map;
 
 import app.thaw.monitor.MonitorWebTestBase;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.security.TenantIds;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -192,6 +193,64 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
         assertThat(alert(bank, id).getString("state")).isEqualTo("ESCALATED");
     }
 
+    /**
+     * Values just over and far over the length limit, and values with characters a tenant id never has. (A URI over
+     * 4 kB never reaches the application: the server answers 414 itself.)
+     */
+    static final Map<String, String> MALFORMED = Map.of(
+            "a".repeat(TenantIds.MAX_LENGTH + 1), "Size",
+            "b".repeat(2000), "Size",
+            "acme\u0007", "Pattern",
+            "acme\n", "Pattern",
+            "../acme", "Pattern",
+            " acme", "Pattern");
+
+    @Test
+    void staffNamingAMalformedTenantGet400NamingTenantIdAndNothingIsReadAuditedOrMoved() {
+        String bank = newTenant();
+        String id = alertIn(bank, "+8613600000005");
+
+        MALFORMED.forEach((tenantId, rule) -> {
+            List<WebTestClient.ResponseSpec> answers = new java.util.ArrayList<>(List.of(
+                    web.get().uri("/api/v1/monitor/alerts?tenantId={tenant}", tenantId).headers(h -> h.setBearerAuth(agent())).exchange(),
+                    web.get().uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, tenantId).headers(h -> h.setBearerAuth(agent())).exchange()));
+            for (String verb : List.of("acknowledge", "escalate", "dismiss")) {
+                answers.add(web.post().uri("/api/v1/monitor/alerts/{id}/{move}?tenantId={tenant}", id, verb, tenantId)
+                        .headers(h -> h.setBearerAuth(compliance())).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("version", 1)).exchange());
+            }
+            for (WebTestClient.ResponseSpec answer : answers) {
+                answer.expectStatus().isBadRequest()
+                        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
+                        .jsonPath("$.errors.length()").isEqualTo(1)
+                        .jsonPath("$.errors[0].field").isEqualTo("tenantId")
+                        .jsonPath("$.errors[0].rule").isEqualTo(rule);
+            }
+        });
+
+        Document unchanged = alert(bank, id);
+        assertThat(unchanged.getString("state")).isEqualTo("NEW");
+        assertThat(unchanged.get("version", Number.class).longValue()).isEqualTo(1L);
+        assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_list")).extracting(entry -> entry.get("details", Document.class).getString("tenantFilter"))
+                .doesNotContainAnyElementsOf(MALFORMED.keySet());
+        for (String action : List.of("monitor.cross_tenant_read", "monitor.cross_tenant_write")) {
+            assertThat(audited(STAFF_TENANT, action)).as(action).noneSatisfy(entry -> assertThat(entry.getString("objectId")).isEqualTo(id));
+        }
+        // Named well, the same tenant answers as before.
+        assertThat(items(agent(), bank)).singleElement().satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+    }
+
+    @Test
+    void anEmptyTenantIdNamesNoTenant() {
+        String bank = newTenant();
+        String id = alertIn(bank, "+8613600000006");
+
+        assertThat(items(bank(bank), "")).singleElement().satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+        web.get().uri("/api/v1/monitor/alerts/{id}?tenantId=", id).headers(h -> h.setBearerAuth(agent()))
+                .exchange().expectStatus().isNotFound();
+    }
+
     @Test
     void theOpenApiDocumentNamesTheTenantParameterOnEveryAlertOperation() {
         WebTestClient.BodyContentSpec doc = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody();
@@ -199,7 +258,7 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
                 "['/api/v1/monitor/alerts/{id}/acknowledge'].post", "['/api/v1/monitor/alerts/{id}/dismiss'].post",
                 "['/api/v1/monitor/alerts/{id}/escalate'].post")) {
             doc.jsonPath("$.paths" + operation + ".parameters[?(@.name == 'tenantId' && @.in == 'query')].description")
-                    .value(descriptions -> assertThat((List<?>) descriptions).singleElement().asString().contains("Thaw staff"));
+                    .value(descriptions -> assertThat((List<?>) descriptions).singleElement().asString().contains("Thaw staff", TenantIds.RULE));
         }
     }
 }

@@ -7,8 +7,10 @@ import java.util.Map;
 
 import app.thaw.notifications.NotificationsTestBase;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.security.TenantIds;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -98,5 +100,43 @@ class StaffAcrossTenantsTests extends NotificationsTestBase {
                 .exchange().expectStatus().isOk();
         // The tenant's own people see their log whole, as before.
         assertThat(items(admin(bank), bank)).hasSize(2);
+    }
+
+    @Test
+    void staffNamingAMalformedTenantGet400NamingTenantIdAndNothingIsReadOrAudited() {
+        String merchant = newTenant();
+        caseClosed(merchant, "case-s4", false);
+        String id = deliveryOf(merchant, "case-s4").getString("_id");
+        // Just over and far over the length limit; characters a tenant id never has.
+        Map<String, String> malformed = Map.of("a".repeat(TenantIds.MAX_LENGTH + 1), "Size", "b".repeat(2000), "Size",
+                merchant + "\u0007", "Pattern", merchant + "\r\n", "Pattern", "../" + merchant, "Pattern", " " + merchant, "Pattern");
+
+        malformed.forEach((tenantId, rule) -> {
+            for (String path : List.of("/api/v1/notifications/deliveries?tenantId={tenant}",
+                    "/api/v1/notifications/deliveries/" + id + "?tenantId={tenant}",
+                    "/api/v1/notifications/cases/case-s4/first-delivery?tenantId={tenant}")) {
+                web.get().uri(path, tenantId).headers(h -> h.setBearerAuth(compliance())).exchange()
+                        .expectStatus().isBadRequest()
+                        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
+                        .jsonPath("$.errors.length()").isEqualTo(1)
+                        .jsonPath("$.errors[0].field").isEqualTo("tenantId")
+                        .jsonPath("$.errors[0].rule").isEqualTo(rule);
+            }
+        });
+
+        assertThat(audited("notification.cross_tenant_list")).extracting(entry -> entry.get("details", Document.class).getString("tenantFilter"))
+                .doesNotContainAnyElementsOf(malformed.keySet());
+        assertThat(audited("notification.cross_tenant_read")).noneSatisfy(entry -> assertThat(entry.getString("objectId")).isEqualTo(id));
+        // Named well, the same tenant's log answers as before.
+        assertThat(items(compliance(), merchant)).singleElement().satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+    }
+
+    @Test
+    void anEmptyTenantIdNamesNoTenant() {
+        String merchant = newTenant();
+        caseClosed(merchant, "case-s5", false);
+
+        assertThat(items(admin(merchant), "")).hasSize(1);
     }
 }

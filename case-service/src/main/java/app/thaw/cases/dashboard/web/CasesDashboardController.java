@@ -25,6 +25,7 @@ import app.thaw.cases.incident.Outcome;
 import app.thaw.cases.incident.Scenario;
 import app.thaw.platform.dashboard.ThawDashboard;
 import app.thaw.platform.problem.ThawProblem;
+import app.thaw.platform.security.TenantIds;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -155,7 +156,8 @@ class CasesDashboardController {
 
     @GetMapping("/charts")
     Mono<Rendering> charts(@RequestParam(required = false) @Nullable String tenantId, Locale locale) {
-        return overview.statistics(blankToNull(tenantId)).map(stats -> Rendering.view("cases/charts")
+        // The form's field is typed by a person: surrounding spaces are dropped, then the platform's rule applies.
+        return Mono.defer(() -> overview.statistics(TenantIds.named(blankToNull(tenantId)))).map(stats -> Rendering.view("cases/charts")
                         .modelAttribute("stats", stats).modelAttribute("tenantId", blankToEmpty(tenantId))
                         .modelAttribute("charts", charts(stats, locale)).build())
                 .onErrorResume(ThawProblem.class, problem -> Mono.just(problemPage(problem)));

@@ -20,7 +20,9 @@ import app.thaw.cases.incident.Outcome;
 import app.thaw.cases.incident.Party;
 import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.incident.TimelineEntry;
+import app.thaw.platform.security.TenantIds;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -45,6 +47,10 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/v1/cases")
 class CasesController {
+
+    static final String TENANT = "Thaw staff only: one tenant's cases (staff otherwise see every tenant's); a list of another "
+            + "tenant's is audited (case.cross_tenant_list). Ignored for anyone else. Empty names no tenant; any other value must be "
+            + TenantIds.RULE + ", or the answer is 400 validation_failed naming tenantId.";
 
     private final CaseService cases;
 
@@ -100,11 +106,11 @@ class CasesController {
                                  @RequestParam(required = false) @Nullable String assignee,
                                  @RequestParam(required = false) @Nullable Boolean atRisk,
                                  @RequestParam(required = false) @Nullable Boolean drill,
-                                 @RequestParam(required = false) @Nullable String tenantId,
+                                 @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId,
                                  @RequestParam(required = false) @Nullable String cursor,
                                  @RequestParam(required = false) @Nullable Integer limit) {
         return Mono.fromCallable(() -> new CaseQuery(CaseProblems.optionalCode(CaseStatus.class, status, "status"),
-                        CaseProblems.optionalCode(Scenario.class, scenario, "scenario"), assignee, atRisk, drill, tenantId, cursor, limit))
+                        CaseProblems.optionalCode(Scenario.class, scenario, "scenario"), assignee, atRisk, drill, TenantIds.named(tenantId), cursor, limit))
                 .flatMap(cases::list)
                 .map(page -> new CaseResponse.Page(page.items().stream().map(CaseResponse::of).toList(), page.nextCursor()));
     }

@@ -12,6 +12,7 @@ import app.thaw.monitor.detection.Severity;
 import app.thaw.monitor.support.Page;
 import app.thaw.monitor.support.Roles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.TenantIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
@@ -32,7 +33,8 @@ import reactor.core.publisher.Mono;
 class AlertController {
 
     static final String TENANT = "The tenant whose alerts to work, for Thaw staff (staff_agent, staff_supervisor, compliance_officer, "
-            + "platform_admin); omitted or the caller's own, the caller's tenant. Anyone else naming another tenant gets 404.";
+            + "platform_admin); omitted, empty or the caller's own, the caller's tenant. Anyone else naming another tenant gets 404. "
+            + "Any non-empty value must be " + TenantIds.RULE + ", or the answer is 400 validation_failed naming tenantId.";
     static final String WRITE_ACROSS = "Thaw staff may name another tenant (tenantId), audited (monitor.cross_tenant_write); "
             + "the role rules are the same, and the alert's events carry its own tenant.";
 
@@ -55,7 +57,7 @@ class AlertController {
                                    @RequestParam(required = false) @Nullable Integer limit) {
         int size = Page.limit(limit);
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
-                .flatMapMany(caller -> alerts.page(caller, tenantId, state, severity, kind, subjectId, cursor, size + 1))
+                .flatMapMany(caller -> alerts.page(caller, TenantIds.named(tenantId), state, severity, kind, subjectId, cursor, size + 1))
                 .map(AlertResponse::of).collectList()
                 .map(all -> Page.of(all, size, AlertResponse::id));
     }
@@ -66,7 +68,7 @@ class AlertController {
     Mono<AlertResponse> get(@PathVariable String id,
                             @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
-                .flatMap(caller -> alerts.get(caller, tenantId, id)).map(AlertResponse::of);
+                .flatMap(caller -> alerts.get(caller, TenantIds.named(tenantId), id)).map(AlertResponse::of);
     }
 
     @Operation(summary = "Acknowledge a new alert", description = WRITE_ACROSS)
@@ -96,7 +98,7 @@ class AlertController {
 
     private Mono<AlertResponse> move(String id, @Nullable String tenantId, TransitionRequest request, AlertState wanted) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.ALERT_WORKER))
-                .flatMap(caller -> alerts.transition(caller, tenantId, id, request.version(), wanted, request.reason()))
+                .flatMap(caller -> alerts.transition(caller, TenantIds.named(tenantId), id, request.version(), wanted, request.reason()))
                 .map(AlertResponse::of);
     }
 

@@ -9,7 +9,9 @@ import app.thaw.notifications.support.Access;
 import app.thaw.notifications.support.Page;
 import app.thaw.notifications.support.PageRequest;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.TenantIds;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +26,10 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/notifications")
 class DeliveryController {
 
+    static final String TENANT = "The tenant whose deliveries to read, for Thaw staff (staff_agent, staff_supervisor, compliance_officer, "
+            + "platform_admin); omitted, empty or the caller's own, the caller's tenant. Anyone else naming another tenant gets 404. "
+            + "Any non-empty value must be " + TenantIds.RULE + ", or the answer is 400 validation_failed naming tenantId.";
+
     private final DeliveryLogService log;
 
     DeliveryController(DeliveryLogService log) {
@@ -36,16 +42,17 @@ class DeliveryController {
     @GetMapping("/deliveries")
     Mono<Page<DeliveryResponse>> list(@RequestParam(required = false) @Nullable String cursor,
                                       @RequestParam(required = false) @Nullable Integer limit,
-                                      @RequestParam(required = false) @Nullable String tenantId) {
+                                      @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId) {
         PageRequest page = PageRequest.of(cursor, limit);
-        return CurrentCaller.get().flatMap(caller -> log.list(caller, tenantId, page)).map(found -> found.map(DeliveryResponse::of));
+        return CurrentCaller.get().flatMap(caller -> log.list(caller, TenantIds.named(tenantId), page)).map(found -> found.map(DeliveryResponse::of));
     }
 
     @Operation(summary = "One delivery with every attempt: status, latency and the provider's response",
             description = "Thaw staff may name another tenant (tenantId), audited.")
     @GetMapping("/deliveries/{id}")
-    Mono<DeliveryDetail> get(@PathVariable String id, @RequestParam(required = false) @Nullable String tenantId) {
-        return CurrentCaller.get().flatMap(caller -> log.get(caller, tenantId, id)).map(DeliveryDetail::of);
+    Mono<DeliveryDetail> get(@PathVariable String id,
+                             @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId) {
+        return CurrentCaller.get().flatMap(caller -> log.get(caller, TenantIds.named(tenantId), id)).map(DeliveryDetail::of);
     }
 
     @Operation(summary = "Replay a delivery now (e.g. a webhook an endpoint missed), whatever its earlier outcome")
@@ -56,8 +63,9 @@ class DeliveryController {
 
     @Operation(summary = "The first successful delivery to the client for a case (what closes the golden 15 minutes)")
     @GetMapping("/cases/{caseId}/first-delivery")
-    Mono<FirstDelivery> firstDelivery(@PathVariable String caseId, @RequestParam(required = false) @Nullable String tenantId) {
-        return CurrentCaller.get().flatMap(caller -> log.firstForCase(caller, tenantId, caseId))
+    Mono<FirstDelivery> firstDelivery(@PathVariable String caseId,
+                                      @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId) {
+        return CurrentCaller.get().flatMap(caller -> log.firstForCase(caller, TenantIds.named(tenantId), caseId))
                 .map(first -> new FirstDelivery(caseId, first.getString("deliveryId"), first.getString("channel"), instant(first, "deliveredAt")));
     }
 
