@@ -14,11 +14,15 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Journey 3 (DOMAIN §12): a sanctions hit on a partner bank's customer opens a COMPLIANCE_HOLD
  * case that only compliance officers see; a legal hold is placed; every message to the holder is
- * the fixed notice; an agent's attempt to read the case is refused and audited.
+ * the fixed notice; an agent's attempt to read the case is refused and audited. Staff name the
+ * bank's tenant to work it, and a tenant named badly is refused alike by every service.
  */
 @ExtendWith(ThawPlatform.class)
 @Order(53)
@@ -62,6 +66,20 @@ class J3ComplianceHoldIT {
         List<Map<String, Object>> accessLog = ThawApi.list(thaw.get("compliance", "/api/v1/cases/{id}/access-log", caseId));
         assertThat(accessLog).anySatisfy(entry -> assertThat(entry).containsEntry("action", "case.restricted_access_refused")
                 .containsEntry("actor", "agent"));
+
+        // Staff work the bank's tenant by naming it (each such read audited): its alerts too, not only its cases.
+        assertThat(items(ok(thaw.get("compliance", "/api/v1/monitor/alerts?tenantId=bank-demo&subjectId={s}", subjectId)), "items"))
+                .extracting(found -> found.get("id")).containsExactly(alert.get("id"));
+        // A tenant named badly is refused by every service alike, naming the parameter and the rule, through the gateway.
+        for (String path : List.of("/api/v1/cases?tenantId={t}", "/api/v1/monitor/alerts?tenantId={t}",
+                "/api/v1/notifications/deliveries?tenantId={t}")) {
+            WebTestClient.ResponseSpec refused = thaw.get("compliance", path, "bank demo");
+            refused.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            Map<String, Object> problem = ThawApi.problem(refused, HttpStatus.BAD_REQUEST);
+            assertThat(problem).as(path).containsEntry("code", "validation_failed");
+            assertThat(items(problem, "errors")).as(path).singleElement()
+                    .satisfies(error -> assertThat(error).containsEntry("field", "tenantId").containsEntry("rule", "Pattern"));
+        }
 
         // The legal hold is placed on its evidence at once.
         Map<String, Object> holds = Awaitility.await("the legal hold").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
