@@ -145,6 +145,17 @@ class GatewayTests {
         assertThat(received).isEmpty();
     }
 
+    /** Reactor Netty refuses such a request before the gateway's filters run; it is still a problem document, and nothing is forwarded. */
+    @Test
+    void aQueryOverTheServersLineLimitIsRefusedWith414AsAProblem() {
+        received.clear();
+        web.get().uri("/api/v1/cases?tenantId=" + "a".repeat(10_000)).headers(h -> h.setBearerAuth(tokenFor("long-query"))).exchange()
+                .expectStatus().isEqualTo(414)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("request_line_too_long");
+        assertThat(received).isEmpty();
+    }
+
     @Test
     void aChunkedBodyOverTheLimitIsRefusedWith413() {
         var buffers = new DefaultDataBufferFactory();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -299,5 +300,41 @@ class PlatformWebTests {
                 .expectStatus().isOk()
                 .expectBody(String.class).value(script -> assertThat(script).contains("data-due"));
         web.get().uri("/dashboard/test/").exchange().expectStatus().isUnauthorized();
+    }
+
+    @LocalServerPort
+    int port;
+
+    /**
+     * What the HTTP decoder refuses before any Spring code runs — a request line or headers over its
+     * limits, bytes that are no HTTP — is a problem document too, with a documented code. Sent over
+     * a plain socket, as a client library would never build such requests.
+     */
+    @Test
+    void requestsTheHttpDecoderCannotReadAreAnsweredAsProblems() throws Exception {
+        String longQuery = "GET /api/v1/test/whoami?tenantId=" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        assertThat(rawExchange(longQuery)).startsWith("HTTP/1.1 414 ").contains("content-type: application/problem+json")
+                .contains("connection: close").contains("\"code\":\"request_line_too_long\"").contains("\"status\":414")
+                .doesNotContain("aaaaaaaaaa");
+        String hugeHeader = "GET /api/v1/test/whoami HTTP/1.1\r\nHost: localhost\r\nX-Filler: " + "b".repeat(20_000) + "\r\n\r\n";
+        assertThat(rawExchange(hugeHeader)).startsWith("HTTP/1.1 431 ").contains("\"code\":\"headers_too_large\"");
+        assertThat(rawExchange("GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: many\r\n\r\n")).startsWith("HTTP/1.1 400 ")
+                .contains("\"code\":\"malformed_request\"");
+        // An ordinary request on a new connection is untouched.
+        assertThat(rawExchange("GET /api/v1/test/whoami HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 401 ").contains("\"code\":\"unauthenticated\"");
+    }
+
+    /** Sends {@code request} as it stands and answers everything the server wrote until it closed (header names lower-cased). */
+    private String rawExchange(String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int bodyAt = answer.indexOf("\r\n\r\n");
+            return bodyAt < 0 ? answer : answer.substring(0, bodyAt).toLowerCase(java.util.Locale.ROOT).replaceFirst("^http/1.1", "HTTP/1.1")
+                    + answer.substring(bodyAt);
+        }
     }
 }
