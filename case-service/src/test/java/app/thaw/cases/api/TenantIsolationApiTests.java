@@ -153,6 +153,27 @@ class TenantIsolationApiTests extends CaseApiTests {
     }
 
     @Test
+    void aCaseOnBehalfOfATenantNamedBadlyIsRefusedNamingTheFieldAndNothingIsOpened() {
+        Map<String, String> malformed = Map.of("", "Pattern", "c".repeat(TenantIds.MAX_LENGTH + 1), "Size", "iota ", "Pattern",
+                "../iota", "Pattern", "-iota", "Pattern");
+        malformed.forEach((tenant, rule) -> {
+            Map<String, Object> body = new java.util.HashMap<>(intake(RISK_NOTICE));
+            body.put("onBehalfOfTenant", tenant);
+            body.put("assignee", "bad-tenant-" + rule);
+            post("/api/v1/cases", token("thaw", "staff_agent"), body).expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
+                    .jsonPath("$.errors.length()").isEqualTo(1)
+                    .jsonPath("$.errors[0].field").isEqualTo("onBehalfOfTenant")
+                    .jsonPath("$.errors[0].rule").isEqualTo(rule);
+        });
+        for (String assignee : List.of("bad-tenant-Size", "bad-tenant-Pattern")) {
+            web.get().uri("/api/v1/cases?assignee={a}", assignee).headers(h -> h.setBearerAuth(token("thaw", "staff_agent"))).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        }
+    }
+
+    @Test
     void onlyStaffOverrideTriage() {
         String id = open("theta", RISK_NOTICE);
 

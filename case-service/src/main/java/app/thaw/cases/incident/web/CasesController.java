@@ -75,7 +75,10 @@ class CasesController {
                        @Nullable String scope,
                        @Nullable Instant detectedAt,
                        @Size(max = 200) @Nullable String assignee,
-                       @Size(max = 100) @Nullable String onBehalfOfTenant) {
+                       // The tenant rule of staff's ?tenantId= (TenantIds): an empty or odd name would open a case in no real tenant.
+                       @Size(max = TenantIds.MAX_LENGTH)
+                       @Pattern(regexp = TenantIds.PATTERN, message = "must be letters, digits, '.', '_' or '-', starting with a letter or digit")
+                       @Nullable String onBehalfOfTenant) {
 
         OpenCase command() {
             Money amount = null;
