@@ -153,7 +153,8 @@ public class DispatchService {
                                 .concatMap(channel -> forRecipient(notification, recipient, channel, urgent))));
         boolean toWebhooks = rule.targets().stream().map(Target::channels).anyMatch(channels -> channels.contains(Channel.WEBHOOK));
         Flux<Planned> toEndpoints = toWebhooks
-                ? webhooks.forEvent(notification.tenantId(), notification.eventType()).map(endpoint -> forEndpoint(notification, endpoint, urgent))
+                ? Mono.fromSupplier(() -> webhookBody(notification)).flatMapMany(body -> webhooks.forEvent(notification.tenantId(),
+                        notification.eventType()).map(endpoint -> forEndpoint(notification, endpoint, body, urgent)))
                 : Flux.empty();
         Set<String> seen = new java.util.HashSet<>();
         return Flux.concat(toRecipients, toEndpoints).filter(planned -> seen.add(planned.document().getString("_id")));
@@ -204,13 +205,17 @@ public class DispatchService {
                 message.html() == null ? null : "<p><strong>" + mark.strip() + "</strong></p>" + message.html());
     }
 
-    private Planned forEndpoint(Notification notification, WebhookEndpoint endpoint, boolean urgent) {
+    /** The webhook payload of a notification: one for all the tenant's endpoints. */
+    private String webhookBody(Notification notification) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", notification.eventType());
         payload.put("timestamp", clock.instant().toString());
         // The tenant's systems may pass a webhook on to the holder: a restricted case's reason stays out of it.
         payload.put("data", notification.restricted() ? restrictedData(notification) : notification.data());
-        String body = json.writeValueAsString(payload);
+        return json.writeValueAsString(payload);
+    }
+
+    private Planned forEndpoint(Notification notification, WebhookEndpoint endpoint, String body, boolean urgent) {
         return new Planned(delivery(notification, DeliveryId.of(notification.eventId(), endpoint.id(), Channel.WEBHOOK), Channel.WEBHOOK,
                 endpoint.id(), RecipientKind.CLIENT, endpoint.url().toString(), endpoint.id(), Language.FALLBACK, null, body, urgent), null, urgent);
     }

@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedPrivateHosts    hosts accepted even on loopback or private networks ({@code *}: all) — for development only
  * @param maxResponseLogged      how much of an endpoint's answer the delivery log keeps
  * @param maxEndpointsPerEvent   endpoints one event reaches at most within a tenant
- * @param endpointReuse          how long an endpoint read for sending serves the next sends to it (0: read for each send);
- *                               a change made through this instance applies at once, one made through another within this
+ * @param endpointReuse          how long an endpoint read for sending serves the next sends to it, and a tenant's enabled
+ *                               endpoints read for an event the next events (0: read for each);
+ *                               a change made through this instance applies at once, one made through another within this time
  */
 @ConfigurationProperties("thaw.notifications.webhooks")
 public record WebhookProperties(@DefaultValue("15s") Duration timeout, @DefaultValue List<String> allowedPrivateHosts,

@@ -32,8 +32,10 @@ import reactor.core.scheduler.Schedulers;
 /**
  * A tenant's webhook endpoints: registered behind the address guard, rotated, disabled when they
  * keep failing. Sending reads an endpoint once per {@code endpoint-reuse} (1 s) rather than once per
- * message: under load most sends go to an endpoint just read. Every change made here drops that
- * copy at once; a change made through another instance is seen within the reuse time.
+ * message, and planning a notification reads the tenant's enabled endpoints once per reuse time
+ * rather than once per event: under load most events and sends find them just read. Every change
+ * made here drops those copies at once; a change made through another instance (a new endpoint
+ * too) is seen within the reuse time.
  */
 @Service
 public class WebhookService {
@@ -47,6 +49,8 @@ public class WebhookService {
     private final WebhookProperties properties;
     /** Endpoints as read for sending, by tenant and id; only found endpoints are kept. */
     private final AsyncCache<String, WebhookEndpoint> forSending;
+    /** The tenant's enabled endpoints as read for planning (every event type), by tenant. */
+    private final AsyncCache<String, List<WebhookEndpoint>> enabledForPlanning;
 
     public WebhookService(ReactiveMongoTemplate mongo, AuditLog audit, Clock clock, AddressGuard guard, WebhookProperties properties) {
         this.mongo = mongo;
@@ -55,6 +59,7 @@ public class WebhookService {
         this.guard = guard;
         this.properties = properties;
         this.forSending = Caffeine.newBuilder().expireAfterWrite(properties.endpointReuse()).maximumSize(10_000).buildAsync();
+        this.enabledForPlanning = Caffeine.newBuilder().expireAfterWrite(properties.endpointReuse()).maximumSize(10_000).buildAsync();
         mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("enabled", Sort.Direction.ASC)).subscribe();
     }
 
@@ -71,6 +76,7 @@ public class WebhookService {
                 List.of(secret == null ? WebhookSecret.generate() : secret), true, null, null, 0);
         return checked(url).then(mongo.insert(toDocument(endpoint), COLLECTION))
                 .map(WebhookService::fromDocument)
+                .doOnNext(saved -> changed(tenantId, saved.id()))
                 .flatMap(saved -> audit.record("webhook.registered", "webhook_endpoint", saved.id(), Map.of("url", saved.url().toString()))
                         .thenReturn(saved));
     }
@@ -133,10 +139,13 @@ public class WebhookService {
 
     /** The tenant's enabled endpoints that receive {@code eventType}. */
     public Flux<WebhookEndpoint> forEvent(String tenantId, String eventType) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("enabled").is(true)).limit(properties.maxEndpointsPerEvent()),
-                        Document.class, COLLECTION)
-                .map(WebhookService::fromDocument)
-                .filter(endpoint -> endpoint.wants(eventType));
+        Mono<List<WebhookEndpoint>> read = mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("enabled").is(true))
+                        .limit(properties.maxEndpointsPerEvent()), Document.class, COLLECTION)
+                .map(WebhookService::fromDocument).collectList();
+        // One read serves every event planned meanwhile (on the embedded store it is a scan of every tenant's endpoints).
+        Mono<List<WebhookEndpoint>> enabled = properties.endpointReuse().isZero() ? read
+                : Mono.fromFuture(() -> enabledForPlanning.get(tenantId, (key, executor) -> read.toFuture()), true);
+        return enabled.flatMapIterable(endpoints -> endpoints).filter(endpoint -> endpoint.wants(eventType));
     }
 
     /** Loads an endpoint for sending (no caller: the pipeline acts for the tenant). */
@@ -150,9 +159,10 @@ public class WebhookService {
         return Mono.fromFuture(() -> forSending.get(key(tenantId, id), (key, executor) -> read.toFuture()), true);
     }
 
-    /** Forgets the copy kept for sending: the next send reads the endpoint as changed. */
+    /** Forgets the copies kept for sending and planning: the next send and the next event read the endpoints as changed. */
     private void changed(String tenantId, String id) {
         forSending.synchronous().invalidate(key(tenantId, id));
+        enabledForPlanning.synchronous().invalidate(tenantId);
     }
 
     private static String key(String tenantId, String id) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Webhooks against a real local receiver. Signatures are checked with the Standard Webhooks
@@ -136,6 +137,31 @@ class WebhookTests extends NotificationsTestBase {
         caseOpened(tenant, "case-c3");
         assertThat(receiver.received(path)).hasSize(2);
         assertThat(receiver.received(path).getLast().header("webhook-signature").split(" ")).as("signed with both secrets").hasSize(2);
+    }
+
+    /**
+     * Planning an event reuses the tenant's enabled endpoints it read (for the reuse time, 1 h in
+     * tests); an endpoint registered through this instance receives the very next event, while a
+     * change made behind this instance's back (as through another one) waits for the reuse time.
+     */
+    @Test
+    void eventsReuseTheTenantsEndpointsTheyReadAndANewEndpointReceivesTheNextEvent() {
+        String tenant = newTenant();
+        String first = "/hooks/" + tenant + "/first";
+        String second = "/hooks/" + tenant + "/second";
+        Registered endpoint = register(tenant, first);
+        caseOpened(tenant, "case-p1");
+        assertThat(receiver.received(first)).hasSize(1);
+
+        register(tenant, second);
+        caseOpened(tenant, "case-p2");
+        assertThat(receiver.received(first)).hasSize(2);
+        assertThat(receiver.received(second)).as("registered through this instance: the next event reaches it").hasSize(1);
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(endpoint.id())), new Update().set("enabled", false), WebhookService.COLLECTION)
+                .block();
+        caseOpened(tenant, "case-p3");
+        assertThat(receiver.received(first)).as("the endpoints read for the last event serve this one").hasSize(3);
     }
 
     @Test
