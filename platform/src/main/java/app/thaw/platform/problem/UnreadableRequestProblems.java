@@ -7,7 +7,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -71,7 +70,7 @@ final class UnreadableRequestProblems extends ChannelInboundHandlerAdapter {
             code = LINE_TOO_LONG;
             title = "URI Too Long";
             detail = "The request line (method, path and query) is longer than this server reads; shorten the query.";
-        } else if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+        } else if (cause instanceof TooLongHttpHeaderException) {
             status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
             code = HEADERS_TOO_LARGE;
             title = "Request Header Fields Too Large";

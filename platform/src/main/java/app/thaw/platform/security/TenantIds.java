@@ -28,6 +28,9 @@ public final class TenantIds {
     public static final String RULE = "1 to " + MAX_LENGTH + " characters of letters, digits, '.', '_' or '-', "
             + "starting with a letter or digit";
 
+    /** What a value breaking {@link #PATTERN} is told (also the message of a body field held to it with {@code @Pattern}). */
+    public static final String PATTERN_MESSAGE = "must be letters, digits, '.', '_' or '-', starting with a letter or digit";
+
     private static final Pattern SHAPE = Pattern.compile(PATTERN);
 
     private TenantIds() {
@@ -63,7 +66,7 @@ public final class TenantIds {
             return new FieldViolation(PARAMETER, "Size", "must be 1 to " + MAX_LENGTH + " characters");
         }
         if (!SHAPE.matcher(tenantId).matches()) {
-            return new FieldViolation(PARAMETER, "Pattern", "must be letters, digits, '.', '_' or '-', starting with a letter or digit");
+            return new FieldViolation(PARAMETER, "Pattern", PATTERN_MESSAGE);
         }
         return null;
     }

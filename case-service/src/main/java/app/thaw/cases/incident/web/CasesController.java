@@ -77,7 +77,7 @@ class CasesController {
                        @Size(max = 200) @Nullable String assignee,
                        // The tenant rule of staff's ?tenantId= (TenantIds): an empty or odd name would open a case in no real tenant.
                        @Size(max = TenantIds.MAX_LENGTH)
-                       @Pattern(regexp = TenantIds.PATTERN, message = "must be letters, digits, '.', '_' or '-', starting with a letter or digit")
+                       @Pattern(regexp = TenantIds.PATTERN, message = TenantIds.PATTERN_MESSAGE)
                        @Nullable String onBehalfOfTenant) {
 
         OpenCase command() {
