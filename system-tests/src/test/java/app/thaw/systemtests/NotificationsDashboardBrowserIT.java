@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * event reaches notification-service (a service token, as the relay sends it); the supervisor signs
  * in through Keycloak at the gateway, finds the delivery in the log with its attempt, replays it
  * (an htmx write through the gateway's CSRF-protected session), reads the captured e-mail in the
- * development mailbox, and sees the golden-15 chart drawn, in English and in Chinese.
+ * development mailbox, reads a client tenant's delivery log by typing the tenant into the filter,
+ * and sees the golden-15 chart drawn, in English and in Chinese.
  */
 @ExtendWith(ThawPlatform.class)
 @Order(30)
@@ -56,11 +57,16 @@ class NotificationsDashboardBrowserIT {
                         "reference", "TH-" + caseId, "holder", Map.of("type", "ENTERPRISE", "displayName", "Widgets Ltd",
                                 "accountReference", "acct-1"), "platform", "LianLian", "scope", "TRANSACTION",
                         "openedAt", Instant.now().toString()));
-        WebTestClient.bindToServer().baseUrl(thaw.serviceUrl("notification-service")).responseTimeout(Duration.ofSeconds(15)).build()
-                .post().uri("/internal/events").headers(h -> h.setBearerAuth(keycloak.clientToken("case-service", "case-service-dev-secret")))
-                .contentType(MediaType.parseMediaType("application/cloudevents+json")).bodyValue(opened)
-                .exchange()
-                .expectStatus().isOk();
+        sendEvent(thaw, opened);
+        // A client tenant's case (its client has no contact yet: the tenant-wide inbox is told), which staff read by naming the tenant.
+        String clientTenant = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        String clientCase = "case-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> clientOpened = new java.util.HashMap<>(opened);
+        clientOpened.putAll(Map.of("id", UUID.randomUUID().toString(), "subject", clientCase, "tenantid", clientTenant,
+                "data", Map.of("caseId", clientCase, "scenario", "RISK_TXN", "drill", false, "restricted", false, "reference", "TH-" + clientCase,
+                        "holder", Map.of("type", "ENTERPRISE", "displayName", "Client Ltd", "accountReference", "acct-2"), "platform", "LianLian",
+                        "scope", "TRANSACTION", "openedAt", Instant.now().toString())));
+        sendEvent(thaw, clientOpened);
 
         try (Browser browser = Browser.start("en")) {
             browser.signInAt(thaw, "/dashboard/notifications/", "supervisor");
@@ -98,7 +104,21 @@ class NotificationsDashboardBrowserIT {
             browser.screenshot("notifications-mailbox-en");
             assertThat(browser.accessibilityViolations()).as("accessibility of notifications-mailbox-en").isEmpty();
 
+            // A client tenant's log: the supervisor types its id into the filter (an audited read across tenants).
+            browser.click(By.linkText("Delivery log"));
+            browser.await(By.id("deliveries-heading"));
+            browser.awaitScripts();
+            browser.type(By.id("filter-case"), clientCase);
+            browser.type(By.id("filter-tenant"), clientTenant);
+            browser.click(By.id("filter-apply"));
+            browser.awaitThat(page -> page.findElements(By.cssSelector("#deliveries tr.delivery")).size() == 1
+                    && page.findElement(By.id("deliveries")).getText().contains(clientCase));
+            assertThat(browser.text(By.cssSelector("#deliveries tr.delivery"))).contains("thaw.case.opened", "In-app", "Delivered");
+            assertThat(browser.accessibilityViolations()).as("accessibility of notifications-deliveries-tenant-en").isEmpty();
+
             // In Chinese: the same message, and the golden-15 chart drawn by Chart.js.
+            browser.click(By.linkText("Development mailbox"));
+            browser.await(By.id("mailbox-heading"));
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> page.getPageSource().contains("开发邮箱"));
             assertThat(browser.page()).contains("lang=\"zh-CN\"", "[TH-" + caseId + "]");
@@ -110,5 +130,14 @@ class NotificationsDashboardBrowserIT {
             browser.screenshot("notifications-golden15-zh-CN");
             assertThat(browser.accessibilityViolations()).as("accessibility of notifications-golden15-zh-CN").isEmpty();
         }
+    }
+
+    /** What case-service's relay would send: a CloudEvent to notification-service, with case-service's own token. */
+    static void sendEvent(ThawPlatform thaw, Map<String, Object> event) {
+        WebTestClient.bindToServer().baseUrl(thaw.serviceUrl("notification-service")).responseTimeout(Duration.ofSeconds(15)).build()
+                .post().uri("/internal/events").headers(h -> h.setBearerAuth(keycloak.clientToken("case-service", "case-service-dev-secret")))
+                .contentType(MediaType.parseMediaType("application/cloudevents+json")).bodyValue(event)
+                .exchange()
+                .expectStatus().isOk();
     }
 }

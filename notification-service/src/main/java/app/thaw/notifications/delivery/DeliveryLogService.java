@@ -1,8 +1,7 @@
 package app.thaw.notifications.delivery;
 
-import java.util.Map;
-
 import java.util.List;
+import java.util.Map;
 
 import app.thaw.notifications.delivery.internal.DeliveryStore;
 import app.thaw.notifications.delivery.internal.FirstDeliveries;
@@ -19,9 +18,10 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads the delivery log of a tenant: deliveries by page, one delivery with every attempt, a case's
- * first delivery. A caller reads its own tenant's; Thaw's staff may name another tenant
- * ({@code tenantId}), each such read audited ({@code notification.cross_tenant_list} / {@code _read}),
+ * Reads the delivery log of a tenant: deliveries by page (filtered or not), one delivery with every
+ * attempt, a case's first delivery, the golden 15 minutes per day. A caller reads its own tenant's;
+ * Thaw's staff may name another tenant ({@code tenantId}), each such read audited
+ * ({@code notification.cross_tenant_list} / {@code _read} / {@code _statistics}),
  * and what concerns another tenant's restricted case stays hidden from staff who are not compliance
  * officers or platform admins (left out of lists; 404 by id, audited as refused). Anyone else naming
  * another tenant finds nothing (404), as for any other tenant's object.
@@ -33,12 +33,15 @@ public class DeliveryLogService {
     private final FirstDeliveries firsts;
     private final DispatchService dispatch;
 
+    private final GoldenFifteenStatistics golden;
     private final AuditLog audit;
 
-    public DeliveryLogService(DeliveryStore store, FirstDeliveries firsts, DispatchService dispatch, AuditLog audit) {
+    public DeliveryLogService(DeliveryStore store, FirstDeliveries firsts, DispatchService dispatch, GoldenFifteenStatistics golden,
+                              AuditLog audit) {
         this.store = store;
         this.firsts = firsts;
         this.dispatch = dispatch;
+        this.golden = golden;
         this.audit = audit;
     }
 
@@ -66,10 +69,29 @@ public class DeliveryLogService {
 
     /** A page of the log of the caller's tenant, or (staff) of {@code tenantId}. */
     public Mono<Page<Document>> list(Caller caller, @Nullable String tenantId, PageRequest page) {
-        return reading(caller, tenantId).flatMap(reading -> (reading.acrossTenants()
-                        ? audit.record("notification.cross_tenant_list", "delivery", "*", Map.of("tenantFilter", reading.tenantId()))
-                        : Mono.<Void>empty())
-                .then(store.list(reading.tenantId(), !reading.hidesRestricted(), page)));
+        return search(caller, tenantId, null, null, null, page);
+    }
+
+    /** A page of the log of the caller's tenant, or (staff) of {@code tenantId}, filtered by channel, status and case (each optional). */
+    public Mono<Page<Document>> search(Caller caller, @Nullable String tenantId, @Nullable Channel channel, @Nullable DeliveryStatus status,
+                                       @Nullable String caseId, PageRequest page) {
+        return reading(caller, tenantId).flatMap(reading -> auditedAcross(reading, "notification.cross_tenant_list")
+                .then(store.search(reading.tenantId(), !reading.hidesRestricted(), channel == null ? null : channel.name(),
+                        status == null ? null : status.name(), caseId == null || caseId.isBlank() ? null : caseId.trim(), page)));
+    }
+
+    /**
+     * The golden 15 minutes of the last {@code days} days in the caller's tenant, or (staff) in
+     * {@code tenantId}: counts only, so restricted cases are counted for every staff member.
+     */
+    public Mono<GoldenFifteenStatistics.Statistics> goldenFifteen(Caller caller, @Nullable String tenantId, int days) {
+        return reading(caller, tenantId).flatMap(reading -> auditedAcross(reading, "notification.cross_tenant_statistics")
+                .then(golden.lastDays(reading.tenantId(), days)));
+    }
+
+    /** A read of a whole tenant's log (a page, statistics) across tenants is audited under {@code action}. */
+    private Mono<Void> auditedAcross(Reading reading, String action) {
+        return reading.acrossTenants() ? audit.record(action, "delivery", "*", Map.of("tenantFilter", reading.tenantId())) : Mono.empty();
     }
 
     /** One delivery with its attempts, of the caller's tenant or (staff) of {@code tenantId}. */
@@ -94,17 +116,6 @@ public class DeliveryLogService {
                         ? audit.record("notification.restricted_access_refused", "delivery", id, Map.of("deliveryTenant", reading.tenantId()))
                             .then(Mono.<Void>error(new NotFound("delivery", id)))
                         : audit.record("notification.cross_tenant_read", "delivery", id, Map.of("deliveryTenant", reading.tenantId())));
-    }
-
-    public Mono<Page<Document>> list(String tenantId, PageRequest page) {
-        return store.list(tenantId, true, page);
-    }
-
-    /** The log filtered by channel, status and case (each optional). */
-    public Mono<Page<Document>> search(String tenantId, @Nullable Channel channel, @Nullable DeliveryStatus status, @Nullable String caseId,
-                                       PageRequest page) {
-        return store.search(tenantId, channel == null ? null : channel.name(), status == null ? null : status.name(),
-                caseId == null || caseId.isBlank() ? null : caseId.trim(), page);
     }
 
     /** The most recent delivery to a target (e.g. a webhook endpoint), for its last response. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import app.thaw.notifications.NotificationsTestBase;
 import app.thaw.notifications.webhooks.WebhookService;
+import app.thaw.platform.audit.AuditLog;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +39,12 @@ class NotificationsDashboardTests extends NotificationsTestBase {
     }
 
     String page(String path, String token, String language, HttpStatus expected) {
-        return web.get().uri(path).headers(h -> h.setBearerAuth(token)).header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange()
+        return page(path, token, language, expected, new Object[0]);
+    }
+
+    /** The page at {@code path}, a URI template whose variables are encoded strictly (any character may be sent). */
+    String page(String path, String token, String language, HttpStatus expected, Object... variables) {
+        return web.get().uri(path, variables).headers(h -> h.setBearerAuth(token)).header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange()
                 .expectStatus().isEqualTo(expected)
                 .expectBody(String.class).returnResult().getResponseBody();
     }
@@ -172,6 +178,60 @@ class NotificationsDashboardTests extends NotificationsTestBase {
         assertThat(english).containsPattern("\"within\":\\[(0,)*1\\]").containsPattern("\"late\":\\[(0,)*1\\]");
         assertThat(page("/dashboard/notifications/golden-15", supervisor(tenant), "zh-CN", HttpStatus.OK))
                 .contains("黄金 15 分钟", "最近 14 天共 2 个案件");
+    }
+
+    List<Document> audited(String staffTenant, String action) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(staffTenant).and("action").is(action)), Document.class,
+                AuditLog.AUDIT_LOG).collectList().block();
+    }
+
+    @Test
+    void staffNameATenantToReadItsDeliveryLogAndGoldenFifteenEachReadAuditedAndReplayStaysWithTheTenant() {
+        String merchant = newTenant();
+        String id = openCaseForClient(merchant, "case-named");
+        String staff = newTenant();
+
+        assertThat(page("/dashboard/notifications/", supervisor(staff), "en", HttpStatus.OK)).as("own tenant by default")
+                .doesNotContain("case-named");
+        String log = page("/dashboard/notifications/?tenantId=" + merchant, supervisor(staff), "en", HttpStatus.OK);
+        assertThat(log).contains("case-named", "value=\"" + merchant + "\"", "tenantId=" + merchant);
+        assertThat(audited(staff, "notification.cross_tenant_list")).singleElement()
+                .satisfies(entry -> assertThat(entry.get("details", Document.class)).containsEntry("tenantFilter", merchant));
+        // Typed into the form: surrounding spaces are dropped.
+        assertThat(page("/dashboard/notifications/?channel=EMAIL&tenantId={tenant}", supervisor(staff), "en", HttpStatus.OK, " " + merchant + " "))
+                .contains("case-named");
+
+        String detail = web.get().uri("/dashboard/notifications/deliveries/{id}?tenantId={tenant}", id, merchant)
+                .headers(h -> h.setBearerAuth(platformAdmin(staff))).header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(detail).contains("Attempts", "Succeeded").as("a replay is a write in the caller's own tenant").doesNotContain("Replay now");
+        assertThat(audited(staff, "notification.cross_tenant_read")).singleElement()
+                .satisfies(entry -> assertThat(entry.getString("objectId")).isEqualTo(id));
+        web.get().uri("/dashboard/notifications/deliveries/{id}", id).headers(h -> h.setBearerAuth(platformAdmin(staff))).exchange()
+                .expectStatus().isNotFound();
+
+        String golden = page("/dashboard/notifications/golden-15?tenantId=" + merchant, supervisor(staff), "en", HttpStatus.OK);
+        assertThat(golden).contains("1 case in the last 14 days", "value=\"" + merchant + "\"");
+        assertThat(audited(staff, "notification.cross_tenant_statistics")).singleElement()
+                .satisfies(entry -> assertThat(entry.get("details", Document.class)).containsEntry("tenantFilter", merchant));
+        assertThat(page("/dashboard/notifications/golden-15", supervisor(staff), "en", HttpStatus.OK)).contains("0 cases in the last 14 days");
+    }
+
+    @Test
+    void aMalformedTenantIsRefusedWithAVisibleMessageAndNothingIsReadOrAudited() {
+        String merchant = newTenant();
+        openCaseForClient(merchant, "case-malformed");
+        String staff = newTenant();
+        for (String tenantId : List.of("a".repeat(65), merchant + "\u0000", "../" + merchant)) {
+            assertThat(page("/dashboard/notifications/?tenantId={tenant}", supervisor(staff), "en", HttpStatus.BAD_REQUEST, tenantId))
+                    .contains("The tenant must be 1 to 64 letters").doesNotContain("case-malformed");
+            assertThat(page("/dashboard/notifications/golden-15?tenantId={tenant}", supervisor(staff), "zh-CN", HttpStatus.BAD_REQUEST, tenantId))
+                    .contains("租户须为 1 至 64 个字母").doesNotContain("golden-chart");
+        }
+        web.get().uri("/dashboard/notifications/deliveries/any?tenantId={tenant}", "bad tenant").headers(h -> h.setBearerAuth(supervisor(staff)))
+                .exchange().expectStatus().isBadRequest();
+        assertThat(audited(staff, "notification.cross_tenant_list")).isEmpty();
+        assertThat(audited(staff, "notification.cross_tenant_statistics")).isEmpty();
     }
 
     @Test

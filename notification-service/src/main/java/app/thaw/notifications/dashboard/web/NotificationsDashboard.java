@@ -21,6 +21,7 @@ import app.thaw.platform.events.OutboxRelay;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.TenantIds;
 import app.thaw.platform.security.ThawRoles;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +41,10 @@ import reactor.core.publisher.Mono;
  * The notification-service staff dashboard under {@code /dashboard/notifications/}, for
  * {@code staff_supervisor} and {@code platform_admin} (anyone else: 404, as for a page that does
  * not exist); dead letters for {@code platform_admin} only. Every read and write goes through the
- * same application services as the API, in the caller's tenant.
+ * same application services as the API. The delivery log and the golden 15 minutes are the
+ * caller's tenant's, or — Thaw's staff work every tenant's cases — the tenant named in the form
+ * ({@code tenantId}), each such read audited and another tenant's restricted cases hidden as in
+ * the API; writes (replay, enabling an endpoint) stay in the caller's tenant, as in the API.
  */
 @ThawDashboard
 class NotificationsDashboard {
@@ -50,15 +54,12 @@ class NotificationsDashboard {
     private final DeliveryLogService log;
     private final MailboxService mailbox;
     private final WebhookService webhooks;
-    private final GoldenFifteenStatistics golden;
     private final OutboxRelay relay;
 
-    NotificationsDashboard(DeliveryLogService log, MailboxService mailbox, WebhookService webhooks, GoldenFifteenStatistics golden,
-                           OutboxRelay relay) {
+    NotificationsDashboard(DeliveryLogService log, MailboxService mailbox, WebhookService webhooks, OutboxRelay relay) {
         this.log = log;
         this.mailbox = mailbox;
         this.webhooks = webhooks;
-        this.golden = golden;
         this.relay = relay;
     }
 
@@ -74,6 +75,7 @@ class NotificationsDashboard {
     Mono<String> deliveries(@RequestParam(required = false) @Nullable String channel,
                             @RequestParam(required = false) @Nullable String status,
                             @RequestParam(required = false) @Nullable String caseId,
+                            @RequestParam(required = false) @Nullable String tenantId,
                             @RequestParam(required = false) @Nullable String cursor,
                             Model model, ServerWebExchange exchange) {
         model.addAttribute("channels", Channel.values());
@@ -81,20 +83,24 @@ class NotificationsDashboard {
         model.addAttribute("channel", blankToNull(channel));
         model.addAttribute("status", blankToNull(status));
         model.addAttribute("caseId", blankToNull(caseId));
+        model.addAttribute("tenantId", tenantId == null ? null : tenantId.strip());
         return staff().flatMap(caller -> {
             Channel wantedChannel;
             DeliveryStatus wantedStatus;
+            String wantedTenant;
             try {
                 wantedChannel = parse(Channel.class, channel);
                 wantedStatus = parse(DeliveryStatus.class, status);
             } catch (IllegalArgumentException unknown) {
-                exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-                model.addAttribute("problem", "notifications.problem.filter");
-                model.addAttribute("rows", List.of());
-                return Mono.just(caller);
+                return refusedFilter(exchange, model, "notifications.problem.filter").thenReturn(caller);
+            }
+            try {
+                wantedTenant = tenant(tenantId);
+            } catch (ThawProblem malformed) {
+                return refusedFilter(exchange, model, "notifications.problem.tenant").thenReturn(caller);
             }
             model.addAttribute("admin", isAdmin(caller));
-            return log.search(caller.tenantId(), wantedChannel, wantedStatus, caseId, PageRequest.of(cursor, 25))
+            return log.search(caller, wantedTenant, wantedChannel, wantedStatus, caseId, PageRequest.of(cursor, 25))
                     .doOnNext(page -> {
                         model.addAttribute("rows", page.items().stream().map(DeliveryRow::of).toList());
                         model.addAttribute("next", page.nextCursor());
@@ -103,9 +109,18 @@ class NotificationsDashboard {
         }).thenReturn("notifications/deliveries");
     }
 
+    /** A filter the log cannot apply: 400, the message where the log would be, no rows. */
+    private static Mono<Void> refusedFilter(ServerWebExchange exchange, Model model, String message) {
+        exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+        model.addAttribute("problem", message);
+        model.addAttribute("rows", List.of());
+        return Mono.empty();
+    }
+
     @GetMapping(BASE + "/deliveries/{id}")
-    Mono<String> delivery(@PathVariable String id, Model model, ServerWebExchange exchange) {
-        return staff().flatMap(caller -> log.get(caller.tenantId(), id)
+    Mono<String> delivery(@PathVariable String id, @RequestParam(required = false) @Nullable String tenantId, Model model,
+                          ServerWebExchange exchange) {
+        return staff().flatMap(caller -> log.get(caller, tenant(tenantId), id)
                         .doOnNext(entry -> detail(model, entry, caller))
                         .thenReturn("notifications/deliveries :: detail"))
                 .onErrorResume(ThawProblem.class, problem -> problem(exchange, model, problem));
@@ -129,7 +144,8 @@ class NotificationsDashboard {
         model.addAttribute("subject", entry.delivery().getString("subject"));
         model.addAttribute("text", entry.delivery().getString("text"));
         model.addAttribute("attempts", entry.attempts().stream().map(AttemptRow::of).toList());
-        model.addAttribute("admin", isAdmin(caller));
+        // A replay is a write, in the caller's own tenant only (as in the API): not offered on another tenant's delivery.
+        model.addAttribute("admin", isAdmin(caller) && caller.tenantId().equals(entry.delivery().getString("tenantId")));
     }
 
     // ---------------------------------------------------------------- development mailbox
@@ -178,17 +194,28 @@ class NotificationsDashboard {
     // ---------------------------------------------------------------- golden 15 minutes
 
     @GetMapping(BASE + "/golden-15")
-    Mono<String> goldenFifteen(Model model) {
-        return staff().flatMap(caller -> golden.lastDays(caller.tenantId(), 14))
-                .doOnNext(statistics -> {
-                    model.addAttribute("statistics", statistics);
-                    model.addAttribute("chart", Map.of(
-                            "labels", statistics.days().stream().map(day -> day.date().toString()).toList(),
-                            "within", statistics.days().stream().map(GoldenFifteenStatistics.Day::within).toList(),
-                            "late", statistics.days().stream().map(GoldenFifteenStatistics.Day::late).toList(),
-                            "pending", statistics.days().stream().map(GoldenFifteenStatistics.Day::pending).toList()));
-                })
-                .thenReturn("notifications/golden15");
+    Mono<String> goldenFifteen(@RequestParam(required = false) @Nullable String tenantId, Model model, ServerWebExchange exchange) {
+        model.addAttribute("tenantId", tenantId == null ? null : tenantId.strip());
+        return staff().flatMap(caller -> {
+            String wantedTenant;
+            try {
+                wantedTenant = tenant(tenantId);
+            } catch (ThawProblem malformed) {
+                exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+                model.addAttribute("problem", "notifications.problem.tenant");
+                return Mono.just("notifications/golden15");
+            }
+            return log.goldenFifteen(caller, wantedTenant, 14)
+                    .doOnNext(statistics -> {
+                        model.addAttribute("statistics", statistics);
+                        model.addAttribute("chart", Map.of(
+                                "labels", statistics.days().stream().map(day -> day.date().toString()).toList(),
+                                "within", statistics.days().stream().map(GoldenFifteenStatistics.Day::within).toList(),
+                                "late", statistics.days().stream().map(GoldenFifteenStatistics.Day::late).toList(),
+                                "pending", statistics.days().stream().map(GoldenFifteenStatistics.Day::pending).toList()));
+                    })
+                    .thenReturn("notifications/golden15");
+        });
     }
 
     // ---------------------------------------------------------------- dead letters (platform_admin)
@@ -249,6 +276,17 @@ class NotificationsDashboard {
 
     private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
         return value == null || value.isBlank() ? null : Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The tenant a form names: a person types it, so surrounding spaces are dropped and empty names
+     * none (the caller's own); otherwise it must be a well-formed tenant id.
+     *
+     * @throws ThawProblem 400 when it is not
+     */
+    private static @Nullable String tenant(@Nullable String typed) {
+        // strip(), not trim(): trim() would also drop control characters, which the rule refuses.
+        return TenantIds.named(typed == null ? null : typed.strip());
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -192,20 +192,16 @@ public class DeliveryStore {
         return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, DELIVERIES);
     }
 
-    /** A page of the tenant's deliveries; without those about a restricted case unless {@code withRestricted}. */
-    public Mono<Page<Document>> list(String tenantId, boolean withRestricted, PageRequest page) {
+    /**
+     * The tenant's log filtered by channel, status and case (each optional), by page in id order;
+     * without the deliveries about a restricted case unless {@code withRestricted}.
+     */
+    public Mono<Page<Document>> search(String tenantId, boolean withRestricted, @Nullable String channel, @Nullable String status,
+                                       @Nullable String caseId, PageRequest page) {
         Criteria criteria = Criteria.where("tenantId").is(tenantId);
         if (!withRestricted) {
             criteria = criteria.and("restricted").ne(true);
         }
-        return mongo.find(page.apply(criteria), Document.class, DELIVERIES).collectList()
-                .map(found -> Page.of(found, page.limit(), document -> document.getString("_id")));
-    }
-
-    /** The log filtered by channel, status and case (each optional), by page in id order. */
-    public Mono<Page<Document>> search(String tenantId, @Nullable String channel, @Nullable String status, @Nullable String caseId,
-                                       PageRequest page) {
-        Criteria criteria = Criteria.where("tenantId").is(tenantId);
         if (channel != null) {
             criteria = criteria.and("channel").is(channel);
         }
