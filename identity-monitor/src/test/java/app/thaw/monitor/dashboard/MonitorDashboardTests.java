@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.monitor.MonitorWebTestBase;
+import app.thaw.platform.audit.AuditLog;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -163,6 +166,47 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         // A token without a reading role does not see the dashboard at all.
         web.get().uri("/dashboard/monitor/").headers(h -> h.setBearerAuth(token(tenant, "thaw_service"))).exchange()
                 .expectStatus().isNotFound();
+    }
+
+    private List<Document> audited(String tenant, String action) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenant).and("action").is(action)), Document.class, AuditLog.AUDIT_LOG)
+                .collectList().block();
+    }
+
+    @Test
+    void staffNameATenantToTriageItsAlertsEachListAndMoveAuditedButNotItsSubjectsOrSignals() {
+        String tenant = newTenant();
+        String subject = journeyFour(tenant);
+        Document alert = alerts(tenant).getFirst();
+        String alertId = alert.getString("_id");
+        String staffTenant = "thaw-" + newTenant();
+        String staff = token(staffTenant, "compliance_officer");
+
+        String queue = page(staff, "/dashboard/monitor/?tenantId=" + tenant, "en");
+        assertThat(queue).contains("id=\"alert-" + alertId + "\"", "Z**** W**", "Tenant " + tenant, "value=\"" + tenant + "\"",
+                "name=\"tenantId\" value=\"" + tenant + "\"", "hx-post=\"/dashboard/monitor/alerts/" + alertId + "/escalate\"")
+                .as("no subject page or signals of another tenant").doesNotContain("/dashboard/monitor/subjects/" + subject, "show-signals-");
+        assertThat(audited(staffTenant, "monitor.cross_tenant_list")).singleElement()
+                .satisfies(entry -> assertThat(entry.get("details", Document.class)).containsEntry("tenantFilter", tenant));
+
+        String row = move(staff, alertId, "escalate", Map.of("version", String.valueOf(alert.getLong("version")), "tenantId", tenant));
+        assertThat(row).contains("data-state=\"ESCALATED\"", "Tenant " + tenant);
+        assertThat(alerts(tenant).getFirst().getString("state")).isEqualTo("ESCALATED");
+        assertThat(audited(staffTenant, "monitor.cross_tenant_write")).singleElement()
+                .satisfies(entry -> assertThat(entry.getString("objectId")).isEqualTo(alertId));
+
+        // A member of another tenant naming this one finds no such page; a malformed name is refused with a message.
+        web.get().uri("/dashboard/monitor/?tenantId=" + tenant).headers(h -> h.setBearerAuth(token(newTenant(), "partner_bank")))
+                .exchange().expectStatus().isNotFound();
+        for (String malformed : List.of("a".repeat(65), tenant + "\u0000", "../" + tenant)) {
+            web.get().uri("/dashboard/monitor/?tenantId={tenant}", malformed).headers(h -> h.setBearerAuth(staff))
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange().expectStatus().isBadRequest().expectBody(String.class)
+                    .value(body -> assertThat(body).contains("The tenant must be 1 to 64 letters").doesNotContain("alert-" + alertId));
+        }
+        web.post().uri("/dashboard/monitor/alerts/" + alertId + "/acknowledge").headers(h -> h.setBearerAuth(staff))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("version=2&tenantId=bad%20tenant")
+                .exchange().expectStatus().isNotFound();
+        assertThat(audited(staffTenant, "monitor.cross_tenant_list")).hasSize(1);
     }
 
     @Test

@@ -13,13 +13,13 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * What makes a bearer token acceptable to Thaw: signed (RS256) by a key of the realm, not
  * expired, issued by the configured realm, meant for the Thaw API ({@code aud}) and naming the
- * caller's tenant. Unsigned ({@code alg: none}) tokens never match the RS256 key selector.
+ * caller's tenant by a well-formed tenant id ({@link TenantIds}: the services build keys such as
+ * {@code <tenant>|<case>} from it, so a {@code |}, a space or a 10 kB claim never reaches them). Unsigned ({@code alg: none}) tokens never match the RS256 key selector.
  */
 public final class TokenValidation {
 
@@ -45,6 +45,6 @@ public final class TokenValidation {
                 new JwtIssuerValidator(properties.issuerUri().toString()),
                 new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
                         audiences -> audiences != null && audiences.contains(properties.audience())),
-                new JwtClaimValidator<String>(TENANT_CLAIM, StringUtils::hasText)));
+                new JwtClaimValidator<String>(TENANT_CLAIM, TenantIds::isValid)));
     }
 }

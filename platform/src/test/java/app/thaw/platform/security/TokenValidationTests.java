@@ -96,6 +96,19 @@ class TokenValidationTests {
     }
 
     @Test
+    void rejectsATokenWhoseTenantIsNotAWellFormedTenantId() {
+        for (String tenant : List.of("", "acme|other", "bank demo", "-acme", "a".repeat(65))) {
+            String malformed = tokens.token(List.of("merchant_admin"), claims -> claims.claim("tenant_id", tenant));
+            StepVerifier.create(decoder.decode(malformed))
+                    .expectErrorSatisfies(error -> assertThat(error).as(tenant).isInstanceOf(JwtValidationException.class)
+                            .hasMessageContaining("tenant_id"))
+                    .verify();
+        }
+        String wellFormed = tokens.token(List.of("merchant_admin"), claims -> claims.claim("tenant_id", "bank-demo.cn_1"));
+        StepVerifier.create(decoder.decode(wellFormed)).expectNextCount(1).verifyComplete();
+    }
+
+    @Test
     void rejectsAnUnsignedTokenWithAlgNone() {
         String signed = tokens.token("platform_admin");
         String payload = signed.split("\\.")[1];

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import app.thaw.monitor.alerts.Alert;
@@ -27,9 +28,12 @@ import app.thaw.monitor.signals.SignalService;
 import app.thaw.monitor.subjects.SubjectNotFound;
 import app.thaw.monitor.subjects.SubjectService;
 import app.thaw.monitor.support.Roles;
+import app.thaw.monitor.support.TenantNotFound;
 import app.thaw.platform.dashboard.ThawDashboard;
+import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.TenantIds;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -50,7 +54,10 @@ import reactor.core.publisher.Mono;
  * The monitor's staff pages: the alert triage queue (with the moves allowed now), a subject's page
  * (baseline, signal timeline, screening hits) and the tenant's ingestion rate. Everything goes
  * through the same application services and role rules as the API, scoped by the token's tenant;
- * what a caller may not see answers 404. Identifiers are shown masked, in clear only through the
+ * what a caller may not see answers 404. As in the alerts API, Thaw's staff may name another tenant
+ * in the queue's filter ({@code tenantId}) to triage its alerts, each list and move audited by
+ * {@link AlertService}; that tenant's subjects and signals stay out of reach (the API offers staff no
+ * such read), so its rows carry no subject link and no signals. Identifiers are shown masked, in clear only through the
  * audited reveal, for the roles the API allows it.
  */
 @ThawDashboard
@@ -94,35 +101,56 @@ class MonitorDashboardController {
 
     @GetMapping({"", "/"})
     Mono<Rendering> queue(@RequestParam(required = false) @Nullable String state, @RequestParam(required = false) @Nullable String severity,
-                          @RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String detector) {
+                          @RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String detector,
+                          @RequestParam(required = false) @Nullable String tenantId) {
         AlertState stateFilter = parse(AlertState.class, state);
         Severity severityFilter = parse(Severity.class, severity);
         AlertKind kindFilter = parse(AlertKind.class, kind);
         String detectorFilter = detector == null || detector.isBlank() ? null : detector.trim();
-        return reader().flatMap(caller -> alerts.page(caller, stateFilter, severityFilter, kindFilter, null, null, QUEUE_SIZE)
-                .filter(alert -> detectorFilter == null || alert.detectors().containsKey(detectorFilter))
-                .collectList()
-                .map(found -> {
-                    List<Alert> sorted = new ArrayList<>(found);
-                    sorted.sort(TRIAGE_ORDER);
-                    Set<String> detectors = new LinkedHashSet<>(DETECTORS);
-                    sorted.forEach(alert -> detectors.addAll(alert.detectors().keySet()));
-                    Map<String, String> filters = new LinkedHashMap<>();
-                    filters.put("state", stateFilter == null ? "" : stateFilter.name());
-                    filters.put("severity", severityFilter == null ? "" : severityFilter.name());
-                    filters.put("kind", kindFilter == null ? "" : kindFilter.name());
-                    filters.put("detector", detectorFilter == null ? "" : detectorFilter);
-                    return Rendering.view("monitor/queue")
-                            .modelAttribute("rows", sorted.stream().map(alert -> Row.of(alert, caller)).toList())
-                            .modelAttribute("filters", filters)
-                            .modelAttribute("states", AlertState.values())
-                            .modelAttribute("severities", List.of(Severity.HIGH, Severity.MEDIUM, Severity.LOW))
-                            .modelAttribute("kinds", AlertKind.values())
-                            .modelAttribute("detectors", detectors)
-                            .modelAttribute("limit", QUEUE_SIZE)
-                            .build();
-                }))
-                .onErrorResume(NotVisible.class, hidden -> notFound());
+        // Typed by a person: surrounding spaces are dropped (strip, not trim: a control character stays and is refused).
+        String typedTenant = tenantId == null ? "" : tenantId.strip();
+        Map<String, String> filters = filters(stateFilter, severityFilter, kindFilter, detectorFilter, typedTenant);
+        return reader().flatMap(caller -> Mono.fromCallable(() -> Optional.ofNullable(TenantIds.named(typedTenant)))
+                .flatMap(tenantFilter -> alerts.page(caller, tenantFilter.orElse(null), stateFilter, severityFilter, kindFilter, null, null,
+                                QUEUE_SIZE)
+                        .filter(alert -> detectorFilter == null || alert.detectors().containsKey(detectorFilter))
+                        .collectList()
+                        .map(found -> {
+                            List<Alert> sorted = new ArrayList<>(found);
+                            sorted.sort(TRIAGE_ORDER);
+                            return queuePage(sorted, caller, filters, null);
+                        }))
+                .onErrorResume(ThawProblem.class, malformed -> malformed.status().value() != HttpStatus.BAD_REQUEST.value() ? Mono.error(malformed)
+                        : Mono.just(queuePage(List.of(), caller, filters, "monitor.problem.tenant"))))
+                .onErrorResume(error -> error instanceof NotVisible || error instanceof TenantNotFound, hidden -> notFound());
+    }
+
+    /** The queue page with {@code shown}; with a problem instead (400), no alerts. */
+    private static Rendering queuePage(List<Alert> shown, Caller caller, Map<String, String> filters, @Nullable String problem) {
+        Set<String> detectors = new LinkedHashSet<>(DETECTORS);
+        shown.forEach(alert -> detectors.addAll(alert.detectors().keySet()));
+        return Rendering.view("monitor/queue")
+                .modelAttribute("rows", shown.stream().map(alert -> Row.of(alert, caller)).toList())
+                .modelAttribute("filters", filters)
+                .modelAttribute("states", AlertState.values())
+                .modelAttribute("severities", List.of(Severity.HIGH, Severity.MEDIUM, Severity.LOW))
+                .modelAttribute("kinds", AlertKind.values())
+                .modelAttribute("detectors", detectors)
+                .modelAttribute("limit", QUEUE_SIZE)
+                .modelAttribute("problem", problem == null ? "" : problem)
+                .status(problem == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+                .build();
+    }
+
+    private static Map<String, String> filters(@Nullable AlertState state, @Nullable Severity severity, @Nullable AlertKind kind,
+                                               @Nullable String detector, String tenant) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("state", state == null ? "" : state.name());
+        filters.put("severity", severity == null ? "" : severity.name());
+        filters.put("kind", kind == null ? "" : kind.name());
+        filters.put("detector", detector == null ? "" : detector);
+        filters.put("tenant", tenant);
+        return filters;
     }
 
     /** New alerts first, then acknowledged, then closed ones; within each, the most severe, then the most recent. */
@@ -143,7 +171,10 @@ class MonitorDashboardController {
                 .onErrorResume(error -> error instanceof NotVisible || error instanceof AlertNotFound, hidden -> notFound());
     }
 
-    /** Acknowledge, dismiss or escalate; answers the alert's row again, with the problem when refused. */
+    /**
+     * Acknowledge, dismiss or escalate; answers the alert's row again, with the problem when refused.
+     * A row of another tenant's alert (staff) names its tenant in the form, as the API's {@code tenantId}.
+     */
     @PostMapping("/alerts/{id}/{move}")
     Mono<Rendering> move(@PathVariable String id, @PathVariable String move, ServerWebExchange exchange) {
         AlertState wanted = MOVES.get(move);
@@ -151,29 +182,35 @@ class MonitorDashboardController {
             return notFound();
         }
         return reader().flatMap(caller -> exchange.getFormData().flatMap(form -> {
+                    // The page put it there; a malformed one names no tenant whose alert could be found.
+                    String named = form.getFirst(TenantIds.PARAMETER);
+                    if (named != null && !named.isEmpty() && !TenantIds.isValid(named)) {
+                        return Mono.<Rendering>error(new AlertNotFound(id));
+                    }
+                    String tenant = named == null || named.isEmpty() ? null : named;
                     Long version = version(form);
                     String reason = form.getFirst("reason");
                     String trimmed = reason == null || reason.isBlank() ? null : reason.trim();
                     if (version == null) {
-                        return row(caller, id, "monitor.problem.version");
+                        return row(caller, tenant, id, "monitor.problem.version");
                     }
                     if (trimmed != null && trimmed.length() > MAX_REASON) {
-                        return row(caller, id, "monitor.problem.reasonTooLong");
+                        return row(caller, tenant, id, "monitor.problem.reasonTooLong");
                     }
                     if (!caller.hasAnyRole(Roles.ALERT_WORKER)) {
-                        return row(caller, id, "monitor.problem.forbidden");
+                        return row(caller, tenant, id, "monitor.problem.forbidden");
                     }
-                    return alerts.transition(caller, id, version, wanted, trimmed)
+                    return alerts.transition(caller, tenant, id, version, wanted, trimmed)
                             .map(moved -> rowView(Row.of(moved, caller), null, "monitor.moved." + wanted.name()))
-                            .onErrorResume(OptimisticLockingFailureException.class, stale -> row(caller, id, "monitor.problem.stale"))
-                            .onErrorResume(AlertTransitionNotAllowed.class, refused -> row(caller, id, "monitor.problem.notAllowed"))
-                            .onErrorResume(AccessDeniedException.class, denied -> row(caller, id, "monitor.problem.forbidden"));
+                            .onErrorResume(OptimisticLockingFailureException.class, stale -> row(caller, tenant, id, "monitor.problem.stale"))
+                            .onErrorResume(AlertTransitionNotAllowed.class, refused -> row(caller, tenant, id, "monitor.problem.notAllowed"))
+                            .onErrorResume(AccessDeniedException.class, denied -> row(caller, tenant, id, "monitor.problem.forbidden"));
                 }))
                 .onErrorResume(error -> error instanceof NotVisible || error instanceof AlertNotFound, hidden -> notFound());
     }
 
-    private Mono<Rendering> row(Caller caller, String id, String problem) {
-        return alerts.get(caller, id).map(alert -> rowView(Row.of(alert, caller), problem, null));
+    private Mono<Rendering> row(Caller caller, @Nullable String tenantId, String id, String problem) {
+        return alerts.get(caller, tenantId, id).map(alert -> rowView(Row.of(alert, caller), problem, null));
     }
 
     private static Rendering rowView(Row row, @Nullable String problem, @Nullable String done) {
@@ -318,7 +355,12 @@ class MonitorDashboardController {
     }
 
     /** One alert as the queue shows it, with the moves this caller may make now. */
-    record Row(Alert alert, List<String> moves) {
+    /**
+     * An alert as the queue shows it, with the moves the caller may make; {@code otherTenant} is the
+     * alert's tenant when it is not the caller's (staff triaging it): its moves name it, and it has
+     * no subject link or signals.
+     */
+    record Row(Alert alert, List<String> moves, @Nullable String otherTenant) {
 
         static Row of(Alert alert, Caller caller) {
             List<String> moves = new ArrayList<>();
@@ -332,7 +374,7 @@ class MonitorDashboardController {
                     }
                 }
             }
-            return new Row(alert, List.copyOf(moves));
+            return new Row(alert, List.copyOf(moves), alert.tenantId().equals(caller.tenantId()) ? null : alert.tenantId());
         }
     }
 
