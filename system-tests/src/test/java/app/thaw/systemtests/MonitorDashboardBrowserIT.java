@@ -24,7 +24,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * at the top of the triage queue, acknowledges it (an htmx post through the console's CSRF-protected
  * session), looks at the signals behind it and the subject's page, in English and Chinese. Thaw's
  * staff belong to the tenant {@code thaw} and the monitor scopes every read by the token's tenant,
- * so a compliance officer's queue does not have the bank's alert and its subject answers 404.
+ * so a compliance officer's queue does not have the bank's alert until she types the bank's tenant
+ * into the queue's filter; she dismisses it from there (audited), and its subject still answers 404.
  */
 @ExtendWith(ThawPlatform.class)
 @Order(21)
@@ -101,6 +102,17 @@ class MonitorDashboardBrowserIT {
             browser.signInAt(thaw, "/dashboard/monitor/", "compliance");
             browser.await(By.id("queue-heading"));
             assertThat(browser.has(By.id("alert-" + alertId))).as("another tenant's alert").isFalse();
+            browser.type(By.id("filter-tenant"), "bank-demo");
+            browser.click(By.id("filter-apply"));
+            browser.await(By.id("alert-" + alertId));
+            assertThat(browser.text(By.id("alert-" + alertId))).contains("Tenant bank-demo", "Acknowledged");
+            assertThat(browser.has(By.id("show-signals-" + alertId))).as("no signals of another tenant").isFalse();
+            // Dismissed rather than escalated: an escalation would open a case in the bank's tenant, which later journeys count.
+            browser.type(By.id("reason-" + alertId), "Reviewed by compliance: the customer's own applications");
+            browser.click(By.id("dismiss-" + alertId));
+            browser.awaitThat(page -> page.findElement(By.id("alert-" + alertId)).getText().contains("Dismissed."));
+            browser.screenshot("monitor-queue-named-tenant-en");
+            assertThat(browser.accessibilityViolations()).as("accessibility of monitor-queue-named-tenant-en").isEmpty();
             browser.open(thaw.gatewayUrl() + "/dashboard/monitor/subjects/" + subjectId);
             browser.await(By.id("not-found"));
             assertThat(browser.page()).doesNotContain("Z**** W**");
