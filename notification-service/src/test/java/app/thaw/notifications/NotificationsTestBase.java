@@ -69,6 +69,7 @@ public abstract class NotificationsTestBase {
         Path dataDir = Files.createTempDirectory("thaw-notifications-test");
         registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
         registry.add("thaw.store.data-dir", dataDir::toString);
+        registry.add("thaw.notifications.webhooks.keyset-dir", () -> dataDir.resolve("keys").toString());
         registry.add("thaw.timers.enabled", () -> "false");
         registry.add("thaw.events.relay.enabled", () -> "false");
         registry.add("thaw.events.subscriptions[0].name", () -> "case-service");

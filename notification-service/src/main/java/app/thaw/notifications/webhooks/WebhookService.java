@@ -18,6 +18,10 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -41,19 +45,28 @@ import reactor.core.scheduler.Schedulers;
 public class WebhookService {
 
     public static final String COLLECTION = "webhook_endpoints";
+    /** A stored secret, sealed for its endpoint ({@link SecretSeal}). */
+    static final String SEALED = "sealed";
+    /** A stored secret in clear: how secrets were stored before they were sealed; read, and sealed at start. */
+    static final String IN_CLEAR = "value";
+    private static final Logger log = LoggerFactory.getLogger(WebhookService.class);
 
     private final ReactiveMongoTemplate mongo;
     private final AuditLog audit;
     private final Clock clock;
     private final AddressGuard guard;
     private final WebhookProperties properties;
+    /** Signing secrets are stored sealed, never in clear. */
+    private final SecretSeal seal;
     /** Endpoints as read for sending, by tenant and id; only found endpoints are kept. */
     private final AsyncCache<String, WebhookEndpoint> forSending;
     /** The tenant's enabled endpoints as read for planning (every event type), by tenant. */
     private final AsyncCache<String, List<WebhookEndpoint>> enabledForPlanning;
 
-    public WebhookService(ReactiveMongoTemplate mongo, AuditLog audit, Clock clock, AddressGuard guard, WebhookProperties properties) {
+    public WebhookService(ReactiveMongoTemplate mongo, AuditLog audit, Clock clock, AddressGuard guard, WebhookProperties properties,
+                          SecretSeal seal) {
         this.mongo = mongo;
+        this.seal = seal;
         this.audit = audit;
         this.clock = clock;
         this.guard = guard;
@@ -75,19 +88,19 @@ public class WebhookService {
         WebhookEndpoint endpoint = new WebhookEndpoint("wh_" + UUID.randomUUID().toString().replace("-", ""), tenantId, url, eventTypes,
                 List.of(secret == null ? WebhookSecret.generate() : secret), true, null, null, 0);
         return checked(url).then(mongo.insert(toDocument(endpoint), COLLECTION))
-                .map(WebhookService::fromDocument)
+                .map(this::fromDocument)
                 .doOnNext(saved -> changed(tenantId, saved.id()))
                 .flatMap(saved -> audit.record("webhook.registered", "webhook_endpoint", saved.id(), Map.of("url", saved.url().toString()))
                         .thenReturn(saved));
     }
 
     public Mono<WebhookEndpoint> get(String tenantId, String id) {
-        return VersionedWrites.get(mongo, COLLECTION, "webhook endpoint", tenantId, id).map(WebhookService::fromDocument);
+        return VersionedWrites.get(mongo, COLLECTION, "webhook endpoint", tenantId, id).map(this::fromDocument);
     }
 
     public Mono<Page<WebhookEndpoint>> list(String tenantId, PageRequest page) {
         return mongo.find(page.apply(Criteria.where("tenantId").is(tenantId)), Document.class, COLLECTION)
-                .map(WebhookService::fromDocument).collectList()
+                .map(this::fromDocument).collectList()
                 .map(found -> Page.of(found, page.limit(), WebhookEndpoint::id));
     }
 
@@ -96,7 +109,7 @@ public class WebhookService {
         return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId)
                                 .orOperator(Criteria.where("enabled").is(false), Criteria.where("failingSince").ne(null)))
                         .with(org.springframework.data.domain.Sort.by("_id")).limit(limit), Document.class, COLLECTION)
-                .map(WebhookService::fromDocument);
+                .map(this::fromDocument);
     }
 
     /** Changes URL, types or the enabled flag at the version read; enabling again forgets past failures. */
@@ -109,7 +122,7 @@ public class WebhookService {
         }
         return checked(url).then(VersionedWrites.update(mongo, COLLECTION, "webhook endpoint", tenantId, id, expectedVersion, update))
                 .doOnNext(saved -> changed(tenantId, id))
-                .map(WebhookService::fromDocument)
+                .map(this::fromDocument)
                 .flatMap(saved -> audit.record("webhook.changed", "webhook_endpoint", id, Map.of("enabled", enabled)).thenReturn(saved));
     }
 
@@ -125,8 +138,8 @@ public class WebhookService {
             }
             secrets.add(WebhookSecret.generate());
             return VersionedWrites.update(mongo, COLLECTION, "webhook endpoint", tenantId, id, expectedVersion,
-                    new Update().set("secrets", secretDocuments(secrets)));
-        }).doOnNext(saved -> changed(tenantId, id)).map(WebhookService::fromDocument)
+                    new Update().set("secrets", secretDocuments(tenantId, id, secrets)));
+        }).doOnNext(saved -> changed(tenantId, id)).map(this::fromDocument)
                 .flatMap(saved -> audit.record("webhook.secret_rotated", "webhook_endpoint", id, Map.of()).thenReturn(saved));
     }
 
@@ -141,7 +154,7 @@ public class WebhookService {
     public Flux<WebhookEndpoint> forEvent(String tenantId, String eventType) {
         Mono<List<WebhookEndpoint>> read = mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("enabled").is(true))
                         .limit(properties.maxEndpointsPerEvent()), Document.class, COLLECTION)
-                .map(WebhookService::fromDocument).collectList();
+                .map(this::fromDocument).collectList();
         // One read serves every event planned meanwhile (on the embedded store it is a scan of every tenant's endpoints).
         Mono<List<WebhookEndpoint>> enabled = properties.endpointReuse().isZero() ? read
                 : Mono.fromFuture(() -> enabledForPlanning.get(tenantId, (key, executor) -> read.toFuture()), true);
@@ -151,7 +164,7 @@ public class WebhookService {
     /** Loads an endpoint for sending (no caller: the pipeline acts for the tenant). */
     public Mono<WebhookEndpoint> forSending(String tenantId, String id) {
         Mono<WebhookEndpoint> read = mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class,
-                COLLECTION).map(WebhookService::fromDocument);
+                COLLECTION).map(this::fromDocument);
         if (properties.endpointReuse().isZero()) {
             return read;
         }
@@ -184,7 +197,7 @@ public class WebhookService {
         return mongo.updateFirst(firstFailure, new Update().set("failingSince", Date.from(failedAt)), COLLECTION)
                 .doOnNext(result -> changed(tenantId, id))
                 .then(mongo.findOne(endpoint, Document.class, COLLECTION))
-                .map(WebhookService::fromDocument)
+                .map(this::fromDocument)
                 .flatMap(found -> found.enabled() && found.failingSince() != null
                         && !failedAt.isBefore(found.failingSince().plus(disableAfter))
                         ? disable(tenantId, id, "failing for " + disableAfter.toDays() + " days without a success")
@@ -202,27 +215,60 @@ public class WebhookService {
                         : Mono.just(false));
     }
 
-    static Document toDocument(WebhookEndpoint endpoint) {
+    private Document toDocument(WebhookEndpoint endpoint) {
         return new Document("_id", endpoint.id()).append("tenantId", endpoint.tenantId()).append("url", endpoint.url().toString())
-                .append("eventTypes", endpoint.eventTypes()).append("secrets", secretDocuments(endpoint.secrets()))
+                .append("eventTypes", endpoint.eventTypes()).append("secrets", secretDocuments(endpoint.tenantId(), endpoint.id(), endpoint.secrets()))
                 .append("enabled", endpoint.enabled()).append("disabledReason", endpoint.disabledReason())
                 .append("failingSince", endpoint.failingSince() == null ? null : Date.from(endpoint.failingSince()))
                 .append("version", endpoint.version());
     }
 
-    private static List<Document> secretDocuments(List<WebhookSecret> secrets) {
-        return secrets.stream().map(secret -> new Document("value", secret.value())
+    /** The secrets as stored: each sealed for its endpoint ({@code sealed}), with when it stops signing. */
+    private List<Document> secretDocuments(String tenantId, String endpointId, List<WebhookSecret> secrets) {
+        return secrets.stream().map(secret -> new Document(SEALED, seal.seal(tenantId, endpointId, secret.value()))
                 .append("expiresAt", secret.expiresAt() == null ? null : Date.from(secret.expiresAt()))).toList();
     }
 
-    static WebhookEndpoint fromDocument(Document document) {
+    private WebhookEndpoint fromDocument(Document document) {
+        String tenantId = document.getString("tenantId");
+        String id = document.getString("_id");
         List<WebhookSecret> secrets = document.getList("secrets", Document.class, List.of()).stream()
-                .map(secret -> new WebhookSecret(secret.getString("value"),
-                        secret.getDate("expiresAt") == null ? null : secret.getDate("expiresAt").toInstant())).toList();
+                .map(secret -> new WebhookSecret(secret.containsKey(SEALED) ? seal.open(tenantId, id, secret.getString(SEALED))
+                        : secret.getString(IN_CLEAR), secret.getDate("expiresAt") == null ? null : secret.getDate("expiresAt").toInstant()))
+                .toList();
         Date failingSince = document.getDate("failingSince");
-        return new WebhookEndpoint(document.getString("_id"), document.getString("tenantId"), URI.create(document.getString("url")),
+        return new WebhookEndpoint(id, tenantId, URI.create(document.getString("url")),
                 document.getList("eventTypes", String.class, List.of()), secrets, document.getBoolean("enabled", true),
                 document.getString("disabledReason"), failingSince == null ? null : failingSince.toInstant(),
                 ((Number) document.get("version")).longValue());
+    }
+
+    /**
+     * Seals the secrets stored in clear before secrets were sealed (field {@code value}); each
+     * endpoint is rewritten only if unchanged since it was read (its version is kept: nothing a
+     * client holds goes stale), so a concurrent change wins and the next start seals what is left.
+     * Runs at start; answers how many endpoints it sealed.
+     */
+    public Mono<Long> sealSecretsStoredInClear() {
+        return mongo.find(Query.query(Criteria.where("secrets." + IN_CLEAR).exists(true)), Document.class, COLLECTION)
+                .concatMap(stored -> {
+                    WebhookEndpoint endpoint = fromDocument(stored);
+                    return mongo.updateFirst(Query.query(Criteria.where("_id").is(endpoint.id()).and("version").is(stored.get("version"))),
+                            new Update().set("secrets", secretDocuments(endpoint.tenantId(), endpoint.id(), endpoint.secrets())), COLLECTION)
+                            .doOnNext(result -> changed(endpoint.tenantId(), endpoint.id()));
+                })
+                .filter(result -> result.getModifiedCount() > 0)
+                .count();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void sealAtStart() {
+        sealSecretsStoredInClear().subscribe(
+                sealed -> {
+                    if (sealed > 0) {
+                        log.info("Sealed the signing secrets of {} webhook endpoint(s) stored in clear", sealed);
+                    }
+                },
+                failure -> log.warn("Could not seal the webhook secrets stored in clear; the next start tries again", failure));
     }
 }

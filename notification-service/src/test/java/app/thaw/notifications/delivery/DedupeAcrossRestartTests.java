@@ -66,6 +66,8 @@ class DedupeAcrossRestartTests {
                 "--server.port=0",
                 "--thaw.security.jwk-set-uri=" + tokens.jwkSetUri(),
                 "--thaw.store.data-dir=" + dataDir,
+                // The same keyset too: the second application opens the webhook secrets the first one sealed.
+                "--thaw.notifications.webhooks.keyset-dir=" + dataDir.resolve("keys"),
                 "--thaw.timers.enabled=false",
                 "--thaw.events.relay.enabled=false",
                 "--thaw.events.subscriptions[0].name=case-service",
