@@ -43,6 +43,19 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         return subject;
     }
 
+    /** A new tenant whose subject's journey-four signals raised one HIGH alert. */
+    private record Raised(String tenant, String subject, Document alert) {
+        String alertId() {
+            return alert.getString("_id");
+        }
+    }
+
+    private Raised raised() {
+        String tenant = newTenant();
+        String subject = journeyFour(tenant);
+        return new Raised(tenant, subject, alerts(tenant).getFirst());
+    }
+
     private String page(String token, String path, String language) {
         return web.get().uri(path).headers(h -> h.setBearerAuth(token)).header(HttpHeaders.ACCEPT_LANGUAGE, language)
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
@@ -147,10 +160,11 @@ class MonitorDashboardTests extends MonitorWebTestBase {
 
     @Test
     void anotherTenantsAlertsAndSubjectsAreAbsentFromTheListAndAnswer404ByUrl() {
-        String tenant = newTenant();
-        String subject = journeyFour(tenant);
-        Document alert = alerts(tenant).getFirst();
-        String alertId = alert.getString("_id");
+        Raised raised = raised();
+        String tenant = raised.tenant();
+        String subject = raised.subject();
+        Document alert = raised.alert();
+        String alertId = raised.alertId();
         // Staff belong to the tenant "thaw": the monitor scopes every read by the token's tenant.
         String staff = token("thaw-" + newTenant(), "compliance_officer");
 
@@ -175,21 +189,20 @@ class MonitorDashboardTests extends MonitorWebTestBase {
 
     @Test
     void staffNameATenantToTriageItsAlertsEachListAndMoveAuditedButNotItsSubjectsOrSignals() {
-        String tenant = newTenant();
-        String subject = journeyFour(tenant);
-        Document alert = alerts(tenant).getFirst();
-        String alertId = alert.getString("_id");
+        Raised raised = raised();
+        String tenant = raised.tenant();
+        String alertId = raised.alertId();
         String staffTenant = "thaw-" + newTenant();
         String staff = token(staffTenant, "compliance_officer");
 
         String queue = page(staff, "/dashboard/monitor/?tenantId=" + tenant, "en");
         assertThat(queue).contains("id=\"alert-" + alertId + "\"", "Z**** W**", "Tenant " + tenant, "value=\"" + tenant + "\"",
                 "name=\"tenantId\" value=\"" + tenant + "\"", "hx-post=\"/dashboard/monitor/alerts/" + alertId + "/escalate\"")
-                .as("no subject page or signals of another tenant").doesNotContain("/dashboard/monitor/subjects/" + subject, "show-signals-");
+                .as("no subject page or signals of another tenant").doesNotContain("/dashboard/monitor/subjects/" + raised.subject(), "show-signals-");
         assertThat(audited(staffTenant, "monitor.cross_tenant_list")).singleElement()
                 .satisfies(entry -> assertThat(entry.get("details", Document.class)).containsEntry("tenantFilter", tenant));
 
-        String row = move(staff, alertId, "escalate", Map.of("version", String.valueOf(alert.getLong("version")), "tenantId", tenant));
+        String row = move(staff, alertId, "escalate", Map.of("version", String.valueOf(raised.alert().getLong("version")), "tenantId", tenant));
         assertThat(row).contains("data-state=\"ESCALATED\"", "Tenant " + tenant);
         assertThat(alerts(tenant).getFirst().getString("state")).isEqualTo("ESCALATED");
         assertThat(audited(staffTenant, "monitor.cross_tenant_write")).singleElement()
