@@ -3,6 +3,8 @@ package app.thaw.notifications.webhooks;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -15,7 +17,12 @@ import java.util.stream.Collectors;
  * to loopback, private (RFC 1918, RFC 4193), link-local (which holds cloud metadata at
  * 169.254.169.254), carrier-grade NAT, unspecified or multicast addresses. Every address a name
  * resolves to must be public, so a name with one private answer is refused. Development may allow
- * hosts explicitly ({@code *} for all). Resolving blocks: call it off the event loop.
+ * hosts explicitly ({@code *} for all). Resolving blocks: call {@link #check} off the event loop.
+ *
+ * <p>{@link #check} judges a URL when it is registered and before each attempt, with a clear
+ * reason; {@link #connectable} judges the addresses the HTTP client actually connects to, after its
+ * own resolution, so a name whose answer changes in between (DNS rebinding) is caught where it
+ * matters — the address is pinned by the connection itself.
  */
 public final class AddressGuard {
 
@@ -63,6 +70,27 @@ public final class AddressGuard {
                 throw new UnsafeWebhookUrl("the host " + host + " resolves to a private, loopback, link-local or metadata address");
             }
         }
+    }
+
+    /**
+     * The addresses the HTTP client resolved for a webhook's host, if it may connect to them: every
+     * one public, or the host allowed. Called on the event loop with addresses already resolved (no
+     * lookup here).
+     *
+     * @throws UnsafeWebhookUrl if any is private, loopback, link-local or metadata and the host is not allowed
+     */
+    public List<? extends SocketAddress> connectable(List<? extends SocketAddress> resolved) {
+        if (allowedHosts.contains("*")) {
+            return resolved;
+        }
+        for (SocketAddress candidate : resolved) {
+            if (candidate instanceof InetSocketAddress socket && socket.getAddress() != null && !isPublic(socket.getAddress())
+                    && !allowedHosts.contains(socket.getHostString().toLowerCase(Locale.ROOT))) {
+                throw new UnsafeWebhookUrl("the host " + socket.getHostString()
+                        + " resolved, when connecting, to a private, loopback, link-local or metadata address");
+            }
+        }
+        return resolved;
     }
 
     static boolean isPublic(InetAddress address) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +82,20 @@ class WebhookUnitTests {
         assertThatThrownBy(() -> guard.check(URI.create("https://rebind.example/hook"))).isInstanceOf(UnsafeWebhookUrl.class);
         AddressGuard publicOnly = new AddressGuard(Set.of(), host -> new InetAddress[] {external});
         assertThatCode(() -> publicOnly.check(URI.create("https://rebind.example/hook"))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theAddressesTheClientResolvedWhenConnectingArePinnedToPublicOnesUnlessTheHostIsAllowed() throws Exception {
+        InetSocketAddress rebound = new InetSocketAddress(InetAddress.getByAddress("rebind.example", new byte[] {(byte) 169, (byte) 254, (byte) 169, (byte) 254}), 443);
+        InetSocketAddress external = new InetSocketAddress(InetAddress.getByAddress("rebind.example", new byte[] {93, (byte) 184, (byte) 215, 14}), 443);
+        AddressGuard guard = new AddressGuard(Set.of("127.0.0.1"));
+
+        assertThat(guard.connectable(List.of(external))).isEqualTo(List.of(external));
+        assertThatThrownBy(() -> guard.connectable(List.of(external, rebound))).isInstanceOf(UnsafeWebhookUrl.class)
+                .hasMessageContaining("rebind.example").hasMessageContaining("when connecting");
+        InetSocketAddress allowedLoopback = new InetSocketAddress(InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1}), 8080);
+        assertThat(guard.connectable(List.of(allowedLoopback))).isEqualTo(List.of(allowedLoopback));
+        assertThat(new AddressGuard(Set.of("*")).connectable(List.of(rebound))).isEqualTo(List.of(rebound));
     }
 
     @Test

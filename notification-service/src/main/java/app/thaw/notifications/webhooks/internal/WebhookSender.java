@@ -12,12 +12,15 @@ import app.thaw.notifications.delivery.OutgoingMessage;
 import app.thaw.notifications.delivery.SendOutcome;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.support.Ids;
+import app.thaw.notifications.webhooks.AddressGuard;
 import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookProperties;
 import app.thaw.notifications.webhooks.WebhookService;
 import app.thaw.notifications.webhooks.WebhookSignature;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
@@ -26,7 +29,9 @@ import reactor.core.publisher.Mono;
  * POSTs a webhook to its endpoint, signed per Standard Webhooks: {@code webhook-id} (the same on
  * every retry of one message), {@code webhook-timestamp} (this attempt's, in seconds) and
  * {@code webhook-signature}. The URL passes the address guard again at every attempt, since its
- * name may resolve elsewhere by now. A 2xx is success; 410 says the endpoint is gone; anything
+ * name may resolve elsewhere by now, and the addresses the client then connects to pass it too
+ * ({@link AddressGuard#connectable}), so an answer that changes in between is not followed. A 2xx
+ * is success; 410 says the endpoint is gone; anything
  * else, a timeout or a connection error is a failure to retry, no sooner than {@code Retry-After}.
  */
 @Component
@@ -37,8 +42,12 @@ class WebhookSender implements ChannelSender {
     private final WebhookProperties properties;
     private final Clock clock;
 
-    WebhookSender(WebClient.Builder builder, WebhookService endpoints, WebhookProperties properties, Clock clock) {
-        this.web = builder.clone().build();
+    WebhookSender(WebClient.Builder builder, ReactorResourceFactory resources, AddressGuard guard, WebhookService endpoints,
+                  WebhookProperties properties, Clock clock) {
+        // The guard judges the addresses the client connects to, after its own resolution: a name that resolved to a
+        // public address in endpoints.checked() and to a private one a moment later (DNS rebinding) is refused here.
+        this.web = builder.clone().clientConnector(new ReactorClientHttpConnector(resources,
+                client -> client.resolvedAddressesSelector((config, resolved) -> guard.connectable(resolved)))).build();
         this.endpoints = endpoints;
         this.properties = properties;
         this.clock = clock;
