@@ -48,6 +48,10 @@ class RunnerIT {
             assertThat(up.exitCode()).as(up.output()).isZero();
             assertThat(up.output()).contains("Thaw is up.", "http://localhost:" + GATEWAY + "/swagger-ui.html",
                     "acme-admin", "demo-bank / demo-bank-secret");
+            // The services' generated keysets live in the state folder, wherever ./thaw is run from: keys made
+            // elsewhere on another run would not open what these sealed (webhook secrets, monitored identifiers).
+            assertThat(state.resolve("keys/identity-monitor/aead.json")).exists();
+            assertThat(state.resolve("keys/notification-service/webhook-secrets.json")).exists();
 
             WebTestClient.bindToServer().baseUrl("http://localhost:" + GATEWAY).responseTimeout(Duration.ofSeconds(15)).build()
                     .get().uri("/api/v1/cases/whoami").headers(h -> h.setBearerAuth(new Keycloak("http://localhost:" + KEYCLOAK).clientToken("demo-bank", "demo-bank-secret")))
