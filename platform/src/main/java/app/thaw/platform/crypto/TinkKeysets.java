@@ -63,12 +63,14 @@ public final class TinkKeysets {
         }
         KeysetHandle generated = KeysetHandle.generateNew(KeyTemplates.get(template));
         Files.createDirectories(dir);
-        Files.writeString(file, TinkJsonProtoKeysetFormat.serializeKeyset(generated, InsecureSecretKeyAccess.get()));
+        // Created owner-only before a key byte is written, so the keyset is never readable by others, not even briefly.
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
-            log.warn("Could not restrict the permissions of {}", file);
+            // A file system without POSIX permissions (Windows): the file takes the directory's access rules.
+            log.warn("Could not restrict the permissions of {}: the file system has no POSIX permissions", file);
         }
+        Files.writeString(file, TinkJsonProtoKeysetFormat.serializeKeyset(generated, InsecureSecretKeyAccess.get()));
         log.info("Generated the keyset {} (embedded default; use a KMS-encrypted keyset in production)", file);
         return generated;
     }
