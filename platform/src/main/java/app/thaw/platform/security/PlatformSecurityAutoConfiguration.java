@@ -40,9 +40,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableWebFluxSecurity
 public class PlatformSecurityAutoConfiguration {
 
-    /** Paths any caller may reach: probes, metrics scraped on the private network, API documents. */
+    /** Paths any caller may reach: probes and API documents. */
     static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**");
+            "/v3/api-docs", "/v3/api-docs/**");
+    /** Metrics, scraped without a token on the private network (services); {@code thaw.security.public-metrics}. */
+    static final String METRICS = "/actuator/prometheus";
 
     @Bean
     @ConditionalOnMissingBean
@@ -84,6 +86,9 @@ public class PlatformSecurityAutoConfiguration {
                                                   ReactiveJwtAuthenticationConverterAdapter converter,
                                                   ProblemAuthenticationEntryPoint problems) {
         List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
+        if (properties.publicMetrics()) {
+            publicPaths.add(METRICS);
+        }
         publicPaths.addAll(properties.publicPaths());
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -96,7 +101,7 @@ public class PlatformSecurityAutoConfiguration {
                         .pathMatchers(publicPaths.toArray(String[]::new)).permitAll()
                         // Service-to-service only (event delivery); the gateway routes nothing here.
                         .pathMatchers("/internal/**").hasRole(ThawRoles.SERVICE)
-                        .pathMatchers("/api/v1/*/admin/**").hasRole(ThawRoles.PLATFORM_ADMIN)
+                        .pathMatchers("/api/v1/*/admin/**", "/actuator/**").hasRole(ThawRoles.PLATFORM_ADMIN)
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter))

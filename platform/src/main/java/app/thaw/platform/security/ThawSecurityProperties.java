@@ -18,6 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience    a token's {@code aud} must contain it
  * @param clockSkew   tolerance for {@code exp} and {@code nbf} between this host and Keycloak
  * @param publicPaths request paths served without a token, besides health and API docs
+ * @param publicMetrics whether {@code /actuator/prometheus} is served without a token: true in the
+ *                    services, which listen on the private network only; false at the gateway, the
+ *                    public entry, where every actuator endpoint but health needs a platform admin
+ * @param validatedTokens how many already-validated tokens are remembered ({@code 0}: none), each until
+ *                    its expiry and at most {@code validatedTokenMaxAge}
+ * @param validatedTokenMaxAge the longest a validated token is remembered
  */
 @ConfigurationProperties("thaw.security")
 public record ThawSecurityProperties(
@@ -25,7 +31,10 @@ public record ThawSecurityProperties(
         @Nullable URI jwkSetUri,
         @DefaultValue("thaw-api") String audience,
         @DefaultValue("5s") Duration clockSkew,
-        @DefaultValue List<String> publicPaths) {
+        @DefaultValue List<String> publicPaths,
+        @DefaultValue("true") boolean publicMetrics,
+        @DefaultValue("10000") long validatedTokens,
+        @DefaultValue("5m") Duration validatedTokenMaxAge) {
 
     public URI effectiveJwkSetUri() {
         return jwkSetUri != null ? jwkSetUri : URI.create(issuerUri.toString().replaceAll("/+$", "") + "/protocol/openid-connect/certs");

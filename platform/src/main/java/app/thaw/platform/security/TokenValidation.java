@@ -1,5 +1,6 @@
 package app.thaw.platform.security;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
@@ -28,7 +29,11 @@ public final class TokenValidation {
     private TokenValidation() {
     }
 
-    /** A decoder that fetches the realm's keys on first use and caches them until a new key id appears. */
+    /**
+     * A decoder that fetches the realm's keys on first use and caches them until a new key id appears,
+     * and remembers the tokens it has validated ({@link ValidatedTokens}) unless
+     * {@code thaw.security.validated-tokens} is 0.
+     */
     public static ReactiveJwtDecoder decoder(ThawSecurityProperties properties, WebClient webClient) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
                 .withJwkSetUri(properties.effectiveJwkSetUri().toString())
@@ -36,7 +41,11 @@ public final class TokenValidation {
                 .webClient(webClient)
                 .build();
         decoder.setJwtValidator(validator(properties));
-        return decoder;
+        if (properties.validatedTokens() <= 0) {
+            return decoder;
+        }
+        return new ValidatedTokens(decoder, properties.validatedTokens(), properties.clockSkew(),
+                properties.validatedTokenMaxAge(), Clock.systemUTC());
     }
 
     public static OAuth2TokenValidator<Jwt> validator(ThawSecurityProperties properties) {

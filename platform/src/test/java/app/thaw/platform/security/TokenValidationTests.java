@@ -28,7 +28,7 @@ class TokenValidationTests {
     static void startKeySet() {
         tokens = new TestTokens();
         ThawSecurityProperties properties = new ThawSecurityProperties(URI.create(TestTokens.ISSUER),
-                URI.create(tokens.jwkSetUri()), "thaw-api", Duration.ofSeconds(5), List.of());
+                URI.create(tokens.jwkSetUri()), "thaw-api", Duration.ofSeconds(5), List.of(), true, 0, Duration.ofMinutes(5));
         decoder = TokenValidation.decoder(properties, WebClient.create());
     }
 
