@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -50,6 +51,17 @@ public class PlatformSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     ReactiveJwtDecoder thawJwtDecoder(ThawSecurityProperties properties, WebClient.Builder webClients) {
         return TokenValidation.decoder(properties, webClients.build());
+    }
+
+    /**
+     * No observation (span and timer) around each of Spring Security's filters, its authentication and
+     * its authorization: on every request they were a large share of the filter chain's cost, and the
+     * request's own span and {@code http.server.requests} already cover it.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings thawSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -81,6 +81,24 @@ final class ManagedProcess {
         }
     }
 
+    /** The resident memory of the running process in bytes (Linux /proc), or -1. */
+    long residentBytes() {
+        Process running = process;
+        if (running == null || !running.isAlive()) {
+            return -1;
+        }
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(running.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     void stop() {
         if (process == null || !process.isAlive()) {
             return;

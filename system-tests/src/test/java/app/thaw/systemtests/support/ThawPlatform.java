@@ -161,7 +161,11 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
             // The journeys move time ("24 hours later") through /internal/clock; only this profile allows it.
             environment.put("SPRING_PROFILES_ACTIVE", "test-clock");
             environment.put("THAW_CLOCK_CONTROLLABLE", "true");
-            processes.put(name, application(name, servicePorts.get(name), environment, List.of(), logs));
+            // Tenant globex may upload files up to 2 GB (FrontDoorIT streams 1 GiB through the gateway);
+            // every other tenant keeps the default 100 MB.
+            List<String> arguments = name.equals("evidence-service")
+                    ? List.of("--thaw.evidence.tenants.globex.max-upload-size=2GB") : List.of();
+            processes.put(name, application(name, servicePorts.get(name), environment, arguments, logs));
         });
         Map<String, String> gatewayEnvironment = new LinkedHashMap<>(serviceUrls);
         gatewayEnvironment.put("THAW_SECURITY_ISSUER_URI", issuer);
@@ -201,7 +205,10 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("PORT", Integer.toString(port));
         env.put("THAW_OTLP_ENDPOINT", traces.endpoint());
-        List<String> command = new ArrayList<>(List.of(javaExecutable, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar(name).toString()));
+        // Every trace is kept here (the default samples a share): the tests follow single traces end to end.
+        env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
+        List<String> command = new ArrayList<>(List.of(javaExecutable, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", jar(name).toString()));
         command.addAll(arguments);
         return new ManagedProcess(name, port, command, env,
                 URI.create("http://localhost:" + port + "/actuator/health/readiness"), logs);
@@ -226,6 +233,11 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
     /** The URL of a service reached directly, bypassing the gateway. */
     public String serviceUrl(String name) {
         return "http://localhost:" + processes.get(name).port;
+    }
+
+    /** The resident memory (RSS) of one component's process in bytes, or -1 where /proc is not there. */
+    public long residentBytes(String name) {
+        return processes.get(name).residentBytes();
     }
 
     public void stopService(String name) {
