@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param validatedTokens how many already-validated tokens are remembered ({@code 0}: none), each until
  *                    its expiry and at most {@code validatedTokenMaxAge}
  * @param validatedTokenMaxAge the longest a validated token is remembered
+ * @param keyRefetchInterval the shortest time between two fetches of the realm's keys caused by tokens
+ *                    naming an unknown key id (a rotation is picked up; made-up ids cost nothing)
  */
 @ConfigurationProperties("thaw.security")
 public record ThawSecurityProperties(
@@ -34,7 +36,8 @@ public record ThawSecurityProperties(
         @DefaultValue List<String> publicPaths,
         @DefaultValue("true") boolean publicMetrics,
         @DefaultValue("10000") long validatedTokens,
-        @DefaultValue("5m") Duration validatedTokenMaxAge) {
+        @DefaultValue("5m") Duration validatedTokenMaxAge,
+        @DefaultValue("30s") Duration keyRefetchInterval) {
 
     public URI effectiveJwkSetUri() {
         return jwkSetUri != null ? jwkSetUri : URI.create(issuerUri.toString().replaceAll("/+$", "") + "/protocol/openid-connect/certs");

@@ -30,15 +30,15 @@ public final class TokenValidation {
     }
 
     /**
-     * A decoder that fetches the realm's keys on first use and caches them until a new key id appears,
+     * A decoder that fetches the realm's keys on first use and keeps them until a new key id appears
+     * (then fetches again, at most once per {@code thaw.security.key-refetch-interval}: {@link RealmKeys}),
      * and remembers the tokens it has validated ({@link ValidatedTokens}) unless
      * {@code thaw.security.validated-tokens} is 0.
      */
     public static ReactiveJwtDecoder decoder(ThawSecurityProperties properties, WebClient webClient) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withJwkSetUri(properties.effectiveJwkSetUri().toString())
+                .withJwkSource(new RealmKeys(webClient, properties.effectiveJwkSetUri(), properties.keyRefetchInterval(), Clock.systemUTC()))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .webClient(webClient)
                 .build();
         decoder.setJwtValidator(validator(properties));
         if (properties.validatedTokens() <= 0) {

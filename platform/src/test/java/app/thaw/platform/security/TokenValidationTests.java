@@ -28,7 +28,7 @@ class TokenValidationTests {
     static void startKeySet() {
         tokens = new TestTokens();
         ThawSecurityProperties properties = new ThawSecurityProperties(URI.create(TestTokens.ISSUER),
-                URI.create(tokens.jwkSetUri()), "thaw-api", Duration.ofSeconds(5), List.of(), true, 0, Duration.ofMinutes(5));
+                URI.create(tokens.jwkSetUri()), "thaw-api", Duration.ofSeconds(5), List.of(), true, 0, Duration.ofMinutes(5), Duration.ofSeconds(30));
         decoder = TokenValidation.decoder(properties, WebClient.create());
     }
 
@@ -136,5 +136,25 @@ class TokenValidationTests {
         }
         assertThat(afterFirstUse).isPositive();
         assertThat(tokens.keySetFetches()).isEqualTo(afterFirstUse);
+    }
+
+    @Test
+    void tokensNamingMadeUpKeyIdsAreRefusedWithoutFetchingTheKeySetForEachOfThem() throws Exception {
+        StepVerifier.create(decoder.decode(tokens.token("merchant_member"))).expectNextCount(1).verifyComplete();
+        int before = tokens.keySetFetches();
+        for (int i = 0; i < 20; i++) {
+            String forged = withKeyId(tokens.token("merchant_member"), "made-up-" + i);
+            StepVerifier.create(decoder.decode(forged)).expectError(BadJwtException.class).verify();
+        }
+        // At most one fetch for all twenty (a first unknown id right after start may ask once).
+        assertThat(tokens.keySetFetches() - before).isLessThanOrEqualTo(1);
+        StepVerifier.create(decoder.decode(tokens.token("merchant_member"))).expectNextCount(1).verifyComplete();
+    }
+
+    /** The token with its header's key id replaced (its signature no longer matters: the key is never found). */
+    private static String withKeyId(String token, String keyId) {
+        String[] parts = token.split("\\.");
+        String header = new String(Base64.getUrlDecoder().decode(parts[0])).replaceAll("\"kid\":\"[^\"]*\"", "\"kid\":\"" + keyId + "\"");
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes()) + "." + parts[1] + "." + parts[2];
     }
 }
