@@ -50,6 +50,8 @@ public final class IncidentCase {
     private @Nullable String sourceAlertId;
     private @Nullable String releaseReference;
     private @Nullable TriageSuggestion triage;
+    // Triage matched no scenario: the provisional plan stands until a person triages the case.
+    private boolean needsPerson;
     private @Nullable String playbookId;
     private int playbookVersion;
     private List<ChecklistItem> checklist = new ArrayList<>();
@@ -82,6 +84,15 @@ public final class IncidentCase {
      */
     public static IncidentCase open(CaseId id, OpeningFacts facts, TriageSuggestion suggestion, ScenarioPlan plan,
                                     CasePolicy policy, Instant now, String actor) {
+        return open(id, facts, suggestion, plan, policy, null, now, actor);
+    }
+
+    /**
+     * Opens a case from intake, as above; with the tenant's {@code calendar}, each time limit the
+     * notice states also becomes a {@link ClockKind#NOTICE_DEADLINE} clock, counted from detection.
+     */
+    public static IncidentCase open(CaseId id, OpeningFacts facts, TriageSuggestion suggestion, ScenarioPlan plan,
+                                    CasePolicy policy, @Nullable BusinessCalendar calendar, Instant now, String actor) {
         IncidentCase c = new IncidentCase();
         c.id = id.value();
         c.tenantId = facts.tenantId();
@@ -97,7 +108,8 @@ public final class IncidentCase {
         c.assignee = facts.assignee();
         c.sourceAlertId = facts.sourceAlertId();
         c.triage = suggestion;
-        c.scenario = facts.forcedScenario() != null ? facts.forcedScenario() : suggestion.scenario();
+        c.scenario = provisionalScenario(facts.forcedScenario(), suggestion);
+        c.needsPerson = facts.forcedScenario() == null && suggestion.needsPerson();
         c.materialsGrade = suggestion.materialsGrade();
         c.scope = facts.statedScope() != null ? facts.statedScope()
                 : facts.forcedScenario() != null ? c.scenario.defaultScope() : suggestion.scope();
@@ -107,7 +119,13 @@ public final class IncidentCase {
         c.startClock(CaseClock.start(c.id + "/golden-15", ClockKind.GOLDEN_15, "First notification to the client",
                 "staff_agent", true, now, now.plus(policy.golden()), null), now, actor);
         c.applyPlan(plan, policy, now, actor);
-        if (facts.forcedScenario() != null || suggestion.confidence() >= policy.autoTriageConfidence()) {
+        if (calendar != null) {
+            c.startNoticeDeadlines(suggestion.facts(), calendar, now, actor);
+        }
+        if (c.needsPerson) {
+            c.record(new CaseEvent.Noted(now, SYSTEM, "needs_person", "Triage matched no scenario: a person must read the notice", Map.of()));
+        }
+        if (!c.needsPerson && (facts.forcedScenario() != null || suggestion.confidence() >= policy.autoTriageConfidence())) {
             double confidence = facts.forcedScenario() != null ? 1.0 : suggestion.confidence();
             c.record(new CaseEvent.Triaged(now, SYSTEM, c.scenario, c.scope, confidence, null, false,
                     facts.forcedScenario() != null ? "scenario set by " + (facts.drill() ? "the drill" : "the alert") : "automatic triage"));
@@ -115,6 +133,36 @@ public final class IncidentCase {
         }
         c.touch(now);
         return c;
+    }
+
+    /**
+     * The scenario a new case is planned by: the forced one, else the suggestion's; a notice that
+     * matched nothing is planned as RISK_TXN (the commonest freeze) only provisionally, flagged as
+     * needing a person, and never auto-triaged.
+     */
+    public static Scenario provisionalScenario(@Nullable Scenario forced, TriageSuggestion suggestion) {
+        if (forced != null) {
+            return forced;
+        }
+        return suggestion.scenario() == null ? Scenario.RISK_TXN : suggestion.scenario();
+    }
+
+    /** Each distinct time limit of the notice, counted from detection in the tenant's calendar and zone. */
+    private void startNoticeDeadlines(NoticeFacts facts, BusinessCalendar calendar, Instant now, String actor) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (NoticeFacts.TimeLimit limit : facts.timeLimits()) {
+            if (limit.amount() <= 0 || !seen.add(limit.amount() + "-" + limit.unit())) {
+                continue;
+            }
+            Instant due = switch (limit.unit()) {
+                case BUSINESS_DAYS -> calendar.plusBusinessDays(detectedAt, limit.amount());
+                case DAYS -> detectedAt.atZone(calendar.zone()).plusDays(limit.amount()).toInstant();
+                case HOURS -> detectedAt.plus(Duration.ofHours(limit.amount()));
+            };
+            startClock(CaseClock.start(id + "/notice-deadline/" + limit.amount() + "-" + limit.unit().name().toLowerCase(java.util.Locale.ROOT),
+                    ClockKind.NOTICE_DEADLINE, "Deadline stated by the notice: " + limit.text(), "staff_agent",
+                    limit.unit() == NoticeFacts.TimeUnit.HOURS, detectedAt, due, null), now, actor);
+        }
     }
 
     // ---------------------------------------------------------------- triage
@@ -132,6 +180,7 @@ public final class IncidentCase {
             throw new TriageClosed(status);
         }
         Scenario previous = scenario;
+        needsPerson = false;
         boolean overridden = newScenario != previous || newScope != scope || grade != materialsGrade;
         scenario = newScenario;
         scope = newScope;
@@ -173,7 +222,7 @@ public final class IncidentCase {
             Instant anchor = step.fromDetection() ? detectedAt : now;
             // The named clocks' durations are the tenant's numbers, not the playbook's.
             Duration due = switch (step.clock()) {
-                case TASK_DUE, FOLLOW_UP, RESOLUTION -> step.due();
+                case TASK_DUE, FOLLOW_UP, RESOLUTION, NOTICE_DEADLINE -> step.due();
                 default -> policy.durationOf(step.clock());
             };
             tasks.add(new CaseTask(taskId, step.order(), step.title(), step.titleZh(), step.ownerRole(), step.special(), step.specialZh(), clockId,
@@ -680,6 +729,7 @@ public final class IncidentCase {
     public @Nullable String sourceAlertId() { return sourceAlertId; }
     public @Nullable String releaseReference() { return releaseReference; }
     public @Nullable TriageSuggestion triageSuggestion() { return triage; }
+    public boolean needsPerson() { return needsPerson; }
     public @Nullable String playbookId() { return playbookId; }
     public int playbookVersion() { return playbookVersion; }
     public List<ChecklistItem> checklist() { return List.copyOf(checklist); }

@@ -34,12 +34,12 @@ public final class TriageEngine {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
         double top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
         double second = ranked.size() < 2 ? 0 : ranked.get(1).getValue();
-        // Nothing matched: RISK_TXN is the commonest freeze, suggested with no confidence so staff decide.
-        Scenario scenario = top == 0 ? Scenario.RISK_TXN : Scenario.valueOf(ranked.get(0).getKey());
+        // Nothing matched: no scenario is guessed; the notice needs a person.
+        Scenario scenario = top == 0 ? null : Scenario.valueOf(ranked.get(0).getKey());
         double confidence = top == 0 ? 0 : (top / (top + second)) * Math.min(1.0, top / rules.saturation());
         List<MatchedPhrase> scopeMatches = new ArrayList<>();
         Map<String, Double> scopeScores = score(rules.scopes(), text, scopeMatches);
-        FreezeScope scope = scenario.defaultScope();
+        FreezeScope scope = scenario == null ? FreezeScope.UNKNOWN : scenario.defaultScope();
         if (scope != FreezeScope.NOT_APPLICABLE) {
             scope = scopeScores.entrySet().stream().filter(e -> e.getValue() >= rules.minimumScopeWeight())
                     .max(Map.Entry.comparingByValue()).map(e -> FreezeScope.valueOf(e.getKey())).orElse(scope);

@@ -47,6 +47,39 @@ class IntakeApiTests extends CaseApiTests {
     }
 
     @Test
+    void theNoticesOwnTimeLimitIsAClockOnTheCaseAndSetsReminders() {
+        String id = open("acme", RISK_NOTICE);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> clocks = (List<Map<String, Object>>) read(id, token("acme", "merchant_admin")).get("clocks");
+        // 30 September 2025 10:00 Shanghai + 3 business days across National Day = the make-up Saturday 11 October.
+        assertThat(clocks).filteredOn(clock -> "NOTICE_DEADLINE".equals(clock.get("kind"))).singleElement()
+                .satisfies(clock -> assertThat(clock).containsEntry("dueAt", "2025-10-11T02:00:00Z").containsEntry("state", "RUNNING"));
+        assertThat(events(id)).filteredOn(e -> e.getString("type").equals("thaw.case.clock_set"))
+                .anySatisfy(e -> assertThat(e.get("data", org.bson.Document.class).getString("clock")).isEqualTo("NOTICE_DEADLINE"));
+    }
+
+    @Test
+    void aNoticeMatchingNothingIsNotGuessedAndNeedsAPerson() {
+        post("/api/v1/cases/triage", token("acme", "merchant_admin"), Map.of("noticeText", "您好，附件为本月对账单，请查收。"))
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.scenario").doesNotExist()
+                .jsonPath("$.needsPerson").isEqualTo(true)
+                .jsonPath("$.confidence").isEqualTo(0.0);
+        String id = open("acme", "您好，附件为本月对账单，请查收。");
+
+        assertThat(read(id, token("acme", "staff_agent"))).containsEntry("status", "OPEN").containsEntry("needsPerson", true);
+    }
+
+    @Test
+    void aCommaBeforeACurrencyOrAnEmptyAmountIsNoServerError() {
+        for (String notice : List.of("Three transfers, USD 96,000 in total, are under risk review.", "冻结金额：, 元。风控审核中。")) {
+            post("/api/v1/cases/triage", token("acme", "merchant_admin"), Map.of("noticeText", notice)).expectStatus().isOk();
+            open("acme", notice);
+        }
+    }
+
+    @Test
     void aVagueNoticeStaysOpenForStaffToTriage() {
         String id = open("acme", "您的账户暂时无法使用，请联系客服。");
 
