@@ -81,6 +81,7 @@ public final class CaseEventMapper {
             case CaseEvent.ClockCancelled e -> {
                 type = "clock_cancelled";
                 clock(data, e.clock());
+                data.put("reason", e.reason());
             }
             case CaseEvent.ClockBreached e -> {
                 type = "clock_breached";

@@ -204,7 +204,8 @@ public final class IncidentCase {
     private void applyPlan(ScenarioPlan plan, CasePolicy policy, Instant now, String actor) {
         for (CaseTask task : tasks) {
             if (!task.done()) {
-                settleClock(task.clockId(), CaseClock::cancelled, clock -> new CaseEvent.ClockCancelled(now, actor, clock));
+                settleClock(task.clockId(), CaseClock::cancelled, clock -> new CaseEvent.ClockCancelled(now, actor, clock,
+                        "the case was re-planned as " + scenario));
             }
         }
         Map<String, ChecklistItem> before = new LinkedHashMap<>();
@@ -282,8 +283,12 @@ public final class IncidentCase {
                 outcome = resolution == null ? Outcome.RESTORED : resolution;
                 this.releaseReference = releaseReference;
                 decided(now, actor);
+                stopAllClocks("the case was resolved (" + outcome + "): " + reason, now, actor);
             }
-            case REJECTED -> decided(now, actor);
+            case REJECTED -> {
+                decided(now, actor);
+                stopAllClocks("the platform's decision went against the holder: " + reason, now, actor);
+            }
             case ESCALATED_LEGAL -> {
                 decided(now, actor);
                 flagEscalation(EscalationLevel.LEGAL, reason, now, actor);
@@ -295,11 +300,7 @@ public final class IncidentCase {
                 if (from == CaseStatus.ESCALATED_LEGAL) {
                     outcome = Outcome.ESCALATED_LEGAL;
                 }
-                for (CaseClock clock : List.copyOf(clocks)) {
-                    if (clock.state().open()) {
-                        settleClock(clock.id(), CaseClock::cancelled, c -> new CaseEvent.ClockCancelled(now, actor, c));
-                    }
-                }
+                stopAllClocks("the case was closed: " + reason, now, actor);
                 closedAt = now;
                 record(new CaseEvent.Closed(now, actor, outcome));
             }
@@ -334,7 +335,16 @@ public final class IncidentCase {
         meetOpen(ClockKind.RESOLUTION, now, actor);
         for (CaseClock clock : List.copyOf(clocks)) {
             if (clock.kind() == ClockKind.FOLLOW_UP && clock.state().open()) {
-                settleClock(clock.id(), CaseClock::cancelled, c -> new CaseEvent.ClockCancelled(now, actor, c));
+                settleClock(clock.id(), CaseClock::cancelled, c -> new CaseEvent.ClockCancelled(now, actor, c, "a decision came: no more chasing"));
+            }
+        }
+    }
+
+    /** Every clock still running or paused is cancelled, with the reason on the timeline and in its event. */
+    private void stopAllClocks(String reason, Instant now, String actor) {
+        for (CaseClock clock : List.copyOf(clocks)) {
+            if (clock.state().open()) {
+                settleClock(clock.id(), CaseClock::cancelled, c -> new CaseEvent.ClockCancelled(now, actor, c, reason));
             }
         }
     }
@@ -571,15 +581,29 @@ public final class IncidentCase {
         }
         record(new CaseEvent.Noted(now, actor, "contact_logged", entry.channel() + ": " + entry.summary(), details));
         for (CaseClock clock : List.copyOf(clocks)) {
-            if (clock.kind() == ClockKind.FOLLOW_UP && clock.state() == ClockState.BREACHED && clock.metAt() == null) {
+            // A contact made after the follow-up was planned meets it (late); one from before it was planned does not.
+            if (clock.kind() == ClockKind.FOLLOW_UP && clock.state() == ClockState.BREACHED && clock.metAt() == null
+                    && !entry.at().isBefore(clock.startedAt())) {
                 settleClock(clock.id(), c -> c.met(entry.at()), c -> new CaseEvent.ClockMet(now, actor, c));
             }
         }
         Instant followUpAt = followUpFor(entry, calendar);
+        // A contact logged after the fact (older than a later contact or than the live chase) is history: it
+        // neither supersedes the live follow-up nor plans one whose time has already passed.
+        boolean superseded = contacts.stream().anyMatch(other -> other != entry && other.at().isAfter(entry.at()))
+                || clocks.stream().anyMatch(c -> c.kind() == ClockKind.FOLLOW_UP && c.state().open() && entry.at().isBefore(c.startedAt()));
+        if (followUpAt != null && (superseded || !followUpAt.isAfter(now))) {
+            record(new CaseEvent.Noted(now, actor, "follow_up_not_planned", superseded
+                    ? "Contact logged after the fact: the live follow-up stands"
+                    : "The follow-up this contact implies (" + followUpAt + ") has already passed: the live follow-up stands",
+                    Map.of("contactAt", entry.at().toString(), "followUpAt", followUpAt.toString())));
+            followUpAt = null;
+        }
         if (followUpAt != null) {
             for (CaseClock clock : List.copyOf(clocks)) {
                 if (clock.kind() == ClockKind.FOLLOW_UP && clock.state().open()) {
-                    settleClock(clock.id(), CaseClock::cancelled, c -> new CaseEvent.ClockCancelled(now, actor, c));
+                    settleClock(clock.id(), CaseClock::cancelled, c -> new CaseEvent.ClockCancelled(now, actor, c,
+                            "a newer contact re-planned the chase"));
                 }
             }
             startClock(CaseClock.start(id + "/follow-up/" + entry.id(), ClockKind.FOLLOW_UP,

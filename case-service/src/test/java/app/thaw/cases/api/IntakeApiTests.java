@@ -22,7 +22,7 @@ class IntakeApiTests extends CaseApiTests {
                 .jsonPath("$.status").isEqualTo("TRIAGED")
                 .jsonPath("$.scenario").isEqualTo("RISK_TXN")
                 .jsonPath("$.scope").isEqualTo("TRANSACTION")
-                .jsonPath("$.reference").value(ref -> assertThat((String) ref).matches("C-2025-\\d{6}"))
+                .jsonPath("$.reference").value(ref -> assertThat((String) ref).matches("acme-C-2025-\\d{6}"))
                 .jsonPath("$.triage.matched[0].phrase").exists()
                 .jsonPath("$.triage.facts.timeLimits[0].unit").isEqualTo("BUSINESS_DAYS")
                 .jsonPath("$.checklist[?(@.code == 'BUSINESS_LICENSE')].status").isEqualTo("MISSING")
@@ -77,6 +77,15 @@ class IntakeApiTests extends CaseApiTests {
             post("/api/v1/cases/triage", token("acme", "merchant_admin"), Map.of("noticeText", notice)).expectStatus().isOk();
             open("acme", notice);
         }
+    }
+
+    @Test
+    void referencesAreUniqueAcrossTenantsAndTellTheTenantApart() {
+        String first = (String) read(open("refs-one", RISK_NOTICE), token("refs-one", "merchant_admin")).get("reference");
+        String second = (String) read(open("refs-two", RISK_NOTICE), token("refs-two", "merchant_admin")).get("reference");
+
+        assertThat(first).isEqualTo("refs-one-C-2025-000001");
+        assertThat(second).isEqualTo("refs-two-C-2025-000001");
     }
 
     @Test
