@@ -33,6 +33,8 @@ final class NoticeExtractor {
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+|\\d{1,15})(\\.\\d{1,6})?(?![\\d,]*\\d)";
     private static final Pattern ZH_AUTHORITY = Pattern.compile(
             "([\\p{IsHan}]{2,16}?(?:中级人民法院|高级人民法院|人民法院|公安局[\\p{IsHan}]{0,6}?(?:分局|支队|大队)|公安分局|公安局|派出所|人民检察院|检察院))");
+    // Words before an authority's name that the lazy name pattern drags in ("本行收到上海市…法院", "您的账户被苏州市…分局").
+    private static final Pattern AUTHORITY_LEAD = Pattern.compile("^.*(?:收到|接到|根据|依据|依照|按照|被|经查)");
     private static final Pattern EN_AUTHORITY = Pattern.compile(
             "((?:[A-Z][\\w'.-]*\\s){1,6}(?:People's Court|District Court|Court|Police Department|Police Bureau|Police Station|Public Security Bureau|Procuratorate|Prosecutor's Office))");
     private static final Pattern ZH_FILE = Pattern.compile(
@@ -55,7 +57,7 @@ final class NoticeExtractor {
     private static final Pattern MERCHANT = Pattern.compile(
             "(?i)(?:商户号|商户编号|商户ID|merchant\\s*(?:no\\.?|number|id|#))\\s*[:#]?\\s*([A-Za-z0-9][A-Za-z0-9-]{4,31})");
     private static final Pattern PHONE = Pattern.compile(
-            "(?i)(?:联系电话|办案电话|咨询电话|电话|座机|手机|tel\\.?|telephone|phone)\\s*(?:号码)?\\s*[:]?\\s*"
+            "(?i)(?:联系电话|办案电话|咨询电话|电话|座机|手机|致电|拨打|tel\\.?|telephone|phone|\\bcall)\\s*(?:号码)?\\s*[:]?\\s*"
                     + "((?:\\+?86[-\\s]?)?(?:400[-\\s]?\\d{3}[-\\s]?\\d{4}|1[3-9]\\d{9}|\\(?0\\d{2,3}\\)?[-\\s]?\\d{7,8}(?:-\\d{1,5})?|\\d{7,8}))(?!\\d)");
     private static final Pattern MONEY_PREFIX = Pattern.compile("(?i)(US\\$|USD|HK\\$|HKD|\\$|€|EUR|£|GBP|¥|￥|RMB|CNY|人民币)\\s?" + NUMBER + "(\\s?万)?");
     private static final Pattern MONEY_SUFFIX = Pattern.compile("(?i)" + NUMBER + "\\s?(万元|元|USD|EUR|GBP|HKD|CNY|RMB)");
@@ -85,6 +87,7 @@ final class NoticeExtractor {
             authority = first(EN_AUTHORITY, folded, text);
         }
         if (authority != null) {
+            authority = AUTHORITY_LEAD.matcher(authority).replaceFirst("");
             authority = authority.replaceFirst("^(?:根据|经|接|因|应|收到|依据|按照|我行接|我司接|本行接|现接|已接)", "").strip();
         }
         String fileNumber = first(LABELLED_FILE, folded, text);
@@ -99,6 +102,10 @@ final class NoticeExtractor {
         }
         if (fileNumber == null) {
             fileNumber = first(EN_FILE, folded, text);
+            // "(file no. PD-2025-7781)": the closing bracket is the sentence's, not the number's.
+            if (fileNumber != null && fileNumber.endsWith(")") && fileNumber.indexOf('(') < 0) {
+                fileNumber = fileNumber.substring(0, fileNumber.length() - 1);
+            }
         }
         Set<String> references = new LinkedHashSet<>();
         all(ZH_REFERENCE, folded, references);
