@@ -52,6 +52,13 @@ public final class CaseEventMapper {
                     data.put("previousScenario", e.previousScenario().name());
                 }
                 data.put("overridden", e.overridden());
+                data.put("reference", c.reference());
+                data.put("holder", Map.of("displayName", c.holder().displayName()));
+                // The checklist the message to the holder lists: what to prepare, in both languages.
+                data.put("checklist", c.checklist().stream().map(item -> Map.<String, Object>of("code", item.code(),
+                        "en", app.thaw.cases.checklist.ChecklistCatalogue.label(item.code(), "en"),
+                        "zh", app.thaw.cases.checklist.ChecklistCatalogue.label(item.code(), "zh"),
+                        "reasonEn", item.reasonEn(), "reasonZh", item.reasonZh(), "status", item.status().name())).toList());
             }
             case CaseEvent.StatusChanged e -> {
                 type = "status_changed";
@@ -81,6 +88,7 @@ public final class CaseEventMapper {
             case CaseEvent.ClockCancelled e -> {
                 type = "clock_cancelled";
                 clock(data, e.clock());
+                data.put("reason", e.reason());
             }
             case CaseEvent.ClockBreached e -> {
                 type = "clock_breached";

@@ -20,14 +20,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param atRiskWindow  a running clock due within this window puts its case "at risk" in the queue
  * @param defaultPageSize a list's page size when none is asked for
  * @param maxPageSize   the largest page a list answers
- * @param cjkFonts      TrueType fonts (.ttf, .ttc) with Chinese glyphs for PDF letters; the first that exists is used
+ * @param cjkFonts      TrueType fonts (.ttf, .ttc) to set PDF letters in instead of the shipped Noto Sans SC; the first readable one is used (none by default)
  */
 @ConfigurationProperties("thaw.cases")
 public record CaseProperties(@DefaultValue Defaults defaults, @DefaultValue("30m") Duration atRiskWindow,
                              @DefaultValue("20") int defaultPageSize, @DefaultValue("100") int maxPageSize,
-                             @DefaultValue({"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-                                     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-                                     "/usr/share/fonts/truetype/arphic/uming.ttc"}) List<String> cjkFonts) {
+                             @DefaultValue List<String> cjkFonts) {
 
     /**
      * DOMAIN's defaults; see {@link CasePolicy} for what each means.

@@ -124,7 +124,7 @@ public class CaseService {
                                        boolean drill, @Nullable String alertId) {
         Instant now = clock.instant();
         TriageSuggestion suggestion = triage.suggest(command.noticeText());
-        Scenario scenario = forced != null ? forced : suggestion.scenario();
+        Scenario scenario = IncidentCase.provisionalScenario(forced, suggestion);
         return policies.forTenant(tenant).flatMap(context -> store.nextReference(tenant, now)
                 .zipWith(playbooks.current(tenant, scenario))
                 .map(found -> {
@@ -133,7 +133,8 @@ public class CaseService {
                             new Notice(command.noticeText(), command.noticeReference()), command.frozenAmount(), command.scope(),
                             command.detectedAt() == null ? now : command.detectedAt(), forced, alertId, command.assignee());
                     return IncidentCase.open(id, facts, suggestion,
-                            found.getT2().plan(ChecklistCatalogue.derive(scenario, command.holderType())), context.policy(), now, actor);
+                            found.getT2().plan(ChecklistCatalogue.derive(scenario, command.holderType())), context.policy(),
+                            context.calendar(), now, actor);
                 }))
                 .flatMap(store::insert);
     }

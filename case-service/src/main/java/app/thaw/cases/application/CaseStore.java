@@ -122,14 +122,18 @@ public class CaseStore {
         return mongo.find(query, IncidentCase.class, CASES);
     }
 
-    /** The tenant's next human case number, e.g. {@code C-2026-000042}. */
+    /**
+     * The tenant's next human case number, prefixed with the tenant id so staff, who see every
+     * tenant's cases, can tell them apart: e.g. {@code acme-C-2026-000042}. Unique across tenants
+     * (the tenant id is unique and the rest has a fixed shape).
+     */
     public Mono<String> nextReference(String tenantId, Instant now) {
         int year = now.atZone(java.time.ZoneOffset.UTC).getYear();
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(tenantId + ":" + year)),
                         new Update().inc("next", 1L).set("tenantId", tenantId),
                         org.springframework.data.mongodb.core.FindAndModifyOptions.options().upsert(true).returnNew(true),
                         Document.class, "case_counters")
-                .map(counter -> "C-" + year + "-" + String.format("%06d", ((Number) counter.get("next")).longValue()));
+                .map(counter -> tenantId + "-C-" + year + "-" + String.format("%06d", ((Number) counter.get("next")).longValue()));
     }
 
     /** Points the case's deadline timer at {@code dueAt} (nothing when there is no running deadline). */

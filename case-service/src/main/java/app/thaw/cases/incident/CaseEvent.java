@@ -31,7 +31,12 @@ public sealed interface CaseEvent {
     record ClockMet(Instant at, String actor, CaseClock clock) implements CaseEvent {
     }
 
-    record ClockCancelled(Instant at, String actor, CaseClock clock) implements CaseEvent {
+    /** A clock cleared without being met, and why (the plan changed, the case was decided or closed, a contact re-planned the chase). */
+    record ClockCancelled(Instant at, String actor, CaseClock clock, String reason) implements CaseEvent {
+
+        public ClockCancelled(Instant at, String actor, CaseClock clock) {
+            this(at, actor, clock, "cancelled");
+        }
     }
 
     record ClockBreached(Instant at, String actor, CaseClock clock) implements CaseEvent {

@@ -46,7 +46,7 @@ public record CasePolicy(Duration golden, Duration takeoverFreeze, Duration take
             case TAKEOVER_CONTACT_30 -> takeoverContact;
             case PARTNER_REVIEW_2H -> partnerReview;
             case SUPPLEMENT_ACK_24H -> supplementAck;
-            case FOLLOW_UP, TASK_DUE, RESOLUTION -> throw new IllegalArgumentException(kind + " has no fixed duration");
+            case FOLLOW_UP, TASK_DUE, RESOLUTION, NOTICE_DEADLINE -> throw new IllegalArgumentException(kind + " has no fixed duration");
         };
     }
 }

@@ -31,8 +31,10 @@ public record ChecklistItem(String code, String reason, String reasonZh, String 
             return this;
         }
         next.put(evidenceId, status);
-        return new ChecklistItem(code, reason, reasonZh, reasonEn, summarise(next),
-                status == ChecklistStatus.REJECTED ? rejection : rejectionReason, next, at);
+        ChecklistStatus summary = summarise(next);
+        // A rejection is shown only while the line stands rejected: another item's verdict clears a stale one.
+        return new ChecklistItem(code, reason, reasonZh, reasonEn, summary,
+                summary != ChecklistStatus.REJECTED ? null : status == ChecklistStatus.REJECTED ? rejection : rejectionReason, next, at);
     }
 
     /** Staff setting the status by hand (until evidence-service reports it). */

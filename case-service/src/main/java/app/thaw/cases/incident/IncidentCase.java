@@ -50,6 +50,8 @@ public final class IncidentCase {
     private @Nullable String sourceAlertId;
     private @Nullable String releaseReference;
     private @Nullable TriageSuggestion triage;
+    // Triage matched no scenario: the provisional plan stands until a person triages the case.
+    private boolean needsPerson;
     private @Nullable String playbookId;
     private int playbookVersion;
     private List<ChecklistItem> checklist = new ArrayList<>();
@@ -82,6 +84,15 @@ public final class IncidentCase {
      */
     public static IncidentCase open(CaseId id, OpeningFacts facts, TriageSuggestion suggestion, ScenarioPlan plan,
                                     CasePolicy policy, Instant now, String actor) {
+        return open(id, facts, suggestion, plan, policy, null, now, actor);
+    }
+
+    /**
+     * Opens a case from intake, as above; with the tenant's {@code calendar}, each time limit the
+     * notice states also becomes a {@link ClockKind#NOTICE_DEADLINE} clock, counted from detection.
+     */
+    public static IncidentCase open(CaseId id, OpeningFacts facts, TriageSuggestion suggestion, ScenarioPlan plan,
+                                    CasePolicy policy, @Nullable BusinessCalendar calendar, Instant now, String actor) {
         IncidentCase c = new IncidentCase();
         c.id = id.value();
         c.tenantId = facts.tenantId();
@@ -97,7 +108,8 @@ public final class IncidentCase {
         c.assignee = facts.assignee();
         c.sourceAlertId = facts.sourceAlertId();
         c.triage = suggestion;
-        c.scenario = facts.forcedScenario() != null ? facts.forcedScenario() : suggestion.scenario();
+        c.scenario = provisionalScenario(facts.forcedScenario(), suggestion);
+        c.needsPerson = facts.forcedScenario() == null && suggestion.needsPerson();
         c.materialsGrade = suggestion.materialsGrade();
         c.scope = facts.statedScope() != null ? facts.statedScope()
                 : facts.forcedScenario() != null ? c.scenario.defaultScope() : suggestion.scope();
@@ -107,7 +119,13 @@ public final class IncidentCase {
         c.startClock(CaseClock.start(c.id + "/golden-15", ClockKind.GOLDEN_15, "First notification to the client",
                 "staff_agent", true, now, now.plus(policy.golden()), null), now, actor);
         c.applyPlan(plan, policy, now, actor);
-        if (facts.forcedScenario() != null || suggestion.confidence() >= policy.autoTriageConfidence()) {
+        if (calendar != null) {
+            c.startNoticeDeadlines(suggestion.facts(), calendar, now, actor);
+        }
+        if (c.needsPerson) {
+            c.record(new CaseEvent.Noted(now, SYSTEM, "needs_person", "Triage matched no scenario: a person must read the notice", Map.of()));
+        }
+        if (!c.needsPerson && (facts.forcedScenario() != null || suggestion.confidence() >= policy.autoTriageConfidence())) {
             double confidence = facts.forcedScenario() != null ? 1.0 : suggestion.confidence();
             c.record(new CaseEvent.Triaged(now, SYSTEM, c.scenario, c.scope, confidence, null, false,
                     facts.forcedScenario() != null ? "scenario set by " + (facts.drill() ? "the drill" : "the alert") : "automatic triage"));
@@ -115,6 +133,36 @@ public final class IncidentCase {
         }
         c.touch(now);
         return c;
+    }
+
+    /**
+     * The scenario a new case is planned by: the forced one, else the suggestion's; a notice that
+     * matched nothing is planned as RISK_TXN (the commonest freeze) only provisionally, flagged as
+     * needing a person, and never auto-triaged.
+     */
+    public static Scenario provisionalScenario(@Nullable Scenario forced, TriageSuggestion suggestion) {
+        if (forced != null) {
+            return forced;
+        }
+        return suggestion.scenario() == null ? Scenario.RISK_TXN : suggestion.scenario();
+    }
+
+    /** Each distinct time limit of the notice, counted from detection in the tenant's calendar and zone. */
+    private void startNoticeDeadlines(NoticeFacts facts, BusinessCalendar calendar, Instant now, String actor) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (NoticeFacts.TimeLimit limit : facts.timeLimits()) {
+            if (limit.amount() <= 0 || !seen.add(limit.amount() + "-" + limit.unit())) {
+                continue;
+            }
+            Instant due = switch (limit.unit()) {
+                case BUSINESS_DAYS -> calendar.plusBusinessDays(detectedAt, limit.amount());
+                case DAYS -> detectedAt.atZone(calendar.zone()).plusDays(limit.amount()).toInstant();
+                case HOURS -> detectedAt.plus(Duration.ofHours(limit.amount()));
+            };
+            startClock(CaseClock.start(id + "/notice-deadline/" + limit.amount() + "-" + limit.unit().name().toLowerCase(java.util.Locale.ROOT),
+                    ClockKind.NOTICE_DEADLINE, "Deadline stated by the notice: " + limit.text(), "staff_agent",
+                    limit.unit() == NoticeFacts.TimeUnit.HOURS, detectedAt, due, null), now, actor);
+        }
     }
 
     // ---------------------------------------------------------------- triage
@@ -132,6 +180,7 @@ public final class IncidentCase {
             throw new TriageClosed(status);
         }
         Scenario previous = scenario;
+        needsPerson = false;
         boolean overridden = newScenario != previous || newScope != scope || grade != materialsGrade;
         scenario = newScenario;
         scope = newScope;
@@ -155,7 +204,8 @@ public final class IncidentCase {
     private void applyPlan(ScenarioPlan plan, CasePolicy policy, Instant now, String actor) {
         for (CaseTask task : tasks) {
             if (!task.done()) {
-                settleClock(task.clockId(), CaseClock::cancelled, clock -> new CaseEvent.ClockCancelled(now, actor, clock));
+                settleClock(task.clockId(), CaseClock::cancelled, clock -> new CaseEvent.ClockCancelled(now, actor, clock,
+                        "the case was re-planned as " + scenario));
             }
         }
         Map<String, ChecklistItem> before = new LinkedHashMap<>();
@@ -173,7 +223,7 @@ public final class IncidentCase {
             Instant anchor = step.fromDetection() ? detectedAt : now;
             // The named clocks' durations are the tenant's numbers, not the playbook's.
             Duration due = switch (step.clock()) {
-                case TASK_DUE, FOLLOW_UP, RESOLUTION -> step.due();
+                case TASK_DUE, FOLLOW_UP, RESOLUTION, NOTICE_DEADLINE -> step.due();
                 default -> policy.durationOf(step.clock());
             };
             tasks.add(new CaseTask(taskId, step.order(), step.title(), step.titleZh(), step.ownerRole(), step.special(), step.specialZh(), clockId,
@@ -233,8 +283,12 @@ public final class IncidentCase {
                 outcome = resolution == null ? Outcome.RESTORED : resolution;
                 this.releaseReference = releaseReference;
                 decided(now, actor);
+                stopAllClocks("the case was resolved (" + outcome + "): " + reason, now, actor);
             }
-            case REJECTED -> decided(now, actor);
+            case REJECTED -> {
+                decided(now, actor);
+                stopAllClocks("the platform's decision went against the holder: " + reason, now, actor);
+            }
             case ESCALATED_LEGAL -> {
                 decided(now, actor);
                 flagEscalation(EscalationLevel.LEGAL, reason, now, actor);
@@ -246,11 +300,7 @@ public final class IncidentCase {
                 if (from == CaseStatus.ESCALATED_LEGAL) {
                     outcome = Outcome.ESCALATED_LEGAL;
                 }
-                for (CaseClock clock : List.copyOf(clocks)) {
-                    if (clock.state().open()) {
-                        settleClock(clock.id(), CaseClock::cancelled, c -> new CaseEvent.ClockCancelled(now, actor, c));
-                    }
-                }
+                stopAllClocks("the case was closed: " + reason, now, actor);
                 closedAt = now;
                 record(new CaseEvent.Closed(now, actor, outcome));
             }
@@ -285,7 +335,16 @@ public final class IncidentCase {
         meetOpen(ClockKind.RESOLUTION, now, actor);
         for (CaseClock clock : List.copyOf(clocks)) {
             if (clock.kind() == ClockKind.FOLLOW_UP && clock.state().open()) {
-                settleClock(clock.id(), CaseClock::cancelled, c -> new CaseEvent.ClockCancelled(now, actor, c));
+                settleClock(clock.id(), CaseClock::cancelled, c -> new CaseEvent.ClockCancelled(now, actor, c, "a decision came: no more chasing"));
+            }
+        }
+    }
+
+    /** Every clock still running or paused is cancelled, with the reason on the timeline and in its event. */
+    private void stopAllClocks(String reason, Instant now, String actor) {
+        for (CaseClock clock : List.copyOf(clocks)) {
+            if (clock.state().open()) {
+                settleClock(clock.id(), CaseClock::cancelled, c -> new CaseEvent.ClockCancelled(now, actor, c, reason));
             }
         }
     }
@@ -522,15 +581,29 @@ public final class IncidentCase {
         }
         record(new CaseEvent.Noted(now, actor, "contact_logged", entry.channel() + ": " + entry.summary(), details));
         for (CaseClock clock : List.copyOf(clocks)) {
-            if (clock.kind() == ClockKind.FOLLOW_UP && clock.state() == ClockState.BREACHED && clock.metAt() == null) {
+            // A contact made after the follow-up was planned meets it (late); one from before it was planned does not.
+            if (clock.kind() == ClockKind.FOLLOW_UP && clock.state() == ClockState.BREACHED && clock.metAt() == null
+                    && !entry.at().isBefore(clock.startedAt())) {
                 settleClock(clock.id(), c -> c.met(entry.at()), c -> new CaseEvent.ClockMet(now, actor, c));
             }
         }
         Instant followUpAt = followUpFor(entry, calendar);
+        // A contact logged after the fact (older than a later contact or than the live chase) is history: it
+        // neither supersedes the live follow-up nor plans one whose time has already passed.
+        boolean superseded = contacts.stream().anyMatch(other -> other != entry && other.at().isAfter(entry.at()))
+                || clocks.stream().anyMatch(c -> c.kind() == ClockKind.FOLLOW_UP && c.state().open() && entry.at().isBefore(c.startedAt()));
+        if (followUpAt != null && (superseded || !followUpAt.isAfter(now))) {
+            record(new CaseEvent.Noted(now, actor, "follow_up_not_planned", superseded
+                    ? "Contact logged after the fact: the live follow-up stands"
+                    : "The follow-up this contact implies (" + followUpAt + ") has already passed: the live follow-up stands",
+                    Map.of("contactAt", entry.at().toString(), "followUpAt", followUpAt.toString())));
+            followUpAt = null;
+        }
         if (followUpAt != null) {
             for (CaseClock clock : List.copyOf(clocks)) {
                 if (clock.kind() == ClockKind.FOLLOW_UP && clock.state().open()) {
-                    settleClock(clock.id(), CaseClock::cancelled, c -> new CaseEvent.ClockCancelled(now, actor, c));
+                    settleClock(clock.id(), CaseClock::cancelled, c -> new CaseEvent.ClockCancelled(now, actor, c,
+                            "a newer contact re-planned the chase"));
                 }
             }
             startClock(CaseClock.start(id + "/follow-up/" + entry.id(), ClockKind.FOLLOW_UP,
@@ -680,6 +753,7 @@ public final class IncidentCase {
     public @Nullable String sourceAlertId() { return sourceAlertId; }
     public @Nullable String releaseReference() { return releaseReference; }
     public @Nullable TriageSuggestion triageSuggestion() { return triage; }
+    public boolean needsPerson() { return needsPerson; }
     public @Nullable String playbookId() { return playbookId; }
     public int playbookVersion() { return playbookVersion; }
     public List<ChecklistItem> checklist() { return List.copyOf(checklist); }

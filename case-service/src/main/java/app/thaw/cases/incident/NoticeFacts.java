@@ -13,15 +13,26 @@ import org.jspecify.annotations.Nullable;
  * @param amounts     amounts with their currency, as written
  * @param dates       dates it names, ISO formatted
  * @param timeLimits  time limits it sets, e.g. "3个工作日内" read as 3 BUSINESS_DAYS
+ * @param merchantNumbers merchant numbers it names ("商户号", "merchant ID")
+ * @param phones      telephone numbers it gives (an authority's or a platform's)
  */
 public record NoticeFacts(@Nullable String authority, @Nullable String fileNumber, List<String> references,
-                          List<Money> amounts, List<String> dates, List<TimeLimit> timeLimits) {
+                          List<Money> amounts, List<String> dates, List<TimeLimit> timeLimits,
+                          List<String> merchantNumbers, List<String> phones) {
 
     public NoticeFacts {
-        references = List.copyOf(references);
-        amounts = List.copyOf(amounts);
-        dates = List.copyOf(dates);
-        timeLimits = List.copyOf(timeLimits);
+        // Cases stored before a field existed read it back as null: absent means none.
+        references = references == null ? List.of() : List.copyOf(references);
+        amounts = amounts == null ? List.of() : List.copyOf(amounts);
+        dates = dates == null ? List.of() : List.copyOf(dates);
+        timeLimits = timeLimits == null ? List.of() : List.copyOf(timeLimits);
+        merchantNumbers = merchantNumbers == null ? List.of() : List.copyOf(merchantNumbers);
+        phones = phones == null ? List.of() : List.copyOf(phones);
+    }
+
+    public NoticeFacts(@Nullable String authority, @Nullable String fileNumber, List<String> references,
+                       List<Money> amounts, List<String> dates, List<TimeLimit> timeLimits) {
+        this(authority, fileNumber, references, amounts, dates, timeLimits, List.of(), List.of());
     }
 
     public static NoticeFacts none() {

@@ -38,7 +38,7 @@ final class TimelineLines {
             case CaseEvent.ClockSet e -> { type = "clock_set"; summary = e.clock().label() + " due " + e.clock().dueAt(); clock(d, e.clock()); }
             case CaseEvent.ClockPaused e -> { type = "clock_paused"; summary = e.clock().label() + " paused, waiting on " + e.waitingOn(); clock(d, e.clock()); }
             case CaseEvent.ClockMet e -> { type = "clock_met"; summary = e.clock().label() + " met"; clock(d, e.clock()); }
-            case CaseEvent.ClockCancelled e -> { type = "clock_cancelled"; summary = e.clock().label() + " cancelled"; clock(d, e.clock()); }
+            case CaseEvent.ClockCancelled e -> { type = "clock_cancelled"; summary = e.clock().label() + " cancelled: " + e.reason(); clock(d, e.clock()); d.put("reason", e.reason()); }
             case CaseEvent.ClockBreached e -> { type = "clock_breached"; summary = e.clock().label() + " breached"; clock(d, e.clock()); }
             case CaseEvent.TaskDue e -> { type = "task_due"; summary = "Task due: " + e.task().title(); d.put("taskId", e.task().id()); }
             case CaseEvent.SupplementRequested e -> {

@@ -19,15 +19,27 @@ public final class DefaultPlaybooks {
 
     public static final String LOCATION = "thaw/cases/playbooks.yaml";
 
+    /** Whom a scenario's case contacts about the freeze (playbooks.yaml, {@code contactRules}). */
+    public enum ContactRule {
+        /** The freezing platform's support and review teams. */
+        PLATFORM,
+        /** The court or police that ordered the freeze: the platform cannot lift it. */
+        AUTHORITY,
+        /** Nobody outside: legal and compliance own every contact. */
+        COMPLIANCE
+    }
+
     private final Map<Scenario, Playbook> playbooks;
     private final Map<String, Map<String, String>> scripts;
     private final Map<String, String> restrictedNotice;
+    private final Map<Scenario, ContactRule> contactRules;
 
     private DefaultPlaybooks(Map<Scenario, Playbook> playbooks, Map<String, Map<String, String>> scripts,
-                             Map<String, String> restrictedNotice) {
+                             Map<String, String> restrictedNotice, Map<Scenario, ContactRule> contactRules) {
         this.playbooks = playbooks;
         this.scripts = scripts;
         this.restrictedNotice = restrictedNotice;
+        this.contactRules = contactRules;
     }
 
     @SuppressWarnings("unchecked")
@@ -44,13 +56,19 @@ public final class DefaultPlaybooks {
         List<Map<String, Object>> common = (List<Map<String, Object>>) yaml.get("common");
         Map<String, Map<String, String>> scripts = (Map<String, Map<String, String>>) yaml.get("scripts");
         Map<String, List<Map<String, Object>>> perScenario = (Map<String, List<Map<String, Object>>>) yaml.get("playbooks");
+        Map<String, String> rules = (Map<String, String>) yaml.get("contactRules");
+        Map<Scenario, ContactRule> contactRules = new EnumMap<>(Scenario.class);
         Map<Scenario, Playbook> playbooks = new EnumMap<>(Scenario.class);
         for (Scenario scenario : Scenario.values()) {
+            ContactRule rule = ContactRule.valueOf(rules.get(scenario.name()));
+            contactRules.put(scenario, rule);
             List<Map<String, Object>> raw = new ArrayList<>();
             if (scenario != Scenario.IDENTITY_MISUSE) {
                 raw.addAll(common);
             }
             raw.addAll(perScenario.getOrDefault(scenario.name(), List.of()));
+            // A step about reaching someone the scenario's rule does not name is not this scenario's step.
+            raw.removeIf(step -> step.containsKey("contacts") && ContactRule.valueOf((String) step.get("contacts")) != rule);
             List<Playbook.Step> steps = new ArrayList<>();
             for (Map<String, Object> step : raw) {
                 steps.add(new Playbook.Step(steps.size() + 1, (Map<String, String>) step.get("title"), (String) step.get("owner"),
@@ -61,7 +79,7 @@ public final class DefaultPlaybooks {
             playbooks.put(scenario, new Playbook(Playbook.idOf(Playbook.DEFAULT_OWNER, scenario, 1), Playbook.DEFAULT_OWNER,
                     scenario, 1, steps, scripts, null, null));
         }
-        return new DefaultPlaybooks(playbooks, scripts, (Map<String, String>) yaml.get("restrictedNotice"));
+        return new DefaultPlaybooks(playbooks, scripts, (Map<String, String>) yaml.get("restrictedNotice"), contactRules);
     }
 
     public Playbook of(Scenario scenario) {
@@ -70,6 +88,10 @@ public final class DefaultPlaybooks {
 
     public Map<String, Map<String, String>> scripts() {
         return scripts;
+    }
+
+    public ContactRule contactRule(Scenario scenario) {
+        return contactRules.get(scenario);
     }
 
     public Map<String, String> restrictedNotice() {

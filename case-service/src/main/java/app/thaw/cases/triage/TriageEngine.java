@@ -30,19 +30,24 @@ public final class TriageEngine {
         String text = noticeText.toLowerCase(Locale.ROOT);
         List<MatchedPhrase> matched = new ArrayList<>();
         Map<String, Double> scores = score(rules.scenarios(), text, matched);
+        // Ties go to the scenario listed first (DOMAIN's order), so the same notice always reads the same way
+        // (the rules' maps have no stable iteration order).
         List<Map.Entry<String, Double>> ranked = scores.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                        .thenComparing(e -> Scenario.valueOf(e.getKey()).ordinal())).toList();
         double top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
         double second = ranked.size() < 2 ? 0 : ranked.get(1).getValue();
-        // Nothing matched: RISK_TXN is the commonest freeze, suggested with no confidence so staff decide.
-        Scenario scenario = top == 0 ? Scenario.RISK_TXN : Scenario.valueOf(ranked.get(0).getKey());
+        // Nothing matched: no scenario is guessed; the notice needs a person.
+        Scenario scenario = top == 0 ? null : Scenario.valueOf(ranked.get(0).getKey());
         double confidence = top == 0 ? 0 : (top / (top + second)) * Math.min(1.0, top / rules.saturation());
         List<MatchedPhrase> scopeMatches = new ArrayList<>();
         Map<String, Double> scopeScores = score(rules.scopes(), text, scopeMatches);
-        FreezeScope scope = scenario.defaultScope();
+        FreezeScope scope = scenario == null ? FreezeScope.UNKNOWN : scenario.defaultScope();
         if (scope != FreezeScope.NOT_APPLICABLE) {
             scope = scopeScores.entrySet().stream().filter(e -> e.getValue() >= rules.minimumScopeWeight())
-                    .max(Map.Entry.comparingByValue()).map(e -> FreezeScope.valueOf(e.getKey())).orElse(scope);
+                    .max(Map.Entry.<String, Double>comparingByValue()
+                            .thenComparing(e -> -FreezeScope.valueOf(e.getKey()).ordinal()))
+                    .map(e -> FreezeScope.valueOf(e.getKey())).orElse(scope);
         }
         MaterialsGrade grade = null;
         if (scenario == Scenario.MATERIALS_DEFICIENT) {

@@ -22,7 +22,7 @@ class IntakeApiTests extends CaseApiTests {
                 .jsonPath("$.status").isEqualTo("TRIAGED")
                 .jsonPath("$.scenario").isEqualTo("RISK_TXN")
                 .jsonPath("$.scope").isEqualTo("TRANSACTION")
-                .jsonPath("$.reference").value(ref -> assertThat((String) ref).matches("C-2025-\\d{6}"))
+                .jsonPath("$.reference").value(ref -> assertThat((String) ref).matches("acme-C-2025-\\d{6}"))
                 .jsonPath("$.triage.matched[0].phrase").exists()
                 .jsonPath("$.triage.facts.timeLimits[0].unit").isEqualTo("BUSINESS_DAYS")
                 .jsonPath("$.checklist[?(@.code == 'BUSINESS_LICENSE')].status").isEqualTo("MISSING")
@@ -44,6 +44,48 @@ class IntakeApiTests extends CaseApiTests {
         assertThat(opened.getString("tenantId")).isEqualTo("acme");
         assertThat(mongo.findById(id, org.bson.Document.class, "cases").block().getList("pendingEvents", Object.class, List.of()))
                 .as("released from the case document").isEmpty();
+    }
+
+    @Test
+    void theNoticesOwnTimeLimitIsAClockOnTheCaseAndSetsReminders() {
+        String id = open("acme", RISK_NOTICE);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> clocks = (List<Map<String, Object>>) read(id, token("acme", "merchant_admin")).get("clocks");
+        // 30 September 2025 10:00 Shanghai + 3 business days across National Day = the make-up Saturday 11 October.
+        assertThat(clocks).filteredOn(clock -> "NOTICE_DEADLINE".equals(clock.get("kind"))).singleElement()
+                .satisfies(clock -> assertThat(clock).containsEntry("dueAt", "2025-10-11T02:00:00Z").containsEntry("state", "RUNNING"));
+        assertThat(events(id)).filteredOn(e -> e.getString("type").equals("thaw.case.clock_set"))
+                .anySatisfy(e -> assertThat(e.get("data", org.bson.Document.class).getString("clock")).isEqualTo("NOTICE_DEADLINE"));
+    }
+
+    @Test
+    void aNoticeMatchingNothingIsNotGuessedAndNeedsAPerson() {
+        post("/api/v1/cases/triage", token("acme", "merchant_admin"), Map.of("noticeText", "您好，附件为本月对账单，请查收。"))
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.scenario").doesNotExist()
+                .jsonPath("$.needsPerson").isEqualTo(true)
+                .jsonPath("$.confidence").isEqualTo(0.0);
+        String id = open("acme", "您好，附件为本月对账单，请查收。");
+
+        assertThat(read(id, token("acme", "staff_agent"))).containsEntry("status", "OPEN").containsEntry("needsPerson", true);
+    }
+
+    @Test
+    void aCommaBeforeACurrencyOrAnEmptyAmountIsNoServerError() {
+        for (String notice : List.of("Three transfers, USD 96,000 in total, are under risk review.", "冻结金额：, 元。风控审核中。")) {
+            post("/api/v1/cases/triage", token("acme", "merchant_admin"), Map.of("noticeText", notice)).expectStatus().isOk();
+            open("acme", notice);
+        }
+    }
+
+    @Test
+    void referencesAreUniqueAcrossTenantsAndTellTheTenantApart() {
+        String first = (String) read(open("refs-one", RISK_NOTICE), token("refs-one", "merchant_admin")).get("reference");
+        String second = (String) read(open("refs-two", RISK_NOTICE), token("refs-two", "merchant_admin")).get("reference");
+
+        assertThat(first).isEqualTo("refs-one-C-2025-000001");
+        assertThat(second).isEqualTo("refs-two-C-2025-000001");
     }
 
     @Test

@@ -32,6 +32,31 @@ class ChecklistEvidenceTests {
 
         c.evidenceReported("BUSINESS_LICENSE", "new", ChecklistStatus.ACCEPTED, null, T0, "evidence-service");
         assertThat(status(c, "BUSINESS_LICENSE")).isEqualTo(ChecklistStatus.ACCEPTED);
+        assertThat(item(c, "BUSINESS_LICENSE").rejectionReason()).as("no stale rejection beside an accepted proof").isNull();
+    }
+
+    @Test
+    void aNewUploadAwaitingReviewClearsTheOldRejectionFromTheLine() {
+        IncidentCase c = open(Scenario.RISK_TXN, EntityType.ENTERPRISE, T0);
+        c.evidenceReported("BUSINESS_LICENSE", "old", ChecklistStatus.REJECTED, "EXPIRED", T0, "evidence-service");
+
+        c.evidenceReported("BUSINESS_LICENSE", "new", ChecklistStatus.RECEIVED, null, T0, "evidence-service");
+
+        assertThat(item(c, "BUSINESS_LICENSE").status()).isEqualTo(ChecklistStatus.RECEIVED);
+        assertThat(item(c, "BUSINESS_LICENSE").rejectionReason()).isNull();
+    }
+
+    @Test
+    void oneFileProvingTwoRequirementsSettlesBothLines() {
+        IncidentCase c = open(Scenario.RISK_TXN, EntityType.ENTERPRISE, T0);
+        c.evidenceReported("BANK_STATEMENT", "e1", ChecklistStatus.RECEIVED, null, T0, "evidence-service");
+        c.evidenceReported("TRANSACTION_BACKGROUND", "e1", ChecklistStatus.RECEIVED, null, T0, "evidence-service");
+
+        c.evidenceReported("BANK_STATEMENT", "e1", ChecklistStatus.ACCEPTED, null, T0, "evidence-service");
+        c.evidenceReported("TRANSACTION_BACKGROUND", "e1", ChecklistStatus.ACCEPTED, null, T0, "evidence-service");
+
+        assertThat(status(c, "BANK_STATEMENT")).isEqualTo(ChecklistStatus.ACCEPTED);
+        assertThat(status(c, "TRANSACTION_BACKGROUND")).isEqualTo(ChecklistStatus.ACCEPTED);
     }
 
     @Test

@@ -41,6 +41,31 @@ class PlaybookTests {
         assertThat(defaults.scripts()).containsKeys("opening", "deflection", "escalation", "recap", "followUpMail", "fiveW1H");
     }
 
+    // Words that send someone to the freezing platform's support, and words that name the authority.
+    static final java.util.List<String> PLATFORM_SUPPORT = java.util.List.of("official support", "platform's support", "human support",
+            "customer service", "官方客服", "平台客服", "转人工", "客服");
+    static final java.util.List<String> AUTHORITY = java.util.List.of("authority", "执行机关");
+
+    @Test
+    void noPlaybookStepContradictsItsScenariosRuleOfWhomToContact() {
+        for (Scenario scenario : Scenario.values()) {
+            DefaultPlaybooks.ContactRule rule = defaults.contactRule(scenario);
+            assertThat(rule).as(scenario + " has a contact rule").isNotNull();
+            for (Playbook.Step step : defaults.of(scenario).steps()) {
+                String text = String.join(" ", step.title().values()) + " " + String.join(" ", step.special().values());
+                String lower = text.toLowerCase(java.util.Locale.ROOT);
+                if (rule != DefaultPlaybooks.ContactRule.PLATFORM) {
+                    assertThat(PLATFORM_SUPPORT).as("%s (%s) step %d: %s", scenario, rule, step.order(), text)
+                            .noneMatch(lower::contains);
+                }
+            }
+        }
+        assertThat(defaults.of(Scenario.JUDICIAL_FREEZE).steps()).as("the judicial playbook sends staff to the authority")
+                .anySatisfy(step -> assertThat(AUTHORITY).anyMatch(step.title().get("en").toLowerCase(java.util.Locale.ROOT)::contains));
+        assertThat(defaults.of(Scenario.RISK_TXN).steps()).as("other scenarios still contact the platform's support")
+                .anySatisfy(step -> assertThat(step.title().get("en")).contains("official support"));
+    }
+
     @Test
     void scriptsRenderWithTheCasesFactsInBothLanguages() {
         IncidentCase c = aCase(Scenario.RISK_TXN);

@@ -39,7 +39,8 @@ class NoticeExtractorTests {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(7, TimeUnit.DAYS));
         assertThat(extractor.extract("Please respond within 5 business days, or within forty-eight hours if urgent; reply within two days.").timeLimits())
                 .extracting(TimeLimit::amount, TimeLimit::unit)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(5, TimeUnit.BUSINESS_DAYS), org.assertj.core.groups.Tuple.tuple(2, TimeUnit.DAYS));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(5, TimeUnit.BUSINESS_DAYS), org.assertj.core.groups.Tuple.tuple(48, TimeUnit.HOURS),
+                        org.assertj.core.groups.Tuple.tuple(2, TimeUnit.DAYS));
     }
 
     @Test
@@ -55,5 +56,59 @@ class NoticeExtractorTests {
     @Test
     void extractsReferenceNumbersFromChineseNotices() {
         assertThat(extractor.extract("工单号：RK20250930001，请注明参考号AP-88321。").references()).containsExactly("RK20250930001", "AP-88321");
+    }
+
+    @Test
+    void aCommaBeforeACurrencyOrAnEmptyAmountIsNotAnAmount() {
+        assertThat(extractor.extract("Three transfers, USD 96,000 in total, were held.").amounts()).containsExactly(new Money("96000", "USD"));
+        assertThat(extractor.extract("冻结金额：, 元").amounts()).isEmpty();
+        assertThat(extractor.extract("金额：,,万元；USD ,").amounts()).isEmpty();
+    }
+
+    @Test
+    void readsFullWidthDigitsAndPunctuation() {
+        NoticeFacts facts = extractor.extract("冻结金额：人民币１２０，０００．５０元，请于３个工作日内提交。");
+
+        assertThat(facts.amounts()).containsExactly(new Money("120000.50", "CNY"));
+        assertThat(facts.timeLimits()).extracting(TimeLimit::amount, TimeLimit::unit)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, TimeUnit.BUSINESS_DAYS));
+    }
+
+    @Test
+    void aHugeNumberBeforeALimitIsNotALimitAndDoesNotThrow() {
+        assertThat(extractor.extract("请于99999999999天内处理").timeLimits()).isEmpty();
+        assertThat(extractor.extract("请于二十五日内处理，三百天内复核").timeLimits()).extracting(TimeLimit::amount).containsExactly(25, 300);
+    }
+
+    @Test
+    void readsEnglishCourtNumbers() {
+        assertThat(extractor.extract("Per ruling (2025) Yue 0304 Cai Bao No. 1187 of the Futian District People's Court, the account is frozen.")
+                .fileNumber()).isEqualTo("(2025) Yue 0304 Cai Bao No. 1187");
+    }
+
+    @Test
+    void readsPoliceFileNumbersWithTheirPrefix() {
+        assertThat(extractor.extract("根据穗公天冻字〔2025〕第0456号协助冻结财产通知书，冻结您的账户。").fileNumber()).isEqualTo("穗公天冻字〔2025〕第0456号");
+        assertThat(extractor.extract("西安市公安局已立案，文书为西公（刑）立字〔2026〕04417号。").fileNumber()).isEqualTo("西公（刑）立字〔2026〕04417号");
+    }
+
+    @Test
+    void readsUnlabelledTicketNumbersMerchantNumbersAndPhones() {
+        NoticeFacts facts = extractor.extract("Your appeal CMP-88213 is linked to dispute PP-D-4471923. Merchant ID: 1600012345. "
+                + "Questions: tel. 020-83118110 or +86 13800138000.");
+
+        assertThat(facts.references()).contains("CMP-88213", "PP-D-4471923");
+        assertThat(facts.merchantNumbers()).containsExactly("1600012345");
+        assertThat(facts.phones()).contains("020-83118110");
+        assertThat(extractor.extract("商户号：1230098765，办案民警电话：0755-83001234").phones()).containsExactly("0755-83001234");
+        assertThat(extractor.extract("商户号：1230098765，银行流水号：BK2025091500017").references()).containsExactly("BK2025091500017");
+    }
+
+    @Test
+    void readsDateRanges() {
+        assertThat(extractor.extract("2025年9月15日至17日期间的三笔交易").dates()).containsExactly("2025-09-15", "2025-09-17");
+        assertThat(extractor.extract("2025年9月28日至10月2日").dates()).containsExactly("2025-09-28", "2025-10-02");
+        assertThat(extractor.extract("transactions on September 15-17, 2025 and 3 Oct 2025").dates())
+                .containsExactly("2025-09-15", "2025-09-17", "2025-10-03");
     }
 }

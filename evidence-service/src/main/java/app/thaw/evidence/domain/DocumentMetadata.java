@@ -15,4 +15,9 @@ public record DocumentMetadata(@Nullable String documentType, @Nullable String n
     public boolean expiredOn(LocalDate today) {
         return expiryDate != null && expiryDate.isBefore(today);
     }
+
+    /** Nothing was stated. */
+    public boolean isEmpty() {
+        return documentType == null && nameOnDocument == null && expiryDate == null;
+    }
 }

@@ -118,6 +118,10 @@ public class Dossiers {
             file.put("path", path(item));
             file.put("evidenceId", item.id().value());
             file.put("requirementCode", item.requirementCode().name());
+            file.put("requirementCodes", item.requirements().stream().map(Enum::name).toList());
+            if (item.metadata() != null) {
+                file.put("declared", metadataJson(item.metadata()));
+            }
             file.put("answers", item.answers());
             file.put("fileName", item.fileName());
             file.put("sha256", item.sha256());
@@ -131,6 +135,9 @@ public class Dossiers {
                 verdict.put("note", item.verdict().note());
                 verdict.put("by", item.verdict().by());
                 verdict.put("at", item.verdict().at().toString());
+                if (item.verdict().read() != null) {
+                    verdict.put("read", metadataJson(item.verdict().read()));
+                }
                 file.put("verdict", verdict);
             }
             file.put("expired", item.expired());
@@ -227,5 +234,14 @@ public class Dossiers {
                 return new DossierVerifier(signer.publicKeys()).verify(zip);
             }
         }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** What a document says, as declared by the uploader or read by staff. */
+    private static Map<String, Object> metadataJson(app.thaw.evidence.domain.DocumentMetadata metadata) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("documentType", metadata.documentType());
+        json.put("nameOnDocument", metadata.nameOnDocument());
+        json.put("expiryDate", metadata.expiryDate() == null ? null : metadata.expiryDate().toString());
+        return json;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import app.thaw.evidence.domain.EvidenceItem;
 import app.thaw.evidence.domain.LegalHold;
 import app.thaw.evidence.domain.CaseFile;
+import app.thaw.evidence.domain.RequirementCode;
 import app.thaw.evidence.domain.Verdict;
 import app.thaw.platform.events.ThawEvent;
 import io.micrometer.tracing.Span;
@@ -38,6 +39,27 @@ public class EvidenceEvents {
         data.put("uploadedBy", item.uploadedBy());
         data.put("expired", item.expired());
         return event("thaw.evidence.received", item.id().value(), item.tenantId(), data);
+    }
+
+    /** The same file now also proves {@code requirement}: {@code .received} for that requirement. */
+    public ThawEvent linked(EvidenceItem item, RequirementCode requirement) {
+        ThawEvent received = received(item);
+        Map<String, Object> data = new LinkedHashMap<>(received.data());
+        data.put("requirementCode", requirement.name());
+        data.put("linked", true);
+        return event("thaw.evidence.received", item.id().value(), item.tenantId(), data);
+    }
+
+    /** {@code .verified} or {@code .rejected} for every requirement the file proves, as the verdict says. */
+    public java.util.List<ThawEvent> decidedForEach(EvidenceItem item, Verdict verdict) {
+        java.util.List<ThawEvent> all = new java.util.ArrayList<>();
+        for (RequirementCode requirement : item.requirements()) {
+            ThawEvent event = decided(item, verdict);
+            Map<String, Object> data = new LinkedHashMap<>(event.data());
+            data.put("requirementCode", requirement.name());
+            all.add(event(event.type(), item.id().value(), item.tenantId(), data));
+        }
+        return all;
     }
 
     /** {@code .verified} or {@code .rejected}, as the verdict says. */

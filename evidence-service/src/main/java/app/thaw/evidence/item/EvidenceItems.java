@@ -198,12 +198,22 @@ public class EvidenceItems {
         Verdict verdict = item.verdict();
         document.append("verdict", verdict == null ? null : new Document("accepted", verdict.accepted())
                 .append("reason", verdict.reason() == null ? null : verdict.reason().name())
-                .append("note", verdict.note()).append("by", verdict.by()).append("at", Date.from(verdict.at())));
-        DocumentMetadata metadata = item.metadata();
-        document.append("metadata", metadata == null ? null : new Document("documentType", metadata.documentType())
-                .append("nameOnDocument", metadata.nameOnDocument())
-                .append("expiryDate", metadata.expiryDate() == null ? null : metadata.expiryDate().toString()));
+                .append("note", verdict.note()).append("by", verdict.by()).append("at", Date.from(verdict.at()))
+                .append("read", metadataDocument(verdict.read())));
+        document.append("metadata", metadataDocument(item.metadata()));
+        document.append("alsoFor", item.alsoFor().stream().map(Enum::name).toList());
         return document;
+    }
+
+    private static @Nullable Document metadataDocument(@Nullable DocumentMetadata metadata) {
+        return metadata == null ? null : new Document("documentType", metadata.documentType())
+                .append("nameOnDocument", metadata.nameOnDocument())
+                .append("expiryDate", metadata.expiryDate() == null ? null : metadata.expiryDate().toString());
+    }
+
+    private static @Nullable DocumentMetadata metadataOf(@Nullable Document metadata) {
+        return metadata == null ? null : new DocumentMetadata(metadata.getString("documentType"), metadata.getString("nameOnDocument"),
+                metadata.getString("expiryDate") == null ? null : LocalDate.parse(metadata.getString("expiryDate")));
     }
 
     static EvidenceItem fromDocument(Document document) {
@@ -217,10 +227,10 @@ public class EvidenceItems {
                 document.getDate("retainUntil").toInstant(), EvidenceStatus.valueOf(document.getString("status")),
                 verdict == null ? null : new Verdict(verdict.getBoolean("accepted"),
                         verdict.getString("reason") == null ? null : RejectionReason.valueOf(verdict.getString("reason")),
-                        verdict.getString("note"), verdict.getString("by"), verdict.getDate("at").toInstant()),
-                metadata == null ? null : new DocumentMetadata(metadata.getString("documentType"),
-                        metadata.getString("nameOnDocument"),
-                        metadata.getString("expiryDate") == null ? null : LocalDate.parse(metadata.getString("expiryDate"))),
-                Boolean.TRUE.equals(document.getBoolean("expired")), ((Number) document.get("version")).longValue());
+                        verdict.getString("note"), verdict.getString("by"), verdict.getDate("at").toInstant(),
+                        metadataOf(verdict.get("read", Document.class))),
+                metadataOf(metadata),
+                Boolean.TRUE.equals(document.getBoolean("expired")), ((Number) document.get("version")).longValue(),
+                document.getList("alsoFor", String.class, List.of()).stream().map(RequirementCode::valueOf).toList());
     }
 }

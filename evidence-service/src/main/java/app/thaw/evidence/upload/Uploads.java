@@ -32,7 +32,8 @@ import reactor.core.publisher.Mono;
  * Receives one file for a case and a requirement: streams it into the store while hashing,
  * sizing and sniffing it, then records the item with its {@code thaw.evidence.received} event and
  * a custody entry. The same content twice in one case gives back the first item and keeps no
- * second copy.
+ * second copy; sent for another requirement, that first item is linked to it too (one file, two
+ * requirements), with a {@code thaw.evidence.received} for the new requirement.
  */
 @Service
 public class Uploads {
@@ -66,8 +67,15 @@ public class Uploads {
                          app.thaw.evidence.domain.@Nullable DocumentMetadata metadata) {
     }
 
-    /** The stored item, and whether this upload created it (false: the same content was already there). */
-    public record Outcome(EvidenceItem item, boolean created) {
+    /**
+     * The stored item, and whether this upload created it (false: the same content was already there);
+     * {@code linked}: the existing item was linked to this upload's requirement.
+     */
+    public record Outcome(EvidenceItem item, boolean created, boolean linked) {
+
+        public Outcome(EvidenceItem item, boolean created) {
+            this(item, created, false);
+        }
     }
 
     /** Checks access and the declared length before a byte is read; then streams. */
@@ -104,7 +112,10 @@ public class Uploads {
                                 // Same content already in this case: keep the first, drop this copy.
                                 .onErrorResume(DuplicateKeyException.class, duplicate -> blobs.delete(blobId.toHexString())
                                         .then(items.findByContent(file.tenantId(), upload.caseId(), result.sha256()))
-                                        .map(existing -> new Outcome(existing, false)))
+                                        .flatMap(existing -> existing.proves(upload.requirementCode()) ? Mono.just(new Outcome(existing, false))
+                                                : items.update(existing.linkedTo(upload.requirementCode()),
+                                                                List.of(events.linked(existing, upload.requirementCode())))
+                                                        .map(linked -> new Outcome(linked, false, true))))
                                 // Nothing recorded: the content must not stay behind either.
                                 .onErrorResume(failure -> !(failure instanceof DuplicateKeyException),
                                         failure -> blobs.delete(blobId.toHexString()).then(Mono.error(failure)))
@@ -112,10 +123,13 @@ public class Uploads {
                                                 outcome.created()
                                                         ? Map.of("fileName", fileName, "size", Long.toString(result.size()),
                                                         "contentType", result.contentType())
+                                                        : outcome.linked()
+                                                        ? Map.of("fileName", fileName, "duplicateOf", outcome.item().id().value(),
+                                                                "linkedRequirement", upload.requirementCode().name())
                                                         : Map.of("fileName", fileName, "duplicateOf", outcome.item().id().value()))
                                         .then(audit.record("evidence.uploaded", "evidence", outcome.item().id().value(),
                                                 Map.of("caseId", upload.caseId().value(), "sha256", result.sha256(),
-                                                        "duplicate", !outcome.created())))
+                                                        "duplicate", !outcome.created(), "linked", outcome.linked())))
                                         .thenReturn(outcome));
                     });
         });

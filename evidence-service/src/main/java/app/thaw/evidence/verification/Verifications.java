@@ -73,7 +73,7 @@ public class Verifications {
                     : Verdict.reject(java.util.Objects.requireNonNull(decision.reason()), decision.note(), by, clock.instant());
             LocalDate today = LocalDate.now(clock.withZone(properties.forTenant(item.tenantId()).timeZone()));
             EvidenceItem decided = item.decide(verdict, decision.metadata(), today);
-            return items.update(decided, List.of(events.decided(decided, verdict)))
+            return items.update(decided, events.decidedForEach(decided, decided.verdict()))
                     .flatMap(saved -> custody.itemAction(saved, verdict.accepted() ? CustodyAction.VERIFIED : CustodyAction.REJECTED,
                                     by, verdict.reason() == null ? Map.of() : Map.of("reasonCode", verdict.reason().name()))
                             .then(audit.record(verdict.accepted() ? "evidence.verified" : "evidence.rejected", "evidence",

@@ -96,7 +96,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
                 form("decision", "ACCEPT", "reasonCode", "", "documentType", "national ID", "nameOnDocument", "Li Wei", "expiryDate", LocalDate.now().plusYears(2).toString()))
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).contains("已通过");
         web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(AGENT)).exchange()
-                .expectBody().jsonPath("$.status").isEqualTo("VERIFIED").jsonPath("$.metadata.nameOnDocument").isEqualTo("Li Wei");
+                .expectBody().jsonPath("$.status").isEqualTo("VERIFIED").jsonPath("$.verdict.read.nameOnDocument").isEqualTo("Li Wei");
     }
 
     @Test

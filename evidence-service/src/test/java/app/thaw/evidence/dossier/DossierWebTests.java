@@ -44,6 +44,7 @@ class DossierWebTests extends EvidenceWebTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theManifestListsEachFileWithItsRequirementHashVerdictAndUploader() throws IOException, java.text.ParseException {
         String caseId = caseWithTwoFiles();
         Map<String, byte[]> entries = unzip(dossier(caseId, merchant("acme")));
@@ -56,6 +57,11 @@ class DossierWebTests extends EvidenceWebTestSupport {
                 .findFirst().orElseThrow();
         assertThat(verified.get("answers")).isEqualTo("KYC re-verification");
         assertThat(((Map<?, ?>) verified.get("verdict")).get("accepted")).isEqualTo(true);
+        assertThat((Map<Object, Object>) verified.get("declared")).as("what the holder declared").containsEntry("documentType", "居民身份证")
+                .containsEntry("nameOnDocument", "李伟").containsEntry("expiryDate", "2035-01-01");
+        assertThat((Map<Object, Object>) ((Map<?, ?>) verified.get("verdict")).get("read")).as("what staff read, beside it")
+                .containsEntry("nameOnDocument", "LI WEI");
+        assertThat(((Map<?, ?>) verified.get("verdict")).get("by")).isEqualTo("thaw/staff-staff_agent");
         assertThat(verified.get("uploadedBy")).isEqualTo("acme/acme-admin");
         assertThat(entries.get((String) verified.get("path"))).hasSize(((Number) verified.get("size")).intValue());
         assertThat(new String(entries.get("custody-log.json"), StandardCharsets.UTF_8)).contains("\"EXPORTED\"");
@@ -160,12 +166,13 @@ class DossierWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "ACCOUNT_ANOMALY");
         String id = (String) web.post().uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
                         .queryParam("requirementCode", "ID_DOCUMENT").queryParam("fileName", "id.png")
-                        .queryParam("answers", "KYC re-verification").build(caseId))
+                        .queryParam("answers", "KYC re-verification").queryParam("documentType", "居民身份证")
+                        .queryParam("nameOnDocument", "李伟").queryParam("expiryDate", "2035-01-01").build(caseId))
                 .headers(h -> h.setBearerAuth(merchant("acme"))).contentType(MediaType.IMAGE_PNG).bodyValue(Samples.png(70))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange();
         web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "ACCEPT")).exchange().expectStatus().isOk();
+                .bodyValue(Map.of("decision", "ACCEPT", "nameOnDocument", "LI WEI")).exchange().expectStatus().isOk();
         uploadedId(merchant("acme"), caseId, "COMMUNICATION_RECORDS", "chat.txt", "text/plain",
                 Samples.text("buyer: got it\nseller: thanks\n" + caseId));
         return caseId;

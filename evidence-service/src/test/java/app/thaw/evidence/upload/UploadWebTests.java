@@ -105,6 +105,34 @@ class UploadWebTests extends EvidenceWebTestSupport {
     }
 
     @Test
+    void theSameContentForASecondRequirementLinksTheExistingItemToItAndSaysSo() {
+        String caseId = openCase("acme", "RISK_TXN");
+        byte[] content = Samples.pdf(10_000, 4);
+        String first = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "statement.pdf", "application/pdf", content);
+
+        uploadRaw(merchant("acme"), caseId, "TRANSACTION_BACKGROUND", "statement-again.pdf", "application/pdf", content)
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Thaw-Evidence-Outcome", "linked")
+                .expectBody().jsonPath("$.id").isEqualTo(first)
+                .jsonPath("$.requirementCodes").isEqualTo(List.of("BANK_STATEMENT", "TRANSACTION_BACKGROUND"));
+        uploadRaw(merchant("acme"), caseId, "TRANSACTION_BACKGROUND", "third.pdf", "application/pdf", content)
+                .expectStatus().isOk().expectHeader().valueEquals("Thaw-Evidence-Outcome", "duplicate");
+
+        assertThat(count(EvidenceItems.COLLECTION, Criteria.where("caseId").is(caseId))).isEqualTo(1);
+        assertThat(find("outbox", Criteria.where("event.type").is("thaw.evidence.received").and("event.subject").is(first)))
+                .extracting(entry -> entry.get("event", Document.class).get("data", Document.class).getString("requirementCode"))
+                .as("one received event per requirement (each outbox entry once per subscriber)")
+                .containsOnly("BANK_STATEMENT", "TRANSACTION_BACKGROUND").contains("BANK_STATEMENT", "TRANSACTION_BACKGROUND");
+
+        web.post().uri("/api/v1/evidence/items/{id}/verdict", first).headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "ACCEPT")).exchange().expectStatus().isOk();
+        assertThat(find("outbox", Criteria.where("event.type").is("thaw.evidence.verified").and("event.subject").is(first)))
+                .as("the verdict reaches the checklist line of each requirement the file proves")
+                .extracting(entry -> entry.get("event", Document.class).get("data", Document.class).getString("requirementCode"))
+                .containsOnly("BANK_STATEMENT", "TRANSACTION_BACKGROUND").contains("BANK_STATEMENT", "TRANSACTION_BACKGROUND");
+    }
+
+    @Test
     void aSpoofedTypeAnswers415AndKeepsNothing() {
         String caseId = openCase("acme", "RISK_TXN");
         long chunksBefore = count(BlobStore.CHUNKS, new Criteria());

@@ -23,7 +23,8 @@ class VerdictWebTests extends EvidenceWebTestSupport {
                 .exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("VERIFIED")
-                .jsonPath("$.metadata.nameOnDocument").isEqualTo("Li Wei")
+                .jsonPath("$.verdict.read.nameOnDocument").isEqualTo("Li Wei")
+                .jsonPath("$.verdict.by").isEqualTo("thaw/staff-staff_agent")
                 .jsonPath("$.expired").isEqualTo(false)
                 .jsonPath("$.version").isEqualTo(1);
         Document data = event("thaw.evidence.verified", id).get("data", Document.class);
@@ -46,6 +47,51 @@ class VerdictWebTests extends EvidenceWebTestSupport {
         Document data = event("thaw.evidence.rejected", id).get("data", Document.class);
         assertThat(data.getString("reasonCode")).isEqualTo("EXPIRED");
         assertThat(data.getString("note")).isEqualTo("licence ran out in 2020");
+    }
+
+    /** A business licence declared by the holder with a past expiry date. */
+    private String declaredExpiredLicence(String caseId, long seed) {
+        return (String) web.post().uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
+                        .queryParam("requirementCode", "BUSINESS_LICENSE").queryParam("fileName", "licence.png")
+                        .queryParam("documentType", "营业执照").queryParam("nameOnDocument", "杭州小象贸易有限公司")
+                        .queryParam("expiryDate", "2021-03-31").build(caseId))
+                .headers(h -> h.setBearerAuth(merchant("acme"))).contentType(org.springframework.http.MediaType.IMAGE_PNG)
+                .bodyValue(Samples.png(seed)).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    @Test
+    void aVerdictWithoutMetadataKeepsTheDeclaredDocumentAndTheExpiredFlag() {
+        String caseId = openCase("acme", "RISK_TXN");
+        String id = declaredExpiredLicence(caseId, 35);
+
+        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EXPIRED", "note", "expired in 2021")).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.metadata.documentType").isEqualTo("营业执照")
+                .jsonPath("$.metadata.nameOnDocument").isEqualTo("杭州小象贸易有限公司")
+                .jsonPath("$.metadata.expiryDate").isEqualTo("2021-03-31")
+                .jsonPath("$.verdict.read").doesNotExist()
+                .jsonPath("$.expired").isEqualTo(true);
+    }
+
+    @Test
+    void whatStaffReadIsAddedBesideWhatTheHolderDeclaredAndAnExpiredRejectionIsExpired() {
+        String caseId = openCase("acme", "RISK_TXN");
+        String declared = declaredExpiredLicence(caseId, 36);
+        web.post().uri("/api/v1/evidence/items/{id}/verdict", declared).headers(h -> h.setBearerAuth(staff("staff_supervisor")))
+                .bodyValue(Map.of("decision", "ACCEPT", "documentType", "business licence", "nameOnDocument", "Hangzhou Xiaoxiang Trading",
+                        "expiryDate", LocalDate.now().plusYears(5).toString())).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.metadata.expiryDate").isEqualTo("2021-03-31")
+                .jsonPath("$.verdict.read.documentType").isEqualTo("business licence")
+                .jsonPath("$.verdict.by").isEqualTo("thaw/staff-staff_supervisor")
+                .jsonPath("$.expired").isEqualTo(true); // the declared past expiry stays on record
+
+        String undeclared = uploadedId(merchant("acme"), caseId, "BUSINESS_LICENSE", "lic2.png", "image/png", Samples.png(37));
+        web.post().uri("/api/v1/evidence/items/{id}/verdict", undeclared).headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EXPIRED")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.expired").isEqualTo(true);
     }
 
     @Test

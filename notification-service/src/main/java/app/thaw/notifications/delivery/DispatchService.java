@@ -17,6 +17,7 @@ import app.thaw.notifications.delivery.internal.FirstDeliveries;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.recipients.Language;
 import app.thaw.notifications.recipients.Recipient;
+import app.thaw.notifications.recipients.RecipientId;
 import app.thaw.notifications.recipients.RecipientKind;
 import app.thaw.notifications.recipients.RecipientService;
 import app.thaw.notifications.rules.Audience;
@@ -179,8 +180,10 @@ public class DispatchService {
 
     private Mono<Planned> forRecipient(Notification notification, Recipient recipient, Channel channel, boolean urgent) {
         boolean restrictedToHolder = notification.restricted() && recipient.kind() == RecipientKind.CLIENT;
-        Map<String, Object> model = new HashMap<>(notification.data());
-        model.put("recipientName", recipient.name());
+        Map<String, Object> model = new HashMap<>(MessageFacts.readable(notification.data(), recipient.language(), recipient.timeZone()));
+        // The tenant-wide inbox is no person to greet: the message speaks to the holder it is about.
+        model.put("recipientName", recipient.id().equals(RecipientId.TENANT_INBOX) && notification.data().get("holder") instanceof Map<?, ?> holder
+                && holder.get("displayName") instanceof String holderName ? holderName : recipient.name());
         model.put("eventType", notification.eventType());
         model.put("urgent", urgent);
         if (notification.data().get("scenario") instanceof String scenario) {

@@ -138,6 +138,31 @@ class DispatchTests extends NotificationsTestBase {
     }
 
     @Test
+    void theTenantInboxGreetsTheHolderNotTheInbox() {
+        String tenant = newTenant();
+        deliver(event(tenant, "thaw.case.opened", "case-9", opened("case-9", false))).expectStatus().isOk();
+
+        assertThat(deliveries(tenant)).singleElement().satisfies(d -> assertThat(d.getString("text"))
+                .startsWith("Hello Shenzhen Widgets <Ltd>,").doesNotContain("Tenant inbox"));
+    }
+
+    @Test
+    void theTriagedMessageListsTheChecklistAndAClientSeesTimesInItsZone() {
+        String tenant = newTenant();
+        registerRecipient(tenant, Map.of("kind", "CLIENT", "name", "王经理", "userId", "client-zh", "channels", List.of("IN_APP"),
+                "language", "zh-CN", "timeZone", "Asia/Shanghai"));
+        Map<String, Object> triaged = Map.of("caseId", "case-10", "scenario", "RISK_TXN", "drill", false, "restricted", false,
+                "reference", "acme-C-2025-000010", "scope", "TRANSACTION", "holder", Map.of("displayName", "杭州小象贸易有限公司"),
+                "checklist", List.of(Map.of("code", "BANK_STATEMENT", "en", "bank statement", "zh", "银行流水", "reasonEn", "where the money came from",
+                        "reasonZh", "资金来源", "status", "MISSING")));
+
+        deliver(event(tenant, "thaw.case.triaged", "case-10", triaged)).expectStatus().isOk();
+
+        assertThat(deliveries(tenant)).singleElement().satisfies(d -> assertThat(d.getString("text"))
+                .contains("acme-C-2025-000010", "请准备以下材料", "- 银行流水：资金来源").doesNotContain("随后发送"));
+    }
+
+    @Test
     void theHolderOfARestrictedCaseGetsOnlyTheFixedNoticeWhileStaffGetTheFacts() throws Exception {
         String tenant = newTenant();
         String email = tenant + "@holder.example";

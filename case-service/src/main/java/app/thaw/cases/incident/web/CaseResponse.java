@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A case as the API shows it (never the stored document). */
 public record CaseResponse(String id, String tenantId, String reference, long version, boolean drill, boolean restricted,
-                           String scenario, @Nullable String materialsGrade, String scope, String status,
+                           String scenario, boolean needsPerson, @Nullable String materialsGrade, String scope, String status,
                            @Nullable String outcome, Holder holder, String platform, Notice notice, @Nullable Money frozenAmount,
                            Instant detectedAt, Instant openedAt, String openedBy, @Nullable String assignee,
                            @Nullable String sourceAlertId, @Nullable String releaseReference, @Nullable Triage triage,
@@ -37,18 +37,19 @@ public record CaseResponse(String id, String tenantId, String reference, long ve
     }
 
     /** The automatic suggestion intake made, with what it read from the notice. */
-    public record Triage(String scenario, String scope, double confidence, List<TriageSuggestion.MatchedPhrase> matched,
-                         @Nullable String materialsGrade, NoticeFacts facts) {
+    public record Triage(@Nullable String scenario, boolean needsPerson, String scope, double confidence,
+                         List<TriageSuggestion.MatchedPhrase> matched, @Nullable String materialsGrade, NoticeFacts facts) {
 
         public static @Nullable Triage of(@Nullable TriageSuggestion s) {
-            return s == null ? null : new Triage(s.scenario().name(), s.scope().name(), s.confidence(), s.matched(),
+            return s == null ? null : new Triage(s.scenario() == null ? null : s.scenario().name(), s.needsPerson(), s.scope().name(),
+                    s.confidence(), s.matched(),
                     s.materialsGrade() == null ? null : s.materialsGrade().name(), s.facts());
         }
     }
 
     public static CaseResponse of(IncidentCase c) {
         return new CaseResponse(c.id(), c.tenantId(), c.reference(), c.version(), c.drill(), c.restricted(), c.scenario().name(),
-                c.materialsGrade() == null ? null : c.materialsGrade().name(), c.scope().name(), c.status().name(),
+                c.needsPerson(), c.materialsGrade() == null ? null : c.materialsGrade().name(), c.scope().name(), c.status().name(),
                 c.outcome() == null ? null : c.outcome().name(),
                 new Holder(c.holder().type().name(), c.holder().displayName(), c.holder().accountReference()), c.platform(),
                 new Notice(c.notice().text(), c.notice().reference()), c.frozenAmount(), c.detectedAt(), c.openedAt(), c.openedBy(),

@@ -77,6 +77,8 @@ class UploadController {
         ItemResponse body = ItemResponse.of(outcome.item());
         return outcome.created()
                 ? ResponseEntity.created(URI.create("/api/v1/evidence/items/" + body.id())).body(body)
-                : ResponseEntity.status(HttpStatus.OK).header("Location", "/api/v1/evidence/items/" + body.id()).body(body);
+                : ResponseEntity.status(HttpStatus.OK).header("Location", "/api/v1/evidence/items/" + body.id())
+                        // Says what happened to this upload: the same file, now linked to its requirement too, or only a repeat.
+                        .header("Thaw-Evidence-Outcome", outcome.linked() ? "linked" : "duplicate").body(body);
     }
 }

@@ -1,0 +1,35 @@
+package app.thaw.notifications.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import java.util.Map;
+
+import app.thaw.notifications.recipients.Language;
+import org.junit.jupiter.api.Test;
+
+class MessageFactsTests {
+
+    @Test
+    void instantsReadInTheRecipientsZoneAndLanguageAndKeepTheirIsoForm() {
+        Map<String, Object> zh = MessageFacts.readable(Map.of("dueAt", "2025-10-11T02:00:00Z", "label", "x"), Language.valueOf("ZH_CN"),
+                ZoneId.of("Asia/Shanghai"));
+        Map<String, Object> en = MessageFacts.readable(Map.of("dueAt", "2025-10-11T02:00:00Z"), Language.valueOf("EN"), ZoneId.of("America/New_York"));
+
+        assertThat(zh).containsEntry("dueAt", "2025年10月11日 10:00（Asia/Shanghai）").containsEntry("dueAtIso", "2025-10-11T02:00:00Z")
+                .containsEntry("label", "x");
+        assertThat(en).containsEntry("dueAt", "10 Oct 2025, 22:00 (America/New_York)");
+    }
+
+    @Test
+    void moneyIsFormattedForTheLanguage() {
+        assertThat(MessageFacts.money("1250000", "CNY", Language.valueOf("ZH_CN"))).isEqualTo("¥1,250,000.00");
+        assertThat(MessageFacts.money("48000.0", "USD", Language.valueOf("EN"))).isEqualTo("USD 48,000.00");
+        assertThat(MessageFacts.money("1250000", "CNY", Language.valueOf("EN"))).isEqualTo("CNY 1,250,000.00");
+        assertThat(MessageFacts.money("5000", "JPY", Language.valueOf("EN"))).isEqualTo("JPY 5,000");
+        assertThat(MessageFacts.money("x", "USD", Language.valueOf("EN"))).isNull();
+        Map<String, Object> model = MessageFacts.readable(Map.of("frozenAmount", Map.of("amount", "58200.00", "currency", "CNY")),
+                Language.valueOf("ZH_CN"), ZoneId.of("Asia/Shanghai"));
+        assertThat(((Map<?, ?>) model.get("frozenAmount")).get("text")).isEqualTo("¥58,200.00");
+    }
+}
