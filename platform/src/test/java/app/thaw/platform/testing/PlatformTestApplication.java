@@ -80,6 +80,19 @@ public class PlatformTestApplication {
             return Mono.just(note);
         }
 
+        record Stop(java.time.Instant at, java.time.@org.jspecify.annotations.Nullable LocalDate day) {
+        }
+
+        record Trip(@NotBlank String title, java.time.@org.jspecify.annotations.Nullable OffsetDateTime startsAt,
+                    java.util.@org.jspecify.annotations.Nullable List<Stop> stops, java.util.@org.jspecify.annotations.Nullable Map<String, Object> extra) {
+        }
+
+        /** Dates and nesting, to show what a strict request refuses. */
+        @PostMapping("/api/v1/test/trips")
+        Mono<Trip> trip(@Valid @RequestBody Trip trip) {
+            return Mono.just(trip);
+        }
+
         @GetMapping("/api/v1/test/closed-case")
         Mono<String> namedFailure() {
             return Mono.error(new ThawProblem(HttpStatus.CONFLICT, "case_already_closed", "The case is closed.",
