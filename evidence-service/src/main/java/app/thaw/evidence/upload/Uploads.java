@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
  * Receives one file for a case and a requirement: streams it into the store while hashing,
  * sizing and sniffing it, then records the item with its {@code thaw.evidence.received} event and
  * a custody entry. The same content twice in one case gives back the first item and keeps no
- * second copy.
+ * second copy, and no second custody entry: only a real effect is custody.
  */
 @Service
 public class Uploads {
@@ -108,11 +108,13 @@ public class Uploads {
                                 // Nothing recorded: the content must not stay behind either.
                                 .onErrorResume(failure -> !(failure instanceof DuplicateKeyException),
                                         failure -> blobs.delete(blobId.toHexString()).then(Mono.error(failure)))
-                                .flatMap(outcome -> custody.itemAction(outcome.item(), CustodyAction.UPLOADED, Actors.name(caller),
-                                                outcome.created()
-                                                        ? Map.of("fileName", fileName, "size", Long.toString(result.size()),
-                                                        "contentType", result.contentType())
-                                                        : Map.of("fileName", fileName, "duplicateOf", outcome.item().id().value()))
+                                // Custody records what happened to evidence: a duplicate changed nothing, so it adds
+                                // no entry (50 identical uploads are one UPLOADED entry); the audit log notes the attempt.
+                                .flatMap(outcome -> (outcome.created()
+                                                ? custody.itemAction(outcome.item(), CustodyAction.UPLOADED, Actors.name(caller),
+                                                        Map.of("fileName", fileName, "size", Long.toString(result.size()),
+                                                                "contentType", result.contentType())).then()
+                                                : Mono.<Void>empty())
                                         .then(audit.record("evidence.uploaded", "evidence", outcome.item().id().value(),
                                                 Map.of("caseId", upload.caseId().value(), "sha256", result.sha256(),
                                                         "duplicate", !outcome.created())))
