@@ -50,6 +50,15 @@ class IntakeApiTests extends CaseApiTests {
     }
 
     @Test
+    void theOpenedEventCarriesTheHoldersAccountReferenceMaskedToItsLastFour() {
+        String id = open("mask1", RISK_NOTICE);
+        Map<?, ?> opened = events(id).stream().filter(event -> "thaw.case.opened".equals(event.getString("type"))).findFirst()
+                .map(event -> (Map<?, ?>) event.get("data")).orElseThrow();
+        assertThat(((Map<?, ?>) opened.get("holder")).get("accountReference")).isEqualTo("****C778");
+        assertThat(events(id)).allSatisfy(event -> assertThat(event.toJson()).doesNotContain("ACC-778"));
+    }
+
+    @Test
     void aVagueNoticeStaysOpenForStaffToTriage() {
         String id = open("acme", "您的账户暂时无法使用，请联系客服。");
 

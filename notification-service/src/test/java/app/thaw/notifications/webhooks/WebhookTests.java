@@ -60,6 +60,24 @@ class WebhookTests extends NotificationsTestBase {
     }
 
     @Test
+    void anAccountNumberAProducerSentRawReachesTheWebhookAndTheRecordsMaskedToItsLastFour() {
+        String tenant = newTenant();
+        Registered endpoint = register(tenant, "/hooks/" + tenant);
+        deliver(event(tenant, "thaw.case.opened", "case-m1", Map.of("caseId", "case-m1", "scenario", "RISK_TXN", "drill", false,
+                "restricted", false, "reference", "TH-case-m1",
+                "holder", Map.of("type", "INDIVIDUAL", "displayName", "Li Wei", "accountReference", "6222021234567890123"))))
+                .expectStatus().isOk();
+
+        HttpStub.Received request = receiver.received("/hooks/" + tenant).getFirst();
+        assertThat(request.body()).contains("\"accountReference\":\"****0123\"").doesNotContain("6222021234567890123");
+        verifiedByTheReferenceLibrary(endpoint.secret(), request);
+        for (String collection : List.of("deliveries", "notifications", "inbox", "outbox")) {
+            assertThat(mongo.findAll(Document.class, collection).map(Document::toJson).collectList().block())
+                    .as(collection).noneMatch(json -> json.contains("6222021234567890123"));
+        }
+    }
+
+    @Test
     void aWebhookIsSignedSoThatTheReferenceLibraryVerifiesIt() {
         String tenant = newTenant();
         Registered endpoint = register(tenant, "/hooks/" + tenant);
