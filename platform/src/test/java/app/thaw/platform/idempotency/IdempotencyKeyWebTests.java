@@ -73,7 +73,8 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
         StepVerifier.create(hundredAtOnce)
                 .assertNext(answers -> {
                     assertThat(answers).hasSize(100);
-                    assertThat(answers).extracting(Answer::status).containsOnly(201, 409);
+                    // Which of the two each gets depends on timing (on a busy machine all may come after the first).
+                    assertThat(answers).extracting(Answer::status).allSatisfy(status -> assertThat(status).isIn(201, 409));
                     List<Answer> created = answers.stream().filter(answer -> answer.status() == 201).toList();
                     assertThat(created).extracting(Answer::body).containsOnly(created.getFirst().body());
                     assertThat(created.getFirst().body()).contains("\"name\":\"" + name + "\"");
