@@ -60,6 +60,30 @@ class WebhookTests extends NotificationsTestBase {
     }
 
     @Test
+    void aKeyedRegistrationRunAgainAfterItsInstanceDiedFindsTheEndpointInsteadOfMakingASecond() {
+        String tenant = newTenant();
+        String key = java.util.UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("url", receiver.url("/hooks/" + tenant), "eventTypes", List.of("thaw.case.*"));
+        Map<?, ?> first = web.post().uri("/api/v1/notifications/webhooks").headers(h -> {
+                    h.setBearerAuth(admin(tenant));
+                    h.set("Idempotency-Key", key);
+                }).bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        // What kill -9 after the endpoint's insert leaves: the key claimed, its lease lapsed, no response kept.
+        mongo.updateFirst(Query.query(Criteria.where("tenant").is(tenant).and("key").is(key)),
+                new org.springframework.data.mongodb.core.query.Update().set("state", "IN_PROGRESS")
+                        .set("expiresAt", java.util.Date.from(java.time.Instant.now().minusSeconds(1))).unset("response"),
+                "idempotency_keys").block();
+
+        Map<?, ?> again = web.post().uri("/api/v1/notifications/webhooks").headers(h -> {
+                    h.setBearerAuth(admin(tenant));
+                    h.set("Idempotency-Key", key);
+                }).bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((Map<?, ?>) again.get("endpoint")).get("id")).isEqualTo(((Map<?, ?>) first.get("endpoint")).get("id"));
+        assertThat(again.get("secret")).isEqualTo(first.get("secret"));
+        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), WebhookService.COLLECTION).block()).isEqualTo(1);
+    }
+
+    @Test
     void anAccountNumberAProducerSentRawReachesTheWebhookAndTheRecordsMaskedToItsLastFour() {
         String tenant = newTenant();
         Registered endpoint = register(tenant, "/hooks/" + tenant);
