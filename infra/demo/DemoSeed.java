@@ -204,12 +204,24 @@ public class DemoSeed {
     private String send(String who, String method, String path, byte[] body, String contentType, String idempotencyKey, int... expected)
             throws Exception {
         HttpResponse<String> response = request(who, method, path, body, contentType, idempotencyKey);
+        // A keyed request that timed out or is still running is retried with its key until it settles (ADR 54):
+        // the retry gets the first run's answer, never a second case.
+        for (int attempt = 0; idempotencyKey != null && attempt < 60 && inFlight(response); attempt++) {
+            Thread.sleep(1_000L * Math.max(1, Math.min(5, Integer.parseInt(response.headers().firstValue("Retry-After").orElse("1")))));
+            response = request(who, method, path, body, contentType, idempotencyKey);
+        }
         for (int status : expected) {
             if (response.statusCode() == status) {
                 return response.body();
             }
         }
         throw new IllegalStateException(method + " " + path + " as " + who + " answered " + response.statusCode() + ": " + response.body());
+    }
+
+    private static boolean inFlight(HttpResponse<String> response) {
+        int status = response.statusCode();
+        return status == 502 || status == 503 || status == 504
+                || status == 409 && response.body().contains("idempotency_key_in_progress");
     }
 
     private HttpResponse<String> request(String who, String method, String path, byte[] body, String contentType, String idempotencyKey)

@@ -56,6 +56,54 @@ class PlatformWebTests {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    WebTestClient.BodyContentSpec trip(String json) {
+        return web.post().uri("/api/v1/test/trips").headers(h -> h.setBearerAuth(tokens.token("merchant_admin")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange()
+                .expectBody();
+    }
+
+    @Test
+    void anUnknownOrMisspeltFieldIs400ValidationFailedNamingItWhereverItIs() {
+        trip("{\"title\":\"t\",\"tilte\":\"typo\"}")
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.code").isEqualTo("validation_failed")
+                .jsonPath("$.errors[0].field").isEqualTo("tilte")
+                .jsonPath("$.errors[0].rule").isEqualTo("UnknownField")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("'tilte'").doesNotContain("typo"));
+        trip("{\"title\":\"t\",\"stops\":[{\"at\":\"2026-01-01T00:00:00Z\"},{\"at\":\"2026-01-01T00:00:00Z\",\"when\":1}]}")
+                .jsonPath("$.code").isEqualTo("validation_failed")
+                .jsonPath("$.errors[0].field").isEqualTo("stops[1].when");
+        // Full-width letters are another name, not the same field.
+        trip("{\"title\":\"t\",\"ｔｉｔｌｅ\":\"x\"}")
+                .jsonPath("$.errors[0].field").isEqualTo("ｔｉｔｌｅ")
+                .jsonPath("$.errors[0].rule").isEqualTo("UnknownField");
+        // A map of the request's own is free-form: its keys are data, not fields.
+        trip("{\"title\":\"t\",\"extra\":{\"anything\":1}}")
+                .jsonPath("$.title").isEqualTo("t");
+    }
+
+    @Test
+    void aDateOutside1970To2100Is400ValidationFailedNamingTheField() {
+        for (String at : java.util.List.of("-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "1969-12-31T23:59:59Z",
+                "2101-01-01T00:00:00Z", "0000-01-01T00:00:00Z")) {
+            trip("{\"title\":\"t\",\"stops\":[{\"at\":\"" + at + "\"}]}")
+                    .jsonPath("$.status").isEqualTo(400)
+                    .jsonPath("$.code").isEqualTo("validation_failed")
+                    .jsonPath("$.errors[0].field").isEqualTo("stops[0].at")
+                    .jsonPath("$.errors[0].rule").isEqualTo("DateWindow");
+        }
+        trip("{\"title\":\"t\",\"startsAt\":\"2200-01-01T00:00:00+08:00\"}")
+                .jsonPath("$.errors[0].field").isEqualTo("startsAt");
+        trip("{\"title\":\"t\",\"stops\":[{\"at\":\"2026-01-01T00:00:00Z\",\"day\":\"1900-01-01\"}]}")
+                .jsonPath("$.errors[0].field").isEqualTo("stops[0].day");
+        trip("{\"title\":\"t\",\"stops\":[{\"at\":\"not a date\"}]}")
+                .jsonPath("$.code").isEqualTo("validation_failed")
+                .jsonPath("$.errors[0].field").isEqualTo("stops[0].at");
+        // The window's edges are in it.
+        trip("{\"title\":\"t\",\"startsAt\":\"1970-01-01T00:00:00Z\",\"stops\":[{\"at\":\"2100-12-31T23:59:59Z\",\"day\":\"2100-12-31\"}]}")
+                .jsonPath("$.title").isEqualTo("t");
+    }
+
     @Test
     void aRequestWithoutATokenAnswers401ProblemWithABearerChallenge() {
         web.get().uri("/api/v1/test/whoami").exchange()

@@ -9,6 +9,7 @@ import app.thaw.cases.incident.CaseClock;
 import app.thaw.cases.incident.CaseEvent;
 import app.thaw.cases.incident.IncidentCase;
 import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.privacy.AccountNumbers;
 import org.jspecify.annotations.Nullable;
 
 /** Turns a case's recorded events into the {@code thaw.case.*} events of docs/events.md. */
@@ -35,7 +36,8 @@ public final class CaseEventMapper {
                 type = "opened";
                 data.put("reference", c.reference());
                 data.put("holder", Map.of("type", c.holder().type().name(), "displayName", c.holder().displayName(),
-                        "accountReference", c.holder().accountReference()));
+                        // Masked: the account number itself never leaves the case (docs/events.md).
+                        "accountReference", AccountNumbers.masked(c.holder().accountReference())));
                 data.put("platform", c.platform());
                 data.put("scope", c.scope().name());
                 data.put("openedAt", c.openedAt().toString());

@@ -22,6 +22,7 @@ import app.thaw.cases.incident.OpeningFacts;
 import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.incident.TriageSuggestion;
 import app.thaw.cases.triage.TriageEngine;
+import app.thaw.platform.idempotency.IdempotentEffects;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
@@ -87,26 +88,44 @@ public class CaseService {
     // ------------------------------------------------------------------ intake
 
     public Mono<IncidentCase> open(OpenCase command) {
-        return CurrentCaller.get().flatMap(caller -> {
+        return Mono.zip(CurrentCaller.get(), IdempotentEffects.id("case")).flatMap(found -> {
+            Caller caller = found.getT1();
             CaseAccess.requireWriter(caller);
             String tenant = caller.tenantId();
             if (command.onBehalfOfTenant() != null && !command.onBehalfOfTenant().equals(tenant)) {
                 CaseAccess.requireStaff(caller);
                 tenant = command.onBehalfOfTenant();
             }
-            return openFor(tenant, CaseAccess.actor(caller), command, CaseId.random(), null, false, null);
+            String opensIn = tenant;
+            return once(found.getT2(), id -> openFor(opensIn, CaseAccess.actor(caller), command, id, null, false, null));
         }).onErrorMap(CaseProblems::translate);
     }
 
     /** Opens a drill: a simulated case of {@code scenario}, flagged as a drill everywhere. */
     public Mono<IncidentCase> openDrill(Scenario scenario, OpenCase command) {
-        return CurrentCaller.get().flatMap(caller -> {
+        return Mono.zip(CurrentCaller.get(), IdempotentEffects.id("drill")).flatMap(found -> {
+            Caller caller = found.getT1();
             CaseAccess.requireWriter(caller);
             if (scenario.restricted() && !CaseAccess.seesRestricted(caller)) {
                 throw CaseProblems.forbidden("Only compliance officers may drill a COMPLIANCE_HOLD case.");
             }
-            return openFor(caller.tenantId(), CaseAccess.actor(caller), command, CaseId.random(), scenario, true, null);
+            return once(found.getT2(), id -> openFor(caller.tenantId(), CaseAccess.actor(caller), command, id, scenario, true, null));
         }).onErrorMap(CaseProblems::translate);
+    }
+
+    /**
+     * Opens a case once per {@code Idempotency-Key} (ADR 54): the case id derives from the key, so a
+     * request run again after its instance died (case written, key not yet completed) finds the case
+     * the first run opened and answers with it. Without a key the id is random.
+     */
+    private Mono<IncidentCase> once(java.util.Optional<String> keyedId, java.util.function.Function<CaseId, Mono<IncidentCase>> opening) {
+        if (keyedId.isEmpty()) {
+            return opening.apply(CaseId.random());
+        }
+        CaseId id = new CaseId(keyedId.get());
+        return store.find(id.value())
+                .switchIfEmpty(Mono.defer(() -> opening.apply(id)))
+                .onErrorResume(DuplicateKeyException.class, again -> store.find(id.value()).switchIfEmpty(Mono.error(again)));
     }
 
     /**

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 
 class IntakeApiTests extends CaseApiTests {
@@ -89,6 +92,15 @@ class IntakeApiTests extends CaseApiTests {
     }
 
     @Test
+    void theOpenedEventCarriesTheHoldersAccountReferenceMaskedToItsLastFour() {
+        String id = open("mask1", RISK_NOTICE);
+        Map<?, ?> opened = events(id).stream().filter(event -> "thaw.case.opened".equals(event.getString("type"))).findFirst()
+                .map(event -> (Map<?, ?>) event.get("data")).orElseThrow();
+        assertThat(((Map<?, ?>) opened.get("holder")).get("accountReference")).isEqualTo("****C778");
+        assertThat(events(id)).allSatisfy(event -> assertThat(event.toJson()).doesNotContain("ACC-778"));
+    }
+
+    @Test
     void aVagueNoticeStaysOpenForStaffToTriage() {
         String id = open("acme", "您的账户暂时无法使用，请联系客服。");
 
@@ -136,6 +148,29 @@ class IntakeApiTests extends CaseApiTests {
                 .expectBody().jsonPath("$.id").isEqualTo(first);
         web.get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(bearer)).exchange()
                 .expectBody().jsonPath("$.items.length()").isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfterTheInstanceDiedBetweenTheCaseAndTheKeyFindsTheCaseInsteadOfOpeningASecond() {
+        String key = java.util.UUID.randomUUID().toString();
+        String bearer = token("idem-crash", "merchant_admin");
+        String first = (String) web.post().uri("/api/v1/cases").headers(h -> { h.setBearerAuth(bearer); h.set("Idempotency-Key", key); })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(intake(RISK_NOTICE)).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        List<String> publishedOnce = published(first);
+        // What kill -9 after the case's write leaves: the key still claimed, its lease lapsed, no response.
+        assertThat(mongo.updateFirst(Query.query(Criteria.where("tenant").is("idem-crash").and("key").is(key)),
+                new Update().set("state", "IN_PROGRESS").set("expiresAt", java.util.Date.from(java.time.Instant.now().minusSeconds(1)))
+                        .unset("response"), "idempotency_keys").block().getModifiedCount()).isEqualTo(1);
+
+        web.post().uri("/api/v1/cases").headers(h -> { h.setBearerAuth(bearer); h.set("Idempotency-Key", key); })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(intake(RISK_NOTICE)).exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueEquals("Location", "/api/v1/cases/" + first)
+                .expectBody().jsonPath("$.id").isEqualTo(first);
+        web.get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(bearer)).exchange()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(1);
+        assertThat(published(first)).isEqualTo(publishedOnce).contains("thaw.case.opened");
     }
 
     @Test

@@ -58,23 +58,67 @@ public class CustodyChecks {
         return cases.open(caller, caseId).flatMap(this::verify);
     }
 
+    /**
+     * Walks the chain, then holds it against the heads recorded apart from it: the one on the case
+     * file (moved by every append) and the one each signed dossier pinned. A chain that ends before
+     * such a head, or holds another entry at its position, was shortened or rewritten: the first bad
+     * position is reported, whichever check finds it (ADR 23).
+     */
     public Mono<Report> verify(CaseFile file) {
-        CustodyChain.Walk walk = CustodyChain.walk();
-        Map<String, String> logged = new HashMap<>();
-        return log.all(file.caseId().value())
-                .doOnNext(entry -> {
-                    walk.accept(entry);
-                    remember(logged, entry);
-                })
-                .then(Mono.defer(() -> items.all(file.tenantId(), file.caseId())
-                        .filter(item -> !item.isDeleted())
-                        .concatMap(item -> check(item, logged.get(item.id().value())))
-                        .collectList()))
-                .map(checks -> {
-                    boolean filesOk = checks.stream().allMatch(check -> check.status().equals("OK"));
-                    return new Report(file.caseId().value(), walk.checked(), walk.headHash(),
-                            walk.firstBreak() == null && filesOk, walk.firstBreak(), new ArrayList<>(checks));
+        String caseId = file.caseId().value();
+        return Mono.zip(log.head(caseId), log.signedHeads(caseId).collectList())
+                .flatMap(heads -> {
+                    List<Anchor> anchors = new ArrayList<>();
+                    if (heads.getT1().seq() > 0) {
+                        anchors.add(new Anchor(heads.getT1().seq(), heads.getT1().hash(), "the case file records"));
+                    }
+                    heads.getT2().forEach(signed -> anchors.add(new Anchor(signed.seq(), signed.hash(),
+                            "the dossier signed at " + signed.exportedAt() + " pinned")));
+                    CustodyChain.Walk walk = CustodyChain.walk();
+                    Map<String, String> logged = new HashMap<>();
+                    Map<Long, String> hashesAtAnchors = new HashMap<>();
+                    long[] last = {0};
+                    return log.all(caseId)
+                            .doOnNext(entry -> {
+                                walk.accept(entry);
+                                remember(logged, entry);
+                                last[0] = Math.max(last[0], entry.seq());
+                                if (anchors.stream().anyMatch(anchor -> anchor.seq() == entry.seq())) {
+                                    hashesAtAnchors.put(entry.seq(), entry.hash());
+                                }
+                            })
+                            .then(Mono.defer(() -> items.all(file.tenantId(), file.caseId())
+                                    .filter(item -> !item.isDeleted())
+                                    .concatMap(item -> check(item, logged.get(item.id().value())))
+                                    .collectList()))
+                            .map(checks -> {
+                                CustodyChain.Break first = walk.firstBreak();
+                                for (Anchor anchor : anchors) {
+                                    CustodyChain.Break broken = anchor.check(last[0], hashesAtAnchors.get(anchor.seq()));
+                                    if (broken != null && (first == null || broken.seq() < first.seq())) {
+                                        first = broken;
+                                    }
+                                }
+                                boolean filesOk = checks.stream().allMatch(check -> check.status().equals("OK"));
+                                return new Report(caseId, walk.checked(), walk.headHash(), first == null && filesOk, first,
+                                        new ArrayList<>(checks));
+                            });
                 });
+    }
+
+    /** A head recorded apart from the chain: the chain must reach it, with the same entry there. */
+    private record Anchor(long seq, String hash, String recordedBy) {
+
+        CustodyChain.@Nullable Break check(long lastSeq, @Nullable String hashThere) {
+            if (lastSeq < seq) {
+                return new CustodyChain.Break(lastSeq + 1, "entries " + (lastSeq + 1) + " to " + seq + " are missing: "
+                        + recordedBy + " the chain up to entry " + seq);
+            }
+            if (!hash.equals(hashThere)) {
+                return new CustodyChain.Break(seq, "entry " + seq + " is not the one " + recordedBy + " (its hash differs)");
+            }
+            return null;
+        }
     }
 
     private static void remember(Map<String, String> logged, CustodyEntry entry) {

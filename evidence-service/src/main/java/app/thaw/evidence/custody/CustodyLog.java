@@ -102,6 +102,30 @@ public class CustodyLog {
     record Head(long seq, String hash) {
     }
 
+    /** Where the heads signed dossiers pinned are kept: one document per export. */
+    static final String SIGNED_HEADS = "custody_signed_heads";
+
+    /**
+     * Records the head a signed dossier pinned (its manifest and detached signature with it), so
+     * verification can tell a chain shortened or rewritten after the export (ADR 23).
+     */
+    public Mono<Void> recordSignedHead(String tenantId, String caseId, long seq, String hash, byte[] manifest, String signature) {
+        return mongo.insert(new Document("_id", new org.bson.types.ObjectId()).append("tenantId", tenantId).append("caseId", caseId)
+                .append("seq", seq).append("hash", hash).append("exportedAt", clock.instant().toString())
+                .append("manifest", new String(manifest, java.nio.charset.StandardCharsets.UTF_8)).append("signature", signature),
+                SIGNED_HEADS).then();
+    }
+
+    /** The heads the case's signed dossiers pinned, oldest export first. */
+    Flux<SignedHead> signedHeads(String caseId) {
+        return mongo.find(Query.query(Criteria.where("caseId").is(caseId)), Document.class, SIGNED_HEADS)
+                .map(head -> new SignedHead(((Number) head.get("seq")).longValue(), head.getString("hash"), head.getString("exportedAt")));
+    }
+
+    /** A head a signed dossier pinned when it was exported. */
+    record SignedHead(long seq, String hash, String exportedAt) {
+    }
+
     /** Entries after {@code afterSeq}, oldest first, at most {@code limit}. */
     public Flux<CustodyEntry> page(String caseId, long afterSeq, int limit) {
         return mongo.find(Query.query(Criteria.where("caseId").is(caseId).and("seq").gt(afterSeq))

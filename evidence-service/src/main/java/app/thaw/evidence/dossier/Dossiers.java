@@ -90,7 +90,12 @@ public class Dossiers {
                                 custody.all(caseId.value()).collectList()))
                         .flatMap(parts -> Mono.fromCallable(() -> sign(caseFile, parts.getT1(), parts.getT2(), Actors.name(caller)))
                                 // ECDSA signing reads SecureRandom: off the event loop.
-                                .subscribeOn(Schedulers.boundedElastic())));
+                                .subscribeOn(Schedulers.boundedElastic())
+                                // The head this dossier pins is kept apart from the chain, which verification holds it to.
+                                .flatMap(export -> custody.recordSignedHead(caseFile.tenantId(), caseId.value(),
+                                                parts.getT2().getLast().seq(), parts.getT2().getLast().hash(), export.manifest(),
+                                                export.signature())
+                                        .thenReturn(export))));
     }
 
     private Export sign(CaseFile caseFile, List<EvidenceItem> live, List<CustodyEntry> entries, String exportedBy) {

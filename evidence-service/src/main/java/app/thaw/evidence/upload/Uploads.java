@@ -32,8 +32,9 @@ import reactor.core.publisher.Mono;
  * Receives one file for a case and a requirement: streams it into the store while hashing,
  * sizing and sniffing it, then records the item with its {@code thaw.evidence.received} event and
  * a custody entry. The same content twice in one case gives back the first item and keeps no
- * second copy; sent for another requirement, that first item is linked to it too (one file, two
- * requirements), with a {@code thaw.evidence.received} for the new requirement.
+ * second copy and no second custody entry (only a real effect is custody); sent for another
+ * requirement, that first item is linked to it too (one file, two requirements), with a
+ * {@code thaw.evidence.received} for the new requirement and an UPLOADED custody entry naming it.
  */
 @Service
 public class Uploads {
@@ -119,14 +120,17 @@ public class Uploads {
                                 // Nothing recorded: the content must not stay behind either.
                                 .onErrorResume(failure -> !(failure instanceof DuplicateKeyException),
                                         failure -> blobs.delete(blobId.toHexString()).then(Mono.error(failure)))
-                                .flatMap(outcome -> custody.itemAction(outcome.item(), CustodyAction.UPLOADED, Actors.name(caller),
-                                                outcome.created()
-                                                        ? Map.of("fileName", fileName, "size", Long.toString(result.size()),
-                                                        "contentType", result.contentType())
-                                                        : outcome.linked()
-                                                        ? Map.of("fileName", fileName, "duplicateOf", outcome.item().id().value(),
-                                                                "linkedRequirement", upload.requirementCode().name())
-                                                        : Map.of("fileName", fileName, "duplicateOf", outcome.item().id().value()))
+                                // Custody records what happened to evidence: a duplicate changed nothing, so it adds
+                                // no entry (50 identical uploads are one UPLOADED entry); linking the file to another
+                                // requirement is a real effect and is recorded. The audit log notes every attempt.
+                                .flatMap(outcome -> (outcome.created() || outcome.linked()
+                                                ? custody.itemAction(outcome.item(), CustodyAction.UPLOADED, Actors.name(caller),
+                                                        outcome.created()
+                                                                ? Map.of("fileName", fileName, "size", Long.toString(result.size()),
+                                                                "contentType", result.contentType())
+                                                                : Map.of("fileName", fileName, "duplicateOf", outcome.item().id().value(),
+                                                                "linkedRequirement", upload.requirementCode().name())).then()
+                                                : Mono.<Void>empty())
                                         .then(audit.record("evidence.uploaded", "evidence", outcome.item().id().value(),
                                                 Map.of("caseId", upload.caseId().value(), "sha256", result.sha256(),
                                                         "duplicate", !outcome.created(), "linked", outcome.linked())))

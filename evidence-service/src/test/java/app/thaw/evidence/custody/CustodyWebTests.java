@@ -115,6 +115,65 @@ class CustodyWebTests extends EvidenceWebTestSupport {
     }
 
     @Test
+    void deletingTheNewestEntryIsCaughtByTheHeadTheCaseFileRecords() {
+        String caseId = openCase("acme", "RISK_TXN");
+        String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 27));
+        web.get().uri("/api/v1/evidence/items/{id}/content", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange()
+                .expectStatus().isOk();
+        // Whoever downloaded it removes the trace: the newest entry, which nothing after it points at.
+        mongo.remove(Query.query(Criteria.where("caseId").is(caseId).and("seq").is(2L)), CustodyLog.COLLECTION).block();
+
+        web.get().uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId).headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.intact").isEqualTo(false)
+                .jsonPath("$.firstBrokenEntry.seq").isEqualTo(2)
+                .jsonPath("$.firstBrokenEntry.reason").value(reason -> assertThat((String) reason).contains("case file"));
+    }
+
+    @Test
+    void swappingTwoEntriesIsNamedAtTheFirstPositionThatBreaks() {
+        String caseId = openCase("acme", "RISK_TXN");
+        String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 28));
+        web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange();
+        web.get().uri("/api/v1/evidence/items/{id}/content", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange();
+        // Entries 2 and 3 trade places (their positions swapped, everything else as stored).
+        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId).and("seq").is(2L)), new Update().set("seq", 99L),
+                CustodyLog.COLLECTION).block();
+        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId).and("seq").is(3L)), new Update().set("seq", 2L),
+                CustodyLog.COLLECTION).block();
+        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId).and("seq").is(99L)), new Update().set("seq", 3L),
+                CustodyLog.COLLECTION).block();
+
+        web.get().uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId).headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.intact").isEqualTo(false)
+                .jsonPath("$.firstBrokenEntry.seq").isEqualTo(2);
+    }
+
+    @Test
+    void aChainCutBackAndItsCaseFileHeadRewoundIsStillCaughtByTheHeadASignedDossierPinned() {
+        String caseId = openCase("acme", "RISK_TXN");
+        String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 29));
+        bigWeb().get().uri("/api/v1/evidence/cases/{caseId}/dossier", caseId).headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .exchange().expectStatus().isOk().expectBody(byte[].class).returnResult();
+        web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange();
+        // Entries 2 (the export) and 3 removed, and the case file's head moved back onto entry 1: a consistent shorter chain.
+        Document first = find(CustodyLog.COLLECTION, Criteria.where("caseId").is(caseId).and("seq").is(1L)).getFirst();
+        mongo.remove(Query.query(Criteria.where("caseId").is(caseId).and("seq").gt(1L)), CustodyLog.COLLECTION).block();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId)),
+                new Update().set(CustodyLog.HEAD, new Document("seq", 1L).append("hash", first.getString("hash"))), CustodyLog.CASE_FILES).block();
+
+        web.get().uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId).headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.intact").isEqualTo(false)
+                .jsonPath("$.firstBrokenEntry.seq").isEqualTo(2)
+                .jsonPath("$.firstBrokenEntry.reason").value(reason -> assertThat((String) reason).contains("dossier"));
+    }
+
+    @Test
     void aFileWhoseStoredContentWasEditedIsNamed() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 24));

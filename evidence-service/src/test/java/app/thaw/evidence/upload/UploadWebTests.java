@@ -133,6 +133,22 @@ class UploadWebTests extends EvidenceWebTestSupport {
     }
 
     @Test
+    void identicalUploadsWithoutAKeyRecordOneCustodyEntryForTheOneRealEffect() {
+        String caseId = openCase("acme", "RISK_TXN");
+        byte[] content = Samples.pdf(6_000, 3);
+        for (int i = 0; i < 12; i++) {
+            uploadRaw(merchant("acme"), caseId, "BANK_STATEMENT", "same-" + i + ".pdf", "application/pdf", content)
+                    .expectStatus().value(status -> assertThat(status).isIn(200, 201));
+        }
+        assertThat(count(EvidenceItems.COLLECTION, Criteria.where("caseId").is(caseId))).isEqualTo(1);
+        assertThat(count(app.thaw.evidence.custody.CustodyLog.COLLECTION, Criteria.where("caseId").is(caseId)
+                .and("action").is("UPLOADED"))).isEqualTo(1);
+        web.get().uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId).headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.intact").isEqualTo(true).jsonPath("$.entries").isEqualTo(1);
+    }
+
+    @Test
     void aSpoofedTypeAnswers415AndKeepsNothing() {
         String caseId = openCase("acme", "RISK_TXN");
         long chunksBefore = count(BlobStore.CHUNKS, new Criteria());

@@ -1,7 +1,5 @@
 package app.thaw.notifications.webhooks;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -11,11 +9,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import inet.ipaddr.ipv4.IPv4Address;
+import inet.ipaddr.ipv6.IPv6Address;
 
 /**
  * Refuses webhook URLs that would make Thaw call into its own network (SSRF): hosts that resolve
- * to loopback, private (RFC 1918, RFC 4193), link-local (which holds cloud metadata at
- * 169.254.169.254), carrier-grade NAT, unspecified or multicast addresses. Every address a name
+ * to any block of IANA's IPv4 and IPv6 special-purpose registries (loopback, private, link-local
+ * with the cloud metadata at 169.254.169.254, carrier-grade NAT, documentation, benchmarking,
+ * reserved, broadcast, multicast, ...), or to an IPv6 form embedding such an IPv4 address (NAT64,
+ * 6to4; IPv4-mapped, -compatible and Teredo are refused outright). Every address a name
  * resolves to must be public, so a name with one private answer is refused. Development may allow
  * hosts explicitly ({@code *} for all). Resolving blocks: call {@link #check} off the event loop.
  *
@@ -93,40 +99,62 @@ public final class AddressGuard {
         return resolved;
     }
 
+    /**
+     * Every block of IANA's IPv4 Special-Purpose Address Registry, multicast and the limited
+     * broadcast address; parsed and matched with the IPAddress library (ADR 33).
+     */
+    static final List<IPAddress> SPECIAL_V4 = blocks(
+            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+            "192.0.0.0/24", "192.0.2.0/24", "192.31.196.0/24", "192.52.193.0/24", "192.88.99.0/24", "192.168.0.0/16",
+            "192.175.48.0/24", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+            "255.255.255.255/32");
+
+    /**
+     * Every block of IANA's IPv6 Special-Purpose Address Registry, plus the deprecated site-local
+     * and IPv4-compatible blocks and multicast. Teredo (2001::/32) lies in 2001::/23; the NAT64
+     * well-known prefix and 6to4 are judged by the IPv4 address they embed, see {@link #isPublic}.
+     */
+    static final List<IPAddress> SPECIAL_V6 = blocks(
+            "::/96", "::ffff:0:0/96", "64:ff9b:1::/48", "100::/64", "100:0:0:1::/64", "2001::/23", "2001:db8::/32",
+            "2620:4f:8000::/48", "3fff::/20", "5f00::/16", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8");
+
+    private static final IPAddress NAT64_WELL_KNOWN = new IPAddressString("64:ff9b::/96").getAddress();
+    private static final IPAddress SIX_TO_FOUR = new IPAddressString("2002::/16").getAddress();
+
+    /**
+     * Whether Thaw may call {@code address}: outside every special-purpose block, and, for the IPv6
+     * forms that carry an IPv4 address Thaw's packets would reach (NAT64 64:ff9b::/96, 6to4
+     * 2002::/16), that IPv4 address too. IPv4-mapped and -compatible, Teredo and local NAT64 are
+     * special blocks of their own and refused whatever they embed.
+     */
     static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        byte[] bytes = address.getAddress();
+        if (bytes.length == 4) {
+            return outside(SPECIAL_V4, new IPv4Address(bytes));
+        }
+        IPv6Address v6 = new IPv6Address(bytes);
+        if (!outside(SPECIAL_V6, v6)) {
             return false;
         }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = bytes[0] & 0xff;
-            int second = bytes[1] & 0xff;
-            // 100.64.0.0/10 carrier-grade NAT, 0.0.0.0/8 "this network", 192.0.0.0/24 IETF, 198.18.0.0/15 benchmarking.
-            return !(first == 100 && second >= 64 && second <= 127) && first != 0
-                    && !(first == 192 && second == 0 && (bytes[2] & 0xff) == 0)
-                    && !(first == 198 && (second == 18 || second == 19));
+        if (NAT64_WELL_KNOWN.contains(v6)) {
+            return outside(SPECIAL_V4, v6.getEmbeddedIPv4Address());
         }
-        if (address instanceof Inet6Address v6) {
-            // fc00::/7 unique local (fd00:ec2::254 is a cloud metadata address); an IPv4-mapped address is judged as IPv4.
-            if ((bytes[0] & 0xfe) == 0xfc) {
+        if (SIX_TO_FOUR.contains(v6)) {
+            return outside(SPECIAL_V4, v6.get6To4IPv4Address());
+        }
+        return true;
+    }
+
+    private static boolean outside(List<IPAddress> blocks, IPAddress address) {
+        for (IPAddress block : blocks) {
+            if (block.contains(address)) {
                 return false;
-            }
-            if (v6.isIPv4CompatibleAddress()) {
-                return false;
-            }
-            boolean mapped = true;
-            for (int i = 0; i < 10; i++) {
-                mapped &= bytes[i] == 0;
-            }
-            if (mapped && (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff) {
-                try {
-                    return isPublic(InetAddress.getByAddress(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]}));
-                } catch (UnknownHostException impossible) {
-                    return false;
-                }
             }
         }
         return true;
+    }
+
+    private static List<IPAddress> blocks(String... cidrs) {
+        return Stream.of(cidrs).map(cidr -> new IPAddressString(cidr).getAddress().toPrefixBlock()).map(IPAddress.class::cast).toList();
     }
 }

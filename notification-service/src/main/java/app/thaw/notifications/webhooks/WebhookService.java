@@ -14,6 +14,7 @@ import app.thaw.notifications.support.Page;
 import app.thaw.notifications.support.PageRequest;
 import app.thaw.notifications.support.VersionedWrites;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.idempotency.IdempotentEffects;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bson.Document;
@@ -84,14 +85,26 @@ public class WebhookService {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
+    /**
+     * Registers an endpoint. With an {@code Idempotency-Key} its id derives from the key (ADR 54): a
+     * request run again after its instance died between the insert and the key's completion finds
+     * the endpoint the first run made (in the caller's tenant) and answers with it, secret included,
+     * to the same principal, instead of registering a second one.
+     */
     public Mono<WebhookEndpoint> register(String tenantId, URI url, List<String> eventTypes, @Nullable WebhookSecret secret) {
-        WebhookEndpoint endpoint = new WebhookEndpoint("wh_" + UUID.randomUUID().toString().replace("-", ""), tenantId, url, eventTypes,
-                List.of(secret == null ? WebhookSecret.generate() : secret), true, null, null, 0);
-        return checked(url).then(mongo.insert(toDocument(endpoint), COLLECTION))
-                .map(this::fromDocument)
-                .doOnNext(saved -> changed(tenantId, saved.id()))
-                .flatMap(saved -> audit.record("webhook.registered", "webhook_endpoint", saved.id(), Map.of("url", saved.url().toString()))
-                        .thenReturn(saved));
+        return IdempotentEffects.id("webhook-endpoint").flatMap(keyed -> {
+            String id = keyed.map(uuid -> "wh_" + uuid.replace("-", "")).orElseGet(() -> "wh_" + UUID.randomUUID().toString().replace("-", ""));
+            Mono<WebhookEndpoint> existing = keyed.isEmpty() ? Mono.empty()
+                    : mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, COLLECTION)
+                            .map(this::fromDocument);
+            WebhookEndpoint endpoint = new WebhookEndpoint(id, tenantId, url, eventTypes,
+                    List.of(secret == null ? WebhookSecret.generate() : secret), true, null, null, 0);
+            return existing.switchIfEmpty(Mono.defer(() -> checked(url).then(mongo.insert(toDocument(endpoint), COLLECTION))
+                    .map(this::fromDocument)
+                    .doOnNext(saved -> changed(tenantId, saved.id()))
+                    .flatMap(saved -> audit.record("webhook.registered", "webhook_endpoint", saved.id(), Map.of("url", saved.url().toString()))
+                            .thenReturn(saved))));
+        });
     }
 
     public Mono<WebhookEndpoint> get(String tenantId, String id) {

@@ -60,6 +60,48 @@ class WebhookTests extends NotificationsTestBase {
     }
 
     @Test
+    void aKeyedRegistrationRunAgainAfterItsInstanceDiedFindsTheEndpointInsteadOfMakingASecond() {
+        String tenant = newTenant();
+        String key = java.util.UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("url", receiver.url("/hooks/" + tenant), "eventTypes", List.of("thaw.case.*"));
+        Map<?, ?> first = web.post().uri("/api/v1/notifications/webhooks").headers(h -> {
+                    h.setBearerAuth(admin(tenant));
+                    h.set("Idempotency-Key", key);
+                }).bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        // What kill -9 after the endpoint's insert leaves: the key claimed, its lease lapsed, no response kept.
+        mongo.updateFirst(Query.query(Criteria.where("tenant").is(tenant).and("key").is(key)),
+                new org.springframework.data.mongodb.core.query.Update().set("state", "IN_PROGRESS")
+                        .set("expiresAt", java.util.Date.from(java.time.Instant.now().minusSeconds(1))).unset("response"),
+                "idempotency_keys").block();
+
+        Map<?, ?> again = web.post().uri("/api/v1/notifications/webhooks").headers(h -> {
+                    h.setBearerAuth(admin(tenant));
+                    h.set("Idempotency-Key", key);
+                }).bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((Map<?, ?>) again.get("endpoint")).get("id")).isEqualTo(((Map<?, ?>) first.get("endpoint")).get("id"));
+        assertThat(again.get("secret")).isEqualTo(first.get("secret"));
+        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), WebhookService.COLLECTION).block()).isEqualTo(1);
+    }
+
+    @Test
+    void anAccountNumberAProducerSentRawReachesTheWebhookAndTheRecordsMaskedToItsLastFour() {
+        String tenant = newTenant();
+        Registered endpoint = register(tenant, "/hooks/" + tenant);
+        deliver(event(tenant, "thaw.case.opened", "case-m1", Map.of("caseId", "case-m1", "scenario", "RISK_TXN", "drill", false,
+                "restricted", false, "reference", "TH-case-m1",
+                "holder", Map.of("type", "INDIVIDUAL", "displayName", "Li Wei", "accountReference", "6222021234567890123"))))
+                .expectStatus().isOk();
+
+        HttpStub.Received request = receiver.received("/hooks/" + tenant).getFirst();
+        assertThat(request.body()).contains("\"accountReference\":\"****0123\"").doesNotContain("6222021234567890123");
+        verifiedByTheReferenceLibrary(endpoint.secret(), request);
+        for (String collection : List.of("deliveries", "notifications", "inbox", "outbox")) {
+            assertThat(mongo.findAll(Document.class, collection).map(Document::toJson).collectList().block())
+                    .as(collection).noneMatch(json -> json.contains("6222021234567890123"));
+        }
+    }
+
+    @Test
     void aWebhookIsSignedSoThatTheReferenceLibraryVerifiesIt() {
         String tenant = newTenant();
         Registered endpoint = register(tenant, "/hooks/" + tenant);

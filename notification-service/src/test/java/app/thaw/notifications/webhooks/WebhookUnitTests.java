@@ -109,6 +109,36 @@ class WebhookUnitTests {
     }
 
     @Test
+    void everySpecialPurposeBlockOfBothRegistriesIsRefusedAtItsEdges() throws Exception {
+        for (String address : List.of(
+                // IPv4: broadcast, TEST-NET-1/2/3, benchmarking, reserved, IETF, AS112, AMT, 6to4 relay, multicast, this network.
+                "255.255.255.255", "192.0.2.1", "198.51.100.255", "203.0.113.7", "198.19.255.255", "240.0.0.1", "254.255.255.255",
+                "192.0.0.9", "192.0.0.171", "192.31.196.1", "192.52.193.1", "192.88.99.1", "192.175.48.1", "224.0.0.1",
+                "239.255.255.255", "0.1.2.3", "172.31.255.255", "100.127.255.255",
+                // IPv6: unspecified, IPv4-compatible, discard, dummy, IETF (Teredo, ORCHID, AMT), documentation old and new,
+                // AS112, SRv6, site-local, multicast, local-use NAT64.
+                "::", "::7f00:1", "100::1", "100:0:0:1::1", "2001::1", "2001:0:4136:e378:8000:63bf:3fff:fdd2", "2001:20::1",
+                "2001:db8::1", "3fff::1", "2620:4f:8000::1", "5f00::1", "fec0::1", "ff02::1", "64:ff9b:1::8.8.8.8",
+                // Embedded IPv4: NAT64 and 6to4 forms of loopback, metadata, private and TEST-NET.
+                "64:ff9b::127.0.0.1", "64:ff9b::a9fe:a9fe", "64:ff9b::10.0.0.1", "2002:7f00:1::1", "2002:a9fe:a9fe::1",
+                "2002:c000:0201::1", "2002:0a00:0001::")) {
+            assertThat(AddressGuard.isPublic(InetAddress.getByName(address))).as(address).isFalse();
+        }
+        // Just outside the blocks, and the embedded forms of public addresses, pass.
+        for (String address : List.of("1.1.1.1", "8.8.8.8", "100.128.0.1", "100.63.255.255", "172.32.0.1", "192.0.1.1", "198.20.0.1",
+                "223.255.255.255", "2606:4700::1111", "2001:200::1", "64:ff9b::8.8.8.8", "2002:0808:0808::1")) {
+            assertThat(AddressGuard.isPublic(InetAddress.getByName(address))).as(address).isTrue();
+        }
+    }
+
+    @Test
+    void aNameResolvingToA6to4FormOfLoopbackIsRefusedAtRegistration() throws Exception {
+        InetAddress sixToFourLoopback = InetAddress.getByName("2002:7f00:1::1");
+        AddressGuard guard = new AddressGuard(Set.of(), host -> new InetAddress[] {sixToFourLoopback});
+        assertThatThrownBy(() -> guard.check(URI.create("https://hooks.example/x"))).isInstanceOf(UnsafeWebhookUrl.class);
+    }
+
+    @Test
     void anExplicitlyAllowedDevelopmentHostPasses() {
         AddressGuard guard = new AddressGuard(Set.of("127.0.0.1"), host -> new InetAddress[] {InetAddress.getLoopbackAddress()});
         assertThatCode(() -> guard.check(URI.create("http://127.0.0.1:9000/hook"))).doesNotThrowAnyException();

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +11,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import app.thaw.platform.idempotency.IdempotencyRecord.Scope;
 import app.thaw.platform.idempotency.IdempotencyRecord.State;
 import app.thaw.platform.idempotency.IdempotencyRecord.StoredResponse;
 import app.thaw.platform.idempotency.IdempotencyRecords.Busy;
 import app.thaw.platform.idempotency.IdempotencyRecords.Claim;
+import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,13 +40,15 @@ import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
+import reactor.core.publisher.Sinks;
 
 /**
- * Honours {@code Idempotency-Key} on POST: the first request with a key (per tenant) runs and its
- * response is recorded; a retry with the same key and the same request gets that response again,
- * marked {@code Idempotent-Replayed: true}, without a second effect. A duplicate that arrives while
- * the first still runs waits for it. See docs/adr/0005-idempotency-keys.md for what is kept and why.
+ * Honours {@code Idempotency-Key} on POST: the first request with a key (per tenant and principal)
+ * runs to its end whatever its client does, and its response is recorded; a retry with the same key
+ * and the same request by the same principal gets that response again, marked
+ * {@code Idempotent-Replayed: true}, without a second effect. A duplicate that arrives while the
+ * first still runs is answered 409 at once. See docs/adr/0005-idempotency-keys.md and
+ * docs/adr/0054-idempotency-under-faults.md for what is kept and why.
  */
 public class IdempotencyKeyFilter implements WebFilter, Ordered {
 
@@ -74,8 +74,6 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
     private static final Set<Integer> NOT_KEPT = Set.of(401, 403, 408, 425, 429);
 
     private static final int MAX_KEY_LENGTH = 255;
-    private static final Duration FIRST_POLL = Duration.ofMillis(25);
-    private static final Duration LONGEST_POLL = Duration.ofMillis(500);
     private static final byte[] NO_BODY = new byte[0];
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyFilter.class);
 
@@ -114,44 +112,52 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
         if (key.isEmpty()) {
             return Mono.error(IdempotencyProblems.invalidKey());
         }
-        return tenant().flatMap(tenant -> tenant.isEmpty()
+        return caller().flatMap(caller -> caller.isEmpty()
                 // No token on a public path: there is no tenant to scope the key by, so it is not honoured.
                 ? chain.filter(exchange)
-                : keyed(exchange, chain, tenant.get(), key.get()));
+                : keyed(exchange, chain, caller.get().tenantId(), principal(caller.get()), key.get()));
     }
 
-    private Mono<Void> keyed(ServerWebExchange exchange, WebFilterChain chain, String tenant, String key) {
+    private Mono<Void> keyed(ServerWebExchange exchange, WebFilterChain chain, String tenant, String principal, String key) {
         ServerHttpRequest request = exchange.getRequest();
         // Over the in-memory limit this fails with DataBufferLimitException, answered 413 like any body too large.
         return DataBufferUtils.join(request.getBody(), maxRequestBody)
                 .map(IdempotencyKeyFilter::drain)
                 .defaultIfEmpty(NO_BODY)
                 .flatMap(body -> {
-                    Scope scope = new Scope(tenant, key, fingerprint(request.getMethod(), pathAndQuery(request), body));
-                    return claimOrWait(scope).flatMap(claim -> switch (claim) {
+                    Scope scope = new Scope(tenant, principal, key, fingerprint(request.getMethod(), pathAndQuery(request), body));
+                    return detached(claim(scope).flatMap(claim -> switch (claim) {
                         case Claim.Ours ours -> runFirst(exchange, chain, scope, ours.claimId(), body);
                         case Claim.Theirs theirs -> replay(exchange, theirs.record());
-                    });
+                    }));
                 });
     }
 
     /**
-     * Claims the key, or finds the completed request to replay. While another request holds the key
-     * it polls, backing off, until that one completes, gives the key up (then this one runs), or
-     * {@code max-wait} runs out.
+     * Runs from the claim on, detached from the client's connection: a client that hangs up (or a
+     * gateway that times out) cancels only its wait for the answer, never the request halfway between
+     * its claim, its effect and the key's completion. The request runs to its end, its response is
+     * recorded, and the retry finds it.
      */
-    private Mono<Claim> claimOrWait(Scope scope) {
-        Instant deadline = clock.instant().plus(properties.maxWait());
-        // The first attempt inserts (the common case: a fresh key); later ones read first.
-        AtomicBoolean firstAttempt = new AtomicBoolean(true);
-        return Mono.defer(() -> firstAttempt.getAndSet(false)
-                        ? records.claim(scope, clock.instant(), properties.lease())
-                        : records.lookUp(scope, clock.instant(), properties.lease(), true))
+    private static Mono<Void> detached(Mono<Void> work) {
+        return Mono.deferContextual(context -> {
+            Sinks.One<Void> finished = Sinks.one();
+            work.contextWrite(context).subscribe(null, finished::tryEmitError, finished::tryEmitEmpty);
+            return finished.asMono();
+        });
+    }
+
+    /**
+     * Claims the key, or finds the completed request to replay. While another request holds the key
+     * the answer is at once 409 with {@code Retry-After}: waiting here would only run into the
+     * gateway's timeout. A claim whose lease lapsed (its instance died) is taken over, and the request
+     * runs again; handlers that create make that second run find the first one's effect
+     * ({@link IdempotentEffects}).
+     */
+    private Mono<Claim> claim(Scope scope) {
+        return records.claim(scope, clock.instant(), properties.lease())
                 .flatMap(claim -> settledOrBusy(claim, scope))
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_POLL).maxBackoff(LONGEST_POLL)
-                        .filter(failure -> failure instanceof Busy && clock.instant().isBefore(deadline)))
-                .onErrorMap(Busy.class, busy -> IdempotencyProblems.inProgress(
-                        Duration.between(clock.instant(), busy.until())));
+                .onErrorMap(Busy.class, busy -> IdempotencyProblems.inProgress(properties.retryAfter()));
     }
 
     private static Mono<Claim> settledOrBusy(Claim claim, Scope scope) {
@@ -167,7 +173,12 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
         return Mono.just(claim);
     }
 
+    /** Runs the request that holds the key, telling its handler the key ({@link IdempotentEffects}). */
     private Mono<Void> runFirst(ServerWebExchange exchange, WebFilterChain chain, Scope scope, String claimId, byte[] body) {
+        return run(exchange, chain, scope, claimId, body).contextWrite(context -> context.put(IdempotentEffects.CONTEXT_KEY, scope));
+    }
+
+    private Mono<Void> run(ServerWebExchange exchange, WebFilterChain chain, Scope scope, String claimId, byte[] body) {
         RecordingResponse response = new RecordingResponse(exchange.getResponse(), maxStoredResponse,
                 (status, headers, kept) -> settle(scope, claimId, status, headers, kept));
         return Mono.usingWhen(Mono.just(new ReplayingExchange(exchange, body, response, codecs)),
@@ -252,9 +263,18 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
                 : response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }
 
-    /** The caller's tenant, from the validated token only; empty when the request has no token. */
-    private static Mono<Optional<String>> tenant() {
-        return CurrentCaller.tenantId()
+    /**
+     * Who may see a key's response: the token's subject and the client it was issued to. Another
+     * user of the tenant (a member resending an administrator's request, say) has keys of their own,
+     * runs the request under their own roles, and gets the answer those roles get.
+     */
+    static String principal(Caller caller) {
+        return caller.subject() + "|" + (caller.clientId() == null ? "" : caller.clientId());
+    }
+
+    /** The caller, from the validated token only; empty when the request has no token. */
+    private static Mono<Optional<Caller>> caller() {
+        return CurrentCaller.get()
                 .map(Optional::of)
                 .onErrorResume(AuthenticationCredentialsNotFoundException.class, anonymous -> Mono.just(Optional.empty()));
     }

@@ -14,7 +14,7 @@ final class IdempotencyProblems {
 
     static final String INVALID_KEY = "invalid_idempotency_key";
     static final String KEY_REUSED = "idempotency_key_reused";
-    static final String IN_PROGRESS = "idempotency_request_in_progress";
+    static final String IN_PROGRESS = "idempotency_key_in_progress";
     static final String NOT_RETAINED = "idempotency_response_not_retained";
 
     private IdempotencyProblems() {

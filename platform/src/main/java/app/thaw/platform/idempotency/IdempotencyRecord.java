@@ -11,18 +11,19 @@ import org.jspecify.annotations.Nullable;
  * then the response every retry is given. A record whose {@code expiresAt} has passed counts as
  * absent, whether or not the store has removed it yet.
  *
+ * @param principal   who sent it: the token's subject and client ({@code subject|client}); only they get its response
  * @param fingerprint SHA-256 of the method, path, query and body of the request that claimed the key
  * @param claimId     names the claim, so that only its own request completes or releases it
  * @param expiresAt   the claim's lease while {@code IN_PROGRESS}, the end of retention once {@code COMPLETED}
  * @param response    the first response, once {@code COMPLETED}
  */
-record IdempotencyRecord(@Nullable String id, String tenant, String key, String fingerprint, State state, String claimId,
+record IdempotencyRecord(@Nullable String id, String tenant, String principal, String key, String fingerprint, State state, String claimId,
                          Instant createdAt, Instant expiresAt, @Nullable StoredResponse response) {
 
     enum State { IN_PROGRESS, COMPLETED }
 
     static IdempotencyRecord claim(Scope scope, String claimId, Instant now, Instant leaseEnds) {
-        return new IdempotencyRecord(null, scope.tenant(), scope.key(), scope.fingerprint(), State.IN_PROGRESS, claimId,
+        return new IdempotencyRecord(null, scope.tenant(), scope.principal(), scope.key(), scope.fingerprint(), State.IN_PROGRESS, claimId,
                 now, leaseEnds, null);
     }
 
@@ -39,7 +40,15 @@ record IdempotencyRecord(@Nullable String id, String tenant, String key, String 
     record StoredResponse(int status, Map<String, List<String>> headers, byte @Nullable [] body) {
     }
 
-    /** Whose key this is and which request claimed it. */
-    record Scope(String tenant, String key, String fingerprint) {
+    /** Whose key this is (tenant and principal) and which request claimed it. */
+    record Scope(String tenant, String principal, String key, String fingerprint) {
+
+        /**
+         * A stable name of the effect this key stands for: the same on every retry of the request by
+         * the same principal with the same key, different for anyone else (see {@code IdempotentEffects}).
+         */
+        String effectSeed() {
+            return tenant + '\u0000' + principal + '\u0000' + key;
+        }
     }
 }

@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 /**
  * The {@code idempotency_keys} collection. Every change is one single-document operation guarded
  * by the unique (tenant, key) index or by the claim's id, because neither store offers more: the
- * embedded store has no transactions. Whoever inserts the record first owns the key.
+ * embedded store has no transactions. Whoever inserts the record first owns the key. A key belongs
+ * to one tenant and one principal (subject and client of the token).
  */
 class IdempotencyRecords {
 
@@ -44,8 +45,11 @@ class IdempotencyRecords {
 
     private Mono<Boolean> createIndexes() {
         var indexOps = mongo.indexOps(COLLECTION);
-        return indexOps.createIndex(new Index().on("tenant", Sort.Direction.ASC).on("key", Sort.Direction.ASC)
-                        .unique().named("tenant_key"))
+        // Keys are the principal's own (ADR 54): another caller of the tenant may use the same key.
+        // The former (tenant, key) index would refuse that; where an older version made it, it goes.
+        return indexOps.dropIndex("tenant_key").onErrorComplete()
+                .then(indexOps.createIndex(new Index().on("tenant", Sort.Direction.ASC).on("principal", Sort.Direction.ASC)
+                        .on("key", Sort.Direction.ASC).unique().named("tenant_principal_key")))
                 // MongoDB removes records once expiresAt passes; the embedded store accepts the
                 // index but never expires anything, so expiry is also decided in code (expiredAt).
                 .then(indexOps.createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
@@ -105,7 +109,7 @@ class IdempotencyRecords {
     }
 
     private static Query byKey(Scope scope) {
-        return query(where("tenant").is(scope.tenant()).and("key").is(scope.key()));
+        return query(where("tenant").is(scope.tenant()).and("principal").is(scope.principal()).and("key").is(scope.key()));
     }
 
     private static Query ownClaim(Scope scope, String claimId) {

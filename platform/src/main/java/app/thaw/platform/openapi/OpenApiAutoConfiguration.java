@@ -21,6 +21,11 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(OpenAPI.class)
 public class OpenApiAutoConfiguration {
 
+    /** How every service reads request bodies (ADR 55); said once per document, true of every operation. */
+    static final String STRICT_REQUESTS = "Request bodies are strict: a field an operation does not define (a misspelt "
+            + "one included) is answered 400 validation_failed naming it (rule UnknownField), and a date or date-time "
+            + "outside 1970-01-01 to 2100-12-31 is answered 400 validation_failed naming its field (rule DateWindow).";
+
     @Bean
     @ConditionalOnMissingBean
     OpenAPI thawOpenApi(@Value("${spring.application.name:thaw}") String service,
@@ -29,7 +34,7 @@ public class OpenApiAutoConfiguration {
         return new OpenAPI()
                 // Callers reach every service through the gateway, never at the service's own address.
                 .addServersItem(new Server().url(publicUrl).description("Thaw API gateway"))
-                .info(new Info().title("Thaw " + service).description(description).version("v1"))
+                .info(new Info().title("Thaw " + service).description(description + "\n\n" + STRICT_REQUESTS).version("v1"))
                 .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                         .description("An access token from Thaw's Keycloak realm")))

@@ -91,6 +91,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             case NoResourceFoundException missing -> Problems.of(HttpStatus.NOT_FOUND, "not_found",
                     "There is nothing at " + path + ".");
             case ErrorResponse framework when hasCause(failure, DataBufferLimitException.class) -> payloadTooLarge();
+            case Throwable unreadable when JsonFieldProblems.violation(unreadable).isPresent() ->
+                    Problems.validation(List.of(JsonFieldProblems.violation(unreadable).orElseThrow()));
             case ErrorResponse framework -> {
                 headers.addAll(framework.getHeaders());
                 HttpStatusCode status = framework.getStatusCode();
@@ -152,6 +154,6 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
                 "not_found", "method_not_allowed", "not_acceptable", "conflict", "version_conflict",
                 "payload_too_large", "unsupported_media_type", "unprocessable", "rate_limited",
                 "service_unavailable", "internal_error", "invalid_idempotency_key", "idempotency_key_reused",
-                "idempotency_request_in_progress", "idempotency_response_not_retained");
+                "idempotency_key_in_progress", "idempotency_response_not_retained");
     }
 }

@@ -69,17 +69,25 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
                 .collectList()
                 .doFinally(done -> connections.dispose());
 
+        // One runs; each duplicate gets either 409 at once (the first still runs) or the first's response replayed.
         StepVerifier.create(hundredAtOnce)
                 .assertNext(answers -> {
                     assertThat(answers).hasSize(100);
-                    assertThat(answers).extracting(Answer::status).containsOnly(201);
-                    assertThat(answers).extracting(Answer::body).containsOnly(answers.getFirst().body());
-                    assertThat(answers.getFirst().body()).contains("\"name\":\"" + name + "\"");
-                    assertThat(answers).filteredOn(answer -> answer.replayed().isEmpty()).hasSize(1);
-                    assertThat(answers).filteredOn(answer -> answer.replayed().equals(List.of("true"))).hasSize(99);
+                    // Which of the two each gets depends on timing (on a busy machine all may come after the first).
+                    assertThat(answers).extracting(Answer::status).allSatisfy(status -> assertThat(status).isIn(201, 409));
+                    List<Answer> created = answers.stream().filter(answer -> answer.status() == 201).toList();
+                    assertThat(created).extracting(Answer::body).containsOnly(created.getFirst().body());
+                    assertThat(created.getFirst().body()).contains("\"name\":\"" + name + "\"");
+                    assertThat(created).filteredOn(answer -> answer.replayed().isEmpty()).hasSize(1);
+                    assertThat(answers).filteredOn(answer -> answer.status() == 409)
+                            .allSatisfy(busy -> assertThat(busy.body()).contains("\"code\":\"idempotency_key_in_progress\""));
                 })
                 .expectComplete()
                 .verify(Duration.ofSeconds(60));
+        expectWidgets(name, 1);
+        post(WIDGETS, key, widget(name), ACME)
+                .expectStatus().isCreated()
+                .expectHeader().valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true");
         expectWidgets(name, 1);
     }
 
@@ -280,14 +288,14 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
     }
 
     @Test
-    void keysAreUniquePerTenantAndExpireByTtlWhereTheStoreHonoursIt() {
+    void keysAreUniquePerTenantAndPrincipalAndExpireByTtlWhereTheStoreHonoursIt() {
         post(WIDGETS, newKey(), widget("indexed"), ACME).expectStatus().isCreated();
         // The embedded store lists the TTL index but never expires anything (anExpiredRecordIsIgnored covers that).
         StepVerifier.create(mongo.indexOps(IdempotencyRecords.COLLECTION).getIndexInfo().collectList())
                 .assertNext(indexes -> {
                     assertThat(indexes).anySatisfy(index -> {
                         assertThat(index.isUnique()).isTrue();
-                        assertThat(index.getIndexFields()).extracting(field -> field.getKey()).containsExactly("tenant", "key");
+                        assertThat(index.getIndexFields()).extracting(field -> field.getKey()).containsExactly("tenant", "principal", "key");
                     });
                     assertThat(indexes).anySatisfy(index -> {
                         assertThat(index.getIndexFields()).extracting(field -> field.getKey()).containsExactly("expiresAt");

@@ -49,7 +49,8 @@ abstract class IdempotencyWebTestSupport {
     }
 
     WebTestClient.ResponseSpec post(String path, @Nullable String key, String json, String token) {
-        return web.post().uri(path)
+        // A cold context on a busy machine (the first request makes the indexes) can take longer than the default 5 s.
+        return web.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build().post().uri(path)
                 .headers(headers -> {
                     headers.setBearerAuth(token);
                     if (key != null) {

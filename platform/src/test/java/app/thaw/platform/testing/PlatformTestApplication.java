@@ -3,12 +3,15 @@ package app.thaw.platform.testing;
 import java.net.URI;
 import java.util.Map;
 
+import app.thaw.platform.idempotency.IdempotentEffects;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.CurrentCaller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -77,6 +80,19 @@ public class PlatformTestApplication {
             return Mono.just(note);
         }
 
+        record Stop(java.time.Instant at, java.time.@org.jspecify.annotations.Nullable LocalDate day) {
+        }
+
+        record Trip(@NotBlank String title, java.time.@org.jspecify.annotations.Nullable OffsetDateTime startsAt,
+                    java.util.@org.jspecify.annotations.Nullable List<Stop> stops, java.util.@org.jspecify.annotations.Nullable Map<String, Object> extra) {
+        }
+
+        /** Dates and nesting, to show what a strict request refuses. */
+        @PostMapping("/api/v1/test/trips")
+        Mono<Trip> trip(@Valid @RequestBody Trip trip) {
+            return Mono.just(trip);
+        }
+
         @GetMapping("/api/v1/test/closed-case")
         Mono<String> namedFailure() {
             return Mono.error(new ThawProblem(HttpStatus.CONFLICT, "case_already_closed", "The case is closed.",
@@ -141,6 +157,28 @@ public class PlatformTestApplication {
         @PreAuthorize("hasRole('platform_admin')")
         Mono<ResponseEntity<Widget>> createAsAdmin(@Valid @RequestBody NewWidget widget) {
             return created(widget.name(), "");
+        }
+
+        /** Creates the widget, then takes {@code delayMs} to answer: a client may give up in between. */
+        @PostMapping("/api/v1/test/slow-widgets")
+        Mono<ResponseEntity<Widget>> createSlowly(@Valid @RequestBody NewWidget widget, @RequestParam long delayMs) {
+            return created(widget.name(), "").delayElement(java.time.Duration.ofMillis(delayMs));
+        }
+
+        /**
+         * Creates once per Idempotency-Key, the way the services' creating handlers do: the widget's id
+         * derives from the key ({@link IdempotentEffects}), so a second run finds the first one's widget.
+         */
+        @PostMapping("/api/v1/test/keyed-widgets")
+        Mono<ResponseEntity<Widget>> createKeyed(@Valid @RequestBody NewWidget widget) {
+            return Mono.zip(CurrentCaller.tenantId(), IdempotentEffects.id("widget"))
+                    .flatMap(found -> {
+                        String id = found.getT2().orElseGet(() -> new ObjectId().toHexString());
+                        return mongo.insert(new Document("_id", id).append("tenant", found.getT1()).append("name", widget.name()), WIDGETS)
+                                .onErrorResume(DuplicateKeyException.class, again -> mongo.findById(id, Document.class, WIDGETS));
+                    })
+                    .map(saved -> ResponseEntity.created(URI.create("/api/v1/test/widgets/" + saved.get("_id")))
+                            .body(new Widget(String.valueOf(saved.get("_id")), saved.getString("tenant"), widget.name(), "")));
         }
 
         @PostMapping(path = "/api/v1/test/form-widgets", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)

@@ -99,6 +99,19 @@ final class ManagedProcess {
         return -1;
     }
 
+    /** {@code kill -9}: no shutdown hook, no graceful drain — as a crash leaves things. */
+    void kill() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     void stop() {
         if (process == null || !process.isAlive()) {
             return;

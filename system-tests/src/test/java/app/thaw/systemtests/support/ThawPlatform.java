@@ -62,6 +62,7 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
     private final OtlpReceiver traces = new OtlpReceiver();
     private int keycloakPort;
     private int gatewayPort;
+    private int storePort;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -125,7 +126,7 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         }
         Path logs = work.resolve("logs");
         keycloakPort = freePort();
-        int storePort = freePort();
+        storePort = freePort();
         gatewayPort = freePort();
         importRealmFor(gatewayUrl());
         String issuer = keycloakUrl() + "/realms/thaw";
@@ -161,6 +162,8 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
             // The journeys move time ("24 hours later") through /internal/clock; only this profile allows it.
             environment.put("SPRING_PROFILES_ACTIVE", "test-clock");
             environment.put("THAW_CLOCK_CONTROLLABLE", "true");
+            // A claim on an Idempotency-Key whose instance died lapses in seconds, so the reliability tests need not wait a minute.
+            environment.put("THAW_IDEMPOTENCY_LEASE", "15s");
             // Tenant globex may upload files up to 2 GB (FrontDoorIT streams 1 GiB through the gateway);
             // every other tenant keeps the default 100 MB.
             List<String> arguments = name.equals("evidence-service")
@@ -242,6 +245,21 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
 
     public void stopService(String name) {
         processes.get(name).stop();
+    }
+
+    /** Where every process's log is written. */
+    public Path logs() {
+        return work.resolve("logs");
+    }
+
+    /** Kills the service's process outright ({@code kill -9}), as a crash would. */
+    public void killService(String name) {
+        processes.get(name).kill();
+    }
+
+    /** The MongoDB URI of a service's database in the store the platform runs on (area: cases, evidence, ...). */
+    public String storeUri(String area) {
+        return "mongodb://127.0.0.1:" + storePort + "/" + area;
     }
 
     public void startService(String name) {

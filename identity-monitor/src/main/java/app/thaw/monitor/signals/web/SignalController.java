@@ -14,7 +14,9 @@ import app.thaw.monitor.signals.SignalService;
 import app.thaw.monitor.support.Page;
 import app.thaw.monitor.support.Roles;
 import app.thaw.platform.problem.FieldViolation;
+import app.thaw.platform.problem.JsonFieldProblems;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.web.StrictJson;
 import io.swagger.v3.oas.annotations.Operation;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +53,8 @@ class SignalController {
 
     SignalController(SignalService signals, JsonMapper json) {
         this.signals = signals;
-        this.json = json;
+        // Each line is read as strictly as any request body (ADR 55): unknown fields and dates outside 1970–2100 are named.
+        this.json = StrictJson.forRequests(json);
         this.lines = StringDecoder.textPlainOnly(List.of("\n"), true);
         this.lines.setMaxInMemorySize(MAX_LINE_BYTES);
     }
@@ -109,6 +112,10 @@ class SignalController {
         try {
             return new SignalService.ParsedLine(line.number(), json.readValue(line.text(), SignalInput.class), List.of());
         } catch (DatabindException e) {
+            var named = JsonFieldProblems.violation(e);
+            if (named.isPresent()) {
+                return new SignalService.ParsedLine(line.number(), null, List.of(named.get()));
+            }
             String field = e.getPath().stream().map(ref -> ref.getPropertyName() != null ? ref.getPropertyName()
                     : "[" + ref.getIndex() + "]").collect(Collectors.joining(".")).replace(".[", "[");
             return new SignalService.ParsedLine(line.number(), null,

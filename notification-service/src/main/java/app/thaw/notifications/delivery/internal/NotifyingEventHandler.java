@@ -7,6 +7,7 @@ import app.thaw.notifications.delivery.DispatchService;
 import app.thaw.notifications.delivery.Notification;
 import app.thaw.platform.events.EventHandler;
 import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.privacy.AccountNumbers;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -32,7 +33,8 @@ class NotifyingEventHandler implements EventHandler {
 
     @Override
     public Mono<Void> handle(ThawEvent event) {
-        Map<String, Object> data = new HashMap<>(event.data());
+        // Whatever a producer sent, account numbers reach records, messages and webhooks masked (docs/events.md).
+        Map<String, Object> data = new HashMap<>(AccountNumbers.maskedIn(event.data()));
         Object caseId = data.get("caseId");
         if (caseId == null && event.type().startsWith("thaw.case.")) {
             caseId = event.subject();

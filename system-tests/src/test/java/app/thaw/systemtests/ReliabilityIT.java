@@ -1,0 +1,292 @@
+package app.thaw.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import app.thaw.systemtests.support.ThawApi;
+import app.thaw.systemtests.support.ThawPlatform;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.awaitility.Awaitility;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * Issue 24's findings as tests against the real processes: requests cut off then retried, a
+ * service killed mid-request then retried, another role replaying an administrator's key, the
+ * store tampered with through the driver, and a cross-tenant matrix generated from each service's
+ * OpenAPI document. Each failed on the code the probe ran against.
+ */
+@ExtendWith(ThawPlatform.class)
+@Order(30)
+class ReliabilityIT {
+
+    static final String ADMIN = "acme-admin";
+    static final String MEMBER = "acme-member";
+    static final String OTHER_TENANT = "globex-admin";
+    static final String NOTICE = "尊敬的用户，您的账户近期存在交易异常，系统风控已对相关交易进行风险审核，审核期间该笔交易资金暂缓入账。";
+
+    static ThawApi thaw;
+    static ThawPlatform platform;
+    static String run;
+
+    @BeforeAll
+    static void connect(ThawPlatform started) {
+        platform = started;
+        thaw = new ThawApi(started);
+        run = "rel-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Map<String, Object> intake(String name) {
+        return Map.of("holder", Map.of("type", "ENTERPRISE", "displayName", name, "accountReference", "6222021234567890123"),
+                "platform", "LianLian", "noticeText", NOTICE, "noticeReference", name);
+    }
+
+    /** Posts with the key until the request settles, as a well-behaved client does; answers the final status. */
+    static int settle(String baseUrl, String who, String path, Object body, String key) {
+        WebClient client = WebClient.create(baseUrl);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (true) {
+            var answer = client.post().uri(path).headers(h -> {
+                        h.setBearerAuth(thaw.token(who));
+                        h.set("Idempotency-Key", key);
+                    }).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                    .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                            .map(text -> Map.entry(response.statusCode().value(), text)))
+                    .onErrorResume(down -> Mono.just(Map.entry(599, String.valueOf(down))))
+                    .block(Duration.ofSeconds(30));
+            int status = answer.getKey();
+            boolean again = status == 502 || status == 503 || status == 504 || status == 599 || status == 429
+                    || status == 409 && answer.getValue().contains("idempotency_key_in_progress");
+            if (!again || Instant.now().isAfter(deadline)) {
+                return status;
+            }
+            sleep(1_000);
+        }
+    }
+
+    List<Map<String, Object>> casesNamed(String name) {
+        return thaw.all(ADMIN, "/api/v1/cases").stream()
+                .filter(c -> name.equals(((Map<?, ?>) c.get("holder")).get("displayName"))).toList();
+    }
+
+    @Test
+    void intakesCutOffAtRandomMomentsThenRetriedOpenExactlyOneCaseEach() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String name = run + "-cut-" + i;
+            String key = UUID.randomUUID().toString();
+            names.add(name);
+            // Cut off 0–500 ms after sending, through the gateway, as the probe did.
+            WebClient.create(platform.gatewayUrl()).post().uri("/api/v1/cases").headers(h -> {
+                        h.setBearerAuth(thaw.token(ADMIN));
+                        h.set("Idempotency-Key", key);
+                    }).contentType(MediaType.APPLICATION_JSON).bodyValue(intake(name))
+                    .retrieve().toBodilessEntity()
+                    .timeout(Duration.ofMillis(ThreadLocalRandom.current().nextInt(1, 500)))
+                    .onErrorResume(cut -> Mono.empty())
+                    .block(Duration.ofSeconds(15));
+            assertThat(settle(platform.gatewayUrl(), ADMIN, "/api/v1/cases", intake(name), key)).as(name).isIn(200, 201);
+        }
+        // One read of the queue (the gateway's rate limit would refuse one per name).
+        List<Object> opened = thaw.all(ADMIN, "/api/v1/cases").stream().map(c -> ((Map<?, ?>) c.get("holder")).get("displayName"))
+                .map(Object.class::cast).toList();
+        for (String name : names) {
+            assertThat(opened).as(name).containsOnlyOnce(name);
+        }
+    }
+
+    @Test
+    void aCaseServiceKilledMidRequestThenRetriedOpensOneCase() {
+        String name = run + "-killed";
+        String key = UUID.randomUUID().toString();
+        String caseService = platform.serviceUrl("case-service");
+        WebClient.create(caseService).post().uri("/api/v1/cases").headers(h -> {
+                    h.setBearerAuth(thaw.token(ADMIN));
+                    h.set("Idempotency-Key", key);
+                }).contentType(MediaType.APPLICATION_JSON).bodyValue(intake(name))
+                .retrieve().toBodilessEntity().subscribe(done -> { }, failed -> { });
+        sleep(ThreadLocalRandom.current().nextInt(20, 200));
+        platform.killService("case-service");
+        platform.startService("case-service");
+
+        assertThat(settle(caseService, ADMIN, "/api/v1/cases", intake(name), key)).isIn(200, 201);
+        assertThat(casesNamed(name)).hasSizeLessThanOrEqualTo(1);
+        // And a second settle with the same key neither opens another nor fails.
+        assertThat(settle(caseService, ADMIN, "/api/v1/cases", intake(name), key)).isIn(200, 201);
+        assertThat(casesNamed(name)).hasSize(1);
+    }
+
+    @Test
+    void aMemberResendingAnAdministratorsWebhookRequestWithItsKeyGetsTheirOwnAnswerAndNoSecret() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("url", "https://93.184.215.14/hooks/" + run, "eventTypes", List.of("thaw.case.*"));
+        var created = thaw.gateway().post().uri("/api/v1/notifications/webhooks").headers(h -> {
+            h.setBearerAuth(thaw.token(ADMIN));
+            h.set("Idempotency-Key", key);
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(created).contains("whsec_");
+
+        String replayedToMember = thaw.gateway().post().uri("/api/v1/notifications/webhooks").headers(h -> {
+            h.setBearerAuth(thaw.token(MEMBER));
+            h.set("Idempotency-Key", key);
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isForbidden()
+                .expectHeader().doesNotExist("Idempotent-Replayed")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(replayedToMember).doesNotContain("whsec_");
+    }
+
+    @Test
+    void tamperingWithCustodyAndContentInTheStoreIsReportedAndNeverServedAsGood() {
+        String caseId = (String) thaw.openCase(ADMIN, intake(run + "-tamper")).get("id");
+        byte[] content = ThawApi.png(24);
+        Map<String, Object> item = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions().until(() -> thaw.upload(ADMIN, caseId, "BANK_STATEMENT", "t.png", content, null), found -> found != null);
+        String itemId = (String) item.get("id");
+        thaw.bytes(ADMIN, "/api/v1/evidence/items/{id}/content", itemId);
+
+        try (MongoClient store = MongoClients.create(platform.storeUri("evidence"))) {
+            var custody = store.getDatabase("evidence").getCollection("custody");
+            Document newest = custody.find(Filters.eq("caseId", caseId)).sort(Sorts.descending("seq")).first();
+            custody.deleteOne(Filters.eq("_id", newest.get("_id")));
+            assertThat(thaw.get(ADMIN, "/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody())
+                    .containsEntry("intact", false);
+
+            Document stored = store.getDatabase("evidence").getCollection("evidence").find(Filters.eq("_id", itemId)).first();
+            var chunks = store.getDatabase("evidence").getCollection("blobs.chunks");
+            Document chunk = chunks.find(Filters.and(Filters.eq("files_id", new ObjectId(stored.getString("blobId"))), Filters.eq("n", 0))).first();
+            byte[] data = chunk.get("data", Binary.class).getData().clone();
+            data[data.length - 1] ^= 0x01;
+            chunks.updateOne(Filters.eq("_id", chunk.get("_id")), Updates.set("data", new Binary(data)));
+        }
+        byte[] served = null;
+        try {
+            served = thaw.gateway().get().uri("/api/v1/evidence/items/{id}/content", itemId).headers(h -> h.setBearerAuth(thaw.token(ADMIN)))
+                    .exchange().expectBody(byte[].class).returnResult().getResponseBody();
+        } catch (RuntimeException cutOff) {
+            // Ended in an error: what must happen.
+        }
+        assertThat(served == null || served.length < content.length).as("the altered file is not served whole").isTrue();
+    }
+
+    /**
+     * Known identifiers sent through intake (account number in the holder, a national id and a
+     * phone in the notice) reach no log, no outbox, no dead letter, no delivery record: 0 hits.
+     */
+    @Test
+    void knownIdentifiersAppearInNoLogOutboxOrDeliveryRecord() throws Exception {
+        String account = "6222029876543210987";
+        String nationalId = "110101199003074514";
+        String phone = "13912345678";
+        Map<String, Object> intake = Map.of("holder", Map.of("type", "INDIVIDUAL", "displayName", run + "-pii", "accountReference", account),
+                "platform", "LianLian", "noticeText", NOTICE + " 身份证 " + nationalId + " 电话 " + phone, "noticeReference", run + "-pii");
+        String caseId = (String) thaw.openCase(ADMIN, intake).get("id");
+        // Give the events time to travel: the notification of the opened case is delivered.
+        sleep(10_000);
+        List<String> hits = new ArrayList<>();
+        try (MongoClient store = MongoClients.create(platform.storeUri("cases"))) {
+            for (String database : List.of("cases", "evidence", "notifications", "monitor")) {
+                for (String collection : List.of("outbox", "dead_letters", "processed_events", "deliveries", "audit_log")) {
+                    for (Document document : store.getDatabase(database).getCollection(collection).find()) {
+                        String json = document.toJson();
+                        for (String secret : List.of(account, nationalId, phone)) {
+                            if (json.contains(secret)) {
+                                hits.add(database + "." + collection + " holds " + secret.substring(0, 4) + "… (case " + caseId + ")");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        try (var files = java.nio.file.Files.list(platform.logs())) {
+            for (java.nio.file.Path log : files.toList()) {
+                String text = new String(java.nio.file.Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8);
+                for (String secret : List.of(account, nationalId, phone)) {
+                    if (text.contains(secret)) {
+                        hits.add(log.getFileName() + " holds " + secret.substring(0, 4) + "…");
+                    }
+                }
+            }
+        }
+        assertThat(hits).isEmpty();
+    }
+
+    /**
+     * Every operation of every service's OpenAPI document that takes an id in its path, called by
+     * another tenant's administrator with acme's ids in every id position: not one may succeed.
+     */
+    @Test
+    void noOperationTakingAnIdServesAnotherTenantsData() {
+        String caseId = (String) thaw.openCase(ADMIN, intake(run + "-matrix")).get("id");
+        List<String> acmeIds = new ArrayList<>(List.of(caseId));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> acmeIds.add((String) thaw.upload(ADMIN, caseId, "BANK_STATEMENT", "m.png", ThawApi.png(77), null).get("id")));
+        Pattern parameter = Pattern.compile("\\{[^}]+}");
+        List<String> successes = new ArrayList<>();
+        int attempts = 0;
+        for (String service : ThawPlatform.SERVICES.values()) {
+            String base = platform.serviceUrl(service);
+            Map<?, ?> document = WebClient.create(base).get().uri("/v3/api-docs").retrieve().bodyToMono(Map.class).block(Duration.ofSeconds(30));
+            for (var path : ((Map<?, ?>) document.get("paths")).entrySet()) {
+                String template = (String) path.getKey();
+                if (!parameter.matcher(template).find() || template.startsWith("/internal")) {
+                    continue;
+                }
+                for (var operation : ((Map<?, ?>) path.getValue()).keySet()) {
+                    HttpMethod method = HttpMethod.valueOf(((String) operation).toUpperCase());
+                    for (String id : acmeIds) {
+                        Matcher matcher = parameter.matcher(template);
+                        String uri = matcher.replaceAll(id);
+                        attempts++;
+                        var answer = WebClient.create(base).method(method).uri(uri).headers(h -> h.setBearerAuth(thaw.token(OTHER_TENANT)))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(method == HttpMethod.GET || method == HttpMethod.DELETE ? org.springframework.web.reactive.function.BodyInserters.empty()
+                                        : org.springframework.web.reactive.function.BodyInserters.fromValue("{}"))
+                                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                                        .map(text -> Map.entry(response.statusCode().value(), text)))
+                                .block(Duration.ofSeconds(30));
+                        boolean leaked = answer.getKey() / 100 == 2
+                                && (method != HttpMethod.GET || answer.getValue().contains(run) || answer.getValue().contains("\"acme\""));
+                        if (leaked) {
+                            successes.add(method + " " + uri + " -> " + answer.getKey());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(attempts).as("operations taking ids were found in the OpenAPI documents").isGreaterThan(20);
+        assertThat(successes).as("cross-tenant successes out of " + attempts).isEmpty();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
