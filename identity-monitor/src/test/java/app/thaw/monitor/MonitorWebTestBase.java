@@ -55,8 +55,13 @@ public abstract class MonitorWebTestBase {
             }
         }
         LIST_DIR = lists;
-        registry.add("thaw.monitor.screening.sdn-location", () -> lists.resolve("sdn.csv").toUri().toString());
-        registry.add("thaw.monitor.screening.alt-location", () -> lists.resolve("alt.csv").toUri().toString());
+        // A list replaces the configured list as a whole: every field of the one source is given.
+        registry.add("thaw.monitor.screening.sources[0].id", () -> "ofac-sdn");
+        registry.add("thaw.monitor.screening.sources[0].name", () -> "OFAC SDN (test sample)");
+        registry.add("thaw.monitor.screening.sources[0].format", () -> "OFAC_CSV");
+        registry.add("thaw.monitor.screening.sources[0].location", () -> lists.resolve("sdn.csv").toUri().toString());
+        registry.add("thaw.monitor.screening.sources[0].alias-location", () -> lists.resolve("alt.csv").toUri().toString());
+        registry.add("thaw.monitor.screening.sources[0].published", () -> "2021-06-01");
     }
 
     @Autowired

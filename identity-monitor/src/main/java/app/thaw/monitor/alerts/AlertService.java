@@ -299,6 +299,10 @@ public class AlertService {
             data.put("listEntryId", sanction.listEntryId());
             data.put("score", sanction.score());
             data.put("matchedFields", sanction.matchedFields());
+            if (sanction.listId() != null) {
+                data.put("listId", sanction.listId());
+                data.put("listVersion", sanction.listVersion());
+            }
         }
         return ThawEvent.of(SOURCE, EVENT_TYPE, alert.id(), alert.tenantId(), clock.instant(), trace.traceparent(), data);
     }
@@ -320,7 +324,8 @@ public class AlertService {
         if (sanction != null) {
             doc.append("sanction", new Document("listEntryId", sanction.listEntryId()).append("listName", sanction.listName())
                     .append("matchedName", sanction.matchedName()).append("score", sanction.score())
-                    .append("matchedFields", sanction.matchedFields()));
+                    .append("matchedFields", sanction.matchedFields()).append("listId", sanction.listId())
+                    .append("listVersion", sanction.listVersion()).append("entryFingerprint", sanction.entryFingerprint()));
         }
         return doc;
     }
@@ -333,7 +338,8 @@ public class AlertService {
         }
         Document s = doc.get("sanction", Document.class);
         Alert.Sanction sanction = s == null ? null : new Alert.Sanction(s.getString("listEntryId"), s.getString("listName"),
-                s.getString("matchedName"), s.get("score", Number.class).doubleValue(), s.getList("matchedFields", String.class));
+                s.getString("matchedName"), s.get("score", Number.class).doubleValue(), s.getList("matchedFields", String.class),
+                s.getString("listId"), s.getString("listVersion"), s.getString("entryFingerprint"));
         return new Alert(doc.getString("_id"), doc.getString("tenantId"), doc.getString("subjectId"), doc.getString("subjectLabel"),
                 doc.getString("subjectType"), AlertKind.valueOf(doc.getString("kind")), AlertState.valueOf(doc.getString("state")),
                 Severity.valueOf(doc.getString("severity")), detectors, doc.getList("signalIds", String.class, List.of()),

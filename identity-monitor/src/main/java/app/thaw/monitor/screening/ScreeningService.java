@@ -88,7 +88,7 @@ public class ScreeningService {
                         .then(Flux.fromIterable(hits)
                                 .concatMap(hit -> alerts.raiseSanctionsHit(subject.tenantId(), subject.id(), subject.label(),
                                         subject.type().name(), new Alert.Sanction(hit.entryId(), hit.listName(), hit.matchedName(),
-                                                hit.score(), hit.matchedFields())))
+                                                hit.score(), hit.matchedFields(), hit.listId(), hit.listVersion(), hit.entryFingerprint())))
                                 .filter(Boolean::booleanValue).count()))
                 .map(Long::intValue);
     }
@@ -147,36 +147,65 @@ public class ScreeningService {
                 latency.record(Duration.ofNanos(System.nanoTime() - start));
                 for (ScreeningIndex.Match match : matches) {
                     String matchedField = field.name() + "→" + (match.primary() ? "name" : "alias");
-                    byEntry.merge(match.entry().id(), new Hit(match.entry().id(), match.entry().name(), match.matchedName(),
-                            match.score(), List.of(matchedField), match.entry().programs()), ScreeningService::merge);
+                    ListEntry entry = match.entry();
+                    SanctionsLists.ListVersion version = lists.version(entry.listId());
+                    String key = entryKey(entry);
+                    byEntry.merge(key, new Hit(key, entry.name(), match.matchedName(), match.score(), match.secondary(),
+                            List.of(matchedField), entry.programs(), entry.listId(), version == null ? null : version.sha256(),
+                            entry.fingerprint()), ScreeningService::merge);
                 }
             }
         });
-        return byEntry.values().stream().sorted((a, b) -> Double.compare(b.score(), a.score())).toList();
+        return byEntry.values().stream().sorted(BEST_FIRST).toList();
+    }
+
+    /** Best first: by score, then by the secondary score, then by entry key (so the order never depends on chance). */
+    static final java.util.Comparator<Hit> BEST_FIRST = java.util.Comparator.comparingDouble(Hit::score).reversed()
+            .thenComparing(java.util.Comparator.comparingDouble(Hit::secondaryScore).reversed()).thenComparing(Hit::entryId);
+
+    /**
+     * How an entry is named in hits, alerts and decisions: the SDN list's ent_num as it always was,
+     * any other list's id prefixed with the list's ({@code ofac-cons:12345}, {@code eu-fsf:…}), since
+     * ids are only unique within a list.
+     */
+    public static String entryKey(ListEntry entry) {
+        return entry.listId().equals(ScreeningProperties.SHIPPED_SDN.id()) ? entry.id() : entry.listId() + ":" + entry.id();
     }
 
     private static Hit merge(Hit a, Hit b) {
         Set<String> fields = new TreeSet<>(a.matchedFields());
         fields.addAll(b.matchedFields());
-        Hit better = a.score() >= b.score() ? a : b;
-        return new Hit(better.entryId(), better.listName(), better.matchedName(), better.score(), List.copyOf(fields), better.programs());
+        Hit better = BEST_FIRST.compare(a, b) <= 0 ? a : b;
+        return new Hit(better.entryId(), better.listName(), better.matchedName(), better.score(), better.secondaryScore(),
+                List.copyOf(fields), better.programs(), better.listId(), better.listVersion(), better.entryFingerprint());
     }
 
     public ScreeningIndex index() {
         return lists.current();
     }
 
+    /** Every list in use, with its version, date and size. */
+    public List<SanctionsLists.ListVersion> lists() {
+        return lists.versions();
+    }
+
     /**
      * One list entry a name matched.
      *
-     * @param entryId       OFAC ent_num
-     * @param listName      the entry's primary name
-     * @param matchedName   the entry's name that matched (primary or alias)
-     * @param score         0–1
-     * @param matchedFields subject field → list field, e.g. {@code NAME_NATIVE→alias}
-     * @param programs      the entry's sanctions programmes
+     * @param entryId          the entry's key: OFAC SDN ent_num, or {@code listId:id} for other lists
+     * @param listName         the entry's primary name
+     * @param matchedName      the entry's name that matched (primary or alias)
+     * @param score            0–1
+     * @param secondaryScore   0–1, ranks hits of equal score: how much of the matched name the query covers, and how alike the two read in order
+     * @param matchedFields    subject field → list field, e.g. {@code NAME_NATIVE→alias}
+     * @param programs         the entry's sanctions programmes
+     * @param listId           the list the entry is on
+     * @param listVersion      that list's version (SHA-256) the hit was found in
+     * @param entryFingerprint what the entry listed ({@code ListEntry#fingerprint})
      */
-    public record Hit(String entryId, String listName, String matchedName, double score, List<String> matchedFields, String programs) {
+    public record Hit(String entryId, String listName, String matchedName, double score, double secondaryScore,
+                      List<String> matchedFields, String programs, String listId, @Nullable String listVersion,
+                      String entryFingerprint) {
     }
 
     /** What a refresh found. */

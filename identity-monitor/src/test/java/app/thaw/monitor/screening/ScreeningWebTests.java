@@ -31,6 +31,10 @@ class ScreeningWebTests extends MonitorWebTestBase {
         assertThat(sanction.getString("listEntryId")).isEqualTo("16318");
         assertThat(sanction.getDouble("score")).isEqualTo(1.0);
         assertThat(sanction.getList("matchedFields", String.class)).containsExactly("NAME_NATIVE→name");
+        // The hit records the list version that triggered it.
+        assertThat(sanction.getString("listId")).isEqualTo("ofac-sdn");
+        assertThat(sanction.getString("listVersion")).hasSize(64).isEqualTo(listVersion());
+        assertThat(sanction.getString("entryFingerprint")).hasSize(16);
 
         Document event = outbox(tenant).getFirst().get("event", Document.class);
         assertThat(event.getString("type")).isEqualTo("thaw.alert.raised");
@@ -40,6 +44,30 @@ class ScreeningWebTests extends MonitorWebTestBase {
         assertThat(data.getDouble("score")).isEqualTo(1.0);
         assertThat(data.getList("matchedFields", String.class)).containsExactly("NAME_NATIVE→name");
         assertThat(data.getString("subjectLabel")).isEqualTo("张*");
+        assertThat(data.getString("listId")).isEqualTo("ofac-sdn");
+        assertThat(data.getString("listVersion")).isEqualTo(listVersion());
+    }
+
+    private String listVersion() {
+        return web.get().uri("/api/v1/monitor/screening/list").headers(h -> h.setBearerAuth(bank(newTenant()))).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody().get("lists") instanceof List<?> lists
+                ? ((Map<?, ?>) lists.getFirst()).get("sha256").toString() : "";
+    }
+
+    @Test
+    void theListEndpointNamesEachListWithItsVersionDateAndSize() {
+        web.get().uri("/api/v1/monitor/screening/list").headers(h -> h.setBearerAuth(bank(newTenant()))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.lists.length()").isEqualTo(1)
+                .jsonPath("$.lists[0].id").isEqualTo("ofac-sdn")
+                .jsonPath("$.lists[0].name").isEqualTo("OFAC SDN (test sample)")
+                .jsonPath("$.lists[0].format").isEqualTo("OFAC_CSV")
+                .jsonPath("$.lists[0].published").isEqualTo("2021-06-01")
+                // 14 in the sample (another test may have added one)
+                .jsonPath("$.lists[0].entries").value(v -> assertThat(((Number) v).intValue()).isBetween(14, 15))
+                .jsonPath("$.lists[0].sha256").value(v -> assertThat(v.toString()).matches("[0-9a-f]{64}"))
+                .jsonPath("$.lists[0].retrievedAt").exists()
+                .jsonPath("$.entries").value(v -> assertThat(((Number) v).intValue()).isBetween(14, 15));
     }
 
     @Test

@@ -103,7 +103,9 @@ public final class ScreeningIndex {
         for (List<String> variant : Names.variants(name)) {
             screenVariant(variant.toArray(String[]::new), threshold, types, best);
         }
-        return best.values().stream().sorted(Comparator.comparingDouble(Match::score).reversed()).limit(limit).toList();
+        return best.values().stream().sorted(Comparator.comparingDouble(Match::score).reversed()
+                .thenComparing(Comparator.comparingDouble(Match::secondary).reversed())
+                .thenComparing(m -> m.entry().id())).limit(limit).toList();
     }
 
     private void screenVariant(String[] query, double threshold, Set<ListEntry.EntryType> types, Map<Integer, Match> best) {
@@ -153,9 +155,11 @@ public final class ScreeningIndex {
             if (score < threshold) {
                 continue;
             }
+            double rounded = Math.round(score * 1000) / 1000.0;
+            double secondary = Math.round(secondary(query, nameTokens[id]) * 1000) / 1000.0;
             Match current = best.get(nameEntry[id]);
-            if (current == null || score > current.score()) {
-                best.put(nameEntry[id], new Match(entry, nameText[id], namePrimary[id], Math.round(score * 1000) / 1000.0));
+            if (current == null || rounded > current.score() || rounded == current.score() && secondary > current.secondary()) {
+                best.put(nameEntry[id], new Match(entry, nameText[id], namePrimary[id], rounded, secondary));
             }
         }
     }
@@ -248,6 +252,14 @@ public final class ScreeningIndex {
         return jw >= TOKEN_FLOOR ? jw : 0;
     }
 
+    /**
+     * Ranks names of equal score: how alike the two read as written, in order (Jaro-Winkler of the
+     * joined tokens), so "ZHANG WEI" for "Zhang Wei" ranks over "WEI ZHANG".
+     */
+    static double secondary(String[] query, String[] name) {
+        return JARO_WINKLER.apply(String.join(" ", query), String.join(" ", name));
+    }
+
     private static String[] keys(String token) {
         String prefix = "P:" + (token.length() <= 3 ? token : token.substring(0, 3));
         String code = METAPHONE.doubleMetaphone(token);
@@ -269,7 +281,8 @@ public final class ScreeningIndex {
      * @param matchedName the entry's name (primary or alias) that matched best
      * @param primary     whether that was the primary name
      * @param score       0–1, three decimals
+     * @param secondary   0–1, three decimals: ranks matches of equal score ({@link #secondary})
      */
-    public record Match(ListEntry entry, String matchedName, boolean primary, double score) {
+    public record Match(ListEntry entry, String matchedName, boolean primary, double score, double secondary) {
     }
 }

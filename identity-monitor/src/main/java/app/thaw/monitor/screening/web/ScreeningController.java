@@ -49,13 +49,13 @@ class ScreeningController {
                 .map(ScreenResponse::new);
     }
 
-    @Operation(summary = "The sanctions list in use: version (SHA-256), entries, names, when loaded")
+    @Operation(summary = "The sanctions lists in use: each list's name, version (SHA-256), publication date and entry count")
     @GetMapping("/screening/list")
     Mono<ListResponse> list() {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
                 .map(caller -> screening.index())
                 .map(index -> new ListResponse(index.list().source(), index.list().version(), index.list().entries().size(),
-                        index.nameCount(), index.list().loadedAt().toString()));
+                        index.nameCount(), index.list().loadedAt().toString(), screening.lists()));
     }
 
     @Operation(summary = "Read the sanctions list again now (platform administrators); a changed list re-screens every subject")
@@ -73,6 +73,8 @@ class ScreeningController {
     record ScreenResponse(int newAlerts) {
     }
 
-    record ListResponse(String source, String version, int entries, int names, String loadedAt) {
+    /** All lists together ({@code version} hashes the lists' versions), and each list ({@code lists}). */
+    record ListResponse(String source, String version, int entries, int names, String loadedAt,
+                        List<app.thaw.monitor.screening.SanctionsLists.ListVersion> lists) {
     }
 }
