@@ -46,6 +46,8 @@ public abstract class MonitorWebTestBase {
         registry.add("thaw.monitor.protection.keyset-dir", () -> dir.resolve("keys").toString());
         registry.add("thaw.events.relay.enabled", () -> "false");
         registry.add("thaw.timers.enabled", () -> "false");
+        // Usage counts stay in memory until a test flushes them (UsageMeterTests).
+        registry.add("thaw.monitor.metering.flush-interval", () -> "1h");
         // The list is read from files the screening tests may change (a list update re-screens subjects).
         Path lists = dir.resolve("lists");
         Files.createDirectories(lists);

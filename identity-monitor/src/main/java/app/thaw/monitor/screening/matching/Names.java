@@ -37,6 +37,9 @@ public final class Names {
         PINYIN.setCaseType(HanyuPinyinCaseType.UPPERCASE);
         PINYIN.setToneType(HanyuPinyinToneType.WITHOUT_TONE);
         PINYIN.setVCharType(HanyuPinyinVCharType.WITH_U_UNICODE);
+        // pinyin4j reads its table from the jar on first use: do it now, when the list is loaded at
+        // start-up, never on an event loop screening the first Chinese name.
+        readings('张');
     }
 
     private Names() {
