@@ -262,11 +262,16 @@ public class AlertService {
             Roles.require(caller, Roles.COMPLIANCE);
         }
         alert.moveTo(wanted);
-        // A closed identity alert gives up the subject's slot; a sanctions alert keeps its (subject, entry) key.
-        String openKey = alert.kind() == AlertKind.IDENTITY_MISUSE && !alert.state().isOpen() ? closedKey(alert.id()) : null;
-        Mono<Void> allow = alert.kind() == AlertKind.SANCTIONS_HIT && wanted == AlertState.DISMISSED
-                ? allowList.clear(alert.tenantId(), alert.subjectId(), alert.sanction().listEntryId(), caller.subject(),
-                reason == null ? "cleared as a false positive" : reason)
+        // A closed identity alert gives up the subject's slot; a sanctions alert keeps its (subject, entry) key
+        // unless it is dismissed: the "not a match" then holds while the entry stays as it was, and a changed
+        // entry may raise a new alert.
+        boolean notAMatch = alert.kind() == AlertKind.SANCTIONS_HIT && wanted == AlertState.DISMISSED;
+        String openKey = alert.kind() == AlertKind.IDENTITY_MISUSE && !alert.state().isOpen() || notAMatch ? closedKey(alert.id()) : null;
+        // The decision is stored before the alert lets go of its key: a failure in between leaves the alert open, never unguarded.
+        Mono<Void> allow = notAMatch
+                ? allowList.decide(alert.tenantId(), alert.subjectId(), alert.sanction().listEntryId(), alert.sanction().entryFingerprint(),
+                AllowList.Decision.NOT_A_MATCH, caller.subject(), reason == null ? "cleared as a false positive" : reason, List.of(),
+                alert.id()).then()
                 : Mono.empty();
         Map<String, Object> details = new LinkedHashMap<>();
         if (reason != null) {
@@ -275,9 +280,8 @@ public class AlertService {
         if (!alert.tenantId().equals(caller.tenantId())) {
             details.put("alertTenant", alert.tenantId());
         }
-        return save(alert, openKey)
+        return allow.then(save(alert, openKey))
                 .flatMap(this::release)
-                .then(allow)
                 .then(audit.record("monitor.alert." + wanted.name().toLowerCase(), "alert", id, details))
                 .then(find(alert.tenantId(), id));
     }

@@ -52,10 +52,12 @@ public class ScreeningService {
     private final IdentifierProtector protector;
     private final UsageMeter meter;
     private final Timer latency;
+    private final app.thaw.platform.audit.AuditLog audit;
 
     ScreeningService(SanctionsLists lists, ScreeningProperties properties, SettingsService settings, AllowList allowList,
                      AlertService alerts, SubjectStore subjects, IdentifierProtector protector, UsageMeter meter,
-                     MeterRegistry registry) {
+                     MeterRegistry registry, app.thaw.platform.audit.AuditLog audit) {
+        this.audit = audit;
         this.lists = lists;
         this.properties = properties;
         this.settings = settings;
@@ -81,9 +83,9 @@ public class ScreeningService {
             return Mono.just(0);
         }
         return settings.effective(subject.tenantId())
-                .flatMap(s -> allowList.clearedEntries(subject.tenantId(), subject.id()).collectList()
+                .flatMap(s -> allowList.clearedEntries(subject.tenantId(), subject.id())
                         .map(cleared -> screenNames(names, subject.type(), s.screeningThreshold()).stream()
-                                .filter(hit -> !cleared.contains(hit.entryId())).toList()))
+                                .filter(hit -> !AllowList.suppresses(cleared, hit.entryId(), hit.entryFingerprint())).toList()))
                 .flatMap(hits -> meter.add(subject.tenantId(), UsageMeter.Counter.SCREENINGS, 1)
                         .then(Flux.fromIterable(hits)
                                 .concatMap(hit -> alerts.raiseSanctionsHit(subject.tenantId(), subject.id(), subject.label(),
@@ -182,6 +184,43 @@ public class ScreeningService {
 
     public ScreeningIndex index() {
         return lists.current();
+    }
+
+    /**
+     * Records an analyst's decision about a subject and a list entry (audited): "not a match" keeps
+     * the pair from being flagged again until the entry changes; "true match" is kept with its
+     * evidence. The entry must be on a list in use.
+     */
+    public Mono<AllowList.StoredDecision> decide(app.thaw.platform.security.Caller caller, Subject subject, String listEntryId,
+                                                 AllowList.Decision decision, String reason, List<String> evidence,
+                                                 @Nullable String alertId) {
+        return Mono.defer(() -> {
+            ListEntry entry = entry(listEntryId);
+            if (entry == null) {
+                return Mono.error(new ListEntryNotFound(listEntryId));
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("subjectId", subject.id());
+            details.put("decision", decision.name());
+            details.put("entryFingerprint", entry.fingerprint());
+            details.put("evidenceItems", evidence.size());
+            return allowList.decide(subject.tenantId(), subject.id(), listEntryId, entry.fingerprint(), decision, caller.subject(), reason,
+                            evidence, alertId)
+                    .flatMap(stored -> audit.record("monitor.screening.decided", "screening_decision", listEntryId, details)
+                            .thenReturn(stored));
+        });
+    }
+
+    public reactor.core.publisher.Flux<AllowList.StoredDecision> decisions(Subject subject) {
+        return allowList.decisions(subject.tenantId(), subject.id());
+    }
+
+    /** The entry an entry key names on the lists in use ({@link #entryKey}), or null. */
+    public @Nullable ListEntry entry(String key) {
+        int colon = key.indexOf(':');
+        String listId = colon > 0 ? key.substring(0, colon) : ScreeningProperties.SHIPPED_SDN.id();
+        String id = colon > 0 ? key.substring(colon + 1) : key;
+        return lists.current().entry(listId, id);
     }
 
     /** Every list in use, with its version, date and size. */

@@ -42,6 +42,7 @@ public final class ScreeningIndex {
     /** Per name, which of its tokens are the surname, where the list says (OFAC's "SURNAME, Given"); null when it does not. */
     private final boolean[][] nameSurname;
     private final Map<String, int[]> postings;
+    private final Map<String, ListEntry> byKey;
     /** Per-thread scratch for the blocking step, cleared after each use: no 80 KB allocation per query. */
     private final ThreadLocal<int[]> scratch;
 
@@ -92,11 +93,21 @@ public final class ScreeningIndex {
         Map<String, int[]> frozen = new HashMap<>(building.size() * 2);
         building.forEach((key, ids) -> frozen.put(key, ids.stream().mapToInt(Integer::intValue).toArray()));
         postings = frozen;
+        Map<String, ListEntry> keyed = new HashMap<>();
+        for (ListEntry entry : list.entries()) {
+            keyed.put(entry.listId() + "\u0000" + entry.id(), entry);
+        }
+        byKey = keyed;
         scratch = ThreadLocal.withInitial(() -> new int[size]);
     }
 
     public SanctionsList list() {
         return list;
+    }
+
+    /** The entry with this id on this list, or null. */
+    public @org.jspecify.annotations.Nullable ListEntry entry(String listId, String id) {
+        return byKey.get(listId + "\u0000" + id);
     }
 
     public int nameCount() {
