@@ -107,6 +107,11 @@ class LabelledSetTests {
         assertThat(ids("Сергей Иванов")).contains("16688");
         assertThat(ids("Иванов Виктор Петрович")).first().isEqualTo("16690");
         assertThat(Names.tokens(Names.toLatin("Αλέξης Τσίπρας"))).containsExactly("ALEXIS", "TSIPRAS");
+        // Chinese: pinyin with tone marks, Wade–Giles and Cantonese surname spellings, surname last or first.
+        assertThat(ids("Zhāng Lěi")).contains("16318");
+        assertThat(ids("Cheung Lei")).contains("16318");
+        assertThat(ids("Lei Chang")).contains("16318");
+        assertThat(Names.variants("张磊")).contains(List.of("ZHANG", "LEI"), List.of("CHEUNG", "LEI"), List.of("CHANG", "LEI"));
         // A legal form says "company": a company is not screened against people of that name.
         assertThat(screen("Zhang Lei Trading Co., Ltd.")).allSatisfy(m -> assertThat(m.entry().type()).isNotEqualTo(ListEntry.EntryType.INDIVIDUAL));
         assertThat(ids("Zhang Lei")).contains("16318");

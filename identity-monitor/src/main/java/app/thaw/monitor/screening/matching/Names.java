@@ -95,14 +95,49 @@ public final class Names {
         if (tokens.isEmpty()) {
             return List.of();
         }
+        Set<List<String>> variants = new LinkedHashSet<>();
+        variants.add(tokens);
         if (name.indexOf('-') > 0) {
             // "Aero-Caribbean" is also written "Aerocaribbean".
             List<String> joined = tokens(name.replaceAll("(?<=\\p{L})-(?=\\p{L})", ""));
-            if (!joined.equals(tokens)) {
-                return List.of(tokens, joined);
+            variants.add(joined);
+        }
+        // A Chinese surname in Wade–Giles or Cantonese spelling ("Cheung", "Chang") is also screened in pinyin
+        // ("ZHANG"), first word or last, as OFAC writes Chinese names.
+        if (tokens.size() >= 2 && tokens.size() <= 4) {
+            for (int at : new int[] {0, tokens.size() - 1}) {
+                for (String pinyin : TO_PINYIN.getOrDefault(tokens.get(at), List.of())) {
+                    List<String> v = new ArrayList<>(tokens);
+                    v.set(at, pinyin);
+                    variants.add(List.copyOf(v));
+                }
             }
         }
-        return List.of(tokens);
+        return List.copyOf(variants);
+    }
+
+    /** Common Chinese surnames: pinyin → their Wade–Giles and Cantonese (Hong Kong) spellings. */
+    private static final java.util.Map<String, List<String>> SURNAME_SPELLINGS = java.util.Map.ofEntries(
+            java.util.Map.entry("ZHANG", List.of("CHANG", "CHEUNG")), java.util.Map.entry("WANG", List.of("WONG")),
+            java.util.Map.entry("LI", List.of("LEE")), java.util.Map.entry("CHEN", List.of("CHAN")),
+            java.util.Map.entry("ZHOU", List.of("CHOU", "CHOW")), java.util.Map.entry("LIU", List.of("LAU")),
+            java.util.Map.entry("XU", List.of("HSU", "TSUI")), java.util.Map.entry("ZHAO", List.of("CHAO", "CHIU")),
+            java.util.Map.entry("YANG", List.of("YEUNG")), java.util.Map.entry("HUANG", List.of("HWANG", "WONG")),
+            java.util.Map.entry("LIN", List.of("LAM")), java.util.Map.entry("HE", List.of("HO")),
+            java.util.Map.entry("GUO", List.of("KUO", "KWOK")), java.util.Map.entry("LIANG", List.of("LEUNG")),
+            java.util.Map.entry("ZHENG", List.of("CHENG")), java.util.Map.entry("XIE", List.of("HSIEH", "TSE")),
+            java.util.Map.entry("ZHU", List.of("CHU")), java.util.Map.entry("WU", List.of("NG", "WOO")),
+            java.util.Map.entry("LUO", List.of("LO", "LAW")), java.util.Map.entry("GAO", List.of("KAO", "KO")),
+            java.util.Map.entry("ZENG", List.of("TSENG", "TSANG")), java.util.Map.entry("JIANG", List.of("CHIANG", "KEUNG")));
+
+    /** The reverse: a Wade–Giles or Cantonese spelling → the pinyin surnames it may be. */
+    private static final java.util.Map<String, List<String>> TO_PINYIN = reverse(SURNAME_SPELLINGS);
+
+    private static java.util.Map<String, List<String>> reverse(java.util.Map<String, List<String>> spellings) {
+        java.util.Map<String, List<String>> reverse = new java.util.TreeMap<>();
+        spellings.forEach((pinyin, others) -> others.forEach(other -> reverse.computeIfAbsent(other, k -> new ArrayList<>()).add(pinyin)));
+        reverse.replaceAll((k, v) -> List.copyOf(new java.util.TreeSet<>(v)));
+        return java.util.Map.copyOf(reverse);
     }
 
     /** Latin tokens of a name, noise dropped (unless nothing else would be left). */
@@ -213,6 +248,13 @@ public final class Names {
             if (!r.isEmpty()) {
                 given.add(r.getFirst());
             }
+        }
+        if (surnameLength == 1) {
+            List<String> withOthers = new ArrayList<>(surnames);
+            for (String surname : surnames) {
+                withOthers.addAll(SURNAME_SPELLINGS.getOrDefault(surname, List.of()));
+            }
+            surnames = withOthers;
         }
         Set<List<String>> variants = new LinkedHashSet<>();
         for (String surname : surnames) {
