@@ -30,7 +30,8 @@ import org.springframework.core.io.DefaultResourceLoader;
  * surname with a common given name, a listed person's given names with a common surname, two
  * common tokens of a four-token name, a listed company with its distinctive word replaced, everyday
  * and Chinese names). A near-miss that is itself a listed name is dropped: it is a true hit.
- * Prints {@code SCREENING_LABELLED} (precision, recall, top-1, top-3); the README records it.
+ * Prints {@code SCREENING_LABELLED} (precision, recall, top-1, top-3); the README records it. Another
+ * set of the same construction: {@code -Dscreening.seed=…}.
  */
 class LabelledSetTests {
 
@@ -162,7 +163,7 @@ class LabelledSetTests {
 
     @Test
     void labelledSetPrecisionRecallAndRanking() {
-        Random random = new Random(20261206);
+        Random random = new Random(Long.getLong("screening.seed", 20261206L));
         List<ListEntry> entries = index.list().entries();
         List<Case> truths = new ArrayList<>();
         truths.addAll(List.of(new Case("张磊", "16318", "chinese"), new Case("李方伟", "11447", "chinese"),
@@ -281,10 +282,10 @@ class LabelledSetTests {
         wrong.stream().limit(30).forEach(w -> System.out.println("  FALSE ALERT " + w));
         assertThat(truths).hasSizeGreaterThanOrEqualTo(1_000);
         assertThat(misses).hasSizeGreaterThanOrEqualTo(1_000);
-        // The targets are recall ≥ 0.98 and precision ≥ 0.99; measured 0.996 and 0.989 (README). These floors
-        // keep what is reached from slipping; precision's target is not met yet.
+        // The targets: recall ≥ 0.98, precision ≥ 0.99 (README: measured 0.995 and 0.995 on this seed; other seeds,
+        // -Dscreening.seed=…, built after the scoring was last changed, gave 0.981–0.984 and 0.992–0.998).
         assertThat(recall).isGreaterThanOrEqualTo(0.98);
-        assertThat(precision).isGreaterThanOrEqualTo(0.985);
+        assertThat(precision).isGreaterThanOrEqualTo(0.99);
         assertThat((double) top3 / truths.size()).isGreaterThanOrEqualTo(0.98);
     }
 

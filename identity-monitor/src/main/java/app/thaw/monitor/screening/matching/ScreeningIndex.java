@@ -43,6 +43,8 @@ public final class ScreeningIndex {
     private final boolean[][] nameSurname;
     private final Map<String, int[]> postings;
     private final Map<String, ListEntry> byKey;
+    /** Tokens in at least 0.2 % of the list's names (and 40): MUHAMMAD, ALI, AHMAD, JOSE… weak evidence on their own. */
+    private final Set<String> common;
     /** Per-thread scratch for the blocking step, cleared after each use: no 80 KB allocation per query. */
     private final ThreadLocal<int[]> scratch;
 
@@ -98,6 +100,15 @@ public final class ScreeningIndex {
             keyed.put(entry.listId() + "\u0000" + entry.id(), entry);
         }
         byKey = keyed;
+        Map<String, Integer> df = new HashMap<>();
+        for (String[] t : nameTokens) {
+            for (String token : new java.util.HashSet<>(Arrays.asList(t))) {
+                df.merge(token, 1, Integer::sum);
+            }
+        }
+        int cutoff = Math.max(40, (int) (0.002 * size));
+        common = df.entrySet().stream().filter(e -> e.getValue() >= cutoff).map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         scratch = ThreadLocal.withInitial(() -> new int[size]);
     }
 
@@ -175,7 +186,7 @@ public final class ScreeningIndex {
             if (!types.isEmpty() && !types.contains(entry.type())) {
                 continue;
             }
-            double score = score(query, nameTokens[id], nameSurname[id], memo);
+            double score = score(query, nameTokens[id], nameSurname[id], common, memo);
             if (score < threshold) {
                 continue;
             }
@@ -232,7 +243,7 @@ public final class ScreeningIndex {
     static final double SURNAME_MISSING_FACTOR = 0.88;
 
     static double score(String[] query, String[] name) {
-        return score(query, name, null, new HashMap<>());
+        return score(query, name, null, Set.of(), new HashMap<>());
     }
 
     /**
@@ -240,12 +251,13 @@ public final class ScreeningIndex {
      * order; the score is the query's average over its tokens, times a coverage factor for the list
      * name: each of its tokens left unpaired costs {@link #UNCOVERED_TOKEN_PENALTY}, so one missing
      * middle name still matches but a query of two tokens does not hit a four-token name on two of
-     * them (half a one-word query's share for a one-word query, where one shared word proves little).
+     * them; the cost rises to twice that as the share of common words (MUHAMMAD, ALI, JOSE…) among
+     * the covered ones rises, so two common words do not hit a three-word name either (half a one-word query's share for a one-word query, where one shared word proves little).
      * In a name of three or more words one short word may differ by one letter ("KUBA" for "CUBA").
      * A person listed with a surname whose surname the query lacks entirely is someone else with the
      * same given names ({@link #SURNAME_MISSING_FACTOR}).
      */
-    static double score(String[] query, String[] name, boolean @org.jspecify.annotations.Nullable [] surname,
+    static double score(String[] query, String[] name, boolean @org.jspecify.annotations.Nullable [] surname, Set<String> common,
                         Map<String, Double> memo) {
         int n = query.length;
         int m = name.length;
@@ -300,7 +312,16 @@ public final class ScreeningIndex {
         }
         double queryScore = total / n;
         int uncovered = m - paired;
-        double coverage = n == 1 ? 1 - 0.5 * uncovered / m : Math.max(0, 1 - UNCOVERED_TOKEN_PENALTY * uncovered);
+        // What the query did cover weighs less when it is common words only: each uncovered word costs up to twice as much.
+        int commonPaired = 0;
+        for (int j = 0; j < m; j++) {
+            if (usedN[j] && common.contains(name[j])) {
+                commonPaired++;
+            }
+        }
+        double commonShare = paired == 0 ? 0 : (double) commonPaired / paired;
+        double coverage = n == 1 ? 1 - 0.5 * uncovered / m
+                : Math.max(0, 1 - UNCOVERED_TOKEN_PENALTY * (1 + commonShare) * uncovered);
         double score = queryScore * coverage;
         if (surname != null) {
             boolean surnameFound = false;
