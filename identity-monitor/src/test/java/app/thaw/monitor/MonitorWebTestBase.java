@@ -46,6 +46,8 @@ public abstract class MonitorWebTestBase {
         registry.add("thaw.monitor.protection.keyset-dir", () -> dir.resolve("keys").toString());
         registry.add("thaw.events.relay.enabled", () -> "false");
         registry.add("thaw.timers.enabled", () -> "false");
+        // Usage counts stay in memory until a test flushes them (UsageMeterTests).
+        registry.add("thaw.monitor.metering.flush-interval", () -> "1h");
         // The list is read from files the screening tests may change (a list update re-screens subjects).
         Path lists = dir.resolve("lists");
         Files.createDirectories(lists);
@@ -55,8 +57,13 @@ public abstract class MonitorWebTestBase {
             }
         }
         LIST_DIR = lists;
-        registry.add("thaw.monitor.screening.sdn-location", () -> lists.resolve("sdn.csv").toUri().toString());
-        registry.add("thaw.monitor.screening.alt-location", () -> lists.resolve("alt.csv").toUri().toString());
+        // A list replaces the configured list as a whole: every field of the one source is given.
+        registry.add("thaw.monitor.screening.sources[0].id", () -> "ofac-sdn");
+        registry.add("thaw.monitor.screening.sources[0].name", () -> "OFAC SDN (test sample)");
+        registry.add("thaw.monitor.screening.sources[0].format", () -> "OFAC_CSV");
+        registry.add("thaw.monitor.screening.sources[0].location", () -> lists.resolve("sdn.csv").toUri().toString());
+        registry.add("thaw.monitor.screening.sources[0].alias-location", () -> lists.resolve("alt.csv").toUri().toString());
+        registry.add("thaw.monitor.screening.sources[0].published", () -> "2021-06-01");
     }
 
     @Autowired

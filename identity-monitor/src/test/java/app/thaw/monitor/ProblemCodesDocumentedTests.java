@@ -21,7 +21,8 @@ class ProblemCodesDocumentedTests {
         String documented = Files.readString(Path.of("..", "docs", "problems.md"));
         String section = documented.substring(documented.indexOf("## Monitoring"));
         assertThat(List.of(SubjectUnderLegalHold.CODE, SubjectQuotaExceeded.CODE, BatchTooLarge.CODE,
-                AlertTransitionNotAllowed.CODE, RuleLimitReached.CODE))
+                AlertTransitionNotAllowed.CODE, RuleLimitReached.CODE,
+                app.thaw.monitor.screening.ListEntryNotFound.CODE))
                 .allSatisfy(code -> assertThat(section).contains("| `" + code + "` |"));
     }
 }

@@ -168,7 +168,15 @@ public final class Alert {
      * @param matchedName   the list name (primary or alias) that matched
      * @param score         0–1 similarity
      * @param matchedFields which of the subject's fields matched which of the entry's, e.g. {@code NAME_NATIVE→alias}
+     * @param listId        which list the entry is on ({@code ofac-sdn}…); null on alerts raised before lists were named
+     * @param listVersion   SHA-256 of that list's file(s) when the hit was found: the version that triggered it
+     * @param entryFingerprint what the entry listed then ({@code ListEntry#fingerprint}); a "not a match" holds while it stays
      */
-    public record Sanction(String listEntryId, String listName, String matchedName, double score, List<String> matchedFields) {
+    public record Sanction(String listEntryId, String listName, String matchedName, double score, List<String> matchedFields,
+                           @Nullable String listId, @Nullable String listVersion, @Nullable String entryFingerprint) {
+
+        public Sanction(String listEntryId, String listName, String matchedName, double score, List<String> matchedFields) {
+            this(listEntryId, listName, matchedName, score, matchedFields, null, null, null);
+        }
     }
 }

@@ -262,11 +262,16 @@ public class AlertService {
             Roles.require(caller, Roles.COMPLIANCE);
         }
         alert.moveTo(wanted);
-        // A closed identity alert gives up the subject's slot; a sanctions alert keeps its (subject, entry) key.
-        String openKey = alert.kind() == AlertKind.IDENTITY_MISUSE && !alert.state().isOpen() ? closedKey(alert.id()) : null;
-        Mono<Void> allow = alert.kind() == AlertKind.SANCTIONS_HIT && wanted == AlertState.DISMISSED
-                ? allowList.clear(alert.tenantId(), alert.subjectId(), alert.sanction().listEntryId(), caller.subject(),
-                reason == null ? "cleared as a false positive" : reason)
+        // A closed identity alert gives up the subject's slot; a sanctions alert keeps its (subject, entry) key
+        // unless it is dismissed: the "not a match" then holds while the entry stays as it was, and a changed
+        // entry may raise a new alert.
+        boolean notAMatch = alert.kind() == AlertKind.SANCTIONS_HIT && wanted == AlertState.DISMISSED;
+        String openKey = alert.kind() == AlertKind.IDENTITY_MISUSE && !alert.state().isOpen() || notAMatch ? closedKey(alert.id()) : null;
+        // The decision is stored before the alert lets go of its key: a failure in between leaves the alert open, never unguarded.
+        Mono<Void> allow = notAMatch
+                ? allowList.decide(alert.tenantId(), alert.subjectId(), alert.sanction().listEntryId(), alert.sanction().entryFingerprint(),
+                AllowList.Decision.NOT_A_MATCH, caller.subject(), reason == null ? "cleared as a false positive" : reason, List.of(),
+                alert.id()).then()
                 : Mono.empty();
         Map<String, Object> details = new LinkedHashMap<>();
         if (reason != null) {
@@ -275,9 +280,8 @@ public class AlertService {
         if (!alert.tenantId().equals(caller.tenantId())) {
             details.put("alertTenant", alert.tenantId());
         }
-        return save(alert, openKey)
+        return allow.then(save(alert, openKey))
                 .flatMap(this::release)
-                .then(allow)
                 .then(audit.record("monitor.alert." + wanted.name().toLowerCase(), "alert", id, details))
                 .then(find(alert.tenantId(), id));
     }
@@ -299,6 +303,10 @@ public class AlertService {
             data.put("listEntryId", sanction.listEntryId());
             data.put("score", sanction.score());
             data.put("matchedFields", sanction.matchedFields());
+            if (sanction.listId() != null) {
+                data.put("listId", sanction.listId());
+                data.put("listVersion", sanction.listVersion());
+            }
         }
         return ThawEvent.of(SOURCE, EVENT_TYPE, alert.id(), alert.tenantId(), clock.instant(), trace.traceparent(), data);
     }
@@ -320,7 +328,8 @@ public class AlertService {
         if (sanction != null) {
             doc.append("sanction", new Document("listEntryId", sanction.listEntryId()).append("listName", sanction.listName())
                     .append("matchedName", sanction.matchedName()).append("score", sanction.score())
-                    .append("matchedFields", sanction.matchedFields()));
+                    .append("matchedFields", sanction.matchedFields()).append("listId", sanction.listId())
+                    .append("listVersion", sanction.listVersion()).append("entryFingerprint", sanction.entryFingerprint()));
         }
         return doc;
     }
@@ -333,7 +342,8 @@ public class AlertService {
         }
         Document s = doc.get("sanction", Document.class);
         Alert.Sanction sanction = s == null ? null : new Alert.Sanction(s.getString("listEntryId"), s.getString("listName"),
-                s.getString("matchedName"), s.get("score", Number.class).doubleValue(), s.getList("matchedFields", String.class));
+                s.getString("matchedName"), s.get("score", Number.class).doubleValue(), s.getList("matchedFields", String.class),
+                s.getString("listId"), s.getString("listVersion"), s.getString("entryFingerprint"));
         return new Alert(doc.getString("_id"), doc.getString("tenantId"), doc.getString("subjectId"), doc.getString("subjectLabel"),
                 doc.getString("subjectType"), AlertKind.valueOf(doc.getString("kind")), AlertState.valueOf(doc.getString("state")),
                 Severity.valueOf(doc.getString("severity")), detectors, doc.getList("signalIds", String.class, List.of()),

@@ -1,23 +1,44 @@
 package app.thaw.monitor.metering;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
+import app.thaw.platform.timers.PeriodicPass;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Counts what each tenant uses, per calendar month in UTC: one document per tenant and month,
- * incremented atomically, so concurrent requests never lose a count.
+ * Counts what each tenant uses, per calendar month in UTC: one document per tenant and month. A
+ * count is added in memory (no store write per screening or signal) and written every
+ * {@code thaw.monitor.metering.flush-interval} (default 5 s) as one atomic {@code $inc} per tenant
+ * and month, so concurrent instances never lose each other's counts; a failed write puts its counts
+ * back for the next flush, and a graceful shutdown flushes after the web server has stopped taking
+ * requests. Reads add what is still in memory, so a tenant's usage is current on this instance.
+ * A crash loses at most the last interval's counts.
  */
 @Service
-public class UsageMeter {
+public class UsageMeter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(UsageMeter.class);
 
     static final String USAGE = "usage";
 
@@ -32,35 +53,108 @@ public class UsageMeter {
         }
     }
 
+    private record Key(String tenantId, YearMonth month) {
+    }
+
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
+    private final Duration flushInterval;
+    private final Map<Key, Map<Counter, LongAdder>> pending = new ConcurrentHashMap<>();
+    private volatile Disposable flushing = null;
 
-    UsageMeter(ReactiveMongoTemplate mongo, Clock clock) {
+    UsageMeter(ReactiveMongoTemplate mongo, Clock clock, @Value("${thaw.monitor.metering.flush-interval:5s}") Duration flushInterval) {
         this.mongo = mongo;
         this.clock = clock;
+        this.flushInterval = flushInterval;
     }
 
+    /** Counts {@code amount} for the tenant's current month, in memory; nothing is written now. */
     public Mono<Void> add(String tenantId, Counter counter, long amount) {
-        if (amount == 0) {
-            return Mono.empty();
+        if (amount != 0) {
+            YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+            pending.computeIfAbsent(new Key(tenantId, month), k -> {
+                Map<Counter, LongAdder> counters = new EnumMap<>(Counter.class);
+                for (Counter c : Counter.values()) {
+                    counters.put(c, new LongAdder());
+                }
+                return counters;
+            }).get(counter).add(amount);
         }
-        YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
-        return mongo.upsert(Query.query(Criteria.where("_id").is(tenantId + "|" + month)),
-                new Update().inc(counter.field, amount).setOnInsert("tenantId", tenantId).setOnInsert("month", month.toString()),
-                USAGE).then();
+        return Mono.empty();
     }
 
-    /** The tenant's usage in {@code month}: zeros for a month with none. */
+    /**
+     * Writes the counts held in memory: one upsert per tenant and month. Counts taken for a write
+     * that fails are added back.
+     */
+    public Mono<Void> flush() {
+        return Flux.defer(() -> Flux.fromIterable(new ArrayList<>(pending.entrySet())))
+                .concatMap(entry -> {
+                    Map<Counter, Long> taken = new EnumMap<>(Counter.class);
+                    entry.getValue().forEach((counter, adder) -> {
+                        long n = adder.sumThenReset();
+                        if (n != 0) {
+                            taken.put(counter, n);
+                        }
+                    });
+                    if (taken.isEmpty()) {
+                        return Mono.empty();
+                    }
+                    Key key = entry.getKey();
+                    Update update = new Update().setOnInsert("tenantId", key.tenantId()).setOnInsert("month", key.month().toString());
+                    taken.forEach((counter, n) -> update.inc(counter.field, n));
+                    return mongo.upsert(Query.query(Criteria.where("_id").is(id(key.tenantId(), key.month()))), update, USAGE).then()
+                            .onErrorResume(failure -> {
+                                taken.forEach((counter, n) -> entry.getValue().get(counter).add(n));
+                                log.warn("Writing usage counts for a tenant failed; they are kept for the next flush", failure);
+                                return Mono.empty();
+                            });
+                })
+                .then();
+    }
+
+    /** The tenant's usage in {@code month}: what is stored plus what this instance still holds; zeros for a month with none. */
     public Mono<Usage> usage(String tenantId, YearMonth month) {
-        return mongo.findById(tenantId + "|" + month, Document.class, USAGE)
-                .map(doc -> new Usage(month.toString(), count(doc, Counter.SUBJECTS_ENROLLED), count(doc, Counter.SIGNALS),
-                        count(doc, Counter.SCREENINGS)))
-                .defaultIfEmpty(new Usage(month.toString(), 0, 0, 0));
+        return mongo.findById(id(tenantId, month), Document.class, USAGE)
+                .defaultIfEmpty(new Document())
+                .map(doc -> new Usage(month.toString(), count(doc, tenantId, month, Counter.SUBJECTS_ENROLLED),
+                        count(doc, tenantId, month, Counter.SIGNALS), count(doc, tenantId, month, Counter.SCREENINGS)));
     }
 
-    private static long count(Document doc, Counter counter) {
+    private long count(Document doc, String tenantId, YearMonth month, Counter counter) {
         Number n = doc.get(counter.field, Number.class);
-        return n == null ? 0 : n.longValue();
+        Map<Counter, LongAdder> held = pending.get(new Key(tenantId, month));
+        return (n == null ? 0 : n.longValue()) + (held == null ? 0 : held.get(counter).sum());
+    }
+
+    private static String id(String tenantId, YearMonth month) {
+        return tenantId + "|" + month;
+    }
+
+    @Override
+    public void start() {
+        flushing = PeriodicPass.every("usage flush", flushInterval, flushInterval, this::flush);
+    }
+
+    @Override
+    public void stop() {
+        Disposable d = flushing;
+        if (d != null) {
+            d.dispose();
+        }
+        flushing = null;
+        flush().block(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return flushing != null;
+    }
+
+    /** Stops after the web server (phase {@code DEFAULT_PHASE - 1024}) has finished its requests, before the store closes. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     /** @param month {@code YYYY-MM} */

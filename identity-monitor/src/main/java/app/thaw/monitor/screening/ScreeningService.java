@@ -52,10 +52,12 @@ public class ScreeningService {
     private final IdentifierProtector protector;
     private final UsageMeter meter;
     private final Timer latency;
+    private final app.thaw.platform.audit.AuditLog audit;
 
     ScreeningService(SanctionsLists lists, ScreeningProperties properties, SettingsService settings, AllowList allowList,
                      AlertService alerts, SubjectStore subjects, IdentifierProtector protector, UsageMeter meter,
-                     MeterRegistry registry) {
+                     MeterRegistry registry, app.thaw.platform.audit.AuditLog audit) {
+        this.audit = audit;
         this.lists = lists;
         this.properties = properties;
         this.settings = settings;
@@ -81,14 +83,14 @@ public class ScreeningService {
             return Mono.just(0);
         }
         return settings.effective(subject.tenantId())
-                .flatMap(s -> allowList.clearedEntries(subject.tenantId(), subject.id()).collectList()
+                .flatMap(s -> allowList.clearedEntries(subject.tenantId(), subject.id())
                         .map(cleared -> screenNames(names, subject.type(), s.screeningThreshold()).stream()
-                                .filter(hit -> !cleared.contains(hit.entryId())).toList()))
+                                .filter(hit -> !AllowList.suppresses(cleared, hit.entryId(), hit.entryFingerprint())).toList()))
                 .flatMap(hits -> meter.add(subject.tenantId(), UsageMeter.Counter.SCREENINGS, 1)
                         .then(Flux.fromIterable(hits)
                                 .concatMap(hit -> alerts.raiseSanctionsHit(subject.tenantId(), subject.id(), subject.label(),
                                         subject.type().name(), new Alert.Sanction(hit.entryId(), hit.listName(), hit.matchedName(),
-                                                hit.score(), hit.matchedFields())))
+                                                hit.score(), hit.matchedFields(), hit.listId(), hit.listVersion(), hit.entryFingerprint())))
                                 .filter(Boolean::booleanValue).count()))
                 .map(Long::intValue);
     }
@@ -147,19 +149,37 @@ public class ScreeningService {
                 latency.record(Duration.ofNanos(System.nanoTime() - start));
                 for (ScreeningIndex.Match match : matches) {
                     String matchedField = field.name() + "→" + (match.primary() ? "name" : "alias");
-                    byEntry.merge(match.entry().id(), new Hit(match.entry().id(), match.entry().name(), match.matchedName(),
-                            match.score(), List.of(matchedField), match.entry().programs()), ScreeningService::merge);
+                    ListEntry entry = match.entry();
+                    SanctionsLists.ListVersion version = lists.version(entry.listId());
+                    String key = entryKey(entry);
+                    byEntry.merge(key, new Hit(key, entry.name(), match.matchedName(), match.score(), match.secondary(),
+                            List.of(matchedField), entry.programs(), entry.listId(), version == null ? null : version.sha256(),
+                            entry.fingerprint()), ScreeningService::merge);
                 }
             }
         });
-        return byEntry.values().stream().sorted((a, b) -> Double.compare(b.score(), a.score())).toList();
+        return byEntry.values().stream().sorted(BEST_FIRST).toList();
+    }
+
+    /** Best first: by score, then by the secondary score, then by entry key (so the order never depends on chance). */
+    static final java.util.Comparator<Hit> BEST_FIRST = java.util.Comparator.comparingDouble(Hit::score).reversed()
+            .thenComparing(java.util.Comparator.comparingDouble(Hit::secondaryScore).reversed()).thenComparing(Hit::entryId);
+
+    /**
+     * How an entry is named in hits, alerts and decisions: the SDN list's ent_num as it always was,
+     * any other list's id prefixed with the list's ({@code ofac-cons:12345}, {@code eu-fsf:…}), since
+     * ids are only unique within a list.
+     */
+    public static String entryKey(ListEntry entry) {
+        return entry.listId().equals(ScreeningProperties.SHIPPED_SDN.id()) ? entry.id() : entry.listId() + ":" + entry.id();
     }
 
     private static Hit merge(Hit a, Hit b) {
         Set<String> fields = new TreeSet<>(a.matchedFields());
         fields.addAll(b.matchedFields());
-        Hit better = a.score() >= b.score() ? a : b;
-        return new Hit(better.entryId(), better.listName(), better.matchedName(), better.score(), List.copyOf(fields), better.programs());
+        Hit better = BEST_FIRST.compare(a, b) <= 0 ? a : b;
+        return new Hit(better.entryId(), better.listName(), better.matchedName(), better.score(), better.secondaryScore(),
+                List.copyOf(fields), better.programs(), better.listId(), better.listVersion(), better.entryFingerprint());
     }
 
     public ScreeningIndex index() {
@@ -167,16 +187,64 @@ public class ScreeningService {
     }
 
     /**
+     * Records an analyst's decision about a subject and a list entry (audited): "not a match" keeps
+     * the pair from being flagged again until the entry changes; "true match" is kept with its
+     * evidence. The entry must be on a list in use.
+     */
+    public Mono<AllowList.StoredDecision> decide(app.thaw.platform.security.Caller caller, Subject subject, String listEntryId,
+                                                 AllowList.Decision decision, String reason, List<String> evidence,
+                                                 @Nullable String alertId) {
+        return Mono.defer(() -> {
+            ListEntry entry = entry(listEntryId);
+            if (entry == null) {
+                return Mono.error(new ListEntryNotFound(listEntryId));
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("subjectId", subject.id());
+            details.put("decision", decision.name());
+            details.put("entryFingerprint", entry.fingerprint());
+            details.put("evidenceItems", evidence.size());
+            return allowList.decide(subject.tenantId(), subject.id(), listEntryId, entry.fingerprint(), decision, caller.subject(), reason,
+                            evidence, alertId)
+                    .flatMap(stored -> audit.record("monitor.screening.decided", "screening_decision", listEntryId, details)
+                            .thenReturn(stored));
+        });
+    }
+
+    public reactor.core.publisher.Flux<AllowList.StoredDecision> decisions(Subject subject) {
+        return allowList.decisions(subject.tenantId(), subject.id());
+    }
+
+    /** The entry an entry key names on the lists in use ({@link #entryKey}), or null. */
+    public @Nullable ListEntry entry(String key) {
+        int colon = key.indexOf(':');
+        String listId = colon > 0 ? key.substring(0, colon) : ScreeningProperties.SHIPPED_SDN.id();
+        String id = colon > 0 ? key.substring(colon + 1) : key;
+        return lists.current().entry(listId, id);
+    }
+
+    /** Every list in use, with its version, date and size. */
+    public List<SanctionsLists.ListVersion> lists() {
+        return lists.versions();
+    }
+
+    /**
      * One list entry a name matched.
      *
-     * @param entryId       OFAC ent_num
-     * @param listName      the entry's primary name
-     * @param matchedName   the entry's name that matched (primary or alias)
-     * @param score         0–1
-     * @param matchedFields subject field → list field, e.g. {@code NAME_NATIVE→alias}
-     * @param programs      the entry's sanctions programmes
+     * @param entryId          the entry's key: OFAC SDN ent_num, or {@code listId:id} for other lists
+     * @param listName         the entry's primary name
+     * @param matchedName      the entry's name that matched (primary or alias)
+     * @param score            0–1
+     * @param secondaryScore   0–1, ranks hits of equal score: how much of the matched name the query covers, and how alike the two read in order
+     * @param matchedFields    subject field → list field, e.g. {@code NAME_NATIVE→alias}
+     * @param programs         the entry's sanctions programmes
+     * @param listId           the list the entry is on
+     * @param listVersion      that list's version (SHA-256) the hit was found in
+     * @param entryFingerprint what the entry listed ({@code ListEntry#fingerprint})
      */
-    public record Hit(String entryId, String listName, String matchedName, double score, List<String> matchedFields, String programs) {
+    public record Hit(String entryId, String listName, String matchedName, double score, double secondaryScore,
+                      List<String> matchedFields, String programs, String listId, @Nullable String listVersion,
+                      String entryFingerprint) {
     }
 
     /** What a refresh found. */

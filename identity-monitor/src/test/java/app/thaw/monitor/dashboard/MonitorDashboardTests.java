@@ -248,6 +248,17 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         assertThat(page).contains("Screening hits", "Matched fields", "id=\"reveal\"").doesNotContain("No screening hits.", "+8613800000008");
         Document sanction = hits.getFirst().get("sanction", Document.class);
         assertThat(page).contains(sanction.getString("listEntryId"), String.join(", ", sanction.getList("matchedFields", String.class)));
+        // The list version that triggered the hit, and the subject's decisions.
+        assertThat(page).contains("ofac-sdn · " + sanction.getString("listVersion").substring(0, 12), "No screening decisions.");
+        web.post().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(compliance))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("listEntryId", sanction.getString("listEntryId"), "decision", "TRUE_MATCH", "reason", "passport <b>matches</b>",
+                        "evidence", List.of("evd_123")))
+                .exchange().expectStatus().isCreated();
+        String decided = page(compliance, "/dashboard/monitor/subjects/" + subject, "en");
+        assertThat(decided).contains("id=\"decisions\"", "True match", "passport &lt;b&gt;matches&lt;/b&gt;", "evd_123")
+                .doesNotContain("No screening decisions.");
+        assertThat(page(compliance, "/dashboard/monitor/subjects/" + subject, "zh-CN")).contains("确认命中", "筛查结论");
 
         String revealed = web.post().uri("/dashboard/monitor/subjects/" + subject + "/reveal").headers(h -> h.setBearerAuth(compliance))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange().expectStatus().isOk()

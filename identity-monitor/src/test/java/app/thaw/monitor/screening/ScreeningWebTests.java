@@ -31,6 +31,10 @@ class ScreeningWebTests extends MonitorWebTestBase {
         assertThat(sanction.getString("listEntryId")).isEqualTo("16318");
         assertThat(sanction.getDouble("score")).isEqualTo(1.0);
         assertThat(sanction.getList("matchedFields", String.class)).containsExactly("NAME_NATIVE→name");
+        // The hit records the list version that triggered it.
+        assertThat(sanction.getString("listId")).isEqualTo("ofac-sdn");
+        assertThat(sanction.getString("listVersion")).hasSize(64).isEqualTo(listVersion());
+        assertThat(sanction.getString("entryFingerprint")).hasSize(16);
 
         Document event = outbox(tenant).getFirst().get("event", Document.class);
         assertThat(event.getString("type")).isEqualTo("thaw.alert.raised");
@@ -40,6 +44,30 @@ class ScreeningWebTests extends MonitorWebTestBase {
         assertThat(data.getDouble("score")).isEqualTo(1.0);
         assertThat(data.getList("matchedFields", String.class)).containsExactly("NAME_NATIVE→name");
         assertThat(data.getString("subjectLabel")).isEqualTo("张*");
+        assertThat(data.getString("listId")).isEqualTo("ofac-sdn");
+        assertThat(data.getString("listVersion")).isEqualTo(listVersion());
+    }
+
+    private String listVersion() {
+        return web.get().uri("/api/v1/monitor/screening/list").headers(h -> h.setBearerAuth(bank(newTenant()))).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody().get("lists") instanceof List<?> lists
+                ? ((Map<?, ?>) lists.getFirst()).get("sha256").toString() : "";
+    }
+
+    @Test
+    void theListEndpointNamesEachListWithItsVersionDateAndSize() {
+        web.get().uri("/api/v1/monitor/screening/list").headers(h -> h.setBearerAuth(bank(newTenant()))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.lists.length()").isEqualTo(1)
+                .jsonPath("$.lists[0].id").isEqualTo("ofac-sdn")
+                .jsonPath("$.lists[0].name").isEqualTo("OFAC SDN (test sample)")
+                .jsonPath("$.lists[0].format").isEqualTo("OFAC_CSV")
+                .jsonPath("$.lists[0].published").isEqualTo("2021-06-01")
+                // 14 in the sample (other tests of this class add up to two)
+                .jsonPath("$.lists[0].entries").value(v -> assertThat(((Number) v).intValue()).isBetween(14, 16))
+                .jsonPath("$.lists[0].sha256").value(v -> assertThat(v.toString()).matches("[0-9a-f]{64}"))
+                .jsonPath("$.lists[0].retrievedAt").exists()
+                .jsonPath("$.entries").value(v -> assertThat(((Number) v).intValue()).isBetween(14, 16));
     }
 
     @Test
@@ -61,6 +89,72 @@ class ScreeningWebTests extends MonitorWebTestBase {
         // Another subject with the same name is still screened.
         enrol(tenant, Map.of("NAME_LATIN", "ZHANG Lei"));
         assertThat(alerts(tenant)).hasSize(2);
+    }
+
+    @Test
+    void aNotAMatchHoldsUntilTheEntryChangesAndATrueMatchIsKeptWithItsEvidence() throws IOException {
+        String tenant = newTenant();
+        String compliance = token(tenant, "compliance_officer");
+        String subject = enrol(tenant, Map.of("NAME_LATIN", "Guoying Wang"));
+        Document alert = alerts(tenant).getFirst();
+        assertThat(alert.get("sanction", Document.class).getString("listEntryId")).isEqualTo("16819");
+        web.post().uri("/api/v1/monitor/alerts/" + alert.getString("_id") + "/dismiss").headers(h -> h.setBearerAuth(compliance))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("version", 1, "reason", "DOB differs")).exchange()
+                .expectStatus().isOk();
+        web.get().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[0].listEntryId").isEqualTo("16819")
+                .jsonPath("$[0].decision").isEqualTo("NOT_A_MATCH")
+                .jsonPath("$[0].reason").isEqualTo("DOB differs")
+                .jsonPath("$[0].alertId").isEqualTo(alert.getString("_id"))
+                .jsonPath("$[0].entryFingerprint").isEqualTo(alert.get("sanction", Document.class).getString("entryFingerprint"));
+        // Unchanged entry: still suppressed after a list refresh that changed something else.
+        String admin = token("thaw", "platform_admin");
+        Files.writeString(LIST_DIR.resolve("sdn.csv"),
+                "99998,\"UNRELATED, Person\",\"individual\",\"TEST\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n", StandardOpenOption.APPEND);
+        web.post().uri("/api/v1/monitor/admin/screening/refresh").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(true);
+        assertThat(alerts(tenant)).hasSize(1);
+        // The entry changes (a new alias): the pair is flagged anew, by the new list version.
+        Files.writeString(LIST_DIR.resolve("alt.csv"), "16819,9999,\"aka\",\"WANG, Guo Ying\",-0- \n", StandardOpenOption.APPEND);
+        web.post().uri("/api/v1/monitor/admin/screening/refresh").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(true);
+        List<Document> now = alerts(tenant);
+        assertThat(now).hasSize(2);
+        assertThat(now).filteredOn(a -> a.getString("state").equals("NEW")).singleElement().satisfies(a -> {
+            assertThat(a.get("sanction", Document.class).getString("listEntryId")).isEqualTo("16819");
+            assertThat(a.get("sanction", Document.class).getString("entryFingerprint"))
+                    .isNotEqualTo(alert.get("sanction", Document.class).getString("entryFingerprint"));
+        });
+        // A true match is kept with its evidence (compliance only, audited); it suppresses nothing.
+        web.post().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("listEntryId", "16819", "decision", "TRUE_MATCH", "reason", "passport matches"))
+                .exchange().expectStatus().isForbidden();
+        web.post().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(compliance))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("listEntryId", "16819", "decision", "TRUE_MATCH", "reason", "passport matches",
+                        "evidence", List.of("evd_passport_scan", "DOB 19 Mar 1950 matches")))
+                .exchange().expectStatus().isCreated().expectBody()
+                .jsonPath("$.decision").isEqualTo("TRUE_MATCH")
+                .jsonPath("$.evidence[1]").isEqualTo("DOB 19 Mar 1950 matches")
+                .jsonPath("$.decidedBy").exists();
+        assertThat(mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenant).and("action")
+                                .is("monitor.screening.decided")), Document.class, "audit_log").collectList().block()).hasSize(1);
+        // Bad input names its field and rule; an unknown entry is refused; nothing is stored.
+        web.post().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(compliance))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("listEntryId", "16819", "decision", "MAYBE", "reason", "x"))
+                .exchange().expectStatus().isBadRequest();
+        web.post().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(compliance))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("listEntryId", "16819", "decision", "NOT_A_MATCH", "reason", " "))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("validation_failed");
+        web.post().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(compliance))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("listEntryId", "eu-fsf:1", "decision", "NOT_A_MATCH", "reason", "x"))
+                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("list_entry_not_found")
+                .jsonPath("$.listEntryId").isEqualTo("eu-fsf:1");
+        web.get().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange().expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].decision").isEqualTo("TRUE_MATCH");
     }
 
     @Test

@@ -81,9 +81,11 @@ class MonitorDashboardController {
     private final BaselineStore baselines;
     private final SignalService signals;
     private final Clock clock;
+    private final app.thaw.monitor.screening.ScreeningService screening;
 
     MonitorDashboardController(AlertService alerts, SubjectService subjects, BaselineStore baselines, SignalService signals,
-                               Clock clock) {
+                               Clock clock, app.thaw.monitor.screening.ScreeningService screening) {
+        this.screening = screening;
         this.alerts = alerts;
         this.subjects = subjects;
         this.baselines = baselines;
@@ -236,7 +238,8 @@ class MonitorDashboardController {
         return reader().flatMap(caller -> subjects.get(caller, id).flatMap(subject -> Mono.zip(
                         baselines.load(caller.tenantId(), subject.id()).map(BaselineView::of),
                         signals.forSubject(caller, subject.id(), null, TIMELINE_SIZE).map(MonitorDashboardController::signalView).collectList(),
-                        alerts.page(caller, null, null, null, subject.id(), null, QUEUE_SIZE).collectList())
+                        alerts.page(caller, null, null, null, subject.id(), null, QUEUE_SIZE).collectList(),
+                        screening.decisions(subject).take(QUEUE_SIZE).collectList())
                 .map(loaded -> {
                     List<Alert> subjectAlerts = loaded.getT3();
                     return Rendering.view("monitor/subject")
@@ -248,6 +251,7 @@ class MonitorDashboardController {
                             .modelAttribute("hits", subjectAlerts.stream().filter(a -> a.kind() == AlertKind.SANCTIONS_HIT).toList())
                             .modelAttribute("alerts", subjectAlerts.stream().filter(a -> a.kind() == AlertKind.IDENTITY_MISUSE)
                                     .map(alert -> Row.of(alert, caller)).toList())
+                            .modelAttribute("decisions", loaded.getT4())
                             .modelAttribute("mayReveal", caller.hasAnyRole(Roles.REVEAL))
                             .build();
                 })))

@@ -22,21 +22,64 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
  */
 public final class Names {
 
-    /** Words that say what kind of party it is, or join name parts, not who it is. */
-    private static final Set<String> NOISE = Set.of("LTD", "LIMITED", "CO", "COMPANY", "INC", "INCORPORATED", "CORP",
-            "CORPORATION", "LLC", "LLP", "SA", "SAS", "SRL", "SPA", "GMBH", "AG", "PLC", "BV", "NV", "JSC", "OJSC", "CJSC",
-            "PJSC", "OOO", "ZAO", "OAO", "THE", "OF", "AND", "FOR", "AL", "EL", "BIN", "BEN", "IBN", "BINT", "ABU", "DE", "DA",
-            "DI", "DEL", "DER", "DOS", "DU", "VAN", "VON", "LA", "LE", "Y", "MR", "MRS", "DR");
+    /** Words that join name parts or address a person, not who it is. */
+    private static final Set<String> NOISE = Set.of("THE", "OF", "AND", "FOR", "AL", "EL", "BIN", "BEN", "IBN", "BINT", "ABU",
+            "DE", "DA", "DI", "DEL", "DER", "DOS", "DU", "VAN", "VON", "LA", "LE", "Y", "MR", "MRS", "DR");
+
+    /** Legal-form words: dropped before scoring, but they say the party is a company, not a person. */
+    private static final Set<String> LEGAL_FORMS = Set.of("LTD", "LIMITED", "CO", "COMPANY", "INC", "INCORPORATED", "CORP",
+            "CORPORATION", "LLC", "LLP", "SA", "SAS", "SARL", "SRL", "SPA", "GMBH", "AG", "PLC", "BV", "NV", "JSC", "OJSC", "CJSC",
+            "PJSC", "OOO", "ZAO", "OAO", "LTDA", "FZE", "FZCO", "FZC", "PTE", "BHD", "SDN", "KG", "AB", "AS", "OY", "SPOLKA");
+
+    /** Chinese legal forms, longest first: stripped before pinyin, and they make the name a company's. */
+    private static final List<String> CHINESE_LEGAL_FORMS = List.of("股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "集团公司",
+            "集團公司", "公司", "集团", "集團");
+
+    /**
+     * One spelling for names written many ways in Latin letters (Arabic names above all), so
+     * "Mohammed" and "Muhammad" are the same token rather than a fuzzy pair below the floor.
+     */
+    private static final java.util.Map<String, String> SPELLINGS = spellings(
+            "MUHAMMAD", "MOHAMMED MOHAMMAD MOHAMED MUHAMMED MOHAMAD MOHAMMAD MOHD MUHAMED MOUHAMED MOHAMMEDI",
+            "HUSAYN", "HUSSEIN HUSSAIN HUSAIN HOSSEIN HUSEIN HOSEIN HUSSEYN",
+            "HASAN", "HASSAN",
+            "AHMAD", "AHMED",
+            "YUSUF", "YOUSSEF YOUSEF YOUSIF YUSSUF",
+            "ABD", "ABDUL ABDEL ABDOUL",
+            "SERGEY", "SERGEI SERGEJ",
+            "YURIY", "YURI IURII YURII",
+            "MAHMUD", "MAHMOUD MAHMOOD");
+
+    private static java.util.Map<String, String> spellings(String... pairs) {
+        java.util.Map<String, String> map = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            for (String variant : pairs[i + 1].split(" ")) {
+                map.put(variant, pairs[i]);
+            }
+        }
+        return java.util.Map.copyOf(map);
+    }
 
     private static final Set<String> COMPOUND_SURNAMES = Set.of("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙",
             "慕容", "令狐", "夏侯", "长孙", "宇文", "司徒", "端木", "独孤", "南宫", "西门", "歐陽", "司馬", "諸葛", "東方");
 
     private static final HanyuPinyinOutputFormat PINYIN = new HanyuPinyinOutputFormat();
 
+    private static final com.ibm.icu.text.Transliterator CYRILLIC = com.ibm.icu.text.Transliterator.getInstance(
+            "Russian-Latin/BGN; Any-Latin");
+    private static final com.ibm.icu.text.Transliterator GREEK = com.ibm.icu.text.Transliterator.getInstance(
+            "Greek-Latin/UNGEGN; Any-Latin");
+    private static final com.ibm.icu.text.Transliterator ARABIC = com.ibm.icu.text.Transliterator.getInstance("Arabic-Latin");
+
     static {
         PINYIN.setCaseType(HanyuPinyinCaseType.UPPERCASE);
         PINYIN.setToneType(HanyuPinyinToneType.WITHOUT_TONE);
         PINYIN.setVCharType(HanyuPinyinVCharType.WITH_U_UNICODE);
+        // pinyin4j reads its table from the jar on first use: do it now, when the list is loaded at
+        // start-up, never on an event loop screening the first Chinese name.
+        readings('张');
+        // ICU loads its rules from its jar on first use too.
+        toLatin("Сергей Αθηνά محمد");
     }
 
     private Names() {
@@ -44,6 +87,7 @@ public final class Names {
 
     /** The token lists a name is screened as (one for a Latin name, possibly several for a Chinese one). */
     public static List<List<String>> variants(String name) {
+        name = toLatin(name);
         if (hasHan(name)) {
             return chineseVariants(name);
         }
@@ -51,14 +95,49 @@ public final class Names {
         if (tokens.isEmpty()) {
             return List.of();
         }
+        Set<List<String>> variants = new LinkedHashSet<>();
+        variants.add(tokens);
         if (name.indexOf('-') > 0) {
             // "Aero-Caribbean" is also written "Aerocaribbean".
             List<String> joined = tokens(name.replaceAll("(?<=\\p{L})-(?=\\p{L})", ""));
-            if (!joined.equals(tokens)) {
-                return List.of(tokens, joined);
+            variants.add(joined);
+        }
+        // A Chinese surname in Wade–Giles or Cantonese spelling ("Cheung", "Chang") is also screened in pinyin
+        // ("ZHANG"), first word or last, as OFAC writes Chinese names.
+        if (tokens.size() >= 2 && tokens.size() <= 4) {
+            for (int at : new int[] {0, tokens.size() - 1}) {
+                for (String pinyin : TO_PINYIN.getOrDefault(tokens.get(at), List.of())) {
+                    List<String> v = new ArrayList<>(tokens);
+                    v.set(at, pinyin);
+                    variants.add(List.copyOf(v));
+                }
             }
         }
-        return List.of(tokens);
+        return List.copyOf(variants);
+    }
+
+    /** Common Chinese surnames: pinyin → their Wade–Giles and Cantonese (Hong Kong) spellings. */
+    private static final java.util.Map<String, List<String>> SURNAME_SPELLINGS = java.util.Map.ofEntries(
+            java.util.Map.entry("ZHANG", List.of("CHANG", "CHEUNG")), java.util.Map.entry("WANG", List.of("WONG")),
+            java.util.Map.entry("LI", List.of("LEE")), java.util.Map.entry("CHEN", List.of("CHAN")),
+            java.util.Map.entry("ZHOU", List.of("CHOU", "CHOW")), java.util.Map.entry("LIU", List.of("LAU")),
+            java.util.Map.entry("XU", List.of("HSU", "TSUI")), java.util.Map.entry("ZHAO", List.of("CHAO", "CHIU")),
+            java.util.Map.entry("YANG", List.of("YEUNG")), java.util.Map.entry("HUANG", List.of("HWANG", "WONG")),
+            java.util.Map.entry("LIN", List.of("LAM")), java.util.Map.entry("HE", List.of("HO")),
+            java.util.Map.entry("GUO", List.of("KUO", "KWOK")), java.util.Map.entry("LIANG", List.of("LEUNG")),
+            java.util.Map.entry("ZHENG", List.of("CHENG")), java.util.Map.entry("XIE", List.of("HSIEH", "TSE")),
+            java.util.Map.entry("ZHU", List.of("CHU")), java.util.Map.entry("WU", List.of("NG", "WOO")),
+            java.util.Map.entry("LUO", List.of("LO", "LAW")), java.util.Map.entry("GAO", List.of("KAO", "KO")),
+            java.util.Map.entry("ZENG", List.of("TSENG", "TSANG")), java.util.Map.entry("JIANG", List.of("CHIANG", "KEUNG")));
+
+    /** The reverse: a Wade–Giles or Cantonese spelling → the pinyin surnames it may be. */
+    private static final java.util.Map<String, List<String>> TO_PINYIN = reverse(SURNAME_SPELLINGS);
+
+    private static java.util.Map<String, List<String>> reverse(java.util.Map<String, List<String>> spellings) {
+        java.util.Map<String, List<String>> reverse = new java.util.TreeMap<>();
+        spellings.forEach((pinyin, others) -> others.forEach(other -> reverse.computeIfAbsent(other, k -> new ArrayList<>()).add(pinyin)));
+        reverse.replaceAll((k, v) -> List.copyOf(new java.util.TreeSet<>(v)));
+        return java.util.Map.copyOf(reverse);
     }
 
     /** Latin tokens of a name, noise dropped (unless nothing else would be left). */
@@ -70,8 +149,23 @@ public final class Names {
                 all.add(token);
             }
         }
-        List<String> kept = all.stream().filter(token -> !NOISE.contains(token)).toList();
+        List<String> kept = all.stream().filter(token -> !NOISE.contains(token) && !LEGAL_FORMS.contains(token))
+                .map(token -> SPELLINGS.getOrDefault(token, token)).toList();
         return kept.isEmpty() ? all : kept;
+    }
+
+    /** Whether the name carries a legal form ("Co., Ltd.", "LLC", "有限公司"…): a company's name, not a person's. */
+    public static boolean hasLegalForm(String name) {
+        for (String form : CHINESE_LEGAL_FORMS) {
+            if (name.contains(form)) {
+                return true;
+            }
+        }
+        String folded = fold(name);
+        List<String> all = List.of(folded.split(" "));
+        // Two-letter forms (SA, AG, AS, CO…) are also parts of people's names ("KHUN SA", "Iyad ag GHALI",
+        // "A.S."): they are dropped from the tokens but do not make the name a company's.
+        return all.stream().anyMatch(token -> token.length() > 2 && LEGAL_FORMS.contains(token));
     }
 
     /** Upper-case ASCII letters and digits, single spaces: diacritics and punctuation removed. */
@@ -84,11 +178,54 @@ public final class Names {
         return s.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", " ").strip();
     }
 
+    /**
+     * Cyrillic, Greek and Arabic letters transliterated to Latin with ICU4J (Russian by BGN/PCGN, as
+     * OFAC spells Russian names; Greek by UNGEGN; Arabic by ICU's default, which writes no short
+     * vowels, so Arabic script matches far less than its Latin spellings). Other text is unchanged.
+     */
+    public static String toLatin(String name) {
+        boolean cyrillic = false;
+        boolean greek = false;
+        boolean arabic = false;
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            cyrillic |= script == Character.UnicodeScript.CYRILLIC;
+            greek |= script == Character.UnicodeScript.GREEK;
+            arabic |= script == Character.UnicodeScript.ARABIC;
+            i += Character.charCount(cp);
+        }
+        if (!cyrillic && !greek && !arabic) {
+            return name;
+        }
+        String latin = name;
+        if (cyrillic) {
+            latin = transliterate(CYRILLIC, latin);
+        }
+        if (greek) {
+            latin = transliterate(GREEK, latin);
+        }
+        if (arabic) {
+            latin = transliterate(ARABIC, latin);
+        }
+        return latin;
+    }
+
+    /** ICU does not promise a transliterator instance is thread-safe: one at a time (only non-Latin names get here). */
+    private static String transliterate(com.ibm.icu.text.Transliterator transliterator, String text) {
+        synchronized (transliterator) {
+            return transliterator.transliterate(text);
+        }
+    }
+
     static boolean hasHan(String name) {
         return name.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
     }
 
     private static List<List<String>> chineseVariants(String name) {
+        for (String form : CHINESE_LEGAL_FORMS) {
+            name = name.replace(form, " ");
+        }
         String han = name.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         if (han.isEmpty()) {
@@ -111,6 +248,13 @@ public final class Names {
             if (!r.isEmpty()) {
                 given.add(r.getFirst());
             }
+        }
+        if (surnameLength == 1) {
+            List<String> withOthers = new ArrayList<>(surnames);
+            for (String surname : surnames) {
+                withOthers.addAll(SURNAME_SPELLINGS.getOrDefault(surname, List.of()));
+            }
+            surnames = withOthers;
         }
         Set<List<String>> variants = new LinkedHashSet<>();
         for (String surname : surnames) {

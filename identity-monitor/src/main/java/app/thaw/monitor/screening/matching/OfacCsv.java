@@ -23,7 +23,16 @@ public final class OfacCsv {
     private OfacCsv() {
     }
 
+    /** The SDN list's files. */
     public static List<ListEntry> read(Reader sdn, Reader alt) throws IOException {
+        return read("ofac-sdn", sdn, alt);
+    }
+
+    /**
+     * A list in this form: the SDN list, or the Consolidated (non-SDN) list, whose
+     * {@code cons_prim.csv} and {@code cons_alt.csv} have the same columns.
+     */
+    public static List<ListEntry> read(String listId, Reader sdn, Reader alt) throws IOException {
         Map<String, List<String>> aliases = new HashMap<>();
         for (CSVRecord record : FORMAT.parse(alt)) {
             if (record.size() < 4 || isEndOfFile(record)) {
@@ -44,7 +53,7 @@ public final class OfacCsv {
             if (name == null) {
                 continue;
             }
-            entries.put(id, new ListEntry(id, name, type(value(record.get(2))), String.valueOf(value(record.get(3))),
+            entries.put(id, new ListEntry(listId, id, name, type(value(record.get(2))), String.valueOf(value(record.get(3))),
                     aliases.getOrDefault(id, List.of())));
         }
         return List.copyOf(entries.values());

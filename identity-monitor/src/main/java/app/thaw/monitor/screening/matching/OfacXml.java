@@ -22,6 +22,10 @@ public final class OfacXml {
     }
 
     public static List<ListEntry> read(Reader xml) throws XMLStreamException {
+        return read("ofac-sdn", xml);
+    }
+
+    public static List<ListEntry> read(String listId, Reader xml) throws XMLStreamException {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -76,7 +80,7 @@ public final class OfacXml {
                 } else if (name.equals("sdnEntry") && entry != null) {
                     String primary = entry.names.compose();
                     if (entry.uid != null && primary != null) {
-                        entries.add(new ListEntry(entry.uid, primary, type(entry.type), String.join("] [", programs), entry.aliases));
+                        entries.add(new ListEntry(listId, entry.uid, primary, type(entry.type), String.join("] [", programs), entry.aliases));
                     }
                     entry = null;
                 }

@@ -29,13 +29,22 @@ public final class ScreeningIndex {
 
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+    private static final Set<ListEntry.EntryType> COMPANY_TYPES = Set.of(ListEntry.EntryType.ENTITY, ListEntry.EntryType.VESSEL,
+            ListEntry.EntryType.AIRCRAFT);
+    private static final org.apache.commons.text.similarity.LevenshteinDistance LEVENSHTEIN =
+            new org.apache.commons.text.similarity.LevenshteinDistance(2);
 
     private final SanctionsList list;
     private final int[] nameEntry;
     private final boolean[] namePrimary;
     private final String[] nameText;
     private final String[][] nameTokens;
+    /** Per name, which of its tokens are the surname, where the list says (OFAC's "SURNAME, Given"); null when it does not. */
+    private final boolean[][] nameSurname;
     private final Map<String, int[]> postings;
+    private final Map<String, ListEntry> byKey;
+    /** Tokens in at least 0.2 % of the list's names (and 40): MUHAMMAD, ALI, AHMAD, JOSE… weak evidence on their own. */
+    private final Set<String> common;
     /** Per-thread scratch for the blocking step, cleared after each use: no 80 KB allocation per query. */
     private final ThreadLocal<int[]> scratch;
 
@@ -45,6 +54,7 @@ public final class ScreeningIndex {
         List<Boolean> primary = new ArrayList<>();
         List<String> text = new ArrayList<>();
         List<String[]> tokens = new ArrayList<>();
+        List<boolean[]> surnames = new ArrayList<>();
         for (int e = 0; e < list.entries().size(); e++) {
             ListEntry entry = list.entries().get(e);
             List<String> names = new ArrayList<>();
@@ -59,6 +69,7 @@ public final class ScreeningIndex {
                 primary.add(n == 0);
                 text.add(names.get(n));
                 tokens.add(t.toArray(String[]::new));
+                surnames.add(surnameMask(entry.type(), names.get(n), t));
             }
         }
         int size = tokens.size();
@@ -69,6 +80,7 @@ public final class ScreeningIndex {
         }
         nameText = text.toArray(String[]::new);
         nameTokens = tokens.toArray(String[][]::new);
+        nameSurname = surnames.toArray(boolean[][]::new);
         Map<String, List<Integer>> building = new HashMap<>();
         for (int i = 0; i < size; i++) {
             for (String token : nameTokens[i]) {
@@ -83,11 +95,30 @@ public final class ScreeningIndex {
         Map<String, int[]> frozen = new HashMap<>(building.size() * 2);
         building.forEach((key, ids) -> frozen.put(key, ids.stream().mapToInt(Integer::intValue).toArray()));
         postings = frozen;
+        Map<String, ListEntry> keyed = new HashMap<>();
+        for (ListEntry entry : list.entries()) {
+            keyed.put(entry.listId() + "\u0000" + entry.id(), entry);
+        }
+        byKey = keyed;
+        Map<String, Integer> df = new HashMap<>();
+        for (String[] t : nameTokens) {
+            for (String token : new java.util.HashSet<>(Arrays.asList(t))) {
+                df.merge(token, 1, Integer::sum);
+            }
+        }
+        int cutoff = Math.max(40, (int) (0.002 * size));
+        common = df.entrySet().stream().filter(e -> e.getValue() >= cutoff).map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         scratch = ThreadLocal.withInitial(() -> new int[size]);
     }
 
     public SanctionsList list() {
         return list;
+    }
+
+    /** The entry with this id on this list, or null. */
+    public @org.jspecify.annotations.Nullable ListEntry entry(String listId, String id) {
+        return byKey.get(listId + "\u0000" + id);
     }
 
     public int nameCount() {
@@ -99,11 +130,17 @@ public final class ScreeningIndex {
      * first, at most {@code limit}. {@code types} restricts the kinds of entry (empty: all).
      */
     public List<Match> screen(String name, double threshold, Set<ListEntry.EntryType> types, int limit) {
+        if (types.isEmpty() && Names.hasLegalForm(name)) {
+            // "… Co., Ltd." is a company: it is not screened against people.
+            types = COMPANY_TYPES;
+        }
         Map<Integer, Match> best = new LinkedHashMap<>();
         for (List<String> variant : Names.variants(name)) {
             screenVariant(variant.toArray(String[]::new), threshold, types, best);
         }
-        return best.values().stream().sorted(Comparator.comparingDouble(Match::score).reversed()).limit(limit).toList();
+        return best.values().stream().sorted(Comparator.comparingDouble(Match::score).reversed()
+                .thenComparing(Comparator.comparingDouble(Match::secondary).reversed())
+                .thenComparing(m -> m.entry().id())).limit(limit).toList();
     }
 
     private void screenVariant(String[] query, double threshold, Set<ListEntry.EntryType> types, Map<Integer, Match> best) {
@@ -149,13 +186,15 @@ public final class ScreeningIndex {
             if (!types.isEmpty() && !types.contains(entry.type())) {
                 continue;
             }
-            double score = score(query, nameTokens[id], memo);
+            double score = score(query, nameTokens[id], nameSurname[id], common, memo);
             if (score < threshold) {
                 continue;
             }
+            double rounded = Math.round(score * 1000) / 1000.0;
+            double secondary = Math.round(secondary(query, nameTokens[id]) * 1000) / 1000.0;
             Match current = best.get(nameEntry[id]);
-            if (current == null || score > current.score()) {
-                best.put(nameEntry[id], new Match(entry, nameText[id], namePrimary[id], Math.round(score * 1000) / 1000.0));
+            if (current == null || rounded > current.score() || rounded == current.score() && secondary > current.secondary()) {
+                best.put(nameEntry[id], new Match(entry, nameText[id], namePrimary[id], rounded, secondary));
             }
         }
     }
@@ -172,15 +211,54 @@ public final class ScreeningIndex {
     }
 
     /**
-     * Similarity of two token lists in [0, 1]: tokens paired greedily by similarity regardless of
-     * order; the query's average over its tokens, lowered a little for each list-name token left
-     * unpaired (more for a one-word query, where one shared word proves little).
+     * Which tokens of a list name are its surname: OFAC writes individuals as "SURNAME, Given
+     * names". Null when the list does not say (entities, names without a comma, or when every token
+     * would be the surname).
      */
-    static double score(String[] query, String[] name) {
-        return score(query, name, new HashMap<>());
+    static boolean @org.jspecify.annotations.Nullable [] surnameMask(ListEntry.EntryType type, String name, List<String> tokens) {
+        int comma = name.indexOf(',');
+        if (type != ListEntry.EntryType.INDIVIDUAL || comma <= 0) {
+            return null;
+        }
+        List<String> surname = Names.tokens(name.substring(0, comma));
+        if (surname.isEmpty() || surname.size() >= tokens.size()) {
+            return null;
+        }
+        boolean[] mask = new boolean[tokens.size()];
+        for (int i = 0; i < surname.size(); i++) {
+            if (!tokens.get(i).equals(surname.get(i))) {
+                // The surname was all particles ("DU, Yu Rong"): the tokens do not say which is which.
+                return null;
+            }
+            mask[i] = true;
+        }
+        return mask;
     }
 
-    private static double score(String[] query, String[] name, Map<String, Double> memo) {
+    /** A list name with tokens the query lacks scores this much lower per such token (a missing middle name costs 0.055). */
+    static final double UNCOVERED_TOKEN_PENALTY = 0.055;
+    /** A one-letter difference in a short word counts this much, once per name, in names of three or more words. */
+    static final double SHORT_TYPO_SIMILARITY = 0.8;
+    /** A person's name whose listed surname the query does not contain at all scores this fraction. */
+    static final double SURNAME_MISSING_FACTOR = 0.88;
+
+    static double score(String[] query, String[] name) {
+        return score(query, name, null, Set.of(), new HashMap<>());
+    }
+
+    /**
+     * Similarity of two token lists in [0, 1]. Tokens pair greedily by similarity regardless of
+     * order; the score is the query's average over its tokens, times a coverage factor for the list
+     * name: each of its tokens left unpaired costs {@link #UNCOVERED_TOKEN_PENALTY}, so one missing
+     * middle name still matches but a query of two tokens does not hit a four-token name on two of
+     * them; the cost rises to twice that as the share of common words (MUHAMMAD, ALI, JOSE…) among
+     * the covered ones rises, so two common words do not hit a three-word name either (half a one-word query's share for a one-word query, where one shared word proves little).
+     * In a name of three or more words one short word may differ by one letter ("KUBA" for "CUBA").
+     * A person listed with a surname whose surname the query lacks entirely is someone else with the
+     * same given names ({@link #SURNAME_MISSING_FACTOR}).
+     */
+    static double score(String[] query, String[] name, boolean @org.jspecify.annotations.Nullable [] surname, Set<String> common,
+                        Map<String, Double> memo) {
         int n = query.length;
         int m = name.length;
         double[][] sim = new double[n][m];
@@ -188,7 +266,7 @@ public final class ScreeningIndex {
             for (int j = 0; j < m; j++) {
                 String a = query[i];
                 String b = name[j];
-                sim[i][j] = a.equals(b) ? 1 : memo.computeIfAbsent(i + "\u0000" + b, k -> tokenSimilarity(a, b));
+                sim[i][j] = a.equals(b) ? 1 : memo.computeIfAbsent(a + "\u0000" + b, k -> tokenSimilarity(a, b));
             }
         }
         boolean[] usedQ = new boolean[n];
@@ -219,15 +297,56 @@ public final class ScreeningIndex {
             total += bestSim;
             paired++;
         }
+        if (n >= 3 && m >= 3 && paired == Math.min(n, m) - 1) {
+            // One word of each left over: a one-letter typo in a short word of a long name still pairs.
+            for (int i = 0; i < n && paired < Math.min(n, m); i++) {
+                for (int j = 0; j < m && !usedQ[i]; j++) {
+                    if (!usedN[j] && oneEditApart(query[i], name[j])) {
+                        usedQ[i] = true;
+                        usedN[j] = true;
+                        total += SHORT_TYPO_SIMILARITY;
+                        paired++;
+                    }
+                }
+            }
+        }
         double queryScore = total / n;
-        double unpairedShare = (double) (m - paired) / m;
-        double penalty = n == 1 ? 0.5 : 0.15;
-        return queryScore * (1 - penalty * unpairedShare);
+        int uncovered = m - paired;
+        // What the query did cover weighs less when it is common words only: each uncovered word costs up to twice as much.
+        int commonPaired = 0;
+        for (int j = 0; j < m; j++) {
+            if (usedN[j] && common.contains(name[j])) {
+                commonPaired++;
+            }
+        }
+        double commonShare = paired == 0 ? 0 : (double) commonPaired / paired;
+        double coverage = n == 1 ? 1 - 0.5 * uncovered / m
+                : Math.max(0, 1 - UNCOVERED_TOKEN_PENALTY * (1 + commonShare) * uncovered);
+        double score = queryScore * coverage;
+        if (surname != null) {
+            boolean surnameFound = false;
+            for (int j = 0; j < m; j++) {
+                surnameFound |= surname[j] && usedN[j];
+            }
+            if (!surnameFound) {
+                score *= SURNAME_MISSING_FACTOR;
+            }
+        }
+        return score;
+    }
+
+    /** Two words of four letters or more that one substitution, insertion or deletion turns into each other. */
+    static boolean oneEditApart(String a, String b) {
+        if (a.length() < 4 || b.length() < 4 || Math.abs(a.length() - b.length()) > 1 || a.equals(b)) {
+            return false;
+        }
+        return LEVENSHTEIN.apply(a, b) == 1;
     }
 
     /**
-     * Exact for short tokens (three letters or fewer: WEI and WEN are two names, not a typo);
-     * Jaro-Winkler above {@link #TOKEN_FLOOR} otherwise, and zero below it.
+     * Exact for short tokens (five letters or fewer: WEI and WEN, SALIH and SALIM are two names,
+     * not a typo); Jaro-Winkler of at least 0.9 for six or seven letters, above {@link #TOKEN_FLOOR}
+     * for longer ones, and zero below it.
      */
     static double tokenSimilarity(String a, String b) {
         if (a.equals(b)) {
@@ -240,12 +359,25 @@ public final class ScreeningIndex {
         if (a.length() <= 3 || b.length() <= 3) {
             return 0;
         }
-        double jw = JARO_WINKLER.apply(a, b);
         if (a.length() <= 5 || b.length() <= 5) {
-            // Short names: one letter changes the name more often than it is a typo.
-            return jw >= 0.92 ? jw : 0;
+            // Short names: one letter changes the name (SALIH, SALIM; ASAD, ASADI) more often than it is a
+            // typo. Only in a name of three words or more may one of them differ ({@link #oneEditApart}).
+            return 0;
+        }
+        double jw = JARO_WINKLER.apply(a, b);
+        if (a.length() <= 7 || b.length() <= 7) {
+            // KHALAF and KHALIL share four letters of six: two names, not a typo.
+            return jw >= 0.9 ? jw : 0;
         }
         return jw >= TOKEN_FLOOR ? jw : 0;
+    }
+
+    /**
+     * Ranks names of equal score: how alike the two read as written, in order (Jaro-Winkler of the
+     * joined tokens), so "ZHANG WEI" for "Zhang Wei" ranks over "WEI ZHANG".
+     */
+    static double secondary(String[] query, String[] name) {
+        return JARO_WINKLER.apply(String.join(" ", query), String.join(" ", name));
     }
 
     private static String[] keys(String token) {
@@ -269,7 +401,8 @@ public final class ScreeningIndex {
      * @param matchedName the entry's name (primary or alias) that matched best
      * @param primary     whether that was the primary name
      * @param score       0–1, three decimals
+     * @param secondary   0–1, three decimals: ranks matches of equal score ({@link #secondary})
      */
-    public record Match(ListEntry entry, String matchedName, boolean primary, double score) {
+    public record Match(ListEntry entry, String matchedName, boolean primary, double score, double secondary) {
     }
 }

@@ -2,6 +2,7 @@ package app.thaw.monitor.screening.web;
 
 import java.util.List;
 
+import app.thaw.monitor.screening.AllowList;
 import app.thaw.monitor.screening.ScreeningService;
 import app.thaw.monitor.subjects.SubjectService;
 import app.thaw.monitor.subjects.SubjectType;
@@ -49,19 +50,47 @@ class ScreeningController {
                 .map(ScreenResponse::new);
     }
 
-    @Operation(summary = "The sanctions list in use: version (SHA-256), entries, names, when loaded")
+    @Operation(summary = "Record a compliance decision about a subject and a list entry: NOT_A_MATCH (suppresses the pair "
+            + "until the entry changes) or TRUE_MATCH (kept with its evidence); audited")
+    @PostMapping("/subjects/{id}/screening/decisions")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    Mono<AllowList.StoredDecision> decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request) {
+        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.COMPLIANCE))
+                .flatMap(caller -> subjects.get(caller, id).flatMap(subject -> screening.decide(caller, subject, request.listEntryId(),
+                        request.decision(), request.reason(), request.evidence() == null ? List.of() : request.evidence(),
+                        request.alertId())));
+    }
+
+    @Operation(summary = "A subject's screening decisions, newest first")
+    @GetMapping("/subjects/{id}/screening/decisions")
+    Mono<List<AllowList.StoredDecision>> decisions(@PathVariable String id) {
+        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
+                .flatMap(caller -> subjects.get(caller, id))
+                .flatMap(subject -> screening.decisions(subject).collectList());
+    }
+
+    @Operation(summary = "The sanctions lists in use: each list's name, version (SHA-256), publication date and entry count")
     @GetMapping("/screening/list")
     Mono<ListResponse> list() {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
                 .map(caller -> screening.index())
                 .map(index -> new ListResponse(index.list().source(), index.list().version(), index.list().entries().size(),
-                        index.nameCount(), index.list().loadedAt().toString()));
+                        index.nameCount(), index.list().loadedAt().toString(), screening.lists()));
     }
 
     @Operation(summary = "Read the sanctions list again now (platform administrators); a changed list re-screens every subject")
     @PostMapping("/admin/screening/refresh")
     Mono<ScreeningService.Refresh> refresh() {
         return screening.refresh();
+    }
+
+    /**
+     * @param evidence what the decision rests on (document ids, notes): at most 20 items of at most 500 characters
+     */
+    record DecisionRequest(@NotBlank @Size(max = 200) String listEntryId, @jakarta.validation.constraints.NotNull AllowList.Decision decision,
+                           @NotBlank @Size(max = 1000) String reason,
+                           @Nullable @Size(max = 20) List<@NotBlank @Size(max = 500) String> evidence,
+                           @Nullable @Size(max = 100) String alertId) {
     }
 
     record CheckRequest(@NotBlank @Size(max = 300) String name, @Nullable SubjectType type) {
@@ -73,6 +102,8 @@ class ScreeningController {
     record ScreenResponse(int newAlerts) {
     }
 
-    record ListResponse(String source, String version, int entries, int names, String loadedAt) {
+    /** All lists together ({@code version} hashes the lists' versions), and each list ({@code lists}). */
+    record ListResponse(String source, String version, int entries, int names, String loadedAt,
+                        List<app.thaw.monitor.screening.SanctionsLists.ListVersion> lists) {
     }
 }

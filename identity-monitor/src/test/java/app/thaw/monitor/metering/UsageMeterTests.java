@@ -1,0 +1,80 @@
+package app.thaw.monitor.metering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import app.thaw.monitor.MonitorWebTestBase;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+class UsageMeterTests extends MonitorWebTestBase {
+
+    @Autowired
+    UsageMeter meter;
+
+    private Document stored(String tenant) {
+        return mongo.findById(tenant + "|" + YearMonth.now(ZoneOffset.UTC), Document.class, UsageMeter.USAGE).block();
+    }
+
+    @Test
+    void screeningsAreCountedInMemoryAndWrittenOncePerFlush() {
+        String tenant = newTenant();
+        for (int i = 0; i < 5; i++) {
+            web.post().uri("/api/v1/monitor/screening/check").headers(h -> h.setBearerAuth(bank(tenant)))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "Anyone " + i)).exchange()
+                    .expectStatus().isOk();
+        }
+        // No store write per check…
+        assertThat(stored(tenant)).isNull();
+        // …yet the tenant's usage is current.
+        web.get().uri("/api/v1/monitor/usage").headers(h -> h.setBearerAuth(bank(tenant))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.screenings").isEqualTo(5);
+        meter.flush().block();
+        assertThat(stored(tenant).get("screenings", Number.class).longValue()).isEqualTo(5);
+        // Flushed counts are not counted twice, and a second flush with nothing new writes nothing more.
+        meter.flush().block();
+        assertThat(stored(tenant).get("screenings", Number.class).longValue()).isEqualTo(5);
+        web.get().uri("/api/v1/monitor/usage").headers(h -> h.setBearerAuth(bank(tenant))).exchange()
+                .expectBody().jsonPath("$.screenings").isEqualTo(5);
+    }
+
+    @Test
+    void concurrentCountsAreNeitherLostNorDoubledAcrossFlushes() throws InterruptedException {
+        String tenant = newTenant();
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 10_000; i++) {
+                    meter.add(tenant, UsageMeter.Counter.SIGNALS, 1).block();
+                    if (i % 2_500 == 0) {
+                        meter.flush().block();
+                    }
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        meter.flush().block();
+        assertThat(stored(tenant).get("signals", Number.class).longValue()).isEqualTo(40_000);
+    }
+
+    @Test
+    void aGracefulStopWritesWhatIsHeld() {
+        String tenant = newTenant();
+        meter.add(tenant, UsageMeter.Counter.SUBJECTS_ENROLLED, 3).block();
+        assertThat(stored(tenant)).isNull();
+        meter.stop();
+        try {
+            assertThat(stored(tenant).get("subjectsEnrolled", Number.class).longValue()).isEqualTo(3);
+        } finally {
+            meter.start();
+        }
+    }
+}
