@@ -101,6 +101,7 @@ class FrontDoorIT {
         String caseId = (String) thaw.openCase("globex-admin", Map.of(
                 "holder", Map.of("type", "ENTERPRISE", "displayName", "Globex Trading", "accountReference", "GX-1"),
                 "platform", "Alipay", "noticeText", "您的账户因交易异常被风控冻结")).get("id");
+        awaitEvidenceKnows(caseId, keycloak.userToken("globex-admin"));
         byte[] block = textBlock();
         int blocks = 16 * 1024; // 64 KiB × 16,384 = 1 GiB
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
@@ -152,6 +153,7 @@ class FrontDoorIT {
         String caseId = (String) thaw.openCase("acme-admin", Map.of(
                 "holder", Map.of("type", "ENTERPRISE", "displayName", "Acme Ltd", "accountReference", "AC-1"),
                 "platform", "Alipay", "noticeText", "您的账户因交易异常被风控冻结")).get("id");
+        awaitEvidenceKnows(caseId, token);
         byte[] block = textBlock();
         int blocks = 150 * 16; // 150 MiB: over acme's 100 MB
         for (String path : List.of("/api/v1/evidence/cases/" + caseId + "/items?requirementCode=BANK_STATEMENT&fileName=big.txt",
@@ -194,6 +196,12 @@ class FrontDoorIT {
         // Back: after the breaker's wait, a trial call goes through and the service is served again.
         Awaitility.await("the breaker closes").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> call(token, "/api/v1/monitor/whoami").getKey() == 200);
+    }
+
+    /** evidence-service learns of a case from case-service's event: until then an upload is rightly 404. */
+    private void awaitEvidenceKnows(String caseId, String token) {
+        Awaitility.await("evidence-service knows case " + caseId).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> call(token, "/api/v1/evidence/cases/" + caseId + "/items").getKey() == 200);
     }
 
     private Map.Entry<Integer, String> call(String token, String path) {
