@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Two front-door benchmarks, each side by side in one run:
+#  1. A 1 GiB evidence upload straight to evidence-service and through the gateway (gateway heap
+#     256 MiB): seconds, MB/s, the ratio, and the gateway's RSS growth.
+#  2. Fairness: another tenant's p99 while one client floods the gateway at ~10x its limit, against
+#     the same tenant's p99 on an idle gateway (the gateway with its real limits).
+#
+#   ./thaw up                              # Keycloak and the store are used
+#   gateway/bench/upload-and-fairness.sh   # starts its own evidence-service (:18082) and gateway (:18080)
+#
+# Needs curl and wrk. ROUNDS (3). Tenant acme may upload 2 GB in this bench's evidence-service.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$ROOT/.mvn/find-jdk.sh"; thaw_find_jdk
+VERSION=$(sed -n '/<artifactId>thaw<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;q;}' "$ROOT/pom.xml")
+GATEWAY_JAR=${GATEWAY_JAR:-$ROOT/gateway/target/gateway-$VERSION-exec.jar}
+EVIDENCE_JAR=${EVIDENCE_JAR:-$ROOT/evidence-service/target/evidence-service-$VERSION-exec.jar}
+CASES_JAR=${CASES_JAR:-$ROOT/case-service/target/case-service-$VERSION-exec.jar}
+ROUNDS=${ROUNDS:-3}
+ISSUER=http://localhost:8180/realms/thaw
+WORK=$(mktemp -d); trap 'kill $(cat "$WORK"/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+start() { local name=$1 port=$2 jar=$3; shift 3
+  env "$@" PORT="$port" THAW_SECURITY_ISSUER_URI=$ISSUER "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m -jar "$jar" >"$WORK/$name.log" 2>&1 &
+  echo $! >"$WORK/$name.pid"; }
+ready() { for _ in $(seq 1 240); do curl -fs -o /dev/null "http://127.0.0.1:$1/actuator/health/readiness" && return 0; sleep 1; done; echo "not ready: $1" >&2; exit 1; }
+rss_mb() { awk '/VmRSS/{print int($2/1024)}' "/proc/$(cat "$WORK/$1.pid")/status"; }
+token() { curl -s -d grant_type=password -d client_id=thaw-test -d username="$1" -d password=thaw-demo \
+  "$ISSUER/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
+client_token() { curl -s -d grant_type=client_credentials -d client_id="$1" -d client_secret="$2" \
+  "$ISSUER/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
+
+start evidence 18082 "$EVIDENCE_JAR" MONGODB_URI=mongodb://127.0.0.1:27018/bench_evidence \
+  SPRING_APPLICATION_JSON='{"thaw":{"evidence":{"tenants":{"acme":{"max-upload-size":"2GB"}}}}}'
+start cases 18081 "$CASES_JAR" MONGODB_URI=mongodb://127.0.0.1:27018/bench_cases
+start gateway 18080 "$GATEWAY_JAR" THAW_EVIDENCE_URL=http://127.0.0.1:18082 THAW_CASES_URL=http://127.0.0.1:18081
+ready 18082; ready 18081; ready 18080
+
+# A case evidence-service knows, as case-service's event would announce it.
+CASE=$(cat /proc/sys/kernel/random/uuid)
+NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+curl -fs -o /dev/null -X POST http://127.0.0.1:18082/internal/events -H "Authorization: Bearer $(client_token case-service case-service-dev-secret)" \
+  -H 'Content-Type: application/cloudevents+json' -d '{"specversion":"1.0","id":"'"$(cat /proc/sys/kernel/random/uuid)"'","source":"/thaw/case-service","type":"thaw.case.opened","subject":"'"$CASE"'","time":"'"$NOW"'","tenantid":"acme","datacontenttype":"application/json","data":{"caseId":"'"$CASE"'","scenario":"RISK_TXN","drill":false,"restricted":false,"reference":"acme-C-bench","platform":"demo-pay","scope":"ACCOUNT","openedAt":"'"$NOW"'","holder":{"type":"ENTERPRISE","displayName":"Acme Trading Co.","accountReference":"****0001"}}}'
+
+FILE="$WORK/one-gib.txt"
+yes 'statement line: transfer received, balance unchanged, reference 0000000000' | head -c 1073741824 >"$FILE"
+echo "upload: 1 GiB text, $ROUNDS rounds (each round a different final line, so no upload is a duplicate)"
+printf '%-6s %-8s %8s %8s %12s\n' round path seconds MB/s gw-rss-growth
+declare -a D V
+for round in $(seq 1 "$ROUNDS"); do
+  TOKEN=$(token acme-admin)
+  for path in direct gateway; do
+    port=18082; [ $path = gateway ] && port=18080
+    truncate -s 1073741800 "$FILE"; printf '%-24s' "$round-$path" >>"$FILE"
+    before=$(rss_mb gateway); peak=$before
+    ( while sleep 0.2; do r=$(rss_mb gateway); [ "$r" -gt "$(cat "$WORK/peak" 2>/dev/null || echo 0)" ] && echo "$r" >"$WORK/peak"; done ) & sampler=$!
+    echo "$before" >"$WORK/peak"
+    read -r code secs < <(curl -s -o "$WORK/answer" -w '%{http_code} %{time_total}\n' -H 'Expect:' -H "Authorization: Bearer $TOKEN" \
+      -H 'Content-Type: text/plain' --data-binary @"$FILE" "http://127.0.0.1:$port/api/v1/evidence/cases/$CASE/items?requirementCode=BANK_STATEMENT&fileName=big.txt")
+    kill $sampler 2>/dev/null || true; peak=$(cat "$WORK/peak")
+    [ "$code" = 201 ] || { echo "upload answered $code: $(head -c 300 "$WORK/answer")" >&2; exit 1; }
+    mbs=$(awk -v s="$secs" 'BEGIN{printf "%.1f", 1024/s}')
+    printf '%-6s %-8s %8.1f %8s %9s MB\n' "$round" "$path" "$secs" "$mbs" "$((peak - before))"
+    if [ $path = direct ]; then D+=("$mbs"); else V+=("$mbs"); fi
+  done
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
+echo "upload throughput: direct median $(median "${D[@]}") MB/s, gateway median $(median "${V[@]}") MB/s, ratio $(awk -v d="$(median "${D[@]}")" -v v="$(median "${V[@]}")" 'BEGIN{printf "%.2f", v/d}')"
+rm -f "$FILE"
+
+# Fairness: globex-member asks 10/s (2 connections, 200 ms apart); demo-bank floods the same service
+# (/api/v1/cases/whoami) with 16 connections and no pause (its limit: 100 at once, then 50/s).
+printf 'function delay() return 200 end\n' >"$WORK/pace.lua"
+declare -a IDLE FLOOD
+echo; echo "fairness: globex-member's p99 at 10 req/s, idle and while demo-bank floods"
+for round in $(seq 1 "$ROUNDS"); do
+  NEIGHBOUR=$(token globex-member); BANK=$(client_token demo-bank demo-bank-secret)
+  idle=$(wrk -t1 -c2 -d10s --latency -s "$WORK/pace.lua" -H "Authorization: Bearer $NEIGHBOUR" http://127.0.0.1:18080/api/v1/cases/whoami)
+  wrk -t1 -c16 -d12s -H "Authorization: Bearer $BANK" http://127.0.0.1:18080/api/v1/cases/whoami >"$WORK/flood" 2>&1 & flood=$!
+  sleep 1
+  busy=$(wrk -t1 -c2 -d10s --latency -s "$WORK/pace.lua" -H "Authorization: Bearer $NEIGHBOUR" http://127.0.0.1:18080/api/v1/cases/whoami)
+  wait $flood
+  p() { awk '$1=="99%"{v=$2; if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else printf "%.2f", v*1000}' <<<"$1"; }
+  bad() { awk '/Non-2xx/{print $5} END{}' <<<"$1"; }
+  IDLE+=("$(p "$idle")"); FLOOD+=("$(p "$busy")")
+  printf '  round %s: idle p99 %s ms (non-2xx %s); during the flood p99 %s ms (non-2xx %s); flooder %s req/s, non-2xx %s\n' "$round" \
+    "$(p "$idle")" "$(bad "$idle")" "$(p "$busy")" "$(bad "$busy")" "$(awk '/Requests\/sec/{print $2}' "$WORK/flood")" "$(awk '/Non-2xx/{print $5}' "$WORK/flood")"
+done
+echo "fairness p99: idle median $(median "${IDLE[@]}") ms, during the flood median $(median "${FLOOD[@]}") ms, ratio $(awk -v a="$(median "${IDLE[@]}")" -v b="$(median "${FLOOD[@]}")" 'BEGIN{printf "%.2f", b/a}')"
