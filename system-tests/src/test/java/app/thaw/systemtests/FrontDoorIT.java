@@ -20,6 +20,7 @@ import app.thaw.systemtests.support.ThawPlatform;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
@@ -35,6 +36,8 @@ import reactor.netty.resources.ConnectionProvider;
  * down and closes when it is back.
  */
 @ExtendWith(ThawPlatform.class)
+// Last: its flood and its 1 GiB upload leave nothing another test would meet.
+@Order(90)
 class FrontDoorIT {
 
     static final ConnectionProvider POOL = ConnectionProvider.builder("front-door-it").maxConnections(200)
