@@ -197,8 +197,20 @@ public class DemoSeed {
     }
 
     private void transition(String who, String caseId, String to, String reason, String more) throws Exception {
-        send(who, "POST", "/api/v1/cases/" + caseId + "/transitions", json("{\"to\":\"" + to + "\",\"reason\":\"" + reason + "\"" + more + "}"),
-                "application/json", null, 200);
+        // No version is sent, so a 409 version_conflict means an event (evidence received, a clock) changed
+        // the case at the same moment inside case-service: the move is simply made again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                send(who, "POST", "/api/v1/cases/" + caseId + "/transitions", json("{\"to\":\"" + to + "\",\"reason\":\"" + reason + "\"" + more + "}"),
+                        "application/json", null, 200);
+                return;
+            } catch (IllegalStateException conflict) {
+                if (attempt >= 5 || !conflict.getMessage().contains("version_conflict")) {
+                    throw conflict;
+                }
+                Thread.sleep(300L * attempt);
+            }
+        }
     }
 
     private String send(String who, String method, String path, byte[] body, String contentType, String idempotencyKey, int... expected)

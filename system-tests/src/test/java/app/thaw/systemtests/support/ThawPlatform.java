@@ -139,7 +139,7 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
                 URI.create(issuer + "/.well-known/openid-configuration"), logs));
 
         ManagedProcess store = new ManagedProcess("store", storePort,
-                List.of(javaExecutable, "-Xmx256m", "-jar", jar("embedded-store").toString(), "--data", work.resolve("store.mv").toString(),
+                List.of(javaExecutable, "-Xmx512m", "-jar", jar("embedded-store").toString(), "--data", work.resolve("store.mv").toString(),
                         "--port", Integer.toString(storePort)),
                 Map.of(), URI.create("http://127.0.0.1:" + storePort + "/"), logs);
         processes.put("store", store);
@@ -164,7 +164,7 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
             environment.put("THAW_CLOCK_CONTROLLABLE", "true");
             // A claim on an Idempotency-Key whose instance died lapses in seconds, so the reliability tests need not wait a minute.
             environment.put("THAW_IDEMPOTENCY_LEASE", "15s");
-            // Tenant globex may upload files up to 2 GB (FrontDoorIT streams 1 GiB through the gateway);
+            // Tenant globex may upload files up to 2 GB (FrontDoorIT streams 512 MiB through the gateway);
             // every other tenant keeps the default 100 MB.
             List<String> arguments = name.equals("evidence-service")
                     ? List.of("--thaw.evidence.tenants.globex.max-upload-size=2GB") : List.of();
