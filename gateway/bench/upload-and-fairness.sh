@@ -43,7 +43,7 @@ curl -fs -o /dev/null -X POST http://127.0.0.1:18082/internal/events -H "Authori
   -H 'Content-Type: application/cloudevents+json' -d '{"specversion":"1.0","id":"'"$(cat /proc/sys/kernel/random/uuid)"'","source":"/thaw/case-service","type":"thaw.case.opened","subject":"'"$CASE"'","time":"'"$NOW"'","tenantid":"acme","datacontenttype":"application/json","data":{"caseId":"'"$CASE"'","scenario":"RISK_TXN","drill":false,"restricted":false,"reference":"acme-C-bench","platform":"demo-pay","scope":"ACCOUNT","openedAt":"'"$NOW"'","holder":{"type":"ENTERPRISE","displayName":"Acme Trading Co.","accountReference":"****0001"}}}'
 
 FILE="$WORK/one-gib.txt"
-yes 'statement line: transfer received, balance unchanged, reference 0000000000' | head -c 1073741824 >"$FILE"
+{ yes 'statement line: transfer received, balance unchanged, reference 0000000000' || true; } | head -c 1073741824 >"$FILE"
 echo "upload: 1 GiB text, $ROUNDS rounds (each round a different final line, so no upload is a duplicate)"
 printf '%-6s %-8s %8s %8s %12s\n' round path seconds MB/s gw-rss-growth
 declare -a D V
@@ -56,7 +56,7 @@ for round in $(seq 1 "$ROUNDS"); do
     ( while sleep 0.2; do r=$(rss_mb gateway); [ "$r" -gt "$(cat "$WORK/peak" 2>/dev/null || echo 0)" ] && echo "$r" >"$WORK/peak"; done ) & sampler=$!
     echo "$before" >"$WORK/peak"
     read -r code secs < <(curl -s -o "$WORK/answer" -w '%{http_code} %{time_total}\n' -H 'Expect:' -H "Authorization: Bearer $TOKEN" \
-      -H 'Content-Type: text/plain' --data-binary @"$FILE" "http://127.0.0.1:$port/api/v1/evidence/cases/$CASE/items?requirementCode=BANK_STATEMENT&fileName=big.txt")
+      -H 'Content-Type: text/plain' -X POST -T "$FILE" "http://127.0.0.1:$port/api/v1/evidence/cases/$CASE/items?requirementCode=BANK_STATEMENT&fileName=big.txt")
     kill $sampler 2>/dev/null || true; peak=$(cat "$WORK/peak")
     [ "$code" = 201 ] || { echo "upload answered $code: $(head -c 300 "$WORK/answer")" >&2; exit 1; }
     mbs=$(awk -v s="$secs" 'BEGIN{printf "%.1f", 1024/s}')
