@@ -143,6 +143,8 @@ public class UsageMeter implements SmartLifecycle {
             d.dispose();
         }
         flushing = null;
+        // Blocking is right here: stop() runs on the shutdown thread (SmartLifecycle), never on an event
+        // loop, and the counts still in memory must reach the store before the process exits.
         flush().block(Duration.ofSeconds(30));
     }
 
