@@ -11,25 +11,11 @@
 # limits. Output: per round requests/s, p50/p99 and CPU ms per request of each process; then ratios;
 # then a run at half the direct saturation rate for p99 under normal load.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-. "$ROOT/.mvn/find-jdk.sh"; thaw_find_jdk
-VERSION=$(sed -n '/<artifactId>thaw<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;q;}' "$ROOT/pom.xml")
-GATEWAY_JAR=${GATEWAY_JAR:-$ROOT/gateway/target/gateway-$VERSION-exec.jar}
-CASES_JAR=${CASES_JAR:-$ROOT/case-service/target/case-service-$VERSION-exec.jar}
+. "$(dirname "$0")/bench-common.sh"
+GATEWAY_JAR=${GATEWAY_JAR:-$(jar_of gateway)}
+CASES_JAR=${CASES_JAR:-$(jar_of case-service)}
 ROUNDS=${ROUNDS:-3}; SECONDS_PER_ROUND=${SECONDS_PER_ROUND:-8}; CONNECTIONS=${CONNECTIONS:-32}
-ISSUER=http://localhost:8180/realms/thaw
-WORK=$(mktemp -d); trap 'kill $(cat "$WORK"/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
-JVM_FLAGS=${JVM_FLAGS:-"-Xmx256m"}
-
-start() { # name port jar env...
-  local name=$1 port=$2 jar=$3; shift 3
-  env "$@" PORT="$port" THAW_SECURITY_ISSUER_URI=$ISSUER "$JAVA_HOME/bin/java" $JVM_FLAGS -jar "$jar" >"$WORK/$name.log" 2>&1 &
-  echo $! >"$WORK/$name.pid"
-}
-ready() { for _ in $(seq 1 240); do curl -fs -o /dev/null "http://127.0.0.1:$1/actuator/health/readiness" && return 0; sleep 1; done; echo "not ready: $1" >&2; exit 1; }
 cpu_ms() { awk '{print ($14+$15)*1000/'"$(getconf CLK_TCK)"'}' "/proc/$(cat "$WORK/$1.pid")/stat"; }
-token() { curl -s -d grant_type=password -d client_id=thaw-test -d username=acme-admin -d password=thaw-demo \
-  "$ISSUER/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
 
 start cases 18081 "$CASES_JAR" MONGODB_URI=mongodb://127.0.0.1:27018/bench_cases
 start gateway 18080 "$GATEWAY_JAR" THAW_CASES_URL=http://127.0.0.1:18081 \
@@ -68,7 +54,6 @@ for round in $(seq 1 "$ROUNDS"); do
     if [ $path = direct ]; then DRPS+=("$rps"); else VRPS+=("$rps"); fi
   done
 done
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 D=$(median "${DRPS[@]}"); V=$(median "${VRPS[@]}")
 echo; echo "saturation: direct median $D req/s, gateway median $V req/s, ratio $(awk -v d="$D" -v v="$V" 'BEGIN{printf "%.2f", v/d}')"
 

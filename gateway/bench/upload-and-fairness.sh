@@ -10,25 +10,13 @@
 #
 # Needs curl and wrk. ROUNDS (3). Tenant acme may upload 2 GB in this bench's evidence-service.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-. "$ROOT/.mvn/find-jdk.sh"; thaw_find_jdk
-VERSION=$(sed -n '/<artifactId>thaw<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;q;}' "$ROOT/pom.xml")
-GATEWAY_JAR=${GATEWAY_JAR:-$ROOT/gateway/target/gateway-$VERSION-exec.jar}
-EVIDENCE_JAR=${EVIDENCE_JAR:-$ROOT/evidence-service/target/evidence-service-$VERSION-exec.jar}
-CASES_JAR=${CASES_JAR:-$ROOT/case-service/target/case-service-$VERSION-exec.jar}
+. "$(dirname "$0")/bench-common.sh"
+GATEWAY_JAR=${GATEWAY_JAR:-$(jar_of gateway)}
+EVIDENCE_JAR=${EVIDENCE_JAR:-$(jar_of evidence-service)}
+CASES_JAR=${CASES_JAR:-$(jar_of case-service)}
 ROUNDS=${ROUNDS:-3}
-ISSUER=http://localhost:8180/realms/thaw
-WORK=$(mktemp -d); trap 'kill $(cat "$WORK"/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
-
-start() { local name=$1 port=$2 jar=$3; shift 3
-  env "$@" PORT="$port" THAW_SECURITY_ISSUER_URI=$ISSUER "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m -jar "$jar" >"$WORK/$name.log" 2>&1 &
-  echo $! >"$WORK/$name.pid"; }
-ready() { for _ in $(seq 1 240); do curl -fs -o /dev/null "http://127.0.0.1:$1/actuator/health/readiness" && return 0; sleep 1; done; echo "not ready: $1" >&2; exit 1; }
+JVM_FLAGS="-XX:+UseSerialGC -Xmx256m"
 rss_mb() { awk '/VmRSS/{print int($2/1024)}' "/proc/$(cat "$WORK/$1.pid")/status"; }
-token() { curl -s -d grant_type=password -d client_id=thaw-test -d username="$1" -d password=thaw-demo \
-  "$ISSUER/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
-client_token() { curl -s -d grant_type=client_credentials -d client_id="$1" -d client_secret="$2" \
-  "$ISSUER/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
 
 start evidence 18082 "$EVIDENCE_JAR" MONGODB_URI=mongodb://127.0.0.1:27018/bench_evidence \
   SPRING_APPLICATION_JSON='{"thaw":{"evidence":{"tenants":{"acme":{"max-upload-size":"2GB"}}}}}'
@@ -64,7 +52,6 @@ for round in $(seq 1 "$ROUNDS"); do
     if [ $path = direct ]; then D+=("$mbs"); else V+=("$mbs"); fi
   done
 done
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 echo "upload throughput: direct median $(median "${D[@]}") MB/s, gateway median $(median "${V[@]}") MB/s, ratio $(awk -v d="$(median "${D[@]}")" -v v="$(median "${V[@]}")" 'BEGIN{printf "%.2f", v/d}')"
 rm -f "$FILE"
 
