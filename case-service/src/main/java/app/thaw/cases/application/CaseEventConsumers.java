@@ -1,114 +1,86 @@
 package app.thaw.cases.application;
 
-import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
+import app.thaw.cases.events.ConsumedEvents.AlertRaised;
+import app.thaw.cases.events.ConsumedEvents.EvidenceRejected;
+import app.thaw.cases.events.ConsumedEvents.EvidenceReceived;
+import app.thaw.cases.events.ConsumedEvents.EvidenceVerified;
+import app.thaw.cases.events.ConsumedEvents.NotificationDelivered;
 import app.thaw.cases.incident.ChecklistStatus;
 import app.thaw.cases.incident.EntityType;
 import app.thaw.cases.incident.Scenario;
-import app.thaw.platform.events.EventHandler;
-import app.thaw.platform.events.ThawEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import app.thaw.platform.events.EventBinding;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
  * What other services tell the case service (docs/events.md): evidence arriving and judged, the
- * first client notification delivered, alerts that call for a case. Each handler is idempotent:
- * the case's own state makes a repeated event change nothing.
+ * first client notification delivered, alerts that call for a case. Each handler is idempotent
+ * and tolerates order: the case's own state makes a repeated or late event change nothing (a
+ * late {@code received} never undoes a verdict; see {@code ChecklistItem.withEvidence}).
  */
 public final class CaseEventConsumers {
-
-    private static final Logger log = LoggerFactory.getLogger(CaseEventConsumers.class);
 
     private CaseEventConsumers() {
     }
 
-    /** {@code thaw.evidence.received|verified|rejected} update the checklist item the evidence is for. */
-    public static EventHandler evidence(CaseService cases) {
-        return new EventHandler() {
-            @Override
-            public boolean handles(String type) {
-                return type.equals("thaw.evidence.received") || type.equals("thaw.evidence.verified") || type.equals("thaw.evidence.rejected");
-            }
+    public static List<EventBinding<?>> bindings(CaseService cases) {
+        return List.of(
+                EventBinding.on(EvidenceReceived.class, event -> evidence(cases, event.tenantId(), event.data().caseId(),
+                        event.data().requirementCode(), event.data().evidenceId(), ChecklistStatus.RECEIVED, null)),
+                EventBinding.on(EvidenceVerified.class, event -> evidence(cases, event.tenantId(), event.data().caseId(),
+                        event.data().requirementCode(), event.data().evidenceId(), ChecklistStatus.ACCEPTED, null)),
+                EventBinding.on(EvidenceRejected.class, event -> {
+                    EvidenceRejected rejected = event.data();
+                    String note = rejected.note();
+                    return evidence(cases, event.tenantId(), rejected.caseId(), rejected.requirementCode(), rejected.evidenceId(),
+                            ChecklistStatus.REJECTED, rejected.reasonCode() + (note != null && !note.isBlank() ? ": " + note : ""));
+                }),
+                EventBinding.on(NotificationDelivered.class, event -> notificationDelivered(cases, event.tenantId(), event.data())),
+                EventBinding.on(AlertRaised.class, event -> alertRaised(cases, event.tenantId(), event.data())));
+    }
 
-            @Override
-            public Mono<Void> handle(ThawEvent event) {
-                Map<String, Object> data = event.data();
-                if (!(data.get("caseId") instanceof String caseId) || !(data.get("requirementCode") instanceof String code)
-                        || !(data.get("evidenceId") instanceof String evidenceId)) {
-                    log.warn("Ignoring {} {}: it names no case, requirement or evidence", event.type(), event.id());
-                    return Mono.empty();
-                }
-                ChecklistStatus status = switch (event.type()) {
-                    case "thaw.evidence.verified" -> ChecklistStatus.ACCEPTED;
-                    case "thaw.evidence.rejected" -> ChecklistStatus.REJECTED;
-                    default -> ChecklistStatus.RECEIVED;
-                };
-                String reason = status != ChecklistStatus.REJECTED ? null
-                        : data.getOrDefault("reasonCode", "REJECTED") + (data.get("note") instanceof String note && !note.isBlank() ? ": " + note : "");
-                return cases.changeAsSystem(event.tenantId(), caseId,
-                        (c, tenant, now) -> c.evidenceReported(code, evidenceId, status, reason, now, "evidence-service")).then();
-            }
-        };
+    /** Evidence received or judged updates the checklist item it is for. */
+    private static Mono<Void> evidence(CaseService cases, String tenantId, String caseId, String requirementCode, String evidenceId,
+                                       ChecklistStatus status, @Nullable String reason) {
+        return cases.changeAsSystem(tenantId, caseId,
+                (c, tenant, now) -> c.evidenceReported(requirementCode, evidenceId, status, reason, now, "evidence-service")).then();
     }
 
     /** The first delivered client notification of a case meets its golden 15 minutes. */
-    public static EventHandler notificationDelivered(CaseService cases) {
-        return new EventHandler() {
-            @Override
-            public boolean handles(String type) {
-                return type.equals("thaw.notification.delivered");
-            }
-
-            @Override
-            public Mono<Void> handle(ThawEvent event) {
-                Map<String, Object> data = event.data();
-                if (!(data.get("caseId") instanceof String caseId) || !Boolean.TRUE.equals(data.get("firstForCase"))
-                        || !"CLIENT".equals(data.get("recipientKind"))) {
-                    return Mono.empty();
-                }
-                Instant deliveredAt = data.get("deliveredAt") instanceof String at ? Instant.parse(at) : event.time();
-                return cases.changeAsSystem(event.tenantId(), caseId, (c, tenant, now) -> c.clientNotified(deliveredAt, now)).then();
-            }
-        };
+    private static Mono<Void> notificationDelivered(CaseService cases, String tenantId, NotificationDelivered delivered) {
+        String caseId = delivered.caseId();
+        if (caseId == null || !delivered.firstForCase() || !"CLIENT".equals(delivered.recipientKind())) {
+            return Mono.empty();
+        }
+        return cases.changeAsSystem(tenantId, caseId, (c, tenant, now) -> c.clientNotified(delivered.deliveredAt(), now)).then();
     }
 
     /**
-     * {@code thaw.alert.raised}: a HIGH identity-misuse alert opens an IDENTITY_MISUSE case, every
-     * sanctions hit a COMPLIANCE_HOLD review case, each with the alert attached, once per alert.
+     * A HIGH identity-misuse alert opens an IDENTITY_MISUSE case, every sanctions hit a
+     * COMPLIANCE_HOLD review case, each with the alert attached, once per alert.
      */
-    public static EventHandler alertRaised(CaseService cases) {
-        return new EventHandler() {
-            @Override
-            public boolean handles(String type) {
-                return type.equals("thaw.alert.raised");
-            }
+    private static Mono<Void> alertRaised(CaseService cases, String tenantId, AlertRaised alert) {
+        Scenario scenario;
+        if ("SANCTIONS_HIT".equals(alert.kind())) {
+            scenario = Scenario.COMPLIANCE_HOLD;
+        } else if ("IDENTITY_MISUSE".equals(alert.kind()) && "HIGH".equals(alert.severity())) {
+            scenario = Scenario.IDENTITY_MISUSE;
+        } else {
+            return Mono.empty();
+        }
+        String notice = scenario == Scenario.COMPLIANCE_HOLD
+                ? "Sanctions screening hit (alert " + alert.alertId() + ", list entry " + orUnknown(alert.listEntryId())
+                        + ", score " + orUnknown(alert.score()) + "): review required."
+                : "Identity misuse alert " + alert.alertId() + " (" + alert.detector() + ", " + alert.count()
+                        + " signals): someone may be using the subject's identity.";
+        OpenCase command = new OpenCase(null, "COMPANY".equals(alert.subjectType()) ? EntityType.ENTERPRISE : EntityType.INDIVIDUAL,
+                alert.subjectLabel(), alert.subjectId(), "identity-monitor", notice, alert.alertId(), null, null, alert.raisedAt(), null);
+        return cases.openForAlert(tenantId, alert.alertId(), scenario, command).then();
+    }
 
-            @Override
-            public Mono<Void> handle(ThawEvent event) {
-                Map<String, Object> data = event.data();
-                String kind = String.valueOf(data.get("kind"));
-                Scenario scenario;
-                if ("SANCTIONS_HIT".equals(kind)) {
-                    scenario = Scenario.COMPLIANCE_HOLD;
-                } else if ("IDENTITY_MISUSE".equals(kind) && "HIGH".equals(data.get("severity"))) {
-                    scenario = Scenario.IDENTITY_MISUSE;
-                } else {
-                    return Mono.empty();
-                }
-                String alertId = String.valueOf(data.getOrDefault("alertId", event.subject()));
-                String label = String.valueOf(data.getOrDefault("subjectLabel", "subject"));
-                Instant raisedAt = data.get("raisedAt") instanceof String at ? Instant.parse(at) : event.time();
-                String notice = scenario == Scenario.COMPLIANCE_HOLD
-                        ? "Sanctions screening hit (alert " + alertId + ", list entry " + data.getOrDefault("listEntryId", "?")
-                                + ", score " + data.getOrDefault("score", "?") + "): review required."
-                        : "Identity misuse alert " + alertId + " (" + data.getOrDefault("detector", "detector") + ", "
-                                + data.getOrDefault("count", "?") + " signals): someone may be using the subject's identity.";
-                OpenCase command = new OpenCase(null, "COMPANY".equals(data.get("subjectType")) ? EntityType.ENTERPRISE : EntityType.INDIVIDUAL,
-                        label, String.valueOf(data.getOrDefault("subjectId", "")), "identity-monitor", notice, alertId, null, null, raisedAt, null);
-                return cases.openForAlert(event.tenantId(), alertId, scenario, command).then();
-            }
-        };
+    private static String orUnknown(@Nullable Object value) {
+        return value == null ? "?" : value.toString();
     }
 }

@@ -8,8 +8,9 @@ import app.thaw.cases.triage.TriageEngine;
 import app.thaw.cases.triage.TriageRules;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.calendar.BusinessCalendars;
-import app.thaw.platform.events.EventHandler;
+import app.thaw.platform.events.EventHandlers;
 import app.thaw.platform.events.EventOutbox;
+import app.thaw.platform.events.Traceparents;
 import app.thaw.platform.timers.Timers;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,10 +54,6 @@ class CaseServiceConfiguration {
         return new TenantPolicies(mongo, calendars, properties);
     }
 
-    @Bean
-    Traceparents traceparents(ObjectProvider<Tracer> tracer) {
-        return new Traceparents(tracer);
-    }
 
     @Bean
     CaseStore caseStore(ReactiveMongoTemplate mongo, EventOutbox outbox, @Lazy Timers timers, Traceparents traceparents) {
@@ -97,18 +94,8 @@ class CaseServiceConfiguration {
     }
 
     @Bean
-    EventHandler evidenceEvents(@Lazy CaseService cases) {
-        return CaseEventConsumers.evidence(cases);
-    }
-
-    @Bean
-    EventHandler notificationDeliveredEvents(@Lazy CaseService cases) {
-        return CaseEventConsumers.notificationDelivered(cases);
-    }
-
-    @Bean
-    EventHandler alertRaisedEvents(@Lazy CaseService cases) {
-        return CaseEventConsumers.alertRaised(cases);
+    EventHandlers caseEventConsumers(CaseService cases) {
+        return new EventHandlers(CaseEventConsumers.bindings(cases));
     }
 
     // Indexes before the first request; blocking is fine here, on the main thread at startup.

@@ -7,7 +7,9 @@ import java.util.Map;
 
 import app.thaw.cases.incident.CaseEvent;
 import app.thaw.cases.incident.IncidentCase;
+import app.thaw.cases.events.CaseEventMapper;
 import app.thaw.platform.events.EventOutbox;
+import app.thaw.platform.events.Traceparents;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.timers.Timers;
 import org.bson.Document;

@@ -626,9 +626,16 @@ public final class IncidentCase {
 
     public void assign(@Nullable String assignee, Instant now, String actor) {
         guardOpen();
+        boolean changed = !java.util.Objects.equals(this.assignee, assignee);
         this.assignee = assignee;
         record(new CaseEvent.Noted(now, actor, "assigned", assignee == null ? "Unassigned" : "Assigned to " + assignee,
                 assignee == null ? Map.of() : Map.of("assignee", assignee)));
+        if (changed) {
+            // The running clocks' reminders follow the case to its new owner: each is set again
+            // (same clock id) with the assignee as its owner (ownerUserId in thaw.case.clock_set).
+            clocks.stream().filter(clock -> clock.state() == ClockState.RUNNING)
+                    .forEach(clock -> record(new CaseEvent.ClockSet(now, actor, clock)));
+        }
         touch(now);
     }
 

@@ -1,59 +1,55 @@
 package app.thaw.evidence.casefile;
 
-import java.util.Map;
+import java.util.List;
 
 import app.thaw.evidence.domain.CaseFile;
 import app.thaw.evidence.domain.CaseId;
-import app.thaw.platform.events.EventHandler;
-import app.thaw.platform.events.ThawEvent;
+import app.thaw.evidence.events.ConsumedEvents.CaseOpened;
+import app.thaw.evidence.events.ConsumedEvents.CaseTriaged;
+import app.thaw.platform.events.EventBinding;
+import app.thaw.platform.events.EventHandlers;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import reactor.core.publisher.Mono;
 
 /**
  * Learns cases from case-service: {@code thaw.case.opened} makes the case known here with its
- * tenant and scenario, {@code thaw.case.triaged} (and any later case event) updates the scenario.
- * Compliance and judicial scenarios get their automatic legal hold. Idempotent: a repeated event
- * finds the case known and the hold in place.
+ * tenant and scenario, {@code thaw.case.triaged} changes the scenario. Either may arrive first
+ * or twice: the scenario of the newest case event wins (by the events' sequence), and a repeat
+ * finds the case known and the hold in place. Compliance and judicial scenarios get their
+ * automatic legal hold.
  */
-@Component
-class CaseEventsHandler implements EventHandler {
+@Configuration(proxyBeanMethods = false)
+class CaseEventsHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventsHandler.class);
 
-    private final CaseFiles cases;
-    private final Holds holds;
-
-    CaseEventsHandler(CaseFiles cases, Holds holds) {
-        this.cases = cases;
-        this.holds = holds;
+    @Bean
+    EventHandlers caseEvents(CaseFiles cases, Holds holds) {
+        return new EventHandlers(List.of(
+                EventBinding.on(CaseOpened.class, event -> learn(cases, holds, event.tenantId(), event.data().caseId(),
+                        event.data().scenario(), event.sequence())),
+                EventBinding.on(CaseTriaged.class, event -> learn(cases, holds, event.tenantId(), event.data().caseId(),
+                        event.data().scenario(), event.sequence()))));
     }
 
-    @Override
-    public boolean handles(String type) {
-        return type.equals("thaw.case.opened") || type.equals("thaw.case.triaged");
-    }
-
-    @Override
-    public Mono<Void> handle(ThawEvent event) {
-        Map<String, Object> data = event.data();
-        if (!(data.get("caseId") instanceof String caseIdText) || !(data.get("scenario") instanceof String scenario)) {
-            log.warn("Ignoring {} {}: no caseId or scenario in its data", event.type(), event.id());
-            return Mono.empty();
-        }
+    private static Mono<Void> learn(CaseFiles cases, Holds holds, String tenantId, String caseIdText, String scenario,
+                                    @Nullable Long sequence) {
         CaseId caseId = new CaseId(caseIdText);
-        return cases.insertIfAbsent(CaseFile.opened(caseId, event.tenantId(), scenario))
-                .then(cases.find(caseId))
-                .flatMap(file -> {
-                    if (!file.tenantId().equals(event.tenantId())) {
-                        log.error("Case {} is known under another tenant; ignoring {} {}", caseId, event.type(), event.id());
-                        return Mono.empty();
-                    }
-                    Mono<CaseFile> current = file.scenario().equals(scenario) ? Mono.just(file)
-                            : cases.update(file.withScenario(scenario), java.util.List.of());
-                    return current.flatMap(holds::placeAutomaticIfNeeded);
-                })
+        long order = sequence == null ? 0 : sequence;
+        return cases.find(caseId)
+                .flatMap(known -> known.tenantId().equals(tenantId) ? cases.applyScenario(caseId, tenantId, scenario, order).thenReturn(true)
+                        : Mono.fromRunnable(() -> log.error("Case {} is known under another tenant; ignoring an event of tenant {}",
+                                caseId, tenantId)).thenReturn(false))
+                .switchIfEmpty(Mono.defer(() -> cases.insertIfAbsent(CaseFile.opened(caseId, tenantId, scenario))
+                        // Lost a race with another first event of the case: apply this one by its sequence.
+                        .flatMap(inserted -> cases.applyScenario(caseId, tenantId, scenario, order)).thenReturn(true)))
+                .filter(Boolean::booleanValue)
+                .flatMap(ours -> cases.find(caseId))
+                .flatMap(holds::placeAutomaticIfNeeded)
                 .then();
     }
 }

@@ -33,6 +33,8 @@ import reactor.core.publisher.Mono;
 public class CaseFiles {
 
     public static final String COLLECTION = "case_files";
+    /** The sequence of the case event that set the stored scenario (see {@link #applyScenario}). */
+    static final String SCENARIO_SEQUENCE = "scenarioSequence";
 
     private final ReactiveMongoTemplate mongo;
     private final EventOutbox outbox;
@@ -58,6 +60,18 @@ public class CaseFiles {
     public Mono<Boolean> insertIfAbsent(CaseFile file) {
         return mongo.insert(toDocument(file), COLLECTION).thenReturn(true)
                 .onErrorResume(org.springframework.dao.DuplicateKeyException.class, known -> Mono.just(false));
+    }
+
+    /**
+     * Sets the scenario a case event names unless a newer case event already did: {@code sequence}
+     * is the event's place among the case's events, so a late {@code opened} cannot undo a
+     * {@code triaged}. One conditional write: no read, so no version conflict with other changes.
+     */
+    public Mono<Void> applyScenario(CaseId caseId, String tenantId, String scenario, long sequence) {
+        Query older = Query.query(Criteria.where("_id").is(caseId.value()).and("tenantId").is(tenantId)
+                .orOperator(Criteria.where(SCENARIO_SEQUENCE).exists(false), Criteria.where(SCENARIO_SEQUENCE).lt(sequence)));
+        return mongo.updateFirst(older, new Update().set("scenario", scenario).set(SCENARIO_SEQUENCE, sequence).inc("version", 1),
+                COLLECTION).then();
     }
 
     /** Writes the new state if the stored version is the one before it, with its events; 409 otherwise. */

@@ -11,7 +11,7 @@ import app.thaw.evidence.domain.CaseId;
 import app.thaw.evidence.domain.CustodyAction;
 import app.thaw.evidence.domain.LegalHold;
 import app.thaw.evidence.item.Actors;
-import app.thaw.evidence.item.EvidenceEvents;
+import app.thaw.evidence.events.EvidenceEventMapper;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
@@ -33,11 +33,11 @@ public class Holds {
     private final CaseFiles cases;
     private final CaseAccess access;
     private final CustodyLog custody;
-    private final EvidenceEvents events;
+    private final EvidenceEventMapper events;
     private final AuditLog audit;
     private final Clock clock;
 
-    Holds(CaseFiles cases, CaseAccess access, CustodyLog custody, EvidenceEvents events, AuditLog audit, Clock clock) {
+    Holds(CaseFiles cases, CaseAccess access, CustodyLog custody, EvidenceEventMapper events, AuditLog audit, Clock clock) {
         this.cases = cases;
         this.access = access;
         this.custody = custody;

@@ -15,7 +15,7 @@ import app.thaw.evidence.domain.EvidenceItem;
 import app.thaw.evidence.domain.FileNames;
 import app.thaw.evidence.domain.RequirementCode;
 import app.thaw.evidence.item.Actors;
-import app.thaw.evidence.item.EvidenceEvents;
+import app.thaw.evidence.events.EvidenceEventMapper;
 import app.thaw.evidence.item.EvidenceItems;
 import app.thaw.evidence.store.BlobStore;
 import app.thaw.platform.audit.AuditLog;
@@ -44,13 +44,13 @@ public class Uploads {
     private final EvidenceItems items;
     private final ContentInspector inspector;
     private final CustodyLog custody;
-    private final EvidenceEvents events;
+    private final EvidenceEventMapper events;
     private final AuditLog audit;
     private final EvidenceProperties properties;
     private final Clock clock;
 
     Uploads(CaseAccess access, BlobStore blobs, EvidenceItems items, ContentInspector inspector, CustodyLog custody,
-            EvidenceEvents events, AuditLog audit, EvidenceProperties properties, Clock clock) {
+            EvidenceEventMapper events, AuditLog audit, EvidenceProperties properties, Clock clock) {
         this.access = access;
         this.blobs = blobs;
         this.items = items;
@@ -114,9 +114,7 @@ public class Uploads {
                                 .onErrorResume(DuplicateKeyException.class, duplicate -> blobs.delete(blobId.toHexString())
                                         .then(items.findByContent(file.tenantId(), upload.caseId(), result.sha256()))
                                         .flatMap(existing -> existing.proves(upload.requirementCode()) ? Mono.just(new Outcome(existing, false))
-                                                : items.update(existing.linkedTo(upload.requirementCode()),
-                                                                List.of(events.linked(existing, upload.requirementCode())))
-                                                        .map(linked -> new Outcome(linked, false, true))))
+                                                : linkTo(existing.linkedTo(upload.requirementCode()), upload.requirementCode())))
                                 // Nothing recorded: the content must not stay behind either.
                                 .onErrorResume(failure -> !(failure instanceof DuplicateKeyException),
                                         failure -> blobs.delete(blobId.toHexString()).then(Mono.error(failure)))
@@ -137,5 +135,10 @@ public class Uploads {
                                         .thenReturn(outcome));
                     });
         });
+    }
+
+    /** Records that a file already in the case also proves {@code requirement}, with its event (at the item's new version). */
+    private Mono<Outcome> linkTo(EvidenceItem linked, app.thaw.evidence.domain.RequirementCode requirement) {
+        return items.update(linked, List.of(events.linked(linked, requirement))).map(saved -> new Outcome(saved, false, true));
     }
 }

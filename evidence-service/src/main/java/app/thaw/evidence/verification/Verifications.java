@@ -14,7 +14,7 @@ import app.thaw.evidence.domain.EvidenceItem;
 import app.thaw.evidence.domain.RejectionReason;
 import app.thaw.evidence.domain.Verdict;
 import app.thaw.evidence.item.Actors;
-import app.thaw.evidence.item.EvidenceEvents;
+import app.thaw.evidence.events.EvidenceEventMapper;
 import app.thaw.evidence.item.EvidenceItems;
 import app.thaw.evidence.item.ItemAccess;
 import app.thaw.platform.audit.AuditLog;
@@ -37,12 +37,12 @@ public class Verifications {
     private final ItemAccess access;
     private final EvidenceItems items;
     private final CustodyLog custody;
-    private final EvidenceEvents events;
+    private final EvidenceEventMapper events;
     private final AuditLog audit;
     private final EvidenceProperties properties;
     private final Clock clock;
 
-    Verifications(ItemAccess access, EvidenceItems items, CustodyLog custody, EvidenceEvents events, AuditLog audit,
+    Verifications(ItemAccess access, EvidenceItems items, CustodyLog custody, EvidenceEventMapper events, AuditLog audit,
                   EvidenceProperties properties, Clock clock) {
         this.access = access;
         this.items = items;

@@ -15,7 +15,8 @@ import app.thaw.monitor.screening.AllowList;
 import app.thaw.monitor.settings.TenantSettings;
 import app.thaw.monitor.support.Roles;
 import app.thaw.monitor.support.TenantNotFound;
-import app.thaw.monitor.support.TraceContext;
+import app.thaw.monitor.events.AlertEvents;
+import app.thaw.platform.events.Traceparents;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
@@ -54,10 +55,10 @@ public class AlertService {
     private final EventOutbox outbox;
     private final AllowList allowList;
     private final AuditLog audit;
-    private final TraceContext trace;
+    private final Traceparents trace;
     private final Clock clock;
 
-    AlertService(ReactiveMongoTemplate mongo, EventOutbox outbox, AllowList allowList, AuditLog audit, TraceContext trace,
+    AlertService(ReactiveMongoTemplate mongo, EventOutbox outbox, AllowList allowList, AuditLog audit, Traceparents trace,
                  Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
@@ -287,28 +288,15 @@ public class AlertService {
     }
 
     private ThawEvent raisedEvent(Alert alert) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("alertId", alert.id());
-        data.put("subjectId", alert.subjectId());
-        data.put("subjectLabel", alert.subjectLabel());
-        data.put("subjectType", alert.subjectType());
-        data.put("severity", alert.severity().name());
-        data.put("detector", alert.primaryDetector());
-        data.put("kind", alert.kind().name());
-        data.put("signalIds", alert.signalIds());
-        data.put("count", alert.count());
-        data.put("raisedAt", clock.instant().toString());
         Alert.Sanction sanction = alert.sanction();
-        if (sanction != null) {
-            data.put("listEntryId", sanction.listEntryId());
-            data.put("score", sanction.score());
-            data.put("matchedFields", sanction.matchedFields());
-            if (sanction.listId() != null) {
-                data.put("listId", sanction.listId());
-                data.put("listVersion", sanction.listVersion());
-            }
-        }
-        return ThawEvent.of(SOURCE, EVENT_TYPE, alert.id(), alert.tenantId(), clock.instant(), trace.traceparent(), data);
+        Instant now = clock.instant();
+        AlertEvents.Raised raised = new AlertEvents.Raised(alert.id(), alert.subjectId(), alert.subjectLabel(), alert.subjectType(),
+                alert.severity().name(), alert.primaryDetector(), alert.kind().name(), List.copyOf(alert.signalIds()), alert.count(), now,
+                sanction == null ? null : sanction.listEntryId(), sanction == null ? null : sanction.score(),
+                sanction == null ? null : sanction.matchedFields(), sanction == null ? null : sanction.listId(),
+                sanction == null || sanction.listId() == null ? null : sanction.listVersion());
+        // One raised event per alert: no sequence to keep.
+        return ThawEvent.of(SOURCE, alert.id(), alert.tenantId(), now, null, trace.current(), raised);
     }
 
     static String closedKey(String alertId) {

@@ -27,7 +27,8 @@ import app.thaw.notifications.rules.RuleService;
 import app.thaw.notifications.rules.Target;
 import app.thaw.notifications.settings.SettingsService;
 import app.thaw.notifications.settings.TenantSettings;
-import app.thaw.notifications.support.Traceparents;
+import app.thaw.notifications.events.NotificationEvents;
+import app.thaw.platform.events.Traceparents;
 import app.thaw.notifications.templates.RenderedMessage;
 import app.thaw.notifications.templates.TemplateKey;
 import app.thaw.notifications.templates.TemplateService;
@@ -330,15 +331,11 @@ public class DispatchService {
     }
 
     private ThawEvent deliveredEvent(Document delivery, Instant at, boolean firstForCase) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", delivery.getString("caseId"));
-        data.put("eventType", delivery.getString("eventType"));
-        data.put("channel", delivery.getString("channel"));
-        data.put("recipientKind", delivery.getString("recipientKind"));
-        data.put("deliveredAt", at.toString());
-        data.put("firstForCase", firstForCase);
-        return ThawEvent.of(SOURCE, DELIVERED, delivery.getString("_id"), delivery.getString("tenantId"), at,
-                traces.current(delivery.getString("traceparent")), data);
+        // One event per delivery (its id is the subject): no sequence to keep.
+        return ThawEvent.of(SOURCE, delivery.getString("_id"), delivery.getString("tenantId"), at, null,
+                traces.currentOr(delivery.getString("traceparent")),
+                new NotificationEvents.Delivered(delivery.getString("caseId"), delivery.getString("eventType"), delivery.getString("channel"),
+                        delivery.getString("recipientKind"), at, firstForCase));
     }
 
     private Mono<Void> failed(Document delivery, SendOutcome outcome, Document attempt, Instant at) {

@@ -96,6 +96,37 @@ public class ReminderService {
 
     /** Schedules (or moves) the reminders of a deadline; reminders it no longer has are cancelled. */
     public Mono<Void> set(Deadline deadline) {
+        return set(deadline, null);
+    }
+
+    /**
+     * As {@link #set(Deadline)}, unless the clock is already met or cancelled (its event arrived
+     * first: a late {@code set} must not re-arm it) or {@code sequence} is older than the last
+     * event applied to this clock.
+     *
+     * @param sequence the event's place among the case's events, if the producer numbered it
+     */
+    public Mono<Void> set(Deadline deadline, @Nullable Long sequence) {
+        String clockDoc = deadline.tenantId() + "|" + deadline.clockId();
+        return mongo.findById(clockDoc, Document.class, CLOCKS)
+                .map(stored -> stale(stored, sequence, true))
+                .defaultIfEmpty(false)
+                .flatMap(stale -> stale ? Mono.<Void>empty() : arm(deadline, sequence));
+    }
+
+    /** Statuses that end a clock for good: nothing arms it again. */
+    private static final List<String> TERMINAL = List.of("MET", "CANCELLED");
+
+    /** Whether an event is late for this clock: it ended, or a newer event of it was applied. */
+    private static boolean stale(Document stored, @Nullable Long sequence, boolean arming) {
+        if (arming && TERMINAL.contains(stored.getString("status"))) {
+            return true;
+        }
+        Object applied = stored.get("sequence");
+        return sequence != null && applied instanceof Number number && sequence <= number.longValue();
+    }
+
+    private Mono<Void> arm(Deadline deadline, @Nullable Long sequence) {
         Instant now = clock.instant();
         return settings.forTenant(deadline.tenantId()).flatMap(tenantSettings -> {
             Map<Long, Instant> plan = ReminderPlan.schedule(deadline.dueAt(), tenantSettings.reminderOffsets(), deadline.setAt(), now);
@@ -112,21 +143,45 @@ public class ReminderService {
                         return timers.schedule(ReminderPlan.key(deadline.tenantId(), deadline.clockId(), reminder.getKey()), REMINDER_TIMER,
                                 deadline.tenantId(), reminder.getValue(), payload);
                     }).then())
-                    .then(mongo.upsert(Query.query(Criteria.where("_id").is(clockDoc)), new Update().set("tenantId", deadline.tenantId())
-                            .set("clockId", deadline.clockId()).set("dueAt", Date.from(deadline.dueAt())).set("timerKeys", keys)
-                            .set("status", "SET"), CLOCKS))
-                    .then();
+                    // Only over a clock that has not ended: if it was met or cancelled meanwhile, the
+                    // upsert finds no match, its insert meets the existing id, and the timers armed
+                    // above are cancelled again.
+                    .then(mongo.upsert(Query.query(Criteria.where("_id").is(clockDoc).and("status").nin(TERMINAL)),
+                            new Update().set("tenantId", deadline.tenantId()).set("clockId", deadline.clockId())
+                                    .set("dueAt", Date.from(deadline.dueAt())).set("timerKeys", keys)
+                                    .set("status", "SET").set("sequence", sequence), CLOCKS).then()
+                            .onErrorResume(DuplicateKeyException.class, ended -> Flux.fromIterable(keys).concatMap(timers::cancel).then()));
         });
     }
 
     /** The deadline was met, cancelled or paused: its pending reminders and escalations stop. */
     public Mono<Void> clear(String tenantId, String clockId, String why) {
+        return clear(tenantId, clockId, why, null);
+    }
+
+    /**
+     * As {@link #clear(String, String, String)}, remembered even when the clock's {@code set} has
+     * not arrived yet, so that a late {@code set} finds the clock ended (MET, CANCELLED) and arms
+     * nothing. A pause older than the last event applied to the clock (a resume) is ignored.
+     */
+    public Mono<Void> clear(String tenantId, String clockId, String why, @Nullable Long sequence) {
+        String clockDoc = tenantId + "|" + clockId;
+        boolean terminal = TERMINAL.contains(why);
+        return mongo.findById(clockDoc, Document.class, CLOCKS)
+                .map(stored -> !terminal && stale(stored, sequence, false))
+                .defaultIfEmpty(false)
+                .flatMap(stale -> stale ? Mono.<Void>empty()
+                        : cancelTimers(tenantId, clockId).then(mongo.upsert(Query.query(Criteria.where("_id").is(clockDoc)),
+                                new Update().set("tenantId", tenantId).set("clockId", clockId).set("status", why)
+                                        .set("sequence", sequence).set("timerKeys", List.of()), CLOCKS)).then());
+    }
+
+    /** Cancels a clock's pending reminder timers and the escalations of its unacknowledged urgent reminders. */
+    private Mono<Void> cancelTimers(String tenantId, String clockId) {
         String clockDoc = tenantId + "|" + clockId;
         Mono<Void> reminders = mongo.findById(clockDoc, Document.class, CLOCKS)
                 .flatMapMany(found -> Flux.fromIterable(found.getList("timerKeys", String.class, List.of())))
-                .concatMap(timers::cancel).then()
-                .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(clockDoc)),
-                        new Update().set("status", why).set("timerKeys", List.of()), CLOCKS).then());
+                .concatMap(timers::cancel).then();
         Mono<Void> escalations = mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("clockId").is(clockId)
                                 .and("acknowledgedAt").is(null).and("urgent").is(true)).limit(50), Document.class, REMINDERS)
                 .concatMap(reminder -> timers.cancel(escalationKey(reminder.getString("_id")))).then();

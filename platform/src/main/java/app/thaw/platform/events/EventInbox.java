@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -30,13 +32,19 @@ public class EventInbox {
     public enum Outcome { PROCESSED, DUPLICATE, IN_PROGRESS }
 
     private final ReactiveMongoTemplate mongo;
-    private final List<EventHandler> handlers;
+    private final Supplier<List<EventHandler>> handlerLookup;
+    private volatile @Nullable List<EventHandler> handlers;
     private final Duration lease;
     private final Clock clock;
 
     public EventInbox(ReactiveMongoTemplate mongo, List<EventHandler> handlers, Duration lease, Clock clock) {
+        this(mongo, () -> handlers, lease, clock);
+    }
+
+    /** Looks the handlers up when the first event arrives (they may depend on what depends on the outbox). */
+    public EventInbox(ReactiveMongoTemplate mongo, Supplier<List<EventHandler>> handlers, Duration lease, Clock clock) {
         this.mongo = mongo;
-        this.handlers = List.copyOf(handlers);
+        this.handlerLookup = handlers;
         this.lease = lease;
         this.clock = clock;
     }
@@ -47,6 +55,15 @@ public class EventInbox {
                 : mongo.findById(event.id(), Document.class, PROCESSED_EVENTS)
                         .map(existing -> "DONE".equals(existing.getString("state")) ? Outcome.DUPLICATE : Outcome.IN_PROGRESS)
                         .defaultIfEmpty(Outcome.IN_PROGRESS));
+    }
+
+    private List<EventHandler> handlers() {
+        List<EventHandler> known = handlers;
+        if (known == null) {
+            known = List.copyOf(handlerLookup.get());
+            handlers = known;
+        }
+        return known;
     }
 
     private Mono<Boolean> claim(ThawEvent event) {
@@ -65,7 +82,7 @@ public class EventInbox {
     }
 
     private Mono<Void> runHandlers(ThawEvent event) {
-        return Flux.fromIterable(handlers)
+        return Flux.defer(() -> Flux.fromIterable(handlers()))
                 .filter(handler -> handler.handles(event.type()))
                 .concatMap(handler -> handler.handle(event))
                 .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(event.id())),

@@ -63,9 +63,18 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    EventInbox eventInbox(ReactiveMongoTemplate mongo, ObjectProvider<EventHandler> handlers, EventsProperties properties,
-                          Clock clock) {
-        return new EventInbox(mongo, handlers.orderedStream().toList(), properties.inboxLease(), clock);
+    EventInbox eventInbox(ReactiveMongoTemplate mongo, ObjectProvider<EventHandler> handlers, ObjectProvider<EventHandlers> groups,
+                          EventsProperties properties, Clock clock) {
+        // The handlers are looked up at the first event, not now: they may depend on services
+        // that depend on the outbox, and need no @Lazy for it.
+        return new EventInbox(mongo, () -> java.util.stream.Stream.concat(handlers.orderedStream(),
+                groups.orderedStream().flatMap(group -> group.handlers().stream())).toList(), properties.inboxLease(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Traceparents traceparents(ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
+        return new Traceparents(tracer);
     }
 
     @Bean

@@ -11,7 +11,9 @@ import reactor.core.publisher.Mono;
 /**
  * POSTs each event as a structured CloudEvent to the subscriber's {@code /internal/events}, with
  * the service's token and the event's trace context. A 2xx means the subscriber stored the effect;
- * 408, 425, 429 and 5xx, timeouts and connection errors are worth retrying; any other 4xx is final.
+ * 408, 409, 425, 429 and 5xx, timeouts and connection errors are worth retrying; any other 4xx is
+ * final. 409 is a conflict with a concurrent change of the same thing at the subscriber: the
+ * next attempt reads the new state and succeeds, so it must not end as a dead letter.
  */
 public class HttpEventTransport implements EventTransport {
 
@@ -50,7 +52,7 @@ public class HttpEventTransport implements EventTransport {
         if (status >= 200 && status < 300) {
             return Delivery.delivered(status);
         }
-        boolean worthRetrying = status >= 500 || status == 408 || status == 425 || status == 429;
+        boolean worthRetrying = status >= 500 || status == 408 || status == 409 || status == 425 || status == 429;
         return new Delivery(worthRetrying ? Outcome.RETRY : Outcome.REJECTED, "HTTP " + status);
     }
 }

@@ -61,9 +61,15 @@ class InternalEventsController {
             throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The CloudEvent's time is not an RFC 3339 instant.",
                     Map.of("errors", List.of(new FieldViolation("time", "Format", "must be an RFC 3339 instant"))), null);
         }
+        Object sequence = json.get("sequence");
+        if (sequence != null && !(sequence instanceof Number number && number.longValue() >= 0 && number.doubleValue() == number.longValue())) {
+            throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The CloudEvent's sequence is not a whole number.",
+                    Map.of("errors", List.of(new FieldViolation("sequence", "Format", "must be a whole number >= 0"))), null);
+        }
         Object data = json.get("data");
         return new ThawEvent((String) json.get("id"), (String) json.get("source"), (String) json.get("type"),
                 String.valueOf(json.getOrDefault("subject", "")), time, (String) json.get("tenantid"),
+                sequence == null ? null : ((Number) sequence).longValue(),
                 json.get("traceparent") instanceof String traceparent ? traceparent : null,
                 data instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
     }

@@ -19,18 +19,36 @@ import org.jspecify.annotations.Nullable;
  * @param subject     what the event is about, e.g. a case id
  * @param time        when the change happened
  * @param tenantId    whose data changed
+ * @param sequence    the event's place among its subject's events (the CloudEvents {@code sequence}
+ *                    extension, a number here): it only grows, so a consumer that sees an older one
+ *                    after a newer one knows it is late; absent when the subject has one event only
  * @param traceparent the trace the change belonged to, so the consumer's work joins it
+ * @param data        the JSON members of the event's record ({@link EventData}); only the
+ *                    platform and tests that stand in for the wire handle it as a map
  */
 public record ThawEvent(String id, String source, String type, String subject, Instant time, String tenantId,
-                        @Nullable String traceparent, Map<String, Object> data) {
+                        @Nullable Long sequence, @Nullable String traceparent, Map<String, Object> data) {
 
     public ThawEvent {
         data = Map.copyOf(data);
     }
 
+    /** A new event whose data is {@code record}, of the type its {@link EventType} names. */
+    public static ThawEvent of(String source, String subject, String tenantId, Instant time, @Nullable Long sequence,
+                               @Nullable String traceparent, Object record) {
+        return new ThawEvent(UUID.randomUUID().toString(), source, EventData.typeOf(record.getClass()), subject, time, tenantId,
+                sequence, traceparent, EventData.toJson(record));
+    }
+
+    /** An event with raw JSON data, as it arrives on the wire (for tests that play another service). */
     public static ThawEvent of(String source, String type, String subject, String tenantId, Instant time,
                                @Nullable String traceparent, Map<String, Object> data) {
-        return new ThawEvent(UUID.randomUUID().toString(), source, type, subject, time, tenantId, traceparent, data);
+        return new ThawEvent(UUID.randomUUID().toString(), source, type, subject, time, tenantId, null, traceparent, data);
+    }
+
+    /** The same event with another sequence (tests that play reordered deliveries). */
+    public ThawEvent withSequence(@Nullable Long newSequence) {
+        return new ThawEvent(id, source, type, subject, time, tenantId, newSequence, traceparent, data);
     }
 
     /** The CloudEvents structured-mode JSON members. */
@@ -44,6 +62,9 @@ public record ThawEvent(String id, String source, String type, String subject, I
         json.put("time", time.toString());
         json.put("datacontenttype", "application/json");
         json.put("tenantid", tenantId);
+        if (sequence != null) {
+            json.put("sequence", sequence);
+        }
         if (traceparent != null) {
             json.put("traceparent", traceparent);
         }
@@ -53,7 +74,7 @@ public record ThawEvent(String id, String source, String type, String subject, I
 
     Document toDocument() {
         return new Document("id", id).append("source", source).append("type", type).append("subject", subject)
-                .append("time", java.util.Date.from(time)).append("tenantId", tenantId)
+                .append("time", java.util.Date.from(time)).append("tenantId", tenantId).append("sequence", sequence)
                 .append("traceparent", traceparent).append("data", new Document(data));
     }
 
@@ -62,6 +83,6 @@ public record ThawEvent(String id, String source, String type, String subject, I
         Object data = document.get("data");
         return new ThawEvent(document.getString("id"), document.getString("source"), document.getString("type"),
                 document.getString("subject"), document.getDate("time").toInstant(), document.getString("tenantId"),
-                document.getString("traceparent"), data instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
+                document.get("sequence") instanceof Number number ? number.longValue() : null, document.getString("traceparent"), data instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
     }
 }

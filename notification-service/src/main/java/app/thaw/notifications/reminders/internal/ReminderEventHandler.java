@@ -1,58 +1,38 @@
 package app.thaw.notifications.reminders.internal;
 
-import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
+import app.thaw.notifications.events.ConsumedEvents.ClockCancelled;
+import app.thaw.notifications.events.ConsumedEvents.ClockMet;
+import app.thaw.notifications.events.ConsumedEvents.ClockPaused;
+import app.thaw.notifications.events.ConsumedEvents.ClockSet;
 import app.thaw.notifications.reminders.ReminderService;
-import app.thaw.platform.events.EventHandler;
-import app.thaw.platform.events.ThawEvent;
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
+import app.thaw.platform.events.EventBinding;
+import app.thaw.platform.events.EventHandlers;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** case-service's clocks: set (or moved) schedules reminders; met, cancelled or paused clears them. */
-@Component
-class ReminderEventHandler implements EventHandler {
+/**
+ * case-service's clocks: set (or moved, or reassigned) schedules reminders; met, cancelled or
+ * paused clears them. Events may arrive late or twice: the reminder service applies each by its
+ * sequence and remembers a met or cancelled clock, so a late {@code set} re-arms nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReminderEventHandler {
 
-    private final ReminderService reminders;
-
-    ReminderEventHandler(ReminderService reminders) {
-        this.reminders = reminders;
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return type.equals("thaw.case.clock_set") || type.equals("thaw.case.clock_met") || type.equals("thaw.case.clock_cancelled")
-                || type.equals("thaw.case.clock_paused");
-    }
-
-    @Override
-    public Mono<Void> handle(ThawEvent event) {
-        Map<String, Object> data = event.data();
-        String clockId = text(data, "clockId");
-        if (clockId == null) {
-            return Mono.empty();
-        }
-        return switch (event.type()) {
-            case "thaw.case.clock_set" -> {
-                String dueAt = text(data, "dueAt");
-                yield dueAt == null ? Mono.empty() : reminders.set(new ReminderService.Deadline(event.tenantId(), clockId,
-                        String.valueOf(data.getOrDefault("clock", "TASK_DUE")), caseId(event), event.time(), Instant.parse(dueAt), text(data, "ownerRole"),
-                        text(data, "ownerUserId"), Boolean.TRUE.equals(data.get("urgent")), text(data, "label")));
-            }
-            case "thaw.case.clock_met" -> reminders.clear(event.tenantId(), clockId, "MET");
-            case "thaw.case.clock_paused" -> reminders.clear(event.tenantId(), clockId, "PAUSED");
-            default -> reminders.clear(event.tenantId(), clockId, "CANCELLED");
-        };
-    }
-
-    private static @Nullable String caseId(ThawEvent event) {
-        String caseId = text(event.data(), "caseId");
-        return caseId != null ? caseId : event.subject();
-    }
-
-    private static @Nullable String text(Map<String, Object> data, String key) {
-        Object value = data.get(key);
-        return value == null ? null : value.toString();
+    @Bean
+    EventHandlers clockEvents(ReminderService reminders) {
+        return new EventHandlers(List.of(
+                EventBinding.on(ClockSet.class, event -> {
+                    ClockSet clock = event.data();
+                    return reminders.set(new ReminderService.Deadline(event.tenantId(), clock.clockId(), clock.clock(), clock.caseId(),
+                            event.time(), clock.dueAt(), clock.ownerRole(), clock.ownerUserId(), clock.urgent(), clock.label()),
+                            event.sequence());
+                }),
+                EventBinding.on(ClockMet.class, event -> reminders.clear(event.tenantId(), event.data().clockId(), "MET", event.sequence())),
+                EventBinding.on(ClockPaused.class,
+                        event -> reminders.clear(event.tenantId(), event.data().clockId(), "PAUSED", event.sequence())),
+                EventBinding.on(ClockCancelled.class,
+                        event -> reminders.clear(event.tenantId(), event.data().clockId(), "CANCELLED", event.sequence()))));
     }
 }

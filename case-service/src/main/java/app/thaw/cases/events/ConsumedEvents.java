@@ -1,0 +1,38 @@
+package app.thaw.cases.events;
+
+import java.time.Instant;
+
+import app.thaw.platform.events.EventType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * case-service's own records of the events it consumes: only the members it reads (docs/events.md
+ * promises each; the contract test checks it). Members it does not know are ignored.
+ */
+public final class ConsumedEvents {
+
+    private ConsumedEvents() {
+    }
+
+    @EventType("thaw.evidence.received")
+    public record EvidenceReceived(String caseId, String evidenceId, String requirementCode) {
+    }
+
+    @EventType("thaw.evidence.verified")
+    public record EvidenceVerified(String caseId, String evidenceId, String requirementCode) {
+    }
+
+    @EventType("thaw.evidence.rejected")
+    public record EvidenceRejected(String caseId, String evidenceId, String requirementCode, String reasonCode, @Nullable String note) {
+    }
+
+    /** @param firstForCase the first successful delivery to the client for this case: it meets the golden 15 minutes */
+    @EventType("thaw.notification.delivered")
+    public record NotificationDelivered(@Nullable String caseId, String recipientKind, Instant deliveredAt, boolean firstForCase) {
+    }
+
+    @EventType("thaw.alert.raised")
+    public record AlertRaised(String alertId, String subjectId, String subjectLabel, String subjectType, String severity, String detector,
+                              String kind, int count, Instant raisedAt, @Nullable String listEntryId, @Nullable Double score) {
+    }
+}
