@@ -1,5 +1,6 @@
 package app.thaw.cases.application;
 
+import java.time.Instant;
 import java.util.List;
 
 import app.thaw.cases.events.ConsumedEvents.AlertRaised;
@@ -38,7 +39,7 @@ public final class CaseEventConsumers {
                             ChecklistStatus.REJECTED, rejected.reasonCode() + (note != null && !note.isBlank() ? ": " + note : ""));
                 }),
                 EventBinding.on(NotificationDelivered.class, event -> notificationDelivered(cases, event.tenantId(), event.data())),
-                EventBinding.on(AlertRaised.class, event -> alertRaised(cases, event.tenantId(), event.data())));
+                EventBinding.on(AlertRaised.class, event -> alertRaised(cases, event.tenantId(), event.time(), event.data())));
     }
 
     /** Evidence received or judged updates the checklist item it is for. */
@@ -61,7 +62,7 @@ public final class CaseEventConsumers {
      * A HIGH identity-misuse alert opens an IDENTITY_MISUSE case, every sanctions hit a
      * COMPLIANCE_HOLD review case, each with the alert attached, once per alert.
      */
-    private static Mono<Void> alertRaised(CaseService cases, String tenantId, AlertRaised alert) {
+    private static Mono<Void> alertRaised(CaseService cases, String tenantId, Instant sentAt, AlertRaised alert) {
         Scenario scenario;
         if ("SANCTIONS_HIT".equals(alert.kind())) {
             scenario = Scenario.COMPLIANCE_HOLD;
@@ -73,10 +74,11 @@ public final class CaseEventConsumers {
         String notice = scenario == Scenario.COMPLIANCE_HOLD
                 ? "Sanctions screening hit (alert " + alert.alertId() + ", list entry " + orUnknown(alert.listEntryId())
                         + ", score " + orUnknown(alert.score()) + "): review required."
-                : "Identity misuse alert " + alert.alertId() + " (" + alert.detector() + ", " + alert.count()
-                        + " signals): someone may be using the subject's identity.";
+                : "Identity misuse alert " + alert.alertId() + " (" + (alert.detector() == null ? "detector" : alert.detector()) + ", "
+                        + orUnknown(alert.count()) + " signals): someone may be using the subject's identity.";
         OpenCase command = new OpenCase(null, "COMPANY".equals(alert.subjectType()) ? EntityType.ENTERPRISE : EntityType.INDIVIDUAL,
-                alert.subjectLabel(), alert.subjectId(), "identity-monitor", notice, alert.alertId(), null, null, alert.raisedAt(), null);
+                alert.subjectLabel() == null ? "subject" : alert.subjectLabel(), alert.subjectId() == null ? "" : alert.subjectId(),
+                "identity-monitor", notice, alert.alertId(), null, null, alert.raisedAt() == null ? sentAt : alert.raisedAt(), null);
         return cases.openForAlert(tenantId, alert.alertId(), scenario, command).then();
     }
 

@@ -239,8 +239,13 @@ public class CaseService {
         return changeAsync(id, expectedVersion, (c, tenant, now, actor) -> Mono.fromRunnable(() -> change.apply(c, tenant, now, actor)));
     }
 
+    /**
+     * As {@link #change}. A caller who named no version asked for no optimistic check: a write
+     * that loses a race with another change (an event from another service, a timer) is applied
+     * again to the case as it now is, instead of answering 409 for a conflict the caller never saw.
+     */
     public Mono<IncidentCase> changeAsync(String id, @Nullable Long expectedVersion, AsyncChange change) {
-        return CurrentCaller.get().flatMap(caller -> load(caller, id, true).flatMap(c -> {
+        Mono<IncidentCase> once = CurrentCaller.get().flatMap(caller -> load(caller, id, true).flatMap(c -> {
             if (expectedVersion != null && expectedVersion != c.version()) {
                 return Mono.error(CaseProblems.versionConflict());
             }
@@ -248,7 +253,11 @@ public class CaseService {
             Instant storedNext = c.nextClockDueAt();
             return policies.forTenant(c.tenantId())
                     .flatMap(tenant -> change.apply(c, tenant, now, CaseAccess.actor(caller)).then(Mono.defer(() -> store.save(c, storedNext))));
-        })).onErrorMap(CaseProblems::translate);
+        }));
+        Mono<IncidentCase> attempt = expectedVersion != null ? once
+                : Mono.defer(() -> once).retryWhen(Retry.backoff(5, java.time.Duration.ofMillis(10)).jitter(0.5)
+                        .filter(CaseService::versionConflict).onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+        return attempt.onErrorMap(CaseProblems::translate);
     }
 
     /**

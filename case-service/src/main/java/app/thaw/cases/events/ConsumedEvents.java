@@ -31,8 +31,10 @@ public final class ConsumedEvents {
     public record NotificationDelivered(@Nullable String caseId, String recipientKind, Instant deliveredAt, boolean firstForCase) {
     }
 
+    /** Only what decides whether a case opens is required; the rest fills the case's notice when present. */
     @EventType("thaw.alert.raised")
-    public record AlertRaised(String alertId, String subjectId, String subjectLabel, String subjectType, String severity, String detector,
-                              String kind, int count, Instant raisedAt, @Nullable String listEntryId, @Nullable Double score) {
+    public record AlertRaised(String alertId, String kind, String severity, @Nullable String subjectId, @Nullable String subjectLabel,
+                              @Nullable String subjectType, @Nullable String detector, @Nullable Integer count, @Nullable Instant raisedAt,
+                              @Nullable String listEntryId, @Nullable Double score) {
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -195,6 +196,51 @@ class IntakeApiTests extends CaseApiTests {
                 .exchange().expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.code").isEqualTo("version_conflict");
         assertThat(read(id, bearer)).containsEntry("assignee", null).containsEntry("version", 1);
+    }
+
+    @Test
+    void assigningTheCaseSetsItsRunningClocksAgainWithTheAssigneeAsOwnerAndEveryEventIsNumberedInOrder() {
+        String id = open("acme", RISK_NOTICE);
+        String bearer = token("acme", "merchant_admin");
+        List<Document> before = events(id);
+        assertThat(before).filteredOn(event -> "thaw.case.clock_set".equals(event.getString("type")))
+                .isNotEmpty()
+                .allSatisfy(event -> assertThat(event.get("data", Document.class).containsKey("ownerUserId")).as("unassigned").isFalse());
+
+        post("/api/v1/cases/" + id + "/assignment", bearer, Map.of("assignee", "7d2b8e4a-agent")).expectStatus().isOk();
+
+        java.util.Set<String> earlier = before.stream().map(event -> event.getString("id")).collect(java.util.stream.Collectors.toSet());
+        List<Document> after = events(id).stream().filter(event -> !earlier.contains(event.getString("id"))).toList();
+        assertThat(after).filteredOn(event -> "thaw.case.clock_set".equals(event.getString("type")))
+                .isNotEmpty()
+                .allSatisfy(event -> assertThat(event.get("data", Document.class).getString("ownerUserId")).isEqualTo("7d2b8e4a-agent"));
+        List<Long> sequences = events(id).stream().map(event -> ((Number) event.get("sequence")).longValue()).toList();
+        assertThat(sequences).doesNotHaveDuplicates();
+        long newestBefore = before.stream().mapToLong(event -> ((Number) event.get("sequence")).longValue()).max().orElseThrow();
+        assertThat(after).allSatisfy(event -> assertThat(((Number) event.get("sequence")).longValue()).isGreaterThan(newestBefore));
+    }
+
+    @Test
+    void concurrentWritesWithoutAVersionAreAllAppliedNoneRefusedAsAConflict() throws Exception {
+        String id = open("acme", RISK_NOTICE);
+        String bearer = token("acme", "merchant_admin");
+        long before = ((Number) read(id, bearer).get("version")).longValue();
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String assignee = "agent-" + i;
+                statuses.add(pool.submit(() -> post("/api/v1/cases/" + id + "/assignment", bearer, Map.of("assignee", assignee))
+                        .returnResult(String.class).getStatus().value()));
+            }
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(((Number) read(id, bearer).get("version")).longValue()).isEqualTo(before + writers);
     }
 
     @Test

@@ -39,14 +39,13 @@ class CaseEventsHandler {
     private static Mono<Void> learn(CaseFiles cases, Holds holds, String tenantId, String caseIdText, String scenario,
                                     @Nullable Long sequence) {
         CaseId caseId = new CaseId(caseIdText);
-        long order = sequence == null ? 0 : sequence;
         return cases.find(caseId)
-                .flatMap(known -> known.tenantId().equals(tenantId) ? cases.applyScenario(caseId, tenantId, scenario, order).thenReturn(true)
+                .flatMap(known -> known.tenantId().equals(tenantId) ? cases.applyScenario(caseId, tenantId, scenario, sequence).thenReturn(true)
                         : Mono.fromRunnable(() -> log.error("Case {} is known under another tenant; ignoring an event of tenant {}",
                                 caseId, tenantId)).thenReturn(false))
                 .switchIfEmpty(Mono.defer(() -> cases.insertIfAbsent(CaseFile.opened(caseId, tenantId, scenario))
                         // Lost a race with another first event of the case: apply this one by its sequence.
-                        .flatMap(inserted -> cases.applyScenario(caseId, tenantId, scenario, order)).thenReturn(true)))
+                        .flatMap(inserted -> cases.applyScenario(caseId, tenantId, scenario, sequence)).thenReturn(true)))
                 .filter(Boolean::booleanValue)
                 .flatMap(ours -> cases.find(caseId))
                 .flatMap(holds::placeAutomaticIfNeeded)

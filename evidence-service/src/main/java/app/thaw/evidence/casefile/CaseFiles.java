@@ -67,9 +67,15 @@ public class CaseFiles {
      * is the event's place among the case's events, so a late {@code opened} cannot undo a
      * {@code triaged}. One conditional write: no read, so no version conflict with other changes.
      */
-    public Mono<Void> applyScenario(CaseId caseId, String tenantId, String scenario, long sequence) {
-        Query older = Query.query(Criteria.where("_id").is(caseId.value()).and("tenantId").is(tenantId)
-                .orOperator(Criteria.where(SCENARIO_SEQUENCE).exists(false), Criteria.where(SCENARIO_SEQUENCE).lt(sequence)));
+    public Mono<Void> applyScenario(CaseId caseId, String tenantId, String scenario, @org.jspecify.annotations.Nullable Long sequence) {
+        Criteria ours = Criteria.where("_id").is(caseId.value()).and("tenantId").is(tenantId);
+        if (sequence == null) {
+            // An event its producer did not number (sent before sequences existed): it applies as it comes.
+            return mongo.updateFirst(Query.query(ours.and("scenario").ne(scenario)),
+                    new Update().set("scenario", scenario).inc("version", 1), COLLECTION).then();
+        }
+        Query older = Query.query(ours.orOperator(Criteria.where(SCENARIO_SEQUENCE).exists(false),
+                Criteria.where(SCENARIO_SEQUENCE).lt(sequence)));
         return mongo.updateFirst(older, new Update().set("scenario", scenario).set(SCENARIO_SEQUENCE, sequence).inc("version", 1),
                 COLLECTION).then();
     }

@@ -80,6 +80,17 @@ class HoldWebTests extends EvidenceWebTestSupport {
                 .isPositive();
     }
 
+    @Test
+    void aTriageThatArrivesBeforeItsCaseIsOpenedIsNotUndoneByTheLateOpening() {
+        String caseId = "case-" + java.util.UUID.randomUUID();
+        deliverCaseEvent("thaw.case.triaged", "acme", caseId, "JUDICIAL_FREEZE", 2L);
+        deliverCaseEvent("thaw.case.opened", "acme", caseId, "RISK_TXN", 1L);
+
+        holds(caseId).jsonPath("$.held").isEqualTo(true);
+        assertThat(mongo.findById(caseId, org.bson.Document.class, "case_files").block().getString("scenario"))
+                .isEqualTo("JUDICIAL_FREEZE");
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec holds(String caseId) {
         return web.get().uri("/api/v1/evidence/cases/{caseId}/holds", caseId).headers(h -> h.setBearerAuth(staff("compliance_officer")))
                 .exchange().expectStatus().isOk().expectBody();

@@ -82,10 +82,18 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests {
     }
 
     protected void deliverCaseEvent(String type, String tenant, String caseId, String scenario) {
-        Map<String, Object> event = Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(),
+        deliverCaseEvent(type, tenant, caseId, scenario, null);
+    }
+
+    /** @param sequence the event's place among the case's events (null: unnumbered) */
+    protected void deliverCaseEvent(String type, String tenant, String caseId, String scenario, Long sequence) {
+        Map<String, Object> event = new java.util.HashMap<>(Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(),
                 "source", "/thaw/case-service", "type", type, "subject", caseId, "time", Instant.now().toString(),
                 "tenantid", tenant, "datacontenttype", "application/json",
-                "data", Map.of("caseId", caseId, "scenario", scenario, "drill", false, "restricted", false));
+                "data", Map.of("caseId", caseId, "scenario", scenario, "drill", false, "restricted", false)));
+        if (sequence != null) {
+            event.put("sequence", sequence);
+        }
         web.post().uri("/internal/events").headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(event).exchange()
                 .expectStatus().is2xxSuccessful();

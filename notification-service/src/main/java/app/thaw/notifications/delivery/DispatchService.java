@@ -214,6 +214,10 @@ public class DispatchService {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", notification.eventType());
         payload.put("timestamp", clock.instant().toString());
+        if (notification.sequence() != null) {
+            // Deliveries are retried independently and may arrive out of order: partners order by this.
+            payload.put("sequence", notification.sequence());
+        }
         // The tenant's systems may pass a webhook on to the holder: a restricted case's reason stays out of it.
         payload.put("data", notification.restricted() ? restrictedData(notification) : notification.data());
         return json.writeValueAsString(payload);

@@ -13,11 +13,18 @@ import org.jspecify.annotations.Nullable;
  * @param restricted  a COMPLIANCE_HOLD case: the client hears only the fixed notice
  * @param urgent      passes quiet hours even when the rule is not urgent (e.g. an urgent clock's reminder)
  * @param data        the template model and the webhook payload's {@code data}
+ * @param sequence    the announced event's place among its subject's events (docs/events.md), passed
+ *                    on in webhooks so partners can order them; null for what no event numbered
  */
 public record Notification(String eventId, String tenantId, String eventType, @Nullable String caseId, boolean restricted,
-                           boolean urgent, Map<String, Object> data, @Nullable String traceparent) {
+                           boolean urgent, Map<String, Object> data, @Nullable String traceparent, @Nullable Long sequence) {
 
     public Notification {
         data = Map.copyOf(data);
+    }
+
+    public Notification(String eventId, String tenantId, String eventType, @Nullable String caseId, boolean restricted,
+                        boolean urgent, Map<String, Object> data, @Nullable String traceparent) {
+        this(eventId, tenantId, eventType, caseId, restricted, urgent, data, traceparent, null);
     }
 }

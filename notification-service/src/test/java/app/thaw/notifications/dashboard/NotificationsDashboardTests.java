@@ -164,6 +164,9 @@ class NotificationsDashboardTests extends NotificationsTestBase {
 
     @Test
     void theGoldenFifteenChartCountsCasesToldInTimeAndLate() {
+        // The chart buckets by UTC day: at noon, "20 minutes ago" is today whenever the test runs.
+        Instant noon = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(12));
+        clock.set(noon.isBefore(clock.instant()) ? noon.plus(Duration.ofDays(1)) : noon);
         String tenant = newTenant();
         openCaseForClient(tenant, "case-in-time");
         // A case heard of 20 minutes ago whose client was never told: late.

@@ -39,15 +39,91 @@ class ReminderTests extends NotificationsTestBase {
     }
 
     void clockSet(String tenant, String clockId, Instant setAt, Instant dueAt, boolean urgent) {
+        clockSet(tenant, clockId, setAt, dueAt, urgent, null, null);
+    }
+
+    void clockSet(String tenant, String clockId, Instant setAt, Instant dueAt, boolean urgent, Long sequence, String ownerUserId) {
         Map<String, Object> data = new HashMap<>(Map.of("caseId", "case-r", "scenario", "RISK_TXN", "drill", false, "restricted", false,
                 "clockId", clockId, "clock", "FOLLOW_UP", "dueAt", dueAt.toString(), "ownerRole", "staff_agent", "urgent", urgent));
         data.put("label", "Follow up with LianLian");
-        deliver(event(tenant, "thaw.case.clock_set", "case-r", setAt, data)).expectStatus().isOk();
+        if (ownerUserId != null) {
+            data.put("ownerUserId", ownerUserId);
+        }
+        deliver(event(tenant, "thaw.case.clock_set", "case-r", setAt, data).withSequence(sequence)).expectStatus().isOk();
     }
 
     void clockEvent(String tenant, String type, String clockId) {
+        clockEvent(tenant, type, clockId, null);
+    }
+
+    void clockEvent(String tenant, String type, String clockId, Long sequence) {
         deliver(event(tenant, type, "case-r", Map.of("caseId", "case-r", "scenario", "RISK_TXN", "drill", false, "restricted", false,
-                "clockId", clockId, "clock", "FOLLOW_UP"))).expectStatus().isOk();
+                "clockId", clockId, "clock", "FOLLOW_UP", "metAt", clock.instant().toString(), "reason", "re-planned",
+                "waitingOn", "HOLDER")).withSequence(sequence)).expectStatus().isOk();
+    }
+
+    @Test
+    void aSetThatArrivesAfterItsClockWasMetArmsNothingAndEscalatesToNobody() {
+        String tenant = tenantWithStaff();
+        Instant due = start.plus(Duration.ofMinutes(15));
+        // Delivered out of order: the clock was met (sequence 4) before its set (sequence 3) arrived.
+        clockEvent(tenant, "thaw.case.clock_met", "clk-golden", 4L);
+        clockSet(tenant, "clk-golden", start, due, true, 3L, null);
+
+        at(due.minus(Duration.ofMinutes(10)));
+        at(due.plus(Duration.ofHours(2)));
+        assertThat(inbox(tenant, "agent-1")).isEmpty();
+        assertThat(inbox(tenant, "boss-1")).as("no escalation either").isEmpty();
+    }
+
+    @Test
+    void aMetClockStaysMetEvenWhenItsEventsCarryNoSequence() {
+        String tenant = tenantWithStaff();
+        Instant due = start.plus(Duration.ofHours(2));
+        clockEvent(tenant, "thaw.case.clock_cancelled", "clk-unnumbered");
+        clockSet(tenant, "clk-unnumbered", due, false);
+
+        at(due.minus(Duration.ofMinutes(10)));
+        assertThat(inbox(tenant, "agent-1")).isEmpty();
+    }
+
+    @Test
+    void anOlderSetArrivingAfterANewerOneDoesNotMoveTheReminders() {
+        String tenant = tenantWithStaff();
+        Instant first = start.plus(Duration.ofHours(2));
+        Instant moved = start.plus(Duration.ofHours(5));
+        clockSet(tenant, "clk-moved", start, moved, false, 7L, null);
+        clockSet(tenant, "clk-moved", start, first, false, 3L, null);
+
+        at(first.minus(Duration.ofMinutes(10)));
+        assertThat(inbox(tenant, "agent-1")).as("the older deadline's reminders").isEmpty();
+        at(moved.minus(Duration.ofMinutes(60)));
+        assertThat(inbox(tenant, "agent-1")).hasSize(1);
+    }
+
+    @Test
+    void aPauseOlderThanTheResumeIsIgnored() {
+        String tenant = tenantWithStaff();
+        Instant due = start.plus(Duration.ofHours(2));
+        clockSet(tenant, "clk-resumed", start, due, false, 6L, null);
+        clockEvent(tenant, "thaw.case.clock_paused", "clk-resumed", 5L);
+
+        at(due.minus(Duration.ofMinutes(60)));
+        assertThat(inbox(tenant, "agent-1")).hasSize(1);
+    }
+
+    @Test
+    void aClockWithAnOwnerRemindsThatPersonAloneNotEveryoneWithTheRole() {
+        String tenant = tenantWithStaff();
+        registerRecipient(tenant, Map.of("kind", "STAFF", "name", "Second agent", "userId", "agent-2", "roles", List.of("staff_agent"),
+                "channels", List.of("IN_APP")));
+        Instant due = start.plus(Duration.ofHours(2));
+        clockSet(tenant, "clk-owned", start, due, false, 3L, "agent-2");
+
+        at(due.minus(Duration.ofMinutes(60)));
+        assertThat(inbox(tenant, "agent-2")).hasSize(1);
+        assertThat(inbox(tenant, "agent-1")).isEmpty();
+        assertThat(inbox(tenant, "boss-1")).isEmpty();
     }
 
     List<Document> inbox(String tenant, String user) {

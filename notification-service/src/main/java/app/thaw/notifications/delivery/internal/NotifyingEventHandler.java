@@ -40,6 +40,6 @@ class NotifyingEventHandler implements EventHandler {
             caseId = event.subject();
         }
         return dispatch.dispatch(new Notification(event.id(), event.tenantId(), event.type(), caseId == null ? null : caseId.toString(),
-                Boolean.TRUE.equals(data.get("restricted")), false, data, event.traceparent()));
+                Boolean.TRUE.equals(data.get("restricted")), false, data, event.traceparent(), event.sequence()));
     }
 }
