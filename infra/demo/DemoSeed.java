@@ -1,4 +1,4 @@
-// Seeds Thaw's demo tenants with the journeys of DOMAIN §12 at different stages, so a newcomer
+// Seeds Thaw's demo tenants with the journeys of docs/domain.md §12 at different stages, so a newcomer
 // opening Thaw sees a living system. Dependency-free (JDK only), run by `./thaw demo`:
 //
 //   java infra/demo/DemoSeed.java <gateway-url> <keycloak-url>

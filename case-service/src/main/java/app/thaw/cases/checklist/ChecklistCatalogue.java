@@ -11,7 +11,7 @@ import app.thaw.cases.incident.EntityType;
 import app.thaw.cases.incident.Scenario;
 
 /**
- * Derives a case's evidence checklist from its scenario and the holder's entity type (DOMAIN §5).
+ * Derives a case's evidence checklist from its scenario and the holder's entity type (docs/domain.md §5).
  * Each requirement is tied to the freeze reason it answers, "one matter, one proof", so the
  * appeal letter can pair every reason with its proof.
  */

@@ -1,4 +1,4 @@
-/** The evidence catalogue (DOMAIN §5) and the checklist a case derives from its scenario and holder type. */
+/** The evidence catalogue (docs/domain.md §5) and the checklist a case derives from its scenario and holder type. */
 @NullMarked
 package app.thaw.cases.checklist;
 

@@ -3,7 +3,7 @@ package app.thaw.cases.incident;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The lifecycle of DOMAIN §3, with the transitions each state allows. */
+/** The lifecycle of docs/domain.md §3, with the transitions each state allows. */
 public enum CaseStatus {
     OPEN, TRIAGED, GATHERING_EVIDENCE, SUBMITTED, UNDER_REVIEW, SUPPLEMENT_REQUESTED,
     RESOLVED, REJECTED, ESCALATED_LEGAL, CLOSED;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One contact with the freezing platform (DOMAIN §7).
+ * One contact with the freezing platform (docs/domain.md §7).
  *
  * @param promisedReplyAt when the platform promised to answer
  * @param statedCycleDays a processing cycle the platform stated, in business days

@@ -19,7 +19,7 @@ import app.thaw.platform.calendar.FollowUpRules;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An incident case, the aggregate at the heart of Thaw. It guards its own lifecycle (DOMAIN §3)
+ * An incident case, the aggregate at the heart of Thaw. It guards its own lifecycle (docs/domain.md §3)
  * and clocks (§7, §8), and records every change as a {@link CaseEvent} that becomes both a line
  * of its timeline and an event for other services. Everything about a case lives in this one
  * object, so a change is stored in one single-document write: nothing is ever half-written.
@@ -319,7 +319,7 @@ public final class IncidentCase {
                     "Partner bank reviews the submitted proof", "partner_bank", true, now, now.plus(policy.partnerReview()), null), now, actor);
         }
         if (clocks.stream().noneMatch(c -> c.kind() == ClockKind.FOLLOW_UP && c.state().open())) {
-            // DOMAIN §7: nothing promised → chase after 5 business days, then after 7.
+            // docs/domain.md §7: nothing promised → chase after 5 business days, then after 7.
             startClock(CaseClock.start(id + "/follow-up/" + now.getEpochSecond() + "-1", ClockKind.FOLLOW_UP,
                     "First follow-up with " + platform, "staff_agent", false, now,
                     calendar.plusBusinessDays(now, policy.firstFollowUpBusinessDays()), null), now, actor);
@@ -374,7 +374,7 @@ public final class IncidentCase {
             task(clock.taskId()).ifPresent(task -> record(new CaseEvent.TaskDue(now, SYSTEM, task, clock.dueAt())));
         }
         if (clock.kind() == ClockKind.RESOLUTION) {
-            // DOMAIN §7: past the limit to a supervisor; still unresolved after as long again, to legal.
+            // docs/domain.md §7: past the limit to a supervisor; still unresolved after as long again, to legal.
             if (escalation == null) {
                 flagEscalation(EscalationLevel.SUPERVISOR, "no resolution within the tenant's limit after submission", now, SYSTEM);
                 startClock(CaseClock.start(id + "/resolution-legal/" + now.getEpochSecond(), ClockKind.RESOLUTION,
@@ -465,7 +465,7 @@ public final class IncidentCase {
         return waiting.isEmpty() || waiting.getLast().until() != null ? null : waiting.getLast().party();
     }
 
-    /** How long each party has held the case so far (DOMAIN §8's delay report). */
+    /** How long each party has held the case so far (docs/domain.md §8's delay report). */
     public Map<Party, Duration> delayByParty(Instant now) {
         Map<Party, Duration> held = new EnumMap<>(Party.class);
         for (WaitingPeriod period : waiting) {
@@ -567,7 +567,7 @@ public final class IncidentCase {
     }
 
     /**
-     * Logs a contact with the platform and plans the next chase (DOMAIN §7): at the promised reply
+     * Logs a contact with the platform and plans the next chase (docs/domain.md §7): at the promised reply
      * time, else on day ⌈0.7·N⌉ of a stated N-business-day cycle. A new plan supersedes the running
      * follow-ups; a follow-up already overdue is met by this contact.
      */

@@ -7,7 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The post-incident review (DOMAIN §9): what happened, the root cause by repeated "why", the
+ * The post-incident review (docs/domain.md §9): what happened, the root cause by repeated "why", the
  * penalty or freeze suffered, the fix, and action items tracked to done.
  */
 public record Review(String summary, List<String> whys, String rootCause, @Nullable String penalty, String fix,

@@ -1,6 +1,6 @@
 package app.thaw.cases.incident;
 
-/** The incident scenarios of DOMAIN §2; each case has exactly one primary scenario. */
+/** The incident scenarios of docs/domain.md §2; each case has exactly one primary scenario. */
 public enum Scenario {
     RISK_TXN(FreezeScope.TRANSACTION),
     ACCOUNT_ANOMALY(FreezeScope.FUNCTION),

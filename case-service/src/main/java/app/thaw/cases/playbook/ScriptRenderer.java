@@ -40,7 +40,7 @@ public final class ScriptRenderer {
                 return;
             }
             if (aCase.materialsGrade() == MaterialsGrade.SUBSTANTIVE_DISCREPANCY && HOLDER_FACING.contains(name)) {
-                // DOMAIN §2: a substantive discrepancy stops all outgoing communication until staff have reviewed it.
+                // docs/domain.md §2: a substantive discrepancy stops all outgoing communication until staff have reviewed it.
                 return;
             }
             String template = byLang.getOrDefault(lang, byLang.getOrDefault("en", ""));

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * reach every tenant's, and each such cross-tenant access is audited. Anyone else, and any case
  * this service does not know, gets 404: another tenant's case is indistinguishable from none.
  * A compliance case ({@value #RESTRICTED_SCENARIO}) is for compliance officers and platform
- * administrators only (DOMAIN journey 3, as in case-service): everyone else, its own tenant
+ * administrators only (docs/domain.md §12, journey 3, as in case-service): everyone else, its own tenant
  * included, gets 404 for it and its evidence, in the API and on the dashboard, and the refused
  * attempt is audited.
  */

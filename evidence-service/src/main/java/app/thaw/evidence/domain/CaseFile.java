@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 public record CaseFile(CaseId caseId, String tenantId, String scenario, List<LegalHold> holds,
                        List<InsurerConsent> consents, long version) {
 
-    /** Scenarios whose evidence is frozen as soon as the case is known (DOMAIN §6). */
+    /** Scenarios whose evidence is frozen as soon as the case is known (docs/domain.md §6). */
     public static final Set<String> AUTO_HOLD_SCENARIOS = Set.of("COMPLIANCE_HOLD", "JUDICIAL_FREEZE");
 
     public CaseFile {

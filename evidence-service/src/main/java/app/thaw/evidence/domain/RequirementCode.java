@@ -3,7 +3,7 @@ package app.thaw.evidence.domain;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The evidence catalogue of DOMAIN §5: what a file is meant to prove. */
+/** The evidence catalogue of docs/domain.md §5: what a file is meant to prove. */
 public enum RequirementCode {
     ID_DOCUMENT, ID_SELFIE, BUSINESS_LICENSE, LEGAL_REP_ID, CORPORATE_ACCOUNT_PROOF, INDUSTRY_PERMIT,
     ORDER_RECORDS, LOGISTICS_PROOF, PACKING_MEDIA, BANK_STATEMENT, TRANSACTION_BACKGROUND, PAYMENT_RECEIPTS,

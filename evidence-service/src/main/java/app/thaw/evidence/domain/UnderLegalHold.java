@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The case's evidence is frozen by a legal hold: nothing may be deleted or altered, by anyone,
- * administrators included (DOMAIN §5–§6). Only releasing the hold lifts it.
+ * administrators included (docs/domain.md §5–§6). Only releasing the hold lifts it.
  */
 public class UnderLegalHold extends ThawProblem {
 

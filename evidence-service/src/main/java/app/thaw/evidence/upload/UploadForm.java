@@ -72,7 +72,7 @@ public class UploadForm {
                     "name the requirement this file answers (a query parameter, or a form field before the file)");
         }
         RequirementCode requirement = RequirementCode.parse(code).orElseThrow(() -> new InvalidField("requirementCode",
-                "OneOf", "not a catalogue code (DOMAIN §5), e.g. ID_DOCUMENT, BANK_STATEMENT"));
+                "OneOf", "not a catalogue code (docs/domain.md §5), e.g. ID_DOCUMENT, BANK_STATEMENT"));
         String answers = limited(fields, "answers", 500);
         DocumentMetadata metadata = null;
         String expiry = fields.get("expiryDate");

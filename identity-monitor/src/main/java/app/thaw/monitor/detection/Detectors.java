@@ -11,7 +11,7 @@ import app.thaw.monitor.baseline.Baseline;
 import app.thaw.monitor.signals.Signal;
 import app.thaw.monitor.signals.SignalType;
 
-/** The built-in detectors of DOMAIN §10 and the engine that runs them all on a signal. */
+/** The built-in detectors of docs/domain.md §10 and the engine that runs them all on a signal. */
 public final class Detectors {
 
     public static final String NEW_DEVICE = "NEW_DEVICE";

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The product defaults (DOMAIN §10) every tenant starts from; a tenant's stored settings override
+ * The product defaults (docs/domain.md §10) every tenant starts from; a tenant's stored settings override
  * them field by field.
  *
  * @param timeZone                 zone for hours of day

@@ -202,7 +202,7 @@ public class DispatchService {
                         message, null, urgent), recipient, urgent));
     }
 
-    /** A drill runs the real notifications to real recipients (DOMAIN §11), so each says it is one. */
+    /** A drill runs the real notifications to real recipients (docs/domain.md §11), so each says it is one. */
     static RenderedMessage asDrill(RenderedMessage message, Language language) {
         String mark = language == Language.ZH_CN ? "【演练】" : "[DRILL] ";
         return new RenderedMessage(message.subject() == null ? null : mark + message.subject(), mark + message.text(),

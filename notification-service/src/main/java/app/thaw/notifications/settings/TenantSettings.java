@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A tenant's notification numbers (DOMAIN: every number is per-tenant configuration).
+ * A tenant's notification numbers (docs/domain.md: every number is per-tenant configuration).
  *
  * @param reminderOffsets  how long before a deadline reminders go out (default 60, 30, 10 minutes)
  * @param escalateAfter    how long an urgent reminder may stay unacknowledged before the supervisor is told

@@ -1,12 +1,12 @@
 package app.thaw.platform.calendar;
 
 /**
- * When to chase a freezing platform (DOMAIN §7). Plain arithmetic; which calendar the resulting
+ * When to chase a freezing platform (docs/domain.md §7). Plain arithmetic; which calendar the resulting
  * day is counted in is the caller's choice.
  */
 public final class FollowUpRules {
 
-    // DOMAIN §7: the first follow-up falls in the later half of a stated cycle, at about 70 % of it.
+    // docs/domain.md §7: the first follow-up falls in the later half of a stated cycle, at about 70 % of it.
     private static final int LATER_HALF_PERCENT = 70;
 
     private FollowUpRules() {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.http.HttpStatus;
 
 /**
- * Journey 1 (DOMAIN §12): a merchant's risk freeze, from the notice to a closed case.
+ * Journey 1 (docs/domain.md §12): a merchant's risk freeze, from the notice to a closed case.
  */
 @ExtendWith(ThawPlatform.class)
 @Order(51)

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Journey 2 (DOMAIN §12): an account takeover detected at 03:00 at an agency. The 15/20/30-minute
+ * Journey 2 (docs/domain.md §12): an account takeover detected at 03:00 at an agency. The 15/20/30-minute
  * clocks run from detection; the client is told within 15 minutes, with two options and their
  * success estimates.
  */

@@ -19,7 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Journey 3 (DOMAIN §12): a sanctions hit on a partner bank's customer opens a COMPLIANCE_HOLD
+ * Journey 3 (docs/domain.md §12): a sanctions hit on a partner bank's customer opens a COMPLIANCE_HOLD
  * case that only compliance officers see; a legal hold is placed; every message to the holder is
  * the fixed notice; an agent's attempt to read the case is refused and audited. Staff name the
  * bank's tenant to work it, and a tenant named badly is refused alike by every service.

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.MediaType;
 
 /**
- * Journey 4 (DOMAIN §12): a partner bank pushes three loan applications for the same subject
+ * Journey 4 (docs/domain.md §12): a partner bank pushes three loan applications for the same subject
  * within an hour, from a new device 1,200 km from the last login 20 minutes earlier: one
  * high-severity alert, an IDENTITY_MISUSE case, the subject notified within 2 s of the last signal
  * — all in one trace; police-report receipt and credit report uploaded; the insurer downloads a

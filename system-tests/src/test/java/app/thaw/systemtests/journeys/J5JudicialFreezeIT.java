@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.http.HttpStatus;
 
 /**
- * Journey 5 (DOMAIN §12): a judicial freeze. The notice names the authority and the file number;
+ * Journey 5 (docs/domain.md §12): a judicial freeze. The notice names the authority and the file number;
  * past the resolution clock the case escalates, to a supervisor and then to legal; it cannot be
  * resolved without the authority's release reference.
  */

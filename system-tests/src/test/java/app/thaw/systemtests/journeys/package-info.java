@@ -1,2 +1,2 @@
-/** The five acceptance journeys of DOMAIN §12, end to end through the gateway with real Keycloak tokens. */
+/** The five acceptance journeys of docs/domain.md §12, end to end through the gateway with real Keycloak tokens. */
 package app.thaw.systemtests.journeys;

@@ -130,7 +130,7 @@ class CasesController {
     }
 
     @PostMapping("/{id}/transitions")
-    @Operation(summary = "Move the case along its lifecycle (DOMAIN §3); an illegal move is 409 naming the current and allowed states")
+    @Operation(summary = "Move the case along its lifecycle (docs/domain.md §3); an illegal move is 409 naming the current and allowed states")
     Mono<ResponseEntity<CaseResponse>> transition(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
                                                   @Valid @RequestBody TransitionRequest request) {
         return CaseResponses.ok(Mono.fromCallable(() -> CaseProblems.code(CaseStatus.class, request.to(), "to"))
