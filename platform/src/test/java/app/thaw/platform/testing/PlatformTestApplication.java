@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -171,12 +170,10 @@ public class PlatformTestApplication {
          */
         @PostMapping("/api/v1/test/keyed-widgets")
         Mono<ResponseEntity<Widget>> createKeyed(@Valid @RequestBody NewWidget widget) {
-            return Mono.zip(CurrentCaller.tenantId(), IdempotentEffects.id("widget"))
-                    .flatMap(found -> {
-                        String id = found.getT2().orElseGet(() -> new ObjectId().toHexString());
-                        return mongo.insert(new Document("_id", id).append("tenant", found.getT1()).append("name", widget.name()), WIDGETS)
-                                .onErrorResume(DuplicateKeyException.class, again -> mongo.findById(id, Document.class, WIDGETS));
-                    })
+            return CurrentCaller.tenantId()
+                    .flatMap(tenant -> IdempotentEffects.once("widget", () -> new ObjectId().toHexString(),
+                            id -> mongo.findById(id, Document.class, WIDGETS),
+                            id -> mongo.insert(new Document("_id", id).append("tenant", tenant).append("name", widget.name()), WIDGETS)))
                     .map(saved -> ResponseEntity.created(URI.create("/api/v1/test/widgets/" + saved.get("_id")))
                             .body(new Widget(String.valueOf(saved.get("_id")), saved.getString("tenant"), widget.name(), "")));
         }
