@@ -27,7 +27,7 @@ class IdempotentEffectsApiTests extends CaseApiTests {
         Map<String, Object> contact = Map.of("channel", "PHONE", "at", "2025-09-30T03:00:00Z", "summary", "called the platform");
 
         logContact(id, bearer, key, version, contact);
-        IdempotencyFaults.loseCompletion(mongo, tenant, key);
+        IdempotencyFaults.loseCompletion(mongo, key);
         // The same request again — the same If-Match, though the case's version moved on with the contact.
         logContact(id, bearer, key, version, contact);
 

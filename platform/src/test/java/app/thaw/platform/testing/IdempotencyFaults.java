@@ -19,10 +19,10 @@ public final class IdempotencyFaults {
     /**
      * What {@code kill -9} between a handler's write and the key's completion leaves: the key still
      * claimed, its lease lapsed, no response kept. The next request with the key takes it over and
-     * runs the handler again.
+     * runs the handler again. {@code key} names one record: tests use fresh UUIDs.
      */
-    public static void loseCompletion(ReactiveMongoTemplate mongo, String tenant, String key) {
-        long changed = mongo.updateFirst(Query.query(Criteria.where("tenant").is(tenant).and("key").is(key)),
+    public static void loseCompletion(ReactiveMongoTemplate mongo, String key) {
+        long changed = mongo.updateFirst(Query.query(Criteria.where("key").is(key)),
                         new Update().set("state", "IN_PROGRESS").set("expiresAt", Date.from(Instant.now().minusSeconds(1))).unset("response"),
                         "idempotency_keys")
                 .map(result -> result.getModifiedCount())
