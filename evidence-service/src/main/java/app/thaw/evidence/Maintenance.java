@@ -5,6 +5,7 @@ import java.time.Duration;
 import app.thaw.evidence.casefile.CaseFiles;
 import app.thaw.evidence.config.EvidenceProperties;
 import app.thaw.evidence.custody.CustodyLog;
+import app.thaw.evidence.custody.UploadCustody;
 import app.thaw.evidence.item.EvidenceItems;
 import app.thaw.evidence.retention.RetentionSweeper;
 import app.thaw.evidence.store.BlobStore;
@@ -20,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Creates the indexes every query relies on before the service takes traffic, then runs the
- * background loops: the reaper of interrupted uploads and the retention sweeper. A zero interval
+ * background loops: the reaper of interrupted uploads, the custody repair of uploads that died
+ * between their item and its custody entry, and the retention sweeper. A zero interval
  * turns a loop off (tests drive them directly).
  */
 @Component
@@ -33,11 +35,13 @@ class Maintenance implements SmartLifecycle {
     private final CustodyLog custody;
     private final BlobStore blobs;
     private final RetentionSweeper retention;
+    private final UploadCustody uploadCustody;
     private final EvidenceProperties properties;
     private volatile @Nullable Disposable loops;
 
     Maintenance(EvidenceItems items, CaseFiles cases, CustodyLog custody, BlobStore blobs, RetentionSweeper retention,
-                EvidenceProperties properties) {
+                UploadCustody uploadCustody, EvidenceProperties properties) {
+        this.uploadCustody = uploadCustody;
         this.items = items;
         this.cases = cases;
         this.custody = custody;
@@ -53,6 +57,7 @@ class Maintenance implements SmartLifecycle {
                 .block(Duration.ofMinutes(1));
         Disposable.Composite running = Disposables.composite();
         every(properties.upload().reaperInterval(), "upload reaper", blobs::reapAbandoned, running);
+        every(properties.upload().reaperInterval(), "custody repair of interrupted uploads", () -> uploadCustody.repair(null), running);
         every(properties.retention().interval(), "retention sweep", retention::sweepOnce, running);
         loops = running;
     }

@@ -151,6 +151,14 @@ class MonitorApiTests extends MonitorWebTestBase {
                 .jsonPath("$.screenings").isEqualTo(1);
         web.get().uri("/api/v1/monitor/usage?month=2020-01").headers(h -> h.setBearerAuth(bank(tenant))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.signals").isEqualTo(0);
+        // A month outside 1970–2100 (or none at all) is named like a body's field (ADR 58).
+        for (String month : new String[] {"2101-01", "1969-12", "+999999999-12", "2026-13"}) {
+            web.get().uri(uri -> uri.path("/api/v1/monitor/usage").queryParam("month", month).build())
+                    .headers(h -> h.setBearerAuth(bank(tenant))).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
+                    .jsonPath("$.errors[0].field").isEqualTo("month").jsonPath("$.errors[0].rule").isEqualTo("DateWindow");
+        }
     }
 
     @Test

@@ -63,6 +63,45 @@ class PlatformWebTests {
     }
 
     @Test
+    void aDateQueryParameterOutsideTheWindowOrNoDateIs400ValidationFailedNamingTheParameter() {
+        String bearer = tokens.token("merchant_admin");
+        for (String[] bad : new String[][] {{"from", "-999999999-01-01T00:00:00Z"}, {"from", "2101-01-01T00:00:00Z"},
+                {"from", "yesterday"}, {"day", "1969-12-31"}, {"day", "+999999999-12-31"}, {"month", "2101-01"}, {"month", "1900-13"}}) {
+            web.get().uri(uri -> uri.path("/api/v1/test/dated").queryParam(bad[0], bad[1]).build())
+                    .headers(h -> h.setBearerAuth(bearer)).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.code").isEqualTo("validation_failed")
+                    .jsonPath("$.errors[0].field").isEqualTo(bad[0])
+                    .jsonPath("$.errors[0].rule").isEqualTo("DateWindow")
+                    .jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain(bad[1]));
+        }
+        web.get().uri("/api/v1/test/dated?from=2026-01-31T09:00:00Z&day=2026-01-31&month=2026-01")
+                .headers(h -> h.setBearerAuth(bearer)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.from").isEqualTo("2026-01-31T09:00:00Z").jsonPath("$.month").isEqualTo("2026-01");
+    }
+
+    @Test
+    void aDateFormFieldOutsideTheWindowIs400ValidationFailedNamingTheField() {
+        String bearer = tokens.token("merchant_admin");
+        for (String[] bad : new String[][] {{"due", "2101-01-01"}, {"due", "1969-12-31"}, {"startsAt", "+999999999-12-31T23:59:59Z"},
+                {"startsAt", "1900-01-01T00:00:00Z"}}) {
+            web.post().uri("/api/v1/test/dated-forms").headers(h -> h.setBearerAuth(bearer))
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue(bad[0] + "=" + java.net.URLEncoder.encode(bad[1],
+                            java.nio.charset.StandardCharsets.UTF_8)).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.code").isEqualTo("validation_failed")
+                    .jsonPath("$.errors[0].field").isEqualTo(bad[0])
+                    .jsonPath("$.errors[0].rule").isEqualTo("DateWindow");
+        }
+        web.post().uri("/api/v1/test/dated-forms").headers(h -> h.setBearerAuth(bearer))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("due=2026-02-01&startsAt=2026-02-01T00:00:00Z").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.due").isEqualTo("2026-02-01");
+    }
+
+    @Test
     void anUnknownOrMisspeltFieldIs400ValidationFailedNamingItWhereverItIs() {
         trip("{\"title\":\"t\",\"tilte\":\"typo\"}")
                 .jsonPath("$.status").isEqualTo(400)

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import app.thaw.systemtests.support.Keycloak;
 import app.thaw.systemtests.support.ThawApi;
 import app.thaw.systemtests.support.ThawPlatform;
 import com.mongodb.client.MongoClient;
@@ -279,6 +280,205 @@ class ReliabilityIT {
         }
         assertThat(attempts).as("operations taking ids were found in the OpenAPI documents").isGreaterThan(20);
         assertThat(successes).as("cross-tenant successes out of " + attempts).isEmpty();
+    }
+
+    /**
+     * Every kind of bad token the probe tried, generated against every entry: the gateway's and each
+     * service's own {@code whoami}. Each must be 401 — the services validate tokens themselves too.
+     */
+    @Test
+    void everyKindOfBadTokenIsRefusedAtTheGatewayAndAtEachServiceDirectly() throws Exception {
+        Keycloak keycloak = new Keycloak(platform);
+        String real = keycloak.userToken(ADMIN);
+        String[] parts = real.split("\\.");
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        java.util.Base64.Decoder decode = java.util.Base64.getUrlDecoder();
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.Signature rs256 = java.security.Signature.getInstance("SHA256withRSA");
+        rs256.initSign(generator.generateKeyPair().getPrivate());
+        rs256.update((parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String payload = new String(decode.decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+
+        Map<String, String> kinds = new java.util.LinkedHashMap<>();
+        kinds.put("expired", keycloak.passwordToken("thaw", "thaw-test-expiring", MEMBER, Keycloak.DEMO_PASSWORD));
+        kinds.put("wrong audience", keycloak.passwordToken("thaw", "thaw-test-other-audience", ADMIN, Keycloak.DEMO_PASSWORD));
+        kinds.put("wrong issuer (another realm)", keycloak.passwordToken("master", "admin-cli", "admin", "admin"));
+        kinds.put("unsigned, alg none", base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes()) + "." + parts[1] + ".");
+        kinds.put("signed with another key, same kid", parts[0] + "." + parts[1] + "." + base64.encodeToString(rs256.sign()));
+        kinds.put("claims altered after signing", parts[0] + "." + base64.encodeToString(
+                payload.replace("\"acme\"", "\"globex\"").getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2]);
+        kinds.put("garbage", "not-a-jwt");
+        kinds.put("garbage with dots", base64.encodeToString(UUID.randomUUID().toString().getBytes()) + ".e30.c2ln");
+        // The expiring client's token lives 1 s and the services allow 5 s of skew.
+        Awaitility.await("the short-lived token to expire").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> status(platform.serviceUrl("case-service"), "/api/v1/cases/whoami", kinds.get("expired")) == 401);
+
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        ThawPlatform.SERVICES.forEach((area, service) -> {
+            entries.put("gateway /" + area, platform.gatewayUrl() + "|/api/v1/" + area + "/whoami");
+            entries.put(service, platform.serviceUrl(service) + "|/api/v1/" + area + "/whoami");
+        });
+        List<String> accepted = new ArrayList<>();
+        int attempts = 0;
+        for (var kind : kinds.entrySet()) {
+            for (var entry : entries.entrySet()) {
+                String[] target = entry.getValue().split("\\|");
+                attempts++;
+                int status = status(target[0], target[1], kind.getValue());
+                if (status != 401) {
+                    accepted.add(kind.getKey() + " at " + entry.getKey() + " -> " + status);
+                }
+            }
+        }
+        // The control: the real token passes everywhere.
+        for (var entry : entries.entrySet()) {
+            String[] target = entry.getValue().split("\\|");
+            assertThat(status(target[0], target[1], real)).as(entry.getKey()).isEqualTo(200);
+        }
+        assertThat(attempts).isEqualTo(kinds.size() * 8);
+        assertThat(accepted).as("bad tokens not answered 401, out of " + attempts).isEmpty();
+    }
+
+    private static int status(String base, String path, String token) {
+        return WebClient.create(base).get().uri(path).headers(h -> h.setBearerAuth(token))
+                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
+                .block(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Cross-tenant attempts through the query and the body, generated from each service's OpenAPI
+     * document: every operation with an id-like query parameter ({@code …Id}, {@code tenantId}) gets
+     * acme's ids and tenant there, every operation with a JSON body gets a body built from its
+     * schema with acme's ids and tenant in every id-like field (path ids, if any, are acme's too);
+     * called as globex's administrator, not one may answer with acme's data or change it.
+     */
+    @Test
+    void noOperationServesAnotherTenantThroughItsQueryOrBody() {
+        String caseId = (String) thaw.openCase(ADMIN, intake(run + "-qb")).get("id");
+        List<String> acmeIds = new ArrayList<>(List.of(caseId));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> acmeIds.add((String) thaw.upload(ADMIN, caseId, "BANK_STATEMENT", "qb.png", ThawApi.png(78), null).get("id")));
+        Pattern parameter = Pattern.compile("\\{[^}]+}");
+        Pattern idLike = Pattern.compile("(?i).*(id|tenant)$");
+        List<String> successes = new ArrayList<>();
+        Map<String, Integer> byKind = new java.util.TreeMap<>();
+        for (String service : ThawPlatform.SERVICES.values()) {
+            String base = platform.serviceUrl(service);
+            Map<?, ?> document = WebClient.create(base).get().uri("/v3/api-docs").retrieve().bodyToMono(Map.class).block(Duration.ofSeconds(30));
+            Map<?, ?> schemas = map(map(document.get("components")).get("schemas"));
+            for (var path : ((Map<?, ?>) document.get("paths")).entrySet()) {
+                String template = (String) path.getKey();
+                if (template.startsWith("/internal")) {
+                    continue;
+                }
+                for (var operation : ((Map<?, ?>) path.getValue()).entrySet()) {
+                    HttpMethod method = HttpMethod.valueOf(((String) operation.getKey()).toUpperCase());
+                    Map<?, ?> spec = (Map<?, ?>) operation.getValue();
+                    List<String> queryIds = (spec.get("parameters") instanceof List<?> parameters ? parameters : List.of()).stream().map(Map.class::cast)
+                            .filter(p -> "query".equals(p.get("in")) && idLike.matcher(String.valueOf(p.get("name"))).matches())
+                            .map(p -> String.valueOf(p.get("name"))).toList();
+                    Map<?, ?> bodySchema = jsonBodySchema(spec, schemas);
+                    boolean bodyNamesIds = bodySchema != null && namesIds(bodyFrom(bodySchema, schemas, "id", idLike, 0), idLike);
+                    // Only where acme's ids or tenant can go: nothing else here is a cross-tenant attempt.
+                    if (queryIds.isEmpty() && !bodyNamesIds && !(bodySchema != null && parameter.matcher(template).find())) {
+                        continue;
+                    }
+                    for (String id : acmeIds) {
+                        String uri = parameter.matcher(template).replaceAll(id);
+                        if (!queryIds.isEmpty()) {
+                            uri += "?" + String.join("&", queryIds.stream().map(name -> name + "=" + (name.toLowerCase().contains("tenant") ? "acme" : id)).toList());
+                        }
+                        Map<String, Object> body = bodySchema == null ? null : bodyFrom(bodySchema, schemas, id, idLike, 0);
+                        byKind.merge((queryIds.isEmpty() ? "" : "query ") + (body == null ? "" : "body"), 1, Integer::sum);
+                        String target = uri;
+                        var answer = WebClient.create(base).method(method).uri(uri).headers(h -> h.setBearerAuth(thaw.token(OTHER_TENANT)))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(body == null ? org.springframework.web.reactive.function.BodyInserters.empty()
+                                        : org.springframework.web.reactive.function.BodyInserters.fromValue(body))
+                                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                                        .map(text -> Map.entry(response.statusCode().value(), text)))
+                                .block(Duration.ofSeconds(30));
+                        String text = answer.getValue();
+                        boolean pathNamesAcme = !template.equals(uri.split("\\?")[0]);
+                        boolean leaked = answer.getKey() / 100 == 2 && (text.contains(run) || acmeIds.stream().anyMatch(text::contains)
+                                || text.contains("\"tenantId\":\"acme\"") || pathNamesAcme && method != HttpMethod.GET);
+                        if (leaked) {
+                            successes.add(method + " " + target + (body == null ? "" : " " + body) + " -> " + answer.getKey());
+                        }
+                    }
+                }
+            }
+        }
+        int attempts = byKind.values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(byKind).as("generated attempts by kind").containsKeys("body").hasKeySatisfying(
+                new org.assertj.core.api.Condition<>(kind -> kind.startsWith("query"), "a query attempt"));
+        assertThat(attempts).as("operations with id-like query parameters or JSON bodies").isGreaterThan(30);
+        assertThat(successes).as("cross-tenant successes out of " + attempts + " " + byKind).isEmpty();
+    }
+
+    private static Map<?, ?> map(Object value) {
+        return value instanceof Map<?, ?> map ? map : Map.of();
+    }
+
+    /** Whether a generated body has an id-like field anywhere (nested objects included). */
+    private static boolean namesIds(Map<String, Object> body, Pattern idLike) {
+        return body.entrySet().stream().anyMatch(field -> idLike.matcher(field.getKey()).matches()
+                || field.getKey().toLowerCase().contains("tenant")
+                || field.getValue() instanceof Map<?, ?> nested && namesIds(castMap(nested), idLike));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+
+    /** The JSON request body's schema of an operation, its $ref resolved; null when it takes none. */
+    private static Map<?, ?> jsonBodySchema(Map<?, ?> operation, Map<?, ?> schemas) {
+        Map<?, ?> requestBody = (Map<?, ?>) operation.get("requestBody");
+        if (requestBody == null) {
+            return null;
+        }
+        Map<?, ?> json = (Map<?, ?>) map(requestBody.get("content")).get("application/json");
+        return json == null ? null : resolve((Map<?, ?>) json.get("schema"), schemas);
+    }
+
+    private static Map<?, ?> resolve(Map<?, ?> schema, Map<?, ?> schemas) {
+        if (schema != null && schema.get("$ref") instanceof String ref) {
+            return (Map<?, ?>) schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+        }
+        return schema;
+    }
+
+    /** A body with every property the schema names: acme's id or tenant in id-like ones, a plain value of its type elsewhere. */
+    private static Map<String, Object> bodyFrom(Map<?, ?> schema, Map<?, ?> schemas, String id, Pattern idLike, int depth) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<?, ?> properties = schema == null ? null : (Map<?, ?>) schema.get("properties");
+        if (properties == null || depth > 2) {
+            return body;
+        }
+        for (var property : properties.entrySet()) {
+            String name = (String) property.getKey();
+            Map<?, ?> type = resolve((Map<?, ?>) property.getValue(), schemas);
+            Object value;
+            if (idLike.matcher(name).matches() || name.toLowerCase().contains("tenant")) {
+                value = name.toLowerCase().contains("tenant") ? "acme" : id;
+            } else if (type == null) {
+                value = "x";
+            } else if (type.get("enum") instanceof List<?> values && !values.isEmpty()) {
+                value = values.getFirst();
+            } else {
+                value = switch (String.valueOf(type.get("type"))) {
+                    case "integer", "number" -> 1;
+                    case "boolean" -> false;
+                    case "array" -> List.of();
+                    case "object" -> bodyFrom(type, schemas, id, idLike, depth + 1);
+                    default -> "date-time".equals(type.get("format")) ? "2026-01-02T03:04:05Z" : "x-probe";
+                };
+            }
+            body.put(name, value);
+        }
+        return body;
     }
 
     private static void sleep(long millis) {

@@ -88,8 +88,7 @@ public class CaseService {
     // ------------------------------------------------------------------ intake
 
     public Mono<IncidentCase> open(OpenCase command) {
-        return Mono.zip(CurrentCaller.get(), IdempotentEffects.id("case")).flatMap(found -> {
-            Caller caller = found.getT1();
+        return CurrentCaller.get().flatMap(caller -> {
             CaseAccess.requireWriter(caller);
             String tenant = caller.tenantId();
             if (command.onBehalfOfTenant() != null && !command.onBehalfOfTenant().equals(tenant)) {
@@ -97,19 +96,18 @@ public class CaseService {
                 tenant = command.onBehalfOfTenant();
             }
             String opensIn = tenant;
-            return once(found.getT2(), id -> openFor(opensIn, CaseAccess.actor(caller), command, id, null, false, null));
+            return once("case", id -> openFor(opensIn, CaseAccess.actor(caller), command, id, null, false, null));
         }).onErrorMap(CaseProblems::translate);
     }
 
     /** Opens a drill: a simulated case of {@code scenario}, flagged as a drill everywhere. */
     public Mono<IncidentCase> openDrill(Scenario scenario, OpenCase command) {
-        return Mono.zip(CurrentCaller.get(), IdempotentEffects.id("drill")).flatMap(found -> {
-            Caller caller = found.getT1();
+        return CurrentCaller.get().flatMap(caller -> {
             CaseAccess.requireWriter(caller);
             if (scenario.restricted() && !CaseAccess.seesRestricted(caller)) {
                 throw CaseProblems.forbidden("Only compliance officers may drill a COMPLIANCE_HOLD case.");
             }
-            return once(found.getT2(), id -> openFor(caller.tenantId(), CaseAccess.actor(caller), command, id, scenario, true, null));
+            return once("drill", id -> openFor(caller.tenantId(), CaseAccess.actor(caller), command, id, scenario, true, null));
         }).onErrorMap(CaseProblems::translate);
     }
 
@@ -118,14 +116,20 @@ public class CaseService {
      * request run again after its instance died (case written, key not yet completed) finds the case
      * the first run opened and answers with it. Without a key the id is random.
      */
-    private Mono<IncidentCase> once(java.util.Optional<String> keyedId, java.util.function.Function<CaseId, Mono<IncidentCase>> opening) {
-        if (keyedId.isEmpty()) {
-            return opening.apply(CaseId.random());
-        }
-        CaseId id = new CaseId(keyedId.get());
-        return store.find(id.value())
-                .switchIfEmpty(Mono.defer(() -> opening.apply(id)))
-                .onErrorResume(DuplicateKeyException.class, again -> store.find(id.value()).switchIfEmpty(Mono.error(again)));
+    private Mono<IncidentCase> once(String kind, java.util.function.Function<CaseId, Mono<IncidentCase>> opening) {
+        return IdempotentEffects.once(kind, () -> CaseId.random().value(), store::find, id -> opening.apply(new CaseId(id)));
+    }
+
+    /**
+     * Logs a contact once per {@code Idempotency-Key} (ADR 56): the entry's id derives from the key,
+     * so a request run again after its instance died (contact saved, key not yet completed) finds the
+     * contact in the case and answers with the case as it is, whatever its version became since.
+     */
+    public Mono<IncidentCase> logContact(String id, @Nullable Long expectedVersion,
+                                         java.util.function.Function<String, Change> logging) {
+        return IdempotentEffects.once("contact", () -> UUID.randomUUID().toString(),
+                contactId -> get(id).filter(c -> c.contacts().stream().anyMatch(contact -> contact.id().equals(contactId))),
+                contactId -> change(id, expectedVersion, logging.apply(contactId)));
     }
 
     /**

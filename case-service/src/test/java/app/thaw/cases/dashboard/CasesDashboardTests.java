@@ -167,6 +167,11 @@ class CasesDashboardTests extends CaseApiTests {
                 .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("statedCycleDays"));
         postForm("/dashboard/cases/" + id + "/contacts", agent(), Map.of("channel", "PIGEON", "summary", "x"))
                 .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("channel"));
+        // The date window holds for form fields too (ADR 58): a far date is named, never a 500.
+        for (String far : new String[] {"+999999999-12-31T23:59", "2101-01-01T00:00", "1969-12-31T23:59"}) {
+            postForm("/dashboard/cases/" + id + "/contacts", agent(), Map.of("channel", "PHONE", "summary", "x", "promisedReplyAt", far))
+                    .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("promisedReplyAt"));
+        }
     }
 
     @Test

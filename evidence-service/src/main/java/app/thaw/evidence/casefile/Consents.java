@@ -12,6 +12,7 @@ import app.thaw.evidence.domain.CustodyAction;
 import app.thaw.evidence.domain.InsurerConsent;
 import app.thaw.evidence.item.Actors;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.idempotency.IdempotentEffects;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import org.springframework.http.HttpStatus;
@@ -39,16 +40,22 @@ public class Consents {
     }
 
     public Mono<InsurerConsent> grant(Caller caller, CaseId caseId, String insurerTenantId) {
-        return ownCase(caller, caseId).flatMap(file -> {
-            InsurerConsent consent = new InsurerConsent(UUID.randomUUID().toString(), insurerTenantId, Actors.name(caller),
-                    clock.instant(), null, null);
-            return cases.update(file.grantConsent(consent), List.of())
-                    .flatMap(saved -> custody.caseAction(saved, CustodyAction.CONSENT_GRANTED, Actors.name(caller),
-                            Map.of("consentId", consent.consentId(), "insurerTenantId", insurerTenantId)))
-                    .then(audit.record("evidence.consent_granted", "case", caseId.value(),
-                            Map.of("consentId", consent.consentId(), "insurerTenantId", insurerTenantId)))
-                    .thenReturn(consent);
-        });
+        // Once per Idempotency-Key (ADR 56): a run repeated after a crash finds the consent the first run granted.
+        return ownCase(caller, caseId).flatMap(file -> IdempotentEffects.once("insurer-consent", () -> UUID.randomUUID().toString(),
+                consentId -> Mono.justOrEmpty(file.consents().stream().filter(given -> given.consentId().equals(consentId)).findFirst()),
+                consentId -> grant(caller, file, consentId, insurerTenantId)));
+    }
+
+    private Mono<InsurerConsent> grant(Caller caller, CaseFile file, String consentId, String insurerTenantId) {
+        CaseId caseId = file.caseId();
+        InsurerConsent consent = new InsurerConsent(consentId, insurerTenantId, Actors.name(caller),
+                clock.instant(), null, null);
+        return cases.update(file.grantConsent(consent), List.of())
+                .flatMap(saved -> custody.caseAction(saved, CustodyAction.CONSENT_GRANTED, Actors.name(caller),
+                        Map.of("consentId", consent.consentId(), "insurerTenantId", insurerTenantId)))
+                .then(audit.record("evidence.consent_granted", "case", caseId.value(),
+                        Map.of("consentId", consent.consentId(), "insurerTenantId", insurerTenantId)))
+                .thenReturn(consent);
     }
 
     public Mono<CaseFile> revoke(Caller caller, CaseId caseId, String consentId) {

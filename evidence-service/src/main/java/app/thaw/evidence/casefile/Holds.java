@@ -13,6 +13,7 @@ import app.thaw.evidence.domain.LegalHold;
 import app.thaw.evidence.item.Actors;
 import app.thaw.evidence.events.EvidenceEventMapper;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.idempotency.IdempotentEffects;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.ThawRoles;
@@ -48,15 +49,21 @@ public class Holds {
 
     public Mono<CaseFile> place(Caller caller, CaseId caseId, String reason) {
         requireHoldRole(caller);
-        return access.open(caller, caseId).flatMap(file -> {
-            LegalHold hold = LegalHold.placed(UUID.randomUUID().toString(), reason, Actors.name(caller), clock.instant(), false);
-            CaseFile next = file.placeHold(hold);
-            return cases.update(next, List.of(events.holdPlaced(next, hold)))
-                    .flatMap(saved -> custody.caseAction(saved, CustodyAction.HOLD_PLACED, Actors.name(caller),
-                                    Map.of("holdId", hold.holdId(), "reason", reason))
-                            .then(audit.record("evidence.hold_placed", "case", caseId.value(), Map.of("holdId", hold.holdId())))
-                            .thenReturn(saved));
-        });
+        // Once per Idempotency-Key (ADR 56): a run repeated after a crash finds the hold the first run placed.
+        return access.open(caller, caseId).flatMap(file -> IdempotentEffects.once("legal-hold", () -> UUID.randomUUID().toString(),
+                holdId -> Mono.justOrEmpty(file.hold(holdId) == null ? null : file),
+                holdId -> place(caller, file, holdId, reason)));
+    }
+
+    private Mono<CaseFile> place(Caller caller, CaseFile file, String holdId, String reason) {
+        CaseId caseId = file.caseId();
+        LegalHold hold = LegalHold.placed(holdId, reason, Actors.name(caller), clock.instant(), false);
+        CaseFile next = file.placeHold(hold);
+        return cases.update(next, List.of(events.holdPlaced(next, hold)))
+                .flatMap(saved -> custody.caseAction(saved, CustodyAction.HOLD_PLACED, Actors.name(caller),
+                                Map.of("holdId", hold.holdId(), "reason", reason))
+                        .then(audit.record("evidence.hold_placed", "case", caseId.value(), Map.of("holdId", hold.holdId())))
+                        .thenReturn(saved));
     }
 
     public Mono<CaseFile> release(Caller caller, CaseId caseId, String holdId, String reason) {

@@ -60,11 +60,13 @@ public record EvidenceProperties(@DefaultValue Tenant defaults, Map<String, Tena
      * @param abortGrace      how long after a failed upload the reaper removes any chunk that landed late
      * @param reaperInterval  how often leftovers of interrupted uploads are looked for (0 turns the loop off)
      * @param downloadWindow  how many chunks one read asks the store for
+     * @param custodyGrace    how long an item may wait for its UPLOADED custody entry before the repair
+     *                        (reaper loop, custody verify) writes it for an upload that died in between (ADR 57)
      */
     public record Upload(@DefaultValue("1MB") DataSize chunkSize, @DefaultValue("8KB") DataSize sniffBytes,
                          @DefaultValue("1h") Duration abandonedAfter, @DefaultValue("1m") Duration abortGrace,
                          @DefaultValue("5m") Duration reaperInterval,
-                         @DefaultValue("8") int downloadWindow) {
+                         @DefaultValue("8") int downloadWindow, @DefaultValue("1m") Duration custodyGrace) {
     }
 
     /**

@@ -32,12 +32,17 @@ public class CustodyChecks {
     private final CustodyLog log;
     private final EvidenceItems items;
     private final BlobStore blobs;
+    private final UploadCustody uploads;
+    private final SignedManifests manifests;
 
-    CustodyChecks(ItemAccess.CaseOpener cases, CustodyLog log, EvidenceItems items, BlobStore blobs) {
+    CustodyChecks(ItemAccess.CaseOpener cases, CustodyLog log, EvidenceItems items, BlobStore blobs, UploadCustody uploads,
+                  SignedManifests manifests) {
         this.cases = cases;
         this.log = log;
         this.items = items;
         this.blobs = blobs;
+        this.uploads = uploads;
+        this.manifests = manifests;
     }
 
     /** What the check found. {@code firstBrokenEntry} is null when the chain is whole. */
@@ -48,7 +53,8 @@ public class CustodyChecks {
     /**
      * One file: the hash the custody log recorded at upload, the one on the item's record, the
      * one computed now from the stored content, and the verdict (OK, CONTENT_CHANGED,
-     * RECORD_CHANGED, CONTENT_MISSING, NOT_IN_LOG).
+     * RECORD_CHANGED, CONTENT_MISSING, NOT_IN_LOG; CUSTODY_PENDING: uploaded moments ago, its entry
+     * still on its way — not a fault).
      */
     public record FileCheck(String evidenceId, @Nullable String loggedSha256, String recordedSha256,
                             @Nullable String actualSha256, String status) {
@@ -62,18 +68,33 @@ public class CustodyChecks {
      * Walks the chain, then holds it against the heads recorded apart from it: the one on the case
      * file (moved by every append) and the one each signed dossier pinned. A chain that ends before
      * such a head, or holds another entry at its position, was shortened or rewritten: the first bad
-     * position is reported, whichever check finds it (ADR 23).
+     * position is reported, whichever check finds it (ADR 23). A dossier's head is read from its
+     * signed manifest, whose signature is checked again: a stored head edited to fit a shortened
+     * chain, or an altered manifest, is a break at the position the record names (ADR 57). Uploads
+     * that died before their custody entry are settled first ({@link UploadCustody}).
      */
     public Mono<Report> verify(CaseFile file) {
         String caseId = file.caseId().value();
-        return Mono.zip(log.head(caseId), log.signedHeads(caseId).collectList())
+        return uploads.repair(file.caseId()).then(Mono.zip(log.head(caseId), log.signedHeads(caseId).collectList()))
                 .flatMap(heads -> {
                     List<Anchor> anchors = new ArrayList<>();
+                    List<CustodyChain.Break> alteredDossiers = new ArrayList<>();
                     if (heads.getT1().seq() > 0) {
                         anchors.add(new Anchor(heads.getT1().seq(), heads.getT1().hash(), "the case file records"));
                     }
-                    heads.getT2().forEach(signed -> anchors.add(new Anchor(signed.seq(), signed.hash(),
-                            "the dossier signed at " + signed.exportedAt() + " pinned")));
+                    for (CustodyLog.SignedHead signed : heads.getT2()) {
+                        String dossier = "the dossier signed at " + signed.exportedAt();
+                        SignedManifests.Pinned pinned = signed.manifest() == null || signed.signature() == null
+                                ? new SignedManifests.Pinned.Altered("its signed manifest is gone")
+                                : manifests.read(caseId, signed.manifest(), signed.signature());
+                        switch (pinned) {
+                            case SignedManifests.Pinned.Head head -> anchors.add(new Anchor(head.seq(), head.hash(), dossier + " pinned"));
+                            case SignedManifests.Pinned.UnknownKey unknown -> anchors.add(new Anchor(signed.seq(), signed.hash(),
+                                    dossier + " (key " + unknown.keyId() + ", no longer held here) recorded"));
+                            case SignedManifests.Pinned.Altered altered -> alteredDossiers.add(new CustodyChain.Break(
+                                    Math.max(1, signed.seq()), "the record of " + dossier + " cannot be trusted: " + altered.reason()));
+                        }
+                    }
                     CustodyChain.Walk walk = CustodyChain.walk();
                     Map<String, String> logged = new HashMap<>();
                     Map<Long, String> hashesAtAnchors = new HashMap<>();
@@ -93,13 +114,19 @@ public class CustodyChecks {
                                     .collectList()))
                             .map(checks -> {
                                 CustodyChain.Break first = walk.firstBreak();
+                                for (CustodyChain.Break altered : alteredDossiers) {
+                                    if (first == null || altered.seq() < first.seq()) {
+                                        first = altered;
+                                    }
+                                }
                                 for (Anchor anchor : anchors) {
                                     CustodyChain.Break broken = anchor.check(last[0], hashesAtAnchors.get(anchor.seq()));
                                     if (broken != null && (first == null || broken.seq() < first.seq())) {
                                         first = broken;
                                     }
                                 }
-                                boolean filesOk = checks.stream().allMatch(check -> check.status().equals("OK"));
+                                boolean filesOk = checks.stream().allMatch(check -> check.status().equals("OK")
+                                        || check.status().equals("CUSTODY_PENDING"));
                                 return new Report(caseId, walk.checked(), walk.headHash(), first == null && filesOk, first,
                                         new ArrayList<>(checks));
                             });
@@ -128,15 +155,16 @@ public class CustodyChecks {
     }
 
     private Mono<FileCheck> check(EvidenceItem item, @Nullable String loggedSha) {
-        return blobs.sha256(item.blobId(), DefaultDataBufferFactory.sharedInstance)
+        Mono<Boolean> pending = loggedSha == null ? items.isCustodyPending(item.id()) : Mono.just(false);
+        return pending.flatMap(awaitingEntry -> blobs.sha256(item.blobId(), DefaultDataBufferFactory.sharedInstance)
                 .map(actual -> {
                     String reference = loggedSha != null ? loggedSha : item.sha256();
-                    String status = loggedSha == null ? "NOT_IN_LOG"
+                    String status = awaitingEntry ? "CUSTODY_PENDING" : loggedSha == null ? "NOT_IN_LOG"
                             : !actual.equals(reference) ? "CONTENT_CHANGED"
                             : !item.sha256().equals(reference) ? "RECORD_CHANGED" : "OK";
                     return new FileCheck(item.id().value(), loggedSha, item.sha256(), actual, status);
                 })
-                .defaultIfEmpty(new FileCheck(item.id().value(), loggedSha, item.sha256(), null, "CONTENT_MISSING"));
+                .defaultIfEmpty(new FileCheck(item.id().value(), loggedSha, item.sha256(), null, "CONTENT_MISSING")));
     }
 
 }

@@ -119,11 +119,18 @@ public class CustodyLog {
     /** The heads the case's signed dossiers pinned, oldest export first. */
     Flux<SignedHead> signedHeads(String caseId) {
         return mongo.find(Query.query(Criteria.where("caseId").is(caseId)), Document.class, SIGNED_HEADS)
-                .map(head -> new SignedHead(((Number) head.get("seq")).longValue(), head.getString("hash"), head.getString("exportedAt")));
+                .map(head -> new SignedHead(((Number) head.get("seq")).longValue(), head.getString("hash"), head.getString("exportedAt"),
+                        head.getString("manifest"), head.getString("signature")));
     }
 
-    /** A head a signed dossier pinned when it was exported. */
-    record SignedHead(long seq, String hash, String exportedAt) {
+    /** A head a signed dossier pinned when it was exported, with the signed manifest that says so. */
+    record SignedHead(long seq, String hash, String exportedAt, @Nullable String manifest, @Nullable String signature) {
+    }
+
+    /** Whether the chain holds an UPLOADED entry for the item. */
+    Mono<Boolean> hasUpload(String caseId, String evidenceId) {
+        return mongo.exists(Query.query(Criteria.where("caseId").is(caseId).and("evidenceId").is(evidenceId)
+                .and("action").is(CustodyAction.UPLOADED.name())), COLLECTION);
     }
 
     /** Entries after {@code afterSeq}, oldest first, at most {@code limit}. */

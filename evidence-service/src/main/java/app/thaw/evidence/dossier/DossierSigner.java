@@ -60,6 +60,23 @@ public class DossierSigner {
         }
     }
 
+    /**
+     * Whether {@code signature} (detached, as {@link #sign} makes it) is this key's over {@code manifest};
+     * null when it names another key id (a dossier signed before the key was replaced).
+     */
+    public @org.jspecify.annotations.Nullable Boolean verifies(byte[] manifest, String signature) {
+        try {
+            JWSObject jws = JWSObject.parse(signature.strip(), new Payload(manifest));
+            if (!key.getKeyID().equals(jws.getHeader().getKeyID())) {
+                return null;
+            }
+            return JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm())
+                    && jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(key.toECPublicKey()));
+        } catch (ParseException | JOSEException e) {
+            return false;
+        }
+    }
+
     public JWKSet publicKeys() {
         return publicKeys;
     }

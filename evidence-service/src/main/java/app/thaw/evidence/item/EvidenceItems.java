@@ -48,10 +48,17 @@ public class EvidenceItems {
         this.outbox = outbox;
     }
 
-    /** Stores a new item with its events; a duplicate of live content in the same case fails with DuplicateKeyException. */
+    /** Marks an item whose UPLOADED custody entry is still due (ADR 57); gone once the entry is in the chain. */
+    static final String CUSTODY_PENDING = "custodyPending";
+
+    /**
+     * Stores a new item with its events, marked {@value #CUSTODY_PENDING}: its custody entry follows in a
+     * write of its own, and an instance dying in between leaves the mark for the repair to find (ADR 57).
+     * A duplicate of live content in the same case fails with DuplicateKeyException.
+     */
     public Mono<EvidenceItem> insert(EvidenceItem item, List<ThawEvent> events) {
         Document document = toDocument(item).append(EventOutbox.PENDING_EVENTS, EventOutbox.pending(events))
-                .append("sweepLeaseUntil", new Date(0));
+                .append("sweepLeaseUntil", new Date(0)).append(CUSTODY_PENDING, true);
         return mongo.insert(document, COLLECTION).then(release(item.id().value())).thenReturn(item);
     }
 
@@ -154,6 +161,28 @@ public class EvidenceItems {
                 .map(EvidenceItems::fromDocument);
     }
 
+    /** The item's UPLOADED custody entry is in the chain: the mark goes. */
+    public Mono<Void> custodyRecorded(EvidenceId id) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id.value())), new Update().unset(CUSTODY_PENDING), COLLECTION).then();
+    }
+
+    /**
+     * Items still marked {@value #CUSTODY_PENDING} that were uploaded before {@code before} (younger ones
+     * may still be on their way to the log): of one case, or of every case when {@code caseId} is null.
+     */
+    public Flux<EvidenceItem> custodyPending(@Nullable CaseId caseId, Instant before, int limit) {
+        Criteria criteria = Criteria.where(CUSTODY_PENDING).is(true).and("uploadedAt").lt(Date.from(before));
+        if (caseId != null) {
+            criteria = criteria.and("caseId").is(caseId.value());
+        }
+        return mongo.find(Query.query(criteria).limit(limit), Document.class, COLLECTION).map(EvidenceItems::fromDocument);
+    }
+
+    /** Whether the item is still marked {@value #CUSTODY_PENDING}. */
+    public Mono<Boolean> isCustodyPending(EvidenceId id) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(id.value()).and(CUSTODY_PENDING).is(true)), COLLECTION);
+    }
+
     /** The change is stored; if moving its events to the outbox fails now, the outbox sweep moves them later. */
     private Mono<Void> release(String id) {
         return outbox.release(COLLECTION, id).then()
@@ -169,6 +198,7 @@ public class EvidenceItems {
                 // The review queue: items awaiting a verdict, oldest first.
                 .then(mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
                         .on("uploadedAt", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)))
+                .then(mongo.indexOps(COLLECTION).createIndex(new Index().on(CUSTODY_PENDING, Sort.Direction.ASC).sparse()))
                 .then(outbox.watch(COLLECTION));
     }
 

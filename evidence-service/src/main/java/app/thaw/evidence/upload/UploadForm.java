@@ -11,6 +11,7 @@ import app.thaw.evidence.domain.DocumentMetadata;
 import app.thaw.evidence.domain.RequirementCode;
 import app.thaw.evidence.item.InvalidField;
 import app.thaw.platform.security.Caller;
+import app.thaw.platform.web.RequestDates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.FilePartEvent;
@@ -79,7 +80,8 @@ public class UploadForm {
         if (expiry != null || fields.containsKey("documentType") || fields.containsKey("nameOnDocument")) {
             LocalDate expiryDate;
             try {
-                expiryDate = expiry == null || expiry.isBlank() ? null : LocalDate.parse(expiry);
+                // A form field or query parameter: the date window of ADR 55 holds here too (ADR 58).
+                expiryDate = expiry == null || expiry.isBlank() ? null : RequestDates.inWindow("expiryDate", LocalDate.parse(expiry));
             } catch (DateTimeParseException e) {
                 throw new InvalidField("expiryDate", "IsoDate", "use an ISO date such as 2027-03-31");
             }

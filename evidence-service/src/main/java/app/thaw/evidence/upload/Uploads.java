@@ -8,6 +8,7 @@ import java.util.Map;
 import app.thaw.evidence.casefile.CaseAccess;
 import app.thaw.evidence.config.EvidenceProperties;
 import app.thaw.evidence.custody.CustodyLog;
+import app.thaw.evidence.custody.UploadCustody;
 import app.thaw.evidence.domain.CaseId;
 import app.thaw.evidence.domain.CustodyAction;
 import app.thaw.evidence.domain.EvidenceId;
@@ -44,13 +45,15 @@ public class Uploads {
     private final EvidenceItems items;
     private final ContentInspector inspector;
     private final CustodyLog custody;
+    private final UploadCustody uploadCustody;
     private final EvidenceEventMapper events;
     private final AuditLog audit;
     private final EvidenceProperties properties;
     private final Clock clock;
 
     Uploads(CaseAccess access, BlobStore blobs, EvidenceItems items, ContentInspector inspector, CustodyLog custody,
-            EvidenceEventMapper events, AuditLog audit, EvidenceProperties properties, Clock clock) {
+            UploadCustody uploadCustody, EvidenceEventMapper events, AuditLog audit, EvidenceProperties properties, Clock clock) {
+        this.uploadCustody = uploadCustody;
         this.access = access;
         this.blobs = blobs;
         this.items = items;
@@ -121,12 +124,15 @@ public class Uploads {
                                 // Custody records what happened to evidence: a duplicate changed nothing, so it adds
                                 // no entry (50 identical uploads are one UPLOADED entry); linking the file to another
                                 // requirement is a real effect and is recorded. The audit log notes every attempt.
-                                .flatMap(outcome -> (outcome.created() || outcome.linked()
+                                // The item is stored marked custody-pending (ADR 57): if this instance dies before
+                                // the entry, the repair writes it; the mark goes once the entry is in the chain.
+                                .flatMap(outcome -> (outcome.created()
+                                                ? uploadCustody.uploaded(outcome.item(), Actors.name(caller),
+                                                        Map.of("fileName", fileName, "size", Long.toString(result.size()),
+                                                                "contentType", result.contentType())).then()
+                                                : outcome.linked()
                                                 ? custody.itemAction(outcome.item(), CustodyAction.UPLOADED, Actors.name(caller),
-                                                        outcome.created()
-                                                                ? Map.of("fileName", fileName, "size", Long.toString(result.size()),
-                                                                "contentType", result.contentType())
-                                                                : Map.of("fileName", fileName, "duplicateOf", outcome.item().id().value(),
+                                                        Map.of("fileName", fileName, "duplicateOf", outcome.item().id().value(),
                                                                 "linkedRequirement", upload.requirementCode().name())).then()
                                                 : Mono.<Void>empty())
                                         .then(audit.record("evidence.uploaded", "evidence", outcome.item().id().value(),

@@ -91,6 +91,36 @@ class UploadWebTests extends EvidenceWebTestSupport {
     }
 
     @Test
+    void anExpiryDateOutside1970To2100AsQueryParameterOrFormFieldIs400NamingIt() {
+        String caseId = openCase("acme", "ACCOUNT_ANOMALY");
+        for (String far : new String[] {"2101-01-01", "1969-12-31", "+999999999-12-31"}) {
+            web.post().uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items").queryParam("requirementCode", "ID_DOCUMENT")
+                            .queryParam("fileName", "id.png").queryParam("expiryDate", "{expiry}").build(caseId, far))
+                    .headers(h -> h.setBearerAuth(merchant("acme"))).contentType(MediaType.IMAGE_PNG).bodyValue(Samples.png(8))
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
+                    .jsonPath("$.errors[0].field").isEqualTo("expiryDate").jsonPath("$.errors[0].rule").isEqualTo("DateWindow");
+
+            MultipartBodyBuilder form = new MultipartBodyBuilder();
+            form.part("requirementCode", "ID_DOCUMENT");
+            form.part("expiryDate", far);
+            form.part("file", new ByteArrayResource(Samples.png(9)) {
+                @Override
+                public String getFilename() {
+                    return "id.png";
+                }
+            }).contentType(MediaType.IMAGE_PNG);
+            web.post().uri("/api/v1/evidence/cases/{caseId}/items", caseId).headers(h -> h.setBearerAuth(merchant("acme")))
+                    .body(BodyInserters.fromMultipartData(form.build())).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("expiryDate").jsonPath("$.errors[0].rule").isEqualTo("DateWindow");
+        }
+        assertThat(count(app.thaw.evidence.item.EvidenceItems.COLLECTION, org.springframework.data.mongodb.core.query.Criteria.where("caseId").is(caseId)))
+                .isZero();
+    }
+
+    @Test
     void theSameContentTwiceInOneCaseReturnsTheExistingItem() {
         String caseId = openCase("acme", "RISK_TXN");
         byte[] content = Samples.pdf(10_000, 2);

@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bson.Document;
 import app.thaw.monitor.support.Ids;
+import app.thaw.platform.idempotency.IdempotentEffects;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -76,7 +77,13 @@ public class RuleService {
 
     public Mono<Rule> create(Caller caller, String name, String expression, Severity severity, boolean enabled) {
         validate(expression);
-        Rule rule = new Rule(Ids.next("rule"), name, expression, severity, enabled, 1, clock.instant());
+        // Once per Idempotency-Key (ADR 56): a run repeated after a crash finds the rule the first run added.
+        return IdempotentEffects.once("rule", () -> Ids.next("rule"), key -> Ids.keyed("rule", key),
+                id -> mongo.findOne(byId(caller, id), Document.class, RULES).map(RuleService::fromDocument),
+                id -> create(caller, new Rule(id, name, expression, severity, enabled, 1, clock.instant())));
+    }
+
+    private Mono<Rule> create(Caller caller, Rule rule) {
         return mongo.count(Query.query(Criteria.where("tenantId").is(caller.tenantId())), RULES)
                 .flatMap(count -> count >= properties.maxRules() ? Mono.error(new RuleLimitReached(properties.maxRules()))
                         : mongo.insert(toDocument(caller.tenantId(), rule), RULES))

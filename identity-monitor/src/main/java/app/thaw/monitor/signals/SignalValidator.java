@@ -35,7 +35,9 @@ public final class SignalValidator {
         } else {
             try {
                 Instant at = Instant.parse(input.occurredAt());
-                if (at.isAfter(now.plus(maxFutureSkew))) {
+                if (!app.thaw.platform.web.StrictJson.inWindow(at)) {
+                    errors.add(new FieldViolation("occurredAt", "DateWindow", app.thaw.platform.web.StrictJson.WINDOW_MESSAGE));
+                } else if (at.isAfter(now.plus(maxFutureSkew))) {
                     errors.add(new FieldViolation("occurredAt", "NotFuture", "is more than " + maxFutureSkew.toSeconds()
                             + " s ahead of Thaw's clock"));
                 }

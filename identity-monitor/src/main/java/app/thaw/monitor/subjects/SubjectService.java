@@ -13,6 +13,7 @@ import app.thaw.monitor.subjects.internal.SubjectStore;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.security.Caller;
 import app.thaw.monitor.support.Ids;
+import app.thaw.platform.idempotency.IdempotentEffects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -55,9 +56,20 @@ public class SubjectService {
     }
 
     /** Enrols a subject within the tenant's plan, then screens its names. */
+    /**
+     * Enrols once per {@code Idempotency-Key} (ADR 56): a run repeated after its instance died finds
+     * the subject the first run enrolled, screens its names again (alerts correlate, so none is
+     * raised twice) and answers with it.
+     */
     public Mono<Enrolled> enrol(Caller caller, SubjectType type, List<PlainIdentifier> identifiers) {
         String tenantId = caller.tenantId();
-        String id = Ids.next("sub");
+        return IdempotentEffects.once("subject", () -> Ids.next("sub"), key -> Ids.keyed("sub", key),
+                id -> store.find(tenantId, id).flatMap(subject -> screening.screenSubject(subject, namesOf(identifiers))
+                        .map(hits -> new Enrolled(subject, hits))),
+                id -> enrol(tenantId, id, type, identifiers));
+    }
+
+    private Mono<Enrolled> enrol(String tenantId, String id, SubjectType type, List<PlainIdentifier> identifiers) {
         return settings.plan(tenantId)
                 .flatMap(plan -> store.reserve(tenantId, plan.maxSubjects())
                         .flatMap(reserved -> reserved ? Mono.just(plan) : Mono.error(new SubjectQuotaExceeded(plan.maxSubjects()))))

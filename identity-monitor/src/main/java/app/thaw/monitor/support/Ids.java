@@ -1,5 +1,6 @@
 package app.thaw.monitor.support;
 
+import app.thaw.platform.idempotency.IdempotentEffects;
 import org.bson.types.ObjectId;
 
 /**
@@ -14,5 +15,13 @@ public final class Ids {
 
     public static String next(String prefix) {
         return prefix + "_" + new ObjectId().toHexString();
+    }
+
+    /**
+     * The id of what a request with an {@code Idempotency-Key} creates (ADR 56): the same on every run
+     * of that request, and still time-ordered, by the time the key was first claimed.
+     */
+    public static String keyed(String prefix, IdempotentEffects.Key key) {
+        return prefix + "_" + new ObjectId(key.timeOrderedBytes(prefix)).toHexString();
     }
 }

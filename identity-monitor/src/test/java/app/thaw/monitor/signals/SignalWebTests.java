@@ -74,6 +74,16 @@ class SignalWebTests extends MonitorWebTestBase {
     }
 
     @Test
+    void aSignalFromBefore1970IsRefusedNamingTheField() {
+        String tenant = newTenant();
+        post(tenant, signal("w-1", "LOGIN", Instant.parse("1969-12-31T23:59:59Z"), "+8613800000001", Map.of()))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
+                .jsonPath("$.errors[0].field").isEqualTo("occurredAt")
+                .jsonPath("$.errors[0].rule").isEqualTo("DateWindow");
+    }
+
+    @Test
     void anUnknownTypeAndABadLocationAreEachNamed() {
         String tenant = newTenant();
         post(tenant, signal("x-1", "TELEPORT", minutesAgo(1), "+8613800000001", Map.of("location", Map.of("lat", 91, "lon", 0))))

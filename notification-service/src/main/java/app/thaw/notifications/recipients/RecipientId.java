@@ -9,7 +9,12 @@ public record RecipientId(String value) {
     public static final RecipientId TENANT_INBOX = new RecipientId("tenant-inbox");
 
     public static RecipientId random() {
-        return new RecipientId("rcp_" + UUID.randomUUID().toString().replace("-", ""));
+        return keyed(UUID.randomUUID());
+    }
+
+    /** The id named by a UUID, say one an Idempotency-Key derives (ADR 56). */
+    public static RecipientId keyed(UUID uuid) {
+        return new RecipientId("rcp_" + uuid.toString().replace("-", ""));
     }
 
     @Override

@@ -2,6 +2,7 @@ package app.thaw.notifications.recipients;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import app.thaw.notifications.recipients.internal.RecipientDocuments;
 import app.thaw.notifications.support.NotFound;
@@ -9,6 +10,7 @@ import app.thaw.notifications.support.Page;
 import app.thaw.notifications.support.PageRequest;
 import app.thaw.notifications.support.VersionedWrites;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.idempotency.IdempotentEffects;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -37,7 +39,18 @@ public class RecipientService {
                 .on("kind", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)).subscribe();
     }
 
-    public Mono<Recipient> register(Recipient recipient) {
+    /**
+     * Registers a recipient of {@code tenantId}, once per {@code Idempotency-Key} (ADR 56): its id
+     * derives from the key, so a run repeated after a crash finds the recipient the first run made.
+     */
+    public Mono<Recipient> register(String tenantId, Function<RecipientId, Recipient> recipient) {
+        return IdempotentEffects.once("recipient", () -> RecipientId.random().value(), key -> RecipientId.keyed(key.uuid("recipient")).value(),
+                id -> mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class,
+                        RecipientDocuments.COLLECTION).map(RecipientDocuments::fromDocument),
+                id -> register(recipient.apply(new RecipientId(id))));
+    }
+
+    private Mono<Recipient> register(Recipient recipient) {
         return mongo.insert(RecipientDocuments.toDocument(recipient), RecipientDocuments.COLLECTION)
                 .map(RecipientDocuments::fromDocument)
                 .flatMap(stored -> audit.record("recipient.registered", "recipient", stored.id().value(),

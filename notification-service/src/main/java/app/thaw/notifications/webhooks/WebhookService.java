@@ -86,25 +86,28 @@ public class WebhookService {
     }
 
     /**
-     * Registers an endpoint. With an {@code Idempotency-Key} its id derives from the key (ADR 54): a
+     * Registers an endpoint. With an {@code Idempotency-Key} its id derives from the key (ADR 54, 56): a
      * request run again after its instance died between the insert and the key's completion finds
      * the endpoint the first run made (in the caller's tenant) and answers with it, secret included,
      * to the same principal, instead of registering a second one.
      */
     public Mono<WebhookEndpoint> register(String tenantId, URI url, List<String> eventTypes, @Nullable WebhookSecret secret) {
-        return IdempotentEffects.id("webhook-endpoint").flatMap(keyed -> {
-            String id = keyed.map(uuid -> "wh_" + uuid.replace("-", "")).orElseGet(() -> "wh_" + UUID.randomUUID().toString().replace("-", ""));
-            Mono<WebhookEndpoint> existing = keyed.isEmpty() ? Mono.empty()
-                    : mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, COLLECTION)
-                            .map(this::fromDocument);
-            WebhookEndpoint endpoint = new WebhookEndpoint(id, tenantId, url, eventTypes,
-                    List.of(secret == null ? WebhookSecret.generate() : secret), true, null, null, 0);
-            return existing.switchIfEmpty(Mono.defer(() -> checked(url).then(mongo.insert(toDocument(endpoint), COLLECTION))
-                    .map(this::fromDocument)
-                    .doOnNext(saved -> changed(tenantId, saved.id()))
-                    .flatMap(saved -> audit.record("webhook.registered", "webhook_endpoint", saved.id(), Map.of("url", saved.url().toString()))
-                            .thenReturn(saved))));
-        });
+        return IdempotentEffects.once("webhook-endpoint", () -> endpointId(UUID.randomUUID()), key -> endpointId(key.uuid("webhook-endpoint")),
+                id -> mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, COLLECTION)
+                        .map(this::fromDocument),
+                id -> {
+                    WebhookEndpoint endpoint = new WebhookEndpoint(id, tenantId, url, eventTypes,
+                            List.of(secret == null ? WebhookSecret.generate() : secret), true, null, null, 0);
+                    return checked(url).then(mongo.insert(toDocument(endpoint), COLLECTION))
+                            .map(this::fromDocument)
+                            .doOnNext(saved -> changed(tenantId, saved.id()))
+                            .flatMap(saved -> audit.record("webhook.registered", "webhook_endpoint", saved.id(),
+                                    Map.of("url", saved.url().toString())).thenReturn(saved));
+                });
+    }
+
+    private static String endpointId(UUID uuid) {
+        return "wh_" + uuid.toString().replace("-", "");
     }
 
     public Mono<WebhookEndpoint> get(String tenantId, String id) {

@@ -31,6 +31,29 @@ class RecipientApiTests extends NotificationsTestBase {
     }
 
     @Test
+    void aRecipientRegisteredAgainAfterTheKeysCompletionWasLostIsRegisteredOnce() {
+        String tenant = newTenant();
+        String key = java.util.UUID.randomUUID().toString();
+        String first = registerWithKey(tenant, key);
+        // What kill -9 between the recipient's insert and the key's completion leaves (ADR 56).
+        app.thaw.platform.testing.IdempotencyFaults.loseCompletion(mongo, key);
+        String again = registerWithKey(tenant, key);
+
+        org.assertj.core.api.Assertions.assertThat(again).isEqualTo(first);
+        org.assertj.core.api.Assertions.assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenant)), "recipients").block()).isEqualTo(1);
+    }
+
+    private String registerWithKey(String tenant, String key) {
+        return (String) web.post().uri("/api/v1/notifications/recipients").headers(h -> {
+                    h.setBearerAuth(admin(tenant));
+                    h.set("Idempotency-Key", key);
+                }).bodyValue(client("Wei Hua")).exchange()
+                .expectStatus().isCreated().expectHeader().doesNotExist("Idempotent-Replayed")
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    @Test
     void anotherTenantsRecipientAnswers404() {
         String tenant = newTenant();
         String id = registerRecipient(tenant, client("Han Meimei"));

@@ -127,7 +127,7 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
                 .flatMap(body -> {
                     Scope scope = new Scope(tenant, principal, key, fingerprint(request.getMethod(), pathAndQuery(request), body));
                     return detached(claim(scope).flatMap(claim -> switch (claim) {
-                        case Claim.Ours ours -> runFirst(exchange, chain, scope, ours.claimId(), body);
+                        case Claim.Ours ours -> runFirst(exchange, chain, scope, ours, body);
                         case Claim.Theirs theirs -> replay(exchange, theirs.record());
                     }));
                 });
@@ -174,8 +174,9 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
     }
 
     /** Runs the request that holds the key, telling its handler the key ({@link IdempotentEffects}). */
-    private Mono<Void> runFirst(ServerWebExchange exchange, WebFilterChain chain, Scope scope, String claimId, byte[] body) {
-        return run(exchange, chain, scope, claimId, body).contextWrite(context -> context.put(IdempotentEffects.CONTEXT_KEY, scope));
+    private Mono<Void> runFirst(ServerWebExchange exchange, WebFilterChain chain, Scope scope, Claim.Ours claim, byte[] body) {
+        IdempotentEffects.Key effectKey = new IdempotentEffects.Key(scope.effectSeed(), claim.firstClaimedAt());
+        return run(exchange, chain, scope, claim.claimId(), body).contextWrite(context -> context.put(IdempotentEffects.CONTEXT_KEY, effectKey));
     }
 
     private Mono<Void> run(ServerWebExchange exchange, WebFilterChain chain, Scope scope, String claimId, byte[] body) {

@@ -61,7 +61,7 @@ class IdempotencyRecords {
     Mono<Claim> claim(Scope scope, Instant now, Duration lease) {
         IdempotencyRecord fresh = IdempotencyRecord.claim(scope, newClaimId(), now, now.plus(lease));
         return indexes.then(mongo.insert(fresh, COLLECTION))
-                .<Claim>map(inserted -> new Claim.Ours(inserted.claimId()))
+                .<Claim>map(inserted -> new Claim.Ours(inserted.claimId(), inserted.createdAt()))
                 .onErrorResume(DuplicateKeyException.class, taken -> lookUp(scope, now, lease, false));
     }
 
@@ -83,12 +83,12 @@ class IdempotencyRecords {
                 .set("fingerprint", scope.fingerprint())
                 .set("state", State.IN_PROGRESS)
                 .set("claimId", claimId)
-                .set("createdAt", now)
+                // createdAt stays the key's first claim: effects named after the key keep their time (IdempotentEffects).
                 .set("expiresAt", now.plus(lease))
                 .unset("response");
         return mongo.updateFirst(byKey(scope).addCriteria(where("claimId").is(expired.claimId())), renewed,
                         IdempotencyRecord.class, COLLECTION)
-                .flatMap(result -> result.getModifiedCount() == 1 ? Mono.<Claim>just(new Claim.Ours(claimId))
+                .flatMap(result -> result.getModifiedCount() == 1 ? Mono.<Claim>just(new Claim.Ours(claimId, expired.createdAt()))
                         : Mono.error(Busy.contended(now)));
     }
 
@@ -125,8 +125,8 @@ class IdempotencyRecords {
     /** Who holds a key after a claim attempt. */
     sealed interface Claim {
 
-        /** This request holds the key and runs. */
-        record Ours(String claimId) implements Claim {
+        /** This request holds the key and runs; {@code firstClaimedAt} is when the key was first claimed (by a run that may have died). */
+        record Ours(String claimId, Instant firstClaimedAt) implements Claim {
         }
 
         /** Another request holds it (in progress) or held it (completed). */

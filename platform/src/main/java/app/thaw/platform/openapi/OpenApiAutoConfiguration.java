@@ -21,10 +21,12 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(OpenAPI.class)
 public class OpenApiAutoConfiguration {
 
-    /** How every service reads request bodies (ADR 55); said once per document, true of every operation. */
+    /** How every service reads request bodies and dates (ADR 55, 58); said once per document, true of every operation. */
     static final String STRICT_REQUESTS = "Request bodies are strict: a field an operation does not define (a misspelt "
             + "one included) is answered 400 validation_failed naming it (rule UnknownField), and a date or date-time "
-            + "outside 1970-01-01 to 2100-12-31 is answered 400 validation_failed naming its field (rule DateWindow).";
+            + "outside 1970-01-01 to 2100-12-31 is answered 400 validation_failed naming its field (rule DateWindow). "
+            + "The same date window holds for dates in query parameters and form or multipart fields, named by their "
+            + "parameter (ADR 58).";
 
     @Bean
     @ConditionalOnMissingBean

@@ -3,6 +3,12 @@ package app.thaw.platform.problem;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
+import app.thaw.platform.web.RequestDates;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -67,9 +73,16 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
                 yield problem;
             }
             case WebExchangeBindException binding -> Problems.validation(binding.getFieldErrors().stream()
-                    .map(error -> new FieldViolation(error.getField(), String.valueOf(error.getCode()),
+                    .map(error -> error.contains(TypeMismatchException.class) && isDateMismatch(error.unwrap(TypeMismatchException.class))
+                            ? new FieldViolation(error.getField(), RequestDates.RULE, RequestDates.NotInWindow.message())
+                            : new FieldViolation(error.getField(), String.valueOf(error.getCode()),
                             String.valueOf(error.getDefaultMessage())))
                     .toList());
+            // A date parameter outside 1970–2100 or no date at all (ADR 58): named like a body's field.
+            case ServerWebInputException input when input.getMethodParameter() != null
+                    && hasCause(input, TypeMismatchException.class) && isDateMismatch(cause(input, TypeMismatchException.class)) ->
+                    Problems.validation(List.of(new FieldViolation(parameterName(input.getMethodParameter()), RequestDates.RULE,
+                            RequestDates.NotInWindow.message())));
             case HandlerMethodValidationException invalid -> Problems.validation(invalid.getParameterValidationResults().stream()
                     .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldViolation(
                             String.valueOf(result.getMethodParameter().getParameterName()),
@@ -103,6 +116,38 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             default -> Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                     "An unexpected error occurred. Quote the trace id when you report it.");
         };
+    }
+
+    /** A binding that failed on a {@code java.time} type: out of the window or not a date (ADR 58). */
+    private static boolean isDateMismatch(TypeMismatchException mismatch) {
+        Class<?> type = mismatch.getRequiredType();
+        return hasCause(mismatch, RequestDates.NotInWindow.class)
+                || type != null && type.getPackageName().equals("java.time");
+    }
+
+    /** The name the client used: the annotation's, else the Java parameter's. */
+    private static String parameterName(org.springframework.core.MethodParameter parameter) {
+        for (Object annotation : parameter.getParameterAnnotations()) {
+            String name = switch (annotation) {
+                case RequestParam param -> param.name().isEmpty() ? param.value() : param.name();
+                case PathVariable path -> path.name().isEmpty() ? path.value() : path.name();
+                case RequestHeader header -> header.name().isEmpty() ? header.value() : header.name();
+                default -> "";
+            };
+            if (!name.isEmpty()) {
+                return name;
+            }
+        }
+        return String.valueOf(parameter.getParameterName());
+    }
+
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        throw new IllegalArgumentException("No " + type.getSimpleName() + " in " + failure);
     }
 
     private static ProblemDetail payloadTooLarge() {

@@ -9,8 +9,10 @@ import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,6 +36,20 @@ public class ServiceWebAutoConfiguration {
             if (configurer instanceof ServerCodecConfigurer) {
                 configurer.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(
                         StrictJson.forRequests(mapper.getIfAvailable(JsonMapper::new))));
+            }
+        };
+    }
+
+    /**
+     * Dates bound from query and path parameters and headers keep the same window (ADR 58): outside
+     * 1970–2100, or no date at all, is 400 {@code validation_failed} naming the parameter.
+     */
+    @Bean
+    WebFluxConfigurer thawRequestDateWindow() {
+        return new WebFluxConfigurer() {
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                RequestDates.register(registry);
             }
         };
     }

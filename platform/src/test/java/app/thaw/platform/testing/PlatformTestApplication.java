@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -93,6 +92,27 @@ public class PlatformTestApplication {
             return Mono.just(trip);
         }
 
+        /** Dates from the query (bound) and from a form (read by hand), for the date window beyond JSON bodies (ADR 58). */
+        @GetMapping("/api/v1/test/dated")
+        Mono<Map<String, String>> dated(@RequestParam(name = "from", required = false) java.time.@org.jspecify.annotations.Nullable Instant since,
+                                        @RequestParam(required = false) java.time.@org.jspecify.annotations.Nullable LocalDate day,
+                                        @RequestParam(required = false) java.time.@org.jspecify.annotations.Nullable YearMonth month) {
+            return Mono.just(Map.of("from", String.valueOf(since), "day", String.valueOf(day), "month", String.valueOf(month)));
+        }
+
+        record DatedForm(java.time.@org.jspecify.annotations.Nullable LocalDate due) {
+        }
+
+        @PostMapping(path = "/api/v1/test/dated-forms", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+        Mono<Map<String, String>> datedForm(@org.springframework.web.bind.annotation.ModelAttribute DatedForm bound, ServerWebExchange exchange) {
+            return exchange.getFormData().map(form -> {
+                String text = form.getFirst("startsAt");
+                java.time.Instant startsAt = app.thaw.platform.web.RequestDates.inWindow("startsAt",
+                        text == null ? null : java.time.Instant.parse(text));
+                return Map.of("due", String.valueOf(bound.due()), "startsAt", String.valueOf(startsAt));
+            });
+        }
+
         @GetMapping("/api/v1/test/closed-case")
         Mono<String> namedFailure() {
             return Mono.error(new ThawProblem(HttpStatus.CONFLICT, "case_already_closed", "The case is closed.",
@@ -171,12 +191,10 @@ public class PlatformTestApplication {
          */
         @PostMapping("/api/v1/test/keyed-widgets")
         Mono<ResponseEntity<Widget>> createKeyed(@Valid @RequestBody NewWidget widget) {
-            return Mono.zip(CurrentCaller.tenantId(), IdempotentEffects.id("widget"))
-                    .flatMap(found -> {
-                        String id = found.getT2().orElseGet(() -> new ObjectId().toHexString());
-                        return mongo.insert(new Document("_id", id).append("tenant", found.getT1()).append("name", widget.name()), WIDGETS)
-                                .onErrorResume(DuplicateKeyException.class, again -> mongo.findById(id, Document.class, WIDGETS));
-                    })
+            return CurrentCaller.tenantId()
+                    .flatMap(tenant -> IdempotentEffects.once("widget", () -> new ObjectId().toHexString(),
+                            id -> mongo.findById(id, Document.class, WIDGETS),
+                            id -> mongo.insert(new Document("_id", id).append("tenant", tenant).append("name", widget.name()), WIDGETS)))
                     .map(saved -> ResponseEntity.created(URI.create("/api/v1/test/widgets/" + saved.get("_id")))
                             .body(new Widget(String.valueOf(saved.get("_id")), saved.getString("tenant"), widget.name(), "")));
         }

@@ -278,7 +278,8 @@ class CasesDashboardController {
 
     private static LocalDateTime localTime(String value) {
         try {
-            return LocalDateTime.parse(value);
+            // The date window of ADR 55/58: a far date would overflow when placed in the tenant's zone.
+            return app.thaw.platform.web.RequestDates.inWindow("promisedReplyAt", LocalDateTime.parse(value));
         } catch (DateTimeParseException e) {
             throw CaseProblems.invalid("promisedReplyAt", "DateTime", "must be a date and time such as 2026-11-24T10:00");
         }

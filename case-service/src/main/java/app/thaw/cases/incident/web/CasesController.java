@@ -217,8 +217,8 @@ class CasesController {
         return CaseResponses.ok(Mono.fromSupplier(() -> java.util.Optional.ofNullable(CaseProblems.ifMatch(ifMatch)))
                 .flatMap(version -> {
                     ContactChannel channel = CaseProblems.code(ContactChannel.class, request.channel(), "channel");
-                    return cases.change(id, version.orElse(null), (c, tenant, now, actor) -> c.logContact(
-                            new ContactEntry(UUID.randomUUID().toString(), channel, request.at(), request.ticketNumber(), request.agent(),
+                    return cases.logContact(id, version.orElse(null), contactId -> (c, tenant, now, actor) -> c.logContact(
+                            new ContactEntry(contactId, channel, request.at(), request.ticketNumber(), request.agent(),
                                     request.summary(), request.nextStep(), request.promisedReplyAt(), request.statedCycleDays(), actor),
                             tenant.calendar(), now, actor));
                 }));

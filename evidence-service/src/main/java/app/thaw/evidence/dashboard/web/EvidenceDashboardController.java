@@ -301,7 +301,8 @@ class EvidenceDashboardController {
         String note = limited(form, "note", 2000);
         LocalDate expiry;
         try {
-            expiry = blank(form.getFirst("expiryDate")) ? null : LocalDate.parse(form.getFirst("expiryDate").trim());
+            expiry = blank(form.getFirst("expiryDate")) ? null
+                    : app.thaw.platform.web.RequestDates.inWindow("expiryDate", LocalDate.parse(form.getFirst("expiryDate").trim()));
         } catch (DateTimeParseException e) {
             throw new InvalidField("expiryDate", "IsoDate", "use an ISO date such as 2027-03-31");
         }

@@ -56,7 +56,7 @@ class RecipientController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<RecipientResponse> register(@Valid @RequestBody RecipientRequest request) {
         return CurrentCaller.get().map(Access::requireAdmin)
-                .flatMap(caller -> recipients.register(request.toRecipient(RecipientId.random(), caller.tenantId(), 0)))
+                .flatMap(caller -> recipients.register(caller.tenantId(), id -> request.toRecipient(id, caller.tenantId(), 0)))
                 .map(RecipientResponse::of);
     }
 

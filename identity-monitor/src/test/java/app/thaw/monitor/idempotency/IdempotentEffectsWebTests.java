@@ -1,0 +1,66 @@
+package app.thaw.monitor.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.thaw.monitor.MonitorWebTestBase;
+import app.thaw.platform.testing.IdempotencyFaults;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+
+/**
+ * The monitor's creating handlers record their effect under the Idempotency-Key (ADR 56): a retry
+ * after the instance died between the write and the key's completion finds the first effect. Ids
+ * stay time-ordered (by the key's first claim), so lists still page in creation order.
+ */
+class IdempotentEffectsWebTests extends MonitorWebTestBase {
+
+    @Test
+    void aSubjectEnrolledAgainAfterTheKeysCompletionWasLostIsEnrolledOnceAndCountedOnce() {
+        String tenant = newTenant();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("type", "PERSON", "identifiers", List.of(Map.of("type", "PHONE", "value", "+8613855556666")));
+
+        String first = created("/api/v1/monitor/subjects", tenant, key, body);
+        IdempotencyFaults.loseCompletion(mongo, key);
+        String again = created("/api/v1/monitor/subjects", tenant, key, body);
+
+        assertThat(again).isEqualTo(first).startsWith("sub_");
+        assertThat(count("subjects", tenant)).isEqualTo(1);
+        web.get().uri("/api/v1/monitor/subjects").headers(h -> h.setBearerAuth(bank(tenant))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1);
+    }
+
+    @Test
+    void aRuleAddedAgainAfterTheKeysCompletionWasLostIsAddedOnce() {
+        String tenant = newTenant();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("name", "big", "expression", "signal.amount > 1000.0", "severity", "HIGH", "enabled", true);
+
+        String first = created("/api/v1/monitor/rules", tenant, key, body);
+        IdempotencyFaults.loseCompletion(mongo, key);
+        String again = created("/api/v1/monitor/rules", tenant, key, body);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(count("rules", tenant)).isEqualTo(1);
+    }
+
+    private String created(String path, String tenant, String key, Map<String, Object> body) {
+        return web.post().uri(path).headers(h -> {
+                    h.setBearerAuth(bank(tenant));
+                    h.set("Idempotency-Key", key);
+                }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isCreated()
+                .expectHeader().doesNotExist("Idempotent-Replayed")
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+    }
+
+    private long count(String collection, String tenant) {
+        return mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), collection).block();
+    }
+}
