@@ -85,6 +85,11 @@ class CaseServiceConfiguration {
     }
 
     @Bean
+    StaffTriage staffTriage(CaseService cases, Playbooks playbooks) {
+        return new StaffTriage(cases, playbooks);
+    }
+
+    @Bean
     CaseOverview caseOverview(CaseStore store, CaseAccess access, Clock clock, CaseProperties properties) {
         return new CaseOverview(store, access, clock, properties);
     }

@@ -50,7 +50,7 @@ class CasesDashboardTests extends CaseApiTests {
 
         String page = page("/dashboard/cases/?assignee=" + assignee, agent(), "en");
 
-        assertThat(page).contains("lang=\"en\"", "<h2>Queue</h2>", "Risky transaction", "data-due=", "data-overdue=\"overdue by {0}\"");
+        assertThat(page).contains("lang=\"en\"", "<h2>Queue</h2>", "Risky transaction", "data-due=", "data-overdue=\"overdue {0}\"");
         assertThat(page.indexOf("id=\"case-" + breached + "\"")).isPositive()
                 .isLessThan(page.indexOf("id=\"case-" + soon + "\""));
         assertThat(page.indexOf("id=\"case-" + soon + "\"")).isLessThan(page.indexOf("id=\"case-" + later + "\""));
@@ -106,10 +106,10 @@ class CasesDashboardTests extends CaseApiTests {
 
         String page = page("/dashboard/cases/" + id, agent(), "en");
 
-        assertThat(page).contains("Risky transaction", "连连支付", "58200.00 CNY", "Asia/Shanghai", "id=\"timeline-table\"",
+        assertThat(page).contains("Risky transaction", "连连支付", "Asia/Shanghai", "id=\"timeline-table\"",
                 "id=\"checklist-table\"", "id=\"tasks-table\"", "Golden 15 (first client notice)", "id=\"contact-form\"");
-        // Opened 2025-09-30T02:00:00Z: the timeline shows it to the second, in the tenant's zone.
-        assertThat(page).containsPattern("20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+08:00");
+        // Opened 2025-09-30T02:00:00Z: every time in the shared format, to the minute in the tenant's zone, no offset.
+        assertThat(page).contains("2025-09-30 10:00<", "CNY 58,200.00").doesNotContainPattern("\\d\\d:\\d\\d:\\d\\d \\+08:00");
         assertThat(page).contains("id=\"move-GATHERING_EVIDENCE\"").doesNotContain("id=\"move-RESOLVED\"", "id=\"move-CLOSED\"", "id=\"move-SUBMITTED\"");
         assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN")).contains("开始收集证据", "证据清单", "时间线");
     }
@@ -161,7 +161,7 @@ class CasesDashboardTests extends CaseApiTests {
                 "agent", "Ms Li", "summary", "asked for the review status", "nextStep", "call back", "promisedReplyAt", "2025-10-09T10:00"))
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(body).contains("Contact logged. Follow-up scheduled for", "2025-10-09 10:00:00 +08:00", "data-due=\"2025-10-09T02:00:00Z\"",
+        assertThat(body).contains("Contact logged. Follow-up scheduled for", "2025-10-09 10:00<", "data-due=\"2025-10-09T02:00:00Z\"",
                 "asked for the review status", "T-9");
         postForm("/dashboard/cases/" + id + "/contacts", agent(), Map.of("channel", "PHONE", "summary", "x", "statedCycleDays", "900"))
                 .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("statedCycleDays"));
@@ -235,6 +235,141 @@ class CasesDashboardTests extends CaseApiTests {
                 "webjars/htmx.org/dist/htmx.min.js", "text/javascript", "webjars/chart.js/dist/chart.umd.min.js", "text/javascript");
         assets.forEach((asset, type) -> web.get().uri("/dashboard/cases/" + asset).headers(h -> h.setBearerAuth(agent())).exchange()
                 .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(type));
+    }
+
+    // ------------------------------------------------------------------ issue 23: the case page as a workbench
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTaskIsMarkedDoneAndAClockMetFromThePageByTheApisRules() {
+        String id = openAssigned("dash-work", "work-" + UUID.randomUUID(), RISK_NOTICE);
+        Map<String, Object> task = ((java.util.List<Map<String, Object>>) read(id, agent()).get("tasks")).getFirst();
+
+        String body = postForm("/dashboard/cases/" + id + "/tasks/" + task.get("id") + "/done", agent(), Map.of())
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).startsWith("<div id=\"case-body\"").contains("The task is done.").doesNotContain("id=\"task-done-1\"");
+        assertThat(((java.util.List<Map<String, Object>>) read(id, agent()).get("tasks")).getFirst()).containsEntry("done", true);
+
+        String met = postForm("/dashboard/cases/" + id + "/clocks/met", agent(), Map.of("clockId", id + "/golden-15"))
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(met).contains("The clock is met.");
+        assertThat((java.util.List<Map<String, Object>>) read(id, agent()).get("clocks"))
+                .anySatisfy(clock -> assertThat(clock).containsEntry("id", id + "/golden-15").containsKey("metAt").extracting("metAt").isNotNull());
+        // The API's refusals, shown beside the form: an unknown clock, a missing clock id.
+        postForm("/dashboard/cases/" + id + "/clocks/met", agent(), Map.of("clockId", "nope"))
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody(String.class).value(problem -> assertThat(problem).contains("problem-"));
+        postForm("/dashboard/cases/" + id + "/clocks/met", agent(), Map.of())
+                .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("clockId"));
+    }
+
+    @Test
+    void theCaseIsAssignedToTheCallerToSomeoneNamedOrToNoOne() {
+        String id = openAssigned("dash-assign", "first-" + UUID.randomUUID(), RISK_NOTICE);
+
+        assertThat(postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "me")).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).contains("The case is now assigned to thaw-staff_agent.");
+        assertThat(read(id, agent())).containsEntry("assignee", "thaw-staff_agent");
+        postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "someone", "assignee", " "))
+                .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("assignee", "must not be blank"));
+        postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "someone", "assignee", "li.wei")).expectStatus().isOk();
+        assertThat(read(id, agent())).containsEntry("assignee", "li.wei");
+        postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "nobody")).expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("The case is now unassigned."));
+        assertThat(read(id, agent()).get("assignee")).isNull();
+    }
+
+    @Test
+    void triageIsOverriddenWithAReasonAndACompliancHoldIsRefusedToAnAgentAsByTheApi() {
+        String id = openAssigned("dash-triage", "triage-" + UUID.randomUUID(), RISK_NOTICE);
+
+        postForm("/dashboard/cases/" + id + "/triage", agent(), Map.of("scenario", "ACCOUNT_ANOMALY"))
+                .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("reason"));
+        postForm("/dashboard/cases/" + id + "/triage", agent(), Map.of("scenario", "COMPLIANCE_HOLD", "reason", "authority"))
+                .expectStatus().isForbidden();
+        String body = postForm("/dashboard/cases/" + id + "/triage", agent(), Map.of("scenario", "ACCOUNT_ANOMALY", "reason", "the platform says login anomaly"))
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).contains("Triage recorded: Account anomaly.", "the platform says login anomaly");
+        assertThat(read(id, agent())).containsEntry("scenario", "ACCOUNT_ANOMALY");
+    }
+
+    @Test
+    void theChinesePageHasNoEnglishClockLabelsOrRoleCodesAndCarriesScriptsLetterAndEvidenceLinks() {
+        String id = openAssigned("dash-zh-case", "zh-case-" + UUID.randomUUID(), RISK_NOTICE);
+
+        String zh = page("/dashboard/cases/" + id, agent(), "zh-CN");
+        // What a reader sees (the signed-in user's name, here "thaw-staff_agent", aside).
+        String visible = zh.replaceAll("(?s)<script.*?</script>|<style.*?</style>|<[^>]+>", " ").replace("thaw-staff_agent", "");
+        assertThat(visible).contains("黄金 15", "Thaw 专员", "开场白", "复制", "人民币 58,200.00", "剩余")
+                .doesNotContain("First notification to the client", "staff_agent", "partner_bank", " left", "Risky transaction");
+        assertThat(zh).contains("id=\"copy-opening\"", "data-copy=\"script-opening\"", "/dashboard/evidence/cases/" + id,
+                "/dashboard/cases/" + id + "/appeal-letter?lang=zh-CN&amp;format=pdf", "id=\"readiness\"", "材料缺失");
+        String en = page("/dashboard/cases/" + id, agent(), "en");
+        assertThat(en).contains("Thaw agent", "Opening", "Hello, I represent", "CNY 58,200.00", "items missing");
+    }
+
+    @Test
+    void theAppealLetterIsPreviewedAsHtmlAndDownloadedAsPdfInEitherLanguage() {
+        String id = openAssigned("dash-letter", "letter-" + UUID.randomUUID(), RISK_NOTICE);
+
+        web.get().uri("/dashboard/cases/{id}/appeal-letter?lang=en", id).headers(h -> h.setBearerAuth(agent())).exchange()
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(html -> assertThat(html).contains("dash-letter-C-"));
+        byte[] pdf = web.get().uri("/dashboard/cases/{id}/appeal-letter?lang=zh-CN&format=pdf", id).headers(h -> h.setBearerAuth(agent())).exchange()
+                .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF)
+                .expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, disposition -> assertThat(disposition).startsWith("attachment"))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        web.get().uri("/dashboard/cases/{id}/appeal-letter?lang=fr", id).headers(h -> h.setBearerAuth(agent())).exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void readinessFollowsTheChecklistInTheApiOnThePageAndAsAQueueFilter() {
+        String tenant = "dash-ready-" + UUID.randomUUID();
+        String assignee = "ready-" + UUID.randomUUID();
+        String ready = openAssigned(tenant, assignee, RISK_NOTICE);
+        String rejected = openAssigned(tenant, assignee, RISK_NOTICE);
+        String missing = openAssigned(tenant, assignee, RISK_NOTICE);
+        Map<String, Object> readiness = (Map<String, Object>) read(missing, agent()).get("readiness");
+        assertThat(readiness).containsEntry("state", "MISSING");
+        java.util.List<String> codes = (java.util.List<String>) readiness.get("missing");
+        assertThat(codes).isNotEmpty();
+        for (String code : codes) {
+            checklist(ready, code, "ACCEPTED", null);
+        }
+        checklist(rejected, codes.getFirst(), "REJECTED", "the invoice is unreadable");
+
+        assertThat((Map<String, Object>) read(ready, agent()).get("readiness")).containsEntry("state", "READY")
+                .containsEntry("missing", java.util.List.of()).containsEntry("accepted", codes);
+        assertThat((Map<String, Object>) read(rejected, agent()).get("readiness")).containsEntry("state", "REJECTED")
+                .extracting("rejected").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactly(Map.of("code", codes.getFirst(), "reason", "the invoice is unreadable"));
+        assertThat(page("/dashboard/cases/" + rejected, agent(), "en")).contains("items rejected", "the invoice is unreadable");
+
+        for (String[] expected : new String[][] {{"READY", ready}, {"REJECTED", rejected}, {"MISSING", missing}}) {
+            String queue = page("/dashboard/cases/?assignee=" + assignee + "&readiness=" + expected[0], agent(), "en");
+            assertThat(queue).as(expected[0]).contains("case-" + expected[1]);
+            for (String other : new String[] {ready, rejected, missing}) {
+                if (!other.equals(expected[1])) {
+                    assertThat(queue).as(expected[0]).doesNotContain("case-" + other);
+                }
+            }
+            web.get().uri("/api/v1/cases?assignee={a}&readiness={r}", assignee, expected[0]).headers(h -> h.setBearerAuth(agent())).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(expected[1]);
+        }
+        web.get().uri("/api/v1/cases?readiness=SOON").headers(h -> h.setBearerAuth(agent())).exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).value(problem -> assertThat(problem).contains("readiness"));
+    }
+
+    private void checklist(String id, String code, String status, @org.jspecify.annotations.Nullable String reason) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("status", status);
+        if (reason != null) {
+            body.put("rejectionReason", reason);
+        }
+        web.put().uri("/api/v1/cases/{id}/checklist/{code}", id, code).headers(h -> h.setBearerAuth(agent()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk();
     }
 
     @Test
