@@ -85,6 +85,11 @@ class CaseServiceConfiguration {
     }
 
     @Bean
+    CaseAnalytics caseAnalytics(ReactiveMongoTemplate mongo, CaseAccess access, Clock clock) {
+        return new CaseAnalytics(mongo, access, clock);
+    }
+
+    @Bean
     StaffTriage staffTriage(CaseService cases, Playbooks playbooks) {
         return new StaffTriage(cases, playbooks);
     }

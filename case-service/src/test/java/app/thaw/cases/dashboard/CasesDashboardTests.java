@@ -362,6 +362,103 @@ class CasesDashboardTests extends CaseApiTests {
                 .expectBody(String.class).value(problem -> assertThat(problem).contains("readiness"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAlertsLinkOpensTheCaseItOpenedAndAnAlertWithoutOneIsNotFound() {
+        String tenant = "dash-alert-" + UUID.randomUUID();
+        String alert = "alert-" + UUID.randomUUID();
+        deliver(internalEvent("thaw.alert.raised", tenant, alert, Map.of("alertId", alert, "subjectId", "subj-1", "subjectLabel", "Z** W**",
+                "subjectType", "PERSON", "severity", "HIGH", "detector", "impossible_travel", "kind", "IDENTITY_MISUSE",
+                "signalIds", java.util.List.of("s1"), "count", 1, "raisedAt", clock.instant().toString())));
+        String id = (String) ((java.util.List<Map<String, Object>>) web.get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token(tenant, "merchant_admin")))
+                .exchange().expectBody(Map.class).returnResult().getResponseBody().get("items")).getFirst().get("id");
+
+        web.get().uri("/dashboard/cases/alerts/{tenant}/{alert}", tenant, alert).headers(h -> h.setBearerAuth(agent())).exchange()
+                .expectStatus().is3xxRedirection().expectHeader().location("/dashboard/cases/" + id);
+        web.get().uri("/dashboard/cases/alerts/{tenant}/{alert}", tenant, "never-raised").headers(h -> h.setBearerAuth(agent())).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/dashboard/cases/alerts/{tenant}/{alert}", "-bad", alert).headers(h -> h.setBearerAuth(agent())).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).value(page -> assertThat(page).contains("tenantId"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void outcomeAnalyticsCountAStoreAggregationThatMatchesFiguresComputedHereFromEachCase() {
+        String tenant = "dash-outcomes-" + UUID.randomUUID();
+        String admin = token(tenant, "merchant_admin");
+        String released = openAssigned(tenant, "o", RISK_NOTICE);
+        String open = openAssigned(tenant, "o", RISK_NOTICE);
+        Map<String, Object> other = new HashMap<>(intake(RISK_NOTICE));
+        other.put("platform", "支付宝");
+        other.put("frozenAmount", Map.of("amount", "1000.50", "currency", "USD"));
+        String alipay = (String) post("/api/v1/cases", admin, other).expectStatus().isCreated().expectBody(Map.class).returnResult()
+                .getResponseBody().get("id");
+        deliver(internalEvent("thaw.evidence.rejected", tenant, "ev-" + alipay, Map.of("caseId", alipay, "evidenceId", "ev-" + alipay,
+                "requirementCode", "TRANSACTION_PROOF", "reasonCode", "ILLEGIBLE", "note", "blurred", "verifiedBy", "v")));
+        clock.advance(Duration.ofHours(30));
+        try {
+            for (String to : new String[] {"GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW", "RESOLVED"}) {
+                transition(released, admin, to, Map.of()).expectStatus().isOk();
+            }
+        } finally {
+            clock.advance(Duration.ofHours(-30));
+        }
+
+        // Computed here, independently, from each case as the API shows it.
+        Map<String, Object> resolved = read(released, agent());
+        java.time.Instant detected = java.time.Instant.parse((String) resolved.get("detectedAt"));
+        java.time.Instant resolvedAt = ((java.util.List<Map<String, Object>>) resolved.get("timeline")).stream()
+                .filter(e -> "status_changed".equals(e.get("type")) && "RESOLVED".equals(((Map<String, Object>) e.get("details")).get("to")))
+                .map(e -> java.time.Instant.parse((String) e.get("at"))).findFirst().orElseThrow();
+        double days = Math.round(java.time.Duration.between(detected, resolvedAt).toMillis() / 86_400_000.0 * 10) / 10.0;
+        long goldenKept = 0;
+        long breached = 0;
+        for (String id : new String[] {released, open, alipay}) {
+            for (Map<String, Object> clock : (java.util.List<Map<String, Object>>) read(id, agent()).get("clocks")) {
+                goldenKept += "GOLDEN_15".equals(clock.get("kind")) && "MET".equals(clock.get("state")) ? 1 : 0;
+                breached += "BREACHED".equals(clock.get("state")) ? 1 : 0;
+            }
+        }
+        String rejectedCode = ((java.util.List<Map<String, Object>>) ((Map<String, Object>) read(alipay, agent()).get("readiness")).get("rejected"))
+                .getFirst().get("code").toString();
+
+        web.get().uri("/api/v1/cases/analytics").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total.cases").isEqualTo(3)
+                .jsonPath("$.total.decided").isEqualTo(1)
+                .jsonPath("$.total.released").isEqualTo(1)
+                .jsonPath("$.total.releaseRate").isEqualTo(0.333)
+                .jsonPath("$.total.goldenKept").isEqualTo((int) goldenKept)
+                .jsonPath("$.total.clocksBreached").isEqualTo((int) breached)
+                .jsonPath("$.daysFrozen.released").isEqualTo(1)
+                .jsonPath("$.daysFrozen.median").isEqualTo(days)
+                .jsonPath("$.daysFrozen.p90").isEqualTo(days)
+                .jsonPath("$.byPlatform['连连支付'].cases").isEqualTo(2)
+                .jsonPath("$.byPlatform['连连支付'].releaseRate").isEqualTo(1.0)
+                .jsonPath("$.byPlatform['支付宝'].cases").isEqualTo(1)
+                .jsonPath("$.byPlatform['支付宝'].released").isEqualTo(0)
+                .jsonPath("$.byScenario.RISK_TXN.cases").isEqualTo(3)
+                .jsonPath("$.funds[?(@.currency == 'CNY')].frozen").isEqualTo(116400.0)
+                .jsonPath("$.funds[?(@.currency == 'CNY')].released").isEqualTo(58200.0)
+                .jsonPath("$.funds[?(@.currency == 'USD')].frozen").isEqualTo(1000.5)
+                .jsonPath("$.funds[?(@.currency == 'USD')].released").isEqualTo(0.0)
+                .jsonPath("$.mostRejected[0].code").isEqualTo(rejectedCode)
+                .jsonPath("$.mostRejected[0].lines").isEqualTo(1);
+        // Another tenant sees none of it; a malformed date is refused naming its field.
+        web.get().uri("/api/v1/cases/analytics").headers(h -> h.setBearerAuth(token("dash-outcomes-other-" + UUID.randomUUID(), "merchant_admin")))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.total.cases").isEqualTo(0);
+        web.get().uri("/api/v1/cases/analytics?from=2026-13-01").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).value(problem -> assertThat(problem).contains("from"));
+
+        String page = page("/dashboard/cases/analytics?tenantId=" + tenant, agent(), "en");
+        assertThat(page).contains("id=\"total-cases\">3<", "id=\"total-released\">1<", "CNY 116,400.00", "USD 1,000.50", "new Chart(canvas",
+                "id=\"chart-release-by-platform\"", "/dashboard/cases/analytics.csv?tenantId=" + tenant);
+        assertThat(page("/dashboard/cases/analytics?tenantId=" + tenant, agent(), "zh-CN")).contains("处置结果", "人民币 116,400.00", "最常被驳回的清单项");
+        String csv = web.get().uri("/dashboard/cases/analytics.csv?tenantId={t}", tenant).headers(h -> h.setBearerAuth(agent())).exchange()
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv").expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv).startsWith("section,key,cases,").contains("total,all,3,1,1,0.333,", "platform,连连支付,2,1,1,1.0,",
+                "funds,CNY,,,,,,,,,,116400.0,58200.0,", "rejected," + rejectedCode + ",");
+    }
+
     private void checklist(String id, String code, String status, @org.jspecify.annotations.Nullable String reason) {
         Map<String, Object> body = new HashMap<>();
         body.put("status", status);

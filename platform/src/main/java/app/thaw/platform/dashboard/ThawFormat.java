@@ -56,6 +56,26 @@ public final class ThawFormat {
         return instant == null ? "" : MINUTES.format(instant.atZone(zone));
     }
 
+    /**
+     * {@code yyyy-MM-dd HH:mm} in the default zone of whatever a page holds as a moment: an
+     * {@link Instant}, a {@link java.util.Date}, or an ISO-8601 instant as text (kept as given when
+     * it is none); empty for nothing.
+     */
+    public String moment(@Nullable Object value) {
+        return switch (value) {
+            case null -> "";
+            case Instant instant -> time(instant);
+            case java.util.Date date -> time(date.toInstant());
+            default -> {
+                try {
+                    yield time(Instant.parse(value.toString()));
+                } catch (java.time.format.DateTimeParseException notAnInstant) {
+                    yield value.toString();
+                }
+            }
+        };
+    }
+
     /** {@code yyyy-MM-dd HH:mm} in {@code zone}: the one pattern, for code that has no page's format at hand. */
     public static String at(Instant instant, ZoneId zone) {
         return MINUTES.format(instant.atZone(zone));

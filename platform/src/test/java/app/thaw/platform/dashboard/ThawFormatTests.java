@@ -25,6 +25,9 @@ class ThawFormatTests {
         assertThat(zh.time(at, "Europe/Berlin")).isEqualTo("2026-11-23 03:05");
         assertThat(en.time(at, ZoneOffset.UTC)).isEqualTo("2026-11-23 02:05");
         assertThat(en.time(null)).isEmpty();
+        assertThat(zh.moment("2026-11-23T02:05:59.123456789Z")).isEqualTo("2026-11-23 10:05");
+        assertThat(zh.moment(java.util.Date.from(at))).isEqualTo("2026-11-23 10:05");
+        assertThat(zh.moment("soon")).isEqualTo("soon");
     }
 
     @Test

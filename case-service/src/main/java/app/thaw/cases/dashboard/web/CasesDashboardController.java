@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import app.thaw.cases.application.CaseAnalytics;
 import app.thaw.cases.application.CaseOverview;
 import app.thaw.cases.application.CaseProblems;
 import app.thaw.cases.application.CaseQuery;
@@ -69,13 +70,15 @@ class CasesDashboardController {
     private final CaseService cases;
     private final CaseOverview overview;
     private final StaffTriage triage;
+    private final CaseAnalytics caseAnalytics;
     private final Playbooks playbooks;
     private final ScriptRenderer scripts;
     private final AppealLetters letters;
     private final MessageSource messages;
 
     CasesDashboardController(CaseService cases, CaseOverview overview, StaffTriage triage, Playbooks playbooks, ScriptRenderer scripts,
-                             AppealLetters letters, MessageSource messages) {
+                             AppealLetters letters, CaseAnalytics caseAnalytics, MessageSource messages) {
+        this.caseAnalytics = caseAnalytics;
         this.cases = cases;
         this.overview = overview;
         this.triage = triage;
@@ -228,6 +231,23 @@ class CasesDashboardController {
                                         .body(bytes))));
     }
 
+    /**
+     * The case an identity-monitor alert opened (the monitor's alert rows link here): its page, or
+     * the not-found page when no case was opened for it (or the caller may not see it).
+     */
+    @GetMapping("/alerts/{tenantId}/{alertId}")
+    Mono<Rendering> caseOfAlert(@PathVariable String tenantId, @PathVariable String alertId) {
+        return Mono.fromCallable(() -> {
+                    if (alertId.isBlank() || alertId.length() > 200) {
+                        throw CaseProblems.invalid("alertId", "Size", "must be 1 to 200 characters");
+                    }
+                    return CaseService.caseForAlert(java.util.Objects.requireNonNull(TenantIds.named(tenantId)), alertId).value();
+                })
+                .flatMap(id -> cases.get(id))
+                .map(c -> Rendering.redirectTo("/dashboard/cases/" + c.id()).build())
+                .onErrorResume(ThawProblem.class, problem -> Mono.just(problemPage(problem)));
+    }
+
     @GetMapping(CASE + "/drill")
     Mono<Rendering> drill(@PathVariable String id, Locale locale) {
         return cases.get(id).flatMap(c -> {
@@ -248,6 +268,48 @@ class CasesDashboardController {
                         .modelAttribute("stats", stats).modelAttribute("tenantId", blankToEmpty(tenantId))
                         .modelAttribute("charts", charts(stats, locale)).build())
                 .onErrorResume(ThawProblem.class, problem -> Mono.just(problemPage(problem)));
+    }
+
+    // ------------------------------------------------------------------ outcome analytics
+
+    @GetMapping("/analytics")
+    Mono<Rendering> analytics(@RequestParam(required = false) @Nullable String tenantId, @RequestParam(required = false) @Nullable String from,
+                              @RequestParam(required = false) @Nullable String to, Locale locale) {
+        return Mono.defer(() -> caseAnalytics.compute(TenantIds.named(blankToNull(tenantId)), CaseAnalytics.day(from, "from"),
+                        CaseAnalytics.day(to, "to")))
+                .map(a -> Rendering.view("cases/analytics").modelAttribute("a", a)
+                        .modelAttribute("filters", Map.of("tenantId", blankToEmpty(tenantId), "from", blankToEmpty(from), "to", blankToEmpty(to)))
+                        .modelAttribute("charts", analyticsCharts(a, locale)).build())
+                .onErrorResume(ThawProblem.class, problem -> Mono.just(problemPage(problem)));
+    }
+
+    @GetMapping(path = "/analytics.csv", produces = "text/csv")
+    Mono<ResponseEntity<String>> analyticsCsv(@RequestParam(required = false) @Nullable String tenantId,
+                                              @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to) {
+        return Mono.defer(() -> caseAnalytics.compute(TenantIds.named(blankToNull(tenantId)), CaseAnalytics.day(from, "from"),
+                        CaseAnalytics.day(to, "to")))
+                .map(a -> ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"thaw-outcomes.csv\"").body(CaseAnalytics.csv(a)));
+    }
+
+    private List<Chart> analyticsCharts(CaseAnalytics.Analytics a, Locale locale) {
+        List<String> scenarios = new ArrayList<>();
+        List<Number> scenarioRates = new ArrayList<>();
+        a.byScenario().forEach((scenario, f) -> {
+            scenarios.add(message("cases.scenario." + scenario, locale));
+            scenarioRates.add(Math.round(f.releaseRate() * 1000) / 10.0);
+        });
+        List<Number> platformRates = a.byPlatform().values().stream().<Number>map(f -> Math.round(f.releaseRate() * 1000) / 10.0).toList();
+        List<Number> monthCases = a.byMonth().values().stream().<Number>map(CaseAnalytics.Figures::released).toList();
+        String percent = message("cases.analytics.releaseRate", locale);
+        return List.of(
+                new Chart("release-by-scenario", message("cases.analytics.byScenario", locale), percent, scenarios, scenarioRates),
+                new Chart("release-by-platform", message("cases.analytics.byPlatform", locale), percent, List.copyOf(a.byPlatform().keySet()), platformRates),
+                new Chart("released-by-month", message("cases.analytics.byMonth", locale), message("cases.analytics.released", locale),
+                        List.copyOf(a.byMonth().keySet()), monthCases),
+                new Chart("rejected-items", message("cases.analytics.rejected", locale), message("cases.analytics.lines", locale),
+                        a.mostRejected().stream().map(CaseAnalytics.Rejections::code).toList(),
+                        a.mostRejected().stream().<Number>map(CaseAnalytics.Rejections::lines).toList()));
     }
 
     /** One chart's data: labels and values, also shown as a table for screen readers. */
