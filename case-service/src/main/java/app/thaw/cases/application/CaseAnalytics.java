@@ -76,7 +76,8 @@ public class CaseAnalytics {
     /** The figures for the caller's cases (or staff's chosen tenant's, or every tenant's) opened in {@code [from, to)}. */
     public Mono<Analytics> compute(@Nullable String tenantId, @Nullable Instant from, @Nullable Instant to) {
         return CurrentCaller.get().flatMap(caller -> {
-            Instant end = to == null ? clock.instant() : to;
+            // With no end given, "until now" includes a case opened this very instant.
+            Instant end = to == null ? clock.instant().plusMillis(1) : to;
             Instant start = from == null ? end.minus(java.time.Duration.ofDays(365)) : from;
             if (!start.isBefore(end)) {
                 throw CaseProblems.invalid("from", "Before", "must be before 'to'");
@@ -182,7 +183,7 @@ public class CaseAnalytics {
     private reactor.core.publisher.Flux<Document> releaseDays(Criteria match) {
         Document resolvedEntry = new Document("$arrayElemAt", List.of(new Document("$filter", new Document("input", "$timeline").append("as", "t")
                 .append("cond", new Document("$and", List.of(new Document("$eq", List.of("$$t.type", "status_changed")),
-                        new Document("$eq", List.of("$$t.details.to", "RESOLVED"))))))), 0));
+                        new Document("$eq", List.of("$$t.details.to", "RESOLVED")))))), 0));
         return mongo.aggregate(Aggregation.newAggregation(
                         Aggregation.match(new Criteria().andOperator(match, Criteria.where("outcome").in(RELEASED))),
                         stage("$project", new Document("_id", 0).append("scenario", 1).append("detectedAt", 1).append("resolved", resolvedEntry)),

@@ -407,7 +407,9 @@ class CasesDashboardTests extends CaseApiTests {
         // Computed here, independently, from each case as the API shows it.
         Map<String, Object> resolved = read(released, agent());
         java.time.Instant detected = java.time.Instant.parse((String) resolved.get("detectedAt"));
-        java.time.Instant resolvedAt = ((java.util.List<Map<String, Object>>) resolved.get("timeline")).stream()
+        java.util.List<Map<String, Object>> timeline = web.get().uri("/api/v1/cases/{id}/timeline", released).headers(h -> h.setBearerAuth(agent()))
+                .exchange().expectStatus().isOk().expectBody(java.util.List.class).returnResult().getResponseBody();
+        java.time.Instant resolvedAt = timeline.stream()
                 .filter(e -> "status_changed".equals(e.get("type")) && "RESOLVED".equals(((Map<String, Object>) e.get("details")).get("to")))
                 .map(e -> java.time.Instant.parse((String) e.get("at"))).findFirst().orElseThrow();
         double days = Math.round(java.time.Duration.between(detected, resolvedAt).toMillis() / 86_400_000.0 * 10) / 10.0;
@@ -426,7 +428,7 @@ class CasesDashboardTests extends CaseApiTests {
                 .jsonPath("$.total.cases").isEqualTo(3)
                 .jsonPath("$.total.decided").isEqualTo(1)
                 .jsonPath("$.total.released").isEqualTo(1)
-                .jsonPath("$.total.releaseRate").isEqualTo(0.333)
+                .jsonPath("$.total.releaseRate").isEqualTo(1.0)
                 .jsonPath("$.total.goldenKept").isEqualTo((int) goldenKept)
                 .jsonPath("$.total.clocksBreached").isEqualTo((int) breached)
                 .jsonPath("$.daysFrozen.released").isEqualTo(1)
@@ -455,7 +457,7 @@ class CasesDashboardTests extends CaseApiTests {
         assertThat(page("/dashboard/cases/analytics?tenantId=" + tenant, agent(), "zh-CN")).contains("处置结果", "人民币 116,400.00", "最常被驳回的清单项");
         String csv = web.get().uri("/dashboard/cases/analytics.csv?tenantId={t}", tenant).headers(h -> h.setBearerAuth(agent())).exchange()
                 .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv").expectBody(String.class).returnResult().getResponseBody();
-        assertThat(csv).startsWith("section,key,cases,").contains("total,all,3,1,1,0.333,", "platform,连连支付,2,1,1,1.0,",
+        assertThat(csv).startsWith("section,key,cases,").contains("total,all,3,1,1,1.0,", "platform,连连支付,2,1,1,1.0,",
                 "funds,CNY,,,,,,,,,,116400.0,58200.0,", "rejected," + rejectedCode + ",");
     }
 
