@@ -225,10 +225,20 @@ class GatewayTests {
     }
 
     @Test
-    void aMerchantUserIsToldTheirRolesOpenNoDashboard() {
-        String page = browser().mutateWith(staffLogin("acme-admin", "merchant_admin")).get().uri("/console").exchange()
+    void aUserWhoseRolesOpenNoDashboardIsToldSo() {
+        String page = browser().mutateWith(staffLogin("someone", "offline_access")).get().uri("/console").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("id=\"no-dashboards\"").doesNotContain("id=\"dashboard-");
+    }
+
+    @Test
+    void aBankAnalystOrMerchantAdminIsOfferedTheMonitorTheirRolesOpenAndNothingOfStaffs() {
+        for (String role : new String[] {"partner_bank", "merchant_admin"}) {
+            String page = browser().mutateWith(staffLogin("analyst", role)).get().uri("/console").exchange()
+                    .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+            assertThat(page).as(role).contains("id=\"dashboard-monitor\"")
+                    .doesNotContain("id=\"no-dashboards\"", "id=\"dashboard-cases\"", "id=\"dashboard-evidence\"", "id=\"dashboard-notifications\"");
+        }
     }
 
     @Test

@@ -55,12 +55,22 @@
   }
 
   // Live clock countdowns: <time data-due="2026-11-23T10:00:00Z" data-left="{0} left"
-  // data-overdue="overdue by {0}">…</time> shows the time left, or how late, every second.
+  // data-overdue="overdue {0}">…</time> shows the time left, or how late, every second, in the
+  // words of the server's ThawFormat ("2 h 14 min", "2 小时 14 分"): the layout's countdown fragment.
   function span(ms) {
+    const zh = (document.documentElement.lang || '').indexOf('zh') === 0;
     const total = Math.floor(Math.abs(ms) / 1000);
-    const h = Math.floor(total / 3600), m = Math.floor((total % 3600) / 60), s = total % 60;
-    const pad = (n) => String(n).padStart(2, '0');
-    return (h > 0 ? h + ':' + pad(m) : String(m)) + ':' + pad(s);
+    const d = Math.floor(total / 86400), h = Math.floor((total % 86400) / 3600), m = Math.floor((total % 3600) / 60);
+    if (d > 0) {
+      return zh ? d + ' 天 ' + h + ' 小时' : d + ' d ' + h + ' h';
+    }
+    if (h > 0) {
+      return zh ? h + ' 小时 ' + m + ' 分' : h + ' h ' + m + ' min';
+    }
+    if (m > 0) {
+      return zh ? m + ' 分' : m + ' min';
+    }
+    return zh ? total + ' 秒' : total + ' s';
   }
   function tick() {
     const now = Date.now();
@@ -77,4 +87,34 @@
     setInterval(tick, 1000);
   });
   document.addEventListener('htmx:afterSwap', tick);
+
+  // Copy buttons: <button type="button" data-copy="element-id" data-copied="Copied">: copies the
+  // element's text and says so in the button's own live region.
+  document.addEventListener('click', function (event) {
+    const button = event.target.closest ? event.target.closest('button[data-copy]') : null;
+    if (!button) {
+      return;
+    }
+    const source = document.getElementById(button.dataset.copy);
+    if (!source) {
+      return;
+    }
+    const done = function () {
+      const status = button.parentElement.querySelector('.copy-status');
+      if (status) {
+        status.textContent = button.dataset.copied || 'Copied';
+      }
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(source.textContent.trim()).then(done, done);
+    } else {
+      const range = document.createRange();
+      range.selectNodeContents(source);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      try { document.execCommand('copy'); } catch (e) { /* the text stays selected to copy by hand */ }
+      done();
+    }
+  });
 })();

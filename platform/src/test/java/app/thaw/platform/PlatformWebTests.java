@@ -339,6 +339,9 @@ class PlatformWebTests {
         assertThat(page).contains("lang=\"zh-CN\"", "跳到正文", ">agent<",
                 "/dashboard/test/webjars/htmx.org/dist/htmx.min.js", "/dashboard/test/assets/thaw.css",
                 "data-due=\"2026-01-01T00:00:00Z\"");
+        // The shared format (ThawFormat) as every dashboard gets it: minutes in the zone, the deadline in words, money.
+        assertThat(page).contains("2026-01-01 08:00", "data-left=\"剩余 {0}\"", "data-overdue=\"已超时 {0}\"", "title=\"2026-01-01 00:00\"",
+                "人民币 58,200.00").containsPattern(">(已超时|剩余) \\d+ 天 \\d+ 小时</time>");
     }
 
     @Test

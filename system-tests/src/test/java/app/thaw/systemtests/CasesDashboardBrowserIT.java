@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.springframework.http.MediaType;
@@ -117,6 +118,91 @@ class CasesDashboardBrowserIT {
             browser.screenshot("cases-restricted-case-agent-zh-CN-not-found");
             assertThat(browser.accessibilityViolations()).as("accessibility of cases-restricted-case-agent-zh-CN-not-found").isEmpty();
         }
+    }
+
+    /**
+     * Issue 23: the case page as an agent's workbench, worked by keyboard alone (Tab to the control,
+     * Enter) through the gateway — in Chinese, then in English — with the API confirming each effect.
+     */
+    @Test
+    void anAgentWorksACaseByKeyboardInChineseAndEnglish(ThawPlatform thaw) {
+        String assignee = "keys-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = openCase(thaw, RISK_NOTICE, assignee);
+
+        try (Browser browser = Browser.start("zh-CN")) {
+            browser.resize(1366, 768);
+            browser.signInAt(thaw, "/dashboard/cases/" + id, "agent");
+            browser.await(By.id("case-status"));
+            browser.awaitScripts();
+            String zh = String.valueOf(browser.script("return document.getElementById('main').innerText"));
+            assertThat(zh).as("no English left on the Chinese page").contains("黄金 15", "Thaw 专员", "人民币 58,200.00", "材料缺失")
+                    .doesNotContain("First notification to the client", "staff_agent", "partner_bank", "Risky transaction", " left", "+08:00");
+            // The live countdowns count in the shared words.
+            browser.awaitThat(page -> text(page, By.cssSelector("#clocks-table time[data-due]")).matches("(剩余|已超时) .*(分|秒|小时|天)"));
+            // Two columns on a 1366×768 screen: the running clocks and the readiness are in view without scrolling.
+            assertThat(((Number) browser.script("return document.getElementById('clocks-heading').getBoundingClientRect().top")).doubleValue())
+                    .isLessThan(768);
+            assertThat(((Number) browser.script("return document.getElementById('readiness-heading').getBoundingClientRect().top")).doubleValue())
+                    .isLessThan(768);
+            browser.screenshot("cases-workbench-zh-CN-1366x768");
+            assertThat(browser.accessibilityViolations()).as("accessibility of cases-workbench-zh-CN").isEmpty();
+
+            // Mark the first task done.
+            assertThat(browser.tabTo(By.id("task-done-1"), 150)).as("task done is reachable by Tab").isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("任务已完成。"));
+            assertThat(browser.has(By.id("task-done-1"))).isFalse();
+
+            // Meet a clock that no task settles.
+            assertThat(browser.tabTo(By.cssSelector("button[id^='clock-met-']"), 150)).isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("时钟已达成。"));
+
+            // Assign to someone with no name: refused beside the form; then to me.
+            assertThat(browser.tabTo(By.id("assign-someone"), 150)).isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page -> text(page, By.cssSelector("#assign-form .problem-slot")).contains("assignee"));
+            assertThat(browser.tabTo(By.id("assign-me"), 10)).isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("案件已分配给 agent"));
+
+            // Confirm the triage with a reason.
+            browser.type(By.id("triage-reason"), "通知内容与风险交易一致");
+            assertThat(browser.tabTo(By.id("triage-submit"), 10)).isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("分诊已记录：风险交易。"));
+
+            // A script, opened and copied by keyboard.
+            assertThat(browser.tabTo(By.cssSelector("#scripts-heading ~ details summary"), 150)).isTrue();
+            browser.press(Keys.ENTER);
+            assertThat(browser.tabTo(By.id("copy-opening"), 5)).isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page -> text(page, By.cssSelector("#copy-opening ~ .copy-status")).equals("已复制"));
+            assertThat(browser.text(By.id("script-opening"))).contains("您好", "连连支付");
+            assertThat(browser.page()).contains("/dashboard/evidence/cases/" + id, "/appeal-letter?lang=en&amp;format=pdf");
+            browser.screenshot("cases-workbench-zh-CN-after-actions");
+            assertThat(browser.accessibilityViolations()).as("accessibility of cases-workbench-zh-CN-after-actions").isEmpty();
+
+            browser.click(By.linkText("English"));
+            browser.awaitThat(page -> text(page, By.id("case-status")).equals("Triaged"));
+            assertThat(browser.tabTo(By.id("task-done-2"), 150)).isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("The task is done."));
+            assertThat(browser.text(By.id("case-amount"))).isEqualTo("CNY 58,200.00");
+            browser.awaitThat(page -> text(page, By.cssSelector("#clocks-table time[data-due]")).matches(".*(left|overdue).*"));
+            browser.screenshot("cases-workbench-en");
+            assertThat(browser.accessibilityViolations()).as("accessibility of cases-workbench-en").isEmpty();
+
+            // The appeal letter's preview, in English.
+            browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id + "/appeal-letter?lang=en");
+            assertThat(browser.page()).contains("acme-C-");
+        }
+        api(thaw).get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(new Keycloak(thaw).userToken("acme-admin")))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.assignee").isEqualTo("agent")
+                .jsonPath("$.tasks[0].done").isEqualTo(true)
+                .jsonPath("$.tasks[1].done").isEqualTo(true)
+                .jsonPath("$.readiness.state").isEqualTo("MISSING");
     }
 
     /** Opens a case as the merchant {@code acme-admin}, through the gateway's API; answers its id. */

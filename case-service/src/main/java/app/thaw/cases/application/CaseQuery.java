@@ -7,6 +7,8 @@ import java.util.Date;
 import java.util.List;
 
 import app.thaw.cases.incident.CaseStatus;
+import app.thaw.cases.incident.ChecklistStatus;
+import app.thaw.cases.incident.Readiness;
 import app.thaw.cases.incident.Scenario;
 import app.thaw.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
@@ -17,10 +19,16 @@ import org.springframework.data.mongodb.core.query.Criteria;
  *
  * @param atRisk only cases with a clock breached and unmet, or due within the at-risk window
  * @param tenantId staff only: one tenant's cases (staff otherwise see every tenant's)
+ * @param readiness only cases whose checklist stands so ({@link Readiness}), read from the stored checklist
  */
 public record CaseQuery(@Nullable CaseStatus status, @Nullable Scenario scenario, @Nullable String assignee,
                         @Nullable Boolean atRisk, @Nullable Boolean drill, @Nullable String tenantId,
-                        @Nullable String cursor, @Nullable Integer limit) {
+                        @Nullable String cursor, @Nullable Integer limit, Readiness.@Nullable State readiness) {
+
+    public CaseQuery(@Nullable CaseStatus status, @Nullable Scenario scenario, @Nullable String assignee, @Nullable Boolean atRisk,
+                     @Nullable Boolean drill, @Nullable String tenantId, @Nullable String cursor, @Nullable Integer limit) {
+        this(status, scenario, assignee, atRisk, drill, tenantId, cursor, limit, null);
+    }
 
     /** The cases {@code caller} may list that match the filters (the API's queue and the dashboard's share it). */
     List<Criteria> criteria(Caller caller, Instant now, Duration atRiskWindow) {
@@ -45,6 +53,17 @@ public record CaseQuery(@Nullable CaseStatus status, @Nullable Scenario scenario
         }
         if (drill != null) {
             where.add(Criteria.where("drill").is(drill));
+        }
+        if (readiness != null) {
+            // The same rule as Readiness.of, on the stored checklist's statuses.
+            where.add(switch (readiness) {
+                case REJECTED -> Criteria.where("checklist.status").is(ChecklistStatus.REJECTED.name());
+                case MISSING -> new Criteria().andOperator(Criteria.where("checklist.status").ne(ChecklistStatus.REJECTED.name()),
+                        Criteria.where("checklist.status").in(ChecklistStatus.MISSING.name(), ChecklistStatus.RECEIVED.name()));
+                case READY -> new Criteria().andOperator(Criteria.where("checklist.0").exists(true),
+                        Criteria.where("checklist.status").nin(ChecklistStatus.MISSING.name(), ChecklistStatus.RECEIVED.name(),
+                                ChecklistStatus.REJECTED.name()));
+            });
         }
         if (Boolean.TRUE.equals(atRisk)) {
             Date horizon = Date.from(now.plus(atRiskWindow));

@@ -137,10 +137,15 @@ public class CaseService {
      * the alert id, so a repeated delivery finds the case already there.
      */
     public Mono<Boolean> openForAlert(String tenantId, String alertId, Scenario scenario, OpenCase command) {
-        CaseId id = new CaseId(UUID.nameUUIDFromBytes((tenantId + "|alert|" + alertId).getBytes(StandardCharsets.UTF_8)).toString());
+        CaseId id = caseForAlert(tenantId, alertId);
         return store.find(id.value()).hasElement().flatMap(exists -> exists ? Mono.just(false)
                 : openFor(tenantId, "identity-monitor", command, id, scenario, false, alertId).thenReturn(true)
                         .onErrorResume(DuplicateKeyException.class, again -> Mono.just(false)));
+    }
+
+    /** The id of the case an alert of {@code tenantId} opens (or would open): what the monitor's alert links to. */
+    public static CaseId caseForAlert(String tenantId, String alertId) {
+        return new CaseId(UUID.nameUUIDFromBytes((tenantId + "|alert|" + alertId).getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     private Mono<IncidentCase> openFor(String tenant, String actor, OpenCase command, CaseId id, @Nullable Scenario forced,

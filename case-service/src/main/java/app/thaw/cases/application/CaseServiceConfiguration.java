@@ -82,6 +82,16 @@ class CaseServiceConfiguration {
     }
 
     @Bean
+    CaseAnalytics caseAnalytics(ReactiveMongoTemplate mongo, CaseAccess access, Clock clock) {
+        return new CaseAnalytics(mongo, access, clock);
+    }
+
+    @Bean
+    StaffTriage staffTriage(CaseService cases, Playbooks playbooks) {
+        return new StaffTriage(cases, playbooks);
+    }
+
+    @Bean
     CaseOverview caseOverview(CaseStore store, CaseAccess access, Clock clock, CaseProperties properties) {
         return new CaseOverview(store, access, clock, properties);
     }

@@ -764,6 +764,7 @@ public final class IncidentCase {
     public @Nullable String playbookId() { return playbookId; }
     public int playbookVersion() { return playbookVersion; }
     public List<ChecklistItem> checklist() { return List.copyOf(checklist); }
+    public Readiness readiness() { return Readiness.of(checklist); }
     public List<CaseTask> tasks() { return List.copyOf(tasks); }
     public List<CaseClock> clocks() { return List.copyOf(clocks); }
     public List<ContactEntry> contacts() { return List.copyOf(contacts); }

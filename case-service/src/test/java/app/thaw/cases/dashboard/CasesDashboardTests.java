@@ -50,7 +50,7 @@ class CasesDashboardTests extends CaseApiTests {
 
         String page = page("/dashboard/cases/?assignee=" + assignee, agent(), "en");
 
-        assertThat(page).contains("lang=\"en\"", "<h2>Queue</h2>", "Risky transaction", "data-due=", "data-overdue=\"overdue by {0}\"");
+        assertThat(page).contains("lang=\"en\"", "<h2>Queue</h2>", "Risky transaction", "data-due=", "data-overdue=\"overdue {0}\"");
         assertThat(page.indexOf("id=\"case-" + breached + "\"")).isPositive()
                 .isLessThan(page.indexOf("id=\"case-" + soon + "\""));
         assertThat(page.indexOf("id=\"case-" + soon + "\"")).isLessThan(page.indexOf("id=\"case-" + later + "\""));
@@ -106,10 +106,10 @@ class CasesDashboardTests extends CaseApiTests {
 
         String page = page("/dashboard/cases/" + id, agent(), "en");
 
-        assertThat(page).contains("Risky transaction", "连连支付", "58200.00 CNY", "Asia/Shanghai", "id=\"timeline-table\"",
+        assertThat(page).contains("Risky transaction", "连连支付", "Asia/Shanghai", "id=\"timeline-table\"",
                 "id=\"checklist-table\"", "id=\"tasks-table\"", "Golden 15 (first client notice)", "id=\"contact-form\"");
-        // Opened 2025-09-30T02:00:00Z: the timeline shows it to the second, in the tenant's zone.
-        assertThat(page).containsPattern("20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+08:00");
+        // Opened 2025-09-30T02:00:00Z: every time in the shared format, to the minute in the tenant's zone, no offset.
+        assertThat(page).contains("2025-09-30 10:00<", "CNY 58,200.00").doesNotContainPattern("\\d\\d:\\d\\d:\\d\\d \\+08:00");
         assertThat(page).contains("id=\"move-GATHERING_EVIDENCE\"").doesNotContain("id=\"move-RESOLVED\"", "id=\"move-CLOSED\"", "id=\"move-SUBMITTED\"");
         assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN")).contains("开始收集证据", "证据清单", "时间线");
     }
@@ -161,7 +161,7 @@ class CasesDashboardTests extends CaseApiTests {
                 "agent", "Ms Li", "summary", "asked for the review status", "nextStep", "call back", "promisedReplyAt", "2025-10-09T10:00"))
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(body).contains("Contact logged. Follow-up scheduled for", "2025-10-09 10:00:00 +08:00", "data-due=\"2025-10-09T02:00:00Z\"",
+        assertThat(body).contains("Contact logged. Follow-up scheduled for", "2025-10-09 10:00<", "data-due=\"2025-10-09T02:00:00Z\"",
                 "asked for the review status", "T-9");
         postForm("/dashboard/cases/" + id + "/contacts", agent(), Map.of("channel", "PHONE", "summary", "x", "statedCycleDays", "900"))
                 .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("statedCycleDays"));
@@ -240,6 +240,240 @@ class CasesDashboardTests extends CaseApiTests {
                 "webjars/htmx.org/dist/htmx.min.js", "text/javascript", "webjars/chart.js/dist/chart.umd.min.js", "text/javascript");
         assets.forEach((asset, type) -> web.get().uri("/dashboard/cases/" + asset).headers(h -> h.setBearerAuth(agent())).exchange()
                 .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(type));
+    }
+
+    // ------------------------------------------------------------------ issue 23: the case page as a workbench
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTaskIsMarkedDoneAndAClockMetFromThePageByTheApisRules() {
+        String id = openAssigned("dash-work", "work-" + UUID.randomUUID(), RISK_NOTICE);
+        Map<String, Object> task = ((java.util.List<Map<String, Object>>) read(id, agent()).get("tasks")).getFirst();
+
+        String body = postForm("/dashboard/cases/" + id + "/tasks/" + task.get("id") + "/done", agent(), Map.of())
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).startsWith("<div id=\"case-body\"").contains("The task is done.").doesNotContain("id=\"task-done-1\"");
+        assertThat(((java.util.List<Map<String, Object>>) read(id, agent()).get("tasks")).getFirst()).containsEntry("done", true);
+
+        String met = postForm("/dashboard/cases/" + id + "/clocks/met", agent(), Map.of("clockId", id + "/golden-15"))
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(met).contains("The clock is met.");
+        assertThat((java.util.List<Map<String, Object>>) read(id, agent()).get("clocks"))
+                .anySatisfy(clock -> assertThat(clock).containsEntry("id", id + "/golden-15").containsKey("metAt").extracting("metAt").isNotNull());
+        // The API's refusals, shown beside the form: an unknown clock, a missing clock id.
+        postForm("/dashboard/cases/" + id + "/clocks/met", agent(), Map.of("clockId", "nope"))
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody(String.class).value(problem -> assertThat(problem).contains("problem-"));
+        postForm("/dashboard/cases/" + id + "/clocks/met", agent(), Map.of())
+                .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("clockId"));
+    }
+
+    @Test
+    void theCaseIsAssignedToTheCallerToSomeoneNamedOrToNoOne() {
+        String id = openAssigned("dash-assign", "first-" + UUID.randomUUID(), RISK_NOTICE);
+
+        assertThat(postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "me")).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).contains("The case is now assigned to thaw-staff_agent.");
+        assertThat(read(id, agent())).containsEntry("assignee", "thaw-staff_agent");
+        postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "someone", "assignee", " "))
+                .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("assignee", "must not be blank"));
+        postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "someone", "assignee", "li.wei")).expectStatus().isOk();
+        assertThat(read(id, agent())).containsEntry("assignee", "li.wei");
+        postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "nobody")).expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("The case is now unassigned."));
+        assertThat(read(id, agent()).get("assignee")).isNull();
+    }
+
+    @Test
+    void triageIsOverriddenWithAReasonAndACompliancHoldIsRefusedToAnAgentAsByTheApi() {
+        String id = openAssigned("dash-triage", "triage-" + UUID.randomUUID(), RISK_NOTICE);
+
+        postForm("/dashboard/cases/" + id + "/triage", agent(), Map.of("scenario", "ACCOUNT_ANOMALY"))
+                .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("reason"));
+        postForm("/dashboard/cases/" + id + "/triage", agent(), Map.of("scenario", "COMPLIANCE_HOLD", "reason", "authority"))
+                .expectStatus().isForbidden();
+        String body = postForm("/dashboard/cases/" + id + "/triage", agent(), Map.of("scenario", "ACCOUNT_ANOMALY", "reason", "the platform says login anomaly"))
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).contains("Triage recorded: Account anomaly.", "the platform says login anomaly");
+        assertThat(read(id, agent())).containsEntry("scenario", "ACCOUNT_ANOMALY");
+    }
+
+    @Test
+    void theChinesePageHasNoEnglishClockLabelsOrRoleCodesAndCarriesScriptsLetterAndEvidenceLinks() {
+        String id = openAssigned("dash-zh-case", "zh-case-" + UUID.randomUUID(), RISK_NOTICE);
+
+        String zh = page("/dashboard/cases/" + id, agent(), "zh-CN");
+        // What a reader sees (the signed-in user's name, here "thaw-staff_agent", aside).
+        String visible = zh.replaceAll("(?s)<script.*?</script>|<style.*?</style>|<[^>]+>", " ").replace("thaw-staff_agent", "");
+        assertThat(visible).contains("黄金 15", "Thaw 专员", "开场白", "复制", "人民币 58,200.00", "剩余")
+                .doesNotContain("First notification to the client", "staff_agent", "partner_bank", " left", "Risky transaction");
+        assertThat(zh).contains("id=\"copy-opening\"", "data-copy=\"script-opening\"", "/dashboard/evidence/cases/" + id,
+                "/dashboard/cases/" + id + "/appeal-letter?lang=zh-CN&amp;format=pdf", "id=\"readiness\"", "材料缺失");
+        String en = page("/dashboard/cases/" + id, agent(), "en");
+        assertThat(en).contains("Thaw agent", "Opening", "Hello, I represent", "CNY 58,200.00", "items missing");
+    }
+
+    @Test
+    void theAppealLetterIsPreviewedAsHtmlAndDownloadedAsPdfInEitherLanguage() {
+        String id = openAssigned("dash-letter", "letter-" + UUID.randomUUID(), RISK_NOTICE);
+
+        web.get().uri("/dashboard/cases/{id}/appeal-letter?lang=en", id).headers(h -> h.setBearerAuth(agent())).exchange()
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(html -> assertThat(html).contains("dash-letter-C-"));
+        byte[] pdf = web.get().uri("/dashboard/cases/{id}/appeal-letter?lang=zh-CN&format=pdf", id).headers(h -> h.setBearerAuth(agent())).exchange()
+                .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF)
+                .expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, disposition -> assertThat(disposition).startsWith("attachment"))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        web.get().uri("/dashboard/cases/{id}/appeal-letter?lang=fr", id).headers(h -> h.setBearerAuth(agent())).exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void readinessFollowsTheChecklistInTheApiOnThePageAndAsAQueueFilter() {
+        String tenant = "dash-ready-" + UUID.randomUUID();
+        String assignee = "ready-" + UUID.randomUUID();
+        String ready = openAssigned(tenant, assignee, RISK_NOTICE);
+        String rejected = openAssigned(tenant, assignee, RISK_NOTICE);
+        String missing = openAssigned(tenant, assignee, RISK_NOTICE);
+        Map<String, Object> readiness = (Map<String, Object>) read(missing, agent()).get("readiness");
+        assertThat(readiness).containsEntry("state", "MISSING");
+        java.util.List<String> codes = (java.util.List<String>) readiness.get("missing");
+        assertThat(codes).isNotEmpty();
+        for (String code : codes) {
+            checklist(ready, code, "ACCEPTED", null);
+        }
+        checklist(rejected, codes.getFirst(), "REJECTED", "the invoice is unreadable");
+
+        assertThat((Map<String, Object>) read(ready, agent()).get("readiness")).containsEntry("state", "READY")
+                .containsEntry("missing", java.util.List.of()).containsEntry("accepted", codes);
+        assertThat((Map<String, Object>) read(rejected, agent()).get("readiness")).containsEntry("state", "REJECTED")
+                .extracting("rejected").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactly(Map.of("code", codes.getFirst(), "reason", "the invoice is unreadable"));
+        assertThat(page("/dashboard/cases/" + rejected, agent(), "en")).contains("items rejected", "the invoice is unreadable");
+
+        for (String[] expected : new String[][] {{"READY", ready}, {"REJECTED", rejected}, {"MISSING", missing}}) {
+            String queue = page("/dashboard/cases/?assignee=" + assignee + "&readiness=" + expected[0], agent(), "en");
+            assertThat(queue).as(expected[0]).contains("case-" + expected[1]);
+            for (String other : new String[] {ready, rejected, missing}) {
+                if (!other.equals(expected[1])) {
+                    assertThat(queue).as(expected[0]).doesNotContain("case-" + other);
+                }
+            }
+            web.get().uri("/api/v1/cases?assignee={a}&readiness={r}", assignee, expected[0]).headers(h -> h.setBearerAuth(agent())).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(expected[1]);
+        }
+        web.get().uri("/api/v1/cases?readiness=SOON").headers(h -> h.setBearerAuth(agent())).exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).value(problem -> assertThat(problem).contains("readiness"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAlertsLinkOpensTheCaseItOpenedAndAnAlertWithoutOneIsNotFound() {
+        String tenant = "dash-alert-" + UUID.randomUUID();
+        String alert = "alert-" + UUID.randomUUID();
+        deliver(internalEvent("thaw.alert.raised", tenant, alert, Map.of("alertId", alert, "subjectId", "subj-1", "subjectLabel", "Z** W**",
+                "subjectType", "PERSON", "severity", "HIGH", "detector", "impossible_travel", "kind", "IDENTITY_MISUSE",
+                "signalIds", java.util.List.of("s1"), "count", 1, "raisedAt", clock.instant().toString())));
+        String id = (String) ((java.util.List<Map<String, Object>>) web.get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token(tenant, "merchant_admin")))
+                .exchange().expectBody(Map.class).returnResult().getResponseBody().get("items")).getFirst().get("id");
+
+        web.get().uri("/dashboard/cases/alerts/{tenant}/{alert}", tenant, alert).headers(h -> h.setBearerAuth(agent())).exchange()
+                .expectStatus().is3xxRedirection().expectHeader().location("/dashboard/cases/" + id);
+        web.get().uri("/dashboard/cases/alerts/{tenant}/{alert}", tenant, "never-raised").headers(h -> h.setBearerAuth(agent())).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/dashboard/cases/alerts/{tenant}/{alert}", "-bad", alert).headers(h -> h.setBearerAuth(agent())).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).value(page -> assertThat(page).contains("tenantId"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void outcomeAnalyticsCountAStoreAggregationThatMatchesFiguresComputedHereFromEachCase() {
+        String tenant = "dash-outcomes-" + UUID.randomUUID();
+        String admin = token(tenant, "merchant_admin");
+        String released = openAssigned(tenant, "o", RISK_NOTICE);
+        String open = openAssigned(tenant, "o", RISK_NOTICE);
+        Map<String, Object> other = new HashMap<>(intake(RISK_NOTICE));
+        other.put("platform", "支付宝");
+        other.put("frozenAmount", Map.of("amount", "1000.50", "currency", "USD"));
+        String alipay = (String) post("/api/v1/cases", admin, other).expectStatus().isCreated().expectBody(Map.class).returnResult()
+                .getResponseBody().get("id");
+        deliver(internalEvent("thaw.evidence.rejected", tenant, "ev-" + alipay, Map.of("caseId", alipay, "evidenceId", "ev-" + alipay,
+                "requirementCode", "TRANSACTION_PROOF", "reasonCode", "ILLEGIBLE", "note", "blurred", "verifiedBy", "v")));
+        clock.advance(Duration.ofHours(30));
+        try {
+            for (String to : new String[] {"GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW", "RESOLVED"}) {
+                transition(released, admin, to, Map.of()).expectStatus().isOk();
+            }
+        } finally {
+            clock.advance(Duration.ofHours(-30));
+        }
+
+        // Computed here, independently, from each case as the API shows it.
+        Map<String, Object> resolved = read(released, agent());
+        java.time.Instant detected = java.time.Instant.parse((String) resolved.get("detectedAt"));
+        java.util.List<Map<String, Object>> timeline = web.get().uri("/api/v1/cases/{id}/timeline", released).headers(h -> h.setBearerAuth(agent()))
+                .exchange().expectStatus().isOk().expectBody(java.util.List.class).returnResult().getResponseBody();
+        java.time.Instant resolvedAt = timeline.stream()
+                .filter(e -> "status_changed".equals(e.get("type")) && "RESOLVED".equals(((Map<String, Object>) e.get("details")).get("to")))
+                .map(e -> java.time.Instant.parse((String) e.get("at"))).findFirst().orElseThrow();
+        double days = Math.round(java.time.Duration.between(detected, resolvedAt).toMillis() / 86_400_000.0 * 10) / 10.0;
+        long goldenKept = 0;
+        long breached = 0;
+        for (String id : new String[] {released, open, alipay}) {
+            for (Map<String, Object> clock : (java.util.List<Map<String, Object>>) read(id, agent()).get("clocks")) {
+                goldenKept += "GOLDEN_15".equals(clock.get("kind")) && "MET".equals(clock.get("state")) ? 1 : 0;
+                breached += "BREACHED".equals(clock.get("state")) ? 1 : 0;
+            }
+        }
+        String rejectedCode = ((java.util.List<Map<String, Object>>) ((Map<String, Object>) read(alipay, agent()).get("readiness")).get("rejected"))
+                .getFirst().get("code").toString();
+
+        web.get().uri("/api/v1/cases/analytics").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total.cases").isEqualTo(3)
+                .jsonPath("$.total.decided").isEqualTo(1)
+                .jsonPath("$.total.released").isEqualTo(1)
+                .jsonPath("$.total.releaseRate").isEqualTo(1.0)
+                .jsonPath("$.total.goldenKept").isEqualTo((int) goldenKept)
+                .jsonPath("$.total.clocksBreached").isEqualTo((int) breached)
+                .jsonPath("$.daysFrozen.released").isEqualTo(1)
+                .jsonPath("$.daysFrozen.median").isEqualTo(days)
+                .jsonPath("$.daysFrozen.p90").isEqualTo(days)
+                .jsonPath("$.byPlatform['连连支付'].cases").isEqualTo(2)
+                .jsonPath("$.byPlatform['连连支付'].releaseRate").isEqualTo(1.0)
+                .jsonPath("$.byPlatform['支付宝'].cases").isEqualTo(1)
+                .jsonPath("$.byPlatform['支付宝'].released").isEqualTo(0)
+                .jsonPath("$.byScenario.RISK_TXN.cases").isEqualTo(3)
+                .jsonPath("$.funds[?(@.currency == 'CNY')].frozen").isEqualTo(116400.0)
+                .jsonPath("$.funds[?(@.currency == 'CNY')].released").isEqualTo(58200.0)
+                .jsonPath("$.funds[?(@.currency == 'USD')].frozen").isEqualTo(1000.5)
+                .jsonPath("$.funds[?(@.currency == 'USD')].released").isEqualTo(0.0)
+                .jsonPath("$.mostRejected[0].code").isEqualTo(rejectedCode)
+                .jsonPath("$.mostRejected[0].lines").isEqualTo(1);
+        // Another tenant sees none of it; a malformed date is refused naming its field.
+        web.get().uri("/api/v1/cases/analytics").headers(h -> h.setBearerAuth(token("dash-outcomes-other-" + UUID.randomUUID(), "merchant_admin")))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.total.cases").isEqualTo(0);
+        web.get().uri("/api/v1/cases/analytics?from=2026-13-01").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).value(problem -> assertThat(problem).contains("from"));
+
+        String page = page("/dashboard/cases/analytics?tenantId=" + tenant, agent(), "en");
+        assertThat(page).contains("id=\"total-cases\">3<", "id=\"total-released\">1<", "CNY 116,400.00", "USD 1,000.50", "new Chart(canvas",
+                "id=\"chart-release-by-platform\"", "/dashboard/cases/analytics.csv?tenantId=" + tenant);
+        assertThat(page("/dashboard/cases/analytics?tenantId=" + tenant, agent(), "zh-CN")).contains("处置结果", "人民币 116,400.00", "最常被驳回的清单项");
+        String csv = web.get().uri("/dashboard/cases/analytics.csv?tenantId={t}", tenant).headers(h -> h.setBearerAuth(agent())).exchange()
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv").expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv).startsWith("section,key,cases,").contains("total,all,3,1,1,1.0,", "platform,连连支付,2,1,1,1.0,",
+                "funds,CNY,,,,,,,,,,116400.0,58200.0,", "rejected," + rejectedCode + ",");
+    }
+
+    private void checklist(String id, String code, String status, @org.jspecify.annotations.Nullable String reason) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("status", status);
+        if (reason != null) {
+            body.put("rejectionReason", reason);
+        }
+        web.put().uri("/api/v1/cases/{id}/checklist/{code}", id, code).headers(h -> h.setBearerAuth(agent()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk();
     }
 
     @Test

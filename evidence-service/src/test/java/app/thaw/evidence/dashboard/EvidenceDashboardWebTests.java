@@ -159,14 +159,21 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     }
 
     @Test
-    void aFileThatIsNeitherImageNorPdfHasNoPreview() {
+    void aTextFileIsPreviewedAsSandboxedTextWhileOtherTypesHaveNoPreview() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "COMMUNICATION_RECORDS", "chat.txt", "text/plain", Samples.text("hello <b>"));
 
-        assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en")).contains("No preview for text/plain")
-                .doesNotContain("/items/" + id + "/preview");
-        web.get().uri("/dashboard/evidence/items/{id}/preview", id).headers(h -> h.setBearerAuth(AGENT)).exchange()
-                .expectStatus().isNotFound();
+        assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en")).contains("/items/" + id + "/preview")
+                .doesNotContain("No preview for text/plain");
+        assertThat(new app.thaw.evidence.dashboard.web.DashboardFormat().previewable("text/plain; charset=UTF-8")).isTrue();
+        assertThat(new app.thaw.evidence.dashboard.web.DashboardFormat().previewable("application/vnd.openxmlformats-officedocument.wordprocessingml.document")).isFalse();
+        byte[] body = web.get().uri("/dashboard/evidence/items/{id}/preview", id).headers(h -> h.setBearerAuth(AGENT)).exchange()
+                .expectStatus().isOk()
+                .expectHeader().value("Content-Type", type -> assertThat(type).startsWith("text/plain"))
+                .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; sandbox")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("hello <b>");
     }
 
     @Test

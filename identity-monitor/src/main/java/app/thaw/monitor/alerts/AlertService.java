@@ -212,6 +212,19 @@ public class AlertService {
                         .thenMany(list(tenant, state, severity, kind, subjectId, cursor, limit)));
     }
 
+    /**
+     * For Thaw's staff, the tenants with alerts still open (new or acknowledged), to choose one on the
+     * dashboard; empty for anyone else (they see only their own tenant). Audited as {@code monitor.alert_tenants_listed}.
+     */
+    public Flux<String> tenantsWithOpenAlerts(Caller caller) {
+        if (!caller.hasAnyRole(app.thaw.monitor.support.Roles.STAFF)) {
+            return Flux.empty();
+        }
+        Query open = Query.query(Criteria.where("state").in(AlertState.NEW.name(), AlertState.ACKNOWLEDGED.name()));
+        return audit.record("monitor.alert_tenants_listed", "alert", "*", Map.of())
+                .thenMany(mongo.findDistinct(open, "tenantId", ALERTS, String.class)).sort().take(200);
+    }
+
     private Flux<Alert> list(String tenantId, @Nullable AlertState state, @Nullable Severity severity, @Nullable AlertKind kind,
                              @Nullable String subjectId, @Nullable String cursor, int limit) {
         Criteria criteria = Criteria.where("tenantId").is(tenantId);

@@ -85,10 +85,16 @@ class MonitorDashboardTests extends MonitorWebTestBase {
                 "hx-post=\"/dashboard/monitor/alerts/" + alertId + "/escalate\"",
                 "hx-post=\"/dashboard/monitor/alerts/" + alertId + "/dismiss\"",
                 "<label for=\"reason-" + alertId + "\"", "data-due=\"");
+        // The high alert opened a case in case-service: the row links to it; times in the shared format, the window in words.
+        assertThat(en).contains("id=\"case-of-" + alertId + "\"", "href=\"/dashboard/cases/alerts/" + tenant + "/" + alertId + "\"", "Open its case",
+                "data-left=\"{0} left\"").containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d</time>").doesNotContain(" UTC</time>");
+        // Staff choose the tenant among those with open alerts; a bank's own people see only their tenant.
+        assertThat(en).contains("list=\"tenants-with-alerts\"", "<option value=\"" + tenant + "\">");
+        assertThat(page(bank(tenant), "/dashboard/monitor/", "en")).contains("id=\"alert-" + alertId + "\"").doesNotContain("tenants-with-alerts");
         assertThat(en).as("never an identifier in clear").doesNotContain(PHONE, "Zhang Wei", "110101199003074514");
 
         String zh = page(agent, "/dashboard/monitor/", "zh-CN,zh;q=0.9");
-        assertThat(zh).contains("lang=\"zh-CN\"", "告警分诊", "新设备", "不可能的行程", "密集信贷申请", "确认", "升级", "驳回")
+        assertThat(zh).contains("lang=\"zh-CN\"", "告警分诊", "打开对应案件", "新设备", "不可能的行程", "密集信贷申请", "确认", "升级", "驳回")
                 .doesNotContain("??");
     }
 

@@ -1,5 +1,9 @@
 package app.thaw.platform.dashboard;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,6 +34,9 @@ public class DashboardAutoConfiguration {
     /** The shared styles and scripts, in the platform jar. */
     public static final String ASSETS = "classpath:/thaw/dashboard/assets/";
     public static final String WEBJARS = "classpath:/META-INF/resources/webjars/";
+    /** The zone a dashboard shows times in where it knows no tenant's own ({@link ThawFormat}). */
+    public static final String TIME_ZONE = "thaw.dashboard.time-zone";
+    public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
     /** The name WebFlux looks the resolver up by. */
     @Bean(name = "localeContextResolver")
@@ -48,9 +55,11 @@ public class DashboardAutoConfiguration {
     static class ServiceDashboard implements WebFluxConfigurer {
 
         private final String area;
+        private final ZoneId zone;
 
         ServiceDashboard(Environment environment) {
             this.area = environment.getRequiredProperty("thaw.service.area");
+            this.zone = ZoneId.of(environment.getProperty(TIME_ZONE, DEFAULT_TIME_ZONE));
         }
 
         @Override
@@ -59,8 +68,8 @@ public class DashboardAutoConfiguration {
         }
 
         @Bean
-        DashboardModel dashboardModel() {
-            return new DashboardModel(area);
+        DashboardModel dashboardModel(ObjectProvider<Clock> clock) {
+            return new DashboardModel(area, clock.getIfAvailable(Clock::systemUTC), zone);
         }
     }
 

@@ -1,5 +1,7 @@
 package app.thaw.platform.dashboard;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Locale;
 
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -9,14 +11,24 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Puts {@link DashboardPage} into the model of every {@link ThawDashboard} controller. */
+/** Puts {@link DashboardPage} ({@code dashboard}) and {@link ThawFormat} ({@code format}) into the model of every {@link ThawDashboard} controller. */
 @ControllerAdvice(annotations = ThawDashboard.class)
 class DashboardModel {
 
     private final String area;
+    private final Clock clock;
+    private final ZoneId zone;
 
-    DashboardModel(String area) {
+    DashboardModel(String area, Clock clock, ZoneId zone) {
         this.area = area;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** The shared format of times, deadlines and money, in the page's language. */
+    @ModelAttribute("format")
+    ThawFormat format(Locale locale) {
+        return new ThawFormat(locale, clock, zone);
     }
 
     @ModelAttribute("dashboard")

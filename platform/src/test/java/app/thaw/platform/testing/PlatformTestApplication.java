@@ -46,6 +46,7 @@ public class PlatformTestApplication {
         String home(@org.springframework.web.bind.annotation.RequestParam(required = false) String status,
                     org.springframework.ui.Model model) {
             model.addAttribute("due", "2026-01-01T00:00:00Z");
+            model.addAttribute("dueAt", java.time.Instant.parse("2026-01-01T00:00:00Z"));
             model.addAttribute("statuses", java.time.DayOfWeek.values());
             model.addAttribute("status", status);
             return "test-dashboard";

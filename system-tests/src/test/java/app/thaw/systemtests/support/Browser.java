@@ -194,6 +194,16 @@ public final class Browser implements AutoCloseable {
                 .toList();
     }
 
+    /** The window's size, e.g. 1366×768 for a check that a page fits an agent's laptop screen. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** Runs a script in the page and answers what it returns. */
+    public Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
     public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

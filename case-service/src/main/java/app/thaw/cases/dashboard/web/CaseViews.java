@@ -2,21 +2,22 @@ package app.thaw.cases.dashboard.web;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import app.thaw.cases.incident.CaseClock;
 import app.thaw.cases.incident.CaseStatus;
+import app.thaw.cases.incident.CaseTask;
+import app.thaw.cases.incident.ClockKind;
 import app.thaw.cases.incident.ClockState;
 import app.thaw.cases.incident.IncidentCase;
+import app.thaw.cases.incident.Readiness;
+import app.thaw.platform.dashboard.ThawFormat;
 import org.jspecify.annotations.Nullable;
 
-/** What the dashboard's templates show of a case: its most urgent clock, times to the second in a zone, the moves allowed now. */
+/** What the dashboard's templates show of a case: its most urgent clock, times in the tenant's zone, the moves allowed now. */
 public final class CaseViews {
-
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 
     private CaseViews() {
     }
@@ -29,11 +30,11 @@ public final class CaseViews {
                 : c.clocks().stream().filter(clock -> clock.state() == ClockState.RUNNING).min(Comparator.comparing(CaseClock::dueAt));
     }
 
-    /** One row of the queue. */
-    public record Row(IncidentCase c, @Nullable CaseClock urgent, String opened) {
+    /** One row of the queue, its times in its tenant's zone. */
+    public record Row(IncidentCase c, @Nullable CaseClock urgent, String opened, ZoneId zone) {
 
-        static Row of(IncidentCase c) {
-            return new Row(c, mostUrgent(c).orElse(null), at(c.openedAt(), ZoneId.of("UTC")));
+        static Row of(IncidentCase c, ZoneId zone) {
+            return new Row(c, mostUrgent(c).orElse(null), ThawFormat.at(c.openedAt(), zone), zone);
         }
     }
 
@@ -52,8 +53,9 @@ public final class CaseViews {
             return new Page(c, zone, zh, moves, notice, followUp);
         }
 
+        /** {@code yyyy-MM-dd HH:mm} in the tenant's zone (the shared dashboard format). */
         public String time(@Nullable Instant instant) {
-            return instant == null ? "" : at(instant, zone);
+            return instant == null ? "" : ThawFormat.at(instant, zone);
         }
 
         public List<CaseClock> openClocks() {
@@ -65,6 +67,43 @@ public final class CaseViews {
             return c.clock(clockId).orElse(null);
         }
 
+        /**
+         * What a clock is about beyond its kind, in the page's language: a task's clock is the task's
+         * title; other clocks' labels exist only in English, so a Chinese page shows the kind alone.
+         */
+        public @Nullable String clockDetail(CaseClock clock) {
+            Optional<CaseTask> task = c.tasks().stream().filter(t -> t.clockId().equals(clock.id())).findFirst();
+            if (task.isPresent()) {
+                return zh ? task.get().titleZh() : task.get().title();
+            }
+            return zh || clock.label().isBlank() ? null : clock.label();
+        }
+
+        /** Whether staff acknowledge this clock rather than meet it (a supplement request). */
+        public boolean acknowledges(CaseClock clock) {
+            return clock.kind() == ClockKind.SUPPLEMENT_ACK_24H;
+        }
+
+        /** Whether a clock is met from the clocks table: a task's clock is met by marking the task done. */
+        public boolean meetable(CaseClock clock) {
+            return !c.status().terminal() && clock.metAt() == null && clock.kind() != ClockKind.TASK_DUE;
+        }
+
+        /** A task's title in the page's language, or null for no such task. */
+        public @Nullable String taskTitle(@Nullable String taskId) {
+            return taskId == null ? null : c.task(taskId).map(task -> zh ? task.titleZh() : task.title()).orElse(null);
+        }
+
+        /** A checklist requirement's reason in the page's language (its code when the case has no such line). */
+        public String requirement(String code) {
+            return c.checklist().stream().filter(item -> item.code().equals(code)).findFirst()
+                    .map(item -> zh ? item.reasonZh() : item.reasonEn()).orElse(code);
+        }
+
+        public Readiness readiness() {
+            return c.readiness();
+        }
+
         public boolean offers(String status) {
             return moves.stream().anyMatch(move -> move.name().equals(status));
         }
@@ -72,9 +111,5 @@ public final class CaseViews {
         public boolean asksReleaseReference() {
             return moves.contains(CaseStatus.RESOLVED) && c.scenario().requiresReleaseReference();
         }
-    }
-
-    static String at(Instant instant, ZoneId zone) {
-        return SECONDS.format(instant.atZone(zone));
     }
 }

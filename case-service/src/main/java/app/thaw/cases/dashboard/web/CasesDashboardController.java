@@ -1,5 +1,6 @@
 package app.thaw.cases.dashboard.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,11 +11,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import app.thaw.cases.application.CaseAnalytics;
 import app.thaw.cases.application.CaseOverview;
 import app.thaw.cases.application.CaseProblems;
 import app.thaw.cases.application.CaseQuery;
 import app.thaw.cases.application.CaseService;
 import app.thaw.cases.application.CaseStatistics;
+import app.thaw.cases.application.Playbooks;
+import app.thaw.cases.application.StaffTriage;
+import app.thaw.cases.appeal.AppealLetters;
+import app.thaw.cases.incident.FreezeScope;
+import app.thaw.cases.playbook.ScriptRenderer;
 import app.thaw.cases.drill.DrillReport;
 import app.thaw.cases.incident.CaseClock;
 import app.thaw.cases.incident.CaseStatus;
@@ -22,13 +29,16 @@ import app.thaw.cases.incident.ContactChannel;
 import app.thaw.cases.incident.ContactEntry;
 import app.thaw.cases.incident.IncidentCase;
 import app.thaw.cases.incident.Outcome;
+import app.thaw.cases.incident.Readiness;
 import app.thaw.cases.incident.Scenario;
 import app.thaw.platform.dashboard.ThawDashboard;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.TenantIds;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.util.LinkedMultiValueMap;
@@ -42,6 +52,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The case service's staff pages. Every read and write goes through the same application services
@@ -58,11 +69,22 @@ class CasesDashboardController {
 
     private final CaseService cases;
     private final CaseOverview overview;
+    private final StaffTriage triage;
+    private final CaseAnalytics caseAnalytics;
+    private final Playbooks playbooks;
+    private final ScriptRenderer scripts;
+    private final AppealLetters letters;
     private final MessageSource messages;
 
-    CasesDashboardController(CaseService cases, CaseOverview overview, MessageSource messages) {
+    CasesDashboardController(CaseService cases, CaseOverview overview, StaffTriage triage, Playbooks playbooks, ScriptRenderer scripts,
+                             AppealLetters letters, CaseAnalytics caseAnalytics, MessageSource messages) {
+        this.caseAnalytics = caseAnalytics;
         this.cases = cases;
         this.overview = overview;
+        this.triage = triage;
+        this.playbooks = playbooks;
+        this.scripts = scripts;
+        this.letters = letters;
         this.messages = messages;
     }
 
@@ -71,7 +93,8 @@ class CasesDashboardController {
     @GetMapping("/")
     Mono<Rendering> queue(@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String scenario,
                           @RequestParam(required = false) @Nullable String assignee, @RequestParam(required = false) @Nullable String atRisk,
-                          @RequestParam(required = false) @Nullable String drill, @RequestParam(defaultValue = "0") String page,
+                          @RequestParam(required = false) @Nullable String drill, @RequestParam(required = false) @Nullable String readiness,
+                          @RequestParam(defaultValue = "0") String page,
                           @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
                           @RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String restoring) {
         boolean fragment = htmx != null && restoring == null;
@@ -81,16 +104,22 @@ class CasesDashboardController {
         filters.put("assignee", blankToEmpty(assignee));
         filters.put("atRisk", "true".equals(atRisk) ? "true" : "");
         filters.put("drill", "true".equals(drill) || "false".equals(drill) ? drill : "");
+        filters.put("readiness", blankToEmpty(readiness));
         String view = fragment ? "cases/queue :: results" : "cases/queue";
         return Mono.fromCallable(() -> new CaseQuery(CaseProblems.optionalCode(CaseStatus.class, status, "status"),
                         CaseProblems.optionalCode(Scenario.class, scenario, "scenario"), blankToNull(assignee),
                         "true".equals(atRisk) ? Boolean.TRUE : null, filters.get("drill").isEmpty() ? null : Boolean.valueOf(drill),
-                        null, null, null))
+                        null, null, null, CaseProblems.optionalCode(Readiness.State.class, readiness, "readiness")))
                 .flatMap(query -> overview.queue(query, pageNumber(page)))
-                .map(found -> Rendering.view(view).modelAttribute("filters", filters)
-                        .modelAttribute("rows", found.items().stream().map(CaseViews.Row::of).toList())
+                // Each row in its tenant's zone: one settings read per tenant on the page.
+                .flatMap(found -> reactor.core.publisher.Flux.fromIterable(found.items()).distinct(IncidentCase::tenantId)
+                        .concatMap(c -> cases.tenantOf(c).map(tenant -> Map.entry(c.tenantId(), tenant.zone())))
+                        .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                        .map(zones -> found.items().stream().map(c -> CaseViews.Row.of(c, zones.get(c.tenantId()))).toList())
+                        .map(rows -> Rendering.view(view).modelAttribute("filters", filters).modelAttribute("rows", rows)
+                        .modelAttribute("readinesses", Readiness.State.values())
                         .modelAttribute("page", found.page()).modelAttribute("more", found.more())
-                        .modelAttribute("statuses", CaseStatus.values()).modelAttribute("scenarios", Scenario.values()).build())
+                        .modelAttribute("statuses", CaseStatus.values()).modelAttribute("scenarios", Scenario.values()).build()))
                 .onErrorResume(ThawProblem.class, problem -> Mono.just(Rendering.view(fragment ? "cases/problem :: problem" : "cases/problem")
                         .modelAttribute("problem", problem).status(problem.status()).build()));
     }
@@ -141,6 +170,84 @@ class CasesDashboardController {
         }).onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
     }
 
+    @PostMapping(CASE + "/tasks/{taskId}/done")
+    Mono<Rendering> taskDone(@PathVariable String id, @PathVariable String taskId, ServerWebExchange exchange, Locale locale) {
+        return fields(exchange).flatMap(form -> {
+            String note = optional(form, "note", 4000);
+            return cases.change(id, version(form), (c, tenant, now, actor) -> c.completeTask(taskId, note, now, actor));
+        }).flatMap(c -> body(c, locale, message("cases.task.doneNotice", locale)))
+                .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
+    }
+
+    @PostMapping(CASE + "/clocks/met")
+    Mono<Rendering> clockMet(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
+        return fields(exchange).flatMap(form -> {
+            String clockId = required(form, "clockId", 300);
+            return cases.change(id, version(form), (c, tenant, now, actor) -> c.meetClock(clockId, now, actor));
+        }).flatMap(c -> body(c, locale, message("cases.clock.metNotice", locale)))
+                .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
+    }
+
+    /** Assign to whoever is named, to the caller ({@code me}), or to no one ({@code nobody}). */
+    @PostMapping(CASE + "/assignment")
+    Mono<Rendering> assign(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
+        return fields(exchange).flatMap(form -> {
+            String to = form.getFirst("to");
+            String named = "me".equals(to) || "nobody".equals(to) ? null : required(form, "assignee", 200);
+            return cases.change(id, version(form), (c, tenant, now, actor) -> c.assign("me".equals(to) ? actor : named, now, actor));
+        }).flatMap(c -> body(c, locale, c.assignee() == null ? message("cases.assign.nobody", locale)
+                        : message("cases.assign.done", locale, c.assignee())))
+                .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
+    }
+
+    @PostMapping(CASE + "/triage")
+    Mono<Rendering> triage(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
+        return fields(exchange).flatMap(form -> {
+            String scenario = required(form, "scenario", 64);
+            String reason = required(form, "reason", 2000);
+            return triage.triage(id, version(form), scenario, optional(form, "scope", 64), null, reason);
+        }).flatMap(c -> body(c, locale, message("cases.triage.done", locale, message("cases.scenario." + c.scenario(), locale))))
+                .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
+    }
+
+    /** The appeal letter as the API makes it: HTML to preview, or the PDF to download; {@code lang} zh-CN or en. */
+    @GetMapping(CASE + "/appeal-letter")
+    Mono<ResponseEntity<byte[]>> appealLetter(@PathVariable String id, @RequestParam(defaultValue = "zh-CN") String lang,
+                                              @RequestParam(required = false) @Nullable String format) {
+        if (!"zh-CN".equals(lang) && !"en".equals(lang)) {
+            return Mono.error(CaseProblems.invalid("lang", "OneOf", "must be zh-CN or en"));
+        }
+        boolean pdf = "pdf".equals(format);
+        String key = lang.startsWith("zh") ? "zh" : "en";
+        return cases.get(id).flatMap(c -> cases.tenantOf(c).zipWith(playbooks.byId(String.valueOf(c.playbookId())))
+                .map(found -> letters.html(c, found.getT2().scripts(), key, found.getT1().zone(), cases.now()))
+                .flatMap(html -> !pdf
+                        ? Mono.just(ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                                .body(html.getBytes(StandardCharsets.UTF_8)))
+                        // Layout and font loading block: off the event loop.
+                        : Mono.fromCallable(() -> letters.pdf(html, key.equals("zh"))).subscribeOn(Schedulers.boundedElastic())
+                                .map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"appeal-" + c.reference() + "-" + lang + ".pdf\"")
+                                        .body(bytes))));
+    }
+
+    /**
+     * The case an identity-monitor alert opened (the monitor's alert rows link here): its page, or
+     * the not-found page when no case was opened for it (or the caller may not see it).
+     */
+    @GetMapping("/alerts/{tenantId}/{alertId}")
+    Mono<Rendering> caseOfAlert(@PathVariable String tenantId, @PathVariable String alertId) {
+        return Mono.fromCallable(() -> {
+                    if (alertId.isBlank() || alertId.length() > 200) {
+                        throw CaseProblems.invalid("alertId", "Size", "must be 1 to 200 characters");
+                    }
+                    return CaseService.caseForAlert(java.util.Objects.requireNonNull(TenantIds.named(tenantId)), alertId).value();
+                })
+                .flatMap(id -> cases.get(id))
+                .map(c -> Rendering.redirectTo("/dashboard/cases/" + c.id()).build())
+                .onErrorResume(ThawProblem.class, problem -> Mono.just(problemPage(problem)));
+    }
+
     @GetMapping(CASE + "/drill")
     Mono<Rendering> drill(@PathVariable String id, Locale locale) {
         return cases.get(id).flatMap(c -> {
@@ -161,6 +268,48 @@ class CasesDashboardController {
                         .modelAttribute("stats", stats).modelAttribute("tenantId", blankToEmpty(tenantId))
                         .modelAttribute("charts", charts(stats, locale)).build())
                 .onErrorResume(ThawProblem.class, problem -> Mono.just(problemPage(problem)));
+    }
+
+    // ------------------------------------------------------------------ outcome analytics
+
+    @GetMapping("/analytics")
+    Mono<Rendering> analytics(@RequestParam(required = false) @Nullable String tenantId, @RequestParam(required = false) @Nullable String from,
+                              @RequestParam(required = false) @Nullable String to, Locale locale) {
+        return Mono.defer(() -> caseAnalytics.compute(TenantIds.named(blankToNull(tenantId)), CaseAnalytics.day(from, "from"),
+                        CaseAnalytics.day(to, "to")))
+                .map(a -> Rendering.view("cases/analytics").modelAttribute("a", a)
+                        .modelAttribute("filters", Map.of("tenantId", blankToEmpty(tenantId), "from", blankToEmpty(from), "to", blankToEmpty(to)))
+                        .modelAttribute("charts", analyticsCharts(a, locale)).build())
+                .onErrorResume(ThawProblem.class, problem -> Mono.just(problemPage(problem)));
+    }
+
+    @GetMapping(path = "/analytics.csv", produces = "text/csv")
+    Mono<ResponseEntity<String>> analyticsCsv(@RequestParam(required = false) @Nullable String tenantId,
+                                              @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to) {
+        return Mono.defer(() -> caseAnalytics.compute(TenantIds.named(blankToNull(tenantId)), CaseAnalytics.day(from, "from"),
+                        CaseAnalytics.day(to, "to")))
+                .map(a -> ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"thaw-outcomes.csv\"").body(CaseAnalytics.csv(a)));
+    }
+
+    private List<Chart> analyticsCharts(CaseAnalytics.Analytics a, Locale locale) {
+        List<String> scenarios = new ArrayList<>();
+        List<Number> scenarioRates = new ArrayList<>();
+        a.byScenario().forEach((scenario, f) -> {
+            scenarios.add(message("cases.scenario." + scenario, locale));
+            scenarioRates.add(Math.round(f.releaseRate() * 1000) / 10.0);
+        });
+        List<Number> platformRates = a.byPlatform().values().stream().<Number>map(f -> Math.round(f.releaseRate() * 1000) / 10.0).toList();
+        List<Number> monthCases = a.byMonth().values().stream().<Number>map(CaseAnalytics.Figures::released).toList();
+        String percent = message("cases.analytics.releaseRate", locale);
+        return List.of(
+                new Chart("release-by-scenario", message("cases.analytics.byScenario", locale), percent, scenarios, scenarioRates),
+                new Chart("release-by-platform", message("cases.analytics.byPlatform", locale), percent, List.copyOf(a.byPlatform().keySet()), platformRates),
+                new Chart("released-by-month", message("cases.analytics.byMonth", locale), message("cases.analytics.released", locale),
+                        List.copyOf(a.byMonth().keySet()), monthCases),
+                new Chart("rejected-items", message("cases.analytics.rejected", locale), message("cases.analytics.lines", locale),
+                        a.mostRejected().stream().map(CaseAnalytics.Rejections::code).toList(),
+                        a.mostRejected().stream().<Number>map(CaseAnalytics.Rejections::lines).toList()));
     }
 
     /** One chart's data: labels and values, also shown as a table for screen readers. */
@@ -194,12 +343,25 @@ class CasesDashboardController {
 
     // ------------------------------------------------------------------ helpers
 
+    private Mono<Rendering> body(IncidentCase c, Locale locale, String notice) {
+        return page(c, locale, notice, null, "cases/case :: case-body").map(Rendering.Builder::build);
+    }
+
     private Mono<Rendering.Builder<?>> page(IncidentCase c, Locale locale, @Nullable String notice, @Nullable CaseClock followUp,
                                             String view) {
-        return cases.tenantOf(c).map(tenant -> Rendering.view(view)
-                .modelAttribute("view", CaseViews.Page.of(c, tenant.zone(), zh(locale), notice, followUp))
-                .modelAttribute("channels", ContactChannel.values()).modelAttribute("outcomes", List.of(Outcome.RESTORED, Outcome.PARTIALLY_RESTORED))
-                .modelAttribute("zone", tenant.zone().getId()));
+        boolean zh = zh(locale);
+        // The scripts as GET /{id}/scripts answers them, in the page's language.
+        return cases.tenantOf(c).flatMap(tenant -> playbooks.byId(String.valueOf(c.playbookId()))
+                .map(playbook -> scripts.render(c, playbook.scripts(), zh ? "zh" : "en", tenant.zone()))
+                .defaultIfEmpty(Map.of())
+                .map(rendered -> Rendering.view(view)
+                        .modelAttribute("view", CaseViews.Page.of(c, tenant.zone(), zh, notice, followUp))
+                        .modelAttribute("scripts", rendered)
+                        .modelAttribute("scenarios", java.util.Arrays.stream(Scenario.values())
+                                .filter(scenario -> !scenario.restricted() || c.restricted()).toList())
+                        .modelAttribute("scopes", FreezeScope.values())
+                        .modelAttribute("channels", ContactChannel.values()).modelAttribute("outcomes", List.of(Outcome.RESTORED, Outcome.PARTIALLY_RESTORED))
+                        .modelAttribute("zone", tenant.zone().getId())));
     }
 
     private static Rendering problemPage(ThawProblem problem) {

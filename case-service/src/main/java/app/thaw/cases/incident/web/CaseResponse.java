@@ -11,6 +11,7 @@ import app.thaw.cases.incident.ContactEntry;
 import app.thaw.cases.incident.Escalation;
 import app.thaw.cases.incident.IncidentCase;
 import app.thaw.cases.incident.Money;
+import app.thaw.cases.incident.Readiness;
 import app.thaw.cases.incident.NoticeFacts;
 import app.thaw.cases.incident.Review;
 import app.thaw.cases.incident.TriageSuggestion;
@@ -22,7 +23,7 @@ public record CaseResponse(String id, String tenantId, String reference, long ve
                            @Nullable String outcome, Holder holder, String platform, Notice notice, @Nullable Money frozenAmount,
                            Instant detectedAt, Instant openedAt, String openedBy, @Nullable String assignee,
                            @Nullable String sourceAlertId, @Nullable String releaseReference, @Nullable Triage triage,
-                           Playbook playbook, List<ChecklistItem> checklist, List<CaseTask> tasks, List<CaseClock> clocks,
+                           Playbook playbook, List<ChecklistItem> checklist, Readiness readiness, List<CaseTask> tasks, List<CaseClock> clocks,
                            List<ContactEntry> contacts, @Nullable String waitingOn, List<String> supplementItems,
                            @Nullable Escalation escalation, @Nullable Review review, @Nullable Instant nextClockDueAt,
                            Instant updatedAt, @Nullable Instant closedAt) {
@@ -54,7 +55,7 @@ public record CaseResponse(String id, String tenantId, String reference, long ve
                 new Holder(c.holder().type().name(), c.holder().displayName(), c.holder().accountReference()), c.platform(),
                 new Notice(c.notice().text(), c.notice().reference()), c.frozenAmount(), c.detectedAt(), c.openedAt(), c.openedBy(),
                 c.assignee(), c.sourceAlertId(), c.releaseReference(), Triage.of(c.triageSuggestion()),
-                new Playbook(c.playbookId(), c.playbookVersion()), c.checklist(), c.tasks(), c.clocks(), c.contacts(),
+                new Playbook(c.playbookId(), c.playbookVersion()), c.checklist(), c.readiness(), c.tasks(), c.clocks(), c.contacts(),
                 c.waitingOn() == null ? null : c.waitingOn().name(), c.supplementItems(), c.escalation(), c.review(),
                 c.nextClockDueAt(), c.updatedAt(), c.closedAt());
     }

@@ -103,17 +103,19 @@ class CasesController {
     }
 
     @GetMapping
-    @Operation(summary = "The case queue, newest first, by cursor; filters: status, scenario, assignee, atRisk (a clock breached or due soon), drill")
+    @Operation(summary = "The case queue, newest first, by cursor; filters: status, scenario, assignee, atRisk (a clock breached or due soon), drill, readiness")
     Mono<CaseResponse.Page> list(@RequestParam(required = false) @Nullable String status,
                                  @RequestParam(required = false) @Nullable String scenario,
                                  @RequestParam(required = false) @Nullable String assignee,
                                  @RequestParam(required = false) @Nullable Boolean atRisk,
                                  @RequestParam(required = false) @Nullable Boolean drill,
+                                 @Parameter(description = "READY, MISSING or REJECTED: the case's readiness to submit") @RequestParam(required = false) @Nullable String readiness,
                                  @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId,
                                  @RequestParam(required = false) @Nullable String cursor,
                                  @RequestParam(required = false) @Nullable Integer limit) {
         return Mono.fromCallable(() -> new CaseQuery(CaseProblems.optionalCode(CaseStatus.class, status, "status"),
-                        CaseProblems.optionalCode(Scenario.class, scenario, "scenario"), assignee, atRisk, drill, TenantIds.named(tenantId), cursor, limit))
+                        CaseProblems.optionalCode(Scenario.class, scenario, "scenario"), assignee, atRisk, drill, TenantIds.named(tenantId), cursor, limit,
+                        CaseProblems.optionalCode(app.thaw.cases.incident.Readiness.State.class, readiness, "readiness")))
                 .flatMap(cases::list)
                 .map(page -> new CaseResponse.Page(page.items().stream().map(CaseResponse::of).toList(), page.nextCursor()));
     }

@@ -1,13 +1,8 @@
 package app.thaw.cases.triage.web;
 
-import app.thaw.cases.application.CaseAccess;
 import app.thaw.cases.application.CaseProblems;
 import app.thaw.cases.application.CaseService;
-import app.thaw.cases.application.Playbooks;
-import app.thaw.cases.checklist.ChecklistCatalogue;
-import app.thaw.cases.incident.FreezeScope;
-import app.thaw.cases.incident.MaterialsGrade;
-import app.thaw.cases.incident.Scenario;
+import app.thaw.cases.application.StaffTriage;
 import app.thaw.cases.incident.web.CaseResponse;
 import app.thaw.cases.incident.web.CaseResponses;
 import app.thaw.platform.security.CurrentCaller;
@@ -30,11 +25,11 @@ import reactor.core.publisher.Mono;
 class TriageController {
 
     private final CaseService cases;
-    private final Playbooks playbooks;
+    private final StaffTriage triage;
 
-    TriageController(CaseService cases, Playbooks playbooks) {
+    TriageController(CaseService cases, StaffTriage triage) {
         this.cases = cases;
-        this.playbooks = playbooks;
+        this.triage = triage;
     }
 
     record PreviewRequest(@NotBlank @Size(max = 20000) String noticeText) {
@@ -54,19 +49,7 @@ class TriageController {
     @Operation(summary = "Staff confirm or override a case's scenario and scope; an override re-plans the case and goes on the timeline with its reason")
     Mono<ResponseEntity<CaseResponse>> triage(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
                                               @Valid @RequestBody TriageRequest request) {
-        return CaseResponses.ok(CurrentCaller.get().flatMap(caller -> {
-            CaseAccess.requireStaff(caller);
-            Scenario scenario = CaseProblems.code(Scenario.class, request.scenario(), "scenario");
-            FreezeScope scope = CaseProblems.optionalCode(FreezeScope.class, request.scope(), "scope");
-            MaterialsGrade grade = CaseProblems.optionalCode(MaterialsGrade.class, request.materialsGrade(), "materialsGrade");
-            if (scenario.restricted() && !CaseAccess.seesRestricted(caller)) {
-                throw CaseProblems.forbidden("Only compliance officers may put a case under COMPLIANCE_HOLD.");
-            }
-            return cases.changeAsync(id, CaseProblems.ifMatch(ifMatch), (c, tenant, now, actor) -> playbooks.current(c.tenantId(), scenario)
-                    .doOnNext(playbook -> c.triage(scenario, scope == null ? scenario.defaultScope() : scope,
-                            grade == null && scenario == Scenario.MATERIALS_DEFICIENT ? MaterialsGrade.MINOR_OMISSION : grade,
-                            request.reason(), playbook.plan(ChecklistCatalogue.derive(scenario, c.holder().type())), tenant.policy(), now, actor))
-                    .then());
-        }));
+        return CaseResponses.ok(Mono.defer(() -> triage.triage(id, CaseProblems.ifMatch(ifMatch), request.scenario(), request.scope(),
+                request.materialsGrade(), request.reason())));
     }
 }

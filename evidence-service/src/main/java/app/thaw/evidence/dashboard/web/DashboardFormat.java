@@ -1,27 +1,17 @@
 package app.thaw.evidence.dashboard.web;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 
 import app.thaw.evidence.domain.CustodyAction;
 import app.thaw.evidence.domain.RejectionReason;
 import app.thaw.evidence.domain.RequirementCode;
-import org.jspecify.annotations.Nullable;
 
-/** What the evidence pages' templates need beyond the data: times in UTC, sizes, the catalogues behind the selects. */
+/** What the evidence pages' templates need beyond the data (times are the shared {@code format}, ThawFormat): sizes, the catalogues behind the selects. */
 public final class DashboardFormat {
 
-    /** Types a browser shows inline without running anything of the file's: raster images and PDF. */
-    public static final Set<String> PREVIEWABLE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf");
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
-    public String time(@Nullable Instant instant) {
-        return instant == null ? "" : TIME.format(instant);
-    }
+    /** Types a browser shows inline without running anything of the file's: raster images, PDF and plain text. */
+    public static final Set<String> PREVIEWABLE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain");
 
     public String size(long bytes) {
         if (bytes < 1024) {
@@ -34,7 +24,13 @@ public final class DashboardFormat {
     }
 
     public boolean previewable(String contentType) {
-        return PREVIEWABLE.contains(contentType);
+        return PREVIEWABLE.contains(baseType(contentType));
+    }
+
+    /** The type without its parameters: {@code text/plain; charset=UTF-8} is {@code text/plain}. */
+    static String baseType(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     public boolean image(String contentType) {

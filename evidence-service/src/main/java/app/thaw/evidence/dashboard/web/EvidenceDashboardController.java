@@ -117,7 +117,7 @@ class EvidenceDashboardController {
         }));
     }
 
-    /** The stored content, shown inline in the queue: only images and PDF, typed as detected on upload, recorded as VIEWED. */
+    /** The stored content, shown inline in the queue: only images, PDF and plain text, typed as detected on upload, recorded as VIEWED. */
     @GetMapping("/items/{id}/preview")
     @ResponseBody
     Mono<Void> preview(@PathVariable String id, ServerHttpResponse response) {
@@ -134,6 +134,10 @@ class EvidenceDashboardController {
                     // The queue frames PDFs; nothing else may (the default is DENY, which would block our own frame).
                     headers.set("X-Frame-Options", "SAMEORIGIN");
                     headers.setContentType(MediaType.parseMediaType(item.contentType()));
+                    if (DashboardFormat.baseType(item.contentType()).startsWith("text/")) {
+                        // Text is framed as text: whatever it holds runs nothing (a sandboxed frame, no sources).
+                        headers.set("Content-Security-Policy", "default-src 'none'; sandbox");
+                    }
                     headers.setContentDisposition(ContentDisposition.inline().filename(item.fileName(), StandardCharsets.UTF_8).build());
                     headers.setCacheControl("private, no-store");
                     headers.setContentLength(item.size());

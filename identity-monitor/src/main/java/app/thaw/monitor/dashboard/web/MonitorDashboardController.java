@@ -41,7 +41,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -94,10 +93,6 @@ class MonitorDashboardController {
     }
 
     /** How every page writes times. */
-    @ModelAttribute("t")
-    Times times() {
-        return Times.UTC;
-    }
 
     // ---- the alert triage queue ----
 
@@ -117,18 +112,20 @@ class MonitorDashboardController {
                                 QUEUE_SIZE)
                         .filter(alert -> detectorFilter == null || alert.detectors().containsKey(detectorFilter))
                         .collectList()
+                        .zipWith(alerts.tenantsWithOpenAlerts(caller).collectList())
                         .map(found -> {
-                            List<Alert> sorted = new ArrayList<>(found);
+                            List<Alert> sorted = new ArrayList<>(found.getT1());
                             sorted.sort(TRIAGE_ORDER);
-                            return queuePage(sorted, caller, filters, null);
+                            return queuePage(sorted, caller, filters, null, found.getT2());
                         }))
                 .onErrorResume(ThawProblem.class, malformed -> malformed.status().value() != HttpStatus.BAD_REQUEST.value() ? Mono.error(malformed)
-                        : Mono.just(queuePage(List.of(), caller, filters, "monitor.problem.tenant"))))
+                        : Mono.just(queuePage(List.of(), caller, filters, "monitor.problem.tenant", List.of()))))
                 .onErrorResume(error -> error instanceof NotVisible || error instanceof TenantNotFound, hidden -> notFound());
     }
 
     /** The queue page with {@code shown}; with a problem instead (400), no alerts. */
-    private static Rendering queuePage(List<Alert> shown, Caller caller, Map<String, String> filters, @Nullable String problem) {
+    private static Rendering queuePage(List<Alert> shown, Caller caller, Map<String, String> filters, @Nullable String problem,
+                                       List<String> tenants) {
         Set<String> detectors = new LinkedHashSet<>(DETECTORS);
         shown.forEach(alert -> detectors.addAll(alert.detectors().keySet()));
         return Rendering.view("monitor/queue")
@@ -139,6 +136,7 @@ class MonitorDashboardController {
                 .modelAttribute("kinds", AlertKind.values())
                 .modelAttribute("detectors", detectors)
                 .modelAttribute("limit", QUEUE_SIZE)
+                .modelAttribute("tenants", tenants)
                 .modelAttribute("problem", problem == null ? "" : problem)
                 .status(problem == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
                 .build();

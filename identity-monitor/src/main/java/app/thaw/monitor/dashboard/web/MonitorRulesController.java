@@ -17,7 +17,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,10 +41,6 @@ class MonitorRulesController {
         this.rules = rules;
     }
 
-    @ModelAttribute("t")
-    Times times() {
-        return Times.UTC;
-    }
 
     @GetMapping({"", "/"})
     Mono<Rendering> list() {
