@@ -74,8 +74,14 @@ class CaseServiceConfiguration {
     }
 
     @Bean
-    CaseAccess caseAccess(AuditLog audit) {
-        return new CaseAccess(audit);
+    app.thaw.cases.partner.PartnerLinkService partnerLinkService(app.thaw.platform.tenancy.PartnerLinks links,
+                                                                  app.thaw.platform.tenancy.TenantAccess tenants, Traceparents traceparents) {
+        return new app.thaw.cases.partner.PartnerLinkService(links, tenants, traceparents);
+    }
+
+    @Bean
+    CaseAccess caseAccess(AuditLog audit, app.thaw.platform.tenancy.TenantAccess tenants) {
+        return new CaseAccess(audit, tenants);
     }
 
     @Bean
