@@ -91,6 +91,25 @@ public class EvidenceEvents {
         return event(type, file.caseId().value(), file.tenantId(), data);
     }
 
+    /** The holder let an insurer follow the case ({@code thaw.evidence.consent_granted}, subject: the case id). */
+    public ThawEvent consentGranted(CaseFile file, app.thaw.evidence.domain.InsurerConsent consent) {
+        return consentEvent("thaw.evidence.consent_granted", file, consent, consent.grantedBy());
+    }
+
+    /** The holder withdrew it ({@code thaw.evidence.consent_revoked}); a revoked consent never comes back. */
+    public ThawEvent consentRevoked(CaseFile file, app.thaw.evidence.domain.InsurerConsent consent) {
+        return consentEvent("thaw.evidence.consent_revoked", file, consent, consent.revokedBy() == null ? "" : consent.revokedBy());
+    }
+
+    private ThawEvent consentEvent(String type, CaseFile file, app.thaw.evidence.domain.InsurerConsent consent, String by) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("caseId", file.caseId().value());
+        data.put("consentId", consent.consentId());
+        data.put("insurerTenantId", consent.insurerTenantId());
+        data.put("by", by);
+        return event(type, file.caseId().value(), file.tenantId(), data);
+    }
+
     private static Map<String, Object> itemData(EvidenceItem item) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("caseId", item.caseId().value());

@@ -56,7 +56,7 @@ public class TenantAccess {
             return Mono.empty();
         }
         Map<String, Object> withTenant = new java.util.HashMap<>(details);
-        withTenant.put("dataTenant", tenantId);
+        withTenant.put("otherTenant", tenantId);
         return audit.record(action, objectType, objectId, withTenant)
                 .then(audit.recordIn(tenantId, action, objectType, objectId, withTenant));
     }
