@@ -80,6 +80,19 @@ class CaseServiceConfiguration {
     }
 
     @Bean
+    app.thaw.cases.insurer.InsurerFollows insurerFollows(ReactiveMongoTemplate mongo) {
+        app.thaw.cases.insurer.InsurerFollows follows = new app.thaw.cases.insurer.InsurerFollows(mongo);
+        follows.createIndexes().subscribe();
+        return follows;
+    }
+
+    @Bean
+    app.thaw.cases.insurer.FollowedCases followedCases(app.thaw.cases.insurer.InsurerFollows follows, CaseStore store,
+                                                       app.thaw.platform.tenancy.TenantAccess tenants) {
+        return new app.thaw.cases.insurer.FollowedCases(follows, store, tenants);
+    }
+
+    @Bean
     CaseAccess caseAccess(AuditLog audit, app.thaw.platform.tenancy.TenantAccess tenants) {
         return new CaseAccess(audit, tenants);
     }
