@@ -77,4 +77,21 @@ class SubscriptionWebTests extends MonitorWebTestBase {
         assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(tenant).and("sourceSignalId").is("q-2")), "signals").block())
                 .isZero();
     }
+
+    @Test
+    void anInsurerEnrolsItsPolicyholdersUnderItsOwnPlan() {
+        String insurer = "insurer-demo";
+        web.post().uri("/api/v1/monitor/subjects").headers(h -> h.setBearerAuth(token(insurer, "insurer")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", "PERSON", "identifiers", java.util.List.of(Map.of("type", "PHONE", "value", "+8613900112233"))))
+                .exchange().expectStatus().isCreated();
+
+        web.get().uri("/api/v1/subscription").headers(h -> h.setBearerAuth(token(insurer, "insurer"))).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.plan").isEqualTo("INSURER")
+                .jsonPath("$.quotas[?(@.item == 'monitoredSubjects')].limit").isEqualTo(java.util.List.of(50_000));
+        web.post().uri("/api/v1/monitor/subjects").headers(h -> h.setBearerAuth(token(insurer, "merchant_member")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", "PERSON", "identifiers", java.util.List.of(Map.of("type", "PHONE", "value", "+8613900112234"))))
+                .exchange().expectStatus().isForbidden();
+    }
 }
