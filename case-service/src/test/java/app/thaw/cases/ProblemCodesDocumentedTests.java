@@ -45,7 +45,7 @@ class ProblemCodesDocumentedTests {
     static String[] knownCodes() {
         return List.of("illegal_transition", "release_reference_required", "review_required", "review_incomplete", "case_already_closed",
                 "unknown_case_item", "triage_closed", "invalid_resolution", "rejection_reason_required", "review_already_completed",
-                "pdf_font_unavailable")
+                "pdf_font_unavailable", "partner_not_linked")
                 .toArray(String[]::new);
     }
 }

@@ -64,6 +64,8 @@ class GatewayTests {
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
         registry.add("THAW_CASES_URL", () -> "http://127.0.0.1:" + caseService.port());
+        // identity-monitor answers the subscription: the same stand-in, which says where the call landed.
+        registry.add("THAW_MONITOR_URL", () -> "http://127.0.0.1:" + caseService.port());
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -91,6 +93,16 @@ class GatewayTests {
         assertThat(seen).isNotNull();
         assertThat(seen.getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token);
         assertThat(seen.getFirst("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    @Test
+    void theSubscriptionRouteLeadsToIdentityMonitorUnchanged() {
+        received.clear();
+        web.get().uri("/api/v1/subscription").headers(h -> h.setBearerAuth(tokenFor("subscriber"))).exchange()
+                .expectStatus().isOk();
+        HttpHeaders seen = received.poll();
+        assertThat(seen).isNotNull();
+        assertThat(seen.getFirst(HttpHeaders.HOST)).endsWith(":" + caseService.port());
     }
 
     @Test

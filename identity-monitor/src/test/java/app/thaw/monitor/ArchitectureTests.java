@@ -18,7 +18,8 @@ class ArchitectureTests {
     void theDomainModelIsPlainJava() {
         noClasses().that().resideInAnyPackage("app.thaw.monitor.baseline", "app.thaw.monitor.detection",
                         "app.thaw.monitor.screening.matching", "app.thaw.monitor.alerts", "app.thaw.monitor.subjects",
-                        "app.thaw.monitor.signals", "app.thaw.monitor.rules", "app.thaw.monitor.protection")
+                        "app.thaw.monitor.signals", "app.thaw.monitor.rules", "app.thaw.monitor.protection",
+                        "app.thaw.monitor.subscription")
                 .and().haveSimpleNameNotEndingWith("Service")
                 .and().haveSimpleNameNotEndingWith("Processing")
                 .and().haveSimpleNameNotEndingWith("Configuration")

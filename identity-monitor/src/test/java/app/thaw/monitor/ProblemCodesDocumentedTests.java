@@ -22,7 +22,7 @@ class ProblemCodesDocumentedTests {
         String section = documented.substring(documented.indexOf("## Monitoring"));
         assertThat(List.of(SubjectUnderLegalHold.CODE, SubjectQuotaExceeded.CODE, BatchTooLarge.CODE,
                 AlertTransitionNotAllowed.CODE, RuleLimitReached.CODE,
-                app.thaw.monitor.screening.ListEntryNotFound.CODE))
+                app.thaw.monitor.screening.ListEntryNotFound.CODE, app.thaw.monitor.subscription.QuotaExceeded.CODE))
                 .allSatisfy(code -> assertThat(section).contains("| `" + code + "` |"));
     }
 }

@@ -35,6 +35,14 @@ public final class CaseProblems {
         return new ThawProblem(HttpStatus.FORBIDDEN, "forbidden", detail);
     }
 
+    /** 403: a partner bank acting for a merchant that has not linked it (or revoked the link). */
+    public static ThawProblem partnerNotLinked(String merchantTenantId, String partnerTenantId) {
+        return new ThawProblem(HttpStatus.FORBIDDEN, "partner_not_linked", "Tenant '" + merchantTenantId
+                + "' has not linked partner '" + partnerTenantId + "' (or revoked the link); its admin links a partner at "
+                + "POST /api/v1/cases/partner-links.",
+                Map.of("tenantId", merchantTenantId, "partnerTenantId", partnerTenantId), null);
+    }
+
     /** A 400 validation problem naming the field and the rule it breaks. */
     public static ThawProblem invalid(String field, String rule, String message) {
         return new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The field '" + field + "' is invalid: " + message,

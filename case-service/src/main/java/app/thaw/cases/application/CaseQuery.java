@@ -18,7 +18,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
  * A page of the case queue.
  *
  * @param atRisk only cases with a clock breached and unmet, or due within the at-risk window
- * @param tenantId staff only: one tenant's cases (staff otherwise see every tenant's)
+ * @param tenantId staff, and a partner bank for a merchant that linked it: one tenant's cases (staff
+ *                 otherwise see every tenant's, a bank its own and its linked merchants')
  * @param readiness only cases whose checklist stands so ({@link Readiness}), read from the stored checklist
  */
 public record CaseQuery(@Nullable CaseStatus status, @Nullable Scenario scenario, @Nullable String assignee,
@@ -32,10 +33,19 @@ public record CaseQuery(@Nullable CaseStatus status, @Nullable Scenario scenario
 
     /** The cases {@code caller} may list that match the filters (the API's queue and the dashboard's share it). */
     List<Criteria> criteria(Caller caller, Instant now, Duration atRiskWindow) {
+        return criteria(caller, now, atRiskWindow, List.of());
+    }
+
+    /** As above, for a caller that also reaches {@code partnerOf}'s cases (the merchants that linked this bank). */
+    List<Criteria> criteria(Caller caller, Instant now, Duration atRiskWindow, List<String> partnerOf) {
         List<Criteria> where = new ArrayList<>();
         boolean staff = CaseAccess.staff(caller);
         if (!staff) {
-            where.add(Criteria.where("tenantId").is(caller.tenantId()));
+            List<String> reached = new ArrayList<>(partnerOf);
+            reached.add(caller.tenantId());
+            // A tenant the caller does not reach is no filter for it (as before links: its own cases).
+            where.add(tenantId != null && reached.contains(tenantId) ? Criteria.where("tenantId").is(tenantId)
+                    : reached.size() == 1 ? Criteria.where("tenantId").is(caller.tenantId()) : Criteria.where("tenantId").in(reached));
         } else if (tenantId != null) {
             where.add(Criteria.where("tenantId").is(tenantId));
         }

@@ -90,13 +90,8 @@ public class CaseService {
     public Mono<IncidentCase> open(OpenCase command) {
         return CurrentCaller.get().flatMap(caller -> {
             CaseAccess.requireWriter(caller);
-            String tenant = caller.tenantId();
-            if (command.onBehalfOfTenant() != null && !command.onBehalfOfTenant().equals(tenant)) {
-                CaseAccess.requireStaff(caller);
-                tenant = command.onBehalfOfTenant();
-            }
-            String opensIn = tenant;
-            return once("case", id -> openFor(opensIn, CaseAccess.actor(caller), command, id, null, false, null));
+            return access.opensIn(caller, command.onBehalfOfTenant())
+                    .flatMap(opensIn -> once("case", id -> openFor(opensIn, CaseAccess.actor(caller), command, id, null, false, null)));
         }).onErrorMap(CaseProblems::translate);
     }
 
@@ -185,8 +180,13 @@ public class CaseService {
             if (limit < 1 || limit > properties.maxPageSize()) {
                 throw CaseProblems.invalid("limit", "Range", "must be between 1 and " + properties.maxPageSize());
             }
-            List<Criteria> where = q.criteria(caller, clock.instant(), properties.atRiskWindow());
             boolean staff = CaseAccess.staff(caller);
+            return access.tenants().partnerOf(caller).collectList().flatMap(merchants -> page(caller, q, limit, staff, merchants));
+        }).onErrorMap(CaseProblems::translate);
+    }
+
+    private Mono<CasePage> page(Caller caller, CaseQuery q, int limit, boolean staff, List<String> merchants) {
+            List<Criteria> where = q.criteria(caller, clock.instant(), properties.atRiskWindow(), merchants);
             if (q.cursor() != null) {
                 Cursor after = Cursor.decode(q.cursor());
                 where.add(new Criteria().orOperator(Criteria.where("openedAt").lt(after.openedAt()),
@@ -195,13 +195,14 @@ public class CaseService {
             Query query = (where.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(where)))
                     .with(Sort.by(Sort.Order.desc("openedAt"), Sort.Order.desc("_id"))).limit(limit + 1);
             Mono<Void> audited = staff && q.tenantId() != null && !q.tenantId().equals(caller.tenantId())
-                    || staff && q.tenantId() == null ? auditList(caller, q) : Mono.empty();
+                    || staff && q.tenantId() == null ? auditList(caller, q)
+                    : !merchants.isEmpty() && !caller.tenantId().equals(q.tenantId())
+                    ? access.auditLog().record("case.partner_list", "case", "*", Map.of("merchants", merchants)) : Mono.empty();
             return audited.then(store.find(query).collectList().map(found -> {
                 boolean more = found.size() > limit;
                 List<IncidentCase> page = more ? found.subList(0, limit) : found;
                 return new CasePage(List.copyOf(page), more ? Cursor.of(page.getLast()) : null);
             }));
-        }).onErrorMap(CaseProblems::translate);
     }
 
     private Mono<Void> auditList(Caller caller, CaseQuery q) {

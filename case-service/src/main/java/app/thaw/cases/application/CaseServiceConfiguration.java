@@ -71,8 +71,27 @@ class CaseServiceConfiguration {
     }
 
     @Bean
-    CaseAccess caseAccess(AuditLog audit) {
-        return new CaseAccess(audit);
+    app.thaw.cases.partner.PartnerLinkService partnerLinkService(app.thaw.platform.tenancy.PartnerLinks links,
+                                                                  app.thaw.platform.tenancy.TenantAccess tenants, Traceparents traceparents) {
+        return new app.thaw.cases.partner.PartnerLinkService(links, tenants, traceparents);
+    }
+
+    @Bean
+    app.thaw.cases.insurer.InsurerFollows insurerFollows(ReactiveMongoTemplate mongo) {
+        app.thaw.cases.insurer.InsurerFollows follows = new app.thaw.cases.insurer.InsurerFollows(mongo);
+        follows.createIndexes().subscribe();
+        return follows;
+    }
+
+    @Bean
+    app.thaw.cases.insurer.FollowedCases followedCases(app.thaw.cases.insurer.InsurerFollows follows, CaseStore store,
+                                                       app.thaw.platform.tenancy.TenantAccess tenants) {
+        return new app.thaw.cases.insurer.FollowedCases(follows, store, tenants);
+    }
+
+    @Bean
+    CaseAccess caseAccess(AuditLog audit, app.thaw.platform.tenancy.TenantAccess tenants) {
+        return new CaseAccess(audit, tenants);
     }
 
     @Bean

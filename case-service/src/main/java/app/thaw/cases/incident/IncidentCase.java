@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
 public final class IncidentCase {
 
     private static final String SYSTEM = "system";
+    /** The owner role of a partner bank's playbook steps (playbooks.yaml) and of the partner-review clock. */
+    static final String PARTNER_BANK = "partner_bank";
 
     private String id = "";
     private String tenantId = "";
@@ -316,7 +318,7 @@ public final class IncidentCase {
                 calendar.plusBusinessDays(now, policy.resolutionBusinessDays()), null), now, actor);
         if (policy.partnerReviewScenarios().contains(scenario)) {
             startClock(CaseClock.start(id + "/partner-review/" + now.getEpochSecond(), ClockKind.PARTNER_REVIEW_2H,
-                    "Partner bank reviews the submitted proof", "partner_bank", true, now, now.plus(policy.partnerReview()), null), now, actor);
+                    "Partner bank reviews the submitted proof", PARTNER_BANK, true, now, now.plus(policy.partnerReview()), null), now, actor);
         }
         if (clocks.stream().noneMatch(c -> c.kind() == ClockKind.FOLLOW_UP && c.state().open())) {
             // docs/domain.md §7: nothing promised → chase after 5 business days, then after 7.
@@ -519,6 +521,10 @@ public final class IncidentCase {
                 note == null ? Map.of("taskId", taskId) : Map.of("taskId", taskId, "note", note)));
         clock(task.clockId()).filter(c -> c.metAt() == null && c.state() != ClockState.CANCELLED)
                 .ifPresent(c -> settleClock(c.id(), x -> x.met(now), x -> new CaseEvent.ClockMet(now, actor, x)));
+        if (PARTNER_BANK.equals(task.ownerRole())) {
+            // The partner bank's review step done is its review done: the 2 h partner-review clock is met.
+            meetOpen(ClockKind.PARTNER_REVIEW_2H, now, actor);
+        }
         touch(now);
     }
 

@@ -39,7 +39,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "thaw.timers.enabled=false",
         "thaw.events.relay.enabled=false",
         "thaw.events.subscriptions[0].name=stub",
-        "thaw.events.subscriptions[0].types=thaw.case.*",
+        "thaw.events.subscriptions[0].types=thaw.case.*,thaw.partner.*",
         "thaw.events.subscriptions[0].url=http://127.0.0.1:9/internal/events"})
 @AutoConfigureWebTestClient
 @Import(CaseApiTests.TestClock.class)

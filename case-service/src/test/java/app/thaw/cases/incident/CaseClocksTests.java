@@ -122,6 +122,31 @@ class CaseClocksTests {
     }
 
     @Test
+    void thePartnerBanksReviewStepDoneMeetsThePartnerReviewClock() {
+        IncidentCase c = open(Scenario.RISK_TXN, EntityType.ENTERPRISE, EVE_OF_GOLDEN_WEEK);
+        move(c, EVE_OF_GOLDEN_WEEK, CaseStatus.GATHERING_EVIDENCE, CaseStatus.SUBMITTED, CaseStatus.UNDER_REVIEW);
+        CaseTask review = c.tasks().stream().filter(t -> t.ownerRole().equals("partner_bank")).findFirst().orElseThrow();
+
+        c.completeTask(review.id(), "proof matches the flagged transfers", EVE_OF_GOLDEN_WEEK.plusSeconds(3600), "bank-demo/analyst");
+
+        CaseClock partnerReview = c.clocks(clock -> clock.kind() == ClockKind.PARTNER_REVIEW_2H).getFirst();
+        assertThat(partnerReview.metAt()).isEqualTo(EVE_OF_GOLDEN_WEEK.plusSeconds(3600));
+        c.deadlinesPassed(EVE_OF_GOLDEN_WEEK.plusSeconds(7200));
+        assertThat(c.clock(partnerReview.id()).orElseThrow().state()).as("met: not breached at 2 h").isNotEqualTo(ClockState.BREACHED);
+    }
+
+    @Test
+    void anotherRolesStepDoneLeavesThePartnerReviewClockRunning() {
+        IncidentCase c = open(Scenario.RISK_TXN, EntityType.ENTERPRISE, EVE_OF_GOLDEN_WEEK);
+        move(c, EVE_OF_GOLDEN_WEEK, CaseStatus.GATHERING_EVIDENCE, CaseStatus.SUBMITTED);
+        CaseTask merchantStep = c.tasks().stream().filter(t -> t.ownerRole().equals("merchant_admin")).findFirst().orElseThrow();
+
+        c.completeTask(merchantStep.id(), null, EVE_OF_GOLDEN_WEEK.plusSeconds(600), "acme-admin");
+
+        assertThat(c.clocks(clock -> clock.kind() == ClockKind.PARTNER_REVIEW_2H).getFirst().metAt()).isNull();
+    }
+
+    @Test
     void followUpFallsInLaterHalfOfStatedCycleOnBusinessDays() {
         IncidentCase c = open(Scenario.RISK_TXN, EntityType.ENTERPRISE, EVE_OF_GOLDEN_WEEK);
         ContactEntry contact = contact(EVE_OF_GOLDEN_WEEK, null, 7);

@@ -10,6 +10,8 @@ import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.ThawRoles;
+import app.thaw.platform.tenancy.Reach;
+import app.thaw.platform.tenancy.TenantAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -17,7 +19,9 @@ import reactor.core.publisher.Mono;
 /**
  * Who may touch a case's evidence. The case's tenant comes from case-service's events, never from
  * the request. The holder's own people (merchant roles) reach only their tenant's cases; staff
- * reach every tenant's, and each such cross-tenant access is audited. Anyone else, and any case
+ * reach every tenant's, and each such cross-tenant access is audited; a partner bank reaches the
+ * cases of the merchants that linked it while the link lasts, audited in both tenants (the
+ * platform's {@link TenantAccess}, ADR 60; this service learns links from {@code thaw.partner.*}). Anyone else, and any case
  * this service does not know, gets 404: another tenant's case is indistinguishable from none.
  * A compliance case ({@value #RESTRICTED_SCENARIO}) is for compliance officers and platform
  * administrators only (docs/domain.md §12, journey 3, as in case-service): everyone else, its own tenant
@@ -32,27 +36,38 @@ public class CaseAccess implements app.thaw.evidence.item.ItemAccess.CaseOpener 
 
     private final CaseFiles cases;
     private final AuditLog audit;
+    private final TenantAccess tenants;
 
-    public CaseAccess(CaseFiles cases, AuditLog audit) {
+    public CaseAccess(CaseFiles cases, AuditLog audit, TenantAccess tenants) {
         this.cases = cases;
         this.audit = audit;
+        this.tenants = tenants;
     }
 
     /** The case if {@code caller} may work on its evidence. */
     @Override
     public Mono<CaseFile> open(Caller caller, CaseId caseId) {
         return cases.find(caseId)
-                .filter(file -> Actors.isStaff(caller)
-                        || caller.hasAnyRole(Actors.MERCHANT) && file.tenantId().equals(caller.tenantId()))
+                .flatMap(file -> tenants.reach(caller, file.tenantId())
+                        .filter(reach -> reach == Reach.STAFF || reach == Reach.PARTNER
+                                || reach == Reach.OWN && (caller.hasAnyRole(Actors.MERCHANT) || Actors.isStaff(caller)))
+                        .map(reach -> new Reached(file, reach)))
                 .switchIfEmpty(Mono.error(() -> notFound(caseId)))
-                .flatMap(file -> RESTRICTED.contains(file.scenario()) && !seesRestricted(caller)
+                .flatMap(reached -> RESTRICTED.contains(reached.file().scenario()) && !seesRestricted(caller)
                         ? audit.record("evidence.restricted_access_refused", "case", caseId.value(),
-                                Map.of("scenario", file.scenario(), "caseTenant", file.tenantId()))
-                        .then(Mono.<CaseFile>error(notFound(caseId)))
-                        : Mono.just(file))
-                .flatMap(file -> file.tenantId().equals(caller.tenantId()) ? Mono.just(file)
-                        : audit.record("evidence.cross_tenant_access", "case", caseId.value(),
-                        Map.of("caseTenant", file.tenantId())).thenReturn(file));
+                                Map.of("scenario", reached.file().scenario(), "caseTenant", reached.file().tenantId()))
+                        .then(Mono.<Reached>error(notFound(caseId)))
+                        : Mono.just(reached))
+                .flatMap(reached -> switch (reached.reach()) {
+                    case PARTNER -> tenants.auditBothSides(caller, reached.file().tenantId(), "evidence.partner_access", "case",
+                            caseId.value(), Map.of("caseTenant", reached.file().tenantId())).thenReturn(reached.file());
+                    case STAFF -> audit.record("evidence.cross_tenant_access", "case", caseId.value(),
+                            Map.of("caseTenant", reached.file().tenantId())).thenReturn(reached.file());
+                    default -> Mono.just(reached.file());
+                });
+    }
+
+    private record Reached(CaseFile file, Reach reach) {
     }
 
     /** Whether {@code caller} may see compliance cases. */

@@ -11,10 +11,12 @@ import app.thaw.evidence.domain.CaseId;
 import app.thaw.evidence.domain.CustodyAction;
 import app.thaw.evidence.domain.InsurerConsent;
 import app.thaw.evidence.item.Actors;
+import app.thaw.evidence.events.EvidenceEventMapper;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.idempotency.IdempotentEffects;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
+import app.thaw.platform.tenancy.TenantAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -31,12 +33,16 @@ public class Consents {
     private final CustodyLog custody;
     private final AuditLog audit;
     private final Clock clock;
+    private final EvidenceEventMapper events;
+    private final TenantAccess tenants;
 
-    Consents(CaseFiles cases, CustodyLog custody, AuditLog audit, Clock clock) {
+    Consents(CaseFiles cases, CustodyLog custody, AuditLog audit, Clock clock, EvidenceEventMapper events, TenantAccess tenants) {
         this.cases = cases;
         this.custody = custody;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
+        this.tenants = tenants;
     }
 
     public Mono<InsurerConsent> grant(Caller caller, CaseId caseId, String insurerTenantId) {
@@ -48,22 +54,27 @@ public class Consents {
 
     private Mono<InsurerConsent> grant(Caller caller, CaseFile file, String consentId, String insurerTenantId) {
         CaseId caseId = file.caseId();
-        InsurerConsent consent = new InsurerConsent(consentId, insurerTenantId, Actors.name(caller),
-                clock.instant(), null, null);
-        return cases.update(file.grantConsent(consent), List.of())
+        InsurerConsent consent = new InsurerConsent(consentId, insurerTenantId, Actors.name(caller), clock.instant(), null, null);
+        CaseFile next = file.grantConsent(consent);
+        return cases.update(next, List.of(events.consentGranted(next, consent)))
                 .flatMap(saved -> custody.caseAction(saved, CustodyAction.CONSENT_GRANTED, Actors.name(caller),
                         Map.of("consentId", consent.consentId(), "insurerTenantId", insurerTenantId)))
-                .then(audit.record("evidence.consent_granted", "case", caseId.value(),
+                .then(tenants.auditBothSides(caller, insurerTenantId, "evidence.consent_granted", "case", caseId.value(),
                         Map.of("consentId", consent.consentId(), "insurerTenantId", insurerTenantId)))
                 .thenReturn(consent);
     }
 
     public Mono<CaseFile> revoke(Caller caller, CaseId caseId, String consentId) {
-        return ownCase(caller, caseId).flatMap(file -> cases.update(file.revokeConsent(consentId, Actors.name(caller), clock.instant()), List.of())
-                .flatMap(saved -> custody.caseAction(saved, CustodyAction.CONSENT_REVOKED, Actors.name(caller),
-                                Map.of("consentId", consentId))
-                        .then(audit.record("evidence.consent_revoked", "case", caseId.value(), Map.of("consentId", consentId)))
-                        .thenReturn(saved)));
+        return ownCase(caller, caseId).flatMap(file -> {
+            CaseFile next = file.revokeConsent(consentId, Actors.name(caller), clock.instant());
+            InsurerConsent revoked = next.consents().stream().filter(c -> c.consentId().equals(consentId)).findFirst().orElseThrow();
+            return cases.update(next, List.of(events.consentRevoked(next, revoked)))
+                    .flatMap(saved -> custody.caseAction(saved, CustodyAction.CONSENT_REVOKED, Actors.name(caller),
+                                    Map.of("consentId", consentId))
+                            .then(tenants.auditBothSides(caller, revoked.insurerTenantId(), "evidence.consent_revoked", "case",
+                                    caseId.value(), Map.of("consentId", consentId, "insurerTenantId", revoked.insurerTenantId())))
+                            .thenReturn(saved));
+        });
     }
 
     public Mono<CaseFile> list(Caller caller, CaseId caseId) {

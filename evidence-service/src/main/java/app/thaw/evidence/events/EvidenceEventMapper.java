@@ -5,6 +5,7 @@ import java.util.List;
 
 import app.thaw.evidence.domain.CaseFile;
 import app.thaw.evidence.domain.EvidenceItem;
+import app.thaw.evidence.domain.InsurerConsent;
 import app.thaw.evidence.domain.LegalHold;
 import app.thaw.evidence.domain.RequirementCode;
 import app.thaw.evidence.domain.Verdict;
@@ -69,6 +70,16 @@ public class EvidenceEventMapper {
     public ThawEvent holdReleased(CaseFile file, LegalHold hold) {
         return caseFileEvent(file, new EvidenceEvents.HoldReleased(file.caseId().value(), hold.holdId(), hold.reason(),
                 hold.releasedBy() == null ? "" : hold.releasedBy()));
+    }
+
+    public ThawEvent consentGranted(CaseFile file, InsurerConsent consent) {
+        return caseFileEvent(file, new EvidenceEvents.ConsentGranted(file.caseId().value(), consent.consentId(), consent.insurerTenantId(),
+                consent.grantedBy()));
+    }
+
+    public ThawEvent consentRevoked(CaseFile file, InsurerConsent consent) {
+        return caseFileEvent(file, new EvidenceEvents.ConsentRevoked(file.caseId().value(), consent.consentId(), consent.insurerTenantId(),
+                consent.revokedBy() == null ? "" : consent.revokedBy()));
     }
 
     private ThawEvent itemEvent(EvidenceItem item, Object data) {

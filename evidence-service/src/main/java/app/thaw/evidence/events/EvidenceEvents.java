@@ -38,4 +38,14 @@ public final class EvidenceEvents {
     @EventType("thaw.evidence.hold_released")
     public record HoldReleased(String caseId, String holdId, String reason, String by) {
     }
+
+    /** The holder let an insurer follow the case (subject: the case id). */
+    @EventType("thaw.evidence.consent_granted")
+    public record ConsentGranted(String caseId, String consentId, String insurerTenantId, String by) {
+    }
+
+    /** The holder withdrew it; a revoked consent never comes back. */
+    @EventType("thaw.evidence.consent_revoked")
+    public record ConsentRevoked(String caseId, String consentId, String insurerTenantId, String by) {
+    }
 }

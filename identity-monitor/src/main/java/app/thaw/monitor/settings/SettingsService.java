@@ -87,6 +87,11 @@ public class SettingsService {
                 .defaultIfEmpty(new Plan(defaults.maxSubjects()));
     }
 
+    /** The plan an administrator stored for the tenant ({@code PUT /admin/plans/{tenant}}); empty when none was. */
+    public Mono<Plan> storedPlan(String tenantId) {
+        return mongo.findById(tenantId, Document.class, PLANS).map(doc -> new Plan(doc.get("maxSubjects", Number.class).longValue()));
+    }
+
     public Mono<Plan> setPlan(String tenantId, Plan plan) {
         return mongo.upsert(Query.query(Criteria.where("_id").is(tenantId)),
                         new Update().set("maxSubjects", plan.maxSubjects()).set("updatedAt", Date.from(clock.instant())), PLANS)

@@ -56,16 +56,19 @@ public class SignalService {
     private final SettingsService settings;
     private final SignalProcessing processing;
     private final UsageMeter meter;
+    private final app.thaw.monitor.subscription.SubscriptionService subscriptions;
     private final Clock clock;
 
     SignalService(ReactiveMongoTemplate mongo, IdentifierProtector protector, SubjectStore subjects, SettingsService settings,
-                  SignalProcessing processing, UsageMeter meter, Clock clock) {
+                  SignalProcessing processing, UsageMeter meter, app.thaw.monitor.subscription.SubscriptionService subscriptions,
+                  Clock clock) {
         this.mongo = mongo;
         this.protector = protector;
         this.subjects = subjects;
         this.settings = settings;
         this.processing = processing;
         this.meter = meter;
+        this.subscriptions = subscriptions;
         this.clock = clock;
     }
 
@@ -114,9 +117,12 @@ public class SignalService {
         if (candidates.isEmpty()) {
             return Mono.just(List.of(results));
         }
+        // The plan's monthly signal quota: a batch that would pass it is refused whole (429 quota_exceeded),
+        // before anything is stored. Repeats of stored signals count here too: the quota is a ceiling on work.
         // No look-up first: the unique index on (tenant, source id) says which are repeats, and only
         // those are then read back for their ids. One round trip fewer per signal.
-        return matchSubjects(tenantId, candidates)
+        return subscriptions.requireWithin(tenantId, app.thaw.monitor.subscription.MeteredItem.SIGNALS, candidates.size())
+                .then(Mono.defer(() -> matchSubjects(tenantId, candidates)))
                 .flatMap(matches -> store(tenantId, candidates, matches, now, results)
                         .flatMap(stored -> Mono.when(process(tenantId, stored, matches, tenantSettings),
                                         meter.add(tenantId, UsageMeter.Counter.SIGNALS, stored.size()))

@@ -8,7 +8,7 @@ import app.thaw.monitor.metering.UsageMeter;
 import app.thaw.monitor.protection.IdentifierProtector;
 import app.thaw.monitor.protection.IdentifierType;
 import app.thaw.monitor.screening.ScreeningService;
-import app.thaw.monitor.settings.SettingsService;
+import app.thaw.monitor.subscription.SubscriptionService;
 import app.thaw.monitor.subjects.internal.SubjectStore;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.security.Caller;
@@ -36,18 +36,18 @@ public class SubjectService {
 
     private final SubjectStore store;
     private final IdentifierProtector protector;
-    private final SettingsService settings;
+    private final SubscriptionService subscriptions;
     private final ScreeningService screening;
     private final UsageMeter meter;
     private final AuditLog audit;
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
 
-    SubjectService(SubjectStore store, IdentifierProtector protector, SettingsService settings, ScreeningService screening,
+    SubjectService(SubjectStore store, IdentifierProtector protector, SubscriptionService subscriptions, ScreeningService screening,
                    UsageMeter meter, AuditLog audit, ReactiveMongoTemplate mongo, Clock clock) {
         this.store = store;
         this.protector = protector;
-        this.settings = settings;
+        this.subscriptions = subscriptions;
         this.screening = screening;
         this.meter = meter;
         this.audit = audit;
@@ -55,11 +55,11 @@ public class SubjectService {
         this.clock = clock;
     }
 
-    /** Enrols a subject within the tenant's plan, then screens its names. */
     /**
-     * Enrols once per {@code Idempotency-Key} (ADR 56): a run repeated after its instance died finds
-     * the subject the first run enrolled, screens its names again (alerts correlate, so none is
-     * raised twice) and answers with it.
+     * Enrols a subject within the tenant's plan, then screens its names. Once per
+     * {@code Idempotency-Key} (ADR 56): a run repeated after its instance died finds the subject the
+     * first run enrolled, screens its names again (alerts correlate, so none is raised twice) and
+     * answers with it.
      */
     public Mono<Enrolled> enrol(Caller caller, SubjectType type, List<PlainIdentifier> identifiers) {
         String tenantId = caller.tenantId();
@@ -70,9 +70,9 @@ public class SubjectService {
     }
 
     private Mono<Enrolled> enrol(String tenantId, String id, SubjectType type, List<PlainIdentifier> identifiers) {
-        return settings.plan(tenantId)
-                .flatMap(plan -> store.reserve(tenantId, plan.maxSubjects())
-                        .flatMap(reserved -> reserved ? Mono.just(plan) : Mono.error(new SubjectQuotaExceeded(plan.maxSubjects()))))
+        return subscriptions.subjectLimit(tenantId)
+                .flatMap(limit -> store.reserve(tenantId, limit)
+                        .flatMap(reserved -> reserved ? Mono.just(limit) : Mono.error(new SubjectQuotaExceeded(limit))))
                 // AEAD nonces come from SecureRandom, which may read /dev/urandom: off the event loop.
                 .flatMap(plan -> Mono.fromCallable(() -> identifiers.stream()
                                 .map(identifier -> protector.protect(tenantId, id, identifier.type(), identifier.value()))

@@ -9,6 +9,8 @@ public final class Roles {
 
     /** Enrol subjects, push signals, manage the tenant's settings and rules. */
     public static final String[] SUBSCRIBER = {ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN};
+    /** Enrol subjects: subscribers, and insurers enrolling their policyholders under their own plan. */
+    public static final String[] ENROLLER = {ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN, ThawRoles.INSURER};
     /** Read the tenant's monitoring data. */
     public static final String[] READER = {ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER,
             ThawRoles.INSURER, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER,

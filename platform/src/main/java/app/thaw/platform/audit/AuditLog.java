@@ -44,6 +44,16 @@ public class AuditLog {
         return CurrentCaller.get().flatMap(caller -> append(caller.tenantId(), actor(caller), action, objectType, objectId, details));
     }
 
+    /**
+     * Records what the current caller did in another tenant's data, in that tenant's log: the
+     * other side of a cross-tenant act (a partner bank working its merchant's case), so each
+     * tenant reads every act on its data in its own log.
+     */
+    public Mono<Void> recordIn(String tenantId, String action, String objectType, String objectId, Map<String, Object> details) {
+        return CurrentCaller.get().flatMap(caller -> append(tenantId, actor(caller).append("tenantId", caller.tenantId()),
+                action, objectType, objectId, details));
+    }
+
     /** Records what the system did on its own (no caller), for {@code tenantId}. */
     public Mono<Void> recordSystem(String tenantId, String action, String objectType, String objectId, Map<String, Object> details) {
         return append(tenantId, new Document("subject", "system"), action, objectType, objectId, details);

@@ -49,7 +49,7 @@ class SubjectController {
     @Operation(summary = "Enrol a person or company with identifiers (stored hashed and encrypted); screens its names")
     @PostMapping
     Mono<ResponseEntity<SubjectResponse>> enrol(@Valid @RequestBody EnrolRequest request) {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
+        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.ENROLLER))
                 .flatMap(caller -> subjects.enrol(caller, request.type(), request.identifiers().stream()
                         .map(i -> new PlainIdentifier(i.type(), i.value())).toList()))
                 .map(enrolled -> ResponseEntity.created(URI.create("/api/v1/monitor/subjects/" + enrolled.subject().id()))

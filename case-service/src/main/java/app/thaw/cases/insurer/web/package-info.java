@@ -1,0 +1,5 @@
+/** Followed-cases API for insurers. */
+@NullMarked
+package app.thaw.cases.insurer.web;
+
+import org.jspecify.annotations.NullMarked;

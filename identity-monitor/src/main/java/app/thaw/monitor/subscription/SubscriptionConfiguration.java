@@ -1,0 +1,28 @@
+package app.thaw.monitor.subscription;
+
+import java.time.Clock;
+
+import app.thaw.monitor.metering.UsageMeter;
+import app.thaw.monitor.settings.SettingsService;
+import app.thaw.monitor.subjects.internal.SubjectStore;
+import app.thaw.platform.audit.AuditLog;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+@Configuration
+@EnableConfigurationProperties(SubscriptionProperties.class)
+class SubscriptionConfiguration {
+
+    @Bean
+    PlanCatalogue planCatalogue() {
+        return PlanCatalogue.load();
+    }
+
+    @Bean
+    SubscriptionService subscriptionService(ReactiveMongoTemplate mongo, PlanCatalogue catalogue, SubscriptionProperties properties,
+                                            UsageMeter meter, SettingsService settings, SubjectStore subjects, AuditLog audit, Clock clock) {
+        return new SubscriptionService(mongo, catalogue, properties, meter, settings, subjects, audit, clock);
+    }
+}

@@ -1,0 +1,135 @@
+package app.thaw.monitor.subscription;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import app.thaw.monitor.metering.UsageMeter;
+import app.thaw.monitor.settings.SettingsService;
+import app.thaw.monitor.subjects.internal.SubjectStore;
+import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.problem.FieldViolation;
+import app.thaw.platform.problem.ThawProblem;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Mono;
+
+/**
+ * A tenant's subscription: its plan of the catalogue (set by platform admins, audited; else the
+ * configured default), the quotas it gives, this month's usage of what this service meters, and
+ * the check that refuses past a quota with 429 {@code quota_exceeded}.
+ */
+public class SubscriptionService {
+
+    static final String SUBSCRIPTIONS = "tenant_subscriptions";
+
+    private final ReactiveMongoTemplate mongo;
+    private final PlanCatalogue catalogue;
+    private final SubscriptionProperties properties;
+    private final UsageMeter meter;
+    private final SettingsService settings;
+    private final SubjectStore subjects;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public SubscriptionService(ReactiveMongoTemplate mongo, PlanCatalogue catalogue, SubscriptionProperties properties, UsageMeter meter,
+                         SettingsService settings, SubjectStore subjects, AuditLog audit, Clock clock) {
+        this.mongo = mongo;
+        this.catalogue = catalogue;
+        this.properties = properties;
+        this.meter = meter;
+        this.settings = settings;
+        this.subjects = subjects;
+        this.audit = audit;
+        this.clock = clock;
+        for (String code : properties.tenants().values()) {
+            catalogue.plan(code).orElseThrow(() -> new IllegalStateException("thaw.monitor.subscription.tenants names no plan " + code));
+        }
+        catalogue.plan(properties.defaultPlan()).orElseThrow(
+                () -> new IllegalStateException("thaw.monitor.subscription.default-plan names no plan " + properties.defaultPlan()));
+    }
+
+    /** The tenant's plan. */
+    public Mono<Plan> planOf(String tenantId) {
+        return mongo.findById(tenantId, Document.class, SUBSCRIPTIONS).map(doc -> doc.getString("plan"))
+                .defaultIfEmpty(properties.tenants().getOrDefault(tenantId, properties.defaultPlan()))
+                .map(code -> catalogue.plan(code).orElseThrow());
+    }
+
+    /** Platform admins move a tenant to another plan of the catalogue; audited. */
+    public Mono<Plan> change(String tenantId, String planCode) {
+        Plan plan = catalogue.plan(planCode).orElseThrow(() -> new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed",
+                "The field 'plan' is invalid: must be one of " + catalogue.codes(),
+                Map.of("errors", List.of(new FieldViolation("plan", "OneOf", "must be one of " + catalogue.codes()))), null));
+        return planOf(tenantId).flatMap(before -> mongo.upsert(Query.query(Criteria.where("_id").is(tenantId)),
+                        new Update().set("plan", plan.code()).set("changedAt", Date.from(clock.instant())), SUBSCRIPTIONS)
+                .then(audit.record("subscription.plan_changed", "tenant", tenantId, Map.of("from", before.code(), "to", plan.code()))))
+                .thenReturn(plan);
+    }
+
+    /** How many subjects the tenant may monitor at once: an admin's override of {@code maxSubjects}, else its plan's. */
+    public Mono<Long> subjectLimit(String tenantId) {
+        return settings.storedPlan(tenantId).map(SettingsService.Plan::maxSubjects)
+                .switchIfEmpty(Mono.defer(() -> planOf(tenantId).map(plan -> plan.limit(MeteredItem.MONITORED_SUBJECTS).orElse(Long.MAX_VALUE))));
+    }
+
+    /** Completes if the tenant may use {@code adding} more of {@code item} this month; else 429 {@code quota_exceeded}. */
+    public Mono<Void> requireWithin(String tenantId, MeteredItem item, long adding) {
+        Instant now = clock.instant();
+        return Mono.zip(planOf(tenantId), used(tenantId, item, YearMonth.from(now.atOffset(ZoneOffset.UTC))))
+                .flatMap(found -> Quotas.check(found.getT1(), item, found.getT2().orElse(0L), adding, now)
+                        .<Mono<Void>>map(Mono::error).orElse(Mono.empty()));
+    }
+
+    /** The tenant's subscription now: plan, and per item its limit, this month's use (where this service meters it) and reset. */
+    public Mono<View> view(String tenantId) {
+        Instant now = clock.instant();
+        YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
+        return planOf(tenantId).flatMap(plan -> reactor.core.publisher.Flux.fromArray(MeteredItem.values())
+                .concatMap(item -> Mono.zip(limit(tenantId, plan, item), used(tenantId, item, month))
+                        .map(found -> new Quota(item.key(), found.getT1().orElse(null), found.getT2().orElse(null), item.meteredBy())))
+                .collectList()
+                .map(quotas -> new View(tenantId, plan.code(), plan.name(), plan.features(), month.toString(),
+                        Quotas.resetsAt(month), quotas)));
+    }
+
+    private Mono<Optional<Long>> limit(String tenantId, Plan plan, MeteredItem item) {
+        return item == MeteredItem.MONITORED_SUBJECTS ? subjectLimit(tenantId).map(Optional::of) : Mono.just(plan.limit(item));
+    }
+
+    /** This month's use of an item this service meters; empty for another service's item (not reported here yet). */
+    private Mono<Optional<Long>> used(String tenantId, MeteredItem item, YearMonth month) {
+        return switch (item) {
+            case SIGNALS -> meter.usage(tenantId, month).map(usage -> Optional.of(usage.signals()));
+            case SCREENINGS -> meter.usage(tenantId, month).map(usage -> Optional.of(usage.screenings()));
+            case MONITORED_SUBJECTS -> subjects.active(tenantId).map(Optional::of);
+            default -> Mono.just(Optional.empty());
+        };
+    }
+
+    /**
+     * @param limit a month's limit (monitored subjects: at once); null when unlimited
+     * @param used  this month's use; null where another service meters the item and does not report it here yet
+     */
+    public record Quota(String item, @Nullable Long limit, @Nullable Long used, String meteredBy) {
+    }
+
+    public record View(String tenantId, String plan, Map<String, String> planName, List<String> features, String month,
+                       Instant resetsAt, List<Quota> quotas) {
+
+        public View {
+            quotas = new ArrayList<>(quotas);
+        }
+    }
+}
