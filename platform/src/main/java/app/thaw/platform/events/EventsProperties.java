@@ -73,7 +73,7 @@ public record EventsProperties(
      * consumer group {@code <subscriber>}; failures go to retry topics ({@code …-retry-<n>}) with the relay's backoff
      * and attempts, and to {@code …-dlt}.
      *
-     * @param bootstrapServers  the brokers (env {@code THAW_KAFKA_BOOTSTRAP_SERVERS})
+     * @param bootstrapServers  the brokers (env {@code THAW_EVENTS_KAFKA_BOOTSTRAPSERVERS})
      * @param topicPrefix       topics are this plus the subscriber's name
      * @param consumerName      this service as a subscriber (its topic and consumer group); default {@code spring.application.name}
      * @param partitions        partitions of the topics Thaw creates

@@ -118,6 +118,8 @@ class KafkaEventsConfiguration {
                 .traversingCauses()
                 .autoCreateTopicsWith(properties.kafka().partitions(), properties.kafka().replicationFactor())
                 .listenerFactory(thawEventsListenerFactory)
+                // One consumer per retry topic: retries are the exception, and there is a topic per backoff step.
+                .concurrency(1)
                 .dltHandlerMethod(CONSUMER_BEAN, "deadLetter")
                 .create(kafka);
     }
