@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * Dead letters of this service's outbox, for {@code platform_admin}: list them and replay one.
+ * Dead letters for {@code platform_admin}: those this service's relay could not hand over (either
+ * transport) and, on Kafka, those its consumer could not handle (origin {@code topic}); list them
+ * and replay one. One API for both transports.
  * {@code GET /api/v1/<area>/admin/dead-letters?after=&limit=}, {@code POST …/{id}/replay}.
  */
 @RestController
@@ -77,6 +79,8 @@ class DeadLetterController {
         view.put("subject", event.getString("subject"));
         view.put("tenantId", event.getString("tenantId"));
         view.put("subscriber", deadLetter.getString("subscriber"));
+        // Where it was parked: the relay's outbox (it could not be handed over) or this service's topic (it could not be handled).
+        view.put("origin", deadLetter.getString("origin") == null ? "outbox" : deadLetter.getString("origin"));
         view.put("attempts", deadLetter.getInteger("attempts", 0));
         view.put("lastError", deadLetter.getString("lastError"));
         view.put("parkedAt", deadLetter.getDate("parkedAt").toInstant().toString());

@@ -104,7 +104,7 @@ public class EventOutbox {
                 entries.add(new Document("_id", event.id() + "|" + subscription.name())
                         .append("eventId", event.id())
                         .append("subscriber", subscription.name())
-                        .append("url", subscription.url().toString())
+                        .append("url", subscription.url() == null ? null : subscription.url().toString())
                         .append("event", event.toDocument())
                         .append("status", PENDING)
                         .append("attempts", 0)

@@ -2,15 +2,21 @@ package app.thaw.platform.events;
 
 import java.net.URI;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * How the relay hands an event to a subscriber. Today HTTP ({@link HttpEventTransport}); when one
- * machine is outgrown, a broker (Kafka) can take its place without changing producers or consumers.
+ * How the relay hands an event to a subscriber: HTTP ({@link HttpEventTransport}, the embedded
+ * default) or the subscriber's Kafka topic ({@link KafkaEventTransport}, ADR 90), chosen by
+ * {@code thaw.events.transport}; producers and consumers do not change.
  */
 public interface EventTransport {
 
-    Mono<Delivery> deliver(URI subscriber, ThawEvent event);
+    /**
+     * @param subscriber the subscription's name (the Kafka transport's topic is named after it)
+     * @param url        the subscriber's {@code /internal/events} (the HTTP transport's address); may be null with Kafka
+     */
+    Mono<Delivery> deliver(String subscriber, @Nullable URI url, ThawEvent event);
 
     /** What became of one delivery attempt. */
     record Delivery(Outcome outcome, String detail) {
@@ -21,7 +27,7 @@ public interface EventTransport {
     }
 
     enum Outcome {
-        /** The subscriber stored the event's effect (or already had). */
+        /** The subscriber stored the event's effect (or already had); with Kafka, the broker stored the event. */
         DELIVERED,
         /** It may work later: the subscriber is down, slow, or busy. */
         RETRY,

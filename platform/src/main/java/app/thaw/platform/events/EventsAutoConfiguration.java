@@ -16,15 +16,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** Outbox, relay and inbox for every service that owns a database (not the gateway). */
+/** Outbox, relay and inbox for every service that owns a database (not the gateway); over HTTP or Kafka (ADR 90). */
 @AutoConfiguration(after = {DataMongoReactiveAutoConfiguration.class, ClockAutoConfiguration.class})
 @ConditionalOnClass(ReactiveMongoTemplate.class)
 @ConditionalOnBean(ReactiveMongoTemplate.class)
 @ConditionalOnProperty("thaw.service.area")
 @EnableConfigurationProperties(EventsProperties.class)
+@Import(KafkaEventsConfiguration.class)
 public class EventsAutoConfiguration {
 
     @Bean
@@ -48,7 +50,12 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "thaw.events.transport", havingValue = "http", matchIfMissing = true)
     EventTransport eventTransport(WebClient.Builder webClients, ServiceTokens tokens, EventsProperties properties) {
+        properties.subscriptions().stream().filter(subscription -> subscription.url() == null).findFirst().ifPresent(missing -> {
+            throw new IllegalStateException("thaw.events.subscriptions: " + missing.name() + " has no url, which the HTTP "
+                    + "transport needs (or set thaw.events.transport=kafka)");
+        });
         // Unobserved: an observed client would start a span of its own (the relay runs outside any
         // request, so a new trace) and overwrite the event's traceparent with it, cutting the
         // consumer off the producer's trace. The header the transport sets must reach the consumer.

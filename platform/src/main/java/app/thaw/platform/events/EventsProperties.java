@@ -17,15 +17,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relay         how undelivered events are retried
  * @param client        the Keycloak client this service presents to subscribers (client credentials)
  * @param inboxLease    how long a consumer holds an event it is handling before another delivery may retry it
+ * @param transport     how the relay hands events over: {@code http} (the embedded default, each subscriber's
+ *                      {@code /internal/events}) or {@code kafka} (each subscriber's topic; ADR 90)
+ * @param kafka         the broker, topics and consumer group when {@code transport} is {@code kafka}
  */
 @ConfigurationProperties("thaw.events")
 public record EventsProperties(
         @DefaultValue List<Subscription> subscriptions,
         @DefaultValue Relay relay,
         @DefaultValue Client client,
-        @DefaultValue("60s") Duration inboxLease) {
+        @DefaultValue("60s") Duration inboxLease,
+        @DefaultValue("http") Transport transport,
+        @DefaultValue Kafka kafka) {
 
-    public record Subscription(String name, List<String> types, URI url) {
+    /** The relay's way to subscribers; one setting for the whole service. */
+    public enum Transport { HTTP, KAFKA }
+
+    /**
+     * @param url the subscriber's {@code /internal/events}; required with the HTTP transport, unused with Kafka
+     */
+    public record Subscription(String name, List<String> types, @Nullable URI url) {
 
         boolean wants(String type) {
             return types.stream().anyMatch(pattern -> pattern.endsWith("*")
@@ -55,6 +66,33 @@ public record EventsProperties(
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("5m") Duration maxBackoff,
             @DefaultValue("10s") Duration timeout) {
+    }
+
+    /**
+     * The Kafka transport (ADR 90). Each subscriber reads its own topic {@code <topicPrefix><subscriber>} in the
+     * consumer group {@code <subscriber>}; failures go to retry topics ({@code …-retry-<n>}) with the relay's backoff
+     * and attempts, and to {@code …-dlt}.
+     *
+     * @param bootstrapServers  the brokers (env {@code THAW_EVENTS_KAFKA_BOOTSTRAPSERVERS})
+     * @param topicPrefix       topics are this plus the subscriber's name
+     * @param consumerName      this service as a subscriber (its topic and consumer group); default {@code spring.application.name}
+     * @param partitions        partitions of the topics Thaw creates
+     * @param replicationFactor replicas of the topics Thaw creates (1 for a single broker; 3 in production)
+     * @param concurrency       consumer threads per topic (at most one per partition is busy)
+     * @param properties        further Kafka client settings for producer, consumer and admin (e.g. security)
+     */
+    public record Kafka(
+            @DefaultValue("localhost:9092") String bootstrapServers,
+            @DefaultValue("thaw.events.") String topicPrefix,
+            @Nullable String consumerName,
+            @DefaultValue("6") int partitions,
+            @DefaultValue("1") short replicationFactor,
+            @DefaultValue("2") int concurrency,
+            @DefaultValue java.util.Map<String, String> properties) {
+
+        public String topicOf(String subscriber) {
+            return topicPrefix + subscriber;
+        }
     }
 
     /** Defaults to the issuer's token endpoint when {@code tokenUri} is unset. */

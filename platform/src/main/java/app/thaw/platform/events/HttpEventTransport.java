@@ -3,6 +3,7 @@ package app.thaw.platform.events;
 import java.net.URI;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -30,9 +31,12 @@ public class HttpEventTransport implements EventTransport {
     }
 
     @Override
-    public Mono<Delivery> deliver(URI subscriber, ThawEvent event) {
+    public Mono<Delivery> deliver(String subscriber, @Nullable URI url, ThawEvent event) {
+        if (url == null) {
+            return Mono.just(new Delivery(Outcome.REJECTED, "subscription " + subscriber + " has no url"));
+        }
         return tokens.token()
-                .flatMap(token -> web.post().uri(subscriber)
+                .flatMap(token -> web.post().uri(url)
                         .contentType(CLOUD_EVENTS_JSON)
                         .headers(headers -> {
                             headers.setBearerAuth(token);

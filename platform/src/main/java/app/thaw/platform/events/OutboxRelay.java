@@ -60,6 +60,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
     private final AtomicLong deadLetterCount = new AtomicLong();
     private volatile @Nullable Disposable loop;
+    private volatile @Nullable TopicReplay topicReplay;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, EventOutbox outbox, EventTransport transport,
                        EventsProperties.Relay settings, Clock clock, MeterRegistry meters) {
@@ -102,14 +103,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Mono<LeaseClaims.Batch> claimBatch() {
         Instant now = clock.instant();
-        return claims.claimBatch(Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(Date.from(now)), Sort.by("nextAttemptAt"),
+        return claims.claimBatch(Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(Date.from(now)), Sort.by("nextAttemptAt", "createdAt", "event.sequence"),
                 settings.batchSize(), now, settings.lease(), settings.concurrency());
     }
 
     private Mono<Void> deliver(Document entry) {
         ThawEvent event = ThawEvent.fromDocument(entry.get("event", Document.class));
         int attempt = entry.getInteger("attempts", 0) + 1;
-        return transport.deliver(URI.create(entry.getString("url")), event)
+        String url = entry.getString("url");
+        return transport.deliver(entry.getString("subscriber"), url == null ? null : URI.create(url), event)
                 .flatMap(delivery -> switch (delivery.outcome()) {
                     case DELIVERED -> markDelivered(entry);
                     case REJECTED -> park(entry, attempt, delivery.detail());
@@ -154,15 +156,41 @@ public class OutboxRelay implements SmartLifecycle {
         return LeaseClaims.held(entry);
     }
 
-    /** Puts a dead letter back in the outbox for a fresh series of attempts; the dead letter keeps a record of it. */
+    /**
+     * Puts a dead letter back for a fresh series of attempts; the dead letter keeps a record of it. One the relay
+     * parked goes back into the outbox; one this service's Kafka consumer parked (origin {@code topic}) goes back
+     * onto its topic ({@link #replayTopicsWith}).
+     */
     public Mono<Boolean> replay(String deadLetterId, String replayedBy) {
         Date now = Date.from(clock.instant());
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(deadLetterId).and("status").is(DEAD)),
                         new Update().set("status", PENDING).set("attempts", 0).set("nextAttemptAt", now)
                                 .set("leaseUntil", new Date(0)).unset("lastError"), OUTBOX)
-                .flatMap(result -> result.getModifiedCount() == 0 ? Mono.just(false)
+                .flatMap(result -> result.getModifiedCount() == 0 ? replayFromTopic(deadLetterId, replayedBy)
                         : mongo.updateFirst(Query.query(Criteria.where("_id").is(deadLetterId)),
                                 new Update().set("replayedAt", now).set("replayedBy", replayedBy), DEAD_LETTERS).thenReturn(true));
+    }
+
+    private Mono<Boolean> replayFromTopic(String deadLetterId, String replayedBy) {
+        TopicReplay replay = topicReplay;
+        if (replay == null) {
+            return Mono.just(false);
+        }
+        return mongo.findOne(Query.query(Criteria.where("_id").is(deadLetterId).and("origin").is(KafkaEventConsumer.ORIGIN_TOPIC)
+                        .and("replayedAt").exists(false)), Document.class, DEAD_LETTERS)
+                .flatMap(deadLetter -> replay.replay(deadLetter, replayedBy))
+                .defaultIfEmpty(false);
+    }
+
+    /** How dead letters this service's consumer parked from its topic are replayed (the Kafka transport). */
+    public void replayTopicsWith(TopicReplay replay) {
+        this.topicReplay = replay;
+    }
+
+    /** Sends a dead letter parked by a topic's consumer back to the topic; true once it is there again. */
+    @FunctionalInterface
+    public interface TopicReplay {
+        Mono<Boolean> replay(Document deadLetter, String replayedBy);
     }
 
     /** Dead letters not replayed yet, oldest first, after the given id (cursor paging). */

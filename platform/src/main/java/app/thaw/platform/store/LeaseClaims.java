@@ -58,10 +58,10 @@ public final class LeaseClaims {
                 FindAndModifyOptions.options().returnNew(true), Document.class, collection);
     }
 
-    /** One scan for up to {@code limit} due documents, then a claim of each, {@code concurrency} at a time. */
+    /** One scan for up to {@code limit} due documents, then a claim of each, {@code concurrency} at a time; the claimed come in the scan's order. */
     public Mono<Batch> claimBatch(Criteria due, Sort order, int limit, Instant now, Duration lease, int concurrency) {
         return candidates(due, now, order, limit).map(candidate -> candidate.get("_id")).collectList()
-                .flatMap(ids -> Flux.fromIterable(ids).flatMap(id -> claim(id, due, now, lease), concurrency).collectList()
+                .flatMap(ids -> Flux.fromIterable(ids).flatMapSequential(id -> claim(id, due, now, lease), concurrency).collectList()
                         .map(claimed -> new Batch(ids.size(), claimed)));
     }
 

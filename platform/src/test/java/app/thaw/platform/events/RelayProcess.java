@@ -28,7 +28,8 @@ public final class RelayProcess {
                 List.of(new EventsProperties.Subscription("consumer", List.of("thaw.*"), URI.create(args[2]))),
                 new EventsProperties.Relay(true, Duration.ofMillis(20), 100, 16, Duration.ofSeconds(10), 50,
                         Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(5)),
-                new EventsProperties.Client(null, null, null), Duration.ofSeconds(10));
+                new EventsProperties.Client(null, null, null), Duration.ofSeconds(10), EventsProperties.Transport.HTTP,
+                new EventsProperties.Kafka("localhost:9092", "thaw.events.", null, 6, (short) 1, 2, java.util.Map.of()));
         EventOutbox outbox = new EventOutbox(mongo, properties, Clock.systemUTC());
         outbox.watch("notes").block();
         ServiceTokens token = () -> Mono.just("test-token");

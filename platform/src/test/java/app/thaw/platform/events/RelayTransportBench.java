@@ -1,0 +1,165 @@
+package app.thaw.platform.events;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import app.thaw.platform.testing.KafkaTestBroker;
+import app.thaw.platform.testing.PlatformTestApplication;
+import app.thaw.platform.testing.TestTokens;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The relay's events/s on each transport, side by side in one run and one application on the
+ * embedded store: N events in the outbox, relayed over Kafka (to this application's own topic,
+ * consumed by its consumer group) and then over HTTP (to its own {@code /internal/events}); both
+ * end at the same {@link EventInbox} and handler. Only with {@code -Dbench=true}:
+ * {@code ./mvnw -B -ntp -o -pl platform -am test -Dtest=RelayTransportBench -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false | grep RELAY_BENCH}
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Import(RelayTransportBench.EffectHandler.class)
+class RelayTransportBench {
+
+    static final int EVENTS = Integer.getInteger("bench.events", 3000);
+    static final String NAME = "relay-bench";
+    static final TestTokens tokens = new TestTokens();
+    static final int port = freePort();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        String dataDir = Files.createTempDirectory("thaw-relay-bench").toString();
+        registry.add("server.port", () -> port);
+        registry.add("spring.application.name", () -> NAME);
+        registry.add("thaw.service.area", () -> "test");
+        registry.add("thaw.store.data-dir", () -> dataDir);
+        registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
+        registry.add("thaw.events.transport", () -> "kafka");
+        registry.add("thaw.events.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+        registry.add("thaw.events.relay.enabled", () -> "false");
+        registry.add("thaw.events.subscriptions[0].name", () -> NAME);
+        registry.add("thaw.events.subscriptions[0].types", () -> "thaw.bench.*");
+        registry.add("thaw.events.subscriptions[0].url", () -> "http://localhost:" + port + "/internal/events");
+    }
+
+    @AfterAll
+    static void stop() {
+        tokens.close();
+    }
+
+    @TestConfiguration
+    static class EffectHandler implements EventHandler {
+
+        @Autowired
+        ReactiveMongoTemplate mongo;
+
+        @Override
+        public boolean handles(String type) {
+            return type.startsWith("thaw.bench.");
+        }
+
+        @Override
+        public Mono<Void> handle(ThawEvent event) {
+            return mongo.insert(new Document("_id", event.id()).append("subject", event.subject()), "effects")
+                    .onErrorResume(DuplicateKeyException.class, again -> Mono.empty()).then();
+        }
+    }
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+    @Autowired
+    EventOutbox outbox;
+    @Autowired
+    OutboxRelay kafkaRelay;
+
+    @Test
+    void relayEventsPerSecondOnEachTransport() {
+        String token = tokens.token(List.of("thaw_service"), claims -> claims.claim("tenant_id", "thaw").claim("azp", NAME));
+        EventsProperties.Relay settings = new EventsProperties.Relay(false, Duration.ofMillis(500), 100, 16, Duration.ofSeconds(30),
+                10, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(10));
+        OutboxRelay httpRelay = new OutboxRelay(mongo, outbox,
+                new HttpEventTransport(WebClient.create(), () -> Mono.just(token), Duration.ofSeconds(10)), settings, Clock.systemUTC(),
+                new SimpleMeterRegistry());
+
+        // A short warm-up of both paths (JIT, connections, the consumer group's partitions), not measured.
+        run("warm-up kafka", kafkaRelay, 200);
+        run("warm-up http", httpRelay, 200);
+        String kafka = run("kafka", kafkaRelay, EVENTS);
+        String http = run("http", httpRelay, EVENTS);
+        System.out.println("RELAY_BENCH " + kafka);
+        System.out.println("RELAY_BENCH " + http);
+    }
+
+    private String run(String transport, OutboxRelay relay, int count) {
+        List<ThawEvent> events = IntStream.range(0, count)
+                .mapToObj(i -> ThawEvent.of("/thaw/relay-bench", "thaw.bench.moved", "subject-" + (i % 100), "acme", Instant.now(), null,
+                        Map.of("n", i)))
+                .toList();
+        Flux.fromIterable(events).concatMap(outbox::publish, 16).blockLast();
+        List<String> ids = events.stream().map(ThawEvent::id).toList();
+        long start = System.nanoTime();
+        while (delivered(ids) < count) {
+            relay.relayDue().block(Duration.ofMinutes(5));
+        }
+        long relayed = System.nanoTime();
+        while (effects(ids) < count) {
+            sleep();
+        }
+        long applied = System.nanoTime();
+        return String.format("transport=%s events=%d relayed (outbox entries delivered) %.0f events/s in %.1f s; "
+                        + "effects stored %.0f events/s in %.1f s", transport, count, count / seconds(relayed - start),
+                seconds(relayed - start), count / seconds(applied - start), seconds(applied - start));
+    }
+
+    private long delivered(List<String> eventIds) {
+        return mongo.count(Query.query(Criteria.where("eventId").in(eventIds).and("status").is("DELIVERED")), EventOutbox.OUTBOX).block();
+    }
+
+    private long effects(List<String> eventIds) {
+        return mongo.count(Query.query(Criteria.where("_id").in(eventIds)), "effects").block();
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
