@@ -61,6 +61,33 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
     }
 
     @Test
+    void aTenantSetsItsLanguageAndZoneAndAnUnknownOneIsRefusedNamingTheField() {
+        String tenant = newTenant();
+        web.get().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(admin(tenant))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.language").isEqualTo("en").jsonPath("$.timeZone").isEqualTo("UTC");
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("version", 0, "reminderOffsets", List.of("PT10M"), "escalateAfter", "PT3M",
+                "retrySchedule", List.of("PT1S"), "disableAfter", "P1D", "secretOverlap", "PT1H", "language", "zh-CN",
+                "timeZone", "Asia/Shanghai"));
+        web.put().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(admin(tenant))).bodyValue(body)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.language").isEqualTo("zh-CN")
+                .jsonPath("$.timeZone").isEqualTo("Asia/Shanghai");
+
+        body.put("version", 1);
+        body.put("language", "fr");
+        web.put().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(admin(tenant))).bodyValue(body)
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("language");
+        body.put("language", "zh-CN");
+        body.put("timeZone", "Asia/Beijing");
+        web.put().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(admin(tenant))).bodyValue(body)
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("timeZone");
+        // Left out, the language and zone stay as they were.
+        body.remove("language");
+        body.remove("timeZone");
+        web.put().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(admin(tenant))).bodyValue(body)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.language").isEqualTo("zh-CN").jsonPath("$.version").isEqualTo(2);
+    }
+
+    @Test
     void theApiDocumentListsTheNotificationEndpoints() {
         web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.paths['/api/v1/notifications/recipients'].post.summary").exists()

@@ -17,7 +17,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /** Wires the case service: rules and playbooks read once at startup, indexes created before the first request. */
@@ -56,7 +55,7 @@ class CaseServiceConfiguration {
 
 
     @Bean
-    CaseStore caseStore(ReactiveMongoTemplate mongo, EventOutbox outbox, @Lazy Timers timers, Traceparents traceparents) {
+    CaseStore caseStore(ReactiveMongoTemplate mongo, EventOutbox outbox, Timers timers, Traceparents traceparents) {
         return new CaseStore(mongo, outbox, timers, traceparents);
     }
 
@@ -115,10 +114,8 @@ class CaseServiceConfiguration {
         return new CaseOverview(store, access, clock, properties);
     }
 
-    // Timers are built from every TimerHandler, and this handler needs the service that stores
-    // through Timers: the store takes Timers lazily to break the cycle.
     @Bean
-    CaseClockTimers caseClockTimers(@Lazy CaseService cases) {
+    CaseClockTimers caseClockTimers(CaseService cases) {
         return new CaseClockTimers(cases);
     }
 

@@ -166,7 +166,8 @@ public class DispatchService {
         String tenant = notification.tenantId();
         return switch (audience) {
             // No client registered: the tenant-wide inbox, so the golden 15 minutes can still be met.
-            case CLIENT -> recipients.ofKind(tenant, RecipientKind.CLIENT).switchIfEmpty(Flux.just(Recipient.tenantInbox(tenant)));
+            case CLIENT -> recipients.ofKind(tenant, RecipientKind.CLIENT).switchIfEmpty(settings.forTenant(tenant)
+                    .map(tenantSettings -> Recipient.tenantInbox(tenant, tenantSettings.language(), tenantSettings.timeZone())));
             case STAFF -> recipients.ofKind(tenant, RecipientKind.STAFF);
             case SUPERVISOR -> recipients.ofKind(tenant, RecipientKind.STAFF).filter(staff -> staff.hasRole(ThawRoles.STAFF_SUPERVISOR));
             case OWNER -> {

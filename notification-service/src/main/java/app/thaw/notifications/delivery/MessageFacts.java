@@ -17,7 +17,9 @@ import app.thaw.notifications.recipients.Language;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes an event's data readable for one recipient: instants ({@code dueAt}, {@code openedAt}…) in the
+ * Makes an event's data readable for one recipient: codes (scenario, status, clock, requirement,
+ * rejection reason…) as words in the recipient's language under {@code <key>Text} (the code
+ * itself stays for templates that branch on it); instants ({@code dueAt}, {@code openedAt}…) in the
  * recipient's zone and language ("2025年10月11日 10:00（Asia/Shanghai）", "11 Oct 2025, 10:00 (Asia/Shanghai)"),
  * the raw value kept as {@code <key>Iso}; amounts ({@code {amount, currency}}) with a {@code text} formatted for
  * the language ("¥1,250,000.00", "USD 48,000.00"). Pure: safe on any thread.
@@ -27,7 +29,35 @@ public final class MessageFacts {
     private static final DateTimeFormatter ZH = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.SIMPLIFIED_CHINESE);
     private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
+    /** Which label group names the code under each data key (notifications/codes*.properties). */
+    private static final Map<String, String> LABELLED = Map.ofEntries(Map.entry("scenario", "scenario"),
+            Map.entry("previousScenario", "scenario"), Map.entry("scope", "scope"), Map.entry("from", "status"), Map.entry("to", "status"),
+            Map.entry("clock", "clock"), Map.entry("reasonCode", "reasonCode"), Map.entry("requirementCode", "requirement"),
+            Map.entry("items", "requirement"), Map.entry("outcome", "outcome"), Map.entry("level", "level"),
+            Map.entry("severity", "severity"), Map.entry("kind", "kind"));
+    private static final java.util.Properties EN_LABELS = labels("notifications/codes.properties");
+    private static final java.util.Properties ZH_LABELS = labels("notifications/codes_zh.properties");
+
     private MessageFacts() {
+    }
+
+    private static java.util.Properties labels(String resource) {
+        java.util.Properties labels = new java.util.Properties();
+        try (var in = MessageFacts.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the class path");
+            }
+            labels.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return labels;
+    }
+
+    /** The code's words in the language, or the code itself when it has none. */
+    static String label(String group, String code, Language language) {
+        java.util.Properties labels = language.tag().startsWith("zh") ? ZH_LABELS : EN_LABELS;
+        return labels.getProperty(group + "." + code, EN_LABELS.getProperty(group + "." + code, code));
     }
 
     /** {@code model} with its instants and amounts made readable, recursively through maps. */
@@ -35,6 +65,13 @@ public final class MessageFacts {
     public static Map<String, Object> readable(Map<String, Object> model, Language language, ZoneId zone) {
         Map<String, Object> out = new HashMap<>(model);
         model.forEach((key, value) -> {
+            String group = LABELLED.get(key);
+            if (group != null && value instanceof String code) {
+                out.put(key + "Text", label(group, code, language));
+            } else if (group != null && value instanceof java.util.List<?> codes) {
+                out.put(key + "Text", String.join(language.tag().startsWith("zh") ? "、" : ", ",
+                        codes.stream().map(code -> label(group, String.valueOf(code), language)).toList()));
+            }
             if (value instanceof String text && key.endsWith("At")) {
                 String human = when(text, language, zone);
                 if (human != null) {

@@ -25,8 +25,13 @@ public record Recipient(RecipientId id, String tenantId, RecipientKind kind, Str
 
     /** The tenant-wide in-app inbox, which stands in when a tenant has registered no client yet. */
     public static Recipient tenantInbox(String tenantId) {
+        return tenantInbox(tenantId, Language.FALLBACK, ZoneId.of("UTC"));
+    }
+
+    /** The tenant-wide inbox, written to in the tenant's language and zone (its notification settings). */
+    public static Recipient tenantInbox(String tenantId, Language language, ZoneId zone) {
         return new Recipient(RecipientId.TENANT_INBOX, tenantId, RecipientKind.CLIENT, "Tenant inbox", null, Set.of(), null, null,
-                Set.of(Channel.IN_APP), Language.FALLBACK, ZoneId.of("UTC"), null, 0);
+                Set.of(Channel.IN_APP), language, zone, null, 0);
     }
 
     /** Whether a message on {@code channel} can reach this recipient: accepted and with an address. */

@@ -33,7 +33,7 @@ public class SettingsService {
     }
 
     public Mono<TenantSettings> forTenant(String tenantId) {
-        return mongo.findById(tenantId, Document.class, COLLECTION).map(SettingsService::fromDocument).defaultIfEmpty(defaults);
+        return mongo.findById(tenantId, Document.class, COLLECTION).map(this::fromDocument).defaultIfEmpty(defaults);
     }
 
     public Mono<TenantSettings> put(String tenantId, TenantSettings settings, long expectedVersion) {
@@ -41,7 +41,9 @@ public class SettingsService {
                 .append("escalateAfter", settings.escalateAfter().toMillis())
                 .append("retrySchedule", millis(settings.retrySchedule()))
                 .append("disableAfter", settings.disableAfter().toMillis())
-                .append("secretOverlap", settings.secretOverlap().toMillis());
+                .append("secretOverlap", settings.secretOverlap().toMillis())
+                .append("language", settings.language().tag())
+                .append("timeZone", settings.timeZone().getId());
         Mono<Document> write;
         if (expectedVersion == 0) {
             write = mongo.insert(new Document(content).append("_id", tenantId).append("version", 1L), COLLECTION)
@@ -53,7 +55,7 @@ public class SettingsService {
                             FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
                     .switchIfEmpty(Mono.error(() -> new OptimisticLockingFailureException("The settings changed since version " + expectedVersion)));
         }
-        return write.map(SettingsService::fromDocument)
+        return write.map(this::fromDocument)
                 .flatMap(saved -> audit.record("settings.changed", "settings", tenantId, Map.of("version", saved.version())).thenReturn(saved));
     }
 
@@ -69,9 +71,14 @@ public class SettingsService {
         return document.getList(key, Number.class, List.of()).stream().map(n -> Duration.ofMillis(n.longValue())).toList();
     }
 
-    private static TenantSettings fromDocument(Document document) {
+    private TenantSettings fromDocument(Document document) {
+        // Settings written before the tenant's language and zone existed keep the defaults for them.
+        String language = document.getString("language");
+        String zone = document.getString("timeZone");
         return new TenantSettings(durations(document, "reminderOffsets"), Duration.ofMillis(document.getLong("escalateAfter")),
                 durations(document, "retrySchedule"), Duration.ofMillis(document.getLong("disableAfter")),
-                Duration.ofMillis(document.getLong("secretOverlap")), document.getLong("version"));
+                Duration.ofMillis(document.getLong("secretOverlap")),
+                language == null ? defaults.language() : app.thaw.notifications.recipients.Language.fromTag(language),
+                zone == null ? defaults.timeZone() : java.time.ZoneId.of(zone), document.getLong("version"));
     }
 }

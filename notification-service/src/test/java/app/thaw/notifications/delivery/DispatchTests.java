@@ -138,6 +138,22 @@ class DispatchTests extends NotificationsTestBase {
     }
 
     @Test
+    void aChineseTenantsInboxIsWrittenInChineseWithTimesInItsZone() {
+        String tenant = newTenant();
+        web.put().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(token(tenant, "boss", "merchant_admin")))
+                .bodyValue(Map.of("version", 0, "reminderOffsets", List.of("PT60M", "PT30M", "PT10M"), "escalateAfter", "PT5M",
+                        "retrySchedule", List.of("PT5S"), "disableAfter", "P5D", "secretOverlap", "PT24H", "language", "zh-CN",
+                        "timeZone", "Asia/Shanghai"))
+                .exchange().expectStatus().isOk();
+        deliver(event(tenant, "thaw.case.opened", "case-zh", opened("case-zh", false))).expectStatus().isOk();
+
+        assertThat(deliveries(tenant)).singleElement().satisfies(d -> {
+            assertThat(d.getString("language")).isEqualTo("zh-CN");
+            assertThat(d.getString("text")).doesNotContain("Hello").containsPattern("[\\u4e00-\\u9fff]");
+        });
+    }
+
+    @Test
     void theTenantInboxGreetsTheHolderNotTheInbox() {
         String tenant = newTenant();
         deliver(event(tenant, "thaw.case.opened", "case-9", opened("case-9", false))).expectStatus().isOk();

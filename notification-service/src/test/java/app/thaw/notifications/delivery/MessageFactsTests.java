@@ -32,4 +32,20 @@ class MessageFactsTests {
                 Language.valueOf("ZH_CN"), ZoneId.of("Asia/Shanghai"));
         assertThat(((Map<?, ?>) model.get("frozenAmount")).get("text")).isEqualTo("¥58,200.00");
     }
+
+    @Test
+    void codesReadAsWordsInTheRecipientsLanguageAndTheCodeStaysForTemplatesThatBranchOnIt() {
+        Map<String, Object> data = Map.of("scenario", "JUDICIAL_FREEZE", "to", "UNDER_REVIEW", "clock", "FOLLOW_UP",
+                "items", java.util.List.of("BANK_STATEMENT", "ID_DOCUMENT"), "reasonCode", "EXPIRED", "kind", "SANCTIONS_HIT");
+        Map<String, Object> zh = MessageFacts.readable(data, Language.valueOf("ZH_CN"), ZoneId.of("Asia/Shanghai"));
+        Map<String, Object> en = MessageFacts.readable(data, Language.valueOf("EN"), ZoneId.of("UTC"));
+
+        assertThat(zh).containsEntry("scenario", "JUDICIAL_FREEZE").containsEntry("scenarioText", "司法冻结")
+                .containsEntry("toText", "审核中").containsEntry("itemsText", "银行流水、身份证件（正反面）").containsEntry("reasonCodeText", "已过期");
+        assertThat(en).containsEntry("scenarioText", "Judicial freeze").containsEntry("clockText", "Follow-up")
+                .containsEntry("itemsText", "bank statement, identity document (both sides)").containsEntry("kindText", "sanctions list match");
+        // A code with no words (a newer producer's) reads as itself rather than disappearing.
+        assertThat(MessageFacts.readable(Map.of("scenario", "SOMETHING_NEW"), Language.valueOf("EN"), ZoneId.of("UTC")))
+                .containsEntry("scenarioText", "SOMETHING_NEW");
+    }
 }

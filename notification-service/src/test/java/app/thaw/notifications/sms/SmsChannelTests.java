@@ -48,7 +48,7 @@ class SmsChannelTests extends NotificationsTestBase {
 
         HttpStub.Received sent = smsPrimary.received("/messages").stream().filter(r -> r.body().contains(phone)).findFirst().orElseThrow();
         assertThat(sent.header("authorization")).isEqualTo("Bearer primary-key");
-        assertThat(sent.body()).contains("Thaw alert (HIGH): IDENTITY_MISUSE for Z** W**");
+        assertThat(sent.body()).contains("Thaw alert (high): identity misuse for Z** W**");
         assertThat(smsSecondary.received("/messages")).noneMatch(r -> r.body().contains(phone));
         assertThat(smsDelivery(tenant).getString("status")).isEqualTo("DELIVERED");
     }

@@ -52,7 +52,8 @@ public class Timers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Timers.class);
 
     private final ReactiveMongoTemplate mongo;
-    private final Map<String, TimerHandler> handlers;
+    private final java.util.function.Supplier<List<TimerHandler>> handlerLookup;
+    private volatile @Nullable Map<String, TimerHandler> handlers;
     private final TimersProperties settings;
     private final Clock clock;
     private final LeaseClaims claims;
@@ -62,11 +63,29 @@ public class Timers implements SmartLifecycle {
     private volatile @Nullable Disposable loop;
 
     public Timers(ReactiveMongoTemplate mongo, List<TimerHandler> handlers, TimersProperties settings, Clock clock) {
+        this(mongo, () -> handlers, settings, clock);
+    }
+
+    /**
+     * Looks the handlers up when the first timer fires, not now: a handler may need a service
+     * that schedules timers itself, and so depends on this; no {@code @Lazy} is needed for it.
+     */
+    public Timers(ReactiveMongoTemplate mongo, java.util.function.Supplier<List<TimerHandler>> handlers, TimersProperties settings,
+                  Clock clock) {
         this.mongo = mongo;
-        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(TimerHandler::type, Function.identity()));
+        this.handlerLookup = handlers;
         this.settings = settings;
         this.clock = clock;
         this.claims = new LeaseClaims(mongo, TIMERS, UUID.randomUUID().toString());
+    }
+
+    private Map<String, TimerHandler> handlers() {
+        Map<String, TimerHandler> known = handlers;
+        if (known == null) {
+            known = handlerLookup.get().stream().collect(Collectors.toUnmodifiableMap(TimerHandler::type, Function.identity()));
+            handlers = known;
+        }
+        return known;
     }
 
     /** A timer to claim at {@code at}: its due time, or when its lease lapses if that is later. */
@@ -156,7 +175,7 @@ public class Timers implements SmartLifecycle {
         Object payload = timer.get("payload");
         TimerFiring firing = new TimerFiring(timer.getString("_id"), timer.getString("type"), timer.getString("tenantId"),
                 dueAt, now, late, payload instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
-        TimerHandler handler = handlers.get(firing.type());
+        TimerHandler handler = handlers().get(firing.type());
         Query held = LeaseClaims.held(timer);
         if (handler == null) {
             log.error("No handler for timer type {} (timer {}); it stays due and is retried", firing.type(), firing.key());

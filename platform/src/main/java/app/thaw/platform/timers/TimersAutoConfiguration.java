@@ -21,6 +21,6 @@ public class TimersAutoConfiguration {
 
     @Bean
     Timers timers(ReactiveMongoTemplate mongo, ObjectProvider<TimerHandler> handlers, TimersProperties properties, Clock clock) {
-        return new Timers(mongo, handlers.orderedStream().toList(), properties, clock);
+        return new Timers(mongo, () -> handlers.orderedStream().toList(), properties, clock);
     }
 }

@@ -3,7 +3,6 @@ package app.thaw.notifications.delivery.internal;
 import app.thaw.notifications.delivery.DispatchService;
 import app.thaw.platform.timers.TimerFiring;
 import app.thaw.platform.timers.TimerHandler;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -11,10 +10,9 @@ import reactor.core.publisher.Mono;
 @Component
 class DeliveryTimerHandler implements TimerHandler {
 
-    // Timers collect their handlers when created, and dispatch schedules timers: looked up at firing time to break the cycle.
-    private final ObjectProvider<DispatchService> dispatch;
+    private final DispatchService dispatch;
 
-    DeliveryTimerHandler(ObjectProvider<DispatchService> dispatch) {
+    DeliveryTimerHandler(DispatchService dispatch) {
         this.dispatch = dispatch;
     }
 
@@ -26,6 +24,6 @@ class DeliveryTimerHandler implements TimerHandler {
     @Override
     public Mono<Void> fire(TimerFiring firing) {
         // The claim inside attempt() makes a repeated firing harmless: a delivery no longer waiting is not sent again.
-        return dispatch.getObject().attempt(String.valueOf(firing.payload().get("deliveryId")));
+        return dispatch.attempt(String.valueOf(firing.payload().get("deliveryId")));
     }
 }

@@ -1,13 +1,18 @@
 package app.thaw.notifications.settings.web;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
+import app.thaw.notifications.recipients.Language;
+import app.thaw.notifications.recipients.UnsupportedLanguage;
 import app.thaw.notifications.settings.SettingsService;
 import app.thaw.notifications.settings.TenantSettings;
 import app.thaw.notifications.support.Access;
 import app.thaw.notifications.support.InvalidField;
 import app.thaw.platform.security.CurrentCaller;
+import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -40,28 +45,45 @@ class SettingsController {
     @Operation(summary = "Write the tenant's notification settings at the version read (0 replaces the defaults)")
     @PutMapping
     Mono<SettingsBody> put(@Valid @RequestBody SettingsBody body) {
-        TenantSettings wanted = body.toSettings();
         return CurrentCaller.get().map(Access::requireAdmin)
-                .flatMap(caller -> settings.put(caller.tenantId(), wanted, body.version()))
+                .flatMap(caller -> settings.forTenant(caller.tenantId())
+                        .flatMap(current -> settings.put(caller.tenantId(), body.toSettings(current), body.version())))
                 .map(SettingsBody::of);
     }
 
-    /** Durations as ISO-8601 (e.g. {@code PT10M}). */
+    /**
+     * Durations as ISO-8601 (e.g. {@code PT10M}); {@code language} ({@code zh-CN} or {@code en}) and
+     * {@code timeZone} (IANA) are the tenant's, for messages to its tenant-wide inbox; left out, they
+     * stay as they are.
+     */
     record SettingsBody(@NotNull @PositiveOrZero Long version, @NotEmpty @Size(max = 10) List<Duration> reminderOffsets,
                         @NotNull Duration escalateAfter, @NotEmpty @Size(max = 20) List<Duration> retrySchedule,
-                        @NotNull Duration disableAfter, @NotNull Duration secretOverlap) {
+                        @NotNull Duration disableAfter, @NotNull Duration secretOverlap, @Nullable String language,
+                        @Nullable String timeZone) {
 
         static SettingsBody of(TenantSettings settings) {
             return new SettingsBody(settings.version(), settings.reminderOffsets(), settings.escalateAfter(), settings.retrySchedule(),
-                    settings.disableAfter(), settings.secretOverlap());
+                    settings.disableAfter(), settings.secretOverlap(), settings.language().tag(), settings.timeZone().getId());
         }
 
-        TenantSettings toSettings() {
+        TenantSettings toSettings(TenantSettings current) {
             positive("reminderOffsets", reminderOffsets);
             positive("retrySchedule", retrySchedule);
             positive("escalateAfter", List.of(escalateAfter));
             positive("disableAfter", List.of(disableAfter));
-            return new TenantSettings(reminderOffsets, escalateAfter, retrySchedule, disableAfter, secretOverlap, version);
+            Language lang;
+            try {
+                lang = language == null ? current.language() : Language.fromTag(language);
+            } catch (UnsupportedLanguage unsupported) {
+                throw new InvalidField("language", "OneOf", "must be zh-CN or en");
+            }
+            ZoneId zone;
+            try {
+                zone = timeZone == null ? current.timeZone() : ZoneId.of(timeZone);
+            } catch (DateTimeException bad) {
+                throw new InvalidField("timeZone", "TimeZone", "must be an IANA time zone id such as Asia/Shanghai");
+            }
+            return new TenantSettings(reminderOffsets, escalateAfter, retrySchedule, disableAfter, secretOverlap, lang, zone, version);
         }
 
         private static void positive(String field, List<Duration> durations) {
