@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import app.thaw.cases.application.CaseAccess;
-import app.thaw.cases.application.CaseEventMapper;
+import app.thaw.cases.events.CaseEventMapper;
 import app.thaw.cases.application.CaseProblems;
-import app.thaw.cases.application.Traceparents;
+import app.thaw.platform.events.Traceparents;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.TenantIds;
