@@ -103,8 +103,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Mono<LeaseClaims.Batch> claimBatch() {
         Instant now = clock.instant();
-        return claims.claimBatch(Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(Date.from(now)), Sort.by("nextAttemptAt", "createdAt", "event.sequence"),
-                settings.batchSize(), now, settings.lease(), settings.concurrency());
+        // In the order they became due, then were recorded, then their subject's sequence: a transport that keeps
+        // order (Kafka, per partition) gets one subject's events in order.
+        return claims.claimBatch(Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(Date.from(now)),
+                Sort.by("nextAttemptAt", "createdAt", "event.sequence"), settings.batchSize(), now, settings.lease(), settings.concurrency());
     }
 
     private Mono<Void> deliver(Document entry) {

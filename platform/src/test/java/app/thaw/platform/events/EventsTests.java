@@ -196,6 +196,16 @@ class EventsTests {
         assertThat(events).allSatisfy(event -> assertThat(stub.acceptedTimes(event.id())).as(event.id()).isEqualTo(1));
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void theHttpTransportIsTheDefaultAndNothingKafkaRunsThen() {
+        assertThat(transport).isInstanceOf(HttpEventTransport.class);
+        assertThat(context.getBeansOfType(KafkaEventConsumer.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.springframework.kafka.core.KafkaTemplate.class)).isEmpty();
+    }
+
     @Test
     void internalEventsAcceptOnlyServiceTokensAndCompleteCloudEvents() {
         Map<String, Object> cloudEvent = event("thaw.test.guarded", "g").toCloudEvent();
