@@ -55,7 +55,7 @@ class EmailChannelTests extends NotificationsTestBase {
                 "verifiedBy", "agent"))).expectStatus().isOk();
 
         MimeMessage mail = onlyMailTo(address);
-        assertThat(mail.getSubject()).isEqualTo("[case-e1] 材料未通过：BUSINESS_LICENSE（EXPIRED）");
+        assertThat(mail.getSubject()).isEqualTo("[case-e1] 材料未通过：营业执照（加盖公章）（已过期）");
         String raw = GreenMailUtil.getWholeMessage(mail);
         assertThat(raw).contains("multipart/alternative").contains("text/plain").contains("text/html");
         String decoded = decodedParts(mail);
