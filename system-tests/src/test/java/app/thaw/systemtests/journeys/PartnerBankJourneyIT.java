@@ -43,6 +43,12 @@ class PartnerBankJourneyIT {
                 "platform", "Bank Demo (demo bank)", "noticeText", NOTICE, "noticeReference", "BD-RR-0420",
                 "onBehalfOfTenant", "acme"));
 
+        // Each tenant reads its plan through the gateway: the bank's and the insurer's are theirs, acme's the default.
+        assertThat(ThawApi.body(thaw.get(BANK, "/api/v1/subscription").expectStatus().isOk())).containsEntry("plan", "PARTNER_BANK")
+                .containsKeys("quotas", "resetsAt");
+        assertThat(ThawApi.body(thaw.get(INSURER, "/api/v1/subscription").expectStatus().isOk())).containsEntry("plan", "INSURER");
+        assertThat(ThawApi.body(thaw.get(MERCHANT, "/api/v1/subscription").expectStatus().isOk())).containsEntry("plan", "THAW_ASSIST");
+
         // Not linked yet: the bank cannot act for acme, and is told why.
         Map<String, Object> refused = ThawApi.problem(thaw.post(BANK, intake, "/api/v1/cases"), HttpStatus.FORBIDDEN);
         assertThat(refused).containsEntry("code", "partner_not_linked").containsEntry("tenantId", "acme")
@@ -64,7 +70,7 @@ class PartnerBankJourneyIT {
 
         // The bank asks for proof of the flagged transfers, and uploads its own statement extract.
         thaw.transition(BANK, caseId, "GATHERING_EVIDENCE", "bank: send the contracts behind the three flagged transfers", Map.of());
-        Map<String, Object> bankUpload = Awaitility.await("evidence-service learnt the case and the link").atMost(Duration.ofSeconds(30))
+        Map<String, Object> bankUpload = Awaitility.await("evidence-service learnt the case and the link").atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(300)).until(() -> ThawApi.body(thaw.gateway().post()
                         .uri("/api/v1/evidence/cases/" + caseId + "/items?requirementCode=BANK_STATEMENT&fileName=bank-extract.png")
                         .headers(h -> h.setBearerAuth(thaw.token(BANK))).contentType(org.springframework.http.MediaType.IMAGE_PNG)
@@ -75,7 +81,7 @@ class PartnerBankJourneyIT {
         Map<String, Object> answer = thaw.upload(MERCHANT, caseId, "TRANSACTION_BACKGROUND", "contracts.png", ThawApi.png(2002), null);
         assertThat(answer).containsEntry("caseId", caseId);
         thaw.awaitCase(BANK, caseId, "the bank sees acme's proof on the checklist",
-                c -> !"MISSING".equals(ThawApi.checklistItem(c, "TRANSACTION_BACKGROUND").get("status")), Duration.ofSeconds(30));
+                c -> !"MISSING".equals(ThawApi.checklistItem(c, "TRANSACTION_BACKGROUND").get("status")), Duration.ofSeconds(90));
         Map<String, Object> submitted = thaw.transition(MERCHANT, caseId, "SUBMITTED", "acme: contracts and invoices attached", Map.of());
         assertThat(hasClock(submitted, "PARTNER_REVIEW_2H", "RUNNING")).isTrue();
 
@@ -95,7 +101,7 @@ class PartnerBankJourneyIT {
         // acme lets its insurer follow the case: status, clocks and progress, no notice text or identifiers.
         String consentId = (String) ThawApi.body(thaw.post(MERCHANT, Map.of("insurerTenantId", "insurer-demo"),
                 "/api/v1/evidence/cases/{id}/consents", caseId).expectStatus().isCreated()).get("consentId");
-        Map<String, Object> followed = Awaitility.await("case-service learnt the consent").atMost(Duration.ofSeconds(30))
+        Map<String, Object> followed = Awaitility.await("case-service learnt the consent").atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(300)).until(() -> thaw.get(INSURER, "/api/v1/cases/followed/{id}", caseId)
                         .returnResult(Map.class).getResponseBody().blockFirst(), body -> caseId.equals(body.get("caseId")));
         assertThat(followed).containsEntry("status", "UNDER_REVIEW").containsKeys("clocks", "checklist", "restoration")
@@ -104,7 +110,7 @@ class PartnerBankJourneyIT {
         assertThat(ThawApi.list(thaw.get(INSURER, "/api/v1/cases/followed"))).extracting(c -> c.get("caseId")).contains(caseId);
         // Consent withdrawn: 404 from then on.
         thaw.post(MERCHANT, Map.of(), "/api/v1/evidence/cases/{id}/consents/{consent}/revoke", caseId, consentId).expectStatus().isOk();
-        Awaitility.await("case-service learnt the withdrawal").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+        Awaitility.await("case-service learnt the withdrawal").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
                 .until(() -> thaw.get(INSURER, "/api/v1/cases/followed/{id}", caseId).returnResult(String.class).getStatus().value() == 404);
 
         // acme revokes the link: from now on the bank is refused, its case is acme's alone.
@@ -113,7 +119,7 @@ class PartnerBankJourneyIT {
                 .containsEntry("code", "partner_not_linked");
         thaw.get(BANK, "/api/v1/cases/{id}", caseId).expectStatus().isNotFound();
         thaw.transitionResponse(BANK, caseId, "RESOLVED", "bank: released", Map.of()).expectStatus().isNotFound();
-        Awaitility.await("evidence-service learnt the revocation").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+        Awaitility.await("evidence-service learnt the revocation").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
                 .until(() -> thaw.get(BANK, "/api/v1/evidence/cases/{id}/items", caseId).returnResult(String.class).getStatus().value() == 404);
         assertThat(thaw.caseOf(MERCHANT, caseId)).containsEntry("status", "UNDER_REVIEW");
     }
