@@ -173,7 +173,7 @@ class CasesDashboardBrowserIT {
             browser.awaitThat(page -> text(page, By.id("case-notice")).contains("分诊已记录：风险交易。"));
 
             // A script, opened and copied by keyboard.
-            assertThat(browser.tabTo(By.cssSelector("#scripts-heading ~ details summary"), 150)).isTrue();
+            assertThat(browser.tabTo(By.cssSelector("details:has(#script-opening) > summary"), 150)).isTrue();
             browser.press(Keys.ENTER);
             assertThat(browser.tabTo(By.id("copy-opening"), 5)).isTrue();
             browser.press(Keys.ENTER);
