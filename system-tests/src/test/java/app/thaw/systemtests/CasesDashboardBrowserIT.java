@@ -45,7 +45,7 @@ class CasesDashboardBrowserIT {
             browser.click(By.id("apply-filters"));
             browser.await(By.id("case-" + id));
             // The row's countdown is live: thaw.js has replaced the instant with the time left (or how late).
-            browser.awaitThat(page -> text(page, By.cssSelector("#case-" + id + " time[data-due]")).matches(".*(left|overdue by).*"));
+            browser.awaitThat(page -> text(page, By.cssSelector("#case-" + id + " time[data-due]")).matches(".*(left|overdue).*"));
             browser.screenshot("cases-queue-agent-en");
             assertThat(browser.accessibilityViolations()).as("accessibility of cases-queue-agent-en").isEmpty();
 
@@ -173,7 +173,7 @@ class CasesDashboardBrowserIT {
             browser.awaitThat(page -> text(page, By.id("case-notice")).contains("分诊已记录：风险交易。"));
 
             // A script, opened and copied by keyboard.
-            assertThat(browser.tabTo(By.cssSelector("#scripts-heading ~ details summary"), 150)).isTrue();
+            assertThat(browser.tabTo(By.cssSelector("details:has(#script-opening) > summary"), 150)).isTrue();
             browser.press(Keys.ENTER);
             assertThat(browser.tabTo(By.id("copy-opening"), 5)).isTrue();
             browser.press(Keys.ENTER);

@@ -308,7 +308,12 @@ class CasesDashboardTests extends CaseApiTests {
                 .doesNotContain("First notification to the client", "staff_agent", "partner_bank", " left", "Risky transaction");
         assertThat(zh).contains("id=\"copy-opening\"", "data-copy=\"script-opening\"", "/dashboard/evidence/cases/" + id,
                 "/dashboard/cases/" + id + "/appeal-letter?lang=zh-CN&amp;format=pdf", "id=\"readiness\"", "材料缺失");
+        // Checklist and readiness lines name the document (the catalogue's label), not only the reason it answers.
+        @SuppressWarnings("unchecked")
+        String firstCode = ((java.util.List<String>) ((Map<String, Object>) read(id, agent()).get("readiness")).get("missing")).getFirst();
+        assertThat(visible).contains(app.thaw.cases.checklist.ChecklistCatalogue.label(firstCode, "zh"));
         String en = page("/dashboard/cases/" + id, agent(), "en");
+        assertThat(en).contains(app.thaw.cases.checklist.ChecklistCatalogue.label(firstCode, "en").replace("'", "&#39;"));
         assertThat(en).contains("Thaw agent", "Opening", "Hello, I represent", "CNY 58,200.00", "items missing");
     }
 

@@ -94,10 +94,11 @@ public final class CaseViews {
             return taskId == null ? null : c.task(taskId).map(task -> zh ? task.titleZh() : task.title()).orElse(null);
         }
 
-        /** A checklist requirement's reason in the page's language (its code when the case has no such line). */
+        /** A checklist requirement's name and the freeze reason it answers, in the page's language. */
         public String requirement(String code) {
+            String label = app.thaw.cases.checklist.ChecklistCatalogue.label(code, zh ? "zh" : "en");
             return c.checklist().stream().filter(item -> item.code().equals(code)).findFirst()
-                    .map(item -> zh ? item.reasonZh() : item.reasonEn()).orElse(code);
+                    .map(item -> label + " — " + (zh ? item.reasonZh() : item.reasonEn())).orElse(label);
         }
 
         public Readiness readiness() {

@@ -137,6 +137,8 @@ class MonitorDashboardController {
                 .modelAttribute("detectors", detectors)
                 .modelAttribute("limit", QUEUE_SIZE)
                 .modelAttribute("tenants", tenants)
+                // The case pages are staff's: only staff get the link from an alert to its case.
+                .modelAttribute("staff", caller.hasAnyRole(Roles.STAFF))
                 .modelAttribute("problem", problem == null ? "" : problem)
                 .status(problem == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
                 .build();

@@ -1,0 +1,94 @@
+package app.thaw.cases.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import app.thaw.cases.api.CaseApiTests;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Outcome analytics over {@code bench.cases} (default 100,000) cases of one tenant on the embedded
+ * store: the documents are written straight into the store, holding the fields the aggregation reads
+ * (status, outcome, platform, scenario, opening and detection times, amount, clocks, checklist with
+ * its evidence verdicts, the RESOLVED timeline entry) — slimmer than real cases, whose timelines,
+ * tasks and contacts the store would also have to read past. Then {@code GET /api/v1/cases/analytics}
+ * is timed. Skipped unless {@code -Dbench=true}. Prints {@code ANALYTICS_BENCH}.
+ * Command (README): {@code ./mvnw -o -B -pl case-service -am test -Dtest=AnalyticsBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class AnalyticsBenchmark extends CaseApiTests {
+
+    private static final String[] PLATFORMS = {"连连支付", "支付宝", "微信支付", "Stripe", "PayPal", "Amazon"};
+    private static final String[] SCENARIOS = {"RISK_TXN", "ACCOUNT_TAKEOVER", "JUDICIAL_FREEZE", "AML_REVIEW", "DORMANCY", "ACCOUNT_ANOMALY"};
+    private static final String[] CODES = {"TRANSACTION_PROOF", "BUSINESS_LICENSE", "BANK_STATEMENT", "ID_DOCUMENT"};
+
+    @Test
+    void analyticsOverAHundredThousandCases() {
+        int cases = Integer.getInteger("bench.cases", 100_000);
+        String tenant = "bench-outcomes";
+        Random random = new Random(23);
+        Instant now = clock.instant();
+        long seedStart = System.nanoTime();
+        List<Document> batch = new ArrayList<>();
+        long released = 0;
+        for (int i = 0; i < cases; i++) {
+            Instant opened = now.minus(Duration.ofMinutes(random.nextInt(300 * 24 * 60)));
+            Instant detected = opened.minus(Duration.ofMinutes(random.nextInt(120)));
+            boolean isReleased = random.nextInt(10) < 6;
+            released += isReleased ? 1 : 0;
+            Instant resolvedAt = opened.plus(Duration.ofHours(1 + random.nextInt(24 * 20)));
+            List<Document> checklist = new ArrayList<>();
+            for (String code : CODES) {
+                String status = random.nextInt(10) == 0 ? "REJECTED" : isReleased ? "ACCEPTED" : "MISSING";
+                checklist.add(new Document("code", code).append("status", status)
+                        .append("evidence", status.equals("MISSING") ? new Document() : new Document("ev-" + i + code, status)));
+            }
+            batch.add(new Document("_id", "bench-" + i).append("tenantId", tenant).append("reference", tenant + "-C-2025-" + i)
+                    .append("version", 1L).append("drill", false).append("restricted", false)
+                    .append("status", isReleased ? "RESOLVED" : "GATHERING_EVIDENCE").append("outcome", isReleased ? "RESTORED" : null)
+                    .append("platform", PLATFORMS[random.nextInt(PLATFORMS.length)]).append("scenario", SCENARIOS[random.nextInt(SCENARIOS.length)])
+                    .append("openedAt", Date.from(opened)).append("detectedAt", Date.from(detected))
+                    .append("frozenAmount", new Document("amount", (1000 + random.nextInt(100_000)) + ".00").append("currency", random.nextInt(4) == 0 ? "USD" : "CNY"))
+                    .append("clocks", List.of(
+                            new Document("kind", "GOLDEN_15").append("state", random.nextInt(5) == 0 ? "BREACHED" : "MET"),
+                            new Document("kind", "RESOLUTION").append("state", random.nextInt(8) == 0 ? "BREACHED" : "MET")))
+                    .append("checklist", checklist)
+                    .append("timeline", isReleased ? List.of(new Document("at", Date.from(resolvedAt)).append("type", "status_changed")
+                            .append("details", new Document("from", "UNDER_REVIEW").append("to", "RESOLVED"))) : List.of()));
+            if (batch.size() == 1000) {
+                mongo.insert(batch, "cases").then().block(Duration.ofMinutes(5));
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty()) {
+            mongo.insert(batch, "cases").then().block(Duration.ofMinutes(5));
+        }
+        double seeded = (System.nanoTime() - seedStart) / 1e9;
+
+        String token = token(tenant, "merchant_admin");
+        List<Double> times = new ArrayList<>();
+        Map<?, ?> last = null;
+        for (int run = 0; run < 3; run++) {
+            long start = System.nanoTime();
+            last = web.mutate().responseTimeout(Duration.ofMinutes(10)).build()
+                    .get().uri("/api/v1/cases/analytics").headers(h -> h.setBearerAuth(token)).exchange()
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            times.add((System.nanoTime() - start) / 1e9);
+        }
+        Map<?, ?> total = (Map<?, ?>) last.get("total");
+        assertThat(((Number) total.get("cases")).longValue()).isEqualTo(cases);
+        assertThat(((Number) total.get("released")).longValue()).isEqualTo(released);
+        System.out.printf("ANALYTICS_BENCH %d cases (seeded in %.1f s): analytics answered in %.2f s, %.2f s, %.2f s; median days frozen %s, p90 %s%n",
+                cases, seeded, times.get(0), times.get(1), times.get(2), ((Map<?, ?>) last.get("daysFrozen")).get("median"),
+                ((Map<?, ?>) last.get("daysFrozen")).get("p90"));
+    }
+}
