@@ -83,6 +83,11 @@ class CaseServiceConfiguration {
     }
 
     @Bean
+    EventHandlers insurerFollowEvents(app.thaw.cases.insurer.InsurerFollows follows) {
+        return follows.bindings();
+    }
+
+    @Bean
     app.thaw.cases.insurer.FollowedCases followedCases(app.thaw.cases.insurer.InsurerFollows follows, CaseStore store,
                                                        app.thaw.platform.tenancy.TenantAccess tenants) {
         return new app.thaw.cases.insurer.FollowedCases(follows, store, tenants);

@@ -37,4 +37,14 @@ public final class ConsumedEvents {
                               @Nullable String subjectType, @Nullable String detector, @Nullable Integer count, @Nullable Instant raisedAt,
                               @Nullable String listEntryId, @Nullable Double score) {
     }
+
+    /** The holder let an insurer follow the case (evidence-service owns consents). */
+    @EventType("thaw.evidence.consent_granted")
+    public record ConsentGranted(String caseId, String consentId, String insurerTenantId) {
+    }
+
+    /** The holder withdrew it: terminal. */
+    @EventType("thaw.evidence.consent_revoked")
+    public record ConsentRevoked(String caseId, String consentId, String insurerTenantId) {
+    }
 }

@@ -1,13 +1,14 @@
 package app.thaw.cases.insurer;
 
+import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
+import java.util.List;
 
-import app.thaw.platform.events.EventHandler;
-import app.thaw.platform.events.ThawEvent;
+import app.thaw.cases.events.ConsumedEvents.ConsentGranted;
+import app.thaw.cases.events.ConsumedEvents.ConsentRevoked;
+import app.thaw.platform.events.EventBinding;
+import app.thaw.platform.events.EventHandlers;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -23,26 +24,9 @@ import reactor.core.publisher.Mono;
  * {@code thaw.evidence.consent_granted} / {@code .consent_revoked}. One document per consent; a
  * revocation is terminal, so a late or repeated grant never brings a withdrawn consent back.
  */
-public class InsurerFollows implements EventHandler {
+public class InsurerFollows {
 
     public static final String COLLECTION = "insurer_follows";
-    static final String GRANTED = "thaw.evidence.consent_granted";
-    static final String REVOKED = "thaw.evidence.consent_revoked";
-
-    private static final Logger log = LoggerFactory.getLogger(InsurerFollows.class);
-
-    /** The fields this consumer reads (docs/events.md). */
-    record ConsentChanged(String caseId, String consentId, String insurerTenantId) {
-
-        static ConsentChanged from(ThawEvent event) {
-            Map<String, Object> data = event.data();
-            if (!(data.get("caseId") instanceof String caseId) || !(data.get("consentId") instanceof String consentId)
-                    || !(data.get("insurerTenantId") instanceof String insurer)) {
-                return null;
-            }
-            return new ConsentChanged(caseId, consentId, insurer);
-        }
-    }
 
     private final ReactiveMongoTemplate mongo;
 
@@ -50,30 +34,28 @@ public class InsurerFollows implements EventHandler {
         this.mongo = mongo;
     }
 
-    @Override
-    public boolean handles(String type) {
-        return GRANTED.equals(type) || REVOKED.equals(type);
+    /** Its consumers of evidence-service's consent events. */
+    public EventHandlers bindings() {
+        return new EventHandlers(List.of(
+                EventBinding.on(ConsentGranted.class, event -> granted(event.tenantId(), event.time(), event.data().caseId(),
+                        event.data().consentId(), event.data().insurerTenantId())),
+                EventBinding.on(ConsentRevoked.class, event -> revoked(event.tenantId(), event.time(), event.data().caseId(),
+                        event.data().consentId(), event.data().insurerTenantId()))));
     }
 
-    @Override
-    public Mono<Void> handle(ThawEvent event) {
-        ConsentChanged changed = ConsentChanged.from(event);
-        if (changed == null) {
-            log.warn("Ignoring {} {}: it names no case, consent or insurer", event.type(), event.id());
-            return Mono.empty();
-        }
-        Document follow = new Document("_id", changed.consentId()).append("caseId", changed.caseId())
-                .append("caseTenantId", event.tenantId()).append("insurerTenantId", changed.insurerTenantId())
-                .append("at", Date.from(event.time()));
-        if (GRANTED.equals(event.type())) {
-            // Inserted once; a grant arriving after its own revocation finds the revoked document and changes nothing.
-            return mongo.insert(follow.append("active", true), COLLECTION).then()
-                    .onErrorResume(DuplicateKeyException.class, seen -> Mono.empty());
-        }
-        return mongo.upsert(Query.query(Criteria.where("_id").is(changed.consentId())),
-                new Update().set("active", false).set("revokedAt", Date.from(event.time()))
-                        .setOnInsert("caseId", changed.caseId()).setOnInsert("caseTenantId", event.tenantId())
-                        .setOnInsert("insurerTenantId", changed.insurerTenantId()), COLLECTION).then();
+    /** Inserted once; a grant arriving after its own revocation finds the revoked document and changes nothing. */
+    private Mono<Void> granted(String caseTenantId, Instant at, String caseId, String consentId, String insurerTenantId) {
+        Document follow = new Document("_id", consentId).append("caseId", caseId).append("caseTenantId", caseTenantId)
+                .append("insurerTenantId", insurerTenantId).append("at", Date.from(at)).append("active", true);
+        return mongo.insert(follow, COLLECTION).then().onErrorResume(DuplicateKeyException.class, seen -> Mono.empty());
+    }
+
+    /** Terminal: remembered even when the grant has not arrived yet. */
+    private Mono<Void> revoked(String caseTenantId, Instant at, String caseId, String consentId, String insurerTenantId) {
+        return mongo.upsert(Query.query(Criteria.where("_id").is(consentId)),
+                new Update().set("active", false).set("revokedAt", Date.from(at))
+                        .setOnInsert("caseId", caseId).setOnInsert("caseTenantId", caseTenantId)
+                        .setOnInsert("insurerTenantId", insurerTenantId), COLLECTION).then();
     }
 
     /** The case ids {@code insurerTenantId} follows now (an active consent), newest consent first. */

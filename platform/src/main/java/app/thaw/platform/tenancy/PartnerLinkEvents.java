@@ -1,46 +1,58 @@
 package app.thaw.platform.tenancy;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
-import app.thaw.platform.events.EventHandler;
-import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.events.EventBinding;
+import app.thaw.platform.events.EventHandlers;
+import app.thaw.platform.events.EventType;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-/** Keeps this service's replica of partner links from case-service's {@code thaw.partner.*} events. */
-public class PartnerLinkEvents implements EventHandler {
+/**
+ * The {@code thaw.partner.*} events (docs/events.md): case-service, the owner of partner links,
+ * publishes them through {@link PartnerLinks#change}; every other service keeps its replica from
+ * them. The records are the platform's because the replica is (one mechanism, both ends).
+ */
+public final class PartnerLinkEvents {
 
-    /** The fields this consumer reads of {@code thaw.partner.linked} / {@code .unlinked} (docs/events.md). */
-    record LinkChanged(String merchantTenantId, String partnerTenantId, boolean active, long sequence, Instant changedAt,
-                       String changedBy) {
-
-        static LinkChanged from(ThawEvent event) {
-            Map<String, Object> data = event.data();
-            return new LinkChanged(String.valueOf(data.get("merchantTenantId")), String.valueOf(data.get("partnerTenantId")),
-                    Boolean.TRUE.equals(data.get("active")), ((Number) data.get("sequence")).longValue(),
-                    Instant.parse(String.valueOf(data.get("changedAt"))), String.valueOf(data.get("changedBy")));
-        }
+    private PartnerLinkEvents() {
     }
 
-    private final PartnerLinks links;
-
-    public PartnerLinkEvents(PartnerLinks links) {
-        this.links = links;
+    /** @param sequence per link, from 1 (also the event's own sequence): a replica applies newer over older */
+    @EventType("thaw.partner.linked")
+    public record Linked(String merchantTenantId, String partnerTenantId, boolean active, long sequence, Instant changedAt,
+                         String changedBy, @Nullable Instant linkedAt) {
     }
 
-    @Override
-    public boolean handles(String type) {
-        return PartnerLinks.LINKED.equals(type) || PartnerLinks.UNLINKED.equals(type);
+    /** @param linkedAt when the revoked link was made */
+    @EventType("thaw.partner.unlinked")
+    public record Unlinked(String merchantTenantId, String partnerTenantId, boolean active, long sequence, Instant changedAt,
+                           String changedBy, @Nullable Instant linkedAt) {
     }
 
-    @Override
-    public Mono<Void> handle(ThawEvent event) {
-        LinkChanged changed = LinkChanged.from(event);
-        if (!changed.merchantTenantId().equals(event.tenantId())) {
-            // The event's tenant is the merchant whose data the link opens; anything else is not a link change.
-            return Mono.empty();
-        }
-        return links.apply(new PartnerLink(changed.merchantTenantId(), changed.partnerTenantId(), changed.active(), changed.sequence(),
-                changed.changedAt(), changed.changedBy(), null)).then();
+    /** The event's record for a link's state after a change. */
+    static Object of(PartnerLink link) {
+        return link.active()
+                ? new Linked(link.merchantTenantId(), link.partnerTenantId(), true, link.sequence(), link.changedAt(), link.changedBy(),
+                        link.linkedAt())
+                : new Unlinked(link.merchantTenantId(), link.partnerTenantId(), false, link.sequence(), link.changedAt(), link.changedBy(),
+                        link.linkedAt());
+    }
+
+    /** Keeps this service's replica of partner links. */
+    static EventHandlers replica(PartnerLinks links) {
+        return new EventHandlers(List.of(
+                EventBinding.on(Linked.class, event -> apply(links, event.tenantId(), new PartnerLink(event.data().merchantTenantId(),
+                        event.data().partnerTenantId(), true, event.data().sequence(), event.data().changedAt(), event.data().changedBy(),
+                        event.data().linkedAt()))),
+                EventBinding.on(Unlinked.class, event -> apply(links, event.tenantId(), new PartnerLink(event.data().merchantTenantId(),
+                        event.data().partnerTenantId(), false, event.data().sequence(), event.data().changedAt(), event.data().changedBy(),
+                        event.data().linkedAt())))));
+    }
+
+    private static Mono<Void> apply(PartnerLinks links, String eventTenant, PartnerLink link) {
+        // The event's tenant is the merchant whose data the link opens; anything else is not a link change.
+        return link.merchantTenantId().equals(eventTenant) ? links.apply(link).then() : Mono.empty();
     }
 }

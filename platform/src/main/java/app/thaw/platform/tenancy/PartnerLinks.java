@@ -84,8 +84,8 @@ public class PartnerLinks {
                             Instant now = clock.instant();
                             Instant linkedAt = active ? now : current.map(PartnerLink::linkedAt).orElse(null);
                             PartnerLink next = new PartnerLink(merchantTenantId, partnerTenantId, active, sequence, now, by, linkedAt);
-                            ThawEvent event = ThawEvent.of(source, active ? LINKED : UNLINKED, id, merchantTenantId, now, traceparent,
-                                    data(next));
+                            ThawEvent event = ThawEvent.of(source, id, merchantTenantId, now, sequence, traceparent,
+                                    PartnerLinkEvents.of(next));
                             Update update = EventOutbox.record(fields(next), List.of(event));
                             Query expected = Query.query(Criteria.where("_id").is(id).and("sequence").is(sequence - 1));
                             return mongo.upsert(expected, update, COLLECTION)
@@ -108,21 +108,6 @@ public class PartnerLinks {
                         .on("active", Sort.Direction.ASC))
                 .then(mongo.indexOps(COLLECTION).createIndex(new Index().on("merchantTenantId", Sort.Direction.ASC)))
                 .then(outbox == null ? Mono.empty() : outbox.watch(COLLECTION));
-    }
-
-    /** The event's {@code data} (docs/events.md). */
-    static Map<String, Object> data(PartnerLink link) {
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("merchantTenantId", link.merchantTenantId());
-        data.put("partnerTenantId", link.partnerTenantId());
-        data.put("active", link.active());
-        data.put("sequence", link.sequence());
-        data.put("changedAt", link.changedAt().toString());
-        data.put("changedBy", link.changedBy());
-        if (link.linkedAt() != null) {
-            data.put("linkedAt", link.linkedAt().toString());
-        }
-        return data;
     }
 
     private static Update fields(PartnerLink link) {

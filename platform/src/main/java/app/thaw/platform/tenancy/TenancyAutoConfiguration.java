@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import app.thaw.platform.events.EventHandlers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
@@ -32,7 +33,7 @@ public class TenancyAutoConfiguration {
     }
 
     @Bean
-    PartnerLinkEvents partnerLinkEvents(PartnerLinks links) {
-        return new PartnerLinkEvents(links);
+    EventHandlers partnerLinkReplica(PartnerLinks links) {
+        return PartnerLinkEvents.replica(links);
     }
 }
