@@ -22,7 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * its evidence verdicts, the RESOLVED timeline entry) — slimmer than real cases, whose timelines,
  * tasks and contacts the store would also have to read past. Then {@code GET /api/v1/cases/analytics}
  * is timed. Skipped unless {@code -Dbench=true}. Prints {@code ANALYTICS_BENCH}.
- * Command (README): {@code ./mvnw -o -B -pl case-service -am test -Dtest=AnalyticsBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Command (docs/benchmarks/case-service.md): {@code ./mvnw -o -B -pl case-service -am test -Dtest=AnalyticsBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class AnalyticsBenchmark extends CaseApiTests {

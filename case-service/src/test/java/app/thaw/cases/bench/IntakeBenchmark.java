@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * Load run of intake + triage through the service over HTTP on the embedded store (the default
  * deployment): {@code POST /api/v1/cases} with the labelled notices, {@code bench.concurrency} at
  * once. Skipped unless {@code -Dbench=true}; never a timed test. Prints {@code INTAKE_BENCH}.
- * Command (README): {@code ./mvnw -o -B -pl case-service test -Dtest=IntakeBenchmark -Dbench=true}.
+ * Command (docs/benchmarks/case-service.md): {@code ./mvnw -o -B -pl case-service test -Dtest=IntakeBenchmark -Dbench=true}.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class IntakeBenchmark extends CaseApiTests {

@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The labelled notice corpus (thaw/cases/notice-corpus.yaml, 150 hand-written notices in zh and en):
  * triage accuracy per scenario and extraction accuracy per field, printed as {@code CORPUS_*} lines
- * and recorded in the README. The floors below are the measured figures rounded down: a regression
+ * and recorded in docs/benchmarks/case-service.md. The floors below are the measured figures rounded down: a regression
  * guard, not a target the corpus was written to meet.
  */
 class NoticeCorpusTests {
@@ -105,7 +105,7 @@ class NoticeCorpusTests {
                 .isGreaterThanOrEqualTo(FLOORS.get(field)));
     }
 
-    // Measured figures rounded down (see the README); raise them when the extractor improves.
+    // Measured figures rounded down (see docs/benchmarks/case-service.md); raise them when the extractor improves.
     static final Map<String, Double> FLOORS = Map.of("scenario", 0.80, "NONE", 1.0, "authority", 1.0, "fileNumber", 1.0, "amounts", 1.0,
             "dates", 1.0, "limits", 0.95, "references", 1.0, "merchants", 1.0, "phones", 1.0);
 

@@ -38,12 +38,12 @@ import reactor.netty.http.client.HttpClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The upload load run of evidence-service/README.md, skipped unless {@code -Dbench=true}:
+ * The upload load run of docs/benchmarks/evidence-service.md, skipped unless {@code -Dbench=true}:
  * the embedded store in a JVM of its own, the service in another at {@code -Xmx256m}; 1 GiB
  * uploaded through the service's raw streaming endpoint, and the same bytes uploaded by the plain
  * reactive driver's GridFS into the same store (1 MiB chunks both). Prints BENCH lines.
  * Not a timed test: it asserts only that the upload succeeded with the right hash and the
- * service survived; the numbers are for the README.
+ * service survived; the numbers are for docs/benchmarks/evidence-service.md.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class UploadBenchmark {

@@ -30,7 +30,7 @@ import org.springframework.core.io.DefaultResourceLoader;
  * surname with a common given name, a listed person's given names with a common surname, two
  * common tokens of a four-token name, a listed company with its distinctive word replaced, everyday
  * and Chinese names). A near-miss that is itself a listed name is dropped: it is a true hit.
- * Prints {@code SCREENING_LABELLED} (precision, recall, top-1, top-3); the README records it. Another
+ * Prints {@code SCREENING_LABELLED} (precision, recall, top-1, top-3); docs/benchmarks/identity-monitor.md records it. Another
  * set of the same construction: {@code -Dscreening.seed=…}.
  */
 class LabelledSetTests {
@@ -282,7 +282,7 @@ class LabelledSetTests {
         wrong.stream().limit(30).forEach(w -> System.out.println("  FALSE ALERT " + w));
         assertThat(truths).hasSizeGreaterThanOrEqualTo(1_000);
         assertThat(misses).hasSizeGreaterThanOrEqualTo(1_000);
-        // The targets: recall ≥ 0.98, precision ≥ 0.99 (README: measured 0.995 and 0.995 on this seed; other seeds,
+        // The targets: recall ≥ 0.98, precision ≥ 0.99 (docs/benchmarks/identity-monitor.md: measured 0.995 and 0.995 on this seed; other seeds,
         // -Dscreening.seed=…, built after the scoring was last changed, gave 0.981–0.984 and 0.992–0.998).
         assertThat(recall).isGreaterThanOrEqualTo(0.98);
         assertThat(precision).isGreaterThanOrEqualTo(0.99);

@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Load runs, not tests: skipped unless {@code -Dbench=true}. They print lines starting with
- * {@code BENCH} that the README records. Run one with
+ * {@code BENCH} that docs/benchmarks/notification-service.md records. Run one with
  * {@code ./mvnw -o -pl notification-service test -Dtest=NotificationBenchmark#webhookFanOut -Dbench=true}.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
