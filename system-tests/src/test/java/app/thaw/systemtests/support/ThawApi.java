@@ -148,7 +148,9 @@ public final class ThawApi {
         List<Map<String, Object>> all = new ArrayList<>();
         String cursor = null;
         do {
-            String uri = path + (path.contains("?") ? "&" : "?") + "limit=100" + (cursor == null ? "" : "&cursor=" + cursor);
+            // A cursor is opaque and may hold characters a query must escape (the inbox's has '|').
+            String uri = path + (path.contains("?") ? "&" : "?") + "limit=100"
+                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             Map<String, Object> page = ok(gateway.get().uri(java.net.URI.create(platform.gatewayUrl() + uri))
                     .headers(h -> h.setBearerAuth(token(who))).exchange());
             all.addAll(items(page, "items"));
