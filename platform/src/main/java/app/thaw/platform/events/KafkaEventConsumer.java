@@ -15,7 +15,6 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -80,6 +79,9 @@ public class KafkaEventConsumer {
         ThawEvent event = parse(record.value());
         EventInbox.Outcome outcome;
         try {
+            // Blocking on purpose: this runs on the Kafka listener container's own consumer thread,
+            // never on a WebFlux event loop, and the record's offset may be committed only once the
+            // inbox has stored the effect — so the listener must wait for it (bounded by the timeout).
             outcome = inbox.receive(event).block(timeout);
         } catch (RuntimeException failure) {
             throw refusedOrRetryable(event, reactor.core.Exceptions.unwrap(failure));
@@ -121,9 +123,9 @@ public class KafkaEventConsumer {
                 .append("attempts", attempts)
                 .append("lastError", reason)
                 .append("parkedAt", Date.from(clock.instant()));
-        mongo.insert(deadLetter, OutboxRelay.DEAD_LETTERS)
-                // Parked before and replayed since: park it again, without the earlier replay.
-                .onErrorResume(DuplicateKeyException.class, earlier -> mongo.save(deadLetter, OutboxRelay.DEAD_LETTERS))
+        OutboxRelay.storeDeadLetter(mongo, deadLetter)
+                // On the dead-letter listener's consumer thread (not an event loop): the DLT record's
+                // offset is committed only after the dead letter is stored, so nothing parked is lost.
                 .block(timeout);
     }
 

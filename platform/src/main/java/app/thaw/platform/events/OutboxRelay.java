@@ -146,10 +146,19 @@ public class OutboxRelay implements SmartLifecycle {
                 .append("parkedAt", Date.from(clock.instant()));
         deadLetter.remove("claim");
         deadLetter.remove("leaseUntil");
-        return mongo.insert(deadLetter, DEAD_LETTERS)
-                .onErrorResume(DuplicateKeyException.class, earlier -> mongo.save(deadLetter, DEAD_LETTERS))
+        return storeDeadLetter(mongo, deadLetter)
                 .then(mongo.updateFirst(held(entry), new Update().set("status", DEAD).set("attempts", attempt)
                         .set("lastError", reason).unset("claim").set("leaseUntil", new Date(0)), OUTBOX))
+                .then();
+    }
+
+    /**
+     * Keeps a dead letter for platform admins to list and replay, whichever transport parked it;
+     * one parked before and replayed since is parked again, without the earlier replay.
+     */
+    static Mono<Void> storeDeadLetter(ReactiveMongoTemplate mongo, Document deadLetter) {
+        return mongo.insert(deadLetter, DEAD_LETTERS)
+                .onErrorResume(DuplicateKeyException.class, earlier -> mongo.save(deadLetter, DEAD_LETTERS))
                 .then();
     }
 
