@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import app.thaw.platform.testing.PlatformTestApplication;
+import app.thaw.platform.tracing.ErrorSpansOfUnsampledTraces;
+import app.thaw.platform.tracing.ErrorsKeptSampler;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanProcessors;
 import app.thaw.platform.testing.TestTokens;
 import app.thaw.store.EmbeddedStore;
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +59,19 @@ class PlatformWebTests {
 
     @Autowired
     ReactiveMongoTemplate mongo;
+
+    @Autowired
+    Sampler sampler;
+
+    @Autowired
+    SpanProcessors spanProcessors;
+
+    @Test
+    void tracesAreSampledParentBasedAtTheDocumentedRatioWithErrorsKept() {
+        assertThat(sampler).isInstanceOf(ErrorsKeptSampler.class);
+        assertThat(sampler.getDescription()).contains("parentBased(ratio 0.1");
+        assertThat(spanProcessors.list()).hasAtLeastOneElementOfType(ErrorSpansOfUnsampledTraces.class);
+    }
 
     WebTestClient.BodyContentSpec trip(String json) {
         return web.post().uri("/api/v1/test/trips").headers(h -> h.setBearerAuth(tokens.token("merchant_admin")))
