@@ -52,6 +52,16 @@ class RunnerIT {
             // elsewhere on another run would not open what these sealed (webhook secrets, monitored identifiers).
             assertThat(state.resolve("keys/identity-monitor/aead.json")).exists();
             assertThat(state.resolve("keys/notification-service/webhook-secrets.json")).exists();
+            if (Runtime.version().feature() >= 25) {
+                // Fast start (ADR 100): the services start from their AOT caches, or — new jars — the caches are
+                // being trained in the background for the next start, which `down` below must stop too (no
+                // process with the runner's mark may be left).
+                String mark = "-Dthaw.runner=" + state;
+                boolean cached = ProcessHandle.allProcesses().map(process -> process.info().commandLine().orElse(""))
+                        .anyMatch(line -> line.contains(mark) && line.contains("-XX:AOTCache="));
+                assertThat(cached || up.output().contains("Preparing a faster next start in the background"))
+                        .as(up.output()).isTrue();
+            }
 
             WebTestClient.bindToServer().baseUrl("http://localhost:" + GATEWAY).responseTimeout(Duration.ofSeconds(15)).build()
                     .get().uri("/api/v1/cases/whoami").headers(h -> h.setBearerAuth(new Keycloak("http://localhost:" + KEYCLOAK).clientToken("demo-bank", "demo-bank-secret")))
