@@ -109,7 +109,16 @@ public class ScreeningService {
      * subject of every tenant against it, a page at a time.
      */
     public Mono<Refresh> refresh() {
-        return Mono.fromCallable(lists::reload).subscribeOn(Schedulers.boundedElastic())
+        return refreshWith(lists::reload);
+    }
+
+    /** Reads one list again (from its official url where one is configured), as {@link #refresh()} does. */
+    public Mono<Refresh> refresh(String listId) {
+        return refreshWith(() -> lists.reload(listId));
+    }
+
+    private Mono<Refresh> refreshWith(java.util.concurrent.Callable<Boolean> reload) {
+        return Mono.fromCallable(reload).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(changed -> {
                     ScreeningIndex index = lists.current();
                     Mono<Long> rescreened = changed ? rescreenAll() : Mono.just(0L);

@@ -67,6 +67,8 @@ class ScreeningWebTests extends MonitorWebTestBase {
                 .jsonPath("$.lists[0].entries").value(v -> assertThat(((Number) v).intValue()).isBetween(14, 16))
                 .jsonPath("$.lists[0].sha256").value(v -> assertThat(v.toString()).matches("[0-9a-f]{64}"))
                 .jsonPath("$.lists[0].retrievedAt").exists()
+                .jsonPath("$.lists[0].refreshInterval").isEqualTo("PT24H")
+                .jsonPath("$.lists[0].location").value(v -> assertThat(v.toString()).endsWith("sdn.csv"))
                 .jsonPath("$.entries").value(v -> assertThat(((Number) v).intValue()).isBetween(14, 16));
     }
 
