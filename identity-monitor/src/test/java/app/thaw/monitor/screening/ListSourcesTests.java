@@ -170,6 +170,28 @@ class ListSourcesTests {
     }
 
     @Test
+    void theShippedConfigurationStartsFromTheSnapshotFollowsOfacAndLeavesTheConsolidatedListOff() throws Exception {
+        var yaml = new org.springframework.boot.env.YamlPropertySourceLoader().load("application.yml",
+                new org.springframework.core.io.ClassPathResource("application.yml"));
+        var environment = new org.springframework.core.env.StandardEnvironment();
+        yaml.forEach(environment.getPropertySources()::addLast);
+        ScreeningProperties shipped = org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("thaw.monitor.screening", ScreeningProperties.class).get();
+        assertThat(shipped.sources()).extracting(ScreeningProperties.Source::id).containsExactly("ofac-sdn");
+        ScreeningProperties.Source sdn = shipped.sources().getFirst();
+        assertThat(sdn.location()).isEqualTo(ScreeningProperties.SHIPPED_SDN.location());
+        assertThat(sdn.url()).isEqualTo("https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV");
+        assertThat(sdn.aliasUrl()).endsWith("/ALT.CSV");
+        assertThat(shipped.firstRefreshAfter()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(shipped.refreshInterval(sdn)).isEqualTo(Duration.ofHours(24));
+        environment.getSystemProperties().put("THAW_MONITOR_CONS_ENABLED", "true");
+        ScreeningProperties withConsolidated = org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("thaw.monitor.screening", ScreeningProperties.class).get();
+        assertThat(withConsolidated.sources()).extracting(ScreeningProperties.Source::id).containsExactly("ofac-sdn", "ofac-cons");
+        assertThat(withConsolidated.sources().get(1).location()).endsWith("/CONS_PRIM.CSV");
+    }
+
+    @Test
     void aListConfiguredOffIsLeftOutAndAUrlNeedsItsAliasesUrl() {
         ScreeningProperties.Source off = new ScreeningProperties.Source("ofac-cons", "Consolidated", ScreeningProperties.Format.OFAC_CSV,
                 "https://example.org/CONS_PRIM.CSV", "https://example.org/CONS_ALT.CSV", null, null, null, null, false);
