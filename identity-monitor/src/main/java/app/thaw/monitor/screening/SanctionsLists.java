@@ -102,9 +102,31 @@ public class SanctionsLists {
             Loaded before = loaded.get(source.id());
             String location = first ? source.location() : source.refreshLocation();
             String aliasLocation = first ? source.aliasLocation() : source.refreshAliasLocation();
-            Loaded now;
+            String knownDate = (first || source.url() == null) && source.published() != null && !source.published().isBlank()
+                    ? source.published() : null;
+            Loaded now = null;
+            java.util.Properties cached = first ? cached(source) : null;
+            if (cached != null) {
+                // The publisher's files as last downloaded: newer than the snapshot, and read without the network.
+                String list = cacheFor(source).resolve(cached.getProperty("list")).toUri().toString();
+                String alias = cached.getProperty("alias") == null ? null : cacheFor(source).resolve(cached.getProperty("alias")).toUri().toString();
+                try {
+                    now = read(source, list, alias, cached.getProperty("published"), new LinkedHashMap<>());
+                    location = list;
+                } catch (IOException | RuntimeException failure) {
+                    log.warn("The cached download of sanctions list {} cannot be read ({}); starting from {}", source.id(),
+                            failure.toString(), source.location());
+                    forget(source);
+                }
+            }
+            Map<String, java.nio.file.Path> downloads = new LinkedHashMap<>();
             try {
-                now = read(source, location, aliasLocation, first || source.url() == null);
+                if (now == null) {
+                    now = read(source, location, aliasLocation, knownDate, downloads);
+                }
+                if (!downloads.isEmpty() && (before == null || !before.version().sha256().equals(now.version().sha256()))) {
+                    keep(source, downloads, now.version());
+                }
             } catch (IOException | RuntimeException failure) {
                 if (first || before == null) {
                     throw new IOException("Sanctions list " + source.id() + " cannot be read from " + location + ": "
@@ -114,6 +136,10 @@ public class SanctionsLists {
                         failure.toString(), before.version().sha256().substring(0, 12), before.version().location());
                 log.debug("Reading sanctions list {} failed", source.id(), failure);
                 continue;
+            } finally {
+                for (java.nio.file.Path download : downloads.values()) {
+                    java.nio.file.Files.deleteIfExists(download);
+                }
             }
             if (before != null && before.version().sha256().equals(now.version().sha256())) {
                 continue;
@@ -154,18 +180,18 @@ public class SanctionsLists {
      * file as it streams. {@code configuredDate}: whether the source's configured {@code published}
      * describes this file (it describes the file at {@code location}, not the publisher's current one).
      */
-    private Loaded read(ScreeningProperties.Source source, String location, @Nullable String aliasLocation, boolean configuredDate)
-            throws IOException {
+    private Loaded read(ScreeningProperties.Source source, String location, @Nullable String aliasLocation, @Nullable String knownDate,
+                        Map<String, java.nio.file.Path> downloads) throws IOException {
         MessageDigest mainDigest = digest();
         MessageDigest aliasDigest = digest();
         List<ListEntry> entries;
         String[] xmlDate = new String[1];
-        Opened main = open(location, mainDigest);
+        Opened main = open(location, mainDigest, downloads, "list");
         long lastModified = main.lastModified();
         switch (source.format()) {
             case OFAC_CSV -> {
                 try (Reader sdn = main.reader();
-                     Reader alt = open(aliasLocation, aliasDigest).reader()) {
+                     Reader alt = open(aliasLocation, aliasDigest, downloads, "alias").reader()) {
                     entries = OfacCsv.read(source.id(), sdn, alt);
                     // Both to their end, so each digest has seen every byte of its file.
                     drain(alt);
@@ -204,7 +230,7 @@ public class SanctionsLists {
         // One file: its SHA-256 is the version; two: the SHA-256 of their hashes in order.
         String version = files.size() == 1 ? files.values().iterator().next()
                 : sha256(String.join("\n", files.values()).getBytes(StandardCharsets.UTF_8));
-        String published = configuredDate && source.published() != null && !source.published().isBlank() ? source.published()
+        String published = knownDate != null && !knownDate.isBlank() ? knownDate
                 : xmlDate[0] != null ? xmlDate[0]
                 : lastModified > 0 ? Instant.ofEpochMilli(lastModified).toString()
                 : note(source, location);
@@ -238,7 +264,8 @@ public class SanctionsLists {
      * location as a Spring resource. Hashed as the bytes arrive; gunzipped when the name ends in
      * {@code .gz}.
      */
-    private Opened open(@Nullable String location, MessageDigest digest) throws IOException {
+    private Opened open(@Nullable String location, MessageDigest digest, Map<String, java.nio.file.Path> downloads, String role)
+            throws IOException {
         if (location == null) {
             throw new IOException("No location");
         }
@@ -257,8 +284,15 @@ public class SanctionsLists {
                     throw new IOException("HTTP " + status + " from " + location);
                 }
             }
-            raw = connection.getInputStream();
             lastModified = connection.getLastModified();
+            // Downloaded whole before it is parsed, so a download that breaks off is never half a list, and
+            // kept (in the cache directory) once it proves a new version.
+            java.nio.file.Path download = java.nio.file.Files.createTempFile("thaw-list-", ".download");
+            downloads.put(role, download);
+            try (InputStream body = connection.getInputStream()) {
+                java.nio.file.Files.copy(body, download, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            raw = java.nio.file.Files.newInputStream(download);
         } else {
             raw = resources.getResource(location).getInputStream();
         }
@@ -268,6 +302,77 @@ public class SanctionsLists {
             in = new GZIPInputStream(in, 64 * 1024);
         }
         return new Opened(in, lastModified);
+    }
+
+    private java.nio.file.Path cacheFor(ScreeningProperties.Source source) {
+        return java.nio.file.Path.of(properties.cacheDir()).resolve(source.id());
+    }
+
+    /**
+     * The publisher's files last downloaded for this source, if the cache holds them for the url now
+     * configured: {@code list}, {@code alias} (file names), {@code published}, {@code url}.
+     */
+    private java.util.@Nullable Properties cached(ScreeningProperties.Source source) {
+        if (properties.cacheDir() == null || source.url() == null) {
+            return null;
+        }
+        java.nio.file.Path meta = cacheFor(source).resolve("list.properties");
+        if (!java.nio.file.Files.isRegularFile(meta)) {
+            return null;
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (Reader in = java.nio.file.Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException unreadable) {
+            return null;
+        }
+        boolean same = source.url().equals(p.getProperty("url"))
+                && java.util.Objects.equals(source.aliasUrl(), p.getProperty("aliasUrl"))
+                && p.getProperty("list") != null;
+        return same ? p : null;
+    }
+
+    /** Keeps a new version's downloaded files in the cache directory, so a restart starts from them. */
+    private void keep(ScreeningProperties.Source source, Map<String, java.nio.file.Path> downloads, ListVersion version) {
+        if (properties.cacheDir() == null) {
+            return;
+        }
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(cacheFor(source));
+            java.util.Properties p = new java.util.Properties();
+            p.setProperty("url", source.url());
+            if (source.aliasUrl() != null) {
+                p.setProperty("aliasUrl", source.aliasUrl());
+            }
+            if (version.published() != null) {
+                p.setProperty("published", version.published());
+            }
+            p.setProperty("sha256", version.sha256());
+            p.setProperty("retrievedAt", version.retrievedAt().toString());
+            for (Map.Entry<String, java.nio.file.Path> download : downloads.entrySet()) {
+                String url = download.getKey().equals("list") ? source.url() : source.aliasUrl();
+                String name = download.getKey() + "-" + url.replaceAll("[?#].*$", "").replaceAll("^.*/", "").replaceAll("[^A-Za-z0-9._-]", "_");
+                java.nio.file.Files.copy(download.getValue(), dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                p.setProperty(download.getKey(), name);
+            }
+            java.nio.file.Path meta = dir.resolve("list.properties.tmp");
+            try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(meta, StandardCharsets.UTF_8)) {
+                p.store(out, "sanctions list " + source.id() + " as last downloaded");
+            }
+            java.nio.file.Files.move(meta, dir.resolve("list.properties"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException failure) {
+            log.warn("Keeping the download of sanctions list {} in {} failed; a restart starts from {}", source.id(),
+                    properties.cacheDir(), source.location(), failure);
+        }
+    }
+
+    private void forget(ScreeningProperties.Source source) {
+        try {
+            java.nio.file.Files.deleteIfExists(cacheFor(source).resolve("list.properties"));
+        } catch (IOException ignored) {
+            log.debug("Cannot remove the cache note of {}", source.id(), ignored);
+        }
     }
 
     static final java.time.Duration HTTP_CONNECT_TIMEOUT = java.time.Duration.ofSeconds(15);

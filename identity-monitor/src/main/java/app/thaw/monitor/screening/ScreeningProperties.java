@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sources            the lists; none configured (or none enabled) means the shipped OFAC SDN snapshot alone
  * @param refreshInterval    how often a list is read again unless its source says otherwise; a changed list re-screens every subject
  * @param firstRefreshAfter  how long after the start a list with an official {@code url} is first read from it (the start reads {@code location})
+ * @param cacheDir           where the last download of each list with a {@code url} is kept, so a restart starts from it
+ *                           rather than the older snapshot; none: not kept
  * @param maxHitsPerName     how many entries one name may hit at most
  */
 @ConfigurationProperties("thaw.monitor.screening")
@@ -22,6 +24,7 @@ public record ScreeningProperties(
         @Nullable List<Source> sources,
         @DefaultValue("24h") Duration refreshInterval,
         @DefaultValue("1m") Duration firstRefreshAfter,
+        @Nullable String cacheDir,
         @DefaultValue("10") int maxHitsPerName) {
 
     /** The project's dated OFAC SDN snapshot (public domain), shipped so screening works offline. */
@@ -29,12 +32,13 @@ public record ScreeningProperties(
             Format.OFAC_CSV, "classpath:ofac/2021/sdn.csv.gz", "classpath:ofac/2021/alt.csv.gz", null, null, null, null, null);
 
     public ScreeningProperties(@Nullable List<Source> sources, @Nullable Duration refreshInterval, int maxHitsPerName) {
-        this(sources, refreshInterval, null, maxHitsPerName);
+        this(sources, refreshInterval, null, null, maxHitsPerName);
     }
 
     @org.springframework.boot.context.properties.bind.ConstructorBinding
     public ScreeningProperties {
         refreshInterval = positive(refreshInterval, Duration.ofHours(24), "refresh-interval");
+        cacheDir = cacheDir == null || cacheDir.isBlank() ? null : cacheDir;
         firstRefreshAfter = firstRefreshAfter == null || firstRefreshAfter.isNegative() ? Duration.ofMinutes(1) : firstRefreshAfter;
         List<Source> enabled = sources == null ? List.of() : sources.stream().filter(Source::enabled).toList();
         sources = enabled.isEmpty() ? List.of(SHIPPED_SDN) : enabled;

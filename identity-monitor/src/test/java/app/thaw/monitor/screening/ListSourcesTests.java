@@ -118,6 +118,53 @@ class ListSourcesTests {
     }
 
     @Test
+    void aRestartStartsFromTheLastDownloadNotTheOlderSnapshot() throws Exception {
+        Files.writeString(dir.resolve("sdn.csv"), "306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n");
+        Files.writeString(dir.resolve("alt.csv"), "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \n");
+        byte[] sdn = ("306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
+                + "9999,\"NORTHERN STAR SHIPPING TRADING LLC\",-0- ,\"RUSSIA-EO14024\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n")
+                .getBytes(StandardCharsets.US_ASCII);
+        published.put("/exports/SDN.CSV", sdn);
+        published.put("/exports/ALT.CSV", "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \n".getBytes(StandardCharsets.US_ASCII));
+        ScreeningProperties.Source source = new ScreeningProperties.Source("ofac-sdn", "SDN", ScreeningProperties.Format.OFAC_CSV,
+                dir.resolve("sdn.csv").toUri().toString(), dir.resolve("alt.csv").toUri().toString(), "2021",
+                url("/exports/SDN.CSV"), url("/exports/ALT.CSV"), null, null);
+        Path cache = dir.resolve("cache");
+        ScreeningProperties properties = new ScreeningProperties(List.of(source), null, null, cache.toString(), 10);
+        SanctionsLists first = new SanctionsLists(new DefaultResourceLoader(), properties, SanctionsListsTests.CLOCK);
+        assertThat(first.version("ofac-sdn").entries()).isEqualTo(1);
+        assertThat(first.reload()).isTrue();
+        SanctionsLists.ListVersion downloaded = first.version("ofac-sdn");
+
+        // Restarted, with the publisher unreachable: the last download, its hash and date, not the snapshot.
+        published.clear();
+        SanctionsLists restarted = new SanctionsLists(new DefaultResourceLoader(), properties, SanctionsListsTests.CLOCK);
+        SanctionsLists.ListVersion after = restarted.version("ofac-sdn");
+        assertThat(after.sha256()).isEqualTo(downloaded.sha256());
+        assertThat(after.published()).isEqualTo(downloaded.published());
+        assertThat(after.entries()).isEqualTo(2);
+        assertThat(after.location()).startsWith(cache.toUri().toString());
+        assertThat(restarted.reload()).as("publisher down: the cached version stays").isFalse();
+
+        // Another url configured: the cache is of another file; the snapshot again.
+        ScreeningProperties.Source moved = new ScreeningProperties.Source("ofac-sdn", "SDN", ScreeningProperties.Format.OFAC_CSV,
+                source.location(), source.aliasLocation(), "2021", url("/v2/SDN.CSV"), url("/v2/ALT.CSV"), null, null);
+        assertThat(new SanctionsLists(new DefaultResourceLoader(), new ScreeningProperties(List.of(moved), null, null, cache.toString(), 10),
+                SanctionsListsTests.CLOCK).version("ofac-sdn").entries()).isEqualTo(1);
+
+        // A damaged cache is forgotten and the snapshot read.
+        try (var files = Files.list(cache.resolve("ofac-sdn"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("list-")).toList()) {
+                Files.writeString(file, "");
+            }
+        }
+        SanctionsLists damaged = new SanctionsLists(new DefaultResourceLoader(), properties, SanctionsListsTests.CLOCK);
+        assertThat(damaged.version("ofac-sdn").entries()).isEqualTo(1);
+        assertThat(damaged.version("ofac-sdn").location()).isEqualTo(source.location());
+        assertThat(cache.resolve("ofac-sdn").resolve("list.properties")).doesNotExist();
+    }
+
+    @Test
     void eachListRefreshesOnItsOwnAndTheOthersStayAsTheyWere() throws Exception {
         Path a = dir.resolve("a.csv");
         Path b = dir.resolve("b.csv");
