@@ -220,6 +220,35 @@ public class ScreeningService {
         });
     }
 
+    /**
+     * The standing screening decision of each sanctions-hit alert's (subject, entry), keyed by alert
+     * id (alerts without one are absent): one query per tenant among the alerts.
+     */
+    public Mono<Map<String, AllowList.StoredDecision>> standingDecisions(List<Alert> page) {
+        Map<String, List<Map.Entry<String, String>>> pairsByTenant = new LinkedHashMap<>();
+        for (Alert alert : page) {
+            Alert.Sanction sanction = alert.sanction();
+            if (sanction != null) {
+                pairsByTenant.computeIfAbsent(alert.tenantId(), t -> new ArrayList<>()).add(Map.entry(alert.subjectId(), sanction.listEntryId()));
+            }
+        }
+        return Flux.fromIterable(pairsByTenant.entrySet())
+                .concatMap(tenant -> allowList.standing(tenant.getKey(), tenant.getValue()).map(found -> Map.entry(tenant.getKey(), found)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(byTenant -> {
+                    Map<String, AllowList.StoredDecision> byAlert = new LinkedHashMap<>();
+                    for (Alert alert : page) {
+                        Alert.Sanction sanction = alert.sanction();
+                        AllowList.StoredDecision decision = sanction == null ? null : byTenant.getOrDefault(alert.tenantId(), Map.of())
+                                .get(AllowList.pair(alert.subjectId(), sanction.listEntryId()));
+                        if (decision != null) {
+                            byAlert.put(alert.id(), decision);
+                        }
+                    }
+                    return byAlert;
+                });
+    }
+
     public reactor.core.publisher.Flux<AllowList.StoredDecision> decisions(Subject subject) {
         return allowList.decisions(subject.tenantId(), subject.id());
     }

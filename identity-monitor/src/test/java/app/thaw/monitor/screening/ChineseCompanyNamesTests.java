@@ -54,6 +54,14 @@ class ChineseCompanyNamesTests {
     }
 
     @Test
+    void aCompanyLackingTheListedOnesDistinctiveWordIsAnotherCompany() {
+        // Not a person's missing middle name: without HAIBO it is any Dalian freight company.
+        assertThat(hits("大连国际货运有限公司")).isEmpty();
+        assertThat(hits("Dalian International Freight Co., Ltd.")).isEmpty();
+        assertThat(hits("Dalian Haibo International Freight")).containsExactly("26243");
+    }
+
+    @Test
     void usualAbbreviationsAreExpanded() {
         // CHINA NATIONAL PETROLEUM is also three of the four words of CNOOC's alias (one word missing, as
         // a middle name may be): a weaker hit, ranked below the exact one.
