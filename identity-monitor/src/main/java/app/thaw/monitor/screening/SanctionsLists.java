@@ -334,7 +334,8 @@ public class SanctionsLists {
 
     /** Keeps a new version's downloaded files in the cache directory, so a restart starts from them. */
     private void keep(ScreeningProperties.Source source, Map<String, java.nio.file.Path> downloads, ListVersion version) {
-        if (properties.cacheDir() == null) {
+        // Only a list with a snapshot and a url is started from its cache; one whose location is the publisher's is read anew.
+        if (properties.cacheDir() == null || source.url() == null) {
             return;
         }
         try {

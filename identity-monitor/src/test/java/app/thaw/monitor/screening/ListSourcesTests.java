@@ -165,6 +165,19 @@ class ListSourcesTests {
     }
 
     @Test
+    void aListWhoseLocationIsThePublishersIsReadFromItAtTheStartAndNotCached() throws Exception {
+        published.put("/targets.simple.csv", "id,schema,name\nx-1,Person,Alpha Beta\n".getBytes(StandardCharsets.UTF_8));
+        Path cache = dir.resolve("cache");
+        SanctionsLists lists = new SanctionsLists(new DefaultResourceLoader(), new ScreeningProperties(List.of(
+                new ScreeningProperties.Source("x", "X", ScreeningProperties.Format.OPENSANCTIONS_CSV, url("/targets.simple.csv"), null, null)),
+                null, null, cache.toString(), 10), SanctionsListsTests.CLOCK);
+        assertThat(lists.version("x").location()).isEqualTo(url("/targets.simple.csv"));
+        assertThat(lists.version("x").published()).isEqualTo(Instant.parse("2026-12-01T10:15:30Z").toString());
+        assertThat(lists.version("x").sha256()).isEqualTo(sha256(published.get("/targets.simple.csv")));
+        assertThat(cache).doesNotExist();
+    }
+
+    @Test
     void eachListRefreshesOnItsOwnAndTheOthersStayAsTheyWere() throws Exception {
         Path a = dir.resolve("a.csv");
         Path b = dir.resolve("b.csv");
@@ -231,7 +244,9 @@ class ListSourcesTests {
         assertThat(sdn.aliasUrl()).endsWith("/ALT.CSV");
         assertThat(shipped.firstRefreshAfter()).isEqualTo(Duration.ofMinutes(1));
         assertThat(shipped.refreshInterval(sdn)).isEqualTo(Duration.ofHours(24));
-        environment.getSystemProperties().put("THAW_MONITOR_CONS_ENABLED", "true");
+        // As the environment variable would (a property source of this environment only, not the JVM's system properties).
+        environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("env",
+                Map.of("THAW_MONITOR_CONS_ENABLED", "true")));
         ScreeningProperties withConsolidated = org.springframework.boot.context.properties.bind.Binder.get(environment)
                 .bind("thaw.monitor.screening", ScreeningProperties.class).get();
         assertThat(withConsolidated.sources()).extracting(ScreeningProperties.Source::id).containsExactly("ofac-sdn", "ofac-cons");
