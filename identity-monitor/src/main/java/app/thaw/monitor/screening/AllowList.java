@@ -90,6 +90,25 @@ public class AllowList {
                 .sort((a, b) -> b.decidedAt().compareTo(a.decidedAt()));
     }
 
+    /**
+     * The standing decisions for these (subject, entry) pairs of one tenant, keyed by
+     * {@link #pair(String, String)}: one query for a page of alerts.
+     */
+    public Mono<Map<String, StoredDecision>> standing(String tenantId, java.util.Collection<Map.Entry<String, String>> subjectAndEntry) {
+        if (subjectAndEntry.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        List<String> ids = subjectAndEntry.stream().map(p -> key(tenantId, p.getKey(), p.getValue())).distinct().toList();
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, ALLOW_LIST)
+                .map(AllowList::fromDocument)
+                .collectMap(d -> pair(d.subjectId(), d.listEntryId()));
+    }
+
+    /** How {@link #standing} names a (subject, entry) pair. */
+    public static String pair(String subjectId, String listEntryId) {
+        return subjectId + "|" + listEntryId;
+    }
+
     public Flux<Document> entries(String tenantId, int limit) {
         return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId)).limit(limit), Document.class, ALLOW_LIST);
     }

@@ -7,7 +7,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 
-/** Reads the sanctions list again every {@code refresh-interval}; a failed read keeps the list in use. */
+/**
+ * Reads each sanctions list again on its own schedule: every {@code refresh-interval} (the list's, or
+ * the global one). A list with an official {@code url} is first read from it {@code first-refresh-after}
+ * the start (the start itself reads the shipped snapshot, so the service starts offline), then every
+ * interval. A failed read keeps the list's version in use.
+ */
 @Component
 class ScreeningRefresher implements SmartLifecycle {
 
@@ -15,7 +20,7 @@ class ScreeningRefresher implements SmartLifecycle {
 
     private final ScreeningService screening;
     private final ScreeningProperties properties;
-    private volatile Disposable running = null;
+    private volatile java.util.List<Disposable> running = null;
 
     ScreeningRefresher(ScreeningService screening, ScreeningProperties properties) {
         this.screening = screening;
@@ -24,20 +29,26 @@ class ScreeningRefresher implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = PeriodicPass.every("sanctions list refresh", properties.refreshInterval(), properties.refreshInterval(),
-                () -> screening.refresh()
-                        .doOnNext(refresh -> log.info("Sanctions list refresh: {}", refresh))
-                        .onErrorResume(failure -> {
-                            log.warn("Reading the sanctions list failed; the list in use stays", failure);
-                            return reactor.core.publisher.Mono.empty();
-                        }));
+        java.util.List<Disposable> passes = new java.util.ArrayList<>();
+        for (ScreeningProperties.Source source : properties.sources()) {
+            java.time.Duration interval = properties.refreshInterval(source);
+            java.time.Duration first = source.url() != null ? properties.firstRefreshAfter() : interval;
+            passes.add(PeriodicPass.every("sanctions list refresh of " + source.id(), first, interval,
+                    () -> screening.refresh(source.id())
+                            .doOnNext(refresh -> log.info("Sanctions list {} refreshed: {}", source.id(), refresh))
+                            .onErrorResume(failure -> {
+                                log.warn("Reading the sanctions list {} failed; the list in use stays", source.id(), failure);
+                                return reactor.core.publisher.Mono.empty();
+                            })));
+        }
+        running = java.util.List.copyOf(passes);
     }
 
     @Override
     public void stop() {
-        Disposable d = running;
-        if (d != null) {
-            d.dispose();
+        java.util.List<Disposable> passes = running;
+        if (passes != null) {
+            passes.forEach(Disposable::dispose);
         }
         running = null;
     }

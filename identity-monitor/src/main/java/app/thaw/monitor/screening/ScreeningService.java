@@ -109,7 +109,16 @@ public class ScreeningService {
      * subject of every tenant against it, a page at a time.
      */
     public Mono<Refresh> refresh() {
-        return Mono.fromCallable(lists::reload).subscribeOn(Schedulers.boundedElastic())
+        return refreshWith(lists::reload);
+    }
+
+    /** Reads one list again (from its official url where one is configured), as {@link #refresh()} does. */
+    public Mono<Refresh> refresh(String listId) {
+        return refreshWith(() -> lists.reload(listId));
+    }
+
+    private Mono<Refresh> refreshWith(java.util.concurrent.Callable<Boolean> reload) {
+        return Mono.fromCallable(reload).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(changed -> {
                     ScreeningIndex index = lists.current();
                     Mono<Long> rescreened = changed ? rescreenAll() : Mono.just(0L);
@@ -209,6 +218,35 @@ public class ScreeningService {
                     .flatMap(stored -> audit.record("monitor.screening.decided", "screening_decision", listEntryId, details)
                             .thenReturn(stored));
         });
+    }
+
+    /**
+     * The standing screening decision of each sanctions-hit alert's (subject, entry), keyed by alert
+     * id (alerts without one are absent): one query per tenant among the alerts.
+     */
+    public Mono<Map<String, AllowList.StoredDecision>> standingDecisions(List<Alert> page) {
+        Map<String, List<Map.Entry<String, String>>> pairsByTenant = new LinkedHashMap<>();
+        for (Alert alert : page) {
+            Alert.Sanction sanction = alert.sanction();
+            if (sanction != null) {
+                pairsByTenant.computeIfAbsent(alert.tenantId(), t -> new ArrayList<>()).add(Map.entry(alert.subjectId(), sanction.listEntryId()));
+            }
+        }
+        return Flux.fromIterable(pairsByTenant.entrySet())
+                .concatMap(tenant -> allowList.standing(tenant.getKey(), tenant.getValue()).map(found -> Map.entry(tenant.getKey(), found)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(byTenant -> {
+                    Map<String, AllowList.StoredDecision> byAlert = new LinkedHashMap<>();
+                    for (Alert alert : page) {
+                        Alert.Sanction sanction = alert.sanction();
+                        AllowList.StoredDecision decision = sanction == null ? null : byTenant.getOrDefault(alert.tenantId(), Map.of())
+                                .get(AllowList.pair(alert.subjectId(), sanction.listEntryId()));
+                        if (decision != null) {
+                            byAlert.put(alert.id(), decision);
+                        }
+                    }
+                    return byAlert;
+                });
     }
 
     public reactor.core.publisher.Flux<AllowList.StoredDecision> decisions(Subject subject) {

@@ -265,6 +265,11 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         assertThat(decided).contains("id=\"decisions\"", "True match", "passport &lt;b&gt;matches&lt;/b&gt;", "evd_123")
                 .doesNotContain("No screening decisions.");
         assertThat(page(compliance, "/dashboard/monitor/subjects/" + subject, "zh-CN")).contains("确认命中", "筛查结论");
+        // The queue's row of the hit shows the standing decision too, in both languages.
+        String alertId = hits.getFirst().getString("_id");
+        String queue = page(compliance, "/dashboard/monitor/?kind=SANCTIONS_HIT", "en");
+        assertThat(queue).contains("id=\"decision-" + alertId + "\"", "True match", "passport &lt;b&gt;matches&lt;/b&gt;", "Evidence: evd_123");
+        assertThat(page(compliance, "/dashboard/monitor/?kind=SANCTIONS_HIT", "zh-CN")).contains("id=\"decision-" + alertId + "\"", "确认命中", "证据：evd_123");
 
         String revealed = web.post().uri("/dashboard/monitor/subjects/" + subject + "/reveal").headers(h -> h.setBearerAuth(compliance))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange().expectStatus().isOk()

@@ -134,7 +134,10 @@ class LabelledSetTests {
                 Map.entry("张健", "21042"), Map.entry("Osama bin Laden", "6365"), Map.entry("Usama Bin Ladin", "6365"),
                 Map.entry("Muammar Qadhafi", "12606"), Map.entry("Qadhafi Muammar", "12606"), Map.entry("Saif al Islam Qadhafi", "12608"),
                 Map.entry("NATIONAL BANK OF CUBA", "306"), Map.entry("Aero-Caribbean Airlines", "36"), Map.entry("Mazen Ali Hussein", "9587"),
-                Map.entry("Mazen Hussein", "9587"), Map.entry("Cheng Yu Li", "11284"));
+                Map.entry("Mazen Hussein", "9587"), Map.entry("Cheng Yu Li", "11284"),
+                // Chinese companies in characters, listed in pinyin or English.
+                Map.entry("珠海振戎有限公司", "27063"), Map.entry("大连海博国际货运有限公司", "26243"), Map.entry("北京诚信贸易有限公司", "23523"),
+                Map.entry("中国精密机械进出口总公司", "9753"));
         pairs.forEach((query, entry) -> assertThat(ids(query)).as(query).contains(entry));
     }
 
@@ -159,7 +162,10 @@ class LabelledSetTests {
             "Sergei Ivanovich Petrov", "Elena Smirnova", "Reza Hosseini", "Abdullah Rahman", "David Cohen", "Michael Brown",
             "Dubai Trading Company LLC", "Tehran General Trading", "Istanbul Shipping Agency", "Pacific Marine Services Ltd",
             "Global Petroleum Investment Holdings", "National Import Export Company", "Beirut Electronics SARL",
-            "Caracas Construction Group", "Moscow Industrial Bank", "Hong Kong Golden Star Trading Limited");
+            "Caracas Construction Group", "Moscow Industrial Bank", "Hong Kong Golden Star Trading Limited",
+            // Chinese companies sharing a listed one's city and industry words.
+            "大连金海贸易有限公司", "大连国际物流有限公司", "珠海华发实业有限公司", "北京科技发展有限公司", "上海国际贸易有限公司",
+            "上海北方物流有限公司", "中国机械进出口总公司", "中国银行", "中石化");
 
     @Test
     void labelledSetPrecisionRecallAndRanking() {
@@ -169,7 +175,9 @@ class LabelledSetTests {
         truths.addAll(List.of(new Case("张磊", "16318", "chinese"), new Case("李方伟", "11447", "chinese"),
                 new Case("王国英", "16819", "chinese"), new Case("张健", "21042", "chinese"), new Case("Osama bin Laden", "6365", "transliteration"),
                 new Case("Muammar Qadhafi", "12606", "transliteration"), new Case("Banco Nacional de Kuba", "306", "typo"),
-                new Case("National Bank of Cuba", "306", "alias")));
+                new Case("National Bank of Cuba", "306", "alias"), new Case("珠海振戎有限公司", "27063", "chinese-company"),
+                new Case("大连海博国际货运有限公司", "26243", "chinese-company"), new Case("中国精密机械进出口总公司", "9753", "chinese-company"),
+                new Case("香港电子有限公司", "11533", "chinese-company")));
         List<Case> misses = new ArrayList<>();
         for (String everyday : EVERYDAY) {
             misses.add(new Case(everyday, "", "everyday"));

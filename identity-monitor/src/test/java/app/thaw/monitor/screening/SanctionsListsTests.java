@@ -46,6 +46,10 @@ class SanctionsListsTests {
                 java.util.Map.entry("classpath:ofac/2021/alt.csv.gz", altHash));
         assertThat(sdn.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest((sdnHash + "\n" + altHash).getBytes(StandardCharsets.UTF_8))));
+        // The shipped snapshot is the one its NOTICE.md records (the 2021 files of shared/data/ofac).
+        assertThat(sdnHash).isEqualTo("69066500e0df90eaac83af76a3a8b6266f6b79aec94eca7ec7b34dcf28299d31");
+        assertThat(altHash).isEqualTo("6bd912202ba6177873be77f8091f37341026efe2100deb56512c02be60260fbc");
+        assertThat(sdn.sha256()).isEqualTo("fc06cbb376a21862268600701a68c856fb658b1238be1ffab3ef52f6eb827ce5");
         // Real names are screened, not a sample's.
         assertThat(lists.current().screen("Banco Nacional de Cuba", 0.9, Set.of(), 5)).first()
                 .satisfies(m -> assertThat(m.entry().id()).isEqualTo("306"));

@@ -67,6 +67,8 @@ class ScreeningWebTests extends MonitorWebTestBase {
                 .jsonPath("$.lists[0].entries").value(v -> assertThat(((Number) v).intValue()).isBetween(14, 16))
                 .jsonPath("$.lists[0].sha256").value(v -> assertThat(v.toString()).matches("[0-9a-f]{64}"))
                 .jsonPath("$.lists[0].retrievedAt").exists()
+                .jsonPath("$.lists[0].refreshInterval").isEqualTo("PT24H")
+                .jsonPath("$.lists[0].location").value(v -> assertThat(v.toString()).endsWith("sdn.csv"))
                 .jsonPath("$.entries").value(v -> assertThat(((Number) v).intValue()).isBetween(14, 16));
     }
 
@@ -82,13 +84,25 @@ class ScreeningWebTests extends MonitorWebTestBase {
         web.post().uri("/api/v1/monitor/alerts/" + alertId + "/dismiss")
                 .headers(h -> h.setBearerAuth(token(tenant, "compliance_officer")))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("version", 1, "reason", "different person, DOB differs"))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("DISMISSED");
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("DISMISSED")
+                .jsonPath("$.screeningDecision.decision").isEqualTo("NOT_A_MATCH");
+        // The alert shows the decision standing for its (subject, entry): what, why, who.
+        web.get().uri("/api/v1/monitor/alerts/" + alertId).headers(h -> h.setBearerAuth(bank(tenant))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.screeningDecision.decision").isEqualTo("NOT_A_MATCH")
+                .jsonPath("$.screeningDecision.reason").isEqualTo("different person, DOB differs")
+                .jsonPath("$.screeningDecision.listEntryId").isEqualTo(alert.get("sanction", Document.class).getString("listEntryId"))
+                .jsonPath("$.screeningDecision.decidedBy").exists();
         web.post().uri("/api/v1/monitor/subjects/" + subject + "/screen").headers(h -> h.setBearerAuth(bank(tenant))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.newAlerts").isEqualTo(0);
         assertThat(alerts(tenant)).hasSize(1);
-        // Another subject with the same name is still screened.
-        enrol(tenant, Map.of("NAME_LATIN", "ZHANG Lei"));
+        // Another subject with the same name is still screened, and its alert has no decision.
+        String other = enrol(tenant, Map.of("NAME_LATIN", "ZHANG Lei"));
         assertThat(alerts(tenant)).hasSize(2);
+        web.get().uri("/api/v1/monitor/alerts?kind=SANCTIONS_HIT&subjectId=" + other).headers(h -> h.setBearerAuth(bank(tenant))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].screeningDecision").doesNotExist();
     }
 
     @Test
@@ -155,6 +169,13 @@ class ScreeningWebTests extends MonitorWebTestBase {
                 .jsonPath("$.listEntryId").isEqualTo("eu-fsf:1");
         web.get().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(bank(tenant)))
                 .exchange().expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].decision").isEqualTo("TRUE_MATCH");
+        // Both of the pair's alerts show the standing decision, the true match with its evidence.
+        web.get().uri("/api/v1/monitor/alerts?kind=SANCTIONS_HIT&subjectId=" + subject).headers(h -> h.setBearerAuth(bank(tenant))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].screeningDecision.decision").isEqualTo("TRUE_MATCH")
+                .jsonPath("$.items[1].screeningDecision.decision").isEqualTo("TRUE_MATCH")
+                .jsonPath("$.items[0].screeningDecision.evidence[0]").isEqualTo("evd_passport_scan");
     }
 
     @Test

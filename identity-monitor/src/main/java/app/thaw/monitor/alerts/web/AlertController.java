@@ -39,9 +39,20 @@ class AlertController {
             + "the role rules are the same, and the alert's events carry its own tenant.";
 
     private final AlertService alerts;
+    private final app.thaw.monitor.screening.ScreeningService screening;
 
-    AlertController(AlertService alerts) {
+    AlertController(AlertService alerts, app.thaw.monitor.screening.ScreeningService screening) {
         this.alerts = alerts;
+        this.screening = screening;
+    }
+
+    /**
+     * The alerts as answered: a sanctions hit with the standing screening decision for its (subject,
+     * entry), if an analyst made one — "not a match" or "true match", who, when, why, the evidence.
+     */
+    private Mono<List<AlertResponse>> withDecisions(List<Alert> page) {
+        return screening.standingDecisions(page)
+                .map(byAlert -> page.stream().map(alert -> AlertResponse.of(alert, byAlert.get(alert.id()))).toList());
     }
 
     @Operation(summary = "The tenant's alerts, newest first, filtered by state, severity, kind or subject, paged by cursor",
@@ -58,7 +69,7 @@ class AlertController {
         int size = Page.limit(limit);
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
                 .flatMapMany(caller -> alerts.page(caller, TenantIds.named(tenantId), state, severity, kind, subjectId, cursor, size + 1))
-                .map(AlertResponse::of).collectList()
+                .collectList().flatMap(this::withDecisions)
                 .map(all -> Page.of(all, size, AlertResponse::id));
     }
 
@@ -68,7 +79,8 @@ class AlertController {
     Mono<AlertResponse> get(@PathVariable String id,
                             @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
-                .flatMap(caller -> alerts.get(caller, TenantIds.named(tenantId), id)).map(AlertResponse::of);
+                .flatMap(caller -> alerts.get(caller, TenantIds.named(tenantId), id))
+                .flatMap(alert -> withDecisions(List.of(alert))).map(List::getFirst);
     }
 
     @Operation(summary = "Acknowledge a new alert", description = WRITE_ACROSS)
@@ -99,7 +111,7 @@ class AlertController {
     private Mono<AlertResponse> move(String id, @Nullable String tenantId, TransitionRequest request, AlertState wanted) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.ALERT_WORKER))
                 .flatMap(caller -> alerts.transition(caller, TenantIds.named(tenantId), id, request.version(), wanted, request.reason()))
-                .map(AlertResponse::of);
+                .flatMap(alert -> withDecisions(List.of(alert))).map(List::getFirst);
     }
 
     record TransitionRequest(@Min(1) long version, @Nullable @Size(max = 1000) String reason) {
@@ -108,12 +120,12 @@ class AlertController {
     record AlertResponse(String id, String subjectId, String subjectLabel, String subjectType, AlertKind kind, AlertState state,
                          Severity severity, Map<String, Integer> detectors, List<String> signalIds, int count, Instant firstAt,
                          Instant lastAt, Instant windowEndsAt, List<String> reasons, Alert.@Nullable Sanction sanction,
-                         long version) {
+                         long version, app.thaw.monitor.screening.AllowList.@Nullable StoredDecision screeningDecision) {
 
-        static AlertResponse of(Alert alert) {
+        static AlertResponse of(Alert alert, app.thaw.monitor.screening.AllowList.@Nullable StoredDecision decision) {
             return new AlertResponse(alert.id(), alert.subjectId(), alert.subjectLabel(), alert.subjectType(), alert.kind(),
                     alert.state(), alert.severity(), alert.detectorsInOrder(), alert.signalIds(), alert.count(), alert.firstAt(),
-                    alert.lastAt(), alert.windowEndsAt(), alert.reasons(), alert.sanction(), alert.version());
+                    alert.lastAt(), alert.windowEndsAt(), alert.reasons(), alert.sanction(), alert.version(), decision);
         }
     }
 }

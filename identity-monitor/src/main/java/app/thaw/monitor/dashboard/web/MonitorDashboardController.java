@@ -24,6 +24,7 @@ import app.thaw.monitor.alerts.AlertTransitionNotAllowed;
 import app.thaw.monitor.baseline.internal.BaselineStore;
 import app.thaw.monitor.baseline.internal.BaselineView;
 import app.thaw.monitor.detection.Severity;
+import app.thaw.monitor.screening.AllowList;
 import app.thaw.monitor.signals.SignalService;
 import app.thaw.monitor.subjects.SubjectNotFound;
 import app.thaw.monitor.subjects.SubjectService;
@@ -116,20 +117,22 @@ class MonitorDashboardController {
                         .map(found -> {
                             List<Alert> sorted = new ArrayList<>(found.getT1());
                             sorted.sort(TRIAGE_ORDER);
-                            return queuePage(sorted, caller, filters, null, found.getT2());
-                        }))
+                            return Map.entry(sorted, found.getT2());
+                        })
+                        .flatMap(found -> screening.standingDecisions(found.getKey())
+                                .map(decisions -> queuePage(found.getKey(), decisions, caller, filters, null, found.getValue()))))
                 .onErrorResume(ThawProblem.class, malformed -> malformed.status().value() != HttpStatus.BAD_REQUEST.value() ? Mono.error(malformed)
-                        : Mono.just(queuePage(List.of(), caller, filters, "monitor.problem.tenant", List.of()))))
+                        : Mono.just(queuePage(List.of(), Map.of(), caller, filters, "monitor.problem.tenant", List.of()))))
                 .onErrorResume(error -> error instanceof NotVisible || error instanceof TenantNotFound, hidden -> notFound());
     }
 
     /** The queue page with {@code shown}; with a problem instead (400), no alerts. */
-    private static Rendering queuePage(List<Alert> shown, Caller caller, Map<String, String> filters, @Nullable String problem,
-                                       List<String> tenants) {
+    private static Rendering queuePage(List<Alert> shown, Map<String, AllowList.StoredDecision> decisions, Caller caller,
+                                       Map<String, String> filters, @Nullable String problem, List<String> tenants) {
         Set<String> detectors = new LinkedHashSet<>(DETECTORS);
         shown.forEach(alert -> detectors.addAll(alert.detectors().keySet()));
         return Rendering.view("monitor/queue")
-                .modelAttribute("rows", shown.stream().map(alert -> Row.of(alert, caller)).toList())
+                .modelAttribute("rows", shown.stream().map(alert -> Row.of(alert, caller, decisions.get(alert.id()))).toList())
                 .modelAttribute("filters", filters)
                 .modelAttribute("states", AlertState.values())
                 .modelAttribute("severities", List.of(Severity.HIGH, Severity.MEDIUM, Severity.LOW))
@@ -203,7 +206,7 @@ class MonitorDashboardController {
                         return row(caller, tenant, id, "monitor.problem.forbidden");
                     }
                     return alerts.transition(caller, tenant, id, version, wanted, trimmed)
-                            .map(moved -> rowView(Row.of(moved, caller), null, "monitor.moved." + wanted.name()))
+                            .flatMap(moved -> withDecision(moved, caller).map(row -> rowView(row, null, "monitor.moved." + wanted.name())))
                             .onErrorResume(OptimisticLockingFailureException.class, stale -> row(caller, tenant, id, "monitor.problem.stale"))
                             .onErrorResume(AlertTransitionNotAllowed.class, refused -> row(caller, tenant, id, "monitor.problem.notAllowed"))
                             .onErrorResume(AccessDeniedException.class, denied -> row(caller, tenant, id, "monitor.problem.forbidden"));
@@ -212,7 +215,12 @@ class MonitorDashboardController {
     }
 
     private Mono<Rendering> row(Caller caller, @Nullable String tenantId, String id, String problem) {
-        return alerts.get(caller, tenantId, id).map(alert -> rowView(Row.of(alert, caller), problem, null));
+        return alerts.get(caller, tenantId, id).flatMap(alert -> withDecision(alert, caller)).map(row -> rowView(row, problem, null));
+    }
+
+    /** The alert's row with the standing screening decision of its (subject, entry), if any. */
+    private Mono<Row> withDecision(Alert alert, Caller caller) {
+        return screening.standingDecisions(List.of(alert)).map(decisions -> Row.of(alert, caller, decisions.get(alert.id())));
     }
 
     private static Rendering rowView(Row row, @Nullable String problem, @Nullable String done) {
@@ -364,9 +372,13 @@ class MonitorDashboardController {
      * alert's tenant when it is not the caller's (staff triaging it): its moves name it, and it has
      * no subject link or signals.
      */
-    record Row(Alert alert, List<String> moves, @Nullable String otherTenant) {
+    record Row(Alert alert, List<String> moves, @Nullable String otherTenant, AllowList.@Nullable StoredDecision decision) {
 
         static Row of(Alert alert, Caller caller) {
+            return of(alert, caller, null);
+        }
+
+        static Row of(Alert alert, Caller caller, AllowList.@Nullable StoredDecision decision) {
             List<String> moves = new ArrayList<>();
             if (caller.hasAnyRole(Roles.ALERT_WORKER)) {
                 for (Map.Entry<String, AlertState> move : List.of(Map.entry("acknowledge", AlertState.ACKNOWLEDGED),
@@ -378,7 +390,7 @@ class MonitorDashboardController {
                     }
                 }
             }
-            return new Row(alert, List.copyOf(moves), alert.tenantId().equals(caller.tenantId()) ? null : alert.tenantId());
+            return new Row(alert, List.copyOf(moves), alert.tenantId().equals(caller.tenantId()) ? null : alert.tenantId(), decision);
         }
     }
 

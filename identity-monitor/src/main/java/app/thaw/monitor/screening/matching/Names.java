@@ -156,6 +156,9 @@ public final class Names {
 
     /** Whether the name carries a legal form ("Co., Ltd.", "LLC", "有限公司"…): a company's name, not a person's. */
     public static boolean hasLegalForm(String name) {
+        if (COMPANY_ABBREVIATIONS.containsKey(name.strip()) || name.contains("总公司") || name.contains("總公司")) {
+            return true;
+        }
         for (String form : CHINESE_LEGAL_FORMS) {
             if (name.contains(form)) {
                 return true;
@@ -222,10 +225,134 @@ public final class Names {
         return name.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
     }
 
+    /**
+     * Words of Chinese company names as their English listings translate them (OFAC lists Chinese
+     * companies in English, "CHINA NATIONAL PRECISION MACHINERY IMPORT/EXPORT CORPORATION", or in
+     * pinyin, "DALIAN ZHENGHUA MAOYI YOUXIAN GONGSI"). Matched longest first; the rest of the name
+     * (places, brand names) becomes pinyin, two characters a word ("珠海振戎" → ZHUHAI ZHENRONG).
+     */
+    private static final java.util.Map<String, String> COMPANY_WORDS = java.util.Map.ofEntries(
+            java.util.Map.entry("中国", "CHINA"), java.util.Map.entry("中華", "CHINA"), java.util.Map.entry("中华", "CHINA"),
+            java.util.Map.entry("国际", "INTERNATIONAL"), java.util.Map.entry("國際", "INTERNATIONAL"),
+            java.util.Map.entry("进出口", "IMPORT EXPORT"), java.util.Map.entry("進出口", "IMPORT EXPORT"),
+            java.util.Map.entry("贸易", "TRADING"), java.util.Map.entry("貿易", "TRADING"), java.util.Map.entry("商贸", "TRADING"),
+            java.util.Map.entry("实业", "INDUSTRIAL"), java.util.Map.entry("實業", "INDUSTRIAL"), java.util.Map.entry("工业", "INDUSTRY"),
+            java.util.Map.entry("工業", "INDUSTRY"), java.util.Map.entry("科技", "TECHNOLOGY"), java.util.Map.entry("技术", "TECHNOLOGY"),
+            java.util.Map.entry("技術", "TECHNOLOGY"), java.util.Map.entry("电子", "ELECTRONICS"), java.util.Map.entry("電子", "ELECTRONICS"),
+            java.util.Map.entry("石油", "PETROLEUM"), java.util.Map.entry("天然气", "NATURAL GAS"), java.util.Map.entry("化工", "CHEMICAL"),
+            java.util.Map.entry("石油化工", "PETROCHEMICAL"), java.util.Map.entry("海洋", "OFFSHORE"), java.util.Map.entry("能源", "ENERGY"),
+            java.util.Map.entry("航运", "SHIPPING"), java.util.Map.entry("航運", "SHIPPING"), java.util.Map.entry("船务", "SHIPPING"),
+            java.util.Map.entry("船務", "SHIPPING"), java.util.Map.entry("海运", "SHIPPING"), java.util.Map.entry("远洋", "OCEAN SHIPPING"),
+            java.util.Map.entry("物流", "LOGISTICS"), java.util.Map.entry("货运", "FREIGHT"), java.util.Map.entry("貨運", "FREIGHT"),
+            java.util.Map.entry("银行", "BANK"), java.util.Map.entry("銀行", "BANK"), java.util.Map.entry("投资", "INVESTMENT"),
+            java.util.Map.entry("投資", "INVESTMENT"), java.util.Map.entry("控股", "HOLDINGS"), java.util.Map.entry("发展", "DEVELOPMENT"),
+            java.util.Map.entry("發展", "DEVELOPMENT"), java.util.Map.entry("机械", "MACHINERY"), java.util.Map.entry("機械", "MACHINERY"),
+            java.util.Map.entry("精密", "PRECISION"), java.util.Map.entry("设备", "EQUIPMENT"), java.util.Map.entry("設備", "EQUIPMENT"),
+            java.util.Map.entry("航空", "AVIATION"), java.util.Map.entry("航天", "AEROSPACE"), java.util.Map.entry("船舶", "SHIPBUILDING"),
+            java.util.Map.entry("重工", "HEAVY INDUSTRY"), java.util.Map.entry("核工业", "NUCLEAR INDUSTRY"), java.util.Map.entry("建筑", "CONSTRUCTION"),
+            java.util.Map.entry("建設", "CONSTRUCTION"), java.util.Map.entry("建设", "CONSTRUCTION"), java.util.Map.entry("通讯", "COMMUNICATIONS"),
+            java.util.Map.entry("通信", "COMMUNICATIONS"), java.util.Map.entry("移动", "MOBILE"), java.util.Map.entry("电信", "TELECOM"),
+            java.util.Map.entry("电力", "POWER"), java.util.Map.entry("钢铁", "STEEL"), java.util.Map.entry("矿业", "MINING"),
+            java.util.Map.entry("化学", "CHEMICAL"), java.util.Map.entry("材料", "MATERIALS"), java.util.Map.entry("金属", "METALS"),
+            java.util.Map.entry("香港", "HONG KONG"), java.util.Map.entry("北京", "BEIJING"), java.util.Map.entry("上海", "SHANGHAI"));
+
+    /**
+     * Usual abbreviations of Chinese company names → the names they shorten (before translation):
+     * 中石油 is 中国石油天然气, as the English listing is CHINA NATIONAL PETROLEUM CORPORATION.
+     */
+    private static final java.util.Map<String, String> COMPANY_ABBREVIATIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("中石油", "中国石油总公司"), java.util.Map.entry("中石化", "中国石油化工总公司"),
+            java.util.Map.entry("中海油", "中国海洋石油总公司"), java.util.Map.entry("中远", "中国远洋"),
+            java.util.Map.entry("中船重工", "中国船舶重工"), java.util.Map.entry("中航工业", "中国航空工业"),
+            java.util.Map.entry("中核", "中国核工业"), java.util.Map.entry("中建", "中国建筑"),
+            java.util.Map.entry("中移动", "中国移动"), java.util.Map.entry("中电信", "中国电信"),
+            java.util.Map.entry("中精机", "中国精密机械进出口总公司"));
+
+    /** 总公司 after 中国: the English listing says "CHINA NATIONAL … CORPORATION". */
+    private static final List<String> NATIONAL_CORPORATION = List.of("总公司", "總公司");
+
     private static List<List<String>> chineseVariants(String name) {
+        String whole = name.strip().replaceAll("\\s+", "");
+        String expanded = COMPANY_ABBREVIATIONS.get(whole);
+        boolean company = expanded != null;
+        if (expanded != null) {
+            name = expanded;
+        }
+        boolean national = NATIONAL_CORPORATION.stream().anyMatch(name::contains);
+        for (String form : CHINESE_LEGAL_FORMS) {
+            if (name.contains(form)) {
+                company = true;
+            }
+        }
+        for (String form : NATIONAL_CORPORATION) {
+            name = name.replace(form, " ");
+        }
         for (String form : CHINESE_LEGAL_FORMS) {
             name = name.replace(form, " ");
         }
+        String hanOnly = name.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        company |= hanOnly.length() >= 5;
+        Set<List<String>> variants = new LinkedHashSet<>();
+        if (company || COMPANY_WORDS.keySet().stream().anyMatch(hanOnly::contains)) {
+            List<String> translated = companyTokens(hanOnly, national);
+            if (!translated.isEmpty()) {
+                variants.add(translated);
+            }
+        }
+        if (company) {
+            return List.copyOf(variants);
+        }
+        variants.addAll(personVariants(name));
+        return List.copyOf(variants);
+    }
+
+    /** A Chinese company name's words: glossary words in English, the rest in pinyin two characters a word. */
+    private static List<String> companyTokens(String han, boolean national) {
+        List<String> tokens = new ArrayList<>();
+        StringBuilder pinyinRun = new StringBuilder();
+        int i = 0;
+        while (i < han.length()) {
+            String word = null;
+            for (int length = Math.min(4, han.length() - i); length >= 2; length--) {
+                if (COMPANY_WORDS.containsKey(han.substring(i, i + length))) {
+                    word = han.substring(i, i + length);
+                    break;
+                }
+            }
+            if (word == null) {
+                pinyinRun.append(han.charAt(i));
+                i++;
+                continue;
+            }
+            flushPinyin(pinyinRun, tokens);
+            tokens.addAll(List.of(COMPANY_WORDS.get(word).split(" ")));
+            if (national && tokens.size() == 1 && tokens.getFirst().equals("CHINA")) {
+                tokens.add("NATIONAL");
+            }
+            i += word.length();
+        }
+        flushPinyin(pinyinRun, tokens);
+        return List.copyOf(tokens);
+    }
+
+    private static void flushPinyin(StringBuilder run, List<String> tokens) {
+        for (int at = 0; at < run.length(); at += 2) {
+            StringBuilder word = new StringBuilder();
+            for (int k = at; k < Math.min(run.length(), at + 2); k++) {
+                List<String> r = readings(run.charAt(k));
+                if (!r.isEmpty()) {
+                    word.append(r.getFirst());
+                }
+            }
+            if (!word.isEmpty()) {
+                tokens.add(word.toString());
+            }
+        }
+        run.setLength(0);
+    }
+
+    private static List<List<String>> personVariants(String name) {
         String han = name.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         if (han.isEmpty()) {

@@ -26,6 +26,16 @@ public final class OfacXml {
     }
 
     public static List<ListEntry> read(String listId, Reader xml) throws XMLStreamException {
+        return read(listId, xml, date -> { });
+    }
+
+    /**
+     * As {@link #read(String, Reader)}, also telling {@code publishDate} the list's own publication
+     * date ({@code publshInformation/Publish_Date}, OFAC's spelling, {@code MM/DD/YYYY}) as ISO
+     * {@code YYYY-MM-DD}.
+     */
+    public static List<ListEntry> read(String listId, Reader xml, java.util.function.Consumer<String> publishDate)
+            throws XMLStreamException {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -67,6 +77,12 @@ public final class OfacXml {
                         }
                     }
                     case "program" -> programs.add(in.getElementText().strip());
+                    case "Publish_Date" -> {
+                        String date = isoDate(in.getElementText().strip());
+                        if (date != null) {
+                            publishDate.accept(date);
+                        }
+                    }
                     default -> { }
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -88,6 +104,19 @@ public final class OfacXml {
         }
         in.close();
         return entries;
+    }
+
+    /** {@code 12/03/2021} → {@code 2021-12-03}; anything else → null. */
+    static String isoDate(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})").matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))).toString();
+        } catch (java.time.DateTimeException notADate) {
+            return null;
+        }
     }
 
     private static ListEntry.EntryType type(String raw) {

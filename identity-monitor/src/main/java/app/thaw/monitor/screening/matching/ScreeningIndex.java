@@ -186,7 +186,7 @@ public final class ScreeningIndex {
             if (!types.isEmpty() && !types.contains(entry.type())) {
                 continue;
             }
-            double score = score(query, nameTokens[id], nameSurname[id], common, memo);
+            double score = score(query, nameTokens[id], nameSurname[id], common, memo, entry.type() != ListEntry.EntryType.INDIVIDUAL);
             if (score < threshold) {
                 continue;
             }
@@ -243,7 +243,12 @@ public final class ScreeningIndex {
     static final double SURNAME_MISSING_FACTOR = 0.88;
 
     static double score(String[] query, String[] name) {
-        return score(query, name, null, Set.of(), new HashMap<>());
+        return score(query, name, null, Set.of(), new HashMap<>(), false);
+    }
+
+    static double score(String[] query, String[] name, boolean @org.jspecify.annotations.Nullable [] surname, Set<String> common,
+                        Map<String, Double> memo) {
+        return score(query, name, surname, common, memo, false);
     }
 
     /**
@@ -255,10 +260,12 @@ public final class ScreeningIndex {
      * the covered ones rises, so two common words do not hit a three-word name either (half a one-word query's share for a one-word query, where one shared word proves little).
      * In a name of three or more words one short word may differ by one letter ("KUBA" for "CUBA").
      * A person listed with a surname whose surname the query lacks entirely is someone else with the
-     * same given names ({@link #SURNAME_MISSING_FACTOR}).
+     * same given names ({@link #SURNAME_MISSING_FACTOR}). A company's (any non-person's) name is not
+     * a person's with a middle name left out: each of its words the query lacks that is not a common
+     * one (its distinctive word: DALIAN TIANBAO INTERNATIONAL LOGISTICS without TIANBAO) costs twice.
      */
     static double score(String[] query, String[] name, boolean @org.jspecify.annotations.Nullable [] surname, Set<String> common,
-                        Map<String, Double> memo) {
+                        Map<String, Double> memo, boolean company) {
         int n = query.length;
         int m = name.length;
         double[][] sim = new double[n][m];
@@ -320,8 +327,16 @@ public final class ScreeningIndex {
             }
         }
         double commonShare = paired == 0 ? 0 : (double) commonPaired / paired;
+        int distinctiveUncovered = 0;
+        if (company) {
+            for (int j = 0; j < m; j++) {
+                if (!usedN[j] && !common.contains(name[j])) {
+                    distinctiveUncovered++;
+                }
+            }
+        }
         double coverage = n == 1 ? 1 - 0.5 * uncovered / m
-                : Math.max(0, 1 - UNCOVERED_TOKEN_PENALTY * (1 + commonShare) * uncovered);
+                : Math.max(0, 1 - UNCOVERED_TOKEN_PENALTY * ((1 + commonShare) * (uncovered - distinctiveUncovered) + 2 * distinctiveUncovered));
         double score = queryScore * coverage;
         if (surname != null) {
             boolean surnameFound = false;
