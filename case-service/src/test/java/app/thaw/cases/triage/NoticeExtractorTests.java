@@ -44,6 +44,26 @@ class NoticeExtractorTests {
     }
 
     @Test
+    void readsAnHourOrLessAsATimeLimit() {
+        assertThat(extractor.extract("Please call us within one hour of this notice.").timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS));
+        assertThat(extractor.extract("Reply within an hour, or within a day at the latest.").timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS), org.assertj.core.groups.Tuple.tuple(1, TimeUnit.DAYS));
+        assertThat(extractor.extract("请于1小时内回电核实身份。").timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS));
+        assertThat(extractor.extract("请于一小时内回电。").timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS));
+        assertThat(extractor.extract("请在30分钟内完成人脸验证，或半小时内联系客服。").timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(30, TimeUnit.MINUTES),
+                        org.assertj.core.groups.Tuple.tuple(30, TimeUnit.MINUTES));
+        assertThat(extractor.extract("Verify your identity within 45 minutes, or within half an hour by phone.").timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(45, TimeUnit.MINUTES),
+                        org.assertj.core.groups.Tuple.tuple(30, TimeUnit.MINUTES));
+        assertThat(extractor.extract("Within a few days we will review it.").timeLimits()).isEmpty();
+    }
+
+    @Test
     void extractsEnglishReferencesAmountsAndDates() {
         NoticeFacts facts = extractor.extract("Ticket #483920: 3 transactions totalling USD 12,400.00 on March 3, 2026 were held; case no. HZ-2025-0456.");
 

@@ -179,6 +179,24 @@ class DispatchTests extends NotificationsTestBase {
     }
 
     @Test
+    void aChineseClientsSupplementRequestNamesTheCaseByItsReferenceWithTheDeadlineInItsZoneAndTheItemsInWords() {
+        String tenant = newTenant();
+        registerRecipient(tenant, Map.of("kind", "CLIENT", "name", "王经理", "userId", "client-zh", "channels", List.of("IN_APP"),
+                "language", "zh-CN", "timeZone", "Asia/Shanghai"));
+        String caseId = "0b6f2c1e-6c1a-4d59-9f0e-2f6f8c7f4a11";
+        Map<String, Object> supplement = Map.of("caseId", caseId, "scenario", "RISK_TXN", "drill", false, "restricted", false,
+                "reference", "acme-C-2026-000042", "requestedAt", "2026-12-07T02:00:00Z", "items", List.of("BANK_STATEMENT"),
+                "acknowledgeBy", "2026-12-08T02:00:00Z");
+
+        deliver(event(tenant, "thaw.case.supplement_requested", caseId, supplement)).expectStatus().isOk();
+
+        assertThat(deliveries(tenant)).singleElement().satisfies(d -> {
+            assertThat(d.getString("subject")).isEqualTo("[acme-C-2026-000042] 需补充材料：请在 2026年12月8日 10:00（Asia/Shanghai） 前确认");
+            assertThat(d.getString("text")).contains("案件 acme-C-2026-000042", "银行流水").doesNotContain(caseId, "2026-12-08T02:00:00Z", "BANK_STATEMENT");
+        });
+    }
+
+    @Test
     void theHolderOfARestrictedCaseGetsOnlyTheFixedNoticeWhileStaffGetTheFacts() throws Exception {
         String tenant = newTenant();
         String email = tenant + "@holder.example";

@@ -48,4 +48,12 @@ class MessageFactsTests {
         assertThat(MessageFacts.readable(Map.of("scenario", "SOMETHING_NEW"), Language.valueOf("EN"), ZoneId.of("UTC")))
                 .containsEntry("scenarioText", "SOMETHING_NEW");
     }
+
+    @Test
+    void aCaseIsNamedByItsReferenceAndByItsIdOnlyWhenTheEventCarriesNoReference() {
+        assertThat(MessageFacts.readable(Map.of("caseId", "c-1", "reference", "acme-C-2026-000042"), Language.valueOf("EN"), ZoneId.of("UTC")))
+                .containsEntry("reference", "acme-C-2026-000042");
+        assertThat(MessageFacts.readable(Map.of("caseId", "c-1"), Language.valueOf("EN"), ZoneId.of("UTC"))).containsEntry("reference", "c-1");
+        assertThat(MessageFacts.readable(Map.of("url", "https://x"), Language.valueOf("EN"), ZoneId.of("UTC"))).doesNotContainKey("reference");
+    }
 }

@@ -29,7 +29,7 @@ class TemplateApiTests extends NotificationsTestBase {
         web.get().uri("/api/v1/notifications/templates/thaw.case.task_due/EMAIL/zh-CN").headers(h -> h.setBearerAuth(admin(tenant)))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.language").isEqualTo("en").jsonPath("$.origin").isEqualTo("DEFAULT")
-                .jsonPath("$.template.subject").isEqualTo("[{{caseId}}] Task due: {{title}}");
+                .jsonPath("$.template.subject").isEqualTo("[{{reference}}] Task due: {{title}}");
         web.get().uri("/api/v1/notifications/templates/thaw.case.opened/SMS/zh-CN").headers(h -> h.setBearerAuth(admin(tenant)))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.language").isEqualTo("zh-CN");
