@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Makes an event's data readable for one recipient: codes (scenario, status, clock, requirement,
  * rejection reason…) as words in the recipient's language under {@code <key>Text} (the code
  * itself stays for templates that branch on it); instants ({@code dueAt}, {@code openedAt}…) in the
- * recipient's zone and language ("2025年10月11日 10:00（Asia/Shanghai）", "11 Oct 2025, 10:00 (Asia/Shanghai)"),
+ * recipient's zone and language ("2025年10月11日 10:00（Asia/Shanghai）", "11 Oct 2025, 10:00 (Asia/Shanghai)";
+ * also {@code acknowledgeBy} and any other {@code …By} that holds an instant),
  * the raw value kept as {@code <key>Iso}; amounts ({@code {amount, currency}}) with a {@code text} formatted for
  * the language ("¥1,250,000.00", "USD 48,000.00"). Pure: safe on any thread.
  */
@@ -67,7 +68,8 @@ public final class MessageFacts {
                 out.put(key + "Text", String.join(language.tag().startsWith("zh") ? "、" : ", ",
                         codes.stream().map(code -> label(group, String.valueOf(code), language)).toList()));
             }
-            if (value instanceof String text && key.endsWith("At")) {
+            // "…At" and "…By" (acknowledgeBy) name moments; a "…By" that is not an instant (verifiedBy: a person) stays as it is.
+            if (value instanceof String text && (key.endsWith("At") || key.endsWith("By"))) {
                 String human = when(text, language, zone);
                 if (human != null) {
                     out.put(key, human);

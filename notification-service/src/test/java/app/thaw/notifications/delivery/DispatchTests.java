@@ -197,6 +197,25 @@ class DispatchTests extends NotificationsTestBase {
     }
 
     @Test
+    void anEvidenceMessageNamesTheCaseByTheReferenceItsOpeningCarried() {
+        String tenant = newTenant();
+        registerRecipient(tenant, Map.of("kind", "CLIENT", "name", "王经理", "userId", "client-zh", "channels", List.of("IN_APP"),
+                "language", "zh-CN", "timeZone", "Asia/Shanghai"));
+        String caseId = "5d0c6a9e-0d41-4b7e-9a55-6f2e8d1b7c30";
+        deliver(event(tenant, "thaw.case.opened", caseId, opened(caseId, false))).expectStatus().isOk();
+        Map<String, Object> received = Map.of("caseId", caseId, "evidenceId", "ev-1", "requirementCode", "BANK_STATEMENT", "sha256", "ab",
+                "size", 10, "contentType", "application/pdf", "fileName", "流水.pdf", "uploadedBy", "client-zh", "expired", false, "linked", false);
+
+        deliver(event(tenant, "thaw.evidence.received", "ev-1", received)).expectStatus().isOk();
+
+        assertThat(deliveries(tenant)).filteredOn(d -> "thaw.evidence.received".equals(d.getString("eventType"))).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.getString("subject")).isEqualTo("[TH-" + caseId + "] 已收到：银行流水");
+                    assertThat(d.getString("text")).contains("案件 TH-" + caseId).doesNotContain("案件 " + caseId);
+                });
+    }
+
+    @Test
     void theHolderOfARestrictedCaseGetsOnlyTheFixedNoticeWhileStaffGetTheFacts() throws Exception {
         String tenant = newTenant();
         String email = tenant + "@holder.example";
