@@ -76,7 +76,7 @@ final class NoticeExtractor {
     // A time limit is the notice's deadline only when its sentence asks something of the holder: "请于24小时内完成",
     // "please re-verify within 48 hours". One that tells what happened ("sign-in attempts from 4 countries within one
     // hour", "1小时内多次登录失败") or what the platform will do ("提现功能暂停72小时内恢复") is not.
-    private static final Pattern ZH_ASK = Pattern.compile("请|务必|须|需在|需于|应在|应于|应当|限期|要求您|敬请");
+    private static final Pattern ZH_ASK = Pattern.compile("请|务必|(?<![无毋])须|需在|需于|应在|应于|应当|限期|要求您|敬请");
     private static final Pattern EN_ASK = Pattern.compile("(?i)\\b(?:please|kindly|must|required|need to|needs to|have to|has to|should|"
             + "ensure|submit|resubmit|provide|respond|reply|verify|re-verify|confirm|upload|complete|contact|call|send|explain|appeal|"
             + "object|pay|return|activate|reactivate|answer|update|furnish|present)\\b");

@@ -72,6 +72,8 @@ class NoticeExtractorTests {
                 .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(24, TimeUnit.HOURS));
         assertThat(extractor.extract("如非本人操作请立即修改密码；为保护账户，提现功能暂停72小时内恢复。").timeLimits()).isEmpty();
         assertThat(extractor.extract("审核将在3个工作日内完成，无需任何操作。").timeLimits()).isEmpty();
+        assertThat(extractor.extract("无须操作，冻结将于24小时内自动解除。").timeLimits()).isEmpty();
+        assertThat(extractor.extract("您须于5日内提交说明。").timeLimits()).extracting(TimeLimit::amount).containsExactly(5);
         assertThat(extractor.extract("We will review the transactions within 5 business days.").timeLimits()).isEmpty();
     }
 
