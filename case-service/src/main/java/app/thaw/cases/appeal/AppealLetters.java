@@ -51,12 +51,12 @@ public final class AppealLetters {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Map<String, Map<String, String>> LABELS = Map.of(
-            "zh", Map.ofEntries(Map.entry("to", "致"), Map.entry("file", "案号"), Map.entry("platformLabel", "平台"), Map.entry("account", "账户"), Map.entry("case", "案件编号"),
+            "zh", Map.ofEntries(Map.entry("to", "致"), Map.entry("file", "案号"), Map.entry("platformLabel", "平台"), Map.entry("account", "账户"), Map.entry("amount", "冻结金额"), Map.entry("case", "案件编号"),
                     Map.entry("opening", "情况说明"), Map.entry("pairs", "冻结原因与对应证明"), Map.entry("reason", "冻结原因"),
                     Map.entry("proof", "证明材料"), Map.entry("status", "状态"), Map.entry("request", "申请事项"),
                     Map.entry("recap", "沟通记录"), Map.entry("noContacts", "尚无沟通记录。"), Map.entry("ticket", "工单号"),
                     Map.entry("agreed", "约定"), Map.entry("promised", "承诺回复时间"), Map.entry("drill", "演练文件，非真实申诉。")),
-            "en", Map.ofEntries(Map.entry("to", "To"), Map.entry("file", "File"), Map.entry("platformLabel", "Platform"), Map.entry("account", "Account"), Map.entry("case", "Case"),
+            "en", Map.ofEntries(Map.entry("to", "To"), Map.entry("file", "File"), Map.entry("platformLabel", "Platform"), Map.entry("account", "Account"), Map.entry("amount", "Frozen amount"), Map.entry("case", "Case"),
                     Map.entry("opening", "What happened"), Map.entry("pairs", "Freeze reasons and their proofs"), Map.entry("reason", "Reason"),
                     Map.entry("proof", "Proof"), Map.entry("status", "Status"), Map.entry("request", "Our request"),
                     Map.entry("recap", "Contacts so far"), Map.entry("noContacts", "No contacts yet."), Map.entry("ticket", "ticket"),
@@ -100,6 +100,7 @@ public final class AppealLetters {
         model.put("accountReference", c.holder().accountReference());
         model.put("holderName", c.holder().displayName());
         model.put("reference", c.reference());
+        model.put("amountText", ScriptRenderer.amountText(c, zh));
         model.put("drill", c.drill());
         model.put("date", WHEN.format(today.atZone(zone)).substring(0, 10));
         NoticeFacts facts = c.triageSuggestion() == null ? NoticeFacts.none() : c.triageSuggestion().facts();

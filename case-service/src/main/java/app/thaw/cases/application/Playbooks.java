@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.cases.incident.Scenario;
+import app.thaw.cases.playbook.ContactRules;
 import app.thaw.cases.playbook.DefaultPlaybooks;
 import app.thaw.cases.playbook.Playbook;
 import org.springframework.dao.DuplicateKeyException;
@@ -60,6 +61,15 @@ public class Playbooks {
      */
     public Mono<Playbook> createVersion(String tenantId, Scenario scenario, int basedOnVersion, List<Playbook.Step> steps,
                                         Map<String, Map<String, String>> scripts, Instant now, String actor) {
+        // A tenant's step is held to the scenario's rule of whom to contact, as Thaw's own steps are.
+        DefaultPlaybooks.ContactRule rule = defaults.contactRule(scenario);
+        for (int i = 0; i < steps.size(); i++) {
+            ContactRules.Contradiction contradiction = ContactRules.contradiction(rule, steps.get(i));
+            if (contradiction != null) {
+                return Mono.error(CaseProblems.invalid("steps[" + i + "]." + contradiction.field(), "ContactRule",
+                        ContactRules.why(rule, contradiction.phrase())));
+            }
+        }
         return current(tenantId, scenario).flatMap(current -> {
             if (current.version() != basedOnVersion) {
                 return Mono.error(CaseProblems.versionConflict());

@@ -43,6 +43,7 @@ public final class CaseEventMapper {
         var scenario = c.scenario();
         boolean drill = c.drill();
         boolean restricted = c.restricted();
+        String reference = c.reference();
         return switch (event) {
             case CaseEvent.Opened e -> new CaseEvents.Opened(id, scenario, drill, restricted, c.reference(),
                     new CaseEvents.Holder(c.holder().type(), c.holder().displayName(), AccountNumbers.masked(c.holder().accountReference())),
@@ -51,24 +52,24 @@ public final class CaseEventMapper {
                     e.previousScenario(), e.overridden(), c.reference(), new CaseEvents.HolderName(c.holder().displayName()),
                     c.checklist().stream().map(item -> new CaseEvents.Requirement(item.code(), ChecklistCatalogue.label(item.code(), "en"),
                             ChecklistCatalogue.label(item.code(), "zh"), item.reasonEn(), item.reasonZh(), item.status())).toList());
-            case CaseEvent.StatusChanged e -> new CaseEvents.StatusChanged(id, scenario, drill, restricted, e.from(), e.to(), e.reason(),
+            case CaseEvent.StatusChanged e -> new CaseEvents.StatusChanged(id, scenario, drill, restricted, reference, e.from(), e.to(), e.reason(),
                     e.actor());
-            case CaseEvent.ClockSet e -> new CaseEvents.ClockSet(id, scenario, drill, restricted, e.clock().id(), e.clock().kind(),
+            case CaseEvent.ClockSet e -> new CaseEvents.ClockSet(id, scenario, drill, restricted, reference, e.clock().id(), e.clock().kind(),
                     e.clock().dueAt(), e.clock().ownerRole(), c.assignee(), e.clock().urgent(), e.clock().label());
-            case CaseEvent.ClockPaused e -> new CaseEvents.ClockPaused(id, scenario, drill, restricted, e.clock().id(), e.clock().kind(),
+            case CaseEvent.ClockPaused e -> new CaseEvents.ClockPaused(id, scenario, drill, restricted, reference, e.clock().id(), e.clock().kind(),
                     e.waitingOn());
-            case CaseEvent.ClockMet e -> new CaseEvents.ClockMet(id, scenario, drill, restricted, e.clock().id(), e.clock().kind(),
+            case CaseEvent.ClockMet e -> new CaseEvents.ClockMet(id, scenario, drill, restricted, reference, e.clock().id(), e.clock().kind(),
                     metAt(e.clock(), e));
-            case CaseEvent.ClockCancelled e -> new CaseEvents.ClockCancelled(id, scenario, drill, restricted, e.clock().id(),
+            case CaseEvent.ClockCancelled e -> new CaseEvents.ClockCancelled(id, scenario, drill, restricted, reference, e.clock().id(),
                     e.clock().kind(), e.reason());
-            case CaseEvent.ClockBreached e -> new CaseEvents.ClockBreached(id, scenario, drill, restricted, e.clock().id(),
+            case CaseEvent.ClockBreached e -> new CaseEvents.ClockBreached(id, scenario, drill, restricted, reference, e.clock().id(),
                     e.clock().kind(), e.clock().dueAt(), e.clock().ownerRole(), c.assignee());
-            case CaseEvent.TaskDue e -> new CaseEvents.TaskDue(id, scenario, drill, restricted, e.task().id(), e.task().title(),
+            case CaseEvent.TaskDue e -> new CaseEvents.TaskDue(id, scenario, drill, restricted, reference, e.task().id(), e.task().title(),
                     e.task().ownerRole(), e.dueAt());
-            case CaseEvent.SupplementRequested e -> new CaseEvents.SupplementRequested(id, scenario, drill, restricted, e.at(), e.items(),
+            case CaseEvent.SupplementRequested e -> new CaseEvents.SupplementRequested(id, scenario, drill, restricted, reference, e.at(), e.items(),
                     e.acknowledgeBy());
-            case CaseEvent.EscalationFlagged e -> new CaseEvents.EscalationFlagged(id, scenario, drill, restricted, e.level(), e.reason());
-            case CaseEvent.Closed e -> new CaseEvents.Closed(id, scenario, drill, restricted, e.at(), e.outcome());
+            case CaseEvent.EscalationFlagged e -> new CaseEvents.EscalationFlagged(id, scenario, drill, restricted, reference, e.level(), e.reason());
+            case CaseEvent.Closed e -> new CaseEvents.Closed(id, scenario, drill, restricted, reference, e.at(), e.outcome());
             case CaseEvent.Noted e -> null;
         };
     }

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code thaw.case.*} events, one record each (docs/events.md). Every one starts with what
  * every case event carries: {@code caseId}, {@code scenario}, {@code drill}, and {@code restricted}
- * (COMPLIANCE_HOLD: consumers must not disclose the reason to the holder).
+ * (COMPLIANCE_HOLD: consumers must not disclose the reason to the holder), and carries the case's
+ * {@code reference} (the human case number a message names the case by, never the id).
  */
 public final class CaseEvents {
 
@@ -48,7 +49,7 @@ public final class CaseEvents {
     }
 
     @EventType("thaw.case.status_changed")
-    public record StatusChanged(String caseId, Scenario scenario, boolean drill, boolean restricted, CaseStatus from, CaseStatus to,
+    public record StatusChanged(String caseId, Scenario scenario, boolean drill, boolean restricted, String reference, CaseStatus from, CaseStatus to,
                                 @Nullable String reason, String actor) {
     }
 
@@ -57,46 +58,46 @@ public final class CaseEvents {
      * @param ownerUserId the case's assignee (a user id, the token subject), who alone gets its reminders
      */
     @EventType("thaw.case.clock_set")
-    public record ClockSet(String caseId, Scenario scenario, boolean drill, boolean restricted, String clockId, ClockKind clock,
+    public record ClockSet(String caseId, Scenario scenario, boolean drill, boolean restricted, String reference, String clockId, ClockKind clock,
                            Instant dueAt, String ownerRole, @Nullable String ownerUserId, boolean urgent, String label) {
     }
 
     @EventType("thaw.case.clock_paused")
-    public record ClockPaused(String caseId, Scenario scenario, boolean drill, boolean restricted, String clockId, ClockKind clock,
+    public record ClockPaused(String caseId, Scenario scenario, boolean drill, boolean restricted, String reference, String clockId, ClockKind clock,
                               Party waitingOn) {
     }
 
     @EventType("thaw.case.clock_met")
-    public record ClockMet(String caseId, Scenario scenario, boolean drill, boolean restricted, String clockId, ClockKind clock,
+    public record ClockMet(String caseId, Scenario scenario, boolean drill, boolean restricted, String reference, String clockId, ClockKind clock,
                            Instant metAt) {
     }
 
     @EventType("thaw.case.clock_cancelled")
-    public record ClockCancelled(String caseId, Scenario scenario, boolean drill, boolean restricted, String clockId, ClockKind clock,
+    public record ClockCancelled(String caseId, Scenario scenario, boolean drill, boolean restricted, String reference, String clockId, ClockKind clock,
                                  String reason) {
     }
 
     @EventType("thaw.case.clock_breached")
-    public record ClockBreached(String caseId, Scenario scenario, boolean drill, boolean restricted, String clockId, ClockKind clock,
+    public record ClockBreached(String caseId, Scenario scenario, boolean drill, boolean restricted, String reference, String clockId, ClockKind clock,
                                 Instant dueAt, String ownerRole, @Nullable String ownerUserId) {
     }
 
     @EventType("thaw.case.task_due")
-    public record TaskDue(String caseId, Scenario scenario, boolean drill, boolean restricted, String taskId, String title,
+    public record TaskDue(String caseId, Scenario scenario, boolean drill, boolean restricted, String reference, String taskId, String title,
                           String ownerRole, Instant dueAt) {
     }
 
     @EventType("thaw.case.supplement_requested")
-    public record SupplementRequested(String caseId, Scenario scenario, boolean drill, boolean restricted, Instant requestedAt,
+    public record SupplementRequested(String caseId, Scenario scenario, boolean drill, boolean restricted, String reference, Instant requestedAt,
                                       List<String> items, Instant acknowledgeBy) {
     }
 
     @EventType("thaw.case.escalation_flagged")
-    public record EscalationFlagged(String caseId, Scenario scenario, boolean drill, boolean restricted, EscalationLevel level,
+    public record EscalationFlagged(String caseId, Scenario scenario, boolean drill, boolean restricted, String reference, EscalationLevel level,
                                     String reason) {
     }
 
     @EventType("thaw.case.closed")
-    public record Closed(String caseId, Scenario scenario, boolean drill, boolean restricted, Instant closedAt, Outcome outcome) {
+    public record Closed(String caseId, Scenario scenario, boolean drill, boolean restricted, String reference, Instant closedAt, Outcome outcome) {
     }
 }

@@ -160,10 +160,11 @@ public final class IncidentCase {
                 case BUSINESS_DAYS -> calendar.plusBusinessDays(detectedAt, limit.amount());
                 case DAYS -> detectedAt.atZone(calendar.zone()).plusDays(limit.amount()).toInstant();
                 case HOURS -> detectedAt.plus(Duration.ofHours(limit.amount()));
+                case MINUTES -> detectedAt.plus(Duration.ofMinutes(limit.amount()));
             };
             startClock(CaseClock.start(id + "/notice-deadline/" + limit.amount() + "-" + limit.unit().name().toLowerCase(java.util.Locale.ROOT),
                     ClockKind.NOTICE_DEADLINE, "Deadline stated by the notice: " + limit.text(), "staff_agent",
-                    limit.unit() == NoticeFacts.TimeUnit.HOURS, detectedAt, due, null), now, actor);
+                    limit.unit() == NoticeFacts.TimeUnit.HOURS || limit.unit() == NoticeFacts.TimeUnit.MINUTES, detectedAt, due, null), now, actor);
         }
     }
 

@@ -44,6 +44,6 @@ public record NoticeFacts(@Nullable String authority, @Nullable String fileNumbe
     }
 
     public enum TimeUnit {
-        HOURS, DAYS, BUSINESS_DAYS
+        MINUTES, HOURS, DAYS, BUSINESS_DAYS
     }
 }

@@ -14,7 +14,8 @@ import com.samskivert.mustache.Mustache;
 
 /**
  * Fills a playbook's communication scripts with a case's facts (Mustache: logic-less, so a
- * tenant's edited template cannot run code). On a restricted case, every message meant for the
+ * tenant's edited template cannot run code). {@code amountText} is the frozen amount written for the
+ * script's language ("¥1,250,000.00", "USD 48,000.00"); {@code amount} and {@code currency} stay as stored. On a restricted case, every message meant for the
  * holder is the fixed notice, whatever its script says.
  */
 public final class ScriptRenderer {
@@ -33,6 +34,10 @@ public final class ScriptRenderer {
     /** Every script of {@code scripts} in {@code lang} ("zh" or "en"), rendered for {@code aCase}. */
     public Map<String, String> render(IncidentCase aCase, Map<String, Map<String, String>> scripts, String lang, ZoneId zone) {
         Map<String, Object> facts = facts(aCase, zone);
+        String amountText = amountText(aCase, lang.startsWith("zh"));
+        if (amountText != null) {
+            facts.put("amountText", amountText);
+        }
         Map<String, String> rendered = new LinkedHashMap<>();
         scripts.forEach((name, byLang) -> {
             if (aCase.restricted() && HOLDER_FACING.contains(name)) {
@@ -49,6 +54,12 @@ public final class ScriptRenderer {
         return rendered;
     }
 
+    /** The case's frozen amount as a person writes it in the language ("¥1,250,000.00", "USD 48,000.00"); null for none. */
+    public static @org.jspecify.annotations.Nullable String amountText(IncidentCase aCase, boolean zh) {
+        return aCase.frozenAmount() == null ? null
+                : app.thaw.platform.dashboard.ThawFormat.moneyText(aCase.frozenAmount().amount(), aCase.frozenAmount().currency(), zh);
+    }
+
     public static Map<String, Object> facts(IncidentCase aCase, ZoneId zone) {
         Map<String, Object> facts = new HashMap<>();
         facts.put("holderName", aCase.holder().displayName());
@@ -59,6 +70,7 @@ public final class ScriptRenderer {
         facts.put("openedAt", WHEN.format(aCase.openedAt().atZone(zone)));
         facts.put("scope", aCase.scope().name());
         facts.put("scopeZh", scopeZh(aCase.scope()));
+        facts.put("scopeEn", scopeEn(aCase.scope()));
         String text = aCase.notice().text();
         facts.put("noticeExcerpt", text.length() > 200 ? text.substring(0, 200) + "…" : text);
         if (aCase.notice().reference() != null) {
@@ -89,6 +101,15 @@ public final class ScriptRenderer {
             }
         }
         return facts;
+    }
+
+    private static String scopeEn(FreezeScope scope) {
+        return switch (scope) {
+            case TRANSACTION -> "the transactions concerned were frozen";
+            case FUNCTION -> "some of the account's functions were limited";
+            case ACCOUNT -> "the whole account was frozen";
+            case NOT_APPLICABLE, UNKNOWN -> "the account was frozen";
+        };
     }
 
     private static String scopeZh(FreezeScope scope) {

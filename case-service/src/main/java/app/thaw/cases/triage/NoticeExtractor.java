@@ -70,10 +70,17 @@ final class NoticeExtractor {
             "(?i)\\b" + MONTHS + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s?(?:-|–|to|through)\\s?(\\d{1,2})(?:st|nd|rd|th)?)?,?\\s+(\\d{4})(?!\\d)");
     private static final Pattern EN_DATE_DAY_FIRST = Pattern.compile("(?i)(?<!\\d)(\\d{1,2})\\s+" + MONTHS + ",?\\s+(\\d{4})(?!\\d)");
     private static final Pattern ZH_LIMIT = Pattern.compile(
-            "(?<!\\d)(\\d{1,4}|[一二两三四五六七八九十百]{1,4})\\s?(个工作日|工作日|个自然日|自然日|个小时|小时|日|天)(内|之内|以内)?");
+            "(?<!\\d)(\\d{1,4}|[一二两三四五六七八九十百半]{1,4})\\s?(个工作日|工作日|个自然日|自然日|个小时|小时|分钟|日|天)(内|之内|以内)?");
     private static final Pattern EN_LIMIT = Pattern.compile(
-            "(?i)within\\s+(\\d{1,4}|[a-z]+(?:-[a-z]+)?)\\s*(?:\\(\\d{1,4}\\)\\s*)?(business|working|calendar)?\\s*(days?|hours?)");
-    private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
+            "(?i)within\\s+(\\d{1,4}|half\\s+an|[a-z]+(?:-[a-z]+)?)\\s*(?:\\(\\d{1,4}\\)\\s*)?(business|working|calendar)?\\s*(days?|hours?|minutes?|mins?)\\b");
+    // A time limit is the notice's deadline only when its sentence asks something of the holder: "请于24小时内完成",
+    // "please re-verify within 48 hours". One that tells what happened ("sign-in attempts from 4 countries within one
+    // hour", "1小时内多次登录失败") or what the platform will do ("提现功能暂停72小时内恢复") is not.
+    private static final Pattern ZH_ASK = Pattern.compile("请|务必|(?<![无毋])须|需在|需于|应在|应于|应当|限期|要求您|敬请");
+    private static final Pattern EN_ASK = Pattern.compile("(?i)\\b(?:please|kindly|must|required|need to|needs to|have to|has to|should|"
+            + "ensure|submit|resubmit|provide|respond|reply|verify|re-verify|confirm|upload|complete|contact|call|send|explain|appeal|"
+            + "object|pay|return|activate|reactivate|answer|update|furnish|present)\\b");
+    private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
             Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
             Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("fourteen", 14),
             Map.entry("fifteen", 15), Map.entry("twenty", 20), Map.entry("twenty-one", 21), Map.entry("thirty", 30),
@@ -279,25 +286,62 @@ final class NoticeExtractor {
             TimeUnit unit = switch (zh.group(2)) {
                 case "个工作日", "工作日" -> TimeUnit.BUSINESS_DAYS;
                 case "个小时", "小时" -> TimeUnit.HOURS;
+                case "分钟" -> TimeUnit.MINUTES;
                 default -> TimeUnit.DAYS;
             };
+            if (!ZH_ASK.matcher(sentenceBefore(text, zh.start(), false)).find()) {
+                continue;
+            }
             int amount = amount(zh.group(1));
+            if (zh.group(1).equals("半") && unit == TimeUnit.HOURS) {
+                // "半小时内": half an hour.
+                amount = 30;
+                unit = TimeUnit.MINUTES;
+            }
             if (amount > 0 && (within || unit == TimeUnit.BUSINESS_DAYS)) {
                 limits.add(new TimeLimit(amount, unit, zh.group().strip()));
             }
         }
         Matcher en = EN_LIMIT.matcher(text);
         while (en.find()) {
-            int amount = amount(en.group(1));
-            if (amount <= 0) {
+            if (!EN_ASK.matcher(sentenceBefore(text, en.start(), true)).find()) {
+                continue;
+            }
+            String number = en.group(1).toLowerCase(Locale.ROOT);
+            String word = en.group(3).toLowerCase(Locale.ROOT);
+            boolean half = number.startsWith("half");
+            int amount = half ? 1 : amount(number);
+            if (amount <= 0 || half && !word.startsWith("hour")) {
                 continue;
             }
             String kind = en.group(2) == null ? "" : en.group(2).toLowerCase(Locale.ROOT);
-            TimeUnit unit = en.group(3).toLowerCase(Locale.ROOT).startsWith("hour") ? TimeUnit.HOURS
+            TimeUnit unit = word.startsWith("hour") ? TimeUnit.HOURS : word.startsWith("min") ? TimeUnit.MINUTES
                     : kind.equals("business") || kind.equals("working") ? TimeUnit.BUSINESS_DAYS : TimeUnit.DAYS;
+            if (half) {
+                // "within half an hour".
+                amount = 30;
+                unit = TimeUnit.MINUTES;
+            }
             limits.add(new TimeLimit(amount, unit, en.group().strip()));
         }
         return limits;
+    }
+
+    /**
+     * The part of the sentence before {@code at} (in the folded text, where "！？；" are "!?;"): back to "。!?;" or a line
+     * break, and in English also to a full stop followed by a space (so "No. 1187" cuts a sentence short: rare enough).
+     */
+    static String sentenceBefore(String text, int at, boolean english) {
+        int start = Math.min(at, text.length());
+        while (start > 0) {
+            char c = text.charAt(start - 1);
+            boolean fullStop = c == '.' && start < text.length() && Character.isWhitespace(text.charAt(start));
+            if ("。！？；!?;\n".indexOf(c) >= 0 || english && fullStop) {
+                break;
+            }
+            start--;
+        }
+        return text.substring(start, Math.min(at, text.length()));
     }
 
     /** "7", "seven", "七", "十五", "二十", "三十一", "一百"; 0 for a word it cannot read. */

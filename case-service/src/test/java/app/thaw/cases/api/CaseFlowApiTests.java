@@ -289,6 +289,24 @@ class CaseFlowApiTests extends CaseApiTests {
         post("/api/v1/cases/playbooks/RISK_TXN/versions", token("flow12", "merchant_member"), Map.of("basedOnVersion", 2)).expectStatus().isForbidden();
     }
 
+    @Test
+    void aTenantsJudicialPlaybookThatSendsStaffToThePlatformsSupportIsRefusedByStepAndRule() {
+        String admin = token("flow12j", "merchant_admin");
+        post("/api/v1/cases/playbooks/JUDICIAL_FREEZE/versions", admin, Map.of("basedOnVersion", 1, "steps", List.of(
+                Map.of("title", Map.of("zh", "联系执行机关了解冻结范围", "en", "Ask the authority about the scope"), "ownerRole", "merchant_admin", "dueMinutes", 60),
+                Map.of("title", Map.of("zh", "联系平台官方客服申请解冻", "en", "Ask the platform to lift the freeze"), "ownerRole", "merchant_admin", "dueMinutes", 60))))
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.code").isEqualTo("validation_failed")
+                .jsonPath("$.errors[0].field").isEqualTo("steps[1].title")
+                .jsonPath("$.errors[0].rule").isEqualTo("ContactRule");
+        // The same step is a RISK_TXN case's own business: the platform's support is whom it contacts.
+        post("/api/v1/cases/playbooks/RISK_TXN/versions", admin, Map.of("basedOnVersion", 1, "steps", List.of(
+                Map.of("title", Map.of("zh", "联系平台官方客服申请解冻", "en", "Ask official support to lift the freeze"), "ownerRole", "merchant_admin", "dueMinutes", 60))))
+                .expectStatus().isCreated();
+        web.get().uri("/api/v1/cases/playbooks/JUDICIAL_FREEZE").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectBody().jsonPath("$.version").isEqualTo(1);
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> clock(String caseId, String kind) {
         String bearer = token(caseTenant(caseId), "merchant_admin");

@@ -50,11 +50,15 @@ class AppealLettersTests {
     }
 
     static IncidentCase aCase(String notice) {
+        return aCase(notice, null);
+    }
+
+    static IncidentCase aCase(String notice, app.thaw.cases.incident.@org.jspecify.annotations.Nullable Money frozen) {
         TriageEngine triage = new TriageEngine(TriageRules.defaults());
         var suggestion = triage.suggest(notice);
         Scenario scenario = IncidentCase.provisionalScenario(null, suggestion);
         OpeningFacts facts = new OpeningFacts("acme", "ACME-2025-000001", false, new Holder(EntityType.ENTERPRISE, HOLDER, "ACC-778"),
-                "连连支付", new Notice(notice, "N-42"), null, null, T0, null, null, null);
+                "连连支付", new Notice(notice, "N-42"), frozen, null, T0, null, null, null);
         return IncidentCase.open(CaseId.random(), facts, suggestion,
                 PLAYBOOKS.of(scenario).plan(ChecklistCatalogue.derive(scenario, EntityType.ENTERPRISE)), CasePolicy.defaults(), T0, "agent");
     }
@@ -108,5 +112,19 @@ class AppealLettersTests {
 
         assertThat(letters().html(c, PLAYBOOKS.scripts(), "zh", SHANGHAI, T0)).contains("致: 连连支付 风控审核团队", "解除对账户 ACC-778 的冻结");
         assertThat(letters().html(c, PLAYBOOKS.scripts(), "en", SHANGHAI, T0)).contains("To: 连连支付 risk review team");
+    }
+
+    @Test
+    void theLetterStatesTheFrozenAmountAsAPersonWritesItInEachLanguage() throws Exception {
+        IncidentCase yuan = aCase(RISK_NOTICE, new app.thaw.cases.incident.Money("1250000", "CNY"));
+        IncidentCase dollars = aCase(RISK_NOTICE, new app.thaw.cases.incident.Money("48000.0", "USD"));
+        AppealLetters letters = letters();
+
+        String zh = letters.html(yuan, PLAYBOOKS.scripts(), "zh", SHANGHAI, T0);
+        assertThat(zh).contains("冻结金额: ¥1,250,000.00").doesNotContain("1250000");
+        assertThat(text(letters.pdf(zh, true))).contains("¥1,250,000.00");
+        assertThat(letters.html(yuan, PLAYBOOKS.scripts(), "en", SHANGHAI, T0)).contains("Frozen amount: CNY 1,250,000.00");
+        assertThat(letters.html(dollars, PLAYBOOKS.scripts(), "en", SHANGHAI, T0)).contains("Frozen amount: USD 48,000.00")
+                .doesNotContain("48000.0");
     }
 }

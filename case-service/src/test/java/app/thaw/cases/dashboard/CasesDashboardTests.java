@@ -115,6 +115,40 @@ class CasesDashboardTests extends CaseApiTests {
     }
 
     @Test
+    void theNoticesOwnDeadlineIsARunningClockOnTheCasePageInBothLanguages() {
+        String id = openAssigned("dash-notice", "notice-" + UUID.randomUUID(), RISK_NOTICE);
+
+        String en = page("/dashboard/cases/" + id, agent(), "en");
+        String zh = page("/dashboard/cases/" + id, agent(), "zh-CN");
+
+        String clocks = en.substring(en.indexOf("id=\"clocks-table\""));
+        assertThat(clocks).contains("Deadline stated by the notice", "“3个工作日内”");
+        assertThat(zh.substring(zh.indexOf("id=\"clocks-table\""))).contains("通知书规定的期限", "“3个工作日内”");
+        assertThat(en).doesNotContain("id=\"case-needs-person\"");
+    }
+
+    @Test
+    void aNoticeMatchingNothingIsMarkedNeedsAPersonInTheQueueAndOnItsPageWithNoScenarioGuessed() {
+        String assignee = "nobody-" + UUID.randomUUID();
+        String id = openAssigned("dash-needs", assignee, "您好，附件为本月对账单，请查收。");
+        String matched = openAssigned("dash-needs", assignee, RISK_NOTICE);
+
+        String queue = page("/dashboard/cases/?assignee=" + assignee, agent(), "en");
+        String row = queue.substring(queue.indexOf("id=\"case-" + id + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        String matchedRow = queue.substring(queue.indexOf("id=\"case-" + matched + "\""));
+        matchedRow = matchedRow.substring(0, matchedRow.indexOf("</tr>"));
+        assertThat(row).contains("needs-person", "Needs a person (no scenario matched)").doesNotContain("Risky transaction");
+        assertThat(matchedRow).contains("Risky transaction").doesNotContain("needs-person");
+        assertThat(page("/dashboard/cases/?assignee=" + assignee, agent(), "zh-CN")).contains("需人工判断（未匹配任何场景）");
+
+        String en = page("/dashboard/cases/" + id, agent(), "en");
+        assertThat(en).contains("id=\"case-needs-person\"", "None guessed: the notice matched no scenario");
+        assertThat(en.substring(en.indexOf("id=\"case-scenario\""), en.indexOf("id=\"case-scenario\"") + 200)).doesNotContain("Risky transaction<");
+        assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN")).contains("需人工判断（未匹配任何场景）", "未推测：通知书未匹配任何场景");
+    }
+
+    @Test
     void aMoveByButtonAnswersTheCaseInItsNewStatusWithTheTimelineEntry() {
         String id = openAssigned("dash-move", "move-" + UUID.randomUUID(), RISK_NOTICE);
         long version = ((Number) read(id, agent()).get("version")).longValue();

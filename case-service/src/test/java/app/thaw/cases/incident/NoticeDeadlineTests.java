@@ -61,6 +61,22 @@ class NoticeDeadlineTests {
     }
 
     @Test
+    void withinOneHourAndHalfAnHourAreUrgentClocksFromDetection() {
+        IncidentCase zh = open("您的账户存在异常登录，请于1小时内回电核实身份。", SHANGHAI, EVE_OF_GOLDEN_WEEK, EVE_OF_GOLDEN_WEEK);
+        IncidentCase en = open("Unusual login detected on your account: call us within one hour, or verify within half an hour in the app.",
+                SHANGHAI, EVE_OF_GOLDEN_WEEK, EVE_OF_GOLDEN_WEEK);
+
+        assertThat(noticeClocks(zh)).singleElement().satisfies(clock -> {
+            assertThat(clock.dueAt()).isEqualTo(EVE_OF_GOLDEN_WEEK.plus(java.time.Duration.ofHours(1)));
+            assertThat(clock.urgent()).isTrue();
+            assertThat(clock.label()).contains("1小时内");
+        });
+        assertThat(noticeClocks(en)).extracting(CaseClock::dueAt).containsExactlyInAnyOrder(
+                EVE_OF_GOLDEN_WEEK.plus(java.time.Duration.ofHours(1)), EVE_OF_GOLDEN_WEEK.plus(java.time.Duration.ofMinutes(30)));
+        assertThat(noticeClocks(en)).allSatisfy(clock -> assertThat(clock.urgent()).isTrue());
+    }
+
+    @Test
     void aLimitAlreadyPastAtIntakeBreachesWhenTheDeadlineTimerFires() {
         Instant detected = Instant.parse("2025-09-01T02:00:00Z");
         IncidentCase c = open("风控审核，请于3日内提交说明。", SHANGHAI, detected, EVE_OF_GOLDEN_WEEK);

@@ -41,9 +41,7 @@ class PlaybookTests {
         assertThat(defaults.scripts()).containsKeys("opening", "deflection", "escalation", "recap", "followUpMail", "fiveW1H");
     }
 
-    // Words that send someone to the freezing platform's support, and words that name the authority.
-    static final java.util.List<String> PLATFORM_SUPPORT = java.util.List.of("official support", "platform's support", "human support",
-            "customer service", "官方客服", "平台客服", "转人工", "客服");
+    // Words that name the authority (those that send someone to the platform's support: ContactRules.PLATFORM_SUPPORT).
     static final java.util.List<String> AUTHORITY = java.util.List.of("authority", "执行机关");
 
     @Test
@@ -55,8 +53,9 @@ class PlaybookTests {
                 String text = String.join(" ", step.title().values()) + " " + String.join(" ", step.special().values());
                 String lower = text.toLowerCase(java.util.Locale.ROOT);
                 if (rule != DefaultPlaybooks.ContactRule.PLATFORM) {
-                    assertThat(PLATFORM_SUPPORT).as("%s (%s) step %d: %s", scenario, rule, step.order(), text)
+                    assertThat(ContactRules.PLATFORM_SUPPORT).as("%s (%s) step %d: %s", scenario, rule, step.order(), text)
                             .noneMatch(lower::contains);
+                    assertThat(ContactRules.contradiction(rule, step)).as("%s step %d", scenario, step.order()).isNull();
                 }
             }
         }
@@ -67,6 +66,23 @@ class PlaybookTests {
     }
 
     @Test
+    void aStepSendingAJudicialCaseToThePlatformsSupportContradictsItsRuleWhereverItSaysSo() {
+        Playbook.Step toSupport = new Playbook.Step(1, Map.of("zh", "联系平台客服申请解冻", "en", "Ask the platform to lift it"), "staff_agent",
+                "TASK_DUE", 60, false, false, Map.of());
+        Playbook.Step inSpecial = new Playbook.Step(2, Map.of("zh", "了解冻结范围", "en", "Ask about the scope"), "staff_agent",
+                "TASK_DUE", 60, false, false, Map.of("en", "If in doubt, call Customer Service"));
+        Playbook.Step toCourt = new Playbook.Step(3, Map.of("zh", "联系执行机关了解程序", "en", "Ask the authority about its procedure"),
+                "staff_agent", "TASK_DUE", 60, false, false, Map.of());
+
+        assertThat(ContactRules.contradiction(DefaultPlaybooks.ContactRule.AUTHORITY, toSupport))
+                .isEqualTo(new ContactRules.Contradiction("title", "平台客服"));
+        assertThat(ContactRules.contradiction(DefaultPlaybooks.ContactRule.COMPLIANCE, inSpecial))
+                .isEqualTo(new ContactRules.Contradiction("special", "customer service"));
+        assertThat(ContactRules.contradiction(DefaultPlaybooks.ContactRule.AUTHORITY, toCourt)).isNull();
+        assertThat(ContactRules.contradiction(DefaultPlaybooks.ContactRule.PLATFORM, toSupport)).isNull();
+    }
+
+    @Test
     void scriptsRenderWithTheCasesFactsInBothLanguages() {
         IncidentCase c = aCase(Scenario.RISK_TXN);
 
@@ -74,8 +90,25 @@ class PlaybookTests {
         Map<String, String> en = renderer.render(c, defaults.scripts(), "en", ZoneId.of("Asia/Shanghai"));
 
         assertThat(zh.get("opening")).contains("杭州小象贸易有限公司", "ACC-778", "连连支付", "2025-09-30 10:00", "N-42");
-        assertThat(en.get("fiveW1H")).contains("When: 2025-09-30 10:00", "Where: 连连支付", "58200.00 CNY");
+        assertThat(en.get("fiveW1H")).contains("When: 2025-09-30 10:00", "Where: 连连支付", "CNY 58,200.00 held")
+                .doesNotContain("58200.00 CNY", "TRANSACTION");
         assertThat(en.get("holderUpdate")).contains("杭州小象贸易有限公司");
+    }
+
+    @Test
+    void scriptsWriteMoneyAsAPersonWouldInTheirLanguageAndScopesInWords() {
+        IncidentCase c = aCase(Scenario.RISK_TXN);
+
+        Map<String, String> zh = renderer.render(c, defaults.scripts(), "zh", ZoneId.of("Asia/Shanghai"));
+        Map<String, String> en = renderer.render(c, defaults.scripts(), "en", ZoneId.of("Asia/Shanghai"));
+
+        assertThat(zh.get("fiveW1H")).contains("涉及金额¥58,200.00").doesNotContain("CNY");
+        assertThat(zh.get("opening")).contains("（涉及金额¥58,200.00）");
+        assertThat(en.get("opening")).contains("the transactions concerned were frozen (CNY 58,200.00)").doesNotContain("(TRANSACTION)", "58200");
+        assertThat(app.thaw.platform.dashboard.ThawFormat.moneyText("48000.0", "USD", false)).isEqualTo("USD 48,000.00");
+        assertThat(app.thaw.platform.dashboard.ThawFormat.moneyText("1250000", "CNY", true)).isEqualTo("¥1,250,000.00");
+        assertThat(app.thaw.platform.dashboard.ThawFormat.moneyText("1250000", "JPY", true)).isEqualTo("JPY 1,250,000");
+        assertThat(app.thaw.platform.dashboard.ThawFormat.moneyText("12", "XXQ", true)).isNull();
     }
 
     @Test

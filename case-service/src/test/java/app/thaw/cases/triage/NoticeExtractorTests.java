@@ -44,6 +44,40 @@ class NoticeExtractorTests {
     }
 
     @Test
+    void readsAnHourOrLessAsATimeLimit() {
+        assertThat(extractor.extract("Please call us within one hour of this notice.").timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS));
+        assertThat(extractor.extract("Reply within an hour, or within a day at the latest.").timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS), org.assertj.core.groups.Tuple.tuple(1, TimeUnit.DAYS));
+        assertThat(extractor.extract("请于1小时内回电核实身份。").timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS));
+        assertThat(extractor.extract("请于一小时内回电。").timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS));
+        assertThat(extractor.extract("请在30分钟内完成人脸验证，或半小时内联系客服。").timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(30, TimeUnit.MINUTES),
+                        org.assertj.core.groups.Tuple.tuple(30, TimeUnit.MINUTES));
+        assertThat(extractor.extract("Verify your identity within 45 minutes, or within half an hour by phone.").timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(45, TimeUnit.MINUTES),
+                        org.assertj.core.groups.Tuple.tuple(30, TimeUnit.MINUTES));
+        assertThat(extractor.extract("Within a few days we will review it.").timeLimits()).isEmpty();
+    }
+
+    @Test
+    void aTimeSpanThatTellsWhatHappenedOrWhatThePlatformWillDoIsNoDeadline() {
+        assertThat(extractor.extract("Security notice: suspicious sign-in attempts on your account from 4 countries within one hour. "
+                + "Please re-verify with a selfie and ID within 48 hours.").timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(48, TimeUnit.HOURS));
+        assertThat(extractor.extract("您的账户在1小时内多次登录失败，已暂停提现。请于24小时内完成人脸识别。").timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(24, TimeUnit.HOURS));
+        assertThat(extractor.extract("如非本人操作请立即修改密码；为保护账户，提现功能暂停72小时内恢复。").timeLimits()).isEmpty();
+        assertThat(extractor.extract("审核将在3个工作日内完成，无需任何操作。").timeLimits()).isEmpty();
+        assertThat(extractor.extract("无须操作，冻结将于24小时内自动解除。").timeLimits()).isEmpty();
+        assertThat(extractor.extract("您须于5日内提交说明。").timeLimits()).extracting(TimeLimit::amount).containsExactly(5);
+        assertThat(extractor.extract("We will review the transactions within 5 business days.").timeLimits()).isEmpty();
+    }
+
+    @Test
     void extractsEnglishReferencesAmountsAndDates() {
         NoticeFacts facts = extractor.extract("Ticket #483920: 3 transactions totalling USD 12,400.00 on March 3, 2026 were held; case no. HZ-2025-0456.");
 

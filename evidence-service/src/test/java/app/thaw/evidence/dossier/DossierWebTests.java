@@ -69,6 +69,30 @@ class DossierWebTests extends EvidenceWebTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aRejectedExpiredLicenceIsExpiredInTheSignedDossierWithWhatTheHolderDeclared() throws IOException, java.text.ParseException {
+        String caseId = openCase("acme", "RISK_TXN");
+        String licence = (String) web.post().uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
+                        .queryParam("requirementCode", "BUSINESS_LICENSE").queryParam("fileName", "licence.png")
+                        .queryParam("documentType", "营业执照").queryParam("nameOnDocument", "杭州小象贸易有限公司")
+                        .queryParam("expiryDate", "2021-03-31").build(caseId))
+                .headers(h -> h.setBearerAuth(merchant("acme"))).contentType(MediaType.IMAGE_PNG)
+                .bodyValue(Samples.png(4242)).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        web.post().uri("/api/v1/evidence/items/{id}/verdict", licence).headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EXPIRED")).exchange().expectStatus().isOk();
+
+        Map<String, Object> manifest = JSONObjectUtils.parse(new String(unzip(dossier(caseId, staff("staff_agent"))).get("manifest.json"),
+                StandardCharsets.UTF_8));
+
+        Map<?, ?> file = ((java.util.List<?>) manifest.get("files")).stream().map(Map.class::cast)
+                .filter(f -> "BUSINESS_LICENSE".equals(f.get("requirementCode"))).findFirst().orElseThrow();
+        assertThat(file.get("expired")).as("expired, as declared and as rejected").isEqualTo(true);
+        assertThat((Map<Object, Object>) file.get("declared")).containsEntry("documentType", "营业执照").containsEntry("expiryDate", "2021-03-31");
+        assertThat(((Map<?, ?>) file.get("verdict")).get("accepted")).isEqualTo(false);
+    }
+
+    @Test
     void theVerifyEndpointReportsAReplacedFileAndAnEditedManifest() throws IOException {
         String caseId = caseWithTwoFiles();
         Map<String, byte[]> entries = unzip(dossier(caseId, staff("staff_agent")));

@@ -1,14 +1,9 @@
 package app.thaw.notifications.delivery;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Makes an event's data readable for one recipient: codes (scenario, status, clock, requirement,
  * rejection reason…) as words in the recipient's language under {@code <key>Text} (the code
  * itself stays for templates that branch on it); instants ({@code dueAt}, {@code openedAt}…) in the
- * recipient's zone and language ("2025年10月11日 10:00（Asia/Shanghai）", "11 Oct 2025, 10:00 (Asia/Shanghai)"),
+ * recipient's zone and language ("2025年10月11日 10:00（Asia/Shanghai）", "11 Oct 2025, 10:00 (Asia/Shanghai)";
+ * also {@code acknowledgeBy} and any other {@code …By} that holds an instant),
  * the raw value kept as {@code <key>Iso}; amounts ({@code {amount, currency}}) with a {@code text} formatted for
  * the language ("¥1,250,000.00", "USD 48,000.00"). Pure: safe on any thread.
  */
@@ -72,7 +68,8 @@ public final class MessageFacts {
                 out.put(key + "Text", String.join(language.tag().startsWith("zh") ? "、" : ", ",
                         codes.stream().map(code -> label(group, String.valueOf(code), language)).toList()));
             }
-            if (value instanceof String text && key.endsWith("At")) {
+            // "…At" and "…By" (acknowledgeBy) name moments; a "…By" that is not an instant (verifiedBy: a person) stays as it is.
+            if (value instanceof String text && (key.endsWith("At") || key.endsWith("By"))) {
                 String human = when(text, language, zone);
                 if (human != null) {
                     out.put(key, human);
@@ -89,6 +86,11 @@ public final class MessageFacts {
                 out.put(key, inner);
             }
         });
+        if (out.get("reference") == null && out.get("caseId") != null) {
+            // A case is named by its reference; an event that does not carry one (evidence-service's,
+            // or a producer's from before it sent one) names it by its id rather than by nothing.
+            out.put("reference", out.get("caseId"));
+        }
         if (out.get("amount") != null && out.get("currency") instanceof String currency) {
             String money = money(String.valueOf(out.get("amount")), currency, language);
             if (money != null) {
@@ -109,18 +111,8 @@ public final class MessageFacts {
         }
     }
 
-    /** "¥1,250,000.00" (CNY in Chinese), "USD 48,000.00" (otherwise: code, grouping, the currency's decimals). */
+    /** "¥1,250,000.00" (CNY in Chinese), "USD 48,000.00" (otherwise: code, grouping, the currency's decimals): the platform's {@code ThawFormat.moneyText}. */
     static @Nullable String money(String amount, String currencyCode, Language language) {
-        try {
-            Currency currency = Currency.getInstance(currencyCode);
-            int digits = Math.max(0, currency.getDefaultFractionDigits());
-            BigDecimal value = new BigDecimal(amount).setScale(digits, RoundingMode.HALF_UP);
-            DecimalFormat format = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits), DecimalFormatSymbols.getInstance(Locale.ROOT));
-            String number = format.format(value);
-            boolean zh = language.tag().startsWith("zh");
-            return zh && currency.getCurrencyCode().equals("CNY") ? "¥" + number : currency.getCurrencyCode() + " " + number;
-        } catch (IllegalArgumentException notMoney) {
-            return null;
-        }
+        return app.thaw.platform.dashboard.ThawFormat.moneyText(amount, currencyCode, language.tag().startsWith("zh"));
     }
 }

@@ -11,9 +11,12 @@ public final class ConsumedEvents {
     private ConsumedEvents() {
     }
 
-    /** @param ownerUserId the case's assignee: when present, the reminders go to that person alone */
+    /**
+     * @param ownerUserId the case's assignee: when present, the reminders go to that person alone
+     * @param reference   the case's human number, which the reminders name it by (absent from a producer before it was sent)
+     */
     @EventType("thaw.case.clock_set")
-    public record ClockSet(String caseId, String clockId, String clock, Instant dueAt, String ownerRole, @Nullable String ownerUserId,
+    public record ClockSet(String caseId, @Nullable String reference, String clockId, String clock, Instant dueAt, String ownerRole, @Nullable String ownerUserId,
                            boolean urgent, String label) {
     }
 

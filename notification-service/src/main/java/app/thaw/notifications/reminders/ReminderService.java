@@ -70,7 +70,7 @@ public class ReminderService {
      * A deadline from case-service ({@code thaw.case.clock_set}); the fields are those of docs/events.md.
      * {@code setAt} is the event's time: when the deadline was set at its source.
      */
-    public record Deadline(String tenantId, String clockId, String clock, @Nullable String caseId, Instant setAt, Instant dueAt,
+    public record Deadline(String tenantId, String clockId, String clock, @Nullable String caseId, @Nullable String reference, Instant setAt, Instant dueAt,
                            @Nullable String ownerRole,
                            @Nullable String ownerUserId, boolean urgent, @Nullable String label) {
 
@@ -83,6 +83,9 @@ public class ReminderService {
             payload.put("label", label == null ? clock : label);
             if (caseId != null) {
                 payload.put("caseId", caseId);
+            }
+            if (reference != null) {
+                payload.put("reference", reference);
             }
             if (ownerRole != null) {
                 payload.put("ownerRole", ownerRole);

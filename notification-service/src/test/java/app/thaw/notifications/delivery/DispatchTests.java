@@ -58,6 +58,12 @@ class DispatchTests extends NotificationsTestBase {
         return mongo.find(Query.query(Criteria.where("tenantId").is(tenant)), Document.class, "deliveries").collectList().block();
     }
 
+    /** A client reading Chinese in Shanghai, in the in-app inbox. */
+    void chineseClient(String tenant) {
+        registerRecipient(tenant, Map.of("kind", "CLIENT", "name", "王经理", "userId", "client-zh", "channels", List.of("IN_APP"),
+                "language", "zh-CN", "timeZone", "Asia/Shanghai"));
+    }
+
     @Test
     void aCaseOpeningReachesTheClientOnEveryChannelAndOnlyTheFirstDeliveryClosesTheGoldenFifteen() throws Exception {
         String tenant = newTenant();
@@ -165,8 +171,7 @@ class DispatchTests extends NotificationsTestBase {
     @Test
     void theTriagedMessageListsTheChecklistAndAClientSeesTimesInItsZone() {
         String tenant = newTenant();
-        registerRecipient(tenant, Map.of("kind", "CLIENT", "name", "王经理", "userId", "client-zh", "channels", List.of("IN_APP"),
-                "language", "zh-CN", "timeZone", "Asia/Shanghai"));
+        chineseClient(tenant);
         Map<String, Object> triaged = Map.of("caseId", "case-10", "scenario", "RISK_TXN", "drill", false, "restricted", false,
                 "reference", "acme-C-2025-000010", "scope", "TRANSACTION", "holder", Map.of("displayName", "杭州小象贸易有限公司"),
                 "checklist", List.of(Map.of("code", "BANK_STATEMENT", "en", "bank statement", "zh", "银行流水", "reasonEn", "where the money came from",
@@ -176,6 +181,41 @@ class DispatchTests extends NotificationsTestBase {
 
         assertThat(deliveries(tenant)).singleElement().satisfies(d -> assertThat(d.getString("text"))
                 .contains("acme-C-2025-000010", "请准备以下材料", "- 银行流水：资金来源").doesNotContain("随后发送"));
+    }
+
+    @Test
+    void aChineseClientsSupplementRequestNamesTheCaseByItsReferenceWithTheDeadlineInItsZoneAndTheItemsInWords() {
+        String tenant = newTenant();
+        chineseClient(tenant);
+        String caseId = "0b6f2c1e-6c1a-4d59-9f0e-2f6f8c7f4a11";
+        Map<String, Object> supplement = Map.of("caseId", caseId, "scenario", "RISK_TXN", "drill", false, "restricted", false,
+                "reference", "acme-C-2026-000042", "requestedAt", "2026-12-07T02:00:00Z", "items", List.of("BANK_STATEMENT"),
+                "acknowledgeBy", "2026-12-08T02:00:00Z");
+
+        deliver(event(tenant, "thaw.case.supplement_requested", caseId, supplement)).expectStatus().isOk();
+
+        assertThat(deliveries(tenant)).singleElement().satisfies(d -> {
+            assertThat(d.getString("subject")).isEqualTo("[acme-C-2026-000042] 需补充材料：请在 2026年12月8日 10:00（Asia/Shanghai） 前确认");
+            assertThat(d.getString("text")).contains("案件 acme-C-2026-000042", "银行流水").doesNotContain(caseId, "2026-12-08T02:00:00Z", "BANK_STATEMENT");
+        });
+    }
+
+    @Test
+    void anEvidenceMessageNamesTheCaseByTheReferenceItsOpeningCarried() {
+        String tenant = newTenant();
+        chineseClient(tenant);
+        String caseId = "5d0c6a9e-0d41-4b7e-9a55-6f2e8d1b7c30";
+        deliver(event(tenant, "thaw.case.opened", caseId, opened(caseId, false))).expectStatus().isOk();
+        Map<String, Object> received = Map.of("caseId", caseId, "evidenceId", "ev-1", "requirementCode", "BANK_STATEMENT", "sha256", "ab",
+                "size", 10, "contentType", "application/pdf", "fileName", "流水.pdf", "uploadedBy", "client-zh", "expired", false, "linked", false);
+
+        deliver(event(tenant, "thaw.evidence.received", "ev-1", received)).expectStatus().isOk();
+
+        assertThat(deliveries(tenant)).filteredOn(d -> "thaw.evidence.received".equals(d.getString("eventType"))).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.getString("subject")).isEqualTo("[TH-" + caseId + "] 已收到：银行流水");
+                    assertThat(d.getString("text")).contains("案件 TH-" + caseId).doesNotContain("案件 " + caseId);
+                });
     }
 
     @Test

@@ -19,6 +19,9 @@ class MessageFactsTests {
         assertThat(zh).containsEntry("dueAt", "2025年10月11日 10:00（Asia/Shanghai）").containsEntry("dueAtIso", "2025-10-11T02:00:00Z")
                 .containsEntry("label", "x");
         assertThat(en).containsEntry("dueAt", "10 Oct 2025, 22:00 (America/New_York)");
+        Map<String, Object> supplement = MessageFacts.readable(Map.of("acknowledgeBy", "2025-10-11T02:00:00Z", "verifiedBy", "agent.li"),
+                Language.valueOf("ZH_CN"), ZoneId.of("Asia/Shanghai"));
+        assertThat(supplement).containsEntry("acknowledgeBy", "2025年10月11日 10:00（Asia/Shanghai）").containsEntry("verifiedBy", "agent.li");
     }
 
     @Test
@@ -47,5 +50,13 @@ class MessageFactsTests {
         // A code with no words (a newer producer's) reads as itself rather than disappearing.
         assertThat(MessageFacts.readable(Map.of("scenario", "SOMETHING_NEW"), Language.valueOf("EN"), ZoneId.of("UTC")))
                 .containsEntry("scenarioText", "SOMETHING_NEW");
+    }
+
+    @Test
+    void aCaseIsNamedByItsReferenceAndByItsIdOnlyWhenTheEventCarriesNoReference() {
+        assertThat(MessageFacts.readable(Map.of("caseId", "c-1", "reference", "acme-C-2026-000042"), Language.valueOf("EN"), ZoneId.of("UTC")))
+                .containsEntry("reference", "acme-C-2026-000042");
+        assertThat(MessageFacts.readable(Map.of("caseId", "c-1"), Language.valueOf("EN"), ZoneId.of("UTC"))).containsEntry("reference", "c-1");
+        assertThat(MessageFacts.readable(Map.of("url", "https://x"), Language.valueOf("EN"), ZoneId.of("UTC"))).doesNotContainKey("reference");
     }
 }

@@ -138,6 +138,24 @@ class ReminderTests extends NotificationsTestBase {
     }
 
     @Test
+    void aReminderNamesTheCaseByItsReferenceNeverItsId() {
+        String tenant = tenantWithStaff();
+        Instant due = start.plus(Duration.ofHours(2));
+        Map<String, Object> data = new HashMap<>(Map.of("caseId", "0b6f2c1e-6c1a-4d59-9f0e-2f6f8c7f4a11", "scenario", "RISK_TXN", "drill", false,
+                "restricted", false, "reference", "acme-C-2031-000007", "clockId", "clk-ref", "clock", "NOTICE_DEADLINE",
+                "dueAt", due.toString(), "ownerRole", "staff_agent", "urgent", false));
+        data.put("label", "Deadline stated by the notice: 3个工作日内");
+        deliver(event(tenant, "thaw.case.clock_set", "0b6f2c1e-6c1a-4d59-9f0e-2f6f8c7f4a11", clock.instant(), data)).expectStatus().isOk();
+
+        at(due.minus(Duration.ofMinutes(60)));
+
+        assertThat(inbox(tenant, "agent-1")).singleElement().satisfies(item -> {
+            assertThat(item.getString("title")).isEqualTo("[acme-C-2031-000007] Deadline stated by the notice: 3个工作日内: due in 60 min");
+            assertThat(item.toJson()).doesNotContain("on case 0b6f2c1e");
+        });
+    }
+
+    @Test
     void aDeadlineGetsRemindersSixtyThirtyAndTenMinutesBeforeItForItsOwner() {
         String tenant = tenantWithStaff();
         Instant due = start.plus(Duration.ofHours(2));

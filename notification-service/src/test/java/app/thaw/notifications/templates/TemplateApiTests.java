@@ -24,12 +24,13 @@ class TemplateApiTests extends NotificationsTestBase {
     }
 
     @Test
-    void aLanguageWithoutATemplateFallsBackToEnglish() {
+    void everyCaseMessageShipsInChineseToo() {
         String tenant = newTenant();
+        // Once only English (the fallback), so a Chinese tenant read "Task due" in English.
         web.get().uri("/api/v1/notifications/templates/thaw.case.task_due/EMAIL/zh-CN").headers(h -> h.setBearerAuth(admin(tenant)))
                 .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.language").isEqualTo("en").jsonPath("$.origin").isEqualTo("DEFAULT")
-                .jsonPath("$.template.subject").isEqualTo("[{{caseId}}] Task due: {{title}}");
+                .expectBody().jsonPath("$.language").isEqualTo("zh-CN").jsonPath("$.origin").isEqualTo("DEFAULT")
+                .jsonPath("$.template.subject").isEqualTo("[{{reference}}] 任务到期：{{title}}");
         web.get().uri("/api/v1/notifications/templates/thaw.case.opened/SMS/zh-CN").headers(h -> h.setBearerAuth(admin(tenant)))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.language").isEqualTo("zh-CN");

@@ -161,4 +161,27 @@ public final class ThawFormat {
         String name = known != null && zh ? known.getDisplayName(Locale.SIMPLIFIED_CHINESE) : code;
         return name.isEmpty() ? number : name + " " + number;
     }
+
+    /**
+     * An amount as a letter, script or message to a person writes it: grouped, to the currency's
+     * decimals, "¥1,250,000.00" for yuan in Chinese, else the ISO code before it ("USD 48,000.00",
+     * "CNY 1,250,000.00") — never "48000.0 USD". Null when the amount or the currency cannot be read.
+     *
+     * @param zh whether the text is Chinese
+     */
+    public static @Nullable String moneyText(@Nullable String amount, @Nullable String currencyCode, boolean zh) {
+        if (amount == null || currencyCode == null) {
+            return null;
+        }
+        try {
+            Currency currency = Currency.getInstance(currencyCode.strip().toUpperCase(Locale.ROOT));
+            int digits = Math.max(0, currency.getDefaultFractionDigits());
+            BigDecimal value = new BigDecimal(amount.strip()).setScale(digits, RoundingMode.HALF_UP);
+            DecimalFormat format = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits), DecimalFormatSymbols.getInstance(Locale.ROOT));
+            String number = format.format(value);
+            return zh && currency.getCurrencyCode().equals("CNY") ? "¥" + number : currency.getCurrencyCode() + " " + number;
+        } catch (IllegalArgumentException notMoney) {
+            return null;
+        }
+    }
 }

@@ -76,6 +76,10 @@ public final class CaseViews {
             if (task.isPresent()) {
                 return zh ? task.get().titleZh() : task.get().title();
             }
+            if (clock.kind() == ClockKind.NOTICE_DEADLINE && clock.label().contains(": ")) {
+                // The notice's own words ("3个工作日内", "within 10 days"), in whatever language it was written.
+                return "“" + clock.label().substring(clock.label().indexOf(": ") + 2) + "”";
+            }
             return zh || clock.label().isBlank() ? null : clock.label();
         }
 

@@ -20,9 +20,11 @@ import reactor.core.publisher.Mono;
 class NotifyingEventHandler implements EventHandler {
 
     private final DispatchService dispatch;
+    private final CaseReferences references;
 
-    NotifyingEventHandler(DispatchService dispatch) {
+    NotifyingEventHandler(DispatchService dispatch, CaseReferences references) {
         this.dispatch = dispatch;
+        this.references = references;
     }
 
     @Override
@@ -39,7 +41,17 @@ class NotifyingEventHandler implements EventHandler {
         if (caseId == null && event.type().startsWith("thaw.case.")) {
             caseId = event.subject();
         }
-        return dispatch.dispatch(new Notification(event.id(), event.tenantId(), event.type(), caseId == null ? null : caseId.toString(),
-                Boolean.TRUE.equals(data.get("restricted")), false, data, event.traceparent(), event.sequence()));
+        String theCase = caseId == null ? null : caseId.toString();
+        Mono<Void> dispatched = Mono.defer(() -> dispatch.dispatch(new Notification(event.id(), event.tenantId(), event.type(), theCase,
+                Boolean.TRUE.equals(data.get("restricted")), false, data, event.traceparent(), event.sequence())));
+        if (theCase == null) {
+            return dispatched;
+        }
+        // A message names the case by its reference: remember it from the case's events, fill it in for those without it.
+        if (data.get("reference") instanceof String reference && !reference.isBlank()) {
+            return (event.type().equals("thaw.case.opened") || event.type().equals("thaw.case.triaged")
+                    ? references.remember(event.tenantId(), theCase, reference) : Mono.<Void>empty()).then(dispatched);
+        }
+        return references.of(event.tenantId(), theCase).doOnNext(reference -> data.put("reference", reference)).then(dispatched);
     }
 }

@@ -25,7 +25,7 @@ class ReminderEventHandler {
         return new EventHandlers(List.of(
                 EventBinding.on(ClockSet.class, event -> {
                     ClockSet clock = event.data();
-                    return reminders.set(new ReminderService.Deadline(event.tenantId(), clock.clockId(), clock.clock(), clock.caseId(),
+                    return reminders.set(new ReminderService.Deadline(event.tenantId(), clock.clockId(), clock.clock(), clock.caseId(), clock.reference(),
                             event.time(), clock.dueAt(), clock.ownerRole(), clock.ownerUserId(), clock.urgent(), clock.label()),
                             event.sequence());
                 }),
