@@ -265,7 +265,11 @@ public class CaseService {
                     .flatMap(tenant -> change.apply(c, tenant, now, CaseAccess.actor(caller)).then(Mono.defer(() -> store.save(c, storedNext))));
         }));
         Mono<IncidentCase> attempt = expectedVersion != null ? once
-                : Mono.defer(() -> once).retryWhen(Retry.backoff(5, java.time.Duration.ofMillis(10)).jitter(0.5)
+                // Each lost race means another write won, so n concurrent writers need up to n - 1 retries; 16
+                // with a capped, jittered backoff holds for far more writers than one case sees, even on a loaded
+                // machine (5 was exhausted by 8 writers under load).
+                : Mono.defer(() -> once).retryWhen(Retry.backoff(16, java.time.Duration.ofMillis(10))
+                        .maxBackoff(java.time.Duration.ofMillis(250)).jitter(0.5)
                         .filter(CaseService::versionConflict).onRetryExhaustedThrow((spec, signal) -> signal.failure()));
         return attempt.onErrorMap(CaseProblems::translate);
     }
