@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.Yaml;
 /** The plans Thaw sells, read from {@value #LOCATION}; an unknown item or a negative quota fails the start. */
 public final class PlanCatalogue {
 
-    public static final String LOCATION = "thaw/monitor/plans.yaml";
+    public static final String LOCATION = "thaw/plans.yaml";
 
     private final Map<String, Plan> plans;
 
