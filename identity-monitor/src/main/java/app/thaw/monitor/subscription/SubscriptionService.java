@@ -14,6 +14,10 @@ import app.thaw.monitor.metering.UsageMeter;
 import app.thaw.monitor.settings.SettingsService;
 import app.thaw.monitor.subjects.internal.SubjectStore;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.events.EventOutbox;
+import app.thaw.platform.events.ServiceTokens;
+import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.plans.SubscriptionEvents;
 import app.thaw.platform.problem.FieldViolation;
 import app.thaw.platform.problem.ThawProblem;
 import org.bson.Document;
@@ -23,6 +27,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,6 +41,9 @@ import reactor.core.publisher.Mono;
 public class SubscriptionService {
 
     static final String SUBSCRIPTIONS = "tenant_subscriptions";
+    static final String SOURCE = "/thaw/identity-monitor";
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
+    private static final java.time.Duration USAGE_TIMEOUT = java.time.Duration.ofSeconds(5);
 
     private final ReactiveMongoTemplate mongo;
     private final PlanCatalogue catalogue;
@@ -42,9 +53,19 @@ public class SubscriptionService {
     private final SubjectStore subjects;
     private final AuditLog audit;
     private final Clock clock;
+    private final @Nullable EventOutbox outbox;
+    private final WebClient usageClient;
+    private final ServiceTokens tokens;
 
     public SubscriptionService(ReactiveMongoTemplate mongo, PlanCatalogue catalogue, SubscriptionProperties properties, UsageMeter meter,
-                         SettingsService settings, SubjectStore subjects, AuditLog audit, Clock clock) {
+                         SettingsService settings, SubjectStore subjects, AuditLog audit, Clock clock, @Nullable EventOutbox outbox,
+                         WebClient.Builder webClients, ServiceTokens tokens) {
+        this.outbox = outbox;
+        this.usageClient = webClients.build();
+        this.tokens = tokens;
+        if (outbox != null) {
+            outbox.watch(SUBSCRIPTIONS).subscribe();
+        }
         this.mongo = mongo;
         this.catalogue = catalogue;
         this.properties = properties;
@@ -67,14 +88,29 @@ public class SubscriptionService {
                 .map(code -> catalogue.plan(code).orElseThrow());
     }
 
-    /** Platform admins move a tenant to another plan of the catalogue; audited. */
-    public Mono<Plan> change(String tenantId, String planCode) {
+    /**
+     * Platform admins move a tenant to another plan of the catalogue; audited, and published as
+     * {@code thaw.subscription.changed} (with the change, through the outbox) so every service
+     * enforces the new plan's quotas (ADR 62).
+     */
+    public Mono<Plan> change(String tenantId, String planCode, String by) {
         Plan plan = catalogue.plan(planCode).orElseThrow(() -> new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed",
                 "The field 'plan' is invalid: must be one of " + catalogue.codes(),
                 Map.of("errors", List.of(new FieldViolation("plan", "OneOf", "must be one of " + catalogue.codes()))), null));
-        return planOf(tenantId).flatMap(before -> mongo.upsert(Query.query(Criteria.where("_id").is(tenantId)),
-                        new Update().set("plan", plan.code()).set("changedAt", Date.from(clock.instant())), SUBSCRIPTIONS)
-                .then(audit.record("subscription.plan_changed", "tenant", tenantId, Map.of("from", before.code(), "to", plan.code()))))
+        return planOf(tenantId).flatMap(before -> mongo.findById(tenantId, Document.class, SUBSCRIPTIONS)
+                        .map(stored -> stored.get("sequence", Number.class) == null ? 0L : stored.get("sequence", Number.class).longValue())
+                        .defaultIfEmpty(0L)
+                        .flatMap(sequence -> {
+                            Instant now = clock.instant();
+                            long next = sequence + 1;
+                            ThawEvent event = ThawEvent.of(SOURCE, tenantId, tenantId, now, next, null,
+                                    new SubscriptionEvents.Changed(tenantId, plan.code(), next, now, by));
+                            Update update = EventOutbox.record(new Update().set("plan", plan.code()).set("changedAt", Date.from(now))
+                                    .set("sequence", next), List.of(event));
+                            return mongo.upsert(Query.query(Criteria.where("_id").is(tenantId)), update, SUBSCRIPTIONS)
+                                    .then(outbox == null ? Mono.empty() : outbox.release(SUBSCRIPTIONS, tenantId).then());
+                        })
+                        .then(audit.record("subscription.plan_changed", "tenant", tenantId, Map.of("from", before.code(), "to", plan.code()))))
                 .thenReturn(plan);
     }
 
@@ -87,17 +123,23 @@ public class SubscriptionService {
     /** Completes if the tenant may use {@code adding} more of {@code item} this month; else 429 {@code quota_exceeded}. */
     public Mono<Void> requireWithin(String tenantId, MeteredItem item, long adding) {
         Instant now = clock.instant();
-        return Mono.zip(planOf(tenantId), used(tenantId, item, YearMonth.from(now.atOffset(ZoneOffset.UTC))))
+        return Mono.zip(planOf(tenantId), used(tenantId, item, YearMonth.from(now.atOffset(ZoneOffset.UTC)), Map.of()))
                 .flatMap(found -> Quotas.check(found.getT1(), item, found.getT2().orElse(0L), adding, now)
                         .<Mono<Void>>map(Mono::error).orElse(Mono.empty()));
     }
 
-    /** The tenant's subscription now: plan, and per item its limit, this month's use (where this service meters it) and reset. */
+    /**
+     * The tenant's subscription now: plan, and per item its limit, this month's use and reset. The
+     * use of another service's item is that service's answer to {@code /internal/usage} (one call per
+     * service); null when it does not answer.
+     */
     public Mono<View> view(String tenantId) {
         Instant now = clock.instant();
         YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
+        Map<String, Mono<Map<String, Long>>> remote = new java.util.HashMap<>();
+        properties.usageSources().forEach((service, url) -> remote.put(service, remoteUsage(service, url, tenantId, month).cache()));
         return planOf(tenantId).flatMap(plan -> reactor.core.publisher.Flux.fromArray(MeteredItem.values())
-                .concatMap(item -> Mono.zip(limit(tenantId, plan, item), used(tenantId, item, month))
+                .concatMap(item -> Mono.zip(limit(tenantId, plan, item), used(tenantId, item, month, remote))
                         .map(found -> new Quota(item.key(), found.getT1().orElse(null), found.getT2().orElse(null), item.meteredBy())))
                 .collectList()
                 .map(quotas -> new View(tenantId, plan.code(), plan.name(), plan.features(), month.toString(),
@@ -108,14 +150,42 @@ public class SubscriptionService {
         return item == MeteredItem.MONITORED_SUBJECTS ? subjectLimit(tenantId).map(Optional::of) : Mono.just(plan.limit(item));
     }
 
-    /** This month's use of an item this service meters; empty for another service's item (not reported here yet). */
-    private Mono<Optional<Long>> used(String tenantId, MeteredItem item, YearMonth month) {
+    /** This month's use of an item: this service's own, or what the service that meters it answered (empty: no answer). */
+    private Mono<Optional<Long>> used(String tenantId, MeteredItem item, YearMonth month, Map<String, Mono<Map<String, Long>>> remote) {
         return switch (item) {
             case SIGNALS -> meter.usage(tenantId, month).map(usage -> Optional.of(usage.signals()));
             case SCREENINGS -> meter.usage(tenantId, month).map(usage -> Optional.of(usage.screenings()));
             case MONITORED_SUBJECTS -> subjects.active(tenantId).map(Optional::of);
-            default -> Mono.just(Optional.empty());
+            default -> remote.getOrDefault(item.meteredBy(), Mono.empty())
+                    // The service answers what it counted; an item it has not counted this month is 0.
+                    .map(used -> Optional.of(used.getOrDefault(item.key(), 0L)))
+                    .defaultIfEmpty(Optional.empty());
         };
+    }
+
+    /** A service's metered use of the tenant in the month ({@code GET /internal/usage/{tenant}}); empty when it does not answer. */
+    private Mono<Map<String, Long>> remoteUsage(String service, java.net.URI base, String tenantId, YearMonth month) {
+        return tokens.token().flatMap(token -> usageClient.get()
+                        .uri(base.toString().replaceAll("/+$", "") + "/internal/usage/{tenant}?month={month}", tenantId, month.toString())
+                        .headers(headers -> headers.setBearerAuth(token))
+                        .retrieve()
+                        .bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { }))
+                .timeout(USAGE_TIMEOUT)
+                .map(answer -> {
+                    Map<String, Long> used = new java.util.HashMap<>();
+                    if (answer.get("used") instanceof Map<?, ?> counts) {
+                        counts.forEach((key, value) -> {
+                            if (value instanceof Number number) {
+                                used.put(String.valueOf(key), number.longValue());
+                            }
+                        });
+                    }
+                    return used;
+                })
+                .onErrorResume(failure -> {
+                    log.warn("No usage from {} for tenant {}: {}", service, tenantId, failure.toString());
+                    return Mono.empty();
+                });
     }
 
     /**
