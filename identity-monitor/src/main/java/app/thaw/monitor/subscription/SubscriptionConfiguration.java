@@ -21,6 +21,11 @@ class SubscriptionConfiguration {
     }
 
     @Bean
+    Statements statements(SubscriptionService subscriptions, Clock clock) {
+        return new Statements(subscriptions, clock);
+    }
+
+    @Bean
     SubscriptionService subscriptionService(ReactiveMongoTemplate mongo, PlanCatalogue catalogue, SubscriptionProperties properties,
                                             UsageMeter meter, SettingsService settings, SubjectStore subjects, AuditLog audit, Clock clock,
                                             org.springframework.beans.factory.ObjectProvider<app.thaw.platform.events.EventOutbox> outbox,

@@ -41,6 +41,7 @@ import reactor.core.publisher.Mono;
 public class SubscriptionService {
 
     static final String SUBSCRIPTIONS = "tenant_subscriptions";
+    static final String PARTNER_SHARES = "partner_shares";
     static final String SOURCE = "/thaw/identity-monitor";
     private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
     private static final java.time.Duration USAGE_TIMEOUT = java.time.Duration.ofSeconds(5);
@@ -83,9 +84,73 @@ public class SubscriptionService {
 
     /** The tenant's plan. */
     public Mono<Plan> planOf(String tenantId) {
-        return mongo.findById(tenantId, Document.class, SUBSCRIPTIONS).map(doc -> doc.getString("plan"))
-                .defaultIfEmpty(properties.tenants().getOrDefault(tenantId, properties.defaultPlan()))
+        return mongo.findById(tenantId, Document.class, SUBSCRIPTIONS).mapNotNull(doc -> doc.getString("plan"))
+                .defaultIfEmpty(configuredPlan(tenantId))
                 .map(code -> catalogue.plan(code).orElseThrow());
+    }
+
+    private String configuredPlan(String tenantId) {
+        return properties.tenants().getOrDefault(tenantId, properties.defaultPlan());
+    }
+
+    /**
+     * The plan in force at {@code at}: the last change made by then ({@code history}), else the
+     * configured one. A statement bills the plan in force at the end of its month (ADR 63).
+     */
+    public Mono<Plan> planAt(String tenantId, Instant at) {
+        return mongo.findById(tenantId, Document.class, SUBSCRIPTIONS)
+                .mapNotNull(doc -> {
+                    String inForce = null;
+                    for (Document change : doc.getList("history", Document.class, List.of())) {
+                        if (!change.getDate("since").toInstant().isAfter(at)) {
+                            inForce = change.getString("plan");
+                        }
+                    }
+                    return inForce;
+                })
+                .defaultIfEmpty(configuredPlan(tenantId))
+                .map(code -> catalogue.plan(code).orElseThrow());
+    }
+
+    /** Platform admins record which partner referred a tenant (issue 20's referrals); audited. */
+    public Mono<Void> refer(String tenantId, String referredBy) {
+        if (referredBy.equals(tenantId)) {
+            throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The field 'referredBy' is invalid: a tenant does not refer itself.",
+                    Map.of("errors", List.of(new FieldViolation("referredBy", "NotOwnTenant", "a tenant does not refer itself"))), null);
+        }
+        return referredBy(tenantId).defaultIfEmpty("").flatMap(before -> mongo.upsert(Query.query(Criteria.where("_id").is(tenantId)),
+                        new Update().set("referredBy", referredBy).set("referredAt", Date.from(clock.instant())), SUBSCRIPTIONS)
+                .then(audit.record("subscription.referral_set", "tenant", tenantId, Map.of("from", before, "to", referredBy))));
+    }
+
+    /** The partner that referred the tenant, if any. */
+    public Mono<String> referredBy(String tenantId) {
+        return mongo.findById(tenantId, Document.class, SUBSCRIPTIONS).mapNotNull(doc -> doc.getString("referredBy"));
+    }
+
+    /** The tenants {@code partnerTenantId} referred, by id. */
+    public reactor.core.publisher.Flux<String> referredTo(String partnerTenantId) {
+        return mongo.find(Query.query(Criteria.where("referredBy").is(partnerTenantId)).with(org.springframework.data.domain.Sort.by("_id"))
+                .limit(10_000), Document.class, SUBSCRIPTIONS).map(doc -> doc.getString("_id"));
+    }
+
+    /** Platform admins set the share of its referred subscribers' fees a partner earns (0 to 1); audited. */
+    public Mono<java.math.BigDecimal> setShareRate(String partnerTenantId, java.math.BigDecimal rate) {
+        if (rate.signum() < 0 || rate.compareTo(java.math.BigDecimal.ONE) > 0 || rate.scale() > 4) {
+            throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The field 'shareRate' is invalid: must be from 0 to 1, at most 4 places.",
+                    Map.of("errors", List.of(new FieldViolation("shareRate", "Range", "must be from 0 to 1 with at most 4 decimal places"))), null);
+        }
+        return shareRate(partnerTenantId).flatMap(before -> mongo.upsert(Query.query(Criteria.where("_id").is(partnerTenantId)),
+                        new Update().set("shareRate", rate.toPlainString()).set("changedAt", Date.from(clock.instant())), PARTNER_SHARES)
+                .then(audit.record("subscription.share_rate_set", "tenant", partnerTenantId,
+                        Map.of("from", before.toPlainString(), "to", rate.toPlainString()))))
+                .thenReturn(rate);
+    }
+
+    /** The partner's share rate; 0 until an admin sets one. */
+    public Mono<java.math.BigDecimal> shareRate(String partnerTenantId) {
+        return mongo.findById(partnerTenantId, Document.class, PARTNER_SHARES).mapNotNull(doc -> doc.getString("shareRate"))
+                .map(java.math.BigDecimal::new).defaultIfEmpty(java.math.BigDecimal.ZERO);
     }
 
     /**
@@ -106,7 +171,8 @@ public class SubscriptionService {
                             ThawEvent event = ThawEvent.of(SOURCE, tenantId, tenantId, now, next, null,
                                     new SubscriptionEvents.Changed(tenantId, plan.code(), next, now, by));
                             Update update = EventOutbox.record(new Update().set("plan", plan.code()).set("changedAt", Date.from(now))
-                                    .set("sequence", next), List.of(event));
+                                    .set("sequence", next).push("history", new Document("plan", plan.code()).append("since", Date.from(now))),
+                                    List.of(event));
                             return mongo.upsert(Query.query(Criteria.where("_id").is(tenantId)), update, SUBSCRIPTIONS)
                                     .then(outbox == null ? Mono.empty() : outbox.release(SUBSCRIPTIONS, tenantId).then());
                         })
@@ -136,14 +202,22 @@ public class SubscriptionService {
     public Mono<View> view(String tenantId) {
         Instant now = clock.instant();
         YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
-        Map<String, Mono<Map<String, Long>>> remote = new java.util.HashMap<>();
-        properties.usageSources().forEach((service, url) -> remote.put(service, remoteUsage(service, url, tenantId, month).cache()));
-        return planOf(tenantId).flatMap(plan -> reactor.core.publisher.Flux.fromArray(MeteredItem.values())
-                .concatMap(item -> Mono.zip(limit(tenantId, plan, item), used(tenantId, item, month, remote))
-                        .map(found -> new Quota(item.key(), found.getT1().orElse(null), found.getT2().orElse(null), item.meteredBy())))
-                .collectList()
+        return planOf(tenantId).flatMap(plan -> usage(tenantId, plan, month)
                 .map(quotas -> new View(tenantId, plan.code(), plan.name(), plan.features(), month.toString(),
                         Quotas.resetsAt(month), quotas)));
+    }
+
+    /**
+     * Per item: the plan's limit and the tenant's use in {@code month}, this service's own or as the
+     * service that meters it answers (one call per service; null when it does not answer).
+     */
+    public Mono<List<Quota>> usage(String tenantId, Plan plan, YearMonth month) {
+        Map<String, Mono<Map<String, Long>>> remote = new java.util.HashMap<>();
+        properties.usageSources().forEach((service, url) -> remote.put(service, remoteUsage(service, url, tenantId, month).cache()));
+        return reactor.core.publisher.Flux.fromArray(MeteredItem.values())
+                .concatMap(item -> Mono.zip(limit(tenantId, plan, item), used(tenantId, item, month, remote))
+                        .map(found -> new Quota(item.key(), found.getT1().orElse(null), found.getT2().orElse(null), item.meteredBy())))
+                .collectList();
     }
 
     private Mono<Optional<Long>> limit(String tenantId, Plan plan, MeteredItem item) {

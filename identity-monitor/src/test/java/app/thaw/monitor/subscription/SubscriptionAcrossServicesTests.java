@@ -4,22 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
-import app.thaw.monitor.MonitorWebTestBase;
 import app.thaw.monitor.metering.UsageMeter;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 /**
  * {@code /api/v1/subscription} answers this month's use across the four services (ADR 62): the
@@ -27,40 +19,7 @@ import reactor.netty.http.server.HttpServer;
  * them, which see the service token); one that does not answer leaves its items' use null. A plan
  * change is published as {@code thaw.subscription.changed} for the services that enforce it.
  */
-class SubscriptionAcrossServicesTests extends MonitorWebTestBase {
-
-    record Asked(String service, String path, String authorization) {
-    }
-
-    static final ConcurrentLinkedQueue<Asked> asked = new ConcurrentLinkedQueue<>();
-    static final DisposableServer cases = usageServer("case-service", "{\"tenantId\":\"x\",\"month\":\"m\",\"plan\":\"p\",\"used\":{\"cases\":12}}");
-    static final DisposableServer evidence = usageServer("evidence-service",
-            "{\"tenantId\":\"x\",\"month\":\"m\",\"plan\":\"p\",\"used\":{\"evidenceStorageMb\":3}}");
-
-    static DisposableServer usageServer(String service, String answer) {
-        return HttpServer.create().host("127.0.0.1").port(0)
-                .handle((request, response) -> {
-                    asked.add(new Asked(service, request.uri(), request.requestHeaders().get("Authorization")));
-                    return response.header("Content-Type", "application/json").sendString(Mono.just(answer));
-                }).bindNow();
-    }
-
-    @DynamicPropertySource
-    static void usageSources(DynamicPropertyRegistry registry) {
-        registry.add("thaw.events.client.client-id", () -> "identity-monitor");
-        registry.add("thaw.events.client.client-secret", () -> "test-secret");
-        registry.add("thaw.events.client.token-uri", tokens::tokenUri);
-        registry.add("thaw.monitor.subscription.usage-sources.case-service", () -> "http://127.0.0.1:" + cases.port());
-        registry.add("thaw.monitor.subscription.usage-sources.evidence-service", () -> "http://127.0.0.1:" + evidence.port() + "/");
-        // notification-service is down: nothing listens on port 9.
-        registry.add("thaw.monitor.subscription.usage-sources.notification-service", () -> "http://127.0.0.1:9");
-    }
-
-    @AfterAll
-    static void stopServers() {
-        cases.disposeNow();
-        evidence.disposeNow();
-    }
+class SubscriptionAcrossServicesTests extends AcrossServicesTestBase {
 
     @Autowired
     UsageMeter meter;
@@ -80,7 +39,7 @@ class SubscriptionAcrossServicesTests extends MonitorWebTestBase {
                 .jsonPath("$.quotas[?(@.item == 'webhookEndpoints')].used").isEqualTo(java.util.Collections.singletonList(null));
 
         assertThat(asked).filteredOn(question -> question.path().startsWith("/internal/usage/" + tenant + "?month="))
-                .extracting(Asked::service).containsExactlyInAnyOrder("case-service", "evidence-service");
+                .extracting(AcrossServicesTestBase.Asked::service).containsExactlyInAnyOrder("case-service", "evidence-service");
         assertThat(asked).allSatisfy(question -> assertThat(question.authorization()).startsWith("Bearer "));
     }
 

@@ -23,6 +23,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class NotificationQuotaTests extends NotificationsTestBase {
 
+    /** The first requests of a cold context on a busy machine may take longer than the client's default 5 s. */
+    @org.junit.jupiter.api.BeforeEach
+    void patientClient() {
+        web = web.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build();
+    }
+
     void planChanged(String tenant, String plan, long sequence) {
         Instant now = clock.instant();
         deliver(ThawEvent.of("/thaw/identity-monitor", tenant, tenant, now, sequence, null,

@@ -26,11 +26,16 @@ public final class PlanLimits {
     }
 
     public static PlanLimits load() {
+        return parse(catalogue());
+    }
+
+    /** The catalogue as read from {@value #LOCATION}, for identity-monitor's fuller reading of it. */
+    public static Map<String, Object> catalogue() {
         try (InputStream in = PlanLimits.class.getClassLoader().getResourceAsStream(LOCATION)) {
             if (in == null) {
                 throw new IllegalStateException("No plan catalogue at " + LOCATION);
             }
-            return parse(new Yaml().load(in));
+            return new Yaml().load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
