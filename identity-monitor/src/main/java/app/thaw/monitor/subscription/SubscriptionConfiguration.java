@@ -21,8 +21,8 @@ class SubscriptionConfiguration {
     }
 
     @Bean
-    Statements statements(SubscriptionService subscriptions, Clock clock) {
-        return new Statements(subscriptions, clock);
+    StatementService statementService(SubscriptionService subscriptions, Clock clock) {
+        return new StatementService(subscriptions, clock);
     }
 
     @Bean

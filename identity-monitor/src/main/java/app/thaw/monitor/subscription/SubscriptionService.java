@@ -29,7 +29,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
@@ -243,7 +242,7 @@ public class SubscriptionService {
                         .uri(base.toString().replaceAll("/+$", "") + "/internal/usage/{tenant}?month={month}", tenantId, month.toString())
                         .headers(headers -> headers.setBearerAuth(token))
                         .retrieve()
-                        .bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { }))
+                        .bodyToMono(Map.class))
                 .timeout(USAGE_TIMEOUT)
                 .map(answer -> {
                     Map<String, Long> used = new java.util.HashMap<>();

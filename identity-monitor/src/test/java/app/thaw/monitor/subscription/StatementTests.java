@@ -122,13 +122,14 @@ class StatementTests extends AcrossServicesTestBase {
 
         Map<?, ?> statement = web.get().uri("/api/v1/subscription/partner-statement").headers(h -> h.setBearerAuth(bank(partner))).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        List<?> subscribers = (List<?>) statement.get("subscribers");
-        assertThat(subscribers).extracting(subscriber -> ((Map<?, ?>) subscriber).get("tenantId")).containsExactlyInAnyOrder(small, big);
-        assertThat(subscribers).extracting(subscriber -> ((Map<?, ?>) subscriber).get("plan")).containsExactlyInAnyOrder("MONITOR", "PARTNER_BANK");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> subscribers = (List<Map<String, Object>>) statement.get("subscribers");
+        assertThat(subscribers).extracting(subscriber -> (Object) subscriber.get("tenantId")).containsExactlyInAnyOrder(small, big);
+        assertThat(subscribers).extracting(subscriber -> (Object) subscriber.get("plan")).containsExactlyInAnyOrder("MONITOR", "PARTNER_BANK");
         // 999.00 + 29999.00 = 30998.00; 15 % of it is 4649.70.
         assertThat(new BigDecimal(statement.get("totalFees").toString())).isEqualByComparingTo("30998.00");
         assertThat(new BigDecimal(statement.get("share").toString())).isEqualByComparingTo("4649.70");
-        assertThat(((Map<?, ?>) ((Map<?, ?>) subscribers.getFirst()).get("usage")).get("cases")).isEqualTo(12);
+        assertThat(((Map<?, ?>) subscribers.getFirst().get("usage")).get("cases")).isEqualTo(12);
 
         String[] rows = csv("/api/v1/subscription/partner-statement?format=csv", bank(partner)).split("\r\n");
         assertThat(rows).hasSize(1 + 2 + 2);

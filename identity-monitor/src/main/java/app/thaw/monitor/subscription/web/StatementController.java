@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import app.thaw.monitor.subscription.Statements;
+import app.thaw.monitor.subscription.StatementService;
 import app.thaw.monitor.subscription.SubscriptionService;
 import app.thaw.monitor.support.Roles;
 import app.thaw.platform.problem.FieldViolation;
@@ -48,11 +48,11 @@ class StatementController {
             ThawRoles.PLATFORM_ADMIN};
     private static final String[] PARTNERS = {ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.PLATFORM_ADMIN};
 
-    private final Statements statements;
+    private final StatementService statements;
     private final SubscriptionService subscriptions;
     private final Clock clock;
 
-    StatementController(Statements statements, SubscriptionService subscriptions, Clock clock) {
+    StatementController(StatementService statements, SubscriptionService subscriptions, Clock clock) {
         this.statements = statements;
         this.subscriptions = subscriptions;
         this.clock = clock;
@@ -69,7 +69,7 @@ class StatementController {
         boolean csv = csv(format, accept);
         return CurrentCaller.get().map(caller -> Roles.require(caller, STATEMENT_READERS))
                 .flatMap(caller -> statements.statement(tenantOf(caller, tenantId), asked))
-                .map(statement -> csv ? csvResponse(Statements.csv(statement), "statement-" + statement.tenantId() + "-" + statement.month())
+                .map(statement -> csv ? csvResponse(StatementService.csv(statement), "statement-" + statement.tenantId() + "-" + statement.month())
                         : ResponseEntity.ok().body(statement));
     }
 
@@ -84,7 +84,7 @@ class StatementController {
         boolean csv = csv(format, accept);
         return CurrentCaller.get().map(caller -> Roles.require(caller, PARTNERS))
                 .flatMap(caller -> statements.partnerStatement(tenantOf(caller, tenantId), asked))
-                .map(statement -> csv ? csvResponse(Statements.csv(statement),
+                .map(statement -> csv ? csvResponse(StatementService.csv(statement),
                         "partner-statement-" + statement.partnerTenantId() + "-" + statement.month())
                         : ResponseEntity.ok().body(statement));
     }

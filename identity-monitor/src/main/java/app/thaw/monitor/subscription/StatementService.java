@@ -19,12 +19,12 @@ import reactor.core.publisher.Mono;
  * went over), and a partner's statement (the subscribers it referred, their plans, fees and usage, and
  * its share of their fees at its rate). Both as JSON and CSV ({@link #csv}).
  */
-public class Statements {
+public class StatementService {
 
     private final SubscriptionService subscriptions;
     private final Clock clock;
 
-    public Statements(SubscriptionService subscriptions, Clock clock) {
+    public StatementService(SubscriptionService subscriptions, Clock clock) {
         this.subscriptions = subscriptions;
         this.clock = clock;
     }
@@ -50,7 +50,7 @@ public class Statements {
         return subscriptions.planAt(tenantId, monthEnd).flatMap(plan -> Mono.zip(subscriptions.usage(tenantId, plan, month),
                         subscriptions.referredBy(tenantId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
                 .map(found -> new Statement(tenantId, month.toString(), plan.code(), plan.fee().amount(), plan.fee().currency(),
-                        found.getT2().orElse(null), found.getT1().stream().map(Statements::line).toList(), clock.instant())));
+                        found.getT2().orElse(null), found.getT1().stream().map(StatementService::line).toList(), clock.instant())));
     }
 
     public Mono<PartnerStatement> partnerStatement(String partnerTenantId, YearMonth month) {
