@@ -45,6 +45,7 @@ public class DemoSeed {
 
     public void run() throws Exception {
         riskFreezeWithRejectedLicence();
+        partnersAndPlans();
         takeoverWithRunningClocks();
         complianceHold();
         judicialFreezeEscalatedToLegal();
@@ -75,6 +76,34 @@ public class DemoSeed {
                 + "&fileName=statement.png", png(2), "image/png", null, 201, 200), "id");
         say("J1 risk freeze (acme): case " + id + " RISK_TXN gathering evidence; licence " + item + " rejected (EXPIRED); bank statement "
                 + statement + " received");
+    }
+
+    /**
+     * Issue 20's partner business: each demo tenant on its plan, acme linked to bank-demo (which
+     * referred it, at a 15 % share), and insurer-demo holding acme's consent on the J1 case. Every
+     * step is idempotent: a plan, link, referral or rate set again changes nothing; the consent is
+     * looked for before it is granted.
+     */
+    void partnersAndPlans() throws Exception {
+        for (String[] plan : new String[][] {{"acme", "THAW_ASSIST"}, {"globex", "THAW_ASSIST"}, {"bank-demo", "PARTNER_BANK"},
+                {"insurer-demo", "INSURER"}}) {
+            send("platform-admin", "PUT", "/api/v1/monitor/admin/subscriptions/" + plan[0], json("{\"plan\":\"" + plan[1] + "\"}"),
+                    "application/json", null, 200);
+        }
+        send("acme-admin", "POST", "/api/v1/cases/partner-links", json("{\"partnerTenantId\":\"bank-demo\"}"), "application/json", null,
+                201, 200);
+        send("platform-admin", "PUT", "/api/v1/monitor/admin/subscriptions/acme/referral", json("{\"referredBy\":\"bank-demo\"}"),
+                "application/json", null, 200);
+        send("platform-admin", "PUT", "/api/v1/monitor/admin/partners/bank-demo/share", json("{\"shareRate\":0.15}"), "application/json",
+                null, 200);
+        String j1 = findCase("acme-admin", "DEMO-J1-LIANLIAN");
+        String consents = send("acme-admin", "GET", "/api/v1/evidence/cases/" + j1 + "/consents", null, null, null, 200);
+        if (!consents.contains("\"insurerTenantId\":\"insurer-demo\"")) {
+            send("acme-admin", "POST", "/api/v1/evidence/cases/" + j1 + "/consents", json("{\"insurerTenantId\":\"insurer-demo\"}"),
+                    "application/json", "demo-seed-j1-consent", 201, 200);
+        }
+        say("Partners: plans set (acme, globex THAW_ASSIST; bank-demo PARTNER_BANK; insurer-demo INSURER); acme linked bank-demo, "
+                + "referred by it at 15 %; insurer-demo follows acme's J1 case " + j1 + " with consent");
     }
 
     /** J2 running: globex's account takeover just detected, its 15/20/30-minute clocks running. */

@@ -23,6 +23,7 @@ import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.incident.TriageSuggestion;
 import app.thaw.cases.triage.TriageEngine;
 import app.thaw.platform.idempotency.IdempotentEffects;
+import app.thaw.platform.plans.Quotas;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
@@ -63,6 +64,9 @@ public class CaseService {
     }
 
     private final CaseStore store;
+    private final Quotas quotas;
+    /** The plan quota on cases opened in a month (thaw/plans.yaml, ADR 62); drills do not count. */
+    public static final String CASES_QUOTA = "cases";
     private final TenantPolicies policies;
     private final TriageEngine triage;
     private final Playbooks playbooks;
@@ -71,7 +75,8 @@ public class CaseService {
     private final CaseProperties properties;
 
     public CaseService(CaseStore store, TenantPolicies policies, TriageEngine triage, Playbooks playbooks, CaseAccess access,
-                       Clock clock, CaseProperties properties) {
+                       Clock clock, CaseProperties properties, Quotas quotas) {
+        this.quotas = quotas;
         this.store = store;
         this.policies = policies;
         this.triage = triage;
@@ -91,7 +96,9 @@ public class CaseService {
         return CurrentCaller.get().flatMap(caller -> {
             CaseAccess.requireWriter(caller);
             return access.opensIn(caller, command.onBehalfOfTenant())
-                    .flatMap(opensIn -> once("case", id -> openFor(opensIn, CaseAccess.actor(caller), command, id, null, false, null)));
+                    .flatMap(opensIn -> once("case", id -> quotas.consume(opensIn, CASES_QUOTA, 1)
+                            .then(openFor(opensIn, CaseAccess.actor(caller), command, id, null, false, null)
+                                    .onErrorResume(failure -> quotas.release(opensIn, CASES_QUOTA, 1).then(Mono.error(failure))))));
         }).onErrorMap(CaseProblems::translate);
     }
 
@@ -134,7 +141,9 @@ public class CaseService {
     public Mono<Boolean> openForAlert(String tenantId, String alertId, Scenario scenario, OpenCase command) {
         CaseId id = caseForAlert(tenantId, alertId);
         return store.find(id.value()).hasElement().flatMap(exists -> exists ? Mono.just(false)
-                : openFor(tenantId, "identity-monitor", command, id, scenario, false, alertId).thenReturn(true)
+                // An alert's case is opened whatever the quota (nobody to answer 429 to), and counted.
+                : openFor(tenantId, "identity-monitor", command, id, scenario, false, alertId)
+                        .then(quotas.record(tenantId, CASES_QUOTA, 1)).thenReturn(true)
                         .onErrorResume(DuplicateKeyException.class, again -> Mono.just(false)));
     }
 

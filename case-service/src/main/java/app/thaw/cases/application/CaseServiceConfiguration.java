@@ -100,8 +100,8 @@ class CaseServiceConfiguration {
 
     @Bean
     CaseService caseService(CaseStore store, TenantPolicies policies, TriageEngine triage, Playbooks playbooks, CaseAccess access,
-                            Clock clock, CaseProperties properties) {
-        return new CaseService(store, policies, triage, playbooks, access, clock, properties);
+                            Clock clock, CaseProperties properties, app.thaw.platform.plans.Quotas quotas) {
+        return new CaseService(store, policies, triage, playbooks, access, clock, properties, quotas);
     }
 
     @Bean

@@ -20,6 +20,7 @@ import app.thaw.evidence.events.EvidenceEventMapper;
 import app.thaw.evidence.item.EvidenceItems;
 import app.thaw.evidence.store.BlobStore;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.plans.Quotas;
 import app.thaw.platform.security.Caller;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
@@ -50,9 +51,14 @@ public class Uploads {
     private final AuditLog audit;
     private final EvidenceProperties properties;
     private final Clock clock;
+    private final Quotas quotas;
+    /** The plan quota on evidence stored in a month (thaw/plans.yaml, in MiB; metered in bytes, ADR 62). */
+    public static final String STORAGE_QUOTA = "evidenceStorageMb";
 
     Uploads(CaseAccess access, BlobStore blobs, EvidenceItems items, ContentInspector inspector, CustodyLog custody,
-            UploadCustody uploadCustody, EvidenceEventMapper events, AuditLog audit, EvidenceProperties properties, Clock clock) {
+            UploadCustody uploadCustody, EvidenceEventMapper events, AuditLog audit, EvidenceProperties properties, Clock clock,
+            Quotas quotas) {
+        this.quotas = quotas;
         this.uploadCustody = uploadCustody;
         this.access = access;
         this.blobs = blobs;
@@ -111,7 +117,12 @@ public class Uploads {
                                 upload.requirementCode(), upload.answers(), fileName, result.contentType(), result.size(),
                                 result.sha256(), blobId.toHexString(), Actors.name(caller), now, now.plus(settings.retention()),
                                 upload.metadata(), java.time.LocalDate.ofInstant(now, settings.timeZone()));
-                        return items.insert(item, List.of(events.received(item)))
+                        // The month's storage quota takes the file's bytes (429 quota_exceeded past it: the blob is
+                        // deleted below); a file not kept (the same content already there, a failed insert) gives them back.
+                        return quotas.consume(file.tenantId(), STORAGE_QUOTA, result.size())
+                                .then(items.insert(item, List.of(events.received(item)))
+                                        .onErrorResume(failure -> quotas.release(file.tenantId(), STORAGE_QUOTA, result.size())
+                                                .then(Mono.error(failure))))
                                 .map(saved -> new Outcome(saved, true))
                                 // Same content already in this case: keep the first, drop this copy.
                                 .onErrorResume(DuplicateKeyException.class, duplicate -> blobs.delete(blobId.toHexString())

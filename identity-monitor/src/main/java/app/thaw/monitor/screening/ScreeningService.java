@@ -51,12 +51,15 @@ public class ScreeningService {
     private final SubjectStore subjects;
     private final IdentifierProtector protector;
     private final UsageMeter meter;
+    private final app.thaw.monitor.subscription.SubscriptionService subscriptions;
     private final Timer latency;
     private final app.thaw.platform.audit.AuditLog audit;
 
     ScreeningService(SanctionsLists lists, ScreeningProperties properties, SettingsService settings, AllowList allowList,
                      AlertService alerts, SubjectStore subjects, IdentifierProtector protector, UsageMeter meter,
-                     MeterRegistry registry, app.thaw.platform.audit.AuditLog audit) {
+                     MeterRegistry registry, app.thaw.platform.audit.AuditLog audit,
+                     app.thaw.monitor.subscription.SubscriptionService subscriptions) {
+        this.subscriptions = subscriptions;
         this.audit = audit;
         this.lists = lists;
         this.properties = properties;
@@ -72,7 +75,10 @@ public class ScreeningService {
 
     /** A name's hits (no subject, no alert): screening on request. */
     public Mono<List<Hit>> check(String tenantId, String name, @Nullable SubjectType type) {
-        return settings.effective(tenantId)
+        // The plan's monthly screenings (ADR 62): a check on request past the quota is refused, 429 quota_exceeded.
+        // A subject's own screening (enrolment, list update) runs whatever the quota and is counted.
+        return subscriptions.requireWithin(tenantId, app.thaw.monitor.subscription.MeteredItem.SCREENINGS, 1)
+                .then(settings.effective(tenantId))
                 .map(s -> screenNames(Map.of(IdentifierType.NAME_LATIN, List.of(name)), type, s.screeningThreshold()))
                 .flatMap(hits -> meter.add(tenantId, UsageMeter.Counter.SCREENINGS, 1).thenReturn(hits));
     }

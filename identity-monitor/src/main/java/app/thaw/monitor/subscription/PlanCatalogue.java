@@ -1,20 +1,16 @@
 package app.thaw.monitor.subscription;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.yaml.snakeyaml.Yaml;
 
 /** The plans Thaw sells, read from {@value #LOCATION}; an unknown item or a negative quota fails the start. */
 public final class PlanCatalogue {
 
-    public static final String LOCATION = "thaw/monitor/plans.yaml";
+    public static final String LOCATION = app.thaw.platform.plans.PlanLimits.LOCATION;
 
     private final Map<String, Plan> plans;
 
@@ -23,14 +19,7 @@ public final class PlanCatalogue {
     }
 
     public static PlanCatalogue load() {
-        try (InputStream in = PlanCatalogue.class.getClassLoader().getResourceAsStream(LOCATION)) {
-            if (in == null) {
-                throw new IllegalStateException("No plan catalogue at " + LOCATION);
-            }
-            return parse(new Yaml().load(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(app.thaw.platform.plans.PlanLimits.catalogue());
     }
 
     @SuppressWarnings("unchecked")
@@ -48,8 +37,18 @@ public final class PlanCatalogue {
                     throw new IllegalStateException("Plan " + code + ": quota " + key + " must be a count of 0 or more, or unlimited");
                 }
             });
+            Map<String, Object> fee = (Map<String, Object>) plan.getOrDefault("fee", Map.of("amount", "0.00", "currency", "CNY"));
+            java.math.BigDecimal amount;
+            try {
+                amount = new java.math.BigDecimal(String.valueOf(fee.get("amount"))).setScale(2, java.math.RoundingMode.UNNECESSARY);
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw new IllegalStateException("Plan " + code + ": fee amount must be a decimal with at most 2 places", e);
+            }
+            if (amount.signum() < 0 || !(fee.get("currency") instanceof String currency) || !currency.matches("[A-Z]{3}")) {
+                throw new IllegalStateException("Plan " + code + ": fee must be an amount of 0 or more and an ISO 4217 currency");
+            }
             plans.put(code, new Plan(code, (Map<String, String>) plan.getOrDefault("name", Map.of("en", code)),
-                    (List<String>) plan.getOrDefault("features", List.of()), quotas));
+                    (List<String>) plan.getOrDefault("features", List.of()), quotas, new Plan.PlanFee(amount, currency)));
         });
         return new PlanCatalogue(Map.copyOf(plans));
     }

@@ -21,8 +21,17 @@ class SubscriptionConfiguration {
     }
 
     @Bean
+    StatementService statementService(SubscriptionService subscriptions, Clock clock) {
+        return new StatementService(subscriptions, clock);
+    }
+
+    @Bean
     SubscriptionService subscriptionService(ReactiveMongoTemplate mongo, PlanCatalogue catalogue, SubscriptionProperties properties,
-                                            UsageMeter meter, SettingsService settings, SubjectStore subjects, AuditLog audit, Clock clock) {
-        return new SubscriptionService(mongo, catalogue, properties, meter, settings, subjects, audit, clock);
+                                            UsageMeter meter, SettingsService settings, SubjectStore subjects, AuditLog audit, Clock clock,
+                                            org.springframework.beans.factory.ObjectProvider<app.thaw.platform.events.EventOutbox> outbox,
+                                            org.springframework.web.reactive.function.client.WebClient.Builder webClients,
+                                            app.thaw.platform.events.ServiceTokens tokens) {
+        return new SubscriptionService(mongo, catalogue, properties, meter, settings, subjects, audit, clock, outbox.getIfAvailable(),
+                webClients, tokens);
     }
 }

@@ -14,6 +14,10 @@ import app.thaw.monitor.metering.UsageMeter;
 import app.thaw.monitor.settings.SettingsService;
 import app.thaw.monitor.subjects.internal.SubjectStore;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.events.EventOutbox;
+import app.thaw.platform.events.ServiceTokens;
+import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.plans.SubscriptionEvents;
 import app.thaw.platform.problem.FieldViolation;
 import app.thaw.platform.problem.ThawProblem;
 import org.bson.Document;
@@ -23,6 +27,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,6 +40,10 @@ import reactor.core.publisher.Mono;
 public class SubscriptionService {
 
     static final String SUBSCRIPTIONS = "tenant_subscriptions";
+    static final String PARTNER_SHARES = "partner_shares";
+    static final String SOURCE = "/thaw/identity-monitor";
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
+    private static final java.time.Duration USAGE_TIMEOUT = java.time.Duration.ofSeconds(5);
 
     private final ReactiveMongoTemplate mongo;
     private final PlanCatalogue catalogue;
@@ -42,9 +53,19 @@ public class SubscriptionService {
     private final SubjectStore subjects;
     private final AuditLog audit;
     private final Clock clock;
+    private final @Nullable EventOutbox outbox;
+    private final WebClient usageClient;
+    private final ServiceTokens tokens;
 
     public SubscriptionService(ReactiveMongoTemplate mongo, PlanCatalogue catalogue, SubscriptionProperties properties, UsageMeter meter,
-                         SettingsService settings, SubjectStore subjects, AuditLog audit, Clock clock) {
+                         SettingsService settings, SubjectStore subjects, AuditLog audit, Clock clock, @Nullable EventOutbox outbox,
+                         WebClient.Builder webClients, ServiceTokens tokens) {
+        this.outbox = outbox;
+        this.usageClient = webClients.build();
+        this.tokens = tokens;
+        if (outbox != null) {
+            outbox.watch(SUBSCRIPTIONS).subscribe();
+        }
         this.mongo = mongo;
         this.catalogue = catalogue;
         this.properties = properties;
@@ -62,19 +83,99 @@ public class SubscriptionService {
 
     /** The tenant's plan. */
     public Mono<Plan> planOf(String tenantId) {
-        return mongo.findById(tenantId, Document.class, SUBSCRIPTIONS).map(doc -> doc.getString("plan"))
-                .defaultIfEmpty(properties.tenants().getOrDefault(tenantId, properties.defaultPlan()))
+        return mongo.findById(tenantId, Document.class, SUBSCRIPTIONS).mapNotNull(doc -> doc.getString("plan"))
+                .defaultIfEmpty(configuredPlan(tenantId))
                 .map(code -> catalogue.plan(code).orElseThrow());
     }
 
-    /** Platform admins move a tenant to another plan of the catalogue; audited. */
-    public Mono<Plan> change(String tenantId, String planCode) {
+    private String configuredPlan(String tenantId) {
+        return properties.tenants().getOrDefault(tenantId, properties.defaultPlan());
+    }
+
+    /**
+     * The plan in force at {@code at}: the last change made by then ({@code history}), else the
+     * configured one. A statement bills the plan in force at the end of its month (ADR 63).
+     */
+    public Mono<Plan> planAt(String tenantId, Instant at) {
+        return mongo.findById(tenantId, Document.class, SUBSCRIPTIONS)
+                .mapNotNull(doc -> {
+                    String inForce = null;
+                    for (Document change : doc.getList("history", Document.class, List.of())) {
+                        if (!change.getDate("since").toInstant().isAfter(at)) {
+                            inForce = change.getString("plan");
+                        }
+                    }
+                    return inForce;
+                })
+                .defaultIfEmpty(configuredPlan(tenantId))
+                .map(code -> catalogue.plan(code).orElseThrow());
+    }
+
+    /** Platform admins record which partner referred a tenant (issue 20's referrals); audited. */
+    public Mono<Void> refer(String tenantId, String referredBy) {
+        if (referredBy.equals(tenantId)) {
+            throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The field 'referredBy' is invalid: a tenant does not refer itself.",
+                    Map.of("errors", List.of(new FieldViolation("referredBy", "NotOwnTenant", "a tenant does not refer itself"))), null);
+        }
+        return referredBy(tenantId).defaultIfEmpty("").flatMap(before -> mongo.upsert(Query.query(Criteria.where("_id").is(tenantId)),
+                        new Update().set("referredBy", referredBy).set("referredAt", Date.from(clock.instant())), SUBSCRIPTIONS)
+                .then(audit.record("subscription.referral_set", "tenant", tenantId, Map.of("from", before, "to", referredBy))));
+    }
+
+    /** The partner that referred the tenant, if any. */
+    public Mono<String> referredBy(String tenantId) {
+        return mongo.findById(tenantId, Document.class, SUBSCRIPTIONS).mapNotNull(doc -> doc.getString("referredBy"));
+    }
+
+    /** The tenants {@code partnerTenantId} referred, by id. */
+    public reactor.core.publisher.Flux<String> referredTo(String partnerTenantId) {
+        return mongo.find(Query.query(Criteria.where("referredBy").is(partnerTenantId)).with(org.springframework.data.domain.Sort.by("_id"))
+                .limit(10_000), Document.class, SUBSCRIPTIONS).map(doc -> doc.getString("_id"));
+    }
+
+    /** Platform admins set the share of its referred subscribers' fees a partner earns (0 to 1); audited. */
+    public Mono<java.math.BigDecimal> setShareRate(String partnerTenantId, java.math.BigDecimal rate) {
+        if (rate.signum() < 0 || rate.compareTo(java.math.BigDecimal.ONE) > 0 || rate.scale() > 4) {
+            throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The field 'shareRate' is invalid: must be from 0 to 1, at most 4 places.",
+                    Map.of("errors", List.of(new FieldViolation("shareRate", "Range", "must be from 0 to 1 with at most 4 decimal places"))), null);
+        }
+        return shareRate(partnerTenantId).flatMap(before -> mongo.upsert(Query.query(Criteria.where("_id").is(partnerTenantId)),
+                        new Update().set("shareRate", rate.toPlainString()).set("changedAt", Date.from(clock.instant())), PARTNER_SHARES)
+                .then(audit.record("subscription.share_rate_set", "tenant", partnerTenantId,
+                        Map.of("from", before.toPlainString(), "to", rate.toPlainString()))))
+                .thenReturn(rate);
+    }
+
+    /** The partner's share rate; 0 until an admin sets one. */
+    public Mono<java.math.BigDecimal> shareRate(String partnerTenantId) {
+        return mongo.findById(partnerTenantId, Document.class, PARTNER_SHARES).mapNotNull(doc -> doc.getString("shareRate"))
+                .map(java.math.BigDecimal::new).defaultIfEmpty(java.math.BigDecimal.ZERO);
+    }
+
+    /**
+     * Platform admins move a tenant to another plan of the catalogue; audited, and published as
+     * {@code thaw.subscription.changed} (with the change, through the outbox) so every service
+     * enforces the new plan's quotas (ADR 62).
+     */
+    public Mono<Plan> change(String tenantId, String planCode, String by) {
         Plan plan = catalogue.plan(planCode).orElseThrow(() -> new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed",
                 "The field 'plan' is invalid: must be one of " + catalogue.codes(),
                 Map.of("errors", List.of(new FieldViolation("plan", "OneOf", "must be one of " + catalogue.codes()))), null));
-        return planOf(tenantId).flatMap(before -> mongo.upsert(Query.query(Criteria.where("_id").is(tenantId)),
-                        new Update().set("plan", plan.code()).set("changedAt", Date.from(clock.instant())), SUBSCRIPTIONS)
-                .then(audit.record("subscription.plan_changed", "tenant", tenantId, Map.of("from", before.code(), "to", plan.code()))))
+        return planOf(tenantId).flatMap(before -> mongo.findById(tenantId, Document.class, SUBSCRIPTIONS)
+                        .map(stored -> stored.get("sequence", Number.class) == null ? 0L : stored.get("sequence", Number.class).longValue())
+                        .defaultIfEmpty(0L)
+                        .flatMap(sequence -> {
+                            Instant now = clock.instant();
+                            long next = sequence + 1;
+                            ThawEvent event = ThawEvent.of(SOURCE, tenantId, tenantId, now, next, null,
+                                    new SubscriptionEvents.Changed(tenantId, plan.code(), next, now, by));
+                            Update update = EventOutbox.record(new Update().set("plan", plan.code()).set("changedAt", Date.from(now))
+                                    .set("sequence", next).push("history", new Document("plan", plan.code()).append("since", Date.from(now))),
+                                    List.of(event));
+                            return mongo.upsert(Query.query(Criteria.where("_id").is(tenantId)), update, SUBSCRIPTIONS)
+                                    .then(outbox == null ? Mono.empty() : outbox.release(SUBSCRIPTIONS, tenantId).then());
+                        })
+                        .then(audit.record("subscription.plan_changed", "tenant", tenantId, Map.of("from", before.code(), "to", plan.code()))))
                 .thenReturn(plan);
     }
 
@@ -87,35 +188,77 @@ public class SubscriptionService {
     /** Completes if the tenant may use {@code adding} more of {@code item} this month; else 429 {@code quota_exceeded}. */
     public Mono<Void> requireWithin(String tenantId, MeteredItem item, long adding) {
         Instant now = clock.instant();
-        return Mono.zip(planOf(tenantId), used(tenantId, item, YearMonth.from(now.atOffset(ZoneOffset.UTC))))
+        return Mono.zip(planOf(tenantId), used(tenantId, item, YearMonth.from(now.atOffset(ZoneOffset.UTC)), Map.of()))
                 .flatMap(found -> Quotas.check(found.getT1(), item, found.getT2().orElse(0L), adding, now)
                         .<Mono<Void>>map(Mono::error).orElse(Mono.empty()));
     }
 
-    /** The tenant's subscription now: plan, and per item its limit, this month's use (where this service meters it) and reset. */
+    /**
+     * The tenant's subscription now: plan, and per item its limit, this month's use and reset. The
+     * use of another service's item is that service's answer to {@code /internal/usage} (one call per
+     * service); null when it does not answer.
+     */
     public Mono<View> view(String tenantId) {
         Instant now = clock.instant();
         YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
-        return planOf(tenantId).flatMap(plan -> reactor.core.publisher.Flux.fromArray(MeteredItem.values())
-                .concatMap(item -> Mono.zip(limit(tenantId, plan, item), used(tenantId, item, month))
-                        .map(found -> new Quota(item.key(), found.getT1().orElse(null), found.getT2().orElse(null), item.meteredBy())))
-                .collectList()
+        return planOf(tenantId).flatMap(plan -> usage(tenantId, plan, month)
                 .map(quotas -> new View(tenantId, plan.code(), plan.name(), plan.features(), month.toString(),
                         Quotas.resetsAt(month), quotas)));
+    }
+
+    /**
+     * Per item: the plan's limit and the tenant's use in {@code month}, this service's own or as the
+     * service that meters it answers (one call per service; null when it does not answer).
+     */
+    public Mono<List<Quota>> usage(String tenantId, Plan plan, YearMonth month) {
+        Map<String, Mono<Map<String, Long>>> remote = new java.util.HashMap<>();
+        properties.usageSources().forEach((service, url) -> remote.put(service, remoteUsage(service, url, tenantId, month).cache()));
+        return reactor.core.publisher.Flux.fromArray(MeteredItem.values())
+                .concatMap(item -> Mono.zip(limit(tenantId, plan, item), used(tenantId, item, month, remote))
+                        .map(found -> new Quota(item.key(), found.getT1().orElse(null), found.getT2().orElse(null), item.meteredBy())))
+                .collectList();
     }
 
     private Mono<Optional<Long>> limit(String tenantId, Plan plan, MeteredItem item) {
         return item == MeteredItem.MONITORED_SUBJECTS ? subjectLimit(tenantId).map(Optional::of) : Mono.just(plan.limit(item));
     }
 
-    /** This month's use of an item this service meters; empty for another service's item (not reported here yet). */
-    private Mono<Optional<Long>> used(String tenantId, MeteredItem item, YearMonth month) {
+    /** This month's use of an item: this service's own, or what the service that meters it answered (empty: no answer). */
+    private Mono<Optional<Long>> used(String tenantId, MeteredItem item, YearMonth month, Map<String, Mono<Map<String, Long>>> remote) {
         return switch (item) {
             case SIGNALS -> meter.usage(tenantId, month).map(usage -> Optional.of(usage.signals()));
             case SCREENINGS -> meter.usage(tenantId, month).map(usage -> Optional.of(usage.screenings()));
             case MONITORED_SUBJECTS -> subjects.active(tenantId).map(Optional::of);
-            default -> Mono.just(Optional.empty());
+            default -> remote.getOrDefault(item.meteredBy(), Mono.empty())
+                    // The service answers what it counted; an item it has not counted this month is 0.
+                    .map(used -> Optional.of(used.getOrDefault(item.key(), 0L)))
+                    .defaultIfEmpty(Optional.empty());
         };
+    }
+
+    /** A service's metered use of the tenant in the month ({@code GET /internal/usage/{tenant}}); empty when it does not answer. */
+    private Mono<Map<String, Long>> remoteUsage(String service, java.net.URI base, String tenantId, YearMonth month) {
+        return tokens.token().flatMap(token -> usageClient.get()
+                        .uri(base.toString().replaceAll("/+$", "") + "/internal/usage/{tenant}?month={month}", tenantId, month.toString())
+                        .headers(headers -> headers.setBearerAuth(token))
+                        .retrieve()
+                        .bodyToMono(Map.class))
+                .timeout(USAGE_TIMEOUT)
+                .map(answer -> {
+                    Map<String, Long> used = new java.util.HashMap<>();
+                    if (answer.get("used") instanceof Map<?, ?> counts) {
+                        counts.forEach((key, value) -> {
+                            if (value instanceof Number number) {
+                                used.put(String.valueOf(key), number.longValue());
+                            }
+                        });
+                    }
+                    return used;
+                })
+                .onErrorResume(failure -> {
+                    log.warn("No usage from {} for tenant {}: {}", service, tenantId, failure.toString());
+                    return Mono.empty();
+                });
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The shipped catalogue (thaw/monitor/plans.yaml) is the four plans sold, and a broken one fails the start. */
+/** The shipped catalogue (thaw/plans.yaml, in the platform) is the four plans sold, and a broken one fails the start. */
 class PlanCatalogueTests {
 
     @Test

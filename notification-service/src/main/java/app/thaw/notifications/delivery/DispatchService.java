@@ -38,7 +38,10 @@ import app.thaw.notifications.webhooks.WebhookService;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.security.ThawRoles;
+import app.thaw.platform.plans.QuotaExceeded;
+import app.thaw.platform.plans.Quotas;
 import app.thaw.platform.store.LeaseClaims;
+import app.thaw.platform.tenancy.PartnerLinks;
 import app.thaw.platform.timers.Timers;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +70,10 @@ public class DispatchService {
     public static final String DELIVERED = "thaw.notification.delivered";
     /** Timer type that attempts a deferred or retried delivery. */
     public static final String DELIVERY_TIMER = "notification.delivery";
+    /** On a partner bank's delivery: the merchant whose case it is about (ADR 61). */
+    public static final String ON_BEHALF_OF = "onBehalfOfTenant";
+    /** The plan quota on text messages sent in a month (thaw/plans.yaml). */
+    public static final String SMS_QUOTA = "sms";
     /** Deliveries of one notification in flight at once (webhooks to several endpoints, several recipients). */
     private static final int FAN_OUT = 16;
 
@@ -87,11 +94,13 @@ public class DispatchService {
     private final Traceparents traces;
     private final DeliveryWorker worker;
     private final DispatchProperties properties;
+    private final PartnerLinks links;
+    private final Quotas quotas;
 
     public DispatchService(RuleService rules, RecipientService recipients, TemplateService templates, WebhookService webhooks,
                            SettingsService settings, DeliveryStore store, FirstDeliveries firsts, List<ChannelSender> senders,
                            Timers timers, EventOutbox outbox, Clock clock, JsonMapper json, Traceparents traces, DeliveryWorker worker,
-                           DispatchProperties properties) {
+                           DispatchProperties properties, PartnerLinks links, Quotas quotas) {
         this.rules = rules;
         this.recipients = recipients;
         this.templates = templates;
@@ -107,6 +116,8 @@ public class DispatchService {
         this.traces = traces;
         this.worker = worker;
         this.properties = properties;
+        this.links = links;
+        this.quotas = quotas;
     }
 
     /**
@@ -114,9 +125,10 @@ public class DispatchService {
      * attempts, or schedules them for the end of quiet hours; completes once they are stored, not sent.
      */
     public Mono<Void> dispatch(Notification notification) {
-        return rules.effective(notification.tenantId(), notification.eventType())
+        Flux<Planned> own = rules.effective(notification.tenantId(), notification.eventType())
                 .filter(Rule::enabled)
-                .flatMapMany(rule -> plan(notification, rule))
+                .flatMapMany(rule -> plan(notification, rule));
+        return Flux.concat(own, forPartners(notification))
                 .map(this::startOf)
                 .collectList()
                 .flatMapMany(store::createAll)
@@ -155,11 +167,44 @@ public class DispatchService {
                                 .concatMap(channel -> forRecipient(notification, recipient, channel, urgent))));
         boolean toWebhooks = rule.targets().stream().map(Target::channels).anyMatch(channels -> channels.contains(Channel.WEBHOOK));
         Flux<Planned> toEndpoints = toWebhooks
-                ? Mono.fromSupplier(() -> webhookBody(notification)).flatMapMany(body -> webhooks.forEvent(notification.tenantId(),
+                ? Mono.fromSupplier(() -> webhookBody(notification, null)).flatMapMany(body -> webhooks.forEvent(notification.tenantId(),
                         notification.eventType()).map(endpoint -> forEndpoint(notification, endpoint, body, urgent)))
                 : Flux.empty();
         Set<String> seen = new java.util.HashSet<>();
         return Flux.concat(toRecipients, toEndpoints).filter(planned -> seen.add(planned.document().getString("_id")));
+    }
+
+    /**
+     * A partner bank the case's tenant has linked hears of the case as the merchant does (ADR 61):
+     * by the bank's own rule for the event, on its webhook endpoints (the body names the merchant)
+     * and in its tenant-wide inbox. Each delivery is the bank's (its log, its endpoints, its retries)
+     * and names the merchant in {@code onBehalfOfTenant}. A restricted (COMPLIANCE_HOLD) case reaches
+     * no partner, as a link gives no one a restricted case; neither does anything not about a case.
+     */
+    private Flux<Planned> forPartners(Notification notification) {
+        if (notification.caseId() == null || notification.restricted()) {
+            return Flux.empty();
+        }
+        return links.partnersOf(notification.tenantId())
+                .filter(partner -> !partner.equals(notification.tenantId()))
+                .concatMap(partner -> rules.effective(partner, notification.eventType()).filter(Rule::enabled)
+                        .flatMapMany(rule -> planForPartner(notification, partner, rule)));
+    }
+
+    private Flux<Planned> planForPartner(Notification notification, String partner, Rule rule) {
+        boolean urgent = rule.urgent() || notification.urgent();
+        Notification told = notification.inTenant(partner);
+        Set<Channel> channels = new java.util.HashSet<>();
+        rule.targets().forEach(target -> channels.addAll(target.channels()));
+        Flux<Planned> inbox = channels.contains(Channel.IN_APP)
+                ? settings.forTenant(partner).flatMapMany(tenantSettings -> forRecipient(told,
+                        Recipient.partnerInbox(partner, tenantSettings.language(), tenantSettings.timeZone()), Channel.IN_APP, urgent))
+                : Flux.empty();
+        Flux<Planned> endpoints = channels.contains(Channel.WEBHOOK)
+                ? Mono.fromSupplier(() -> webhookBody(notification, notification.tenantId())).flatMapMany(body -> webhooks.forEvent(partner,
+                        notification.eventType()).map(endpoint -> forEndpoint(told, endpoint, body, urgent)))
+                : Flux.empty();
+        return Flux.concat(inbox, endpoints).doOnNext(planned -> planned.document().append(ON_BEHALF_OF, notification.tenantId()));
     }
 
     private Flux<Recipient> audience(Notification notification, Audience audience) {
@@ -210,10 +255,16 @@ public class DispatchService {
                 message.html() == null ? null : "<p><strong>" + mark.strip() + "</strong></p>" + message.html());
     }
 
-    /** The webhook payload of a notification: one for all the tenant's endpoints. */
-    private String webhookBody(Notification notification) {
+    /**
+     * The webhook payload of a notification: one for all the tenant's endpoints; a partner bank's
+     * names the merchant it is about ({@code merchantTenantId}).
+     */
+    private String webhookBody(Notification notification, @Nullable String merchantTenantId) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", notification.eventType());
+        if (merchantTenantId != null) {
+            payload.put("merchantTenantId", merchantTenantId);
+        }
         payload.put("timestamp", clock.instant().toString());
         if (notification.sequence() != null) {
             // Deliveries are retried independently and may arrive out of order: partners order by this.
@@ -290,8 +341,39 @@ public class DispatchService {
         return Channel.WEBHOOK.name().equals(channel) ? "webhook:" + delivery.getString("target") : channel;
     }
 
-    /** One attempt of a claimed delivery, logged with its outcome; whether it succeeded. */
+    /**
+     * One attempt of a claimed delivery, logged with its outcome; whether it succeeded. A partner
+     * bank's delivery goes out only while the merchant's link stands: one planned before the merchant
+     * revoked it (a retry, a deferred one, a replay) fails without being sent.
+     */
     private Mono<Boolean> send(Document delivery) {
+        String merchant = delivery.getString(ON_BEHALF_OF);
+        if (merchant == null) {
+            return attemptNow(delivery);
+        }
+        return links.linked(merchant, delivery.getString("tenantId")).flatMap(linked -> linked ? attemptNow(delivery)
+                : store.markFailed(delivery.getString("_id"), DeliveryStore.attempt(delivery,
+                        SendOutcome.failure("thaw", "not sent: " + merchant + " revoked its link to this partner bank"), clock.instant(), 0))
+                        // Nothing was sent: this says nothing about the endpoint.
+                        .thenReturn(true));
+    }
+
+    /**
+     * A text message's first attempt takes one of the plan's monthly {@code sms} (ADR 62); past the
+     * quota it fails unsent, the problem's words in the delivery log (an event has no one to answer 429 to).
+     */
+    private Mono<Boolean> attemptNow(Document delivery) {
+        if (!Channel.SMS.name().equals(delivery.getString("channel")) || delivery.getInteger("attempts", 1) != 1) {
+            return sendNow(delivery);
+        }
+        return quotas.consume(delivery.getString("tenantId"), SMS_QUOTA, 1)
+                .then(Mono.defer(() -> sendNow(delivery)))
+                .onErrorResume(QuotaExceeded.class, refused -> store.markFailed(delivery.getString("_id"), DeliveryStore.attempt(delivery,
+                                SendOutcome.failure("thaw", "not sent: " + QuotaExceeded.CODE + ": " + refused.getMessage()), clock.instant(), 0))
+                        .thenReturn(true));
+    }
+
+    private Mono<Boolean> sendNow(Document delivery) {
         Channel channel = Channel.valueOf(delivery.getString("channel"));
         ChannelSender sender = senders.get(channel);
         String subject = delivery.getString("subject");
@@ -318,7 +400,8 @@ public class DispatchService {
         String id = delivery.getString("_id");
         String tenant = delivery.getString("tenantId");
         String caseId = delivery.getString("caseId");
-        if (caseId == null) {
+        if (caseId == null || delivery.getString(ON_BEHALF_OF) != null) {
+            // A partner bank's delivery is not the merchant's client told: no golden 15 minutes, no event.
             return store.markDelivered(id, at, attempt, List.of());
         }
         boolean client = RecipientKind.CLIENT.name().equals(delivery.getString("recipientKind"));

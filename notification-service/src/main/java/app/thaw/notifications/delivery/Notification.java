@@ -27,4 +27,9 @@ public record Notification(String eventId, String tenantId, String eventType, @N
                         boolean urgent, Map<String, Object> data, @Nullable String traceparent) {
         this(eventId, tenantId, eventType, caseId, restricted, urgent, data, traceparent, null);
     }
+
+    /** The same notification told in {@code tenantId} (a partner bank hearing of its linked merchant's case). */
+    public Notification inTenant(String tenantId) {
+        return new Notification(eventId, tenantId, eventType, caseId, restricted, urgent, data, traceparent, sequence);
+    }
 }

@@ -34,6 +34,15 @@ public record Recipient(RecipientId id, String tenantId, RecipientKind kind, Str
                 Set.of(Channel.IN_APP), language, zone, null, 0);
     }
 
+    /**
+     * A partner bank's tenant-wide inbox, where it hears of the cases of a merchant that linked it
+     * (ADR 61); its id names the bank, so two banks of one merchant get a delivery each.
+     */
+    public static Recipient partnerInbox(String partnerTenantId, Language language, ZoneId zone) {
+        return new Recipient(new RecipientId("partner-inbox:" + partnerTenantId), partnerTenantId, RecipientKind.STAFF, "Partner inbox",
+                null, Set.of(), null, null, Set.of(Channel.IN_APP), language, zone, null, 0);
+    }
+
     /** Whether a message on {@code channel} can reach this recipient: accepted and with an address. */
     public boolean reachableBy(Channel channel) {
         if (!channels.contains(channel)) {

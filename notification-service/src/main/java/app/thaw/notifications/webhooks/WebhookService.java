@@ -15,6 +15,7 @@ import app.thaw.notifications.support.PageRequest;
 import app.thaw.notifications.support.VersionedWrites;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.idempotency.IdempotentEffects;
+import app.thaw.platform.plans.Quotas;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bson.Document;
@@ -53,6 +54,9 @@ public class WebhookService {
     private static final Logger log = LoggerFactory.getLogger(WebhookService.class);
 
     private final ReactiveMongoTemplate mongo;
+    private final Quotas quotas;
+    /** The plan quota on endpoints registered in a month (thaw/plans.yaml). */
+    public static final String WEBHOOK_ENDPOINTS_QUOTA = "webhookEndpoints";
     private final AuditLog audit;
     private final Clock clock;
     private final AddressGuard guard;
@@ -65,8 +69,9 @@ public class WebhookService {
     private final AsyncCache<String, List<WebhookEndpoint>> enabledForPlanning;
 
     public WebhookService(ReactiveMongoTemplate mongo, AuditLog audit, Clock clock, AddressGuard guard, WebhookProperties properties,
-                          SecretSeal seal) {
+                          SecretSeal seal, Quotas quotas) {
         this.mongo = mongo;
+        this.quotas = quotas;
         this.seal = seal;
         this.audit = audit;
         this.clock = clock;
@@ -98,7 +103,10 @@ public class WebhookService {
                 id -> {
                     WebhookEndpoint endpoint = new WebhookEndpoint(id, tenantId, url, eventTypes,
                             List.of(secret == null ? WebhookSecret.generate() : secret), true, null, null, 0);
-                    return checked(url).then(mongo.insert(toDocument(endpoint), COLLECTION))
+                    // The plan's monthly quota of endpoints registered (ADR 62): 429 quota_exceeded past it, given back if the insert fails.
+                    return checked(url).then(quotas.consume(tenantId, WEBHOOK_ENDPOINTS_QUOTA, 1))
+                            .then(mongo.insert(toDocument(endpoint), COLLECTION)
+                                    .onErrorResume(failure -> quotas.release(tenantId, WEBHOOK_ENDPOINTS_QUOTA, 1).then(Mono.error(failure))))
                             .map(this::fromDocument)
                             .doOnNext(saved -> changed(tenantId, saved.id()))
                             .flatMap(saved -> audit.record("webhook.registered", "webhook_endpoint", saved.id(),

@@ -55,6 +55,13 @@ public class PartnerLinks {
                 .map(document -> document.getString("merchantTenantId"));
     }
 
+    /** The partner banks {@code merchantTenantId} has linked now (a merchant's events reach them, ADR 61). */
+    public Flux<String> partnersOf(String merchantTenantId) {
+        return mongo.find(Query.query(Criteria.where("merchantTenantId").is(merchantTenantId).and("active").is(true))
+                        .with(Sort.by("partnerTenantId")).limit(1000), Document.class, COLLECTION)
+                .map(document -> document.getString("partnerTenantId"));
+    }
+
     /** Every link, active or revoked, in which {@code tenantId} is the merchant or the partner. */
     public Flux<PartnerLink> of(String tenantId) {
         return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("merchantTenantId").is(tenantId),

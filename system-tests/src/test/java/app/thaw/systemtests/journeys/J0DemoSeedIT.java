@@ -63,6 +63,18 @@ class J0DemoSeedIT {
                 .until(() -> thaw.all("demo-bank", "/api/v1/cases?scenario=IDENTITY_MISUSE").stream()
                         .anyMatch(c -> alert.get("id").equals(c.get("sourceAlertId"))));
 
+        // Issue 20's partner business: plans, acme's link to bank-demo and its referral, insurer-demo's consent on J1.
+        assertThat(first).contains("Partners: plans set");
+        assertThat(ThawApi.list(thaw.get(ThawApi.DEMO_BANK, "/api/v1/cases/partner-links")))
+                .anyMatch(link -> "acme".equals(link.get("merchantTenantId")) && Boolean.TRUE.equals(link.get("active")));
+        assertThat(ThawApi.ok(thaw.get(ThawApi.DEMO_BANK, "/api/v1/subscription"))).containsEntry("plan", "PARTNER_BANK");
+        assertThat(ThawApi.ok(thaw.get("acme-admin", "/api/v1/subscription"))).containsEntry("plan", "THAW_ASSIST");
+        org.awaitility.Awaitility.await("insurer-demo follows J1").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> ThawApi.list(thaw.get(ThawApi.DEMO_INSURER, "/api/v1/cases/followed")).stream()
+                        .anyMatch(c -> risk.get("id").equals(c.get("caseId"))));
+        assertThat(ThawApi.items(ThawApi.ok(thaw.get(ThawApi.DEMO_BANK, "/api/v1/subscription/partner-statement")), "subscribers"))
+                .anyMatch(subscriber -> "acme".equals(subscriber.get("tenantId")) && "THAW_ASSIST".equals(subscriber.get("plan")));
+
         // Idempotent: a second run finds everything and makes nothing.
         int acmeCases = thaw.all("acme-admin", "/api/v1/cases").size();
         String second = seed(platform);
@@ -70,6 +82,8 @@ class J0DemoSeedIT {
                 "J3 compliance hold (bank-demo): already seeded", "J5 judicial freeze (acme): already seeded",
                 "J4 identity misuse (bank-demo): already seeded");
         assertThat(thaw.all("acme-admin", "/api/v1/cases")).hasSize(acmeCases);
+        assertThat(ThawApi.list(thaw.get("acme-admin", "/api/v1/evidence/cases/{id}/consents", risk.get("id"))))
+                .filteredOn(consent -> "insurer-demo".equals(consent.get("insurerTenantId"))).hasSize(1);
     }
 
     private static Map<String, Object> byReference(ThawApi thaw, String who, String query, String accountReference) {

@@ -41,7 +41,8 @@ class SubscriptionController {
     @PutMapping("/api/v1/monitor/admin/subscriptions/{tenantId}")
     Mono<PlanResponse> change(@PathVariable String tenantId, @Valid @RequestBody PlanChange request) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, new String[] {ThawRoles.PLATFORM_ADMIN}))
-                .flatMap(caller -> subscriptions.change(java.util.Objects.requireNonNull(TenantIds.named(tenantId)), request.plan()))
+                .flatMap(caller -> subscriptions.change(java.util.Objects.requireNonNull(TenantIds.named(tenantId)), request.plan(),
+                        caller.subject()))
                 .map((Plan plan) -> new PlanResponse(tenantId, plan.code()));
     }
 }

@@ -1,0 +1,69 @@
+package app.thaw.evidence.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import app.thaw.evidence.item.EvidenceItems;
+import app.thaw.evidence.store.BlobStore;
+import app.thaw.evidence.support.EvidenceWebTestSupport;
+import app.thaw.evidence.support.Samples;
+import app.thaw.platform.plans.Quotas;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.http.MediaType;
+
+/** The plan's monthly evidence storage (ADR 62): bytes kept this month against a limit in MiB. */
+class StorageQuotaWebTests extends EvidenceWebTestSupport {
+
+    void planChanged(String tenant, String plan) {
+        web.post().uri("/internal/events").headers(h -> h.setBearerAuth(tokens.token("thaw_service"))).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(), "source", "/thaw/identity-monitor",
+                        "type", "thaw.subscription.changed", "subject", tenant, "time", Instant.now().toString(), "tenantid", tenant,
+                        "sequence", 1, "data", Map.of("tenantId", tenant, "plan", plan, "sequence", 1, "changedAt", Instant.now().toString(),
+                                "changedBy", "platform-admin")))
+                .exchange().expectStatus().is2xxSuccessful();
+    }
+
+    long usedBytes(String tenant) {
+        String month = YearMonth.from(clock.instant().atOffset(ZoneOffset.UTC)).toString();
+        return find(Quotas.COLLECTION, Criteria.where("_id").is(tenant + "|evidenceStorageMb|" + month)).stream()
+                .mapToLong(document -> document.get("used", Number.class).longValue()).sum();
+    }
+
+    @Test
+    void aPlanWithoutStorageRefusesAnUploadWith429AndKeepsNoBytes() {
+        String tenant = "sq-" + UUID.randomUUID().toString().substring(0, 8);
+        planChanged(tenant, "INSURER");
+        String caseId = openCase(tenant, "RISK_TXN");
+        long blobsBefore = count(BlobStore.FILES, new Criteria());
+
+        uploadRaw(merchant(tenant), caseId, "BANK_STATEMENT", "statement.pdf", "application/pdf", Samples.pdf(2048, 7))
+                .expectStatus().isEqualTo(429)
+                .expectBody().jsonPath("$.code").isEqualTo("quota_exceeded").jsonPath("$.quota").isEqualTo("evidenceStorageMb")
+                .jsonPath("$.limit").isEqualTo(0).jsonPath("$.plan").isEqualTo("INSURER").jsonPath("$.resetsAt").exists();
+
+        assertThat(count(EvidenceItems.COLLECTION, Criteria.where("caseId").is(caseId))).isZero();
+        // The streamed content does not stay behind.
+        assertThat(count(BlobStore.FILES, new Criteria())).isEqualTo(blobsBefore);
+        assertThat(usedBytes(tenant)).isZero();
+    }
+
+    @Test
+    void aKeptFileCountsItsBytesAndTheSameContentAgainGivesThemBack() {
+        String tenant = "sq-" + UUID.randomUUID().toString().substring(0, 8);
+        String caseId = openCase(tenant, "RISK_TXN");
+        byte[] content = Samples.pdf(1_500_000, 3);
+
+        uploadedId(merchant(tenant), caseId, "BANK_STATEMENT", "statement.pdf", "application/pdf", content);
+        uploadRaw(merchant(tenant), caseId, "BANK_STATEMENT", "again.pdf", "application/pdf", content).expectStatus().is2xxSuccessful();
+
+        assertThat(usedBytes(tenant)).isEqualTo(content.length);
+        web.get().uri("/internal/usage/{tenant}", tenant).headers(h -> h.setBearerAuth(tokens.token("thaw_service"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.used.evidenceStorageMb").isEqualTo(2).jsonPath("$.plan").isEqualTo("THAW_ASSIST");
+    }
+}

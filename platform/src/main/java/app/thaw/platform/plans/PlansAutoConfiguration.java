@@ -1,0 +1,51 @@
+package app.thaw.platform.plans;
+
+import java.time.Clock;
+
+import app.thaw.platform.audit.AuditAutoConfiguration;
+import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.events.EventHandlers;
+import app.thaw.platform.events.EventsAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.domain.Sort;
+
+/** Plans, the monthly meter and {@code /internal/usage} for every application that owns a database (ADR 62). */
+@AutoConfiguration(after = {AuditAutoConfiguration.class, EventsAutoConfiguration.class})
+@ConditionalOnClass(ReactiveMongoTemplate.class)
+@ConditionalOnBean({ReactiveMongoTemplate.class, AuditLog.class})
+@EnableConfigurationProperties(PlansProperties.class)
+public class PlansAutoConfiguration {
+
+    @Bean
+    PlanLimits planLimits() {
+        return PlanLimits.load();
+    }
+
+    @Bean
+    TenantPlans tenantPlans(ReactiveMongoTemplate mongo, PlansProperties properties, PlanLimits limits) {
+        return new TenantPlans(mongo, properties, limits);
+    }
+
+    @Bean
+    Quotas quotas(ReactiveMongoTemplate mongo, TenantPlans plans, PlanLimits limits, Clock clock) {
+        mongo.indexOps(Quotas.COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("month", Sort.Direction.ASC))
+                .subscribe();
+        return new Quotas(mongo, plans, limits, clock);
+    }
+
+    @Bean
+    EventHandlers tenantPlansReplica(TenantPlans plans) {
+        return SubscriptionEvents.replica(plans);
+    }
+
+    @Bean
+    InternalUsageController internalUsageController(Quotas quotas, TenantPlans plans, Clock clock) {
+        return new InternalUsageController(quotas, plans, clock);
+    }
+}
