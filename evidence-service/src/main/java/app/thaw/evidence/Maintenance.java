@@ -5,6 +5,7 @@ import java.time.Duration;
 import app.thaw.evidence.casefile.CaseFiles;
 import app.thaw.evidence.config.EvidenceProperties;
 import app.thaw.evidence.custody.CustodyLog;
+import app.thaw.evidence.custody.CaseCustody;
 import app.thaw.evidence.custody.UploadCustody;
 import app.thaw.evidence.item.EvidenceItems;
 import app.thaw.evidence.retention.RetentionSweeper;
@@ -36,12 +37,14 @@ class Maintenance implements SmartLifecycle {
     private final BlobStore blobs;
     private final RetentionSweeper retention;
     private final UploadCustody uploadCustody;
+    private final CaseCustody caseCustody;
     private final EvidenceProperties properties;
     private volatile @Nullable Disposable loops;
 
     Maintenance(EvidenceItems items, CaseFiles cases, CustodyLog custody, BlobStore blobs, RetentionSweeper retention,
-                UploadCustody uploadCustody, EvidenceProperties properties) {
+                UploadCustody uploadCustody, CaseCustody caseCustody, EvidenceProperties properties) {
         this.uploadCustody = uploadCustody;
+        this.caseCustody = caseCustody;
         this.items = items;
         this.cases = cases;
         this.custody = custody;
@@ -58,6 +61,7 @@ class Maintenance implements SmartLifecycle {
         Disposable.Composite running = Disposables.composite();
         every(properties.upload().reaperInterval(), "upload reaper", blobs::reapAbandoned, running);
         every(properties.upload().reaperInterval(), "custody repair of interrupted uploads", () -> uploadCustody.repair(null), running);
+        every(properties.upload().reaperInterval(), "custody repair of interrupted holds and consents", () -> caseCustody.repair(null), running);
         every(properties.retention().interval(), "retention sweep", retention::sweepOnce, running);
         loops = running;
     }

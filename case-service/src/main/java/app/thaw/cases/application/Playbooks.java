@@ -3,11 +3,14 @@ package app.thaw.cases.application;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.playbook.ContactRules;
 import app.thaw.cases.playbook.DefaultPlaybooks;
 import app.thaw.cases.playbook.Playbook;
+import app.thaw.platform.idempotency.IdempotentEffects;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -21,6 +24,8 @@ import reactor.core.publisher.Mono;
 public class Playbooks {
 
     public static final String PLAYBOOKS = "playbooks";
+    /** The stored version's effect id: the request's Idempotency-Key names it (ADR 56, ADR 52). */
+    static final String EFFECT = "effectId";
 
     private final ReactiveMongoTemplate mongo;
     private final DefaultPlaybooks defaults;
@@ -32,7 +37,8 @@ public class Playbooks {
 
     public Mono<Void> init() {
         return mongo.indexOps(PLAYBOOKS).createIndex(new Index().on("owner", Sort.Direction.ASC).on("scenario", Sort.Direction.ASC)
-                .on("version", Sort.Direction.DESC).unique()).then();
+                .on("version", Sort.Direction.DESC).unique())
+                .then(mongo.indexOps(PLAYBOOKS).createIndex(new Index().on(EFFECT, Sort.Direction.ASC).unique().sparse())).then();
     }
 
     /** The version a new case of this tenant starts with: its own latest, else Thaw's default. */
@@ -57,7 +63,11 @@ public class Playbooks {
 
     /**
      * The tenant's next version, made from {@code steps} (or a copy of the current version when
-     * null). {@code basedOnVersion} must be the current version: an edit of a stale version is a conflict.
+     * null). {@code basedOnVersion} must be the current version: an edit of a stale version is a
+     * conflict (409 {@code version_conflict}, also when a concurrent edit wins the race for the number).
+     * Once per Idempotency-Key (ADR 52): the version is stored under the key's effect id, so a
+     * request repeated after its instance died answers the version its first run made, not a conflict
+     * with it.
      */
     public Mono<Playbook> createVersion(String tenantId, Scenario scenario, int basedOnVersion, List<Playbook.Step> steps,
                                         Map<String, Map<String, String>> scripts, Instant now, String actor) {
@@ -70,15 +80,22 @@ public class Playbooks {
                         ContactRules.why(rule, contradiction.phrase())));
             }
         }
-        return current(tenantId, scenario).flatMap(current -> {
-            if (current.version() != basedOnVersion) {
-                return Mono.error(CaseProblems.versionConflict());
-            }
-            // A tenant's copy of Thaw's version 1 is version 2, so a version number names one playbook.
-            int next = current.version() + 1;
-            Playbook version = new Playbook(Playbook.idOf(tenantId, scenario, next), tenantId, scenario, next,
-                    steps.isEmpty() ? current.steps() : steps, scripts.isEmpty() ? current.scripts() : scripts, now, actor);
-            return mongo.insert(version, PLAYBOOKS).onErrorMap(DuplicateKeyException.class, d -> CaseProblems.versionConflict());
-        });
+        return IdempotentEffects.once("playbook-version", () -> UUID.randomUUID().toString(),
+                        effect -> mongo.findOne(Query.query(Criteria.where(EFFECT).is(effect).and("owner").is(tenantId)), Playbook.class, PLAYBOOKS),
+                        effect -> current(tenantId, scenario).flatMap(current -> {
+                            if (current.version() != basedOnVersion) {
+                                return Mono.error(CaseProblems.versionConflict());
+                            }
+                            // A tenant's copy of Thaw's version 1 is version 2, so a version number names one playbook.
+                            int next = current.version() + 1;
+                            Playbook version = new Playbook(Playbook.idOf(tenantId, scenario, next), tenantId, scenario, next,
+                                    steps.isEmpty() ? current.steps() : steps, scripts.isEmpty() ? current.scripts() : scripts, now, actor);
+                            Document stored = new Document();
+                            mongo.getConverter().write(version, stored);
+                            stored.put(EFFECT, effect);
+                            return mongo.insert(stored, PLAYBOOKS).thenReturn(version);
+                        }))
+                // Another edit took the number first (not this request's twin, which once answers).
+                .onErrorMap(DuplicateKeyException.class, d -> CaseProblems.versionConflict());
     }
 }

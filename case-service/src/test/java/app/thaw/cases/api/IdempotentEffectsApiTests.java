@@ -36,6 +36,47 @@ class IdempotentEffectsApiTests extends CaseApiTests {
         assertThat(contacts).hasSize(1);
     }
 
+    @Test
+    void aPlaybookVersionRetriedAfterTheKeysCompletionWasLostAnswersTheVersionItMadeNotAConflict() {
+        String admin = token("idem-playbook", "merchant_admin");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> edit = Map.of("basedOnVersion", 1);
+
+        Map<?, ?> first = newVersion(admin, key, edit).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        IdempotencyFaults.loseCompletion(mongo, key);
+        // The same request again: its basedOnVersion is stale now, but it is the request that made version 2.
+        Map<?, ?> again = newVersion(admin, key, edit).expectStatus().isCreated()
+                .expectHeader().doesNotExist("Idempotent-Replayed").expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(again.get("id")).isEqualTo(first.get("id"));
+        assertThat(again.get("version")).isEqualTo(2);
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("owner").is("idem-playbook")), "playbooks").block()).isEqualTo(1);
+        // A new request on the same stale version is still a conflict.
+        newVersion(admin, UUID.randomUUID().toString(), edit).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("version_conflict");
+    }
+
+    @Test
+    void concurrentEditsOfOnePlaybookVersionMakeOneVersionAndAnswerEveryOther409() {
+        String admin = token("idem-playbook-race", "merchant_admin");
+        List<Integer> statuses = java.util.stream.IntStream.range(0, 6).parallel()
+                .mapToObj(i -> newVersion(admin, UUID.randomUUID().toString(), Map.of("basedOnVersion", 1))
+                        .returnResult(String.class).getStatus().value())
+                .toList();
+        assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("owner").is("idem-playbook-race")), "playbooks").block()).isEqualTo(1);
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec newVersion(String bearer, String key, Map<String, Object> body) {
+        return web.post().uri("/api/v1/cases/playbooks/RISK_TXN/versions").headers(h -> {
+                    h.setBearerAuth(bearer);
+                    h.set("Idempotency-Key", key);
+                })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
     private void logContact(String id, String bearer, String key, long version, Map<String, Object> contact) {
         web.post().uri("/api/v1/cases/{id}/contacts", id)
                 .headers(h -> {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import app.thaw.evidence.custody.CaseCustody;
 import app.thaw.evidence.domain.CaseFile;
 import app.thaw.evidence.domain.CaseId;
 import app.thaw.evidence.domain.InsurerConsent;
@@ -82,11 +83,22 @@ public class CaseFiles {
 
     /** Writes the new state if the stored version is the one before it, with its events; 409 otherwise. */
     public Mono<CaseFile> update(CaseFile file, List<ThawEvent> events) {
+        return update(file, events, null);
+    }
+
+    /**
+     * As {@link #update(CaseFile, List)}, recording in the same write the custody entry the change
+     * owes ({@link CaseCustody}, ADR 52): a crash before the entry is appended leaves the debt for the repair.
+     */
+    public Mono<CaseFile> update(CaseFile file, List<ThawEvent> events, CaseCustody.@Nullable Owed owed) {
         Document next = toDocument(file);
         Update update = new Update().set("scenario", next.get("scenario")).set("holds", next.get("holds"))
                 .set("consents", next.get("consents")).set("version", file.version());
         if (!events.isEmpty()) {
             EventOutbox.record(update, events);
+        }
+        if (owed != null) {
+            update.push(CaseCustody.OWED, owed.toDocument());
         }
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(file.caseId().value()).and("version").is(file.version() - 1)),
                         update, COLLECTION)

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import app.thaw.evidence.custody.CustodyLog;
+import app.thaw.evidence.custody.CaseCustody;
 import app.thaw.evidence.domain.CaseFile;
 import app.thaw.evidence.domain.CaseId;
 import app.thaw.evidence.domain.CustodyAction;
@@ -30,13 +30,13 @@ import reactor.core.publisher.Mono;
 public class Consents {
 
     private final CaseFiles cases;
-    private final CustodyLog custody;
+    private final CaseCustody custody;
     private final AuditLog audit;
     private final Clock clock;
     private final EvidenceEventMapper events;
     private final TenantAccess tenants;
 
-    Consents(CaseFiles cases, CustodyLog custody, AuditLog audit, Clock clock, EvidenceEventMapper events, TenantAccess tenants) {
+    Consents(CaseFiles cases, CaseCustody custody, AuditLog audit, Clock clock, EvidenceEventMapper events, TenantAccess tenants) {
         this.cases = cases;
         this.custody = custody;
         this.audit = audit;
@@ -56,9 +56,11 @@ public class Consents {
         CaseId caseId = file.caseId();
         InsurerConsent consent = new InsurerConsent(consentId, insurerTenantId, Actors.name(caller), clock.instant(), null, null);
         CaseFile next = file.grantConsent(consent);
-        return cases.update(next, List.of(events.consentGranted(next, consent)))
-                .flatMap(saved -> custody.caseAction(saved, CustodyAction.CONSENT_GRANTED, Actors.name(caller),
-                        Map.of("consentId", consent.consentId(), "insurerTenantId", insurerTenantId)))
+        // The entry is owed in the case file's own write (ADR 52): a crash before it is appended is repaired.
+        CaseCustody.Owed owed = new CaseCustody.Owed(CustodyAction.CONSENT_GRANTED, "consentId", Actors.name(caller), consent.grantedAt(),
+                Map.of("consentId", consent.consentId(), "insurerTenantId", insurerTenantId));
+        return cases.update(next, List.of(events.consentGranted(next, consent)), owed)
+                .flatMap(saved -> custody.record(saved, owed))
                 .then(tenants.auditBothSides(caller, insurerTenantId, "evidence.consent_granted", "case", caseId.value(),
                         Map.of("consentId", consent.consentId(), "insurerTenantId", insurerTenantId)))
                 .thenReturn(consent);
@@ -68,9 +70,10 @@ public class Consents {
         return ownCase(caller, caseId).flatMap(file -> {
             CaseFile next = file.revokeConsent(consentId, Actors.name(caller), clock.instant());
             InsurerConsent revoked = next.consents().stream().filter(c -> c.consentId().equals(consentId)).findFirst().orElseThrow();
-            return cases.update(next, List.of(events.consentRevoked(next, revoked)))
-                    .flatMap(saved -> custody.caseAction(saved, CustodyAction.CONSENT_REVOKED, Actors.name(caller),
-                                    Map.of("consentId", consentId))
+            CaseCustody.Owed owed = new CaseCustody.Owed(CustodyAction.CONSENT_REVOKED, "consentId", Actors.name(caller),
+                    java.util.Objects.requireNonNull(revoked.revokedAt()), Map.of("consentId", consentId));
+            return cases.update(next, List.of(events.consentRevoked(next, revoked)), owed)
+                    .flatMap(saved -> custody.record(saved, owed)
                             .then(tenants.auditBothSides(caller, revoked.insurerTenantId(), "evidence.consent_revoked", "case",
                                     caseId.value(), Map.of("consentId", consentId, "insurerTenantId", revoked.insurerTenantId())))
                             .thenReturn(saved));

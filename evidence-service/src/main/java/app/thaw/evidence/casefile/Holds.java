@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import app.thaw.evidence.custody.CustodyLog;
+import app.thaw.evidence.custody.CaseCustody;
 import app.thaw.evidence.domain.CaseFile;
 import app.thaw.evidence.domain.CaseId;
 import app.thaw.evidence.domain.CustodyAction;
@@ -33,12 +33,12 @@ public class Holds {
 
     private final CaseFiles cases;
     private final CaseAccess access;
-    private final CustodyLog custody;
+    private final CaseCustody custody;
     private final EvidenceEventMapper events;
     private final AuditLog audit;
     private final Clock clock;
 
-    Holds(CaseFiles cases, CaseAccess access, CustodyLog custody, EvidenceEventMapper events, AuditLog audit, Clock clock) {
+    Holds(CaseFiles cases, CaseAccess access, CaseCustody custody, EvidenceEventMapper events, AuditLog audit, Clock clock) {
         this.cases = cases;
         this.access = access;
         this.custody = custody;
@@ -59,9 +59,11 @@ public class Holds {
         CaseId caseId = file.caseId();
         LegalHold hold = LegalHold.placed(holdId, reason, Actors.name(caller), clock.instant(), false);
         CaseFile next = file.placeHold(hold);
-        return cases.update(next, List.of(events.holdPlaced(next, hold)))
-                .flatMap(saved -> custody.caseAction(saved, CustodyAction.HOLD_PLACED, Actors.name(caller),
-                                Map.of("holdId", hold.holdId(), "reason", reason))
+        // The entry is owed in the case file's own write (ADR 52): a crash before it is appended is repaired.
+        CaseCustody.Owed owed = new CaseCustody.Owed(CustodyAction.HOLD_PLACED, "holdId", Actors.name(caller), hold.placedAt(),
+                Map.of("holdId", hold.holdId(), "reason", reason));
+        return cases.update(next, List.of(events.holdPlaced(next, hold)), owed)
+                .flatMap(saved -> custody.record(saved, owed)
                         .then(audit.record("evidence.hold_placed", "case", caseId.value(), Map.of("holdId", hold.holdId())))
                         .thenReturn(saved));
     }
@@ -71,9 +73,10 @@ public class Holds {
         return access.open(caller, caseId).flatMap(file -> {
             CaseFile next = file.releaseHold(holdId, Actors.name(caller), clock.instant(), reason);
             LegalHold released = java.util.Objects.requireNonNull(next.hold(holdId));
-            return cases.update(next, List.of(events.holdReleased(next, released)))
-                    .flatMap(saved -> custody.caseAction(saved, CustodyAction.HOLD_RELEASED, Actors.name(caller),
-                                    Map.of("holdId", holdId, "reason", reason))
+            CaseCustody.Owed owed = new CaseCustody.Owed(CustodyAction.HOLD_RELEASED, "holdId", Actors.name(caller),
+                    java.util.Objects.requireNonNull(released.releasedAt()), Map.of("holdId", holdId, "reason", reason));
+            return cases.update(next, List.of(events.holdReleased(next, released)), owed)
+                    .flatMap(saved -> custody.record(saved, owed)
                             .then(audit.record("evidence.hold_released", "case", caseId.value(), Map.of("holdId", holdId)))
                             .thenReturn(saved));
         });
@@ -92,9 +95,10 @@ public class Holds {
         String reason = "Automatic hold: the case's scenario is " + file.scenario();
         LegalHold hold = LegalHold.placed(holdId, reason, SYSTEM, clock.instant(), true);
         CaseFile next = file.placeHold(hold);
-        return cases.update(next, List.of(events.holdPlaced(next, hold)))
-                .flatMap(saved -> custody.caseAction(saved, CustodyAction.HOLD_PLACED, SYSTEM,
-                                Map.of("holdId", holdId, "reason", reason, "automatic", "true"))
+        CaseCustody.Owed owed = new CaseCustody.Owed(CustodyAction.HOLD_PLACED, "holdId", SYSTEM, hold.placedAt(),
+                Map.of("holdId", holdId, "reason", reason, "automatic", "true"));
+        return cases.update(next, List.of(events.holdPlaced(next, hold)), owed)
+                .flatMap(saved -> custody.record(saved, owed)
                         .then(audit.recordSystem(saved.tenantId(), "evidence.hold_placed", "case", saved.caseId().value(),
                                 Map.of("holdId", holdId, "automatic", true)))
                         .thenReturn(saved));

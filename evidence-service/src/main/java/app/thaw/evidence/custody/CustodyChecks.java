@@ -33,15 +33,17 @@ public class CustodyChecks {
     private final EvidenceItems items;
     private final BlobStore blobs;
     private final UploadCustody uploads;
+    private final CaseCustody caseCustody;
     private final SignedManifests manifests;
 
-    CustodyChecks(ItemAccess.CaseOpener cases, CustodyLog log, EvidenceItems items, BlobStore blobs, UploadCustody uploads,
+    CustodyChecks(ItemAccess.CaseOpener cases, CustodyLog log, EvidenceItems items, BlobStore blobs, UploadCustody uploads, CaseCustody caseCustody,
                   SignedManifests manifests) {
         this.cases = cases;
         this.log = log;
         this.items = items;
         this.blobs = blobs;
         this.uploads = uploads;
+        this.caseCustody = caseCustody;
         this.manifests = manifests;
     }
 
@@ -71,11 +73,12 @@ public class CustodyChecks {
      * position is reported, whichever check finds it (ADR 23). A dossier's head is read from its
      * signed manifest, whose signature is checked again: a stored head edited to fit a shortened
      * chain, or an altered manifest, is a break at the position the record names (ADR 57). Uploads
-     * that died before their custody entry are settled first ({@link UploadCustody}).
+     * that died before their custody entry are settled first ({@link UploadCustody}), and so are holds and
+     * consents whose entry is owed ({@link CaseCustody}, ADR 52).
      */
     public Mono<Report> verify(CaseFile file) {
         String caseId = file.caseId().value();
-        return uploads.repair(file.caseId()).then(Mono.zip(log.head(caseId), log.signedHeads(caseId).collectList()))
+        return uploads.repair(file.caseId()).then(caseCustody.repair(file.caseId())).then(Mono.zip(log.head(caseId), log.signedHeads(caseId).collectList()))
                 .flatMap(heads -> {
                     List<Anchor> anchors = new ArrayList<>();
                     List<CustodyChain.Break> alteredDossiers = new ArrayList<>();

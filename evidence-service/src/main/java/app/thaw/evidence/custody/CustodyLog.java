@@ -54,6 +54,11 @@ public class CustodyLog {
         return append(file.tenantId(), file.caseId().value(), action, null, null, actor, details);
     }
 
+    /** As {@link #caseAction(CaseFile, CustodyAction, String, Map)}, for a case known by its ids. */
+    public Mono<CustodyEntry> caseAction(String tenantId, String caseId, CustodyAction action, String actor, Map<String, String> details) {
+        return append(tenantId, caseId, action, null, null, actor, details);
+    }
+
     private Mono<CustodyEntry> append(String tenantId, String caseId, CustodyAction action, @Nullable String evidenceId,
                                       @Nullable String sha256, String actor, Map<String, String> details) {
         return Mono.defer(() -> head(caseId)

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.platform.problem.ThawProblem;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -35,6 +36,7 @@ class DeadLetterController {
     }
 
     @GetMapping("/api/v1/${thaw.service.area}/admin/dead-letters")
+    @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
     Mono<Map<String, Object>> list(@RequestParam(required = false) @Nullable String after,
                                    @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
@@ -51,6 +53,7 @@ class DeadLetterController {
     }
 
     @PostMapping("/api/v1/${thaw.service.area}/admin/dead-letters/{id}/replay")
+    @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
     Mono<Map<String, Object>> replay(@PathVariable String id) {
         return admin().flatMap(caller -> relay.replay(id, caller.subject()))
                 .map(replayed -> {

@@ -1,11 +1,15 @@
 package app.thaw.platform.openapi;
 
+import java.util.List;
+
+import app.thaw.platform.security.RoleGate;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,6 +31,22 @@ public class OpenApiAutoConfiguration {
             + "outside 1970-01-01 to 2100-12-31 is answered 400 validation_failed naming its field (rule DateWindow). "
             + "The same date window holds for dates in query parameters and form or multipart fields, named by their "
             + "parameter (ADR 58).";
+
+    /**
+     * Each operation that declares its roles ({@code @AllowedRoles}, ADR 51) carries them as
+     * {@code x-thaw-roles}, read from the same annotation the security chain enforces, and says so.
+     */
+    @Bean
+    OperationCustomizer thawOperationRoles() {
+        return (operation, handler) -> {
+            RoleGate.allowed(handler).ifPresent(roles -> {
+                operation.addExtension("x-thaw-roles", List.copyOf(roles));
+                String said = "Roles: " + String.join(", ", roles) + " (any other role: 403 forbidden).";
+                operation.setDescription(operation.getDescription() == null ? said : operation.getDescription() + "\n\n" + said);
+            });
+            return operation;
+        };
+    }
 
     @Bean
     @ConditionalOnMissingBean

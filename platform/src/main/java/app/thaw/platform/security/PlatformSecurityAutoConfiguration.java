@@ -5,6 +5,8 @@ import java.util.List;
 
 import app.thaw.platform.problem.ProblemAutoConfiguration;
 import app.thaw.platform.problem.ProblemResponses;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,6 +27,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.server.session.WebSessionIdResolver;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -78,6 +81,24 @@ public class PlatformSecurityAutoConfiguration {
         return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 
+    /** The operations' declared roles (ADR 51), decided from the handler each request maps to. */
+    @Bean
+    @ConditionalOnMissingBean
+    RoleGate thawRoleGate(BeanFactory beans) {
+        return new RoleGate(() -> RoleGate.mapping(beans));
+    }
+
+    /** Every declaration names known roles: a misspelt one fails the start, not a request. */
+    @Bean
+    SmartInitializingSingleton thawAllowedRolesChecked(BeanFactory beans) {
+        return () -> {
+            RequestMappingHandlerMapping mapping = RoleGate.mapping(beans);
+            if (mapping != null) {
+                mapping.getHandlerMethods().values().forEach(RoleGate::allowed);
+            }
+        };
+    }
+
     /** A service (not the gateway, whose console keeps a session) never reads, sets or expires session cookies. */
     @Bean
     @ConditionalOnProperty("thaw.service.area")
@@ -96,7 +117,7 @@ public class PlatformSecurityAutoConfiguration {
     SecurityWebFilterChain thawResourceServerChain(ServerHttpSecurity http, ThawSecurityProperties properties,
                                                   ReactiveJwtDecoder decoder,
                                                   ReactiveJwtAuthenticationConverterAdapter converter,
-                                                  ProblemAuthenticationEntryPoint problems) {
+                                                  ProblemAuthenticationEntryPoint problems, RoleGate roles) {
         List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
         if (properties.publicMetrics()) {
             publicPaths.add(METRICS);
@@ -114,7 +135,8 @@ public class PlatformSecurityAutoConfiguration {
                         // Service-to-service only (event delivery); the gateway routes nothing here.
                         .pathMatchers("/internal/**").hasRole(ThawRoles.SERVICE)
                         .pathMatchers("/api/v1/*/admin/**", "/actuator/**").hasRole(ThawRoles.PLATFORM_ADMIN)
-                        .anyExchange().authenticated())
+                        // Authenticated, and holding a role the operation declares (@AllowedRoles), if it declares any.
+                        .anyExchange().access(roles))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(problems)

@@ -48,6 +48,11 @@ public class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntr
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
         ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your roles do not allow this action.");
+        // Refused by an operation's declared roles (ADR 51): say which roles it allows.
+        if (exchange.getAttribute(RoleGate.ALLOWED) instanceof java.util.List<?> allowed) {
+            problem.setDetail("This operation is for the roles " + String.join(", ", allowed.stream().map(String::valueOf).toList()) + ".");
+            problem.setProperty("allowedRoles", allowed);
+        }
         return responses.write(exchange, problem, headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE,
                 "Bearer error=\"insufficient_scope\""));
     }

@@ -21,6 +21,10 @@ public final class ThawRoles {
     public static final Set<String> ALL = Set.of(MERCHANT_ADMIN, MERCHANT_MEMBER, PARTNER_BANK, INSURER,
             STAFF_AGENT, STAFF_SUPERVISOR, COMPLIANCE_OFFICER, PLATFORM_ADMIN, SERVICE);
 
+    /** Every role a person holds: all but {@link #SERVICE}. */
+    public static final Set<String> USERS = Set.of(MERCHANT_ADMIN, MERCHANT_MEMBER, PARTNER_BANK, INSURER,
+            STAFF_AGENT, STAFF_SUPERVISOR, COMPLIANCE_OFFICER, PLATFORM_ADMIN);
+
     private ThawRoles() {
     }
 

@@ -2,8 +2,10 @@ package app.thaw.platform.web;
 
 import java.util.List;
 
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,6 +25,7 @@ class WhoAmIController {
     }
 
     @GetMapping("/api/v1/${thaw.service.area}/whoami")
+    @AllowedRoles({AllowedRoles.ANY_USER, ThawRoles.SERVICE})
     Mono<WhoAmI> whoami() {
         return CurrentCaller.get().map(caller -> WhoAmI.of(service, caller));
     }

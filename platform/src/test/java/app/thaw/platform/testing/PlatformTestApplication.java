@@ -214,4 +214,30 @@ public class PlatformTestApplication {
                             .body(created));
         }
     }
+
+    /** Operations that declare their roles (ADR 51); the controller's list holds where a method names none. */
+    @RestController
+    @app.thaw.platform.security.AllowedRoles({"merchant_admin", "staff_supervisor"})
+    static class DeclaredRolesEndpoints {
+
+        record Memo(@NotBlank String title) {
+        }
+
+        @GetMapping("/api/v1/test/declared/memos")
+        Mono<String> list() {
+            return Mono.just("memos");
+        }
+
+        @PostMapping("/api/v1/test/declared/memos")
+        @app.thaw.platform.security.AllowedRoles("platform_admin")
+        Mono<Memo> create(@Valid @RequestBody Memo memo) {
+            return Mono.just(memo);
+        }
+
+        @GetMapping("/api/v1/test/declared/everyone")
+        @app.thaw.platform.security.AllowedRoles(app.thaw.platform.security.AllowedRoles.ANY_USER)
+        Mono<String> everyone() {
+            return Mono.just("hello");
+        }
+    }
 }

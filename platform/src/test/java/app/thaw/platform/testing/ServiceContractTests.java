@@ -83,4 +83,27 @@ public abstract class ServiceContractTests {
                 .jsonPath("$.servers[0].url").isEqualTo("http://localhost:8080")
                 .jsonPath("$.paths['/api/v1/" + area() + "/whoami'].get").exists();
     }
+
+    /**
+     * Every API operation says which roles may call it ({@code x-thaw-roles}, ADR 51), from the
+     * annotation the security chain enforces; only an operation that needs no token
+     * ({@code security: []}) says none. The role matrix of the system tests is generated from these.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyApiOperationDeclaresTheRolesThatMayCallIt() {
+        // The document is built on its first request: seconds on a busy machine.
+        java.util.Map<String, Object> document = web.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build()
+                .get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(java.util.Map.class).returnResult().getResponseBody();
+        java.util.List<String> undeclared = new java.util.ArrayList<>();
+        ((java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>>) document.get("paths")).forEach((path, operations) ->
+                operations.forEach((method, operation) -> {
+                    boolean open = operation.get("security") instanceof java.util.List<?> security && security.isEmpty();
+                    if (path.startsWith("/api/") && !open && !(operation.get("x-thaw-roles") instanceof java.util.List<?>)) {
+                        undeclared.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+                    }
+                }));
+        org.assertj.core.api.Assertions.assertThat(undeclared).as("operations without x-thaw-roles").isEmpty();
+    }
 }

@@ -2,6 +2,7 @@ package app.thaw.cases.analytics.web;
 
 
 import app.thaw.cases.application.CaseAnalytics;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.TenantIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,6 +24,7 @@ class AnalyticsController {
     }
 
     @GetMapping("/analytics")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     @Operation(summary = "Outcome analytics of the caller's cases opened in [from, to) (UTC dates; default the last 365 days; drills left out): "
             + "release rate, median and p90 days from detection to release, funds frozen and released by currency, golden 15 kept, "
             + "clocks breached, by platform, scenario and month; checklist items most often rejected. Staff: every tenant, or tenantId's")

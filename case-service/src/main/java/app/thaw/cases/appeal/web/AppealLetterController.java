@@ -7,6 +7,7 @@ import app.thaw.cases.application.CaseProblems;
 import app.thaw.cases.application.CaseService;
 import app.thaw.cases.application.Playbooks;
 import app.thaw.platform.problem.ThawProblem;
+import app.thaw.platform.security.AllowedRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +40,7 @@ class AppealLetterController {
     }
 
     @GetMapping(path = "/{id}/appeal-letter", produces = {MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_PDF_VALUE})
+    @AllowedRoles(AllowedRoles.ANY_USER)
     @Operation(summary = "The case's appeal letter (opening statement, reason → proof pairs, request, contact recap) as HTML or, with Accept: application/pdf or format=pdf, as PDF")
     Mono<ResponseEntity<byte[]>> letter(@PathVariable String id, @RequestParam(defaultValue = "zh-CN") String lang,
                                         @RequestParam(required = false) @Nullable String format,

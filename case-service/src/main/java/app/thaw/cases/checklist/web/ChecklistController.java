@@ -6,7 +6,9 @@ import app.thaw.cases.application.CaseService;
 import app.thaw.cases.incident.ChecklistStatus;
 import app.thaw.cases.incident.web.CaseResponse;
 import app.thaw.cases.incident.web.CaseResponses;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -35,6 +37,7 @@ class ChecklistController {
     }
 
     @PutMapping("/{code}")
+    @AllowedRoles({ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @Operation(summary = "Staff set a checklist requirement's status (MISSING, RECEIVED, ACCEPTED, REJECTED with a reason)")
     Mono<ResponseEntity<CaseResponse>> setStatus(@PathVariable String id, @PathVariable String code,
                                                  @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,

@@ -10,6 +10,8 @@ import app.thaw.cases.incident.EntityType;
 import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.incident.web.CaseResponse;
 import app.thaw.cases.incident.web.CaseResponses;
+import app.thaw.platform.security.AllowedRoles;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,6 +41,7 @@ class DrillsController {
     }
 
     @PostMapping("/drills")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @Operation(summary = "Start a drill: a simulated case of the chosen scenario, flagged as a drill everywhere, running the real playbook and clocks")
     Mono<ResponseEntity<CaseResponse>> start(@Valid @RequestBody DrillRequest request) {
         return CaseResponses.created(Mono.fromCallable(() -> CaseProblems.code(Scenario.class, request.scenario(), "scenario"))
@@ -53,6 +56,7 @@ class DrillsController {
     }
 
     @GetMapping("/{id}/drill-report")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     @Operation(summary = "A drill's report: each step's actual time against its clock, and which were late or breached")
     Mono<DrillReport> report(@PathVariable String id) {
         return cases.get(id).map(c -> {

@@ -1,6 +1,8 @@
 package app.thaw.cases.incident.web;
 
 import app.thaw.cases.application.CaseAccessLog;
+import app.thaw.platform.security.AllowedRoles;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +21,7 @@ class AccessLogController {
     }
 
     @GetMapping
+    @AllowedRoles({ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @Operation(summary = "Who read or tried to read the case (audit entries of every tenant, oldest first); compliance officers and platform administrators")
     Flux<CaseAccessLog.Entry> accessLog(@PathVariable String id) {
         return log.entries(id);

@@ -20,7 +20,9 @@ import app.thaw.cases.incident.Outcome;
 import app.thaw.cases.incident.Party;
 import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.incident.TimelineEntry;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.TenantIds;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
@@ -97,12 +99,14 @@ class CasesController {
     }
 
     @PostMapping
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @Operation(summary = "Open a case (intake): holder, freezing platform, notice, amount and detection time; triage runs at once")
     Mono<ResponseEntity<CaseResponse>> open(@Valid @RequestBody OpenRequest request) {
         return CaseResponses.created(Mono.fromCallable(request::command).flatMap(cases::open));
     }
 
     @GetMapping
+    @AllowedRoles(AllowedRoles.ANY_USER)
     @Operation(summary = "The case queue, newest first, by cursor; filters: status, scenario, assignee, atRisk (a clock breached or due soon), drill, readiness")
     Mono<CaseResponse.Page> list(@RequestParam(required = false) @Nullable String status,
                                  @RequestParam(required = false) @Nullable String scenario,
@@ -121,6 +125,7 @@ class CasesController {
     }
 
     @GetMapping("/{id}")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     @Operation(summary = "One case, with its checklist, tasks, clocks, contacts and review; ETag carries its version")
     Mono<ResponseEntity<CaseResponse>> get(@PathVariable String id) {
         return CaseResponses.ok(cases.get(id));
@@ -132,6 +137,7 @@ class CasesController {
     }
 
     @PostMapping("/{id}/transitions")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @Operation(summary = "Move the case along its lifecycle (docs/domain.md §3); an illegal move is 409 naming the current and allowed states")
     Mono<ResponseEntity<CaseResponse>> transition(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
                                                   @Valid @RequestBody TransitionRequest request) {
@@ -148,6 +154,7 @@ class CasesController {
     }
 
     @PostMapping("/{id}/assignment")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @Operation(summary = "Assign the case to someone (or unassign it with no assignee)")
     Mono<ResponseEntity<CaseResponse>> assign(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
                                               @Valid @RequestBody AssignRequest request) {
@@ -159,6 +166,7 @@ class CasesController {
     }
 
     @PostMapping("/{id}/tasks/{taskId}/done")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @Operation(summary = "Mark a playbook task done (meets its clock); the note records a deviation in its special-situations area")
     Mono<ResponseEntity<CaseResponse>> taskDone(@PathVariable String id, @PathVariable String taskId,
                                                 @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
@@ -172,6 +180,7 @@ class CasesController {
     }
 
     @PostMapping("/{id}/clocks/met")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @Operation(summary = "Mark a clock met that no task or transition settles (e.g. a follow-up made by phone)")
     Mono<ResponseEntity<CaseResponse>> clockMet(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
                                                 @Valid @RequestBody ClockMetRequest request) {
@@ -183,6 +192,7 @@ class CasesController {
     }
 
     @PostMapping("/{id}/waiting")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @Operation(summary = "Record whom the case waits on (HOLDER, PLATFORM, AUTHORITY, US, or none); waiting on the holder pauses the tenant's pausable clocks")
     Mono<ResponseEntity<CaseResponse>> waiting(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
                                                @RequestBody WaitingRequest request) {
@@ -197,6 +207,7 @@ class CasesController {
     }
 
     @GetMapping("/{id}/delay-report")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     @Operation(summary = "How long each party (holder, platform, authority, us) has held the case, in seconds")
     Mono<DelayReport> delayReport(@PathVariable String id) {
         return cases.get(id).map(c -> {
@@ -213,6 +224,7 @@ class CasesController {
     }
 
     @PostMapping("/{id}/contacts")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @Operation(summary = "Log a contact with the freezing platform; a promised reply time or stated cycle schedules the next follow-up")
     Mono<ResponseEntity<CaseResponse>> contact(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
                                                @Valid @RequestBody ContactRequest request) {
@@ -227,6 +239,7 @@ class CasesController {
     }
 
     @GetMapping("/{id}/timeline")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     @Operation(summary = "The case's timeline, to the second, built from its events")
     Mono<List<TimelineEntry>> timeline(@PathVariable String id) {
         return cases.get(id).map(c -> c.timeline());

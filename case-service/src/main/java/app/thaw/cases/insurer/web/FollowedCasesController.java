@@ -2,6 +2,8 @@ package app.thaw.cases.insurer.web;
 
 import app.thaw.cases.insurer.FollowedCase;
 import app.thaw.cases.insurer.FollowedCases;
+import app.thaw.platform.security.AllowedRoles;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,12 +23,14 @@ class FollowedCasesController {
     }
 
     @GetMapping
+    @AllowedRoles(ThawRoles.INSURER)
     @Operation(summary = "Insurers: the cases a holder consented to let this insurer follow (status, clocks, checklist progress, restoration; no notice text or identifiers)")
     Flux<FollowedCase> list() {
         return followed.list();
     }
 
     @GetMapping("/{caseId}")
+    @AllowedRoles(ThawRoles.INSURER)
     @Operation(summary = "Insurers: one followed case; 404 without an active consent (withdrawn consent: 404 from then on)")
     Mono<FollowedCase> get(@PathVariable String caseId) {
         return followed.get(caseId);

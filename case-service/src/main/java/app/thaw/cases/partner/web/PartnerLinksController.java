@@ -3,7 +3,9 @@ package app.thaw.cases.partner.web;
 import java.time.Instant;
 
 import app.thaw.cases.partner.PartnerLinkService;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.TenantIds;
+import app.thaw.platform.security.ThawRoles;
 import app.thaw.platform.tenancy.PartnerLink;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -46,6 +48,7 @@ class PartnerLinksController {
     }
 
     @PostMapping
+    @AllowedRoles(ThawRoles.MERCHANT_ADMIN)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Merchant admins: link a partner bank's tenant; while linked it opens and works this tenant's cases (audited in both)")
     Mono<LinkResponse> link(@Valid @RequestBody LinkRequest request) {
@@ -53,12 +56,14 @@ class PartnerLinksController {
     }
 
     @PostMapping("/{partnerTenantId}/revoke")
+    @AllowedRoles(ThawRoles.MERCHANT_ADMIN)
     @Operation(summary = "Merchant admins: revoke the link; from then on the bank gets 403 partner_not_linked for this tenant")
     Mono<LinkResponse> revoke(@PathVariable String partnerTenantId) {
         return links.revoke(partnerTenantId).map(LinkResponse::of);
     }
 
     @GetMapping
+    @AllowedRoles(AllowedRoles.ANY_USER)
     @Operation(summary = "The links in which the caller's tenant is the merchant or the partner bank, revoked ones included")
     Flux<LinkResponse> list() {
         return links.list().map(LinkResponse::of);

@@ -12,6 +12,7 @@ import app.thaw.cases.incident.ClockKind;
 import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.playbook.Playbook;
 import app.thaw.cases.playbook.ScriptRenderer;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,12 +50,14 @@ class PlaybooksController {
     }
 
     @GetMapping("/playbooks")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     @Operation(summary = "The playbook version each scenario's new cases start with, for the caller's tenant (its own copy, else Thaw's default)")
     Mono<List<Playbook>> current() {
         return CurrentCaller.get().flatMap(caller -> playbooks.currentAll(caller.tenantId()).collectList());
     }
 
     @GetMapping("/playbooks/{scenario}")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     @Operation(summary = "One scenario's current playbook for the caller's tenant, or a given version")
     Mono<Playbook> one(@PathVariable String scenario, @RequestParam(required = false) @Nullable Integer version) {
         return CurrentCaller.get().flatMap(caller -> {
@@ -78,6 +81,7 @@ class PlaybooksController {
     }
 
     @PostMapping("/playbooks/{scenario}/versions")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Tenant admins: make the tenant's next playbook version (a copy of the current one when no steps are given)")
     Mono<Playbook> newVersion(@PathVariable String scenario, @Valid @RequestBody VersionRequest request) {
@@ -113,6 +117,7 @@ class PlaybooksController {
     private static final Set<String> LANGUAGES = Set.of("zh-CN", "zh", "en");
 
     @GetMapping("/{id}/scripts")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     @Operation(summary = "The case's communication scripts, filled with its facts (lang zh-CN or en); a restricted case's holder messages are the fixed notice")
     Mono<ScriptsResponse> scripts(@PathVariable String id, @RequestParam(defaultValue = "zh-CN") String lang) {
         if (!LANGUAGES.contains(lang)) {

@@ -10,6 +10,8 @@ import app.thaw.cases.application.CaseService;
 import app.thaw.cases.incident.Review;
 import app.thaw.cases.incident.web.CaseResponse;
 import app.thaw.cases.incident.web.CaseResponses;
+import app.thaw.platform.security.AllowedRoles;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -48,6 +50,7 @@ class ReviewController {
     }
 
     @PutMapping("/{id}/review")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @Operation(summary = "Write the post-incident review: summary, the chain of whys, root cause, penalty, fix, action items with owner and due date")
     Mono<ResponseEntity<CaseResponse>> write(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
                                              @Valid @RequestBody ReviewRequest request) {
@@ -60,6 +63,7 @@ class ReviewController {
     }
 
     @PostMapping("/{id}/review/complete")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @Operation(summary = "Complete the review (the whys reach the tenant's depth, a root cause is named); closing the case requires it")
     Mono<ResponseEntity<CaseResponse>> complete(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return CaseResponses.ok(Mono.fromSupplier(() -> java.util.Optional.ofNullable(CaseProblems.ifMatch(ifMatch)))
@@ -67,6 +71,7 @@ class ReviewController {
     }
 
     @PostMapping("/{id}/review/action-items/{itemId}/done")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @Operation(summary = "Mark a review action item done (also after the case closed)")
     Mono<ResponseEntity<CaseResponse>> actionItemDone(@PathVariable String id, @PathVariable String itemId) {
         return CaseResponses.ok(cases.change(id, null, (c, tenant, now, actor) -> c.completeActionItem(itemId, now, actor)));
@@ -80,6 +85,7 @@ class ReviewController {
     }
 
     @GetMapping("/library")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     @Operation(summary = "The tenant's case library: closed cases whose review mentions the text, newest first, by cursor")
     Mono<LibraryPage> library(@RequestParam @Size(min = 1, max = 200) String q, @RequestParam(required = false) @Nullable String cursor,
                               @RequestParam(required = false) @Nullable Integer limit) {

@@ -9,7 +9,9 @@ import app.thaw.cases.application.CaseProblems;
 import app.thaw.cases.application.TenantPolicies;
 import app.thaw.cases.application.TenantSettings;
 import app.thaw.cases.incident.Party;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -38,6 +40,7 @@ class SettingsController {
     }
 
     @GetMapping
+    @AllowedRoles(AllowedRoles.ANY_USER)
     @Operation(summary = "The caller's tenant settings for cases: calendar, time zone and clock numbers (unset members use the defaults)")
     Mono<ResponseEntity<TenantSettings>> get() {
         return CurrentCaller.get().flatMap(caller -> policies.settings(caller.tenantId()))
@@ -57,6 +60,7 @@ class SettingsController {
     }
 
     @PutMapping
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
     @Operation(summary = "Tenant admins: set the tenant's calendar (country, region, IANA time zone, own days off and working days) and case numbers; If-Match guards concurrent edits")
     Mono<ResponseEntity<TenantSettings>> put(@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
                                              @Valid @RequestBody SettingsRequest r) {

@@ -5,7 +5,9 @@ import app.thaw.cases.application.CaseService;
 import app.thaw.cases.application.StaffTriage;
 import app.thaw.cases.incident.web.CaseResponse;
 import app.thaw.cases.incident.web.CaseResponses;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -36,6 +38,7 @@ class TriageController {
     }
 
     @PostMapping("/triage")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     @Operation(summary = "Preview triage for a notice: suggested scenario and scope, matched phrases, confidence, extracted facts")
     Mono<CaseResponse.Triage> preview(@Valid @RequestBody PreviewRequest request) {
         return CurrentCaller.get().map(caller -> CaseResponse.Triage.of(cases.suggest(request.noticeText())));
@@ -46,6 +49,7 @@ class TriageController {
     }
 
     @PostMapping("/{id}/triage")
+    @AllowedRoles({ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @Operation(summary = "Staff confirm or override a case's scenario and scope; an override re-plans the case and goes on the timeline with its reason")
     Mono<ResponseEntity<CaseResponse>> triage(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
                                               @Valid @RequestBody TriageRequest request) {

@@ -6,7 +6,9 @@ import java.util.List;
 import app.thaw.evidence.casefile.Consents;
 import app.thaw.evidence.domain.CaseId;
 import app.thaw.evidence.domain.InsurerConsent;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -46,6 +48,7 @@ class ConsentsController {
 
     @Operation(summary = "List the insurer consents of the case (the holder's own users)")
     @GetMapping
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK})
     Mono<List<ConsentResponse>> list(@PathVariable String caseId) {
         return CurrentCaller.get().flatMap(caller -> consents.list(caller, new CaseId(caseId)))
                 .map(file -> file.consents().stream().map(ConsentResponse::of).toList());
@@ -53,6 +56,7 @@ class ConsentsController {
 
     @Operation(summary = "Let an insurer (its tenant id) fetch this case's dossier, until revoked")
     @PostMapping
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK})
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ConsentResponse> grant(@PathVariable String caseId, @Valid @RequestBody ConsentRequest request) {
         return CurrentCaller.get().flatMap(caller -> consents.grant(caller, new CaseId(caseId), request.insurerTenantId()))
@@ -61,6 +65,7 @@ class ConsentsController {
 
     @Operation(summary = "Revoke an insurer's consent: from now on the insurer gets 404 for this case")
     @PostMapping("/{consentId}/revoke")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK})
     Mono<List<ConsentResponse>> revoke(@PathVariable String caseId, @PathVariable String consentId) {
         return CurrentCaller.get().flatMap(caller -> consents.revoke(caller, new CaseId(caseId), consentId))
                 .map(file -> file.consents().stream().map(ConsentResponse::of).toList());

@@ -8,7 +8,9 @@ import app.thaw.evidence.domain.CaseFile;
 import app.thaw.evidence.domain.CaseId;
 import app.thaw.evidence.domain.LegalHold;
 import app.thaw.evidence.item.ItemAccess;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -58,6 +60,7 @@ class HoldsController {
 
     @Operation(summary = "List the case's legal holds, released ones included")
     @GetMapping
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     Mono<HoldsResponse> list(@PathVariable String caseId) {
         return CurrentCaller.get().flatMap(caller -> cases.open(caller, new CaseId(caseId))).map(HoldsResponse::of);
     }
@@ -65,6 +68,7 @@ class HoldsController {
     @Operation(summary = "Place a legal hold (compliance_officer or platform_admin): nothing of the case can be deleted, "
             + "overwritten or expired until it is released")
     @PostMapping
+    @AllowedRoles({ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @ResponseStatus(HttpStatus.CREATED)
     Mono<HoldsResponse> place(@PathVariable String caseId, @Valid @RequestBody HoldRequest request) {
         return CurrentCaller.get().flatMap(caller -> holds.place(caller, new CaseId(caseId), request.reason())).map(HoldsResponse::of);
@@ -72,6 +76,7 @@ class HoldsController {
 
     @Operation(summary = "Release a legal hold (compliance_officer or platform_admin); the release is recorded, never erased")
     @PostMapping("/{holdId}/release")
+    @AllowedRoles({ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     Mono<HoldsResponse> release(@PathVariable String caseId, @PathVariable String holdId, @Valid @RequestBody HoldRequest request) {
         return CurrentCaller.get().flatMap(caller -> holds.release(caller, new CaseId(caseId), holdId, request.reason()))
                 .map(HoldsResponse::of);

@@ -7,7 +7,9 @@ import app.thaw.evidence.domain.CaseId;
 import app.thaw.evidence.dossier.DossierSigner;
 import app.thaw.evidence.dossier.Dossiers;
 import app.thaw.evidence.dossier.offline.DossierVerifier;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +38,7 @@ class DossierController {
     @Operation(summary = "Download the case's signed dossier (ZIP: files, manifest.json, manifest.jws, custody log). "
             + "Staff, the case's own users, or an insurer holding the holder's consent")
     @GetMapping(path = "/cases/{caseId}/dossier", produces = "application/zip")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     Mono<Void> dossier(@PathVariable String caseId, ServerHttpResponse response) {
         return CurrentCaller.get().flatMap(caller -> dossiers.prepare(caller, new CaseId(caseId)))
                 .flatMap(export -> {
@@ -51,12 +54,14 @@ class DossierController {
 
     @Operation(summary = "Verify a dossier (the ZIP as the request body) against this service's keys; lists each mismatch")
     @PostMapping(path = "/dossiers/verify")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<DossierVerifier.Report> verify(ServerHttpRequest request) {
         return CurrentCaller.get().then(dossiers.verify(request.getBody()));
     }
 
     @Operation(summary = "The public keys dossiers are signed with (JWKS); reachable without a token")
     @GetMapping(path = "/dossiers/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @io.swagger.v3.oas.annotations.security.SecurityRequirements
     Map<String, Object> jwks() {
         return signer.publicKeys().toJSONObject(true);
     }

@@ -6,7 +6,9 @@ import app.thaw.evidence.config.EvidenceProperties;
 import app.thaw.evidence.domain.CaseId;
 import app.thaw.evidence.domain.EvidenceId;
 import app.thaw.evidence.item.Items;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,6 +37,7 @@ class ItemsController {
 
     @Operation(summary = "List a case's evidence items, a page at a time (cursor: the last id of the previous page)")
     @GetMapping("/cases/{caseId}/items")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     Mono<ItemPage> list(@PathVariable String caseId, @RequestParam(required = false) @Nullable String after,
                         @RequestParam(required = false) @Nullable Integer limit) {
         int size = properties.pageSize().clamp(limit);
@@ -45,12 +48,14 @@ class ItemsController {
 
     @Operation(summary = "Read one evidence item (recorded in the custody log as a view)")
     @GetMapping("/items/{id}")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     Mono<ItemResponse> view(@PathVariable String id) {
         return CurrentCaller.get().flatMap(caller -> items.view(caller, new EvidenceId(id))).map(ItemResponse::of);
     }
 
     @Operation(summary = "Delete an item's content (refused under legal hold, for every role); the record stays as a tombstone")
     @DeleteMapping("/items/{id}")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     Mono<ItemResponse> delete(@PathVariable String id, @RequestParam(required = false) @Nullable Long version) {
         return CurrentCaller.get().flatMap(caller -> items.delete(caller, new EvidenceId(id), version)).map(ItemResponse::of);
     }

@@ -8,7 +8,9 @@ import app.thaw.evidence.domain.RejectionReason;
 import app.thaw.evidence.item.InvalidField;
 import app.thaw.evidence.item.web.ItemResponse;
 import app.thaw.evidence.verification.Verifications;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,6 +44,7 @@ class VerdictController {
     @Operation(summary = "Accept an item, or reject it with a reason code (EXPIRED, ILLEGIBLE, EDITED, NAME_MISMATCH, "
             + "WRONG_DOCUMENT, INCOMPLETE) and a note; records the document's metadata and flags a past expiry date")
     @PostMapping("/items/{id}/verdict")
+    @AllowedRoles({ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER})
     Mono<ItemResponse> decide(@PathVariable String id, @Valid @RequestBody VerdictRequest request) {
         if (request.decision() == Decision.REJECT && request.reasonCode() == null) {
             return Mono.error(new InvalidField("reasonCode", "NotNull", "a rejection names its reason code"));

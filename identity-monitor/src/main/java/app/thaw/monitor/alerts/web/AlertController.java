@@ -11,8 +11,10 @@ import app.thaw.monitor.alerts.AlertState;
 import app.thaw.monitor.detection.Severity;
 import app.thaw.monitor.support.Page;
 import app.thaw.monitor.support.Roles;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.TenantIds;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
@@ -59,6 +61,7 @@ class AlertController {
             description = "Thaw staff may name another tenant (tenantId); each such list is audited (monitor.cross_tenant_list). "
                     + "Anyone else naming another tenant gets 404.")
     @GetMapping
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<Page<AlertResponse>> list(@Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId,
                                    @RequestParam(required = false) @Nullable AlertState state,
                                    @RequestParam(required = false) @Nullable Severity severity,
@@ -76,6 +79,7 @@ class AlertController {
     @Operation(summary = "One alert with the signals behind it",
             description = "Thaw staff may name another tenant (tenantId), audited (monitor.cross_tenant_read).")
     @GetMapping("/{id}")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<AlertResponse> get(@PathVariable String id,
                             @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
@@ -85,6 +89,7 @@ class AlertController {
 
     @Operation(summary = "Acknowledge a new alert", description = WRITE_ACROSS)
     @PostMapping("/{id}/acknowledge")
+    @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     Mono<AlertResponse> acknowledge(@PathVariable String id,
                                     @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId,
                                     @Valid @RequestBody TransitionRequest request) {
@@ -94,6 +99,7 @@ class AlertController {
     @Operation(summary = "Dismiss an alert; dismissing a sanctions hit (compliance officers) clears the name for that entry",
             description = WRITE_ACROSS)
     @PostMapping("/{id}/dismiss")
+    @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     Mono<AlertResponse> dismiss(@PathVariable String id,
                                 @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId,
                                 @Valid @RequestBody TransitionRequest request) {
@@ -102,6 +108,7 @@ class AlertController {
 
     @Operation(summary = "Escalate an alert: it becomes HIGH and is announced so a case opens", description = WRITE_ACROSS)
     @PostMapping("/{id}/escalate")
+    @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     Mono<AlertResponse> escalate(@PathVariable String id,
                                  @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId,
                                  @Valid @RequestBody TransitionRequest request) {

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 
 import app.thaw.monitor.metering.UsageMeter;
 import app.thaw.monitor.support.Roles;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,7 @@ class UsageController {
 
     @Operation(summary = "The caller's tenant's usage in a month (YYYY-MM, UTC; default the current month)")
     @GetMapping
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<UsageMeter.Usage> usage(@RequestParam(required = false) @Nullable YearMonth month) {
         YearMonth which = month != null ? month : YearMonth.now(clock.withZone(ZoneOffset.UTC));
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))

@@ -7,7 +7,9 @@ import app.thaw.monitor.detection.Severity;
 import app.thaw.monitor.rules.Rule;
 import app.thaw.monitor.rules.RuleService;
 import app.thaw.monitor.support.Roles;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -38,6 +40,7 @@ class RuleController {
 
     @Operation(summary = "Add a tenant rule: a CEL expression over signal and baseline, validated before it is saved")
     @PostMapping
+    @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<ResponseEntity<Rule>> create(@Valid @RequestBody RuleRequest request) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
                 .flatMap(caller -> rules.create(caller, request.name(), request.expression(), request.severity(), request.enabled()))
@@ -46,6 +49,7 @@ class RuleController {
 
     @Operation(summary = "The tenant's rules")
     @GetMapping
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<List<Rule>> list() {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
                 .flatMapMany(rules::list).collectList();
@@ -53,12 +57,14 @@ class RuleController {
 
     @Operation(summary = "One rule")
     @GetMapping("/{id}")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<Rule> get(@PathVariable String id) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER)).flatMap(caller -> rules.get(caller, id));
     }
 
     @Operation(summary = "Replace a rule; version must be current")
     @PutMapping("/{id}")
+    @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<Rule> replace(@PathVariable String id, @Valid @RequestBody RuleRequest request) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
                 .flatMap(caller -> rules.replace(caller, id, request.version() == null ? 0 : request.version(), request.name(),
@@ -67,6 +73,7 @@ class RuleController {
 
     @Operation(summary = "Delete a rule")
     @DeleteMapping("/{id}")
+    @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
                 .flatMap(caller -> rules.delete(caller, id)).then(Mono.just(ResponseEntity.noContent().build()));

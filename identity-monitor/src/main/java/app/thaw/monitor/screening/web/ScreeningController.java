@@ -7,7 +7,9 @@ import app.thaw.monitor.screening.ScreeningService;
 import app.thaw.monitor.subjects.SubjectService;
 import app.thaw.monitor.subjects.SubjectType;
 import app.thaw.monitor.support.Roles;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -35,6 +37,7 @@ class ScreeningController {
 
     @Operation(summary = "Screen a name against the sanctions list (no alert): hits with score, matched name and fields")
     @PostMapping("/screening/check")
+    @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<CheckResponse> check(@Valid @RequestBody CheckRequest request) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
                 .flatMap(caller -> screening.check(caller.tenantId(), request.name(), request.type()))
@@ -43,6 +46,7 @@ class ScreeningController {
 
     @Operation(summary = "Screen an enrolled subject again; hits not on the allow-list raise SANCTIONS_HIT alerts")
     @PostMapping("/subjects/{id}/screen")
+    @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<ScreenResponse> screenSubject(@PathVariable String id) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
                 .flatMap(caller -> subjects.get(caller, id))
@@ -53,6 +57,7 @@ class ScreeningController {
     @Operation(summary = "Record a compliance decision about a subject and a list entry: NOT_A_MATCH (suppresses the pair "
             + "until the entry changes) or TRUE_MATCH (kept with its evidence); audited")
     @PostMapping("/subjects/{id}/screening/decisions")
+    @AllowedRoles({ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     Mono<AllowList.StoredDecision> decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.COMPLIANCE))
@@ -63,6 +68,7 @@ class ScreeningController {
 
     @Operation(summary = "A subject's screening decisions, newest first")
     @GetMapping("/subjects/{id}/screening/decisions")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<List<AllowList.StoredDecision>> decisions(@PathVariable String id) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
                 .flatMap(caller -> subjects.get(caller, id))
@@ -71,6 +77,7 @@ class ScreeningController {
 
     @Operation(summary = "The sanctions lists in use: each list's name, version (SHA-256), publication date and entry count")
     @GetMapping("/screening/list")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<ListResponse> list() {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
                 .map(caller -> screening.index())
@@ -80,6 +87,7 @@ class ScreeningController {
 
     @Operation(summary = "Read the sanctions list again now (platform administrators); a changed list re-screens every subject")
     @PostMapping("/admin/screening/refresh")
+    @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
     Mono<ScreeningService.Refresh> refresh() {
         return screening.refresh();
     }

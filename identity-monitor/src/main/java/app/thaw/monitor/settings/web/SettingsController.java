@@ -7,7 +7,9 @@ import app.thaw.monitor.settings.SettingsService;
 import app.thaw.monitor.settings.TenantSettings;
 import app.thaw.monitor.support.Roles;
 import app.thaw.platform.calendar.InvalidTimeZone;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -36,6 +38,7 @@ class SettingsController {
 
     @Operation(summary = "The caller's tenant's monitoring settings (defaults where it set none), with their version")
     @GetMapping("/settings")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<SettingsResponse> get() {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
                 .flatMap(caller -> settings.settings(caller.tenantId()))
@@ -44,6 +47,7 @@ class SettingsController {
 
     @Operation(summary = "Replace the tenant's monitoring settings; version must be the one last read (0 for defaults)")
     @PutMapping("/settings")
+    @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<SettingsResponse> put(@Valid @RequestBody SettingsRequest request) {
         try {
             ZoneId.of(request.timeZone());
@@ -57,12 +61,14 @@ class SettingsController {
 
     @Operation(summary = "Set a tenant's plan quotas (platform administrators)")
     @PutMapping("/admin/plans/{tenantId}")
+    @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
     Mono<SettingsService.Plan> putPlan(@PathVariable String tenantId, @Valid @RequestBody PlanRequest request) {
         return settings.setPlan(tenantId, new SettingsService.Plan(request.maxSubjects()));
     }
 
     @Operation(summary = "The caller's tenant's plan quotas")
     @GetMapping("/plan")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<SettingsService.Plan> plan() {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
                 .flatMap(caller -> settings.plan(caller.tenantId()));

@@ -15,7 +15,9 @@ import app.thaw.monitor.support.Page;
 import app.thaw.monitor.support.Roles;
 import app.thaw.platform.problem.FieldViolation;
 import app.thaw.platform.problem.JsonFieldProblems;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import app.thaw.platform.web.StrictJson;
 import io.swagger.v3.oas.annotations.Operation;
 import org.bson.Document;
@@ -61,6 +63,7 @@ class SignalController {
 
     @Operation(summary = "Push one signal: 202 accepted, 200 if this source signal id was already received")
     @PostMapping(consumes = "application/json")
+    @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<ResponseEntity<LineResult>> one(@RequestBody SignalInput input) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
                 .flatMap(caller -> signals.ingest(caller, List.of(new SignalService.ParsedLine(1, input, List.of()))))
@@ -74,6 +77,7 @@ class SignalController {
 
     @Operation(summary = "Push up to 10,000 signals as NDJSON (one JSON object a line); answers per line: accepted, duplicate or invalid with the reason")
     @PostMapping(path = "/batch", consumes = {"application/x-ndjson", "application/jsonl"})
+    @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<BatchResponse> batch(@RequestBody Flux<DataBuffer> body) {
         AtomicInteger lineNumber = new AtomicInteger();
         java.util.concurrent.atomic.AtomicLong chars = new java.util.concurrent.atomic.AtomicLong();
@@ -99,6 +103,7 @@ class SignalController {
 
     @Operation(summary = "Signals matched to a subject, newest first, paged by cursor")
     @GetMapping
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<Page<Map<String, Object>>> forSubject(@RequestParam String subjectId, @RequestParam(required = false) @Nullable String cursor,
                                                @RequestParam(required = false) @Nullable Integer limit) {
         int size = Page.limit(limit);

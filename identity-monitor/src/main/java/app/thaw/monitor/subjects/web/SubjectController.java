@@ -13,7 +13,9 @@ import app.thaw.monitor.subjects.SubjectService;
 import app.thaw.monitor.subjects.SubjectType;
 import app.thaw.monitor.support.Page;
 import app.thaw.monitor.support.Roles;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -48,6 +50,7 @@ class SubjectController {
 
     @Operation(summary = "Enrol a person or company with identifiers (stored hashed and encrypted); screens its names")
     @PostMapping
+    @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN, ThawRoles.INSURER})
     Mono<ResponseEntity<SubjectResponse>> enrol(@Valid @RequestBody EnrolRequest request) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.ENROLLER))
                 .flatMap(caller -> subjects.enrol(caller, request.type(), request.identifiers().stream()
@@ -58,6 +61,7 @@ class SubjectController {
 
     @Operation(summary = "List the tenant's subjects (masked), paged by cursor")
     @GetMapping
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<Page<SubjectResponse>> list(@RequestParam(required = false) @Nullable String cursor,
                                      @RequestParam(required = false) @Nullable Integer limit) {
         int size = Page.limit(limit);
@@ -69,6 +73,7 @@ class SubjectController {
 
     @Operation(summary = "One subject (masked)")
     @GetMapping("/{id}")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<SubjectResponse> get(@PathVariable String id) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
                 .flatMap(caller -> subjects.get(caller, id)).map(subject -> SubjectResponse.of(subject, null));
@@ -76,6 +81,7 @@ class SubjectController {
 
     @Operation(summary = "Find subjects by an identifier (sent in the body so it never lands in a URL or access log)")
     @PostMapping("/lookup")
+    @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<List<SubjectResponse>> lookup(@Valid @RequestBody IdentifierRequest request) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
                 .flatMapMany(caller -> subjects.lookup(caller, request.type(), request.value()))
@@ -84,6 +90,7 @@ class SubjectController {
 
     @Operation(summary = "A subject's baseline: known devices, usual places, active hours (in the tenant's zone), institutions")
     @GetMapping("/{id}/baseline")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<BaselineView> baseline(@PathVariable String id) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
                 .flatMap(caller -> subjects.get(caller, id).flatMap(subject -> baselines.load(caller.tenantId(), subject.id())))
@@ -92,6 +99,7 @@ class SubjectController {
 
     @Operation(summary = "A subject's identifiers in clear (audited)")
     @GetMapping("/{id}/identifiers")
+    @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.COMPLIANCE_OFFICER})
     Mono<List<IdentifierRequest>> reveal(@PathVariable String id) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.REVEAL))
                 .flatMap(caller -> subjects.reveal(caller, id))
@@ -100,6 +108,7 @@ class SubjectController {
 
     @Operation(summary = "Place or lift a legal hold (compliance officers); version must be current")
     @PutMapping("/{id}/legal-hold")
+    @AllowedRoles({ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     Mono<SubjectResponse> legalHold(@PathVariable String id, @Valid @RequestBody HoldRequest request) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.COMPLIANCE))
                 .flatMap(caller -> subjects.setLegalHold(caller, id, request.version(), request.hold(), request.reason()))
@@ -108,6 +117,7 @@ class SubjectController {
 
     @Operation(summary = "Erase a subject, its baseline and its signals (refused under legal hold)")
     @DeleteMapping("/{id}")
+    @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<ResponseEntity<Void>> erase(@PathVariable String id) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
                 .flatMap(caller -> subjects.erase(caller, id))

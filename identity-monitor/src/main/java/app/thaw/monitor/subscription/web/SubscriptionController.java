@@ -3,6 +3,7 @@ package app.thaw.monitor.subscription.web;
 import app.thaw.monitor.subscription.Plan;
 import app.thaw.monitor.subscription.SubscriptionService;
 import app.thaw.monitor.support.Roles;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.TenantIds;
 import app.thaw.platform.security.ThawRoles;
@@ -27,6 +28,7 @@ class SubscriptionController {
 
     @Operation(summary = "The caller's tenant's plan, its monthly quotas, this month's usage and when the quotas reset")
     @GetMapping("/api/v1/subscription")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<SubscriptionService.View> subscription() {
         return CurrentCaller.get().flatMap(caller -> subscriptions.view(caller.tenantId()));
     }
@@ -39,6 +41,7 @@ class SubscriptionController {
 
     @Operation(summary = "Platform admins: move a tenant to another plan of the catalogue (audited)")
     @PutMapping("/api/v1/monitor/admin/subscriptions/{tenantId}")
+    @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
     Mono<PlanResponse> change(@PathVariable String tenantId, @Valid @RequestBody PlanChange request) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, new String[] {ThawRoles.PLATFORM_ADMIN}))
                 .flatMap(caller -> subscriptions.change(java.util.Objects.requireNonNull(TenantIds.named(tenantId)), request.plan(),

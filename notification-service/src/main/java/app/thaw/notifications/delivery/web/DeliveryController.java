@@ -8,8 +8,10 @@ import app.thaw.notifications.delivery.DeliveryLogService;
 import app.thaw.notifications.support.Access;
 import app.thaw.notifications.support.Page;
 import app.thaw.notifications.support.PageRequest;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.TenantIds;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.bson.Document;
@@ -40,6 +42,7 @@ class DeliveryController {
             description = "Thaw staff may name another tenant (tenantId); each such read is audited, and deliveries about another "
                     + "tenant's restricted case are left out unless the caller is a compliance officer or platform admin.")
     @GetMapping("/deliveries")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<Page<DeliveryResponse>> list(@RequestParam(required = false) @Nullable String cursor,
                                       @RequestParam(required = false) @Nullable Integer limit,
                                       @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId) {
@@ -50,6 +53,7 @@ class DeliveryController {
     @Operation(summary = "One delivery with every attempt: status, latency and the provider's response",
             description = "Thaw staff may name another tenant (tenantId), audited.")
     @GetMapping("/deliveries/{id}")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<DeliveryDetail> get(@PathVariable String id,
                              @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId) {
         return CurrentCaller.get().flatMap(caller -> log.get(caller, TenantIds.named(tenantId), id)).map(DeliveryDetail::of);
@@ -57,12 +61,14 @@ class DeliveryController {
 
     @Operation(summary = "Replay a delivery now (e.g. a webhook an endpoint missed), whatever its earlier outcome")
     @PostMapping("/deliveries/{id}/replay")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
     Mono<DeliveryDetail> replay(@PathVariable String id) {
         return CurrentCaller.get().map(Access::requireAdmin).flatMap(caller -> log.replay(caller.tenantId(), id)).map(DeliveryDetail::of);
     }
 
     @Operation(summary = "The first successful delivery to the client for a case (what closes the golden 15 minutes)")
     @GetMapping("/cases/{caseId}/first-delivery")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<FirstDelivery> firstDelivery(@PathVariable String caseId,
                                       @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId) {
         return CurrentCaller.get().flatMap(caller -> log.firstForCase(caller, TenantIds.named(tenantId), caseId))

@@ -6,6 +6,7 @@ import app.thaw.notifications.inapp.InboxItem;
 import app.thaw.notifications.inapp.InboxService;
 import app.thaw.notifications.support.Page;
 import app.thaw.notifications.support.PageRequest;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,7 @@ class InboxController {
 
     @Operation(summary = "The caller's in-app messages and the tenant-wide ones, by page")
     @GetMapping
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<Page<InboxItem>> list(@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit) {
         PageRequest page = PageRequest.of(cursor, limit);
         return CurrentCaller.get().flatMap(caller -> inbox.list(caller.tenantId(), caller.subject(), page));
@@ -42,12 +44,14 @@ class InboxController {
 
     @Operation(summary = "Mark an in-app message read")
     @PostMapping("/{id}/read")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<InboxItem> read(@PathVariable String id) {
         return CurrentCaller.get().flatMap(caller -> inbox.markRead(caller.tenantId(), caller.subject(), id));
     }
 
     @Operation(summary = "Server-sent events: the caller's in-app messages as they are delivered, for the dashboards")
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Flux<ServerSentEvent<InboxItem>> stream() {
         // The opening comment sends the response headers at once, so a client knows it is connected.
         return CurrentCaller.get().flatMapMany(caller -> Flux.concat(Flux.just(ServerSentEvent.<InboxItem>builder().comment("connected").build()), Flux.merge(

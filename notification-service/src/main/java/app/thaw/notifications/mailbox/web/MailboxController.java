@@ -4,7 +4,9 @@ import app.thaw.notifications.mailbox.MailboxService;
 import app.thaw.notifications.support.Access;
 import app.thaw.notifications.support.Page;
 import app.thaw.notifications.support.PageRequest;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +27,7 @@ class MailboxController {
 
     @Operation(summary = "Development mailbox (administrators): e-mails and SMS captured instead of sent when no SMTP server or SMS provider is configured")
     @GetMapping
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
     Mono<Page<MailboxService.Captured>> list(@RequestParam(required = false) @Nullable String cursor,
                                             @RequestParam(required = false) @Nullable Integer limit) {
         PageRequest page = PageRequest.of(cursor, limit);

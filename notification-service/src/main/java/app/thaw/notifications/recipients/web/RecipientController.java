@@ -18,7 +18,9 @@ import app.thaw.notifications.support.Access;
 import app.thaw.notifications.support.InvalidField;
 import app.thaw.notifications.support.Page;
 import app.thaw.notifications.support.PageRequest;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -53,6 +55,7 @@ class RecipientController {
 
     @Operation(summary = "Register a recipient (client contact or staff member) with channels, language, time zone and quiet hours")
     @PostMapping
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
     @ResponseStatus(HttpStatus.CREATED)
     Mono<RecipientResponse> register(@Valid @RequestBody RecipientRequest request) {
         return CurrentCaller.get().map(Access::requireAdmin)
@@ -62,6 +65,7 @@ class RecipientController {
 
     @Operation(summary = "List the tenant's recipients, by page")
     @GetMapping
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<Page<RecipientResponse>> list(@RequestParam(required = false) @Nullable String cursor,
                                        @RequestParam(required = false) @Nullable Integer limit) {
         PageRequest page = PageRequest.of(cursor, limit);
@@ -70,12 +74,14 @@ class RecipientController {
 
     @Operation(summary = "Read one recipient")
     @GetMapping("/{id}")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<RecipientResponse> get(@PathVariable String id) {
         return CurrentCaller.tenantId().flatMap(tenant -> recipients.get(tenant, new RecipientId(id))).map(RecipientResponse::of);
     }
 
     @Operation(summary = "Change a recipient at the version read (stale version: 409 version_conflict)")
     @PutMapping("/{id}")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
     Mono<RecipientResponse> update(@PathVariable String id, @Valid @RequestBody RecipientUpdate request) {
         return CurrentCaller.get().map(Access::requireAdmin)
                 .flatMap(caller -> recipients.update(request.recipient().toRecipient(new RecipientId(id), caller.tenantId(), 0),
@@ -85,6 +91,7 @@ class RecipientController {
 
     @Operation(summary = "Remove a recipient")
     @DeleteMapping("/{id}")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> remove(@PathVariable String id) {
         return CurrentCaller.get().map(Access::requireAdmin).flatMap(caller -> recipients.remove(caller.tenantId(), new RecipientId(id)));

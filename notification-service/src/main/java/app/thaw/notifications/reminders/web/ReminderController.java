@@ -5,6 +5,7 @@ import java.util.Date;
 import app.thaw.notifications.reminders.ReminderService;
 import app.thaw.notifications.support.Page;
 import app.thaw.notifications.support.PageRequest;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import org.bson.Document;
@@ -29,6 +30,7 @@ class ReminderController {
 
     @Operation(summary = "Reminders that have fired for the tenant's deadlines, by page")
     @GetMapping
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<Page<ReminderResponse>> list(@RequestParam(required = false) @Nullable String cursor,
                                       @RequestParam(required = false) @Nullable Integer limit) {
         PageRequest page = PageRequest.of(cursor, limit);
@@ -37,6 +39,7 @@ class ReminderController {
 
     @Operation(summary = "Acknowledge a reminder: an urgent one then does not escalate to the supervisor")
     @PostMapping("/{id}/acknowledge")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<ReminderResponse> acknowledge(@PathVariable String id) {
         return CurrentCaller.get().flatMap(caller -> reminders.acknowledge(caller.tenantId(), id, caller.subject())).map(ReminderResponse::of);
     }

@@ -10,7 +10,9 @@ import app.thaw.notifications.rules.RuleService;
 import app.thaw.notifications.rules.Target;
 import app.thaw.notifications.support.Access;
 import app.thaw.notifications.support.NotFound;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -38,12 +40,14 @@ class RuleController {
 
     @Operation(summary = "List the rules in force for the tenant: defaults for every event type, replaced by the tenant's own")
     @GetMapping
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<List<RuleResponse>> list() {
         return CurrentCaller.tenantId().flatMap(rules::all).map(all -> all.stream().map(RuleResponse::of).toList());
     }
 
     @Operation(summary = "Read the rule in force for one event type")
     @GetMapping("/{eventType}")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<RuleResponse> get(@PathVariable String eventType) {
         return CurrentCaller.tenantId().flatMap(tenant -> rules.effective(tenant, eventType))
                 .switchIfEmpty(Mono.error(() -> new NotFound("rule", eventType))).map(RuleResponse::of);
@@ -51,6 +55,7 @@ class RuleController {
 
     @Operation(summary = "Set the tenant's rule for an event type at the version read (0 replaces the default)")
     @PutMapping("/{eventType}")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
     Mono<RuleResponse> put(@PathVariable @Pattern(regexp = "thaw\\.[a-z_]+\\.[a-z_]+") String eventType,
                            @Valid @RequestBody RuleRequest request) {
         return CurrentCaller.get().map(Access::requireAdmin)

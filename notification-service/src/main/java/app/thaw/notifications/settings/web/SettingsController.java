@@ -11,7 +11,9 @@ import app.thaw.notifications.settings.SettingsService;
 import app.thaw.notifications.settings.TenantSettings;
 import app.thaw.notifications.support.Access;
 import app.thaw.notifications.support.InvalidField;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -38,12 +40,14 @@ class SettingsController {
 
     @Operation(summary = "Read the tenant's notification settings (the defaults until it writes its own)")
     @GetMapping
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<SettingsBody> get() {
         return CurrentCaller.tenantId().flatMap(settings::forTenant).map(SettingsBody::of);
     }
 
     @Operation(summary = "Write the tenant's notification settings at the version read (0 replaces the defaults)")
     @PutMapping
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
     Mono<SettingsBody> put(@Valid @RequestBody SettingsBody body) {
         return CurrentCaller.get().map(Access::requireAdmin)
                 .flatMap(caller -> settings.forTenant(caller.tenantId())

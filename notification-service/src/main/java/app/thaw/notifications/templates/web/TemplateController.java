@@ -11,7 +11,9 @@ import app.thaw.notifications.templates.ChannelTemplate;
 import app.thaw.notifications.templates.RenderedMessage;
 import app.thaw.notifications.templates.TemplateKey;
 import app.thaw.notifications.templates.TemplateService;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -40,6 +42,7 @@ class TemplateController {
 
     @Operation(summary = "Read the template in force for an event type, channel and language (tenant's, Thaw's, or the English fallback)")
     @GetMapping("/{eventType}/{channel}/{language}")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<TemplateResponse> get(@PathVariable String eventType, @PathVariable Channel channel, @PathVariable String language) {
         TemplateKey key = new TemplateKey(eventType, channel, language(language));
         return CurrentCaller.tenantId().flatMap(tenant -> templates.resolve(tenant, key))
@@ -48,6 +51,7 @@ class TemplateController {
 
     @Operation(summary = "Write the tenant's template for an event type, channel and language at the version read (0 for a first one)")
     @PutMapping("/{eventType}/{channel}/{language}")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
     Mono<TemplateResponse> put(@PathVariable String eventType, @PathVariable Channel channel, @PathVariable String language,
                                @Valid @RequestBody TemplateRequest request) {
         TemplateKey key = new TemplateKey(eventType, channel, language(language));
@@ -58,6 +62,7 @@ class TemplateController {
 
     @Operation(summary = "Preview a message: the given template (or the one in force) rendered with sample data, escaped for its channel")
     @PostMapping("/preview")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<RenderedMessage> preview(@Valid @RequestBody PreviewRequest request) {
         TemplateKey key = new TemplateKey(request.eventType(), request.channel(), language(request.language()));
         Map<String, Object> data = request.data() == null ? Map.of() : request.data();

@@ -12,7 +12,9 @@ import app.thaw.notifications.support.PageRequest;
 import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookSecret;
 import app.thaw.notifications.webhooks.WebhookService;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -47,6 +49,7 @@ class WebhookController {
 
     @Operation(summary = "Register a webhook endpoint; the answer carries its whsec_ signing secret (private and metadata addresses are refused)")
     @PostMapping
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
     @ResponseStatus(HttpStatus.CREATED)
     Mono<EndpointWithSecret> register(@Valid @RequestBody EndpointRequest request) {
         WebhookSecret secret = request.secret() == null ? null : secret(request.secret());
@@ -57,6 +60,7 @@ class WebhookController {
 
     @Operation(summary = "List the tenant's webhook endpoints, by page")
     @GetMapping
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<Page<EndpointResponse>> list(@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit) {
         PageRequest page = PageRequest.of(cursor, limit);
         return CurrentCaller.tenantId().flatMap(tenant -> webhooks.list(tenant, page)).map(found -> found.map(EndpointResponse::of));
@@ -64,12 +68,14 @@ class WebhookController {
 
     @Operation(summary = "Read a webhook endpoint")
     @GetMapping("/{id}")
+    @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<EndpointResponse> get(@PathVariable String id) {
         return CurrentCaller.tenantId().flatMap(tenant -> webhooks.get(tenant, id)).map(EndpointResponse::of);
     }
 
     @Operation(summary = "Change a webhook endpoint at the version read; enabling it again clears its failures")
     @PutMapping("/{id}")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
     Mono<EndpointResponse> update(@PathVariable String id, @Valid @RequestBody EndpointUpdate request) {
         return CurrentCaller.get().map(Access::requireAdmin)
                 .flatMap(caller -> webhooks.update(caller.tenantId(), id, request.version(), request.uri(), request.eventTypes(),
@@ -79,6 +85,7 @@ class WebhookController {
 
     @Operation(summary = "Rotate the signing secret: the old one keeps signing alongside the new for the tenant's overlap (default 24 h)")
     @PostMapping("/{id}/rotate-secret")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
     Mono<EndpointWithSecret> rotate(@PathVariable String id, @Valid @RequestBody VersionBody request) {
         return CurrentCaller.get().map(Access::requireAdmin)
                 .flatMap(caller -> settings.forTenant(caller.tenantId())
@@ -88,6 +95,7 @@ class WebhookController {
 
     @Operation(summary = "Remove a webhook endpoint")
     @DeleteMapping("/{id}")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> remove(@PathVariable String id) {
         return CurrentCaller.get().map(Access::requireAdmin).flatMap(caller -> webhooks.remove(caller.tenantId(), id));
