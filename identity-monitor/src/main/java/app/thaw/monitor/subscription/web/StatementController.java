@@ -14,6 +14,7 @@ import app.thaw.monitor.subscription.SubscriptionService;
 import app.thaw.monitor.support.Roles;
 import app.thaw.platform.problem.FieldViolation;
 import app.thaw.platform.problem.ThawProblem;
+import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.TenantIds;
@@ -60,6 +61,7 @@ class StatementController {
 
     @Operation(summary = "A tenant's monthly usage statement: plan in force at the month's end, its fee, each metered item's limit, "
             + "use and overage (JSON, or CSV with format=csv / Accept: text/csv). Platform admins name any tenant with tenantId")
+    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.PLATFORM_ADMIN})
     @GetMapping("/api/v1/subscription/statement")
     Mono<ResponseEntity<Object>> statement(@RequestParam(required = false) @Nullable String month,
                                            @RequestParam(required = false) @Nullable String tenantId,
@@ -75,6 +77,7 @@ class StatementController {
 
     @Operation(summary = "A partner's monthly statement: the subscribers it referred, their plans, fees and usage, and its share at "
             + "its rate (JSON or CSV). Platform admins name any partner with tenantId")
+    @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.PLATFORM_ADMIN})
     @GetMapping("/api/v1/subscription/partner-statement")
     Mono<ResponseEntity<Object>> partnerStatement(@RequestParam(required = false) @Nullable String month,
                                                   @RequestParam(required = false) @Nullable String tenantId,
@@ -93,6 +96,7 @@ class StatementController {
     }
 
     @Operation(summary = "Platform admins: record the partner that referred a tenant (audited)")
+    @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
     @PutMapping("/api/v1/monitor/admin/subscriptions/{tenantId}/referral")
     Mono<Map<String, String>> refer(@PathVariable String tenantId, @Valid @RequestBody Referral request) {
         String tenant = Objects.requireNonNull(TenantIds.named(tenantId));
@@ -106,6 +110,7 @@ class StatementController {
     }
 
     @Operation(summary = "Platform admins: set the share of its referred subscribers' fees a partner earns, 0 to 1 (audited)")
+    @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
     @PutMapping("/api/v1/monitor/admin/partners/{tenantId}/share")
     Mono<Map<String, Object>> share(@PathVariable String tenantId, @Valid @RequestBody ShareRate request) {
         String partner = Objects.requireNonNull(TenantIds.named(tenantId));
