@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 
 import app.thaw.cases.api.CaseApiTests;
+import app.thaw.cases.application.CaseOutcomes;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * store: the documents are written straight into the store, holding the fields the aggregation reads
  * (status, outcome, platform, scenario, opening and detection times, amount, clocks, checklist with
  * its evidence verdicts, the RESOLVED timeline entry) — slimmer than real cases, whose timelines,
- * tasks and contacts the store would also have to read past. Then {@code GET /api/v1/cases/analytics}
- * is timed. Skipped unless {@code -Dbench=true}. Prints {@code ANALYTICS_BENCH}.
+ * tasks and contacts the store would also have to read past — each with its outcome
+ * ({@link CaseOutcomes#of}, as {@code CaseStore} writes it beside every case). Then
+ * {@code GET /api/v1/cases/analytics} is timed (it aggregates the outcomes, ADR 71). Skipped unless {@code -Dbench=true}. Prints {@code ANALYTICS_BENCH}.
  * Command (docs/benchmarks/case-service.md): {@code ./mvnw -o -B -pl case-service -am test -Dtest=AnalyticsBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
@@ -30,6 +32,12 @@ class AnalyticsBenchmark extends CaseApiTests {
     private static final String[] PLATFORMS = {"连连支付", "支付宝", "微信支付", "Stripe", "PayPal", "Amazon"};
     private static final String[] SCENARIOS = {"RISK_TXN", "ACCOUNT_TAKEOVER", "JUDICIAL_FREEZE", "AML_REVIEW", "DORMANCY", "ACCOUNT_ANOMALY"};
     private static final String[] CODES = {"TRANSACTION_PROOF", "BUSINESS_LICENSE", "BANK_STATEMENT", "ID_DOCUMENT"};
+
+    /** The cases and, as {@code CaseStore} writes them with each case, their outcomes. */
+    private void store(List<Document> cases) {
+        List<Document> outcomes = cases.stream().map(c -> CaseOutcomes.of(c, 1L)).toList();
+        mongo.insert(cases, "cases").thenMany(mongo.insert(outcomes, CaseOutcomes.COLLECTION)).then().block(Duration.ofMinutes(5));
+    }
 
     @Test
     void analyticsOverAHundredThousandCases() {
@@ -65,12 +73,12 @@ class AnalyticsBenchmark extends CaseApiTests {
                     .append("timeline", isReleased ? List.of(new Document("at", Date.from(resolvedAt)).append("type", "status_changed")
                             .append("details", new Document("from", "UNDER_REVIEW").append("to", "RESOLVED"))) : List.of()));
             if (batch.size() == 1000) {
-                mongo.insert(batch, "cases").then().block(Duration.ofMinutes(5));
+                store(batch);
                 batch = new ArrayList<>();
             }
         }
         if (!batch.isEmpty()) {
-            mongo.insert(batch, "cases").then().block(Duration.ofMinutes(5));
+            store(batch);
         }
         double seeded = (System.nanoTime() - seedStart) / 1e9;
 
