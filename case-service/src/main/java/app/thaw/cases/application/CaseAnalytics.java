@@ -12,18 +12,18 @@ import app.thaw.platform.security.CurrentCaller;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
 
 /**
  * Outcome analytics (issue 23): how many accounts were released, how fast, on which platform and
  * scenario, by month; funds frozen and released by currency; golden 15 kept; clocks breached; which
- * checklist items were most often rejected. Computed by the store — one aggregation over each case's
- * outcome kept beside it ({@link CaseOutcomes}, ADR 71) that answers a few hundred group rows and a
- * histogram of days frozen — never by loading cases. The cases counted are those the API's queue shows the caller (tenant, staff's
- * tenant filter, the compliance restriction), opened in {@code [from, to)}, drills left out.
+ * checklist items were most often rejected. From figures kept per tenant and UTC day ({@link CaseOutcomes},
+ * ADR 71): a day's figures are built from its cases' outcomes when one of them changed, and read as
+ * they are otherwise — never by loading cases. The cases counted are those the API's queue shows the caller (tenant, staff's
+ * tenant filter, the compliance restriction), opened in the UTC days {@code [from, to)}, drills left out.
  */
 public class CaseAnalytics {
 
@@ -75,18 +75,29 @@ public class CaseAnalytics {
             if (java.time.Duration.between(start, end).toDays() > 3660) {
                 throw CaseProblems.invalid("from", "Range", "reaches more than ten years before 'to'");
             }
-            CaseQuery scope = new CaseQuery(null, null, null, null, false, CaseAccess.staff(caller) ? tenantId : null, null, null);
-            List<Criteria> where = scope.criteria(caller, end, java.time.Duration.ZERO);
-            where.add(Criteria.where("openedAt").gte(java.util.Date.from(start)).lt(java.util.Date.from(end)));
-            Criteria match = new Criteria().andOperator(where);
+            // Whole UTC days: the figures are kept per tenant and day (ADR 71).
+            java.time.LocalDate first = start.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            java.time.LocalDate last = end.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            java.time.LocalDate endDay = end.equals(last.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()) ? last : last.plusDays(1);
+            @Nullable String tenant = CaseAccess.staff(caller) ? tenantId : caller.tenantId();
+            boolean restricted = CaseAccess.seesRestricted(caller);
             // Staff reading across tenants is audited, as the queue's lists are.
             Mono<Void> audited = !CaseAccess.staff(caller) || caller.tenantId().equals(tenantId) ? Mono.empty()
                     : access.auditLog().record("case.cross_tenant_list", "case", "*",
                             Map.of("tenantFilter", tenantId == null ? "*" : tenantId, "view", "analytics"));
-            return audited.then(outcomes(match))
-                    .map(found -> assemble(start, end, CaseAccess.staff(caller) ? tenantId : caller.tenantId(),
-                            found.getList("groups", Document.class, List.of()), found.getList("days", Document.class, List.of()),
-                            found.getList("rejected", Document.class, List.of())));
+            return audited.then(days(tenant, first, endDay).collectList())
+                    .map(found -> {
+                        List<Document> groups = new java.util.ArrayList<>();
+                        List<Document> days = new java.util.ArrayList<>();
+                        List<Document> rejected = new java.util.ArrayList<>();
+                        for (Document day : found) {
+                            groups.addAll(rows(day, "groups", restricted));
+                            days.addAll(rows(day, "days", restricted));
+                            rejected.addAll(rows(day, "rejected", restricted));
+                        }
+                        return assemble(first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                                endDay.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), tenant, groups, days, rejected);
+                    });
         }).onErrorMap(CaseProblems::translate);
     }
 
@@ -136,36 +147,48 @@ public class CaseAnalytics {
                 ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
-    // ------------------------------------------------------------------ pipeline
+    // ------------------------------------------------------------------ per day
 
     /**
-     * One pass over the matching cases' outcomes ({@link CaseOutcomes}), three answers: a row per
-     * platform × scenario × month × currency with the counts and sums; the released cases counted per
-     * scenario and days frozen (a histogram: a few hundred rows, not one per case); rejected lines per code.
+     * The figures of each day in {@code [first, end)} of {@code tenant} (every tenant's when null) that
+     * has cases: kept ones as they are, changed ones ({@code mark} ≠ {@code built}) built again from
+     * their cases' outcomes — looked up by id — and kept for the next read unless changed meanwhile.
      */
-    private Mono<Document> outcomes(Criteria match) {
-        Document group = new Document("_id", new Document("platform", "$platform").append("scenario", "$scenario")
-                .append("month", "$month").append("currency", "$currency"))
-                .append("cases", new Document("$sum", 1))
-                .append("decided", new Document("$sum", "$decided"))
-                .append("released", new Document("$sum", "$released"))
-                .append("goldenKept", new Document("$sum", "$goldenKept"))
-                .append("goldenBreached", new Document("$sum", "$goldenBreached"))
-                .append("breached", new Document("$sum", "$breached"))
-                .append("frozen", new Document("$sum", "$amount"))
-                .append("releasedAmount", new Document("$sum", new Document("$multiply", List.of("$amount", "$released"))));
-        Document facet = new Document("groups", List.of(new Document("$group", group)))
-                .append("days", List.of(new Document("$match", new Document("released", 1).append("releaseDays", new Document("$exists", true))),
-                        new Document("$group", new Document("_id", new Document("scenario", "$scenario").append("days", "$releaseDays"))
-                                .append("n", new Document("$sum", 1)))))
-                .append("rejected", List.of(new Document("$unwind", "$rejected"),
-                        new Document("$group", new Document("_id", "$rejected").append("lines", new Document("$sum", 1)))));
-        return mongo.aggregate(Aggregation.newAggregation(Aggregation.match(match), stage("$facet", facet)), CaseOutcomes.COLLECTION,
-                Document.class).next().defaultIfEmpty(new Document());
+    private reactor.core.publisher.Flux<Document> days(@Nullable String tenant, java.time.LocalDate first, java.time.LocalDate end) {
+        Query query;
+        if (tenant != null) {
+            List<String> ids = new java.util.ArrayList<>();
+            for (java.time.LocalDate day = first; day.isBefore(end); day = day.plusDays(1)) {
+                ids.add(CaseOutcomes.dayId(tenant, day.toString()));
+            }
+            query = Query.query(Criteria.where("_id").in(ids));
+        } else {
+            query = Query.query(Criteria.where("day").gte(first.toString()).lt(end.toString()));
+        }
+        query.fields().exclude("cases");
+        return mongo.find(query, Document.class, CaseOutcomes.DAYS)
+                .flatMap(day -> java.util.Objects.equals(day.get("mark"), day.get("built")) ? Mono.just(day) : rebuild(day), 4);
     }
 
-    private static AggregationOperation stage(String name, Document body) {
-        return context -> new Document(name, body);
+    private Mono<Document> rebuild(Document day) {
+        Object mark = day.get("mark");
+        Query self = Query.query(Criteria.where("_id").is(day.get("_id")));
+        self.fields().include("cases");
+        return mongo.findOne(self, Document.class, CaseOutcomes.DAYS)
+                .flatMap(found -> mongo.find(Query.query(Criteria.where("_id").in(found.getList("cases", Object.class, List.of()))),
+                        Document.class, CaseOutcomes.COLLECTION).collectList())
+                .map(CaseOutcomes::rollup)
+                .flatMap(figures -> {
+                    Update update = new Update().set("built", mark);
+                    figures.forEach(update::set);
+                    // Kept only if no outcome of the day changed meanwhile (else the next read builds it again).
+                    return mongo.updateFirst(Query.query(Criteria.where("_id").is(day.get("_id")).and("mark").is(mark)), update,
+                            CaseOutcomes.DAYS).thenReturn(figures);
+                });
+    }
+
+    private static List<Document> rows(Document day, String field, boolean restricted) {
+        return day.getList(field, Document.class, List.of()).stream().filter(row -> restricted || !Boolean.TRUE.equals(row.get("r"))).toList();
     }
 
     // ------------------------------------------------------------------ assembling

@@ -35,12 +35,15 @@ import reactor.core.publisher.Mono;
 public class CaseOutcomes {
 
     public static final String COLLECTION = "case_outcomes";
+    /** Per tenant and UTC day: the day's cases, its figures and whether they are current ({@code mark} = {@code built}). */
+    public static final String DAYS = "case_outcome_days";
 
     private static final Logger log = LoggerFactory.getLogger(CaseOutcomes.class);
     private static final List<String> RELEASED = List.of(Outcome.RESTORED.name(), Outcome.PARTIALLY_RESTORED.name());
     /** A decision came: released, refused, sent to law — or closed after one of them. */
     private static final List<String> DECIDED = List.of("RESOLVED", "REJECTED", "ESCALATED_LEGAL", "CLOSED");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final double DAY_MS = 86_400_000.0;
 
     private final ReactiveMongoTemplate mongo;
@@ -115,13 +118,93 @@ public class CaseOutcomes {
             }
         });
         Query older = Query.query(Criteria.where("_id").is(facts.get("_id")).and("version").lt(version));
-        return mongo.upsert(older, update, COLLECTION).then()
+        return mongo.upsert(older, update, COLLECTION).then(changed(List.of(facts)))
                 // The upsert's insert collides when a newer (or the same) version is stored: nothing to do.
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
                 .onErrorResume(e -> {
                     log.warn("Outcome of case {} v{} not recorded; the case's next write records it", facts.get("_id"), version, e);
                     return Mono.empty();
                 });
+    }
+
+    /**
+     * Outcomes of cases written together, none stored before (a bulk load: the benchmark, a backfill):
+     * one insert, one change per day.
+     */
+    public Mono<Void> recordNew(List<Document> stored) {
+        List<Document> facts = stored.stream().map(c -> of(c, c.get("version") instanceof Number v ? v.longValue() : 0L)).toList();
+        return mongo.insert(facts, COLLECTION).then(changed(facts));
+    }
+
+    /**
+     * The days these outcomes belong to have changed: each case joins its day's list, and the day's
+     * {@code mark} moves on, so its figures are built again from its outcomes when next read
+     * ({@link CaseAnalytics}). Written after the outcomes: a day read while an outcome is being written
+     * is marked again after it. Drills count in no figures.
+     */
+    private Mono<Void> changed(List<Document> facts) {
+        Map<String, List<Object>> byDay = new java.util.LinkedHashMap<>();
+        for (Document one : facts) {
+            if (!Boolean.TRUE.equals(one.get("drill")) && one.get("openedAt") instanceof Date opened) {
+                byDay.computeIfAbsent(dayId(String.valueOf(one.get("tenantId")), DAY.format(opened.toInstant())), k -> new ArrayList<>())
+                        .add(one.get("_id"));
+            }
+        }
+        return reactor.core.publisher.Flux.fromIterable(byDay.entrySet())
+                .concatMap(day -> mongo.upsert(Query.query(Criteria.where("_id").is(day.getKey())),
+                        new Update().setOnInsert("tenantId", day.getKey().substring(0, day.getKey().lastIndexOf('|')))
+                                .setOnInsert("day", day.getKey().substring(day.getKey().lastIndexOf('|') + 1))
+                                .addToSet("cases").each(day.getValue().toArray()).inc("mark", 1L), DAYS))
+                .then();
+    }
+
+    /** A tenant's day ({@code acme|2026-12-07}): tenant ids hold no {@code |}. */
+    public static String dayId(String tenantId, String day) {
+        return tenantId + "|" + day;
+    }
+
+    /**
+     * One day's figures from its cases' outcomes, as rows: {@code groups} (per platform × scenario ×
+     * month × currency: counts and sums), {@code days} (released cases per scenario and days frozen),
+     * {@code rejected} (lines per code); each row with {@code r}, whether its cases are restricted
+     * (compliance cases, counted only for those who see them).
+     */
+    public static Document rollup(List<Document> facts) {
+        Map<List<Object>, Document> groups = new java.util.LinkedHashMap<>();
+        Map<List<Object>, Document> days = new java.util.LinkedHashMap<>();
+        Map<List<Object>, Document> rejected = new java.util.LinkedHashMap<>();
+        for (Document one : facts) {
+            if (Boolean.TRUE.equals(one.get("drill"))) {
+                continue;
+            }
+            boolean restricted = Boolean.TRUE.equals(one.get("restricted"));
+            Document group = groups.computeIfAbsent(List.of(restricted, one.get("platform"), one.get("scenario"), one.get("month"),
+                    one.get("currency")), key -> new Document("_id", new Document("platform", key.get(1)).append("scenario", key.get(2))
+                    .append("month", key.get(3)).append("currency", key.get(4))).append("r", restricted));
+            for (String counter : List.of("decided", "released", "goldenKept", "goldenBreached", "breached")) {
+                group.put(counter, group.get(counter) instanceof Number n ? n.longValue() + longOf(one.get(counter)) : longOf(one.get(counter)));
+            }
+            group.put("cases", group.get("cases") instanceof Number n ? n.longValue() + 1 : 1L);
+            double amount = one.get("amount") instanceof Number n ? n.doubleValue() : 0;
+            group.put("frozen", (group.get("frozen") instanceof Number n ? n.doubleValue() : 0) + amount);
+            group.put("releasedAmount", (group.get("releasedAmount") instanceof Number n ? n.doubleValue() : 0)
+                    + (longOf(one.get("released")) == 1 ? amount : 0));
+            if (longOf(one.get("released")) == 1 && one.get("releaseDays") instanceof Number frozen) {
+                days.computeIfAbsent(List.of(restricted, one.get("scenario"), frozen.doubleValue()), key -> new Document("_id",
+                        new Document("scenario", key.get(1)).append("days", key.get(2))).append("r", restricted).append("n", 0L))
+                        .merge("n", 1L, (a, b) -> ((Number) a).longValue() + 1);
+            }
+            for (Object code : one.getList("rejected", Object.class, List.of())) {
+                rejected.computeIfAbsent(List.of(restricted, code), key -> new Document("_id", key.get(1)).append("r", restricted)
+                        .append("lines", 0L)).merge("lines", 1L, (a, b) -> ((Number) a).longValue() + 1);
+            }
+        }
+        return new Document("groups", new ArrayList<>(groups.values())).append("days", new ArrayList<>(days.values()))
+                .append("rejected", new ArrayList<>(rejected.values()));
+    }
+
+    private static long longOf(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
     }
 
     /** Writes the outcome of every stored case that has none (cases stored before this collection existed). */

@@ -75,9 +75,12 @@ class CasesDashboardController {
     private final ScriptRenderer scripts;
     private final AppealLetters letters;
     private final MessageSource messages;
+    private final app.thaw.cases.staff.StaffDirectory staff;
 
     CasesDashboardController(CaseService cases, CaseOverview overview, StaffTriage triage, Playbooks playbooks, ScriptRenderer scripts,
-                             AppealLetters letters, CaseAnalytics caseAnalytics, MessageSource messages) {
+                             AppealLetters letters, CaseAnalytics caseAnalytics, MessageSource messages,
+                             app.thaw.cases.staff.StaffDirectory staff) {
+        this.staff = staff;
         this.caseAnalytics = caseAnalytics;
         this.cases = cases;
         this.overview = overview;
@@ -116,7 +119,9 @@ class CasesDashboardController {
                         .concatMap(c -> cases.tenantOf(c).map(tenant -> Map.entry(c.tenantId(), tenant.zone())))
                         .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                         .map(zones -> found.items().stream().map(c -> CaseViews.Row.of(c, zones.get(c.tenantId()))).toList())
-                        .map(rows -> Rendering.view(view).modelAttribute("filters", filters).modelAttribute("rows", rows)
+                        .zipWith(staff.names())
+                        .map(found2 -> Rendering.view(view).modelAttribute("filters", filters).modelAttribute("rows", found2.getT1())
+                        .modelAttribute("staffNames", found2.getT2())
                         .modelAttribute("readinesses", Readiness.State.values())
                         .modelAttribute("page", found.page()).modelAttribute("more", found.more())
                         .modelAttribute("statuses", CaseStatus.values()).modelAttribute("scenarios", Scenario.values()).build()))
@@ -354,9 +359,13 @@ class CasesDashboardController {
         return cases.tenantOf(c).flatMap(tenant -> playbooks.byId(String.valueOf(c.playbookId()))
                 .map(playbook -> scripts.render(c, playbook.scripts(), zh ? "zh" : "en", tenant.zone()))
                 .defaultIfEmpty(Map.of())
-                .map(rendered -> Rendering.view(view)
+                .zipWith(staff.all())
+                .map(found -> Rendering.view(view)
+                        .modelAttribute("staff", found.getT2())
+                        .modelAttribute("staffNames", found.getT2().stream().collect(java.util.stream.Collectors.toMap(
+                                app.thaw.cases.staff.StaffDirectory.Staff::username, app.thaw.cases.staff.StaffDirectory.Staff::name, (a, b) -> a)))
                         .modelAttribute("view", CaseViews.Page.of(c, tenant.zone(), zh, notice, followUp))
-                        .modelAttribute("scripts", rendered)
+                        .modelAttribute("scripts", found.getT1())
                         .modelAttribute("scenarios", java.util.Arrays.stream(Scenario.values())
                                 .filter(scenario -> !scenario.restricted() || c.restricted()).toList())
                         .modelAttribute("scopes", FreezeScope.values())
