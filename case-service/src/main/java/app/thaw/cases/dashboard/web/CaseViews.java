@@ -46,6 +46,13 @@ public final class CaseViews {
      * @param notice   what the last action did, if anything to say
      * @param followUp the follow-up the last contact scheduled
      */
+    /**
+     * A party to the case besides its tenant: a partner bank the tenant linked ({@code partner_bank}), an
+     * insurer the holder consented to ({@code insurer}); {@code until} when the link or consent ended.
+     */
+    public record Party(String kind, String tenantId, boolean active, @Nullable Instant since, @Nullable Instant until) {
+    }
+
     /** An ISO-8601 instant as {@code Instant.toString} writes it (UTC, seconds and fraction optional). */
     static final java.util.regex.Pattern INSTANT = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z");
 
