@@ -162,9 +162,14 @@ class CasesDashboardBrowserIT {
             assertThat(browser.tabTo(By.id("assign-someone"), 150)).isTrue();
             browser.press(Keys.ENTER);
             browser.awaitThat(page -> text(page, By.cssSelector("#assign-form .problem-slot")).contains("assignee"));
+            // The staff directory comes from Keycloak (case-service's service account reads the staff tenant's users);
+            // owners are shown by name.
+            assertThat(browser.has(By.cssSelector("#staff-directory option[value='supervisor']"))).isTrue();
             assertThat(browser.tabTo(By.id("assign-me"), 10)).isTrue();
             browser.press(Keys.ENTER);
-            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("案件已分配给 agent"));
+            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("案件已分配给 Sam Agent"));
+            assertThat(browser.text(By.id("case-assignee"))).isEqualTo("Sam Agent");
+            assertThat(browser.text(By.id("parties-heading"))).isEqualTo("合作银行与保险公司");
 
             // Confirm the triage with a reason.
             browser.type(By.id("triage-reason"), "通知内容与风险交易一致");
