@@ -96,9 +96,9 @@ class AnalyticsBenchmark extends CaseApiTests {
         List<Double> baseline = new ArrayList<>();
         for (int run = 0; run < 3; run++) {
             times.add(timed(token, last));
-            // What the machine's load alone costs a request: the queue's first row, same tenant, same token.
+            // What the machine's load alone costs a request: the playbooks list, same token.
             long start = System.nanoTime();
-            web.mutate().responseTimeout(Duration.ofMinutes(10)).build().get().uri("/api/v1/cases?limit=1").headers(h -> h.setBearerAuth(token))
+            web.mutate().responseTimeout(Duration.ofMinutes(10)).build().get().uri("/api/v1/cases/playbooks").headers(h -> h.setBearerAuth(token))
                     .exchange().expectStatus().isOk().expectBody().returnResult();
             baseline.add((System.nanoTime() - start) / 1e9);
         }
@@ -116,7 +116,7 @@ class AnalyticsBenchmark extends CaseApiTests {
         double afterChange = timed(token, last);
         assertThat(((Number) ((Map<?, ?>) last[0].get("total")).get("released")).longValue()).isEqualTo(released + (wasReleased ? 0 : 1));
         System.out.printf("ANALYTICS_BENCH %d cases (seeded in %.1f s): analytics answered in %.2f s (every day built), %.2f s, %.2f s (kept), "
-                        + "%.2f s (one day changed); a one-row queue page meanwhile %.2f s, %.2f s, %.2f s; median days frozen %s, p90 %s%n",
+                        + "%.2f s (one day changed); the playbooks list meanwhile %.2f s, %.2f s, %.2f s; median days frozen %s, p90 %s%n",
                 cases, seeded, times.get(0), times.get(1), times.get(2), afterChange, baseline.get(0), baseline.get(1), baseline.get(2), ((Map<?, ?>) last[0].get("daysFrozen")).get("median"),
                 ((Map<?, ?>) last[0].get("daysFrozen")).get("p90"));
     }
