@@ -318,12 +318,30 @@ public class DemoSeed {
         return m.group(1);
     }
 
-    /** A small PNG-typed file; distinct seeds give distinct content. */
+    /**
+     * A small real PNG (the review queue shows it as an image): a page-like picture whose lines are
+     * laid out by the seed, so distinct seeds give distinct content. Drawn without fonts (a headless
+     * machine may have none).
+     */
     private static byte[] png(long seed) {
-        byte[] body = new byte[2048];
-        new Random(seed).nextBytes(body);
-        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-        System.arraycopy(magic, 0, body, 0, magic.length);
-        return body;
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(240, 320, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        Random random = new Random(seed);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 240, 320);
+        g.setColor(new java.awt.Color(30 + random.nextInt(80), 60 + random.nextInt(80), 120 + random.nextInt(100)));
+        g.fillRect(0, 0, 240, 36);
+        g.setColor(java.awt.Color.DARK_GRAY);
+        for (int y = 56; y < 300; y += 18) {
+            g.fillRect(16, y, 60 + random.nextInt(150), 6);
+        }
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }

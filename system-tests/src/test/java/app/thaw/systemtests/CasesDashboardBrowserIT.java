@@ -69,7 +69,8 @@ class CasesDashboardBrowserIT {
             browser.awaitThat(page -> text(page, By.id("case-status")).equals("Gathering evidence"));
             assertThat(browser.text(By.id("case-notice"))).contains("The case is now Gathering evidence.");
             assertThat(browser.text(By.id("timeline-table")))
-                    .contains("TRIAGED → GATHERING_EVIDENCE", "The merchant is collecting the invoices", "agent");
+                    // The actor by name, from the staff directory Keycloak keeps.
+                    .contains("TRIAGED → GATHERING_EVIDENCE", "The merchant is collecting the invoices", "Sam Agent");
             assertThat(browser.has(By.id("move-SUBMITTED"))).isTrue();
             assertThat(browser.has(By.id("move-GATHERING_EVIDENCE"))).isFalse();
             browser.screenshot("cases-case-agent-en");
@@ -162,9 +163,14 @@ class CasesDashboardBrowserIT {
             assertThat(browser.tabTo(By.id("assign-someone"), 150)).isTrue();
             browser.press(Keys.ENTER);
             browser.awaitThat(page -> text(page, By.cssSelector("#assign-form .problem-slot")).contains("assignee"));
+            // The staff directory comes from Keycloak (case-service's service account reads the staff tenant's users);
+            // owners are shown by name.
+            assertThat(browser.has(By.cssSelector("#staff-directory option[value='supervisor']"))).isTrue();
             assertThat(browser.tabTo(By.id("assign-me"), 10)).isTrue();
             browser.press(Keys.ENTER);
-            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("案件已分配给 agent"));
+            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("案件已分配给 Sam Agent"));
+            assertThat(browser.text(By.id("case-assignee"))).isEqualTo("Sam Agent");
+            assertThat(browser.text(By.id("parties-heading"))).isEqualTo("合作银行与保险公司");
 
             // Confirm the triage with a reason.
             browser.type(By.id("triage-reason"), "通知内容与风险交易一致");
@@ -203,6 +209,69 @@ class CasesDashboardBrowserIT {
                 .jsonPath("$.tasks[0].done").isEqualTo(true)
                 .jsonPath("$.tasks[1].done").isEqualTo(true)
                 .jsonPath("$.readiness.state").isEqualTo("MISSING");
+    }
+
+    /**
+     * The analytics page against figures computed here from the cases as the API shows them: three cases
+     * opened by staff for a tenant of this run (two CNY, one USD, on two platforms), one taken to RESOLVED.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAnalyticsPageShowsWhatTheCasesThemselvesAdd(ThawPlatform thaw) {
+        String tenant = "analytics-" + UUID.randomUUID().toString().substring(0, 8);
+        String agent = new Keycloak(thaw).userToken("agent");
+        String released = openFor(thaw, agent, tenant, "连连支付", "58200.00", "CNY");
+        java.util.List<String> ids = java.util.List.of(released, openFor(thaw, agent, tenant, "连连支付", "41800.00", "CNY"),
+                openFor(thaw, agent, tenant, "支付宝", "1000.50", "USD"));
+        for (String to : new String[] {"GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW", "RESOLVED"}) {
+            api(thaw).post().uri("/api/v1/cases/{id}/transitions", released).headers(h -> h.setBearerAuth(agent))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("to", to, "reason", "analytics check")).exchange()
+                    .expectStatus().isOk();
+        }
+
+        // Computed here, independently, from each case as the API lists it.
+        java.util.List<Map<String, Object>> cases = ids.stream().map(id -> (Map<String, Object>) api(thaw).get().uri("/api/v1/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(agent)).exchange().expectStatus().isOk().expectBody(Map.class).returnResult()
+                .getResponseBody()).toList();
+        long total = cases.size();
+        long releasedCount = cases.stream().filter(c -> "RESTORED".equals(c.get("outcome")) || "PARTIALLY_RESTORED".equals(c.get("outcome"))).count();
+        java.util.Map<String, java.math.BigDecimal> frozen = new java.util.TreeMap<>();
+        for (Map<String, Object> c : cases) {
+            Map<String, Object> amount = (Map<String, Object>) c.get("frozenAmount");
+            frozen.merge((String) amount.get("currency"), new java.math.BigDecimal((String) amount.get("amount")), java.math.BigDecimal::add);
+        }
+        assertThat(total).isEqualTo(3);
+        assertThat(releasedCount).isEqualTo(1);
+
+        try (Browser browser = Browser.start("en")) {
+            browser.signInAt(thaw, "/dashboard/cases/analytics?tenantId=" + tenant, "agent");
+            browser.await(By.id("total-cases"));
+            browser.awaitScripts();
+            assertThat(browser.text(By.id("total-cases"))).isEqualTo(Long.toString(total));
+            assertThat(browser.text(By.id("total-released"))).isEqualTo(Long.toString(releasedCount));
+            java.text.DecimalFormat money = new java.text.DecimalFormat("#,##0.00");
+            frozen.forEach((currency, sum) -> assertThat(browser.text(By.id("funds-table"))).contains(currency + " " + money.format(sum)));
+            browser.screenshot("cases-analytics-en");
+            assertThat(browser.accessibilityViolations()).as("accessibility of cases-analytics-en").isEmpty();
+
+            browser.click(By.linkText("中文"));
+            browser.awaitThat(page -> page.getPageSource().contains("lang=\"zh-CN\""));
+            assertThat(browser.text(By.id("total-cases"))).isEqualTo(Long.toString(total));
+            assertThat(browser.text(By.id("funds-table"))).contains("人民币 " + money.format(frozen.get("CNY")));
+            browser.screenshot("cases-analytics-zh-CN");
+            assertThat(browser.accessibilityViolations()).as("accessibility of cases-analytics-zh-CN").isEmpty();
+        }
+    }
+
+    /** Opens a case for {@code tenant} as staff ({@code onBehalfOfTenant}); answers its id. */
+    private static String openFor(ThawPlatform thaw, String staffToken, String tenant, String platform, String amount, String currency) {
+        Map<String, Object> intake = Map.of("onBehalfOfTenant", tenant,
+                "holder", Map.of("type", "ENTERPRISE", "displayName", "杭州小象贸易有限公司", "accountReference", "ACC-" + tenant),
+                "platform", platform, "noticeText", RISK_NOTICE, "frozenAmount", Map.of("amount", amount, "currency", currency),
+                "assignee", "agent");
+        return (String) api(thaw).post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(staffToken))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(intake).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
     /** Opens a case as the merchant {@code acme-admin}, through the gateway's API; answers its id. */

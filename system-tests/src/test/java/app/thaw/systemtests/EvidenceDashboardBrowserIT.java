@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -33,7 +34,9 @@ import app.thaw.systemtests.support.ThawPlatform;
  * The evidence dashboard in a real browser, through the gateway's console session: an agent signs
  * in at Keycloak, finds a merchant's expired business licence in the review queue (with its
  * preview), rejects it as EXPIRED with a note, and sees it decided and gone from the queue; the
- * queue also reads in Chinese. Screenshots before, after and in Chinese.
+ * queue also reads in Chinese, where the ID card is accepted. Every verdict by keyboard; the queue names
+ * the case by its number and holder and the form holds what the merchant declared. Screenshots before,
+ * after and in Chinese.
  */
 @ExtendWith(ThawPlatform.class)
 @Order(30)
@@ -72,18 +75,27 @@ class EvidenceDashboardBrowserIT {
             browser.awaitThat(page -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
                     "const img = document.querySelector(arguments[0]); return img.complete && img.naturalWidth > 0;",
                     "#item-" + licence + " img"));
+            // The case by its number and holder (from case-service's event), not its id; the form holds what the merchant declared.
+            assertThat(browser.text(By.cssSelector("#item-" + licence + " .case-ref"))).isEqualTo("TH-" + caseId.substring(5, 13));
+            assertThat(browser.text(By.cssSelector("#item-" + licence + " .holder"))).isEqualTo("Acme Trading Co.");
+            assertThat(browser.script("return document.getElementById(arguments[0]).value;", "expiry-" + licence)).isEqualTo("2020-06-30");
             browser.screenshot("evidence-queue-en-before");
             assertThat(browser.accessibilityViolations()).as("accessibility of evidence-queue-en-before").isEmpty();
 
-            // A rejection without its reason is refused; the message appears in the form, which stays.
-            browser.click(By.cssSelector("#verdict-" + licence + " button[value='REJECT']"));
+            // By keyboard. A rejection without its reason is refused; the message appears in the form, which stays.
+            assertThat(browser.tabTo(By.cssSelector("#verdict-" + licence + " button[value='REJECT']"), 80)).isTrue();
+            browser.press(Keys.ENTER);
             browser.awaitThat(page -> page.findElement(By.cssSelector("#verdict-" + licence + " .problem-slot")).getText()
                     .contains("Some input is missing or invalid."));
             assertThat(browser.has(By.cssSelector("#item-" + licence + " .verdict-result"))).isFalse();
 
-            browser.click(By.cssSelector("#reason-" + licence + " option[value='EXPIRED']"));
-            browser.type(By.id("note-" + licence), "The licence expired on 2020-06-30; please upload the current one.");
-            browser.click(By.cssSelector("#verdict-" + licence + " button[value='REJECT']"));
+            assertThat(browser.tabTo(By.id("reason-" + licence), 80)).isTrue();
+            browser.press("Expired");
+            browser.awaitThat(page -> "EXPIRED".equals(browser.script("return document.getElementById(arguments[0]).value;", "reason-" + licence)));
+            assertThat(browser.tabTo(By.id("note-" + licence), 5)).isTrue();
+            browser.press("The licence expired on 2020-06-30; please upload the current one.");
+            assertThat(browser.tabTo(By.cssSelector("#verdict-" + licence + " button[value='REJECT']"), 10)).isTrue();
+            browser.press(Keys.ENTER);
 
             String result = browser.text(By.cssSelector("#item-" + licence + " .verdict-result"));
             assertThat(result).contains("Rejected", "Expired", "please upload the current one");
@@ -97,9 +109,17 @@ class EvidenceDashboardBrowserIT {
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> page.getPageSource().contains("审核队列"));
             browser.await(By.id("item-" + idCard));
-            assertThat(browser.page()).contains("lang=\"zh-CN\"", "法定代表人身份证件", "驳回原因");
+            assertThat(browser.page()).contains("lang=\"zh-CN\"", "法定代表人身份证件", "驳回原因", "账户持有人", "Acme Trading Co.");
             browser.screenshot("evidence-queue-zh-CN");
             assertThat(browser.accessibilityViolations()).as("accessibility of evidence-queue-zh-CN").isEmpty();
+
+            // The ID card accepted by keyboard, in Chinese, with what the merchant declared.
+            assertThat(browser.script("return document.getElementById(arguments[0]).value;", "expiry-" + idCard)).isEqualTo("2031-01-31");
+            assertThat(browser.tabTo(By.cssSelector("#verdict-" + idCard + " button[value='ACCEPT']"), 80)).isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page -> page.findElement(By.cssSelector("#item-" + idCard + " .verdict-result")).getText().contains("已通过"));
+            browser.screenshot("evidence-queue-zh-CN-accepted");
+            assertThat(browser.accessibilityViolations()).as("accessibility of evidence-queue-zh-CN-accepted").isEmpty();
         }
 
         gateway.get().uri("/api/v1/evidence/items/{id}", licence).headers(h -> h.setBearerAuth(keycloak.userToken("agent")))

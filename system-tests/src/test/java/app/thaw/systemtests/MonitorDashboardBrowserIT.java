@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -65,8 +66,10 @@ class MonitorDashboardBrowserIT {
             browser.screenshot("monitor-queue-en");
             assertThat(browser.accessibilityViolations()).as("accessibility of monitor-queue-en").isEmpty();
 
+            // By keyboard: the reason, then Tab to the move and Enter.
             browser.type(By.id("reason-" + alertId), "Called the customer: not their applications");
-            browser.click(By.id("acknowledge-" + alertId));
+            assertThat(browser.tabTo(By.id("acknowledge-" + alertId), 10)).as("acknowledge is reachable by Tab").isTrue();
+            browser.press(Keys.ENTER);
             browser.awaitThat(page -> page.findElement(By.id("alert-" + alertId)).getText().contains("Acknowledged."));
             assertThat(alertOf(api, subjectId).get("state")).as("the move went through the gateway's CSRF check").isEqualTo("ACKNOWLEDGED");
             assertThat(browser.has(By.id("acknowledge-" + alertId))).as("only the moves left").isFalse();
@@ -109,7 +112,8 @@ class MonitorDashboardBrowserIT {
             assertThat(browser.has(By.id("show-signals-" + alertId))).as("no signals of another tenant").isFalse();
             // Dismissed rather than escalated: an escalation would open a case in the bank's tenant, which later journeys count.
             browser.type(By.id("reason-" + alertId), "Reviewed by compliance: the customer's own applications");
-            browser.click(By.id("dismiss-" + alertId));
+            assertThat(browser.tabTo(By.id("dismiss-" + alertId), 10)).as("dismiss is reachable by Tab").isTrue();
+            browser.press(Keys.ENTER);
             browser.awaitThat(page -> page.findElement(By.id("alert-" + alertId)).getText().contains("Dismissed."));
             browser.screenshot("monitor-queue-named-tenant-en");
             assertThat(browser.accessibilityViolations()).as("accessibility of monitor-queue-named-tenant-en").isEmpty();

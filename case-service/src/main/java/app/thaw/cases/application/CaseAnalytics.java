@@ -2,40 +2,30 @@ package app.thaw.cases.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import app.thaw.cases.incident.ChecklistStatus;
-import app.thaw.cases.incident.ClockKind;
-import app.thaw.cases.incident.ClockState;
-import app.thaw.cases.incident.Outcome;
 import app.thaw.platform.security.CurrentCaller;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
 
 /**
  * Outcome analytics (issue 23): how many accounts were released, how fast, on which platform and
  * scenario, by month; funds frozen and released by currency; golden 15 kept; clocks breached; which
- * checklist items were most often rejected. Computed by the store — aggregation pipelines that
- * answer a few hundred group rows and, for the percentiles, one number per released case — never by
- * loading cases. The cases counted are those the API's queue shows the caller (tenant, staff's
- * tenant filter, the compliance restriction), opened in {@code [from, to)}, drills left out.
+ * checklist items were most often rejected. From figures kept per tenant and UTC day ({@link CaseOutcomes},
+ * ADR 71): a day's figures are built from its cases' outcomes when one of them changed, and read as
+ * they are otherwise — never by loading cases. The cases counted are those the API's queue shows the caller (tenant, staff's
+ * tenant filter, the compliance restriction), opened in the UTC days {@code [from, to)}, drills left out.
  */
 public class CaseAnalytics {
-
-    private static final List<String> RELEASED = List.of(Outcome.RESTORED.name(), Outcome.PARTIALLY_RESTORED.name());
-    private static final long DAY_MS = 86_400_000L;
-    /** A decision came: released, refused, sent to law — or closed after one of them. */
-    private static final List<String> DECIDED = List.of("RESOLVED", "REJECTED", "ESCALATED_LEGAL", "CLOSED");
 
     private final ReactiveMongoTemplate mongo;
     private final CaseAccess access;
@@ -85,17 +75,29 @@ public class CaseAnalytics {
             if (java.time.Duration.between(start, end).toDays() > 3660) {
                 throw CaseProblems.invalid("from", "Range", "reaches more than ten years before 'to'");
             }
-            CaseQuery scope = new CaseQuery(null, null, null, null, false, CaseAccess.staff(caller) ? tenantId : null, null, null);
-            List<Criteria> where = scope.criteria(caller, end, java.time.Duration.ZERO);
-            where.add(Criteria.where("openedAt").gte(java.util.Date.from(start)).lt(java.util.Date.from(end)));
-            Criteria match = new Criteria().andOperator(where);
+            // Whole UTC days: the figures are kept per tenant and day (ADR 71).
+            java.time.LocalDate first = start.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            java.time.LocalDate last = end.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            java.time.LocalDate endDay = end.equals(last.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()) ? last : last.plusDays(1);
+            @Nullable String tenant = CaseAccess.staff(caller) ? tenantId : caller.tenantId();
+            boolean restricted = CaseAccess.seesRestricted(caller);
             // Staff reading across tenants is audited, as the queue's lists are.
             Mono<Void> audited = !CaseAccess.staff(caller) || caller.tenantId().equals(tenantId) ? Mono.empty()
                     : access.auditLog().record("case.cross_tenant_list", "case", "*",
                             Map.of("tenantFilter", tenantId == null ? "*" : tenantId, "view", "analytics"));
-            return audited.then(Mono.zip(groups(match).collectList(), releaseDays(match).collectList(), rejections(match).collectList()))
-                    .map(found -> assemble(start, end, CaseAccess.staff(caller) ? tenantId : caller.tenantId(),
-                            found.getT1(), found.getT2(), found.getT3()));
+            return audited.then(days(tenant, first, endDay).collectList())
+                    .map(found -> {
+                        List<Document> groups = new java.util.ArrayList<>();
+                        List<Document> days = new java.util.ArrayList<>();
+                        List<Document> rejected = new java.util.ArrayList<>();
+                        for (Document day : found) {
+                            groups.addAll(rows(day, "groups", restricted));
+                            days.addAll(rows(day, "days", restricted));
+                            rejected.addAll(rows(day, "rejected", restricted));
+                        }
+                        return assemble(first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                                endDay.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), tenant, groups, days, rejected);
+                    });
         }).onErrorMap(CaseProblems::translate);
     }
 
@@ -145,76 +147,49 @@ public class CaseAnalytics {
                 ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
-    // ------------------------------------------------------------------ pipelines
+    // ------------------------------------------------------------------ per day
 
-    /** One row per platform × scenario × month × currency, with the counts and sums. */
-    private reactor.core.publisher.Flux<Document> groups(Criteria match) {
-        Document clocks = new Document("$ifNull", List.of("$clocks", List.of()));
-        Document project = new Document()
-                .append("platform", 1).append("scenario", 1)
-                .append("month", new Document("$dateToString", new Document("format", "%Y-%m").append("date", "$openedAt")))
-                .append("currency", new Document("$ifNull", List.of("$frozenAmount.currency", "-")))
-                .append("amount", new Document("$ifNull", List.of(new Document("$toDouble", "$frozenAmount.amount"), 0)))
-                .append("decided", new Document("$cond", List.of(new Document("$in", List.of("$status", DECIDED)), 1, 0)))
-                .append("released", new Document("$cond", List.of(new Document("$in", List.of("$outcome", RELEASED)), 1, 0)))
-                .append("goldenKept", count(clocks, new Document("$and", List.of(
-                        new Document("$eq", List.of("$$c.kind", ClockKind.GOLDEN_15.name())),
-                        new Document("$eq", List.of("$$c.state", ClockState.MET.name()))))))
-                .append("goldenBreached", count(clocks, new Document("$and", List.of(
-                        new Document("$eq", List.of("$$c.kind", ClockKind.GOLDEN_15.name())),
-                        new Document("$eq", List.of("$$c.state", ClockState.BREACHED.name()))))))
-                .append("breached", count(clocks, new Document("$eq", List.of("$$c.state", ClockState.BREACHED.name()))));
-        Document group = new Document("_id", new Document("platform", "$platform").append("scenario", "$scenario")
-                .append("month", "$month").append("currency", "$currency"))
-                .append("cases", new Document("$sum", 1))
-                .append("decided", new Document("$sum", "$decided"))
-                .append("released", new Document("$sum", "$released"))
-                .append("goldenKept", new Document("$sum", "$goldenKept"))
-                .append("goldenBreached", new Document("$sum", "$goldenBreached"))
-                .append("breached", new Document("$sum", "$breached"))
-                .append("frozen", new Document("$sum", "$amount"))
-                .append("releasedAmount", new Document("$sum", new Document("$cond", List.of(new Document("$eq", List.of("$released", 1)),
-                        "$amount", 0))));
-        return mongo.aggregate(Aggregation.newAggregation(Aggregation.match(match), stage("$project", project), stage("$group", group)),
-                CaseStore.CASES, Document.class);
+    /**
+     * The figures of each day in {@code [first, end)} of {@code tenant} (every tenant's when null) that
+     * has cases: kept ones as they are, changed ones ({@code mark} ≠ {@code built}) built again from
+     * their cases' outcomes — looked up by id — and kept for the next read unless changed meanwhile.
+     */
+    private reactor.core.publisher.Flux<Document> days(@Nullable String tenant, java.time.LocalDate first, java.time.LocalDate end) {
+        Query query;
+        if (tenant != null) {
+            List<String> ids = new java.util.ArrayList<>();
+            for (java.time.LocalDate day = first; day.isBefore(end); day = day.plusDays(1)) {
+                ids.add(CaseOutcomes.dayId(tenant, day.toString()));
+            }
+            query = Query.query(Criteria.where("_id").in(ids));
+        } else {
+            query = Query.query(Criteria.where("day").gte(first.toString()).lt(end.toString()));
+        }
+        query.fields().include("mark").include("built").include("figures");
+        return mongo.find(query, Document.class, CaseOutcomes.DAYS)
+                .flatMap(day -> java.util.Objects.equals(day.get("mark"), day.get("built")) && day.get("figures") instanceof String kept
+                        ? Mono.just(Document.parse(kept)) : rebuild(day), 4);
     }
 
-    /** One number per released case: days from detection to the move to RESOLVED (from its timeline entry). */
-    private reactor.core.publisher.Flux<Document> releaseDays(Criteria match) {
-        Document resolvedEntry = new Document("$arrayElemAt", List.of(new Document("$filter", new Document("input", "$timeline").append("as", "t")
-                .append("cond", new Document("$and", List.of(new Document("$eq", List.of("$$t.type", "status_changed")),
-                        new Document("$eq", List.of("$$t.details.to", "RESOLVED")))))), 0));
-        return mongo.aggregate(Aggregation.newAggregation(
-                        Aggregation.match(new Criteria().andOperator(match, Criteria.where("outcome").in(RELEASED))),
-                        stage("$project", new Document("_id", 0).append("scenario", 1).append("detectedAt", 1).append("resolved", resolvedEntry)),
-                        stage("$project", new Document("scenario", 1).append("days", new Document("$divide", List.of(
-                                new Document("$subtract", List.of("$resolved.at", "$detectedAt")), DAY_MS))))),
-                CaseStore.CASES, Document.class);
+    private Mono<Document> rebuild(Document day) {
+        Object mark = day.get("mark");
+        Query self = Query.query(Criteria.where("_id").is(day.get("_id")));
+        self.fields().include("cases");
+        return mongo.findOne(self, Document.class, CaseOutcomes.DAYS)
+                .flatMap(found -> mongo.find(Query.query(Criteria.where("_id").in(found.getList("cases", Object.class, List.of()))),
+                        Document.class, CaseOutcomes.COLLECTION).collectList())
+                .map(CaseOutcomes::rollup)
+                .flatMap(figures -> {
+                    // Kept as one JSON string: a day holds a few hundred rows, which the store then moves as one value.
+                    Update update = new Update().set("built", mark).set("figures", figures.toJson());
+                    // Kept only if no outcome of the day changed meanwhile (else the next read builds it again).
+                    return mongo.updateFirst(Query.query(Criteria.where("_id").is(day.get("_id")).and("mark").is(mark)), update,
+                            CaseOutcomes.DAYS).thenReturn(figures);
+                });
     }
 
-    /** Checklist lines rejected now, or with an evidence item rejected earlier (even if a later one was accepted), by requirement code. */
-    private reactor.core.publisher.Flux<Document> rejections(Criteria match) {
-        Document rejectedItems = new Document("$size", new Document("$filter", new Document("input",
-                new Document("$objectToArray", new Document("$ifNull", List.of("$checklist.evidence", new Document()))))
-                .append("as", "e").append("cond", new Document("$eq", List.of("$$e.v", ChecklistStatus.REJECTED.name())))));
-        return mongo.aggregate(Aggregation.newAggregation(
-                        Aggregation.match(new Criteria().andOperator(match, Criteria.where("checklist.status").exists(true))),
-                        stage("$project", new Document("checklist", 1)),
-                        stage("$unwind", new Document("path", "$checklist")),
-                        stage("$project", new Document("code", "$checklist.code").append("rejected", new Document("$cond", List.of(
-                                new Document("$or", List.of(new Document("$eq", List.of("$checklist.status", ChecklistStatus.REJECTED.name())),
-                                        new Document("$gt", List.of(rejectedItems, 0)))), 1, 0)))),
-                        stage("$match", new Document("rejected", new Document("$gt", 0))),
-                        stage("$group", new Document("_id", "$code").append("lines", new Document("$sum", 1)))),
-                CaseStore.CASES, Document.class);
-    }
-
-    private static Document count(Document array, Document condition) {
-        return new Document("$size", new Document("$filter", new Document("input", array).append("as", "c").append("cond", condition)));
-    }
-
-    private static AggregationOperation stage(String name, Document body) {
-        return context -> new Document(name, body);
+    private static List<Document> rows(Document day, String field, boolean restricted) {
+        return day.getList(field, Document.class, List.of()).stream().filter(row -> restricted || !Boolean.TRUE.equals(row.get("r"))).toList();
     }
 
     // ------------------------------------------------------------------ assembling
@@ -241,12 +216,14 @@ public class CaseAnalytics {
                 sums[1] += ((Number) row.get("releasedAmount", 0)).doubleValue();
             }
         }
-        List<Double> all = new ArrayList<>();
-        Map<String, List<Double>> perScenario = new TreeMap<>();
+        Map<Double, Long> all = new TreeMap<>();
+        Map<String, Map<Double, Long>> perScenario = new TreeMap<>();
         for (Document day : days) {
-            if (day.get("days") instanceof Number n) {
-                all.add(n.doubleValue());
-                perScenario.computeIfAbsent(String.valueOf(day.get("scenario")), k -> new ArrayList<>()).add(n.doubleValue());
+            Document id = day.get("_id", Document.class);
+            if (id != null && id.get("days") instanceof Number n) {
+                long count = number(day, "n");
+                all.merge(n.doubleValue(), count, Long::sum);
+                perScenario.computeIfAbsent(String.valueOf(id.get("scenario")), k -> new TreeMap<>()).merge(n.doubleValue(), count, Long::sum);
             }
         }
         Map<String, DaysFrozen> daysByScenario = new LinkedHashMap<>();
@@ -258,18 +235,29 @@ public class CaseAnalytics {
                 mostRejected);
     }
 
-    /** Nearest-rank percentiles (p50, p90) of days, to one decimal. */
-    static DaysFrozen daysFrozen(List<Double> values) {
-        if (values.isEmpty()) {
+    /** Nearest-rank percentiles (p50, p90) of days (each already to one decimal), from how many cases had each value. */
+    static DaysFrozen daysFrozen(Map<Double, Long> counts) {
+        long size = counts.values().stream().mapToLong(Long::longValue).sum();
+        if (size == 0) {
             return new DaysFrozen(0, null, null);
         }
-        List<Double> sorted = values.stream().sorted().toList();
-        return new DaysFrozen(sorted.size(), round1(rank(sorted, 0.5)), round1(rank(sorted, 0.9)));
+        Map<Double, Long> sorted = new TreeMap<>(counts);
+        return new DaysFrozen(size, round1(rank(sorted, size, 0.5)), round1(rank(sorted, size, 0.9)));
     }
 
-    private static double rank(List<Double> sorted, double p) {
-        int index = (int) Math.ceil(p * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    /** The value at the nearest rank ⌈p·n⌉ (1-based) in the sorted histogram. */
+    private static double rank(Map<Double, Long> sorted, long size, double p) {
+        long rank = Math.max(1, Math.min(size, (long) Math.ceil(p * size)));
+        long seen = 0;
+        double last = 0;
+        for (Map.Entry<Double, Long> entry : sorted.entrySet()) {
+            seen += entry.getValue();
+            last = entry.getKey();
+            if (seen >= rank) {
+                return last;
+            }
+        }
+        return last;
     }
 
     private static Map<String, Figures> figures(Map<String, long[]> counts) {

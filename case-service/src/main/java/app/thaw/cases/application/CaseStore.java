@@ -41,10 +41,12 @@ public class CaseStore {
     private final EventOutbox outbox;
     private final Timers timers;
     private final Traceparents traceparents;
+    private final CaseOutcomes outcomes;
     private final List<String> fields = new ArrayList<>();
 
     public CaseStore(ReactiveMongoTemplate mongo, EventOutbox outbox, Timers timers, Traceparents traceparents) {
         this.mongo = mongo;
+        this.outcomes = new CaseOutcomes(mongo);
         this.outbox = outbox;
         this.timers = timers;
         this.traceparents = traceparents;
@@ -60,6 +62,9 @@ public class CaseStore {
                 .then(indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("nextClockDueAt", Sort.Direction.ASC)))
                 .then(indexes.createIndex(new Index().on("openedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC)))
                 .then(mongo.indexOps("case_counters").createIndex(new Index().on("tenantId", Sort.Direction.ASC)))
+                .then(mongo.indexOps(CaseOutcomes.COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC)))
+                // In the background: a store of many older cases takes longer than start-up may wait.
+                .then(Mono.fromRunnable(() -> outcomes.backfill().subscribe()))
                 .then();
     }
 
@@ -71,6 +76,7 @@ public class CaseStore {
         document.put(EventOutbox.PENDING_EVENTS, EventOutbox.pending(published));
         return arm(c.id(), c.tenantId(), c.nextClockDueAt())
                 .then(mongo.insert(document, CASES))
+                .then(outcomes.record(document, 0L))
                 .then(outbox.release(CASES, c.id()))
                 .thenReturn(c);
     }
@@ -110,6 +116,7 @@ public class CaseStore {
         return before
                 .then(mongo.updateFirst(current, update, CASES))
                 .flatMap(result -> result.getMatchedCount() == 0 ? Mono.error(CaseProblems.versionConflict()) : Mono.just(result))
+                .then(outcomes.record(document, expected + 1))
                 .then(outbox.release(CASES, c.id()))
                 .then(after)
                 .then(Mono.fromRunnable(() -> c.stored(expected + 1)))

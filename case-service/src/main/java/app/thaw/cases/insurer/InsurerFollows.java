@@ -65,6 +65,12 @@ public class InsurerFollows {
     }
 
     /** Whether {@code insurerTenantId} holds an active consent on the case. */
+    /** Every consent ever given on the case (active or withdrawn), oldest first: the insurers that follow or followed it. */
+    public Flux<Document> ofCase(String caseId) {
+        return mongo.find(Query.query(Criteria.where("caseId").is(caseId)).with(org.springframework.data.domain.Sort.by("at")), Document.class,
+                COLLECTION);
+    }
+
     public Mono<Boolean> follows(String insurerTenantId, String caseId) {
         return mongo.exists(Query.query(Criteria.where("insurerTenantId").is(insurerTenantId).and("caseId").is(caseId)
                 .and("active").is(true)), COLLECTION);

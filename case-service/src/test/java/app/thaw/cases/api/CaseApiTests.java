@@ -62,6 +62,15 @@ public abstract class CaseApiTests {
         Clock testClock() {
             return clock;
         }
+
+        /** The staff directory as Keycloak would answer it (StaffDirectoryTests reads a stand-in for Keycloak itself). */
+        @Bean
+        @Primary
+        app.thaw.cases.staff.StaffDirectory testStaffDirectory() {
+            return new app.thaw.cases.staff.StaffDirectory(() -> reactor.core.publisher.Mono.just(List.of(
+                    new app.thaw.cases.staff.StaffDirectory.Staff("thaw-staff_agent", "Sam Agent"),
+                    new app.thaw.cases.staff.StaffDirectory.Staff("li.wei", "李伟"))), java.time.Duration.ofMinutes(5), clock);
+        }
     }
 
     @Autowired

@@ -302,16 +302,54 @@ class CasesDashboardTests extends CaseApiTests {
     }
 
     @Test
+    void theCasePageNamesItsPartnerBanksAndInsurersInBothLanguages() {
+        String tenant = "dash-parties-" + UUID.randomUUID();
+        String id = openAssigned(tenant, "parties", RISK_NOTICE);
+        assertThat(page("/dashboard/cases/" + id, agent(), "en")).contains("Partner banks and insurers", "id=\"parties-none\"");
+
+        post("/api/v1/cases/partner-links", token(tenant, "merchant_admin"), Map.of("partnerTenantId", "dash-bank"))
+                .expectStatus().isCreated();
+        post("/api/v1/cases/partner-links", token(tenant, "merchant_admin"), Map.of("partnerTenantId", "dash-old-bank"))
+                .expectStatus().isCreated();
+        post("/api/v1/cases/partner-links/dash-old-bank/revoke", token(tenant, "merchant_admin"), Map.of()).expectStatus().is2xxSuccessful();
+        deliver(internalEvent("thaw.evidence.consent_granted", tenant, id, Map.of("caseId", id, "consentId", UUID.randomUUID().toString(),
+                "insurerTenantId", "dash-insurer", "by", tenant + "/admin")));
+
+        String en = page("/dashboard/cases/" + id, agent(), "en");
+        assertThat(en).contains("id=\"parties-table\"", "Partner bank (linked by the tenant)", "dash-bank", "Insurer (consent of the holder)",
+                "dash-insurer", "dash-old-bank", "Ended ").doesNotContain("id=\"parties-none\"");
+        assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN")).contains("合作银行与保险公司", "合作银行（租户已关联）", "保险公司（持有人已授权）",
+                "有效", "已终止 ");
+        // Another tenant's links are not this case's parties.
+        String other = openAssigned("dash-parties-other-" + UUID.randomUUID(), "parties", RISK_NOTICE);
+        assertThat(page("/dashboard/cases/" + other, agent(), "en")).contains("id=\"parties-none\"").doesNotContain("dash-bank");
+    }
+
+    @Test
     void theCaseIsAssignedToTheCallerToSomeoneNamedOrToNoOne() {
         String id = openAssigned("dash-assign", "first-" + UUID.randomUUID(), RISK_NOTICE);
 
+        // The English timeline's lines say their times as the page does, never as raw instants ("due 2025-09-30T02:15:00Z").
+        String en = page("/dashboard/cases/" + id, agent(), "en");
+        String timeline = en.substring(en.indexOf("id=\"timeline-table\""), en.indexOf("</table>", en.indexOf("id=\"timeline-table\"")));
+        assertThat(timeline).contains(" due ");
+        assertThat(timeline.replaceAll("(datetime|title)=\"[^\"]*\"", "")).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+        // The staff directory (Keycloak's staff users) is offered on the form, by name.
+        assertThat(page("/dashboard/cases/" + id, agent(), "en")).contains("list=\"staff-directory\"", "<datalist id=\"staff-directory\">",
+                "value=\"thaw-staff_agent\"", "Sam Agent", "value=\"li.wei\"", "李伟");
+        // Owners show as names, the user name kept in the title.
         assertThat(postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "me")).expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody()).contains("The case is now assigned to thaw-staff_agent.");
+                .expectBody(String.class).returnResult().getResponseBody()).contains("The case is now assigned to Sam Agent.")
+                .contains("title=\"thaw-staff_agent\">Sam Agent</dd>");
         assertThat(read(id, agent())).containsEntry("assignee", "thaw-staff_agent");
         postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "someone", "assignee", " "))
                 .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("assignee", "must not be blank"));
         postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "someone", "assignee", "li.wei")).expectStatus().isOk();
         assertThat(read(id, agent())).containsEntry("assignee", "li.wei");
+        assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN")).contains("title=\"li.wei\">李伟</dd>");
+        // Someone the directory does not know is still assignable, shown by user name.
+        postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "someone", "assignee", "new.hire")).expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("title=\"new.hire\">new.hire</dd>"));
         postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "nobody")).expectStatus().isOk()
                 .expectBody(String.class).value(page -> assertThat(page).contains("The case is now unassigned."));
         assertThat(read(id, agent()).get("assignee")).isNull();

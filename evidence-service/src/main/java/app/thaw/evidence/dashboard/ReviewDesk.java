@@ -37,8 +37,10 @@ public class ReviewDesk {
     private final EvidenceItems evidence;
     private final CaseFiles caseFiles;
     private final CustodyLog custody;
+    private final CaseLabels labels;
 
-    ReviewDesk(CaseAccess cases, ItemAccess items, EvidenceItems evidence, CaseFiles caseFiles, CustodyLog custody) {
+    ReviewDesk(CaseAccess cases, ItemAccess items, EvidenceItems evidence, CaseFiles caseFiles, CustodyLog custody, CaseLabels labels) {
+        this.labels = labels;
         this.cases = cases;
         this.items = items;
         this.evidence = evidence;
@@ -50,8 +52,13 @@ public class ReviewDesk {
     public record Filter(@Nullable CaseId caseId, @Nullable RequirementCode requirement, @Nullable Boolean expired) {
     }
 
-    /** One page of the queue; {@code more} when a next page exists. */
-    public record Page(List<EvidenceItem> items, int page, int size, boolean more) {
+    /** One page of the queue; {@code more} when a next page exists; {@code labels}: each item's case number and holder, by case id. */
+    public record Page(List<EvidenceItem> items, int page, int size, boolean more, Map<String, CaseLabels.Label> labels) {
+
+        /** The label of an item's case (both parts unknown when case-service's events did not carry them). */
+        public CaseLabels.Label label(EvidenceItem item) {
+            return labels.getOrDefault(item.caseId().value(), new CaseLabels.Label(null, null));
+        }
     }
 
     /** Whether the caller works from the dashboard at all (staff roles only; anyone else gets 404). */
@@ -71,7 +78,11 @@ public class ReviewDesk {
         Mono<List<String>> excluded = seesRestricted(caller) ? Mono.just(List.of()) : caseFiles.caseIdsIn(CaseAccess.RESTRICTED).collectList();
         return excluded.flatMap(hidden -> evidence.awaitingVerdict(hidden, filter.caseId(), filter.requirement(), filter.expired(),
                         (long) page * size, size + 1).collectList())
-                .map(found -> new Page(found.size() > size ? found.subList(0, size) : found, page, size, found.size() > size));
+                .flatMap(found -> {
+                    List<EvidenceItem> shown = found.size() > size ? found.subList(0, size) : found;
+                    return labels.of(shown.stream().map(item -> item.caseId().value()).distinct().toList())
+                            .map(known -> new Page(shown, page, size, found.size() > size, known));
+                });
     }
 
     /** The case, if the caller may see it here. */
@@ -80,6 +91,11 @@ public class ReviewDesk {
             return Mono.error(CaseAccess.notFound(caseId));
         }
         return cases.open(caller, caseId);
+    }
+
+    /** The case's number and holder, as far as case-service's events told them. */
+    public Mono<CaseLabels.Label> label(CaseFile file) {
+        return labels.of(file.caseId().value());
     }
 
     /** The item (no custody entry: that is for reading it), if the caller may see its case here. */

@@ -47,6 +47,37 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     }
 
     @Test
+    void theQueueAndTheCasePageNameTheCaseByItsNumberAndHolderFromCaseServicesEventsNotItsId() {
+        String caseId = "case-" + java.util.UUID.randomUUID();
+        caseEvent("thaw.case.opened", "acme", caseId, java.util.Map.of("caseId", caseId, "scenario", "RISK_TXN", "drill", false,
+                "restricted", false, "reference", "acme-C-2026-000042", "holder", java.util.Map.of("type", "ENTERPRISE",
+                        "displayName", "Acme Cross-Border Trading Ltd.", "accountReference", "****0123")));
+        // Another tenant's event naming the same case id relabels nothing.
+        caseEvent("thaw.case.triaged", "globex", caseId, java.util.Map.of("caseId", caseId, "scenario", "RISK_TXN",
+                "reference", "globex-C-2026-000001", "holder", java.util.Map.of("displayName", "Mallory")));
+        String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(509));
+
+        String page = page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "zh-CN");
+
+        assertThat(page).contains("item-" + id, ">acme-C-2026-000042</a>", "账户持有人", "Acme Cross-Border Trading Ltd.")
+                .doesNotContain(">" + caseId + "</a>", "globex-C-2026-000001", "Mallory");
+        assertThat(page(AGENT, "/dashboard/evidence/cases/" + caseId, "en"))
+                .contains("acme-C-2026-000042", "Holder", "Acme Cross-Border Trading Ltd.").doesNotContain("Mallory");
+        // A case learnt from an event without them still shows, by its id.
+        String older = openCase("acme", "RISK_TXN");
+        uploadedId(merchant("acme"), older, "ID_DOCUMENT", "id.png", "image/png", Samples.png(510));
+        assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + older, "en")).contains(">" + older + "</a>");
+    }
+
+    private void caseEvent(String type, String tenant, String caseId, java.util.Map<String, Object> data) {
+        web.post().uri("/internal/events").headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(java.util.Map.of("specversion", "1.0", "id", java.util.UUID.randomUUID().toString(),
+                        "source", "/thaw/case-service", "type", type, "subject", caseId, "time", java.time.Instant.now().toString(),
+                        "tenantid", tenant, "datacontenttype", "application/json", "data", data))
+                .exchange().expectStatus().is2xxSuccessful();
+    }
+
+    @Test
     void theQueueSpeaksChineseWhenAskedAndLabelsTheReasonCodes() {
         String caseId = openCase("acme", "RISK_TXN");
         uploadedId(merchant("acme"), caseId, "BUSINESS_LICENSE", "licence.png", "image/png", Samples.png(503));

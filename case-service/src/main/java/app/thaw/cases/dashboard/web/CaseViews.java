@@ -46,6 +46,16 @@ public final class CaseViews {
      * @param notice   what the last action did, if anything to say
      * @param followUp the follow-up the last contact scheduled
      */
+    /**
+     * A party to the case besides its tenant: a partner bank the tenant linked ({@code partner_bank}), an
+     * insurer the holder consented to ({@code insurer}); {@code until} when the link or consent ended.
+     */
+    public record Party(String kind, String tenantId, boolean active, @Nullable Instant since, @Nullable Instant until) {
+    }
+
+    /** An ISO-8601 instant as {@code Instant.toString} writes it (UTC, seconds and fraction optional). */
+    static final java.util.regex.Pattern INSTANT = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z");
+
     public record Page(IncidentCase c, ZoneId zone, boolean zh, List<CaseStatus> moves, @Nullable String notice, @Nullable CaseClock followUp) {
 
         static Page of(IncidentCase c, ZoneId zone, boolean zh, @Nullable String notice, @Nullable CaseClock followUp) {
@@ -56,6 +66,17 @@ public final class CaseViews {
         /** {@code yyyy-MM-dd HH:mm} in the tenant's zone (the shared dashboard format). */
         public String time(@Nullable Instant instant) {
             return instant == null ? "" : ThawFormat.at(instant, zone);
+        }
+
+        /** A timeline line's English summary with each instant in it ("… due 2026-12-07T03:00:00.123Z") in the page's format and zone. */
+        public String summary(String text) {
+            return INSTANT.matcher(text).replaceAll(found -> {
+                try {
+                    return java.util.regex.Matcher.quoteReplacement(ThawFormat.at(Instant.parse(found.group()), zone));
+                } catch (java.time.format.DateTimeParseException e) {
+                    return java.util.regex.Matcher.quoteReplacement(found.group());
+                }
+            });
         }
 
         public List<CaseClock> openClocks() {

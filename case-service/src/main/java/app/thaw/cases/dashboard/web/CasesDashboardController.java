@@ -75,9 +75,17 @@ class CasesDashboardController {
     private final ScriptRenderer scripts;
     private final AppealLetters letters;
     private final MessageSource messages;
+    private final app.thaw.cases.staff.StaffDirectory staff;
+    private final app.thaw.platform.tenancy.PartnerLinks partnerLinks;
+    private final app.thaw.cases.insurer.InsurerFollows follows;
 
     CasesDashboardController(CaseService cases, CaseOverview overview, StaffTriage triage, Playbooks playbooks, ScriptRenderer scripts,
-                             AppealLetters letters, CaseAnalytics caseAnalytics, MessageSource messages) {
+                             AppealLetters letters, CaseAnalytics caseAnalytics, MessageSource messages,
+                             app.thaw.cases.staff.StaffDirectory staff, app.thaw.platform.tenancy.PartnerLinks partnerLinks,
+                             app.thaw.cases.insurer.InsurerFollows follows) {
+        this.staff = staff;
+        this.partnerLinks = partnerLinks;
+        this.follows = follows;
         this.caseAnalytics = caseAnalytics;
         this.cases = cases;
         this.overview = overview;
@@ -116,7 +124,9 @@ class CasesDashboardController {
                         .concatMap(c -> cases.tenantOf(c).map(tenant -> Map.entry(c.tenantId(), tenant.zone())))
                         .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                         .map(zones -> found.items().stream().map(c -> CaseViews.Row.of(c, zones.get(c.tenantId()))).toList())
-                        .map(rows -> Rendering.view(view).modelAttribute("filters", filters).modelAttribute("rows", rows)
+                        .zipWith(staff.names())
+                        .map(found2 -> Rendering.view(view).modelAttribute("filters", filters).modelAttribute("rows", found2.getT1())
+                        .modelAttribute("staffNames", found2.getT2())
                         .modelAttribute("readinesses", Readiness.State.values())
                         .modelAttribute("page", found.page()).modelAttribute("more", found.more())
                         .modelAttribute("statuses", CaseStatus.values()).modelAttribute("scenarios", Scenario.values()).build()))
@@ -195,8 +205,8 @@ class CasesDashboardController {
             String to = form.getFirst("to");
             String named = "me".equals(to) || "nobody".equals(to) ? null : required(form, "assignee", 200);
             return cases.change(id, version(form), (c, tenant, now, actor) -> c.assign("me".equals(to) ? actor : named, now, actor));
-        }).flatMap(c -> body(c, locale, c.assignee() == null ? message("cases.assign.nobody", locale)
-                        : message("cases.assign.done", locale, c.assignee())))
+        }).flatMap(c -> staff.names().flatMap(names -> body(c, locale, c.assignee() == null ? message("cases.assign.nobody", locale)
+                        : message("cases.assign.done", locale, names.getOrDefault(c.assignee(), c.assignee())))))
                 .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
     }
 
@@ -354,14 +364,34 @@ class CasesDashboardController {
         return cases.tenantOf(c).flatMap(tenant -> playbooks.byId(String.valueOf(c.playbookId()))
                 .map(playbook -> scripts.render(c, playbook.scripts(), zh ? "zh" : "en", tenant.zone()))
                 .defaultIfEmpty(Map.of())
-                .map(rendered -> Rendering.view(view)
+                .zipWith(staff.all())
+                .zipWith(parties(c))
+                .map(all -> Rendering.view(view)
+                        .modelAttribute("parties", all.getT2())
+                        .modelAttribute("staff", all.getT1().getT2())
+                        .modelAttribute("staffNames", all.getT1().getT2().stream().collect(java.util.stream.Collectors.toMap(
+                                app.thaw.cases.staff.StaffDirectory.Staff::username, app.thaw.cases.staff.StaffDirectory.Staff::name, (a, b) -> a)))
                         .modelAttribute("view", CaseViews.Page.of(c, tenant.zone(), zh, notice, followUp))
-                        .modelAttribute("scripts", rendered)
+                        .modelAttribute("scripts", all.getT1().getT1())
                         .modelAttribute("scenarios", java.util.Arrays.stream(Scenario.values())
                                 .filter(scenario -> !scenario.restricted() || c.restricted()).toList())
                         .modelAttribute("scopes", FreezeScope.values())
                         .modelAttribute("channels", ContactChannel.values()).modelAttribute("outcomes", List.of(Outcome.RESTORED, Outcome.PARTIALLY_RESTORED))
                         .modelAttribute("zone", tenant.zone().getId())));
+    }
+
+    /** The partner banks the case's tenant linked (revoked ones too) and the insurers its holder consented to. */
+    private Mono<List<CaseViews.Party>> parties(IncidentCase c) {
+        return partnerLinks.of(c.tenantId()).filter(link -> link.merchantTenantId().equals(c.tenantId()))
+                .map(link -> new CaseViews.Party("partner_bank", link.partnerTenantId(), link.active(), link.linkedAt(),
+                        link.active() ? null : link.changedAt()))
+                .concatWith(follows.ofCase(c.id()).map(consent -> new CaseViews.Party("insurer", String.valueOf(consent.get("insurerTenantId")),
+                        Boolean.TRUE.equals(consent.get("active")), instant(consent.get("at")), instant(consent.get("revokedAt")))))
+                .collectList();
+    }
+
+    private static @Nullable Instant instant(@Nullable Object value) {
+        return value instanceof java.util.Date date ? date.toInstant() : null;
     }
 
     private static Rendering problemPage(ThawProblem problem) {

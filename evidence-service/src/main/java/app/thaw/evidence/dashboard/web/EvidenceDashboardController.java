@@ -163,8 +163,9 @@ class EvidenceDashboardController {
     Mono<String> caseFile(@PathVariable String caseId, @RequestParam(defaultValue = "0") long after, Model model) {
         return CurrentCaller.get().flatMap(caller -> desk.openCase(caller, new CaseId(caseId))
                 .flatMap(file -> Mono.zip(items.list(caller, file.caseId(), null, ITEMS_PAGE).collectList(),
-                        desk.custody(file, Math.max(0, after), CUSTODY_PAGE)).map(found -> {
+                        desk.custody(file, Math.max(0, after), CUSTODY_PAGE), desk.label(file)).map(found -> {
                     casePage(model, caller, file);
+                    model.addAttribute("caseLabel", found.getT3());
                     model.addAttribute("items", found.getT1());
                     model.addAttribute("custody", found.getT2());
                     model.addAttribute("custodyNext", found.getT2().size() < CUSTODY_PAGE ? null : found.getT2().getLast().seq());
