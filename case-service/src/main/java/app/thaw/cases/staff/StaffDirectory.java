@@ -84,14 +84,18 @@ public class StaffDirectory {
         if (current == null) {
             current = source.get()
                     .timeout(Duration.ofSeconds(5))
+                    // The read is forgotten before its answer is passed on (not in doFinally, which runs after the
+                    // caller already has the answer): a caller who asks again once it is stale must start a new read.
                     .doOnNext(found -> {
                         known = found;
                         readAt = clock.instant();
+                        reading = null;
                     })
                     .onErrorResume(e -> {
                         log.warn("Staff directory not read from Keycloak ({}); using the {} known", e.toString(), known.size());
                         // Try again in a minute rather than at every page.
                         readAt = clock.instant().minus(ttl).plus(Duration.ofMinutes(1));
+                        reading = null;
                         return Mono.just(known);
                     })
                     .doFinally(signal -> reading = null)
