@@ -1,5 +1,6 @@
 package app.thaw.systemtests;
 
+import static app.thaw.systemtests.support.ThawApi.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -209,37 +210,83 @@ class ReliabilityIT {
         String account = "6222029876543210987";
         String nationalId = "110101199003074514";
         String phone = "13912345678";
-        Map<String, Object> intake = Map.of("holder", Map.of("type", "INDIVIDUAL", "displayName", run + "-pii", "accountReference", account),
-                "platform", "LianLian", "noticeText", NOTICE + " 身份证 " + nationalId + " 电话 " + phone, "noticeReference", run + "-pii");
-        String caseId = (String) thaw.openCase(ADMIN, intake).get("id");
-        // Give the events time to travel: the notification of the opened case is delivered.
-        sleep(10_000);
-        List<String> hits = new ArrayList<>();
-        try (MongoClient store = MongoClients.create(platform.storeUri("cases"))) {
-            for (String database : List.of("cases", "evidence", "notifications", "monitor")) {
-                for (String collection : List.of("outbox", "dead_letters", "processed_events", "deliveries", "audit_log")) {
-                    for (Document document : store.getDatabase(database).getCollection(collection).find()) {
-                        String json = document.toJson();
-                        for (String secret : List.of(account, nationalId, phone)) {
-                            if (json.contains(secret)) {
-                                hits.add(database + "." + collection + " holds " + secret.substring(0, 4) + "… (case " + caseId + ")");
+        List<String> secrets = List.of(account, nationalId, phone);
+        // A real endpoint of acme's receives what a partner's system would: the signed webhook bodies.
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String endpoint = null;
+        try {
+            endpoint = (String) ok(thaw.post(ADMIN, Map.of("url", "http://localhost:" + receiver.getAddress().getPort() + "/hooks/" + run,
+                    "eventTypes", List.of("thaw.case.*", "thaw.evidence.*")), "/api/v1/notifications/webhooks")).get("id");
+            // Every path an identifier can take in: the holder's account, the notice's text, a contact's summary and
+            // next step, the evidence's declared name.
+            Map<String, Object> intake = Map.of("holder", Map.of("type", "INDIVIDUAL", "displayName", run + "-pii", "accountReference", account),
+                    "platform", "LianLian", "noticeText", NOTICE + " 身份证 " + nationalId + " 电话 " + phone, "noticeReference", run + "-pii");
+            String caseId = (String) thaw.openCase(ADMIN, intake).get("id");
+            ok(thaw.post(ADMIN, Map.of("channel", "PHONE", "at", thaw.now().toString(),
+                    "summary", "Called from " + phone + " about account " + account + ", ID " + nationalId,
+                    "nextStep", "call back on " + phone), "/api/v1/cases/{id}/contacts", caseId));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> thaw.upload(ADMIN, caseId, "BANK_STATEMENT", "statement-" + account + ".png", ThawApi.png(91), null) != null);
+            // And a partner bank's signal naming the phone and the national id, as identity-monitor receives them.
+            thaw.gateway().post().uri("/api/v1/monitor/signals").headers(h -> h.setBearerAuth(thaw.token(ThawApi.DEMO_BANK)))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("signalId", run + "-pii-signal", "type", "LOGIN", "occurredAt", thaw.now().toString(),
+                            "identifiers", List.of(Map.of("type", "PHONE", "value", phone), Map.of("type", "NATIONAL_ID", "value", nationalId)),
+                            "device", "pii-device", "location", Map.of("lat", 31.2304, "lon", 121.4737), "institution", "Demo Bank"))
+                    .exchange().expectStatus().isAccepted();
+            // The events travel: the opened case's webhook, and the evidence's, reach the endpoint.
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> received.stream().filter(body -> body.contains(caseId)).count() >= 2);
+            sleep(5_000);
+            List<String> hits = new ArrayList<>();
+            try (MongoClient store = MongoClients.create(platform.storeUri("cases"))) {
+                for (String database : List.of("cases", "evidence", "notifications", "monitor")) {
+                    for (String collection : List.of("outbox", "dead_letters", "processed_events", "deliveries", "audit_log")) {
+                        for (Document document : store.getDatabase(database).getCollection(collection).find()) {
+                            String json = document.toJson();
+                            for (String secret : secrets) {
+                                if (json.contains(secret)) {
+                                    hits.add(database + "." + collection + " holds " + secret.substring(0, 4) + "… (case " + caseId + ")");
+                                }
                             }
                         }
                     }
                 }
             }
-        }
-        try (var files = java.nio.file.Files.list(platform.logs())) {
-            for (java.nio.file.Path log : files.toList()) {
-                String text = new String(java.nio.file.Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8);
-                for (String secret : List.of(account, nationalId, phone)) {
-                    if (text.contains(secret)) {
-                        hits.add(log.getFileName() + " holds " + secret.substring(0, 4) + "…");
+            for (String body : received) {
+                for (String secret : secrets) {
+                    if (body.contains(secret)) {
+                        hits.add("a webhook body holds " + secret.substring(0, 4) + "…");
                     }
                 }
             }
+            try (var files = java.nio.file.Files.list(platform.logs())) {
+                for (java.nio.file.Path log : files.toList()) {
+                    String text = new String(java.nio.file.Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8);
+                    for (String secret : secrets) {
+                        if (text.contains(secret)) {
+                            hits.add(log.getFileName() + " holds " + secret.substring(0, 4) + "…");
+                        }
+                    }
+                }
+            }
+            assertThat(received).as("webhook bodies received").isNotEmpty();
+            assertThat(hits).isEmpty();
+        } finally {
+            if (endpoint != null) {
+                thaw.gateway().delete().uri("/api/v1/notifications/webhooks/{id}", endpoint)
+                        .headers(h -> h.setBearerAuth(thaw.token(ADMIN))).exchange();
+            }
+            receiver.stop(0);
         }
-        assertThat(hits).isEmpty();
     }
 
     /**

@@ -164,6 +164,8 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
             environment.put("THAW_CLOCK_CONTROLLABLE", "true");
             // A claim on an Idempotency-Key whose instance died lapses in seconds, so the reliability tests need not wait a minute.
             environment.put("THAW_IDEMPOTENCY_LEASE", "15s");
+            // The tests' own webhook receivers listen on loopback (the address guard refuses it otherwise).
+            environment.put("THAW_WEBHOOKS_ALLOWED_PRIVATE_HOSTS", "localhost");
             // Tenant globex may upload files up to 2 GB (FrontDoorIT streams 512 MiB through the gateway);
             // every other tenant keeps the default 100 MB.
             List<String> arguments = name.equals("evidence-service")
