@@ -10,6 +10,7 @@ import app.thaw.evidence.domain.LegalHold;
 import app.thaw.evidence.domain.RequirementCode;
 import app.thaw.evidence.domain.Verdict;
 import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.privacy.AccountNumbers;
 import app.thaw.platform.events.Traceparents;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +43,8 @@ public class EvidenceEventMapper {
 
     private ThawEvent received(EvidenceItem item, RequirementCode requirement, boolean linked) {
         return itemEvent(item, new EvidenceEvents.Received(item.caseId().value(), item.id().value(), requirement, item.sha256(),
-                item.size(), item.contentType(), item.fileName(), item.uploadedBy(), item.expired(), linked));
+                // A holder may name a file after the account it proves: identifiers leave the service masked.
+                item.size(), item.contentType(), AccountNumbers.maskedInText(item.fileName()), item.uploadedBy(), item.expired(), linked));
     }
 
     /** {@code .verified} or {@code .rejected} for every requirement the file proves, as the verdict says. */
@@ -60,7 +62,7 @@ public class EvidenceEventMapper {
             throw new IllegalStateException("A rejection without a reason code: " + evidenceId);
         }
         return itemEvent(item, new EvidenceEvents.Rejected(caseId, evidenceId, requirement, verdict.reason(),
-                verdict.note() == null ? "" : verdict.note(), verdict.by()));
+                verdict.note() == null ? "" : AccountNumbers.maskedInText(verdict.note()), verdict.by()));
     }
 
     public ThawEvent holdPlaced(CaseFile file, LegalHold hold) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +23,22 @@ public final class AccountNumbers {
     static final Set<String> ACCOUNT_KEYS = Set.of("accountreference", "accountnumber", "bankaccount", "account", "iban",
             "cardnumber");
 
+    /**
+     * A run of nine or more digits (full-width ones too), with a national id's final X: an account or card
+     * number, a national id or a phone number written into free text.
+     */
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<!\\p{Nd})\\p{Nd}{9,}[Xx]?(?!\\p{Nd})");
+
     private AccountNumbers() {
+    }
+
+    /**
+     * Free text that leaves the service (a file name, a note) with every identifier-like run of nine or
+     * more digits masked as {@link #masked} does ({@code statement-6222029876543210987.png} →
+     * {@code statement-****0987.png}); shorter numbers (dates, amounts, reference numbers) stay.
+     */
+    public static String maskedInText(String text) {
+        return DIGIT_RUN.matcher(text).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(masked(match.group())));
     }
 
     /**

@@ -10,6 +10,18 @@ import org.junit.jupiter.api.Test;
 class AccountNumbersTests {
 
     @Test
+    void identifierLikeDigitRunsInFreeTextAreMaskedShorterNumbersStay() {
+        assertThat(AccountNumbers.maskedInText("statement-6222029876543210987.png")).isEqualTo("statement-****0987.png");
+        assertThat(AccountNumbers.maskedInText("ID 11010119900307451X, tel 13912345678"))
+                .isEqualTo("ID ****451X, tel ****5678");
+        // Full-width digits are digits; a date, an amount or a short reference is not an identifier.
+        assertThat(AccountNumbers.maskedInText("账户６２２２０２９８７６５４３２１０９８７")).isEqualTo("账户****0987");
+        assertThat(AccountNumbers.maskedInText("2026-12-07 statement, CNY 48000.00, ref 12345678.pdf"))
+                .isEqualTo("2026-12-07 statement, CNY 48000.00, ref 12345678.pdf");
+        assertThat(AccountNumbers.maskedInText("$1 and \\2 stay")).isEqualTo("$1 and \\2 stay");
+    }
+
+    @Test
     void onlyTheLastFourCharactersShow() {
         assertThat(AccountNumbers.masked("6222021234567890123")).isEqualTo("****0123");
         assertThat(AccountNumbers.masked("LL-ACME-001")).isEqualTo("****E001");
