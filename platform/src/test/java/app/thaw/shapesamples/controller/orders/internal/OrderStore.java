@@ -1,0 +1,7 @@
+package app.thaw.shapesamples.controller.orders.internal;
+
+public class OrderStore {
+    public String load(String id) {
+        return id;
+    }
+}
