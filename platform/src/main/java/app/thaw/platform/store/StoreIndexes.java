@@ -47,8 +47,8 @@ public final class StoreIndexes implements SmartInitializingSingleton {
         long started = System.nanoTime();
         Flux.fromIterable(all)
                 .concatMap(store -> store.createIndexes()
-                        .retryWhen(retry.doBeforeRetry(retry -> log.info("Indexes of {} not made yet ({}); trying again",
-                                        store.getClass().getSimpleName(), retry.failure().toString())))
+                        .retryWhen(retry.doBeforeRetry(signal -> log.info("Indexes of {} not made yet ({}); trying again",
+                                        store.getClass().getSimpleName(), signal.failure().toString())))
                         .onErrorMap(failure -> new IllegalStateException("The indexes of " + store.getClass().getSimpleName()
                                 + " could not be made: " + reactor.core.Exceptions.unwrap(
                                         failure.getCause() == null ? failure : failure.getCause()), failure)))
