@@ -32,7 +32,7 @@ import reactor.test.StepVerifier;
  */
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=platform-test", "thaw.service.area=test"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class PlatformWebTests {
 
     static final TestTokens tokens = new TestTokens();

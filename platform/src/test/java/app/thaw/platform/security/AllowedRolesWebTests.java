@@ -25,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=platform-test", "thaw.service.area=test"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class AllowedRolesWebTests {
 
     static final TestTokens tokens = new TestTokens();
