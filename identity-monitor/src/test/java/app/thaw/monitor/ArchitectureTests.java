@@ -43,10 +43,10 @@ class ArchitectureTests {
         ServiceShape.noLayerPackages(BASE).check(MONITOR);
     }
 
-    /** Detection, baselines and name matching are plain Java: no Spring, no Reactor, no store. */
+    /** The detectors and name matching are plain Java: no Spring, no Reactor, no store. */
     @Test
-    void theDetectionModelIsPlainJava() {
-        noClasses().that().resideInAnyPackage(BASE + ".detection..", BASE + ".baseline", BASE + ".screening.matching..")
+    void detectionAndNameMatchingArePlainJava() {
+        noClasses().that().resideInAnyPackage(BASE + ".detection..", BASE + ".screening.matching..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..", "org.bson..",
                         "com.mongodb..")
                 .check(MONITOR);

@@ -9,8 +9,8 @@ import app.thaw.monitor.alerts.AlertKind;
 import app.thaw.monitor.alerts.AlertService;
 import app.thaw.monitor.alerts.AlertState;
 import app.thaw.monitor.detection.Severity;
-import app.thaw.monitor.support.Page;
-import app.thaw.monitor.support.Roles;
+import app.thaw.monitor.paging.Page;
+import app.thaw.monitor.access.Roles;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.TenantIds;
@@ -41,11 +41,9 @@ class AlertController {
             + "the role rules are the same, and the alert's events carry its own tenant.";
 
     private final AlertService alerts;
-    private final app.thaw.monitor.screening.ScreeningService screening;
 
-    AlertController(AlertService alerts, app.thaw.monitor.screening.ScreeningService screening) {
+    AlertController(AlertService alerts) {
         this.alerts = alerts;
-        this.screening = screening;
     }
 
     /**
@@ -53,7 +51,7 @@ class AlertController {
      * entry), if an analyst made one — "not a match" or "true match", who, when, why, the evidence.
      */
     private Mono<List<AlertResponse>> withDecisions(List<Alert> page) {
-        return screening.standingDecisions(page)
+        return alerts.standingDecisions(page)
                 .map(byAlert -> page.stream().map(alert -> AlertResponse.of(alert, byAlert.get(alert.id()))).toList());
     }
 

@@ -4,15 +4,15 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-import app.thaw.monitor.baseline.internal.BaselineStore;
-import app.thaw.monitor.baseline.internal.BaselineView;
+import app.thaw.monitor.baseline.Baselines;
+import app.thaw.monitor.baseline.BaselineView;
 import app.thaw.monitor.protection.IdentifierType;
 import app.thaw.monitor.subjects.PlainIdentifier;
 import app.thaw.monitor.subjects.Subject;
 import app.thaw.monitor.subjects.SubjectService;
 import app.thaw.monitor.subjects.SubjectType;
-import app.thaw.monitor.support.Page;
-import app.thaw.monitor.support.Roles;
+import app.thaw.monitor.paging.Page;
+import app.thaw.monitor.access.Roles;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -41,9 +41,9 @@ import reactor.core.publisher.Mono;
 class SubjectController {
 
     private final SubjectService subjects;
-    private final BaselineStore baselines;
+    private final Baselines baselines;
 
-    SubjectController(SubjectService subjects, BaselineStore baselines) {
+    SubjectController(SubjectService subjects, Baselines baselines) {
         this.subjects = subjects;
         this.baselines = baselines;
     }
