@@ -54,7 +54,7 @@ class BaselineStore implements Baselines {
         }
         return mongo.getCollection(BASELINES)
                 .flatMap(collection -> Mono.from(collection.replaceOne(
-                        new Document("_id", key(tenantId, subjectId)).append("version", baseline.version()), doc)))
+                        new Document("_id", key(tenantId, subjectId)).append("tenantId", tenantId).append("version", baseline.version()), doc)))
                 .flatMap(result -> result.getModifiedCount() == 1 ? Mono.<Void>empty()
                         : Mono.error(new OptimisticLockingFailureException("baseline")));
     }
