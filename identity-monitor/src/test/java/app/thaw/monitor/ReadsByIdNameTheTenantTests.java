@@ -1,6 +1,7 @@
 package app.thaw.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import app.thaw.monitor.signals.Signals;
 import app.thaw.monitor.subjects.Subject;
 import app.thaw.monitor.subjects.SubjectType;
 import app.thaw.monitor.subjects.Subjects;
+import app.thaw.platform.problem.NotFound;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -63,7 +65,7 @@ class ReadsByIdNameTheTenantTests extends MonitorWebTestBase {
         assertThat(subjects.find(owner, subject.id()).block()).isNotNull();
         assertThat(subjects.find(other, subject.id()).block()).isNull();
         assertThat(subjects.byHashes(other, List.of("hash-" + owner), 10).collectList().block()).isEmpty();
-        assertThat(subjects.setHold(other, subject.id(), 1, true, "not theirs").block()).isNull();
+        assertThatThrownBy(() -> subjects.setHold(other, subject.id(), 1, true, "not theirs").block()).isInstanceOf(NotFound.class);
         assertThat(subjects.deleteUnlessHeld(other, subject.id()).block()).isFalse();
         assertThat(subjects.find(owner, subject.id()).block().legalHold()).isFalse();
     }
@@ -115,7 +117,8 @@ class ReadsByIdNameTheTenantTests extends MonitorWebTestBase {
 
         assertThat(rules.find(owner, rule.id()).block()).isNotNull();
         assertThat(rules.find(other, rule.id()).block()).isNull();
-        assertThat(rules.replace(other, rule.id(), 1, "taken over", "true", Severity.HIGH, true, NOW).block()).isFalse();
+        assertThatThrownBy(() -> rules.replace(other, rule.id(), 1, "taken over", "true", Severity.HIGH, true, NOW).block())
+                .isInstanceOf(NotFound.class);
         assertThat(rules.delete(other, rule.id()).block()).isFalse();
         assertThat(rules.find(owner, rule.id()).block().name()).isEqualTo("late logins");
     }

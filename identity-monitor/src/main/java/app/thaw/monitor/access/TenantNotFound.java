@@ -1,12 +1,11 @@
 package app.thaw.monitor.access;
 
-import app.thaw.platform.problem.ThawProblem;
-import org.springframework.http.HttpStatus;
+import app.thaw.platform.problem.NotFound;
 
-/** A caller who is not Thaw staff named another tenant: to it, that tenant's data does not exist. */
-public class TenantNotFound extends ThawProblem {
+/** A caller named a tenant it does not reach (the platform's TenantAccess): to it, that tenant's data does not exist. The platform's 404 {@code not_found}. */
+public class TenantNotFound extends NotFound {
 
-    public TenantNotFound(String tenantId) {
-        super(HttpStatus.NOT_FOUND, "not_found", "There is no tenant " + tenantId + ".");
+    public TenantNotFound(String id) {
+        super("tenant", id);
     }
 }

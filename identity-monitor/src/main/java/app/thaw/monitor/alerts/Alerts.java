@@ -22,7 +22,8 @@ public interface Alerts {
     Mono<Void> insert(Alert alert, String openKey, List<ThawEvent> events);
 
     /**
-     * Writes the alert if its version is still the one read, else an {@code OptimisticLockingFailureException};
+     * Writes the alert if its version is still the one read, else an {@code OptimisticLockingFailureException}
+     * (404 {@code not_found} when the tenant has no such alert);
      * {@code newOpenKey} only when the key changes (closing it).
      */
     Mono<Void> save(Alert alert, @Nullable String newOpenKey, List<ThawEvent> events);

@@ -11,7 +11,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import app.thaw.monitor.ids.Ids;
 import app.thaw.platform.idempotency.IdempotentEffects;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -78,9 +77,7 @@ public class RuleService {
                               boolean enabled) {
         validate(expression);
         return get(caller, id)
-                .flatMap(current -> store.replace(caller.tenantId(), id, version, name, expression, severity, enabled, clock.instant())
-                        .flatMap(replaced -> replaced ? Mono.just(true)
-                                : Mono.<Boolean>error(new OptimisticLockingFailureException("rule " + id))))
+                .flatMap(current -> store.replace(caller.tenantId(), id, version, name, expression, severity, enabled, clock.instant()))
                 .then(changed(caller, "monitor.rule.replaced", id))
                 .then(get(caller, id));
     }

@@ -21,8 +21,11 @@ public interface StoredRules {
 
     Mono<Void> insert(String tenantId, Rule rule);
 
-    /** Replaces the rule if {@code version} is current; false when it is not (or no such rule). */
-    Mono<Boolean> replace(String tenantId, String id, long version, String name, String expression, Severity severity, boolean enabled,
+    /**
+     * Replaces the rule if {@code version} is current: 404 {@code not_found} when the tenant has no such
+     * rule, an {@code OptimisticLockingFailureException} (409) when it moved on.
+     */
+    Mono<Rule> replace(String tenantId, String id, long version, String name, String expression, Severity severity, boolean enabled,
                           Instant at);
 
     /** Deletes the tenant's rule; false when it has none with this id. */

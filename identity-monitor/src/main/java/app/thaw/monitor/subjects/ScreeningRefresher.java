@@ -1,61 +1,47 @@
 package app.thaw.monitor.subjects;
 
-import app.thaw.platform.timers.PeriodicPass;
+import java.time.Duration;
+
 import app.thaw.monitor.screening.ScreeningProperties;
+import app.thaw.platform.timers.PeriodicPasses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.core.publisher.Mono;
 
 /**
- * Reads each sanctions list again on its own schedule: every {@code refresh-interval} (the list's, or
- * the global one). A list with an official {@code url} is first read from it {@code first-refresh-after}
- * the start (the start itself reads the shipped snapshot, so the service starts offline), then every
- * interval. A failed read keeps the list's version in use.
+ * Reads each sanctions list again on its own schedule, and re-screens every subject when one
+ * changed: every {@code refresh-interval} (the list's, or the global one). A list with an official
+ * {@code url} is first read from it {@code first-refresh-after} the start (the start itself reads the
+ * shipped snapshot, so the service starts offline), then every interval. A failed read keeps the
+ * list's version in use. The platform's {@link PeriodicPasses} starts and stops them with the app.
  */
-@Component
-class ScreeningRefresher implements SmartLifecycle {
+@Configuration(proxyBeanMethods = false)
+class ScreeningRefresher {
 
     private static final Logger log = LoggerFactory.getLogger(ScreeningRefresher.class);
 
-    private final SubjectScreening screening;
-    private final ScreeningProperties properties;
-    private volatile java.util.List<Disposable> running = null;
-
-    ScreeningRefresher(SubjectScreening screening, ScreeningProperties properties) {
-        this.screening = screening;
-        this.properties = properties;
+    @Bean
+    PeriodicPasses sanctionsListRefresh(SubjectScreening screening, ScreeningProperties properties) {
+        return passes(screening, properties);
     }
 
-    @Override
-    public void start() {
-        java.util.List<Disposable> passes = new java.util.ArrayList<>();
+    /** One pass per list (there is always at least one: the shipped SDN snapshot when none is configured). */
+    static PeriodicPasses passes(SubjectScreening screening, ScreeningProperties properties) {
+        PeriodicPasses passes = null;
         for (ScreeningProperties.Source source : properties.sources()) {
-            java.time.Duration interval = properties.refreshInterval(source);
-            java.time.Duration first = source.url() != null ? properties.firstRefreshAfter() : interval;
-            passes.add(PeriodicPass.every("sanctions list refresh of " + source.id(), first, interval,
-                    () -> screening.refresh(source.id())
-                            .doOnNext(refresh -> log.info("Sanctions list {} refreshed: {}", source.id(), refresh))
-                            .onErrorResume(failure -> {
-                                log.warn("Reading the sanctions list {} failed; the list in use stays", source.id(), failure);
-                                return reactor.core.publisher.Mono.empty();
-                            })));
+            Duration interval = properties.refreshInterval(source);
+            Duration first = source.url() != null ? properties.firstRefreshAfter() : interval;
+            String name = "sanctions list refresh of " + source.id();
+            java.util.function.Supplier<Mono<?>> work = () -> screening.refresh(source.id())
+                    .doOnNext(refresh -> log.info("Sanctions list {} refreshed: {}", source.id(), refresh))
+                    .onErrorResume(failure -> {
+                        log.warn("Reading the sanctions list {} failed; the list in use stays", source.id(), failure);
+                        return Mono.empty();
+                    });
+            passes = passes == null ? PeriodicPasses.of(name, first, interval, work) : passes.and(name, first, interval, work);
         }
-        running = java.util.List.copyOf(passes);
-    }
-
-    @Override
-    public void stop() {
-        java.util.List<Disposable> passes = running;
-        if (passes != null) {
-            passes.forEach(Disposable::dispose);
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+        return java.util.Objects.requireNonNull(passes, "no sanctions list configured");
     }
 }

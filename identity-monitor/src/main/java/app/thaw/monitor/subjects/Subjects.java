@@ -23,7 +23,10 @@ public interface Subjects {
     /** Every subject of every tenant in id order after {@code cursor}: for re-screening when a list changes. */
     Flux<Subject> allAfter(@Nullable String cursor, int limit);
 
-    /** Sets or lifts the hold if {@code version} is current; empty when it is not (or no such subject). */
+    /**
+     * Sets or lifts the hold if {@code version} is current: 404 {@code not_found} when the tenant has no
+     * such subject, an {@code OptimisticLockingFailureException} (409) when it moved on.
+     */
     Mono<Subject> setHold(String tenantId, String id, long version, boolean hold, @Nullable String reason);
 
     /** Deletes the subject unless it is under hold (one conditional write, so a hold placed meanwhile wins). */

@@ -29,7 +29,7 @@ class ScreeningRefresherTests {
                 "file:slow.csv", null, null);
         SubjectScreening screening = mock(SubjectScreening.class);
         when(screening.refresh(anyString())).thenReturn(Mono.empty());
-        ScreeningRefresher refresher = new ScreeningRefresher(screening,
+        app.thaw.platform.timers.PeriodicPasses refresher = ScreeningRefresher.passes(screening,
                 new ScreeningProperties(List.of(withUrl, fast, slow), Duration.ofHours(24), Duration.ofMillis(100), null, 10));
         refresher.start();
         try {

@@ -1,6 +1,5 @@
 package app.thaw.monitor.alerts.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -14,10 +13,10 @@ import app.thaw.monitor.alerts.Alerts;
 import app.thaw.monitor.detection.Severity;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.store.IndexedStore;
+import app.thaw.platform.store.VersionedWrites;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.InitializingBean;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -33,7 +32,7 @@ import reactor.core.publisher.Mono;
  * event recorded on the alert document in the same write (the outbox watches the collection).
  */
 @Component
-class AlertStore implements Alerts, InitializingBean {
+class AlertStore implements Alerts, IndexedStore {
 
     static final String ALERTS = "alerts";
 
@@ -46,12 +45,11 @@ class AlertStore implements Alerts, InitializingBean {
     }
 
     @Override
-    public void afterPropertiesSet() {
-        // Start-up, not a request: the unique open key is what keeps one open alert per subject.
-        mongo.indexOps(ALERTS).createIndex(new Index().on("openKey", Sort.Direction.ASC).unique())
+    public Mono<Void> createIndexes() {
+        // The unique open key is what keeps one open alert per subject; the outbox watches the raised events.
+        return mongo.indexOps(ALERTS).createIndex(new Index().on("openKey", Sort.Direction.ASC).unique())
                 .then(mongo.indexOps(ALERTS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC)))
-                .then(outbox.watch(ALERTS))
-                .block(Duration.ofMinutes(1));
+                .then(outbox.watch(ALERTS));
     }
 
     @Override
@@ -82,14 +80,10 @@ class AlertStore implements Alerts, InitializingBean {
                 update.set(key, value);
             }
         });
-        update.set("version", alert.version() + 1);
         if (!events.isEmpty()) {
             EventOutbox.record(update, events);
         }
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(alert.id()).and("tenantId").is(alert.tenantId())
-                        .and("version").is(alert.version())), update, ALERTS)
-                .flatMap(result -> result.getModifiedCount() == 1 ? Mono.<Void>empty()
-                        : Mono.error(new OptimisticLockingFailureException("alert " + alert.id())));
+        return VersionedWrites.update(mongo, ALERTS, "alert", alert.tenantId(), alert.id(), alert.version(), update).then();
     }
 
     @Override

@@ -13,7 +13,7 @@ import app.thaw.monitor.ingestion.SignalRejected;
 import app.thaw.monitor.ingestion.SignalService;
 import app.thaw.monitor.signals.Signal;
 import app.thaw.monitor.signals.Signals;
-import app.thaw.monitor.paging.Page;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.monitor.access.Roles;
 import app.thaw.platform.problem.FieldViolation;
 import app.thaw.platform.problem.JsonFieldProblems;
@@ -105,13 +105,13 @@ class SignalController {
     @Operation(summary = "Signals matched to a subject, newest first, paged by cursor")
     @GetMapping
     @AllowedRoles(AllowedRoles.ANY_USER)
-    Mono<Page<Map<String, Object>>> forSubject(@RequestParam String subjectId, @RequestParam(required = false) @Nullable String cursor,
+    Mono<CursorPage<Map<String, Object>>> forSubject(@RequestParam String subjectId, @RequestParam(required = false) @Nullable String cursor,
                                                @RequestParam(required = false) @Nullable Integer limit) {
-        int size = Page.limit(limit);
+        CursorPage.Request page = CursorPage.Request.of(cursor, limit);
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
-                .flatMapMany(caller -> signals.forSubject(caller, subjectId, cursor, size + 1))
+                .flatMapMany(caller -> signals.forSubject(caller, subjectId, page.cursor(), page.limit() + 1))
                 .map(SignalController::view).collectList()
-                .map(all -> Page.of(all, size, view -> (String) view.get("id")));
+                .map(all -> page.page(all, view -> (String) view.get("id")));
     }
 
     private SignalService.ParsedLine parse(NumberedLine line) {

@@ -1,14 +1,14 @@
 package app.thaw.monitor.rules.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
 import app.thaw.monitor.detection.Severity;
 import app.thaw.monitor.rules.Rule;
 import app.thaw.monitor.rules.StoredRules;
+import app.thaw.platform.store.VersionedWrites;
+import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 
 /** Rules in the {@code rules} collection, every query scoped by tenant. */
 @Component
-class RuleStore implements StoredRules, InitializingBean {
+class RuleStore implements StoredRules, IndexedStore {
 
     static final String RULES = "rules";
 
@@ -32,10 +32,8 @@ class RuleStore implements StoredRules, InitializingBean {
     }
 
     @Override
-    public void afterPropertiesSet() {
-        // Start-up, not a request: waiting here keeps the app from serving before its indexes exist.
-        mongo.indexOps(RULES).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
-                .block(Duration.ofMinutes(1));
+    public Mono<Void> createIndexes() {
+        return mongo.indexOps(RULES).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)).then();
     }
 
     @Override
@@ -66,12 +64,12 @@ class RuleStore implements StoredRules, InitializingBean {
     }
 
     @Override
-    public Mono<Boolean> replace(String tenantId, String id, long version, String name, String expression, Severity severity,
-                                 boolean enabled, Instant at) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("version").is(version)),
-                        new Update().set("name", name).set("expression", expression).set("severity", severity.name())
-                                .set("enabled", enabled).set("updatedAt", Date.from(at)).inc("version", 1L), RULES)
-                .map(result -> result.getModifiedCount() == 1);
+    public Mono<Rule> replace(String tenantId, String id, long version, String name, String expression, Severity severity,
+                              boolean enabled, Instant at) {
+        return VersionedWrites.update(mongo, RULES, "rule", tenantId, id, version, new Update().set("name", name)
+                        .set("expression", expression).set("severity", severity.name()).set("enabled", enabled)
+                        .set("updatedAt", Date.from(at)))
+                .map(RuleStore::fromDocument);
     }
 
     @Override
@@ -80,7 +78,7 @@ class RuleStore implements StoredRules, InitializingBean {
     }
 
     private static Query byId(String tenantId, String id) {
-        return Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId));
+        return VersionedWrites.byId(tenantId, id);
     }
 
     private static Document toDocument(String tenantId, Rule rule) {

@@ -14,9 +14,9 @@ import app.thaw.monitor.signals.Signals;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
+import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
  * (tenant, source id) is what makes ingestion idempotent: two concurrent deliveries store one.
  */
 @Component
-class SignalStore implements Signals, InitializingBean {
+class SignalStore implements Signals, IndexedStore {
 
     static final String SIGNALS = "signals";
     private static final int DUPLICATE_KEY = 11000;
@@ -45,11 +45,10 @@ class SignalStore implements Signals, InitializingBean {
     }
 
     @Override
-    public void afterPropertiesSet() {
-        // Start-up, not a request: waiting here keeps the app from serving before its indexes exist.
-        mongo.indexOps(SIGNALS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("sourceSignalId", Sort.Direction.ASC).unique())
+    public Mono<Void> createIndexes() {
+        return mongo.indexOps(SIGNALS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("sourceSignalId", Sort.Direction.ASC).unique())
                 .then(mongo.indexOps(SIGNALS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("subjectIds", Sort.Direction.ASC)))
-                .block(java.time.Duration.ofMinutes(1));
+                .then();
     }
 
     @Override

@@ -8,9 +8,10 @@ import app.thaw.monitor.protection.ProtectedValue;
 import app.thaw.monitor.subjects.Subject;
 import app.thaw.monitor.subjects.SubjectType;
 import app.thaw.monitor.subjects.Subjects;
+import app.thaw.platform.store.IndexedStore;
+import app.thaw.platform.store.VersionedWrites;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -23,7 +24,7 @@ import reactor.core.publisher.Mono;
 
 /** Subjects in the {@code subjects} collection, every query by id scoped by tenant. */
 @Component
-class SubjectStore implements Subjects, InitializingBean {
+class SubjectStore implements Subjects, IndexedStore {
 
     static final String SUBJECTS = "subjects";
 
@@ -34,11 +35,10 @@ class SubjectStore implements Subjects, InitializingBean {
     }
 
     @Override
-    public void afterPropertiesSet() {
-        // Start-up, not a request: waiting here keeps the app from serving before its indexes exist.
-        mongo.indexOps(SUBJECTS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("identifierHashes", Sort.Direction.ASC))
+    public Mono<Void> createIndexes() {
+        return mongo.indexOps(SUBJECTS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("identifierHashes", Sort.Direction.ASC))
                 .then(mongo.indexOps(SUBJECTS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)))
-                .block(java.time.Duration.ofMinutes(1));
+                .then();
     }
 
     @Override
@@ -76,9 +76,8 @@ class SubjectStore implements Subjects, InitializingBean {
 
     @Override
     public Mono<Subject> setHold(String tenantId, String id, long version, boolean hold, @Nullable String reason) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("version").is(version)),
-                        new Update().set("legalHold", hold).set("holdReason", reason).inc("version", 1L),
-                        org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Document.class, SUBJECTS)
+        return VersionedWrites.update(mongo, SUBJECTS, "subject", tenantId, id, version,
+                        new Update().set("legalHold", hold).set("holdReason", reason))
                 .map(SubjectStore::fromDocument);
     }
 

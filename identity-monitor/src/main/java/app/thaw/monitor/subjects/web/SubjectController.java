@@ -11,7 +11,7 @@ import app.thaw.monitor.subjects.PlainIdentifier;
 import app.thaw.monitor.subjects.Subject;
 import app.thaw.monitor.subjects.SubjectService;
 import app.thaw.monitor.subjects.SubjectType;
-import app.thaw.monitor.paging.Page;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.monitor.access.Roles;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
@@ -62,13 +62,13 @@ class SubjectController {
     @Operation(summary = "List the tenant's subjects (masked), paged by cursor")
     @GetMapping
     @AllowedRoles(AllowedRoles.ANY_USER)
-    Mono<Page<SubjectResponse>> list(@RequestParam(required = false) @Nullable String cursor,
+    Mono<CursorPage<SubjectResponse>> list(@RequestParam(required = false) @Nullable String cursor,
                                      @RequestParam(required = false) @Nullable Integer limit) {
-        int size = Page.limit(limit);
+        CursorPage.Request page = CursorPage.Request.of(cursor, limit);
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
-                .flatMapMany(caller -> subjects.page(caller, cursor, size + 1))
+                .flatMapMany(caller -> subjects.page(caller, page.cursor(), page.limit() + 1))
                 .map(subject -> SubjectResponse.of(subject, null)).collectList()
-                .map(all -> Page.of(all, size, SubjectResponse::id));
+                .map(all -> page.page(all, SubjectResponse::id));
     }
 
     @Operation(summary = "One subject (masked)")

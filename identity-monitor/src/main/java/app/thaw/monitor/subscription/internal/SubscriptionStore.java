@@ -7,6 +7,7 @@ import java.util.List;
 import app.thaw.monitor.subscription.Subscriptions;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +27,7 @@ import reactor.core.publisher.Mono;
  * tenant). A plan change carries its event in the same write (the outbox watches the collection).
  */
 @Component
-class SubscriptionStore implements Subscriptions {
+class SubscriptionStore implements Subscriptions, IndexedStore {
 
     static final String SUBSCRIPTIONS = "tenant_subscriptions";
     static final String PARTNER_SHARES = "partner_shares";
@@ -38,9 +39,12 @@ class SubscriptionStore implements Subscriptions {
     SubscriptionStore(ReactiveMongoTemplate mongo, ObjectProvider<EventOutbox> outbox) {
         this.mongo = mongo;
         this.outbox = outbox.getIfAvailable();
-        if (this.outbox != null) {
-            this.outbox.watch(SUBSCRIPTIONS).subscribe();
-        }
+    }
+
+    /** No index beyond the ids; the outbox watches the plan changes' events before the service serves. */
+    @Override
+    public Mono<Void> createIndexes() {
+        return outbox == null ? Mono.empty() : outbox.watch(SUBSCRIPTIONS);
     }
 
     private Mono<Document> subscription(String tenantId) {
