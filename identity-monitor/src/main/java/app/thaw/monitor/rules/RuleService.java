@@ -34,6 +34,7 @@ public class RuleService {
         this.store = store;
         this.properties = properties;
         this.cel = new CelRules(properties.maxIterations());
+        this.cel.warmUp();
         this.audit = audit;
         this.clock = clock;
         this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(10_000).build();
