@@ -9,7 +9,7 @@ import java.util.List;
 
 import app.thaw.monitor.alerts.AlertTransitionNotAllowed;
 import app.thaw.monitor.rules.RuleLimitReached;
-import app.thaw.monitor.signals.BatchTooLarge;
+import app.thaw.monitor.ingestion.BatchTooLarge;
 import app.thaw.monitor.subjects.SubjectQuotaExceeded;
 import app.thaw.monitor.subjects.SubjectUnderLegalHold;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,11 @@
 package app.thaw.monitor.alerts;
 
-import app.thaw.platform.problem.ThawProblem;
-import org.springframework.http.HttpStatus;
+import app.thaw.platform.problem.NotFound;
 
-/** No such alert in the caller's tenant. */
-public class AlertNotFound extends ThawProblem {
+/** No such alert in the caller's tenant. The platform's 404 {@code not_found}. */
+public class AlertNotFound extends NotFound {
 
     public AlertNotFound(String id) {
-        super(HttpStatus.NOT_FOUND, "not_found", "There is no alert " + id + ".");
+        super("alert", id);
     }
 }

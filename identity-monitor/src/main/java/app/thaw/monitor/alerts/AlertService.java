@@ -2,37 +2,30 @@ package app.thaw.monitor.alerts;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
-
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import app.thaw.monitor.access.Roles;
+import app.thaw.monitor.access.TenantNotFound;
 import app.thaw.monitor.detection.Detection;
 import app.thaw.monitor.detection.Severity;
+import app.thaw.monitor.events.AlertEvents;
+import app.thaw.monitor.ids.Ids;
 import app.thaw.monitor.screening.AllowList;
 import app.thaw.monitor.settings.TenantSettings;
-import app.thaw.monitor.support.Roles;
-import app.thaw.monitor.support.TenantNotFound;
-import app.thaw.monitor.events.AlertEvents;
-import app.thaw.platform.events.Traceparents;
 import app.thaw.platform.audit.AuditLog;
-import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.events.Traceparents;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
-import org.bson.Document;
-import app.thaw.monitor.support.Ids;
+import app.thaw.platform.tenancy.TenantAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -47,31 +40,23 @@ import reactor.util.retry.Retry;
 @Service
 public class AlertService {
 
-    public static final String ALERTS = "alerts";
     static final String EVENT_TYPE = "thaw.alert.raised";
     static final String SOURCE = "/thaw/identity-monitor";
 
-    private final ReactiveMongoTemplate mongo;
-    private final EventOutbox outbox;
+    private final Alerts store;
     private final AllowList allowList;
     private final AuditLog audit;
+    private final TenantAccess tenants;
     private final Traceparents trace;
     private final Clock clock;
 
-    AlertService(ReactiveMongoTemplate mongo, EventOutbox outbox, AllowList allowList, AuditLog audit, Traceparents trace,
-                 Clock clock) {
-        this.mongo = mongo;
-        this.outbox = outbox;
+    AlertService(Alerts store, AllowList allowList, AuditLog audit, TenantAccess tenants, Traceparents trace, Clock clock) {
+        this.store = store;
+        this.tenants = tenants;
         this.allowList = allowList;
         this.audit = audit;
         this.trace = trace;
         this.clock = clock;
-    }
-
-    public Mono<Void> createIndexes() {
-        return mongo.indexOps(ALERTS).createIndex(new Index().on("openKey", Sort.Direction.ASC).unique())
-                .then(mongo.indexOps(ALERTS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC)))
-                .then(outbox.watch(ALERTS));
     }
 
     /** Files a subject's detections (in signal order) into its open alert, or a new one. */
@@ -85,17 +70,14 @@ public class AlertService {
     private Mono<Void> recordOne(String tenantId, String subjectId, String subjectLabel, String subjectType, Detection detection,
                                  TenantSettings settings) {
         String openKey = tenantId + "|" + subjectId + "|" + AlertKind.IDENTITY_MISUSE;
-        return Mono.defer(() -> mongo.findOne(Query.query(Criteria.where("openKey").is(openKey)), Document.class, ALERTS)
-                        .map(AlertService::fromDocument)
+        return Mono.defer(() -> store.holding(tenantId, openKey)
                         .flatMap(open -> {
                             if (open.accepts(detection.at())) {
                                 open.absorb(detection, settings.alertWindow(), settings.escalateAtDetectors());
                                 return save(open, null);
                             }
                             // The window passed: the old alert keeps its history but no longer takes detections.
-                            return mongo.updateFirst(Query.query(Criteria.where("_id").is(open.id()).and("version").is(open.version())),
-                                            new Update().set("openKey", closedKey(open.id())).inc("version", 1L), ALERTS)
-                                    .then(Mono.<Saved>empty());
+                            return store.letGo(tenantId, open.id(), open.version(), closedKey(open.id())).then(Mono.<Saved>empty());
                         })
                         .switchIfEmpty(Mono.defer(() -> insert(Alert.open(Ids.next("alr"), tenantId, subjectId,
                                 subjectLabel, subjectType, detection, settings.alertWindow(), settings.escalateAtDetectors()), openKey))))
@@ -121,39 +103,18 @@ public class AlertService {
 
     /** Moves the recorded event to the outbox; nothing to read when the write recorded none. */
     private Mono<Void> release(Saved saved) {
-        return saved.raised() ? outbox.release(ALERTS, saved.id()).then() : Mono.empty();
+        return saved.raised() ? store.release(saved.id()) : Mono.empty();
     }
 
     private Mono<Saved> insert(Alert alert, String openKey) {
         boolean raise = alert.takeRaise();
-        Document doc = toDocument(alert, openKey).append("version", 1L);
-        if (raise) {
-            doc.append(EventOutbox.PENDING_EVENTS, EventOutbox.pending(List.of(raisedEvent(alert))));
-        }
-        return mongo.insert(doc, ALERTS).thenReturn(new Saved(alert.id(), raise));
+        return store.insert(alert, openKey, raise ? List.of(raisedEvent(alert)) : List.of()).thenReturn(new Saved(alert.id(), raise));
     }
 
     /** Writes the alert if unchanged since read; {@code newOpenKey} only when the key changes (closing it). */
     private Mono<Saved> save(Alert alert, @Nullable String newOpenKey) {
         boolean raise = alert.takeRaise();
-        Document doc = toDocument(alert, newOpenKey == null ? "" : newOpenKey);
-        if (newOpenKey == null) {
-            // Rewriting a unique key with its own value is not always a no-op for the embedded store.
-            doc.remove("openKey");
-        }
-        Update update = new Update();
-        doc.forEach((key, value) -> {
-            if (!key.equals("_id")) {
-                update.set(key, value);
-            }
-        });
-        update.set("version", alert.version() + 1);
-        if (raise) {
-            EventOutbox.record(update, List.of(raisedEvent(alert)));
-        }
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(alert.id()).and("version").is(alert.version())), update, ALERTS)
-                .flatMap(result -> result.getModifiedCount() == 1 ? Mono.just(new Saved(alert.id(), raise))
-                        : Mono.error(new OptimisticLockingFailureException("alert " + alert.id())));
+        return store.save(alert, newOpenKey, raise ? List.of(raisedEvent(alert)) : List.of()).thenReturn(new Saved(alert.id(), raise));
     }
 
     /** An alert of the caller's own tenant; 404 if that tenant has none with this id. */
@@ -166,32 +127,37 @@ public class AlertService {
      * (audited as {@code monitor.cross_tenant_read}); anyone else naming another tenant gets 404.
      */
     public Mono<Alert> get(Caller caller, @Nullable String tenantId, String id) {
-        return tenantFor(caller, tenantId, () -> new AlertNotFound(id))
+        return tenantFor(caller, tenantId, false, () -> new AlertNotFound(id))
                 .flatMap(tenant -> find(tenant, id).flatMap(alert -> acrossTenants(caller, tenant, "monitor.cross_tenant_read", id)
                         .thenReturn(alert)));
     }
 
     private Mono<Alert> find(String tenantId, String id) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, ALERTS)
-                .map(AlertService::fromDocument)
-                .switchIfEmpty(Mono.error(() -> new AlertNotFound(id)));
+        return store.find(tenantId, id).switchIfEmpty(Mono.error(() -> new AlertNotFound(id)));
     }
 
     /**
-     * The tenant a call works in: the caller's own when it names none or its own; the named one for
-     * Thaw's staff; for anyone else naming another tenant, {@code notFound} (as for another tenant's object).
+     * The tenant a call works in: the caller's own when it names none or its own; another one as far
+     * as the platform's {@link TenantAccess} lets the caller reach it (Thaw's staff; a partner bank
+     * the tenant linked, to read only). For anyone else naming another tenant, {@code notFound}, as
+     * for another tenant's object.
      */
-    private static Mono<String> tenantFor(Caller caller, @Nullable String tenantId, Supplier<? extends ThawProblem> notFound) {
+    private Mono<String> tenantFor(Caller caller, @Nullable String tenantId, boolean write, Supplier<? extends ThawProblem> notFound) {
         if (tenantId == null || tenantId.isBlank() || tenantId.trim().equals(caller.tenantId())) {
             return Mono.just(caller.tenantId());
         }
-        return Roles.staff(caller) ? Mono.just(tenantId.trim()) : Mono.error(notFound);
+        String named = tenantId.trim();
+        return tenants.reach(caller, named).flatMap(reach -> switch (reach) {
+            case OWN, STAFF -> Mono.just(named);
+            case PARTNER -> write ? Mono.error(new AccessDeniedException("A partner bank reads a linked tenant's alerts; it does not work them."))
+                    : Mono.just(named);
+            case NONE -> Mono.error(notFound.get());
+        });
     }
 
-    /** Audits a staff member's access to another tenant's alert; nothing for the caller's own tenant. */
+    /** Audits an access to another tenant's alert in both tenants; nothing for the caller's own tenant. */
     private Mono<Void> acrossTenants(Caller caller, String tenantId, String action, String id) {
-        return tenantId.equals(caller.tenantId()) ? Mono.empty()
-                : audit.record(action, "alert", id, Map.of("alertId", id, "alertTenant", tenantId));
+        return tenants.auditBothSides(caller, tenantId, action, "alert", id, Map.of("alertId", id, "alertTenant", tenantId));
     }
 
     /** The caller's tenant's alerts, newest first, optionally filtered. */
@@ -206,9 +172,9 @@ public class AlertService {
      */
     public Flux<Alert> page(Caller caller, @Nullable String tenantId, @Nullable AlertState state, @Nullable Severity severity,
                             @Nullable AlertKind kind, @Nullable String subjectId, @Nullable String cursor, int limit) {
-        return tenantFor(caller, tenantId, () -> new TenantNotFound(tenantId))
-                .flatMapMany(tenant -> (tenant.equals(caller.tenantId()) ? Mono.<Void>empty()
-                        : audit.record("monitor.cross_tenant_list", "alert", "*", Map.of("tenantFilter", tenant)))
+        return tenantFor(caller, tenantId, false, () -> new TenantNotFound(tenantId))
+                .flatMapMany(tenant -> tenants.auditBothSides(caller, tenant, "monitor.cross_tenant_list", "alert", "*",
+                                Map.of("tenantFilter", tenant))
                         .thenMany(list(tenant, state, severity, kind, subjectId, cursor, limit)));
     }
 
@@ -217,34 +183,16 @@ public class AlertService {
      * dashboard; empty for anyone else (they see only their own tenant). Audited as {@code monitor.alert_tenants_listed}.
      */
     public Flux<String> tenantsWithOpenAlerts(Caller caller) {
-        if (!caller.hasAnyRole(app.thaw.monitor.support.Roles.STAFF)) {
+        if (!TenantAccess.staff(caller)) {
             return Flux.empty();
         }
-        Query open = Query.query(Criteria.where("state").in(AlertState.NEW.name(), AlertState.ACKNOWLEDGED.name()));
         return audit.record("monitor.alert_tenants_listed", "alert", "*", Map.of())
-                .thenMany(mongo.findDistinct(open, "tenantId", ALERTS, String.class)).sort().take(200);
+                .thenMany(store.tenantsWith(List.of(AlertState.NEW, AlertState.ACKNOWLEDGED))).sort().take(200);
     }
 
     private Flux<Alert> list(String tenantId, @Nullable AlertState state, @Nullable Severity severity, @Nullable AlertKind kind,
                              @Nullable String subjectId, @Nullable String cursor, int limit) {
-        Criteria criteria = Criteria.where("tenantId").is(tenantId);
-        if (state != null) {
-            criteria = criteria.and("state").is(state.name());
-        }
-        if (severity != null) {
-            criteria = criteria.and("severity").is(severity.name());
-        }
-        if (kind != null) {
-            criteria = criteria.and("kind").is(kind.name());
-        }
-        if (subjectId != null) {
-            criteria = criteria.and("subjectId").is(subjectId);
-        }
-        if (cursor != null) {
-            criteria = criteria.and("_id").lt(cursor);
-        }
-        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit), Document.class, ALERTS)
-                .map(AlertService::fromDocument);
+        return store.list(tenantId, state, severity, kind, subjectId, cursor, limit);
     }
 
     /** Moves an alert of the caller's own tenant; see {@link #transition(Caller, String, String, long, AlertState, String)}. */
@@ -262,7 +210,7 @@ public class AlertService {
     public Mono<Alert> transition(Caller caller, @Nullable String tenantId, String id, long version, AlertState wanted,
                                   @Nullable String reason) {
         // Another tenant's alert is audited once found, before any check: a refused move still read it.
-        return tenantFor(caller, tenantId, () -> new AlertNotFound(id)).flatMap(tenant -> find(tenant, id)
+        return tenantFor(caller, tenantId, true, () -> new AlertNotFound(id)).flatMap(tenant -> find(tenant, id)
                 .flatMap(alert -> acrossTenants(caller, tenant, "monitor.cross_tenant_write", id)
                         .then(Mono.defer(() -> move(caller, alert, version, wanted, reason)))));
     }
@@ -316,45 +264,37 @@ public class AlertService {
         return "closed|" + alertId;
     }
 
-    static Document toDocument(Alert alert, String openKey) {
-        Document doc = new Document("_id", alert.id()).append("tenantId", alert.tenantId()).append("subjectId", alert.subjectId())
-                .append("subjectLabel", alert.subjectLabel()).append("subjectType", alert.subjectType())
-                .append("kind", alert.kind().name()).append("state", alert.state().name()).append("severity", alert.severity().name())
-                .append("detectors", new Document(new LinkedHashMap<String, Object>(alert.detectorsInOrder())))
-                .append("signalIds", alert.signalIds()).append("count", alert.count())
-                .append("firstAt", Date.from(alert.firstAt())).append("lastAt", Date.from(alert.lastAt()))
-                .append("windowEndsAt", Date.from(alert.windowEndsAt())).append("raised", alert.raised())
-                .append("reasons", alert.reasons()).append("openKey", openKey);
-        Alert.Sanction sanction = alert.sanction();
-        if (sanction != null) {
-            doc.append("sanction", new Document("listEntryId", sanction.listEntryId()).append("listName", sanction.listName())
-                    .append("matchedName", sanction.matchedName()).append("score", sanction.score())
-                    .append("matchedFields", sanction.matchedFields()).append("listId", sanction.listId())
-                    .append("listVersion", sanction.listVersion()).append("entryFingerprint", sanction.entryFingerprint()));
+    /** An erased subject's alerts stay (the tenant's record of what happened) but lose the subject's label. */
+    public Mono<Void> forgetSubjectLabel(String tenantId, String subjectId) {
+        return store.relabel(tenantId, subjectId, "[erased]");
+    }
+
+    /**
+     * The standing screening decision of each sanctions-hit alert's (subject, entry), keyed by alert
+     * id (alerts without one are absent): one query per tenant among the alerts.
+     */
+    public Mono<Map<String, AllowList.StoredDecision>> standingDecisions(List<Alert> page) {
+        Map<String, List<Map.Entry<String, String>>> pairsByTenant = new LinkedHashMap<>();
+        for (Alert alert : page) {
+            Alert.Sanction sanction = alert.sanction();
+            if (sanction != null) {
+                pairsByTenant.computeIfAbsent(alert.tenantId(), t -> new ArrayList<>()).add(Map.entry(alert.subjectId(), sanction.listEntryId()));
+            }
         }
-        return doc;
+        return Flux.fromIterable(pairsByTenant.entrySet())
+                .concatMap(tenant -> allowList.standing(tenant.getKey(), tenant.getValue()).map(found -> Map.entry(tenant.getKey(), found)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(byTenant -> {
+                    Map<String, AllowList.StoredDecision> byAlert = new LinkedHashMap<>();
+                    for (Alert alert : page) {
+                        Alert.Sanction sanction = alert.sanction();
+                        AllowList.StoredDecision decision = sanction == null ? null : byTenant.getOrDefault(alert.tenantId(), Map.of())
+                                .get(AllowList.pair(alert.subjectId(), sanction.listEntryId()));
+                        if (decision != null) {
+                            byAlert.put(alert.id(), decision);
+                        }
+                    }
+                    return byAlert;
+                });
     }
-
-    static Alert fromDocument(Document doc) {
-        Map<String, Integer> detectors = new LinkedHashMap<>();
-        Document stored = doc.get("detectors", Document.class);
-        if (stored != null) {
-            stored.forEach((name, n) -> detectors.put(name, ((Number) n).intValue()));
-        }
-        Document s = doc.get("sanction", Document.class);
-        Alert.Sanction sanction = s == null ? null : new Alert.Sanction(s.getString("listEntryId"), s.getString("listName"),
-                s.getString("matchedName"), s.get("score", Number.class).doubleValue(), s.getList("matchedFields", String.class),
-                s.getString("listId"), s.getString("listVersion"), s.getString("entryFingerprint"));
-        return new Alert(doc.getString("_id"), doc.getString("tenantId"), doc.getString("subjectId"), doc.getString("subjectLabel"),
-                doc.getString("subjectType"), AlertKind.valueOf(doc.getString("kind")), AlertState.valueOf(doc.getString("state")),
-                Severity.valueOf(doc.getString("severity")), detectors, doc.getList("signalIds", String.class, List.of()),
-                doc.get("count", Number.class).intValue(), instant(doc, "firstAt"), instant(doc, "lastAt"),
-                instant(doc, "windowEndsAt"), Boolean.TRUE.equals(doc.getBoolean("raised")), sanction,
-                doc.getList("reasons", String.class, List.of()), doc.get("version", Number.class).longValue());
-    }
-
-    private static Instant instant(Document doc, String key) {
-        return doc.getDate(key).toInstant();
-    }
-
 }

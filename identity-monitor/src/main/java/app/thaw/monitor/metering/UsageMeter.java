@@ -12,15 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import app.thaw.platform.timers.PeriodicPass;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -40,8 +35,6 @@ public class UsageMeter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(UsageMeter.class);
 
-    static final String USAGE = "usage";
-
     /** What is metered. */
     public enum Counter {
         SUBJECTS_ENROLLED("subjectsEnrolled"), SIGNALS("signals"), SCREENINGS("screenings");
@@ -51,19 +44,24 @@ public class UsageMeter implements SmartLifecycle {
         Counter(String field) {
             this.field = field;
         }
+
+        /** Its name in stored usage and in answers. */
+        public String field() {
+            return field;
+        }
     }
 
     private record Key(String tenantId, YearMonth month) {
     }
 
-    private final ReactiveMongoTemplate mongo;
+    private final UsageCounts store;
     private final Clock clock;
     private final Duration flushInterval;
     private final Map<Key, Map<Counter, LongAdder>> pending = new ConcurrentHashMap<>();
     private volatile Disposable flushing = null;
 
-    UsageMeter(ReactiveMongoTemplate mongo, Clock clock, @Value("${thaw.monitor.metering.flush-interval:5s}") Duration flushInterval) {
-        this.mongo = mongo;
+    UsageMeter(UsageCounts store, Clock clock, @Value("${thaw.monitor.metering.flush-interval:5s}") Duration flushInterval) {
+        this.store = store;
         this.clock = clock;
         this.flushInterval = flushInterval;
     }
@@ -101,9 +99,7 @@ public class UsageMeter implements SmartLifecycle {
                         return Mono.empty();
                     }
                     Key key = entry.getKey();
-                    Update update = new Update().setOnInsert("tenantId", key.tenantId()).setOnInsert("month", key.month().toString());
-                    taken.forEach((counter, n) -> update.inc(counter.field, n));
-                    return mongo.upsert(Query.query(Criteria.where("_id").is(id(key.tenantId(), key.month()))), update, USAGE).then()
+                    return store.add(key.tenantId(), key.month(), taken)
                             .onErrorResume(failure -> {
                                 taken.forEach((counter, n) -> entry.getValue().get(counter).add(n));
                                 log.warn("Writing usage counts for a tenant failed; they are kept for the next flush", failure);
@@ -115,20 +111,14 @@ public class UsageMeter implements SmartLifecycle {
 
     /** The tenant's usage in {@code month}: what is stored plus what this instance still holds; zeros for a month with none. */
     public Mono<Usage> usage(String tenantId, YearMonth month) {
-        return mongo.findById(id(tenantId, month), Document.class, USAGE)
-                .defaultIfEmpty(new Document())
-                .map(doc -> new Usage(month.toString(), count(doc, tenantId, month, Counter.SUBJECTS_ENROLLED),
-                        count(doc, tenantId, month, Counter.SIGNALS), count(doc, tenantId, month, Counter.SCREENINGS)));
+        return store.stored(tenantId, month)
+                .map(stored -> new Usage(month.toString(), count(stored, tenantId, month, Counter.SUBJECTS_ENROLLED),
+                        count(stored, tenantId, month, Counter.SIGNALS), count(stored, tenantId, month, Counter.SCREENINGS)));
     }
 
-    private long count(Document doc, String tenantId, YearMonth month, Counter counter) {
-        Number n = doc.get(counter.field, Number.class);
+    private long count(Map<Counter, Long> stored, String tenantId, YearMonth month, Counter counter) {
         Map<Counter, LongAdder> held = pending.get(new Key(tenantId, month));
-        return (n == null ? 0 : n.longValue()) + (held == null ? 0 : held.get(counter).sum());
-    }
-
-    private static String id(String tenantId, YearMonth month) {
-        return tenantId + "|" + month;
+        return stored.getOrDefault(counter, 0L) + (held == null ? 0 : held.get(counter).sum());
     }
 
     @Override

@@ -1,8 +1,9 @@
 package app.thaw.monitor.rules;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
-
 import java.util.Map;
 
 import app.thaw.monitor.baseline.Baseline;
@@ -23,7 +24,7 @@ import dev.cel.runtime.CelRuntime;
 
 /**
  * The CEL environment of tenant rules: two variables, {@code signal} and {@code baseline}, both
- * maps (their keys are listed in identity-monitor/README.md), and a boolean result. Plain Java:
+ * maps (their keys are listed in docs/identity-monitor.md), and a boolean result. Plain Java:
  * compiling and evaluating need no I/O.
  */
 public final class CelRules {
@@ -38,6 +39,20 @@ public final class CelRules {
                 .addVar("baseline", MapType.create(SimpleType.STRING, SimpleType.DYN))
                 .setResultType(SimpleType.BOOL)
                 .build();
+    }
+
+    /**
+     * Compiles and evaluates a rule that reads both variables, once: the first evaluation in a process
+     * loads and links CEL's interpreter, which alone can take longer than a rule's time limit (50 ms
+     * by default) on a busy machine, and would skip the first tenant rule that runs.
+     */
+    public void warmUp() {
+        CelRuntime.Program program = compile("signal.type == 'LOGIN' && signal.amount > 1.0 && baseline.signalCount >= 0"
+                + " && baseline.lastDay['LOGIN'] == 0 && !baseline.knownDevice");
+        Signal signal = new Signal("warm-up", "warm-up", SignalType.LOGIN, Instant.EPOCH, "device", null, null, null, 2.0, null);
+        Thresholds thresholds = new Thresholds(ZoneOffset.UTC, 900, 100, 20, 0.02, 5, Duration.ofMinutes(10), 3, Duration.ofHours(1),
+                Duration.ofHours(24), Duration.ofHours(24));
+        evaluate(program, activation(Baseline.empty(), signal, thresholds), Duration.ofSeconds(30));
     }
 
     /** Compiles and type-checks; a {@link RuleInvalid} says what is wrong. */

@@ -1,12 +1,11 @@
 package app.thaw.monitor.rules;
 
-import app.thaw.platform.problem.ThawProblem;
-import org.springframework.http.HttpStatus;
+import app.thaw.platform.problem.NotFound;
 
-/** No such rule in the caller's tenant. */
-public class RuleNotFound extends ThawProblem {
+/** No such rule in the caller's tenant. The platform's 404 {@code not_found}. */
+public class RuleNotFound extends NotFound {
 
     public RuleNotFound(String id) {
-        super(HttpStatus.NOT_FOUND, "not_found", "There is no rule " + id + ".");
+        super("rule", id);
     }
 }

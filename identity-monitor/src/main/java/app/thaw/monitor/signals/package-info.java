@@ -1,4 +1,4 @@
-/** Signals pushed by partner banks and other sources: validation, idempotent storage and matching to subjects. */
+/** What sources saw happen to subjects (signals) as the detectors see them, and the stored signals: read, marked processed, erased. */
 @NullMarked
 package app.thaw.monitor.signals;
 

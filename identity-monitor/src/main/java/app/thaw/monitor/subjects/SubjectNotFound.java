@@ -1,12 +1,11 @@
 package app.thaw.monitor.subjects;
 
-import app.thaw.platform.problem.ThawProblem;
-import org.springframework.http.HttpStatus;
+import app.thaw.platform.problem.NotFound;
 
-/** No such subject in the caller's tenant (also the answer for another tenant's subject). */
-public class SubjectNotFound extends ThawProblem {
+/** No such subject in the caller's tenant (also the answer for another tenant's subject). The platform's 404 {@code not_found}. */
+public class SubjectNotFound extends NotFound {
 
     public SubjectNotFound(String id) {
-        super(HttpStatus.NOT_FOUND, "not_found", "There is no subject " + id + ".");
+        super("subject", id);
     }
 }

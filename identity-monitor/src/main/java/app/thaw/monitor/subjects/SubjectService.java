@@ -4,21 +4,18 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import app.thaw.monitor.alerts.AlertService;
+import app.thaw.monitor.baseline.Baselines;
+import app.thaw.monitor.ids.Ids;
 import app.thaw.monitor.metering.UsageMeter;
 import app.thaw.monitor.protection.IdentifierProtector;
 import app.thaw.monitor.protection.IdentifierType;
-import app.thaw.monitor.screening.ScreeningService;
+import app.thaw.monitor.signals.Signals;
 import app.thaw.monitor.subscription.SubscriptionService;
-import app.thaw.monitor.subjects.internal.SubjectStore;
 import app.thaw.platform.audit.AuditLog;
-import app.thaw.platform.security.Caller;
-import app.thaw.monitor.support.Ids;
 import app.thaw.platform.idempotency.IdempotentEffects;
+import app.thaw.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,24 +31,28 @@ public class SubjectService {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SubjectService.class);
 
-    private final SubjectStore store;
+    private final Subjects store;
     private final IdentifierProtector protector;
     private final SubscriptionService subscriptions;
-    private final ScreeningService screening;
+    private final SubjectScreening screening;
     private final UsageMeter meter;
     private final AuditLog audit;
-    private final ReactiveMongoTemplate mongo;
+    private final Baselines baselines;
+    private final Signals signals;
+    private final AlertService alerts;
     private final Clock clock;
 
-    SubjectService(SubjectStore store, IdentifierProtector protector, SubscriptionService subscriptions, ScreeningService screening,
-                   UsageMeter meter, AuditLog audit, ReactiveMongoTemplate mongo, Clock clock) {
+    SubjectService(Subjects store, IdentifierProtector protector, SubscriptionService subscriptions, SubjectScreening screening,
+                   UsageMeter meter, AuditLog audit, Baselines baselines, Signals signals, AlertService alerts, Clock clock) {
         this.store = store;
         this.protector = protector;
         this.subscriptions = subscriptions;
         this.screening = screening;
         this.meter = meter;
         this.audit = audit;
-        this.mongo = mongo;
+        this.baselines = baselines;
+        this.signals = signals;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -64,14 +65,14 @@ public class SubjectService {
     public Mono<Enrolled> enrol(Caller caller, SubjectType type, List<PlainIdentifier> identifiers) {
         String tenantId = caller.tenantId();
         return IdempotentEffects.once("subject", () -> Ids.next("sub"), key -> Ids.keyed("sub", key),
-                id -> store.find(tenantId, id).flatMap(subject -> screening.screenSubject(subject, namesOf(identifiers))
+                id -> store.find(tenantId, id).flatMap(subject -> screening.screen(subject, namesOf(identifiers))
                         .map(hits -> new Enrolled(subject, hits))),
                 id -> enrol(tenantId, id, type, identifiers));
     }
 
     private Mono<Enrolled> enrol(String tenantId, String id, SubjectType type, List<PlainIdentifier> identifiers) {
         return subscriptions.subjectLimit(tenantId)
-                .flatMap(limit -> store.reserve(tenantId, limit)
+                .flatMap(limit -> subscriptions.reserveSubject(tenantId, limit)
                         .flatMap(reserved -> reserved ? Mono.just(limit) : Mono.error(new SubjectQuotaExceeded(limit))))
                 // AEAD nonces come from SecureRandom, which may read /dev/urandom: off the event loop.
                 .flatMap(plan -> Mono.fromCallable(() -> identifiers.stream()
@@ -80,17 +81,27 @@ public class SubjectService {
                         .subscribeOn(Schedulers.boundedElastic()))
                 .map(protectedValues -> new Subject(id, tenantId, type, protectedValues, false, null, 1, clock.instant()))
                 .flatMap(subject -> store.insert(subject)
-                        .onErrorResume(failure -> store.release(tenantId).then(Mono.error(failure))))
+                        .onErrorResume(failure -> subscriptions.releaseSubject(tenantId).then(Mono.error(failure))))
                 .doOnNext(subject -> log.debug("Enrolled subject {} ({}, {} identifiers) for tenant {}", subject.id(),
                         subject.label(), subject.identifiers().size(), tenantId))
                 .flatMap(subject -> meter.add(tenantId, UsageMeter.Counter.SUBJECTS_ENROLLED, 1)
                         .then(audit.record("monitor.subject.enrolled", "subject", id, Map.of("type", type.name())))
-                        .then(screening.screenSubject(subject, namesOf(identifiers)))
+                        .then(screening.screen(subject, namesOf(identifiers)))
                         .map(hits -> new Enrolled(subject, hits)));
     }
 
     public Mono<Subject> get(Caller caller, String id) {
         return store.find(caller.tenantId(), id).switchIfEmpty(Mono.error(() -> new SubjectNotFound(id)));
+    }
+
+    /** The tenant's subject, or empty: for work on the tenant's behalf (signal processing), not for a caller. */
+    public Mono<Subject> find(String tenantId, String id) {
+        return store.find(tenantId, id);
+    }
+
+    /** The tenant's subjects with any of these identifier hashes: how signals find their subjects. */
+    public Flux<Subject> withHashes(String tenantId, List<String> hashes) {
+        return store.byHashes(tenantId, hashes, Integer.MAX_VALUE);
     }
 
     public Flux<Subject> page(Caller caller, @Nullable String cursor, int limit) {
@@ -112,7 +123,6 @@ public class SubjectService {
 
     public Mono<Subject> setLegalHold(Caller caller, String id, long version, boolean hold, @Nullable String reason) {
         return store.setHold(caller.tenantId(), id, version, hold, reason)
-                .switchIfEmpty(get(caller, id).flatMap(stale -> Mono.error(new OptimisticLockingFailureException("subject"))))
                 .flatMap(subject -> audit.record(hold ? "monitor.subject.hold_placed" : "monitor.subject.hold_released",
                         "subject", id, reason == null ? Map.of() : Map.of("reason", reason)).thenReturn(subject));
     }
@@ -127,11 +137,10 @@ public class SubjectService {
                 .doOnNext(Subject::checkErasable)
                 .flatMap(subject -> store.deleteUnlessHeld(tenantId, id))
                 .flatMap(deleted -> deleted ? Mono.just(true) : Mono.error(new SubjectUnderLegalHold(id)))
-                .then(store.release(tenantId))
-                .then(mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("subjectId").is(id)), "baselines"))
-                .then(mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("subjectIds").is(id)), "signals"))
-                .then(mongo.updateMulti(Query.query(Criteria.where("tenantId").is(tenantId).and("subjectId").is(id)),
-                        new org.springframework.data.mongodb.core.query.Update().set("subjectLabel", "[erased]"), "alerts"))
+                .then(subscriptions.releaseSubject(tenantId))
+                .then(baselines.erase(tenantId, id))
+                .then(signals.eraseSubject(tenantId, id))
+                .then(alerts.forgetSubjectLabel(tenantId, id))
                 .then(audit.record("monitor.subject.erased", "subject", id, Map.of()));
     }
 

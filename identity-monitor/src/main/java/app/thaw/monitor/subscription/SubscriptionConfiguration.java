@@ -4,12 +4,10 @@ import java.time.Clock;
 
 import app.thaw.monitor.metering.UsageMeter;
 import app.thaw.monitor.settings.SettingsService;
-import app.thaw.monitor.subjects.internal.SubjectStore;
 import app.thaw.platform.audit.AuditLog;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 @Configuration
 @EnableConfigurationProperties(SubscriptionProperties.class)
@@ -26,12 +24,10 @@ class SubscriptionConfiguration {
     }
 
     @Bean
-    SubscriptionService subscriptionService(ReactiveMongoTemplate mongo, PlanCatalogue catalogue, SubscriptionProperties properties,
-                                            UsageMeter meter, SettingsService settings, SubjectStore subjects, AuditLog audit, Clock clock,
-                                            org.springframework.beans.factory.ObjectProvider<app.thaw.platform.events.EventOutbox> outbox,
+    SubscriptionService subscriptionService(Subscriptions store, PlanCatalogue catalogue, SubscriptionProperties properties,
+                                            UsageMeter meter, SettingsService settings, AuditLog audit, Clock clock,
                                             org.springframework.web.reactive.function.client.WebClient.Builder webClients,
                                             app.thaw.platform.events.ServiceTokens tokens) {
-        return new SubscriptionService(mongo, catalogue, properties, meter, settings, subjects, audit, clock, outbox.getIfAvailable(),
-                webClients, tokens);
+        return new SubscriptionService(store, catalogue, properties, meter, settings, audit, clock, webClients, tokens);
     }
 }

@@ -5,27 +5,19 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import app.thaw.monitor.metering.UsageMeter;
 import app.thaw.monitor.settings.SettingsService;
-import app.thaw.monitor.subjects.internal.SubjectStore;
 import app.thaw.platform.audit.AuditLog;
-import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ServiceTokens;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.plans.SubscriptionEvents;
 import app.thaw.platform.problem.FieldViolation;
 import app.thaw.platform.problem.ThawProblem;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,39 +31,29 @@ import reactor.core.publisher.Mono;
  */
 public class SubscriptionService {
 
-    static final String SUBSCRIPTIONS = "tenant_subscriptions";
-    static final String PARTNER_SHARES = "partner_shares";
     static final String SOURCE = "/thaw/identity-monitor";
     private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
     private static final java.time.Duration USAGE_TIMEOUT = java.time.Duration.ofSeconds(5);
 
-    private final ReactiveMongoTemplate mongo;
+    private final Subscriptions store;
     private final PlanCatalogue catalogue;
     private final SubscriptionProperties properties;
     private final UsageMeter meter;
     private final SettingsService settings;
-    private final SubjectStore subjects;
     private final AuditLog audit;
     private final Clock clock;
-    private final @Nullable EventOutbox outbox;
     private final WebClient usageClient;
     private final ServiceTokens tokens;
 
-    public SubscriptionService(ReactiveMongoTemplate mongo, PlanCatalogue catalogue, SubscriptionProperties properties, UsageMeter meter,
-                         SettingsService settings, SubjectStore subjects, AuditLog audit, Clock clock, @Nullable EventOutbox outbox,
-                         WebClient.Builder webClients, ServiceTokens tokens) {
-        this.outbox = outbox;
+    public SubscriptionService(Subscriptions store, PlanCatalogue catalogue, SubscriptionProperties properties, UsageMeter meter,
+                         SettingsService settings, AuditLog audit, Clock clock, WebClient.Builder webClients, ServiceTokens tokens) {
         this.usageClient = webClients.build();
         this.tokens = tokens;
-        if (outbox != null) {
-            outbox.watch(SUBSCRIPTIONS).subscribe();
-        }
-        this.mongo = mongo;
+        this.store = store;
         this.catalogue = catalogue;
         this.properties = properties;
         this.meter = meter;
         this.settings = settings;
-        this.subjects = subjects;
         this.audit = audit;
         this.clock = clock;
         for (String code : properties.tenants().values()) {
@@ -83,7 +65,7 @@ public class SubscriptionService {
 
     /** The tenant's plan. */
     public Mono<Plan> planOf(String tenantId) {
-        return mongo.findById(tenantId, Document.class, SUBSCRIPTIONS).mapNotNull(doc -> doc.getString("plan"))
+        return store.storedPlan(tenantId)
                 .defaultIfEmpty(configuredPlan(tenantId))
                 .map(code -> catalogue.plan(code).orElseThrow());
     }
@@ -97,12 +79,12 @@ public class SubscriptionService {
      * configured one. A statement bills the plan in force at the end of its month (ADR 63).
      */
     public Mono<Plan> planAt(String tenantId, Instant at) {
-        return mongo.findById(tenantId, Document.class, SUBSCRIPTIONS)
-                .mapNotNull(doc -> {
+        return store.history(tenantId)
+                .mapNotNull(history -> {
                     String inForce = null;
-                    for (Document change : doc.getList("history", Document.class, List.of())) {
-                        if (!change.getDate("since").toInstant().isAfter(at)) {
-                            inForce = change.getString("plan");
+                    for (Subscriptions.PlanChange change : history) {
+                        if (!change.since().isAfter(at)) {
+                            inForce = change.plan();
                         }
                     }
                     return inForce;
@@ -117,20 +99,18 @@ public class SubscriptionService {
             throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The field 'referredBy' is invalid: a tenant does not refer itself.",
                     Map.of("errors", List.of(new FieldViolation("referredBy", "NotOwnTenant", "a tenant does not refer itself"))), null);
         }
-        return referredBy(tenantId).defaultIfEmpty("").flatMap(before -> mongo.upsert(Query.query(Criteria.where("_id").is(tenantId)),
-                        new Update().set("referredBy", referredBy).set("referredAt", Date.from(clock.instant())), SUBSCRIPTIONS)
+        return referredBy(tenantId).defaultIfEmpty("").flatMap(before -> store.setReferral(tenantId, referredBy, clock.instant())
                 .then(audit.record("subscription.referral_set", "tenant", tenantId, Map.of("from", before, "to", referredBy))));
     }
 
     /** The partner that referred the tenant, if any. */
     public Mono<String> referredBy(String tenantId) {
-        return mongo.findById(tenantId, Document.class, SUBSCRIPTIONS).mapNotNull(doc -> doc.getString("referredBy"));
+        return store.referredBy(tenantId);
     }
 
     /** The tenants {@code partnerTenantId} referred, by id. */
     public reactor.core.publisher.Flux<String> referredTo(String partnerTenantId) {
-        return mongo.find(Query.query(Criteria.where("referredBy").is(partnerTenantId)).with(org.springframework.data.domain.Sort.by("_id"))
-                .limit(10_000), Document.class, SUBSCRIPTIONS).map(doc -> doc.getString("_id"));
+        return store.referredTo(partnerTenantId);
     }
 
     /** Platform admins set the share of its referred subscribers' fees a partner earns (0 to 1); audited. */
@@ -139,8 +119,7 @@ public class SubscriptionService {
             throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The field 'shareRate' is invalid: must be from 0 to 1, at most 4 places.",
                     Map.of("errors", List.of(new FieldViolation("shareRate", "Range", "must be from 0 to 1 with at most 4 decimal places"))), null);
         }
-        return shareRate(partnerTenantId).flatMap(before -> mongo.upsert(Query.query(Criteria.where("_id").is(partnerTenantId)),
-                        new Update().set("shareRate", rate.toPlainString()).set("changedAt", Date.from(clock.instant())), PARTNER_SHARES)
+        return shareRate(partnerTenantId).flatMap(before -> store.setShareRate(partnerTenantId, rate.toPlainString(), clock.instant())
                 .then(audit.record("subscription.share_rate_set", "tenant", partnerTenantId,
                         Map.of("from", before.toPlainString(), "to", rate.toPlainString()))))
                 .thenReturn(rate);
@@ -148,7 +127,7 @@ public class SubscriptionService {
 
     /** The partner's share rate; 0 until an admin sets one. */
     public Mono<java.math.BigDecimal> shareRate(String partnerTenantId) {
-        return mongo.findById(partnerTenantId, Document.class, PARTNER_SHARES).mapNotNull(doc -> doc.getString("shareRate"))
+        return store.shareRate(partnerTenantId)
                 .map(java.math.BigDecimal::new).defaultIfEmpty(java.math.BigDecimal.ZERO);
     }
 
@@ -161,19 +140,13 @@ public class SubscriptionService {
         Plan plan = catalogue.plan(planCode).orElseThrow(() -> new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed",
                 "The field 'plan' is invalid: must be one of " + catalogue.codes(),
                 Map.of("errors", List.of(new FieldViolation("plan", "OneOf", "must be one of " + catalogue.codes()))), null));
-        return planOf(tenantId).flatMap(before -> mongo.findById(tenantId, Document.class, SUBSCRIPTIONS)
-                        .map(stored -> stored.get("sequence", Number.class) == null ? 0L : stored.get("sequence", Number.class).longValue())
-                        .defaultIfEmpty(0L)
+        return planOf(tenantId).flatMap(before -> store.sequence(tenantId)
                         .flatMap(sequence -> {
                             Instant now = clock.instant();
                             long next = sequence + 1;
                             ThawEvent event = ThawEvent.of(SOURCE, tenantId, tenantId, now, next, null,
                                     new SubscriptionEvents.Changed(tenantId, plan.code(), next, now, by));
-                            Update update = EventOutbox.record(new Update().set("plan", plan.code()).set("changedAt", Date.from(now))
-                                    .set("sequence", next).push("history", new Document("plan", plan.code()).append("since", Date.from(now))),
-                                    List.of(event));
-                            return mongo.upsert(Query.query(Criteria.where("_id").is(tenantId)), update, SUBSCRIPTIONS)
-                                    .then(outbox == null ? Mono.empty() : outbox.release(SUBSCRIPTIONS, tenantId).then());
+                            return store.changePlan(tenantId, plan.code(), now, next, event);
                         })
                         .then(audit.record("subscription.plan_changed", "tenant", tenantId, Map.of("from", before.code(), "to", plan.code()))))
                 .thenReturn(plan);
@@ -183,6 +156,16 @@ public class SubscriptionService {
     public Mono<Long> subjectLimit(String tenantId) {
         return settings.storedPlan(tenantId).map(SettingsService.Plan::maxSubjects)
                 .switchIfEmpty(Mono.defer(() -> planOf(tenantId).map(plan -> plan.limit(MeteredItem.MONITORED_SUBJECTS).orElse(Long.MAX_VALUE))));
+    }
+
+    /** Takes one unit of the tenant's subject limit for an enrolment; false when all {@code limit} are in use. */
+    public Mono<Boolean> reserveSubject(String tenantId, long limit) {
+        return store.reserveSubject(tenantId, limit);
+    }
+
+    /** Gives one unit of the subject limit back: a subject erased, or an enrolment that failed after reserving. */
+    public Mono<Void> releaseSubject(String tenantId) {
+        return store.releaseSubject(tenantId);
     }
 
     /** Completes if the tenant may use {@code adding} more of {@code item} this month; else 429 {@code quota_exceeded}. */
@@ -228,7 +211,7 @@ public class SubscriptionService {
         return switch (item) {
             case SIGNALS -> meter.usage(tenantId, month).map(usage -> Optional.of(usage.signals()));
             case SCREENINGS -> meter.usage(tenantId, month).map(usage -> Optional.of(usage.screenings()));
-            case MONITORED_SUBJECTS -> subjects.active(tenantId).map(Optional::of);
+            case MONITORED_SUBJECTS -> store.activeSubjects(tenantId).map(Optional::of);
             default -> remote.getOrDefault(item.meteredBy(), Mono.empty())
                     // The service answers what it counted; an item it has not counted this month is 0.
                     .map(used -> Optional.of(used.getOrDefault(item.key(), 0L)))

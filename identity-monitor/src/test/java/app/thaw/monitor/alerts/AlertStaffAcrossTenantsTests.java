@@ -12,6 +12,7 @@ import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.security.TenantIds;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,7 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Thaw's staff triage every tenant's alerts by naming the tenant ({@code tenantId}); each such list,
- * read and move is audited in the staff member's tenant. Anyone else naming another tenant finds
+ * read and move is audited in both tenants. A partner bank the tenant linked reads them, and moves none. Anyone else naming another tenant finds
  * nothing there (404) and changes nothing; naming no tenant, or one's own, works as before.
  */
 class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
@@ -143,6 +144,37 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
         // The name is cleared in the bank's allow-list: screening the subject again raises nothing.
         web.post().uri("/api/v1/monitor/subjects/" + hit.getString("subjectId") + "/screen").headers(h -> h.setBearerAuth(bank(bank)))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.newAlerts").isEqualTo(0);
+    }
+
+    @Autowired
+    app.thaw.platform.tenancy.PartnerLinks partnerLinks;
+
+    /** The platform's TenantAccess decides the reach: a partner bank the merchant linked reads its alerts, and works none. */
+    @Test
+    void aLinkedPartnerBankReadsTheMerchantsAlertsAuditedOnBothSidesButCannotMoveThem() {
+        String merchant = newTenant();
+        String id = alertIn(merchant, "+8613600000009");
+        String partner = newTenant();
+        partnerLinks.change(merchant, partner, true, "test", "/test", null).block();
+
+        assertThat(items(bank(partner), merchant)).singleElement().satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+        web.get().uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, merchant).headers(h -> h.setBearerAuth(bank(partner)))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(id);
+        for (String side : List.of(partner, merchant)) {
+            assertThat(audited(side, "monitor.cross_tenant_read")).as(side).filteredOn(entry -> id.equals(entry.getString("objectId")))
+                    .singleElement().satisfies(entry -> assertThat(entry.get("details", Document.class))
+                            .containsEntry("alertTenant", merchant).containsEntry("otherTenant", merchant));
+            assertThat(audited(side, "monitor.cross_tenant_list")).as(side).hasSize(1);
+        }
+        move(bank(partner), id, "acknowledge", merchant, 1).expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(alert(merchant, id).getString("state")).isEqualTo("NEW");
+        assertThat(audited(partner, "monitor.cross_tenant_write")).isEmpty();
+
+        // Once the merchant revokes the link, the partner finds nothing there.
+        partnerLinks.change(merchant, partner, false, "test", "/test", null).block();
+        web.get().uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, merchant).headers(h -> h.setBearerAuth(bank(partner)))
+                .exchange().expectStatus().isNotFound();
     }
 
     @Test

@@ -18,7 +18,7 @@ class UsageMeterTests extends MonitorWebTestBase {
     UsageMeter meter;
 
     private Document stored(String tenant) {
-        return mongo.findById(tenant + "|" + YearMonth.now(ZoneOffset.UTC), Document.class, UsageMeter.USAGE).block();
+        return mongo.findById(tenant + "|" + YearMonth.now(ZoneOffset.UTC), Document.class, "usage").block();
     }
 
     @Test

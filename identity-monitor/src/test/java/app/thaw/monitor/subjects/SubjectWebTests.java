@@ -142,6 +142,20 @@ class SubjectWebTests extends MonitorWebTestBase {
                 .expectBody().jsonPath("$.items.length()").isEqualTo(1).jsonPath("$.nextCursor").doesNotExist();
     }
 
+    /** The platform's page rule: a page size outside 1..100 is refused naming {@code limit}, never clamped. */
+    @Test
+    void aPageSizeOutsideOneToAHundredIsRefusedNamingLimit() {
+        String tenant = newTenant();
+        for (String limit : List.of("0", "101")) {
+            web.get().uri("/api/v1/monitor/subjects?limit=" + limit).headers(h -> h.setBearerAuth(bank(tenant))).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
+                    .jsonPath("$.errors[0].field").isEqualTo("limit").jsonPath("$.errors[0].rule").isEqualTo("Range");
+        }
+        web.get().uri("/api/v1/monitor/alerts?limit=500").headers(h -> h.setBearerAuth(bank(tenant))).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec lookup(String tenant, String type, String value) {
         return web.post().uri("/api/v1/monitor/subjects/lookup").headers(h -> h.setBearerAuth(bank(tenant)))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("type", type, "value", value)).exchange()

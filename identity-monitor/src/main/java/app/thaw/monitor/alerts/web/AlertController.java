@@ -9,8 +9,8 @@ import app.thaw.monitor.alerts.AlertKind;
 import app.thaw.monitor.alerts.AlertService;
 import app.thaw.monitor.alerts.AlertState;
 import app.thaw.monitor.detection.Severity;
-import app.thaw.monitor.support.Page;
-import app.thaw.monitor.support.Roles;
+import app.thaw.platform.store.CursorPage;
+import app.thaw.monitor.access.Roles;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.TenantIds;
@@ -41,11 +41,9 @@ class AlertController {
             + "the role rules are the same, and the alert's events carry its own tenant.";
 
     private final AlertService alerts;
-    private final app.thaw.monitor.screening.ScreeningService screening;
 
-    AlertController(AlertService alerts, app.thaw.monitor.screening.ScreeningService screening) {
+    AlertController(AlertService alerts) {
         this.alerts = alerts;
-        this.screening = screening;
     }
 
     /**
@@ -53,7 +51,7 @@ class AlertController {
      * entry), if an analyst made one — "not a match" or "true match", who, when, why, the evidence.
      */
     private Mono<List<AlertResponse>> withDecisions(List<Alert> page) {
-        return screening.standingDecisions(page)
+        return alerts.standingDecisions(page)
                 .map(byAlert -> page.stream().map(alert -> AlertResponse.of(alert, byAlert.get(alert.id()))).toList());
     }
 
@@ -62,18 +60,18 @@ class AlertController {
                     + "Anyone else naming another tenant gets 404.")
     @GetMapping
     @AllowedRoles(AllowedRoles.ANY_USER)
-    Mono<Page<AlertResponse>> list(@Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId,
+    Mono<CursorPage<AlertResponse>> list(@Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId,
                                    @RequestParam(required = false) @Nullable AlertState state,
                                    @RequestParam(required = false) @Nullable Severity severity,
                                    @RequestParam(required = false) @Nullable AlertKind kind,
                                    @RequestParam(required = false) @Nullable String subjectId,
                                    @RequestParam(required = false) @Nullable String cursor,
                                    @RequestParam(required = false) @Nullable Integer limit) {
-        int size = Page.limit(limit);
+        CursorPage.Request page = CursorPage.Request.of(cursor, limit);
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
-                .flatMapMany(caller -> alerts.page(caller, TenantIds.named(tenantId), state, severity, kind, subjectId, cursor, size + 1))
+                .flatMapMany(caller -> alerts.page(caller, TenantIds.named(tenantId), state, severity, kind, subjectId, page.cursor(), page.limit() + 1))
                 .collectList().flatMap(this::withDecisions)
-                .map(all -> Page.of(all, size, AlertResponse::id));
+                .map(all -> page.page(all, AlertResponse::id));
     }
 
     @Operation(summary = "One alert with the signals behind it",

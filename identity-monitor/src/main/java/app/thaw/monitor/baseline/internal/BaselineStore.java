@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.monitor.baseline.Baseline;
+import app.thaw.monitor.baseline.Baselines;
 import app.thaw.monitor.signals.GeoPoint;
 import app.thaw.monitor.signals.SignalType;
 import org.bson.Document;
@@ -25,9 +26,9 @@ import reactor.core.publisher.Mono;
  * each other's learning (the loser re-reads and re-applies).
  */
 @Component
-public class BaselineStore {
+class BaselineStore implements Baselines {
 
-    public static final String BASELINES = "baselines";
+    static final String BASELINES = "baselines";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -35,12 +36,14 @@ public class BaselineStore {
         this.mongo = mongo;
     }
 
+    @Override
     public Mono<Baseline> load(String tenantId, String subjectId) {
-        return mongo.findById(key(tenantId, subjectId), Document.class, BASELINES).map(BaselineStore::fromDocument)
+        return mongo.findOne(Query.query(Criteria.where("_id").is(key(tenantId, subjectId)).and("tenantId").is(tenantId)),
+                        Document.class, BASELINES).map(BaselineStore::fromDocument)
                 .defaultIfEmpty(Baseline.empty());
     }
 
-    /** Stores the baseline if nobody wrote it since it was loaded; a conflict otherwise. */
+    @Override
     public Mono<Void> save(String tenantId, String subjectId, Baseline baseline) {
         Document doc = toDocument(baseline).append("_id", key(tenantId, subjectId)).append("tenantId", tenantId)
                 .append("subjectId", subjectId).append("version", baseline.version() + 1);
@@ -51,9 +54,14 @@ public class BaselineStore {
         }
         return mongo.getCollection(BASELINES)
                 .flatMap(collection -> Mono.from(collection.replaceOne(
-                        new Document("_id", key(tenantId, subjectId)).append("version", baseline.version()), doc)))
+                        new Document("_id", key(tenantId, subjectId)).append("tenantId", tenantId).append("version", baseline.version()), doc)))
                 .flatMap(result -> result.getModifiedCount() == 1 ? Mono.<Void>empty()
                         : Mono.error(new OptimisticLockingFailureException("baseline")));
+    }
+
+    @Override
+    public Mono<Void> erase(String tenantId, String subjectId) {
+        return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("subjectId").is(subjectId)), BASELINES).then();
     }
 
     static String key(String tenantId, String subjectId) {

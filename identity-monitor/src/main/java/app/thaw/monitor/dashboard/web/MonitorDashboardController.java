@@ -21,21 +21,23 @@ import app.thaw.monitor.alerts.AlertNotFound;
 import app.thaw.monitor.alerts.AlertService;
 import app.thaw.monitor.alerts.AlertState;
 import app.thaw.monitor.alerts.AlertTransitionNotAllowed;
-import app.thaw.monitor.baseline.internal.BaselineStore;
-import app.thaw.monitor.baseline.internal.BaselineView;
+import app.thaw.monitor.baseline.Baselines;
+import app.thaw.monitor.baseline.BaselineView;
 import app.thaw.monitor.detection.Severity;
 import app.thaw.monitor.screening.AllowList;
-import app.thaw.monitor.signals.SignalService;
+import app.thaw.monitor.ingestion.SignalService;
+import app.thaw.monitor.signals.Signal;
+import app.thaw.monitor.signals.Signals;
 import app.thaw.monitor.subjects.SubjectNotFound;
 import app.thaw.monitor.subjects.SubjectService;
-import app.thaw.monitor.support.Roles;
-import app.thaw.monitor.support.TenantNotFound;
+import app.thaw.monitor.access.Roles;
+import app.thaw.monitor.access.TenantNotFound;
 import app.thaw.platform.dashboard.ThawDashboard;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.TenantIds;
-import org.bson.Document;
+import app.thaw.platform.tenancy.TenantAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -78,12 +80,12 @@ class MonitorDashboardController {
 
     private final AlertService alerts;
     private final SubjectService subjects;
-    private final BaselineStore baselines;
+    private final Baselines baselines;
     private final SignalService signals;
     private final Clock clock;
     private final app.thaw.monitor.screening.ScreeningService screening;
 
-    MonitorDashboardController(AlertService alerts, SubjectService subjects, BaselineStore baselines, SignalService signals,
+    MonitorDashboardController(AlertService alerts, SubjectService subjects, Baselines baselines, SignalService signals,
                                Clock clock, app.thaw.monitor.screening.ScreeningService screening) {
         this.screening = screening;
         this.alerts = alerts;
@@ -119,7 +121,7 @@ class MonitorDashboardController {
                             sorted.sort(TRIAGE_ORDER);
                             return Map.entry(sorted, found.getT2());
                         })
-                        .flatMap(found -> screening.standingDecisions(found.getKey())
+                        .flatMap(found -> alerts.standingDecisions(found.getKey())
                                 .map(decisions -> queuePage(found.getKey(), decisions, caller, filters, null, found.getValue()))))
                 .onErrorResume(ThawProblem.class, malformed -> malformed.status().value() != HttpStatus.BAD_REQUEST.value() ? Mono.error(malformed)
                         : Mono.just(queuePage(List.of(), Map.of(), caller, filters, "monitor.problem.tenant", List.of()))))
@@ -141,7 +143,7 @@ class MonitorDashboardController {
                 .modelAttribute("limit", QUEUE_SIZE)
                 .modelAttribute("tenants", tenants)
                 // The case pages are staff's: only staff get the link from an alert to its case.
-                .modelAttribute("staff", caller.hasAnyRole(Roles.STAFF))
+                .modelAttribute("staff", TenantAccess.staff(caller))
                 .modelAttribute("problem", problem == null ? "" : problem)
                 .status(problem == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
                 .build();
@@ -169,7 +171,7 @@ class MonitorDashboardController {
     Mono<Rendering> alertSignals(@PathVariable String id) {
         return reader().flatMap(caller -> alerts.get(caller, id).flatMap(alert -> signals
                         .forSubject(caller, alert.subjectId(), null, 1000)
-                        .filter(doc -> alert.signalIds().contains(doc.getString("_id")))
+                        .filter(received -> alert.signalIds().contains(received.signal().id()))
                         .map(MonitorDashboardController::signalView).collectList()
                         .map(found -> Rendering.view("monitor/queue :: alertSignals")
                                 .modelAttribute("alertId", alert.id()).modelAttribute("signals", found).build())))
@@ -220,7 +222,7 @@ class MonitorDashboardController {
 
     /** The alert's row with the standing screening decision of its (subject, entry), if any. */
     private Mono<Row> withDecision(Alert alert, Caller caller) {
-        return screening.standingDecisions(List.of(alert)).map(decisions -> Row.of(alert, caller, decisions.get(alert.id())));
+        return alerts.standingDecisions(List.of(alert)).map(decisions -> Row.of(alert, caller, decisions.get(alert.id())));
     }
 
     private static Rendering rowView(Row row, @Nullable String problem, @Nullable String done) {
@@ -247,7 +249,7 @@ class MonitorDashboardController {
                         baselines.load(caller.tenantId(), subject.id()).map(BaselineView::of),
                         signals.forSubject(caller, subject.id(), null, TIMELINE_SIZE).map(MonitorDashboardController::signalView).collectList(),
                         alerts.page(caller, null, null, null, subject.id(), null, QUEUE_SIZE).collectList(),
-                        screening.decisions(subject).take(QUEUE_SIZE).collectList())
+                        screening.decisions(subject.tenantId(), subject.id()).take(QUEUE_SIZE).collectList())
                 .map(loaded -> {
                     List<Alert> subjectAlerts = loaded.getT3();
                     return Rendering.view("monitor/subject")
@@ -347,21 +349,21 @@ class MonitorDashboardController {
     }
 
     /** A stored signal as the pages show it: no identifiers (the signal document keeps only their hashes). */
-    static Map<String, Object> signalView(Document doc) {
+    static Map<String, Object> signalView(Signals.Received received) {
+        Signal signal = received.signal();
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", doc.getString("_id"));
-        view.put("signalId", doc.getString("sourceSignalId"));
-        view.put("type", doc.getString("type"));
-        view.put("occurredAt", doc.getDate("occurredAt").toInstant());
-        for (String key : List.of("device", "institution", "amount", "channel")) {
-            view.put(key, doc.get(key));
-        }
+        view.put("id", signal.id());
+        view.put("signalId", signal.sourceSignalId());
+        view.put("type", signal.type().name());
+        view.put("occurredAt", signal.occurredAt());
+        view.put("device", signal.device());
+        view.put("institution", signal.institution());
+        view.put("amount", signal.amount());
+        view.put("channel", signal.channel());
         view.put("place", null);
-        Document location = doc.get("location", Document.class);
-        if (location != null) {
+        if (signal.location() != null) {
             // Rounded like the baseline's places (about 10 km): where, not exactly where.
-            view.put("place", Math.round(location.get("lat", Number.class).doubleValue() * 10) / 10.0 + ", "
-                    + Math.round(location.get("lon", Number.class).doubleValue() * 10) / 10.0);
+            view.put("place", Math.round(signal.location().lat() * 10) / 10.0 + ", " + Math.round(signal.location().lon() * 10) / 10.0);
         }
         return view;
     }

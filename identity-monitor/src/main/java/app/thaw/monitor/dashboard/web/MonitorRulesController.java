@@ -8,7 +8,7 @@ import app.thaw.monitor.rules.RuleInvalid;
 import app.thaw.monitor.rules.RuleLimitReached;
 import app.thaw.monitor.rules.RuleNotFound;
 import app.thaw.monitor.rules.RuleService;
-import app.thaw.monitor.support.Roles;
+import app.thaw.monitor.access.Roles;
 import app.thaw.platform.dashboard.ThawDashboard;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;

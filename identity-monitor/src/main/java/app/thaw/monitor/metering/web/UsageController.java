@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 import app.thaw.monitor.metering.UsageMeter;
-import app.thaw.monitor.support.Roles;
+import app.thaw.monitor.access.Roles;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;

@@ -6,7 +6,7 @@ import java.util.List;
 import app.thaw.monitor.detection.Severity;
 import app.thaw.monitor.rules.Rule;
 import app.thaw.monitor.rules.RuleService;
-import app.thaw.monitor.support.Roles;
+import app.thaw.monitor.access.Roles;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;

@@ -4,9 +4,10 @@ import java.util.List;
 
 import app.thaw.monitor.screening.AllowList;
 import app.thaw.monitor.screening.ScreeningService;
+import app.thaw.monitor.subjects.SubjectScreening;
 import app.thaw.monitor.subjects.SubjectService;
 import app.thaw.monitor.subjects.SubjectType;
-import app.thaw.monitor.support.Roles;
+import app.thaw.monitor.access.Roles;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -29,10 +30,12 @@ class ScreeningController {
 
     private final ScreeningService screening;
     private final SubjectService subjects;
+    private final SubjectScreening subjectScreening;
 
-    ScreeningController(ScreeningService screening, SubjectService subjects) {
+    ScreeningController(ScreeningService screening, SubjectService subjects, SubjectScreening subjectScreening) {
         this.screening = screening;
         this.subjects = subjects;
+        this.subjectScreening = subjectScreening;
     }
 
     @Operation(summary = "Screen a name against the sanctions list (no alert): hits with score, matched name and fields")
@@ -40,7 +43,8 @@ class ScreeningController {
     @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<CheckResponse> check(@Valid @RequestBody CheckRequest request) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
-                .flatMap(caller -> screening.check(caller.tenantId(), request.name(), request.type()))
+                .flatMap(caller -> screening.check(caller.tenantId(), request.name(),
+                        request.type() == null ? java.util.Set.of() : request.type().listedAs()))
                 .map(hits -> new CheckResponse(screening.index().list().version(), hits));
     }
 
@@ -50,7 +54,7 @@ class ScreeningController {
     Mono<ScreenResponse> screenSubject(@PathVariable String id) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
                 .flatMap(caller -> subjects.get(caller, id))
-                .flatMap(screening::rescreen)
+                .flatMap(subjectScreening::rescreen)
                 .map(ScreenResponse::new);
     }
 
@@ -61,7 +65,8 @@ class ScreeningController {
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     Mono<AllowList.StoredDecision> decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.COMPLIANCE))
-                .flatMap(caller -> subjects.get(caller, id).flatMap(subject -> screening.decide(caller, subject, request.listEntryId(),
+                .flatMap(caller -> subjects.get(caller, id).flatMap(subject -> screening.decide(caller, subject.tenantId(), subject.id(),
+                        request.listEntryId(),
                         request.decision(), request.reason(), request.evidence() == null ? List.of() : request.evidence(),
                         request.alertId())));
     }
@@ -72,7 +77,7 @@ class ScreeningController {
     Mono<List<AllowList.StoredDecision>> decisions(@PathVariable String id) {
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
                 .flatMap(caller -> subjects.get(caller, id))
-                .flatMap(subject -> screening.decisions(subject).collectList());
+                .flatMap(subject -> screening.decisions(subject.tenantId(), subject.id()).collectList());
     }
 
     @Operation(summary = "The sanctions lists in use: each list's name, version (SHA-256), publication date and entry count")
@@ -88,8 +93,8 @@ class ScreeningController {
     @Operation(summary = "Read the sanctions list again now (platform administrators); a changed list re-screens every subject")
     @PostMapping("/admin/screening/refresh")
     @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
-    Mono<ScreeningService.Refresh> refresh() {
-        return screening.refresh();
+    Mono<SubjectScreening.Refresh> refresh() {
+        return subjectScreening.refresh();
     }
 
     /**

@@ -7,9 +7,11 @@ import app.thaw.monitor.protection.IdentifierType;
 import app.thaw.monitor.protection.ProtectedValue;
 import app.thaw.monitor.subjects.Subject;
 import app.thaw.monitor.subjects.SubjectType;
+import app.thaw.monitor.subjects.Subjects;
+import app.thaw.platform.store.IndexedStore;
+import app.thaw.platform.store.VersionedWrites;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -20,15 +22,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/**
- * Subjects in the {@code subjects} collection, every query scoped by tenant, and the per-tenant
- * count of active subjects that enforces the plan quota with one conditional increment.
- */
+/** Subjects in the {@code subjects} collection, every query by id scoped by tenant. */
 @Component
-public class SubjectStore {
+class SubjectStore implements Subjects, IndexedStore {
 
-    public static final String SUBJECTS = "subjects";
-    static final String COUNTS = "subject_counts";
+    static final String SUBJECTS = "subjects";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -36,44 +34,31 @@ public class SubjectStore {
         this.mongo = mongo;
     }
 
+    @Override
     public Mono<Void> createIndexes() {
         return mongo.indexOps(SUBJECTS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("identifierHashes", Sort.Direction.ASC))
                 .then(mongo.indexOps(SUBJECTS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)))
                 .then();
     }
 
-    /** Takes one unit of the tenant's quota; false when all {@code limit} are in use. */
-    public Mono<Boolean> reserve(String tenantId, long limit) {
-        Mono<Void> ensure = mongo.insert(new Document("_id", tenantId).append("active", 0L), COUNTS)
-                .onErrorResume(DuplicateKeyException.class, exists -> Mono.empty()).then();
-        return ensure.then(mongo.updateFirst(Query.query(Criteria.where("_id").is(tenantId).and("active").lt(limit)),
-                new Update().inc("active", 1L), COUNTS)).map(result -> result.getModifiedCount() == 1);
-    }
-
-    public Mono<Void> release(String tenantId) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(tenantId)), new Update().inc("active", -1L), COUNTS).then();
-    }
-
-    public Mono<Long> active(String tenantId) {
-        return mongo.findById(tenantId, Document.class, COUNTS).map(doc -> doc.get("active", Number.class).longValue())
-                .defaultIfEmpty(0L);
-    }
-
+    @Override
     public Mono<Subject> insert(Subject subject) {
         return mongo.insert(toDocument(subject), SUBJECTS).thenReturn(subject);
     }
 
+    @Override
     public Mono<Subject> find(String tenantId, String id) {
         return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, SUBJECTS)
                 .map(SubjectStore::fromDocument);
     }
 
+    @Override
     public Flux<Subject> byHashes(String tenantId, List<String> hashes, int limit) {
         return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("identifierHashes").in(hashes)).limit(limit),
                 Document.class, SUBJECTS).map(SubjectStore::fromDocument);
     }
 
-    /** A tenant's subjects in id order after {@code cursor}. */
+    @Override
     public Flux<Subject> page(String tenantId, @Nullable String cursor, int limit) {
         Criteria criteria = Criteria.where("tenantId").is(tenantId);
         if (cursor != null) {
@@ -83,21 +68,20 @@ public class SubjectStore {
                 .map(SubjectStore::fromDocument);
     }
 
-    /** Every subject of every tenant in id order after {@code cursor}: for re-screening when a list changes. */
+    @Override
     public Flux<Subject> allAfter(@Nullable String cursor, int limit) {
         Query query = cursor == null ? new Query() : Query.query(Criteria.where("_id").gt(cursor));
         return mongo.find(query.with(Sort.by("_id")).limit(limit), Document.class, SUBJECTS).map(SubjectStore::fromDocument);
     }
 
-    /** Sets or lifts the hold if {@code version} is current; empty when it is not (or no such subject). */
+    @Override
     public Mono<Subject> setHold(String tenantId, String id, long version, boolean hold, @Nullable String reason) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("version").is(version)),
-                        new Update().set("legalHold", hold).set("holdReason", reason).inc("version", 1L),
-                        org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Document.class, SUBJECTS)
+        return VersionedWrites.update(mongo, SUBJECTS, "subject", tenantId, id, version,
+                        new Update().set("legalHold", hold).set("holdReason", reason))
                 .map(SubjectStore::fromDocument);
     }
 
-    /** Deletes the subject unless it is under hold (one conditional write, so a hold placed meanwhile wins). */
+    @Override
     public Mono<Boolean> deleteUnlessHeld(String tenantId, String id) {
         return mongo.remove(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("legalHold").is(false)), SUBJECTS)
                 .map(result -> result.getDeletedCount() == 1);

@@ -4,15 +4,15 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-import app.thaw.monitor.baseline.internal.BaselineStore;
-import app.thaw.monitor.baseline.internal.BaselineView;
+import app.thaw.monitor.baseline.Baselines;
+import app.thaw.monitor.baseline.BaselineView;
 import app.thaw.monitor.protection.IdentifierType;
 import app.thaw.monitor.subjects.PlainIdentifier;
 import app.thaw.monitor.subjects.Subject;
 import app.thaw.monitor.subjects.SubjectService;
 import app.thaw.monitor.subjects.SubjectType;
-import app.thaw.monitor.support.Page;
-import app.thaw.monitor.support.Roles;
+import app.thaw.platform.store.CursorPage;
+import app.thaw.monitor.access.Roles;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -41,9 +41,9 @@ import reactor.core.publisher.Mono;
 class SubjectController {
 
     private final SubjectService subjects;
-    private final BaselineStore baselines;
+    private final Baselines baselines;
 
-    SubjectController(SubjectService subjects, BaselineStore baselines) {
+    SubjectController(SubjectService subjects, Baselines baselines) {
         this.subjects = subjects;
         this.baselines = baselines;
     }
@@ -62,13 +62,13 @@ class SubjectController {
     @Operation(summary = "List the tenant's subjects (masked), paged by cursor")
     @GetMapping
     @AllowedRoles(AllowedRoles.ANY_USER)
-    Mono<Page<SubjectResponse>> list(@RequestParam(required = false) @Nullable String cursor,
+    Mono<CursorPage<SubjectResponse>> list(@RequestParam(required = false) @Nullable String cursor,
                                      @RequestParam(required = false) @Nullable Integer limit) {
-        int size = Page.limit(limit);
+        CursorPage.Request page = CursorPage.Request.of(cursor, limit);
         return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
-                .flatMapMany(caller -> subjects.page(caller, cursor, size + 1))
+                .flatMapMany(caller -> subjects.page(caller, page.cursor(), page.limit() + 1))
                 .map(subject -> SubjectResponse.of(subject, null)).collectList()
-                .map(all -> Page.of(all, size, SubjectResponse::id));
+                .map(all -> page.page(all, SubjectResponse::id));
     }
 
     @Operation(summary = "One subject (masked)")

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 import app.thaw.monitor.subscription.StatementService;
 import app.thaw.monitor.subscription.SubscriptionService;
-import app.thaw.monitor.support.Roles;
+import app.thaw.monitor.access.Roles;
 import app.thaw.platform.problem.FieldViolation;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.AllowedRoles;

@@ -2,7 +2,7 @@ package app.thaw.monitor.subscription.web;
 
 import app.thaw.monitor.subscription.Plan;
 import app.thaw.monitor.subscription.SubscriptionService;
-import app.thaw.monitor.support.Roles;
+import app.thaw.monitor.access.Roles;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.TenantIds;

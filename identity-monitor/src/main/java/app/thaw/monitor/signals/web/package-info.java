@@ -1,5 +1,0 @@
-/** HTTP endpoints for single signals and NDJSON batches. */
-@NullMarked
-package app.thaw.monitor.signals.web;
-
-import org.jspecify.annotations.NullMarked;
