@@ -4,12 +4,12 @@ import java.util.Map;
 import java.util.Set;
 
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.ThawRoles;
 import app.thaw.platform.tenancy.Reach;
 import app.thaw.platform.tenancy.TenantAccess;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -85,6 +85,6 @@ public class CaseAccess {
     }
 
     public static ThawProblem notFound(CaseId caseId) {
-        return new ThawProblem(HttpStatus.NOT_FOUND, "not_found", "No case " + caseId + " here.");
+        return new NotFound("case", caseId.value());
     }
 }

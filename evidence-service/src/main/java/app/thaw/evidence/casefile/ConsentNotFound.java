@@ -1,12 +1,11 @@
 package app.thaw.evidence.casefile;
 
-import app.thaw.platform.problem.ThawProblem;
-import org.springframework.http.HttpStatus;
+import app.thaw.platform.problem.NotFound;
 
 /** No consent by that id on the case. */
-public class ConsentNotFound extends ThawProblem {
+public class ConsentNotFound extends NotFound {
 
     public ConsentNotFound(String id) {
-        super(HttpStatus.NOT_FOUND, "not_found", "No consent " + id + " on this case.");
+        super("consent", id);
     }
 }

@@ -2,9 +2,8 @@ package app.thaw.evidence.item;
 
 import app.thaw.evidence.casefile.CaseAccess;
 import app.thaw.evidence.casefile.CaseFile;
-import app.thaw.platform.problem.ThawProblem;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.Caller;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -28,7 +27,7 @@ public class ItemAccess {
                 .flatMap(item -> cases.open(caller, item.caseId())
                         .filter(file -> file.tenantId().equals(item.tenantId()))
                         .map(file -> new Opened(file, item)))
-                .switchIfEmpty(Mono.error(() -> new ThawProblem(HttpStatus.NOT_FOUND, "not_found", "No evidence " + id + " here.")));
+                .switchIfEmpty(Mono.error(() -> new NotFound("evidence", id.value())));
     }
 
     /** An item with the case it belongs to. */

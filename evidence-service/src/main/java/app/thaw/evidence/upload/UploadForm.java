@@ -2,7 +2,7 @@ package app.thaw.evidence.upload;
 
 import app.thaw.evidence.casefile.CaseId;
 import app.thaw.evidence.item.DocumentMetadata;
-import app.thaw.evidence.item.InvalidField;
+import app.thaw.platform.problem.InvalidField;
 import app.thaw.evidence.item.RequirementCode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -8,7 +8,6 @@ import app.thaw.evidence.custody.CustodyAction;
 import app.thaw.evidence.casefile.InsurerConsent;
 import app.thaw.evidence.casefile.LegalHold;
 import app.thaw.evidence.casefile.TenantScope;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,9 +19,9 @@ import java.util.Map;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.problem.ThawProblem;
+import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -41,7 +40,7 @@ import reactor.core.publisher.Mono;
  * head here too) and name the version they read.
  */
 @Component
-class MongoCaseFiles implements CaseFiles, InitializingBean {
+class MongoCaseFiles implements CaseFiles, IndexedStore {
 
     /** The case file's member listing the custody entries its last writes still owe (ADR 52). */
     static final String OWED = CaseCustody.OWED;
@@ -144,13 +143,11 @@ class MongoCaseFiles implements CaseFiles, InitializingBean {
                 new Update().pull(OWED, new Document("ref", owed.ref())), COLLECTION).then();
     }
 
-    /** At start-up, on the starting thread: the service must not answer before its indexes exist. */
     @Override
-    public void afterPropertiesSet() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC))
+    public Mono<Void> createIndexes() {
+        return mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC))
                 .then(mongo.indexOps(COLLECTION).createIndex(new Index().on("scenario", Sort.Direction.ASC)))
-                .then(outbox.watch(COLLECTION))
-                .block(Duration.ofMinutes(1));
+                .then(outbox.watch(COLLECTION));
     }
 
     /** An owed entry as the case file's write records it. */

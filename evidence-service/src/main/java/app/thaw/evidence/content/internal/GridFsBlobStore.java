@@ -2,13 +2,13 @@ package app.thaw.evidence.content.internal;
 
 import app.thaw.evidence.content.BlobStore;
 import app.thaw.evidence.content.UploadProperties;
+import app.thaw.platform.store.IndexedStore;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Date;
 import java.util.HexFormat;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.reactivestreams.client.gridfs.GridFSBucket;
@@ -28,7 +28,6 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,7 +41,7 @@ import reactor.core.publisher.Mono;
  * store answers a query in one unbatched message).
  */
 @Component
-class GridFsBlobStore implements BlobStore, InitializingBean {
+class GridFsBlobStore implements BlobStore, IndexedStore {
 
     static final String UPLOADS = "uploads";
     private static final Logger log = LoggerFactory.getLogger(GridFsBlobStore.class);
@@ -181,12 +180,6 @@ class GridFsBlobStore implements BlobStore, InitializingBean {
         });
     }
 
-    /** At start-up, on the starting thread: the service must not answer before its indexes exist. */
-    @Override
-    public void afterPropertiesSet() {
-        createIndexes().block(Duration.ofMinutes(1));
-    }
-
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -195,7 +188,8 @@ class GridFsBlobStore implements BlobStore, InitializingBean {
         }
     }
 
-    Mono<Void> createIndexes() {
+    @Override
+    public Mono<Void> createIndexes() {
         return mongo.indexOps(UPLOADS).createIndex(new Index().on("startedAt", Sort.Direction.ASC))
                 .then(mongo.indexOps(CHUNKS).createIndex(new Index().on("files_id", Sort.Direction.ASC)
                         .on("n", Sort.Direction.ASC).unique()))

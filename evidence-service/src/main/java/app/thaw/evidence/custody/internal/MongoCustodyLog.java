@@ -4,9 +4,9 @@ import app.thaw.evidence.custody.CustodyAction;
 import app.thaw.evidence.custody.CustodyChain;
 import app.thaw.evidence.custody.CustodyEntry;
 import app.thaw.evidence.custody.CustodyLog;
+import app.thaw.platform.store.IndexedStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +14,6 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -33,7 +32,7 @@ import reactor.util.retry.Retry;
  * again. Append-only: nothing here updates or deletes an entry. Every query names the tenant.
  */
 @Component
-class MongoCustodyLog implements CustodyLog, InitializingBean {
+class MongoCustodyLog implements CustodyLog, IndexedStore {
 
     /** Where the case files live (casefile); the chain's head is a member of each. */
     static final String CASE_FILES = "case_files";
@@ -128,11 +127,10 @@ class MongoCustodyLog implements CustodyLog, InitializingBean {
                 .flatMapIterable(page -> page);
     }
 
-    /** At start-up, on the starting thread: the service must not answer before its indexes exist. */
     @Override
-    public void afterPropertiesSet() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("caseId", Sort.Direction.ASC).on("seq", Sort.Direction.ASC).unique())
-                .then().block(Duration.ofMinutes(1));
+    public Mono<Void> createIndexes() {
+        return mongo.indexOps(COLLECTION).createIndex(new Index().on("caseId", Sort.Direction.ASC).on("seq", Sort.Direction.ASC).unique())
+                .then();
     }
 
     static String idOf(String caseId, long seq) {

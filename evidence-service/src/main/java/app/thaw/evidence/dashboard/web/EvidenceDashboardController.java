@@ -7,7 +7,7 @@ import app.thaw.evidence.item.DocumentMetadata;
 import app.thaw.evidence.download.Downloads;
 import app.thaw.evidence.item.EvidenceId;
 import app.thaw.evidence.hold.Holds;
-import app.thaw.evidence.item.InvalidField;
+import app.thaw.platform.problem.InvalidField;
 import app.thaw.evidence.item.Items;
 import app.thaw.evidence.item.RejectionReason;
 import app.thaw.evidence.item.RequirementCode;

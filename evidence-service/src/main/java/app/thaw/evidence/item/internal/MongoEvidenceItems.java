@@ -10,7 +10,7 @@ import app.thaw.evidence.item.RejectionReason;
 import app.thaw.evidence.item.RequirementCode;
 import app.thaw.evidence.casefile.TenantScope;
 import app.thaw.evidence.item.Verdict;
-import org.springframework.beans.factory.InitializingBean;
+import app.thaw.platform.store.IndexedStore;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,7 +40,7 @@ import reactor.core.publisher.Mono;
  * names the version it read.
  */
 @Component
-class MongoEvidenceItems implements EvidenceItems, InitializingBean {
+class MongoEvidenceItems implements EvidenceItems, IndexedStore {
 
     private final ReactiveMongoTemplate mongo;
     private final EventOutbox outbox;
@@ -178,13 +178,8 @@ class MongoEvidenceItems implements EvidenceItems, InitializingBean {
                 .onErrorResume(failure -> Mono.empty());
     }
 
-    /** At start-up, on the starting thread: the service must not answer before its indexes exist. */
     @Override
-    public void afterPropertiesSet() {
-        createIndexes().block(java.time.Duration.ofMinutes(1));
-    }
-
-    private Mono<Void> createIndexes() {
+    public Mono<Void> createIndexes() {
         return mongo.indexOps(COLLECTION).createIndex(new Index().on("dedupKey", Sort.Direction.ASC).unique().sparse())
                 .then(mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
                         .on("caseId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)))

@@ -2,7 +2,7 @@ package app.thaw.evidence.verification.web;
 
 import app.thaw.evidence.item.DocumentMetadata;
 import app.thaw.evidence.item.EvidenceId;
-import app.thaw.evidence.item.InvalidField;
+import app.thaw.platform.problem.InvalidField;
 import app.thaw.evidence.item.web.ItemResponse;
 import app.thaw.evidence.item.RejectionReason;
 import app.thaw.evidence.verification.Verifications;
