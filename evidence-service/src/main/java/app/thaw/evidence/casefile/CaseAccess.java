@@ -3,17 +3,15 @@ package app.thaw.evidence.casefile;
 import java.util.Map;
 import java.util.Set;
 
-import app.thaw.evidence.domain.CaseFile;
-import app.thaw.evidence.domain.CaseId;
-import app.thaw.evidence.item.Actors;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.ThawRoles;
 import app.thaw.platform.tenancy.Reach;
 import app.thaw.platform.tenancy.TenantAccess;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,7 +27,7 @@ import reactor.core.publisher.Mono;
  * attempt is audited.
  */
 @Component
-public class CaseAccess implements app.thaw.evidence.item.ItemAccess.CaseOpener {
+public class CaseAccess {
 
     public static final String RESTRICTED_SCENARIO = "COMPLIANCE_HOLD";
     public static final Set<String> RESTRICTED = Set.of(RESTRICTED_SCENARIO);
@@ -44,10 +42,21 @@ public class CaseAccess implements app.thaw.evidence.item.ItemAccess.CaseOpener 
         this.tenants = tenants;
     }
 
+    /**
+     * The tenants {@code caller} reaches, as the platform's {@link TenantAccess} says: staff every
+     * tenant (by role; each access is audited once found), a partner bank its own and those of the
+     * merchants that linked it, anyone else its own. Reads by id name this scope in their query.
+     */
+    public Mono<TenantScope> scopeOf(Caller caller) {
+        if (TenantAccess.staff(caller)) {
+            return Mono.just(TenantScope.everyTenant());
+        }
+        return Flux.concat(Mono.just(caller.tenantId()), tenants.partnerOf(caller)).collectList().map(TenantScope::of);
+    }
+
     /** The case if {@code caller} may work on its evidence. */
-    @Override
     public Mono<CaseFile> open(Caller caller, CaseId caseId) {
-        return cases.find(caseId)
+        return scopeOf(caller).flatMap(scope -> cases.find(scope, caseId))
                 .flatMap(file -> tenants.reach(caller, file.tenantId())
                         .filter(reach -> reach == Reach.STAFF || reach == Reach.PARTNER
                                 || reach == Reach.OWN && (caller.hasAnyRole(Actors.MERCHANT) || Actors.isStaff(caller)))
@@ -76,6 +85,6 @@ public class CaseAccess implements app.thaw.evidence.item.ItemAccess.CaseOpener 
     }
 
     public static ThawProblem notFound(CaseId caseId) {
-        return new ThawProblem(HttpStatus.NOT_FOUND, "not_found", "No case " + caseId + " here.");
+        return new NotFound("case", caseId.value());
     }
 }

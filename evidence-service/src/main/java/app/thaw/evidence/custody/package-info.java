@@ -1,4 +1,4 @@
-/** The tamper-evident custody log: a SHA-256 hash chain of every access per case, and its verification. */
+/** The custody log: one tamper-evident hash chain per case, its entries and the chain's rules (plain Java). */
 @NullMarked
 package app.thaw.evidence.custody;
 

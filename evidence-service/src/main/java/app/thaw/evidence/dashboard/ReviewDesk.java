@@ -1,21 +1,21 @@
 package app.thaw.evidence.dashboard;
 
+import app.thaw.evidence.casefile.Actors;
+import app.thaw.evidence.casefile.CaseAccess;
+import app.thaw.evidence.casefile.CaseFile;
+import app.thaw.evidence.casefile.CaseFiles;
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.custody.CustodyEntry;
+import app.thaw.evidence.custody.CustodyLog;
+import app.thaw.evidence.item.EvidenceId;
+import app.thaw.evidence.item.EvidenceItem;
+import app.thaw.evidence.item.EvidenceItems;
+import app.thaw.evidence.item.ItemAccess;
+import app.thaw.evidence.item.RequirementCode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import app.thaw.evidence.casefile.CaseAccess;
-import app.thaw.evidence.casefile.CaseFiles;
-import app.thaw.evidence.custody.CustodyLog;
-import app.thaw.evidence.domain.CaseFile;
-import app.thaw.evidence.domain.CaseId;
-import app.thaw.evidence.domain.CustodyEntry;
-import app.thaw.evidence.domain.EvidenceId;
-import app.thaw.evidence.domain.EvidenceItem;
-import app.thaw.evidence.domain.RequirementCode;
-import app.thaw.evidence.item.Actors;
-import app.thaw.evidence.item.EvidenceItems;
-import app.thaw.evidence.item.ItemAccess;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.ThawRoles;
@@ -95,7 +95,7 @@ public class ReviewDesk {
 
     /** The case's number and holder, as far as case-service's events told them. */
     public Mono<CaseLabels.Label> label(CaseFile file) {
-        return labels.of(file.caseId().value());
+        return labels.of(file.tenantId(), file.caseId().value());
     }
 
     /** The item (no custody entry: that is for reading it), if the caller may see its case here. */
@@ -108,7 +108,7 @@ public class ReviewDesk {
 
     /** Entries of the case's custody log after {@code afterSeq}, oldest first, at most {@code limit}. */
     public Mono<List<CustodyEntry>> custody(CaseFile file, long afterSeq, int limit) {
-        return custody.page(file.caseId().value(), afterSeq, limit).collectList();
+        return custody.page(file.tenantId(), file.caseId().value(), afterSeq, limit).collectList();
     }
 
     private static ThawProblem notFound() {

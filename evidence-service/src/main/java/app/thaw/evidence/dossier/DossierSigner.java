@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.UUID;
 
-import app.thaw.evidence.config.EvidenceProperties;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -40,8 +39,8 @@ public class DossierSigner {
     private final ECKey key;
     private final JWKSet publicKeys;
 
-    public DossierSigner(EvidenceProperties properties) {
-        this.key = loadOrCreate(properties.dossier().signingKeyFile());
+    public DossierSigner(DossierProperties properties) {
+        this.key = loadOrCreate(properties.signingKeyFile());
         this.publicKeys = new JWKSet(key.toPublicJWK());
     }
 

@@ -1,5 +1,19 @@
 package app.thaw.evidence.dossier;
 
+import app.thaw.evidence.casefile.Actors;
+import app.thaw.evidence.content.BlobStore;
+import app.thaw.evidence.casefile.CaseAccess;
+import app.thaw.evidence.casefile.CaseFile;
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.consent.Consents;
+import app.thaw.evidence.custody.CustodyAction;
+import app.thaw.evidence.custody.CustodyEntry;
+import app.thaw.evidence.custody.CustodyLog;
+import app.thaw.evidence.item.DocumentMetadata;
+import app.thaw.evidence.dossier.offline.DossierFormat;
+import app.thaw.evidence.dossier.offline.DossierVerifier;
+import app.thaw.evidence.item.EvidenceItem;
+import app.thaw.evidence.item.EvidenceItems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,19 +28,6 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import app.thaw.evidence.casefile.Consents;
-import app.thaw.evidence.custody.CustodyLog;
-import app.thaw.evidence.domain.CaseFile;
-import app.thaw.evidence.domain.CaseId;
-import app.thaw.evidence.domain.CustodyAction;
-import app.thaw.evidence.domain.CustodyEntry;
-import app.thaw.evidence.domain.EvidenceItem;
-import app.thaw.evidence.dossier.offline.DossierFormat;
-import app.thaw.evidence.dossier.offline.DossierVerifier;
-import app.thaw.evidence.item.Actors;
-import app.thaw.evidence.item.EvidenceItems;
-import app.thaw.evidence.item.ItemAccess;
-import app.thaw.evidence.store.BlobStore;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.ThawRoles;
@@ -50,7 +51,7 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class Dossiers {
 
-    private final ItemAccess.CaseOpener cases;
+    private final CaseAccess cases;
     private final Consents consents;
     private final EvidenceItems items;
     private final BlobStore blobs;
@@ -59,7 +60,7 @@ public class Dossiers {
     private final AuditLog audit;
     private final Clock clock;
 
-    Dossiers(ItemAccess.CaseOpener cases, Consents consents, EvidenceItems items, BlobStore blobs, CustodyLog custody,
+    Dossiers(CaseAccess cases, Consents consents, EvidenceItems items, BlobStore blobs, CustodyLog custody,
              DossierSigner signer, AuditLog audit, Clock clock) {
         this.cases = cases;
         this.consents = consents;
@@ -83,11 +84,11 @@ public class Dossiers {
         Mono<CaseFile> file = caller.hasRole(ThawRoles.INSURER) && !Actors.isStaff(caller)
                 ? consents.forInsurer(caller, caseId, "dossier")
                 : cases.open(caller, caseId);
-        return file.flatMap(caseFile -> custody.caseAction(caseFile, CustodyAction.EXPORTED, Actors.name(caller),
+        return file.flatMap(caseFile -> custody.caseAction(caseFile.tenantId(), caseId.value(), CustodyAction.EXPORTED, Actors.name(caller),
                                 Map.of("format", "dossier-v" + DossierFormat.VERSION))
                         .then(audit.record("evidence.dossier_exported", "case", caseId.value(), Map.of("caseTenant", caseFile.tenantId())))
                         .then(Mono.zip(items.all(caseFile.tenantId(), caseId).filter(item -> !item.isDeleted()).collectList(),
-                                custody.all(caseId.value()).collectList()))
+                                custody.all(caseFile.tenantId(), caseId.value()).collectList()))
                         .flatMap(parts -> Mono.fromCallable(() -> sign(caseFile, parts.getT1(), parts.getT2(), Actors.name(caller)))
                                 // ECDSA signing reads SecureRandom: off the event loop.
                                 .subscribeOn(Schedulers.boundedElastic())
@@ -242,7 +243,7 @@ public class Dossiers {
     }
 
     /** What a document says, as declared by the uploader or read by staff. */
-    private static Map<String, Object> metadataJson(app.thaw.evidence.domain.DocumentMetadata metadata) {
+    private static Map<String, Object> metadataJson(DocumentMetadata metadata) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("documentType", metadata.documentType());
         json.put("nameOnDocument", metadata.nameOnDocument());

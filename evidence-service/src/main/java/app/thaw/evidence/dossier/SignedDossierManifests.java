@@ -1,10 +1,10 @@
 package app.thaw.evidence.dossier;
 
+import app.thaw.evidence.integrity.SignedManifests;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Map;
 
-import app.thaw.evidence.custody.SignedManifests;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.springframework.stereotype.Component;
 

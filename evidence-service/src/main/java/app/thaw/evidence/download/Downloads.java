@@ -1,19 +1,19 @@
 package app.thaw.evidence.download;
 
+import app.thaw.evidence.casefile.Actors;
+import app.thaw.evidence.content.BlobStore;
+import app.thaw.evidence.custody.CustodyAction;
+import app.thaw.evidence.custody.CustodyChain;
+import app.thaw.evidence.item.EvidenceId;
+import app.thaw.evidence.item.EvidenceItem;
+import app.thaw.evidence.item.ItemAccess;
+import app.thaw.evidence.item.ItemCustody;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import app.thaw.evidence.custody.CustodyLog;
-import app.thaw.evidence.domain.CustodyAction;
-import app.thaw.evidence.domain.CustodyChain;
-import app.thaw.evidence.domain.EvidenceId;
-import app.thaw.evidence.domain.EvidenceItem;
-import app.thaw.evidence.item.Actors;
-import app.thaw.evidence.item.ItemAccess;
-import app.thaw.evidence.store.BlobStore;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
@@ -35,10 +35,10 @@ public class Downloads {
 
     private final ItemAccess access;
     private final BlobStore blobs;
-    private final CustodyLog custody;
+    private final ItemCustody custody;
     private final AuditLog audit;
 
-    Downloads(ItemAccess access, BlobStore blobs, CustodyLog custody, AuditLog audit) {
+    Downloads(ItemAccess access, BlobStore blobs, ItemCustody custody, AuditLog audit) {
         this.access = access;
         this.blobs = blobs;
         this.custody = custody;
@@ -49,7 +49,7 @@ public class Downloads {
     public Mono<EvidenceItem> open(Caller caller, EvidenceId id, String range) {
         return access.open(caller, id).map(ItemAccess.Opened::item)
                 .doOnNext(EvidenceItem::requireLive)
-                .flatMap(item -> custody.itemAction(item, CustodyAction.DOWNLOADED, Actors.name(caller), Map.of("range", range))
+                .flatMap(item -> custody.record(item, CustodyAction.DOWNLOADED, Actors.name(caller), Map.of("range", range))
                         .then(audit.record("evidence.downloaded", "evidence", id.value(), Map.of("range", range)))
                         .thenReturn(item));
     }

@@ -1,14 +1,14 @@
 package app.thaw.evidence.events;
 
+import app.thaw.evidence.casefile.CaseFile;
+import app.thaw.evidence.item.EvidenceItem;
+import app.thaw.evidence.casefile.InsurerConsent;
+import app.thaw.evidence.casefile.LegalHold;
+import app.thaw.evidence.item.RequirementCode;
+import app.thaw.evidence.item.Verdict;
 import java.time.Clock;
 import java.util.List;
 
-import app.thaw.evidence.domain.CaseFile;
-import app.thaw.evidence.domain.EvidenceItem;
-import app.thaw.evidence.domain.InsurerConsent;
-import app.thaw.evidence.domain.LegalHold;
-import app.thaw.evidence.domain.RequirementCode;
-import app.thaw.evidence.domain.Verdict;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.privacy.AccountNumbers;
 import app.thaw.platform.events.Traceparents;

@@ -1,7 +1,7 @@
 package app.thaw.evidence.events;
 
-import app.thaw.evidence.domain.RejectionReason;
-import app.thaw.evidence.domain.RequirementCode;
+import app.thaw.evidence.item.RejectionReason;
+import app.thaw.evidence.item.RequirementCode;
 import app.thaw.platform.events.EventType;
 
 /** The {@code thaw.evidence.*} events, one record each (docs/events.md). */

@@ -1,15 +1,14 @@
 package app.thaw.evidence.item;
 
+import app.thaw.evidence.casefile.Actors;
+import app.thaw.evidence.content.BlobStore;
+import app.thaw.evidence.casefile.CaseAccess;
+import app.thaw.evidence.casefile.CaseFile;
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.custody.CustodyAction;
 import java.util.List;
 import java.util.Map;
 
-import app.thaw.evidence.custody.CustodyLog;
-import app.thaw.evidence.domain.CaseFile;
-import app.thaw.evidence.domain.CaseId;
-import app.thaw.evidence.domain.CustodyAction;
-import app.thaw.evidence.domain.EvidenceId;
-import app.thaw.evidence.domain.EvidenceItem;
-import app.thaw.evidence.store.BlobStore;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
@@ -25,13 +24,13 @@ import reactor.core.publisher.Mono;
 public class Items {
 
     private final ItemAccess access;
-    private final ItemAccess.CaseOpener cases;
+    private final CaseAccess cases;
     private final EvidenceItems items;
     private final BlobStore blobs;
-    private final CustodyLog custody;
+    private final ItemCustody custody;
     private final AuditLog audit;
 
-    Items(ItemAccess access, ItemAccess.CaseOpener cases, EvidenceItems items, BlobStore blobs, CustodyLog custody, AuditLog audit) {
+    Items(ItemAccess access, CaseAccess cases, EvidenceItems items, BlobStore blobs, ItemCustody custody, AuditLog audit) {
         this.access = access;
         this.cases = cases;
         this.items = items;
@@ -41,7 +40,7 @@ public class Items {
     }
 
     public Mono<EvidenceItem> view(Caller caller, EvidenceId id) {
-        return access.open(caller, id).flatMap(opened -> custody.itemAction(opened.item(), CustodyAction.VIEWED,
+        return access.open(caller, id).flatMap(opened -> custody.record(opened.item(), CustodyAction.VIEWED,
                 Actors.name(caller), Map.of()).thenReturn(opened.item()));
     }
 
@@ -77,7 +76,7 @@ public class Items {
                 .then(Mono.fromCallable(item::deleted))
                 .flatMap(deleted -> items.update(deleted, List.of()))
                 .flatMap(deleted -> blobs.delete(deleted.blobId())
-                        .then(custody.itemAction(deleted, CustodyAction.DELETED, actor, Map.of("reason", reason)))
+                        .then(custody.record(deleted, CustodyAction.DELETED, actor, Map.of("reason", reason)))
                         .thenReturn(deleted));
     }
 }

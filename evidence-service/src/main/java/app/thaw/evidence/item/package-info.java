@@ -1,4 +1,4 @@
-/** Stored evidence items: the repository over the evidence collection and access rules per caller. */
+/** Evidence items: the model (item, verdict, requirement), its store, and opening an item for a caller through its case. */
 @NullMarked
 package app.thaw.evidence.item;
 

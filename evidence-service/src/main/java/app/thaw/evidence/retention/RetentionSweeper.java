@@ -1,14 +1,13 @@
 package app.thaw.evidence.retention;
 
+import app.thaw.evidence.casefile.CaseFiles;
+import app.thaw.evidence.item.EvidenceItem;
+import app.thaw.evidence.item.EvidenceItems;
+import app.thaw.evidence.item.Items;
+import app.thaw.evidence.casefile.UnderLegalHold;
 import java.time.Clock;
 import java.time.Instant;
 
-import app.thaw.evidence.casefile.CaseFiles;
-import app.thaw.evidence.config.EvidenceProperties;
-import app.thaw.evidence.domain.EvidenceItem;
-import app.thaw.evidence.domain.UnderLegalHold;
-import app.thaw.evidence.item.Items;
-import app.thaw.evidence.item.EvidenceItems;
 import app.thaw.platform.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +31,16 @@ public class RetentionSweeper {
     private final CaseFiles cases;
     private final Items deletions;
     private final AuditLog audit;
-    private final EvidenceProperties.Retention settings;
+    private final RetentionProperties settings;
     private final Clock clock;
 
-    RetentionSweeper(EvidenceItems items, CaseFiles cases, Items deletions, AuditLog audit, EvidenceProperties properties,
+    RetentionSweeper(EvidenceItems items, CaseFiles cases, Items deletions, AuditLog audit, RetentionProperties settings,
                      Clock clock) {
         this.items = items;
         this.cases = cases;
         this.deletions = deletions;
         this.audit = audit;
-        this.settings = properties.retention();
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -62,7 +61,7 @@ public class RetentionSweeper {
     }
 
     private Mono<Boolean> expire(EvidenceItem item) {
-        return cases.find(item.caseId())
+        return cases.find(item.tenantId(), item.caseId())
                 .flatMap(file -> deletions.remove(file, item, ACTOR, "retention expired " + item.retainUntil()))
                 .flatMap(deleted -> audit.recordSystem(deleted.tenantId(), "evidence.retention_deleted", "evidence",
                         deleted.id().value(), java.util.Map.of("caseId", deleted.caseId().value())).thenReturn(true));

@@ -1,5 +1,6 @@
 package app.thaw.evidence.upload;
 
+import app.thaw.evidence.custody.CustodyChain;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
-import app.thaw.evidence.domain.CustodyChain;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;

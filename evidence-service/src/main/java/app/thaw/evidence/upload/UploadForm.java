@@ -1,15 +1,15 @@
 package app.thaw.evidence.upload;
 
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.item.DocumentMetadata;
+import app.thaw.platform.problem.InvalidField;
+import app.thaw.evidence.item.RequirementCode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
-import app.thaw.evidence.domain.CaseId;
-import app.thaw.evidence.domain.DocumentMetadata;
-import app.thaw.evidence.domain.RequirementCode;
-import app.thaw.evidence.item.InvalidField;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.web.RequestDates;
 import org.jspecify.annotations.Nullable;

@@ -1,28 +1,28 @@
 package app.thaw.evidence.upload;
 
+import app.thaw.evidence.casefile.Actors;
+import app.thaw.evidence.content.BlobStore;
+import app.thaw.evidence.casefile.CaseAccess;
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.custody.CustodyAction;
+import app.thaw.evidence.item.DocumentMetadata;
+import app.thaw.evidence.events.EvidenceEventMapper;
+import app.thaw.evidence.item.EvidenceId;
+import app.thaw.evidence.item.EvidenceItem;
+import app.thaw.evidence.item.EvidenceItems;
+import app.thaw.evidence.casefile.EvidenceProperties;
+import app.thaw.evidence.item.ItemCustody;
+import app.thaw.evidence.item.RequirementCode;
+import app.thaw.evidence.item.UploadCustody;
+import app.thaw.evidence.content.UploadProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import app.thaw.evidence.casefile.CaseAccess;
-import app.thaw.evidence.config.EvidenceProperties;
-import app.thaw.evidence.custody.CustodyLog;
-import app.thaw.evidence.custody.UploadCustody;
-import app.thaw.evidence.domain.CaseId;
-import app.thaw.evidence.domain.CustodyAction;
-import app.thaw.evidence.domain.EvidenceId;
-import app.thaw.evidence.domain.EvidenceItem;
-import app.thaw.evidence.domain.FileNames;
-import app.thaw.evidence.domain.RequirementCode;
-import app.thaw.evidence.item.Actors;
-import app.thaw.evidence.events.EvidenceEventMapper;
-import app.thaw.evidence.item.EvidenceItems;
-import app.thaw.evidence.store.BlobStore;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.plans.Quotas;
 import app.thaw.platform.security.Caller;
-import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,19 +45,21 @@ public class Uploads {
     private final BlobStore blobs;
     private final EvidenceItems items;
     private final ContentInspector inspector;
-    private final CustodyLog custody;
+    private final ItemCustody custody;
     private final UploadCustody uploadCustody;
     private final EvidenceEventMapper events;
     private final AuditLog audit;
     private final EvidenceProperties properties;
+    private final UploadProperties uploading;
     private final Clock clock;
     private final Quotas quotas;
     /** The plan quota on evidence stored in a month (thaw/plans.yaml, in MiB; metered in bytes, ADR 62). */
     public static final String STORAGE_QUOTA = "evidenceStorageMb";
 
-    Uploads(CaseAccess access, BlobStore blobs, EvidenceItems items, ContentInspector inspector, CustodyLog custody,
-            UploadCustody uploadCustody, EvidenceEventMapper events, AuditLog audit, EvidenceProperties properties, Clock clock,
-            Quotas quotas) {
+    Uploads(CaseAccess access, BlobStore blobs, EvidenceItems items, ContentInspector inspector, ItemCustody custody,
+            UploadCustody uploadCustody, EvidenceEventMapper events, AuditLog audit, EvidenceProperties properties, UploadProperties uploading,
+            Clock clock, Quotas quotas) {
+        this.uploading = uploading;
         this.quotas = quotas;
         this.uploadCustody = uploadCustody;
         this.access = access;
@@ -74,7 +76,7 @@ public class Uploads {
     /** What arrived with the content. */
     public record Upload(CaseId caseId, RequirementCode requirementCode, @Nullable String answers,
                          @Nullable String fileName, @Nullable String declaredType, long declaredLength,
-                         app.thaw.evidence.domain.@Nullable DocumentMetadata metadata) {
+                         @Nullable DocumentMetadata metadata) {
     }
 
     /**
@@ -106,16 +108,16 @@ public class Uploads {
                 return Mono.error(new EvidenceTooLarge(limit));
             }
             String fileName = FileNames.sanitise(upload.fileName());
-            StreamingUpload stream = new StreamingUpload(limit, (int) properties.upload().sniffBytes().toBytes(),
+            StreamingUpload stream = new StreamingUpload(limit, (int) uploading.sniffBytes().toBytes(),
                     blobs.chunkSize(), inspector, fileName, upload.declaredType());
-            ObjectId blobId = new ObjectId();
+            String blobId = blobs.newId();
             return blobs.write(blobId, fileName, stream.pipe(content))
                     .then(stream.result())
                     .flatMap(result -> {
                         Instant now = clock.instant();
                         EvidenceItem item = EvidenceItem.received(EvidenceId.newId(), file.tenantId(), upload.caseId(),
                                 upload.requirementCode(), upload.answers(), fileName, result.contentType(), result.size(),
-                                result.sha256(), blobId.toHexString(), Actors.name(caller), now, now.plus(settings.retention()),
+                                result.sha256(), blobId, Actors.name(caller), now, now.plus(settings.retention()),
                                 upload.metadata(), java.time.LocalDate.ofInstant(now, settings.timeZone()));
                         // The month's storage quota takes the file's bytes (429 quota_exceeded past it: the blob is
                         // deleted below); a file not kept (the same content already there, a failed insert) gives them back.
@@ -125,13 +127,13 @@ public class Uploads {
                                                 .then(Mono.error(failure))))
                                 .map(saved -> new Outcome(saved, true))
                                 // Same content already in this case: keep the first, drop this copy.
-                                .onErrorResume(DuplicateKeyException.class, duplicate -> blobs.delete(blobId.toHexString())
+                                .onErrorResume(DuplicateKeyException.class, duplicate -> blobs.delete(blobId)
                                         .then(items.findByContent(file.tenantId(), upload.caseId(), result.sha256()))
                                         .flatMap(existing -> existing.proves(upload.requirementCode()) ? Mono.just(new Outcome(existing, false))
                                                 : linkTo(existing.linkedTo(upload.requirementCode()), upload.requirementCode())))
                                 // Nothing recorded: the content must not stay behind either.
                                 .onErrorResume(failure -> !(failure instanceof DuplicateKeyException),
-                                        failure -> blobs.delete(blobId.toHexString()).then(Mono.error(failure)))
+                                        failure -> blobs.delete(blobId).then(Mono.error(failure)))
                                 // Custody records what happened to evidence: a duplicate changed nothing, so it adds
                                 // no entry (50 identical uploads are one UPLOADED entry); linking the file to another
                                 // requirement is a real effect and is recorded. The audit log notes every attempt.
@@ -142,7 +144,7 @@ public class Uploads {
                                                         Map.of("fileName", fileName, "size", Long.toString(result.size()),
                                                                 "contentType", result.contentType())).then()
                                                 : outcome.linked()
-                                                ? custody.itemAction(outcome.item(), CustodyAction.UPLOADED, Actors.name(caller),
+                                                ? custody.record(outcome.item(), CustodyAction.UPLOADED, Actors.name(caller),
                                                         Map.of("fileName", fileName, "duplicateOf", outcome.item().id().value(),
                                                                 "linkedRequirement", upload.requirementCode().name())).then()
                                                 : Mono.<Void>empty())
@@ -155,7 +157,7 @@ public class Uploads {
     }
 
     /** Records that a file already in the case also proves {@code requirement}, with its event (at the item's new version). */
-    private Mono<Outcome> linkTo(EvidenceItem linked, app.thaw.evidence.domain.RequirementCode requirement) {
+    private Mono<Outcome> linkTo(EvidenceItem linked, RequirementCode requirement) {
         return items.update(linked, List.of(events.linked(linked, requirement))).map(saved -> new Outcome(saved, false, true));
     }
 }

@@ -1,4 +1,4 @@
-/** Streams an upload into GridFS while hashing, sizing and sniffing it, and records the item. */
+/** Streams an upload into the content store while hashing, sizing and sniffing it, and records the item. */
 @NullMarked
 package app.thaw.evidence.upload;
 

@@ -1,22 +1,22 @@
 package app.thaw.evidence.verification;
 
+import app.thaw.evidence.casefile.Actors;
+import app.thaw.evidence.custody.CustodyAction;
+import app.thaw.evidence.item.DocumentMetadata;
+import app.thaw.evidence.events.EvidenceEventMapper;
+import app.thaw.evidence.item.EvidenceId;
+import app.thaw.evidence.item.EvidenceItem;
+import app.thaw.evidence.item.EvidenceItems;
+import app.thaw.evidence.casefile.EvidenceProperties;
+import app.thaw.evidence.item.ItemAccess;
+import app.thaw.evidence.item.ItemCustody;
+import app.thaw.evidence.item.RejectionReason;
+import app.thaw.evidence.item.Verdict;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import app.thaw.evidence.config.EvidenceProperties;
-import app.thaw.evidence.custody.CustodyLog;
-import app.thaw.evidence.domain.CustodyAction;
-import app.thaw.evidence.domain.DocumentMetadata;
-import app.thaw.evidence.domain.EvidenceId;
-import app.thaw.evidence.domain.EvidenceItem;
-import app.thaw.evidence.domain.RejectionReason;
-import app.thaw.evidence.domain.Verdict;
-import app.thaw.evidence.item.Actors;
-import app.thaw.evidence.events.EvidenceEventMapper;
-import app.thaw.evidence.item.EvidenceItems;
-import app.thaw.evidence.item.ItemAccess;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
@@ -36,13 +36,13 @@ public class Verifications {
 
     private final ItemAccess access;
     private final EvidenceItems items;
-    private final CustodyLog custody;
+    private final ItemCustody custody;
     private final EvidenceEventMapper events;
     private final AuditLog audit;
     private final EvidenceProperties properties;
     private final Clock clock;
 
-    Verifications(ItemAccess access, EvidenceItems items, CustodyLog custody, EvidenceEventMapper events, AuditLog audit,
+    Verifications(ItemAccess access, EvidenceItems items, ItemCustody custody, EvidenceEventMapper events, AuditLog audit,
                   EvidenceProperties properties, Clock clock) {
         this.access = access;
         this.items = items;
@@ -74,7 +74,7 @@ public class Verifications {
             LocalDate today = LocalDate.now(clock.withZone(properties.forTenant(item.tenantId()).timeZone()));
             EvidenceItem decided = item.decide(verdict, decision.metadata(), today);
             return items.update(decided, events.decidedForEach(decided, decided.verdict()))
-                    .flatMap(saved -> custody.itemAction(saved, verdict.accepted() ? CustodyAction.VERIFIED : CustodyAction.REJECTED,
+                    .flatMap(saved -> custody.record(saved, verdict.accepted() ? CustodyAction.VERIFIED : CustodyAction.REJECTED,
                                     by, verdict.reason() == null ? Map.of() : Map.of("reasonCode", verdict.reason().name()))
                             .then(audit.record(verdict.accepted() ? "evidence.verified" : "evidence.rejected", "evidence",
                                     id.value(), Map.of("caseId", saved.caseId().value())))

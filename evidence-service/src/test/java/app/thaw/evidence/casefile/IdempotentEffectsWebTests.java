@@ -1,12 +1,12 @@
 package app.thaw.evidence.casefile;
 
+import app.thaw.evidence.support.EvidenceWebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import app.thaw.evidence.support.EvidenceWebTestSupport;
 import app.thaw.platform.testing.IdempotencyFaults;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

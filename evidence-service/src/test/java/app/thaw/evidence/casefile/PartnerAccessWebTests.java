@@ -1,13 +1,13 @@
 package app.thaw.evidence.casefile;
 
+import app.thaw.evidence.support.EvidenceWebTestSupport;
+import app.thaw.evidence.support.Samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import app.thaw.evidence.support.EvidenceWebTestSupport;
-import app.thaw.evidence.support.Samples;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.MediaType;
@@ -54,6 +54,29 @@ class PartnerAccessWebTests extends EvidenceWebTestSupport {
         deliverLink("pa-acme", "pa-bank", true, 1);
         web.get().uri("/api/v1/evidence/cases/{caseId}/items", caseId).headers(h -> h.setBearerAuth(bank("pa-bank")))
                 .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void anItemByIdIsFoundInTheTenantsTheCallerReachesOnly() {
+        String caseId = openCase("pa-initech", "RISK_TXN");
+        String itemId = uploadedId(merchant("pa-initech"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(100, 43));
+        // The item read names the caller's tenants: another merchant, or a bank not linked, finds nothing.
+        for (String outsider : new String[] {merchant("pa-hooli"), bank("pa-bank2")}) {
+            web.get().uri("/api/v1/evidence/items/{id}", itemId).headers(h -> h.setBearerAuth(outsider))
+                    .exchange().expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("not_found");
+        }
+        // A linked bank reaches it through the platform's partner links (its scope includes the merchant).
+        deliverLink("pa-initech", "pa-bank2", true, 1);
+        web.get().uri("/api/v1/evidence/items/{id}", itemId).headers(h -> h.setBearerAuth(bank("pa-bank2")))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(itemId);
+        deliverLink("pa-initech", "pa-bank2", false, 2);
+        web.get().uri("/api/v1/evidence/items/{id}", itemId).headers(h -> h.setBearerAuth(bank("pa-bank2")))
+                .exchange().expectStatus().isNotFound();
+        // Staff reach every tenant by role, audited as a cross-tenant access.
+        web.get().uri("/api/v1/evidence/items/{id}", itemId).headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .exchange().expectStatus().isOk();
+        assertThat(count("audit_log", Criteria.where("action").is("evidence.cross_tenant_access").and("objectId").is(caseId)))
+                .isPositive();
     }
 
     @Test

@@ -1,9 +1,13 @@
 package app.thaw.evidence.custody;
 
+import app.thaw.evidence.casefile.CaseCustody;
+import app.thaw.evidence.casefile.CaseFile;
+import app.thaw.evidence.support.EvidenceWebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doReturn;
 
@@ -11,9 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import app.thaw.evidence.domain.CaseFile;
-import app.thaw.evidence.domain.CustodyAction;
-import app.thaw.evidence.support.EvidenceWebTestSupport;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +43,8 @@ class CaseCustodyRepairWebTests extends EvidenceWebTestSupport {
     /** The request's own append dies: the case file's write is done, the log's is not. */
     private void dieBeforeTheCustodyEntryOf(CustodyAction action) {
         doReturn(Mono.error(new IllegalStateException("killed between the case file and its custody entry")))
-                .when(custodyLog).caseAction(any(CaseFile.class), eq(action), anyString(), anyMap());
+                .when(custodyLog).caseAction(anyString(), anyString(), eq(action), anyString(),
+                        argThat(details -> !details.containsKey("recordedLate")));
     }
 
     @Test
@@ -88,11 +90,12 @@ class CaseCustodyRepairWebTests extends EvidenceWebTestSupport {
                 .headers(h -> h.setBearerAuth(staff("compliance_officer"))).bodyValue(Map.of("reason", "closed"))
                 .exchange().expectStatus().isOk();
         mongo.updateFirst(Query.query(Criteria.where("_id").is(released)), new Update().push(CaseCustody.OWED,
-                new CaseCustody.Owed(CustodyAction.HOLD_RELEASED, "holdId", "compliance", clock().instant(),
-                        Map.of("holdId", holdId, "reason", "closed")).toDocument()), "case_files").block();
+                new Document("ref", "HOLD_RELEASED:" + holdId).append("action", "HOLD_RELEASED").append("refKey", "holdId")
+                        .append("actor", "compliance").append("at", java.util.Date.from(clock().instant()))
+                        .append("details", new Document("holdId", holdId).append("reason", "closed"))), "case_files").block();
 
         clock.advance(Duration.ofMinutes(2));
-        StepVerifier.create(caseCustody.repair(null)).assertNext(settled -> assertThat(settled).isGreaterThanOrEqualTo(2)).verifyComplete();
+        StepVerifier.create(caseCustody.repairAll()).assertNext(settled -> assertThat(settled).isGreaterThanOrEqualTo(2)).verifyComplete();
 
         assertThat(count(CustodyLog.COLLECTION, Criteria.where("caseId").is(granted).and("action").is("CONSENT_GRANTED"))).isEqualTo(1);
         assertThat(count(CustodyLog.COLLECTION, Criteria.where("caseId").is(released).and("action").is("HOLD_RELEASED"))).isEqualTo(1);

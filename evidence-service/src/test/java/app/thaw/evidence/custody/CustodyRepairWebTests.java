@@ -1,12 +1,14 @@
 package app.thaw.evidence.custody;
 
+import app.thaw.evidence.casefile.CaseFiles;
+import app.thaw.evidence.item.EvidenceItems;
+import app.thaw.evidence.support.EvidenceWebTestSupport;
+import app.thaw.evidence.support.Samples;
+import app.thaw.evidence.item.UploadCustody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import app.thaw.evidence.item.EvidenceItems;
-import app.thaw.evidence.support.EvidenceWebTestSupport;
-import app.thaw.evidence.support.Samples;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,7 +65,7 @@ class CustodyRepairWebTests extends EvidenceWebTestSupport {
                 .block();
 
         clock.advance(Duration.ofMinutes(2));
-        StepVerifier.create(uploadCustody.repair(null)).assertNext(settled -> assertThat(settled).isGreaterThanOrEqualTo(2))
+        StepVerifier.create(uploadCustody.repairAll()).assertNext(settled -> assertThat(settled).isGreaterThanOrEqualTo(2))
                 .verifyComplete();
 
         assertThat(count(CustodyLog.COLLECTION, Criteria.where("caseId").is(dead).and("action").is("UPLOADED"))).isEqualTo(1);
@@ -112,7 +114,7 @@ class CustodyRepairWebTests extends EvidenceWebTestSupport {
     private String diedBeforeItsCustodyEntry(String caseId, int seed) {
         String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, seed));
         mongo.remove(Query.query(Criteria.where("caseId").is(caseId)), CustodyLog.COLLECTION).block();
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId)), new Update().unset(CustodyLog.HEAD), CustodyLog.CASE_FILES).block();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId)), new Update().unset(CustodyLog.HEAD), CaseFiles.COLLECTION).block();
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("custodyPending", true), EvidenceItems.COLLECTION)
                 .block();
         return id;
@@ -126,7 +128,7 @@ class CustodyRepairWebTests extends EvidenceWebTestSupport {
         Document first = find(CustodyLog.COLLECTION, Criteria.where("caseId").is(caseId).and("seq").is(1L)).getFirst();
         mongo.remove(Query.query(Criteria.where("caseId").is(caseId).and("seq").gt(1L)), CustodyLog.COLLECTION).block();
         mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId)),
-                new Update().set(CustodyLog.HEAD, new Document("seq", 1L).append("hash", first.getString("hash"))), CustodyLog.CASE_FILES).block();
+                new Update().set(CustodyLog.HEAD, new Document("seq", 1L).append("hash", first.getString("hash"))), CaseFiles.COLLECTION).block();
         return caseId;
     }
 

@@ -1,12 +1,13 @@
 package app.thaw.evidence.custody;
 
+import app.thaw.evidence.casefile.CaseFiles;
+import app.thaw.evidence.content.BlobStore;
+import app.thaw.evidence.item.EvidenceItems;
+import app.thaw.evidence.support.EvidenceWebTestSupport;
+import app.thaw.evidence.support.Samples;
 import java.util.List;
 import java.util.Map;
 
-import app.thaw.evidence.item.EvidenceItems;
-import app.thaw.evidence.store.BlobStore;
-import app.thaw.evidence.support.EvidenceWebTestSupport;
-import app.thaw.evidence.support.Samples;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
@@ -163,7 +164,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
         Document first = find(CustodyLog.COLLECTION, Criteria.where("caseId").is(caseId).and("seq").is(1L)).getFirst();
         mongo.remove(Query.query(Criteria.where("caseId").is(caseId).and("seq").gt(1L)), CustodyLog.COLLECTION).block();
         mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId)),
-                new Update().set(CustodyLog.HEAD, new Document("seq", 1L).append("hash", first.getString("hash"))), CustodyLog.CASE_FILES).block();
+                new Update().set(CustodyLog.HEAD, new Document("seq", 1L).append("hash", first.getString("hash"))), CaseFiles.COLLECTION).block();
 
         web.get().uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId).headers(h -> h.setBearerAuth(merchant("acme")))
                 .exchange().expectStatus().isOk()

@@ -1,11 +1,11 @@
 package app.thaw.evidence.dashboard;
 
-import java.time.Duration;
-import java.time.LocalDate;
-
 import app.thaw.evidence.custody.CustodyLog;
 import app.thaw.evidence.support.EvidenceWebTestSupport;
 import app.thaw.evidence.support.Samples;
+import java.time.Duration;
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;

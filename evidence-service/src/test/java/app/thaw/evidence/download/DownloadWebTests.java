@@ -1,9 +1,9 @@
 package app.thaw.evidence.download;
 
-import java.util.Arrays;
-
 import app.thaw.evidence.support.EvidenceWebTestSupport;
 import app.thaw.evidence.support.Samples;
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
@@ -62,14 +62,14 @@ class DownloadWebTests extends EvidenceWebTestSupport {
                 org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)).getFirst();
         // One byte of the second chunk flipped in the store, length unchanged.
         org.bson.types.ObjectId blob = new org.bson.types.ObjectId(item.getString("blobId"));
-        org.bson.Document chunk = find(app.thaw.evidence.store.BlobStore.CHUNKS,
+        org.bson.Document chunk = find(app.thaw.evidence.content.BlobStore.CHUNKS,
                 org.springframework.data.mongodb.core.query.Criteria.where("files_id").is(blob).and("n").is(1)).getFirst();
         byte[] data = chunk.get("data", org.bson.types.Binary.class).getData().clone();
         data[10] ^= 0x01;
         mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
                         org.springframework.data.mongodb.core.query.Criteria.where("_id").is(chunk.get("_id"))),
                 new org.springframework.data.mongodb.core.query.Update().set("data", new org.bson.types.Binary(data)),
-                app.thaw.evidence.store.BlobStore.CHUNKS).block();
+                app.thaw.evidence.content.BlobStore.CHUNKS).block();
         byte[] altered = content.clone();
         altered[chunkSize(item) + 10] ^= 0x01;
 
@@ -95,7 +95,7 @@ class DownloadWebTests extends EvidenceWebTestSupport {
     }
 
     private int chunkSize(org.bson.Document item) {
-        return ((Number) find(app.thaw.evidence.store.BlobStore.FILES, org.springframework.data.mongodb.core.query.Criteria.where("_id")
+        return ((Number) find(app.thaw.evidence.content.BlobStore.FILES, org.springframework.data.mongodb.core.query.Criteria.where("_id")
                 .is(new org.bson.types.ObjectId(item.getString("blobId")))).getFirst().get("chunkSize")).intValue();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import app.thaw.platform.testing.MutableClock;
 import app.thaw.platform.testing.ServiceContractTests;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +53,7 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests {
         @Bean
         @Primary
         MutableClock testClock() {
-            return new MutableClock();
+            return MutableClock.frozenNow();
         }
     }
 

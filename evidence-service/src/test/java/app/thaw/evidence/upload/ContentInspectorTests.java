@@ -1,12 +1,12 @@
 package app.thaw.evidence.upload;
 
+import app.thaw.evidence.support.Samples;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import app.thaw.evidence.support.Samples;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,9 @@
 package app.thaw.evidence.upload;
 
+import app.thaw.evidence.content.BlobStore;
+import app.thaw.evidence.item.EvidenceItems;
+import app.thaw.evidence.support.EvidenceWebTestSupport;
+import app.thaw.evidence.support.Samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -8,10 +12,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
-import app.thaw.evidence.item.EvidenceItems;
-import app.thaw.evidence.store.BlobStore;
-import app.thaw.evidence.support.EvidenceWebTestSupport;
-import app.thaw.evidence.support.Samples;
 import app.thaw.platform.plans.Quotas;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -1,14 +1,14 @@
 package app.thaw.evidence.upload;
 
+import app.thaw.evidence.content.BlobStore;
+import app.thaw.evidence.item.EvidenceItems;
+import app.thaw.evidence.support.EvidenceWebTestSupport;
+import app.thaw.evidence.support.Samples;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import app.thaw.evidence.item.EvidenceItems;
-import app.thaw.evidence.store.BlobStore;
-import app.thaw.evidence.support.EvidenceWebTestSupport;
-import app.thaw.evidence.support.Samples;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;

@@ -1,15 +1,15 @@
 package app.thaw.evidence.custody.web;
 
+import app.thaw.evidence.casefile.CaseAccess;
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.integrity.CustodyChecks;
+import app.thaw.evidence.custody.CustodyEntry;
+import app.thaw.evidence.custody.CustodyLog;
+import app.thaw.evidence.casefile.EvidenceProperties;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import app.thaw.evidence.config.EvidenceProperties;
-import app.thaw.evidence.custody.CustodyChecks;
-import app.thaw.evidence.custody.CustodyLog;
-import app.thaw.evidence.domain.CaseId;
-import app.thaw.evidence.domain.CustodyEntry;
-import app.thaw.evidence.item.ItemAccess;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -26,12 +26,12 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/evidence/cases/{caseId}/custody")
 class CustodyController {
 
-    private final ItemAccess.CaseOpener cases;
+    private final CaseAccess cases;
     private final CustodyLog log;
     private final CustodyChecks checks;
     private final EvidenceProperties properties;
 
-    CustodyController(ItemAccess.CaseOpener cases, CustodyLog log, CustodyChecks checks, EvidenceProperties properties) {
+    CustodyController(CaseAccess cases, CustodyLog log, CustodyChecks checks, EvidenceProperties properties) {
         this.cases = cases;
         this.log = log;
         this.checks = checks;
@@ -58,7 +58,7 @@ class CustodyController {
                             @RequestParam(required = false) @Nullable Integer limit) {
         int size = properties.pageSize().clamp(limit);
         return CurrentCaller.get().flatMap(caller -> cases.open(caller, new CaseId(caseId)))
-                .flatMap(file -> log.page(file.caseId().value(), after, size).map(EntryResponse::of).collectList())
+                .flatMap(file -> log.page(file.tenantId(), file.caseId().value(), after, size).map(EntryResponse::of).collectList())
                 .map(page -> new EntryPage(page, page.size() < size ? null : page.getLast().seq()));
     }
 

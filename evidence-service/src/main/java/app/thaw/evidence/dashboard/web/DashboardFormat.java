@@ -1,11 +1,11 @@
 package app.thaw.evidence.dashboard.web;
 
+import app.thaw.evidence.custody.CustodyAction;
+import app.thaw.evidence.item.RejectionReason;
+import app.thaw.evidence.item.RequirementCode;
 import java.util.List;
 import java.util.Set;
 
-import app.thaw.evidence.domain.CustodyAction;
-import app.thaw.evidence.domain.RejectionReason;
-import app.thaw.evidence.domain.RequirementCode;
 
 /** What the evidence pages' templates need beyond the data (times are the shared {@code format}, ThawFormat): sizes, the catalogues behind the selects. */
 public final class DashboardFormat {

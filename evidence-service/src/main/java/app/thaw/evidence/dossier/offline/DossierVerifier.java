@@ -1,5 +1,8 @@
 package app.thaw.evidence.dossier.offline;
 
+import app.thaw.evidence.custody.CustodyAction;
+import app.thaw.evidence.custody.CustodyChain;
+import app.thaw.evidence.custody.CustodyEntry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,9 +20,6 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import app.thaw.evidence.domain.CustodyAction;
-import app.thaw.evidence.domain.CustodyChain;
-import app.thaw.evidence.domain.CustodyEntry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSVerifier;

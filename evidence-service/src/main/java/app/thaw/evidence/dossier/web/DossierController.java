@@ -1,12 +1,12 @@
 package app.thaw.evidence.dossier.web;
 
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.dossier.DossierSigner;
+import app.thaw.evidence.dossier.offline.DossierVerifier;
+import app.thaw.evidence.dossier.Dossiers;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import app.thaw.evidence.domain.CaseId;
-import app.thaw.evidence.dossier.DossierSigner;
-import app.thaw.evidence.dossier.Dossiers;
-import app.thaw.evidence.dossier.offline.DossierVerifier;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;

@@ -1,10 +1,10 @@
 package app.thaw.evidence.download.web;
 
+import app.thaw.evidence.download.Downloads;
+import app.thaw.evidence.item.EvidenceId;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import app.thaw.evidence.domain.EvidenceId;
-import app.thaw.evidence.download.Downloads;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;

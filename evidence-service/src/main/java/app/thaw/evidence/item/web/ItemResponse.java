@@ -1,11 +1,11 @@
 package app.thaw.evidence.item.web;
 
+import app.thaw.evidence.item.DocumentMetadata;
+import app.thaw.evidence.item.EvidenceItem;
+import app.thaw.evidence.item.Verdict;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import app.thaw.evidence.domain.DocumentMetadata;
-import app.thaw.evidence.domain.EvidenceItem;
-import app.thaw.evidence.domain.Verdict;
 import org.jspecify.annotations.Nullable;
 
 /** An evidence item as the API shows it. */

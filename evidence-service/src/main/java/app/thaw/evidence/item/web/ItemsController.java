@@ -1,11 +1,11 @@
 package app.thaw.evidence.item.web;
 
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.item.EvidenceId;
+import app.thaw.evidence.casefile.EvidenceProperties;
+import app.thaw.evidence.item.Items;
 import java.util.List;
 
-import app.thaw.evidence.config.EvidenceProperties;
-import app.thaw.evidence.domain.CaseId;
-import app.thaw.evidence.domain.EvidenceId;
-import app.thaw.evidence.item.Items;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;

@@ -1,12 +1,12 @@
 package app.thaw.evidence.upload.web;
 
-import java.net.URI;
-import java.util.Map;
-
-import app.thaw.evidence.domain.CaseId;
+import app.thaw.evidence.casefile.CaseId;
 import app.thaw.evidence.item.web.ItemResponse;
 import app.thaw.evidence.upload.UploadForm;
 import app.thaw.evidence.upload.Uploads;
+import java.net.URI;
+import java.util.Map;
+
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;

@@ -1,13 +1,13 @@
 package app.thaw.evidence.verification.web;
 
+import app.thaw.evidence.item.DocumentMetadata;
+import app.thaw.evidence.item.EvidenceId;
+import app.thaw.platform.problem.InvalidField;
+import app.thaw.evidence.item.web.ItemResponse;
+import app.thaw.evidence.item.RejectionReason;
+import app.thaw.evidence.verification.Verifications;
 import java.time.LocalDate;
 
-import app.thaw.evidence.domain.DocumentMetadata;
-import app.thaw.evidence.domain.EvidenceId;
-import app.thaw.evidence.domain.RejectionReason;
-import app.thaw.evidence.item.InvalidField;
-import app.thaw.evidence.item.web.ItemResponse;
-import app.thaw.evidence.verification.Verifications;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;

@@ -1,6 +1,0 @@
-package app.thaw.evidence.domain;
-
-/** Where an item stands: received and waiting for staff, decided, or deleted (its record stays as a tombstone). */
-public enum EvidenceStatus {
-    RECEIVED, VERIFIED, REJECTED, DELETED
-}
