@@ -3,9 +3,9 @@ package app.thaw.cases.partner;
 import java.util.Map;
 import java.util.Optional;
 
-import app.thaw.cases.application.CaseAccess;
+import app.thaw.cases.access.CaseAccess;
 import app.thaw.cases.events.CaseEventMapper;
-import app.thaw.cases.application.CaseProblems;
+import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.events.Traceparents;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import app.thaw.cases.application.CaseAccess;
-import app.thaw.cases.application.CaseProblems;
-import app.thaw.cases.application.CaseService;
-import app.thaw.cases.application.Playbooks;
+import app.thaw.cases.access.CaseAccess;
+import app.thaw.cases.problems.CaseProblems;
+import app.thaw.cases.casework.CaseService;
+import app.thaw.cases.playbook.Playbooks;
 import app.thaw.cases.incident.ClockKind;
 import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.playbook.Playbook;
@@ -65,8 +65,8 @@ class PlaybooksController {
             if (version == null) {
                 return playbooks.current(caller.tenantId(), code);
             }
-            return playbooks.byId(Playbook.idOf(caller.tenantId(), code, version))
-                    .switchIfEmpty(playbooks.byId(Playbook.idOf(Playbook.DEFAULT_OWNER, code, version)))
+            return playbooks.byId(caller.tenantId(), Playbook.idOf(caller.tenantId(), code, version))
+                    .switchIfEmpty(playbooks.byId(caller.tenantId(), Playbook.idOf(Playbook.DEFAULT_OWNER, code, version)))
                     .switchIfEmpty(Mono.error(() -> CaseProblems.notFound("version " + version + " of the " + code + " playbook")));
         });
     }
@@ -124,7 +124,7 @@ class PlaybooksController {
             return Mono.error(CaseProblems.invalid("lang", "OneOf", "must be zh-CN or en"));
         }
         String key = lang.startsWith("zh") ? "zh" : "en";
-        return cases.get(id).flatMap(c -> cases.tenantOf(c).flatMap(tenant -> playbooks.byId(String.valueOf(c.playbookId()))
+        return cases.get(id).flatMap(c -> cases.tenantOf(c).flatMap(tenant -> playbooks.byId(c.tenantId(), String.valueOf(c.playbookId()))
                 .map(playbook -> new ScriptsResponse(c.id(), lang, renderer.render(c, playbook.scripts(), key, tenant.zone())))));
     }
 }
