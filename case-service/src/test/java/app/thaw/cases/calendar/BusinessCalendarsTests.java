@@ -110,7 +110,7 @@ class BusinessCalendarsTests {
 
     @Test
     void theCalendarUsesNeitherSpringNorReactorBeyondItsProblemsHttpStatus() throws IOException {
-        Path sources = Path.of("src", "main", "java", "app", "thaw", "platform", "calendar");
+        Path sources = Path.of("src", "main", "java", "app", "thaw", "cases", "calendar");
         try (Stream<Path> files = Files.list(sources)) {
             List<String> imports = files.flatMap(BusinessCalendarsTests::lines)
                     .filter(line -> line.startsWith("import "))
