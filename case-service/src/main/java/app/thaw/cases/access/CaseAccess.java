@@ -4,6 +4,7 @@ import java.util.Map;
 
 import app.thaw.cases.problems.CaseProblems;
 import app.thaw.cases.incident.IncidentCase;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.ThawRoles;
@@ -73,11 +74,11 @@ public class CaseAccess {
     public Mono<IncidentCase> check(Caller caller, IncidentCase c, boolean write) {
         return tenants.reach(caller, c.tenantId()).flatMap(reach -> {
             if (!reach.reaches()) {
-                return Mono.error(CaseProblems.notFound("case " + c.id()));
+                return Mono.error(new NotFound("case", c.id()));
             }
             if (c.restricted() && !seesRestricted(caller)) {
                 return audit.record("case.restricted_access_refused", "case", c.id(), Map.of("caseTenant", c.tenantId(), "write", write))
-                        .then(Mono.error(CaseProblems.notFound("case " + c.id())));
+                        .then(Mono.error(new NotFound("case", c.id())));
             }
             if (write && !writer(caller)) {
                 return Mono.error(CaseProblems.forbidden("Your roles allow reading cases, not changing them."));

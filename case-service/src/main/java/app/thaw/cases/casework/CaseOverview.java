@@ -12,6 +12,7 @@ import app.thaw.cases.tenant.CaseProperties;
 import app.thaw.cases.incident.IncidentCase;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.store.CursorPage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -53,10 +54,8 @@ public class CaseOverview {
     public Mono<QueuePage> queue(CaseQuery q, int page) {
         return CurrentCaller.get().flatMap(caller -> {
             CaseAccess.requireStaff(caller);
-            int size = q.limit() == null ? properties.defaultPageSize() : q.limit();
-            if (size < 1 || size > properties.maxPageSize()) {
-                throw CaseProblems.invalid("limit", "Range", "must be between 1 and " + properties.maxPageSize());
-            }
+            int size = CursorPage.Request.of(null, q.limit() == null ? properties.defaultPageSize() : q.limit(), properties.maxPageSize())
+                    .limit();
             if (page < 0 || (long) (page + 1) * size > MAX_QUEUE_DEPTH) {
                 throw CaseProblems.invalid("page", "Range", "reaches deeper than " + MAX_QUEUE_DEPTH + " cases; narrow the filters");
             }

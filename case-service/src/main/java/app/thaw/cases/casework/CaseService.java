@@ -23,11 +23,13 @@ import app.thaw.cases.incident.OpeningFacts;
 import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.incident.TriageSuggestion;
 import app.thaw.cases.triage.TriageEngine;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.idempotency.IdempotentEffects;
 import app.thaw.platform.plans.Quotas;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.store.CursorPage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import reactor.core.publisher.Mono;
@@ -56,9 +58,6 @@ public class CaseService {
     @FunctionalInterface
     public interface SystemChange {
         boolean apply(IncidentCase c, TenantContext tenant, Instant now);
-    }
-
-    public record CasePage(List<IncidentCase> items, @Nullable String nextCursor) {
     }
 
     private final CaseStore store;
@@ -188,22 +187,20 @@ public class CaseService {
                     return store.find(id, reached);
                 });
         return found
-                .switchIfEmpty(Mono.error(() -> CaseProblems.notFound("case " + id)))
+                .switchIfEmpty(Mono.error(() -> new NotFound("case", id)))
                 .flatMap(c -> access.check(caller, c, write));
     }
 
-    public Mono<CasePage> list(CaseQuery q) {
+    /** A page of the queue (the platform's {@link CursorPage}; the cursor is a {@link CaseCursor}). */
+    public Mono<CursorPage<IncidentCase>> list(CaseQuery q) {
         return CurrentCaller.get().flatMap(caller -> {
-            int limit = q.limit() == null ? properties.defaultPageSize() : q.limit();
-            if (limit < 1 || limit > properties.maxPageSize()) {
-                throw CaseProblems.invalid("limit", "Range", "must be between 1 and " + properties.maxPageSize());
-            }
+            int limit = pageSize(q.limit());
             boolean staff = CaseAccess.staff(caller);
             return access.tenants().partnerOf(caller).collectList().flatMap(merchants -> page(caller, q, limit, staff, merchants));
         }).onErrorMap(CaseProblems::translate);
     }
 
-    private Mono<CasePage> page(Caller caller, CaseQuery q, int limit, boolean staff, List<String> merchants) {
+    private Mono<CursorPage<IncidentCase>> page(Caller caller, CaseQuery q, int limit, boolean staff, List<String> merchants) {
         CaseFilter filter = q.filter(caller, clock.instant(), properties.atRiskWindow(), merchants);
         CaseCursor after = q.cursor() == null ? null : CaseCursor.decode(q.cursor());
         Mono<Void> audited = staff && q.tenantId() != null && !q.tenantId().equals(caller.tenantId())
@@ -213,10 +210,13 @@ public class CaseService {
         return audited.then(store.list(filter, after, limit + 1).collectList().map(found -> page(found, limit)));
     }
 
-    private static CasePage page(List<IncidentCase> found, int limit) {
-        boolean more = found.size() > limit;
-        List<IncidentCase> page = more ? found.subList(0, limit) : found;
-        return new CasePage(List.copyOf(page), more ? CaseCursor.of(page.getLast()) : null);
+    private static CursorPage<IncidentCase> page(List<IncidentCase> readOneMore, int limit) {
+        return CursorPage.of(readOneMore, limit, CaseCursor::of);
+    }
+
+    /** The page size asked for, the service's default when none; outside 1..max is 400 on {@code limit}, rule {@code Range}. */
+    private int pageSize(@Nullable Integer limit) {
+        return CursorPage.Request.of(null, limit == null ? properties.defaultPageSize() : limit, properties.maxPageSize()).limit();
     }
 
     private Mono<Void> auditList(Caller caller, CaseQuery q) {
@@ -225,12 +225,9 @@ public class CaseService {
     }
 
     /** The tenant's closed cases whose review mentions {@code text}, newest first. */
-    public Mono<CasePage> searchLibrary(String text, @Nullable String cursor, @Nullable Integer limit) {
+    public Mono<CursorPage<IncidentCase>> searchLibrary(String text, @Nullable String cursor, @Nullable Integer limit) {
         return CurrentCaller.get().flatMap(caller -> {
-            int size = limit == null ? properties.defaultPageSize() : limit;
-            if (size < 1 || size > properties.maxPageSize()) {
-                throw CaseProblems.invalid("limit", "Range", "must be between 1 and " + properties.maxPageSize());
-            }
+            int size = pageSize(limit);
             CaseFilter filter = CaseFilter.ofTenant(caller.tenantId(), CaseAccess.seesRestricted(caller)).closedMentioning(text);
             return store.list(filter, cursor == null ? null : CaseCursor.decode(cursor), size + 1).collectList()
                     .map(found -> page(found, size));

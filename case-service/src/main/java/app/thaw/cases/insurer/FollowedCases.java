@@ -5,6 +5,7 @@ import java.util.Map;
 import app.thaw.cases.problems.CaseProblems;
 import app.thaw.cases.casework.CaseStore;
 import app.thaw.cases.incident.IncidentCase;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -45,7 +46,7 @@ public class FollowedCases {
             return follows.activeConsent(caller.tenantId(), caseId)
                     .flatMap(consent -> store.find(consent.caseTenantId(), caseId))
                     .filter(c -> !c.restricted())
-                    .switchIfEmpty(Mono.error(() -> CaseProblems.notFound("followed case " + caseId)))
+                    .switchIfEmpty(Mono.error(() -> new NotFound("followed case", caseId)))
                     .flatMap(c -> audited(caller, c, "case.insurer_read"));
         });
     }

@@ -1,14 +1,16 @@
 package app.thaw.cases.problems;
 
-import java.util.List;
 import java.util.Map;
 
 import app.thaw.cases.incident.CaseRefusal;
-import app.thaw.platform.problem.FieldViolation;
+import app.thaw.platform.problem.InvalidField;
 import app.thaw.platform.problem.ThawProblem;
 import org.springframework.http.HttpStatus;
 
-/** The one place where a case's refusals become problem documents (codes in docs/problems.md). */
+/**
+ * The one place where a case's refusals become problem documents (codes in docs/problems.md); "nothing
+ * here" is the platform's {@code NotFound}, a bad field its {@link InvalidField}.
+ */
 public final class CaseProblems {
 
     private CaseProblems() {
@@ -20,10 +22,6 @@ public final class CaseProblems {
                     refusal.code(), refusal.getMessage(), refusal.properties(), null);
         }
         return failure;
-    }
-
-    public static ThawProblem notFound(String what) {
-        return new ThawProblem(HttpStatus.NOT_FOUND, "not_found", "There is no " + what + " here.");
     }
 
     public static ThawProblem versionConflict() {
@@ -43,10 +41,9 @@ public final class CaseProblems {
                 Map.of("tenantId", merchantTenantId, "partnerTenantId", partnerTenantId), null);
     }
 
-    /** A 400 validation problem naming the field and the rule it breaks. */
-    public static ThawProblem invalid(String field, String rule, String message) {
-        return new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The field '" + field + "' is invalid: " + message,
-                Map.of("errors", List.of(new FieldViolation(field, rule, message))), null);
+    /** A 400 validation problem naming the field and the rule it breaks (the platform's {@link InvalidField}). */
+    public static InvalidField invalid(String field, String rule, String message) {
+        return new InvalidField(field, rule, message);
     }
 
     /** Reads a code of {@code type}; an unknown code is a validation problem listing the known ones. */

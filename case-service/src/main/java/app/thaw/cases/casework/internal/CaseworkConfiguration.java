@@ -79,16 +79,14 @@ class CaseworkConfiguration {
         return new EventHandlers(CaseEventConsumers.bindings(cases));
     }
 
-    // Indexes before the first request; blocking is fine here, on the main thread at startup.
-    // Spring Data builds a type's mapping metadata on first use under a lock; building it here
-    // keeps first requests that arrive together from parking an event loop on that lock.
+    // The store's indexes are made with every store's (the platform's StoreIndexes). Spring Data builds a
+    // type's mapping metadata on first use under a lock; building it here keeps first requests that arrive
+    // together from parking an event loop on that lock. Start-up, on the starting thread: blocking is fine.
     @Bean
-    SmartInitializingSingleton caseIndexes(MongoCaseStore store, ReactiveMongoTemplate mongo) {
+    SmartInitializingSingleton caseStoreStart(MongoCaseStore store, ReactiveMongoTemplate mongo) {
         return () -> {
             mongo.getConverter().getMappingContext().getPersistentEntity(IncidentCase.class);
-            // Start-up, on the starting thread, not an event loop: the service must not answer before
-            // its indexes exist, so it waits for them (bounded).
-            store.init().block(Duration.ofSeconds(30));
+            store.start().block(Duration.ofSeconds(30));
         };
     }
 }

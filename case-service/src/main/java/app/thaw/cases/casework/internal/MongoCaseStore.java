@@ -14,6 +14,7 @@ import app.thaw.cases.casework.CaseFilter;
 import app.thaw.cases.casework.CaseStore;
 import app.thaw.cases.events.CaseEventMapper;
 import app.thaw.platform.events.EventOutbox;
+import app.thaw.platform.store.IndexedStore;
 import app.thaw.platform.events.Traceparents;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.timers.Timers;
@@ -37,7 +38,7 @@ import reactor.core.publisher.Mono;
  * a crash in between leaves a timer that fires early (the case finds nothing due and re-arms it),
  * never one that fires late. See ADR 10.
  */
-public class MongoCaseStore implements CaseStore {
+public class MongoCaseStore implements CaseStore, IndexedStore {
 
     public static final String CASES = "cases";
 
@@ -58,18 +59,26 @@ public class MongoCaseStore implements CaseStore {
                 .forEach((MongoPersistentProperty property) -> fields.add(property.getFieldName()));
     }
 
-    public Mono<Void> init() {
+    /** Made before the service serves, with every store's ({@link app.thaw.platform.store.StoreIndexes}). */
+    @Override
+    public Mono<Void> createIndexes() {
         var indexes = mongo.indexOps(CASES);
-        return outbox.watch(CASES)
-                .then(indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("openedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC)))
+        return indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("openedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC))
                 .then(indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("status", Sort.Direction.ASC).on("openedAt", Sort.Direction.DESC)))
                 .then(indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("nextClockDueAt", Sort.Direction.ASC)))
                 .then(indexes.createIndex(new Index().on("openedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC)))
                 .then(mongo.indexOps("case_counters").createIndex(new Index().on("tenantId", Sort.Direction.ASC)))
                 .then(mongo.indexOps(CaseOutcomes.COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC)))
-                // In the background: a store of many older cases takes longer than start-up may wait.
-                .then(Mono.fromRunnable(() -> outcomes.backfill().subscribe()))
                 .then();
+    }
+
+    /**
+     * At start-up: the outbox's sweep watches the cases, and the outcomes of cases stored before
+     * outcomes existed are written — in the background, as a store of many older cases takes longer
+     * than start-up may wait.
+     */
+    public Mono<Void> start() {
+        return outbox.watch(CASES).then(Mono.fromRunnable(() -> outcomes.backfill().subscribe()));
     }
 
     @Override

@@ -31,6 +31,7 @@ import app.thaw.cases.incident.IncidentCase;
 import app.thaw.cases.incident.Outcome;
 import app.thaw.cases.incident.Readiness;
 import app.thaw.cases.incident.Scenario;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.dashboard.ThawDashboard;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.TenantIds;
@@ -262,7 +263,7 @@ class CasesDashboardController {
     Mono<Rendering> drill(@PathVariable String id, Locale locale) {
         return cases.get(id).flatMap(c -> {
             if (!c.drill()) {
-                return Mono.error(CaseProblems.notFound("drill report for case " + id + " (it is not a drill)"));
+                return Mono.error(new NotFound("drill report (the case is no drill) for case", id));
             }
             return cases.tenantOf(c).map(tenant -> Rendering.view("cases/drill").modelAttribute("report", DrillReport.of(c))
                     .modelAttribute("view", CaseViews.Page.of(c, tenant.zone(), zh(locale), null, null)).build());

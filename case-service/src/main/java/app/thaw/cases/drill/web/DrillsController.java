@@ -10,6 +10,7 @@ import app.thaw.cases.incident.EntityType;
 import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.casework.web.CaseResponse;
 import app.thaw.cases.casework.web.CaseResponses;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,7 +62,7 @@ class DrillsController {
     Mono<DrillReport> report(@PathVariable String id) {
         return cases.get(id).map(c -> {
             if (!c.drill()) {
-                throw CaseProblems.notFound("drill report for case " + id + " (it is not a drill)");
+                throw new NotFound("drill report (the case is no drill) for case", id);
             }
             return DrillReport.of(c);
         });

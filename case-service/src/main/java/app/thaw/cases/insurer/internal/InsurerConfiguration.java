@@ -15,9 +15,8 @@ class InsurerConfiguration {
 
     @Bean
     MongoInsurerFollows insurerFollows(ReactiveMongoTemplate mongo) {
-        MongoInsurerFollows follows = new MongoInsurerFollows(mongo);
-        follows.createIndexes().subscribe();
-        return follows;
+        // Its indexes are made with every store's, before the service serves (the platform's StoreIndexes).
+        return new MongoInsurerFollows(mongo);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import app.thaw.cases.events.ConsumedEvents.ConsentRevoked;
 import app.thaw.cases.insurer.InsurerFollows;
 import app.thaw.platform.events.EventBinding;
 import app.thaw.platform.events.EventHandlers;
+import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** {@link InsurerFollows} in the store: one document per consent in {@code insurer_follows}, under the consent id. */
-public class MongoInsurerFollows implements InsurerFollows {
+public class MongoInsurerFollows implements InsurerFollows, IndexedStore {
 
     public static final String COLLECTION = "insurer_follows";
 
@@ -83,6 +84,7 @@ public class MongoInsurerFollows implements InsurerFollows {
         return value instanceof Date date ? date.toInstant() : null;
     }
 
+    @Override
     public Mono<Void> createIndexes() {
         return mongo.indexOps(COLLECTION).createIndex(new Index().on("insurerTenantId", Sort.Direction.ASC)
                 .on("caseId", Sort.Direction.ASC)).then();

@@ -12,6 +12,7 @@ import app.thaw.cases.playbook.Playbooks;
 import app.thaw.cases.playbook.DefaultPlaybooks;
 import app.thaw.cases.playbook.Playbook;
 import app.thaw.platform.idempotency.IdempotentEffects;
+import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -22,7 +23,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Mono;
 
 /** {@link Playbooks} in the store: one document per tenant version, under {@code playbooks}. */
-public class MongoPlaybooks implements Playbooks {
+public class MongoPlaybooks implements Playbooks, IndexedStore {
 
     public static final String PLAYBOOKS = "playbooks";
     /** The stored version's effect id: the request's Idempotency-Key names it (ADR 56, ADR 52). */
@@ -36,7 +37,8 @@ public class MongoPlaybooks implements Playbooks {
         this.defaults = defaults;
     }
 
-    public Mono<Void> init() {
+    @Override
+    public Mono<Void> createIndexes() {
         return mongo.indexOps(PLAYBOOKS).createIndex(new Index().on("owner", Sort.Direction.ASC).on("scenario", Sort.Direction.ASC)
                 .on("version", Sort.Direction.DESC).unique())
                 .then(mongo.indexOps(PLAYBOOKS).createIndex(new Index().on(EFFECT, Sort.Direction.ASC).unique().sparse())).then();

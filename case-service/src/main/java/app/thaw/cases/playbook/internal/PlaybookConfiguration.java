@@ -1,7 +1,5 @@
 package app.thaw.cases.playbook.internal;
 
-import java.time.Duration;
-
 import app.thaw.cases.playbook.DefaultPlaybooks;
 import app.thaw.cases.playbook.Playbook;
 import app.thaw.cases.playbook.ScriptRenderer;
@@ -29,12 +27,9 @@ class PlaybookConfiguration {
         return new MongoPlaybooks(mongo, defaults);
     }
 
-    /** The playbooks' indexes exist before the first request (start-up, on the starting thread; bounded). */
+    /** The playbook's mapping built at start-up, so first requests that arrive together do not wait on its lock (indexes: StoreIndexes). */
     @Bean
-    SmartInitializingSingleton playbookIndexes(MongoPlaybooks playbooks, ReactiveMongoTemplate mongo) {
-        return () -> {
-            mongo.getConverter().getMappingContext().getPersistentEntity(Playbook.class);
-            playbooks.init().block(Duration.ofSeconds(30));
-        };
+    SmartInitializingSingleton playbookMapping(ReactiveMongoTemplate mongo) {
+        return () -> mongo.getConverter().getMappingContext().getPersistentEntity(Playbook.class);
     }
 }

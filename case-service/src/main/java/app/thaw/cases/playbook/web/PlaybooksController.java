@@ -12,6 +12,7 @@ import app.thaw.cases.incident.ClockKind;
 import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.playbook.Playbook;
 import app.thaw.cases.playbook.ScriptRenderer;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -67,7 +68,7 @@ class PlaybooksController {
             }
             return playbooks.byId(caller.tenantId(), Playbook.idOf(caller.tenantId(), code, version))
                     .switchIfEmpty(playbooks.byId(caller.tenantId(), Playbook.idOf(Playbook.DEFAULT_OWNER, code, version)))
-                    .switchIfEmpty(Mono.error(() -> CaseProblems.notFound("version " + version + " of the " + code + " playbook")));
+                    .switchIfEmpty(Mono.error(() -> new NotFound(code + " playbook version", String.valueOf(version))));
         });
     }
 
