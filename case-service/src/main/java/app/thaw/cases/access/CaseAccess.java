@@ -38,8 +38,9 @@ public class CaseAccess {
         return audit;
     }
 
+    /** Thaw staff, who reach every tenant through their role: the platform's rule ({@link TenantAccess#staff}). */
     public static boolean staff(Caller caller) {
-        return caller.hasAnyRole(ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN);
+        return TenantAccess.staff(caller);
     }
 
     public static boolean seesRestricted(Caller caller) {
