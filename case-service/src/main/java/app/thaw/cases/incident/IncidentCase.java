@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
-import app.thaw.platform.calendar.BusinessCalendar;
-import app.thaw.platform.calendar.FollowUpRules;
+import app.thaw.cases.calendar.BusinessCalendar;
+import app.thaw.cases.calendar.FollowUpRules;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,9 +2,10 @@ package app.thaw.cases.insurer;
 
 import java.util.Map;
 
-import app.thaw.cases.application.CaseProblems;
-import app.thaw.cases.application.CaseStore;
+import app.thaw.cases.problems.CaseProblems;
+import app.thaw.cases.casework.CaseStore;
 import app.thaw.cases.incident.IncidentCase;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -32,8 +33,8 @@ public class FollowedCases {
     public Flux<FollowedCase> list() {
         return CurrentCaller.get().flatMapMany(caller -> {
             requireInsurer(caller);
-            return follows.following(caller.tenantId()).map(follow -> follow.getString("caseId")).distinct()
-                    .concatMap(store::find)
+            return follows.following(caller.tenantId()).distinct(InsurerFollows.Consent::caseId)
+                    .concatMap(consent -> store.find(consent.caseTenantId(), consent.caseId()))
                     .filter(c -> !c.restricted())
                     .concatMap(c -> audited(caller, c, "case.insurer_list"));
         });
@@ -42,11 +43,10 @@ public class FollowedCases {
     public Mono<FollowedCase> get(String caseId) {
         return CurrentCaller.get().flatMap(caller -> {
             requireInsurer(caller);
-            return follows.follows(caller.tenantId(), caseId)
-                    .filter(Boolean::booleanValue)
-                    .flatMap(yes -> store.find(caseId))
+            return follows.activeConsent(caller.tenantId(), caseId)
+                    .flatMap(consent -> store.find(consent.caseTenantId(), caseId))
                     .filter(c -> !c.restricted())
-                    .switchIfEmpty(Mono.error(() -> CaseProblems.notFound("followed case " + caseId)))
+                    .switchIfEmpty(Mono.error(() -> new NotFound("followed case", caseId)))
                     .flatMap(c -> audited(caller, c, "case.insurer_read"));
         });
     }

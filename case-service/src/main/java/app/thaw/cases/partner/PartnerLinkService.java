@@ -3,9 +3,10 @@ package app.thaw.cases.partner;
 import java.util.Map;
 import java.util.Optional;
 
-import app.thaw.cases.application.CaseAccess;
+import app.thaw.cases.access.CaseAccess;
 import app.thaw.cases.events.CaseEventMapper;
-import app.thaw.cases.application.CaseProblems;
+import app.thaw.cases.problems.CaseProblems;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.events.Traceparents;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
@@ -52,7 +53,7 @@ public class PartnerLinkService {
         return CurrentCaller.get().flatMap(caller -> {
             requireMerchantAdmin(caller);
             return links.find(caller.tenantId(), partnerTenantId).filter(PartnerLink::active)
-                    .switchIfEmpty(Mono.error(() -> CaseProblems.notFound("active link to partner " + partnerTenantId)))
+                    .switchIfEmpty(Mono.error(() -> new NotFound("active link to partner", partnerTenantId)))
                     .flatMap(active -> change(caller, partnerTenantId, false));
         });
     }

@@ -3,13 +3,11 @@ package app.thaw.cases.api;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
+import app.thaw.platform.testing.MutableClock;
 import app.thaw.platform.testing.TestTokens;
 import app.thaw.platform.timers.Timers;
 import org.bson.Document;
@@ -46,7 +44,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class CaseApiTests {
 
     protected static final TestTokens tokens = new TestTokens();
-    protected static final MutableClock clock = new MutableClock(Instant.parse("2025-09-30T02:00:00Z"));
+    protected static final MutableClock clock = MutableClock.frozenAt(Instant.parse("2025-09-30T02:00:00Z"));
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws java.io.IOException {
@@ -147,38 +145,5 @@ public abstract class CaseApiTests {
     protected void deliver(String cloudEvent) {
         web.post().uri("/internal/events").headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(cloudEvent).exchange().expectStatus().is2xxSuccessful();
-    }
-
-    /** A clock the test moves. */
-    public static final class MutableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        MutableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        public void advance(java.time.Duration by) {
-            now.updateAndGet(at -> at.plus(by));
-        }
-
-        public void set(Instant at) {
-            now.set(at);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Random;
 
 import app.thaw.cases.api.CaseApiTests;
-import app.thaw.cases.application.CaseOutcomes;
+import app.thaw.cases.casework.internal.CaseOutcomes;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;

@@ -13,8 +13,8 @@ import java.time.ZonedDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import app.thaw.platform.calendar.BusinessCalendar;
-import app.thaw.platform.calendar.TenantCalendarSettings;
+import app.thaw.cases.calendar.BusinessCalendar;
+import app.thaw.cases.calendar.TenantCalendarSettings;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;

@@ -7,9 +7,9 @@ import app.thaw.cases.checklist.ChecklistCatalogue;
 import app.thaw.cases.playbook.DefaultPlaybooks;
 import app.thaw.cases.triage.TriageEngine;
 import app.thaw.cases.triage.TriageRules;
-import app.thaw.platform.calendar.BusinessCalendar;
-import app.thaw.platform.calendar.BusinessCalendars;
-import app.thaw.platform.calendar.TenantCalendarSettings;
+import app.thaw.cases.calendar.BusinessCalendar;
+import app.thaw.cases.calendar.BusinessCalendars;
+import app.thaw.cases.calendar.TenantCalendarSettings;
 
 /** Cases built the way intake builds them, for domain tests. */
 final class CaseFixtures {

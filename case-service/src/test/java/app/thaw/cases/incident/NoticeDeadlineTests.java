@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
-import app.thaw.platform.calendar.BusinessCalendar;
-import app.thaw.platform.calendar.TenantCalendarSettings;
+import app.thaw.cases.calendar.BusinessCalendar;
+import app.thaw.cases.calendar.TenantCalendarSettings;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

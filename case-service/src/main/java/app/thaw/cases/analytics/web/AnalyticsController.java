@@ -1,7 +1,7 @@
 package app.thaw.cases.analytics.web;
 
 
-import app.thaw.cases.application.CaseAnalytics;
+import app.thaw.cases.analytics.CaseAnalytics;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.TenantIds;
 import io.swagger.v3.oas.annotations.Operation;

@@ -3,9 +3,9 @@ package app.thaw.cases.appeal.web;
 import java.util.Set;
 
 import app.thaw.cases.appeal.AppealLetters;
-import app.thaw.cases.application.CaseProblems;
-import app.thaw.cases.application.CaseService;
-import app.thaw.cases.application.Playbooks;
+import app.thaw.cases.problems.CaseProblems;
+import app.thaw.cases.casework.CaseService;
+import app.thaw.cases.playbook.Playbooks;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.AllowedRoles;
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,7 +54,7 @@ class AppealLetterController {
         boolean pdf = "pdf".equals(format) || format == null && accept != null && accept.contains(MediaType.APPLICATION_PDF_VALUE)
                 && !accept.contains(MediaType.TEXT_HTML_VALUE);
         String key = lang.startsWith("zh") ? "zh" : "en";
-        return cases.get(id).flatMap(c -> cases.tenantOf(c).zipWith(playbooks.byId(String.valueOf(c.playbookId())))
+        return cases.get(id).flatMap(c -> cases.tenantOf(c).zipWith(playbooks.byId(c.tenantId(), String.valueOf(c.playbookId())))
                 .map(found -> letters.html(c, found.getT2().scripts(), key, found.getT1().zone(), cases.now()))
                 .flatMap(html -> {
                     if (!pdf) {

@@ -1,11 +1,11 @@
 package app.thaw.cases.checklist.web;
 
-import app.thaw.cases.application.CaseAccess;
-import app.thaw.cases.application.CaseProblems;
-import app.thaw.cases.application.CaseService;
+import app.thaw.cases.access.CaseAccess;
+import app.thaw.cases.problems.CaseProblems;
+import app.thaw.cases.casework.CaseService;
 import app.thaw.cases.incident.ChecklistStatus;
-import app.thaw.cases.incident.web.CaseResponse;
-import app.thaw.cases.incident.web.CaseResponses;
+import app.thaw.cases.casework.web.CaseResponse;
+import app.thaw.cases.casework.web.CaseResponses;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;

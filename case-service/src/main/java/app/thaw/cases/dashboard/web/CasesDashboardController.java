@@ -11,14 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import app.thaw.cases.application.CaseAnalytics;
-import app.thaw.cases.application.CaseOverview;
-import app.thaw.cases.application.CaseProblems;
-import app.thaw.cases.application.CaseQuery;
-import app.thaw.cases.application.CaseService;
-import app.thaw.cases.application.CaseStatistics;
-import app.thaw.cases.application.Playbooks;
-import app.thaw.cases.application.StaffTriage;
+import app.thaw.cases.analytics.CaseAnalytics;
+import app.thaw.cases.casework.CaseOverview;
+import app.thaw.cases.problems.CaseProblems;
+import app.thaw.cases.casework.CaseQuery;
+import app.thaw.cases.casework.CaseService;
+import app.thaw.cases.casework.CaseStatistics;
+import app.thaw.cases.playbook.Playbooks;
+import app.thaw.cases.casework.StaffTriage;
 import app.thaw.cases.appeal.AppealLetters;
 import app.thaw.cases.incident.FreezeScope;
 import app.thaw.cases.playbook.ScriptRenderer;
@@ -31,6 +31,7 @@ import app.thaw.cases.incident.IncidentCase;
 import app.thaw.cases.incident.Outcome;
 import app.thaw.cases.incident.Readiness;
 import app.thaw.cases.incident.Scenario;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.dashboard.ThawDashboard;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.TenantIds;
@@ -229,7 +230,7 @@ class CasesDashboardController {
         }
         boolean pdf = "pdf".equals(format);
         String key = lang.startsWith("zh") ? "zh" : "en";
-        return cases.get(id).flatMap(c -> cases.tenantOf(c).zipWith(playbooks.byId(String.valueOf(c.playbookId())))
+        return cases.get(id).flatMap(c -> cases.tenantOf(c).zipWith(playbooks.byId(c.tenantId(), String.valueOf(c.playbookId())))
                 .map(found -> letters.html(c, found.getT2().scripts(), key, found.getT1().zone(), cases.now()))
                 .flatMap(html -> !pdf
                         ? Mono.just(ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
@@ -262,7 +263,7 @@ class CasesDashboardController {
     Mono<Rendering> drill(@PathVariable String id, Locale locale) {
         return cases.get(id).flatMap(c -> {
             if (!c.drill()) {
-                return Mono.error(CaseProblems.notFound("drill report for case " + id + " (it is not a drill)"));
+                return Mono.error(new NotFound("drill report (the case is no drill) for case", id));
             }
             return cases.tenantOf(c).map(tenant -> Rendering.view("cases/drill").modelAttribute("report", DrillReport.of(c))
                     .modelAttribute("view", CaseViews.Page.of(c, tenant.zone(), zh(locale), null, null)).build());
@@ -361,7 +362,7 @@ class CasesDashboardController {
                                             String view) {
         boolean zh = zh(locale);
         // The scripts as GET /{id}/scripts answers them, in the page's language.
-        return cases.tenantOf(c).flatMap(tenant -> playbooks.byId(String.valueOf(c.playbookId()))
+        return cases.tenantOf(c).flatMap(tenant -> playbooks.byId(c.tenantId(), String.valueOf(c.playbookId()))
                 .map(playbook -> scripts.render(c, playbook.scripts(), zh ? "zh" : "en", tenant.zone()))
                 .defaultIfEmpty(Map.of())
                 .zipWith(staff.all())
@@ -385,13 +386,9 @@ class CasesDashboardController {
         return partnerLinks.of(c.tenantId()).filter(link -> link.merchantTenantId().equals(c.tenantId()))
                 .map(link -> new CaseViews.Party("partner_bank", link.partnerTenantId(), link.active(), link.linkedAt(),
                         link.active() ? null : link.changedAt()))
-                .concatWith(follows.ofCase(c.id()).map(consent -> new CaseViews.Party("insurer", String.valueOf(consent.get("insurerTenantId")),
-                        Boolean.TRUE.equals(consent.get("active")), instant(consent.get("at")), instant(consent.get("revokedAt")))))
+                .concatWith(follows.ofCase(c.tenantId(), c.id()).map(consent -> new CaseViews.Party("insurer", consent.insurerTenantId(),
+                        consent.active(), consent.at(), consent.revokedAt())))
                 .collectList();
-    }
-
-    private static @Nullable Instant instant(@Nullable Object value) {
-        return value instanceof java.util.Date date ? date.toInstant() : null;
     }
 
     private static Rendering problemPage(ThawProblem problem) {

@@ -2,14 +2,15 @@ package app.thaw.cases.drill.web;
 
 import java.time.Instant;
 
-import app.thaw.cases.application.CaseProblems;
-import app.thaw.cases.application.CaseService;
-import app.thaw.cases.application.OpenCase;
+import app.thaw.cases.problems.CaseProblems;
+import app.thaw.cases.casework.CaseService;
+import app.thaw.cases.casework.OpenCase;
 import app.thaw.cases.drill.DrillReport;
 import app.thaw.cases.incident.EntityType;
 import app.thaw.cases.incident.Scenario;
-import app.thaw.cases.incident.web.CaseResponse;
-import app.thaw.cases.incident.web.CaseResponses;
+import app.thaw.cases.casework.web.CaseResponse;
+import app.thaw.cases.casework.web.CaseResponses;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,7 +62,7 @@ class DrillsController {
     Mono<DrillReport> report(@PathVariable String id) {
         return cases.get(id).map(c -> {
             if (!c.drill()) {
-                throw CaseProblems.notFound("drill report for case " + id + " (it is not a drill)");
+                throw new NotFound("drill report (the case is no drill) for case", id);
             }
             return DrillReport.of(c);
         });

@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import app.thaw.cases.application.CaseAccess;
-import app.thaw.cases.application.CaseProblems;
-import app.thaw.cases.application.CaseService;
-import app.thaw.cases.application.Playbooks;
+import app.thaw.cases.access.CaseAccess;
+import app.thaw.cases.problems.CaseProblems;
+import app.thaw.cases.casework.CaseService;
+import app.thaw.cases.playbook.Playbooks;
 import app.thaw.cases.incident.ClockKind;
 import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.playbook.Playbook;
 import app.thaw.cases.playbook.ScriptRenderer;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -65,9 +66,9 @@ class PlaybooksController {
             if (version == null) {
                 return playbooks.current(caller.tenantId(), code);
             }
-            return playbooks.byId(Playbook.idOf(caller.tenantId(), code, version))
-                    .switchIfEmpty(playbooks.byId(Playbook.idOf(Playbook.DEFAULT_OWNER, code, version)))
-                    .switchIfEmpty(Mono.error(() -> CaseProblems.notFound("version " + version + " of the " + code + " playbook")));
+            return playbooks.byId(caller.tenantId(), Playbook.idOf(caller.tenantId(), code, version))
+                    .switchIfEmpty(playbooks.byId(caller.tenantId(), Playbook.idOf(Playbook.DEFAULT_OWNER, code, version)))
+                    .switchIfEmpty(Mono.error(() -> new NotFound(code + " playbook version", String.valueOf(version))));
         });
     }
 
@@ -124,7 +125,7 @@ class PlaybooksController {
             return Mono.error(CaseProblems.invalid("lang", "OneOf", "must be zh-CN or en"));
         }
         String key = lang.startsWith("zh") ? "zh" : "en";
-        return cases.get(id).flatMap(c -> cases.tenantOf(c).flatMap(tenant -> playbooks.byId(String.valueOf(c.playbookId()))
+        return cases.get(id).flatMap(c -> cases.tenantOf(c).flatMap(tenant -> playbooks.byId(c.tenantId(), String.valueOf(c.playbookId()))
                 .map(playbook -> new ScriptsResponse(c.id(), lang, renderer.render(c, playbook.scripts(), key, tenant.zone())))));
     }
 }

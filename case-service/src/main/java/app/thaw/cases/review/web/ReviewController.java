@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import app.thaw.cases.application.CaseProblems;
-import app.thaw.cases.application.CaseService;
+import app.thaw.cases.problems.CaseProblems;
+import app.thaw.cases.casework.CaseService;
 import app.thaw.cases.incident.Review;
-import app.thaw.cases.incident.web.CaseResponse;
-import app.thaw.cases.incident.web.CaseResponses;
+import app.thaw.cases.casework.web.CaseResponse;
+import app.thaw.cases.casework.web.CaseResponses;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import app.thaw.cases.application.CaseAccess;
-import app.thaw.cases.application.CaseProblems;
-import app.thaw.cases.application.TenantPolicies;
-import app.thaw.cases.application.TenantSettings;
+import app.thaw.cases.access.CaseAccess;
+import app.thaw.cases.problems.CaseProblems;
+import app.thaw.cases.tenant.TenantPolicies;
+import app.thaw.cases.tenant.TenantSettings;
 import app.thaw.cases.incident.Party;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;

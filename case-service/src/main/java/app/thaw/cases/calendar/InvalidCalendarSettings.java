@@ -1,0 +1,13 @@
+package app.thaw.cases.calendar;
+
+import org.springframework.http.HttpStatus;
+
+import app.thaw.platform.problem.ThawProblem;
+
+/** Calendar settings that contradict themselves or leave no day to work on. */
+public class InvalidCalendarSettings extends ThawProblem {
+
+    public InvalidCalendarSettings(String detail) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_calendar_settings", detail);
+    }
+}
