@@ -238,6 +238,8 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         List<ManagedProcess> later = processes.entrySet().stream()
                 .filter(entry -> entry.getKey().equals("identity-monitor-2") || entry.getKey().equals("notification-service-2"))
                 .map(Map.Entry::getValue).toList();
+        // Registered before the waits: a run stopped while the platform starts leaves no process behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "thaw-system-tests-shutdown"));
         processes.values().stream().filter(process -> !later.contains(process)).forEach(ManagedProcess::start);
         // The store speaks the MongoDB protocol, not HTTP: its "ready" is an open port, checked first.
         awaitPort(storePort, Duration.ofSeconds(60), store);
@@ -255,7 +257,6 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
             close();
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "thaw-system-tests-shutdown"));
     }
 
     /**
@@ -355,8 +356,13 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         process.awaitReady(READY_WITHIN.compareTo(Duration.ofSeconds(120)) > 0 ? READY_WITHIN : Duration.ofSeconds(120));
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         List<ManagedProcess> reversed = new ArrayList<>(processes.values());
         Collections.reverse(reversed);
         reversed.forEach(ManagedProcess::stop);
