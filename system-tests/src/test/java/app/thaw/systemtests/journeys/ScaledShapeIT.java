@@ -136,7 +136,7 @@ class ScaledShapeIT {
         try (MongoClient store = MongoClients.create(platform.storeUri("cases"))) {
             Map<String, String> databases = Map.of("cases", "case-service", "evidence", "evidence-service",
                     "notifications", "notification-service", "monitor", "identity-monitor");
-            Awaitility.await("every outbox delivered and every inbox done").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
+            Awaitility.await("every outbox delivered and every inbox done").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> databases.keySet().stream().allMatch(db -> store.getDatabase(db).getCollection("outbox")
                             .countDocuments(Filters.eq("status", "PENDING")) == 0
                             && store.getDatabase(db).getCollection("processed_events").countDocuments(Filters.ne("state", "DONE")) == 0));
