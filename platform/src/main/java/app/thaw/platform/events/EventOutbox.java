@@ -31,6 +31,8 @@ import reactor.core.publisher.Mono;
 public class EventOutbox {
 
     public static final String OUTBOX = "outbox";
+    private final reactor.core.publisher.Sinks.Many<Object> released =
+            reactor.core.publisher.Sinks.many().multicast().directBestEffort();
     public static final String PENDING_EVENTS = "pendingEvents";
 
     static final String PENDING = "PENDING";
@@ -117,7 +119,25 @@ public class EventOutbox {
                 .concatMap(entry -> mongo.insert(entry, OUTBOX).thenReturn(1)
                         // Released before, by this or another instance: the entry is already there.
                         .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(0)))
-                .reduce(0, Integer::sum);
+                .reduce(0, Integer::sum)
+                .doOnNext(created -> {
+                    if (created > 0) {
+                        wakeRelay();
+                    }
+                });
+    }
+
+    /**
+     * Emits once new entries are in the outbox, so this instance's relay delivers them now rather than at its next
+     * poll (the poll stays for retries, other instances' entries and what a crash left). A signal lost to a
+     * concurrent one costs nothing: that one's pass claims every due entry.
+     */
+    Flux<Object> released() {
+        return released.asFlux();
+    }
+
+    private void wakeRelay() {
+        released.tryEmitNext(Boolean.TRUE);
     }
 
     /** Releases what a crash left on documents, and forgets deliveries older than a day. */

@@ -85,8 +85,14 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    InternalEventsController internalEventsController(EventInbox inbox) {
-        return new InternalEventsController(inbox);
+    @ConditionalOnMissingBean
+    EventSpans eventSpans(ObjectProvider<ObservationRegistry> observations) {
+        return new EventSpans(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
+    InternalEventsController internalEventsController(EventInbox inbox, EventSpans spans) {
+        return new InternalEventsController(inbox, spans);
     }
 
     @Bean

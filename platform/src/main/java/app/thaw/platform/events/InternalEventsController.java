@@ -26,15 +26,17 @@ import reactor.core.publisher.Mono;
 class InternalEventsController {
 
     private final EventInbox inbox;
+    private final EventSpans spans;
 
-    InternalEventsController(EventInbox inbox) {
+    InternalEventsController(EventInbox inbox, EventSpans spans) {
         this.inbox = inbox;
+        this.spans = spans;
     }
 
     @PostMapping(path = "/internal/events", consumes = {"application/cloudevents+json", "application/json"})
     Mono<Map<String, String>> receive(@RequestBody Map<String, Object> cloudEvent) {
         ThawEvent event = parse(cloudEvent);
-        return inbox.receive(event).map(outcome -> switch (outcome) {
+        return spans.around(event, "http", Map.of(), inbox.receive(event)).map(outcome -> switch (outcome) {
             case PROCESSED -> Map.of("id", event.id(), "status", "processed");
             case DUPLICATE -> Map.of("id", event.id(), "status", "duplicate");
             case IN_PROGRESS -> throw new ThawProblem(HttpStatus.SERVICE_UNAVAILABLE, "event_in_progress",

@@ -53,9 +53,10 @@ public class KafkaEventConsumer {
     private final String topic;
     private final Duration timeout;
     private final Clock clock;
+    private final EventSpans spans;
 
     public KafkaEventConsumer(EventInbox inbox, ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka,
-                              String consumerName, String topic, Duration timeout, Clock clock) {
+                              String consumerName, String topic, Duration timeout, Clock clock, EventSpans spans) {
         this.inbox = inbox;
         this.mongo = mongo;
         this.kafka = kafka;
@@ -63,6 +64,7 @@ public class KafkaEventConsumer {
         this.topic = topic;
         this.timeout = timeout;
         this.clock = clock;
+        this.spans = spans;
     }
 
     public String topic() {
@@ -77,18 +79,23 @@ public class KafkaEventConsumer {
             containerFactory = "thawEventsListenerFactory")
     public void receive(ConsumerRecord<String, String> record) {
         ThawEvent event = parse(record.value());
-        EventInbox.Outcome outcome;
-        try {
-            // Blocking on purpose: this runs on the Kafka listener container's own consumer thread,
-            // never on a WebFlux event loop, and the record's offset may be committed only once the
-            // inbox has stored the effect — so the listener must wait for it (bounded by the timeout).
-            outcome = inbox.receive(event).block(timeout);
-        } catch (RuntimeException failure) {
-            throw refusedOrRetryable(event, reactor.core.Exceptions.unwrap(failure));
-        }
-        if (outcome == EventInbox.Outcome.IN_PROGRESS) {
-            throw new RetryableEventFailure("Event " + event.id() + " is being handled by another delivery.", null);
-        }
+        // One consumer span per record (a retry topic's record too), the child of the event's traceparent, current
+        // while the inbox and the handlers run; a failure marks it as an error.
+        spans.around(event, "kafka", EventSpans.kafka(record.topic(), record.partition(), record.offset(), consumerName), () -> {
+            EventInbox.Outcome outcome;
+            try {
+                // Blocking on purpose: this runs on the Kafka listener container's own consumer thread,
+                // never on a WebFlux event loop, and the record's offset may be committed only once the
+                // inbox has stored the effect — so the listener must wait for it (bounded by the timeout).
+                outcome = inbox.receive(event).block(timeout);
+            } catch (RuntimeException failure) {
+                throw refusedOrRetryable(event, reactor.core.Exceptions.unwrap(failure));
+            }
+            if (outcome == EventInbox.Outcome.IN_PROGRESS) {
+                throw new RetryableEventFailure("Event " + event.id() + " is being handled by another delivery.", null);
+            }
+            return outcome;
+        });
     }
 
     /** Records that can never be handled or ran out of attempts: kept for platform admins to list and replay. */

@@ -91,10 +91,11 @@ class KafkaEventsConfiguration {
     @Bean(CONSUMER_BEAN)
     KafkaEventConsumer thawKafkaEventConsumer(EventInbox inbox, ReactiveMongoTemplate mongo,
                                               @Qualifier("thawEventsKafkaTemplate") KafkaTemplate<String, String> kafka,
-                                              EventsProperties properties, Environment environment, Clock clock, OutboxRelay relay) {
+                                              EventsProperties properties, Environment environment, Clock clock, OutboxRelay relay,
+                                              EventSpans spans) {
         String name = consumerName(properties, environment);
         KafkaEventConsumer consumer = new KafkaEventConsumer(inbox, mongo, kafka, name, properties.kafka().topicOf(name),
-                properties.inboxLease(), clock);
+                properties.inboxLease(), clock, spans);
         relay.replayTopicsWith(consumer::replay);
         return consumer;
     }

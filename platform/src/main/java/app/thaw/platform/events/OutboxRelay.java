@@ -233,7 +233,10 @@ public class OutboxRelay implements SmartLifecycle {
                     return Mono.empty();
                 })
                 .cache();
-        loop = PeriodicPass.every("outbox relay pass", Duration.ZERO, settings.pollInterval(), () -> indexes.then(relayDue()));
+        // A pass every pollInterval (sweep, deliver, gauges), and one as soon as this instance put new entries into
+        // the outbox (deliver only): a committed event does not wait for the next poll.
+        loop = PeriodicPass.everyOrWhen("outbox relay pass", Duration.ZERO, settings.pollInterval(), () -> indexes.then(relayDue()),
+                outbox.released(), () -> indexes.then(deliverBatches()));
     }
 
     @Override

@@ -11,6 +11,9 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 public class Traceparents {
 
+    /** The W3C Trace Context header (and CloudEvents extension) that carries it. */
+    public static final String HEADER = "traceparent";
+
     private final ObjectProvider<Tracer> tracer;
 
     public Traceparents(ObjectProvider<Tracer> tracer) {

@@ -35,4 +35,22 @@ public final class PeriodicPass {
                 }), 1)
                 .subscribe();
     }
+
+    /**
+     * As {@link #every}, and also whenever {@code wake} emits, then running {@code wakePass}: still one pass at a
+     * time, and wake-ups that come while a pass runs collapse into one more pass right after it (so what caused
+     * them is not left for the next tick).
+     */
+    public static Disposable everyOrWhen(String name, Duration firstAfter, Duration interval, Supplier<? extends Publisher<?>> pass,
+                                         Publisher<?> wake, Supplier<? extends Publisher<?>> wakePass) {
+        Flux<Supplier<? extends Publisher<?>>> ticks = Flux.interval(firstAfter, interval).onBackpressureDrop().map(tick -> pass);
+        Flux<Supplier<? extends Publisher<?>>> wakes = Flux.from(wake).onBackpressureLatest().map(signal -> wakePass);
+        return Flux.merge(1, ticks, wakes)
+                .onBackpressureLatest()
+                .concatMap(next -> Flux.from(next.get()).onErrorResume(failure -> {
+                    log.warn("The {} failed; trying again at the next tick", name, failure);
+                    return Mono.empty();
+                }), 1)
+                .subscribe();
+    }
 }

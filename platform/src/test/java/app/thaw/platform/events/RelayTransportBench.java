@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -111,6 +112,49 @@ class RelayTransportBench {
         String http = run("http", httpRelay, EVENTS);
         System.out.println("RELAY_BENCH " + kafka);
         System.out.println("RELAY_BENCH " + http);
+
+        // One hop's latency, commit to stored effect, one event at a time with the relay running as in a service:
+        // woken by the release (issue 19) on each transport, and, for comparison, on its poll alone (before).
+        List<String> latencies = new ArrayList<>();
+        kafkaRelay.start();
+        latency("warm-up", 20);
+        latencies.add(latency("kafka, woken on release", LATENCY_EVENTS));
+        kafkaRelay.stop();
+        httpRelay.start();
+        latency("warm-up", 20);
+        latencies.add(latency("http, woken on release", LATENCY_EVENTS));
+        httpRelay.stop();
+        reactor.core.Disposable polling = app.thaw.platform.timers.PeriodicPass.every("bench poll", Duration.ZERO,
+                settings.pollInterval(), httpRelay::relayDue);
+        latencies.add(latency("http, poll only (500 ms)", LATENCY_EVENTS));
+        polling.dispose();
+        latencies.forEach(line -> System.out.println("RELAY_LATENCY " + line));
+    }
+
+    static final int LATENCY_EVENTS = Integer.getInteger("bench.latency-events", 200);
+
+    /** Publishes events one at a time and times each from its commit to its effect stored: p50, p90, p99, max. */
+    private String latency(String label, int count) {
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ThawEvent event = ThawEvent.of("/thaw/relay-bench", "thaw.bench.hop", "hop-" + (i % 10), "acme", Instant.now(), null,
+                    Map.of("n", i));
+            outbox.publish(event).block(Duration.ofSeconds(30));
+            long committed = System.nanoTime();
+            List<String> id = List.of(event.id());
+            while (effects(id) < 1) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+            micros.add((System.nanoTime() - committed) / 1_000);
+        }
+        List<Long> sorted = micros.stream().sorted().toList();
+        return String.format("%s: %d events, commit to effect p50 %d ms, p90 %d ms, p99 %d ms, max %d ms", label, count,
+                percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted.getLast() / 1000);
+    }
+
+    private static long percentile(List<Long> sortedMicros, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sortedMicros.size()) - 1;
+        return sortedMicros.get(Math.max(0, index)) / 1000;
     }
 
     private String run(String transport, OutboxRelay relay, int count) {

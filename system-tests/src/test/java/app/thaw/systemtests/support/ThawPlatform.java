@@ -53,8 +53,28 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
 
     private final Path root = Path.of(System.getProperty("thaw.root", ".."));
     private final String version = System.getProperty("thaw.version", "0.1.0-SNAPSHOT");
-    private final Path work = Path.of(System.getProperty("thaw.work", "target/system"));
-    private final Path keycloakHome = Path.of(System.getProperty("thaw.keycloak.home", "target/keycloak"));
+    private final Path work;
+    private final Path keycloakHome;
+    /**
+     * The scaled shape (ADR 91, {@link ScaledThawPlatform}): a KRaft Kafka broker in this JVM, two instances of each
+     * service ({@code <name>} and {@code <name>-2}) on the same store with {@code thaw.events.transport=kafka},
+     * and the gateway balancing across both.
+     */
+    private final boolean scaled;
+    private org.springframework.kafka.test.@Nullable EmbeddedKafkaKraftBroker kafka;
+
+    public ThawPlatform() {
+        this(false);
+    }
+
+    ThawPlatform(boolean scaled) {
+        this.scaled = scaled;
+        String suffix = scaled ? "-scaled" : "";
+        this.work = Path.of(System.getProperty("thaw.work", "target/system") + suffix);
+        // The scaled platform has a Keycloak of its own (another unpacked copy), so it can run beside the shared one.
+        this.keycloakHome = Path.of(System.getProperty("thaw.keycloak" + (scaled ? ".scaled" : "") + ".home",
+                "target/keycloak" + suffix));
+    }
     private final String javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
@@ -88,6 +108,12 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
 
     private static ThawPlatform start() {
         ThawPlatform platform = new ThawPlatform();
+        platform.launch();
+        return platform;
+    }
+
+    static ThawPlatform startScaled() {
+        ThawPlatform platform = new ThawPlatform(true);
         platform.launch();
         return platform;
     }
@@ -147,12 +173,29 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         Map<String, String> serviceUrls = new LinkedHashMap<>();
         Map<String, Integer> servicePorts = new LinkedHashMap<>();
         SERVICES.forEach((area, name) -> {
-            int port = freePort();
-            servicePorts.put(name, port);
-            serviceUrls.put("THAW_" + area.toUpperCase() + "_URL", "http://localhost:" + port);
+            for (String instance : instancesOf(name)) {
+                servicePorts.put(instance, freePort());
+            }
+            serviceUrls.put("THAW_" + area.toUpperCase() + "_URL", "http://localhost:" + servicePorts.get(name));
         });
-        SERVICES.forEach((area, name) -> {
+        if (scaled) {
+            org.springframework.kafka.test.EmbeddedKafkaKraftBroker broker = new org.springframework.kafka.test.EmbeddedKafkaKraftBroker(1, 6);
+            // A group forms at once instead of waiting for more members; instances come and go in these tests.
+            broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+            broker.brokerProperty("offsets.topic.num.partitions", "6");
+            broker.afterPropertiesSet();
+            kafka = broker;
+        }
+        // Both instances of a service share its keysets, as under ./thaw up --scale.
+        Path keys = work.resolve("keys");
+        SERVICES.forEach((area, service) -> instancesOf(service).forEach(name -> {
             Map<String, String> environment = new LinkedHashMap<>(serviceUrls);
+            environment.put("THAW_MONITOR_KEYSET_DIR", keys.resolve("identity-monitor").toString());
+            environment.put("THAW_NOTIFICATIONS_KEYSET_DIR", keys.resolve("notification-service").toString());
+            if (kafka != null) {
+                environment.put("THAW_EVENTS_TRANSPORT", "kafka");
+                environment.put("THAW_EVENTS_KAFKA_BOOTSTRAPSERVERS", kafka.getBrokersAsString());
+            }
             environment.put("MONGODB_URI", "mongodb://127.0.0.1:" + storePort + "/" + area);
             environment.put("THAW_SECURITY_ISSUER_URI", issuer);
             environment.put("THAW_PUBLIC_URL", gatewayUrl());
@@ -168,17 +211,36 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
             environment.put("THAW_WEBHOOKS_ALLOWED_PRIVATE_HOSTS", "localhost");
             // Tenant globex may upload files up to 2 GB (FrontDoorIT streams 512 MiB through the gateway);
             // every other tenant keeps the default 100 MB.
-            List<String> arguments = name.equals("evidence-service")
+            List<String> arguments = service.equals("evidence-service")
                     ? List.of("--thaw.evidence.tenants.globex.max-upload-size=2GB") : List.of();
-            processes.put(name, application(name, servicePorts.get(name), environment, arguments, logs));
-        });
+            processes.put(name, application(service, name, servicePorts.get(name), environment, arguments, logs));
+        }));
         Map<String, String> gatewayEnvironment = new LinkedHashMap<>(serviceUrls);
         gatewayEnvironment.put("THAW_SECURITY_ISSUER_URI", issuer);
         gatewayEnvironment.put("THAW_CONSOLE_CLIENT_SECRET", "thaw-gateway-dev-secret");
-        processes.put("gateway", application("gateway", gatewayPort, gatewayEnvironment,
-                List.of("--thaw.gateway.limits.burst=" + RATE_LIMIT_BURST, "--thaw.gateway.limits.sustained=5"), logs));
+        List<String> gatewayArguments = new ArrayList<>(List.of("--thaw.gateway.limits.burst=" + RATE_LIMIT_BURST,
+                "--thaw.gateway.limits.sustained=5"));
+        if (scaled) {
+            // lb://<service> over a static list of both instances (Spring Cloud LoadBalancer, health-checked).
+            SERVICES.forEach((area, service) -> {
+                gatewayEnvironment.put("THAW_" + area.toUpperCase() + "_URL", "lb://" + service);
+                List<String> instances = instancesOf(service);
+                for (int i = 0; i < instances.size(); i++) {
+                    gatewayArguments.add("--spring.cloud.discovery.client.simple.instances." + service + "[" + i + "].uri=http://localhost:"
+                            + servicePorts.get(instances.get(i)));
+                }
+            });
+        }
+        processes.put("gateway", application("gateway", "gateway", gatewayPort, gatewayEnvironment, gatewayArguments, logs));
 
-        processes.values().forEach(ManagedProcess::start);
+        // The second instances of the services with keysets start once the first generated them (two generating at
+        // once would each write their own).
+        List<ManagedProcess> later = processes.entrySet().stream()
+                .filter(entry -> entry.getKey().equals("identity-monitor-2") || entry.getKey().equals("notification-service-2"))
+                .map(Map.Entry::getValue).toList();
+        // Registered before the waits: a run stopped while the platform starts leaves no process behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "thaw-system-tests-shutdown"));
+        processes.values().stream().filter(process -> !later.contains(process)).forEach(ManagedProcess::start);
         // The store speaks the MongoDB protocol, not HTTP: its "ready" is an open port, checked first.
         awaitPort(storePort, Duration.ofSeconds(60), store);
         List<CompletableFuture<Void>> waits = new ArrayList<>();
@@ -186,11 +248,15 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
                 .forEach(process -> waits.add(CompletableFuture.runAsync(() -> process.awaitReady(READY_WITHIN))));
         try {
             CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
+            for (ManagedProcess second : later) {
+                processes.get(second.name.substring(0, second.name.length() - 2)).awaitReady(READY_WITHIN);
+                second.start();
+            }
+            later.forEach(second -> second.awaitReady(READY_WITHIN));
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "thaw-system-tests-shutdown"));
     }
 
     /**
@@ -206,14 +272,28 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         }
     }
 
+    /** The instances of a service: itself, and in the scaled shape {@code <name>-2} too. */
+    public List<String> instancesOf(String service) {
+        return scaled ? List.of(service, service + "-2") : List.of(service);
+    }
+
+    public boolean scaled() {
+        return scaled;
+    }
+
     private ManagedProcess application(String name, int port, Map<String, String> environment, List<String> arguments, Path logs) {
+        return application(name, name, port, environment, arguments, logs);
+    }
+
+    private ManagedProcess application(String module, String name, int port, Map<String, String> environment, List<String> arguments,
+                                       Path logs) {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("PORT", Integer.toString(port));
         env.put("THAW_OTLP_ENDPOINT", traces.endpoint());
         // Every trace is kept here (the default samples a share): the tests follow single traces end to end.
         env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
         List<String> command = new ArrayList<>(List.of(javaExecutable, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar(name).toString()));
+                "-jar", jar(module).toString()));
         command.addAll(arguments);
         return new ManagedProcess(name, port, command, env,
                 URI.create("http://localhost:" + port + "/actuator/health/readiness"), logs);
@@ -238,6 +318,11 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
     /** The URL of a service reached directly, bypassing the gateway. */
     public String serviceUrl(String name) {
         return "http://localhost:" + processes.get(name).port;
+    }
+
+    /** Every component's name: keycloak, store, each service instance, gateway. */
+    public List<String> components() {
+        return List.copyOf(processes.keySet());
     }
 
     /** The resident memory (RSS) of one component's process in bytes, or -1 where /proc is not there. */
@@ -267,15 +352,24 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
     public void startService(String name) {
         ManagedProcess process = processes.get(name);
         process.start();
-        process.awaitReady(Duration.ofSeconds(120));
+        // At least two minutes; on a loaded machine as long as a first start may take.
+        process.awaitReady(READY_WITHIN.compareTo(Duration.ofSeconds(120)) > 0 ? READY_WITHIN : Duration.ofSeconds(120));
     }
+
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         List<ManagedProcess> reversed = new ArrayList<>(processes.values());
         Collections.reverse(reversed);
         reversed.forEach(ManagedProcess::stop);
         traces.close();
+        if (kafka != null) {
+            kafka.destroy();
+        }
     }
 
     /** The spans every Thaw process has exported so far. */
