@@ -2,6 +2,7 @@ package app.thaw.platform.crypto;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -53,9 +54,7 @@ public final class TinkKeysets {
     public KeysetHandle load(String fileName, String template) throws GeneralSecurityException, IOException {
         Path file = dir.resolve(fileName);
         if (Files.exists(file)) {
-            String json = Files.readString(file);
-            return keyEncryptionKey == null ? TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get())
-                    : TinkJsonProtoKeysetFormat.parseEncryptedKeyset(json, keyEncryptionKey, context);
+            return read(file);
         }
         if (keyEncryptionKey != null || !generateIfMissing) {
             throw new IllegalStateException("The keyset " + file + " is missing; with a KMS key (or generation off) keysets are"
@@ -63,15 +62,36 @@ public final class TinkKeysets {
         }
         KeysetHandle generated = KeysetHandle.generateNew(KeyTemplates.get(template));
         Files.createDirectories(dir);
-        // Created owner-only before a key byte is written, so the keyset is never readable by others, not even briefly.
+        // Written whole into a file of its own, then linked into place in one step: two instances starting at
+        // once (the scaled shape) never see a half-written keyset, and the one that loses the race uses the
+        // winner's keyset instead of its own.
+        Path written = Files.createTempFile(dir, fileName, ".new");
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            // A file system without POSIX permissions (Windows): the file takes the directory's access rules.
-            log.warn("Could not restrict the permissions of {}: the file system has no POSIX permissions", file);
+            // Owner-only before a key byte is written, so the keyset is never readable by others, not even briefly.
+            try {
+                Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // A file system without POSIX permissions (Windows): the file takes the directory's access rules.
+                log.warn("Could not restrict the permissions of {}: the file system has no POSIX permissions", file);
+            }
+            Files.writeString(written, TinkJsonProtoKeysetFormat.serializeKeyset(generated, InsecureSecretKeyAccess.get()));
+            try {
+                Files.createLink(file, written);
+            } catch (FileAlreadyExistsException anotherInstanceWasFirst) {
+                return read(file);
+            } catch (UnsupportedOperationException noHardLinks) {
+                Files.move(written, file);
+            }
+        } finally {
+            Files.deleteIfExists(written);
         }
-        Files.writeString(file, TinkJsonProtoKeysetFormat.serializeKeyset(generated, InsecureSecretKeyAccess.get()));
         log.info("Generated the keyset {} (embedded default; use a KMS-encrypted keyset in production)", file);
         return generated;
+    }
+
+    private KeysetHandle read(Path file) throws GeneralSecurityException, IOException {
+        String json = Files.readString(file);
+        return keyEncryptionKey == null ? TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get())
+                : TinkJsonProtoKeysetFormat.parseEncryptedKeyset(json, keyEncryptionKey, context);
     }
 }

@@ -39,4 +39,36 @@ class TinkKeysetsTests {
                 .hasMessageContaining("aead.json").hasMessageContaining("never generated");
         assertThat(dir.resolve("aead.json")).doesNotExist();
     }
+
+    @Test
+    void instancesStartingAtOnceAllUseTheOneKeysetThatWonAndLeaveNoHalfWrittenFile() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Path keys = dir.resolve("race-" + round);
+            int instances = 6;
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(instances);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(instances);
+            try {
+                java.util.List<java.util.concurrent.Future<Integer>> primaryKeyIds = new java.util.ArrayList<>();
+                for (int i = 0; i < instances; i++) {
+                    primaryKeyIds.add(pool.submit(() -> {
+                        TinkKeysets keysets = new TinkKeysets(keys, null, true, "test");
+                        together.await();
+                        return keysets.load("aead.json", "AES256_GCM").getPrimary().getId();
+                    }));
+                }
+                java.util.Set<Integer> distinct = new java.util.HashSet<>();
+                for (var id : primaryKeyIds) {
+                    distinct.add(id.get());
+                }
+                assertThat(distinct).as("round " + round).hasSize(1);
+                assertThat(new TinkKeysets(keys, null, false, "test").load("aead.json", "AES256_GCM").getPrimary().getId())
+                        .isEqualTo(distinct.iterator().next());
+                try (var files = Files.list(keys)) {
+                    assertThat(files.map(file -> file.getFileName().toString())).containsExactly("aead.json");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }
