@@ -7,10 +7,14 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import app.thaw.notifications.delivery.Delivery;
+import app.thaw.notifications.delivery.DeliveryAttempt;
 import app.thaw.notifications.delivery.DeliveryStatus;
 import app.thaw.notifications.delivery.SendOutcome;
-import app.thaw.notifications.support.Page;
-import app.thaw.notifications.support.PageRequest;
+import app.thaw.notifications.paging.Page;
+import app.thaw.notifications.paging.PageRequest;
+import app.thaw.notifications.recipients.Channel;
+import app.thaw.notifications.recipients.RecipientKind;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.store.BulkUpdates;
@@ -188,7 +192,12 @@ public class DeliveryStore {
         return Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.SENDING.name()));
     }
 
-    public Mono<Document> get(String tenantId, String id) {
+    /** The tenant's delivery by id; another tenant's is not found. */
+    public Mono<Delivery> find(String tenantId, String id) {
+        return stored(tenantId, id).map(DeliveryStore::delivery);
+    }
+
+    private Mono<Document> stored(String tenantId, String id) {
         return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, DELIVERIES);
     }
 
@@ -196,7 +205,7 @@ public class DeliveryStore {
      * The tenant's log filtered by channel, status and case (each optional), by page in id order;
      * without the deliveries about a restricted case unless {@code withRestricted}.
      */
-    public Mono<Page<Document>> search(String tenantId, boolean withRestricted, @Nullable String channel, @Nullable String status,
+    public Mono<Page<Delivery>> search(String tenantId, boolean withRestricted, @Nullable String channel, @Nullable String status,
                                        @Nullable String caseId, PageRequest page) {
         Criteria criteria = Criteria.where("tenantId").is(tenantId);
         if (!withRestricted) {
@@ -211,27 +220,52 @@ public class DeliveryStore {
         if (caseId != null) {
             criteria = criteria.and("caseId").is(caseId);
         }
-        return mongo.find(page.apply(criteria), Document.class, DELIVERIES).collectList()
-                .map(found -> Page.of(found, page.limit(), document -> document.getString("_id")));
+        return mongo.find(pageOf(criteria, page), Document.class, DELIVERIES).map(DeliveryStore::delivery).collectList()
+                .map(found -> Page.of(found, page.limit(), Delivery::id));
     }
 
     /** Deliveries about cases created since {@code since}, at most {@code max} (for statistics). */
-    public Flux<Document> aboutCasesSince(String tenantId, Instant since, int max) {
+    public Flux<Delivery> aboutCasesSince(String tenantId, Instant since, int max) {
         return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("caseId").ne(null).and("createdAt").gte(Date.from(since)))
-                .limit(max), Document.class, DELIVERIES);
+                .limit(max), Document.class, DELIVERIES).map(DeliveryStore::delivery);
     }
 
     /** The most recently updated delivery to a target (a webhook endpoint's id), if any. */
-    public Mono<Document> latestTo(String tenantId, String target) {
+    public Mono<Delivery> latestTo(String tenantId, String target) {
         return mongo.findOne(Query.query(Criteria.where("tenantId").is(tenantId).and("target").is(target))
-                .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(1), Document.class, DELIVERIES);
+                .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(1), Document.class, DELIVERIES).map(DeliveryStore::delivery);
     }
 
     /** Every attempt of a delivery, in order: those logged on it, after those of an older delivery in {@code delivery_attempts}. */
-    public Flux<Document> attempts(String tenantId, String deliveryId) {
+    public Flux<DeliveryAttempt> attempts(String tenantId, String deliveryId) {
         Flux<Document> older = mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("deliveryId").is(deliveryId))
                 .with(Sort.by("attempt")).limit(100), Document.class, ATTEMPTS);
-        Flux<Document> logged = get(tenantId, deliveryId).flatMapIterable(delivery -> delivery.getList(ATTEMPT_LOG, Document.class, List.of()));
-        return Flux.concat(older, logged);
+        Flux<Document> logged = stored(tenantId, deliveryId).flatMapIterable(delivery -> delivery.getList(ATTEMPT_LOG, Document.class, List.of()));
+        return Flux.concat(older, logged).map(DeliveryStore::attempt);
+    }
+
+    private static Delivery delivery(Document d) {
+        return new Delivery(d.getString("_id"), d.getString("tenantId"), d.getString("eventId"), d.getString("eventType"), d.getString("caseId"),
+                Channel.valueOf(d.getString("channel")), d.getString("target"), RecipientKind.valueOf(d.getString("recipientKind")),
+                DeliveryStatus.valueOf(d.getString("status")), d.getInteger("attempts", 0), d.getBoolean("urgent", false),
+                d.getBoolean("restricted", false), d.getString("subject"), d.getString("text"), instant(d, "createdAt"),
+                instant(d, "updatedAt"), instant(d, "nextAttemptAt"), instant(d, "deliveredAt"), d.getString("lastResponse"));
+    }
+
+    private static DeliveryAttempt attempt(Document d) {
+        Number latency = (Number) d.get("latencyMillis");
+        return new DeliveryAttempt(d.getInteger("attempt", 0), instant(d, "at"), d.getString("status"),
+                latency == null ? 0 : latency.longValue(), d.getString("provider"), d.getString("response"));
+    }
+
+    static @Nullable Instant instant(Document document, String key) {
+        Date date = document.getDate(key);
+        return date == null ? null : date.toInstant();
+    }
+
+    /** A page's query: the items after its cursor in id order, one more than it holds (platform's cursor pages replace this). */
+    private static Query pageOf(Criteria criteria, PageRequest page) {
+        Criteria after = page.cursor() == null ? criteria : new Criteria().andOperator(criteria, Criteria.where("_id").gt(page.cursor()));
+        return Query.query(after).with(Sort.by("_id")).limit(page.fetch());
     }
 }

@@ -1,15 +1,20 @@
 package app.thaw.notifications.delivery.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
+import app.thaw.notifications.delivery.FirstDelivery;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -56,14 +61,19 @@ public class FirstDeliveries {
     }
 
     /** The first deliveries of a tenant's cases among {@code caseIds}. */
-    public reactor.core.publisher.Flux<Document> of(String tenantId, java.util.Collection<String> caseIds) {
-        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenantId).and("caseId").in(caseIds)),
-                Document.class, COLLECTION);
+    public Flux<FirstDelivery> of(String tenantId, Collection<String> caseIds) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("caseId").in(caseIds)), Document.class, COLLECTION)
+                .map(FirstDeliveries::first);
     }
 
     /** When the client of a case first got a message, if it has. */
-    public Mono<Document> of(String tenantId, String caseId) {
-        return mongo.findById(tenantId + "|" + caseId, Document.class, COLLECTION);
+    public Mono<FirstDelivery> of(String tenantId, String caseId) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(tenantId + "|" + caseId).and("tenantId").is(tenantId)), Document.class,
+                COLLECTION).map(FirstDeliveries::first);
+    }
+
+    private static FirstDelivery first(Document document) {
+        return new FirstDelivery(document.getString("caseId"), document.getString("deliveryId"), document.getString("channel"),
+                document.getDate("deliveredAt").toInstant());
     }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 import app.thaw.notifications.inapp.InboxItem;
 import app.thaw.notifications.inapp.InboxService;
-import app.thaw.notifications.support.Page;
-import app.thaw.notifications.support.PageRequest;
+import app.thaw.notifications.paging.Page;
+import app.thaw.notifications.paging.PageRequest;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,9 +1,9 @@
 package app.thaw.notifications.mailbox.web;
 
 import app.thaw.notifications.mailbox.MailboxService;
-import app.thaw.notifications.support.Access;
-import app.thaw.notifications.support.Page;
-import app.thaw.notifications.support.PageRequest;
+import app.thaw.notifications.access.Access;
+import app.thaw.notifications.paging.Page;
+import app.thaw.notifications.paging.PageRequest;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;

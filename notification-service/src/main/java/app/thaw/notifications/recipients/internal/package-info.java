@@ -1,4 +1,4 @@
-/** Storage of recipients. */
+/** The recipients' store (documents and their mapping) and tenant-scoped versioned writes. */
 @NullMarked
 package app.thaw.notifications.recipients.internal;
 

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 import app.thaw.notifications.settings.SettingsService;
-import app.thaw.notifications.support.Access;
-import app.thaw.notifications.support.InvalidField;
-import app.thaw.notifications.support.Page;
-import app.thaw.notifications.support.PageRequest;
+import app.thaw.notifications.access.Access;
+import app.thaw.notifications.validation.InvalidField;
+import app.thaw.notifications.paging.Page;
+import app.thaw.notifications.paging.PageRequest;
 import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookSecret;
 import app.thaw.notifications.webhooks.WebhookService;

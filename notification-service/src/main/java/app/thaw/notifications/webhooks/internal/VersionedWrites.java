@@ -1,5 +1,6 @@
-package app.thaw.notifications.support;
+package app.thaw.notifications.webhooks.internal;
 
+import app.thaw.notifications.access.NotFound;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;

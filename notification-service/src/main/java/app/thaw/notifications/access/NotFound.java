@@ -1,4 +1,4 @@
-package app.thaw.notifications.support;
+package app.thaw.notifications.access;
 
 import app.thaw.platform.problem.ThawProblem;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package app.thaw.notifications.support;
+package app.thaw.notifications.validation;
 
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,12 @@
-package app.thaw.notifications.support;
+package app.thaw.notifications.paging;
 
+import app.thaw.notifications.validation.InvalidField;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * A cursor page request with an explicit maximum: lists are never unbounded, the embedded store
- * materialises every match of a query in memory.
+ * materialises every match of a query in memory. A store reads the items after {@code cursor} in id
+ * order, {@link #fetch()} of them, and makes the page with {@link Page#of}.
  */
 public record PageRequest(@Nullable String cursor, int limit) {
 
@@ -22,10 +21,9 @@ public record PageRequest(@Nullable String cursor, int limit) {
         return new PageRequest(cursor == null || cursor.isBlank() ? null : cursor, size);
     }
 
-    /** Applies the cursor and the limit (plus one, to learn whether a next page exists) to a query sorted by id. */
-    public Query apply(Criteria criteria) {
-        Criteria scoped = cursor == null ? criteria : new Criteria().andOperator(criteria, Criteria.where("_id").gt(cursor));
-        return Query.query(scoped).with(Sort.by("_id")).limit(limit + 1);
+    /** How many items a store fetches: one more than the page holds, to learn whether a next page exists. */
+    public int fetch() {
+        return limit + 1;
     }
 
     /** A page size outside 1..100. */

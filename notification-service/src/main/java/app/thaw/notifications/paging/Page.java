@@ -1,4 +1,4 @@
-package app.thaw.notifications.support;
+package app.thaw.notifications.paging;
 
 import java.util.List;
 import java.util.function.Function;
