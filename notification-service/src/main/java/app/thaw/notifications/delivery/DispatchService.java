@@ -33,8 +33,11 @@ public interface DispatchService {
     /** Queues the deliveries left PENDING by an instance that stopped before attempting them; how many. */
     Mono<Long> sweep();
 
-    /** Attempts a delivery that is waiting (deferred, retrying, replayed); nothing if another attempt has it or it is done. */
-    Mono<Void> attempt(String deliveryId);
+    /**
+     * Attempts the tenant's delivery that is waiting (deferred, retrying, replayed); nothing if another
+     * attempt has it, it is done, or it is not the tenant's.
+     */
+    Mono<Void> attempt(String tenantId, String deliveryId);
 
     /** Replays a delivery of the tenant on request (webhook replay): a new attempt now, whatever the earlier outcome; false while one is under way. */
     Mono<Boolean> replay(String tenantId, String deliveryId);

@@ -99,7 +99,7 @@ public class DeliveryLog implements DeliveryLogService {
             boolean truncated = deliveries.size() > GoldenFifteenStatistics.MAX_DELIVERIES;
             Map<String, Instant> heardOf = new HashMap<>();
             deliveries.stream().limit(GoldenFifteenStatistics.MAX_DELIVERIES).forEach(delivery ->
-                    heardOf.merge(delivery.caseId(), delivery.createdAt(), (a, b) -> a.isBefore(b) ? a : b));
+                    heardOf.merge(delivery.caseId(), delivery.at(), (a, b) -> a.isBefore(b) ? a : b));
             if (heardOf.isEmpty()) {
                 return Mono.just(GoldenFifteenStatistics.count(first, span, heardOf, Map.of(), now, truncated));
             }

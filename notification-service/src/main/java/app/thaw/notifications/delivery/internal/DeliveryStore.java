@@ -108,10 +108,10 @@ public class DeliveryStore {
                 .flatMapIterable(LeaseClaims.Batch::claimed);
     }
 
-    /** Takes the delivery for one attempt if it is waiting for one; empty otherwise. */
-    public Mono<Document> claim(String id) {
+    /** Takes the tenant's delivery for one attempt if it is waiting for one; empty otherwise (another tenant's too). */
+    public Mono<Document> claim(String tenantId, String id) {
         Instant now = clock.instant();
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").in(ATTEMPTABLE)),
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("status").in(ATTEMPTABLE)),
                 new Update().set("status", DeliveryStatus.SENDING.name()).set("claimedAt", Date.from(now)).inc("attempts", 1)
                         .set("updatedAt", Date.from(now)),
                 FindAndModifyOptions.options().returnNew(true), Document.class, DELIVERIES);
@@ -225,9 +225,14 @@ public class DeliveryStore {
     }
 
     /** Deliveries about cases created since {@code since}, at most {@code max} (for statistics). */
-    public Flux<Delivery> aboutCasesSince(String tenantId, Instant since, int max) {
+    public Flux<CaseHeardOf> aboutCasesSince(String tenantId, Instant since, int max) {
         return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("caseId").ne(null).and("createdAt").gte(Date.from(since)))
-                .limit(max), Document.class, DELIVERIES).map(DeliveryStore::delivery);
+                .limit(max), Document.class, DELIVERIES)
+                .map(delivery -> new CaseHeardOf(delivery.getString("caseId"), delivery.getDate("createdAt").toInstant()));
+    }
+
+    /** A delivery about a case, as the golden 15 minutes count it: which case, when the service stored it. */
+    public record CaseHeardOf(String caseId, Instant at) {
     }
 
     /** The most recently updated delivery to a target (a webhook endpoint's id), if any. */

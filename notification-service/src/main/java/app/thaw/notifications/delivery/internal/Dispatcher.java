@@ -147,8 +147,8 @@ public class Dispatcher implements DispatchService {
     }
 
     /** Attempts a delivery that is waiting (deferred, retrying, replayed); nothing if another attempt has it or it is done. */
-    public Mono<Void> attempt(String deliveryId) {
-        return store.claim(deliveryId).flatMap(this::send).then();
+    public Mono<Void> attempt(String tenantId, String deliveryId) {
+        return store.claim(tenantId, deliveryId).flatMap(this::send).then();
     }
 
     private record Planned(Document document, @Nullable Recipient recipient, boolean urgent) {
@@ -468,7 +468,7 @@ public class Dispatcher implements DispatchService {
     /** Replays a delivery on request (webhook replay): a new attempt now, whatever the earlier outcome. */
     public Mono<Boolean> replay(String tenantId, String deliveryId) {
         return store.reopen(tenantId, deliveryId)
-                .flatMap(reopened -> timers.cancel(timerKey(deliveryId)).then(attempt(deliveryId)).thenReturn(true))
+                .flatMap(reopened -> timers.cancel(timerKey(deliveryId)).then(attempt(tenantId, deliveryId)).thenReturn(true))
                 .defaultIfEmpty(false);
     }
 

@@ -197,8 +197,8 @@ public class ReminderStore implements ReminderService {
                 .flatMap(reminder -> {
                     Map<String, Object> data = new LinkedHashMap<>(reminder.get("payload", Document.class));
                     Object caseId = reminder.get("caseId");
-                    return mongo.updateFirst(Query.query(Criteria.where("_id").is(reminderId)), new Update().set("escalatedAt",
-                                    Date.from(clock.instant())), REMINDERS)
+                    return mongo.updateFirst(Query.query(Criteria.where("_id").is(reminderId).and("tenantId").is(firing.tenantId())),
+                                    new Update().set("escalatedAt", Date.from(clock.instant())), REMINDERS)
                             .then(dispatch.dispatch(new Notification("escalation:" + reminderId, firing.tenantId(),
                                     DefaultRules.REMINDER_ESCALATED, caseId == null ? null : caseId.toString(), false, true, data, null)));
                 });
