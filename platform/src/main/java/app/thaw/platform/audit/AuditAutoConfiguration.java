@@ -20,8 +20,6 @@ public class AuditAutoConfiguration {
 
     @Bean
     AuditLog auditLog(ReactiveMongoTemplate mongo, Clock clock, ObjectProvider<Tracer> tracer) {
-        AuditLog log = new AuditLog(mongo, clock, tracer.getIfAvailable());
-        log.createIndexes().subscribe();
-        return log;
+        return new AuditLog(mongo, clock, tracer.getIfAvailable());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.store.IndexedStore;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import org.bson.Document;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Mono;
  * token; work with no caller (a timer, an event handler) is recorded as the system acting for the
  * tenant it names.
  */
-public class AuditLog {
+public class AuditLog implements IndexedStore {
 
     public static final String AUDIT_LOG = "audit_log";
 
@@ -86,7 +87,8 @@ public class AuditLog {
                 .append("username", caller.username()).append("roles", caller.sortedRoles());
     }
 
-    Mono<Void> createIndexes() {
+    @Override
+    public Mono<Void> createIndexes() {
         return mongo.indexOps(AUDIT_LOG).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
                 .on("objectType", Sort.Direction.ASC).on("objectId", Sort.Direction.ASC).on("at", Sort.Direction.ASC)).then();
     }

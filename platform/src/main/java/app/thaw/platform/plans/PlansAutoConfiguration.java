@@ -12,8 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.domain.Sort;
 
 /** Plans, the monthly meter and {@code /internal/usage} for every application that owns a database (ADR 62). */
 @AutoConfiguration(after = {AuditAutoConfiguration.class, EventsAutoConfiguration.class})
@@ -34,8 +32,6 @@ public class PlansAutoConfiguration {
 
     @Bean
     Quotas quotas(ReactiveMongoTemplate mongo, TenantPlans plans, PlanLimits limits, Clock clock) {
-        mongo.indexOps(Quotas.COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("month", Sort.Direction.ASC))
-                .subscribe();
         return new Quotas(mongo, plans, limits, clock);
     }
 

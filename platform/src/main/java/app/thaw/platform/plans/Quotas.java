@@ -1,5 +1,8 @@
 package app.thaw.platform.plans;
 
+import app.thaw.platform.store.IndexedStore;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -26,7 +29,7 @@ import reactor.core.publisher.Mono;
  * <p>Amounts are in the quota's unit, except a quota named {@code …Mb}, metered in bytes against a
  * limit in MiB (evidence storage).
  */
-public class Quotas {
+public class Quotas implements IndexedStore {
 
     public static final String COLLECTION = "monthly_usage";
     private static final long MIB = 1L << 20;
@@ -41,6 +44,12 @@ public class Quotas {
         this.plans = plans;
         this.limits = limits;
         this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> createIndexes() {
+        return mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("month", Sort.Direction.ASC))
+                .then();
     }
 
     /** When the quotas of {@code month} reset: 00:00 UTC on the first of the next month. */

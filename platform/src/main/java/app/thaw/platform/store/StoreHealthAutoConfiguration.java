@@ -1,5 +1,6 @@
 package app.thaw.platform.store;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -8,7 +9,7 @@ import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
-/** Contributes the {@code store} health indicator that the readiness group includes. */
+/** Contributes the {@code store} health indicator that the readiness group includes, and makes the stores' indexes. */
 @AutoConfiguration(after = DataMongoReactiveAutoConfiguration.class)
 @ConditionalOnClass({ReactiveMongoTemplate.class, AbstractReactiveHealthIndicator.class})
 public class StoreHealthAutoConfiguration {
@@ -17,5 +18,11 @@ public class StoreHealthAutoConfiguration {
     @ConditionalOnBean(ReactiveMongoTemplate.class)
     StoreHealthIndicator storeHealthIndicator(ReactiveMongoTemplate mongo) {
         return new StoreHealthIndicator(mongo);
+    }
+
+    /** Every {@link IndexedStore}'s indexes, made before the service serves. */
+    @Bean
+    static StoreIndexes storeIndexes(ObjectProvider<IndexedStore> stores) {
+        return new StoreIndexes(stores);
     }
 }

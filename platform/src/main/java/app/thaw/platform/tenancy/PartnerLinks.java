@@ -8,6 +8,7 @@ import java.util.Map;
 
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,7 +27,7 @@ import reactor.util.retry.Retry;
  * changes them with {@link #change} (the change and its {@code thaw.partner.*} event in one write);
  * every other service keeps a replica that {@link PartnerLinkEvents} feeds with {@link #apply}.
  */
-public class PartnerLinks {
+public class PartnerLinks implements IndexedStore {
 
     public static final String COLLECTION = "partner_links";
     public static final String LINKED = "thaw.partner.linked";
@@ -110,7 +111,8 @@ public class PartnerLinks {
                 .onErrorResume(DuplicateKeyException.class, newerStored -> Mono.just(false));
     }
 
-    Mono<Void> createIndexes() {
+    @Override
+    public Mono<Void> createIndexes() {
         return mongo.indexOps(COLLECTION).createIndex(new Index().on("partnerTenantId", Sort.Direction.ASC)
                         .on("active", Sort.Direction.ASC))
                 .then(mongo.indexOps(COLLECTION).createIndex(new Index().on("merchantTenantId", Sort.Direction.ASC)))

@@ -22,9 +22,7 @@ public class TenancyAutoConfiguration {
 
     @Bean
     PartnerLinks partnerLinks(ReactiveMongoTemplate mongo, Clock clock, ObjectProvider<EventOutbox> outbox) {
-        PartnerLinks links = new PartnerLinks(mongo, clock, outbox.getIfAvailable());
-        links.createIndexes().subscribe();
-        return links;
+        return new PartnerLinks(mongo, clock, outbox.getIfAvailable());
     }
 
     @Bean

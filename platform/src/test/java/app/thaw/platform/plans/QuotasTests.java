@@ -1,5 +1,6 @@
 package app.thaw.platform.plans;
 
+import app.thaw.platform.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,26 +28,6 @@ import reactor.core.publisher.Mono;
 /** The monthly meter and its quota rule (ADR 62), on the embedded store with a clock the test moves. */
 class QuotasTests {
 
-    /** A clock the test sets. */
-    static final class SetClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-31T23:59:00Z"));
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
-
     static final PlanLimits LIMITS = PlanLimits.parse(Map.of("plans", Map.of(
             "SMALL", Map.of("quotas", Map.of("cases", 2, "evidenceStorageMb", 1, "sms", "unlimited")),
             "BIG", Map.of("quotas", Map.of("cases", 100)))));
@@ -55,7 +36,7 @@ class QuotasTests {
     Path folder;
     EmbeddedStore store;
     MongoClient client;
-    SetClock clock = new SetClock();
+    MutableClock clock = MutableClock.frozenAt(Instant.parse("2026-12-31T23:59:00Z"));
     TenantPlans plans;
     Quotas quotas;
 
@@ -88,7 +69,7 @@ class QuotasTests {
         });
         assertThat(quotas.usage("acme", YearMonth.of(2026, 12)).block()).containsEntry("cases", 2L);
 
-        clock.now.set(Instant.parse("2027-01-01T00:00:00Z"));
+        clock.set(Instant.parse("2027-01-01T00:00:00Z"));
         quotas.consume("acme", "cases", 2).block();
         assertThat(quotas.usage("acme", YearMonth.of(2027, 1)).block()).containsEntry("cases", 2L);
         assertThat(quotas.usage("acme", YearMonth.of(2026, 12)).block()).containsEntry("cases", 2L);

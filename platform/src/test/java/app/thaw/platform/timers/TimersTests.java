@@ -1,5 +1,6 @@
 package app.thaw.platform.timers;
 
+import app.thaw.platform.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class TimersTests {
     EmbeddedStore store;
     MongoClient client;
     ReactiveMongoTemplate mongo;
-    final MovableClock clock = new MovableClock(T0);
+    final MutableClock clock = MutableClock.frozenAt(T0);
     /** Every firing any instance applied, by occurrence id. */
     final Map<String, AtomicInteger> applied = new ConcurrentHashMap<>();
     final Queue<TimerFiring> firings = new ConcurrentLinkedQueue<>();
@@ -269,34 +270,5 @@ class TimersTests {
                 return action.apply(firing);
             }
         };
-    }
-
-    /** A clock that stands still until a test moves it. */
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

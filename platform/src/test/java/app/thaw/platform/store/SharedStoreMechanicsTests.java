@@ -1,0 +1,143 @@
+package app.thaw.platform.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import app.thaw.platform.problem.InvalidField;
+import app.thaw.platform.problem.NotFound;
+import app.thaw.platform.problem.FieldViolation;
+import app.thaw.store.EmbeddedStore;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/** The store mechanics every service shares: versioned writes, cursor pages and indexes made before serving. */
+class SharedStoreMechanicsTests {
+
+    static final String THINGS = "things";
+
+    @TempDir
+    Path folder;
+    EmbeddedStore store;
+    MongoClient client;
+    ReactiveMongoTemplate mongo;
+
+    @BeforeEach
+    void startStore() {
+        store = EmbeddedStore.start(folder.resolve("store.mv"), "127.0.0.1", 0);
+        client = MongoClients.create(store.connectionString(""));
+        mongo = new ReactiveMongoTemplate(client, "shared");
+        mongo.insert(List.of(
+                new Document("_id", "t-1").append("tenantId", "acme").append("version", 1L).append("name", "one"),
+                new Document("_id", "t-2").append("tenantId", "acme").append("version", 1L).append("name", "two"),
+                new Document("_id", "t-3").append("tenantId", "acme").append("version", 1L).append("name", "three"),
+                new Document("_id", "g-1").append("tenantId", "globex").append("version", 1L).append("name", "theirs")), THINGS)
+                .blockLast();
+    }
+
+    @AfterEach
+    void stopStore() {
+        client.close();
+        store.close();
+    }
+
+    @Test
+    void aReadByIdNamesTheTenantSoAnotherTenantsDocumentIsNotFound() {
+        assertThat(VersionedWrites.get(mongo, THINGS, "thing", "acme", "t-1").block().getString("name")).isEqualTo("one");
+        assertThatThrownBy(() -> VersionedWrites.get(mongo, THINGS, "thing", "acme", "g-1").block())
+                .isInstanceOf(NotFound.class).hasMessage("There is no thing 'g-1' here.");
+    }
+
+    @Test
+    void aWriteAppliesOnlyAtTheVersionReadAndNeverToAnotherTenant() {
+        Document written = VersionedWrites.update(mongo, THINGS, "thing", "acme", "t-1", 1, new Update().set("name", "uno")).block();
+        assertThat(written.getString("name")).isEqualTo("uno");
+        assertThat(written.get("version", Number.class).longValue()).isEqualTo(2);
+
+        assertThatThrownBy(() -> VersionedWrites.update(mongo, THINGS, "thing", "acme", "t-1", 1, new Update().set("name", "lost")).block())
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThatThrownBy(() -> VersionedWrites.update(mongo, THINGS, "thing", "acme", "g-1", 1, new Update().set("name", "stolen")).block())
+                .isInstanceOf(NotFound.class);
+        assertThat(mongo.findById("g-1", Document.class, THINGS).block().getString("name")).isEqualTo("theirs");
+        assertThat(mongo.findById("t-1", Document.class, THINGS).block().getString("name")).isEqualTo("uno");
+    }
+
+    @Test
+    void pagesReadOnAfterTheCursorUntilTheLastHasNone() {
+        CursorPage.Request first = CursorPage.Request.of(null, 2);
+        List<Document> read = mongo.find(first.query(Criteria.where("tenantId").is("acme")), Document.class, THINGS).collectList().block();
+        CursorPage<String> page = first.page(read, document -> document.getString("_id")).map(document -> document.getString("name"));
+        assertThat(page.items()).containsExactly("one", "two");
+        assertThat(page.nextCursor()).isEqualTo("t-2");
+
+        CursorPage.Request next = CursorPage.Request.of(page.nextCursor(), 2);
+        List<Document> rest = mongo.find(next.query(Criteria.where("tenantId").is("acme")), Document.class, THINGS).collectList().block();
+        CursorPage<Document> last = next.page(rest, document -> document.getString("_id"));
+        assertThat(last.items()).extracting(document -> document.getString("name")).containsExactly("three");
+        assertThat(last.nextCursor()).isNull();
+    }
+
+    @Test
+    void aPageSizeOutsideTheRangeIsRefusedNamingTheFieldNotClamped() {
+        assertThat(CursorPage.Request.of(" ", null).limit()).isEqualTo(CursorPage.DEFAULT_LIMIT);
+        assertThat(CursorPage.Request.of(" ", null).cursor()).isNull();
+        assertThat(CursorPage.Request.of(null, 100).limit()).isEqualTo(100);
+        for (int wrong : new int[] {0, -1, 101, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
+            assertThatThrownBy(() -> CursorPage.Request.of(null, wrong))
+                    .isInstanceOfSatisfying(InvalidField.class, problem -> assertThat(problem.properties().get("errors"))
+                            .isEqualTo(List.of(new FieldViolation("limit", "Range", "must be between 1 and 100 (was " + wrong + ")"))));
+        }
+        assertThatThrownBy(() -> CursorPage.Request.of(null, 201, 200)).isInstanceOf(InvalidField.class);
+        assertThat(CursorPage.Request.of(null, 200, 200).limit()).isEqualTo(200);
+    }
+
+    @Test
+    void indexesAreMadeBeforeTheStartGoesOnAndAStoreStillStartingIsRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicBoolean made = new AtomicBoolean();
+        IndexedStore slowToStart = () -> Mono.defer(() -> attempts.incrementAndGet() < 3
+                ? Mono.error(new IllegalStateException("store not up yet"))
+                : Mono.delay(Duration.ofMillis(200)).doOnNext(tick -> made.set(true)).then());
+        IndexedStore real = () -> mongo.indexOps(THINGS).createIndex(
+                new org.springframework.data.mongodb.core.index.Index().on("tenantId", org.springframework.data.domain.Sort.Direction.ASC)
+                        .named("by_tenant")).then();
+
+        indexesOf(slowToStart, real).afterSingletonsInstantiated();
+
+        // It returned only once both were done: the server starts after this.
+        assertThat(made).isTrue();
+        assertThat(attempts).hasValue(3);
+        assertThat(mongo.indexOps(THINGS).getIndexInfo().map(info -> info.getName()).collectList().block()).contains("by_tenant");
+    }
+
+    @Test
+    void aStoreThatCannotMakeItsIndexesStopsTheStart() {
+        IndexedStore broken = () -> Mono.error(new IllegalStateException("no store"));
+        assertThatThrownBy(() -> indexesOf(broken).afterSingletonsInstantiated()).hasMessageContaining("no store");
+    }
+
+    private static StoreIndexes indexesOf(IndexedStore... stores) {
+        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+        for (int i = 0; i < stores.length; i++) {
+            beans.registerSingleton("store" + i, stores[i]);
+        }
+        return new StoreIndexes(beans.getBeanProvider(IndexedStore.class), Retry.backoff(3, Duration.ofMillis(10)), Duration.ofSeconds(10));
+    }
+}
