@@ -1,4 +1,4 @@
-/** Who may change a tenant's notification setup, and what a caller finds of another tenant's objects (nothing: 404). */
+/** Who may change a tenant's notification setup, and who among Thaw's staff sees another tenant's restricted cases. */
 @NullMarked
 package app.thaw.notifications.access;
 

@@ -2,8 +2,7 @@ package app.thaw.notifications.delivery;
 
 import java.util.List;
 
-import app.thaw.notifications.paging.Page;
-import app.thaw.notifications.paging.PageRequest;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
@@ -25,11 +24,11 @@ public interface DeliveryLogService {
     }
 
     /** A page of the log of the caller's tenant, or (staff) of {@code tenantId}. */
-    Mono<Page<Delivery>> list(Caller caller, @Nullable String tenantId, PageRequest page);
+    Mono<CursorPage<Delivery>> list(Caller caller, @Nullable String tenantId, CursorPage.Request page);
 
     /** A page of the log of the caller's tenant, or (staff) of {@code tenantId}, filtered by channel, status and case (each optional). */
-    Mono<Page<Delivery>> search(Caller caller, @Nullable String tenantId, @Nullable Channel channel, @Nullable DeliveryStatus status,
-                                @Nullable String caseId, PageRequest page);
+    Mono<CursorPage<Delivery>> search(Caller caller, @Nullable String tenantId, @Nullable Channel channel, @Nullable DeliveryStatus status,
+                                @Nullable String caseId, CursorPage.Request page);
 
     /**
      * The golden 15 minutes of the last {@code days} days in the caller's tenant, or (staff) in

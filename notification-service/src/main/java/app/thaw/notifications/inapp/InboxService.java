@@ -1,8 +1,7 @@
 package app.thaw.notifications.inapp;
 
 import app.thaw.notifications.delivery.OutgoingMessage;
-import app.thaw.notifications.paging.Page;
-import app.thaw.notifications.paging.PageRequest;
+import app.thaw.platform.store.CursorPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -17,7 +16,7 @@ public interface InboxService {
     Mono<InboxItem> deliver(OutgoingMessage message);
 
     /** The caller's items and the tenant-wide ones, by page. */
-    Mono<Page<InboxItem>> list(String tenantId, String userId, PageRequest page);
+    Mono<CursorPage<InboxItem>> list(String tenantId, String userId, CursorPage.Request page);
 
     /** Marks one of the caller's (or the tenant-wide) items read; 404 for any other. */
     Mono<InboxItem> markRead(String tenantId, String userId, String id);

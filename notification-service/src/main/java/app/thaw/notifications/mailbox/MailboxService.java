@@ -3,8 +3,7 @@ package app.thaw.notifications.mailbox;
 import java.util.List;
 
 import app.thaw.notifications.delivery.OutgoingMessage;
-import app.thaw.notifications.paging.Page;
-import app.thaw.notifications.paging.PageRequest;
+import app.thaw.platform.store.CursorPage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -26,5 +25,5 @@ public interface MailboxService {
     /** The newest captured messages first, at most {@code limit}. */
     Mono<List<Captured>> newest(String tenantId, int limit);
 
-    Mono<Page<Captured>> list(String tenantId, PageRequest page);
+    Mono<CursorPage<Captured>> list(String tenantId, CursorPage.Request page);
 }

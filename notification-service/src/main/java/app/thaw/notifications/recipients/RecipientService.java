@@ -3,8 +3,7 @@ package app.thaw.notifications.recipients;
 import java.util.List;
 import java.util.function.Function;
 
-import app.thaw.notifications.paging.Page;
-import app.thaw.notifications.paging.PageRequest;
+import app.thaw.platform.store.CursorPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,7 +24,7 @@ public interface RecipientService {
 
     Mono<Recipient> get(String tenantId, RecipientId id);
 
-    Mono<Page<Recipient>> list(String tenantId, PageRequest page);
+    Mono<CursorPage<Recipient>> list(String tenantId, CursorPage.Request page);
 
     /** Replaces the recipient's details if it is still at {@code expectedVersion}. */
     Mono<Recipient> update(Recipient changed, long expectedVersion);

@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-import app.thaw.notifications.paging.Page;
-import app.thaw.notifications.paging.PageRequest;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.timers.TimerFiring;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -83,5 +82,5 @@ public interface ReminderService {
     /** Acknowledges a reminder of the tenant, which stops its escalation; 404 for another tenant's. */
     Mono<Reminder> acknowledge(String tenantId, String reminderId, String by);
 
-    Mono<Page<Reminder>> list(String tenantId, PageRequest page);
+    Mono<CursorPage<Reminder>> list(String tenantId, CursorPage.Request page);
 }

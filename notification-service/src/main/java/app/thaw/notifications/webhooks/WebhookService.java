@@ -5,8 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import app.thaw.notifications.paging.Page;
-import app.thaw.notifications.paging.PageRequest;
+import app.thaw.platform.store.CursorPage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,7 +36,7 @@ public interface WebhookService {
 
     Mono<WebhookEndpoint> get(String tenantId, String id);
 
-    Mono<Page<WebhookEndpoint>> list(String tenantId, PageRequest page);
+    Mono<CursorPage<WebhookEndpoint>> list(String tenantId, CursorPage.Request page);
 
     /** Endpoints that are disabled or have failed since their last success, at most {@code limit}. */
     Flux<WebhookEndpoint> failing(String tenantId, int limit);

@@ -14,8 +14,8 @@ import app.thaw.notifications.delivery.GoldenFifteenStatistics;
 import app.thaw.notifications.mailbox.MailboxService;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.access.Access;
-import app.thaw.notifications.access.NotFound;
-import app.thaw.notifications.paging.PageRequest;
+import app.thaw.platform.problem.NotFound;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookService;
 import app.thaw.platform.dashboard.ThawDashboard;
@@ -100,7 +100,7 @@ class NotificationsDashboard {
                 return refusedFilter(exchange, model, "notifications.problem.tenant").thenReturn(caller);
             }
             model.addAttribute("admin", isAdmin(caller));
-            return log.search(caller, wantedTenant, wantedChannel, wantedStatus, caseId, PageRequest.of(cursor, 25))
+            return log.search(caller, wantedTenant, wantedChannel, wantedStatus, caseId, CursorPage.Request.of(cursor, 25))
                     .doOnNext(page -> {
                         model.addAttribute("rows", page.items().stream().map(DeliveryRow::of).toList());
                         model.addAttribute("next", page.nextCursor());

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import app.thaw.notifications.access.Access;
-import app.thaw.notifications.access.NotFound;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.notifications.delivery.Delivery;
 import app.thaw.notifications.delivery.DeliveryInProgress;
 import app.thaw.notifications.delivery.DeliveryLogService;
@@ -16,8 +16,7 @@ import app.thaw.notifications.delivery.DeliveryStatus;
 import app.thaw.notifications.delivery.DispatchService;
 import app.thaw.notifications.delivery.FirstDelivery;
 import app.thaw.notifications.delivery.GoldenFifteenStatistics;
-import app.thaw.notifications.paging.Page;
-import app.thaw.notifications.paging.PageRequest;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.tenancy.Reach;
@@ -71,13 +70,13 @@ public class DeliveryLog implements DeliveryLogService {
     }
 
     @Override
-    public Mono<Page<Delivery>> list(Caller caller, @Nullable String tenantId, PageRequest page) {
+    public Mono<CursorPage<Delivery>> list(Caller caller, @Nullable String tenantId, CursorPage.Request page) {
         return search(caller, tenantId, null, null, null, page);
     }
 
     @Override
-    public Mono<Page<Delivery>> search(Caller caller, @Nullable String tenantId, @Nullable Channel channel, @Nullable DeliveryStatus status,
-                                       @Nullable String caseId, PageRequest page) {
+    public Mono<CursorPage<Delivery>> search(Caller caller, @Nullable String tenantId, @Nullable Channel channel, @Nullable DeliveryStatus status,
+                                       @Nullable String caseId, CursorPage.Request page) {
         return reading(caller, tenantId).flatMap(reading -> auditedAcross(reading, "notification.cross_tenant_list")
                 .then(store.search(reading.tenantId(), !reading.hidesRestricted(), channel == null ? null : channel.name(),
                         status == null ? null : status.name(), caseId == null || caseId.isBlank() ? null : caseId.trim(), page)));

@@ -11,14 +11,14 @@ import app.thaw.notifications.delivery.Delivery;
 import app.thaw.notifications.delivery.DeliveryAttempt;
 import app.thaw.notifications.delivery.DeliveryStatus;
 import app.thaw.notifications.delivery.SendOutcome;
-import app.thaw.notifications.paging.Page;
-import app.thaw.notifications.paging.PageRequest;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.recipients.RecipientKind;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.store.BulkUpdates;
 import app.thaw.platform.store.LeaseClaims;
+import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -44,7 +44,7 @@ import reactor.core.publisher.Mono;
  * load, share round trips ({@link BulkUpdates}): each is still its own conditional write.
  */
 @Component
-public class DeliveryStore {
+public class DeliveryStore implements IndexedStore {
 
     public static final String DELIVERIES = "deliveries";
     public static final String ATTEMPTS = "delivery_attempts";
@@ -60,17 +60,23 @@ public class DeliveryStore {
     private final LeaseClaims leases;
     /** Claims and outcomes on their way to the store, written together (at most one dispatch's worth of attempts in one). */
     private final BulkUpdates writes;
+    private final EventOutbox outbox;
 
     public DeliveryStore(ReactiveMongoTemplate mongo, Clock clock, EventOutbox outbox) {
         this.mongo = mongo;
         this.clock = clock;
         this.leases = new LeaseClaims(mongo, DELIVERIES, UUID.randomUUID().toString());
         this.writes = new BulkUpdates(mongo, DELIVERIES, 64);
-        mongo.indexOps(DELIVERIES).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
+        this.outbox = outbox;
+    }
+
+    /** The log's indexes, and the outbox told that deliveries carry pending events ({@code firstForCase} aside). */
+    @Override
+    public Mono<Void> createIndexes() {
+        return mongo.indexOps(DELIVERIES).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
                 .then(mongo.indexOps(DELIVERIES).createIndex(new Index().on("status", Sort.Direction.ASC).on("leaseUntil", Sort.Direction.ASC)))
                 .then(mongo.indexOps(ATTEMPTS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("deliveryId", Sort.Direction.ASC)))
-                .then(outbox.watch(DELIVERIES))
-                .subscribe();
+                .then(outbox.watch(DELIVERIES));
     }
 
     /**
@@ -205,8 +211,8 @@ public class DeliveryStore {
      * The tenant's log filtered by channel, status and case (each optional), by page in id order;
      * without the deliveries about a restricted case unless {@code withRestricted}.
      */
-    public Mono<Page<Delivery>> search(String tenantId, boolean withRestricted, @Nullable String channel, @Nullable String status,
-                                       @Nullable String caseId, PageRequest page) {
+    public Mono<CursorPage<Delivery>> search(String tenantId, boolean withRestricted, @Nullable String channel, @Nullable String status,
+                                       @Nullable String caseId, CursorPage.Request page) {
         Criteria criteria = Criteria.where("tenantId").is(tenantId);
         if (!withRestricted) {
             criteria = criteria.and("restricted").ne(true);
@@ -220,8 +226,8 @@ public class DeliveryStore {
         if (caseId != null) {
             criteria = criteria.and("caseId").is(caseId);
         }
-        return mongo.find(pageOf(criteria, page), Document.class, DELIVERIES).map(DeliveryStore::delivery).collectList()
-                .map(found -> Page.of(found, page.limit(), Delivery::id));
+        return mongo.find(page.query(criteria), Document.class, DELIVERIES).map(DeliveryStore::delivery).collectList()
+                .map(found -> page.page(found, Delivery::id));
     }
 
     /** Deliveries about cases created since {@code since}, at most {@code max} (for statistics). */
@@ -268,9 +274,4 @@ public class DeliveryStore {
         return date == null ? null : date.toInstant();
     }
 
-    /** A page's query: the items after its cursor in id order, one more than it holds (platform's cursor pages replace this). */
-    private static Query pageOf(Criteria criteria, PageRequest page) {
-        Criteria after = page.cursor() == null ? criteria : new Criteria().andOperator(criteria, Criteria.where("_id").gt(page.cursor()));
-        return Query.query(after).with(Sort.by("_id")).limit(page.fetch());
-    }
 }

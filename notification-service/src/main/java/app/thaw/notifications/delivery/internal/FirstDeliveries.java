@@ -8,6 +8,7 @@ import java.util.List;
 import app.thaw.notifications.delivery.FirstDelivery;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -24,7 +25,7 @@ import reactor.core.publisher.Mono;
  * does, and a crash before its release leaves it for the outbox sweep.
  */
 @Component
-public class FirstDeliveries {
+public class FirstDeliveries implements IndexedStore {
 
     public static final String COLLECTION = "case_first_deliveries";
 
@@ -44,7 +45,12 @@ public class FirstDeliveries {
     public FirstDeliveries(ReactiveMongoTemplate mongo, EventOutbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
-        outbox.watch(COLLECTION).subscribe();
+    }
+
+    /** The outbox told that first deliveries carry pending events (the {@code firstForCase} event), with its index. */
+    @Override
+    public Mono<Void> createIndexes() {
+        return outbox.watch(COLLECTION);
     }
 
     public Mono<Claim> claim(String tenantId, String caseId, String deliveryId, String channel, Instant deliveredAt, ThawEvent firstEvent) {

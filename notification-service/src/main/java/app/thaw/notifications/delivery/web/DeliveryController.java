@@ -7,8 +7,7 @@ import app.thaw.notifications.delivery.Delivery;
 import app.thaw.notifications.delivery.DeliveryAttempt;
 import app.thaw.notifications.delivery.DeliveryLogService;
 import app.thaw.notifications.access.Access;
-import app.thaw.notifications.paging.Page;
-import app.thaw.notifications.paging.PageRequest;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.TenantIds;
@@ -43,10 +42,10 @@ class DeliveryController {
                     + "tenant's restricted case are left out unless the caller is a compliance officer or platform admin.")
     @GetMapping("/deliveries")
     @AllowedRoles(AllowedRoles.ANY_USER)
-    Mono<Page<DeliveryResponse>> list(@RequestParam(required = false) @Nullable String cursor,
+    Mono<CursorPage<DeliveryResponse>> list(@RequestParam(required = false) @Nullable String cursor,
                                       @RequestParam(required = false) @Nullable Integer limit,
                                       @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId) {
-        PageRequest page = PageRequest.of(cursor, limit);
+        CursorPage.Request page = CursorPage.Request.of(cursor, limit);
         return CurrentCaller.get().flatMap(caller -> log.list(caller, TenantIds.named(tenantId), page)).map(found -> found.map(DeliveryResponse::of));
     }
 

@@ -8,9 +8,9 @@ import java.util.Date;
 import app.thaw.notifications.inapp.InboxItem;
 import app.thaw.notifications.inapp.InboxService;
 import app.thaw.notifications.delivery.OutgoingMessage;
-import app.thaw.notifications.access.NotFound;
-import app.thaw.notifications.paging.Page;
-import app.thaw.notifications.paging.PageRequest;
+import app.thaw.platform.problem.NotFound;
+import app.thaw.platform.store.CursorPage;
+import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -31,7 +31,7 @@ import reactor.core.publisher.Sinks;
  * reconnects reads the inbox to catch up.
  */
 @Service
-public class InboxStore implements InboxService {
+public class InboxStore implements InboxService, IndexedStore {
 
     static final String COLLECTION = "inbox";
 
@@ -46,8 +46,12 @@ public class InboxStore implements InboxService {
     public InboxStore(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("userId", Sort.Direction.ASC)
-                .on("_id", Sort.Direction.ASC)).subscribe();
+    }
+
+    @Override
+    public Mono<Void> createIndexes() {
+        return mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("userId", Sort.Direction.ASC)
+                .on("_id", Sort.Direction.ASC)).then();
     }
 
     public Mono<InboxItem> deliver(OutgoingMessage message) {
@@ -67,10 +71,10 @@ public class InboxStore implements InboxService {
     }
 
     /** The caller's items and the tenant-wide ones, by page. */
-    public Mono<Page<InboxItem>> list(String tenantId, String userId, PageRequest page) {
+    public Mono<CursorPage<InboxItem>> list(String tenantId, String userId, CursorPage.Request page) {
         Criteria mine = Criteria.where("tenantId").is(tenantId).orOperator(Criteria.where("userId").is(userId), Criteria.where("userId").is(null));
-        return mongo.find(pageOf(mine, page), Document.class, COLLECTION).map(InboxStore::fromDocument).collectList()
-                .map(found -> Page.of(found, page.limit(), InboxItem::id));
+        return mongo.find(page.query(mine), Document.class, COLLECTION).map(InboxStore::fromDocument).collectList()
+                .map(found -> page.page(found, InboxItem::id));
     }
 
     public Mono<InboxItem> markRead(String tenantId, String userId, String id) {
@@ -97,9 +101,4 @@ public class InboxStore implements InboxService {
                 document.getDate("createdAt").toInstant(), read == null ? null : read.toInstant());
     }
 
-    /** A page's query: the items after its cursor in id order, one more than it holds (platform's cursor pages replace this). */
-    private static Query pageOf(Criteria criteria, PageRequest page) {
-        Criteria after = page.cursor() == null ? criteria : new Criteria().andOperator(criteria, Criteria.where("_id").gt(page.cursor()));
-        return Query.query(after).with(Sort.by("_id")).limit(page.fetch());
-    }
 }

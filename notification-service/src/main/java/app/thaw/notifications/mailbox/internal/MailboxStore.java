@@ -6,8 +6,7 @@ import java.util.Date;
 import app.thaw.notifications.mailbox.MailboxService;
 import app.thaw.notifications.mailbox.MailboxService.Captured;
 import app.thaw.notifications.delivery.OutgoingMessage;
-import app.thaw.notifications.paging.Page;
-import app.thaw.notifications.paging.PageRequest;
+import app.thaw.platform.store.CursorPage;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.domain.Sort;
 import org.bson.Document;
@@ -52,7 +51,7 @@ public class MailboxStore implements MailboxService {
     public Mono<java.util.List<Captured>> newest(String tenantId, int limit) {
         return mongo.find(org.springframework.data.mongodb.core.query.Query.query(Criteria.where("tenantId").is(tenantId))
                         .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "capturedAt"))
-                        .limit(Math.clamp(limit, 1, PageRequest.MAX_LIMIT)), Document.class, COLLECTION)
+                        .limit(Math.clamp(limit, 1, CursorPage.MAX_LIMIT)), Document.class, COLLECTION)
                 .map(MailboxStore::captured).collectList();
     }
 
@@ -62,16 +61,11 @@ public class MailboxStore implements MailboxService {
                 document.getString("eventType"), document.getDate("capturedAt").toInstant().toString());
     }
 
-    public Mono<Page<Captured>> list(String tenantId, PageRequest page) {
-        return mongo.find(pageOf(Criteria.where("tenantId").is(tenantId), page), Document.class, COLLECTION)
+    public Mono<CursorPage<Captured>> list(String tenantId, CursorPage.Request page) {
+        return mongo.find(page.query(Criteria.where("tenantId").is(tenantId)), Document.class, COLLECTION)
                 .map(MailboxStore::captured)
                 .collectList()
-                .map(found -> Page.of(found, page.limit(), Captured::id));
+                .map(found -> page.page(found, Captured::id));
     }
 
-    /** A page's query: the items after its cursor in id order, one more than it holds (platform's cursor pages replace this). */
-    private static Query pageOf(Criteria criteria, PageRequest page) {
-        Criteria after = page.cursor() == null ? criteria : new Criteria().andOperator(criteria, Criteria.where("_id").gt(page.cursor()));
-        return Query.query(after).with(Sort.by("_id")).limit(page.fetch());
-    }
 }

@@ -8,11 +8,12 @@ import app.thaw.notifications.recipients.Recipient;
 import app.thaw.notifications.recipients.RecipientId;
 import app.thaw.notifications.recipients.RecipientKind;
 import app.thaw.notifications.recipients.RecipientService;
-import app.thaw.notifications.access.NotFound;
-import app.thaw.notifications.paging.Page;
-import app.thaw.notifications.paging.PageRequest;
+import app.thaw.platform.problem.NotFound;
+import app.thaw.platform.store.CursorPage;
+import app.thaw.platform.store.VersionedWrites;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.idempotency.IdempotentEffects;
+import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -26,7 +27,7 @@ import reactor.core.publisher.Mono;
 
 /** Tenants' recipients in {@code recipients}: every read and write names the tenant. */
 @Service
-public class RecipientStore implements RecipientService {
+public class RecipientStore implements RecipientService, IndexedStore {
 
     private final ReactiveMongoTemplate mongo;
     private final AuditLog audit;
@@ -34,8 +35,12 @@ public class RecipientStore implements RecipientService {
     public RecipientStore(ReactiveMongoTemplate mongo, AuditLog audit) {
         this.mongo = mongo;
         this.audit = audit;
-        mongo.indexOps(RecipientDocuments.COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
-                .on("kind", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)).subscribe();
+    }
+
+    @Override
+    public Mono<Void> createIndexes() {
+        return mongo.indexOps(RecipientDocuments.COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
+                .on("kind", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)).then();
     }
 
     /**
@@ -61,10 +66,10 @@ public class RecipientStore implements RecipientService {
                 .map(RecipientDocuments::fromDocument);
     }
 
-    public Mono<Page<Recipient>> list(String tenantId, PageRequest page) {
-        return mongo.find(pageOf(Criteria.where("tenantId").is(tenantId), page), Document.class, RecipientDocuments.COLLECTION)
+    public Mono<CursorPage<Recipient>> list(String tenantId, CursorPage.Request page) {
+        return mongo.find(page.query(Criteria.where("tenantId").is(tenantId)), Document.class, RecipientDocuments.COLLECTION)
                 .map(RecipientDocuments::fromDocument).collectList()
-                .map(found -> Page.of(found, page.limit(), recipient -> recipient.id().value()));
+                .map(found -> page.page(found, recipient -> recipient.id().value()));
     }
 
     /** Replaces the recipient's details if it is still at {@code expectedVersion}. */
@@ -102,9 +107,4 @@ public class RecipientStore implements RecipientService {
                 RecipientDocuments.COLLECTION).map(RecipientDocuments::fromDocument);
     }
 
-    /** A page's query: the items after its cursor in id order, one more than it holds (platform's cursor pages replace this). */
-    private static Query pageOf(Criteria criteria, PageRequest page) {
-        Criteria after = page.cursor() == null ? criteria : new Criteria().andOperator(criteria, Criteria.where("_id").gt(page.cursor()));
-        return Query.query(after).with(Sort.by("_id")).limit(page.fetch());
-    }
 }

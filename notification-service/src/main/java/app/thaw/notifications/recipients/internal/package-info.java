@@ -1,4 +1,4 @@
-/** The recipients' store (documents and their mapping) and tenant-scoped versioned writes. */
+/** The recipients' store: documents and their mapping. */
 @NullMarked
 package app.thaw.notifications.recipients.internal;
 

@@ -17,12 +17,12 @@ import app.thaw.notifications.delivery.Notification;
 import app.thaw.notifications.rules.DefaultRules;
 import app.thaw.notifications.settings.SettingsService;
 import app.thaw.notifications.delivery.Ids;
-import app.thaw.notifications.access.NotFound;
-import app.thaw.notifications.paging.Page;
-import app.thaw.notifications.paging.PageRequest;
+import app.thaw.platform.problem.NotFound;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.timers.TimerFiring;
 import app.thaw.platform.timers.Timers;
+import app.thaw.platform.store.IndexedStore;
 import org.springframework.data.domain.Sort;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +44,7 @@ import reactor.core.publisher.Mono;
  * acknowledged within the tenant's {@code escalateAfter} goes to the supervisors.
  */
 @Service
-public class ReminderStore implements ReminderService {
+public class ReminderStore implements ReminderService, IndexedStore {
 
     static final String CLOCKS = "reminder_clocks";
     static final String REMINDERS = "reminders";
@@ -64,9 +64,12 @@ public class ReminderStore implements ReminderService {
         this.dispatch = dispatch;
         this.audit = audit;
         this.clock = clock;
-        mongo.indexOps(REMINDERS).createIndex(new org.springframework.data.mongodb.core.index.Index()
-                .on("tenantId", org.springframework.data.domain.Sort.Direction.ASC).on("clockId", org.springframework.data.domain.Sort.Direction.ASC))
-                .subscribe();
+    }
+
+    @Override
+    public Mono<Void> createIndexes() {
+        return mongo.indexOps(REMINDERS).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("tenantId", Sort.Direction.ASC).on("clockId", Sort.Direction.ASC)).then();
     }
 
     /** Schedules (or moves) the reminders of a deadline; reminders it no longer has are cancelled. */
@@ -215,9 +218,9 @@ public class ReminderStore implements ReminderService {
                         .thenReturn(reminder(acknowledged)));
     }
 
-    public Mono<Page<Reminder>> list(String tenantId, PageRequest page) {
-        return mongo.find(pageOf(Criteria.where("tenantId").is(tenantId), page), Document.class, REMINDERS).map(ReminderStore::reminder)
-                .collectList().map(found -> Page.of(found, page.limit(), Reminder::id));
+    public Mono<CursorPage<Reminder>> list(String tenantId, CursorPage.Request page) {
+        return mongo.find(page.query(Criteria.where("tenantId").is(tenantId)), Document.class, REMINDERS).map(ReminderStore::reminder)
+                .collectList().map(found -> page.page(found, Reminder::id));
     }
 
     private static Reminder reminder(Document d) {
@@ -234,9 +237,4 @@ public class ReminderStore implements ReminderService {
         return "escalation:" + reminderId;
     }
 
-    /** A page's query: the items after its cursor in id order, one more than it holds (platform's cursor pages replace this). */
-    private static Query pageOf(Criteria criteria, PageRequest page) {
-        Criteria after = page.cursor() == null ? criteria : new Criteria().andOperator(criteria, Criteria.where("_id").gt(page.cursor()));
-        return Query.query(after).with(Sort.by("_id")).limit(page.fetch());
-    }
 }

@@ -4,8 +4,7 @@ import java.time.Instant;
 
 import app.thaw.notifications.reminders.Reminder;
 import app.thaw.notifications.reminders.ReminderService;
-import app.thaw.notifications.paging.Page;
-import app.thaw.notifications.paging.PageRequest;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,9 +30,9 @@ class ReminderController {
     @Operation(summary = "Reminders that have fired for the tenant's deadlines, by page")
     @GetMapping
     @AllowedRoles(AllowedRoles.ANY_USER)
-    Mono<Page<ReminderResponse>> list(@RequestParam(required = false) @Nullable String cursor,
+    Mono<CursorPage<ReminderResponse>> list(@RequestParam(required = false) @Nullable String cursor,
                                       @RequestParam(required = false) @Nullable Integer limit) {
-        PageRequest page = PageRequest.of(cursor, limit);
+        CursorPage.Request page = CursorPage.Request.of(cursor, limit);
         return CurrentCaller.tenantId().flatMap(tenant -> reminders.list(tenant, page)).map(found -> found.map(ReminderResponse::of));
     }
 

@@ -13,7 +13,7 @@ import app.thaw.notifications.rules.Rule;
 import app.thaw.notifications.rules.RuleService;
 import app.thaw.notifications.rules.Target;
 import app.thaw.notifications.recipients.Channel;
-import app.thaw.notifications.access.NotFound;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.audit.AuditLog;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;

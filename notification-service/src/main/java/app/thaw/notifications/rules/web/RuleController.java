@@ -9,7 +9,7 @@ import app.thaw.notifications.rules.Rule;
 import app.thaw.notifications.rules.RuleService;
 import app.thaw.notifications.rules.Target;
 import app.thaw.notifications.access.Access;
-import app.thaw.notifications.access.NotFound;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;

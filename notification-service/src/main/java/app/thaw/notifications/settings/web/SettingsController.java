@@ -10,7 +10,7 @@ import app.thaw.notifications.recipients.UnsupportedLanguage;
 import app.thaw.notifications.settings.SettingsService;
 import app.thaw.notifications.settings.TenantSettings;
 import app.thaw.notifications.access.Access;
-import app.thaw.notifications.validation.InvalidField;
+import app.thaw.platform.problem.InvalidField;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;

@@ -11,7 +11,7 @@ import app.thaw.notifications.templates.TemplateService;
 import app.thaw.notifications.templates.TemplateService.Resolved;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.recipients.Language;
-import app.thaw.notifications.access.NotFound;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.audit.AuditLog;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;

@@ -6,7 +6,7 @@ import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.recipients.Language;
 import app.thaw.notifications.recipients.UnsupportedLanguage;
 import app.thaw.notifications.access.Access;
-import app.thaw.notifications.validation.InvalidField;
+import app.thaw.platform.problem.InvalidField;
 import app.thaw.notifications.templates.ChannelTemplate;
 import app.thaw.notifications.templates.RenderedMessage;
 import app.thaw.notifications.templates.TemplateKey;

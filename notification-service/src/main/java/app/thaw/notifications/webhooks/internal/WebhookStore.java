@@ -15,11 +15,12 @@ import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookProperties;
 import app.thaw.notifications.webhooks.WebhookSecret;
 import app.thaw.notifications.webhooks.WebhookService;
-import app.thaw.notifications.paging.Page;
-import app.thaw.notifications.paging.PageRequest;
+import app.thaw.platform.store.CursorPage;
+import app.thaw.platform.store.VersionedWrites;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.idempotency.IdempotentEffects;
 import app.thaw.platform.plans.Quotas;
+import app.thaw.platform.store.IndexedStore;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bson.Document;
@@ -48,7 +49,7 @@ import reactor.core.scheduler.Schedulers;
  * too) is seen within the reuse time.
  */
 @Service
-public class WebhookStore implements WebhookService {
+public class WebhookStore implements WebhookService, IndexedStore {
 
     public static final String COLLECTION = "webhook_endpoints";
     /** A stored secret, sealed for its endpoint ({@link SecretSeal}). */
@@ -81,7 +82,11 @@ public class WebhookStore implements WebhookService {
         this.properties = properties;
         this.forSending = Caffeine.newBuilder().expireAfterWrite(properties.endpointReuse()).maximumSize(10_000).buildAsync();
         this.enabledForPlanning = Caffeine.newBuilder().expireAfterWrite(properties.endpointReuse()).maximumSize(10_000).buildAsync();
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("enabled", Sort.Direction.ASC)).subscribe();
+    }
+
+    @Override
+    public Mono<Void> createIndexes() {
+        return mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("enabled", Sort.Direction.ASC)).then();
     }
 
     /** Checks a URL against the address guard; name resolution blocks, so it runs on the bounded elastic scheduler. */
@@ -124,10 +129,10 @@ public class WebhookStore implements WebhookService {
         return VersionedWrites.get(mongo, COLLECTION, "webhook endpoint", tenantId, id).map(this::fromDocument);
     }
 
-    public Mono<Page<WebhookEndpoint>> list(String tenantId, PageRequest page) {
-        return mongo.find(pageOf(Criteria.where("tenantId").is(tenantId), page), Document.class, COLLECTION)
+    public Mono<CursorPage<WebhookEndpoint>> list(String tenantId, CursorPage.Request page) {
+        return mongo.find(page.query(Criteria.where("tenantId").is(tenantId)), Document.class, COLLECTION)
                 .map(this::fromDocument).collectList()
-                .map(found -> Page.of(found, page.limit(), WebhookEndpoint::id));
+                .map(found -> page.page(found, WebhookEndpoint::id));
     }
 
     /** Endpoints that are disabled or have failed since their last success, at most {@code limit}. */
@@ -172,7 +177,7 @@ public class WebhookStore implements WebhookService {
     public Mono<Void> remove(String tenantId, String id) {
         return mongo.remove(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), COLLECTION)
                 .doOnNext(result -> changed(tenantId, id))
-                .flatMap(result -> result.getDeletedCount() == 0 ? Mono.error(new app.thaw.notifications.access.NotFound("webhook endpoint", id))
+                .flatMap(result -> result.getDeletedCount() == 0 ? Mono.error(new app.thaw.platform.problem.NotFound("webhook endpoint", id))
                         : audit.record("webhook.removed", "webhook_endpoint", id, Map.of()));
     }
 
@@ -298,9 +303,4 @@ public class WebhookStore implements WebhookService {
                 failure -> log.warn("Could not seal the webhook secrets stored in clear; the next start tries again", failure));
     }
 
-    /** A page's query: the items after its cursor in id order, one more than it holds (platform's cursor pages replace this). */
-    private static Query pageOf(Criteria criteria, PageRequest page) {
-        Criteria after = page.cursor() == null ? criteria : new Criteria().andOperator(criteria, Criteria.where("_id").gt(page.cursor()));
-        return Query.query(after).with(Sort.by("_id")).limit(page.fetch());
-    }
 }

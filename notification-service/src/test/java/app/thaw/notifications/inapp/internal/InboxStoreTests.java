@@ -1,7 +1,7 @@
 package app.thaw.notifications.inapp.internal;
 
 import app.thaw.notifications.NotificationsTestBase;
-import app.thaw.notifications.access.NotFound;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.notifications.delivery.DeliveryId;
 import app.thaw.notifications.delivery.OutgoingMessage;
 import app.thaw.notifications.inapp.InboxItem;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import app.thaw.notifications.NotificationsTestBase;
-import app.thaw.notifications.access.NotFound;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.recipients.Language;
 import app.thaw.notifications.recipients.Recipient;

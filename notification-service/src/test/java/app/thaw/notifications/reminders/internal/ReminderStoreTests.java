@@ -3,7 +3,7 @@ package app.thaw.notifications.reminders.internal;
 import java.util.Date;
 
 import app.thaw.notifications.NotificationsTestBase;
-import app.thaw.notifications.access.NotFound;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.notifications.reminders.ReminderService;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

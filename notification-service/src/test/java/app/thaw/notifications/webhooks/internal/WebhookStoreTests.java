@@ -3,7 +3,7 @@ package app.thaw.notifications.webhooks.internal;
 import java.util.List;
 
 import app.thaw.notifications.NotificationsTestBase;
-import app.thaw.notifications.access.NotFound;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookSecret;
 import app.thaw.notifications.webhooks.WebhookService;
