@@ -3,51 +3,48 @@ package app.thaw.notifications;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import app.thaw.platform.problem.ThawProblem;
+import app.thaw.platform.testing.ServiceShape;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.stereotype.Component;
-import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The shape STYLE.md asks for: a plain-Java domain model in each feature's top-level package
- * (application services, properties and problems aside), thin package-private controllers in
- * {@code web}. The rules name packages that exist, so they fail when broken.
+ * The one service shape (docs/service-shape.md, platform's {@link ServiceShape}), one test per rule,
+ * checked against this service's main classes with no exemption by name; and what STYLE.md adds:
+ * thin package-private controllers in {@code web}, a domain model of plain Java.
  */
 class ArchitectureTests {
 
-    static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("app.thaw.notifications");
+    static final String BASE = "app.thaw.notifications";
 
-    static final String[] DOMAIN = {"app.thaw.notifications.recipients", "app.thaw.notifications.rules",
-            "app.thaw.notifications.templates", "app.thaw.notifications.settings", "app.thaw.notifications.webhooks",
-            "app.thaw.notifications.reminders", "app.thaw.notifications.delivery", "app.thaw.notifications.inapp"};
-
-    static final DescribedPredicate<JavaClass> APPLICATION_LAYER = new DescribedPredicate<>("an application service, sender contract, "
-            + "configuration properties or problem") {
-        @Override
-        public boolean test(JavaClass type) {
-            // Records nested in a service belong to it.
-            if (type.getEnclosingClass().isPresent() && test(type.getEnclosingClass().get())) {
-                return true;
-            }
-            return type.isAnnotatedWith(Service.class) || type.isAnnotatedWith(Component.class)
-                    || type.isAnnotatedWith(ConfigurationProperties.class) || type.isAssignableTo(ThawProblem.class)
-                    || type.getSimpleName().endsWith("Sender") || type.getSimpleName().equals("SendOutcome");
-        }
-    };
+    static final JavaClasses CLASSES = ServiceShape.mainClassesOf(BASE);
 
     @Test
-    void theDomainModelIsPlainJava() {
-        noClasses().that().resideInAnyPackage(DOMAIN).and(DescribedPredicate.not(APPLICATION_LAYER))
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..", "com.mongodb..", "org.bson..")
-                .check(CLASSES);
+    void packagesAreFreeOfCycles() {
+        ServiceShape.packagesAreFreeOfCycles(BASE).check(CLASSES);
+    }
+
+    @Test
+    void noFeatureReachesIntoAnotherFeaturesInternals() {
+        ServiceShape.noFeatureReachesIntoAnotherFeaturesInternals(BASE).check(CLASSES);
+    }
+
+    @Test
+    void onlyInternalPackagesTouchTheStore() {
+        ServiceShape.onlyInternalPackagesTouchTheStore(BASE).check(CLASSES);
+    }
+
+    @Test
+    void webNeverSeesInternals() {
+        ServiceShape.webNeverSeesInternals(BASE).check(CLASSES);
+    }
+
+    @Test
+    void noLayerPackages() {
+        ServiceShape.noLayerPackages(BASE).check(CLASSES);
     }
 
     @Test
@@ -56,10 +53,16 @@ class ArchitectureTests {
                 .check(CLASSES);
     }
 
+    /**
+     * The domain model (the records and enums of each feature's API and of {@code events}) is plain Java;
+     * configuration properties records are told apart by their annotation, not by name.
+     */
     @Test
-    void controllersNeverTouchTheStoreDirectly() {
-        noClasses().that().resideInAPackage("..web").should().dependOnClassesThat()
-                .resideInAnyPackage("org.springframework.data.mongodb..", "com.mongodb..")
+    void theDomainModelIsPlainJava() {
+        noClasses().that(DescribedPredicate.describe("records or enums", (JavaClass type) -> type.isRecord() || type.isEnum()))
+                .and().resideOutsideOfPackages(BASE + "..web..", BASE + "..internal..")
+                .and().areNotAnnotatedWith(ConfigurationProperties.class)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..", "com.mongodb..", "org.bson..")
                 .check(CLASSES);
     }
 }

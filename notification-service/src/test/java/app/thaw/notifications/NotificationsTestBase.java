@@ -11,6 +11,7 @@ import java.util.UUID;
 import app.thaw.notifications.delivery.internal.DeliveryWorker;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.testing.TestTokens;
+import app.thaw.platform.testing.MutableClock;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.awaitility.Awaitility;
@@ -38,7 +39,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * works in a tenant of its own.
  */
 @SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// The first request after the context starts warms the whole server up: on a loaded two-core machine
+// it can take longer than the client's default 5 s (ReminderTests, the first class, timed out so).
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(NotificationsTestBase.TestClockConfiguration.class)
 public abstract class NotificationsTestBase {
 
@@ -54,7 +57,7 @@ public abstract class NotificationsTestBase {
         @Bean
         @Primary
         MutableClock mutableClock() {
-            return new MutableClock();
+            return MutableClock.realTime();
         }
     }
 

@@ -1,17 +1,10 @@
 package app.thaw.notifications.mailbox;
 
-import java.time.Clock;
-import java.util.Date;
+import java.util.List;
 
 import app.thaw.notifications.delivery.OutgoingMessage;
-import app.thaw.notifications.support.Page;
-import app.thaw.notifications.support.PageRequest;
-import org.bson.Document;
+import app.thaw.platform.store.CursorPage;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,56 +12,18 @@ import reactor.core.publisher.Mono;
  * default), e-mails and SMS are kept here instead of sent, one entry per delivery, and shown
  * through the API so a developer sees exactly what would have gone out.
  */
-@Service
-public class MailboxService {
-
-    static final String COLLECTION = "mailbox";
-
-    private final ReactiveMongoTemplate mongo;
-    private final Clock clock;
-
-    public MailboxService(ReactiveMongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
-        this.clock = clock;
-    }
+public interface MailboxService {
 
     /** A captured message as the API shows it. */
-    public record Captured(String id, String channel, @Nullable String to, @Nullable String subject, String text,
-                           @Nullable String html, String eventType, String capturedAt) {
+    record Captured(String id, String channel, @Nullable String to, @Nullable String subject, String text,
+                    @Nullable String html, String eventType, String capturedAt) {
     }
 
-    public Mono<String> capture(OutgoingMessage message) {
-        String id = message.id().value();
-        var rendered = message.message();
-        Document entry = new Document("_id", id).append("tenantId", message.tenantId()).append("channel", message.channel().name())
-                .append("to", message.address()).append("subject", rendered == null ? null : rendered.subject())
-                .append("text", rendered == null ? "" : rendered.text()).append("html", rendered == null ? null : rendered.html())
-                .append("eventType", message.eventType()).append("capturedAt", Date.from(clock.instant()));
-        return mongo.insert(entry, COLLECTION).thenReturn(id)
-                // A retried attempt of the same delivery: the capture is already there.
-                .onErrorResume(DuplicateKeyException.class, again -> Mono.just(id));
-    }
+    /** Keeps the message instead of sending it; its id (the delivery's). A retried attempt finds it kept. */
+    Mono<String> capture(OutgoingMessage message);
 
     /** The newest captured messages first, at most {@code limit}. */
-    public Mono<java.util.List<Captured>> newest(String tenantId, int limit) {
-        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(Criteria.where("tenantId").is(tenantId))
-                        .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "capturedAt"))
-                        .limit(Math.clamp(limit, 1, PageRequest.MAX_LIMIT)), Document.class, COLLECTION)
-                .map(MailboxService::captured).collectList();
-    }
+    Mono<List<Captured>> newest(String tenantId, int limit);
 
-    private static Captured captured(Document document) {
-        return new Captured(document.getString("_id"), document.getString("channel"), document.getString("to"),
-                document.getString("subject"), document.getString("text"), document.getString("html"),
-                document.getString("eventType"), document.getDate("capturedAt").toInstant().toString());
-    }
-
-    public Mono<Page<Captured>> list(String tenantId, PageRequest page) {
-        return mongo.find(page.apply(Criteria.where("tenantId").is(tenantId)), Document.class, COLLECTION)
-                .map(document -> new Captured(document.getString("_id"), document.getString("channel"), document.getString("to"),
-                        document.getString("subject"), document.getString("text"), document.getString("html"),
-                        document.getString("eventType"), document.getDate("capturedAt").toInstant().toString()))
-                .collectList()
-                .map(found -> Page.of(found, page.limit(), Captured::id));
-    }
+    Mono<CursorPage<Captured>> list(String tenantId, CursorPage.Request page);
 }

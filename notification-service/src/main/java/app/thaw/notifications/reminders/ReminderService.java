@@ -1,35 +1,12 @@
 package app.thaw.notifications.reminders;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import app.thaw.notifications.delivery.DispatchService;
-import app.thaw.notifications.delivery.Notification;
-import app.thaw.notifications.rules.DefaultRules;
-import app.thaw.notifications.settings.SettingsService;
-import app.thaw.notifications.support.Ids;
-import app.thaw.notifications.support.NotFound;
-import app.thaw.notifications.support.Page;
-import app.thaw.notifications.support.PageRequest;
-import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.timers.TimerFiring;
-import app.thaw.platform.timers.Timers;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,43 +15,20 @@ import reactor.core.publisher.Mono;
  * clears them. A fired reminder is a notification to the clock's owner; an urgent one not
  * acknowledged within the tenant's {@code escalateAfter} goes to the supervisors.
  */
-@Service
-public class ReminderService {
+public interface ReminderService {
 
-    public static final String REMINDER_TIMER = "notification.reminder";
-    public static final String ESCALATION_TIMER = "notification.reminder-escalation";
-    static final String CLOCKS = "reminder_clocks";
-    static final String REMINDERS = "reminders";
-
-    private final ReactiveMongoTemplate mongo;
-    private final Timers timers;
-    private final SettingsService settings;
-    private final DispatchService dispatch;
-    private final AuditLog audit;
-    private final Clock clock;
-
-    public ReminderService(ReactiveMongoTemplate mongo, Timers timers, SettingsService settings, DispatchService dispatch, AuditLog audit,
-                           Clock clock) {
-        this.mongo = mongo;
-        this.timers = timers;
-        this.settings = settings;
-        this.dispatch = dispatch;
-        this.audit = audit;
-        this.clock = clock;
-        mongo.indexOps(REMINDERS).createIndex(new org.springframework.data.mongodb.core.index.Index()
-                .on("tenantId", org.springframework.data.domain.Sort.Direction.ASC).on("clockId", org.springframework.data.domain.Sort.Direction.ASC))
-                .subscribe();
-    }
+    String REMINDER_TIMER = "notification.reminder";
+    String ESCALATION_TIMER = "notification.reminder-escalation";
 
     /**
      * A deadline from case-service ({@code thaw.case.clock_set}); the fields are those of docs/events.md.
      * {@code setAt} is the event's time: when the deadline was set at its source.
      */
-    public record Deadline(String tenantId, String clockId, String clock, @Nullable String caseId, @Nullable String reference, Instant setAt, Instant dueAt,
-                           @Nullable String ownerRole,
-                           @Nullable String ownerUserId, boolean urgent, @Nullable String label) {
+    record Deadline(String tenantId, String clockId, String clock, @Nullable String caseId, @Nullable String reference, Instant setAt,
+                    Instant dueAt, @Nullable String ownerRole, @Nullable String ownerUserId, boolean urgent, @Nullable String label) {
 
-        Map<String, Object> payload() {
+        /** What each reminder timer carries, and its notification's data when it fires. */
+        public Map<String, Object> payload() {
             Map<String, Object> payload = new HashMap<>();
             payload.put("clockId", clockId);
             payload.put("clock", clock);
@@ -98,9 +52,7 @@ public class ReminderService {
     }
 
     /** Schedules (or moves) the reminders of a deadline; reminders it no longer has are cancelled. */
-    public Mono<Void> set(Deadline deadline) {
-        return set(deadline, null);
-    }
+    Mono<Void> set(Deadline deadline);
 
     /**
      * As {@link #set(Deadline)}, unless the clock is already met or cancelled (its event arrived
@@ -109,146 +61,26 @@ public class ReminderService {
      *
      * @param sequence the event's place among the case's events, if the producer numbered it
      */
-    public Mono<Void> set(Deadline deadline, @Nullable Long sequence) {
-        String clockDoc = deadline.tenantId() + "|" + deadline.clockId();
-        return mongo.findById(clockDoc, Document.class, CLOCKS)
-                .map(stored -> stale(stored, sequence, true))
-                .defaultIfEmpty(false)
-                .flatMap(stale -> stale ? Mono.<Void>empty() : arm(deadline, sequence));
-    }
-
-    /** Statuses that end a clock for good: nothing arms it again. */
-    private static final List<String> TERMINAL = List.of("MET", "CANCELLED");
-
-    /** Whether an event is late for this clock: it ended, or a newer event of it was applied. */
-    private static boolean stale(Document stored, @Nullable Long sequence, boolean arming) {
-        if (arming && TERMINAL.contains(stored.getString("status"))) {
-            return true;
-        }
-        Object applied = stored.get("sequence");
-        return sequence != null && applied instanceof Number number && sequence <= number.longValue();
-    }
-
-    private Mono<Void> arm(Deadline deadline, @Nullable Long sequence) {
-        Instant now = clock.instant();
-        return settings.forTenant(deadline.tenantId()).flatMap(tenantSettings -> {
-            Map<Long, Instant> plan = ReminderPlan.schedule(deadline.dueAt(), tenantSettings.reminderOffsets(), deadline.setAt(), now);
-            List<String> keys = new ArrayList<>();
-            plan.keySet().forEach(minutes -> keys.add(ReminderPlan.key(deadline.tenantId(), deadline.clockId(), minutes)));
-            String clockDoc = deadline.tenantId() + "|" + deadline.clockId();
-            return mongo.findById(clockDoc, Document.class, CLOCKS)
-                    .map(previous -> previous.getList("timerKeys", String.class, List.of()))
-                    .defaultIfEmpty(List.of())
-                    .flatMap(previousKeys -> Flux.fromIterable(previousKeys).filter(key -> !keys.contains(key)).concatMap(timers::cancel).then())
-                    .then(Flux.fromIterable(plan.entrySet()).concatMap(reminder -> {
-                        Map<String, Object> payload = deadline.payload();
-                        payload.put("minutesBefore", reminder.getKey());
-                        return timers.schedule(ReminderPlan.key(deadline.tenantId(), deadline.clockId(), reminder.getKey()), REMINDER_TIMER,
-                                deadline.tenantId(), reminder.getValue(), payload);
-                    }).then())
-                    // Only over a clock that has not ended: if it was met or cancelled meanwhile, the
-                    // upsert finds no match, its insert meets the existing id, and the timers armed
-                    // above are cancelled again.
-                    .then(mongo.upsert(Query.query(Criteria.where("_id").is(clockDoc).and("status").nin(TERMINAL)),
-                            new Update().set("tenantId", deadline.tenantId()).set("clockId", deadline.clockId())
-                                    .set("dueAt", Date.from(deadline.dueAt())).set("timerKeys", keys)
-                                    .set("status", "SET").set("sequence", sequence), CLOCKS).then()
-                            .onErrorResume(DuplicateKeyException.class, ended -> Flux.fromIterable(keys).concatMap(timers::cancel).then()));
-        });
-    }
+    Mono<Void> set(Deadline deadline, @Nullable Long sequence);
 
     /** The deadline was met, cancelled or paused: its pending reminders and escalations stop. */
-    public Mono<Void> clear(String tenantId, String clockId, String why) {
-        return clear(tenantId, clockId, why, null);
-    }
+    Mono<Void> clear(String tenantId, String clockId, String why);
 
     /**
      * As {@link #clear(String, String, String)}, remembered even when the clock's {@code set} has
      * not arrived yet, so that a late {@code set} finds the clock ended (MET, CANCELLED) and arms
      * nothing. A pause older than the last event applied to the clock (a resume) is ignored.
      */
-    public Mono<Void> clear(String tenantId, String clockId, String why, @Nullable Long sequence) {
-        String clockDoc = tenantId + "|" + clockId;
-        boolean terminal = TERMINAL.contains(why);
-        return mongo.findById(clockDoc, Document.class, CLOCKS)
-                .map(stored -> !terminal && stale(stored, sequence, false))
-                .defaultIfEmpty(false)
-                .flatMap(stale -> stale ? Mono.<Void>empty()
-                        : cancelTimers(tenantId, clockId).then(mongo.upsert(Query.query(Criteria.where("_id").is(clockDoc)),
-                                new Update().set("tenantId", tenantId).set("clockId", clockId).set("status", why)
-                                        .set("sequence", sequence).set("timerKeys", List.of()), CLOCKS)).then());
-    }
-
-    /** Cancels a clock's pending reminder timers and the escalations of its unacknowledged urgent reminders. */
-    private Mono<Void> cancelTimers(String tenantId, String clockId) {
-        String clockDoc = tenantId + "|" + clockId;
-        Mono<Void> reminders = mongo.findById(clockDoc, Document.class, CLOCKS)
-                .flatMapMany(found -> Flux.fromIterable(found.getList("timerKeys", String.class, List.of())))
-                .concatMap(timers::cancel).then();
-        Mono<Void> escalations = mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("clockId").is(clockId)
-                                .and("acknowledgedAt").is(null).and("urgent").is(true)).limit(50), Document.class, REMINDERS)
-                .concatMap(reminder -> timers.cancel(escalationKey(reminder.getString("_id")))).then();
-        return reminders.then(escalations);
-    }
+    Mono<Void> clear(String tenantId, String clockId, String why, @Nullable Long sequence);
 
     /** A reminder timer fired: tell the owner; an urgent reminder starts its escalation timer. */
-    public Mono<Void> fire(TimerFiring firing) {
-        Map<String, Object> data = new LinkedHashMap<>(firing.payload());
-        String reminderId = Ids.derived("rem_", firing.tenantId() + "|" + firing.occurrenceId());
-        data.put("reminderId", reminderId);
-        data.put("late", firing.late());
-        boolean urgent = Boolean.TRUE.equals(data.get("urgent"));
-        Object caseId = data.get("caseId");
-        Instant now = clock.instant();
-        Document reminder = new Document("_id", reminderId).append("tenantId", firing.tenantId()).append("clockId", data.get("clockId"))
-                .append("caseId", caseId).append("label", data.get("label")).append("dueAt", data.get("dueAt"))
-                .append("minutesBefore", data.get("minutesBefore")).append("urgent", urgent)
-                .append("remindAt", Date.from(firing.dueAt())).append("firedAt", Date.from(now))
-                .append("acknowledgedAt", null).append("payload", new Document(data));
-        Mono<Void> stored = mongo.insert(reminder, REMINDERS).then()
-                // The same occurrence fired again (its instance died before recording it): stored already.
-                .onErrorResume(DuplicateKeyException.class, again -> Mono.empty());
-        Mono<Void> escalation = urgent
-                ? settings.forTenant(firing.tenantId()).flatMap(tenantSettings -> timers.schedule(escalationKey(reminderId), ESCALATION_TIMER,
-                firing.tenantId(), now.plus(tenantSettings.escalateAfter()), Map.of("reminderId", reminderId)))
-                : Mono.empty();
-        return stored.then(escalation)
-                .then(dispatch.dispatch(new Notification("reminder:" + firing.occurrenceId(), firing.tenantId(), DefaultRules.REMINDER_DUE,
-                        caseId == null ? null : caseId.toString(), false, urgent, data, null)));
-    }
+    Mono<Void> fire(TimerFiring firing);
 
     /** The escalation timer of an urgent reminder fired: the supervisors hear of it unless it was acknowledged. */
-    public Mono<Void> escalate(TimerFiring firing) {
-        String reminderId = String.valueOf(firing.payload().get("reminderId"));
-        return mongo.findOne(Query.query(Criteria.where("_id").is(reminderId).and("tenantId").is(firing.tenantId())
-                        .and("acknowledgedAt").is(null)), Document.class, REMINDERS)
-                .flatMap(reminder -> {
-                    Map<String, Object> data = new LinkedHashMap<>(reminder.get("payload", Document.class));
-                    Object caseId = reminder.get("caseId");
-                    return mongo.updateFirst(Query.query(Criteria.where("_id").is(reminderId)), new Update().set("escalatedAt",
-                                    Date.from(clock.instant())), REMINDERS)
-                            .then(dispatch.dispatch(new Notification("escalation:" + reminderId, firing.tenantId(),
-                                    DefaultRules.REMINDER_ESCALATED, caseId == null ? null : caseId.toString(), false, true, data, null)));
-                });
-    }
+    Mono<Void> escalate(TimerFiring firing);
 
-    /** Acknowledges a reminder, which stops its escalation. */
-    public Mono<Document> acknowledge(String tenantId, String reminderId, String by) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(reminderId).and("tenantId").is(tenantId)),
-                        new Update().set("acknowledgedAt", Date.from(clock.instant())).set("acknowledgedBy", by),
-                        FindAndModifyOptions.options().returnNew(true), Document.class, REMINDERS)
-                .switchIfEmpty(Mono.error(() -> new NotFound("reminder", reminderId)))
-                .flatMap(acknowledged -> timers.cancel(escalationKey(reminderId))
-                        .then(audit.record("reminder.acknowledged", "reminder", reminderId, Map.of()))
-                        .thenReturn(acknowledged));
-    }
+    /** Acknowledges a reminder of the tenant, which stops its escalation; 404 for another tenant's. */
+    Mono<Reminder> acknowledge(String tenantId, String reminderId, String by);
 
-    public Mono<Page<Document>> list(String tenantId, PageRequest page) {
-        return mongo.find(page.apply(Criteria.where("tenantId").is(tenantId)), Document.class, REMINDERS).collectList()
-                .map(found -> Page.of(found, page.limit(), document -> document.getString("_id")));
-    }
-
-    static String escalationKey(String reminderId) {
-        return "escalation:" + reminderId;
-    }
+    Mono<CursorPage<Reminder>> list(String tenantId, CursorPage.Request page);
 }

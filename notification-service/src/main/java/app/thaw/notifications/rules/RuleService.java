@@ -1,24 +1,6 @@
 package app.thaw.notifications.rules;
 
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import app.thaw.notifications.recipients.Channel;
-import app.thaw.notifications.support.NotFound;
-import app.thaw.platform.audit.AuditLog;
-import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
 
@@ -26,72 +8,14 @@ import reactor.core.publisher.Mono;
  * The rules in force for a tenant: its own where it wrote one, else the default. A tenant's rule
  * starts at version 1 (the default is version 0), so editing a default is a write at version 0.
  */
-@Service
-public class RuleService {
+public interface RuleService {
 
-    static final String COLLECTION = "rules";
-
-    private final ReactiveMongoTemplate mongo;
-    private final AuditLog audit;
-
-    public RuleService(ReactiveMongoTemplate mongo, AuditLog audit) {
-        this.mongo = mongo;
-        this.audit = audit;
-    }
-
-    public Mono<Rule> effective(String tenantId, String eventType) {
-        return mongo.findById(tenantId + "|" + eventType, Document.class, COLLECTION)
-                .map(RuleService::fromDocument)
-                .switchIfEmpty(Mono.defer(() -> Mono.justOrEmpty(DefaultRules.forType(eventType))));
-    }
+    /** The tenant's rule for the event type, else the default one; empty if neither exists. */
+    Mono<Rule> effective(String tenantId, String eventType);
 
     /** Every rule in force for the tenant: the defaults with the tenant's own in their place, then its rules for other types. */
-    public Mono<List<Rule>> all(String tenantId) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId)).limit(500), Document.class, COLLECTION)
-                .map(RuleService::fromDocument).collectList()
-                .map(own -> {
-                    Map<String, Rule> merged = new LinkedHashMap<>();
-                    DefaultRules.all().forEach(rule -> merged.put(rule.eventType(), rule));
-                    own.forEach(rule -> merged.put(rule.eventType(), rule));
-                    return List.copyOf(merged.values());
-                });
-    }
+    Mono<List<Rule>> all(String tenantId);
 
     /** Writes the tenant's rule for an event type at the version read (0 to replace the default). */
-    public Mono<Rule> put(String tenantId, String eventType, List<Target> targets, boolean urgent, boolean enabled, long expectedVersion) {
-        Document content = new Document("tenantId", tenantId).append("eventType", eventType)
-                .append("targets", targets.stream().map(target -> new Document("audience", target.audience().name())
-                        .append("channels", target.channels().stream().map(Channel::name).sorted().toList())).toList())
-                .append("urgent", urgent).append("enabled", enabled);
-        String id = tenantId + "|" + eventType;
-        Mono<Document> write;
-        if (expectedVersion == 0) {
-            write = mongo.insert(new Document(content).append("_id", id).append("version", 1L), COLLECTION)
-                    .onErrorMap(DuplicateKeyException.class, taken -> new OptimisticLockingFailureException(
-                            "The rule for " + eventType + " was already changed; read it again"));
-        } else {
-            Update update = new Update().inc("version", 1);
-            content.forEach(update::set);
-            write = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion)), update,
-                            FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
-                    .switchIfEmpty(Mono.defer(() -> mongo.exists(Query.query(Criteria.where("_id").is(id)), COLLECTION)
-                            .flatMap(exists -> Mono.error(exists
-                                    ? new OptimisticLockingFailureException("The rule for " + eventType + " changed since version " + expectedVersion)
-                                    : new NotFound("rule version", eventType + "@" + expectedVersion)))));
-        }
-        return write.map(RuleService::fromDocument)
-                .flatMap(rule -> audit.record("rule.changed", "rule", eventType, Map.of("version", rule.version())).thenReturn(rule));
-    }
-
-    static Rule fromDocument(Document document) {
-        List<Target> targets = new ArrayList<>();
-        for (Document target : document.getList("targets", Document.class, List.of())) {
-            Set<Channel> channels = EnumSet.noneOf(Channel.class);
-            target.getList("channels", String.class, List.of()).forEach(channel -> channels.add(Channel.valueOf(channel)));
-            targets.add(new Target(Audience.valueOf(target.getString("audience")), channels));
-        }
-        return new Rule(document.getString("eventType"), targets, document.getBoolean("urgent", false),
-                document.getBoolean("enabled", true), true, ((Number) document.get("version")).longValue());
-    }
-
+    Mono<Rule> put(String tenantId, String eventType, List<Target> targets, boolean urgent, boolean enabled, long expectedVersion);
 }

@@ -1,84 +1,15 @@
 package app.thaw.notifications.settings;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import app.thaw.platform.audit.AuditLog;
-import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /** A tenant's settings: its own once written, else the configured defaults. */
-@Service
-public class SettingsService {
+public interface SettingsService {
 
-    static final String COLLECTION = "tenant_settings";
+    /** The tenant's settings, or the defaults (version 0) while it has none of its own. */
+    Mono<TenantSettings> forTenant(String tenantId);
 
-    private final ReactiveMongoTemplate mongo;
-    private final AuditLog audit;
-    private final TenantSettings defaults;
+    /** Writes the tenant's settings at the version read (0 to replace the defaults); 409 if they changed since. */
+    Mono<TenantSettings> put(String tenantId, TenantSettings settings, long expectedVersion);
 
-    public SettingsService(ReactiveMongoTemplate mongo, AuditLog audit, SettingsProperties properties) {
-        this.mongo = mongo;
-        this.audit = audit;
-        this.defaults = properties.toSettings();
-    }
-
-    public Mono<TenantSettings> forTenant(String tenantId) {
-        return mongo.findById(tenantId, Document.class, COLLECTION).map(this::fromDocument).defaultIfEmpty(defaults);
-    }
-
-    public Mono<TenantSettings> put(String tenantId, TenantSettings settings, long expectedVersion) {
-        Document content = new Document("reminderOffsets", millis(settings.reminderOffsets()))
-                .append("escalateAfter", settings.escalateAfter().toMillis())
-                .append("retrySchedule", millis(settings.retrySchedule()))
-                .append("disableAfter", settings.disableAfter().toMillis())
-                .append("secretOverlap", settings.secretOverlap().toMillis())
-                .append("language", settings.language().tag())
-                .append("timeZone", settings.timeZone().getId());
-        Mono<Document> write;
-        if (expectedVersion == 0) {
-            write = mongo.insert(new Document(content).append("_id", tenantId).append("version", 1L), COLLECTION)
-                    .onErrorMap(DuplicateKeyException.class, taken -> new OptimisticLockingFailureException("The settings were already changed"));
-        } else {
-            Update update = new Update().inc("version", 1);
-            content.forEach(update::set);
-            write = mongo.findAndModify(Query.query(Criteria.where("_id").is(tenantId).and("version").is(expectedVersion)), update,
-                            FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
-                    .switchIfEmpty(Mono.error(() -> new OptimisticLockingFailureException("The settings changed since version " + expectedVersion)));
-        }
-        return write.map(this::fromDocument)
-                .flatMap(saved -> audit.record("settings.changed", "settings", tenantId, Map.of("version", saved.version())).thenReturn(saved));
-    }
-
-    public TenantSettings defaults() {
-        return defaults;
-    }
-
-    private static List<Long> millis(List<Duration> durations) {
-        return durations.stream().map(Duration::toMillis).toList();
-    }
-
-    private static List<Duration> durations(Document document, String key) {
-        return document.getList(key, Number.class, List.of()).stream().map(n -> Duration.ofMillis(n.longValue())).toList();
-    }
-
-    private TenantSettings fromDocument(Document document) {
-        // Settings written before the tenant's language and zone existed keep the defaults for them.
-        String language = document.getString("language");
-        String zone = document.getString("timeZone");
-        return new TenantSettings(durations(document, "reminderOffsets"), Duration.ofMillis(document.getLong("escalateAfter")),
-                durations(document, "retrySchedule"), Duration.ofMillis(document.getLong("disableAfter")),
-                Duration.ofMillis(document.getLong("secretOverlap")),
-                language == null ? defaults.language() : app.thaw.notifications.recipients.Language.fromTag(language),
-                zone == null ? defaults.timeZone() : java.time.ZoneId.of(zone), document.getLong("version"));
-    }
+    TenantSettings defaults();
 }

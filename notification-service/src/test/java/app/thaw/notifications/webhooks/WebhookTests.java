@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.notifications.HttpStub;
+import app.thaw.notifications.webhooks.internal.WebhookStore;
 import app.thaw.notifications.NotificationsTestBase;
 import app.thaw.platform.timers.Timers;
 import com.standardwebhooks.Webhook;
@@ -52,7 +53,7 @@ class WebhookTests extends NotificationsTestBase {
     }
 
     Document endpoint(String id) {
-        return mongo.findById(id, Document.class, WebhookService.COLLECTION).block();
+        return mongo.findById(id, Document.class, WebhookStore.COLLECTION).block();
     }
 
     static void verifiedByTheReferenceLibrary(String secret, HttpStub.Received request) {
@@ -80,7 +81,7 @@ class WebhookTests extends NotificationsTestBase {
                 }).bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(((Map<?, ?>) again.get("endpoint")).get("id")).isEqualTo(((Map<?, ?>) first.get("endpoint")).get("id"));
         assertThat(again.get("secret")).isEqualTo(first.get("secret"));
-        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), WebhookService.COLLECTION).block()).isEqualTo(1);
+        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), WebhookStore.COLLECTION).block()).isEqualTo(1);
     }
 
     @Test
@@ -200,7 +201,7 @@ class WebhookTests extends NotificationsTestBase {
         assertThat(receiver.received(first)).hasSize(2);
         assertThat(receiver.received(second)).as("registered through this instance: the next event reaches it").hasSize(1);
 
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(endpoint.id())), new Update().set("enabled", false), WebhookService.COLLECTION)
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(endpoint.id())), new Update().set("enabled", false), WebhookStore.COLLECTION)
                 .block();
         caseOpened(tenant, "case-p3");
         assertThat(receiver.received(first)).as("the endpoints read for the last event serve this one").hasSize(3);

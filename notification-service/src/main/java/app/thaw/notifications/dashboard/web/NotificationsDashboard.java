@@ -1,29 +1,29 @@
 package app.thaw.notifications.dashboard.web;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import app.thaw.notifications.dashboard.DeadLetters;
+import app.thaw.notifications.delivery.Delivery;
+import app.thaw.notifications.delivery.DeliveryAttempt;
 import app.thaw.notifications.delivery.DeliveryLogService;
 import app.thaw.notifications.delivery.DeliveryStatus;
 import app.thaw.notifications.delivery.GoldenFifteenStatistics;
 import app.thaw.notifications.mailbox.MailboxService;
 import app.thaw.notifications.recipients.Channel;
-import app.thaw.notifications.support.Access;
-import app.thaw.notifications.support.NotFound;
-import app.thaw.notifications.support.PageRequest;
+import app.thaw.notifications.access.Access;
+import app.thaw.platform.problem.NotFound;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookService;
 import app.thaw.platform.dashboard.ThawDashboard;
-import app.thaw.platform.events.OutboxRelay;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.TenantIds;
 import app.thaw.platform.security.ThawRoles;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -54,13 +54,13 @@ class NotificationsDashboard {
     private final DeliveryLogService log;
     private final MailboxService mailbox;
     private final WebhookService webhooks;
-    private final OutboxRelay relay;
+    private final DeadLetters deadLetters;
 
-    NotificationsDashboard(DeliveryLogService log, MailboxService mailbox, WebhookService webhooks, OutboxRelay relay) {
+    NotificationsDashboard(DeliveryLogService log, MailboxService mailbox, WebhookService webhooks, DeadLetters deadLetters) {
         this.log = log;
         this.mailbox = mailbox;
         this.webhooks = webhooks;
-        this.relay = relay;
+        this.deadLetters = deadLetters;
     }
 
     /** Whether the caller sees the dead letters (the navigation offers them to platform admins only). */
@@ -100,7 +100,7 @@ class NotificationsDashboard {
                 return refusedFilter(exchange, model, "notifications.problem.tenant").thenReturn(caller);
             }
             model.addAttribute("admin", isAdmin(caller));
-            return log.search(caller, wantedTenant, wantedChannel, wantedStatus, caseId, PageRequest.of(cursor, 25))
+            return log.search(caller, wantedTenant, wantedChannel, wantedStatus, caseId, CursorPage.Request.of(cursor, 25))
                     .doOnNext(page -> {
                         model.addAttribute("rows", page.items().stream().map(DeliveryRow::of).toList());
                         model.addAttribute("next", page.nextCursor());
@@ -141,11 +141,11 @@ class NotificationsDashboard {
 
     private static void detail(Model model, DeliveryLogService.Entry entry, Caller caller) {
         model.addAttribute("delivery", DeliveryRow.of(entry.delivery()));
-        model.addAttribute("subject", entry.delivery().getString("subject"));
-        model.addAttribute("text", entry.delivery().getString("text"));
+        model.addAttribute("subject", entry.delivery().subject());
+        model.addAttribute("text", entry.delivery().text());
         model.addAttribute("attempts", entry.attempts().stream().map(AttemptRow::of).toList());
         // A replay is a write, in the caller's own tenant only (as in the API): not offered on another tenant's delivery.
-        model.addAttribute("admin", isAdmin(caller) && caller.tenantId().equals(entry.delivery().getString("tenantId")));
+        model.addAttribute("admin", isAdmin(caller) && caller.tenantId().equals(entry.delivery().tenantId()));
     }
 
     // ---------------------------------------------------------------- development mailbox
@@ -163,7 +163,7 @@ class NotificationsDashboard {
     Mono<String> webhooks(Model model) {
         return staff().flatMap(caller -> webhooks.failing(caller.tenantId(), 100)
                         .concatMap(endpoint -> log.latestTo(caller.tenantId(), endpoint.id())
-                                .map(last -> EndpointRow.of(endpoint, last.getString("lastResponse"), instant(last, "updatedAt")))
+                                .map(last -> EndpointRow.of(endpoint, last.lastResponse(), last.updatedAt()))
                                 .defaultIfEmpty(EndpointRow.of(endpoint, null, null)))
                         .collectList()
                         .doOnNext(rows -> {
@@ -222,7 +222,7 @@ class NotificationsDashboard {
 
     @GetMapping(BASE + "/dead-letters")
     Mono<String> deadLetters(Model model) {
-        return platformAdmin().flatMap(caller -> relay.deadLetters(null, 100).map(DeadLetterRow::of).collectList())
+        return platformAdmin().flatMap(caller -> deadLetters.oldest(100).map(DeadLetterRow::of).collectList())
                 .doOnNext(rows -> model.addAttribute("letters", rows))
                 .thenReturn("notifications/dead-letters");
     }
@@ -230,7 +230,7 @@ class NotificationsDashboard {
     @PostMapping(BASE + "/dead-letters/{id}/replay")
     Mono<String> replayDeadLetter(@PathVariable String id, Model model, ServerWebExchange exchange) {
         model.addAttribute("id", id);
-        return platformAdmin().flatMap(caller -> relay.replay(id, caller.subject()))
+        return platformAdmin().flatMap(caller -> deadLetters.replay(id, caller.subject()))
                 .flatMap(replayed -> replayed
                         ? Mono.just("notifications/dead-letters :: replayed").doOnNext(view -> model.addAttribute("replayed", true))
                         : problem(exchange, model, new NotFound("dead letter", id)));
@@ -293,20 +293,13 @@ class NotificationsDashboard {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    static @Nullable Instant instant(Document document, String key) {
-        Date date = document.getDate(key);
-        return date == null ? null : date.toInstant();
-    }
-
     record DeliveryRow(String id, String eventType, @Nullable String caseId, String channel, String target, String recipientKind,
                        String status, int attempts, boolean urgent, @Nullable Instant createdAt, @Nullable Instant deliveredAt,
                        @Nullable Instant nextAttemptAt, @Nullable String lastResponse) {
 
-        static DeliveryRow of(Document d) {
-            return new DeliveryRow(d.getString("_id"), d.getString("eventType"), d.getString("caseId"), d.getString("channel"),
-                    d.getString("target"), d.getString("recipientKind"), d.getString("status"), d.getInteger("attempts", 0),
-                    d.getBoolean("urgent", false), instant(d, "createdAt"), instant(d, "deliveredAt"), instant(d, "nextAttemptAt"),
-                    d.getString("lastResponse"));
+        static DeliveryRow of(Delivery d) {
+            return new DeliveryRow(d.id(), d.eventType(), d.caseId(), d.channel().name(), d.target(), d.recipientKind().name(),
+                    d.status().name(), d.attempts(), d.urgent(), d.createdAt(), d.deliveredAt(), d.nextAttemptAt(), d.lastResponse());
         }
 
         /** An id usable in an HTML id attribute. */
@@ -318,10 +311,8 @@ class NotificationsDashboard {
     record AttemptRow(int attempt, @Nullable Instant at, String status, long latencyMillis, @Nullable String provider,
                       @Nullable String response) {
 
-        static AttemptRow of(Document d) {
-            Number latency = (Number) d.get("latencyMillis");
-            return new AttemptRow(d.getInteger("attempt", 0), instant(d, "at"), d.getString("status"),
-                    latency == null ? 0 : latency.longValue(), d.getString("provider"), d.getString("response"));
+        static AttemptRow of(DeliveryAttempt a) {
+            return new AttemptRow(a.attempt(), a.at(), a.status(), a.latencyMillis(), a.provider(), a.response());
         }
     }
 
@@ -337,12 +328,9 @@ class NotificationsDashboard {
     record DeadLetterRow(String id, @Nullable String type, @Nullable String subject, @Nullable String tenantId,
                          @Nullable String subscriber, int attempts, @Nullable String lastError, @Nullable Instant parkedAt) {
 
-        static DeadLetterRow of(Document letter) {
-            Document event = letter.get("event", Document.class);
-            return new DeadLetterRow(letter.getString("_id"), event == null ? null : event.getString("type"),
-                    event == null ? null : event.getString("subject"), event == null ? null : event.getString("tenantId"),
-                    letter.getString("subscriber"), letter.getInteger("attempts", 0), letter.getString("lastError"),
-                    instant(letter, "parkedAt"));
+        static DeadLetterRow of(DeadLetters.DeadLetter letter) {
+            return new DeadLetterRow(letter.id(), letter.type(), letter.subject(), letter.tenantId(), letter.subscriber(),
+                    letter.attempts(), letter.lastError(), letter.parkedAt());
         }
     }
 }

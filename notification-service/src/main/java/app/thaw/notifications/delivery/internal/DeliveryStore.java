@@ -7,14 +7,18 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import app.thaw.notifications.delivery.Delivery;
+import app.thaw.notifications.delivery.DeliveryAttempt;
 import app.thaw.notifications.delivery.DeliveryStatus;
 import app.thaw.notifications.delivery.SendOutcome;
-import app.thaw.notifications.support.Page;
-import app.thaw.notifications.support.PageRequest;
+import app.thaw.platform.store.CursorPage;
+import app.thaw.notifications.recipients.Channel;
+import app.thaw.notifications.recipients.RecipientKind;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.store.BulkUpdates;
 import app.thaw.platform.store.LeaseClaims;
+import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,7 +44,7 @@ import reactor.core.publisher.Mono;
  * load, share round trips ({@link BulkUpdates}): each is still its own conditional write.
  */
 @Component
-public class DeliveryStore {
+public class DeliveryStore implements IndexedStore {
 
     public static final String DELIVERIES = "deliveries";
     public static final String ATTEMPTS = "delivery_attempts";
@@ -56,17 +60,23 @@ public class DeliveryStore {
     private final LeaseClaims leases;
     /** Claims and outcomes on their way to the store, written together (at most one dispatch's worth of attempts in one). */
     private final BulkUpdates writes;
+    private final EventOutbox outbox;
 
     public DeliveryStore(ReactiveMongoTemplate mongo, Clock clock, EventOutbox outbox) {
         this.mongo = mongo;
         this.clock = clock;
         this.leases = new LeaseClaims(mongo, DELIVERIES, UUID.randomUUID().toString());
         this.writes = new BulkUpdates(mongo, DELIVERIES, 64);
-        mongo.indexOps(DELIVERIES).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
+        this.outbox = outbox;
+    }
+
+    /** The log's indexes, and the outbox told that deliveries carry pending events ({@code firstForCase} aside). */
+    @Override
+    public Mono<Void> createIndexes() {
+        return mongo.indexOps(DELIVERIES).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
                 .then(mongo.indexOps(DELIVERIES).createIndex(new Index().on("status", Sort.Direction.ASC).on("leaseUntil", Sort.Direction.ASC)))
                 .then(mongo.indexOps(ATTEMPTS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("deliveryId", Sort.Direction.ASC)))
-                .then(outbox.watch(DELIVERIES))
-                .subscribe();
+                .then(outbox.watch(DELIVERIES));
     }
 
     /**
@@ -104,10 +114,10 @@ public class DeliveryStore {
                 .flatMapIterable(LeaseClaims.Batch::claimed);
     }
 
-    /** Takes the delivery for one attempt if it is waiting for one; empty otherwise. */
-    public Mono<Document> claim(String id) {
+    /** Takes the tenant's delivery for one attempt if it is waiting for one; empty otherwise (another tenant's too). */
+    public Mono<Document> claim(String tenantId, String id) {
         Instant now = clock.instant();
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").in(ATTEMPTABLE)),
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("status").in(ATTEMPTABLE)),
                 new Update().set("status", DeliveryStatus.SENDING.name()).set("claimedAt", Date.from(now)).inc("attempts", 1)
                         .set("updatedAt", Date.from(now)),
                 FindAndModifyOptions.options().returnNew(true), Document.class, DELIVERIES);
@@ -188,7 +198,12 @@ public class DeliveryStore {
         return Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.SENDING.name()));
     }
 
-    public Mono<Document> get(String tenantId, String id) {
+    /** The tenant's delivery by id; another tenant's is not found. */
+    public Mono<Delivery> find(String tenantId, String id) {
+        return stored(tenantId, id).map(DeliveryStore::delivery);
+    }
+
+    private Mono<Document> stored(String tenantId, String id) {
         return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, DELIVERIES);
     }
 
@@ -196,8 +211,8 @@ public class DeliveryStore {
      * The tenant's log filtered by channel, status and case (each optional), by page in id order;
      * without the deliveries about a restricted case unless {@code withRestricted}.
      */
-    public Mono<Page<Document>> search(String tenantId, boolean withRestricted, @Nullable String channel, @Nullable String status,
-                                       @Nullable String caseId, PageRequest page) {
+    public Mono<CursorPage<Delivery>> search(String tenantId, boolean withRestricted, @Nullable String channel, @Nullable String status,
+                                       @Nullable String caseId, CursorPage.Request page) {
         Criteria criteria = Criteria.where("tenantId").is(tenantId);
         if (!withRestricted) {
             criteria = criteria.and("restricted").ne(true);
@@ -211,27 +226,52 @@ public class DeliveryStore {
         if (caseId != null) {
             criteria = criteria.and("caseId").is(caseId);
         }
-        return mongo.find(page.apply(criteria), Document.class, DELIVERIES).collectList()
-                .map(found -> Page.of(found, page.limit(), document -> document.getString("_id")));
+        return mongo.find(page.query(criteria), Document.class, DELIVERIES).map(DeliveryStore::delivery).collectList()
+                .map(found -> page.page(found, Delivery::id));
     }
 
     /** Deliveries about cases created since {@code since}, at most {@code max} (for statistics). */
-    public Flux<Document> aboutCasesSince(String tenantId, Instant since, int max) {
+    public Flux<CaseHeardOf> aboutCasesSince(String tenantId, Instant since, int max) {
         return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("caseId").ne(null).and("createdAt").gte(Date.from(since)))
-                .limit(max), Document.class, DELIVERIES);
+                .limit(max), Document.class, DELIVERIES)
+                .map(delivery -> new CaseHeardOf(delivery.getString("caseId"), delivery.getDate("createdAt").toInstant()));
+    }
+
+    /** A delivery about a case, as the golden 15 minutes count it: which case, when the service stored it. */
+    public record CaseHeardOf(String caseId, Instant at) {
     }
 
     /** The most recently updated delivery to a target (a webhook endpoint's id), if any. */
-    public Mono<Document> latestTo(String tenantId, String target) {
+    public Mono<Delivery> latestTo(String tenantId, String target) {
         return mongo.findOne(Query.query(Criteria.where("tenantId").is(tenantId).and("target").is(target))
-                .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(1), Document.class, DELIVERIES);
+                .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(1), Document.class, DELIVERIES).map(DeliveryStore::delivery);
     }
 
     /** Every attempt of a delivery, in order: those logged on it, after those of an older delivery in {@code delivery_attempts}. */
-    public Flux<Document> attempts(String tenantId, String deliveryId) {
+    public Flux<DeliveryAttempt> attempts(String tenantId, String deliveryId) {
         Flux<Document> older = mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("deliveryId").is(deliveryId))
                 .with(Sort.by("attempt")).limit(100), Document.class, ATTEMPTS);
-        Flux<Document> logged = get(tenantId, deliveryId).flatMapIterable(delivery -> delivery.getList(ATTEMPT_LOG, Document.class, List.of()));
-        return Flux.concat(older, logged);
+        Flux<Document> logged = stored(tenantId, deliveryId).flatMapIterable(delivery -> delivery.getList(ATTEMPT_LOG, Document.class, List.of()));
+        return Flux.concat(older, logged).map(DeliveryStore::attempt);
     }
+
+    private static Delivery delivery(Document d) {
+        return new Delivery(d.getString("_id"), d.getString("tenantId"), d.getString("eventId"), d.getString("eventType"), d.getString("caseId"),
+                Channel.valueOf(d.getString("channel")), d.getString("target"), RecipientKind.valueOf(d.getString("recipientKind")),
+                DeliveryStatus.valueOf(d.getString("status")), d.getInteger("attempts", 0), d.getBoolean("urgent", false),
+                d.getBoolean("restricted", false), d.getString("subject"), d.getString("text"), instant(d, "createdAt"),
+                instant(d, "updatedAt"), instant(d, "nextAttemptAt"), instant(d, "deliveredAt"), d.getString("lastResponse"));
+    }
+
+    private static DeliveryAttempt attempt(Document d) {
+        Number latency = (Number) d.get("latencyMillis");
+        return new DeliveryAttempt(d.getInteger("attempt", 0), instant(d, "at"), d.getString("status"),
+                latency == null ? 0 : latency.longValue(), d.getString("provider"), d.getString("response"));
+    }
+
+    static @Nullable Instant instant(Document document, String key) {
+        Date date = document.getDate(key);
+        return date == null ? null : date.toInstant();
+    }
+
 }

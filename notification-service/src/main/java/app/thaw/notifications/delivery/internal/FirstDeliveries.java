@@ -1,15 +1,21 @@
 package app.thaw.notifications.delivery.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
+import app.thaw.notifications.delivery.FirstDelivery;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,7 +25,7 @@ import reactor.core.publisher.Mono;
  * does, and a crash before its release leaves it for the outbox sweep.
  */
 @Component
-public class FirstDeliveries {
+public class FirstDeliveries implements IndexedStore {
 
     public static final String COLLECTION = "case_first_deliveries";
 
@@ -39,7 +45,12 @@ public class FirstDeliveries {
     public FirstDeliveries(ReactiveMongoTemplate mongo, EventOutbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
-        outbox.watch(COLLECTION).subscribe();
+    }
+
+    /** The outbox told that first deliveries carry pending events (the {@code firstForCase} event), with its index. */
+    @Override
+    public Mono<Void> createIndexes() {
+        return outbox.watch(COLLECTION);
     }
 
     public Mono<Claim> claim(String tenantId, String caseId, String deliveryId, String channel, Instant deliveredAt, ThawEvent firstEvent) {
@@ -56,14 +67,19 @@ public class FirstDeliveries {
     }
 
     /** The first deliveries of a tenant's cases among {@code caseIds}. */
-    public reactor.core.publisher.Flux<Document> of(String tenantId, java.util.Collection<String> caseIds) {
-        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenantId).and("caseId").in(caseIds)),
-                Document.class, COLLECTION);
+    public Flux<FirstDelivery> of(String tenantId, Collection<String> caseIds) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("caseId").in(caseIds)), Document.class, COLLECTION)
+                .map(FirstDeliveries::first);
     }
 
     /** When the client of a case first got a message, if it has. */
-    public Mono<Document> of(String tenantId, String caseId) {
-        return mongo.findById(tenantId + "|" + caseId, Document.class, COLLECTION);
+    public Mono<FirstDelivery> of(String tenantId, String caseId) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(tenantId + "|" + caseId).and("tenantId").is(tenantId)), Document.class,
+                COLLECTION).map(FirstDeliveries::first);
+    }
+
+    private static FirstDelivery first(Document document) {
+        return new FirstDelivery(document.getString("caseId"), document.getString("deliveryId"), document.getString("channel"),
+                document.getDate("deliveredAt").toInstant());
     }
 }

@@ -1,20 +1,19 @@
 package app.thaw.notifications.delivery.web;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
+import app.thaw.notifications.delivery.Delivery;
+import app.thaw.notifications.delivery.DeliveryAttempt;
 import app.thaw.notifications.delivery.DeliveryLogService;
-import app.thaw.notifications.support.Access;
-import app.thaw.notifications.support.Page;
-import app.thaw.notifications.support.PageRequest;
+import app.thaw.notifications.access.Access;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.TenantIds;
 import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,10 +42,10 @@ class DeliveryController {
                     + "tenant's restricted case are left out unless the caller is a compliance officer or platform admin.")
     @GetMapping("/deliveries")
     @AllowedRoles(AllowedRoles.ANY_USER)
-    Mono<Page<DeliveryResponse>> list(@RequestParam(required = false) @Nullable String cursor,
+    Mono<CursorPage<DeliveryResponse>> list(@RequestParam(required = false) @Nullable String cursor,
                                       @RequestParam(required = false) @Nullable Integer limit,
                                       @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId) {
-        PageRequest page = PageRequest.of(cursor, limit);
+        CursorPage.Request page = CursorPage.Request.of(cursor, limit);
         return CurrentCaller.get().flatMap(caller -> log.list(caller, TenantIds.named(tenantId), page)).map(found -> found.map(DeliveryResponse::of));
     }
 
@@ -69,45 +68,39 @@ class DeliveryController {
     @Operation(summary = "The first successful delivery to the client for a case (what closes the golden 15 minutes)")
     @GetMapping("/cases/{caseId}/first-delivery")
     @AllowedRoles(AllowedRoles.ANY_USER)
-    Mono<FirstDelivery> firstDelivery(@PathVariable String caseId,
+    Mono<FirstDeliveryResponse> firstDelivery(@PathVariable String caseId,
                                       @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId) {
         return CurrentCaller.get().flatMap(caller -> log.firstForCase(caller, TenantIds.named(tenantId), caseId))
-                .map(first -> new FirstDelivery(caseId, first.getString("deliveryId"), first.getString("channel"), instant(first, "deliveredAt")));
+                .map(first -> new FirstDeliveryResponse(first.caseId(), first.deliveryId(), first.channel(), first.deliveredAt()));
     }
 
-    record FirstDelivery(String caseId, String deliveryId, String channel, @Nullable Instant deliveredAt) {
+    record FirstDeliveryResponse(String caseId, String deliveryId, String channel, @Nullable Instant deliveredAt) {
     }
 
     record DeliveryResponse(String id, String eventId, String eventType, @Nullable String caseId, String channel, String target,
                             String recipientKind, String status, int attempts, boolean urgent, @Nullable Instant createdAt,
                             @Nullable Instant nextAttemptAt, @Nullable Instant deliveredAt, @Nullable String lastResponse) {
 
-        static DeliveryResponse of(Document d) {
-            return new DeliveryResponse(d.getString("_id"), d.getString("eventId"), d.getString("eventType"), d.getString("caseId"),
-                    d.getString("channel"), d.getString("target"), d.getString("recipientKind"), d.getString("status"),
-                    d.getInteger("attempts", 0), d.getBoolean("urgent", false), instant(d, "createdAt"), instant(d, "nextAttemptAt"),
-                    instant(d, "deliveredAt"), d.getString("lastResponse"));
+        static DeliveryResponse of(Delivery d) {
+            return new DeliveryResponse(d.id(), d.eventId(), d.eventType(), d.caseId(), d.channel().name(), d.target(),
+                    d.recipientKind().name(), d.status().name(), d.attempts(), d.urgent(), d.createdAt(), d.nextAttemptAt(),
+                    d.deliveredAt(), d.lastResponse());
         }
     }
 
-    record Attempt(int attempt, @Nullable Instant at, String status, long latencyMillis, String provider, String response) {
+    record Attempt(int attempt, @Nullable Instant at, String status, long latencyMillis, @Nullable String provider,
+                   @Nullable String response) {
 
-        static Attempt of(Document d) {
-            return new Attempt(d.getInteger("attempt", 0), instant(d, "at"), d.getString("status"), d.getLong("latencyMillis"),
-                    d.getString("provider"), d.getString("response"));
+        static Attempt of(DeliveryAttempt a) {
+            return new Attempt(a.attempt(), a.at(), a.status(), a.latencyMillis(), a.provider(), a.response());
         }
     }
 
     record DeliveryDetail(DeliveryResponse delivery, @Nullable String subject, @Nullable String text, List<Attempt> attempts) {
 
         static DeliveryDetail of(DeliveryLogService.Entry entry) {
-            return new DeliveryDetail(DeliveryResponse.of(entry.delivery()), entry.delivery().getString("subject"),
-                    entry.delivery().getString("text"), entry.attempts().stream().map(Attempt::of).toList());
+            return new DeliveryDetail(DeliveryResponse.of(entry.delivery()), entry.delivery().subject(), entry.delivery().text(),
+                    entry.attempts().stream().map(Attempt::of).toList());
         }
-    }
-
-    static @Nullable Instant instant(Document document, String key) {
-        Date date = document.getDate(key);
-        return date == null ? null : date.toInstant();
     }
 }

@@ -4,8 +4,7 @@ import java.time.Duration;
 
 import app.thaw.notifications.inapp.InboxItem;
 import app.thaw.notifications.inapp.InboxService;
-import app.thaw.notifications.support.Page;
-import app.thaw.notifications.support.PageRequest;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,8 +36,8 @@ class InboxController {
     @Operation(summary = "The caller's in-app messages and the tenant-wide ones, by page")
     @GetMapping
     @AllowedRoles(AllowedRoles.ANY_USER)
-    Mono<Page<InboxItem>> list(@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit) {
-        PageRequest page = PageRequest.of(cursor, limit);
+    Mono<CursorPage<InboxItem>> list(@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit) {
+        CursorPage.Request page = CursorPage.Request.of(cursor, limit);
         return CurrentCaller.get().flatMap(caller -> inbox.list(caller.tenantId(), caller.subject(), page));
     }
 

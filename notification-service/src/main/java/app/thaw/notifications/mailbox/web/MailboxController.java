@@ -1,9 +1,8 @@
 package app.thaw.notifications.mailbox.web;
 
 import app.thaw.notifications.mailbox.MailboxService;
-import app.thaw.notifications.support.Access;
-import app.thaw.notifications.support.Page;
-import app.thaw.notifications.support.PageRequest;
+import app.thaw.notifications.access.Access;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -28,9 +27,9 @@ class MailboxController {
     @Operation(summary = "Development mailbox (administrators): e-mails and SMS captured instead of sent when no SMTP server or SMS provider is configured")
     @GetMapping
     @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
-    Mono<Page<MailboxService.Captured>> list(@RequestParam(required = false) @Nullable String cursor,
+    Mono<CursorPage<MailboxService.Captured>> list(@RequestParam(required = false) @Nullable String cursor,
                                             @RequestParam(required = false) @Nullable Integer limit) {
-        PageRequest page = PageRequest.of(cursor, limit);
+        CursorPage.Request page = CursorPage.Request.of(cursor, limit);
         return CurrentCaller.get().map(Access::requireAdmin).flatMap(caller -> mailbox.list(caller.tenantId(), page));
     }
 }

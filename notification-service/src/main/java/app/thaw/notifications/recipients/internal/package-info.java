@@ -1,4 +1,4 @@
-/** Storage of recipients. */
+/** The recipients' store: documents and their mapping. */
 @NullMarked
 package app.thaw.notifications.recipients.internal;
 

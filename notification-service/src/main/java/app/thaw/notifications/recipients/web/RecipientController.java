@@ -14,10 +14,9 @@ import app.thaw.notifications.recipients.RecipientId;
 import app.thaw.notifications.recipients.RecipientKind;
 import app.thaw.notifications.recipients.RecipientService;
 import app.thaw.notifications.recipients.UnsupportedLanguage;
-import app.thaw.notifications.support.Access;
-import app.thaw.notifications.support.InvalidField;
-import app.thaw.notifications.support.Page;
-import app.thaw.notifications.support.PageRequest;
+import app.thaw.notifications.access.Access;
+import app.thaw.platform.problem.InvalidField;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -66,9 +65,9 @@ class RecipientController {
     @Operation(summary = "List the tenant's recipients, by page")
     @GetMapping
     @AllowedRoles(AllowedRoles.ANY_USER)
-    Mono<Page<RecipientResponse>> list(@RequestParam(required = false) @Nullable String cursor,
+    Mono<CursorPage<RecipientResponse>> list(@RequestParam(required = false) @Nullable String cursor,
                                        @RequestParam(required = false) @Nullable Integer limit) {
-        PageRequest page = PageRequest.of(cursor, limit);
+        CursorPage.Request page = CursorPage.Request.of(cursor, limit);
         return CurrentCaller.tenantId().flatMap(tenant -> recipients.list(tenant, page)).map(found -> found.map(RecipientResponse::of));
     }
 

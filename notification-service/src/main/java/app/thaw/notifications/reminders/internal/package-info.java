@@ -1,4 +1,4 @@
-/** Event and timer handlers that schedule, move, cancel and fire reminders. */
+/** Reminders in store, and the event and timer handlers that schedule, move, cancel and fire them. */
 @NullMarked
 package app.thaw.notifications.reminders.internal;
 

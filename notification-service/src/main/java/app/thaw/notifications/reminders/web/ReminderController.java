@@ -1,14 +1,13 @@
 package app.thaw.notifications.reminders.web;
 
-import java.util.Date;
+import java.time.Instant;
 
+import app.thaw.notifications.reminders.Reminder;
 import app.thaw.notifications.reminders.ReminderService;
-import app.thaw.notifications.support.Page;
-import app.thaw.notifications.support.PageRequest;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,9 +30,9 @@ class ReminderController {
     @Operation(summary = "Reminders that have fired for the tenant's deadlines, by page")
     @GetMapping
     @AllowedRoles(AllowedRoles.ANY_USER)
-    Mono<Page<ReminderResponse>> list(@RequestParam(required = false) @Nullable String cursor,
+    Mono<CursorPage<ReminderResponse>> list(@RequestParam(required = false) @Nullable String cursor,
                                       @RequestParam(required = false) @Nullable Integer limit) {
-        PageRequest page = PageRequest.of(cursor, limit);
+        CursorPage.Request page = CursorPage.Request.of(cursor, limit);
         return CurrentCaller.tenantId().flatMap(tenant -> reminders.list(tenant, page)).map(found -> found.map(ReminderResponse::of));
     }
 
@@ -48,14 +47,13 @@ class ReminderController {
                             @Nullable Object minutesBefore, boolean urgent, @Nullable String firedAt, @Nullable String acknowledgedAt,
                             @Nullable String escalatedAt) {
 
-        static ReminderResponse of(Document d) {
-            return new ReminderResponse(d.getString("_id"), d.getString("caseId"), d.getString("clockId"), d.getString("label"),
-                    d.getString("dueAt"), d.get("minutesBefore"), d.getBoolean("urgent", false), text(d.getDate("firedAt")),
-                    text(d.getDate("acknowledgedAt")), text(d.getDate("escalatedAt")));
+        static ReminderResponse of(Reminder r) {
+            return new ReminderResponse(r.id(), r.caseId(), r.clockId(), r.label(), r.dueAt(), r.minutesBefore(), r.urgent(),
+                    text(r.firedAt()), text(r.acknowledgedAt()), text(r.escalatedAt()));
         }
 
-        private static @Nullable String text(@Nullable Date date) {
-            return date == null ? null : date.toInstant().toString();
+        private static @Nullable String text(@Nullable Instant at) {
+            return at == null ? null : at.toString();
         }
     }
 }

@@ -11,7 +11,7 @@ import app.thaw.notifications.delivery.ChannelSender;
 import app.thaw.notifications.delivery.OutgoingMessage;
 import app.thaw.notifications.delivery.SendOutcome;
 import app.thaw.notifications.recipients.Channel;
-import app.thaw.notifications.support.Ids;
+import app.thaw.notifications.delivery.Ids;
 import app.thaw.notifications.webhooks.AddressGuard;
 import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookProperties;

@@ -1,4 +1,4 @@
-/** Sending webhooks: signing, the address guard and the HTTP client. */
+/** The webhook endpoints' store (secrets sealed at rest), the Standard Webhooks sender and its client. */
 @NullMarked
 package app.thaw.notifications.webhooks.internal;
 

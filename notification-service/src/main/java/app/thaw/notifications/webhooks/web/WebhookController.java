@@ -5,10 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 import app.thaw.notifications.settings.SettingsService;
-import app.thaw.notifications.support.Access;
-import app.thaw.notifications.support.InvalidField;
-import app.thaw.notifications.support.Page;
-import app.thaw.notifications.support.PageRequest;
+import app.thaw.notifications.access.Access;
+import app.thaw.platform.problem.InvalidField;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookSecret;
 import app.thaw.notifications.webhooks.WebhookService;
@@ -61,8 +60,8 @@ class WebhookController {
     @Operation(summary = "List the tenant's webhook endpoints, by page")
     @GetMapping
     @AllowedRoles(AllowedRoles.ANY_USER)
-    Mono<Page<EndpointResponse>> list(@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit) {
-        PageRequest page = PageRequest.of(cursor, limit);
+    Mono<CursorPage<EndpointResponse>> list(@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit) {
+        CursorPage.Request page = CursorPage.Request.of(cursor, limit);
         return CurrentCaller.tenantId().flatMap(tenant -> webhooks.list(tenant, page)).map(found -> found.map(EndpointResponse::of));
     }
 

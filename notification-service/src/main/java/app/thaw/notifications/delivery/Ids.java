@@ -1,4 +1,4 @@
-package app.thaw.notifications.support;
+package app.thaw.notifications.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,10 +1,13 @@
-package app.thaw.notifications.webhooks;
+package app.thaw.notifications.webhooks.internal;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import app.thaw.notifications.NotificationsTestBase;
+import app.thaw.notifications.webhooks.WebhookEndpoint;
+import app.thaw.notifications.webhooks.WebhookSecret;
+import app.thaw.notifications.webhooks.WebhookService;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +31,7 @@ class WebhookSecretsAtRestTests extends NotificationsTestBase {
     WebhookService webhooks;
 
     Document stored(String id) {
-        return mongo.findById(id, Document.class, WebhookService.COLLECTION).block();
+        return mongo.findById(id, Document.class, WebhookStore.COLLECTION).block();
     }
 
     /** Registered through the API, as a tenant does, with the secret it chose. */
@@ -49,7 +52,7 @@ class WebhookSecretsAtRestTests extends NotificationsTestBase {
         String raw = document.toJson();
         assertThat(raw).doesNotContain(given.value(), given.value().substring(WebhookSecret.PREFIX.length()));
         assertThat(document.getList("secrets", Document.class)).singleElement()
-                .satisfies(secret -> assertThat(secret).containsKey(WebhookService.SEALED).doesNotContainKey(WebhookService.IN_CLEAR));
+                .satisfies(secret -> assertThat(secret).containsKey(WebhookStore.SEALED).doesNotContainKey(WebhookStore.IN_CLEAR));
         assertThat(webhooks.get(tenant, endpoint.id()).block().currentSecret().value()).isEqualTo(given.value());
 
         web.post().uri("/api/v1/notifications/webhooks/{id}/rotate-secret", endpoint.id()).headers(h -> h.setBearerAuth(admin(tenant)))
@@ -57,7 +60,7 @@ class WebhookSecretsAtRestTests extends NotificationsTestBase {
         WebhookEndpoint rotated = webhooks.get(tenant, endpoint.id()).block();
         assertThat(rotated.secrets()).hasSize(2).first().satisfies(old -> assertThat(old.value()).isEqualTo(given.value()));
         assertThat(stored(endpoint.id()).getList("secrets", Document.class)).hasSize(2)
-                .allSatisfy(secret -> assertThat(secret).containsKey(WebhookService.SEALED).doesNotContainKey(WebhookService.IN_CLEAR));
+                .allSatisfy(secret -> assertThat(secret).containsKey(WebhookStore.SEALED).doesNotContainKey(WebhookStore.IN_CLEAR));
         assertThat(stored(endpoint.id()).toJson()).doesNotContain(rotated.currentSecret().value());
     }
 
@@ -68,7 +71,7 @@ class WebhookSecretsAtRestTests extends NotificationsTestBase {
         WebhookEndpoint second = register(tenant, WebhookSecret.generate());
 
         mongo.updateFirst(Query.query(Criteria.where("_id").is(second.id())),
-                new Update().set("secrets", stored(first.id()).get("secrets")), WebhookService.COLLECTION).block();
+                new Update().set("secrets", stored(first.id()).get("secrets")), WebhookStore.COLLECTION).block();
 
         assertThatThrownBy(() -> webhooks.get(tenant, second.id()).block())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining(second.id()).hasMessageNotContaining("whsec_");
@@ -80,9 +83,9 @@ class WebhookSecretsAtRestTests extends NotificationsTestBase {
         WebhookSecret legacy = WebhookSecret.generate();
         String id = "ep-legacy-" + tenant;
         mongo.insert(new Document("_id", id).append("tenantId", tenant).append("url", receiver.url("/legacy-" + tenant))
-                .append("eventTypes", List.of("thaw.case.*")).append("secrets", List.of(new Document(WebhookService.IN_CLEAR, legacy.value())
+                .append("eventTypes", List.of("thaw.case.*")).append("secrets", List.of(new Document(WebhookStore.IN_CLEAR, legacy.value())
                         .append("expiresAt", null)))
-                .append("enabled", true).append("version", 3L), WebhookService.COLLECTION).block();
+                .append("enabled", true).append("version", 3L), WebhookStore.COLLECTION).block();
         assertThat(webhooks.get(tenant, id).block().currentSecret().value()).as("read as stored before sealing").isEqualTo(legacy.value());
 
         assertThat(webhooks.sealSecretsStoredInClear().block()).isGreaterThanOrEqualTo(1);
@@ -90,7 +93,7 @@ class WebhookSecretsAtRestTests extends NotificationsTestBase {
         Document sealed = stored(id);
         assertThat(sealed.toJson()).doesNotContain(legacy.value());
         assertThat(sealed.getList("secrets", Document.class)).singleElement()
-                .satisfies(secret -> assertThat(secret).containsKey(WebhookService.SEALED).doesNotContainKey(WebhookService.IN_CLEAR));
+                .satisfies(secret -> assertThat(secret).containsKey(WebhookStore.SEALED).doesNotContainKey(WebhookStore.IN_CLEAR));
         assertThat(((Number) sealed.get("version")).longValue()).isEqualTo(3L);
         assertThat(webhooks.get(tenant, id).block().currentSecret().value()).isEqualTo(legacy.value());
         assertThat(webhooks.sealSecretsStoredInClear().block()).as("nothing left in clear").isZero();

@@ -1,4 +1,4 @@
-package app.thaw.notifications.support;
+package app.thaw.notifications.access;
 
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.ThawRoles;
@@ -6,18 +6,13 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Who may do what: a tenant's administrators, supervisors and platform admins change its
- * notification setup; Thaw's staff read every tenant's delivery log (each read audited), and only
- * compliance officers and platform admins among them see what is about a restricted
- * (COMPLIANCE_HOLD) case of another tenant.
+ * notification setup; of Thaw's staff (who reach another tenant's delivery log through the
+ * platform's {@code TenantAccess}), only compliance officers and platform admins see what is about
+ * a restricted (COMPLIANCE_HOLD) case of another tenant.
  */
 public final class Access {
 
     private Access() {
-    }
-
-    /** Thaw's staff: they work every tenant's cases, so they read every tenant's delivery log. */
-    public static boolean staff(Caller caller) {
-        return caller.hasAnyRole(ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN);
     }
 
     /** Who sees what concerns a restricted (COMPLIANCE_HOLD) case, as in case-service and evidence-service. */

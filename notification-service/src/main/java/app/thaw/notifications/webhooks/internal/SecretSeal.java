@@ -1,10 +1,11 @@
-package app.thaw.notifications.webhooks;
+package app.thaw.notifications.webhooks.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 
+import app.thaw.notifications.webhooks.WebhookProperties;
 import app.thaw.platform.crypto.TinkKeysets;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.RegistryConfiguration;

@@ -1,0 +1,30 @@
+package app.thaw.notifications.settings.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+import app.thaw.notifications.NotificationsTestBase;
+import app.thaw.notifications.settings.SettingsService;
+import app.thaw.notifications.settings.TenantSettings;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.test.StepVerifier;
+
+/** Settings are read by the tenant's id: another tenant's settings never apply, the defaults do. */
+class SettingsStoreTests extends NotificationsTestBase {
+
+    @Autowired
+    SettingsService settings;
+
+    @Test
+    void anotherTenantsSettingsAreNotFound() {
+        String theirs = newTenant();
+        mongo.insert(new Document("_id", theirs).append("reminderOffsets", List.of(600_000L)).append("escalateAfter", 2_520_000L)
+                .append("retrySchedule", List.of(5_000L)).append("disableAfter", 86_400_000L).append("secretOverlap", 3_600_000L)
+                .append("version", 1L), SettingsStore.COLLECTION).block();
+
+        StepVerifier.create(settings.forTenant(newTenant()).map(TenantSettings::version)).expectNext(0L).verifyComplete();
+        StepVerifier.create(settings.forTenant(theirs).map(TenantSettings::escalateAfter)).expectNext(Duration.ofMinutes(42)).verifyComplete();
+    }
+}
