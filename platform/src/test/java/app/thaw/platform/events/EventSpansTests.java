@@ -89,7 +89,7 @@ class EventSpansTests {
 
         consumer().receive(record(event(TRACEPARENT), 3, 41));
 
-        assertThat(exported).hasSize(1);
+        assertThat(exportedOnceEnded(1)).hasSize(1);
         SpanData span = exported.getFirst();
         assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
         assertThat(span.getName()).isEqualTo("thaw.case.opened process");
@@ -111,7 +111,7 @@ class EventSpansTests {
         consumer.receive(record(event(TRACEPARENT), 0, 1));
         consumer.receive(record(event(TRACEPARENT), 0, 2));
 
-        assertThat(exported).hasSize(2).allSatisfy(span -> assertThat(span.getParentSpanId()).isEqualTo(PRODUCER_SPAN));
+        assertThat(exportedOnceEnded(2)).hasSize(2).allSatisfy(span -> assertThat(span.getParentSpanId()).isEqualTo(PRODUCER_SPAN));
         assertThat(exported.get(0).getSpanId()).isNotEqualTo(exported.get(1).getSpanId());
     }
 
@@ -122,7 +122,7 @@ class EventSpansTests {
         assertThatThrownBy(() -> consumer().receive(record(event(TRACEPARENT), 0, 7)))
                 .isInstanceOf(KafkaEventConsumer.RetryableEventFailure.class);
 
-        assertThat(exported).singleElement().satisfies(span -> {
+        assertThat(exportedOnceEnded(1)).singleElement().satisfies(span -> {
             assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
             assertThat(span.getParentSpanId()).isEqualTo(PRODUCER_SPAN);
         });
@@ -134,7 +134,7 @@ class EventSpansTests {
 
         consumer().receive(record(event(null), 0, 1));
 
-        assertThat(exported).singleElement().satisfies(span -> {
+        assertThat(exportedOnceEnded(1)).singleElement().satisfies(span -> {
             assertThat(span.getTraceId()).isNotEqualTo(TRACE_ID);
             assertThat(span.getParentSpanContext().isValid()).as("a root").isFalse();
         });
@@ -155,7 +155,7 @@ class EventSpansTests {
             assertThat(spans.around(event(TRACEPARENT), "http", Map.of(), handling).block(Duration.ofSeconds(5)))
                     .isEqualTo(EventInbox.Outcome.PROCESSED);
 
-            assertThat(exported).singleElement().satisfies(span -> {
+            assertThat(exportedOnceEnded(1)).singleElement().satisfies(span -> {
                 assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
                 assertThat(span.getParentSpanId()).isEqualTo(PRODUCER_SPAN);
                 assertThat(span.getAttributes().asMap()).extractingFromEntries(entry -> entry.getKey().getKey() + "=" + entry.getValue())
@@ -165,6 +165,15 @@ class EventSpansTests {
         } finally {
             Hooks.disableAutomaticContextPropagation();
         }
+    }
+
+    /**
+     * The spans exported once {@code count} have ended: a span ends as the handling's last signal passes,
+     * which may be just after the caller has the outcome.
+     */
+    java.util.List<io.opentelemetry.sdk.trace.data.SpanData> exportedOnceEnded(int count) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> exported.size() >= count);
+        return exported;
     }
 
     KafkaEventConsumer consumer() {
