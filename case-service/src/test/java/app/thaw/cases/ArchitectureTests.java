@@ -4,10 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.thaw.platform.testing.ServiceShape;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
-
-import app.thaw.platform.testing.ServiceShape;
 
 /**
  * case-service has the one shape every service has (docs/service-shape.md): each rule of
@@ -48,17 +47,36 @@ class ArchitectureTests {
     /** The case, its rules and its clocks are plain Java: no framework, no reactor, no store, no other feature. */
     @Test
     void theCaseModelIsPlainJava() {
-        noClasses().that().resideInAPackage(BASE + ".incident")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..", "com.mongodb..",
-                        "org.bson..", "app.thaw.platform..", BASE + ".incident.internal..", BASE + ".incident.web..")
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + ".incident")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "reactor..",
+                        "com.mongodb..",
+                        "org.bson..",
+                        "app.thaw.platform..",
+                        BASE + ".incident.internal..",
+                        BASE + ".incident.web..")
                 .check(classes);
-        assertThat(classes.stream().filter(c -> c.getPackageName().equals(BASE + ".incident")).count())
-                .as("the case model is where the rule above looks").isGreaterThan(20);
+        assertThat(classes.stream()
+                        .filter(c -> c.getPackageName().equals(BASE + ".incident"))
+                        .count())
+                .as("the case model is where the rule above looks")
+                .isGreaterThan(20);
     }
 
     @Test
     void controllersArePackagePrivateAndLiveInWeb() {
-        classes().that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
-                .should().notBePublic().andShould().resideInAPackage("..web..").check(classes);
+        classes()
+                .that()
+                .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should()
+                .notBePublic()
+                .andShould()
+                .resideInAPackage("..web..")
+                .check(classes);
     }
 }

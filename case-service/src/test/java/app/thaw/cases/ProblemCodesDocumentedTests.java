@@ -37,15 +37,27 @@ class ProblemCodesDocumentedTests {
 
         assertThat(codes).isNotEmpty();
         for (String c : codes) {
-            assertThat(cases).as("docs/problems.md, section Cases, documents `%s`", c).contains("`" + c + "`");
+            assertThat(cases)
+                    .as("docs/problems.md, section Cases, documents `%s`", c)
+                    .contains("`" + c + "`");
         }
     }
 
     /** The codes this module throws (the scan above keeps only these, so no other string literal is mistaken for one). */
     static String[] knownCodes() {
-        return List.of("illegal_transition", "release_reference_required", "review_required", "review_incomplete", "case_already_closed",
-                "unknown_case_item", "triage_closed", "invalid_resolution", "rejection_reason_required", "review_already_completed",
-                "pdf_font_unavailable", "partner_not_linked")
+        return List.of(
+                        "illegal_transition",
+                        "release_reference_required",
+                        "review_required",
+                        "review_incomplete",
+                        "case_already_closed",
+                        "unknown_case_item",
+                        "triage_closed",
+                        "invalid_resolution",
+                        "rejection_reason_required",
+                        "review_already_completed",
+                        "pdf_font_unavailable",
+                        "partner_not_linked")
                 .toArray(String[]::new);
     }
 }

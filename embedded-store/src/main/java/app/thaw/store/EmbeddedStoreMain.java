@@ -11,8 +11,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class EmbeddedStoreMain {
 
-    private EmbeddedStoreMain() {
-    }
+    private EmbeddedStoreMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         Path dataFile = Path.of(option(args, "--data", ".thaw/data/store.mv"));
@@ -21,10 +20,13 @@ public final class EmbeddedStoreMain {
 
         EmbeddedStore store = EmbeddedStore.start(dataFile, host, port);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            store.close();
-            stopped.countDown();
-        }, "embedded-store-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            store.close();
+                            stopped.countDown();
+                        },
+                        "embedded-store-shutdown"));
         // The runner waits for this line before it starts the services.
         System.out.println("THAW_STORE_READY " + store.connectionString(""));
         stopped.await();

@@ -55,7 +55,10 @@ final class IdLookupH2Backend extends H2Backend {
     }
 
     IdLookupH2Backend(String fileName) {
-        super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes(Runtime.getRuntime().maxMemory())).open());
+        super(new MVStore.Builder()
+                .fileName(fileName)
+                .cacheSize(cacheMegabytes(Runtime.getRuntime().maxMemory()))
+                .open());
     }
 
     @Override
@@ -80,11 +83,14 @@ final class IdLookupH2Backend extends H2Backend {
         }
 
         @Override
-        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             // Opened here first with keys compared without serialising, the library's own openMap(name) finds it open.
             // The name is the library's (it builds it privately): same map, same file.
-            getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyOrder()));
+            getMvStore()
+                    .openMap(
+                            getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                            new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyOrder()));
             Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
             return isIdOnly(keys) && !sparse ? new RememberedIdIndex(index) : index;
         }
@@ -92,8 +98,13 @@ final class IdLookupH2Backend extends H2Backend {
 
     private static final class IdLookupCollection extends H2Collection {
 
-        IdLookupCollection(MongoDatabase database, String collectionName, CollectionOptions options, MVMap<Object, Document> data,
-                           MVMap<String, Object> meta, de.bwaldvogel.mongo.backend.CursorRegistry cursors) {
+        IdLookupCollection(
+                MongoDatabase database,
+                String collectionName,
+                CollectionOptions options,
+                MVMap<Object, Document> data,
+                MVMap<String, Object> meta,
+                de.bwaldvogel.mongo.backend.CursorRegistry cursors) {
             super(database, collectionName, options, data, meta, cursors);
         }
 
@@ -114,7 +125,12 @@ final class IdLookupH2Backend extends H2Backend {
             if (query.containsKey("_id") || servedByIndex(query)) {
                 return super.handleQuery(parameters);
             }
-            return queryDocuments(query, orderBy, parameters.getNumberToSkip(), parameters.getLimit(), parameters.getBatchSize(),
+            return queryDocuments(
+                    query,
+                    orderBy,
+                    parameters.getNumberToSkip(),
+                    parameters.getLimit(),
+                    parameters.getBatchSize(),
                     parameters.getProjection());
         }
 
@@ -130,19 +146,26 @@ final class IdLookupH2Backend extends H2Backend {
          * encoder writing out. Updating a copy leaves every stored instance as it was once stored.
          */
         @Override
-        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
-                                             Document fieldSelector) {
+        protected QueryResult queryDocuments(
+                Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
             return copies(find(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
         }
 
-        private QueryResult find(Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        private QueryResult find(
+                Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
             Object id = query.get("_id");
             if (query.size() > 1 && RememberedIdIndex.isSingleValue(id)) {
                 for (Index<Object> index : getIndexes()) {
                     if (index.isUnique() && isIdOnly(index.getKeys())) {
                         // The index gives the one candidate; the whole query is still matched against it.
-                        return matchDocuments(query, index.getPositions(new Document("_id", id)), orderBy, numberToSkip, limit,
-                                batchSize, fieldSelector);
+                        return matchDocuments(
+                                query,
+                                index.getPositions(new Document("_id", id)),
+                                orderBy,
+                                numberToSkip,
+                                limit,
+                                batchSize,
+                                fieldSelector);
                     }
                 }
             }

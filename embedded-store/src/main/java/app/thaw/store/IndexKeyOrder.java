@@ -48,7 +48,9 @@ final class IndexKeyOrder extends ObjectDataType {
     private static final int UNKNOWN = Integer.MIN_VALUE;
 
     private static String singleString(KeyValue key) {
-        return key.size() == 1 && key.get(0) instanceof String value && !PREFIX_TYPE_STRING.equals(value) ? value : null;
+        return key.size() == 1 && key.get(0) instanceof String value && !PREFIX_TYPE_STRING.equals(value)
+                ? value
+                : null;
     }
 
     /** The order of the strings' serialised records, or {@link #UNKNOWN} if either is too long for the short record. */

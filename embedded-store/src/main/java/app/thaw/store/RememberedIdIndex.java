@@ -35,7 +35,10 @@ final class RememberedIdIndex extends Index<Object> {
 
     /** A plain value: not an operator document, a list, or a regular expression. */
     static boolean isSingleValue(Object value) {
-        return value != null && !(value instanceof Document) && !(value instanceof Collection<?>) && !(value instanceof Pattern)
+        return value != null
+                && !(value instanceof Document)
+                && !(value instanceof Collection<?>)
+                && !(value instanceof Pattern)
                 && !BsonRegularExpression.isRegularExpression(value);
     }
 
@@ -125,7 +128,8 @@ final class RememberedIdIndex extends Index<Object> {
     }
 
     @Override
-    public void updateInPlace(Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection)
+    public void updateInPlace(
+            Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection)
             throws KeyConstraintError {
         // An update may not change _id (the library refuses it before this), so the position stays the document's.
         index.updateInPlace(oldDocument, newDocument, position, collection);

@@ -24,13 +24,18 @@ class EmbeddedStoreTests {
         Path dataFile = folder.resolve("nested/store.mv");
 
         try (EmbeddedStore store = EmbeddedStore.start(dataFile, "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString("cases"))) {
-            client.getDatabase("cases").getCollection("notes").insertOne(new Document("_id", "n1").append("text", "kept"));
+                MongoClient client = MongoClients.create(store.connectionString("cases"))) {
+            client.getDatabase("cases")
+                    .getCollection("notes")
+                    .insertOne(new Document("_id", "n1").append("text", "kept"));
         }
 
         try (EmbeddedStore reopened = EmbeddedStore.start(dataFile, "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(reopened.connectionString("cases"))) {
-            Document found = client.getDatabase("cases").getCollection("notes").find(Filters.eq("_id", "n1")).first();
+                MongoClient client = MongoClients.create(reopened.connectionString("cases"))) {
+            Document found = client.getDatabase("cases")
+                    .getCollection("notes")
+                    .find(Filters.eq("_id", "n1"))
+                    .first();
             assertThat(found).isNotNull();
             assertThat(found.getString("text")).isEqualTo("kept");
         }
@@ -39,11 +44,13 @@ class EmbeddedStoreTests {
     @Test
     void eachDatabaseOnOneStoreIsSeparate() {
         try (EmbeddedStore store = EmbeddedStore.start(folder.resolve("store.mv"), "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString(""))) {
+                MongoClient client = MongoClients.create(store.connectionString(""))) {
             client.getDatabase("cases").getCollection("items").insertOne(new Document("_id", 1));
 
-            assertThat(client.getDatabase("evidence").getCollection("items").countDocuments()).isZero();
-            assertThat(client.getDatabase("cases").getCollection("items").countDocuments()).isEqualTo(1);
+            assertThat(client.getDatabase("evidence").getCollection("items").countDocuments())
+                    .isZero();
+            assertThat(client.getDatabase("cases").getCollection("items").countDocuments())
+                    .isEqualTo(1);
         }
     }
 
@@ -55,7 +62,7 @@ class EmbeddedStoreTests {
     @Test
     void answersPingButNotHelloSoReadinessMustPing() {
         try (EmbeddedStore store = EmbeddedStore.start(folder.resolve("store.mv"), "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString("cases"))) {
+                MongoClient client = MongoClients.create(store.connectionString("cases"))) {
             Document reply = client.getDatabase("cases").runCommand(new Document("ping", 1));
             assertThat(reply.get("ok")).isIn(1, 1.0);
 
@@ -69,18 +76,32 @@ class EmbeddedStoreTests {
     void aQueryByIdWithFurtherConditionsMatchesThemAllAndSurvivesAReopenWithTheLibrarysOwnBackend() {
         Path dataFile = folder.resolve("store.mv");
         try (EmbeddedStore store = EmbeddedStore.start(dataFile, "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString("notifications"))) {
+                MongoClient client = MongoClients.create(store.connectionString("notifications"))) {
             var deliveries = client.getDatabase("notifications").getCollection("deliveries");
-            deliveries.insertOne(new Document("_id", "d1").append("status", "PENDING").append("attempts", 0));
-            deliveries.insertOne(new Document("_id", "d2").append("status", "SENDING").append("attempts", 1));
+            deliveries.insertOne(
+                    new Document("_id", "d1").append("status", "PENDING").append("attempts", 0));
+            deliveries.insertOne(
+                    new Document("_id", "d2").append("status", "SENDING").append("attempts", 1));
 
-            assertThat(deliveries.find(new Document("_id", "d1").append("status", "SENDING")).first()).isNull();
-            Document claimed = deliveries.findOneAndUpdate(new Document("_id", "d1").append("status", new Document("$in", java.util.List.of("PENDING", "RETRYING"))),
+            assertThat(deliveries
+                            .find(new Document("_id", "d1").append("status", "SENDING"))
+                            .first())
+                    .isNull();
+            Document claimed = deliveries.findOneAndUpdate(
+                    new Document("_id", "d1")
+                            .append("status", new Document("$in", java.util.List.of("PENDING", "RETRYING"))),
                     new Document("$set", new Document("status", "SENDING")).append("$inc", new Document("attempts", 1)),
-                    new com.mongodb.client.model.FindOneAndUpdateOptions().returnDocument(com.mongodb.client.model.ReturnDocument.AFTER));
+                    new com.mongodb.client.model.FindOneAndUpdateOptions()
+                            .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER));
             assertThat(claimed).containsEntry("status", "SENDING").containsEntry("attempts", 1);
-            assertThat(deliveries.deleteOne(new Document("_id", "d2").append("status", "PENDING")).getDeletedCount()).isZero();
-            assertThat(deliveries.deleteOne(new Document("_id", "d2").append("status", "SENDING")).getDeletedCount()).isOne();
+            assertThat(deliveries
+                            .deleteOne(new Document("_id", "d2").append("status", "PENDING"))
+                            .getDeletedCount())
+                    .isZero();
+            assertThat(deliveries
+                            .deleteOne(new Document("_id", "d2").append("status", "SENDING"))
+                            .getDeletedCount())
+                    .isOne();
         }
         // The data file is the library's: its own backend reads it.
         var libraryBackend = new de.bwaldvogel.mongo.backend.h2.H2Backend(dataFile.toString());
@@ -106,22 +127,33 @@ class EmbeddedStoreTests {
         try {
             MongoCollection<?> timers = backend.resolveDatabase("timers").createCollectionOrThrowIfExists("timers");
             for (int i = 0; i < 100; i++) {
-                timers.addDocument(new de.bwaldvogel.mongo.bson.Document("_id", "t-" + i).append("key", "t-" + i).append("status", "SCHEDULED"));
+                timers.addDocument(new de.bwaldvogel.mongo.bson.Document("_id", "t-" + i)
+                        .append("key", "t-" + i)
+                        .append("status", "SCHEDULED"));
             }
         } finally {
             backend.close();
         }
         try (org.h2.mvstore.MVStore raw = org.h2.mvstore.MVStore.open(file)) {
-            org.h2.mvstore.MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = raw.openMap("databases.timers.timers");
-            data.put("stray", new de.bwaldvogel.mongo.bson.Document("_id", "t-7").append("key", "t-7").append("status", "SCHEDULED"));
+            org.h2.mvstore.MVMap<Object, de.bwaldvogel.mongo.bson.Document> data =
+                    raw.openMap("databases.timers.timers");
+            data.put(
+                    "stray",
+                    new de.bwaldvogel.mongo.bson.Document("_id", "t-7")
+                            .append("key", "t-7")
+                            .append("status", "SCHEDULED"));
         }
-        de.bwaldvogel.mongo.bson.Document byIdAndStatus = new de.bwaldvogel.mongo.bson.Document("_id", "t-7").append("status", "SCHEDULED");
-        de.bwaldvogel.mongo.bson.Document byKeyAndStatus = new de.bwaldvogel.mongo.bson.Document("key", "t-7").append("status", "SCHEDULED");
+        de.bwaldvogel.mongo.bson.Document byIdAndStatus =
+                new de.bwaldvogel.mongo.bson.Document("_id", "t-7").append("status", "SCHEDULED");
+        de.bwaldvogel.mongo.bson.Document byKeyAndStatus =
+                new de.bwaldvogel.mongo.bson.Document("key", "t-7").append("status", "SCHEDULED");
 
         de.bwaldvogel.mongo.backend.h2.H2Backend library = new de.bwaldvogel.mongo.backend.h2.H2Backend(file);
         try {
             var timers = library.resolveDatabase("timers").resolveCollection("timers", true);
-            assertThat(timers.count(byIdAndStatus, 0, 0)).as("the library scans").isEqualTo(2);
+            assertThat(timers.count(byIdAndStatus, 0, 0))
+                    .as("the library scans")
+                    .isEqualTo(2);
         } finally {
             library.close();
         }
@@ -129,7 +161,9 @@ class EmbeddedStoreTests {
         try {
             var timers = reopened.resolveDatabase("timers").resolveCollection("timers", true);
             assertThat(timers.count(byKeyAndStatus, 0, 0)).as("a scan").isEqualTo(2);
-            assertThat(timers.count(byIdAndStatus, 0, 0)).as("by _id with a condition").isEqualTo(1);
+            assertThat(timers.count(byIdAndStatus, 0, 0))
+                    .as("by _id with a condition")
+                    .isEqualTo(1);
         } finally {
             reopened.close();
         }
@@ -142,22 +176,30 @@ class EmbeddedStoreTests {
     @Test
     void lookupsByIdFollowDeletesAndReinsertsAndCompareNumbersAsMongoDbDoes() {
         try (EmbeddedStore store = EmbeddedStore.start(folder.resolve("store.mv"), "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString("cases"))) {
+                MongoClient client = MongoClients.create(store.connectionString("cases"))) {
             var items = client.getDatabase("cases").getCollection("items");
             items.insertOne(new Document("_id", "a").append("v", 1));
             assertThat(items.find(Filters.eq("_id", "a")).first()).containsEntry("v", 1);
             items.deleteOne(Filters.eq("_id", "a"));
             assertThat(items.find(Filters.eq("_id", "a")).first()).isNull();
-            assertThat(items.updateOne(new Document("_id", "a").append("v", 1), new Document("$set", new Document("v", 9))).getMatchedCount()).isZero();
+            assertThat(items.updateOne(
+                                    new Document("_id", "a").append("v", 1), new Document("$set", new Document("v", 9)))
+                            .getMatchedCount())
+                    .isZero();
 
             items.insertOne(new Document("_id", "a").append("v", 2));
-            assertThat(items.updateOne(new Document("_id", "a").append("v", 2), new Document("$set", new Document("v", 3))).getMatchedCount()).isOne();
+            assertThat(items.updateOne(
+                                    new Document("_id", "a").append("v", 2), new Document("$set", new Document("v", 3)))
+                            .getMatchedCount())
+                    .isOne();
             assertThat(items.find(Filters.eq("_id", "a")).first()).containsEntry("v", 3);
             assertThatThrownBy(() -> items.insertOne(new Document("_id", "a"))).hasMessageContaining("duplicate key");
 
             items.insertOne(new Document("_id", 1).append("v", "number"));
             assertThat(items.find(Filters.eq("_id", 1L)).first()).containsEntry("v", "number");
-            assertThat(items.find(new Document("_id", 1.0).append("v", "number")).first()).isNotNull();
+            assertThat(items.find(new Document("_id", 1.0).append("v", "number"))
+                            .first())
+                    .isNotNull();
             assertThatThrownBy(() -> items.insertOne(new Document("_id", 1L))).hasMessageContaining("duplicate key");
             assertThat(items.countDocuments()).isEqualTo(2);
         }
@@ -170,24 +212,31 @@ class EmbeddedStoreTests {
      */
     @Test
     void aScanDoesNotWaitForTheCollectionsLockWhileALookupByIdDoes() throws Exception {
-        IdLookupH2Backend backend = new IdLookupH2Backend(folder.resolve("store.mv").toString());
+        IdLookupH2Backend backend =
+                new IdLookupH2Backend(folder.resolve("store.mv").toString());
         de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(backend);
         java.net.InetSocketAddress address = server.bind();
         // Own threads: the common pool may have only one, which the waiting lookup would hold.
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-             var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        try (MongoClient client =
+                        MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+                var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             var timers = client.getDatabase("notifications").getCollection("timers");
             timers.insertOne(new Document("_id", "t-1").append("status", "SCHEDULED"));
             timers.insertOne(new Document("_id", "t-2").append("status", "FIRED"));
             Object collection = backend.resolveDatabase("notifications").resolveCollection("timers", true);
 
-            var lookup = java.util.concurrent.CompletableFuture.supplyAsync(() -> timers.find(Filters.eq("_id", "t-1")).first(), threads);
+            var lookup = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> timers.find(Filters.eq("_id", "t-1")).first(), threads);
             var lookupWaited = new java.util.concurrent.atomic.AtomicBoolean();
             Document scanned;
             synchronized (collection) {
                 // A scan, with a condition and an order, while the lock is held here.
-                scanned = java.util.concurrent.CompletableFuture.supplyAsync(() -> timers.find(Filters.eq("status", "SCHEDULED"))
-                        .sort(new Document("_id", 1)).first(), threads).get(30, java.util.concurrent.TimeUnit.SECONDS);
+                scanned = java.util.concurrent.CompletableFuture.supplyAsync(
+                                () -> timers.find(Filters.eq("status", "SCHEDULED"))
+                                        .sort(new Document("_id", 1))
+                                        .first(),
+                                threads)
+                        .get(30, java.util.concurrent.TimeUnit.SECONDS);
                 lookupWaited.set(!lookup.isDone());
             }
             assertThat(scanned).containsEntry("_id", "t-1");
@@ -206,8 +255,8 @@ class EmbeddedStoreTests {
     @Test
     void scansBesideUpdatesAnswerWholeDocuments() throws Exception {
         try (EmbeddedStore store = EmbeddedStore.start(folder.resolve("store.mv"), "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString("timers"));
-             var threads = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+                MongoClient client = MongoClients.create(store.connectionString("timers"));
+                var threads = java.util.concurrent.Executors.newFixedThreadPool(4)) {
             var timers = client.getDatabase("timers").getCollection("timers");
             for (int i = 0; i < 50; i++) {
                 Document timer = new Document("_id", "t-" + i).append("round", 0);
@@ -233,7 +282,9 @@ class EmbeddedStoreTests {
                     for (Document timer : timers.find(Filters.gte("round", 0))) {
                         Object round = timer.get("round");
                         for (int field = 0; field < 20; field++) {
-                            assertThat(timer.get("f" + field)).as("field %d of %s", field, timer.get("_id")).isEqualTo(round);
+                            assertThat(timer.get("f" + field))
+                                    .as("field %d of %s", field, timer.get("_id"))
+                                    .isEqualTo(round);
                         }
                     }
                 }

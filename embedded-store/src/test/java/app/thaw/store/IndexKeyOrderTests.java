@@ -38,8 +38,29 @@ class IndexKeyOrderTests {
     private static List<Object> sampleKeys() {
         Random random = new Random(20261205);
         List<Object> keys = new ArrayList<>();
-        for (String value : List.of("", "a", "b", "aa", "ab", "Z", "evt-1|ep-1|WEBHOOK", "evt-10|ep-1|WEBHOOK", "evt-2|ep-1|WEBHOOK",
-                "\u0000", "a\u0000", "é", "e", "\u07FF", "\u0800", "中文", "中", "\uFFFF", "😀", "a😀", "Ljava/util/List;", "Ljava/util/Lisu;")) {
+        for (String value : List.of(
+                "",
+                "a",
+                "b",
+                "aa",
+                "ab",
+                "Z",
+                "evt-1|ep-1|WEBHOOK",
+                "evt-10|ep-1|WEBHOOK",
+                "evt-2|ep-1|WEBHOOK",
+                "\u0000",
+                "a\u0000",
+                "é",
+                "e",
+                "\u07FF",
+                "\u0800",
+                "中文",
+                "中",
+                "\uFFFF",
+                "😀",
+                "a😀",
+                "Ljava/util/List;",
+                "Ljava/util/Lisu;")) {
             keys.add(new KeyValue(value));
         }
         String[] alphabets = {"abcxyz019|-_", "aé中😀\u0000\u07FF\u0800z"};
@@ -73,7 +94,8 @@ class IndexKeyOrderTests {
         int compared = 0;
         for (Object a : keys) {
             for (Object b : keys) {
-                assertThat(Integer.signum(order.compare(a, b))).as("%s vs %s", abbreviated(a), abbreviated(b))
+                assertThat(Integer.signum(order.compare(a, b)))
+                        .as("%s vs %s", abbreviated(a), abbreviated(b))
                         .isEqualTo(serialisedOrder(a, b));
                 compared++;
             }
@@ -85,7 +107,8 @@ class IndexKeyOrderTests {
     void comparesOneStringKeysByTheirModifiedUtf8RecordWithoutSerialising() {
         // Shorter first, whatever the characters: the serialised record starts with the length.
         assertThat(IndexKeyOrder.compareAsSerialised("z", "aa")).isNegative();
-        // Same length: bytes, unsigned — 'é' (C3 A9) after 'z' (7A); NUL is two bytes (C0 80), so "\0" is longer than "a".
+        // Same length: bytes, unsigned — 'é' (C3 A9) after 'z' (7A); NUL is two bytes (C0 80), so "\0" is longer than
+        // "a".
         assertThat(IndexKeyOrder.compareAsSerialised("é", "zz")).isPositive();
         assertThat(IndexKeyOrder.compareAsSerialised("\u0000", "a")).isPositive();
         assertThat(IndexKeyOrder.compareAsSerialised("same", "same")).isZero();
@@ -98,7 +121,9 @@ class IndexKeyOrderTests {
         Path file = folder.resolve("store.mv");
         IdLookupH2Backend backend = new IdLookupH2Backend(file.toString());
         try {
-            backend.resolveDatabase("cases").createCollectionOrThrowIfExists("notes").addDocument(new Document("_id", "n1"));
+            backend.resolveDatabase("cases")
+                    .createCollectionOrThrowIfExists("notes")
+                    .addDocument(new Document("_id", "n1"));
             MVStore store = backend.getMvStore();
             assertThat(store.openMap("cases.notes._index__id_").getKeyType()).isInstanceOf(IndexKeyOrder.class);
         } finally {
@@ -115,7 +140,10 @@ class IndexKeyOrderTests {
         Path file = folder.resolve("store.mv");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
-            ids.add(i % 3 == 0 ? "evt-" + i + "|ep|WEBHOOK" : i % 3 == 1 ? "案件-" + i : "t" + Integer.toHexString(i * 7919));
+            ids.add(
+                    i % 3 == 0
+                            ? "evt-" + i + "|ep|WEBHOOK"
+                            : i % 3 == 1 ? "案件-" + i : "t" + Integer.toHexString(i * 7919));
         }
         H2Backend library = new H2Backend(file.toString());
         try {
@@ -146,7 +174,8 @@ class IndexKeyOrderTests {
             assertThat(collection.count(new Document("_id", id), 0, 0)).as(id).isEqualTo(1);
         }
         for (String id : List.of(ids.getFirst(), ids.get(ids.size() / 2), ids.getLast())) {
-            assertThatThrownBy(() -> collection.addDocument(new Document("_id", id))).isInstanceOf(DuplicateKeyError.class);
+            assertThatThrownBy(() -> collection.addDocument(new Document("_id", id)))
+                    .isInstanceOf(DuplicateKeyError.class);
         }
     }
 

@@ -8,16 +8,29 @@ class EvidenceServiceApplicationTests extends EvidenceWebTestSupport {
 
     @Test
     void theOpenApiDocumentListsTheEvidenceEndpointsWithSummaries() {
-        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+        web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.paths['/api/v1/evidence/cases/{caseId}/items'].post.summary").exists()
-                .jsonPath("$.paths['/api/v1/evidence/items/{id}/content'].get.summary").exists()
-                .jsonPath("$.paths['/api/v1/evidence/items/{id}/verdict'].post.summary").exists()
-                .jsonPath("$.paths['/api/v1/evidence/cases/{caseId}/custody/verify'].get.summary").exists()
-                .jsonPath("$.paths['/api/v1/evidence/cases/{caseId}/holds'].post.summary").exists()
-                .jsonPath("$.paths['/api/v1/evidence/cases/{caseId}/consents'].post.summary").exists()
-                .jsonPath("$.paths['/api/v1/evidence/cases/{caseId}/dossier'].get.summary").exists()
-                .jsonPath("$.paths['/api/v1/evidence/dossiers/verify'].post.summary").exists()
-                .jsonPath("$.paths['/api/v1/evidence/dossiers/jwks.json'].get.summary").exists();
+                .jsonPath("$.paths['/api/v1/evidence/cases/{caseId}/items'].post.summary")
+                .exists()
+                .jsonPath("$.paths['/api/v1/evidence/items/{id}/content'].get.summary")
+                .exists()
+                .jsonPath("$.paths['/api/v1/evidence/items/{id}/verdict'].post.summary")
+                .exists()
+                .jsonPath("$.paths['/api/v1/evidence/cases/{caseId}/custody/verify'].get.summary")
+                .exists()
+                .jsonPath("$.paths['/api/v1/evidence/cases/{caseId}/holds'].post.summary")
+                .exists()
+                .jsonPath("$.paths['/api/v1/evidence/cases/{caseId}/consents'].post.summary")
+                .exists()
+                .jsonPath("$.paths['/api/v1/evidence/cases/{caseId}/dossier'].get.summary")
+                .exists()
+                .jsonPath("$.paths['/api/v1/evidence/dossiers/verify'].post.summary")
+                .exists()
+                .jsonPath("$.paths['/api/v1/evidence/dossiers/jwks.json'].get.summary")
+                .exists();
     }
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import app.thaw.gateway.routing.ServiceBreakerGatewayFilterFactory;
 import app.thaw.platform.testing.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +27,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
@@ -36,45 +36,68 @@ import reactor.netty.http.server.HttpServer;
  * through unchanged, the breaker opens only on the service's own failures and closes when it recovers,
  * and limits per client and per tenant refuse with 429 without touching the breaker.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "thaw.gateway.limits.burst=1000", "thaw.gateway.limits.sustained=1000",
-        "thaw.gateway.limits.max-in-flight=2",
-        "thaw.gateway.limits.tenant-burst=30", "thaw.gateway.limits.tenant-sustained=1", "thaw.gateway.limits.per=1m",
-        "thaw.gateway.limits.tenant-max-in-flight=1000",
-        "thaw.gateway.resilience.sliding-window-size=4", "thaw.gateway.resilience.minimum-number-of-calls=4",
-        "thaw.gateway.resilience.wait-in-open-state=1s", "thaw.gateway.resilience.calls-in-half-open-state=1",
-        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=700ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "thaw.gateway.limits.burst=1000",
+            "thaw.gateway.limits.sustained=1000",
+            "thaw.gateway.limits.max-in-flight=2",
+            "thaw.gateway.limits.tenant-burst=30",
+            "thaw.gateway.limits.tenant-sustained=1",
+            "thaw.gateway.limits.per=1m",
+            "thaw.gateway.limits.tenant-max-in-flight=1000",
+            "thaw.gateway.resilience.sliding-window-size=4",
+            "thaw.gateway.resilience.minimum-number-of-calls=4",
+            "thaw.gateway.resilience.wait-in-open-state=1s",
+            "thaw.gateway.resilience.calls-in-half-open-state=1",
+            "spring.cloud.gateway.server.webflux.httpclient.response-timeout=700ms"
+        })
 class GatewayResilienceTests {
 
     static final TestTokens tokens = new TestTokens();
     /** What the stand-in answers on /api/v1/cases/** (status), and how many calls reached it. */
     static final AtomicInteger caseStatus = new AtomicInteger(200);
+
     static final AtomicInteger caseCalls = new AtomicInteger();
     /** Held answers: /api/v1/notifications/hold waits for this. */
     static final AtomicReference<Sinks.Empty<Void>> release = new AtomicReference<>(Sinks.empty());
 
-    static final DisposableServer services = HttpServer.create().host("127.0.0.1").port(0)
-            .route(routes -> routes
-                    .get("/api/v1/cases/answer/{status}", (request, response) -> {
+    static final DisposableServer services = HttpServer.create()
+            .host("127.0.0.1")
+            .port(0)
+            .route(routes -> routes.get("/api/v1/cases/answer/{status}", (request, response) -> {
                         caseCalls.incrementAndGet();
                         int status = Integer.parseInt(request.param("status"));
-                        return response.status(status).header("Content-Type", "application/problem+json")
+                        return response.status(status)
+                                .header("Content-Type", "application/problem+json")
                                 .header("Retry-After", "7")
-                                .sendString(Mono.just("{\"code\":\"from_service\",\"status\":" + status + "}")).then();
+                                .sendString(Mono.just("{\"code\":\"from_service\",\"status\":" + status + "}"))
+                                .then();
                     })
                     .get("/api/v1/cases/whoami", (request, response) -> {
                         caseCalls.incrementAndGet();
-                        return response.status(caseStatus.get()).header("Content-Type", "application/json")
-                                .sendString(Mono.just("{\"from\":\"case-service\"}")).then();
+                        return response.status(caseStatus.get())
+                                .header("Content-Type", "application/json")
+                                .sendString(Mono.just("{\"from\":\"case-service\"}"))
+                                .then();
                     })
-                    .get("/api/v1/monitor/slow", (request, response) ->
-                            Mono.delay(Duration.ofSeconds(3)).then(response.sendString(Mono.just("late")).then()))
-                    .get("/api/v1/notifications/hold", (request, response) ->
-                            release.get().asMono().then(response.sendString(Mono.just("released")).then()))
+                    .get(
+                            "/api/v1/monitor/slow",
+                            (request, response) -> Mono.delay(Duration.ofSeconds(3))
+                                    .then(response.sendString(Mono.just("late")).then()))
+                    .get(
+                            "/api/v1/notifications/hold",
+                            (request, response) -> release.get()
+                                    .asMono()
+                                    .then(response.sendString(Mono.just("released"))
+                                            .then()))
                     // evidence-service refusing an upload at once, from its headers, without reading the body.
-                    .post("/api/v1/evidence/cases/{caseId}/items", (request, response) ->
-                            response.status(413).header("Content-Type", "application/problem+json")
-                                    .sendString(Mono.just("{\"code\":\"evidence_too_large\",\"maxBytes\":1024}")).then()))
+                    .post(
+                            "/api/v1/evidence/cases/{caseId}/items",
+                            (request, response) -> response.status(413)
+                                    .header("Content-Type", "application/problem+json")
+                                    .sendString(Mono.just("{\"code\":\"evidence_too_large\",\"maxBytes\":1024}"))
+                                    .then()))
             .bindNow();
 
     @DynamicPropertySource
@@ -135,7 +158,10 @@ class GatewayResilienceTests {
         caseStatus.set(500);
         for (int i = 0; i < 2; i++) {
             Answer failed = get("/api/v1/cases/whoami", token);
-            assertThat(failed.status()).as("call %d: %s, breaker %s", i, failed.body(), breaker.getMetrics().getNumberOfFailedCalls())
+            assertThat(failed.status())
+                    .as(
+                            "call %d: %s, breaker %s",
+                            i, failed.body(), breaker.getMetrics().getNumberOfFailedCalls())
                     .isEqualTo(500);
         }
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
@@ -148,7 +174,9 @@ class GatewayResilienceTests {
 
         // The service recovers: after the wait, a trial call goes through and closes the breaker.
         caseStatus.set(200);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> get("/api/v1/cases/whoami", token).status() == 200);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
@@ -159,23 +187,29 @@ class GatewayResilienceTests {
         Answer late = get("/api/v1/monitor/slow", token);
         assertThat(late.status()).isEqualTo(503);
         assertThat(late.body()).contains("\"service\":\"monitor\"", "did not answer in time", "Idempotency-Key");
-        assertThat(breakers.breaker("monitor").getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
-        assertThat(breakers.breaker("cases").getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(breakers.breaker("monitor").getMetrics().getNumberOfFailedCalls())
+                .isEqualTo(1);
+        assertThat(breakers.breaker("cases").getMetrics().getNumberOfFailedCalls())
+                .isZero();
     }
 
     @Test
     void aTenantOverItsSharedLimitIsRefusedWhileOtherTenantsAreServedAndNoBreakerCounts() {
         // Thirty different clients of one tenant use up the tenant's burst of 30; one more client is refused.
         for (int i = 0; i < 30; i++) {
-            assertThat(get("/api/v1/cases/whoami", tokenFor("flooder", "client-" + i)).status()).isEqualTo(200);
+            assertThat(get("/api/v1/cases/whoami", tokenFor("flooder", "client-" + i))
+                            .status())
+                    .isEqualTo(200);
         }
         Answer refused = get("/api/v1/cases/whoami", tokenFor("flooder", "client-30"));
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.body()).contains("\"code\":\"rate_limited\"", "this tenant");
         assertThat(refused.headers().get(HttpHeaders.RETRY_AFTER)).isNotBlank();
         // Another tenant is untouched by it.
-        assertThat(get("/api/v1/cases/whoami", tokenFor("quiet", "client-0")).status()).isEqualTo(200);
-        assertThat(breakers.breaker("cases").getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(get("/api/v1/cases/whoami", tokenFor("quiet", "client-0")).status())
+                .isEqualTo(200);
+        assertThat(breakers.breaker("cases").getMetrics().getNumberOfFailedCalls())
+                .isZero();
     }
 
     @Test
@@ -193,7 +227,9 @@ class GatewayResilienceTests {
             return third.status() == 429 && third.body().contains("in progress at once: at most 2");
         });
         // Another client of the same tenant is not affected by this client's cap.
-        assertThat(get("/api/v1/cases/whoami", tokenFor("holder-tenant", "other")).status()).isEqualTo(200);
+        assertThat(get("/api/v1/cases/whoami", tokenFor("holder-tenant", "other"))
+                        .status())
+                .isEqualTo(200);
         release.get().tryEmitEmpty();
         for (Mono<Answer> call : held) {
             assertThat(call.block(Duration.ofSeconds(5)).status()).isEqualTo(200);
@@ -212,21 +248,26 @@ class GatewayResilienceTests {
                     .headers(h -> h.set(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                             .set(HttpHeaders.CONTENT_TYPE, MediaType.TEXT_PLAIN_VALUE)
                             .set(HttpHeaders.CONTENT_LENGTH, String.valueOf(512L * chunk.length)))
-                    .post().uri("http://127.0.0.1:" + port + "/api/v1/evidence/cases/c-1/items")
+                    .post()
+                    .uri("http://127.0.0.1:" + port + "/api/v1/evidence/cases/c-1/items")
                     .send(body)
-                    .responseSingle((response, content) -> content.asString().defaultIfEmpty("")
-                            .map(text -> new Answer(response.status().code(), text, headers(response.responseHeaders()))))
+                    .responseSingle((response, content) -> content.asString()
+                            .defaultIfEmpty("")
+                            .map(text ->
+                                    new Answer(response.status().code(), text, headers(response.responseHeaders()))))
                     .block(Duration.ofSeconds(20));
-            assertThat(answer.status()).as("attempt %d: %s", attempt, answer.body()).isEqualTo(413);
+            assertThat(answer.status())
+                    .as("attempt %d: %s", attempt, answer.body())
+                    .isEqualTo(413);
             assertThat(answer.body()).contains("evidence_too_large");
         }
-        assertThat(breakers.breaker("evidence").getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(breakers.breaker("evidence").getMetrics().getNumberOfFailedCalls())
+                .isZero();
     }
 
     // ---- a plain HTTP client, so what the gateway sends is seen as a real caller sees it ----
 
-    record Answer(int status, String body, java.util.Map<String, String> headers) {
-    }
+    record Answer(int status, String body, java.util.Map<String, String> headers) {}
 
     private Answer get(String path, String token) {
         return getAsync(path, token).block(Duration.ofSeconds(10));
@@ -235,8 +276,10 @@ class GatewayResilienceTests {
     private Mono<Answer> getAsync(String path, String token) {
         return HttpClient.create()
                 .headers(h -> h.set(HttpHeaders.AUTHORIZATION, "Bearer " + token))
-                .get().uri("http://127.0.0.1:" + port + path)
-                .responseSingle((response, content) -> content.asString().defaultIfEmpty("")
+                .get()
+                .uri("http://127.0.0.1:" + port + path)
+                .responseSingle((response, content) -> content.asString()
+                        .defaultIfEmpty("")
                         .map(text -> new Answer(response.status().code(), text, headers(response.responseHeaders()))));
     }
 
@@ -247,6 +290,7 @@ class GatewayResilienceTests {
     }
 
     private static String tokenFor(String tenant, String subject) {
-        return tokens.token(List.of("merchant_admin"), claims -> claims.subject(subject).claim("tenant_id", tenant));
+        return tokens.token(
+                List.of("merchant_admin"), claims -> claims.subject(subject).claim("tenant_id", tenant));
     }
 }

@@ -46,17 +46,26 @@ class ArchitectureTests {
     /** The detectors and name matching are plain Java: no Spring, no Reactor, no store. */
     @Test
     void detectionAndNameMatchingArePlainJava() {
-        noClasses().that().resideInAnyPackage(BASE + ".detection..", BASE + ".screening.matching..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..", "org.bson..",
-                        "com.mongodb..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(BASE + ".detection..", BASE + ".screening.matching..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "reactor..", "org.bson..", "com.mongodb..")
                 .check(MONITOR);
     }
 
     @Test
     void controllersArePackagePrivateAndLiveInWebPackages() {
-        classes().that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
-                .or().areAnnotatedWith(org.springframework.stereotype.Controller.class)
-                .should().resideInAPackage("..web").andShould().notBePublic()
+        classes()
+                .that()
+                .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .or()
+                .areAnnotatedWith(org.springframework.stereotype.Controller.class)
+                .should()
+                .resideInAPackage("..web")
+                .andShould()
+                .notBePublic()
                 .check(MONITOR);
     }
 }

@@ -18,26 +18,60 @@ class MonitorApiTests extends MonitorWebTestBase {
     void settingsStartAtTheDefaultsAndAStaleWriteIsAVersionConflict() {
         String tenant = newTenant();
         String token = bank(tenant);
-        Map<?, ?> read = web.get().uri("/api/v1/monitor/settings").headers(h -> h.setBearerAuth(token)).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> read = web.get()
+                .uri("/api/v1/monitor/settings")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(read.get("version")).isEqualTo(0);
         @SuppressWarnings("unchecked")
         Map<String, Object> settings = new java.util.HashMap<>((Map<String, Object>) read.get("settings"));
         assertThat(settings).containsEntry("maxTravelSpeedKmh", 900.0).containsEntry("creditApplicationsCount", 3);
         settings.put("maxTravelSpeedKmh", 500);
         settings.put("version", 0);
-        web.put().uri("/api/v1/monitor/settings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(settings).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.version").isEqualTo(1).jsonPath("$.settings.maxTravelSpeedKmh").isEqualTo(500.0);
-        web.put().uri("/api/v1/monitor/settings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(settings).exchange().expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.code").isEqualTo("version_conflict");
+        web.put()
+                .uri("/api/v1/monitor/settings")
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(settings)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.version")
+                .isEqualTo(1)
+                .jsonPath("$.settings.maxTravelSpeedKmh")
+                .isEqualTo(500.0);
+        web.put()
+                .uri("/api/v1/monitor/settings")
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(settings)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("version_conflict");
         settings.put("maxTravelSpeedKmh", 0);
         settings.put("version", 1);
-        web.put().uri("/api/v1/monitor/settings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(settings).exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("maxTravelSpeedKmh")
-                .jsonPath("$.errors[0].rule").isEqualTo("DecimalMin");
+        web.put()
+                .uri("/api/v1/monitor/settings")
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(settings)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("maxTravelSpeedKmh")
+                .jsonPath("$.errors[0].rule")
+                .isEqualTo("DecimalMin");
     }
 
     @Test
@@ -45,17 +79,33 @@ class MonitorApiTests extends MonitorWebTestBase {
         String tenant = newTenant();
         String token = bank(tenant);
         @SuppressWarnings("unchecked")
-        Map<String, Object> settings = new java.util.HashMap<>((Map<String, Object>) web.get().uri("/api/v1/monitor/settings")
-                .headers(h -> h.setBearerAuth(token)).exchange().expectBody(Map.class).returnResult().getResponseBody().get("settings"));
+        Map<String, Object> settings = new java.util.HashMap<>((Map<String, Object>) web.get()
+                .uri("/api/v1/monitor/settings")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("settings"));
         settings.put("creditApplicationsCount", 2);
         settings.put("version", 0);
-        web.put().uri("/api/v1/monitor/settings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(settings).exchange().expectStatus().isOk();
+        web.put()
+                .uri("/api/v1/monitor/settings")
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(settings)
+                .exchange()
+                .expectStatus()
+                .isOk();
         enrol(tenant, Map.of("PHONE", "+8613444440000"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        post(tenant, signal("c-1", "CREDIT_APPLICATION", now.minusSeconds(600), "+8613444440000", Map.of())).expectStatus().isAccepted();
+        post(tenant, signal("c-1", "CREDIT_APPLICATION", now.minusSeconds(600), "+8613444440000", Map.of()))
+                .expectStatus()
+                .isAccepted();
         assertThat(alerts(tenant)).isEmpty();
-        post(tenant, signal("c-2", "CREDIT_APPLICATION", now.minusSeconds(300), "+8613444440000", Map.of())).expectStatus().isAccepted();
+        post(tenant, signal("c-2", "CREDIT_APPLICATION", now.minusSeconds(300), "+8613444440000", Map.of()))
+                .expectStatus()
+                .isAccepted();
         assertThat(alerts(tenant)).singleElement().satisfies(alert -> {
             assertThat(alert.get("detectors", Document.class).keySet()).containsExactly("CREDIT_APPLICATIONS");
             assertThat(alert.getString("severity")).isEqualTo("HIGH");
@@ -66,45 +116,94 @@ class MonitorApiTests extends MonitorWebTestBase {
     void concurrentDeliveriesOfOneSignalStoreItOnce() {
         String tenant = newTenant();
         enrol(tenant, Map.of("PHONE", "+8613555550000"));
-        Map<String, Object> signal = signal("same-1", "LOGIN", Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS),
-                "+8613555550000", Map.of("device", "d1"));
+        Map<String, Object> signal = signal(
+                "same-1",
+                "LOGIN",
+                Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS),
+                "+8613555550000",
+                Map.of("device", "d1"));
         List<Integer> statuses = reactor.core.publisher.Flux.range(0, 20)
-                .flatMap(i -> reactor.core.publisher.Mono.fromCallable(() -> post(tenant, signal).returnResult(String.class)
-                                .getStatus().value())
-                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 20)
-                .collectList().block();
+                .flatMap(
+                        i -> reactor.core.publisher.Mono.fromCallable(() -> post(tenant, signal)
+                                        .returnResult(String.class)
+                                        .getStatus()
+                                        .value())
+                                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()),
+                        20)
+                .collectList()
+                .block();
         assertThat(statuses).filteredOn(status -> status == 202).hasSize(1);
         assertThat(statuses).filteredOn(status -> status == 200).hasSize(19);
-        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenant)), "signals").block()).isEqualTo(1);
+        assertThat(mongo.count(
+                                org.springframework.data.mongodb.core.query.Query.query(
+                                        org.springframework.data.mongodb.core.query.Criteria.where("tenantId")
+                                                .is(tenant)),
+                                "signals")
+                        .block())
+                .isEqualTo(1);
     }
 
     @Test
     void aRuleThatDoesNotCompileIsRefusedNamingTheExpression() {
         String tenant = newTenant();
-        web.post().uri("/api/v1/monitor/rules").headers(h -> h.setBearerAuth(bank(tenant))).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "broken", "expression", "signal.type == ", "severity", "HIGH", "enabled", true))
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("expression").jsonPath("$.errors[0].rule").isEqualTo("Cel");
-        web.post().uri("/api/v1/monitor/rules").headers(h -> h.setBearerAuth(bank(tenant))).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "not-bool", "expression", "signal.amount + 1.0", "severity", "HIGH", "enabled", true))
-                .exchange().expectStatus().isBadRequest();
+        web.post()
+                .uri("/api/v1/monitor/rules")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(
+                        Map.of("name", "broken", "expression", "signal.type == ", "severity", "HIGH", "enabled", true))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("expression")
+                .jsonPath("$.errors[0].rule")
+                .isEqualTo("Cel");
+        web.post()
+                .uri("/api/v1/monitor/rules")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "name", "not-bool", "expression", "signal.amount + 1.0", "severity", "HIGH", "enabled", true))
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
     }
 
     @Test
     void aTenantRuleRaisesAnAlertOnTheSignalsItMatches() {
         String tenant = newTenant();
-        web.post().uri("/api/v1/monitor/rules").headers(h -> h.setBearerAuth(bank(tenant))).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "big-card-night", "severity", "MEDIUM", "enabled", true,
-                        "expression", "signal.type == 'CARD_ISSUED' && signal.amount > 10000.0 && baseline.lastDay['LOGIN'] == 0"))
-                .exchange().expectStatus().isCreated();
+        web.post()
+                .uri("/api/v1/monitor/rules")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "name",
+                        "big-card-night",
+                        "severity",
+                        "MEDIUM",
+                        "enabled",
+                        true,
+                        "expression",
+                        "signal.type == 'CARD_ISSUED' && signal.amount > 10000.0 && baseline.lastDay['LOGIN'] == 0"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
         enrol(tenant, Map.of("PHONE", "+8613111110000"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        post(tenant, signal("r-1", "CARD_ISSUED", now.minusSeconds(600), "+8613111110000", Map.of("amount", 500))).expectStatus().isAccepted();
+        post(tenant, signal("r-1", "CARD_ISSUED", now.minusSeconds(600), "+8613111110000", Map.of("amount", 500)))
+                .expectStatus()
+                .isAccepted();
         assertThat(alerts(tenant)).isEmpty();
-        post(tenant, signal("r-2", "CARD_ISSUED", now.minusSeconds(300), "+8613111110000", Map.of("amount", 20000))).expectStatus().isAccepted();
-        assertThat(alerts(tenant)).singleElement()
-                .satisfies(alert -> assertThat(alert.get("detectors", Document.class).keySet()).containsExactly("rule:big-card-night"));
+        post(tenant, signal("r-2", "CARD_ISSUED", now.minusSeconds(300), "+8613111110000", Map.of("amount", 20000)))
+                .expectStatus()
+                .isAccepted();
+        assertThat(alerts(tenant))
+                .singleElement()
+                .satisfies(alert -> assertThat(
+                                alert.get("detectors", Document.class).keySet())
+                        .containsExactly("rule:big-card-night"));
     }
 
     @Test
@@ -112,29 +211,80 @@ class MonitorApiTests extends MonitorWebTestBase {
         String tenant = newTenant();
         enrol(tenant, Map.of("PHONE", "+8613222220000"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        post(tenant, signal("a-1", "LOGIN", now.minusSeconds(900), "+8613222220000", Map.of("device", "d1"))).expectStatus().isAccepted();
-        post(tenant, signal("a-2", "LOGIN", now.minusSeconds(600), "+8613222220000", Map.of("device", "d2"))).expectStatus().isAccepted();
+        post(tenant, signal("a-1", "LOGIN", now.minusSeconds(900), "+8613222220000", Map.of("device", "d1")))
+                .expectStatus()
+                .isAccepted();
+        post(tenant, signal("a-2", "LOGIN", now.minusSeconds(600), "+8613222220000", Map.of("device", "d2")))
+                .expectStatus()
+                .isAccepted();
         String id = alerts(tenant).getFirst().getString("_id");
         String agent = token(tenant, "staff_agent");
-        web.post().uri("/api/v1/monitor/alerts/" + id + "/acknowledge").headers(h -> h.setBearerAuth(agent))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("version", 1)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED").jsonPath("$.version").isEqualTo(2);
-        web.post().uri("/api/v1/monitor/alerts/" + id + "/escalate").headers(h -> h.setBearerAuth(agent))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("version", 1)).exchange()
-                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("version_conflict");
-        web.post().uri("/api/v1/monitor/alerts/" + id + "/escalate").headers(h -> h.setBearerAuth(agent))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("version", 2, "reason", "customer confirms fraud")).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("ESCALATED").jsonPath("$.severity").isEqualTo("HIGH");
+        web.post()
+                .uri("/api/v1/monitor/alerts/" + id + "/acknowledge")
+                .headers(h -> h.setBearerAuth(agent))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("version", 1))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("ACKNOWLEDGED")
+                .jsonPath("$.version")
+                .isEqualTo(2);
+        web.post()
+                .uri("/api/v1/monitor/alerts/" + id + "/escalate")
+                .headers(h -> h.setBearerAuth(agent))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("version", 1))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("version_conflict");
+        web.post()
+                .uri("/api/v1/monitor/alerts/" + id + "/escalate")
+                .headers(h -> h.setBearerAuth(agent))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("version", 2, "reason", "customer confirms fraud"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("ESCALATED")
+                .jsonPath("$.severity")
+                .isEqualTo("HIGH");
         assertThat(outbox(tenant)).isNotEmpty();
-        web.post().uri("/api/v1/monitor/alerts/" + id + "/acknowledge").headers(h -> h.setBearerAuth(agent))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("version", 3)).exchange()
-                .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.code").isEqualTo("alert_transition_not_allowed")
-                .jsonPath("$.currentState").isEqualTo("ESCALATED");
-        web.get().uri("/api/v1/monitor/alerts/" + id).headers(h -> h.setBearerAuth(bank(newTenant()))).exchange()
-                .expectStatus().isNotFound();
-        web.get().uri("/api/v1/monitor/alerts?state=ESCALATED").headers(h -> h.setBearerAuth(agent)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.items[0].id").isEqualTo(id);
+        web.post()
+                .uri("/api/v1/monitor/alerts/" + id + "/acknowledge")
+                .headers(h -> h.setBearerAuth(agent))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("version", 3))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("alert_transition_not_allowed")
+                .jsonPath("$.currentState")
+                .isEqualTo("ESCALATED");
+        web.get()
+                .uri("/api/v1/monitor/alerts/" + id)
+                .headers(h -> h.setBearerAuth(bank(newTenant())))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        web.get()
+                .uri("/api/v1/monitor/alerts?state=ESCALATED")
+                .headers(h -> h.setBearerAuth(agent))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[0].id")
+                .isEqualTo(id);
     }
 
     @Test
@@ -142,35 +292,78 @@ class MonitorApiTests extends MonitorWebTestBase {
         String tenant = newTenant();
         enrol(tenant, Map.of("PHONE", "+8613333330000", "NAME_LATIN", "Sun Li"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        post(tenant, signal("m-1", "LOGIN", now.minusSeconds(60), "+8613333330000", Map.of())).expectStatus().isAccepted();
-        post(tenant, signal("m-2", "LOGIN", now.minusSeconds(30), "+8613333330000", Map.of())).expectStatus().isAccepted();
-        post(tenant, signal("m-2", "LOGIN", now.minusSeconds(30), "+8613333330000", Map.of())).expectStatus().isOk();
-        web.get().uri("/api/v1/monitor/usage").headers(h -> h.setBearerAuth(bank(tenant))).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.subjectsEnrolled").isEqualTo(1).jsonPath("$.signals").isEqualTo(2)
-                .jsonPath("$.screenings").isEqualTo(1);
-        web.get().uri("/api/v1/monitor/usage?month=2020-01").headers(h -> h.setBearerAuth(bank(tenant))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.signals").isEqualTo(0);
+        post(tenant, signal("m-1", "LOGIN", now.minusSeconds(60), "+8613333330000", Map.of()))
+                .expectStatus()
+                .isAccepted();
+        post(tenant, signal("m-2", "LOGIN", now.minusSeconds(30), "+8613333330000", Map.of()))
+                .expectStatus()
+                .isAccepted();
+        post(tenant, signal("m-2", "LOGIN", now.minusSeconds(30), "+8613333330000", Map.of()))
+                .expectStatus()
+                .isOk();
+        web.get()
+                .uri("/api/v1/monitor/usage")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.subjectsEnrolled")
+                .isEqualTo(1)
+                .jsonPath("$.signals")
+                .isEqualTo(2)
+                .jsonPath("$.screenings")
+                .isEqualTo(1);
+        web.get()
+                .uri("/api/v1/monitor/usage?month=2020-01")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.signals")
+                .isEqualTo(0);
         // A month outside 1970–2100 (or none at all) is named like a body's field (ADR 58).
         for (String month : new String[] {"2101-01", "1969-12", "+999999999-12", "2026-13"}) {
-            web.get().uri(uri -> uri.path("/api/v1/monitor/usage").queryParam("month", month).build())
-                    .headers(h -> h.setBearerAuth(bank(tenant))).exchange()
-                    .expectStatus().isBadRequest()
-                    .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
-                    .jsonPath("$.errors[0].field").isEqualTo("month").jsonPath("$.errors[0].rule").isEqualTo("DateWindow");
+            web.get()
+                    .uri(uri -> uri.path("/api/v1/monitor/usage")
+                            .queryParam("month", month)
+                            .build())
+                    .headers(h -> h.setBearerAuth(bank(tenant)))
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("validation_failed")
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("month")
+                    .jsonPath("$.errors[0].rule")
+                    .isEqualTo("DateWindow");
         }
     }
 
     @Test
     void theOpenApiDocumentListsTheMonitorEndpoints() {
-        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.paths['/api/v1/monitor/subjects'].post.summary").exists()
-                .jsonPath("$.paths['/api/v1/monitor/signals'].post").exists()
-                .jsonPath("$.paths['/api/v1/monitor/signals/batch'].post").exists()
-                .jsonPath("$.paths['/api/v1/monitor/alerts'].get").exists()
-                .jsonPath("$.paths['/api/v1/monitor/rules'].post").exists()
-                .jsonPath("$.paths['/api/v1/monitor/screening/check'].post").exists()
-                .jsonPath("$.paths['/api/v1/monitor/usage'].get").exists();
+        web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/monitor/subjects'].post.summary")
+                .exists()
+                .jsonPath("$.paths['/api/v1/monitor/signals'].post")
+                .exists()
+                .jsonPath("$.paths['/api/v1/monitor/signals/batch'].post")
+                .exists()
+                .jsonPath("$.paths['/api/v1/monitor/alerts'].get")
+                .exists()
+                .jsonPath("$.paths['/api/v1/monitor/rules'].post")
+                .exists()
+                .jsonPath("$.paths['/api/v1/monitor/screening/check'].post")
+                .exists()
+                .jsonPath("$.paths['/api/v1/monitor/usage'].get")
+                .exists();
     }
-
 }

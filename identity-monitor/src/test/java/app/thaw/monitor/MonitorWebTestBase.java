@@ -29,7 +29,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 // The monitor's own code logs at DEBUG in tests, so the PII test sees everything it could log (set
 // here, not as a dynamic property: logging levels are read before those are added).
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.level.app.thaw.monitor=DEBUG")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "logging.level.app.thaw.monitor=DEBUG")
 @AutoConfigureWebTestClient
 public abstract class MonitorWebTestBase {
 
@@ -43,7 +45,8 @@ public abstract class MonitorWebTestBase {
         Path dir = Files.createTempDirectory("thaw-monitor-test");
         registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
         registry.add("thaw.store.data-dir", () -> dir.resolve("data").toString());
-        registry.add("thaw.monitor.protection.keyset-dir", () -> dir.resolve("keys").toString());
+        registry.add(
+                "thaw.monitor.protection.keyset-dir", () -> dir.resolve("keys").toString());
         registry.add("thaw.events.relay.enabled", () -> "false");
         registry.add("thaw.timers.enabled", () -> "false");
         // Usage counts stay in memory until a test flushes them (UsageMeterTests).
@@ -61,8 +64,12 @@ public abstract class MonitorWebTestBase {
         registry.add("thaw.monitor.screening.sources[0].id", () -> "ofac-sdn");
         registry.add("thaw.monitor.screening.sources[0].name", () -> "OFAC SDN (test sample)");
         registry.add("thaw.monitor.screening.sources[0].format", () -> "OFAC_CSV");
-        registry.add("thaw.monitor.screening.sources[0].location", () -> lists.resolve("sdn.csv").toUri().toString());
-        registry.add("thaw.monitor.screening.sources[0].alias-location", () -> lists.resolve("alt.csv").toUri().toString());
+        registry.add(
+                "thaw.monitor.screening.sources[0].location",
+                () -> lists.resolve("sdn.csv").toUri().toString());
+        registry.add(
+                "thaw.monitor.screening.sources[0].alias-location",
+                () -> lists.resolve("alt.csv").toUri().toString());
         registry.add("thaw.monitor.screening.sources[0].published", () -> "2021-06-01");
     }
 
@@ -94,14 +101,25 @@ public abstract class MonitorWebTestBase {
     /** Enrols a person and answers its id. */
     protected String enrol(String tenant, Map<String, String> identifiers) {
         List<Map<String, String>> ids = identifiers.entrySet().stream()
-                .map(e -> Map.of("type", e.getKey(), "value", e.getValue())).toList();
-        return web.post().uri("/api/v1/monitor/subjects").headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("type", "PERSON", "identifiers", ids))
-                .exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+                .map(e -> Map.of("type", e.getKey(), "value", e.getValue()))
+                .toList();
+        return web.post()
+                .uri("/api/v1/monitor/subjects")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", "PERSON", "identifiers", ids))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .toString();
     }
 
-    protected static Map<String, Object> signal(String id, String type, Instant at, String phone, Map<String, Object> more) {
+    protected static Map<String, Object> signal(
+            String id, String type, Instant at, String phone, Map<String, Object> more) {
         Map<String, Object> signal = new java.util.LinkedHashMap<>();
         signal.put("signalId", id);
         signal.put("type", type);
@@ -112,15 +130,23 @@ public abstract class MonitorWebTestBase {
     }
 
     protected WebTestClient.ResponseSpec post(String tenant, Map<String, Object> signal) {
-        return web.post().uri("/api/v1/monitor/signals").headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(signal).exchange();
+        return web.post()
+                .uri("/api/v1/monitor/signals")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(signal)
+                .exchange();
     }
 
     protected List<Document> outbox(String tenant) {
-        return mongo.find(Query.query(Criteria.where("event.tenantId").is(tenant)), Document.class, "outbox").collectList().block();
+        return mongo.find(Query.query(Criteria.where("event.tenantId").is(tenant)), Document.class, "outbox")
+                .collectList()
+                .block();
     }
 
     protected List<Document> alerts(String tenant) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenant)), Document.class, "alerts").collectList().block();
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenant)), Document.class, "alerts")
+                .collectList()
+                .block();
     }
 }

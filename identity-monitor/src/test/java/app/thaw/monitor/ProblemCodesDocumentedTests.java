@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import app.thaw.monitor.alerts.AlertTransitionNotAllowed;
-import app.thaw.monitor.rules.RuleLimitReached;
 import app.thaw.monitor.ingestion.BatchTooLarge;
+import app.thaw.monitor.rules.RuleLimitReached;
 import app.thaw.monitor.subjects.SubjectQuotaExceeded;
 import app.thaw.monitor.subjects.SubjectUnderLegalHold;
 import org.junit.jupiter.api.Test;
@@ -20,9 +20,14 @@ class ProblemCodesDocumentedTests {
     void everyCodeTheMonitorDefinesIsListedUnderItsHeadingInDocsProblems() throws IOException {
         String documented = Files.readString(Path.of("..", "docs", "problems.md"));
         String section = documented.substring(documented.indexOf("## Monitoring"));
-        assertThat(List.of(SubjectUnderLegalHold.CODE, SubjectQuotaExceeded.CODE, BatchTooLarge.CODE,
-                AlertTransitionNotAllowed.CODE, RuleLimitReached.CODE,
-                app.thaw.monitor.screening.ListEntryNotFound.CODE, app.thaw.monitor.subscription.QuotaExceeded.CODE))
+        assertThat(List.of(
+                        SubjectUnderLegalHold.CODE,
+                        SubjectQuotaExceeded.CODE,
+                        BatchTooLarge.CODE,
+                        AlertTransitionNotAllowed.CODE,
+                        RuleLimitReached.CODE,
+                        app.thaw.monitor.screening.ListEntryNotFound.CODE,
+                        app.thaw.monitor.subscription.QuotaExceeded.CODE))
                 .allSatisfy(code -> assertThat(section).contains("| `" + code + "` |"));
     }
 }

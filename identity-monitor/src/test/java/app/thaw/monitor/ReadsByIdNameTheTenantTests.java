@@ -43,14 +43,19 @@ class ReadsByIdNameTheTenantTests extends MonitorWebTestBase {
 
     @Autowired
     Subjects subjects;
+
     @Autowired
     Baselines baselines;
+
     @Autowired
     Signals signals;
+
     @Autowired
     Alerts alerts;
+
     @Autowired
     StoredRules rules;
+
     @Autowired
     AllowList allowList;
 
@@ -58,14 +63,26 @@ class ReadsByIdNameTheTenantTests extends MonitorWebTestBase {
     void aSubjectIsNotFoundInAnotherTenant() {
         String owner = newTenant();
         String other = newTenant();
-        Subject subject = new Subject(Ids.next("sub"), owner, SubjectType.PERSON,
-                List.of(new ProtectedValue(IdentifierType.PHONE, "hash-" + owner, "ciphertext", "+86***")), false, null, 1, NOW);
+        Subject subject = new Subject(
+                Ids.next("sub"),
+                owner,
+                SubjectType.PERSON,
+                List.of(new ProtectedValue(IdentifierType.PHONE, "hash-" + owner, "ciphertext", "+86***")),
+                false,
+                null,
+                1,
+                NOW);
         subjects.insert(subject).block();
 
         assertThat(subjects.find(owner, subject.id()).block()).isNotNull();
         assertThat(subjects.find(other, subject.id()).block()).isNull();
-        assertThat(subjects.byHashes(other, List.of("hash-" + owner), 10).collectList().block()).isEmpty();
-        assertThatThrownBy(() -> subjects.setHold(other, subject.id(), 1, true, "not theirs").block()).isInstanceOf(NotFound.class);
+        assertThat(subjects.byHashes(other, List.of("hash-" + owner), 10)
+                        .collectList()
+                        .block())
+                .isEmpty();
+        assertThatThrownBy(() -> subjects.setHold(other, subject.id(), 1, true, "not theirs")
+                        .block())
+                .isInstanceOf(NotFound.class);
         assertThat(subjects.deleteUnlessHeld(other, subject.id()).block()).isFalse();
         assertThat(subjects.find(owner, subject.id()).block().legalHold()).isFalse();
     }
@@ -84,22 +101,35 @@ class ReadsByIdNameTheTenantTests extends MonitorWebTestBase {
     void aSignalIsNotFoundInAnotherTenant() {
         String owner = newTenant();
         String other = newTenant();
-        Signal signal = new Signal(Ids.next("sig"), "src-1", SignalType.LOGIN, NOW, "device-1", null, null, null, null, null);
-        signals.insertAll(owner, List.of(new Signals.Fresh(signal, List.of("h"), List.of("sub_1"))), NOW).block();
+        Signal signal =
+                new Signal(Ids.next("sig"), "src-1", SignalType.LOGIN, NOW, "device-1", null, null, null, null, null);
+        signals.insertAll(owner, List.of(new Signals.Fresh(signal, List.of("h"), List.of("sub_1"))), NOW)
+                .block();
 
-        assertThat(signals.bySourceIds(owner, List.of("src-1")).collectList().block()).hasSize(1);
-        assertThat(signals.bySourceIds(other, List.of("src-1")).collectList().block()).isEmpty();
-        assertThat(signals.forSubject(other, "sub_1", null, 10).collectList().block()).isEmpty();
+        assertThat(signals.bySourceIds(owner, List.of("src-1")).collectList().block())
+                .hasSize(1);
+        assertThat(signals.bySourceIds(other, List.of("src-1")).collectList().block())
+                .isEmpty();
+        assertThat(signals.forSubject(other, "sub_1", null, 10).collectList().block())
+                .isEmpty();
         signals.markProcessed(other, List.of(signal.id())).block();
-        assertThat(signals.bySourceIds(owner, List.of("src-1")).blockFirst().processed()).isFalse();
+        assertThat(signals.bySourceIds(owner, List.of("src-1")).blockFirst().processed())
+                .isFalse();
     }
 
     @Test
     void anAlertIsNotFoundInAnotherTenant() {
         String owner = newTenant();
         String other = newTenant();
-        Alert alert = Alert.open(Ids.next("alr"), owner, "sub_1", "Z** W**", "PERSON",
-                new Detection("NEW_DEVICE", Severity.MEDIUM, List.of("sig_1"), NOW, "a new device"), Duration.ofHours(1), 3);
+        Alert alert = Alert.open(
+                Ids.next("alr"),
+                owner,
+                "sub_1",
+                "Z** W**",
+                "PERSON",
+                new Detection("NEW_DEVICE", Severity.MEDIUM, List.of("sig_1"), NOW, "a new device"),
+                Duration.ofHours(1),
+                3);
         String openKey = owner + "|sub_1|IDENTITY_MISUSE";
         alerts.insert(alert, openKey, List.of()).block();
 
@@ -117,7 +147,8 @@ class ReadsByIdNameTheTenantTests extends MonitorWebTestBase {
 
         assertThat(rules.find(owner, rule.id()).block()).isNotNull();
         assertThat(rules.find(other, rule.id()).block()).isNull();
-        assertThatThrownBy(() -> rules.replace(other, rule.id(), 1, "taken over", "true", Severity.HIGH, true, NOW).block())
+        assertThatThrownBy(() -> rules.replace(other, rule.id(), 1, "taken over", "true", Severity.HIGH, true, NOW)
+                        .block())
                 .isInstanceOf(NotFound.class);
         assertThat(rules.delete(other, rule.id()).block()).isFalse();
         assertThat(rules.find(owner, rule.id()).block().name()).isEqualTo("late logins");
@@ -127,11 +158,24 @@ class ReadsByIdNameTheTenantTests extends MonitorWebTestBase {
     void aScreeningDecisionIsNotFoundInAnotherTenant() {
         String owner = newTenant();
         String other = newTenant();
-        allowList.decide(owner, "sub_1", "12345", "fp", AllowList.Decision.NOT_A_MATCH, "officer", "a namesake", List.of(), null)
+        allowList
+                .decide(
+                        owner,
+                        "sub_1",
+                        "12345",
+                        "fp",
+                        AllowList.Decision.NOT_A_MATCH,
+                        "officer",
+                        "a namesake",
+                        List.of(),
+                        null)
                 .block();
 
         assertThat(allowList.decisions(owner, "sub_1").collectList().block()).hasSize(1);
         assertThat(allowList.decisions(other, "sub_1").collectList().block()).isEmpty();
-        assertThat(allowList.standing(other, List.of(Map.entry("sub_1", "12345"))).block()).isEmpty();
+        assertThat(allowList
+                        .standing(other, List.of(Map.entry("sub_1", "12345")))
+                        .block())
+                .isEmpty();
     }
 }

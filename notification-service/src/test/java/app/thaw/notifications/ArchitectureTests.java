@@ -49,7 +49,13 @@ class ArchitectureTests {
 
     @Test
     void controllersLiveInWebPackagesAndArePackagePrivate() {
-        classes().that().areAnnotatedWith(RestController.class).should().resideInAPackage("..web").andShould().notBePublic()
+        classes()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .resideInAPackage("..web")
+                .andShould()
+                .notBePublic()
                 .check(CLASSES);
     }
 
@@ -59,10 +65,16 @@ class ArchitectureTests {
      */
     @Test
     void theDomainModelIsPlainJava() {
-        noClasses().that(DescribedPredicate.describe("records or enums", (JavaClass type) -> type.isRecord() || type.isEnum()))
-                .and().resideOutsideOfPackages(BASE + "..web..", BASE + "..internal..")
-                .and().areNotAnnotatedWith(ConfigurationProperties.class)
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..", "com.mongodb..", "org.bson..")
+        noClasses()
+                .that(DescribedPredicate.describe(
+                        "records or enums", (JavaClass type) -> type.isRecord() || type.isEnum()))
+                .and()
+                .resideOutsideOfPackages(BASE + "..web..", BASE + "..internal..")
+                .and()
+                .areNotAnnotatedWith(ConfigurationProperties.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "reactor..", "com.mongodb..", "org.bson..")
                 .check(CLASSES);
     }
 }

@@ -50,21 +50,31 @@ public final class HttpStub implements AutoCloseable {
     private final AtomicLong answered = new AtomicLong();
 
     public HttpStub() {
-        server = HttpServer.create().host("127.0.0.1").port(0)
-                .handle((request, response) -> request.receive().aggregate().asString().defaultIfEmpty("")
+        server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .handle((request, response) -> request.receive()
+                        .aggregate()
+                        .asString()
+                        .defaultIfEmpty("")
                         .flatMap(body -> {
                             String path = request.path().isEmpty() ? "/" : "/" + request.path();
                             Map<String, List<String>> headers = request.requestHeaders().entries().stream()
-                                    .collect(Collectors.groupingBy(entry -> entry.getKey().toLowerCase(),
+                                    .collect(Collectors.groupingBy(
+                                            entry -> entry.getKey().toLowerCase(),
                                             Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
                             received.add(new Received(path, headers, body, Instant.now()));
                             Answer answer = next(path);
                             Mono<Void> reply = Mono.defer(() -> {
                                 answer.headers().forEach(response::header);
-                                return response.status(answer.status()).header("Content-Type", "application/json")
-                                        .sendString(Mono.just(answer.body())).then();
+                                return response.status(answer.status())
+                                        .header("Content-Type", "application/json")
+                                        .sendString(Mono.just(answer.body()))
+                                        .then();
                             });
-                            return answer.delay().isZero() ? reply : Mono.delay(answer.delay()).then(reply);
+                            return answer.delay().isZero()
+                                    ? reply
+                                    : Mono.delay(answer.delay()).then(reply);
                         }))
                 .bindNow();
     }
@@ -75,7 +85,8 @@ public final class HttpStub implements AutoCloseable {
         if (scripted != null) {
             return scripted;
         }
-        return always.getOrDefault(path, new Answer(200, Map.of(), "{\"id\":\"stub-" + answered.incrementAndGet() + "\"}", Duration.ZERO));
+        return always.getOrDefault(
+                path, new Answer(200, Map.of(), "{\"id\":\"stub-" + answered.incrementAndGet() + "\"}", Duration.ZERO));
     }
 
     /** The next requests to {@code path} get these answers, in order. */

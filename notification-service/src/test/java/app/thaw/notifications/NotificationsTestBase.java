@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import app.thaw.notifications.delivery.internal.DeliveryWorker;
 import app.thaw.platform.events.ThawEvent;
-import app.thaw.platform.testing.TestTokens;
 import app.thaw.platform.testing.MutableClock;
+import app.thaw.platform.testing.TestTokens;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.awaitility.Awaitility;
@@ -38,7 +38,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * acknowledged, so {@link #deliver} and {@link #settle} wait until the worker is idle. Each test
  * works in a tenant of its own.
  */
-@SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = NotificationServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // The first request after the context starts warms the whole server up: on a loaded two-core machine
 // it can take longer than the client's default 5 s (ReminderTests, the first class, timed out so).
 @AutoConfigureWebTestClient(timeout = "30s")
@@ -72,7 +74,9 @@ public abstract class NotificationsTestBase {
         Path dataDir = Files.createTempDirectory("thaw-notifications-test");
         registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
         registry.add("thaw.store.data-dir", dataDir::toString);
-        registry.add("thaw.notifications.webhooks.keyset-dir", () -> dataDir.resolve("keys").toString());
+        registry.add(
+                "thaw.notifications.webhooks.keyset-dir",
+                () -> dataDir.resolve("keys").toString());
         registry.add("thaw.timers.enabled", () -> "false");
         registry.add("thaw.events.relay.enabled", () -> "false");
         registry.add("thaw.events.subscriptions[0].name", () -> "case-service");
@@ -97,10 +101,13 @@ public abstract class NotificationsTestBase {
 
     @Autowired
     protected WebTestClient web;
+
     @Autowired
     protected MutableClock clock;
+
     @Autowired
     protected ReactiveMongoTemplate mongo;
+
     @Autowired
     protected DeliveryWorker worker;
 
@@ -115,7 +122,8 @@ public abstract class NotificationsTestBase {
 
     /** A user token of {@code tenant} with the given roles. */
     protected static String token(String tenant, String subject, String... roles) {
-        return tokens.token(List.of(roles), claims -> claims.claim("tenant_id", tenant).subject(subject));
+        return tokens.token(
+                List.of(roles), claims -> claims.claim("tenant_id", tenant).subject(subject));
     }
 
     protected static String admin(String tenant) {
@@ -124,10 +132,16 @@ public abstract class NotificationsTestBase {
 
     /** Delivers an event to this service as case-service's relay would. */
     protected WebTestClient.ResponseSpec deliver(ThawEvent event) {
-        String service = tokens.token(List.of("thaw_service"), claims -> claims.claim("tenant_id", "thaw")
-                .subject("service-account-case-service").claim("azp", "case-service"));
-        WebTestClient.ResponseSpec answer = web.post().uri("/internal/events").headers(h -> h.setBearerAuth(service))
-                .contentType(MediaType.parseMediaType("application/cloudevents+json")).bodyValue(event.toCloudEvent())
+        String service = tokens.token(
+                List.of("thaw_service"),
+                claims -> claims.claim("tenant_id", "thaw")
+                        .subject("service-account-case-service")
+                        .claim("azp", "case-service"));
+        WebTestClient.ResponseSpec answer = web.post()
+                .uri("/internal/events")
+                .headers(h -> h.setBearerAuth(service))
+                .contentType(MediaType.parseMediaType("application/cloudevents+json"))
+                .bodyValue(event.toCloudEvent())
                 .exchange();
         settle();
         return answer;
@@ -143,15 +157,23 @@ public abstract class NotificationsTestBase {
         return event(tenant, type, subject, clock.instant(), data);
     }
 
-    protected static ThawEvent event(String tenant, String type, String subject, Instant time, Map<String, Object> data) {
+    protected static ThawEvent event(
+            String tenant, String type, String subject, Instant time, Map<String, Object> data) {
         return ThawEvent.of("/thaw/case-service", type, subject, tenant, time, null, data);
     }
 
     /** Registers a recipient through the API and answers its id. */
     protected String registerRecipient(String tenant, Map<String, Object> body) {
-        return (String) web.post().uri("/api/v1/notifications/recipients").headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(body).exchange()
-                .expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        return (String) web.post()
+                .uri("/api/v1/notifications/recipients")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
     }
 }

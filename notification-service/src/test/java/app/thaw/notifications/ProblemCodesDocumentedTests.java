@@ -18,10 +18,16 @@ class ProblemCodesDocumentedTests {
     @Test
     void everyProblemThisServiceDefinesNamesItsCodeAndTheCodeIsInDocsProblems() throws Exception {
         String documented = Files.readString(Path.of("..", "docs", "problems.md"));
-        List<JavaClass> problems = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("app.thaw.notifications").stream()
-                .filter(type -> type.isAssignableTo(ThawProblem.class) && !type.isEquivalentTo(ThawProblem.class)).toList();
-        assertThat(problems).extracting(JavaClass::getSimpleName).contains("UnsafeWebhookUrl", "InvalidTemplate", "DeliveryInProgress");
+        List<JavaClass> problems = new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("app.thaw.notifications")
+                        .stream()
+                        .filter(type ->
+                                type.isAssignableTo(ThawProblem.class) && !type.isEquivalentTo(ThawProblem.class))
+                        .toList();
+        assertThat(problems)
+                .extracting(JavaClass::getSimpleName)
+                .contains("UnsafeWebhookUrl", "InvalidTemplate", "DeliveryInProgress");
         for (JavaClass problem : problems) {
             Class<?> type = problem.reflect();
             String code = codeOf(type);
@@ -44,7 +50,8 @@ class ProblemCodesDocumentedTests {
     @Test
     void theNotificationSectionOfDocsProblemsIsWhereTheServiceCodesAre() throws IOException {
         String documented = Files.readString(Path.of("..", "docs", "problems.md"));
-        String section = documented.substring(documented.indexOf("## Notifications"), documented.indexOf("## Monitoring"));
+        String section =
+                documented.substring(documented.indexOf("## Notifications"), documented.indexOf("## Monitoring"));
         assertThat(section).contains("`webhook_url_refused`", "`invalid_template`", "`delivery_in_progress`");
     }
 }

@@ -14,87 +14,268 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
 
     @Test
     void everyEventTypeOfTheContractHasADefaultRule() {
-        web.get().uri("/api/v1/notifications/rules").headers(h -> h.setBearerAuth(admin(newTenant()))).exchange()
-                .expectStatus().isOk()
-                .expectBody(List.class).value(rules -> assertThat(rules.stream().map(rule -> ((Map<?, ?>) rule).get("eventType")).toList())
-                        .contains("thaw.case.opened", "thaw.case.triaged", "thaw.case.status_changed", "thaw.case.supplement_requested",
-                                "thaw.case.clock_breached", "thaw.case.task_due", "thaw.case.escalation_flagged", "thaw.case.closed",
-                                "thaw.evidence.received", "thaw.evidence.verified", "thaw.evidence.rejected", "thaw.alert.raised"));
+        web.get()
+                .uri("/api/v1/notifications/rules")
+                .headers(h -> h.setBearerAuth(admin(newTenant())))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(List.class)
+                .value(rules -> assertThat(rules.stream()
+                                .map(rule -> ((Map<?, ?>) rule).get("eventType"))
+                                .toList())
+                        .contains(
+                                "thaw.case.opened",
+                                "thaw.case.triaged",
+                                "thaw.case.status_changed",
+                                "thaw.case.supplement_requested",
+                                "thaw.case.clock_breached",
+                                "thaw.case.task_due",
+                                "thaw.case.escalation_flagged",
+                                "thaw.case.closed",
+                                "thaw.evidence.received",
+                                "thaw.evidence.verified",
+                                "thaw.evidence.rejected",
+                                "thaw.alert.raised"));
     }
 
     @Test
     void aTenantsOwnRuleDecidesWhoHearsOfAnEvent() {
         String tenant = newTenant();
-        registerRecipient(tenant, Map.of("kind", "CLIENT", "name", "C", "userId", "c-1", "email", tenant + "@rule.example",
-                "channels", List.of("EMAIL", "IN_APP")));
-        web.put().uri("/api/v1/notifications/rules/thaw.case.closed").headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("version", 0, "urgent", false, "targets", List.of(Map.of("audience", "CLIENT", "channels", List.of("IN_APP")))))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.custom").isEqualTo(true).jsonPath("$.version").isEqualTo(1);
+        registerRecipient(
+                tenant,
+                Map.of(
+                        "kind",
+                        "CLIENT",
+                        "name",
+                        "C",
+                        "userId",
+                        "c-1",
+                        "email",
+                        tenant + "@rule.example",
+                        "channels",
+                        List.of("EMAIL", "IN_APP")));
+        web.put()
+                .uri("/api/v1/notifications/rules/thaw.case.closed")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of(
+                        "version",
+                        0,
+                        "urgent",
+                        false,
+                        "targets",
+                        List.of(Map.of("audience", "CLIENT", "channels", List.of("IN_APP")))))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.custom")
+                .isEqualTo(true)
+                .jsonPath("$.version")
+                .isEqualTo(1);
 
-        deliver(event(tenant, "thaw.case.closed", "case-r1", Map.of("caseId", "case-r1", "scenario", "RISK_TXN", "drill", false,
-                "restricted", false, "outcome", "RESTORED"))).expectStatus().isOk();
+        deliver(event(
+                        tenant,
+                        "thaw.case.closed",
+                        "case-r1",
+                        Map.of(
+                                "caseId",
+                                "case-r1",
+                                "scenario",
+                                "RISK_TXN",
+                                "drill",
+                                false,
+                                "restricted",
+                                false,
+                                "outcome",
+                                "RESTORED")))
+                .expectStatus()
+                .isOk();
 
-        List<Document> deliveries = mongo.find(Query.query(Criteria.where("tenantId").is(tenant)), Document.class, "deliveries").collectList().block();
+        List<Document> deliveries = mongo.find(
+                        Query.query(Criteria.where("tenantId").is(tenant)), Document.class, "deliveries")
+                .collectList()
+                .block();
         assertThat(deliveries).extracting(d -> d.getString("channel")).containsExactly("IN_APP");
-        web.put().uri("/api/v1/notifications/rules/thaw.case.closed").headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("version", 0, "urgent", false, "targets", List.of())).exchange()
-                .expectStatus().isEqualTo(409);
+        web.put()
+                .uri("/api/v1/notifications/rules/thaw.case.closed")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of("version", 0, "urgent", false, "targets", List.of()))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409);
     }
 
     @Test
     void settingsStartAtTheDefaultsAndATenantCanChangeThem() {
         String tenant = newTenant();
-        web.get().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(admin(tenant))).exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.reminderOffsets").isEqualTo(List.of("PT1H", "PT30M", "PT10M"))
-                .jsonPath("$.retrySchedule").isEqualTo(List.of("PT5S", "PT5M", "PT30M", "PT2H", "PT5H", "PT10H", "PT10H"))
-                .jsonPath("$.disableAfter").isEqualTo("PT120H").jsonPath("$.version").isEqualTo(0);
-        web.put().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("version", 0, "reminderOffsets", List.of("PT15M", "PT2H"), "escalateAfter", "PT3M",
-                        "retrySchedule", List.of("PT1S"), "disableAfter", "P1D", "secretOverlap", "PT1H"))
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.reminderOffsets").isEqualTo(List.of("PT2H", "PT15M")).jsonPath("$.version").isEqualTo(1);
-        web.put().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("version", 1, "reminderOffsets", List.of("PT0S"), "escalateAfter", "PT3M",
-                        "retrySchedule", List.of("PT1S"), "disableAfter", "P1D", "secretOverlap", "PT1H"))
-                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("reminderOffsets");
+        web.get()
+                .uri("/api/v1/notifications/settings")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.reminderOffsets")
+                .isEqualTo(List.of("PT1H", "PT30M", "PT10M"))
+                .jsonPath("$.retrySchedule")
+                .isEqualTo(List.of("PT5S", "PT5M", "PT30M", "PT2H", "PT5H", "PT10H", "PT10H"))
+                .jsonPath("$.disableAfter")
+                .isEqualTo("PT120H")
+                .jsonPath("$.version")
+                .isEqualTo(0);
+        web.put()
+                .uri("/api/v1/notifications/settings")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of(
+                        "version",
+                        0,
+                        "reminderOffsets",
+                        List.of("PT15M", "PT2H"),
+                        "escalateAfter",
+                        "PT3M",
+                        "retrySchedule",
+                        List.of("PT1S"),
+                        "disableAfter",
+                        "P1D",
+                        "secretOverlap",
+                        "PT1H"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.reminderOffsets")
+                .isEqualTo(List.of("PT2H", "PT15M"))
+                .jsonPath("$.version")
+                .isEqualTo(1);
+        web.put()
+                .uri("/api/v1/notifications/settings")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of(
+                        "version",
+                        1,
+                        "reminderOffsets",
+                        List.of("PT0S"),
+                        "escalateAfter",
+                        "PT3M",
+                        "retrySchedule",
+                        List.of("PT1S"),
+                        "disableAfter",
+                        "P1D",
+                        "secretOverlap",
+                        "PT1H"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("reminderOffsets");
     }
 
     @Test
     void aTenantSetsItsLanguageAndZoneAndAnUnknownOneIsRefusedNamingTheField() {
         String tenant = newTenant();
-        web.get().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(admin(tenant))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.language").isEqualTo("en").jsonPath("$.timeZone").isEqualTo("UTC");
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("version", 0, "reminderOffsets", List.of("PT10M"), "escalateAfter", "PT3M",
-                "retrySchedule", List.of("PT1S"), "disableAfter", "P1D", "secretOverlap", "PT1H", "language", "zh-CN",
-                "timeZone", "Asia/Shanghai"));
-        web.put().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(admin(tenant))).bodyValue(body)
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.language").isEqualTo("zh-CN")
-                .jsonPath("$.timeZone").isEqualTo("Asia/Shanghai");
+        web.get()
+                .uri("/api/v1/notifications/settings")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.language")
+                .isEqualTo("en")
+                .jsonPath("$.timeZone")
+                .isEqualTo("UTC");
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "version",
+                0,
+                "reminderOffsets",
+                List.of("PT10M"),
+                "escalateAfter",
+                "PT3M",
+                "retrySchedule",
+                List.of("PT1S"),
+                "disableAfter",
+                "P1D",
+                "secretOverlap",
+                "PT1H",
+                "language",
+                "zh-CN",
+                "timeZone",
+                "Asia/Shanghai"));
+        web.put()
+                .uri("/api/v1/notifications/settings")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.language")
+                .isEqualTo("zh-CN")
+                .jsonPath("$.timeZone")
+                .isEqualTo("Asia/Shanghai");
 
         body.put("version", 1);
         body.put("language", "fr");
-        web.put().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(admin(tenant))).bodyValue(body)
-                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("language");
+        web.put()
+                .uri("/api/v1/notifications/settings")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("language");
         body.put("language", "zh-CN");
         body.put("timeZone", "Asia/Beijing");
-        web.put().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(admin(tenant))).bodyValue(body)
-                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("timeZone");
+        web.put()
+                .uri("/api/v1/notifications/settings")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("timeZone");
         // Left out, the language and zone stay as they were.
         body.remove("language");
         body.remove("timeZone");
-        web.put().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(admin(tenant))).bodyValue(body)
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.language").isEqualTo("zh-CN").jsonPath("$.version").isEqualTo(2);
+        web.put()
+                .uri("/api/v1/notifications/settings")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.language")
+                .isEqualTo("zh-CN")
+                .jsonPath("$.version")
+                .isEqualTo(2);
     }
 
     @Test
     void theApiDocumentListsTheNotificationEndpoints() {
-        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.paths['/api/v1/notifications/recipients'].post.summary").exists()
-                .jsonPath("$.paths['/api/v1/notifications/webhooks'].post.summary").exists()
-                .jsonPath("$.paths['/api/v1/notifications/templates/preview'].post.summary").exists()
-                .jsonPath("$.paths['/api/v1/notifications/inbox/stream'].get.summary").exists()
-                .jsonPath("$.paths['/api/v1/notifications/deliveries/{id}/replay'].post.summary").exists()
-                .jsonPath("$.paths['/api/v1/notifications/reminders/{id}/acknowledge'].post.summary").exists();
+        web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/notifications/recipients'].post.summary")
+                .exists()
+                .jsonPath("$.paths['/api/v1/notifications/webhooks'].post.summary")
+                .exists()
+                .jsonPath("$.paths['/api/v1/notifications/templates/preview'].post.summary")
+                .exists()
+                .jsonPath("$.paths['/api/v1/notifications/inbox/stream'].get.summary")
+                .exists()
+                .jsonPath("$.paths['/api/v1/notifications/deliveries/{id}/replay'].post.summary")
+                .exists()
+                .jsonPath("$.paths['/api/v1/notifications/reminders/{id}/acknowledge'].post.summary")
+                .exists();
     }
 }

@@ -32,11 +32,18 @@ class ServiceShapeTests {
     static Stream<Arguments> brokenSamples() {
         return Stream.of(
                 Arguments.of("cycle", (Function<String, ArchRule>) ServiceShape::packagesAreFreeOfCycles, "cycle"),
-                Arguments.of("reach", (Function<String, ArchRule>) ServiceShape::noFeatureReachesIntoAnotherFeaturesInternals,
+                Arguments.of(
+                        "reach",
+                        (Function<String, ArchRule>) ServiceShape::noFeatureReachesIntoAnotherFeaturesInternals,
                         "reaches into the internal package of feature 'orders'"),
-                Arguments.of("bson", (Function<String, ArchRule>) ServiceShape::onlyInternalPackagesTouchTheStore, "org.bson.Document"),
-                Arguments.of("controller", (Function<String, ArchRule>) ServiceShape::webNeverSeesInternals, "OrderStore"),
-                Arguments.of("layer", (Function<String, ArchRule>) ServiceShape::noLayerPackages, "layer package 'domain'"));
+                Arguments.of(
+                        "bson",
+                        (Function<String, ArchRule>) ServiceShape::onlyInternalPackagesTouchTheStore,
+                        "org.bson.Document"),
+                Arguments.of(
+                        "controller", (Function<String, ArchRule>) ServiceShape::webNeverSeesInternals, "OrderStore"),
+                Arguments.of(
+                        "layer", (Function<String, ArchRule>) ServiceShape::noLayerPackages, "layer package 'domain'"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -44,10 +51,14 @@ class ServiceShapeTests {
     void eachRuleFailsOnTheSampleThatBreaksIt(String sample, Function<String, ArchRule> rule, String named) {
         String base = SAMPLES + sample;
         JavaClasses classes = new ClassFileImporter().importPackages(base);
-        assertThatThrownBy(() -> rule.apply(base).check(classes)).isInstanceOf(AssertionError.class).hasMessageContaining(named);
+        assertThatThrownBy(() -> rule.apply(base).check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(named);
         // and the sample breaks only that rule, so each rule is proven on its own
         ServiceShape.rules(base).stream()
                 .filter(other -> !other.getDescription().equals(rule.apply(base).getDescription()))
-                .forEach(other -> assertThatCode(() -> other.check(classes)).as(other.getDescription()).doesNotThrowAnyException());
+                .forEach(other -> assertThatCode(() -> other.check(classes))
+                        .as(other.getDescription())
+                        .doesNotThrowAnyException());
     }
 }

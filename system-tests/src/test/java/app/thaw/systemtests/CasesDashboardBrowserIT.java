@@ -29,8 +29,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class CasesDashboardBrowserIT {
 
     private static final String RISK_NOTICE = "尊敬的用户，您的账户近期存在交易异常，系统风控已对相关交易进行风险审核，审核期间该笔交易资金暂缓入账。请在3个工作日内提交交易凭证。";
-    private static final String COMPLIANCE_NOTICE = "Your account is temporarily unavailable per notice from the competent authority. "
-            + "Please await the official announcement.";
+    private static final String COMPLIANCE_NOTICE =
+            "Your account is temporarily unavailable per notice from the competent authority. "
+                    + "Please await the official announcement.";
 
     @Test
     void anAgentFindsAMerchantsCaseInTheQueueAndMovesItOnByButton(ThawPlatform thaw) {
@@ -45,16 +46,21 @@ class CasesDashboardBrowserIT {
             browser.click(By.id("apply-filters"));
             browser.await(By.id("case-" + id));
             // The row's countdown is live: thaw.js has replaced the instant with the time left (or how late).
-            browser.awaitThat(page -> text(page, By.cssSelector("#case-" + id + " time[data-due]")).matches(".*(left|overdue).*"));
+            browser.awaitThat(page -> text(page, By.cssSelector("#case-" + id + " time[data-due]"))
+                    .matches(".*(left|overdue).*"));
             browser.screenshot("cases-queue-agent-en");
-            assertThat(browser.accessibilityViolations()).as("accessibility of cases-queue-agent-en").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-queue-agent-en")
+                    .isEmpty();
 
             browser.click(By.cssSelector("#case-" + id + " a"));
             browser.await(By.id("case-status"));
             browser.awaitScripts();
             assertThat(browser.text(By.id("case-status"))).isEqualTo("Triaged");
             assertThat(browser.has(By.id("move-GATHERING_EVIDENCE"))).isTrue();
-            assertThat(browser.has(By.id("move-RESOLVED"))).as("not allowed from TRIAGED").isFalse();
+            assertThat(browser.has(By.id("move-RESOLVED")))
+                    .as("not allowed from TRIAGED")
+                    .isFalse();
 
             // A move without its reason is refused, and the refusal (a 400) is shown, not dropped.
             browser.click(By.id("move-GATHERING_EVIDENCE"));
@@ -64,7 +70,9 @@ class CasesDashboardBrowserIT {
 
             // By keyboard alone: type the reason, Tab to the move, press Enter.
             browser.type(By.id("transition-reason"), "The merchant is collecting the invoices");
-            assertThat(browser.tabTo(By.id("move-GATHERING_EVIDENCE"), 10)).as("the move is reachable by Tab").isTrue();
+            assertThat(browser.tabTo(By.id("move-GATHERING_EVIDENCE"), 10))
+                    .as("the move is reachable by Tab")
+                    .isTrue();
             browser.press(org.openqa.selenium.Keys.ENTER);
             browser.awaitThat(page -> text(page, By.id("case-status")).equals("Gathering evidence"));
             assertThat(browser.text(By.id("case-notice"))).contains("The case is now Gathering evidence.");
@@ -74,16 +82,28 @@ class CasesDashboardBrowserIT {
             assertThat(browser.has(By.id("move-SUBMITTED"))).isTrue();
             assertThat(browser.has(By.id("move-GATHERING_EVIDENCE"))).isFalse();
             browser.screenshot("cases-case-agent-en");
-            assertThat(browser.accessibilityViolations()).as("accessibility of cases-case-agent-en").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-case-agent-en")
+                    .isEmpty();
 
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> text(page, By.id("case-status")).equals("收集证据中"));
             assertThat(browser.page()).contains("lang=\"zh-CN\"", "时间线", "证据清单");
             browser.screenshot("cases-case-agent-zh-CN");
-            assertThat(browser.accessibilityViolations()).as("accessibility of cases-case-agent-zh-CN").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-case-agent-zh-CN")
+                    .isEmpty();
         }
-        api(thaw).get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(new Keycloak(thaw).userToken("acme-admin")))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("GATHERING_EVIDENCE");
+        api(thaw)
+                .get()
+                .uri("/api/v1/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(new Keycloak(thaw).userToken("acme-admin")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("GATHERING_EVIDENCE");
     }
 
     @Test
@@ -96,13 +116,17 @@ class CasesDashboardBrowserIT {
             browser.await(By.id("case-" + id));
             assertThat(browser.text(By.id("case-" + id))).contains("compliance restricted", "Compliance hold");
             browser.screenshot("cases-queue-compliance-en");
-            assertThat(browser.accessibilityViolations()).as("accessibility of cases-queue-compliance-en").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-queue-compliance-en")
+                    .isEmpty();
 
             browser.click(By.cssSelector("#case-" + id + " a"));
             assertThat(browser.text(By.id("case-scenario"))).isEqualTo("Compliance hold");
             assertThat(browser.page()).contains(COMPLIANCE_NOTICE.substring(0, 40));
             browser.screenshot("cases-case-compliance-en");
-            assertThat(browser.accessibilityViolations()).as("accessibility of cases-case-compliance-en").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-case-compliance-en")
+                    .isEmpty();
         }
 
         try (Browser browser = Browser.start("zh-CN")) {
@@ -111,13 +135,17 @@ class CasesDashboardBrowserIT {
             assertThat(browser.has(By.id("case-" + id))).isFalse();
             assertThat(browser.page()).contains("案件队列").doesNotContain(id);
             browser.screenshot("cases-queue-agent-zh-CN-without-restricted");
-            assertThat(browser.accessibilityViolations()).as("accessibility of cases-queue-agent-zh-CN-without-restricted").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-queue-agent-zh-CN-without-restricted")
+                    .isEmpty();
 
             browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id);
             assertThat(browser.text(By.id("problem-heading"))).isEqualTo("未找到");
             assertThat(browser.page()).contains("这里没有这个案件").doesNotContain(COMPLIANCE_NOTICE.substring(0, 40), "合规冻结");
             browser.screenshot("cases-restricted-case-agent-zh-CN-not-found");
-            assertThat(browser.accessibilityViolations()).as("accessibility of cases-restricted-case-agent-zh-CN-not-found").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-restricted-case-agent-zh-CN-not-found")
+                    .isEmpty();
         }
     }
 
@@ -136,36 +164,56 @@ class CasesDashboardBrowserIT {
             browser.await(By.id("case-status"));
             browser.awaitScripts();
             String zh = String.valueOf(browser.script("return document.getElementById('main').innerText"));
-            assertThat(zh).as("no English left on the Chinese page").contains("黄金 15", "Thaw 专员", "人民币 58,200.00", "材料缺失")
-                    .doesNotContain("First notification to the client", "staff_agent", "partner_bank", "Risky transaction", " left", "+08:00");
+            assertThat(zh)
+                    .as("no English left on the Chinese page")
+                    .contains("黄金 15", "Thaw 专员", "人民币 58,200.00", "材料缺失")
+                    .doesNotContain(
+                            "First notification to the client",
+                            "staff_agent",
+                            "partner_bank",
+                            "Risky transaction",
+                            " left",
+                            "+08:00");
             // The live countdowns count in the shared words.
-            browser.awaitThat(page -> text(page, By.cssSelector("#clocks-table time[data-due]")).matches("(剩余|已超时) .*(分|秒|小时|天)"));
+            browser.awaitThat(page ->
+                    text(page, By.cssSelector("#clocks-table time[data-due]")).matches("(剩余|已超时) .*(分|秒|小时|天)"));
             // Two columns on a 1366×768 screen: the running clocks and the readiness are in view without scrolling.
-            assertThat(((Number) browser.script("return document.getElementById('clocks-heading').getBoundingClientRect().top")).doubleValue())
+            assertThat(((Number) browser.script(
+                                    "return document.getElementById('clocks-heading').getBoundingClientRect().top"))
+                            .doubleValue())
                     .isLessThan(768);
-            assertThat(((Number) browser.script("return document.getElementById('readiness-heading').getBoundingClientRect().top")).doubleValue())
+            assertThat(((Number) browser.script(
+                                    "return document.getElementById('readiness-heading').getBoundingClientRect().top"))
+                            .doubleValue())
                     .isLessThan(768);
             browser.screenshot("cases-workbench-zh-CN-1366x768");
-            assertThat(browser.accessibilityViolations()).as("accessibility of cases-workbench-zh-CN").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-workbench-zh-CN")
+                    .isEmpty();
 
             // Mark the first task done.
-            assertThat(browser.tabTo(By.id("task-done-1"), 150)).as("task done is reachable by Tab").isTrue();
+            assertThat(browser.tabTo(By.id("task-done-1"), 150))
+                    .as("task done is reachable by Tab")
+                    .isTrue();
             browser.press(Keys.ENTER);
             browser.awaitThat(page -> text(page, By.id("case-notice")).contains("任务已完成。"));
             assertThat(browser.has(By.id("task-done-1"))).isFalse();
 
             // Meet a clock that no task settles.
-            assertThat(browser.tabTo(By.cssSelector("button[id^='clock-met-']"), 150)).isTrue();
+            assertThat(browser.tabTo(By.cssSelector("button[id^='clock-met-']"), 150))
+                    .isTrue();
             browser.press(Keys.ENTER);
             browser.awaitThat(page -> text(page, By.id("case-notice")).contains("时钟已达成。"));
 
             // Assign to someone with no name: refused beside the form; then to me.
             assertThat(browser.tabTo(By.id("assign-someone"), 150)).isTrue();
             browser.press(Keys.ENTER);
-            browser.awaitThat(page -> text(page, By.cssSelector("#assign-form .problem-slot")).contains("assignee"));
+            browser.awaitThat(page ->
+                    text(page, By.cssSelector("#assign-form .problem-slot")).contains("assignee"));
             // The staff directory comes from Keycloak (case-service's service account reads the staff tenant's users);
             // owners are shown by name.
-            assertThat(browser.has(By.cssSelector("#staff-directory option[value='supervisor']"))).isTrue();
+            assertThat(browser.has(By.cssSelector("#staff-directory option[value='supervisor']")))
+                    .isTrue();
             assertThat(browser.tabTo(By.id("assign-me"), 10)).isTrue();
             browser.press(Keys.ENTER);
             browser.awaitThat(page -> text(page, By.id("case-notice")).contains("案件已分配给 Sam Agent"));
@@ -179,15 +227,20 @@ class CasesDashboardBrowserIT {
             browser.awaitThat(page -> text(page, By.id("case-notice")).contains("分诊已记录：风险交易。"));
 
             // A script, opened and copied by keyboard.
-            assertThat(browser.tabTo(By.cssSelector("details:has(#script-opening) > summary"), 150)).isTrue();
+            assertThat(browser.tabTo(By.cssSelector("details:has(#script-opening) > summary"), 150))
+                    .isTrue();
             browser.press(Keys.ENTER);
             assertThat(browser.tabTo(By.id("copy-opening"), 5)).isTrue();
             browser.press(Keys.ENTER);
-            browser.awaitThat(page -> text(page, By.cssSelector("#copy-opening ~ .copy-status")).equals("已复制"));
+            browser.awaitThat(page ->
+                    text(page, By.cssSelector("#copy-opening ~ .copy-status")).equals("已复制"));
             assertThat(browser.text(By.id("script-opening"))).contains("您好", "连连支付");
-            assertThat(browser.page()).contains("/dashboard/evidence/cases/" + id, "/appeal-letter?lang=en&amp;format=pdf");
+            assertThat(browser.page())
+                    .contains("/dashboard/evidence/cases/" + id, "/appeal-letter?lang=en&amp;format=pdf");
             browser.screenshot("cases-workbench-zh-CN-after-actions");
-            assertThat(browser.accessibilityViolations()).as("accessibility of cases-workbench-zh-CN-after-actions").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-workbench-zh-CN-after-actions")
+                    .isEmpty();
 
             browser.click(By.linkText("English"));
             browser.awaitThat(page -> text(page, By.id("case-status")).equals("Triaged"));
@@ -195,20 +248,33 @@ class CasesDashboardBrowserIT {
             browser.press(Keys.ENTER);
             browser.awaitThat(page -> text(page, By.id("case-notice")).contains("The task is done."));
             assertThat(browser.text(By.id("case-amount"))).isEqualTo("CNY 58,200.00");
-            browser.awaitThat(page -> text(page, By.cssSelector("#clocks-table time[data-due]")).matches(".*(left|overdue).*"));
+            browser.awaitThat(page ->
+                    text(page, By.cssSelector("#clocks-table time[data-due]")).matches(".*(left|overdue).*"));
             browser.screenshot("cases-workbench-en");
-            assertThat(browser.accessibilityViolations()).as("accessibility of cases-workbench-en").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-workbench-en")
+                    .isEmpty();
 
             // The appeal letter's preview, in English.
             browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id + "/appeal-letter?lang=en");
             assertThat(browser.page()).contains("acme-C-");
         }
-        api(thaw).get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(new Keycloak(thaw).userToken("acme-admin")))
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.assignee").isEqualTo("agent")
-                .jsonPath("$.tasks[0].done").isEqualTo(true)
-                .jsonPath("$.tasks[1].done").isEqualTo(true)
-                .jsonPath("$.readiness.state").isEqualTo("MISSING");
+        api(thaw)
+                .get()
+                .uri("/api/v1/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(new Keycloak(thaw).userToken("acme-admin")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.assignee")
+                .isEqualTo("agent")
+                .jsonPath("$.tasks[0].done")
+                .isEqualTo(true)
+                .jsonPath("$.tasks[1].done")
+                .isEqualTo(true)
+                .jsonPath("$.readiness.state")
+                .isEqualTo("MISSING");
     }
 
     /**
@@ -221,24 +287,46 @@ class CasesDashboardBrowserIT {
         String tenant = "analytics-" + UUID.randomUUID().toString().substring(0, 8);
         String agent = new Keycloak(thaw).userToken("agent");
         String released = openFor(thaw, agent, tenant, "连连支付", "58200.00", "CNY");
-        java.util.List<String> ids = java.util.List.of(released, openFor(thaw, agent, tenant, "连连支付", "41800.00", "CNY"),
+        java.util.List<String> ids = java.util.List.of(
+                released,
+                openFor(thaw, agent, tenant, "连连支付", "41800.00", "CNY"),
                 openFor(thaw, agent, tenant, "支付宝", "1000.50", "USD"));
         for (String to : new String[] {"GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW", "RESOLVED"}) {
-            api(thaw).post().uri("/api/v1/cases/{id}/transitions", released).headers(h -> h.setBearerAuth(agent))
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("to", to, "reason", "analytics check")).exchange()
-                    .expectStatus().isOk();
+            api(thaw)
+                    .post()
+                    .uri("/api/v1/cases/{id}/transitions", released)
+                    .headers(h -> h.setBearerAuth(agent))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("to", to, "reason", "analytics check"))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
 
         // Computed here, independently, from each case as the API lists it.
-        java.util.List<Map<String, Object>> cases = ids.stream().map(id -> (Map<String, Object>) api(thaw).get().uri("/api/v1/cases/{id}", id)
-                .headers(h -> h.setBearerAuth(agent)).exchange().expectStatus().isOk().expectBody(Map.class).returnResult()
-                .getResponseBody()).toList();
+        java.util.List<Map<String, Object>> cases = ids.stream()
+                .map(id -> (Map<String, Object>) api(thaw)
+                        .get()
+                        .uri("/api/v1/cases/{id}", id)
+                        .headers(h -> h.setBearerAuth(agent))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody())
+                .toList();
         long total = cases.size();
-        long releasedCount = cases.stream().filter(c -> "RESTORED".equals(c.get("outcome")) || "PARTIALLY_RESTORED".equals(c.get("outcome"))).count();
+        long releasedCount = cases.stream()
+                .filter(c -> "RESTORED".equals(c.get("outcome")) || "PARTIALLY_RESTORED".equals(c.get("outcome")))
+                .count();
         java.util.Map<String, java.math.BigDecimal> frozen = new java.util.TreeMap<>();
         for (Map<String, Object> c : cases) {
             Map<String, Object> amount = (Map<String, Object>) c.get("frozenAmount");
-            frozen.merge((String) amount.get("currency"), new java.math.BigDecimal((String) amount.get("amount")), java.math.BigDecimal::add);
+            frozen.merge(
+                    (String) amount.get("currency"),
+                    new java.math.BigDecimal((String) amount.get("amount")),
+                    java.math.BigDecimal::add);
         }
         assertThat(total).isEqualTo(3);
         assertThat(releasedCount).isEqualTo(1);
@@ -250,44 +338,89 @@ class CasesDashboardBrowserIT {
             assertThat(browser.text(By.id("total-cases"))).isEqualTo(Long.toString(total));
             assertThat(browser.text(By.id("total-released"))).isEqualTo(Long.toString(releasedCount));
             java.text.DecimalFormat money = new java.text.DecimalFormat("#,##0.00");
-            frozen.forEach((currency, sum) -> assertThat(browser.text(By.id("funds-table"))).contains(currency + " " + money.format(sum)));
+            frozen.forEach((currency, sum) ->
+                    assertThat(browser.text(By.id("funds-table"))).contains(currency + " " + money.format(sum)));
             browser.screenshot("cases-analytics-en");
-            assertThat(browser.accessibilityViolations()).as("accessibility of cases-analytics-en").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-analytics-en")
+                    .isEmpty();
 
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> page.getPageSource().contains("lang=\"zh-CN\""));
             assertThat(browser.text(By.id("total-cases"))).isEqualTo(Long.toString(total));
             assertThat(browser.text(By.id("funds-table"))).contains("人民币 " + money.format(frozen.get("CNY")));
             browser.screenshot("cases-analytics-zh-CN");
-            assertThat(browser.accessibilityViolations()).as("accessibility of cases-analytics-zh-CN").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-analytics-zh-CN")
+                    .isEmpty();
         }
     }
 
     /** Opens a case for {@code tenant} as staff ({@code onBehalfOfTenant}); answers its id. */
-    private static String openFor(ThawPlatform thaw, String staffToken, String tenant, String platform, String amount, String currency) {
-        Map<String, Object> intake = Map.of("onBehalfOfTenant", tenant,
-                "holder", Map.of("type", "ENTERPRISE", "displayName", "杭州小象贸易有限公司", "accountReference", "ACC-" + tenant),
-                "platform", platform, "noticeText", RISK_NOTICE, "frozenAmount", Map.of("amount", amount, "currency", currency),
-                "assignee", "agent");
-        return (String) api(thaw).post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(staffToken))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(intake).exchange()
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+    private static String openFor(
+            ThawPlatform thaw, String staffToken, String tenant, String platform, String amount, String currency) {
+        Map<String, Object> intake = Map.of(
+                "onBehalfOfTenant",
+                tenant,
+                "holder",
+                Map.of("type", "ENTERPRISE", "displayName", "杭州小象贸易有限公司", "accountReference", "ACC-" + tenant),
+                "platform",
+                platform,
+                "noticeText",
+                RISK_NOTICE,
+                "frozenAmount",
+                Map.of("amount", amount, "currency", currency),
+                "assignee",
+                "agent");
+        return (String) api(thaw)
+                .post()
+                .uri("/api/v1/cases")
+                .headers(h -> h.setBearerAuth(staffToken))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(intake)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
     }
 
     /** Opens a case as the merchant {@code acme-admin}, through the gateway's API; answers its id. */
     private static String openCase(ThawPlatform thaw, String notice, String assignee) {
         String token = new Keycloak(thaw).userToken("acme-admin");
         Map<String, Object> intake = Map.of(
-                "holder", Map.of("type", "ENTERPRISE", "displayName", "杭州小象贸易有限公司", "accountReference", "ACC-" + assignee),
-                "platform", "连连支付", "noticeText", notice, "frozenAmount", Map.of("amount", "58200.00", "currency", "CNY"),
-                "assignee", assignee);
-        return (String) api(thaw).post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(intake).exchange()
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+                "holder",
+                Map.of("type", "ENTERPRISE", "displayName", "杭州小象贸易有限公司", "accountReference", "ACC-" + assignee),
+                "platform",
+                "连连支付",
+                "noticeText",
+                notice,
+                "frozenAmount",
+                Map.of("amount", "58200.00", "currency", "CNY"),
+                "assignee",
+                assignee);
+        return (String) api(thaw)
+                .post()
+                .uri("/api/v1/cases")
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(intake)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
     }
 
     private static WebTestClient api(ThawPlatform thaw) {
-        return WebTestClient.bindToServer().baseUrl(thaw.gatewayUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+        return WebTestClient.bindToServer()
+                .baseUrl(thaw.gatewayUrl())
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     /** An element's text, or "" while htmx is swapping it. */

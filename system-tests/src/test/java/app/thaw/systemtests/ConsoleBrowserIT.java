@@ -2,13 +2,12 @@ package app.thaw.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.thaw.systemtests.support.Browser;
+import app.thaw.systemtests.support.ThawPlatform;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-
-import app.thaw.systemtests.support.Browser;
-import app.thaw.systemtests.support.ThawPlatform;
 
 /**
  * Staff reach Thaw through the console in a real browser: Keycloak's login page, the session
@@ -29,14 +28,20 @@ class ConsoleBrowserIT {
             assertThat(browser.await(By.id("username")).getText()).isEqualTo("agent");
             assertThat(browser.await(By.id("tenant")).getText()).isEqualTo("thaw");
             assertThat(browser.has(By.id("dashboard-cases"))).isTrue();
-            assertThat(browser.has(By.id("dashboard-notifications"))).as("supervisors only").isFalse();
+            assertThat(browser.has(By.id("dashboard-notifications")))
+                    .as("supervisors only")
+                    .isFalse();
             browser.screenshot("console-agent-en");
-            assertThat(browser.accessibilityViolations()).as("accessibility of console-agent-en").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of console-agent-en")
+                    .isEmpty();
 
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> page.getPageSource().contains("退出登录"));
             browser.screenshot("console-agent-zh-CN");
-            assertThat(browser.accessibilityViolations()).as("accessibility of console-agent-zh-CN").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of console-agent-zh-CN")
+                    .isEmpty();
 
             browser.click(By.id("sign-out"));
             browser.awaitThat(page -> page.getCurrentUrl().startsWith(thaw.keycloakUrl()));
@@ -51,9 +56,11 @@ class ConsoleBrowserIT {
     @Test
     void theAccessibilityCheckFindsAnUnlabelledFieldAndUnreadableText() {
         try (Browser browser = Browser.start("en")) {
-            browser.open("data:text/html;charset=utf-8,<!DOCTYPE html><html lang=en><head><title>t</title></head><body><main>"
-                    + "<input type=text><p style='color:%23bbb;background:%23fff'>faint</p></main></body></html>");
-            assertThat(browser.accessibilityViolations()).anyMatch(line -> line.startsWith("label"))
+            browser.open(
+                    "data:text/html;charset=utf-8,<!DOCTYPE html><html lang=en><head><title>t</title></head><body><main>"
+                            + "<input type=text><p style='color:%23bbb;background:%23fff'>faint</p></main></body></html>");
+            assertThat(browser.accessibilityViolations())
+                    .anyMatch(line -> line.startsWith("label"))
                     .anyMatch(line -> line.startsWith("color-contrast"));
         }
     }
@@ -66,7 +73,9 @@ class ConsoleBrowserIT {
             browser.await(By.id("dashboard-notifications"));
             assertThat(browser.page()).contains("您的工作面板", "lang=\"zh-CN\"");
             browser.screenshot("console-supervisor-zh-CN");
-            assertThat(browser.accessibilityViolations()).as("accessibility of console-supervisor-zh-CN").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of console-supervisor-zh-CN")
+                    .isEmpty();
         }
     }
 }

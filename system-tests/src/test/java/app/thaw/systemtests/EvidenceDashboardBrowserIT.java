@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.imageio.ImageIO;
 
+import app.thaw.systemtests.support.Browser;
+import app.thaw.systemtests.support.Keycloak;
+import app.thaw.systemtests.support.ThawPlatform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,10 +27,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import app.thaw.systemtests.support.Browser;
-import app.thaw.systemtests.support.Keycloak;
-import app.thaw.systemtests.support.ThawPlatform;
 
 /**
  * The evidence dashboard in a real browser, through the gateway's console session: an agent signs
@@ -49,9 +47,14 @@ class EvidenceDashboardBrowserIT {
     @BeforeAll
     static void connect(ThawPlatform thaw) {
         keycloak = new Keycloak(thaw);
-        gateway = WebTestClient.bindToServer().baseUrl(thaw.gatewayUrl()).responseTimeout(Duration.ofSeconds(30)).build();
-        evidenceService = WebTestClient.bindToServer().baseUrl(thaw.serviceUrl("evidence-service"))
-                .responseTimeout(Duration.ofSeconds(15)).build();
+        gateway = WebTestClient.bindToServer()
+                .baseUrl(thaw.gatewayUrl())
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+        evidenceService = WebTestClient.bindToServer()
+                .baseUrl(thaw.serviceUrl("evidence-service"))
+                .responseTimeout(Duration.ofSeconds(15))
+                .build();
     }
 
     @Test
@@ -59,9 +62,19 @@ class EvidenceDashboardBrowserIT {
         String caseId = "case-" + UUID.randomUUID();
         caseOpened(caseId);
         String acmeAdmin = keycloak.userToken("acme-admin");
-        String licence = upload(acmeAdmin, caseId, "BUSINESS_LICENSE", "business-licence.png", "2020-06-30",
+        String licence = upload(
+                acmeAdmin,
+                caseId,
+                "BUSINESS_LICENSE",
+                "business-licence.png",
+                "2020-06-30",
                 document("Business licence · Acme Trading Co.", "Valid until 2020-06-30"));
-        String idCard = upload(acmeAdmin, caseId, "LEGAL_REP_ID", "legal-rep-id.png", "2031-01-31",
+        String idCard = upload(
+                acmeAdmin,
+                caseId,
+                "LEGAL_REP_ID",
+                "legal-rep-id.png",
+                "2031-01-31",
                 document("ID card · Zhang Wei", "Valid until 2031-01-31"));
 
         try (Browser browser = Browser.start("en")) {
@@ -70,94 +83,176 @@ class EvidenceDashboardBrowserIT {
             browser.await(By.id("item-" + licence));
             browser.awaitScripts();
             assertThat(browser.page()).contains("lang=\"en\"", "Review queue", "business-licence.png");
-            assertThat(browser.text(By.cssSelector("#item-" + licence + " h3"))).contains("Business licence", "Expired");
-            assertThat(browser.has(By.cssSelector("#item-" + licence + " img[src$='/items/" + licence + "/preview']"))).isTrue();
-            browser.awaitThat(page -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
-                    "const img = document.querySelector(arguments[0]); return img.complete && img.naturalWidth > 0;",
-                    "#item-" + licence + " img"));
-            // The case by its number and holder (from case-service's event), not its id; the form holds what the merchant declared.
-            assertThat(browser.text(By.cssSelector("#item-" + licence + " .case-ref"))).isEqualTo("TH-" + caseId.substring(5, 13));
-            assertThat(browser.text(By.cssSelector("#item-" + licence + " .holder"))).isEqualTo("Acme Trading Co.");
-            assertThat(browser.script("return document.getElementById(arguments[0]).value;", "expiry-" + licence)).isEqualTo("2020-06-30");
+            assertThat(browser.text(By.cssSelector("#item-" + licence + " h3")))
+                    .contains("Business licence", "Expired");
+            assertThat(browser.has(By.cssSelector("#item-" + licence + " img[src$='/items/" + licence + "/preview']")))
+                    .isTrue();
+            browser.awaitThat(page -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) page)
+                    .executeScript(
+                            "const img = document.querySelector(arguments[0]); return img.complete && img.naturalWidth > 0;",
+                            "#item-" + licence + " img"));
+            // The case by its number and holder (from case-service's event), not its id; the form holds what the
+            // merchant declared.
+            assertThat(browser.text(By.cssSelector("#item-" + licence + " .case-ref")))
+                    .isEqualTo("TH-" + caseId.substring(5, 13));
+            assertThat(browser.text(By.cssSelector("#item-" + licence + " .holder")))
+                    .isEqualTo("Acme Trading Co.");
+            assertThat(browser.script("return document.getElementById(arguments[0]).value;", "expiry-" + licence))
+                    .isEqualTo("2020-06-30");
             browser.screenshot("evidence-queue-en-before");
-            assertThat(browser.accessibilityViolations()).as("accessibility of evidence-queue-en-before").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of evidence-queue-en-before")
+                    .isEmpty();
 
             // By keyboard. A rejection without its reason is refused; the message appears in the form, which stays.
-            assertThat(browser.tabTo(By.cssSelector("#verdict-" + licence + " button[value='REJECT']"), 80)).isTrue();
+            assertThat(browser.tabTo(By.cssSelector("#verdict-" + licence + " button[value='REJECT']"), 80))
+                    .isTrue();
             browser.press(Keys.ENTER);
-            browser.awaitThat(page -> page.findElement(By.cssSelector("#verdict-" + licence + " .problem-slot")).getText()
+            browser.awaitThat(page -> page.findElement(By.cssSelector("#verdict-" + licence + " .problem-slot"))
+                    .getText()
                     .contains("Some input is missing or invalid."));
-            assertThat(browser.has(By.cssSelector("#item-" + licence + " .verdict-result"))).isFalse();
+            assertThat(browser.has(By.cssSelector("#item-" + licence + " .verdict-result")))
+                    .isFalse();
 
             assertThat(browser.tabTo(By.id("reason-" + licence), 80)).isTrue();
             browser.press("Expired");
-            browser.awaitThat(page -> "EXPIRED".equals(browser.script("return document.getElementById(arguments[0]).value;", "reason-" + licence)));
+            browser.awaitThat(page -> "EXPIRED"
+                    .equals(browser.script(
+                            "return document.getElementById(arguments[0]).value;", "reason-" + licence)));
             assertThat(browser.tabTo(By.id("note-" + licence), 5)).isTrue();
             browser.press("The licence expired on 2020-06-30; please upload the current one.");
-            assertThat(browser.tabTo(By.cssSelector("#verdict-" + licence + " button[value='REJECT']"), 10)).isTrue();
+            assertThat(browser.tabTo(By.cssSelector("#verdict-" + licence + " button[value='REJECT']"), 10))
+                    .isTrue();
             browser.press(Keys.ENTER);
 
             String result = browser.text(By.cssSelector("#item-" + licence + " .verdict-result"));
             assertThat(result).contains("Rejected", "Expired", "please upload the current one");
             browser.screenshot("evidence-queue-en-after");
-            assertThat(browser.accessibilityViolations()).as("accessibility of evidence-queue-en-after").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of evidence-queue-en-after")
+                    .isEmpty();
 
             browser.open(thaw.gatewayUrl() + "/dashboard/evidence/?caseId=" + caseId);
             browser.await(By.id("item-" + idCard));
-            assertThat(browser.has(By.id("item-" + licence))).as("a decided item leaves the queue").isFalse();
+            assertThat(browser.has(By.id("item-" + licence)))
+                    .as("a decided item leaves the queue")
+                    .isFalse();
 
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> page.getPageSource().contains("审核队列"));
             browser.await(By.id("item-" + idCard));
             assertThat(browser.page()).contains("lang=\"zh-CN\"", "法定代表人身份证件", "驳回原因", "账户持有人", "Acme Trading Co.");
             browser.screenshot("evidence-queue-zh-CN");
-            assertThat(browser.accessibilityViolations()).as("accessibility of evidence-queue-zh-CN").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of evidence-queue-zh-CN")
+                    .isEmpty();
 
             // The ID card accepted by keyboard, in Chinese, with what the merchant declared.
-            assertThat(browser.script("return document.getElementById(arguments[0]).value;", "expiry-" + idCard)).isEqualTo("2031-01-31");
-            assertThat(browser.tabTo(By.cssSelector("#verdict-" + idCard + " button[value='ACCEPT']"), 80)).isTrue();
+            assertThat(browser.script("return document.getElementById(arguments[0]).value;", "expiry-" + idCard))
+                    .isEqualTo("2031-01-31");
+            assertThat(browser.tabTo(By.cssSelector("#verdict-" + idCard + " button[value='ACCEPT']"), 80))
+                    .isTrue();
             browser.press(Keys.ENTER);
-            browser.awaitThat(page -> page.findElement(By.cssSelector("#item-" + idCard + " .verdict-result")).getText().contains("已通过"));
+            browser.awaitThat(page -> page.findElement(By.cssSelector("#item-" + idCard + " .verdict-result"))
+                    .getText()
+                    .contains("已通过"));
             browser.screenshot("evidence-queue-zh-CN-accepted");
-            assertThat(browser.accessibilityViolations()).as("accessibility of evidence-queue-zh-CN-accepted").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of evidence-queue-zh-CN-accepted")
+                    .isEmpty();
         }
 
-        gateway.get().uri("/api/v1/evidence/items/{id}", licence).headers(h -> h.setBearerAuth(keycloak.userToken("agent")))
+        gateway.get()
+                .uri("/api/v1/evidence/items/{id}", licence)
+                .headers(h -> h.setBearerAuth(keycloak.userToken("agent")))
                 .exchange()
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("REJECTED")
-                .jsonPath("$.verdict.reasonCode").isEqualTo("EXPIRED")
-                .jsonPath("$.verdict.by").isEqualTo("thaw/agent");
+                .jsonPath("$.status")
+                .isEqualTo("REJECTED")
+                .jsonPath("$.verdict.reasonCode")
+                .isEqualTo("EXPIRED")
+                .jsonPath("$.verdict.by")
+                .isEqualTo("thaw/agent");
     }
 
     /** What case-service would send: the case, its tenant (acme) and an enterprise holder. */
     private static void caseOpened(String caseId) {
-        Map<String, Object> event = Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(),
-                "source", "/thaw/case-service", "type", "thaw.case.opened", "subject", caseId,
-                "time", Instant.now().toString(), "tenantid", "acme", "datacontenttype", "application/json",
-                "data", Map.of("caseId", caseId, "scenario", "RISK_TXN", "drill", false, "restricted", false,
-                        "reference", "TH-" + caseId.substring(5, 13), "platform", "demo-pay", "scope", "ACCOUNT",
-                        "openedAt", Instant.now().toString(),
-                        "holder", Map.of("type", "ENTERPRISE", "displayName", "Acme Trading Co.", "accountReference", "ACME-001")));
-        evidenceService.post().uri("/internal/events")
+        Map<String, Object> event = Map.of(
+                "specversion",
+                "1.0",
+                "id",
+                UUID.randomUUID().toString(),
+                "source",
+                "/thaw/case-service",
+                "type",
+                "thaw.case.opened",
+                "subject",
+                caseId,
+                "time",
+                Instant.now().toString(),
+                "tenantid",
+                "acme",
+                "datacontenttype",
+                "application/json",
+                "data",
+                Map.of(
+                        "caseId",
+                        caseId,
+                        "scenario",
+                        "RISK_TXN",
+                        "drill",
+                        false,
+                        "restricted",
+                        false,
+                        "reference",
+                        "TH-" + caseId.substring(5, 13),
+                        "platform",
+                        "demo-pay",
+                        "scope",
+                        "ACCOUNT",
+                        "openedAt",
+                        Instant.now().toString(),
+                        "holder",
+                        Map.of(
+                                "type",
+                                "ENTERPRISE",
+                                "displayName",
+                                "Acme Trading Co.",
+                                "accountReference",
+                                "ACME-001")));
+        evidenceService
+                .post()
+                .uri("/internal/events")
                 .headers(h -> h.setBearerAuth(keycloak.clientToken("case-service", "case-service-dev-secret")))
-                .contentType(MediaType.parseMediaType("application/cloudevents+json")).bodyValue(event)
+                .contentType(MediaType.parseMediaType("application/cloudevents+json"))
+                .bodyValue(event)
                 .exchange()
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
     }
 
     /** Uploads through the public API, stating the document's expiry date as the merchant reads it. */
     @SuppressWarnings("unchecked")
-    private static String upload(String token, String caseId, String requirement, String fileName, String expiryDate, byte[] png) {
-        return (String) gateway.post().uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
-                        .queryParam("requirementCode", requirement).queryParam("fileName", fileName)
-                        .queryParam("expiryDate", expiryDate).build(caseId))
+    private static String upload(
+            String token, String caseId, String requirement, String fileName, String expiryDate, byte[] png) {
+        return (String) gateway.post()
+                .uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
+                        .queryParam("requirementCode", requirement)
+                        .queryParam("fileName", fileName)
+                        .queryParam("expiryDate", expiryDate)
+                        .build(caseId))
                 .headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.IMAGE_PNG).bodyValue(png)
+                .contentType(MediaType.IMAGE_PNG)
+                .bodyValue(png)
                 .exchange()
-                .expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
     }
 
     /** A small picture of a document, so the preview in the screenshots shows something real. */

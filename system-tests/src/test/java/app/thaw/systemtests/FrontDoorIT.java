@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import app.thaw.systemtests.support.Keycloak;
 import app.thaw.systemtests.support.ThawApi;
 import app.thaw.systemtests.support.ThawPlatform;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
@@ -40,8 +39,10 @@ import reactor.netty.resources.ConnectionProvider;
 @Order(90)
 class FrontDoorIT {
 
-    static final ConnectionProvider POOL = ConnectionProvider.builder("front-door-it").maxConnections(200)
-            .pendingAcquireMaxCount(-1).build();
+    static final ConnectionProvider POOL = ConnectionProvider.builder("front-door-it")
+            .maxConnections(200)
+            .pendingAcquireMaxCount(-1)
+            .build();
 
     final ThawPlatform platform;
     final Keycloak keycloak;
@@ -56,18 +57,27 @@ class FrontDoorIT {
     @Test
     void sixtyFourAndThenOneHundredFiftyCallersAtOnceAreAnsweredWithoutA503() {
         // Users no other test here uses: each test's callers keep their own rate-limit buckets.
-        List<String> tokens = List.of("agent", "supervisor", "bank-analyst", "insurer-adjuster", "acme-member", "globex-member")
-                .stream().map(keycloak::userToken).toList();
+        List<String> tokens =
+                List.of("agent", "supervisor", "bank-analyst", "insurer-adjuster", "acme-member", "globex-member")
+                        .stream()
+                        .map(keycloak::userToken)
+                        .toList();
         for (int callers : List.of(64, 150)) {
             Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
             Flux.range(0, callers * 2)
-                    .flatMap(i -> status(http.headers(h -> h.set("Authorization", "Bearer " + tokens.get(i % tokens.size())))
-                            .get().uri("/api/v1/cases/whoami")), callers)
+                    .flatMap(
+                            i -> status(http.headers(
+                                            h -> h.set("Authorization", "Bearer " + tokens.get(i % tokens.size())))
+                                    .get()
+                                    .uri("/api/v1/cases/whoami")),
+                            callers)
                     .doOnNext(status -> statuses.merge(status, 1, Integer::sum))
                     .blockLast(Duration.ofSeconds(120));
             assertThat(statuses).as("%d callers at once: %s", callers, statuses).containsKey(200);
             // Past a client's own burst the answer is 429; never a 5xx from the front door.
-            assertThat(statuses.keySet()).as("%d callers at once: %s", callers, statuses).allMatch(status -> status == 200 || status == 429);
+            assertThat(statuses.keySet())
+                    .as("%d callers at once: %s", callers, statuses)
+                    .allMatch(status -> status == 200 || status == 429);
         }
     }
 
@@ -78,16 +88,26 @@ class FrontDoorIT {
         AtomicBoolean flooding = new AtomicBoolean(true);
         Map<Integer, Integer> flood = new ConcurrentHashMap<>();
         // Far past the client's limit (a burst of 60, then 5 per second here): 32 at once, without pause.
-        var floodDone = Flux.range(0, Integer.MAX_VALUE).takeWhile(i -> flooding.get())
-                .flatMap(i -> status(http.headers(h -> h.set("Authorization", "Bearer " + flooder))
-                        .get().uri("/api/v1/monitor/whoami")), 32)
+        var floodDone = Flux.range(0, Integer.MAX_VALUE)
+                .takeWhile(i -> flooding.get())
+                .flatMap(
+                        i -> status(http.headers(h -> h.set("Authorization", "Bearer " + flooder))
+                                .get()
+                                .uri("/api/v1/monitor/whoami")),
+                        32)
                 .doOnNext(status -> flood.merge(status, 1, Integer::sum))
-                .then().toFuture();
+                .then()
+                .toFuture();
         Map<Integer, Integer> served = new ConcurrentHashMap<>();
         try {
             for (int i = 0; i < 25; i++) {
-                served.merge(status(http.headers(h -> h.set("Authorization", "Bearer " + neighbour))
-                        .get().uri("/api/v1/cases/whoami")).block(Duration.ofSeconds(30)), 1, Integer::sum);
+                served.merge(
+                        status(http.headers(h -> h.set("Authorization", "Bearer " + neighbour))
+                                        .get()
+                                        .uri("/api/v1/cases/whoami"))
+                                .block(Duration.ofSeconds(30)),
+                        1,
+                        Integer::sum);
                 Mono.delay(Duration.ofMillis(200)).block();
             }
         } finally {
@@ -102,9 +122,22 @@ class FrontDoorIT {
     @Test
     void anUploadTwiceTheGatewaysHeapStreamsThroughItWithinItsMemory() throws Exception {
         ThawApi thaw = new ThawApi(platform);
-        String caseId = (String) thaw.openCase("globex-admin", Map.of(
-                "holder", Map.of("type", "ENTERPRISE", "displayName", "Globex Trading", "accountReference", "GX-1"),
-                "platform", "Alipay", "noticeText", "您的账户因交易异常被风控冻结")).get("id");
+        String caseId = (String) thaw.openCase(
+                        "globex-admin",
+                        Map.of(
+                                "holder",
+                                Map.of(
+                                        "type",
+                                        "ENTERPRISE",
+                                        "displayName",
+                                        "Globex Trading",
+                                        "accountReference",
+                                        "GX-1"),
+                                "platform",
+                                "Alipay",
+                                "noticeText",
+                                "您的账户因交易异常被风控冻结"))
+                .get("id");
         awaitEvidenceKnows(caseId, keycloak.userToken("globex-admin"));
         byte[] block = textBlock();
         // 64 KiB × 8,192 = 512 MiB: twice the gateway's heap and its direct-memory limit, so a gateway
@@ -133,12 +166,15 @@ class FrontDoorIT {
         String token = keycloak.userToken("globex-admin");
         Map.Entry<Integer, String> answer;
         try {
-            answer = http.headers(h -> h.set("Authorization", "Bearer " + token).set("Content-Type", "text/plain")
+            answer = http.headers(h -> h.set("Authorization", "Bearer " + token)
+                            .set("Content-Type", "text/plain")
                             .set("Content-Length", Long.toString((long) blocks * block.length)))
                     .responseTimeout(Duration.ofMinutes(5))
-                    .post().uri("/api/v1/evidence/cases/" + caseId + "/items?requirementCode=BANK_STATEMENT&fileName=big.txt")
+                    .post()
+                    .uri("/api/v1/evidence/cases/" + caseId + "/items?requirementCode=BANK_STATEMENT&fileName=big.txt")
                     .send(Flux.range(0, blocks).map(i -> Unpooled.wrappedBuffer(block)))
-                    .responseSingle((response, body) -> body.asString().defaultIfEmpty("")
+                    .responseSingle((response, body) -> body.asString()
+                            .defaultIfEmpty("")
                             .map(text -> Map.entry(response.status().code(), text)))
                     .block(Duration.ofMinutes(6));
         } finally {
@@ -148,7 +184,8 @@ class FrontDoorIT {
         assertThat(answer.getKey()).as(answer.getValue()).isEqualTo(201);
         assertThat(answer.getValue()).contains("\"sha256\":\"" + expected + "\"");
         if (before > 0) {
-            assertThat(peak.get() - before).as("the gateway's RSS grew from %d MiB to %d MiB", before >> 20, peak.get() >> 20)
+            assertThat(peak.get() - before)
+                    .as("the gateway's RSS grew from %d MiB to %d MiB", before >> 20, peak.get() >> 20)
                     .isLessThan(128L << 20);
         }
     }
@@ -157,19 +194,31 @@ class FrontDoorIT {
     void theServicesOwnRefusalsOfAnUploadReachTheCallerUnchanged() {
         String token = keycloak.userToken("acme-admin");
         ThawApi thaw = new ThawApi(platform);
-        String caseId = (String) thaw.openCase("acme-admin", Map.of(
-                "holder", Map.of("type", "ENTERPRISE", "displayName", "Acme Ltd", "accountReference", "AC-1"),
-                "platform", "Alipay", "noticeText", "您的账户因交易异常被风控冻结")).get("id");
+        String caseId = (String) thaw.openCase(
+                        "acme-admin",
+                        Map.of(
+                                "holder",
+                                Map.of("type", "ENTERPRISE", "displayName", "Acme Ltd", "accountReference", "AC-1"),
+                                "platform",
+                                "Alipay",
+                                "noticeText",
+                                "您的账户因交易异常被风控冻结"))
+                .get("id");
         awaitEvidenceKnows(caseId, token);
         byte[] block = textBlock();
         int blocks = 150 * 16; // 150 MiB: over acme's 100 MB
-        for (String path : List.of("/api/v1/evidence/cases/" + caseId + "/items?requirementCode=BANK_STATEMENT&fileName=big.txt",
-                "/api/v1/evidence/cases/" + UUID.randomUUID() + "/items?requirementCode=BANK_STATEMENT&fileName=big.txt")) {
-            Map.Entry<Integer, String> answer = http.headers(h -> h.set("Authorization", "Bearer " + token).set("Content-Type", "text/plain")
+        for (String path : List.of(
+                "/api/v1/evidence/cases/" + caseId + "/items?requirementCode=BANK_STATEMENT&fileName=big.txt",
+                "/api/v1/evidence/cases/" + UUID.randomUUID()
+                        + "/items?requirementCode=BANK_STATEMENT&fileName=big.txt")) {
+            Map.Entry<Integer, String> answer = http.headers(h -> h.set("Authorization", "Bearer " + token)
+                            .set("Content-Type", "text/plain")
                             .set("Content-Length", Long.toString((long) blocks * block.length)))
-                    .post().uri(path)
+                    .post()
+                    .uri(path)
                     .send(Flux.range(0, blocks).map(i -> Unpooled.wrappedBuffer(block)))
-                    .responseSingle((response, body) -> body.asString().defaultIfEmpty("")
+                    .responseSingle((response, body) -> body.asString()
+                            .defaultIfEmpty("")
                             .map(text -> Map.entry(response.status().code(), text)))
                     .block(Duration.ofMinutes(2));
             if (path.contains(caseId)) {
@@ -189,7 +238,9 @@ class FrontDoorIT {
         try {
             // No connection, call after call: each a 503; after ten failures the breaker opens and the
             // gateway stops forwarding ("pausing").
-            Awaitility.await("the breaker opens").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+            Awaitility.await("the breaker opens")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> {
                         calls.incrementAndGet();
                         Map.Entry<Integer, String> answer = call(token, "/api/v1/monitor/whoami");
@@ -201,24 +252,35 @@ class FrontDoorIT {
             platform.startService("identity-monitor");
         }
         // Back: after the breaker's wait, a trial call goes through and the service is served again.
-        Awaitility.await("the breaker closes").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        Awaitility.await("the breaker closes")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> call(token, "/api/v1/monitor/whoami").getKey() == 200);
     }
 
     /** evidence-service learns of a case from case-service's event: until then an upload is rightly 404. */
     private void awaitEvidenceKnows(String caseId, String token) {
-        Awaitility.await("evidence-service knows case " + caseId).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> call(token, "/api/v1/evidence/cases/" + caseId + "/items").getKey() == 200);
+        Awaitility.await("evidence-service knows case " + caseId)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> call(token, "/api/v1/evidence/cases/" + caseId + "/items")
+                                .getKey()
+                        == 200);
     }
 
     private Map.Entry<Integer, String> call(String token, String path) {
-        return http.headers(h -> h.set("Authorization", "Bearer " + token)).get().uri(path)
-                .responseSingle((response, body) -> body.asString().defaultIfEmpty("").map(text -> Map.entry(response.status().code(), text)))
+        return http.headers(h -> h.set("Authorization", "Bearer " + token))
+                .get()
+                .uri(path)
+                .responseSingle((response, body) -> body.asString()
+                        .defaultIfEmpty("")
+                        .map(text -> Map.entry(response.status().code(), text)))
                 .block(Duration.ofSeconds(30));
     }
 
     private static Mono<Integer> status(HttpClient.ResponseReceiver<?> request) {
-        return request.responseSingle((response, body) -> body.then(Mono.just(response.status().code())));
+        return request.responseSingle(
+                (response, body) -> body.then(Mono.just(response.status().code())));
     }
 
     /** 64 KiB of plain text (so evidence-service's content sniffing accepts it). */

@@ -36,21 +36,46 @@ class MonitorDashboardBrowserIT {
     private static final Map<String, Object> SOUTH_1200_KM = Map.of("lat", 29.1122, "lon", 116.4074);
 
     @Test
-    void aBankAnalystAcknowledgesTheJourneyFourAlertAndOpensTheSubjectWhileStaffOfAnotherTenantDoNotSeeIt(ThawPlatform thaw) {
-        WebClient api = WebClient.builder().baseUrl(thaw.gatewayUrl() + "/api/v1/monitor")
-                .defaultHeaders(h -> h.setBearerAuth(new Keycloak(thaw).clientToken("demo-bank", "demo-bank-secret"))).build();
+    void aBankAnalystAcknowledgesTheJourneyFourAlertAndOpensTheSubjectWhileStaffOfAnotherTenantDoNotSeeIt(
+            ThawPlatform thaw) {
+        WebClient api = WebClient.builder()
+                .baseUrl(thaw.gatewayUrl() + "/api/v1/monitor")
+                .defaultHeaders(h -> h.setBearerAuth(new Keycloak(thaw).clientToken("demo-bank", "demo-bank-secret")))
+                .build();
         String phone = "+86137" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-        Map<?, ?> subject = api.post().uri("/subjects").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("type", "PERSON", "identifiers", List.of(Map.of("type", "PHONE", "value", phone),
-                        Map.of("type", "NAME_LATIN", "value", "Zhang Wei"))))
-                .retrieve().bodyToMono(Map.class).block();
+        Map<?, ?> subject = api.post()
+                .uri("/subjects")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "type",
+                        "PERSON",
+                        "identifiers",
+                        List.of(
+                                Map.of("type", "PHONE", "value", phone),
+                                Map.of("type", "NAME_LATIN", "value", "Zhang Wei"))))
+                .retrieve()
+                .bodyToMono(Map.class)
+                .block();
         String subjectId = (String) subject.get("id");
         String run = Long.toString(System.nanoTime(), 36);
         Instant login = Instant.now().minus(Duration.ofMinutes(60));
         signal(api, run + "-login", "LOGIN", login, phone, Map.of("device", "phone-1", "location", BEIJING));
         for (int minutes : new int[] {20, 35, 50}) {
-            signal(api, run + "-loan-" + minutes, "CREDIT_APPLICATION", login.plus(Duration.ofMinutes(minutes)), phone,
-                    Map.of("device", "emulator-7", "location", SOUTH_1200_KM, "institution", "lender-x", "amount", 50000));
+            signal(
+                    api,
+                    run + "-loan-" + minutes,
+                    "CREDIT_APPLICATION",
+                    login.plus(Duration.ofMinutes(minutes)),
+                    phone,
+                    Map.of(
+                            "device",
+                            "emulator-7",
+                            "location",
+                            SOUTH_1200_KM,
+                            "institution",
+                            "lender-x",
+                            "amount",
+                            50000));
         }
         Map<?, ?> alert = alertOf(api, subjectId);
         assertThat(alert.get("severity")).isEqualTo("HIGH");
@@ -61,24 +86,37 @@ class MonitorDashboardBrowserIT {
             browser.await(By.id("queue-heading"));
             browser.awaitScripts();
             String queue = browser.text(By.id("alert-" + alertId));
-            assertThat(queue).contains("High", "New", "Z**** W**", "New device", "Impossible travel", "Credit applications");
+            assertThat(queue)
+                    .contains("High", "New", "Z**** W**", "New device", "Impossible travel", "Credit applications");
             assertThat(browser.page()).doesNotContain(phone);
             browser.screenshot("monitor-queue-en");
-            assertThat(browser.accessibilityViolations()).as("accessibility of monitor-queue-en").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of monitor-queue-en")
+                    .isEmpty();
 
             // By keyboard: the reason, then Tab to the move and Enter.
             browser.type(By.id("reason-" + alertId), "Called the customer: not their applications");
-            assertThat(browser.tabTo(By.id("acknowledge-" + alertId), 10)).as("acknowledge is reachable by Tab").isTrue();
+            assertThat(browser.tabTo(By.id("acknowledge-" + alertId), 10))
+                    .as("acknowledge is reachable by Tab")
+                    .isTrue();
             browser.press(Keys.ENTER);
-            browser.awaitThat(page -> page.findElement(By.id("alert-" + alertId)).getText().contains("Acknowledged."));
-            assertThat(alertOf(api, subjectId).get("state")).as("the move went through the gateway's CSRF check").isEqualTo("ACKNOWLEDGED");
-            assertThat(browser.has(By.id("acknowledge-" + alertId))).as("only the moves left").isFalse();
+            browser.awaitThat(page ->
+                    page.findElement(By.id("alert-" + alertId)).getText().contains("Acknowledged."));
+            assertThat(alertOf(api, subjectId).get("state"))
+                    .as("the move went through the gateway's CSRF check")
+                    .isEqualTo("ACKNOWLEDGED");
+            assertThat(browser.has(By.id("acknowledge-" + alertId)))
+                    .as("only the moves left")
+                    .isFalse();
             assertThat(browser.has(By.id("escalate-" + alertId))).isTrue();
 
             browser.click(By.id("show-signals-" + alertId));
-            browser.awaitThat(page -> page.findElement(By.id("signals-" + alertId)).getText().contains("emulator-7"));
+            browser.awaitThat(page ->
+                    page.findElement(By.id("signals-" + alertId)).getText().contains("emulator-7"));
             browser.screenshot("monitor-queue-acknowledged-en");
-            assertThat(browser.accessibilityViolations()).as("accessibility of monitor-queue-acknowledged-en").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of monitor-queue-acknowledged-en")
+                    .isEmpty();
 
             browser.click(By.cssSelector("#alert-" + alertId + " a.subject"));
             browser.await(By.id("subject-heading"));
@@ -86,59 +124,98 @@ class MonitorDashboardBrowserIT {
             assertThat(browser.text(By.id("timeline"))).contains("Credit application", "lender-x");
             assertThat(browser.page()).doesNotContain(phone);
             browser.screenshot("monitor-subject-en");
-            assertThat(browser.accessibilityViolations()).as("accessibility of monitor-subject-en").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of monitor-subject-en")
+                    .isEmpty();
 
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> page.getPageSource().contains("已知设备"));
             assertThat(browser.page()).contains("lang=\"zh-CN\"", "信号时间线", "身份冒用告警");
             browser.screenshot("monitor-subject-zh-CN");
-            assertThat(browser.accessibilityViolations()).as("accessibility of monitor-subject-zh-CN").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of monitor-subject-zh-CN")
+                    .isEmpty();
 
             browser.open(thaw.gatewayUrl() + "/dashboard/monitor/ingestion");
             browser.await(By.id("ingestion-chart"));
-            browser.awaitThat(page -> page.findElement(By.id("ingestion-total")).getText().contains("条信号"));
+            browser.awaitThat(
+                    page -> page.findElement(By.id("ingestion-total")).getText().contains("条信号"));
             browser.screenshot("monitor-ingestion-zh-CN");
-            assertThat(browser.accessibilityViolations()).as("accessibility of monitor-ingestion-zh-CN").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of monitor-ingestion-zh-CN")
+                    .isEmpty();
         }
 
         try (Browser browser = Browser.start("en")) {
             browser.signInAt(thaw, "/dashboard/monitor/", "compliance");
             browser.await(By.id("queue-heading"));
-            assertThat(browser.has(By.id("alert-" + alertId))).as("another tenant's alert").isFalse();
+            assertThat(browser.has(By.id("alert-" + alertId)))
+                    .as("another tenant's alert")
+                    .isFalse();
             browser.type(By.id("filter-tenant"), "bank-demo");
             browser.click(By.id("filter-apply"));
             browser.await(By.id("alert-" + alertId));
             assertThat(browser.text(By.id("alert-" + alertId))).contains("Tenant bank-demo", "Acknowledged");
-            assertThat(browser.has(By.id("show-signals-" + alertId))).as("no signals of another tenant").isFalse();
-            // Dismissed rather than escalated: an escalation would open a case in the bank's tenant, which later journeys count.
+            assertThat(browser.has(By.id("show-signals-" + alertId)))
+                    .as("no signals of another tenant")
+                    .isFalse();
+            // Dismissed rather than escalated: an escalation would open a case in the bank's tenant, which later
+            // journeys count.
             browser.type(By.id("reason-" + alertId), "Reviewed by compliance: the customer's own applications");
-            assertThat(browser.tabTo(By.id("dismiss-" + alertId), 10)).as("dismiss is reachable by Tab").isTrue();
+            assertThat(browser.tabTo(By.id("dismiss-" + alertId), 10))
+                    .as("dismiss is reachable by Tab")
+                    .isTrue();
             browser.press(Keys.ENTER);
-            browser.awaitThat(page -> page.findElement(By.id("alert-" + alertId)).getText().contains("Dismissed."));
+            browser.awaitThat(page ->
+                    page.findElement(By.id("alert-" + alertId)).getText().contains("Dismissed."));
             browser.screenshot("monitor-queue-named-tenant-en");
-            assertThat(browser.accessibilityViolations()).as("accessibility of monitor-queue-named-tenant-en").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of monitor-queue-named-tenant-en")
+                    .isEmpty();
             browser.open(thaw.gatewayUrl() + "/dashboard/monitor/subjects/" + subjectId);
             browser.await(By.id("not-found"));
             assertThat(browser.page()).doesNotContain("Z**** W**");
             browser.screenshot("monitor-subject-other-tenant-en");
-            assertThat(browser.accessibilityViolations()).as("accessibility of monitor-subject-other-tenant-en").isEmpty();
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of monitor-subject-other-tenant-en")
+                    .isEmpty();
         }
     }
 
-    private static void signal(WebClient api, String id, String type, Instant at, String phone, Map<String, Object> more) {
-        Map<String, Object> signal = new java.util.LinkedHashMap<>(Map.of("signalId", id, "type", type, "occurredAt", at.toString(),
-                "identifiers", List.of(Map.of("type", "PHONE", "value", phone))));
+    private static void signal(
+            WebClient api, String id, String type, Instant at, String phone, Map<String, Object> more) {
+        Map<String, Object> signal = new java.util.LinkedHashMap<>(Map.of(
+                "signalId",
+                id,
+                "type",
+                type,
+                "occurredAt",
+                at.toString(),
+                "identifiers",
+                List.of(Map.of("type", "PHONE", "value", phone))));
         signal.putAll(more);
-        api.post().uri("/signals").contentType(MediaType.APPLICATION_JSON).bodyValue(signal).retrieve().toBodilessEntity().block();
+        api.post()
+                .uri("/signals")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(signal)
+                .retrieve()
+                .toBodilessEntity()
+                .block();
     }
 
     private static Map<?, ?> alertOf(WebClient api, String subjectId) {
-        Map<?, ?> page = api.get().uri(uri -> uri.path("/alerts").queryParam("subjectId", subjectId).build())
-                .retrieve().bodyToMono(Map.class).block();
+        Map<?, ?> page = api.get()
+                .uri(uri ->
+                        uri.path("/alerts").queryParam("subjectId", subjectId).build())
+                .retrieve()
+                .bodyToMono(Map.class)
+                .block();
         // The journey's misuse alert. The subject's name may also raise a SANCTIONS_HIT against the shipped
         // OFAC list (this one matches "WEI, Zhao"): a separate alert, not the one this test works.
-        List<?> items = ((List<?>) page.get("items")).stream()
-                .filter(item -> "IDENTITY_MISUSE".equals(((Map<?, ?>) item).get("kind"))).toList();
+        List<?> items = ((List<?>) page.get("items"))
+                .stream()
+                        .filter(item -> "IDENTITY_MISUSE".equals(((Map<?, ?>) item).get("kind")))
+                        .toList();
         assertThat(items).as("misuse alerts of " + subjectId).hasSize(1);
         return (Map<?, ?>) items.getFirst();
     }

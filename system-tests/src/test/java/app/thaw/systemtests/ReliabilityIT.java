@@ -61,8 +61,15 @@ class ReliabilityIT {
     }
 
     static Map<String, Object> intake(String name) {
-        return Map.of("holder", Map.of("type", "ENTERPRISE", "displayName", name, "accountReference", "6222021234567890123"),
-                "platform", "LianLian", "noticeText", NOTICE, "noticeReference", name);
+        return Map.of(
+                "holder",
+                Map.of("type", "ENTERPRISE", "displayName", name, "accountReference", "6222021234567890123"),
+                "platform",
+                "LianLian",
+                "noticeText",
+                NOTICE,
+                "noticeReference",
+                name);
     }
 
     /** Posts with the key until the request settles, as a well-behaved client does; answers the final status. */
@@ -75,18 +82,27 @@ class ReliabilityIT {
         WebClient client = WebClient.create(baseUrl);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (true) {
-            var answer = client.post().uri(path).headers(h -> {
+            var answer = client.post()
+                    .uri(path)
+                    .headers(h -> {
                         h.setBearerAuth(thaw.token(who));
                         h.set("Idempotency-Key", key);
-                    }).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                    .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                    })
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchangeToMono(response -> response.bodyToMono(String.class)
+                            .defaultIfEmpty("")
                             .map(text -> Map.entry(response.statusCode().value(), text)))
                     .onErrorResume(down -> Mono.just(Map.entry(599, String.valueOf(down))))
                     // An answer slower than this (a loaded machine) is a cut-off like any other: retried with the key.
                     .timeout(Duration.ofSeconds(30), Mono.just(Map.entry(599, "no answer within 30 s")))
                     .block(Duration.ofSeconds(35));
             int status = answer.getKey();
-            boolean again = status == 502 || status == 503 || status == 504 || status == 599 || status == 429
+            boolean again = status == 502
+                    || status == 503
+                    || status == 504
+                    || status == 599
+                    || status == 429
                     || status == 409 && answer.getValue().contains("idempotency_key_in_progress");
             if (!again || Instant.now().isAfter(deadline)) {
                 return answer;
@@ -97,9 +113,14 @@ class ReliabilityIT {
 
     List<Map<String, Object>> casesNamed(String name) {
         // The queue read through the gateway; on a loaded machine (load 40 on 2 cores) one read may outlast its 30 s.
-        return Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
-                .until(() -> thaw.all(ADMIN, "/api/v1/cases"), all -> true).stream()
-                .filter(c -> name.equals(((Map<?, ?>) c.get("holder")).get("displayName"))).toList();
+        return Awaitility.await()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions()
+                .until(() -> thaw.all(ADMIN, "/api/v1/cases"), all -> true)
+                .stream()
+                .filter(c -> name.equals(((Map<?, ?>) c.get("holder")).get("displayName")))
+                .toList();
     }
 
     @Test
@@ -110,19 +131,29 @@ class ReliabilityIT {
             String key = UUID.randomUUID().toString();
             names.add(name);
             // Cut off 0–500 ms after sending, through the gateway, as the probe did.
-            WebClient.create(platform.gatewayUrl()).post().uri("/api/v1/cases").headers(h -> {
+            WebClient.create(platform.gatewayUrl())
+                    .post()
+                    .uri("/api/v1/cases")
+                    .headers(h -> {
                         h.setBearerAuth(thaw.token(ADMIN));
                         h.set("Idempotency-Key", key);
-                    }).contentType(MediaType.APPLICATION_JSON).bodyValue(intake(name))
-                    .retrieve().toBodilessEntity()
+                    })
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(intake(name))
+                    .retrieve()
+                    .toBodilessEntity()
                     .timeout(Duration.ofMillis(ThreadLocalRandom.current().nextInt(1, 500)))
                     .onErrorResume(cut -> Mono.empty())
                     .block(Duration.ofSeconds(15));
-            assertThat(settle(platform.gatewayUrl(), ADMIN, "/api/v1/cases", intake(name), key)).as(name).isIn(200, 201);
+            assertThat(settle(platform.gatewayUrl(), ADMIN, "/api/v1/cases", intake(name), key))
+                    .as(name)
+                    .isIn(200, 201);
         }
         // One read of the queue (the gateway's rate limit would refuse one per name).
-        List<Object> opened = thaw.all(ADMIN, "/api/v1/cases").stream().map(c -> ((Map<?, ?>) c.get("holder")).get("displayName"))
-                .map(Object.class::cast).toList();
+        List<Object> opened = thaw.all(ADMIN, "/api/v1/cases").stream()
+                .map(c -> ((Map<?, ?>) c.get("holder")).get("displayName"))
+                .map(Object.class::cast)
+                .toList();
         for (String name : names) {
             assertThat(opened).as(name).containsOnlyOnce(name);
         }
@@ -133,37 +164,59 @@ class ReliabilityIT {
         String name = run + "-killed";
         String key = UUID.randomUUID().toString();
         String caseService = platform.serviceUrl("case-service");
-        WebClient.create(caseService).post().uri("/api/v1/cases").headers(h -> {
+        WebClient.create(caseService)
+                .post()
+                .uri("/api/v1/cases")
+                .headers(h -> {
                     h.setBearerAuth(thaw.token(ADMIN));
                     h.set("Idempotency-Key", key);
-                }).contentType(MediaType.APPLICATION_JSON).bodyValue(intake(name))
-                .retrieve().toBodilessEntity().subscribe(done -> { }, failed -> { });
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(intake(name))
+                .retrieve()
+                .toBodilessEntity()
+                .subscribe(done -> {}, failed -> {});
         sleep(ThreadLocalRandom.current().nextInt(20, 200));
         platform.killService("case-service");
         platform.startService("case-service");
 
-        assertThat(settle(caseService, ADMIN, "/api/v1/cases", intake(name), key)).isIn(200, 201);
+        assertThat(settle(caseService, ADMIN, "/api/v1/cases", intake(name), key))
+                .isIn(200, 201);
         assertThat(casesNamed(name)).hasSizeLessThanOrEqualTo(1);
         // And a second settle with the same key neither opens another nor fails.
-        assertThat(settle(caseService, ADMIN, "/api/v1/cases", intake(name), key)).isIn(200, 201);
+        assertThat(settle(caseService, ADMIN, "/api/v1/cases", intake(name), key))
+                .isIn(200, 201);
         assertThat(casesNamed(name)).hasSize(1);
     }
 
     @Test
     void aMemberResendingAnAdministratorsWebhookRequestWithItsKeyGetsTheirOwnAnswerAndNoSecret() {
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("url", "https://93.184.215.14/hooks/" + run, "eventTypes", List.of("thaw.case.*"));
-        // The administrator's request, retried with its key until it settles (a 503 from the gateway's timeout on a loaded machine).
+        Map<String, Object> body =
+                Map.of("url", "https://93.184.215.14/hooks/" + run, "eventTypes", List.of("thaw.case.*"));
+        // The administrator's request, retried with its key until it settles (a 503 from the gateway's timeout on a
+        // loaded machine).
         var created = settled(platform.gatewayUrl(), ADMIN, "/api/v1/notifications/webhooks", body, key);
         assertThat(created.getKey()).isEqualTo(201);
         assertThat(created.getValue()).contains("whsec_");
 
-        String replayedToMember = thaw.gateway().post().uri("/api/v1/notifications/webhooks").headers(h -> {
-            h.setBearerAuth(thaw.token(MEMBER));
-            h.set("Idempotency-Key", key);
-        }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isForbidden()
-                .expectHeader().doesNotExist("Idempotent-Replayed")
-                .expectBody(String.class).returnResult().getResponseBody();
+        String replayedToMember = thaw.gateway()
+                .post()
+                .uri("/api/v1/notifications/webhooks")
+                .headers(h -> {
+                    h.setBearerAuth(thaw.token(MEMBER));
+                    h.set("Idempotency-Key", key);
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(replayedToMember).doesNotContain("whsec_");
     }
 
@@ -171,34 +224,58 @@ class ReliabilityIT {
     void tamperingWithCustodyAndContentInTheStoreIsReportedAndNeverServedAsGood() {
         String caseId = (String) thaw.openCase(ADMIN, intake(run + "-tamper")).get("id");
         byte[] content = ThawApi.png(24);
-        Map<String, Object> item = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions().until(() -> thaw.upload(ADMIN, caseId, "BANK_STATEMENT", "t.png", content, null), found -> found != null);
+        Map<String, Object> item = Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(
+                        () -> thaw.upload(ADMIN, caseId, "BANK_STATEMENT", "t.png", content, null),
+                        found -> found != null);
         String itemId = (String) item.get("id");
         thaw.bytes(ADMIN, "/api/v1/evidence/items/{id}/content", itemId);
 
         try (MongoClient store = MongoClients.create(platform.storeUri("evidence"))) {
             var custody = store.getDatabase("evidence").getCollection("custody");
-            Document newest = custody.find(Filters.eq("caseId", caseId)).sort(Sorts.descending("seq")).first();
+            Document newest = custody.find(Filters.eq("caseId", caseId))
+                    .sort(Sorts.descending("seq"))
+                    .first();
             custody.deleteOne(Filters.eq("_id", newest.get("_id")));
             assertThat(thaw.get(ADMIN, "/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
-                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody())
+                            .expectStatus()
+                            .isOk()
+                            .expectBody(Map.class)
+                            .returnResult()
+                            .getResponseBody())
                     .containsEntry("intact", false);
 
-            Document stored = store.getDatabase("evidence").getCollection("evidence").find(Filters.eq("_id", itemId)).first();
+            Document stored = store.getDatabase("evidence")
+                    .getCollection("evidence")
+                    .find(Filters.eq("_id", itemId))
+                    .first();
             var chunks = store.getDatabase("evidence").getCollection("blobs.chunks");
-            Document chunk = chunks.find(Filters.and(Filters.eq("files_id", new ObjectId(stored.getString("blobId"))), Filters.eq("n", 0))).first();
+            Document chunk = chunks.find(Filters.and(
+                            Filters.eq("files_id", new ObjectId(stored.getString("blobId"))), Filters.eq("n", 0)))
+                    .first();
             byte[] data = chunk.get("data", Binary.class).getData().clone();
             data[data.length - 1] ^= 0x01;
             chunks.updateOne(Filters.eq("_id", chunk.get("_id")), Updates.set("data", new Binary(data)));
         }
         byte[] served = null;
         try {
-            served = thaw.gateway().get().uri("/api/v1/evidence/items/{id}/content", itemId).headers(h -> h.setBearerAuth(thaw.token(ADMIN)))
-                    .exchange().expectBody(byte[].class).returnResult().getResponseBody();
+            served = thaw.gateway()
+                    .get()
+                    .uri("/api/v1/evidence/items/{id}/content", itemId)
+                    .headers(h -> h.setBearerAuth(thaw.token(ADMIN)))
+                    .exchange()
+                    .expectBody(byte[].class)
+                    .returnResult()
+                    .getResponseBody();
         } catch (RuntimeException cutOff) {
             // Ended in an error: what must happen.
         }
-        assertThat(served == null || served.length < content.length).as("the altered file is not served whole").isTrue();
+        assertThat(served == null || served.length < content.length)
+                .as("the altered file is not served whole")
+                .isTrue();
     }
 
     /**
@@ -223,38 +300,100 @@ class ReliabilityIT {
         receiver.start();
         String endpoint = null;
         try {
-            endpoint = (String) ok(thaw.post(ADMIN, Map.of("url", "http://localhost:" + receiver.getAddress().getPort() + "/hooks/" + run,
-                    "eventTypes", List.of("thaw.case.*", "thaw.evidence.*")), "/api/v1/notifications/webhooks")).get("id");
+            endpoint = (String) ok(thaw.post(
+                            ADMIN,
+                            Map.of(
+                                    "url",
+                                    "http://localhost:" + receiver.getAddress().getPort() + "/hooks/" + run,
+                                    "eventTypes",
+                                    List.of("thaw.case.*", "thaw.evidence.*")),
+                            "/api/v1/notifications/webhooks"))
+                    .get("id");
             // Every path an identifier can take in: the holder's account, the notice's text, a contact's summary and
             // next step, the evidence's declared name.
-            Map<String, Object> intake = Map.of("holder", Map.of("type", "INDIVIDUAL", "displayName", run + "-pii", "accountReference", account),
-                    "platform", "LianLian", "noticeText", NOTICE + " 身份证 " + nationalId + " 电话 " + phone, "noticeReference", run + "-pii");
+            Map<String, Object> intake = Map.of(
+                    "holder",
+                    Map.of("type", "INDIVIDUAL", "displayName", run + "-pii", "accountReference", account),
+                    "platform",
+                    "LianLian",
+                    "noticeText",
+                    NOTICE + " 身份证 " + nationalId + " 电话 " + phone,
+                    "noticeReference",
+                    run + "-pii");
             String caseId = (String) thaw.openCase(ADMIN, intake).get("id");
-            ok(thaw.post(ADMIN, Map.of("channel", "PHONE", "at", thaw.now().toString(),
-                    "summary", "Called from " + phone + " about account " + account + ", ID " + nationalId,
-                    "nextStep", "call back on " + phone), "/api/v1/cases/{id}/contacts", caseId));
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                    .until(() -> thaw.upload(ADMIN, caseId, "BANK_STATEMENT", "statement-" + account + ".png", ThawApi.png(91), null) != null);
+            ok(thaw.post(
+                    ADMIN,
+                    Map.of(
+                            "channel",
+                            "PHONE",
+                            "at",
+                            thaw.now().toString(),
+                            "summary",
+                            "Called from " + phone + " about account " + account + ", ID " + nationalId,
+                            "nextStep",
+                            "call back on " + phone),
+                    "/api/v1/cases/{id}/contacts",
+                    caseId));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions()
+                    .until(() -> thaw.upload(
+                                    ADMIN,
+                                    caseId,
+                                    "BANK_STATEMENT",
+                                    "statement-" + account + ".png",
+                                    ThawApi.png(91),
+                                    null)
+                            != null);
             // And a partner bank's signal naming the phone and the national id, as identity-monitor receives them.
-            thaw.gateway().post().uri("/api/v1/monitor/signals").headers(h -> h.setBearerAuth(thaw.token(ThawApi.DEMO_BANK)))
+            thaw.gateway()
+                    .post()
+                    .uri("/api/v1/monitor/signals")
+                    .headers(h -> h.setBearerAuth(thaw.token(ThawApi.DEMO_BANK)))
                     .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("signalId", run + "-pii-signal", "type", "LOGIN", "occurredAt", thaw.now().toString(),
-                            "identifiers", List.of(Map.of("type", "PHONE", "value", phone), Map.of("type", "NATIONAL_ID", "value", nationalId)),
-                            "device", "pii-device", "location", Map.of("lat", 31.2304, "lon", 121.4737), "institution", "Demo Bank"))
-                    .exchange().expectStatus().isAccepted();
+                    .bodyValue(Map.of(
+                            "signalId",
+                            run + "-pii-signal",
+                            "type",
+                            "LOGIN",
+                            "occurredAt",
+                            thaw.now().toString(),
+                            "identifiers",
+                            List.of(
+                                    Map.of("type", "PHONE", "value", phone),
+                                    Map.of("type", "NATIONAL_ID", "value", nationalId)),
+                            "device",
+                            "pii-device",
+                            "location",
+                            Map.of("lat", 31.2304, "lon", 121.4737),
+                            "institution",
+                            "Demo Bank"))
+                    .exchange()
+                    .expectStatus()
+                    .isAccepted();
             // The events travel: the opened case's webhook, and the evidence's, reach the endpoint.
-            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> received.stream().filter(body -> body.contains(caseId)).count() >= 2);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> received.stream()
+                                    .filter(body -> body.contains(caseId))
+                                    .count()
+                            >= 2);
             sleep(5_000);
             List<String> hits = new ArrayList<>();
             try (MongoClient store = MongoClients.create(platform.storeUri("cases"))) {
                 for (String database : List.of("cases", "evidence", "notifications", "monitor")) {
-                    for (String collection : List.of("outbox", "dead_letters", "processed_events", "deliveries", "audit_log")) {
-                        for (Document document : store.getDatabase(database).getCollection(collection).find()) {
+                    for (String collection :
+                            List.of("outbox", "dead_letters", "processed_events", "deliveries", "audit_log")) {
+                        for (Document document : store.getDatabase(database)
+                                .getCollection(collection)
+                                .find()) {
                             String json = document.toJson();
                             for (String secret : secrets) {
                                 if (json.contains(secret)) {
-                                    hits.add(database + "." + collection + " holds " + secret.substring(0, 4) + "… (case " + caseId + ")");
+                                    hits.add(database + "." + collection + " holds " + secret.substring(0, 4)
+                                            + "… (case " + caseId + ")");
                                 }
                             }
                         }
@@ -270,7 +409,8 @@ class ReliabilityIT {
             }
             try (var files = java.nio.file.Files.list(platform.logs())) {
                 for (java.nio.file.Path log : files.toList()) {
-                    String text = new String(java.nio.file.Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8);
+                    String text =
+                            new String(java.nio.file.Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8);
                     for (String secret : secrets) {
                         if (text.contains(secret)) {
                             hits.add(log.getFileName() + " holds " + secret.substring(0, 4) + "…");
@@ -282,8 +422,11 @@ class ReliabilityIT {
             assertThat(hits).isEmpty();
         } finally {
             if (endpoint != null) {
-                thaw.gateway().delete().uri("/api/v1/notifications/webhooks/{id}", endpoint)
-                        .headers(h -> h.setBearerAuth(thaw.token(ADMIN))).exchange();
+                thaw.gateway()
+                        .delete()
+                        .uri("/api/v1/notifications/webhooks/{id}", endpoint)
+                        .headers(h -> h.setBearerAuth(thaw.token(ADMIN)))
+                        .exchange();
             }
             receiver.stop(0);
         }
@@ -297,15 +440,25 @@ class ReliabilityIT {
     void noOperationTakingAnIdServesAnotherTenantsData() {
         String caseId = (String) thaw.openCase(ADMIN, intake(run + "-matrix")).get("id");
         List<String> acmeIds = new ArrayList<>(List.of(caseId));
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> acmeIds.add((String) thaw.upload(ADMIN, caseId, "BANK_STATEMENT", "m.png", ThawApi.png(77), null).get("id")));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(() -> acmeIds.add(
+                        (String) thaw.upload(ADMIN, caseId, "BANK_STATEMENT", "m.png", ThawApi.png(77), null)
+                                .get("id")));
         Pattern parameter = Pattern.compile("\\{[^}]+}");
         List<String> successes = new ArrayList<>();
         Map<String, Integer> byStatus = new java.util.TreeMap<>();
         int attempts = 0;
         for (String service : ThawPlatform.SERVICES.values()) {
             String base = platform.serviceUrl(service);
-            Map<?, ?> document = WebClient.create(base).get().uri("/v3/api-docs").retrieve().bodyToMono(Map.class).block(Duration.ofSeconds(30));
+            Map<?, ?> document = WebClient.create(base)
+                    .get()
+                    .uri("/v3/api-docs")
+                    .retrieve()
+                    .bodyToMono(Map.class)
+                    .block(Duration.ofSeconds(30));
             Map<?, ?> schemas = map(map(document.get("components")).get("schemas"));
             for (var path : ((Map<?, ?>) document.get("paths")).entrySet()) {
                 String template = (String) path.getKey();
@@ -317,19 +470,31 @@ class ReliabilityIT {
                     Map<?, ?> bodySchema = jsonBodySchema((Map<?, ?>) operation.getValue(), schemas);
                     for (String id : acmeIds) {
                         Matcher matcher = parameter.matcher(template);
-                        String uri = matcher.replaceAll(id) + requiredQuery((Map<?, ?>) operation.getValue(), schemas, id, "?");
+                        String uri = matcher.replaceAll(id)
+                                + requiredQuery((Map<?, ?>) operation.getValue(), schemas, id, "?");
                         attempts++;
-                        // A body valid for the operation (acme's id in its id-like fields): the request reaches the access check.
+                        // A body valid for the operation (acme's id in its id-like fields): the request reaches the
+                        // access check.
                         Object body = bodySchema == null ? "{}" : bodyFrom(bodySchema, schemas, id, ID_LIKE, 0);
-                        var answer = WebClient.create(base).method(method).uri(uri).headers(h -> h.setBearerAuth(thaw.token(OTHER_TENANT)))
+                        var answer = WebClient.create(base)
+                                .method(method)
+                                .uri(uri)
+                                .headers(h -> h.setBearerAuth(thaw.token(OTHER_TENANT)))
                                 .contentType(MediaType.APPLICATION_JSON)
-                                .body(method == HttpMethod.GET || method == HttpMethod.DELETE ? org.springframework.web.reactive.function.BodyInserters.empty()
-                                        : org.springframework.web.reactive.function.BodyInserters.fromValue(body))
-                                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
-                                        .map(text -> Map.entry(response.statusCode().value(), text)))
+                                .body(
+                                        method == HttpMethod.GET || method == HttpMethod.DELETE
+                                                ? org.springframework.web.reactive.function.BodyInserters.empty()
+                                                : org.springframework.web.reactive.function.BodyInserters.fromValue(
+                                                        body))
+                                .exchangeToMono(response -> response.bodyToMono(String.class)
+                                        .defaultIfEmpty("")
+                                        .map(text ->
+                                                Map.entry(response.statusCode().value(), text)))
                                 .block(Duration.ofSeconds(30));
                         boolean leaked = answer.getKey() / 100 == 2
-                                && (method != HttpMethod.GET || answer.getValue().contains(run) || answer.getValue().contains("\"acme\""));
+                                && (method != HttpMethod.GET
+                                        || answer.getValue().contains(run)
+                                        || answer.getValue().contains("\"acme\""));
                         byStatus.merge(statusKind(answer.getKey()), 1, Integer::sum);
                         if (leaked) {
                             successes.add(method + " " + uri + " -> " + answer.getKey());
@@ -339,10 +504,13 @@ class ReliabilityIT {
             }
         }
         System.out.println("Cross-tenant path matrix: " + attempts + " attempts by answer " + byStatus);
-        assertThat(attempts).as("operations taking ids were found in the OpenAPI documents").isGreaterThan(20);
-        assertThat(successes).as("cross-tenant successes out of " + attempts + " " + byStatus).isEmpty();
+        assertThat(attempts)
+                .as("operations taking ids were found in the OpenAPI documents")
+                .isGreaterThan(20);
+        assertThat(successes)
+                .as("cross-tenant successes out of " + attempts + " " + byStatus)
+                .isEmpty();
     }
-
 
     /**
      * The role matrix, generated: every operation of every service's OpenAPI document that needs a
@@ -358,8 +526,12 @@ class ReliabilityIT {
     @SuppressWarnings("unchecked")
     void everyOperationAnswersEachRoleAsItsDeclaredRolesSay() throws Exception {
         Map<String, String> whoHasRole = new java.util.TreeMap<>();
-        Map<String, Object> realm = tools.jackson.databind.json.JsonMapper.builder().build().readValue(
-                java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("thaw.root", "..")).resolve("infra/keycloak/thaw-realm.json")), Map.class);
+        Map<String, Object> realm = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readValue(
+                        java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("thaw.root", ".."))
+                                .resolve("infra/keycloak/thaw-realm.json")),
+                        Map.class);
         for (Map<String, Object> user : (List<Map<String, Object>>) realm.get("users")) {
             List<String> roles = (List<String>) user.getOrDefault("realmRoles", List.of());
             String client = (String) user.get("serviceAccountClientId");
@@ -370,7 +542,9 @@ class ReliabilityIT {
             }
         }
         assertThat(whoHasRole).as("a user for each role of the realm").hasSizeGreaterThanOrEqualTo(9);
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         Pattern parameter = Pattern.compile("\\{[^}]+}");
         List<String> wrong = new ArrayList<>();
         Map<String, Integer> byAnswer = new java.util.TreeMap<>();
@@ -379,7 +553,12 @@ class ReliabilityIT {
         Instant started = Instant.now();
         for (String service : ThawPlatform.SERVICES.values()) {
             String base = platform.serviceUrl(service);
-            Map<?, ?> document = WebClient.create(base).get().uri("/v3/api-docs").retrieve().bodyToMono(Map.class).block(Duration.ofSeconds(60));
+            Map<?, ?> document = WebClient.create(base)
+                    .get()
+                    .uri("/v3/api-docs")
+                    .retrieve()
+                    .bodyToMono(Map.class)
+                    .block(Duration.ofSeconds(60));
             Map<?, ?> schemas = map(map(document.get("components")).get("schemas"));
             for (var path : ((Map<?, ?>) document.get("paths")).entrySet()) {
                 String template = (String) path.getKey();
@@ -390,50 +569,82 @@ class ReliabilityIT {
                     if (!template.startsWith("/api/") || open) {
                         continue;
                     }
-                    assertThat(operation.get("x-thaw-roles")).as(method + " " + template + " declares its roles").isInstanceOf(List.class);
+                    assertThat(operation.get("x-thaw-roles"))
+                            .as(method + " " + template + " declares its roles")
+                            .isInstanceOf(List.class);
                     List<String> allowed = (List<String>) operation.get("x-thaw-roles");
                     operations++;
                     boolean targeted = parameter.matcher(template).find();
-                    String uri = parameter.matcher(template).replaceAll("role-matrix-" + run) + requiredQuery(operation, schemas, "role-matrix-" + run, "?");
+                    String uri = parameter.matcher(template).replaceAll("role-matrix-" + run)
+                            + requiredQuery(operation, schemas, "role-matrix-" + run, "?");
                     Map<?, ?> requestBody = map(operation.get("requestBody"));
                     Map<?, ?> content = map(requestBody.get("content"));
-                    String contentType = content.isEmpty() ? null : (String) content.keySet().iterator().next();
+                    String contentType = content.isEmpty()
+                            ? null
+                            : (String) content.keySet().iterator().next();
                     Map<?, ?> bodySchema = jsonBodySchema(operation, schemas);
-                    String body = contentType == null ? null : !contentType.contains("json") ? ""
-                            : !targeted ? "{\"roleMatrixProbe\":true}"
-                            : tools.jackson.databind.json.JsonMapper.builder().build()
-                                    .writeValueAsString(bodySchema == null ? Map.of() : bodyFrom(bodySchema, schemas, "role-matrix-" + run, null, 0));
+                    String body = contentType == null
+                            ? null
+                            : !contentType.contains("json")
+                                    ? ""
+                                    : !targeted
+                                            ? "{\"roleMatrixProbe\":true}"
+                                            : tools.jackson.databind.json.JsonMapper.builder()
+                                                    .build()
+                                                    .writeValueAsString(
+                                                            bodySchema == null
+                                                                    ? Map.of()
+                                                                    : bodyFrom(
+                                                                            bodySchema,
+                                                                            schemas,
+                                                                            "role-matrix-" + run,
+                                                                            null,
+                                                                            0));
                     for (var role : whoHasRole.entrySet()) {
                         attempts++;
-                        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + uri)).timeout(Duration.ofSeconds(30))
+                        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + uri))
+                                .timeout(Duration.ofSeconds(30))
                                 .header("Authorization", "Bearer " + thaw.token(role.getValue()))
-                                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                                        : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+                                .method(
+                                        method,
+                                        body == null
+                                                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                                : java.net.http.HttpRequest.BodyPublishers.ofString(body));
                         if (contentType != null) {
-                            request.header("Content-Type", contentType.contains("*") ? "application/octet-stream" : contentType);
+                            request.header(
+                                    "Content-Type",
+                                    contentType.contains("*") ? "application/octet-stream" : contentType);
                         }
-                        var response = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                        var response =
+                                http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
                         String text;
                         try (var in = response.body()) {
                             // An event stream never ends: its status and headers are the answer.
-                            text = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream") ? ""
+                            text = response.headers()
+                                            .firstValue("Content-Type")
+                                            .orElse("")
+                                            .startsWith("text/event-stream")
+                                    ? ""
                                     : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                         }
                         int status = response.statusCode();
                         boolean mayCall = allowed.contains(role.getKey());
                         byAnswer.merge((mayCall ? "allowed " : "refused ") + statusKind(status), 1, Integer::sum);
                         if (mayCall ? status == 403 : status != 403 || !text.contains("\"forbidden\"")) {
-                            wrong.add(method + " " + template + " as " + role.getKey() + (mayCall ? " (allowed)" : " (not allowed)")
-                                    + " -> " + status + " " + text.substring(0, Math.min(200, text.length())));
+                            wrong.add(method + " " + template + " as " + role.getKey()
+                                    + (mayCall ? " (allowed)" : " (not allowed)") + " -> " + status + " "
+                                    + text.substring(0, Math.min(200, text.length())));
                         }
                     }
                 }
             }
         }
-        System.out.println("Role matrix: " + operations + " operations x " + whoHasRole.size() + " roles = " + attempts + " calls in "
-                + Duration.between(started, Instant.now()).toSeconds() + " s, by answer " + byAnswer);
+        System.out.println("Role matrix: " + operations + " operations x " + whoHasRole.size() + " roles = " + attempts
+                + " calls in " + Duration.between(started, Instant.now()).toSeconds() + " s, by answer " + byAnswer);
         assertThat(operations).as("operations in the OpenAPI documents").isGreaterThan(80);
-        assertThat(wrong).as("answers that contradict x-thaw-roles, out of " + attempts + " " + byAnswer).isEmpty();
+        assertThat(wrong)
+                .as("answers that contradict x-thaw-roles, out of " + attempts + " " + byAnswer)
+                .isEmpty();
     }
 
     /**
@@ -456,17 +667,32 @@ class ReliabilityIT {
 
         Map<String, String> kinds = new java.util.LinkedHashMap<>();
         kinds.put("expired", keycloak.passwordToken("thaw", "thaw-test-expiring", MEMBER, Keycloak.DEMO_PASSWORD));
-        kinds.put("wrong audience", keycloak.passwordToken("thaw", "thaw-test-other-audience", ADMIN, Keycloak.DEMO_PASSWORD));
+        kinds.put(
+                "wrong audience",
+                keycloak.passwordToken("thaw", "thaw-test-other-audience", ADMIN, Keycloak.DEMO_PASSWORD));
         kinds.put("wrong issuer (another realm)", keycloak.passwordToken("master", "admin-cli", "admin", "admin"));
-        kinds.put("unsigned, alg none", base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes()) + "." + parts[1] + ".");
-        kinds.put("signed with another key, same kid", parts[0] + "." + parts[1] + "." + base64.encodeToString(rs256.sign()));
-        kinds.put("claims altered after signing", parts[0] + "." + base64.encodeToString(
-                payload.replace("\"acme\"", "\"globex\"").getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2]);
+        kinds.put(
+                "unsigned, alg none",
+                base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes()) + "." + parts[1] + ".");
+        kinds.put(
+                "signed with another key, same kid",
+                parts[0] + "." + parts[1] + "." + base64.encodeToString(rs256.sign()));
+        kinds.put(
+                "claims altered after signing",
+                parts[0] + "."
+                        + base64.encodeToString(payload.replace("\"acme\"", "\"globex\"")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        + "." + parts[2]);
         kinds.put("garbage", "not-a-jwt");
-        kinds.put("garbage with dots", base64.encodeToString(UUID.randomUUID().toString().getBytes()) + ".e30.c2ln");
+        kinds.put(
+                "garbage with dots",
+                base64.encodeToString(UUID.randomUUID().toString().getBytes()) + ".e30.c2ln");
         // The expiring client's token lives 1 s and the services allow 5 s of skew.
-        Awaitility.await("the short-lived token to expire").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> status(platform.serviceUrl("case-service"), "/api/v1/cases/whoami", kinds.get("expired")) == 401);
+        Awaitility.await("the short-lived token to expire")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> status(platform.serviceUrl("case-service"), "/api/v1/cases/whoami", kinds.get("expired"))
+                        == 401);
 
         Map<String, String> entries = new java.util.LinkedHashMap<>();
         ThawPlatform.SERVICES.forEach((area, service) -> {
@@ -491,12 +717,18 @@ class ReliabilityIT {
             assertThat(status(target[0], target[1], real)).as(entry.getKey()).isEqualTo(200);
         }
         assertThat(attempts).isEqualTo(kinds.size() * 8);
-        assertThat(accepted).as("bad tokens not answered 401, out of " + attempts).isEmpty();
+        assertThat(accepted)
+                .as("bad tokens not answered 401, out of " + attempts)
+                .isEmpty();
     }
 
     private static int status(String base, String path, String token) {
-        return WebClient.create(base).get().uri(path).headers(h -> h.setBearerAuth(token))
-                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
+        return WebClient.create(base)
+                .get()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(token))
+                .exchangeToMono(response ->
+                        response.releaseBody().thenReturn(response.statusCode().value()))
                 .block(Duration.ofSeconds(30));
     }
 
@@ -511,8 +743,13 @@ class ReliabilityIT {
     void noOperationServesAnotherTenantThroughItsQueryOrBody() {
         String caseId = (String) thaw.openCase(ADMIN, intake(run + "-qb")).get("id");
         List<String> acmeIds = new ArrayList<>(List.of(caseId));
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> acmeIds.add((String) thaw.upload(ADMIN, caseId, "BANK_STATEMENT", "qb.png", ThawApi.png(78), null).get("id")));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(() -> acmeIds.add(
+                        (String) thaw.upload(ADMIN, caseId, "BANK_STATEMENT", "qb.png", ThawApi.png(78), null)
+                                .get("id")));
         Pattern parameter = Pattern.compile("\\{[^}]+}");
         Pattern idLike = ID_LIKE;
         List<String> successes = new ArrayList<>();
@@ -520,7 +757,12 @@ class ReliabilityIT {
         Map<String, Integer> byStatus = new java.util.TreeMap<>();
         for (String service : ThawPlatform.SERVICES.values()) {
             String base = platform.serviceUrl(service);
-            Map<?, ?> document = WebClient.create(base).get().uri("/v3/api-docs").retrieve().bodyToMono(Map.class).block(Duration.ofSeconds(30));
+            Map<?, ?> document = WebClient.create(base)
+                    .get()
+                    .uri("/v3/api-docs")
+                    .retrieve()
+                    .bodyToMono(Map.class)
+                    .block(Duration.ofSeconds(30));
             Map<?, ?> schemas = map(map(document.get("components")).get("schemas"));
             for (var path : ((Map<?, ?>) document.get("paths")).entrySet()) {
                 String template = (String) path.getKey();
@@ -530,55 +772,100 @@ class ReliabilityIT {
                 for (var operation : ((Map<?, ?>) path.getValue()).entrySet()) {
                     HttpMethod method = HttpMethod.valueOf(((String) operation.getKey()).toUpperCase());
                     Map<?, ?> spec = (Map<?, ?>) operation.getValue();
-                    List<String> queryIds = (spec.get("parameters") instanceof List<?> parameters ? parameters : List.of()).stream().map(Map.class::cast)
-                            .filter(p -> "query".equals(p.get("in")) && idLike.matcher(String.valueOf(p.get("name"))).matches())
-                            .map(p -> String.valueOf(p.get("name"))).toList();
+                    List<String> queryIds = (spec.get("parameters") instanceof List<?> parameters
+                                    ? parameters
+                                    : List.of())
+                            .stream()
+                                    .map(Map.class::cast)
+                                    .filter(p -> "query".equals(p.get("in"))
+                                            && idLike.matcher(String.valueOf(p.get("name")))
+                                                    .matches())
+                                    .map(p -> String.valueOf(p.get("name")))
+                                    .toList();
                     Map<?, ?> bodySchema = jsonBodySchema(spec, schemas);
-                    boolean bodyNamesIds = bodySchema != null && namesIds(bodyFrom(bodySchema, schemas, "id", idLike, 0), idLike);
+                    boolean bodyNamesIds =
+                            bodySchema != null && namesIds(bodyFrom(bodySchema, schemas, "id", idLike, 0), idLike);
                     // Only where acme's ids or tenant can go: nothing else here is a cross-tenant attempt.
-                    if (queryIds.isEmpty() && !bodyNamesIds && !(bodySchema != null && parameter.matcher(template).find())) {
+                    if (queryIds.isEmpty()
+                            && !bodyNamesIds
+                            && !(bodySchema != null
+                                    && parameter.matcher(template).find())) {
                         continue;
                     }
                     for (String id : acmeIds) {
                         String uri = parameter.matcher(template).replaceAll(id);
                         if (!queryIds.isEmpty()) {
-                            uri += "?" + String.join("&", queryIds.stream().map(name -> name + "=" + (name.toLowerCase().contains("tenant") ? "acme" : id)).toList());
+                            uri += "?"
+                                    + String.join(
+                                            "&",
+                                            queryIds.stream()
+                                                    .map(name -> name + "="
+                                                            + (name.toLowerCase()
+                                                                            .contains("tenant")
+                                                                    ? "acme"
+                                                                    : id))
+                                                    .toList());
                         }
                         // The other required parameters, valid, so the request is not refused for lacking them.
                         uri += requiredQuery(spec, schemas, id, queryIds.isEmpty() ? "?" : "&", queryIds);
-                        Map<String, Object> body = bodySchema == null ? null : bodyFrom(bodySchema, schemas, id, idLike, 0);
-                        byKind.merge((queryIds.isEmpty() ? "" : "query ") + (body == null ? "" : "body"), 1, Integer::sum);
+                        Map<String, Object> body =
+                                bodySchema == null ? null : bodyFrom(bodySchema, schemas, id, idLike, 0);
+                        byKind.merge(
+                                (queryIds.isEmpty() ? "" : "query ") + (body == null ? "" : "body"), 1, Integer::sum);
                         String target = uri;
-                        var answer = WebClient.create(base).method(method).uri(uri).headers(h -> h.setBearerAuth(thaw.token(OTHER_TENANT)))
+                        var answer = WebClient.create(base)
+                                .method(method)
+                                .uri(uri)
+                                .headers(h -> h.setBearerAuth(thaw.token(OTHER_TENANT)))
                                 .contentType(MediaType.APPLICATION_JSON)
-                                .body(body == null ? org.springframework.web.reactive.function.BodyInserters.empty()
-                                        : org.springframework.web.reactive.function.BodyInserters.fromValue(body))
-                                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
-                                        .map(text -> Map.entry(response.statusCode().value(), text)))
+                                .body(
+                                        body == null
+                                                ? org.springframework.web.reactive.function.BodyInserters.empty()
+                                                : org.springframework.web.reactive.function.BodyInserters.fromValue(
+                                                        body))
+                                .exchangeToMono(response -> response.bodyToMono(String.class)
+                                        .defaultIfEmpty("")
+                                        .map(text ->
+                                                Map.entry(response.statusCode().value(), text)))
                                 .block(Duration.ofSeconds(30));
                         String text = answer.getValue();
                         boolean pathNamesAcme = !template.equals(uri.split("\\?")[0]);
-                        // acme's case by its holder's name (this run's), or anything in acme's tenant; acme's ids alone may be
+                        // acme's case by its holder's name (this run's), or anything in acme's tenant; acme's ids alone
+                        // may be
                         // the caller's own input echoed (a valid body names them), so they only count in a read's path.
-                        boolean leaked = answer.getKey() / 100 == 2 && (text.contains(run) || text.contains("\"tenantId\":\"acme\"")
-                                || pathNamesAcme && (method != HttpMethod.GET || acmeIds.stream().anyMatch(text::contains)));
+                        boolean leaked = answer.getKey() / 100 == 2
+                                && (text.contains(run)
+                                        || text.contains("\"tenantId\":\"acme\"")
+                                        || pathNamesAcme
+                                                && (method != HttpMethod.GET
+                                                        || acmeIds.stream().anyMatch(text::contains)));
                         byStatus.merge(statusKind(answer.getKey()), 1, Integer::sum);
                         if (leaked) {
-                            successes.add(method + " " + target + (body == null ? "" : " " + body) + " -> " + answer.getKey());
+                            successes.add(method + " " + target + (body == null ? "" : " " + body) + " -> "
+                                    + answer.getKey());
                         }
                     }
                 }
             }
         }
         int attempts = byKind.values().stream().mapToInt(Integer::intValue).sum();
-        System.out.println("Cross-tenant query/body matrix: " + attempts + " attempts " + byKind + " by answer " + byStatus);
-        assertThat(byKind).as("generated attempts by kind").containsKeys("body").hasKeySatisfying(
-                new org.assertj.core.api.Condition<>(kind -> kind.startsWith("query"), "a query attempt"));
-        assertThat(attempts).as("operations with id-like query parameters or JSON bodies").isGreaterThan(30);
-        assertThat(successes).as("cross-tenant successes out of " + attempts + " " + byKind + " " + byStatus).isEmpty();
+        System.out.println(
+                "Cross-tenant query/body matrix: " + attempts + " attempts " + byKind + " by answer " + byStatus);
+        assertThat(byKind)
+                .as("generated attempts by kind")
+                .containsKeys("body")
+                .hasKeySatisfying(
+                        new org.assertj.core.api.Condition<>(kind -> kind.startsWith("query"), "a query attempt"));
+        assertThat(attempts)
+                .as("operations with id-like query parameters or JSON bodies")
+                .isGreaterThan(30);
+        assertThat(successes)
+                .as("cross-tenant successes out of " + attempts + " " + byKind + " " + byStatus)
+                .isEmpty();
         // Bodies built valid from the schemas: attempts get past validation to the access check (403/404); the rest
         // stop at a rule the schema does not state (a text that must name a known code), counted here as 400.
-        assertThat(byStatus.getOrDefault("403", 0) + byStatus.getOrDefault("404", 0)).as("answers after validation " + byStatus)
+        assertThat(byStatus.getOrDefault("403", 0) + byStatus.getOrDefault("404", 0))
+                .as("answers after validation " + byStatus)
                 .isPositive();
     }
 
@@ -590,14 +877,18 @@ class ReliabilityIT {
     }
 
     /** The operation's required query parameters with valid values (skipping those already given), as a query string. */
-    private static String requiredQuery(Map<?, ?> operation, Map<?, ?> schemas, String id, String first, List<String> given) {
+    private static String requiredQuery(
+            Map<?, ?> operation, Map<?, ?> schemas, String id, String first, List<String> given) {
         List<String> pairs = new ArrayList<>();
         for (Object parameter : operation.get("parameters") instanceof List<?> parameters ? parameters : List.of()) {
             Map<?, ?> p = (Map<?, ?>) parameter;
             String name = String.valueOf(p.get("name"));
             if ("query".equals(p.get("in")) && Boolean.TRUE.equals(p.get("required")) && !given.contains(name)) {
-                pairs.add(name + "=" + java.net.URLEncoder.encode(String.valueOf(valueOf(resolve((Map<?, ?>) p.get("schema"), schemas), schemas, id, null, 0)),
-                        java.nio.charset.StandardCharsets.UTF_8));
+                pairs.add(name + "="
+                        + java.net.URLEncoder.encode(
+                                String.valueOf(
+                                        valueOf(resolve((Map<?, ?>) p.get("schema"), schemas), schemas, id, null, 0)),
+                                java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         return pairs.isEmpty() ? "" : first + String.join("&", pairs);
@@ -613,9 +904,10 @@ class ReliabilityIT {
 
     /** Whether a generated body has an id-like field anywhere (nested objects included). */
     private static boolean namesIds(Map<String, Object> body, Pattern idLike) {
-        return body.entrySet().stream().anyMatch(field -> idLike.matcher(field.getKey()).matches()
-                || field.getKey().toLowerCase().contains("tenant")
-                || field.getValue() instanceof Map<?, ?> nested && namesIds(castMap(nested), idLike));
+        return body.entrySet().stream()
+                .anyMatch(field -> idLike.matcher(field.getKey()).matches()
+                        || field.getKey().toLowerCase().contains("tenant")
+                        || field.getValue() instanceof Map<?, ?> nested && namesIds(castMap(nested), idLike));
     }
 
     @SuppressWarnings("unchecked")
@@ -646,7 +938,8 @@ class ReliabilityIT {
      * format within its bounds — and, in the cross-tenant matrix, every id-like property (required
      * or not) holding acme's id or tenant, so the request gets past validation to the authorization.
      */
-    private static Map<String, Object> bodyFrom(Map<?, ?> schema, Map<?, ?> schemas, String id, Pattern idLike, int depth) {
+    private static Map<String, Object> bodyFrom(
+            Map<?, ?> schema, Map<?, ?> schemas, String id, Pattern idLike, int depth) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         Map<?, ?> properties = schema == null ? null : (Map<?, ?>) schema.get("properties");
         if (properties == null || depth > 3) {
@@ -655,14 +948,17 @@ class ReliabilityIT {
         List<?> required = schema.get("required") instanceof List<?> names ? names : List.of();
         for (var property : properties.entrySet()) {
             String name = (String) property.getKey();
-            boolean idField = idLike != null && (idLike.matcher(name).matches() || name.toLowerCase().contains("tenant"));
+            boolean idField = idLike != null
+                    && (idLike.matcher(name).matches() || name.toLowerCase().contains("tenant"));
             if (!required.contains(name) && !idField) {
                 continue;
             }
             Map<?, ?> type = resolve((Map<?, ?>) property.getValue(), schemas);
-            body.put(name, idField && !(type != null && "array".equals(type.get("type")))
-                    ? (name.toLowerCase().contains("tenant") ? "acme" : id)
-                    : valueOf(type, schemas, id, idLike, depth));
+            body.put(
+                    name,
+                    idField && !(type != null && "array".equals(type.get("type")))
+                            ? (name.toLowerCase().contains("tenant") ? "acme" : id)
+                            : valueOf(type, schemas, id, idLike, depth));
         }
         return body;
     }
@@ -684,34 +980,47 @@ class ReliabilityIT {
         if (type.get("enum") instanceof List<?> values && !values.isEmpty()) {
             return values.getFirst();
         }
-        String kind = type.get("type") instanceof List<?> kinds ? kinds.stream().map(String::valueOf).filter(k -> !"null".equals(k)).findFirst().orElse("string")
+        String kind = type.get("type") instanceof List<?> kinds
+                ? kinds.stream()
+                        .map(String::valueOf)
+                        .filter(k -> !"null".equals(k))
+                        .findFirst()
+                        .orElse("string")
                 : String.valueOf(type.get("type"));
         return switch (kind) {
-            case "integer", "number" -> type.get("minimum") instanceof Number min && min.doubleValue() > 1 ? min
-                    : type.get("maximum") instanceof Number max && max.doubleValue() < 1 ? max : 1;
+            case "integer", "number" ->
+                type.get("minimum") instanceof Number min && min.doubleValue() > 1
+                        ? min
+                        : type.get("maximum") instanceof Number max && max.doubleValue() < 1 ? max : 1;
             case "boolean" -> false;
-            case "array" -> type.get("minItems") instanceof Number min && min.intValue() > 0
-                    ? List.of(valueOf(resolve((Map<?, ?>) type.get("items"), schemas), schemas, id, idLike, depth + 1)) : List.of();
-            case "object" -> type.get("properties") != null ? bodyFrom(type, schemas, id, idLike, depth + 1)
-                    // A map of texts by language (a title, a script): both languages a playbook asks for.
-                    : Map.of("zh", "探针", "en", "probe");
-            default -> switch (String.valueOf(type.get("format"))) {
-                case "date-time" -> "2026-01-02T03:04:05Z";
-                case "date" -> "2026-01-02";
-                case "email" -> "probe@example.com";
-                case "uri", "url" -> "https://93.184.215.14/probe";
-                case "uuid" -> UUID.randomUUID().toString();
-                default -> {
-                    int min = type.get("minLength") instanceof Number n ? n.intValue() : 1;
-                    int max = type.get("maxLength") instanceof Number n ? n.intValue() : 64;
-                    // Never this run's name: a response that holds it is acme's data.
-                    String text = "probe-text";
-                    while (text.length() < min) {
-                        text += "-probe";
+            case "array" ->
+                type.get("minItems") instanceof Number min && min.intValue() > 0
+                        ? List.of(valueOf(
+                                resolve((Map<?, ?>) type.get("items"), schemas), schemas, id, idLike, depth + 1))
+                        : List.of();
+            case "object" ->
+                type.get("properties") != null
+                        ? bodyFrom(type, schemas, id, idLike, depth + 1)
+                        // A map of texts by language (a title, a script): both languages a playbook asks for.
+                        : Map.of("zh", "探针", "en", "probe");
+            default ->
+                switch (String.valueOf(type.get("format"))) {
+                    case "date-time" -> "2026-01-02T03:04:05Z";
+                    case "date" -> "2026-01-02";
+                    case "email" -> "probe@example.com";
+                    case "uri", "url" -> "https://93.184.215.14/probe";
+                    case "uuid" -> UUID.randomUUID().toString();
+                    default -> {
+                        int min = type.get("minLength") instanceof Number n ? n.intValue() : 1;
+                        int max = type.get("maxLength") instanceof Number n ? n.intValue() : 64;
+                        // Never this run's name: a response that holds it is acme's data.
+                        String text = "probe-text";
+                        while (text.length() < min) {
+                            text += "-probe";
+                        }
+                        yield text.substring(0, Math.max(min, Math.min(max, text.length())));
                     }
-                    yield text.substring(0, Math.max(min, Math.min(max, text.length())));
-                }
-            };
+                };
         };
     }
 

@@ -29,16 +29,27 @@ class RunnerIT {
     static final int PORT_OFFSET = 10_000;
     static final int GATEWAY = 8080 + PORT_OFFSET;
     static final int KEYCLOAK = 8180 + PORT_OFFSET;
-    static final List<Integer> PORTS = List.of(GATEWAY, KEYCLOAK, 27018 + PORT_OFFSET, 8081 + PORT_OFFSET,
-            8082 + PORT_OFFSET, 8083 + PORT_OFFSET, 8084 + PORT_OFFSET);
+    static final List<Integer> PORTS = List.of(
+            GATEWAY,
+            KEYCLOAK,
+            27018 + PORT_OFFSET,
+            8081 + PORT_OFFSET,
+            8082 + PORT_OFFSET,
+            8083 + PORT_OFFSET,
+            8084 + PORT_OFFSET);
 
-    final Path root = Path.of(System.getProperty("thaw.root", "..")).toAbsolutePath().normalize();
-    final Path state = Path.of(System.getProperty("thaw.work", "target/system")).toAbsolutePath().resolveSibling("runner-state");
+    final Path root =
+            Path.of(System.getProperty("thaw.root", "..")).toAbsolutePath().normalize();
+    final Path state = Path.of(System.getProperty("thaw.work", "target/system"))
+            .toAbsolutePath()
+            .resolveSibling("runner-state");
 
     @Test
     void upBringsThawUpForARealTokenUpAgainChangesNothingAndDownLeavesNoProcess() throws Exception {
-        assumeTrue(PORTS.stream().noneMatch(RunnerIT::listening),
-                "ports " + PORTS + " are in use, so ./thaw up with THAW_PORT_OFFSET=" + PORT_OFFSET + " cannot be tried here");
+        assumeTrue(
+                PORTS.stream().noneMatch(RunnerIT::listening),
+                "ports " + PORTS + " are in use, so ./thaw up with THAW_PORT_OFFSET=" + PORT_OFFSET
+                        + " cannot be tried here");
         // A fresh start each run (a local rerun keeps target/): reset stops anything left and deletes the data.
         Run reset = thaw("reset");
         assertThat(reset.exitCode()).as(reset.output()).isZero();
@@ -46,44 +57,66 @@ class RunnerIT {
         try {
             Run up = thaw("up");
             assertThat(up.exitCode()).as(up.output()).isZero();
-            assertThat(up.output()).contains("Thaw is up.", "http://localhost:" + GATEWAY + "/swagger-ui.html",
-                    "acme-admin", "demo-bank / demo-bank-secret");
+            assertThat(up.output())
+                    .contains(
+                            "Thaw is up.",
+                            "http://localhost:" + GATEWAY + "/swagger-ui.html",
+                            "acme-admin",
+                            "demo-bank / demo-bank-secret");
             // The services' generated keysets live in the state folder, wherever ./thaw is run from: keys made
             // elsewhere on another run would not open what these sealed (webhook secrets, monitored identifiers).
             assertThat(state.resolve("keys/identity-monitor/aead.json")).exists();
-            assertThat(state.resolve("keys/notification-service/webhook-secrets.json")).exists();
+            assertThat(state.resolve("keys/notification-service/webhook-secrets.json"))
+                    .exists();
             if (Runtime.version().feature() >= 25) {
                 // Fast start (ADR 100): the services start from their AOT caches, or — new jars — the caches are
                 // being trained in the background for the next start, which `down` below must stop too (no
                 // process with the runner's mark may be left).
                 String mark = "-Dthaw.runner=" + state;
-                boolean cached = ProcessHandle.allProcesses().map(process -> process.info().commandLine().orElse(""))
+                boolean cached = ProcessHandle.allProcesses()
+                        .map(process -> process.info().commandLine().orElse(""))
                         .anyMatch(line -> line.contains(mark) && line.contains("-XX:AOTCache="));
                 assertThat(cached || up.output().contains("Preparing a faster next start in the background"))
-                        .as(up.output()).isTrue();
+                        .as(up.output())
+                        .isTrue();
             }
 
-            WebTestClient.bindToServer().baseUrl("http://localhost:" + GATEWAY).responseTimeout(Duration.ofSeconds(15)).build()
-                    .get().uri("/api/v1/cases/whoami").headers(h -> h.setBearerAuth(new Keycloak("http://localhost:" + KEYCLOAK).clientToken("demo-bank", "demo-bank-secret")))
+            WebTestClient.bindToServer()
+                    .baseUrl("http://localhost:" + GATEWAY)
+                    .responseTimeout(Duration.ofSeconds(15))
+                    .build()
+                    .get()
+                    .uri("/api/v1/cases/whoami")
+                    .headers(h -> h.setBearerAuth(
+                            new Keycloak("http://localhost:" + KEYCLOAK).clientToken("demo-bank", "demo-bank-secret")))
                     .exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.tenantId").isEqualTo("bank-demo");
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.tenantId")
+                    .isEqualTo("bank-demo");
 
             Run again = thaw("up");
             assertThat(again.exitCode()).as(again.output()).isZero();
             assertThat(again.output()).doesNotContain("Starting").contains("Thaw is up.");
 
             Run status = thaw("status");
-            assertThat(status.output().lines().filter(line -> line.endsWith(" ready"))).hasSize(7);
+            assertThat(status.output().lines().filter(line -> line.endsWith(" ready")))
+                    .hasSize(7);
         } finally {
             down = thaw("down");
         }
         assertThat(down.exitCode()).as(down.output()).isZero();
-        assertThat(thaw("status").output().lines().filter(line -> line.endsWith(" stopped"))).hasSize(7);
+        assertThat(thaw("status").output().lines().filter(line -> line.endsWith(" stopped")))
+                .hasSize(7);
         String mark = "-Dthaw.runner=" + state;
         assertThat(ProcessHandle.allProcesses()
-                .filter(process -> process.info().commandLine().map(line -> line.contains(mark)).orElse(false))
-                .map(process -> process.pid() + " " + process.info().commandLine().orElse("")))
+                        .filter(process -> process.info()
+                                .commandLine()
+                                .map(line -> line.contains(mark))
+                                .orElse(false))
+                        .map(process -> process.pid() + " "
+                                + process.info().commandLine().orElse("")))
                 .as("processes left behind by ./thaw down")
                 .isEmpty();
     }
@@ -101,7 +134,8 @@ class RunnerIT {
         Process process = builder.start();
         if (!process.waitFor(8, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("./thaw " + command + " did not finish within 8 minutes:\n" + Files.readString(output));
+            throw new IllegalStateException(
+                    "./thaw " + command + " did not finish within 8 minutes:\n" + Files.readString(output));
         }
         return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
@@ -114,6 +148,5 @@ class RunnerIT {
         }
     }
 
-    record Run(int exitCode, String output) {
-    }
+    record Run(int exitCode, String output) {}
 }

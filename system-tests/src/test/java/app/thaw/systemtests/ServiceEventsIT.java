@@ -30,50 +30,99 @@ class ServiceEventsIT {
     @BeforeAll
     static void connect(ThawPlatform platform) {
         keycloak = new Keycloak(platform);
-        caseService = WebTestClient.bindToServer().baseUrl(platform.serviceUrl("case-service"))
-                .responseTimeout(Duration.ofSeconds(15)).build();
+        caseService = WebTestClient.bindToServer()
+                .baseUrl(platform.serviceUrl("case-service"))
+                .responseTimeout(Duration.ofSeconds(15))
+                .build();
     }
 
     @Test
     void anotherServicesTokenDeliversAnEventOnceAndAUsersTokenIsRefused() {
-        Map<String, Object> event = Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(),
-                "source", "/thaw/evidence-service", "type", "thaw.system.probe", "subject", "probe-1",
-                "time", Instant.now().toString(), "tenantid", "acme", "data", Map.of("probe", true));
+        Map<String, Object> event = Map.of(
+                "specversion",
+                "1.0",
+                "id",
+                UUID.randomUUID().toString(),
+                "source",
+                "/thaw/evidence-service",
+                "type",
+                "thaw.system.probe",
+                "subject",
+                "probe-1",
+                "time",
+                Instant.now().toString(),
+                "tenantid",
+                "acme",
+                "data",
+                Map.of("probe", true));
         String serviceToken = keycloak.clientToken("evidence-service", "evidence-service-dev-secret");
 
         for (String expected : new String[] {"processed", "duplicate"}) {
-            caseService.post().uri("/internal/events").headers(h -> h.setBearerAuth(serviceToken))
-                    .contentType(MediaType.parseMediaType("application/cloudevents+json")).bodyValue(event)
+            caseService
+                    .post()
+                    .uri("/internal/events")
+                    .headers(h -> h.setBearerAuth(serviceToken))
+                    .contentType(MediaType.parseMediaType("application/cloudevents+json"))
+                    .bodyValue(event)
                     .exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.status").isEqualTo(expected);
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo(expected);
         }
-        caseService.post().uri("/internal/events").headers(h -> h.setBearerAuth(keycloak.userToken("platform-admin")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(event)
+        caseService
+                .post()
+                .uri("/internal/events")
+                .headers(h -> h.setBearerAuth(keycloak.userToken("platform-admin")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(event)
                 .exchange()
-                .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.code").isEqualTo("forbidden");
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("forbidden");
     }
 
     @Test
     void theJourneysClockMovesForwardForAServiceTokenOnly() {
         String serviceToken = keycloak.clientToken("notification-service", "notification-service-dev-secret");
         Duration before = offset(serviceToken);
-        caseService.post().uri("/internal/clock/advance").headers(h -> h.setBearerAuth(serviceToken))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("by", "PT1M"))
+        caseService
+                .post()
+                .uri("/internal/clock/advance")
+                .headers(h -> h.setBearerAuth(serviceToken))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("by", "PT1M"))
                 .exchange()
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
         org.assertj.core.api.Assertions.assertThat(offset(serviceToken)).isEqualTo(before.plusMinutes(1));
-        caseService.post().uri("/internal/clock/advance").headers(h -> h.setBearerAuth(keycloak.userToken("platform-admin")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("by", "PT1M"))
+        caseService
+                .post()
+                .uri("/internal/clock/advance")
+                .headers(h -> h.setBearerAuth(keycloak.userToken("platform-admin")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("by", "PT1M"))
                 .exchange()
-                .expectStatus().isForbidden();
+                .expectStatus()
+                .isForbidden();
     }
 
     private static Duration offset(String token) {
-        String offset = caseService.get().uri("/internal/clock").headers(h -> h.setBearerAuth(token)).exchange()
-                .expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("offset").toString();
+        String offset = caseService
+                .get()
+                .uri("/internal/clock")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("offset")
+                .toString();
         return Duration.parse(offset);
     }
 }

@@ -7,14 +7,13 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
+import app.thaw.systemtests.support.Keycloak;
+import app.thaw.systemtests.support.OtlpReceiver;
+import app.thaw.systemtests.support.ThawPlatform;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import app.thaw.systemtests.support.Keycloak;
-import app.thaw.systemtests.support.OtlpReceiver;
-import app.thaw.systemtests.support.ThawPlatform;
 
 /**
  * One trace follows a call from the caller through the gateway into a service: the caller's W3C
@@ -33,22 +32,37 @@ class TracingIT {
         String callerSpan = hex.formatHex(random.generateSeed(8));
         String token = new Keycloak(thaw).clientToken("demo-bank", "demo-bank-secret");
 
-        WebTestClient.bindToServer().baseUrl(thaw.gatewayUrl()).responseTimeout(Duration.ofSeconds(15)).build()
-                .get().uri("/api/v1/monitor/whoami")
+        WebTestClient.bindToServer()
+                .baseUrl(thaw.gatewayUrl())
+                .responseTimeout(Duration.ofSeconds(15))
+                .build()
+                .get()
+                .uri("/api/v1/monitor/whoami")
                 .headers(headers -> {
                     headers.setBearerAuth(token);
                     headers.set("traceparent", "00-" + traceId + "-" + callerSpan + "-01");
                 })
                 .exchange()
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
 
         // The gateway's server span is the caller's span's child; the service's spans are in the same trace.
-        List<OtlpReceiver.Span> trace = thaw.traces().awaitTrace(traceId, spans ->
-                spans.stream().anyMatch(span -> span.service().equals("gateway") && span.parentSpanId().equals(callerSpan))
-                        && spans.stream().anyMatch(span -> span.service().equals("identity-monitor")), Duration.ofSeconds(60));
-        OtlpReceiver.Span atGateway = trace.stream().filter(span -> span.service().equals("gateway")
-                && span.parentSpanId().equals(callerSpan)).findFirst().orElseThrow();
-        assertThat(trace).filteredOn(span -> span.service().equals("identity-monitor"))
+        List<OtlpReceiver.Span> trace = thaw.traces()
+                .awaitTrace(
+                        traceId,
+                        spans -> spans.stream()
+                                        .anyMatch(span -> span.service().equals("gateway")
+                                                && span.parentSpanId().equals(callerSpan))
+                                && spans.stream()
+                                        .anyMatch(span -> span.service().equals("identity-monitor")),
+                        Duration.ofSeconds(60));
+        OtlpReceiver.Span atGateway = trace.stream()
+                .filter(span ->
+                        span.service().equals("gateway") && span.parentSpanId().equals(callerSpan))
+                .findFirst()
+                .orElseThrow();
+        assertThat(trace)
+                .filteredOn(span -> span.service().equals("identity-monitor"))
                 .as("the service's span descends from the gateway's, not from a fresh trace")
                 .allSatisfy(span -> assertThat(span.traceId()).isEqualTo(traceId))
                 .isNotEmpty();

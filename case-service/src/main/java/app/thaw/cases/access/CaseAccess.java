@@ -2,10 +2,10 @@ package app.thaw.cases.access;
 
 import java.util.Map;
 
-import app.thaw.cases.problems.CaseProblems;
 import app.thaw.cases.incident.IncidentCase;
-import app.thaw.platform.problem.NotFound;
+import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.ThawRoles;
 import app.thaw.platform.tenancy.Reach;
@@ -48,11 +48,13 @@ public class CaseAccess {
     }
 
     public static boolean writer(Caller caller) {
-        return staff(caller) || caller.hasAnyRole(ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK);
+        return staff(caller)
+                || caller.hasAnyRole(ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK);
     }
 
     public static boolean tenantAdmin(Caller caller) {
-        return caller.hasAnyRole(ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN);
+        return caller.hasAnyRole(
+                ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN);
     }
 
     public static String actor(Caller caller) {
@@ -78,19 +80,33 @@ public class CaseAccess {
                 return Mono.error(new NotFound("case", c.id()));
             }
             if (c.restricted() && !seesRestricted(caller)) {
-                return audit.record("case.restricted_access_refused", "case", c.id(), Map.of("caseTenant", c.tenantId(), "write", write))
+                return audit.record(
+                                "case.restricted_access_refused",
+                                "case",
+                                c.id(),
+                                Map.of("caseTenant", c.tenantId(), "write", write))
                         .then(Mono.error(new NotFound("case", c.id())));
             }
             if (write && !writer(caller)) {
                 return Mono.error(CaseProblems.forbidden("Your roles allow reading cases, not changing them."));
             }
             if (reach == Reach.PARTNER) {
-                return tenants.auditBothSides(caller, c.tenantId(), write ? "case.partner_write" : "case.partner_read", "case", c.id(),
-                        Map.of("caseTenant", c.tenantId())).thenReturn(c);
+                return tenants.auditBothSides(
+                                caller,
+                                c.tenantId(),
+                                write ? "case.partner_write" : "case.partner_read",
+                                "case",
+                                c.id(),
+                                Map.of("caseTenant", c.tenantId()))
+                        .thenReturn(c);
             }
             if (reach == Reach.STAFF) {
-                return audit.record(write ? "case.cross_tenant_write" : "case.cross_tenant_read", "case", c.id(),
-                        Map.of("caseTenant", c.tenantId())).thenReturn(c);
+                return audit.record(
+                                write ? "case.cross_tenant_write" : "case.cross_tenant_read",
+                                "case",
+                                c.id(),
+                                Map.of("caseTenant", c.tenantId()))
+                        .thenReturn(c);
             }
             return Mono.just(c);
         });
@@ -108,10 +124,16 @@ public class CaseAccess {
         }
         return tenants.reach(caller, onBehalfOfTenant).flatMap(reach -> switch (reach) {
             case STAFF, OWN -> Mono.just(onBehalfOfTenant);
-            case PARTNER -> tenants.auditBothSides(caller, onBehalfOfTenant, "case.partner_open", "tenant", onBehalfOfTenant, Map.of())
-                    .thenReturn(onBehalfOfTenant);
-            case NONE -> Mono.error(caller.hasRole(ThawRoles.PARTNER_BANK) ? CaseProblems.partnerNotLinked(onBehalfOfTenant, caller.tenantId())
-                    : CaseProblems.forbidden("Only Thaw staff, or a partner bank the tenant has linked, may open a case for another tenant."));
+            case PARTNER ->
+                tenants.auditBothSides(
+                                caller, onBehalfOfTenant, "case.partner_open", "tenant", onBehalfOfTenant, Map.of())
+                        .thenReturn(onBehalfOfTenant);
+            case NONE ->
+                Mono.error(
+                        caller.hasRole(ThawRoles.PARTNER_BANK)
+                                ? CaseProblems.partnerNotLinked(onBehalfOfTenant, caller.tenantId())
+                                : CaseProblems.forbidden(
+                                        "Only Thaw staff, or a partner bank the tenant has linked, may open a case for another tenant."));
         });
     }
 }

@@ -45,28 +45,69 @@ public final class AppealLetters {
     /** Neither a configured font nor the shipped one can be read (a broken build), so a PDF would print boxes. */
     public static final class NoCjkFont extends RuntimeException {
         public NoCjkFont(List<String> looked) {
-            super("No font with Chinese glyphs: none readable at " + looked + " and " + BUNDLED_FONT + " is missing from the jar.");
+            super("No font with Chinese glyphs: none readable at " + looked + " and " + BUNDLED_FONT
+                    + " is missing from the jar.");
         }
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Map<String, Map<String, String>> LABELS = Map.of(
-            "zh", Map.ofEntries(Map.entry("to", "致"), Map.entry("file", "案号"), Map.entry("platformLabel", "平台"), Map.entry("account", "账户"), Map.entry("amount", "冻结金额"), Map.entry("case", "案件编号"),
-                    Map.entry("opening", "情况说明"), Map.entry("pairs", "冻结原因与对应证明"), Map.entry("reason", "冻结原因"),
-                    Map.entry("proof", "证明材料"), Map.entry("status", "状态"), Map.entry("request", "申请事项"),
-                    Map.entry("recap", "沟通记录"), Map.entry("noContacts", "尚无沟通记录。"), Map.entry("ticket", "工单号"),
-                    Map.entry("agreed", "约定"), Map.entry("promised", "承诺回复时间"), Map.entry("drill", "演练文件，非真实申诉。")),
-            "en", Map.ofEntries(Map.entry("to", "To"), Map.entry("file", "File"), Map.entry("platformLabel", "Platform"), Map.entry("account", "Account"), Map.entry("amount", "Frozen amount"), Map.entry("case", "Case"),
-                    Map.entry("opening", "What happened"), Map.entry("pairs", "Freeze reasons and their proofs"), Map.entry("reason", "Reason"),
-                    Map.entry("proof", "Proof"), Map.entry("status", "Status"), Map.entry("request", "Our request"),
-                    Map.entry("recap", "Contacts so far"), Map.entry("noContacts", "No contacts yet."), Map.entry("ticket", "ticket"),
-                    Map.entry("agreed", "agreed"), Map.entry("promised", "reply promised by"), Map.entry("drill", "Drill document, not a real appeal.")));
+            "zh",
+                    Map.ofEntries(
+                            Map.entry("to", "致"),
+                            Map.entry("file", "案号"),
+                            Map.entry("platformLabel", "平台"),
+                            Map.entry("account", "账户"),
+                            Map.entry("amount", "冻结金额"),
+                            Map.entry("case", "案件编号"),
+                            Map.entry("opening", "情况说明"),
+                            Map.entry("pairs", "冻结原因与对应证明"),
+                            Map.entry("reason", "冻结原因"),
+                            Map.entry("proof", "证明材料"),
+                            Map.entry("status", "状态"),
+                            Map.entry("request", "申请事项"),
+                            Map.entry("recap", "沟通记录"),
+                            Map.entry("noContacts", "尚无沟通记录。"),
+                            Map.entry("ticket", "工单号"),
+                            Map.entry("agreed", "约定"),
+                            Map.entry("promised", "承诺回复时间"),
+                            Map.entry("drill", "演练文件，非真实申诉。")),
+            "en",
+                    Map.ofEntries(
+                            Map.entry("to", "To"),
+                            Map.entry("file", "File"),
+                            Map.entry("platformLabel", "Platform"),
+                            Map.entry("account", "Account"),
+                            Map.entry("amount", "Frozen amount"),
+                            Map.entry("case", "Case"),
+                            Map.entry("opening", "What happened"),
+                            Map.entry("pairs", "Freeze reasons and their proofs"),
+                            Map.entry("reason", "Reason"),
+                            Map.entry("proof", "Proof"),
+                            Map.entry("status", "Status"),
+                            Map.entry("request", "Our request"),
+                            Map.entry("recap", "Contacts so far"),
+                            Map.entry("noContacts", "No contacts yet."),
+                            Map.entry("ticket", "ticket"),
+                            Map.entry("agreed", "agreed"),
+                            Map.entry("promised", "reply promised by"),
+                            Map.entry("drill", "Drill document, not a real appeal.")));
     private static final Map<String, Map<String, String>> STATUS = Map.of(
             "zh", Map.of("MISSING", "待补充", "RECEIVED", "已提交", "ACCEPTED", "已核验", "REJECTED", "已驳回，重新提交中"),
-            "en", Map.of("MISSING", "to follow", "RECEIVED", "submitted", "ACCEPTED", "verified", "REJECTED", "rejected, being resubmitted"));
+            "en",
+                    Map.of(
+                            "MISSING",
+                            "to follow",
+                            "RECEIVED",
+                            "submitted",
+                            "ACCEPTED",
+                            "verified",
+                            "REJECTED",
+                            "rejected, being resubmitted"));
 
     /** Noto Sans SC Regular (SIL OFL 1.1), shipped in this jar: see thaw/cases/fonts/README.md. */
     public static final String BUNDLED_FONT = "thaw/cases/fonts/NotoSansSC-Regular.ttf";
+
     private static final String CJK_FAMILY = "CJK";
 
     private final Template template;
@@ -77,7 +118,8 @@ public final class AppealLetters {
     public AppealLetters(ScriptRenderer scripts, List<String> cjkFonts) {
         this.scripts = scripts;
         this.cjkFonts = List.copyOf(cjkFonts);
-        try (InputStream in = AppealLetters.class.getClassLoader().getResourceAsStream("thaw/cases/appeal-letter.mustache")) {
+        try (InputStream in =
+                AppealLetters.class.getClassLoader().getResourceAsStream("thaw/cases/appeal-letter.mustache")) {
             if (in == null) {
                 throw new IllegalStateException("No appeal letter template");
             }
@@ -88,7 +130,8 @@ public final class AppealLetters {
     }
 
     /** The letter as XHTML in {@code lang} ("zh" or "en"). */
-    public String html(IncidentCase c, Map<String, Map<String, String>> playbookScripts, String lang, ZoneId zone, Instant today) {
+    public String html(
+            IncidentCase c, Map<String, Map<String, String>> playbookScripts, String lang, ZoneId zone, Instant today) {
         Map<String, Object> model = new HashMap<>();
         boolean zh = lang.equals("zh");
         model.put("lang", zh ? "zh-CN" : "en");
@@ -103,35 +146,53 @@ public final class AppealLetters {
         model.put("amountText", ScriptRenderer.amountText(c, zh));
         model.put("drill", c.drill());
         model.put("date", WHEN.format(today.atZone(zone)).substring(0, 10));
-        NoticeFacts facts = c.triageSuggestion() == null ? NoticeFacts.none() : c.triageSuggestion().facts();
+        NoticeFacts facts = c.triageSuggestion() == null
+                ? NoticeFacts.none()
+                : c.triageSuggestion().facts();
         String account = c.holder().accountReference();
         if (c.scenario() == Scenario.JUDICIAL_FREEZE) {
-            model.put("title", zh ? "关于账户冻结范围及相关程序的咨询函" : "Enquiry about the scope of the account freeze and the procedure");
+            model.put(
+                    "title",
+                    zh ? "关于账户冻结范围及相关程序的咨询函" : "Enquiry about the scope of the account freeze and the procedure");
             // Only the authority's written release ends a judicial freeze: the letter goes to it, about its procedure.
-            String authority = facts.authority() != null ? facts.authority() : zh ? "执行机关" : "the enforcement authority";
+            String authority =
+                    facts.authority() != null ? facts.authority() : zh ? "执行机关" : "the enforcement authority";
             String file = facts.fileNumber();
             model.put("addressee", authority);
             model.put("fileNumber", file);
-            model.put("opening", zh
-                    ? c.holder().displayName() + "（账户：" + account + "）在" + c.platform() + "的账户已根据贵方"
-                            + (file == null ? "" : file) + "文书被冻结。我方尊重并配合贵方的执行程序，特此就冻结范围与相关程序向贵方了解情况。"
-                    : "The account " + account + " of " + c.holder().displayName() + " at " + c.platform() + " was frozen on your order"
-                            + (file == null ? "" : " " + file) + ". We respect and will cooperate with your procedure, and write to ask about the scope of the freeze and the procedure that applies.");
-            model.put("request", zh
-                    ? "恳请贵方告知：一、本次冻结的范围（所涉账户、金额与期限）" + (file == null ? "" : "（案号 " + file + "）")
-                            + "；二、申请解除冻结或提出异议的程序、受理部门与所需材料；三、冻结金额以外的资金能否正常使用。我方将按贵方要求提交材料。"
-                    : "Please tell us: (1) the scope of the freeze — which accounts, what amount and for how long" + (file == null ? "" : " (file " + file + ")")
-                            + "; (2) the procedure to apply for its release or to object, the office that handles it and the documents it needs; "
-                            + "(3) whether funds beyond the frozen amount may be used. We will provide whatever you ask for.");
+            model.put(
+                    "opening",
+                    zh
+                            ? c.holder().displayName() + "（账户：" + account + "）在" + c.platform() + "的账户已根据贵方"
+                                    + (file == null ? "" : file) + "文书被冻结。我方尊重并配合贵方的执行程序，特此就冻结范围与相关程序向贵方了解情况。"
+                            : "The account " + account + " of " + c.holder().displayName() + " at " + c.platform()
+                                    + " was frozen on your order" + (file == null ? "" : " " + file)
+                                    + ". We respect and will cooperate with your procedure, and write to ask about the scope of the freeze and the procedure that applies.");
+            model.put(
+                    "request",
+                    zh
+                            ? "恳请贵方告知：一、本次冻结的范围（所涉账户、金额与期限）" + (file == null ? "" : "（案号 " + file + "）")
+                                    + "；二、申请解除冻结或提出异议的程序、受理部门与所需材料；三、冻结金额以外的资金能否正常使用。我方将按贵方要求提交材料。"
+                            : "Please tell us: (1) the scope of the freeze — which accounts, what amount and for how long"
+                                    + (file == null ? "" : " (file " + file + ")")
+                                    + "; (2) the procedure to apply for its release or to object, the office that handles it and the documents it needs; "
+                                    + "(3) whether funds beyond the frozen amount may be used. We will provide whatever you ask for.");
         } else {
-            model.put("addressee", c.scenario() == Scenario.RISK_TXN
-                    ? (zh ? c.platform() + " 风控审核团队" : c.platform() + " risk review team")
-                    : (zh ? c.platform() + " 申诉处理团队" : c.platform() + " appeals team"));
-            model.put("opening", scripts.render(c, Map.of("opening", playbookScripts.getOrDefault("opening", Map.of())), lang, zone)
-                    .getOrDefault("opening", ""));
-            model.put("request", zh
-                    ? "恳请贵方核实上述材料后，解除对账户 " + account + " 的冻结，并书面告知处理结果及工单号。"
-                    : "Please review the proofs above, lift the freeze on account " + account + ", and tell us the outcome and ticket number in writing.");
+            model.put(
+                    "addressee",
+                    c.scenario() == Scenario.RISK_TXN
+                            ? (zh ? c.platform() + " 风控审核团队" : c.platform() + " risk review team")
+                            : (zh ? c.platform() + " 申诉处理团队" : c.platform() + " appeals team"));
+            model.put(
+                    "opening",
+                    scripts.render(c, Map.of("opening", playbookScripts.getOrDefault("opening", Map.of())), lang, zone)
+                            .getOrDefault("opening", ""));
+            model.put(
+                    "request",
+                    zh
+                            ? "恳请贵方核实上述材料后，解除对账户 " + account + " 的冻结，并书面告知处理结果及工单号。"
+                            : "Please review the proofs above, lift the freeze on account " + account
+                                    + ", and tell us the outcome and ticket number in writing.");
         }
         model.put("pairs", pairs(c, lang));
         List<Map<String, Object>> contacts = new ArrayList<>();
@@ -143,7 +204,11 @@ public final class AppealLetters {
             line.put("agent", contact.agent());
             line.put("summary", contact.summary());
             line.put("nextStep", contact.nextStep());
-            line.put("promised", contact.promisedReplyAt() == null ? null : WHEN.format(contact.promisedReplyAt().atZone(zone)));
+            line.put(
+                    "promised",
+                    contact.promisedReplyAt() == null
+                            ? null
+                            : WHEN.format(contact.promisedReplyAt().atZone(zone)));
             contacts.add(line);
         }
         model.put("contacts", contacts);
@@ -154,13 +219,19 @@ public final class AppealLetters {
     static List<Map<String, String>> pairs(IncidentCase c, String lang) {
         Map<String, List<ChecklistItem>> byReason = new LinkedHashMap<>();
         for (ChecklistItem item : c.checklist()) {
-            byReason.computeIfAbsent(lang.equals("zh") ? item.reasonZh() : item.reasonEn(), r -> new ArrayList<>()).add(item);
+            byReason.computeIfAbsent(lang.equals("zh") ? item.reasonZh() : item.reasonEn(), r -> new ArrayList<>())
+                    .add(item);
         }
         List<Map<String, String>> pairs = new ArrayList<>();
         byReason.forEach((reason, items) -> {
             for (ChecklistItem item : items) {
-                pairs.add(Map.of("reason", reason, "proof", ChecklistCatalogue.label(item.code(), lang),
-                        "status", STATUS.get(lang).get(item.status().name())));
+                pairs.add(Map.of(
+                        "reason",
+                        reason,
+                        "proof",
+                        ChecklistCatalogue.label(item.code(), lang),
+                        "status",
+                        STATUS.get(lang).get(item.status().name())));
             }
         });
         return pairs;
@@ -173,7 +244,11 @@ public final class AppealLetters {
      * prints in an English letter too, and nothing depends on the host's fonts.
      */
     public byte[] pdf(String html, boolean needsCjk) {
-        Optional<Path> configured = cjkFonts.stream().map(Path::of).filter(Files::isRegularFile).filter(Files::isReadable).findFirst();
+        Optional<Path> configured = cjkFonts.stream()
+                .map(Path::of)
+                .filter(Files::isRegularFile)
+                .filter(Files::isReadable)
+                .findFirst();
         byte[] bundled = configured.isPresent() ? null : bundledFont();
         if (configured.isEmpty() && bundled == null) {
             throw new NoCjkFont(cjkFonts);
@@ -181,8 +256,11 @@ public final class AppealLetters {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PDDocument document = new PDDocument()) {
             TrueTypeCollection collection = null;
-            PdfRendererBuilder builder = new PdfRendererBuilder().useFastMode().usePDDocument(document)
-                    .withHtmlContent(html, null).toStream(out);
+            PdfRendererBuilder builder = new PdfRendererBuilder()
+                    .useFastMode()
+                    .usePDDocument(document)
+                    .withHtmlContent(html, null)
+                    .toStream(out);
             if (configured.isPresent()) {
                 Path file = configured.get();
                 if (file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
@@ -198,7 +276,9 @@ public final class AppealLetters {
                     builder.useFont(new PDFontSupplier(PDType0Font.load(document, file.toFile())), CJK_FAMILY);
                 }
             } else {
-                builder.useFont(new PDFontSupplier(PDType0Font.load(document, new java.io.ByteArrayInputStream(bundled), true)), CJK_FAMILY);
+                builder.useFont(
+                        new PDFontSupplier(PDType0Font.load(document, new java.io.ByteArrayInputStream(bundled), true)),
+                        CJK_FAMILY);
             }
             try {
                 builder.run();

@@ -170,6 +170,5 @@ public final class BusinessCalendar {
         return new YearSchedule(Set.copyOf(daysOff), Set.copyOf(workingDays));
     }
 
-    private record YearSchedule(Set<LocalDate> daysOff, Set<LocalDate> workingDays) {
-    }
+    private record YearSchedule(Set<LocalDate> daysOff, Set<LocalDate> workingDays) {}
 }

@@ -12,12 +12,11 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.ManagerParameters;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import de.focus_shift.jollyday.core.HolidayManager;
-import de.focus_shift.jollyday.core.ManagerParameters;
 
 /**
  * Builds and keeps one {@link BusinessCalendar} per distinct {@link TenantCalendarSettings}.
@@ -85,21 +84,29 @@ public final class BusinessCalendars {
         official.ifPresent(sources::add);
 
         Year thisYear = Year.now(clock.withZone(settings.timeZone()));
-        BusinessCalendar calendar = new BusinessCalendar(settings, sources, thisYear.minusYears(1), thisYear.plusYears(1));
+        BusinessCalendar calendar =
+                new BusinessCalendar(settings, sources, thisYear.minusYears(1), thisYear.plusYears(1));
         if (!calendar.holidayDataCovers(thisYear)) {
-            log.warn("The holiday calendar of {} has no official schedule for {}: until the data in {} is updated, "
+            log.warn(
+                    "The holiday calendar of {} has no official schedule for {}: until the data in {} is updated, "
                             + "every weekday of {} counts as a business day for tenants in {} (tenant overrides still apply).",
-                    country, thisYear, OfficialSchedule.LOCATION, thisYear, country);
+                    country,
+                    thisYear,
+                    OfficialSchedule.LOCATION,
+                    thisYear,
+                    country);
         }
         return calendar;
     }
 
-    private static void checkSubdivision(String country, @Nullable String subdivision, @Nullable HolidayManager library) {
+    private static void checkSubdivision(
+            String country, @Nullable String subdivision, @Nullable HolidayManager library) {
         if (subdivision == null) {
             return;
         }
         // Jollyday keys regions in lower case; the shipped data has no regions.
-        Set<String> known = library == null ? Set.of()
+        Set<String> known = library == null
+                ? Set.of()
                 : library.getCalendarHierarchy().getChildren().keySet().stream()
                         .map(code -> code.toUpperCase(Locale.ROOT))
                         .collect(Collectors.toUnmodifiableSet());

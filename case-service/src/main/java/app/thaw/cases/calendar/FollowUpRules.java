@@ -9,8 +9,7 @@ public final class FollowUpRules {
     // docs/domain.md §7: the first follow-up falls in the later half of a stated cycle, at about 70 % of it.
     private static final int LATER_HALF_PERCENT = 70;
 
-    private FollowUpRules() {
-    }
+    private FollowUpRules() {}
 
     /**
      * The day of a stated processing cycle of {@code cycleDays} days on which the first follow-up

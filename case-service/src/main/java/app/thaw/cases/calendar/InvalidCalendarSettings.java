@@ -1,8 +1,7 @@
 package app.thaw.cases.calendar;
 
-import org.springframework.http.HttpStatus;
-
 import app.thaw.platform.problem.ThawProblem;
+import org.springframework.http.HttpStatus;
 
 /** Calendar settings that contradict themselves or leave no day to work on. */
 public class InvalidCalendarSettings extends ThawProblem {

@@ -7,11 +7,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.jspecify.annotations.Nullable;
-
 import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.HolidayType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A country's public holidays as Jollyday computes them from its rules, for any year. Jollyday

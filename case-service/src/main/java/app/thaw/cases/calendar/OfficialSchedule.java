@@ -40,8 +40,8 @@ final class OfficialSchedule implements HolidaySource {
     private final Map<Integer, Set<LocalDate>> daysOff;
     private final Map<Integer, Set<LocalDate>> workingDays;
 
-    private OfficialSchedule(Set<Integer> years, Map<Integer, Set<LocalDate>> daysOff,
-                             Map<Integer, Set<LocalDate>> workingDays) {
+    private OfficialSchedule(
+            Set<Integer> years, Map<Integer, Set<LocalDate>> daysOff, Map<Integer, Set<LocalDate>> workingDays) {
         this.years = Set.copyOf(years);
         this.daysOff = Map.copyOf(daysOff);
         this.workingDays = Map.copyOf(workingDays);

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import app.thaw.platform.calendar.InvalidTimeZone;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,9 +26,13 @@ import org.jspecify.annotations.Nullable;
  * @param extraHolidays    the tenant's own days off (a company holiday), on top of the public ones
  * @param extraWorkingDays days the tenant works although they are weekend days or holidays; they win over both
  */
-public record TenantCalendarSettings(String country, @Nullable String subdivision, ZoneId timeZone,
-                                     Set<DayOfWeek> weekend, Set<LocalDate> extraHolidays,
-                                     Set<LocalDate> extraWorkingDays) {
+public record TenantCalendarSettings(
+        String country,
+        @Nullable String subdivision,
+        ZoneId timeZone,
+        Set<DayOfWeek> weekend,
+        Set<LocalDate> extraHolidays,
+        Set<LocalDate> extraWorkingDays) {
 
     private static final Set<DayOfWeek> SATURDAY_AND_SUNDAY = Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
 
@@ -45,7 +48,8 @@ public record TenantCalendarSettings(String country, @Nullable String subdivisio
         Set<LocalDate> both = new TreeSet<>(extraHolidays);
         both.retainAll(extraWorkingDays);
         if (!both.isEmpty()) {
-            throw new InvalidCalendarSettings("These days are both extra holidays and extra working days: " + both + ".");
+            throw new InvalidCalendarSettings(
+                    "These days are both extra holidays and extra working days: " + both + ".");
         }
     }
 

@@ -14,8 +14,7 @@ import reactor.core.publisher.Flux;
 public interface CaseAccessLog {
 
     /** One audit entry about the case. */
-    record Entry(Instant at, String tenantId, @Nullable String actor, String action, Map<String, Object> details) {
-    }
+    record Entry(Instant at, String tenantId, @Nullable String actor, String action, Map<String, Object> details) {}
 
     /** The case's audit entries, oldest first; compliance officers and platform administrators only (others: 403). */
     Flux<Entry> entries(String caseId);

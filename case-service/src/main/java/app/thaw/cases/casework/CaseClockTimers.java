@@ -24,6 +24,7 @@ public class CaseClockTimers implements TimerHandler {
 
     @Override
     public Mono<Void> fire(TimerFiring firing) {
-        return cases.deadlinesPassed(firing.tenantId(), String.valueOf(firing.payload().get("caseId")), firing.firedAt());
+        return cases.deadlinesPassed(
+                firing.tenantId(), String.valueOf(firing.payload().get("caseId")), firing.firedAt());
     }
 }

@@ -11,7 +11,8 @@ import app.thaw.cases.problems.CaseProblems;
 public record CaseCursor(Instant openedAt, String id) {
 
     public static String of(IncidentCase c) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((c.openedAt().toEpochMilli() + ":" + c.id()).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -20,7 +21,8 @@ public record CaseCursor(Instant openedAt, String id) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int colon = plain.indexOf(':');
-            return new CaseCursor(Instant.ofEpochMilli(Long.parseLong(plain.substring(0, colon))), plain.substring(colon + 1));
+            return new CaseCursor(
+                    Instant.ofEpochMilli(Long.parseLong(plain.substring(0, colon))), plain.substring(colon + 1));
         } catch (RuntimeException e) {
             throw CaseProblems.invalid("cursor", "Cursor", "is not a cursor this service gave out");
         }

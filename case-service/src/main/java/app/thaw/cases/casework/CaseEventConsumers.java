@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import app.thaw.cases.events.ConsumedEvents.AlertRaised;
-import app.thaw.cases.events.ConsumedEvents.EvidenceRejected;
 import app.thaw.cases.events.ConsumedEvents.EvidenceReceived;
+import app.thaw.cases.events.ConsumedEvents.EvidenceRejected;
 import app.thaw.cases.events.ConsumedEvents.EvidenceVerified;
 import app.thaw.cases.events.ConsumedEvents.NotificationDelivered;
 import app.thaw.cases.incident.ChecklistStatus;
@@ -23,39 +23,76 @@ import reactor.core.publisher.Mono;
  */
 public final class CaseEventConsumers {
 
-    private CaseEventConsumers() {
-    }
+    private CaseEventConsumers() {}
 
     public static List<EventBinding<?>> bindings(CaseService cases) {
         return List.of(
-                EventBinding.on(EvidenceReceived.class, event -> evidence(cases, event.tenantId(), event.data().caseId(),
-                        event.data().requirementCode(), event.data().evidenceId(), ChecklistStatus.RECEIVED, null)),
-                EventBinding.on(EvidenceVerified.class, event -> evidence(cases, event.tenantId(), event.data().caseId(),
-                        event.data().requirementCode(), event.data().evidenceId(), ChecklistStatus.ACCEPTED, null)),
+                EventBinding.on(
+                        EvidenceReceived.class,
+                        event -> evidence(
+                                cases,
+                                event.tenantId(),
+                                event.data().caseId(),
+                                event.data().requirementCode(),
+                                event.data().evidenceId(),
+                                ChecklistStatus.RECEIVED,
+                                null)),
+                EventBinding.on(
+                        EvidenceVerified.class,
+                        event -> evidence(
+                                cases,
+                                event.tenantId(),
+                                event.data().caseId(),
+                                event.data().requirementCode(),
+                                event.data().evidenceId(),
+                                ChecklistStatus.ACCEPTED,
+                                null)),
                 EventBinding.on(EvidenceRejected.class, event -> {
                     EvidenceRejected rejected = event.data();
                     String note = rejected.note();
-                    return evidence(cases, event.tenantId(), rejected.caseId(), rejected.requirementCode(), rejected.evidenceId(),
-                            ChecklistStatus.REJECTED, rejected.reasonCode() + (note != null && !note.isBlank() ? ": " + note : ""));
+                    return evidence(
+                            cases,
+                            event.tenantId(),
+                            rejected.caseId(),
+                            rejected.requirementCode(),
+                            rejected.evidenceId(),
+                            ChecklistStatus.REJECTED,
+                            rejected.reasonCode() + (note != null && !note.isBlank() ? ": " + note : ""));
                 }),
-                EventBinding.on(NotificationDelivered.class, event -> notificationDelivered(cases, event.tenantId(), event.data())),
-                EventBinding.on(AlertRaised.class, event -> alertRaised(cases, event.tenantId(), event.time(), event.data())));
+                EventBinding.on(
+                        NotificationDelivered.class,
+                        event -> notificationDelivered(cases, event.tenantId(), event.data())),
+                EventBinding.on(
+                        AlertRaised.class, event -> alertRaised(cases, event.tenantId(), event.time(), event.data())));
     }
 
     /** Evidence received or judged updates the checklist item it is for. */
-    private static Mono<Void> evidence(CaseService cases, String tenantId, String caseId, String requirementCode, String evidenceId,
-                                       ChecklistStatus status, @Nullable String reason) {
-        return cases.changeAsSystem(tenantId, caseId,
-                (c, tenant, now) -> c.evidenceReported(requirementCode, evidenceId, status, reason, now, "evidence-service")).then();
+    private static Mono<Void> evidence(
+            CaseService cases,
+            String tenantId,
+            String caseId,
+            String requirementCode,
+            String evidenceId,
+            ChecklistStatus status,
+            @Nullable String reason) {
+        return cases.changeAsSystem(
+                        tenantId,
+                        caseId,
+                        (c, tenant, now) -> c.evidenceReported(
+                                requirementCode, evidenceId, status, reason, now, "evidence-service"))
+                .then();
     }
 
     /** The first delivered client notification of a case meets its golden 15 minutes. */
-    private static Mono<Void> notificationDelivered(CaseService cases, String tenantId, NotificationDelivered delivered) {
+    private static Mono<Void> notificationDelivered(
+            CaseService cases, String tenantId, NotificationDelivered delivered) {
         String caseId = delivered.caseId();
         if (caseId == null || !delivered.firstForCase() || !"CLIENT".equals(delivered.recipientKind())) {
             return Mono.empty();
         }
-        return cases.changeAsSystem(tenantId, caseId, (c, tenant, now) -> c.clientNotified(delivered.deliveredAt(), now)).then();
+        return cases.changeAsSystem(
+                        tenantId, caseId, (c, tenant, now) -> c.clientNotified(delivered.deliveredAt(), now))
+                .then();
     }
 
     /**
@@ -74,11 +111,21 @@ public final class CaseEventConsumers {
         String notice = scenario == Scenario.COMPLIANCE_HOLD
                 ? "Sanctions screening hit (alert " + alert.alertId() + ", list entry " + orUnknown(alert.listEntryId())
                         + ", score " + orUnknown(alert.score()) + "): review required."
-                : "Identity misuse alert " + alert.alertId() + " (" + (alert.detector() == null ? "detector" : alert.detector()) + ", "
-                        + orUnknown(alert.count()) + " signals): someone may be using the subject's identity.";
-        OpenCase command = new OpenCase(null, "COMPANY".equals(alert.subjectType()) ? EntityType.ENTERPRISE : EntityType.INDIVIDUAL,
-                alert.subjectLabel() == null ? "subject" : alert.subjectLabel(), alert.subjectId() == null ? "" : alert.subjectId(),
-                "identity-monitor", notice, alert.alertId(), null, null, alert.raisedAt() == null ? sentAt : alert.raisedAt(), null);
+                : "Identity misuse alert " + alert.alertId() + " ("
+                        + (alert.detector() == null ? "detector" : alert.detector()) + ", " + orUnknown(alert.count())
+                        + " signals): someone may be using the subject's identity.";
+        OpenCase command = new OpenCase(
+                null,
+                "COMPANY".equals(alert.subjectType()) ? EntityType.ENTERPRISE : EntityType.INDIVIDUAL,
+                alert.subjectLabel() == null ? "subject" : alert.subjectLabel(),
+                alert.subjectId() == null ? "" : alert.subjectId(),
+                "identity-monitor",
+                notice,
+                alert.alertId(),
+                null,
+                null,
+                alert.raisedAt() == null ? sentAt : alert.raisedAt(),
+                null);
         return cases.openForAlert(tenantId, alert.alertId(), scenario, command).then();
     }
 

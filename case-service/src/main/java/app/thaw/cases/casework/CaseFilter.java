@@ -20,10 +20,18 @@ import org.jspecify.annotations.Nullable;
  * @param openedSince only cases opened at or after this instant
  * @param libraryText only cases whose review mentions this text (lower case)
  */
-public record CaseFilter(@Nullable List<String> tenantIds, boolean restricted, @Nullable CaseStatus status, boolean open,
-                         @Nullable Scenario scenario, @Nullable String assignee, @Nullable Boolean drill,
-                         Readiness.@Nullable State readiness, @Nullable Instant atRiskBy, @Nullable Instant openedSince,
-                         @Nullable String libraryText) {
+public record CaseFilter(
+        @Nullable List<String> tenantIds,
+        boolean restricted,
+        @Nullable CaseStatus status,
+        boolean open,
+        @Nullable Scenario scenario,
+        @Nullable String assignee,
+        @Nullable Boolean drill,
+        Readiness.@Nullable State readiness,
+        @Nullable Instant atRiskBy,
+        @Nullable Instant openedSince,
+        @Nullable String libraryText) {
 
     public CaseFilter {
         tenantIds = tenantIds == null ? null : List.copyOf(tenantIds);
@@ -35,15 +43,47 @@ public record CaseFilter(@Nullable List<String> tenantIds, boolean restricted, @
     }
 
     public CaseFilter openOnly() {
-        return new CaseFilter(tenantIds, restricted, status, true, scenario, assignee, drill, readiness, atRiskBy, openedSince, libraryText);
+        return new CaseFilter(
+                tenantIds,
+                restricted,
+                status,
+                true,
+                scenario,
+                assignee,
+                drill,
+                readiness,
+                atRiskBy,
+                openedSince,
+                libraryText);
     }
 
     public CaseFilter openedSince(Instant since) {
-        return new CaseFilter(tenantIds, restricted, status, open, scenario, assignee, drill, readiness, atRiskBy, since, libraryText);
+        return new CaseFilter(
+                tenantIds,
+                restricted,
+                status,
+                open,
+                scenario,
+                assignee,
+                drill,
+                readiness,
+                atRiskBy,
+                since,
+                libraryText);
     }
 
     public CaseFilter closedMentioning(String text) {
-        return new CaseFilter(tenantIds, restricted, CaseStatus.CLOSED, open, scenario, assignee, drill, readiness, atRiskBy, openedSince,
+        return new CaseFilter(
+                tenantIds,
+                restricted,
+                CaseStatus.CLOSED,
+                open,
+                scenario,
+                assignee,
+                drill,
+                readiness,
+                atRiskBy,
+                openedSince,
                 text);
     }
 }

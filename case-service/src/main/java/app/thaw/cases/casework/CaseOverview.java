@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import app.thaw.cases.problems.CaseProblems;
 import app.thaw.cases.access.CaseAccess;
-import app.thaw.cases.tenant.CaseProperties;
 import app.thaw.cases.incident.IncidentCase;
+import app.thaw.cases.problems.CaseProblems;
+import app.thaw.cases.tenant.CaseProperties;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.store.CursorPage;
@@ -31,8 +31,7 @@ public class CaseOverview {
     public static final Duration STATISTICS_WINDOW = Duration.ofDays(90);
 
     /** One page of the queue, most at risk first. */
-    public record QueuePage(List<IncidentCase> items, int page, int size, boolean more) {
-    }
+    public record QueuePage(List<IncidentCase> items, int page, int size, boolean more) {}
 
     private final CaseStore store;
     private final CaseAccess access;
@@ -52,46 +51,71 @@ public class CaseOverview {
      * running clock last, oldest first. Staff only; a read across tenants is audited like the API's.
      */
     public Mono<QueuePage> queue(CaseQuery q, int page) {
-        return CurrentCaller.get().flatMap(caller -> {
-            CaseAccess.requireStaff(caller);
-            int size = CursorPage.Request.of(null, q.limit() == null ? properties.defaultPageSize() : q.limit(), properties.maxPageSize())
-                    .limit();
-            if (page < 0 || (long) (page + 1) * size > MAX_QUEUE_DEPTH) {
-                throw CaseProblems.invalid("page", "Range", "reaches deeper than " + MAX_QUEUE_DEPTH + " cases; narrow the filters");
-            }
-            Instant now = clock.instant();
-            CaseFilter filter = q.filter(caller, now, properties.atRiskWindow());
-            if (q.status() == null) {
-                filter = filter.openOnly();
-            }
-            int wanted = (page + 1) * size + 1;
-            // Three ranked slices, each bounded.
-            Flux<IncidentCase> breached = store.queue(filter, CaseStore.QueueSlice.BREACHED, wanted);
-            Flux<IncidentCase> running = store.queue(filter, CaseStore.QueueSlice.RUNNING, wanted);
-            Flux<IncidentCase> idle = store.queue(filter, CaseStore.QueueSlice.IDLE, wanted);
-            return audited(caller, q).then(Flux.concat(breached, running, idle).take(wanted).collectList().map(found -> {
-                int from = Math.min(page * size, found.size());
-                int to = Math.min(from + size, found.size());
-                return new QueuePage(List.copyOf(found.subList(from, to)), page, size, found.size() > to);
-            }));
-        }).onErrorMap(CaseProblems::translate);
+        return CurrentCaller.get()
+                .flatMap(caller -> {
+                    CaseAccess.requireStaff(caller);
+                    int size = CursorPage.Request.of(
+                                    null,
+                                    q.limit() == null ? properties.defaultPageSize() : q.limit(),
+                                    properties.maxPageSize())
+                            .limit();
+                    if (page < 0 || (long) (page + 1) * size > MAX_QUEUE_DEPTH) {
+                        throw CaseProblems.invalid(
+                                "page",
+                                "Range",
+                                "reaches deeper than " + MAX_QUEUE_DEPTH + " cases; narrow the filters");
+                    }
+                    Instant now = clock.instant();
+                    CaseFilter filter = q.filter(caller, now, properties.atRiskWindow());
+                    if (q.status() == null) {
+                        filter = filter.openOnly();
+                    }
+                    int wanted = (page + 1) * size + 1;
+                    // Three ranked slices, each bounded.
+                    Flux<IncidentCase> breached = store.queue(filter, CaseStore.QueueSlice.BREACHED, wanted);
+                    Flux<IncidentCase> running = store.queue(filter, CaseStore.QueueSlice.RUNNING, wanted);
+                    Flux<IncidentCase> idle = store.queue(filter, CaseStore.QueueSlice.IDLE, wanted);
+                    return audited(caller, q)
+                            .then(Flux.concat(breached, running, idle)
+                                    .take(wanted)
+                                    .collectList()
+                                    .map(found -> {
+                                        int from = Math.min(page * size, found.size());
+                                        int to = Math.min(from + size, found.size());
+                                        return new QueuePage(
+                                                List.copyOf(found.subList(from, to)), page, size, found.size() > to);
+                                    }));
+                })
+                .onErrorMap(CaseProblems::translate);
     }
 
     /** Statistics over the caller's visible cases opened in the window (one tenant's, when {@code tenantId} is given). */
     public Mono<CaseStatistics> statistics(@Nullable String tenantId) {
-        return CurrentCaller.get().flatMap(caller -> {
-            CaseAccess.requireStaff(caller);
-            Instant now = clock.instant();
-            CaseQuery q = new CaseQuery(null, null, null, null, null, tenantId, null, null);
-            CaseFilter filter = q.filter(caller, now, properties.atRiskWindow()).openedSince(now.minus(STATISTICS_WINDOW));
-            return audited(caller, q).then(store.list(filter, null, STATISTICS_LIMIT + 1).collectList())
-                    .map(found -> CaseStatistics.of(found.size() > STATISTICS_LIMIT ? found.subList(0, STATISTICS_LIMIT) : found,
-                            found.size() > STATISTICS_LIMIT, now));
-        }).onErrorMap(CaseProblems::translate);
+        return CurrentCaller.get()
+                .flatMap(caller -> {
+                    CaseAccess.requireStaff(caller);
+                    Instant now = clock.instant();
+                    CaseQuery q = new CaseQuery(null, null, null, null, null, tenantId, null, null);
+                    CaseFilter filter =
+                            q.filter(caller, now, properties.atRiskWindow()).openedSince(now.minus(STATISTICS_WINDOW));
+                    return audited(caller, q)
+                            .then(store.list(filter, null, STATISTICS_LIMIT + 1).collectList())
+                            .map(found -> CaseStatistics.of(
+                                    found.size() > STATISTICS_LIMIT ? found.subList(0, STATISTICS_LIMIT) : found,
+                                    found.size() > STATISTICS_LIMIT,
+                                    now));
+                })
+                .onErrorMap(CaseProblems::translate);
     }
 
     private Mono<Void> audited(Caller caller, CaseQuery q) {
-        return q.tenantId() != null && q.tenantId().equals(caller.tenantId()) ? Mono.empty()
-                : access.auditLog().record("case.cross_tenant_list", "case", "*", Map.of("tenantFilter", q.tenantId() == null ? "*" : q.tenantId()));
+        return q.tenantId() != null && q.tenantId().equals(caller.tenantId())
+                ? Mono.empty()
+                : access.auditLog()
+                        .record(
+                                "case.cross_tenant_list",
+                                "case",
+                                "*",
+                                Map.of("tenantFilter", q.tenantId() == null ? "*" : q.tenantId()));
     }
 }

@@ -20,12 +20,26 @@ import org.jspecify.annotations.Nullable;
  *                 otherwise see every tenant's, a bank its own and its linked merchants')
  * @param readiness only cases whose checklist stands so ({@link Readiness}), read from the stored checklist
  */
-public record CaseQuery(@Nullable CaseStatus status, @Nullable Scenario scenario, @Nullable String assignee,
-                        @Nullable Boolean atRisk, @Nullable Boolean drill, @Nullable String tenantId,
-                        @Nullable String cursor, @Nullable Integer limit, Readiness.@Nullable State readiness) {
+public record CaseQuery(
+        @Nullable CaseStatus status,
+        @Nullable Scenario scenario,
+        @Nullable String assignee,
+        @Nullable Boolean atRisk,
+        @Nullable Boolean drill,
+        @Nullable String tenantId,
+        @Nullable String cursor,
+        @Nullable Integer limit,
+        Readiness.@Nullable State readiness) {
 
-    public CaseQuery(@Nullable CaseStatus status, @Nullable Scenario scenario, @Nullable String assignee, @Nullable Boolean atRisk,
-                     @Nullable Boolean drill, @Nullable String tenantId, @Nullable String cursor, @Nullable Integer limit) {
+    public CaseQuery(
+            @Nullable CaseStatus status,
+            @Nullable Scenario scenario,
+            @Nullable String assignee,
+            @Nullable Boolean atRisk,
+            @Nullable Boolean drill,
+            @Nullable String tenantId,
+            @Nullable String cursor,
+            @Nullable Integer limit) {
         this(status, scenario, assignee, atRisk, drill, tenantId, cursor, limit, null);
     }
 
@@ -41,11 +55,23 @@ public record CaseQuery(@Nullable CaseStatus status, @Nullable Scenario scenario
             List<String> reached = new ArrayList<>(partnerOf);
             reached.add(caller.tenantId());
             // A tenant the caller does not reach is no filter for it (as before links: its own cases).
-            tenants = tenantId != null && reached.contains(tenantId) ? List.of(tenantId) : reached.size() == 1 ? List.of(caller.tenantId()) : reached;
+            tenants = tenantId != null && reached.contains(tenantId)
+                    ? List.of(tenantId)
+                    : reached.size() == 1 ? List.of(caller.tenantId()) : reached;
         } else {
             tenants = tenantId == null ? null : List.of(tenantId);
         }
-        return new CaseFilter(tenants, CaseAccess.seesRestricted(caller), status, false, scenario, assignee, drill, readiness,
-                Boolean.TRUE.equals(atRisk) ? now.plus(atRiskWindow) : null, null, null);
+        return new CaseFilter(
+                tenants,
+                CaseAccess.seesRestricted(caller),
+                status,
+                false,
+                scenario,
+                assignee,
+                drill,
+                readiness,
+                Boolean.TRUE.equals(atRisk) ? now.plus(atRiskWindow) : null,
+                null,
+                null);
     }
 }

@@ -31,9 +31,15 @@ import app.thaw.cases.incident.Scenario;
  * @param goldenPending         golden-15 clocks still running
  * @param breachesByClock       breached clocks per clock kind
  */
-public record CaseStatistics(int cases, boolean truncated, Map<Scenario, Double> hoursToResolutionByScenario,
-                             Map<String, Double> hoursToResolutionByPlatform, int goldenMet, int goldenBreached, int goldenPending,
-                             Map<ClockKind, Integer> breachesByClock) {
+public record CaseStatistics(
+        int cases,
+        boolean truncated,
+        Map<Scenario, Double> hoursToResolutionByScenario,
+        Map<String, Double> hoursToResolutionByPlatform,
+        int goldenMet,
+        int goldenBreached,
+        int goldenPending,
+        Map<ClockKind, Integer> breachesByClock) {
 
     static CaseStatistics of(List<IncidentCase> cases, boolean truncated, Instant now) {
         Map<Scenario, double[]> byScenario = new EnumMap<>(Scenario.class);
@@ -43,8 +49,11 @@ public record CaseStatistics(int cases, boolean truncated, Map<Scenario, Double>
         int breached = 0;
         int pending = 0;
         for (IncidentCase c : cases) {
-            Instant decided = c.clocks().stream().filter(clock -> clock.kind() == ClockKind.RESOLUTION && clock.metAt() != null)
-                    .map(CaseClock::metAt).max(Comparator.naturalOrder()).orElse(null);
+            Instant decided = c.clocks().stream()
+                    .filter(clock -> clock.kind() == ClockKind.RESOLUTION && clock.metAt() != null)
+                    .map(CaseClock::metAt)
+                    .max(Comparator.naturalOrder())
+                    .orElse(null);
             if (decided != null) {
                 double hours = Duration.between(c.openedAt(), decided).toSeconds() / 3600.0;
                 add(byScenario.computeIfAbsent(c.scenario(), s -> new double[2]), hours);
@@ -57,7 +66,8 @@ public record CaseStatistics(int cases, boolean truncated, Map<Scenario, Double>
                 if (clock.kind() != ClockKind.GOLDEN_15 || clock.state() == ClockState.CANCELLED) {
                     continue;
                 }
-                if (clock.breachedAt() != null || clock.metAt() != null && clock.metAt().isAfter(clock.dueAt())) {
+                if (clock.breachedAt() != null
+                        || clock.metAt() != null && clock.metAt().isAfter(clock.dueAt())) {
                     breached++;
                 } else if (clock.metAt() != null) {
                     met++;
@@ -72,7 +82,8 @@ public record CaseStatistics(int cases, boolean truncated, Map<Scenario, Double>
         byScenario.forEach((scenario, sum) -> scenarioMeans.put(scenario, sum[0] / sum[1]));
         Map<String, Double> platformMeans = new TreeMap<>();
         byPlatform.forEach((platform, sum) -> platformMeans.put(platform, sum[0] / sum[1]));
-        return new CaseStatistics(cases.size(), truncated, scenarioMeans, platformMeans, met, breached, pending, breaches);
+        return new CaseStatistics(
+                cases.size(), truncated, scenarioMeans, platformMeans, met, breached, pending, breaches);
     }
 
     private static void add(double[] sum, double hours) {

@@ -12,7 +12,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param onBehalfOfTenant staff only: the tenant whose case this is (everyone else opens in their own tenant)
  */
-public record OpenCase(@Nullable String onBehalfOfTenant, EntityType holderType, String holderName, String accountReference,
-                       String platform, String noticeText, @Nullable String noticeReference, @Nullable Money frozenAmount,
-                       @Nullable FreezeScope scope, @Nullable Instant detectedAt, @Nullable String assignee) {
-}
+public record OpenCase(
+        @Nullable String onBehalfOfTenant,
+        EntityType holderType,
+        String holderName,
+        String accountReference,
+        String platform,
+        String noticeText,
+        @Nullable String noticeReference,
+        @Nullable Money frozenAmount,
+        @Nullable FreezeScope scope,
+        @Nullable Instant detectedAt,
+        @Nullable String assignee) {}

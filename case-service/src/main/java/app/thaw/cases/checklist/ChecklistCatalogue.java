@@ -18,35 +18,72 @@ import app.thaw.cases.incident.Scenario;
 public final class ChecklistCatalogue {
 
     /** The catalogue's requirement codes. */
-    public static final Set<String> CODES = Set.of("ID_DOCUMENT", "ID_SELFIE", "BUSINESS_LICENSE", "LEGAL_REP_ID",
-            "CORPORATE_ACCOUNT_PROOF", "INDUSTRY_PERMIT", "ORDER_RECORDS", "LOGISTICS_PROOF", "PACKING_MEDIA", "BANK_STATEMENT",
-            "TRANSACTION_BACKGROUND", "PAYMENT_RECEIPTS", "ORIGINALITY_PROOF", "LICENSE_AGREEMENT", "COMMUNICATION_RECORDS",
-            "COUNTERPARTY_CONFIRMATION", "PLATFORM_RULE_EXCERPT", "POLICE_REPORT", "CREDIT_REPORT", "MISUSE_STATEMENT",
+    public static final Set<String> CODES = Set.of(
+            "ID_DOCUMENT",
+            "ID_SELFIE",
+            "BUSINESS_LICENSE",
+            "LEGAL_REP_ID",
+            "CORPORATE_ACCOUNT_PROOF",
+            "INDUSTRY_PERMIT",
+            "ORDER_RECORDS",
+            "LOGISTICS_PROOF",
+            "PACKING_MEDIA",
+            "BANK_STATEMENT",
+            "TRANSACTION_BACKGROUND",
+            "PAYMENT_RECEIPTS",
+            "ORIGINALITY_PROOF",
+            "LICENSE_AGREEMENT",
+            "COMMUNICATION_RECORDS",
+            "COUNTERPARTY_CONFIRMATION",
+            "PLATFORM_RULE_EXCERPT",
+            "POLICE_REPORT",
+            "CREDIT_REPORT",
+            "MISUSE_STATEMENT",
             "ENFORCEMENT_NOTICE");
 
     /** A freeze reason in both languages. */
-    record Reason(String code, String zh, String en) {
-    }
+    record Reason(String code, String zh, String en) {}
 
-    private static final Reason IDENTITY = new Reason("IDENTITY_UNCONFIRMED", "需确认账户持有人身份", "the account holder's identity must be confirmed");
-    private static final Reason ENTITY = new Reason("ENTITY_UNCONFIRMED", "需确认企业主体资格与账户同属一主体", "the enterprise and the account must be shown to be the same entity");
-    private static final Reason FLAGGED = new Reason("FLAGGED_TRANSACTIONS", "被标记交易的真实背景与用途不明", "the flagged transactions' purpose and background are unclear");
-    private static final Reason FUNDS = new Reason("FUNDS_ORIGIN", "资金来源与流向需说明", "the origin and flow of the funds must be explained");
-    private static final Reason LOGIN = new Reason("LOGIN_ANOMALY", "异常登录/设备需确认为本人", "the unusual logins and devices must be shown to be the holder's");
-    private static final Reason THEFT = new Reason("ACCOUNT_STOLEN", "账户被盗需证明非本人操作", "the account was stolen: the activity must be shown not to be the holder's");
-    private static final Reason DISPUTE = new Reason("ORDER_DISPUTE", "订单纠纷/虚假发货嫌疑需证明真实履约", "the disputed orders must be shown to be real and fulfilled");
-    private static final Reason VIOLATION = new Reason("RULE_VIOLATION", "涉嫌违反平台规则需说明依据", "the alleged rule breach must be answered with the rule relied on");
-    private static final Reason IP = new Reason("CONTENT_RIGHTS", "内容/知识产权需证明原创或已获授权", "the content must be shown to be original or licensed");
-    private static final Reason ENFORCEMENT = new Reason("ENFORCEMENT_ORDER", "司法/公安冻结需核实执行机关与案号", "the enforcement authority and file number must be verified");
-    private static final Reason AUTHORITY = new Reason("AUTHORITY_NOTICE", "有权机关通知：仅由合规部门处理", "a competent authority's notice: handled by compliance only");
-    private static final Reason MISUSE = new Reason("IDENTITY_MISUSED", "身份被冒用需报案并说明", "the identity misuse must be reported and declared");
-    private static final Reason CREDIT = new Reason("FALSE_CREDIT_RECORDS", "征信中的虚假记录需逐条异议", "false credit records must each be disputed");
-    private static final Reason DORMANT = new Reason("DORMANT_ACCOUNT", "长期未使用需重新验证身份以激活", "the dormant account needs fresh identity verification to reactivate");
-    private static final Reason MATERIALS = new Reason("MATERIALS_DEFICIENT", "此前提交的材料不完整或不合规", "the earlier submission was incomplete or non-compliant");
-    private static final Reason CONTACT = new Reason("CONTACT_HISTORY", "沟通过程需完整留痕", "the contacts so far must be on record, complete and unedited");
+    private static final Reason IDENTITY =
+            new Reason("IDENTITY_UNCONFIRMED", "需确认账户持有人身份", "the account holder's identity must be confirmed");
+    private static final Reason ENTITY = new Reason(
+            "ENTITY_UNCONFIRMED",
+            "需确认企业主体资格与账户同属一主体",
+            "the enterprise and the account must be shown to be the same entity");
+    private static final Reason FLAGGED = new Reason(
+            "FLAGGED_TRANSACTIONS", "被标记交易的真实背景与用途不明", "the flagged transactions' purpose and background are unclear");
+    private static final Reason FUNDS =
+            new Reason("FUNDS_ORIGIN", "资金来源与流向需说明", "the origin and flow of the funds must be explained");
+    private static final Reason LOGIN = new Reason(
+            "LOGIN_ANOMALY", "异常登录/设备需确认为本人", "the unusual logins and devices must be shown to be the holder's");
+    private static final Reason THEFT = new Reason(
+            "ACCOUNT_STOLEN",
+            "账户被盗需证明非本人操作",
+            "the account was stolen: the activity must be shown not to be the holder's");
+    private static final Reason DISPUTE = new Reason(
+            "ORDER_DISPUTE", "订单纠纷/虚假发货嫌疑需证明真实履约", "the disputed orders must be shown to be real and fulfilled");
+    private static final Reason VIOLATION = new Reason(
+            "RULE_VIOLATION", "涉嫌违反平台规则需说明依据", "the alleged rule breach must be answered with the rule relied on");
+    private static final Reason IP =
+            new Reason("CONTENT_RIGHTS", "内容/知识产权需证明原创或已获授权", "the content must be shown to be original or licensed");
+    private static final Reason ENFORCEMENT = new Reason(
+            "ENFORCEMENT_ORDER", "司法/公安冻结需核实执行机关与案号", "the enforcement authority and file number must be verified");
+    private static final Reason AUTHORITY = new Reason(
+            "AUTHORITY_NOTICE", "有权机关通知：仅由合规部门处理", "a competent authority's notice: handled by compliance only");
+    private static final Reason MISUSE =
+            new Reason("IDENTITY_MISUSED", "身份被冒用需报案并说明", "the identity misuse must be reported and declared");
+    private static final Reason CREDIT =
+            new Reason("FALSE_CREDIT_RECORDS", "征信中的虚假记录需逐条异议", "false credit records must each be disputed");
+    private static final Reason DORMANT = new Reason(
+            "DORMANT_ACCOUNT",
+            "长期未使用需重新验证身份以激活",
+            "the dormant account needs fresh identity verification to reactivate");
+    private static final Reason MATERIALS = new Reason(
+            "MATERIALS_DEFICIENT", "此前提交的材料不完整或不合规", "the earlier submission was incomplete or non-compliant");
+    private static final Reason CONTACT =
+            new Reason("CONTACT_HISTORY", "沟通过程需完整留痕", "the contacts so far must be on record, complete and unedited");
 
-    private ChecklistCatalogue() {
-    }
+    private ChecklistCatalogue() {}
 
     private static final Map<String, String[]> LABELS = Map.ofEntries(
             Map.entry("ID_DOCUMENT", new String[] {"身份证件（正反面）", "identity document (both sides)"}),
@@ -59,7 +96,9 @@ public final class ChecklistCatalogue {
             Map.entry("LOGISTICS_PROOF", new String[] {"物流凭证与完整轨迹", "carrier receipt and full tracking"}),
             Map.entry("PACKING_MEDIA", new String[] {"打包照片或视频", "packing photo or video"}),
             Map.entry("BANK_STATEMENT", new String[] {"银行流水", "bank statement"}),
-            Map.entry("TRANSACTION_BACKGROUND", new String[] {"交易背景证明（合同、发票、聊天记录）", "transaction background (contract, invoice, chat)"}),
+            Map.entry(
+                    "TRANSACTION_BACKGROUND",
+                    new String[] {"交易背景证明（合同、发票、聊天记录）", "transaction background (contract, invoice, chat)"}),
             Map.entry("PAYMENT_RECEIPTS", new String[] {"第三方支付记录", "third-party payment records"}),
             Map.entry("ORIGINALITY_PROOF", new String[] {"原创证明", "proof of originality"}),
             Map.entry("LICENSE_AGREEMENT", new String[] {"授权或购买证明", "licence or purchase proof"}),
@@ -136,7 +175,8 @@ public final class ChecklistCatalogue {
         }
         items.putIfAbsent("COMMUNICATION_RECORDS", CONTACT);
         List<ChecklistItem> checklist = new ArrayList<>();
-        items.forEach((code, reason) -> checklist.add(ChecklistItem.missing(code, reason.code(), reason.zh(), reason.en())));
+        items.forEach(
+                (code, reason) -> checklist.add(ChecklistItem.missing(code, reason.code(), reason.zh(), reason.en())));
         return List.copyOf(checklist);
     }
 

@@ -20,8 +20,7 @@ public final class CaseEventMapper {
 
     public static final String SOURCE = "/thaw/case-service";
 
-    private CaseEventMapper() {
-    }
+    private CaseEventMapper() {}
 
     /** @param events the case's newest recorded events, the last lines of its timeline */
     public static List<ThawEvent> toThaw(IncidentCase c, List<CaseEvent> events, @Nullable String traceparent) {
@@ -31,7 +30,8 @@ public final class CaseEventMapper {
             CaseEvent event = events.get(i);
             Object data = data(c, event);
             if (data != null) {
-                published.add(ThawEvent.of(SOURCE, c.id(), c.tenantId(), event.at(), firstSequence + i, traceparent, data));
+                published.add(
+                        ThawEvent.of(SOURCE, c.id(), c.tenantId(), event.at(), firstSequence + i, traceparent, data));
             }
         }
         return published;
@@ -45,31 +45,119 @@ public final class CaseEventMapper {
         boolean restricted = c.restricted();
         String reference = c.reference();
         return switch (event) {
-            case CaseEvent.Opened e -> new CaseEvents.Opened(id, scenario, drill, restricted, c.reference(),
-                    new CaseEvents.Holder(c.holder().type(), c.holder().displayName(), AccountNumbers.masked(c.holder().accountReference())),
-                    c.platform(), c.scope(), c.openedAt(), c.sourceAlertId());
-            case CaseEvent.Triaged e -> new CaseEvents.Triaged(id, e.scenario(), drill, restricted, e.scope(), e.confidence(),
-                    e.previousScenario(), e.overridden(), c.reference(), new CaseEvents.HolderName(c.holder().displayName()),
-                    c.checklist().stream().map(item -> new CaseEvents.Requirement(item.code(), ChecklistCatalogue.label(item.code(), "en"),
-                            ChecklistCatalogue.label(item.code(), "zh"), item.reasonEn(), item.reasonZh(), item.status())).toList());
-            case CaseEvent.StatusChanged e -> new CaseEvents.StatusChanged(id, scenario, drill, restricted, reference, e.from(), e.to(), e.reason(),
-                    e.actor());
-            case CaseEvent.ClockSet e -> new CaseEvents.ClockSet(id, scenario, drill, restricted, reference, e.clock().id(), e.clock().kind(),
-                    e.clock().dueAt(), e.clock().ownerRole(), c.assignee(), e.clock().urgent(), e.clock().label());
-            case CaseEvent.ClockPaused e -> new CaseEvents.ClockPaused(id, scenario, drill, restricted, reference, e.clock().id(), e.clock().kind(),
-                    e.waitingOn());
-            case CaseEvent.ClockMet e -> new CaseEvents.ClockMet(id, scenario, drill, restricted, reference, e.clock().id(), e.clock().kind(),
-                    metAt(e.clock(), e));
-            case CaseEvent.ClockCancelled e -> new CaseEvents.ClockCancelled(id, scenario, drill, restricted, reference, e.clock().id(),
-                    e.clock().kind(), e.reason());
-            case CaseEvent.ClockBreached e -> new CaseEvents.ClockBreached(id, scenario, drill, restricted, reference, e.clock().id(),
-                    e.clock().kind(), e.clock().dueAt(), e.clock().ownerRole(), c.assignee());
-            case CaseEvent.TaskDue e -> new CaseEvents.TaskDue(id, scenario, drill, restricted, reference, e.task().id(), e.task().title(),
-                    e.task().ownerRole(), e.dueAt());
-            case CaseEvent.SupplementRequested e -> new CaseEvents.SupplementRequested(id, scenario, drill, restricted, reference, e.at(), e.items(),
-                    e.acknowledgeBy());
-            case CaseEvent.EscalationFlagged e -> new CaseEvents.EscalationFlagged(id, scenario, drill, restricted, reference, e.level(), e.reason());
-            case CaseEvent.Closed e -> new CaseEvents.Closed(id, scenario, drill, restricted, reference, e.at(), e.outcome());
+            case CaseEvent.Opened e ->
+                new CaseEvents.Opened(
+                        id,
+                        scenario,
+                        drill,
+                        restricted,
+                        c.reference(),
+                        new CaseEvents.Holder(
+                                c.holder().type(),
+                                c.holder().displayName(),
+                                AccountNumbers.masked(c.holder().accountReference())),
+                        c.platform(),
+                        c.scope(),
+                        c.openedAt(),
+                        c.sourceAlertId());
+            case CaseEvent.Triaged e ->
+                new CaseEvents.Triaged(
+                        id,
+                        e.scenario(),
+                        drill,
+                        restricted,
+                        e.scope(),
+                        e.confidence(),
+                        e.previousScenario(),
+                        e.overridden(),
+                        c.reference(),
+                        new CaseEvents.HolderName(c.holder().displayName()),
+                        c.checklist().stream()
+                                .map(item -> new CaseEvents.Requirement(
+                                        item.code(),
+                                        ChecklistCatalogue.label(item.code(), "en"),
+                                        ChecklistCatalogue.label(item.code(), "zh"),
+                                        item.reasonEn(),
+                                        item.reasonZh(),
+                                        item.status()))
+                                .toList());
+            case CaseEvent.StatusChanged e ->
+                new CaseEvents.StatusChanged(
+                        id, scenario, drill, restricted, reference, e.from(), e.to(), e.reason(), e.actor());
+            case CaseEvent.ClockSet e ->
+                new CaseEvents.ClockSet(
+                        id,
+                        scenario,
+                        drill,
+                        restricted,
+                        reference,
+                        e.clock().id(),
+                        e.clock().kind(),
+                        e.clock().dueAt(),
+                        e.clock().ownerRole(),
+                        c.assignee(),
+                        e.clock().urgent(),
+                        e.clock().label());
+            case CaseEvent.ClockPaused e ->
+                new CaseEvents.ClockPaused(
+                        id,
+                        scenario,
+                        drill,
+                        restricted,
+                        reference,
+                        e.clock().id(),
+                        e.clock().kind(),
+                        e.waitingOn());
+            case CaseEvent.ClockMet e ->
+                new CaseEvents.ClockMet(
+                        id,
+                        scenario,
+                        drill,
+                        restricted,
+                        reference,
+                        e.clock().id(),
+                        e.clock().kind(),
+                        metAt(e.clock(), e));
+            case CaseEvent.ClockCancelled e ->
+                new CaseEvents.ClockCancelled(
+                        id,
+                        scenario,
+                        drill,
+                        restricted,
+                        reference,
+                        e.clock().id(),
+                        e.clock().kind(),
+                        e.reason());
+            case CaseEvent.ClockBreached e ->
+                new CaseEvents.ClockBreached(
+                        id,
+                        scenario,
+                        drill,
+                        restricted,
+                        reference,
+                        e.clock().id(),
+                        e.clock().kind(),
+                        e.clock().dueAt(),
+                        e.clock().ownerRole(),
+                        c.assignee());
+            case CaseEvent.TaskDue e ->
+                new CaseEvents.TaskDue(
+                        id,
+                        scenario,
+                        drill,
+                        restricted,
+                        reference,
+                        e.task().id(),
+                        e.task().title(),
+                        e.task().ownerRole(),
+                        e.dueAt());
+            case CaseEvent.SupplementRequested e ->
+                new CaseEvents.SupplementRequested(
+                        id, scenario, drill, restricted, reference, e.at(), e.items(), e.acknowledgeBy());
+            case CaseEvent.EscalationFlagged e ->
+                new CaseEvents.EscalationFlagged(id, scenario, drill, restricted, reference, e.level(), e.reason());
+            case CaseEvent.Closed e ->
+                new CaseEvents.Closed(id, scenario, drill, restricted, reference, e.at(), e.outcome());
             case CaseEvent.Noted e -> null;
         };
     }

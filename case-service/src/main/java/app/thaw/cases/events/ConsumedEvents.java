@@ -11,40 +11,47 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConsumedEvents {
 
-    private ConsumedEvents() {
-    }
+    private ConsumedEvents() {}
 
     @EventType("thaw.evidence.received")
-    public record EvidenceReceived(String caseId, String evidenceId, String requirementCode) {
-    }
+    public record EvidenceReceived(String caseId, String evidenceId, String requirementCode) {}
 
     @EventType("thaw.evidence.verified")
-    public record EvidenceVerified(String caseId, String evidenceId, String requirementCode) {
-    }
+    public record EvidenceVerified(String caseId, String evidenceId, String requirementCode) {}
 
     @EventType("thaw.evidence.rejected")
-    public record EvidenceRejected(String caseId, String evidenceId, String requirementCode, String reasonCode, @Nullable String note) {
-    }
+    public record EvidenceRejected(
+            String caseId,
+            String evidenceId,
+            String requirementCode,
+            String reasonCode,
+            @Nullable String note) {}
 
     /** @param firstForCase the first successful delivery to the client for this case: it meets the golden 15 minutes */
     @EventType("thaw.notification.delivered")
-    public record NotificationDelivered(@Nullable String caseId, String recipientKind, Instant deliveredAt, boolean firstForCase) {
-    }
+    public record NotificationDelivered(
+            @Nullable String caseId, String recipientKind, Instant deliveredAt, boolean firstForCase) {}
 
     /** Only what decides whether a case opens is required; the rest fills the case's notice when present. */
     @EventType("thaw.alert.raised")
-    public record AlertRaised(String alertId, String kind, String severity, @Nullable String subjectId, @Nullable String subjectLabel,
-                              @Nullable String subjectType, @Nullable String detector, @Nullable Integer count, @Nullable Instant raisedAt,
-                              @Nullable String listEntryId, @Nullable Double score) {
-    }
+    public record AlertRaised(
+            String alertId,
+            String kind,
+            String severity,
+            @Nullable String subjectId,
+            @Nullable String subjectLabel,
+            @Nullable String subjectType,
+            @Nullable String detector,
+            @Nullable Integer count,
+            @Nullable Instant raisedAt,
+            @Nullable String listEntryId,
+            @Nullable Double score) {}
 
     /** The holder let an insurer follow the case (evidence-service owns consents). */
     @EventType("thaw.evidence.consent_granted")
-    public record ConsentGranted(String caseId, String consentId, String insurerTenantId) {
-    }
+    public record ConsentGranted(String caseId, String consentId, String insurerTenantId) {}
 
     /** The holder withdrew it: terminal. */
     @EventType("thaw.evidence.consent_revoked")
-    public record ConsentRevoked(String caseId, String consentId, String insurerTenantId) {
-    }
+    public record ConsentRevoked(String caseId, String consentId, String insurerTenantId) {}
 }

@@ -15,37 +15,91 @@ import org.jspecify.annotations.Nullable;
  * @param pausedAt   while paused, since when
  * @param taskId     the playbook task whose deadline it is, if any
  */
-public record CaseClock(String id, ClockKind kind, String label, String ownerRole, boolean urgent,
-                        Instant startedAt, Instant dueAt, ClockState state, @Nullable Instant metAt,
-                        @Nullable Instant breachedAt, @Nullable Instant pausedAt, @Nullable String taskId) {
+public record CaseClock(
+        String id,
+        ClockKind kind,
+        String label,
+        String ownerRole,
+        boolean urgent,
+        Instant startedAt,
+        Instant dueAt,
+        ClockState state,
+        @Nullable Instant metAt,
+        @Nullable Instant breachedAt,
+        @Nullable Instant pausedAt,
+        @Nullable String taskId) {
 
-    public static CaseClock start(String id, ClockKind kind, String label, String ownerRole, boolean urgent,
-                                  Instant startedAt, Instant dueAt, @Nullable String taskId) {
-        return new CaseClock(id, kind, label, ownerRole, urgent, startedAt, dueAt, ClockState.RUNNING, null, null, null, taskId);
+    public static CaseClock start(
+            String id,
+            ClockKind kind,
+            String label,
+            String ownerRole,
+            boolean urgent,
+            Instant startedAt,
+            Instant dueAt,
+            @Nullable String taskId) {
+        return new CaseClock(
+                id, kind, label, ownerRole, urgent, startedAt, dueAt, ClockState.RUNNING, null, null, null, taskId);
     }
 
     CaseClock met(Instant at) {
-        return new CaseClock(id, kind, label, ownerRole, urgent, startedAt, dueAt,
-                state == ClockState.BREACHED ? ClockState.BREACHED : ClockState.MET, at, breachedAt, null, taskId);
+        return new CaseClock(
+                id,
+                kind,
+                label,
+                ownerRole,
+                urgent,
+                startedAt,
+                dueAt,
+                state == ClockState.BREACHED ? ClockState.BREACHED : ClockState.MET,
+                at,
+                breachedAt,
+                null,
+                taskId);
     }
 
     CaseClock breached(Instant at) {
-        return new CaseClock(id, kind, label, ownerRole, urgent, startedAt, dueAt, ClockState.BREACHED, metAt, at, null, taskId);
+        return new CaseClock(
+                id, kind, label, ownerRole, urgent, startedAt, dueAt, ClockState.BREACHED, metAt, at, null, taskId);
     }
 
     CaseClock cancelled() {
-        return new CaseClock(id, kind, label, ownerRole, urgent, startedAt, dueAt, ClockState.CANCELLED, metAt, breachedAt, null, taskId);
+        return new CaseClock(
+                id,
+                kind,
+                label,
+                ownerRole,
+                urgent,
+                startedAt,
+                dueAt,
+                ClockState.CANCELLED,
+                metAt,
+                breachedAt,
+                null,
+                taskId);
     }
 
     CaseClock paused(Instant at) {
-        return new CaseClock(id, kind, label, ownerRole, urgent, startedAt, dueAt, ClockState.PAUSED, metAt, breachedAt, at, taskId);
+        return new CaseClock(
+                id, kind, label, ownerRole, urgent, startedAt, dueAt, ClockState.PAUSED, metAt, breachedAt, at, taskId);
     }
 
     /** Resumes, moving the deadline by the time spent paused. */
     CaseClock resumed(Instant at) {
         Instant since = pausedAt == null ? at : pausedAt;
-        return new CaseClock(id, kind, label, ownerRole, urgent, startedAt, dueAt.plus(Duration.between(since, at)),
-                ClockState.RUNNING, metAt, breachedAt, null, taskId);
+        return new CaseClock(
+                id,
+                kind,
+                label,
+                ownerRole,
+                urgent,
+                startedAt,
+                dueAt.plus(Duration.between(since, at)),
+                ClockState.RUNNING,
+                metAt,
+                breachedAt,
+                null,
+                taskId);
     }
 
     /** How long the clock took to be met, if it was. */

@@ -19,11 +19,21 @@ import java.util.Set;
  * @param whyDepth                 how many "why" levels a review must reach
  * @param autoTriageConfidence     a suggestion at least this sure triages the case at intake
  */
-public record CasePolicy(Duration golden, Duration takeoverFreeze, Duration takeoverProof, Duration takeoverContact,
-                         Duration partnerReview, Set<Scenario> partnerReviewScenarios, Duration supplementAck,
-                         int resolutionBusinessDays, int firstFollowUpBusinessDays, int nextFollowUpBusinessDays,
-                         Set<Party> pauseWhileWaitingOn, Set<ClockKind> pausableClocks, int whyDepth,
-                         double autoTriageConfidence) {
+public record CasePolicy(
+        Duration golden,
+        Duration takeoverFreeze,
+        Duration takeoverProof,
+        Duration takeoverContact,
+        Duration partnerReview,
+        Set<Scenario> partnerReviewScenarios,
+        Duration supplementAck,
+        int resolutionBusinessDays,
+        int firstFollowUpBusinessDays,
+        int nextFollowUpBusinessDays,
+        Set<Party> pauseWhileWaitingOn,
+        Set<ClockKind> pausableClocks,
+        int whyDepth,
+        double autoTriageConfidence) {
 
     public CasePolicy {
         partnerReviewScenarios = Set.copyOf(partnerReviewScenarios);
@@ -33,9 +43,21 @@ public record CasePolicy(Duration golden, Duration takeoverFreeze, Duration take
 
     /** DOMAIN's defaults. */
     public static CasePolicy defaults() {
-        return new CasePolicy(Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofMinutes(20), Duration.ofMinutes(30),
-                Duration.ofHours(2), Set.of(Scenario.RISK_TXN), Duration.ofHours(24), 3, 5, 7,
-                Set.of(Party.HOLDER), Set.of(ClockKind.TASK_DUE, ClockKind.RESOLUTION), 5, 0.6);
+        return new CasePolicy(
+                Duration.ofMinutes(15),
+                Duration.ofMinutes(15),
+                Duration.ofMinutes(20),
+                Duration.ofMinutes(30),
+                Duration.ofHours(2),
+                Set.of(Scenario.RISK_TXN),
+                Duration.ofHours(24),
+                3,
+                5,
+                7,
+                Set.of(Party.HOLDER),
+                Set.of(ClockKind.TASK_DUE, ClockKind.RESOLUTION),
+                5,
+                0.6);
     }
 
     public Duration durationOf(ClockKind kind) {
@@ -46,7 +68,8 @@ public record CasePolicy(Duration golden, Duration takeoverFreeze, Duration take
             case TAKEOVER_CONTACT_30 -> takeoverContact;
             case PARTNER_REVIEW_2H -> partnerReview;
             case SUPPLEMENT_ACK_24H -> supplementAck;
-            case FOLLOW_UP, TASK_DUE, RESOLUTION, NOTICE_DEADLINE -> throw new IllegalArgumentException(kind + " has no fixed duration");
+            case FOLLOW_UP, TASK_DUE, RESOLUTION, NOTICE_DEADLINE ->
+                throw new IllegalArgumentException(kind + " has no fixed duration");
         };
     }
 }

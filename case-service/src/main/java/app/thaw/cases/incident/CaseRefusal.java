@@ -9,7 +9,10 @@ import java.util.Map;
 public class CaseRefusal extends RuntimeException {
 
     /** Whether the refusal is about the case's current state (409) or the request itself (422). */
-    public enum Kind { CONFLICT, UNPROCESSABLE }
+    public enum Kind {
+        CONFLICT,
+        UNPROCESSABLE
+    }
 
     private final String code;
     private final Kind kind;

@@ -5,8 +5,16 @@ import java.util.Set;
 
 /** The lifecycle of docs/domain.md §3, with the transitions each state allows. */
 public enum CaseStatus {
-    OPEN, TRIAGED, GATHERING_EVIDENCE, SUBMITTED, UNDER_REVIEW, SUPPLEMENT_REQUESTED,
-    RESOLVED, REJECTED, ESCALATED_LEGAL, CLOSED;
+    OPEN,
+    TRIAGED,
+    GATHERING_EVIDENCE,
+    SUBMITTED,
+    UNDER_REVIEW,
+    SUPPLEMENT_REQUESTED,
+    RESOLVED,
+    REJECTED,
+    ESCALATED_LEGAL,
+    CLOSED;
 
     public Set<CaseStatus> allowedNext() {
         return switch (this) {

@@ -11,9 +11,15 @@ import org.jspecify.annotations.Nullable;
  * proof"). {@code evidence} maps each evidence item sent for it to that item's own status, so an
  * item's status never depends on the order in which their events arrive.
  */
-public record ChecklistItem(String code, String reason, String reasonZh, String reasonEn, ChecklistStatus status,
-                            @Nullable String rejectionReason, Map<String, ChecklistStatus> evidence,
-                            @Nullable Instant updatedAt) {
+public record ChecklistItem(
+        String code,
+        String reason,
+        String reasonZh,
+        String reasonEn,
+        ChecklistStatus status,
+        @Nullable String rejectionReason,
+        Map<String, ChecklistStatus> evidence,
+        @Nullable Instant updatedAt) {
 
     public ChecklistItem {
         evidence = Map.copyOf(evidence);
@@ -33,14 +39,30 @@ public record ChecklistItem(String code, String reason, String reasonZh, String 
         next.put(evidenceId, status);
         ChecklistStatus summary = summarise(next);
         // A rejection is shown only while the line stands rejected: another item's verdict clears a stale one.
-        return new ChecklistItem(code, reason, reasonZh, reasonEn, summary,
-                summary != ChecklistStatus.REJECTED ? null : status == ChecklistStatus.REJECTED ? rejection : rejectionReason, next, at);
+        return new ChecklistItem(
+                code,
+                reason,
+                reasonZh,
+                reasonEn,
+                summary,
+                summary != ChecklistStatus.REJECTED
+                        ? null
+                        : status == ChecklistStatus.REJECTED ? rejection : rejectionReason,
+                next,
+                at);
     }
 
     /** Staff setting the status by hand (until evidence-service reports it). */
     ChecklistItem withStatus(ChecklistStatus status, @Nullable String rejection, Instant at) {
-        return new ChecklistItem(code, reason, reasonZh, reasonEn, status,
-                status == ChecklistStatus.REJECTED ? rejection : null, evidence, at);
+        return new ChecklistItem(
+                code,
+                reason,
+                reasonZh,
+                reasonEn,
+                status,
+                status == ChecklistStatus.REJECTED ? rejection : null,
+                evidence,
+                at);
     }
 
     private static ChecklistStatus summarise(Map<String, ChecklistStatus> evidence) {

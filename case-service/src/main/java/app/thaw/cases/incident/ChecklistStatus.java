@@ -2,5 +2,8 @@ package app.thaw.cases.incident;
 
 /** Where one evidence requirement stands. */
 public enum ChecklistStatus {
-    MISSING, RECEIVED, ACCEPTED, REJECTED
+    MISSING,
+    RECEIVED,
+    ACCEPTED,
+    REJECTED
 }

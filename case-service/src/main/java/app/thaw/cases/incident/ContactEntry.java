@@ -10,7 +10,14 @@ import org.jspecify.annotations.Nullable;
  * @param promisedReplyAt when the platform promised to answer
  * @param statedCycleDays a processing cycle the platform stated, in business days
  */
-public record ContactEntry(String id, ContactChannel channel, Instant at, @Nullable String ticketNumber,
-                           @Nullable String agent, String summary, @Nullable String nextStep,
-                           @Nullable Instant promisedReplyAt, @Nullable Integer statedCycleDays, String loggedBy) {
-}
+public record ContactEntry(
+        String id,
+        ContactChannel channel,
+        Instant at,
+        @Nullable String ticketNumber,
+        @Nullable String agent,
+        String summary,
+        @Nullable String nextStep,
+        @Nullable Instant promisedReplyAt,
+        @Nullable Integer statedCycleDays,
+        String loggedBy) {}

@@ -1,5 +1,6 @@
 package app.thaw.cases.incident;
 
 public enum EscalationLevel {
-    SUPERVISOR, LEGAL
+    SUPERVISOR,
+    LEGAL
 }

@@ -5,5 +5,4 @@ package app.thaw.cases.incident;
  *
  * @param accountReference the account's reference at the freezing platform (not a protected identifier)
  */
-public record Holder(EntityType type, String displayName, String accountReference) {
-}
+public record Holder(EntityType type, String displayName, String accountReference) {}

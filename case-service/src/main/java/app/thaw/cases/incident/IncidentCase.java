@@ -77,15 +77,20 @@ public final class IncidentCase {
     private transient List<CaseEvent> recorded = new ArrayList<>();
 
     // For the store's mapping, which sets the fields of a stored case; new cases come from open().
-    private IncidentCase() {
-    }
+    private IncidentCase() {}
 
     /**
      * Opens a case from intake. The golden-15 clock starts at once; a suggestion at least as sure
      * as the tenant's threshold (or a scenario fixed by an alert or drill) triages it at once too.
      */
-    public static IncidentCase open(CaseId id, OpeningFacts facts, TriageSuggestion suggestion, ScenarioPlan plan,
-                                    CasePolicy policy, Instant now, String actor) {
+    public static IncidentCase open(
+            CaseId id,
+            OpeningFacts facts,
+            TriageSuggestion suggestion,
+            ScenarioPlan plan,
+            CasePolicy policy,
+            Instant now,
+            String actor) {
         return open(id, facts, suggestion, plan, policy, null, now, actor);
     }
 
@@ -93,8 +98,15 @@ public final class IncidentCase {
      * Opens a case from intake, as above; with the tenant's {@code calendar}, each time limit the
      * notice states also becomes a {@link ClockKind#NOTICE_DEADLINE} clock, counted from detection.
      */
-    public static IncidentCase open(CaseId id, OpeningFacts facts, TriageSuggestion suggestion, ScenarioPlan plan,
-                                    CasePolicy policy, @Nullable BusinessCalendar calendar, Instant now, String actor) {
+    public static IncidentCase open(
+            CaseId id,
+            OpeningFacts facts,
+            TriageSuggestion suggestion,
+            ScenarioPlan plan,
+            CasePolicy policy,
+            @Nullable BusinessCalendar calendar,
+            Instant now,
+            String actor) {
         IncidentCase c = new IncidentCase();
         c.id = id.value();
         c.tenantId = facts.tenantId();
@@ -113,24 +125,50 @@ public final class IncidentCase {
         c.scenario = provisionalScenario(facts.forcedScenario(), suggestion);
         c.needsPerson = facts.forcedScenario() == null && suggestion.needsPerson();
         c.materialsGrade = suggestion.materialsGrade();
-        c.scope = facts.statedScope() != null ? facts.statedScope()
+        c.scope = facts.statedScope() != null
+                ? facts.statedScope()
                 : facts.forcedScenario() != null ? c.scenario.defaultScope() : suggestion.scope();
         c.restricted = c.scenario.restricted();
         c.status = CaseStatus.OPEN;
         c.record(new CaseEvent.Opened(now, actor));
-        c.startClock(CaseClock.start(c.id + "/golden-15", ClockKind.GOLDEN_15, "First notification to the client",
-                "staff_agent", true, now, now.plus(policy.golden()), null), now, actor);
+        c.startClock(
+                CaseClock.start(
+                        c.id + "/golden-15",
+                        ClockKind.GOLDEN_15,
+                        "First notification to the client",
+                        "staff_agent",
+                        true,
+                        now,
+                        now.plus(policy.golden()),
+                        null),
+                now,
+                actor);
         c.applyPlan(plan, policy, now, actor);
         if (calendar != null) {
             c.startNoticeDeadlines(suggestion.facts(), calendar, now, actor);
         }
         if (c.needsPerson) {
-            c.record(new CaseEvent.Noted(now, SYSTEM, "needs_person", "Triage matched no scenario: a person must read the notice", Map.of()));
+            c.record(new CaseEvent.Noted(
+                    now,
+                    SYSTEM,
+                    "needs_person",
+                    "Triage matched no scenario: a person must read the notice",
+                    Map.of()));
         }
-        if (!c.needsPerson && (facts.forcedScenario() != null || suggestion.confidence() >= policy.autoTriageConfidence())) {
+        if (!c.needsPerson
+                && (facts.forcedScenario() != null || suggestion.confidence() >= policy.autoTriageConfidence())) {
             double confidence = facts.forcedScenario() != null ? 1.0 : suggestion.confidence();
-            c.record(new CaseEvent.Triaged(now, SYSTEM, c.scenario, c.scope, confidence, null, false,
-                    facts.forcedScenario() != null ? "scenario set by " + (facts.drill() ? "the drill" : "the alert") : "automatic triage"));
+            c.record(new CaseEvent.Triaged(
+                    now,
+                    SYSTEM,
+                    c.scenario,
+                    c.scope,
+                    confidence,
+                    null,
+                    false,
+                    facts.forcedScenario() != null
+                            ? "scenario set by " + (facts.drill() ? "the drill" : "the alert")
+                            : "automatic triage"));
             c.moveTo(CaseStatus.TRIAGED, "automatic triage", now, SYSTEM);
         }
         c.touch(now);
@@ -158,13 +196,24 @@ public final class IncidentCase {
             }
             Instant due = switch (limit.unit()) {
                 case BUSINESS_DAYS -> calendar.plusBusinessDays(detectedAt, limit.amount());
-                case DAYS -> detectedAt.atZone(calendar.zone()).plusDays(limit.amount()).toInstant();
+                case DAYS ->
+                    detectedAt.atZone(calendar.zone()).plusDays(limit.amount()).toInstant();
                 case HOURS -> detectedAt.plus(Duration.ofHours(limit.amount()));
                 case MINUTES -> detectedAt.plus(Duration.ofMinutes(limit.amount()));
             };
-            startClock(CaseClock.start(id + "/notice-deadline/" + limit.amount() + "-" + limit.unit().name().toLowerCase(java.util.Locale.ROOT),
-                    ClockKind.NOTICE_DEADLINE, "Deadline stated by the notice: " + limit.text(), "staff_agent",
-                    limit.unit() == NoticeFacts.TimeUnit.HOURS || limit.unit() == NoticeFacts.TimeUnit.MINUTES, detectedAt, due, null), now, actor);
+            startClock(
+                    CaseClock.start(
+                            id + "/notice-deadline/" + limit.amount() + "-"
+                                    + limit.unit().name().toLowerCase(java.util.Locale.ROOT),
+                            ClockKind.NOTICE_DEADLINE,
+                            "Deadline stated by the notice: " + limit.text(),
+                            "staff_agent",
+                            limit.unit() == NoticeFacts.TimeUnit.HOURS || limit.unit() == NoticeFacts.TimeUnit.MINUTES,
+                            detectedAt,
+                            due,
+                            null),
+                    now,
+                    actor);
         }
     }
 
@@ -176,8 +225,15 @@ public final class IncidentCase {
      *
      * @param plan the plan of {@code newScenario}; ignored when the scenario does not change
      */
-    public void triage(Scenario newScenario, FreezeScope newScope, @Nullable MaterialsGrade grade, String reason,
-                       ScenarioPlan plan, CasePolicy policy, Instant now, String actor) {
+    public void triage(
+            Scenario newScenario,
+            FreezeScope newScope,
+            @Nullable MaterialsGrade grade,
+            String reason,
+            ScenarioPlan plan,
+            CasePolicy policy,
+            Instant now,
+            String actor) {
         guardOpen();
         if (status != CaseStatus.OPEN && status != CaseStatus.TRIAGED) {
             throw new TriageClosed(status);
@@ -189,8 +245,15 @@ public final class IncidentCase {
         scope = newScope;
         materialsGrade = newScenario == Scenario.MATERIALS_DEFICIENT ? grade : null;
         restricted = newScenario.restricted();
-        record(new CaseEvent.Triaged(now, actor, newScenario, newScope, overridden ? 1.0 : confidence(),
-                newScenario != previous ? previous : null, overridden, reason));
+        record(new CaseEvent.Triaged(
+                now,
+                actor,
+                newScenario,
+                newScope,
+                overridden ? 1.0 : confidence(),
+                newScenario != previous ? previous : null,
+                overridden,
+                reason));
         if (newScenario != previous) {
             applyPlan(plan, policy, now, actor);
         }
@@ -207,15 +270,20 @@ public final class IncidentCase {
     private void applyPlan(ScenarioPlan plan, CasePolicy policy, Instant now, String actor) {
         for (CaseTask task : tasks) {
             if (!task.done()) {
-                settleClock(task.clockId(), CaseClock::cancelled, clock -> new CaseEvent.ClockCancelled(now, actor, clock,
-                        "the case was re-planned as " + scenario));
+                settleClock(
+                        task.clockId(),
+                        CaseClock::cancelled,
+                        clock -> new CaseEvent.ClockCancelled(
+                                now, actor, clock, "the case was re-planned as " + scenario));
             }
         }
         Map<String, ChecklistItem> before = new LinkedHashMap<>();
         checklist.forEach(item -> before.put(item.code(), item));
         checklist = new ArrayList<>(plan.checklist().stream()
-                .map(item -> before.containsKey(item.code()) && before.get(item.code()).status() != ChecklistStatus.MISSING
-                        ? before.get(item.code()) : item)
+                .map(item -> before.containsKey(item.code())
+                                && before.get(item.code()).status() != ChecklistStatus.MISSING
+                        ? before.get(item.code())
+                        : item)
                 .toList());
         playbookId = plan.playbookId();
         playbookVersion = plan.playbookVersion();
@@ -229,10 +297,31 @@ public final class IncidentCase {
                 case TASK_DUE, FOLLOW_UP, RESOLUTION, NOTICE_DEADLINE -> step.due();
                 default -> policy.durationOf(step.clock());
             };
-            tasks.add(new CaseTask(taskId, step.order(), step.title(), step.titleZh(), step.ownerRole(), step.special(), step.specialZh(), clockId,
-                    false, null, null, null));
-            startClock(CaseClock.start(clockId, step.clock(), step.title(), step.ownerRole(), step.urgent(), anchor,
-                    anchor.plus(due), taskId), now, actor);
+            tasks.add(new CaseTask(
+                    taskId,
+                    step.order(),
+                    step.title(),
+                    step.titleZh(),
+                    step.ownerRole(),
+                    step.special(),
+                    step.specialZh(),
+                    clockId,
+                    false,
+                    null,
+                    null,
+                    null));
+            startClock(
+                    CaseClock.start(
+                            clockId,
+                            step.clock(),
+                            step.title(),
+                            step.ownerRole(),
+                            step.urgent(),
+                            anchor,
+                            anchor.plus(due),
+                            taskId),
+                    now,
+                    actor);
         }
     }
 
@@ -245,8 +334,16 @@ public final class IncidentCase {
      * @param resolution       RESTORED or PARTIALLY_RESTORED when resolving (RESTORED if not said)
      * @param requestedItems   the requirement codes a supplement request asks for
      */
-    public void transition(CaseStatus to, String reason, @Nullable String releaseReference, @Nullable Outcome resolution,
-                           List<String> requestedItems, CasePolicy policy, BusinessCalendar calendar, Instant now, String actor) {
+    public void transition(
+            CaseStatus to,
+            String reason,
+            @Nullable String releaseReference,
+            @Nullable Outcome resolution,
+            List<String> requestedItems,
+            CasePolicy policy,
+            BusinessCalendar calendar,
+            Instant now,
+            String actor) {
         guardOpen();
         if (!status.canMoveTo(to)) {
             throw new IllegalTransition(status, to);
@@ -259,8 +356,11 @@ public final class IncidentCase {
                 throw new ReleaseReferenceRequired(scenario);
             }
             if (resolution != null && resolution != Outcome.RESTORED && resolution != Outcome.PARTIALLY_RESTORED) {
-                throw new CaseRefusal(CaseRefusal.Kind.UNPROCESSABLE, "invalid_resolution",
-                        "A case resolves as RESTORED or PARTIALLY_RESTORED, not " + resolution + ".", Map.of());
+                throw new CaseRefusal(
+                        CaseRefusal.Kind.UNPROCESSABLE,
+                        "invalid_resolution",
+                        "A case resolves as RESTORED or PARTIALLY_RESTORED, not " + resolution + ".",
+                        Map.of());
             }
         }
         if (to == CaseStatus.CLOSED && (review == null || !review.completed())) {
@@ -274,8 +374,18 @@ public final class IncidentCase {
                 supplementItems = new ArrayList<>(requestedItems);
                 Instant ackBy = now.plus(policy.supplementAck());
                 record(new CaseEvent.SupplementRequested(now, actor, List.copyOf(requestedItems), ackBy));
-                startClock(CaseClock.start(id + "/supplement-ack/" + now.getEpochSecond(), ClockKind.SUPPLEMENT_ACK_24H,
-                        "Acknowledge the supplement request", "staff_agent", true, now, ackBy, null), now, actor);
+                startClock(
+                        CaseClock.start(
+                                id + "/supplement-ack/" + now.getEpochSecond(),
+                                ClockKind.SUPPLEMENT_ACK_24H,
+                                "Acknowledge the supplement request",
+                                "staff_agent",
+                                true,
+                                now,
+                                ackBy,
+                                null),
+                        now,
+                        actor);
             }
             case GATHERING_EVIDENCE -> {
                 if (from == CaseStatus.SUPPLEMENT_REQUESTED) {
@@ -307,28 +417,65 @@ public final class IncidentCase {
                 closedAt = now;
                 record(new CaseEvent.Closed(now, actor, outcome));
             }
-            default -> {
-            }
+            default -> {}
         }
         touch(now);
     }
 
     private void onSubmitted(CasePolicy policy, BusinessCalendar calendar, Instant now, String actor) {
-        startClock(CaseClock.start(id + "/resolution/" + now.getEpochSecond(), ClockKind.RESOLUTION,
-                "Resolution within " + policy.resolutionBusinessDays() + " business days", "staff_supervisor", false, now,
-                calendar.plusBusinessDays(now, policy.resolutionBusinessDays()), null), now, actor);
+        startClock(
+                CaseClock.start(
+                        id + "/resolution/" + now.getEpochSecond(),
+                        ClockKind.RESOLUTION,
+                        "Resolution within " + policy.resolutionBusinessDays() + " business days",
+                        "staff_supervisor",
+                        false,
+                        now,
+                        calendar.plusBusinessDays(now, policy.resolutionBusinessDays()),
+                        null),
+                now,
+                actor);
         if (policy.partnerReviewScenarios().contains(scenario)) {
-            startClock(CaseClock.start(id + "/partner-review/" + now.getEpochSecond(), ClockKind.PARTNER_REVIEW_2H,
-                    "Partner bank reviews the submitted proof", PARTNER_BANK, true, now, now.plus(policy.partnerReview()), null), now, actor);
+            startClock(
+                    CaseClock.start(
+                            id + "/partner-review/" + now.getEpochSecond(),
+                            ClockKind.PARTNER_REVIEW_2H,
+                            "Partner bank reviews the submitted proof",
+                            PARTNER_BANK,
+                            true,
+                            now,
+                            now.plus(policy.partnerReview()),
+                            null),
+                    now,
+                    actor);
         }
-        if (clocks.stream().noneMatch(c -> c.kind() == ClockKind.FOLLOW_UP && c.state().open())) {
+        if (clocks.stream()
+                .noneMatch(c -> c.kind() == ClockKind.FOLLOW_UP && c.state().open())) {
             // docs/domain.md §7: nothing promised → chase after 5 business days, then after 7.
-            startClock(CaseClock.start(id + "/follow-up/" + now.getEpochSecond() + "-1", ClockKind.FOLLOW_UP,
-                    "First follow-up with " + platform, "staff_agent", false, now,
-                    calendar.plusBusinessDays(now, policy.firstFollowUpBusinessDays()), null), now, actor);
-            startClock(CaseClock.start(id + "/follow-up/" + now.getEpochSecond() + "-2", ClockKind.FOLLOW_UP,
-                    "Second follow-up with " + platform, "staff_agent", false, now,
-                    calendar.plusBusinessDays(now, policy.nextFollowUpBusinessDays()), null), now, actor);
+            startClock(
+                    CaseClock.start(
+                            id + "/follow-up/" + now.getEpochSecond() + "-1",
+                            ClockKind.FOLLOW_UP,
+                            "First follow-up with " + platform,
+                            "staff_agent",
+                            false,
+                            now,
+                            calendar.plusBusinessDays(now, policy.firstFollowUpBusinessDays()),
+                            null),
+                    now,
+                    actor);
+            startClock(
+                    CaseClock.start(
+                            id + "/follow-up/" + now.getEpochSecond() + "-2",
+                            ClockKind.FOLLOW_UP,
+                            "Second follow-up with " + platform,
+                            "staff_agent",
+                            false,
+                            now,
+                            calendar.plusBusinessDays(now, policy.nextFollowUpBusinessDays()),
+                            null),
+                    now,
+                    actor);
         }
     }
 
@@ -338,7 +485,10 @@ public final class IncidentCase {
         meetOpen(ClockKind.RESOLUTION, now, actor);
         for (CaseClock clock : List.copyOf(clocks)) {
             if (clock.kind() == ClockKind.FOLLOW_UP && clock.state().open()) {
-                settleClock(clock.id(), CaseClock::cancelled, c -> new CaseEvent.ClockCancelled(now, actor, c, "a decision came: no more chasing"));
+                settleClock(
+                        clock.id(),
+                        CaseClock::cancelled,
+                        c -> new CaseEvent.ClockCancelled(now, actor, c, "a decision came: no more chasing"));
             }
         }
     }
@@ -368,7 +518,9 @@ public final class IncidentCase {
      */
     public boolean clockDue(String clockId, Instant now) {
         Optional<CaseClock> found = clock(clockId);
-        if (found.isEmpty() || found.get().state() != ClockState.RUNNING || found.get().dueAt().isAfter(now)) {
+        if (found.isEmpty()
+                || found.get().state() != ClockState.RUNNING
+                || found.get().dueAt().isAfter(now)) {
             return false;
         }
         CaseClock clock = found.get();
@@ -379,12 +531,26 @@ public final class IncidentCase {
         if (clock.kind() == ClockKind.RESOLUTION) {
             // docs/domain.md §7: past the limit to a supervisor; still unresolved after as long again, to legal.
             if (escalation == null) {
-                flagEscalation(EscalationLevel.SUPERVISOR, "no resolution within the tenant's limit after submission", now, SYSTEM);
-                startClock(CaseClock.start(id + "/resolution-legal/" + now.getEpochSecond(), ClockKind.RESOLUTION,
-                        "Resolution before escalation to legal", "staff_supervisor", false, now,
-                        now.plus(Duration.between(clock.startedAt(), clock.dueAt())), null), now, SYSTEM);
+                flagEscalation(
+                        EscalationLevel.SUPERVISOR,
+                        "no resolution within the tenant's limit after submission",
+                        now,
+                        SYSTEM);
+                startClock(
+                        CaseClock.start(
+                                id + "/resolution-legal/" + now.getEpochSecond(),
+                                ClockKind.RESOLUTION,
+                                "Resolution before escalation to legal",
+                                "staff_supervisor",
+                                false,
+                                now,
+                                now.plus(Duration.between(clock.startedAt(), clock.dueAt())),
+                                null),
+                        now,
+                        SYSTEM);
             } else if (escalation.level() == EscalationLevel.SUPERVISOR) {
-                flagEscalation(EscalationLevel.LEGAL, "still no resolution after the supervisor's escalation", now, SYSTEM);
+                flagEscalation(
+                        EscalationLevel.LEGAL, "still no resolution after the supervisor's escalation", now, SYSTEM);
             }
         }
         touch(now);
@@ -398,7 +564,8 @@ public final class IncidentCase {
      */
     public boolean deadlinesPassed(Instant now) {
         boolean changed = false;
-        for (CaseClock clock : clocks(c -> c.state() == ClockState.RUNNING && !c.dueAt().isAfter(now))) {
+        for (CaseClock clock :
+                clocks(c -> c.state() == ClockState.RUNNING && !c.dueAt().isAfter(now))) {
             changed |= clockDue(clock.id(), now);
         }
         return changed;
@@ -410,7 +577,8 @@ public final class IncidentCase {
      */
     public boolean clientNotified(Instant deliveredAt, Instant now) {
         Optional<CaseClock> golden = clocks.stream()
-                .filter(c -> c.kind() == ClockKind.GOLDEN_15 && c.metAt() == null && c.state() != ClockState.CANCELLED).findFirst();
+                .filter(c -> c.kind() == ClockKind.GOLDEN_15 && c.metAt() == null && c.state() != ClockState.CANCELLED)
+                .findFirst();
         if (golden.isEmpty()) {
             return false;
         }
@@ -447,7 +615,10 @@ public final class IncidentCase {
         if (party != null) {
             waiting.add(new WaitingPeriod(party, now, null));
         }
-        record(new CaseEvent.Noted(now, actor, "waiting_changed",
+        record(new CaseEvent.Noted(
+                now,
+                actor,
+                "waiting_changed",
                 party == null ? "No longer waiting on anyone" : "Waiting on " + party,
                 party == null ? Map.of() : Map.of("waitingOn", party.name())));
         boolean pause = party != null && policy.pauseWhileWaitingOn().contains(party);
@@ -465,7 +636,9 @@ public final class IncidentCase {
     }
 
     public @Nullable Party waitingOn() {
-        return waiting.isEmpty() || waiting.getLast().until() != null ? null : waiting.getLast().party();
+        return waiting.isEmpty() || waiting.getLast().until() != null
+                ? null
+                : waiting.getLast().party();
     }
 
     /** How long each party has held the case so far (docs/domain.md §8's delay report). */
@@ -492,7 +665,8 @@ public final class IncidentCase {
         }
     }
 
-    private void settleClock(String clockId, UnaryOperator<CaseClock> change, java.util.function.Function<CaseClock, CaseEvent> event) {
+    private void settleClock(
+            String clockId, UnaryOperator<CaseClock> change, java.util.function.Function<CaseClock, CaseEvent> event) {
         for (int i = 0; i < clocks.size(); i++) {
             if (clocks.get(i).id().equals(clockId)) {
                 CaseClock next = change.apply(clocks.get(i));
@@ -518,9 +692,14 @@ public final class IncidentCase {
             return;
         }
         tasks.replaceAll(t -> t.id().equals(taskId) ? t.completed(now, actor, note) : t);
-        record(new CaseEvent.Noted(now, actor, "task_completed", "Done: " + task.title(),
+        record(new CaseEvent.Noted(
+                now,
+                actor,
+                "task_completed",
+                "Done: " + task.title(),
                 note == null ? Map.of("taskId", taskId) : Map.of("taskId", taskId, "note", note)));
-        clock(task.clockId()).filter(c -> c.metAt() == null && c.state() != ClockState.CANCELLED)
+        clock(task.clockId())
+                .filter(c -> c.metAt() == null && c.state() != ClockState.CANCELLED)
                 .ifPresent(c -> settleClock(c.id(), x -> x.met(now), x -> new CaseEvent.ClockMet(now, actor, x)));
         if (PARTNER_BANK.equals(task.ownerRole())) {
             // The partner bank's review step done is its review done: the 2 h partner-review clock is met.
@@ -530,13 +709,19 @@ public final class IncidentCase {
     }
 
     /** evidence-service reported on an evidence item for one requirement (received, verified or rejected). */
-    public boolean evidenceReported(String requirementCode, String evidenceId, ChecklistStatus status, @Nullable String rejection,
-                                    Instant now, String actor) {
+    public boolean evidenceReported(
+            String requirementCode,
+            String evidenceId,
+            ChecklistStatus status,
+            @Nullable String rejection,
+            Instant now,
+            String actor) {
         if (status.equals(ChecklistStatus.MISSING)) {
             throw new IllegalArgumentException("Evidence is never reported missing");
         }
         if (checklist.stream().noneMatch(item -> item.code().equals(requirementCode))) {
-            checklist.add(ChecklistItem.missing(requirementCode, "ADDITIONAL", "清单外补充材料", "Submitted beyond the checklist"));
+            checklist.add(
+                    ChecklistItem.missing(requirementCode, "ADDITIONAL", "清单外补充材料", "Submitted beyond the checklist"));
         }
         boolean[] changed = {false};
         checklist.replaceAll(item -> {
@@ -548,27 +733,50 @@ public final class IncidentCase {
             return next;
         });
         if (changed[0]) {
-            record(new CaseEvent.Noted(now, actor, "checklist_updated", requirementCode + " " + status,
-                    rejection == null ? Map.of("code", requirementCode, "evidenceId", evidenceId, "status", status.name())
-                            : Map.of("code", requirementCode, "evidenceId", evidenceId, "status", status.name(), "reason", rejection)));
+            record(new CaseEvent.Noted(
+                    now,
+                    actor,
+                    "checklist_updated",
+                    requirementCode + " " + status,
+                    rejection == null
+                            ? Map.of("code", requirementCode, "evidenceId", evidenceId, "status", status.name())
+                            : Map.of(
+                                    "code",
+                                    requirementCode,
+                                    "evidenceId",
+                                    evidenceId,
+                                    "status",
+                                    status.name(),
+                                    "reason",
+                                    rejection)));
             touch(now);
         }
         return changed[0];
     }
 
     /** Staff set a requirement's status by hand (until evidence-service reports it). */
-    public void setChecklistStatus(String requirementCode, ChecklistStatus status, @Nullable String rejection, Instant now, String actor) {
+    public void setChecklistStatus(
+            String requirementCode, ChecklistStatus status, @Nullable String rejection, Instant now, String actor) {
         guardOpen();
         if (checklist.stream().noneMatch(item -> item.code().equals(requirementCode))) {
             throw new UnknownCaseItem("checklist item", requirementCode);
         }
         if (status == ChecklistStatus.REJECTED && (rejection == null || rejection.isBlank())) {
-            throw new CaseRefusal(CaseRefusal.Kind.UNPROCESSABLE, "rejection_reason_required",
-                    "A rejected requirement needs the reason it was rejected.", Map.of("item", requirementCode));
+            throw new CaseRefusal(
+                    CaseRefusal.Kind.UNPROCESSABLE,
+                    "rejection_reason_required",
+                    "A rejected requirement needs the reason it was rejected.",
+                    Map.of("item", requirementCode));
         }
-        checklist.replaceAll(item -> item.code().equals(requirementCode) ? item.withStatus(status, rejection, now) : item);
-        record(new CaseEvent.Noted(now, actor, "checklist_updated", requirementCode + " " + status,
-                rejection == null ? Map.of("code", requirementCode, "status", status.name())
+        checklist.replaceAll(
+                item -> item.code().equals(requirementCode) ? item.withStatus(status, rejection, now) : item);
+        record(new CaseEvent.Noted(
+                now,
+                actor,
+                "checklist_updated",
+                requirementCode + " " + status,
+                rejection == null
+                        ? Map.of("code", requirementCode, "status", status.name())
                         : Map.of("code", requirementCode, "status", status.name(), "reason", rejection)));
         touch(now);
     }
@@ -589,7 +797,9 @@ public final class IncidentCase {
         record(new CaseEvent.Noted(now, actor, "contact_logged", entry.channel() + ": " + entry.summary(), details));
         for (CaseClock clock : List.copyOf(clocks)) {
             // A contact made after the follow-up was planned meets it (late); one from before it was planned does not.
-            if (clock.kind() == ClockKind.FOLLOW_UP && clock.state() == ClockState.BREACHED && clock.metAt() == null
+            if (clock.kind() == ClockKind.FOLLOW_UP
+                    && clock.state() == ClockState.BREACHED
+                    && clock.metAt() == null
                     && !entry.at().isBefore(clock.startedAt())) {
                 settleClock(clock.id(), c -> c.met(entry.at()), c -> new CaseEvent.ClockMet(now, actor, c));
             }
@@ -597,25 +807,46 @@ public final class IncidentCase {
         Instant followUpAt = followUpFor(entry, calendar);
         // A contact logged after the fact (older than a later contact or than the live chase) is history: it
         // neither supersedes the live follow-up nor plans one whose time has already passed.
-        boolean superseded = contacts.stream().anyMatch(other -> other != entry && other.at().isAfter(entry.at()))
-                || clocks.stream().anyMatch(c -> c.kind() == ClockKind.FOLLOW_UP && c.state().open() && entry.at().isBefore(c.startedAt()));
+        boolean superseded =
+                contacts.stream().anyMatch(other -> other != entry && other.at().isAfter(entry.at()))
+                        || clocks.stream()
+                                .anyMatch(c -> c.kind() == ClockKind.FOLLOW_UP
+                                        && c.state().open()
+                                        && entry.at().isBefore(c.startedAt()));
         if (followUpAt != null && (superseded || !followUpAt.isAfter(now))) {
-            record(new CaseEvent.Noted(now, actor, "follow_up_not_planned", superseded
-                    ? "Contact logged after the fact: the live follow-up stands"
-                    : "The follow-up this contact implies (" + followUpAt + ") has already passed: the live follow-up stands",
+            record(new CaseEvent.Noted(
+                    now,
+                    actor,
+                    "follow_up_not_planned",
+                    superseded
+                            ? "Contact logged after the fact: the live follow-up stands"
+                            : "The follow-up this contact implies (" + followUpAt
+                                    + ") has already passed: the live follow-up stands",
                     Map.of("contactAt", entry.at().toString(), "followUpAt", followUpAt.toString())));
             followUpAt = null;
         }
         if (followUpAt != null) {
             for (CaseClock clock : List.copyOf(clocks)) {
                 if (clock.kind() == ClockKind.FOLLOW_UP && clock.state().open()) {
-                    settleClock(clock.id(), CaseClock::cancelled, c -> new CaseEvent.ClockCancelled(now, actor, c,
-                            "a newer contact re-planned the chase"));
+                    settleClock(
+                            clock.id(),
+                            CaseClock::cancelled,
+                            c -> new CaseEvent.ClockCancelled(now, actor, c, "a newer contact re-planned the chase"));
                 }
             }
-            startClock(CaseClock.start(id + "/follow-up/" + entry.id(), ClockKind.FOLLOW_UP,
-                    "Follow up with " + platform + (entry.ticketNumber() == null ? "" : " on ticket " + entry.ticketNumber()),
-                    "staff_agent", false, now, followUpAt, null), now, actor);
+            startClock(
+                    CaseClock.start(
+                            id + "/follow-up/" + entry.id(),
+                            ClockKind.FOLLOW_UP,
+                            "Follow up with " + platform
+                                    + (entry.ticketNumber() == null ? "" : " on ticket " + entry.ticketNumber()),
+                            "staff_agent",
+                            false,
+                            now,
+                            followUpAt,
+                            null),
+                    now,
+                    actor);
         }
         touch(now);
     }
@@ -635,12 +866,17 @@ public final class IncidentCase {
         guardOpen();
         boolean changed = !java.util.Objects.equals(this.assignee, assignee);
         this.assignee = assignee;
-        record(new CaseEvent.Noted(now, actor, "assigned", assignee == null ? "Unassigned" : "Assigned to " + assignee,
+        record(new CaseEvent.Noted(
+                now,
+                actor,
+                "assigned",
+                assignee == null ? "Unassigned" : "Assigned to " + assignee,
                 assignee == null ? Map.of() : Map.of("assignee", assignee)));
         if (changed) {
             // The running clocks' reminders follow the case to its new owner: each is set again
             // (same clock id) with the assignee as its owner (ownerUserId in thaw.case.clock_set).
-            clocks.stream().filter(clock -> clock.state() == ClockState.RUNNING)
+            clocks.stream()
+                    .filter(clock -> clock.state() == ClockState.RUNNING)
                     .forEach(clock -> record(new CaseEvent.ClockSet(now, actor, clock)));
         }
         touch(now);
@@ -652,9 +888,21 @@ public final class IncidentCase {
     public void writeReview(Review draft, Instant now, String actor) {
         guardOpen();
         if (review != null && review.completed()) {
-            throw new CaseRefusal(CaseRefusal.Kind.CONFLICT, "review_already_completed", "The review is completed and final.", Map.of());
+            throw new CaseRefusal(
+                    CaseRefusal.Kind.CONFLICT,
+                    "review_already_completed",
+                    "The review is completed and final.",
+                    Map.of());
         }
-        review = new Review(draft.summary(), draft.whys(), draft.rootCause(), draft.penalty(), draft.fix(), draft.actionItems(), null, null);
+        review = new Review(
+                draft.summary(),
+                draft.whys(),
+                draft.rootCause(),
+                draft.penalty(),
+                draft.fix(),
+                draft.actionItems(),
+                null,
+                null);
         record(new CaseEvent.Noted(now, actor, "review_written", "Review drafted", Map.of()));
         touch(now);
     }
@@ -670,15 +918,31 @@ public final class IncidentCase {
         }
         long whys = review.whys().stream().filter(why -> !why.isBlank()).count();
         if (whys < policy.whyDepth()) {
-            throw new ReviewIncomplete("The review asks \"why\" " + whys + " times; the tenant requires " + policy.whyDepth() + ".");
+            throw new ReviewIncomplete(
+                    "The review asks \"why\" " + whys + " times; the tenant requires " + policy.whyDepth() + ".");
         }
         if (review.rootCause().isBlank()) {
             throw new ReviewIncomplete("The review names no root cause.");
         }
-        review = new Review(review.summary(), review.whys(), review.rootCause(), review.penalty(), review.fix(),
-                review.actionItems(), now, actor);
-        libraryText = String.join("\n", review.summary(), String.join("\n", review.whys()), review.rootCause(),
-                review.penalty() == null ? "" : review.penalty(), review.fix(), platform, scenario.name(), notice.text())
+        review = new Review(
+                review.summary(),
+                review.whys(),
+                review.rootCause(),
+                review.penalty(),
+                review.fix(),
+                review.actionItems(),
+                now,
+                actor);
+        libraryText = String.join(
+                        "\n",
+                        review.summary(),
+                        String.join("\n", review.whys()),
+                        review.rootCause(),
+                        review.penalty() == null ? "" : review.penalty(),
+                        review.fix(),
+                        platform,
+                        scenario.name(),
+                        notice.text())
                 .toLowerCase(java.util.Locale.ROOT);
         record(new CaseEvent.Noted(now, actor, "review_completed", "Review completed", Map.of()));
         touch(now);
@@ -686,15 +950,24 @@ public final class IncidentCase {
 
     /** An action item of the review is done; allowed after closing too, since action items outlive the case. */
     public void completeActionItem(String itemId, Instant now, String actor) {
-        if (review == null || review.actionItems().stream().noneMatch(item -> item.id().equals(itemId))) {
+        if (review == null
+                || review.actionItems().stream().noneMatch(item -> item.id().equals(itemId))) {
             throw new UnknownCaseItem("action item", itemId);
         }
         List<Review.ActionItem> items = review.actionItems().stream()
                 .map(item -> item.id().equals(itemId) && !item.done()
-                        ? new Review.ActionItem(item.id(), item.title(), item.owner(), item.dueDate(), true, now) : item)
+                        ? new Review.ActionItem(item.id(), item.title(), item.owner(), item.dueDate(), true, now)
+                        : item)
                 .toList();
-        review = new Review(review.summary(), review.whys(), review.rootCause(), review.penalty(), review.fix(), items,
-                review.completedAt(), review.completedBy());
+        review = new Review(
+                review.summary(),
+                review.whys(),
+                review.rootCause(),
+                review.penalty(),
+                review.fix(),
+                items,
+                review.completedAt(),
+                review.completedBy());
         record(new CaseEvent.Noted(now, actor, "action_item_done", "Action item done", Map.of("actionItemId", itemId)));
         touch(now);
     }
@@ -714,8 +987,11 @@ public final class IncidentCase {
 
     private void touch(Instant now) {
         updatedAt = now;
-        nextClockDueAt = clocks.stream().filter(c -> c.state() == ClockState.RUNNING).map(CaseClock::dueAt)
-                .min(Comparator.naturalOrder()).orElse(null);
+        nextClockDueAt = clocks.stream()
+                .filter(c -> c.state() == ClockState.RUNNING)
+                .map(CaseClock::dueAt)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
         unmetBreach = clocks.stream().anyMatch(c -> c.state() == ClockState.BREACHED && c.metAt() == null);
     }
 
@@ -744,46 +1020,165 @@ public final class IncidentCase {
         return clocks.stream().filter(filter).toList();
     }
 
-    public String id() { return id; }
-    public CaseId caseId() { return new CaseId(id); }
-    public String tenantId() { return tenantId; }
-    public String reference() { return reference; }
-    public long version() { return version; }
-    public boolean drill() { return drill; }
-    public Scenario scenario() { return scenario; }
-    public @Nullable MaterialsGrade materialsGrade() { return materialsGrade; }
-    public FreezeScope scope() { return scope; }
-    public boolean restricted() { return restricted; }
-    public CaseStatus status() { return status; }
-    public @Nullable Outcome outcome() { return outcome; }
-    public Holder holder() { return holder; }
-    public String platform() { return platform; }
-    public Notice notice() { return notice; }
-    public @Nullable Money frozenAmount() { return frozenAmount; }
-    public Instant detectedAt() { return detectedAt; }
-    public Instant openedAt() { return openedAt; }
-    public String openedBy() { return openedBy; }
-    public @Nullable String assignee() { return assignee; }
-    public @Nullable String sourceAlertId() { return sourceAlertId; }
-    public @Nullable String releaseReference() { return releaseReference; }
-    public @Nullable TriageSuggestion triageSuggestion() { return triage; }
-    public boolean needsPerson() { return needsPerson; }
-    public @Nullable String playbookId() { return playbookId; }
-    public int playbookVersion() { return playbookVersion; }
-    public List<ChecklistItem> checklist() { return List.copyOf(checklist); }
-    public Readiness readiness() { return Readiness.of(checklist); }
-    public List<CaseTask> tasks() { return List.copyOf(tasks); }
-    public List<CaseClock> clocks() { return List.copyOf(clocks); }
-    public List<ContactEntry> contacts() { return List.copyOf(contacts); }
-    public List<WaitingPeriod> waiting() { return List.copyOf(waiting); }
-    public List<String> supplementItems() { return List.copyOf(supplementItems); }
-    public @Nullable Escalation escalation() { return escalation; }
-    public @Nullable Review review() { return review; }
-    public List<TimelineEntry> timeline() { return List.copyOf(timeline); }
-    public @Nullable Instant nextClockDueAt() { return nextClockDueAt; }
-    public boolean unmetBreach() { return unmetBreach; }
-    public Instant updatedAt() { return updatedAt; }
-    public @Nullable Instant closedAt() { return closedAt; }
+    public String id() {
+        return id;
+    }
+
+    public CaseId caseId() {
+        return new CaseId(id);
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public boolean drill() {
+        return drill;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public @Nullable MaterialsGrade materialsGrade() {
+        return materialsGrade;
+    }
+
+    public FreezeScope scope() {
+        return scope;
+    }
+
+    public boolean restricted() {
+        return restricted;
+    }
+
+    public CaseStatus status() {
+        return status;
+    }
+
+    public @Nullable Outcome outcome() {
+        return outcome;
+    }
+
+    public Holder holder() {
+        return holder;
+    }
+
+    public String platform() {
+        return platform;
+    }
+
+    public Notice notice() {
+        return notice;
+    }
+
+    public @Nullable Money frozenAmount() {
+        return frozenAmount;
+    }
+
+    public Instant detectedAt() {
+        return detectedAt;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public String openedBy() {
+        return openedBy;
+    }
+
+    public @Nullable String assignee() {
+        return assignee;
+    }
+
+    public @Nullable String sourceAlertId() {
+        return sourceAlertId;
+    }
+
+    public @Nullable String releaseReference() {
+        return releaseReference;
+    }
+
+    public @Nullable TriageSuggestion triageSuggestion() {
+        return triage;
+    }
+
+    public boolean needsPerson() {
+        return needsPerson;
+    }
+
+    public @Nullable String playbookId() {
+        return playbookId;
+    }
+
+    public int playbookVersion() {
+        return playbookVersion;
+    }
+
+    public List<ChecklistItem> checklist() {
+        return List.copyOf(checklist);
+    }
+
+    public Readiness readiness() {
+        return Readiness.of(checklist);
+    }
+
+    public List<CaseTask> tasks() {
+        return List.copyOf(tasks);
+    }
+
+    public List<CaseClock> clocks() {
+        return List.copyOf(clocks);
+    }
+
+    public List<ContactEntry> contacts() {
+        return List.copyOf(contacts);
+    }
+
+    public List<WaitingPeriod> waiting() {
+        return List.copyOf(waiting);
+    }
+
+    public List<String> supplementItems() {
+        return List.copyOf(supplementItems);
+    }
+
+    public @Nullable Escalation escalation() {
+        return escalation;
+    }
+
+    public @Nullable Review review() {
+        return review;
+    }
+
+    public List<TimelineEntry> timeline() {
+        return List.copyOf(timeline);
+    }
+
+    public @Nullable Instant nextClockDueAt() {
+        return nextClockDueAt;
+    }
+
+    public boolean unmetBreach() {
+        return unmetBreach;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public @Nullable Instant closedAt() {
+        return closedAt;
+    }
 
     @Override
     public boolean equals(Object other) {

@@ -8,5 +8,4 @@ import org.jspecify.annotations.Nullable;
  * @param text      the notice as received, Chinese or English
  * @param reference the notice's own reference number, if it has one
  */
-public record Notice(String text, @Nullable String reference) {
-}
+public record Notice(String text, @Nullable String reference) {}

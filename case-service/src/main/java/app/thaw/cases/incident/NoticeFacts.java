@@ -16,9 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param merchantNumbers merchant numbers it names ("商户号", "merchant ID")
  * @param phones      telephone numbers it gives (an authority's or a platform's)
  */
-public record NoticeFacts(@Nullable String authority, @Nullable String fileNumber, List<String> references,
-                          List<Money> amounts, List<String> dates, List<TimeLimit> timeLimits,
-                          List<String> merchantNumbers, List<String> phones) {
+public record NoticeFacts(
+        @Nullable String authority,
+        @Nullable String fileNumber,
+        List<String> references,
+        List<Money> amounts,
+        List<String> dates,
+        List<TimeLimit> timeLimits,
+        List<String> merchantNumbers,
+        List<String> phones) {
 
     public NoticeFacts {
         // Cases stored before a field existed read it back as null: absent means none.
@@ -30,8 +36,13 @@ public record NoticeFacts(@Nullable String authority, @Nullable String fileNumbe
         phones = phones == null ? List.of() : List.copyOf(phones);
     }
 
-    public NoticeFacts(@Nullable String authority, @Nullable String fileNumber, List<String> references,
-                       List<Money> amounts, List<String> dates, List<TimeLimit> timeLimits) {
+    public NoticeFacts(
+            @Nullable String authority,
+            @Nullable String fileNumber,
+            List<String> references,
+            List<Money> amounts,
+            List<String> dates,
+            List<TimeLimit> timeLimits) {
         this(authority, fileNumber, references, amounts, dates, timeLimits, List.of(), List.of());
     }
 
@@ -40,10 +51,12 @@ public record NoticeFacts(@Nullable String authority, @Nullable String fileNumbe
     }
 
     /** A time limit stated by a notice: {@code amount} units, and the words it was read from. */
-    public record TimeLimit(int amount, TimeUnit unit, String text) {
-    }
+    public record TimeLimit(int amount, TimeUnit unit, String text) {}
 
     public enum TimeUnit {
-        MINUTES, HOURS, DAYS, BUSINESS_DAYS
+        MINUTES,
+        HOURS,
+        DAYS,
+        BUSINESS_DAYS
     }
 }

@@ -15,24 +15,35 @@ import org.jspecify.annotations.Nullable;
  * @param missing  the requirement codes with nothing sent yet
  * @param pending  the requirement codes received and awaiting a verdict
  */
-public record Readiness(State state, List<String> accepted, List<Rejected> rejected, List<String> missing, List<String> pending) {
+public record Readiness(
+        State state, List<String> accepted, List<Rejected> rejected, List<String> missing, List<String> pending) {
 
-    public enum State { READY, MISSING, REJECTED }
-
-    public record Rejected(String code, @Nullable String reason) {
+    public enum State {
+        READY,
+        MISSING,
+        REJECTED
     }
+
+    public record Rejected(String code, @Nullable String reason) {}
 
     public static Readiness of(List<ChecklistItem> checklist) {
         List<String> accepted = codes(checklist, ChecklistStatus.ACCEPTED);
         List<String> missing = codes(checklist, ChecklistStatus.MISSING);
         List<String> pending = codes(checklist, ChecklistStatus.RECEIVED);
-        List<Rejected> rejected = checklist.stream().filter(item -> item.status() == ChecklistStatus.REJECTED)
-                .map(item -> new Rejected(item.code(), item.rejectionReason())).toList();
-        State state = !rejected.isEmpty() ? State.REJECTED : missing.isEmpty() && pending.isEmpty() ? State.READY : State.MISSING;
+        List<Rejected> rejected = checklist.stream()
+                .filter(item -> item.status() == ChecklistStatus.REJECTED)
+                .map(item -> new Rejected(item.code(), item.rejectionReason()))
+                .toList();
+        State state = !rejected.isEmpty()
+                ? State.REJECTED
+                : missing.isEmpty() && pending.isEmpty() ? State.READY : State.MISSING;
         return new Readiness(state, accepted, rejected, missing, pending);
     }
 
     private static List<String> codes(List<ChecklistItem> checklist, ChecklistStatus status) {
-        return checklist.stream().filter(item -> item.status() == status).map(ChecklistItem::code).toList();
+        return checklist.stream()
+                .filter(item -> item.status() == status)
+                .map(ChecklistItem::code)
+                .toList();
     }
 }

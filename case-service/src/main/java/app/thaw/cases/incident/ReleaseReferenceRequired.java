@@ -6,8 +6,11 @@ import java.util.Map;
 public final class ReleaseReferenceRequired extends CaseRefusal {
 
     public ReleaseReferenceRequired(Scenario scenario) {
-        super(Kind.UNPROCESSABLE, "release_reference_required",
+        super(
+                Kind.UNPROCESSABLE,
+                "release_reference_required",
                 "A " + scenario + " case cannot be resolved without an external release reference (the authority's "
-                        + "release notice or the institution's written release).", Map.of("scenario", scenario.name()));
+                        + "release notice or the institution's written release).",
+                Map.of("scenario", scenario.name()));
     }
 }

@@ -10,8 +10,15 @@ import org.jspecify.annotations.Nullable;
  * The post-incident review (docs/domain.md §9): what happened, the root cause by repeated "why", the
  * penalty or freeze suffered, the fix, and action items tracked to done.
  */
-public record Review(String summary, List<String> whys, String rootCause, @Nullable String penalty, String fix,
-                     List<ActionItem> actionItems, @Nullable Instant completedAt, @Nullable String completedBy) {
+public record Review(
+        String summary,
+        List<String> whys,
+        String rootCause,
+        @Nullable String penalty,
+        String fix,
+        List<ActionItem> actionItems,
+        @Nullable Instant completedAt,
+        @Nullable String completedBy) {
 
     public Review {
         whys = List.copyOf(whys);
@@ -23,6 +30,11 @@ public record Review(String summary, List<String> whys, String rootCause, @Nulla
     }
 
     /** An action item with its owner and due date, tracked to done. */
-    public record ActionItem(String id, String title, String owner, LocalDate dueDate, boolean done, @Nullable Instant doneAt) {
-    }
+    public record ActionItem(
+            String id,
+            String title,
+            String owner,
+            LocalDate dueDate,
+            boolean done,
+            @Nullable Instant doneAt) {}
 }

@@ -6,7 +6,10 @@ import java.util.Map;
 public final class TriageClosed extends CaseRefusal {
 
     public TriageClosed(CaseStatus status) {
-        super(Kind.CONFLICT, "triage_closed", "The scenario can change only while the case is OPEN or TRIAGED; it is " + status + ".",
+        super(
+                Kind.CONFLICT,
+                "triage_closed",
+                "The scenario can change only while the case is OPEN or TRIAGED; it is " + status + ".",
                 Map.of("currentState", status.name()));
     }
 }

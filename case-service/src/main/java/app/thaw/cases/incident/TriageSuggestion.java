@@ -11,8 +11,13 @@ import org.jspecify.annotations.Nullable;
  * @param scenario null when no phrase of any scenario matched: the notice needs a person, and no
  *                 scenario is guessed
  */
-public record TriageSuggestion(@Nullable Scenario scenario, FreezeScope scope, double confidence, List<MatchedPhrase> matched,
-                               @Nullable MaterialsGrade materialsGrade, NoticeFacts facts) {
+public record TriageSuggestion(
+        @Nullable Scenario scenario,
+        FreezeScope scope,
+        double confidence,
+        List<MatchedPhrase> matched,
+        @Nullable MaterialsGrade materialsGrade,
+        NoticeFacts facts) {
 
     public TriageSuggestion {
         matched = List.copyOf(matched);
@@ -24,6 +29,5 @@ public record TriageSuggestion(@Nullable Scenario scenario, FreezeScope scope, d
     }
 
     /** A phrase of the rules found in the notice, and the scenario (or scope) it points to. */
-    public record MatchedPhrase(String phrase, String pointsTo, double weight) {
-    }
+    public record MatchedPhrase(String phrase, String pointsTo, double weight) {}
 }

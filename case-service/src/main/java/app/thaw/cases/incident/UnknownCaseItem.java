@@ -6,6 +6,10 @@ import java.util.Map;
 public final class UnknownCaseItem extends CaseRefusal {
 
     public UnknownCaseItem(String what, String id) {
-        super(Kind.UNPROCESSABLE, "unknown_case_item", "The case has no " + what + " '" + id + "'.", Map.of("item", what));
+        super(
+                Kind.UNPROCESSABLE,
+                "unknown_case_item",
+                "The case has no " + what + " '" + id + "'.",
+                Map.of("item", what));
     }
 }

@@ -2,9 +2,9 @@ package app.thaw.cases.insurer;
 
 import java.util.Map;
 
-import app.thaw.cases.problems.CaseProblems;
 import app.thaw.cases.casework.CaseStore;
 import app.thaw.cases.incident.IncidentCase;
+import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
@@ -33,7 +33,8 @@ public class FollowedCases {
     public Flux<FollowedCase> list() {
         return CurrentCaller.get().flatMapMany(caller -> {
             requireInsurer(caller);
-            return follows.following(caller.tenantId()).distinct(InsurerFollows.Consent::caseId)
+            return follows.following(caller.tenantId())
+                    .distinct(InsurerFollows.Consent::caseId)
                     .concatMap(consent -> store.find(consent.caseTenantId(), consent.caseId()))
                     .filter(c -> !c.restricted())
                     .concatMap(c -> audited(caller, c, "case.insurer_list"));
@@ -58,7 +59,8 @@ public class FollowedCases {
 
     private static void requireInsurer(Caller caller) {
         if (!caller.hasRole(ThawRoles.INSURER)) {
-            throw CaseProblems.forbidden("Only insurers follow cases here; a case's own users read it under /api/v1/cases/{id}.");
+            throw CaseProblems.forbidden(
+                    "Only insurers follow cases here; a case's own users read it under /api/v1/cases/{id}.");
         }
     }
 }

@@ -15,9 +15,13 @@ import reactor.core.publisher.Mono;
 public interface InsurerFollows {
 
     /** One consent on a case: the insurer it lets follow the case, and whether it still does. */
-    record Consent(String caseId, String caseTenantId, String insurerTenantId, boolean active, @Nullable Instant at,
-                   @Nullable Instant revokedAt) {
-    }
+    record Consent(
+            String caseId,
+            String caseTenantId,
+            String insurerTenantId,
+            boolean active,
+            @Nullable Instant at,
+            @Nullable Instant revokedAt) {}
 
     /** Its consumers of evidence-service's consent events. */
     EventHandlers bindings();

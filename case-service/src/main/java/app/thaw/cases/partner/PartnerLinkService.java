@@ -6,8 +6,8 @@ import java.util.Optional;
 import app.thaw.cases.access.CaseAccess;
 import app.thaw.cases.events.CaseEventMapper;
 import app.thaw.cases.problems.CaseProblems;
-import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.events.Traceparents;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.TenantIds;
@@ -52,7 +52,8 @@ public class PartnerLinkService {
     public Mono<PartnerLink> revoke(String partnerTenantId) {
         return CurrentCaller.get().flatMap(caller -> {
             requireMerchantAdmin(caller);
-            return links.find(caller.tenantId(), partnerTenantId).filter(PartnerLink::active)
+            return links.find(caller.tenantId(), partnerTenantId)
+                    .filter(PartnerLink::active)
                     .switchIfEmpty(Mono.error(() -> new NotFound("active link to partner", partnerTenantId)))
                     .flatMap(active -> change(caller, partnerTenantId, false));
         });
@@ -66,10 +67,22 @@ public class PartnerLinkService {
     private Mono<PartnerLink> change(Caller caller, String partner, boolean active) {
         String by = caller.tenantId() + "/" + CaseAccess.actor(caller);
         return Mono.fromSupplier(() -> Optional.ofNullable(traceparents.current()))
-                .flatMap(traceparent -> links.change(caller.tenantId(), partner, active, by, CaseEventMapper.SOURCE, traceparent.orElse(null)))
-                .flatMap(link -> tenants.auditBothSides(caller, partner, active ? "partner.linked" : "partner.unlinked", "partner_link",
-                        link.id(), Map.of("merchantTenantId", link.merchantTenantId(), "partnerTenantId", link.partnerTenantId(),
-                                "sequence", link.sequence())).thenReturn(link));
+                .flatMap(traceparent -> links.change(
+                        caller.tenantId(), partner, active, by, CaseEventMapper.SOURCE, traceparent.orElse(null)))
+                .flatMap(link -> tenants.auditBothSides(
+                                caller,
+                                partner,
+                                active ? "partner.linked" : "partner.unlinked",
+                                "partner_link",
+                                link.id(),
+                                Map.of(
+                                        "merchantTenantId",
+                                        link.merchantTenantId(),
+                                        "partnerTenantId",
+                                        link.partnerTenantId(),
+                                        "sequence",
+                                        link.sequence()))
+                        .thenReturn(link));
     }
 
     private static void requireMerchantAdmin(Caller caller) {

@@ -16,11 +16,19 @@ import org.jspecify.annotations.Nullable;
 public final class ContactRules {
 
     /** Words that send someone to the freezing platform's support (English compared in lower case). */
-    public static final List<String> PLATFORM_SUPPORT = List.of("official support", "platform's support", "platform support",
-            "human support", "customer service", "customer support", "官方客服", "平台客服", "转人工", "客服");
+    public static final List<String> PLATFORM_SUPPORT = List.of(
+            "official support",
+            "platform's support",
+            "platform support",
+            "human support",
+            "customer service",
+            "customer support",
+            "官方客服",
+            "平台客服",
+            "转人工",
+            "客服");
 
-    private ContactRules() {
-    }
+    private ContactRules() {}
 
     /** A step's words that contradict {@code rule} ({@code field} "title" or "special", the phrase), or null when none does. */
     public static @Nullable Contradiction contradiction(ContactRule rule, Playbook.Step step) {
@@ -51,6 +59,5 @@ public final class ContactRules {
         return "sends staff to the platform's support ('" + phrase + "'), but a case of this scenario " + whom;
     }
 
-    public record Contradiction(String field, String phrase) {
-    }
+    public record Contradiction(String field, String phrase) {}
 }

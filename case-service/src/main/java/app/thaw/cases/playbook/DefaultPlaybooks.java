@@ -34,8 +34,11 @@ public final class DefaultPlaybooks {
     private final Map<String, String> restrictedNotice;
     private final Map<Scenario, ContactRule> contactRules;
 
-    private DefaultPlaybooks(Map<Scenario, Playbook> playbooks, Map<String, Map<String, String>> scripts,
-                             Map<String, String> restrictedNotice, Map<Scenario, ContactRule> contactRules) {
+    private DefaultPlaybooks(
+            Map<Scenario, Playbook> playbooks,
+            Map<String, Map<String, String>> scripts,
+            Map<String, String> restrictedNotice,
+            Map<Scenario, ContactRule> contactRules) {
         this.playbooks = playbooks;
         this.scripts = scripts;
         this.restrictedNotice = restrictedNotice;
@@ -55,7 +58,8 @@ public final class DefaultPlaybooks {
         }
         List<Map<String, Object>> common = (List<Map<String, Object>>) yaml.get("common");
         Map<String, Map<String, String>> scripts = (Map<String, Map<String, String>>) yaml.get("scripts");
-        Map<String, List<Map<String, Object>>> perScenario = (Map<String, List<Map<String, Object>>>) yaml.get("playbooks");
+        Map<String, List<Map<String, Object>>> perScenario =
+                (Map<String, List<Map<String, Object>>>) yaml.get("playbooks");
         Map<String, String> rules = (Map<String, String>) yaml.get("contactRules");
         Map<Scenario, ContactRule> contactRules = new EnumMap<>(Scenario.class);
         Map<Scenario, Playbook> playbooks = new EnumMap<>(Scenario.class);
@@ -68,18 +72,34 @@ public final class DefaultPlaybooks {
             }
             raw.addAll(perScenario.getOrDefault(scenario.name(), List.of()));
             // A step about reaching someone the scenario's rule does not name is not this scenario's step.
-            raw.removeIf(step -> step.containsKey("contacts") && ContactRule.valueOf((String) step.get("contacts")) != rule);
+            raw.removeIf(
+                    step -> step.containsKey("contacts") && ContactRule.valueOf((String) step.get("contacts")) != rule);
             List<Playbook.Step> steps = new ArrayList<>();
             for (Map<String, Object> step : raw) {
-                steps.add(new Playbook.Step(steps.size() + 1, (Map<String, String>) step.get("title"), (String) step.get("owner"),
-                        (String) step.getOrDefault("clock", "TASK_DUE"), ((Number) step.getOrDefault("due", 60)).intValue(),
-                        Boolean.TRUE.equals(step.get("fromDetection")), Boolean.TRUE.equals(step.get("urgent")),
+                steps.add(new Playbook.Step(
+                        steps.size() + 1,
+                        (Map<String, String>) step.get("title"),
+                        (String) step.get("owner"),
+                        (String) step.getOrDefault("clock", "TASK_DUE"),
+                        ((Number) step.getOrDefault("due", 60)).intValue(),
+                        Boolean.TRUE.equals(step.get("fromDetection")),
+                        Boolean.TRUE.equals(step.get("urgent")),
                         (Map<String, String>) step.getOrDefault("special", Map.of())));
             }
-            playbooks.put(scenario, new Playbook(Playbook.idOf(Playbook.DEFAULT_OWNER, scenario, 1), Playbook.DEFAULT_OWNER,
-                    scenario, 1, steps, scripts, null, null));
+            playbooks.put(
+                    scenario,
+                    new Playbook(
+                            Playbook.idOf(Playbook.DEFAULT_OWNER, scenario, 1),
+                            Playbook.DEFAULT_OWNER,
+                            scenario,
+                            1,
+                            steps,
+                            scripts,
+                            null,
+                            null));
         }
-        return new DefaultPlaybooks(playbooks, scripts, (Map<String, String>) yaml.get("restrictedNotice"), contactRules);
+        return new DefaultPlaybooks(
+                playbooks, scripts, (Map<String, String>) yaml.get("restrictedNotice"), contactRules);
     }
 
     public Playbook of(Scenario scenario) {

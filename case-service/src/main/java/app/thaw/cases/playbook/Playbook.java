@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.cases.incident.ChecklistItem;
-import app.thaw.cases.incident.ScenarioPlan;
 import app.thaw.cases.incident.Scenario;
+import app.thaw.cases.incident.ScenarioPlan;
 import app.thaw.cases.incident.TaskPlan;
 import org.jspecify.annotations.Nullable;
 
@@ -18,8 +18,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param scripts communication scripts by name ({@code opening}, {@code recap}…), each by language ({@code zh}, {@code en})
  */
-public record Playbook(String id, String owner, Scenario scenario, int version, List<Step> steps,
-                       Map<String, Map<String, String>> scripts, @Nullable Instant createdAt, @Nullable String createdBy) {
+public record Playbook(
+        String id,
+        String owner,
+        Scenario scenario,
+        int version,
+        List<Step> steps,
+        Map<String, Map<String, String>> scripts,
+        @Nullable Instant createdAt,
+        @Nullable String createdBy) {
 
     public static final String DEFAULT_OWNER = "default";
 
@@ -40,8 +47,15 @@ public record Playbook(String id, String owner, Scenario scenario, int version, 
      * @param dueMinutes the deadline, after the opening (or the detection when {@code fromDetection})
      * @param special the "special situations" guidance, by language
      */
-    public record Step(int order, Map<String, String> title, String ownerRole, String clock, int dueMinutes,
-                       boolean fromDetection, boolean urgent, Map<String, String> special) {
+    public record Step(
+            int order,
+            Map<String, String> title,
+            String ownerRole,
+            String clock,
+            int dueMinutes,
+            boolean fromDetection,
+            boolean urgent,
+            Map<String, String> special) {
 
         public Step {
             title = Map.copyOf(title);
@@ -51,10 +65,19 @@ public record Playbook(String id, String owner, Scenario scenario, int version, 
 
     /** The plan a case instantiates from this version, with its checklist. */
     public ScenarioPlan plan(List<ChecklistItem> checklist) {
-        List<TaskPlan> tasks = steps.stream().map(step -> new TaskPlan(step.order(), step.title().getOrDefault("en", ""),
-                step.title().getOrDefault("zh", ""), step.ownerRole(), step.special().getOrDefault("en", ""),
-                step.special().getOrDefault("zh", ""), app.thaw.cases.incident.ClockKind.valueOf(step.clock()),
-                Duration.ofMinutes(step.dueMinutes()), step.fromDetection(), step.urgent())).toList();
+        List<TaskPlan> tasks = steps.stream()
+                .map(step -> new TaskPlan(
+                        step.order(),
+                        step.title().getOrDefault("en", ""),
+                        step.title().getOrDefault("zh", ""),
+                        step.ownerRole(),
+                        step.special().getOrDefault("en", ""),
+                        step.special().getOrDefault("zh", ""),
+                        app.thaw.cases.incident.ClockKind.valueOf(step.clock()),
+                        Duration.ofMinutes(step.dueMinutes()),
+                        step.fromDetection(),
+                        step.urgent()))
+                .toList();
         return new ScenarioPlan(id, version, tasks, checklist);
     }
 }

@@ -33,6 +33,12 @@ public interface Playbooks {
      * its first run made, not a conflict with it. A step that contradicts the scenario's rule of whom
      * to contact is a 400 naming the step.
      */
-    Mono<Playbook> createVersion(String tenantId, Scenario scenario, int basedOnVersion, List<Playbook.Step> steps,
-                                 Map<String, Map<String, String>> scripts, Instant now, String actor);
+    Mono<Playbook> createVersion(
+            String tenantId,
+            Scenario scenario,
+            int basedOnVersion,
+            List<Playbook.Step> steps,
+            Map<String, Map<String, String>> scripts,
+            Instant now,
+            String actor);
 }

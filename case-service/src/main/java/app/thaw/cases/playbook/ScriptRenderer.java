@@ -24,7 +24,8 @@ public final class ScriptRenderer {
     public static final java.util.Set<String> HOLDER_FACING = java.util.Set.of("holderUpdate");
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).defaultValue("—");
+    private final Mustache.Compiler compiler =
+            Mustache.compiler().escapeHTML(false).defaultValue("—");
     private final Map<String, String> restrictedNotice;
 
     public ScriptRenderer(Map<String, String> restrictedNotice) {
@@ -32,7 +33,8 @@ public final class ScriptRenderer {
     }
 
     /** Every script of {@code scripts} in {@code lang} ("zh" or "en"), rendered for {@code aCase}. */
-    public Map<String, String> render(IncidentCase aCase, Map<String, Map<String, String>> scripts, String lang, ZoneId zone) {
+    public Map<String, String> render(
+            IncidentCase aCase, Map<String, Map<String, String>> scripts, String lang, ZoneId zone) {
         Map<String, Object> facts = facts(aCase, zone);
         String amountText = amountText(aCase, lang.startsWith("zh"));
         if (amountText != null) {
@@ -45,7 +47,8 @@ public final class ScriptRenderer {
                 return;
             }
             if (aCase.materialsGrade() == MaterialsGrade.SUBSTANTIVE_DISCREPANCY && HOLDER_FACING.contains(name)) {
-                // docs/domain.md §2: a substantive discrepancy stops all outgoing communication until staff have reviewed it.
+                // docs/domain.md §2: a substantive discrepancy stops all outgoing communication until staff have
+                // reviewed it.
                 return;
             }
             String template = byLang.getOrDefault(lang, byLang.getOrDefault("en", ""));
@@ -56,8 +59,10 @@ public final class ScriptRenderer {
 
     /** The case's frozen amount as a person writes it in the language ("¥1,250,000.00", "USD 48,000.00"); null for none. */
     public static @org.jspecify.annotations.Nullable String amountText(IncidentCase aCase, boolean zh) {
-        return aCase.frozenAmount() == null ? null
-                : app.thaw.platform.dashboard.ThawFormat.moneyText(aCase.frozenAmount().amount(), aCase.frozenAmount().currency(), zh);
+        return aCase.frozenAmount() == null
+                ? null
+                : app.thaw.platform.dashboard.ThawFormat.moneyText(
+                        aCase.frozenAmount().amount(), aCase.frozenAmount().currency(), zh);
     }
 
     public static Map<String, Object> facts(IncidentCase aCase, ZoneId zone) {
@@ -80,8 +85,16 @@ public final class ScriptRenderer {
             facts.put("amount", aCase.frozenAmount().amount());
             facts.put("currency", aCase.frozenAmount().currency());
         }
-        String reasonZh = aCase.checklist().stream().map(item -> item.reasonZh()).distinct().reduce((a, b) -> a + "；" + b).orElse("待平台说明");
-        String reasonEn = aCase.checklist().stream().map(item -> item.reasonEn()).distinct().reduce((a, b) -> a + "; " + b).orElse("to be stated by the platform");
+        String reasonZh = aCase.checklist().stream()
+                .map(item -> item.reasonZh())
+                .distinct()
+                .reduce((a, b) -> a + "；" + b)
+                .orElse("待平台说明");
+        String reasonEn = aCase.checklist().stream()
+                .map(item -> item.reasonEn())
+                .distinct()
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("to be stated by the platform");
         facts.put("reasonZh", reasonZh);
         facts.put("reasonEn", reasonEn);
         if (!aCase.contacts().isEmpty()) {

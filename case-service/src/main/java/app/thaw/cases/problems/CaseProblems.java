@@ -13,19 +13,26 @@ import org.springframework.http.HttpStatus;
  */
 public final class CaseProblems {
 
-    private CaseProblems() {
-    }
+    private CaseProblems() {}
 
     public static Throwable translate(Throwable failure) {
         if (failure instanceof CaseRefusal refusal) {
-            return new ThawProblem(refusal.kind() == CaseRefusal.Kind.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT,
-                    refusal.code(), refusal.getMessage(), refusal.properties(), null);
+            return new ThawProblem(
+                    refusal.kind() == CaseRefusal.Kind.CONFLICT
+                            ? HttpStatus.CONFLICT
+                            : HttpStatus.UNPROCESSABLE_CONTENT,
+                    refusal.code(),
+                    refusal.getMessage(),
+                    refusal.properties(),
+                    null);
         }
         return failure;
     }
 
     public static ThawProblem versionConflict() {
-        return new ThawProblem(HttpStatus.CONFLICT, "version_conflict",
+        return new ThawProblem(
+                HttpStatus.CONFLICT,
+                "version_conflict",
                 "The object changed since you read it; read it again and retry with its current version.");
     }
 
@@ -35,10 +42,15 @@ public final class CaseProblems {
 
     /** 403: a partner bank acting for a merchant that has not linked it (or revoked the link). */
     public static ThawProblem partnerNotLinked(String merchantTenantId, String partnerTenantId) {
-        return new ThawProblem(HttpStatus.FORBIDDEN, "partner_not_linked", "Tenant '" + merchantTenantId
-                + "' has not linked partner '" + partnerTenantId + "' (or revoked the link); its admin links a partner at "
-                + "POST /api/v1/cases/partner-links.",
-                Map.of("tenantId", merchantTenantId, "partnerTenantId", partnerTenantId), null);
+        return new ThawProblem(
+                HttpStatus.FORBIDDEN,
+                "partner_not_linked",
+                "Tenant '" + merchantTenantId
+                        + "' has not linked partner '" + partnerTenantId
+                        + "' (or revoked the link); its admin links a partner at "
+                        + "POST /api/v1/cases/partner-links.",
+                Map.of("tenantId", merchantTenantId, "partnerTenantId", partnerTenantId),
+                null);
     }
 
     /** A 400 validation problem naming the field and the rule it breaks (the platform's {@link InvalidField}). */
@@ -51,12 +63,18 @@ public final class CaseProblems {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid(field, "OneOf", "must be one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+            throw invalid(
+                    field,
+                    "OneOf",
+                    "must be one of "
+                            + java.util.Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .toList());
         }
     }
 
-    public static <E extends Enum<E>> @org.jspecify.annotations.Nullable E optionalCode(Class<E> type,
-            @org.jspecify.annotations.Nullable String value, String field) {
+    public static <E extends Enum<E>> @org.jspecify.annotations.Nullable E optionalCode(
+            Class<E> type, @org.jspecify.annotations.Nullable String value, String field) {
         return value == null || value.isBlank() ? null : code(type, value, field);
     }
 

@@ -30,8 +30,7 @@ public class StaffDirectory {
     private static final int MAX = 500;
 
     /** A staff member: the user name a case is assigned to, and how to call them. */
-    public record Staff(String username, String name) {
-    }
+    public record Staff(String username, String name) {}
 
     private final Supplier<Mono<List<Staff>>> source;
     private final Duration ttl;
@@ -51,27 +50,39 @@ public class StaffDirectory {
      * base ({@code http://host/admin/realms/thaw}).
      */
     public static Supplier<Mono<List<Staff>>> keycloak(WebClient web, URI admin, ServiceTokens tokens) {
-        ParameterizedTypeReference<List<Map<String, Object>>> users = new ParameterizedTypeReference<>() {
-        };
-        return () -> tokens.token().flatMap(token -> web.get()
-                .uri(admin.toString().replaceAll("/+$", "") + "/users?q={q}&max={max}&briefRepresentation=true", "tenant_id:thaw", MAX)
-                .headers(h -> h.setBearerAuth(token)).retrieve().bodyToMono(users)
-                .map(found -> found.stream()
-                        .filter(user -> user.get("username") instanceof String name && !name.startsWith("service-account-")
-                                && !Boolean.FALSE.equals(user.get("enabled")))
-                        .map(StaffDirectory::staff).sorted(Comparator.comparing(Staff::name)).toList()));
+        ParameterizedTypeReference<List<Map<String, Object>>> users = new ParameterizedTypeReference<>() {};
+        return () -> tokens.token()
+                .flatMap(token -> web.get()
+                        .uri(
+                                admin.toString().replaceAll("/+$", "")
+                                        + "/users?q={q}&max={max}&briefRepresentation=true",
+                                "tenant_id:thaw",
+                                MAX)
+                        .headers(h -> h.setBearerAuth(token))
+                        .retrieve()
+                        .bodyToMono(users)
+                        .map(found -> found.stream()
+                                .filter(user -> user.get("username") instanceof String name
+                                        && !name.startsWith("service-account-")
+                                        && !Boolean.FALSE.equals(user.get("enabled")))
+                                .map(StaffDirectory::staff)
+                                .sorted(Comparator.comparing(Staff::name))
+                                .toList()));
     }
 
     /** The realm's admin base from a URI of the realm ({@code …/realms/thaw[/protocol/openid-connect/certs]}). */
     public static URI adminBase(URI realmUri) {
-        String realm = realmUri.toString().replaceFirst("/protocol/openid-connect/.*$", "").replaceAll("/+$", "");
+        String realm = realmUri.toString()
+                .replaceFirst("/protocol/openid-connect/.*$", "")
+                .replaceAll("/+$", "");
         return URI.create(realm.replaceFirst("/realms/", "/admin/realms/"));
     }
 
     private static Staff staff(Map<String, Object> user) {
         String username = (String) user.get("username");
         String name = ((user.get("firstName") instanceof String first ? first : "") + " "
-                + (user.get("lastName") instanceof String last ? last : "")).strip();
+                        + (user.get("lastName") instanceof String last ? last : ""))
+                .strip();
         return new Staff(username, name.isEmpty() ? username : name);
     }
 
@@ -92,7 +103,10 @@ public class StaffDirectory {
                         reading = null;
                     })
                     .onErrorResume(e -> {
-                        log.warn("Staff directory not read from Keycloak ({}); using the {} known", e.toString(), known.size());
+                        log.warn(
+                                "Staff directory not read from Keycloak ({}); using the {} known",
+                                e.toString(),
+                                known.size());
                         // Try again in a minute rather than at every page.
                         readAt = clock.instant().minus(ttl).plus(Duration.ofMinutes(1));
                         reading = null;

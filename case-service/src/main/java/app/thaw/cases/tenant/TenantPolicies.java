@@ -4,10 +4,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
-import app.thaw.cases.incident.CasePolicy;
 import app.thaw.cases.calendar.BusinessCalendar;
 import app.thaw.cases.calendar.BusinessCalendars;
 import app.thaw.cases.calendar.TenantCalendarSettings;
+import app.thaw.cases.incident.CasePolicy;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -32,7 +32,8 @@ public class TenantPolicies {
         this.calendars = calendars;
         this.properties = properties;
         // At startup: the default country's holiday data is read from the classpath here, once.
-        this.defaults = new TenantContext(properties.defaults().policy(), calendars.forTenant(calendarSettings(TenantSettings.empty("-"))));
+        this.defaults = new TenantContext(
+                properties.defaults().policy(), calendars.forTenant(calendarSettings(TenantSettings.empty("-"))));
     }
 
     public Mono<TenantContext> forTenant(String tenantId) {
@@ -43,7 +44,8 @@ public class TenantPolicies {
                 return Mono.just(new TenantContext(policy, defaults.calendar()));
             }
             // Another country's holiday data may have to be read from the classpath the first time.
-            return Mono.fromCallable(() -> new TenantContext(policy, calendars.forTenant(calendar))).subscribeOn(Schedulers.boundedElastic());
+            return Mono.fromCallable(() -> new TenantContext(policy, calendars.forTenant(calendar)))
+                    .subscribeOn(Schedulers.boundedElastic());
         });
     }
 
@@ -56,14 +58,16 @@ public class TenantPolicies {
      * zone is a 422 problem naming it); {@code expectedVersion} guards against a concurrent edit.
      */
     public Mono<TenantSettings> update(TenantSettings next, long expectedVersion) {
-        return Mono.fromCallable(() -> calendars.forTenant(calendarSettings(next))).subscribeOn(Schedulers.boundedElastic())
+        return Mono.fromCallable(() -> calendars.forTenant(calendarSettings(next)))
+                .subscribeOn(Schedulers.boundedElastic())
                 .then(store.replace(next, expectedVersion))
                 .then(settings(next.id()));
     }
 
     private TenantCalendarSettings calendarSettings(TenantSettings settings) {
         CaseProperties.Defaults d = properties.defaults();
-        TenantCalendarSettings calendar = TenantCalendarSettings.of(Objects.requireNonNullElse(settings.country(), d.country()),
+        TenantCalendarSettings calendar = TenantCalendarSettings.of(
+                Objects.requireNonNullElse(settings.country(), d.country()),
                 Objects.requireNonNullElse(settings.timeZone(), d.timeZone()));
         String subdivision = settings.country() == null ? d.subdivision() : settings.subdivision();
         if (subdivision != null) {

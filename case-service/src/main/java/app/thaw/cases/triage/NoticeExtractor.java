@@ -43,48 +43,76 @@ final class NoticeExtractor {
     private static final Pattern LABELLED_FILE = Pattern.compile(
             "(?:案号|文书号|文号|立案编号|协查编号)[:\\s]*([\\p{IsHan}A-Za-z0-9()〔〕\\[\\]【】-]{4,40}?号?)(?=[,。;；、\\s]|$)");
     // Leading words a file-number match may drag in ("根据穗公…", "案号为西公…"): cut after the last one before the year.
-    private static final Pattern FILE_PREFIX = Pattern.compile("^.*(?:根据|依据|依照|按照|文书|通知书|决定书|裁定书|号|为|的|于|经|接|因|凭|见|据|及|和|对)");
-    private static final Pattern EN_COURT_FILE = Pattern.compile(
-            "(\\(\\d{4}\\)\\s?[A-Z][a-z]+(?:\\s(?:[A-Z][a-z]*|\\d{1,6}))*\\sNo\\.?\\s?\\d{1,8})");
-    private static final Pattern EN_FILE = Pattern.compile("(?i)(?:case|file|docket)\\s*(?:no\\.?|number|#)\\s*:?\\s*([A-Z0-9][A-Z0-9/()\\-]{3,40})");
+    private static final Pattern FILE_PREFIX =
+            Pattern.compile("^.*(?:根据|依据|依照|按照|文书|通知书|决定书|裁定书|号|为|的|于|经|接|因|凭|见|据|及|和|对)");
+    private static final Pattern EN_COURT_FILE =
+            Pattern.compile("(\\(\\d{4}\\)\\s?[A-Z][a-z]+(?:\\s(?:[A-Z][a-z]*|\\d{1,6}))*\\sNo\\.?\\s?\\d{1,8})");
+    private static final Pattern EN_FILE =
+            Pattern.compile("(?i)(?:case|file|docket)\\s*(?:no\\.?|number|#)\\s*:?\\s*([A-Z0-9][A-Z0-9/()\\-]{3,40})");
     private static final Pattern ZH_REFERENCE = Pattern.compile(
             "(?:工单号|工单编号|参考号|通知编号|编号|交易单号|订单号|流水号|单号|申诉编号|投诉编号|业务编号)[:\\s]*([A-Za-z0-9][A-Za-z0-9-]{3,40})");
     private static final Pattern EN_REFERENCE = Pattern.compile(
             "(?i)(?:ticket|reference|ref\\.?|case id|transaction id|order|notice|complaint|appeal)\\s*(?:no\\.?|number|#|id)?\\s*[:#]?\\s*([A-Z0-9]*\\d[A-Z0-9-]{3,40})");
     // An unlabelled code such as "CMP-88213" or "PP-D-4471923": capitals, a dash, digits.
-    private static final Pattern CODE_REFERENCE = Pattern.compile(
-            "(?<![A-Za-z0-9-])([A-Z]{2,6}(?:-[A-Z]{1,4})*-\\d{3,12}(?:-\\d{1,12})*)(?![A-Za-z0-9-])");
+    private static final Pattern CODE_REFERENCE =
+            Pattern.compile("(?<![A-Za-z0-9-])([A-Z]{2,6}(?:-[A-Z]{1,4})*-\\d{3,12}(?:-\\d{1,12})*)(?![A-Za-z0-9-])");
     private static final Pattern MERCHANT = Pattern.compile(
             "(?i)(?:商户号|商户编号|商户ID|merchant\\s*(?:no\\.?|number|id|#))\\s*[:#]?\\s*([A-Za-z0-9][A-Za-z0-9-]{4,31})");
     private static final Pattern PHONE = Pattern.compile(
             "(?i)(?:联系电话|办案电话|咨询电话|电话|座机|手机|致电|拨打|tel\\.?|telephone|phone|\\bcall)\\s*(?:号码)?\\s*[:]?\\s*"
                     + "((?:\\+?86[-\\s]?)?(?:400[-\\s]?\\d{3}[-\\s]?\\d{4}|1[3-9]\\d{9}|\\(?0\\d{2,3}\\)?[-\\s]?\\d{7,8}(?:-\\d{1,5})?|\\d{7,8}))(?!\\d)");
-    private static final Pattern MONEY_PREFIX = Pattern.compile("(?i)(US\\$|USD|HK\\$|HKD|\\$|€|EUR|£|GBP|¥|￥|RMB|CNY|人民币)\\s?" + NUMBER + "(\\s?万)?");
+    private static final Pattern MONEY_PREFIX =
+            Pattern.compile("(?i)(US\\$|USD|HK\\$|HKD|\\$|€|EUR|£|GBP|¥|￥|RMB|CNY|人民币)\\s?" + NUMBER + "(\\s?万)?");
     private static final Pattern MONEY_SUFFIX = Pattern.compile("(?i)" + NUMBER + "\\s?(万元|元|USD|EUR|GBP|HKD|CNY|RMB)");
-    private static final String DAY_END = "\\s?(?:至|到|~|-|—|–)\\s?(?:(\\d{4})\\s?年\\s?)?(?:(\\d{1,2})\\s?月\\s?)?(\\d{1,2})\\s?[日号]";
-    private static final Pattern ZH_DATE = Pattern.compile("(?<!\\d)(\\d{4})\\s?年\\s?(\\d{1,2})\\s?月\\s?(\\d{1,2})\\s?[日号](?:" + DAY_END + ")?");
+    private static final String DAY_END =
+            "\\s?(?:至|到|~|-|—|–)\\s?(?:(\\d{4})\\s?年\\s?)?(?:(\\d{1,2})\\s?月\\s?)?(\\d{1,2})\\s?[日号]";
+    private static final Pattern ZH_DATE =
+            Pattern.compile("(?<!\\d)(\\d{4})\\s?年\\s?(\\d{1,2})\\s?月\\s?(\\d{1,2})\\s?[日号](?:" + DAY_END + ")?");
     private static final Pattern ISO_DATE = Pattern.compile("(?<!\\d)(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)");
-    private static final String MONTHS = "(January|February|March|April|May|June|July|August|September|October|November|December"
-            + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
+    private static final String MONTHS =
+            "(January|February|March|April|May|June|July|August|September|October|November|December"
+                    + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
     private static final Pattern EN_DATE = Pattern.compile(
-            "(?i)\\b" + MONTHS + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s?(?:-|–|to|through)\\s?(\\d{1,2})(?:st|nd|rd|th)?)?,?\\s+(\\d{4})(?!\\d)");
-    private static final Pattern EN_DATE_DAY_FIRST = Pattern.compile("(?i)(?<!\\d)(\\d{1,2})\\s+" + MONTHS + ",?\\s+(\\d{4})(?!\\d)");
-    private static final Pattern ZH_LIMIT = Pattern.compile(
-            "(?<!\\d)(\\d{1,4}|[一二两三四五六七八九十百半]{1,4})\\s?(个工作日|工作日|个自然日|自然日|个小时|小时|分钟|日|天)(内|之内|以内)?");
+            "(?i)\\b" + MONTHS
+                    + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s?(?:-|–|to|through)\\s?(\\d{1,2})(?:st|nd|rd|th)?)?,?\\s+(\\d{4})(?!\\d)");
+    private static final Pattern EN_DATE_DAY_FIRST =
+            Pattern.compile("(?i)(?<!\\d)(\\d{1,2})\\s+" + MONTHS + ",?\\s+(\\d{4})(?!\\d)");
+    private static final Pattern ZH_LIMIT =
+            Pattern.compile("(?<!\\d)(\\d{1,4}|[一二两三四五六七八九十百半]{1,4})\\s?(个工作日|工作日|个自然日|自然日|个小时|小时|分钟|日|天)(内|之内|以内)?");
     private static final Pattern EN_LIMIT = Pattern.compile(
             "(?i)within\\s+(\\d{1,4}|half\\s+an|[a-z]+(?:-[a-z]+)?)\\s*(?:\\(\\d{1,4}\\)\\s*)?(business|working|calendar)?\\s*(days?|hours?|minutes?|mins?)\\b");
     // A time limit is the notice's deadline only when its sentence asks something of the holder: "请于24小时内完成",
     // "please re-verify within 48 hours". One that tells what happened ("sign-in attempts from 4 countries within one
     // hour", "1小时内多次登录失败") or what the platform will do ("提现功能暂停72小时内恢复") is not.
     private static final Pattern ZH_ASK = Pattern.compile("请|务必|(?<![无毋])须|需在|需于|应在|应于|应当|限期|要求您|敬请");
-    private static final Pattern EN_ASK = Pattern.compile("(?i)\\b(?:please|kindly|must|required|need to|needs to|have to|has to|should|"
-            + "ensure|submit|resubmit|provide|respond|reply|verify|re-verify|confirm|upload|complete|contact|call|send|explain|appeal|"
-            + "object|pay|return|activate|reactivate|answer|update|furnish|present)\\b");
-    private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
-            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
-            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("fourteen", 14),
-            Map.entry("fifteen", 15), Map.entry("twenty", 20), Map.entry("twenty-one", 21), Map.entry("thirty", 30),
-            Map.entry("forty-eight", 48), Map.entry("seventy-two", 72), Map.entry("sixty", 60), Map.entry("ninety", 90));
+    private static final Pattern EN_ASK =
+            Pattern.compile("(?i)\\b(?:please|kindly|must|required|need to|needs to|have to|has to|should|"
+                    + "ensure|submit|resubmit|provide|respond|reply|verify|re-verify|confirm|upload|complete|contact|call|send|explain|appeal|"
+                    + "object|pay|return|activate|reactivate|answer|update|furnish|present)\\b");
+    private static final Map<String, Integer> NUMBERS = Map.ofEntries(
+            Map.entry("a", 1),
+            Map.entry("an", 1),
+            Map.entry("one", 1),
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("eleven", 11),
+            Map.entry("twelve", 12),
+            Map.entry("fourteen", 14),
+            Map.entry("fifteen", 15),
+            Map.entry("twenty", 20),
+            Map.entry("twenty-one", 21),
+            Map.entry("thirty", 30),
+            Map.entry("forty-eight", 48),
+            Map.entry("seventy-two", 72),
+            Map.entry("sixty", 60),
+            Map.entry("ninety", 90));
     private static final String ZH_DIGITS = "零一二三四五六七八九";
 
     NoticeFacts extract(String text) {
@@ -95,7 +123,9 @@ final class NoticeExtractor {
         }
         if (authority != null) {
             authority = AUTHORITY_LEAD.matcher(authority).replaceFirst("");
-            authority = authority.replaceFirst("^(?:根据|经|接|因|应|收到|依据|按照|我行接|我司接|本行接|现接|已接)", "").strip();
+            authority = authority
+                    .replaceFirst("^(?:根据|经|接|因|应|收到|依据|按照|我行接|我司接|本行接|现接|已接)", "")
+                    .strip();
         }
         String fileNumber = first(LABELLED_FILE, folded, text);
         if (fileNumber == null) {
@@ -127,8 +157,15 @@ final class NoticeExtractor {
         }
         Set<String> phones = new LinkedHashSet<>();
         all(PHONE, folded, phones);
-        return new NoticeFacts(authority, fileNumber, List.copyOf(references), amounts(folded), dates(folded), limits(folded),
-                List.copyOf(merchants), List.copyOf(phones));
+        return new NoticeFacts(
+                authority,
+                fileNumber,
+                List.copyOf(references),
+                amounts(folded),
+                dates(folded),
+                limits(folded),
+                List.copyOf(merchants),
+                List.copyOf(phones));
     }
 
     private static String withoutLeadingWords(String fileNumber) {
@@ -136,7 +173,8 @@ final class NoticeExtractor {
         if (!year.find() || year.start() == 0) {
             return fileNumber;
         }
-        String prefix = FILE_PREFIX.matcher(fileNumber.substring(0, year.start())).replaceFirst("");
+        String prefix =
+                FILE_PREFIX.matcher(fileNumber.substring(0, year.start())).replaceFirst("");
         return prefix.isEmpty() ? fileNumber : prefix + fileNumber.substring(year.start());
     }
 
@@ -228,8 +266,11 @@ final class NoticeExtractor {
             date(year, month, Integer.parseInt(zh.group(3)), dates);
             if (zh.group(6) != null) {
                 // "2025年9月15日至17日", "…至10月2日", "…至2026年1月3日"
-                date(zh.group(4) == null ? year : Integer.parseInt(zh.group(4)), zh.group(5) == null ? month : Integer.parseInt(zh.group(5)),
-                        Integer.parseInt(zh.group(6)), dates);
+                date(
+                        zh.group(4) == null ? year : Integer.parseInt(zh.group(4)),
+                        zh.group(5) == null ? month : Integer.parseInt(zh.group(5)),
+                        Integer.parseInt(zh.group(6)),
+                        dates);
             }
         }
         Matcher iso = ISO_DATE.matcher(text);
@@ -247,7 +288,11 @@ final class NoticeExtractor {
         }
         Matcher dayFirst = EN_DATE_DAY_FIRST.matcher(text);
         while (dayFirst.find()) {
-            date(Integer.parseInt(dayFirst.group(3)), month(dayFirst.group(2)), Integer.parseInt(dayFirst.group(1)), dates);
+            date(
+                    Integer.parseInt(dayFirst.group(3)),
+                    month(dayFirst.group(2)),
+                    Integer.parseInt(dayFirst.group(1)),
+                    dates);
         }
         return List.copyOf(dates);
     }
@@ -315,8 +360,13 @@ final class NoticeExtractor {
                 continue;
             }
             String kind = en.group(2) == null ? "" : en.group(2).toLowerCase(Locale.ROOT);
-            TimeUnit unit = word.startsWith("hour") ? TimeUnit.HOURS : word.startsWith("min") ? TimeUnit.MINUTES
-                    : kind.equals("business") || kind.equals("working") ? TimeUnit.BUSINESS_DAYS : TimeUnit.DAYS;
+            TimeUnit unit = word.startsWith("hour")
+                    ? TimeUnit.HOURS
+                    : word.startsWith("min")
+                            ? TimeUnit.MINUTES
+                            : kind.equals("business") || kind.equals("working")
+                                    ? TimeUnit.BUSINESS_DAYS
+                                    : TimeUnit.DAYS;
             if (half) {
                 // "within half an hour".
                 amount = 30;

@@ -33,8 +33,10 @@ public final class TriageEngine {
         // Ties go to the scenario listed first (DOMAIN's order), so the same notice always reads the same way
         // (the rules' maps have no stable iteration order).
         List<Map.Entry<String, Double>> ranked = scores.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
-                        .thenComparing(e -> Scenario.valueOf(e.getKey()).ordinal())).toList();
+                .sorted(Map.Entry.<String, Double>comparingByValue()
+                        .reversed()
+                        .thenComparing(e -> Scenario.valueOf(e.getKey()).ordinal()))
+                .toList();
         double top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
         double second = ranked.size() < 2 ? 0 : ranked.get(1).getValue();
         // Nothing matched: no scenario is guessed; the notice needs a person.
@@ -44,10 +46,12 @@ public final class TriageEngine {
         Map<String, Double> scopeScores = score(rules.scopes(), text, scopeMatches);
         FreezeScope scope = scenario == null ? FreezeScope.UNKNOWN : scenario.defaultScope();
         if (scope != FreezeScope.NOT_APPLICABLE) {
-            scope = scopeScores.entrySet().stream().filter(e -> e.getValue() >= rules.minimumScopeWeight())
+            scope = scopeScores.entrySet().stream()
+                    .filter(e -> e.getValue() >= rules.minimumScopeWeight())
                     .max(Map.Entry.<String, Double>comparingByValue()
                             .thenComparing(e -> -FreezeScope.valueOf(e.getKey()).ordinal()))
-                    .map(e -> FreezeScope.valueOf(e.getKey())).orElse(scope);
+                    .map(e -> FreezeScope.valueOf(e.getKey()))
+                    .orElse(scope);
         }
         MaterialsGrade grade = null;
         if (scenario == Scenario.MATERIALS_DEFICIENT) {
@@ -55,14 +59,18 @@ public final class TriageEngine {
             // A contradiction outweighs an omission: the safest handling (staff only) wins a tie.
             grade = gradeScores.entrySet().stream()
                     .max(Comparator.<Map.Entry<String, Double>>comparingDouble(Map.Entry::getValue)
-                            .thenComparing(e -> MaterialsGrade.valueOf(e.getKey()).ordinal()))
-                    .map(e -> MaterialsGrade.valueOf(e.getKey())).orElse(MaterialsGrade.MINOR_OMISSION);
+                            .thenComparing(
+                                    e -> MaterialsGrade.valueOf(e.getKey()).ordinal()))
+                    .map(e -> MaterialsGrade.valueOf(e.getKey()))
+                    .orElse(MaterialsGrade.MINOR_OMISSION);
         }
         matched.addAll(scopeMatches);
-        return new TriageSuggestion(scenario, scope, Math.round(confidence * 100) / 100.0, matched, grade, extractor.extract(noticeText));
+        return new TriageSuggestion(
+                scenario, scope, Math.round(confidence * 100) / 100.0, matched, grade, extractor.extract(noticeText));
     }
 
-    private static Map<String, Double> score(Map<String, List<TriageRules.Phrase>> groups, String text, List<MatchedPhrase> matched) {
+    private static Map<String, Double> score(
+            Map<String, List<TriageRules.Phrase>> groups, String text, List<MatchedPhrase> matched) {
         Map<String, Double> scores = new LinkedHashMap<>();
         groups.forEach((code, phrases) -> {
             for (TriageRules.Phrase phrase : phrases) {

@@ -21,8 +21,12 @@ import org.yaml.snakeyaml.Yaml;
  * @param grades     phrases per materials grade
  * @param saturation the total weight at which confidence stops growing with the score alone
  */
-public record TriageRules(Map<String, List<Phrase>> scenarios, Map<String, List<Phrase>> scopes,
-                          Map<String, List<Phrase>> grades, double saturation, double minimumScopeWeight) {
+public record TriageRules(
+        Map<String, List<Phrase>> scenarios,
+        Map<String, List<Phrase>> scopes,
+        Map<String, List<Phrase>> grades,
+        double saturation,
+        double minimumScopeWeight) {
 
     public static final String DEFAULT_LOCATION = "thaw/cases/triage-rules.yaml";
 
@@ -59,8 +63,11 @@ public record TriageRules(Map<String, List<Phrase>> scenarios, Map<String, List<
 
     @SuppressWarnings("unchecked")
     static TriageRules parse(Map<String, Object> yaml) {
-        return new TriageRules(groups((Map<String, Object>) yaml.get("scenarios")), groups((Map<String, Object>) yaml.get("scopes")),
-                groups((Map<String, Object>) yaml.get("grades")), ((Number) yaml.getOrDefault("saturation", 6)).doubleValue(),
+        return new TriageRules(
+                groups((Map<String, Object>) yaml.get("scenarios")),
+                groups((Map<String, Object>) yaml.get("scopes")),
+                groups((Map<String, Object>) yaml.get("grades")),
+                ((Number) yaml.getOrDefault("saturation", 6)).doubleValue(),
                 ((Number) yaml.getOrDefault("minimumScopeWeight", 3)).doubleValue());
     }
 
@@ -69,7 +76,9 @@ public record TriageRules(Map<String, List<Phrase>> scenarios, Map<String, List<
         Map<String, List<Phrase>> groups = new LinkedHashMap<>();
         yaml.forEach((code, phrases) -> {
             List<Phrase> list = new ArrayList<>();
-            ((Map<Object, Object>) phrases).forEach((text, weight) -> list.add(Phrase.of(String.valueOf(text), ((Number) weight).doubleValue())));
+            ((Map<Object, Object>) phrases)
+                    .forEach((text, weight) ->
+                            list.add(Phrase.of(String.valueOf(text), ((Number) weight).doubleValue())));
             groups.put(code, List.copyOf(list));
         });
         return Map.copyOf(groups);

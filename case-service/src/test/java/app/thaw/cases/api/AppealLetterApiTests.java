@@ -15,10 +15,34 @@ class AppealLetterApiTests extends CaseApiTests {
     String prepared(String tenant) {
         String id = open(tenant, RISK_NOTICE);
         String admin = token(tenant, "merchant_admin");
-        post("/api/v1/cases/" + id + "/contacts", admin, Map.of("channel", "PHONE", "at", "2025-09-30T03:00:00Z", "ticketNumber", "T-2041",
-                "agent", "客服 7 号", "summary", "说明了冻结原因", "nextStep", "补交发票", "promisedReplyAt", "2025-10-03T03:00:00Z")).expectStatus().isOk();
-        web.put().uri("/api/v1/cases/{id}/checklist/BANK_STATEMENT", id).headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("status", "ACCEPTED")).exchange().expectStatus().isOk();
+        post(
+                        "/api/v1/cases/" + id + "/contacts",
+                        admin,
+                        Map.of(
+                                "channel",
+                                "PHONE",
+                                "at",
+                                "2025-09-30T03:00:00Z",
+                                "ticketNumber",
+                                "T-2041",
+                                "agent",
+                                "客服 7 号",
+                                "summary",
+                                "说明了冻结原因",
+                                "nextStep",
+                                "补交发票",
+                                "promisedReplyAt",
+                                "2025-10-03T03:00:00Z"))
+                .expectStatus()
+                .isOk();
+        web.put()
+                .uri("/api/v1/cases/{id}/checklist/BANK_STATEMENT", id)
+                .headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("status", "ACCEPTED"))
+                .exchange()
+                .expectStatus()
+                .isOk();
         return id;
     }
 
@@ -26,27 +50,48 @@ class AppealLetterApiTests extends CaseApiTests {
     void theChineseLetterPairsEachReasonWithItsProofAndRecapsTheContacts() {
         String id = prepared("appeal1");
 
-        String html = web.get().uri("/api/v1/cases/{id}/appeal-letter?lang=zh-CN", id).headers(h -> h.setBearerAuth(token("appeal1", "merchant_admin")))
-                .accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectBody(String.class).returnResult().getResponseBody();
+        String html = web.get()
+                .uri("/api/v1/cases/{id}/appeal-letter?lang=zh-CN", id)
+                .headers(h -> h.setBearerAuth(token("appeal1", "merchant_admin")))
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
-        assertThat(html).contains("账户解冻申诉函", "连连支付", "ACC-778", "被标记交易的真实背景与用途不明", "银行流水", "已核验",
-                "T-2041", "补交发票", "恳请贵方核实");
+        assertThat(html)
+                .contains("账户解冻申诉函", "连连支付", "ACC-778", "被标记交易的真实背景与用途不明", "银行流水", "已核验", "T-2041", "补交发票", "恳请贵方核实");
     }
 
     @Test
     void theEnglishLetterIsAPdfWhenAskedFor() throws Exception {
         String id = prepared("appeal2");
 
-        byte[] pdf = web.get().uri("/api/v1/cases/{id}/appeal-letter?lang=en", id).headers(h -> h.setBearerAuth(token("appeal2", "merchant_admin")))
-                .accept(MediaType.APPLICATION_PDF).exchange()
-                .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF)
-                .expectBody(byte[].class).returnResult().getResponseBody();
+        byte[] pdf = web.get()
+                .uri("/api/v1/cases/{id}/appeal-letter?lang=en", id)
+                .headers(h -> h.setBearerAuth(token("appeal2", "merchant_admin")))
+                .accept(MediaType.APPLICATION_PDF)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PDF)
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Appeal to lift the account freeze", "Freeze reasons and their proofs", "bank statement", "T-2041");
+            assertThat(text)
+                    .contains(
+                            "Appeal to lift the account freeze",
+                            "Freeze reasons and their proofs",
+                            "bank statement",
+                            "T-2041");
         }
     }
 
@@ -54,9 +99,15 @@ class AppealLetterApiTests extends CaseApiTests {
     void theChineseLetterIsAPdfWithItsChineseTextWithTheFontShippedInTheJar() throws Exception {
         String id = prepared("appeal3");
 
-        byte[] pdf = web.get().uri("/api/v1/cases/{id}/appeal-letter?lang=zh-CN&format=pdf", id)
-                .headers(h -> h.setBearerAuth(token("appeal3", "merchant_admin"))).exchange()
-                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        byte[] pdf = web.get()
+                .uri("/api/v1/cases/{id}/appeal-letter?lang=zh-CN&format=pdf", id)
+                .headers(h -> h.setBearerAuth(token("appeal3", "merchant_admin")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(document)).contains("账户解冻申诉函", "冻结原因与对应证明", "银行流水", "杭州小象贸易有限公司");
@@ -66,7 +117,14 @@ class AppealLetterApiTests extends CaseApiTests {
     @Test
     void anUnknownLanguageIsAValidationProblem() {
         String id = open("appeal4", RISK_NOTICE);
-        web.get().uri("/api/v1/cases/{id}/appeal-letter?lang=fr", id).headers(h -> h.setBearerAuth(token("appeal4", "merchant_admin"))).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("lang");
+        web.get()
+                .uri("/api/v1/cases/{id}/appeal-letter?lang=fr", id)
+                .headers(h -> h.setBearerAuth(token("appeal4", "merchant_admin")))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("lang");
     }
 }

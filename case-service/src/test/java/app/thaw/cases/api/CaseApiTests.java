@@ -33,12 +33,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * {@link #fireDueTimers()}, and published events stay in the outbox (the relay is off) where tests
  * read them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "thaw.timers.enabled=false",
-        "thaw.events.relay.enabled=false",
-        "thaw.events.subscriptions[0].name=stub",
-        "thaw.events.subscriptions[0].types=thaw.case.*,thaw.partner.*",
-        "thaw.events.subscriptions[0].url=http://127.0.0.1:9/internal/events"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "thaw.timers.enabled=false",
+            "thaw.events.relay.enabled=false",
+            "thaw.events.subscriptions[0].name=stub",
+            "thaw.events.subscriptions[0].types=thaw.case.*,thaw.partner.*",
+            "thaw.events.subscriptions[0].url=http://127.0.0.1:9/internal/events"
+        })
 @AutoConfigureWebTestClient
 @Import(CaseApiTests.TestClock.class)
 public abstract class CaseApiTests {
@@ -65,16 +68,21 @@ public abstract class CaseApiTests {
         @Bean
         @Primary
         app.thaw.cases.staff.StaffDirectory testStaffDirectory() {
-            return new app.thaw.cases.staff.StaffDirectory(() -> reactor.core.publisher.Mono.just(List.of(
-                    new app.thaw.cases.staff.StaffDirectory.Staff("thaw-staff_agent", "Sam Agent"),
-                    new app.thaw.cases.staff.StaffDirectory.Staff("li.wei", "李伟"))), java.time.Duration.ofMinutes(5), clock);
+            return new app.thaw.cases.staff.StaffDirectory(
+                    () -> reactor.core.publisher.Mono.just(List.of(
+                            new app.thaw.cases.staff.StaffDirectory.Staff("thaw-staff_agent", "Sam Agent"),
+                            new app.thaw.cases.staff.StaffDirectory.Staff("li.wei", "李伟"))),
+                    java.time.Duration.ofMinutes(5),
+                    clock);
         }
     }
 
     @Autowired
     protected WebTestClient web;
+
     @Autowired
     protected ReactiveMongoTemplate mongo;
+
     @Autowired
     protected Timers timers;
 
@@ -86,33 +94,63 @@ public abstract class CaseApiTests {
 
     /** A token of {@code tenant} with {@code roles}; the username tells who acted. */
     protected static String token(String tenant, String... roles) {
-        return tokens.token(List.of(roles), claims -> claims.claim("tenant_id", tenant).claim("preferred_username", tenant + "-" + roles[0]));
+        return tokens.token(
+                List.of(roles),
+                claims -> claims.claim("tenant_id", tenant).claim("preferred_username", tenant + "-" + roles[0]));
     }
 
     protected static Map<String, Object> intake(String notice) {
-        return Map.of("holder", Map.of("type", "ENTERPRISE", "displayName", "杭州小象贸易有限公司", "accountReference", "ACC-778"),
-                "platform", "连连支付", "noticeText", notice, "noticeReference", "N-42",
-                "frozenAmount", Map.of("amount", "58200.00", "currency", "CNY"));
+        return Map.of(
+                "holder",
+                Map.of("type", "ENTERPRISE", "displayName", "杭州小象贸易有限公司", "accountReference", "ACC-778"),
+                "platform",
+                "连连支付",
+                "noticeText",
+                notice,
+                "noticeReference",
+                "N-42",
+                "frozenAmount",
+                Map.of("amount", "58200.00", "currency", "CNY"));
     }
 
     protected static final String RISK_NOTICE = "尊敬的用户，您的账户近期存在交易异常，系统风控已对相关交易进行风险审核，审核期间该笔交易资金暂缓入账。请在3个工作日内提交交易凭证。";
 
     /** Opens a case as {@code tenant}'s merchant admin; answers its id. */
     protected String open(String tenant, String notice) {
-        return (String) web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token(tenant, "merchant_admin")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(intake(notice))
-                .exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        return (String) web.post()
+                .uri("/api/v1/cases")
+                .headers(h -> h.setBearerAuth(token(tenant, "merchant_admin")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(intake(notice))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
     }
 
     @SuppressWarnings("unchecked")
     protected Map<String, Object> read(String id, String bearer) {
-        return web.get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(bearer)).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return web.get()
+                .uri("/api/v1/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(bearer))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     protected WebTestClient.ResponseSpec post(String path, String bearer, Object body) {
-        return web.post().uri(path).headers(h -> h.setBearerAuth(bearer)).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return web.post()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(bearer))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     protected WebTestClient.ResponseSpec transition(String id, String bearer, String to, Map<String, Object> more) {
@@ -127,9 +165,14 @@ public abstract class CaseApiTests {
     }
 
     protected List<Document> events(String caseId) {
-        return mongo.find(Query.query(Criteria.where("event.subject").is(caseId)).with(org.springframework.data.domain.Sort.by("createdAt")),
-                        Document.class, "outbox")
-                .map(entry -> (Document) entry.get("event")).collectList().block();
+        return mongo.find(
+                        Query.query(Criteria.where("event.subject").is(caseId))
+                                .with(org.springframework.data.domain.Sort.by("createdAt")),
+                        Document.class,
+                        "outbox")
+                .map(entry -> (Document) entry.get("event"))
+                .collectList()
+                .block();
     }
 
     protected void fireDueTimers() {
@@ -137,13 +180,35 @@ public abstract class CaseApiTests {
     }
 
     protected static String internalEvent(String type, String tenant, String subject, Map<String, Object> data) {
-        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of("specversion", "1.0",
-                "id", UUID.randomUUID().toString(), "source", "/thaw/test", "type", type, "subject", subject,
-                "time", clock.instant().toString(), "tenantid", tenant, "data", data));
+        return tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .writeValueAsString(Map.of(
+                        "specversion",
+                        "1.0",
+                        "id",
+                        UUID.randomUUID().toString(),
+                        "source",
+                        "/thaw/test",
+                        "type",
+                        type,
+                        "subject",
+                        subject,
+                        "time",
+                        clock.instant().toString(),
+                        "tenantid",
+                        tenant,
+                        "data",
+                        data));
     }
 
     protected void deliver(String cloudEvent) {
-        web.post().uri("/internal/events").headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(cloudEvent).exchange().expectStatus().is2xxSuccessful();
+        web.post()
+                .uri("/internal/events")
+                .headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(cloudEvent)
+                .exchange()
+                .expectStatus()
+                .is2xxSuccessful();
     }
 }

@@ -18,8 +18,23 @@ class CaseFlowApiTests extends CaseApiTests {
         String id = open("flow1", RISK_NOTICE);
         Instant delivered = clock.instant().plusSeconds(300);
 
-        deliver(internalEvent("thaw.notification.delivered", "flow1", "msg-1", Map.of("caseId", id, "eventType", "thaw.case.opened",
-                "channel", "EMAIL", "recipientKind", "CLIENT", "deliveredAt", delivered.toString(), "firstForCase", true)));
+        deliver(internalEvent(
+                "thaw.notification.delivered",
+                "flow1",
+                "msg-1",
+                Map.of(
+                        "caseId",
+                        id,
+                        "eventType",
+                        "thaw.case.opened",
+                        "channel",
+                        "EMAIL",
+                        "recipientKind",
+                        "CLIENT",
+                        "deliveredAt",
+                        delivered.toString(),
+                        "firstForCase",
+                        true)));
 
         Map<String, Object> golden = clock(id, "GOLDEN_15");
         assertThat(golden).containsEntry("state", "MET").containsEntry("metAt", delivered.toString());
@@ -37,19 +52,34 @@ class CaseFlowApiTests extends CaseApiTests {
         }
 
         assertThat(clock(id, "GOLDEN_15")).containsEntry("state", "BREACHED");
-        assertThat(events(id)).filteredOn(e -> e.getString("type").equals("thaw.case.clock_breached"))
-                .extracting(e -> ((Document) e.get("data")).getString("clock")).contains("GOLDEN_15");
-        web.get().uri("/api/v1/cases?atRisk=true").headers(h -> h.setBearerAuth(token("flow2", "merchant_admin"))).exchange()
-                .expectBody().jsonPath("$.items[0].id").isEqualTo(id);
+        assertThat(events(id))
+                .filteredOn(e -> e.getString("type").equals("thaw.case.clock_breached"))
+                .extracting(e -> ((Document) e.get("data")).getString("clock"))
+                .contains("GOLDEN_15");
+        web.get()
+                .uri("/api/v1/cases?atRisk=true")
+                .headers(h -> h.setBearerAuth(token("flow2", "merchant_admin")))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items[0].id")
+                .isEqualTo(id);
     }
 
     @Test
     void aCaseHasOneTimerAtItsEarliestRunningDeadlineWhichMovesOnAfterEachFiring() {
         String id = open("flow2b", RISK_NOTICE);
         Document caseDoc = mongo.findById(id, Document.class, "cases").block();
-        List<Document> timersOfCase = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("payload.caseId").is(id)), Document.class, "timers").collectList().block();
-        assertThat(timersOfCase).singleElement().satisfies(timer -> assertThat(timer.getDate("dueAt")).isEqualTo(caseDoc.getDate("nextClockDueAt")));
+        List<Document> timersOfCase = mongo.find(
+                        org.springframework.data.mongodb.core.query.Query.query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("payload.caseId")
+                                        .is(id)),
+                        Document.class,
+                        "timers")
+                .collectList()
+                .block();
+        assertThat(timersOfCase)
+                .singleElement()
+                .satisfies(timer -> assertThat(timer.getDate("dueAt")).isEqualTo(caseDoc.getDate("nextClockDueAt")));
 
         clock.advance(Duration.ofMinutes(16));
         try {
@@ -59,7 +89,8 @@ class CaseFlowApiTests extends CaseApiTests {
         }
 
         Document after = mongo.findById(id, Document.class, "cases").block();
-        Document timer = mongo.findById("case/" + id + "/next-deadline", Document.class, "timers").block();
+        Document timer = mongo.findById("case/" + id + "/next-deadline", Document.class, "timers")
+                .block();
         assertThat(after.getDate("nextClockDueAt")).isAfter(caseDoc.getDate("nextClockDueAt"));
         assertThat(timer.getString("status")).isEqualTo("SCHEDULED");
         assertThat(timer.getDate("dueAt")).isEqualTo(after.getDate("nextClockDueAt"));
@@ -69,19 +100,63 @@ class CaseFlowApiTests extends CaseApiTests {
     void evidenceEventsUpdateTheChecklistAndARejectionKeepsItsReason() {
         String id = open("flow3", RISK_NOTICE);
 
-        deliver(internalEvent("thaw.evidence.received", "flow3", "ev-1", Map.of("caseId", id, "evidenceId", "ev-1",
-                "requirementCode", "BUSINESS_LICENSE", "sha256", "ab", "size", 10, "contentType", "image/png", "fileName", "l.png",
-                "uploadedBy", "u", "expired", true)));
-        deliver(internalEvent("thaw.evidence.rejected", "flow3", "ev-1", Map.of("caseId", id, "evidenceId", "ev-1",
-                "requirementCode", "BUSINESS_LICENSE", "reasonCode", "EXPIRED", "note", "valid until 2024-12-31", "verifiedBy", "v")));
-        deliver(internalEvent("thaw.evidence.verified", "flow3", "ev-2", Map.of("caseId", id, "evidenceId", "ev-2",
-                "requirementCode", "BANK_STATEMENT", "verifiedBy", "v")));
+        deliver(internalEvent(
+                "thaw.evidence.received",
+                "flow3",
+                "ev-1",
+                Map.of(
+                        "caseId",
+                        id,
+                        "evidenceId",
+                        "ev-1",
+                        "requirementCode",
+                        "BUSINESS_LICENSE",
+                        "sha256",
+                        "ab",
+                        "size",
+                        10,
+                        "contentType",
+                        "image/png",
+                        "fileName",
+                        "l.png",
+                        "uploadedBy",
+                        "u",
+                        "expired",
+                        true)));
+        deliver(internalEvent(
+                "thaw.evidence.rejected",
+                "flow3",
+                "ev-1",
+                Map.of(
+                        "caseId",
+                        id,
+                        "evidenceId",
+                        "ev-1",
+                        "requirementCode",
+                        "BUSINESS_LICENSE",
+                        "reasonCode",
+                        "EXPIRED",
+                        "note",
+                        "valid until 2024-12-31",
+                        "verifiedBy",
+                        "v")));
+        deliver(internalEvent(
+                "thaw.evidence.verified",
+                "flow3",
+                "ev-2",
+                Map.of("caseId", id, "evidenceId", "ev-2", "requirementCode", "BANK_STATEMENT", "verifiedBy", "v")));
 
-        web.get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(token("flow3", "merchant_admin"))).exchange()
+        web.get()
+                .uri("/api/v1/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(token("flow3", "merchant_admin")))
+                .exchange()
                 .expectBody()
-                .jsonPath("$.checklist[?(@.code == 'BUSINESS_LICENSE')].status").isEqualTo("REJECTED")
-                .jsonPath("$.checklist[?(@.code == 'BUSINESS_LICENSE')].rejectionReason").isEqualTo("EXPIRED: valid until 2024-12-31")
-                .jsonPath("$.checklist[?(@.code == 'BANK_STATEMENT')].status").isEqualTo("ACCEPTED");
+                .jsonPath("$.checklist[?(@.code == 'BUSINESS_LICENSE')].status")
+                .isEqualTo("REJECTED")
+                .jsonPath("$.checklist[?(@.code == 'BUSINESS_LICENSE')].rejectionReason")
+                .isEqualTo("EXPIRED: valid until 2024-12-31")
+                .jsonPath("$.checklist[?(@.code == 'BANK_STATEMENT')].status")
+                .isEqualTo("ACCEPTED");
     }
 
     @Test
@@ -89,77 +164,217 @@ class CaseFlowApiTests extends CaseApiTests {
         String id = open("flow4", RISK_NOTICE);
         String agent = token("thaw", "staff_agent");
 
-        web.put().uri("/api/v1/cases/{id}/checklist/LEGAL_REP_ID", id).headers(h -> h.setBearerAuth(agent)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("status", "REJECTED")).exchange()
-                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("rejection_reason_required");
-        web.put().uri("/api/v1/cases/{id}/checklist/LEGAL_REP_ID", id).headers(h -> h.setBearerAuth(agent)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("status", "ACCEPTED")).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.checklist[?(@.code == 'LEGAL_REP_ID')].status").isEqualTo("ACCEPTED");
-        web.put().uri("/api/v1/cases/{id}/checklist/LEGAL_REP_ID", id).headers(h -> h.setBearerAuth(token("flow4", "merchant_admin")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("status", "ACCEPTED")).exchange().expectStatus().isForbidden();
+        web.put()
+                .uri("/api/v1/cases/{id}/checklist/LEGAL_REP_ID", id)
+                .headers(h -> h.setBearerAuth(agent))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("status", "REJECTED"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("rejection_reason_required");
+        web.put()
+                .uri("/api/v1/cases/{id}/checklist/LEGAL_REP_ID", id)
+                .headers(h -> h.setBearerAuth(agent))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("status", "ACCEPTED"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.checklist[?(@.code == 'LEGAL_REP_ID')].status")
+                .isEqualTo("ACCEPTED");
+        web.put()
+                .uri("/api/v1/cases/{id}/checklist/LEGAL_REP_ID", id)
+                .headers(h -> h.setBearerAuth(token("flow4", "merchant_admin")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("status", "ACCEPTED"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
     void aHighIdentityMisuseAlertOpensOneCaseHoweverOftenItIsDelivered() {
         String alert = "alert-" + java.util.UUID.randomUUID();
-        Map<String, Object> data = Map.of("alertId", alert, "subjectId", "subj-1", "subjectLabel", "Z** W**", "subjectType", "PERSON",
-                "severity", "HIGH", "detector", "impossible_travel", "kind", "IDENTITY_MISUSE", "signalIds", List.of("s1", "s2", "s3"),
-                "count", 3, "raisedAt", clock.instant().toString());
+        Map<String, Object> data = Map.of(
+                "alertId",
+                alert,
+                "subjectId",
+                "subj-1",
+                "subjectLabel",
+                "Z** W**",
+                "subjectType",
+                "PERSON",
+                "severity",
+                "HIGH",
+                "detector",
+                "impossible_travel",
+                "kind",
+                "IDENTITY_MISUSE",
+                "signalIds",
+                List.of("s1", "s2", "s3"),
+                "count",
+                3,
+                "raisedAt",
+                clock.instant().toString());
         deliver(internalEvent("thaw.alert.raised", "flow5", alert, data));
         deliver(internalEvent("thaw.alert.raised", "flow5", alert, data));
-        deliver(internalEvent("thaw.alert.raised", "flow5", "low", Map.of("alertId", "low-1", "severity", "LOW", "kind", "IDENTITY_MISUSE")));
+        deliver(internalEvent(
+                "thaw.alert.raised",
+                "flow5",
+                "low",
+                Map.of("alertId", "low-1", "severity", "LOW", "kind", "IDENTITY_MISUSE")));
 
-        web.get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token("flow5", "merchant_admin"))).exchange()
+        web.get()
+                .uri("/api/v1/cases")
+                .headers(h -> h.setBearerAuth(token("flow5", "merchant_admin")))
+                .exchange()
                 .expectBody()
-                .jsonPath("$.items.length()").isEqualTo(1)
-                .jsonPath("$.items[0].scenario").isEqualTo("IDENTITY_MISUSE")
-                .jsonPath("$.items[0].sourceAlertId").isEqualTo(alert)
-                .jsonPath("$.items[0].status").isEqualTo("TRIAGED");
+                .jsonPath("$.items.length()")
+                .isEqualTo(1)
+                .jsonPath("$.items[0].scenario")
+                .isEqualTo("IDENTITY_MISUSE")
+                .jsonPath("$.items[0].sourceAlertId")
+                .isEqualTo(alert)
+                .jsonPath("$.items[0].status")
+                .isEqualTo("TRIAGED");
     }
 
     @Test
     void aSanctionsHitOpensARestrictedComplianceHoldReviewCase() {
-        deliver(internalEvent("thaw.alert.raised", "flow6", "a6", Map.of("alertId", "a6", "subjectId", "c-1", "subjectLabel", "A*** Ltd",
-                "subjectType", "COMPANY", "severity", "MEDIUM", "kind", "SANCTIONS_HIT", "listEntryId", "SDN-1", "score", 0.93)));
+        deliver(internalEvent(
+                "thaw.alert.raised",
+                "flow6",
+                "a6",
+                Map.of(
+                        "alertId",
+                        "a6",
+                        "subjectId",
+                        "c-1",
+                        "subjectLabel",
+                        "A*** Ltd",
+                        "subjectType",
+                        "COMPANY",
+                        "severity",
+                        "MEDIUM",
+                        "kind",
+                        "SANCTIONS_HIT",
+                        "listEntryId",
+                        "SDN-1",
+                        "score",
+                        0.93)));
 
-        web.get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token("flow6", "merchant_admin"))).exchange()
-                .expectBody().jsonPath("$.items.length()").isEqualTo(0);
-        web.get().uri("/api/v1/cases?tenantId=flow6").headers(h -> h.setBearerAuth(token("thaw", "compliance_officer"))).exchange()
-                .expectBody().jsonPath("$.items[0].scenario").isEqualTo("COMPLIANCE_HOLD").jsonPath("$.items[0].restricted").isEqualTo(true)
-                .jsonPath("$.items[0].holder.type").isEqualTo("ENTERPRISE");
+        web.get()
+                .uri("/api/v1/cases")
+                .headers(h -> h.setBearerAuth(token("flow6", "merchant_admin")))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(0);
+        web.get()
+                .uri("/api/v1/cases?tenantId=flow6")
+                .headers(h -> h.setBearerAuth(token("thaw", "compliance_officer")))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items[0].scenario")
+                .isEqualTo("COMPLIANCE_HOLD")
+                .jsonPath("$.items[0].restricted")
+                .isEqualTo(true)
+                .jsonPath("$.items[0].holder.type")
+                .isEqualTo("ENTERPRISE");
     }
 
     @Test
     void aContactWithAStatedCycleSchedulesTheFollowUpInTheTenantsCalendar() {
         String id = open("flow7", RISK_NOTICE);
         // Tuesday 30 September 2025, 10:00 in Shanghai; a 7-day cycle → day 5 → 14 October (Golden Week off).
-        post("/api/v1/cases/" + id + "/contacts", token("flow7", "merchant_admin"), Map.of("channel", "PHONE", "at", "2025-09-30T02:00:00Z",
-                "ticketNumber", "T-77", "agent", "agent 7", "summary", "called support", "nextStep", "send invoices", "statedCycleDays", 7))
-                .expectStatus().isOk();
+        post(
+                        "/api/v1/cases/" + id + "/contacts",
+                        token("flow7", "merchant_admin"),
+                        Map.of(
+                                "channel",
+                                "PHONE",
+                                "at",
+                                "2025-09-30T02:00:00Z",
+                                "ticketNumber",
+                                "T-77",
+                                "agent",
+                                "agent 7",
+                                "summary",
+                                "called support",
+                                "nextStep",
+                                "send invoices",
+                                "statedCycleDays",
+                                7))
+                .expectStatus()
+                .isOk();
 
         assertThat(clock(id, "FOLLOW_UP")).containsEntry("dueAt", "2025-10-14T02:00:00Z");
-        web.get().uri("/api/v1/cases/{id}/scripts?lang=zh-CN", id).headers(h -> h.setBearerAuth(token("flow7", "merchant_admin"))).exchange()
-                .expectBody().jsonPath("$.scripts.recap").value(text -> assertThat((String) text).contains("T-77", "send invoices"));
+        web.get()
+                .uri("/api/v1/cases/{id}/scripts?lang=zh-CN", id)
+                .headers(h -> h.setBearerAuth(token("flow7", "merchant_admin")))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.scripts.recap")
+                .value(text -> assertThat((String) text).contains("T-77", "send invoices"));
     }
 
     @Test
     void aTenantsOwnTimeZoneAndHolidaysMoveItsFollowUps() {
         String admin = token("flow8", "merchant_admin");
-        web.put().uri("/api/v1/cases/settings").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("country", "Mars", "timeZone", "Asia/Shanghai")).exchange()
-                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("unknown_calendar_country");
-        web.put().uri("/api/v1/cases/settings").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("country", "DE", "timeZone", "Europe/Berlinn")).exchange()
-                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("invalid_time_zone");
-        web.put().uri("/api/v1/cases/settings").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("country", "US", "timeZone", "America/New_York")).exchange()
-                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"1\"");
+        web.put()
+                .uri("/api/v1/cases/settings")
+                .headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("country", "Mars", "timeZone", "Asia/Shanghai"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("unknown_calendar_country");
+        web.put()
+                .uri("/api/v1/cases/settings")
+                .headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("country", "DE", "timeZone", "Europe/Berlinn"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("invalid_time_zone");
+        web.put()
+                .uri("/api/v1/cases/settings")
+                .headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("country", "US", "timeZone", "America/New_York"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("ETag", "\"1\"");
         String id = open("flow8", RISK_NOTICE);
 
         // Wednesday 26 November 2025, 16:00 in New York; Thursday 27 is Thanksgiving. (A contact whose chase has
         // already passed plans none, so the contact lies ahead of the test clock.)
-        post("/api/v1/cases/" + id + "/contacts", admin, Map.of("channel", "EMAIL", "at", "2025-11-26T21:00:00Z", "summary", "mailed", "statedCycleDays", 1))
-                .expectStatus().isOk();
+        post(
+                        "/api/v1/cases/" + id + "/contacts",
+                        admin,
+                        Map.of(
+                                "channel",
+                                "EMAIL",
+                                "at",
+                                "2025-11-26T21:00:00Z",
+                                "summary",
+                                "mailed",
+                                "statedCycleDays",
+                                1))
+                .expectStatus()
+                .isOk();
 
         assertThat(clock(id, "FOLLOW_UP")).containsEntry("dueAt", "2025-11-28T21:00:00Z");
     }
@@ -172,16 +387,28 @@ class CaseFlowApiTests extends CaseApiTests {
             transition(id, admin, to, Map.of()).expectStatus().isOk();
         }
 
-        transition(id, admin, "SUPPLEMENT_REQUESTED", Map.of("items", List.of("TRANSACTION_BACKGROUND"))).expectStatus().isOk()
-                .expectBody().jsonPath("$.supplementItems[0]").isEqualTo("TRANSACTION_BACKGROUND");
+        transition(id, admin, "SUPPLEMENT_REQUESTED", Map.of("items", List.of("TRANSACTION_BACKGROUND")))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.supplementItems[0]")
+                .isEqualTo("TRANSACTION_BACKGROUND");
 
-        Document requested = events(id).stream().filter(e -> e.getString("type").equals("thaw.case.supplement_requested")).findFirst().orElseThrow();
+        Document requested = events(id).stream()
+                .filter(e -> e.getString("type").equals("thaw.case.supplement_requested"))
+                .findFirst()
+                .orElseThrow();
         Document data = (Document) requested.get("data");
         assertThat(data.getList("items", String.class)).containsExactly("TRANSACTION_BACKGROUND");
-        assertThat(Instant.parse(data.getString("acknowledgeBy"))).isEqualTo(clock.instant().plus(Duration.ofHours(24)));
+        assertThat(Instant.parse(data.getString("acknowledgeBy")))
+                .isEqualTo(clock.instant().plus(Duration.ofHours(24)));
         assertThat(clock(id, "SUPPLEMENT_ACK_24H")).containsEntry("state", "RUNNING");
-        transition(id, admin, "RESOLVED", Map.of()).expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.allowedStates[0]").isEqualTo("GATHERING_EVIDENCE");
+        transition(id, admin, "RESOLVED", Map.of())
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.allowedStates[0]")
+                .isEqualTo("GATHERING_EVIDENCE");
     }
 
     @Test
@@ -192,11 +419,20 @@ class CaseFlowApiTests extends CaseApiTests {
             transition(id, admin, to, Map.of()).expectStatus().isOk();
         }
 
-        transition(id, admin, "RESOLVED", Map.of()).expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.code").isEqualTo("release_reference_required");
-        transition(id, admin, "RESOLVED", Map.of("releaseReference", "（2025）沪0115执保解1234号")).expectStatus().isOk()
-                .expectBody().jsonPath("$.releaseReference").isEqualTo("（2025）沪0115执保解1234号")
-                .jsonPath("$.triage.facts.authority").isEqualTo("上海市浦东新区人民法院");
+        transition(id, admin, "RESOLVED", Map.of())
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("release_reference_required");
+        transition(id, admin, "RESOLVED", Map.of("releaseReference", "（2025）沪0115执保解1234号"))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.releaseReference")
+                .isEqualTo("（2025）沪0115执保解1234号")
+                .jsonPath("$.triage.facts.authority")
+                .isEqualTo("上海市浦东新区人民法院");
     }
 
     @Test
@@ -206,51 +442,128 @@ class CaseFlowApiTests extends CaseApiTests {
         for (String to : List.of("GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW", "RESOLVED")) {
             transition(id, admin, to, Map.of()).expectStatus().isOk();
         }
-        transition(id, admin, "CLOSED", Map.of()).expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("review_required");
-        web.put().uri("/api/v1/cases/{id}/review", id).headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("summary", "Funds held 3 days over missing invoices", "whys", List.of("no invoices", "not filed", "no checklist",
-                        "new hire", "no onboarding"), "rootCause", "no invoice checklist at onboarding", "penalty", "3 days frozen",
-                        "fix", "invoice checklist", "actionItems", List.of(Map.of("title", "write checklist", "owner", "ops",
-                                "dueDate", "2025-10-20", "done", false))))
-                .exchange().expectStatus().isOk();
-        post("/api/v1/cases/" + id + "/review/complete", admin, Map.of()).expectStatus().isOk();
-        transition(id, admin, "CLOSED", Map.of()).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CLOSED")
-                .jsonPath("$.outcome").isEqualTo("RESTORED");
+        transition(id, admin, "CLOSED", Map.of())
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("review_required");
+        web.put()
+                .uri("/api/v1/cases/{id}/review", id)
+                .headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "summary",
+                        "Funds held 3 days over missing invoices",
+                        "whys",
+                        List.of("no invoices", "not filed", "no checklist", "new hire", "no onboarding"),
+                        "rootCause",
+                        "no invoice checklist at onboarding",
+                        "penalty",
+                        "3 days frozen",
+                        "fix",
+                        "invoice checklist",
+                        "actionItems",
+                        List.of(Map.of(
+                                "title", "write checklist", "owner", "ops", "dueDate", "2025-10-20", "done", false))))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        post("/api/v1/cases/" + id + "/review/complete", admin, Map.of())
+                .expectStatus()
+                .isOk();
+        transition(id, admin, "CLOSED", Map.of())
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("CLOSED")
+                .jsonPath("$.outcome")
+                .isEqualTo("RESTORED");
 
         assertThat(published(id)).contains("thaw.case.closed");
-        web.get().uri("/api/v1/cases/library?q=INVOICE CHECKLIST").headers(h -> h.setBearerAuth(admin)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.items[0].caseId").isEqualTo(id);
-        web.get().uri("/api/v1/cases/library?q=invoice").headers(h -> h.setBearerAuth(token("other", "merchant_admin"))).exchange()
-                .expectBody().jsonPath("$.items.length()").isEqualTo(0);
-        web.get().uri("/api/v1/cases/{id}/timeline", id).headers(h -> h.setBearerAuth(admin)).exchange()
-                .expectBody().jsonPath("$[-1].type").isEqualTo("closed");
+        web.get()
+                .uri("/api/v1/cases/library?q=INVOICE CHECKLIST")
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[0].caseId")
+                .isEqualTo(id);
+        web.get()
+                .uri("/api/v1/cases/library?q=invoice")
+                .headers(h -> h.setBearerAuth(token("other", "merchant_admin")))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(0);
+        web.get()
+                .uri("/api/v1/cases/{id}/timeline", id)
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectBody()
+                .jsonPath("$[-1].type")
+                .isEqualTo("closed");
     }
 
     @Test
     void aDrillRunsTheRealClocksAndItsReportShowsEachStepAgainstItsClock() {
         String admin = token("flow10", "merchant_admin");
-        String id = (String) web.post().uri("/api/v1/cases/drills").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("scenario", "ACCOUNT_TAKEOVER")).exchange()
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String id = (String) web.post()
+                .uri("/api/v1/cases/drills")
+                .headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("scenario", "ACCOUNT_TAKEOVER"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> tasks = (List<Map<String, Object>>) read(id, admin).get("tasks");
+        List<Map<String, Object>> tasks =
+                (List<Map<String, Object>>) read(id, admin).get("tasks");
         clock.advance(Duration.ofMinutes(10));
         try {
-            Object freeze = tasks.stream().filter(t -> String.valueOf(t.get("title")).startsWith("Freeze")).findFirst().orElseThrow().get("id");
-            post("/api/v1/cases/" + id + "/tasks/" + freeze + "/done", admin, Map.of("note", "froze via console")).expectStatus().isOk();
+            Object freeze = tasks.stream()
+                    .filter(t -> String.valueOf(t.get("title")).startsWith("Freeze"))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("id");
+            post("/api/v1/cases/" + id + "/tasks/" + freeze + "/done", admin, Map.of("note", "froze via console"))
+                    .expectStatus()
+                    .isOk();
         } finally {
             clock.advance(Duration.ofMinutes(-10));
         }
 
-        web.get().uri("/api/v1/cases/{id}/drill-report", id).headers(h -> h.setBearerAuth(admin)).exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.drill").isEqualTo(true)
-                .jsonPath("$.timeline[?(@.clock == 'TAKEOVER_FREEZE_15')].result").isEqualTo("MET_IN_TIME")
-                .jsonPath("$.timeline[?(@.clock == 'TAKEOVER_FREEZE_15')].tookSeconds").isEqualTo(600)
-                .jsonPath("$.timeline[?(@.clock == 'TAKEOVER_PROOF_20')].result").isEqualTo("PENDING");
-        assertThat(events(id)).allSatisfy(event -> assertThat(((Document) event.get("data")).getBoolean("drill")).isTrue());
+        web.get()
+                .uri("/api/v1/cases/{id}/drill-report", id)
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.drill")
+                .isEqualTo(true)
+                .jsonPath("$.timeline[?(@.clock == 'TAKEOVER_FREEZE_15')].result")
+                .isEqualTo("MET_IN_TIME")
+                .jsonPath("$.timeline[?(@.clock == 'TAKEOVER_FREEZE_15')].tookSeconds")
+                .isEqualTo(600)
+                .jsonPath("$.timeline[?(@.clock == 'TAKEOVER_PROOF_20')].result")
+                .isEqualTo("PENDING");
+        assertThat(events(id))
+                .allSatisfy(event -> assertThat(((Document) event.get("data")).getBoolean("drill"))
+                        .isTrue());
         String real = open("flow10", RISK_NOTICE);
-        web.get().uri("/api/v1/cases/{id}/drill-report", real).headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isNotFound();
+        web.get()
+                .uri("/api/v1/cases/{id}/drill-report", real)
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
@@ -258,13 +571,26 @@ class CaseFlowApiTests extends CaseApiTests {
         String id = open("flow11", RISK_NOTICE);
         String admin = token("flow11", "merchant_admin");
 
-        post("/api/v1/cases/" + id + "/waiting", admin, Map.of("party", "HOLDER")).expectStatus().isOk()
-                .expectBody().jsonPath("$.clocks[?(@.kind == 'TASK_DUE' && @.state == 'PAUSED')]").exists();
+        post("/api/v1/cases/" + id + "/waiting", admin, Map.of("party", "HOLDER"))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.clocks[?(@.kind == 'TASK_DUE' && @.state == 'PAUSED')]")
+                .exists();
         clock.advance(Duration.ofHours(2));
         try {
-            post("/api/v1/cases/" + id + "/waiting", admin, Map.of("party", "PLATFORM")).expectStatus().isOk();
-            web.get().uri("/api/v1/cases/{id}/delay-report", id).headers(h -> h.setBearerAuth(admin)).exchange()
-                    .expectBody().jsonPath("$.secondsByParty.HOLDER").isEqualTo(7200).jsonPath("$.waitingOn").isEqualTo("PLATFORM");
+            post("/api/v1/cases/" + id + "/waiting", admin, Map.of("party", "PLATFORM"))
+                    .expectStatus()
+                    .isOk();
+            web.get()
+                    .uri("/api/v1/cases/{id}/delay-report", id)
+                    .headers(h -> h.setBearerAuth(admin))
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.secondsByParty.HOLDER")
+                    .isEqualTo(7200)
+                    .jsonPath("$.waitingOn")
+                    .isEqualTo("PLATFORM");
         } finally {
             clock.advance(Duration.ofHours(-2));
         }
@@ -275,43 +601,124 @@ class CaseFlowApiTests extends CaseApiTests {
     void aTenantAdminCopiesAPlaybookAndNewCasesFollowTheNewVersionWhileOldOnesKeepTheirs() {
         String admin = token("flow12", "merchant_admin");
         String before = open("flow12", RISK_NOTICE);
-        post("/api/v1/cases/playbooks/RISK_TXN/versions", admin, Map.of("basedOnVersion", 1, "steps", List.of(Map.of(
-                "title", Map.of("zh", "打电话给客户经理", "en", "Call the account manager"), "ownerRole", "merchant_admin", "dueMinutes", 30))))
-                .expectStatus().isCreated().expectBody().jsonPath("$.version").isEqualTo(2).jsonPath("$.owner").isEqualTo("flow12");
+        post(
+                        "/api/v1/cases/playbooks/RISK_TXN/versions",
+                        admin,
+                        Map.of(
+                                "basedOnVersion",
+                                1,
+                                "steps",
+                                List.of(Map.of(
+                                        "title",
+                                        Map.of("zh", "打电话给客户经理", "en", "Call the account manager"),
+                                        "ownerRole",
+                                        "merchant_admin",
+                                        "dueMinutes",
+                                        30))))
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.version")
+                .isEqualTo(2)
+                .jsonPath("$.owner")
+                .isEqualTo("flow12");
         post("/api/v1/cases/playbooks/RISK_TXN/versions", admin, Map.of("basedOnVersion", 1))
-                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("version_conflict");
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("version_conflict");
 
         String after = open("flow12", RISK_NOTICE);
 
-        assertThat(read(before, admin)).extracting(c -> ((Map<?, ?>) c.get("playbook")).get("version")).isEqualTo(1);
-        assertThat(read(after, admin)).extracting(c -> ((Map<?, ?>) c.get("playbook")).get("version")).isEqualTo(2);
+        assertThat(read(before, admin))
+                .extracting(c -> ((Map<?, ?>) c.get("playbook")).get("version"))
+                .isEqualTo(1);
+        assertThat(read(after, admin))
+                .extracting(c -> ((Map<?, ?>) c.get("playbook")).get("version"))
+                .isEqualTo(2);
         assertThat((List<?>) read(after, admin).get("tasks")).hasSize(1);
-        post("/api/v1/cases/playbooks/RISK_TXN/versions", token("flow12", "merchant_member"), Map.of("basedOnVersion", 2)).expectStatus().isForbidden();
+        post(
+                        "/api/v1/cases/playbooks/RISK_TXN/versions",
+                        token("flow12", "merchant_member"),
+                        Map.of("basedOnVersion", 2))
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
     void aTenantsJudicialPlaybookThatSendsStaffToThePlatformsSupportIsRefusedByStepAndRule() {
         String admin = token("flow12j", "merchant_admin");
-        post("/api/v1/cases/playbooks/JUDICIAL_FREEZE/versions", admin, Map.of("basedOnVersion", 1, "steps", List.of(
-                Map.of("title", Map.of("zh", "联系执行机关了解冻结范围", "en", "Ask the authority about the scope"), "ownerRole", "merchant_admin", "dueMinutes", 60),
-                Map.of("title", Map.of("zh", "联系平台官方客服申请解冻", "en", "Ask the platform to lift the freeze"), "ownerRole", "merchant_admin", "dueMinutes", 60))))
-                .expectStatus().isBadRequest().expectBody()
-                .jsonPath("$.code").isEqualTo("validation_failed")
-                .jsonPath("$.errors[0].field").isEqualTo("steps[1].title")
-                .jsonPath("$.errors[0].rule").isEqualTo("ContactRule");
+        post(
+                        "/api/v1/cases/playbooks/JUDICIAL_FREEZE/versions",
+                        admin,
+                        Map.of(
+                                "basedOnVersion",
+                                1,
+                                "steps",
+                                List.of(
+                                        Map.of(
+                                                "title",
+                                                Map.of("zh", "联系执行机关了解冻结范围", "en", "Ask the authority about the scope"),
+                                                "ownerRole",
+                                                "merchant_admin",
+                                                "dueMinutes",
+                                                60),
+                                        Map.of(
+                                                "title",
+                                                Map.of(
+                                                        "zh",
+                                                        "联系平台官方客服申请解冻",
+                                                        "en",
+                                                        "Ask the platform to lift the freeze"),
+                                                "ownerRole",
+                                                "merchant_admin",
+                                                "dueMinutes",
+                                                60))))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("validation_failed")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("steps[1].title")
+                .jsonPath("$.errors[0].rule")
+                .isEqualTo("ContactRule");
         // The same step is a RISK_TXN case's own business: the platform's support is whom it contacts.
-        post("/api/v1/cases/playbooks/RISK_TXN/versions", admin, Map.of("basedOnVersion", 1, "steps", List.of(
-                Map.of("title", Map.of("zh", "联系平台官方客服申请解冻", "en", "Ask official support to lift the freeze"), "ownerRole", "merchant_admin", "dueMinutes", 60))))
-                .expectStatus().isCreated();
-        web.get().uri("/api/v1/cases/playbooks/JUDICIAL_FREEZE").headers(h -> h.setBearerAuth(admin)).exchange()
-                .expectBody().jsonPath("$.version").isEqualTo(1);
+        post(
+                        "/api/v1/cases/playbooks/RISK_TXN/versions",
+                        admin,
+                        Map.of(
+                                "basedOnVersion",
+                                1,
+                                "steps",
+                                List.of(Map.of(
+                                        "title",
+                                        Map.of("zh", "联系平台官方客服申请解冻", "en", "Ask official support to lift the freeze"),
+                                        "ownerRole",
+                                        "merchant_admin",
+                                        "dueMinutes",
+                                        60))))
+                .expectStatus()
+                .isCreated();
+        web.get()
+                .uri("/api/v1/cases/playbooks/JUDICIAL_FREEZE")
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.version")
+                .isEqualTo(1);
     }
 
     @SuppressWarnings("unchecked")
     Map<String, Object> clock(String caseId, String kind) {
         String bearer = token(caseTenant(caseId), "merchant_admin");
-        List<Map<String, Object>> clocks = (List<Map<String, Object>>) read(caseId, bearer).get("clocks");
-        return clocks.stream().filter(c -> kind.equals(c.get("kind"))).reduce((a, b) -> b).orElseThrow();
+        List<Map<String, Object>> clocks =
+                (List<Map<String, Object>>) read(caseId, bearer).get("clocks");
+        return clocks.stream()
+                .filter(c -> kind.equals(c.get("kind")))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     String caseTenant(String caseId) {

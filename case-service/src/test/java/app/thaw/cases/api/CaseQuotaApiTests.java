@@ -19,12 +19,26 @@ class CaseQuotaApiTests extends CaseApiTests {
     Quotas quotas;
 
     void planChanged(String tenant, String plan, long sequence) {
-        deliver(internalEvent("thaw.subscription.changed", tenant, tenant, Map.of("tenantId", tenant, "plan", plan, "sequence", sequence,
-                "changedAt", clock.instant().toString(), "changedBy", "platform-admin")));
+        deliver(internalEvent(
+                "thaw.subscription.changed",
+                tenant,
+                tenant,
+                Map.of(
+                        "tenantId",
+                        tenant,
+                        "plan",
+                        plan,
+                        "sequence",
+                        sequence,
+                        "changedAt",
+                        clock.instant().toString(),
+                        "changedBy",
+                        "platform-admin")));
     }
 
     long casesOf(String tenant) {
-        return mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), "cases").block();
+        return mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), "cases")
+                .block();
     }
 
     @Test
@@ -32,12 +46,24 @@ class CaseQuotaApiTests extends CaseApiTests {
         String tenant = "q-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         planChanged(tenant, "INSURER", 1);
 
-        post("/api/v1/cases", token(tenant, "merchant_admin"), intake(RISK_NOTICE)).expectStatus().isEqualTo(429)
-                .expectHeader().exists("Retry-After")
-                .expectBody().jsonPath("$.code").isEqualTo("quota_exceeded").jsonPath("$.quota").isEqualTo("cases")
-                .jsonPath("$.limit").isEqualTo(0).jsonPath("$.plan").isEqualTo("INSURER")
-                .jsonPath("$.resetsAt").isEqualTo(Quotas.resetsAt(java.time.YearMonth.from(clock.instant().atOffset(java.time.ZoneOffset.UTC)))
-                        .toString());
+        post("/api/v1/cases", token(tenant, "merchant_admin"), intake(RISK_NOTICE))
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists("Retry-After")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("quota_exceeded")
+                .jsonPath("$.quota")
+                .isEqualTo("cases")
+                .jsonPath("$.limit")
+                .isEqualTo(0)
+                .jsonPath("$.plan")
+                .isEqualTo("INSURER")
+                .jsonPath("$.resetsAt")
+                .isEqualTo(
+                        Quotas.resetsAt(java.time.YearMonth.from(clock.instant().atOffset(java.time.ZoneOffset.UTC)))
+                                .toString());
         assertThat(casesOf(tenant)).isZero();
 
         // An older change arriving late does not undo the newer one; a newer one applies.
@@ -56,20 +82,48 @@ class CaseQuotaApiTests extends CaseApiTests {
             quotas.record(tenant, "cases", 199).block();
 
             open(tenant, RISK_NOTICE);
-            post("/api/v1/cases", token(tenant, "merchant_admin"), intake(RISK_NOTICE)).expectStatus().isEqualTo(429)
-                    .expectBody().jsonPath("$.limit").isEqualTo(200).jsonPath("$.used").isEqualTo(200)
-                    .jsonPath("$.resetsAt").isEqualTo("2025-10-01T00:00:00Z");
-            web.get().uri("/internal/usage/{tenant}?month=2025-09", tenant).headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
-                    .exchange().expectStatus().isOk().expectBody().jsonPath("$.used.cases").isEqualTo(200)
-                    .jsonPath("$.plan").isEqualTo("THAW_ASSIST");
+            post("/api/v1/cases", token(tenant, "merchant_admin"), intake(RISK_NOTICE))
+                    .expectStatus()
+                    .isEqualTo(429)
+                    .expectBody()
+                    .jsonPath("$.limit")
+                    .isEqualTo(200)
+                    .jsonPath("$.used")
+                    .isEqualTo(200)
+                    .jsonPath("$.resetsAt")
+                    .isEqualTo("2025-10-01T00:00:00Z");
+            web.get()
+                    .uri("/internal/usage/{tenant}?month=2025-09", tenant)
+                    .headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.used.cases")
+                    .isEqualTo(200)
+                    .jsonPath("$.plan")
+                    .isEqualTo("THAW_ASSIST");
 
             clock.advance(Duration.ofHours(4));
             open(tenant, RISK_NOTICE);
-            web.get().uri("/internal/usage/{tenant}", tenant).headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
-                    .exchange().expectStatus().isOk().expectBody().jsonPath("$.month").isEqualTo("2025-10").jsonPath("$.used.cases").isEqualTo(1);
+            web.get()
+                    .uri("/internal/usage/{tenant}", tenant)
+                    .headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.month")
+                    .isEqualTo("2025-10")
+                    .jsonPath("$.used.cases")
+                    .isEqualTo(1);
             // Only services read usage.
-            web.get().uri("/internal/usage/{tenant}", tenant).headers(h -> h.setBearerAuth(token(tenant, "merchant_admin")))
-                    .exchange().expectStatus().isForbidden();
+            web.get()
+                    .uri("/internal/usage/{tenant}", tenant)
+                    .headers(h -> h.setBearerAuth(token(tenant, "merchant_admin")))
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
         } finally {
             clock.set(before);
         }

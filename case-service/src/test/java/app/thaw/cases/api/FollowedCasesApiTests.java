@@ -21,38 +21,85 @@ class FollowedCasesApiTests extends CaseApiTests {
     }
 
     void consent(String type, String tenant, String caseId, String consentId, String insurer) {
-        deliver(internalEvent(type, tenant, caseId, Map.of("caseId", caseId, "consentId", consentId, "insurerTenantId", insurer,
-                "by", tenant + "/admin")));
+        deliver(internalEvent(
+                type,
+                tenant,
+                caseId,
+                Map.of("caseId", caseId, "consentId", consentId, "insurerTenantId", insurer, "by", tenant + "/admin")));
     }
 
     @SuppressWarnings("unchecked")
     @Test
     void anInsurerWithConsentReadsStatusClocksChecklistAndRestorationButNoNoticeOrIdentifiers() {
         String id = open("fc-acme", RISK_NOTICE);
-        web.get().uri("/api/v1/cases/followed/{id}", id).headers(h -> h.setBearerAuth(insurer("fc-ins"))).exchange()
-                .expectStatus().isNotFound();
+        web.get()
+                .uri("/api/v1/cases/followed/{id}", id)
+                .headers(h -> h.setBearerAuth(insurer("fc-ins")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
 
-        consent("thaw.evidence.consent_granted", "fc-acme", id, UUID.randomUUID().toString(), "fc-ins");
+        consent(
+                "thaw.evidence.consent_granted",
+                "fc-acme",
+                id,
+                UUID.randomUUID().toString(),
+                "fc-ins");
 
-        Map<String, Object> followed = web.get().uri("/api/v1/cases/followed/{id}", id).headers(h -> h.setBearerAuth(insurer("fc-ins")))
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        assertThat(followed).containsEntry("caseId", id).containsEntry("status", "TRIAGED").containsEntry("scenario", "RISK_TXN")
+        Map<String, Object> followed = web.get()
+                .uri("/api/v1/cases/followed/{id}", id)
+                .headers(h -> h.setBearerAuth(insurer("fc-ins")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(followed)
+                .containsEntry("caseId", id)
+                .containsEntry("status", "TRIAGED")
+                .containsEntry("scenario", "RISK_TXN")
                 .containsKeys("clocks", "checklist", "restoration")
-                .doesNotContainKeys("noticeText", "notice", "holder", "accountReference", "contacts", "reference", "timeline");
+                .doesNotContainKeys(
+                        "noticeText", "notice", "holder", "accountReference", "contacts", "reference", "timeline");
         assertThat(followed.toString()).doesNotContain("风控", "ACC-", "Acme");
         assertThat((Map<String, Object>) followed.get("checklist")).containsKeys("total", "missing", "items");
         assertThat((Map<String, Object>) followed.get("restoration")).containsEntry("stage", "OPEN");
-        assertThat((List<Map<String, Object>>) followed.get("clocks")).extracting(c -> c.get("kind")).contains("GOLDEN_15");
+        assertThat((List<Map<String, Object>>) followed.get("clocks"))
+                .extracting(c -> c.get("kind"))
+                .contains("GOLDEN_15");
 
-        web.get().uri("/api/v1/cases/followed").headers(h -> h.setBearerAuth(insurer("fc-ins"))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].caseId").isEqualTo(id);
+        web.get()
+                .uri("/api/v1/cases/followed")
+                .headers(h -> h.setBearerAuth(insurer("fc-ins")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.length()")
+                .isEqualTo(1)
+                .jsonPath("$[0].caseId")
+                .isEqualTo(id);
         // Another insurer, and the insurer on the case's own API, get nothing.
-        web.get().uri("/api/v1/cases/followed/{id}", id).headers(h -> h.setBearerAuth(insurer("fc-other"))).exchange()
-                .expectStatus().isNotFound();
-        web.get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(insurer("fc-ins"))).exchange().expectStatus().isNotFound();
+        web.get()
+                .uri("/api/v1/cases/followed/{id}", id)
+                .headers(h -> h.setBearerAuth(insurer("fc-other")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        web.get()
+                .uri("/api/v1/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(insurer("fc-ins")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         for (String tenant : List.of("fc-acme", "fc-ins")) {
-            assertThat(audit.entriesFor(tenant, "case", id).map(e -> e.getString("action")).collectList().block())
-                    .as("audit of %s", tenant).contains("case.insurer_read");
+            assertThat(audit.entriesFor(tenant, "case", id)
+                            .map(e -> e.getString("action"))
+                            .collectList()
+                            .block())
+                    .as("audit of %s", tenant)
+                    .contains("case.insurer_read");
         }
     }
 
@@ -61,25 +108,57 @@ class FollowedCasesApiTests extends CaseApiTests {
         String id = open("fc-beta", RISK_NOTICE);
         String consentId = UUID.randomUUID().toString();
         consent("thaw.evidence.consent_granted", "fc-beta", id, consentId, "fc-ins2");
-        web.get().uri("/api/v1/cases/followed/{id}", id).headers(h -> h.setBearerAuth(insurer("fc-ins2"))).exchange().expectStatus().isOk();
+        web.get()
+                .uri("/api/v1/cases/followed/{id}", id)
+                .headers(h -> h.setBearerAuth(insurer("fc-ins2")))
+                .exchange()
+                .expectStatus()
+                .isOk();
 
         consent("thaw.evidence.consent_revoked", "fc-beta", id, consentId, "fc-ins2");
         consent("thaw.evidence.consent_granted", "fc-beta", id, consentId, "fc-ins2");
 
-        web.get().uri("/api/v1/cases/followed/{id}", id).headers(h -> h.setBearerAuth(insurer("fc-ins2"))).exchange()
-                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("not_found");
-        web.get().uri("/api/v1/cases/followed").headers(h -> h.setBearerAuth(insurer("fc-ins2"))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+        web.get()
+                .uri("/api/v1/cases/followed/{id}", id)
+                .headers(h -> h.setBearerAuth(insurer("fc-ins2")))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("not_found");
+        web.get()
+                .uri("/api/v1/cases/followed")
+                .headers(h -> h.setBearerAuth(insurer("fc-ins2")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.length()")
+                .isEqualTo(0);
     }
 
     @Test
     void aConsentedComplianceHoldStaysHiddenAndOnlyInsurersUseThisApi() {
         String id = open("fc-gamma", "根据主管机关通知，您的账户暂时不可用，请等待官方公告。");
-        consent("thaw.evidence.consent_granted", "fc-gamma", id, UUID.randomUUID().toString(), "fc-ins3");
+        consent(
+                "thaw.evidence.consent_granted",
+                "fc-gamma",
+                id,
+                UUID.randomUUID().toString(),
+                "fc-ins3");
 
-        web.get().uri("/api/v1/cases/followed/{id}", id).headers(h -> h.setBearerAuth(insurer("fc-ins3"))).exchange()
-                .expectStatus().isNotFound();
-        web.get().uri("/api/v1/cases/followed").headers(h -> h.setBearerAuth(token("fc-gamma", "merchant_admin"))).exchange()
-                .expectStatus().isForbidden();
+        web.get()
+                .uri("/api/v1/cases/followed/{id}", id)
+                .headers(h -> h.setBearerAuth(insurer("fc-ins3")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        web.get()
+                .uri("/api/v1/cases/followed")
+                .headers(h -> h.setBearerAuth(token("fc-gamma", "merchant_admin")))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 }

@@ -26,7 +26,11 @@ class PartnerLinksApiTests extends CaseApiTests {
 
     void link(String merchant, String partner) {
         post("/api/v1/cases/partner-links", token(merchant, "merchant_admin"), Map.of("partnerTenantId", partner))
-                .expectStatus().isCreated().expectBody().jsonPath("$.active").isEqualTo(true);
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.active")
+                .isEqualTo(true);
     }
 
     WebTestClientResponse openFor(String bankTenant, String merchant) {
@@ -35,57 +39,132 @@ class PartnerLinksApiTests extends CaseApiTests {
         return new WebTestClientResponse(post("/api/v1/cases", bank(bankTenant), body));
     }
 
-    record WebTestClientResponse(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec spec) {
-    }
+    record WebTestClientResponse(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec spec) {}
 
     @SuppressWarnings("unchecked")
     @Test
     void aLinkedBankOpensACaseForItsMerchantAndBothSeeAndWorkIt() {
         link("pl-acme", "pl-bank");
 
-        Map<String, Object> opened = openFor("pl-bank", "pl-acme").spec().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> opened = openFor("pl-bank", "pl-acme")
+                .spec()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         String id = (String) opened.get("id");
 
         assertThat(opened).containsEntry("tenantId", "pl-acme");
         assertThat(read(id, token("pl-acme", "merchant_member"))).containsEntry("tenantId", "pl-acme");
-        transition(id, bank("pl-bank"), "GATHERING_EVIDENCE", Map.of()).expectStatus().isOk();
-        transition(id, token("pl-acme", "merchant_admin"), "SUBMITTED", Map.of()).expectStatus().isOk();
+        transition(id, bank("pl-bank"), "GATHERING_EVIDENCE", Map.of())
+                .expectStatus()
+                .isOk();
+        transition(id, token("pl-acme", "merchant_admin"), "SUBMITTED", Map.of())
+                .expectStatus()
+                .isOk();
         // The bank's queue holds its merchant's case; the merchant's holds it too.
-        web.get().uri("/api/v1/cases?limit=100").headers(h -> h.setBearerAuth(bank("pl-bank"))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.items[?(@.id == '" + id + "')]").exists();
-        web.get().uri("/api/v1/cases?limit=100").headers(h -> h.setBearerAuth(token("pl-acme", "merchant_member"))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.items[?(@.id == '" + id + "')]").exists();
+        web.get()
+                .uri("/api/v1/cases?limit=100")
+                .headers(h -> h.setBearerAuth(bank("pl-bank")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.id == '" + id + "')]")
+                .exists();
+        web.get()
+                .uri("/api/v1/cases?limit=100")
+                .headers(h -> h.setBearerAuth(token("pl-acme", "merchant_member")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.id == '" + id + "')]")
+                .exists();
 
         // Every cross-tenant act is in both tenants' logs.
         for (String tenant : List.of("pl-bank", "pl-acme")) {
-            assertThat(audit.entriesFor(tenant, "case", id).map(entry -> entry.getString("action")).collectList().block())
-                    .as("audit of %s", tenant).contains("case.partner_write");
-            assertThat(audit.entriesFor(tenant, "tenant", "pl-acme").map(entry -> entry.getString("action")).collectList().block())
-                    .as("audit of %s", tenant).contains("case.partner_open");
-            assertThat(audit.entriesFor(tenant, "partner_link", "pl-acme|pl-bank").map(entry -> entry.getString("action")).collectList().block())
-                    .as("audit of %s", tenant).contains("partner.linked");
+            assertThat(audit.entriesFor(tenant, "case", id)
+                            .map(entry -> entry.getString("action"))
+                            .collectList()
+                            .block())
+                    .as("audit of %s", tenant)
+                    .contains("case.partner_write");
+            assertThat(audit.entriesFor(tenant, "tenant", "pl-acme")
+                            .map(entry -> entry.getString("action"))
+                            .collectList()
+                            .block())
+                    .as("audit of %s", tenant)
+                    .contains("case.partner_open");
+            assertThat(audit.entriesFor(tenant, "partner_link", "pl-acme|pl-bank")
+                            .map(entry -> entry.getString("action"))
+                            .collectList()
+                            .block())
+                    .as("audit of %s", tenant)
+                    .contains("partner.linked");
         }
     }
 
     @Test
     void anUnlinkedBankIsRefusedWithPartnerNotLinkedAndLosesTheCasesWhenTheLinkIsRevoked() {
-        openFor("pl-bank2", "pl-beta").spec().expectStatus().isForbidden()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("partner_not_linked")
-                .jsonPath("$.tenantId").isEqualTo("pl-beta").jsonPath("$.partnerTenantId").isEqualTo("pl-bank2");
+        openFor("pl-bank2", "pl-beta")
+                .spec()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("partner_not_linked")
+                .jsonPath("$.tenantId")
+                .isEqualTo("pl-beta")
+                .jsonPath("$.partnerTenantId")
+                .isEqualTo("pl-bank2");
 
         link("pl-beta", "pl-bank2");
-        String id = (String) openFor("pl-bank2", "pl-beta").spec().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String id = (String) openFor("pl-bank2", "pl-beta")
+                .spec()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
         post("/api/v1/cases/partner-links/pl-bank2/revoke", token("pl-beta", "merchant_admin"), Map.of())
-                .expectStatus().isOk().expectBody().jsonPath("$.active").isEqualTo(false).jsonPath("$.sequence").isEqualTo(2);
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.active")
+                .isEqualTo(false)
+                .jsonPath("$.sequence")
+                .isEqualTo(2);
 
-        openFor("pl-bank2", "pl-beta").spec().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("partner_not_linked");
-        web.get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(bank("pl-bank2"))).exchange().expectStatus().isNotFound();
-        transition(id, bank("pl-bank2"), "GATHERING_EVIDENCE", Map.of()).expectStatus().isNotFound();
-        web.get().uri("/api/v1/cases?limit=100&tenantId=pl-beta").headers(h -> h.setBearerAuth(bank("pl-bank2"))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        openFor("pl-bank2", "pl-beta")
+                .spec()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("partner_not_linked");
+        web.get()
+                .uri("/api/v1/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(bank("pl-bank2")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        transition(id, bank("pl-bank2"), "GATHERING_EVIDENCE", Map.of())
+                .expectStatus()
+                .isNotFound();
+        web.get()
+                .uri("/api/v1/cases?limit=100&tenantId=pl-beta")
+                .headers(h -> h.setBearerAuth(bank("pl-bank2")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(0);
         // The merchant keeps its case.
         assertThat(read(id, token("pl-beta", "merchant_admin"))).containsEntry("tenantId", "pl-beta");
     }
@@ -95,13 +174,28 @@ class PartnerLinksApiTests extends CaseApiTests {
         link("pl-gamma", "pl-bank3");
         String other = open("pl-delta", RISK_NOTICE);
 
-        openFor("pl-bank3", "pl-delta").spec().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("partner_not_linked");
-        web.get().uri("/api/v1/cases/{id}", other).headers(h -> h.setBearerAuth(bank("pl-bank3"))).exchange().expectStatus().isNotFound();
+        openFor("pl-bank3", "pl-delta")
+                .spec()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("partner_not_linked");
+        web.get()
+                .uri("/api/v1/cases/{id}", other)
+                .headers(h -> h.setBearerAuth(bank("pl-bank3")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         // A user of the linked tenant who is no partner bank gets nothing of the merchant either.
         Map<String, Object> body = new HashMap<>(intake(RISK_NOTICE));
         body.put("onBehalfOfTenant", "pl-gamma");
-        post("/api/v1/cases", token("pl-bank3", "merchant_admin"), body).expectStatus().isForbidden()
-                .expectBody().jsonPath("$.code").isEqualTo("forbidden");
+        post("/api/v1/cases", token("pl-bank3", "merchant_admin"), body)
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("forbidden");
     }
 
     @Test
@@ -109,39 +203,80 @@ class PartnerLinksApiTests extends CaseApiTests {
         link("pl-eta", "pl-bank4");
         String id = open("pl-eta", "根据主管机关通知，您的账户暂时不可用，请等待官方公告。");
 
-        web.get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(bank("pl-bank4"))).exchange().expectStatus().isNotFound();
-        web.get().uri("/api/v1/cases?limit=100").headers(h -> h.setBearerAuth(bank("pl-bank4"))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.items[?(@.id == '" + id + "')]").doesNotExist();
+        web.get()
+                .uri("/api/v1/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(bank("pl-bank4")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        web.get()
+                .uri("/api/v1/cases?limit=100")
+                .headers(h -> h.setBearerAuth(bank("pl-bank4")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.id == '" + id + "')]")
+                .doesNotExist();
     }
 
     @Test
     void onlyTheMerchantsAdminLinksAndNeverItsOwnTenant() {
         post("/api/v1/cases/partner-links", token("pl-theta", "merchant_member"), Map.of("partnerTenantId", "pl-bank5"))
-                .expectStatus().isForbidden();
-        post("/api/v1/cases/partner-links", bank("pl-bank5"), Map.of("partnerTenantId", "pl-theta")).expectStatus().isForbidden();
+                .expectStatus()
+                .isForbidden();
+        post("/api/v1/cases/partner-links", bank("pl-bank5"), Map.of("partnerTenantId", "pl-theta"))
+                .expectStatus()
+                .isForbidden();
         post("/api/v1/cases/partner-links", token("pl-theta", "merchant_admin"), Map.of("partnerTenantId", "pl-theta"))
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("partnerTenantId")
-                .jsonPath("$.errors[0].rule").isEqualTo("NotOwnTenant");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("partnerTenantId")
+                .jsonPath("$.errors[0].rule")
+                .isEqualTo("NotOwnTenant");
         post("/api/v1/cases/partner-links", token("pl-theta", "merchant_admin"), Map.of("partnerTenantId", "../bank"))
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("partnerTenantId");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("partnerTenantId");
         post("/api/v1/cases/partner-links/pl-bank5/revoke", token("pl-theta", "merchant_admin"), Map.of())
-                .expectStatus().isNotFound();
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void bothTenantsListTheLinkAndEachChangeIsPublishedWithItsSequence() {
         link("pl-iota", "pl-bank6");
         link("pl-iota", "pl-bank6");
-        post("/api/v1/cases/partner-links/pl-bank6/revoke", token("pl-iota", "merchant_admin"), Map.of()).expectStatus().isOk();
+        post("/api/v1/cases/partner-links/pl-bank6/revoke", token("pl-iota", "merchant_admin"), Map.of())
+                .expectStatus()
+                .isOk();
 
         for (String who : List.of(token("pl-iota", "merchant_member"), bank("pl-bank6"))) {
-            web.get().uri("/api/v1/cases/partner-links").headers(h -> h.setBearerAuth(who)).exchange().expectStatus().isOk()
-                    .expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].merchantTenantId").isEqualTo("pl-iota")
-                    .jsonPath("$[0].active").isEqualTo(false);
+            web.get()
+                    .uri("/api/v1/cases/partner-links")
+                    .headers(h -> h.setBearerAuth(who))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.length()")
+                    .isEqualTo(1)
+                    .jsonPath("$[0].merchantTenantId")
+                    .isEqualTo("pl-iota")
+                    .jsonPath("$[0].active")
+                    .isEqualTo(false);
         }
-        List<Document> published = mongo.find(Query.query(Criteria.where("event.subject").is("pl-iota|pl-bank6")), Document.class, "outbox")
-                .map(entry -> (Document) entry.get("event")).collectList().block();
-        assertThat(published).extracting(event -> event.getString("type") + "#" + ((Document) event.get("data")).get("sequence")
+        List<Document> published = mongo.find(
+                        Query.query(Criteria.where("event.subject").is("pl-iota|pl-bank6")), Document.class, "outbox")
+                .map(entry -> (Document) entry.get("event"))
+                .collectList()
+                .block();
+        assertThat(published)
+                .extracting(event -> event.getString("type") + "#" + ((Document) event.get("data")).get("sequence")
                         + "@" + event.getString("tenantId"))
                 .containsExactlyInAnyOrder("thaw.partner.linked#1@pl-iota", "thaw.partner.unlinked#2@pl-iota");
     }

@@ -12,33 +12,54 @@ import org.junit.jupiter.api.Test;
  */
 class StrictRequestApiTests extends CaseApiTests {
 
-    static final List<String> EXTREMES = List.of("-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
-            "1969-12-31T23:59:59Z", "2101-01-01T00:00:00Z");
+    static final List<String> EXTREMES = List.of(
+            "-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "1969-12-31T23:59:59Z", "2101-01-01T00:00:00Z");
 
     @Test
     void aMisspeltPartyIsRefusedByNameAndWhomTheCaseWaitsOnStays() {
         String admin = token("strict1", "merchant_admin");
         String id = open("strict1", RISK_NOTICE);
-        post("/api/v1/cases/" + id + "/waiting", admin, Map.of("party", "PLATFORM")).expectStatus().isOk();
+        post("/api/v1/cases/" + id + "/waiting", admin, Map.of("party", "PLATFORM"))
+                .expectStatus()
+                .isOk();
 
         post("/api/v1/cases/" + id + "/waiting", admin, Map.of("on", "HOLDER"))
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("validation_failed")
-                .jsonPath("$.errors[0].field").isEqualTo("on")
-                .jsonPath("$.errors[0].rule").isEqualTo("UnknownField");
-        org.assertj.core.api.Assertions.assertThat(read(id, admin).get("waitingOn")).isEqualTo("PLATFORM");
+                .jsonPath("$.code")
+                .isEqualTo("validation_failed")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("on")
+                .jsonPath("$.errors[0].rule")
+                .isEqualTo("UnknownField");
+        org.assertj.core.api.Assertions.assertThat(read(id, admin).get("waitingOn"))
+                .isEqualTo("PLATFORM");
     }
 
     @Test
     void anUnknownFieldInANestedIntakeObjectIsNamedWithItsPath() {
         Map<String, Object> intake = new HashMap<>(intake(RISK_NOTICE));
-        intake.put("holder", Map.of("type", "ENTERPRISE", "displayName", "x", "accountReference", "ACC-1", "acountReference", "ACC-2"));
+        intake.put(
+                "holder",
+                Map.of(
+                        "type",
+                        "ENTERPRISE",
+                        "displayName",
+                        "x",
+                        "accountReference",
+                        "ACC-1",
+                        "acountReference",
+                        "ACC-2"));
         post("/api/v1/cases", token("strict2", "merchant_admin"), intake)
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo("holder.acountReference")
-                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail).doesNotContain("ACC-2"));
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("holder.acountReference")
+                .jsonPath("$.detail")
+                .value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                        .doesNotContain("ACC-2"));
     }
 
     @Test
@@ -49,18 +70,42 @@ class StrictRequestApiTests extends CaseApiTests {
             Map<String, Object> intake = new HashMap<>(intake(RISK_NOTICE));
             intake.put("detectedAt", at);
             expectWindow(post("/api/v1/cases", admin, intake), "detectedAt");
-            expectWindow(post("/api/v1/cases/" + id + "/contacts", admin, Map.of("channel", "PHONE", "at", at, "summary", "called")), "at");
-            expectWindow(post("/api/v1/cases/" + id + "/contacts", admin, Map.of("channel", "PHONE", "at", "2025-09-30T03:00:00Z",
-                    "summary", "called", "promisedReplyAt", at)), "promisedReplyAt");
-            expectWindow(post("/api/v1/cases/drills", admin, Map.of("scenario", "ACCOUNT_TAKEOVER", "detectedAt", at)), "detectedAt");
+            expectWindow(
+                    post(
+                            "/api/v1/cases/" + id + "/contacts",
+                            admin,
+                            Map.of("channel", "PHONE", "at", at, "summary", "called")),
+                    "at");
+            expectWindow(
+                    post(
+                            "/api/v1/cases/" + id + "/contacts",
+                            admin,
+                            Map.of(
+                                    "channel",
+                                    "PHONE",
+                                    "at",
+                                    "2025-09-30T03:00:00Z",
+                                    "summary",
+                                    "called",
+                                    "promisedReplyAt",
+                                    at)),
+                    "promisedReplyAt");
+            expectWindow(
+                    post("/api/v1/cases/drills", admin, Map.of("scenario", "ACCOUNT_TAKEOVER", "detectedAt", at)),
+                    "detectedAt");
         }
     }
 
-    private static void expectWindow(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response, String field) {
-        response.expectStatus().isBadRequest()
+    private static void expectWindow(
+            org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response, String field) {
+        response.expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("validation_failed")
-                .jsonPath("$.errors[0].field").isEqualTo(field)
-                .jsonPath("$.errors[0].rule").isEqualTo("DateWindow");
+                .jsonPath("$.code")
+                .isEqualTo("validation_failed")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo(field)
+                .jsonPath("$.errors[0].rule")
+                .isEqualTo("DateWindow");
     }
 }

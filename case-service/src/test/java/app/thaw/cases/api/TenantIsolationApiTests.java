@@ -22,10 +22,22 @@ class TenantIsolationApiTests extends CaseApiTests {
         String id = open("alpha", RISK_NOTICE);
         String beta = token("beta", "merchant_admin");
 
-        web.get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(beta)).exchange()
-                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("not_found");
+        web.get()
+                .uri("/api/v1/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(beta))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("not_found");
         transition(id, beta, "GATHERING_EVIDENCE", Map.of()).expectStatus().isNotFound();
-        web.get().uri("/api/v1/cases/{id}/timeline", id).headers(h -> h.setBearerAuth(beta)).exchange().expectStatus().isNotFound();
+        web.get()
+                .uri("/api/v1/cases/{id}/timeline", id)
+                .headers(h -> h.setBearerAuth(beta))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         assertThat(read(id, token("alpha", "merchant_admin"))).containsEntry("status", "TRIAGED");
     }
 
@@ -34,10 +46,17 @@ class TenantIsolationApiTests extends CaseApiTests {
         String mine = open("gamma", RISK_NOTICE);
         open("delta", RISK_NOTICE);
 
-        web.get().uri("/api/v1/cases?limit=100").headers(h -> h.setBearerAuth(token("gamma", "merchant_member"))).exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.items.length()").isEqualTo(1)
-                .jsonPath("$.items[0].id").isEqualTo(mine);
+        web.get()
+                .uri("/api/v1/cases?limit=100")
+                .headers(h -> h.setBearerAuth(token("gamma", "merchant_member")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(1)
+                .jsonPath("$.items[0].id")
+                .isEqualTo(mine);
     }
 
     @Test
@@ -46,7 +65,8 @@ class TenantIsolationApiTests extends CaseApiTests {
 
         assertThat(read(id, token("thaw", "staff_agent"))).containsEntry("tenantId", "epsilon");
 
-        List<Document> entries = audit.entriesFor("thaw", "case", id).collectList().block();
+        List<Document> entries =
+                audit.entriesFor("thaw", "case", id).collectList().block();
         assertThat(entries).extracting(entry -> entry.getString("action")).contains("case.cross_tenant_read");
     }
 
@@ -54,26 +74,58 @@ class TenantIsolationApiTests extends CaseApiTests {
     void staffNamingAMalformedTenantGet400NamingTenantIdAndNothingIsListedOrAudited() {
         String id = open("lambda", RISK_NOTICE);
         // Just over and far over the length limit; characters a tenant id never has.
-        Map<String, String> malformed = Map.of("a".repeat(TenantIds.MAX_LENGTH + 1), "Size", "b".repeat(2000), "Size",
-                "lambda\u0000", "Pattern", "lambda\n", "Pattern", "../lambda", "Pattern", " lambda", "Pattern", "lambda*", "Pattern");
+        Map<String, String> malformed = Map.of(
+                "a".repeat(TenantIds.MAX_LENGTH + 1),
+                "Size",
+                "b".repeat(2000),
+                "Size",
+                "lambda\u0000",
+                "Pattern",
+                "lambda\n",
+                "Pattern",
+                "../lambda",
+                "Pattern",
+                " lambda",
+                "Pattern",
+                "lambda*",
+                "Pattern");
 
-        malformed.forEach((tenantId, rule) -> web.get().uri("/api/v1/cases?tenantId={tenant}", tenantId)
-                .headers(h -> h.setBearerAuth(token("thaw", "staff_supervisor"))).exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].field").isEqualTo("tenantId")
-                .jsonPath("$.errors[0].rule").isEqualTo(rule));
+        malformed.forEach((tenantId, rule) -> web.get()
+                .uri("/api/v1/cases?tenantId={tenant}", tenantId)
+                .headers(h -> h.setBearerAuth(token("thaw", "staff_supervisor")))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("validation_failed")
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("tenantId")
+                .jsonPath("$.errors[0].rule")
+                .isEqualTo(rule));
 
         assertThat(audit.entriesFor("thaw", "case", "*").collectList().block())
                 .extracting(entry -> entry.get("details", Document.class).getString("tenantFilter"))
                 .doesNotContainAnyElementsOf(malformed.keySet());
         // Named well, the tenant's queue answers as before, and the list is audited.
-        web.get().uri("/api/v1/cases?tenantId=lambda").headers(h -> h.setBearerAuth(token("thaw", "staff_supervisor"))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(id);
+        web.get()
+                .uri("/api/v1/cases?tenantId=lambda")
+                .headers(h -> h.setBearerAuth(token("thaw", "staff_supervisor")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(1)
+                .jsonPath("$.items[0].id")
+                .isEqualTo(id);
         assertThat(audit.entriesFor("thaw", "case", "*").collectList().block())
-                .extracting(entry -> entry.get("details", Document.class).getString("tenantFilter")).contains("lambda");
+                .extracting(entry -> entry.get("details", Document.class).getString("tenantFilter"))
+                .contains("lambda");
     }
 
     @Test
@@ -81,13 +133,34 @@ class TenantIsolationApiTests extends CaseApiTests {
         String assignee = "empty-tenant-" + java.util.UUID.randomUUID();
         Map<String, Object> body = new java.util.HashMap<>(intake(RISK_NOTICE));
         body.put("assignee", assignee);
-        String id = (String) post("/api/v1/cases", token("mu", "merchant_admin"), body).expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String id = (String) post("/api/v1/cases", token("mu", "merchant_admin"), body)
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
 
-        web.get().uri("/api/v1/cases?tenantId=&assignee={assignee}", assignee).headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(id);
-        web.get().uri("/api/v1/cases?tenantId=&assignee={assignee}", assignee).headers(h -> h.setBearerAuth(token("mu", "merchant_member")))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1);
+        web.get()
+                .uri("/api/v1/cases?tenantId=&assignee={assignee}", assignee)
+                .headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(1)
+                .jsonPath("$.items[0].id")
+                .isEqualTo(id);
+        web.get()
+                .uri("/api/v1/cases?tenantId=&assignee={assignee}", assignee)
+                .headers(h -> h.setBearerAuth(token("mu", "merchant_member")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(1);
     }
 
     @Test
@@ -95,17 +168,34 @@ class TenantIsolationApiTests extends CaseApiTests {
         String id = open("zeta", "根据主管机关通知，您的账户暂时不可用，请等待官方公告。");
         String compliance = token("thaw", "compliance_officer");
 
-        assertThat(read(id, compliance)).containsEntry("scenario", "COMPLIANCE_HOLD").containsEntry("restricted", true);
-        web.get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(token("thaw", "staff_agent"))).exchange()
-                .expectStatus().isNotFound();
-        web.get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(token("zeta", "merchant_admin"))).exchange()
-                .expectStatus().isNotFound();
-        web.get().uri("/api/v1/cases?tenantId=zeta").headers(h -> h.setBearerAuth(token("thaw", "staff_agent"))).exchange()
-                .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        assertThat(read(id, compliance))
+                .containsEntry("scenario", "COMPLIANCE_HOLD")
+                .containsEntry("restricted", true);
+        web.get()
+                .uri("/api/v1/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        web.get()
+                .uri("/api/v1/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(token("zeta", "merchant_admin")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        web.get()
+                .uri("/api/v1/cases?tenantId=zeta")
+                .headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(0);
 
-        assertThat(audit.entriesFor("thaw", "case", id).collectList().block()).extracting(entry -> entry.getString("action"))
+        assertThat(audit.entriesFor("thaw", "case", id).collectList().block())
+                .extracting(entry -> entry.getString("action"))
                 .contains("case.restricted_access_refused");
-        assertThat(audit.entriesFor("zeta", "case", id).collectList().block()).extracting(entry -> entry.getString("action"))
+        assertThat(audit.entriesFor("zeta", "case", id).collectList().block())
+                .extracting(entry -> entry.getString("action"))
                 .contains("case.restricted_access_refused");
     }
 
@@ -113,31 +203,62 @@ class TenantIsolationApiTests extends CaseApiTests {
     void aComplianceOfficerReadsWhoTriedToOpenARestrictedCaseThroughTheApi() {
         String id = open("theta", "根据主管机关通知，您的账户暂时不可用，请等待官方公告。");
         String compliance = token("thaw", "compliance_officer");
-        web.get().uri("/api/v1/cases/{id}", id).headers(h -> h.setBearerAuth(token("thaw", "staff_agent"))).exchange()
-                .expectStatus().isNotFound();
+        web.get()
+                .uri("/api/v1/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
 
         @SuppressWarnings("unchecked")
-        List<java.util.Map<String, Object>> entries = web.get().uri("/api/v1/cases/{id}/access-log", id).headers(h -> h.setBearerAuth(compliance))
-                .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
-        assertThat(entries).anySatisfy(entry -> assertThat(entry)
-                .containsEntry("action", "case.restricted_access_refused").containsEntry("actor", "thaw-staff_agent")
-                .containsEntry("tenantId", "thaw"));
+        List<java.util.Map<String, Object>> entries = web.get()
+                .uri("/api/v1/cases/{id}/access-log", id)
+                .headers(h -> h.setBearerAuth(compliance))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(List.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(entries)
+                .anySatisfy(entry -> assertThat(entry)
+                        .containsEntry("action", "case.restricted_access_refused")
+                        .containsEntry("actor", "thaw-staff_agent")
+                        .containsEntry("tenantId", "thaw"));
 
-        web.get().uri("/api/v1/cases/{id}/access-log", id).headers(h -> h.setBearerAuth(token("thaw", "staff_agent"))).exchange()
-                .expectStatus().isForbidden();
-        web.get().uri("/api/v1/cases/{id}/access-log", id).headers(h -> h.setBearerAuth(token("theta", "merchant_admin"))).exchange()
-                .expectStatus().isForbidden();
+        web.get()
+                .uri("/api/v1/cases/{id}/access-log", id)
+                .headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        web.get()
+                .uri("/api/v1/cases/{id}/access-log", id)
+                .headers(h -> h.setBearerAuth(token("theta", "merchant_admin")))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
     void aComplianceHoldsHolderMessageIsTheFixedNotice() {
-        String id = open("eta", "Your account is temporarily unavailable per notice from the competent authority. Please await the official announcement.");
+        String id = open(
+                "eta",
+                "Your account is temporarily unavailable per notice from the competent authority. Please await the official announcement.");
 
-        web.get().uri("/api/v1/cases/{id}/scripts?lang=en", id).headers(h -> h.setBearerAuth(token("thaw", "compliance_officer"))).exchange()
-                .expectStatus().isOk().expectBody()
+        web.get()
+                .uri("/api/v1/cases/{id}/scripts?lang=en", id)
+                .headers(h -> h.setBearerAuth(token("thaw", "compliance_officer")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
                 .jsonPath("$.scripts.holderUpdate")
-                .isEqualTo("Your account is temporarily unavailable per notice from the competent authority; please await the official announcement.");
-        assertThat(events(id)).allSatisfy(event -> assertThat(((Document) event.get("data")).getBoolean("restricted")).isTrue());
+                .isEqualTo(
+                        "Your account is temporarily unavailable per notice from the competent authority; please await the official announcement.");
+        assertThat(events(id))
+                .allSatisfy(event -> assertThat(((Document) event.get("data")).getBoolean("restricted"))
+                        .isTrue());
     }
 
     @Test
@@ -145,31 +266,64 @@ class TenantIsolationApiTests extends CaseApiTests {
         Map<String, Object> body = new java.util.HashMap<>(intake(RISK_NOTICE));
         body.put("onBehalfOfTenant", "iota");
 
-        String id = (String) post("/api/v1/cases", token("thaw", "staff_agent"), body).expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String id = (String) post("/api/v1/cases", token("thaw", "staff_agent"), body)
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
 
-        assertThat(read(id, token("iota", "merchant_admin"))).containsEntry("tenantId", "iota").containsEntry("openedBy", "thaw-staff_agent");
-        post("/api/v1/cases", token("kappa", "merchant_admin"), body).expectStatus().isForbidden();
+        assertThat(read(id, token("iota", "merchant_admin")))
+                .containsEntry("tenantId", "iota")
+                .containsEntry("openedBy", "thaw-staff_agent");
+        post("/api/v1/cases", token("kappa", "merchant_admin"), body)
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
     void aCaseOnBehalfOfATenantNamedBadlyIsRefusedNamingTheFieldAndNothingIsOpened() {
-        Map<String, String> malformed = Map.of("", "Pattern", "c".repeat(TenantIds.MAX_LENGTH + 1), "Size", "iota ", "Pattern",
-                "../iota", "Pattern", "-iota", "Pattern");
+        Map<String, String> malformed = Map.of(
+                "",
+                "Pattern",
+                "c".repeat(TenantIds.MAX_LENGTH + 1),
+                "Size",
+                "iota ",
+                "Pattern",
+                "../iota",
+                "Pattern",
+                "-iota",
+                "Pattern");
         malformed.forEach((tenant, rule) -> {
             Map<String, Object> body = new java.util.HashMap<>(intake(RISK_NOTICE));
             body.put("onBehalfOfTenant", tenant);
             body.put("assignee", "bad-tenant-" + rule);
-            post("/api/v1/cases", token("thaw", "staff_agent"), body).expectStatus().isBadRequest()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
-                    .jsonPath("$.errors.length()").isEqualTo(1)
-                    .jsonPath("$.errors[0].field").isEqualTo("onBehalfOfTenant")
-                    .jsonPath("$.errors[0].rule").isEqualTo(rule);
+            post("/api/v1/cases", token("thaw", "staff_agent"), body)
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("validation_failed")
+                    .jsonPath("$.errors.length()")
+                    .isEqualTo(1)
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("onBehalfOfTenant")
+                    .jsonPath("$.errors[0].rule")
+                    .isEqualTo(rule);
         });
         for (String assignee : List.of("bad-tenant-Size", "bad-tenant-Pattern")) {
-            web.get().uri("/api/v1/cases?assignee={a}", assignee).headers(h -> h.setBearerAuth(token("thaw", "staff_agent"))).exchange()
-                    .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);
+            web.get()
+                    .uri("/api/v1/cases?assignee={a}", assignee)
+                    .headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.items.length()")
+                    .isEqualTo(0);
         }
     }
 
@@ -177,12 +331,28 @@ class TenantIsolationApiTests extends CaseApiTests {
     void onlyStaffOverrideTriage() {
         String id = open("theta", RISK_NOTICE);
 
-        post("/api/v1/cases/" + id + "/triage", token("theta", "merchant_admin"), Map.of("scenario", "AML_REVIEW", "reason", "x"))
-                .expectStatus().isForbidden();
-        post("/api/v1/cases/" + id + "/triage", token("thaw", "staff_supervisor"), Map.of("scenario", "AML_REVIEW", "reason", "bank asks for source of funds"))
-                .expectStatus().isOk().expectBody().jsonPath("$.scenario").isEqualTo("AML_REVIEW");
-        web.get().uri("/api/v1/cases/{id}/timeline", id).headers(h -> h.setBearerAuth(token("theta", "merchant_admin"))).exchange()
-                .expectBody().jsonPath("$[?(@.type == 'triaged' && @.details.reason == 'bank asks for source of funds')]").exists();
+        post(
+                        "/api/v1/cases/" + id + "/triage",
+                        token("theta", "merchant_admin"),
+                        Map.of("scenario", "AML_REVIEW", "reason", "x"))
+                .expectStatus()
+                .isForbidden();
+        post(
+                        "/api/v1/cases/" + id + "/triage",
+                        token("thaw", "staff_supervisor"),
+                        Map.of("scenario", "AML_REVIEW", "reason", "bank asks for source of funds"))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.scenario")
+                .isEqualTo("AML_REVIEW");
+        web.get()
+                .uri("/api/v1/cases/{id}/timeline", id)
+                .headers(h -> h.setBearerAuth(token("theta", "merchant_admin")))
+                .exchange()
+                .expectBody()
+                .jsonPath("$[?(@.type == 'triaged' && @.details.reason == 'bank asks for source of funds')]")
+                .exists();
         assertThat(published(id)).contains("thaw.case.triaged");
     }
 }

@@ -33,8 +33,8 @@ class AppealLettersTests {
     static final Instant T0 = Instant.parse("2025-09-30T02:00:00Z");
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final String HOLDER = "深圳市鑫辉跨境电子商务有限公司";
-    static final String JUDICIAL_NOTICE = "根据深圳市福田区人民法院（2025）粤0304财保1187号民事裁定书，对您名下账户资金人民币1,250,000元予以司法冻结，"
-            + "冻结期限一年。本行无权解除该冻结，如有异议请向作出裁定的法院提出。";
+    static final String JUDICIAL_NOTICE =
+            "根据深圳市福田区人民法院（2025）粤0304财保1187号民事裁定书，对您名下账户资金人民币1,250,000元予以司法冻结，" + "冻结期限一年。本行无权解除该冻结，如有异议请向作出裁定的法院提出。";
     static final String RISK_NOTICE = "您的账户近期存在交易异常，系统风控已对相关交易进行风险审核，请在3个工作日内提交交易凭证。";
 
     /** Font lookup pointed at an empty directory: nothing from the host, only what the jar ships. */
@@ -45,8 +45,11 @@ class AppealLettersTests {
         try (var files = Files.list(emptyFontDirectory)) {
             assertThat(files).isEmpty();
         }
-        return new AppealLetters(new ScriptRenderer(PLAYBOOKS.restrictedNotice()),
-                List.of(emptyFontDirectory.toString(), emptyFontDirectory.resolve("wqy-microhei.ttc").toString()));
+        return new AppealLetters(
+                new ScriptRenderer(PLAYBOOKS.restrictedNotice()),
+                List.of(
+                        emptyFontDirectory.toString(),
+                        emptyFontDirectory.resolve("wqy-microhei.ttc").toString()));
     }
 
     static IncidentCase aCase(String notice) {
@@ -57,10 +60,27 @@ class AppealLettersTests {
         TriageEngine triage = new TriageEngine(TriageRules.defaults());
         var suggestion = triage.suggest(notice);
         Scenario scenario = IncidentCase.provisionalScenario(null, suggestion);
-        OpeningFacts facts = new OpeningFacts("acme", "ACME-2025-000001", false, new Holder(EntityType.ENTERPRISE, HOLDER, "ACC-778"),
-                "连连支付", new Notice(notice, "N-42"), frozen, null, T0, null, null, null);
-        return IncidentCase.open(CaseId.random(), facts, suggestion,
-                PLAYBOOKS.of(scenario).plan(ChecklistCatalogue.derive(scenario, EntityType.ENTERPRISE)), CasePolicy.defaults(), T0, "agent");
+        OpeningFacts facts = new OpeningFacts(
+                "acme",
+                "ACME-2025-000001",
+                false,
+                new Holder(EntityType.ENTERPRISE, HOLDER, "ACC-778"),
+                "连连支付",
+                new Notice(notice, "N-42"),
+                frozen,
+                null,
+                T0,
+                null,
+                null,
+                null);
+        return IncidentCase.open(
+                CaseId.random(),
+                facts,
+                suggestion,
+                PLAYBOOKS.of(scenario).plan(ChecklistCatalogue.derive(scenario, EntityType.ENTERPRISE)),
+                CasePolicy.defaults(),
+                T0,
+                "agent");
     }
 
     static String text(byte[] pdf) throws Exception {
@@ -77,7 +97,9 @@ class AppealLettersTests {
         String text = text(letters.pdf(letters.html(c, PLAYBOOKS.scripts(), "zh", SHANGHAI, T0), true));
 
         assertThat(text).contains(HOLDER, "账户解冻申诉函", "冻结原因与对应证明", "连连支付", "风控审核团队");
-        assertThat(text.codePoints().filter(cp -> cp >= 0x2E80 && cp < 0x2FE0)).as("no radical read back for an ideograph").isEmpty();
+        assertThat(text.codePoints().filter(cp -> cp >= 0x2E80 && cp < 0x2FE0))
+                .as("no radical read back for an ideograph")
+                .isEmpty();
     }
 
     @Test
@@ -87,7 +109,9 @@ class AppealLettersTests {
 
         String text = text(letters.pdf(letters.html(c, PLAYBOOKS.scripts(), "en", SHANGHAI, T0), false));
 
-        assertThat(text).contains(HOLDER, "Appeal to lift the account freeze", "连连支付").doesNotContain("###");
+        assertThat(text)
+                .contains(HOLDER, "Appeal to lift the account freeze", "连连支付")
+                .doesNotContain("###");
     }
 
     @Test
@@ -99,9 +123,14 @@ class AppealLettersTests {
         String zh = letters.html(c, PLAYBOOKS.scripts(), "zh", SHANGHAI, T0);
         String en = letters.html(c, PLAYBOOKS.scripts(), "en", SHANGHAI, T0);
 
-        assertThat(zh).contains("致: 深圳市福田区人民法院", "（2025）粤0304财保1187号", "冻结的范围", "申请解除冻结或提出异议的程序")
+        assertThat(zh)
+                .contains("致: 深圳市福田区人民法院", "（2025）粤0304财保1187号", "冻结的范围", "申请解除冻结或提出异议的程序")
                 .doesNotContain("解除对账户", "账户解冻申诉函");
-        assertThat(en).contains("To: 深圳市福田区人民法院", "the scope of the freeze", "the procedure to apply for its release or to object")
+        assertThat(en)
+                .contains(
+                        "To: 深圳市福田区人民法院",
+                        "the scope of the freeze",
+                        "the procedure to apply for its release or to object")
                 .doesNotContain("lift the freeze on account");
         assertThat(text(letters.pdf(zh, true))).contains("深圳市福田区人民法院", HOLDER);
     }
@@ -110,7 +139,8 @@ class AppealLettersTests {
     void theRiskReviewLetterGoesToThePlatformsReviewTeam() throws Exception {
         IncidentCase c = aCase(RISK_NOTICE);
 
-        assertThat(letters().html(c, PLAYBOOKS.scripts(), "zh", SHANGHAI, T0)).contains("致: 连连支付 风控审核团队", "解除对账户 ACC-778 的冻结");
+        assertThat(letters().html(c, PLAYBOOKS.scripts(), "zh", SHANGHAI, T0))
+                .contains("致: 连连支付 风控审核团队", "解除对账户 ACC-778 的冻结");
         assertThat(letters().html(c, PLAYBOOKS.scripts(), "en", SHANGHAI, T0)).contains("To: 连连支付 risk review team");
     }
 
@@ -123,8 +153,10 @@ class AppealLettersTests {
         String zh = letters.html(yuan, PLAYBOOKS.scripts(), "zh", SHANGHAI, T0);
         assertThat(zh).contains("冻结金额: ¥1,250,000.00").doesNotContain("1250000");
         assertThat(text(letters.pdf(zh, true))).contains("¥1,250,000.00");
-        assertThat(letters.html(yuan, PLAYBOOKS.scripts(), "en", SHANGHAI, T0)).contains("Frozen amount: CNY 1,250,000.00");
-        assertThat(letters.html(dollars, PLAYBOOKS.scripts(), "en", SHANGHAI, T0)).contains("Frozen amount: USD 48,000.00")
+        assertThat(letters.html(yuan, PLAYBOOKS.scripts(), "en", SHANGHAI, T0))
+                .contains("Frozen amount: CNY 1,250,000.00");
+        assertThat(letters.html(dollars, PLAYBOOKS.scripts(), "en", SHANGHAI, T0))
+                .contains("Frozen amount: USD 48,000.00")
                 .doesNotContain("48000.0");
     }
 }

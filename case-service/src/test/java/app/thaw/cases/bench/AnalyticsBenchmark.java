@@ -30,19 +30,32 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class AnalyticsBenchmark extends CaseApiTests {
 
     private static final String[] PLATFORMS = {"连连支付", "支付宝", "微信支付", "Stripe", "PayPal", "Amazon"};
-    private static final String[] SCENARIOS = {"RISK_TXN", "ACCOUNT_TAKEOVER", "JUDICIAL_FREEZE", "AML_REVIEW", "DORMANCY", "ACCOUNT_ANOMALY"};
+    private static final String[] SCENARIOS = {
+        "RISK_TXN", "ACCOUNT_TAKEOVER", "JUDICIAL_FREEZE", "AML_REVIEW", "DORMANCY", "ACCOUNT_ANOMALY"
+    };
     private static final String[] CODES = {"TRANSACTION_PROOF", "BUSINESS_LICENSE", "BANK_STATEMENT", "ID_DOCUMENT"};
 
     /** The cases and, as {@code CaseStore} writes them with each case, their outcomes (and their days marked changed). */
     private void store(List<Document> cases) {
-        mongo.insert(cases, "cases").then(new CaseOutcomes(mongo).recordNew(cases)).block(Duration.ofMinutes(5));
+        mongo.insert(cases, "cases")
+                .then(new CaseOutcomes(mongo).recordNew(cases))
+                .block(Duration.ofMinutes(5));
     }
 
     private double timed(String token, Map<?, ?>[] last) {
         long start = System.nanoTime();
-        last[0] = web.mutate().responseTimeout(Duration.ofMinutes(10)).build()
-                .get().uri("/api/v1/cases/analytics").headers(h -> h.setBearerAuth(token)).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        last[0] = web.mutate()
+                .responseTimeout(Duration.ofMinutes(10))
+                .build()
+                .get()
+                .uri("/api/v1/cases/analytics")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return (System.nanoTime() - start) / 1e9;
     }
 
@@ -64,21 +77,45 @@ class AnalyticsBenchmark extends CaseApiTests {
             List<Document> checklist = new ArrayList<>();
             for (String code : CODES) {
                 String status = random.nextInt(10) == 0 ? "REJECTED" : isReleased ? "ACCEPTED" : "MISSING";
-                checklist.add(new Document("code", code).append("status", status)
-                        .append("evidence", status.equals("MISSING") ? new Document() : new Document("ev-" + i + code, status)));
+                checklist.add(new Document("code", code)
+                        .append("status", status)
+                        .append(
+                                "evidence",
+                                status.equals("MISSING") ? new Document() : new Document("ev-" + i + code, status)));
             }
-            batch.add(new Document("_id", "bench-" + i).append("tenantId", tenant).append("reference", tenant + "-C-2025-" + i)
-                    .append("version", 1L).append("drill", false).append("restricted", false)
-                    .append("status", isReleased ? "RESOLVED" : "GATHERING_EVIDENCE").append("outcome", isReleased ? "RESTORED" : null)
-                    .append("platform", PLATFORMS[random.nextInt(PLATFORMS.length)]).append("scenario", SCENARIOS[random.nextInt(SCENARIOS.length)])
-                    .append("openedAt", Date.from(opened)).append("detectedAt", Date.from(detected))
-                    .append("frozenAmount", new Document("amount", (1000 + random.nextInt(100_000)) + ".00").append("currency", random.nextInt(4) == 0 ? "USD" : "CNY"))
-                    .append("clocks", List.of(
-                            new Document("kind", "GOLDEN_15").append("state", random.nextInt(5) == 0 ? "BREACHED" : "MET"),
-                            new Document("kind", "RESOLUTION").append("state", random.nextInt(8) == 0 ? "BREACHED" : "MET")))
+            batch.add(new Document("_id", "bench-" + i)
+                    .append("tenantId", tenant)
+                    .append("reference", tenant + "-C-2025-" + i)
+                    .append("version", 1L)
+                    .append("drill", false)
+                    .append("restricted", false)
+                    .append("status", isReleased ? "RESOLVED" : "GATHERING_EVIDENCE")
+                    .append("outcome", isReleased ? "RESTORED" : null)
+                    .append("platform", PLATFORMS[random.nextInt(PLATFORMS.length)])
+                    .append("scenario", SCENARIOS[random.nextInt(SCENARIOS.length)])
+                    .append("openedAt", Date.from(opened))
+                    .append("detectedAt", Date.from(detected))
+                    .append(
+                            "frozenAmount",
+                            new Document("amount", (1000 + random.nextInt(100_000)) + ".00")
+                                    .append("currency", random.nextInt(4) == 0 ? "USD" : "CNY"))
+                    .append(
+                            "clocks",
+                            List.of(
+                                    new Document("kind", "GOLDEN_15")
+                                            .append("state", random.nextInt(5) == 0 ? "BREACHED" : "MET"),
+                                    new Document("kind", "RESOLUTION")
+                                            .append("state", random.nextInt(8) == 0 ? "BREACHED" : "MET")))
                     .append("checklist", checklist)
-                    .append("timeline", isReleased ? List.of(new Document("at", Date.from(resolvedAt)).append("type", "status_changed")
-                            .append("details", new Document("from", "UNDER_REVIEW").append("to", "RESOLVED"))) : List.of()));
+                    .append(
+                            "timeline",
+                            isReleased
+                                    ? List.of(new Document("at", Date.from(resolvedAt))
+                                            .append("type", "status_changed")
+                                            .append(
+                                                    "details",
+                                                    new Document("from", "UNDER_REVIEW").append("to", "RESOLVED")))
+                                    : List.of()));
             if (batch.size() == 1000) {
                 store(batch);
                 batch = new ArrayList<>();
@@ -98,8 +135,17 @@ class AnalyticsBenchmark extends CaseApiTests {
             times.add(timed(token, last));
             // What the machine's load alone costs a request: the playbooks list, same token.
             long start = System.nanoTime();
-            web.mutate().responseTimeout(Duration.ofMinutes(10)).build().get().uri("/api/v1/cases/playbooks").headers(h -> h.setBearerAuth(token))
-                    .exchange().expectStatus().isOk().expectBody().returnResult();
+            web.mutate()
+                    .responseTimeout(Duration.ofMinutes(10))
+                    .build()
+                    .get()
+                    .uri("/api/v1/cases/playbooks")
+                    .headers(h -> h.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .returnResult();
             baseline.add((System.nanoTime() - start) / 1e9);
         }
         Map<?, ?> total = (Map<?, ?>) last[0].get("total");
@@ -110,14 +156,28 @@ class AnalyticsBenchmark extends CaseApiTests {
         boolean wasReleased = "RESOLVED".equals(changed.get("status"));
         changed.put("status", "RESOLVED");
         changed.put("outcome", "RESTORED");
-        changed.put("timeline", List.of(new Document("at", Date.from(now)).append("type", "status_changed")
-                .append("details", new Document("to", "RESOLVED"))));
+        changed.put(
+                "timeline",
+                List.of(new Document("at", Date.from(now))
+                        .append("type", "status_changed")
+                        .append("details", new Document("to", "RESOLVED"))));
         new CaseOutcomes(mongo).record(changed, 2L).block(Duration.ofMinutes(1));
         double afterChange = timed(token, last);
-        assertThat(((Number) ((Map<?, ?>) last[0].get("total")).get("released")).longValue()).isEqualTo(released + (wasReleased ? 0 : 1));
-        System.out.printf("ANALYTICS_BENCH %d cases (seeded in %.1f s): analytics answered in %.2f s (every day built), %.2f s, %.2f s (kept), "
+        assertThat(((Number) ((Map<?, ?>) last[0].get("total")).get("released")).longValue())
+                .isEqualTo(released + (wasReleased ? 0 : 1));
+        System.out.printf(
+                "ANALYTICS_BENCH %d cases (seeded in %.1f s): analytics answered in %.2f s (every day built), %.2f s, %.2f s (kept), "
                         + "%.2f s (one day changed); the playbooks list meanwhile %.2f s, %.2f s, %.2f s; median days frozen %s, p90 %s%n",
-                cases, seeded, times.get(0), times.get(1), times.get(2), afterChange, baseline.get(0), baseline.get(1), baseline.get(2), ((Map<?, ?>) last[0].get("daysFrozen")).get("median"),
+                cases,
+                seeded,
+                times.get(0),
+                times.get(1),
+                times.get(2),
+                afterChange,
+                baseline.get(0),
+                baseline.get(1),
+                baseline.get(2),
+                ((Map<?, ?>) last[0].get("daysFrozen")).get("median"),
                 ((Map<?, ?>) last[0].get("daysFrozen")).get("p90"));
     }
 }

@@ -36,10 +36,13 @@ class IntakeBenchmark extends CaseApiTests {
         int concurrency = Integer.getInteger("bench.concurrency", 16);
         List<String> notices;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("thaw/cases/triage-notices.yaml")) {
-            notices = ((List<Map<String, String>>) new Yaml().load(in)).stream().map(n -> n.get("text")).toList();
+            notices = ((List<Map<String, String>>) new Yaml().load(in))
+                    .stream().map(n -> n.get("text")).toList();
         }
-        WebClient client = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeaders(h -> h.setBearerAuth(token("bench", "merchant_admin"))).build();
+        WebClient client = WebClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultHeaders(h -> h.setBearerAuth(token("bench", "merchant_admin")))
+                .build();
 
         run(client, notices, 200, concurrency); // warm-up: JIT, connection pool, store pages
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -49,8 +52,15 @@ class IntakeBenchmark extends CaseApiTests {
 
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("INTAKE_BENCH %d intakes, concurrency %d: %.1f s, %.0f intakes/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                sorted.size(), concurrency, seconds, sorted.size() / seconds, pct(sorted, 0.50), pct(sorted, 0.99), sorted.getLast() / 1e6);
+        System.out.printf(
+                "INTAKE_BENCH %d intakes, concurrency %d: %.1f s, %.0f intakes/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                sorted.size(),
+                concurrency,
+                seconds,
+                sorted.size() / seconds,
+                pct(sorted, 0.50),
+                pct(sorted, 0.99),
+                sorted.getLast() / 1e6);
     }
 
     private static void run(WebClient client, List<String> notices, int count, int concurrency) {
@@ -58,18 +68,27 @@ class IntakeBenchmark extends CaseApiTests {
     }
 
     private static void run(WebClient client, List<String> notices, int count, int concurrency, List<Long> latencies) {
-        Flux.range(0, count).flatMap(i -> Mono.defer(() -> {
-                    long sent = System.nanoTime();
-                    return client.post().uri("/api/v1/cases").contentType(MediaType.APPLICATION_JSON)
-                            .bodyValue(intake(notices.get(i % notices.size()))).retrieve().toBodilessEntity()
-                            .doOnNext(response -> {
-                                if (!response.getStatusCode().is2xxSuccessful()) {
-                                    throw new IllegalStateException("intake answered " + response.getStatusCode());
-                                }
-                                latencies.add(System.nanoTime() - sent);
-                            });
-                }), concurrency)
-                .then().block(Duration.ofMinutes(10));
+        Flux.range(0, count)
+                .flatMap(
+                        i -> Mono.defer(() -> {
+                            long sent = System.nanoTime();
+                            return client.post()
+                                    .uri("/api/v1/cases")
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .bodyValue(intake(notices.get(i % notices.size())))
+                                    .retrieve()
+                                    .toBodilessEntity()
+                                    .doOnNext(response -> {
+                                        if (!response.getStatusCode().is2xxSuccessful()) {
+                                            throw new IllegalStateException(
+                                                    "intake answered " + response.getStatusCode());
+                                        }
+                                        latencies.add(System.nanoTime() - sent);
+                                    });
+                        }),
+                        concurrency)
+                .then()
+                .block(Duration.ofMinutes(10));
     }
 
     private static double pct(List<Long> sorted, double p) {

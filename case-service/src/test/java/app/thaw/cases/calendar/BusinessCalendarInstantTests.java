@@ -18,15 +18,20 @@ class BusinessCalendarInstantTests {
 
     private static final BusinessCalendars calendars =
             new BusinessCalendars(Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC));
-    private static final BusinessCalendar berlin = calendars.forTenant(TenantCalendarSettings.of("DE", "Europe/Berlin"));
-    private static final BusinessCalendar newYork = calendars.forTenant(TenantCalendarSettings.of("US", "America/New_York"));
-    private static final BusinessCalendar shanghai = calendars.forTenant(TenantCalendarSettings.of("CN", "Asia/Shanghai"));
+    private static final BusinessCalendar berlin =
+            calendars.forTenant(TenantCalendarSettings.of("DE", "Europe/Berlin"));
+    private static final BusinessCalendar newYork =
+            calendars.forTenant(TenantCalendarSettings.of("US", "America/New_York"));
+    private static final BusinessCalendar shanghai =
+            calendars.forTenant(TenantCalendarSettings.of("CN", "Asia/Shanghai"));
 
     @Test
     void oneBusinessDayAfterFridayNineOClockIsMondayNineOClockAlthoughSummerTimeBeganBetween() {
         Instant friday = at("2025-03-28T09:00+01:00[Europe/Berlin]");
         Instant monday = berlin.plusBusinessDays(friday, 1);
-        assertThat(monday).isEqualTo(at("2025-03-31T09:00+02:00[Europe/Berlin]")).isEqualTo("2025-03-31T07:00:00Z");
+        assertThat(monday)
+                .isEqualTo(at("2025-03-31T09:00+02:00[Europe/Berlin]"))
+                .isEqualTo("2025-03-31T07:00:00Z");
         assertThat(Duration.between(friday, monday)).isEqualTo(Duration.ofHours(71));
     }
 
@@ -39,7 +44,8 @@ class BusinessCalendarInstantTests {
     @Test
     void aLocalTimeInTheHourSkippedBySummerTimeMovesOnByTheLengthOfTheGap() {
         // A tenant that works every day; on Sunday 30 March 2025 Berlin skips 02:00-03:00.
-        BusinessCalendar everyDay = calendars.forTenant(TenantCalendarSettings.of("DE", "Europe/Berlin").withWeekend());
+        BusinessCalendar everyDay = calendars.forTenant(
+                TenantCalendarSettings.of("DE", "Europe/Berlin").withWeekend());
         Instant saturday = at("2025-03-29T02:30+01:00[Europe/Berlin]");
         Instant monday = at("2025-03-31T02:30+02:00[Europe/Berlin]");
         Instant sundayHalfPastThree = at("2025-03-30T03:30+02:00[Europe/Berlin]");
@@ -61,13 +67,15 @@ class BusinessCalendarInstantTests {
     @Test
     void negativeOffsetsOnInstantsSkipHolidaysBackwards() {
         Instant mondayAfterThanksgiving = at("2025-12-01T09:00-05:00[America/New_York]");
-        assertThat(newYork.plusBusinessDays(mondayAfterThanksgiving, -2)).isEqualTo(at("2025-11-26T09:00-05:00[America/New_York]"));
+        assertThat(newYork.plusBusinessDays(mondayAfterThanksgiving, -2))
+                .isEqualTo(at("2025-11-26T09:00-05:00[America/New_York]"));
     }
 
     @Test
     void inTheHourRepeatedWhenSummerTimeEndsTheEarlierInstantIsChosen() {
         // On Sunday 26 October 2025 Berlin lives 02:00-03:00 twice, first at +02:00, then at +01:00.
-        BusinessCalendar everyDay = calendars.forTenant(TenantCalendarSettings.of("DE", "Europe/Berlin").withWeekend());
+        BusinessCalendar everyDay = calendars.forTenant(
+                TenantCalendarSettings.of("DE", "Europe/Berlin").withWeekend());
         Instant saturday = at("2025-10-25T02:30+02:00[Europe/Berlin]");
         Instant monday = at("2025-10-27T02:30+01:00[Europe/Berlin]");
         assertThat(everyDay.plusBusinessDays(saturday, 1)).isEqualTo("2025-10-26T00:30:00Z");
@@ -97,8 +105,8 @@ class BusinessCalendarInstantTests {
         // BlockHound fails any blocking call on a parallel thread; 2031 was never asked for, so its
         // holidays are computed here, from rules loaded when the calendar was built.
         Instant thursday = at("2031-10-02T09:00+02:00[Europe/Berlin]");
-        Mono<Instant> onEventLoop = Mono.fromCallable(() -> berlin.plusBusinessDays(thursday, 1))
-                .subscribeOn(Schedulers.parallel());
+        Mono<Instant> onEventLoop =
+                Mono.fromCallable(() -> berlin.plusBusinessDays(thursday, 1)).subscribeOn(Schedulers.parallel());
         StepVerifier.create(onEventLoop)
                 .expectNext(at("2031-10-06T09:00+02:00[Europe/Berlin]"))
                 .verifyComplete();

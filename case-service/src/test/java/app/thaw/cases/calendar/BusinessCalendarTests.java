@@ -16,8 +16,10 @@ class BusinessCalendarTests {
 
     private static final BusinessCalendars calendars =
             new BusinessCalendars(Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC));
-    private static final BusinessCalendar germany = calendars.forTenant(TenantCalendarSettings.of("DE", "Europe/Berlin"));
-    private static final BusinessCalendar unitedStates = calendars.forTenant(TenantCalendarSettings.of("US", "America/New_York"));
+    private static final BusinessCalendar germany =
+            calendars.forTenant(TenantCalendarSettings.of("DE", "Europe/Berlin"));
+    private static final BusinessCalendar unitedStates =
+            calendars.forTenant(TenantCalendarSettings.of("US", "America/New_York"));
 
     private static final LocalDate FRIDAY = LocalDate.of(2025, 6, 13);
     private static final LocalDate SATURDAY = LocalDate.of(2025, 6, 14);
@@ -75,8 +77,10 @@ class BusinessCalendarTests {
     @Test
     void aSubdivisionAddsItsOwnHolidays() {
         LocalDate corpusChristi = LocalDate.of(2025, 6, 19);
-        BusinessCalendar bavaria = calendars.forTenant(TenantCalendarSettings.of("DE", "Europe/Berlin").withSubdivision("DE-BY"));
-        BusinessCalendar berlin = calendars.forTenant(TenantCalendarSettings.of("DE", "Europe/Berlin").withSubdivision("BE"));
+        BusinessCalendar bavaria = calendars.forTenant(
+                TenantCalendarSettings.of("DE", "Europe/Berlin").withSubdivision("DE-BY"));
+        BusinessCalendar berlin = calendars.forTenant(
+                TenantCalendarSettings.of("DE", "Europe/Berlin").withSubdivision("BE"));
         assertThat(bavaria.isBusinessDay(corpusChristi)).isFalse();
         assertThat(berlin.isBusinessDay(corpusChristi)).isTrue();
         assertThat(bavaria.isBusinessDay(LocalDate.of(2025, 10, 3))).isFalse();
@@ -87,23 +91,28 @@ class BusinessCalendarTests {
         BusinessCalendar closedOnChristmasEve = calendars.forTenant(
                 TenantCalendarSettings.of("DE", "Europe/Berlin").withExtraHolidays(LocalDate.of(2025, 12, 24)));
         assertThat(germany.addBusinessDays(LocalDate.of(2025, 12, 23), 1)).isEqualTo(LocalDate.of(2025, 12, 24));
-        assertThat(closedOnChristmasEve.addBusinessDays(LocalDate.of(2025, 12, 23), 1)).isEqualTo(LocalDate.of(2025, 12, 29));
+        assertThat(closedOnChristmasEve.addBusinessDays(LocalDate.of(2025, 12, 23), 1))
+                .isEqualTo(LocalDate.of(2025, 12, 29));
     }
 
     @Test
     void aTenantsExtraWorkingDaysWinOverAHolidayAndTheWeekend() {
         BusinessCalendar worksThroughUnityDay = calendars.forTenant(TenantCalendarSettings.of("DE", "Europe/Berlin")
                 .withExtraWorkingDays(LocalDate.of(2025, 10, 3), LocalDate.of(2025, 10, 4)));
-        assertThat(worksThroughUnityDay.addBusinessDays(LocalDate.of(2025, 10, 2), 1)).isEqualTo(LocalDate.of(2025, 10, 3));
-        assertThat(worksThroughUnityDay.addBusinessDays(LocalDate.of(2025, 10, 2), 2)).isEqualTo(LocalDate.of(2025, 10, 4));
-        assertThat(worksThroughUnityDay.isBusinessDay(LocalDate.of(2025, 10, 5))).isFalse();
+        assertThat(worksThroughUnityDay.addBusinessDays(LocalDate.of(2025, 10, 2), 1))
+                .isEqualTo(LocalDate.of(2025, 10, 3));
+        assertThat(worksThroughUnityDay.addBusinessDays(LocalDate.of(2025, 10, 2), 2))
+                .isEqualTo(LocalDate.of(2025, 10, 4));
+        assertThat(worksThroughUnityDay.isBusinessDay(LocalDate.of(2025, 10, 5)))
+                .isFalse();
     }
 
     @Test
     void aTenantsOwnWeekendReplacesSaturdayAndSunday() {
-        BusinessCalendar fridayAndSaturdayOff = calendars.forTenant(TenantCalendarSettings.of("US", "America/New_York")
-                .withWeekend(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY));
-        assertThat(fridayAndSaturdayOff.addBusinessDays(LocalDate.of(2025, 6, 12), 1)).isEqualTo(SUNDAY);
+        BusinessCalendar fridayAndSaturdayOff = calendars.forTenant(
+                TenantCalendarSettings.of("US", "America/New_York").withWeekend(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY));
+        assertThat(fridayAndSaturdayOff.addBusinessDays(LocalDate.of(2025, 6, 12), 1))
+                .isEqualTo(SUNDAY);
     }
 
     @Test
@@ -120,20 +129,27 @@ class BusinessCalendarTests {
     @Test
     void businessDaysBetweenSkipsPublicHolidays() {
         // Thursday 2 to Tuesday 7 October 2025: Friday 3 is German Unity Day.
-        assertThat(germany.businessDaysBetween(LocalDate.of(2025, 10, 2), LocalDate.of(2025, 10, 7))).isEqualTo(2);
-        assertThat(germany.businessDaysBetween(LocalDate.of(2025, 10, 7), LocalDate.of(2025, 10, 2))).isEqualTo(-2);
+        assertThat(germany.businessDaysBetween(LocalDate.of(2025, 10, 2), LocalDate.of(2025, 10, 7)))
+                .isEqualTo(2);
+        assertThat(germany.businessDaysBetween(LocalDate.of(2025, 10, 7), LocalDate.of(2025, 10, 2)))
+                .isEqualTo(-2);
     }
 
     @Test
     void countingTheBusinessDaysToWhereAddingLedGivesBackTheNumberAdded() {
         BusinessCalendar china = calendars.forTenant(TenantCalendarSettings.of("CN", "Asia/Shanghai"));
         for (BusinessCalendar calendar : List.of(germany, unitedStates, china)) {
-            LocalDate.of(2025, 1, 1).datesUntil(LocalDate.of(2026, 1, 1)).filter(calendar::isBusinessDay).forEach(start -> {
-                for (int days = -15; days <= 15; days++) {
-                    LocalDate end = calendar.addBusinessDays(start, days);
-                    assertThat(calendar.businessDaysBetween(start, end)).as("%s %s %+d", calendar, start, days).isEqualTo(days);
-                }
-            });
+            LocalDate.of(2025, 1, 1)
+                    .datesUntil(LocalDate.of(2026, 1, 1))
+                    .filter(calendar::isBusinessDay)
+                    .forEach(start -> {
+                        for (int days = -15; days <= 15; days++) {
+                            LocalDate end = calendar.addBusinessDays(start, days);
+                            assertThat(calendar.businessDaysBetween(start, end))
+                                    .as("%s %s %+d", calendar, start, days)
+                                    .isEqualTo(days);
+                        }
+                    });
         }
     }
 }

@@ -17,13 +17,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import app.thaw.platform.calendar.InvalidTimeZone;
-
+import app.thaw.platform.problem.ThawProblem;
+import de.focus_shift.jollyday.core.HolidayManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-
-import de.focus_shift.jollyday.core.HolidayManager;
-
-import app.thaw.platform.problem.ThawProblem;
 
 /** Building calendars from tenants' settings: validation as named problems, and one calendar per settings. */
 class BusinessCalendarsTests {
@@ -61,35 +58,44 @@ class BusinessCalendarsTests {
 
     @Test
     void anUnknownSubdivisionIsANamedProblemThatListsTheKnownOnes() {
-        assertThatThrownBy(() -> calendars.forTenant(TenantCalendarSettings.of("DE", "Europe/Berlin").withSubdivision("XY")))
+        assertThatThrownBy(() -> calendars.forTenant(
+                        TenantCalendarSettings.of("DE", "Europe/Berlin").withSubdivision("XY")))
                 .isInstanceOfSatisfying(UnknownCalendarSubdivision.class, problem -> {
                     assertThat(problem.code()).isEqualTo("unknown_calendar_subdivision");
                     assertThat(problem.getMessage()).contains("'XY'", "BY");
                 });
-        assertThatThrownBy(() -> calendars.forTenant(TenantCalendarSettings.of("CN", "Asia/Shanghai").withSubdivision("GD")))
+        assertThatThrownBy(() -> calendars.forTenant(
+                        TenantCalendarSettings.of("CN", "Asia/Shanghai").withSubdivision("GD")))
                 .isInstanceOf(UnknownCalendarSubdivision.class);
     }
 
     @Test
     void aWeekendOfAllSevenDaysIsRefused() {
-        assertThatThrownBy(() -> TenantCalendarSettings.of("DE", "Europe/Berlin").withWeekend(DayOfWeek.values()))
-                .isInstanceOfSatisfying(InvalidCalendarSettings.class,
+        assertThatThrownBy(
+                        () -> TenantCalendarSettings.of("DE", "Europe/Berlin").withWeekend(DayOfWeek.values()))
+                .isInstanceOfSatisfying(
+                        InvalidCalendarSettings.class,
                         problem -> assertThat(problem.code()).isEqualTo("invalid_calendar_settings"));
     }
 
     @Test
     void aDayCannotBeBothAnExtraHolidayAndAnExtraWorkingDay() {
         LocalDate day = LocalDate.of(2025, 12, 24);
-        assertThatThrownBy(() -> TenantCalendarSettings.of("DE", "Europe/Berlin").withExtraHolidays(day).withExtraWorkingDays(day))
+        assertThatThrownBy(() -> TenantCalendarSettings.of("DE", "Europe/Berlin")
+                        .withExtraHolidays(day)
+                        .withExtraWorkingDays(day))
                 .isInstanceOf(InvalidCalendarSettings.class)
                 .hasMessageContaining("2025-12-24");
     }
 
     @Test
     void equalSettingsShareOneCalendarWhateverTheCaseOfTheirCodes() {
-        BusinessCalendar upper = calendars.forTenant(TenantCalendarSettings.of("DE", "Europe/Berlin").withSubdivision("BY"));
-        BusinessCalendar lower = calendars.forTenant(TenantCalendarSettings.of("de", "Europe/Berlin").withSubdivision("de-by"));
-        BusinessCalendar otherZone = calendars.forTenant(TenantCalendarSettings.of("DE", "Europe/Vienna").withSubdivision("BY"));
+        BusinessCalendar upper = calendars.forTenant(
+                TenantCalendarSettings.of("DE", "Europe/Berlin").withSubdivision("BY"));
+        BusinessCalendar lower = calendars.forTenant(
+                TenantCalendarSettings.of("de", "Europe/Berlin").withSubdivision("de-by"));
+        BusinessCalendar otherZone = calendars.forTenant(
+                TenantCalendarSettings.of("DE", "Europe/Vienna").withSubdivision("BY"));
         assertThat(lower).isSameAs(upper);
         assertThat(otherZone).isNotSameAs(upper);
     }
@@ -97,14 +103,19 @@ class BusinessCalendarsTests {
     @Test
     void jollydayHasNoCalendarForChinaSoTheShippedScheduleIsAllThereIs() {
         // Pinned so that the day Jollyday adds China, someone decides how it and cn.yaml combine.
-        assertThat(HolidayManager.getSupportedCalendarCodes()).contains("DE", "US", "GB").doesNotContain("CN");
+        assertThat(HolidayManager.getSupportedCalendarCodes())
+                .contains("DE", "US", "GB")
+                .doesNotContain("CN");
     }
 
     @Test
     void everyCalendarProblemCodeIsListedInDocsProblems() throws IOException {
         String documented = Files.readString(Path.of("..", "docs", "problems.md"));
-        List<ThawProblem> problems = List.of(new UnknownCalendarCountry("XX"), new UnknownCalendarSubdivision("DE", "XY", Set.of()),
-                new InvalidTimeZone("Mars/Olympus"), new InvalidCalendarSettings("no working day"));
+        List<ThawProblem> problems = List.of(
+                new UnknownCalendarCountry("XX"),
+                new UnknownCalendarSubdivision("DE", "XY", Set.of()),
+                new InvalidTimeZone("Mars/Olympus"),
+                new InvalidCalendarSettings("no working day"));
         assertThat(problems).allSatisfy(problem -> assertThat(documented).contains("| `" + problem.code() + "` |"));
     }
 
@@ -115,7 +126,8 @@ class BusinessCalendarsTests {
             List<String> imports = files.flatMap(BusinessCalendarsTests::lines)
                     .filter(line -> line.startsWith("import "))
                     .toList();
-            assertThat(imports).isNotEmpty()
+            assertThat(imports)
+                    .isNotEmpty()
                     .noneMatch(line -> line.startsWith("import reactor."))
                     .noneMatch(line -> line.startsWith("import org.springframework.")
                             && !line.equals("import org.springframework.http.HttpStatus;"));

@@ -41,8 +41,10 @@ class ChinaBusinessCalendarTests {
 
     @Test
     void everyDayOfGoldenWeekIsADayOffWeekdaysIncluded() {
-        LocalDate.of(2025, 10, 1).datesUntil(LocalDate.of(2025, 10, 9))
-                .forEach(day -> assertThat(china.isBusinessDay(day)).as("%s", day).isFalse());
+        LocalDate.of(2025, 10, 1)
+                .datesUntil(LocalDate.of(2025, 10, 9))
+                .forEach(day ->
+                        assertThat(china.isBusinessDay(day)).as("%s", day).isFalse());
     }
 
     @Test
@@ -55,8 +57,10 @@ class ChinaBusinessCalendarTests {
 
     @Test
     void goldenWeekHoldsFiveBusinessDaysBetweenItsEveAndTheSecondTuesdayWhicheverWayCounted() {
-        assertThat(china.businessDaysBetween(LocalDate.of(2025, 9, 30), LocalDate.of(2025, 10, 14))).isEqualTo(5);
-        assertThat(china.businessDaysBetween(LocalDate.of(2025, 10, 14), LocalDate.of(2025, 9, 30))).isEqualTo(-5);
+        assertThat(china.businessDaysBetween(LocalDate.of(2025, 9, 30), LocalDate.of(2025, 10, 14)))
+                .isEqualTo(5);
+        assertThat(china.businessDaysBetween(LocalDate.of(2025, 10, 14), LocalDate.of(2025, 9, 30)))
+                .isEqualTo(-5);
     }
 
     @Test
@@ -101,9 +105,14 @@ class ChinaBusinessCalendarTests {
         OfficialSchedule schedule = OfficialSchedule.shippedFor("CN").orElseThrow();
         Set<DayOfWeek> weekend = EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
         assertThat(schedule.years()).isNotEmpty().allSatisfy(year -> {
-            assertThat(schedule.workingDaysIn(year)).allSatisfy(day -> assertThat(weekend).contains(day.getDayOfWeek()));
-            long weekdaysOff = schedule.daysOffIn(year).stream().filter(day -> !weekend.contains(day.getDayOfWeek())).count();
-            assertThat(weekdaysOff - schedule.workingDaysIn(year).size()).as("%s", year).isEqualTo(13);
+            assertThat(schedule.workingDaysIn(year))
+                    .allSatisfy(day -> assertThat(weekend).contains(day.getDayOfWeek()));
+            long weekdaysOff = schedule.daysOffIn(year).stream()
+                    .filter(day -> !weekend.contains(day.getDayOfWeek()))
+                    .count();
+            assertThat(weekdaysOff - schedule.workingDaysIn(year).size())
+                    .as("%s", year)
+                    .isEqualTo(13);
         });
     }
 }

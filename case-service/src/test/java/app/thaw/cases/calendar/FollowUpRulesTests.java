@@ -12,8 +12,8 @@ class FollowUpRulesTests {
         assertThat(FollowUpRules.laterHalfOfCycle(10)).isEqualTo(7);
         assertThat(FollowUpRules.laterHalfOfCycle(30)).isEqualTo(21);
         assertThat(FollowUpRules.laterHalfOfCycle(15)).isEqualTo(11); // 10.5 rounds up
-        assertThat(FollowUpRules.laterHalfOfCycle(7)).isEqualTo(5);   // 4.9 rounds up
-        assertThat(FollowUpRules.laterHalfOfCycle(3)).isEqualTo(3);   // 2.1 rounds up
+        assertThat(FollowUpRules.laterHalfOfCycle(7)).isEqualTo(5); // 4.9 rounds up
+        assertThat(FollowUpRules.laterHalfOfCycle(3)).isEqualTo(3); // 2.1 rounds up
         assertThat(FollowUpRules.laterHalfOfCycle(2)).isEqualTo(2);
         assertThat(FollowUpRules.laterHalfOfCycle(1)).isEqualTo(1);
     }

@@ -23,8 +23,9 @@ class OfficialScheduleTests {
                     working-days:
                       - 2025-10-11
                 """);
-        assertThat(schedule.daysOffIn(2025)).hasSize(9).contains(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 10, 1),
-                LocalDate.of(2025, 10, 8));
+        assertThat(schedule.daysOffIn(2025))
+                .hasSize(9)
+                .contains(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 8));
         assertThat(schedule.workingDaysIn(2025)).containsExactly(LocalDate.of(2025, 10, 11));
         assertThat(schedule.covers(2025)).isTrue();
         assertThat(schedule.covers(2024)).isFalse();
@@ -51,7 +52,9 @@ class OfficialScheduleTests {
                     source: a notice
                     days-off: [2025-10-01..2025-10-08]
                     working-days: [2025-10-08]
-                """)).isInstanceOf(IllegalStateException.class).hasMessageContaining("2025-10-08");
+                """))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("2025-10-08");
     }
 
     @Test
@@ -60,7 +63,9 @@ class OfficialScheduleTests {
                 years:
                   2025:
                     days-off: [2025-10-01]
-                """)).isInstanceOf(IllegalStateException.class).hasMessageContaining("source");
+                """))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("source");
     }
 
     @Test
@@ -70,7 +75,9 @@ class OfficialScheduleTests {
                   2025:
                     source: a notice
                     days-off: [2052-10-01]
-                """)).isInstanceOf(IllegalStateException.class).hasMessageContaining("2052-10-01");
+                """))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("2052-10-01");
     }
 
     @Test
@@ -80,7 +87,9 @@ class OfficialScheduleTests {
                   2025:
                     source: a notice
                     days-off: [2025-10-08..2025-10-01]
-                """)).isInstanceOf(IllegalStateException.class).hasMessageContaining("ends before it starts");
+                """))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ends before it starts");
     }
 
     private static OfficialSchedule parse(String yaml) {

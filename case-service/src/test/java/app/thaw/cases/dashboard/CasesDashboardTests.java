@@ -50,8 +50,15 @@ class CasesDashboardTests extends CaseApiTests {
 
         String page = page("/dashboard/cases/?assignee=" + assignee, agent(), "en");
 
-        assertThat(page).contains("lang=\"en\"", "<h2>Queue</h2>", "Risky transaction", "data-due=", "data-overdue=\"overdue {0}\"");
-        assertThat(page.indexOf("id=\"case-" + breached + "\"")).isPositive()
+        assertThat(page)
+                .contains(
+                        "lang=\"en\"",
+                        "<h2>Queue</h2>",
+                        "Risky transaction",
+                        "data-due=",
+                        "data-overdue=\"overdue {0}\"");
+        assertThat(page.indexOf("id=\"case-" + breached + "\""))
+                .isPositive()
                 .isLessThan(page.indexOf("id=\"case-" + soon + "\""));
         assertThat(page.indexOf("id=\"case-" + soon + "\"")).isLessThan(page.indexOf("id=\"case-" + later + "\""));
     }
@@ -63,7 +70,9 @@ class CasesDashboardTests extends CaseApiTests {
 
         String page = page("/dashboard/cases/?assignee=" + assignee, agent(), "zh-CN,zh;q=0.9");
 
-        assertThat(page).contains("lang=\"zh-CN\"", "案件队列", "风险交易", "已分诊", "data-left=\"剩余 {0}\"").doesNotContain("Risky transaction");
+        assertThat(page)
+                .contains("lang=\"zh-CN\"", "案件队列", "风险交易", "已分诊", "data-left=\"剩余 {0}\"")
+                .doesNotContain("Risky transaction");
     }
 
     @Test
@@ -71,16 +80,36 @@ class CasesDashboardTests extends CaseApiTests {
         String assignee = "filter-" + UUID.randomUUID();
         String triaged = openAssigned("dash-filter", assignee, RISK_NOTICE);
         String gathering = openAssigned("dash-filter", assignee, RISK_NOTICE);
-        transition(gathering, token("dash-filter", "merchant_admin"), "GATHERING_EVIDENCE", Map.of()).expectStatus().isOk();
+        transition(gathering, token("dash-filter", "merchant_admin"), "GATHERING_EVIDENCE", Map.of())
+                .expectStatus()
+                .isOk();
 
-        String fragment = web.get().uri("/dashboard/cases/?assignee={a}&status=GATHERING_EVIDENCE", assignee)
-                .headers(h -> h.setBearerAuth(agent())).header("HX-Request", "true").exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String fragment = web.get()
+                .uri("/dashboard/cases/?assignee={a}&status=GATHERING_EVIDENCE", assignee)
+                .headers(h -> h.setBearerAuth(agent()))
+                .header("HX-Request", "true")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
-        assertThat(fragment).startsWith("<section id=\"queue-results\"").doesNotContain("<html", "queue-filters")
-                .contains("case-" + gathering).doesNotContain("case-" + triaged);
-        String bad = web.get().uri("/dashboard/cases/?status=NAPPING").headers(h -> h.setBearerAuth(agent())).header("HX-Request", "true")
-                .exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(fragment)
+                .startsWith("<section id=\"queue-results\"")
+                .doesNotContain("<html", "queue-filters")
+                .contains("case-" + gathering)
+                .doesNotContain("case-" + triaged);
+        String bad = web.get()
+                .uri("/dashboard/cases/?status=NAPPING")
+                .headers(h -> h.setBearerAuth(agent()))
+                .header("HX-Request", "true")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(bad).contains("problem-validation_failed", "status");
     }
 
@@ -90,14 +119,27 @@ class CasesDashboardTests extends CaseApiTests {
         String assignee = "restricted-" + UUID.randomUUID();
         String id = openAssigned(tenant, assignee, COMPLIANCE_NOTICE);
 
-        assertThat(page("/dashboard/cases/?assignee=" + assignee, compliance(), "en")).contains("case-" + id, "compliance restricted");
-        assertThat(page("/dashboard/cases/" + id, compliance(), "en")).contains("Compliance hold", "compliance restricted", "id=\"move-GATHERING_EVIDENCE\"");
+        assertThat(page("/dashboard/cases/?assignee=" + assignee, compliance(), "en"))
+                .contains("case-" + id, "compliance restricted");
+        assertThat(page("/dashboard/cases/" + id, compliance(), "en"))
+                .contains("Compliance hold", "compliance restricted", "id=\"move-GATHERING_EVIDENCE\"");
 
-        assertThat(page("/dashboard/cases/?assignee=" + assignee, agent(), "en")).doesNotContain(id).contains("queue-empty");
-        String notFound = web.get().uri("/dashboard/cases/{id}", id).headers(h -> h.setBearerAuth(agent()))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange()
-                .expectStatus().isNotFound().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(notFound).contains("lang=\"zh-CN\"", "未找到", "这里没有这个案件").doesNotContain(COMPLIANCE_NOTICE, "Compliance hold");
+        assertThat(page("/dashboard/cases/?assignee=" + assignee, agent(), "en"))
+                .doesNotContain(id)
+                .contains("queue-empty");
+        String notFound = web.get()
+                .uri("/dashboard/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(agent()))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(notFound)
+                .contains("lang=\"zh-CN\"", "未找到", "这里没有这个案件")
+                .doesNotContain(COMPLIANCE_NOTICE, "Compliance hold");
     }
 
     @Test
@@ -106,11 +148,23 @@ class CasesDashboardTests extends CaseApiTests {
 
         String page = page("/dashboard/cases/" + id, agent(), "en");
 
-        assertThat(page).contains("Risky transaction", "连连支付", "Asia/Shanghai", "id=\"timeline-table\"",
-                "id=\"checklist-table\"", "id=\"tasks-table\"", "Golden 15 (first client notice)", "id=\"contact-form\"");
+        assertThat(page)
+                .contains(
+                        "Risky transaction",
+                        "连连支付",
+                        "Asia/Shanghai",
+                        "id=\"timeline-table\"",
+                        "id=\"checklist-table\"",
+                        "id=\"tasks-table\"",
+                        "Golden 15 (first client notice)",
+                        "id=\"contact-form\"");
         // Opened 2025-09-30T02:00:00Z: every time in the shared format, to the minute in the tenant's zone, no offset.
-        assertThat(page).contains("2025-09-30 10:00<", "CNY 58,200.00").doesNotContainPattern("\\d\\d:\\d\\d:\\d\\d \\+08:00");
-        assertThat(page).contains("id=\"move-GATHERING_EVIDENCE\"").doesNotContain("id=\"move-RESOLVED\"", "id=\"move-CLOSED\"", "id=\"move-SUBMITTED\"");
+        assertThat(page)
+                .contains("2025-09-30 10:00<", "CNY 58,200.00")
+                .doesNotContainPattern("\\d\\d:\\d\\d:\\d\\d \\+08:00");
+        assertThat(page)
+                .contains("id=\"move-GATHERING_EVIDENCE\"")
+                .doesNotContain("id=\"move-RESOLVED\"", "id=\"move-CLOSED\"", "id=\"move-SUBMITTED\"");
         assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN")).contains("开始收集证据", "证据清单", "时间线");
     }
 
@@ -138,13 +192,17 @@ class CasesDashboardTests extends CaseApiTests {
         row = row.substring(0, row.indexOf("</tr>"));
         String matchedRow = queue.substring(queue.indexOf("id=\"case-" + matched + "\""));
         matchedRow = matchedRow.substring(0, matchedRow.indexOf("</tr>"));
-        assertThat(row).contains("needs-person", "Needs a person (no scenario matched)").doesNotContain("Risky transaction");
+        assertThat(row)
+                .contains("needs-person", "Needs a person (no scenario matched)")
+                .doesNotContain("Risky transaction");
         assertThat(matchedRow).contains("Risky transaction").doesNotContain("needs-person");
-        assertThat(page("/dashboard/cases/?assignee=" + assignee, agent(), "zh-CN")).contains("需人工判断（未匹配任何场景）");
+        assertThat(page("/dashboard/cases/?assignee=" + assignee, agent(), "zh-CN"))
+                .contains("需人工判断（未匹配任何场景）");
 
         String en = page("/dashboard/cases/" + id, agent(), "en");
         assertThat(en).contains("id=\"case-needs-person\"", "None guessed: the notice matched no scenario");
-        assertThat(en.substring(en.indexOf("id=\"case-scenario\""), en.indexOf("id=\"case-scenario\"") + 200)).doesNotContain("Risky transaction<");
+        assertThat(en.substring(en.indexOf("id=\"case-scenario\""), en.indexOf("id=\"case-scenario\"") + 200))
+                .doesNotContain("Risky transaction<");
         assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN")).contains("需人工判断（未匹配任何场景）", "未推测：通知书未匹配任何场景");
     }
 
@@ -158,13 +216,28 @@ class CasesDashboardTests extends CaseApiTests {
         form.part("to", "GATHERING_EVIDENCE");
         form.part("reason", "merchant sent the invoices");
         form.part("version", String.valueOf(version));
-        String body = web.post().uri("/dashboard/cases/{id}/transitions", id).headers(h -> h.setBearerAuth(agent())).header("HX-Request", "true")
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(form.build())).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String body = web.post()
+                .uri("/dashboard/cases/{id}/transitions", id)
+                .headers(h -> h.setBearerAuth(agent()))
+                .header("HX-Request", "true")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(form.build()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
-        assertThat(body).startsWith("<div id=\"case-body\"").contains("The case is now Gathering evidence.", "merchant sent the invoices",
-                "TRIAGED → GATHERING_EVIDENCE", "id=\"move-SUBMITTED\"").doesNotContain("id=\"move-GATHERING_EVIDENCE\"");
+        assertThat(body)
+                .startsWith("<div id=\"case-body\"")
+                .contains(
+                        "The case is now Gathering evidence.",
+                        "merchant sent the invoices",
+                        "TRIAGED → GATHERING_EVIDENCE",
+                        "id=\"move-SUBMITTED\"")
+                .doesNotContain("id=\"move-GATHERING_EVIDENCE\"");
         assertThat(read(id, agent())).containsEntry("status", "GATHERING_EVIDENCE");
     }
 
@@ -172,16 +245,32 @@ class CasesDashboardTests extends CaseApiTests {
     void aRefusedMoveOrMissingReasonAnswersItsProblemWhereThePageShowsIt() {
         String id = openAssigned("dash-refused", "refused-" + UUID.randomUUID(), RISK_NOTICE);
 
-        WebTestClient.ResponseSpec illegal = postForm("/dashboard/cases/" + id + "/transitions", agent(), Map.of("to", "RESOLVED", "reason", "skip ahead"));
-        illegal.expectStatus().isEqualTo(HttpStatus.CONFLICT).expectHeader().valueEquals("HX-Retarget", "#case-problem")
-                .expectBody(String.class).value(problem -> assertThat(problem)
-                        .contains("problem-illegal_transition", "This move is not allowed from the current status.", "TRIAGED"));
+        WebTestClient.ResponseSpec illegal = postForm(
+                "/dashboard/cases/" + id + "/transitions", agent(), Map.of("to", "RESOLVED", "reason", "skip ahead"));
+        illegal.expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader()
+                .valueEquals("HX-Retarget", "#case-problem")
+                .expectBody(String.class)
+                .value(problem -> assertThat(problem)
+                        .contains(
+                                "problem-illegal_transition",
+                                "This move is not allowed from the current status.",
+                                "TRIAGED"));
         postForm("/dashboard/cases/" + id + "/transitions", agent(), Map.of("to", "GATHERING_EVIDENCE", "reason", " "))
-                .expectStatus().isBadRequest().expectBody(String.class)
-                .value(problem -> assertThat(problem).contains("Please correct the input.", "reason", "must not be blank"));
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .value(problem ->
+                        assertThat(problem).contains("Please correct the input.", "reason", "must not be blank"));
         long stale = ((Number) read(id, agent()).get("version")).longValue() + 1;
-        postForm("/dashboard/cases/" + id + "/transitions", agent(), Map.of("to", "GATHERING_EVIDENCE", "reason", "stale", "version", String.valueOf(stale)))
-                .expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody(String.class)
+        postForm(
+                        "/dashboard/cases/" + id + "/transitions",
+                        agent(),
+                        Map.of("to", "GATHERING_EVIDENCE", "reason", "stale", "version", String.valueOf(stale)))
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectBody(String.class)
                 .value(problem -> assertThat(problem).contains("Someone changed the case meanwhile"));
         assertThat(read(id, agent())).containsEntry("status", "TRIAGED");
     }
@@ -191,36 +280,89 @@ class CasesDashboardTests extends CaseApiTests {
         String id = openAssigned("dash-contact", "contact-" + UUID.randomUUID(), RISK_NOTICE);
 
         // 10:00 in Shanghai is 02:00 UTC.
-        String body = postForm("/dashboard/cases/" + id + "/contacts", agent(), Map.of("channel", "PHONE", "ticketNumber", "T-9",
-                "agent", "Ms Li", "summary", "asked for the review status", "nextStep", "call back", "promisedReplyAt", "2025-10-09T10:00"))
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String body = postForm(
+                        "/dashboard/cases/" + id + "/contacts",
+                        agent(),
+                        Map.of(
+                                "channel",
+                                "PHONE",
+                                "ticketNumber",
+                                "T-9",
+                                "agent",
+                                "Ms Li",
+                                "summary",
+                                "asked for the review status",
+                                "nextStep",
+                                "call back",
+                                "promisedReplyAt",
+                                "2025-10-09T10:00"))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
-        assertThat(body).contains("Contact logged. Follow-up scheduled for", "2025-10-09 10:00<", "data-due=\"2025-10-09T02:00:00Z\"",
-                "asked for the review status", "T-9");
-        postForm("/dashboard/cases/" + id + "/contacts", agent(), Map.of("channel", "PHONE", "summary", "x", "statedCycleDays", "900"))
-                .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("statedCycleDays"));
+        assertThat(body)
+                .contains(
+                        "Contact logged. Follow-up scheduled for",
+                        "2025-10-09 10:00<",
+                        "data-due=\"2025-10-09T02:00:00Z\"",
+                        "asked for the review status",
+                        "T-9");
+        postForm(
+                        "/dashboard/cases/" + id + "/contacts",
+                        agent(),
+                        Map.of("channel", "PHONE", "summary", "x", "statedCycleDays", "900"))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .value(problem -> assertThat(problem).contains("statedCycleDays"));
         postForm("/dashboard/cases/" + id + "/contacts", agent(), Map.of("channel", "PIGEON", "summary", "x"))
-                .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("channel"));
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .value(problem -> assertThat(problem).contains("channel"));
         // The date window holds for form fields too (ADR 58): a far date is named, never a 500.
         for (String far : new String[] {"+999999999-12-31T23:59", "2101-01-01T00:00", "1969-12-31T23:59"}) {
-            postForm("/dashboard/cases/" + id + "/contacts", agent(), Map.of("channel", "PHONE", "summary", "x", "promisedReplyAt", far))
-                    .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("promisedReplyAt"));
+            postForm(
+                            "/dashboard/cases/" + id + "/contacts",
+                            agent(),
+                            Map.of("channel", "PHONE", "summary", "x", "promisedReplyAt", far))
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody(String.class)
+                    .value(problem -> assertThat(problem).contains("promisedReplyAt"));
         }
     }
 
     @Test
     void aDrillsReportPageShowsEachStepAgainstItsClockAndARealCaseHasNone() {
         String admin = token("dash-drill", "merchant_admin");
-        String drill = (String) web.post().uri("/api/v1/cases/drills").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("scenario", "ACCOUNT_TAKEOVER")).exchange()
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String drill = (String) web.post()
+                .uri("/api/v1/cases/drills")
+                .headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("scenario", "ACCOUNT_TAKEOVER"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
 
         assertThat(page("/dashboard/cases/" + drill, agent(), "en")).contains("id=\"drill-link\"");
-        assertThat(page("/dashboard/cases/" + drill + "/drill", agent(), "en")).contains("Drill report", "Account takeover",
-                "Takeover: freeze within 15 min", "900 s", "Pending");
-        assertThat(page("/dashboard/cases/" + drill + "/drill", agent(), "zh-CN")).contains("演练报告", "进行中");
+        assertThat(page("/dashboard/cases/" + drill + "/drill", agent(), "en"))
+                .contains("Drill report", "Account takeover", "Takeover: freeze within 15 min", "900 s", "Pending");
+        assertThat(page("/dashboard/cases/" + drill + "/drill", agent(), "zh-CN"))
+                .contains("演练报告", "进行中");
         String real = openAssigned("dash-drill", "real-" + UUID.randomUUID(), RISK_NOTICE);
-        web.get().uri("/dashboard/cases/{id}/drill", real).headers(h -> h.setBearerAuth(agent())).exchange().expectStatus().isNotFound();
+        web.get()
+                .uri("/dashboard/cases/{id}/drill", real)
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
@@ -246,34 +388,70 @@ class CasesDashboardTests extends CaseApiTests {
 
         String page = page("/dashboard/cases/charts?tenantId=" + tenant, agent(), "en");
 
-        assertThat(page).contains("Figures over 2 cases", "new Chart(canvas", "id=\"chart-golden\"", "id=\"chart-resolution-by-scenario\"");
-        assertThat(page).containsPattern("(?s)id=\"table-golden\".*<td>Met in time</td><td>0</td>.*<td>Breached</td><td>2</td>");
-        assertThat(page).containsPattern("(?s)id=\"table-resolution-by-scenario\".*<td>Risky transaction</td><td>6.0</td>");
+        assertThat(page)
+                .contains(
+                        "Figures over 2 cases",
+                        "new Chart(canvas",
+                        "id=\"chart-golden\"",
+                        "id=\"chart-resolution-by-scenario\"");
+        assertThat(page)
+                .containsPattern(
+                        "(?s)id=\"table-golden\".*<td>Met in time</td><td>0</td>.*<td>Breached</td><td>2</td>");
+        assertThat(page)
+                .containsPattern("(?s)id=\"table-resolution-by-scenario\".*<td>Risky transaction</td><td>6.0</td>");
         assertThat(page).containsPattern("(?s)id=\"table-resolution-by-platform\".*<td>连连支付</td><td>6.0</td>");
-        assertThat(page).containsPattern("(?s)id=\"table-breaches\".*<td>Golden 15 \\(first client notice\\)</td><td>2</td>");
-        assertThat(page("/dashboard/cases/charts?tenantId=" + tenant, agent(), "zh-CN")).contains("黄金 15 分钟达成情况", "按场景的解决用时");
+        assertThat(page)
+                .containsPattern("(?s)id=\"table-breaches\".*<td>Golden 15 \\(first client notice\\)</td><td>2</td>");
+        assertThat(page("/dashboard/cases/charts?tenantId=" + tenant, agent(), "zh-CN"))
+                .contains("黄金 15 分钟达成情况", "按场景的解决用时");
     }
 
     @Test
     void theChartsRefuseAMalformedTenantWithAProblemPageNamingTenantId() {
         for (String tenantId : java.util.List.of("a".repeat(65), "acme\u0000", "../acme")) {
-            web.get().uri("/dashboard/cases/charts?tenantId={tenant}", tenantId).headers(h -> h.setBearerAuth(agent()))
-                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
-                    .expectStatus().isBadRequest().expectBody(String.class)
-                    .value(page -> assertThat(page).contains("problem-validation_failed", "tenantId").doesNotContain("new Chart(canvas"));
+            web.get()
+                    .uri("/dashboard/cases/charts?tenantId={tenant}", tenantId)
+                    .headers(h -> h.setBearerAuth(agent()))
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody(String.class)
+                    .value(page -> assertThat(page)
+                            .contains("problem-validation_failed", "tenantId")
+                            .doesNotContain("new Chart(canvas"));
         }
         // The form's field, typed by a person: empty means every tenant, surrounding spaces are dropped.
         assertThat(page("/dashboard/cases/charts?tenantId=", agent(), "en")).contains("new Chart(canvas");
-        web.get().uri("/dashboard/cases/charts?tenantId={tenant}", " acme ").headers(h -> h.setBearerAuth(agent())).exchange()
-                .expectStatus().isOk().expectBody(String.class).value(page -> assertThat(page).contains("new Chart(canvas", "value=\"acme\""));
+        web.get()
+                .uri("/dashboard/cases/charts?tenantId={tenant}", " acme ")
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("new Chart(canvas", "value=\"acme\""));
     }
 
     @Test
     void theSharedStylesScriptsAndWebJarsAreServedUnderTheCasesPrefix() {
-        Map<String, String> assets = Map.of("assets/thaw.css", "text/css", "assets/thaw.js", "text/javascript",
-                "webjars/htmx.org/dist/htmx.min.js", "text/javascript", "webjars/chart.js/dist/chart.umd.min.js", "text/javascript");
-        assets.forEach((asset, type) -> web.get().uri("/dashboard/cases/" + asset).headers(h -> h.setBearerAuth(agent())).exchange()
-                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(type));
+        Map<String, String> assets = Map.of(
+                "assets/thaw.css",
+                "text/css",
+                "assets/thaw.js",
+                "text/javascript",
+                "webjars/htmx.org/dist/htmx.min.js",
+                "text/javascript",
+                "webjars/chart.js/dist/chart.umd.min.js",
+                "text/javascript");
+        assets.forEach((asset, type) -> web.get()
+                .uri("/dashboard/cases/" + asset)
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(type));
     }
 
     // ------------------------------------------------------------------ issue 23: the case page as a workbench
@@ -282,76 +460,150 @@ class CasesDashboardTests extends CaseApiTests {
     @SuppressWarnings("unchecked")
     void aTaskIsMarkedDoneAndAClockMetFromThePageByTheApisRules() {
         String id = openAssigned("dash-work", "work-" + UUID.randomUUID(), RISK_NOTICE);
-        Map<String, Object> task = ((java.util.List<Map<String, Object>>) read(id, agent()).get("tasks")).getFirst();
+        Map<String, Object> task =
+                ((java.util.List<Map<String, Object>>) read(id, agent()).get("tasks")).getFirst();
 
         String body = postForm("/dashboard/cases/" + id + "/tasks/" + task.get("id") + "/done", agent(), Map.of())
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(body).startsWith("<div id=\"case-body\"").contains("The task is done.").doesNotContain("id=\"task-done-1\"");
-        assertThat(((java.util.List<Map<String, Object>>) read(id, agent()).get("tasks")).getFirst()).containsEntry("done", true);
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(body)
+                .startsWith("<div id=\"case-body\"")
+                .contains("The task is done.")
+                .doesNotContain("id=\"task-done-1\"");
+        assertThat(((java.util.List<Map<String, Object>>) read(id, agent()).get("tasks")).getFirst())
+                .containsEntry("done", true);
 
         String met = postForm("/dashboard/cases/" + id + "/clocks/met", agent(), Map.of("clockId", id + "/golden-15"))
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(met).contains("The clock is met.");
         assertThat((java.util.List<Map<String, Object>>) read(id, agent()).get("clocks"))
-                .anySatisfy(clock -> assertThat(clock).containsEntry("id", id + "/golden-15").containsKey("metAt").extracting("metAt").isNotNull());
+                .anySatisfy(clock -> assertThat(clock)
+                        .containsEntry("id", id + "/golden-15")
+                        .containsKey("metAt")
+                        .extracting("metAt")
+                        .isNotNull());
         // The API's refusals, shown beside the form: an unknown clock, a missing clock id.
         postForm("/dashboard/cases/" + id + "/clocks/met", agent(), Map.of("clockId", "nope"))
-                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody(String.class).value(problem -> assertThat(problem).contains("problem-"));
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody(String.class)
+                .value(problem -> assertThat(problem).contains("problem-"));
         postForm("/dashboard/cases/" + id + "/clocks/met", agent(), Map.of())
-                .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("clockId"));
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .value(problem -> assertThat(problem).contains("clockId"));
     }
 
     @Test
     void theCasePageNamesItsPartnerBanksAndInsurersInBothLanguages() {
         String tenant = "dash-parties-" + UUID.randomUUID();
         String id = openAssigned(tenant, "parties", RISK_NOTICE);
-        assertThat(page("/dashboard/cases/" + id, agent(), "en")).contains("Partner banks and insurers", "id=\"parties-none\"");
+        assertThat(page("/dashboard/cases/" + id, agent(), "en"))
+                .contains("Partner banks and insurers", "id=\"parties-none\"");
 
         post("/api/v1/cases/partner-links", token(tenant, "merchant_admin"), Map.of("partnerTenantId", "dash-bank"))
-                .expectStatus().isCreated();
+                .expectStatus()
+                .isCreated();
         post("/api/v1/cases/partner-links", token(tenant, "merchant_admin"), Map.of("partnerTenantId", "dash-old-bank"))
-                .expectStatus().isCreated();
-        post("/api/v1/cases/partner-links/dash-old-bank/revoke", token(tenant, "merchant_admin"), Map.of()).expectStatus().is2xxSuccessful();
-        deliver(internalEvent("thaw.evidence.consent_granted", tenant, id, Map.of("caseId", id, "consentId", UUID.randomUUID().toString(),
-                "insurerTenantId", "dash-insurer", "by", tenant + "/admin")));
+                .expectStatus()
+                .isCreated();
+        post("/api/v1/cases/partner-links/dash-old-bank/revoke", token(tenant, "merchant_admin"), Map.of())
+                .expectStatus()
+                .is2xxSuccessful();
+        deliver(internalEvent(
+                "thaw.evidence.consent_granted",
+                tenant,
+                id,
+                Map.of(
+                        "caseId",
+                        id,
+                        "consentId",
+                        UUID.randomUUID().toString(),
+                        "insurerTenantId",
+                        "dash-insurer",
+                        "by",
+                        tenant + "/admin")));
 
         String en = page("/dashboard/cases/" + id, agent(), "en");
-        assertThat(en).contains("id=\"parties-table\"", "Partner bank (linked by the tenant)", "dash-bank", "Insurer (consent of the holder)",
-                "dash-insurer", "dash-old-bank", "Ended ").doesNotContain("id=\"parties-none\"");
-        assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN")).contains("合作银行与保险公司", "合作银行（租户已关联）", "保险公司（持有人已授权）",
-                "有效", "已终止 ");
+        assertThat(en)
+                .contains(
+                        "id=\"parties-table\"",
+                        "Partner bank (linked by the tenant)",
+                        "dash-bank",
+                        "Insurer (consent of the holder)",
+                        "dash-insurer",
+                        "dash-old-bank",
+                        "Ended ")
+                .doesNotContain("id=\"parties-none\"");
+        assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN"))
+                .contains("合作银行与保险公司", "合作银行（租户已关联）", "保险公司（持有人已授权）", "有效", "已终止 ");
         // Another tenant's links are not this case's parties.
         String other = openAssigned("dash-parties-other-" + UUID.randomUUID(), "parties", RISK_NOTICE);
-        assertThat(page("/dashboard/cases/" + other, agent(), "en")).contains("id=\"parties-none\"").doesNotContain("dash-bank");
+        assertThat(page("/dashboard/cases/" + other, agent(), "en"))
+                .contains("id=\"parties-none\"")
+                .doesNotContain("dash-bank");
     }
 
     @Test
     void theCaseIsAssignedToTheCallerToSomeoneNamedOrToNoOne() {
         String id = openAssigned("dash-assign", "first-" + UUID.randomUUID(), RISK_NOTICE);
 
-        // The English timeline's lines say their times as the page does, never as raw instants ("due 2025-09-30T02:15:00Z").
+        // The English timeline's lines say their times as the page does, never as raw instants ("due
+        // 2025-09-30T02:15:00Z").
         String en = page("/dashboard/cases/" + id, agent(), "en");
-        String timeline = en.substring(en.indexOf("id=\"timeline-table\""), en.indexOf("</table>", en.indexOf("id=\"timeline-table\"")));
+        String timeline = en.substring(
+                en.indexOf("id=\"timeline-table\""), en.indexOf("</table>", en.indexOf("id=\"timeline-table\"")));
         assertThat(timeline).contains(" due ");
-        assertThat(timeline.replaceAll("(datetime|title)=\"[^\"]*\"", "")).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+        assertThat(timeline.replaceAll("(datetime|title)=\"[^\"]*\"", ""))
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
         // The staff directory (Keycloak's staff users) is offered on the form, by name.
-        assertThat(page("/dashboard/cases/" + id, agent(), "en")).contains("list=\"staff-directory\"", "<datalist id=\"staff-directory\">",
-                "value=\"thaw-staff_agent\"", "Sam Agent", "value=\"li.wei\"", "李伟");
+        assertThat(page("/dashboard/cases/" + id, agent(), "en"))
+                .contains(
+                        "list=\"staff-directory\"",
+                        "<datalist id=\"staff-directory\">",
+                        "value=\"thaw-staff_agent\"",
+                        "Sam Agent",
+                        "value=\"li.wei\"",
+                        "李伟");
         // Owners show as names, the user name kept in the title.
-        assertThat(postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "me")).expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody()).contains("The case is now assigned to Sam Agent.")
+        assertThat(postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "me"))
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .contains("The case is now assigned to Sam Agent.")
                 .contains("title=\"thaw-staff_agent\">Sam Agent</dd>");
         assertThat(read(id, agent())).containsEntry("assignee", "thaw-staff_agent");
         postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "someone", "assignee", " "))
-                .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("assignee", "must not be blank"));
-        postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "someone", "assignee", "li.wei")).expectStatus().isOk();
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .value(problem -> assertThat(problem).contains("assignee", "must not be blank"));
+        postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "someone", "assignee", "li.wei"))
+                .expectStatus()
+                .isOk();
         assertThat(read(id, agent())).containsEntry("assignee", "li.wei");
         assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN")).contains("title=\"li.wei\">李伟</dd>");
         // Someone the directory does not know is still assignable, shown by user name.
-        postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "someone", "assignee", "new.hire")).expectStatus().isOk()
-                .expectBody(String.class).value(page -> assertThat(page).contains("title=\"new.hire\">new.hire</dd>"));
-        postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "nobody")).expectStatus().isOk()
-                .expectBody(String.class).value(page -> assertThat(page).contains("The case is now unassigned."));
+        postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "someone", "assignee", "new.hire"))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("title=\"new.hire\">new.hire</dd>"));
+        postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "nobody"))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("The case is now unassigned."));
         assertThat(read(id, agent()).get("assignee")).isNull();
     }
 
@@ -360,11 +612,25 @@ class CasesDashboardTests extends CaseApiTests {
         String id = openAssigned("dash-triage", "triage-" + UUID.randomUUID(), RISK_NOTICE);
 
         postForm("/dashboard/cases/" + id + "/triage", agent(), Map.of("scenario", "ACCOUNT_ANOMALY"))
-                .expectStatus().isBadRequest().expectBody(String.class).value(problem -> assertThat(problem).contains("reason"));
-        postForm("/dashboard/cases/" + id + "/triage", agent(), Map.of("scenario", "COMPLIANCE_HOLD", "reason", "authority"))
-                .expectStatus().isForbidden();
-        String body = postForm("/dashboard/cases/" + id + "/triage", agent(), Map.of("scenario", "ACCOUNT_ANOMALY", "reason", "the platform says login anomaly"))
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .value(problem -> assertThat(problem).contains("reason"));
+        postForm(
+                        "/dashboard/cases/" + id + "/triage",
+                        agent(),
+                        Map.of("scenario", "COMPLIANCE_HOLD", "reason", "authority"))
+                .expectStatus()
+                .isForbidden();
+        String body = postForm(
+                        "/dashboard/cases/" + id + "/triage",
+                        agent(),
+                        Map.of("scenario", "ACCOUNT_ANOMALY", "reason", "the platform says login anomaly"))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(body).contains("Triage recorded: Account anomaly.", "the platform says login anomaly");
         assertThat(read(id, agent())).containsEntry("scenario", "ACCOUNT_ANOMALY");
     }
@@ -375,17 +641,34 @@ class CasesDashboardTests extends CaseApiTests {
 
         String zh = page("/dashboard/cases/" + id, agent(), "zh-CN");
         // What a reader sees (the signed-in user's name, here "thaw-staff_agent", aside).
-        String visible = zh.replaceAll("(?s)<script.*?</script>|<style.*?</style>|<[^>]+>", " ").replace("thaw-staff_agent", "");
-        assertThat(visible).contains("黄金 15", "Thaw 专员", "开场白", "复制", "人民币 58,200.00", "剩余")
-                .doesNotContain("First notification to the client", "staff_agent", "partner_bank", " left", "Risky transaction");
-        assertThat(zh).contains("id=\"copy-opening\"", "data-copy=\"script-opening\"", "/dashboard/evidence/cases/" + id,
-                "/dashboard/cases/" + id + "/appeal-letter?lang=zh-CN&amp;format=pdf", "id=\"readiness\"", "材料缺失");
+        String visible = zh.replaceAll("(?s)<script.*?</script>|<style.*?</style>|<[^>]+>", " ")
+                .replace("thaw-staff_agent", "");
+        assertThat(visible)
+                .contains("黄金 15", "Thaw 专员", "开场白", "复制", "人民币 58,200.00", "剩余")
+                .doesNotContain(
+                        "First notification to the client",
+                        "staff_agent",
+                        "partner_bank",
+                        " left",
+                        "Risky transaction");
+        assertThat(zh)
+                .contains(
+                        "id=\"copy-opening\"",
+                        "data-copy=\"script-opening\"",
+                        "/dashboard/evidence/cases/" + id,
+                        "/dashboard/cases/" + id + "/appeal-letter?lang=zh-CN&amp;format=pdf",
+                        "id=\"readiness\"",
+                        "材料缺失");
         // Checklist and readiness lines name the document (the catalogue's label), not only the reason it answers.
         @SuppressWarnings("unchecked")
-        String firstCode = ((java.util.List<String>) ((Map<String, Object>) read(id, agent()).get("readiness")).get("missing")).getFirst();
+        String firstCode = ((java.util.List<String>)
+                        ((Map<String, Object>) read(id, agent()).get("readiness")).get("missing"))
+                .getFirst();
         assertThat(visible).contains(app.thaw.cases.checklist.ChecklistCatalogue.label(firstCode, "zh"));
         String en = page("/dashboard/cases/" + id, agent(), "en");
-        assertThat(en).contains(app.thaw.cases.checklist.ChecklistCatalogue.label(firstCode, "en").replace("'", "&#39;"));
+        assertThat(en)
+                .contains(app.thaw.cases.checklist.ChecklistCatalogue.label(firstCode, "en")
+                        .replace("'", "&#39;"));
         assertThat(en).contains("Thaw agent", "Opening", "Hello, I represent", "CNY 58,200.00", "items missing");
     }
 
@@ -393,16 +676,39 @@ class CasesDashboardTests extends CaseApiTests {
     void theAppealLetterIsPreviewedAsHtmlAndDownloadedAsPdfInEitherLanguage() {
         String id = openAssigned("dash-letter", "letter-" + UUID.randomUUID(), RISK_NOTICE);
 
-        web.get().uri("/dashboard/cases/{id}/appeal-letter?lang=en", id).headers(h -> h.setBearerAuth(agent())).exchange()
-                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectBody(String.class).value(html -> assertThat(html).contains("dash-letter-C-"));
-        byte[] pdf = web.get().uri("/dashboard/cases/{id}/appeal-letter?lang=zh-CN&format=pdf", id).headers(h -> h.setBearerAuth(agent())).exchange()
-                .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF)
-                .expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, disposition -> assertThat(disposition).startsWith("attachment"))
-                .expectBody(byte[].class).returnResult().getResponseBody();
-        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        web.get().uri("/dashboard/cases/{id}/appeal-letter?lang=fr", id).headers(h -> h.setBearerAuth(agent())).exchange()
-                .expectStatus().isBadRequest();
+        web.get()
+                .uri("/dashboard/cases/{id}/appeal-letter?lang=en", id)
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class)
+                .value(html -> assertThat(html).contains("dash-letter-C-"));
+        byte[] pdf = web.get()
+                .uri("/dashboard/cases/{id}/appeal-letter?lang=zh-CN&format=pdf", id)
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PDF)
+                .expectHeader()
+                .value(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        disposition -> assertThat(disposition).startsWith("attachment"))
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        web.get()
+                .uri("/dashboard/cases/{id}/appeal-letter?lang=fr", id)
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
     }
 
     @Test
@@ -413,7 +719,8 @@ class CasesDashboardTests extends CaseApiTests {
         String ready = openAssigned(tenant, assignee, RISK_NOTICE);
         String rejected = openAssigned(tenant, assignee, RISK_NOTICE);
         String missing = openAssigned(tenant, assignee, RISK_NOTICE);
-        Map<String, Object> readiness = (Map<String, Object>) read(missing, agent()).get("readiness");
+        Map<String, Object> readiness =
+                (Map<String, Object>) read(missing, agent()).get("readiness");
         assertThat(readiness).containsEntry("state", "MISSING");
         java.util.List<String> codes = (java.util.List<String>) readiness.get("missing");
         assertThat(codes).isNotEmpty();
@@ -422,12 +729,17 @@ class CasesDashboardTests extends CaseApiTests {
         }
         checklist(rejected, codes.getFirst(), "REJECTED", "the invoice is unreadable");
 
-        assertThat((Map<String, Object>) read(ready, agent()).get("readiness")).containsEntry("state", "READY")
-                .containsEntry("missing", java.util.List.of()).containsEntry("accepted", codes);
-        assertThat((Map<String, Object>) read(rejected, agent()).get("readiness")).containsEntry("state", "REJECTED")
-                .extracting("rejected").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+        assertThat((Map<String, Object>) read(ready, agent()).get("readiness"))
+                .containsEntry("state", "READY")
+                .containsEntry("missing", java.util.List.of())
+                .containsEntry("accepted", codes);
+        assertThat((Map<String, Object>) read(rejected, agent()).get("readiness"))
+                .containsEntry("state", "REJECTED")
+                .extracting("rejected")
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .containsExactly(Map.of("code", codes.getFirst(), "reason", "the invoice is unreadable"));
-        assertThat(page("/dashboard/cases/" + rejected, agent(), "en")).contains("items rejected", "the invoice is unreadable");
+        assertThat(page("/dashboard/cases/" + rejected, agent(), "en"))
+                .contains("items rejected", "the invoice is unreadable");
 
         for (String[] expected : new String[][] {{"READY", ready}, {"REJECTED", rejected}, {"MISSING", missing}}) {
             String queue = page("/dashboard/cases/?assignee=" + assignee + "&readiness=" + expected[0], agent(), "en");
@@ -437,11 +749,26 @@ class CasesDashboardTests extends CaseApiTests {
                     assertThat(queue).as(expected[0]).doesNotContain("case-" + other);
                 }
             }
-            web.get().uri("/api/v1/cases?assignee={a}&readiness={r}", assignee, expected[0]).headers(h -> h.setBearerAuth(agent())).exchange()
-                    .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(expected[1]);
+            web.get()
+                    .uri("/api/v1/cases?assignee={a}&readiness={r}", assignee, expected[0])
+                    .headers(h -> h.setBearerAuth(agent()))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.items.length()")
+                    .isEqualTo(1)
+                    .jsonPath("$.items[0].id")
+                    .isEqualTo(expected[1]);
         }
-        web.get().uri("/api/v1/cases?readiness=SOON").headers(h -> h.setBearerAuth(agent())).exchange().expectStatus().isBadRequest()
-                .expectBody(String.class).value(problem -> assertThat(problem).contains("readiness"));
+        web.get()
+                .uri("/api/v1/cases?readiness=SOON")
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .value(problem -> assertThat(problem).contains("readiness"));
     }
 
     @Test
@@ -449,18 +776,64 @@ class CasesDashboardTests extends CaseApiTests {
     void anAlertsLinkOpensTheCaseItOpenedAndAnAlertWithoutOneIsNotFound() {
         String tenant = "dash-alert-" + UUID.randomUUID();
         String alert = "alert-" + UUID.randomUUID();
-        deliver(internalEvent("thaw.alert.raised", tenant, alert, Map.of("alertId", alert, "subjectId", "subj-1", "subjectLabel", "Z** W**",
-                "subjectType", "PERSON", "severity", "HIGH", "detector", "impossible_travel", "kind", "IDENTITY_MISUSE",
-                "signalIds", java.util.List.of("s1"), "count", 1, "raisedAt", clock.instant().toString())));
-        String id = (String) ((java.util.List<Map<String, Object>>) web.get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token(tenant, "merchant_admin")))
-                .exchange().expectBody(Map.class).returnResult().getResponseBody().get("items")).getFirst().get("id");
+        deliver(internalEvent(
+                "thaw.alert.raised",
+                tenant,
+                alert,
+                Map.of(
+                        "alertId",
+                        alert,
+                        "subjectId",
+                        "subj-1",
+                        "subjectLabel",
+                        "Z** W**",
+                        "subjectType",
+                        "PERSON",
+                        "severity",
+                        "HIGH",
+                        "detector",
+                        "impossible_travel",
+                        "kind",
+                        "IDENTITY_MISUSE",
+                        "signalIds",
+                        java.util.List.of("s1"),
+                        "count",
+                        1,
+                        "raisedAt",
+                        clock.instant().toString())));
+        String id = (String) ((java.util.List<Map<String, Object>>) web.get()
+                        .uri("/api/v1/cases")
+                        .headers(h -> h.setBearerAuth(token(tenant, "merchant_admin")))
+                        .exchange()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .get("items"))
+                .getFirst()
+                .get("id");
 
-        web.get().uri("/dashboard/cases/alerts/{tenant}/{alert}", tenant, alert).headers(h -> h.setBearerAuth(agent())).exchange()
-                .expectStatus().is3xxRedirection().expectHeader().location("/dashboard/cases/" + id);
-        web.get().uri("/dashboard/cases/alerts/{tenant}/{alert}", tenant, "never-raised").headers(h -> h.setBearerAuth(agent())).exchange()
-                .expectStatus().isNotFound();
-        web.get().uri("/dashboard/cases/alerts/{tenant}/{alert}", "-bad", alert).headers(h -> h.setBearerAuth(agent())).exchange()
-                .expectStatus().isBadRequest().expectBody(String.class).value(page -> assertThat(page).contains("tenantId"));
+        web.get()
+                .uri("/dashboard/cases/alerts/{tenant}/{alert}", tenant, alert)
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/dashboard/cases/" + id);
+        web.get()
+                .uri("/dashboard/cases/alerts/{tenant}/{alert}", tenant, "never-raised")
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        web.get()
+                .uri("/dashboard/cases/alerts/{tenant}/{alert}", "-bad", alert)
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("tenantId"));
     }
 
     @Test
@@ -473,10 +846,30 @@ class CasesDashboardTests extends CaseApiTests {
         Map<String, Object> other = new HashMap<>(intake(RISK_NOTICE));
         other.put("platform", "支付宝");
         other.put("frozenAmount", Map.of("amount", "1000.50", "currency", "USD"));
-        String alipay = (String) post("/api/v1/cases", admin, other).expectStatus().isCreated().expectBody(Map.class).returnResult()
-                .getResponseBody().get("id");
-        deliver(internalEvent("thaw.evidence.rejected", tenant, "ev-" + alipay, Map.of("caseId", alipay, "evidenceId", "ev-" + alipay,
-                "requirementCode", "TRANSACTION_PROOF", "reasonCode", "ILLEGIBLE", "note", "blurred", "verifiedBy", "v")));
+        String alipay = (String) post("/api/v1/cases", admin, other)
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
+        deliver(internalEvent(
+                "thaw.evidence.rejected",
+                tenant,
+                "ev-" + alipay,
+                Map.of(
+                        "caseId",
+                        alipay,
+                        "evidenceId",
+                        "ev-" + alipay,
+                        "requirementCode",
+                        "TRANSACTION_PROOF",
+                        "reasonCode",
+                        "ILLEGIBLE",
+                        "note",
+                        "blurred",
+                        "verifiedBy",
+                        "v")));
         clock.advance(Duration.ofHours(30));
         try {
             for (String to : new String[] {"GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW", "RESOLVED"}) {
@@ -489,58 +882,134 @@ class CasesDashboardTests extends CaseApiTests {
         // Computed here, independently, from each case as the API shows it.
         Map<String, Object> resolved = read(released, agent());
         java.time.Instant detected = java.time.Instant.parse((String) resolved.get("detectedAt"));
-        java.util.List<Map<String, Object>> timeline = web.get().uri("/api/v1/cases/{id}/timeline", released).headers(h -> h.setBearerAuth(agent()))
-                .exchange().expectStatus().isOk().expectBody(java.util.List.class).returnResult().getResponseBody();
+        java.util.List<Map<String, Object>> timeline = web.get()
+                .uri("/api/v1/cases/{id}/timeline", released)
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(java.util.List.class)
+                .returnResult()
+                .getResponseBody();
         java.time.Instant resolvedAt = timeline.stream()
-                .filter(e -> "status_changed".equals(e.get("type")) && "RESOLVED".equals(((Map<String, Object>) e.get("details")).get("to")))
-                .map(e -> java.time.Instant.parse((String) e.get("at"))).findFirst().orElseThrow();
-        double days = Math.round(java.time.Duration.between(detected, resolvedAt).toMillis() / 86_400_000.0 * 10) / 10.0;
+                .filter(e -> "status_changed".equals(e.get("type"))
+                        && "RESOLVED".equals(((Map<String, Object>) e.get("details")).get("to")))
+                .map(e -> java.time.Instant.parse((String) e.get("at")))
+                .findFirst()
+                .orElseThrow();
+        double days =
+                Math.round(java.time.Duration.between(detected, resolvedAt).toMillis() / 86_400_000.0 * 10) / 10.0;
         long goldenKept = 0;
         long breached = 0;
         for (String id : new String[] {released, open, alipay}) {
-            for (Map<String, Object> clock : (java.util.List<Map<String, Object>>) read(id, agent()).get("clocks")) {
+            for (Map<String, Object> clock :
+                    (java.util.List<Map<String, Object>>) read(id, agent()).get("clocks")) {
                 goldenKept += "GOLDEN_15".equals(clock.get("kind")) && "MET".equals(clock.get("state")) ? 1 : 0;
                 breached += "BREACHED".equals(clock.get("state")) ? 1 : 0;
             }
         }
-        String rejectedCode = ((java.util.List<Map<String, Object>>) ((Map<String, Object>) read(alipay, agent()).get("readiness")).get("rejected"))
-                .getFirst().get("code").toString();
+        String rejectedCode = ((java.util.List<Map<String, Object>>)
+                        ((Map<String, Object>) read(alipay, agent()).get("readiness")).get("rejected"))
+                .getFirst()
+                .get("code")
+                .toString();
 
-        web.get().uri("/api/v1/cases/analytics").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.total.cases").isEqualTo(3)
-                .jsonPath("$.total.decided").isEqualTo(1)
-                .jsonPath("$.total.released").isEqualTo(1)
-                .jsonPath("$.total.releaseRate").isEqualTo(1.0)
-                .jsonPath("$.total.goldenKept").isEqualTo((int) goldenKept)
-                .jsonPath("$.total.clocksBreached").isEqualTo((int) breached)
-                .jsonPath("$.daysFrozen.released").isEqualTo(1)
-                .jsonPath("$.daysFrozen.median").isEqualTo(days)
-                .jsonPath("$.daysFrozen.p90").isEqualTo(days)
-                .jsonPath("$.byPlatform['连连支付'].cases").isEqualTo(2)
-                .jsonPath("$.byPlatform['连连支付'].releaseRate").isEqualTo(1.0)
-                .jsonPath("$.byPlatform['支付宝'].cases").isEqualTo(1)
-                .jsonPath("$.byPlatform['支付宝'].released").isEqualTo(0)
-                .jsonPath("$.byScenario.RISK_TXN.cases").isEqualTo(3)
-                .jsonPath("$.funds[?(@.currency == 'CNY')].frozen").isEqualTo(116400.0)
-                .jsonPath("$.funds[?(@.currency == 'CNY')].released").isEqualTo(58200.0)
-                .jsonPath("$.funds[?(@.currency == 'USD')].frozen").isEqualTo(1000.5)
-                .jsonPath("$.funds[?(@.currency == 'USD')].released").isEqualTo(0.0)
-                .jsonPath("$.mostRejected[0].code").isEqualTo(rejectedCode)
-                .jsonPath("$.mostRejected[0].lines").isEqualTo(1);
+        web.get()
+                .uri("/api/v1/cases/analytics")
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.total.cases")
+                .isEqualTo(3)
+                .jsonPath("$.total.decided")
+                .isEqualTo(1)
+                .jsonPath("$.total.released")
+                .isEqualTo(1)
+                .jsonPath("$.total.releaseRate")
+                .isEqualTo(1.0)
+                .jsonPath("$.total.goldenKept")
+                .isEqualTo((int) goldenKept)
+                .jsonPath("$.total.clocksBreached")
+                .isEqualTo((int) breached)
+                .jsonPath("$.daysFrozen.released")
+                .isEqualTo(1)
+                .jsonPath("$.daysFrozen.median")
+                .isEqualTo(days)
+                .jsonPath("$.daysFrozen.p90")
+                .isEqualTo(days)
+                .jsonPath("$.byPlatform['连连支付'].cases")
+                .isEqualTo(2)
+                .jsonPath("$.byPlatform['连连支付'].releaseRate")
+                .isEqualTo(1.0)
+                .jsonPath("$.byPlatform['支付宝'].cases")
+                .isEqualTo(1)
+                .jsonPath("$.byPlatform['支付宝'].released")
+                .isEqualTo(0)
+                .jsonPath("$.byScenario.RISK_TXN.cases")
+                .isEqualTo(3)
+                .jsonPath("$.funds[?(@.currency == 'CNY')].frozen")
+                .isEqualTo(116400.0)
+                .jsonPath("$.funds[?(@.currency == 'CNY')].released")
+                .isEqualTo(58200.0)
+                .jsonPath("$.funds[?(@.currency == 'USD')].frozen")
+                .isEqualTo(1000.5)
+                .jsonPath("$.funds[?(@.currency == 'USD')].released")
+                .isEqualTo(0.0)
+                .jsonPath("$.mostRejected[0].code")
+                .isEqualTo(rejectedCode)
+                .jsonPath("$.mostRejected[0].lines")
+                .isEqualTo(1);
         // Another tenant sees none of it; a malformed date is refused naming its field.
-        web.get().uri("/api/v1/cases/analytics").headers(h -> h.setBearerAuth(token("dash-outcomes-other-" + UUID.randomUUID(), "merchant_admin")))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.total.cases").isEqualTo(0);
-        web.get().uri("/api/v1/cases/analytics?from=2026-13-01").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isBadRequest()
-                .expectBody(String.class).value(problem -> assertThat(problem).contains("from"));
+        web.get()
+                .uri("/api/v1/cases/analytics")
+                .headers(h -> h.setBearerAuth(token("dash-outcomes-other-" + UUID.randomUUID(), "merchant_admin")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.total.cases")
+                .isEqualTo(0);
+        web.get()
+                .uri("/api/v1/cases/analytics?from=2026-13-01")
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .value(problem -> assertThat(problem).contains("from"));
 
         String page = page("/dashboard/cases/analytics?tenantId=" + tenant, agent(), "en");
-        assertThat(page).contains("id=\"total-cases\">3<", "id=\"total-released\">1<", "CNY 116,400.00", "USD 1,000.50", "new Chart(canvas",
-                "id=\"chart-release-by-platform\"", "/dashboard/cases/analytics.csv?tenantId=" + tenant);
-        assertThat(page("/dashboard/cases/analytics?tenantId=" + tenant, agent(), "zh-CN")).contains("处置结果", "人民币 116,400.00", "最常被驳回的清单项");
-        String csv = web.get().uri("/dashboard/cases/analytics.csv?tenantId={t}", tenant).headers(h -> h.setBearerAuth(agent())).exchange()
-                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv").expectBody(String.class).returnResult().getResponseBody();
-        assertThat(csv).startsWith("section,key,cases,").contains("total,all,3,1,1,1.0,", "platform,连连支付,2,1,1,1.0,",
-                "funds,CNY,,,,,,,,,,116400.0,58200.0,", "rejected," + rejectedCode + ",");
+        assertThat(page)
+                .contains(
+                        "id=\"total-cases\">3<",
+                        "id=\"total-released\">1<",
+                        "CNY 116,400.00",
+                        "USD 1,000.50",
+                        "new Chart(canvas",
+                        "id=\"chart-release-by-platform\"",
+                        "/dashboard/cases/analytics.csv?tenantId=" + tenant);
+        assertThat(page("/dashboard/cases/analytics?tenantId=" + tenant, agent(), "zh-CN"))
+                .contains("处置结果", "人民币 116,400.00", "最常被驳回的清单项");
+        String csv = web.get()
+                .uri("/dashboard/cases/analytics.csv?tenantId={t}", tenant)
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("text/csv")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(csv)
+                .startsWith("section,key,cases,")
+                .contains(
+                        "total,all,3,1,1,1.0,",
+                        "platform,连连支付,2,1,1,1.0,",
+                        "funds,CNY,,,,,,,,,,116400.0,58200.0,",
+                        "rejected," + rejectedCode + ",");
     }
 
     private void checklist(String id, String code, String status, @org.jspecify.annotations.Nullable String reason) {
@@ -549,14 +1018,26 @@ class CasesDashboardTests extends CaseApiTests {
         if (reason != null) {
             body.put("rejectionReason", reason);
         }
-        web.put().uri("/api/v1/cases/{id}/checklist/{code}", id, code).headers(h -> h.setBearerAuth(agent()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk();
+        web.put()
+                .uri("/api/v1/cases/{id}/checklist/{code}", id, code)
+                .headers(h -> h.setBearerAuth(agent()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
     void theDashboardIsForStaffOnly() {
-        web.get().uri("/dashboard/cases/").headers(h -> h.setBearerAuth(token("dash-merchant", "merchant_admin"))).exchange()
-                .expectStatus().isForbidden().expectBody(String.class).value(page -> assertThat(page).contains("Only Thaw staff"));
+        web.get()
+                .uri("/dashboard/cases/")
+                .headers(h -> h.setBearerAuth(token("dash-merchant", "merchant_admin")))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("Only Thaw staff"));
         web.get().uri("/dashboard/cases/").exchange().expectStatus().isUnauthorized();
     }
 
@@ -571,20 +1052,38 @@ class CasesDashboardTests extends CaseApiTests {
     private String openAssigned(String tenant, String assignee, String notice) {
         Map<String, Object> body = new HashMap<>(intake(notice));
         body.put("assignee", assignee);
-        return (String) post("/api/v1/cases", token(tenant, "merchant_admin"), body).expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        return (String) post("/api/v1/cases", token(tenant, "merchant_admin"), body)
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
     }
 
     private String page(String path, String bearer, String language) {
-        return web.get().uri(path).headers(h -> h.setBearerAuth(bearer)).header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return web.get()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(bearer))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private WebTestClient.ResponseSpec postForm(String path, String bearer, Map<String, String> fields) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         fields.forEach(form::add);
-        return web.post().uri(path).headers(h -> h.setBearerAuth(bearer)).header("HX-Request", "true")
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData(form)).exchange();
+        return web.post()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(bearer))
+                .header("HX-Request", "true")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form))
+                .exchange();
     }
 }

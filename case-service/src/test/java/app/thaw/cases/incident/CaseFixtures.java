@@ -3,13 +3,13 @@ package app.thaw.cases.incident;
 import java.time.Instant;
 import java.util.List;
 
+import app.thaw.cases.calendar.BusinessCalendar;
+import app.thaw.cases.calendar.BusinessCalendars;
+import app.thaw.cases.calendar.TenantCalendarSettings;
 import app.thaw.cases.checklist.ChecklistCatalogue;
 import app.thaw.cases.playbook.DefaultPlaybooks;
 import app.thaw.cases.triage.TriageEngine;
 import app.thaw.cases.triage.TriageRules;
-import app.thaw.cases.calendar.BusinessCalendar;
-import app.thaw.cases.calendar.BusinessCalendars;
-import app.thaw.cases.calendar.TenantCalendarSettings;
 
 /** Cases built the way intake builds them, for domain tests. */
 final class CaseFixtures {
@@ -20,17 +20,34 @@ final class CaseFixtures {
     static final BusinessCalendar SHANGHAI = CALENDARS.forTenant(TenantCalendarSettings.of("CN", "Asia/Shanghai"));
     static final CasePolicy POLICY = CasePolicy.defaults();
 
-    private CaseFixtures() {
-    }
+    private CaseFixtures() {}
 
     static IncidentCase open(Scenario scenario, EntityType type, Instant now) {
         return open(scenario, type, now, now);
     }
 
     static IncidentCase open(Scenario scenario, EntityType type, Instant detectedAt, Instant now) {
-        OpeningFacts facts = new OpeningFacts("acme", "C-2025-000001", false, new Holder(type, "Acme Trading", "ACC-1"), "LianLian",
-                new Notice("Your account is under risk review.", "N-1"), new Money("1000.00", "CNY"), null, detectedAt, scenario, null, null);
-        return IncidentCase.open(CaseId.random(), facts, TRIAGE.suggest(facts.notice().text()), plan(scenario, type), POLICY, now, "agent");
+        OpeningFacts facts = new OpeningFacts(
+                "acme",
+                "C-2025-000001",
+                false,
+                new Holder(type, "Acme Trading", "ACC-1"),
+                "LianLian",
+                new Notice("Your account is under risk review.", "N-1"),
+                new Money("1000.00", "CNY"),
+                null,
+                detectedAt,
+                scenario,
+                null,
+                null);
+        return IncidentCase.open(
+                CaseId.random(),
+                facts,
+                TRIAGE.suggest(facts.notice().text()),
+                plan(scenario, type),
+                POLICY,
+                now,
+                "agent");
     }
 
     static ScenarioPlan plan(Scenario scenario, EntityType type) {

@@ -22,7 +22,9 @@ class CaseLifecycleTests {
         IncidentCase c = open(Scenario.RISK_TXN, EntityType.ENTERPRISE, T0);
 
         assertThat(c.status()).isEqualTo(CaseStatus.TRIAGED);
-        assertThat(CaseFixtures.types(c.pullEvents())).startsWith("Opened", "ClockSet").contains("Triaged", "StatusChanged");
+        assertThat(CaseFixtures.types(c.pullEvents()))
+                .startsWith("Opened", "ClockSet")
+                .contains("Triaged", "StatusChanged");
         assertThat(c.timeline()).extracting(TimelineEntry::type).contains("opened", "triaged", "status_changed");
         assertThat(c.timeline().getFirst().at()).isEqualTo(T0);
     }
@@ -34,7 +36,8 @@ class CaseLifecycleTests {
         assertThatThrownBy(() -> move(c, T0, CaseStatus.RESOLVED))
                 .isInstanceOfSatisfying(IllegalTransition.class, refusal -> {
                     assertThat(refusal.code()).isEqualTo("illegal_transition");
-                    assertThat(refusal.properties()).containsEntry("currentState", "TRIAGED")
+                    assertThat(refusal.properties())
+                            .containsEntry("currentState", "TRIAGED")
                             .containsEntry("allowedStates", List.of("GATHERING_EVIDENCE"));
                 });
         assertThat(c.status()).isEqualTo(CaseStatus.TRIAGED);
@@ -43,8 +46,17 @@ class CaseLifecycleTests {
     @Test
     void theWholeLifecycleRunsFromTriageToClosedAfterACompletedReview() {
         IncidentCase c = open(Scenario.RISK_TXN, EntityType.ENTERPRISE, T0);
-        move(c, T0, CaseStatus.GATHERING_EVIDENCE, CaseStatus.SUBMITTED, CaseStatus.UNDER_REVIEW, CaseStatus.SUPPLEMENT_REQUESTED,
-                CaseStatus.GATHERING_EVIDENCE, CaseStatus.SUBMITTED, CaseStatus.UNDER_REVIEW, CaseStatus.RESOLVED);
+        move(
+                c,
+                T0,
+                CaseStatus.GATHERING_EVIDENCE,
+                CaseStatus.SUBMITTED,
+                CaseStatus.UNDER_REVIEW,
+                CaseStatus.SUPPLEMENT_REQUESTED,
+                CaseStatus.GATHERING_EVIDENCE,
+                CaseStatus.SUBMITTED,
+                CaseStatus.UNDER_REVIEW,
+                CaseStatus.RESOLVED);
         writeCompleteReview(c);
 
         move(c, T0, CaseStatus.CLOSED);
@@ -62,7 +74,8 @@ class CaseLifecycleTests {
         c.writeReview(review(List.of("why 1")), T0, "agent");
 
         assertThatThrownBy(() -> move(c, T0, CaseStatus.CLOSED)).isInstanceOf(ReviewRequired.class);
-        assertThatThrownBy(() -> c.completeReview(POLICY, T0, "agent")).isInstanceOf(ReviewIncomplete.class)
+        assertThatThrownBy(() -> c.completeReview(POLICY, T0, "agent"))
+                .isInstanceOf(ReviewIncomplete.class)
                 .hasMessageContaining("requires 5");
     }
 
@@ -73,7 +86,16 @@ class CaseLifecycleTests {
 
         assertThatThrownBy(() -> move(c, T0, CaseStatus.RESOLVED)).isInstanceOf(ReleaseReferenceRequired.class);
 
-        c.transition(CaseStatus.RESOLVED, "court lifted the freeze", "(2025)沪0115执保解1234号", null, List.of(), POLICY, SHANGHAI, T0, "agent");
+        c.transition(
+                CaseStatus.RESOLVED,
+                "court lifted the freeze",
+                "(2025)沪0115执保解1234号",
+                null,
+                List.of(),
+                POLICY,
+                SHANGHAI,
+                T0,
+                "agent");
         assertThat(c.status()).isEqualTo(CaseStatus.RESOLVED);
         assertThat(c.releaseReference()).isEqualTo("(2025)沪0115执保解1234号");
     }
@@ -92,13 +114,25 @@ class CaseLifecycleTests {
         IncidentCase c = open(Scenario.RISK_TXN, EntityType.ENTERPRISE, T0);
         move(c, T0, CaseStatus.GATHERING_EVIDENCE, CaseStatus.SUBMITTED, CaseStatus.UNDER_REVIEW);
         c.pullEvents();
-        c.transition(CaseStatus.SUPPLEMENT_REQUESTED, "platform asks for invoices", null, null, List.of("TRANSACTION_BACKGROUND"),
-                POLICY, SHANGHAI, T0, "agent");
+        c.transition(
+                CaseStatus.SUPPLEMENT_REQUESTED,
+                "platform asks for invoices",
+                null,
+                null,
+                List.of("TRANSACTION_BACKGROUND"),
+                POLICY,
+                SHANGHAI,
+                T0,
+                "agent");
 
-        CaseClock ack = c.clocks(clock -> clock.kind() == ClockKind.SUPPLEMENT_ACK_24H).getFirst();
+        CaseClock ack =
+                c.clocks(clock -> clock.kind() == ClockKind.SUPPLEMENT_ACK_24H).getFirst();
         assertThat(ack.dueAt()).isEqualTo(T0.plusSeconds(24 * 3600));
-        assertThat(c.pullEvents()).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(CaseEvent.SupplementRequested.class,
-                requested -> assertThat(requested.items()).containsExactly("TRANSACTION_BACKGROUND")));
+        assertThat(c.pullEvents())
+                .anySatisfy(event -> assertThat(event)
+                        .isInstanceOfSatisfying(
+                                CaseEvent.SupplementRequested.class,
+                                requested -> assertThat(requested.items()).containsExactly("TRANSACTION_BACKGROUND")));
 
         move(c, T0.plusSeconds(3600), CaseStatus.GATHERING_EVIDENCE);
         assertThat(c.clock(ack.id()).orElseThrow().state()).isEqualTo(ClockState.MET);
@@ -109,13 +143,25 @@ class CaseLifecycleTests {
         IncidentCase c = open(Scenario.RISK_TXN, EntityType.ENTERPRISE, T0);
         String riskTask = c.tasks().getFirst().clockId();
 
-        c.triage(Scenario.AML_REVIEW, FreezeScope.ACCOUNT, null, "bank asks for source of funds", CaseFixtures.plan(Scenario.AML_REVIEW,
-                EntityType.ENTERPRISE), POLICY, T0, "supervisor");
+        c.triage(
+                Scenario.AML_REVIEW,
+                FreezeScope.ACCOUNT,
+                null,
+                "bank asks for source of funds",
+                CaseFixtures.plan(Scenario.AML_REVIEW, EntityType.ENTERPRISE),
+                POLICY,
+                T0,
+                "supervisor");
 
         assertThat(c.scenario()).isEqualTo(Scenario.AML_REVIEW);
         assertThat(c.clock(riskTask).orElseThrow().state()).isEqualTo(ClockState.CANCELLED);
         assertThat(c.tasks()).allMatch(task -> task.id().startsWith("aml_review-"));
-        assertThat(c.timeline().stream().filter(line -> line.type().equals("triaged")).reduce((a, b) -> b).orElseThrow().details()).containsEntry("reason", "bank asks for source of funds")
+        assertThat(c.timeline().stream()
+                        .filter(line -> line.type().equals("triaged"))
+                        .reduce((a, b) -> b)
+                        .orElseThrow()
+                        .details())
+                .containsEntry("reason", "bank asks for source of funds")
                 .containsEntry("previousScenario", "RISK_TXN");
     }
 
@@ -124,8 +170,16 @@ class CaseLifecycleTests {
         IncidentCase c = open(Scenario.RISK_TXN, EntityType.ENTERPRISE, T0);
         move(c, T0, CaseStatus.GATHERING_EVIDENCE);
 
-        assertThatThrownBy(() -> c.triage(Scenario.AML_REVIEW, FreezeScope.ACCOUNT, null, "late", CaseFixtures.plan(Scenario.AML_REVIEW,
-                EntityType.ENTERPRISE), POLICY, T0, "supervisor")).isInstanceOf(TriageClosed.class);
+        assertThatThrownBy(() -> c.triage(
+                        Scenario.AML_REVIEW,
+                        FreezeScope.ACCOUNT,
+                        null,
+                        "late",
+                        CaseFixtures.plan(Scenario.AML_REVIEW, EntityType.ENTERPRISE),
+                        POLICY,
+                        T0,
+                        "supervisor"))
+                .isInstanceOf(TriageClosed.class);
     }
 
     @Test
@@ -141,12 +195,23 @@ class CaseLifecycleTests {
     }
 
     static void writeCompleteReview(IncidentCase c) {
-        c.writeReview(review(List.of("no invoice", "sales did not file it", "no checklist", "new hire", "no onboarding")), T0, "agent");
+        c.writeReview(
+                review(List.of("no invoice", "sales did not file it", "no checklist", "new hire", "no onboarding")),
+                T0,
+                "agent");
         c.completeReview(POLICY, T0, "agent");
     }
 
     static Review review(List<String> whys) {
-        return new Review("frozen for 3 days", whys, "no onboarding for invoices", "3 days of frozen funds", "invoice checklist",
-                List.of(new Review.ActionItem("a1", "write the checklist", "ops", LocalDate.of(2025, 10, 20), false, null)), null, null);
+        return new Review(
+                "frozen for 3 days",
+                whys,
+                "no onboarding for invoices",
+                "3 days of frozen funds",
+                "invoice checklist",
+                List.of(new Review.ActionItem(
+                        "a1", "write the checklist", "ops", LocalDate.of(2025, 10, 20), false, null)),
+                null,
+                null);
     }
 }

@@ -26,7 +26,8 @@ class CaseRulesTests {
     }
 
     static List<CaseClock> liveFollowUps(IncidentCase c) {
-        return c.clocks(clock -> clock.kind() == ClockKind.FOLLOW_UP && clock.state().open());
+        return c.clocks(
+                clock -> clock.kind() == ClockKind.FOLLOW_UP && clock.state().open());
     }
 
     @Test
@@ -39,7 +40,10 @@ class CaseRulesTests {
 
         assertThat(liveFollowUps(c)).isEqualTo(before);
         assertThat(c.clocks(clock -> clock.kind() == ClockKind.FOLLOW_UP)).hasSize(before.size());
-        assertThat(c.clocks(clock -> clock.kind() == ClockKind.FOLLOW_UP && !clock.dueAt().isAfter(NOW))).as("no follow-up already due").isEmpty();
+        assertThat(c.clocks(clock ->
+                        clock.kind() == ClockKind.FOLLOW_UP && !clock.dueAt().isAfter(NOW)))
+                .as("no follow-up already due")
+                .isEmpty();
         assertThat(c.timeline()).anySatisfy(line -> assertThat(line.type()).isEqualTo("follow_up_not_planned"));
         assertThat(c.contacts()).hasSize(1);
     }
@@ -49,7 +53,11 @@ class CaseRulesTests {
         IncidentCase c = submitted();
         List<CaseClock> before = liveFollowUps(c);
 
-        c.logContact(contact(SUBMITTED.minus(Duration.ofHours(1)), SUBMITTED.plus(Duration.ofDays(30)), null), SHANGHAI, NOW, "agent");
+        c.logContact(
+                contact(SUBMITTED.minus(Duration.ofHours(1)), SUBMITTED.plus(Duration.ofDays(30)), null),
+                SHANGHAI,
+                NOW,
+                "agent");
 
         assertThat(liveFollowUps(c)).isEqualTo(before);
     }
@@ -60,26 +68,50 @@ class CaseRulesTests {
 
         c.logContact(contact(NOW, NOW.plus(Duration.ofDays(2)), null), SHANGHAI, NOW, "agent");
 
-        assertThat(liveFollowUps(c)).singleElement().extracting(CaseClock::dueAt).isEqualTo(NOW.plus(Duration.ofDays(2)));
-        assertThat(c.timeline()).anySatisfy(line -> assertThat(line.summary()).contains("a newer contact re-planned the chase"));
+        assertThat(liveFollowUps(c))
+                .singleElement()
+                .extracting(CaseClock::dueAt)
+                .isEqualTo(NOW.plus(Duration.ofDays(2)));
+        assertThat(c.timeline())
+                .anySatisfy(line -> assertThat(line.summary()).contains("a newer contact re-planned the chase"));
     }
 
     @Test
     void resolvingStopsEveryClockOfTheCaseWithTheReason() {
         IncidentCase c = submitted();
-        assertThat(c.clocks(clock -> clock.kind() == ClockKind.TASK_DUE && clock.state().open())).isNotEmpty();
+        assertThat(c.clocks(clock ->
+                        clock.kind() == ClockKind.TASK_DUE && clock.state().open()))
+                .isNotEmpty();
         c.pullEvents();
 
         move(c, NOW, CaseStatus.UNDER_REVIEW);
-        c.transition(CaseStatus.RESOLVED, "platform released the funds", null, null, List.of(), POLICY, SHANGHAI, NOW, "agent");
+        c.transition(
+                CaseStatus.RESOLVED,
+                "platform released the funds",
+                null,
+                null,
+                List.of(),
+                POLICY,
+                SHANGHAI,
+                NOW,
+                "agent");
 
-        assertThat(c.clocks(clock -> clock.state().open())).as("no clock runs on a resolved case").isEmpty();
-        List<CaseEvent.ClockCancelled> cancelled = c.pullEvents().stream().filter(CaseEvent.ClockCancelled.class::isInstance)
-                .map(CaseEvent.ClockCancelled.class::cast).toList();
-        assertThat(cancelled).isNotEmpty().allSatisfy(event -> assertThat(event.reason()).isNotBlank());
-        assertThat(cancelled).filteredOn(event -> event.clock().kind() == ClockKind.TASK_DUE)
-                .isNotEmpty().allSatisfy(event -> assertThat(event.reason()).contains("resolved", "platform released the funds"));
-        assertThat(c.timeline()).anySatisfy(line -> assertThat(line.summary()).contains("cancelled: the case was resolved"));
+        assertThat(c.clocks(clock -> clock.state().open()))
+                .as("no clock runs on a resolved case")
+                .isEmpty();
+        List<CaseEvent.ClockCancelled> cancelled = c.pullEvents().stream()
+                .filter(CaseEvent.ClockCancelled.class::isInstance)
+                .map(CaseEvent.ClockCancelled.class::cast)
+                .toList();
+        assertThat(cancelled)
+                .isNotEmpty()
+                .allSatisfy(event -> assertThat(event.reason()).isNotBlank());
+        assertThat(cancelled)
+                .filteredOn(event -> event.clock().kind() == ClockKind.TASK_DUE)
+                .isNotEmpty()
+                .allSatisfy(event -> assertThat(event.reason()).contains("resolved", "platform released the funds"));
+        assertThat(c.timeline())
+                .anySatisfy(line -> assertThat(line.summary()).contains("cancelled: the case was resolved"));
     }
 
     @Test

@@ -25,14 +25,22 @@ class ChecklistEvidenceTests {
     void anExpiredLicenseIsRejectedWithTheReasonAndAFreshOneCanStillBeAccepted() {
         IncidentCase c = open(Scenario.RISK_TXN, EntityType.ENTERPRISE, T0);
 
-        c.evidenceReported("BUSINESS_LICENSE", "old", ChecklistStatus.REJECTED, "EXPIRED: valid until 2024-12-31", T0, "evidence-service");
+        c.evidenceReported(
+                "BUSINESS_LICENSE",
+                "old",
+                ChecklistStatus.REJECTED,
+                "EXPIRED: valid until 2024-12-31",
+                T0,
+                "evidence-service");
         ChecklistItem rejected = item(c, "BUSINESS_LICENSE");
         assertThat(rejected.status()).isEqualTo(ChecklistStatus.REJECTED);
         assertThat(rejected.rejectionReason()).isEqualTo("EXPIRED: valid until 2024-12-31");
 
         c.evidenceReported("BUSINESS_LICENSE", "new", ChecklistStatus.ACCEPTED, null, T0, "evidence-service");
         assertThat(status(c, "BUSINESS_LICENSE")).isEqualTo(ChecklistStatus.ACCEPTED);
-        assertThat(item(c, "BUSINESS_LICENSE").rejectionReason()).as("no stale rejection beside an accepted proof").isNull();
+        assertThat(item(c, "BUSINESS_LICENSE").rejectionReason())
+                .as("no stale rejection beside an accepted proof")
+                .isNull();
     }
 
     @Test
@@ -64,7 +72,8 @@ class ChecklistEvidenceTests {
         IncidentCase c = open(Scenario.RISK_TXN, EntityType.ENTERPRISE, T0);
         c.evidenceReported("BANK_STATEMENT", "e1", ChecklistStatus.ACCEPTED, null, T0, "evidence-service");
 
-        boolean changed = c.evidenceReported("BANK_STATEMENT", "e1", ChecklistStatus.RECEIVED, null, T0, "evidence-service");
+        boolean changed =
+                c.evidenceReported("BANK_STATEMENT", "e1", ChecklistStatus.RECEIVED, null, T0, "evidence-service");
 
         assertThat(changed).isFalse();
         assertThat(status(c, "BANK_STATEMENT")).isEqualTo(ChecklistStatus.ACCEPTED);
@@ -84,6 +93,9 @@ class ChecklistEvidenceTests {
     }
 
     static ChecklistItem item(IncidentCase c, String code) {
-        return c.checklist().stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow();
+        return c.checklist().stream()
+                .filter(i -> i.code().equals(code))
+                .findFirst()
+                .orElseThrow();
     }
 }

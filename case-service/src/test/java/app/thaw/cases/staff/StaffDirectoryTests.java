@@ -1,5 +1,7 @@
 package app.thaw.cases.staff;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +17,6 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The staff directory against a stand-in for Keycloak's admin API: what it asks, what it keeps, how it fails. */
 class StaffDirectoryTests {
 
@@ -29,17 +29,23 @@ class StaffDirectoryTests {
 
     @BeforeEach
     void start() {
-        keycloak = HttpServer.create().host("127.0.0.1").port(0).route(routes -> routes.get("/admin/realms/thaw/users", (request, response) -> {
-            calls.incrementAndGet();
-            asked.set(request.uri());
-            bearer.set(request.requestHeaders().get("Authorization"));
-            return response.status(status).header("Content-Type", "application/json").sendString(Mono.just("""
+        keycloak = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .route(routes -> routes.get("/admin/realms/thaw/users", (request, response) -> {
+                    calls.incrementAndGet();
+                    asked.set(request.uri());
+                    bearer.set(request.requestHeaders().get("Authorization"));
+                    return response.status(status)
+                            .header("Content-Type", "application/json")
+                            .sendString(Mono.just("""
                     [{"username":"agent","firstName":"Sam","lastName":"Agent","enabled":true},
                      {"username":"service-account-case-service","enabled":true},
                      {"username":"supervisor","firstName":"","lastName":"","enabled":true},
                      {"username":"gone","firstName":"Old","lastName":"Hand","enabled":false},
                      {"username":"lin","firstName":"林","lastName":"小雨","enabled":true}]"""));
-        })).bindNow();
+                }))
+                .bindNow();
     }
 
     @AfterEach
@@ -48,20 +54,28 @@ class StaffDirectoryTests {
     }
 
     private StaffDirectory directory() {
-        URI admin = StaffDirectory.adminBase(URI.create("http://127.0.0.1:" + keycloak.port() + "/realms/thaw/protocol/openid-connect/certs"));
+        URI admin = StaffDirectory.adminBase(
+                URI.create("http://127.0.0.1:" + keycloak.port() + "/realms/thaw/protocol/openid-connect/certs"));
         ServiceTokens tokens = () -> Mono.just("service-token");
-        return new StaffDirectory(StaffDirectory.keycloak(WebClient.create(), admin, tokens), Duration.ofMinutes(5), time);
+        return new StaffDirectory(
+                StaffDirectory.keycloak(WebClient.create(), admin, tokens), Duration.ofMinutes(5), time);
     }
 
     @Test
     void readsTheStaffTenantsUsersWithTheServicesOwnTokenAndNamesThem() {
         List<StaffDirectory.Staff> staff = directory().all().block(Duration.ofSeconds(10));
 
-        assertThat(java.net.URLDecoder.decode(asked.get(), java.nio.charset.StandardCharsets.UTF_8)).contains("q=tenant_id:thaw").contains("briefRepresentation=true");
+        assertThat(java.net.URLDecoder.decode(asked.get(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("q=tenant_id:thaw")
+                .contains("briefRepresentation=true");
         assertThat(bearer.get()).isEqualTo("Bearer service-token");
-        // Service accounts and disabled users are no one to assign to; a user without a name is called by the user name.
-        assertThat(staff).containsExactly(new StaffDirectory.Staff("agent", "Sam Agent"), new StaffDirectory.Staff("supervisor", "supervisor"),
-                new StaffDirectory.Staff("lin", "林 小雨"));
+        // Service accounts and disabled users are no one to assign to; a user without a name is called by the user
+        // name.
+        assertThat(staff)
+                .containsExactly(
+                        new StaffDirectory.Staff("agent", "Sam Agent"),
+                        new StaffDirectory.Staff("supervisor", "supervisor"),
+                        new StaffDirectory.Staff("lin", "林 小雨"));
     }
 
     @Test
@@ -86,8 +100,10 @@ class StaffDirectoryTests {
 
     @Test
     void theAdminBaseIsTheRealmsUnderAdmin() {
-        assertThat(StaffDirectory.adminBase(URI.create("http://kc:8180/realms/thaw"))).hasToString("http://kc:8180/admin/realms/thaw");
-        assertThat(StaffDirectory.adminBase(URI.create("http://kc:8180/auth/realms/thaw/protocol/openid-connect/certs")))
+        assertThat(StaffDirectory.adminBase(URI.create("http://kc:8180/realms/thaw")))
+                .hasToString("http://kc:8180/admin/realms/thaw");
+        assertThat(StaffDirectory.adminBase(
+                        URI.create("http://kc:8180/auth/realms/thaw/protocol/openid-connect/certs")))
                 .hasToString("http://kc:8180/auth/admin/realms/thaw");
     }
 

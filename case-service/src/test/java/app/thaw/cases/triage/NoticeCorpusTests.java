@@ -28,11 +28,13 @@ import org.yaml.snakeyaml.Yaml;
 class NoticeCorpusTests {
 
     static final TriageEngine ENGINE = new TriageEngine(TriageRules.defaults());
-    static final List<String> FIELDS = List.of("authority", "fileNumber", "amounts", "dates", "limits", "references", "merchants", "phones");
+    static final List<String> FIELDS =
+            List.of("authority", "fileNumber", "amounts", "dates", "limits", "references", "merchants", "phones");
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> corpus() throws Exception {
-        try (InputStream in = NoticeCorpusTests.class.getClassLoader().getResourceAsStream("thaw/cases/notice-corpus.yaml")) {
+        try (InputStream in =
+                NoticeCorpusTests.class.getClassLoader().getResourceAsStream("thaw/cases/notice-corpus.yaml")) {
             return new Yaml().load(in);
         }
     }
@@ -65,11 +67,19 @@ class NoticeCorpusTests {
             String text = (String) notice.get("text");
             String expected = (String) notice.get("scenario");
             TriageSuggestion suggestion = ENGINE.suggest(text);
-            String got = suggestion.scenario() == null ? "NONE" : suggestion.scenario().name();
+            String got = suggestion.scenario() == null
+                    ? "NONE"
+                    : suggestion.scenario().name();
             boolean right = got.equals(expected);
             scenarios = scenarios.add(right);
-            byScenario.merge(expected, new Tally(right ? 1 : 0, 1), (a, b) -> new Tally(a.right() + b.right(), a.all() + b.all()));
-            byLanguage.merge((String) notice.get("lang"), new Tally(right ? 1 : 0, 1), (a, b) -> new Tally(a.right() + b.right(), a.all() + b.all()));
+            byScenario.merge(
+                    expected,
+                    new Tally(right ? 1 : 0, 1),
+                    (a, b) -> new Tally(a.right() + b.right(), a.all() + b.all()));
+            byLanguage.merge(
+                    (String) notice.get("lang"),
+                    new Tally(right ? 1 : 0, 1),
+                    (a, b) -> new Tally(a.right() + b.right(), a.all() + b.all()));
             if (!right) {
                 misses.add("scenario " + expected + " read as " + got + ": " + text);
             }
@@ -80,7 +90,8 @@ class NoticeCorpusTests {
                 }
                 Object want = notice.get(field);
                 Object have = extracted(field, facts);
-                boolean ok = field.equals("authority") || field.equals("fileNumber") ? Objects.equals(want, have)
+                boolean ok = field.equals("authority") || field.equals("fileNumber")
+                        ? Objects.equals(want, have)
                         : normalised(field, (Collection<?>) want).equals(normalised(field, (Collection<?>) have));
                 byField.computeIfPresent(field, (f, tally) -> tally.add(ok));
                 if (!ok) {
@@ -88,8 +99,10 @@ class NoticeCorpusTests {
                 }
             }
         }
-        System.out.println("CORPUS_NOTICES " + corpus.size() + " " + byLanguage.keySet().stream()
-                .map(lang -> lang + " " + byLanguage.get(lang).all()).collect(Collectors.joining(", ")));
+        System.out.println("CORPUS_NOTICES " + corpus.size() + " "
+                + byLanguage.keySet().stream()
+                        .map(lang -> lang + " " + byLanguage.get(lang).all())
+                        .collect(Collectors.joining(", ")));
         System.out.println("CORPUS_SCENARIO all " + scenarios);
         byLanguage.forEach((lang, tally) -> System.out.println("CORPUS_SCENARIO lang " + lang + " " + tally));
         byScenario.forEach((scenario, tally) -> System.out.println("CORPUS_SCENARIO " + scenario + " " + tally));
@@ -98,24 +111,56 @@ class NoticeCorpusTests {
 
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(150);
         assertThat(byLanguage.keySet()).containsExactlyInAnyOrder("en", "zh");
-        assertThat(byScenario).allSatisfy((scenario, tally) -> assertThat(tally.all()).as(scenario).isGreaterThanOrEqualTo(10));
-        assertThat(byScenario.get("NONE").rate()).as("notices matching nothing need a person").isGreaterThanOrEqualTo(FLOORS.get("NONE"));
-        assertThat(scenarios.rate()).as("scenario accuracy; misses %s", misses).isGreaterThanOrEqualTo(FLOORS.get("scenario"));
-        byField.forEach((field, tally) -> assertThat(tally.rate()).as("%s accuracy; misses %s", field, misses)
+        assertThat(byScenario)
+                .allSatisfy((scenario, tally) ->
+                        assertThat(tally.all()).as(scenario).isGreaterThanOrEqualTo(10));
+        assertThat(byScenario.get("NONE").rate())
+                .as("notices matching nothing need a person")
+                .isGreaterThanOrEqualTo(FLOORS.get("NONE"));
+        assertThat(scenarios.rate())
+                .as("scenario accuracy; misses %s", misses)
+                .isGreaterThanOrEqualTo(FLOORS.get("scenario"));
+        byField.forEach((field, tally) -> assertThat(tally.rate())
+                .as("%s accuracy; misses %s", field, misses)
                 .isGreaterThanOrEqualTo(FLOORS.get(field)));
     }
 
     // Measured figures rounded down (see docs/benchmarks/case-service.md); raise them when the extractor improves.
-    static final Map<String, Double> FLOORS = Map.of("scenario", 0.80, "NONE", 1.0, "authority", 1.0, "fileNumber", 1.0, "amounts", 1.0,
-            "dates", 1.0, "limits", 0.95, "references", 1.0, "merchants", 1.0, "phones", 1.0);
+    static final Map<String, Double> FLOORS = Map.of(
+            "scenario",
+            0.80,
+            "NONE",
+            1.0,
+            "authority",
+            1.0,
+            "fileNumber",
+            1.0,
+            "amounts",
+            1.0,
+            "dates",
+            1.0,
+            "limits",
+            0.95,
+            "references",
+            1.0,
+            "merchants",
+            1.0,
+            "phones",
+            1.0);
 
     static Object extracted(String field, NoticeFacts facts) {
         return switch (field) {
             case "authority" -> facts.authority();
             case "fileNumber" -> facts.fileNumber();
-            case "amounts" -> facts.amounts().stream().map(m -> m.amount() + " " + m.currency()).toList();
+            case "amounts" ->
+                facts.amounts().stream()
+                        .map(m -> m.amount() + " " + m.currency())
+                        .toList();
             case "dates" -> facts.dates();
-            case "limits" -> facts.timeLimits().stream().map(l -> l.amount() + " " + l.unit()).toList();
+            case "limits" ->
+                facts.timeLimits().stream()
+                        .map(l -> l.amount() + " " + l.unit())
+                        .toList();
             case "references" -> facts.references();
             case "merchants" -> facts.merchantNumbers();
             case "phones" -> facts.phones();
@@ -125,12 +170,15 @@ class NoticeCorpusTests {
 
     /** Lists compare as sets; amounts by value ("15000.0 CNY" is "15000 CNY"). */
     static Set<String> normalised(String field, Collection<?> values) {
-        return values.stream().map(String::valueOf).map(value -> {
-            if (!field.equals("amounts")) {
-                return value;
-            }
-            String[] parts = value.split(" ");
-            return new BigDecimal(parts[0]).stripTrailingZeros().toPlainString() + " " + parts[1];
-        }).collect(Collectors.toSet());
+        return values.stream()
+                .map(String::valueOf)
+                .map(value -> {
+                    if (!field.equals("amounts")) {
+                        return value;
+                    }
+                    String[] parts = value.split(" ");
+                    return new BigDecimal(parts[0]).stripTrailingZeros().toPlainString() + " " + parts[1];
+                })
+                .collect(Collectors.toSet());
     }
 }

@@ -14,7 +14,8 @@ class NoticeExtractorTests {
 
     @Test
     void extractsTheCourtItsFileNumberTheAmountAndTheDateFromAChineseFreezeOrder() {
-        NoticeFacts facts = extractor.extract("根据上海市浦东新区人民法院（2025）沪0115执保1234号民事裁定书，于2025年10月9日对您名下账户资金人民币120000元予以司法冻结。");
+        NoticeFacts facts =
+                extractor.extract("根据上海市浦东新区人民法院（2025）沪0115执保1234号民事裁定书，于2025年10月9日对您名下账户资金人民币120000元予以司法冻结。");
 
         assertThat(facts.authority()).isEqualTo("上海市浦东新区人民法院");
         assertThat(facts.fileNumber()).isEqualTo("（2025）沪0115执保1234号");
@@ -34,52 +35,88 @@ class NoticeExtractorTests {
     void readsStatedTimeLimitsInBothLanguages() {
         assertThat(extractor.extract("请在3个工作日内提交交易凭证，并于24小时内确认。").timeLimits())
                 .extracting(TimeLimit::amount, TimeLimit::unit)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, TimeUnit.BUSINESS_DAYS), org.assertj.core.groups.Tuple.tuple(24, TimeUnit.HOURS));
-        assertThat(extractor.extract("请于七日内提供银行流水。").timeLimits()).extracting(TimeLimit::amount, TimeLimit::unit)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(7, TimeUnit.DAYS));
-        assertThat(extractor.extract("Please respond within 5 business days, or within forty-eight hours if urgent; reply within two days.").timeLimits())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(3, TimeUnit.BUSINESS_DAYS),
+                        org.assertj.core.groups.Tuple.tuple(24, TimeUnit.HOURS));
+        assertThat(extractor.extract("请于七日内提供银行流水。").timeLimits())
                 .extracting(TimeLimit::amount, TimeLimit::unit)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(5, TimeUnit.BUSINESS_DAYS), org.assertj.core.groups.Tuple.tuple(48, TimeUnit.HOURS),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(7, TimeUnit.DAYS));
+        assertThat(extractor
+                        .extract(
+                                "Please respond within 5 business days, or within forty-eight hours if urgent; reply within two days.")
+                        .timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(5, TimeUnit.BUSINESS_DAYS),
+                        org.assertj.core.groups.Tuple.tuple(48, TimeUnit.HOURS),
                         org.assertj.core.groups.Tuple.tuple(2, TimeUnit.DAYS));
     }
 
     @Test
     void readsAnHourOrLessAsATimeLimit() {
-        assertThat(extractor.extract("Please call us within one hour of this notice.").timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS));
-        assertThat(extractor.extract("Reply within an hour, or within a day at the latest.").timeLimits())
+        assertThat(extractor
+                        .extract("Please call us within one hour of this notice.")
+                        .timeLimits())
                 .extracting(TimeLimit::amount, TimeLimit::unit)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS), org.assertj.core.groups.Tuple.tuple(1, TimeUnit.DAYS));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS));
+        assertThat(extractor
+                        .extract("Reply within an hour, or within a day at the latest.")
+                        .timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS),
+                        org.assertj.core.groups.Tuple.tuple(1, TimeUnit.DAYS));
         assertThat(extractor.extract("请于1小时内回电核实身份。").timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS));
+                .extracting(TimeLimit::amount, TimeLimit::unit)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS));
         assertThat(extractor.extract("请于一小时内回电。").timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS));
+                .extracting(TimeLimit::amount, TimeLimit::unit)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS));
         assertThat(extractor.extract("请在30分钟内完成人脸验证，或半小时内联系客服。").timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(30, TimeUnit.MINUTES),
+                .extracting(TimeLimit::amount, TimeLimit::unit)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(30, TimeUnit.MINUTES),
                         org.assertj.core.groups.Tuple.tuple(30, TimeUnit.MINUTES));
-        assertThat(extractor.extract("Verify your identity within 45 minutes, or within half an hour by phone.").timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(45, TimeUnit.MINUTES),
+        assertThat(extractor
+                        .extract("Verify your identity within 45 minutes, or within half an hour by phone.")
+                        .timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(45, TimeUnit.MINUTES),
                         org.assertj.core.groups.Tuple.tuple(30, TimeUnit.MINUTES));
-        assertThat(extractor.extract("Within a few days we will review it.").timeLimits()).isEmpty();
+        assertThat(extractor.extract("Within a few days we will review it.").timeLimits())
+                .isEmpty();
     }
 
     @Test
     void aTimeSpanThatTellsWhatHappenedOrWhatThePlatformWillDoIsNoDeadline() {
-        assertThat(extractor.extract("Security notice: suspicious sign-in attempts on your account from 4 countries within one hour. "
-                + "Please re-verify with a selfie and ID within 48 hours.").timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(48, TimeUnit.HOURS));
+        assertThat(extractor
+                        .extract(
+                                "Security notice: suspicious sign-in attempts on your account from 4 countries within one hour. "
+                                        + "Please re-verify with a selfie and ID within 48 hours.")
+                        .timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(48, TimeUnit.HOURS));
         assertThat(extractor.extract("您的账户在1小时内多次登录失败，已暂停提现。请于24小时内完成人脸识别。").timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(24, TimeUnit.HOURS));
-        assertThat(extractor.extract("如非本人操作请立即修改密码；为保护账户，提现功能暂停72小时内恢复。").timeLimits()).isEmpty();
+                .extracting(TimeLimit::amount, TimeLimit::unit)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(24, TimeUnit.HOURS));
+        assertThat(extractor.extract("如非本人操作请立即修改密码；为保护账户，提现功能暂停72小时内恢复。").timeLimits())
+                .isEmpty();
         assertThat(extractor.extract("审核将在3个工作日内完成，无需任何操作。").timeLimits()).isEmpty();
         assertThat(extractor.extract("无须操作，冻结将于24小时内自动解除。").timeLimits()).isEmpty();
-        assertThat(extractor.extract("您须于5日内提交说明。").timeLimits()).extracting(TimeLimit::amount).containsExactly(5);
-        assertThat(extractor.extract("We will review the transactions within 5 business days.").timeLimits()).isEmpty();
+        assertThat(extractor.extract("您须于5日内提交说明。").timeLimits())
+                .extracting(TimeLimit::amount)
+                .containsExactly(5);
+        assertThat(extractor
+                        .extract("We will review the transactions within 5 business days.")
+                        .timeLimits())
+                .isEmpty();
     }
 
     @Test
     void extractsEnglishReferencesAmountsAndDates() {
-        NoticeFacts facts = extractor.extract("Ticket #483920: 3 transactions totalling USD 12,400.00 on March 3, 2026 were held; case no. HZ-2025-0456.");
+        NoticeFacts facts = extractor.extract(
+                "Ticket #483920: 3 transactions totalling USD 12,400.00 on March 3, 2026 were held; case no. HZ-2025-0456.");
 
         assertThat(facts.references()).contains("483920");
         assertThat(facts.fileNumber()).isEqualTo("HZ-2025-0456");
@@ -89,12 +126,16 @@ class NoticeExtractorTests {
 
     @Test
     void extractsReferenceNumbersFromChineseNotices() {
-        assertThat(extractor.extract("工单号：RK20250930001，请注明参考号AP-88321。").references()).containsExactly("RK20250930001", "AP-88321");
+        assertThat(extractor.extract("工单号：RK20250930001，请注明参考号AP-88321。").references())
+                .containsExactly("RK20250930001", "AP-88321");
     }
 
     @Test
     void aCommaBeforeACurrencyOrAnEmptyAmountIsNotAnAmount() {
-        assertThat(extractor.extract("Three transfers, USD 96,000 in total, were held.").amounts()).containsExactly(new Money("96000", "USD"));
+        assertThat(extractor
+                        .extract("Three transfers, USD 96,000 in total, were held.")
+                        .amounts())
+                .containsExactly(new Money("96000", "USD"));
         assertThat(extractor.extract("冻结金额：, 元").amounts()).isEmpty();
         assertThat(extractor.extract("金额：,,万元；USD ,").amounts()).isEmpty();
     }
@@ -104,45 +145,58 @@ class NoticeExtractorTests {
         NoticeFacts facts = extractor.extract("冻结金额：人民币１２０，０００．５０元，请于３个工作日内提交。");
 
         assertThat(facts.amounts()).containsExactly(new Money("120000.50", "CNY"));
-        assertThat(facts.timeLimits()).extracting(TimeLimit::amount, TimeLimit::unit)
+        assertThat(facts.timeLimits())
+                .extracting(TimeLimit::amount, TimeLimit::unit)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3, TimeUnit.BUSINESS_DAYS));
     }
 
     @Test
     void aHugeNumberBeforeALimitIsNotALimitAndDoesNotThrow() {
         assertThat(extractor.extract("请于99999999999天内处理").timeLimits()).isEmpty();
-        assertThat(extractor.extract("请于二十五日内处理，三百天内复核").timeLimits()).extracting(TimeLimit::amount).containsExactly(25, 300);
+        assertThat(extractor.extract("请于二十五日内处理，三百天内复核").timeLimits())
+                .extracting(TimeLimit::amount)
+                .containsExactly(25, 300);
     }
 
     @Test
     void readsEnglishCourtNumbers() {
-        assertThat(extractor.extract("Per ruling (2025) Yue 0304 Cai Bao No. 1187 of the Futian District People's Court, the account is frozen.")
-                .fileNumber()).isEqualTo("(2025) Yue 0304 Cai Bao No. 1187");
+        assertThat(extractor
+                        .extract(
+                                "Per ruling (2025) Yue 0304 Cai Bao No. 1187 of the Futian District People's Court, the account is frozen.")
+                        .fileNumber())
+                .isEqualTo("(2025) Yue 0304 Cai Bao No. 1187");
     }
 
     @Test
     void readsPoliceFileNumbersWithTheirPrefix() {
-        assertThat(extractor.extract("根据穗公天冻字〔2025〕第0456号协助冻结财产通知书，冻结您的账户。").fileNumber()).isEqualTo("穗公天冻字〔2025〕第0456号");
-        assertThat(extractor.extract("西安市公安局已立案，文书为西公（刑）立字〔2026〕04417号。").fileNumber()).isEqualTo("西公（刑）立字〔2026〕04417号");
+        assertThat(extractor.extract("根据穗公天冻字〔2025〕第0456号协助冻结财产通知书，冻结您的账户。").fileNumber())
+                .isEqualTo("穗公天冻字〔2025〕第0456号");
+        assertThat(extractor.extract("西安市公安局已立案，文书为西公（刑）立字〔2026〕04417号。").fileNumber())
+                .isEqualTo("西公（刑）立字〔2026〕04417号");
     }
 
     @Test
     void readsUnlabelledTicketNumbersMerchantNumbersAndPhones() {
-        NoticeFacts facts = extractor.extract("Your appeal CMP-88213 is linked to dispute PP-D-4471923. Merchant ID: 1600012345. "
-                + "Questions: tel. 020-83118110 or +86 13800138000.");
+        NoticeFacts facts =
+                extractor.extract("Your appeal CMP-88213 is linked to dispute PP-D-4471923. Merchant ID: 1600012345. "
+                        + "Questions: tel. 020-83118110 or +86 13800138000.");
 
         assertThat(facts.references()).contains("CMP-88213", "PP-D-4471923");
         assertThat(facts.merchantNumbers()).containsExactly("1600012345");
         assertThat(facts.phones()).contains("020-83118110");
-        assertThat(extractor.extract("商户号：1230098765，办案民警电话：0755-83001234").phones()).containsExactly("0755-83001234");
-        assertThat(extractor.extract("商户号：1230098765，银行流水号：BK2025091500017").references()).containsExactly("BK2025091500017");
+        assertThat(extractor.extract("商户号：1230098765，办案民警电话：0755-83001234").phones())
+                .containsExactly("0755-83001234");
+        assertThat(extractor.extract("商户号：1230098765，银行流水号：BK2025091500017").references())
+                .containsExactly("BK2025091500017");
     }
 
     @Test
     void readsDateRanges() {
         assertThat(extractor.extract("2025年9月15日至17日期间的三笔交易").dates()).containsExactly("2025-09-15", "2025-09-17");
         assertThat(extractor.extract("2025年9月28日至10月2日").dates()).containsExactly("2025-09-28", "2025-10-02");
-        assertThat(extractor.extract("transactions on September 15-17, 2025 and 3 Oct 2025").dates())
+        assertThat(extractor
+                        .extract("transactions on September 15-17, 2025 and 3 Oct 2025")
+                        .dates())
                 .containsExactly("2025-09-15", "2025-09-17", "2025-10-03");
     }
 }

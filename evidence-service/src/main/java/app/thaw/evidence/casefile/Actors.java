@@ -11,10 +11,10 @@ public final class Actors {
      * The case's own tenant's people: a merchant's users, or a partner bank whose case it is (an
      * identity-misuse or compliance case opened from its own alert, or one it opened itself).
      */
-    public static final String[] MERCHANT = {ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK};
+    public static final String[] MERCHANT = {ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK
+    };
 
-    private Actors() {
-    }
+    private Actors() {}
 
     /** "tenant/username" (or the subject, for a machine client): stable and readable in a dossier. */
     public static String name(Caller caller) {

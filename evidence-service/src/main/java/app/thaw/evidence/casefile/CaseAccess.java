@@ -51,33 +51,55 @@ public class CaseAccess {
         if (TenantAccess.staff(caller)) {
             return Mono.just(TenantScope.everyTenant());
         }
-        return Flux.concat(Mono.just(caller.tenantId()), tenants.partnerOf(caller)).collectList().map(TenantScope::of);
+        return Flux.concat(Mono.just(caller.tenantId()), tenants.partnerOf(caller))
+                .collectList()
+                .map(TenantScope::of);
     }
 
     /** The case if {@code caller} may work on its evidence. */
     public Mono<CaseFile> open(Caller caller, CaseId caseId) {
-        return scopeOf(caller).flatMap(scope -> cases.find(scope, caseId))
+        return scopeOf(caller)
+                .flatMap(scope -> cases.find(scope, caseId))
                 .flatMap(file -> tenants.reach(caller, file.tenantId())
-                        .filter(reach -> reach == Reach.STAFF || reach == Reach.PARTNER
+                        .filter(reach -> reach == Reach.STAFF
+                                || reach == Reach.PARTNER
                                 || reach == Reach.OWN && (caller.hasAnyRole(Actors.MERCHANT) || Actors.isStaff(caller)))
                         .map(reach -> new Reached(file, reach)))
                 .switchIfEmpty(Mono.error(() -> notFound(caseId)))
                 .flatMap(reached -> RESTRICTED.contains(reached.file().scenario()) && !seesRestricted(caller)
-                        ? audit.record("evidence.restricted_access_refused", "case", caseId.value(),
-                                Map.of("scenario", reached.file().scenario(), "caseTenant", reached.file().tenantId()))
-                        .then(Mono.<Reached>error(notFound(caseId)))
+                        ? audit.record(
+                                        "evidence.restricted_access_refused",
+                                        "case",
+                                        caseId.value(),
+                                        Map.of(
+                                                "scenario",
+                                                reached.file().scenario(),
+                                                "caseTenant",
+                                                reached.file().tenantId()))
+                                .then(Mono.<Reached>error(notFound(caseId)))
                         : Mono.just(reached))
                 .flatMap(reached -> switch (reached.reach()) {
-                    case PARTNER -> tenants.auditBothSides(caller, reached.file().tenantId(), "evidence.partner_access", "case",
-                            caseId.value(), Map.of("caseTenant", reached.file().tenantId())).thenReturn(reached.file());
-                    case STAFF -> audit.record("evidence.cross_tenant_access", "case", caseId.value(),
-                            Map.of("caseTenant", reached.file().tenantId())).thenReturn(reached.file());
+                    case PARTNER ->
+                        tenants.auditBothSides(
+                                        caller,
+                                        reached.file().tenantId(),
+                                        "evidence.partner_access",
+                                        "case",
+                                        caseId.value(),
+                                        Map.of("caseTenant", reached.file().tenantId()))
+                                .thenReturn(reached.file());
+                    case STAFF ->
+                        audit.record(
+                                        "evidence.cross_tenant_access",
+                                        "case",
+                                        caseId.value(),
+                                        Map.of("caseTenant", reached.file().tenantId()))
+                                .thenReturn(reached.file());
                     default -> Mono.just(reached.file());
                 });
     }
 
-    private record Reached(CaseFile file, Reach reach) {
-    }
+    private record Reached(CaseFile file, Reach reach) {}
 
     /** Whether {@code caller} may see compliance cases. */
     public static boolean seesRestricted(Caller caller) {

@@ -1,14 +1,14 @@
 package app.thaw.evidence.casefile;
 
-import app.thaw.evidence.custody.CustodyAction;
-import app.thaw.evidence.custody.CustodyEntry;
-import app.thaw.evidence.custody.CustodyLog;
-import app.thaw.evidence.content.UploadProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import app.thaw.evidence.content.UploadProperties;
+import app.thaw.evidence.custody.CustodyAction;
+import app.thaw.evidence.custody.CustodyEntry;
+import app.thaw.evidence.custody.CustodyLog;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +68,8 @@ public class CaseCustody {
     /** The entry the saved case file owes, then the debt settled. */
     public Mono<CustodyEntry> record(CaseFile saved, Owed owed) {
         return custody.caseAction(saved.tenantId(), saved.caseId().value(), owed.action(), owed.actor(), owed.details())
-                .flatMap(entry -> cases.settle(saved.tenantId(), saved.caseId(), owed).thenReturn(entry));
+                .flatMap(entry ->
+                        cases.settle(saved.tenantId(), saved.caseId(), owed).thenReturn(entry));
     }
 
     /** Appends the entries writes died before appending, for debts older than the grace, of every case. */
@@ -86,20 +87,28 @@ public class CaseCustody {
         return cases.owing(tenantId, caseId, before, BATCH)
                 .concatMap(file -> Flux.fromIterable(file.owed())
                         .filter(owed -> owed.at().isBefore(before))
-                        .concatMap(owed -> custody.holds(file.tenantId(), file.caseId().value(), owed.action(), owed.refKey(),
+                        .concatMap(owed -> custody.holds(
+                                        file.tenantId(),
+                                        file.caseId().value(),
+                                        owed.action(),
+                                        owed.refKey(),
                                         owed.details().get(owed.refKey()))
-                                .flatMap(found -> found ? Mono.<Void>empty() : owedEntry(file.tenantId(), file.caseId(), owed))
+                                .flatMap(found ->
+                                        found ? Mono.<Void>empty() : owedEntry(file.tenantId(), file.caseId(), owed))
                                 .then(cases.settle(file.tenantId(), file.caseId(), owed))
                                 .thenReturn(1L)))
                 .count();
     }
 
     private Mono<Void> owedEntry(String tenantId, CaseId caseId, Owed owed) {
-        log.warn("Case {} recorded {} without its custody entry (its request died in between); recording it now",
-                caseId, owed.ref());
+        log.warn(
+                "Case {} recorded {} without its custody entry (its request died in between); recording it now",
+                caseId,
+                owed.ref());
         Map<String, String> details = new LinkedHashMap<>(owed.details());
         details.put("happenedAt", owed.at().toString());
         details.put("recordedLate", "true");
-        return custody.caseAction(tenantId, caseId.value(), owed.action(), owed.actor(), details).then();
+        return custody.caseAction(tenantId, caseId.value(), owed.action(), owed.actor(), details)
+                .then();
     }
 }

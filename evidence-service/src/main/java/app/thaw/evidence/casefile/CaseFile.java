@@ -13,8 +13,13 @@ import org.jspecify.annotations.Nullable;
  * events, never from a caller), the legal holds ever placed on it and the insurer consents ever
  * given. Holds and consents are only ever added or marked released/revoked, never removed.
  */
-public record CaseFile(CaseId caseId, String tenantId, String scenario, List<LegalHold> holds,
-                       List<InsurerConsent> consents, long version) {
+public record CaseFile(
+        CaseId caseId,
+        String tenantId,
+        String scenario,
+        List<LegalHold> holds,
+        List<InsurerConsent> consents,
+        long version) {
 
     /** Scenarios whose evidence is frozen as soon as the case is known (docs/domain.md §6). */
     public static final Set<String> AUTO_HOLD_SCENARIOS = Set.of("COMPLIANCE_HOLD", "JUDICIAL_FREEZE");
@@ -55,14 +60,22 @@ public record CaseFile(CaseId caseId, String tenantId, String scenario, List<Leg
     }
 
     public CaseFile releaseHold(String holdId, String by, Instant at, String why) {
-        LegalHold hold = holds.stream().filter(candidate -> candidate.holdId().equals(holdId)).findFirst()
+        LegalHold hold = holds.stream()
+                .filter(candidate -> candidate.holdId().equals(holdId))
+                .findFirst()
                 .orElseThrow(() -> new HoldNotFound(holdId));
         if (!hold.active()) {
             throw new HoldAlreadyReleased(holdId);
         }
-        return new CaseFile(caseId, tenantId, scenario,
-                holds.stream().map(candidate -> candidate == hold ? candidate.release(by, at, why) : candidate).toList(),
-                consents, version + 1);
+        return new CaseFile(
+                caseId,
+                tenantId,
+                scenario,
+                holds.stream()
+                        .map(candidate -> candidate == hold ? candidate.release(by, at, why) : candidate)
+                        .toList(),
+                consents,
+                version + 1);
     }
 
     public CaseFile grantConsent(InsurerConsent consent) {
@@ -72,21 +85,34 @@ public record CaseFile(CaseId caseId, String tenantId, String scenario, List<Leg
     }
 
     public CaseFile revokeConsent(String consentId, String by, Instant at) {
-        InsurerConsent consent = consents.stream().filter(candidate -> candidate.consentId().equals(consentId))
-                .findFirst().orElseThrow(() -> new ConsentNotFound(consentId));
+        InsurerConsent consent = consents.stream()
+                .filter(candidate -> candidate.consentId().equals(consentId))
+                .findFirst()
+                .orElseThrow(() -> new ConsentNotFound(consentId));
         if (!consent.active()) {
             throw new ConsentAlreadyRevoked(consentId);
         }
-        return new CaseFile(caseId, tenantId, scenario, holds,
-                consents.stream().map(candidate -> candidate == consent ? candidate.revoke(by, at) : candidate).toList(),
+        return new CaseFile(
+                caseId,
+                tenantId,
+                scenario,
+                holds,
+                consents.stream()
+                        .map(candidate -> candidate == consent ? candidate.revoke(by, at) : candidate)
+                        .toList(),
                 version + 1);
     }
 
     public boolean consentsTo(String insurerTenantId) {
-        return consents.stream().anyMatch(consent -> consent.active() && consent.insurerTenantId().equals(insurerTenantId));
+        return consents.stream()
+                .anyMatch(
+                        consent -> consent.active() && consent.insurerTenantId().equals(insurerTenantId));
     }
 
     public @Nullable LegalHold hold(String holdId) {
-        return holds.stream().filter(hold -> hold.holdId().equals(holdId)).findFirst().orElse(null);
+        return holds.stream()
+                .filter(hold -> hold.holdId().equals(holdId))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -18,8 +18,10 @@ import org.springframework.util.unit.DataSize;
  * @param pageSize  list pages: the default and the most a caller may ask for
  */
 @ConfigurationProperties("thaw.evidence")
-public record EvidenceProperties(@DefaultValue Tenant defaults, Map<String, Tenant> tenants,
-                                 @DefaultValue PageSize pageSize) {
+public record EvidenceProperties(
+        @DefaultValue Tenant defaults,
+        Map<String, Tenant> tenants,
+        @DefaultValue PageSize pageSize) {
 
     public EvidenceProperties {
         tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
@@ -43,13 +45,16 @@ public record EvidenceProperties(@DefaultValue Tenant defaults, Map<String, Tena
      * @param retention     how long evidence is kept after upload unless a legal hold covers it (default 5 years)
      * @param timeZone      the tenant's zone, for "today" when judging expiry dates (default UTC)
      */
-    public record Tenant(@Nullable DataSize maxUploadSize, @Nullable Duration retention, @Nullable ZoneId timeZone) {
-    }
+    public record Tenant(
+            @Nullable DataSize maxUploadSize,
+            @Nullable Duration retention,
+            @Nullable ZoneId timeZone) {}
 
-    public record TenantSettings(DataSize maxUploadSize, Duration retention, ZoneId timeZone) {
-    }
+    public record TenantSettings(DataSize maxUploadSize, Duration retention, ZoneId timeZone) {}
 
-    public record PageSize(@DefaultValue("50") int defaultSize, @DefaultValue("200") int max) {
+    public record PageSize(
+            @DefaultValue("50") int defaultSize,
+            @DefaultValue("200") int max) {
 
         public int clamp(@Nullable Integer requested) {
             return requested == null ? defaultSize : Math.max(1, Math.min(requested, max));

@@ -8,8 +8,13 @@ import org.jspecify.annotations.Nullable;
  * The merchant's or subject's permission for one insurer (a tenant of its own) to fetch this
  * case's dossier. Revocable; a revoked consent keeps its record.
  */
-public record InsurerConsent(String consentId, String insurerTenantId, String grantedBy, Instant grantedAt,
-                             @Nullable String revokedBy, @Nullable Instant revokedAt) {
+public record InsurerConsent(
+        String consentId,
+        String insurerTenantId,
+        String grantedBy,
+        Instant grantedAt,
+        @Nullable String revokedBy,
+        @Nullable Instant revokedAt) {
 
     public boolean active() {
         return revokedAt == null;

@@ -9,8 +9,15 @@ import org.jspecify.annotations.Nullable;
  * administrator, or automatically for compliance and judicial scenarios. A released hold keeps
  * its record: who released it, when and why.
  */
-public record LegalHold(String holdId, String reason, String placedBy, Instant placedAt, boolean automatic,
-                        @Nullable String releasedBy, @Nullable Instant releasedAt, @Nullable String releaseReason) {
+public record LegalHold(
+        String holdId,
+        String reason,
+        String placedBy,
+        Instant placedAt,
+        boolean automatic,
+        @Nullable String releasedBy,
+        @Nullable Instant releasedAt,
+        @Nullable String releaseReason) {
 
     public static LegalHold placed(String holdId, String reason, String placedBy, Instant placedAt, boolean automatic) {
         return new LegalHold(holdId, reason, placedBy, placedAt, automatic, null, null, null);

@@ -14,8 +14,12 @@ public class UnderLegalHold extends ThawProblem {
     public static final String CODE = "evidence_under_legal_hold";
 
     public UnderLegalHold(CaseId caseId, String holdId) {
-        super(HttpStatus.CONFLICT, CODE, "Case " + caseId + " is under legal hold " + holdId
-                + ": its evidence cannot be deleted or altered by anyone until the hold is released.",
-                Map.of("holdId", holdId), null);
+        super(
+                HttpStatus.CONFLICT,
+                CODE,
+                "Case " + caseId + " is under legal hold " + holdId
+                        + ": its evidence cannot be deleted or altered by anyone until the hold is released.",
+                Map.of("holdId", holdId),
+                null);
     }
 }

@@ -16,6 +16,7 @@ public interface BlobStore {
 
     /** The GridFS bucket, and its collections (named for tests and operators). */
     String BUCKET = "blobs";
+
     String CHUNKS = BUCKET + ".chunks";
     String FILES = BUCKET + ".files";
 
@@ -44,6 +45,5 @@ public interface BlobStore {
     Mono<String> sha256(String blobId, DataBufferFactory buffers);
 
     /** A stored blob's length and the chunk size it was written with. */
-    record BlobInfo(long length, int chunkSize) {
-    }
+    record BlobInfo(long length, int chunkSize) {}
 }

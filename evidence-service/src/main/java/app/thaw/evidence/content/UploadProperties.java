@@ -20,8 +20,11 @@ import org.springframework.util.unit.DataSize;
  *                        (reaper loop, custody verify) writes it for a request that died in between (ADR 52, 57)
  */
 @ConfigurationProperties("thaw.evidence.upload")
-public record UploadProperties(@DefaultValue("1MB") DataSize chunkSize, @DefaultValue("8KB") DataSize sniffBytes,
-                               @DefaultValue("1h") Duration abandonedAfter, @DefaultValue("1m") Duration abortGrace,
-                               @DefaultValue("5m") Duration reaperInterval,
-                               @DefaultValue("8") int downloadWindow, @DefaultValue("1m") Duration custodyGrace) {
-}
+public record UploadProperties(
+        @DefaultValue("1MB") DataSize chunkSize,
+        @DefaultValue("8KB") DataSize sniffBytes,
+        @DefaultValue("1h") Duration abandonedAfter,
+        @DefaultValue("1m") Duration abortGrace,
+        @DefaultValue("5m") Duration reaperInterval,
+        @DefaultValue("8") int downloadWindow,
+        @DefaultValue("1m") Duration custodyGrace) {}

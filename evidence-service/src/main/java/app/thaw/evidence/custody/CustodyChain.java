@@ -20,25 +20,43 @@ public final class CustodyChain {
     /** The previous hash of the first entry. */
     public static final String GENESIS = "0".repeat(64);
 
-    private CustodyChain() {
-    }
+    private CustodyChain() {}
 
     /**
      * The entry after position {@code previousSeq} whose hash is {@code previousHash} (0 and
      * {@link #GENESIS} for the first), with its own hash computed.
      */
-    public static CustodyEntry append(long previousSeq, String previousHash, String tenantId, String caseId,
-                                      CustodyAction action, @Nullable String evidenceId, @Nullable String contentSha256,
-                                      String actor, Instant at, Map<String, String> details) {
+    public static CustodyEntry append(
+            long previousSeq,
+            String previousHash,
+            String tenantId,
+            String caseId,
+            CustodyAction action,
+            @Nullable String evidenceId,
+            @Nullable String contentSha256,
+            String actor,
+            Instant at,
+            Map<String, String> details) {
         long seq = previousSeq + 1;
-        String hash = hashOf(tenantId, caseId, seq, action.name(), evidenceId, contentSha256, actor, at, details, previousHash);
-        return new CustodyEntry(tenantId, caseId, seq, action, evidenceId, contentSha256, actor, at, details, previousHash, hash);
+        String hash = hashOf(
+                tenantId, caseId, seq, action.name(), evidenceId, contentSha256, actor, at, details, previousHash);
+        return new CustodyEntry(
+                tenantId, caseId, seq, action, evidenceId, contentSha256, actor, at, details, previousHash, hash);
     }
 
     /** The hash an entry must carry, recomputed from its fields. */
     public static String expectedHash(CustodyEntry entry) {
-        return hashOf(entry.tenantId(), entry.caseId(), entry.seq(), entry.action().name(), entry.evidenceId(),
-                entry.contentSha256(), entry.actor(), entry.at(), entry.details(), entry.previousHash());
+        return hashOf(
+                entry.tenantId(),
+                entry.caseId(),
+                entry.seq(),
+                entry.action().name(),
+                entry.evidenceId(),
+                entry.contentSha256(),
+                entry.actor(),
+                entry.at(),
+                entry.details(),
+                entry.previousHash());
     }
 
     /** Verifies entries fed in chain order; call {@link Walk#accept} for each, then read the outcome. */
@@ -59,7 +77,8 @@ public final class CustodyChain {
                 return;
             }
             if (entry.seq() != expectedSeq) {
-                firstBreak = new Break(entry.seq(), "entry " + expectedSeq + " is missing (next found: " + entry.seq() + ")");
+                firstBreak = new Break(
+                        entry.seq(), "entry " + expectedSeq + " is missing (next found: " + entry.seq() + ")");
             } else if (!entry.previousHash().equals(previousHash)) {
                 firstBreak = new Break(entry.seq(), "its previous hash does not match entry " + (entry.seq() - 1));
             } else if (!expectedHash(entry).equals(entry.hash())) {
@@ -84,12 +103,19 @@ public final class CustodyChain {
     }
 
     /** Where the chain first fails and why. */
-    public record Break(long seq, String reason) {
-    }
+    public record Break(long seq, String reason) {}
 
-    private static String hashOf(String tenantId, String caseId, long seq, String action, @Nullable String evidenceId,
-                                 @Nullable String contentSha256, String actor, Instant at, Map<String, String> details,
-                                 String previousHash) {
+    private static String hashOf(
+            String tenantId,
+            String caseId,
+            long seq,
+            String action,
+            @Nullable String evidenceId,
+            @Nullable String contentSha256,
+            String actor,
+            Instant at,
+            Map<String, String> details,
+            String previousHash) {
         MessageDigest digest = sha256();
         // Length-prefixed fields: no separator inside a value can make two different entries encode alike.
         field(digest, "thaw-custody-v1");

@@ -16,9 +16,18 @@ import org.jspecify.annotations.Nullable;
  * @param contentSha256 the item's content hash at the time, for actions about one item
  * @param details       further facts (a reason, a hold id); sorted for a stable hash
  */
-public record CustodyEntry(String tenantId, String caseId, long seq, CustodyAction action,
-                           @Nullable String evidenceId, @Nullable String contentSha256, String actor, Instant at,
-                           Map<String, String> details, String previousHash, String hash) {
+public record CustodyEntry(
+        String tenantId,
+        String caseId,
+        long seq,
+        CustodyAction action,
+        @Nullable String evidenceId,
+        @Nullable String contentSha256,
+        String actor,
+        Instant at,
+        Map<String, String> details,
+        String previousHash,
+        String hash) {
 
     public CustodyEntry {
         details = Map.copyOf(new TreeMap<>(details));

@@ -20,12 +20,18 @@ public interface CustodyLog {
     String SIGNED_HEADS = "custody_signed_heads";
 
     /** Appends what happened to the case or, when {@code evidenceId} is given, to one of its items. */
-    Mono<CustodyEntry> append(String tenantId, String caseId, CustodyAction action, @Nullable String evidenceId,
-                              @Nullable String contentSha256, String actor, Map<String, String> details);
+    Mono<CustodyEntry> append(
+            String tenantId,
+            String caseId,
+            CustodyAction action,
+            @Nullable String evidenceId,
+            @Nullable String contentSha256,
+            String actor,
+            Map<String, String> details);
 
     /** Appends what happened to the case as a whole (hold, export, consent). */
-    default Mono<CustodyEntry> caseAction(String tenantId, String caseId, CustodyAction action, String actor,
-                                          Map<String, String> details) {
+    default Mono<CustodyEntry> caseAction(
+            String tenantId, String caseId, CustodyAction action, String actor, Map<String, String> details) {
         return append(tenantId, caseId, action, null, null, actor, details);
     }
 
@@ -36,7 +42,8 @@ public interface CustodyLog {
      * Records the head a signed dossier pinned (its manifest and detached signature with it), so
      * verification can tell a chain shortened or rewritten after the export (ADR 23).
      */
-    Mono<Void> recordSignedHead(String tenantId, String caseId, long seq, String hash, byte[] manifest, String signature);
+    Mono<Void> recordSignedHead(
+            String tenantId, String caseId, long seq, String hash, byte[] manifest, String signature);
 
     /** The heads the case's signed dossiers pinned, oldest export first. */
     Flux<SignedHead> signedHeads(String tenantId, String caseId);
@@ -52,10 +59,13 @@ public interface CustodyLog {
     Flux<CustodyEntry> all(String tenantId, String caseId);
 
     /** A chain's last position and its hash ({@link CustodyChain#GENESIS} before the first entry). */
-    record Head(long seq, String hash) {
-    }
+    record Head(long seq, String hash) {}
 
     /** A head a signed dossier pinned when it was exported, with the signed manifest that says so. */
-    record SignedHead(long seq, String hash, String exportedAt, @Nullable String manifest, @Nullable String signature) {
-    }
+    record SignedHead(
+            long seq,
+            String hash,
+            String exportedAt,
+            @Nullable String manifest,
+            @Nullable String signature) {}
 }

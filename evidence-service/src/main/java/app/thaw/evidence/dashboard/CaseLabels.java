@@ -23,8 +23,7 @@ import reactor.core.publisher.Mono;
 public interface CaseLabels {
 
     /** A case's number and holder, either unknown. */
-    record Label(@Nullable String reference, @Nullable String holder) {
-    }
+    record Label(@Nullable String reference, @Nullable String holder) {}
 
     /** Records what a case event of {@code tenantId} says; another tenant's event naming the same id labels nothing. */
     Mono<Void> learn(String caseId, String tenantId, @Nullable String reference, @Nullable String holderName);
@@ -42,10 +41,20 @@ public interface CaseLabels {
         @Bean
         EventHandlers caseLabelEvents(CaseLabels labels) {
             return new EventHandlers(List.of(
-                    EventBinding.on(CaseOpened.class, event -> labels.learn(event.data().caseId(), event.tenantId(),
-                            event.data().reference(), holderName(event.data().holder()))),
-                    EventBinding.on(CaseTriaged.class, event -> labels.learn(event.data().caseId(), event.tenantId(),
-                            event.data().reference(), holderName(event.data().holder())))));
+                    EventBinding.on(
+                            CaseOpened.class,
+                            event -> labels.learn(
+                                    event.data().caseId(),
+                                    event.tenantId(),
+                                    event.data().reference(),
+                                    holderName(event.data().holder()))),
+                    EventBinding.on(
+                            CaseTriaged.class,
+                            event -> labels.learn(
+                                    event.data().caseId(),
+                                    event.tenantId(),
+                                    event.data().reference(),
+                                    holderName(event.data().holder())))));
         }
 
         private static @Nullable String holderName(@Nullable Holder holder) {

@@ -1,5 +1,8 @@
 package app.thaw.evidence.dashboard;
 
+import java.util.List;
+import java.util.Map;
+
 import app.thaw.evidence.casefile.Actors;
 import app.thaw.evidence.casefile.CaseAccess;
 import app.thaw.evidence.casefile.CaseFile;
@@ -12,13 +15,8 @@ import app.thaw.evidence.item.EvidenceItem;
 import app.thaw.evidence.item.EvidenceItems;
 import app.thaw.evidence.item.ItemAccess;
 import app.thaw.evidence.item.RequirementCode;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
-import app.thaw.platform.security.ThawRoles;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -39,7 +37,13 @@ public class ReviewDesk {
     private final CustodyLog custody;
     private final CaseLabels labels;
 
-    ReviewDesk(CaseAccess cases, ItemAccess items, EvidenceItems evidence, CaseFiles caseFiles, CustodyLog custody, CaseLabels labels) {
+    ReviewDesk(
+            CaseAccess cases,
+            ItemAccess items,
+            EvidenceItems evidence,
+            CaseFiles caseFiles,
+            CustodyLog custody,
+            CaseLabels labels) {
         this.labels = labels;
         this.cases = cases;
         this.items = items;
@@ -49,11 +53,14 @@ public class ReviewDesk {
     }
 
     /** The queue's filters: one case, one requirement, the expiry flag (null: any). */
-    public record Filter(@Nullable CaseId caseId, @Nullable RequirementCode requirement, @Nullable Boolean expired) {
-    }
+    public record Filter(
+            @Nullable CaseId caseId,
+            @Nullable RequirementCode requirement,
+            @Nullable Boolean expired) {}
 
     /** One page of the queue; {@code more} when a next page exists; {@code labels}: each item's case number and holder, by case id. */
-    public record Page(List<EvidenceItem> items, int page, int size, boolean more, Map<String, CaseLabels.Label> labels) {
+    public record Page(
+            List<EvidenceItem> items, int page, int size, boolean more, Map<String, CaseLabels.Label> labels) {
 
         /** The label of an item's case (both parts unknown when case-service's events did not carry them). */
         public CaseLabels.Label label(EvidenceItem item) {
@@ -75,12 +82,23 @@ public class ReviewDesk {
         if (!isStaff(caller)) {
             return Mono.error(notFound());
         }
-        Mono<List<String>> excluded = seesRestricted(caller) ? Mono.just(List.of()) : caseFiles.caseIdsIn(CaseAccess.RESTRICTED).collectList();
-        return excluded.flatMap(hidden -> evidence.awaitingVerdict(hidden, filter.caseId(), filter.requirement(), filter.expired(),
-                        (long) page * size, size + 1).collectList())
+        Mono<List<String>> excluded = seesRestricted(caller)
+                ? Mono.just(List.of())
+                : caseFiles.caseIdsIn(CaseAccess.RESTRICTED).collectList();
+        return excluded.flatMap(hidden -> evidence.awaitingVerdict(
+                                hidden,
+                                filter.caseId(),
+                                filter.requirement(),
+                                filter.expired(),
+                                (long) page * size,
+                                size + 1)
+                        .collectList())
                 .flatMap(found -> {
                     List<EvidenceItem> shown = found.size() > size ? found.subList(0, size) : found;
-                    return labels.of(shown.stream().map(item -> item.caseId().value()).distinct().toList())
+                    return labels.of(shown.stream()
+                                    .map(item -> item.caseId().value())
+                                    .distinct()
+                                    .toList())
                             .map(known -> new Page(shown, page, size, found.size() > size, known));
                 });
     }
@@ -108,7 +126,8 @@ public class ReviewDesk {
 
     /** Entries of the case's custody log after {@code afterSeq}, oldest first, at most {@code limit}. */
     public Mono<List<CustodyEntry>> custody(CaseFile file, long afterSeq, int limit) {
-        return custody.page(file.tenantId(), file.caseId().value(), afterSeq, limit).collectList();
+        return custody.page(file.tenantId(), file.caseId().value(), afterSeq, limit)
+                .collectList();
     }
 
     private static ThawProblem notFound() {

@@ -11,5 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signingKeyFile the service's private signing key as a JWK (JSON); generated there when absent
  */
 @ConfigurationProperties("thaw.evidence.dossier")
-public record DossierProperties(@DefaultValue(".thaw/evidence/dossier-signing-key.jwk.json") Path signingKeyFile) {
-}
+public record DossierProperties(
+        @DefaultValue(".thaw/evidence/dossier-signing-key.jwk.json")
+        Path signingKeyFile) {}

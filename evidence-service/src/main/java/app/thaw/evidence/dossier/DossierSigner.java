@@ -50,8 +50,12 @@ public class DossierSigner {
      */
     public String sign(byte[] manifest) {
         try {
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-                    .contentType("application/json").build(), new Payload(manifest));
+            JWSObject jws = new JWSObject(
+                    new JWSHeader.Builder(JWSAlgorithm.ES256)
+                            .keyID(key.getKeyID())
+                            .contentType("application/json")
+                            .build(),
+                    new Payload(manifest));
             jws.sign(new ECDSASigner(key));
             return jws.serialize(true);
         } catch (JOSEException e) {
@@ -93,8 +97,11 @@ public class DossierSigner {
                 }
                 return ecKey;
             }
-            ECKey generated = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
-                    .keyID("thaw-evidence-" + UUID.randomUUID()).generate();
+            ECKey generated = new ECKeyGenerator(Curve.P_256)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256)
+                    .keyID("thaw-evidence-" + UUID.randomUUID())
+                    .generate();
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);

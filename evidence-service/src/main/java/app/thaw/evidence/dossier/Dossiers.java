@@ -1,19 +1,5 @@
 package app.thaw.evidence.dossier;
 
-import app.thaw.evidence.casefile.Actors;
-import app.thaw.evidence.content.BlobStore;
-import app.thaw.evidence.casefile.CaseAccess;
-import app.thaw.evidence.casefile.CaseFile;
-import app.thaw.evidence.casefile.CaseId;
-import app.thaw.evidence.consent.Consents;
-import app.thaw.evidence.custody.CustodyAction;
-import app.thaw.evidence.custody.CustodyEntry;
-import app.thaw.evidence.custody.CustodyLog;
-import app.thaw.evidence.item.DocumentMetadata;
-import app.thaw.evidence.dossier.offline.DossierFormat;
-import app.thaw.evidence.dossier.offline.DossierVerifier;
-import app.thaw.evidence.item.EvidenceItem;
-import app.thaw.evidence.item.EvidenceItems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +14,20 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import app.thaw.evidence.casefile.Actors;
+import app.thaw.evidence.casefile.CaseAccess;
+import app.thaw.evidence.casefile.CaseFile;
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.consent.Consents;
+import app.thaw.evidence.content.BlobStore;
+import app.thaw.evidence.custody.CustodyAction;
+import app.thaw.evidence.custody.CustodyEntry;
+import app.thaw.evidence.custody.CustodyLog;
+import app.thaw.evidence.dossier.offline.DossierFormat;
+import app.thaw.evidence.dossier.offline.DossierVerifier;
+import app.thaw.evidence.item.DocumentMetadata;
+import app.thaw.evidence.item.EvidenceItem;
+import app.thaw.evidence.item.EvidenceItems;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.ThawRoles;
@@ -60,8 +60,15 @@ public class Dossiers {
     private final AuditLog audit;
     private final Clock clock;
 
-    Dossiers(CaseAccess cases, Consents consents, EvidenceItems items, BlobStore blobs, CustodyLog custody,
-             DossierSigner signer, AuditLog audit, Clock clock) {
+    Dossiers(
+            CaseAccess cases,
+            Consents consents,
+            EvidenceItems items,
+            BlobStore blobs,
+            CustodyLog custody,
+            DossierSigner signer,
+            AuditLog audit,
+            Clock clock) {
         this.cases = cases;
         this.consents = consents;
         this.items = items;
@@ -73,8 +80,8 @@ public class Dossiers {
     }
 
     /** What will be streamed: the case, its live items, and the signed metadata. */
-    public record Export(CaseFile caseFile, List<EvidenceItem> items, byte[] manifest, byte[] custodyLog, String signature) {
-    }
+    public record Export(
+            CaseFile caseFile, List<EvidenceItem> items, byte[] manifest, byte[] custodyLog, String signature) {}
 
     /**
      * Prepares a dossier for {@code caller}: staff and the case's own users by the usual access
@@ -84,19 +91,32 @@ public class Dossiers {
         Mono<CaseFile> file = caller.hasRole(ThawRoles.INSURER) && !Actors.isStaff(caller)
                 ? consents.forInsurer(caller, caseId, "dossier")
                 : cases.open(caller, caseId);
-        return file.flatMap(caseFile -> custody.caseAction(caseFile.tenantId(), caseId.value(), CustodyAction.EXPORTED, Actors.name(caller),
-                                Map.of("format", "dossier-v" + DossierFormat.VERSION))
-                        .then(audit.record("evidence.dossier_exported", "case", caseId.value(), Map.of("caseTenant", caseFile.tenantId())))
-                        .then(Mono.zip(items.all(caseFile.tenantId(), caseId).filter(item -> !item.isDeleted()).collectList(),
-                                custody.all(caseFile.tenantId(), caseId.value()).collectList()))
-                        .flatMap(parts -> Mono.fromCallable(() -> sign(caseFile, parts.getT1(), parts.getT2(), Actors.name(caller)))
-                                // ECDSA signing reads SecureRandom: off the event loop.
-                                .subscribeOn(Schedulers.boundedElastic())
-                                // The head this dossier pins is kept apart from the chain, which verification holds it to.
-                                .flatMap(export -> custody.recordSignedHead(caseFile.tenantId(), caseId.value(),
-                                                parts.getT2().getLast().seq(), parts.getT2().getLast().hash(), export.manifest(),
-                                                export.signature())
-                                        .thenReturn(export))));
+        return file.flatMap(caseFile -> custody.caseAction(
+                        caseFile.tenantId(),
+                        caseId.value(),
+                        CustodyAction.EXPORTED,
+                        Actors.name(caller),
+                        Map.of("format", "dossier-v" + DossierFormat.VERSION))
+                .then(audit.record(
+                        "evidence.dossier_exported", "case", caseId.value(), Map.of("caseTenant", caseFile.tenantId())))
+                .then(Mono.zip(
+                        items.all(caseFile.tenantId(), caseId)
+                                .filter(item -> !item.isDeleted())
+                                .collectList(),
+                        custody.all(caseFile.tenantId(), caseId.value()).collectList()))
+                .flatMap(parts -> Mono.fromCallable(
+                                () -> sign(caseFile, parts.getT1(), parts.getT2(), Actors.name(caller)))
+                        // ECDSA signing reads SecureRandom: off the event loop.
+                        .subscribeOn(Schedulers.boundedElastic())
+                        // The head this dossier pins is kept apart from the chain, which verification holds it to.
+                        .flatMap(export -> custody.recordSignedHead(
+                                        caseFile.tenantId(),
+                                        caseId.value(),
+                                        parts.getT2().getLast().seq(),
+                                        parts.getT2().getLast().hash(),
+                                        export.manifest(),
+                                        export.signature())
+                                .thenReturn(export))));
     }
 
     private Export sign(CaseFile caseFile, List<EvidenceItem> live, List<CustodyEntry> entries, String exportedBy) {
@@ -116,7 +136,8 @@ public class Dossiers {
             json.put("hash", entry.hash());
             jsonEntries.add(json);
         }
-        byte[] custodyLog = JSONObjectUtils.toJSONString(Map.of("caseId", caseFile.caseId().value(), "entries", jsonEntries))
+        byte[] custodyLog = JSONObjectUtils.toJSONString(
+                        Map.of("caseId", caseFile.caseId().value(), "entries", jsonEntries))
                 .getBytes(StandardCharsets.UTF_8);
         List<Object> files = new ArrayList<>();
         for (EvidenceItem item : live) {
@@ -124,7 +145,9 @@ public class Dossiers {
             file.put("path", path(item));
             file.put("evidenceId", item.id().value());
             file.put("requirementCode", item.requirementCode().name());
-            file.put("requirementCodes", item.requirements().stream().map(Enum::name).toList());
+            file.put(
+                    "requirementCodes",
+                    item.requirements().stream().map(Enum::name).toList());
             if (item.metadata() != null) {
                 file.put("declared", metadataJson(item.metadata()));
             }
@@ -137,7 +160,11 @@ public class Dossiers {
             if (item.verdict() != null) {
                 Map<String, Object> verdict = new LinkedHashMap<>();
                 verdict.put("accepted", item.verdict().accepted());
-                verdict.put("reasonCode", item.verdict().reason() == null ? null : item.verdict().reason().name());
+                verdict.put(
+                        "reasonCode",
+                        item.verdict().reason() == null
+                                ? null
+                                : item.verdict().reason().name());
                 verdict.put("note", item.verdict().note());
                 verdict.put("by", item.verdict().by());
                 verdict.put("at", item.verdict().at().toString());
@@ -162,8 +189,17 @@ public class Dossiers {
         manifest.put("exportedBy", exportedBy);
         manifest.put("signingKeyId", signer.keyId());
         manifest.put("files", files);
-        manifest.put("custodyLog", Map.of("path", DossierFormat.CUSTODY_LOG, "sha256", DossierVerifier.sha256(custodyLog),
-                "entries", entries.size(), "headHash", head.hash()));
+        manifest.put(
+                "custodyLog",
+                Map.of(
+                        "path",
+                        DossierFormat.CUSTODY_LOG,
+                        "sha256",
+                        DossierVerifier.sha256(custodyLog),
+                        "entries",
+                        entries.size(),
+                        "headHash",
+                        head.hash()));
         byte[] manifestBytes = JSONObjectUtils.toJSONString(manifest).getBytes(StandardCharsets.UTF_8);
         return new Export(caseFile, live, manifestBytes, custodyLog, signer.sign(manifestBytes));
     }
@@ -173,8 +209,11 @@ public class Dossiers {
      * back-pressure; each file is read from the store in chunk windows as the ZIP needs it.
      */
     public Flux<DataBuffer> stream(Export export, DataBufferFactory buffers) {
-        return Flux.from(DataBufferUtils.outputStreamPublisher(out -> write(export, out), buffers,
-                task -> Schedulers.boundedElastic().schedule(task), 64 * 1024));
+        return Flux.from(DataBufferUtils.outputStreamPublisher(
+                out -> write(export, out),
+                buffers,
+                task -> Schedulers.boundedElastic().schedule(task),
+                64 * 1024));
     }
 
     private void write(Export export, OutputStream out) {
@@ -187,7 +226,8 @@ public class Dossiers {
                 zip.putNextEntry(new ZipEntry(path(item)));
                 if (item.size() > 0) {
                     // This thread is a bounded-elastic worker: waiting for the next chunk here is allowed.
-                    for (DataBuffer buffer : blobs.read(item.blobId(), 0, item.size() - 1, DefaultDataBufferFactory.sharedInstance)
+                    for (DataBuffer buffer : blobs.read(
+                                    item.blobId(), 0, item.size() - 1, DefaultDataBufferFactory.sharedInstance)
                             .toIterable(2)) {
                         try (DataBuffer.ByteBufferIterator chunks = buffer.readableByteBuffers()) {
                             while (chunks.hasNext()) {
@@ -236,10 +276,11 @@ public class Dossiers {
     /** Verifies a dossier against this service's own public keys; reads the upload as a stream. */
     public Mono<DossierVerifier.Report> verify(Flux<DataBuffer> body) {
         return Mono.fromCallable(() -> {
-            try (InputStream zip = DataBufferUtils.subscriberInputStream(body, 4)) {
-                return new DossierVerifier(signer.publicKeys()).verify(zip);
-            }
-        }).subscribeOn(Schedulers.boundedElastic());
+                    try (InputStream zip = DataBufferUtils.subscriberInputStream(body, 4)) {
+                        return new DossierVerifier(signer.publicKeys()).verify(zip);
+                    }
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /** What a document says, as declared by the uploader or read by staff. */
@@ -247,7 +288,9 @@ public class Dossiers {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("documentType", metadata.documentType());
         json.put("nameOnDocument", metadata.nameOnDocument());
-        json.put("expiryDate", metadata.expiryDate() == null ? null : metadata.expiryDate().toString());
+        json.put(
+                "expiryDate",
+                metadata.expiryDate() == null ? null : metadata.expiryDate().toString());
         return json;
     }
 }

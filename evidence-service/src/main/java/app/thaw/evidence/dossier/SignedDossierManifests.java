@@ -1,10 +1,10 @@
 package app.thaw.evidence.dossier;
 
-import app.thaw.evidence.integrity.SignedManifests;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Map;
 
+import app.thaw.evidence.integrity.SignedManifests;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +37,8 @@ class SignedDossierManifests implements SignedManifests {
                 return new Pinned.Altered("its signed manifest is another case's");
             }
             Map<String, Object> custodyLog = JSONObjectUtils.getJSONObject(parsed, "custodyLog");
-            return new Pinned.Head(((Number) custodyLog.get("entries")).longValue(), (String) custodyLog.get("headHash"));
+            return new Pinned.Head(
+                    ((Number) custodyLog.get("entries")).longValue(), (String) custodyLog.get("headHash"));
         } catch (ParseException | RuntimeException e) {
             return new Pinned.Altered("its signed manifest does not name a custody head");
         }

@@ -1,5 +1,11 @@
 package app.thaw.evidence.download;
 
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
 import app.thaw.evidence.casefile.Actors;
 import app.thaw.evidence.content.BlobStore;
 import app.thaw.evidence.custody.CustodyAction;
@@ -8,12 +14,6 @@ import app.thaw.evidence.item.EvidenceId;
 import app.thaw.evidence.item.EvidenceItem;
 import app.thaw.evidence.item.ItemAccess;
 import app.thaw.evidence.item.ItemCustody;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
@@ -47,9 +47,11 @@ public class Downloads {
 
     /** The live item, after recording that {@code caller} downloads bytes {@code range} of it. */
     public Mono<EvidenceItem> open(Caller caller, EvidenceId id, String range) {
-        return access.open(caller, id).map(ItemAccess.Opened::item)
+        return access.open(caller, id)
+                .map(ItemAccess.Opened::item)
                 .doOnNext(EvidenceItem::requireLive)
-                .flatMap(item -> custody.record(item, CustodyAction.DOWNLOADED, Actors.name(caller), Map.of("range", range))
+                .flatMap(item -> custody.record(
+                                item, CustodyAction.DOWNLOADED, Actors.name(caller), Map.of("range", range))
                         .then(audit.record("evidence.downloaded", "evidence", id.value(), Map.of("range", range)))
                         .thenReturn(item));
     }
@@ -68,8 +70,10 @@ public class Downloads {
         if (start == 0 && endInclusive == item.size() - 1) {
             return verifiedWhileStreaming(item, blobs.read(item.blobId(), start, endInclusive, buffers));
         }
-        return blobs.sha256(item.blobId(), buffers).defaultIfEmpty("")
-                .flatMapMany(actual -> actual.equals(item.sha256()) ? blobs.read(item.blobId(), start, endInclusive, buffers)
+        return blobs.sha256(item.blobId(), buffers)
+                .defaultIfEmpty("")
+                .flatMapMany(actual -> actual.equals(item.sha256())
+                        ? blobs.read(item.blobId(), start, endInclusive, buffers)
                         : altered(item));
     }
 
@@ -78,8 +82,7 @@ public class Downloads {
             MessageDigest digest = CustodyChain.sha256();
             AtomicLong length = new AtomicLong();
             AtomicReference<DataBuffer> held = new AtomicReference<>();
-            return content
-                    .concatMap(buffer -> {
+            return content.concatMap(buffer -> {
                         try (DataBuffer.ByteBufferIterator iterator = buffer.readableByteBuffers()) {
                             iterator.forEachRemaining(bytes -> {
                                 length.addAndGet(bytes.remaining());
@@ -91,7 +94,8 @@ public class Downloads {
                     })
                     .concatWith(Mono.defer(() -> {
                         DataBuffer last = held.getAndSet(null);
-                        if (length.get() == item.size() && HexFormat.of().formatHex(digest.digest()).equals(item.sha256())) {
+                        if (length.get() == item.size()
+                                && HexFormat.of().formatHex(digest.digest()).equals(item.sha256())) {
                             return Mono.justOrEmpty(last);
                         }
                         if (last != null) {
@@ -104,9 +108,14 @@ public class Downloads {
     }
 
     private Flux<DataBuffer> altered(EvidenceItem item) {
-        log.error("Evidence {} of case {}: the stored content does not match the SHA-256 recorded at upload; not served",
-                item.id().value(), item.caseId().value());
-        return audit.record("evidence.content_altered", "evidence", item.id().value(),
+        log.error(
+                "Evidence {} of case {}: the stored content does not match the SHA-256 recorded at upload; not served",
+                item.id().value(),
+                item.caseId().value());
+        return audit.record(
+                        "evidence.content_altered",
+                        "evidence",
+                        item.id().value(),
                         Map.of("caseId", item.caseId().value(), "recordedSha256", item.sha256()))
                 .onErrorComplete()
                 .thenMany(Flux.error(new EvidenceContentAltered()));
@@ -116,7 +125,9 @@ public class Downloads {
     public static final class EvidenceContentAltered extends ThawProblem {
 
         EvidenceContentAltered() {
-            super(HttpStatus.INTERNAL_SERVER_ERROR, "evidence_content_altered",
+            super(
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    "evidence_content_altered",
                     "The stored content no longer matches the hash recorded when it was uploaded, so it is not served. "
                             + "This is recorded; Thaw staff can restore it from a signed dossier.");
         }

@@ -1,17 +1,17 @@
 package app.thaw.evidence.events;
 
-import app.thaw.evidence.casefile.CaseFile;
-import app.thaw.evidence.item.EvidenceItem;
-import app.thaw.evidence.casefile.InsurerConsent;
-import app.thaw.evidence.casefile.LegalHold;
-import app.thaw.evidence.item.RequirementCode;
-import app.thaw.evidence.item.Verdict;
 import java.time.Clock;
 import java.util.List;
 
+import app.thaw.evidence.casefile.CaseFile;
+import app.thaw.evidence.casefile.InsurerConsent;
+import app.thaw.evidence.casefile.LegalHold;
+import app.thaw.evidence.item.EvidenceItem;
+import app.thaw.evidence.item.RequirementCode;
+import app.thaw.evidence.item.Verdict;
 import app.thaw.platform.events.ThawEvent;
-import app.thaw.platform.privacy.AccountNumbers;
 import app.thaw.platform.events.Traceparents;
+import app.thaw.platform.privacy.AccountNumbers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,14 +42,27 @@ public class EvidenceEventMapper {
     }
 
     private ThawEvent received(EvidenceItem item, RequirementCode requirement, boolean linked) {
-        return itemEvent(item, new EvidenceEvents.Received(item.caseId().value(), item.id().value(), requirement, item.sha256(),
-                // A holder may name a file after the account it proves: identifiers leave the service masked.
-                item.size(), item.contentType(), AccountNumbers.maskedInText(item.fileName()), item.uploadedBy(), item.expired(), linked));
+        return itemEvent(
+                item,
+                new EvidenceEvents.Received(
+                        item.caseId().value(),
+                        item.id().value(),
+                        requirement,
+                        item.sha256(),
+                        // A holder may name a file after the account it proves: identifiers leave the service masked.
+                        item.size(),
+                        item.contentType(),
+                        AccountNumbers.maskedInText(item.fileName()),
+                        item.uploadedBy(),
+                        item.expired(),
+                        linked));
     }
 
     /** {@code .verified} or {@code .rejected} for every requirement the file proves, as the verdict says. */
     public List<ThawEvent> decidedForEach(EvidenceItem item, Verdict verdict) {
-        return item.requirements().stream().map(requirement -> decided(item, requirement, verdict)).toList();
+        return item.requirements().stream()
+                .map(requirement -> decided(item, requirement, verdict))
+                .toList();
     }
 
     private ThawEvent decided(EvidenceItem item, RequirementCode requirement, Verdict verdict) {
@@ -61,34 +74,69 @@ public class EvidenceEventMapper {
         if (verdict.reason() == null) {
             throw new IllegalStateException("A rejection without a reason code: " + evidenceId);
         }
-        return itemEvent(item, new EvidenceEvents.Rejected(caseId, evidenceId, requirement, verdict.reason(),
-                verdict.note() == null ? "" : AccountNumbers.maskedInText(verdict.note()), verdict.by()));
+        return itemEvent(
+                item,
+                new EvidenceEvents.Rejected(
+                        caseId,
+                        evidenceId,
+                        requirement,
+                        verdict.reason(),
+                        verdict.note() == null ? "" : AccountNumbers.maskedInText(verdict.note()),
+                        verdict.by()));
     }
 
     public ThawEvent holdPlaced(CaseFile file, LegalHold hold) {
-        return caseFileEvent(file, new EvidenceEvents.HoldPlaced(file.caseId().value(), hold.holdId(), hold.reason(), hold.placedBy()));
+        return caseFileEvent(
+                file,
+                new EvidenceEvents.HoldPlaced(file.caseId().value(), hold.holdId(), hold.reason(), hold.placedBy()));
     }
 
     public ThawEvent holdReleased(CaseFile file, LegalHold hold) {
-        return caseFileEvent(file, new EvidenceEvents.HoldReleased(file.caseId().value(), hold.holdId(), hold.reason(),
-                hold.releasedBy() == null ? "" : hold.releasedBy()));
+        return caseFileEvent(
+                file,
+                new EvidenceEvents.HoldReleased(
+                        file.caseId().value(),
+                        hold.holdId(),
+                        hold.reason(),
+                        hold.releasedBy() == null ? "" : hold.releasedBy()));
     }
 
     public ThawEvent consentGranted(CaseFile file, InsurerConsent consent) {
-        return caseFileEvent(file, new EvidenceEvents.ConsentGranted(file.caseId().value(), consent.consentId(), consent.insurerTenantId(),
-                consent.grantedBy()));
+        return caseFileEvent(
+                file,
+                new EvidenceEvents.ConsentGranted(
+                        file.caseId().value(), consent.consentId(), consent.insurerTenantId(), consent.grantedBy()));
     }
 
     public ThawEvent consentRevoked(CaseFile file, InsurerConsent consent) {
-        return caseFileEvent(file, new EvidenceEvents.ConsentRevoked(file.caseId().value(), consent.consentId(), consent.insurerTenantId(),
-                consent.revokedBy() == null ? "" : consent.revokedBy()));
+        return caseFileEvent(
+                file,
+                new EvidenceEvents.ConsentRevoked(
+                        file.caseId().value(),
+                        consent.consentId(),
+                        consent.insurerTenantId(),
+                        consent.revokedBy() == null ? "" : consent.revokedBy()));
     }
 
     private ThawEvent itemEvent(EvidenceItem item, Object data) {
-        return ThawEvent.of(SOURCE, item.id().value(), item.tenantId(), clock.instant(), item.version(), traceparents.current(), data);
+        return ThawEvent.of(
+                SOURCE,
+                item.id().value(),
+                item.tenantId(),
+                clock.instant(),
+                item.version(),
+                traceparents.current(),
+                data);
     }
 
     private ThawEvent caseFileEvent(CaseFile file, Object data) {
-        return ThawEvent.of(SOURCE, file.caseId().value(), file.tenantId(), clock.instant(), file.version(), traceparents.current(), data);
+        return ThawEvent.of(
+                SOURCE,
+                file.caseId().value(),
+                file.tenantId(),
+                clock.instant(),
+                file.version(),
+                traceparents.current(),
+                data);
     }
 }

@@ -15,15 +15,12 @@ public interface SignedManifests {
     sealed interface Pinned {
 
         /** The signature holds: the dossier pinned entry {@code seq} with {@code hash}. */
-        record Head(long seq, String hash) implements Pinned {
-        }
+        record Head(long seq, String hash) implements Pinned {}
 
         /** The manifest or its signature was altered, or names another case. */
-        record Altered(String reason) implements Pinned {
-        }
+        record Altered(String reason) implements Pinned {}
 
         /** Signed with a key this instance does not hold (rotated): the stored head is all there is. */
-        record UnknownKey(String keyId) implements Pinned {
-        }
+        record UnknownKey(String keyId) implements Pinned {}
     }
 }

@@ -11,7 +11,11 @@ public class EvidenceAlreadyDecided extends ThawProblem {
     public static final String CODE = "evidence_already_decided";
 
     public EvidenceAlreadyDecided(EvidenceId id, EvidenceStatus status) {
-        super(HttpStatus.CONFLICT, CODE, "Evidence " + id + " is already " + status + "; a verdict is final.",
-                Map.of("currentStatus", status.name()), null);
+        super(
+                HttpStatus.CONFLICT,
+                CODE,
+                "Evidence " + id + " is already " + status + "; a verdict is final.",
+                Map.of("currentStatus", status.name()),
+                null);
     }
 }

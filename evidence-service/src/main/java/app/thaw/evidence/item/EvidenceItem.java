@@ -1,9 +1,9 @@
 package app.thaw.evidence.item;
 
-import app.thaw.evidence.casefile.CaseId;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import app.thaw.evidence.casefile.CaseId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,36 +21,111 @@ import org.jspecify.annotations.Nullable;
  * @param alsoFor     further requirements the same file proves (the same content uploaded for them: one file,
  *                    several requirements)
  */
-public record EvidenceItem(EvidenceId id, String tenantId, CaseId caseId, RequirementCode requirementCode,
-                           @Nullable String answers, String fileName, String contentType, long size, String sha256,
-                           String blobId, String uploadedBy, Instant uploadedAt, Instant retainUntil,
-                           EvidenceStatus status, @Nullable Verdict verdict, @Nullable DocumentMetadata metadata,
-                           boolean expired, long version, java.util.List<RequirementCode> alsoFor) {
+public record EvidenceItem(
+        EvidenceId id,
+        String tenantId,
+        CaseId caseId,
+        RequirementCode requirementCode,
+        @Nullable String answers,
+        String fileName,
+        String contentType,
+        long size,
+        String sha256,
+        String blobId,
+        String uploadedBy,
+        Instant uploadedAt,
+        Instant retainUntil,
+        EvidenceStatus status,
+        @Nullable Verdict verdict,
+        @Nullable DocumentMetadata metadata,
+        boolean expired,
+        long version,
+        java.util.List<RequirementCode> alsoFor) {
 
     public EvidenceItem {
         alsoFor = alsoFor == null ? java.util.List.of() : java.util.List.copyOf(alsoFor);
     }
 
-    public EvidenceItem(EvidenceId id, String tenantId, CaseId caseId, RequirementCode requirementCode,
-                        @Nullable String answers, String fileName, String contentType, long size, String sha256,
-                        String blobId, String uploadedBy, Instant uploadedAt, Instant retainUntil,
-                        EvidenceStatus status, @Nullable Verdict verdict, @Nullable DocumentMetadata metadata,
-                        boolean expired, long version) {
-        this(id, tenantId, caseId, requirementCode, answers, fileName, contentType, size, sha256, blobId, uploadedBy,
-                uploadedAt, retainUntil, status, verdict, metadata, expired, version, java.util.List.of());
+    public EvidenceItem(
+            EvidenceId id,
+            String tenantId,
+            CaseId caseId,
+            RequirementCode requirementCode,
+            @Nullable String answers,
+            String fileName,
+            String contentType,
+            long size,
+            String sha256,
+            String blobId,
+            String uploadedBy,
+            Instant uploadedAt,
+            Instant retainUntil,
+            EvidenceStatus status,
+            @Nullable Verdict verdict,
+            @Nullable DocumentMetadata metadata,
+            boolean expired,
+            long version) {
+        this(
+                id,
+                tenantId,
+                caseId,
+                requirementCode,
+                answers,
+                fileName,
+                contentType,
+                size,
+                sha256,
+                blobId,
+                uploadedBy,
+                uploadedAt,
+                retainUntil,
+                status,
+                verdict,
+                metadata,
+                expired,
+                version,
+                java.util.List.of());
     }
 
     /**
      * A newly received item: no verdict yet. When the uploader states the document's metadata, a
      * past expiry date is flagged on arrival, before anyone reviews it.
      */
-    public static EvidenceItem received(EvidenceId id, String tenantId, CaseId caseId, RequirementCode requirementCode,
-                                        @Nullable String answers, String fileName, String contentType, long size,
-                                        String sha256, String blobId, String uploadedBy, Instant uploadedAt,
-                                        Instant retainUntil, @Nullable DocumentMetadata metadata, LocalDate today) {
-        return new EvidenceItem(id, tenantId, caseId, requirementCode, answers, fileName, contentType, size, sha256,
-                blobId, uploadedBy, uploadedAt, retainUntil, EvidenceStatus.RECEIVED, null, metadata,
-                metadata != null && metadata.expiredOn(today), 0);
+    public static EvidenceItem received(
+            EvidenceId id,
+            String tenantId,
+            CaseId caseId,
+            RequirementCode requirementCode,
+            @Nullable String answers,
+            String fileName,
+            String contentType,
+            long size,
+            String sha256,
+            String blobId,
+            String uploadedBy,
+            Instant uploadedAt,
+            Instant retainUntil,
+            @Nullable DocumentMetadata metadata,
+            LocalDate today) {
+        return new EvidenceItem(
+                id,
+                tenantId,
+                caseId,
+                requirementCode,
+                answers,
+                fileName,
+                contentType,
+                size,
+                sha256,
+                blobId,
+                uploadedBy,
+                uploadedAt,
+                retainUntil,
+                EvidenceStatus.RECEIVED,
+                null,
+                metadata,
+                metadata != null && metadata.expiredOn(today),
+                0);
     }
 
     /**
@@ -64,12 +139,30 @@ public record EvidenceItem(EvidenceId id, String tenantId, CaseId caseId, Requir
             throw new EvidenceAlreadyDecided(id, status);
         }
         Verdict recorded = verdict.reading(read);
-        boolean nowExpired = expired || metadata != null && metadata.expiredOn(today)
-                || recorded.read() != null && recorded.read().expiredOn(today) || recorded.reason() == RejectionReason.EXPIRED;
-        return new EvidenceItem(id, tenantId, caseId, requirementCode, answers, fileName, contentType, size, sha256,
-                blobId, uploadedBy, uploadedAt, retainUntil,
-                verdict.accepted() ? EvidenceStatus.VERIFIED : EvidenceStatus.REJECTED, recorded, metadata,
-                nowExpired, version + 1, alsoFor);
+        boolean nowExpired = expired
+                || metadata != null && metadata.expiredOn(today)
+                || recorded.read() != null && recorded.read().expiredOn(today)
+                || recorded.reason() == RejectionReason.EXPIRED;
+        return new EvidenceItem(
+                id,
+                tenantId,
+                caseId,
+                requirementCode,
+                answers,
+                fileName,
+                contentType,
+                size,
+                sha256,
+                blobId,
+                uploadedBy,
+                uploadedAt,
+                retainUntil,
+                verdict.accepted() ? EvidenceStatus.VERIFIED : EvidenceStatus.REJECTED,
+                recorded,
+                metadata,
+                nowExpired,
+                version + 1,
+                alsoFor);
     }
 
     /** Every requirement this file proves: the one it was uploaded for, then the ones linked later. */
@@ -93,16 +186,51 @@ public record EvidenceItem(EvidenceId id, String tenantId, CaseId caseId, Requir
         }
         java.util.List<RequirementCode> more = new java.util.ArrayList<>(alsoFor);
         more.add(requirement);
-        return new EvidenceItem(id, tenantId, caseId, requirementCode, answers, fileName, contentType, size, sha256,
-                blobId, uploadedBy, uploadedAt, retainUntil, status, verdict, metadata, expired, version + 1, more);
+        return new EvidenceItem(
+                id,
+                tenantId,
+                caseId,
+                requirementCode,
+                answers,
+                fileName,
+                contentType,
+                size,
+                sha256,
+                blobId,
+                uploadedBy,
+                uploadedAt,
+                retainUntil,
+                status,
+                verdict,
+                metadata,
+                expired,
+                version + 1,
+                more);
     }
 
     /** The content is gone; the record stays. The caller has checked that no legal hold covers the case. */
     public EvidenceItem deleted() {
         requireLive();
-        return new EvidenceItem(id, tenantId, caseId, requirementCode, answers, fileName, contentType, size, sha256,
-                blobId, uploadedBy, uploadedAt, retainUntil, EvidenceStatus.DELETED, verdict, metadata, expired,
-                version + 1, alsoFor);
+        return new EvidenceItem(
+                id,
+                tenantId,
+                caseId,
+                requirementCode,
+                answers,
+                fileName,
+                contentType,
+                size,
+                sha256,
+                blobId,
+                uploadedBy,
+                uploadedAt,
+                retainUntil,
+                EvidenceStatus.DELETED,
+                verdict,
+                metadata,
+                expired,
+                version + 1,
+                alsoFor);
     }
 
     public boolean isDeleted() {

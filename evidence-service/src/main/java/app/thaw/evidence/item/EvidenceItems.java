@@ -1,11 +1,11 @@
 package app.thaw.evidence.item;
 
-import app.thaw.evidence.casefile.CaseId;
-import app.thaw.evidence.casefile.TenantScope;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.casefile.TenantScope;
 import app.thaw.platform.events.ThawEvent;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -56,8 +56,13 @@ public interface EvidenceItems {
      * page after skipping {@code skip}, narrowed to one case, one requirement or the expiry flag,
      * leaving out the cases in {@code excludedCaseIds}.
      */
-    Flux<EvidenceItem> awaitingVerdict(Collection<String> excludedCaseIds, @Nullable CaseId caseId,
-                                       @Nullable RequirementCode requirement, @Nullable Boolean expired, long skip, int limit);
+    Flux<EvidenceItem> awaitingVerdict(
+            Collection<String> excludedCaseIds,
+            @Nullable CaseId caseId,
+            @Nullable RequirementCode requirement,
+            @Nullable Boolean expired,
+            long skip,
+            int limit);
 
     /** A live item whose retention ran out by {@code now} and that no instance holds, claimed until {@code leaseUntil}. */
     Mono<EvidenceItem> claimExpired(Instant now, Instant leaseUntil);

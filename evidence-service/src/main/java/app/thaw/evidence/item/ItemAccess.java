@@ -23,7 +23,8 @@ public class ItemAccess {
     }
 
     public Mono<Opened> open(Caller caller, EvidenceId id) {
-        return cases.scopeOf(caller).flatMap(scope -> items.find(scope, id))
+        return cases.scopeOf(caller)
+                .flatMap(scope -> items.find(scope, id))
                 .flatMap(item -> cases.open(caller, item.caseId())
                         .filter(file -> file.tenantId().equals(item.tenantId()))
                         .map(file -> new Opened(file, item)))
@@ -31,6 +32,5 @@ public class ItemAccess {
     }
 
     /** An item with the case it belongs to. */
-    public record Opened(CaseFile caseFile, EvidenceItem item) {
-    }
+    public record Opened(CaseFile caseFile, EvidenceItem item) {}
 }

@@ -1,10 +1,10 @@
 package app.thaw.evidence.item;
 
+import java.util.Map;
+
 import app.thaw.evidence.custody.CustodyAction;
 import app.thaw.evidence.custody.CustodyEntry;
 import app.thaw.evidence.custody.CustodyLog;
-import java.util.Map;
-
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -18,7 +18,9 @@ public class ItemCustody {
         this.log = log;
     }
 
-    public Mono<CustodyEntry> record(EvidenceItem item, CustodyAction action, String actor, Map<String, String> details) {
-        return log.append(item.tenantId(), item.caseId().value(), action, item.id().value(), item.sha256(), actor, details);
+    public Mono<CustodyEntry> record(
+            EvidenceItem item, CustodyAction action, String actor, Map<String, String> details) {
+        return log.append(
+                item.tenantId(), item.caseId().value(), action, item.id().value(), item.sha256(), actor, details);
     }
 }

@@ -1,14 +1,14 @@
 package app.thaw.evidence.item;
 
-import app.thaw.evidence.casefile.Actors;
-import app.thaw.evidence.content.BlobStore;
-import app.thaw.evidence.casefile.CaseAccess;
-import app.thaw.evidence.casefile.CaseFile;
-import app.thaw.evidence.casefile.CaseId;
-import app.thaw.evidence.custody.CustodyAction;
 import java.util.List;
 import java.util.Map;
 
+import app.thaw.evidence.casefile.Actors;
+import app.thaw.evidence.casefile.CaseAccess;
+import app.thaw.evidence.casefile.CaseFile;
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.content.BlobStore;
+import app.thaw.evidence.custody.CustodyAction;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
@@ -30,7 +30,13 @@ public class Items {
     private final ItemCustody custody;
     private final AuditLog audit;
 
-    Items(ItemAccess access, CaseAccess cases, EvidenceItems items, BlobStore blobs, ItemCustody custody, AuditLog audit) {
+    Items(
+            ItemAccess access,
+            CaseAccess cases,
+            EvidenceItems items,
+            BlobStore blobs,
+            ItemCustody custody,
+            AuditLog audit) {
         this.access = access;
         this.cases = cases;
         this.items = items;
@@ -40,8 +46,9 @@ public class Items {
     }
 
     public Mono<EvidenceItem> view(Caller caller, EvidenceId id) {
-        return access.open(caller, id).flatMap(opened -> custody.record(opened.item(), CustodyAction.VIEWED,
-                Actors.name(caller), Map.of()).thenReturn(opened.item()));
+        return access.open(caller, id)
+                .flatMap(opened -> custody.record(opened.item(), CustodyAction.VIEWED, Actors.name(caller), Map.of())
+                        .thenReturn(opened.item()));
     }
 
     public Flux<EvidenceItem> list(Caller caller, CaseId caseId, @Nullable String after, int limit) {
@@ -53,20 +60,31 @@ public class Items {
      * case is under legal hold.
      */
     public Mono<EvidenceItem> delete(Caller caller, EvidenceId id, @Nullable Long expectedVersion) {
-        if (!caller.hasAnyRole(ThawRoles.MERCHANT_ADMIN, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER,
+        if (!caller.hasAnyRole(
+                ThawRoles.MERCHANT_ADMIN,
+                ThawRoles.STAFF_SUPERVISOR,
+                ThawRoles.COMPLIANCE_OFFICER,
                 ThawRoles.PLATFORM_ADMIN)) {
-            return Mono.error(new ThawProblem(HttpStatus.FORBIDDEN, "forbidden",
+            return Mono.error(new ThawProblem(
+                    HttpStatus.FORBIDDEN,
+                    "forbidden",
                     "Deleting evidence needs merchant_admin, staff_supervisor, compliance_officer or platform_admin."));
         }
         return access.open(caller, id).flatMap(opened -> {
             EvidenceItem item = opened.item();
             if (expectedVersion != null && expectedVersion != item.version()) {
-                return Mono.error(new ThawProblem(HttpStatus.CONFLICT, "version_conflict",
+                return Mono.error(new ThawProblem(
+                        HttpStatus.CONFLICT,
+                        "version_conflict",
                         "Evidence " + id + " is at version " + item.version() + ", not " + expectedVersion + "."));
             }
             return remove(opened.caseFile(), item, Actors.name(caller), "requested")
-                    .flatMap(deleted -> audit.record("evidence.deleted", "evidence", id.value(),
-                            Map.of("caseId", item.caseId().value())).thenReturn(deleted));
+                    .flatMap(deleted -> audit.record(
+                                    "evidence.deleted",
+                                    "evidence",
+                                    id.value(),
+                                    Map.of("caseId", item.caseId().value()))
+                            .thenReturn(deleted));
         });
     }
 

@@ -1,16 +1,15 @@
 package app.thaw.evidence.item;
 
-import app.thaw.evidence.casefile.CaseFile;
-import app.thaw.evidence.casefile.CaseId;
-import app.thaw.evidence.custody.CustodyAction;
-import app.thaw.evidence.custody.CustodyEntry;
-import app.thaw.evidence.custody.CustodyLog;
-import app.thaw.evidence.content.UploadProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import app.thaw.evidence.casefile.CaseFile;
+import app.thaw.evidence.content.UploadProperties;
+import app.thaw.evidence.custody.CustodyAction;
+import app.thaw.evidence.custody.CustodyEntry;
+import app.thaw.evidence.custody.CustodyLog;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +47,8 @@ public class UploadCustody {
     /** The upload's own entry, then the item's mark cleared. */
     public Mono<CustodyEntry> uploaded(EvidenceItem item, String actor, Map<String, String> details) {
         return custody.record(item, CustodyAction.UPLOADED, actor, details)
-                .flatMap(entry -> items.custodyRecorded(item.tenantId(), item.id()).thenReturn(entry));
+                .flatMap(entry ->
+                        items.custodyRecorded(item.tenantId(), item.id()).thenReturn(entry));
     }
 
     /**
@@ -67,7 +67,11 @@ public class UploadCustody {
     private Mono<Long> repair(@Nullable String tenantId, app.thaw.evidence.casefile.@Nullable CaseId caseId) {
         Instant before = clock.instant().minus(settings.custodyGrace());
         return items.custodyPending(tenantId, caseId, before, BATCH)
-                .concatMap(item -> chain.holds(item.tenantId(), item.caseId().value(), CustodyAction.UPLOADED, "evidenceId",
+                .concatMap(item -> chain.holds(
+                                item.tenantId(),
+                                item.caseId().value(),
+                                CustodyAction.UPLOADED,
+                                "evidenceId",
                                 item.id().value())
                         .flatMap(logged -> logged ? Mono.<Void>empty() : owedEntry(item))
                         .then(items.custodyRecorded(item.tenantId(), item.id()))
@@ -76,14 +80,17 @@ public class UploadCustody {
     }
 
     private Mono<Void> owedEntry(EvidenceItem item) {
-        log.warn("Evidence {} of case {} was stored without its custody entry (its upload died in between); recording it now",
-                item.id().value(), item.caseId().value());
+        log.warn(
+                "Evidence {} of case {} was stored without its custody entry (its upload died in between); recording it now",
+                item.id().value(),
+                item.caseId().value());
         Map<String, String> details = new LinkedHashMap<>();
         details.put("fileName", item.fileName());
         details.put("size", Long.toString(item.size()));
         details.put("contentType", item.contentType());
         details.put("uploadedAt", item.uploadedAt().toString());
         details.put("recordedLate", "true");
-        return custody.record(item, CustodyAction.UPLOADED, item.uploadedBy(), details).then();
+        return custody.record(item, CustodyAction.UPLOADED, item.uploadedBy(), details)
+                .then();
     }
 }

@@ -9,8 +9,13 @@ import org.jspecify.annotations.Nullable;
  * staff member read off the document ({@code read}: type, name, expiry) — added to the item's
  * record beside what the uploader declared, never in its place.
  */
-public record Verdict(boolean accepted, @Nullable RejectionReason reason, @Nullable String note, String by, Instant at,
-                      @Nullable DocumentMetadata read) {
+public record Verdict(
+        boolean accepted,
+        @Nullable RejectionReason reason,
+        @Nullable String note,
+        String by,
+        Instant at,
+        @Nullable DocumentMetadata read) {
 
     public Verdict {
         if (!accepted && reason == null) {

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease     how long an instance holds an item it is deleting
  */
 @ConfigurationProperties("thaw.evidence.retention")
-public record RetentionProperties(@DefaultValue("1h") Duration interval, @DefaultValue("100") int batchSize,
-                                  @DefaultValue("5m") Duration lease) {
-}
+public record RetentionProperties(
+        @DefaultValue("1h") Duration interval,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("5m") Duration lease) {}

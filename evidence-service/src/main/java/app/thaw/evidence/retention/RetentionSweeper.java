@@ -1,13 +1,13 @@
 package app.thaw.evidence.retention;
 
-import app.thaw.evidence.casefile.CaseFiles;
-import app.thaw.evidence.item.EvidenceItem;
-import app.thaw.evidence.item.EvidenceItems;
-import app.thaw.evidence.item.Items;
-import app.thaw.evidence.casefile.UnderLegalHold;
 import java.time.Clock;
 import java.time.Instant;
 
+import app.thaw.evidence.casefile.CaseFiles;
+import app.thaw.evidence.casefile.UnderLegalHold;
+import app.thaw.evidence.item.EvidenceItem;
+import app.thaw.evidence.item.EvidenceItems;
+import app.thaw.evidence.item.Items;
 import app.thaw.platform.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +34,13 @@ public class RetentionSweeper {
     private final RetentionProperties settings;
     private final Clock clock;
 
-    RetentionSweeper(EvidenceItems items, CaseFiles cases, Items deletions, AuditLog audit, RetentionProperties settings,
-                     Clock clock) {
+    RetentionSweeper(
+            EvidenceItems items,
+            CaseFiles cases,
+            Items deletions,
+            AuditLog audit,
+            RetentionProperties settings,
+            Clock clock) {
         this.items = items;
         this.cases = cases;
         this.deletions = deletions;
@@ -51,9 +56,13 @@ public class RetentionSweeper {
         return items.claimExpired(now, leaseUntil)
                 .expand(claimed -> items.claimExpired(now, leaseUntil))
                 .take(settings.batchSize())
-                .concatMap(item -> expire(item).onErrorResume(UnderLegalHold.class, held -> Mono.just(false))
+                .concatMap(item -> expire(item)
+                        .onErrorResume(UnderLegalHold.class, held -> Mono.just(false))
                         .onErrorResume(failure -> {
-                            log.warn("Retention could not delete {}; it is tried again after the lease", item.id(), failure);
+                            log.warn(
+                                    "Retention could not delete {}; it is tried again after the lease",
+                                    item.id(),
+                                    failure);
                             return Mono.just(false);
                         }))
                 .filter(Boolean::booleanValue)
@@ -63,7 +72,12 @@ public class RetentionSweeper {
     private Mono<Boolean> expire(EvidenceItem item) {
         return cases.find(item.tenantId(), item.caseId())
                 .flatMap(file -> deletions.remove(file, item, ACTOR, "retention expired " + item.retainUntil()))
-                .flatMap(deleted -> audit.recordSystem(deleted.tenantId(), "evidence.retention_deleted", "evidence",
-                        deleted.id().value(), java.util.Map.of("caseId", deleted.caseId().value())).thenReturn(true));
+                .flatMap(deleted -> audit.recordSystem(
+                                deleted.tenantId(),
+                                "evidence.retention_deleted",
+                                "evidence",
+                                deleted.id().value(),
+                                java.util.Map.of("caseId", deleted.caseId().value()))
+                        .thenReturn(true));
     }
 }

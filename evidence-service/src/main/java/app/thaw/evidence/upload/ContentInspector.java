@@ -23,9 +23,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContentInspector {
 
-    private static final Set<String> OFFICE = Set.of("application/msword", "application/vnd.ms-excel",
-            "application/vnd.ms-powerpoint", "application/x-tika-msoffice", "application/x-tika-ooxml",
-            "application/rtf", "text/rtf");
+    private static final Set<String> OFFICE = Set.of(
+            "application/msword",
+            "application/vnd.ms-excel",
+            "application/vnd.ms-powerpoint",
+            "application/x-tika-msoffice",
+            "application/x-tika-ooxml",
+            "application/rtf",
+            "text/rtf");
     private static final Set<String> TEXT = Set.of("text/plain", "text/csv", "application/json", "message/rfc822");
     private static final Set<String> UNKNOWN = Set.of("application/octet-stream", "binary/octet-stream");
 
@@ -48,7 +53,9 @@ public class ContentInspector {
             throw new EvidenceTypeNotAllowed(sniffed.toString(), "the content");
         }
         MediaType byName = byName(fileName);
-        if (!UNKNOWN.contains(byName.getBaseType().toString()) && !allowed(byName) && !byName.equals(MediaType.TEXT_PLAIN)) {
+        if (!UNKNOWN.contains(byName.getBaseType().toString())
+                && !allowed(byName)
+                && !byName.equals(MediaType.TEXT_PLAIN)) {
             throw new EvidenceTypeNotAllowed(byName.toString(), "the file name");
         }
         MediaType claimed = declared == null ? null : MediaType.parse(declared);
@@ -68,7 +75,8 @@ public class ContentInspector {
     MediaType sniff(byte[] prefix) {
         try {
             // No resource name: the bytes alone decide, so a name cannot turn a ZIP into a document.
-            return types.detect(new ByteArrayInputStream(prefix), new Metadata()).getBaseType();
+            return types.detect(new ByteArrayInputStream(prefix), new Metadata())
+                    .getBaseType();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,11 +111,15 @@ public class ContentInspector {
         if (base.equals("image/svg+xml")) {
             return false; // SVG is XML that may carry scripts
         }
-        return top.equals("image") || top.equals("video") || base.equals("application/pdf") || TEXT.contains(base)
+        return top.equals("image")
+                || top.equals("video")
+                || base.equals("application/pdf")
+                || TEXT.contains(base)
                 || OFFICE.contains(base)
                 || base.startsWith("application/vnd.openxmlformats-officedocument.")
                 || base.startsWith("application/vnd.oasis.opendocument.")
-                || base.startsWith("application/vnd.ms-word") || base.startsWith("application/vnd.ms-excel")
+                || base.startsWith("application/vnd.ms-word")
+                || base.startsWith("application/vnd.ms-excel")
                 || base.startsWith("application/vnd.ms-powerpoint");
     }
 }

@@ -11,7 +11,11 @@ public class EvidenceTooLarge extends ThawProblem {
     public static final String CODE = "evidence_too_large";
 
     public EvidenceTooLarge(long limit) {
-        super(HttpStatus.CONTENT_TOO_LARGE, CODE, "Evidence files are limited to " + limit + " bytes for this tenant.",
-                Map.of("maxBytes", limit), null);
+        super(
+                HttpStatus.CONTENT_TOO_LARGE,
+                CODE,
+                "Evidence files are limited to " + limit + " bytes for this tenant.",
+                Map.of("maxBytes", limit),
+                null);
     }
 }

@@ -11,7 +11,11 @@ public class EvidenceTypeMismatch extends ThawProblem {
     public static final String CODE = "evidence_type_mismatch";
 
     public EvidenceTypeMismatch(String declared, String sniffed) {
-        super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, CODE, "The file was declared as " + declared + " but its content is "
-                + sniffed + ".", Map.of("declaredType", declared, "detectedType", sniffed), null);
+        super(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                CODE,
+                "The file was declared as " + declared + " but its content is " + sniffed + ".",
+                Map.of("declaredType", declared, "detectedType", sniffed),
+                null);
     }
 }

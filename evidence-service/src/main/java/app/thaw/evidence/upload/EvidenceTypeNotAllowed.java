@@ -11,8 +11,12 @@ public class EvidenceTypeNotAllowed extends ThawProblem {
     public static final String CODE = "evidence_type_not_allowed";
 
     public EvidenceTypeNotAllowed(String type, String source) {
-        super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, CODE, "Evidence of type " + type + " (from " + source
+        super(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                CODE,
+                "Evidence of type " + type + " (from " + source
                         + ") is not accepted: send images, PDF, office documents, video, plain text or chat exports.",
-                Map.of("detectedType", type, "detectedFrom", source), null);
+                Map.of("detectedType", type, "detectedFrom", source),
+                null);
     }
 }

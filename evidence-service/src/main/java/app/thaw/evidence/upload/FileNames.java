@@ -14,8 +14,7 @@ public final class FileNames {
     public static final int MAX_LENGTH = 120;
     public static final String FALLBACK = "evidence";
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     public static String sanitise(@Nullable String raw) {
         if (raw == null) {
@@ -28,9 +27,19 @@ public final class FileNames {
         StringBuilder clean = new StringBuilder(name.length());
         name.codePoints().forEach(cp -> {
             int type = Character.getType(cp);
-            boolean unsafe = Character.isISOControl(cp) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE || type == Character.UNASSIGNED
-                    || cp == '"' || cp == ':' || cp == '*' || cp == '?' || cp == '<' || cp == '>' || cp == '|';
+            boolean unsafe = Character.isISOControl(cp)
+                    || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.SURROGATE
+                    || type == Character.UNASSIGNED
+                    || cp == '"'
+                    || cp == ':'
+                    || cp == '*'
+                    || cp == '?'
+                    || cp == '<'
+                    || cp == '>'
+                    || cp == '|';
             clean.appendCodePoint(unsafe ? '_' : cp);
         });
         String result = clean.toString().strip().replaceFirst("^[.\\s]+", "");
@@ -42,7 +51,9 @@ public final class FileNames {
             String extension = dot > 0 && result.length() - dot <= 10 ? result.substring(dot) : "";
             String stem = result.substring(0, result.length() - extension.length());
             int keep = MAX_LENGTH - extension.codePointCount(0, extension.length());
-            result = stem.substring(0, stem.offsetByCodePoints(0, Math.min(keep, stem.codePointCount(0, stem.length())))) + extension;
+            result =
+                    stem.substring(0, stem.offsetByCodePoints(0, Math.min(keep, stem.codePointCount(0, stem.length()))))
+                            + extension;
         }
         return result;
     }

@@ -1,6 +1,5 @@
 package app.thaw.evidence.upload;
 
-import app.thaw.evidence.custody.CustodyChain;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
+import app.thaw.evidence.custody.CustodyChain;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -35,8 +35,13 @@ final class StreamingUpload {
     private long size;
     private @Nullable String contentType;
 
-    StreamingUpload(long maxBytes, int sniffBytes, int chunkSize, ContentInspector inspector, String fileName,
-                    @Nullable String declaredType) {
+    StreamingUpload(
+            long maxBytes,
+            int sniffBytes,
+            int chunkSize,
+            ContentInspector inspector,
+            String fileName,
+            @Nullable String declaredType) {
         this.maxBytes = maxBytes;
         this.sniffBytes = Math.min(sniffBytes, chunkSize);
         this.chunkSize = chunkSize;
@@ -87,15 +92,17 @@ final class StreamingUpload {
     }
 
     private void decideType() {
-        contentType = inspector.inspect(Arrays.copyOf(pending, Math.min(pendingLength, sniffBytes)), fileName, declaredType);
+        contentType =
+                inspector.inspect(Arrays.copyOf(pending, Math.min(pendingLength, sniffBytes)), fileName, declaredType);
     }
 
     /** The outcome, once the stream completed. */
     Mono<Result> result() {
-        return Mono.fromSupplier(() -> new Result(HexFormat.of().formatHex(digest.digest()), size,
+        return Mono.fromSupplier(() -> new Result(
+                HexFormat.of().formatHex(digest.digest()),
+                size,
                 contentType == null ? "application/octet-stream" : contentType));
     }
 
-    record Result(String sha256, long size, String contentType) {
-    }
+    record Result(String sha256, long size, String contentType) {}
 }

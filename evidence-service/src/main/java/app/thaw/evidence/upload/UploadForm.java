@@ -1,15 +1,15 @@
 package app.thaw.evidence.upload;
 
-import app.thaw.evidence.casefile.CaseId;
-import app.thaw.evidence.item.DocumentMetadata;
-import app.thaw.platform.problem.InvalidField;
-import app.thaw.evidence.item.RequirementCode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.item.DocumentMetadata;
+import app.thaw.evidence.item.RequirementCode;
+import app.thaw.platform.problem.InvalidField;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.web.RequestDates;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +39,8 @@ public class UploadForm {
     }
 
     /** Streams the form's one file into the case; 400 validation_failed names a missing or wrong field. */
-    public Mono<Uploads.Outcome> receive(Caller caller, CaseId caseId, Map<String, String> query, Flux<PartEvent> parts) {
+    public Mono<Uploads.Outcome> receive(
+            Caller caller, CaseId caseId, Map<String, String> query, Flux<PartEvent> parts) {
         return uploads.admit(caller, caseId, -1).then(Mono.defer(() -> {
             Map<String, String> fields = new ConcurrentHashMap<>(query);
             AtomicReference<Uploads.@Nullable Outcome> stored = new AtomicReference<>();
@@ -50,30 +51,49 @@ public class UploadForm {
                             if (stored.get() != null) {
                                 return Mono.error(new InvalidField(FILE_PART, "Single", "send one file per upload"));
                             }
-                            Uploads.Upload upload = upload(caseId, fields, file.filename(),
-                                    file.headers().getContentType() == null ? null : file.headers().getContentType().toString(), -1);
-                            return uploads.upload(caller, upload, events.map(PartEvent::content)).doOnNext(stored::set).then();
+                            Uploads.Upload upload = upload(
+                                    caseId,
+                                    fields,
+                                    file.filename(),
+                                    file.headers().getContentType() == null
+                                            ? null
+                                            : file.headers().getContentType().toString(),
+                                    -1);
+                            return uploads.upload(caller, upload, events.map(PartEvent::content))
+                                    .doOnNext(stored::set)
+                                    .then();
                         }
                         if (event instanceof FormPartEvent form) {
                             fields.put(form.name(), form.value());
                         }
-                        return events.doOnNext(each -> DataBufferUtils.release(each.content())).then();
+                        return events.doOnNext(each -> DataBufferUtils.release(each.content()))
+                                .then();
                     }))
                     .then(Mono.fromSupplier(() -> stored.get()))
-                    .switchIfEmpty(Mono.error(() -> new InvalidField(FILE_PART, "NotNull", "the form has no part named 'file'")));
+                    .switchIfEmpty(Mono.error(
+                            () -> new InvalidField(FILE_PART, "NotNull", "the form has no part named 'file'")));
         }));
     }
 
     /** What arrived with the content, checked: a catalogue requirement code, ISO expiry date, bounded texts. */
-    public static Uploads.Upload upload(CaseId caseId, Map<String, String> fields, @Nullable String fileName,
-                                        @Nullable String declaredType, long length) {
+    public static Uploads.Upload upload(
+            CaseId caseId,
+            Map<String, String> fields,
+            @Nullable String fileName,
+            @Nullable String declaredType,
+            long length) {
         String code = fields.get("requirementCode");
         if (code == null || code.isBlank()) {
-            throw new InvalidField("requirementCode", "NotBlank",
+            throw new InvalidField(
+                    "requirementCode",
+                    "NotBlank",
                     "name the requirement this file answers (a query parameter, or a form field before the file)");
         }
-        RequirementCode requirement = RequirementCode.parse(code).orElseThrow(() -> new InvalidField("requirementCode",
-                "OneOf", "not a catalogue code (docs/domain.md §5), e.g. ID_DOCUMENT, BANK_STATEMENT"));
+        RequirementCode requirement = RequirementCode.parse(code)
+                .orElseThrow(() -> new InvalidField(
+                        "requirementCode",
+                        "OneOf",
+                        "not a catalogue code (docs/domain.md §5), e.g. ID_DOCUMENT, BANK_STATEMENT"));
         String answers = limited(fields, "answers", 500);
         DocumentMetadata metadata = null;
         String expiry = fields.get("expiryDate");
@@ -81,11 +101,14 @@ public class UploadForm {
             LocalDate expiryDate;
             try {
                 // A form field or query parameter: the date window of ADR 55 holds here too (ADR 58).
-                expiryDate = expiry == null || expiry.isBlank() ? null : RequestDates.inWindow("expiryDate", LocalDate.parse(expiry));
+                expiryDate = expiry == null || expiry.isBlank()
+                        ? null
+                        : RequestDates.inWindow("expiryDate", LocalDate.parse(expiry));
             } catch (DateTimeParseException e) {
                 throw new InvalidField("expiryDate", "IsoDate", "use an ISO date such as 2027-03-31");
             }
-            metadata = new DocumentMetadata(limited(fields, "documentType", 100), limited(fields, "nameOnDocument", 200), expiryDate);
+            metadata = new DocumentMetadata(
+                    limited(fields, "documentType", 100), limited(fields, "nameOnDocument", 200), expiryDate);
         }
         return new Uploads.Upload(caseId, requirement, answers, fileName, declaredType, length, metadata);
     }

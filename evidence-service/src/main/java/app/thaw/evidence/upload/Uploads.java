@@ -1,25 +1,25 @@
 package app.thaw.evidence.upload;
 
-import app.thaw.evidence.casefile.Actors;
-import app.thaw.evidence.content.BlobStore;
-import app.thaw.evidence.casefile.CaseAccess;
-import app.thaw.evidence.casefile.CaseId;
-import app.thaw.evidence.custody.CustodyAction;
-import app.thaw.evidence.item.DocumentMetadata;
-import app.thaw.evidence.events.EvidenceEventMapper;
-import app.thaw.evidence.item.EvidenceId;
-import app.thaw.evidence.item.EvidenceItem;
-import app.thaw.evidence.item.EvidenceItems;
-import app.thaw.evidence.casefile.EvidenceProperties;
-import app.thaw.evidence.item.ItemCustody;
-import app.thaw.evidence.item.RequirementCode;
-import app.thaw.evidence.item.UploadCustody;
-import app.thaw.evidence.content.UploadProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import app.thaw.evidence.casefile.Actors;
+import app.thaw.evidence.casefile.CaseAccess;
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.casefile.EvidenceProperties;
+import app.thaw.evidence.content.BlobStore;
+import app.thaw.evidence.content.UploadProperties;
+import app.thaw.evidence.custody.CustodyAction;
+import app.thaw.evidence.events.EvidenceEventMapper;
+import app.thaw.evidence.item.DocumentMetadata;
+import app.thaw.evidence.item.EvidenceId;
+import app.thaw.evidence.item.EvidenceItem;
+import app.thaw.evidence.item.EvidenceItems;
+import app.thaw.evidence.item.ItemCustody;
+import app.thaw.evidence.item.RequirementCode;
+import app.thaw.evidence.item.UploadCustody;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.plans.Quotas;
 import app.thaw.platform.security.Caller;
@@ -56,9 +56,19 @@ public class Uploads {
     /** The plan quota on evidence stored in a month (thaw/plans.yaml, in MiB; metered in bytes, ADR 62). */
     public static final String STORAGE_QUOTA = "evidenceStorageMb";
 
-    Uploads(CaseAccess access, BlobStore blobs, EvidenceItems items, ContentInspector inspector, ItemCustody custody,
-            UploadCustody uploadCustody, EvidenceEventMapper events, AuditLog audit, EvidenceProperties properties, UploadProperties uploading,
-            Clock clock, Quotas quotas) {
+    Uploads(
+            CaseAccess access,
+            BlobStore blobs,
+            EvidenceItems items,
+            ContentInspector inspector,
+            ItemCustody custody,
+            UploadCustody uploadCustody,
+            EvidenceEventMapper events,
+            AuditLog audit,
+            EvidenceProperties properties,
+            UploadProperties uploading,
+            Clock clock,
+            Quotas quotas) {
         this.uploading = uploading;
         this.quotas = quotas;
         this.uploadCustody = uploadCustody;
@@ -74,10 +84,14 @@ public class Uploads {
     }
 
     /** What arrived with the content. */
-    public record Upload(CaseId caseId, RequirementCode requirementCode, @Nullable String answers,
-                         @Nullable String fileName, @Nullable String declaredType, long declaredLength,
-                         @Nullable DocumentMetadata metadata) {
-    }
+    public record Upload(
+            CaseId caseId,
+            RequirementCode requirementCode,
+            @Nullable String answers,
+            @Nullable String fileName,
+            @Nullable String declaredType,
+            long declaredLength,
+            @Nullable DocumentMetadata metadata) {}
 
     /**
      * The stored item, and whether this upload created it (false: the same content was already there);
@@ -92,12 +106,17 @@ public class Uploads {
 
     /** Checks access and the declared length before a byte is read; then streams. */
     public Mono<Void> admit(Caller caller, CaseId caseId, long declaredLength) {
-        return access.open(caller, caseId).doOnNext(file -> {
-            long limit = properties.forTenant(file.tenantId()).maxUploadSize().toBytes();
-            if (declaredLength > limit) {
-                throw new EvidenceTooLarge(limit);
-            }
-        }).then();
+        return access.open(caller, caseId)
+                .doOnNext(file -> {
+                    long limit = properties
+                            .forTenant(file.tenantId())
+                            .maxUploadSize()
+                            .toBytes();
+                    if (declaredLength > limit) {
+                        throw new EvidenceTooLarge(limit);
+                    }
+                })
+                .then();
     }
 
     public Mono<Outcome> upload(Caller caller, Upload upload, Flux<DataBuffer> content) {
@@ -108,31 +127,57 @@ public class Uploads {
                 return Mono.error(new EvidenceTooLarge(limit));
             }
             String fileName = FileNames.sanitise(upload.fileName());
-            StreamingUpload stream = new StreamingUpload(limit, (int) uploading.sniffBytes().toBytes(),
-                    blobs.chunkSize(), inspector, fileName, upload.declaredType());
+            StreamingUpload stream = new StreamingUpload(
+                    limit,
+                    (int) uploading.sniffBytes().toBytes(),
+                    blobs.chunkSize(),
+                    inspector,
+                    fileName,
+                    upload.declaredType());
             String blobId = blobs.newId();
             return blobs.write(blobId, fileName, stream.pipe(content))
                     .then(stream.result())
                     .flatMap(result -> {
                         Instant now = clock.instant();
-                        EvidenceItem item = EvidenceItem.received(EvidenceId.newId(), file.tenantId(), upload.caseId(),
-                                upload.requirementCode(), upload.answers(), fileName, result.contentType(), result.size(),
-                                result.sha256(), blobId, Actors.name(caller), now, now.plus(settings.retention()),
-                                upload.metadata(), java.time.LocalDate.ofInstant(now, settings.timeZone()));
+                        EvidenceItem item = EvidenceItem.received(
+                                EvidenceId.newId(),
+                                file.tenantId(),
+                                upload.caseId(),
+                                upload.requirementCode(),
+                                upload.answers(),
+                                fileName,
+                                result.contentType(),
+                                result.size(),
+                                result.sha256(),
+                                blobId,
+                                Actors.name(caller),
+                                now,
+                                now.plus(settings.retention()),
+                                upload.metadata(),
+                                java.time.LocalDate.ofInstant(now, settings.timeZone()));
                         // The month's storage quota takes the file's bytes (429 quota_exceeded past it: the blob is
-                        // deleted below); a file not kept (the same content already there, a failed insert) gives them back.
+                        // deleted below); a file not kept (the same content already there, a failed insert) gives them
+                        // back.
                         return quotas.consume(file.tenantId(), STORAGE_QUOTA, result.size())
                                 .then(items.insert(item, List.of(events.received(item)))
-                                        .onErrorResume(failure -> quotas.release(file.tenantId(), STORAGE_QUOTA, result.size())
-                                                .then(Mono.error(failure))))
+                                        .onErrorResume(
+                                                failure -> quotas.release(file.tenantId(), STORAGE_QUOTA, result.size())
+                                                        .then(Mono.error(failure))))
                                 .map(saved -> new Outcome(saved, true))
                                 // Same content already in this case: keep the first, drop this copy.
-                                .onErrorResume(DuplicateKeyException.class, duplicate -> blobs.delete(blobId)
-                                        .then(items.findByContent(file.tenantId(), upload.caseId(), result.sha256()))
-                                        .flatMap(existing -> existing.proves(upload.requirementCode()) ? Mono.just(new Outcome(existing, false))
-                                                : linkTo(existing.linkedTo(upload.requirementCode()), upload.requirementCode())))
+                                .onErrorResume(
+                                        DuplicateKeyException.class,
+                                        duplicate -> blobs.delete(blobId)
+                                                .then(items.findByContent(
+                                                        file.tenantId(), upload.caseId(), result.sha256()))
+                                                .flatMap(existing -> existing.proves(upload.requirementCode())
+                                                        ? Mono.just(new Outcome(existing, false))
+                                                        : linkTo(
+                                                                existing.linkedTo(upload.requirementCode()),
+                                                                upload.requirementCode())))
                                 // Nothing recorded: the content must not stay behind either.
-                                .onErrorResume(failure -> !(failure instanceof DuplicateKeyException),
+                                .onErrorResume(
+                                        failure -> !(failure instanceof DuplicateKeyException),
                                         failure -> blobs.delete(blobId).then(Mono.error(failure)))
                                 // Custody records what happened to evidence: a duplicate changed nothing, so it adds
                                 // no entry (50 identical uploads are one UPLOADED entry); linking the file to another
@@ -140,17 +185,48 @@ public class Uploads {
                                 // The item is stored marked custody-pending (ADR 57): if this instance dies before
                                 // the entry, the repair writes it; the mark goes once the entry is in the chain.
                                 .flatMap(outcome -> (outcome.created()
-                                                ? uploadCustody.uploaded(outcome.item(), Actors.name(caller),
-                                                        Map.of("fileName", fileName, "size", Long.toString(result.size()),
-                                                                "contentType", result.contentType())).then()
+                                                ? uploadCustody
+                                                        .uploaded(
+                                                                outcome.item(),
+                                                                Actors.name(caller),
+                                                                Map.of(
+                                                                        "fileName",
+                                                                        fileName,
+                                                                        "size",
+                                                                        Long.toString(result.size()),
+                                                                        "contentType",
+                                                                        result.contentType()))
+                                                        .then()
                                                 : outcome.linked()
-                                                ? custody.record(outcome.item(), CustodyAction.UPLOADED, Actors.name(caller),
-                                                        Map.of("fileName", fileName, "duplicateOf", outcome.item().id().value(),
-                                                                "linkedRequirement", upload.requirementCode().name())).then()
-                                                : Mono.<Void>empty())
-                                        .then(audit.record("evidence.uploaded", "evidence", outcome.item().id().value(),
-                                                Map.of("caseId", upload.caseId().value(), "sha256", result.sha256(),
-                                                        "duplicate", !outcome.created(), "linked", outcome.linked())))
+                                                        ? custody.record(
+                                                                        outcome.item(),
+                                                                        CustodyAction.UPLOADED,
+                                                                        Actors.name(caller),
+                                                                        Map.of(
+                                                                                "fileName",
+                                                                                fileName,
+                                                                                "duplicateOf",
+                                                                                outcome.item()
+                                                                                        .id()
+                                                                                        .value(),
+                                                                                "linkedRequirement",
+                                                                                upload.requirementCode()
+                                                                                        .name()))
+                                                                .then()
+                                                        : Mono.<Void>empty())
+                                        .then(audit.record(
+                                                "evidence.uploaded",
+                                                "evidence",
+                                                outcome.item().id().value(),
+                                                Map.of(
+                                                        "caseId",
+                                                        upload.caseId().value(),
+                                                        "sha256",
+                                                        result.sha256(),
+                                                        "duplicate",
+                                                        !outcome.created(),
+                                                        "linked",
+                                                        outcome.linked())))
                                         .thenReturn(outcome));
                     });
         });
@@ -158,6 +234,7 @@ public class Uploads {
 
     /** Records that a file already in the case also proves {@code requirement}, with its event (at the item's new version). */
     private Mono<Outcome> linkTo(EvidenceItem linked, RequirementCode requirement) {
-        return items.update(linked, List.of(events.linked(linked, requirement))).map(saved -> new Outcome(saved, false, true));
+        return items.update(linked, List.of(events.linked(linked, requirement)))
+                .map(saved -> new Outcome(saved, false, true));
     }
 }

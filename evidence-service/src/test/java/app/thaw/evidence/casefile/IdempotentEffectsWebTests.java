@@ -1,12 +1,12 @@
 package app.thaw.evidence.casefile;
 
-import app.thaw.evidence.support.EvidenceWebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import app.thaw.evidence.support.EvidenceWebTestSupport;
 import app.thaw.platform.testing.IdempotencyFaults;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,14 @@ class IdempotentEffectsWebTests extends EvidenceWebTestSupport {
         IdempotencyFaults.loseCompletion(mongo, key);
         post("/api/v1/evidence/cases/{caseId}/holds", caseId, officer, key, Map.of("reason", "subpoena 7"));
 
-        assertThat((List<?>) find("case_files", Criteria.where("_id").is(caseId)).getFirst().get("holds")).hasSize(1);
-        assertThat(count("custody", Criteria.where("caseId").is(caseId).and("action").is("HOLD_PLACED"))).isEqualTo(1);
+        assertThat((List<?>) find("case_files", Criteria.where("_id").is(caseId))
+                        .getFirst()
+                        .get("holds"))
+                .hasSize(1);
+        assertThat(count(
+                        "custody",
+                        Criteria.where("caseId").is(caseId).and("action").is("HOLD_PLACED")))
+                .isEqualTo(1);
     }
 
     @Test
@@ -38,25 +44,46 @@ class IdempotentEffectsWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String key = UUID.randomUUID().toString();
 
-        String first = (String) post("/api/v1/evidence/cases/{caseId}/consents", caseId, merchant("acme"), key,
-                Map.of("insurerTenantId", "insurer-demo")).get("consentId");
+        String first = (String) post(
+                        "/api/v1/evidence/cases/{caseId}/consents",
+                        caseId,
+                        merchant("acme"),
+                        key,
+                        Map.of("insurerTenantId", "insurer-demo"))
+                .get("consentId");
         IdempotencyFaults.loseCompletion(mongo, key);
-        String again = (String) post("/api/v1/evidence/cases/{caseId}/consents", caseId, merchant("acme"), key,
-                Map.of("insurerTenantId", "insurer-demo")).get("consentId");
+        String again = (String) post(
+                        "/api/v1/evidence/cases/{caseId}/consents",
+                        caseId,
+                        merchant("acme"),
+                        key,
+                        Map.of("insurerTenantId", "insurer-demo"))
+                .get("consentId");
 
         assertThat(again).isEqualTo(first);
         Document file = find("case_files", Criteria.where("_id").is(caseId)).getFirst();
         assertThat((List<?>) file.get("consents")).hasSize(1);
-        assertThat(count("custody", Criteria.where("caseId").is(caseId).and("action").is("CONSENT_GRANTED"))).isEqualTo(1);
+        assertThat(count(
+                        "custody",
+                        Criteria.where("caseId").is(caseId).and("action").is("CONSENT_GRANTED")))
+                .isEqualTo(1);
     }
 
     private Map<?, ?> post(String path, String caseId, String token, String key, Map<String, Object> body) {
-        return web.post().uri(path, caseId).headers(h -> {
+        return web.post()
+                .uri(path, caseId)
+                .headers(h -> {
                     h.setBearerAuth(token);
                     h.set("Idempotency-Key", key);
-                }).bodyValue(body).exchange()
-                .expectStatus().isCreated()
-                .expectHeader().doesNotExist("Idempotent-Replayed")
-                .expectBody(Map.class).returnResult().getResponseBody();
+                })
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed")
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 }

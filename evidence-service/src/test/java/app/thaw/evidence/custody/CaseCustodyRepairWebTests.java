@@ -1,11 +1,6 @@
 package app.thaw.evidence.custody;
 
-import app.thaw.evidence.casefile.CaseCustody;
-import app.thaw.evidence.casefile.CaseFile;
-import app.thaw.evidence.support.EvidenceWebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -15,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import app.thaw.evidence.casefile.CaseCustody;
+import app.thaw.evidence.support.EvidenceWebTestSupport;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +40,12 @@ class CaseCustodyRepairWebTests extends EvidenceWebTestSupport {
     /** The request's own append dies: the case file's write is done, the log's is not. */
     private void dieBeforeTheCustodyEntryOf(CustodyAction action) {
         doReturn(Mono.error(new IllegalStateException("killed between the case file and its custody entry")))
-                .when(custodyLog).caseAction(anyString(), anyString(), eq(action), anyString(),
+                .when(custodyLog)
+                .caseAction(
+                        anyString(),
+                        anyString(),
+                        eq(action),
+                        anyString(),
                         argThat(details -> !details.containsKey("recordedLate")));
     }
 
@@ -51,56 +53,119 @@ class CaseCustodyRepairWebTests extends EvidenceWebTestSupport {
     void aHoldWhoseRequestDiedBeforeItsCustodyEntryIsLoggedLateByVerificationAndOnlyOnce() {
         String caseId = openCase("acme", "RISK_TXN");
         dieBeforeTheCustodyEntryOf(CustodyAction.HOLD_PLACED);
-        web.post().uri("/api/v1/evidence/cases/{caseId}/holds", caseId).headers(h -> h.setBearerAuth(staff("compliance_officer")))
-                .bodyValue(Map.of("reason", "subpoena 12")).exchange().expectStatus().is5xxServerError();
+        web.post()
+                .uri("/api/v1/evidence/cases/{caseId}/holds", caseId)
+                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
+                .bodyValue(Map.of("reason", "subpoena 12"))
+                .exchange()
+                .expectStatus()
+                .is5xxServerError();
 
         Document file = find("case_files", Criteria.where("_id").is(caseId)).getFirst();
         assertThat((List<?>) file.get("holds")).hasSize(1);
-        assertThat((List<?>) file.get(CaseCustody.OWED)).as("the entry the hold owes, recorded with it").hasSize(1);
-        assertThat(count(CustodyLog.COLLECTION, Criteria.where("caseId").is(caseId))).isZero();
+        assertThat((List<?>) file.get(CaseCustody.OWED))
+                .as("the entry the hold owes, recorded with it")
+                .hasSize(1);
+        assertThat(count(CustodyLog.COLLECTION, Criteria.where("caseId").is(caseId)))
+                .isZero();
 
         // Within the grace the request may still be on its way: nothing is written for it.
-        verify(caseId).jsonPath("$.intact").isEqualTo(true).jsonPath("$.entries").isEqualTo(0);
+        verify(caseId)
+                .jsonPath("$.intact")
+                .isEqualTo(true)
+                .jsonPath("$.entries")
+                .isEqualTo(0);
 
         clock.advance(Duration.ofMinutes(2));
-        verify(caseId).jsonPath("$.intact").isEqualTo(true).jsonPath("$.entries").isEqualTo(1);
+        verify(caseId)
+                .jsonPath("$.intact")
+                .isEqualTo(true)
+                .jsonPath("$.entries")
+                .isEqualTo(1);
         verify(caseId).jsonPath("$.entries").isEqualTo(1);
-        Document entry = find(CustodyLog.COLLECTION, Criteria.where("caseId").is(caseId)).getFirst();
+        Document entry =
+                find(CustodyLog.COLLECTION, Criteria.where("caseId").is(caseId)).getFirst();
         assertThat(entry.getString("action")).isEqualTo("HOLD_PLACED");
         assertThat(entry.getString("actor")).isNotBlank();
-        assertThat(entry.get("details", Document.class)).containsEntry("recordedLate", "true").containsEntry("reason", "subpoena 12")
+        assertThat(entry.get("details", Document.class))
+                .containsEntry("recordedLate", "true")
+                .containsEntry("reason", "subpoena 12")
                 .containsKey("happenedAt");
-        assertThat((List<?>) find("case_files", Criteria.where("_id").is(caseId)).getFirst().get(CaseCustody.OWED)).isEmpty();
+        assertThat((List<?>) find("case_files", Criteria.where("_id").is(caseId))
+                        .getFirst()
+                        .get(CaseCustody.OWED))
+                .isEmpty();
     }
 
     @Test
     void consentsAndReleasesWhoseRequestsDiedAreLoggedByTheRepairLoopAndAnEntryAlreadyWrittenIsNotWrittenTwice() {
         String granted = openCase("acme", "RISK_TXN");
         dieBeforeTheCustodyEntryOf(CustodyAction.CONSENT_GRANTED);
-        web.post().uri("/api/v1/evidence/cases/{caseId}/consents", granted).headers(h -> h.setBearerAuth(merchant("acme")))
-                .bodyValue(Map.of("insurerTenantId", "insurer-demo")).exchange().expectStatus().is5xxServerError();
+        web.post()
+                .uri("/api/v1/evidence/cases/{caseId}/consents", granted)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .bodyValue(Map.of("insurerTenantId", "insurer-demo"))
+                .exchange()
+                .expectStatus()
+                .is5xxServerError();
 
         // A release whose instance died after the append but before the debt was settled.
         String released = openCase("acme", "RISK_TXN");
-        String holdId = (String) ((Map<?, ?>) ((List<?>) web.post().uri("/api/v1/evidence/cases/{caseId}/holds", released)
-                .headers(h -> h.setBearerAuth(staff("compliance_officer"))).bodyValue(Map.of("reason", "audit"))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("holds")).getFirst())
+        String holdId = (String) ((Map<?, ?>) ((List<?>) web.post()
+                                .uri("/api/v1/evidence/cases/{caseId}/holds", released)
+                                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
+                                .bodyValue(Map.of("reason", "audit"))
+                                .exchange()
+                                .expectStatus()
+                                .isCreated()
+                                .expectBody(Map.class)
+                                .returnResult()
+                                .getResponseBody()
+                                .get("holds"))
+                        .getFirst())
                 .get("holdId");
-        web.post().uri("/api/v1/evidence/cases/{caseId}/holds/{holdId}/release", released, holdId)
-                .headers(h -> h.setBearerAuth(staff("compliance_officer"))).bodyValue(Map.of("reason", "closed"))
-                .exchange().expectStatus().isOk();
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(released)), new Update().push(CaseCustody.OWED,
-                new Document("ref", "HOLD_RELEASED:" + holdId).append("action", "HOLD_RELEASED").append("refKey", "holdId")
-                        .append("actor", "compliance").append("at", java.util.Date.from(clock().instant()))
-                        .append("details", new Document("holdId", holdId).append("reason", "closed"))), "case_files").block();
+        web.post()
+                .uri("/api/v1/evidence/cases/{caseId}/holds/{holdId}/release", released, holdId)
+                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
+                .bodyValue(Map.of("reason", "closed"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(released)),
+                        new Update()
+                                .push(
+                                        CaseCustody.OWED,
+                                        new Document("ref", "HOLD_RELEASED:" + holdId)
+                                                .append("action", "HOLD_RELEASED")
+                                                .append("refKey", "holdId")
+                                                .append("actor", "compliance")
+                                                .append("at", java.util.Date.from(clock().instant()))
+                                                .append(
+                                                        "details",
+                                                        new Document("holdId", holdId).append("reason", "closed"))),
+                        "case_files")
+                .block();
 
         clock.advance(Duration.ofMinutes(2));
-        StepVerifier.create(caseCustody.repairAll()).assertNext(settled -> assertThat(settled).isGreaterThanOrEqualTo(2)).verifyComplete();
+        StepVerifier.create(caseCustody.repairAll())
+                .assertNext(settled -> assertThat(settled).isGreaterThanOrEqualTo(2))
+                .verifyComplete();
 
-        assertThat(count(CustodyLog.COLLECTION, Criteria.where("caseId").is(granted).and("action").is("CONSENT_GRANTED"))).isEqualTo(1);
-        assertThat(count(CustodyLog.COLLECTION, Criteria.where("caseId").is(released).and("action").is("HOLD_RELEASED"))).isEqualTo(1);
+        assertThat(count(
+                        CustodyLog.COLLECTION,
+                        Criteria.where("caseId").is(granted).and("action").is("CONSENT_GRANTED")))
+                .isEqualTo(1);
+        assertThat(count(
+                        CustodyLog.COLLECTION,
+                        Criteria.where("caseId").is(released).and("action").is("HOLD_RELEASED")))
+                .isEqualTo(1);
         for (String caseId : List.of(granted, released)) {
-            assertThat((List<?>) find("case_files", Criteria.where("_id").is(caseId)).getFirst().get(CaseCustody.OWED)).as(caseId).isEmpty();
+            assertThat((List<?>) find("case_files", Criteria.where("_id").is(caseId))
+                            .getFirst()
+                            .get(CaseCustody.OWED))
+                    .as(caseId)
+                    .isEmpty();
             verify(caseId).jsonPath("$.intact").isEqualTo(true);
         }
     }
@@ -108,14 +173,30 @@ class CaseCustodyRepairWebTests extends EvidenceWebTestSupport {
     @Test
     void aHoldThatCompletedOwesNothing() {
         String caseId = openCase("acme", "RISK_TXN");
-        web.post().uri("/api/v1/evidence/cases/{caseId}/holds", caseId).headers(h -> h.setBearerAuth(staff("compliance_officer")))
-                .bodyValue(Map.of("reason", "subpoena 13")).exchange().expectStatus().isCreated();
-        assertThat((List<?>) find("case_files", Criteria.where("_id").is(caseId)).getFirst().get(CaseCustody.OWED)).isEmpty();
-        assertThat(count(CustodyLog.COLLECTION, Criteria.where("caseId").is(caseId).and("action").is("HOLD_PLACED"))).isEqualTo(1);
+        web.post()
+                .uri("/api/v1/evidence/cases/{caseId}/holds", caseId)
+                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
+                .bodyValue(Map.of("reason", "subpoena 13"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        assertThat((List<?>) find("case_files", Criteria.where("_id").is(caseId))
+                        .getFirst()
+                        .get(CaseCustody.OWED))
+                .isEmpty();
+        assertThat(count(
+                        CustodyLog.COLLECTION,
+                        Criteria.where("caseId").is(caseId).and("action").is("HOLD_PLACED")))
+                .isEqualTo(1);
     }
 
     private WebTestClient.BodyContentSpec verify(String caseId) {
-        return web.get().uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId).headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange().expectStatus().isOk().expectBody();
+        return web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
     }
 }

@@ -1,13 +1,13 @@
 package app.thaw.evidence.custody;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class CustodyChainTests {
 
@@ -25,9 +25,20 @@ class CustodyChainTests {
     void changingAnyFieldBreaksThatEntry() {
         List<CustodyEntry> chain = chain(3);
         CustodyEntry original = chain.get(1);
-        chain.set(1, new CustodyEntry(original.tenantId(), original.caseId(), original.seq(), original.action(),
-                original.evidenceId(), original.contentSha256(), original.actor(), original.at(), Map.of("why", "other"),
-                original.previousHash(), original.hash()));
+        chain.set(
+                1,
+                new CustodyEntry(
+                        original.tenantId(),
+                        original.caseId(),
+                        original.seq(),
+                        original.action(),
+                        original.evidenceId(),
+                        original.contentSha256(),
+                        original.actor(),
+                        original.at(),
+                        Map.of("why", "other"),
+                        original.previousHash(),
+                        original.hash()));
         assertThat(verify(chain).firstBreak().seq()).isEqualTo(2);
     }
 
@@ -35,8 +46,19 @@ class CustodyChainTests {
     void recomputingAnEditedEntrysHashBreaksTheNextLink() {
         List<CustodyEntry> chain = chain(3);
         CustodyEntry original = chain.get(1);
-        chain.set(1, CustodyChain.append(1, chain.get(0).hash(), original.tenantId(), original.caseId(), CustodyAction.VERIFIED,
-                original.evidenceId(), original.contentSha256(), "someone", original.at(), Map.of()));
+        chain.set(
+                1,
+                CustodyChain.append(
+                        1,
+                        chain.get(0).hash(),
+                        original.tenantId(),
+                        original.caseId(),
+                        CustodyAction.VERIFIED,
+                        original.evidenceId(),
+                        original.contentSha256(),
+                        "someone",
+                        original.at(),
+                        Map.of()));
         CustodyChain.Break broken = verify(chain).firstBreak();
         assertThat(broken.seq()).isEqualTo(3);
         assertThat(broken.reason()).contains("previous hash");
@@ -44,8 +66,10 @@ class CustodyChainTests {
 
     @Test
     void fieldsCannotBeShiftedAcrossTheirBoundaries() {
-        CustodyEntry a = CustodyChain.append(0, CustodyChain.GENESIS, "t", "c", CustodyAction.VIEWED, "ab", null, "c", at, Map.of());
-        CustodyEntry b = CustodyChain.append(0, CustodyChain.GENESIS, "t", "c", CustodyAction.VIEWED, "a", null, "bc", at, Map.of());
+        CustodyEntry a = CustodyChain.append(
+                0, CustodyChain.GENESIS, "t", "c", CustodyAction.VIEWED, "ab", null, "c", at, Map.of());
+        CustodyEntry b = CustodyChain.append(
+                0, CustodyChain.GENESIS, "t", "c", CustodyAction.VIEWED, "a", null, "bc", at, Map.of());
         assertThat(a.hash()).isNotEqualTo(b.hash());
     }
 
@@ -53,8 +77,17 @@ class CustodyChainTests {
         List<CustodyEntry> chain = new ArrayList<>();
         CustodyEntry previous = null;
         for (int i = 0; i < length; i++) {
-            previous = CustodyChain.append(previous == null ? 0 : previous.seq(), previous == null ? CustodyChain.GENESIS : previous.hash(),
-                    "acme", "case-1", CustodyAction.VIEWED, "e-1", "f".repeat(64), "acme/u", at.plusSeconds(i), Map.of("n", "" + i));
+            previous = CustodyChain.append(
+                    previous == null ? 0 : previous.seq(),
+                    previous == null ? CustodyChain.GENESIS : previous.hash(),
+                    "acme",
+                    "case-1",
+                    CustodyAction.VIEWED,
+                    "e-1",
+                    "f".repeat(64),
+                    "acme/u",
+                    at.plusSeconds(i),
+                    Map.of("n", "" + i));
             chain.add(previous);
         }
         return chain;

@@ -1,13 +1,15 @@
 package app.thaw.evidence.custody;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
 import app.thaw.evidence.casefile.CaseFiles;
 import app.thaw.evidence.content.BlobStore;
 import app.thaw.evidence.item.EvidenceItems;
 import app.thaw.evidence.support.EvidenceWebTestSupport;
 import app.thaw.evidence.support.Samples;
-import java.util.List;
-import java.util.Map;
-
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
@@ -16,45 +18,70 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class CustodyWebTests extends EvidenceWebTestSupport {
 
     @Test
     void everyAccessIsAppendedToTheCasesChainInOrder() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(5000, 20));
-        web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange()
-                .expectStatus().isOk();
-        web.get().uri("/api/v1/evidence/items/{id}/content", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange()
-                .expectStatus().isOk();
+        String id = uploadedId(
+                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(5000, 20));
+        web.get()
+                .uri("/api/v1/evidence/items/{id}", id)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        web.get()
+                .uri("/api/v1/evidence/items/{id}/content", id)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isOk();
 
-        web.get().uri("/api/v1/evidence/cases/{caseId}/custody", caseId).headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange().expectStatus().isOk()
+        web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/custody", caseId)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.entries[0].seq").isEqualTo(1)
-                .jsonPath("$.entries[0].action").isEqualTo("UPLOADED")
-                .jsonPath("$.entries[0].previousHash").isEqualTo("0".repeat(64))
-                .jsonPath("$.entries[1].action").isEqualTo("VIEWED")
-                .jsonPath("$.entries[2].action").isEqualTo("DOWNLOADED")
-                .jsonPath("$.entries[2].actor").isEqualTo("acme/acme-admin");
-        List<Document> entries = find(CustodyLog.COLLECTION, Criteria.where("caseId").is(caseId));
+                .jsonPath("$.entries[0].seq")
+                .isEqualTo(1)
+                .jsonPath("$.entries[0].action")
+                .isEqualTo("UPLOADED")
+                .jsonPath("$.entries[0].previousHash")
+                .isEqualTo("0".repeat(64))
+                .jsonPath("$.entries[1].action")
+                .isEqualTo("VIEWED")
+                .jsonPath("$.entries[2].action")
+                .isEqualTo("DOWNLOADED")
+                .jsonPath("$.entries[2].actor")
+                .isEqualTo("acme/acme-admin");
+        List<Document> entries =
+                find(CustodyLog.COLLECTION, Criteria.where("caseId").is(caseId));
         assertThat(entries).hasSize(3);
-        assertThat(entries.get(1).getString("previousHash")).isEqualTo(entries.get(0).getString("hash"));
-        assertThat(entries.get(2).getString("previousHash")).isEqualTo(entries.get(1).getString("hash"));
+        assertThat(entries.get(1).getString("previousHash"))
+                .isEqualTo(entries.get(0).getString("hash"));
+        assertThat(entries.get(2).getString("previousHash"))
+                .isEqualTo(entries.get(1).getString("hash"));
     }
 
     @Test
     void concurrentAccessesAllLandInOneUnbrokenChain() throws Exception {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(3000, 26));
+        String id = uploadedId(
+                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(3000, 26));
         String token = merchant("acme");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             List<java.util.concurrent.Future<?>> views = new java.util.ArrayList<>();
             for (int i = 0; i < 24; i++) {
-                views.add(pool.submit(() -> web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(token))
-                        .exchange().expectStatus().isOk()));
+                views.add(pool.submit(() -> web.get()
+                        .uri("/api/v1/evidence/items/{id}", id)
+                        .headers(h -> h.setBearerAuth(token))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()));
             }
             for (java.util.concurrent.Future<?> view : views) {
                 view.get(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -62,158 +89,311 @@ class CustodyWebTests extends EvidenceWebTestSupport {
         } finally {
             pool.shutdown();
         }
-        web.get().uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId).headers(h -> h.setBearerAuth(token))
-                .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.intact").isEqualTo(true).jsonPath("$.entries").isEqualTo(25);
+        web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.intact")
+                .isEqualTo(true)
+                .jsonPath("$.entries")
+                .isEqualTo(25);
     }
 
     @Test
     void anIntactCaseVerifies() {
         String caseId = openCase("acme", "RISK_TXN");
-        uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(3 * 1024 * 1024, 21));
-        web.get().uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId).headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .exchange().expectStatus().isOk()
+        uploadedId(
+                merchant("acme"),
+                caseId,
+                "BANK_STATEMENT",
+                "s.pdf",
+                "application/pdf",
+                Samples.pdf(3 * 1024 * 1024, 21));
+        web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
+                .headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.intact").isEqualTo(true)
-                .jsonPath("$.entries").isEqualTo(1)
-                .jsonPath("$.firstBrokenEntry").doesNotExist()
-                .jsonPath("$.files[0].status").isEqualTo("OK");
+                .jsonPath("$.intact")
+                .isEqualTo(true)
+                .jsonPath("$.entries")
+                .isEqualTo(1)
+                .jsonPath("$.firstBrokenEntry")
+                .doesNotExist()
+                .jsonPath("$.files[0].status")
+                .isEqualTo("OK");
     }
 
     @Test
     void anEntryEditedInTheStoreIsNamedAsTheFirstBrokenOne() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 22));
+        String id = uploadedId(
+                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 22));
         for (int i = 0; i < 3; i++) {
-            web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange()
-                    .expectStatus().isOk();
+            web.get()
+                    .uri("/api/v1/evidence/items/{id}", id)
+                    .headers(h -> h.setBearerAuth(merchant("acme")))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
         // Someone with store access rewrites who looked at the file (entry 3 of 4).
-        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId).and("seq").is(3L)),
-                new Update().set("actor", "acme/nobody"), CustodyLog.COLLECTION).block();
+        mongo.updateFirst(
+                        Query.query(
+                                Criteria.where("caseId").is(caseId).and("seq").is(3L)),
+                        new Update().set("actor", "acme/nobody"),
+                        CustodyLog.COLLECTION)
+                .block();
 
-        web.get().uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId).headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange().expectStatus().isOk()
+        web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.intact").isEqualTo(false)
-                .jsonPath("$.firstBrokenEntry.seq").isEqualTo(3)
-                .jsonPath("$.files[0].status").isEqualTo("OK");
+                .jsonPath("$.intact")
+                .isEqualTo(false)
+                .jsonPath("$.firstBrokenEntry.seq")
+                .isEqualTo(3)
+                .jsonPath("$.files[0].status")
+                .isEqualTo("OK");
     }
 
     @Test
     void aDeletedEntryBreaksTheChainAtItsPlace() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 23));
-        web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange();
-        web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange();
-        mongo.remove(Query.query(Criteria.where("caseId").is(caseId).and("seq").is(2L)), CustodyLog.COLLECTION).block();
+        String id = uploadedId(
+                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 23));
+        web.get()
+                .uri("/api/v1/evidence/items/{id}", id)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange();
+        web.get()
+                .uri("/api/v1/evidence/items/{id}", id)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange();
+        mongo.remove(Query.query(Criteria.where("caseId").is(caseId).and("seq").is(2L)), CustodyLog.COLLECTION)
+                .block();
 
-        web.get().uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId).headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange().expectStatus().isOk()
+        web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.intact").isEqualTo(false)
-                .jsonPath("$.firstBrokenEntry.seq").isEqualTo(3);
+                .jsonPath("$.intact")
+                .isEqualTo(false)
+                .jsonPath("$.firstBrokenEntry.seq")
+                .isEqualTo(3);
     }
 
     @Test
     void deletingTheNewestEntryIsCaughtByTheHeadTheCaseFileRecords() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 27));
-        web.get().uri("/api/v1/evidence/items/{id}/content", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange()
-                .expectStatus().isOk();
+        String id = uploadedId(
+                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 27));
+        web.get()
+                .uri("/api/v1/evidence/items/{id}/content", id)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isOk();
         // Whoever downloaded it removes the trace: the newest entry, which nothing after it points at.
-        mongo.remove(Query.query(Criteria.where("caseId").is(caseId).and("seq").is(2L)), CustodyLog.COLLECTION).block();
+        mongo.remove(Query.query(Criteria.where("caseId").is(caseId).and("seq").is(2L)), CustodyLog.COLLECTION)
+                .block();
 
-        web.get().uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId).headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange().expectStatus().isOk()
+        web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.intact").isEqualTo(false)
-                .jsonPath("$.firstBrokenEntry.seq").isEqualTo(2)
-                .jsonPath("$.firstBrokenEntry.reason").value(reason -> assertThat((String) reason).contains("case file"));
+                .jsonPath("$.intact")
+                .isEqualTo(false)
+                .jsonPath("$.firstBrokenEntry.seq")
+                .isEqualTo(2)
+                .jsonPath("$.firstBrokenEntry.reason")
+                .value(reason -> assertThat((String) reason).contains("case file"));
     }
 
     @Test
     void swappingTwoEntriesIsNamedAtTheFirstPositionThatBreaks() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 28));
-        web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange();
-        web.get().uri("/api/v1/evidence/items/{id}/content", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange();
+        String id = uploadedId(
+                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 28));
+        web.get()
+                .uri("/api/v1/evidence/items/{id}", id)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange();
+        web.get()
+                .uri("/api/v1/evidence/items/{id}/content", id)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange();
         // Entries 2 and 3 trade places (their positions swapped, everything else as stored).
-        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId).and("seq").is(2L)), new Update().set("seq", 99L),
-                CustodyLog.COLLECTION).block();
-        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId).and("seq").is(3L)), new Update().set("seq", 2L),
-                CustodyLog.COLLECTION).block();
-        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId).and("seq").is(99L)), new Update().set("seq", 3L),
-                CustodyLog.COLLECTION).block();
+        mongo.updateFirst(
+                        Query.query(
+                                Criteria.where("caseId").is(caseId).and("seq").is(2L)),
+                        new Update().set("seq", 99L),
+                        CustodyLog.COLLECTION)
+                .block();
+        mongo.updateFirst(
+                        Query.query(
+                                Criteria.where("caseId").is(caseId).and("seq").is(3L)),
+                        new Update().set("seq", 2L),
+                        CustodyLog.COLLECTION)
+                .block();
+        mongo.updateFirst(
+                        Query.query(
+                                Criteria.where("caseId").is(caseId).and("seq").is(99L)),
+                        new Update().set("seq", 3L),
+                        CustodyLog.COLLECTION)
+                .block();
 
-        web.get().uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId).headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange().expectStatus().isOk()
+        web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.intact").isEqualTo(false)
-                .jsonPath("$.firstBrokenEntry.seq").isEqualTo(2);
+                .jsonPath("$.intact")
+                .isEqualTo(false)
+                .jsonPath("$.firstBrokenEntry.seq")
+                .isEqualTo(2);
     }
 
     @Test
     void aChainCutBackAndItsCaseFileHeadRewoundIsStillCaughtByTheHeadASignedDossierPinned() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 29));
-        bigWeb().get().uri("/api/v1/evidence/cases/{caseId}/dossier", caseId).headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .exchange().expectStatus().isOk().expectBody(byte[].class).returnResult();
-        web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange();
-        // Entries 2 (the export) and 3 removed, and the case file's head moved back onto entry 1: a consistent shorter chain.
-        Document first = find(CustodyLog.COLLECTION, Criteria.where("caseId").is(caseId).and("seq").is(1L)).getFirst();
-        mongo.remove(Query.query(Criteria.where("caseId").is(caseId).and("seq").gt(1L)), CustodyLog.COLLECTION).block();
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId)),
-                new Update().set(CustodyLog.HEAD, new Document("seq", 1L).append("hash", first.getString("hash"))), CaseFiles.COLLECTION).block();
+        String id = uploadedId(
+                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 29));
+        bigWeb().get()
+                .uri("/api/v1/evidence/cases/{caseId}/dossier", caseId)
+                .headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult();
+        web.get()
+                .uri("/api/v1/evidence/items/{id}", id)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange();
+        // Entries 2 (the export) and 3 removed, and the case file's head moved back onto entry 1: a consistent shorter
+        // chain.
+        Document first = find(
+                        CustodyLog.COLLECTION,
+                        Criteria.where("caseId").is(caseId).and("seq").is(1L))
+                .getFirst();
+        mongo.remove(Query.query(Criteria.where("caseId").is(caseId).and("seq").gt(1L)), CustodyLog.COLLECTION)
+                .block();
+        mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(caseId)),
+                        new Update()
+                                .set(CustodyLog.HEAD, new Document("seq", 1L).append("hash", first.getString("hash"))),
+                        CaseFiles.COLLECTION)
+                .block();
 
-        web.get().uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId).headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange().expectStatus().isOk()
+        web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.intact").isEqualTo(false)
-                .jsonPath("$.firstBrokenEntry.seq").isEqualTo(2)
-                .jsonPath("$.firstBrokenEntry.reason").value(reason -> assertThat((String) reason).contains("dossier"));
+                .jsonPath("$.intact")
+                .isEqualTo(false)
+                .jsonPath("$.firstBrokenEntry.seq")
+                .isEqualTo(2)
+                .jsonPath("$.firstBrokenEntry.reason")
+                .value(reason -> assertThat((String) reason).contains("dossier"));
     }
 
     @Test
     void aFileWhoseStoredContentWasEditedIsNamed() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 24));
-        Document item = find(EvidenceItems.COLLECTION, Criteria.where("_id").is(id)).getFirst();
+        String id = uploadedId(
+                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 24));
+        Document item =
+                find(EvidenceItems.COLLECTION, Criteria.where("_id").is(id)).getFirst();
         byte[] forged = Samples.pdf(4000, 999);
-        mongo.updateFirst(Query.query(Criteria.where("files_id").is(new ObjectId(item.getString("blobId"))).and("n").is(0)),
-                new Update().set("data", new Binary(forged)), BlobStore.CHUNKS).block();
+        mongo.updateFirst(
+                        Query.query(Criteria.where("files_id")
+                                .is(new ObjectId(item.getString("blobId")))
+                                .and("n")
+                                .is(0)),
+                        new Update().set("data", new Binary(forged)),
+                        BlobStore.CHUNKS)
+                .block();
 
-        web.get().uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId).headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange().expectStatus().isOk()
+        web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.intact").isEqualTo(false)
-                .jsonPath("$.firstBrokenEntry").doesNotExist()
-                .jsonPath("$.files[0].evidenceId").isEqualTo(id)
-                .jsonPath("$.files[0].status").isEqualTo("CONTENT_CHANGED")
-                .jsonPath("$.files[0].loggedSha256").isEqualTo(item.getString("sha256"));
+                .jsonPath("$.intact")
+                .isEqualTo(false)
+                .jsonPath("$.firstBrokenEntry")
+                .doesNotExist()
+                .jsonPath("$.files[0].evidenceId")
+                .isEqualTo(id)
+                .jsonPath("$.files[0].status")
+                .isEqualTo("CONTENT_CHANGED")
+                .jsonPath("$.files[0].loggedSha256")
+                .isEqualTo(item.getString("sha256"));
     }
 
     @Test
     void aFileAndItsRecordedHashEditedTogetherAreStillCaughtByTheLog() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 25));
-        Document item = find(EvidenceItems.COLLECTION, Criteria.where("_id").is(id)).getFirst();
+        String id = uploadedId(
+                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 25));
+        Document item =
+                find(EvidenceItems.COLLECTION, Criteria.where("_id").is(id)).getFirst();
         byte[] forged = Samples.pdf(4000, 998);
-        mongo.updateFirst(Query.query(Criteria.where("files_id").is(new ObjectId(item.getString("blobId"))).and("n").is(0)),
-                new Update().set("data", new Binary(forged)), BlobStore.CHUNKS).block();
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                new Update().set("sha256", sha256(forged)), EvidenceItems.COLLECTION).block();
+        mongo.updateFirst(
+                        Query.query(Criteria.where("files_id")
+                                .is(new ObjectId(item.getString("blobId")))
+                                .and("n")
+                                .is(0)),
+                        new Update().set("data", new Binary(forged)),
+                        BlobStore.CHUNKS)
+                .block();
+        mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(id)),
+                        new Update().set("sha256", sha256(forged)),
+                        EvidenceItems.COLLECTION)
+                .block();
 
-        Map<?, ?> report = web.get().uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
-                .headers(h -> h.setBearerAuth(merchant("acme"))).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> report = web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(report.get("intact")).isEqualTo(false);
-        assertThat(((Map<?, ?>) ((List<?>) report.get("files")).getFirst()).get("status")).isEqualTo("CONTENT_CHANGED");
+        assertThat(((Map<?, ?>) ((List<?>) report.get("files")).getFirst()).get("status"))
+                .isEqualTo("CONTENT_CHANGED");
     }
 
     private static String sha256(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,11 +1,13 @@
 package app.thaw.evidence.dashboard;
 
-import app.thaw.evidence.custody.CustodyLog;
-import app.thaw.evidence.support.EvidenceWebTestSupport;
-import app.thaw.evidence.support.Samples;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.LocalDate;
 
+import app.thaw.evidence.custody.CustodyLog;
+import app.thaw.evidence.support.EvidenceWebTestSupport;
+import app.thaw.evidence.support.Samples;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -16,8 +18,6 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The evidence dashboard's pages as the gateway relays them (the console session's token as a
@@ -32,37 +32,79 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     @Test
     void theQueueShowsItemsAwaitingAVerdictOldestFirstWithInlinePreviewsInEnglish() {
         String caseId = openCase("acme", "RISK_TXN");
-        String licence = uploadedId(merchant("acme"), caseId, "BUSINESS_LICENSE", "licence.pdf", "application/pdf", Samples.pdf(4000, 501));
+        String licence = uploadedId(
+                merchant("acme"), caseId, "BUSINESS_LICENSE", "licence.pdf", "application/pdf", Samples.pdf(4000, 501));
         clock.advance(Duration.ofMinutes(1));
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(502));
 
         String page = page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en");
 
-        assertThat(page).contains("lang=\"en\"", "Review queue", "Business licence", "ID document", "licence.pdf", "id.png")
+        assertThat(page)
+                .contains("lang=\"en\"", "Review queue", "Business licence", "ID document", "licence.pdf", "id.png")
                 .contains("<img", "src=\"/dashboard/evidence/items/" + id + "/preview\"")
                 .contains("<iframe", "src=\"/dashboard/evidence/items/" + licence + "/preview\"")
-                .contains("hx-post=\"/dashboard/evidence/items/" + licence + "/verdict\"", "hx-encoding=\"multipart/form-data\"")
-                .contains("Edited or altered", "Name does not match the account", "Wrong document", "Incomplete", "Illegible");
+                .contains(
+                        "hx-post=\"/dashboard/evidence/items/" + licence + "/verdict\"",
+                        "hx-encoding=\"multipart/form-data\"")
+                .contains(
+                        "Edited or altered",
+                        "Name does not match the account",
+                        "Wrong document",
+                        "Incomplete",
+                        "Illegible");
         assertThat(page.indexOf("item-" + licence)).as("oldest first").isLessThan(page.indexOf("item-" + id));
     }
 
     @Test
     void theQueueAndTheCasePageNameTheCaseByItsNumberAndHolderFromCaseServicesEventsNotItsId() {
         String caseId = "case-" + java.util.UUID.randomUUID();
-        caseEvent("thaw.case.opened", "acme", caseId, java.util.Map.of("caseId", caseId, "scenario", "RISK_TXN", "drill", false,
-                "restricted", false, "reference", "acme-C-2026-000042", "holder", java.util.Map.of("type", "ENTERPRISE",
-                        "displayName", "Acme Cross-Border Trading Ltd.", "accountReference", "****0123")));
+        caseEvent(
+                "thaw.case.opened",
+                "acme",
+                caseId,
+                java.util.Map.of(
+                        "caseId",
+                        caseId,
+                        "scenario",
+                        "RISK_TXN",
+                        "drill",
+                        false,
+                        "restricted",
+                        false,
+                        "reference",
+                        "acme-C-2026-000042",
+                        "holder",
+                        java.util.Map.of(
+                                "type",
+                                "ENTERPRISE",
+                                "displayName",
+                                "Acme Cross-Border Trading Ltd.",
+                                "accountReference",
+                                "****0123")));
         // Another tenant's event naming the same case id relabels nothing.
-        caseEvent("thaw.case.triaged", "globex", caseId, java.util.Map.of("caseId", caseId, "scenario", "RISK_TXN",
-                "reference", "globex-C-2026-000001", "holder", java.util.Map.of("displayName", "Mallory")));
+        caseEvent(
+                "thaw.case.triaged",
+                "globex",
+                caseId,
+                java.util.Map.of(
+                        "caseId",
+                        caseId,
+                        "scenario",
+                        "RISK_TXN",
+                        "reference",
+                        "globex-C-2026-000001",
+                        "holder",
+                        java.util.Map.of("displayName", "Mallory")));
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(509));
 
         String page = page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "zh-CN");
 
-        assertThat(page).contains("item-" + id, ">acme-C-2026-000042</a>", "账户持有人", "Acme Cross-Border Trading Ltd.")
+        assertThat(page)
+                .contains("item-" + id, ">acme-C-2026-000042</a>", "账户持有人", "Acme Cross-Border Trading Ltd.")
                 .doesNotContain(">" + caseId + "</a>", "globex-C-2026-000001", "Mallory");
         assertThat(page(AGENT, "/dashboard/evidence/cases/" + caseId, "en"))
-                .contains("acme-C-2026-000042", "Holder", "Acme Cross-Border Trading Ltd.").doesNotContain("Mallory");
+                .contains("acme-C-2026-000042", "Holder", "Acme Cross-Border Trading Ltd.")
+                .doesNotContain("Mallory");
         // A case learnt from an event without them still shows, by its id.
         String older = openCase("acme", "RISK_TXN");
         uploadedId(merchant("acme"), older, "ID_DOCUMENT", "id.png", "image/png", Samples.png(510));
@@ -70,11 +112,32 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     }
 
     private void caseEvent(String type, String tenant, String caseId, java.util.Map<String, Object> data) {
-        web.post().uri("/internal/events").headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(java.util.Map.of("specversion", "1.0", "id", java.util.UUID.randomUUID().toString(),
-                        "source", "/thaw/case-service", "type", type, "subject", caseId, "time", java.time.Instant.now().toString(),
-                        "tenantid", tenant, "datacontenttype", "application/json", "data", data))
-                .exchange().expectStatus().is2xxSuccessful();
+        web.post()
+                .uri("/internal/events")
+                .headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of(
+                        "specversion",
+                        "1.0",
+                        "id",
+                        java.util.UUID.randomUUID().toString(),
+                        "source",
+                        "/thaw/case-service",
+                        "type",
+                        type,
+                        "subject",
+                        caseId,
+                        "time",
+                        java.time.Instant.now().toString(),
+                        "tenantid",
+                        tenant,
+                        "datacontenttype",
+                        "application/json",
+                        "data",
+                        data))
+                .exchange()
+                .expectStatus()
+                .is2xxSuccessful();
     }
 
     @Test
@@ -84,8 +147,19 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
 
         String page = page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "zh-CN");
 
-        assertThat(page).contains("lang=\"zh-CN\"", "审核队列", "营业执照", "驳回", "通过", "已过期", "无法辨认", "经过编辑或篡改",
-                "名称与账户不符", "材料不对", "材料不完整");
+        assertThat(page)
+                .contains(
+                        "lang=\"zh-CN\"",
+                        "审核队列",
+                        "营业执照",
+                        "驳回",
+                        "通过",
+                        "已过期",
+                        "无法辨认",
+                        "经过编辑或篡改",
+                        "名称与账户不符",
+                        "材料不对",
+                        "材料不完整");
     }
 
     @Test
@@ -95,11 +169,14 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(505));
 
         assertThat(page(AGENT, "/dashboard/evidence/?expired=true&caseId=" + caseId, "en"))
-                .contains("item-" + expired).doesNotContain("item-" + id);
+                .contains("item-" + expired)
+                .doesNotContain("item-" + id);
         assertThat(page(AGENT, "/dashboard/evidence/?requirement=ID_DOCUMENT&caseId=" + caseId, "en"))
-                .contains("item-" + id).doesNotContain("item-" + expired);
+                .contains("item-" + id)
+                .doesNotContain("item-" + expired);
         assertThat(page(AGENT, "/dashboard/evidence/?expired=false&caseId=" + caseId, "en"))
-                .contains("item-" + id).doesNotContain("item-" + expired);
+                .contains("item-" + id)
+                .doesNotContain("item-" + expired);
     }
 
     @Test
@@ -107,15 +184,44 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String id = expiredLicence(caseId, 506);
 
-        String answer = post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "en",
-                form("decision", "REJECT", "reasonCode", "EXPIRED", "note", "ran out in 2020", "expiryDate", "2020-06-30", "version", "0"))
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String answer = post(
+                        AGENT,
+                        "/dashboard/evidence/items/" + id + "/verdict",
+                        "en",
+                        form(
+                                "decision",
+                                "REJECT",
+                                "reasonCode",
+                                "EXPIRED",
+                                "note",
+                                "ran out in 2020",
+                                "expiryDate",
+                                "2020-06-30",
+                                "version",
+                                "0"))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
-        assertThat(answer).contains("item-" + id, "Rejected", "Expired", "ran out in 2020").doesNotContain("<form");
-        assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en")).doesNotContain("item-" + id).contains("queue-empty");
-        web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(AGENT)).exchange()
-                .expectBody().jsonPath("$.status").isEqualTo("REJECTED").jsonPath("$.verdict.reasonCode").isEqualTo("EXPIRED")
-                .jsonPath("$.verdict.note").isEqualTo("ran out in 2020");
+        assertThat(answer)
+                .contains("item-" + id, "Rejected", "Expired", "ran out in 2020")
+                .doesNotContain("<form");
+        assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en"))
+                .doesNotContain("item-" + id)
+                .contains("queue-empty");
+        web.get()
+                .uri("/api/v1/evidence/items/{id}", id)
+                .headers(h -> h.setBearerAuth(AGENT))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("REJECTED")
+                .jsonPath("$.verdict.reasonCode")
+                .isEqualTo("EXPIRED")
+                .jsonPath("$.verdict.note")
+                .isEqualTo("ran out in 2020");
     }
 
     @Test
@@ -123,11 +229,36 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(507));
 
-        assertThat(post(COMPLIANCE, "/dashboard/evidence/items/" + id + "/verdict", "zh-CN",
-                form("decision", "ACCEPT", "reasonCode", "", "documentType", "national ID", "nameOnDocument", "Li Wei", "expiryDate", LocalDate.now().plusYears(2).toString()))
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).contains("已通过");
-        web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(AGENT)).exchange()
-                .expectBody().jsonPath("$.status").isEqualTo("VERIFIED").jsonPath("$.verdict.read.nameOnDocument").isEqualTo("Li Wei");
+        assertThat(post(
+                                COMPLIANCE,
+                                "/dashboard/evidence/items/" + id + "/verdict",
+                                "zh-CN",
+                                form(
+                                        "decision",
+                                        "ACCEPT",
+                                        "reasonCode",
+                                        "",
+                                        "documentType",
+                                        "national ID",
+                                        "nameOnDocument",
+                                        "Li Wei",
+                                        "expiryDate",
+                                        LocalDate.now().plusYears(2).toString()))
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .contains("已通过");
+        web.get()
+                .uri("/api/v1/evidence/items/{id}", id)
+                .headers(h -> h.setBearerAuth(AGENT))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("VERIFIED")
+                .jsonPath("$.verdict.read.nameOnDocument")
+                .isEqualTo("Li Wei");
     }
 
     @Test
@@ -135,13 +266,27 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(508));
 
-        assertThat(post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "en",
-                form("decision", "REJECT", "reasonCode", ""))
-                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody())
+        assertThat(post(
+                                AGENT,
+                                "/dashboard/evidence/items/" + id + "/verdict",
+                                "en",
+                                form("decision", "REJECT", "reasonCode", ""))
+                        .expectStatus()
+                        .isBadRequest()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
                 .contains("role=\"alert\"", "Some input is missing or invalid.", "Reason (for a rejection)");
-        assertThat(post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "zh-CN",
-                form("decision", "REJECT", "reasonCode", "NOT_A_REASON"))
-                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody())
+        assertThat(post(
+                                AGENT,
+                                "/dashboard/evidence/items/" + id + "/verdict",
+                                "zh-CN",
+                                form("decision", "REJECT", "reasonCode", "NOT_A_REASON"))
+                        .expectStatus()
+                        .isBadRequest()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
                 .contains("有内容缺失或无效", "驳回原因");
         // Nothing was decided.
         assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en")).contains("item-" + id);
@@ -152,9 +297,15 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(517));
 
-        web.post().uri("/dashboard/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(AGENT))
-                .body(BodyInserters.fromFormData("decision", "REJECT").with("reasonCode", "ILLEGIBLE")).exchange()
-                .expectStatus().isOk().expectBody(String.class).value(body -> assertThat(body).contains("Illegible"));
+        web.post()
+                .uri("/dashboard/evidence/items/{id}/verdict", id)
+                .headers(h -> h.setBearerAuth(AGENT))
+                .body(BodyInserters.fromFormData("decision", "REJECT").with("reasonCode", "ILLEGIBLE"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("Illegible"));
     }
 
     @Test
@@ -162,11 +313,19 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(509));
         post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "en", form("decision", "ACCEPT"))
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
 
-        assertThat(post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "en",
-                form("decision", "REJECT", "reasonCode", "EDITED"))
-                .expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody())
+        assertThat(post(
+                                AGENT,
+                                "/dashboard/evidence/items/" + id + "/verdict",
+                                "en",
+                                form("decision", "REJECT", "reasonCode", "EDITED"))
+                        .expectStatus()
+                        .isEqualTo(409)
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
                 .contains("A verdict was already given on this item");
     }
 
@@ -176,34 +335,67 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         byte[] png = Samples.png(510);
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", png);
 
-        byte[] body = web.get().uri("/dashboard/evidence/items/{id}/preview", id).headers(h -> h.setBearerAuth(AGENT)).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentType("image/png")
-                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-                .expectHeader().valueEquals("X-Frame-Options", "SAMEORIGIN")
-                .expectHeader().value("Content-Disposition", disposition -> assertThat(disposition).startsWith("inline"))
-                .expectBody(byte[].class).returnResult().getResponseBody();
+        byte[] body = web.get()
+                .uri("/dashboard/evidence/items/{id}/preview", id)
+                .headers(h -> h.setBearerAuth(AGENT))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("image/png")
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader()
+                .valueEquals("X-Frame-Options", "SAMEORIGIN")
+                .expectHeader()
+                .value(
+                        "Content-Disposition",
+                        disposition -> assertThat(disposition).startsWith("inline"))
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
 
         assertThat(body).isEqualTo(png);
-        assertThat(count(CustodyLog.COLLECTION, Criteria.where("caseId").is(caseId).and("evidenceId").is(id)
-                .and("action").is("VIEWED"))).isEqualTo(1);
+        assertThat(count(
+                        CustodyLog.COLLECTION,
+                        Criteria.where("caseId")
+                                .is(caseId)
+                                .and("evidenceId")
+                                .is(id)
+                                .and("action")
+                                .is("VIEWED")))
+                .isEqualTo(1);
     }
 
     @Test
     void aTextFileIsPreviewedAsSandboxedTextWhileOtherTypesHaveNoPreview() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "COMMUNICATION_RECORDS", "chat.txt", "text/plain", Samples.text("hello <b>"));
+        String id = uploadedId(
+                merchant("acme"), caseId, "COMMUNICATION_RECORDS", "chat.txt", "text/plain", Samples.text("hello <b>"));
 
-        assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en")).contains("/items/" + id + "/preview")
+        assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en"))
+                .contains("/items/" + id + "/preview")
                 .doesNotContain("No preview for text/plain");
-        assertThat(new app.thaw.evidence.dashboard.web.DashboardFormat().previewable("text/plain; charset=UTF-8")).isTrue();
-        assertThat(new app.thaw.evidence.dashboard.web.DashboardFormat().previewable("application/vnd.openxmlformats-officedocument.wordprocessingml.document")).isFalse();
-        byte[] body = web.get().uri("/dashboard/evidence/items/{id}/preview", id).headers(h -> h.setBearerAuth(AGENT)).exchange()
-                .expectStatus().isOk()
-                .expectHeader().value("Content-Type", type -> assertThat(type).startsWith("text/plain"))
-                .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; sandbox")
-                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(new app.thaw.evidence.dashboard.web.DashboardFormat().previewable("text/plain; charset=UTF-8"))
+                .isTrue();
+        assertThat(new app.thaw.evidence.dashboard.web.DashboardFormat()
+                        .previewable("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .isFalse();
+        byte[] body = web.get()
+                .uri("/dashboard/evidence/items/{id}/preview", id)
+                .headers(h -> h.setBearerAuth(AGENT))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value("Content-Type", type -> assertThat(type).startsWith("text/plain"))
+                .expectHeader()
+                .valueEquals("Content-Security-Policy", "default-src 'none'; sandbox")
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff")
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
         assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("hello <b>");
     }
 
@@ -211,44 +403,86 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     void aComplianceCaseIsAbsentForAnAgentInTheQueueAndByUrlButShownToComplianceOfficers() {
         String caseId = openCase("acme", "COMPLIANCE_HOLD");
         // A compliance case is compliance's alone (its own tenant's people get 404 too, as in case-service).
-        String id = uploadedId(COMPLIANCE, caseId, "BANK_STATEMENT", "statement.pdf", "application/pdf", Samples.pdf(3000, 511));
+        String id = uploadedId(
+                COMPLIANCE, caseId, "BANK_STATEMENT", "statement.pdf", "application/pdf", Samples.pdf(3000, 511));
 
-        String notice = uploadedId(COMPLIANCE, caseId, "ENFORCEMENT_NOTICE", "notice.png", "image/png", Samples.png(516));
+        String notice =
+                uploadedId(COMPLIANCE, caseId, "ENFORCEMENT_NOTICE", "notice.png", "image/png", Samples.png(516));
 
         assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en")).doesNotContain("item-" + id);
-        assertThat(page(AGENT, "/dashboard/evidence/?requirement=ENFORCEMENT_NOTICE", "en")).doesNotContain("item-" + notice);
-        assertThat(page(COMPLIANCE, "/dashboard/evidence/?requirement=ENFORCEMENT_NOTICE", "en")).contains("item-" + notice);
-        assertThat(page(staff("staff_supervisor"), "/dashboard/evidence/?caseId=" + caseId, "en")).doesNotContain("item-" + id);
-        web.get().uri("/dashboard/evidence/cases/{caseId}", caseId).headers(h -> h.setBearerAuth(AGENT))
-                .header("Accept-Language", "en").exchange()
-                .expectStatus().isNotFound()
-                .expectBody(String.class).value(body -> assertThat(body).contains("Not found, or not yours to see.")
+        assertThat(page(AGENT, "/dashboard/evidence/?requirement=ENFORCEMENT_NOTICE", "en"))
+                .doesNotContain("item-" + notice);
+        assertThat(page(COMPLIANCE, "/dashboard/evidence/?requirement=ENFORCEMENT_NOTICE", "en"))
+                .contains("item-" + notice);
+        assertThat(page(staff("staff_supervisor"), "/dashboard/evidence/?caseId=" + caseId, "en"))
+                .doesNotContain("item-" + id);
+        web.get()
+                .uri("/dashboard/evidence/cases/{caseId}", caseId)
+                .headers(h -> h.setBearerAuth(AGENT))
+                .header("Accept-Language", "en")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .value(body -> assertThat(body)
+                        .contains("Not found, or not yours to see.")
                         .doesNotContain("statement.pdf"));
-        web.get().uri("/dashboard/evidence/items/{id}/preview", id).headers(h -> h.setBearerAuth(AGENT)).exchange()
-                .expectStatus().isNotFound();
+        web.get()
+                .uri("/dashboard/evidence/items/{id}/preview", id)
+                .headers(h -> h.setBearerAuth(AGENT))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "en", form("decision", "ACCEPT"))
-                .expectStatus().isNotFound();
-        assertThat(count("audit_log", Criteria.where("action").is("evidence.restricted_access_refused")
-                .and("objectId").is(caseId))).isGreaterThanOrEqualTo(3);
+                .expectStatus()
+                .isNotFound();
+        assertThat(count(
+                        "audit_log",
+                        Criteria.where("action")
+                                .is("evidence.restricted_access_refused")
+                                .and("objectId")
+                                .is(caseId)))
+                .isGreaterThanOrEqualTo(3);
 
-        assertThat(page(COMPLIANCE, "/dashboard/evidence/?caseId=" + caseId, "en")).contains("item-" + id);
+        assertThat(page(COMPLIANCE, "/dashboard/evidence/?caseId=" + caseId, "en"))
+                .contains("item-" + id);
         assertThat(page(ADMIN, "/dashboard/evidence/cases/" + caseId, "en")).contains("statement.pdf");
     }
 
     @Test
     void theDashboardsOwnScriptAndStylesAreServedNextToTheSharedOnes() {
-        web.get().uri("/dashboard/evidence/assets/evidence.js").headers(h -> h.setBearerAuth(AGENT)).exchange()
-                .expectStatus().isOk().expectBody(String.class).value(script -> assertThat(script).contains("htmx:xhr:progress"));
-        web.get().uri("/dashboard/evidence/assets/evidence.css").headers(h -> h.setBearerAuth(AGENT)).exchange()
-                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/css");
-        web.get().uri("/dashboard/evidence/assets/thaw.js").headers(h -> h.setBearerAuth(AGENT)).exchange()
-                .expectStatus().isOk();
+        web.get()
+                .uri("/dashboard/evidence/assets/evidence.js")
+                .headers(h -> h.setBearerAuth(AGENT))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(script -> assertThat(script).contains("htmx:xhr:progress"));
+        web.get()
+                .uri("/dashboard/evidence/assets/evidence.css")
+                .headers(h -> h.setBearerAuth(AGENT))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("text/css");
+        web.get()
+                .uri("/dashboard/evidence/assets/thaw.js")
+                .headers(h -> h.setBearerAuth(AGENT))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
     void merchantsHaveNoDashboard() {
-        web.get().uri("/dashboard/evidence/").headers(h -> h.setBearerAuth(merchant("acme"))).exchange()
-                .expectStatus().isNotFound();
+        web.get()
+                .uri("/dashboard/evidence/")
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
@@ -256,7 +490,9 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(512));
 
-        assertThat(page(ADMIN, "/dashboard/evidence/?caseId=" + caseId, "en")).contains("item-" + id).doesNotContain("verdict-" + id);
+        assertThat(page(ADMIN, "/dashboard/evidence/?caseId=" + caseId, "en"))
+                .contains("item-" + id)
+                .doesNotContain("verdict-" + id);
         assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en")).contains("verdict-" + id);
     }
 
@@ -264,48 +500,92 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     void theCasePageShowsItemsWithHashesTheCustodyLogAndItsVerification() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(513));
-        String sha256 = (String) find("evidence", Criteria.where("_id").is(id)).getFirst().get("sha256");
+        String sha256 = (String)
+                find("evidence", Criteria.where("_id").is(id)).getFirst().get("sha256");
 
         assertThat(page(AGENT, "/dashboard/evidence/cases/" + caseId, "en"))
-                .contains("Evidence of case " + caseId, "acme", "RISK_TXN", sha256, "Awaiting review", "Custody log", "Uploaded",
-                        "acme/acme-admin", "hx-get=\"/dashboard/evidence/cases/" + caseId + "/custody/verify\"")
+                .contains(
+                        "Evidence of case " + caseId,
+                        "acme",
+                        "RISK_TXN",
+                        sha256,
+                        "Awaiting review",
+                        "Custody log",
+                        "Uploaded",
+                        "acme/acme-admin",
+                        "hx-get=\"/dashboard/evidence/cases/" + caseId + "/custody/verify\"")
                 .contains("hx-encoding=\"multipart/form-data\"", "<progress id=\"upload-progress\"");
         assertThat(fragment(AGENT, "/dashboard/evidence/cases/" + caseId + "/custody/verify", "en"))
                 .contains("custody-intact", "The chain of 1 entries and every stored file are intact.");
         assertThat(fragment(AGENT, "/dashboard/evidence/cases/" + caseId + "/custody/verify", "zh-CN"))
                 .contains("正常", "均完好");
 
-        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId).and("seq").is(1L)),
-                new Update().set("actor", "acme/nobody"), CustodyLog.COLLECTION).block();
+        mongo.updateFirst(
+                        Query.query(
+                                Criteria.where("caseId").is(caseId).and("seq").is(1L)),
+                        new Update().set("actor", "acme/nobody"),
+                        CustodyLog.COLLECTION)
+                .block();
         assertThat(fragment(AGENT, "/dashboard/evidence/cases/" + caseId + "/custody/verify", "en"))
-                .contains("custody-broken", "First broken entry: #1").doesNotContain("custody-intact");
+                .contains("custody-broken", "First broken entry: #1")
+                .doesNotContain("custody-intact");
     }
 
     @Test
     void legalHoldsArePlacedAndReleasedByComplianceAndTheControlsAreHiddenFromAgents() {
         String caseId = openCase("acme", "RISK_TXN");
 
-        assertThat(page(AGENT, "/dashboard/evidence/cases/" + caseId, "en")).contains("Legal holds", "No hold has been placed.")
+        assertThat(page(AGENT, "/dashboard/evidence/cases/" + caseId, "en"))
+                .contains("Legal holds", "No hold has been placed.")
                 .doesNotContain("place-hold");
         assertThat(post(AGENT, "/dashboard/evidence/cases/" + caseId + "/holds", "en", form("reason", "mine"))
-                .expectStatus().isForbidden().expectBody(String.class).returnResult().getResponseBody())
+                        .expectStatus()
+                        .isForbidden()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
                 .contains("Your role does not allow this.");
-        assertThat(page(COMPLIANCE, "/dashboard/evidence/cases/" + caseId, "en")).contains("place-hold");
+        assertThat(page(COMPLIANCE, "/dashboard/evidence/cases/" + caseId, "en"))
+                .contains("place-hold");
 
         assertThat(post(COMPLIANCE, "/dashboard/evidence/cases/" + caseId + "/holds", "en", form("reason", ""))
-                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody())
+                        .expectStatus()
+                        .isBadRequest()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
                 .contains("Check the field \u201cReason\u201d");
-        String held = post(COMPLIANCE, "/dashboard/evidence/cases/" + caseId + "/holds", "en",
-                form("reason", "regulator's notice 42"))
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String held = post(
+                        COMPLIANCE,
+                        "/dashboard/evidence/cases/" + caseId + "/holds",
+                        "en",
+                        form("reason", "regulator's notice 42"))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(held).contains("id=\"holds\"", "regulator&#39;s notice 42", "Active", "Under legal hold");
-        String holdId = (String) ((java.util.List<org.bson.Document>) find("case_files", Criteria.where("_id").is(caseId)).getFirst()
-                .get("holds")).getFirst().get("holdId");
+        String holdId = (String) ((java.util.List<org.bson.Document>)
+                        find("case_files", Criteria.where("_id").is(caseId))
+                                .getFirst()
+                                .get("holds"))
+                .getFirst()
+                .get("holdId");
 
-        String released = post(ADMIN, "/dashboard/evidence/cases/" + caseId + "/holds/" + holdId + "/release", "zh-CN",
-                form("reason", "notice withdrawn"))
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(released).contains("已由 thaw/staff-platform_admin", "notice withdrawn").doesNotContain("release-reason-");
+        String released = post(
+                        ADMIN,
+                        "/dashboard/evidence/cases/" + caseId + "/holds/" + holdId + "/release",
+                        "zh-CN",
+                        form("reason", "notice withdrawn"))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(released)
+                .contains("已由 thaw/staff-platform_admin", "notice withdrawn")
+                .doesNotContain("release-reason-");
     }
 
     @Test
@@ -317,21 +597,44 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         form.part("requirementCode", "BANK_STATEMENT");
         form.part("expiryDate", "");
         form.part("file", pdf).filename("statement.pdf").contentType(MediaType.APPLICATION_PDF);
-        String answer = web.post().uri("/dashboard/evidence/cases/{caseId}/items", caseId).headers(h -> h.setBearerAuth(AGENT))
-                .header("HX-Request", "true").header("Accept-Language", "en")
-                .body(BodyInserters.fromMultipartData(form.build())).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String answer = web.post()
+                .uri("/dashboard/evidence/cases/{caseId}/items", caseId)
+                .headers(h -> h.setBearerAuth(AGENT))
+                .header("HX-Request", "true")
+                .header("Accept-Language", "en")
+                .body(BodyInserters.fromMultipartData(form.build()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(answer).contains("Stored statement.pdf", "hx-swap-oob=\"true\"", "Bank statement");
-        assertThat(count("evidence", Criteria.where("caseId").is(caseId).and("fileName").is("statement.pdf")
-                .and("uploadedBy").is("thaw/staff-staff_agent"))).isEqualTo(1);
+        assertThat(count(
+                        "evidence",
+                        Criteria.where("caseId")
+                                .is(caseId)
+                                .and("fileName")
+                                .is("statement.pdf")
+                                .and("uploadedBy")
+                                .is("thaw/staff-staff_agent")))
+                .isEqualTo(1);
 
         MultipartBodyBuilder missing = new MultipartBodyBuilder();
         missing.part("requirementCode", "");
         missing.part("file", Samples.png(515)).filename("x.png").contentType(MediaType.IMAGE_PNG);
-        assertThat(web.post().uri("/dashboard/evidence/cases/{caseId}/items", caseId).headers(h -> h.setBearerAuth(AGENT))
-                .header("HX-Request", "true").header("Accept-Language", "zh-CN")
-                .body(BodyInserters.fromMultipartData(missing.build())).exchange()
-                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody())
+        assertThat(web.post()
+                        .uri("/dashboard/evidence/cases/{caseId}/items", caseId)
+                        .headers(h -> h.setBearerAuth(AGENT))
+                        .header("HX-Request", "true")
+                        .header("Accept-Language", "zh-CN")
+                        .body(BodyInserters.fromMultipartData(missing.build()))
+                        .exchange()
+                        .expectStatus()
+                        .isBadRequest()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
                 .contains("有内容缺失或无效", "材料要求");
         assertThat(count("evidence", Criteria.where("caseId").is(caseId))).isEqualTo(1);
     }
@@ -340,31 +643,62 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
 
     /** An enterprise's business licence whose stated expiry date is past: flagged expired on arrival. */
     private String expiredLicence(String caseId, long seed) {
-        return (String) web.post().uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
-                        .queryParam("requirementCode", "BUSINESS_LICENSE").queryParam("fileName", "licence.png")
-                        .queryParam("expiryDate", "2020-06-30").build(caseId))
-                .headers(h -> h.setBearerAuth(merchant("acme"))).contentType(MediaType.IMAGE_PNG).bodyValue(Samples.png(seed))
-                .exchange().expectStatus().isCreated()
-                .expectBody(java.util.Map.class).returnResult().getResponseBody().get("id");
+        return (String) web.post()
+                .uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
+                        .queryParam("requirementCode", "BUSINESS_LICENSE")
+                        .queryParam("fileName", "licence.png")
+                        .queryParam("expiryDate", "2020-06-30")
+                        .build(caseId))
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .contentType(MediaType.IMAGE_PNG)
+                .bodyValue(Samples.png(seed))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(java.util.Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
     }
 
     private String page(String token, String path, String language) {
-        return web.get().uri(path).headers(h -> h.setBearerAuth(token)).header("Accept-Language", language).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectBody(String.class).returnResult().getResponseBody();
+        return web.get()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(token))
+                .header("Accept-Language", language)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private String fragment(String token, String path, String language) {
-        return web.get().uri(path).headers(h -> h.setBearerAuth(token)).header("Accept-Language", language)
-                .header("HX-Request", "true").exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return web.get()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(token))
+                .header("Accept-Language", language)
+                .header("HX-Request", "true")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
-    private WebTestClient.ResponseSpec post(String token, String path, String language,
-                                            MultiValueMap<String, HttpEntity<?>> form) {
-        return web.post().uri(path).headers(h -> h.setBearerAuth(token)).header("Accept-Language", language)
-                .header("HX-Request", "true").body(BodyInserters.fromMultipartData(form)).exchange();
+    private WebTestClient.ResponseSpec post(
+            String token, String path, String language, MultiValueMap<String, HttpEntity<?>> form) {
+        return web.post()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(token))
+                .header("Accept-Language", language)
+                .header("HX-Request", "true")
+                .body(BodyInserters.fromMultipartData(form))
+                .exchange();
     }
 
     /** A write as the pages send it: multipart fields (see the controller: the gateway relays no urlencoded body). */

@@ -1,8 +1,7 @@
 package app.thaw.evidence.dossier;
 
-import app.thaw.evidence.support.EvidenceWebTestSupport;
-import app.thaw.evidence.support.Samples;
-import app.thaw.evidence.dossier.offline.VerifyDossier;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,13 +15,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import app.thaw.evidence.dossier.offline.VerifyDossier;
+import app.thaw.evidence.support.EvidenceWebTestSupport;
+import app.thaw.evidence.support.Samples;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.MediaType;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class DossierWebTests extends EvidenceWebTestSupport {
 
@@ -37,58 +37,97 @@ class DossierWebTests extends EvidenceWebTestSupport {
         Path jwks = Files.writeString(dir.resolve("jwks.json"), publishedKeys());
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = VerifyDossier.run(new String[] {zip.toString(), jwks.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
+        int exit = VerifyDossier.run(
+                new String[] {zip.toString(), jwks.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("VALID", "files:           2").doesNotContain("MISMATCH");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("VALID", "files:           2")
+                .doesNotContain("MISMATCH");
         assertThat(exit).isZero();
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void theManifestListsEachFileWithItsRequirementHashVerdictAndUploader() throws IOException, java.text.ParseException {
+    void theManifestListsEachFileWithItsRequirementHashVerdictAndUploader()
+            throws IOException, java.text.ParseException {
         String caseId = caseWithTwoFiles();
         Map<String, byte[]> entries = unzip(dossier(caseId, merchant("acme")));
 
         assertThat(entries).containsKeys("manifest.json", "manifest.jws", "custody-log.json", "README.txt");
-        Map<String, Object> manifest = JSONObjectUtils.parse(new String(entries.get("manifest.json"), StandardCharsets.UTF_8));
+        Map<String, Object> manifest =
+                JSONObjectUtils.parse(new String(entries.get("manifest.json"), StandardCharsets.UTF_8));
         java.util.List<?> files = (java.util.List<?>) manifest.get("files");
         assertThat(files).hasSize(2);
-        Map<?, ?> verified = files.stream().map(Map.class::cast).filter(file -> "ID_DOCUMENT".equals(file.get("requirementCode")))
-                .findFirst().orElseThrow();
+        Map<?, ?> verified = files.stream()
+                .map(Map.class::cast)
+                .filter(file -> "ID_DOCUMENT".equals(file.get("requirementCode")))
+                .findFirst()
+                .orElseThrow();
         assertThat(verified.get("answers")).isEqualTo("KYC re-verification");
         assertThat(((Map<?, ?>) verified.get("verdict")).get("accepted")).isEqualTo(true);
-        assertThat((Map<Object, Object>) verified.get("declared")).as("what the holder declared").containsEntry("documentType", "居民身份证")
-                .containsEntry("nameOnDocument", "李伟").containsEntry("expiryDate", "2035-01-01");
-        assertThat((Map<Object, Object>) ((Map<?, ?>) verified.get("verdict")).get("read")).as("what staff read, beside it")
+        assertThat((Map<Object, Object>) verified.get("declared"))
+                .as("what the holder declared")
+                .containsEntry("documentType", "居民身份证")
+                .containsEntry("nameOnDocument", "李伟")
+                .containsEntry("expiryDate", "2035-01-01");
+        assertThat((Map<Object, Object>) ((Map<?, ?>) verified.get("verdict")).get("read"))
+                .as("what staff read, beside it")
                 .containsEntry("nameOnDocument", "LI WEI");
         assertThat(((Map<?, ?>) verified.get("verdict")).get("by")).isEqualTo("thaw/staff-staff_agent");
         assertThat(verified.get("uploadedBy")).isEqualTo("acme/acme-admin");
         assertThat(entries.get((String) verified.get("path"))).hasSize(((Number) verified.get("size")).intValue());
-        assertThat(new String(entries.get("custody-log.json"), StandardCharsets.UTF_8)).contains("\"EXPORTED\"");
-        assertThat(new String(entries.get("manifest.jws"), StandardCharsets.US_ASCII)).contains("..");
+        assertThat(new String(entries.get("custody-log.json"), StandardCharsets.UTF_8))
+                .contains("\"EXPORTED\"");
+        assertThat(new String(entries.get("manifest.jws"), StandardCharsets.US_ASCII))
+                .contains("..");
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void aRejectedExpiredLicenceIsExpiredInTheSignedDossierWithWhatTheHolderDeclared() throws IOException, java.text.ParseException {
+    void aRejectedExpiredLicenceIsExpiredInTheSignedDossierWithWhatTheHolderDeclared()
+            throws IOException, java.text.ParseException {
         String caseId = openCase("acme", "RISK_TXN");
-        String licence = (String) web.post().uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
-                        .queryParam("requirementCode", "BUSINESS_LICENSE").queryParam("fileName", "licence.png")
-                        .queryParam("documentType", "营业执照").queryParam("nameOnDocument", "杭州小象贸易有限公司")
-                        .queryParam("expiryDate", "2021-03-31").build(caseId))
-                .headers(h -> h.setBearerAuth(merchant("acme"))).contentType(MediaType.IMAGE_PNG)
-                .bodyValue(Samples.png(4242)).exchange()
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        web.post().uri("/api/v1/evidence/items/{id}/verdict", licence).headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EXPIRED")).exchange().expectStatus().isOk();
+        String licence = (String) web.post()
+                .uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
+                        .queryParam("requirementCode", "BUSINESS_LICENSE")
+                        .queryParam("fileName", "licence.png")
+                        .queryParam("documentType", "营业执照")
+                        .queryParam("nameOnDocument", "杭州小象贸易有限公司")
+                        .queryParam("expiryDate", "2021-03-31")
+                        .build(caseId))
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .contentType(MediaType.IMAGE_PNG)
+                .bodyValue(Samples.png(4242))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
+        web.post()
+                .uri("/api/v1/evidence/items/{id}/verdict", licence)
+                .headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EXPIRED"))
+                .exchange()
+                .expectStatus()
+                .isOk();
 
-        Map<String, Object> manifest = JSONObjectUtils.parse(new String(unzip(dossier(caseId, staff("staff_agent"))).get("manifest.json"),
-                StandardCharsets.UTF_8));
+        Map<String, Object> manifest = JSONObjectUtils.parse(
+                new String(unzip(dossier(caseId, staff("staff_agent"))).get("manifest.json"), StandardCharsets.UTF_8));
 
-        Map<?, ?> file = ((java.util.List<?>) manifest.get("files")).stream().map(Map.class::cast)
-                .filter(f -> "BUSINESS_LICENSE".equals(f.get("requirementCode"))).findFirst().orElseThrow();
-        assertThat(file.get("expired")).as("expired, as declared and as rejected").isEqualTo(true);
-        assertThat((Map<Object, Object>) file.get("declared")).containsEntry("documentType", "营业执照").containsEntry("expiryDate", "2021-03-31");
+        Map<?, ?> file = ((java.util.List<?>) manifest.get("files"))
+                .stream()
+                        .map(Map.class::cast)
+                        .filter(f -> "BUSINESS_LICENSE".equals(f.get("requirementCode")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(file.get("expired"))
+                .as("expired, as declared and as rejected")
+                .isEqualTo(true);
+        assertThat((Map<Object, Object>) file.get("declared"))
+                .containsEntry("documentType", "营业执照")
+                .containsEntry("expiryDate", "2021-03-31");
         assertThat(((Map<?, ?>) file.get("verdict")).get("accepted")).isEqualTo(false);
     }
 
@@ -96,33 +135,53 @@ class DossierWebTests extends EvidenceWebTestSupport {
     void theVerifyEndpointReportsAReplacedFileAndAnEditedManifest() throws IOException {
         String caseId = caseWithTwoFiles();
         Map<String, byte[]> entries = unzip(dossier(caseId, staff("staff_agent")));
-        String filePath = entries.keySet().stream().filter(name -> name.startsWith("files/")).findFirst().orElseThrow();
+        String filePath = entries.keySet().stream()
+                .filter(name -> name.startsWith("files/"))
+                .findFirst()
+                .orElseThrow();
 
-        verify(zip(entries)).jsonPath("$.valid").isEqualTo(true).jsonPath("$.mismatches.length()").isEqualTo(0);
+        verify(zip(entries))
+                .jsonPath("$.valid")
+                .isEqualTo(true)
+                .jsonPath("$.mismatches.length()")
+                .isEqualTo(0);
 
         Map<String, byte[]> swapped = new HashMap<>(entries);
         swapped.put(filePath, Samples.pdf(3000, 777));
-        verify(zip(swapped)).jsonPath("$.valid").isEqualTo(false)
-                .jsonPath("$.mismatches[?(@.subject == '" + filePath + "')]").exists();
+        verify(zip(swapped))
+                .jsonPath("$.valid")
+                .isEqualTo(false)
+                .jsonPath("$.mismatches[?(@.subject == '" + filePath + "')]")
+                .exists();
 
         Map<String, byte[]> edited = new HashMap<>(entries);
-        edited.put("manifest.json", new String(entries.get("manifest.json"), StandardCharsets.UTF_8)
-                .replace("acme/acme-admin", "acme/someone").getBytes(StandardCharsets.UTF_8));
-        verify(zip(edited)).jsonPath("$.valid").isEqualTo(false)
-                .jsonPath("$.mismatches[?(@.subject == 'signature')]").exists();
+        edited.put(
+                "manifest.json",
+                new String(entries.get("manifest.json"), StandardCharsets.UTF_8)
+                        .replace("acme/acme-admin", "acme/someone")
+                        .getBytes(StandardCharsets.UTF_8));
+        verify(zip(edited))
+                .jsonPath("$.valid")
+                .isEqualTo(false)
+                .jsonPath("$.mismatches[?(@.subject == 'signature')]")
+                .exists();
     }
 
     @Test
     void theOfflineVerifierRejectsATamperedCustodyLog() throws Exception {
         String caseId = caseWithTwoFiles();
         Map<String, byte[]> entries = unzip(dossier(caseId, staff("staff_agent")));
-        entries.put("custody-log.json", new String(entries.get("custody-log.json"), StandardCharsets.UTF_8)
-                .replace("\"VIEWED\"", "\"VERIFIED\"").getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "custody-log.json",
+                new String(entries.get("custody-log.json"), StandardCharsets.UTF_8)
+                        .replace("\"VIEWED\"", "\"VERIFIED\"")
+                        .getBytes(StandardCharsets.UTF_8));
         Path zip = Files.write(dir.resolve("tampered.zip"), zip(entries));
         Path jwks = Files.writeString(dir.resolve("jwks.json"), publishedKeys());
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = VerifyDossier.run(new String[] {zip.toString(), jwks.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
+        int exit = VerifyDossier.run(
+                new String[] {zip.toString(), jwks.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("MISMATCH custody-log.json");
@@ -130,8 +189,16 @@ class DossierWebTests extends EvidenceWebTestSupport {
 
     @Test
     void theKeysArePublishedWithoutAToken() {
-        web.get().uri("/api/v1/evidence/dossiers/jwks.json").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.keys[0].kty").isEqualTo("EC").jsonPath("$.keys[0].d").doesNotExist();
+        web.get()
+                .uri("/api/v1/evidence/dossiers/jwks.json")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.keys[0].kty")
+                .isEqualTo("EC")
+                .jsonPath("$.keys[0].d")
+                .doesNotExist();
     }
 
     @Test
@@ -141,83 +208,185 @@ class DossierWebTests extends EvidenceWebTestSupport {
         uploadedId(bank, caseId, "POLICE_REPORT", "receipt.pdf", "application/pdf", Samples.pdf(4000, 77));
         String insurer = token("insurer-demo", "insurer-adjuster", "insurer");
 
-        web.post().uri("/api/v1/evidence/cases/{caseId}/consents", caseId)
-                .headers(h -> h.setBearerAuth(bank)).bodyValue(Map.of("insurerTenantId", "insurer-demo"))
-                .exchange().expectStatus().isCreated();
+        web.post()
+                .uri("/api/v1/evidence/cases/{caseId}/consents", caseId)
+                .headers(h -> h.setBearerAuth(bank))
+                .bodyValue(Map.of("insurerTenantId", "insurer-demo"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
         assertThat(dossier(caseId, insurer)).isNotEmpty();
-        web.get().uri("/api/v1/evidence/cases/{caseId}/items", caseId).headers(h -> h.setBearerAuth(token("other-bank", "analyst", "partner_bank")))
-                .exchange().expectStatus().isNotFound();
+        web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/items", caseId)
+                .headers(h -> h.setBearerAuth(token("other-bank", "analyst", "partner_bank")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void anInsurerGetsTheDossierOnlyWhileConsentLastsAndEveryAttemptIsAudited() {
         String caseId = caseWithTwoFiles();
         String insurer = token("insurer-demo", "insurer-adjuster", "insurer");
-        web.get().uri("/api/v1/evidence/cases/{caseId}/dossier", caseId).headers(h -> h.setBearerAuth(insurer)).exchange()
-                .expectStatus().isNotFound();
+        web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/dossier", caseId)
+                .headers(h -> h.setBearerAuth(insurer))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
 
-        String consentId = (String) web.post().uri("/api/v1/evidence/cases/{caseId}/consents", caseId)
-                .headers(h -> h.setBearerAuth(merchant("acme"))).bodyValue(Map.of("insurerTenantId", "insurer-demo"))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("consentId");
+        String consentId = (String) web.post()
+                .uri("/api/v1/evidence/cases/{caseId}/consents", caseId)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .bodyValue(Map.of("insurerTenantId", "insurer-demo"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("consentId");
         assertThat(dossier(caseId, insurer)).isNotEmpty();
 
-        web.post().uri("/api/v1/evidence/cases/{caseId}/consents/{id}/revoke", caseId, consentId)
-                .headers(h -> h.setBearerAuth(merchant("acme"))).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$[0].active").isEqualTo(false);
-        web.get().uri("/api/v1/evidence/cases/{caseId}/dossier", caseId).headers(h -> h.setBearerAuth(insurer)).exchange()
-                .expectStatus().isNotFound();
+        web.post()
+                .uri("/api/v1/evidence/cases/{caseId}/consents/{id}/revoke", caseId, consentId)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[0].active")
+                .isEqualTo(false);
+        web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/dossier", caseId)
+                .headers(h -> h.setBearerAuth(insurer))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
 
-        assertThat(find("audit_log", Criteria.where("action").is("evidence.insurer_access").and("objectId").is(caseId))
-                .stream().map(entry -> entry.get("details", org.bson.Document.class).getBoolean("granted")))
+        assertThat(
+                        find(
+                                        "audit_log",
+                                        Criteria.where("action")
+                                                .is("evidence.insurer_access")
+                                                .and("objectId")
+                                                .is(caseId))
+                                .stream()
+                                .map(entry -> entry.get("details", org.bson.Document.class)
+                                        .getBoolean("granted")))
                 .containsExactly(false, true, false);
     }
 
     @Test
     void onlyTheHoldersOwnUsersGrantConsentAndAnotherInsurerStillGets404() {
         String caseId = caseWithTwoFiles();
-        web.post().uri("/api/v1/evidence/cases/{caseId}/consents", caseId).headers(h -> h.setBearerAuth(merchant("globex")))
-                .bodyValue(Map.of("insurerTenantId", "insurer-demo")).exchange().expectStatus().isNotFound();
-        web.post().uri("/api/v1/evidence/cases/{caseId}/consents", caseId).headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("insurerTenantId", "insurer-demo")).exchange().expectStatus().isForbidden();
-        web.post().uri("/api/v1/evidence/cases/{caseId}/consents", caseId).headers(h -> h.setBearerAuth(merchant("acme")))
-                .bodyValue(Map.of("insurerTenantId", "insurer-demo")).exchange().expectStatus().isCreated();
+        web.post()
+                .uri("/api/v1/evidence/cases/{caseId}/consents", caseId)
+                .headers(h -> h.setBearerAuth(merchant("globex")))
+                .bodyValue(Map.of("insurerTenantId", "insurer-demo"))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        web.post()
+                .uri("/api/v1/evidence/cases/{caseId}/consents", caseId)
+                .headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("insurerTenantId", "insurer-demo"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        web.post()
+                .uri("/api/v1/evidence/cases/{caseId}/consents", caseId)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .bodyValue(Map.of("insurerTenantId", "insurer-demo"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
         String otherInsurer = token("insurer-other", "adjuster-2", "insurer");
-        web.get().uri("/api/v1/evidence/cases/{caseId}/dossier", caseId).headers(h -> h.setBearerAuth(otherInsurer)).exchange()
-                .expectStatus().isNotFound();
+        web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/dossier", caseId)
+                .headers(h -> h.setBearerAuth(otherInsurer))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     private String caseWithTwoFiles() {
         String caseId = openCase("acme", "ACCOUNT_ANOMALY");
-        String id = (String) web.post().uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
-                        .queryParam("requirementCode", "ID_DOCUMENT").queryParam("fileName", "id.png")
-                        .queryParam("answers", "KYC re-verification").queryParam("documentType", "居民身份证")
-                        .queryParam("nameOnDocument", "李伟").queryParam("expiryDate", "2035-01-01").build(caseId))
-                .headers(h -> h.setBearerAuth(merchant("acme"))).contentType(MediaType.IMAGE_PNG).bodyValue(Samples.png(70))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        web.get().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange();
-        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "ACCEPT", "nameOnDocument", "LI WEI")).exchange().expectStatus().isOk();
-        uploadedId(merchant("acme"), caseId, "COMMUNICATION_RECORDS", "chat.txt", "text/plain",
+        String id = (String) web.post()
+                .uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
+                        .queryParam("requirementCode", "ID_DOCUMENT")
+                        .queryParam("fileName", "id.png")
+                        .queryParam("answers", "KYC re-verification")
+                        .queryParam("documentType", "居民身份证")
+                        .queryParam("nameOnDocument", "李伟")
+                        .queryParam("expiryDate", "2035-01-01")
+                        .build(caseId))
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .contentType(MediaType.IMAGE_PNG)
+                .bodyValue(Samples.png(70))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
+        web.get()
+                .uri("/api/v1/evidence/items/{id}", id)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange();
+        web.post()
+                .uri("/api/v1/evidence/items/{id}/verdict", id)
+                .headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "ACCEPT", "nameOnDocument", "LI WEI"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        uploadedId(
+                merchant("acme"),
+                caseId,
+                "COMMUNICATION_RECORDS",
+                "chat.txt",
+                "text/plain",
                 Samples.text("buyer: got it\nseller: thanks\n" + caseId));
         return caseId;
     }
 
     private byte[] dossier(String caseId, String token) {
-        return bigWeb().get().uri("/api/v1/evidence/cases/{caseId}/dossier", caseId).headers(h -> h.setBearerAuth(token))
-                .exchange().expectStatus().isOk()
-                .expectHeader().contentType("application/zip")
-                .expectBody(byte[].class).returnResult().getResponseBody();
+        return bigWeb().get()
+                .uri("/api/v1/evidence/cases/{caseId}/dossier", caseId)
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("application/zip")
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private String publishedKeys() {
-        return web.get().uri("/api/v1/evidence/dossiers/jwks.json").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        return web.get()
+                .uri("/api/v1/evidence/dossiers/jwks.json")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec verify(byte[] zip) {
-        return bigWeb().post().uri("/api/v1/evidence/dossiers/verify").headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .contentType(MediaType.parseMediaType("application/zip")).bodyValue(zip)
-                .exchange().expectStatus().isOk().expectBody();
+        return bigWeb().post()
+                .uri("/api/v1/evidence/dossiers/verify")
+                .headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .bodyValue(zip)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {

@@ -1,59 +1,115 @@
 package app.thaw.evidence.hold;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
 import app.thaw.evidence.content.BlobStore;
 import app.thaw.evidence.support.EvidenceWebTestSupport;
 import app.thaw.evidence.support.Samples;
-import java.util.Map;
-
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class HoldWebTests extends EvidenceWebTestSupport {
 
     @Test
     void anAdministratorCannotDeleteHeldEvidence() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(2000, 40));
+        String id = uploadedId(
+                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(2000, 40));
         placeHold(caseId, staff("compliance_officer")).expectStatus().isCreated();
 
         for (String token : new String[] {staff("platform_admin"), staff("compliance_officer"), merchant("acme")}) {
-            web.delete().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(token)).exchange()
-                    .expectStatus().isEqualTo(409)
-                    .expectBody().jsonPath("$.code").isEqualTo("evidence_under_legal_hold").jsonPath("$.holdId").exists();
+            web.delete()
+                    .uri("/api/v1/evidence/items/{id}", id)
+                    .headers(h -> h.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(409)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("evidence_under_legal_hold")
+                    .jsonPath("$.holdId")
+                    .exists();
         }
-        web.get().uri("/api/v1/evidence/items/{id}/content", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange()
-                .expectStatus().isOk();
+        web.get()
+                .uri("/api/v1/evidence/items/{id}/content", id)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
     void afterReleaseDeletionWorksAndTheReleaseStaysOnRecord() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(2000, 41));
+        String id = uploadedId(
+                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(2000, 41));
         String holdId = (String) ((Map<?, ?>) ((java.util.List<?>) placeHold(caseId, staff("platform_admin"))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("holds")).getFirst()).get("holdId");
+                                .expectStatus()
+                                .isCreated()
+                                .expectBody(Map.class)
+                                .returnResult()
+                                .getResponseBody()
+                                .get("holds"))
+                        .getFirst())
+                .get("holdId");
 
-        web.post().uri("/api/v1/evidence/cases/{caseId}/holds/{holdId}/release", caseId, holdId)
-                .headers(h -> h.setBearerAuth(staff("compliance_officer"))).bodyValue(Map.of("reason", "court released it"))
-                .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.held").isEqualTo(false)
-                .jsonPath("$.holds[0].active").isEqualTo(false)
-                .jsonPath("$.holds[0].releaseReason").isEqualTo("court released it");
-        web.post().uri("/api/v1/evidence/cases/{caseId}/holds/{holdId}/release", caseId, holdId)
-                .headers(h -> h.setBearerAuth(staff("compliance_officer"))).bodyValue(Map.of("reason", "again"))
-                .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("hold_already_released");
+        web.post()
+                .uri("/api/v1/evidence/cases/{caseId}/holds/{holdId}/release", caseId, holdId)
+                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
+                .bodyValue(Map.of("reason", "court released it"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.held")
+                .isEqualTo(false)
+                .jsonPath("$.holds[0].active")
+                .isEqualTo(false)
+                .jsonPath("$.holds[0].releaseReason")
+                .isEqualTo("court released it");
+        web.post()
+                .uri("/api/v1/evidence/cases/{caseId}/holds/{holdId}/release", caseId, holdId)
+                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
+                .bodyValue(Map.of("reason", "again"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("hold_already_released");
 
-        web.delete().uri("/api/v1/evidence/items/{id}", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("DELETED");
-        web.get().uri("/api/v1/evidence/items/{id}/content", id).headers(h -> h.setBearerAuth(merchant("acme"))).exchange()
-                .expectStatus().isEqualTo(410);
+        web.delete()
+                .uri("/api/v1/evidence/items/{id}", id)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("DELETED");
+        web.get()
+                .uri("/api/v1/evidence/items/{id}/content", id)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(410);
         Document item = find("evidence", Criteria.where("_id").is(id)).getFirst();
-        assertThat(count(BlobStore.CHUNKS, Criteria.where("files_id").is(new org.bson.types.ObjectId(item.getString("blobId"))))).isZero();
-        assertThat(find("custody", Criteria.where("caseId").is(caseId)).stream().map(entry -> entry.getString("action")))
+        assertThat(count(
+                        BlobStore.CHUNKS,
+                        Criteria.where("files_id").is(new org.bson.types.ObjectId(item.getString("blobId")))))
+                .isZero();
+        assertThat(find("custody", Criteria.where("caseId").is(caseId)).stream()
+                        .map(entry -> entry.getString("action")))
                 .containsSubsequence("UPLOADED", "HOLD_PLACED", "HOLD_RELEASED", "DELETED");
-        assertThat(count("outbox", Criteria.where("event.type").is("thaw.evidence.hold_released").and("event.subject").is(caseId)))
+        assertThat(count(
+                        "outbox",
+                        Criteria.where("event.type")
+                                .is("thaw.evidence.hold_released")
+                                .and("event.subject")
+                                .is(caseId)))
                 .isPositive();
     }
 
@@ -67,8 +123,13 @@ class HoldWebTests extends EvidenceWebTestSupport {
     @Test
     void complianceAndJudicialCasesAreHeldAutomaticallyFromCaseEvents() {
         String judicial = openCase("acme", "JUDICIAL_FREEZE");
-        holds(judicial).jsonPath("$.held").isEqualTo(true).jsonPath("$.holds[0].automatic").isEqualTo(true)
-                .jsonPath("$.holds.length()").isEqualTo(1);
+        holds(judicial)
+                .jsonPath("$.held")
+                .isEqualTo(true)
+                .jsonPath("$.holds[0].automatic")
+                .isEqualTo(true)
+                .jsonPath("$.holds.length()")
+                .isEqualTo(1);
         deliverCaseEvent("thaw.case.opened", "acme", judicial, "JUDICIAL_FREEZE"); // a redelivery places no second hold
         holds(judicial).jsonPath("$.holds.length()").isEqualTo(1);
 
@@ -76,7 +137,12 @@ class HoldWebTests extends EvidenceWebTestSupport {
         holds(triaged).jsonPath("$.held").isEqualTo(false);
         deliverCaseEvent("thaw.case.triaged", "acme", triaged, "COMPLIANCE_HOLD");
         holds(triaged).jsonPath("$.held").isEqualTo(true);
-        assertThat(count("outbox", Criteria.where("event.type").is("thaw.evidence.hold_placed").and("event.subject").is(triaged)))
+        assertThat(count(
+                        "outbox",
+                        Criteria.where("event.type")
+                                .is("thaw.evidence.hold_placed")
+                                .and("event.subject")
+                                .is(triaged)))
                 .isPositive();
     }
 
@@ -87,17 +153,28 @@ class HoldWebTests extends EvidenceWebTestSupport {
         deliverCaseEvent("thaw.case.opened", "acme", caseId, "RISK_TXN", 1L);
 
         holds(caseId).jsonPath("$.held").isEqualTo(true);
-        assertThat(mongo.findById(caseId, org.bson.Document.class, "case_files").block().getString("scenario"))
+        assertThat(mongo.findById(caseId, org.bson.Document.class, "case_files")
+                        .block()
+                        .getString("scenario"))
                 .isEqualTo("JUDICIAL_FREEZE");
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec holds(String caseId) {
-        return web.get().uri("/api/v1/evidence/cases/{caseId}/holds", caseId).headers(h -> h.setBearerAuth(staff("compliance_officer")))
-                .exchange().expectStatus().isOk().expectBody();
+        return web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/holds", caseId)
+                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec placeHold(String caseId, String token) {
-        return web.post().uri("/api/v1/evidence/cases/{caseId}/holds", caseId).headers(h -> h.setBearerAuth(token))
-                .bodyValue(Map.of("reason", "regulator's preservation notice")).exchange();
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec placeHold(
+            String caseId, String token) {
+        return web.post()
+                .uri("/api/v1/evidence/cases/{caseId}/holds", caseId)
+                .headers(h -> h.setBearerAuth(token))
+                .bodyValue(Map.of("reason", "regulator's preservation notice"))
+                .exchange();
     }
 }

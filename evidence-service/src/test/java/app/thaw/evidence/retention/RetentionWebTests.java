@@ -1,16 +1,16 @@
 package app.thaw.evidence.retention;
 
-import app.thaw.evidence.support.EvidenceWebTestSupport;
-import app.thaw.evidence.support.Samples;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.Map;
 
+import app.thaw.evidence.support.EvidenceWebTestSupport;
+import app.thaw.evidence.support.Samples;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RetentionWebTests extends EvidenceWebTestSupport {
 
@@ -23,11 +23,19 @@ class RetentionWebTests extends EvidenceWebTestSupport {
         String free = openCase("tiny", "RISK_TXN");
         String held = openCase("tiny", "RISK_TXN");
         String longLived = openCase("acme", "RISK_TXN");
-        String freeItem = uploadedId(merchant("tiny"), free, "BANK_STATEMENT", "f.pdf", "application/pdf", Samples.pdf(1000, 50));
-        String heldItem = uploadedId(merchant("tiny"), held, "BANK_STATEMENT", "h.pdf", "application/pdf", Samples.pdf(1000, 51));
-        String keptItem = uploadedId(merchant("acme"), longLived, "BANK_STATEMENT", "k.pdf", "application/pdf", Samples.pdf(1000, 52));
-        web.post().uri("/api/v1/evidence/cases/{caseId}/holds", held).headers(h -> h.setBearerAuth(staff("compliance_officer")))
-                .bodyValue(Map.of("reason", "litigation")).exchange().expectStatus().isCreated();
+        String freeItem =
+                uploadedId(merchant("tiny"), free, "BANK_STATEMENT", "f.pdf", "application/pdf", Samples.pdf(1000, 50));
+        String heldItem =
+                uploadedId(merchant("tiny"), held, "BANK_STATEMENT", "h.pdf", "application/pdf", Samples.pdf(1000, 51));
+        String keptItem = uploadedId(
+                merchant("acme"), longLived, "BANK_STATEMENT", "k.pdf", "application/pdf", Samples.pdf(1000, 52));
+        web.post()
+                .uri("/api/v1/evidence/cases/{caseId}/holds", held)
+                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
+                .bodyValue(Map.of("reason", "litigation"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
 
         clock.advance(Duration.ofDays(31));
         sweeper.sweepOnce().block();
@@ -35,10 +43,16 @@ class RetentionWebTests extends EvidenceWebTestSupport {
         assertThat(status(freeItem)).isEqualTo("DELETED");
         assertThat(status(heldItem)).isEqualTo("RECEIVED");
         assertThat(status(keptItem)).isEqualTo("RECEIVED");
-        Document deletion = find("custody", Criteria.where("caseId").is(free).and("action").is("DELETED")).getFirst();
+        Document deletion = find(
+                        "custody",
+                        Criteria.where("caseId").is(free).and("action").is("DELETED"))
+                .getFirst();
         assertThat(deletion.getString("actor")).isEqualTo(RetentionSweeper.ACTOR);
         assertThat(deletion.get("details", Document.class).getString("reason")).startsWith("retention expired");
-        assertThat(count("custody", Criteria.where("caseId").is(held).and("action").is("DELETED"))).isZero();
+        assertThat(count(
+                        "custody",
+                        Criteria.where("caseId").is(held).and("action").is("DELETED")))
+                .isZero();
     }
 
     private String status(String id) {

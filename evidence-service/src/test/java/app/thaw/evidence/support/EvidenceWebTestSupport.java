@@ -58,8 +58,11 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests {
     }
 
     protected static String token(String tenant, String username, String... roles) {
-        return tokens.token(List.of(roles), claims -> claims.claim("tenant_id", tenant).claim("preferred_username", username)
-                .subject("sub-" + username));
+        return tokens.token(
+                List.of(roles),
+                claims -> claims.claim("tenant_id", tenant)
+                        .claim("preferred_username", username)
+                        .subject("sub-" + username));
     }
 
     protected static String merchant(String tenant) {
@@ -72,7 +75,9 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests {
 
     /** A client that reads bodies of several MiB (downloads, dossiers) into memory for assertions. */
     protected WebTestClient bigWeb() {
-        return web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
+        return web.mutate()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
+                .build();
     }
 
     /** Makes a case known the way production does: case-service's thaw.case.opened, delivered to /internal/events. */
@@ -88,33 +93,61 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests {
 
     /** @param sequence the event's place among the case's events (null: unnumbered) */
     protected void deliverCaseEvent(String type, String tenant, String caseId, String scenario, Long sequence) {
-        Map<String, Object> event = new java.util.HashMap<>(Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(),
-                "source", "/thaw/case-service", "type", type, "subject", caseId, "time", Instant.now().toString(),
-                "tenantid", tenant, "datacontenttype", "application/json",
-                "data", Map.of("caseId", caseId, "scenario", scenario, "drill", false, "restricted", false)));
+        Map<String, Object> event = new java.util.HashMap<>(Map.of(
+                "specversion",
+                "1.0",
+                "id",
+                UUID.randomUUID().toString(),
+                "source",
+                "/thaw/case-service",
+                "type",
+                type,
+                "subject",
+                caseId,
+                "time",
+                Instant.now().toString(),
+                "tenantid",
+                tenant,
+                "datacontenttype",
+                "application/json",
+                "data",
+                Map.of("caseId", caseId, "scenario", scenario, "drill", false, "restricted", false)));
         if (sequence != null) {
             event.put("sequence", sequence);
         }
-        web.post().uri("/internal/events").headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(event).exchange()
-                .expectStatus().is2xxSuccessful();
+        web.post()
+                .uri("/internal/events")
+                .headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(event)
+                .exchange()
+                .expectStatus()
+                .is2xxSuccessful();
     }
 
     /** Uploads raw bytes; returns the exchange for the test to assert on. */
-    protected WebTestClient.ResponseSpec uploadRaw(String token, String caseId, String requirement, String fileName,
-                                                   String contentType, byte[] content) {
-        return web.post().uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
-                        .queryParam("requirementCode", requirement).queryParam("fileName", fileName).build(caseId))
+    protected WebTestClient.ResponseSpec uploadRaw(
+            String token, String caseId, String requirement, String fileName, String contentType, byte[] content) {
+        return web.post()
+                .uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
+                        .queryParam("requirementCode", requirement)
+                        .queryParam("fileName", fileName)
+                        .build(caseId))
                 .headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.parseMediaType(contentType))
                 .bodyValue(content)
                 .exchange();
     }
 
-    protected String uploadedId(String token, String caseId, String requirement, String fileName, String contentType, byte[] content) {
+    protected String uploadedId(
+            String token, String caseId, String requirement, String fileName, String contentType, byte[] content) {
         return (String) uploadRaw(token, caseId, requirement, fileName, contentType, content)
-                .expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
     }
 
     protected long count(String collection, Criteria criteria) {
@@ -122,7 +155,9 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests {
     }
 
     protected List<Document> find(String collection, Criteria criteria) {
-        return mongo.find(Query.query(criteria), Document.class, collection).collectList().block();
+        return mongo.find(Query.query(criteria), Document.class, collection)
+                .collectList()
+                .block();
     }
 
     protected Clock clock() {

@@ -10,8 +10,7 @@ import java.util.zip.ZipOutputStream;
 /** Small files of real formats, by their magic bytes. */
 public final class Samples {
 
-    private Samples() {
-    }
+    private Samples() {}
 
     /** A PDF header followed by {@code size} bytes of seeded noise (distinct seeds give distinct content). */
     public static byte[] pdf(int size, long seed) {
@@ -42,7 +41,8 @@ public final class Samples {
     }
 
     public static byte[] zip() {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("inner.txt"));
             zip.write("hello".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();

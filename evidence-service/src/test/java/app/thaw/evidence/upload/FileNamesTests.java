@@ -1,8 +1,8 @@
 package app.thaw.evidence.upload;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class FileNamesTests {
 

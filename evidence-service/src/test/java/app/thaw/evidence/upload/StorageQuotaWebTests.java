@@ -1,9 +1,5 @@
 package app.thaw.evidence.upload;
 
-import app.thaw.evidence.content.BlobStore;
-import app.thaw.evidence.item.EvidenceItems;
-import app.thaw.evidence.support.EvidenceWebTestSupport;
-import app.thaw.evidence.support.Samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -12,6 +8,10 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
+import app.thaw.evidence.content.BlobStore;
+import app.thaw.evidence.item.EvidenceItems;
+import app.thaw.evidence.support.EvidenceWebTestSupport;
+import app.thaw.evidence.support.Samples;
 import app.thaw.platform.plans.Quotas;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,18 +21,49 @@ import org.springframework.http.MediaType;
 class StorageQuotaWebTests extends EvidenceWebTestSupport {
 
     void planChanged(String tenant, String plan) {
-        web.post().uri("/internal/events").headers(h -> h.setBearerAuth(tokens.token("thaw_service"))).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(), "source", "/thaw/identity-monitor",
-                        "type", "thaw.subscription.changed", "subject", tenant, "time", Instant.now().toString(), "tenantid", tenant,
-                        "sequence", 1, "data", Map.of("tenantId", tenant, "plan", plan, "sequence", 1, "changedAt", Instant.now().toString(),
-                                "changedBy", "platform-admin")))
-                .exchange().expectStatus().is2xxSuccessful();
+        web.post()
+                .uri("/internal/events")
+                .headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "specversion",
+                        "1.0",
+                        "id",
+                        UUID.randomUUID().toString(),
+                        "source",
+                        "/thaw/identity-monitor",
+                        "type",
+                        "thaw.subscription.changed",
+                        "subject",
+                        tenant,
+                        "time",
+                        Instant.now().toString(),
+                        "tenantid",
+                        tenant,
+                        "sequence",
+                        1,
+                        "data",
+                        Map.of(
+                                "tenantId",
+                                tenant,
+                                "plan",
+                                plan,
+                                "sequence",
+                                1,
+                                "changedAt",
+                                Instant.now().toString(),
+                                "changedBy",
+                                "platform-admin")))
+                .exchange()
+                .expectStatus()
+                .is2xxSuccessful();
     }
 
     long usedBytes(String tenant) {
         String month = YearMonth.from(clock.instant().atOffset(ZoneOffset.UTC)).toString();
         return find(Quotas.COLLECTION, Criteria.where("_id").is(tenant + "|evidenceStorageMb|" + month)).stream()
-                .mapToLong(document -> document.get("used", Number.class).longValue()).sum();
+                .mapToLong(document -> document.get("used", Number.class).longValue())
+                .sum();
     }
 
     @Test
@@ -43,11 +74,22 @@ class StorageQuotaWebTests extends EvidenceWebTestSupport {
         long blobsBefore = count(BlobStore.FILES, new Criteria());
 
         uploadRaw(merchant(tenant), caseId, "BANK_STATEMENT", "statement.pdf", "application/pdf", Samples.pdf(2048, 7))
-                .expectStatus().isEqualTo(429)
-                .expectBody().jsonPath("$.code").isEqualTo("quota_exceeded").jsonPath("$.quota").isEqualTo("evidenceStorageMb")
-                .jsonPath("$.limit").isEqualTo(0).jsonPath("$.plan").isEqualTo("INSURER").jsonPath("$.resetsAt").exists();
+                .expectStatus()
+                .isEqualTo(429)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("quota_exceeded")
+                .jsonPath("$.quota")
+                .isEqualTo("evidenceStorageMb")
+                .jsonPath("$.limit")
+                .isEqualTo(0)
+                .jsonPath("$.plan")
+                .isEqualTo("INSURER")
+                .jsonPath("$.resetsAt")
+                .exists();
 
-        assertThat(count(EvidenceItems.COLLECTION, Criteria.where("caseId").is(caseId))).isZero();
+        assertThat(count(EvidenceItems.COLLECTION, Criteria.where("caseId").is(caseId)))
+                .isZero();
         // The streamed content does not stay behind.
         assertThat(count(BlobStore.FILES, new Criteria())).isEqualTo(blobsBefore);
         assertThat(usedBytes(tenant)).isZero();
@@ -60,10 +102,21 @@ class StorageQuotaWebTests extends EvidenceWebTestSupport {
         byte[] content = Samples.pdf(1_500_000, 3);
 
         uploadedId(merchant(tenant), caseId, "BANK_STATEMENT", "statement.pdf", "application/pdf", content);
-        uploadRaw(merchant(tenant), caseId, "BANK_STATEMENT", "again.pdf", "application/pdf", content).expectStatus().is2xxSuccessful();
+        uploadRaw(merchant(tenant), caseId, "BANK_STATEMENT", "again.pdf", "application/pdf", content)
+                .expectStatus()
+                .is2xxSuccessful();
 
         assertThat(usedBytes(tenant)).isEqualTo(content.length);
-        web.get().uri("/internal/usage/{tenant}", tenant).headers(h -> h.setBearerAuth(tokens.token("thaw_service"))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.used.evidenceStorageMb").isEqualTo(2).jsonPath("$.plan").isEqualTo("THAW_ASSIST");
+        web.get()
+                .uri("/internal/usage/{tenant}", tenant)
+                .headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.used.evidenceStorageMb")
+                .isEqualTo(2)
+                .jsonPath("$.plan")
+                .isEqualTo("THAW_ASSIST");
     }
 }

@@ -1,15 +1,15 @@
 package app.thaw.evidence.verification;
 
-import app.thaw.evidence.support.EvidenceWebTestSupport;
-import app.thaw.evidence.support.Samples;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.util.Map;
 
+import app.thaw.evidence.support.EvidenceWebTestSupport;
+import app.thaw.evidence.support.Samples;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class VerdictWebTests extends EvidenceWebTestSupport {
 
@@ -17,16 +17,34 @@ class VerdictWebTests extends EvidenceWebTestSupport {
     void staffAcceptWithDocumentMetadataAndVerifiedIsPublished() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(30));
-        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "ACCEPT", "documentType", "national ID", "nameOnDocument", "Li Wei",
-                        "expiryDate", LocalDate.now().plusYears(3).toString(), "version", 0))
-                .exchange().expectStatus().isOk()
+        web.post()
+                .uri("/api/v1/evidence/items/{id}/verdict", id)
+                .headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of(
+                        "decision",
+                        "ACCEPT",
+                        "documentType",
+                        "national ID",
+                        "nameOnDocument",
+                        "Li Wei",
+                        "expiryDate",
+                        LocalDate.now().plusYears(3).toString(),
+                        "version",
+                        0))
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("VERIFIED")
-                .jsonPath("$.verdict.read.nameOnDocument").isEqualTo("Li Wei")
-                .jsonPath("$.verdict.by").isEqualTo("thaw/staff-staff_agent")
-                .jsonPath("$.expired").isEqualTo(false)
-                .jsonPath("$.version").isEqualTo(1);
+                .jsonPath("$.status")
+                .isEqualTo("VERIFIED")
+                .jsonPath("$.verdict.read.nameOnDocument")
+                .isEqualTo("Li Wei")
+                .jsonPath("$.verdict.by")
+                .isEqualTo("thaw/staff-staff_agent")
+                .jsonPath("$.expired")
+                .isEqualTo(false)
+                .jsonPath("$.version")
+                .isEqualTo(1);
         Document data = event("thaw.evidence.verified", id).get("data", Document.class);
         assertThat(data.getString("verifiedBy")).isEqualTo("thaw/staff-staff_agent");
         assertThat(data.getString("requirementCode")).isEqualTo("ID_DOCUMENT");
@@ -36,14 +54,28 @@ class VerdictWebTests extends EvidenceWebTestSupport {
     void aRejectionCarriesItsReasonCodeAndNoteAndAPastExpiryIsFlagged() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "BUSINESS_LICENSE", "lic.png", "image/png", Samples.png(31));
-        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_supervisor")))
-                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EXPIRED", "note", "licence ran out in 2020",
-                        "expiryDate", "2020-06-30"))
-                .exchange().expectStatus().isOk()
+        web.post()
+                .uri("/api/v1/evidence/items/{id}/verdict", id)
+                .headers(h -> h.setBearerAuth(staff("staff_supervisor")))
+                .bodyValue(Map.of(
+                        "decision",
+                        "REJECT",
+                        "reasonCode",
+                        "EXPIRED",
+                        "note",
+                        "licence ran out in 2020",
+                        "expiryDate",
+                        "2020-06-30"))
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("REJECTED")
-                .jsonPath("$.verdict.reasonCode").isEqualTo("EXPIRED")
-                .jsonPath("$.expired").isEqualTo(true);
+                .jsonPath("$.status")
+                .isEqualTo("REJECTED")
+                .jsonPath("$.verdict.reasonCode")
+                .isEqualTo("EXPIRED")
+                .jsonPath("$.expired")
+                .isEqualTo(true);
         Document data = event("thaw.evidence.rejected", id).get("data", Document.class);
         assertThat(data.getString("reasonCode")).isEqualTo("EXPIRED");
         assertThat(data.getString("note")).isEqualTo("licence ran out in 2020");
@@ -51,13 +83,24 @@ class VerdictWebTests extends EvidenceWebTestSupport {
 
     /** A business licence declared by the holder with a past expiry date. */
     private String declaredExpiredLicence(String caseId, long seed) {
-        return (String) web.post().uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
-                        .queryParam("requirementCode", "BUSINESS_LICENSE").queryParam("fileName", "licence.png")
-                        .queryParam("documentType", "营业执照").queryParam("nameOnDocument", "杭州小象贸易有限公司")
-                        .queryParam("expiryDate", "2021-03-31").build(caseId))
-                .headers(h -> h.setBearerAuth(merchant("acme"))).contentType(org.springframework.http.MediaType.IMAGE_PNG)
-                .bodyValue(Samples.png(seed)).exchange()
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        return (String) web.post()
+                .uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
+                        .queryParam("requirementCode", "BUSINESS_LICENSE")
+                        .queryParam("fileName", "licence.png")
+                        .queryParam("documentType", "营业执照")
+                        .queryParam("nameOnDocument", "杭州小象贸易有限公司")
+                        .queryParam("expiryDate", "2021-03-31")
+                        .build(caseId))
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .contentType(org.springframework.http.MediaType.IMAGE_PNG)
+                .bodyValue(Samples.png(seed))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
     }
 
     @Test
@@ -65,70 +108,139 @@ class VerdictWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String id = declaredExpiredLicence(caseId, 35);
 
-        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EXPIRED", "note", "expired in 2021")).exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.metadata.documentType").isEqualTo("营业执照")
-                .jsonPath("$.metadata.nameOnDocument").isEqualTo("杭州小象贸易有限公司")
-                .jsonPath("$.metadata.expiryDate").isEqualTo("2021-03-31")
-                .jsonPath("$.verdict.read").doesNotExist()
-                .jsonPath("$.expired").isEqualTo(true);
+        web.post()
+                .uri("/api/v1/evidence/items/{id}/verdict", id)
+                .headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EXPIRED", "note", "expired in 2021"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.metadata.documentType")
+                .isEqualTo("营业执照")
+                .jsonPath("$.metadata.nameOnDocument")
+                .isEqualTo("杭州小象贸易有限公司")
+                .jsonPath("$.metadata.expiryDate")
+                .isEqualTo("2021-03-31")
+                .jsonPath("$.verdict.read")
+                .doesNotExist()
+                .jsonPath("$.expired")
+                .isEqualTo(true);
     }
 
     @Test
     void whatStaffReadIsAddedBesideWhatTheHolderDeclaredAndAnExpiredRejectionIsExpired() {
         String caseId = openCase("acme", "RISK_TXN");
         String declared = declaredExpiredLicence(caseId, 36);
-        web.post().uri("/api/v1/evidence/items/{id}/verdict", declared).headers(h -> h.setBearerAuth(staff("staff_supervisor")))
-                .bodyValue(Map.of("decision", "ACCEPT", "documentType", "business licence", "nameOnDocument", "Hangzhou Xiaoxiang Trading",
-                        "expiryDate", LocalDate.now().plusYears(5).toString())).exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.metadata.expiryDate").isEqualTo("2021-03-31")
-                .jsonPath("$.verdict.read.documentType").isEqualTo("business licence")
-                .jsonPath("$.verdict.by").isEqualTo("thaw/staff-staff_supervisor")
-                .jsonPath("$.expired").isEqualTo(true); // the declared past expiry stays on record
+        web.post()
+                .uri("/api/v1/evidence/items/{id}/verdict", declared)
+                .headers(h -> h.setBearerAuth(staff("staff_supervisor")))
+                .bodyValue(Map.of(
+                        "decision",
+                        "ACCEPT",
+                        "documentType",
+                        "business licence",
+                        "nameOnDocument",
+                        "Hangzhou Xiaoxiang Trading",
+                        "expiryDate",
+                        LocalDate.now().plusYears(5).toString()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.metadata.expiryDate")
+                .isEqualTo("2021-03-31")
+                .jsonPath("$.verdict.read.documentType")
+                .isEqualTo("business licence")
+                .jsonPath("$.verdict.by")
+                .isEqualTo("thaw/staff-staff_supervisor")
+                .jsonPath("$.expired")
+                .isEqualTo(true); // the declared past expiry stays on record
 
-        String undeclared = uploadedId(merchant("acme"), caseId, "BUSINESS_LICENSE", "lic2.png", "image/png", Samples.png(37));
-        web.post().uri("/api/v1/evidence/items/{id}/verdict", undeclared).headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EXPIRED")).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.expired").isEqualTo(true);
+        String undeclared =
+                uploadedId(merchant("acme"), caseId, "BUSINESS_LICENSE", "lic2.png", "image/png", Samples.png(37));
+        web.post()
+                .uri("/api/v1/evidence/items/{id}/verdict", undeclared)
+                .headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EXPIRED"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.expired")
+                .isEqualTo(true);
     }
 
     @Test
     void aRejectionWithoutAReasonNamesTheField() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(32));
-        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "REJECT")).exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reasonCode");
+        web.post()
+                .uri("/api/v1/evidence/items/{id}/verdict", id)
+                .headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "REJECT"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("reasonCode");
     }
 
     @Test
     void aSecondVerdictIsRefusedAndAStaleVersionIsAConflict() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(33));
-        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "ACCEPT", "version", 5)).exchange()
-                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("version_conflict");
-        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "ACCEPT")).exchange().expectStatus().isOk();
-        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EDITED")).exchange()
-                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("evidence_already_decided");
+        web.post()
+                .uri("/api/v1/evidence/items/{id}/verdict", id)
+                .headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "ACCEPT", "version", 5))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("version_conflict");
+        web.post()
+                .uri("/api/v1/evidence/items/{id}/verdict", id)
+                .headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "ACCEPT"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        web.post()
+                .uri("/api/v1/evidence/items/{id}/verdict", id)
+                .headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EDITED"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("evidence_already_decided");
     }
 
     @Test
     void merchantsCannotJudgeTheirOwnEvidence() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(34));
-        web.post().uri("/api/v1/evidence/items/{id}/verdict", id).headers(h -> h.setBearerAuth(merchant("acme")))
-                .bodyValue(Map.of("decision", "ACCEPT")).exchange()
-                .expectStatus().isForbidden();
+        web.post()
+                .uri("/api/v1/evidence/items/{id}/verdict", id)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .bodyValue(Map.of("decision", "ACCEPT"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 
     private Document event(String type, String evidenceId) {
-        return find("outbox", Criteria.where("event.type").is(type).and("event.subject").is(evidenceId)).getFirst()
+        return find(
+                        "outbox",
+                        Criteria.where("event.type")
+                                .is(type)
+                                .and("event.subject")
+                                .is(evidenceId))
+                .getFirst()
                 .get("event", Document.class);
     }
 }

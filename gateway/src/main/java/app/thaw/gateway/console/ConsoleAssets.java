@@ -1,10 +1,9 @@
 package app.thaw.gateway.console;
 
+import app.thaw.platform.dashboard.DashboardAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.config.ResourceHandlerRegistry;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
-
-import app.thaw.platform.dashboard.DashboardAutoConfiguration;
 
 /** The console uses the dashboards' shared styles and scripts, served under {@code /console/}. */
 @Configuration(proxyBeanMethods = false)

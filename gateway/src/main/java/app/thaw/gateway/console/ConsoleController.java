@@ -31,9 +31,12 @@ class ConsoleController {
 
     @GetMapping({"/console", "/console/"})
     String landing(@AuthenticationPrincipal OidcUser user, Locale locale, Model model) {
-        List<String> roles = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        List<String> roles = user.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith(ROLE_PREFIX))
-                .map(authority -> authority.substring(ROLE_PREFIX.length())).sorted().toList();
+                .map(authority -> authority.substring(ROLE_PREFIX.length()))
+                .sorted()
+                .toList();
         model.addAttribute("name", user.getFullName() != null ? user.getFullName() : user.getPreferredUsername());
         model.addAttribute("username", user.getPreferredUsername());
         model.addAttribute("tenant", user.getClaimAsString("tenant_id"));

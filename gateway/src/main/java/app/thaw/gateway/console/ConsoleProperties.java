@@ -33,6 +33,8 @@ public record ConsoleProperties(
     }
 
     List<Dashboard> dashboardsFor(Collection<String> callerRoles) {
-        return dashboards.stream().filter(dashboard -> dashboard.openTo(callerRoles)).toList();
+        return dashboards.stream()
+                .filter(dashboard -> dashboard.openTo(callerRoles))
+                .toList();
     }
 }

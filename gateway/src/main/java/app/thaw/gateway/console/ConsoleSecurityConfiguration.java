@@ -2,6 +2,7 @@ package app.thaw.gateway.console;
 
 import java.util.Map;
 
+import app.thaw.platform.security.ThawSecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -14,8 +15,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
-import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -25,12 +26,10 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-
-import app.thaw.platform.security.ThawSecurityProperties;
 
 /**
  * The browser side of the gateway, apart from the stateless API: {@code /console} and each
@@ -46,34 +45,35 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityWebFilterChain consoleChain(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-                                        ReactiveOAuth2UserService<OidcUserRequest, OidcUser> users) {
+    SecurityWebFilterChain consoleChain(
+            ServerHttpSecurity http,
+            ReactiveClientRegistrationRepository registrations,
+            ReactiveOAuth2UserService<OidcUserRequest, OidcUser> users) {
         DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         // PKCE even though the client is confidential (OAuth 2.0 Security BCP): a stolen code is useless.
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 
-        OidcClientInitiatedServerLogoutSuccessHandler logoutAtKeycloak = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        OidcClientInitiatedServerLogoutSuccessHandler logoutAtKeycloak =
+                new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         logoutAtKeycloak.setPostLogoutRedirectUri("{baseUrl}/console");
 
-        return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/console", "/console/**", "/dashboard/**",
-                        "/oauth2/**", "/login/**"))
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(
+                        "/console", "/console/**", "/dashboard/**", "/oauth2/**", "/login/**"))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/console/assets/**").permitAll()
-                        .anyExchange().authenticated())
-                .oauth2Login(login -> login
-                        .authorizationRequestResolver(authorizationRequests)
-                        .authenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/login/oauth2/code/{registrationId}")))
-                .oauth2Client(client -> { })
+                        .pathMatchers("/console/assets/**")
+                        .permitAll()
+                        .anyExchange()
+                        .authenticated())
+                .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests)
+                        .authenticationMatcher(
+                                ServerWebExchangeMatchers.pathMatchers("/login/oauth2/code/{registrationId}")))
+                .oauth2Client(client -> {})
                 // The token travels in a cookie the pages' script reads (htmx sends it back as
                 // X-XSRF-TOKEN on every write to a dashboard) and in the logout form.
-                .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new HeaderOnlyForDashboards()))
-                .logout(logout -> logout
-                        .logoutUrl("/console/logout")
-                        .logoutSuccessHandler(logoutAtKeycloak))
+                .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessHandler(logoutAtKeycloak))
                 .build();
     }
 
@@ -107,7 +107,8 @@ class ConsoleSecurityConfiguration {
      * Keycloak being up; the endpoints are Keycloak's fixed paths under the realm's issuer.
      */
     @Bean
-    ReactiveClientRegistrationRepository clientRegistrations(ThawSecurityProperties security, ConsoleProperties console) {
+    ReactiveClientRegistrationRepository clientRegistrations(
+            ThawSecurityProperties security, ConsoleProperties console) {
         String issuer = security.issuerUri().toString().replaceAll("/+$", "");
         String oidc = issuer + "/protocol/openid-connect";
         ClientRegistration keycloak = ClientRegistration.withRegistrationId(REGISTRATION)
@@ -134,13 +135,16 @@ class ConsoleSecurityConfiguration {
      * landing page offers exactly what the services will allow.
      */
     @Bean
-    ReactiveOAuth2UserService<OidcUserRequest, OidcUser> consoleUsers(ReactiveJwtDecoder tokens,
-                                                                      ReactiveJwtAuthenticationConverterAdapter roles) {
+    ReactiveOAuth2UserService<OidcUserRequest, OidcUser> consoleUsers(
+            ReactiveJwtDecoder tokens, ReactiveJwtAuthenticationConverterAdapter roles) {
         OidcReactiveOAuth2UserService oidc = new OidcReactiveOAuth2UserService();
-        return request -> oidc.loadUser(request).flatMap(user -> tokens.decode(request.getAccessToken().getTokenValue())
-                .flatMap(roles::convert)
-                .map(authentication -> (OidcUser) new DefaultOidcUser(authentication.getAuthorities(), user.getIdToken(),
-                        user.getUserInfo(), "preferred_username")));
+        return request -> oidc.loadUser(request)
+                .flatMap(user -> tokens.decode(request.getAccessToken().getTokenValue())
+                        .flatMap(roles::convert)
+                        .map(authentication -> (OidcUser) new DefaultOidcUser(
+                                authentication.getAuthorities(),
+                                user.getIdToken(),
+                                user.getUserInfo(),
+                                "preferred_username")));
     }
-
 }

@@ -34,17 +34,21 @@ class ConsoleSessionStaysHere implements GlobalFilter, Ordered {
         if (!exchange.getRequest().getCookies().containsKey(sessionCookie)) {
             return chain.filter(exchange);
         }
-        String others = exchange.getRequest().getCookies().values().stream().flatMap(List::stream)
+        String others = exchange.getRequest().getCookies().values().stream()
+                .flatMap(List::stream)
                 .filter(cookie -> !cookie.getName().equals(sessionCookie))
                 .map(HttpCookie::toString)
                 .collect(Collectors.joining("; "));
-        ServerHttpRequest relayed = exchange.getRequest().mutate().headers(headers -> {
-            if (others.isEmpty()) {
-                headers.remove(HttpHeaders.COOKIE);
-            } else {
-                headers.set(HttpHeaders.COOKIE, others);
-            }
-        }).build();
+        ServerHttpRequest relayed = exchange.getRequest()
+                .mutate()
+                .headers(headers -> {
+                    if (others.isEmpty()) {
+                        headers.remove(HttpHeaders.COOKIE);
+                    } else {
+                        headers.set(HttpHeaders.COOKIE, others);
+                    }
+                })
+                .build();
         return chain.filter(exchange.mutate().request(relayed).build());
     }
 

@@ -47,10 +47,19 @@ class ClientLimits implements GlobalFilter, Ordered {
     ClientLimits(LimitProperties limits) {
         this.limits = limits;
         Duration idle = limits.per().multipliedBy(Math.max(1, limits.burst() / Math.max(1, limits.sustained())) + 60);
-        this.clientBuckets = Caffeine.newBuilder().maximumSize(limits.trackedClients()).expireAfterAccess(idle).build();
-        this.tenantBuckets = Caffeine.newBuilder().maximumSize(limits.trackedClients()).expireAfterAccess(idle).build();
+        this.clientBuckets = Caffeine.newBuilder()
+                .maximumSize(limits.trackedClients())
+                .expireAfterAccess(idle)
+                .build();
+        this.tenantBuckets = Caffeine.newBuilder()
+                .maximumSize(limits.trackedClients())
+                .expireAfterAccess(idle)
+                .build();
         // Long enough that a counter is never dropped while one of its requests (an upload) is in flight.
-        this.inFlight = Caffeine.newBuilder().maximumSize(2 * limits.trackedClients()).expireAfterAccess(Duration.ofHours(2)).build();
+        this.inFlight = Caffeine.newBuilder()
+                .maximumSize(2 * limits.trackedClients())
+                .expireAfterAccess(Duration.ofHours(2))
+                .build();
     }
 
     @Override
@@ -67,23 +76,31 @@ class ClientLimits implements GlobalFilter, Ordered {
     private Mono<Void> admit(Jwt token, ServerWebExchange exchange, GatewayFilterChain chain) {
         String client = clientKey(token);
         String tenant = "tenant:" + token.getClaimAsString(TokenValidation.TENANT_CLAIM);
-        ConsumptionProbe own = clientBuckets.get(client, key -> bucket(limits.burst(), limits.sustained()))
+        ConsumptionProbe own = clientBuckets
+                .get(client, key -> bucket(limits.burst(), limits.sustained()))
                 .tryConsumeAndReturnRemaining(1);
         if (!own.isConsumed()) {
-            return refuse(own, "Too many requests from this client: at most " + limits.burst() + " at once and "
-                    + limits.sustained() + " per " + limits.per().toSeconds() + " s.");
+            return refuse(
+                    own,
+                    "Too many requests from this client: at most " + limits.burst() + " at once and "
+                            + limits.sustained() + " per " + limits.per().toSeconds() + " s.");
         }
-        ConsumptionProbe shared = tenantBuckets.get(tenant, key -> bucket(limits.tenantBurst(), limits.tenantSustained()))
+        ConsumptionProbe shared = tenantBuckets
+                .get(tenant, key -> bucket(limits.tenantBurst(), limits.tenantSustained()))
                 .tryConsumeAndReturnRemaining(1);
         if (!shared.isConsumed()) {
-            return refuse(shared, "Too many requests from this tenant's clients together: at most " + limits.tenantBurst()
-                    + " at once and " + limits.tenantSustained() + " per " + limits.per().toSeconds() + " s.");
+            return refuse(
+                    shared,
+                    "Too many requests from this tenant's clients together: at most " + limits.tenantBurst()
+                            + " at once and " + limits.tenantSustained() + " per "
+                            + limits.per().toSeconds() + " s.");
         }
         AtomicInteger clientCalls = inFlight.get(client, key -> new AtomicInteger());
         AtomicInteger tenantCalls = inFlight.get(tenant, key -> new AtomicInteger());
         if (clientCalls.incrementAndGet() > limits.maxInFlight()) {
             clientCalls.decrementAndGet();
-            return refuseInFlight("Too many requests from this client in progress at once: at most " + limits.maxInFlight() + ".");
+            return refuseInFlight(
+                    "Too many requests from this client in progress at once: at most " + limits.maxInFlight() + ".");
         }
         if (tenantCalls.incrementAndGet() > limits.tenantMaxInFlight()) {
             tenantCalls.decrementAndGet();
@@ -100,17 +117,27 @@ class ClientLimits implements GlobalFilter, Ordered {
 
     private static Mono<Void> refuse(ConsumptionProbe probe, String what) {
         long waitSeconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-        return Mono.error(new ThawProblem(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
-                what + " Retry after " + waitSeconds + " s.", Map.of(), Duration.ofNanos(probe.getNanosToWaitForRefill())));
+        return Mono.error(new ThawProblem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate_limited",
+                what + " Retry after " + waitSeconds + " s.",
+                Map.of(),
+                Duration.ofNanos(probe.getNanosToWaitForRefill())));
     }
 
     private static Mono<Void> refuseInFlight(String what) {
-        return Mono.error(new ThawProblem(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
-                what + " Retry after " + IN_FLIGHT_RETRY.toSeconds() + " s.", Map.of(), IN_FLIGHT_RETRY));
+        return Mono.error(new ThawProblem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate_limited",
+                what + " Retry after " + IN_FLIGHT_RETRY.toSeconds() + " s.",
+                Map.of(),
+                IN_FLIGHT_RETRY));
     }
 
     private Bucket bucket(long burst, long sustained) {
-        return Bucket.builder().addLimit(limit -> limit.capacity(burst).refillGreedy(sustained, limits.per())).build();
+        return Bucket.builder()
+                .addLimit(limit -> limit.capacity(burst).refillGreedy(sustained, limits.per()))
+                .build();
     }
 
     static String clientKey(Jwt token) {

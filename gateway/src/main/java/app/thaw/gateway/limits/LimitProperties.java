@@ -29,7 +29,10 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("thaw.gateway.limits")
 public record LimitProperties(
         @DefaultValue("1MB") DataSize maxRequestSize,
-        @DefaultValue({"/api/v1/evidence/**", "/dashboard/evidence/cases/*/items"}) List<String> streamingPaths,
+
+        @DefaultValue({"/api/v1/evidence/**", "/dashboard/evidence/cases/*/items"})
+        List<String> streamingPaths,
+
         @DefaultValue("100") long burst,
         @DefaultValue("50") long sustained,
         @DefaultValue("1s") Duration per,
@@ -37,5 +40,4 @@ public record LimitProperties(
         @DefaultValue("300") long tenantBurst,
         @DefaultValue("150") long tenantSustained,
         @DefaultValue("200") int tenantMaxInFlight,
-        @DefaultValue("100000") long trackedClients) {
-}
+        @DefaultValue("100000") long trackedClients) {}

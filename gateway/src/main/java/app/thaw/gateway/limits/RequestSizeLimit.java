@@ -33,7 +33,9 @@ class RequestSizeLimit implements GlobalFilter, Ordered {
 
     RequestSizeLimit(LimitProperties limits) {
         this.maxBytes = limits.maxRequestSize().toBytes();
-        this.streamingPaths = limits.streamingPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+        this.streamingPaths = limits.streamingPaths().stream()
+                .map(PathPatternParser.defaultInstance::parse)
+                .toList();
     }
 
     @Override
@@ -68,7 +70,9 @@ class RequestSizeLimit implements GlobalFilter, Ordered {
     }
 
     private ThawProblem tooLarge() {
-        return new ThawProblem(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
+        return new ThawProblem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "payload_too_large",
                 "The request body is larger than the " + (maxBytes / 1024) + " KiB the API accepts.");
     }
 

@@ -26,5 +26,4 @@ public record ResilienceProperties(
         @DefaultValue("10") int minimumNumberOfCalls,
         @DefaultValue("10s") Duration waitInOpenState,
         @DefaultValue("3") int callsInHalfOpenState,
-        @DefaultValue("5s") Duration retryAfter) {
-}
+        @DefaultValue("5s") Duration retryAfter) {}

@@ -14,8 +14,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -41,7 +41,8 @@ import reactor.core.publisher.Mono;
  * be turned into a problem any more: the connection is closed, and the breaker records it.
  */
 @Component
-public class ServiceBreakerGatewayFilterFactory extends AbstractGatewayFilterFactory<ServiceBreakerGatewayFilterFactory.Config> {
+public class ServiceBreakerGatewayFilterFactory
+        extends AbstractGatewayFilterFactory<ServiceBreakerGatewayFilterFactory.Config> {
 
     private final CircuitBreakerRegistry breakers;
     private final ResilienceProperties properties;
@@ -76,8 +77,11 @@ public class ServiceBreakerGatewayFilterFactory extends AbstractGatewayFilterFac
         CircuitBreaker breaker = breaker(service);
         return (exchange, chain) -> {
             if (!breaker.tryAcquirePermission()) {
-                return Mono.error(unavailable(service, "The " + service + " service has failed repeatedly, so the gateway "
-                        + "is pausing calls to it. This call was not forwarded; retry later.", properties.waitInOpenState()));
+                return Mono.error(unavailable(
+                        service,
+                        "The " + service + " service has failed repeatedly, so the gateway "
+                                + "is pausing calls to it. This call was not forwarded; retry later.",
+                        properties.waitInOpenState()));
             }
             Call call = new Call(breaker);
             CallerWatch caller = new CallerWatch(exchange.getRequest());
@@ -145,15 +149,21 @@ public class ServiceBreakerGatewayFilterFactory extends AbstractGatewayFilterFac
         if (failure instanceof ThawProblem own) {
             return own;
         }
-        if (failure instanceof ResponseStatusException status && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
-            return unavailable(service, "The " + service + " service did not answer in time. The call may or may not "
-                    + "have taken effect: retry with the same Idempotency-Key.", properties.retryAfter());
+        if (failure instanceof ResponseStatusException status
+                && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+            return unavailable(
+                    service,
+                    "The " + service + " service did not answer in time. The call may or may not "
+                            + "have taken effect: retry with the same Idempotency-Key.",
+                    properties.retryAfter());
         }
-        return unavailable(service, "The " + service + " service cannot be reached. Retry later.", properties.retryAfter());
+        return unavailable(
+                service, "The " + service + " service cannot be reached. Retry later.", properties.retryAfter());
     }
 
     private static ThawProblem unavailable(String service, String detail, Duration retryAfter) {
-        return new ThawProblem(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", detail, Map.of("service", service), retryAfter);
+        return new ThawProblem(
+                HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", detail, Map.of("service", service), retryAfter);
     }
 
     /** Notes whether the caller's own request body failed (the caller disconnected mid-upload). */

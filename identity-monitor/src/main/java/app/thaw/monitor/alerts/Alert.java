@@ -41,10 +41,25 @@ public final class Alert {
     private final List<String> reasons;
     private long version;
 
-    public Alert(String id, String tenantId, String subjectId, String subjectLabel, String subjectType, AlertKind kind,
-                 AlertState state, Severity severity, Map<String, Integer> detectors, List<String> signalIds, int count,
-                 Instant firstAt, Instant lastAt, Instant windowEndsAt, boolean raised, @Nullable Sanction sanction,
-                 List<String> reasons, long version) {
+    public Alert(
+            String id,
+            String tenantId,
+            String subjectId,
+            String subjectLabel,
+            String subjectType,
+            AlertKind kind,
+            AlertState state,
+            Severity severity,
+            Map<String, Integer> detectors,
+            List<String> signalIds,
+            int count,
+            Instant firstAt,
+            Instant lastAt,
+            Instant windowEndsAt,
+            boolean raised,
+            @Nullable Sanction sanction,
+            List<String> reasons,
+            long version) {
         this.id = id;
         this.tenantId = tenantId;
         this.subjectId = subjectId;
@@ -66,21 +81,66 @@ public final class Alert {
     }
 
     /** A new identity-misuse alert from its first detection. */
-    public static Alert open(String id, String tenantId, String subjectId, String subjectLabel, String subjectType,
-                             Detection first, Duration window, int escalateAtDetectors) {
-        Alert alert = new Alert(id, tenantId, subjectId, subjectLabel, subjectType, AlertKind.IDENTITY_MISUSE, AlertState.NEW,
-                first.severity(), Map.of(), List.of(), 0, first.at(), first.at(), first.at().plus(window), false, null,
-                List.of(), 0);
+    public static Alert open(
+            String id,
+            String tenantId,
+            String subjectId,
+            String subjectLabel,
+            String subjectType,
+            Detection first,
+            Duration window,
+            int escalateAtDetectors) {
+        Alert alert = new Alert(
+                id,
+                tenantId,
+                subjectId,
+                subjectLabel,
+                subjectType,
+                AlertKind.IDENTITY_MISUSE,
+                AlertState.NEW,
+                first.severity(),
+                Map.of(),
+                List.of(),
+                0,
+                first.at(),
+                first.at(),
+                first.at().plus(window),
+                false,
+                null,
+                List.of(),
+                0);
         alert.absorb(first, window, escalateAtDetectors);
         return alert;
     }
 
     /** A sanctions-hit alert: always HIGH, never an automatic verdict — a compliance review case follows. */
-    public static Alert sanctionsHit(String id, String tenantId, String subjectId, String subjectLabel, String subjectType,
-                                     Sanction sanction, Instant at) {
-        return new Alert(id, tenantId, subjectId, subjectLabel, subjectType, AlertKind.SANCTIONS_HIT, AlertState.NEW,
-                Severity.HIGH, Map.of("SANCTIONS_SCREENING", 1), List.of(), 1, at, at, at, false, sanction,
-                List.of("Name matches list entry " + sanction.listEntryId() + " with score " + sanction.score()), 0);
+    public static Alert sanctionsHit(
+            String id,
+            String tenantId,
+            String subjectId,
+            String subjectLabel,
+            String subjectType,
+            Sanction sanction,
+            Instant at) {
+        return new Alert(
+                id,
+                tenantId,
+                subjectId,
+                subjectLabel,
+                subjectType,
+                AlertKind.SANCTIONS_HIT,
+                AlertState.NEW,
+                Severity.HIGH,
+                Map.of("SANCTIONS_SCREENING", 1),
+                List.of(),
+                1,
+                at,
+                at,
+                at,
+                false,
+                sanction,
+                List.of("Name matches list entry " + sanction.listEntryId() + " with score " + sanction.score()),
+                0);
     }
 
     /** Whether a detection at {@code at} belongs to this alert (open, and inside its window). */
@@ -140,25 +200,81 @@ public final class Alert {
         return detectors.keySet().iterator().next();
     }
 
-    public String id() { return id; }
-    public String tenantId() { return tenantId; }
-    public String subjectId() { return subjectId; }
-    public String subjectLabel() { return subjectLabel; }
-    public String subjectType() { return subjectType; }
-    public AlertKind kind() { return kind; }
-    public AlertState state() { return state; }
-    public Severity severity() { return severity; }
-    public Map<String, Integer> detectors() { return Map.copyOf(detectors); }
-    public Map<String, Integer> detectorsInOrder() { return new LinkedHashMap<>(detectors); }
-    public List<String> signalIds() { return List.copyOf(signalIds); }
-    public int count() { return count; }
-    public Instant firstAt() { return firstAt; }
-    public Instant lastAt() { return lastAt; }
-    public Instant windowEndsAt() { return windowEndsAt; }
-    public boolean raised() { return raised; }
-    public @Nullable Sanction sanction() { return sanction; }
-    public List<String> reasons() { return List.copyOf(reasons); }
-    public long version() { return version; }
+    public String id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String subjectId() {
+        return subjectId;
+    }
+
+    public String subjectLabel() {
+        return subjectLabel;
+    }
+
+    public String subjectType() {
+        return subjectType;
+    }
+
+    public AlertKind kind() {
+        return kind;
+    }
+
+    public AlertState state() {
+        return state;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public Map<String, Integer> detectors() {
+        return Map.copyOf(detectors);
+    }
+
+    public Map<String, Integer> detectorsInOrder() {
+        return new LinkedHashMap<>(detectors);
+    }
+
+    public List<String> signalIds() {
+        return List.copyOf(signalIds);
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public Instant firstAt() {
+        return firstAt;
+    }
+
+    public Instant lastAt() {
+        return lastAt;
+    }
+
+    public Instant windowEndsAt() {
+        return windowEndsAt;
+    }
+
+    public boolean raised() {
+        return raised;
+    }
+
+    public @Nullable Sanction sanction() {
+        return sanction;
+    }
+
+    public List<String> reasons() {
+        return List.copyOf(reasons);
+    }
+
+    public long version() {
+        return version;
+    }
 
     /**
      * What a sanctions hit matched.
@@ -172,10 +288,18 @@ public final class Alert {
      * @param listVersion   SHA-256 of that list's file(s) when the hit was found: the version that triggered it
      * @param entryFingerprint what the entry listed then ({@code ListEntry#fingerprint}); a "not a match" holds while it stays
      */
-    public record Sanction(String listEntryId, String listName, String matchedName, double score, List<String> matchedFields,
-                           @Nullable String listId, @Nullable String listVersion, @Nullable String entryFingerprint) {
+    public record Sanction(
+            String listEntryId,
+            String listName,
+            String matchedName,
+            double score,
+            List<String> matchedFields,
+            @Nullable String listId,
+            @Nullable String listVersion,
+            @Nullable String entryFingerprint) {
 
-        public Sanction(String listEntryId, String listName, String matchedName, double score, List<String> matchedFields) {
+        public Sanction(
+                String listEntryId, String listName, String matchedName, double score, List<String> matchedFields) {
             this(listEntryId, listName, matchedName, score, matchedFields, null, null, null);
         }
     }

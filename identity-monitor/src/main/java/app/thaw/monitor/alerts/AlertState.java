@@ -4,7 +4,10 @@ import java.util.List;
 
 /** An alert's life: new, then acknowledged, dismissed or escalated. */
 public enum AlertState {
-    NEW, ACKNOWLEDGED, DISMISSED, ESCALATED;
+    NEW,
+    ACKNOWLEDGED,
+    DISMISSED,
+    ESCALATED;
 
     /** The states this one may move to. */
     public List<AlertState> next() {

@@ -37,8 +37,14 @@ public interface Alerts {
     Mono<Alert> find(String tenantId, String id);
 
     /** The tenant's alerts, newest first, after {@code cursor}, optionally filtered. */
-    Flux<Alert> list(String tenantId, @Nullable AlertState state, @Nullable Severity severity, @Nullable AlertKind kind,
-                     @Nullable String subjectId, @Nullable String cursor, int limit);
+    Flux<Alert> list(
+            String tenantId,
+            @Nullable AlertState state,
+            @Nullable Severity severity,
+            @Nullable AlertKind kind,
+            @Nullable String subjectId,
+            @Nullable String cursor,
+            int limit);
 
     /** The tenants with alerts in one of {@code states}. */
     Flux<String> tenantsWith(List<AlertState> states);

@@ -37,8 +37,15 @@ public final class Baseline {
     private final List<Recent> recent;
     private long version;
 
-    public Baseline(Map<String, Instant> devices, Set<String> institutions, List<Place> places, long[] hourCounts,
-                    long signalCount, @Nullable Located lastLocated, List<Recent> recent, long version) {
+    public Baseline(
+            Map<String, Instant> devices,
+            Set<String> institutions,
+            List<Place> places,
+            long[] hourCounts,
+            long signalCount,
+            @Nullable Located lastLocated,
+            List<Recent> recent,
+            long version) {
         if (hourCounts.length != 24) {
             throw new IllegalArgumentException("hourCounts must have 24 hours");
         }
@@ -62,7 +69,10 @@ public final class Baseline {
             devices.remove(signal.device());
             devices.put(signal.device(), signal.occurredAt());
             if (devices.size() > MAX_DEVICES) {
-                String oldest = devices.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+                String oldest = devices.entrySet().stream()
+                        .min(Map.Entry.comparingByValue())
+                        .orElseThrow()
+                        .getKey();
                 devices.remove(oldest);
             }
         }
@@ -106,7 +116,9 @@ public final class Baseline {
 
     /** Recent signals of {@code type} at or after {@code since}, oldest first. */
     public List<Recent> recentOf(SignalType type, Instant since) {
-        return recent.stream().filter(r -> r.type() == type && !r.at().isBefore(since)).toList();
+        return recent.stream()
+                .filter(r -> r.type() == type && !r.at().isBefore(since))
+                .toList();
     }
 
     private void learnPlace(GeoPoint point) {
@@ -162,10 +174,8 @@ public final class Baseline {
     }
 
     /** The latest signal that carried a location. */
-    public record Located(String signalId, GeoPoint point, Instant at) {
-    }
+    public record Located(String signalId, GeoPoint point, Instant at) {}
 
     /** A signal in the recent window. */
-    public record Recent(String signalId, SignalType type, Instant at) {
-    }
+    public record Recent(String signalId, SignalType type, Instant at) {}
 }

@@ -26,15 +26,32 @@ public final class Detectors {
             simple(NEW_DEVICE, Detectors::newDevice),
             simple(IMPOSSIBLE_TRAVEL, Detectors::impossibleTravel),
             simple(UNUSUAL_HOUR, Detectors::unusualHour),
-            simple(OTP_BURST, (b, s, t) -> burst(b, s, SignalType.OTP_REQUESTED, t.otpBurstCount(), t.otpBurstWindow(),
-                    OTP_BURST, Severity.MEDIUM, "one-time codes")),
-            simple(CREDIT_APPLICATIONS, (b, s, t) -> burst(b, s, SignalType.CREDIT_APPLICATION, t.creditApplicationsCount(),
-                    t.creditApplicationsWindow(), CREDIT_APPLICATIONS, Severity.HIGH, "credit or loan applications")),
+            simple(
+                    OTP_BURST,
+                    (b, s, t) -> burst(
+                            b,
+                            s,
+                            SignalType.OTP_REQUESTED,
+                            t.otpBurstCount(),
+                            t.otpBurstWindow(),
+                            OTP_BURST,
+                            Severity.MEDIUM,
+                            "one-time codes")),
+            simple(
+                    CREDIT_APPLICATIONS,
+                    (b, s, t) -> burst(
+                            b,
+                            s,
+                            SignalType.CREDIT_APPLICATION,
+                            t.creditApplicationsCount(),
+                            t.creditApplicationsWindow(),
+                            CREDIT_APPLICATIONS,
+                            Severity.HIGH,
+                            "credit or loan applications")),
             simple(CONTACT_CHANGE_THEN_PAYMENT, Detectors::contactChangeThenPayment),
             simple(NEW_INSTITUTION, Detectors::newInstitution));
 
-    private Detectors() {
-    }
+    private Detectors() {}
 
     public static List<Detector> all() {
         return ALL;
@@ -54,7 +71,11 @@ public final class Detectors {
         if (signal.device() == null || before.devices().isEmpty() || before.knowsDevice(signal.device())) {
             return Optional.empty();
         }
-        return Optional.of(new Detection(NEW_DEVICE, Severity.MEDIUM, List.of(signal.id()), signal.occurredAt(),
+        return Optional.of(new Detection(
+                NEW_DEVICE,
+                Severity.MEDIUM,
+                List.of(signal.id()),
+                signal.occurredAt(),
                 signal.type() + " from a device this subject has not used before"));
     }
 
@@ -69,14 +90,27 @@ public final class Detectors {
             return Optional.empty();
         }
         // At least a second apart, so two signals at the same instant count as infinitely fast.
-        double hours = Math.max(1, Math.abs(Duration.between(last.at(), signal.occurredAt()).toSeconds())) / 3600.0;
+        double hours = Math.max(
+                        1,
+                        Math.abs(
+                                Duration.between(last.at(), signal.occurredAt()).toSeconds()))
+                / 3600.0;
         double speed = km / hours;
         if (speed <= thresholds.maxTravelSpeedKmh()) {
             return Optional.empty();
         }
-        return Optional.of(new Detection(IMPOSSIBLE_TRAVEL, Severity.HIGH, List.of(last.signalId(), signal.id()),
-                signal.occurredAt(), String.format(Locale.ROOT, "%.0f km in %.0f min (%.0f km/h, limit %.0f km/h)", km,
-                        hours * 60, speed, thresholds.maxTravelSpeedKmh())));
+        return Optional.of(new Detection(
+                IMPOSSIBLE_TRAVEL,
+                Severity.HIGH,
+                List.of(last.signalId(), signal.id()),
+                signal.occurredAt(),
+                String.format(
+                        Locale.ROOT,
+                        "%.0f km in %.0f min (%.0f km/h, limit %.0f km/h)",
+                        km,
+                        hours * 60,
+                        speed,
+                        thresholds.maxTravelSpeedKmh())));
     }
 
     /** Activity at an hour the subject is (almost) never active, once its baseline has enough history. */
@@ -89,14 +123,29 @@ public final class Detectors {
         if (share > thresholds.unusualHourMaxShare()) {
             return Optional.empty();
         }
-        return Optional.of(new Detection(UNUSUAL_HOUR, Severity.LOW, List.of(signal.id()), signal.occurredAt(),
-                String.format(Locale.ROOT, "%s at %02d:00, an hour with %.1f%% of this subject's activity", signal.type(), hour,
+        return Optional.of(new Detection(
+                UNUSUAL_HOUR,
+                Severity.LOW,
+                List.of(signal.id()),
+                signal.occurredAt(),
+                String.format(
+                        Locale.ROOT,
+                        "%s at %02d:00, an hour with %.1f%% of this subject's activity",
+                        signal.type(),
+                        hour,
                         share * 100)));
     }
 
     /** {@code count} signals of {@code type} (this one included) within {@code window}. */
-    static Optional<Detection> burst(Baseline before, Signal signal, SignalType type, int count, Duration window,
-                                     String detector, Severity severity, String what) {
+    static Optional<Detection> burst(
+            Baseline before,
+            Signal signal,
+            SignalType type,
+            int count,
+            Duration window,
+            String detector,
+            Severity severity,
+            String what) {
         if (signal.type() != type) {
             return Optional.empty();
         }
@@ -111,7 +160,11 @@ public final class Detectors {
         if (ids.size() < count) {
             return Optional.empty();
         }
-        return Optional.of(new Detection(detector, severity, ids, signal.occurredAt(),
+        return Optional.of(new Detection(
+                detector,
+                severity,
+                ids,
+                signal.occurredAt(),
                 ids.size() + " " + what + " within " + window.toMinutes() + " min (limit " + (count - 1) + ")"));
     }
 
@@ -120,25 +173,37 @@ public final class Detectors {
         if (signal.type() != SignalType.PAYMENT && signal.type() != SignalType.WITHDRAWAL) {
             return Optional.empty();
         }
-        List<Baseline.Recent> changes = before.recentOf(SignalType.CONTACT_CHANGED,
-                signal.occurredAt().minus(thresholds.contactChangeWindow())).stream()
-                .filter(change -> !change.at().isAfter(signal.occurredAt())).toList();
+        List<Baseline.Recent> changes = before
+                .recentOf(SignalType.CONTACT_CHANGED, signal.occurredAt().minus(thresholds.contactChangeWindow()))
+                .stream()
+                .filter(change -> !change.at().isAfter(signal.occurredAt()))
+                .toList();
         if (changes.isEmpty()) {
             return Optional.empty();
         }
         Baseline.Recent change = changes.getLast();
-        return Optional.of(new Detection(CONTACT_CHANGE_THEN_PAYMENT, Severity.HIGH, List.of(change.signalId(), signal.id()),
-                signal.occurredAt(), signal.type() + " " + Duration.between(change.at(), signal.occurredAt()).toMinutes()
+        return Optional.of(new Detection(
+                CONTACT_CHANGE_THEN_PAYMENT,
+                Severity.HIGH,
+                List.of(change.signalId(), signal.id()),
+                signal.occurredAt(),
+                signal.type() + " "
+                        + Duration.between(change.at(), signal.occurredAt()).toMinutes()
                         + " min after the contact details changed"));
     }
 
     /** An account opened at an institution the subject was never seen at. */
     static Optional<Detection> newInstitution(Baseline before, Signal signal, Thresholds thresholds) {
-        if (signal.type() != SignalType.ACCOUNT_OPENED || signal.institution() == null
+        if (signal.type() != SignalType.ACCOUNT_OPENED
+                || signal.institution() == null
                 || before.knowsInstitution(signal.institution())) {
             return Optional.empty();
         }
-        return Optional.of(new Detection(NEW_INSTITUTION, Severity.MEDIUM, List.of(signal.id()), signal.occurredAt(),
+        return Optional.of(new Detection(
+                NEW_INSTITUTION,
+                Severity.MEDIUM,
+                List.of(signal.id()),
+                signal.occurredAt(),
                 "Account opened at an institution this subject never used"));
     }
 

@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** The {@code thaw.alert.*} events (docs/events.md). */
 public final class AlertEvents {
 
-    private AlertEvents() {
-    }
+    private AlertEvents() {}
 
     /**
      * An alert was raised. The subject's identifiers never travel: its id and a masked label only.
@@ -21,9 +20,20 @@ public final class AlertEvents {
      * @param listEntryId  OFAC SDN ent_num, or {@code listId:id} for other lists
      */
     @EventType("thaw.alert.raised")
-    public record Raised(String alertId, String subjectId, String subjectLabel, String subjectType, String severity, String detector,
-                         String kind, List<String> signalIds, int count, Instant raisedAt, @Nullable String listEntryId,
-                         @Nullable Double score, @Nullable List<String> matchedFields, @Nullable String listId,
-                         @Nullable String listVersion) {
-    }
+    public record Raised(
+            String alertId,
+            String subjectId,
+            String subjectLabel,
+            String subjectType,
+            String severity,
+            String detector,
+            String kind,
+            List<String> signalIds,
+            int count,
+            Instant raisedAt,
+            @Nullable String listEntryId,
+            @Nullable Double score,
+            @Nullable List<String> matchedFields,
+            @Nullable String listId,
+            @Nullable String listVersion) {}
 }

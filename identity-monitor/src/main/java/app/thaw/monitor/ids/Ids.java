@@ -24,8 +24,7 @@ public final class Ids {
         COUNTER = new AtomicInteger(RANDOM.nextInt());
     }
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String next(String prefix) {
         byte[] bytes = new byte[12];

@@ -11,7 +11,11 @@ public class BatchTooLarge extends ThawProblem {
     public static final String CODE = "batch_too_large";
 
     public BatchTooLarge(int maxLines) {
-        super(HttpStatus.CONTENT_TOO_LARGE, CODE, "A batch may have at most " + maxLines
-                + " lines; split it. Nothing of this batch was stored.", Map.of("maxLines", maxLines), null);
+        super(
+                HttpStatus.CONTENT_TOO_LARGE,
+                CODE,
+                "A batch may have at most " + maxLines + " lines; split it. Nothing of this batch was stored.",
+                Map.of("maxLines", maxLines),
+                null);
     }
 }

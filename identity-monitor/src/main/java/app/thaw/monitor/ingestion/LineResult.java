@@ -15,10 +15,17 @@ import org.jspecify.annotations.Nullable;
  * @param matchedSubjects how many subjects the signal's identifiers matched (accepted)
  * @param errors   why the line is invalid
  */
-public record LineResult(int line, @Nullable String signalId, Outcome result, @Nullable String id, @Nullable Integer matchedSubjects,
-                         List<FieldViolation> errors) {
+public record LineResult(
+        int line,
+        @Nullable String signalId,
+        Outcome result,
+        @Nullable String id,
+        @Nullable Integer matchedSubjects,
+        List<FieldViolation> errors) {
 
     public enum Outcome {
-        accepted, duplicate, invalid
+        accepted,
+        duplicate,
+        invalid
     }
 }

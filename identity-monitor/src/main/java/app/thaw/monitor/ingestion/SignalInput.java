@@ -1,8 +1,8 @@
 package app.thaw.monitor.ingestion;
 
-import app.thaw.monitor.signals.SignalType;
 import java.util.List;
 
+import app.thaw.monitor.signals.SignalType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,21 +14,28 @@ import org.jspecify.annotations.Nullable;
  * @param occurredAt  ISO-8601 instant
  * @param identifiers the subject's identifiers as the source knows them (matched by keyed hash)
  */
-public record SignalInput(@Nullable String signalId, @Nullable String type, @Nullable String occurredAt,
-                          @Nullable List<IdentifierInput> identifiers, @Nullable String device, @Nullable String ip,
-                          @Nullable Location location, @Nullable String institution, @Nullable Double amount,
-                          @Nullable String channel) {
+public record SignalInput(
+        @Nullable String signalId,
+        @Nullable String type,
+        @Nullable String occurredAt,
+        @Nullable List<IdentifierInput> identifiers,
+        @Nullable String device,
+        @Nullable String ip,
+        @Nullable Location location,
+        @Nullable String institution,
+        @Nullable Double amount,
+        @Nullable String channel) {
 
     /** An identifier as sent. Never printed: {@code toString} hides the value. */
-    public record IdentifierInput(@Nullable String type, @Nullable String value) {
+    public record IdentifierInput(
+            @Nullable String type, @Nullable String value) {
         @Override
         public String toString() {
             return "IdentifierInput[" + type + "]";
         }
     }
 
-    public record Location(@Nullable Double lat, @Nullable Double lon) {
-    }
+    public record Location(@Nullable Double lat, @Nullable Double lon) {}
 
     @Override
     public String toString() {

@@ -38,22 +38,33 @@ class SignalProcessing {
 
     Mono<Void> process(String tenantId, Subject subject, List<Signal> signals, TenantSettings settings) {
         Thresholds thresholds = settings.thresholds();
-        return rules.rulesFor(tenantId).flatMap(tenantRules -> Mono.defer(() -> baselines.load(tenantId, subject.id())
-                        .flatMap(baseline -> {
-                            List<Detection> detections = new ArrayList<>();
-                            for (Signal signal : signals) {
-                                if (baseline.hasSeen(signal.id())) {
-                                    continue;
-                                }
-                                detections.addAll(Detectors.inspect(baseline, signal, thresholds));
-                                detections.addAll(tenantRules.evaluate(baseline, signal, thresholds, settings.ruleTimeLimit()));
-                                baseline.observe(signal, thresholds.timeZone(), thresholds.longestWindow());
-                            }
-                            return baselines.save(tenantId, subject.id(), baseline).thenReturn(detections);
-                        }))
-                .retryWhen(Retry.max(50).filter(OptimisticLockingFailureException.class::isInstance))
-                .flatMap(detections -> detections.isEmpty() ? Mono.empty()
-                        : alerts.record(tenantId, subject.id(), subject.label(), subject.type().name(), detections, settings)));
+        return rules.rulesFor(tenantId)
+                .flatMap(tenantRules -> Mono.defer(() -> baselines
+                                .load(tenantId, subject.id())
+                                .flatMap(baseline -> {
+                                    List<Detection> detections = new ArrayList<>();
+                                    for (Signal signal : signals) {
+                                        if (baseline.hasSeen(signal.id())) {
+                                            continue;
+                                        }
+                                        detections.addAll(Detectors.inspect(baseline, signal, thresholds));
+                                        detections.addAll(tenantRules.evaluate(
+                                                baseline, signal, thresholds, settings.ruleTimeLimit()));
+                                        baseline.observe(signal, thresholds.timeZone(), thresholds.longestWindow());
+                                    }
+                                    return baselines
+                                            .save(tenantId, subject.id(), baseline)
+                                            .thenReturn(detections);
+                                }))
+                        .retryWhen(Retry.max(50).filter(OptimisticLockingFailureException.class::isInstance))
+                        .flatMap(detections -> detections.isEmpty()
+                                ? Mono.empty()
+                                : alerts.record(
+                                        tenantId,
+                                        subject.id(),
+                                        subject.label(),
+                                        subject.type().name(),
+                                        detections,
+                                        settings)));
     }
-
 }

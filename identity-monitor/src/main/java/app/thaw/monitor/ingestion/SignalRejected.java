@@ -11,8 +11,14 @@ import org.springframework.http.HttpStatus;
 public class SignalRejected extends ThawProblem {
 
     public SignalRejected(List<FieldViolation> errors) {
-        super(HttpStatus.BAD_REQUEST, "validation_failed", errors.size() == 1
-                ? "The field '" + errors.getFirst().field() + "' is invalid: " + errors.getFirst().message()
-                : errors.size() + " fields are invalid; see errors.", Map.of("errors", errors), null);
+        super(
+                HttpStatus.BAD_REQUEST,
+                "validation_failed",
+                errors.size() == 1
+                        ? "The field '" + errors.getFirst().field() + "' is invalid: "
+                                + errors.getFirst().message()
+                        : errors.size() + " fields are invalid; see errors.",
+                Map.of("errors", errors),
+                null);
     }
 }

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import app.thaw.monitor.ids.Ids;
 import app.thaw.monitor.metering.UsageMeter;
 import app.thaw.monitor.protection.IdentifierProtector;
 import app.thaw.monitor.protection.IdentifierType;
 import app.thaw.monitor.settings.SettingsService;
 import app.thaw.monitor.settings.TenantSettings;
-import app.thaw.monitor.ids.Ids;
 import app.thaw.monitor.signals.GeoPoint;
 import app.thaw.monitor.signals.Signal;
 import app.thaw.monitor.signals.SignalType;
@@ -53,8 +53,15 @@ public class SignalService {
     private final SubscriptionService subscriptions;
     private final Clock clock;
 
-    SignalService(Signals store, IdentifierProtector protector, SubjectService subjects, SettingsService settings,
-                  SignalProcessing processing, UsageMeter meter, SubscriptionService subscriptions, Clock clock) {
+    SignalService(
+            Signals store,
+            IdentifierProtector protector,
+            SubjectService subjects,
+            SettingsService settings,
+            SignalProcessing processing,
+            UsageMeter meter,
+            SubscriptionService subscriptions,
+            Clock clock) {
         this.store = store;
         this.protector = protector;
         this.subjects = subjects;
@@ -72,8 +79,7 @@ public class SignalService {
      * @param input   the signal, when the line parsed
      * @param errors  the reasons it did not parse
      */
-    public record ParsedLine(int line, @Nullable SignalInput input, List<FieldViolation> errors) {
-    }
+    public record ParsedLine(int line, @Nullable SignalInput input, List<FieldViolation> errors) {}
 
     /** Ingests lines and answers one result per line, in line order. */
     public Mono<List<LineResult>> ingest(Caller caller, List<ParsedLine> lines) {
@@ -89,14 +95,21 @@ public class SignalService {
         for (int i = 0; i < lines.size(); i++) {
             ParsedLine line = lines.get(i);
             SignalInput input = line.input();
-            List<FieldViolation> errors = input == null ? line.errors() : SignalValidator.check(input, now, tenantSettings.maxFutureSkew());
+            List<FieldViolation> errors =
+                    input == null ? line.errors() : SignalValidator.check(input, now, tenantSettings.maxFutureSkew());
             if (input == null || !errors.isEmpty()) {
-                results[i] = new LineResult(line.line(), input == null ? null : input.signalId(), LineResult.Outcome.invalid, null,
-                        null, errors);
+                results[i] = new LineResult(
+                        line.line(),
+                        input == null ? null : input.signalId(),
+                        LineResult.Outcome.invalid,
+                        null,
+                        null,
+                        errors);
                 continue;
             }
             if (firstIndexOfId.putIfAbsent(input.signalId(), i) != null) {
-                results[i] = new LineResult(line.line(), input.signalId(), LineResult.Outcome.duplicate, null, null, List.of());
+                results[i] = new LineResult(
+                        line.line(), input.signalId(), LineResult.Outcome.duplicate, null, null, List.of());
                 continue;
             }
             candidates.add(new Candidate(i, line.line(), input, hashes(tenantId, input)));
@@ -108,12 +121,18 @@ public class SignalService {
         // before anything is stored. Repeats of stored signals count here too: the quota is a ceiling on work.
         // No look-up first: the unique index on (tenant, source id) says which are repeats, and only
         // those are then read back for their ids. One round trip fewer per signal.
-        return subscriptions.requireWithin(tenantId, MeteredItem.SIGNALS, candidates.size())
+        return subscriptions
+                .requireWithin(tenantId, MeteredItem.SIGNALS, candidates.size())
                 .then(Mono.defer(() -> matchSubjects(tenantId, candidates)))
                 .flatMap(matches -> store(tenantId, candidates, matches, now, results)
-                        .flatMap(stored -> Mono.when(process(tenantId, stored, matches, tenantSettings),
+                        .flatMap(stored -> Mono.when(
+                                        process(tenantId, stored, matches, tenantSettings),
                                         meter.add(tenantId, UsageMeter.Counter.SIGNALS, stored.size()))
-                                .then(store.markProcessed(tenantId, stored.stream().map(st -> st.signal.id()).toList()))))
+                                .then(store.markProcessed(
+                                        tenantId,
+                                        stored.stream()
+                                                .map(st -> st.signal.id())
+                                                .toList()))))
                 .then(Mono.defer(() -> resolveDuplicateIds(tenantId, results, tenantSettings)))
                 .then(Mono.fromSupplier(() -> {
                     fillDuplicatesWithinBatch(lines, results, firstIndexOfId);
@@ -138,19 +157,21 @@ public class SignalService {
         if (repeats.isEmpty()) {
             return Mono.empty();
         }
-        List<String> sourceIds = repeats.stream().map(i -> results[i].signalId()).distinct().toList();
-        return store.bySourceIds(tenantId, sourceIds)
-                .collectList()
-                .flatMap(found -> {
-                    Map<String, String> idOf = new HashMap<>();
-                    found.forEach(received -> idOf.put(received.signal().sourceSignalId(), received.signal().id()));
-                    for (int i : repeats) {
-                        LineResult r = results[i];
-                        results[i] = new LineResult(r.line(), r.signalId(), r.result(), idOf.get(r.signalId()), null, List.of());
-                    }
-                    List<Signals.Received> unprocessed = found.stream().filter(received -> !received.processed()).toList();
-                    return unprocessed.isEmpty() ? Mono.empty() : reprocess(tenantId, unprocessed, tenantSettings);
-                });
+        List<String> sourceIds =
+                repeats.stream().map(i -> results[i].signalId()).distinct().toList();
+        return store.bySourceIds(tenantId, sourceIds).collectList().flatMap(found -> {
+            Map<String, String> idOf = new HashMap<>();
+            found.forEach(received -> idOf.put(
+                    received.signal().sourceSignalId(), received.signal().id()));
+            for (int i : repeats) {
+                LineResult r = results[i];
+                results[i] =
+                        new LineResult(r.line(), r.signalId(), r.result(), idOf.get(r.signalId()), null, List.of());
+            }
+            List<Signals.Received> unprocessed =
+                    found.stream().filter(received -> !received.processed()).toList();
+            return unprocessed.isEmpty() ? Mono.empty() : reprocess(tenantId, unprocessed, tenantSettings);
+        });
     }
 
     private Mono<Void> reprocess(String tenantId, List<Signals.Received> unprocessed, TenantSettings tenantSettings) {
@@ -166,7 +187,11 @@ public class SignalService {
                     signals.sort(Comparator.comparing(Signal::occurredAt));
                     return processing.process(tenantId, subject, signals, tenantSettings);
                 }))
-                .then(store.markProcessed(tenantId, unprocessed.stream().map(received -> received.signal().id()).toList()));
+                .then(store.markProcessed(
+                        tenantId,
+                        unprocessed.stream()
+                                .map(received -> received.signal().id())
+                                .toList()));
     }
 
     private List<String> hashes(String tenantId, SignalInput input) {
@@ -181,7 +206,8 @@ public class SignalService {
     private Mono<Map<String, List<Subject>>> matchSubjects(String tenantId, List<Candidate> fresh) {
         Set<String> all = new LinkedHashSet<>();
         fresh.forEach(c -> all.addAll(c.hashes));
-        return Flux.fromIterable(all).buffer(LOOKUP_CHUNK)
+        return Flux.fromIterable(all)
+                .buffer(LOOKUP_CHUNK)
                 .concatMap(chunk -> subjects.withHashes(tenantId, chunk))
                 .collectList()
                 .map(found -> {
@@ -191,7 +217,8 @@ public class SignalService {
                     for (Subject subject : distinct.values()) {
                         for (String hash : subject.hashes()) {
                             if (all.contains(hash)) {
-                                byHash.computeIfAbsent(hash, h -> new ArrayList<>()).add(subject);
+                                byHash.computeIfAbsent(hash, h -> new ArrayList<>())
+                                        .add(subject);
                             }
                         }
                     }
@@ -200,8 +227,12 @@ public class SignalService {
     }
 
     /** Inserts the fresh signals unordered; a concurrent delivery of the same source id loses to the index. */
-    private Mono<List<Stored>> store(String tenantId, List<Candidate> fresh, Map<String, List<Subject>> matches, Instant now,
-                                     LineResult[] results) {
+    private Mono<List<Stored>> store(
+            String tenantId,
+            List<Candidate> fresh,
+            Map<String, List<Subject>> matches,
+            Instant now,
+            LineResult[] results) {
         if (fresh.isEmpty()) {
             return Mono.just(List.of());
         }
@@ -209,7 +240,8 @@ public class SignalService {
         List<Signals.Fresh> documents = new ArrayList<>();
         for (Candidate candidate : fresh) {
             Signal signal = toSignal(Ids.next("sig"), candidate.input);
-            List<String> subjectIds = matched(candidate, matches).stream().map(Subject::id).toList();
+            List<String> subjectIds =
+                    matched(candidate, matches).stream().map(Subject::id).toList();
             toStore.add(new Stored(candidate, signal, subjectIds));
             documents.add(new Signals.Fresh(signal, candidate.hashes, subjectIds));
         }
@@ -219,11 +251,21 @@ public class SignalService {
             for (int i = 0; i < toStore.size(); i++) {
                 Stored s = toStore.get(i);
                 if (duplicates.contains(i)) {
-                    results[s.candidate.index] = new LineResult(s.candidate.line, s.candidate.input.signalId(),
-                            LineResult.Outcome.duplicate, null, null, List.of());
+                    results[s.candidate.index] = new LineResult(
+                            s.candidate.line,
+                            s.candidate.input.signalId(),
+                            LineResult.Outcome.duplicate,
+                            null,
+                            null,
+                            List.of());
                 } else {
-                    results[s.candidate.index] = new LineResult(s.candidate.line, s.candidate.input.signalId(),
-                            LineResult.Outcome.accepted, s.signal.id(), s.subjectIds.size(), List.of());
+                    results[s.candidate.index] = new LineResult(
+                            s.candidate.line,
+                            s.candidate.input.signalId(),
+                            LineResult.Outcome.accepted,
+                            s.signal.id(),
+                            s.subjectIds.size(),
+                            List.of());
                     stored.add(s);
                 }
             }
@@ -232,7 +274,8 @@ public class SignalService {
     }
 
     /** Each matched subject sees its new signals in time order; subjects are processed side by side. */
-    private Mono<Void> process(String tenantId, List<Stored> stored, Map<String, List<Subject>> matches, TenantSettings tenantSettings) {
+    private Mono<Void> process(
+            String tenantId, List<Stored> stored, Map<String, List<Subject>> matches, TenantSettings tenantSettings) {
         Map<String, Subject> subjectsById = new HashMap<>();
         Map<String, List<Signal>> bySubject = new LinkedHashMap<>();
         for (Stored s : stored) {
@@ -242,11 +285,14 @@ public class SignalService {
             }
         }
         return Flux.fromIterable(bySubject.entrySet())
-                .flatMap(entry -> {
-                    List<Signal> signals = new ArrayList<>(entry.getValue());
-                    signals.sort(Comparator.comparing(Signal::occurredAt));
-                    return processing.process(tenantId, subjectsById.get(entry.getKey()), signals, tenantSettings);
-                }, 4)
+                .flatMap(
+                        entry -> {
+                            List<Signal> signals = new ArrayList<>(entry.getValue());
+                            signals.sort(Comparator.comparing(Signal::occurredAt));
+                            return processing.process(
+                                    tenantId, subjectsById.get(entry.getKey()), signals, tenantSettings);
+                        },
+                        4)
                 .then();
     }
 
@@ -260,13 +306,15 @@ public class SignalService {
         return List.copyOf(distinct.values());
     }
 
-    private static void fillDuplicatesWithinBatch(List<ParsedLine> lines, LineResult[] results, Map<String, Integer> firstIndexOfId) {
+    private static void fillDuplicatesWithinBatch(
+            List<ParsedLine> lines, LineResult[] results, Map<String, Integer> firstIndexOfId) {
         for (int i = 0; i < results.length; i++) {
             LineResult r = results[i];
             if (r.result() == LineResult.Outcome.duplicate && r.id() == null && r.signalId() != null) {
                 Integer first = firstIndexOfId.get(r.signalId());
                 if (first != null && first != i && results[first] != null) {
-                    results[i] = new LineResult(r.line(), r.signalId(), r.result(), results[first].id(), null, List.of());
+                    results[i] =
+                            new LineResult(r.line(), r.signalId(), r.result(), results[first].id(), null, List.of());
                 }
             }
         }
@@ -274,9 +322,17 @@ public class SignalService {
 
     static Signal toSignal(String id, SignalInput input) {
         SignalInput.Location location = input.location();
-        return new Signal(id, input.signalId(), SignalType.valueOf(input.type()), Instant.parse(input.occurredAt()), input.device(),
-                input.ip(), location == null ? null : new GeoPoint(location.lat(), location.lon()), input.institution(),
-                input.amount(), input.channel());
+        return new Signal(
+                id,
+                input.signalId(),
+                SignalType.valueOf(input.type()),
+                Instant.parse(input.occurredAt()),
+                input.device(),
+                input.ip(),
+                location == null ? null : new GeoPoint(location.lat(), location.lon()),
+                input.institution(),
+                input.amount(),
+                input.channel());
     }
 
     /** A tenant's signals matched to one subject, newest first. */
@@ -292,9 +348,7 @@ public class SignalService {
         return store.receivedSince(caller.tenantId(), since, max);
     }
 
-    private record Candidate(int index, int line, SignalInput input, List<String> hashes) {
-    }
+    private record Candidate(int index, int line, SignalInput input, List<String> hashes) {}
 
-    private record Stored(Candidate candidate, Signal signal, List<String> subjectIds) {
-    }
+    private record Stored(Candidate candidate, Signal signal, List<String> subjectIds) {}
 }

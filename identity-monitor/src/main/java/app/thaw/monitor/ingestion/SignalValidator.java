@@ -1,6 +1,5 @@
 package app.thaw.monitor.ingestion;
 
-import app.thaw.monitor.signals.SignalType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import app.thaw.monitor.protection.IdentifierType;
+import app.thaw.monitor.signals.SignalType;
 import app.thaw.platform.problem.FieldViolation;
 
 /** The rules a signal must meet; each broken rule names the field, never echoing its value. */
@@ -16,8 +16,7 @@ public final class SignalValidator {
     public static final int MAX_IDENTIFIERS = 10;
     static final int MAX_TEXT = 200;
 
-    private SignalValidator() {
-    }
+    private SignalValidator() {}
 
     public static List<FieldViolation> check(SignalInput input, Instant now, Duration maxFutureSkew) {
         List<FieldViolation> errors = new ArrayList<>();
@@ -37,31 +36,41 @@ public final class SignalValidator {
             try {
                 Instant at = Instant.parse(input.occurredAt());
                 if (!app.thaw.platform.web.StrictJson.inWindow(at)) {
-                    errors.add(new FieldViolation("occurredAt", "DateWindow", app.thaw.platform.web.StrictJson.WINDOW_MESSAGE));
+                    errors.add(new FieldViolation(
+                            "occurredAt", "DateWindow", app.thaw.platform.web.StrictJson.WINDOW_MESSAGE));
                 } else if (at.isAfter(now.plus(maxFutureSkew))) {
-                    errors.add(new FieldViolation("occurredAt", "NotFuture", "is more than " + maxFutureSkew.toSeconds()
-                            + " s ahead of Thaw's clock"));
+                    errors.add(new FieldViolation(
+                            "occurredAt",
+                            "NotFuture",
+                            "is more than " + maxFutureSkew.toSeconds() + " s ahead of Thaw's clock"));
                 }
             } catch (DateTimeParseException e) {
-                errors.add(new FieldViolation("occurredAt", "Instant", "must be an ISO-8601 instant such as 2026-11-23T10:15:30Z"));
+                errors.add(new FieldViolation(
+                        "occurredAt", "Instant", "must be an ISO-8601 instant such as 2026-11-23T10:15:30Z"));
             }
         }
         List<SignalInput.IdentifierInput> identifiers = input.identifiers();
         if (identifiers == null || identifiers.isEmpty()) {
-            errors.add(new FieldViolation("identifiers", "NotEmpty", "must name at least one identifier of the subject"));
+            errors.add(
+                    new FieldViolation("identifiers", "NotEmpty", "must name at least one identifier of the subject"));
         } else if (identifiers.size() > MAX_IDENTIFIERS) {
             errors.add(new FieldViolation("identifiers", "Size", "must have at most " + MAX_IDENTIFIERS + " entries"));
         } else {
             for (int i = 0; i < identifiers.size(); i++) {
                 SignalInput.IdentifierInput identifier = identifiers.get(i);
                 if (identifier == null || identifier.type() == null || !isIdentifierType(identifier.type())) {
-                    errors.add(new FieldViolation("identifiers[" + i + "].type", "OneOf", "must be one of "
-                            + List.of(IdentifierType.values())));
+                    errors.add(new FieldViolation(
+                            "identifiers[" + i + "].type",
+                            "OneOf",
+                            "must be one of " + List.of(IdentifierType.values())));
                 }
-                if (identifier == null || identifier.value() == null || identifier.value().isBlank()) {
+                if (identifier == null
+                        || identifier.value() == null
+                        || identifier.value().isBlank()) {
                     errors.add(new FieldViolation("identifiers[" + i + "].value", "NotBlank", "must not be blank"));
                 } else if (identifier.value().length() > MAX_TEXT) {
-                    errors.add(new FieldViolation("identifiers[" + i + "].value", "Size", "must be at most " + MAX_TEXT + " characters"));
+                    errors.add(new FieldViolation(
+                            "identifiers[" + i + "].value", "Size", "must be at most " + MAX_TEXT + " characters"));
                 }
             }
         }
@@ -78,7 +87,10 @@ public final class SignalValidator {
         text(errors, "ip", input.ip());
         text(errors, "institution", input.institution());
         text(errors, "channel", input.channel());
-        if (input.amount() != null && (input.amount() < 0 || input.amount().isNaN() || input.amount().isInfinite())) {
+        if (input.amount() != null
+                && (input.amount() < 0
+                        || input.amount().isNaN()
+                        || input.amount().isInfinite())) {
             errors.add(new FieldViolation("amount", "PositiveOrZero", "must be a non-negative number"));
         }
         return errors;

@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -37,7 +36,9 @@ public class UsageMeter implements SmartLifecycle {
 
     /** What is metered. */
     public enum Counter {
-        SUBJECTS_ENROLLED("subjectsEnrolled"), SIGNALS("signals"), SCREENINGS("screenings");
+        SUBJECTS_ENROLLED("subjectsEnrolled"),
+        SIGNALS("signals"),
+        SCREENINGS("screenings");
 
         final String field;
 
@@ -51,8 +52,7 @@ public class UsageMeter implements SmartLifecycle {
         }
     }
 
-    private record Key(String tenantId, YearMonth month) {
-    }
+    private record Key(String tenantId, YearMonth month) {}
 
     private final UsageCounts store;
     private final Clock clock;
@@ -60,7 +60,10 @@ public class UsageMeter implements SmartLifecycle {
     private final Map<Key, Map<Counter, LongAdder>> pending = new ConcurrentHashMap<>();
     private volatile Disposable flushing = null;
 
-    UsageMeter(UsageCounts store, Clock clock, @Value("${thaw.monitor.metering.flush-interval:5s}") Duration flushInterval) {
+    UsageMeter(
+            UsageCounts store,
+            Clock clock,
+            @Value("${thaw.monitor.metering.flush-interval:5s}") Duration flushInterval) {
         this.store = store;
         this.clock = clock;
         this.flushInterval = flushInterval;
@@ -71,12 +74,14 @@ public class UsageMeter implements SmartLifecycle {
         if (amount != 0) {
             YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
             pending.computeIfAbsent(new Key(tenantId, month), k -> {
-                Map<Counter, LongAdder> counters = new EnumMap<>(Counter.class);
-                for (Counter c : Counter.values()) {
-                    counters.put(c, new LongAdder());
-                }
-                return counters;
-            }).get(counter).add(amount);
+                        Map<Counter, LongAdder> counters = new EnumMap<>(Counter.class);
+                        for (Counter c : Counter.values()) {
+                            counters.put(c, new LongAdder());
+                        }
+                        return counters;
+                    })
+                    .get(counter)
+                    .add(amount);
         }
         return Mono.empty();
     }
@@ -99,12 +104,12 @@ public class UsageMeter implements SmartLifecycle {
                         return Mono.empty();
                     }
                     Key key = entry.getKey();
-                    return store.add(key.tenantId(), key.month(), taken)
-                            .onErrorResume(failure -> {
-                                taken.forEach((counter, n) -> entry.getValue().get(counter).add(n));
-                                log.warn("Writing usage counts for a tenant failed; they are kept for the next flush", failure);
-                                return Mono.empty();
-                            });
+                    return store.add(key.tenantId(), key.month(), taken).onErrorResume(failure -> {
+                        taken.forEach(
+                                (counter, n) -> entry.getValue().get(counter).add(n));
+                        log.warn("Writing usage counts for a tenant failed; they are kept for the next flush", failure);
+                        return Mono.empty();
+                    });
                 })
                 .then();
     }
@@ -112,13 +117,17 @@ public class UsageMeter implements SmartLifecycle {
     /** The tenant's usage in {@code month}: what is stored plus what this instance still holds; zeros for a month with none. */
     public Mono<Usage> usage(String tenantId, YearMonth month) {
         return store.stored(tenantId, month)
-                .map(stored -> new Usage(month.toString(), count(stored, tenantId, month, Counter.SUBJECTS_ENROLLED),
-                        count(stored, tenantId, month, Counter.SIGNALS), count(stored, tenantId, month, Counter.SCREENINGS)));
+                .map(stored -> new Usage(
+                        month.toString(),
+                        count(stored, tenantId, month, Counter.SUBJECTS_ENROLLED),
+                        count(stored, tenantId, month, Counter.SIGNALS),
+                        count(stored, tenantId, month, Counter.SCREENINGS)));
     }
 
     private long count(Map<Counter, Long> stored, String tenantId, YearMonth month, Counter counter) {
         Map<Counter, LongAdder> held = pending.get(new Key(tenantId, month));
-        return stored.getOrDefault(counter, 0L) + (held == null ? 0 : held.get(counter).sum());
+        return stored.getOrDefault(counter, 0L)
+                + (held == null ? 0 : held.get(counter).sum());
     }
 
     @Override
@@ -150,6 +159,5 @@ public class UsageMeter implements SmartLifecycle {
     }
 
     /** @param month {@code YYYY-MM} */
-    public record Usage(String month, long subjectsEnrolled, long signals, long screenings) {
-    }
+    public record Usage(String month, long subjectsEnrolled, long signals, long screenings) {}
 }

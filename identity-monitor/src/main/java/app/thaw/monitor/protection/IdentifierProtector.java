@@ -28,7 +28,8 @@ public final class IdentifierProtector {
 
     /** The matching hash of {@code value} for {@code tenantId}: the same input always gives the same hash. */
     public String hash(String tenantId, IdentifierType type, String value) {
-        byte[] input = (tenantId + '\u0000' + type.name() + '\u0000' + type.normalise(value)).getBytes(StandardCharsets.UTF_8);
+        byte[] input =
+                (tenantId + '\u0000' + type.name() + '\u0000' + type.normalise(value)).getBytes(StandardCharsets.UTF_8);
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(prf.computePrimary(input, HASH_BYTES));
         } catch (GeneralSecurityException e) {
@@ -42,8 +43,12 @@ public final class IdentifierProtector {
      */
     public ProtectedValue protect(String tenantId, String ownerId, IdentifierType type, String value) {
         try {
-            byte[] ciphertext = aead.encrypt(value.strip().getBytes(StandardCharsets.UTF_8), associatedData(tenantId, ownerId, type));
-            return new ProtectedValue(type, hash(tenantId, type, value), Base64.getEncoder().encodeToString(ciphertext),
+            byte[] ciphertext = aead.encrypt(
+                    value.strip().getBytes(StandardCharsets.UTF_8), associatedData(tenantId, ownerId, type));
+            return new ProtectedValue(
+                    type,
+                    hash(tenantId, type, value),
+                    Base64.getEncoder().encodeToString(ciphertext),
                     type.mask(value));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The identifier encryption key cannot encrypt", e);
@@ -53,14 +58,18 @@ public final class IdentifierProtector {
     /** The plain value of a protected identifier, for a caller allowed to see it. */
     public String reveal(String tenantId, String ownerId, ProtectedValue value) {
         try {
-            return new String(aead.decrypt(Base64.getDecoder().decode(value.ciphertext()),
-                    associatedData(tenantId, ownerId, value.type())), StandardCharsets.UTF_8);
+            return new String(
+                    aead.decrypt(
+                            Base64.getDecoder().decode(value.ciphertext()),
+                            associatedData(tenantId, ownerId, value.type())),
+                    StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("A protected identifier does not decrypt for its owner", e);
         }
     }
 
     private static byte[] associatedData(String tenantId, String ownerId, IdentifierType type) {
-        return ("thaw-monitor\u0000" + tenantId + '\u0000' + ownerId + '\u0000' + type.name()).getBytes(StandardCharsets.UTF_8);
+        return ("thaw-monitor\u0000" + tenantId + '\u0000' + ownerId + '\u0000' + type.name())
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

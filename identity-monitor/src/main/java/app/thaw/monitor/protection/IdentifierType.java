@@ -8,7 +8,13 @@ import java.util.Locale;
  * its value before hashing, so "+86 138-0000-0000" and "+8613800000000" match.
  */
 public enum IdentifierType {
-    NATIONAL_ID, PHONE, EMAIL, BANK_ACCOUNT, COMPANY_REGISTRATION, NAME_NATIVE, NAME_LATIN;
+    NATIONAL_ID,
+    PHONE,
+    EMAIL,
+    BANK_ACCOUNT,
+    COMPANY_REGISTRATION,
+    NAME_NATIVE,
+    NAME_LATIN;
 
     /** The canonical form that is hashed: case, spacing and punctuation that do not identify are dropped. */
     public String normalise(String value) {
@@ -17,7 +23,7 @@ public enum IdentifierType {
             case PHONE -> (trimmed.startsWith("+") ? "+" : "") + trimmed.replaceAll("[^0-9]", "");
             case EMAIL -> trimmed.toLowerCase(Locale.ROOT);
             case NATIONAL_ID, BANK_ACCOUNT, COMPANY_REGISTRATION ->
-                    trimmed.replaceAll("[^\\p{L}\\p{N}]", "").toUpperCase(Locale.ROOT);
+                trimmed.replaceAll("[^\\p{L}\\p{N}]", "").toUpperCase(Locale.ROOT);
             case NAME_NATIVE, NAME_LATIN -> trimmed.replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
         };
     }
@@ -64,7 +70,9 @@ public enum IdentifierType {
     }
 
     private static String maskTail(String domain, int keep) {
-        return domain.isEmpty() ? "" : domain.substring(0, keep) + domain.substring(keep).replaceAll("[^.]", "*")
-                .replaceAll("\\*+", "*");
+        return domain.isEmpty()
+                ? ""
+                : domain.substring(0, keep)
+                        + domain.substring(keep).replaceAll("[^.]", "*").replaceAll("\\*+", "*");
     }
 }

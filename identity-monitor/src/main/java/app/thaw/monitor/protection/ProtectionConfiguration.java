@@ -25,12 +25,15 @@ class ProtectionConfiguration {
     private static final String KEYSET_CONTEXT = "thaw-identity-monitor-keyset";
 
     @Bean
-    IdentifierProtector identifierProtector(ProtectionProperties properties) throws GeneralSecurityException, IOException {
+    IdentifierProtector identifierProtector(ProtectionProperties properties)
+            throws GeneralSecurityException, IOException {
         PrfConfig.register();
-        TinkKeysets keysets = new TinkKeysets(properties.keysetDir(), properties.kmsKeyUri(), properties.generateIfMissing(), KEYSET_CONTEXT);
+        TinkKeysets keysets = new TinkKeysets(
+                properties.keysetDir(), properties.kmsKeyUri(), properties.generateIfMissing(), KEYSET_CONTEXT);
         KeysetHandle aeadKeys = keysets.load("aead.json", "AES256_GCM");
         KeysetHandle prfKeys = keysets.load("prf.json", "HMAC_SHA256_PRF");
-        return new IdentifierProtector(aeadKeys.getPrimitive(RegistryConfiguration.get(), Aead.class),
+        return new IdentifierProtector(
+                aeadKeys.getPrimitive(RegistryConfiguration.get(), Aead.class),
                 prfKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class));
     }
 }

@@ -21,5 +21,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ProtectionProperties(
         @DefaultValue(".thaw/keys/identity-monitor") Path keysetDir,
         @Nullable String kmsKeyUri,
-        @DefaultValue("true") boolean generateIfMissing) {
-}
+        @DefaultValue("true") boolean generateIfMissing) {}

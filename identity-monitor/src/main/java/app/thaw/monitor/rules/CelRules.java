@@ -33,7 +33,9 @@ public final class CelRules {
 
     public CelRules(int maxIterations) {
         cel = CelFactory.standardCelBuilder()
-                .setOptions(CelOptions.current().comprehensionMaxIterations(maxIterations).build())
+                .setOptions(CelOptions.current()
+                        .comprehensionMaxIterations(maxIterations)
+                        .build())
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .addVar("signal", MapType.create(SimpleType.STRING, SimpleType.DYN))
                 .addVar("baseline", MapType.create(SimpleType.STRING, SimpleType.DYN))
@@ -47,11 +49,23 @@ public final class CelRules {
      * by default) on a busy machine, and would skip the first tenant rule that runs.
      */
     public void warmUp() {
-        CelRuntime.Program program = compile("signal.type == 'LOGIN' && signal.amount > 1.0 && baseline.signalCount >= 0"
-                + " && baseline.lastDay['LOGIN'] == 0 && !baseline.knownDevice");
-        Signal signal = new Signal("warm-up", "warm-up", SignalType.LOGIN, Instant.EPOCH, "device", null, null, null, 2.0, null);
-        Thresholds thresholds = new Thresholds(ZoneOffset.UTC, 900, 100, 20, 0.02, 5, Duration.ofMinutes(10), 3, Duration.ofHours(1),
-                Duration.ofHours(24), Duration.ofHours(24));
+        CelRuntime.Program program =
+                compile("signal.type == 'LOGIN' && signal.amount > 1.0 && baseline.signalCount >= 0"
+                        + " && baseline.lastDay['LOGIN'] == 0 && !baseline.knownDevice");
+        Signal signal = new Signal(
+                "warm-up", "warm-up", SignalType.LOGIN, Instant.EPOCH, "device", null, null, null, 2.0, null);
+        Thresholds thresholds = new Thresholds(
+                ZoneOffset.UTC,
+                900,
+                100,
+                20,
+                0.02,
+                5,
+                Duration.ofMinutes(10),
+                3,
+                Duration.ofHours(1),
+                Duration.ofHours(24),
+                Duration.ofHours(24));
         evaluate(program, activation(Baseline.empty(), signal, thresholds), Duration.ofSeconds(30));
     }
 
@@ -112,16 +126,29 @@ public final class CelRules {
         b.put("deviceCount", (long) before.devices().size());
         b.put("knownDevice", signal.device() != null && before.knowsDevice(signal.device()));
         b.put("knownInstitution", signal.institution() != null && before.knowsInstitution(signal.institution()));
-        b.put("hourShare", before.hourShare(signal.occurredAt().atZone(thresholds.timeZone()).getHour()));
+        b.put(
+                "hourShare",
+                before.hourShare(
+                        signal.occurredAt().atZone(thresholds.timeZone()).getHour()));
         Baseline.Located last = before.lastLocated();
-        b.put("kmFromLastLocation", last == null || signal.location() == null ? -1.0 : last.point().distanceKm(signal.location()));
-        b.put("minutesSinceLastLocation", last == null ? -1L
-                : Math.abs(Duration.between(last.at(), signal.occurredAt()).toMinutes()));
+        b.put(
+                "kmFromLastLocation",
+                last == null || signal.location() == null ? -1.0 : last.point().distanceKm(signal.location()));
+        b.put(
+                "minutesSinceLastLocation",
+                last == null
+                        ? -1L
+                        : Math.abs(
+                                Duration.between(last.at(), signal.occurredAt()).toMinutes()));
         Map<String, Object> lastHour = new HashMap<>();
         Map<String, Object> lastDay = new HashMap<>();
         for (SignalType type : SignalType.values()) {
-            lastHour.put(type.name(), (long) before.recentOf(type, signal.occurredAt().minus(Duration.ofHours(1))).size());
-            lastDay.put(type.name(), (long) before.recentOf(type, signal.occurredAt().minus(Duration.ofHours(24))).size());
+            lastHour.put(type.name(), (long)
+                    before.recentOf(type, signal.occurredAt().minus(Duration.ofHours(1)))
+                            .size());
+            lastDay.put(type.name(), (long)
+                    before.recentOf(type, signal.occurredAt().minus(Duration.ofHours(24)))
+                            .size());
         }
         b.put("lastHour", lastHour);
         b.put("lastDay", lastDay);
@@ -130,7 +157,10 @@ public final class CelRules {
 
     /** How one evaluation ended. */
     public enum Outcome {
-        MATCHED, NOT_MATCHED, TIMED_OUT, FAILED
+        MATCHED,
+        NOT_MATCHED,
+        TIMED_OUT,
+        FAILED
     }
 
     private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
@@ -148,5 +178,4 @@ public final class CelRules {
             super("rule evaluation time limit", null, false, false);
         }
     }
-
 }

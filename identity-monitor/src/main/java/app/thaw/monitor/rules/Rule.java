@@ -15,5 +15,11 @@ import app.thaw.monitor.detection.Severity;
  * @param version    optimistic-concurrency version
  * @param updatedAt  last change
  */
-public record Rule(String id, String name, String expression, Severity severity, boolean enabled, long version, Instant updatedAt) {
-}
+public record Rule(
+        String id,
+        String name,
+        String expression,
+        Severity severity,
+        boolean enabled,
+        long version,
+        Instant updatedAt) {}

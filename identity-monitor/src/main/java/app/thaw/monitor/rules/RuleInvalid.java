@@ -11,7 +11,11 @@ import org.springframework.http.HttpStatus;
 public class RuleInvalid extends ThawProblem {
 
     public RuleInvalid(String message) {
-        super(HttpStatus.BAD_REQUEST, "validation_failed", "The field 'expression' is invalid: " + message,
-                Map.of("errors", List.of(new FieldViolation("expression", "Cel", message))), null);
+        super(
+                HttpStatus.BAD_REQUEST,
+                "validation_failed",
+                "The field 'expression' is invalid: " + message,
+                Map.of("errors", List.of(new FieldViolation("expression", "Cel", message))),
+                null);
     }
 }

@@ -11,7 +11,11 @@ public class RuleLimitReached extends ThawProblem {
     public static final String CODE = "rule_limit_reached";
 
     public RuleLimitReached(int limit) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, CODE, "A tenant may have at most " + limit + " rules; delete one first.",
-                Map.of("limit", limit), null);
+        super(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                CODE,
+                "A tenant may have at most " + limit + " rules; delete one first.",
+                Map.of("limit", limit),
+                null);
     }
 }

@@ -1,16 +1,15 @@
 package app.thaw.monitor.rules;
 
 import java.time.Clock;
-
 import java.util.Map;
 
 import app.thaw.monitor.detection.Severity;
+import app.thaw.monitor.ids.Ids;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.idempotency.IdempotentEffects;
 import app.thaw.platform.security.Caller;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import app.thaw.monitor.ids.Ids;
-import app.thaw.platform.idempotency.IdempotentEffects;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,16 +36,22 @@ public class RuleService {
         this.cel.warmUp();
         this.audit = audit;
         this.clock = clock;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(10_000).build();
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(properties.cacheTtl())
+                .maximumSize(10_000)
+                .build();
     }
 
     /** The tenant's enabled rules, compiled. */
     public Mono<TenantRules> rulesFor(String tenantId) {
-        return cache.get(tenantId, tenant -> store.enabled(tenant)
-                .map(rule -> new TenantRules.Compiled(rule.id(), rule.name(), rule.severity(), cel.compile(rule.expression())))
-                .collectList()
-                .map(compiled -> compiled.isEmpty() ? TenantRules.NONE : new TenantRules(compiled))
-                .cache());
+        return cache.get(
+                tenantId,
+                tenant -> store.enabled(tenant)
+                        .map(rule -> new TenantRules.Compiled(
+                                rule.id(), rule.name(), rule.severity(), cel.compile(rule.expression())))
+                        .collectList()
+                        .map(compiled -> compiled.isEmpty() ? TenantRules.NONE : new TenantRules(compiled))
+                        .cache());
     }
 
     public Flux<Rule> list(Caller caller) {
@@ -54,39 +59,49 @@ public class RuleService {
     }
 
     public Mono<Rule> get(Caller caller, String id) {
-        return store.find(caller.tenantId(), id)
-                .switchIfEmpty(Mono.error(() -> new RuleNotFound(id)));
+        return store.find(caller.tenantId(), id).switchIfEmpty(Mono.error(() -> new RuleNotFound(id)));
     }
 
     public Mono<Rule> create(Caller caller, String name, String expression, Severity severity, boolean enabled) {
         validate(expression);
         // Once per Idempotency-Key (ADR 56): a run repeated after a crash finds the rule the first run added.
-        return IdempotentEffects.once("rule", () -> Ids.next("rule"), key -> Ids.keyed("rule", key),
+        return IdempotentEffects.once(
+                "rule",
+                () -> Ids.next("rule"),
+                key -> Ids.keyed("rule", key),
                 id -> store.find(caller.tenantId(), id),
                 id -> create(caller, new Rule(id, name, expression, severity, enabled, 1, clock.instant())));
     }
 
     private Mono<Rule> create(Caller caller, Rule rule) {
         return store.count(caller.tenantId())
-                .flatMap(count -> count >= properties.maxRules() ? Mono.error(new RuleLimitReached(properties.maxRules()))
+                .flatMap(count -> count >= properties.maxRules()
+                        ? Mono.error(new RuleLimitReached(properties.maxRules()))
                         : store.insert(caller.tenantId(), rule))
                 .then(changed(caller, "monitor.rule.created", rule.id()))
                 .thenReturn(rule);
     }
 
-    public Mono<Rule> replace(Caller caller, String id, long version, String name, String expression, Severity severity,
-                              boolean enabled) {
+    public Mono<Rule> replace(
+            Caller caller,
+            String id,
+            long version,
+            String name,
+            String expression,
+            Severity severity,
+            boolean enabled) {
         validate(expression);
         return get(caller, id)
-                .flatMap(current -> store.replace(caller.tenantId(), id, version, name, expression, severity, enabled, clock.instant()))
+                .flatMap(current -> store.replace(
+                        caller.tenantId(), id, version, name, expression, severity, enabled, clock.instant()))
                 .then(changed(caller, "monitor.rule.replaced", id))
                 .then(get(caller, id));
     }
 
     public Mono<Void> delete(Caller caller, String id) {
         return store.delete(caller.tenantId(), id)
-                .flatMap(deleted -> deleted ? changed(caller, "monitor.rule.deleted", id)
-                        : Mono.error(new RuleNotFound(id)));
+                .flatMap(deleted ->
+                        deleted ? changed(caller, "monitor.rule.deleted", id) : Mono.error(new RuleNotFound(id)));
     }
 
     private void validate(String expression) {
@@ -100,5 +115,4 @@ public class RuleService {
         cache.invalidate(caller.tenantId());
         return audit.record(action, "rule", id, Map.of());
     }
-
 }

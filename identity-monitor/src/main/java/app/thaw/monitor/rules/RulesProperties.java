@@ -18,5 +18,4 @@ public record RulesProperties(
         @DefaultValue("50") int maxRules,
         @DefaultValue("2000") int maxLength,
         @DefaultValue("1000") int maxIterations,
-        @DefaultValue("5s") Duration cacheTtl) {
-}
+        @DefaultValue("5s") Duration cacheTtl) {}

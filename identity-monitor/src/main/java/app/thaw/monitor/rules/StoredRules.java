@@ -25,8 +25,15 @@ public interface StoredRules {
      * Replaces the rule if {@code version} is current: 404 {@code not_found} when the tenant has no such
      * rule, an {@code OptimisticLockingFailureException} (409) when it moved on.
      */
-    Mono<Rule> replace(String tenantId, String id, long version, String name, String expression, Severity severity, boolean enabled,
-                          Instant at);
+    Mono<Rule> replace(
+            String tenantId,
+            String id,
+            long version,
+            String name,
+            String expression,
+            Severity severity,
+            boolean enabled,
+            Instant at);
 
     /** Deletes the tenant's rule; false when it has none with this id. */
     Mono<Boolean> delete(String tenantId, String id);

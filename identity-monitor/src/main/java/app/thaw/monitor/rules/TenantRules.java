@@ -36,17 +36,25 @@ public final class TenantRules {
         List<Detection> found = new ArrayList<>();
         for (Compiled rule : rules) {
             switch (CelRules.evaluate(rule.program(), activation, timeLimit)) {
-                case MATCHED -> found.add(new Detection("rule:" + rule.name(), rule.severity(), List.of(signal.id()),
-                        signal.occurredAt(), "Tenant rule '" + rule.name() + "' matched " + signal.type()));
-                case TIMED_OUT -> log.warn("Tenant rule {} exceeded its time limit of {} ms on signal {}; skipped", rule.id(),
-                        timeLimit.toMillis(), signal.id());
+                case MATCHED ->
+                    found.add(new Detection(
+                            "rule:" + rule.name(),
+                            rule.severity(),
+                            List.of(signal.id()),
+                            signal.occurredAt(),
+                            "Tenant rule '" + rule.name() + "' matched " + signal.type()));
+                case TIMED_OUT ->
+                    log.warn(
+                            "Tenant rule {} exceeded its time limit of {} ms on signal {}; skipped",
+                            rule.id(),
+                            timeLimit.toMillis(),
+                            signal.id());
                 case FAILED -> log.debug("Tenant rule {} could not evaluate on signal {}", rule.id(), signal.id());
-                case NOT_MATCHED -> { }
+                case NOT_MATCHED -> {}
             }
         }
         return found;
     }
 
-    record Compiled(String id, String name, Severity severity, CelRuntime.Program program) {
-    }
+    record Compiled(String id, String name, Severity severity, CelRuntime.Program program) {}
 }

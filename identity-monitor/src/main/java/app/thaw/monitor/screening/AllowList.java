@@ -23,12 +23,21 @@ public interface AllowList {
 
     /** What an analyst decided about a (subject, entry) pair. */
     enum Decision {
-        NOT_A_MATCH, TRUE_MATCH
+        NOT_A_MATCH,
+        TRUE_MATCH
     }
 
     /** Records a decision, replacing the pair's earlier one. */
-    Mono<StoredDecision> decide(String tenantId, String subjectId, String listEntryId, @Nullable String entryFingerprint,
-                                Decision decision, String decidedBy, String reason, List<String> evidence, @Nullable String alertId);
+    Mono<StoredDecision> decide(
+            String tenantId,
+            String subjectId,
+            String listEntryId,
+            @Nullable String entryFingerprint,
+            Decision decision,
+            String decidedBy,
+            String reason,
+            List<String> evidence,
+            @Nullable String alertId);
 
     /** The subject's decisions, newest first. */
     Flux<StoredDecision> decisions(String tenantId, String subjectId);
@@ -40,9 +49,23 @@ public interface AllowList {
     Mono<Map<String, StoredDecision>> standing(String tenantId, Collection<Map.Entry<String, String>> subjectAndEntry);
 
     /** A "not a match" for the entry as it is now ({@code entryFingerprint}; null when unknown: then for good). */
-    default Mono<Void> clear(String tenantId, String subjectId, String listEntryId, @Nullable String entryFingerprint, String clearedBy,
-                             String reason) {
-        return decide(tenantId, subjectId, listEntryId, entryFingerprint, Decision.NOT_A_MATCH, clearedBy, reason, List.of(), null)
+    default Mono<Void> clear(
+            String tenantId,
+            String subjectId,
+            String listEntryId,
+            @Nullable String entryFingerprint,
+            String clearedBy,
+            String reason) {
+        return decide(
+                        tenantId,
+                        subjectId,
+                        listEntryId,
+                        entryFingerprint,
+                        Decision.NOT_A_MATCH,
+                        clearedBy,
+                        reason,
+                        List.of(),
+                        null)
                 .then();
     }
 
@@ -77,7 +100,14 @@ public interface AllowList {
      * @param evidence         what the analyst relied on (document ids, notes)
      * @param alertId          the alert it was decided on, if any
      */
-    record StoredDecision(String subjectId, String listEntryId, @Nullable String entryFingerprint, Decision decision,
-                          String decidedBy, String reason, List<String> evidence, @Nullable String alertId, Instant decidedAt) {
-    }
+    record StoredDecision(
+            String subjectId,
+            String listEntryId,
+            @Nullable String entryFingerprint,
+            Decision decision,
+            String decidedBy,
+            String reason,
+            List<String> evidence,
+            @Nullable String alertId,
+            Instant decidedAt) {}
 }

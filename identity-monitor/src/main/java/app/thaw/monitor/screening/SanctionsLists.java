@@ -13,14 +13,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
-
 import javax.xml.stream.XMLStreamException;
 
 import app.thaw.monitor.screening.matching.ListEntry;
@@ -76,7 +75,10 @@ public class SanctionsLists {
 
     /** The version of one list in use, if it is configured. */
     public @Nullable ListVersion version(String listId) {
-        return versions.get().stream().filter(v -> v.id().equals(listId)).findFirst().orElse(null);
+        return versions.get().stream()
+                .filter(v -> v.id().equals(listId))
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -89,7 +91,8 @@ public class SanctionsLists {
 
     /** Reads one list again, as {@link #reload()} does; true when it changed. */
     public synchronized boolean reload(String listId) throws IOException {
-        List<ScreeningProperties.Source> one = properties.sources().stream().filter(s -> s.id().equals(listId)).toList();
+        List<ScreeningProperties.Source> one =
+                properties.sources().stream().filter(s -> s.id().equals(listId)).toList();
         if (one.isEmpty()) {
             throw new IllegalArgumentException("No sanctions list " + listId + " is configured");
         }
@@ -102,20 +105,34 @@ public class SanctionsLists {
             Loaded before = loaded.get(source.id());
             String location = first ? source.location() : source.refreshLocation();
             String aliasLocation = first ? source.aliasLocation() : source.refreshAliasLocation();
-            String knownDate = (first || source.url() == null) && source.published() != null && !source.published().isBlank()
-                    ? source.published() : null;
+            String knownDate = (first || source.url() == null)
+                            && source.published() != null
+                            && !source.published().isBlank()
+                    ? source.published()
+                    : null;
             Loaded now = null;
             java.util.Properties cached = first ? cached(source) : null;
             if (cached != null) {
                 // The publisher's files as last downloaded: newer than the snapshot, and read without the network.
-                String list = cacheFor(source).resolve(cached.getProperty("list")).toUri().toString();
-                String alias = cached.getProperty("alias") == null ? null : cacheFor(source).resolve(cached.getProperty("alias")).toUri().toString();
+                String list = cacheFor(source)
+                        .resolve(cached.getProperty("list"))
+                        .toUri()
+                        .toString();
+                String alias = cached.getProperty("alias") == null
+                        ? null
+                        : cacheFor(source)
+                                .resolve(cached.getProperty("alias"))
+                                .toUri()
+                                .toString();
                 try {
                     now = read(source, list, alias, cached.getProperty("published"), new LinkedHashMap<>());
                     location = list;
                 } catch (IOException | RuntimeException failure) {
-                    log.warn("The cached download of sanctions list {} cannot be read ({}); starting from {}", source.id(),
-                            failure.toString(), source.location());
+                    log.warn(
+                            "The cached download of sanctions list {} cannot be read ({}); starting from {}",
+                            source.id(),
+                            failure.toString(),
+                            source.location());
                     forget(source);
                 }
             }
@@ -124,16 +141,27 @@ public class SanctionsLists {
                 if (now == null) {
                     now = read(source, location, aliasLocation, knownDate, downloads);
                 }
-                if (!downloads.isEmpty() && (before == null || !before.version().sha256().equals(now.version().sha256()))) {
+                if (!downloads.isEmpty()
+                        && (before == null
+                                || !before.version()
+                                        .sha256()
+                                        .equals(now.version().sha256()))) {
                     keep(source, downloads, now.version());
                 }
             } catch (IOException | RuntimeException failure) {
                 if (first || before == null) {
-                    throw new IOException("Sanctions list " + source.id() + " cannot be read from " + location + ": "
-                            + failure.getMessage(), failure);
+                    throw new IOException(
+                            "Sanctions list " + source.id() + " cannot be read from " + location + ": "
+                                    + failure.getMessage(),
+                            failure);
                 }
-                log.warn("Reading sanctions list {} from {} failed ({}); its version {} read from {} stays in use", source.id(), location,
-                        failure.toString(), before.version().sha256().substring(0, 12), before.version().location());
+                log.warn(
+                        "Reading sanctions list {} from {} failed ({}); its version {} read from {} stays in use",
+                        source.id(),
+                        location,
+                        failure.toString(),
+                        before.version().sha256().substring(0, 12),
+                        before.version().location());
                 log.debug("Reading sanctions list {} failed", source.id(), failure);
                 continue;
             } finally {
@@ -146,9 +174,15 @@ public class SanctionsLists {
             }
             loaded.put(source.id(), now);
             changed = true;
-            log.info("Sanctions list {} ({}) version {} loaded from {}: {} entries, {} names, published {}", source.id(),
-                    source.name(), now.version().sha256().substring(0, 12), location, now.version().entries(),
-                    now.version().names(), now.version().published());
+            log.info(
+                    "Sanctions list {} ({}) version {} loaded from {}: {} entries, {} names, published {}",
+                    source.id(),
+                    source.name(),
+                    now.version().sha256().substring(0, 12),
+                    location,
+                    now.version().entries(),
+                    now.version().names(),
+                    now.version().published());
         }
         if (!changed) {
             return false;
@@ -163,14 +197,24 @@ public class SanctionsLists {
             }
             all.addAll(l.entries());
             inUse.add(l.version());
-            combined.append(source.id()).append('=').append(l.version().sha256()).append(';');
+            combined.append(source.id())
+                    .append('=')
+                    .append(l.version().sha256())
+                    .append(';');
         }
         if (first && inUse.size() < properties.sources().size()) {
             return false;
         }
         String version = sha256(combined.toString().getBytes(StandardCharsets.UTF_8));
-        current.set(new ScreeningIndex(new SanctionsList(String.join(",", properties.sources().stream().map(ScreeningProperties.Source::id)
-                .toList()), version, clock.instant(), all)));
+        current.set(new ScreeningIndex(new SanctionsList(
+                String.join(
+                        ",",
+                        properties.sources().stream()
+                                .map(ScreeningProperties.Source::id)
+                                .toList()),
+                version,
+                clock.instant(),
+                all)));
         versions.set(List.copyOf(inUse));
         return !first;
     }
@@ -180,8 +224,13 @@ public class SanctionsLists {
      * file as it streams. {@code configuredDate}: whether the source's configured {@code published}
      * describes this file (it describes the file at {@code location}, not the publisher's current one).
      */
-    private Loaded read(ScreeningProperties.Source source, String location, @Nullable String aliasLocation, @Nullable String knownDate,
-                        Map<String, java.nio.file.Path> downloads) throws IOException {
+    private Loaded read(
+            ScreeningProperties.Source source,
+            String location,
+            @Nullable String aliasLocation,
+            @Nullable String knownDate,
+            Map<String, java.nio.file.Path> downloads)
+            throws IOException {
         MessageDigest mainDigest = digest();
         MessageDigest aliasDigest = digest();
         List<ListEntry> entries;
@@ -191,7 +240,8 @@ public class SanctionsLists {
         switch (source.format()) {
             case OFAC_CSV -> {
                 try (Reader sdn = main.reader();
-                     Reader alt = open(aliasLocation, aliasDigest, downloads, "alias").reader()) {
+                        Reader alt = open(aliasLocation, aliasDigest, downloads, "alias")
+                                .reader()) {
                     entries = OfacCsv.read(source.id(), sdn, alt);
                     // Both to their end, so each digest has seen every byte of its file.
                     drain(alt);
@@ -201,11 +251,13 @@ public class SanctionsLists {
             case OFAC_XML -> {
                 try (Reader xml = main.reader()) {
                     // The StAX reader closes its input at the end of the document; the digest still needs the rest.
-                    entries = OfacXml.read(source.id(), new java.io.FilterReader(xml) {
-                        @Override
-                        public void close() {
-                        }
-                    }, date -> xmlDate[0] = date);
+                    entries = OfacXml.read(
+                            source.id(),
+                            new java.io.FilterReader(xml) {
+                                @Override
+                                public void close() {}
+                            },
+                            date -> xmlDate[0] = date);
                     drain(xml);
                 } catch (XMLStreamException e) {
                     throw new IOException("The sanctions list XML cannot be read: " + e.getMessage(), e);
@@ -228,16 +280,30 @@ public class SanctionsLists {
             files.put(aliasLocation, HexFormat.of().formatHex(aliasDigest.digest()));
         }
         // One file: its SHA-256 is the version; two: the SHA-256 of their hashes in order.
-        String version = files.size() == 1 ? files.values().iterator().next()
+        String version = files.size() == 1
+                ? files.values().iterator().next()
                 : sha256(String.join("\n", files.values()).getBytes(StandardCharsets.UTF_8));
-        String published = knownDate != null && !knownDate.isBlank() ? knownDate
-                : xmlDate[0] != null ? xmlDate[0]
-                : lastModified > 0 ? Instant.ofEpochMilli(lastModified).toString()
-                : note(source, location);
+        String published = knownDate != null && !knownDate.isBlank()
+                ? knownDate
+                : xmlDate[0] != null
+                        ? xmlDate[0]
+                        : lastModified > 0 ? Instant.ofEpochMilli(lastModified).toString() : note(source, location);
         int names = entries.stream().mapToInt(e -> 1 + e.aliases().size()).sum();
-        return new Loaded(new ListVersion(source.id(), source.name(), source.format().name(), location, version,
-                java.util.Collections.unmodifiableMap(files), published, clock.instant(), entries.size(), names, source.url(),
-                properties.refreshInterval(source).toString()), entries);
+        return new Loaded(
+                new ListVersion(
+                        source.id(),
+                        source.name(),
+                        source.format().name(),
+                        location,
+                        version,
+                        java.util.Collections.unmodifiableMap(files),
+                        published,
+                        clock.instant(),
+                        entries.size(),
+                        names,
+                        source.url(),
+                        properties.refreshInterval(source).toString()),
+                entries);
     }
 
     /** For a file shipped in the application, the date in a {@code .published} file beside it; otherwise unknown. */
@@ -264,7 +330,8 @@ public class SanctionsLists {
      * location as a Spring resource. Hashed as the bytes arrive; gunzipped when the name ends in
      * {@code .gz}.
      */
-    private Opened open(@Nullable String location, MessageDigest digest, Map<String, java.nio.file.Path> downloads, String role)
+    private Opened open(
+            @Nullable String location, MessageDigest digest, Map<String, java.nio.file.Path> downloads, String role)
             throws IOException {
         if (location == null) {
             throw new IOException("No location");
@@ -273,7 +340,8 @@ public class SanctionsLists {
         long lastModified = 0;
         String lower = location.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            java.net.URLConnection connection = java.net.URI.create(location).toURL().openConnection();
+            java.net.URLConnection connection =
+                    java.net.URI.create(location).toURL().openConnection();
             connection.setConnectTimeout((int) HTTP_CONNECT_TIMEOUT.toMillis());
             connection.setReadTimeout((int) HTTP_READ_TIMEOUT.toMillis());
             connection.setRequestProperty("User-Agent", "thaw-identity-monitor");
@@ -333,8 +401,10 @@ public class SanctionsLists {
     }
 
     /** Keeps a new version's downloaded files in the cache directory, so a restart starts from them. */
-    private void keep(ScreeningProperties.Source source, Map<String, java.nio.file.Path> downloads, ListVersion version) {
-        // Only a list with a snapshot and a url is started from its cache; one whose location is the publisher's is read anew.
+    private void keep(
+            ScreeningProperties.Source source, Map<String, java.nio.file.Path> downloads, ListVersion version) {
+        // Only a list with a snapshot and a url is started from its cache; one whose location is the publisher's is
+        // read anew.
         if (properties.cacheDir() == null || source.url() == null) {
             return;
         }
@@ -352,19 +422,28 @@ public class SanctionsLists {
             p.setProperty("retrievedAt", version.retrievedAt().toString());
             for (Map.Entry<String, java.nio.file.Path> download : downloads.entrySet()) {
                 String url = download.getKey().equals("list") ? source.url() : source.aliasUrl();
-                String name = download.getKey() + "-" + url.replaceAll("[?#].*$", "").replaceAll("^.*/", "").replaceAll("[^A-Za-z0-9._-]", "_");
-                java.nio.file.Files.copy(download.getValue(), dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                String name = download.getKey() + "-"
+                        + url.replaceAll("[?#].*$", "").replaceAll("^.*/", "").replaceAll("[^A-Za-z0-9._-]", "_");
+                java.nio.file.Files.copy(
+                        download.getValue(), dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 p.setProperty(download.getKey(), name);
             }
             java.nio.file.Path meta = dir.resolve("list.properties.tmp");
             try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(meta, StandardCharsets.UTF_8)) {
                 p.store(out, "sanctions list " + source.id() + " as last downloaded");
             }
-            java.nio.file.Files.move(meta, dir.resolve("list.properties"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.Files.move(
+                    meta,
+                    dir.resolve("list.properties"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException failure) {
-            log.warn("Keeping the download of sanctions list {} in {} failed; a restart starts from {}", source.id(),
-                    properties.cacheDir(), source.location(), failure);
+            log.warn(
+                    "Keeping the download of sanctions list {} in {} failed; a restart starts from {}",
+                    source.id(),
+                    properties.cacheDir(),
+                    source.location(),
+                    failure);
         }
     }
 
@@ -406,8 +485,7 @@ public class SanctionsLists {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
-    private record Loaded(ListVersion version, List<ListEntry> entries) {
-    }
+    private record Loaded(ListVersion version, List<ListEntry> entries) {}
 
     /**
      * One list as it was read.
@@ -425,8 +503,17 @@ public class SanctionsLists {
      * @param url         the publisher's official file each refresh reads, if configured
      * @param refreshInterval how often the list is read again (ISO-8601 duration)
      */
-    public record ListVersion(String id, String name, String format, String location, String sha256, Map<String, String> files,
-                              @Nullable String published,
-                              Instant retrievedAt, int entries, int names, @Nullable String url, String refreshInterval) {
-    }
+    public record ListVersion(
+            String id,
+            String name,
+            String format,
+            String location,
+            String sha256,
+            Map<String, String> files,
+            @Nullable String published,
+            Instant retrievedAt,
+            int entries,
+            int names,
+            @Nullable String url,
+            String refreshInterval) {}
 }

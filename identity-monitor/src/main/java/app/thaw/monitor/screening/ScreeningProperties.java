@@ -28,8 +28,17 @@ public record ScreeningProperties(
         @DefaultValue("10") int maxHitsPerName) {
 
     /** The project's dated OFAC SDN snapshot (public domain), shipped so screening works offline. */
-    public static final Source SHIPPED_SDN = new Source("ofac-sdn", "OFAC Specially Designated Nationals (SDN) List",
-            Format.OFAC_CSV, "classpath:ofac/2021/sdn.csv.gz", "classpath:ofac/2021/alt.csv.gz", null, null, null, null, null);
+    public static final Source SHIPPED_SDN = new Source(
+            "ofac-sdn",
+            "OFAC Specially Designated Nationals (SDN) List",
+            Format.OFAC_CSV,
+            "classpath:ofac/2021/sdn.csv.gz",
+            "classpath:ofac/2021/alt.csv.gz",
+            null,
+            null,
+            null,
+            null,
+            null);
 
     public ScreeningProperties(@Nullable List<Source> sources, @Nullable Duration refreshInterval, int maxHitsPerName) {
         this(sources, refreshInterval, null, null, maxHitsPerName);
@@ -39,8 +48,11 @@ public record ScreeningProperties(
     public ScreeningProperties {
         refreshInterval = positive(refreshInterval, Duration.ofHours(24), "refresh-interval");
         cacheDir = cacheDir == null || cacheDir.isBlank() ? null : cacheDir;
-        firstRefreshAfter = firstRefreshAfter == null || firstRefreshAfter.isNegative() ? Duration.ofMinutes(1) : firstRefreshAfter;
-        List<Source> enabled = sources == null ? List.of() : sources.stream().filter(Source::enabled).toList();
+        firstRefreshAfter =
+                firstRefreshAfter == null || firstRefreshAfter.isNegative() ? Duration.ofMinutes(1) : firstRefreshAfter;
+        List<Source> enabled = sources == null
+                ? List.of()
+                : sources.stream().filter(Source::enabled).toList();
         sources = enabled.isEmpty() ? List.of(SHIPPED_SDN) : enabled;
         if (sources.stream().map(Source::id).distinct().count() != sources.size()) {
             throw new IllegalArgumentException("thaw.monitor.screening.sources: each list needs its own id");
@@ -78,14 +90,23 @@ public record ScreeningProperties(
      * @param refreshInterval how often this list is read again (else {@code thaw.monitor.screening.refresh-interval})
      * @param enabled       false leaves a configured list out (e.g. OFAC's Consolidated list where its publisher is unreachable)
      */
-    public record Source(String id, String name, Format format, String location, @Nullable String aliasLocation,
-                         @Nullable String published, @Nullable String url, @Nullable String aliasUrl,
-                         @Nullable Duration refreshInterval, @Nullable Boolean enabled) {
+    public record Source(
+            String id,
+            String name,
+            Format format,
+            String location,
+            @Nullable String aliasLocation,
+            @Nullable String published,
+            @Nullable String url,
+            @Nullable String aliasUrl,
+            @Nullable Duration refreshInterval,
+            @Nullable Boolean enabled) {
 
         @org.springframework.boot.context.properties.bind.ConstructorBinding
         public Source {
             if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{0,39}")) {
-                throw new IllegalArgumentException("thaw.monitor.screening.sources[].id must be 1-40 of [a-z0-9._-]: " + id);
+                throw new IllegalArgumentException(
+                        "thaw.monitor.screening.sources[].id must be 1-40 of [a-z0-9._-]: " + id);
             }
             if (location == null || location.isBlank()) {
                 throw new IllegalArgumentException("thaw.monitor.screening.sources[" + id + "].location is required");
@@ -94,7 +115,8 @@ public record ScreeningProperties(
                 format = Format.OFAC_CSV;
             }
             if (format == Format.OFAC_CSV && (aliasLocation == null || aliasLocation.isBlank())) {
-                throw new IllegalArgumentException("thaw.monitor.screening.sources[" + id + "].alias-location is required for OFAC_CSV");
+                throw new IllegalArgumentException(
+                        "thaw.monitor.screening.sources[" + id + "].alias-location is required for OFAC_CSV");
             }
             if (url != null && url.isBlank()) {
                 url = null;
@@ -103,10 +125,12 @@ public record ScreeningProperties(
                 aliasUrl = null;
             }
             if (format == Format.OFAC_CSV && url != null && aliasUrl == null) {
-                throw new IllegalArgumentException("thaw.monitor.screening.sources[" + id + "].alias-url is required for OFAC_CSV with a url");
+                throw new IllegalArgumentException(
+                        "thaw.monitor.screening.sources[" + id + "].alias-url is required for OFAC_CSV with a url");
             }
             if (refreshInterval != null && (refreshInterval.isZero() || refreshInterval.isNegative())) {
-                throw new IllegalArgumentException("thaw.monitor.screening.sources[" + id + "].refresh-interval must be positive");
+                throw new IllegalArgumentException(
+                        "thaw.monitor.screening.sources[" + id + "].refresh-interval must be positive");
             }
             if (name == null || name.isBlank()) {
                 name = id;
@@ -114,7 +138,13 @@ public record ScreeningProperties(
             enabled = enabled == null || enabled;
         }
 
-        public Source(String id, String name, Format format, String location, @Nullable String aliasLocation, @Nullable String published) {
+        public Source(
+                String id,
+                String name,
+                Format format,
+                String location,
+                @Nullable String aliasLocation,
+                @Nullable String published) {
             this(id, name, format, location, aliasLocation, published, null, null, null, null);
         }
 

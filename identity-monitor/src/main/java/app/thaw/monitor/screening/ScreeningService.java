@@ -1,7 +1,6 @@
 package app.thaw.monitor.screening;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,15 @@ public class ScreeningService {
     private final Timer latency;
     private final app.thaw.platform.audit.AuditLog audit;
 
-    ScreeningService(SanctionsLists lists, ScreeningProperties properties, SettingsService settings, AllowList allowList,
-                     UsageMeter meter, MeterRegistry registry, app.thaw.platform.audit.AuditLog audit, SubscriptionService subscriptions) {
+    ScreeningService(
+            SanctionsLists lists,
+            ScreeningProperties properties,
+            SettingsService settings,
+            AllowList allowList,
+            UsageMeter meter,
+            MeterRegistry registry,
+            app.thaw.platform.audit.AuditLog audit,
+            SubscriptionService subscriptions) {
         this.subscriptions = subscriptions;
         this.audit = audit;
         this.lists = lists;
@@ -49,18 +55,22 @@ public class ScreeningService {
         this.settings = settings;
         this.allowList = allowList;
         this.meter = meter;
-        this.latency = Timer.builder("thaw.monitor.screening.latency").description("Time to screen one name against the list")
-                .publishPercentiles(0.5, 0.99).register(registry);
+        this.latency = Timer.builder("thaw.monitor.screening.latency")
+                .description("Time to screen one name against the list")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
     }
 
     /** A name's hits (no subject, no alert): screening on request. */
     public Mono<List<Hit>> check(String tenantId, String name, Set<ListEntry.EntryType> types) {
         // The plan's monthly screenings (ADR 62): a check on request past the quota is refused, 429 quota_exceeded.
         // A subject's own screening (enrolment, list update) runs whatever the quota and is counted.
-        return subscriptions.requireWithin(tenantId, MeteredItem.SCREENINGS, 1)
+        return subscriptions
+                .requireWithin(tenantId, MeteredItem.SCREENINGS, 1)
                 .then(settings.effective(tenantId))
                 .map(s -> screenNames(Map.of(IdentifierType.NAME_LATIN, List.of(name)), types, s.screeningThreshold()))
-                .flatMap(hits -> meter.add(tenantId, UsageMeter.Counter.SCREENINGS, 1).thenReturn(hits));
+                .flatMap(hits ->
+                        meter.add(tenantId, UsageMeter.Counter.SCREENINGS, 1).thenReturn(hits));
     }
 
     /**
@@ -70,13 +80,16 @@ public class ScreeningService {
      * @param partyId the subject's id, under which decisions about it are kept
      * @param types   the kinds of entry it can be (empty: any)
      */
-    public Mono<List<Hit>> screenParty(String tenantId, String partyId, Map<IdentifierType, List<String>> names,
-                                       Set<ListEntry.EntryType> types) {
+    public Mono<List<Hit>> screenParty(
+            String tenantId, String partyId, Map<IdentifierType, List<String>> names, Set<ListEntry.EntryType> types) {
         return settings.effective(tenantId)
-                .flatMap(s -> allowList.clearedEntries(tenantId, partyId)
+                .flatMap(s -> allowList
+                        .clearedEntries(tenantId, partyId)
                         .map(cleared -> screenNames(names, types, s.screeningThreshold()).stream()
-                                .filter(hit -> !AllowList.suppresses(cleared, hit.entryId(), hit.entryFingerprint())).toList()))
-                .flatMap(hits -> meter.add(tenantId, UsageMeter.Counter.SCREENINGS, 1).thenReturn(hits));
+                                .filter(hit -> !AllowList.suppresses(cleared, hit.entryId(), hit.entryFingerprint()))
+                                .toList()))
+                .flatMap(hits ->
+                        meter.add(tenantId, UsageMeter.Counter.SCREENINGS, 1).thenReturn(hits));
     }
 
     /** Reads every list again (blocking I/O: call on boundedElastic); whether any changed. */
@@ -102,9 +115,20 @@ public class ScreeningService {
                     ListEntry entry = match.entry();
                     SanctionsLists.ListVersion version = lists.version(entry.listId());
                     String key = entryKey(entry);
-                    byEntry.merge(key, new Hit(key, entry.name(), match.matchedName(), match.score(), match.secondary(),
-                            List.of(matchedField), entry.programs(), entry.listId(), version == null ? null : version.sha256(),
-                            entry.fingerprint()), ScreeningService::merge);
+                    byEntry.merge(
+                            key,
+                            new Hit(
+                                    key,
+                                    entry.name(),
+                                    match.matchedName(),
+                                    match.score(),
+                                    match.secondary(),
+                                    List.of(matchedField),
+                                    entry.programs(),
+                                    entry.listId(),
+                                    version == null ? null : version.sha256(),
+                                    entry.fingerprint()),
+                            ScreeningService::merge);
                 }
             }
         });
@@ -112,8 +136,11 @@ public class ScreeningService {
     }
 
     /** Best first: by score, then by the secondary score, then by entry key (so the order never depends on chance). */
-    static final java.util.Comparator<Hit> BEST_FIRST = java.util.Comparator.comparingDouble(Hit::score).reversed()
-            .thenComparing(java.util.Comparator.comparingDouble(Hit::secondaryScore).reversed()).thenComparing(Hit::entryId);
+    static final java.util.Comparator<Hit> BEST_FIRST = java.util.Comparator.comparingDouble(Hit::score)
+            .reversed()
+            .thenComparing(
+                    java.util.Comparator.comparingDouble(Hit::secondaryScore).reversed())
+            .thenComparing(Hit::entryId);
 
     /**
      * How an entry is named in hits, alerts and decisions: the SDN list's ent_num as it always was,
@@ -121,15 +148,26 @@ public class ScreeningService {
      * ids are only unique within a list.
      */
     public static String entryKey(ListEntry entry) {
-        return entry.listId().equals(ScreeningProperties.SHIPPED_SDN.id()) ? entry.id() : entry.listId() + ":" + entry.id();
+        return entry.listId().equals(ScreeningProperties.SHIPPED_SDN.id())
+                ? entry.id()
+                : entry.listId() + ":" + entry.id();
     }
 
     private static Hit merge(Hit a, Hit b) {
         Set<String> fields = new TreeSet<>(a.matchedFields());
         fields.addAll(b.matchedFields());
         Hit better = BEST_FIRST.compare(a, b) <= 0 ? a : b;
-        return new Hit(better.entryId(), better.listName(), better.matchedName(), better.score(), better.secondaryScore(),
-                List.copyOf(fields), better.programs(), better.listId(), better.listVersion(), better.entryFingerprint());
+        return new Hit(
+                better.entryId(),
+                better.listName(),
+                better.matchedName(),
+                better.score(),
+                better.secondaryScore(),
+                List.copyOf(fields),
+                better.programs(),
+                better.listId(),
+                better.listVersion(),
+                better.entryFingerprint());
     }
 
     public ScreeningIndex index() {
@@ -141,10 +179,15 @@ public class ScreeningService {
      * the pair from being flagged again until the entry changes; "true match" is kept with its
      * evidence. The entry must be on a list in use.
      */
-    public Mono<AllowList.StoredDecision> decide(app.thaw.platform.security.Caller caller, String tenantId, String subjectId,
-                                                 String listEntryId,
-                                                 AllowList.Decision decision, String reason, List<String> evidence,
-                                                 @Nullable String alertId) {
+    public Mono<AllowList.StoredDecision> decide(
+            app.thaw.platform.security.Caller caller,
+            String tenantId,
+            String subjectId,
+            String listEntryId,
+            AllowList.Decision decision,
+            String reason,
+            List<String> evidence,
+            @Nullable String alertId) {
         return Mono.defer(() -> {
             ListEntry entry = entry(listEntryId);
             if (entry == null) {
@@ -155,9 +198,19 @@ public class ScreeningService {
             details.put("decision", decision.name());
             details.put("entryFingerprint", entry.fingerprint());
             details.put("evidenceItems", evidence.size());
-            return allowList.decide(tenantId, subjectId, listEntryId, entry.fingerprint(), decision, caller.subject(), reason,
-                            evidence, alertId)
-                    .flatMap(stored -> audit.record("monitor.screening.decided", "screening_decision", listEntryId, details)
+            return allowList
+                    .decide(
+                            tenantId,
+                            subjectId,
+                            listEntryId,
+                            entry.fingerprint(),
+                            decision,
+                            caller.subject(),
+                            reason,
+                            evidence,
+                            alertId)
+                    .flatMap(stored -> audit.record(
+                                    "monitor.screening.decided", "screening_decision", listEntryId, details)
                             .thenReturn(stored));
         });
     }
@@ -194,9 +247,15 @@ public class ScreeningService {
      * @param listVersion      that list's version (SHA-256) the hit was found in
      * @param entryFingerprint what the entry listed ({@code ListEntry#fingerprint})
      */
-    public record Hit(String entryId, String listName, String matchedName, double score, double secondaryScore,
-                      List<String> matchedFields, String programs, String listId, @Nullable String listVersion,
-                      String entryFingerprint) {
-    }
-
+    public record Hit(
+            String entryId,
+            String listName,
+            String matchedName,
+            double score,
+            double secondaryScore,
+            List<String> matchedFields,
+            String programs,
+            String listId,
+            @Nullable String listVersion,
+            String entryFingerprint) {}
 }

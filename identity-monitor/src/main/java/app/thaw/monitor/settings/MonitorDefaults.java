@@ -47,9 +47,21 @@ public record MonitorDefaults(
         @DefaultValue("10000") long maxSubjects) {
 
     TenantSettings asSettings() {
-        return new TenantSettings(timeZone.getId(), maxTravelSpeedKmh, minTravelDistanceKm, unusualHourMinSignals,
-                unusualHourMaxShare, otpBurstCount, otpBurstWindow.toMinutes(), creditApplicationsCount,
-                creditApplicationsWindow.toMinutes(), contactChangeWindow.toMinutes(), alertWindow.toMinutes(),
-                escalateAtDetectors, maxFutureSkew.toSeconds(), screeningThreshold, ruleTimeLimit.toMillis());
+        return new TenantSettings(
+                timeZone.getId(),
+                maxTravelSpeedKmh,
+                minTravelDistanceKm,
+                unusualHourMinSignals,
+                unusualHourMaxShare,
+                otpBurstCount,
+                otpBurstWindow.toMinutes(),
+                creditApplicationsCount,
+                creditApplicationsWindow.toMinutes(),
+                contactChangeWindow.toMinutes(),
+                alertWindow.toMinutes(),
+                escalateAtDetectors,
+                maxFutureSkew.toSeconds(),
+                screeningThreshold,
+                ruleTimeLimit.toMillis());
     }
 }

@@ -19,7 +19,10 @@ public class SettingsService {
     private final AuditLog audit;
     private final Clock clock;
     private final com.github.benmanes.caffeine.cache.Cache<String, Mono<TenantSettings>> cache =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(10_000).build();
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .expireAfterWrite(CACHE_TTL)
+                    .maximumSize(10_000)
+                    .build();
 
     static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(5);
 
@@ -32,8 +35,7 @@ public class SettingsService {
 
     /** A tenant's effective settings and their version (0 while it has stored none). */
     public Mono<Versioned<TenantSettings>> settings(String tenantId) {
-        return store.settings(tenantId)
-                .defaultIfEmpty(new Versioned<>(defaults.asSettings(), 0));
+        return store.settings(tenantId).defaultIfEmpty(new Versioned<>(defaults.asSettings(), 0));
     }
 
     /**
@@ -41,15 +43,23 @@ public class SettingsService {
      * every signal, and changed rarely (another instance sees a change within the cache's time).
      */
     public Mono<TenantSettings> effective(String tenantId) {
-        return cache.get(tenantId, tenant -> settings(tenant).map(Versioned::value).cache(
-                value -> CACHE_TTL, failure -> java.time.Duration.ZERO, () -> java.time.Duration.ZERO));
+        return cache.get(
+                tenantId,
+                tenant -> settings(tenant)
+                        .map(Versioned::value)
+                        .cache(value -> CACHE_TTL, failure -> java.time.Duration.ZERO, () -> java.time.Duration.ZERO));
     }
 
     /** Replaces the tenant's settings if {@code expectedVersion} is still current. */
     public Mono<Versioned<TenantSettings>> replace(String tenantId, TenantSettings settings, long expectedVersion) {
         Mono<Versioned<TenantSettings>> write = store.replace(tenantId, settings, expectedVersion, clock.instant());
-        return write.doOnNext(saved -> cache.invalidate(tenantId)).flatMap(saved -> audit.record("monitor.settings.replaced", "tenant_settings", tenantId,
-                Map.of("version", saved.version())).thenReturn(saved));
+        return write.doOnNext(saved -> cache.invalidate(tenantId))
+                .flatMap(saved -> audit.record(
+                                "monitor.settings.replaced",
+                                "tenant_settings",
+                                tenantId,
+                                Map.of("version", saved.version()))
+                        .thenReturn(saved));
     }
 
     /** The tenant's plan: the subjects it may monitor. */
@@ -64,15 +74,14 @@ public class SettingsService {
 
     public Mono<Plan> setPlan(String tenantId, Plan plan) {
         return store.setMaxSubjects(tenantId, plan.maxSubjects(), clock.instant())
-                .then(audit.record("monitor.plan.set", "tenant_plan", tenantId, Map.of("maxSubjects", plan.maxSubjects())))
+                .then(audit.record(
+                        "monitor.plan.set", "tenant_plan", tenantId, Map.of("maxSubjects", plan.maxSubjects())))
                 .thenReturn(plan);
     }
 
     /** A value and the version it was read at. */
-    public record Versioned<T>(T value, long version) {
-    }
+    public record Versioned<T>(T value, long version) {}
 
     /** @param maxSubjects how many subjects the tenant may monitor at once */
-    public record Plan(long maxSubjects) {
-    }
+    public record Plan(long maxSubjects) {}
 }

@@ -14,7 +14,8 @@ public interface StoredSettings {
      * Stores the settings if {@code expectedVersion} is still current (0: none stored yet); an
      * {@code OptimisticLockingFailureException} otherwise.
      */
-    Mono<SettingsService.Versioned<TenantSettings>> replace(String tenantId, TenantSettings settings, long expectedVersion, Instant at);
+    Mono<SettingsService.Versioned<TenantSettings>> replace(
+            String tenantId, TenantSettings settings, long expectedVersion, Instant at);
 
     /** The subject limit an administrator stored for the tenant; empty when none was. */
     Mono<Long> maxSubjects(String tenantId);

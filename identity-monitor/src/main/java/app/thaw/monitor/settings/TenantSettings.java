@@ -30,8 +30,18 @@ public record TenantSettings(
         Duration otp = Duration.ofMinutes(otpBurstWindowMinutes);
         Duration credit = Duration.ofMinutes(creditApplicationsWindowMinutes);
         Duration contact = Duration.ofMinutes(contactChangeWindowMinutes);
-        return new Thresholds(ZoneId.of(timeZone), maxTravelSpeedKmh, minTravelDistanceKm, unusualHourMinSignals,
-                unusualHourMaxShare, otpBurstCount, otp, creditApplicationsCount, credit, contact, Duration.ofHours(24));
+        return new Thresholds(
+                ZoneId.of(timeZone),
+                maxTravelSpeedKmh,
+                minTravelDistanceKm,
+                unusualHourMinSignals,
+                unusualHourMaxShare,
+                otpBurstCount,
+                otp,
+                creditApplicationsCount,
+                credit,
+                contact,
+                Duration.ofHours(24));
     }
 
     public Duration alertWindow() {

@@ -19,7 +19,14 @@ import org.jspecify.annotations.Nullable;
  * @param amount         money involved (payments, withdrawals, credit applications)
  * @param channel        e.g. APP, WEB, BRANCH
  */
-public record Signal(String id, String sourceSignalId, SignalType type, Instant occurredAt, @Nullable String device,
-                     @Nullable String ip, @Nullable GeoPoint location, @Nullable String institution, @Nullable Double amount,
-                     @Nullable String channel) {
-}
+public record Signal(
+        String id,
+        String sourceSignalId,
+        SignalType type,
+        Instant occurredAt,
+        @Nullable String device,
+        @Nullable String ip,
+        @Nullable GeoPoint location,
+        @Nullable String institution,
+        @Nullable Double amount,
+        @Nullable String channel) {}

@@ -43,14 +43,12 @@ public interface Signals {
      * @param hashes     keyed hashes of the identifiers it named
      * @param subjectIds the subjects they matched
      */
-    record Fresh(Signal signal, List<String> hashes, List<String> subjectIds) {
-    }
+    record Fresh(Signal signal, List<String> hashes, List<String> subjectIds) {}
 
     /**
      * A stored signal.
      *
      * @param processed whether every matched subject has seen it (a repeat of an unprocessed one finishes the job)
      */
-    record Received(Signal signal, Instant receivedAt, List<String> subjectIds, boolean processed) {
-    }
+    record Received(Signal signal, Instant receivedAt, List<String> subjectIds, boolean processed) {}
 }

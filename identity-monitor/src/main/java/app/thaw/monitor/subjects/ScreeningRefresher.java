@@ -34,13 +34,16 @@ class ScreeningRefresher {
             Duration interval = properties.refreshInterval(source);
             Duration first = source.url() != null ? properties.firstRefreshAfter() : interval;
             String name = "sanctions list refresh of " + source.id();
-            java.util.function.Supplier<Mono<?>> work = () -> screening.refresh(source.id())
+            java.util.function.Supplier<Mono<?>> work = () -> screening
+                    .refresh(source.id())
                     .doOnNext(refresh -> log.info("Sanctions list {} refreshed: {}", source.id(), refresh))
                     .onErrorResume(failure -> {
                         log.warn("Reading the sanctions list {} failed; the list in use stays", source.id(), failure);
                         return Mono.empty();
                     });
-            passes = passes == null ? PeriodicPasses.of(name, first, interval, work) : passes.and(name, first, interval, work);
+            passes = passes == null
+                    ? PeriodicPasses.of(name, first, interval, work)
+                    : passes.and(name, first, interval, work);
         }
         return java.util.Objects.requireNonNull(passes, "no sanctions list configured");
     }

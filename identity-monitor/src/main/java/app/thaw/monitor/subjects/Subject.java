@@ -20,8 +20,15 @@ import org.jspecify.annotations.Nullable;
  * @param version     optimistic-concurrency version
  * @param createdAt   enrolment time
  */
-public record Subject(String id, String tenantId, SubjectType type, List<ProtectedValue> identifiers, boolean legalHold,
-                      @Nullable String holdReason, long version, Instant createdAt) {
+public record Subject(
+        String id,
+        String tenantId,
+        SubjectType type,
+        List<ProtectedValue> identifiers,
+        boolean legalHold,
+        @Nullable String holdReason,
+        long version,
+        Instant createdAt) {
 
     public Subject {
         identifiers = List.copyOf(identifiers);

@@ -11,7 +11,12 @@ public class SubjectQuotaExceeded extends ThawProblem {
     public static final String CODE = "subject_quota_exceeded";
 
     public SubjectQuotaExceeded(long limit) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, CODE, "Your plan allows " + limit
-                + " monitored subjects and all are in use. Erase a subject or upgrade the plan.", Map.of("limit", limit), null);
+        super(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                CODE,
+                "Your plan allows " + limit
+                        + " monitored subjects and all are in use. Erase a subject or upgrade the plan.",
+                Map.of("limit", limit),
+                null);
     }
 }

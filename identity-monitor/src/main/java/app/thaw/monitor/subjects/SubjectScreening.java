@@ -39,7 +39,8 @@ public class SubjectScreening {
     private final Subjects subjects;
     private final IdentifierProtector protector;
 
-    SubjectScreening(ScreeningService screening, AlertService alerts, Subjects subjects, IdentifierProtector protector) {
+    SubjectScreening(
+            ScreeningService screening, AlertService alerts, Subjects subjects, IdentifierProtector protector) {
         this.screening = screening;
         this.alerts = alerts;
         this.subjects = subjects;
@@ -51,12 +52,26 @@ public class SubjectScreening {
         if (names.isEmpty()) {
             return Mono.just(0);
         }
-        return screening.screenParty(subject.tenantId(), subject.id(), names, subject.type().listedAs())
+        return screening
+                .screenParty(
+                        subject.tenantId(), subject.id(), names, subject.type().listedAs())
                 .flatMapMany(Flux::fromIterable)
-                .concatMap(hit -> alerts.raiseSanctionsHit(subject.tenantId(), subject.id(), subject.label(), subject.type().name(),
-                        new Alert.Sanction(hit.entryId(), hit.listName(), hit.matchedName(), hit.score(), hit.matchedFields(),
-                                hit.listId(), hit.listVersion(), hit.entryFingerprint())))
-                .filter(Boolean::booleanValue).count()
+                .concatMap(hit -> alerts.raiseSanctionsHit(
+                        subject.tenantId(),
+                        subject.id(),
+                        subject.label(),
+                        subject.type().name(),
+                        new Alert.Sanction(
+                                hit.entryId(),
+                                hit.listName(),
+                                hit.matchedName(),
+                                hit.score(),
+                                hit.matchedFields(),
+                                hit.listId(),
+                                hit.listVersion(),
+                                hit.entryFingerprint())))
+                .filter(Boolean::booleanValue)
+                .count()
                 .map(Long::intValue);
     }
 
@@ -64,7 +79,8 @@ public class SubjectScreening {
     public Mono<Integer> rescreen(Subject subject) {
         Map<IdentifierType, List<String>> names = new LinkedHashMap<>();
         for (ProtectedValue name : subject.names()) {
-            names.computeIfAbsent(name.type(), t -> new ArrayList<>()).add(protector.reveal(subject.tenantId(), subject.id(), name));
+            names.computeIfAbsent(name.type(), t -> new ArrayList<>())
+                    .add(protector.reveal(subject.tenantId(), subject.id(), name));
         }
         return screen(subject, names);
     }
@@ -83,12 +99,13 @@ public class SubjectScreening {
     }
 
     private Mono<Refresh> refreshWith(Callable<Boolean> reload) {
-        return Mono.fromCallable(reload).subscribeOn(Schedulers.boundedElastic())
+        return Mono.fromCallable(reload)
+                .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(changed -> {
                     ScreeningIndex index = screening.index();
                     Mono<Long> rescreened = changed ? rescreenAll() : Mono.just(0L);
-                    return rescreened.map(n -> new Refresh(index.list().version(), index.list().entries().size(), index.nameCount(),
-                            changed, n));
+                    return rescreened.map(n -> new Refresh(
+                            index.list().version(), index.list().entries().size(), index.nameCount(), changed, n));
                 });
     }
 
@@ -102,8 +119,12 @@ public class SubjectScreening {
                 log.info("Re-screened {} subjects against the changed sanctions list", done);
                 return Mono.just(done);
             }
-            return Flux.fromIterable(page).concatMap(subject -> rescreen(subject).onErrorResume(failure -> {
-                        log.warn("Re-screening subject {} failed; it is screened again at the next change", subject.id(), failure);
+            return Flux.fromIterable(page)
+                    .concatMap(subject -> rescreen(subject).onErrorResume(failure -> {
+                        log.warn(
+                                "Re-screening subject {} failed; it is screened again at the next change",
+                                subject.id(),
+                                failure);
                         return Mono.just(0);
                     }))
                     .then(Mono.defer(() -> rescreenFrom(page.getLast().id(), done + page.size())));
@@ -111,6 +132,5 @@ public class SubjectScreening {
     }
 
     /** What a refresh found. */
-    public record Refresh(String version, int entries, int names, boolean changed, long subjectsRescreened) {
-    }
+    public record Refresh(String version, int entries, int names, boolean changed, long subjectsRescreened) {}
 }

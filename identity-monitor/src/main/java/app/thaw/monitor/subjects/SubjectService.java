@@ -42,8 +42,17 @@ public class SubjectService {
     private final AlertService alerts;
     private final Clock clock;
 
-    SubjectService(Subjects store, IdentifierProtector protector, SubscriptionService subscriptions, SubjectScreening screening,
-                   UsageMeter meter, AuditLog audit, Baselines baselines, Signals signals, AlertService alerts, Clock clock) {
+    SubjectService(
+            Subjects store,
+            IdentifierProtector protector,
+            SubscriptionService subscriptions,
+            SubjectScreening screening,
+            UsageMeter meter,
+            AuditLog audit,
+            Baselines baselines,
+            Signals signals,
+            AlertService alerts,
+            Clock clock) {
         this.store = store;
         this.protector = protector;
         this.subscriptions = subscriptions;
@@ -64,26 +73,40 @@ public class SubjectService {
      */
     public Mono<Enrolled> enrol(Caller caller, SubjectType type, List<PlainIdentifier> identifiers) {
         String tenantId = caller.tenantId();
-        return IdempotentEffects.once("subject", () -> Ids.next("sub"), key -> Ids.keyed("sub", key),
-                id -> store.find(tenantId, id).flatMap(subject -> screening.screen(subject, namesOf(identifiers))
-                        .map(hits -> new Enrolled(subject, hits))),
+        return IdempotentEffects.once(
+                "subject",
+                () -> Ids.next("sub"),
+                key -> Ids.keyed("sub", key),
+                id -> store.find(tenantId, id)
+                        .flatMap(subject -> screening
+                                .screen(subject, namesOf(identifiers))
+                                .map(hits -> new Enrolled(subject, hits))),
                 id -> enrol(tenantId, id, type, identifiers));
     }
 
     private Mono<Enrolled> enrol(String tenantId, String id, SubjectType type, List<PlainIdentifier> identifiers) {
-        return subscriptions.subjectLimit(tenantId)
-                .flatMap(limit -> subscriptions.reserveSubject(tenantId, limit)
+        return subscriptions
+                .subjectLimit(tenantId)
+                .flatMap(limit -> subscriptions
+                        .reserveSubject(tenantId, limit)
                         .flatMap(reserved -> reserved ? Mono.just(limit) : Mono.error(new SubjectQuotaExceeded(limit))))
                 // AEAD nonces come from SecureRandom, which may read /dev/urandom: off the event loop.
                 .flatMap(plan -> Mono.fromCallable(() -> identifiers.stream()
-                                .map(identifier -> protector.protect(tenantId, id, identifier.type(), identifier.value()))
+                                .map(identifier ->
+                                        protector.protect(tenantId, id, identifier.type(), identifier.value()))
                                 .toList())
                         .subscribeOn(Schedulers.boundedElastic()))
-                .map(protectedValues -> new Subject(id, tenantId, type, protectedValues, false, null, 1, clock.instant()))
+                .map(protectedValues ->
+                        new Subject(id, tenantId, type, protectedValues, false, null, 1, clock.instant()))
                 .flatMap(subject -> store.insert(subject)
-                        .onErrorResume(failure -> subscriptions.releaseSubject(tenantId).then(Mono.error(failure))))
-                .doOnNext(subject -> log.debug("Enrolled subject {} ({}, {} identifiers) for tenant {}", subject.id(),
-                        subject.label(), subject.identifiers().size(), tenantId))
+                        .onErrorResume(failure ->
+                                subscriptions.releaseSubject(tenantId).then(Mono.error(failure))))
+                .doOnNext(subject -> log.debug(
+                        "Enrolled subject {} ({}, {} identifiers) for tenant {}",
+                        subject.id(),
+                        subject.label(),
+                        subject.identifiers().size(),
+                        tenantId))
                 .flatMap(subject -> meter.add(tenantId, UsageMeter.Counter.SUBJECTS_ENROLLED, 1)
                         .then(audit.record("monitor.subject.enrolled", "subject", id, Map.of("type", type.name())))
                         .then(screening.screen(subject, namesOf(identifiers)))
@@ -115,16 +138,23 @@ public class SubjectService {
 
     /** The identifiers in clear, for a caller allowed to see them; the read is audited. */
     public Mono<List<PlainIdentifier>> reveal(Caller caller, String id) {
-        return get(caller, id).map(subject -> subject.identifiers().stream()
-                        .map(value -> new PlainIdentifier(value.type(), protector.reveal(subject.tenantId(), subject.id(), value)))
+        return get(caller, id)
+                .map(subject -> subject.identifiers().stream()
+                        .map(value -> new PlainIdentifier(
+                                value.type(), protector.reveal(subject.tenantId(), subject.id(), value)))
                         .toList())
-                .flatMap(values -> audit.record("monitor.subject.identifiers_revealed", "subject", id, Map.of()).thenReturn(values));
+                .flatMap(values -> audit.record("monitor.subject.identifiers_revealed", "subject", id, Map.of())
+                        .thenReturn(values));
     }
 
     public Mono<Subject> setLegalHold(Caller caller, String id, long version, boolean hold, @Nullable String reason) {
         return store.setHold(caller.tenantId(), id, version, hold, reason)
-                .flatMap(subject -> audit.record(hold ? "monitor.subject.hold_placed" : "monitor.subject.hold_released",
-                        "subject", id, reason == null ? Map.of() : Map.of("reason", reason)).thenReturn(subject));
+                .flatMap(subject -> audit.record(
+                                hold ? "monitor.subject.hold_placed" : "monitor.subject.hold_released",
+                                "subject",
+                                id,
+                                reason == null ? Map.of() : Map.of("reason", reason))
+                        .thenReturn(subject));
     }
 
     /**
@@ -145,12 +175,14 @@ public class SubjectService {
     }
 
     private static Map<IdentifierType, List<String>> namesOf(List<PlainIdentifier> identifiers) {
-        return identifiers.stream().filter(i -> i.type().isName())
-                .collect(java.util.stream.Collectors.groupingBy(PlainIdentifier::type,
-                        java.util.stream.Collectors.mapping(PlainIdentifier::value, java.util.stream.Collectors.toList())));
+        return identifiers.stream()
+                .filter(i -> i.type().isName())
+                .collect(java.util.stream.Collectors.groupingBy(
+                        PlainIdentifier::type,
+                        java.util.stream.Collectors.mapping(
+                                PlainIdentifier::value, java.util.stream.Collectors.toList())));
     }
 
     /** A new subject and how many sanctions hits its screening raised. */
-    public record Enrolled(Subject subject, int sanctionsHits) {
-    }
+    public record Enrolled(Subject subject, int sanctionsHits) {}
 }

@@ -11,7 +11,11 @@ public class SubjectUnderLegalHold extends ThawProblem {
     public static final String CODE = "subject_under_legal_hold";
 
     public SubjectUnderLegalHold(String id) {
-        super(HttpStatus.CONFLICT, CODE, "Subject " + id + " is under legal hold and cannot be erased until the hold is released.",
-                Map.of("subjectId", id), null);
+        super(
+                HttpStatus.CONFLICT,
+                CODE,
+                "Subject " + id + " is under legal hold and cannot be erased until the hold is released.",
+                Map.of("subjectId", id),
+                null);
     }
 }

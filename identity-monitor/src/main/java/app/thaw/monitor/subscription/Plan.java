@@ -9,12 +9,15 @@ import java.util.Optional;
  * A plan of the catalogue: its features and its monthly quota per metered item. An item the plan
  * does not list is not included (a quota of 0); an empty quota means unlimited.
  */
-public record Plan(String code, Map<String, String> name, List<String> features, Map<MeteredItem, Optional<Long>> quotas,
-                   PlanFee fee) {
+public record Plan(
+        String code,
+        Map<String, String> name,
+        List<String> features,
+        Map<MeteredItem, Optional<Long>> quotas,
+        PlanFee fee) {
 
     /** The plan's monthly list price (thaw/plans.yaml {@code fee}); what statements and partner shares are computed from. */
-    public record PlanFee(java.math.BigDecimal amount, String currency) {
-    }
+    public record PlanFee(java.math.BigDecimal amount, String currency) {}
 
     public Plan(String code, Map<String, String> name, List<String> features, Map<MeteredItem, Optional<Long>> quotas) {
         this(code, name, features, quotas, new PlanFee(java.math.BigDecimal.ZERO.setScale(2), "CNY"));

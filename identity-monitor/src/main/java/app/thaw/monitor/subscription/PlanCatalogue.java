@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-
 /** The plans Thaw sells, read from {@value #LOCATION}; an unknown item or a negative quota fails the start. */
 public final class PlanCatalogue {
 
@@ -34,21 +33,34 @@ public final class PlanCatalogue {
                 } else if (value instanceof Number n && n.longValue() >= 0) {
                     quotas.put(item, Optional.of(n.longValue()));
                 } else {
-                    throw new IllegalStateException("Plan " + code + ": quota " + key + " must be a count of 0 or more, or unlimited");
+                    throw new IllegalStateException(
+                            "Plan " + code + ": quota " + key + " must be a count of 0 or more, or unlimited");
                 }
             });
-            Map<String, Object> fee = (Map<String, Object>) plan.getOrDefault("fee", Map.of("amount", "0.00", "currency", "CNY"));
+            Map<String, Object> fee =
+                    (Map<String, Object>) plan.getOrDefault("fee", Map.of("amount", "0.00", "currency", "CNY"));
             java.math.BigDecimal amount;
             try {
-                amount = new java.math.BigDecimal(String.valueOf(fee.get("amount"))).setScale(2, java.math.RoundingMode.UNNECESSARY);
+                amount = new java.math.BigDecimal(String.valueOf(fee.get("amount")))
+                        .setScale(2, java.math.RoundingMode.UNNECESSARY);
             } catch (ArithmeticException | NumberFormatException e) {
-                throw new IllegalStateException("Plan " + code + ": fee amount must be a decimal with at most 2 places", e);
+                throw new IllegalStateException(
+                        "Plan " + code + ": fee amount must be a decimal with at most 2 places", e);
             }
-            if (amount.signum() < 0 || !(fee.get("currency") instanceof String currency) || !currency.matches("[A-Z]{3}")) {
-                throw new IllegalStateException("Plan " + code + ": fee must be an amount of 0 or more and an ISO 4217 currency");
+            if (amount.signum() < 0
+                    || !(fee.get("currency") instanceof String currency)
+                    || !currency.matches("[A-Z]{3}")) {
+                throw new IllegalStateException(
+                        "Plan " + code + ": fee must be an amount of 0 or more and an ISO 4217 currency");
             }
-            plans.put(code, new Plan(code, (Map<String, String>) plan.getOrDefault("name", Map.of("en", code)),
-                    (List<String>) plan.getOrDefault("features", List.of()), quotas, new Plan.PlanFee(amount, currency)));
+            plans.put(
+                    code,
+                    new Plan(
+                            code,
+                            (Map<String, String>) plan.getOrDefault("name", Map.of("en", code)),
+                            (List<String>) plan.getOrDefault("features", List.of()),
+                            quotas,
+                            new Plan.PlanFee(amount, currency)));
         });
         return new PlanCatalogue(Map.copyOf(plans));
     }

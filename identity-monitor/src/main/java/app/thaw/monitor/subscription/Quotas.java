@@ -8,8 +8,7 @@ import java.util.Optional;
 /** The quota rule, plain: a month's usage plus what is asked must stay within the plan's limit. */
 public final class Quotas {
 
-    private Quotas() {
-    }
+    private Quotas() {}
 
     /** When the quotas of {@code month} reset: 00:00 UTC on the first of the next month. */
     public static Instant resetsAt(YearMonth month) {

@@ -24,10 +24,16 @@ class SubscriptionConfiguration {
     }
 
     @Bean
-    SubscriptionService subscriptionService(Subscriptions store, PlanCatalogue catalogue, SubscriptionProperties properties,
-                                            UsageMeter meter, SettingsService settings, AuditLog audit, Clock clock,
-                                            org.springframework.web.reactive.function.client.WebClient.Builder webClients,
-                                            app.thaw.platform.events.ServiceTokens tokens) {
+    SubscriptionService subscriptionService(
+            Subscriptions store,
+            PlanCatalogue catalogue,
+            SubscriptionProperties properties,
+            UsageMeter meter,
+            SettingsService settings,
+            AuditLog audit,
+            Clock clock,
+            org.springframework.web.reactive.function.client.WebClient.Builder webClients,
+            app.thaw.platform.events.ServiceTokens tokens) {
         return new SubscriptionService(store, catalogue, properties, meter, settings, audit, clock, webClients, tokens);
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     answers the use of its items in {@code /api/v1/subscription} (ADR 62)
  */
 @ConfigurationProperties("thaw.monitor.subscription")
-public record SubscriptionProperties(@DefaultValue("THAW_ASSIST") String defaultPlan, @DefaultValue Map<String, String> tenants,
-                                     @DefaultValue Map<String, java.net.URI> usageSources) {
-}
+public record SubscriptionProperties(
+        @DefaultValue("THAW_ASSIST") String defaultPlan,
+        @DefaultValue Map<String, String> tenants,
+        @DefaultValue Map<String, java.net.URI> usageSources) {}

@@ -18,9 +18,9 @@ import app.thaw.platform.plans.SubscriptionEvents;
 import app.thaw.platform.problem.FieldViolation;
 import app.thaw.platform.problem.ThawProblem;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
@@ -45,8 +45,16 @@ public class SubscriptionService {
     private final WebClient usageClient;
     private final ServiceTokens tokens;
 
-    public SubscriptionService(Subscriptions store, PlanCatalogue catalogue, SubscriptionProperties properties, UsageMeter meter,
-                         SettingsService settings, AuditLog audit, Clock clock, WebClient.Builder webClients, ServiceTokens tokens) {
+    public SubscriptionService(
+            Subscriptions store,
+            PlanCatalogue catalogue,
+            SubscriptionProperties properties,
+            UsageMeter meter,
+            SettingsService settings,
+            AuditLog audit,
+            Clock clock,
+            WebClient.Builder webClients,
+            ServiceTokens tokens) {
         this.usageClient = webClients.build();
         this.tokens = tokens;
         this.store = store;
@@ -57,10 +65,15 @@ public class SubscriptionService {
         this.audit = audit;
         this.clock = clock;
         for (String code : properties.tenants().values()) {
-            catalogue.plan(code).orElseThrow(() -> new IllegalStateException("thaw.monitor.subscription.tenants names no plan " + code));
+            catalogue
+                    .plan(code)
+                    .orElseThrow(
+                            () -> new IllegalStateException("thaw.monitor.subscription.tenants names no plan " + code));
         }
-        catalogue.plan(properties.defaultPlan()).orElseThrow(
-                () -> new IllegalStateException("thaw.monitor.subscription.default-plan names no plan " + properties.defaultPlan()));
+        catalogue
+                .plan(properties.defaultPlan())
+                .orElseThrow(() -> new IllegalStateException(
+                        "thaw.monitor.subscription.default-plan names no plan " + properties.defaultPlan()));
     }
 
     /** The tenant's plan. */
@@ -96,11 +109,24 @@ public class SubscriptionService {
     /** Platform admins record which partner referred a tenant (issue 20's referrals); audited. */
     public Mono<Void> refer(String tenantId, String referredBy) {
         if (referredBy.equals(tenantId)) {
-            throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The field 'referredBy' is invalid: a tenant does not refer itself.",
-                    Map.of("errors", List.of(new FieldViolation("referredBy", "NotOwnTenant", "a tenant does not refer itself"))), null);
+            throw new ThawProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "validation_failed",
+                    "The field 'referredBy' is invalid: a tenant does not refer itself.",
+                    Map.of(
+                            "errors",
+                            List.of(new FieldViolation(
+                                    "referredBy", "NotOwnTenant", "a tenant does not refer itself"))),
+                    null);
         }
-        return referredBy(tenantId).defaultIfEmpty("").flatMap(before -> store.setReferral(tenantId, referredBy, clock.instant())
-                .then(audit.record("subscription.referral_set", "tenant", tenantId, Map.of("from", before, "to", referredBy))));
+        return referredBy(tenantId)
+                .defaultIfEmpty("")
+                .flatMap(before -> store.setReferral(tenantId, referredBy, clock.instant())
+                        .then(audit.record(
+                                "subscription.referral_set",
+                                "tenant",
+                                tenantId,
+                                Map.of("from", before, "to", referredBy))));
     }
 
     /** The partner that referred the tenant, if any. */
@@ -116,19 +142,31 @@ public class SubscriptionService {
     /** Platform admins set the share of its referred subscribers' fees a partner earns (0 to 1); audited. */
     public Mono<java.math.BigDecimal> setShareRate(String partnerTenantId, java.math.BigDecimal rate) {
         if (rate.signum() < 0 || rate.compareTo(java.math.BigDecimal.ONE) > 0 || rate.scale() > 4) {
-            throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The field 'shareRate' is invalid: must be from 0 to 1, at most 4 places.",
-                    Map.of("errors", List.of(new FieldViolation("shareRate", "Range", "must be from 0 to 1 with at most 4 decimal places"))), null);
+            throw new ThawProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "validation_failed",
+                    "The field 'shareRate' is invalid: must be from 0 to 1, at most 4 places.",
+                    Map.of(
+                            "errors",
+                            List.of(new FieldViolation(
+                                    "shareRate", "Range", "must be from 0 to 1 with at most 4 decimal places"))),
+                    null);
         }
-        return shareRate(partnerTenantId).flatMap(before -> store.setShareRate(partnerTenantId, rate.toPlainString(), clock.instant())
-                .then(audit.record("subscription.share_rate_set", "tenant", partnerTenantId,
-                        Map.of("from", before.toPlainString(), "to", rate.toPlainString()))))
+        return shareRate(partnerTenantId)
+                .flatMap(before -> store.setShareRate(partnerTenantId, rate.toPlainString(), clock.instant())
+                        .then(audit.record(
+                                "subscription.share_rate_set",
+                                "tenant",
+                                partnerTenantId,
+                                Map.of("from", before.toPlainString(), "to", rate.toPlainString()))))
                 .thenReturn(rate);
     }
 
     /** The partner's share rate; 0 until an admin sets one. */
     public Mono<java.math.BigDecimal> shareRate(String partnerTenantId) {
         return store.shareRate(partnerTenantId)
-                .map(java.math.BigDecimal::new).defaultIfEmpty(java.math.BigDecimal.ZERO);
+                .map(java.math.BigDecimal::new)
+                .defaultIfEmpty(java.math.BigDecimal.ZERO);
     }
 
     /**
@@ -137,25 +175,45 @@ public class SubscriptionService {
      * enforces the new plan's quotas (ADR 62).
      */
     public Mono<Plan> change(String tenantId, String planCode, String by) {
-        Plan plan = catalogue.plan(planCode).orElseThrow(() -> new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed",
-                "The field 'plan' is invalid: must be one of " + catalogue.codes(),
-                Map.of("errors", List.of(new FieldViolation("plan", "OneOf", "must be one of " + catalogue.codes()))), null));
-        return planOf(tenantId).flatMap(before -> store.sequence(tenantId)
+        Plan plan = catalogue
+                .plan(planCode)
+                .orElseThrow(() -> new ThawProblem(
+                        HttpStatus.BAD_REQUEST,
+                        "validation_failed",
+                        "The field 'plan' is invalid: must be one of " + catalogue.codes(),
+                        Map.of(
+                                "errors",
+                                List.of(new FieldViolation("plan", "OneOf", "must be one of " + catalogue.codes()))),
+                        null));
+        return planOf(tenantId)
+                .flatMap(before -> store.sequence(tenantId)
                         .flatMap(sequence -> {
                             Instant now = clock.instant();
                             long next = sequence + 1;
-                            ThawEvent event = ThawEvent.of(SOURCE, tenantId, tenantId, now, next, null,
+                            ThawEvent event = ThawEvent.of(
+                                    SOURCE,
+                                    tenantId,
+                                    tenantId,
+                                    now,
+                                    next,
+                                    null,
                                     new SubscriptionEvents.Changed(tenantId, plan.code(), next, now, by));
                             return store.changePlan(tenantId, plan.code(), now, next, event);
                         })
-                        .then(audit.record("subscription.plan_changed", "tenant", tenantId, Map.of("from", before.code(), "to", plan.code()))))
+                        .then(audit.record(
+                                "subscription.plan_changed",
+                                "tenant",
+                                tenantId,
+                                Map.of("from", before.code(), "to", plan.code()))))
                 .thenReturn(plan);
     }
 
     /** How many subjects the tenant may monitor at once: an admin's override of {@code maxSubjects}, else its plan's. */
     public Mono<Long> subjectLimit(String tenantId) {
-        return settings.storedPlan(tenantId).map(SettingsService.Plan::maxSubjects)
-                .switchIfEmpty(Mono.defer(() -> planOf(tenantId).map(plan -> plan.limit(MeteredItem.MONITORED_SUBJECTS).orElse(Long.MAX_VALUE))));
+        return settings.storedPlan(tenantId)
+                .map(SettingsService.Plan::maxSubjects)
+                .switchIfEmpty(Mono.defer(() -> planOf(tenantId)
+                        .map(plan -> plan.limit(MeteredItem.MONITORED_SUBJECTS).orElse(Long.MAX_VALUE))));
     }
 
     /** Takes one unit of the tenant's subject limit for an enrolment; false when all {@code limit} are in use. */
@@ -172,8 +230,10 @@ public class SubscriptionService {
     public Mono<Void> requireWithin(String tenantId, MeteredItem item, long adding) {
         Instant now = clock.instant();
         return Mono.zip(planOf(tenantId), used(tenantId, item, YearMonth.from(now.atOffset(ZoneOffset.UTC)), Map.of()))
-                .flatMap(found -> Quotas.check(found.getT1(), item, found.getT2().orElse(0L), adding, now)
-                        .<Mono<Void>>map(Mono::error).orElse(Mono.empty()));
+                .flatMap(
+                        found -> Quotas.check(found.getT1(), item, found.getT2().orElse(0L), adding, now)
+                                .<Mono<Void>>map(Mono::error)
+                                .orElse(Mono.empty()));
     }
 
     /**
@@ -184,9 +244,16 @@ public class SubscriptionService {
     public Mono<View> view(String tenantId) {
         Instant now = clock.instant();
         YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
-        return planOf(tenantId).flatMap(plan -> usage(tenantId, plan, month)
-                .map(quotas -> new View(tenantId, plan.code(), plan.name(), plan.features(), month.toString(),
-                        Quotas.resetsAt(month), quotas)));
+        return planOf(tenantId)
+                .flatMap(plan -> usage(tenantId, plan, month)
+                        .map(quotas -> new View(
+                                tenantId,
+                                plan.code(),
+                                plan.name(),
+                                plan.features(),
+                                month.toString(),
+                                Quotas.resetsAt(month),
+                                quotas)));
     }
 
     /**
@@ -195,34 +262,50 @@ public class SubscriptionService {
      */
     public Mono<List<Quota>> usage(String tenantId, Plan plan, YearMonth month) {
         Map<String, Mono<Map<String, Long>>> remote = new java.util.HashMap<>();
-        properties.usageSources().forEach((service, url) -> remote.put(service, remoteUsage(service, url, tenantId, month).cache()));
+        properties
+                .usageSources()
+                .forEach((service, url) -> remote.put(
+                        service, remoteUsage(service, url, tenantId, month).cache()));
         return reactor.core.publisher.Flux.fromArray(MeteredItem.values())
                 .concatMap(item -> Mono.zip(limit(tenantId, plan, item), used(tenantId, item, month, remote))
-                        .map(found -> new Quota(item.key(), found.getT1().orElse(null), found.getT2().orElse(null), item.meteredBy())))
+                        .map(found -> new Quota(
+                                item.key(),
+                                found.getT1().orElse(null),
+                                found.getT2().orElse(null),
+                                item.meteredBy())))
                 .collectList();
     }
 
     private Mono<Optional<Long>> limit(String tenantId, Plan plan, MeteredItem item) {
-        return item == MeteredItem.MONITORED_SUBJECTS ? subjectLimit(tenantId).map(Optional::of) : Mono.just(plan.limit(item));
+        return item == MeteredItem.MONITORED_SUBJECTS
+                ? subjectLimit(tenantId).map(Optional::of)
+                : Mono.just(plan.limit(item));
     }
 
     /** This month's use of an item: this service's own, or what the service that meters it answered (empty: no answer). */
-    private Mono<Optional<Long>> used(String tenantId, MeteredItem item, YearMonth month, Map<String, Mono<Map<String, Long>>> remote) {
+    private Mono<Optional<Long>> used(
+            String tenantId, MeteredItem item, YearMonth month, Map<String, Mono<Map<String, Long>>> remote) {
         return switch (item) {
             case SIGNALS -> meter.usage(tenantId, month).map(usage -> Optional.of(usage.signals()));
             case SCREENINGS -> meter.usage(tenantId, month).map(usage -> Optional.of(usage.screenings()));
             case MONITORED_SUBJECTS -> store.activeSubjects(tenantId).map(Optional::of);
-            default -> remote.getOrDefault(item.meteredBy(), Mono.empty())
-                    // The service answers what it counted; an item it has not counted this month is 0.
-                    .map(used -> Optional.of(used.getOrDefault(item.key(), 0L)))
-                    .defaultIfEmpty(Optional.empty());
+            default ->
+                remote.getOrDefault(item.meteredBy(), Mono.empty())
+                        // The service answers what it counted; an item it has not counted this month is 0.
+                        .map(used -> Optional.of(used.getOrDefault(item.key(), 0L)))
+                        .defaultIfEmpty(Optional.empty());
         };
     }
 
     /** A service's metered use of the tenant in the month ({@code GET /internal/usage/{tenant}}); empty when it does not answer. */
     private Mono<Map<String, Long>> remoteUsage(String service, java.net.URI base, String tenantId, YearMonth month) {
-        return tokens.token().flatMap(token -> usageClient.get()
-                        .uri(base.toString().replaceAll("/+$", "") + "/internal/usage/{tenant}?month={month}", tenantId, month.toString())
+        return tokens.token()
+                .flatMap(token -> usageClient
+                        .get()
+                        .uri(
+                                base.toString().replaceAll("/+$", "") + "/internal/usage/{tenant}?month={month}",
+                                tenantId,
+                                month.toString())
                         .headers(headers -> headers.setBearerAuth(token))
                         .retrieve()
                         .bodyToMono(Map.class))
@@ -248,11 +331,17 @@ public class SubscriptionService {
      * @param limit a month's limit (monitored subjects: at once); null when unlimited
      * @param used  this month's use; null where another service meters the item and does not report it here yet
      */
-    public record Quota(String item, @Nullable Long limit, @Nullable Long used, String meteredBy) {
-    }
+    public record Quota(
+            String item, @Nullable Long limit, @Nullable Long used, String meteredBy) {}
 
-    public record View(String tenantId, String plan, Map<String, String> planName, List<String> features, String month,
-                       Instant resetsAt, List<Quota> quotas) {
+    public record View(
+            String tenantId,
+            String plan,
+            Map<String, String> planName,
+            List<String> features,
+            String month,
+            Instant resetsAt,
+            List<Quota> quotas) {
 
         public View {
             quotas = new ArrayList<>(quotas);

@@ -48,6 +48,5 @@ public interface Subscriptions {
     Mono<Long> activeSubjects(String tenantId);
 
     /** A plan in force since {@code since}. */
-    record PlanChange(String plan, Instant since) {
-    }
+    record PlanChange(String plan, Instant since) {}
 }

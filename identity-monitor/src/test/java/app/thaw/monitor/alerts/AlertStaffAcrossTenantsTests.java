@@ -13,9 +13,9 @@ import app.thaw.platform.security.TenantIds;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -39,43 +39,77 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
     String alertIn(String tenant, String phone) {
         enrol(tenant, Map.of("PHONE", phone));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        post(tenant, signal(tenant + "-1", "LOGIN", now.minusSeconds(900), phone, Map.of("device", "d1"))).expectStatus().isAccepted();
-        post(tenant, signal(tenant + "-2", "LOGIN", now.minusSeconds(600), phone, Map.of("device", "d2"))).expectStatus().isAccepted();
+        post(tenant, signal(tenant + "-1", "LOGIN", now.minusSeconds(900), phone, Map.of("device", "d1")))
+                .expectStatus()
+                .isAccepted();
+        post(tenant, signal(tenant + "-2", "LOGIN", now.minusSeconds(600), phone, Map.of("device", "d2")))
+                .expectStatus()
+                .isAccepted();
         Document alert = alerts(tenant).getFirst();
         assertThat(alert.getString("state")).isEqualTo("NEW");
         return alert.getString("_id");
     }
 
     List<?> items(String bearer, String tenantId) {
-        Map<?, ?> page = web.get().uri(uri -> uri.path("/api/v1/monitor/alerts").queryParam("tenantId", tenantId).build())
-                .headers(h -> h.setBearerAuth(bearer)).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> page = web.get()
+                .uri(uri -> uri.path("/api/v1/monitor/alerts")
+                        .queryParam("tenantId", tenantId)
+                        .build())
+                .headers(h -> h.setBearerAuth(bearer))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return (List<?>) page.get("items");
     }
 
     List<?> ownItems(String bearer) {
-        Map<?, ?> page = web.get().uri("/api/v1/monitor/alerts").headers(h -> h.setBearerAuth(bearer)).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> page = web.get()
+                .uri("/api/v1/monitor/alerts")
+                .headers(h -> h.setBearerAuth(bearer))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return (List<?>) page.get("items");
     }
 
     WebTestClient.ResponseSpec move(String bearer, String id, String move, String tenantId, long version) {
-        return web.post().uri(uri -> {
+        return web.post()
+                .uri(uri -> {
                     uri.path("/api/v1/monitor/alerts/{id}/{move}");
                     if (tenantId != null) {
                         uri.queryParam("tenantId", tenantId);
                     }
                     return uri.build(id, move);
-                }).headers(h -> h.setBearerAuth(bearer))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("version", version)).exchange();
+                })
+                .headers(h -> h.setBearerAuth(bearer))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("version", version))
+                .exchange();
     }
 
     List<Document> audited(String tenant, String action) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenant).and("action").is(action)), Document.class, AuditLog.AUDIT_LOG)
-                .collectList().block();
+        return mongo.find(
+                        Query.query(Criteria.where("tenantId")
+                                .is(tenant)
+                                .and("action")
+                                .is(action)),
+                        Document.class,
+                        AuditLog.AUDIT_LOG)
+                .collectList()
+                .block();
     }
 
     Document alert(String tenant, String id) {
-        return alerts(tenant).stream().filter(a -> a.getString("_id").equals(id)).findFirst().orElseThrow();
+        return alerts(tenant).stream()
+                .filter(a -> a.getString("_id").equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -83,26 +117,54 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
         String bank = newTenant();
         String id = alertIn(bank, "+8613600000001");
 
-        assertThat(items(agent(), bank)).singleElement().satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+        assertThat(items(agent(), bank))
+                .singleElement()
+                .satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
         assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_list"))
-                .filteredOn(entry -> bank.equals(entry.get("details", Document.class).getString("tenantFilter")))
-                .singleElement().satisfies(entry -> {
+                .filteredOn(entry ->
+                        bank.equals(entry.get("details", Document.class).getString("tenantFilter")))
+                .singleElement()
+                .satisfies(entry -> {
                     assertThat(entry.getString("objectType")).isEqualTo("alert");
-                    assertThat(entry.get("actor", Document.class).getList("roles", String.class)).contains("staff_agent");
+                    assertThat(entry.get("actor", Document.class).getList("roles", String.class))
+                            .contains("staff_agent");
                 });
 
-        web.get().uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, bank).headers(h -> h.setBearerAuth(agent()))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(id).jsonPath("$.state").isEqualTo("NEW");
-        assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_read")).filteredOn(entry -> id.equals(entry.getString("objectId")))
-                .singleElement().satisfies(entry -> assertThat(entry.get("details", Document.class))
-                        .containsEntry("alertId", id).containsEntry("alertTenant", bank));
+        web.get()
+                .uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, bank)
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo(id)
+                .jsonPath("$.state")
+                .isEqualTo("NEW");
+        assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_read"))
+                .filteredOn(entry -> id.equals(entry.getString("objectId")))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.get("details", Document.class))
+                        .containsEntry("alertId", id)
+                        .containsEntry("alertTenant", bank));
 
-        // Without naming it, staff work in their own tenant, which does not hold the bank's alert; nothing more is audited.
-        web.get().uri("/api/v1/monitor/alerts/{id}", id).headers(h -> h.setBearerAuth(agent())).exchange().expectStatus().isNotFound();
-        assertThat(ownItems(agent())).noneSatisfy(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+        // Without naming it, staff work in their own tenant, which does not hold the bank's alert; nothing more is
+        // audited.
+        web.get()
+                .uri("/api/v1/monitor/alerts/{id}", id)
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        assertThat(ownItems(agent()))
+                .noneSatisfy(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
         assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_list"))
-                .filteredOn(entry -> bank.equals(entry.get("details", Document.class).getString("tenantFilter"))).hasSize(1);
-        assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_read")).filteredOn(entry -> id.equals(entry.getString("objectId"))).hasSize(1);
+                .filteredOn(entry ->
+                        bank.equals(entry.get("details", Document.class).getString("tenantFilter")))
+                .hasSize(1);
+        assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_read"))
+                .filteredOn(entry -> id.equals(entry.getString("objectId")))
+                .hasSize(1);
     }
 
     @Test
@@ -110,20 +172,43 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
         String bank = newTenant();
         String id = alertIn(bank, "+8613600000002");
 
-        move(agent(), id, "acknowledge", bank, 1).expectStatus().isOk()
-                .expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED").jsonPath("$.version").isEqualTo(2);
+        move(agent(), id, "acknowledge", bank, 1)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("ACKNOWLEDGED")
+                .jsonPath("$.version")
+                .isEqualTo(2);
         assertThat(alert(bank, id).getString("state")).isEqualTo("ACKNOWLEDGED");
-        assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_write")).filteredOn(entry -> id.equals(entry.getString("objectId")))
-                .singleElement().satisfies(entry -> assertThat(entry.get("details", Document.class))
-                        .containsEntry("alertId", id).containsEntry("alertTenant", bank));
-        assertThat(audited(STAFF_TENANT, "monitor.alert.acknowledged")).filteredOn(entry -> id.equals(entry.getString("objectId")))
-                .singleElement().satisfies(entry -> assertThat(entry.get("details", Document.class)).containsEntry("alertTenant", bank));
+        assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_write"))
+                .filteredOn(entry -> id.equals(entry.getString("objectId")))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.get("details", Document.class))
+                        .containsEntry("alertId", id)
+                        .containsEntry("alertTenant", bank));
+        assertThat(audited(STAFF_TENANT, "monitor.alert.acknowledged"))
+                .filteredOn(entry -> id.equals(entry.getString("objectId")))
+                .singleElement()
+                .satisfies(entry ->
+                        assertThat(entry.get("details", Document.class)).containsEntry("alertTenant", bank));
 
-        move(agent(), id, "escalate", bank, 2).expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("ESCALATED");
+        move(agent(), id, "escalate", bank, 2)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("ESCALATED");
         assertThat(alert(bank, id).getString("state")).isEqualTo("ESCALATED");
         // The announcement is the bank's, not the staff member's tenant's.
-        assertThat(outbox(bank)).anySatisfy(entry -> assertThat(entry.get("event", Document.class).getString("subject")).isEqualTo(id));
-        assertThat(outbox(STAFF_TENANT)).noneSatisfy(entry -> assertThat(entry.get("event", Document.class).getString("subject")).isEqualTo(id));
+        assertThat(outbox(bank))
+                .anySatisfy(
+                        entry -> assertThat(entry.get("event", Document.class).getString("subject"))
+                                .isEqualTo(id));
+        assertThat(outbox(STAFF_TENANT))
+                .noneSatisfy(
+                        entry -> assertThat(entry.get("event", Document.class).getString("subject"))
+                                .isEqualTo(id));
     }
 
     @Test
@@ -136,14 +221,28 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
 
         // Dismissing a sanctions hit is for compliance officers, in any tenant; a reader only reads.
         move(agent(), id, "dismiss", bank, 1).expectStatus().isForbidden();
-        move(token(STAFF_TENANT, "insurer"), id, "acknowledge", bank, 1).expectStatus().isForbidden();
+        move(token(STAFF_TENANT, "insurer"), id, "acknowledge", bank, 1)
+                .expectStatus()
+                .isForbidden();
         assertThat(alert(bank, id).getString("state")).isEqualTo("NEW");
 
-        move(compliance(), id, "dismiss", bank, 1).expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("DISMISSED");
+        move(compliance(), id, "dismiss", bank, 1)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("DISMISSED");
         assertThat(alert(bank, id).getString("state")).isEqualTo("DISMISSED");
         // The name is cleared in the bank's allow-list: screening the subject again raises nothing.
-        web.post().uri("/api/v1/monitor/subjects/" + hit.getString("subjectId") + "/screen").headers(h -> h.setBearerAuth(bank(bank)))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.newAlerts").isEqualTo(0);
+        web.post()
+                .uri("/api/v1/monitor/subjects/" + hit.getString("subjectId") + "/screen")
+                .headers(h -> h.setBearerAuth(bank(bank)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.newAlerts")
+                .isEqualTo(0);
     }
 
     @Autowired
@@ -157,24 +256,44 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
         String partner = newTenant();
         partnerLinks.change(merchant, partner, true, "test", "/test", null).block();
 
-        assertThat(items(bank(partner), merchant)).singleElement().satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
-        web.get().uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, merchant).headers(h -> h.setBearerAuth(bank(partner)))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(id);
+        assertThat(items(bank(partner), merchant))
+                .singleElement()
+                .satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+        web.get()
+                .uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, merchant)
+                .headers(h -> h.setBearerAuth(bank(partner)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo(id);
         for (String side : List.of(partner, merchant)) {
-            assertThat(audited(side, "monitor.cross_tenant_read")).as(side).filteredOn(entry -> id.equals(entry.getString("objectId")))
-                    .singleElement().satisfies(entry -> assertThat(entry.get("details", Document.class))
-                            .containsEntry("alertTenant", merchant).containsEntry("otherTenant", merchant));
+            assertThat(audited(side, "monitor.cross_tenant_read"))
+                    .as(side)
+                    .filteredOn(entry -> id.equals(entry.getString("objectId")))
+                    .singleElement()
+                    .satisfies(entry -> assertThat(entry.get("details", Document.class))
+                            .containsEntry("alertTenant", merchant)
+                            .containsEntry("otherTenant", merchant));
             assertThat(audited(side, "monitor.cross_tenant_list")).as(side).hasSize(1);
         }
-        move(bank(partner), id, "acknowledge", merchant, 1).expectStatus().isForbidden()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        move(bank(partner), id, "acknowledge", merchant, 1)
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(alert(merchant, id).getString("state")).isEqualTo("NEW");
         assertThat(audited(partner, "monitor.cross_tenant_write")).isEmpty();
 
         // Once the merchant revokes the link, the partner finds nothing there.
         partnerLinks.change(merchant, partner, false, "test", "/test", null).block();
-        web.get().uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, merchant).headers(h -> h.setBearerAuth(bank(partner)))
-                .exchange().expectStatus().isNotFound();
+        web.get()
+                .uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, merchant)
+                .headers(h -> h.setBearerAuth(bank(partner)))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
@@ -184,16 +303,31 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
         String other = newTenant();
 
         for (String stranger : List.of(token(other, "merchant_admin"), bank(other))) {
-            web.get().uri("/api/v1/monitor/alerts?tenantId={tenant}", bank).headers(h -> h.setBearerAuth(stranger))
-                    .exchange().expectStatus().isNotFound()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.code").isEqualTo("not_found");
-            web.get().uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, bank).headers(h -> h.setBearerAuth(stranger))
-                    .exchange().expectStatus().isNotFound()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            web.get()
+                    .uri("/api/v1/monitor/alerts?tenantId={tenant}", bank)
+                    .headers(h -> h.setBearerAuth(stranger))
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("not_found");
+            web.get()
+                    .uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, bank)
+                    .headers(h -> h.setBearerAuth(stranger))
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
             for (String verb : List.of("acknowledge", "escalate", "dismiss")) {
-                move(stranger, id, verb, bank, 1).expectStatus().isNotFound()
-                        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                move(stranger, id, verb, bank, 1)
+                        .expectStatus()
+                        .isNotFound()
+                        .expectHeader()
+                        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
             }
         }
         Document unchanged = alert(bank, id);
@@ -208,16 +342,39 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
         String bank = newTenant();
         String id = alertIn(bank, "+8613600000004");
 
-        assertThat(ownItems(bank(bank))).singleElement().satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
-        assertThat(items(bank(bank), bank)).singleElement().satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
-        web.get().uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, bank).headers(h -> h.setBearerAuth(bank(bank)))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(id);
-        move(bank(bank), id, "acknowledge", null, 1).expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED");
-        move(bank(bank), id, "escalate", bank, 2).expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("ESCALATED");
-        // A staff member of the bank's own tenant works it without naming it, and no access is recorded as across tenants.
+        assertThat(ownItems(bank(bank)))
+                .singleElement()
+                .satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+        assertThat(items(bank(bank), bank))
+                .singleElement()
+                .satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+        web.get()
+                .uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, bank)
+                .headers(h -> h.setBearerAuth(bank(bank)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo(id);
+        move(bank(bank), id, "acknowledge", null, 1)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("ACKNOWLEDGED");
+        move(bank(bank), id, "escalate", bank, 2)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("ESCALATED");
+        // A staff member of the bank's own tenant works it without naming it, and no access is recorded as across
+        // tenants.
         String ownAgent = token(bank, "staff_agent");
         assertThat(ownItems(ownAgent)).hasSize(1);
-        for (String action : List.of("monitor.cross_tenant_list", "monitor.cross_tenant_read", "monitor.cross_tenant_write")) {
+        for (String action :
+                List.of("monitor.cross_tenant_list", "monitor.cross_tenant_read", "monitor.cross_tenant_write")) {
             assertThat(audited(bank, action)).as(action).isEmpty();
         }
         // Staff not naming a tenant cannot move another tenant's alert.
@@ -230,12 +387,18 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
      * 4 kB never reaches the application: the server answers 414 itself.)
      */
     static final Map<String, String> MALFORMED = Map.of(
-            "a".repeat(TenantIds.MAX_LENGTH + 1), "Size",
-            "b".repeat(2000), "Size",
-            "acme\u0007", "Pattern",
-            "acme\n", "Pattern",
-            "../acme", "Pattern",
-            " acme", "Pattern");
+            "a".repeat(TenantIds.MAX_LENGTH + 1),
+            "Size",
+            "b".repeat(2000),
+            "Size",
+            "acme\u0007",
+            "Pattern",
+            "acme\n",
+            "Pattern",
+            "../acme",
+            "Pattern",
+            " acme",
+            "Pattern");
 
     @Test
     void staffNamingAMalformedTenantGet400NamingTenantIdAndNothingIsReadAuditedOrMoved() {
@@ -244,33 +407,55 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
 
         MALFORMED.forEach((tenantId, rule) -> {
             List<WebTestClient.ResponseSpec> answers = new java.util.ArrayList<>(List.of(
-                    web.get().uri("/api/v1/monitor/alerts?tenantId={tenant}", tenantId).headers(h -> h.setBearerAuth(agent())).exchange(),
-                    web.get().uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, tenantId).headers(h -> h.setBearerAuth(agent())).exchange()));
+                    web.get()
+                            .uri("/api/v1/monitor/alerts?tenantId={tenant}", tenantId)
+                            .headers(h -> h.setBearerAuth(agent()))
+                            .exchange(),
+                    web.get()
+                            .uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, tenantId)
+                            .headers(h -> h.setBearerAuth(agent()))
+                            .exchange()));
             for (String verb : List.of("acknowledge", "escalate", "dismiss")) {
-                answers.add(web.post().uri("/api/v1/monitor/alerts/{id}/{move}?tenantId={tenant}", id, verb, tenantId)
-                        .headers(h -> h.setBearerAuth(compliance())).contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("version", 1)).exchange());
+                answers.add(web.post()
+                        .uri("/api/v1/monitor/alerts/{id}/{move}?tenantId={tenant}", id, verb, tenantId)
+                        .headers(h -> h.setBearerAuth(compliance()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("version", 1))
+                        .exchange());
             }
             for (WebTestClient.ResponseSpec answer : answers) {
-                answer.expectStatus().isBadRequest()
-                        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                        .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
-                        .jsonPath("$.errors.length()").isEqualTo(1)
-                        .jsonPath("$.errors[0].field").isEqualTo("tenantId")
-                        .jsonPath("$.errors[0].rule").isEqualTo(rule);
+                answer.expectStatus()
+                        .isBadRequest()
+                        .expectHeader()
+                        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody()
+                        .jsonPath("$.code")
+                        .isEqualTo("validation_failed")
+                        .jsonPath("$.errors.length()")
+                        .isEqualTo(1)
+                        .jsonPath("$.errors[0].field")
+                        .isEqualTo("tenantId")
+                        .jsonPath("$.errors[0].rule")
+                        .isEqualTo(rule);
             }
         });
 
         Document unchanged = alert(bank, id);
         assertThat(unchanged.getString("state")).isEqualTo("NEW");
         assertThat(unchanged.get("version", Number.class).longValue()).isEqualTo(1L);
-        assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_list")).extracting(entry -> entry.get("details", Document.class).getString("tenantFilter"))
+        assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_list"))
+                .extracting(entry -> entry.get("details", Document.class).getString("tenantFilter"))
                 .doesNotContainAnyElementsOf(MALFORMED.keySet());
         for (String action : List.of("monitor.cross_tenant_read", "monitor.cross_tenant_write")) {
-            assertThat(audited(STAFF_TENANT, action)).as(action).noneSatisfy(entry -> assertThat(entry.getString("objectId")).isEqualTo(id));
+            assertThat(audited(STAFF_TENANT, action))
+                    .as(action)
+                    .noneSatisfy(
+                            entry -> assertThat(entry.getString("objectId")).isEqualTo(id));
         }
         // Named well, the same tenant answers as before.
-        assertThat(items(agent(), bank)).singleElement().satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+        assertThat(items(agent(), bank))
+                .singleElement()
+                .satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
     }
 
     @Test
@@ -278,19 +463,32 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
         String bank = newTenant();
         String id = alertIn(bank, "+8613600000006");
 
-        assertThat(items(bank(bank), "")).singleElement().satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
-        web.get().uri("/api/v1/monitor/alerts/{id}?tenantId=", id).headers(h -> h.setBearerAuth(agent()))
-                .exchange().expectStatus().isNotFound();
+        assertThat(items(bank(bank), ""))
+                .singleElement()
+                .satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+        web.get()
+                .uri("/api/v1/monitor/alerts/{id}?tenantId=", id)
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void theOpenApiDocumentNamesTheTenantParameterOnEveryAlertOperation() {
-        WebTestClient.BodyContentSpec doc = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody();
-        for (String operation : List.of("['/api/v1/monitor/alerts'].get", "['/api/v1/monitor/alerts/{id}'].get",
-                "['/api/v1/monitor/alerts/{id}/acknowledge'].post", "['/api/v1/monitor/alerts/{id}/dismiss'].post",
+        WebTestClient.BodyContentSpec doc =
+                web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody();
+        for (String operation : List.of(
+                "['/api/v1/monitor/alerts'].get",
+                "['/api/v1/monitor/alerts/{id}'].get",
+                "['/api/v1/monitor/alerts/{id}/acknowledge'].post",
+                "['/api/v1/monitor/alerts/{id}/dismiss'].post",
                 "['/api/v1/monitor/alerts/{id}/escalate'].post")) {
             doc.jsonPath("$.paths" + operation + ".parameters[?(@.name == 'tenantId' && @.in == 'query')].description")
-                    .value(descriptions -> assertThat((List<?>) descriptions).singleElement().asString().contains("Thaw staff", TenantIds.RULE));
+                    .value(descriptions -> assertThat((List<?>) descriptions)
+                            .singleElement()
+                            .asString()
+                            .contains("Thaw staff", TenantIds.RULE));
         }
     }
 }

@@ -22,7 +22,8 @@ class AlertTests {
 
     @Test
     void theSameDetectorAgainWithinTheWindowGrowsTheCount() {
-        Alert alert = Alert.open("a", "t", "s", "S*", "PERSON", detection("NEW_DEVICE", Severity.MEDIUM, T0, "1"), WINDOW, 3);
+        Alert alert =
+                Alert.open("a", "t", "s", "S*", "PERSON", detection("NEW_DEVICE", Severity.MEDIUM, T0, "1"), WINDOW, 3);
         alert.absorb(detection("NEW_DEVICE", Severity.MEDIUM, T0.plus(Duration.ofHours(2)), "2"), WINDOW, 3);
         assertThat(alert.count()).isEqualTo(2);
         assertThat(alert.detectors()).containsEntry("NEW_DEVICE", 2);
@@ -32,14 +33,16 @@ class AlertTests {
 
     @Test
     void aDetectionAfterTheWindowBelongsToANewAlert() {
-        Alert alert = Alert.open("a", "t", "s", "S*", "PERSON", detection("NEW_DEVICE", Severity.MEDIUM, T0, "1"), WINDOW, 3);
+        Alert alert =
+                Alert.open("a", "t", "s", "S*", "PERSON", detection("NEW_DEVICE", Severity.MEDIUM, T0, "1"), WINDOW, 3);
         assertThat(alert.accepts(T0.plus(Duration.ofHours(23)))).isTrue();
         assertThat(alert.accepts(T0.plus(Duration.ofHours(25)))).isFalse();
     }
 
     @Test
     void enoughDistinctDetectorsMakeTheAlertHigh() {
-        Alert alert = Alert.open("a", "t", "s", "S*", "PERSON", detection("NEW_DEVICE", Severity.MEDIUM, T0, "1"), WINDOW, 3);
+        Alert alert =
+                Alert.open("a", "t", "s", "S*", "PERSON", detection("NEW_DEVICE", Severity.MEDIUM, T0, "1"), WINDOW, 3);
         alert.absorb(detection("UNUSUAL_HOUR", Severity.LOW, T0, "2"), WINDOW, 3);
         assertThat(alert.severity()).isEqualTo(Severity.MEDIUM);
         alert.absorb(detection("NEW_INSTITUTION", Severity.MEDIUM, T0, "3"), WINDOW, 3);
@@ -48,7 +51,8 @@ class AlertTests {
 
     @Test
     void aClosedAlertTakesNoMoreDetectionsAndRefusesIllegalTransitions() {
-        Alert alert = Alert.open("a", "t", "s", "S*", "PERSON", detection("NEW_DEVICE", Severity.MEDIUM, T0, "1"), WINDOW, 3);
+        Alert alert =
+                Alert.open("a", "t", "s", "S*", "PERSON", detection("NEW_DEVICE", Severity.MEDIUM, T0, "1"), WINDOW, 3);
         alert.moveTo(AlertState.ACKNOWLEDGED);
         alert.moveTo(AlertState.DISMISSED);
         assertThat(alert.accepts(T0)).isFalse();
@@ -59,7 +63,8 @@ class AlertTests {
 
     @Test
     void escalatingAnAlertMakesItHighAndAnnouncesIt() {
-        Alert alert = Alert.open("a", "t", "s", "S*", "PERSON", detection("NEW_DEVICE", Severity.MEDIUM, T0, "1"), WINDOW, 3);
+        Alert alert =
+                Alert.open("a", "t", "s", "S*", "PERSON", detection("NEW_DEVICE", Severity.MEDIUM, T0, "1"), WINDOW, 3);
         alert.moveTo(AlertState.ESCALATED);
         assertThat(alert.severity()).isEqualTo(Severity.HIGH);
         assertThat(alert.takeRaise()).isTrue();

@@ -3,9 +3,7 @@ package app.thaw.monitor.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -52,8 +50,15 @@ class IngestionBenchmark extends MonitorWebTestBase {
         batch(tenant, "batch", 0, batched, base.plus(Duration.ofHours(2)), 1000);
         double batchRate = batched / ((System.nanoTime() - t1) / 1e9);
 
-        System.out.printf(Locale.ROOT, "INGESTION_BENCH single POSTs: %d signals at %.0f signals/s; NDJSON batches of 1000: %d signals"
-                + " at %.0f signals/s; ratio %.1fx%n", singles, singleRate, batched, batchRate, batchRate / singleRate);
+        System.out.printf(
+                Locale.ROOT,
+                "INGESTION_BENCH single POSTs: %d signals at %.0f signals/s; NDJSON batches of 1000: %d signals"
+                        + " at %.0f signals/s; ratio %.1fx%n",
+                singles,
+                singleRate,
+                batched,
+                batchRate,
+                batchRate / singleRate);
 
         // Signal → stored alert: every signal comes from a device its subject never used, so each one
         // raises (first time) or grows (later) the subject's alert before the response is sent.
@@ -66,18 +71,29 @@ class IngestionBenchmark extends MonitorWebTestBase {
         int samples = 500;
         long[] nanos = new long[samples];
         for (int i = 0; i < samples; i++) {
-            Map<String, Object> signal = signalFor("alert-" + i, "LOGIN", i % alertSubjects, base.plus(Duration.ofMinutes(10 + i)),
-                    "new-device-" + i);
+            Map<String, Object> signal = signalFor(
+                    "alert-" + i, "LOGIN", i % alertSubjects, base.plus(Duration.ofMinutes(10 + i)), "new-device-" + i);
             long t = System.nanoTime();
             post(alertTenant, signal).expectStatus().isAccepted();
             nanos[i] = System.nanoTime() - t;
         }
         Arrays.sort(nanos);
-        long stored = mongo.count(new org.springframework.data.mongodb.core.query.Query(
-                org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(alertTenant)), "alerts").block();
-        System.out.printf(Locale.ROOT, "ALERT_LATENCY_BENCH %d signals each raising or growing a stored alert (%d alerts): p50=%.1f ms "
-                + "p90=%.1f ms p99=%.1f ms max=%.1f ms%n", samples, stored, nanos[samples / 2] / 1e6, nanos[(int) (samples * 0.9)] / 1e6,
-                nanos[(int) (samples * 0.99)] / 1e6, nanos[samples - 1] / 1e6);
+        long stored = mongo.count(
+                        new org.springframework.data.mongodb.core.query.Query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("tenantId")
+                                        .is(alertTenant)),
+                        "alerts")
+                .block();
+        System.out.printf(
+                Locale.ROOT,
+                "ALERT_LATENCY_BENCH %d signals each raising or growing a stored alert (%d alerts): p50=%.1f ms "
+                        + "p90=%.1f ms p99=%.1f ms max=%.1f ms%n",
+                samples,
+                stored,
+                nanos[samples / 2] / 1e6,
+                nanos[(int) (samples * 0.9)] / 1e6,
+                nanos[(int) (samples * 0.99)] / 1e6,
+                nanos[samples - 1] / 1e6);
     }
 
     static String phone(int subject) {
@@ -91,20 +107,29 @@ class IngestionBenchmark extends MonitorWebTestBase {
     void single(String tenant, String prefix, int from, int count, Instant start) {
         for (int i = from; i < from + count; i++) {
             post(tenant, signalFor(prefix + i, TYPES[i % TYPES.length], i % 200, start.plusSeconds(i), "d" + (i % 200)))
-                    .expectStatus().isAccepted();
+                    .expectStatus()
+                    .isAccepted();
         }
     }
 
     void batch(String tenant, String prefix, int from, int count, Instant start, int size) {
         for (int b = from; b < from + count; b += size) {
             int first = b;
-            String body = IntStream.range(first, first + size).mapToObj(i -> JSON.writeValueAsString(
-                            signalFor(prefix + i, TYPES[i % TYPES.length], i % 200, start.plusSeconds(i), "d" + (i % 200))))
+            String body = IntStream.range(first, first + size)
+                    .mapToObj(i -> JSON.writeValueAsString(signalFor(
+                            prefix + i, TYPES[i % TYPES.length], i % 200, start.plusSeconds(i), "d" + (i % 200))))
                     .collect(Collectors.joining("\n"));
-            web.post().uri("/api/v1/monitor/signals/batch").headers(h -> h.setBearerAuth(bank(tenant)))
-                    .contentType(MediaType.parseMediaType("application/x-ndjson")).bodyValue(body).exchange()
-                    .expectStatus().isOk().expectBody().jsonPath("$.accepted").isEqualTo(size);
+            web.post()
+                    .uri("/api/v1/monitor/signals/batch")
+                    .headers(h -> h.setBearerAuth(bank(tenant)))
+                    .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                    .bodyValue(body)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.accepted")
+                    .isEqualTo(size);
         }
     }
-
 }

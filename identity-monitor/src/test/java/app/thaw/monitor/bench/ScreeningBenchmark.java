@@ -34,8 +34,20 @@ class ScreeningBenchmark {
         double buildMs = (System.nanoTime() - buildStart) / 1e6;
         Random random = new Random(7);
         List<ListEntry> entries = index.list().entries();
-        String[] invented = {"John Smith", "Maria Garcia Lopez", "Anna Schmidt", "Wang Fang", "李娜", "Ahmed Karimi", "Olga Ivanova",
-                "Golden Harvest Foods", "Mohammed Al Farsi", "Jean Pierre Martin", "Nguyen Van Minh", "Hassan Ali Reza"};
+        String[] invented = {
+            "John Smith",
+            "Maria Garcia Lopez",
+            "Anna Schmidt",
+            "Wang Fang",
+            "李娜",
+            "Ahmed Karimi",
+            "Olga Ivanova",
+            "Golden Harvest Foods",
+            "Mohammed Al Farsi",
+            "Jean Pierre Martin",
+            "Nguyen Van Minh",
+            "Hassan Ali Reza"
+        };
         List<String> queries = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             if (i % 2 == 0) {
@@ -55,7 +67,10 @@ class ScreeningBenchmark {
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             long t = System.nanoTime();
-            hits += index.screen(queries.get(i % queries.size()), 0.9, Set.of(), 10).isEmpty() ? 0 : 1;
+            hits += index.screen(queries.get(i % queries.size()), 0.9, Set.of(), 10)
+                            .isEmpty()
+                    ? 0
+                    : 1;
             nanos[i] = System.nanoTime() - t;
         }
         double totalS = (System.nanoTime() - start) / 1e9;
@@ -70,12 +85,27 @@ class ScreeningBenchmark {
             String q = queries.get(order[k] % queries.size());
             long t = System.nanoTime();
             index.screen(q, 0.9, Set.of(), 10);
-            System.out.printf(Locale.ROOT, "  slow: %.3f ms (again: %.3f ms) %s%n", copy[order[k]] / 1e6, (System.nanoTime() - t) / 1e6, q);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  slow: %.3f ms (again: %.3f ms) %s%n",
+                    copy[order[k]] / 1e6,
+                    (System.nanoTime() - t) / 1e6,
+                    q);
         }
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "SCREENING_BENCH entries=%d names=%d index-build=%.0f ms screenings=%d hits=%d "
+        System.out.printf(
+                Locale.ROOT,
+                "SCREENING_BENCH entries=%d names=%d index-build=%.0f ms screenings=%d hits=%d "
                         + "p50=%.3f ms p90=%.3f ms p99=%.3f ms max=%.3f ms throughput=%.0f/s (1 thread)%n",
-                entries.size(), index.nameCount(), buildMs, n, hits, nanos[n / 2] / 1e6, nanos[(int) (n * 0.9)] / 1e6,
-                nanos[(int) (n * 0.99)] / 1e6, nanos[n - 1] / 1e6, n / totalS);
+                entries.size(),
+                index.nameCount(),
+                buildMs,
+                n,
+                hits,
+                nanos[n / 2] / 1e6,
+                nanos[(int) (n * 0.9)] / 1e6,
+                nanos[(int) (n * 0.99)] / 1e6,
+                nanos[n - 1] / 1e6,
+                n / totalS);
     }
 }

@@ -44,15 +44,32 @@ class ScreeningHttpBenchmark extends MonitorWebTestBase {
         String tenant = "bench-" + newTenant();
         String token = bank(tenant);
         List<String> names = new ArrayList<>();
-        String[] listed = {"BANCO NACIONAL DE CUBA", "Usama bin Ladin", "ZHANG Lei", "Qadhafi Muammar", "AEROCARIBBEAN AIRLINES",
-                "Li Fangwei", "Mazen Ali Hussein", "Euzkadi ta Askatasuna"};
-        String[] invented = {"John Smith", "Maria Garcia Lopez", "Anna Schmidt", "Wang Fang", "李娜", "Olga Ivanova",
-                "Golden Harvest Foods", "Jean Pierre Martin"};
+        String[] listed = {
+            "BANCO NACIONAL DE CUBA",
+            "Usama bin Ladin",
+            "ZHANG Lei",
+            "Qadhafi Muammar",
+            "AEROCARIBBEAN AIRLINES",
+            "Li Fangwei",
+            "Mazen Ali Hussein",
+            "Euzkadi ta Askatasuna"
+        };
+        String[] invented = {
+            "John Smith",
+            "Maria Garcia Lopez",
+            "Anna Schmidt",
+            "Wang Fang",
+            "李娜",
+            "Olga Ivanova",
+            "Golden Harvest Foods",
+            "Jean Pierre Martin"
+        };
         for (int i = 0; i < 8; i++) {
             names.add(listed[i]);
             names.add(invented[i]);
         }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create("http://localhost:" + port + "/api/v1/monitor/screening/check");
         for (int i = 0; i < 2_000; i++) {
             call(client, uri, token, names.get(i % names.size()));
@@ -67,15 +84,26 @@ class ScreeningHttpBenchmark extends MonitorWebTestBase {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "SCREENING_HTTP_BENCH %d checks over HTTP, shipped OFAC SDN list: p50=%.2f ms p90=%.2f ms "
-                        + "p99=%.2f ms max=%.1f ms (%.0f checks/s, one client thread)%n", samples, nanos[samples / 2] / 1e6,
-                nanos[(int) (samples * 0.9)] / 1e6, nanos[(int) (samples * 0.99)] / 1e6, nanos[samples - 1] / 1e6, samples / seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "SCREENING_HTTP_BENCH %d checks over HTTP, shipped OFAC SDN list: p50=%.2f ms p90=%.2f ms "
+                        + "p99=%.2f ms max=%.1f ms (%.0f checks/s, one client thread)%n",
+                samples,
+                nanos[samples / 2] / 1e6,
+                nanos[(int) (samples * 0.9)] / 1e6,
+                nanos[(int) (samples * 0.99)] / 1e6,
+                nanos[samples - 1] / 1e6,
+                samples / seconds);
     }
 
     private static void call(HttpClient client, URI uri, String token, String name) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"" + name + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
         }

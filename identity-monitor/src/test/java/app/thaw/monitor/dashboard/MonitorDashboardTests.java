@@ -31,15 +31,35 @@ class MonitorDashboardTests extends MonitorWebTestBase {
 
     /** Journey 4: a login, then three loan applications within the hour from a new device 1,200 km away: one HIGH alert. */
     private String journeyFour(String tenant) {
-        String subject = enrol(tenant, Map.of("PHONE", PHONE, "NATIONAL_ID", "110101199003074514", "NAME_LATIN", "Zhang Wei"));
+        String subject =
+                enrol(tenant, Map.of("PHONE", PHONE, "NATIONAL_ID", "110101199003074514", "NAME_LATIN", "Zhang Wei"));
         Instant login = Instant.now().minus(Duration.ofMinutes(60));
-        post(tenant, signal("d-login", "LOGIN", login, PHONE, Map.of("device", "phone-1", "location", BEIJING))).expectStatus().isAccepted();
+        post(tenant, signal("d-login", "LOGIN", login, PHONE, Map.of("device", "phone-1", "location", BEIJING)))
+                .expectStatus()
+                .isAccepted();
         for (int minutes : new int[] {20, 35, 50}) {
-            post(tenant, signal("d-loan-" + minutes, "CREDIT_APPLICATION", login.plus(Duration.ofMinutes(minutes)), PHONE,
-                    Map.of("device", "emulator-7", "location", SOUTH_1200_KM, "institution", "lender-x", "amount", 50000)))
-                    .expectStatus().isAccepted();
+            post(
+                            tenant,
+                            signal(
+                                    "d-loan-" + minutes,
+                                    "CREDIT_APPLICATION",
+                                    login.plus(Duration.ofMinutes(minutes)),
+                                    PHONE,
+                                    Map.of(
+                                            "device",
+                                            "emulator-7",
+                                            "location",
+                                            SOUTH_1200_KM,
+                                            "institution",
+                                            "lender-x",
+                                            "amount",
+                                            50000)))
+                    .expectStatus()
+                    .isAccepted();
         }
-        assertThat(alerts(tenant)).singleElement().satisfies(alert -> assertThat(alert.getString("severity")).isEqualTo("HIGH"));
+        assertThat(alerts(tenant))
+                .singleElement()
+                .satisfies(alert -> assertThat(alert.getString("severity")).isEqualTo("HIGH"));
         return subject;
     }
 
@@ -57,17 +77,34 @@ class MonitorDashboardTests extends MonitorWebTestBase {
     }
 
     private String page(String token, String path, String language) {
-        return web.get().uri(path).headers(h -> h.setBearerAuth(token)).header(HttpHeaders.ACCEPT_LANGUAGE, language)
-                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return web.get()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(token))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private String move(String token, String alertId, String move, Map<String, String> form) {
         var body = BodyInserters.fromFormData("x", "");
         form.forEach(body::with);
-        return web.post().uri("/dashboard/monitor/alerts/" + alertId + "/" + move).headers(h -> h.setBearerAuth(token))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").header("HX-Request", "true")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(body)
-                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return web.post()
+                .uri("/dashboard/monitor/alerts/" + alertId + "/" + move)
+                .headers(h -> h.setBearerAuth(token))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .header("HX-Request", "true")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(body)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @Test
@@ -78,23 +115,43 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         String agent = token(tenant, "staff_agent");
 
         String en = page(agent, "/dashboard/monitor/", "en");
-        assertThat(en).contains("lang=\"en\"", "Alert triage", "id=\"alert-" + alertId + "\"", "High", "New",
-                "New device", "Impossible travel", "Credit applications", "Z**** W**",
-                "/dashboard/monitor/subjects/" + subject,
-                "hx-post=\"/dashboard/monitor/alerts/" + alertId + "/acknowledge\"",
-                "hx-post=\"/dashboard/monitor/alerts/" + alertId + "/escalate\"",
-                "hx-post=\"/dashboard/monitor/alerts/" + alertId + "/dismiss\"",
-                "<label for=\"reason-" + alertId + "\"", "data-due=\"");
-        // The high alert opened a case in case-service: the row links to it; times in the shared format, the window in words.
-        assertThat(en).contains("id=\"case-of-" + alertId + "\"", "href=\"/dashboard/cases/alerts/" + tenant + "/" + alertId + "\"", "Open its case",
-                "data-left=\"{0} left\"").containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d</time>").doesNotContain(" UTC</time>");
+        assertThat(en)
+                .contains(
+                        "lang=\"en\"",
+                        "Alert triage",
+                        "id=\"alert-" + alertId + "\"",
+                        "High",
+                        "New",
+                        "New device",
+                        "Impossible travel",
+                        "Credit applications",
+                        "Z**** W**",
+                        "/dashboard/monitor/subjects/" + subject,
+                        "hx-post=\"/dashboard/monitor/alerts/" + alertId + "/acknowledge\"",
+                        "hx-post=\"/dashboard/monitor/alerts/" + alertId + "/escalate\"",
+                        "hx-post=\"/dashboard/monitor/alerts/" + alertId + "/dismiss\"",
+                        "<label for=\"reason-" + alertId + "\"",
+                        "data-due=\"");
+        // The high alert opened a case in case-service: the row links to it; times in the shared format, the window in
+        // words.
+        assertThat(en)
+                .contains(
+                        "id=\"case-of-" + alertId + "\"",
+                        "href=\"/dashboard/cases/alerts/" + tenant + "/" + alertId + "\"",
+                        "Open its case",
+                        "data-left=\"{0} left\"")
+                .containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d</time>")
+                .doesNotContain(" UTC</time>");
         // Staff choose the tenant among those with open alerts; a bank's own people see only their tenant.
         assertThat(en).contains("list=\"tenants-with-alerts\"", "<option value=\"" + tenant + "\">");
-        assertThat(page(bank(tenant), "/dashboard/monitor/", "en")).contains("id=\"alert-" + alertId + "\"").doesNotContain("tenants-with-alerts", "case-of-");
+        assertThat(page(bank(tenant), "/dashboard/monitor/", "en"))
+                .contains("id=\"alert-" + alertId + "\"")
+                .doesNotContain("tenants-with-alerts", "case-of-");
         assertThat(en).as("never an identifier in clear").doesNotContain(PHONE, "Zhang Wei", "110101199003074514");
 
         String zh = page(agent, "/dashboard/monitor/", "zh-CN,zh;q=0.9");
-        assertThat(zh).contains("lang=\"zh-CN\"", "告警分诊", "打开对应案件", "新设备", "不可能的行程", "密集信贷申请", "确认", "升级", "驳回")
+        assertThat(zh)
+                .contains("lang=\"zh-CN\"", "告警分诊", "打开对应案件", "新设备", "不可能的行程", "密集信贷申请", "确认", "升级", "驳回")
                 .doesNotContain("??");
     }
 
@@ -105,13 +162,23 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         String alertId = alerts(tenant).getFirst().getString("_id");
         String agent = token(tenant, "staff_agent");
 
-        assertThat(page(agent, "/dashboard/monitor/?state=NEW&severity=HIGH&detector=NEW_DEVICE", "en")).contains("alert-" + alertId);
-        assertThat(page(agent, "/dashboard/monitor/?state=DISMISSED", "en")).doesNotContain("alert-" + alertId).contains("No alerts match.");
+        assertThat(page(agent, "/dashboard/monitor/?state=NEW&severity=HIGH&detector=NEW_DEVICE", "en"))
+                .contains("alert-" + alertId);
+        assertThat(page(agent, "/dashboard/monitor/?state=DISMISSED", "en"))
+                .doesNotContain("alert-" + alertId)
+                .contains("No alerts match.");
         assertThat(page(agent, "/dashboard/monitor/?severity=LOW", "en")).doesNotContain("alert-" + alertId);
         assertThat(page(agent, "/dashboard/monitor/?detector=OTP_BURST", "en")).doesNotContain("alert-" + alertId);
 
         String signals = page(agent, "/dashboard/monitor/alerts/" + alertId + "/signals", "en");
-        assertThat(signals).contains("Signals behind this alert", "Login", "Credit application", "emulator-7", "lender-x", "29.1, 116.4")
+        assertThat(signals)
+                .contains(
+                        "Signals behind this alert",
+                        "Login",
+                        "Credit application",
+                        "emulator-7",
+                        "lender-x",
+                        "29.1, 116.4")
                 .doesNotContain(PHONE, "<html");
     }
 
@@ -123,8 +190,14 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         String alertId = alert.getString("_id");
         String agent = token(tenant, "staff_agent");
 
-        String row = move(agent, alertId, "acknowledge", Map.of("version", String.valueOf(alert.getLong("version")), "reason", "calling the bank"));
-        assertThat(row).startsWith("<tr").contains("Acknowledged.", "data-state=\"ACKNOWLEDGED\"", "/escalate\"", "/dismiss\"")
+        String row = move(
+                agent,
+                alertId,
+                "acknowledge",
+                Map.of("version", String.valueOf(alert.getLong("version")), "reason", "calling the bank"));
+        assertThat(row)
+                .startsWith("<tr")
+                .contains("Acknowledged.", "data-state=\"ACKNOWLEDGED\"", "/escalate\"", "/dismiss\"")
                 .doesNotContain("/acknowledge\"");
         assertThat(alerts(tenant).getFirst().getString("state")).isEqualTo("ACKNOWLEDGED");
     }
@@ -138,10 +211,12 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         String agent = token(tenant, "staff_agent");
         String version = String.valueOf(alert.getLong("version"));
 
-        assertThat(move(agent, alertId, "dismiss", Map.of("version", "abc"))).contains("role=\"alert\"", "The form is out of date");
+        assertThat(move(agent, alertId, "dismiss", Map.of("version", "abc")))
+                .contains("role=\"alert\"", "The form is out of date");
         assertThat(move(agent, alertId, "dismiss", Map.of("version", version, "reason", "x".repeat(1001))))
                 .contains("role=\"alert\"", "The reason is too long");
-        assertThat(move(agent, alertId, "dismiss", Map.of("version", "999"))).contains("role=\"alert\"", "changed this alert meanwhile");
+        assertThat(move(agent, alertId, "dismiss", Map.of("version", "999")))
+                .contains("role=\"alert\"", "changed this alert meanwhile");
         assertThat(alerts(tenant).getFirst().getString("state")).isEqualTo("NEW");
 
         move(agent, alertId, "dismiss", Map.of("version", version));
@@ -158,7 +233,9 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         String alertId = alert.getString("_id");
         String insurer = token(tenant, "insurer");
 
-        assertThat(page(insurer, "/dashboard/monitor/", "en")).contains("alert-" + alertId).doesNotContain("hx-post");
+        assertThat(page(insurer, "/dashboard/monitor/", "en"))
+                .contains("alert-" + alertId)
+                .doesNotContain("hx-post");
         assertThat(move(insurer, alertId, "acknowledge", Map.of("version", String.valueOf(alert.getLong("version")))))
                 .contains("Your role does not allow this move.");
         assertThat(alerts(tenant).getFirst().getString("state")).isEqualTo("NEW");
@@ -175,22 +252,45 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         String staff = token("thaw-" + newTenant(), "compliance_officer");
 
         assertThat(page(staff, "/dashboard/monitor/", "en")).doesNotContain(alertId, "Z**** W**");
-        for (String path : List.of("/dashboard/monitor/subjects/" + subject, "/dashboard/monitor/alerts/" + alertId + "/signals")) {
-            web.get().uri(path).headers(h -> h.setBearerAuth(staff)).exchange().expectStatus().isNotFound()
-                    .expectBody(String.class).value(body -> assertThat(body).contains("Not found").doesNotContain("Z**** W**"));
+        for (String path : List.of(
+                "/dashboard/monitor/subjects/" + subject, "/dashboard/monitor/alerts/" + alertId + "/signals")) {
+            web.get()
+                    .uri(path)
+                    .headers(h -> h.setBearerAuth(staff))
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectBody(String.class)
+                    .value(body -> assertThat(body).contains("Not found").doesNotContain("Z**** W**"));
         }
-        web.post().uri("/dashboard/monitor/alerts/" + alertId + "/acknowledge").headers(h -> h.setBearerAuth(staff))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("version=" + alert.getLong("version"))
-                .exchange().expectStatus().isNotFound();
+        web.post()
+                .uri("/dashboard/monitor/alerts/" + alertId + "/acknowledge")
+                .headers(h -> h.setBearerAuth(staff))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("version=" + alert.getLong("version"))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         assertThat(alerts(tenant).getFirst().getString("state")).isEqualTo("NEW");
         // A token without a reading role does not see the dashboard at all.
-        web.get().uri("/dashboard/monitor/").headers(h -> h.setBearerAuth(token(tenant, "thaw_service"))).exchange()
-                .expectStatus().isNotFound();
+        web.get()
+                .uri("/dashboard/monitor/")
+                .headers(h -> h.setBearerAuth(token(tenant, "thaw_service")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     private List<Document> audited(String tenant, String action) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenant).and("action").is(action)), Document.class, AuditLog.AUDIT_LOG)
-                .collectList().block();
+        return mongo.find(
+                        Query.query(Criteria.where("tenantId")
+                                .is(tenant)
+                                .and("action")
+                                .is(action)),
+                        Document.class,
+                        AuditLog.AUDIT_LOG)
+                .collectList()
+                .block();
     }
 
     @Test
@@ -202,29 +302,60 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         String staff = token(staffTenant, "compliance_officer");
 
         String queue = page(staff, "/dashboard/monitor/?tenantId=" + tenant, "en");
-        assertThat(queue).contains("id=\"alert-" + alertId + "\"", "Z**** W**", "Tenant " + tenant, "value=\"" + tenant + "\"",
-                "name=\"tenantId\" value=\"" + tenant + "\"", "hx-post=\"/dashboard/monitor/alerts/" + alertId + "/escalate\"")
-                .as("no subject page or signals of another tenant").doesNotContain("/dashboard/monitor/subjects/" + raised.subject(), "show-signals-");
-        assertThat(audited(staffTenant, "monitor.cross_tenant_list")).singleElement()
-                .satisfies(entry -> assertThat(entry.get("details", Document.class)).containsEntry("tenantFilter", tenant));
+        assertThat(queue)
+                .contains(
+                        "id=\"alert-" + alertId + "\"",
+                        "Z**** W**",
+                        "Tenant " + tenant,
+                        "value=\"" + tenant + "\"",
+                        "name=\"tenantId\" value=\"" + tenant + "\"",
+                        "hx-post=\"/dashboard/monitor/alerts/" + alertId + "/escalate\"")
+                .as("no subject page or signals of another tenant")
+                .doesNotContain("/dashboard/monitor/subjects/" + raised.subject(), "show-signals-");
+        assertThat(audited(staffTenant, "monitor.cross_tenant_list"))
+                .singleElement()
+                .satisfies(entry ->
+                        assertThat(entry.get("details", Document.class)).containsEntry("tenantFilter", tenant));
 
-        String row = move(staff, alertId, "escalate", Map.of("version", String.valueOf(raised.alert().getLong("version")), "tenantId", tenant));
+        String row = move(
+                staff,
+                alertId,
+                "escalate",
+                Map.of("version", String.valueOf(raised.alert().getLong("version")), "tenantId", tenant));
         assertThat(row).contains("data-state=\"ESCALATED\"", "Tenant " + tenant);
         assertThat(alerts(tenant).getFirst().getString("state")).isEqualTo("ESCALATED");
-        assertThat(audited(staffTenant, "monitor.cross_tenant_write")).singleElement()
+        assertThat(audited(staffTenant, "monitor.cross_tenant_write"))
+                .singleElement()
                 .satisfies(entry -> assertThat(entry.getString("objectId")).isEqualTo(alertId));
 
         // A member of another tenant naming this one finds no such page; a malformed name is refused with a message.
-        web.get().uri("/dashboard/monitor/?tenantId=" + tenant).headers(h -> h.setBearerAuth(token(newTenant(), "partner_bank")))
-                .exchange().expectStatus().isNotFound();
+        web.get()
+                .uri("/dashboard/monitor/?tenantId=" + tenant)
+                .headers(h -> h.setBearerAuth(token(newTenant(), "partner_bank")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         for (String malformed : List.of("a".repeat(65), tenant + "\u0000", "../" + tenant)) {
-            web.get().uri("/dashboard/monitor/?tenantId={tenant}", malformed).headers(h -> h.setBearerAuth(staff))
-                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange().expectStatus().isBadRequest().expectBody(String.class)
-                    .value(body -> assertThat(body).contains("The tenant must be 1 to 64 letters").doesNotContain("alert-" + alertId));
+            web.get()
+                    .uri("/dashboard/monitor/?tenantId={tenant}", malformed)
+                    .headers(h -> h.setBearerAuth(staff))
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody(String.class)
+                    .value(body -> assertThat(body)
+                            .contains("The tenant must be 1 to 64 letters")
+                            .doesNotContain("alert-" + alertId));
         }
-        web.post().uri("/dashboard/monitor/alerts/" + alertId + "/acknowledge").headers(h -> h.setBearerAuth(staff))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("version=2&tenantId=bad%20tenant")
-                .exchange().expectStatus().isNotFound();
+        web.post()
+                .uri("/dashboard/monitor/alerts/" + alertId + "/acknowledge")
+                .headers(h -> h.setBearerAuth(staff))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("version=2&tenantId=bad%20tenant")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         assertThat(audited(staffTenant, "monitor.cross_tenant_list")).hasSize(1);
     }
 
@@ -235,11 +366,25 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         String agent = token(tenant, "staff_agent");
 
         String en = page(agent, "/dashboard/monitor/subjects/" + subject, "en");
-        assertThat(en).contains("Subject Z**** W**", "Known devices", "phone-1", "emulator-7", "Usual places", "39.9, 116.4",
-                "Active hours", "lender-x", "Signal timeline", "Credit application", "No screening hits.", "Identity-misuse alerts")
+        assertThat(en)
+                .contains(
+                        "Subject Z**** W**",
+                        "Known devices",
+                        "phone-1",
+                        "emulator-7",
+                        "Usual places",
+                        "39.9, 116.4",
+                        "Active hours",
+                        "lender-x",
+                        "Signal timeline",
+                        "Credit application",
+                        "No screening hits.",
+                        "Identity-misuse alerts")
                 .doesNotContain(PHONE, "Zhang Wei", "110101199003074514", "id=\"reveal\"");
         String zh = page(agent, "/dashboard/monitor/subjects/" + subject, "zh-CN");
-        assertThat(zh).contains("监测对象 Z**** W**", "已知设备", "常用地点", "活跃时段", "信号时间线", "没有名单筛查命中。").doesNotContain("??");
+        assertThat(zh)
+                .contains("监测对象 Z**** W**", "已知设备", "常用地点", "活跃时段", "信号时间线", "没有名单筛查命中。")
+                .doesNotContain("??");
     }
 
     @Test
@@ -251,32 +396,69 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         String compliance = token(tenant, "compliance_officer");
 
         String page = page(compliance, "/dashboard/monitor/subjects/" + subject, "en");
-        assertThat(page).contains("Screening hits", "Matched fields", "id=\"reveal\"").doesNotContain("No screening hits.", "+8613800000008");
+        assertThat(page)
+                .contains("Screening hits", "Matched fields", "id=\"reveal\"")
+                .doesNotContain("No screening hits.", "+8613800000008");
         Document sanction = hits.getFirst().get("sanction", Document.class);
-        assertThat(page).contains(sanction.getString("listEntryId"), String.join(", ", sanction.getList("matchedFields", String.class)));
+        assertThat(page)
+                .contains(
+                        sanction.getString("listEntryId"),
+                        String.join(", ", sanction.getList("matchedFields", String.class)));
         // The list version that triggered the hit, and the subject's decisions.
-        assertThat(page).contains("ofac-sdn · " + sanction.getString("listVersion").substring(0, 12), "No screening decisions.");
-        web.post().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(compliance))
+        assertThat(page)
+                .contains(
+                        "ofac-sdn · " + sanction.getString("listVersion").substring(0, 12), "No screening decisions.");
+        web.post()
+                .uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions")
+                .headers(h -> h.setBearerAuth(compliance))
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("listEntryId", sanction.getString("listEntryId"), "decision", "TRUE_MATCH", "reason", "passport <b>matches</b>",
-                        "evidence", List.of("evd_123")))
-                .exchange().expectStatus().isCreated();
+                .bodyValue(Map.of(
+                        "listEntryId",
+                        sanction.getString("listEntryId"),
+                        "decision",
+                        "TRUE_MATCH",
+                        "reason",
+                        "passport <b>matches</b>",
+                        "evidence",
+                        List.of("evd_123")))
+                .exchange()
+                .expectStatus()
+                .isCreated();
         String decided = page(compliance, "/dashboard/monitor/subjects/" + subject, "en");
-        assertThat(decided).contains("id=\"decisions\"", "True match", "passport &lt;b&gt;matches&lt;/b&gt;", "evd_123")
+        assertThat(decided)
+                .contains("id=\"decisions\"", "True match", "passport &lt;b&gt;matches&lt;/b&gt;", "evd_123")
                 .doesNotContain("No screening decisions.");
-        assertThat(page(compliance, "/dashboard/monitor/subjects/" + subject, "zh-CN")).contains("确认命中", "筛查结论");
+        assertThat(page(compliance, "/dashboard/monitor/subjects/" + subject, "zh-CN"))
+                .contains("确认命中", "筛查结论");
         // The queue's row of the hit shows the standing decision too, in both languages.
         String alertId = hits.getFirst().getString("_id");
         String queue = page(compliance, "/dashboard/monitor/?kind=SANCTIONS_HIT", "en");
-        assertThat(queue).contains("id=\"decision-" + alertId + "\"", "True match", "passport &lt;b&gt;matches&lt;/b&gt;", "Evidence: evd_123");
-        assertThat(page(compliance, "/dashboard/monitor/?kind=SANCTIONS_HIT", "zh-CN")).contains("id=\"decision-" + alertId + "\"", "确认命中", "证据：evd_123");
+        assertThat(queue)
+                .contains(
+                        "id=\"decision-" + alertId + "\"",
+                        "True match",
+                        "passport &lt;b&gt;matches&lt;/b&gt;",
+                        "Evidence: evd_123");
+        assertThat(page(compliance, "/dashboard/monitor/?kind=SANCTIONS_HIT", "zh-CN"))
+                .contains("id=\"decision-" + alertId + "\"", "确认命中", "证据：evd_123");
 
-        String revealed = web.post().uri("/dashboard/monitor/subjects/" + subject + "/reveal").headers(h -> h.setBearerAuth(compliance))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String revealed = web.post()
+                .uri("/dashboard/monitor/subjects/" + subject + "/reveal")
+                .headers(h -> h.setBearerAuth(compliance))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(revealed).contains("+8613800000008", "recorded in the audit log");
-        web.post().uri("/dashboard/monitor/subjects/" + subject + "/reveal").headers(h -> h.setBearerAuth(token(tenant, "staff_agent")))
-                .exchange().expectStatus().isNotFound();
+        web.post()
+                .uri("/dashboard/monitor/subjects/" + subject + "/reveal")
+                .headers(h -> h.setBearerAuth(token(tenant, "staff_agent")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
@@ -286,80 +468,204 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         String agent = token(tenant, "staff_agent");
 
         String en = page(agent, "/dashboard/monitor/ingestion", "en");
-        assertThat(en).contains("Ingestion rate", "4 signals received in the last hour.", "id=\"ingestion-chart\"", "new Chart(canvas",
-                "data-values=\"");
+        assertThat(en)
+                .contains(
+                        "Ingestion rate",
+                        "4 signals received in the last hour.",
+                        "id=\"ingestion-chart\"",
+                        "new Chart(canvas",
+                        "data-values=\"");
         String values = en.replaceAll("(?s).*data-values=\"([^\"]*)\".*", "$1");
         assertThat(values.split(",")).hasSize(60);
-        assertThat(List.of(values.split(",")).stream().mapToInt(Integer::parseInt).sum()).isEqualTo(4);
-        assertThat(page(agent, "/dashboard/monitor/ingestion?range=day", "zh-CN")).contains("最近 24 小时收到 4 条信号。");
-        assertThat(page(token(newTenant(), "staff_agent"), "/dashboard/monitor/ingestion", "en")).contains("0 signals received");
+        assertThat(List.of(values.split(",")).stream()
+                        .mapToInt(Integer::parseInt)
+                        .sum())
+                .isEqualTo(4);
+        assertThat(page(agent, "/dashboard/monitor/ingestion?range=day", "zh-CN"))
+                .contains("最近 24 小时收到 4 条信号。");
+        assertThat(page(token(newTenant(), "staff_agent"), "/dashboard/monitor/ingestion", "en"))
+                .contains("0 signals received");
     }
 
     private List<Document> rules(String tenant) {
-        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenant)), Document.class, "rules").collectList().block();
+        return mongo.find(
+                        org.springframework.data.mongodb.core.query.Query.query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("tenantId")
+                                        .is(tenant)),
+                        Document.class,
+                        "rules")
+                .collectList()
+                .block();
     }
 
     private WebTestClient.ResponseSpec postRule(String token, String path, Map<String, String> form) {
         var body = BodyInserters.fromFormData("x", "");
         form.forEach(body::with);
-        return web.post().uri(path).headers(h -> h.setBearerAuth(token)).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(body).exchange();
+        return web.post()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(token))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(body)
+                .exchange();
     }
 
     private String postRuleBody(String token, String path, Map<String, String> form) {
-        return postRule(token, path, form).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return postRule(token, path, form)
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @Test
     void theRuleEditorValidatesOnSaveShowingTheErrorNextToTheFieldAndCreatesValidRules() {
         String tenant = newTenant();
         String bank = bank(tenant);
-        assertThat(page(bank, "/dashboard/monitor/rules", "en")).contains("Detection rules", "No rules yet.", "<label for=\"name-new\"",
-                "<label for=\"expression-new\"", "hx-post=\"/dashboard/monitor/rules\"");
-        assertThat(page(bank, "/dashboard/monitor/rules", "zh-CN")).contains("检测规则", "新建规则").doesNotContain("??");
+        assertThat(page(bank, "/dashboard/monitor/rules", "en"))
+                .contains(
+                        "Detection rules",
+                        "No rules yet.",
+                        "<label for=\"name-new\"",
+                        "<label for=\"expression-new\"",
+                        "hx-post=\"/dashboard/monitor/rules\"");
+        assertThat(page(bank, "/dashboard/monitor/rules", "zh-CN"))
+                .contains("检测规则", "新建规则")
+                .doesNotContain("??");
 
-        String badCel = postRuleBody(bank, "/dashboard/monitor/rules",
+        String badCel = postRuleBody(
+                bank,
+                "/dashboard/monitor/rules",
                 Map.of("name", "cards", "expression", "signal.type == ", "severity", "HIGH", "enabled", "true"));
-        assertThat(badCel).contains("id=\"expression-new-error\"", "aria-invalid=\"true\"", "role=\"alert\"")
-                .contains(">signal.type ==<").doesNotContain("1 to 64");
-        String badName = postRuleBody(bank, "/dashboard/monitor/rules",
+        assertThat(badCel)
+                .contains("id=\"expression-new-error\"", "aria-invalid=\"true\"", "role=\"alert\"")
+                .contains(">signal.type ==<")
+                .doesNotContain("1 to 64");
+        String badName = postRuleBody(
+                bank,
+                "/dashboard/monitor/rules",
                 Map.of("name", "bad name!", "expression", "signal.type == 'CARD_ISSUED'", "severity", "HIGH"));
         assertThat(badName).contains("id=\"name-new-error\"", "1 to 64 letters").doesNotContain("expression-new-error");
         assertThat(rules(tenant)).isEmpty();
 
-        postRule(bank, "/dashboard/monitor/rules", Map.of("name", "card-new-device",
-                        "expression", "signal.type == 'CARD_ISSUED' && !baseline.knownDevice", "severity", "HIGH", "enabled", "true"))
-                .expectStatus().isOk().expectHeader().valueEquals("HX-Redirect", "/dashboard/monitor/rules");
+        postRule(
+                        bank,
+                        "/dashboard/monitor/rules",
+                        Map.of(
+                                "name",
+                                "card-new-device",
+                                "expression",
+                                "signal.type == 'CARD_ISSUED' && !baseline.knownDevice",
+                                "severity",
+                                "HIGH",
+                                "enabled",
+                                "true"))
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("HX-Redirect", "/dashboard/monitor/rules");
         assertThat(rules(tenant)).singleElement().satisfies(rule -> {
             assertThat(rule.getString("name")).isEqualTo("card-new-device");
             assertThat(rule.getBoolean("enabled")).isTrue();
         });
-        assertThat(page(bank, "/dashboard/monitor/rules", "en")).contains("card-new-device", "!baseline.knownDevice", "Disable");
+        assertThat(page(bank, "/dashboard/monitor/rules", "en"))
+                .contains("card-new-device", "!baseline.knownDevice", "Disable");
     }
 
     @Test
     void aRuleIsDisabledAndEditedWithItsVersionAndOnlySubscribersMayChangeRules() {
         String tenant = newTenant();
         String bank = bank(tenant);
-        postRule(bank, "/dashboard/monitor/rules", Map.of("name", "otp", "expression", "signal.type == 'OTP_REQUESTED'",
-                "severity", "LOW", "enabled", "true")).expectStatus().isOk();
+        postRule(
+                        bank,
+                        "/dashboard/monitor/rules",
+                        Map.of(
+                                "name",
+                                "otp",
+                                "expression",
+                                "signal.type == 'OTP_REQUESTED'",
+                                "severity",
+                                "LOW",
+                                "enabled",
+                                "true"))
+                .expectStatus()
+                .isOk();
         Document rule = rules(tenant).getFirst();
         String path = "/dashboard/monitor/rules/" + rule.getString("_id");
 
-        postRule(bank, path, Map.of("name", "otp", "expression", "signal.type == 'OTP_REQUESTED'", "severity", "LOW",
-                "enabled", "false", "version", "1")).expectStatus().isOk().expectHeader().exists("HX-Redirect");
+        postRule(
+                        bank,
+                        path,
+                        Map.of(
+                                "name",
+                                "otp",
+                                "expression",
+                                "signal.type == 'OTP_REQUESTED'",
+                                "severity",
+                                "LOW",
+                                "enabled",
+                                "false",
+                                "version",
+                                "1"))
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .exists("HX-Redirect");
         assertThat(rules(tenant).getFirst().getBoolean("enabled")).isFalse();
-        assertThat(postRuleBody(bank, path, Map.of("name", "otp", "expression", "signal.type == 'OTP_REQUESTED'", "severity", "MEDIUM",
-                "enabled", "true", "version", "1"))).contains("changed this rule meanwhile");
+        assertThat(postRuleBody(
+                        bank,
+                        path,
+                        Map.of(
+                                "name",
+                                "otp",
+                                "expression",
+                                "signal.type == 'OTP_REQUESTED'",
+                                "severity",
+                                "MEDIUM",
+                                "enabled",
+                                "true",
+                                "version",
+                                "1")))
+                .contains("changed this rule meanwhile");
         assertThat(rules(tenant).getFirst().getString("severity")).isEqualTo("LOW");
 
         String agent = token(tenant, "staff_agent");
-        assertThat(page(agent, "/dashboard/monitor/rules", "en")).contains("otp").doesNotContain("hx-post", "New rule");
-        postRule(agent, path, Map.of("name", "otp", "expression", "true", "severity", "HIGH", "enabled", "true", "version", "2"))
-                .expectStatus().isNotFound();
-        postRule(bank(newTenant()), path, Map.of("name", "otp", "expression", "true", "severity", "HIGH", "enabled", "true", "version", "2"))
-                .expectStatus().isNotFound();
+        assertThat(page(agent, "/dashboard/monitor/rules", "en"))
+                .contains("otp")
+                .doesNotContain("hx-post", "New rule");
+        postRule(
+                        agent,
+                        path,
+                        Map.of(
+                                "name",
+                                "otp",
+                                "expression",
+                                "true",
+                                "severity",
+                                "HIGH",
+                                "enabled",
+                                "true",
+                                "version",
+                                "2"))
+                .expectStatus()
+                .isNotFound();
+        postRule(
+                        bank(newTenant()),
+                        path,
+                        Map.of(
+                                "name",
+                                "otp",
+                                "expression",
+                                "true",
+                                "severity",
+                                "HIGH",
+                                "enabled",
+                                "true",
+                                "version",
+                                "2"))
+                .expectStatus()
+                .isNotFound();
         assertThat(rules(tenant).getFirst().getLong("version")).isEqualTo(2L);
     }
 }

@@ -17,11 +17,22 @@ import org.junit.jupiter.api.Test;
 
 class DetectorsTests {
 
-    static final Thresholds DEFAULTS = new Thresholds(ZoneId.of("UTC"), 900, 100, 20, 0.02, 5, Duration.ofMinutes(10), 3,
-            Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(24));
+    static final Thresholds DEFAULTS = new Thresholds(
+            ZoneId.of("UTC"),
+            900,
+            100,
+            20,
+            0.02,
+            5,
+            Duration.ofMinutes(10),
+            3,
+            Duration.ofHours(1),
+            Duration.ofHours(24),
+            Duration.ofHours(24));
     static final GeoPoint BEIJING = new GeoPoint(39.9042, 116.4074);
     /** Due south of Beijing by 1,200 km (10.79° of latitude). */
     static final GeoPoint SOUTH_1200_KM = new GeoPoint(29.1122, 116.4074);
+
     static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
 
     private int ids;
@@ -44,8 +55,10 @@ class DetectorsTests {
     @Test
     void theFirstDeviceIsLearntAndAnotherOneIsNew() {
         Baseline baseline = Baseline.empty();
-        assertThat(feed(baseline, signal(SignalType.LOGIN, T0, "phone-1", null, null))).isEmpty();
-        assertThat(feed(baseline, signal(SignalType.LOGIN, T0.plusSeconds(60), "phone-1", null, null))).isEmpty();
+        assertThat(feed(baseline, signal(SignalType.LOGIN, T0, "phone-1", null, null)))
+                .isEmpty();
+        assertThat(feed(baseline, signal(SignalType.LOGIN, T0.plusSeconds(60), "phone-1", null, null)))
+                .isEmpty();
         assertThat(names(feed(baseline, signal(SignalType.LOGIN, T0.plusSeconds(120), "laptop-9", null, null))))
                 .containsExactly(Detectors.NEW_DEVICE);
     }
@@ -55,7 +68,8 @@ class DetectorsTests {
         assertThat(BEIJING.distanceKm(SOUTH_1200_KM)).isBetween(1190.0, 1210.0);
         Baseline baseline = Baseline.empty();
         feed(baseline, signal(SignalType.LOGIN, T0, null, BEIJING, null));
-        List<Detection> found = feed(baseline, signal(SignalType.LOGIN, T0.plus(Duration.ofMinutes(20)), null, SOUTH_1200_KM, null));
+        List<Detection> found =
+                feed(baseline, signal(SignalType.LOGIN, T0.plus(Duration.ofMinutes(20)), null, SOUTH_1200_KM, null));
         assertThat(names(found)).containsExactly(Detectors.IMPOSSIBLE_TRAVEL);
         assertThat(found.getFirst().severity()).isEqualTo(Severity.HIGH);
         assertThat(found.getFirst().signalIds()).containsExactly("s1", "s2");
@@ -66,13 +80,24 @@ class DetectorsTests {
         Baseline baseline = Baseline.empty();
         feed(baseline, signal(SignalType.LOGIN, T0, null, BEIJING, null));
         // 1,200 km in 2 hours is 600 km/h: a flight.
-        assertThat(feed(baseline, signal(SignalType.LOGIN, T0.plus(Duration.ofHours(2)), null, SOUTH_1200_KM, null))).isEmpty();
+        assertThat(feed(baseline, signal(SignalType.LOGIN, T0.plus(Duration.ofHours(2)), null, SOUTH_1200_KM, null)))
+                .isEmpty();
     }
 
     @Test
     void theSpeedLimitIsTheTenantsSetting() {
-        Thresholds slow = new Thresholds(ZoneId.of("UTC"), 300, 100, 20, 0.02, 5, Duration.ofMinutes(10), 3,
-                Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(24));
+        Thresholds slow = new Thresholds(
+                ZoneId.of("UTC"),
+                300,
+                100,
+                20,
+                0.02,
+                5,
+                Duration.ofMinutes(10),
+                3,
+                Duration.ofHours(1),
+                Duration.ofHours(24),
+                Duration.ofHours(24));
         Baseline baseline = Baseline.empty();
         Signal first = signal(SignalType.LOGIN, T0, null, BEIJING, null);
         baseline.observe(first, slow.timeZone(), slow.longestWindow());
@@ -89,7 +114,9 @@ class DetectorsTests {
         Instant threeAm = Instant.parse("2026-12-20T03:00:00Z");
         assertThat(names(feed(baseline, signal(SignalType.LOGIN, threeAm, "phone-1", null, null))))
                 .containsExactly(Detectors.UNUSUAL_HOUR);
-        assertThat(names(feed(baseline, signal(SignalType.LOGIN, Instant.parse("2026-12-21T09:10:00Z"), "phone-1", null, null))))
+        assertThat(names(feed(
+                        baseline,
+                        signal(SignalType.LOGIN, Instant.parse("2026-12-21T09:10:00Z"), "phone-1", null, null))))
                 .isEmpty();
     }
 
@@ -97,16 +124,23 @@ class DetectorsTests {
     void aShortBaselineHasNoUnusualHours() {
         Baseline baseline = Baseline.empty();
         feed(baseline, signal(SignalType.LOGIN, T0, "phone-1", null, null));
-        assertThat(feed(baseline, signal(SignalType.LOGIN, Instant.parse("2026-11-21T03:00:00Z"), "phone-1", null, null))).isEmpty();
+        assertThat(feed(
+                        baseline,
+                        signal(SignalType.LOGIN, Instant.parse("2026-11-21T03:00:00Z"), "phone-1", null, null)))
+                .isEmpty();
     }
 
     @Test
     void fiveOneTimeCodesWithinTenMinutesAreABurst() {
         Baseline baseline = Baseline.empty();
         for (int i = 0; i < 4; i++) {
-            assertThat(feed(baseline, signal(SignalType.OTP_REQUESTED, T0.plus(Duration.ofMinutes(i)), null, null, null))).isEmpty();
+            assertThat(feed(
+                            baseline,
+                            signal(SignalType.OTP_REQUESTED, T0.plus(Duration.ofMinutes(i)), null, null, null)))
+                    .isEmpty();
         }
-        List<Detection> found = feed(baseline, signal(SignalType.OTP_REQUESTED, T0.plus(Duration.ofMinutes(4)), null, null, null));
+        List<Detection> found =
+                feed(baseline, signal(SignalType.OTP_REQUESTED, T0.plus(Duration.ofMinutes(4)), null, null, null));
         assertThat(names(found)).containsExactly(Detectors.OTP_BURST);
         assertThat(found.getFirst().signalIds()).hasSize(5);
     }
@@ -115,16 +149,24 @@ class DetectorsTests {
     void oneTimeCodesSpreadOverAnHourAreNoBurst() {
         Baseline baseline = Baseline.empty();
         for (int i = 0; i < 6; i++) {
-            assertThat(feed(baseline, signal(SignalType.OTP_REQUESTED, T0.plus(Duration.ofMinutes(12L * i)), null, null, null))).isEmpty();
+            assertThat(feed(
+                            baseline,
+                            signal(SignalType.OTP_REQUESTED, T0.plus(Duration.ofMinutes(12L * i)), null, null, null)))
+                    .isEmpty();
         }
     }
 
     @Test
     void threeCreditApplicationsWithinAnHourAlertHigh() {
         Baseline baseline = Baseline.empty();
-        assertThat(feed(baseline, signal(SignalType.CREDIT_APPLICATION, T0, null, null, null))).isEmpty();
-        assertThat(feed(baseline, signal(SignalType.CREDIT_APPLICATION, T0.plus(Duration.ofMinutes(30)), null, null, null))).isEmpty();
-        List<Detection> found = feed(baseline, signal(SignalType.CREDIT_APPLICATION, T0.plus(Duration.ofMinutes(59)), null, null, null));
+        assertThat(feed(baseline, signal(SignalType.CREDIT_APPLICATION, T0, null, null, null)))
+                .isEmpty();
+        assertThat(feed(
+                        baseline,
+                        signal(SignalType.CREDIT_APPLICATION, T0.plus(Duration.ofMinutes(30)), null, null, null)))
+                .isEmpty();
+        List<Detection> found = feed(
+                baseline, signal(SignalType.CREDIT_APPLICATION, T0.plus(Duration.ofMinutes(59)), null, null, null));
         assertThat(names(found)).containsExactly(Detectors.CREDIT_APPLICATIONS);
         assertThat(found.getFirst().severity()).isEqualTo(Severity.HIGH);
     }
@@ -134,7 +176,10 @@ class DetectorsTests {
         Baseline baseline = Baseline.empty();
         feed(baseline, signal(SignalType.CREDIT_APPLICATION, T0, null, null, null));
         feed(baseline, signal(SignalType.CREDIT_APPLICATION, T0.plus(Duration.ofMinutes(40)), null, null, null));
-        assertThat(feed(baseline, signal(SignalType.CREDIT_APPLICATION, T0.plus(Duration.ofMinutes(90)), null, null, null))).isEmpty();
+        assertThat(feed(
+                        baseline,
+                        signal(SignalType.CREDIT_APPLICATION, T0.plus(Duration.ofMinutes(90)), null, null, null)))
+                .isEmpty();
     }
 
     @Test
@@ -149,14 +194,16 @@ class DetectorsTests {
     void aPaymentWithoutARecentContactChangeDoesNotAlert() {
         Baseline baseline = Baseline.empty();
         feed(baseline, signal(SignalType.CONTACT_CHANGED, T0, null, null, null));
-        assertThat(feed(baseline, signal(SignalType.PAYMENT, T0.plus(Duration.ofHours(30)), null, null, null))).isEmpty();
+        assertThat(feed(baseline, signal(SignalType.PAYMENT, T0.plus(Duration.ofHours(30)), null, null, null)))
+                .isEmpty();
     }
 
     @Test
     void anAccountOpenedAtAnInstitutionNeverUsedAlertsButNotAtAKnownOne() {
         Baseline baseline = Baseline.empty();
         feed(baseline, signal(SignalType.LOGIN, T0, null, null, "bank-a"));
-        assertThat(feed(baseline, signal(SignalType.ACCOUNT_OPENED, T0.plusSeconds(60), null, null, "bank-a"))).isEmpty();
+        assertThat(feed(baseline, signal(SignalType.ACCOUNT_OPENED, T0.plusSeconds(60), null, null, "bank-a")))
+                .isEmpty();
         assertThat(names(feed(baseline, signal(SignalType.ACCOUNT_OPENED, T0.plusSeconds(120), null, null, "bank-z"))))
                 .containsExactly(Detectors.NEW_INSTITUTION);
     }
@@ -166,12 +213,35 @@ class DetectorsTests {
         Baseline baseline = Baseline.empty();
         List<Detection> all = new ArrayList<>();
         all.addAll(feed(baseline, signal(SignalType.LOGIN, T0, "phone-1", BEIJING, "bank-demo")));
-        all.addAll(feed(baseline, signal(SignalType.CREDIT_APPLICATION, T0.plus(Duration.ofMinutes(20)), "emulator-7", SOUTH_1200_KM, "bank-demo")));
-        all.addAll(feed(baseline, signal(SignalType.CREDIT_APPLICATION, T0.plus(Duration.ofMinutes(35)), "emulator-7", SOUTH_1200_KM, "bank-demo")));
-        all.addAll(feed(baseline, signal(SignalType.CREDIT_APPLICATION, T0.plus(Duration.ofMinutes(50)), "emulator-7", SOUTH_1200_KM, "bank-demo")));
-        assertThat(names(all)).containsExactly(Detectors.NEW_DEVICE, Detectors.IMPOSSIBLE_TRAVEL, Detectors.CREDIT_APPLICATIONS);
+        all.addAll(feed(
+                baseline,
+                signal(
+                        SignalType.CREDIT_APPLICATION,
+                        T0.plus(Duration.ofMinutes(20)),
+                        "emulator-7",
+                        SOUTH_1200_KM,
+                        "bank-demo")));
+        all.addAll(feed(
+                baseline,
+                signal(
+                        SignalType.CREDIT_APPLICATION,
+                        T0.plus(Duration.ofMinutes(35)),
+                        "emulator-7",
+                        SOUTH_1200_KM,
+                        "bank-demo")));
+        all.addAll(feed(
+                baseline,
+                signal(
+                        SignalType.CREDIT_APPLICATION,
+                        T0.plus(Duration.ofMinutes(50)),
+                        "emulator-7",
+                        SOUTH_1200_KM,
+                        "bank-demo")));
+        assertThat(names(all))
+                .containsExactly(Detectors.NEW_DEVICE, Detectors.IMPOSSIBLE_TRAVEL, Detectors.CREDIT_APPLICATIONS);
 
-        Alert alert = Alert.open("a1", "bank-demo", "subject-1", "Z**** W**", "PERSON", all.getFirst(), Duration.ofHours(24), 3);
+        Alert alert = Alert.open(
+                "a1", "bank-demo", "subject-1", "Z**** W**", "PERSON", all.getFirst(), Duration.ofHours(24), 3);
         for (Detection detection : all.subList(1, all.size())) {
             assertThat(alert.accepts(detection.at())).isTrue();
             alert.absorb(detection, Duration.ofHours(24), 3);

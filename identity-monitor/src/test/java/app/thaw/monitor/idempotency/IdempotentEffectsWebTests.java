@@ -24,7 +24,8 @@ class IdempotentEffectsWebTests extends MonitorWebTestBase {
     void aSubjectEnrolledAgainAfterTheKeysCompletionWasLostIsEnrolledOnceAndCountedOnce() {
         String tenant = newTenant();
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("type", "PERSON", "identifiers", List.of(Map.of("type", "PHONE", "value", "+8613855556666")));
+        Map<String, Object> body =
+                Map.of("type", "PERSON", "identifiers", List.of(Map.of("type", "PHONE", "value", "+8613855556666")));
 
         String first = created("/api/v1/monitor/subjects", tenant, key, body);
         IdempotencyFaults.loseCompletion(mongo, key);
@@ -32,15 +33,23 @@ class IdempotentEffectsWebTests extends MonitorWebTestBase {
 
         assertThat(again).isEqualTo(first).startsWith("sub_");
         assertThat(count("subjects", tenant)).isEqualTo(1);
-        web.get().uri("/api/v1/monitor/subjects").headers(h -> h.setBearerAuth(bank(tenant))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1);
+        web.get()
+                .uri("/api/v1/monitor/subjects")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(1);
     }
 
     @Test
     void aRuleAddedAgainAfterTheKeysCompletionWasLostIsAddedOnce() {
         String tenant = newTenant();
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("name", "big", "expression", "signal.amount > 1000.0", "severity", "HIGH", "enabled", true);
+        Map<String, Object> body =
+                Map.of("name", "big", "expression", "signal.amount > 1000.0", "severity", "HIGH", "enabled", true);
 
         String first = created("/api/v1/monitor/rules", tenant, key, body);
         IdempotencyFaults.loseCompletion(mongo, key);
@@ -51,16 +60,28 @@ class IdempotentEffectsWebTests extends MonitorWebTestBase {
     }
 
     private String created(String path, String tenant, String key, Map<String, Object> body) {
-        return web.post().uri(path).headers(h -> {
+        return web.post()
+                .uri(path)
+                .headers(h -> {
                     h.setBearerAuth(bank(tenant));
                     h.set("Idempotency-Key", key);
-                }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated()
-                .expectHeader().doesNotExist("Idempotent-Replayed")
-                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed")
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .toString();
     }
 
     private long count(String collection, String tenant) {
-        return mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), collection).block();
+        return mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), collection)
+                .block();
     }
 }

@@ -18,29 +18,47 @@ class UsageMeterTests extends MonitorWebTestBase {
     UsageMeter meter;
 
     private Document stored(String tenant) {
-        return mongo.findById(tenant + "|" + YearMonth.now(ZoneOffset.UTC), Document.class, "usage").block();
+        return mongo.findById(tenant + "|" + YearMonth.now(ZoneOffset.UTC), Document.class, "usage")
+                .block();
     }
 
     @Test
     void screeningsAreCountedInMemoryAndWrittenOncePerFlush() {
         String tenant = newTenant();
         for (int i = 0; i < 5; i++) {
-            web.post().uri("/api/v1/monitor/screening/check").headers(h -> h.setBearerAuth(bank(tenant)))
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "Anyone " + i)).exchange()
-                    .expectStatus().isOk();
+            web.post()
+                    .uri("/api/v1/monitor/screening/check")
+                    .headers(h -> h.setBearerAuth(bank(tenant)))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("name", "Anyone " + i))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
         // No store write per check…
         assertThat(stored(tenant)).isNull();
         // …yet the tenant's usage is current.
-        web.get().uri("/api/v1/monitor/usage").headers(h -> h.setBearerAuth(bank(tenant))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.screenings").isEqualTo(5);
+        web.get()
+                .uri("/api/v1/monitor/usage")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.screenings")
+                .isEqualTo(5);
         meter.flush().block();
         assertThat(stored(tenant).get("screenings", Number.class).longValue()).isEqualTo(5);
         // Flushed counts are not counted twice, and a second flush with nothing new writes nothing more.
         meter.flush().block();
         assertThat(stored(tenant).get("screenings", Number.class).longValue()).isEqualTo(5);
-        web.get().uri("/api/v1/monitor/usage").headers(h -> h.setBearerAuth(bank(tenant))).exchange()
-                .expectBody().jsonPath("$.screenings").isEqualTo(5);
+        web.get()
+                .uri("/api/v1/monitor/usage")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.screenings")
+                .isEqualTo(5);
     }
 
     @Test
@@ -72,7 +90,8 @@ class UsageMeterTests extends MonitorWebTestBase {
         assertThat(stored(tenant)).isNull();
         meter.stop();
         try {
-            assertThat(stored(tenant).get("subjectsEnrolled", Number.class).longValue()).isEqualTo(3);
+            assertThat(stored(tenant).get("subjectsEnrolled", Number.class).longValue())
+                    .isEqualTo(3);
         } finally {
             meter.start();
         }

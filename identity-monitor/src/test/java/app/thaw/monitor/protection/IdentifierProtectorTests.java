@@ -22,8 +22,10 @@ class IdentifierProtectorTests {
         AeadConfig.register();
         PrfConfig.register();
         protector = new IdentifierProtector(
-                KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM")).getPrimitive(RegistryConfiguration.get(), Aead.class),
-                KeysetHandle.generateNew(KeyTemplates.get("HMAC_SHA256_PRF")).getPrimitive(RegistryConfiguration.get(), PrfSet.class));
+                KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM"))
+                        .getPrimitive(RegistryConfiguration.get(), Aead.class),
+                KeysetHandle.generateNew(KeyTemplates.get("HMAC_SHA256_PRF"))
+                        .getPrimitive(RegistryConfiguration.get(), PrfSet.class));
     }
 
     @Test

@@ -40,52 +40,132 @@ class PiiNeverLeaksTests extends MonitorWebTestBase {
     void plainIdentifiersNeverReachLogsProblemsEventsOrStoredDocuments(CapturedOutput output) {
         String tenant = newTenant();
         List<String> answered = new ArrayList<>();
-        String subject = enrol(tenant, Map.of("PHONE", PHONE, "NATIONAL_ID", NATIONAL_ID, "EMAIL", EMAIL, "BANK_ACCOUNT", ACCOUNT,
-                "NAME_NATIVE", NATIVE, "NAME_LATIN", LATIN));
-        answered.add(web.post().uri("/api/v1/monitor/subjects/lookup").headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("type", "EMAIL", "value", EMAIL)).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
-        // Invalid enrolment: the identifier type is wrong, the value must not be echoed.
-        answered.add(web.post().uri("/api/v1/monitor/subjects").headers(h -> h.setBearerAuth(bank(tenant)))
+        String subject = enrol(
+                tenant,
+                Map.of(
+                        "PHONE",
+                        PHONE,
+                        "NATIONAL_ID",
+                        NATIONAL_ID,
+                        "EMAIL",
+                        EMAIL,
+                        "BANK_ACCOUNT",
+                        ACCOUNT,
+                        "NAME_NATIVE",
+                        NATIVE,
+                        "NAME_LATIN",
+                        LATIN));
+        answered.add(web.post()
+                .uri("/api/v1/monitor/subjects/lookup")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("type", "PERSON", "identifiers", List.of(Map.of("type", "SHOE_SIZE", "value", NATIONAL_ID))))
-                .exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody());
+                .bodyValue(Map.of("type", "EMAIL", "value", EMAIL))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
+        // Invalid enrolment: the identifier type is wrong, the value must not be echoed.
+        answered.add(web.post()
+                .uri("/api/v1/monitor/subjects")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "type", "PERSON", "identifiers", List.of(Map.of("type", "SHOE_SIZE", "value", NATIONAL_ID))))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
 
         Instant t = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
-        post(tenant, signal("p-1", "LOGIN", t, PHONE, Map.of("device", "d1", "location", Map.of("lat", 39.9, "lon", 116.4))))
-                .expectStatus().isAccepted();
-        answered.add(post(tenant, signal("p-bad", "LOGIN", Instant.now().plus(Duration.ofDays(3)), NATIONAL_ID, Map.of()))
-                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody());
-        String batch = String.join("\n",
+        post(
+                        tenant,
+                        signal(
+                                "p-1",
+                                "LOGIN",
+                                t,
+                                PHONE,
+                                Map.of("device", "d1", "location", Map.of("lat", 39.9, "lon", 116.4))))
+                .expectStatus()
+                .isAccepted();
+        answered.add(post(
+                        tenant, signal("p-bad", "LOGIN", Instant.now().plus(Duration.ofDays(3)), NATIONAL_ID, Map.of()))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
+        String batch = String.join(
+                "\n",
                 "{\"signalId\":\"p-2\",\"type\":\"LOGIN\",\"occurredAt\":\"" + t.plus(Duration.ofMinutes(10))
                         + "\",\"identifiers\":[{\"type\":\"EMAIL\",\"value\":\"" + EMAIL + "\"}],\"device\":\"d9\","
                         + "\"location\":{\"lat\":29.1,\"lon\":116.4}}",
-                "{\"signalId\":\"p-3\",\"type\":\"LOGIN\",\"identifiers\":{\"type\":\"PHONE\",\"value\":\"" + PHONE + "\"}}",
-                "{\"signalId\":\"p-4\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"" + PHONE + "\"}], broken " + ACCOUNT,
-                "{\"signalId\":\"p-5\",\"type\":\"LOGIN\",\"occurredAt\":\"" + t + "\",\"identifiers\":[{\"type\":\"PASSPORT\",\"value\":\""
-                        + NATIONAL_ID + "\"}]}");
-        answered.add(web.post().uri("/api/v1/monitor/signals/batch").headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.parseMediaType("application/x-ndjson")).bodyValue(batch).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+                "{\"signalId\":\"p-3\",\"type\":\"LOGIN\",\"identifiers\":{\"type\":\"PHONE\",\"value\":\"" + PHONE
+                        + "\"}}",
+                "{\"signalId\":\"p-4\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"" + PHONE + "\"}], broken "
+                        + ACCOUNT,
+                "{\"signalId\":\"p-5\",\"type\":\"LOGIN\",\"occurredAt\":\"" + t
+                        + "\",\"identifiers\":[{\"type\":\"PASSPORT\",\"value\":\"" + NATIONAL_ID + "\"}]}");
+        answered.add(web.post()
+                .uri("/api/v1/monitor/signals/batch")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .bodyValue(batch)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
         String officer = token(tenant, "compliance_officer");
-        web.put().uri("/api/v1/monitor/subjects/" + subject + "/legal-hold").headers(h -> h.setBearerAuth(officer))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("hold", true, "version", 1)).exchange().expectStatus().isOk();
-        answered.add(web.delete().uri("/api/v1/monitor/subjects/" + subject).headers(h -> h.setBearerAuth(bank(tenant))).exchange()
-                .expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody());
+        web.put()
+                .uri("/api/v1/monitor/subjects/" + subject + "/legal-hold")
+                .headers(h -> h.setBearerAuth(officer))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("hold", true, "version", 1))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        answered.add(web.delete()
+                .uri("/api/v1/monitor/subjects/" + subject)
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
 
-        assertThat(alerts(tenant)).as("the path that raises and announces an alert ran").isNotEmpty();
+        assertThat(alerts(tenant))
+                .as("the path that raises and announces an alert ran")
+                .isNotEmpty();
         assertThat(outbox(tenant)).as("an event was published").isNotEmpty();
 
         assertThat(output.getAll()).as("the log output is really captured").contains("Enrolled subject " + subject);
         List<String> stored = new ArrayList<>();
-        for (String collection : List.of("subjects", "signals", "baselines", "alerts", "outbox", "audit_log", "usage")) {
-            mongo.find(new Query(), Document.class, collection).map(Document::toJson).collectList().block().forEach(stored::add);
+        for (String collection :
+                List.of("subjects", "signals", "baselines", "alerts", "outbox", "audit_log", "usage")) {
+            mongo.find(new Query(), Document.class, collection)
+                    .map(Document::toJson)
+                    .collectList()
+                    .block()
+                    .forEach(stored::add);
         }
-        for (String secret : List.of(PHONE, PHONE_DIGITS, NATIONAL_ID, EMAIL, ACCOUNT, NATIVE, LATIN, "Mimi", "secret.person")) {
+        for (String secret :
+                List.of(PHONE, PHONE_DIGITS, NATIONAL_ID, EMAIL, ACCOUNT, NATIVE, LATIN, "Mimi", "secret.person")) {
             assertThat(output.getAll()).as("log output").doesNotContain(secret);
-            assertThat(answered).as("answers").allSatisfy(body -> assertThat(body).doesNotContain(secret));
-            assertThat(stored).as("stored documents and events").allSatisfy(doc -> assertThat(doc).doesNotContain(secret));
+            assertThat(answered)
+                    .as("answers")
+                    .allSatisfy(body -> assertThat(body).doesNotContain(secret));
+            assertThat(stored)
+                    .as("stored documents and events")
+                    .allSatisfy(doc -> assertThat(doc).doesNotContain(secret));
         }
-        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), "signals").block()).isEqualTo(2);
+        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), "signals")
+                        .block())
+                .isEqualTo(2);
     }
 }

@@ -24,20 +24,54 @@ class ChineseCompanyNamesTests {
 
     @BeforeAll
     static void load() {
-        index = new ScreeningIndex(new SanctionsList("test", "v1", Instant.EPOCH, List.of(
-                new ListEntry("27063", "ZHUHAI ZHENRONG COMPANY LIMITED", ListEntry.EntryType.ENTITY, "IRAN-EO13846", List.of()),
-                new ListEntry("9753", "CHINA NATIONAL PRECISION MACHINERY IMPORT/EXPORT CORPORATION", ListEntry.EntryType.ENTITY, "NPWMD",
-                        List.of()),
-                new ListEntry("26243", "DALIAN HAIBO INTERNATIONAL FREIGHT CO. LTD.", ListEntry.EntryType.ENTITY, "DPRK3", List.of()),
-                new ListEntry("23523", "BEIJING CHENGXING TRADING CO. LTD.", ListEntry.EntryType.ENTITY, "DPRK4", List.of()),
-                new ListEntry("90001", "CHINA NATIONAL PETROLEUM CORPORATION", ListEntry.EntryType.ENTITY, "TEST", List.of()),
-                new ListEntry("90002", "CHINA NATIONAL OFFSHORE OIL CORPORATION", ListEntry.EntryType.ENTITY, "TEST",
-                        List.of("CHINA NATIONAL OFFSHORE PETROLEUM CORPORATION")),
-                new ListEntry("90003", "ZHANG, Wei", ListEntry.EntryType.INDIVIDUAL, "TEST", List.of()))));
+        index = new ScreeningIndex(new SanctionsList(
+                "test",
+                "v1",
+                Instant.EPOCH,
+                List.of(
+                        new ListEntry(
+                                "27063",
+                                "ZHUHAI ZHENRONG COMPANY LIMITED",
+                                ListEntry.EntryType.ENTITY,
+                                "IRAN-EO13846",
+                                List.of()),
+                        new ListEntry(
+                                "9753",
+                                "CHINA NATIONAL PRECISION MACHINERY IMPORT/EXPORT CORPORATION",
+                                ListEntry.EntryType.ENTITY,
+                                "NPWMD",
+                                List.of()),
+                        new ListEntry(
+                                "26243",
+                                "DALIAN HAIBO INTERNATIONAL FREIGHT CO. LTD.",
+                                ListEntry.EntryType.ENTITY,
+                                "DPRK3",
+                                List.of()),
+                        new ListEntry(
+                                "23523",
+                                "BEIJING CHENGXING TRADING CO. LTD.",
+                                ListEntry.EntryType.ENTITY,
+                                "DPRK4",
+                                List.of()),
+                        new ListEntry(
+                                "90001",
+                                "CHINA NATIONAL PETROLEUM CORPORATION",
+                                ListEntry.EntryType.ENTITY,
+                                "TEST",
+                                List.of()),
+                        new ListEntry(
+                                "90002",
+                                "CHINA NATIONAL OFFSHORE OIL CORPORATION",
+                                ListEntry.EntryType.ENTITY,
+                                "TEST",
+                                List.of("CHINA NATIONAL OFFSHORE PETROLEUM CORPORATION")),
+                        new ListEntry("90003", "ZHANG, Wei", ListEntry.EntryType.INDIVIDUAL, "TEST", List.of()))));
     }
 
     static List<String> hits(String name) {
-        return index.screen(name, 0.9, Set.of(), 5).stream().map(m -> m.entry().id()).toList();
+        return index.screen(name, 0.9, Set.of(), 5).stream()
+                .map(m -> m.entry().id())
+                .toList();
     }
 
     @Test
@@ -49,7 +83,9 @@ class ChineseCompanyNamesTests {
     @Test
     void companyWordsAreTranslatedAndPlacesAndBrandsBecomePinyin() {
         assertThat(hits("大连海博国际货运有限公司")).containsExactly("26243");
-        assertThat(hits("北京诚信贸易有限公司")).as("诚信 is read CHENGXIN, one letter from CHENGXING").containsExactly("23523");
+        assertThat(hits("北京诚信贸易有限公司"))
+                .as("诚信 is read CHENGXIN, one letter from CHENGXING")
+                .containsExactly("23523");
         assertThat(hits("中国精密机械进出口总公司")).containsExactly("9753");
     }
 
@@ -68,7 +104,8 @@ class ChineseCompanyNamesTests {
         var cnpc = index.screen("中石油", 0.9, Set.of(), 5);
         assertThat(cnpc.getFirst().entry().id()).isEqualTo("90001");
         assertThat(cnpc.getFirst().score()).isEqualTo(1.0);
-        assertThat(cnpc.subList(1, cnpc.size())).allSatisfy(m -> assertThat(m.score()).isLessThan(0.95));
+        assertThat(cnpc.subList(1, cnpc.size()))
+                .allSatisfy(m -> assertThat(m.score()).isLessThan(0.95));
         assertThat(hits("中国石油总公司").getFirst()).isEqualTo("90001");
         assertThat(hits("中海油").getFirst()).isEqualTo("90002");
     }

@@ -20,14 +20,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FullList {
 
-    private FullList() {
-    }
+    private FullList() {}
 
     public static @Nullable Path directory() {
         String configured = System.getenv("THAW_OFAC_DIR");
-        for (Path candidate : List.of(configured == null ? Path.of("/nonexistent") : Path.of(configured),
-                Path.of("..", "..", "shared", "data", "ofac"), Path.of("..", "shared", "data", "ofac"))) {
-            if (Files.isRegularFile(candidate.resolve("sdn.csv")) && Files.isRegularFile(candidate.resolve("alt.csv"))) {
+        for (Path candidate : List.of(
+                configured == null ? Path.of("/nonexistent") : Path.of(configured),
+                Path.of("..", "..", "shared", "data", "ofac"),
+                Path.of("..", "shared", "data", "ofac"))) {
+            if (Files.isRegularFile(candidate.resolve("sdn.csv"))
+                    && Files.isRegularFile(candidate.resolve("alt.csv"))) {
                 return candidate;
             }
         }
@@ -36,7 +38,7 @@ public final class FullList {
 
     public static ScreeningIndex load(Path dir) throws IOException {
         try (Reader sdn = Files.newBufferedReader(dir.resolve("sdn.csv"), StandardCharsets.ISO_8859_1);
-             Reader alt = Files.newBufferedReader(dir.resolve("alt.csv"), StandardCharsets.ISO_8859_1)) {
+                Reader alt = Files.newBufferedReader(dir.resolve("alt.csv"), StandardCharsets.ISO_8859_1)) {
             List<ListEntry> entries = OfacCsv.read(sdn, alt);
             return new ScreeningIndex(new SanctionsList(dir.toString(), "full", Instant.now(), entries));
         }

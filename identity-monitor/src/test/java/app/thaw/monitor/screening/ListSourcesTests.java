@@ -72,18 +72,30 @@ class ListSourcesTests {
 
     @Test
     void aListStartsFromItsSnapshotAndEachRefreshReadsThePublishersUrlRecordingHashAndDate() throws Exception {
-        Files.writeString(dir.resolve("sdn.csv"), "306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n");
+        Files.writeString(
+                dir.resolve("sdn.csv"),
+                "306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n");
         Files.writeString(dir.resolve("alt.csv"), "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \n");
         byte[] sdn = ("306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
-                + "9999,\"NORTHERN STAR SHIPPING TRADING LLC\",-0- ,\"RUSSIA-EO14024\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n")
+                        + "9999,\"NORTHERN STAR SHIPPING TRADING LLC\",-0- ,\"RUSSIA-EO14024\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n")
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] alt = "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \n".getBytes(StandardCharsets.US_ASCII);
         published.put("/exports/SDN.CSV", sdn);
         published.put("/exports/ALT.CSV", alt);
-        ScreeningProperties.Source source = new ScreeningProperties.Source("ofac-sdn", "SDN", ScreeningProperties.Format.OFAC_CSV,
-                dir.resolve("sdn.csv").toUri().toString(), dir.resolve("alt.csv").toUri().toString(), "2021",
-                url("/exports/SDN.CSV"), url("/exports/ALT.CSV"), Duration.ofHours(6), null);
-        SanctionsLists lists = new SanctionsLists(new DefaultResourceLoader(), new ScreeningProperties(List.of(source), null, 10),
+        ScreeningProperties.Source source = new ScreeningProperties.Source(
+                "ofac-sdn",
+                "SDN",
+                ScreeningProperties.Format.OFAC_CSV,
+                dir.resolve("sdn.csv").toUri().toString(),
+                dir.resolve("alt.csv").toUri().toString(),
+                "2021",
+                url("/exports/SDN.CSV"),
+                url("/exports/ALT.CSV"),
+                Duration.ofHours(6),
+                null);
+        SanctionsLists lists = new SanctionsLists(
+                new DefaultResourceLoader(),
+                new ScreeningProperties(List.of(source), null, 10),
                 SanctionsListsTests.CLOCK);
 
         // The start reads the snapshot (offline), dated as configured.
@@ -93,18 +105,24 @@ class ListSourcesTests {
         assertThat(start.entries()).isEqualTo(1);
         assertThat(start.url()).isEqualTo(url("/exports/SDN.CSV"));
         assertThat(start.refreshInterval()).isEqualTo("PT6H");
-        assertThat(lists.current().screen("Northern Star Shipping Trading", 0.9, Set.of(), 5)).isEmpty();
+        assertThat(lists.current().screen("Northern Star Shipping Trading", 0.9, Set.of(), 5))
+                .isEmpty();
 
         // A refresh reads the publisher's files: their hashes, the publisher's date, the new entry.
         assertThat(lists.reload("ofac-sdn")).isTrue();
         SanctionsLists.ListVersion fetched = lists.version("ofac-sdn");
         assertThat(fetched.location()).isEqualTo(url("/exports/SDN.CSV"));
-        assertThat(fetched.files()).containsExactly(Map.entry(url("/exports/SDN.CSV"), sha256(sdn)),
-                Map.entry(url("/exports/ALT.CSV"), sha256(alt)));
-        assertThat(fetched.sha256()).isEqualTo(sha256((sha256(sdn) + "\n" + sha256(alt)).getBytes(StandardCharsets.UTF_8)));
-        assertThat(fetched.published()).isEqualTo(Instant.parse("2026-12-01T10:15:30Z").toString());
+        assertThat(fetched.files())
+                .containsExactly(
+                        Map.entry(url("/exports/SDN.CSV"), sha256(sdn)),
+                        Map.entry(url("/exports/ALT.CSV"), sha256(alt)));
+        assertThat(fetched.sha256())
+                .isEqualTo(sha256((sha256(sdn) + "\n" + sha256(alt)).getBytes(StandardCharsets.UTF_8)));
+        assertThat(fetched.published())
+                .isEqualTo(Instant.parse("2026-12-01T10:15:30Z").toString());
         assertThat(fetched.entries()).isEqualTo(2);
-        assertThat(lists.current().screen("Northern Star Shipping Trading", 0.9, Set.of(), 5)).first()
+        assertThat(lists.current().screen("Northern Star Shipping Trading", 0.9, Set.of(), 5))
+                .first()
                 .satisfies(m -> assertThat(m.entry().id()).isEqualTo("9999"));
         assertThat(lists.reload("ofac-sdn")).as("same files, same version").isFalse();
 
@@ -119,16 +137,28 @@ class ListSourcesTests {
 
     @Test
     void aRestartStartsFromTheLastDownloadNotTheOlderSnapshot() throws Exception {
-        Files.writeString(dir.resolve("sdn.csv"), "306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n");
+        Files.writeString(
+                dir.resolve("sdn.csv"),
+                "306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n");
         Files.writeString(dir.resolve("alt.csv"), "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \n");
         byte[] sdn = ("306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
-                + "9999,\"NORTHERN STAR SHIPPING TRADING LLC\",-0- ,\"RUSSIA-EO14024\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n")
+                        + "9999,\"NORTHERN STAR SHIPPING TRADING LLC\",-0- ,\"RUSSIA-EO14024\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n")
                 .getBytes(StandardCharsets.US_ASCII);
         published.put("/exports/SDN.CSV", sdn);
-        published.put("/exports/ALT.CSV", "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \n".getBytes(StandardCharsets.US_ASCII));
-        ScreeningProperties.Source source = new ScreeningProperties.Source("ofac-sdn", "SDN", ScreeningProperties.Format.OFAC_CSV,
-                dir.resolve("sdn.csv").toUri().toString(), dir.resolve("alt.csv").toUri().toString(), "2021",
-                url("/exports/SDN.CSV"), url("/exports/ALT.CSV"), null, null);
+        published.put(
+                "/exports/ALT.CSV",
+                "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \n".getBytes(StandardCharsets.US_ASCII));
+        ScreeningProperties.Source source = new ScreeningProperties.Source(
+                "ofac-sdn",
+                "SDN",
+                ScreeningProperties.Format.OFAC_CSV,
+                dir.resolve("sdn.csv").toUri().toString(),
+                dir.resolve("alt.csv").toUri().toString(),
+                "2021",
+                url("/exports/SDN.CSV"),
+                url("/exports/ALT.CSV"),
+                null,
+                null);
         Path cache = dir.resolve("cache");
         ScreeningProperties properties = new ScreeningProperties(List.of(source), null, null, cache.toString(), 10);
         SanctionsLists first = new SanctionsLists(new DefaultResourceLoader(), properties, SanctionsListsTests.CLOCK);
@@ -138,23 +168,41 @@ class ListSourcesTests {
 
         // Restarted, with the publisher unreachable: the last download, its hash and date, not the snapshot.
         published.clear();
-        SanctionsLists restarted = new SanctionsLists(new DefaultResourceLoader(), properties, SanctionsListsTests.CLOCK);
+        SanctionsLists restarted =
+                new SanctionsLists(new DefaultResourceLoader(), properties, SanctionsListsTests.CLOCK);
         SanctionsLists.ListVersion after = restarted.version("ofac-sdn");
         assertThat(after.sha256()).isEqualTo(downloaded.sha256());
         assertThat(after.published()).isEqualTo(downloaded.published());
         assertThat(after.entries()).isEqualTo(2);
         assertThat(after.location()).startsWith(cache.toUri().toString());
-        assertThat(restarted.reload()).as("publisher down: the cached version stays").isFalse();
+        assertThat(restarted.reload())
+                .as("publisher down: the cached version stays")
+                .isFalse();
 
         // Another url configured: the cache is of another file; the snapshot again.
-        ScreeningProperties.Source moved = new ScreeningProperties.Source("ofac-sdn", "SDN", ScreeningProperties.Format.OFAC_CSV,
-                source.location(), source.aliasLocation(), "2021", url("/v2/SDN.CSV"), url("/v2/ALT.CSV"), null, null);
-        assertThat(new SanctionsLists(new DefaultResourceLoader(), new ScreeningProperties(List.of(moved), null, null, cache.toString(), 10),
-                SanctionsListsTests.CLOCK).version("ofac-sdn").entries()).isEqualTo(1);
+        ScreeningProperties.Source moved = new ScreeningProperties.Source(
+                "ofac-sdn",
+                "SDN",
+                ScreeningProperties.Format.OFAC_CSV,
+                source.location(),
+                source.aliasLocation(),
+                "2021",
+                url("/v2/SDN.CSV"),
+                url("/v2/ALT.CSV"),
+                null,
+                null);
+        assertThat(new SanctionsLists(
+                                new DefaultResourceLoader(),
+                                new ScreeningProperties(List.of(moved), null, null, cache.toString(), 10),
+                                SanctionsListsTests.CLOCK)
+                        .version("ofac-sdn")
+                        .entries())
+                .isEqualTo(1);
 
         // A damaged cache is forgotten and the snapshot read.
         try (var files = Files.list(cache.resolve("ofac-sdn"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("list-")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("list-"))
+                    .toList()) {
                 Files.writeString(file, "");
             }
         }
@@ -166,13 +214,27 @@ class ListSourcesTests {
 
     @Test
     void aListWhoseLocationIsThePublishersIsReadFromItAtTheStartAndNotCached() throws Exception {
-        published.put("/targets.simple.csv", "id,schema,name\nx-1,Person,Alpha Beta\n".getBytes(StandardCharsets.UTF_8));
+        published.put(
+                "/targets.simple.csv", "id,schema,name\nx-1,Person,Alpha Beta\n".getBytes(StandardCharsets.UTF_8));
         Path cache = dir.resolve("cache");
-        SanctionsLists lists = new SanctionsLists(new DefaultResourceLoader(), new ScreeningProperties(List.of(
-                new ScreeningProperties.Source("x", "X", ScreeningProperties.Format.OPENSANCTIONS_CSV, url("/targets.simple.csv"), null, null)),
-                null, null, cache.toString(), 10), SanctionsListsTests.CLOCK);
+        SanctionsLists lists = new SanctionsLists(
+                new DefaultResourceLoader(),
+                new ScreeningProperties(
+                        List.of(new ScreeningProperties.Source(
+                                "x",
+                                "X",
+                                ScreeningProperties.Format.OPENSANCTIONS_CSV,
+                                url("/targets.simple.csv"),
+                                null,
+                                null)),
+                        null,
+                        null,
+                        cache.toString(),
+                        10),
+                SanctionsListsTests.CLOCK);
         assertThat(lists.version("x").location()).isEqualTo(url("/targets.simple.csv"));
-        assertThat(lists.version("x").published()).isEqualTo(Instant.parse("2026-12-01T10:15:30Z").toString());
+        assertThat(lists.version("x").published())
+                .isEqualTo(Instant.parse("2026-12-01T10:15:30Z").toString());
         assertThat(lists.version("x").sha256()).isEqualTo(sha256(published.get("/targets.simple.csv")));
         assertThat(cache).doesNotExist();
     }
@@ -183,12 +245,36 @@ class ListSourcesTests {
         Path b = dir.resolve("b.csv");
         Files.writeString(a, "id,schema,name\na-1,Person,Alpha Beta\n");
         Files.writeString(b, "id,schema,name\nb-1,Company,Gamma Delta Holdings\n");
-        SanctionsLists lists = new SanctionsLists(new DefaultResourceLoader(), new ScreeningProperties(List.of(
-                new ScreeningProperties.Source("a", "A", ScreeningProperties.Format.OPENSANCTIONS_CSV, a.toUri().toString(), null, null),
-                new ScreeningProperties.Source("b", "B", ScreeningProperties.Format.OPENSANCTIONS_CSV, b.toUri().toString(), null, null,
-                        null, null, Duration.ofHours(1), null)), Duration.ofHours(12), 10), SanctionsListsTests.CLOCK);
-        assertThat(lists.versions()).extracting(SanctionsLists.ListVersion::id, SanctionsLists.ListVersion::refreshInterval)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "PT12H"), org.assertj.core.groups.Tuple.tuple("b", "PT1H"));
+        SanctionsLists lists = new SanctionsLists(
+                new DefaultResourceLoader(),
+                new ScreeningProperties(
+                        List.of(
+                                new ScreeningProperties.Source(
+                                        "a",
+                                        "A",
+                                        ScreeningProperties.Format.OPENSANCTIONS_CSV,
+                                        a.toUri().toString(),
+                                        null,
+                                        null),
+                                new ScreeningProperties.Source(
+                                        "b",
+                                        "B",
+                                        ScreeningProperties.Format.OPENSANCTIONS_CSV,
+                                        b.toUri().toString(),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        Duration.ofHours(1),
+                                        null)),
+                        Duration.ofHours(12),
+                        10),
+                SanctionsListsTests.CLOCK);
+        assertThat(lists.versions())
+                .extracting(SanctionsLists.ListVersion::id, SanctionsLists.ListVersion::refreshInterval)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a", "PT12H"),
+                        org.assertj.core.groups.Tuple.tuple("b", "PT1H"));
         String aVersion = lists.version("a").sha256();
         Files.writeString(a, "id,schema,name\na-1,Person,Alpha Beta\na-2,Person,Epsilon Zeta\n");
         Files.writeString(b, "id,schema,name\nb-1,Company,Gamma Delta Holdings\nb-2,Company,Eta Theta Trading\n");
@@ -208,62 +294,125 @@ class ListSourcesTests {
                 31234,"PETROV, Ivan Sergeyevich",individual,"CAATSA - RUSSIA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0-
                 \u001A""");
         Files.writeString(dir.resolve("cons_alt.csv"), "31234,50001,\"aka\",\"PETROV, Ivan\",-0- \n");
-        SanctionsLists lists = new SanctionsLists(new DefaultResourceLoader(), new ScreeningProperties(List.of(
-                new ScreeningProperties.Source("ofac-cons", "OFAC Consolidated", ScreeningProperties.Format.OFAC_CSV,
-                        dir.resolve("cons_prim.csv").toUri().toString(), dir.resolve("cons_alt.csv").toUri().toString(), "2026-12-01")),
-                null, 10), SanctionsListsTests.CLOCK);
+        SanctionsLists lists = new SanctionsLists(
+                new DefaultResourceLoader(),
+                new ScreeningProperties(
+                        List.of(new ScreeningProperties.Source(
+                                "ofac-cons",
+                                "OFAC Consolidated",
+                                ScreeningProperties.Format.OFAC_CSV,
+                                dir.resolve("cons_prim.csv").toUri().toString(),
+                                dir.resolve("cons_alt.csv").toUri().toString(),
+                                "2026-12-01")),
+                        null,
+                        10),
+                SanctionsListsTests.CLOCK);
         assertThat(lists.version("ofac-cons").entries()).isEqualTo(2);
         assertThat(lists.version("ofac-cons").names()).isEqualTo(3);
-        var hit = lists.current().screen("Ivan Sergeyevich Petrov", 0.9, Set.of(), 5).getFirst();
+        var hit = lists.current()
+                .screen("Ivan Sergeyevich Petrov", 0.9, Set.of(), 5)
+                .getFirst();
         assertThat(ScreeningService.entryKey(hit.entry())).isEqualTo("ofac-cons:31234");
     }
 
     @Test
     void theXmlFormsOwnPublicationDateIsRecorded() throws Exception {
-        assertThat(OfacXml.read("ofac-sdn", new StringReader(OfacXmlTests.SDN_XML), date -> assertThat(date).isEqualTo("2026-11-20")))
+        assertThat(OfacXml.read(
+                        "ofac-sdn",
+                        new StringReader(OfacXmlTests.SDN_XML),
+                        date -> assertThat(date).isEqualTo("2026-11-20")))
                 .hasSize(2);
         Files.writeString(dir.resolve("sdn.xml"), OfacXmlTests.SDN_XML);
-        SanctionsLists lists = new SanctionsLists(new DefaultResourceLoader(), new ScreeningProperties(List.of(
-                new ScreeningProperties.Source("ofac-sdn", "SDN", ScreeningProperties.Format.OFAC_XML,
-                        dir.resolve("sdn.xml").toUri().toString(), null, null)), null, 10), SanctionsListsTests.CLOCK);
+        SanctionsLists lists = new SanctionsLists(
+                new DefaultResourceLoader(),
+                new ScreeningProperties(
+                        List.of(new ScreeningProperties.Source(
+                                "ofac-sdn",
+                                "SDN",
+                                ScreeningProperties.Format.OFAC_XML,
+                                dir.resolve("sdn.xml").toUri().toString(),
+                                null,
+                                null)),
+                        null,
+                        10),
+                SanctionsListsTests.CLOCK);
         assertThat(lists.version("ofac-sdn").published()).isEqualTo("2026-11-20");
     }
 
     @Test
     void theShippedConfigurationStartsFromTheSnapshotFollowsOfacAndLeavesTheConsolidatedListOff() throws Exception {
-        var yaml = new org.springframework.boot.env.YamlPropertySourceLoader().load("application.yml",
-                new org.springframework.core.io.ClassPathResource("application.yml"));
+        var yaml = new org.springframework.boot.env.YamlPropertySourceLoader()
+                .load("application.yml", new org.springframework.core.io.ClassPathResource("application.yml"));
         var environment = new org.springframework.core.env.StandardEnvironment();
         yaml.forEach(environment.getPropertySources()::addLast);
         ScreeningProperties shipped = org.springframework.boot.context.properties.bind.Binder.get(environment)
-                .bind("thaw.monitor.screening", ScreeningProperties.class).get();
+                .bind("thaw.monitor.screening", ScreeningProperties.class)
+                .get();
         assertThat(shipped.sources()).extracting(ScreeningProperties.Source::id).containsExactly("ofac-sdn");
         ScreeningProperties.Source sdn = shipped.sources().getFirst();
         assertThat(sdn.location()).isEqualTo(ScreeningProperties.SHIPPED_SDN.location());
-        assertThat(sdn.url()).isEqualTo("https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV");
+        assertThat(sdn.url())
+                .isEqualTo("https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV");
         assertThat(sdn.aliasUrl()).endsWith("/ALT.CSV");
         assertThat(shipped.firstRefreshAfter()).isEqualTo(Duration.ofMinutes(1));
         assertThat(shipped.refreshInterval(sdn)).isEqualTo(Duration.ofHours(24));
-        // As the environment variable would (a property source of this environment only, not the JVM's system properties).
-        environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("env",
-                Map.of("THAW_MONITOR_CONS_ENABLED", "true")));
+        // As the environment variable would (a property source of this environment only, not the JVM's system
+        // properties).
+        environment
+                .getPropertySources()
+                .addFirst(new org.springframework.core.env.MapPropertySource(
+                        "env", Map.of("THAW_MONITOR_CONS_ENABLED", "true")));
         ScreeningProperties withConsolidated = org.springframework.boot.context.properties.bind.Binder.get(environment)
-                .bind("thaw.monitor.screening", ScreeningProperties.class).get();
-        assertThat(withConsolidated.sources()).extracting(ScreeningProperties.Source::id).containsExactly("ofac-sdn", "ofac-cons");
+                .bind("thaw.monitor.screening", ScreeningProperties.class)
+                .get();
+        assertThat(withConsolidated.sources())
+                .extracting(ScreeningProperties.Source::id)
+                .containsExactly("ofac-sdn", "ofac-cons");
         assertThat(withConsolidated.sources().get(1).location()).endsWith("/CONS_PRIM.CSV");
     }
 
     @Test
     void aListConfiguredOffIsLeftOutAndAUrlNeedsItsAliasesUrl() {
-        ScreeningProperties.Source off = new ScreeningProperties.Source("ofac-cons", "Consolidated", ScreeningProperties.Format.OFAC_CSV,
-                "https://example.org/CONS_PRIM.CSV", "https://example.org/CONS_ALT.CSV", null, null, null, null, false);
-        ScreeningProperties.Source on = new ScreeningProperties.Source("eu", "EU", ScreeningProperties.Format.OPENSANCTIONS_CSV,
-                "file:eu.csv", null, null);
-        assertThat(new ScreeningProperties(List.of(on, off), null, 10).sources()).containsExactly(on);
-        assertThat(new ScreeningProperties(List.of(off), null, 10).sources()).containsExactly(ScreeningProperties.SHIPPED_SDN);
-        assertThatThrownBy(() -> new ScreeningProperties.Source("x", "X", ScreeningProperties.Format.OFAC_CSV, "file:a", "file:b", null,
-                "https://example.org/SDN.CSV", null, null, null)).hasMessageContaining("alias-url");
-        assertThatThrownBy(() -> new ScreeningProperties.Source("x", "X", ScreeningProperties.Format.OPENSANCTIONS_CSV, "file:a", null, null,
-                null, null, Duration.ZERO, null)).hasMessageContaining("refresh-interval");
+        ScreeningProperties.Source off = new ScreeningProperties.Source(
+                "ofac-cons",
+                "Consolidated",
+                ScreeningProperties.Format.OFAC_CSV,
+                "https://example.org/CONS_PRIM.CSV",
+                "https://example.org/CONS_ALT.CSV",
+                null,
+                null,
+                null,
+                null,
+                false);
+        ScreeningProperties.Source on = new ScreeningProperties.Source(
+                "eu", "EU", ScreeningProperties.Format.OPENSANCTIONS_CSV, "file:eu.csv", null, null);
+        assertThat(new ScreeningProperties(List.of(on, off), null, 10).sources())
+                .containsExactly(on);
+        assertThat(new ScreeningProperties(List.of(off), null, 10).sources())
+                .containsExactly(ScreeningProperties.SHIPPED_SDN);
+        assertThatThrownBy(() -> new ScreeningProperties.Source(
+                        "x",
+                        "X",
+                        ScreeningProperties.Format.OFAC_CSV,
+                        "file:a",
+                        "file:b",
+                        null,
+                        "https://example.org/SDN.CSV",
+                        null,
+                        null,
+                        null))
+                .hasMessageContaining("alias-url");
+        assertThatThrownBy(() -> new ScreeningProperties.Source(
+                        "x",
+                        "X",
+                        ScreeningProperties.Format.OPENSANCTIONS_CSV,
+                        "file:a",
+                        null,
+                        null,
+                        null,
+                        null,
+                        Duration.ZERO,
+                        null))
+                .hasMessageContaining("refresh-interval");
     }
 }

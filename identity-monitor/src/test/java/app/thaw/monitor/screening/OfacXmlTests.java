@@ -47,8 +47,9 @@ class OfacXmlTests {
 
     @Test
     void refusesADocumentTypeDeclaration() {
-        String withDtd = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><sdnList><sdnEntry>"
-                + "<uid>1</uid><lastName>&e;</lastName></sdnEntry></sdnList>";
+        String withDtd =
+                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><sdnList><sdnEntry>"
+                        + "<uid>1</uid><lastName>&e;</lastName></sdnEntry></sdnList>";
         assertThatThrownBy(() -> OfacXml.read(new StringReader(withDtd))).isInstanceOf(Exception.class);
     }
 }

@@ -31,7 +31,8 @@ class SanctionsListsTests {
 
     @Test
     void withNoListConfiguredTheShippedOfacSdnSnapshotIsScreenedInFull() throws Exception {
-        SanctionsLists lists = new SanctionsLists(new DefaultResourceLoader(), new ScreeningProperties(null, null, 10), CLOCK);
+        SanctionsLists lists =
+                new SanctionsLists(new DefaultResourceLoader(), new ScreeningProperties(null, null, 10), CLOCK);
         SanctionsLists.ListVersion sdn = lists.versions().getFirst();
         assertThat(lists.versions()).hasSize(1);
         assertThat(sdn.id()).isEqualTo("ofac-sdn");
@@ -42,18 +43,25 @@ class SanctionsListsTests {
         // Each file's SHA-256 as shipped is recorded; the version hashes the two.
         String sdnHash = sha256("ofac/2021/sdn.csv.gz");
         String altHash = sha256("ofac/2021/alt.csv.gz");
-        assertThat(sdn.files()).containsExactly(java.util.Map.entry("classpath:ofac/2021/sdn.csv.gz", sdnHash),
-                java.util.Map.entry("classpath:ofac/2021/alt.csv.gz", altHash));
-        assertThat(sdn.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest((sdnHash + "\n" + altHash).getBytes(StandardCharsets.UTF_8))));
+        assertThat(sdn.files())
+                .containsExactly(
+                        java.util.Map.entry("classpath:ofac/2021/sdn.csv.gz", sdnHash),
+                        java.util.Map.entry("classpath:ofac/2021/alt.csv.gz", altHash));
+        assertThat(sdn.sha256())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256")
+                                .digest((sdnHash + "\n" + altHash).getBytes(StandardCharsets.UTF_8))));
         // The shipped snapshot is the one its NOTICE.md records (the 2021 files of shared/data/ofac).
         assertThat(sdnHash).isEqualTo("69066500e0df90eaac83af76a3a8b6266f6b79aec94eca7ec7b34dcf28299d31");
         assertThat(altHash).isEqualTo("6bd912202ba6177873be77f8091f37341026efe2100deb56512c02be60260fbc");
         assertThat(sdn.sha256()).isEqualTo("fc06cbb376a21862268600701a68c856fb658b1238be1ffab3ef52f6eb827ce5");
         // Real names are screened, not a sample's.
-        assertThat(lists.current().screen("Banco Nacional de Cuba", 0.9, Set.of(), 5)).first()
+        assertThat(lists.current().screen("Banco Nacional de Cuba", 0.9, Set.of(), 5))
+                .first()
                 .satisfies(m -> assertThat(m.entry().id()).isEqualTo("306"));
-        assertThat(lists.current().screen("Usama bin Ladin", 0.9, Set.of(), 5)).extracting(m -> m.entry().id()).contains("6365");
+        assertThat(lists.current().screen("Usama bin Ladin", 0.9, Set.of(), 5))
+                .extracting(m -> m.entry().id())
+                .contains("6365");
     }
 
     private String sha256(String resource) throws Exception {
@@ -71,12 +79,30 @@ class SanctionsListsTests {
                 eu-fsf-2,Company,"Northern Shipping Trading LLC","NST, ""Northern"" Shipping",,ru,,,,,,EU Financial Sanctions Files,2022-01-01,2026-12-01,2026-01-01
                 eu-fsf-3,Vessel,OCEAN STAR,,,,,,,,,EU Financial Sanctions Files,2022-01-01,2026-12-01,2026-01-01
                 """);
-        SanctionsLists lists = new SanctionsLists(new DefaultResourceLoader(), new ScreeningProperties(List.of(ScreeningProperties.SHIPPED_SDN,
-                new ScreeningProperties.Source("eu-fsf", "EU Financial Sanctions", ScreeningProperties.Format.OPENSANCTIONS_CSV,
-                        dir.resolve("targets.simple.csv").toUri().toString(), null, "2026-12-01")), null, 10), CLOCK);
-        assertThat(lists.versions()).extracting(SanctionsLists.ListVersion::id, SanctionsLists.ListVersion::entries,
+        SanctionsLists lists = new SanctionsLists(
+                new DefaultResourceLoader(),
+                new ScreeningProperties(
+                        List.of(
+                                ScreeningProperties.SHIPPED_SDN,
+                                new ScreeningProperties.Source(
+                                        "eu-fsf",
+                                        "EU Financial Sanctions",
+                                        ScreeningProperties.Format.OPENSANCTIONS_CSV,
+                                        dir.resolve("targets.simple.csv")
+                                                .toUri()
+                                                .toString(),
+                                        null,
+                                        "2026-12-01")),
+                        null,
+                        10),
+                CLOCK);
+        assertThat(lists.versions())
+                .extracting(
+                        SanctionsLists.ListVersion::id,
+                        SanctionsLists.ListVersion::entries,
                         SanctionsLists.ListVersion::published)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ofac-sdn", 8_976, "2021"),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ofac-sdn", 8_976, "2021"),
                         org.assertj.core.groups.Tuple.tuple("eu-fsf", 3, "2026-12-01"));
         ScreeningIndex index = lists.current();
         List<ScreeningIndex.Match> hits = index.screen("Petr Ivanov", 0.9, Set.of(), 5);
@@ -85,10 +111,17 @@ class SanctionsListsTests {
             assertThat(m.entry().type()).isEqualTo(ListEntry.EntryType.INDIVIDUAL);
         });
         assertThat(ScreeningService.entryKey(hits.getFirst().entry())).isEqualTo("eu-fsf:eu-fsf-1");
-        ListEntry company = index.list().entries().stream().filter(e -> e.id().equals("eu-fsf-2")).findFirst().orElseThrow();
+        ListEntry company = index.list().entries().stream()
+                .filter(e -> e.id().equals("eu-fsf-2"))
+                .findFirst()
+                .orElseThrow();
         assertThat(company.type()).isEqualTo(ListEntry.EntryType.ENTITY);
         assertThat(company.aliases()).containsExactly("NST, \"Northern\" Shipping");
-        assertThat(index.list().entries().stream().filter(e -> e.id().equals("eu-fsf-3")).findFirst().orElseThrow().type())
+        assertThat(index.list().entries().stream()
+                        .filter(e -> e.id().equals("eu-fsf-3"))
+                        .findFirst()
+                        .orElseThrow()
+                        .type())
                 .isEqualTo(ListEntry.EntryType.VESSEL);
     }
 
@@ -96,11 +129,23 @@ class SanctionsListsTests {
     void aChangedListIsANewVersionAndAFailedReadKeepsTheOneInUse() throws Exception {
         Path csv = dir.resolve("targets.simple.csv");
         Files.writeString(csv, "id,schema,name\nx-1,Person,Alpha Beta\n");
-        SanctionsLists lists = new SanctionsLists(new DefaultResourceLoader(), new ScreeningProperties(List.of(
-                new ScreeningProperties.Source("x", "X", ScreeningProperties.Format.OPENSANCTIONS_CSV, csv.toUri().toString(), null, null)),
-                null, 10), CLOCK);
+        SanctionsLists lists = new SanctionsLists(
+                new DefaultResourceLoader(),
+                new ScreeningProperties(
+                        List.of(new ScreeningProperties.Source(
+                                "x",
+                                "X",
+                                ScreeningProperties.Format.OPENSANCTIONS_CSV,
+                                csv.toUri().toString(),
+                                null,
+                                null)),
+                        null,
+                        10),
+                CLOCK);
         String first = lists.version("x").sha256();
-        assertThat(first).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(csv))));
+        assertThat(first)
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(csv))));
         assertThat(lists.reload()).isFalse();
         Files.writeString(csv, "id,schema,name\nx-1,Person,Alpha Beta\nx-2,Company,Gamma Delta Holdings\n");
         assertThat(lists.reload()).isTrue();
@@ -116,19 +161,33 @@ class SanctionsListsTests {
 
     @Test
     void aListThatCannotBeReadAtStartFailsTheStart() {
-        assertThatThrownBy(() -> new SanctionsLists(new DefaultResourceLoader(), new ScreeningProperties(List.of(
-                new ScreeningProperties.Source("x", "X", ScreeningProperties.Format.OPENSANCTIONS_CSV,
-                        dir.resolve("absent.csv").toUri().toString(), null, null)), null, 10), CLOCK))
-                .isInstanceOf(IOException.class).hasMessageContaining("x");
+        assertThatThrownBy(() -> new SanctionsLists(
+                        new DefaultResourceLoader(),
+                        new ScreeningProperties(
+                                List.of(new ScreeningProperties.Source(
+                                        "x",
+                                        "X",
+                                        ScreeningProperties.Format.OPENSANCTIONS_CSV,
+                                        dir.resolve("absent.csv").toUri().toString(),
+                                        null,
+                                        null)),
+                                null,
+                                10),
+                        CLOCK))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("x");
     }
 
     @Test
     void sourcesAreCheckedWhenConfigured() {
-        assertThatThrownBy(() -> new ScreeningProperties.Source("Bad Id", "x", ScreeningProperties.Format.OPENSANCTIONS_CSV, "file:x", null, null))
+        assertThatThrownBy(() -> new ScreeningProperties.Source(
+                        "Bad Id", "x", ScreeningProperties.Format.OPENSANCTIONS_CSV, "file:x", null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ScreeningProperties.Source("a", "x", ScreeningProperties.Format.OFAC_CSV, "file:x", null, null))
+        assertThatThrownBy(() -> new ScreeningProperties.Source(
+                        "a", "x", ScreeningProperties.Format.OFAC_CSV, "file:x", null, null))
                 .hasMessageContaining("alias-location");
-        assertThatThrownBy(() -> new ScreeningProperties(List.of(ScreeningProperties.SHIPPED_SDN, ScreeningProperties.SHIPPED_SDN), null, 10))
+        assertThatThrownBy(() -> new ScreeningProperties(
+                        List.of(ScreeningProperties.SHIPPED_SDN, ScreeningProperties.SHIPPED_SDN), null, 10))
                 .hasMessageContaining("own id");
     }
 }

@@ -26,27 +26,39 @@ class ScreeningIndexTests {
     @BeforeAll
     static void load() throws IOException {
         List<ListEntry> sample;
-        try (var sdn = new InputStreamReader(ScreeningIndexTests.class.getResourceAsStream("/ofac/sdn.csv"), StandardCharsets.UTF_8);
-             var alt = new InputStreamReader(ScreeningIndexTests.class.getResourceAsStream("/ofac/alt.csv"), StandardCharsets.UTF_8)) {
+        try (var sdn = new InputStreamReader(
+                        ScreeningIndexTests.class.getResourceAsStream("/ofac/sdn.csv"), StandardCharsets.UTF_8);
+                var alt = new InputStreamReader(
+                        ScreeningIndexTests.class.getResourceAsStream("/ofac/alt.csv"), StandardCharsets.UTF_8)) {
             sample = OfacCsv.read(sdn, alt);
         }
         List<ListEntry> all = new java.util.ArrayList<>(sample);
-        all.add(new ListEntry("9001", "MÜLLER-SCHMIDT, Jürgen Karl", ListEntry.EntryType.INDIVIDUAL, "TEST", List.of()));
+        all.add(new ListEntry(
+                "9001", "MÜLLER-SCHMIDT, Jürgen Karl", ListEntry.EntryType.INDIVIDUAL, "TEST", List.of()));
         all.add(new ListEntry("9002", "OUYANG, Feng", ListEntry.EntryType.INDIVIDUAL, "TEST", List.of()));
         index = new ScreeningIndex(new SanctionsList("test", "v1", Instant.EPOCH, all));
     }
 
     static List<String> hits(String name) {
-        return index.screen(name, THRESHOLD, Set.of(), 5).stream().map(m -> m.entry().id()).toList();
+        return index.screen(name, THRESHOLD, Set.of(), 5).stream()
+                .map(m -> m.entry().id())
+                .toList();
     }
 
     @Test
     void readsTheOfacLegacyCsvWithItsAliases() {
-        ListEntry bnc = index.list().entries().stream().filter(e -> e.id().equals("306")).findFirst().orElseThrow();
+        ListEntry bnc = index.list().entries().stream()
+                .filter(e -> e.id().equals("306"))
+                .findFirst()
+                .orElseThrow();
         assertThat(bnc.name()).isEqualTo("BANCO NACIONAL DE CUBA");
         assertThat(bnc.type()).isEqualTo(ListEntry.EntryType.ENTITY);
         assertThat(bnc.aliases()).contains("NATIONAL BANK OF CUBA");
-        assertThat(index.list().entries().stream().filter(e -> e.id().equals("16318")).findFirst().orElseThrow().type())
+        assertThat(index.list().entries().stream()
+                        .filter(e -> e.id().equals("16318"))
+                        .findFirst()
+                        .orElseThrow()
+                        .type())
                 .isEqualTo(ListEntry.EntryType.INDIVIDUAL);
     }
 
@@ -115,6 +127,7 @@ class ScreeningIndexTests {
 
     @Test
     void entryTypesRestrictTheMatches() {
-        assertThat(index.screen("ZHANG, Lei", THRESHOLD, Set.of(ListEntry.EntryType.ENTITY), 5)).isEmpty();
+        assertThat(index.screen("ZHANG, Lei", THRESHOLD, Set.of(ListEntry.EntryType.ENTITY), 5))
+                .isEmpty();
     }
 }

@@ -18,12 +18,25 @@ class ScreeningWebTests extends MonitorWebTestBase {
     @Test
     void aChineseNameOnEnrolmentHitsItsPinyinListEntryAndRaisesASanctionsAlert() {
         String tenant = newTenant();
-        String subject = web.post().uri("/api/v1/monitor/subjects").headers(h -> h.setBearerAuth(bank(tenant)))
+        String subject = web.post()
+                .uri("/api/v1/monitor/subjects")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("type", "PERSON", "identifiers", List.of(Map.of("type", "NAME_NATIVE", "value", "张磊"),
-                        Map.of("type", "PHONE", "value", "+8613912340000"))))
-                .exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+                .bodyValue(Map.of(
+                        "type",
+                        "PERSON",
+                        "identifiers",
+                        List.of(
+                                Map.of("type", "NAME_NATIVE", "value", "张磊"),
+                                Map.of("type", "PHONE", "value", "+8613912340000"))))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .toString();
         Document alert = alerts(tenant).getFirst();
         assertThat(alert.getString("kind")).isEqualTo("SANCTIONS_HIT");
         assertThat(alert.getString("subjectId")).isEqualTo(subject);
@@ -49,27 +62,51 @@ class ScreeningWebTests extends MonitorWebTestBase {
     }
 
     private String listVersion() {
-        return web.get().uri("/api/v1/monitor/screening/list").headers(h -> h.setBearerAuth(bank(newTenant()))).exchange()
-                .expectBody(Map.class).returnResult().getResponseBody().get("lists") instanceof List<?> lists
-                ? ((Map<?, ?>) lists.getFirst()).get("sha256").toString() : "";
+        return web.get()
+                                .uri("/api/v1/monitor/screening/list")
+                                .headers(h -> h.setBearerAuth(bank(newTenant())))
+                                .exchange()
+                                .expectBody(Map.class)
+                                .returnResult()
+                                .getResponseBody()
+                                .get("lists")
+                        instanceof List<?> lists
+                ? ((Map<?, ?>) lists.getFirst()).get("sha256").toString()
+                : "";
     }
 
     @Test
     void theListEndpointNamesEachListWithItsVersionDateAndSize() {
-        web.get().uri("/api/v1/monitor/screening/list").headers(h -> h.setBearerAuth(bank(newTenant()))).exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.lists.length()").isEqualTo(1)
-                .jsonPath("$.lists[0].id").isEqualTo("ofac-sdn")
-                .jsonPath("$.lists[0].name").isEqualTo("OFAC SDN (test sample)")
-                .jsonPath("$.lists[0].format").isEqualTo("OFAC_CSV")
-                .jsonPath("$.lists[0].published").isEqualTo("2021-06-01")
+        web.get()
+                .uri("/api/v1/monitor/screening/list")
+                .headers(h -> h.setBearerAuth(bank(newTenant())))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.lists.length()")
+                .isEqualTo(1)
+                .jsonPath("$.lists[0].id")
+                .isEqualTo("ofac-sdn")
+                .jsonPath("$.lists[0].name")
+                .isEqualTo("OFAC SDN (test sample)")
+                .jsonPath("$.lists[0].format")
+                .isEqualTo("OFAC_CSV")
+                .jsonPath("$.lists[0].published")
+                .isEqualTo("2021-06-01")
                 // 14 in the sample (other tests of this class add up to two)
-                .jsonPath("$.lists[0].entries").value(v -> assertThat(((Number) v).intValue()).isBetween(14, 16))
-                .jsonPath("$.lists[0].sha256").value(v -> assertThat(v.toString()).matches("[0-9a-f]{64}"))
-                .jsonPath("$.lists[0].retrievedAt").exists()
-                .jsonPath("$.lists[0].refreshInterval").isEqualTo("PT24H")
-                .jsonPath("$.lists[0].location").value(v -> assertThat(v.toString()).endsWith("sdn.csv"))
-                .jsonPath("$.entries").value(v -> assertThat(((Number) v).intValue()).isBetween(14, 16));
+                .jsonPath("$.lists[0].entries")
+                .value(v -> assertThat(((Number) v).intValue()).isBetween(14, 16))
+                .jsonPath("$.lists[0].sha256")
+                .value(v -> assertThat(v.toString()).matches("[0-9a-f]{64}"))
+                .jsonPath("$.lists[0].retrievedAt")
+                .exists()
+                .jsonPath("$.lists[0].refreshInterval")
+                .isEqualTo("PT24H")
+                .jsonPath("$.lists[0].location")
+                .value(v -> assertThat(v.toString()).endsWith("sdn.csv"))
+                .jsonPath("$.entries")
+                .value(v -> assertThat(((Number) v).intValue()).isBetween(14, 16));
     }
 
     @Test
@@ -78,31 +115,67 @@ class ScreeningWebTests extends MonitorWebTestBase {
         String subject = enrol(tenant, Map.of("NAME_LATIN", "Lei Zhang"));
         Document alert = alerts(tenant).getFirst();
         String alertId = alert.getString("_id");
-        web.post().uri("/api/v1/monitor/alerts/" + alertId + "/dismiss").headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("version", 1, "reason", "different person"))
-                .exchange().expectStatus().isForbidden();
-        web.post().uri("/api/v1/monitor/alerts/" + alertId + "/dismiss")
+        web.post()
+                .uri("/api/v1/monitor/alerts/" + alertId + "/dismiss")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("version", 1, "reason", "different person"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        web.post()
+                .uri("/api/v1/monitor/alerts/" + alertId + "/dismiss")
                 .headers(h -> h.setBearerAuth(token(tenant, "compliance_officer")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("version", 1, "reason", "different person, DOB differs"))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("DISMISSED")
-                .jsonPath("$.screeningDecision.decision").isEqualTo("NOT_A_MATCH");
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("version", 1, "reason", "different person, DOB differs"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("DISMISSED")
+                .jsonPath("$.screeningDecision.decision")
+                .isEqualTo("NOT_A_MATCH");
         // The alert shows the decision standing for its (subject, entry): what, why, who.
-        web.get().uri("/api/v1/monitor/alerts/" + alertId).headers(h -> h.setBearerAuth(bank(tenant))).exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.screeningDecision.decision").isEqualTo("NOT_A_MATCH")
-                .jsonPath("$.screeningDecision.reason").isEqualTo("different person, DOB differs")
-                .jsonPath("$.screeningDecision.listEntryId").isEqualTo(alert.get("sanction", Document.class).getString("listEntryId"))
-                .jsonPath("$.screeningDecision.decidedBy").exists();
-        web.post().uri("/api/v1/monitor/subjects/" + subject + "/screen").headers(h -> h.setBearerAuth(bank(tenant))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.newAlerts").isEqualTo(0);
+        web.get()
+                .uri("/api/v1/monitor/alerts/" + alertId)
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.screeningDecision.decision")
+                .isEqualTo("NOT_A_MATCH")
+                .jsonPath("$.screeningDecision.reason")
+                .isEqualTo("different person, DOB differs")
+                .jsonPath("$.screeningDecision.listEntryId")
+                .isEqualTo(alert.get("sanction", Document.class).getString("listEntryId"))
+                .jsonPath("$.screeningDecision.decidedBy")
+                .exists();
+        web.post()
+                .uri("/api/v1/monitor/subjects/" + subject + "/screen")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.newAlerts")
+                .isEqualTo(0);
         assertThat(alerts(tenant)).hasSize(1);
         // Another subject with the same name is still screened, and its alert has no decision.
         String other = enrol(tenant, Map.of("NAME_LATIN", "ZHANG Lei"));
         assertThat(alerts(tenant)).hasSize(2);
-        web.get().uri("/api/v1/monitor/alerts?kind=SANCTIONS_HIT&subjectId=" + other).headers(h -> h.setBearerAuth(bank(tenant))).exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.items.length()").isEqualTo(1)
-                .jsonPath("$.items[0].screeningDecision").doesNotExist();
+        web.get()
+                .uri("/api/v1/monitor/alerts?kind=SANCTIONS_HIT&subjectId=" + other)
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(1)
+                .jsonPath("$.items[0].screeningDecision")
+                .doesNotExist();
     }
 
     @Test
@@ -111,83 +184,193 @@ class ScreeningWebTests extends MonitorWebTestBase {
         String compliance = token(tenant, "compliance_officer");
         String subject = enrol(tenant, Map.of("NAME_LATIN", "Guoying Wang"));
         Document alert = alerts(tenant).getFirst();
-        assertThat(alert.get("sanction", Document.class).getString("listEntryId")).isEqualTo("16819");
-        web.post().uri("/api/v1/monitor/alerts/" + alert.getString("_id") + "/dismiss").headers(h -> h.setBearerAuth(compliance))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("version", 1, "reason", "DOB differs")).exchange()
-                .expectStatus().isOk();
-        web.get().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$[0].listEntryId").isEqualTo("16819")
-                .jsonPath("$[0].decision").isEqualTo("NOT_A_MATCH")
-                .jsonPath("$[0].reason").isEqualTo("DOB differs")
-                .jsonPath("$[0].alertId").isEqualTo(alert.getString("_id"))
-                .jsonPath("$[0].entryFingerprint").isEqualTo(alert.get("sanction", Document.class).getString("entryFingerprint"));
+        assertThat(alert.get("sanction", Document.class).getString("listEntryId"))
+                .isEqualTo("16819");
+        web.post()
+                .uri("/api/v1/monitor/alerts/" + alert.getString("_id") + "/dismiss")
+                .headers(h -> h.setBearerAuth(compliance))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("version", 1, "reason", "DOB differs"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        web.get()
+                .uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[0].listEntryId")
+                .isEqualTo("16819")
+                .jsonPath("$[0].decision")
+                .isEqualTo("NOT_A_MATCH")
+                .jsonPath("$[0].reason")
+                .isEqualTo("DOB differs")
+                .jsonPath("$[0].alertId")
+                .isEqualTo(alert.getString("_id"))
+                .jsonPath("$[0].entryFingerprint")
+                .isEqualTo(alert.get("sanction", Document.class).getString("entryFingerprint"));
         // Unchanged entry: still suppressed after a list refresh that changed something else.
         String admin = token("thaw", "platform_admin");
-        Files.writeString(LIST_DIR.resolve("sdn.csv"),
-                "99998,\"UNRELATED, Person\",\"individual\",\"TEST\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n", StandardOpenOption.APPEND);
-        web.post().uri("/api/v1/monitor/admin/screening/refresh").headers(h -> h.setBearerAuth(admin)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(true);
+        Files.writeString(
+                LIST_DIR.resolve("sdn.csv"),
+                "99998,\"UNRELATED, Person\",\"individual\",\"TEST\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n",
+                StandardOpenOption.APPEND);
+        web.post()
+                .uri("/api/v1/monitor/admin/screening/refresh")
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.changed")
+                .isEqualTo(true);
         assertThat(alerts(tenant)).hasSize(1);
         // The entry changes (a new alias): the pair is flagged anew, by the new list version.
-        Files.writeString(LIST_DIR.resolve("alt.csv"), "16819,9999,\"aka\",\"WANG, Guo Ying\",-0- \n", StandardOpenOption.APPEND);
-        web.post().uri("/api/v1/monitor/admin/screening/refresh").headers(h -> h.setBearerAuth(admin)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(true);
+        Files.writeString(
+                LIST_DIR.resolve("alt.csv"), "16819,9999,\"aka\",\"WANG, Guo Ying\",-0- \n", StandardOpenOption.APPEND);
+        web.post()
+                .uri("/api/v1/monitor/admin/screening/refresh")
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.changed")
+                .isEqualTo(true);
         List<Document> now = alerts(tenant);
         assertThat(now).hasSize(2);
-        assertThat(now).filteredOn(a -> a.getString("state").equals("NEW")).singleElement().satisfies(a -> {
-            assertThat(a.get("sanction", Document.class).getString("listEntryId")).isEqualTo("16819");
-            assertThat(a.get("sanction", Document.class).getString("entryFingerprint"))
-                    .isNotEqualTo(alert.get("sanction", Document.class).getString("entryFingerprint"));
-        });
+        assertThat(now)
+                .filteredOn(a -> a.getString("state").equals("NEW"))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.get("sanction", Document.class).getString("listEntryId"))
+                            .isEqualTo("16819");
+                    assertThat(a.get("sanction", Document.class).getString("entryFingerprint"))
+                            .isNotEqualTo(alert.get("sanction", Document.class).getString("entryFingerprint"));
+                });
         // A true match is kept with its evidence (compliance only, audited); it suppresses nothing.
-        web.post().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(bank(tenant)))
+        web.post()
+                .uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("listEntryId", "16819", "decision", "TRUE_MATCH", "reason", "passport matches"))
-                .exchange().expectStatus().isForbidden();
-        web.post().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(compliance))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        web.post()
+                .uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions")
+                .headers(h -> h.setBearerAuth(compliance))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("listEntryId", "16819", "decision", "TRUE_MATCH", "reason", "passport matches",
-                        "evidence", List.of("evd_passport_scan", "DOB 19 Mar 1950 matches")))
-                .exchange().expectStatus().isCreated().expectBody()
-                .jsonPath("$.decision").isEqualTo("TRUE_MATCH")
-                .jsonPath("$.evidence[1]").isEqualTo("DOB 19 Mar 1950 matches")
-                .jsonPath("$.decidedBy").exists();
-        assertThat(mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenant).and("action")
-                                .is("monitor.screening.decided")), Document.class, "audit_log").collectList().block()).hasSize(1);
+                .bodyValue(Map.of(
+                        "listEntryId",
+                        "16819",
+                        "decision",
+                        "TRUE_MATCH",
+                        "reason",
+                        "passport matches",
+                        "evidence",
+                        List.of("evd_passport_scan", "DOB 19 Mar 1950 matches")))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.decision")
+                .isEqualTo("TRUE_MATCH")
+                .jsonPath("$.evidence[1]")
+                .isEqualTo("DOB 19 Mar 1950 matches")
+                .jsonPath("$.decidedBy")
+                .exists();
+        assertThat(mongo.find(
+                                org.springframework.data.mongodb.core.query.Query.query(
+                                        org.springframework.data.mongodb.core.query.Criteria.where("tenantId")
+                                                .is(tenant)
+                                                .and("action")
+                                                .is("monitor.screening.decided")),
+                                Document.class,
+                                "audit_log")
+                        .collectList()
+                        .block())
+                .hasSize(1);
         // Bad input names its field and rule; an unknown entry is refused; nothing is stored.
-        web.post().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(compliance))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("listEntryId", "16819", "decision", "MAYBE", "reason", "x"))
-                .exchange().expectStatus().isBadRequest();
-        web.post().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(compliance))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("listEntryId", "16819", "decision", "NOT_A_MATCH", "reason", " "))
-                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("validation_failed");
-        web.post().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(compliance))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("listEntryId", "eu-fsf:1", "decision", "NOT_A_MATCH", "reason", "x"))
-                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("list_entry_not_found")
-                .jsonPath("$.listEntryId").isEqualTo("eu-fsf:1");
-        web.get().uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions").headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange().expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].decision").isEqualTo("TRUE_MATCH");
+        web.post()
+                .uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions")
+                .headers(h -> h.setBearerAuth(compliance))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("listEntryId", "16819", "decision", "MAYBE", "reason", "x"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+        web.post()
+                .uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions")
+                .headers(h -> h.setBearerAuth(compliance))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("listEntryId", "16819", "decision", "NOT_A_MATCH", "reason", " "))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("validation_failed");
+        web.post()
+                .uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions")
+                .headers(h -> h.setBearerAuth(compliance))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("listEntryId", "eu-fsf:1", "decision", "NOT_A_MATCH", "reason", "x"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("list_entry_not_found")
+                .jsonPath("$.listEntryId")
+                .isEqualTo("eu-fsf:1");
+        web.get()
+                .uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.length()")
+                .isEqualTo(1)
+                .jsonPath("$[0].decision")
+                .isEqualTo("TRUE_MATCH");
         // Both of the pair's alerts show the standing decision, the true match with its evidence.
-        web.get().uri("/api/v1/monitor/alerts?kind=SANCTIONS_HIT&subjectId=" + subject).headers(h -> h.setBearerAuth(bank(tenant))).exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.items.length()").isEqualTo(2)
-                .jsonPath("$.items[0].screeningDecision.decision").isEqualTo("TRUE_MATCH")
-                .jsonPath("$.items[1].screeningDecision.decision").isEqualTo("TRUE_MATCH")
-                .jsonPath("$.items[0].screeningDecision.evidence[0]").isEqualTo("evd_passport_scan");
+        web.get()
+                .uri("/api/v1/monitor/alerts?kind=SANCTIONS_HIT&subjectId=" + subject)
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(2)
+                .jsonPath("$.items[0].screeningDecision.decision")
+                .isEqualTo("TRUE_MATCH")
+                .jsonPath("$.items[1].screeningDecision.decision")
+                .isEqualTo("TRUE_MATCH")
+                .jsonPath("$.items[0].screeningDecision.evidence[0]")
+                .isEqualTo("evd_passport_scan");
     }
 
     @Test
     void screeningOnRequestAnswersHitsWithScoreAndMatchedFieldsWithoutAnAlert() {
         String tenant = newTenant();
-        web.post().uri("/api/v1/monitor/screening/check").headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "National Bank of Cuba")).exchange()
-                .expectStatus().isOk()
+        web.post()
+                .uri("/api/v1/monitor/screening/check")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "National Bank of Cuba"))
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.hits[0].entryId").isEqualTo("306")
-                .jsonPath("$.hits[0].matchedName").isEqualTo("NATIONAL BANK OF CUBA")
-                .jsonPath("$.hits[0].matchedFields[0]").isEqualTo("NAME_LATIN→alias");
+                .jsonPath("$.hits[0].entryId")
+                .isEqualTo("306")
+                .jsonPath("$.hits[0].matchedName")
+                .isEqualTo("NATIONAL BANK OF CUBA")
+                .jsonPath("$.hits[0].matchedFields[0]")
+                .isEqualTo("NAME_LATIN→alias");
         assertThat(alerts(tenant)).isEmpty();
     }
 
@@ -197,19 +380,42 @@ class ScreeningWebTests extends MonitorWebTestBase {
         enrol(tenant, Map.of("NAME_LATIN", "Qian Duoduo"));
         assertThat(alerts(tenant)).isEmpty();
         String admin = token("thaw", "platform_admin");
-        web.post().uri("/api/v1/monitor/admin/screening/refresh").headers(h -> h.setBearerAuth(admin)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(false);
-        Files.writeString(LIST_DIR.resolve("sdn.csv"),
-                "99999,\"QIAN, Duoduo\",\"individual\",\"TEST\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n", StandardOpenOption.APPEND);
-        web.post().uri("/api/v1/monitor/admin/screening/refresh").headers(h -> h.setBearerAuth(admin)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(true);
-        assertThat(alerts(tenant)).singleElement()
-                .satisfies(alert -> assertThat(alert.get("sanction", Document.class).getString("listEntryId")).isEqualTo("99999"));
+        web.post()
+                .uri("/api/v1/monitor/admin/screening/refresh")
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.changed")
+                .isEqualTo(false);
+        Files.writeString(
+                LIST_DIR.resolve("sdn.csv"),
+                "99999,\"QIAN, Duoduo\",\"individual\",\"TEST\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n",
+                StandardOpenOption.APPEND);
+        web.post()
+                .uri("/api/v1/monitor/admin/screening/refresh")
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.changed")
+                .isEqualTo(true);
+        assertThat(alerts(tenant))
+                .singleElement()
+                .satisfies(alert -> assertThat(
+                                alert.get("sanction", Document.class).getString("listEntryId"))
+                        .isEqualTo("99999"));
     }
 
     @Test
     void onlyPlatformAdministratorsRefreshTheList() {
-        web.post().uri("/api/v1/monitor/admin/screening/refresh").headers(h -> h.setBearerAuth(bank(newTenant()))).exchange()
-                .expectStatus().isForbidden();
+        web.post()
+                .uri("/api/v1/monitor/admin/screening/refresh")
+                .headers(h -> h.setBearerAuth(bank(newTenant())))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 }

@@ -20,17 +20,36 @@ class ScreeningRefresherTests {
 
     @Test
     void eachListRefreshesOnItsOwnScheduleAndAListWithAUrlSoonAfterTheStart() {
-        ScreeningProperties.Source withUrl = new ScreeningProperties.Source("ofac-sdn", "SDN", ScreeningProperties.Format.OFAC_CSV,
-                "classpath:sdn.csv", "classpath:alt.csv", null, "https://example.org/SDN.CSV", "https://example.org/ALT.CSV",
-                Duration.ofHours(6), null);
-        ScreeningProperties.Source fast = new ScreeningProperties.Source("fast", "Fast", ScreeningProperties.Format.OPENSANCTIONS_CSV,
-                "file:fast.csv", null, null, null, null, Duration.ofMillis(300), null);
-        ScreeningProperties.Source slow = new ScreeningProperties.Source("slow", "Slow", ScreeningProperties.Format.OPENSANCTIONS_CSV,
-                "file:slow.csv", null, null);
+        ScreeningProperties.Source withUrl = new ScreeningProperties.Source(
+                "ofac-sdn",
+                "SDN",
+                ScreeningProperties.Format.OFAC_CSV,
+                "classpath:sdn.csv",
+                "classpath:alt.csv",
+                null,
+                "https://example.org/SDN.CSV",
+                "https://example.org/ALT.CSV",
+                Duration.ofHours(6),
+                null);
+        ScreeningProperties.Source fast = new ScreeningProperties.Source(
+                "fast",
+                "Fast",
+                ScreeningProperties.Format.OPENSANCTIONS_CSV,
+                "file:fast.csv",
+                null,
+                null,
+                null,
+                null,
+                Duration.ofMillis(300),
+                null);
+        ScreeningProperties.Source slow = new ScreeningProperties.Source(
+                "slow", "Slow", ScreeningProperties.Format.OPENSANCTIONS_CSV, "file:slow.csv", null, null);
         SubjectScreening screening = mock(SubjectScreening.class);
         when(screening.refresh(anyString())).thenReturn(Mono.empty());
-        app.thaw.platform.timers.PeriodicPasses refresher = ScreeningRefresher.passes(screening,
-                new ScreeningProperties(List.of(withUrl, fast, slow), Duration.ofHours(24), Duration.ofMillis(100), null, 10));
+        app.thaw.platform.timers.PeriodicPasses refresher = ScreeningRefresher.passes(
+                screening,
+                new ScreeningProperties(
+                        List.of(withUrl, fast, slow), Duration.ofHours(24), Duration.ofMillis(100), null, 10));
         refresher.start();
         try {
             verify(screening, timeout(5_000)).refresh("ofac-sdn");

@@ -16,21 +16,26 @@ import reactor.netty.http.server.HttpServer;
  */
 abstract class AcrossServicesTestBase extends MonitorWebTestBase {
 
-    record Asked(String service, String path, String authorization) {
-    }
+    record Asked(String service, String path, String authorization) {}
 
     protected static final ConcurrentLinkedQueue<Asked> asked = new ConcurrentLinkedQueue<>();
     // The servers live as long as the JVM: the context, cached for every subclass, points at them.
-    static final DisposableServer cases = usageServer("case-service", "{\"tenantId\":\"x\",\"month\":\"m\",\"plan\":\"p\",\"used\":{\"cases\":12}}");
-    static final DisposableServer evidence = usageServer("evidence-service",
+    static final DisposableServer cases =
+            usageServer("case-service", "{\"tenantId\":\"x\",\"month\":\"m\",\"plan\":\"p\",\"used\":{\"cases\":12}}");
+    static final DisposableServer evidence = usageServer(
+            "evidence-service",
             "{\"tenantId\":\"x\",\"month\":\"m\",\"plan\":\"p\",\"used\":{\"evidenceStorageMb\":3}}");
 
     static DisposableServer usageServer(String service, String answer) {
-        return HttpServer.create().host("127.0.0.1").port(0)
+        return HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
                 .handle((request, response) -> {
-                    asked.add(new Asked(service, request.uri(), request.requestHeaders().get("Authorization")));
+                    asked.add(new Asked(
+                            service, request.uri(), request.requestHeaders().get("Authorization")));
                     return response.header("Content-Type", "application/json").sendString(Mono.just(answer));
-                }).bindNow();
+                })
+                .bindNow();
     }
 
     @DynamicPropertySource
@@ -39,10 +44,10 @@ abstract class AcrossServicesTestBase extends MonitorWebTestBase {
         registry.add("thaw.events.client.client-secret", () -> "test-secret");
         registry.add("thaw.events.client.token-uri", tokens::tokenUri);
         registry.add("thaw.monitor.subscription.usage-sources.case-service", () -> "http://127.0.0.1:" + cases.port());
-        registry.add("thaw.monitor.subscription.usage-sources.evidence-service", () -> "http://127.0.0.1:" + evidence.port() + "/");
+        registry.add(
+                "thaw.monitor.subscription.usage-sources.evidence-service",
+                () -> "http://127.0.0.1:" + evidence.port() + "/");
         // notification-service is down: nothing listens on port 9.
         registry.add("thaw.monitor.subscription.usage-sources.notification-service", () -> "http://127.0.0.1:9");
     }
-
-
 }

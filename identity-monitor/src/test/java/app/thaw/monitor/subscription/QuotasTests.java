@@ -1,7 +1,6 @@
 package app.thaw.monitor.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,21 +26,28 @@ class QuotasTests {
         Plan plan = plan(new EnumMap<>(Map.of(MeteredItem.SIGNALS, Optional.of(100L))));
 
         assertThat(Quotas.check(plan, MeteredItem.SIGNALS, 99, 1, MID_DECEMBER)).isEmpty();
-        QuotaExceeded refused = Quotas.check(plan, MeteredItem.SIGNALS, 100, 1, MID_DECEMBER).orElseThrow();
+        QuotaExceeded refused =
+                Quotas.check(plan, MeteredItem.SIGNALS, 100, 1, MID_DECEMBER).orElseThrow();
 
         assertThat(refused.code()).isEqualTo("quota_exceeded");
         assertThat(refused.status().value()).isEqualTo(429);
-        assertThat(refused.properties()).containsEntry("quota", "signals").containsEntry("limit", 100L).containsEntry("used", 100L)
+        assertThat(refused.properties())
+                .containsEntry("quota", "signals")
+                .containsEntry("limit", 100L)
+                .containsEntry("used", 100L)
                 .containsEntry("resetsAt", "2027-01-01T00:00:00Z");
-        assertThat(refused.retryAfter()).isEqualTo(Duration.between(MID_DECEMBER, Instant.parse("2027-01-01T00:00:00Z")));
+        assertThat(refused.retryAfter())
+                .isEqualTo(Duration.between(MID_DECEMBER, Instant.parse("2027-01-01T00:00:00Z")));
     }
 
     @Test
     void aBatchThatWouldPassTheLimitIsRefusedWhole() {
         Plan plan = plan(new EnumMap<>(Map.of(MeteredItem.SIGNALS, Optional.of(100L))));
 
-        assertThat(Quotas.check(plan, MeteredItem.SIGNALS, 90, 10, MID_DECEMBER)).isEmpty();
-        assertThat(Quotas.check(plan, MeteredItem.SIGNALS, 90, 11, MID_DECEMBER)).isPresent();
+        assertThat(Quotas.check(plan, MeteredItem.SIGNALS, 90, 10, MID_DECEMBER))
+                .isEmpty();
+        assertThat(Quotas.check(plan, MeteredItem.SIGNALS, 90, 11, MID_DECEMBER))
+                .isPresent();
     }
 
     @Test
@@ -56,6 +62,7 @@ class QuotasTests {
 
         assertThat(plan.limit(MeteredItem.SMS)).contains(0L);
         assertThat(Quotas.check(plan, MeteredItem.SMS, 0, 1, MID_DECEMBER)).isPresent();
-        assertThat(Quotas.check(plan, MeteredItem.SCREENINGS, 1_000_000_000L, 1, MID_DECEMBER)).isEmpty();
+        assertThat(Quotas.check(plan, MeteredItem.SCREENINGS, 1_000_000_000L, 1, MID_DECEMBER))
+                .isEmpty();
     }
 }

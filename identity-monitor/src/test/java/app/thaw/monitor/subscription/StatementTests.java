@@ -29,31 +29,62 @@ class StatementTests extends AcrossServicesTestBase {
     }
 
     void setPlan(String tenant, String plan) {
-        web.put().uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant).headers(h -> h.setBearerAuth(admin()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("plan", plan)).exchange().expectStatus().isOk();
+        web.put()
+                .uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant)
+                .headers(h -> h.setBearerAuth(admin()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("plan", plan))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     void refer(String tenant, String partner) {
-        web.put().uri("/api/v1/monitor/admin/subscriptions/{tenant}/referral", tenant).headers(h -> h.setBearerAuth(admin()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("referredBy", partner)).exchange().expectStatus().isOk();
+        web.put()
+                .uri("/api/v1/monitor/admin/subscriptions/{tenant}/referral", tenant)
+                .headers(h -> h.setBearerAuth(admin()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("referredBy", partner))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @SuppressWarnings("unchecked")
     Map<String, Object> statementJson(String bearer, String query) {
-        return web.get().uri("/api/v1/subscription/statement" + query).headers(h -> h.setBearerAuth(bearer)).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return web.get()
+                .uri("/api/v1/subscription/statement" + query)
+                .headers(h -> h.setBearerAuth(bearer))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     String csv(String path, String bearer) {
-        return web.get().uri(path).headers(h -> h.setBearerAuth(bearer)).accept(MediaType.parseMediaType("text/csv")).exchange()
-                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("text/csv"))
-                .expectBody(String.class).returnResult().getResponseBody();
+        return web.get()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(bearer))
+                .accept(MediaType.parseMediaType("text/csv"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.parseMediaType("text/csv"))
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> line(Map<String, Object> statement, String item) {
-        return ((List<Map<String, Object>>) statement.get("lines")).stream().filter(line -> item.equals(line.get("item"))).findFirst()
-                .orElseThrow();
+        return ((List<Map<String, Object>>) statement.get("lines"))
+                .stream()
+                        .filter(line -> item.equals(line.get("item")))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     @Test
@@ -62,35 +93,57 @@ class StatementTests extends AcrossServicesTestBase {
         setPlan(tenant, "MONITOR");
         Instant at = Instant.now().minusSeconds(60);
         for (int n = 1; n <= 3; n++) {
-            post(tenant, signal("st-" + n, "LOGIN", at, "+86138007700" + (10 + n), Map.of("device", "d" + n))).expectStatus().isAccepted();
+            post(tenant, signal("st-" + n, "LOGIN", at, "+86138007700" + (10 + n), Map.of("device", "d" + n)))
+                    .expectStatus()
+                    .isAccepted();
         }
         for (int n = 1; n <= 2; n++) {
-            web.post().uri("/api/v1/monitor/screening/check").headers(h -> h.setBearerAuth(bank(tenant))).contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("name", "Someone " + n)).exchange().expectStatus().isOk();
+            web.post()
+                    .uri("/api/v1/monitor/screening/check")
+                    .headers(h -> h.setBearerAuth(bank(tenant)))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("name", "Someone " + n))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
-        long signalsStored = mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), "signals").block();
+        long signalsStored = mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), "signals")
+                .block();
 
         Map<String, Object> statement = statementJson(bank(tenant), "");
-        assertThat(statement).containsEntry("tenantId", tenant).containsEntry("plan", "MONITOR").containsEntry("currency", "CNY")
+        assertThat(statement)
+                .containsEntry("tenantId", tenant)
+                .containsEntry("plan", "MONITOR")
+                .containsEntry("currency", "CNY")
                 .containsEntry("month", YearMonth.now(ZoneOffset.UTC).toString());
         assertThat(new BigDecimal(statement.get("fee").toString())).isEqualByComparingTo("999.00");
-        assertThat(line(statement, "signals")).containsEntry("used", (int) signalsStored).containsEntry("limit", 100_000)
+        assertThat(line(statement, "signals"))
+                .containsEntry("used", (int) signalsStored)
+                .containsEntry("limit", 100_000)
                 .containsEntry("overLimit", 0);
         assertThat(signalsStored).isEqualTo(3);
         assertThat(line(statement, "screenings")).containsEntry("used", 2);
-        // MONITOR includes no cases: the 12 case-service metered (an alert's cases are counted, not refused) are over the limit.
-        assertThat(line(statement, "cases")).containsEntry("used", 12).containsEntry("limit", 0).containsEntry("overLimit", 12);
-        assertThat(line(statement, "evidenceStorageMb")).containsEntry("used", 3).containsEntry("meteredBy", "evidence-service");
+        // MONITOR includes no cases: the 12 case-service metered (an alert's cases are counted, not refused) are over
+        // the limit.
+        assertThat(line(statement, "cases"))
+                .containsEntry("used", 12)
+                .containsEntry("limit", 0)
+                .containsEntry("overLimit", 12);
+        assertThat(line(statement, "evidenceStorageMb"))
+                .containsEntry("used", 3)
+                .containsEntry("meteredBy", "evidence-service");
         assertThat(line(statement, "sms")).containsEntry("used", null);
 
         // The CSV says the same, line for line.
         String[] rows = csv("/api/v1/subscription/statement", bank(tenant)).split("\r\n");
         assertThat(rows[0]).isEqualTo("tenantId,month,line,item,quantity,limit,overLimit,amount,currency");
         assertThat(rows[1]).isEqualTo(tenant + "," + statement.get("month") + ",plan_fee,MONITOR,1,,,999.00,CNY");
-        assertThat(rows).contains(tenant + "," + statement.get("month") + ",usage,signals,3,100000,0,,",
-                tenant + "," + statement.get("month") + ",usage,screenings,2,5000,0,,",
-                tenant + "," + statement.get("month") + ",usage,cases,12,0,12,,",
-                tenant + "," + statement.get("month") + ",usage,sms,,500,,,");
+        assertThat(rows)
+                .contains(
+                        tenant + "," + statement.get("month") + ",usage,signals,3,100000,0,,",
+                        tenant + "," + statement.get("month") + ",usage,screenings,2,5000,0,,",
+                        tenant + "," + statement.get("month") + ",usage,cases,12,0,12,,",
+                        tenant + "," + statement.get("month") + ",usage,sms,,500,,,");
         assertThat(rows).hasSize(2 + MeteredItem.values().length);
     }
 
@@ -102,7 +155,8 @@ class StatementTests extends AcrossServicesTestBase {
 
         Map<String, Object> past = statementJson(admin(), "?tenantId=" + tenant + "&month=" + lastMonth);
         assertThat(past).containsEntry("plan", "THAW_ASSIST").containsEntry("month", lastMonth);
-        assertThat(asked).anyMatch(question -> question.path().equals("/internal/usage/" + tenant + "?month=" + lastMonth));
+        assertThat(asked)
+                .anyMatch(question -> question.path().equals("/internal/usage/" + tenant + "?month=" + lastMonth));
         assertThat(statementJson(admin(), "?tenantId=" + tenant)).containsEntry("plan", "PARTNER_BANK");
     }
 
@@ -117,58 +171,144 @@ class StatementTests extends AcrossServicesTestBase {
         refer(small, partner);
         refer(big, partner);
         refer(someoneElses, newTenant());
-        web.put().uri("/api/v1/monitor/admin/partners/{partner}/share", partner).headers(h -> h.setBearerAuth(admin()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("shareRate", new BigDecimal("0.15"))).exchange().expectStatus().isOk();
+        web.put()
+                .uri("/api/v1/monitor/admin/partners/{partner}/share", partner)
+                .headers(h -> h.setBearerAuth(admin()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("shareRate", new BigDecimal("0.15")))
+                .exchange()
+                .expectStatus()
+                .isOk();
 
-        Map<?, ?> statement = web.get().uri("/api/v1/subscription/partner-statement").headers(h -> h.setBearerAuth(bank(partner))).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> statement = web.get()
+                .uri("/api/v1/subscription/partner-statement")
+                .headers(h -> h.setBearerAuth(bank(partner)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> subscribers = (List<Map<String, Object>>) statement.get("subscribers");
-        assertThat(subscribers).extracting(subscriber -> (Object) subscriber.get("tenantId")).containsExactlyInAnyOrder(small, big);
-        assertThat(subscribers).extracting(subscriber -> (Object) subscriber.get("plan")).containsExactlyInAnyOrder("MONITOR", "PARTNER_BANK");
+        assertThat(subscribers)
+                .extracting(subscriber -> (Object) subscriber.get("tenantId"))
+                .containsExactlyInAnyOrder(small, big);
+        assertThat(subscribers)
+                .extracting(subscriber -> (Object) subscriber.get("plan"))
+                .containsExactlyInAnyOrder("MONITOR", "PARTNER_BANK");
         // 999.00 + 29999.00 = 30998.00; 15 % of it is 4649.70.
         assertThat(new BigDecimal(statement.get("totalFees").toString())).isEqualByComparingTo("30998.00");
         assertThat(new BigDecimal(statement.get("share").toString())).isEqualByComparingTo("4649.70");
-        assertThat(((Map<?, ?>) subscribers.getFirst().get("usage")).get("cases")).isEqualTo(12);
+        assertThat(((Map<?, ?>) subscribers.getFirst().get("usage")).get("cases"))
+                .isEqualTo(12);
 
-        String[] rows = csv("/api/v1/subscription/partner-statement?format=csv", bank(partner)).split("\r\n");
+        String[] rows = csv("/api/v1/subscription/partner-statement?format=csv", bank(partner))
+                .split("\r\n");
         assertThat(rows).hasSize(1 + 2 + 2);
         assertThat(rows[3]).startsWith(partner + "," + statement.get("month") + ",total_fees,,,30998.00,CNY");
         assertThat(rows[4]).startsWith(partner + "," + statement.get("month") + ",share,,0.15,4649.70,CNY");
-        assertThat(Arrays.stream(rows).filter(row -> row.contains(",subscriber," + big + ",PARTNER_BANK,29999.00,CNY,12,3,"))).hasSize(1);
+        assertThat(Arrays.stream(rows)
+                        .filter(row -> row.contains(",subscriber," + big + ",PARTNER_BANK,29999.00,CNY,12,3,")))
+                .hasSize(1);
 
         // Referral and rate changes are audited.
-        assertThat(mongo.count(Query.query(Criteria.where("action").is("subscription.referral_set").and("objectId").is(big)), "audit_log")
-                .block()).isOne();
-        Document rate = mongo.findOne(Query.query(Criteria.where("action").is("subscription.share_rate_set").and("objectId").is(partner)),
-                Document.class, "audit_log").block();
-        assertThat(rate.get("details", Document.class)).containsEntry("from", "0").containsEntry("to", "0.15");
+        assertThat(mongo.count(
+                                Query.query(Criteria.where("action")
+                                        .is("subscription.referral_set")
+                                        .and("objectId")
+                                        .is(big)),
+                                "audit_log")
+                        .block())
+                .isOne();
+        Document rate = mongo.findOne(
+                        Query.query(Criteria.where("action")
+                                .is("subscription.share_rate_set")
+                                .and("objectId")
+                                .is(partner)),
+                        Document.class,
+                        "audit_log")
+                .block();
+        assertThat(rate.get("details", Document.class))
+                .containsEntry("from", "0")
+                .containsEntry("to", "0.15");
     }
 
     @Test
     void statementsRefuseWhatTheyCannotAnswer() {
         String tenant = newTenant();
         String nextMonth = YearMonth.now(ZoneOffset.UTC).plusMonths(1).toString();
-        web.get().uri("/api/v1/subscription/statement?month=" + nextMonth).headers(h -> h.setBearerAuth(bank(tenant))).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("month")
-                .jsonPath("$.errors[0].rule").isEqualTo("PastOrPresent");
-        web.get().uri("/api/v1/subscription/statement?month=2026-13").headers(h -> h.setBearerAuth(bank(tenant))).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].rule").isEqualTo("Format");
-        web.get().uri("/api/v1/subscription/statement?format=xml").headers(h -> h.setBearerAuth(bank(tenant))).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("format");
+        web.get()
+                .uri("/api/v1/subscription/statement?month=" + nextMonth)
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("month")
+                .jsonPath("$.errors[0].rule")
+                .isEqualTo("PastOrPresent");
+        web.get()
+                .uri("/api/v1/subscription/statement?month=2026-13")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].rule")
+                .isEqualTo("Format");
+        web.get()
+                .uri("/api/v1/subscription/statement?format=xml")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("format");
         // Another tenant's statement: platform admins only.
-        web.get().uri("/api/v1/subscription/statement?tenantId=" + newTenant()).headers(h -> h.setBearerAuth(bank(tenant))).exchange()
-                .expectStatus().isForbidden();
-        web.get().uri("/api/v1/subscription/partner-statement").headers(h -> h.setBearerAuth(token(tenant, "merchant_member"))).exchange()
-                .expectStatus().isForbidden();
-        web.put().uri("/api/v1/monitor/admin/partners/{partner}/share", tenant).headers(h -> h.setBearerAuth(admin()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("shareRate", new BigDecimal("1.5"))).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("shareRate");
-        web.put().uri("/api/v1/monitor/admin/subscriptions/{tenant}/referral", tenant).headers(h -> h.setBearerAuth(admin()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("referredBy", tenant)).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].rule").isEqualTo("NotOwnTenant");
-        web.put().uri("/api/v1/monitor/admin/subscriptions/{tenant}/referral", tenant).headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("referredBy", newTenant())).exchange()
-                .expectStatus().isForbidden();
+        web.get()
+                .uri("/api/v1/subscription/statement?tenantId=" + newTenant())
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        web.get()
+                .uri("/api/v1/subscription/partner-statement")
+                .headers(h -> h.setBearerAuth(token(tenant, "merchant_member")))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        web.put()
+                .uri("/api/v1/monitor/admin/partners/{partner}/share", tenant)
+                .headers(h -> h.setBearerAuth(admin()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("shareRate", new BigDecimal("1.5")))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("shareRate");
+        web.put()
+                .uri("/api/v1/monitor/admin/subscriptions/{tenant}/referral", tenant)
+                .headers(h -> h.setBearerAuth(admin()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("referredBy", tenant))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].rule")
+                .isEqualTo("NotOwnTenant");
+        web.put()
+                .uri("/api/v1/monitor/admin/subscriptions/{tenant}/referral", tenant)
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("referredBy", newTenant()))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 }

@@ -29,33 +29,62 @@ class SubscriptionAcrossServicesTests extends AcrossServicesTestBase {
         String tenant = newTenant();
         meter.add(tenant, UsageMeter.Counter.SIGNALS, 5).block();
 
-        web.get().uri("/api/v1/subscription").headers(h -> h.setBearerAuth(bank(tenant))).exchange().expectStatus().isOk()
+        web.get()
+                .uri("/api/v1/subscription")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.quotas[?(@.item == 'cases')].used").isEqualTo(List.of(12))
-                .jsonPath("$.quotas[?(@.item == 'cases')].limit").isEqualTo(List.of(200))
-                .jsonPath("$.quotas[?(@.item == 'evidenceStorageMb')].used").isEqualTo(List.of(3))
-                .jsonPath("$.quotas[?(@.item == 'signals')].used").isEqualTo(List.of(5))
-                .jsonPath("$.quotas[?(@.item == 'sms')].used").isEqualTo(java.util.Collections.singletonList(null))
-                .jsonPath("$.quotas[?(@.item == 'webhookEndpoints')].used").isEqualTo(java.util.Collections.singletonList(null));
+                .jsonPath("$.quotas[?(@.item == 'cases')].used")
+                .isEqualTo(List.of(12))
+                .jsonPath("$.quotas[?(@.item == 'cases')].limit")
+                .isEqualTo(List.of(200))
+                .jsonPath("$.quotas[?(@.item == 'evidenceStorageMb')].used")
+                .isEqualTo(List.of(3))
+                .jsonPath("$.quotas[?(@.item == 'signals')].used")
+                .isEqualTo(List.of(5))
+                .jsonPath("$.quotas[?(@.item == 'sms')].used")
+                .isEqualTo(java.util.Collections.singletonList(null))
+                .jsonPath("$.quotas[?(@.item == 'webhookEndpoints')].used")
+                .isEqualTo(java.util.Collections.singletonList(null));
 
-        assertThat(asked).filteredOn(question -> question.path().startsWith("/internal/usage/" + tenant + "?month="))
-                .extracting(AcrossServicesTestBase.Asked::service).containsExactlyInAnyOrder("case-service", "evidence-service");
-        assertThat(asked).allSatisfy(question -> assertThat(question.authorization()).startsWith("Bearer "));
+        assertThat(asked)
+                .filteredOn(question -> question.path().startsWith("/internal/usage/" + tenant + "?month="))
+                .extracting(AcrossServicesTestBase.Asked::service)
+                .containsExactlyInAnyOrder("case-service", "evidence-service");
+        assertThat(asked)
+                .allSatisfy(question -> assertThat(question.authorization()).startsWith("Bearer "));
     }
 
     @Test
     void aPlanChangeIsPublishedForTheServicesThatEnforceItWithAGrowingSequence() {
         String tenant = newTenant();
         for (String plan : List.of("MONITOR", "PARTNER_BANK")) {
-            web.put().uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant).headers(h -> h.setBearerAuth(token("thaw", "platform_admin")))
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("plan", plan)).exchange().expectStatus().isOk();
+            web.put()
+                    .uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant)
+                    .headers(h -> h.setBearerAuth(token("thaw", "platform_admin")))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("plan", plan))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
 
-        List<Document> published = mongo.find(Query.query(Criteria.where("event.type").is("thaw.subscription.changed")
-                .and("event.tenantId").is(tenant)), Document.class, "outbox").collectList().block();
-        assertThat(published).extracting(entry -> entry.getString("subscriber")).containsOnly("case-service", "evidence-service",
-                "notification-service");
-        assertThat(published).filteredOn(entry -> "case-service".equals(entry.getString("subscriber")))
+        List<Document> published = mongo.find(
+                        Query.query(Criteria.where("event.type")
+                                .is("thaw.subscription.changed")
+                                .and("event.tenantId")
+                                .is(tenant)),
+                        Document.class,
+                        "outbox")
+                .collectList()
+                .block();
+        assertThat(published)
+                .extracting(entry -> entry.getString("subscriber"))
+                .containsOnly("case-service", "evidence-service", "notification-service");
+        assertThat(published)
+                .filteredOn(entry -> "case-service".equals(entry.getString("subscriber")))
                 .extracting(entry -> entry.get("event", Document.class).get("data", Document.class))
                 .extracting(data -> data.getString("plan") + "@" + data.get("sequence"))
                 .containsExactlyInAnyOrder("MONITOR@1", "PARTNER_BANK@2");
@@ -64,17 +93,46 @@ class SubscriptionAcrossServicesTests extends AcrossServicesTestBase {
     @Test
     void aScreeningOnRequestPastTheMonthlyQuotaIs429NamingTheQuota() {
         String tenant = newTenant();
-        web.put().uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant).headers(h -> h.setBearerAuth(token("thaw", "platform_admin")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("plan", "MONITOR")).exchange().expectStatus().isOk();
+        web.put()
+                .uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant)
+                .headers(h -> h.setBearerAuth(token("thaw", "platform_admin")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("plan", "MONITOR"))
+                .exchange()
+                .expectStatus()
+                .isOk();
         meter.add(tenant, UsageMeter.Counter.SCREENINGS, 4_999).block();
 
-        web.post().uri("/api/v1/monitor/screening/check").headers(h -> h.setBearerAuth(bank(tenant))).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "Li Wei")).exchange().expectStatus().isOk();
-        web.post().uri("/api/v1/monitor/screening/check").headers(h -> h.setBearerAuth(bank(tenant))).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "Li Wei")).exchange().expectStatus().isEqualTo(429)
-                .expectHeader().exists("Retry-After")
-                .expectBody().jsonPath("$.code").isEqualTo("quota_exceeded").jsonPath("$.quota").isEqualTo("screenings")
-                .jsonPath("$.limit").isEqualTo(5_000).jsonPath("$.used").isEqualTo(5_000).jsonPath("$.plan").isEqualTo("MONITOR")
-                .jsonPath("$.resetsAt").exists();
+        web.post()
+                .uri("/api/v1/monitor/screening/check")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Li Wei"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        web.post()
+                .uri("/api/v1/monitor/screening/check")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Li Wei"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists("Retry-After")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("quota_exceeded")
+                .jsonPath("$.quota")
+                .isEqualTo("screenings")
+                .jsonPath("$.limit")
+                .isEqualTo(5_000)
+                .jsonPath("$.used")
+                .isEqualTo(5_000)
+                .jsonPath("$.plan")
+                .isEqualTo("MONITOR")
+                .jsonPath("$.resetsAt")
+                .exists();
     }
 }

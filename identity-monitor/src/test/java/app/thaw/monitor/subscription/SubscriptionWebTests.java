@@ -24,9 +24,17 @@ class SubscriptionWebTests extends MonitorWebTestBase {
     }
 
     void changePlan(String tenant, String plan) {
-        web.put().uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant).headers(h -> h.setBearerAuth(admin()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("plan", plan)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.plan").isEqualTo(plan);
+        web.put()
+                .uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant)
+                .headers(h -> h.setBearerAuth(admin()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("plan", plan))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.plan")
+                .isEqualTo(plan);
     }
 
     @Test
@@ -34,12 +42,25 @@ class SubscriptionWebTests extends MonitorWebTestBase {
         String tenant = newTenant();
         meter.add(tenant, UsageMeter.Counter.SIGNALS, 7).block();
 
-        web.get().uri("/api/v1/subscription").headers(h -> h.setBearerAuth(bank(tenant))).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.tenantId").isEqualTo(tenant).jsonPath("$.plan").isEqualTo("THAW_ASSIST")
-                .jsonPath("$.resetsAt").exists()
-                .jsonPath("$.quotas[?(@.item == 'signals')].limit").isEqualTo(java.util.List.of(1_000_000))
-                .jsonPath("$.quotas[?(@.item == 'signals')].used").isEqualTo(java.util.List.of(7))
-                .jsonPath("$.quotas[?(@.item == 'cases')].meteredBy").isEqualTo(java.util.List.of("case-service"));
+        web.get()
+                .uri("/api/v1/subscription")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.tenantId")
+                .isEqualTo(tenant)
+                .jsonPath("$.plan")
+                .isEqualTo("THAW_ASSIST")
+                .jsonPath("$.resetsAt")
+                .exists()
+                .jsonPath("$.quotas[?(@.item == 'signals')].limit")
+                .isEqualTo(java.util.List.of(1_000_000))
+                .jsonPath("$.quotas[?(@.item == 'signals')].used")
+                .isEqualTo(java.util.List.of(7))
+                .jsonPath("$.quotas[?(@.item == 'cases')].meteredBy")
+                .isEqualTo(java.util.List.of("case-service"));
     }
 
     @Test
@@ -47,18 +68,50 @@ class SubscriptionWebTests extends MonitorWebTestBase {
         String tenant = newTenant();
         changePlan(tenant, "MONITOR");
 
-        web.get().uri("/api/v1/subscription").headers(h -> h.setBearerAuth(bank(tenant))).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.plan").isEqualTo("MONITOR")
-                .jsonPath("$.quotas[?(@.item == 'cases')].limit").isEqualTo(java.util.List.of(0));
-        Document audited = mongo.findOne(Query.query(Criteria.where("action").is("subscription.plan_changed").and("objectId").is(tenant)),
-                Document.class, "audit_log").block();
-        assertThat(audited.get("details", Document.class)).containsEntry("from", "THAW_ASSIST").containsEntry("to", "MONITOR");
+        web.get()
+                .uri("/api/v1/subscription")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.plan")
+                .isEqualTo("MONITOR")
+                .jsonPath("$.quotas[?(@.item == 'cases')].limit")
+                .isEqualTo(java.util.List.of(0));
+        Document audited = mongo.findOne(
+                        Query.query(Criteria.where("action")
+                                .is("subscription.plan_changed")
+                                .and("objectId")
+                                .is(tenant)),
+                        Document.class,
+                        "audit_log")
+                .block();
+        assertThat(audited.get("details", Document.class))
+                .containsEntry("from", "THAW_ASSIST")
+                .containsEntry("to", "MONITOR");
 
-        web.put().uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant).headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("plan", "PARTNER_BANK")).exchange().expectStatus().isForbidden();
-        web.put().uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant).headers(h -> h.setBearerAuth(admin()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("plan", "GOLD")).exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("plan").jsonPath("$.errors[0].rule").isEqualTo("OneOf");
+        web.put()
+                .uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant)
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("plan", "PARTNER_BANK"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        web.put()
+                .uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant)
+                .headers(h -> h.setBearerAuth(admin()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("plan", "GOLD"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("plan")
+                .jsonPath("$.errors[0].rule")
+                .isEqualTo("OneOf");
     }
 
     @Test
@@ -68,30 +121,73 @@ class SubscriptionWebTests extends MonitorWebTestBase {
         meter.add(tenant, UsageMeter.Counter.SIGNALS, 99_999).block();
         Instant at = Instant.now().minusSeconds(60);
 
-        post(tenant, signal("q-1", "LOGIN", at, "+8613800770077", Map.of("device", "d1"))).expectStatus().isAccepted();
+        post(tenant, signal("q-1", "LOGIN", at, "+8613800770077", Map.of("device", "d1")))
+                .expectStatus()
+                .isAccepted();
         post(tenant, signal("q-2", "LOGIN", at, "+8613800770077", Map.of("device", "d1")))
-                .expectStatus().isEqualTo(429)
-                .expectHeader().exists("Retry-After")
-                .expectBody().jsonPath("$.code").isEqualTo("quota_exceeded").jsonPath("$.quota").isEqualTo("signals")
-                .jsonPath("$.limit").isEqualTo(100_000).jsonPath("$.used").isEqualTo(100_000).jsonPath("$.resetsAt").exists();
-        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(tenant).and("sourceSignalId").is("q-2")), "signals").block())
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists("Retry-After")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("quota_exceeded")
+                .jsonPath("$.quota")
+                .isEqualTo("signals")
+                .jsonPath("$.limit")
+                .isEqualTo(100_000)
+                .jsonPath("$.used")
+                .isEqualTo(100_000)
+                .jsonPath("$.resetsAt")
+                .exists();
+        assertThat(mongo.count(
+                                Query.query(Criteria.where("tenantId")
+                                        .is(tenant)
+                                        .and("sourceSignalId")
+                                        .is("q-2")),
+                                "signals")
+                        .block())
                 .isZero();
     }
 
     @Test
     void anInsurerEnrolsItsPolicyholdersUnderItsOwnPlan() {
         String insurer = "insurer-demo";
-        web.post().uri("/api/v1/monitor/subjects").headers(h -> h.setBearerAuth(token(insurer, "insurer")))
+        web.post()
+                .uri("/api/v1/monitor/subjects")
+                .headers(h -> h.setBearerAuth(token(insurer, "insurer")))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("type", "PERSON", "identifiers", java.util.List.of(Map.of("type", "PHONE", "value", "+8613900112233"))))
-                .exchange().expectStatus().isCreated();
+                .bodyValue(Map.of(
+                        "type",
+                        "PERSON",
+                        "identifiers",
+                        java.util.List.of(Map.of("type", "PHONE", "value", "+8613900112233"))))
+                .exchange()
+                .expectStatus()
+                .isCreated();
 
-        web.get().uri("/api/v1/subscription").headers(h -> h.setBearerAuth(token(insurer, "insurer"))).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.plan").isEqualTo("INSURER")
-                .jsonPath("$.quotas[?(@.item == 'monitoredSubjects')].limit").isEqualTo(java.util.List.of(50_000));
-        web.post().uri("/api/v1/monitor/subjects").headers(h -> h.setBearerAuth(token(insurer, "merchant_member")))
+        web.get()
+                .uri("/api/v1/subscription")
+                .headers(h -> h.setBearerAuth(token(insurer, "insurer")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.plan")
+                .isEqualTo("INSURER")
+                .jsonPath("$.quotas[?(@.item == 'monitoredSubjects')].limit")
+                .isEqualTo(java.util.List.of(50_000));
+        web.post()
+                .uri("/api/v1/monitor/subjects")
+                .headers(h -> h.setBearerAuth(token(insurer, "merchant_member")))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("type", "PERSON", "identifiers", java.util.List.of(Map.of("type", "PHONE", "value", "+8613900112234"))))
-                .exchange().expectStatus().isForbidden();
+                .bodyValue(Map.of(
+                        "type",
+                        "PERSON",
+                        "identifiers",
+                        java.util.List.of(Map.of("type", "PHONE", "value", "+8613900112234"))))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 }

@@ -12,8 +12,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 public final class Access {
 
-    private Access() {
-    }
+    private Access() {}
 
     /** Who sees what concerns a restricted (COMPLIANCE_HOLD) case, as in case-service and evidence-service. */
     public static boolean seesRestricted(Caller caller) {
@@ -21,8 +20,12 @@ public final class Access {
     }
 
     public static Caller requireAdmin(Caller caller) {
-        if (!caller.hasAnyRole(ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER,
-                ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN)) {
+        if (!caller.hasAnyRole(
+                ThawRoles.MERCHANT_ADMIN,
+                ThawRoles.PARTNER_BANK,
+                ThawRoles.INSURER,
+                ThawRoles.STAFF_SUPERVISOR,
+                ThawRoles.PLATFORM_ADMIN)) {
             throw new AccessDeniedException("Changing notification setup needs an administrator role");
         }
         return caller;

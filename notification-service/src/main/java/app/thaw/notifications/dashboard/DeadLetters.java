@@ -10,9 +10,15 @@ import reactor.core.publisher.Mono;
 public interface DeadLetters {
 
     /** A parked event: which, for whom, how often it was tried and what the subscriber answered last. */
-    record DeadLetter(String id, @Nullable String type, @Nullable String subject, @Nullable String tenantId,
-                      @Nullable String subscriber, int attempts, @Nullable String lastError, @Nullable Instant parkedAt) {
-    }
+    record DeadLetter(
+            String id,
+            @Nullable String type,
+            @Nullable String subject,
+            @Nullable String tenantId,
+            @Nullable String subscriber,
+            int attempts,
+            @Nullable String lastError,
+            @Nullable Instant parkedAt) {}
 
     /** The oldest dead letters, at most {@code limit}. */
     Flux<DeadLetter> oldest(int limit);

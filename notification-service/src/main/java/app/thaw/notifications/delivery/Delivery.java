@@ -11,9 +11,23 @@ import org.jspecify.annotations.Nullable;
  * stands and what its last attempt got back. {@code restricted}: it is about a restricted
  * (COMPLIANCE_HOLD) case.
  */
-public record Delivery(String id, String tenantId, String eventId, String eventType, @Nullable String caseId, Channel channel,
-                       String target, RecipientKind recipientKind, DeliveryStatus status, int attempts, boolean urgent,
-                       boolean restricted, @Nullable String subject, @Nullable String text, @Nullable Instant createdAt,
-                       @Nullable Instant updatedAt, @Nullable Instant nextAttemptAt, @Nullable Instant deliveredAt,
-                       @Nullable String lastResponse) {
-}
+public record Delivery(
+        String id,
+        String tenantId,
+        String eventId,
+        String eventType,
+        @Nullable String caseId,
+        Channel channel,
+        String target,
+        RecipientKind recipientKind,
+        DeliveryStatus status,
+        int attempts,
+        boolean urgent,
+        boolean restricted,
+        @Nullable String subject,
+        @Nullable String text,
+        @Nullable Instant createdAt,
+        @Nullable Instant updatedAt,
+        @Nullable Instant nextAttemptAt,
+        @Nullable Instant deliveredAt,
+        @Nullable String lastResponse) {}

@@ -9,6 +9,9 @@ public class DeliveryInProgress extends ThawProblem {
     public static final String CODE = "delivery_in_progress";
 
     public DeliveryInProgress(String id) {
-        super(HttpStatus.CONFLICT, CODE, "Delivery '" + id + "' is being attempted or waits for its first attempt; replay it later");
+        super(
+                HttpStatus.CONFLICT,
+                CODE,
+                "Delivery '" + id + "' is being attempted or waits for its first attempt; replay it later");
     }
 }

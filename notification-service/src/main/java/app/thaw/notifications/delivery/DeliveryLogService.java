@@ -2,9 +2,9 @@ package app.thaw.notifications.delivery;
 
 import java.util.List;
 
-import app.thaw.platform.store.CursorPage;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.platform.security.Caller;
+import app.thaw.platform.store.CursorPage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -20,15 +20,19 @@ import reactor.core.publisher.Mono;
 public interface DeliveryLogService {
 
     /** One delivery with every attempt, oldest first. */
-    record Entry(Delivery delivery, List<DeliveryAttempt> attempts) {
-    }
+    record Entry(Delivery delivery, List<DeliveryAttempt> attempts) {}
 
     /** A page of the log of the caller's tenant, or (staff) of {@code tenantId}. */
     Mono<CursorPage<Delivery>> list(Caller caller, @Nullable String tenantId, CursorPage.Request page);
 
     /** A page of the log of the caller's tenant, or (staff) of {@code tenantId}, filtered by channel, status and case (each optional). */
-    Mono<CursorPage<Delivery>> search(Caller caller, @Nullable String tenantId, @Nullable Channel channel, @Nullable DeliveryStatus status,
-                                @Nullable String caseId, CursorPage.Request page);
+    Mono<CursorPage<Delivery>> search(
+            Caller caller,
+            @Nullable String tenantId,
+            @Nullable Channel channel,
+            @Nullable DeliveryStatus status,
+            @Nullable String caseId,
+            CursorPage.Request page);
 
     /**
      * The golden 15 minutes of the last {@code days} days in the caller's tenant, or (staff) in

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval how often to look for deliveries left {@code PENDING} by a crash (one scan of the deliveries)
  */
 @ConfigurationProperties("thaw.notifications.dispatch")
-public record DispatchProperties(@DefaultValue("32") int concurrency, @DefaultValue("4") int perTarget,
-                                 @DefaultValue("2m") Duration lease, @DefaultValue("1m") Duration sweepInterval) {
-}
+public record DispatchProperties(
+        @DefaultValue("32") int concurrency,
+        @DefaultValue("4") int perTarget,
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("1m") Duration sweepInterval) {}

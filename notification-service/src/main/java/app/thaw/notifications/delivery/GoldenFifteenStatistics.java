@@ -22,15 +22,12 @@ public final class GoldenFifteenStatistics {
     public static final int MAX_DELIVERIES = 5_000;
     public static final int MAX_DAYS = 31;
 
-    private GoldenFifteenStatistics() {
-    }
+    private GoldenFifteenStatistics() {}
 
     /** One UTC day: cases told within 15 minutes, told late (or not told after 15 minutes), still inside their 15 minutes. */
-    public record Day(LocalDate date, int within, int late, int pending) {
-    }
+    public record Day(LocalDate date, int within, int late, int pending) {}
 
-    public record Statistics(List<Day> days, int cases, boolean truncated) {
-    }
+    public record Statistics(List<Day> days, int cases, boolean truncated) {}
 
     /** How many days a request for {@code days} covers: 1 to {@value #MAX_DAYS}. */
     public static int span(int days) {
@@ -41,8 +38,13 @@ public final class GoldenFifteenStatistics {
      * The statistics of {@code span} days from {@code first}, from when each case was first heard
      * of and when its client was first told (cases not told yet are absent from {@code told}).
      */
-    public static Statistics count(LocalDate first, int span, Map<String, Instant> heardOf, Map<String, Instant> told, Instant now,
-                                   boolean truncated) {
+    public static Statistics count(
+            LocalDate first,
+            int span,
+            Map<String, Instant> heardOf,
+            Map<String, Instant> told,
+            Instant now,
+            boolean truncated) {
         int[][] counts = new int[span][3];
         heardOf.forEach((caseId, start) -> {
             int index = (int) (LocalDate.ofInstant(start, ZoneOffset.UTC).toEpochDay() - first.toEpochDay());

@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** Short, stable ids derived from longer natural keys (the same key always gives the same id). */
 public final class Ids {
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** {@code prefix} and the first 128 bits of the key's SHA-256, in hex. */
     public static String derived(String prefix, String key) {

@@ -22,20 +22,30 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MessageFacts {
 
-    private static final DateTimeFormatter ZH = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.SIMPLIFIED_CHINESE);
+    private static final DateTimeFormatter ZH =
+            DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.SIMPLIFIED_CHINESE);
     private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     /** Which label group names the code under each data key (notifications/codes*.properties). */
-    private static final Map<String, String> LABELLED = Map.ofEntries(Map.entry("scenario", "scenario"),
-            Map.entry("previousScenario", "scenario"), Map.entry("scope", "scope"), Map.entry("from", "status"), Map.entry("to", "status"),
-            Map.entry("clock", "clock"), Map.entry("reasonCode", "reasonCode"), Map.entry("requirementCode", "requirement"),
-            Map.entry("items", "requirement"), Map.entry("outcome", "outcome"), Map.entry("level", "level"),
-            Map.entry("severity", "severity"), Map.entry("kind", "kind"));
+    private static final Map<String, String> LABELLED = Map.ofEntries(
+            Map.entry("scenario", "scenario"),
+            Map.entry("previousScenario", "scenario"),
+            Map.entry("scope", "scope"),
+            Map.entry("from", "status"),
+            Map.entry("to", "status"),
+            Map.entry("clock", "clock"),
+            Map.entry("reasonCode", "reasonCode"),
+            Map.entry("requirementCode", "requirement"),
+            Map.entry("items", "requirement"),
+            Map.entry("outcome", "outcome"),
+            Map.entry("level", "level"),
+            Map.entry("severity", "severity"),
+            Map.entry("kind", "kind"));
+
     private static final java.util.Properties EN_LABELS = labels("notifications/codes.properties");
     private static final java.util.Properties ZH_LABELS = labels("notifications/codes_zh.properties");
 
-    private MessageFacts() {
-    }
+    private MessageFacts() {}
 
     private static java.util.Properties labels(String resource) {
         java.util.Properties labels = new java.util.Properties();
@@ -65,10 +75,16 @@ public final class MessageFacts {
             if (group != null && value instanceof String code) {
                 out.put(key + "Text", label(group, code, language));
             } else if (group != null && value instanceof java.util.List<?> codes) {
-                out.put(key + "Text", String.join(language.tag().startsWith("zh") ? "、" : ", ",
-                        codes.stream().map(code -> label(group, String.valueOf(code), language)).toList()));
+                out.put(
+                        key + "Text",
+                        String.join(
+                                language.tag().startsWith("zh") ? "、" : ", ",
+                                codes.stream()
+                                        .map(code -> label(group, String.valueOf(code), language))
+                                        .toList()));
             }
-            // "…At" and "…By" (acknowledgeBy) name moments; a "…By" that is not an instant (verifiedBy: a person) stays as it is.
+            // "…At" and "…By" (acknowledgeBy) name moments; a "…By" that is not an instant (verifiedBy: a person) stays
+            // as it is.
             if (value instanceof String text && (key.endsWith("At") || key.endsWith("By"))) {
                 String human = when(text, language, zone);
                 if (human != null) {
@@ -113,6 +129,7 @@ public final class MessageFacts {
 
     /** "¥1,250,000.00" (CNY in Chinese), "USD 48,000.00" (otherwise: code, grouping, the currency's decimals): the platform's {@code ThawFormat.moneyText}. */
     static @Nullable String money(String amount, String currencyCode, Language language) {
-        return app.thaw.platform.dashboard.ThawFormat.moneyText(amount, currencyCode, language.tag().startsWith("zh"));
+        return app.thaw.platform.dashboard.ThawFormat.moneyText(
+                amount, currencyCode, language.tag().startsWith("zh"));
     }
 }

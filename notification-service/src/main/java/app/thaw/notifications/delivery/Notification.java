@@ -16,15 +16,30 @@ import org.jspecify.annotations.Nullable;
  * @param sequence    the announced event's place among its subject's events (docs/events.md), passed
  *                    on in webhooks so partners can order them; null for what no event numbered
  */
-public record Notification(String eventId, String tenantId, String eventType, @Nullable String caseId, boolean restricted,
-                           boolean urgent, Map<String, Object> data, @Nullable String traceparent, @Nullable Long sequence) {
+public record Notification(
+        String eventId,
+        String tenantId,
+        String eventType,
+        @Nullable String caseId,
+        boolean restricted,
+        boolean urgent,
+        Map<String, Object> data,
+        @Nullable String traceparent,
+        @Nullable Long sequence) {
 
     public Notification {
         data = Map.copyOf(data);
     }
 
-    public Notification(String eventId, String tenantId, String eventType, @Nullable String caseId, boolean restricted,
-                        boolean urgent, Map<String, Object> data, @Nullable String traceparent) {
+    public Notification(
+            String eventId,
+            String tenantId,
+            String eventType,
+            @Nullable String caseId,
+            boolean restricted,
+            boolean urgent,
+            Map<String, Object> data,
+            @Nullable String traceparent) {
         this(eventId, tenantId, eventType, caseId, restricted, urgent, data, traceparent, null);
     }
 

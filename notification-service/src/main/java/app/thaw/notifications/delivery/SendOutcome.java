@@ -12,7 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param retryAfter the receiver asked to wait at least this long ({@code Retry-After})
  * @param gone       the receiver will never accept it (HTTP 410): do not retry, disable the endpoint
  */
-public record SendOutcome(boolean succeeded, String provider, String response, @Nullable Duration retryAfter, boolean gone) {
+public record SendOutcome(
+        boolean succeeded,
+        String provider,
+        String response,
+        @Nullable Duration retryAfter,
+        boolean gone) {
 
     public static SendOutcome success(String provider, String response) {
         return new SendOutcome(true, provider, response, null, false);

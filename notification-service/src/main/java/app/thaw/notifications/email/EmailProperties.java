@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from the sender address of every notification
  */
 @ConfigurationProperties("thaw.notifications.email")
-public record EmailProperties(@DefaultValue("Thaw <notifications@thaw.local>") String from) {
-}
+public record EmailProperties(
+        @DefaultValue("Thaw <notifications@thaw.local>") String from) {}

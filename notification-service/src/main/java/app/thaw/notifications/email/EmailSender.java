@@ -37,8 +37,10 @@ class EmailSender implements ChannelSender {
         this.smtp = smtp.getIfAvailable();
         this.mailbox = mailbox;
         this.properties = properties;
-        log.info(this.smtp == null ? "No SMTP server configured (spring.mail.host): e-mails go to the development mailbox"
-                : "E-mails go out over SMTP");
+        log.info(
+                this.smtp == null
+                        ? "No SMTP server configured (spring.mail.host): e-mails go to the development mailbox"
+                        : "E-mails go out over SMTP");
     }
 
     @Override
@@ -50,7 +52,8 @@ class EmailSender implements ChannelSender {
     public Mono<SendOutcome> send(OutgoingMessage message) {
         JavaMailSender sender = smtp;
         if (sender == null) {
-            return mailbox.capture(message).map(id -> SendOutcome.success("mailbox", "captured in the development mailbox"));
+            return mailbox.capture(message)
+                    .map(id -> SendOutcome.success("mailbox", "captured in the development mailbox"));
         }
         return Mono.fromCallable(() -> {
                     MimeMessage mime = sender.createMimeMessage();
@@ -59,8 +62,12 @@ class EmailSender implements ChannelSender {
                     return SendOutcome.success("smtp", "accepted, Message-ID " + mime.getMessageID());
                 })
                 .subscribeOn(Schedulers.boundedElastic())
-                .onErrorResume(MailException.class, failure -> Mono.just(SendOutcome.failure("smtp", String.valueOf(failure.getMessage()))))
-                .onErrorResume(MessagingException.class, failure -> Mono.just(SendOutcome.failure("smtp", String.valueOf(failure.getMessage()))));
+                .onErrorResume(
+                        MailException.class,
+                        failure -> Mono.just(SendOutcome.failure("smtp", String.valueOf(failure.getMessage()))))
+                .onErrorResume(
+                        MessagingException.class,
+                        failure -> Mono.just(SendOutcome.failure("smtp", String.valueOf(failure.getMessage()))));
     }
 
     private void compose(MimeMessage mime, OutgoingMessage message) throws MessagingException {

@@ -8,8 +8,7 @@ import org.jspecify.annotations.Nullable;
 /** The {@code thaw.notification.*} events (docs/events.md). */
 public final class NotificationEvents {
 
-    private NotificationEvents() {
-    }
+    private NotificationEvents() {}
 
     /**
      * @param caseId       the case the message was about, if any
@@ -17,7 +16,11 @@ public final class NotificationEvents {
      * @param firstForCase the first successful delivery to the client for this case: what closes the golden 15 minutes
      */
     @EventType("thaw.notification.delivered")
-    public record Delivered(@Nullable String caseId, String eventType, String channel, String recipientKind, Instant deliveredAt,
-                            boolean firstForCase) {
-    }
+    public record Delivered(
+            @Nullable String caseId,
+            String eventType,
+            String channel,
+            String recipientKind,
+            Instant deliveredAt,
+            boolean firstForCase) {}
 }

@@ -24,7 +24,10 @@ class InAppSender implements ChannelSender {
 
     @Override
     public Mono<SendOutcome> send(OutgoingMessage message) {
-        return inbox.deliver(message).map(item -> SendOutcome.success("inbox",
-                "stored in " + (item.userId() == null ? "the tenant-wide inbox" : "the inbox of " + item.userId())));
+        return inbox.deliver(message)
+                .map(item -> SendOutcome.success(
+                        "inbox",
+                        "stored in "
+                                + (item.userId() == null ? "the tenant-wide inbox" : "the inbox of " + item.userId())));
     }
 }

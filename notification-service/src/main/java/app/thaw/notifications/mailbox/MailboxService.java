@@ -15,9 +15,15 @@ import reactor.core.publisher.Mono;
 public interface MailboxService {
 
     /** A captured message as the API shows it. */
-    record Captured(String id, String channel, @Nullable String to, @Nullable String subject, String text,
-                    @Nullable String html, String eventType, String capturedAt) {
-    }
+    record Captured(
+            String id,
+            String channel,
+            @Nullable String to,
+            @Nullable String subject,
+            String text,
+            @Nullable String html,
+            String eventType,
+            String capturedAt) {}
 
     /** Keeps the message instead of sending it; its id (the delivery's). A retried attempt finds it kept. */
     Mono<String> capture(OutgoingMessage message);

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /** The languages Thaw writes messages in; English is the fallback for a template missing in another. */
 public enum Language {
-    ZH_CN("zh-CN"), EN("en");
+    ZH_CN("zh-CN"),
+    EN("en");
 
     public static final Language FALLBACK = EN;
 
@@ -20,7 +21,9 @@ public enum Language {
     }
 
     public static Language fromTag(String tag) {
-        return Arrays.stream(values()).filter(language -> language.tag.equalsIgnoreCase(tag)).findFirst()
+        return Arrays.stream(values())
+                .filter(language -> language.tag.equalsIgnoreCase(tag))
+                .findFirst()
                 .orElseThrow(() -> new UnsupportedLanguage(tag));
     }
 }

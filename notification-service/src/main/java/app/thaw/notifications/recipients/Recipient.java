@@ -14,9 +14,20 @@ import org.jspecify.annotations.Nullable;
  * @param userId the Thaw user (token subject) whose in-app inbox this recipient reads, if any
  * @param roles  staff roles (e.g. {@code staff_supervisor}) that rules address by
  */
-public record Recipient(RecipientId id, String tenantId, RecipientKind kind, String name, @Nullable String userId,
-                        Set<String> roles, @Nullable String email, @Nullable String phone, Set<Channel> channels,
-                        Language language, ZoneId timeZone, @Nullable QuietHours quietHours, long version) {
+public record Recipient(
+        RecipientId id,
+        String tenantId,
+        RecipientKind kind,
+        String name,
+        @Nullable String userId,
+        Set<String> roles,
+        @Nullable String email,
+        @Nullable String phone,
+        Set<Channel> channels,
+        Language language,
+        ZoneId timeZone,
+        @Nullable QuietHours quietHours,
+        long version) {
 
     public Recipient {
         roles = Set.copyOf(roles);
@@ -30,8 +41,20 @@ public record Recipient(RecipientId id, String tenantId, RecipientKind kind, Str
 
     /** The tenant-wide inbox, written to in the tenant's language and zone (its notification settings). */
     public static Recipient tenantInbox(String tenantId, Language language, ZoneId zone) {
-        return new Recipient(RecipientId.TENANT_INBOX, tenantId, RecipientKind.CLIENT, "Tenant inbox", null, Set.of(), null, null,
-                Set.of(Channel.IN_APP), language, zone, null, 0);
+        return new Recipient(
+                RecipientId.TENANT_INBOX,
+                tenantId,
+                RecipientKind.CLIENT,
+                "Tenant inbox",
+                null,
+                Set.of(),
+                null,
+                null,
+                Set.of(Channel.IN_APP),
+                language,
+                zone,
+                null,
+                0);
     }
 
     /**
@@ -39,8 +62,20 @@ public record Recipient(RecipientId id, String tenantId, RecipientKind kind, Str
      * (ADR 61); its id names the bank, so two banks of one merchant get a delivery each.
      */
     public static Recipient partnerInbox(String partnerTenantId, Language language, ZoneId zone) {
-        return new Recipient(new RecipientId("partner-inbox:" + partnerTenantId), partnerTenantId, RecipientKind.STAFF, "Partner inbox",
-                null, Set.of(), null, null, Set.of(Channel.IN_APP), language, zone, null, 0);
+        return new Recipient(
+                new RecipientId("partner-inbox:" + partnerTenantId),
+                partnerTenantId,
+                RecipientKind.STAFF,
+                "Partner inbox",
+                null,
+                Set.of(),
+                null,
+                null,
+                Set.of(Channel.IN_APP),
+                language,
+                zone,
+                null,
+                0);
     }
 
     /** Whether a message on {@code channel} can reach this recipient: accepted and with an address. */

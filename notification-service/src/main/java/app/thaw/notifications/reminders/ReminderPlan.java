@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class ReminderPlan {
 
-    private ReminderPlan() {
-    }
+    private ReminderPlan() {}
 
     /**
      * Offset in minutes before the deadline → when that reminder fires.

@@ -24,8 +24,18 @@ public interface ReminderService {
      * A deadline from case-service ({@code thaw.case.clock_set}); the fields are those of docs/events.md.
      * {@code setAt} is the event's time: when the deadline was set at its source.
      */
-    record Deadline(String tenantId, String clockId, String clock, @Nullable String caseId, @Nullable String reference, Instant setAt,
-                    Instant dueAt, @Nullable String ownerRole, @Nullable String ownerUserId, boolean urgent, @Nullable String label) {
+    record Deadline(
+            String tenantId,
+            String clockId,
+            String clock,
+            @Nullable String caseId,
+            @Nullable String reference,
+            Instant setAt,
+            Instant dueAt,
+            @Nullable String ownerRole,
+            @Nullable String ownerUserId,
+            boolean urgent,
+            @Nullable String label) {
 
         /** What each reminder timer carries, and its notification's data when it fires. */
         public Map<String, Object> payload() {

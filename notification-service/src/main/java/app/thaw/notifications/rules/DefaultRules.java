@@ -46,12 +46,14 @@ public final class DefaultRules {
         add(Rule.byDefault("thaw.alert.raised", true, clientAll, staffInApp));
         add(Rule.byDefault(REMINDER_DUE, false, owner));
         add(Rule.byDefault(REMINDER_ESCALATED, true, supervisor));
-        add(Rule.byDefault(WEBHOOK_DISABLED, false, new Target(Audience.CLIENT, Set.of(EMAIL, IN_APP)),
+        add(Rule.byDefault(
+                WEBHOOK_DISABLED,
+                false,
+                new Target(Audience.CLIENT, Set.of(EMAIL, IN_APP)),
                 new Target(Audience.STAFF, Set.of(IN_APP))));
     }
 
-    private DefaultRules() {
-    }
+    private DefaultRules() {}
 
     private static void add(Rule rule) {
         RULES.put(rule.eventType(), rule);

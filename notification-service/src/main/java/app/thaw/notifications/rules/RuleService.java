@@ -17,5 +17,11 @@ public interface RuleService {
     Mono<List<Rule>> all(String tenantId);
 
     /** Writes the tenant's rule for an event type at the version read (0 to replace the default). */
-    Mono<Rule> put(String tenantId, String eventType, List<Target> targets, boolean urgent, boolean enabled, long expectedVersion);
+    Mono<Rule> put(
+            String tenantId,
+            String eventType,
+            List<Target> targets,
+            boolean urgent,
+            boolean enabled,
+            long expectedVersion);
 }

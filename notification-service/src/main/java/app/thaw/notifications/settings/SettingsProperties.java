@@ -14,15 +14,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SettingsProperties(
         @DefaultValue({"60m", "30m", "10m"}) List<Duration> reminderOffsets,
         @DefaultValue("5m") Duration escalateAfter,
-        // The Standard Webhooks schedule: immediately (the first attempt), then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h.
-        @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h"}) List<Duration> retrySchedule,
+        // The Standard Webhooks schedule: immediately (the first attempt), then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10
+        // h.
+        @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h"})
+        List<Duration> retrySchedule,
+
         @DefaultValue("5d") Duration disableAfter,
         @DefaultValue("24h") Duration secretOverlap,
         @DefaultValue("en") String language,
         @DefaultValue("UTC") java.time.ZoneId timeZone) {
 
     public TenantSettings toSettings() {
-        return new TenantSettings(reminderOffsets, escalateAfter, retrySchedule, disableAfter, secretOverlap,
-                app.thaw.notifications.recipients.Language.fromTag(language), timeZone, 0);
+        return new TenantSettings(
+                reminderOffsets,
+                escalateAfter,
+                retrySchedule,
+                disableAfter,
+                secretOverlap,
+                app.thaw.notifications.recipients.Language.fromTag(language),
+                timeZone,
+                0);
     }
 }

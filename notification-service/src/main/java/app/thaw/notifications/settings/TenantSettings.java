@@ -19,17 +19,32 @@ import app.thaw.notifications.recipients.Language;
  * @param timeZone         the tenant's zone, for times in those messages
  * @param version          0 while the tenant uses the defaults
  */
-public record TenantSettings(List<Duration> reminderOffsets, Duration escalateAfter, List<Duration> retrySchedule,
-                             Duration disableAfter, Duration secretOverlap, Language language, ZoneId timeZone, long version) {
+public record TenantSettings(
+        List<Duration> reminderOffsets,
+        Duration escalateAfter,
+        List<Duration> retrySchedule,
+        Duration disableAfter,
+        Duration secretOverlap,
+        Language language,
+        ZoneId timeZone,
+        long version) {
 
     public TenantSettings {
         // Largest offset first: the 60-minute reminder is the first to fire.
-        reminderOffsets = reminderOffsets.stream().sorted(Comparator.reverseOrder()).toList();
+        reminderOffsets =
+                reminderOffsets.stream().sorted(Comparator.reverseOrder()).toList();
         retrySchedule = List.copyOf(retrySchedule);
     }
 
     public TenantSettings withVersion(long newVersion) {
-        return new TenantSettings(reminderOffsets, escalateAfter, retrySchedule, disableAfter, secretOverlap, language, timeZone,
+        return new TenantSettings(
+                reminderOffsets,
+                escalateAfter,
+                retrySchedule,
+                disableAfter,
+                secretOverlap,
+                language,
+                timeZone,
                 newVersion);
     }
 }

@@ -27,7 +27,8 @@ public class HttpSmsProvider implements SmsProvider {
 
     @Override
     public Mono<String> send(String phoneNumber, String text) {
-        return web.post().uri(settings.url())
+        return web.post()
+                .uri(settings.url())
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(headers -> {
                     if (settings.apiKey() != null) {
@@ -35,10 +36,12 @@ public class HttpSmsProvider implements SmsProvider {
                     }
                 })
                 .bodyValue(Map.of("to", phoneNumber, "text", text))
-                .exchangeToMono(response -> response.bodyToMono(Map.class).defaultIfEmpty(Map.of())
+                .exchangeToMono(response -> response.bodyToMono(Map.class)
+                        .defaultIfEmpty(Map.of())
                         .flatMap(body -> response.statusCode().is2xxSuccessful()
                                 ? Mono.just(String.valueOf(body.getOrDefault("id", "accepted")))
-                                : Mono.error(new SmsProviderFailure("HTTP " + response.statusCode().value()))))
+                                : Mono.error(new SmsProviderFailure(
+                                        "HTTP " + response.statusCode().value()))))
                 .timeout(timeout);
     }
 }

@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * to the development mailbox.
  */
 @ConfigurationProperties("thaw.notifications.sms")
-public record SmsProperties(@DefaultValue List<Provider> providers, @DefaultValue("10s") Duration timeout) {
+public record SmsProperties(
+        @DefaultValue List<Provider> providers,
+        @DefaultValue("10s") Duration timeout) {
 
     /**
      * A provider reached over HTTP: {@code POST {url}} with JSON {@code {"to", "text"}} and the API
@@ -21,6 +23,5 @@ public record SmsProperties(@DefaultValue List<Provider> providers, @DefaultValu
      *
      * @param apiKey from the environment, never a committed file
      */
-    public record Provider(String name, URI url, @Nullable String apiKey) {
-    }
+    public record Provider(String name, URI url, @Nullable String apiKey) {}
 }

@@ -36,7 +36,9 @@ public class SmsSender implements ChannelSender {
     }
 
     private static List<SmsProvider> httpProviders(SmsProperties properties, WebClient web) {
-        return properties.providers().stream().<SmsProvider>map(provider -> new HttpSmsProvider(provider, web, properties.timeout())).toList();
+        return properties.providers().stream()
+                .<SmsProvider>map(provider -> new HttpSmsProvider(provider, web, properties.timeout()))
+                .toList();
     }
 
     @Override
@@ -47,7 +49,8 @@ public class SmsSender implements ChannelSender {
     @Override
     public Mono<SendOutcome> send(OutgoingMessage message) {
         if (providers.isEmpty()) {
-            return mailbox.capture(message).map(id -> SendOutcome.success("mailbox", "captured in the development mailbox"));
+            return mailbox.capture(message)
+                    .map(id -> SendOutcome.success("mailbox", "captured in the development mailbox"));
         }
         if (message.address() == null || message.message() == null) {
             return Mono.just(SendOutcome.failure("sms", "no phone number or no text"));
@@ -57,15 +60,18 @@ public class SmsSender implements ChannelSender {
 
     private Mono<SendOutcome> attempt(int index, String phone, String text, List<String> failures) {
         if (index >= providers.size()) {
-            return Mono.just(SendOutcome.failure(String.join(",", providers.stream().map(SmsProvider::name).toList()),
+            return Mono.just(SendOutcome.failure(
+                    String.join(",", providers.stream().map(SmsProvider::name).toList()),
                     "every provider failed: " + String.join("; ", failures)));
         }
         SmsProvider provider = providers.get(index);
         return provider.send(phone, text)
-                .map(id -> SendOutcome.success(provider.name(), (failures.isEmpty() ? "" : "after " + String.join("; ", failures) + "; ")
-                        + "message id " + id))
+                .map(id -> SendOutcome.success(
+                        provider.name(),
+                        (failures.isEmpty() ? "" : "after " + String.join("; ", failures) + "; ") + "message id " + id))
                 .onErrorResume(failure -> {
-                    failures.add(provider.name() + ": " + failure.getClass().getSimpleName() + " " + failure.getMessage());
+                    failures.add(
+                            provider.name() + ": " + failure.getClass().getSimpleName() + " " + failure.getMessage());
                     return attempt(index + 1, phone, text, failures);
                 });
     }

@@ -7,5 +7,5 @@ import org.jspecify.annotations.Nullable;
  * in-app body, SMS text); {@code subject} titles e-mails and in-app messages; {@code html} is the
  * e-mail's HTML part.
  */
-public record ChannelTemplate(@Nullable String subject, String body, @Nullable String html) {
-}
+public record ChannelTemplate(
+        @Nullable String subject, String body, @Nullable String html) {}

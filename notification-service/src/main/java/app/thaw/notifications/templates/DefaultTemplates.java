@@ -46,7 +46,9 @@ public final class DefaultTemplates {
 
     /** A plain template for event types that have none (a tenant's rule for a type Thaw ships no text for). */
     public static ChannelTemplate generic(Channel channel) {
-        return new ChannelTemplate(channel == Channel.SMS ? null : "{{eventType}}", "Thaw: {{eventType}} {{caseId}}",
+        return new ChannelTemplate(
+                channel == Channel.SMS ? null : "{{eventType}}",
+                "Thaw: {{eventType}} {{caseId}}",
                 channel == Channel.EMAIL ? "<p>Thaw: {{eventType}} {{caseId}}</p>" : null);
     }
 

@@ -11,7 +11,11 @@ public class InvalidTemplate extends ThawProblem {
     public static final String CODE = "invalid_template";
 
     public InvalidTemplate(String part, String reason) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, CODE, "The template's " + part + " is not valid Mustache: " + reason,
-                Map.of("part", part), null);
+        super(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                CODE,
+                "The template's " + part + " is not valid Mustache: " + reason,
+                Map.of("part", part),
+                null);
     }
 }

@@ -17,10 +17,16 @@ import com.samskivert.mustache.Template;
  */
 public final class TemplateRenderer {
 
-    private final Mustache.Compiler text = Mustache.compiler().withCollector(new DataOnly()).withEscaper(Escapers.NONE)
-            .defaultValue("").emptyStringIsFalse(true);
-    private final Mustache.Compiler html = Mustache.compiler().withCollector(new DataOnly()).withEscaper(Escapers.HTML)
-            .defaultValue("").emptyStringIsFalse(true);
+    private final Mustache.Compiler text = Mustache.compiler()
+            .withCollector(new DataOnly())
+            .withEscaper(Escapers.NONE)
+            .defaultValue("")
+            .emptyStringIsFalse(true);
+    private final Mustache.Compiler html = Mustache.compiler()
+            .withCollector(new DataOnly())
+            .withEscaper(Escapers.HTML)
+            .defaultValue("")
+            .emptyStringIsFalse(true);
 
     /**
      * Resolves names in maps and lists only. JMustache's default collector also calls getters and
@@ -35,9 +41,13 @@ public final class TemplateRenderer {
     }
 
     public RenderedMessage render(ChannelTemplate template, Map<String, Object> model) {
-        String subject = template.subject() == null ? null : compile(text, "subject", template.subject()).execute(model).strip();
+        String subject = template.subject() == null
+                ? null
+                : compile(text, "subject", template.subject()).execute(model).strip();
         String body = compile(text, "body", template.body()).execute(model).strip();
-        String htmlBody = template.html() == null ? null : compile(html, "html", template.html()).execute(model);
+        String htmlBody = template.html() == null
+                ? null
+                : compile(html, "html", template.html()).execute(model);
         return new RenderedMessage(subject, body, htmlBody);
     }
 

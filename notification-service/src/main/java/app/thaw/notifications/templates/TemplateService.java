@@ -14,13 +14,13 @@ import reactor.core.publisher.Mono;
 public interface TemplateService {
 
     /** A stored template and where it came from ({@code TENANT} or {@code DEFAULT}), with its language. */
-    record Resolved(ChannelTemplate template, Language language, String origin, long version) {
-    }
+    record Resolved(ChannelTemplate template, Language language, String origin, long version) {}
 
     Mono<Resolved> resolve(String tenantId, TemplateKey key);
 
     /** Renders the message for one recipient; {@code restrictedToHolder} forces the fixed notice. */
-    Mono<RenderedMessage> render(String tenantId, TemplateKey key, Map<String, Object> model, boolean restrictedToHolder);
+    Mono<RenderedMessage> render(
+            String tenantId, TemplateKey key, Map<String, Object> model, boolean restrictedToHolder);
 
     /** Renders a template as given (unsaved), for the preview endpoint. */
     RenderedMessage preview(ChannelTemplate template, Map<String, Object> model);

@@ -45,7 +45,9 @@ public final class AddressGuard {
     }
 
     public AddressGuard(Set<String> allowedHosts, Resolver resolver) {
-        this.allowedHosts = allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.allowedHosts = allowedHosts.stream()
+                .map(host -> host.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
         this.resolver = resolver;
     }
 
@@ -73,7 +75,8 @@ public final class AddressGuard {
         }
         for (InetAddress address : List.of(addresses)) {
             if (!isPublic(address)) {
-                throw new UnsafeWebhookUrl("the host " + host + " resolves to a private, loopback, link-local or metadata address");
+                throw new UnsafeWebhookUrl(
+                        "the host " + host + " resolves to a private, loopback, link-local or metadata address");
             }
         }
     }
@@ -90,7 +93,9 @@ public final class AddressGuard {
             return resolved;
         }
         for (SocketAddress candidate : resolved) {
-            if (candidate instanceof InetSocketAddress socket && socket.getAddress() != null && !isPublic(socket.getAddress())
+            if (candidate instanceof InetSocketAddress socket
+                    && socket.getAddress() != null
+                    && !isPublic(socket.getAddress())
                     && !allowedHosts.contains(socket.getHostString().toLowerCase(Locale.ROOT))) {
                 throw new UnsafeWebhookUrl("the host " + socket.getHostString()
                         + " resolved, when connecting, to a private, loopback, link-local or metadata address");
@@ -104,9 +109,24 @@ public final class AddressGuard {
      * broadcast address; parsed and matched with the IPAddress library (ADR 33).
      */
     static final List<IPAddress> SPECIAL_V4 = blocks(
-            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-            "192.0.0.0/24", "192.0.2.0/24", "192.31.196.0/24", "192.52.193.0/24", "192.88.99.0/24", "192.168.0.0/16",
-            "192.175.48.0/24", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+            "0.0.0.0/8",
+            "10.0.0.0/8",
+            "100.64.0.0/10",
+            "127.0.0.0/8",
+            "169.254.0.0/16",
+            "172.16.0.0/12",
+            "192.0.0.0/24",
+            "192.0.2.0/24",
+            "192.31.196.0/24",
+            "192.52.193.0/24",
+            "192.88.99.0/24",
+            "192.168.0.0/16",
+            "192.175.48.0/24",
+            "198.18.0.0/15",
+            "198.51.100.0/24",
+            "203.0.113.0/24",
+            "224.0.0.0/4",
+            "240.0.0.0/4",
             "255.255.255.255/32");
 
     /**
@@ -115,8 +135,20 @@ public final class AddressGuard {
      * well-known prefix and 6to4 are judged by the IPv4 address they embed, see {@link #isPublic}.
      */
     static final List<IPAddress> SPECIAL_V6 = blocks(
-            "::/96", "::ffff:0:0/96", "64:ff9b:1::/48", "100::/64", "100:0:0:1::/64", "2001::/23", "2001:db8::/32",
-            "2620:4f:8000::/48", "3fff::/20", "5f00::/16", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8");
+            "::/96",
+            "::ffff:0:0/96",
+            "64:ff9b:1::/48",
+            "100::/64",
+            "100:0:0:1::/64",
+            "2001::/23",
+            "2001:db8::/32",
+            "2620:4f:8000::/48",
+            "3fff::/20",
+            "5f00::/16",
+            "fc00::/7",
+            "fe80::/10",
+            "fec0::/10",
+            "ff00::/8");
 
     private static final IPAddress NAT64_WELL_KNOWN = new IPAddressString("64:ff9b::/96").getAddress();
     private static final IPAddress SIX_TO_FOUR = new IPAddressString("2002::/16").getAddress();
@@ -155,6 +187,9 @@ public final class AddressGuard {
     }
 
     private static List<IPAddress> blocks(String... cidrs) {
-        return Stream.of(cidrs).map(cidr -> new IPAddressString(cidr).getAddress().toPrefixBlock()).map(IPAddress.class::cast).toList();
+        return Stream.of(cidrs)
+                .map(cidr -> new IPAddressString(cidr).getAddress().toPrefixBlock())
+                .map(IPAddress.class::cast)
+                .toList();
     }
 }

@@ -13,8 +13,16 @@ import org.jspecify.annotations.Nullable;
  * @param secrets       the current secret last; an older one signs too until it expires
  * @param failingSince  when the first failure since the last success happened
  */
-public record WebhookEndpoint(String id, String tenantId, URI url, List<String> eventTypes, List<WebhookSecret> secrets,
-                              boolean enabled, @Nullable String disabledReason, @Nullable Instant failingSince, long version) {
+public record WebhookEndpoint(
+        String id,
+        String tenantId,
+        URI url,
+        List<String> eventTypes,
+        List<WebhookSecret> secrets,
+        boolean enabled,
+        @Nullable String disabledReason,
+        @Nullable Instant failingSince,
+        long version) {
 
     public WebhookEndpoint {
         eventTypes = List.copyOf(eventTypes);
@@ -22,9 +30,10 @@ public record WebhookEndpoint(String id, String tenantId, URI url, List<String> 
     }
 
     public boolean wants(String eventType) {
-        return eventTypes.stream().anyMatch(pattern -> pattern.endsWith("*")
-                ? eventType.startsWith(pattern.substring(0, pattern.length() - 1))
-                : eventType.equals(pattern));
+        return eventTypes.stream()
+                .anyMatch(pattern -> pattern.endsWith("*")
+                        ? eventType.startsWith(pattern.substring(0, pattern.length() - 1))
+                        : eventType.equals(pattern));
     }
 
     /** The secrets that sign at {@code now}. */

@@ -24,9 +24,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param generateIfMissing      whether a missing keyset may be generated (never with a KMS key)
  */
 @ConfigurationProperties("thaw.notifications.webhooks")
-public record WebhookProperties(@DefaultValue("15s") Duration timeout, @DefaultValue List<String> allowedPrivateHosts,
-                                @DefaultValue("500") int maxResponseLogged, @DefaultValue("50") int maxEndpointsPerEvent,
-                                @DefaultValue("1s") Duration endpointReuse,
-                                @DefaultValue(".thaw/keys/notification-service") Path keysetDir, @Nullable String kmsKeyUri,
-                                @DefaultValue("true") boolean generateIfMissing) {
-}
+public record WebhookProperties(
+        @DefaultValue("15s") Duration timeout,
+        @DefaultValue List<String> allowedPrivateHosts,
+        @DefaultValue("500") int maxResponseLogged,
+        @DefaultValue("50") int maxEndpointsPerEvent,
+        @DefaultValue("1s") Duration endpointReuse,
+        @DefaultValue(".thaw/keys/notification-service") Path keysetDir,
+        @Nullable String kmsKeyUri,
+        @DefaultValue("true") boolean generateIfMissing) {}

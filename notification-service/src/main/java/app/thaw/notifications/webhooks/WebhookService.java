@@ -42,7 +42,8 @@ public interface WebhookService {
     Flux<WebhookEndpoint> failing(String tenantId, int limit);
 
     /** Changes URL, types or the enabled flag at the version read; enabling again forgets past failures. */
-    Mono<WebhookEndpoint> update(String tenantId, String id, long expectedVersion, URI url, List<String> eventTypes, boolean enabled);
+    Mono<WebhookEndpoint> update(
+            String tenantId, String id, long expectedVersion, URI url, List<String> eventTypes, boolean enabled);
 
     /** A new secret; the ones before it keep signing for {@code overlap}, so receivers can switch without losing messages. */
     Mono<WebhookEndpoint> rotate(String tenantId, String id, long expectedVersion, Duration overlap);

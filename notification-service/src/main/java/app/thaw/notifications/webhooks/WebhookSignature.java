@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -17,12 +16,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookSignature {
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
-    public static String sign(List<WebhookSecret> secrets, Instant now, String messageId, long timestampSeconds, String body) {
+    public static String sign(
+            List<WebhookSecret> secrets, Instant now, String messageId, long timestampSeconds, String body) {
         String content = messageId + "." + timestampSeconds + "." + body;
-        String signatures = secrets.stream().filter(secret -> secret.activeAt(now))
+        String signatures = secrets.stream()
+                .filter(secret -> secret.activeAt(now))
                 .map(secret -> "v1," + hmac(secret.key(), content))
                 .collect(Collectors.joining(" "));
         if (signatures.isEmpty()) {

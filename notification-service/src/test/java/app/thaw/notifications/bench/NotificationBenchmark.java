@@ -42,10 +42,13 @@ class NotificationBenchmark extends NotificationsTestBase {
 
     @Autowired
     List<ChannelSender> senders;
+
     @Autowired
     DispatchService dispatch;
+
     @Autowired
     Timers timers;
+
     @Autowired
     app.thaw.platform.plans.TenantPlans tenantPlans;
 
@@ -58,9 +61,16 @@ class NotificationBenchmark extends NotificationsTestBase {
         tenantPlans.apply(tenant, "PARTNER_BANK", Long.MAX_VALUE).block();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Map<?, ?> answer = web.post().uri("/api/v1/notifications/webhooks").headers(h -> h.setBearerAuth(admin(tenant)))
+            Map<?, ?> answer = web.post()
+                    .uri("/api/v1/notifications/webhooks")
+                    .headers(h -> h.setBearerAuth(admin(tenant)))
                     .bodyValue(Map.of("url", receiver.url(prefix + i), "eventTypes", List.of("thaw.case.*")))
-                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+                    .exchange()
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
             ids.add((String) ((Map<?, ?>) answer.get("endpoint")).get("id"));
         }
         return ids;
@@ -68,10 +78,19 @@ class NotificationBenchmark extends NotificationsTestBase {
 
     double rawWebClientLoop(String path, int requests) {
         WebClient client = WebClient.create();
-        String body = "{\"type\":\"thaw.case.closed\",\"timestamp\":\"2030-01-01T00:00:00Z\",\"data\":{\"caseId\":\"c-1\"}}";
+        String body =
+                "{\"type\":\"thaw.case.closed\",\"timestamp\":\"2030-01-01T00:00:00Z\",\"data\":{\"caseId\":\"c-1\"}}";
         long started = System.nanoTime();
-        Flux.range(0, requests).flatMap(i -> client.post().uri(receiver.url(path)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).retrieve().toBodilessEntity(), CONCURRENCY).blockLast();
+        Flux.range(0, requests)
+                .flatMap(
+                        i -> client.post()
+                                .uri(receiver.url(path))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(body)
+                                .retrieve()
+                                .toBodilessEntity(),
+                        CONCURRENCY)
+                .blockLast();
         return requests / seconds(started);
     }
 
@@ -81,7 +100,9 @@ class NotificationBenchmark extends NotificationsTestBase {
      * whose neighbours take cores away, and on a CPU-bound machine the rates' ratio follows it.
      */
     static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** CPU time of the last {@link #pipeline} run, from its first dispatch until the worker was idle. */
@@ -96,7 +117,8 @@ class NotificationBenchmark extends NotificationsTestBase {
         int requests = Integer.getInteger("bench.requests", 3000);
         rawWebClientLoop("/warmup", 500);
         double raw = rawWebClientLoop("/raw", requests);
-        report(String.format("raw WebClient POST loop: %d requests, concurrency %d: %.0f/s", requests, CONCURRENCY, raw));
+        report(String.format(
+                "raw WebClient POST loop: %d requests, concurrency %d: %.0f/s", requests, CONCURRENCY, raw));
 
         String tenant = newTenant();
         List<String> endpoints = registerEndpoints(tenant, "/fan/", ENDPOINTS);
@@ -105,7 +127,8 @@ class NotificationBenchmark extends NotificationsTestBase {
         long started = System.nanoTime();
         int ok = senderLoop(tenant, endpoints, requests);
         double sender = requests / seconds(started);
-        report(String.format("webhook sender (endpoint lookup, address guard, signing, POST): %d to %d endpoints: %.0f/s = %.0f%% of raw (%d ok)",
+        report(String.format(
+                "webhook sender (endpoint lookup, address guard, signing, POST): %d to %d endpoints: %.0f/s = %.0f%% of raw (%d ok)",
                 requests, ENDPOINTS, sender, 100 * sender / raw, ok));
 
         int notifications = Integer.getInteger("bench.notifications", 100);
@@ -134,13 +157,24 @@ class NotificationBenchmark extends NotificationsTestBase {
             drain();
             ratios.add(pipeline / rawNow);
             cpuRatios.add(rawMicros / pipelineMicros);
-            report(String.format("round %d: raw %.0f/s; sender %.0f/s = %.0f%% of raw; dispatch pipeline (stored delivery, claim, attempt log, "
-                    + "outcome) %d events x %d endpoints: %.0f deliveries/s = %.0f%% of raw", round, rawNow, senderNow, 100 * senderNow / rawNow,
-                    notifications, ENDPOINTS, pipeline, 100 * pipeline / rawNow));
-            report(String.format("round %d: CPU per raw POST %.0f us, per sender POST %.0f us, per pipeline delivery %.0f us: "
-                    + "the pipeline at %.0f%% of raw's CPU efficiency", round, rawMicros, senderMicros, pipelineMicros, 100 * rawMicros / pipelineMicros));
+            report(String.format(
+                    "round %d: raw %.0f/s; sender %.0f/s = %.0f%% of raw; dispatch pipeline (stored delivery, claim, attempt log, "
+                            + "outcome) %d events x %d endpoints: %.0f deliveries/s = %.0f%% of raw",
+                    round,
+                    rawNow,
+                    senderNow,
+                    100 * senderNow / rawNow,
+                    notifications,
+                    ENDPOINTS,
+                    pipeline,
+                    100 * pipeline / rawNow));
+            report(String.format(
+                    "round %d: CPU per raw POST %.0f us, per sender POST %.0f us, per pipeline delivery %.0f us: "
+                            + "the pipeline at %.0f%% of raw's CPU efficiency",
+                    round, rawMicros, senderMicros, pipelineMicros, 100 * rawMicros / pipelineMicros));
         }
-        report(String.format("dispatch pipeline, median of %d rounds: %.0f%% of raw's rate (rounds: %s); %.0f%% of raw's CPU efficiency (rounds: %s)",
+        report(String.format(
+                "dispatch pipeline, median of %d rounds: %.0f%% of raw's rate (rounds: %s); %.0f%% of raw's CPU efficiency (rounds: %s)",
                 rounds, 100 * median(ratios), percents(ratios), 100 * median(cpuRatios), percents(cpuRatios)));
     }
 
@@ -151,21 +185,39 @@ class NotificationBenchmark extends NotificationsTestBase {
     }
 
     static List<String> percents(List<Double> ratios) {
-        return ratios.stream().map(ratio -> String.format("%.0f%%", 100 * ratio)).toList();
+        return ratios.stream()
+                .map(ratio -> String.format("%.0f%%", 100 * ratio))
+                .toList();
     }
 
     int senderLoop(String tenant, List<String> endpoints, int requests) {
-        ChannelSender webhooks = senders.stream().filter(sender -> sender.channel() == Channel.WEBHOOK).findFirst().orElseThrow();
-        String body = "{\"type\":\"thaw.case.closed\",\"timestamp\":\"2030-01-01T00:00:00Z\",\"data\":{\"caseId\":\"c-1\"}}";
+        ChannelSender webhooks = senders.stream()
+                .filter(sender -> sender.channel() == Channel.WEBHOOK)
+                .findFirst()
+                .orElseThrow();
+        String body =
+                "{\"type\":\"thaw.case.closed\",\"timestamp\":\"2030-01-01T00:00:00Z\",\"data\":{\"caseId\":\"c-1\"}}";
         AtomicInteger ok = new AtomicInteger();
-        Flux.range(0, requests).flatMap(i -> webhooks.send(new OutgoingMessage(new DeliveryId("bench-" + i + "|" + endpoints.get(i % ENDPOINTS)
-                        + "|WEBHOOK"), tenant, Channel.WEBHOOK, endpoints.get(i % ENDPOINTS), endpoints.get(i % ENDPOINTS), "bench", null, body,
-                        "thaw.case.closed", 1))
-                .doOnNext(outcome -> {
-                    if (outcome.succeeded()) {
-                        ok.incrementAndGet();
-                    }
-                }), CONCURRENCY).blockLast();
+        Flux.range(0, requests)
+                .flatMap(
+                        i -> webhooks.send(new OutgoingMessage(
+                                        new DeliveryId("bench-" + i + "|" + endpoints.get(i % ENDPOINTS) + "|WEBHOOK"),
+                                        tenant,
+                                        Channel.WEBHOOK,
+                                        endpoints.get(i % ENDPOINTS),
+                                        endpoints.get(i % ENDPOINTS),
+                                        "bench",
+                                        null,
+                                        body,
+                                        "thaw.case.closed",
+                                        1))
+                                .doOnNext(outcome -> {
+                                    if (outcome.succeeded()) {
+                                        ok.incrementAndGet();
+                                    }
+                                }),
+                        CONCURRENCY)
+                .blockLast();
         return ok.get();
     }
 
@@ -176,28 +228,63 @@ class NotificationBenchmark extends NotificationsTestBase {
      * fail or time out do not count and do not stretch the time; their attempts go on meanwhile.
      */
     double pipeline(String tenant, int notifications, int expectedDelivered) {
-        web.put().uri("/api/v1/notifications/rules/thaw.case.closed").headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("version", 0, "urgent", false, "targets", List.of(Map.of("audience", "CLIENT", "channels", List.of("WEBHOOK")))))
-                .exchange().expectStatus().isOk();
+        web.put()
+                .uri("/api/v1/notifications/rules/thaw.case.closed")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of(
+                        "version",
+                        0,
+                        "urgent",
+                        false,
+                        "targets",
+                        List.of(Map.of("audience", "CLIENT", "channels", List.of("WEBHOOK")))))
+                .exchange()
+                .expectStatus()
+                .isOk();
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
         long cpu = cpuNanos();
-        Flux.range(0, notifications).flatMap(i -> dispatch.dispatch(new Notification("bench-event-" + tenant + "-" + i, tenant, "thaw.case.closed",
-                null, false, false, Map.of("outcome", "RESTORED"), null)), 4).blockLast();
+        Flux.range(0, notifications)
+                .flatMap(
+                        i -> dispatch.dispatch(new Notification(
+                                "bench-event-" + tenant + "-" + i,
+                                tenant,
+                                "thaw.case.closed",
+                                null,
+                                false,
+                                false,
+                                Map.of("outcome", "RESTORED"),
+                                null)),
+                        4)
+                .blockLast();
         double stored = seconds(started);
-        Query delivered = Query.query(Criteria.where("tenantId").is(tenant).and("status").is("DELIVERED"));
-        // Every delivery is queued by now; the worker's own idleness (memory) says when the attempts are done. Polling the
+        Query delivered =
+                Query.query(Criteria.where("tenantId").is(tenant).and("status").is("DELIVERED"));
+        // Every delivery is queued by now; the worker's own idleness (memory) says when the attempts are done. Polling
+        // the
         // store instead would load it with scans while it is measured; the rate is taken from deliveredAt either way.
         Instant deadline = Instant.now().plusSeconds(300);
         while (!worker.idle() && Instant.now().isBefore(deadline)) {
             Mono.delay(Duration.ofMillis(20)).block();
         }
         lastPipelineCpuNanos = cpuNanos() - cpu;
-        List<Document> done = mongo.find(delivered, Document.class, "deliveries").collectList().block();
-        Instant last = done.stream().map(delivery -> delivery.getDate("deliveredAt").toInstant()).max(Instant::compareTo).orElse(startedAt);
+        List<Document> done = mongo.find(delivered, Document.class, "deliveries")
+                .collectList()
+                .block();
+        Instant last = done.stream()
+                .map(delivery -> delivery.getDate("deliveredAt").toInstant())
+                .max(Instant::compareTo)
+                .orElse(startedAt);
         double elapsed = Math.max(0.001, Duration.between(startedAt, last).toNanos() / 1e9);
-        report(String.format("  %d of %d deliveries DELIVERED in %.1f s (all %d stored and the events acknowledged after %.1f s; window %d..%d)",
-                done.size(), (long) notifications * expectedDelivered, elapsed, notifications, stored, startedAt.toEpochMilli(), last.toEpochMilli()));
+        report(String.format(
+                "  %d of %d deliveries DELIVERED in %.1f s (all %d stored and the events acknowledged after %.1f s; window %d..%d)",
+                done.size(),
+                (long) notifications * expectedDelivered,
+                elapsed,
+                notifications,
+                stored,
+                startedAt.toEpochMilli(),
+                last.toEpochMilli()));
         return done.size() / elapsed;
     }
 
@@ -220,21 +307,26 @@ class NotificationBenchmark extends NotificationsTestBase {
             String healthyTenant = newTenant();
             registerEndpoints(healthyTenant, "/healthy-" + healthyTenant + "/", ENDPOINTS);
             double allHealthy = healthyRate(healthyTenant, notifications);
-            report(String.format("round %d: all %d endpoints healthy: %.0f deliveries/s", round, ENDPOINTS, allHealthy));
+            report(String.format(
+                    "round %d: all %d endpoints healthy: %.0f deliveries/s", round, ENDPOINTS, allHealthy));
             for (String mode : List.of("500", "timeout")) {
                 String tenant = newTenant();
                 String prefix = "/mixed-" + mode + "-" + tenant + "/";
                 registerEndpoints(tenant, prefix, ENDPOINTS);
                 for (int failing = 0; failing < ENDPOINTS / 10; failing++) {
-                    receiver.always(prefix + failing, mode.equals("500") ? HttpStub.Answer.status(500)
-                            : HttpStub.Answer.status(200).delayed(Duration.ofSeconds(3)));
+                    receiver.always(
+                            prefix + failing,
+                            mode.equals("500")
+                                    ? HttpStub.Answer.status(500)
+                                    : HttpStub.Answer.status(200).delayed(Duration.ofSeconds(3)));
                 }
                 double healthy = pipeline(tenant, notifications, ENDPOINTS - ENDPOINTS / 10);
                 drain();
                 int healthyEndpoints = ENDPOINTS - ENDPOINTS / 10;
                 // Per endpoint: each healthy endpoint's rate against an endpoint's rate when all are healthy.
                 double kept = (healthy / healthyEndpoints) / (allHealthy / ENDPOINTS);
-                report(String.format("round %d: 10%% failing (%s): the %d healthy endpoints got %.0f deliveries/s = %.1f/s each = %.0f%% of an endpoint's all-healthy rate",
+                report(String.format(
+                        "round %d: 10%% failing (%s): the %d healthy endpoints got %.0f deliveries/s = %.1f/s each = %.0f%% of an endpoint's all-healthy rate",
                         round, mode, healthyEndpoints, healthy, healthy / healthyEndpoints, 100 * kept));
             }
         }
@@ -260,16 +352,47 @@ class NotificationBenchmark extends NotificationsTestBase {
         int count = Integer.getInteger("bench.reminders", 10_000);
         int spreadSeconds = Integer.getInteger("bench.spread", 120);
         String tenant = newTenant();
-        registerRecipient(tenant, Map.of("kind", "STAFF", "name", "Owner", "userId", "owner-1", "roles", List.of("staff_agent"),
-                "channels", List.of("IN_APP")));
+        registerRecipient(
+                tenant,
+                Map.of(
+                        "kind",
+                        "STAFF",
+                        "name",
+                        "Owner",
+                        "userId",
+                        "owner-1",
+                        "roles",
+                        List.of("staff_agent"),
+                        "channels",
+                        List.of("IN_APP")));
         Instant base = Instant.now().plusSeconds(Integer.getInteger("bench.lead", 60));
         timers.start();
         try {
             long scheduling = System.nanoTime();
-            Flux.range(0, count).flatMap(i -> timers.schedule("bench-reminder:" + tenant + ":" + i, ReminderService.REMINDER_TIMER, tenant,
-                    base.plusMillis((long) i * spreadSeconds * 1000 / count), Map.of("clockId", "bench-" + i, "clock", "TASK_DUE",
-                            "dueAt", base.plusSeconds(600).toString(), "urgent", false, "label", "bench", "minutesBefore", 10,
-                            "ownerUserId", "owner-1")), 8).blockLast();
+            Flux.range(0, count)
+                    .flatMap(
+                            i -> timers.schedule(
+                                    "bench-reminder:" + tenant + ":" + i,
+                                    ReminderService.REMINDER_TIMER,
+                                    tenant,
+                                    base.plusMillis((long) i * spreadSeconds * 1000 / count),
+                                    Map.of(
+                                            "clockId",
+                                            "bench-" + i,
+                                            "clock",
+                                            "TASK_DUE",
+                                            "dueAt",
+                                            base.plusSeconds(600).toString(),
+                                            "urgent",
+                                            false,
+                                            "label",
+                                            "bench",
+                                            "minutesBefore",
+                                            10,
+                                            "ownerUserId",
+                                            "owner-1")),
+                            8)
+                    .blockLast();
             report(String.format("scheduled %d reminders in %.1f s", count, seconds(scheduling)));
             if (Instant.now().isAfter(base)) {
                 report("scheduling ran past the first due time; raise -Dbench.lead");
@@ -282,33 +405,52 @@ class NotificationBenchmark extends NotificationsTestBase {
         } finally {
             timers.stop();
         }
-        List<Document> fired = mongo.find(Query.query(Criteria.where("tenantId").is(tenant)), Document.class, "reminders").collectList().block();
-        long pending = mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), Timers.TIMERS).block();
+        List<Document> fired = mongo.find(
+                        Query.query(Criteria.where("tenantId").is(tenant)), Document.class, "reminders")
+                .collectList()
+                .block();
+        long pending = mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), Timers.TIMERS)
+                .block();
         List<Long> lateness = new ArrayList<>();
         for (Document reminder : fired) {
-            lateness.add(reminder.getDate("firedAt").getTime() - reminder.getDate("remindAt").getTime());
+            lateness.add(reminder.getDate("firedAt").getTime()
+                    - reminder.getDate("remindAt").getTime());
         }
-        report(String.format("%d of %d reminders fired (due over %d s, %d still pending); %s", fired.size(), count, spreadSeconds, pending,
-                latenessSummary(lateness)));
-        // A reminder's delivery is for the event "reminder:<timer key>@<due time>": lateness from the due time to DELIVERED.
-        List<Document> delivered = mongo.find(Query.query(Criteria.where("tenantId").is(tenant).and("status").is("DELIVERED")),
-                Document.class, "deliveries").collectList().block();
+        report(String.format(
+                "%d of %d reminders fired (due over %d s, %d still pending); %s",
+                fired.size(), count, spreadSeconds, pending, latenessSummary(lateness)));
+        // A reminder's delivery is for the event "reminder:<timer key>@<due time>": lateness from the due time to
+        // DELIVERED.
+        List<Document> delivered = mongo.find(
+                        Query.query(Criteria.where("tenantId")
+                                .is(tenant)
+                                .and("status")
+                                .is("DELIVERED")),
+                        Document.class,
+                        "deliveries")
+                .collectList()
+                .block();
         List<Long> deliveredLateness = new ArrayList<>();
         for (Document delivery : delivered) {
             String eventId = delivery.getString("eventId");
             Instant dueAt = Instant.parse(eventId.substring(eventId.lastIndexOf('@') + 1));
             deliveredLateness.add(delivery.getDate("deliveredAt").getTime() - dueAt.toEpochMilli());
         }
-        report(String.format("%d in-app deliveries DELIVERED to the owner; from the reminder's due time: %s", delivered.size(),
-                latenessSummary(deliveredLateness)));
+        report(String.format(
+                "%d in-app deliveries DELIVERED to the owner; from the reminder's due time: %s",
+                delivered.size(), latenessSummary(deliveredLateness)));
     }
 
     static String latenessSummary(List<Long> lateness) {
         List<Long> sorted = new ArrayList<>(lateness);
         Collections.sort(sorted);
         long withinOneSecond = sorted.stream().filter(ms -> ms <= 1000).count();
-        return String.format("within 1 s: %d; lateness p50 %d ms, p99 %d ms, p99.9 %d ms, max %d ms", withinOneSecond, percentile(sorted, 50),
-                percentile(sorted, 99), sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * 999 / 1000)),
+        return String.format(
+                "within 1 s: %d; lateness p50 %d ms, p99 %d ms, p99.9 %d ms, max %d ms",
+                withinOneSecond,
+                percentile(sorted, 50),
+                percentile(sorted, 99),
+                sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * 999 / 1000)),
                 sorted.isEmpty() ? -1 : sorted.getLast());
     }
 

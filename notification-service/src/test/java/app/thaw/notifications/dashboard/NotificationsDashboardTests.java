@@ -1,5 +1,7 @@
 package app.thaw.notifications.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -17,8 +19,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The staff dashboard under /dashboard/notifications/: each page renders the tenant's data in the
@@ -44,22 +44,79 @@ class NotificationsDashboardTests extends NotificationsTestBase {
 
     /** The page at {@code path}, a URI template whose variables are encoded strictly (any character may be sent). */
     String page(String path, String token, String language, HttpStatus expected, Object... variables) {
-        return web.get().uri(path, variables).headers(h -> h.setBearerAuth(token)).header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange()
-                .expectStatus().isEqualTo(expected)
-                .expectBody(String.class).returnResult().getResponseBody();
+        return web.get()
+                .uri(path, variables)
+                .headers(h -> h.setBearerAuth(token))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(expected)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     /** A client with e-mail and SMS, and a case opened for it: delivered at once on both channels. */
     String openCaseForClient(String tenant, String caseId) {
-        registerRecipient(tenant, Map.of("kind", "CLIENT", "name", "Merchant Contact", "userId", "client-user",
-                "email", caseId + "@example.com", "phone", "+8613800000009", "channels", List.of("EMAIL", "SMS"), "language", "en",
-                "timeZone", "Asia/Shanghai"));
-        deliver(event(tenant, "thaw.case.opened", caseId, Map.of("caseId", caseId, "scenario", "RISK_TXN", "drill", false,
-                "restricted", false, "reference", "TH-" + caseId, "holder", Map.of("type", "ENTERPRISE", "displayName", "Widgets Ltd",
-                        "accountReference", "acct-1"), "platform", "LianLian", "scope", "TRANSACTION", "openedAt", Instant.now().toString())))
-                .expectStatus().isOk();
-        return mongo.findOne(Query.query(Criteria.where("tenantId").is(tenant).and("channel").is("EMAIL")), Document.class, "deliveries")
-                .block().getString("_id");
+        registerRecipient(
+                tenant,
+                Map.of(
+                        "kind",
+                        "CLIENT",
+                        "name",
+                        "Merchant Contact",
+                        "userId",
+                        "client-user",
+                        "email",
+                        caseId + "@example.com",
+                        "phone",
+                        "+8613800000009",
+                        "channels",
+                        List.of("EMAIL", "SMS"),
+                        "language",
+                        "en",
+                        "timeZone",
+                        "Asia/Shanghai"));
+        deliver(event(
+                        tenant,
+                        "thaw.case.opened",
+                        caseId,
+                        Map.of(
+                                "caseId",
+                                caseId,
+                                "scenario",
+                                "RISK_TXN",
+                                "drill",
+                                false,
+                                "restricted",
+                                false,
+                                "reference",
+                                "TH-" + caseId,
+                                "holder",
+                                Map.of(
+                                        "type",
+                                        "ENTERPRISE",
+                                        "displayName",
+                                        "Widgets Ltd",
+                                        "accountReference",
+                                        "acct-1"),
+                                "platform",
+                                "LianLian",
+                                "scope",
+                                "TRANSACTION",
+                                "openedAt",
+                                Instant.now().toString())))
+                .expectStatus()
+                .isOk();
+        return mongo.findOne(
+                        Query.query(Criteria.where("tenantId")
+                                .is(tenant)
+                                .and("channel")
+                                .is("EMAIL")),
+                        Document.class,
+                        "deliveries")
+                .block()
+                .getString("_id");
     }
 
     @Test
@@ -68,24 +125,40 @@ class NotificationsDashboardTests extends NotificationsTestBase {
         openCaseForClient(tenant, "case-log");
 
         String english = page("/dashboard/notifications/", supervisor(tenant), "en", HttpStatus.OK);
-        assertThat(english).contains("lang=\"en\"", "Delivery log", "thaw.case.opened", "case-log", "E-mail", "SMS", "Delivered",
-                "hx-get=\"/dashboard/notifications/deliveries/");
+        assertThat(english)
+                .contains(
+                        "lang=\"en\"",
+                        "Delivery log",
+                        "thaw.case.opened",
+                        "case-log",
+                        "E-mail",
+                        "SMS",
+                        "Delivered",
+                        "hx-get=\"/dashboard/notifications/deliveries/");
         String chinese = page("/dashboard/notifications/", supervisor(tenant), "zh-CN,zh;q=0.9", HttpStatus.OK);
-        assertThat(chinese).contains("lang=\"zh-CN\"", "投递记录", "电子邮件", "短信", "已送达").doesNotContain("Delivery log");
+        assertThat(chinese)
+                .contains("lang=\"zh-CN\"", "投递记录", "电子邮件", "短信", "已送达")
+                .doesNotContain("Delivery log");
 
         String smsOnly = page("/dashboard/notifications/?channel=SMS", supervisor(tenant), "en", HttpStatus.OK);
         assertThat(smsOnly).contains("|SMS\"").doesNotContain("|EMAIL\"");
         assertThat(page("/dashboard/notifications/?caseId=another-case", supervisor(tenant), "en", HttpStatus.OK))
-                .contains("No deliveries match.").doesNotContain("case-log");
+                .contains("No deliveries match.")
+                .doesNotContain("case-log");
         assertThat(page("/dashboard/notifications/", supervisor(newTenant()), "en", HttpStatus.OK))
-                .as("another tenant's supervisor").doesNotContain("case-log");
+                .as("another tenant's supervisor")
+                .doesNotContain("case-log");
     }
 
     @Test
     void anUnknownFilterValueIsRefusedWithAVisibleMessage() {
         assertThat(page("/dashboard/notifications/?channel=FAX", supervisor(newTenant()), "en", HttpStatus.BAD_REQUEST))
                 .contains("role=\"alert\"", "Unknown channel or status in the filter.");
-        assertThat(page("/dashboard/notifications/?status=LOST", supervisor(newTenant()), "zh-CN", HttpStatus.BAD_REQUEST))
+        assertThat(page(
+                        "/dashboard/notifications/?status=LOST",
+                        supervisor(newTenant()),
+                        "zh-CN",
+                        HttpStatus.BAD_REQUEST))
                 .contains("筛选条件中的渠道或状态无效。");
     }
 
@@ -94,51 +167,102 @@ class NotificationsDashboardTests extends NotificationsTestBase {
         String tenant = newTenant();
         String id = openCaseForClient(tenant, "case-replay");
 
-        String detail = web.get().uri("/dashboard/notifications/deliveries/{id}", id).headers(h -> h.setBearerAuth(supervisor(tenant)))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(detail).contains("[TH-case-replay] We found it and we are on it", "Succeeded", " ms", "Replay now")
+        String detail = web.get()
+                .uri("/dashboard/notifications/deliveries/{id}", id)
+                .headers(h -> h.setBearerAuth(supervisor(tenant)))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(detail)
+                .contains("[TH-case-replay] We found it and we are on it", "Succeeded", " ms", "Replay now")
                 .containsOnlyOnce("class=\"attempt\"");
 
-        String replayed = web.post().uri("/dashboard/notifications/deliveries/{id}/replay", id).headers(h -> h.setBearerAuth(supervisor(tenant)))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String replayed = web.post()
+                .uri("/dashboard/notifications/deliveries/{id}/replay", id)
+                .headers(h -> h.setBearerAuth(supervisor(tenant)))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(replayed).contains("已重发", "成功");
         assertThat(replayed.split("class=\"attempt\"", -1)).hasSize(3);
 
-        web.get().uri("/dashboard/notifications/deliveries/{id}", id).headers(h -> h.setBearerAuth(supervisor(newTenant())))
-                .exchange().expectStatus().isNotFound()
-                .expectBody(String.class).value(body -> assertThat(body).contains("role=\"alert\"", "Not found"));
-        web.post().uri("/dashboard/notifications/deliveries/{id}/replay", "no-such-delivery")
-                .headers(h -> h.setBearerAuth(supervisor(tenant))).header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
-                .expectStatus().isNotFound()
-                .expectBody(String.class).value(body -> assertThat(body).contains("role=\"alert\"", "Not found"));
+        web.get()
+                .uri("/dashboard/notifications/deliveries/{id}", id)
+                .headers(h -> h.setBearerAuth(supervisor(newTenant())))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("role=\"alert\"", "Not found"));
+        web.post()
+                .uri("/dashboard/notifications/deliveries/{id}/replay", "no-such-delivery")
+                .headers(h -> h.setBearerAuth(supervisor(tenant)))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("role=\"alert\"", "Not found"));
     }
 
     @Test
     void theMailboxShowsCapturedMessagesNewestFirstWithTheirBody() {
         String tenant = newTenant();
         Instant now = Instant.now();
-        mongo.insert(new Document("_id", "m-older-" + tenant).append("tenantId", tenant).append("channel", "SMS").append("to", "+8613800000001")
-                .append("text", "Older SMS body").append("eventType", "thaw.case.opened").append("capturedAt", Date.from(now.minusSeconds(60))),
-                "mailbox").block();
-        mongo.insert(new Document("_id", "a-newer-" + tenant).append("tenantId", tenant).append("channel", "EMAIL").append("to", "client@example.com")
-                .append("subject", "Newer subject").append("text", "Newer e-mail body\nsecond line").append("eventType", "thaw.case.opened")
-                .append("capturedAt", Date.from(now)), "mailbox").block();
+        mongo.insert(
+                        new Document("_id", "m-older-" + tenant)
+                                .append("tenantId", tenant)
+                                .append("channel", "SMS")
+                                .append("to", "+8613800000001")
+                                .append("text", "Older SMS body")
+                                .append("eventType", "thaw.case.opened")
+                                .append("capturedAt", Date.from(now.minusSeconds(60))),
+                        "mailbox")
+                .block();
+        mongo.insert(
+                        new Document("_id", "a-newer-" + tenant)
+                                .append("tenantId", tenant)
+                                .append("channel", "EMAIL")
+                                .append("to", "client@example.com")
+                                .append("subject", "Newer subject")
+                                .append("text", "Newer e-mail body\nsecond line")
+                                .append("eventType", "thaw.case.opened")
+                                .append("capturedAt", Date.from(now)),
+                        "mailbox")
+                .block();
 
         String english = page("/dashboard/notifications/mailbox", supervisor(tenant), "en", HttpStatus.OK);
-        assertThat(english).contains("Development mailbox", "Newer subject", "client@example.com", "Newer e-mail body\nsecond line");
+        assertThat(english)
+                .contains(
+                        "Development mailbox", "Newer subject", "client@example.com", "Newer e-mail body\nsecond line");
         assertThat(english.indexOf("Newer e-mail body")).isLessThan(english.indexOf("Older SMS body"));
-        assertThat(page("/dashboard/notifications/mailbox", supervisor(tenant), "zh-CN", HttpStatus.OK)).contains("开发邮箱", "收件人");
-        assertThat(page("/dashboard/notifications/mailbox", supervisor(newTenant()), "en", HttpStatus.OK)).doesNotContain("Newer subject");
+        assertThat(page("/dashboard/notifications/mailbox", supervisor(tenant), "zh-CN", HttpStatus.OK))
+                .contains("开发邮箱", "收件人");
+        assertThat(page("/dashboard/notifications/mailbox", supervisor(newTenant()), "en", HttpStatus.OK))
+                .doesNotContain("Newer subject");
     }
 
     @Test
     void aDisabledWebhookEndpointIsListedAndCanBeEnabledAgainAtTheVersionShown() {
         String tenant = newTenant();
-        Map<?, ?> registered = web.post().uri("/api/v1/notifications/webhooks").headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("url", receiver.url("/dashboard-hook"), "eventTypes", List.of("thaw.case.*"))).exchange()
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> registered = web.post()
+                .uri("/api/v1/notifications/webhooks")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of("url", receiver.url("/dashboard-hook"), "eventTypes", List.of("thaw.case.*")))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         String id = (String) ((Map<?, ?>) registered.get("endpoint")).get("id");
         assertThat(page("/dashboard/notifications/webhooks", supervisor(tenant), "en", HttpStatus.OK))
                 .contains("Every webhook endpoint is healthy.");
@@ -146,17 +270,29 @@ class NotificationsDashboardTests extends NotificationsTestBase {
         long version = webhookService.get(tenant, id).block().version();
 
         String listed = page("/dashboard/notifications/webhooks", supervisor(tenant), "en", HttpStatus.OK);
-        assertThat(listed).contains("/dashboard-hook", "Disabled", "failing for 5 days", "Enable again", "version=" + version);
-        assertThat(page("/dashboard/notifications/webhooks", supervisor(tenant), "zh-CN", HttpStatus.OK)).contains("已停用", "重新启用");
+        assertThat(listed)
+                .contains("/dashboard-hook", "Disabled", "failing for 5 days", "Enable again", "version=" + version);
+        assertThat(page("/dashboard/notifications/webhooks", supervisor(tenant), "zh-CN", HttpStatus.OK))
+                .contains("已停用", "重新启用");
 
-        web.post().uri("/dashboard/notifications/webhooks/{id}/enable?version={v}", id, version - 1)
-                .headers(h -> h.setBearerAuth(supervisor(tenant))).header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
-                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                .expectBody(String.class).value(body -> assertThat(body).contains("role=\"alert\"", "Reload the page"));
-        web.post().uri("/dashboard/notifications/webhooks/{id}/enable?version={v}", id, version)
-                .headers(h -> h.setBearerAuth(supervisor(tenant))).header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body).contains("Enabled again", "/dashboard-hook"));
+        web.post()
+                .uri("/dashboard/notifications/webhooks/{id}/enable?version={v}", id, version - 1)
+                .headers(h -> h.setBearerAuth(supervisor(tenant)))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("role=\"alert\"", "Reload the page"));
+        web.post()
+                .uri("/dashboard/notifications/webhooks/{id}/enable?version={v}", id, version)
+                .headers(h -> h.setBearerAuth(supervisor(tenant)))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("Enabled again", "/dashboard-hook"));
         assertThat(webhookService.get(tenant, id).block().enabled()).isTrue();
         assertThat(page("/dashboard/notifications/webhooks", supervisor(tenant), "en", HttpStatus.OK))
                 .contains("Every webhook endpoint is healthy.");
@@ -165,15 +301,23 @@ class NotificationsDashboardTests extends NotificationsTestBase {
     @Test
     void theGoldenFifteenChartCountsCasesToldInTimeAndLate() {
         // The chart buckets by UTC day: at noon, "20 minutes ago" is today whenever the test runs.
-        Instant noon = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(12));
+        Instant noon =
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(12));
         clock.set(noon.isBefore(clock.instant()) ? noon.plus(Duration.ofDays(1)) : noon);
         String tenant = newTenant();
         openCaseForClient(tenant, "case-in-time");
         // A case heard of 20 minutes ago whose client was never told: late.
         Instant heardOf = clock.instant().minus(Duration.ofMinutes(20));
-        mongo.insert(new Document("_id", "e-late|staff|IN_APP").append("tenantId", tenant).append("caseId", "case-late")
-                .append("eventType", "thaw.case.opened").append("channel", "IN_APP").append("status", "DELIVERED")
-                .append("createdAt", Date.from(heardOf)), "deliveries").block();
+        mongo.insert(
+                        new Document("_id", "e-late|staff|IN_APP")
+                                .append("tenantId", tenant)
+                                .append("caseId", "case-late")
+                                .append("eventType", "thaw.case.opened")
+                                .append("channel", "IN_APP")
+                                .append("status", "DELIVERED")
+                                .append("createdAt", Date.from(heardOf)),
+                        "deliveries")
+                .block();
 
         String english = page("/dashboard/notifications/golden-15", supervisor(tenant), "en", HttpStatus.OK);
         assertThat(english).contains("Golden 15 minutes", "2 cases in the last 14 days", "new Chart(", "golden-chart");
@@ -184,8 +328,15 @@ class NotificationsDashboardTests extends NotificationsTestBase {
     }
 
     List<Document> audited(String staffTenant, String action) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(staffTenant).and("action").is(action)), Document.class,
-                AuditLog.AUDIT_LOG).collectList().block();
+        return mongo.find(
+                        Query.query(Criteria.where("tenantId")
+                                .is(staffTenant)
+                                .and("action")
+                                .is(action)),
+                        Document.class,
+                        AuditLog.AUDIT_LOG)
+                .collectList()
+                .block();
     }
 
     @Test
@@ -194,30 +345,57 @@ class NotificationsDashboardTests extends NotificationsTestBase {
         String id = openCaseForClient(merchant, "case-named");
         String staff = newTenant();
 
-        assertThat(page("/dashboard/notifications/", supervisor(staff), "en", HttpStatus.OK)).as("own tenant by default")
+        assertThat(page("/dashboard/notifications/", supervisor(staff), "en", HttpStatus.OK))
+                .as("own tenant by default")
                 .doesNotContain("case-named");
         String log = page("/dashboard/notifications/?tenantId=" + merchant, supervisor(staff), "en", HttpStatus.OK);
         assertThat(log).contains("case-named", "value=\"" + merchant + "\"", "tenantId=" + merchant);
-        assertThat(audited(staff, "notification.cross_tenant_list")).singleElement()
-                .satisfies(entry -> assertThat(entry.get("details", Document.class)).containsEntry("tenantFilter", merchant));
+        assertThat(audited(staff, "notification.cross_tenant_list"))
+                .singleElement()
+                .satisfies(entry ->
+                        assertThat(entry.get("details", Document.class)).containsEntry("tenantFilter", merchant));
         // Typed into the form: surrounding spaces are dropped.
-        assertThat(page("/dashboard/notifications/?channel=EMAIL&tenantId={tenant}", supervisor(staff), "en", HttpStatus.OK, " " + merchant + " "))
+        assertThat(page(
+                        "/dashboard/notifications/?channel=EMAIL&tenantId={tenant}",
+                        supervisor(staff),
+                        "en",
+                        HttpStatus.OK,
+                        " " + merchant + " "))
                 .contains("case-named");
 
-        String detail = web.get().uri("/dashboard/notifications/deliveries/{id}?tenantId={tenant}", id, merchant)
-                .headers(h -> h.setBearerAuth(platformAdmin(staff))).header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(detail).contains("Attempts", "Succeeded").as("a replay is a write in the caller's own tenant").doesNotContain("Replay now");
-        assertThat(audited(staff, "notification.cross_tenant_read")).singleElement()
+        String detail = web.get()
+                .uri("/dashboard/notifications/deliveries/{id}?tenantId={tenant}", id, merchant)
+                .headers(h -> h.setBearerAuth(platformAdmin(staff)))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(detail)
+                .contains("Attempts", "Succeeded")
+                .as("a replay is a write in the caller's own tenant")
+                .doesNotContain("Replay now");
+        assertThat(audited(staff, "notification.cross_tenant_read"))
+                .singleElement()
                 .satisfies(entry -> assertThat(entry.getString("objectId")).isEqualTo(id));
-        web.get().uri("/dashboard/notifications/deliveries/{id}", id).headers(h -> h.setBearerAuth(platformAdmin(staff))).exchange()
-                .expectStatus().isNotFound();
+        web.get()
+                .uri("/dashboard/notifications/deliveries/{id}", id)
+                .headers(h -> h.setBearerAuth(platformAdmin(staff)))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
 
-        String golden = page("/dashboard/notifications/golden-15?tenantId=" + merchant, supervisor(staff), "en", HttpStatus.OK);
+        String golden =
+                page("/dashboard/notifications/golden-15?tenantId=" + merchant, supervisor(staff), "en", HttpStatus.OK);
         assertThat(golden).contains("1 case in the last 14 days", "value=\"" + merchant + "\"");
-        assertThat(audited(staff, "notification.cross_tenant_statistics")).singleElement()
-                .satisfies(entry -> assertThat(entry.get("details", Document.class)).containsEntry("tenantFilter", merchant));
-        assertThat(page("/dashboard/notifications/golden-15", supervisor(staff), "en", HttpStatus.OK)).contains("0 cases in the last 14 days");
+        assertThat(audited(staff, "notification.cross_tenant_statistics"))
+                .singleElement()
+                .satisfies(entry ->
+                        assertThat(entry.get("details", Document.class)).containsEntry("tenantFilter", merchant));
+        assertThat(page("/dashboard/notifications/golden-15", supervisor(staff), "en", HttpStatus.OK))
+                .contains("0 cases in the last 14 days");
     }
 
     @Test
@@ -226,13 +404,29 @@ class NotificationsDashboardTests extends NotificationsTestBase {
         openCaseForClient(merchant, "case-malformed");
         String staff = newTenant();
         for (String tenantId : List.of("a".repeat(65), merchant + "\u0000", "../" + merchant)) {
-            assertThat(page("/dashboard/notifications/?tenantId={tenant}", supervisor(staff), "en", HttpStatus.BAD_REQUEST, tenantId))
-                    .contains("The tenant must be 1 to 64 letters").doesNotContain("case-malformed");
-            assertThat(page("/dashboard/notifications/golden-15?tenantId={tenant}", supervisor(staff), "zh-CN", HttpStatus.BAD_REQUEST, tenantId))
-                    .contains("租户须为 1 至 64 个字母").doesNotContain("golden-chart");
+            assertThat(page(
+                            "/dashboard/notifications/?tenantId={tenant}",
+                            supervisor(staff),
+                            "en",
+                            HttpStatus.BAD_REQUEST,
+                            tenantId))
+                    .contains("The tenant must be 1 to 64 letters")
+                    .doesNotContain("case-malformed");
+            assertThat(page(
+                            "/dashboard/notifications/golden-15?tenantId={tenant}",
+                            supervisor(staff),
+                            "zh-CN",
+                            HttpStatus.BAD_REQUEST,
+                            tenantId))
+                    .contains("租户须为 1 至 64 个字母")
+                    .doesNotContain("golden-chart");
         }
-        web.get().uri("/dashboard/notifications/deliveries/any?tenantId={tenant}", "bad tenant").headers(h -> h.setBearerAuth(supervisor(staff)))
-                .exchange().expectStatus().isBadRequest();
+        web.get()
+                .uri("/dashboard/notifications/deliveries/any?tenantId={tenant}", "bad tenant")
+                .headers(h -> h.setBearerAuth(supervisor(staff)))
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
         assertThat(audited(staff, "notification.cross_tenant_list")).isEmpty();
         assertThat(audited(staff, "notification.cross_tenant_statistics")).isEmpty();
     }
@@ -241,42 +435,85 @@ class NotificationsDashboardTests extends NotificationsTestBase {
     void onlySupervisorsAndPlatformAdminsSeeTheDashboardAndOnlyPlatformAdminsTheDeadLetters() {
         String tenant = newTenant();
         for (String role : new String[] {"staff_agent", "merchant_admin", "compliance_officer"}) {
-            for (String path : new String[] {"/dashboard/notifications/", "/dashboard/notifications/mailbox",
-                    "/dashboard/notifications/webhooks", "/dashboard/notifications/golden-15"}) {
-                web.get().uri(path).headers(h -> h.setBearerAuth(token(tenant, "someone", role))).exchange()
-                        .expectStatus().isNotFound();
+            for (String path : new String[] {
+                "/dashboard/notifications/",
+                "/dashboard/notifications/mailbox",
+                "/dashboard/notifications/webhooks",
+                "/dashboard/notifications/golden-15"
+            }) {
+                web.get()
+                        .uri(path)
+                        .headers(h -> h.setBearerAuth(token(tenant, "someone", role)))
+                        .exchange()
+                        .expectStatus()
+                        .isNotFound();
             }
         }
         web.get().uri("/dashboard/notifications/").exchange().expectStatus().isUnauthorized();
 
-        assertThat(page("/dashboard/notifications/", supervisor(tenant), "en", HttpStatus.OK)).doesNotContain("Dead letters");
+        assertThat(page("/dashboard/notifications/", supervisor(tenant), "en", HttpStatus.OK))
+                .doesNotContain("Dead letters");
         page("/dashboard/notifications/dead-letters", supervisor(tenant), "en", HttpStatus.NOT_FOUND);
-        web.post().uri("/dashboard/notifications/dead-letters/{id}/replay", "any").headers(h -> h.setBearerAuth(supervisor(tenant)))
-                .exchange().expectStatus().isNotFound();
-        assertThat(page("/dashboard/notifications/", platformAdmin(tenant), "en", HttpStatus.OK)).contains("Dead letters", "nav-dead-letters");
+        web.post()
+                .uri("/dashboard/notifications/dead-letters/{id}/replay", "any")
+                .headers(h -> h.setBearerAuth(supervisor(tenant)))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        assertThat(page("/dashboard/notifications/", platformAdmin(tenant), "en", HttpStatus.OK))
+                .contains("Dead letters", "nav-dead-letters");
     }
 
     @Test
     void aPlatformAdminReplaysADeadLetterAndAnUnknownOneIsRefused() {
         String id = "dl-" + UUID.randomUUID();
-        Document event = new Document("type", "thaw.notification.delivered").append("subject", "case-dead").append("tenantId", "acme");
-        mongo.insert(new Document("_id", id).append("status", "DEAD").append("event", event).append("attempts", 8)
-                .append("createdAt", new Date()), "outbox").block();
-        mongo.insert(new Document("_id", id).append("eventId", "e-1").append("event", event).append("subscriber", "case-service")
-                .append("attempts", 8).append("lastError", "HTTP 503 from case-service").append("parkedAt", new Date()), "dead_letters").block();
+        Document event = new Document("type", "thaw.notification.delivered")
+                .append("subject", "case-dead")
+                .append("tenantId", "acme");
+        mongo.insert(
+                        new Document("_id", id)
+                                .append("status", "DEAD")
+                                .append("event", event)
+                                .append("attempts", 8)
+                                .append("createdAt", new Date()),
+                        "outbox")
+                .block();
+        mongo.insert(
+                        new Document("_id", id)
+                                .append("eventId", "e-1")
+                                .append("event", event)
+                                .append("subscriber", "case-service")
+                                .append("attempts", 8)
+                                .append("lastError", "HTTP 503 from case-service")
+                                .append("parkedAt", new Date()),
+                        "dead_letters")
+                .block();
 
         String english = page("/dashboard/notifications/dead-letters", platformAdmin("thaw"), "en", HttpStatus.OK);
-        assertThat(english).contains("Dead letters", id, "thaw.notification.delivered", "HTTP 503 from case-service", "Replay");
-        assertThat(page("/dashboard/notifications/dead-letters", platformAdmin("thaw"), "zh-CN", HttpStatus.OK)).contains("死信", "重放");
+        assertThat(english)
+                .contains("Dead letters", id, "thaw.notification.delivered", "HTTP 503 from case-service", "Replay");
+        assertThat(page("/dashboard/notifications/dead-letters", platformAdmin("thaw"), "zh-CN", HttpStatus.OK))
+                .contains("死信", "重放");
 
-        web.post().uri("/dashboard/notifications/dead-letters/{id}/replay", id).headers(h -> h.setBearerAuth(platformAdmin("thaw")))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body).contains("Queued again for delivery."));
-        assertThat(page("/dashboard/notifications/dead-letters", platformAdmin("thaw"), "en", HttpStatus.OK)).doesNotContain(id);
-        web.post().uri("/dashboard/notifications/dead-letters/{id}/replay", id).headers(h -> h.setBearerAuth(platformAdmin("thaw")))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
-                .expectStatus().isNotFound()
-                .expectBody(String.class).value(body -> assertThat(body).contains("role=\"alert\"", "Not found"));
+        web.post()
+                .uri("/dashboard/notifications/dead-letters/{id}/replay", id)
+                .headers(h -> h.setBearerAuth(platformAdmin("thaw")))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("Queued again for delivery."));
+        assertThat(page("/dashboard/notifications/dead-letters", platformAdmin("thaw"), "en", HttpStatus.OK))
+                .doesNotContain(id);
+        web.post()
+                .uri("/dashboard/notifications/dead-letters/{id}/replay", id)
+                .headers(h -> h.setBearerAuth(platformAdmin("thaw")))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("role=\"alert\"", "Not found"));
     }
 }

@@ -62,21 +62,22 @@ class DedupeAcrossRestartTests {
 
     ConfigurableApplicationContext start() {
         // Command-line arguments: they outrank application.yml, as the tests' dynamic properties do.
-        return new SpringApplicationBuilder(NotificationServiceApplication.class, OwnNettyResources.class).run(
-                "--server.port=0",
-                "--thaw.security.jwk-set-uri=" + tokens.jwkSetUri(),
-                "--thaw.store.data-dir=" + dataDir,
-                // The same keyset too: the second application opens the webhook secrets the first one sealed.
-                "--thaw.notifications.webhooks.keyset-dir=" + dataDir.resolve("keys"),
-                "--thaw.timers.enabled=false",
-                "--thaw.events.relay.enabled=false",
-                "--thaw.events.subscriptions[0].name=case-service",
-                "--thaw.events.subscriptions[0].types=thaw.notification.*",
-                "--thaw.events.subscriptions[0].url=http://127.0.0.1:9/internal/events",
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtp.getSmtp().getPort(),
-                "--thaw.notifications.webhooks.allowed-private-hosts=127.0.0.1",
-                "--thaw.notifications.webhooks.timeout=2s");
+        return new SpringApplicationBuilder(NotificationServiceApplication.class, OwnNettyResources.class)
+                .run(
+                        "--server.port=0",
+                        "--thaw.security.jwk-set-uri=" + tokens.jwkSetUri(),
+                        "--thaw.store.data-dir=" + dataDir,
+                        // The same keyset too: the second application opens the webhook secrets the first one sealed.
+                        "--thaw.notifications.webhooks.keyset-dir=" + dataDir.resolve("keys"),
+                        "--thaw.timers.enabled=false",
+                        "--thaw.events.relay.enabled=false",
+                        "--thaw.events.subscriptions[0].name=case-service",
+                        "--thaw.events.subscriptions[0].types=thaw.notification.*",
+                        "--thaw.events.subscriptions[0].url=http://127.0.0.1:9/internal/events",
+                        "--spring.mail.host=127.0.0.1",
+                        "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                        "--thaw.notifications.webhooks.allowed-private-hosts=127.0.0.1",
+                        "--thaw.notifications.webhooks.timeout=2s");
     }
 
     /**
@@ -96,26 +97,40 @@ class DedupeAcrossRestartTests {
 
     static WebTestClient web(ConfigurableApplicationContext app) {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     static void deliver(ConfigurableApplicationContext app, ThawEvent event) {
-        String service = tokens.token(List.of("thaw_service"), claims -> claims.claim("tenant_id", "thaw")
-                .subject("service-account-case-service").claim("azp", "case-service"));
-        web(app).post().uri("/internal/events").headers(h -> h.setBearerAuth(service))
-                .contentType(MediaType.parseMediaType("application/cloudevents+json")).bodyValue(event.toCloudEvent())
-                .exchange().expectStatus().isOk();
+        String service = tokens.token(
+                List.of("thaw_service"),
+                claims -> claims.claim("tenant_id", "thaw")
+                        .subject("service-account-case-service")
+                        .claim("azp", "case-service"));
+        web(app).post()
+                .uri("/internal/events")
+                .headers(h -> h.setBearerAuth(service))
+                .contentType(MediaType.parseMediaType("application/cloudevents+json"))
+                .bodyValue(event.toCloudEvent())
+                .exchange()
+                .expectStatus()
+                .isOk();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(app.getBean(DeliveryWorker.class)::idle);
     }
 
     static List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getAllRecipients()).anyMatch(to -> to.toString().contains(address));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return Arrays.stream(message.getAllRecipients())
+                                .anyMatch(to -> to.toString().contains(address));
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     @Test
@@ -123,19 +138,56 @@ class DedupeAcrossRestartTests {
         String tenant = "restart-" + System.nanoTime();
         String email = tenant + "@merchant.example";
         String hook = "/hooks/" + tenant;
-        String admin = tokens.token(List.of("merchant_admin"), claims -> claims.claim("tenant_id", tenant).subject("admin-1"));
-        ThawEvent opened = ThawEvent.of("/thaw/case-service", "thaw.case.opened", "case-r1", tenant, Instant.now(), null,
-                Map.of("caseId", "case-r1", "scenario", "RISK_TXN", "drill", false, "restricted", false, "reference", "TH-r1"));
+        String admin = tokens.token(
+                List.of("merchant_admin"),
+                claims -> claims.claim("tenant_id", tenant).subject("admin-1"));
+        ThawEvent opened = ThawEvent.of(
+                "/thaw/case-service",
+                "thaw.case.opened",
+                "case-r1",
+                tenant,
+                Instant.now(),
+                null,
+                Map.of(
+                        "caseId",
+                        "case-r1",
+                        "scenario",
+                        "RISK_TXN",
+                        "drill",
+                        false,
+                        "restricted",
+                        false,
+                        "reference",
+                        "TH-r1"));
 
         ConfigurableApplicationContext first = start();
         try {
-            web(first).post().uri("/api/v1/notifications/recipients").headers(h -> h.setBearerAuth(admin))
-                    .bodyValue(Map.of("kind", "CLIENT", "name", "Merchant Contact", "email", email, "channels", List.of("EMAIL"),
-                            "language", "en"))
-                    .exchange().expectStatus().isCreated();
-            web(first).post().uri("/api/v1/notifications/webhooks").headers(h -> h.setBearerAuth(admin))
+            web(first)
+                    .post()
+                    .uri("/api/v1/notifications/recipients")
+                    .headers(h -> h.setBearerAuth(admin))
+                    .bodyValue(Map.of(
+                            "kind",
+                            "CLIENT",
+                            "name",
+                            "Merchant Contact",
+                            "email",
+                            email,
+                            "channels",
+                            List.of("EMAIL"),
+                            "language",
+                            "en"))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+            web(first)
+                    .post()
+                    .uri("/api/v1/notifications/webhooks")
+                    .headers(h -> h.setBearerAuth(admin))
                     .bodyValue(Map.of("url", receiver.url(hook), "eventTypes", List.of("thaw.case.*")))
-                    .exchange().expectStatus().isCreated();
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
             deliver(first, opened);
             assertThat(mailTo(email)).hasSize(1);
             assertThat(receiver.received(hook)).hasSize(1);
@@ -146,11 +198,16 @@ class DedupeAcrossRestartTests {
         ConfigurableApplicationContext second = start();
         try {
             ReactiveMongoTemplate mongo = second.getBean(ReactiveMongoTemplate.class);
-            assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), "deliveries").block())
-                    .as("the deliveries survived the restart").isEqualTo(2);
-            // As if the inbox had lost its record of the event too: only the deliveries' ids stand between it and a second send.
-            assertThat(mongo.remove(Query.query(Criteria.where("_id").is(opened.id())), EventInbox.PROCESSED_EVENTS).block()
-                    .getDeletedCount()).isEqualTo(1);
+            assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), "deliveries")
+                            .block())
+                    .as("the deliveries survived the restart")
+                    .isEqualTo(2);
+            // As if the inbox had lost its record of the event too: only the deliveries' ids stand between it and a
+            // second send.
+            assertThat(mongo.remove(Query.query(Criteria.where("_id").is(opened.id())), EventInbox.PROCESSED_EVENTS)
+                            .block()
+                            .getDeletedCount())
+                    .isEqualTo(1);
             deliver(second, opened);
         } finally {
             second.close();

@@ -13,7 +13,8 @@ import reactor.core.publisher.Sinks;
 /** The dispatch worker's slots: overall and per target, so a slow endpoint holds back only itself. */
 class DeliveryWorkerTests {
 
-    final DeliveryWorker worker = new DeliveryWorker(new DispatchProperties(8, 2, Duration.ofMinutes(2), Duration.ofMinutes(1)));
+    final DeliveryWorker worker =
+            new DeliveryWorker(new DispatchProperties(8, 2, Duration.ofMinutes(2), Duration.ofMinutes(1)));
 
     @Test
     void anEndpointThatNeverAnswersHoldsOnlyItsOwnSlotsWhileTheOthersAreAllAttempted() {
@@ -21,9 +22,14 @@ class DeliveryWorkerTests {
         AtomicInteger slowStarted = new AtomicInteger();
         AtomicInteger healthyDone = new AtomicInteger();
         for (int i = 0; i < 50; i++) {
-            worker.submit("webhook:slow", () -> Mono.fromRunnable(slowStarted::incrementAndGet).then(slowEndpointAnswers.asMono())
-                    .thenReturn(true));
-            worker.submit("webhook:healthy-" + (i % 5), () -> Mono.fromRunnable(healthyDone::incrementAndGet).thenReturn(true));
+            worker.submit(
+                    "webhook:slow",
+                    () -> Mono.fromRunnable(slowStarted::incrementAndGet)
+                            .then(slowEndpointAnswers.asMono())
+                            .thenReturn(true));
+            worker.submit(
+                    "webhook:healthy-" + (i % 5),
+                    () -> Mono.fromRunnable(healthyDone::incrementAndGet).thenReturn(true));
         }
 
         assertThat(healthyDone).hasValue(50);
@@ -43,11 +49,14 @@ class DeliveryWorkerTests {
         worker.submit("webhook:flaky", () -> firstAnswer.asMono());
         Sinks.Empty<Void> release = Sinks.empty();
         for (int i = 0; i < 6; i++) {
-            worker.submit("webhook:flaky", () -> Mono.fromRunnable(() -> most.accumulateAndGet(underWay.incrementAndGet(), Math::max))
-                    .then(release.asMono()).then(Mono.fromCallable(() -> {
-                        underWay.decrementAndGet();
-                        return true;
-                    })));
+            worker.submit(
+                    "webhook:flaky",
+                    () -> Mono.fromRunnable(() -> most.accumulateAndGet(underWay.incrementAndGet(), Math::max))
+                            .then(release.asMono())
+                            .then(Mono.fromCallable(() -> {
+                                underWay.decrementAndGet();
+                                return true;
+                            })));
         }
         assertThat(most).as("cap 2: the first attempt and one more").hasValue(1);
 
@@ -62,7 +71,11 @@ class DeliveryWorkerTests {
         AtomicInteger started = new AtomicInteger();
         Sinks.Empty<Void> release = Sinks.empty();
         for (int i = 0; i < 40; i++) {
-            worker.submit("webhook:endpoint-" + i, () -> Mono.fromRunnable(started::incrementAndGet).then(release.asMono()).thenReturn(true));
+            worker.submit(
+                    "webhook:endpoint-" + i,
+                    () -> Mono.fromRunnable(started::incrementAndGet)
+                            .then(release.asMono())
+                            .thenReturn(true));
         }
         assertThat(started).as("the overall limit").hasValue(8);
 

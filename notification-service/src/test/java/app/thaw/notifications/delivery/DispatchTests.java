@@ -25,43 +25,100 @@ class DispatchTests extends NotificationsTestBase {
 
     @Autowired
     DispatchService dispatch;
+
     @Autowired
     Timers timers;
 
     static Map<String, Object> opened(String caseId, boolean restricted) {
-        return Map.of("caseId", caseId, "scenario", restricted ? "COMPLIANCE_HOLD" : "RISK_TXN", "drill", false, "restricted", restricted,
-                "reference", "TH-" + caseId, "holder", Map.of("type", "ENTERPRISE", "displayName", "Shenzhen Widgets <Ltd>",
-                        "accountReference", "acct-1"), "platform", "LianLian", "scope", "TRANSACTION", "openedAt", Instant.now().toString());
+        return Map.of(
+                "caseId",
+                caseId,
+                "scenario",
+                restricted ? "COMPLIANCE_HOLD" : "RISK_TXN",
+                "drill",
+                false,
+                "restricted",
+                restricted,
+                "reference",
+                "TH-" + caseId,
+                "holder",
+                Map.of("type", "ENTERPRISE", "displayName", "Shenzhen Widgets <Ltd>", "accountReference", "acct-1"),
+                "platform",
+                "LianLian",
+                "scope",
+                "TRANSACTION",
+                "openedAt",
+                Instant.now().toString());
     }
 
     Map<String, Object> client(String tenant, String email, String phone) {
-        return Map.of("kind", "CLIENT", "name", "Merchant Contact", "userId", "client-user", "email", email, "phone", phone,
-                "channels", List.of("EMAIL", "SMS", "IN_APP"), "language", "en", "timeZone", "Asia/Shanghai");
+        return Map.of(
+                "kind",
+                "CLIENT",
+                "name",
+                "Merchant Contact",
+                "userId",
+                "client-user",
+                "email",
+                email,
+                "phone",
+                phone,
+                "channels",
+                List.of("EMAIL", "SMS", "IN_APP"),
+                "language",
+                "en",
+                "timeZone",
+                "Asia/Shanghai");
     }
 
     List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getAllRecipients()).anyMatch(to -> to.toString().contains(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return Arrays.stream(message.getAllRecipients())
+                                .anyMatch(to -> to.toString().contains(address));
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     List<Document> outboxFor(String tenant) {
-        return mongo.find(Query.query(Criteria.where("event.tenantId").is(tenant).and("event.type").is(DispatchService.DELIVERED)),
-                Document.class, EventOutbox.OUTBOX).collectList().block();
+        return mongo.find(
+                        Query.query(Criteria.where("event.tenantId")
+                                .is(tenant)
+                                .and("event.type")
+                                .is(DispatchService.DELIVERED)),
+                        Document.class,
+                        EventOutbox.OUTBOX)
+                .collectList()
+                .block();
     }
 
     List<Document> deliveries(String tenant) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenant)), Document.class, "deliveries").collectList().block();
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenant)), Document.class, "deliveries")
+                .collectList()
+                .block();
     }
 
     /** A client reading Chinese in Shanghai, in the in-app inbox. */
     void chineseClient(String tenant) {
-        registerRecipient(tenant, Map.of("kind", "CLIENT", "name", "王经理", "userId", "client-zh", "channels", List.of("IN_APP"),
-                "language", "zh-CN", "timeZone", "Asia/Shanghai"));
+        registerRecipient(
+                tenant,
+                Map.of(
+                        "kind",
+                        "CLIENT",
+                        "name",
+                        "王经理",
+                        "userId",
+                        "client-zh",
+                        "channels",
+                        List.of("IN_APP"),
+                        "language",
+                        "zh-CN",
+                        "timeZone",
+                        "Asia/Shanghai"));
     }
 
     @Test
@@ -76,21 +133,41 @@ class DispatchTests extends NotificationsTestBase {
         List<MimeMessage> mails = mailTo(email);
         assertThat(mails).hasSize(1);
         assertThat(mails.getFirst().getSubject()).isEqualTo("[TH-case-1] We found it and we are on it");
-        assertThat(smsPrimary.received("/messages")).anySatisfy(sms -> assertThat(sms.body()).contains("+8613800000001")
-                .contains("case TH-case-1 opened for Shenzhen Widgets <Ltd>"));
-        web.get().uri("/api/v1/notifications/inbox").headers(h -> h.setBearerAuth(token(tenant, "client-user", "merchant_member")))
-                .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.items[0].title").isEqualTo("[TH-case-1] We found it and we are on it");
+        assertThat(smsPrimary.received("/messages"))
+                .anySatisfy(sms -> assertThat(sms.body())
+                        .contains("+8613800000001")
+                        .contains("case TH-case-1 opened for Shenzhen Widgets <Ltd>"));
+        web.get()
+                .uri("/api/v1/notifications/inbox")
+                .headers(h -> h.setBearerAuth(token(tenant, "client-user", "merchant_member")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[0].title")
+                .isEqualTo("[TH-case-1] We found it and we are on it");
 
         List<Document> published = outboxFor(tenant);
         assertThat(published).hasSize(3);
-        assertThat(published).filteredOn(entry -> entry.get("event", Document.class).get("data", Document.class).getBoolean("firstForCase"))
+        assertThat(published)
+                .filteredOn(entry -> entry.get("event", Document.class)
+                        .get("data", Document.class)
+                        .getBoolean("firstForCase"))
                 .singleElement()
-                .satisfies(entry -> assertThat(entry.get("event", Document.class).get("data", Document.class))
-                        .containsEntry("caseId", "case-1").containsEntry("eventType", "thaw.case.opened")
-                        .containsEntry("recipientKind", "CLIENT"));
-        web.get().uri("/api/v1/notifications/cases/case-1/first-delivery").headers(h -> h.setBearerAuth(admin(tenant))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.deliveredAt").exists();
+                .satisfies(
+                        entry -> assertThat(entry.get("event", Document.class).get("data", Document.class))
+                                .containsEntry("caseId", "case-1")
+                                .containsEntry("eventType", "thaw.case.opened")
+                                .containsEntry("recipientKind", "CLIENT"));
+        web.get()
+                .uri("/api/v1/notifications/cases/case-1/first-delivery")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.deliveredAt")
+                .exists();
     }
 
     @Test
@@ -100,14 +177,31 @@ class DispatchTests extends NotificationsTestBase {
         registerRecipient(tenant, client(tenant, email, "+8613800000009"));
         Map<String, Object> takeover = new java.util.HashMap<>(opened("case-t", false));
         takeover.put("scenario", "ACCOUNT_TAKEOVER");
-        deliver(event(tenant, "thaw.case.opened", "case-t", takeover)).expectStatus().isOk();
-        deliver(event(tenant, "thaw.case.opened", "case-r", opened("case-r", false))).expectStatus().isOk();
+        deliver(event(tenant, "thaw.case.opened", "case-t", takeover))
+                .expectStatus()
+                .isOk();
+        deliver(event(tenant, "thaw.case.opened", "case-r", opened("case-r", false)))
+                .expectStatus()
+                .isOk();
 
-        String inbox = web.get().uri("/api/v1/notifications/inbox").headers(h -> h.setBearerAuth(token(tenant, "client-user", "merchant_member")))
-                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(inbox).contains("1. Fastest: LianLian's self-service recovery", "estimated success 60%",
-                "2. Most likely to succeed", "estimated success 90%");
-        assertThat(inbox.split("estimated success 60%", -1)).as("only the takeover case's message offers them").hasSize(2);
+        String inbox = web.get()
+                .uri("/api/v1/notifications/inbox")
+                .headers(h -> h.setBearerAuth(token(tenant, "client-user", "merchant_member")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(inbox)
+                .contains(
+                        "1. Fastest: LianLian's self-service recovery",
+                        "estimated success 60%",
+                        "2. Most likely to succeed",
+                        "estimated success 90%");
+        assertThat(inbox.split("estimated success 60%", -1))
+                .as("only the takeover case's message offers them")
+                .hasSize(2);
     }
 
     @Test
@@ -120,38 +214,74 @@ class DispatchTests extends NotificationsTestBase {
         int smsBefore = smsPrimary.received("/messages").size();
 
         // As after a restart that lost the inbox's record of the event: the pipeline runs again for the same event id.
-        dispatch.dispatch(new Notification(opened.id(), tenant, opened.type(), "case-2", false, false, opened.data(), null)).block();
+        dispatch.dispatch(new Notification(
+                        opened.id(), tenant, opened.type(), "case-2", false, false, opened.data(), null))
+                .block();
         settle();
         deliver(opened).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("duplicate");
 
         assertThat(mailTo(email)).hasSize(1);
         assertThat(smsPrimary.received("/messages")).hasSize(smsBefore);
-        assertThat(deliveries(tenant)).hasSize(3).allSatisfy(delivery -> assertThat(delivery.getInteger("attempts")).isEqualTo(1));
+        assertThat(deliveries(tenant))
+                .hasSize(3)
+                .allSatisfy(
+                        delivery -> assertThat(delivery.getInteger("attempts")).isEqualTo(1));
         assertThat(outboxFor(tenant)).hasSize(3);
     }
 
     @Test
     void aTenantWithNoRecipientGetsTheMessageInItsTenantInboxAndTheGoldenFifteenStillCloses() {
         String tenant = newTenant();
-        deliver(event(tenant, "thaw.case.opened", "case-3", opened("case-3", false))).expectStatus().isOk();
+        deliver(event(tenant, "thaw.case.opened", "case-3", opened("case-3", false)))
+                .expectStatus()
+                .isOk();
 
-        web.get().uri("/api/v1/notifications/inbox").headers(h -> h.setBearerAuth(token(tenant, "anyone", "merchant_member")))
-                .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.items[0].title").isEqualTo("[TH-case-3] We found it and we are on it");
-        assertThat(outboxFor(tenant)).singleElement()
-                .satisfies(entry -> assertThat(entry.get("event", Document.class).get("data", Document.class))
-                        .containsEntry("firstForCase", true).containsEntry("channel", "IN_APP"));
+        web.get()
+                .uri("/api/v1/notifications/inbox")
+                .headers(h -> h.setBearerAuth(token(tenant, "anyone", "merchant_member")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[0].title")
+                .isEqualTo("[TH-case-3] We found it and we are on it");
+        assertThat(outboxFor(tenant))
+                .singleElement()
+                .satisfies(
+                        entry -> assertThat(entry.get("event", Document.class).get("data", Document.class))
+                                .containsEntry("firstForCase", true)
+                                .containsEntry("channel", "IN_APP"));
     }
 
     @Test
     void aChineseTenantsInboxIsWrittenInChineseWithTimesInItsZone() {
         String tenant = newTenant();
-        web.put().uri("/api/v1/notifications/settings").headers(h -> h.setBearerAuth(token(tenant, "boss", "merchant_admin")))
-                .bodyValue(Map.of("version", 0, "reminderOffsets", List.of("PT60M", "PT30M", "PT10M"), "escalateAfter", "PT5M",
-                        "retrySchedule", List.of("PT5S"), "disableAfter", "P5D", "secretOverlap", "PT24H", "language", "zh-CN",
-                        "timeZone", "Asia/Shanghai"))
-                .exchange().expectStatus().isOk();
-        deliver(event(tenant, "thaw.case.opened", "case-zh", opened("case-zh", false))).expectStatus().isOk();
+        web.put()
+                .uri("/api/v1/notifications/settings")
+                .headers(h -> h.setBearerAuth(token(tenant, "boss", "merchant_admin")))
+                .bodyValue(Map.of(
+                        "version",
+                        0,
+                        "reminderOffsets",
+                        List.of("PT60M", "PT30M", "PT10M"),
+                        "escalateAfter",
+                        "PT5M",
+                        "retrySchedule",
+                        List.of("PT5S"),
+                        "disableAfter",
+                        "P5D",
+                        "secretOverlap",
+                        "PT24H",
+                        "language",
+                        "zh-CN",
+                        "timeZone",
+                        "Asia/Shanghai"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        deliver(event(tenant, "thaw.case.opened", "case-zh", opened("case-zh", false)))
+                .expectStatus()
+                .isOk();
 
         assertThat(deliveries(tenant)).singleElement().satisfies(d -> {
             assertThat(d.getString("language")).isEqualTo("zh-CN");
@@ -162,25 +292,60 @@ class DispatchTests extends NotificationsTestBase {
     @Test
     void theTenantInboxGreetsTheHolderNotTheInbox() {
         String tenant = newTenant();
-        deliver(event(tenant, "thaw.case.opened", "case-9", opened("case-9", false))).expectStatus().isOk();
+        deliver(event(tenant, "thaw.case.opened", "case-9", opened("case-9", false)))
+                .expectStatus()
+                .isOk();
 
-        assertThat(deliveries(tenant)).singleElement().satisfies(d -> assertThat(d.getString("text"))
-                .startsWith("Hello Shenzhen Widgets <Ltd>,").doesNotContain("Tenant inbox"));
+        assertThat(deliveries(tenant))
+                .singleElement()
+                .satisfies(d -> assertThat(d.getString("text"))
+                        .startsWith("Hello Shenzhen Widgets <Ltd>,")
+                        .doesNotContain("Tenant inbox"));
     }
 
     @Test
     void theTriagedMessageListsTheChecklistAndAClientSeesTimesInItsZone() {
         String tenant = newTenant();
         chineseClient(tenant);
-        Map<String, Object> triaged = Map.of("caseId", "case-10", "scenario", "RISK_TXN", "drill", false, "restricted", false,
-                "reference", "acme-C-2025-000010", "scope", "TRANSACTION", "holder", Map.of("displayName", "杭州小象贸易有限公司"),
-                "checklist", List.of(Map.of("code", "BANK_STATEMENT", "en", "bank statement", "zh", "银行流水", "reasonEn", "where the money came from",
-                        "reasonZh", "资金来源", "status", "MISSING")));
+        Map<String, Object> triaged = Map.of(
+                "caseId",
+                "case-10",
+                "scenario",
+                "RISK_TXN",
+                "drill",
+                false,
+                "restricted",
+                false,
+                "reference",
+                "acme-C-2025-000010",
+                "scope",
+                "TRANSACTION",
+                "holder",
+                Map.of("displayName", "杭州小象贸易有限公司"),
+                "checklist",
+                List.of(Map.of(
+                        "code",
+                        "BANK_STATEMENT",
+                        "en",
+                        "bank statement",
+                        "zh",
+                        "银行流水",
+                        "reasonEn",
+                        "where the money came from",
+                        "reasonZh",
+                        "资金来源",
+                        "status",
+                        "MISSING")));
 
-        deliver(event(tenant, "thaw.case.triaged", "case-10", triaged)).expectStatus().isOk();
+        deliver(event(tenant, "thaw.case.triaged", "case-10", triaged))
+                .expectStatus()
+                .isOk();
 
-        assertThat(deliveries(tenant)).singleElement().satisfies(d -> assertThat(d.getString("text"))
-                .contains("acme-C-2025-000010", "请准备以下材料", "- 银行流水：资金来源").doesNotContain("随后发送"));
+        assertThat(deliveries(tenant))
+                .singleElement()
+                .satisfies(d -> assertThat(d.getString("text"))
+                        .contains("acme-C-2025-000010", "请准备以下材料", "- 银行流水：资金来源")
+                        .doesNotContain("随后发送"));
     }
 
     @Test
@@ -188,15 +353,34 @@ class DispatchTests extends NotificationsTestBase {
         String tenant = newTenant();
         chineseClient(tenant);
         String caseId = "0b6f2c1e-6c1a-4d59-9f0e-2f6f8c7f4a11";
-        Map<String, Object> supplement = Map.of("caseId", caseId, "scenario", "RISK_TXN", "drill", false, "restricted", false,
-                "reference", "acme-C-2026-000042", "requestedAt", "2026-12-07T02:00:00Z", "items", List.of("BANK_STATEMENT"),
-                "acknowledgeBy", "2026-12-08T02:00:00Z");
+        Map<String, Object> supplement = Map.of(
+                "caseId",
+                caseId,
+                "scenario",
+                "RISK_TXN",
+                "drill",
+                false,
+                "restricted",
+                false,
+                "reference",
+                "acme-C-2026-000042",
+                "requestedAt",
+                "2026-12-07T02:00:00Z",
+                "items",
+                List.of("BANK_STATEMENT"),
+                "acknowledgeBy",
+                "2026-12-08T02:00:00Z");
 
-        deliver(event(tenant, "thaw.case.supplement_requested", caseId, supplement)).expectStatus().isOk();
+        deliver(event(tenant, "thaw.case.supplement_requested", caseId, supplement))
+                .expectStatus()
+                .isOk();
 
         assertThat(deliveries(tenant)).singleElement().satisfies(d -> {
-            assertThat(d.getString("subject")).isEqualTo("[acme-C-2026-000042] 需补充材料：请在 2026年12月8日 10:00（Asia/Shanghai） 前确认");
-            assertThat(d.getString("text")).contains("案件 acme-C-2026-000042", "银行流水").doesNotContain(caseId, "2026-12-08T02:00:00Z", "BANK_STATEMENT");
+            assertThat(d.getString("subject"))
+                    .isEqualTo("[acme-C-2026-000042] 需补充材料：请在 2026年12月8日 10:00（Asia/Shanghai） 前确认");
+            assertThat(d.getString("text"))
+                    .contains("案件 acme-C-2026-000042", "银行流水")
+                    .doesNotContain(caseId, "2026-12-08T02:00:00Z", "BANK_STATEMENT");
         });
     }
 
@@ -205,13 +389,38 @@ class DispatchTests extends NotificationsTestBase {
         String tenant = newTenant();
         chineseClient(tenant);
         String caseId = "5d0c6a9e-0d41-4b7e-9a55-6f2e8d1b7c30";
-        deliver(event(tenant, "thaw.case.opened", caseId, opened(caseId, false))).expectStatus().isOk();
-        Map<String, Object> received = Map.of("caseId", caseId, "evidenceId", "ev-1", "requirementCode", "BANK_STATEMENT", "sha256", "ab",
-                "size", 10, "contentType", "application/pdf", "fileName", "流水.pdf", "uploadedBy", "client-zh", "expired", false, "linked", false);
+        deliver(event(tenant, "thaw.case.opened", caseId, opened(caseId, false)))
+                .expectStatus()
+                .isOk();
+        Map<String, Object> received = Map.of(
+                "caseId",
+                caseId,
+                "evidenceId",
+                "ev-1",
+                "requirementCode",
+                "BANK_STATEMENT",
+                "sha256",
+                "ab",
+                "size",
+                10,
+                "contentType",
+                "application/pdf",
+                "fileName",
+                "流水.pdf",
+                "uploadedBy",
+                "client-zh",
+                "expired",
+                false,
+                "linked",
+                false);
 
-        deliver(event(tenant, "thaw.evidence.received", "ev-1", received)).expectStatus().isOk();
+        deliver(event(tenant, "thaw.evidence.received", "ev-1", received))
+                .expectStatus()
+                .isOk();
 
-        assertThat(deliveries(tenant)).filteredOn(d -> "thaw.evidence.received".equals(d.getString("eventType"))).singleElement()
+        assertThat(deliveries(tenant))
+                .filteredOn(d -> "thaw.evidence.received".equals(d.getString("eventType")))
+                .singleElement()
                 .satisfies(d -> {
                     assertThat(d.getString("subject")).isEqualTo("[TH-" + caseId + "] 已收到：银行流水");
                     assertThat(d.getString("text")).contains("案件 TH-" + caseId).doesNotContain("案件 " + caseId);
@@ -222,20 +431,51 @@ class DispatchTests extends NotificationsTestBase {
     void theHolderOfARestrictedCaseGetsOnlyTheFixedNoticeWhileStaffGetTheFacts() throws Exception {
         String tenant = newTenant();
         String email = tenant + "@holder.example";
-        registerRecipient(tenant, Map.of("kind", "CLIENT", "name", "Holder", "email", email, "channels", List.of("EMAIL"),
-                "language", "zh-CN"));
-        registerRecipient(tenant, Map.of("kind", "STAFF", "name", "Officer", "userId", "officer-1", "channels", List.of("IN_APP"),
-                "roles", List.of("compliance_officer")));
+        registerRecipient(
+                tenant,
+                Map.of(
+                        "kind",
+                        "CLIENT",
+                        "name",
+                        "Holder",
+                        "email",
+                        email,
+                        "channels",
+                        List.of("EMAIL"),
+                        "language",
+                        "zh-CN"));
+        registerRecipient(
+                tenant,
+                Map.of(
+                        "kind",
+                        "STAFF",
+                        "name",
+                        "Officer",
+                        "userId",
+                        "officer-1",
+                        "channels",
+                        List.of("IN_APP"),
+                        "roles",
+                        List.of("compliance_officer")));
 
-        deliver(event(tenant, "thaw.case.opened", "case-4", opened("case-4", true))).expectStatus().isOk();
+        deliver(event(tenant, "thaw.case.opened", "case-4", opened("case-4", true)))
+                .expectStatus()
+                .isOk();
 
         MimeMessage mail = mailTo(email).getFirst();
         assertThat(mail.getSubject()).isEqualTo("账户暂时无法使用");
-        String content = org.springframework.util.StreamUtils.copyToString(mail.getInputStream(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(mail.getContent().toString() + content).doesNotContain("COMPLIANCE_HOLD").doesNotContain("Shenzhen");
-        assertThat(deliveries(tenant)).filteredOn(d -> d.getString("channel").equals("EMAIL")).singleElement()
+        String content = org.springframework.util.StreamUtils.copyToString(
+                mail.getInputStream(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(mail.getContent().toString() + content)
+                .doesNotContain("COMPLIANCE_HOLD")
+                .doesNotContain("Shenzhen");
+        assertThat(deliveries(tenant))
+                .filteredOn(d -> d.getString("channel").equals("EMAIL"))
+                .singleElement()
                 .satisfies(d -> assertThat(d.getString("text")).isEqualTo("因接收到主管机关通知，账户暂时无法使用，具体请等待官方公告。"));
-        assertThat(deliveries(tenant)).filteredOn(d -> d.getString("channel").equals("IN_APP")).singleElement()
+        assertThat(deliveries(tenant))
+                .filteredOn(d -> d.getString("channel").equals("IN_APP"))
+                .singleElement()
                 .satisfies(d -> assertThat(d.getString("text")).contains("Shenzhen Widgets <Ltd>"));
     }
 
@@ -244,21 +484,72 @@ class DispatchTests extends NotificationsTestBase {
         String tenant = newTenant();
         String email = tenant + "@quiet.example";
         LocalTime now = LocalTime.now(ZoneOffset.UTC);
-        registerRecipient(tenant, Map.of("kind", "CLIENT", "name", "Night Owl", "userId", "owl", "email", email,
-                "channels", List.of("EMAIL", "IN_APP"), "timeZone", "UTC",
-                "quietHours", Map.of("start", now.minusHours(1).withSecond(0).withNano(0).toString().substring(0, 5),
-                        "end", now.plusHours(2).withSecond(0).withNano(0).toString().substring(0, 5))));
+        registerRecipient(
+                tenant,
+                Map.of(
+                        "kind",
+                        "CLIENT",
+                        "name",
+                        "Night Owl",
+                        "userId",
+                        "owl",
+                        "email",
+                        email,
+                        "channels",
+                        List.of("EMAIL", "IN_APP"),
+                        "timeZone",
+                        "UTC",
+                        "quietHours",
+                        Map.of(
+                                "start",
+                                now.minusHours(1)
+                                        .withSecond(0)
+                                        .withNano(0)
+                                        .toString()
+                                        .substring(0, 5),
+                                "end",
+                                now.plusHours(2)
+                                        .withSecond(0)
+                                        .withNano(0)
+                                        .toString()
+                                        .substring(0, 5))));
 
-        deliver(event(tenant, "thaw.case.status_changed", "case-5", Map.of("caseId", "case-5", "scenario", "RISK_TXN", "drill", false,
-                "restricted", false, "from", "SUBMITTED", "to", "UNDER_REVIEW", "reason", "reviewing", "actor", "agent-1")))
-                .expectStatus().isOk();
+        deliver(event(
+                        tenant,
+                        "thaw.case.status_changed",
+                        "case-5",
+                        Map.of(
+                                "caseId",
+                                "case-5",
+                                "scenario",
+                                "RISK_TXN",
+                                "drill",
+                                false,
+                                "restricted",
+                                false,
+                                "from",
+                                "SUBMITTED",
+                                "to",
+                                "UNDER_REVIEW",
+                                "reason",
+                                "reviewing",
+                                "actor",
+                                "agent-1")))
+                .expectStatus()
+                .isOk();
         assertThat(mailTo(email)).isEmpty();
-        assertThat(deliveries(tenant)).filteredOn(d -> d.getString("channel").equals("EMAIL")).singleElement()
+        assertThat(deliveries(tenant))
+                .filteredOn(d -> d.getString("channel").equals("EMAIL"))
+                .singleElement()
                 .satisfies(d -> assertThat(d.getString("status")).isEqualTo("DEFERRED"));
-        assertThat(deliveries(tenant)).filteredOn(d -> d.getString("channel").equals("IN_APP")).singleElement()
+        assertThat(deliveries(tenant))
+                .filteredOn(d -> d.getString("channel").equals("IN_APP"))
+                .singleElement()
                 .satisfies(d -> assertThat(d.getString("status")).isEqualTo("DELIVERED"));
 
-        deliver(event(tenant, "thaw.case.opened", "case-6", opened("case-6", false))).expectStatus().isOk();
+        deliver(event(tenant, "thaw.case.opened", "case-6", opened("case-6", false)))
+                .expectStatus()
+                .isOk();
         assertThat(mailTo(email)).hasSize(1);
 
         clock.advance(Duration.ofHours(2).plusMinutes(1));
@@ -270,11 +561,16 @@ class DispatchTests extends NotificationsTestBase {
     @Test
     void aDeliveryLeftPendingByAStoppedInstanceIsSentByTheSweepOnceItsLeaseLapses() {
         String tenant = newTenant();
-        deliver(event(tenant, "thaw.case.opened", "case-8", opened("case-8", false))).expectStatus().isOk();
+        deliver(event(tenant, "thaw.case.opened", "case-8", opened("case-8", false)))
+                .expectStatus()
+                .isOk();
         Document sent = deliveries(tenant).getFirst();
         // As if the instance that stored it stopped before its first attempt: a second delivery, PENDING, leased to it.
         String id = sent.getString("_id").replace("|IN_APP", "|IN_APP-again").replace("case-8", "case-8b");
-        Document stranded = new Document(sent).append("_id", id).append("status", "PENDING").append("attempts", 0)
+        Document stranded = new Document(sent)
+                .append("_id", id)
+                .append("status", "PENDING")
+                .append("attempts", 0)
                 .append("leaseUntil", java.util.Date.from(clock.instant().plus(Duration.ofMinutes(1))));
         stranded.remove("attemptLog");
         stranded.put("channel", "IN_APP");
@@ -283,7 +579,8 @@ class DispatchTests extends NotificationsTestBase {
         dispatch.sweep().block();
         settle();
         assertThat(mongo.findById(id, Document.class, "deliveries").block().getString("status"))
-                .as("still leased to the instance that stored it").isEqualTo("PENDING");
+                .as("still leased to the instance that stored it")
+                .isEqualTo("PENDING");
 
         clock.advance(Duration.ofMinutes(3));
         assertThat(dispatch.sweep().block()).isPositive();
@@ -293,19 +590,37 @@ class DispatchTests extends NotificationsTestBase {
 
         Document after = mongo.findById(id, Document.class, "deliveries").block();
         assertThat(after.getString("status")).isEqualTo("DELIVERED");
-        assertThat(after.getList("attemptLog", Document.class)).as("sent once, though swept twice").singleElement()
+        assertThat(after.getList("attemptLog", Document.class))
+                .as("sent once, though swept twice")
+                .singleElement()
                 .satisfies(attempt -> assertThat(attempt.getString("status")).isEqualTo("SUCCEEDED"));
     }
 
     @Test
     void anotherTenantsDeliveryAnswers404() {
         String tenant = newTenant();
-        deliver(event(tenant, "thaw.case.opened", "case-7", opened("case-7", false))).expectStatus().isOk();
+        deliver(event(tenant, "thaw.case.opened", "case-7", opened("case-7", false)))
+                .expectStatus()
+                .isOk();
         String id = deliveries(tenant).getFirst().getString("_id");
 
-        web.get().uri("/api/v1/notifications/deliveries/{id}", id).headers(h -> h.setBearerAuth(admin(tenant))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.attempts[0].status").isEqualTo("SUCCEEDED");
-        web.get().uri("/api/v1/notifications/deliveries/{id}", id).headers(h -> h.setBearerAuth(admin(newTenant()))).exchange()
-                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("not_found");
+        web.get()
+                .uri("/api/v1/notifications/deliveries/{id}", id)
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.attempts[0].status")
+                .isEqualTo("SUCCEEDED");
+        web.get()
+                .uri("/api/v1/notifications/deliveries/{id}", id)
+                .headers(h -> h.setBearerAuth(admin(newTenant())))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("not_found");
     }
 }

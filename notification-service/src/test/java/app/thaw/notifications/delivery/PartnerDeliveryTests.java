@@ -37,8 +37,7 @@ class PartnerDeliveryTests extends NotificationsTestBase {
     @Autowired
     Timers timers;
 
-    record Registered(String id, String secret) {
-    }
+    record Registered(String id, String secret) {}
 
     static String bankAdmin(String bank) {
         return token(bank, "bank-officer", "partner_bank");
@@ -46,9 +45,19 @@ class PartnerDeliveryTests extends NotificationsTestBase {
 
     Registered registerBankEndpoint(String bank, String path) {
         // The first request of a cold context on a busy machine may take longer than the client's default 5 s.
-        Map<?, ?> answer = web.mutate().responseTimeout(Duration.ofSeconds(60)).build().post().uri("/api/v1/notifications/webhooks").headers(h -> h.setBearerAuth(bankAdmin(bank)))
+        Map<?, ?> answer = web.mutate()
+                .responseTimeout(Duration.ofSeconds(60))
+                .build()
+                .post()
+                .uri("/api/v1/notifications/webhooks")
+                .headers(h -> h.setBearerAuth(bankAdmin(bank)))
                 .bodyValue(Map.of("url", receiver.url(path), "eventTypes", List.of("thaw.case.*", "thaw.evidence.*")))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return new Registered((String) ((Map<?, ?>) answer.get("endpoint")).get("id"), (String) answer.get("secret"));
     }
 
@@ -57,16 +66,39 @@ class PartnerDeliveryTests extends NotificationsTestBase {
         Object record = active
                 ? new PartnerLinkEvents.Linked(merchant, bank, true, sequence, now, "admin-1", now)
                 : new PartnerLinkEvents.Unlinked(merchant, bank, false, sequence, now, "admin-1", now);
-        deliver(ThawEvent.of("/thaw/case-service", merchant + "|" + bank, merchant, now, sequence, null, record)).expectStatus().isOk();
+        deliver(ThawEvent.of("/thaw/case-service", merchant + "|" + bank, merchant, now, sequence, null, record))
+                .expectStatus()
+                .isOk();
     }
 
     void caseEvent(String merchant, String type, String caseId, boolean restricted) {
-        deliver(event(merchant, type, caseId, Map.of("caseId", caseId, "scenario", "RISK_TXN", "drill", false,
-                "restricted", restricted, "reference", "TH-" + caseId, "from", "OPEN", "to", "TRIAGED"))).expectStatus().isOk();
+        deliver(event(
+                        merchant,
+                        type,
+                        caseId,
+                        Map.of(
+                                "caseId",
+                                caseId,
+                                "scenario",
+                                "RISK_TXN",
+                                "drill",
+                                false,
+                                "restricted",
+                                restricted,
+                                "reference",
+                                "TH-" + caseId,
+                                "from",
+                                "OPEN",
+                                "to",
+                                "TRIAGED")))
+                .expectStatus()
+                .isOk();
     }
 
     List<Document> bankDeliveries(String bank) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(bank)), Document.class, "deliveries").collectList().block();
+        return mongo.find(Query.query(Criteria.where("tenantId").is(bank)), Document.class, "deliveries")
+                .collectList()
+                .block();
     }
 
     @Test
@@ -82,28 +114,55 @@ class PartnerDeliveryTests extends NotificationsTestBase {
         List<HttpStub.Received> received = receiver.received(path);
         assertThat(received).hasSize(1);
         HttpStub.Received request = received.getFirst();
-        assertThat(request.body()).contains("\"type\":\"thaw.case.opened\"").contains("\"merchantTenantId\":\"" + merchant + "\"")
+        assertThat(request.body())
+                .contains("\"type\":\"thaw.case.opened\"")
+                .contains("\"merchantTenantId\":\"" + merchant + "\"")
                 .contains("\"caseId\":\"case-p1\"");
-        assertThatCode(() -> new Webhook(endpoint.secret()).verify(request.body(), request.headers())).doesNotThrowAnyException();
-        // The delivery is the bank's (its log, its retries) and names the merchant; it closes no golden 15 minutes of the merchant's.
-        web.get().uri("/api/v1/notifications/deliveries").headers(h -> h.setBearerAuth(bankAdmin(bank))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.items[?(@.channel == 'WEBHOOK')].caseId")
+        assertThatCode(() -> new Webhook(endpoint.secret()).verify(request.body(), request.headers()))
+                .doesNotThrowAnyException();
+        // The delivery is the bank's (its log, its retries) and names the merchant; it closes no golden 15 minutes of
+        // the merchant's.
+        web.get()
+                .uri("/api/v1/notifications/deliveries")
+                .headers(h -> h.setBearerAuth(bankAdmin(bank)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.channel == 'WEBHOOK')].caseId")
                 .value(ids -> assertThat(ids.toString()).contains("case-p1"));
-        assertThat(bankDeliveries(bank)).allSatisfy(delivery -> assertThat(delivery.getString("onBehalfOfTenant")).isEqualTo(merchant));
-        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(bank)), "case_first_deliveries").block()).isZero();
+        assertThat(bankDeliveries(bank))
+                .allSatisfy(delivery ->
+                        assertThat(delivery.getString("onBehalfOfTenant")).isEqualTo(merchant));
+        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(bank)), "case_first_deliveries")
+                        .block())
+                .isZero();
         // The bank's tenant-wide inbox has it too, for every user of the bank.
-        web.get().uri("/api/v1/notifications/inbox").headers(h -> h.setBearerAuth(token(bank, "another-officer", "partner_bank")))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.items[?(@.eventType == 'thaw.case.opened')]")
+        web.get()
+                .uri("/api/v1/notifications/inbox")
+                .headers(h -> h.setBearerAuth(token(bank, "another-officer", "partner_bank")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.eventType == 'thaw.case.opened')]")
                 .value(items -> assertThat((List<?>) items).hasSize(1));
         // The merchant's own endpoints are untouched by the bank's: nothing of the bank's in the merchant's log.
-        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(merchant).and("target").is(endpoint.id())), "deliveries")
-                .block()).isZero();
+        assertThat(mongo.count(
+                                Query.query(Criteria.where("tenantId")
+                                        .is(merchant)
+                                        .and("target")
+                                        .is(endpoint.id())),
+                                "deliveries")
+                        .block())
+                .isZero();
 
         link(merchant, bank, false, 2);
         caseEvent(merchant, "thaw.case.status_changed", "case-p1", false);
 
         assertThat(receiver.received(path)).hasSize(1);
-        assertThat(bankDeliveries(bank)).noneMatch(delivery -> "thaw.case.status_changed".equals(delivery.getString("eventType")));
+        assertThat(bankDeliveries(bank))
+                .noneMatch(delivery -> "thaw.case.status_changed".equals(delivery.getString("eventType")));
     }
 
     @Test
@@ -143,11 +202,22 @@ class PartnerDeliveryTests extends NotificationsTestBase {
         registerBankEndpoint(bank, path);
         link(merchant, bank, true, 1);
 
-        deliver(ThawEvent.of("/thaw/evidence-service", "thaw.evidence.received", "ev-1", merchant, clock.instant(), null,
-                Map.of("caseId", "case-p4", "evidenceId", "ev-1", "kind", "ID_DOCUMENT"))).expectStatus().isOk();
+        deliver(ThawEvent.of(
+                        "/thaw/evidence-service",
+                        "thaw.evidence.received",
+                        "ev-1",
+                        merchant,
+                        clock.instant(),
+                        null,
+                        Map.of("caseId", "case-p4", "evidenceId", "ev-1", "kind", "ID_DOCUMENT")))
+                .expectStatus()
+                .isOk();
 
-        assertThat(receiver.received(path)).singleElement()
-                .satisfies(request -> assertThat(request.body()).contains("\"type\":\"thaw.evidence.received\"").contains("case-p4"));
+        assertThat(receiver.received(path))
+                .singleElement()
+                .satisfies(request -> assertThat(request.body())
+                        .contains("\"type\":\"thaw.evidence.received\"")
+                        .contains("case-p4"));
     }
 
     @Test
@@ -162,7 +232,10 @@ class PartnerDeliveryTests extends NotificationsTestBase {
 
         caseEvent(merchant, "thaw.case.opened", "case-p5", false);
         assertThat(receiver.received(path)).hasSize(1);
-        Document webhook = bankDeliveries(bank).stream().filter(d -> "WEBHOOK".equals(d.getString("channel"))).findFirst().orElseThrow();
+        Document webhook = bankDeliveries(bank).stream()
+                .filter(d -> "WEBHOOK".equals(d.getString("channel")))
+                .findFirst()
+                .orElseThrow();
         assertThat(webhook.getString("status")).isEqualTo("RETRYING");
 
         link(merchant, bank, false, 2);
@@ -171,7 +244,8 @@ class PartnerDeliveryTests extends NotificationsTestBase {
         settle();
 
         assertThat(receiver.received(path)).hasSize(1);
-        Document after = mongo.findById(webhook.getString("_id"), Document.class, "deliveries").block();
+        Document after = mongo.findById(webhook.getString("_id"), Document.class, "deliveries")
+                .block();
         assertThat(after.getString("status")).isEqualTo("FAILED");
         assertThat(after.getString("lastResponse")).contains("revoked");
     }

@@ -10,9 +10,9 @@ import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.security.TenantIds;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
 
 /**
  * Thaw's staff work every tenant's cases, so they read every tenant's delivery log by naming the
@@ -30,23 +30,61 @@ class StaffAcrossTenantsTests extends NotificationsTestBase {
     }
 
     void caseClosed(String tenant, String caseId, boolean restricted) {
-        deliver(event(tenant, "thaw.case.closed", caseId, Map.of("caseId", caseId, "scenario", "RISK_TXN", "outcome", "RESTORED",
-                "drill", false, "restricted", restricted))).expectStatus().isOk();
+        deliver(event(
+                        tenant,
+                        "thaw.case.closed",
+                        caseId,
+                        Map.of(
+                                "caseId",
+                                caseId,
+                                "scenario",
+                                "RISK_TXN",
+                                "outcome",
+                                "RESTORED",
+                                "drill",
+                                false,
+                                "restricted",
+                                restricted)))
+                .expectStatus()
+                .isOk();
     }
 
     List<?> items(String bearer, String tenantId) {
-        Map<?, ?> page = web.get().uri(uri -> uri.path("/api/v1/notifications/deliveries").queryParam("tenantId", tenantId).build())
-                .headers(h -> h.setBearerAuth(bearer)).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> page = web.get()
+                .uri(uri -> uri.path("/api/v1/notifications/deliveries")
+                        .queryParam("tenantId", tenantId)
+                        .build())
+                .headers(h -> h.setBearerAuth(bearer))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return (List<?>) page.get("items");
     }
 
     List<Document> audited(String action) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is("thaw").and("action").is(action)), Document.class, AuditLog.AUDIT_LOG)
-                .collectList().block();
+        return mongo.find(
+                        Query.query(Criteria.where("tenantId")
+                                .is("thaw")
+                                .and("action")
+                                .is(action)),
+                        Document.class,
+                        AuditLog.AUDIT_LOG)
+                .collectList()
+                .block();
     }
 
     Document deliveryOf(String tenant, String caseId) {
-        return mongo.findOne(Query.query(Criteria.where("tenantId").is(tenant).and("caseId").is(caseId)), Document.class, "deliveries").block();
+        return mongo.findOne(
+                        Query.query(Criteria.where("tenantId")
+                                .is(tenant)
+                                .and("caseId")
+                                .is(caseId)),
+                        Document.class,
+                        "deliveries")
+                .block();
     }
 
     @Test
@@ -55,16 +93,32 @@ class StaffAcrossTenantsTests extends NotificationsTestBase {
         caseClosed(merchant, "case-s1", false);
         String id = deliveryOf(merchant, "case-s1").getString("_id");
 
-        assertThat(items(agent(), merchant)).singleElement().satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
-        assertThat(audited("notification.cross_tenant_list")).anySatisfy(entry ->
-                assertThat(entry.get("details", Document.class)).containsEntry("tenantFilter", merchant));
+        assertThat(items(agent(), merchant))
+                .singleElement()
+                .satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+        assertThat(audited("notification.cross_tenant_list"))
+                .anySatisfy(entry ->
+                        assertThat(entry.get("details", Document.class)).containsEntry("tenantFilter", merchant));
 
-        web.get().uri("/api/v1/notifications/deliveries/{id}?tenantId={tenant}", id, merchant).headers(h -> h.setBearerAuth(agent()))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.delivery.id").isEqualTo(id);
-        assertThat(audited("notification.cross_tenant_read")).anySatisfy(entry -> assertThat(entry.getString("objectId")).isEqualTo(id));
+        web.get()
+                .uri("/api/v1/notifications/deliveries/{id}?tenantId={tenant}", id, merchant)
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.delivery.id")
+                .isEqualTo(id);
+        assertThat(audited("notification.cross_tenant_read"))
+                .anySatisfy(entry -> assertThat(entry.getString("objectId")).isEqualTo(id));
 
         // Without naming it, staff read their own tenant's log, which does not hold the merchant's deliveries.
-        web.get().uri("/api/v1/notifications/deliveries/{id}", id).headers(h -> h.setBearerAuth(agent())).exchange().expectStatus().isNotFound();
+        web.get()
+                .uri("/api/v1/notifications/deliveries/{id}", id)
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
@@ -74,13 +128,25 @@ class StaffAcrossTenantsTests extends NotificationsTestBase {
         String id = deliveryOf(merchant, "case-s2").getString("_id");
         String other = admin(newTenant());
 
-        web.get().uri("/api/v1/notifications/deliveries?tenantId={tenant}", merchant).headers(h -> h.setBearerAuth(other))
-                .exchange().expectStatus().isNotFound();
-        web.get().uri("/api/v1/notifications/deliveries/{id}?tenantId={tenant}", id, merchant).headers(h -> h.setBearerAuth(other))
-                .exchange().expectStatus().isNotFound();
+        web.get()
+                .uri("/api/v1/notifications/deliveries?tenantId={tenant}", merchant)
+                .headers(h -> h.setBearerAuth(other))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        web.get()
+                .uri("/api/v1/notifications/deliveries/{id}?tenantId={tenant}", id, merchant)
+                .headers(h -> h.setBearerAuth(other))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         // Its own tenant, named or not, it reads as before.
-        web.get().uri("/api/v1/notifications/deliveries?tenantId={tenant}", merchant).headers(h -> h.setBearerAuth(admin(merchant)))
-                .exchange().expectStatus().isOk();
+        web.get()
+                .uri("/api/v1/notifications/deliveries?tenantId={tenant}", merchant)
+                .headers(h -> h.setBearerAuth(admin(merchant)))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
@@ -91,13 +157,22 @@ class StaffAcrossTenantsTests extends NotificationsTestBase {
         String held = deliveryOf(bank, "case-held").getString("_id");
 
         assertThat(items(agent(), bank)).hasSize(1);
-        web.get().uri("/api/v1/notifications/deliveries/{id}?tenantId={tenant}", held, bank).headers(h -> h.setBearerAuth(agent()))
-                .exchange().expectStatus().isNotFound();
-        assertThat(audited("notification.restricted_access_refused")).anySatisfy(entry -> assertThat(entry.getString("objectId")).isEqualTo(held));
+        web.get()
+                .uri("/api/v1/notifications/deliveries/{id}?tenantId={tenant}", held, bank)
+                .headers(h -> h.setBearerAuth(agent()))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        assertThat(audited("notification.restricted_access_refused"))
+                .anySatisfy(entry -> assertThat(entry.getString("objectId")).isEqualTo(held));
 
         assertThat(items(compliance(), bank)).hasSize(2);
-        web.get().uri("/api/v1/notifications/deliveries/{id}?tenantId={tenant}", held, bank).headers(h -> h.setBearerAuth(compliance()))
-                .exchange().expectStatus().isOk();
+        web.get()
+                .uri("/api/v1/notifications/deliveries/{id}?tenantId={tenant}", held, bank)
+                .headers(h -> h.setBearerAuth(compliance()))
+                .exchange()
+                .expectStatus()
+                .isOk();
         // The tenant's own people see their log whole, as before.
         assertThat(items(admin(bank), bank)).hasSize(2);
     }
@@ -108,28 +183,54 @@ class StaffAcrossTenantsTests extends NotificationsTestBase {
         caseClosed(merchant, "case-s4", false);
         String id = deliveryOf(merchant, "case-s4").getString("_id");
         // Just over and far over the length limit; characters a tenant id never has.
-        Map<String, String> malformed = Map.of("a".repeat(TenantIds.MAX_LENGTH + 1), "Size", "b".repeat(2000), "Size",
-                merchant + "\u0007", "Pattern", merchant + "\r\n", "Pattern", "../" + merchant, "Pattern", " " + merchant, "Pattern");
+        Map<String, String> malformed = Map.of(
+                "a".repeat(TenantIds.MAX_LENGTH + 1),
+                "Size",
+                "b".repeat(2000),
+                "Size",
+                merchant + "\u0007",
+                "Pattern",
+                merchant + "\r\n",
+                "Pattern",
+                "../" + merchant,
+                "Pattern",
+                " " + merchant,
+                "Pattern");
 
         malformed.forEach((tenantId, rule) -> {
-            for (String path : List.of("/api/v1/notifications/deliveries?tenantId={tenant}",
+            for (String path : List.of(
+                    "/api/v1/notifications/deliveries?tenantId={tenant}",
                     "/api/v1/notifications/deliveries/" + id + "?tenantId={tenant}",
                     "/api/v1/notifications/cases/case-s4/first-delivery?tenantId={tenant}")) {
-                web.get().uri(path, tenantId).headers(h -> h.setBearerAuth(compliance())).exchange()
-                        .expectStatus().isBadRequest()
-                        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                        .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
-                        .jsonPath("$.errors.length()").isEqualTo(1)
-                        .jsonPath("$.errors[0].field").isEqualTo("tenantId")
-                        .jsonPath("$.errors[0].rule").isEqualTo(rule);
+                web.get()
+                        .uri(path, tenantId)
+                        .headers(h -> h.setBearerAuth(compliance()))
+                        .exchange()
+                        .expectStatus()
+                        .isBadRequest()
+                        .expectHeader()
+                        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody()
+                        .jsonPath("$.code")
+                        .isEqualTo("validation_failed")
+                        .jsonPath("$.errors.length()")
+                        .isEqualTo(1)
+                        .jsonPath("$.errors[0].field")
+                        .isEqualTo("tenantId")
+                        .jsonPath("$.errors[0].rule")
+                        .isEqualTo(rule);
             }
         });
 
-        assertThat(audited("notification.cross_tenant_list")).extracting(entry -> entry.get("details", Document.class).getString("tenantFilter"))
+        assertThat(audited("notification.cross_tenant_list"))
+                .extracting(entry -> entry.get("details", Document.class).getString("tenantFilter"))
                 .doesNotContainAnyElementsOf(malformed.keySet());
-        assertThat(audited("notification.cross_tenant_read")).noneSatisfy(entry -> assertThat(entry.getString("objectId")).isEqualTo(id));
+        assertThat(audited("notification.cross_tenant_read"))
+                .noneSatisfy(entry -> assertThat(entry.getString("objectId")).isEqualTo(id));
         // Named well, the same tenant's log answers as before.
-        assertThat(items(compliance(), merchant)).singleElement().satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
+        assertThat(items(compliance(), merchant))
+                .singleElement()
+                .satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
     }
 
     @Test

@@ -25,12 +25,15 @@ class EmailChannelTests extends NotificationsTestBase {
 
     @Autowired
     MailboxService mailbox;
+
     @Autowired
     EmailProperties properties;
 
     MimeMessage onlyMailTo(String address) {
         List<MimeMessage> mails = Arrays.stream(smtp.getReceivedMessages())
-                .filter(mail -> GreenMailUtil.getAddressList(getRecipients(mail)).contains(address)).toList();
+                .filter(mail ->
+                        GreenMailUtil.getAddressList(getRecipients(mail)).contains(address))
+                .toList();
         assertThat(mails).hasSize(1);
         return mails.getFirst();
     }
@@ -47,19 +50,47 @@ class EmailChannelTests extends NotificationsTestBase {
     void anEmailGoesOverSmtpWithATextAndAnEscapedHtmlPart() throws Exception {
         String tenant = newTenant();
         String address = tenant + "@smtp.example";
-        registerRecipient(tenant, Map.of("kind", "CLIENT", "name", "Zhang <script>", "email", address, "channels", List.of("EMAIL"),
-                "language", "zh-CN"));
+        registerRecipient(
+                tenant,
+                Map.of(
+                        "kind",
+                        "CLIENT",
+                        "name",
+                        "Zhang <script>",
+                        "email",
+                        address,
+                        "channels",
+                        List.of("EMAIL"),
+                        "language",
+                        "zh-CN"));
 
-        deliver(event(tenant, "thaw.evidence.rejected", "ev-1", Map.of("caseId", "case-e1", "evidenceId", "ev-1",
-                "requirementCode", "BUSINESS_LICENSE", "reasonCode", "EXPIRED", "note", "Expired on 2024-01-01 & <b>not</b> current",
-                "verifiedBy", "agent"))).expectStatus().isOk();
+        deliver(event(
+                        tenant,
+                        "thaw.evidence.rejected",
+                        "ev-1",
+                        Map.of(
+                                "caseId",
+                                "case-e1",
+                                "evidenceId",
+                                "ev-1",
+                                "requirementCode",
+                                "BUSINESS_LICENSE",
+                                "reasonCode",
+                                "EXPIRED",
+                                "note",
+                                "Expired on 2024-01-01 & <b>not</b> current",
+                                "verifiedBy",
+                                "agent")))
+                .expectStatus()
+                .isOk();
 
         MimeMessage mail = onlyMailTo(address);
         assertThat(mail.getSubject()).isEqualTo("[case-e1] 材料未通过：营业执照（加盖公章）（已过期）");
         String raw = GreenMailUtil.getWholeMessage(mail);
         assertThat(raw).contains("multipart/alternative").contains("text/plain").contains("text/html");
         String decoded = decodedParts(mail);
-        assertThat(decoded).contains("Expired on 2024-01-01 & <b>not</b> current")
+        assertThat(decoded)
+                .contains("Expired on 2024-01-01 & <b>not</b> current")
                 .contains("Expired on 2024-01-01 &amp; &lt;b&gt;not&lt;/b&gt; current");
         assertThat(mail.getHeader("X-Thaw-Delivery")[0]).contains("|EMAIL");
     }
@@ -88,19 +119,41 @@ class EmailChannelTests extends NotificationsTestBase {
         @SuppressWarnings("unchecked")
         ObjectProvider<JavaMailSender> none = org.mockito.Mockito.mock(ObjectProvider.class);
         EmailSender withoutSmtp = new EmailSender(none, mailbox, properties);
-        OutgoingMessage message = new OutgoingMessage(new DeliveryId("ev|rcp|EMAIL-" + tenant), tenant, Channel.EMAIL, "dev@example.com",
-                "rcp", "Dev", new RenderedMessage("Hello", "Plain body", "<p>HTML body</p>"), null, "thaw.case.opened", 1);
+        OutgoingMessage message = new OutgoingMessage(
+                new DeliveryId("ev|rcp|EMAIL-" + tenant),
+                tenant,
+                Channel.EMAIL,
+                "dev@example.com",
+                "rcp",
+                "Dev",
+                new RenderedMessage("Hello", "Plain body", "<p>HTML body</p>"),
+                null,
+                "thaw.case.opened",
+                1);
 
         StepVerifier.create(withoutSmtp.send(message))
                 .assertNext(outcome -> assertThat(outcome.provider()).isEqualTo("mailbox"))
                 .verifyComplete();
 
-        web.get().uri("/api/v1/notifications/mailbox").headers(h -> h.setBearerAuth(admin(tenant))).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.items[0].to").isEqualTo("dev@example.com")
-                .jsonPath("$.items[0].subject").isEqualTo("Hello")
-                .jsonPath("$.items[0].channel").isEqualTo("EMAIL");
-        web.get().uri("/api/v1/notifications/mailbox").headers(h -> h.setBearerAuth(admin(newTenant()))).exchange()
-                .expectBody().jsonPath("$.items").isEmpty();
+        web.get()
+                .uri("/api/v1/notifications/mailbox")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[0].to")
+                .isEqualTo("dev@example.com")
+                .jsonPath("$.items[0].subject")
+                .isEqualTo("Hello")
+                .jsonPath("$.items[0].channel")
+                .isEqualTo("EMAIL");
+        web.get()
+                .uri("/api/v1/notifications/mailbox")
+                .headers(h -> h.setBearerAuth(admin(newTenant())))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items")
+                .isEmpty();
     }
 }

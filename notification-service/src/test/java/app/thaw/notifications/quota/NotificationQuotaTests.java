@@ -31,14 +31,28 @@ class NotificationQuotaTests extends NotificationsTestBase {
 
     void planChanged(String tenant, String plan, long sequence) {
         Instant now = clock.instant();
-        deliver(ThawEvent.of("/thaw/identity-monitor", tenant, tenant, now, sequence, null,
-                new SubscriptionEvents.Changed(tenant, plan, sequence, now, "platform-admin"))).expectStatus().isOk();
+        deliver(ThawEvent.of(
+                        "/thaw/identity-monitor",
+                        tenant,
+                        tenant,
+                        now,
+                        sequence,
+                        null,
+                        new SubscriptionEvents.Changed(tenant, plan, sequence, now, "platform-admin")))
+                .expectStatus()
+                .isOk();
     }
 
     WebTestClient.ResponseSpec registerEndpoint(String tenant, int n) {
-        return web.mutate().responseTimeout(Duration.ofSeconds(60)).build().post().uri("/api/v1/notifications/webhooks")
+        return web.mutate()
+                .responseTimeout(Duration.ofSeconds(60))
+                .build()
+                .post()
+                .uri("/api/v1/notifications/webhooks")
                 .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("url", receiver.url("/hooks/" + tenant + "/" + n), "eventTypes", List.of("thaw.case.*"))).exchange();
+                .bodyValue(
+                        Map.of("url", receiver.url("/hooks/" + tenant + "/" + n), "eventTypes", List.of("thaw.case.*")))
+                .exchange();
     }
 
     @Test
@@ -50,19 +64,44 @@ class NotificationQuotaTests extends NotificationsTestBase {
             registerEndpoint(tenant, n).expectStatus().isCreated();
         }
 
-        registerEndpoint(tenant, 6).expectStatus().isEqualTo(429)
-                .expectHeader().valueEquals("Retry-After", "7200")
-                .expectBody().jsonPath("$.code").isEqualTo("quota_exceeded").jsonPath("$.type").isEqualTo("urn:thaw:problem:quota_exceeded")
-                .jsonPath("$.quota").isEqualTo("webhookEndpoints").jsonPath("$.limit").isEqualTo(5).jsonPath("$.used").isEqualTo(5)
-                .jsonPath("$.plan").isEqualTo("MONITOR").jsonPath("$.resetsAt").isEqualTo("2030-02-01T00:00:00Z");
-        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), "webhook_endpoints").block()).isEqualTo(5);
+        registerEndpoint(tenant, 6)
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .valueEquals("Retry-After", "7200")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("quota_exceeded")
+                .jsonPath("$.type")
+                .isEqualTo("urn:thaw:problem:quota_exceeded")
+                .jsonPath("$.quota")
+                .isEqualTo("webhookEndpoints")
+                .jsonPath("$.limit")
+                .isEqualTo(5)
+                .jsonPath("$.used")
+                .isEqualTo(5)
+                .jsonPath("$.plan")
+                .isEqualTo("MONITOR")
+                .jsonPath("$.resetsAt")
+                .isEqualTo("2030-02-01T00:00:00Z");
+        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), "webhook_endpoints")
+                        .block())
+                .isEqualTo(5);
 
         clock.advance(Duration.ofHours(2));
         registerEndpoint(tenant, 6).expectStatus().isCreated();
-        web.get().uri("/internal/usage/{tenant}?month=2030-01", tenant)
-                .headers(h -> h.setBearerAuth(tokens.token(List.of("thaw_service"), claims -> claims.claim("tenant_id", "thaw"))))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.used.webhookEndpoints").isEqualTo(5)
-                .jsonPath("$.plan").isEqualTo("MONITOR");
+        web.get()
+                .uri("/internal/usage/{tenant}?month=2030-01", tenant)
+                .headers(h -> h.setBearerAuth(
+                        tokens.token(List.of("thaw_service"), claims -> claims.claim("tenant_id", "thaw"))))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.used.webhookEndpoints")
+                .isEqualTo(5)
+                .jsonPath("$.plan")
+                .isEqualTo("MONITOR");
     }
 
     @Test
@@ -70,31 +109,87 @@ class NotificationQuotaTests extends NotificationsTestBase {
         String tenant = newTenant();
         planChanged(tenant, "INSURER", 1);
         String phone = "+861370000" + (int) (Math.random() * 9000 + 1000);
-        registerRecipient(tenant, Map.of("kind", "CLIENT", "name", "Phone Only", "phone", phone, "channels", List.of("SMS")));
+        registerRecipient(
+                tenant, Map.of("kind", "CLIENT", "name", "Phone Only", "phone", phone, "channels", List.of("SMS")));
 
-        deliver(event(tenant, "thaw.alert.raised", "alert-q", Map.of("alertId", "alert-q", "subjectId", "s-1", "subjectLabel", "Z** W**",
-                "subjectType", "PERSON", "severity", "HIGH", "kind", "IDENTITY_MISUSE", "count", 3))).expectStatus().isOk();
+        deliver(event(
+                        tenant,
+                        "thaw.alert.raised",
+                        "alert-q",
+                        Map.of(
+                                "alertId",
+                                "alert-q",
+                                "subjectId",
+                                "s-1",
+                                "subjectLabel",
+                                "Z** W**",
+                                "subjectType",
+                                "PERSON",
+                                "severity",
+                                "HIGH",
+                                "kind",
+                                "IDENTITY_MISUSE",
+                                "count",
+                                3)))
+                .expectStatus()
+                .isOk();
 
-        Document sms = mongo.findOne(Query.query(Criteria.where("tenantId").is(tenant).and("channel").is("SMS")), Document.class, "deliveries")
+        Document sms = mongo.findOne(
+                        Query.query(Criteria.where("tenantId")
+                                .is(tenant)
+                                .and("channel")
+                                .is("SMS")),
+                        Document.class,
+                        "deliveries")
                 .block();
         assertThat(sms.getString("status")).isEqualTo("FAILED");
         assertThat(sms.getString("lastResponse")).contains("quota_exceeded").contains("sms");
-        assertThat(smsPrimary.received("/messages")).noneMatch(request -> request.body().contains(phone));
-        assertThat(smsSecondary.received("/messages")).noneMatch(request -> request.body().contains(phone));
+        assertThat(smsPrimary.received("/messages"))
+                .noneMatch(request -> request.body().contains(phone));
+        assertThat(smsSecondary.received("/messages"))
+                .noneMatch(request -> request.body().contains(phone));
     }
 
     @Test
     void withinTheQuotaATextMessageGoesAndIsCounted() {
         String tenant = newTenant();
         String phone = "+861360000" + (int) (Math.random() * 9000 + 1000);
-        registerRecipient(tenant, Map.of("kind", "CLIENT", "name", "Phone Only", "phone", phone, "channels", List.of("SMS")));
+        registerRecipient(
+                tenant, Map.of("kind", "CLIENT", "name", "Phone Only", "phone", phone, "channels", List.of("SMS")));
 
-        deliver(event(tenant, "thaw.alert.raised", "alert-c", Map.of("alertId", "alert-c", "subjectId", "s-1", "subjectLabel", "Z** W**",
-                "subjectType", "PERSON", "severity", "HIGH", "kind", "IDENTITY_MISUSE", "count", 3))).expectStatus().isOk();
+        deliver(event(
+                        tenant,
+                        "thaw.alert.raised",
+                        "alert-c",
+                        Map.of(
+                                "alertId",
+                                "alert-c",
+                                "subjectId",
+                                "s-1",
+                                "subjectLabel",
+                                "Z** W**",
+                                "subjectType",
+                                "PERSON",
+                                "severity",
+                                "HIGH",
+                                "kind",
+                                "IDENTITY_MISUSE",
+                                "count",
+                                3)))
+                .expectStatus()
+                .isOk();
 
-        assertThat(smsPrimary.received("/messages")).anyMatch(request -> request.body().contains(phone));
-        web.get().uri("/internal/usage/{tenant}", tenant)
-                .headers(h -> h.setBearerAuth(tokens.token(List.of("thaw_service"), claims -> claims.claim("tenant_id", "thaw"))))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.used.sms").isEqualTo(1);
+        assertThat(smsPrimary.received("/messages"))
+                .anyMatch(request -> request.body().contains(phone));
+        web.get()
+                .uri("/internal/usage/{tenant}", tenant)
+                .headers(h -> h.setBearerAuth(
+                        tokens.token(List.of("thaw_service"), claims -> claims.claim("tenant_id", "thaw"))))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.used.sms")
+                .isEqualTo(1);
     }
 }

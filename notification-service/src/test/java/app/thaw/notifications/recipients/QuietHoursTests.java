@@ -15,8 +15,20 @@ class QuietHoursTests {
     static final QuietHours NIGHT = new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0));
 
     Recipient withQuietHours(QuietHours quiet) {
-        return new Recipient(RecipientId.random(), "t", RecipientKind.CLIENT, "n", null, Set.of(), "a@b.c", "+8613800000000",
-                Set.of(Channel.EMAIL, Channel.SMS, Channel.IN_APP), Language.ZH_CN, SHANGHAI, quiet, 0);
+        return new Recipient(
+                RecipientId.random(),
+                "t",
+                RecipientKind.CLIENT,
+                "n",
+                null,
+                Set.of(),
+                "a@b.c",
+                "+8613800000000",
+                Set.of(Channel.EMAIL, Channel.SMS, Channel.IN_APP),
+                Language.ZH_CN,
+                SHANGHAI,
+                quiet,
+                0);
     }
 
     @Test
@@ -25,7 +37,8 @@ class QuietHoursTests {
         assertThat(NIGHT.contains(LocalTime.of(6, 59))).isTrue();
         assertThat(NIGHT.contains(LocalTime.of(7, 0))).isFalse();
         assertThat(NIGHT.contains(LocalTime.of(12, 0))).isFalse();
-        assertThat(new QuietHours(LocalTime.NOON, LocalTime.NOON).contains(LocalTime.NOON)).isFalse();
+        assertThat(new QuietHours(LocalTime.NOON, LocalTime.NOON).contains(LocalTime.NOON))
+                .isFalse();
     }
 
     @Test
@@ -37,12 +50,14 @@ class QuietHoursTests {
 
     @Test
     void anUrgentMessagePassesQuietHours() {
-        assertThat(withQuietHours(NIGHT).deferredUntil(Instant.parse("2026-03-01T19:00:00Z"), Channel.SMS, true)).isEmpty();
+        assertThat(withQuietHours(NIGHT).deferredUntil(Instant.parse("2026-03-01T19:00:00Z"), Channel.SMS, true))
+                .isEmpty();
     }
 
     @Test
     void inAppMessagesDoNotWaitBecauseTheyDoNotInterrupt() {
-        assertThat(withQuietHours(NIGHT).deferredUntil(Instant.parse("2026-03-01T19:00:00Z"), Channel.IN_APP, false)).isEmpty();
+        assertThat(withQuietHours(NIGHT).deferredUntil(Instant.parse("2026-03-01T19:00:00Z"), Channel.IN_APP, false))
+                .isEmpty();
     }
 
     @Test

@@ -9,25 +9,65 @@ import org.junit.jupiter.api.Test;
 class RecipientApiTests extends NotificationsTestBase {
 
     static Map<String, Object> client(String name) {
-        return Map.of("kind", "CLIENT", "name", name, "email", "a@b.example", "channels", List.of("EMAIL"), "language", "zh-CN",
-                "timeZone", "Asia/Shanghai", "quietHours", Map.of("start", "22:00", "end", "07:00"));
+        return Map.of(
+                "kind",
+                "CLIENT",
+                "name",
+                name,
+                "email",
+                "a@b.example",
+                "channels",
+                List.of("EMAIL"),
+                "language",
+                "zh-CN",
+                "timeZone",
+                "Asia/Shanghai",
+                "quietHours",
+                Map.of("start", "22:00", "end", "07:00"));
     }
 
     @Test
     void aRecipientIsRegisteredReadAndChangedAtTheVersionRead() {
         String tenant = newTenant();
         String id = registerRecipient(tenant, client("Li Lei"));
-        web.get().uri("/api/v1/notifications/recipients/{id}", id).headers(h -> h.setBearerAuth(admin(tenant))).exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.language").isEqualTo("zh-CN").jsonPath("$.timeZone").isEqualTo("Asia/Shanghai")
-                .jsonPath("$.quietHours.start").isEqualTo("22:00").jsonPath("$.version").isEqualTo(0);
+        web.get()
+                .uri("/api/v1/notifications/recipients/{id}", id)
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.language")
+                .isEqualTo("zh-CN")
+                .jsonPath("$.timeZone")
+                .isEqualTo("Asia/Shanghai")
+                .jsonPath("$.quietHours.start")
+                .isEqualTo("22:00")
+                .jsonPath("$.version")
+                .isEqualTo(0);
 
-        web.put().uri("/api/v1/notifications/recipients/{id}", id).headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("version", 0, "recipient", client("Li Lei (CFO)"))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.name").isEqualTo("Li Lei (CFO)").jsonPath("$.version").isEqualTo(1);
-        web.put().uri("/api/v1/notifications/recipients/{id}", id).headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("version", 0, "recipient", client("stale"))).exchange()
-                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("version_conflict");
+        web.put()
+                .uri("/api/v1/notifications/recipients/{id}", id)
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of("version", 0, "recipient", client("Li Lei (CFO)")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("Li Lei (CFO)")
+                .jsonPath("$.version")
+                .isEqualTo(1);
+        web.put()
+                .uri("/api/v1/notifications/recipients/{id}", id)
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of("version", 0, "recipient", client("stale")))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("version_conflict");
     }
 
     @Test
@@ -40,17 +80,32 @@ class RecipientApiTests extends NotificationsTestBase {
         String again = registerWithKey(tenant, key);
 
         org.assertj.core.api.Assertions.assertThat(again).isEqualTo(first);
-        org.assertj.core.api.Assertions.assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenant)), "recipients").block()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(mongo.count(
+                                org.springframework.data.mongodb.core.query.Query.query(
+                                        org.springframework.data.mongodb.core.query.Criteria.where("tenantId")
+                                                .is(tenant)),
+                                "recipients")
+                        .block())
+                .isEqualTo(1);
     }
 
     private String registerWithKey(String tenant, String key) {
-        return (String) web.post().uri("/api/v1/notifications/recipients").headers(h -> {
+        return (String) web.post()
+                .uri("/api/v1/notifications/recipients")
+                .headers(h -> {
                     h.setBearerAuth(admin(tenant));
                     h.set("Idempotency-Key", key);
-                }).bodyValue(client("Wei Hua")).exchange()
-                .expectStatus().isCreated().expectHeader().doesNotExist("Idempotent-Replayed")
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+                })
+                .bodyValue(client("Wei Hua"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed")
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
     }
 
     @Test
@@ -58,31 +113,70 @@ class RecipientApiTests extends NotificationsTestBase {
         String tenant = newTenant();
         String id = registerRecipient(tenant, client("Han Meimei"));
         String other = newTenant();
-        web.get().uri("/api/v1/notifications/recipients/{id}", id).headers(h -> h.setBearerAuth(admin(other))).exchange()
-                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("not_found");
-        web.put().uri("/api/v1/notifications/recipients/{id}", id).headers(h -> h.setBearerAuth(admin(other)))
-                .bodyValue(Map.of("version", 0, "recipient", client("taken over"))).exchange()
-                .expectStatus().isNotFound();
-        web.delete().uri("/api/v1/notifications/recipients/{id}", id).headers(h -> h.setBearerAuth(admin(other))).exchange()
-                .expectStatus().isNotFound();
+        web.get()
+                .uri("/api/v1/notifications/recipients/{id}", id)
+                .headers(h -> h.setBearerAuth(admin(other)))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("not_found");
+        web.put()
+                .uri("/api/v1/notifications/recipients/{id}", id)
+                .headers(h -> h.setBearerAuth(admin(other)))
+                .bodyValue(Map.of("version", 0, "recipient", client("taken over")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        web.delete()
+                .uri("/api/v1/notifications/recipients/{id}", id)
+                .headers(h -> h.setBearerAuth(admin(other)))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void invalidFieldsAreNamedWithTheirRule() {
         String tenant = newTenant();
-        web.post().uri("/api/v1/notifications/recipients").headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("kind", "CLIENT", "name", "", "channels", List.of("SMS"), "phone", "12345")).exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
-                .jsonPath("$.errors[?(@.field == 'name')].rule").isEqualTo(List.of("NotBlank"))
-                .jsonPath("$.errors[?(@.field == 'phone')].rule").isEqualTo(List.of("Pattern"));
-        web.post().uri("/api/v1/notifications/recipients").headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("kind", "CLIENT", "name", "X", "channels", List.of("EMAIL"), "timeZone", "Mars/Olympus")).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("timeZone");
-        web.post().uri("/api/v1/notifications/recipients").headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("kind", "CLIENT", "name", "X", "channels", List.of("EMAIL"))).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("email")
-                .jsonPath("$.errors[0].rule").isEqualTo("RequiredForChannel");
+        web.post()
+                .uri("/api/v1/notifications/recipients")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of("kind", "CLIENT", "name", "", "channels", List.of("SMS"), "phone", "12345"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("validation_failed")
+                .jsonPath("$.errors[?(@.field == 'name')].rule")
+                .isEqualTo(List.of("NotBlank"))
+                .jsonPath("$.errors[?(@.field == 'phone')].rule")
+                .isEqualTo(List.of("Pattern"));
+        web.post()
+                .uri("/api/v1/notifications/recipients")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(
+                        Map.of("kind", "CLIENT", "name", "X", "channels", List.of("EMAIL"), "timeZone", "Mars/Olympus"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("timeZone");
+        web.post()
+                .uri("/api/v1/notifications/recipients")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of("kind", "CLIENT", "name", "X", "channels", List.of("EMAIL")))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("email")
+                .jsonPath("$.errors[0].rule")
+                .isEqualTo("RequiredForChannel");
     }
 
     @Test
@@ -91,22 +185,53 @@ class RecipientApiTests extends NotificationsTestBase {
         for (int i = 0; i < 3; i++) {
             registerRecipient(tenant, client("R" + i));
         }
-        Map<?, ?> first = web.get().uri("/api/v1/notifications/recipients?limit=2").headers(h -> h.setBearerAuth(admin(tenant))).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> first = web.get()
+                .uri("/api/v1/notifications/recipients?limit=2")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         org.assertj.core.api.Assertions.assertThat((List<?>) first.get("items")).hasSize(2);
-        web.get().uri("/api/v1/notifications/recipients?limit=2&cursor={c}", first.get("nextCursor")).headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.items.length()").isEqualTo(1).jsonPath("$.nextCursor").doesNotExist();
-        web.get().uri("/api/v1/notifications/recipients?limit=101").headers(h -> h.setBearerAuth(admin(tenant))).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+        web.get()
+                .uri("/api/v1/notifications/recipients?limit=2&cursor={c}", first.get("nextCursor"))
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(1)
+                .jsonPath("$.nextCursor")
+                .doesNotExist();
+        web.get()
+                .uri("/api/v1/notifications/recipients?limit=101")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("limit");
     }
 
     @Test
     void membersMayReadButNotRegister() {
         String tenant = newTenant();
-        web.post().uri("/api/v1/notifications/recipients").headers(h -> h.setBearerAuth(token(tenant, "m", "merchant_member")))
-                .bodyValue(client("X")).exchange().expectStatus().isForbidden();
-        web.get().uri("/api/v1/notifications/recipients").headers(h -> h.setBearerAuth(token(tenant, "m", "merchant_member"))).exchange()
-                .expectStatus().isOk();
+        web.post()
+                .uri("/api/v1/notifications/recipients")
+                .headers(h -> h.setBearerAuth(token(tenant, "m", "merchant_member")))
+                .bodyValue(client("X"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        web.get()
+                .uri("/api/v1/notifications/recipients")
+                .headers(h -> h.setBearerAuth(token(tenant, "m", "merchant_member")))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 }

@@ -25,10 +25,32 @@ class ReminderTests extends NotificationsTestBase {
 
     String tenantWithStaff() {
         String tenant = newTenant();
-        registerRecipient(tenant, Map.of("kind", "STAFF", "name", "Agent", "userId", "agent-1", "roles", List.of("staff_agent"),
-                "channels", List.of("IN_APP")));
-        registerRecipient(tenant, Map.of("kind", "STAFF", "name", "Supervisor", "userId", "boss-1", "roles", List.of("staff_supervisor"),
-                "channels", List.of("IN_APP")));
+        registerRecipient(
+                tenant,
+                Map.of(
+                        "kind",
+                        "STAFF",
+                        "name",
+                        "Agent",
+                        "userId",
+                        "agent-1",
+                        "roles",
+                        List.of("staff_agent"),
+                        "channels",
+                        List.of("IN_APP")));
+        registerRecipient(
+                tenant,
+                Map.of(
+                        "kind",
+                        "STAFF",
+                        "name",
+                        "Supervisor",
+                        "userId",
+                        "boss-1",
+                        "roles",
+                        List.of("staff_supervisor"),
+                        "channels",
+                        List.of("IN_APP")));
         start = Instant.parse("2031-05-04T08:00:00Z").plusSeconds((long) (Math.random() * 100_000));
         clock.set(start);
         return tenant;
@@ -42,14 +64,40 @@ class ReminderTests extends NotificationsTestBase {
         clockSet(tenant, clockId, setAt, dueAt, urgent, null, null);
     }
 
-    void clockSet(String tenant, String clockId, Instant setAt, Instant dueAt, boolean urgent, Long sequence, String ownerUserId) {
-        Map<String, Object> data = new HashMap<>(Map.of("caseId", "case-r", "scenario", "RISK_TXN", "drill", false, "restricted", false,
-                "clockId", clockId, "clock", "FOLLOW_UP", "dueAt", dueAt.toString(), "ownerRole", "staff_agent", "urgent", urgent));
+    void clockSet(
+            String tenant,
+            String clockId,
+            Instant setAt,
+            Instant dueAt,
+            boolean urgent,
+            Long sequence,
+            String ownerUserId) {
+        Map<String, Object> data = new HashMap<>(Map.of(
+                "caseId",
+                "case-r",
+                "scenario",
+                "RISK_TXN",
+                "drill",
+                false,
+                "restricted",
+                false,
+                "clockId",
+                clockId,
+                "clock",
+                "FOLLOW_UP",
+                "dueAt",
+                dueAt.toString(),
+                "ownerRole",
+                "staff_agent",
+                "urgent",
+                urgent));
         data.put("label", "Follow up with LianLian");
         if (ownerUserId != null) {
             data.put("ownerUserId", ownerUserId);
         }
-        deliver(event(tenant, "thaw.case.clock_set", "case-r", setAt, data).withSequence(sequence)).expectStatus().isOk();
+        deliver(event(tenant, "thaw.case.clock_set", "case-r", setAt, data).withSequence(sequence))
+                .expectStatus()
+                .isOk();
     }
 
     void clockEvent(String tenant, String type, String clockId) {
@@ -57,9 +105,32 @@ class ReminderTests extends NotificationsTestBase {
     }
 
     void clockEvent(String tenant, String type, String clockId, Long sequence) {
-        deliver(event(tenant, type, "case-r", Map.of("caseId", "case-r", "scenario", "RISK_TXN", "drill", false, "restricted", false,
-                "clockId", clockId, "clock", "FOLLOW_UP", "metAt", clock.instant().toString(), "reason", "re-planned",
-                "waitingOn", "HOLDER")).withSequence(sequence)).expectStatus().isOk();
+        deliver(event(
+                                tenant,
+                                type,
+                                "case-r",
+                                Map.of(
+                                        "caseId",
+                                        "case-r",
+                                        "scenario",
+                                        "RISK_TXN",
+                                        "drill",
+                                        false,
+                                        "restricted",
+                                        false,
+                                        "clockId",
+                                        clockId,
+                                        "clock",
+                                        "FOLLOW_UP",
+                                        "metAt",
+                                        clock.instant().toString(),
+                                        "reason",
+                                        "re-planned",
+                                        "waitingOn",
+                                        "HOLDER"))
+                        .withSequence(sequence))
+                .expectStatus()
+                .isOk();
     }
 
     @Test
@@ -96,7 +167,9 @@ class ReminderTests extends NotificationsTestBase {
         clockSet(tenant, "clk-moved", start, first, false, 3L, null);
 
         at(first.minus(Duration.ofMinutes(10)));
-        assertThat(inbox(tenant, "agent-1")).as("the older deadline's reminders").isEmpty();
+        assertThat(inbox(tenant, "agent-1"))
+                .as("the older deadline's reminders")
+                .isEmpty();
         at(moved.minus(Duration.ofMinutes(60)));
         assertThat(inbox(tenant, "agent-1")).hasSize(1);
     }
@@ -115,8 +188,19 @@ class ReminderTests extends NotificationsTestBase {
     @Test
     void aClockWithAnOwnerRemindsThatPersonAloneNotEveryoneWithTheRole() {
         String tenant = tenantWithStaff();
-        registerRecipient(tenant, Map.of("kind", "STAFF", "name", "Second agent", "userId", "agent-2", "roles", List.of("staff_agent"),
-                "channels", List.of("IN_APP")));
+        registerRecipient(
+                tenant,
+                Map.of(
+                        "kind",
+                        "STAFF",
+                        "name",
+                        "Second agent",
+                        "userId",
+                        "agent-2",
+                        "roles",
+                        List.of("staff_agent"),
+                        "channels",
+                        List.of("IN_APP")));
         Instant due = start.plus(Duration.ofHours(2));
         clockSet(tenant, "clk-owned", start, due, false, 3L, "agent-2");
 
@@ -127,8 +211,15 @@ class ReminderTests extends NotificationsTestBase {
     }
 
     List<Document> inbox(String tenant, String user) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenant).and("userId").is(user)), Document.class, "inbox")
-                .collectList().block();
+        return mongo.find(
+                        Query.query(Criteria.where("tenantId")
+                                .is(tenant)
+                                .and("userId")
+                                .is(user)),
+                        Document.class,
+                        "inbox")
+                .collectList()
+                .block();
     }
 
     void at(Instant when) {
@@ -141,16 +232,37 @@ class ReminderTests extends NotificationsTestBase {
     void aReminderNamesTheCaseByItsReferenceNeverItsId() {
         String tenant = tenantWithStaff();
         Instant due = start.plus(Duration.ofHours(2));
-        Map<String, Object> data = new HashMap<>(Map.of("caseId", "0b6f2c1e-6c1a-4d59-9f0e-2f6f8c7f4a11", "scenario", "RISK_TXN", "drill", false,
-                "restricted", false, "reference", "acme-C-2031-000007", "clockId", "clk-ref", "clock", "NOTICE_DEADLINE",
-                "dueAt", due.toString(), "ownerRole", "staff_agent", "urgent", false));
+        Map<String, Object> data = new HashMap<>(Map.of(
+                "caseId",
+                "0b6f2c1e-6c1a-4d59-9f0e-2f6f8c7f4a11",
+                "scenario",
+                "RISK_TXN",
+                "drill",
+                false,
+                "restricted",
+                false,
+                "reference",
+                "acme-C-2031-000007",
+                "clockId",
+                "clk-ref",
+                "clock",
+                "NOTICE_DEADLINE",
+                "dueAt",
+                due.toString(),
+                "ownerRole",
+                "staff_agent",
+                "urgent",
+                false));
         data.put("label", "Deadline stated by the notice: 3个工作日内");
-        deliver(event(tenant, "thaw.case.clock_set", "0b6f2c1e-6c1a-4d59-9f0e-2f6f8c7f4a11", clock.instant(), data)).expectStatus().isOk();
+        deliver(event(tenant, "thaw.case.clock_set", "0b6f2c1e-6c1a-4d59-9f0e-2f6f8c7f4a11", clock.instant(), data))
+                .expectStatus()
+                .isOk();
 
         at(due.minus(Duration.ofMinutes(60)));
 
         assertThat(inbox(tenant, "agent-1")).singleElement().satisfies(item -> {
-            assertThat(item.getString("title")).isEqualTo("[acme-C-2031-000007] Deadline stated by the notice: 3个工作日内: due in 60 min");
+            assertThat(item.getString("title"))
+                    .isEqualTo("[acme-C-2031-000007] Deadline stated by the notice: 3个工作日内: due in 60 min");
             assertThat(item.toJson()).doesNotContain("on case 0b6f2c1e");
         });
     }
@@ -164,13 +276,18 @@ class ReminderTests extends NotificationsTestBase {
         at(due.minus(Duration.ofMinutes(61)));
         assertThat(inbox(tenant, "agent-1")).isEmpty();
         at(due.minus(Duration.ofMinutes(60)));
-        assertThat(inbox(tenant, "agent-1")).singleElement()
-                .satisfies(item -> assertThat(item.getString("title")).isEqualTo("[case-r] Follow up with LianLian: due in 60 min"));
+        assertThat(inbox(tenant, "agent-1"))
+                .singleElement()
+                .satisfies(item -> assertThat(item.getString("title"))
+                        .isEqualTo("[case-r] Follow up with LianLian: due in 60 min"));
         at(due.minus(Duration.ofMinutes(30)));
         at(due.minus(Duration.ofMinutes(10)));
-        assertThat(inbox(tenant, "agent-1")).extracting(item -> item.getString("title")).containsExactlyInAnyOrder(
-                "[case-r] Follow up with LianLian: due in 60 min", "[case-r] Follow up with LianLian: due in 30 min",
-                "[case-r] Follow up with LianLian: due in 10 min");
+        assertThat(inbox(tenant, "agent-1"))
+                .extracting(item -> item.getString("title"))
+                .containsExactlyInAnyOrder(
+                        "[case-r] Follow up with LianLian: due in 60 min",
+                        "[case-r] Follow up with LianLian: due in 30 min",
+                        "[case-r] Follow up with LianLian: due in 10 min");
         assertThat(inbox(tenant, "boss-1")).isEmpty();
     }
 
@@ -182,12 +299,22 @@ class ReminderTests extends NotificationsTestBase {
         clockSet(tenant, "clk-late", start, due, false);
 
         at(clock.instant());
-        assertThat(inbox(tenant, "agent-1")).singleElement()
-                .satisfies(item -> assertThat(item.getString("title")).isEqualTo("[case-r] Follow up with LianLian: due in 60 min"));
-        Document reminder = mongo.findOne(Query.query(Criteria.where("tenantId").is(tenant).and("clockId").is("clk-late")), Document.class,
-                "reminders").block();
+        assertThat(inbox(tenant, "agent-1"))
+                .singleElement()
+                .satisfies(item -> assertThat(item.getString("title"))
+                        .isEqualTo("[case-r] Follow up with LianLian: due in 60 min"));
+        Document reminder = mongo.findOne(
+                        Query.query(Criteria.where("tenantId")
+                                .is(tenant)
+                                .and("clockId")
+                                .is("clk-late")),
+                        Document.class,
+                        "reminders")
+                .block();
         assertThat(reminder.get("payload", Document.class).getBoolean("late")).isTrue();
-        assertThat(reminder.getDate("remindAt").toInstant()).as("when it was due").isEqualTo(due.minus(Duration.ofMinutes(60)));
+        assertThat(reminder.getDate("remindAt").toInstant())
+                .as("when it was due")
+                .isEqualTo(due.minus(Duration.ofMinutes(60)));
         assertThat(reminder.getDate("firedAt").toInstant()).isEqualTo(due.minus(Duration.ofMinutes(59)));
     }
 
@@ -231,8 +358,10 @@ class ReminderTests extends NotificationsTestBase {
         assertThat(inbox(tenant, "agent-1")).hasSize(1);
         at(due.minus(Duration.ofMinutes(25)));
 
-        assertThat(inbox(tenant, "boss-1")).singleElement()
-                .satisfies(item -> assertThat(item.getString("title")).isEqualTo("[case-r] Unacknowledged urgent reminder: Follow up with LianLian"));
+        assertThat(inbox(tenant, "boss-1"))
+                .singleElement()
+                .satisfies(item -> assertThat(item.getString("title"))
+                        .isEqualTo("[case-r] Unacknowledged urgent reminder: Follow up with LianLian"));
     }
 
     @Test
@@ -241,16 +370,32 @@ class ReminderTests extends NotificationsTestBase {
         Instant due = start.plus(Duration.ofMinutes(45));
         clockSet(tenant, "clk-6", due, true);
         at(due.minus(Duration.ofMinutes(30)));
-        Map<?, ?> page = web.get().uri("/api/v1/notifications/reminders").headers(h -> h.setBearerAuth(token(tenant, "agent-1", "staff_agent")))
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> page = web.get()
+                .uri("/api/v1/notifications/reminders")
+                .headers(h -> h.setBearerAuth(token(tenant, "agent-1", "staff_agent")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         String reminderId = (String) ((Map<?, ?>) ((List<?>) page.get("items")).getFirst()).get("id");
 
-        web.post().uri("/api/v1/notifications/reminders/{id}/acknowledge", reminderId)
-                .headers(h -> h.setBearerAuth(token(tenant, "agent-1", "staff_agent"))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.acknowledgedAt").exists();
-        web.post().uri("/api/v1/notifications/reminders/{id}/acknowledge", reminderId)
-                .headers(h -> h.setBearerAuth(token(newTenant(), "agent-1", "staff_agent"))).exchange()
-                .expectStatus().isNotFound();
+        web.post()
+                .uri("/api/v1/notifications/reminders/{id}/acknowledge", reminderId)
+                .headers(h -> h.setBearerAuth(token(tenant, "agent-1", "staff_agent")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.acknowledgedAt")
+                .exists();
+        web.post()
+                .uri("/api/v1/notifications/reminders/{id}/acknowledge", reminderId)
+                .headers(h -> h.setBearerAuth(token(newTenant(), "agent-1", "staff_agent")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         at(due);
 
         assertThat(inbox(tenant, "boss-1")).isEmpty();

@@ -26,16 +26,43 @@ class SmsChannelTests extends NotificationsTestBase {
     MailboxService mailbox;
 
     String clientWithPhone(String tenant, String phone) {
-        return registerRecipient(tenant, Map.of("kind", "CLIENT", "name", "Phone Only", "phone", phone, "channels", List.of("SMS")));
+        return registerRecipient(
+                tenant, Map.of("kind", "CLIENT", "name", "Phone Only", "phone", phone, "channels", List.of("SMS")));
     }
 
     Document smsDelivery(String tenant) {
-        return mongo.findOne(Query.query(Criteria.where("tenantId").is(tenant).and("channel").is("SMS")), Document.class, "deliveries").block();
+        return mongo.findOne(
+                        Query.query(Criteria.where("tenantId")
+                                .is(tenant)
+                                .and("channel")
+                                .is("SMS")),
+                        Document.class,
+                        "deliveries")
+                .block();
     }
 
     void alert(String tenant) {
-        deliver(event(tenant, "thaw.alert.raised", "alert-1", Map.of("alertId", "alert-1", "subjectId", "s-1", "subjectLabel", "Z** W**",
-                "subjectType", "PERSON", "severity", "HIGH", "kind", "IDENTITY_MISUSE", "count", 3))).expectStatus().isOk();
+        deliver(event(
+                        tenant,
+                        "thaw.alert.raised",
+                        "alert-1",
+                        Map.of(
+                                "alertId",
+                                "alert-1",
+                                "subjectId",
+                                "s-1",
+                                "subjectLabel",
+                                "Z** W**",
+                                "subjectType",
+                                "PERSON",
+                                "severity",
+                                "HIGH",
+                                "kind",
+                                "IDENTITY_MISUSE",
+                                "count",
+                                3)))
+                .expectStatus()
+                .isOk();
     }
 
     @Test
@@ -46,7 +73,10 @@ class SmsChannelTests extends NotificationsTestBase {
 
         alert(tenant);
 
-        HttpStub.Received sent = smsPrimary.received("/messages").stream().filter(r -> r.body().contains(phone)).findFirst().orElseThrow();
+        HttpStub.Received sent = smsPrimary.received("/messages").stream()
+                .filter(r -> r.body().contains(phone))
+                .findFirst()
+                .orElseThrow();
         assertThat(sent.header("authorization")).isEqualTo("Bearer primary-key");
         assertThat(sent.body()).contains("Thaw alert (high): identity misuse for Z** W**");
         assertThat(smsSecondary.received("/messages")).noneMatch(r -> r.body().contains(phone));
@@ -65,10 +95,18 @@ class SmsChannelTests extends NotificationsTestBase {
         assertThat(smsSecondary.received("/messages")).anyMatch(r -> r.body().contains(phone));
         Document delivery = smsDelivery(tenant);
         assertThat(delivery.getString("status")).isEqualTo("DELIVERED");
-        web.get().uri("/api/v1/notifications/deliveries/{id}", delivery.getString("_id")).headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.attempts[0].provider").isEqualTo("secondary")
-                .jsonPath("$.attempts[0].response").value(response -> assertThat((String) response).contains("primary").contains("HTTP 503"));
+        web.get()
+                .uri("/api/v1/notifications/deliveries/{id}", delivery.getString("_id"))
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.attempts[0].provider")
+                .isEqualTo("secondary")
+                .jsonPath("$.attempts[0].response")
+                .value(response ->
+                        assertThat((String) response).contains("primary").contains("HTTP 503"));
     }
 
     @Test
@@ -89,12 +127,29 @@ class SmsChannelTests extends NotificationsTestBase {
     void withNoProviderConfiguredAnSmsIsCapturedInTheDevelopmentMailbox() {
         String tenant = newTenant();
         SmsSender withoutProviders = new SmsSender(List.of(), mailbox);
-        OutgoingMessage message = new OutgoingMessage(new DeliveryId("ev|rcp|SMS-" + tenant), tenant, Channel.SMS, "+8613800000000", "rcp",
-                "Dev", new RenderedMessage(null, "Your code", null), null, "thaw.alert.raised", 1);
+        OutgoingMessage message = new OutgoingMessage(
+                new DeliveryId("ev|rcp|SMS-" + tenant),
+                tenant,
+                Channel.SMS,
+                "+8613800000000",
+                "rcp",
+                "Dev",
+                new RenderedMessage(null, "Your code", null),
+                null,
+                "thaw.alert.raised",
+                1);
 
-        StepVerifier.create(withoutProviders.send(message)).assertNext(outcome -> assertThat(outcome.provider()).isEqualTo("mailbox"))
+        StepVerifier.create(withoutProviders.send(message))
+                .assertNext(outcome -> assertThat(outcome.provider()).isEqualTo("mailbox"))
                 .verifyComplete();
-        web.get().uri("/api/v1/notifications/mailbox").headers(h -> h.setBearerAuth(admin(tenant))).exchange()
-                .expectBody().jsonPath("$.items[0].channel").isEqualTo("SMS").jsonPath("$.items[0].text").isEqualTo("Your code");
+        web.get()
+                .uri("/api/v1/notifications/mailbox")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items[0].channel")
+                .isEqualTo("SMS")
+                .jsonPath("$.items[0].text")
+                .isEqualTo("Your code");
     }
 }

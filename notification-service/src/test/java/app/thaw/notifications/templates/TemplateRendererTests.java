@@ -16,7 +16,8 @@ class TemplateRendererTests {
 
     @Test
     void htmlPartsEscapeValuesAndTextPartsKeepThem() {
-        RenderedMessage message = renderer.render(new ChannelTemplate("Re: {{name}}", "Dear {{name}}", "<p>Dear {{name}}</p>"),
+        RenderedMessage message = renderer.render(
+                new ChannelTemplate("Re: {{name}}", "Dear {{name}}", "<p>Dear {{name}}</p>"),
                 Map.of("name", "O'Brien & <Sons>"));
         assertThat(message.subject()).isEqualTo("Re: O'Brien & <Sons>");
         assertThat(message.text()).isEqualTo("Dear O'Brien & <Sons>");
@@ -25,18 +26,34 @@ class TemplateRendererTests {
 
     @Test
     void aTemplateCannotReachIntoJavaObjects() {
-        RenderedMessage message = renderer.render(new ChannelTemplate(null, "{{name.class.name}}|{{name.bytes}}", null), Map.of("name", "x"));
+        RenderedMessage message = renderer.render(
+                new ChannelTemplate(null, "{{name.class.name}}|{{name.bytes}}", null), Map.of("name", "x"));
         assertThat(message.text()).isEqualTo("|");
     }
 
     @Test
     void everyShippedEventTemplateExistsInEnglishForEveryChannel() {
-        for (String type : new String[] {"thaw.case.opened", "thaw.case.triaged", "thaw.case.status_changed", "thaw.case.supplement_requested",
-                "thaw.case.clock_breached", "thaw.case.task_due", "thaw.case.escalation_flagged", "thaw.case.closed", "thaw.evidence.received",
-                "thaw.evidence.verified", "thaw.evidence.rejected", "thaw.alert.raised", "thaw.reminder.due", "thaw.reminder.escalated",
-                "thaw.webhook.endpoint_disabled", DefaultTemplates.RESTRICTED_NOTICE}) {
+        for (String type : new String[] {
+            "thaw.case.opened",
+            "thaw.case.triaged",
+            "thaw.case.status_changed",
+            "thaw.case.supplement_requested",
+            "thaw.case.clock_breached",
+            "thaw.case.task_due",
+            "thaw.case.escalation_flagged",
+            "thaw.case.closed",
+            "thaw.evidence.received",
+            "thaw.evidence.verified",
+            "thaw.evidence.rejected",
+            "thaw.alert.raised",
+            "thaw.reminder.due",
+            "thaw.reminder.escalated",
+            "thaw.webhook.endpoint_disabled",
+            DefaultTemplates.RESTRICTED_NOTICE
+        }) {
             for (Channel channel : new Channel[] {Channel.EMAIL, Channel.SMS, Channel.IN_APP}) {
-                ChannelTemplate template = defaults.find(new TemplateKey(type, channel, Language.EN)).orElseThrow(() -> new AssertionError(type));
+                ChannelTemplate template = defaults.find(new TemplateKey(type, channel, Language.EN))
+                        .orElseThrow(() -> new AssertionError(type));
                 renderer.validate(template);
                 assertThat(template.body()).as(type + " " + channel).isNotBlank();
             }
@@ -45,23 +62,48 @@ class TemplateRendererTests {
 
     @Test
     void everyShippedMessageAboutACaseIsInChineseTooAndNamesTheCaseByItsReference() {
-        for (String type : new String[] {"thaw.case.opened", "thaw.case.triaged", "thaw.case.status_changed", "thaw.case.supplement_requested",
-                "thaw.case.clock_breached", "thaw.case.task_due", "thaw.case.escalation_flagged", "thaw.case.closed", "thaw.evidence.received",
-                "thaw.evidence.verified", "thaw.evidence.rejected", "thaw.reminder.due", "thaw.reminder.escalated"}) {
+        for (String type : new String[] {
+            "thaw.case.opened",
+            "thaw.case.triaged",
+            "thaw.case.status_changed",
+            "thaw.case.supplement_requested",
+            "thaw.case.clock_breached",
+            "thaw.case.task_due",
+            "thaw.case.escalation_flagged",
+            "thaw.case.closed",
+            "thaw.evidence.received",
+            "thaw.evidence.verified",
+            "thaw.evidence.rejected",
+            "thaw.reminder.due",
+            "thaw.reminder.escalated"
+        }) {
             for (Language language : Language.values()) {
                 for (Channel channel : new Channel[] {Channel.EMAIL, Channel.SMS, Channel.IN_APP}) {
                     ChannelTemplate template = defaults.find(new TemplateKey(type, channel, language))
                             .orElseThrow(() -> new AssertionError(type + " has no " + language.tag() + " text"));
                     String all = template.subject() + template.body() + template.html();
-                    assertThat(all).as(type + " " + language + " " + channel).contains("{{reference}}").doesNotContain("{{caseId}}");
+                    assertThat(all)
+                            .as(type + " " + language + " " + channel)
+                            .contains("{{reference}}")
+                            .doesNotContain("{{caseId}}");
                     if (language == Language.ZH_CN) {
-                        assertThat(template.body()).as(type + " " + channel + " is Chinese").containsPattern("[\\u4e00-\\u9fff]");
+                        assertThat(template.body())
+                                .as(type + " " + channel + " is Chinese")
+                                .containsPattern("[\\u4e00-\\u9fff]");
                     }
                 }
             }
         }
-        RenderedMessage closed = renderer.render(defaults.find(new TemplateKey("thaw.case.closed", Channel.EMAIL, Language.ZH_CN)).orElseThrow(),
-                Map.of("caseId", "0b6f2c1e-6c1a-4d59-9f0e-2f6f8c7f4a11", "reference", "acme-C-2026-000042", "outcomeText", "已解冻"));
+        RenderedMessage closed = renderer.render(
+                defaults.find(new TemplateKey("thaw.case.closed", Channel.EMAIL, Language.ZH_CN))
+                        .orElseThrow(),
+                Map.of(
+                        "caseId",
+                        "0b6f2c1e-6c1a-4d59-9f0e-2f6f8c7f4a11",
+                        "reference",
+                        "acme-C-2026-000042",
+                        "outcomeText",
+                        "已解冻"));
         assertThat(closed.subject()).isEqualTo("[acme-C-2026-000042] 案件已结案：已解冻");
         assertThat(closed.text()).doesNotContain("0b6f2c1e");
     }
@@ -69,6 +111,7 @@ class TemplateRendererTests {
     @Test
     void anUnclosedSectionIsAnInvalidTemplateNamingThePart() {
         assertThatThrownBy(() -> renderer.validate(new ChannelTemplate("{{#x}}", "ok", null)))
-                .isInstanceOf(InvalidTemplate.class).hasMessageContaining("subject");
+                .isInstanceOf(InvalidTemplate.class)
+                .hasMessageContaining("subject");
     }
 }

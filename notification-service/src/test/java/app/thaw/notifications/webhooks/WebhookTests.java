@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.notifications.HttpStub;
-import app.thaw.notifications.webhooks.internal.WebhookStore;
 import app.thaw.notifications.NotificationsTestBase;
+import app.thaw.notifications.webhooks.internal.WebhookStore;
 import app.thaw.platform.timers.Timers;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
@@ -32,23 +32,50 @@ class WebhookTests extends NotificationsTestBase {
     @Autowired
     Timers timers;
 
-    record Registered(String id, String secret) {
-    }
+    record Registered(String id, String secret) {}
 
     Registered register(String tenant, String path) {
-        Map<?, ?> answer = web.post().uri("/api/v1/notifications/webhooks").headers(h -> h.setBearerAuth(admin(tenant)))
+        Map<?, ?> answer = web.post()
+                .uri("/api/v1/notifications/webhooks")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
                 .bodyValue(Map.of("url", receiver.url(path), "eventTypes", List.of("thaw.case.*")))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return new Registered((String) ((Map<?, ?>) answer.get("endpoint")).get("id"), (String) answer.get("secret"));
     }
 
     void caseOpened(String tenant, String caseId) {
-        deliver(event(tenant, "thaw.case.opened", caseId, Map.of("caseId", caseId, "scenario", "RISK_TXN", "drill", false,
-                "restricted", false, "reference", "TH-" + caseId))).expectStatus().isOk();
+        deliver(event(
+                        tenant,
+                        "thaw.case.opened",
+                        caseId,
+                        Map.of(
+                                "caseId",
+                                caseId,
+                                "scenario",
+                                "RISK_TXN",
+                                "drill",
+                                false,
+                                "restricted",
+                                false,
+                                "reference",
+                                "TH-" + caseId)))
+                .expectStatus()
+                .isOk();
     }
 
     Document webhookDelivery(String tenant) {
-        return mongo.findOne(Query.query(Criteria.where("tenantId").is(tenant).and("channel").is("WEBHOOK")), Document.class, "deliveries")
+        return mongo.findOne(
+                        Query.query(Criteria.where("tenantId")
+                                .is(tenant)
+                                .and("channel")
+                                .is("WEBHOOK")),
+                        Document.class,
+                        "deliveries")
                 .block();
     }
 
@@ -57,48 +84,104 @@ class WebhookTests extends NotificationsTestBase {
     }
 
     static void verifiedByTheReferenceLibrary(String secret, HttpStub.Received request) {
-        assertThatCode(() -> new Webhook(secret).verify(request.body(), request.headers())).doesNotThrowAnyException();
+        assertThatCode(() -> new Webhook(secret).verify(request.body(), request.headers()))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void aKeyedRegistrationRunAgainAfterItsInstanceDiedFindsTheEndpointInsteadOfMakingASecond() {
         String tenant = newTenant();
         String key = java.util.UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("url", receiver.url("/hooks/" + tenant), "eventTypes", List.of("thaw.case.*"));
-        Map<?, ?> first = web.post().uri("/api/v1/notifications/webhooks").headers(h -> {
+        Map<String, Object> body =
+                Map.of("url", receiver.url("/hooks/" + tenant), "eventTypes", List.of("thaw.case.*"));
+        Map<?, ?> first = web.post()
+                .uri("/api/v1/notifications/webhooks")
+                .headers(h -> {
                     h.setBearerAuth(admin(tenant));
                     h.set("Idempotency-Key", key);
-                }).bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+                })
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         // What kill -9 after the endpoint's insert leaves: the key claimed, its lease lapsed, no response kept.
-        mongo.updateFirst(Query.query(Criteria.where("tenant").is(tenant).and("key").is(key)),
-                new org.springframework.data.mongodb.core.query.Update().set("state", "IN_PROGRESS")
-                        .set("expiresAt", java.util.Date.from(java.time.Instant.now().minusSeconds(1))).unset("response"),
-                "idempotency_keys").block();
+        mongo.updateFirst(
+                        Query.query(
+                                Criteria.where("tenant").is(tenant).and("key").is(key)),
+                        new org.springframework.data.mongodb.core.query.Update()
+                                .set("state", "IN_PROGRESS")
+                                .set(
+                                        "expiresAt",
+                                        java.util.Date.from(
+                                                java.time.Instant.now().minusSeconds(1)))
+                                .unset("response"),
+                        "idempotency_keys")
+                .block();
 
-        Map<?, ?> again = web.post().uri("/api/v1/notifications/webhooks").headers(h -> {
+        Map<?, ?> again = web.post()
+                .uri("/api/v1/notifications/webhooks")
+                .headers(h -> {
                     h.setBearerAuth(admin(tenant));
                     h.set("Idempotency-Key", key);
-                }).bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        assertThat(((Map<?, ?>) again.get("endpoint")).get("id")).isEqualTo(((Map<?, ?>) first.get("endpoint")).get("id"));
+                })
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(((Map<?, ?>) again.get("endpoint")).get("id"))
+                .isEqualTo(((Map<?, ?>) first.get("endpoint")).get("id"));
         assertThat(again.get("secret")).isEqualTo(first.get("secret"));
-        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), WebhookStore.COLLECTION).block()).isEqualTo(1);
+        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), WebhookStore.COLLECTION)
+                        .block())
+                .isEqualTo(1);
     }
 
     @Test
     void anAccountNumberAProducerSentRawReachesTheWebhookAndTheRecordsMaskedToItsLastFour() {
         String tenant = newTenant();
         Registered endpoint = register(tenant, "/hooks/" + tenant);
-        deliver(event(tenant, "thaw.case.opened", "case-m1", Map.of("caseId", "case-m1", "scenario", "RISK_TXN", "drill", false,
-                "restricted", false, "reference", "TH-case-m1",
-                "holder", Map.of("type", "INDIVIDUAL", "displayName", "Li Wei", "accountReference", "6222021234567890123"))))
-                .expectStatus().isOk();
+        deliver(event(
+                        tenant,
+                        "thaw.case.opened",
+                        "case-m1",
+                        Map.of(
+                                "caseId",
+                                "case-m1",
+                                "scenario",
+                                "RISK_TXN",
+                                "drill",
+                                false,
+                                "restricted",
+                                false,
+                                "reference",
+                                "TH-case-m1",
+                                "holder",
+                                Map.of(
+                                        "type",
+                                        "INDIVIDUAL",
+                                        "displayName",
+                                        "Li Wei",
+                                        "accountReference",
+                                        "6222021234567890123"))))
+                .expectStatus()
+                .isOk();
 
         HttpStub.Received request = receiver.received("/hooks/" + tenant).getFirst();
         assertThat(request.body()).contains("\"accountReference\":\"****0123\"").doesNotContain("6222021234567890123");
         verifiedByTheReferenceLibrary(endpoint.secret(), request);
         for (String collection : List.of("deliveries", "notifications", "inbox", "outbox")) {
-            assertThat(mongo.findAll(Document.class, collection).map(Document::toJson).collectList().block())
-                    .as(collection).noneMatch(json -> json.contains("6222021234567890123"));
+            assertThat(mongo.findAll(Document.class, collection)
+                            .map(Document::toJson)
+                            .collectList()
+                            .block())
+                    .as(collection)
+                    .noneMatch(json -> json.contains("6222021234567890123"));
         }
     }
 
@@ -118,7 +201,8 @@ class WebhookTests extends NotificationsTestBase {
         assertThat(request.body()).contains("\"type\":\"thaw.case.opened\"").contains("\"caseId\":\"case-w1\"");
         verifiedByTheReferenceLibrary(endpoint.secret(), request);
         // A tampered body fails the same check: the signature covers it.
-        assertThatThrownBy(() -> new Webhook(endpoint.secret()).verify(request.body().replace("case-w1", "case-xx"), request.headers()))
+        assertThatThrownBy(() -> new Webhook(endpoint.secret())
+                        .verify(request.body().replace("case-w1", "case-xx"), request.headers()))
                 .isInstanceOf(WebhookVerificationException.class);
     }
 
@@ -127,9 +211,17 @@ class WebhookTests extends NotificationsTestBase {
         String tenant = newTenant();
         String path = "/hooks/" + tenant;
         Registered endpoint = register(tenant, path);
-        String rotated = (String) web.post().uri("/api/v1/notifications/webhooks/{id}/rotate-secret", endpoint.id())
-                .headers(h -> h.setBearerAuth(admin(tenant))).bodyValue(Map.of("version", 0))
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("secret");
+        String rotated = (String) web.post()
+                .uri("/api/v1/notifications/webhooks/{id}/rotate-secret", endpoint.id())
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of("version", 0))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("secret");
         assertThat(rotated).isNotEqualTo(endpoint.secret());
 
         caseOpened(tenant, "case-w2");
@@ -141,9 +233,13 @@ class WebhookTests extends NotificationsTestBase {
         clock.advance(Duration.ofHours(25));
         caseOpened(tenant, "case-w3");
         HttpStub.Received afterOverlap = receiver.received(path).getLast();
-        // The timestamp is a day ahead of the receiver's real clock, so check the signature itself with the library's signer.
-        String expected = new Webhook(rotated).sign(afterOverlap.header("webhook-id"),
-                Long.parseLong(afterOverlap.header("webhook-timestamp")), afterOverlap.body());
+        // The timestamp is a day ahead of the receiver's real clock, so check the signature itself with the library's
+        // signer.
+        String expected = new Webhook(rotated)
+                .sign(
+                        afterOverlap.header("webhook-id"),
+                        Long.parseLong(afterOverlap.header("webhook-timestamp")),
+                        afterOverlap.body());
         assertThat(afterOverlap.header("webhook-signature")).isEqualTo(expected);
     }
 
@@ -153,9 +249,24 @@ class WebhookTests extends NotificationsTestBase {
 
     /** Enables or disables an endpoint through the API at {@code version}; answers its new version. */
     long changeEndpoint(String tenant, String id, String path, boolean enabled, long version) {
-        Map<?, ?> changed = web.put().uri("/api/v1/notifications/webhooks/{id}", id).headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("url", receiver.url(path), "eventTypes", List.of("thaw.case.*"), "enabled", enabled, "version", version))
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> changed = web.put()
+                .uri("/api/v1/notifications/webhooks/{id}", id)
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of(
+                        "url",
+                        receiver.url(path),
+                        "eventTypes",
+                        List.of("thaw.case.*"),
+                        "enabled",
+                        enabled,
+                        "version",
+                        version))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return ((Number) changed.get("version")).longValue();
     }
 
@@ -170,16 +281,24 @@ class WebhookTests extends NotificationsTestBase {
 
         long version = changeEndpoint(tenant, endpoint.id(), path, false, version(endpoint(endpoint.id())));
         caseOpened(tenant, "case-c2");
-        assertThat(receiver.received(path)).as("nothing is sent to a disabled endpoint").hasSize(1);
+        assertThat(receiver.received(path))
+                .as("nothing is sent to a disabled endpoint")
+                .hasSize(1);
 
         version = changeEndpoint(tenant, endpoint.id(), path, true, version);
         long current = version;
-        web.post().uri("/api/v1/notifications/webhooks/{id}/rotate-secret", endpoint.id())
-                .headers(h -> h.setBearerAuth(admin(tenant))).bodyValue(Map.of("version", current))
-                .exchange().expectStatus().isOk();
+        web.post()
+                .uri("/api/v1/notifications/webhooks/{id}/rotate-secret", endpoint.id())
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of("version", current))
+                .exchange()
+                .expectStatus()
+                .isOk();
         caseOpened(tenant, "case-c3");
         assertThat(receiver.received(path)).hasSize(2);
-        assertThat(receiver.received(path).getLast().header("webhook-signature").split(" ")).as("signed with both secrets").hasSize(2);
+        assertThat(receiver.received(path).getLast().header("webhook-signature").split(" "))
+                .as("signed with both secrets")
+                .hasSize(2);
     }
 
     /**
@@ -199,12 +318,19 @@ class WebhookTests extends NotificationsTestBase {
         register(tenant, second);
         caseOpened(tenant, "case-p2");
         assertThat(receiver.received(first)).hasSize(2);
-        assertThat(receiver.received(second)).as("registered through this instance: the next event reaches it").hasSize(1);
+        assertThat(receiver.received(second))
+                .as("registered through this instance: the next event reaches it")
+                .hasSize(1);
 
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(endpoint.id())), new Update().set("enabled", false), WebhookStore.COLLECTION)
+        mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(endpoint.id())),
+                        new Update().set("enabled", false),
+                        WebhookStore.COLLECTION)
                 .block();
         caseOpened(tenant, "case-p3");
-        assertThat(receiver.received(first)).as("the endpoints read for the last event serve this one").hasSize(3);
+        assertThat(receiver.received(first))
+                .as("the endpoints read for the last event serve this one")
+                .hasSize(3);
     }
 
     @Test
@@ -217,8 +343,14 @@ class WebhookTests extends NotificationsTestBase {
         clock.set(start);
 
         caseOpened(tenant, "case-w4");
-        List<Duration> schedule = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2),
-                Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+        List<Duration> schedule = List.of(
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(30),
+                Duration.ofHours(2),
+                Duration.ofHours(5),
+                Duration.ofHours(10),
+                Duration.ofHours(10));
         Instant expected = start;
         for (int made = 1; made <= schedule.size(); made++) {
             Duration delay = schedule.get(made - 1);
@@ -236,10 +368,19 @@ class WebhookTests extends NotificationsTestBase {
         }
         assertThat(receiver.received(path)).hasSize(8);
         assertThat(webhookDelivery(tenant).getString("status")).isEqualTo("FAILED");
-        web.get().uri("/api/v1/notifications/deliveries/{id}", webhookDelivery(tenant).getString("_id"))
-                .headers(h -> h.setBearerAuth(admin(tenant))).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.attempts.length()").isEqualTo(8)
-                .jsonPath("$.attempts[7].response").isEqualTo("HTTP 500 {}");
+        web.get()
+                .uri(
+                        "/api/v1/notifications/deliveries/{id}",
+                        webhookDelivery(tenant).getString("_id"))
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.attempts.length()")
+                .isEqualTo(8)
+                .jsonPath("$.attempts[7].response")
+                .isEqualTo("HTTP 500 {}");
         receiver.reset(path);
     }
 
@@ -296,8 +437,12 @@ class WebhookTests extends NotificationsTestBase {
 
         assertThat(webhookDelivery(tenant).getString("status")).isEqualTo("FAILED");
         assertThat(endpoint(endpoint.id()).getBoolean("enabled")).isFalse();
-        web.get().uri("/api/v1/notifications/inbox").headers(h -> h.setBearerAuth(token(tenant, "someone", "merchant_admin"))).exchange()
-                .expectBody().jsonPath("$.items[?(@.eventType == 'thaw.webhook.endpoint_disabled')].body")
+        web.get()
+                .uri("/api/v1/notifications/inbox")
+                .headers(h -> h.setBearerAuth(token(tenant, "someone", "merchant_admin")))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items[?(@.eventType == 'thaw.webhook.endpoint_disabled')].body")
                 .value(bodies -> assertThat(bodies.toString()).contains("HTTP 410 Gone"));
         caseOpened(tenant, "case-w7");
         assertThat(receiver.received(path)).hasSize(1);
@@ -319,8 +464,13 @@ class WebhookTests extends NotificationsTestBase {
         Document disabled = endpoint(endpoint.id());
         assertThat(disabled.getBoolean("enabled")).isFalse();
         assertThat(disabled.getString("disabledReason")).contains("5 days");
-        web.get().uri("/api/v1/notifications/inbox").headers(h -> h.setBearerAuth(token(tenant, "someone", "merchant_admin"))).exchange()
-                .expectBody().jsonPath("$.items[?(@.eventType == 'thaw.webhook.endpoint_disabled')]").exists();
+        web.get()
+                .uri("/api/v1/notifications/inbox")
+                .headers(h -> h.setBearerAuth(token(tenant, "someone", "merchant_admin")))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items[?(@.eventType == 'thaw.webhook.endpoint_disabled')]")
+                .exists();
         receiver.reset(path);
     }
 
@@ -332,14 +482,26 @@ class WebhookTests extends NotificationsTestBase {
         caseOpened(tenant, "case-w10");
         String deliveryId = webhookDelivery(tenant).getString("_id");
 
-        web.post().uri("/api/v1/notifications/deliveries/{id}/replay", deliveryId).headers(h -> h.setBearerAuth(admin(tenant))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.attempts.length()").isEqualTo(2);
-        web.post().uri("/api/v1/notifications/deliveries/{id}/replay", deliveryId).headers(h -> h.setBearerAuth(admin(newTenant()))).exchange()
-                .expectStatus().isNotFound();
+        web.post()
+                .uri("/api/v1/notifications/deliveries/{id}/replay", deliveryId)
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.attempts.length()")
+                .isEqualTo(2);
+        web.post()
+                .uri("/api/v1/notifications/deliveries/{id}/replay", deliveryId)
+                .headers(h -> h.setBearerAuth(admin(newTenant())))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
 
         List<HttpStub.Received> received = receiver.received(path);
         assertThat(received).hasSize(2);
-        assertThat(received.get(1).header("webhook-id")).isEqualTo(received.get(0).header("webhook-id"));
+        assertThat(received.get(1).header("webhook-id"))
+                .isEqualTo(received.get(0).header("webhook-id"));
         verifiedByTheReferenceLibrary(endpoint.secret(), received.get(1));
     }
 
@@ -360,22 +522,46 @@ class WebhookTests extends NotificationsTestBase {
     @Test
     void endpointsOnPrivateLoopbackOrMetadataAddressesAreRefused() {
         String tenant = newTenant();
-        for (String url : List.of("http://localhost:8080/hook", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.5/hook",
-                "http://192.168.1.10/hook", "http://[::1]/hook", "http://[fd00:ec2::254]/", "http://0.0.0.0/", "ftp://example.com/")) {
-            web.post().uri("/api/v1/notifications/webhooks").headers(h -> h.setBearerAuth(admin(tenant)))
+        for (String url : List.of(
+                "http://localhost:8080/hook",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://10.0.0.5/hook",
+                "http://192.168.1.10/hook",
+                "http://[::1]/hook",
+                "http://[fd00:ec2::254]/",
+                "http://0.0.0.0/",
+                "ftp://example.com/")) {
+            web.post()
+                    .uri("/api/v1/notifications/webhooks")
+                    .headers(h -> h.setBearerAuth(admin(tenant)))
                     .bodyValue(Map.of("url", url, "eventTypes", List.of("thaw.case.*")))
-                    .exchange().expectStatus().isEqualTo(422)
-                    .expectBody().jsonPath("$.code").isEqualTo("webhook_url_refused");
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("webhook_url_refused");
         }
     }
 
     @Test
     void aSecretShorterThan24BytesIsRejected() {
         String tenant = newTenant();
-        web.post().uri("/api/v1/notifications/webhooks").headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("url", receiver.url("/short"), "eventTypes", List.of("thaw.case.*"),
-                        "secret", "whsec_" + Base64.getEncoder().encodeToString(new byte[16])))
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("secret");
+        web.post()
+                .uri("/api/v1/notifications/webhooks")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of(
+                        "url",
+                        receiver.url("/short"),
+                        "eventTypes",
+                        List.of("thaw.case.*"),
+                        "secret",
+                        "whsec_" + Base64.getEncoder().encodeToString(new byte[16])))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("secret");
     }
 }

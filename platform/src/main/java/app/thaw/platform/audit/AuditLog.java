@@ -42,7 +42,8 @@ public class AuditLog implements IndexedStore {
 
     /** Records what the current caller did to (or read of) an object in its own tenant. */
     public Mono<Void> record(String action, String objectType, String objectId, Map<String, Object> details) {
-        return CurrentCaller.get().flatMap(caller -> append(caller.tenantId(), actor(caller), action, objectType, objectId, details));
+        return CurrentCaller.get()
+                .flatMap(caller -> append(caller.tenantId(), actor(caller), action, objectType, objectId, details));
     }
 
     /**
@@ -50,30 +51,58 @@ public class AuditLog implements IndexedStore {
      * other side of a cross-tenant act (a partner bank working its merchant's case), so each
      * tenant reads every act on its data in its own log.
      */
-    public Mono<Void> recordIn(String tenantId, String action, String objectType, String objectId, Map<String, Object> details) {
-        return CurrentCaller.get().flatMap(caller -> append(tenantId, actor(caller).append("tenantId", caller.tenantId()),
-                action, objectType, objectId, details));
+    public Mono<Void> recordIn(
+            String tenantId, String action, String objectType, String objectId, Map<String, Object> details) {
+        return CurrentCaller.get()
+                .flatMap(caller -> append(
+                        tenantId,
+                        actor(caller).append("tenantId", caller.tenantId()),
+                        action,
+                        objectType,
+                        objectId,
+                        details));
     }
 
     /** Records what the system did on its own (no caller), for {@code tenantId}. */
-    public Mono<Void> recordSystem(String tenantId, String action, String objectType, String objectId, Map<String, Object> details) {
+    public Mono<Void> recordSystem(
+            String tenantId, String action, String objectType, String objectId, Map<String, Object> details) {
         return append(tenantId, new Document("subject", "system"), action, objectType, objectId, details);
     }
 
     /** The entries about one object, oldest first. */
     public Flux<Document> entriesFor(String tenantId, String objectType, String objectId) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("objectType").is(objectType)
-                .and("objectId").is(objectId)).with(Sort.by("at")), Document.class, AUDIT_LOG);
+        return mongo.find(
+                Query.query(Criteria.where("tenantId")
+                                .is(tenantId)
+                                .and("objectType")
+                                .is(objectType)
+                                .and("objectId")
+                                .is(objectId))
+                        .with(Sort.by("at")),
+                Document.class,
+                AUDIT_LOG);
     }
 
-    private Mono<Void> append(String tenantId, Document actor, String action, String objectType, String objectId,
-                              Map<String, Object> details) {
+    private Mono<Void> append(
+            String tenantId,
+            Document actor,
+            String action,
+            String objectType,
+            String objectId,
+            Map<String, Object> details) {
         // Read inside the chain: with context propagation on, the request's span is current here.
-        return Mono.fromCallable(this::currentTraceId).defaultIfEmpty("")
-                .flatMap(traceId -> mongo.insert(new Document("tenantId", tenantId).append("actor", actor)
-                        .append("action", action).append("objectType", objectType).append("objectId", objectId)
-                        .append("details", new Document(details)).append("at", Date.from(clock.instant()))
-                        .append("traceId", traceId.isEmpty() ? null : traceId), AUDIT_LOG))
+        return Mono.fromCallable(this::currentTraceId)
+                .defaultIfEmpty("")
+                .flatMap(traceId -> mongo.insert(
+                        new Document("tenantId", tenantId)
+                                .append("actor", actor)
+                                .append("action", action)
+                                .append("objectType", objectType)
+                                .append("objectId", objectId)
+                                .append("details", new Document(details))
+                                .append("at", Date.from(clock.instant()))
+                                .append("traceId", traceId.isEmpty() ? null : traceId),
+                        AUDIT_LOG))
                 .then();
     }
 
@@ -83,13 +112,20 @@ public class AuditLog implements IndexedStore {
     }
 
     private static Document actor(Caller caller) {
-        return new Document("subject", caller.subject()).append("clientId", caller.clientId())
-                .append("username", caller.username()).append("roles", caller.sortedRoles());
+        return new Document("subject", caller.subject())
+                .append("clientId", caller.clientId())
+                .append("username", caller.username())
+                .append("roles", caller.sortedRoles());
     }
 
     @Override
     public Mono<Void> createIndexes() {
-        return mongo.indexOps(AUDIT_LOG).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
-                .on("objectType", Sort.Direction.ASC).on("objectId", Sort.Direction.ASC).on("at", Sort.Direction.ASC)).then();
+        return mongo.indexOps(AUDIT_LOG)
+                .createIndex(new Index()
+                        .on("tenantId", Sort.Direction.ASC)
+                        .on("objectType", Sort.Direction.ASC)
+                        .on("objectId", Sort.Direction.ASC)
+                        .on("at", Sort.Direction.ASC))
+                .then();
     }
 }

@@ -6,15 +6,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
+import app.thaw.platform.problem.FieldViolation;
+import app.thaw.platform.problem.ThawProblem;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import app.thaw.platform.problem.FieldViolation;
-import app.thaw.platform.problem.ThawProblem;
 
 /**
  * {@code GET /internal/clock} and {@code POST /internal/clock/advance {"by": "PT24H"}}: how
@@ -56,7 +55,11 @@ class ClockController {
     }
 
     private static ThawProblem invalid(String message) {
-        return new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The clock cannot move that way.",
-                Map.of("errors", List.of(new FieldViolation("by", "Duration", message))), null);
+        return new ThawProblem(
+                HttpStatus.BAD_REQUEST,
+                "validation_failed",
+                "The clock cannot move that way.",
+                Map.of("errors", List.of(new FieldViolation("by", "Duration", message))),
+                null);
     }
 }

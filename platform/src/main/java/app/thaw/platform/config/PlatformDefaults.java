@@ -38,14 +38,25 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         String otlpEndpoint = environment.getProperty("THAW_OTLP_ENDPOINT");
         if (StringUtils.hasText(otlpEndpoint)) {
             String base = otlpEndpoint.replaceAll("/+$", "");
-            sources.addBefore("thawPlatformDefaults", new MapPropertySource("thawOtlpExport", Map.of(
-                    "management.tracing.export.otlp.enabled", "true",
-                    "management.opentelemetry.tracing.export.otlp.endpoint", base + "/v1/traces",
-                    "management.otlp.metrics.export.enabled", "true",
-                    "management.otlp.metrics.export.url", base + "/v1/metrics")));
+            sources.addBefore(
+                    "thawPlatformDefaults",
+                    new MapPropertySource(
+                            "thawOtlpExport",
+                            Map.of(
+                                    "management.tracing.export.otlp.enabled",
+                                    "true",
+                                    "management.opentelemetry.tracing.export.otlp.endpoint",
+                                    base + "/v1/traces",
+                                    "management.otlp.metrics.export.enabled",
+                                    "true",
+                                    "management.otlp.metrics.export.url",
+                                    base + "/v1/metrics")));
         }
-        if (ClassUtils.isPresent("com.mongodb.reactivestreams.client.MongoClient", getClass().getClassLoader())) {
-            sources.addBefore("thawPlatformDefaults", new PropertiesPropertySource("thawPlatformStoreDefaults", load(STORE_DEFAULTS)));
+        if (ClassUtils.isPresent(
+                "com.mongodb.reactivestreams.client.MongoClient", getClass().getClassLoader())) {
+            sources.addBefore(
+                    "thawPlatformDefaults",
+                    new PropertiesPropertySource("thawPlatformStoreDefaults", load(STORE_DEFAULTS)));
             String mongodbUri = environment.getProperty("MONGODB_URI");
             if (StringUtils.hasText(mongodbUri) && !environment.containsProperty("spring.mongodb.uri")) {
                 sources.addLast(new MapPropertySource("thawMongodbUri", Map.of("spring.mongodb.uri", mongodbUri)));
@@ -55,7 +66,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
     private static Properties load(String name) {
         try {
-            return PropertiesLoaderUtils.loadProperties(new ClassPathResource(name, PlatformDefaults.class.getClassLoader()));
+            return PropertiesLoaderUtils.loadProperties(
+                    new ClassPathResource(name, PlatformDefaults.class.getClassLoader()));
         } catch (IOException e) {
             throw new UncheckedIOException("The platform defaults " + name + " are missing from the classpath", e);
         }

@@ -42,10 +42,13 @@ public final class TinkKeysets {
      * @param context           associated data of the keysets' encryption, naming the service (a keyset
      *                          encrypted for one service does not open as another's)
      */
-    public TinkKeysets(Path dir, @Nullable String kmsKeyUri, boolean generateIfMissing, String context) throws GeneralSecurityException {
+    public TinkKeysets(Path dir, @Nullable String kmsKeyUri, boolean generateIfMissing, String context)
+            throws GeneralSecurityException {
         AeadConfig.register();
         this.dir = dir;
-        this.keyEncryptionKey = kmsKeyUri == null || kmsKeyUri.isBlank() ? null : KmsClients.get(kmsKeyUri).getAead(kmsKeyUri);
+        this.keyEncryptionKey = kmsKeyUri == null || kmsKeyUri.isBlank()
+                ? null
+                : KmsClients.get(kmsKeyUri).getAead(kmsKeyUri);
         this.generateIfMissing = generateIfMissing;
         this.context = context.getBytes(StandardCharsets.UTF_8);
     }
@@ -57,8 +60,8 @@ public final class TinkKeysets {
             return read(file);
         }
         if (keyEncryptionKey != null || !generateIfMissing) {
-            throw new IllegalStateException("The keyset " + file + " is missing; with a KMS key (or generation off) keysets are"
-                    + " provisioned, never generated.");
+            throw new IllegalStateException("The keyset " + file
+                    + " is missing; with a KMS key (or generation off) keysets are" + " provisioned, never generated.");
         }
         KeysetHandle generated = KeysetHandle.generateNew(KeyTemplates.get(template));
         Files.createDirectories(dir);
@@ -74,7 +77,8 @@ public final class TinkKeysets {
                 // A file system without POSIX permissions (Windows): the file takes the directory's access rules.
                 log.warn("Could not restrict the permissions of {}: the file system has no POSIX permissions", file);
             }
-            Files.writeString(written, TinkJsonProtoKeysetFormat.serializeKeyset(generated, InsecureSecretKeyAccess.get()));
+            Files.writeString(
+                    written, TinkJsonProtoKeysetFormat.serializeKeyset(generated, InsecureSecretKeyAccess.get()));
             try {
                 Files.createLink(file, written);
             } catch (FileAlreadyExistsException anotherInstanceWasFirst) {
@@ -91,7 +95,8 @@ public final class TinkKeysets {
 
     private KeysetHandle read(Path file) throws GeneralSecurityException, IOException {
         String json = Files.readString(file);
-        return keyEncryptionKey == null ? TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get())
+        return keyEncryptionKey == null
+                ? TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get())
                 : TinkJsonProtoKeysetFormat.parseEncryptedKeyset(json, keyEncryptionKey, context);
     }
 }

@@ -33,9 +33,11 @@ public class DashboardAutoConfiguration {
 
     /** The shared styles and scripts, in the platform jar. */
     public static final String ASSETS = "classpath:/thaw/dashboard/assets/";
+
     public static final String WEBJARS = "classpath:/META-INF/resources/webjars/";
     /** The zone a dashboard shows times in where it knows no tenant's own ({@link ThawFormat}). */
     public static final String TIME_ZONE = "thaw.dashboard.time-zone";
+
     public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
     /** The name WebFlux looks the resolver up by. */
@@ -83,7 +85,8 @@ public class DashboardAutoConfiguration {
     static {
         for (String webjar : new String[] {"htmx.org", "chart.js"}) {
             if (WEBJAR_VERSIONS.version(webjar) == null) {
-                throw new IllegalStateException("The " + webjar + " WebJar the dashboards need is not on the classpath");
+                throw new IllegalStateException(
+                        "The " + webjar + " WebJar the dashboards need is not on the classpath");
             }
         }
     }
@@ -91,7 +94,9 @@ public class DashboardAutoConfiguration {
     /** Serves the shared assets under {@code <base>/assets/**} and WebJars under {@code <base>/webjars/**}. */
     public static void addSharedAssets(ResourceHandlerRegistry registry, String base) {
         registry.addResourceHandler(base + "/assets/**").addResourceLocations(ASSETS);
-        registry.addResourceHandler(base + "/webjars/**").addResourceLocations(WEBJARS)
-                .resourceChain(true).addResolver(new LiteWebJarsResourceResolver(WEBJAR_VERSIONS));
+        registry.addResourceHandler(base + "/webjars/**")
+                .addResourceLocations(WEBJARS)
+                .resourceChain(true)
+                .addResolver(new LiteWebJarsResourceResolver(WEBJAR_VERSIONS));
     }
 }

@@ -36,8 +36,11 @@ class DashboardModel {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         String query = exchange.getRequest().getURI().getRawQuery();
         return ReactiveSecurityContextHolder.getContext()
-                .map(context -> context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof Jwt jwt
-                        ? (jwt.getClaimAsString("preferred_username") != null ? jwt.getClaimAsString("preferred_username") : jwt.getSubject())
+                .map(context -> context.getAuthentication() != null
+                                && context.getAuthentication().getPrincipal() instanceof Jwt jwt
+                        ? (jwt.getClaimAsString("preferred_username") != null
+                                ? jwt.getClaimAsString("preferred_username")
+                                : jwt.getSubject())
                         : "")
                 .defaultIfEmpty("")
                 .map(user -> new DashboardPage(area, "/dashboard/" + area, locale.toLanguageTag(), user, path, query));

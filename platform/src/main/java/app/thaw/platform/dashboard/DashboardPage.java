@@ -17,7 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param path     the current path, for the language switch to stay on the page
  * @param query    the current query string as sent (still encoded), kept by the language switch
  */
-public record DashboardPage(String area, String base, String lang, String user, String path, @Nullable String query) {
+public record DashboardPage(
+        String area,
+        String base,
+        String lang,
+        String user,
+        String path,
+        @Nullable String query) {
 
     public DashboardPage(String area, String base, String lang, String user, String path) {
         this(area, base, lang, user, path, null);
@@ -28,10 +34,14 @@ public record DashboardPage(String area, String base, String lang, String user, 
      * other parameters are kept exactly as sent (already encoded), so nothing is encoded twice.
      */
     public String inLanguage(String tag) {
-        String kept = query == null ? "" : Arrays.stream(query.split("&"))
-                .filter(parameter -> !parameter.isEmpty() && !parameter.equals("lang") && !parameter.startsWith("lang="))
-                .collect(Collectors.joining("&"));
-        return path + "?" + (kept.isEmpty() ? "" : kept + "&") + "lang=" + URLEncoder.encode(tag, StandardCharsets.UTF_8);
+        String kept = query == null
+                ? ""
+                : Arrays.stream(query.split("&"))
+                        .filter(parameter ->
+                                !parameter.isEmpty() && !parameter.equals("lang") && !parameter.startsWith("lang="))
+                        .collect(Collectors.joining("&"));
+        return path + "?" + (kept.isEmpty() ? "" : kept + "&") + "lang="
+                + URLEncoder.encode(tag, StandardCharsets.UTF_8);
     }
 
     public String assets() {

@@ -17,5 +17,4 @@ import org.springframework.stereotype.Controller;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Controller
-public @interface ThawDashboard {
-}
+public @interface ThawDashboard {}

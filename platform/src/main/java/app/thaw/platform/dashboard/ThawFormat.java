@@ -150,7 +150,9 @@ public final class ThawFormat {
         String number;
         try {
             BigDecimal value = new BigDecimal(amount.strip());
-            int digits = known == null || known.getDefaultFractionDigits() < 0 ? Math.max(value.scale(), 0) : known.getDefaultFractionDigits();
+            int digits = known == null || known.getDefaultFractionDigits() < 0
+                    ? Math.max(value.scale(), 0)
+                    : known.getDefaultFractionDigits();
             DecimalFormat grouped = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
             grouped.setMinimumFractionDigits(digits);
             grouped.setMaximumFractionDigits(digits);
@@ -177,9 +179,13 @@ public final class ThawFormat {
             Currency currency = Currency.getInstance(currencyCode.strip().toUpperCase(Locale.ROOT));
             int digits = Math.max(0, currency.getDefaultFractionDigits());
             BigDecimal value = new BigDecimal(amount.strip()).setScale(digits, RoundingMode.HALF_UP);
-            DecimalFormat format = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits), DecimalFormatSymbols.getInstance(Locale.ROOT));
+            DecimalFormat format = new DecimalFormat(
+                    digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits),
+                    DecimalFormatSymbols.getInstance(Locale.ROOT));
             String number = format.format(value);
-            return zh && currency.getCurrencyCode().equals("CNY") ? "¥" + number : currency.getCurrencyCode() + " " + number;
+            return zh && currency.getCurrencyCode().equals("CNY")
+                    ? "¥" + number
+                    : currency.getCurrencyCode() + " " + number;
         } catch (IllegalArgumentException notMoney) {
             return null;
         }

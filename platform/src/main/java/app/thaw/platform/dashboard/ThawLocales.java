@@ -25,8 +25,13 @@ public final class ThawLocales implements LocaleContextResolver {
     public LocaleContext resolveLocaleContext(ServerWebExchange exchange) {
         Locale chosen = supported(exchange.getRequest().getQueryParams().getFirst("lang"));
         if (chosen != null) {
-            exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, chosen.toLanguageTag())
-                    .path("/").maxAge(Duration.ofDays(365)).sameSite("Lax").httpOnly(true).build());
+            exchange.getResponse()
+                    .addCookie(ResponseCookie.from(COOKIE, chosen.toLanguageTag())
+                            .path("/")
+                            .maxAge(Duration.ofDays(365))
+                            .sameSite("Lax")
+                            .httpOnly(true)
+                            .build());
             return new SimpleLocaleContext(chosen);
         }
         HttpCookie remembered = exchange.getRequest().getCookies().getFirst(COOKIE);
@@ -36,7 +41,8 @@ public final class ThawLocales implements LocaleContextResolver {
         }
         List<Locale.LanguageRange> accepted = exchange.getRequest().getHeaders().getAcceptLanguage();
         Locale fromBrowser = accepted.isEmpty() ? null : Locale.lookup(accepted, SUPPORTED);
-        if (fromBrowser == null && accepted.stream().anyMatch(range -> range.getRange().startsWith("zh"))) {
+        if (fromBrowser == null
+                && accepted.stream().anyMatch(range -> range.getRange().startsWith("zh"))) {
             fromBrowser = Locale.SIMPLIFIED_CHINESE;
         }
         return new SimpleLocaleContext(fromBrowser != null ? fromBrowser : Locale.ENGLISH);
@@ -52,6 +58,9 @@ public final class ThawLocales implements LocaleContextResolver {
             return null;
         }
         Locale asked = Locale.forLanguageTag(tag.trim());
-        return SUPPORTED.stream().filter(locale -> locale.getLanguage().equals(asked.getLanguage())).findFirst().orElse(null);
+        return SUPPORTED.stream()
+                .filter(locale -> locale.getLanguage().equals(asked.getLanguage()))
+                .findFirst()
+                .orElse(null);
     }
 }

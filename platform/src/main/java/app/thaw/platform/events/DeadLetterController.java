@@ -1,6 +1,5 @@
 package app.thaw.platform.events;
 
-import java.util.List;
 import java.util.Map;
 
 import app.thaw.platform.problem.ThawProblem;
@@ -37,13 +36,19 @@ class DeadLetterController {
 
     @GetMapping("/api/v1/${thaw.service.area}/admin/dead-letters")
     @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
-    Mono<Map<String, Object>> list(@RequestParam(required = false) @Nullable String after,
-                                   @RequestParam(defaultValue = "50") int limit) {
+    Mono<Map<String, Object>> list(
+            @RequestParam(required = false) @Nullable String after, @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed",
-                    "limit must be between 1 and " + MAX_PAGE + ".", Map.of(), null);
+            throw new ThawProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "validation_failed",
+                    "limit must be between 1 and " + MAX_PAGE + ".",
+                    Map.of(),
+                    null);
         }
-        return admin().flatMap(caller -> relay.deadLetters(after, limit).map(DeadLetterController::view).collectList())
+        return admin().flatMap(caller -> relay.deadLetters(after, limit)
+                        .map(DeadLetterController::view)
+                        .collectList())
                 .map(items -> {
                     Map<String, Object> page = new java.util.LinkedHashMap<>();
                     page.put("items", items);
@@ -55,19 +60,20 @@ class DeadLetterController {
     @PostMapping("/api/v1/${thaw.service.area}/admin/dead-letters/{id}/replay")
     @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
     Mono<Map<String, Object>> replay(@PathVariable String id) {
-        return admin().flatMap(caller -> relay.replay(id, caller.subject()))
-                .map(replayed -> {
-                    if (!replayed) {
-                        throw new ThawProblem(HttpStatus.NOT_FOUND, "not_found", "No dead letter " + id + " waits for a replay.");
-                    }
-                    return Map.<String, Object>of("id", id, "status", "requeued");
-                });
+        return admin().flatMap(caller -> relay.replay(id, caller.subject())).map(replayed -> {
+            if (!replayed) {
+                throw new ThawProblem(
+                        HttpStatus.NOT_FOUND, "not_found", "No dead letter " + id + " waits for a replay.");
+            }
+            return Map.<String, Object>of("id", id, "status", "requeued");
+        });
     }
 
     private static Mono<Caller> admin() {
         return CurrentCaller.get().map(caller -> {
             if (!caller.hasRole(ThawRoles.PLATFORM_ADMIN)) {
-                throw new ThawProblem(HttpStatus.FORBIDDEN, "forbidden", "Only platform administrators manage dead letters.");
+                throw new ThawProblem(
+                        HttpStatus.FORBIDDEN, "forbidden", "Only platform administrators manage dead letters.");
             }
             return caller;
         });
@@ -82,7 +88,8 @@ class DeadLetterController {
         view.put("subject", event.getString("subject"));
         view.put("tenantId", event.getString("tenantId"));
         view.put("subscriber", deadLetter.getString("subscriber"));
-        // Where it was parked: the relay's outbox (it could not be handed over) or this service's topic (it could not be handled).
+        // Where it was parked: the relay's outbox (it could not be handed over) or this service's topic (it could not
+        // be handled).
         view.put("origin", deadLetter.getString("origin") == null ? "outbox" : deadLetter.getString("origin"));
         view.put("attempts", deadLetter.getInteger("attempts", 0));
         view.put("lastError", deadLetter.getString("lastError"));

@@ -53,11 +53,22 @@ public final class EventBinding<T> implements EventHandler {
         try {
             data = EventData.fromJson(event.data(), record);
         } catch (EventData.MalformedEvent malformed) {
-            return Mono.error(new ThawProblem(HttpStatus.BAD_REQUEST, "event_malformed",
-                    "Event " + event.id() + " cannot be handled: " + malformed.getMessage(), Map.of(), null));
+            return Mono.error(new ThawProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "event_malformed",
+                    "Event " + event.id() + " cannot be handled: " + malformed.getMessage(),
+                    Map.of(),
+                    null));
         }
-        return Mono.defer(() -> handler.apply(new Received<>(event.id(), event.type(), event.subject(), event.tenantId(),
-                event.time(), event.sequence(), event.traceparent(), data)));
+        return Mono.defer(() -> handler.apply(new Received<>(
+                event.id(),
+                event.type(),
+                event.subject(),
+                event.tenantId(),
+                event.time(),
+                event.sequence(),
+                event.traceparent(),
+                data)));
     }
 
     /**
@@ -65,7 +76,13 @@ public final class EventBinding<T> implements EventHandler {
      *
      * @param sequence the event's place among its subject's events, when the producer numbers them
      */
-    public record Received<T>(String id, String type, String subject, String tenantId, Instant time, @Nullable Long sequence,
-                              @Nullable String traceparent, T data) {
-    }
+    public record Received<T>(
+            String id,
+            String type,
+            String subject,
+            String tenantId,
+            Instant time,
+            @Nullable Long sequence,
+            @Nullable String traceparent,
+            T data) {}
 }

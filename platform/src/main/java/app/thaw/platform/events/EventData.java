@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The one place an event's {@code data} turns from a record into JSON and back. Producers hand a
@@ -34,8 +34,7 @@ public final class EventData {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    private EventData() {
-    }
+    private EventData() {}
 
     /** The {@link EventType} a record class is the data of. */
     public static String typeOf(Class<?> record) {
@@ -48,7 +47,7 @@ public final class EventData {
 
     /** The record as the JSON members of an event's {@code data}. */
     public static Map<String, Object> toJson(Object record) {
-        return WRITER.convertValue(record, new TypeReference<Map<String, Object>>() { });
+        return WRITER.convertValue(record, new TypeReference<Map<String, Object>>() {});
     }
 
     /**
@@ -70,9 +69,13 @@ public final class EventData {
         try {
             value = reader.convertValue(data, record);
         } catch (JacksonException e) {
-            String member = e.getPath().stream().map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
-                    : "[" + reference.getIndex() + "]").collect(java.util.stream.Collectors.joining("."));
-            throw new MalformedEvent(typeName(record) + (member.isEmpty() ? "" : " member '" + member + "'") + ": " + e.getOriginalMessage());
+            String member = e.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null
+                            ? reference.getPropertyName()
+                            : "[" + reference.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining("."));
+            throw new MalformedEvent(typeName(record) + (member.isEmpty() ? "" : " member '" + member + "'") + ": "
+                    + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
             throw new MalformedEvent(typeName(record) + ": " + e.getMessage());
         }
@@ -91,7 +94,8 @@ public final class EventData {
             return missing;
         }
         for (RecordComponent component : components) {
-            if (component.getType().isPrimitive() || component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
+            if (component.getType().isPrimitive()
+                    || component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
                 continue;
             }
             try {

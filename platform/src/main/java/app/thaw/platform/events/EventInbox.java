@@ -29,7 +29,11 @@ public class EventInbox {
     public static final String PROCESSED_EVENTS = "processed_events";
 
     /** What became of a received event. */
-    public enum Outcome { PROCESSED, DUPLICATE, IN_PROGRESS }
+    public enum Outcome {
+        PROCESSED,
+        DUPLICATE,
+        IN_PROGRESS
+    }
 
     private final ReactiveMongoTemplate mongo;
     private final Supplier<List<EventHandler>> handlerLookup;
@@ -50,11 +54,14 @@ public class EventInbox {
     }
 
     public Mono<Outcome> receive(ThawEvent event) {
-        return claim(event).flatMap(claimed -> claimed
-                ? runHandlers(event).thenReturn(Outcome.PROCESSED)
-                : mongo.findById(event.id(), Document.class, PROCESSED_EVENTS)
-                        .map(existing -> "DONE".equals(existing.getString("state")) ? Outcome.DUPLICATE : Outcome.IN_PROGRESS)
-                        .defaultIfEmpty(Outcome.IN_PROGRESS));
+        return claim(event)
+                .flatMap(claimed -> claimed
+                        ? runHandlers(event).thenReturn(Outcome.PROCESSED)
+                        : mongo.findById(event.id(), Document.class, PROCESSED_EVENTS)
+                                .map(existing -> "DONE".equals(existing.getString("state"))
+                                        ? Outcome.DUPLICATE
+                                        : Outcome.IN_PROGRESS)
+                                .defaultIfEmpty(Outcome.IN_PROGRESS));
     }
 
     private List<EventHandler> handlers() {
@@ -69,28 +76,49 @@ public class EventInbox {
     private Mono<Boolean> claim(ThawEvent event) {
         Date now = Date.from(clock.instant());
         Date until = Date.from(clock.instant().plus(lease));
-        Document record = new Document("_id", event.id()).append("type", event.type()).append("tenantId", event.tenantId())
-                .append("state", "PROCESSING").append("leaseUntil", until).append("receivedAt", now);
-        return mongo.insert(record, PROCESSED_EVENTS).thenReturn(true)
-                .onErrorResume(DuplicateKeyException.class, seen -> mongo.findAndModify(
-                                // A claim whose handler crashed has lapsed: take it over.
-                                Query.query(Criteria.where("_id").is(event.id()).and("state").is("PROCESSING").and("leaseUntil").lt(now)),
-                                new Update().set("leaseUntil", until), FindAndModifyOptions.options().returnNew(true),
-                                Document.class, PROCESSED_EVENTS)
-                        .map(taken -> true)
-                        .defaultIfEmpty(false));
+        Document record = new Document("_id", event.id())
+                .append("type", event.type())
+                .append("tenantId", event.tenantId())
+                .append("state", "PROCESSING")
+                .append("leaseUntil", until)
+                .append("receivedAt", now);
+        return mongo.insert(record, PROCESSED_EVENTS)
+                .thenReturn(true)
+                .onErrorResume(
+                        DuplicateKeyException.class,
+                        seen -> mongo.findAndModify(
+                                        // A claim whose handler crashed has lapsed: take it over.
+                                        Query.query(Criteria.where("_id")
+                                                .is(event.id())
+                                                .and("state")
+                                                .is("PROCESSING")
+                                                .and("leaseUntil")
+                                                .lt(now)),
+                                        new Update().set("leaseUntil", until),
+                                        FindAndModifyOptions.options().returnNew(true),
+                                        Document.class,
+                                        PROCESSED_EVENTS)
+                                .map(taken -> true)
+                                .defaultIfEmpty(false));
     }
 
     private Mono<Void> runHandlers(ThawEvent event) {
         return Flux.defer(() -> Flux.fromIterable(handlers()))
                 .filter(handler -> handler.handles(event.type()))
                 .concatMap(handler -> handler.handle(event))
-                .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(event.id())),
-                        new Update().set("state", "DONE").set("doneAt", Date.from(clock.instant())).unset("leaseUntil"),
+                .then(mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(event.id())),
+                        new Update()
+                                .set("state", "DONE")
+                                .set("doneAt", Date.from(clock.instant()))
+                                .unset("leaseUntil"),
                         PROCESSED_EVENTS))
                 .then()
                 // Let the next delivery try again at once rather than after the lease.
-                .onErrorResume(failure -> mongo.updateFirst(Query.query(Criteria.where("_id").is(event.id())),
-                        new Update().set("leaseUntil", new Date(0)), PROCESSED_EVENTS).then(Mono.error(failure)));
+                .onErrorResume(failure -> mongo.updateFirst(
+                                Query.query(Criteria.where("_id").is(event.id())),
+                                new Update().set("leaseUntil", new Date(0)),
+                                PROCESSED_EVENTS)
+                        .then(Mono.error(failure)));
     }
 }

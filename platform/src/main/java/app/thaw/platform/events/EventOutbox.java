@@ -52,7 +52,8 @@ public class EventOutbox {
 
     /** Adds the events to an update of the document whose change causes them: one atomic write. */
     public static Update record(Update change, List<ThawEvent> events) {
-        return change.push(PENDING_EVENTS).each(events.stream().map(ThawEvent::toDocument).toArray());
+        return change.push(PENDING_EVENTS)
+                .each(events.stream().map(ThawEvent::toDocument).toArray());
     }
 
     /** The {@code pendingEvents} member for a document inserted together with its first events. */
@@ -63,7 +64,11 @@ public class EventOutbox {
     /** Declares a collection whose documents carry pending events, so {@link #sweep} looks there. */
     public Mono<Void> watch(String collection) {
         watchedCollections.add(collection);
-        return mongo.indexOps(collection).createIndex(new Index().on(PENDING_EVENTS + ".id", Sort.Direction.ASC).sparse()).then();
+        return mongo.indexOps(collection)
+                .createIndex(new Index()
+                        .on(PENDING_EVENTS + ".id", Sort.Direction.ASC)
+                        .sparse())
+                .then();
     }
 
     /**
@@ -81,12 +86,15 @@ public class EventOutbox {
                     if (pending.isEmpty()) {
                         return Mono.just(0);
                     }
-                    List<String> ids = pending.stream().map(event -> event.getString("id")).toList();
+                    List<String> ids =
+                            pending.stream().map(event -> event.getString("id")).toList();
                     return Flux.fromIterable(pending)
                             .concatMap(event -> enqueue(ThawEvent.fromDocument(event)))
                             .reduce(0, Integer::sum)
-                            .flatMap(created -> mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId)),
-                                            new Update().pull(PENDING_EVENTS, new Document("id", new Document("$in", ids))),
+                            .flatMap(created -> mongo.updateFirst(
+                                            Query.query(Criteria.where("_id").is(documentId)),
+                                            new Update()
+                                                    .pull(PENDING_EVENTS, new Document("id", new Document("$in", ids))),
                                             collection)
                                     .thenReturn(created));
                 })
@@ -106,7 +114,11 @@ public class EventOutbox {
                 entries.add(new Document("_id", event.id() + "|" + subscription.name())
                         .append("eventId", event.id())
                         .append("subscriber", subscription.name())
-                        .append("url", subscription.url() == null ? null : subscription.url().toString())
+                        .append(
+                                "url",
+                                subscription.url() == null
+                                        ? null
+                                        : subscription.url().toString())
                         .append("event", event.toDocument())
                         .append("status", PENDING)
                         .append("attempts", 0)
@@ -116,7 +128,8 @@ public class EventOutbox {
             }
         }
         return Flux.fromIterable(entries)
-                .concatMap(entry -> mongo.insert(entry, OUTBOX).thenReturn(1)
+                .concatMap(entry -> mongo.insert(entry, OUTBOX)
+                        .thenReturn(1)
                         // Released before, by this or another instance: the entry is already there.
                         .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(0)))
                 .reduce(0, Integer::sum)
@@ -143,11 +156,18 @@ public class EventOutbox {
     /** Releases what a crash left on documents, and forgets deliveries older than a day. */
     public Mono<Integer> sweep() {
         Instant forgetBefore = clock.instant().minus(java.time.Duration.ofDays(1));
-        Mono<Long> forgotten = mongo.remove(Query.query(Criteria.where("status").is(DELIVERED)
-                .and("deliveredAt").lt(Date.from(forgetBefore))), OUTBOX).map(result -> result.getDeletedCount());
+        Mono<Long> forgotten = mongo.remove(
+                        Query.query(Criteria.where("status")
+                                .is(DELIVERED)
+                                .and("deliveredAt")
+                                .lt(Date.from(forgetBefore))),
+                        OUTBOX)
+                .map(result -> result.getDeletedCount());
         return Flux.fromIterable(watchedCollections)
                 .concatMap(collection -> {
-                    Query stranded = Query.query(Criteria.where(PENDING_EVENTS + ".0").exists(true)).limit(100);
+                    Query stranded = Query.query(
+                                    Criteria.where(PENDING_EVENTS + ".0").exists(true))
+                            .limit(100);
                     stranded.fields().include("_id");
                     return mongo.find(stranded, Document.class, collection)
                             .concatMap(document -> release(collection, document.get("_id")));
@@ -157,8 +177,10 @@ public class EventOutbox {
     }
 
     Mono<Void> createIndexes() {
-        return mongo.indexOps(OUTBOX).createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC))
-                .then(mongo.indexOps(OUTBOX).createIndex(new Index().on("claim", Sort.Direction.ASC).sparse()))
+        return mongo.indexOps(OUTBOX)
+                .createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC))
+                .then(mongo.indexOps(OUTBOX)
+                        .createIndex(new Index().on("claim", Sort.Direction.ASC).sparse()))
                 .then();
     }
 }

@@ -38,12 +38,15 @@ public class EventsAutoConfiguration {
     @ConditionalOnMissingBean
     ServiceTokens serviceTokens(EventsProperties properties, ThawSecurityProperties security) {
         EventsProperties.Client client = properties.client();
-        if (client.clientId() == null || client.clientSecret() == null || client.clientSecret().isBlank()) {
+        if (client.clientId() == null
+                || client.clientSecret() == null
+                || client.clientSecret().isBlank()) {
             // No secret configured (a service started alone, a test): events cannot be signed for, so
             // deliveries fail and are retried until one is — none is lost.
             return ServiceTokens.unconfigured();
         }
-        URI tokenUri = client.tokenUri() != null ? client.tokenUri()
+        URI tokenUri = client.tokenUri() != null
+                ? client.tokenUri()
                 : URI.create(security.issuerUri().toString().replaceAll("/+$", "") + "/protocol/openid-connect/token");
         return ServiceTokens.clientCredentials(tokenUri, client.clientId(), client.clientSecret());
     }
@@ -52,30 +55,50 @@ public class EventsAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "thaw.events.transport", havingValue = "http", matchIfMissing = true)
     EventTransport eventTransport(WebClient.Builder webClients, ServiceTokens tokens, EventsProperties properties) {
-        properties.subscriptions().stream().filter(subscription -> subscription.url() == null).findFirst().ifPresent(missing -> {
-            throw new IllegalStateException("thaw.events.subscriptions: " + missing.name() + " has no url, which the HTTP "
-                    + "transport needs (or set thaw.events.transport=kafka)");
-        });
+        properties.subscriptions().stream()
+                .filter(subscription -> subscription.url() == null)
+                .findFirst()
+                .ifPresent(missing -> {
+                    throw new IllegalStateException("thaw.events.subscriptions: " + missing.name()
+                            + " has no url, which the HTTP " + "transport needs (or set thaw.events.transport=kafka)");
+                });
         // Unobserved: an observed client would start a span of its own (the relay runs outside any
         // request, so a new trace) and overwrite the event's traceparent with it, cutting the
         // consumer off the producer's trace. The header the transport sets must reach the consumer.
-        return new HttpEventTransport(webClients.clone().observationRegistry(ObservationRegistry.NOOP).build(), tokens,
+        return new HttpEventTransport(
+                webClients.clone().observationRegistry(ObservationRegistry.NOOP).build(),
+                tokens,
                 properties.relay().timeout());
     }
 
     @Bean
-    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, EventOutbox outbox, EventTransport transport,
-                            EventsProperties properties, Clock clock, MeterRegistry meters) {
+    OutboxRelay outboxRelay(
+            ReactiveMongoTemplate mongo,
+            EventOutbox outbox,
+            EventTransport transport,
+            EventsProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         return new OutboxRelay(mongo, outbox, transport, properties.relay(), clock, meters);
     }
 
     @Bean
-    EventInbox eventInbox(ReactiveMongoTemplate mongo, ObjectProvider<EventHandler> handlers, ObjectProvider<EventHandlers> groups,
-                          EventsProperties properties, Clock clock) {
+    EventInbox eventInbox(
+            ReactiveMongoTemplate mongo,
+            ObjectProvider<EventHandler> handlers,
+            ObjectProvider<EventHandlers> groups,
+            EventsProperties properties,
+            Clock clock) {
         // The handlers are looked up at the first event, not now: they may depend on services
         // that depend on the outbox, and need no @Lazy for it.
-        return new EventInbox(mongo, () -> java.util.stream.Stream.concat(handlers.orderedStream(),
-                groups.orderedStream().flatMap(group -> group.handlers().stream())).toList(), properties.inboxLease(), clock);
+        return new EventInbox(
+                mongo,
+                () -> java.util.stream.Stream.concat(
+                                handlers.orderedStream(),
+                                groups.orderedStream().flatMap(group -> group.handlers().stream()))
+                        .toList(),
+                properties.inboxLease(),
+                clock);
     }
 
     @Bean

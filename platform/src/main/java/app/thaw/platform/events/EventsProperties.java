@@ -31,17 +31,22 @@ public record EventsProperties(
         @DefaultValue Kafka kafka) {
 
     /** The relay's way to subscribers; one setting for the whole service. */
-    public enum Transport { HTTP, KAFKA }
+    public enum Transport {
+        HTTP,
+        KAFKA
+    }
 
     /**
      * @param url the subscriber's {@code /internal/events}; required with the HTTP transport, unused with Kafka
      */
-    public record Subscription(String name, List<String> types, @Nullable URI url) {
+    public record Subscription(
+            String name, List<String> types, @Nullable URI url) {
 
         boolean wants(String type) {
-            return types.stream().anyMatch(pattern -> pattern.endsWith("*")
-                    ? type.startsWith(pattern.substring(0, pattern.length() - 1))
-                    : type.equals(pattern));
+            return types.stream()
+                    .anyMatch(pattern -> pattern.endsWith("*")
+                            ? type.startsWith(pattern.substring(0, pattern.length() - 1))
+                            : type.equals(pattern));
         }
     }
 
@@ -65,8 +70,7 @@ public record EventsProperties(
             @DefaultValue("10") int maxAttempts,
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("5m") Duration maxBackoff,
-            @DefaultValue("10s") Duration timeout) {
-    }
+            @DefaultValue("10s") Duration timeout) {}
 
     /**
      * The Kafka transport (ADR 90). Each subscriber reads its own topic {@code <topicPrefix><subscriber>} in the
@@ -96,6 +100,8 @@ public record EventsProperties(
     }
 
     /** Defaults to the issuer's token endpoint when {@code tokenUri} is unset. */
-    public record Client(@Nullable URI tokenUri, @Nullable String clientId, @Nullable String clientSecret) {
-    }
+    public record Client(
+            @Nullable URI tokenUri,
+            @Nullable String clientId,
+            @Nullable String clientSecret) {}
 }

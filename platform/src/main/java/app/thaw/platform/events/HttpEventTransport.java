@@ -36,7 +36,8 @@ public class HttpEventTransport implements EventTransport {
             return Mono.just(new Delivery(Outcome.REJECTED, "subscription " + subscriber + " has no url"));
         }
         return tokens.token()
-                .flatMap(token -> web.post().uri(url)
+                .flatMap(token -> web.post()
+                        .uri(url)
                         .contentType(CLOUD_EVENTS_JSON)
                         .headers(headers -> {
                             headers.setBearerAuth(token);
@@ -45,11 +46,13 @@ public class HttpEventTransport implements EventTransport {
                             }
                         })
                         .bodyValue(event.toCloudEvent())
-                        .exchangeToMono(response -> response.releaseBody().thenReturn(classify(response.statusCode().value(),
-                                response.headers().asHttpHeaders()))))
+                        .exchangeToMono(response -> response.releaseBody()
+                                .thenReturn(classify(
+                                        response.statusCode().value(),
+                                        response.headers().asHttpHeaders()))))
                 .timeout(timeout)
-                .onErrorResume(failure -> Mono.just(new Delivery(Outcome.RETRY, failure.getClass().getSimpleName() + ": "
-                        + failure.getMessage())));
+                .onErrorResume(failure -> Mono.just(
+                        new Delivery(Outcome.RETRY, failure.getClass().getSimpleName() + ": " + failure.getMessage())));
     }
 
     static Delivery classify(int status, HttpHeaders headers) {

@@ -33,14 +33,21 @@ class InternalEventsController {
         this.spans = spans;
     }
 
-    @PostMapping(path = "/internal/events", consumes = {"application/cloudevents+json", "application/json"})
+    @PostMapping(
+            path = "/internal/events",
+            consumes = {"application/cloudevents+json", "application/json"})
     Mono<Map<String, String>> receive(@RequestBody Map<String, Object> cloudEvent) {
         ThawEvent event = parse(cloudEvent);
         return spans.around(event, "http", Map.of(), inbox.receive(event)).map(outcome -> switch (outcome) {
             case PROCESSED -> Map.of("id", event.id(), "status", "processed");
             case DUPLICATE -> Map.of("id", event.id(), "status", "duplicate");
-            case IN_PROGRESS -> throw new ThawProblem(HttpStatus.SERVICE_UNAVAILABLE, "event_in_progress",
-                    "Event " + event.id() + " is being handled by another delivery.", Map.of(), Duration.ofSeconds(5));
+            case IN_PROGRESS ->
+                throw new ThawProblem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "event_in_progress",
+                        "Event " + event.id() + " is being handled by another delivery.",
+                        Map.of(),
+                        Duration.ofSeconds(5));
         });
     }
 
@@ -53,24 +60,44 @@ class InternalEventsController {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The CloudEvent is incomplete.",
-                    Map.of("errors", missing), null);
+            throw new ThawProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "validation_failed",
+                    "The CloudEvent is incomplete.",
+                    Map.of("errors", missing),
+                    null);
         }
         Instant time;
         try {
             time = Instant.parse((String) json.get("time"));
         } catch (DateTimeParseException e) {
-            throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The CloudEvent's time is not an RFC 3339 instant.",
-                    Map.of("errors", List.of(new FieldViolation("time", "Format", "must be an RFC 3339 instant"))), null);
+            throw new ThawProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "validation_failed",
+                    "The CloudEvent's time is not an RFC 3339 instant.",
+                    Map.of("errors", List.of(new FieldViolation("time", "Format", "must be an RFC 3339 instant"))),
+                    null);
         }
         Object sequence = json.get("sequence");
-        if (sequence != null && !(sequence instanceof Number number && number.longValue() >= 0 && number.doubleValue() == number.longValue())) {
-            throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The CloudEvent's sequence is not a whole number.",
-                    Map.of("errors", List.of(new FieldViolation("sequence", "Format", "must be a whole number >= 0"))), null);
+        if (sequence != null
+                && !(sequence instanceof Number number
+                        && number.longValue() >= 0
+                        && number.doubleValue() == number.longValue())) {
+            throw new ThawProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "validation_failed",
+                    "The CloudEvent's sequence is not a whole number.",
+                    Map.of("errors", List.of(new FieldViolation("sequence", "Format", "must be a whole number >= 0"))),
+                    null);
         }
         Object data = json.get("data");
-        return new ThawEvent((String) json.get("id"), (String) json.get("source"), (String) json.get("type"),
-                String.valueOf(json.getOrDefault("subject", "")), time, (String) json.get("tenantid"),
+        return new ThawEvent(
+                (String) json.get("id"),
+                (String) json.get("source"),
+                (String) json.get("type"),
+                String.valueOf(json.getOrDefault("subject", "")),
+                time,
+                (String) json.get("tenantid"),
                 sequence == null ? null : ((Number) sequence).longValue(),
                 json.get("traceparent") instanceof String traceparent ? traceparent : null,
                 data instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());

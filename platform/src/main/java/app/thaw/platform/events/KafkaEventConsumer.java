@@ -42,6 +42,7 @@ public class KafkaEventConsumer {
 
     /** The listener's id (its container in the {@code KafkaListenerEndpointRegistry}). */
     public static final String LISTENER_ID = "thaw-events";
+
     static final String ORIGIN_TOPIC = "topic";
     private static final Logger log = LoggerFactory.getLogger(KafkaEventConsumer.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -55,8 +56,15 @@ public class KafkaEventConsumer {
     private final Clock clock;
     private final EventSpans spans;
 
-    public KafkaEventConsumer(EventInbox inbox, ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka,
-                              String consumerName, String topic, Duration timeout, Clock clock, EventSpans spans) {
+    public KafkaEventConsumer(
+            EventInbox inbox,
+            ReactiveMongoTemplate mongo,
+            KafkaTemplate<String, String> kafka,
+            String consumerName,
+            String topic,
+            Duration timeout,
+            Clock clock,
+            EventSpans spans) {
         this.inbox = inbox;
         this.mongo = mongo;
         this.kafka = kafka;
@@ -75,27 +83,35 @@ public class KafkaEventConsumer {
         return consumerName;
     }
 
-    @KafkaListener(id = LISTENER_ID, topics = "#{__listener.topic()}", groupId = "#{__listener.group()}",
+    @KafkaListener(
+            id = LISTENER_ID,
+            topics = "#{__listener.topic()}",
+            groupId = "#{__listener.group()}",
             containerFactory = "thawEventsListenerFactory")
     public void receive(ConsumerRecord<String, String> record) {
         ThawEvent event = parse(record.value());
         // One consumer span per record (a retry topic's record too), the child of the event's traceparent, current
         // while the inbox and the handlers run; a failure marks it as an error.
-        spans.around(event, "kafka", EventSpans.kafka(record.topic(), record.partition(), record.offset(), consumerName), () -> {
-            EventInbox.Outcome outcome;
-            try {
-                // Blocking on purpose: this runs on the Kafka listener container's own consumer thread,
-                // never on a WebFlux event loop, and the record's offset may be committed only once the
-                // inbox has stored the effect — so the listener must wait for it (bounded by the timeout).
-                outcome = inbox.receive(event).block(timeout);
-            } catch (RuntimeException failure) {
-                throw refusedOrRetryable(event, reactor.core.Exceptions.unwrap(failure));
-            }
-            if (outcome == EventInbox.Outcome.IN_PROGRESS) {
-                throw new RetryableEventFailure("Event " + event.id() + " is being handled by another delivery.", null);
-            }
-            return outcome;
-        });
+        spans.around(
+                event,
+                "kafka",
+                EventSpans.kafka(record.topic(), record.partition(), record.offset(), consumerName),
+                () -> {
+                    EventInbox.Outcome outcome;
+                    try {
+                        // Blocking on purpose: this runs on the Kafka listener container's own consumer thread,
+                        // never on a WebFlux event loop, and the record's offset may be committed only once the
+                        // inbox has stored the effect — so the listener must wait for it (bounded by the timeout).
+                        outcome = inbox.receive(event).block(timeout);
+                    } catch (RuntimeException failure) {
+                        throw refusedOrRetryable(event, reactor.core.Exceptions.unwrap(failure));
+                    }
+                    if (outcome == EventInbox.Outcome.IN_PROGRESS) {
+                        throw new RetryableEventFailure(
+                                "Event " + event.id() + " is being handled by another delivery.", null);
+                    }
+                    return outcome;
+                });
     }
 
     /** Records that can never be handled or ran out of attempts: kept for platform admins to list and replay. */
@@ -118,8 +134,13 @@ public class KafkaEventConsumer {
             eventId = "unreadable-" + record.topic() + "-" + record.partition() + "-" + record.offset();
             event = new Document("id", eventId).append("raw", record.value());
         }
-        log.warn("Parking event {} ({}) for {} after {} attempt(s): {}", eventId, event.getString("type"), consumerName,
-                attempts, reason);
+        log.warn(
+                "Parking event {} ({}) for {} after {} attempt(s): {}",
+                eventId,
+                event.getString("type"),
+                consumerName,
+                attempts,
+                reason);
         Document deadLetter = new Document("_id", eventId + "|" + consumerName)
                 .append("eventId", eventId)
                 .append("subscriber", consumerName)
@@ -138,11 +159,19 @@ public class KafkaEventConsumer {
 
     /** Sends a parked record to this service's topic again, once the broker took it marks it replayed. */
     Mono<Boolean> replay(Document deadLetter, String replayedBy) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, deadLetter.getString("key"), deadLetter.getString("value"));
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(topic, deadLetter.getString("key"), deadLetter.getString("value"));
         return Mono.fromFuture(() -> kafka.send(record))
                 .timeout(timeout)
-                .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(deadLetter.get("_id")).and("replayedAt").exists(false)),
-                        new Update().set("replayedAt", Date.from(clock.instant())).set("replayedBy", replayedBy), OutboxRelay.DEAD_LETTERS))
+                .then(mongo.updateFirst(
+                        Query.query(Criteria.where("_id")
+                                .is(deadLetter.get("_id"))
+                                .and("replayedAt")
+                                .exists(false)),
+                        new Update()
+                                .set("replayedAt", Date.from(clock.instant()))
+                                .set("replayedBy", replayedBy),
+                        OutboxRelay.DEAD_LETTERS))
                 .map(result -> result.getModifiedCount() > 0);
     }
 
@@ -150,7 +179,7 @@ public class KafkaEventConsumer {
     static ThawEvent parse(@Nullable String value) {
         Map<String, Object> json;
         try {
-            json = JSON.readValue(value == null ? "null" : value, new TypeReference<Map<String, Object>>() { });
+            json = JSON.readValue(value == null ? "null" : value, new TypeReference<Map<String, Object>>() {});
         } catch (RuntimeException e) {
             throw new RefusedEvent("The record is not a CloudEvent in JSON: " + e.getMessage(), e);
         }
@@ -160,7 +189,9 @@ public class KafkaEventConsumer {
         try {
             return InternalEventsController.parse(json);
         } catch (ThawProblem incomplete) {
-            throw new RefusedEvent("HTTP 400 " + incomplete.code() + ": " + incomplete.getMessage() + " " + incomplete.properties(), incomplete);
+            throw new RefusedEvent(
+                    "HTTP 400 " + incomplete.code() + ": " + incomplete.getMessage() + " " + incomplete.properties(),
+                    incomplete);
         }
     }
 
@@ -187,7 +218,9 @@ public class KafkaEventConsumer {
             return 1;
         }
         byte[] value = header.value();
-        int next = value.length == Integer.BYTES ? ByteBuffer.wrap(value).getInt() : Integer.parseInt(new String(value, StandardCharsets.UTF_8));
+        int next = value.length == Integer.BYTES
+                ? ByteBuffer.wrap(value).getInt()
+                : Integer.parseInt(new String(value, StandardCharsets.UTF_8));
         return Math.max(1, next - 1);
     }
 

@@ -61,8 +61,12 @@ public class KafkaEventTransport implements EventTransport, DisposableBean {
 
     /** The record of an event: keyed by tenant and subject, the CloudEvent as JSON, its trace context as a header. */
     static ProducerRecord<String, String> record(String topic, ThawEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key(event), JSON.writeValueAsString(event.toCloudEvent()));
-        record.headers().add(CONTENT_TYPE, HttpEventTransport.CLOUD_EVENTS_JSON.toString().getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(topic, key(event), JSON.writeValueAsString(event.toCloudEvent()));
+        record.headers()
+                .add(
+                        CONTENT_TYPE,
+                        HttpEventTransport.CLOUD_EVENTS_JSON.toString().getBytes(StandardCharsets.UTF_8));
         if (event.traceparent() != null) {
             record.headers().add(TRACEPARENT, event.traceparent().getBytes(StandardCharsets.UTF_8));
         }
@@ -74,8 +78,11 @@ public class KafkaEventTransport implements EventTransport, DisposableBean {
     }
 
     private static Delivery delivered(SendResult<String, String> result) {
-        return new Delivery(Outcome.DELIVERED, "Kafka " + result.getRecordMetadata().topic() + "-"
-                + result.getRecordMetadata().partition() + "@" + result.getRecordMetadata().offset());
+        return new Delivery(
+                Outcome.DELIVERED,
+                "Kafka " + result.getRecordMetadata().topic() + "-"
+                        + result.getRecordMetadata().partition() + "@"
+                        + result.getRecordMetadata().offset());
     }
 
     static Delivery classify(Throwable failure) {
@@ -83,9 +90,11 @@ public class KafkaEventTransport implements EventTransport, DisposableBean {
         while (cause.getCause() != null && !(cause instanceof org.apache.kafka.common.KafkaException)) {
             cause = cause.getCause();
         }
-        boolean never = cause instanceof RecordTooLargeException || cause instanceof InvalidTopicException
+        boolean never = cause instanceof RecordTooLargeException
+                || cause instanceof InvalidTopicException
                 || cause instanceof SerializationException;
-        return new Delivery(never ? Outcome.REJECTED : Outcome.RETRY, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        return new Delivery(
+                never ? Outcome.REJECTED : Outcome.RETRY, cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }
 
     @Override

@@ -65,9 +65,10 @@ class KafkaEventsConfiguration {
     }
 
     @Bean
-    EventTransport kafkaEventTransport(@Qualifier("thawEventsKafkaTemplate") KafkaTemplate<String, String> kafka,
-                                       EventsProperties properties) {
-        return new KafkaEventTransport(kafka, properties.kafka(), properties.relay().timeout());
+    EventTransport kafkaEventTransport(
+            @Qualifier("thawEventsKafkaTemplate") KafkaTemplate<String, String> kafka, EventsProperties properties) {
+        return new KafkaEventTransport(
+                kafka, properties.kafka(), properties.relay().timeout());
     }
 
     @Bean
@@ -81,7 +82,8 @@ class KafkaEventsConfiguration {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         config.putAll(properties.kafka().properties());
-        ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        ConcurrentKafkaListenerContainerFactory<String, String> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
         factory.setConcurrency(properties.kafka().concurrency());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
@@ -89,13 +91,18 @@ class KafkaEventsConfiguration {
     }
 
     @Bean(CONSUMER_BEAN)
-    KafkaEventConsumer thawKafkaEventConsumer(EventInbox inbox, ReactiveMongoTemplate mongo,
-                                              @Qualifier("thawEventsKafkaTemplate") KafkaTemplate<String, String> kafka,
-                                              EventsProperties properties, Environment environment, Clock clock, OutboxRelay relay,
-                                              EventSpans spans) {
+    KafkaEventConsumer thawKafkaEventConsumer(
+            EventInbox inbox,
+            ReactiveMongoTemplate mongo,
+            @Qualifier("thawEventsKafkaTemplate") KafkaTemplate<String, String> kafka,
+            EventsProperties properties,
+            Environment environment,
+            Clock clock,
+            OutboxRelay relay,
+            EventSpans spans) {
         String name = consumerName(properties, environment);
-        KafkaEventConsumer consumer = new KafkaEventConsumer(inbox, mongo, kafka, name, properties.kafka().topicOf(name),
-                properties.inboxLease(), clock, spans);
+        KafkaEventConsumer consumer = new KafkaEventConsumer(
+                inbox, mongo, kafka, name, properties.kafka().topicOf(name), properties.inboxLease(), clock, spans);
         relay.replayTopicsWith(consumer::replay);
         return consumer;
     }
@@ -106,18 +113,24 @@ class KafkaEventsConfiguration {
      * {@code <topic>-dlt}; a refused one (400 event_malformed, other final 4xx) goes to the dead-letter topic at once.
      */
     @Bean
-    RetryTopicConfiguration thawEventsRetryTopics(@Qualifier("thawEventsKafkaTemplate") KafkaTemplate<String, String> kafka,
-                                                 ConcurrentKafkaListenerContainerFactory<String, String> thawEventsListenerFactory,
-                                                 EventsProperties properties, Environment environment) {
+    RetryTopicConfiguration thawEventsRetryTopics(
+            @Qualifier("thawEventsKafkaTemplate") KafkaTemplate<String, String> kafka,
+            ConcurrentKafkaListenerContainerFactory<String, String> thawEventsListenerFactory,
+            EventsProperties properties,
+            Environment environment) {
         EventsProperties.Relay relay = properties.relay();
         return RetryTopicConfigurationBuilder.newInstance()
                 .includeTopic(properties.kafka().topicOf(consumerName(properties, environment)))
-                .exponentialBackoff(relay.initialBackoff().toMillis(), 2.0, relay.maxBackoff().toMillis())
+                .exponentialBackoff(
+                        relay.initialBackoff().toMillis(),
+                        2.0,
+                        relay.maxBackoff().toMillis())
                 .maxAttempts(relay.maxAttempts())
                 .suffixTopicsWithIndexValues()
                 .notRetryOn(KafkaEventConsumer.RefusedEvent.class)
                 .traversingCauses()
-                .autoCreateTopicsWith(properties.kafka().partitions(), properties.kafka().replicationFactor())
+                .autoCreateTopicsWith(
+                        properties.kafka().partitions(), properties.kafka().replicationFactor())
                 .listenerFactory(thawEventsListenerFactory)
                 // One consumer per retry topic: retries are the exception, and there is a topic per backoff step.
                 .concurrency(1)
@@ -147,7 +160,9 @@ class KafkaEventsConfiguration {
         names.add(consumerName(properties, environment));
         properties.subscriptions().forEach(subscription -> names.add(subscription.name()));
         return new KafkaAdmin.NewTopics(names.stream()
-                .map(name -> new NewTopic(properties.kafka().topicOf(name), properties.kafka().partitions(),
+                .map(name -> new NewTopic(
+                        properties.kafka().topicOf(name),
+                        properties.kafka().partitions(),
                         properties.kafka().replicationFactor()))
                 .toArray(NewTopic[]::new));
     }
@@ -158,8 +173,9 @@ class KafkaEventsConfiguration {
             name = environment.getProperty("spring.application.name");
         }
         if (name == null || name.isBlank()) {
-            throw new IllegalStateException("thaw.events.kafka.consumer-name (or spring.application.name) names this service's "
-                    + "topic and consumer group; set one");
+            throw new IllegalStateException(
+                    "thaw.events.kafka.consumer-name (or spring.application.name) names this service's "
+                            + "topic and consumer group; set one");
         }
         return name;
     }

@@ -1,5 +1,10 @@
 package app.thaw.platform.events;
 
+import static app.thaw.platform.events.EventOutbox.DEAD;
+import static app.thaw.platform.events.EventOutbox.DELIVERED;
+import static app.thaw.platform.events.EventOutbox.OUTBOX;
+import static app.thaw.platform.events.EventOutbox.PENDING;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,11 +34,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import static app.thaw.platform.events.EventOutbox.DEAD;
-import static app.thaw.platform.events.EventOutbox.DELIVERED;
-import static app.thaw.platform.events.EventOutbox.OUTBOX;
-import static app.thaw.platform.events.EventOutbox.PENDING;
-
 /**
  * Delivers the outbox, at least once. Each instance claims a batch of due entries by writing its
  * claim and a lease expiry onto them (so two instances never send the same entry at the same
@@ -62,8 +62,13 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile @Nullable Disposable loop;
     private volatile @Nullable TopicReplay topicReplay;
 
-    public OutboxRelay(ReactiveMongoTemplate mongo, EventOutbox outbox, EventTransport transport,
-                       EventsProperties.Relay settings, Clock clock, MeterRegistry meters) {
+    public OutboxRelay(
+            ReactiveMongoTemplate mongo,
+            EventOutbox outbox,
+            EventTransport transport,
+            EventsProperties.Relay settings,
+            Clock clock,
+            MeterRegistry meters) {
         if (settings.timeout().compareTo(settings.lease()) >= 0) {
             throw new IllegalArgumentException("thaw.events.relay.timeout must be shorter than the lease, or two "
                     + "instances could send the same event at once");
@@ -74,13 +79,18 @@ public class OutboxRelay implements SmartLifecycle {
         this.settings = settings;
         this.clock = clock;
         this.claims = new LeaseClaims(mongo, OUTBOX, UUID.randomUUID().toString());
-        this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5, settings.maxBackoff());
+        this.backoff =
+                IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5, settings.maxBackoff());
         this.delivered = meters.counter("thaw.events.delivered");
         this.failures = meters.counter("thaw.events.delivery.failures");
         this.parked = meters.counter("thaw.events.parked");
-        Gauge.builder("thaw.events.outbox.pending", pendingCount, AtomicLong::get).register(meters);
-        Gauge.builder("thaw.events.outbox.oldest.age", oldestPendingSeconds, AtomicLong::get).baseUnit("seconds").register(meters);
-        Gauge.builder("thaw.events.dead_letters", deadLetterCount, AtomicLong::get).register(meters);
+        Gauge.builder("thaw.events.outbox.pending", pendingCount, AtomicLong::get)
+                .register(meters);
+        Gauge.builder("thaw.events.outbox.oldest.age", oldestPendingSeconds, AtomicLong::get)
+                .baseUnit("seconds")
+                .register(meters);
+        Gauge.builder("thaw.events.dead_letters", deadLetterCount, AtomicLong::get)
+                .register(meters);
     }
 
     /**
@@ -105,50 +115,93 @@ public class OutboxRelay implements SmartLifecycle {
         Instant now = clock.instant();
         // In the order they became due, then were recorded, then their subject's sequence: a transport that keeps
         // order (Kafka, per partition) gets one subject's events in order.
-        return claims.claimBatch(Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(Date.from(now)),
-                Sort.by("nextAttemptAt", "createdAt", "event.sequence"), settings.batchSize(), now, settings.lease(), settings.concurrency());
+        return claims.claimBatch(
+                Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(Date.from(now)),
+                Sort.by("nextAttemptAt", "createdAt", "event.sequence"),
+                settings.batchSize(),
+                now,
+                settings.lease(),
+                settings.concurrency());
     }
 
     private Mono<Void> deliver(Document entry) {
         ThawEvent event = ThawEvent.fromDocument(entry.get("event", Document.class));
         int attempt = entry.getInteger("attempts", 0) + 1;
         String url = entry.getString("url");
-        return transport.deliver(entry.getString("subscriber"), url == null ? null : URI.create(url), event)
+        return transport
+                .deliver(entry.getString("subscriber"), url == null ? null : URI.create(url), event)
                 .flatMap(delivery -> switch (delivery.outcome()) {
                     case DELIVERED -> markDelivered(entry);
                     case REJECTED -> park(entry, attempt, delivery.detail());
-                    case RETRY -> attempt >= settings.maxAttempts() ? park(entry, attempt, delivery.detail())
-                            : reschedule(entry, attempt, delivery.detail());
+                    case RETRY ->
+                        attempt >= settings.maxAttempts()
+                                ? park(entry, attempt, delivery.detail())
+                                : reschedule(entry, attempt, delivery.detail());
                 });
     }
 
     private Mono<Void> markDelivered(Document entry) {
         delivered.increment();
-        return mongo.updateFirst(held(entry), new Update().set("status", DELIVERED).set("deliveredAt", Date.from(clock.instant()))
-                .inc("attempts", 1).unset("claim").set("leaseUntil", new Date(0)), OUTBOX).then();
+        return mongo.updateFirst(
+                        held(entry),
+                        new Update()
+                                .set("status", DELIVERED)
+                                .set("deliveredAt", Date.from(clock.instant()))
+                                .inc("attempts", 1)
+                                .unset("claim")
+                                .set("leaseUntil", new Date(0)),
+                        OUTBOX)
+                .then();
     }
 
     private Mono<Void> reschedule(Document entry, int attempt, String reason) {
         failures.increment();
         Instant next = clock.instant().plusMillis(backoff.apply(attempt));
-        log.debug("Delivery of {} to {} failed (attempt {}): {}; next at {}", entry.get("eventId"), entry.get("subscriber"),
-                attempt, reason, next);
-        return mongo.updateFirst(held(entry), new Update().set("attempts", attempt).set("nextAttemptAt", Date.from(next))
-                .set("lastError", reason).unset("claim").set("leaseUntil", new Date(0)), OUTBOX).then();
+        log.debug(
+                "Delivery of {} to {} failed (attempt {}): {}; next at {}",
+                entry.get("eventId"),
+                entry.get("subscriber"),
+                attempt,
+                reason,
+                next);
+        return mongo.updateFirst(
+                        held(entry),
+                        new Update()
+                                .set("attempts", attempt)
+                                .set("nextAttemptAt", Date.from(next))
+                                .set("lastError", reason)
+                                .unset("claim")
+                                .set("leaseUntil", new Date(0)),
+                        OUTBOX)
+                .then();
     }
 
     private Mono<Void> park(Document entry, int attempt, String reason) {
         failures.increment();
         parked.increment();
-        log.warn("Parking event {} ({}) for {} after {} attempt(s): {}", entry.get("eventId"),
-                entry.get("event", Document.class).getString("type"), entry.get("subscriber"), attempt, reason);
-        Document deadLetter = new Document(entry).append("attempts", attempt).append("lastError", reason)
+        log.warn(
+                "Parking event {} ({}) for {} after {} attempt(s): {}",
+                entry.get("eventId"),
+                entry.get("event", Document.class).getString("type"),
+                entry.get("subscriber"),
+                attempt,
+                reason);
+        Document deadLetter = new Document(entry)
+                .append("attempts", attempt)
+                .append("lastError", reason)
                 .append("parkedAt", Date.from(clock.instant()));
         deadLetter.remove("claim");
         deadLetter.remove("leaseUntil");
         return storeDeadLetter(mongo, deadLetter)
-                .then(mongo.updateFirst(held(entry), new Update().set("status", DEAD).set("attempts", attempt)
-                        .set("lastError", reason).unset("claim").set("leaseUntil", new Date(0)), OUTBOX))
+                .then(mongo.updateFirst(
+                        held(entry),
+                        new Update()
+                                .set("status", DEAD)
+                                .set("attempts", attempt)
+                                .set("lastError", reason)
+                                .unset("claim")
+                                .set("leaseUntil", new Date(0)),
+                        OUTBOX))
                 .then();
     }
 
@@ -174,12 +227,25 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public Mono<Boolean> replay(String deadLetterId, String replayedBy) {
         Date now = Date.from(clock.instant());
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(deadLetterId).and("status").is(DEAD)),
-                        new Update().set("status", PENDING).set("attempts", 0).set("nextAttemptAt", now)
-                                .set("leaseUntil", new Date(0)).unset("lastError"), OUTBOX)
-                .flatMap(result -> result.getModifiedCount() == 0 ? replayFromTopic(deadLetterId, replayedBy)
-                        : mongo.updateFirst(Query.query(Criteria.where("_id").is(deadLetterId)),
-                                new Update().set("replayedAt", now).set("replayedBy", replayedBy), DEAD_LETTERS).thenReturn(true));
+        return mongo.updateFirst(
+                        Query.query(Criteria.where("_id")
+                                .is(deadLetterId)
+                                .and("status")
+                                .is(DEAD)),
+                        new Update()
+                                .set("status", PENDING)
+                                .set("attempts", 0)
+                                .set("nextAttemptAt", now)
+                                .set("leaseUntil", new Date(0))
+                                .unset("lastError"),
+                        OUTBOX)
+                .flatMap(result -> result.getModifiedCount() == 0
+                        ? replayFromTopic(deadLetterId, replayedBy)
+                        : mongo.updateFirst(
+                                        Query.query(Criteria.where("_id").is(deadLetterId)),
+                                        new Update().set("replayedAt", now).set("replayedBy", replayedBy),
+                                        DEAD_LETTERS)
+                                .thenReturn(true));
     }
 
     private Mono<Boolean> replayFromTopic(String deadLetterId, String replayedBy) {
@@ -187,8 +253,15 @@ public class OutboxRelay implements SmartLifecycle {
         if (replay == null) {
             return Mono.just(false);
         }
-        return mongo.findOne(Query.query(Criteria.where("_id").is(deadLetterId).and("origin").is(KafkaEventConsumer.ORIGIN_TOPIC)
-                        .and("replayedAt").exists(false)), Document.class, DEAD_LETTERS)
+        return mongo.findOne(
+                        Query.query(Criteria.where("_id")
+                                .is(deadLetterId)
+                                .and("origin")
+                                .is(KafkaEventConsumer.ORIGIN_TOPIC)
+                                .and("replayedAt")
+                                .exists(false)),
+                        Document.class,
+                        DEAD_LETTERS)
                 .flatMap(deadLetter -> replay.replay(deadLetter, replayedBy))
                 .defaultIfEmpty(false);
     }
@@ -215,19 +288,26 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Mono<Void> refreshGauges() {
         Query pending = Query.query(Criteria.where("status").is(PENDING));
-        Query oldest = Query.query(Criteria.where("status").is(PENDING)).with(Sort.by("createdAt")).limit(1);
+        Query oldest = Query.query(Criteria.where("status").is(PENDING))
+                .with(Sort.by("createdAt"))
+                .limit(1);
         return Mono.when(
                 mongo.count(pending, OUTBOX).doOnNext(pendingCount::set),
                 mongo.findOne(oldest, Document.class, OUTBOX)
-                        .map(entry -> Duration.between(entry.getDate("createdAt").toInstant(), clock.instant()).toSeconds())
-                        .defaultIfEmpty(0L).doOnNext(oldestPendingSeconds::set),
-                mongo.count(Query.query(Criteria.where("replayedAt").exists(false)), DEAD_LETTERS).doOnNext(deadLetterCount::set));
+                        .map(entry -> Duration.between(
+                                        entry.getDate("createdAt").toInstant(), clock.instant())
+                                .toSeconds())
+                        .defaultIfEmpty(0L)
+                        .doOnNext(oldestPendingSeconds::set),
+                mongo.count(Query.query(Criteria.where("replayedAt").exists(false)), DEAD_LETTERS)
+                        .doOnNext(deadLetterCount::set));
     }
 
     @Override
     public void start() {
         // The indexes (for MongoDB) once, before the first pass; then a pass every pollInterval.
-        Mono<Void> indexes = outbox.createIndexes().then()
+        Mono<Void> indexes = outbox.createIndexes()
+                .then()
                 .onErrorResume(failure -> {
                     log.warn("Creating the outbox indexes failed; relaying without them", failure);
                     return Mono.empty();
@@ -235,8 +315,13 @@ public class OutboxRelay implements SmartLifecycle {
                 .cache();
         // A pass every pollInterval (sweep, deliver, gauges), and one as soon as this instance put new entries into
         // the outbox (deliver only): a committed event does not wait for the next poll.
-        loop = PeriodicPass.everyOrWhen("outbox relay pass", Duration.ZERO, settings.pollInterval(), () -> indexes.then(relayDue()),
-                outbox.released(), () -> indexes.then(deliverBatches()));
+        loop = PeriodicPass.everyOrWhen(
+                "outbox relay pass",
+                Duration.ZERO,
+                settings.pollInterval(),
+                () -> indexes.then(relayDue()),
+                outbox.released(),
+                () -> indexes.then(deliverBatches()));
     }
 
     @Override

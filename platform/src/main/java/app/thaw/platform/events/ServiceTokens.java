@@ -27,11 +27,16 @@ public interface ServiceTokens {
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .build();
         var registrations = new InMemoryReactiveClientRegistrationRepository(registration);
-        var manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(registrations,
-                new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
-        manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
-        OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.withClientRegistrationId("thaw-service").principal(clientId).build();
-        return () -> manager.authorize(request).map(client -> client.getAccessToken().getTokenValue());
+        var manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
+                registrations, new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
+        manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
+                .clientCredentials()
+                .build());
+        OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.withClientRegistrationId("thaw-service")
+                .principal(clientId)
+                .build();
+        return () ->
+                manager.authorize(request).map(client -> client.getAccessToken().getTokenValue());
     }
 
     /** For a service configured without a client: every call fails, saying what is missing. */

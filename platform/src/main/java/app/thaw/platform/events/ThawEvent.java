@@ -26,24 +26,53 @@ import org.jspecify.annotations.Nullable;
  * @param data        the JSON members of the event's record ({@link EventData}); only the
  *                    platform and tests that stand in for the wire handle it as a map
  */
-public record ThawEvent(String id, String source, String type, String subject, Instant time, String tenantId,
-                        @Nullable Long sequence, @Nullable String traceparent, Map<String, Object> data) {
+public record ThawEvent(
+        String id,
+        String source,
+        String type,
+        String subject,
+        Instant time,
+        String tenantId,
+        @Nullable Long sequence,
+        @Nullable String traceparent,
+        Map<String, Object> data) {
 
     public ThawEvent {
         data = Map.copyOf(data);
     }
 
     /** A new event whose data is {@code record}, of the type its {@link EventType} names. */
-    public static ThawEvent of(String source, String subject, String tenantId, Instant time, @Nullable Long sequence,
-                               @Nullable String traceparent, Object record) {
-        return new ThawEvent(UUID.randomUUID().toString(), source, EventData.typeOf(record.getClass()), subject, time, tenantId,
-                sequence, traceparent, EventData.toJson(record));
+    public static ThawEvent of(
+            String source,
+            String subject,
+            String tenantId,
+            Instant time,
+            @Nullable Long sequence,
+            @Nullable String traceparent,
+            Object record) {
+        return new ThawEvent(
+                UUID.randomUUID().toString(),
+                source,
+                EventData.typeOf(record.getClass()),
+                subject,
+                time,
+                tenantId,
+                sequence,
+                traceparent,
+                EventData.toJson(record));
     }
 
     /** An event with raw JSON data, as it arrives on the wire (for tests that play another service). */
-    public static ThawEvent of(String source, String type, String subject, String tenantId, Instant time,
-                               @Nullable String traceparent, Map<String, Object> data) {
-        return new ThawEvent(UUID.randomUUID().toString(), source, type, subject, time, tenantId, null, traceparent, data);
+    public static ThawEvent of(
+            String source,
+            String type,
+            String subject,
+            String tenantId,
+            Instant time,
+            @Nullable String traceparent,
+            Map<String, Object> data) {
+        return new ThawEvent(
+                UUID.randomUUID().toString(), source, type, subject, time, tenantId, null, traceparent, data);
     }
 
     /** The same event with another sequence (tests that play reordered deliveries). */
@@ -73,16 +102,29 @@ public record ThawEvent(String id, String source, String type, String subject, I
     }
 
     Document toDocument() {
-        return new Document("id", id).append("source", source).append("type", type).append("subject", subject)
-                .append("time", java.util.Date.from(time)).append("tenantId", tenantId).append("sequence", sequence)
-                .append("traceparent", traceparent).append("data", new Document(data));
+        return new Document("id", id)
+                .append("source", source)
+                .append("type", type)
+                .append("subject", subject)
+                .append("time", java.util.Date.from(time))
+                .append("tenantId", tenantId)
+                .append("sequence", sequence)
+                .append("traceparent", traceparent)
+                .append("data", new Document(data));
     }
 
     @SuppressWarnings("unchecked")
     static ThawEvent fromDocument(Document document) {
         Object data = document.get("data");
-        return new ThawEvent(document.getString("id"), document.getString("source"), document.getString("type"),
-                document.getString("subject"), document.getDate("time").toInstant(), document.getString("tenantId"),
-                document.get("sequence") instanceof Number number ? number.longValue() : null, document.getString("traceparent"), data instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
+        return new ThawEvent(
+                document.getString("id"),
+                document.getString("source"),
+                document.getString("type"),
+                document.getString("subject"),
+                document.getDate("time").toInstant(),
+                document.getString("tenantId"),
+                document.get("sequence") instanceof Number number ? number.longValue() : null,
+                document.getString("traceparent"),
+                data instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
     }
 }

@@ -33,11 +33,18 @@ public class IdempotencyAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    IdempotencyKeyFilter idempotencyKeyFilter(ReactiveMongoTemplate mongo, IdempotencyProperties properties,
-                                              ServerCodecConfigurer codecs,
-                                              ObjectProvider<WebExceptionHandler> exceptionHandlers) {
-        return new IdempotencyKeyFilter(new IdempotencyRecords(mongo), properties, codecs, exceptionHandlers,
-                Clock.systemUTC(), maxInMemorySize(codecs));
+    IdempotencyKeyFilter idempotencyKeyFilter(
+            ReactiveMongoTemplate mongo,
+            IdempotencyProperties properties,
+            ServerCodecConfigurer codecs,
+            ObjectProvider<WebExceptionHandler> exceptionHandlers) {
+        return new IdempotencyKeyFilter(
+                new IdempotencyRecords(mongo),
+                properties,
+                codecs,
+                exceptionHandlers,
+                Clock.systemUTC(),
+                maxInMemorySize(codecs));
     }
 
     /**
@@ -46,7 +53,8 @@ public class IdempotencyAutoConfiguration {
      * lets a larger body in.
      */
     static int maxInMemorySize(ServerCodecConfigurer codecs) {
-        if (codecs.defaultCodecs() instanceof CodecConfigurer.DefaultCodecConfig config && config.maxInMemorySize() != null) {
+        if (codecs.defaultCodecs() instanceof CodecConfigurer.DefaultCodecConfig config
+                && config.maxInMemorySize() != null) {
             return config.maxInMemorySize();
         }
         return SPRING_DEFAULT_MAX_IN_MEMORY;

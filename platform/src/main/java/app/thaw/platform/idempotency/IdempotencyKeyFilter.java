@@ -64,8 +64,12 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
     public static final int ORDER = -100 + 1;
 
     /** The headers that describe a result and are replayed with it; the rest belongs to one exchange. */
-    static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION,
-            HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED, HttpHeaders.ALLOW);
+    static final List<String> REPLAYED_HEADERS = List.of(
+            HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.LOCATION,
+            HttpHeaders.ETAG,
+            HttpHeaders.LAST_MODIFIED,
+            HttpHeaders.ALLOW);
 
     /**
      * Answers that depend on the credential or on timing rather than on the request: not kept, so a
@@ -85,15 +89,21 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
     private final int maxRequestBody;
     private final int maxStoredResponse;
 
-    IdempotencyKeyFilter(IdempotencyRecords records, IdempotencyProperties properties, ServerCodecConfigurer codecs,
-                         ObjectProvider<WebExceptionHandler> exceptionHandlers, Clock clock, int maxRequestBody) {
+    IdempotencyKeyFilter(
+            IdempotencyRecords records,
+            IdempotencyProperties properties,
+            ServerCodecConfigurer codecs,
+            ObjectProvider<WebExceptionHandler> exceptionHandlers,
+            Clock clock,
+            int maxRequestBody) {
         this.records = records;
         this.properties = properties;
         this.codecs = codecs;
         this.exceptionHandlers = exceptionHandlers;
         this.clock = clock;
         this.maxRequestBody = maxRequestBody;
-        this.maxStoredResponse = (int) Math.min(Integer.MAX_VALUE, properties.maxResponseSize().toBytes());
+        this.maxStoredResponse =
+                (int) Math.min(Integer.MAX_VALUE, properties.maxResponseSize().toBytes());
     }
 
     @Override
@@ -118,14 +128,16 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
                 : keyed(exchange, chain, caller.get().tenantId(), principal(caller.get()), key.get()));
     }
 
-    private Mono<Void> keyed(ServerWebExchange exchange, WebFilterChain chain, String tenant, String principal, String key) {
+    private Mono<Void> keyed(
+            ServerWebExchange exchange, WebFilterChain chain, String tenant, String principal, String key) {
         ServerHttpRequest request = exchange.getRequest();
         // Over the in-memory limit this fails with DataBufferLimitException, answered 413 like any body too large.
         return DataBufferUtils.join(request.getBody(), maxRequestBody)
                 .map(IdempotencyKeyFilter::drain)
                 .defaultIfEmpty(NO_BODY)
                 .flatMap(body -> {
-                    Scope scope = new Scope(tenant, principal, key, fingerprint(request.getMethod(), pathAndQuery(request), body));
+                    Scope scope = new Scope(
+                            tenant, principal, key, fingerprint(request.getMethod(), pathAndQuery(request), body));
                     return detached(claim(scope).flatMap(claim -> switch (claim) {
                         case Claim.Ours ours -> runFirst(exchange, chain, scope, ours, body);
                         case Claim.Theirs theirs -> replay(exchange, theirs.record());
@@ -174,15 +186,20 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
     }
 
     /** Runs the request that holds the key, telling its handler the key ({@link IdempotentEffects}). */
-    private Mono<Void> runFirst(ServerWebExchange exchange, WebFilterChain chain, Scope scope, Claim.Ours claim, byte[] body) {
+    private Mono<Void> runFirst(
+            ServerWebExchange exchange, WebFilterChain chain, Scope scope, Claim.Ours claim, byte[] body) {
         IdempotentEffects.Key effectKey = new IdempotentEffects.Key(scope.effectSeed(), claim.firstClaimedAt());
-        return run(exchange, chain, scope, claim.claimId(), body).contextWrite(context -> context.put(IdempotentEffects.CONTEXT_KEY, effectKey));
+        return run(exchange, chain, scope, claim.claimId(), body)
+                .contextWrite(context -> context.put(IdempotentEffects.CONTEXT_KEY, effectKey));
     }
 
     private Mono<Void> run(ServerWebExchange exchange, WebFilterChain chain, Scope scope, String claimId, byte[] body) {
-        RecordingResponse response = new RecordingResponse(exchange.getResponse(), maxStoredResponse,
+        RecordingResponse response = new RecordingResponse(
+                exchange.getResponse(),
+                maxStoredResponse,
                 (status, headers, kept) -> settle(scope, claimId, status, headers, kept));
-        return Mono.usingWhen(Mono.just(new ReplayingExchange(exchange, body, response, codecs)),
+        return Mono.usingWhen(
+                Mono.just(new ReplayingExchange(exchange, body, response, codecs)),
                 replaying -> chain.filter(replaying)
                         // Answered here, not by the framework after this filter, so the answer is recorded
                         // too; except a denial, which Spring Security's own filters answer as always (401/403
@@ -214,7 +231,8 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
      * moment ({@link #NOT_KEPT}). Everything else, client errors included, is the request's outcome
      * and is kept for replay. Store failures are logged, never passed on: the response still goes out.
      */
-    private Mono<Void> settle(Scope scope, String claimId, HttpStatusCode status, HttpHeaders headers, byte @Nullable [] body) {
+    private Mono<Void> settle(
+            Scope scope, String claimId, HttpStatusCode status, HttpHeaders headers, byte @Nullable [] body) {
         if (status.is5xxServerError() || NOT_KEPT.contains(status.value())) {
             return release(scope, claimId);
         }
@@ -225,16 +243,23 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
                 kept.put(name, List.copyOf(values));
             }
         }
-        return records.complete(scope, claimId, new StoredResponse(status.value(), kept, body), clock.instant(),
+        return records.complete(
+                        scope,
+                        claimId,
+                        new StoredResponse(status.value(), kept, body),
+                        clock.instant(),
                         properties.retention())
                 .doOnNext(completed -> {
                     if (!completed) {
-                        log.warn("The claim on an idempotency key lapsed before its request finished (lease {}); "
-                                + "a retry may have run it again", properties.lease());
+                        log.warn(
+                                "The claim on an idempotency key lapsed before its request finished (lease {}); "
+                                        + "a retry may have run it again",
+                                properties.lease());
                     }
                 })
                 .onErrorResume(failure -> {
-                    log.error("Could not record the response for an idempotency key; retries wait until its lease lapses",
+                    log.error(
+                            "Could not record the response for an idempotency key; retries wait until its lease lapses",
                             failure);
                     return Mono.empty();
                 })
@@ -260,8 +285,10 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
         response.setStatusCode(HttpStatusCode.valueOf(first.status()));
         first.headers().forEach((name, values) -> response.getHeaders().put(name, values));
         response.getHeaders().set(REPLAYED_HEADER, "true");
-        return body.length == 0 ? response.setComplete()
-                : response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+        return body.length == 0
+                ? response.setComplete()
+                : response.writeWith(
+                        Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }
 
     /**
@@ -277,7 +304,8 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
     private static Mono<Optional<Caller>> caller() {
         return CurrentCaller.get()
                 .map(Optional::of)
-                .onErrorResume(AuthenticationCredentialsNotFoundException.class, anonymous -> Mono.just(Optional.empty()));
+                .onErrorResume(
+                        AuthenticationCredentialsNotFoundException.class, anonymous -> Mono.just(Optional.empty()));
     }
 
     /** One header of 1 to 255 printable ASCII characters (space to tilde), as clients generate UUIDs and the like. */

@@ -22,5 +22,4 @@ public record IdempotencyProperties(
         @DefaultValue("24h") Duration retention,
         @DefaultValue("1s") Duration retryAfter,
         @DefaultValue("1m") Duration lease,
-        @DefaultValue("1MB") DataSize maxResponseSize) {
-}
+        @DefaultValue("1MB") DataSize maxResponseSize) {}

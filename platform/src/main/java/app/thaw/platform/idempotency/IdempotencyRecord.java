@@ -17,14 +17,35 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAt   the claim's lease while {@code IN_PROGRESS}, the end of retention once {@code COMPLETED}
  * @param response    the first response, once {@code COMPLETED}
  */
-record IdempotencyRecord(@Nullable String id, String tenant, String principal, String key, String fingerprint, State state, String claimId,
-                         Instant createdAt, Instant expiresAt, @Nullable StoredResponse response) {
+record IdempotencyRecord(
+        @Nullable String id,
+        String tenant,
+        String principal,
+        String key,
+        String fingerprint,
+        State state,
+        String claimId,
+        Instant createdAt,
+        Instant expiresAt,
+        @Nullable StoredResponse response) {
 
-    enum State { IN_PROGRESS, COMPLETED }
+    enum State {
+        IN_PROGRESS,
+        COMPLETED
+    }
 
     static IdempotencyRecord claim(Scope scope, String claimId, Instant now, Instant leaseEnds) {
-        return new IdempotencyRecord(null, scope.tenant(), scope.principal(), scope.key(), scope.fingerprint(), State.IN_PROGRESS, claimId,
-                now, leaseEnds, null);
+        return new IdempotencyRecord(
+                null,
+                scope.tenant(),
+                scope.principal(),
+                scope.key(),
+                scope.fingerprint(),
+                State.IN_PROGRESS,
+                claimId,
+                now,
+                leaseEnds,
+                null);
     }
 
     boolean expiredAt(Instant now) {
@@ -37,8 +58,7 @@ record IdempotencyRecord(@Nullable String id, String tenant, String principal, S
      * @param headers the headers that describe the result (see {@code IdempotencyKeyFilter.REPLAYED_HEADERS})
      * @param body    the exact bytes, or {@code null} when they were too large or streamed and were not kept
      */
-    record StoredResponse(int status, Map<String, List<String>> headers, byte @Nullable [] body) {
-    }
+    record StoredResponse(int status, Map<String, List<String>> headers, byte @Nullable [] body) {}
 
     /** Whose key this is (tenant and principal) and which request claimed it. */
     record Scope(String tenant, String principal, String key, String fingerprint) {

@@ -47,13 +47,20 @@ class IdempotencyRecords {
         var indexOps = mongo.indexOps(COLLECTION);
         // Keys are the principal's own (ADR 54): another caller of the tenant may use the same key.
         // The former (tenant, key) index would refuse that; where an older version made it, it goes.
-        return indexOps.dropIndex("tenant_key").onErrorComplete()
-                .then(indexOps.createIndex(new Index().on("tenant", Sort.Direction.ASC).on("principal", Sort.Direction.ASC)
-                        .on("key", Sort.Direction.ASC).unique().named("tenant_principal_key")))
+        return indexOps.dropIndex("tenant_key")
+                .onErrorComplete()
+                .then(indexOps.createIndex(new Index()
+                        .on("tenant", Sort.Direction.ASC)
+                        .on("principal", Sort.Direction.ASC)
+                        .on("key", Sort.Direction.ASC)
+                        .unique()
+                        .named("tenant_principal_key")))
                 // MongoDB removes records once expiresAt passes; the embedded store accepts the
                 // index but never expires anything, so expiry is also decided in code (expiredAt).
-                .then(indexOps.createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
-                        .expire(Duration.ZERO).named("expires_at_ttl")))
+                .then(indexOps.createIndex(new Index()
+                        .on("expiresAt", Sort.Direction.ASC)
+                        .expire(Duration.ZERO)
+                        .named("expires_at_ttl")))
                 .thenReturn(true);
     }
 
@@ -71,9 +78,11 @@ class IdempotencyRecords {
      */
     Mono<Claim> lookUp(Scope scope, Instant now, Duration lease, boolean mayInsert) {
         return mongo.findOne(byKey(scope), IdempotencyRecord.class, COLLECTION)
-                .flatMap(found -> found.expiredAt(now) ? takeOver(found, scope, now, lease)
+                .flatMap(found -> found.expiredAt(now)
+                        ? takeOver(found, scope, now, lease)
                         : Mono.<Claim>just(new Claim.Theirs(found)))
-                .switchIfEmpty(Mono.defer(() -> mayInsert ? claim(scope, now, lease) : Mono.error(Busy.contended(now))));
+                .switchIfEmpty(
+                        Mono.defer(() -> mayInsert ? claim(scope, now, lease) : Mono.error(Busy.contended(now))));
     }
 
     /** Replaces an expired record, provided nobody else replaced it first. */
@@ -83,12 +92,17 @@ class IdempotencyRecords {
                 .set("fingerprint", scope.fingerprint())
                 .set("state", State.IN_PROGRESS)
                 .set("claimId", claimId)
-                // createdAt stays the key's first claim: effects named after the key keep their time (IdempotentEffects).
+                // createdAt stays the key's first claim: effects named after the key keep their time
+                // (IdempotentEffects).
                 .set("expiresAt", now.plus(lease))
                 .unset("response");
-        return mongo.updateFirst(byKey(scope).addCriteria(where("claimId").is(expired.claimId())), renewed,
-                        IdempotencyRecord.class, COLLECTION)
-                .flatMap(result -> result.getModifiedCount() == 1 ? Mono.<Claim>just(new Claim.Ours(claimId, expired.createdAt()))
+        return mongo.updateFirst(
+                        byKey(scope).addCriteria(where("claimId").is(expired.claimId())),
+                        renewed,
+                        IdempotencyRecord.class,
+                        COLLECTION)
+                .flatMap(result -> result.getModifiedCount() == 1
+                        ? Mono.<Claim>just(new Claim.Ours(claimId, expired.createdAt()))
                         : Mono.error(Busy.contended(now)));
     }
 
@@ -109,11 +123,17 @@ class IdempotencyRecords {
     }
 
     private static Query byKey(Scope scope) {
-        return query(where("tenant").is(scope.tenant()).and("principal").is(scope.principal()).and("key").is(scope.key()));
+        return query(where("tenant")
+                .is(scope.tenant())
+                .and("principal")
+                .is(scope.principal())
+                .and("key")
+                .is(scope.key()));
     }
 
     private static Query ownClaim(Scope scope, String claimId) {
-        return byKey(scope).addCriteria(where("claimId").is(claimId).and("state").is(State.IN_PROGRESS));
+        return byKey(scope)
+                .addCriteria(where("claimId").is(claimId).and("state").is(State.IN_PROGRESS));
     }
 
     /** Unique, not secret: ThreadLocalRandom never blocks, unlike UUID.randomUUID's SecureRandom. */
@@ -126,12 +146,10 @@ class IdempotencyRecords {
     sealed interface Claim {
 
         /** This request holds the key and runs; {@code firstClaimedAt} is when the key was first claimed (by a run that may have died). */
-        record Ours(String claimId, Instant firstClaimedAt) implements Claim {
-        }
+        record Ours(String claimId, Instant firstClaimedAt) implements Claim {}
 
         /** Another request holds it (in progress) or held it (completed). */
-        record Theirs(IdempotencyRecord record) implements Claim {
-        }
+        record Theirs(IdempotencyRecord record) implements Claim {}
     }
 
     /** The key is held by a request still running, or changed hands while we looked: look again shortly. */

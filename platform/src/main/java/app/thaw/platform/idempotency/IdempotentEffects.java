@@ -25,8 +25,7 @@ public final class IdempotentEffects {
     /** The Reactor context entry under which {@link IdempotencyKeyFilter} puts the request's key. */
     static final Class<Key> CONTEXT_KEY = Key.class;
 
-    private IdempotentEffects() {
-    }
+    private IdempotentEffects() {}
 
     /**
      * The current request's key as an effect sees it.
@@ -48,8 +47,10 @@ public final class IdempotentEffects {
          */
         public byte[] timeOrderedBytes(String kind) {
             UUID uuid = uuid(kind);
-            return ByteBuffer.allocate(12).putInt((int) firstClaimedAt.getEpochSecond())
-                    .putLong(uuid.getMostSignificantBits() ^ uuid.getLeastSignificantBits()).array();
+            return ByteBuffer.allocate(12)
+                    .putInt((int) firstClaimedAt.getEpochSecond())
+                    .putLong(uuid.getMostSignificantBits() ^ uuid.getLeastSignificantBits())
+                    .array();
         }
     }
 
@@ -82,8 +83,12 @@ public final class IdempotentEffects {
      * @param existing the effect already made under an id, or empty
      * @param create   makes the effect under an id
      */
-    public static <T> Mono<T> once(String kind, Supplier<String> freshId, Function<Key, String> keyedId,
-                                   Function<String, Mono<T>> existing, Function<String, Mono<T>> create) {
+    public static <T> Mono<T> once(
+            String kind,
+            Supplier<String> freshId,
+            Function<Key, String> keyedId,
+            Function<String, Mono<T>> existing,
+            Function<String, Mono<T>> create) {
         return key().flatMap(key -> {
             if (key.isEmpty()) {
                 return Mono.defer(() -> create.apply(freshId.get()));
@@ -91,13 +96,18 @@ public final class IdempotentEffects {
             String id = keyedId.apply(key.get());
             return existing.apply(id)
                     .switchIfEmpty(Mono.defer(() -> create.apply(id)))
-                    .onErrorResume(DuplicateKeyException.class, twin -> existing.apply(id).switchIfEmpty(Mono.error(twin)));
+                    .onErrorResume(
+                            DuplicateKeyException.class,
+                            twin -> existing.apply(id).switchIfEmpty(Mono.error(twin)));
         });
     }
 
     /** {@link #once} whose keyed id is the plain {@link Key#uuid} of {@code kind}. */
-    public static <T> Mono<T> once(String kind, Supplier<String> freshId, Function<String, Mono<T>> existing,
-                                   Function<String, Mono<T>> create) {
+    public static <T> Mono<T> once(
+            String kind,
+            Supplier<String> freshId,
+            Function<String, Mono<T>> existing,
+            Function<String, Mono<T>> create) {
         return once(kind, freshId, key -> key.uuid(kind).toString(), existing, create);
     }
 }

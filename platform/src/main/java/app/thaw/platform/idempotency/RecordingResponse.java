@@ -45,7 +45,8 @@ final class RecordingResponse extends ServerHttpResponseDecorator {
                     // The first list holds the whole body if it fits, else everything up to the buffer that overflows.
                     .bufferUntil(buffer -> held.addAndGet(buffer.readableByteCount()) > maxStored)
                     .index()
-                    .concatMap(numbered -> numbered.getT1() > 0 ? Flux.fromIterable(numbered.getT2())
+                    .concatMap(numbered -> numbered.getT1() > 0
+                            ? Flux.fromIterable(numbered.getT2())
                             : settle(copyIfFits(numbered.getT2())).thenMany(Flux.fromIterable(numbered.getT2())))
                     .switchIfEmpty(Flux.defer(() -> settle(EMPTY).thenMany(Flux.empty())))
                     .doOnDiscard(DataBuffer.class, DataBufferUtils::release);

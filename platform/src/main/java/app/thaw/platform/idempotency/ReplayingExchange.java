@@ -12,7 +12,6 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
@@ -28,8 +27,10 @@ import reactor.core.publisher.Mono;
  */
 final class ReplayingExchange extends ServerWebExchangeDecorator {
 
-    private static final ResolvableType FORM_DATA = ResolvableType.forClassWithGenerics(MultiValueMap.class, String.class, String.class);
-    private static final ResolvableType MULTIPART_DATA = ResolvableType.forClassWithGenerics(MultiValueMap.class, String.class, Part.class);
+    private static final ResolvableType FORM_DATA =
+            ResolvableType.forClassWithGenerics(MultiValueMap.class, String.class, String.class);
+    private static final ResolvableType MULTIPART_DATA =
+            ResolvableType.forClassWithGenerics(MultiValueMap.class, String.class, Part.class);
 
     private final ServerHttpRequest request;
     private final RecordingResponse response;
@@ -37,21 +38,24 @@ final class ReplayingExchange extends ServerWebExchangeDecorator {
     private final Mono<MultiValueMap<String, Part>> multipartData;
     private final AtomicBoolean multipartRead = new AtomicBoolean();
 
-    ReplayingExchange(ServerWebExchange exchange, byte[] body, RecordingResponse response, ServerCodecConfigurer codecs) {
+    ReplayingExchange(
+            ServerWebExchange exchange, byte[] body, RecordingResponse response, ServerCodecConfigurer codecs) {
         super(exchange);
         this.request = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public Flux<DataBuffer> getBody() {
-                return body.length == 0 ? Flux.empty()
+                return body.length == 0
+                        ? Flux.empty()
                         : Flux.defer(() -> Flux.just(response.bufferFactory().wrap(body)));
             }
         };
         this.response = response;
         this.formData = read(codecs, MediaType.APPLICATION_FORM_URLENCODED, FORM_DATA);
         this.multipartData = Mono.defer(() -> {
-            multipartRead.set(true);
-            return this.<Part>read(codecs, MediaType.MULTIPART_FORM_DATA, MULTIPART_DATA);
-        }).cache();
+                    multipartRead.set(true);
+                    return this.<Part>read(codecs, MediaType.MULTIPART_FORM_DATA, MULTIPART_DATA);
+                })
+                .cache();
     }
 
     @Override
@@ -77,16 +81,19 @@ final class ReplayingExchange extends ServerWebExchangeDecorator {
     /** Deletes the parts parsed here (possibly spilled to temporary files); the framework cleans only the original's. */
     @Override
     public Mono<Void> cleanupMultipart() {
-        return Mono.defer(() -> !multipartRead.get() ? Mono.empty() : multipartData
-                .onErrorComplete()
-                .flatMapIterable(Map::values)
-                .flatMapIterable(Function.identity())
-                .flatMap(part -> part.delete().onErrorComplete())
-                .then());
+        return Mono.defer(() -> !multipartRead.get()
+                ? Mono.empty()
+                : multipartData
+                        .onErrorComplete()
+                        .flatMapIterable(Map::values)
+                        .flatMapIterable(Function.identity())
+                        .flatMap(part -> part.delete().onErrorComplete())
+                        .then());
     }
 
     @SuppressWarnings("unchecked")
-    private <T> Mono<MultiValueMap<String, T>> read(ServerCodecConfigurer codecs, MediaType mediaType, ResolvableType type) {
+    private <T> Mono<MultiValueMap<String, T>> read(
+            ServerCodecConfigurer codecs, MediaType mediaType, ResolvableType type) {
         MediaType contentType = request.getHeaders().getContentType();
         if (contentType == null || !contentType.isCompatibleWith(mediaType)) {
             return Mono.just(new LinkedMultiValueMap<>());
@@ -94,7 +101,8 @@ final class ReplayingExchange extends ServerWebExchangeDecorator {
         return codecs.getReaders().stream()
                 .filter(reader -> reader.canRead(type, mediaType))
                 .findFirst()
-                .map(reader -> ((HttpMessageReader<MultiValueMap<String, T>>) reader).readMono(type, request, Map.of())
+                .map(reader -> ((HttpMessageReader<MultiValueMap<String, T>>) reader)
+                        .readMono(type, request, Map.of())
                         .switchIfEmpty(Mono.fromSupplier(LinkedMultiValueMap::new))
                         .cache())
                 .orElseGet(() -> Mono.error(new IllegalStateException("No reader for " + mediaType)));

@@ -42,7 +42,8 @@ public class OpenApiAutoConfiguration {
             RoleGate.allowed(handler).ifPresent(roles -> {
                 operation.addExtension("x-thaw-roles", List.copyOf(roles));
                 String said = "Roles: " + String.join(", ", roles) + " (any other role: 403 forbidden).";
-                operation.setDescription(operation.getDescription() == null ? said : operation.getDescription() + "\n\n" + said);
+                operation.setDescription(
+                        operation.getDescription() == null ? said : operation.getDescription() + "\n\n" + said);
             });
             return operation;
         };
@@ -50,16 +51,25 @@ public class OpenApiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OpenAPI thawOpenApi(@Value("${spring.application.name:thaw}") String service,
-                        @Value("${thaw.service.description:Thaw API}") String description,
-                        @Value("${thaw.public-url}") String publicUrl) {
+    OpenAPI thawOpenApi(
+            @Value("${spring.application.name:thaw}") String service,
+            @Value("${thaw.service.description:Thaw API}") String description,
+            @Value("${thaw.public-url}") String publicUrl) {
         return new OpenAPI()
                 // Callers reach every service through the gateway, never at the service's own address.
                 .addServersItem(new Server().url(publicUrl).description("Thaw API gateway"))
-                .info(new Info().title("Thaw " + service).description(description + "\n\n" + STRICT_REQUESTS).version("v1"))
-                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("An access token from Thaw's Keycloak realm")))
+                .info(new Info()
+                        .title("Thaw " + service)
+                        .description(description + "\n\n" + STRICT_REQUESTS)
+                        .version("v1"))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("An access token from Thaw's Keycloak realm")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

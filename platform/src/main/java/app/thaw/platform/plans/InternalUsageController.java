@@ -38,15 +38,21 @@ class InternalUsageController {
     }
 
     @GetMapping("/internal/usage/{tenantId}")
-    Mono<Map<String, Object>> usage(@PathVariable String tenantId, @RequestParam(required = false) @Nullable String month) {
+    Mono<Map<String, Object>> usage(
+            @PathVariable String tenantId, @RequestParam(required = false) @Nullable String month) {
         YearMonth asked;
         try {
             asked = month == null ? YearMonth.from(clock.instant().atOffset(ZoneOffset.UTC)) : YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The parameter 'month' is invalid: must be yyyy-MM.",
-                    Map.of("errors", List.of(new FieldViolation("month", "Format", "must be yyyy-MM"))), null);
+            throw new ThawProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "validation_failed",
+                    "The parameter 'month' is invalid: must be yyyy-MM.",
+                    Map.of("errors", List.of(new FieldViolation("month", "Format", "must be yyyy-MM"))),
+                    null);
         }
         return Mono.zip(plans.planOf(tenantId), quotas.usage(tenantId, asked))
-                .map(found -> Map.of("tenantId", tenantId, "month", asked.toString(), "plan", found.getT1(), "used", found.getT2()));
+                .map(found -> Map.of(
+                        "tenantId", tenantId, "month", asked.toString(), "plan", found.getT1(), "used", found.getT2()));
     }
 }

@@ -52,7 +52,8 @@ public final class PlanLimits {
                 } else if (value instanceof Number n && n.longValue() >= 0) {
                     limits.put(item, Optional.of(n.longValue()));
                 } else {
-                    throw new IllegalStateException("Plan " + code + ": quota " + item + " must be a count of 0 or more, or unlimited");
+                    throw new IllegalStateException(
+                            "Plan " + code + ": quota " + item + " must be a count of 0 or more, or unlimited");
                 }
             });
             plans.put(code, limits);

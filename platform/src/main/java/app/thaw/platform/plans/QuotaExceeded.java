@@ -17,8 +17,11 @@ public class QuotaExceeded extends ThawProblem {
     public static final String CODE = "quota_exceeded";
 
     public QuotaExceeded(String plan, String quota, long limit, long used, Instant resetsAt, Instant now) {
-        super(HttpStatus.TOO_MANY_REQUESTS, CODE, "Your plan " + plan + " allows " + limit + " " + quota + " a month; "
-                        + used + " are used. The quota resets at " + resetsAt + "; or change the plan.",
+        super(
+                HttpStatus.TOO_MANY_REQUESTS,
+                CODE,
+                "Your plan " + plan + " allows " + limit + " " + quota + " a month; " + used
+                        + " are used. The quota resets at " + resetsAt + "; or change the plan.",
                 Map.of("quota", quota, "limit", limit, "used", used, "plan", plan, "resetsAt", resetsAt.toString()),
                 Duration.between(now, resetsAt));
     }

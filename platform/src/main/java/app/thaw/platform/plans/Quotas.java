@@ -1,8 +1,5 @@
 package app.thaw.platform.plans;
 
-import app.thaw.platform.store.IndexedStore;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.index.Index;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -11,9 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -48,7 +48,8 @@ public class Quotas implements IndexedStore {
 
     @Override
     public Mono<Void> createIndexes() {
-        return mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("month", Sort.Direction.ASC))
+        return mongo.indexOps(COLLECTION)
+                .createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("month", Sort.Direction.ASC))
                 .then();
     }
 
@@ -73,14 +74,15 @@ public class Quotas implements IndexedStore {
             }
             long max = limit.get() * unit(quota) - amount;
             String id = id(tenantId, quota, month);
-            Mono<Void> refuse = used(id).flatMap(used -> Mono.error(new QuotaExceeded(plan, quota, limit.get(), inQuotaUnits(quota, used),
-                    resetsAt(month), now)));
+            Mono<Void> refuse = used(id).flatMap(used -> Mono.error(
+                    new QuotaExceeded(plan, quota, limit.get(), inQuotaUnits(quota, used), resetsAt(month), now)));
             if (max < 0) {
                 return refuse;
             }
             // Matches only while there is room; a full counter makes the upsert collide on _id: refused.
             Query room = Query.query(Criteria.where("_id").is(id).and("used").lte(max));
-            return mongo.upsert(room, counter(tenantId, quota, month).inc("used", amount), COLLECTION).then()
+            return mongo.upsert(room, counter(tenantId, quota, month).inc("used", amount), COLLECTION)
+                    .then()
                     .onErrorResume(DuplicateKeyException.class, full -> refuse);
         });
     }
@@ -97,25 +99,41 @@ public class Quotas implements IndexedStore {
 
     /** The tenant's use in {@code month} of every quota this service meters, in each quota's unit. */
     public Mono<Map<String, Long>> usage(String tenantId, YearMonth month) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("month").is(month.toString())), Document.class, COLLECTION)
-                .collectMap(document -> document.getString("quota"),
-                        document -> inQuotaUnits(document.getString("quota"), document.get("used", Number.class).longValue()),
+        return mongo.find(
+                        Query.query(Criteria.where("tenantId")
+                                .is(tenantId)
+                                .and("month")
+                                .is(month.toString())),
+                        Document.class,
+                        COLLECTION)
+                .collectMap(
+                        document -> document.getString("quota"),
+                        document -> inQuotaUnits(
+                                document.getString("quota"),
+                                document.get("used", Number.class).longValue()),
                         TreeMap::new)
                 .map(found -> (Map<String, Long>) found);
     }
 
     private Mono<Void> record(String tenantId, String quota, long amount, YearMonth month) {
-        return mongo.upsert(Query.query(Criteria.where("_id").is(id(tenantId, quota, month))),
-                counter(tenantId, quota, month).inc("used", amount), COLLECTION).then();
+        return mongo.upsert(
+                        Query.query(Criteria.where("_id").is(id(tenantId, quota, month))),
+                        counter(tenantId, quota, month).inc("used", amount),
+                        COLLECTION)
+                .then();
     }
 
     private Mono<Long> used(String id) {
-        return mongo.findById(id, Document.class, COLLECTION).map(document -> document.get("used", Number.class).longValue())
+        return mongo.findById(id, Document.class, COLLECTION)
+                .map(document -> document.get("used", Number.class).longValue())
                 .defaultIfEmpty(0L);
     }
 
     private static Update counter(String tenantId, String quota, YearMonth month) {
-        return new Update().setOnInsert("tenantId", tenantId).setOnInsert("quota", quota).setOnInsert("month", month.toString());
+        return new Update()
+                .setOnInsert("tenantId", tenantId)
+                .setOnInsert("quota", quota)
+                .setOnInsert("month", month.toString());
     }
 
     /** Bytes as MiB begun (a byte over is a MiB used), counts as they are. */

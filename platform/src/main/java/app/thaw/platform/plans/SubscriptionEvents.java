@@ -15,21 +15,25 @@ import reactor.core.publisher.Mono;
  */
 public final class SubscriptionEvents {
 
-    private SubscriptionEvents() {
-    }
+    private SubscriptionEvents() {}
 
     /**
      * @param plan     the plan's code in the catalogue (thaw/plans.yaml)
      * @param sequence per tenant, from 1 (also the event's own sequence): a replica applies newer over older
      */
     @EventType("thaw.subscription.changed")
-    public record Changed(String tenantId, String plan, long sequence, Instant changedAt, String changedBy) {
-    }
+    public record Changed(String tenantId, String plan, long sequence, Instant changedAt, String changedBy) {}
 
     /** Keeps this service's replica of tenants' plans. */
     static EventHandlers replica(TenantPlans plans) {
-        return new EventHandlers(List.of(EventBinding.on(Changed.class, event -> event.data().tenantId().equals(event.tenantId())
-                ? plans.apply(event.data().tenantId(), event.data().plan(), event.data().sequence()).then()
-                : Mono.empty())));
+        return new EventHandlers(List.of(EventBinding.on(
+                Changed.class,
+                event -> event.data().tenantId().equals(event.tenantId())
+                        ? plans.apply(
+                                        event.data().tenantId(),
+                                        event.data().plan(),
+                                        event.data().sequence())
+                                .then()
+                        : Mono.empty())));
     }
 }

@@ -28,26 +28,33 @@ public class TenantPlans {
         this.properties = properties;
         this.limits = limits;
         if (!limits.has(properties.defaultPlan())) {
-            throw new IllegalStateException("thaw.plans.default-plan names no plan of the catalogue: " + properties.defaultPlan());
+            throw new IllegalStateException(
+                    "thaw.plans.default-plan names no plan of the catalogue: " + properties.defaultPlan());
         }
         properties.tenants().forEach((tenant, plan) -> {
             if (!limits.has(plan)) {
-                throw new IllegalStateException("thaw.plans.tenants." + tenant + " names no plan of the catalogue: " + plan);
+                throw new IllegalStateException(
+                        "thaw.plans.tenants." + tenant + " names no plan of the catalogue: " + plan);
             }
         });
     }
 
     /** The tenant's plan code. */
     public Mono<String> planOf(String tenantId) {
-        return mongo.findById(tenantId, Document.class, COLLECTION).map(document -> document.getString("plan"))
+        return mongo.findById(tenantId, Document.class, COLLECTION)
+                .map(document -> document.getString("plan"))
                 .filter(limits::has)
                 .defaultIfEmpty(properties.tenants().getOrDefault(tenantId, properties.defaultPlan()));
     }
 
     /** A replica applies an admin's change: newer over older; an older or repeated one changes nothing. */
     public Mono<Boolean> apply(String tenantId, String plan, long sequence) {
-        Query older = Query.query(Criteria.where("_id").is(tenantId).and("sequence").lt(sequence));
-        return mongo.upsert(older, new Update().set("plan", plan).set("sequence", sequence).set("appliedAt", new Date()), COLLECTION)
+        Query older =
+                Query.query(Criteria.where("_id").is(tenantId).and("sequence").lt(sequence));
+        return mongo.upsert(
+                        older,
+                        new Update().set("plan", plan).set("sequence", sequence).set("appliedAt", new Date()),
+                        COLLECTION)
                 .map(result -> true)
                 .onErrorResume(DuplicateKeyException.class, newerStored -> Mono.just(false));
     }

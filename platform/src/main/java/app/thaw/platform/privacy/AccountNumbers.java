@@ -20,8 +20,8 @@ public final class AccountNumbers {
     public static final String MASK = "****";
 
     /** Keys whose values are account numbers wherever they appear in event or notification data. */
-    static final Set<String> ACCOUNT_KEYS = Set.of("accountreference", "accountnumber", "bankaccount", "account", "iban",
-            "cardnumber");
+    static final Set<String> ACCOUNT_KEYS =
+            Set.of("accountreference", "accountnumber", "bankaccount", "account", "iban", "cardnumber");
 
     /**
      * A run of nine or more digits (full-width ones too), with a national id's final X: an account or card
@@ -29,8 +29,7 @@ public final class AccountNumbers {
      */
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<!\\p{Nd})\\p{Nd}{9,}[Xx]?(?!\\p{Nd})");
 
-    private AccountNumbers() {
-    }
+    private AccountNumbers() {}
 
     /**
      * Free text that leaves the service (a file name, a note) with every identifier-like run of nine or
@@ -38,7 +37,9 @@ public final class AccountNumbers {
      * {@code statement-****0987.png}); shorter numbers (dates, amounts, reference numbers) stay.
      */
     public static String maskedInText(String text) {
-        return DIGIT_RUN.matcher(text).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(masked(match.group())));
+        return DIGIT_RUN
+                .matcher(text)
+                .replaceAll(match -> java.util.regex.Matcher.quoteReplacement(masked(match.group())));
     }
 
     /**
@@ -50,7 +51,8 @@ public final class AccountNumbers {
         if (accountNumber.startsWith(MASK)) {
             return accountNumber;
         }
-        String compact = Normalizer.normalize(accountNumber, Normalizer.Form.NFKC).replaceAll("[\\s\\-_./]", "");
+        String compact =
+                Normalizer.normalize(accountNumber, Normalizer.Form.NFKC).replaceAll("[\\s\\-_./]", "");
         int length = compact.codePointCount(0, compact.length());
         if (length <= 4) {
             return MASK;
@@ -61,7 +63,8 @@ public final class AccountNumbers {
     /** A copy of {@code data} with every account number in it, at any depth, masked. */
     public static Map<String, Object> maskedIn(Map<String, ?> data) {
         Map<String, Object> copy = new LinkedHashMap<>();
-        data.forEach((key, value) -> copy.put(key, isAccountKey(key) && value instanceof String number ? masked(number) : maskedValue(value)));
+        data.forEach((key, value) -> copy.put(
+                key, isAccountKey(key) && value instanceof String number ? masked(number) : maskedValue(value)));
         return copy;
     }
 

@@ -5,5 +5,4 @@ package app.thaw.platform.problem;
  * {@code NotBlank}, {@code Size}) and what a person should fix. The rejected value is never
  * echoed: it may be an identifier Thaw must not repeat.
  */
-public record FieldViolation(String field, String rule, String message) {
-}
+public record FieldViolation(String field, String rule, String message) {}

@@ -15,7 +15,11 @@ public class InvalidField extends ThawProblem {
     public static final String CODE = "validation_failed";
 
     public InvalidField(String field, String rule, String message) {
-        super(HttpStatus.BAD_REQUEST, CODE, "The field '" + field + "' is invalid: " + message,
-                Map.of("errors", List.of(new FieldViolation(field, rule, message))), null);
+        super(
+                HttpStatus.BAD_REQUEST,
+                CODE,
+                "The field '" + field + "' is invalid: " + message,
+                Map.of("errors", List.of(new FieldViolation(field, rule, message))),
+                null);
     }
 }

@@ -18,8 +18,7 @@ public final class JsonFieldProblems {
     static final String UNKNOWN_FIELD = "UnknownField";
     static final String DATE_WINDOW = "DateWindow";
 
-    private JsonFieldProblems() {
-    }
+    private JsonFieldProblems() {}
 
     public static Optional<FieldViolation> violation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -27,21 +26,27 @@ public final class JsonFieldProblems {
                 case UnrecognizedPropertyException unknown -> {
                     String path = path(unknown);
                     String field = path.isEmpty() || !path.endsWith(unknown.getPropertyName())
-                            ? join(path, unknown.getPropertyName()) : path;
-                    return Optional.of(new FieldViolation(field, UNKNOWN_FIELD,
+                            ? join(path, unknown.getPropertyName())
+                            : path;
+                    return Optional.of(new FieldViolation(
+                            field,
+                            UNKNOWN_FIELD,
                             "is not a field of this request; check its spelling against the API reference"));
                 }
                 case StrictJson.DateOutsideWindow outside -> {
                     return Optional.of(new FieldViolation(path(outside), DATE_WINDOW, StrictJson.WINDOW_MESSAGE));
                 }
-                case InvalidFormatException invalid when invalid.getTargetType() != null
-                        && invalid.getTargetType().getPackageName().equals("java.time") && !path(invalid).isEmpty() -> {
-                    return Optional.of(new FieldViolation(path(invalid), DATE_WINDOW,
+                case InvalidFormatException invalid
+                when invalid.getTargetType() != null
+                        && invalid.getTargetType().getPackageName().equals("java.time")
+                        && !path(invalid).isEmpty() -> {
+                    return Optional.of(new FieldViolation(
+                            path(invalid),
+                            DATE_WINDOW,
                             "must be an ISO-8601 date or date-time (e.g. 2026-01-31T09:00:00Z) between "
                                     + StrictJson.FIRST_YEAR + " and " + StrictJson.LAST_YEAR));
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return Optional.empty();

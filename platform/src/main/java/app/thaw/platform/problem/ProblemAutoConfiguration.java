@@ -23,7 +23,8 @@ public class ProblemAutoConfiguration {
     /** What Reactor Netty refuses before Spring sees it (a request line or headers over its limits) as problem+json too. */
     @Bean
     NettyServerCustomizer thawUnreadableRequestProblems() {
-        return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> UnreadableRequestProblems.addTo(channel.pipeline()));
+        return server -> server.doOnChannelInit(
+                (observer, channel, remoteAddress) -> UnreadableRequestProblems.addTo(channel.pipeline()));
     }
 
     /** Before Boot's DefaultErrorWebExceptionHandler (order -1). */

@@ -2,15 +2,11 @@ package app.thaw.platform.problem;
 
 import java.util.List;
 
-import jakarta.validation.ConstraintViolationException;
 import app.thaw.platform.web.RequestDates;
-import org.springframework.beans.TypeMismatchException;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ServerWebInputException;
+import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -21,10 +17,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
@@ -50,16 +50,29 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         HttpHeaders extraHeaders = new HttpHeaders();
-        ProblemDetail problem = toProblem(failure, exchange.getRequest().getPath().value(), extraHeaders);
+        ProblemDetail problem =
+                toProblem(failure, exchange.getRequest().getPath().value(), extraHeaders);
         if (problem.getStatus() >= 500 && !(failure instanceof ThawProblem)) {
-            log.error("Unexpected failure answering {} {} (trace {})", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), TraceIds.of(exchange), failure);
+            log.error(
+                    "Unexpected failure answering {} {} (trace {})",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    TraceIds.of(exchange),
+                    failure);
         } else if (problem.getStatus() >= 500) {
-            log.warn("Answered {} {} with {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    problem.getStatus(), failure.getMessage());
+            log.warn(
+                    "Answered {} {} with {}: {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    problem.getStatus(),
+                    failure.getMessage());
         } else {
-            log.debug("Answered {} {} with {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    problem.getStatus(), failure.toString());
+            log.debug(
+                    "Answered {} {} with {}: {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    problem.getStatus(),
+                    failure.toString());
         }
         return responses.write(exchange, problem, headers -> headers.addAll(extraHeaders));
     }
@@ -72,40 +85,65 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
                 ProblemResponses.retryAfter(named.retryAfter()).accept(headers);
                 yield problem;
             }
-            case WebExchangeBindException binding -> Problems.validation(binding.getFieldErrors().stream()
-                    .map(error -> error.contains(TypeMismatchException.class) && isDateMismatch(error.unwrap(TypeMismatchException.class))
-                            ? new FieldViolation(error.getField(), RequestDates.RULE, RequestDates.NotInWindow.message())
-                            : new FieldViolation(error.getField(), String.valueOf(error.getCode()),
-                            String.valueOf(error.getDefaultMessage())))
-                    .toList());
+            case WebExchangeBindException binding ->
+                Problems.validation(binding.getFieldErrors().stream()
+                        .map(error -> error.contains(TypeMismatchException.class)
+                                        && isDateMismatch(error.unwrap(TypeMismatchException.class))
+                                ? new FieldViolation(
+                                        error.getField(), RequestDates.RULE, RequestDates.NotInWindow.message())
+                                : new FieldViolation(
+                                        error.getField(),
+                                        String.valueOf(error.getCode()),
+                                        String.valueOf(error.getDefaultMessage())))
+                        .toList());
             // A date parameter outside 1970–2100 or no date at all (ADR 58): named like a body's field.
-            case ServerWebInputException input when input.getMethodParameter() != null
-                    && hasCause(input, TypeMismatchException.class) && isDateMismatch(cause(input, TypeMismatchException.class)) ->
-                    Problems.validation(List.of(new FieldViolation(parameterName(input.getMethodParameter()), RequestDates.RULE,
-                            RequestDates.NotInWindow.message())));
-            case HandlerMethodValidationException invalid -> Problems.validation(invalid.getParameterValidationResults().stream()
-                    .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldViolation(
-                            String.valueOf(result.getMethodParameter().getParameterName()),
-                            error.getCodes() == null || error.getCodes().length == 0 ? "Invalid" : lastSegment(error.getCodes()[error.getCodes().length - 1]),
-                            String.valueOf(error.getDefaultMessage()))))
-                    .toList());
-            case ConstraintViolationException violations -> Problems.validation(violations.getConstraintViolations().stream()
-                    .map(v -> new FieldViolation(lastSegment(v.getPropertyPath().toString()),
-                            v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), v.getMessage()))
-                    .toList());
-            case OptimisticLockingFailureException stale -> Problems.of(HttpStatus.CONFLICT, "version_conflict",
-                    "The resource was changed by someone else since you read it. Read it again and retry.");
-            case DuplicateKeyException duplicate -> Problems.of(HttpStatus.CONFLICT, "conflict",
-                    "The resource already exists.");
-            case AccessDeniedException denied -> Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-                    "Your roles do not allow this action.");
-            case AuthenticationException unauthenticated -> Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                    "A valid bearer token is required.");
-            case NoResourceFoundException missing -> Problems.of(HttpStatus.NOT_FOUND, "not_found",
-                    "There is nothing at " + path + ".");
+            case ServerWebInputException input
+            when input.getMethodParameter() != null
+                    && hasCause(input, TypeMismatchException.class)
+                    && isDateMismatch(cause(input, TypeMismatchException.class)) ->
+                Problems.validation(List.of(new FieldViolation(
+                        parameterName(input.getMethodParameter()),
+                        RequestDates.RULE,
+                        RequestDates.NotInWindow.message())));
+            case HandlerMethodValidationException invalid ->
+                Problems.validation(invalid.getParameterValidationResults().stream()
+                        .flatMap(result -> result.getResolvableErrors().stream()
+                                .map(error -> new FieldViolation(
+                                        String.valueOf(
+                                                result.getMethodParameter().getParameterName()),
+                                        error.getCodes() == null || error.getCodes().length == 0
+                                                ? "Invalid"
+                                                : lastSegment(error.getCodes()[error.getCodes().length - 1]),
+                                        String.valueOf(error.getDefaultMessage()))))
+                        .toList());
+            case ConstraintViolationException violations ->
+                Problems.validation(violations.getConstraintViolations().stream()
+                        .map(v -> new FieldViolation(
+                                lastSegment(v.getPropertyPath().toString()),
+                                v.getConstraintDescriptor()
+                                        .getAnnotation()
+                                        .annotationType()
+                                        .getSimpleName(),
+                                v.getMessage()))
+                        .toList());
+            case OptimisticLockingFailureException stale ->
+                Problems.of(
+                        HttpStatus.CONFLICT,
+                        "version_conflict",
+                        "The resource was changed by someone else since you read it. Read it again and retry.");
+            case DuplicateKeyException duplicate ->
+                Problems.of(HttpStatus.CONFLICT, "conflict", "The resource already exists.");
+            case AccessDeniedException denied ->
+                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your roles do not allow this action.");
+            case AuthenticationException unauthenticated ->
+                Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required.");
+            case NoResourceFoundException missing ->
+                Problems.of(HttpStatus.NOT_FOUND, "not_found", "There is nothing at " + path + ".");
             case ErrorResponse framework when hasCause(failure, DataBufferLimitException.class) -> payloadTooLarge();
-            case Throwable unreadable when JsonFieldProblems.violation(unreadable).isPresent() ->
-                    Problems.validation(List.of(JsonFieldProblems.violation(unreadable).orElseThrow()));
+            case Throwable unreadable
+            when JsonFieldProblems.violation(unreadable).isPresent() ->
+                Problems.validation(
+                        List.of(JsonFieldProblems.violation(unreadable).orElseThrow()));
             case ErrorResponse framework -> {
                 headers.addAll(framework.getHeaders());
                 HttpStatusCode status = framework.getStatusCode();
@@ -113,8 +151,11 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
                 yield Problems.of(status, codeFor(status), detail != null ? detail : reasonOf(status));
             }
             case Throwable other when hasCause(other, DataBufferLimitException.class) -> payloadTooLarge();
-            default -> Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                    "An unexpected error occurred. Quote the trace id when you report it.");
+            default ->
+                Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal_error",
+                        "An unexpected error occurred. Quote the trace id when you report it.");
         };
     }
 
@@ -151,7 +192,9 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
     }
 
     private static ProblemDetail payloadTooLarge() {
-        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
+        return Problems.of(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "payload_too_large",
                 "The request body is larger than this endpoint accepts.");
     }
 
@@ -195,10 +238,26 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
     }
 
     static List<String> knownCodes() {
-        return List.of("malformed_request", "validation_failed", "unauthenticated", "invalid_token", "forbidden",
-                "not_found", "method_not_allowed", "not_acceptable", "conflict", "version_conflict",
-                "payload_too_large", "unsupported_media_type", "unprocessable", "rate_limited",
-                "service_unavailable", "internal_error", "invalid_idempotency_key", "idempotency_key_reused",
-                "idempotency_key_in_progress", "idempotency_response_not_retained");
+        return List.of(
+                "malformed_request",
+                "validation_failed",
+                "unauthenticated",
+                "invalid_token",
+                "forbidden",
+                "not_found",
+                "method_not_allowed",
+                "not_acceptable",
+                "conflict",
+                "version_conflict",
+                "payload_too_large",
+                "unsupported_media_type",
+                "unprocessable",
+                "rate_limited",
+                "service_unavailable",
+                "internal_error",
+                "invalid_idempotency_key",
+                "idempotency_key_reused",
+                "idempotency_key_in_progress",
+                "idempotency_response_not_retained");
     }
 }

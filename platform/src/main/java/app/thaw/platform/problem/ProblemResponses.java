@@ -41,7 +41,7 @@ public class ProblemResponses {
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
-        return write(exchange, problem, headers -> { });
+        return write(exchange, problem, headers -> {});
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, Consumer<HttpHeaders> headers) {

@@ -17,8 +17,7 @@ public final class Problems {
     /** Problem types are URNs: stable identifiers, documented in docs/problems.md. */
     public static final String TYPE_PREFIX = "urn:thaw:problem:";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -28,9 +27,12 @@ public final class Problems {
     }
 
     public static ProblemDetail validation(List<FieldViolation> violations) {
-        ProblemDetail problem = of(HttpStatusCode.valueOf(400), "validation_failed",
+        ProblemDetail problem = of(
+                HttpStatusCode.valueOf(400),
+                "validation_failed",
                 violations.size() == 1
-                        ? "The field '" + violations.getFirst().field() + "' is invalid: " + violations.getFirst().message()
+                        ? "The field '" + violations.getFirst().field() + "' is invalid: "
+                                + violations.getFirst().message()
                         : violations.size() + " fields are invalid; see errors.");
         problem.setTitle("Validation failed");
         problem.setProperty("errors", violations);

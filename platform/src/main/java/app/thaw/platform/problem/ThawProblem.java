@@ -23,8 +23,12 @@ public class ThawProblem extends RuntimeException {
         this(status, code, detail, Map.of(), null);
     }
 
-    public ThawProblem(HttpStatus status, String code, String detail, Map<String, Object> properties,
-                       @Nullable Duration retryAfter) {
+    public ThawProblem(
+            HttpStatus status,
+            String code,
+            String detail,
+            Map<String, Object> properties,
+            @Nullable Duration retryAfter) {
         super(detail);
         this.status = status;
         this.code = code;

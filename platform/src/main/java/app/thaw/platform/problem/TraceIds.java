@@ -8,12 +8,12 @@ import org.springframework.web.server.ServerWebExchange;
 /** The trace id of the request being answered, read from its HTTP server observation. */
 public final class TraceIds {
 
-    private TraceIds() {
-    }
+    private TraceIds() {}
 
     public static @Nullable String of(ServerWebExchange exchange) {
         return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingObservationHandler.TracingContext>get(TracingObservationHandler.TracingContext.class))
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
                 .map(TracingObservationHandler.TracingContext::getSpan)
                 .map(span -> span.context().traceId())
                 .orElse(null);

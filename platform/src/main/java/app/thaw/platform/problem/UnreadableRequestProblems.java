@@ -82,11 +82,12 @@ final class UnreadableRequestProblems extends ChannelInboundHandlerAdapter {
             detail = "The request could not be read as HTTP.";
         }
         // Constant text only, so it is written as it stands; the members are those of every Thaw problem.
-        String json = "{\"type\":\"" + Problems.TYPE_PREFIX + code + "\",\"title\":\"" + title + "\",\"status\":" + status.code()
-                + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}";
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                Unpooled.copiedBuffer(json, StandardCharsets.UTF_8));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+        String json = "{\"type\":\"" + Problems.TYPE_PREFIX + code + "\",\"title\":\"" + title + "\",\"status\":"
+                + status.code() + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}";
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, status, Unpooled.copiedBuffer(json, StandardCharsets.UTF_8));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         return response;

@@ -20,16 +20,24 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * @param username {@code preferred_username}, when the token has one
  * @param roles    the realm roles that Thaw knows (see {@link ThawRoles})
  */
-public record Caller(String tenantId, String subject, @Nullable String clientId, @Nullable String username,
-                     Set<String> roles) {
+public record Caller(
+        String tenantId,
+        String subject,
+        @Nullable String clientId,
+        @Nullable String username,
+        Set<String> roles) {
 
     public Caller {
         roles = Set.copyOf(roles);
     }
 
     public static Caller from(Jwt jwt) {
-        return new Caller(jwt.getClaimAsString(TokenValidation.TENANT_CLAIM), jwt.getSubject(),
-                jwt.getClaimAsString("azp"), jwt.getClaimAsString("preferred_username"), ThawRoles.of(realmRoles(jwt)));
+        return new Caller(
+                jwt.getClaimAsString(TokenValidation.TENANT_CLAIM),
+                jwt.getSubject(),
+                jwt.getClaimAsString("azp"),
+                jwt.getClaimAsString("preferred_username"),
+                ThawRoles.of(realmRoles(jwt)));
     }
 
     public boolean hasRole(String role) {

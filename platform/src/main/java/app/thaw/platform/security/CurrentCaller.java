@@ -11,8 +11,7 @@ import reactor.core.publisher.Mono;
  */
 public final class CurrentCaller {
 
-    private CurrentCaller() {
-    }
+    private CurrentCaller() {}
 
     /** The caller of the current request; an error if the request carries no validated token. */
     public static Mono<Caller> get() {
@@ -20,7 +19,8 @@ public final class CurrentCaller {
                 .mapNotNull(context -> context.getAuthentication())
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(authentication -> Caller.from(((JwtAuthenticationToken) authentication).getToken()))
-                .switchIfEmpty(Mono.error(() -> new AuthenticationCredentialsNotFoundException("No validated bearer token")));
+                .switchIfEmpty(
+                        Mono.error(() -> new AuthenticationCredentialsNotFoundException("No validated bearer token")));
     }
 
     /** The caller's tenant id. */

@@ -27,17 +27,22 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.server.session.WebSessionIdResolver;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Every Thaw service is an OAuth2 resource server in its own right: it validates each token
  * itself rather than trusting the gateway (defence in depth). Stateless: no session, no CSRF
  * (bearer tokens are not sent by browsers on their own).
  */
-@AutoConfiguration(after = ProblemAutoConfiguration.class, before = {ReactiveWebSecurityAutoConfiguration.class,
-        ReactiveManagementWebSecurityAutoConfiguration.class, ReactiveOAuth2ResourceServerAutoConfiguration.class},
+@AutoConfiguration(
+        after = ProblemAutoConfiguration.class,
+        before = {
+            ReactiveWebSecurityAutoConfiguration.class,
+            ReactiveManagementWebSecurityAutoConfiguration.class,
+            ReactiveOAuth2ResourceServerAutoConfiguration.class
+        },
         beforeName = "org.springframework.boot.webflux.autoconfigure.WebSessionIdResolverAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableConfigurationProperties(ThawSecurityProperties.class)
@@ -45,8 +50,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 public class PlatformSecurityAutoConfiguration {
 
     /** Paths any caller may reach: probes and API documents. */
-    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs/**");
+    static final List<String> ALWAYS_PUBLIC =
+            List.of("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**");
     /** Metrics, scraped without a token on the private network (services); {@code thaw.security.public-metrics}. */
     static final String METRICS = "/actuator/prometheus";
 
@@ -114,36 +119,41 @@ public class PlatformSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "thawResourceServerChain")
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityWebFilterChain thawResourceServerChain(ServerHttpSecurity http, ThawSecurityProperties properties,
-                                                  ReactiveJwtDecoder decoder,
-                                                  ReactiveJwtAuthenticationConverterAdapter converter,
-                                                  ProblemAuthenticationEntryPoint problems, RoleGate roles) {
+    SecurityWebFilterChain thawResourceServerChain(
+            ServerHttpSecurity http,
+            ThawSecurityProperties properties,
+            ReactiveJwtDecoder decoder,
+            ReactiveJwtAuthenticationConverterAdapter converter,
+            ProblemAuthenticationEntryPoint problems,
+            RoleGate roles) {
         List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
         if (properties.publicMetrics()) {
             publicPaths.add(METRICS);
         }
         publicPaths.addAll(properties.publicPaths());
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(publicPaths.toArray(String[]::new)).permitAll()
+                        .pathMatchers(publicPaths.toArray(String[]::new))
+                        .permitAll()
                         // Service-to-service only (event delivery); the gateway routes nothing here.
-                        .pathMatchers("/internal/**").hasRole(ThawRoles.SERVICE)
-                        .pathMatchers("/api/v1/*/admin/**", "/actuator/**").hasRole(ThawRoles.PLATFORM_ADMIN)
+                        .pathMatchers("/internal/**")
+                        .hasRole(ThawRoles.SERVICE)
+                        .pathMatchers("/api/v1/*/admin/**", "/actuator/**")
+                        .hasRole(ThawRoles.PLATFORM_ADMIN)
                         // Authenticated, and holding a role the operation declares (@AllowedRoles), if it declares any.
-                        .anyExchange().access(roles))
+                        .anyExchange()
+                        .access(roles))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }
 }

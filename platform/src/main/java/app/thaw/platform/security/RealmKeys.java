@@ -65,7 +65,10 @@ final class RealmKeys implements Function<SignedJWT, Flux<JWK>> {
         if (current != null) {
             return current;
         }
-        Mono<JWKSet> request = web.get().uri(jwkSetUri).retrieve().bodyToMono(String.class)
+        Mono<JWKSet> request = web.get()
+                .uri(jwkSetUri)
+                .retrieve()
+                .bodyToMono(String.class)
                 .map(RealmKeys::parse)
                 .doOnNext(set -> {
                     keys = set;

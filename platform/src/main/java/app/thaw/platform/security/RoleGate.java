@@ -45,21 +45,27 @@ public class RoleGate implements ReactiveAuthorizationManager<AuthorizationConte
     /** The application's controllers' mapping from the context, if it has one. */
     public static @Nullable RequestMappingHandlerMapping mapping(BeanFactory beans) {
         return beans.containsBean(MAPPING) && beans.isTypeMatch(MAPPING, RequestMappingHandlerMapping.class)
-                ? beans.getBean(MAPPING, RequestMappingHandlerMapping.class) : null;
+                ? beans.getBean(MAPPING, RequestMappingHandlerMapping.class)
+                : null;
     }
 
     @Override
     public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
         ServerWebExchange exchange = context.getExchange();
-        return authentication.filter(Authentication::isAuthenticated)
-                .flatMap(signedIn -> declared(exchange).map(allowed -> {
-                    boolean granted = signedIn.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                            .anyMatch(authority -> authority.startsWith("ROLE_") && allowed.contains(authority.substring(5)));
-                    if (!granted) {
-                        exchange.getAttributes().put(ALLOWED, List.copyOf(allowed));
-                    }
-                    return (AuthorizationResult) new AuthorizationDecision(granted);
-                }).defaultIfEmpty(new AuthorizationDecision(true)))
+        return authentication
+                .filter(Authentication::isAuthenticated)
+                .flatMap(signedIn -> declared(exchange)
+                        .map(allowed -> {
+                            boolean granted = signedIn.getAuthorities().stream()
+                                    .map(GrantedAuthority::getAuthority)
+                                    .anyMatch(authority ->
+                                            authority.startsWith("ROLE_") && allowed.contains(authority.substring(5)));
+                            if (!granted) {
+                                exchange.getAttributes().put(ALLOWED, List.copyOf(allowed));
+                            }
+                            return (AuthorizationResult) new AuthorizationDecision(granted);
+                        })
+                        .defaultIfEmpty(new AuthorizationDecision(true)))
                 .defaultIfEmpty(new AuthorizationDecision(false));
     }
 
@@ -70,7 +76,8 @@ public class RoleGate implements ReactiveAuthorizationManager<AuthorizationConte
             return Mono.empty();
         }
         return mapping.getHandler(exchange)
-                .flatMap(handler -> Mono.justOrEmpty(handler instanceof HandlerMethod method ? allowed(method) : Optional.empty()))
+                .flatMap(handler ->
+                        Mono.justOrEmpty(handler instanceof HandlerMethod method ? allowed(method) : Optional.empty()))
                 // No handler matches (404, 405, 415…): the dispatcher answers that itself.
                 .onErrorResume(noHandler -> Mono.empty());
     }

@@ -21,6 +21,7 @@ public final class TenantIds {
 
     /** The query parameter by which staff name another tenant. */
     public static final String PARAMETER = "tenantId";
+
     public static final int MAX_LENGTH = 64;
     /** The characters (checked after the length, so an absurd value is not scanned). */
     public static final String PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]*";
@@ -29,12 +30,12 @@ public final class TenantIds {
             + "starting with a letter or digit";
 
     /** What a value breaking {@link #PATTERN} is told (also the message of a body field held to it with {@code @Pattern}). */
-    public static final String PATTERN_MESSAGE = "must be letters, digits, '.', '_' or '-', starting with a letter or digit";
+    public static final String PATTERN_MESSAGE =
+            "must be letters, digits, '.', '_' or '-', starting with a letter or digit";
 
     private static final Pattern SHAPE = Pattern.compile(PATTERN);
 
-    private TenantIds() {
-    }
+    private TenantIds() {}
 
     /** Whether {@code tenantId} is a well-formed tenant id (an empty one is not). */
     public static boolean isValid(@Nullable String tenantId) {
@@ -54,9 +55,12 @@ public final class TenantIds {
         }
         FieldViolation violation = violation(tenantId);
         if (violation != null) {
-            throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed",
+            throw new ThawProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "validation_failed",
                     "The field '" + PARAMETER + "' is invalid: " + violation.message(),
-                    Map.of("errors", List.of(violation)), null);
+                    Map.of("errors", List.of(violation)),
+                    null);
         }
         return tenantId;
     }

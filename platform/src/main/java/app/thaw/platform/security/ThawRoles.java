@@ -18,15 +18,29 @@ public final class ThawRoles {
     /** Held by the services' own client-credentials clients, for service-to-service calls. */
     public static final String SERVICE = "thaw_service";
 
-    public static final Set<String> ALL = Set.of(MERCHANT_ADMIN, MERCHANT_MEMBER, PARTNER_BANK, INSURER,
-            STAFF_AGENT, STAFF_SUPERVISOR, COMPLIANCE_OFFICER, PLATFORM_ADMIN, SERVICE);
+    public static final Set<String> ALL = Set.of(
+            MERCHANT_ADMIN,
+            MERCHANT_MEMBER,
+            PARTNER_BANK,
+            INSURER,
+            STAFF_AGENT,
+            STAFF_SUPERVISOR,
+            COMPLIANCE_OFFICER,
+            PLATFORM_ADMIN,
+            SERVICE);
 
     /** Every role a person holds: all but {@link #SERVICE}. */
-    public static final Set<String> USERS = Set.of(MERCHANT_ADMIN, MERCHANT_MEMBER, PARTNER_BANK, INSURER,
-            STAFF_AGENT, STAFF_SUPERVISOR, COMPLIANCE_OFFICER, PLATFORM_ADMIN);
+    public static final Set<String> USERS = Set.of(
+            MERCHANT_ADMIN,
+            MERCHANT_MEMBER,
+            PARTNER_BANK,
+            INSURER,
+            STAFF_AGENT,
+            STAFF_SUPERVISOR,
+            COMPLIANCE_OFFICER,
+            PLATFORM_ADMIN);
 
-    private ThawRoles() {
-    }
+    private ThawRoles() {}
 
     public static Set<String> of(Collection<String> realmRoles) {
         return realmRoles.stream().filter(ALL::contains).collect(Collectors.toUnmodifiableSet());

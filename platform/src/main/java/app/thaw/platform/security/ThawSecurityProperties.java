@@ -40,6 +40,8 @@ public record ThawSecurityProperties(
         @DefaultValue("30s") Duration keyRefetchInterval) {
 
     public URI effectiveJwkSetUri() {
-        return jwkSetUri != null ? jwkSetUri : URI.create(issuerUri.toString().replaceAll("/+$", "") + "/protocol/openid-connect/certs");
+        return jwkSetUri != null
+                ? jwkSetUri
+                : URI.create(issuerUri.toString().replaceAll("/+$", "") + "/protocol/openid-connect/certs");
     }
 }

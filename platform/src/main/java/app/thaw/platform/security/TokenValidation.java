@@ -26,8 +26,7 @@ public final class TokenValidation {
 
     public static final String TENANT_CLAIM = "tenant_id";
 
-    private TokenValidation() {
-    }
+    private TokenValidation() {}
 
     /**
      * A decoder that fetches the realm's keys on first use and keeps them until a new key id appears
@@ -36,24 +35,28 @@ public final class TokenValidation {
      * {@code thaw.security.validated-tokens} is 0.
      */
     public static ReactiveJwtDecoder decoder(ThawSecurityProperties properties, WebClient webClient) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withJwkSource(new RealmKeys(webClient, properties.effectiveJwkSetUri(), properties.keyRefetchInterval(), Clock.systemUTC()))
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(new RealmKeys(
+                        webClient, properties.effectiveJwkSetUri(), properties.keyRefetchInterval(), Clock.systemUTC()))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(validator(properties));
         if (properties.validatedTokens() <= 0) {
             return decoder;
         }
-        return new ValidatedTokens(decoder, properties.validatedTokens(), properties.clockSkew(),
-                properties.validatedTokenMaxAge(), Clock.systemUTC());
+        return new ValidatedTokens(
+                decoder,
+                properties.validatedTokens(),
+                properties.clockSkew(),
+                properties.validatedTokenMaxAge(),
+                Clock.systemUTC());
     }
 
     public static OAuth2TokenValidator<Jwt> validator(ThawSecurityProperties properties) {
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtTimestampValidator(properties.clockSkew()),
                 new JwtIssuerValidator(properties.issuerUri().toString()),
-                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-                        audiences -> audiences != null && audiences.contains(properties.audience())),
+                new JwtClaimValidator<Collection<String>>(
+                        JwtClaimNames.AUD, audiences -> audiences != null && audiences.contains(properties.audience())),
                 new JwtClaimValidator<String>(TENANT_CLAIM, TenantIds::isValid)));
     }
 }

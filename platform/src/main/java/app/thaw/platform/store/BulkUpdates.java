@@ -34,10 +34,13 @@ import reactor.core.publisher.MonoSink;
 public final class BulkUpdates {
 
     /** Whether an update's condition matched a document. */
-    public enum Matched { YES, NO, UNKNOWN }
-
-    private record Pending(Query query, UpdateDefinition update, MonoSink<Matched> caller) {
+    public enum Matched {
+        YES,
+        NO,
+        UNKNOWN
     }
+
+    private record Pending(Query query, UpdateDefinition update, MonoSink<Matched> caller) {}
 
     private final ReactiveMongoTemplate mongo;
     private final String collection;
@@ -83,23 +86,27 @@ public final class BulkUpdates {
         }
         ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
         batch.forEach(pending -> bulk.updateOne(pending.query(), pending.update()));
-        bulk.execute().subscribe(
-                result -> {
-                    answer(batch, result, Set.of(), null);
-                    writeNext();
-                },
-                failure -> {
-                    MongoBulkWriteException partly = bulkWriteFailure(failure);
-                    if (partly != null) {
-                        Set<Integer> failed = new HashSet<>();
-                        partly.getWriteErrors().stream().map(BulkWriteError::getIndex).forEach(failed::add);
-                        answer(batch, partly.getWriteResult(), failed, failure);
-                    } else {
-                        // Nothing is known of what was written: every caller hears the failure, as from a single write.
-                        batch.forEach(pending -> pending.caller().error(failure));
-                    }
-                    writeNext();
-                });
+        bulk.execute()
+                .subscribe(
+                        result -> {
+                            answer(batch, result, Set.of(), null);
+                            writeNext();
+                        },
+                        failure -> {
+                            MongoBulkWriteException partly = bulkWriteFailure(failure);
+                            if (partly != null) {
+                                Set<Integer> failed = new HashSet<>();
+                                partly.getWriteErrors().stream()
+                                        .map(BulkWriteError::getIndex)
+                                        .forEach(failed::add);
+                                answer(batch, partly.getWriteResult(), failed, failure);
+                            } else {
+                                // Nothing is known of what was written: every caller hears the failure, as from a
+                                // single write.
+                                batch.forEach(pending -> pending.caller().error(failure));
+                            }
+                            writeNext();
+                        });
     }
 
     /** The driver's account of a bulk write some of whose updates the store refused (Spring wraps it in its own exceptions). */
@@ -112,7 +119,8 @@ public final class BulkUpdates {
         return null;
     }
 
-    private static void answer(List<Pending> batch, BulkWriteResult result, Set<Integer> failed, @Nullable Throwable failure) {
+    private static void answer(
+            List<Pending> batch, BulkWriteResult result, Set<Integer> failed, @Nullable Throwable failure) {
         int written = batch.size() - failed.size();
         int matched = result.getMatchedCount();
         Matched each = matched == written ? Matched.YES : matched == 0 ? Matched.NO : Matched.UNKNOWN;

@@ -66,7 +66,9 @@ public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
 
         /** {@code criteria}, after the cursor, sorted by id, reading one more than the limit to learn whether a next page exists. */
         public Query query(Criteria criteria) {
-            Criteria scoped = cursor == null ? criteria : new Criteria().andOperator(criteria, Criteria.where("_id").gt(cursor));
+            Criteria scoped = cursor == null
+                    ? criteria
+                    : new Criteria().andOperator(criteria, Criteria.where("_id").gt(cursor));
             return Query.query(scoped).with(Sort.by("_id")).limit(limit + 1);
         }
 

@@ -28,15 +28,15 @@ import org.springframework.context.annotation.Conditional;
 public class EmbeddedStoreAutoConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedStore thawEmbeddedStore(EmbeddedStoreProperties properties,
-                                    @Value("${spring.application.name:thaw}") String applicationName) {
+    EmbeddedStore thawEmbeddedStore(
+            EmbeddedStoreProperties properties, @Value("${spring.application.name:thaw}") String applicationName) {
         Path dataFile = properties.dataDir().resolve(applicationName).resolve("store.mv");
         return EmbeddedStore.start(dataFile, "127.0.0.1", 0);
     }
 
     @Bean
-    MongoConnectionDetails embeddedStoreConnectionDetails(EmbeddedStore store,
-                                                          @Value("${thaw.service.area:thaw}") String database) {
+    MongoConnectionDetails embeddedStoreConnectionDetails(
+            EmbeddedStore store, @Value("${thaw.service.area:thaw}") String database) {
         ConnectionString connectionString = new ConnectionString(store.connectionString(database));
         return () -> connectionString;
     }

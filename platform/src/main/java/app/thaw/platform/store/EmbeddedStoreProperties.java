@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir the folder under which each service gets {@code <service>/store.mv}
  */
 @ConfigurationProperties("thaw.store")
-public record EmbeddedStoreProperties(@DefaultValue(".thaw/data") Path dataDir) {
-}
+public record EmbeddedStoreProperties(
+        @DefaultValue(".thaw/data") Path dataDir) {}

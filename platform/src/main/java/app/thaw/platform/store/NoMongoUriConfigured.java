@@ -17,6 +17,7 @@ class NoMongoUriConfigured extends SpringBootCondition {
                 return ConditionOutcome.noMatch(property + " is set: using that MongoDB");
             }
         }
-        return ConditionOutcome.match("no spring.mongodb.uri, spring.mongodb.host or MONGODB_URI: starting the embedded store");
+        return ConditionOutcome.match(
+                "no spring.mongodb.uri, spring.mongodb.host or MONGODB_URI: starting the embedded store");
     }
 }

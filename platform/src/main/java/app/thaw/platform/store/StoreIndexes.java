@@ -47,11 +47,16 @@ public final class StoreIndexes implements SmartInitializingSingleton {
         long started = System.nanoTime();
         Flux.fromIterable(all)
                 .concatMap(store -> store.createIndexes()
-                        .retryWhen(retry.doBeforeRetry(signal -> log.info("Indexes of {} not made yet ({}); trying again",
-                                        store.getClass().getSimpleName(), signal.failure().toString())))
-                        .onErrorMap(failure -> new IllegalStateException("The indexes of " + store.getClass().getSimpleName()
-                                + " could not be made: " + reactor.core.Exceptions.unwrap(
-                                        failure.getCause() == null ? failure : failure.getCause()), failure)))
+                        .retryWhen(retry.doBeforeRetry(signal -> log.info(
+                                "Indexes of {} not made yet ({}); trying again",
+                                store.getClass().getSimpleName(),
+                                signal.failure().toString())))
+                        .onErrorMap(failure -> new IllegalStateException(
+                                "The indexes of " + store.getClass().getSimpleName()
+                                        + " could not be made: "
+                                        + reactor.core.Exceptions.unwrap(
+                                                failure.getCause() == null ? failure : failure.getCause()),
+                                failure)))
                 .then()
                 .block(within);
         log.debug("Indexes of {} stores made in {} ms", all.size(), (System.nanoTime() - started) / 1_000_000);

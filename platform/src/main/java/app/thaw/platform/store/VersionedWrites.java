@@ -19,11 +19,11 @@ import reactor.core.publisher.Mono;
  */
 public final class VersionedWrites {
 
-    private VersionedWrites() {
-    }
+    private VersionedWrites() {}
 
     /** The tenant's document {@code id}, or 404 naming {@code what}. */
-    public static Mono<Document> get(ReactiveMongoTemplate mongo, String collection, String what, String tenantId, String id) {
+    public static Mono<Document> get(
+            ReactiveMongoTemplate mongo, String collection, String what, String tenantId, String id) {
         return mongo.findOne(byId(tenantId, id), Document.class, collection)
                 .switchIfEmpty(Mono.error(() -> new NotFound(what, id)));
     }
@@ -33,15 +33,32 @@ public final class VersionedWrites {
      * bumping the version; answers the document as written. 404 if there is no such document for the
      * tenant, 409 if it has moved on.
      */
-    public static Mono<Document> update(ReactiveMongoTemplate mongo, String collection, String what, String tenantId, String id,
-                                        long expectedVersion, Update change) {
-        Query current = Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("version").is(expectedVersion));
-        return mongo.findAndModify(current, change.inc("version", 1), FindAndModifyOptions.options().returnNew(true),
-                        Document.class, collection)
+    public static Mono<Document> update(
+            ReactiveMongoTemplate mongo,
+            String collection,
+            String what,
+            String tenantId,
+            String id,
+            long expectedVersion,
+            Update change) {
+        Query current = Query.query(Criteria.where("_id")
+                .is(id)
+                .and("tenantId")
+                .is(tenantId)
+                .and("version")
+                .is(expectedVersion));
+        return mongo.findAndModify(
+                        current,
+                        change.inc("version", 1),
+                        FindAndModifyOptions.options().returnNew(true),
+                        Document.class,
+                        collection)
                 .switchIfEmpty(Mono.defer(() -> mongo.exists(byId(tenantId, id), collection)
-                        .flatMap(exists -> Mono.error(exists
-                                ? new OptimisticLockingFailureException(what + " '" + id + "' changed since version " + expectedVersion)
-                                : new NotFound(what, id)))));
+                        .flatMap(exists -> Mono.error(
+                                exists
+                                        ? new OptimisticLockingFailureException(
+                                                what + " '" + id + "' changed since version " + expectedVersion)
+                                        : new NotFound(what, id)))));
     }
 
     /** The query for the tenant's document {@code id}: every read by id names the tenant. */

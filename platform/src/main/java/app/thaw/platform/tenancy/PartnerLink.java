@@ -9,8 +9,14 @@ import org.jspecify.annotations.Nullable;
  * the merchant's cases. {@code sequence} grows with each change, so a replica applies newer over
  * older.
  */
-public record PartnerLink(String merchantTenantId, String partnerTenantId, boolean active, long sequence,
-                          Instant changedAt, String changedBy, @Nullable Instant linkedAt) {
+public record PartnerLink(
+        String merchantTenantId,
+        String partnerTenantId,
+        boolean active,
+        long sequence,
+        Instant changedAt,
+        String changedBy,
+        @Nullable Instant linkedAt) {
 
     /** The link's id: {@code <merchant>|<partner>}. */
     public String id() {

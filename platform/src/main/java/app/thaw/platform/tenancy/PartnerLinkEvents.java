@@ -16,39 +16,80 @@ import reactor.core.publisher.Mono;
  */
 public final class PartnerLinkEvents {
 
-    private PartnerLinkEvents() {
-    }
+    private PartnerLinkEvents() {}
 
     /** @param sequence per link, from 1 (also the event's own sequence): a replica applies newer over older */
     @EventType("thaw.partner.linked")
-    public record Linked(String merchantTenantId, String partnerTenantId, boolean active, long sequence, Instant changedAt,
-                         String changedBy, @Nullable Instant linkedAt) {
-    }
+    public record Linked(
+            String merchantTenantId,
+            String partnerTenantId,
+            boolean active,
+            long sequence,
+            Instant changedAt,
+            String changedBy,
+            @Nullable Instant linkedAt) {}
 
     /** @param linkedAt when the revoked link was made */
     @EventType("thaw.partner.unlinked")
-    public record Unlinked(String merchantTenantId, String partnerTenantId, boolean active, long sequence, Instant changedAt,
-                           String changedBy, @Nullable Instant linkedAt) {
-    }
+    public record Unlinked(
+            String merchantTenantId,
+            String partnerTenantId,
+            boolean active,
+            long sequence,
+            Instant changedAt,
+            String changedBy,
+            @Nullable Instant linkedAt) {}
 
     /** The event's record for a link's state after a change. */
     static Object of(PartnerLink link) {
         return link.active()
-                ? new Linked(link.merchantTenantId(), link.partnerTenantId(), true, link.sequence(), link.changedAt(), link.changedBy(),
+                ? new Linked(
+                        link.merchantTenantId(),
+                        link.partnerTenantId(),
+                        true,
+                        link.sequence(),
+                        link.changedAt(),
+                        link.changedBy(),
                         link.linkedAt())
-                : new Unlinked(link.merchantTenantId(), link.partnerTenantId(), false, link.sequence(), link.changedAt(), link.changedBy(),
+                : new Unlinked(
+                        link.merchantTenantId(),
+                        link.partnerTenantId(),
+                        false,
+                        link.sequence(),
+                        link.changedAt(),
+                        link.changedBy(),
                         link.linkedAt());
     }
 
     /** Keeps this service's replica of partner links. */
     static EventHandlers replica(PartnerLinks links) {
         return new EventHandlers(List.of(
-                EventBinding.on(Linked.class, event -> apply(links, event.tenantId(), new PartnerLink(event.data().merchantTenantId(),
-                        event.data().partnerTenantId(), true, event.data().sequence(), event.data().changedAt(), event.data().changedBy(),
-                        event.data().linkedAt()))),
-                EventBinding.on(Unlinked.class, event -> apply(links, event.tenantId(), new PartnerLink(event.data().merchantTenantId(),
-                        event.data().partnerTenantId(), false, event.data().sequence(), event.data().changedAt(), event.data().changedBy(),
-                        event.data().linkedAt())))));
+                EventBinding.on(
+                        Linked.class,
+                        event -> apply(
+                                links,
+                                event.tenantId(),
+                                new PartnerLink(
+                                        event.data().merchantTenantId(),
+                                        event.data().partnerTenantId(),
+                                        true,
+                                        event.data().sequence(),
+                                        event.data().changedAt(),
+                                        event.data().changedBy(),
+                                        event.data().linkedAt()))),
+                EventBinding.on(
+                        Unlinked.class,
+                        event -> apply(
+                                links,
+                                event.tenantId(),
+                                new PartnerLink(
+                                        event.data().merchantTenantId(),
+                                        event.data().partnerTenantId(),
+                                        false,
+                                        event.data().sequence(),
+                                        event.data().changedAt(),
+                                        event.data().changedBy(),
+                                        event.data().linkedAt())))));
     }
 
     private static Mono<Void> apply(PartnerLinks links, String eventTenant, PartnerLink link) {

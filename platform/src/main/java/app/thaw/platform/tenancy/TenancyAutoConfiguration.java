@@ -4,13 +4,13 @@ import java.time.Clock;
 
 import app.thaw.platform.audit.AuditAutoConfiguration;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.events.EventHandlers;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.EventsAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import app.thaw.platform.events.EventHandlers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 

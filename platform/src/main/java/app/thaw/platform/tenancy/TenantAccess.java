@@ -24,7 +24,11 @@ public class TenantAccess {
     }
 
     public static boolean staff(Caller caller) {
-        return caller.hasAnyRole(ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN);
+        return caller.hasAnyRole(
+                ThawRoles.STAFF_AGENT,
+                ThawRoles.STAFF_SUPERVISOR,
+                ThawRoles.COMPLIANCE_OFFICER,
+                ThawRoles.PLATFORM_ADMIN);
     }
 
     /** How {@code caller} reaches {@code tenantId}'s data. */
@@ -43,15 +47,22 @@ public class TenantAccess {
 
     /** The merchants whose data a partner bank reaches now (none for anyone else). */
     public reactor.core.publisher.Flux<String> partnerOf(Caller caller) {
-        return caller.hasRole(ThawRoles.PARTNER_BANK) ? links.merchantsOf(caller.tenantId()) : reactor.core.publisher.Flux.empty();
+        return caller.hasRole(ThawRoles.PARTNER_BANK)
+                ? links.merchantsOf(caller.tenantId())
+                : reactor.core.publisher.Flux.empty();
     }
 
     /**
      * Records a cross-tenant act in the caller's tenant and in {@code tenantId}'s, so each reads it in
      * its own log; nothing for an act in the caller's own tenant.
      */
-    public Mono<Void> auditBothSides(Caller caller, String tenantId, String action, String objectType, String objectId,
-                                     Map<String, Object> details) {
+    public Mono<Void> auditBothSides(
+            Caller caller,
+            String tenantId,
+            String action,
+            String objectType,
+            String objectId,
+            Map<String, Object> details) {
         if (tenantId.equals(caller.tenantId())) {
             return Mono.empty();
         }

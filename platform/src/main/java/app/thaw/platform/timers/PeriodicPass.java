@@ -19,20 +19,22 @@ public final class PeriodicPass {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicPass.class);
 
-    private PeriodicPass() {
-    }
+    private PeriodicPass() {}
 
     /**
      * Runs {@code pass} after {@code firstAfter}, then every {@code interval}; dispose the answer to
      * stop. {@code name} says which pass failed in the log.
      */
-    public static Disposable every(String name, Duration firstAfter, Duration interval, Supplier<? extends Publisher<?>> pass) {
+    public static Disposable every(
+            String name, Duration firstAfter, Duration interval, Supplier<? extends Publisher<?>> pass) {
         return Flux.interval(firstAfter, interval)
                 .onBackpressureDrop()
-                .concatMap(tick -> Flux.from(pass.get()).onErrorResume(failure -> {
-                    log.warn("The {} failed; trying again at the next tick", name, failure);
-                    return Mono.empty();
-                }), 1)
+                .concatMap(
+                        tick -> Flux.from(pass.get()).onErrorResume(failure -> {
+                            log.warn("The {} failed; trying again at the next tick", name, failure);
+                            return Mono.empty();
+                        }),
+                        1)
                 .subscribe();
     }
 
@@ -41,16 +43,25 @@ public final class PeriodicPass {
      * time, and wake-ups that come while a pass runs collapse into one more pass right after it (so what caused
      * them is not left for the next tick).
      */
-    public static Disposable everyOrWhen(String name, Duration firstAfter, Duration interval, Supplier<? extends Publisher<?>> pass,
-                                         Publisher<?> wake, Supplier<? extends Publisher<?>> wakePass) {
-        Flux<Supplier<? extends Publisher<?>>> ticks = Flux.interval(firstAfter, interval).onBackpressureDrop().map(tick -> pass);
-        Flux<Supplier<? extends Publisher<?>>> wakes = Flux.from(wake).onBackpressureLatest().map(signal -> wakePass);
+    public static Disposable everyOrWhen(
+            String name,
+            Duration firstAfter,
+            Duration interval,
+            Supplier<? extends Publisher<?>> pass,
+            Publisher<?> wake,
+            Supplier<? extends Publisher<?>> wakePass) {
+        Flux<Supplier<? extends Publisher<?>>> ticks =
+                Flux.interval(firstAfter, interval).onBackpressureDrop().map(tick -> pass);
+        Flux<Supplier<? extends Publisher<?>>> wakes =
+                Flux.from(wake).onBackpressureLatest().map(signal -> wakePass);
         return Flux.merge(1, ticks, wakes)
                 .onBackpressureLatest()
-                .concatMap(next -> Flux.from(next.get()).onErrorResume(failure -> {
-                    log.warn("The {} failed; trying again at the next tick", name, failure);
-                    return Mono.empty();
-                }), 1)
+                .concatMap(
+                        next -> Flux.from(next.get()).onErrorResume(failure -> {
+                            log.warn("The {} failed; trying again at the next tick", name, failure);
+                            return Mono.empty();
+                        }),
+                        1)
                 .subscribe();
     }
 }

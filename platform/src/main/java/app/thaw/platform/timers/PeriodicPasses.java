@@ -25,23 +25,23 @@ import reactor.core.Disposable;
  */
 public final class PeriodicPasses implements SmartLifecycle {
 
-    private record Pass(String name, Duration firstAfter, Duration interval, Supplier<? extends Publisher<?>> work) {
-    }
+    private record Pass(String name, Duration firstAfter, Duration interval, Supplier<? extends Publisher<?>> work) {}
 
     private final List<Pass> passes = new ArrayList<>();
     private final List<Disposable> running = new ArrayList<>();
     private boolean enabled = true;
 
-    private PeriodicPasses() {
-    }
+    private PeriodicPasses() {}
 
     /** One pass, run after {@code firstAfter} and then every {@code interval}; see {@link PeriodicPass#every}. */
-    public static PeriodicPasses of(String name, Duration firstAfter, Duration interval, Supplier<? extends Publisher<?>> work) {
+    public static PeriodicPasses of(
+            String name, Duration firstAfter, Duration interval, Supplier<? extends Publisher<?>> work) {
         return new PeriodicPasses().and(name, firstAfter, interval, work);
     }
 
     /** Another pass in the same lifecycle. */
-    public PeriodicPasses and(String name, Duration firstAfter, Duration interval, Supplier<? extends Publisher<?>> work) {
+    public PeriodicPasses and(
+            String name, Duration firstAfter, Duration interval, Supplier<? extends Publisher<?>> work) {
         passes.add(new Pass(name, firstAfter, interval, work));
         return this;
     }

@@ -14,8 +14,14 @@ import java.util.Map;
  * @param late     fired noticeably after its due time, e.g. because the service was down
  * @param payload  what the scheduler stored with it
  */
-public record TimerFiring(String key, String type, String tenantId, Instant dueAt, Instant firedAt, boolean late,
-                          Map<String, Object> payload) {
+public record TimerFiring(
+        String key,
+        String type,
+        String tenantId,
+        Instant dueAt,
+        Instant firedAt,
+        boolean late,
+        Map<String, Object> payload) {
 
     /**
      * Identifies this occurrence (key and due time): a firing can be repeated if its instance died

@@ -59,6 +59,7 @@ public class Timers implements SmartLifecycle {
     private final LeaseClaims claims;
     /** Timers waiting in memory for their time, by key and time, so a second scan does not plan them twice. */
     private final Set<String> planned = ConcurrentHashMap.newKeySet();
+
     private volatile Sinks.@Nullable Many<Planned> scheduledHere;
     private volatile @Nullable Disposable loop;
 
@@ -70,8 +71,11 @@ public class Timers implements SmartLifecycle {
      * Looks the handlers up when the first timer fires, not now: a handler may need a service
      * that schedules timers itself, and so depends on this; no {@code @Lazy} is needed for it.
      */
-    public Timers(ReactiveMongoTemplate mongo, java.util.function.Supplier<List<TimerHandler>> handlers, TimersProperties settings,
-                  Clock clock) {
+    public Timers(
+            ReactiveMongoTemplate mongo,
+            java.util.function.Supplier<List<TimerHandler>> handlers,
+            TimersProperties settings,
+            Clock clock) {
         this.mongo = mongo;
         this.handlerLookup = handlers;
         this.settings = settings;
@@ -82,7 +86,8 @@ public class Timers implements SmartLifecycle {
     private Map<String, TimerHandler> handlers() {
         Map<String, TimerHandler> known = handlers;
         if (known == null) {
-            known = handlerLookup.get().stream().collect(Collectors.toUnmodifiableMap(TimerHandler::type, Function.identity()));
+            known = handlerLookup.get().stream()
+                    .collect(Collectors.toUnmodifiableMap(TimerHandler::type, Function.identity()));
             handlers = known;
         }
         return known;
@@ -98,9 +103,15 @@ public class Timers implements SmartLifecycle {
 
     /** Schedules (or moves) the timer {@code key} to fire at {@code dueAt}. */
     public Mono<Void> schedule(String key, String type, String tenantId, Instant dueAt, Map<String, Object> payload) {
-        Update update = new Update().set("type", type).set("tenantId", tenantId).set("dueAt", Date.from(dueAt))
-                .set("payload", new Document(payload)).set("status", SCHEDULED).set(LeaseClaims.LEASE_UNTIL, new Date(0))
-                .set("scheduledAt", Date.from(clock.instant())).unset(LeaseClaims.CLAIM);
+        Update update = new Update()
+                .set("type", type)
+                .set("tenantId", tenantId)
+                .set("dueAt", Date.from(dueAt))
+                .set("payload", new Document(payload))
+                .set("status", SCHEDULED)
+                .set(LeaseClaims.LEASE_UNTIL, new Date(0))
+                .set("scheduledAt", Date.from(clock.instant()))
+                .unset(LeaseClaims.CLAIM);
         return mongo.upsert(Query.query(Criteria.where("_id").is(key)), update, TIMERS)
                 .doOnSuccess(stored -> planHere(new Planned(key, dueAt)))
                 .then();
@@ -116,7 +127,8 @@ public class Timers implements SmartLifecycle {
 
     /** Deletes the timer {@code key} if it has not fired yet; true if there was one to cancel. */
     public Mono<Boolean> cancel(String key) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(key).and("status").is(SCHEDULED)), TIMERS)
+        return mongo.remove(
+                        Query.query(Criteria.where("_id").is(key).and("status").is(SCHEDULED)), TIMERS)
                 .map(result -> result.getDeletedCount() > 0);
     }
 
@@ -138,7 +150,8 @@ public class Timers implements SmartLifecycle {
 
     private Mono<LeaseClaims.Batch> claimDue() {
         Instant now = clock.instant();
-        return claims.claimBatch(due(now), Sort.by("dueAt"), settings.batchSize(), now, settings.lease(), settings.concurrency());
+        return claims.claimBatch(
+                due(now), Sort.by("dueAt"), settings.batchSize(), now, settings.lease(), settings.concurrency());
     }
 
     /** One scan: the timers due within the look-ahead (or whose lease lapses within it) not yet waiting in memory. */
@@ -173,12 +186,21 @@ public class Timers implements SmartLifecycle {
         Instant dueAt = timer.getDate("dueAt").toInstant();
         boolean late = Duration.between(dueAt, now).compareTo(settings.lateAfter()) > 0;
         Object payload = timer.get("payload");
-        TimerFiring firing = new TimerFiring(timer.getString("_id"), timer.getString("type"), timer.getString("tenantId"),
-                dueAt, now, late, payload instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
+        TimerFiring firing = new TimerFiring(
+                timer.getString("_id"),
+                timer.getString("type"),
+                timer.getString("tenantId"),
+                dueAt,
+                now,
+                late,
+                payload instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
         TimerHandler handler = handlers().get(firing.type());
         Query held = LeaseClaims.held(timer);
         if (handler == null) {
-            log.error("No handler for timer type {} (timer {}); it stays due and is retried", firing.type(), firing.key());
+            log.error(
+                    "No handler for timer type {} (timer {}); it stays due and is retried",
+                    firing.type(),
+                    firing.key());
             return release(held).thenReturn(false);
         }
         return handler.fire(firing)
@@ -186,18 +208,32 @@ public class Timers implements SmartLifecycle {
                 .then(mongo.remove(held, TIMERS))
                 .thenReturn(true)
                 .onErrorResume(failure -> {
-                    log.warn("Timer {} ({}) failed to fire; retrying in {}", firing.key(), firing.type(), settings.retryAfter(), failure);
+                    log.warn(
+                            "Timer {} ({}) failed to fire; retrying in {}",
+                            firing.key(),
+                            firing.type(),
+                            settings.retryAfter(),
+                            failure);
                     return release(held).thenReturn(false);
                 });
     }
 
     private Mono<Void> release(Query held) {
-        return mongo.updateFirst(held, new Update().unset(LeaseClaims.CLAIM)
-                .set(LeaseClaims.LEASE_UNTIL, Date.from(clock.instant().plus(settings.retryAfter()))), TIMERS).then();
+        return mongo.updateFirst(
+                        held,
+                        new Update()
+                                .unset(LeaseClaims.CLAIM)
+                                .set(
+                                        LeaseClaims.LEASE_UNTIL,
+                                        Date.from(clock.instant().plus(settings.retryAfter()))),
+                        TIMERS)
+                .then();
     }
 
     Mono<Void> createIndexes() {
-        return mongo.indexOps(TIMERS).createIndex(new Index().on("status", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC)).then();
+        return mongo.indexOps(TIMERS)
+                .createIndex(new Index().on("status", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC))
+                .then();
     }
 
     @Override
@@ -205,10 +241,12 @@ public class Timers implements SmartLifecycle {
         Sinks.Many<Planned> sink = Sinks.many().unicast().onBackpressureBuffer();
         Flux<Planned> scans = Flux.interval(Duration.ZERO, settings.pollInterval())
                 .onBackpressureDrop()
-                .concatMap(tick -> lookAhead().onErrorResume(failure -> {
-                    log.warn("Timer scan failed; trying again at the next tick", failure);
-                    return Flux.empty();
-                }), 1);
+                .concatMap(
+                        tick -> lookAhead().onErrorResume(failure -> {
+                            log.warn("Timer scan failed; trying again at the next tick", failure);
+                            return Flux.empty();
+                        }),
+                        1);
         loop = createIndexes()
                 .thenMany(Flux.merge(scans, sink.asFlux()))
                 .filter(timer -> planned.add(timer.token()))

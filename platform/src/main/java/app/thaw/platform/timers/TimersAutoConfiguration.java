@@ -20,7 +20,11 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 public class TimersAutoConfiguration {
 
     @Bean
-    Timers timers(ReactiveMongoTemplate mongo, ObjectProvider<TimerHandler> handlers, TimersProperties properties, Clock clock) {
+    Timers timers(
+            ReactiveMongoTemplate mongo,
+            ObjectProvider<TimerHandler> handlers,
+            TimersProperties properties,
+            Clock clock) {
         return new Timers(mongo, () -> handlers.orderedStream().toList(), properties, clock);
     }
 }

@@ -29,7 +29,8 @@ public record TimersProperties(
 
     public TimersProperties {
         if (lookAhead.compareTo(pollInterval) <= 0) {
-            throw new IllegalArgumentException("thaw.timers.look-ahead must be longer than the poll interval, or timers fire up to a poll late");
+            throw new IllegalArgumentException(
+                    "thaw.timers.look-ahead must be longer than the poll interval, or timers fire up to a poll late");
         }
     }
 }

@@ -24,7 +24,9 @@ public final class ErrorSpansOfUnsampledTraces implements SpanProcessor {
     private final SpanProcessor export;
 
     public ErrorSpansOfUnsampledTraces(SpanExporter exporter) {
-        this.export = BatchSpanProcessor.builder(exporter).setExportUnsampledSpans(true).build();
+        this.export = BatchSpanProcessor.builder(exporter)
+                .setExportUnsampledSpans(true)
+                .build();
     }
 
     @Override
@@ -33,8 +35,7 @@ public final class ErrorSpansOfUnsampledTraces implements SpanProcessor {
     }
 
     @Override
-    public void onStart(Context parentContext, ReadWriteSpan span) {
-    }
+    public void onStart(Context parentContext, ReadWriteSpan span) {}
 
     @Override
     public boolean isEndRequired() {

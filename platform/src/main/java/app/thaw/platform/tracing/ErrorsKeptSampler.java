@@ -29,10 +29,16 @@ public final class ErrorsKeptSampler implements Sampler {
     }
 
     @Override
-    public SamplingResult shouldSample(Context parentContext, String traceId, String name, SpanKind spanKind,
-            Attributes attributes, List<LinkData> parentLinks) {
+    public SamplingResult shouldSample(
+            Context parentContext,
+            String traceId,
+            String name,
+            SpanKind spanKind,
+            Attributes attributes,
+            List<LinkData> parentLinks) {
         SamplingResult result = sampled.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks);
-        if (result.getDecision() == SamplingDecision.DROP && (spanKind == SpanKind.SERVER || spanKind == SpanKind.CONSUMER)) {
+        if (result.getDecision() == SamplingDecision.DROP
+                && (spanKind == SpanKind.SERVER || spanKind == SpanKind.CONSUMER)) {
             return SamplingResult.recordOnly();
         }
         return result;

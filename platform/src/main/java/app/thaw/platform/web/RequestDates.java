@@ -32,8 +32,7 @@ public final class RequestDates {
 
     public static final String RULE = "DateWindow";
 
-    private RequestDates() {
-    }
+    private RequestDates() {}
 
     /** {@code value} when it lies in the window (or is null); else the problem naming {@code field}. */
     public static <T extends Temporal> @Nullable T inWindow(String field, @Nullable T value) {
@@ -59,8 +58,12 @@ public final class RequestDates {
         }
 
         OutsideWindow(String field, String message) {
-            super(HttpStatus.BAD_REQUEST, "validation_failed", "The field '" + field + "' is invalid: " + message,
-                    Map.of("errors", List.of(new FieldViolation(field, RULE, message))), null);
+            super(
+                    HttpStatus.BAD_REQUEST,
+                    "validation_failed",
+                    "The field '" + field + "' is invalid: " + message,
+                    Map.of("errors", List.of(new FieldViolation(field, RULE, message))),
+                    null);
         }
     }
 
@@ -128,8 +131,8 @@ public final class RequestDates {
 
         /** The message the problem names: an ISO-8601 date in the window. */
         public static String message() {
-            return "must be an ISO-8601 date or date-time (e.g. 2026-01-31T09:00:00Z) between "
-                    + StrictJson.FIRST_YEAR + " and " + StrictJson.LAST_YEAR;
+            return "must be an ISO-8601 date or date-time (e.g. 2026-01-31T09:00:00Z) between " + StrictJson.FIRST_YEAR
+                    + " and " + StrictJson.LAST_YEAR;
         }
     }
 }

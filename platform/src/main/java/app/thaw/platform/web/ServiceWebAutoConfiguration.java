@@ -34,8 +34,10 @@ public class ServiceWebAutoConfiguration {
     CodecCustomizer thawStrictJsonRequests(ObjectProvider<JsonMapper> mapper) {
         return configurer -> {
             if (configurer instanceof ServerCodecConfigurer) {
-                configurer.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(
-                        StrictJson.forRequests(mapper.getIfAvailable(JsonMapper::new))));
+                configurer
+                        .defaultCodecs()
+                        .jacksonJsonDecoder(
+                                new JacksonJsonDecoder(StrictJson.forRequests(mapper.getIfAvailable(JsonMapper::new))));
             }
         };
     }

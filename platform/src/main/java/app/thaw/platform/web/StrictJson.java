@@ -32,11 +32,12 @@ public final class StrictJson {
 
     /** The sane window for a date in a request: nothing Thaw handles happened before 1970 or is due after 2100. */
     public static final int FIRST_YEAR = 1970;
-    public static final int LAST_YEAR = 2100;
-    public static final String WINDOW_MESSAGE = "must be a date between " + FIRST_YEAR + "-01-01 and " + LAST_YEAR + "-12-31";
 
-    private StrictJson() {
-    }
+    public static final int LAST_YEAR = 2100;
+    public static final String WINDOW_MESSAGE =
+            "must be a date between " + FIRST_YEAR + "-01-01 and " + LAST_YEAR + "-12-31";
+
+    private StrictJson() {}
 
     /** The services' mapper, made strict for request bodies. */
     public static JsonMapper forRequests(JsonMapper mapper) {
@@ -70,12 +71,16 @@ public final class StrictJson {
     private static final class DateWindowModifier extends ValueDeserializerModifier {
 
         @Override
-        public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier description,
-                                                       ValueDeserializer<?> deserializer) {
+        public ValueDeserializer<?> modifyDeserializer(
+                DeserializationConfig config, BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
             Class<?> type = description.getBeanClass();
-            return Instant.class == type || OffsetDateTime.class == type || ZonedDateTime.class == type
-                    || LocalDate.class == type || LocalDateTime.class == type
-                    ? new DateWindowDeserializer(deserializer, type) : deserializer;
+            return Instant.class == type
+                            || OffsetDateTime.class == type
+                            || ZonedDateTime.class == type
+                            || LocalDate.class == type
+                            || LocalDateTime.class == type
+                    ? new DateWindowDeserializer(deserializer, type)
+                    : deserializer;
         }
     }
 

@@ -31,11 +31,21 @@ class WhoAmIController {
     }
 
     /** The caller as this service sees it. */
-    record WhoAmI(String service, String tenantId, String subject, @Nullable String clientId,
-                  @Nullable String username, List<String> roles) {
+    record WhoAmI(
+            String service,
+            String tenantId,
+            String subject,
+            @Nullable String clientId,
+            @Nullable String username,
+            List<String> roles) {
 
         static WhoAmI of(String service, Caller caller) {
-            return new WhoAmI(service, caller.tenantId(), caller.subject(), caller.clientId(), caller.username(),
+            return new WhoAmI(
+                    service,
+                    caller.tenantId(),
+                    caller.subject(),
+                    caller.clientId(),
+                    caller.username(),
                     caller.sortedRoles());
         }
     }

@@ -22,8 +22,8 @@ class PlatformDefaultsTests {
 
     @Test
     void anExplicitSpringMongodbUriWinsOverMongodbUri() {
-        StandardEnvironment environment = environmentWith(Map.of("MONGODB_URI", "mongodb://a/cases",
-                "spring.mongodb.uri", "mongodb://b/cases"));
+        StandardEnvironment environment =
+                environmentWith(Map.of("MONGODB_URI", "mongodb://a/cases", "spring.mongodb.uri", "mongodb://b/cases"));
         defaults.postProcessEnvironment(environment, new SpringApplication());
         assertThat(environment.getProperty("spring.mongodb.uri")).isEqualTo("mongodb://b/cases");
     }
@@ -36,7 +36,8 @@ class PlatformDefaultsTests {
 
         StandardEnvironment exporting = environmentWith(Map.of("THAW_OTLP_ENDPOINT", "http://127.0.0.1:4318/"));
         defaults.postProcessEnvironment(exporting, new SpringApplication());
-        assertThat(exporting.getProperty("management.tracing.export.otlp.enabled")).isEqualTo("true");
+        assertThat(exporting.getProperty("management.tracing.export.otlp.enabled"))
+                .isEqualTo("true");
         assertThat(exporting.getProperty("management.opentelemetry.tracing.export.otlp.endpoint"))
                 .isEqualTo("http://127.0.0.1:4318/v1/traces");
     }
@@ -45,8 +46,10 @@ class PlatformDefaultsTests {
     void theApplicationsOwnSettingsOverrideTheDefaults() {
         StandardEnvironment environment = environmentWith(Map.of("management.tracing.sampling.probability", "0.25"));
         defaults.postProcessEnvironment(environment, new SpringApplication());
-        assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("0.25");
-        assertThat(environment.getProperty("spring.reactor.context-propagation")).isEqualTo("auto");
+        assertThat(environment.getProperty("management.tracing.sampling.probability"))
+                .isEqualTo("0.25");
+        assertThat(environment.getProperty("spring.reactor.context-propagation"))
+                .isEqualTo("auto");
     }
 
     private static StandardEnvironment environmentWith(Map<String, Object> values) {

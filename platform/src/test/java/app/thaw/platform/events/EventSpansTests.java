@@ -58,20 +58,23 @@ class EventSpansTests {
 
     final List<SpanData> exported = new CopyOnWriteArrayList<>();
     final SdkTracerProvider provider = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(new Collecting(exported))).build();
+            .addSpanProcessor(SimpleSpanProcessor.create(new Collecting(exported)))
+            .build();
     final OtelCurrentTraceContext current = new OtelCurrentTraceContext();
-    final OtelTracer tracer = new OtelTracer(provider.get("test"), current, event -> { });
-    final OtelPropagator propagator = new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()),
-            provider.get("test"));
+    final OtelTracer tracer = new OtelTracer(provider.get("test"), current, event -> {});
+    final OtelPropagator propagator = new OtelPropagator(
+            ContextPropagators.create(W3CTraceContextPropagator.getInstance()), provider.get("test"));
     final ObservationRegistry observations = ObservationRegistry.create();
     final EventSpans spans = new EventSpans(observations);
     final Traceparents traceparents = new Traceparents(provider(tracer));
     final EventInbox inbox = mock(EventInbox.class);
 
     EventSpansTests() {
-        observations.observationConfig().observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
-                new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
-                new DefaultTracingObservationHandler(tracer)));
+        observations
+                .observationConfig()
+                .observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
+                        new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
+                        new DefaultTracingObservationHandler(tracer)));
     }
 
     @AfterEach
@@ -82,10 +85,11 @@ class EventSpansTests {
     @Test
     void aKafkaRecordIsHandledInAConsumerSpanThatIsTheChildOfTheEventsTraceparent() {
         AtomicReference<String> seenByHandler = new AtomicReference<>();
-        when(inbox.receive(any())).thenAnswer(call -> Mono.fromCallable(() -> {
-            seenByHandler.set(traceparents.current());
-            return EventInbox.Outcome.PROCESSED;
-        }));
+        when(inbox.receive(any()))
+                .thenAnswer(call -> Mono.fromCallable(() -> {
+                    seenByHandler.set(traceparents.current());
+                    return EventInbox.Outcome.PROCESSED;
+                }));
 
         consumer().receive(record(event(TRACEPARENT), 3, 41));
 
@@ -94,12 +98,21 @@ class EventSpansTests {
         assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
         assertThat(span.getName()).isEqualTo("thaw.case.opened process");
         assertThat(span.getTraceId()).as("the producer's trace").isEqualTo(TRACE_ID);
-        assertThat(span.getParentSpanId()).as("the child of the span that published the event").isEqualTo(PRODUCER_SPAN);
-        assertThat(span.getAttributes().asMap()).extractingFromEntries(entry -> entry.getKey().getKey() + "=" + entry.getValue())
-                .contains("messaging.system=kafka", "thaw.event.type=thaw.case.opened", "messaging.message.id=event-1",
-                        "messaging.destination.name=thaw.events.case-service", "messaging.kafka.destination.partition=3",
-                        "messaging.kafka.message.offset=41", "thaw.tenant=acme");
-        assertThat(seenByHandler.get()).as("the handlers run inside it, so the events they publish carry it on")
+        assertThat(span.getParentSpanId())
+                .as("the child of the span that published the event")
+                .isEqualTo(PRODUCER_SPAN);
+        assertThat(span.getAttributes().asMap())
+                .extractingFromEntries(entry -> entry.getKey().getKey() + "=" + entry.getValue())
+                .contains(
+                        "messaging.system=kafka",
+                        "thaw.event.type=thaw.case.opened",
+                        "messaging.message.id=event-1",
+                        "messaging.destination.name=thaw.events.case-service",
+                        "messaging.kafka.destination.partition=3",
+                        "messaging.kafka.message.offset=41",
+                        "thaw.tenant=acme");
+        assertThat(seenByHandler.get())
+                .as("the handlers run inside it, so the events they publish carry it on")
                 .isEqualTo("00-" + TRACE_ID + "-" + span.getSpanId() + "-01");
     }
 
@@ -111,7 +124,9 @@ class EventSpansTests {
         consumer.receive(record(event(TRACEPARENT), 0, 1));
         consumer.receive(record(event(TRACEPARENT), 0, 2));
 
-        assertThat(exportedOnceEnded(2)).hasSize(2).allSatisfy(span -> assertThat(span.getParentSpanId()).isEqualTo(PRODUCER_SPAN));
+        assertThat(exportedOnceEnded(2))
+                .hasSize(2)
+                .allSatisfy(span -> assertThat(span.getParentSpanId()).isEqualTo(PRODUCER_SPAN));
         assertThat(exported.get(0).getSpanId()).isNotEqualTo(exported.get(1).getSpanId());
     }
 
@@ -148,17 +163,20 @@ class EventSpansTests {
         try {
             AtomicReference<String> seenByHandler = new AtomicReference<>();
             Mono<EventInbox.Outcome> handling = Mono.fromCallable(() -> {
-                seenByHandler.set(traceparents.current());
-                return EventInbox.Outcome.PROCESSED;
-            }).subscribeOn(Schedulers.boundedElastic());
+                        seenByHandler.set(traceparents.current());
+                        return EventInbox.Outcome.PROCESSED;
+                    })
+                    .subscribeOn(Schedulers.boundedElastic());
 
-            assertThat(spans.around(event(TRACEPARENT), "http", Map.of(), handling).block(Duration.ofSeconds(5)))
+            assertThat(spans.around(event(TRACEPARENT), "http", Map.of(), handling)
+                            .block(Duration.ofSeconds(5)))
                     .isEqualTo(EventInbox.Outcome.PROCESSED);
 
             assertThat(exportedOnceEnded(1)).singleElement().satisfies(span -> {
                 assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
                 assertThat(span.getParentSpanId()).isEqualTo(PRODUCER_SPAN);
-                assertThat(span.getAttributes().asMap()).extractingFromEntries(entry -> entry.getKey().getKey() + "=" + entry.getValue())
+                assertThat(span.getAttributes().asMap())
+                        .extractingFromEntries(entry -> entry.getKey().getKey() + "=" + entry.getValue())
                         .contains("messaging.system=http");
                 assertThat(seenByHandler.get()).isEqualTo("00-" + TRACE_ID + "-" + span.getSpanId() + "-01");
             });
@@ -177,18 +195,40 @@ class EventSpansTests {
     }
 
     KafkaEventConsumer consumer() {
-        return new KafkaEventConsumer(inbox, mock(ReactiveMongoTemplate.class), mock(KafkaTemplate.class), "case-service",
-                "thaw.events.case-service", Duration.ofSeconds(5), Clock.systemUTC(), spans);
+        return new KafkaEventConsumer(
+                inbox,
+                mock(ReactiveMongoTemplate.class),
+                mock(KafkaTemplate.class),
+                "case-service",
+                "thaw.events.case-service",
+                Duration.ofSeconds(5),
+                Clock.systemUTC(),
+                spans);
     }
 
     static ThawEvent event(String traceparent) {
-        return new ThawEvent("event-1", "identity-monitor", "thaw.case.opened", "case-1", Instant.parse("2026-12-07T05:00:00Z"),
-                "acme", 1L, traceparent, Map.of("caseId", "case-1"));
+        return new ThawEvent(
+                "event-1",
+                "identity-monitor",
+                "thaw.case.opened",
+                "case-1",
+                Instant.parse("2026-12-07T05:00:00Z"),
+                "acme",
+                1L,
+                traceparent,
+                Map.of("caseId", "case-1"));
     }
 
     static ConsumerRecord<String, String> record(ThawEvent event, int partition, long offset) {
-        ConsumerRecord<String, String> record = new ConsumerRecord<>("thaw.events.case-service", partition, offset, "acme|case-1",
-                new String(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsBytes(event.toCloudEvent()),
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(
+                "thaw.events.case-service",
+                partition,
+                offset,
+                "acme|case-1",
+                new String(
+                        tools.jackson.databind.json.JsonMapper.builder()
+                                .build()
+                                .writeValueAsBytes(event.toCloudEvent()),
                         StandardCharsets.UTF_8));
         return record;
     }

@@ -84,6 +84,7 @@ class EventsTests {
     static class CountingHandler implements EventHandler {
 
         final AtomicInteger runs = new AtomicInteger();
+
         @Autowired
         ReactiveMongoTemplate mongo;
 
@@ -103,14 +104,19 @@ class EventsTests {
 
     @Autowired
     ReactiveMongoTemplate mongo;
+
     @Autowired
     EventOutbox outbox;
+
     @Autowired
     OutboxRelay relay;
+
     @Autowired
     EventTransport transport;
+
     @Autowired
     CountingHandler handler;
+
     @Autowired
     WebTestClient web;
 
@@ -122,14 +128,21 @@ class EventsTests {
         StepVerifier.create(outbox.release("notes", "note-1")).expectNext(1).verifyComplete();
         relayUntil(() -> effects(opened.id()) == 1);
 
-        assertThat(mongo.findById("note-1", Document.class, "notes").block().getList("pendingEvents", Document.class)).isEmpty();
+        assertThat(mongo.findById("note-1", Document.class, "notes").block().getList("pendingEvents", Document.class))
+                .isEmpty();
         int runs = handler.runs.get();
         // The same event delivered again (at least once means it may be): acknowledged, not re-applied.
-        web.post().uri("/internal/events").headers(h -> h.setBearerAuth(serviceToken()))
-                .contentType(MediaType.parseMediaType("application/cloudevents+json")).bodyValue(opened.toCloudEvent())
+        web.post()
+                .uri("/internal/events")
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .contentType(MediaType.parseMediaType("application/cloudevents+json"))
+                .bodyValue(opened.toCloudEvent())
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("duplicate");
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("duplicate");
         assertThat(handler.runs.get()).isEqualTo(runs);
         assertThat(effects(opened.id())).isEqualTo(1);
     }
@@ -146,7 +159,8 @@ class EventsTests {
     @Test
     void aSubscriberThatFailsForAWhileReceivesEverythingOnceItRecovers() {
         stub.failuresLeft.set(7);
-        List<ThawEvent> events = List.of(event("thaw.flaky.a", "x"), event("thaw.flaky.b", "y"), event("thaw.flaky.c", "z"));
+        List<ThawEvent> events =
+                List.of(event("thaw.flaky.a", "x"), event("thaw.flaky.b", "y"), event("thaw.flaky.c", "z"));
         events.forEach(event -> outbox.publish(event).block());
 
         relayUntil(() -> events.stream().allMatch(event -> stub.acceptedTimes(event.id()) == 1));
@@ -160,40 +174,75 @@ class EventsTests {
         relay.relayDue().block();
 
         String deadLetterId = poison.id() + "|stub";
-        web.get().uri("/api/v1/test/admin/dead-letters").headers(h -> h.setBearerAuth(tokens.token("platform_admin"))).exchange()
-                .expectStatus().isOk()
+        web.get()
+                .uri("/api/v1/test/admin/dead-letters")
+                .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.items[?(@.id == '" + deadLetterId + "')].lastError").isEqualTo(List.of("HTTP 400"))
-                .jsonPath("$.items[?(@.id == '" + deadLetterId + "')].type").isEqualTo(List.of("thaw.flaky.poison"));
-        web.post().uri("/api/v1/test/admin/dead-letters/{id}/replay", deadLetterId)
-                .headers(h -> h.setBearerAuth(tokens.token("merchant_admin"))).exchange()
-                .expectStatus().isForbidden();
+                .jsonPath("$.items[?(@.id == '" + deadLetterId + "')].lastError")
+                .isEqualTo(List.of("HTTP 400"))
+                .jsonPath("$.items[?(@.id == '" + deadLetterId + "')].type")
+                .isEqualTo(List.of("thaw.flaky.poison"));
+        web.post()
+                .uri("/api/v1/test/admin/dead-letters/{id}/replay", deadLetterId)
+                .headers(h -> h.setBearerAuth(tokens.token("merchant_admin")))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
         assertThat(stub.acceptedTimes(poison.id())).isZero();
 
         stub.acceptPoison.set(true);
-        web.post().uri("/api/v1/test/admin/dead-letters/{id}/replay", deadLetterId)
-                .headers(h -> h.setBearerAuth(tokens.token("platform_admin"))).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("requeued");
+        web.post()
+                .uri("/api/v1/test/admin/dead-letters/{id}/replay", deadLetterId)
+                .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("requeued");
         relayUntil(() -> stub.acceptedTimes(poison.id()) == 1);
         relay.relayDue().block();
         assertThat(stub.acceptedTimes(poison.id())).isEqualTo(1);
-        web.get().uri("/api/v1/test/admin/dead-letters").headers(h -> h.setBearerAuth(tokens.token("platform_admin"))).exchange()
-                .expectBody().jsonPath("$.items[?(@.id == '" + deadLetterId + "')]").isEmpty();
+        web.get()
+                .uri("/api/v1/test/admin/dead-letters")
+                .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items[?(@.id == '" + deadLetterId + "')]")
+                .isEmpty();
     }
 
     @Test
     void twoRelaysSharingOneStoreDeliverEachEventOnce() {
-        List<ThawEvent> events = Flux.range(0, 200).map(i -> event("thaw.flaky.bulk", "bulk-" + i)).collectList().block();
+        List<ThawEvent> events = Flux.range(0, 200)
+                .map(i -> event("thaw.flaky.bulk", "bulk-" + i))
+                .collectList()
+                .block();
         Flux.fromIterable(events).concatMap(outbox::publish).blockLast();
-        EventsProperties.Relay settings = new EventsProperties.Relay(false, Duration.ofSeconds(1), 20, 8, Duration.ofSeconds(30),
-                20, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(10));
-        OutboxRelay second = new OutboxRelay(mongo, outbox, transport, settings, Clock.systemUTC(), new SimpleMeterRegistry());
+        EventsProperties.Relay settings = new EventsProperties.Relay(
+                false,
+                Duration.ofSeconds(1),
+                20,
+                8,
+                Duration.ofSeconds(30),
+                20,
+                Duration.ofMillis(1),
+                Duration.ofMillis(5),
+                Duration.ofSeconds(10));
+        OutboxRelay second =
+                new OutboxRelay(mongo, outbox, transport, settings, Clock.systemUTC(), new SimpleMeterRegistry());
 
-        Mono.when(relay.relayDue(), second.relayDue(), relay.relayDue(), second.relayDue()).block(Duration.ofSeconds(60));
+        Mono.when(relay.relayDue(), second.relayDue(), relay.relayDue(), second.relayDue())
+                .block(Duration.ofSeconds(60));
         relayUntil(() -> events.stream().allMatch(event -> stub.acceptedTimes(event.id()) >= 1));
 
-        assertThat(events).allSatisfy(event -> assertThat(stub.acceptedTimes(event.id())).as(event.id()).isEqualTo(1));
+        assertThat(events)
+                .allSatisfy(event -> assertThat(stub.acceptedTimes(event.id()))
+                        .as(event.id())
+                        .isEqualTo(1));
     }
 
     @Autowired
@@ -203,28 +252,50 @@ class EventsTests {
     void theHttpTransportIsTheDefaultAndNothingKafkaRunsThen() {
         assertThat(transport).isInstanceOf(HttpEventTransport.class);
         assertThat(context.getBeansOfType(KafkaEventConsumer.class)).isEmpty();
-        assertThat(context.getBeanNamesForType(org.springframework.kafka.core.KafkaTemplate.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.springframework.kafka.core.KafkaTemplate.class))
+                .isEmpty();
     }
 
     @Test
     void internalEventsAcceptOnlyServiceTokensAndCompleteCloudEvents() {
         Map<String, Object> cloudEvent = event("thaw.test.guarded", "g").toCloudEvent();
-        web.post().uri("/internal/events").contentType(MediaType.APPLICATION_JSON).bodyValue(cloudEvent).exchange()
-                .expectStatus().isUnauthorized();
-        web.post().uri("/internal/events").headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(cloudEvent).exchange()
-                .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.code").isEqualTo("forbidden");
-        web.post().uri("/internal/events").headers(h -> h.setBearerAuth(serviceToken()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("specversion", "1.0", "id", "e-1")).exchange()
-                .expectStatus().isBadRequest()
+        web.post()
+                .uri("/internal/events")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(cloudEvent)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        web.post()
+                .uri("/internal/events")
+                .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(cloudEvent)
+                .exchange()
+                .expectStatus()
+                .isForbidden()
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("validation_failed")
-                .jsonPath("$.errors[?(@.field == 'type')].rule").isEqualTo(List.of("Required"));
+                .jsonPath("$.code")
+                .isEqualTo("forbidden");
+        web.post()
+                .uri("/internal/events")
+                .headers(h -> h.setBearerAuth(serviceToken()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("specversion", "1.0", "id", "e-1"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("validation_failed")
+                .jsonPath("$.errors[?(@.field == 'type')].rule")
+                .isEqualTo(List.of("Required"));
     }
 
     private void relayUntil(java.util.concurrent.Callable<Boolean> condition) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> {
                     relay.relayDue().block(Duration.ofSeconds(30));
                     return condition.call();
@@ -232,20 +303,28 @@ class EventsTests {
     }
 
     private void insertNote(String id, List<ThawEvent> events) {
-        mongo.insert(new Document("_id", id).append("title", "a note").append(EventOutbox.PENDING_EVENTS, EventOutbox.pending(events)),
-                "notes").block();
+        mongo.insert(
+                        new Document("_id", id)
+                                .append("title", "a note")
+                                .append(EventOutbox.PENDING_EVENTS, EventOutbox.pending(events)),
+                        "notes")
+                .block();
     }
 
     private long effects(String eventId) {
-        return mongo.count(Query.query(Criteria.where("_id").is(eventId)), "effects").block();
+        return mongo.count(Query.query(Criteria.where("_id").is(eventId)), "effects")
+                .block();
     }
 
     private static ThawEvent event(String type, String subject) {
-        return ThawEvent.of("/thaw/events-test", type, subject, "acme", Instant.now(), null, Map.of("subject", subject));
+        return ThawEvent.of(
+                "/thaw/events-test", type, subject, "acme", Instant.now(), null, Map.of("subject", subject));
     }
 
     private static String serviceToken() {
-        return tokens.token(List.of("thaw_service"), claims -> claims.claim("tenant_id", "thaw").claim("azp", "case-service"));
+        return tokens.token(
+                List.of("thaw_service"),
+                claims -> claims.claim("tenant_id", "thaw").claim("azp", "case-service"));
     }
 
     private static int freePort() {

@@ -91,8 +91,7 @@ class KafkaEventsTests {
 
     /** Strict data for the poison event: the member {@code required} must be there. */
     @EventType("thaw.ktest.poison")
-    record Poison(String required) {
-    }
+    record Poison(String required) {}
 
     /**
      * A consumer whose effect is one document per event; it records how often it actually ran and,
@@ -108,6 +107,7 @@ class KafkaEventsTests {
         final AtomicInteger flakyFailuresLeft = new AtomicInteger();
         final AtomicBoolean acceptPoison = new AtomicBoolean();
         final EventBinding<Poison> strictPoison = EventBinding.on(Poison.class, received -> Mono.empty());
+
         @Autowired
         ReactiveMongoTemplate mongo;
 
@@ -122,16 +122,23 @@ class KafkaEventsTests {
             if (event.type().equals("thaw.ktest.flaky") && flakyFailuresLeft.getAndDecrement() > 0) {
                 return Mono.error(new IllegalStateException("the flaky handler fails this time"));
             }
-            Mono<Void> check = event.type().equals("thaw.ktest.poison") && !acceptPoison.get() ? strictPoison.handle(event) : Mono.empty();
+            Mono<Void> check = event.type().equals("thaw.ktest.poison") && !acceptPoison.get()
+                    ? strictPoison.handle(event)
+                    : Mono.empty();
             return check.then(Mono.defer(() -> {
                 if (event.sequence() != null) {
-                    sequences.computeIfAbsent(event.subject(), subject -> Collections.synchronizedList(new ArrayList<>()))
+                    sequences
+                            .computeIfAbsent(
+                                    event.subject(), subject -> Collections.synchronizedList(new ArrayList<>()))
                             .add(event.sequence());
                 }
-                Mono<Void> pause = event.type().equals("thaw.ktest.slow") ? Mono.delay(Duration.ofMillis(3)).then() : Mono.empty();
-                return pause.then(mongo.insert(new Document("_id", event.id()).append("subject", event.subject()), "effects")
-                        .onErrorResume(DuplicateKeyException.class, again -> Mono.empty())
-                        .then());
+                Mono<Void> pause = event.type().equals("thaw.ktest.slow")
+                        ? Mono.delay(Duration.ofMillis(3)).then()
+                        : Mono.empty();
+                return pause.then(
+                        mongo.insert(new Document("_id", event.id()).append("subject", event.subject()), "effects")
+                                .onErrorResume(DuplicateKeyException.class, again -> Mono.empty())
+                                .then());
             }));
         }
 
@@ -143,17 +150,23 @@ class KafkaEventsTests {
 
     @Autowired
     ReactiveMongoTemplate mongo;
+
     @Autowired
     EventOutbox outbox;
+
     @Autowired
     OutboxRelay relay;
+
     @Autowired
     RecordingHandler handler;
+
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
     @Autowired
     @Qualifier("thawEventsKafkaTemplate")
     KafkaTemplate<String, String> kafka;
+
     @Autowired
     WebTestClient web;
 
@@ -168,18 +181,28 @@ class KafkaEventsTests {
         Flux.fromIterable(events).concatMap(outbox::publish).blockLast();
         relay.relayDue().block(Duration.ofSeconds(30));
         // Delivered means the broker has it: the relay is done with every entry before any effect is awaited.
-        assertThat(mongo.count(Query.query(Criteria.where("eventId").in(events.stream().map(ThawEvent::id).toList())
-                .and("status").is("DELIVERED")), EventOutbox.OUTBOX).block()).isEqualTo(events.size());
+        assertThat(mongo.count(
+                                Query.query(Criteria.where("eventId")
+                                        .in(events.stream().map(ThawEvent::id).toList())
+                                        .and("status")
+                                        .is("DELIVERED")),
+                                EventOutbox.OUTBOX)
+                        .block())
+                .isEqualTo(events.size());
         // At least once: the same event on the topic twice more (a relay that died after the broker's ack).
         ThawEvent repeated = events.get(7);
         kafka.send(KafkaEventTransport.record(TOPIC, repeated)).join();
         kafka.send(KafkaEventTransport.record(TOPIC, repeated)).join();
 
         awaitEffects(events, 30);
-        assertThat(events).allSatisfy(event -> assertThat(handler.runsOf(event.id())).as(event.id()).isEqualTo(1));
+        assertThat(events)
+                .allSatisfy(event ->
+                        assertThat(handler.runsOf(event.id())).as(event.id()).isEqualTo(1));
         for (int subject = 0; subject < 5; subject++) {
-            assertThat(handler.sequences.get("order-" + subject)).as("order-" + subject)
-                    .containsExactlyElementsOf(IntStream.rangeClosed(1, 20).mapToObj(Long::valueOf).toList());
+            assertThat(handler.sequences.get("order-" + subject))
+                    .as("order-" + subject)
+                    .containsExactlyElementsOf(
+                            IntStream.rangeClosed(1, 20).mapToObj(Long::valueOf).toList());
         }
     }
 
@@ -187,29 +210,53 @@ class KafkaEventsTests {
     void anEntryIsNotDeliveredUntilABrokerAcknowledgedIt() {
         ThawEvent event = event("thaw.ktest.unacknowledged", "nowhere");
         outbox.publish(event).block();
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 500);
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "127.0.0.1:1",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                500);
         KafkaTemplate<String, String> unreachable = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
-        EventsProperties.Kafka settings = new EventsProperties.Kafka("127.0.0.1:1", "thaw.events.", NAME, 2, (short) 1, 1, Map.of());
-        EventsProperties.Relay relaySettings = new EventsProperties.Relay(false, Duration.ofSeconds(1), 100, 4, Duration.ofSeconds(30),
-                4, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(2));
-        OutboxRelay cutOff = new OutboxRelay(mongo, outbox, new KafkaEventTransport(unreachable, settings, Duration.ofSeconds(2)),
-                relaySettings, Clock.systemUTC(), new SimpleMeterRegistry());
+        EventsProperties.Kafka settings =
+                new EventsProperties.Kafka("127.0.0.1:1", "thaw.events.", NAME, 2, (short) 1, 1, Map.of());
+        EventsProperties.Relay relaySettings = new EventsProperties.Relay(
+                false,
+                Duration.ofSeconds(1),
+                100,
+                4,
+                Duration.ofSeconds(30),
+                4,
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(2));
+        OutboxRelay cutOff = new OutboxRelay(
+                mongo,
+                outbox,
+                new KafkaEventTransport(unreachable, settings, Duration.ofSeconds(2)),
+                relaySettings,
+                Clock.systemUTC(),
+                new SimpleMeterRegistry());
         try {
             cutOff.relayDue().block(Duration.ofSeconds(30));
         } finally {
             unreachable.destroy();
         }
 
-        Document entry = mongo.findById(event.id() + "|" + NAME, Document.class, EventOutbox.OUTBOX).block();
+        Document entry = mongo.findById(event.id() + "|" + NAME, Document.class, EventOutbox.OUTBOX)
+                .block();
         assertThat(entry.getString("status")).isEqualTo("PENDING");
         assertThat(entry.getInteger("attempts")).isEqualTo(1);
         assertThat(entry.getString("lastError")).isNotBlank();
         // The next pass with a broker delivers it.
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.get("_id"))),
-                new org.springframework.data.mongodb.core.query.Update().set("nextAttemptAt", new java.util.Date()), EventOutbox.OUTBOX).block();
+        mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(entry.get("_id"))),
+                        new org.springframework.data.mongodb.core.query.Update()
+                                .set("nextAttemptAt", new java.util.Date()),
+                        EventOutbox.OUTBOX)
+                .block();
         relay.relayDue().block(Duration.ofSeconds(30));
         awaitEffects(List.of(event), 30);
     }
@@ -234,9 +281,14 @@ class KafkaEventsTests {
         relay.relayDue().block(Duration.ofSeconds(30));
 
         String deadLetterId = hopeless.id() + "|" + NAME;
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> mongo.findById(deadLetterId, Document.class, OutboxRelay.DEAD_LETTERS).blockOptional().isPresent());
-        Document parked = mongo.findById(deadLetterId, Document.class, OutboxRelay.DEAD_LETTERS).block();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> mongo.findById(deadLetterId, Document.class, OutboxRelay.DEAD_LETTERS)
+                        .blockOptional()
+                        .isPresent());
+        Document parked = mongo.findById(deadLetterId, Document.class, OutboxRelay.DEAD_LETTERS)
+                .block();
         handler.flakyFailuresLeft.set(0);
         assertThat(parked.getInteger("attempts")).isEqualTo(4);
         assertThat(parked.getString("lastError")).contains("the flaky handler fails this time");
@@ -246,52 +298,89 @@ class KafkaEventsTests {
 
     @Test
     void aMalformedEventLandsInTheDeadLetterTopicAndAPlatformAdminReplaysIt() {
-        ThawEvent poison = ThawEvent.of("/thaw/kafka-test", "thaw.ktest.poison", "bad-1", "acme", Instant.now(), null,
+        ThawEvent poison = ThawEvent.of(
+                "/thaw/kafka-test",
+                "thaw.ktest.poison",
+                "bad-1",
+                "acme",
+                Instant.now(),
+                null,
                 Map.of("other", "no required member"));
         outbox.publish(poison).block();
         relay.relayDue().block(Duration.ofSeconds(30));
 
         assertThat(recordsOn(TOPIC + "-dlt", poison.id())).isNotEmpty();
         String deadLetterId = poison.id() + "|" + NAME;
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                web.get().uri("/api/v1/test/admin/dead-letters?limit=200").headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> web.get()
+                        .uri("/api/v1/test/admin/dead-letters?limit=200")
+                        .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
                         .exchange()
-                        .expectStatus().isOk()
+                        .expectStatus()
+                        .isOk()
                         .expectBody()
-                        .jsonPath("$.items[?(@.id == '" + deadLetterId + "')].origin").isEqualTo(List.of("topic"))
-                        .jsonPath("$.items[?(@.id == '" + deadLetterId + "')].type").isEqualTo(List.of("thaw.ktest.poison")));
-        Document parked = mongo.findById(deadLetterId, Document.class, OutboxRelay.DEAD_LETTERS).block();
+                        .jsonPath("$.items[?(@.id == '" + deadLetterId + "')].origin")
+                        .isEqualTo(List.of("topic"))
+                        .jsonPath("$.items[?(@.id == '" + deadLetterId + "')].type")
+                        .isEqualTo(List.of("thaw.ktest.poison")));
+        Document parked = mongo.findById(deadLetterId, Document.class, OutboxRelay.DEAD_LETTERS)
+                .block();
         assertThat(parked.getString("lastError")).contains("event_malformed").contains("required");
-        assertThat(parked.getInteger("attempts")).as("refused at once, not retried").isEqualTo(1);
+        assertThat(parked.getInteger("attempts"))
+                .as("refused at once, not retried")
+                .isEqualTo(1);
         assertThat(handler.runsOf(poison.id())).isEqualTo(1);
         assertThat(effects(poison.id())).isZero();
 
-        web.post().uri("/api/v1/test/admin/dead-letters/{id}/replay", deadLetterId)
-                .headers(h -> h.setBearerAuth(tokens.token("merchant_admin"))).exchange()
-                .expectStatus().isForbidden();
+        web.post()
+                .uri("/api/v1/test/admin/dead-letters/{id}/replay", deadLetterId)
+                .headers(h -> h.setBearerAuth(tokens.token("merchant_admin")))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
         // The consumer is fixed (a new release reads the event); the admin replays it.
         handler.acceptPoison.set(true);
         // The inbox forgets a failed claim's lease at once, so the replay runs the handlers again.
-        web.post().uri("/api/v1/test/admin/dead-letters/{id}/replay", deadLetterId)
-                .headers(h -> h.setBearerAuth(tokens.token("platform_admin"))).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("requeued");
+        web.post()
+                .uri("/api/v1/test/admin/dead-letters/{id}/replay", deadLetterId)
+                .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("requeued");
         awaitEffects(List.of(poison), 30);
         assertThat(handler.runsOf(poison.id())).isEqualTo(2);
-        web.get().uri("/api/v1/test/admin/dead-letters?limit=200").headers(h -> h.setBearerAuth(tokens.token("platform_admin"))).exchange()
-                .expectBody().jsonPath("$.items[?(@.id == '" + deadLetterId + "')]").isEmpty();
-        web.post().uri("/api/v1/test/admin/dead-letters/{id}/replay", deadLetterId)
-                .headers(h -> h.setBearerAuth(tokens.token("platform_admin"))).exchange()
-                .expectStatus().isNotFound();
+        web.get()
+                .uri("/api/v1/test/admin/dead-letters?limit=200")
+                .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items[?(@.id == '" + deadLetterId + "')]")
+                .isEmpty();
+        web.post()
+                .uri("/api/v1/test/admin/dead-letters/{id}/replay", deadLetterId)
+                .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void noEventIsLostOrAppliedTwiceWhenTheConsumerStopsMidStreamAndStartsAgain() throws InterruptedException {
-        List<ThawEvent> events = IntStream.range(0, 400).mapToObj(i -> event("thaw.ktest.slow", "bulk-" + (i % 10))).toList();
+        List<ThawEvent> events = IntStream.range(0, 400)
+                .mapToObj(i -> event("thaw.ktest.slow", "bulk-" + (i % 10)))
+                .toList();
         Flux.fromIterable(events).concatMap(outbox::publish).blockLast();
         relay.relayDue().block(Duration.ofSeconds(60));
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> effects(events) >= 80);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> effects(events) >= 80);
         MessageListenerContainer consumer = listeners.getListenerContainer(KafkaEventConsumer.LISTENER_ID);
         consumer.stop();
         long atStop = effects(events);
@@ -301,20 +390,29 @@ class KafkaEventsTests {
 
         consumer.start();
         awaitEffects(events, 60);
-        assertThat(events).allSatisfy(event -> assertThat(handler.runsOf(event.id())).as(event.id()).isEqualTo(1));
+        assertThat(events)
+                .allSatisfy(event ->
+                        assertThat(handler.runsOf(event.id())).as(event.id()).isEqualTo(1));
     }
 
     private void awaitEffects(List<ThawEvent> events, int seconds) {
-        Awaitility.await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(50))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(seconds))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> effects(events) == events.size());
     }
 
     private long effects(List<ThawEvent> events) {
-        return mongo.count(Query.query(Criteria.where("_id").in(events.stream().map(ThawEvent::id).toList())), "effects").block();
+        return mongo.count(
+                        Query.query(Criteria.where("_id")
+                                .in(events.stream().map(ThawEvent::id).toList())),
+                        "effects")
+                .block();
     }
 
     private long effects(String eventId) {
-        return mongo.count(Query.query(Criteria.where("_id").is(eventId)), "effects").block();
+        return mongo.count(Query.query(Criteria.where("_id").is(eventId)), "effects")
+                .block();
     }
 
     /** The records on a topic whose value names the event, read from its beginning. */

@@ -85,24 +85,41 @@ class RelayTransportBench {
         @Override
         public Mono<Void> handle(ThawEvent event) {
             return mongo.insert(new Document("_id", event.id()).append("subject", event.subject()), "effects")
-                    .onErrorResume(DuplicateKeyException.class, again -> Mono.empty()).then();
+                    .onErrorResume(DuplicateKeyException.class, again -> Mono.empty())
+                    .then();
         }
     }
 
     @Autowired
     ReactiveMongoTemplate mongo;
+
     @Autowired
     EventOutbox outbox;
+
     @Autowired
     OutboxRelay kafkaRelay;
 
     @Test
     void relayEventsPerSecondOnEachTransport() {
-        String token = tokens.token(List.of("thaw_service"), claims -> claims.claim("tenant_id", "thaw").claim("azp", NAME));
-        EventsProperties.Relay settings = new EventsProperties.Relay(false, Duration.ofMillis(500), 100, 16, Duration.ofSeconds(30),
-                10, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(10));
-        OutboxRelay httpRelay = new OutboxRelay(mongo, outbox,
-                new HttpEventTransport(WebClient.create(), () -> Mono.just(token), Duration.ofSeconds(10)), settings, Clock.systemUTC(),
+        String token = tokens.token(
+                List.of("thaw_service"),
+                claims -> claims.claim("tenant_id", "thaw").claim("azp", NAME));
+        EventsProperties.Relay settings = new EventsProperties.Relay(
+                false,
+                Duration.ofMillis(500),
+                100,
+                16,
+                Duration.ofSeconds(30),
+                10,
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(10));
+        OutboxRelay httpRelay = new OutboxRelay(
+                mongo,
+                outbox,
+                new HttpEventTransport(WebClient.create(), () -> Mono.just(token), Duration.ofSeconds(10)),
+                settings,
+                Clock.systemUTC(),
                 new SimpleMeterRegistry());
 
         // A short warm-up of both paths (JIT, connections, the consumer group's partitions), not measured.
@@ -124,8 +141,8 @@ class RelayTransportBench {
         latency("warm-up", 20);
         latencies.add(latency("http, woken on release", LATENCY_EVENTS));
         httpRelay.stop();
-        reactor.core.Disposable polling = app.thaw.platform.timers.PeriodicPass.every("bench poll", Duration.ZERO,
-                settings.pollInterval(), httpRelay::relayDue);
+        reactor.core.Disposable polling = app.thaw.platform.timers.PeriodicPass.every(
+                "bench poll", Duration.ZERO, settings.pollInterval(), httpRelay::relayDue);
         latencies.add(latency("http, poll only (500 ms)", LATENCY_EVENTS));
         polling.dispose();
         latencies.forEach(line -> System.out.println("RELAY_LATENCY " + line));
@@ -137,7 +154,13 @@ class RelayTransportBench {
     private String latency(String label, int count) {
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ThawEvent event = ThawEvent.of("/thaw/relay-bench", "thaw.bench.hop", "hop-" + (i % 10), "acme", Instant.now(), null,
+            ThawEvent event = ThawEvent.of(
+                    "/thaw/relay-bench",
+                    "thaw.bench.hop",
+                    "hop-" + (i % 10),
+                    "acme",
+                    Instant.now(),
+                    null,
                     Map.of("n", i));
             outbox.publish(event).block(Duration.ofSeconds(30));
             long committed = System.nanoTime();
@@ -148,8 +171,14 @@ class RelayTransportBench {
             micros.add((System.nanoTime() - committed) / 1_000);
         }
         List<Long> sorted = micros.stream().sorted().toList();
-        return String.format("%s: %d events, commit to effect p50 %d ms, p90 %d ms, p99 %d ms, max %d ms", label, count,
-                percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted.getLast() / 1000);
+        return String.format(
+                "%s: %d events, commit to effect p50 %d ms, p90 %d ms, p99 %d ms, max %d ms",
+                label,
+                count,
+                percentile(sorted, 50),
+                percentile(sorted, 90),
+                percentile(sorted, 99),
+                sorted.getLast() / 1000);
     }
 
     private static long percentile(List<Long> sortedMicros, int p) {
@@ -159,7 +188,13 @@ class RelayTransportBench {
 
     private String run(String transport, OutboxRelay relay, int count) {
         List<ThawEvent> events = IntStream.range(0, count)
-                .mapToObj(i -> ThawEvent.of("/thaw/relay-bench", "thaw.bench.moved", "subject-" + (i % 100), "acme", Instant.now(), null,
+                .mapToObj(i -> ThawEvent.of(
+                        "/thaw/relay-bench",
+                        "thaw.bench.moved",
+                        "subject-" + (i % 100),
+                        "acme",
+                        Instant.now(),
+                        null,
                         Map.of("n", i)))
                 .toList();
         Flux.fromIterable(events).concatMap(outbox::publish, 16).blockLast();
@@ -173,17 +208,30 @@ class RelayTransportBench {
             sleep();
         }
         long applied = System.nanoTime();
-        return String.format("transport=%s events=%d relayed (outbox entries delivered) %.0f events/s in %.1f s; "
-                        + "effects stored %.0f events/s in %.1f s", transport, count, count / seconds(relayed - start),
-                seconds(relayed - start), count / seconds(applied - start), seconds(applied - start));
+        return String.format(
+                "transport=%s events=%d relayed (outbox entries delivered) %.0f events/s in %.1f s; "
+                        + "effects stored %.0f events/s in %.1f s",
+                transport,
+                count,
+                count / seconds(relayed - start),
+                seconds(relayed - start),
+                count / seconds(applied - start),
+                seconds(applied - start));
     }
 
     private long delivered(List<String> eventIds) {
-        return mongo.count(Query.query(Criteria.where("eventId").in(eventIds).and("status").is("DELIVERED")), EventOutbox.OUTBOX).block();
+        return mongo.count(
+                        Query.query(Criteria.where("eventId")
+                                .in(eventIds)
+                                .and("status")
+                                .is("DELIVERED")),
+                        EventOutbox.OUTBOX)
+                .block();
     }
 
     private long effects(List<String> eventIds) {
-        return mongo.count(Query.query(Criteria.where("_id").in(eventIds)), "effects").block();
+        return mongo.count(Query.query(Criteria.where("_id").in(eventIds)), "effects")
+                .block();
     }
 
     private static double seconds(long nanos) {

@@ -59,6 +59,7 @@ class RelayWakesOnReleaseTests {
 
     @Autowired
     EventOutbox outbox;
+
     @Autowired
     ReactiveMongoTemplate mongo;
 
@@ -66,7 +67,9 @@ class RelayWakesOnReleaseTests {
     void aReleasedEventIsDeliveredAtOnceNotAtTheNextPoll() {
         // Warm-up events first (token, connections, the relay's first pass): under a heavy load a first delivery may
         // time out, and its retry then waits for a poll or the next wake-up; the first to arrive ends the warm-up.
-        Awaitility.await("a warm-up event delivered").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(10))
+        Awaitility.await("a warm-up event delivered")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(10))
                 .ignoreExceptionsInstanceOf(AssertionError.class)
                 .until(() -> deliverAndTime("warm-up", Duration.ofSeconds(20)) >= 0);
         // From here the next poll is ten minutes away: only the release's wake-up can deliver in time. The bound is
@@ -77,11 +80,14 @@ class RelayWakesOnReleaseTests {
     }
 
     long deliverAndTime(String subject, Duration within) {
-        ThawEvent event = ThawEvent.of("wake-test", "thaw.wake.now", subject, "acme", Instant.now(), null, Map.of("n", 1));
+        ThawEvent event =
+                ThawEvent.of("wake-test", "thaw.wake.now", subject, "acme", Instant.now(), null, Map.of("n", 1));
         long started = System.nanoTime();
         assertThat(outbox.publish(event).block()).isEqualTo(1);
         try {
-            Awaitility.await(subject + " delivered").atMost(within).pollInterval(Duration.ofMillis(20))
+            Awaitility.await(subject + " delivered")
+                    .atMost(within)
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> "DELIVERED".equals(status(event)));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("Not delivered: " + entry(event), e);
@@ -97,7 +103,8 @@ class RelayWakesOnReleaseTests {
     }
 
     Document entry(ThawEvent event) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(event.id() + "|self")), Document.class, EventOutbox.OUTBOX)
+        return mongo.findOne(
+                        Query.query(Criteria.where("_id").is(event.id() + "|self")), Document.class, EventOutbox.OUTBOX)
                 .block();
     }
 

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -27,19 +26,26 @@ final class StubSubscriber implements AutoCloseable {
     private final DisposableServer server;
 
     StubSubscriber() {
-        server = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes.post("/internal/events", (request, response) -> request.receive().aggregate().asString()
-                        .flatMap(body -> {
-                            requests.incrementAndGet();
-                            if (failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-                                return response.status(503).send().then();
-                            }
-                            if (first(TYPE, body).endsWith(".poison") && !acceptPoison.get()) {
-                                return response.status(400).send().then();
-                            }
-                            accepted.computeIfAbsent(first(ID, body), id -> new AtomicInteger()).incrementAndGet();
-                            return response.status(200).send().then();
-                        })))
+        server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .route(routes -> routes.post(
+                        "/internal/events",
+                        (request, response) -> request.receive()
+                                .aggregate()
+                                .asString()
+                                .flatMap(body -> {
+                                    requests.incrementAndGet();
+                                    if (failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                                        return response.status(503).send().then();
+                                    }
+                                    if (first(TYPE, body).endsWith(".poison") && !acceptPoison.get()) {
+                                        return response.status(400).send().then();
+                                    }
+                                    accepted.computeIfAbsent(first(ID, body), id -> new AtomicInteger())
+                                            .incrementAndGet();
+                                    return response.status(200).send().then();
+                                })))
                 .bindNow();
     }
 

@@ -22,29 +22,50 @@ import reactor.core.publisher.Mono;
 class TypedEventsTests {
 
     @EventType("thaw.test.clock_set")
-    record ClockSetSent(String clockId, Instant dueAt, boolean urgent, @Nullable String ownerUserId, List<String> items) {
-    }
+    record ClockSetSent(
+            String clockId,
+            Instant dueAt,
+            boolean urgent,
+            @Nullable String ownerUserId,
+            List<String> items) {}
 
     @EventType("thaw.test.clock_set")
-    record ClockSetRead(String clockId, Instant dueAt, @Nullable String ownerUserId) {
-    }
+    record ClockSetRead(
+            String clockId, Instant dueAt, @Nullable String ownerUserId) {}
 
     @Test
     void aRecordBecomesJsonDataWithInstantsAsTextAndAbsentOptionalMembersLeftOut() {
-        ThawEvent event = ThawEvent.of("/thaw/test", "case-1", "acme", Instant.parse("2026-12-06T10:00:00Z"), 7L, null,
+        ThawEvent event = ThawEvent.of(
+                "/thaw/test",
+                "case-1",
+                "acme",
+                Instant.parse("2026-12-06T10:00:00Z"),
+                7L,
+                null,
                 new ClockSetSent("c-1", Instant.parse("2026-12-06T10:15:00Z"), true, null, List.of("A", "B")));
 
         assertThat(event.type()).isEqualTo("thaw.test.clock_set");
         assertThat(event.sequence()).isEqualTo(7L);
-        assertThat(event.data()).containsOnlyKeys("clockId", "dueAt", "urgent", "items")
-                .containsEntry("dueAt", "2026-12-06T10:15:00Z").containsEntry("urgent", true);
+        assertThat(event.data())
+                .containsOnlyKeys("clockId", "dueAt", "urgent", "items")
+                .containsEntry("dueAt", "2026-12-06T10:15:00Z")
+                .containsEntry("urgent", true);
         assertThat(event.toCloudEvent()).containsEntry("sequence", 7L);
     }
 
     @Test
     void aConsumerReadsItsOwnRecordAndIgnoresMembersItDoesNotKnow() {
-        ClockSetRead read = EventData.fromJson(Map.of("clockId", "c-1", "dueAt", "2026-12-06T10:15:00Z", "urgent", true,
-                "somethingNew", Map.of("x", 1)), ClockSetRead.class);
+        ClockSetRead read = EventData.fromJson(
+                Map.of(
+                        "clockId",
+                        "c-1",
+                        "dueAt",
+                        "2026-12-06T10:15:00Z",
+                        "urgent",
+                        true,
+                        "somethingNew",
+                        Map.of("x", 1)),
+                ClockSetRead.class);
 
         assertThat(read).isEqualTo(new ClockSetRead("c-1", Instant.parse("2026-12-06T10:15:00Z"), null));
     }
@@ -52,22 +73,38 @@ class TypedEventsTests {
     @Test
     void aMissingRequiredMemberOrAMemberOfTheWrongFormIsMalformed() {
         assertThatThrownBy(() -> EventData.fromJson(Map.of("dueAt", "2026-12-06T10:15:00Z"), ClockSetRead.class))
-                .isInstanceOf(EventData.MalformedEvent.class).hasMessageContaining("clockId");
-        assertThatThrownBy(() -> EventData.fromJson(Map.of("clockId", "c-1", "dueAt", "next tuesday"), ClockSetRead.class))
-                .isInstanceOf(EventData.MalformedEvent.class).hasMessageContaining("thaw.test.clock_set");
-        assertThatThrownBy(() -> EventData.fromJson(Map.of("clockId", "c-1", "dueAt", "2026-12-06T10:15:00Z", "urgent", true), ClockSetSent.class))
-                .isInstanceOf(EventData.MalformedEvent.class).hasMessageContaining("items");
+                .isInstanceOf(EventData.MalformedEvent.class)
+                .hasMessageContaining("clockId");
+        assertThatThrownBy(
+                        () -> EventData.fromJson(Map.of("clockId", "c-1", "dueAt", "next tuesday"), ClockSetRead.class))
+                .isInstanceOf(EventData.MalformedEvent.class)
+                .hasMessageContaining("thaw.test.clock_set");
+        assertThatThrownBy(() -> EventData.fromJson(
+                        Map.of("clockId", "c-1", "dueAt", "2026-12-06T10:15:00Z", "urgent", true), ClockSetSent.class))
+                .isInstanceOf(EventData.MalformedEvent.class)
+                .hasMessageContaining("items");
         // A primitive member is required too: absent is not false.
-        assertThatThrownBy(() -> EventData.fromJson(Map.of("clockId", "c-1", "dueAt", "2026-12-06T10:15:00Z", "items", List.of()),
-                ClockSetSent.class)).isInstanceOf(EventData.MalformedEvent.class).hasMessageContaining("urgent");
+        assertThatThrownBy(() -> EventData.fromJson(
+                        Map.of("clockId", "c-1", "dueAt", "2026-12-06T10:15:00Z", "items", List.of()),
+                        ClockSetSent.class))
+                .isInstanceOf(EventData.MalformedEvent.class)
+                .hasMessageContaining("urgent");
     }
 
     @Test
     void aBindingHandsTheRecordAndEnvelopeToItsHandlerAndRefusesMalformedDataWithA400() {
         AtomicReference<EventBinding.Received<ClockSetRead>> seen = new AtomicReference<>();
-        EventBinding<ClockSetRead> binding = EventBinding.on(ClockSetRead.class, event -> Mono.fromRunnable(() -> seen.set(event)));
-        ThawEvent event = ThawEvent.of("/thaw/test", "thaw.test.clock_set", "case-1", "acme", Instant.EPOCH, null,
-                Map.of("clockId", "c-1", "dueAt", "2026-12-06T10:15:00Z")).withSequence(3L);
+        EventBinding<ClockSetRead> binding =
+                EventBinding.on(ClockSetRead.class, event -> Mono.fromRunnable(() -> seen.set(event)));
+        ThawEvent event = ThawEvent.of(
+                        "/thaw/test",
+                        "thaw.test.clock_set",
+                        "case-1",
+                        "acme",
+                        Instant.EPOCH,
+                        null,
+                        Map.of("clockId", "c-1", "dueAt", "2026-12-06T10:15:00Z"))
+                .withSequence(3L);
 
         assertThat(binding.handles("thaw.test.clock_set")).isTrue();
         assertThat(binding.handles("thaw.test.clock_met")).isFalse();
@@ -76,7 +113,8 @@ class TypedEventsTests {
         assertThat(seen.get().sequence()).isEqualTo(3L);
         assertThat(seen.get().data().clockId()).isEqualTo("c-1");
 
-        ThawEvent malformed = ThawEvent.of("/thaw/test", "thaw.test.clock_set", "case-1", "acme", Instant.EPOCH, null, Map.of("clockId", "c-1"));
+        ThawEvent malformed = ThawEvent.of(
+                "/thaw/test", "thaw.test.clock_set", "case-1", "acme", Instant.EPOCH, null, Map.of("clockId", "c-1"));
         assertThatThrownBy(() -> binding.handle(malformed).block())
                 .isInstanceOfSatisfying(ThawProblem.class, problem -> {
                     assertThat(problem.status().value()).isEqualTo(400);
@@ -86,8 +124,10 @@ class TypedEventsTests {
 
     @Test
     void aConflictAtTheSubscriberIsRetriedAndAMalformedEventIsNot() {
-        assertThat(HttpEventTransport.classify(409, HttpHeaders.EMPTY).outcome()).isEqualTo(EventTransport.Outcome.RETRY);
-        assertThat(HttpEventTransport.classify(400, HttpHeaders.EMPTY).outcome()).isEqualTo(EventTransport.Outcome.REJECTED);
+        assertThat(HttpEventTransport.classify(409, HttpHeaders.EMPTY).outcome())
+                .isEqualTo(EventTransport.Outcome.RETRY);
+        assertThat(HttpEventTransport.classify(400, HttpHeaders.EMPTY).outcome())
+                .isEqualTo(EventTransport.Outcome.REJECTED);
     }
 
     @Test
@@ -107,10 +147,14 @@ class TypedEventsTests {
 
         Files.writeString(doc, Files.readString(doc).replace(", \"ownerUserId\": \"u-1\"", ""));
         EventContract withoutOwner = EventContract.read(doc);
-        assertThatThrownBy(() -> withoutOwner.verifyPublished(ClockSetSent.class)).hasMessageContaining("ownerUserId");
-        assertThatThrownBy(() -> withoutOwner.verifyConsumed(ClockSetRead.class)).hasMessageContaining("ownerUserId");
+        assertThatThrownBy(() -> withoutOwner.verifyPublished(ClockSetSent.class))
+                .hasMessageContaining("ownerUserId");
+        assertThatThrownBy(() -> withoutOwner.verifyConsumed(ClockSetRead.class))
+                .hasMessageContaining("ownerUserId");
 
-        Files.writeString(doc, Files.readString(doc).replace("\"urgent\": true", "\"urgent\": true, \"colour\": \"red\""));
-        assertThatThrownBy(() -> EventContract.read(doc).verifyPublished(ClockSetSent.class)).hasMessageContaining("colour");
+        Files.writeString(
+                doc, Files.readString(doc).replace("\"urgent\": true", "\"urgent\": true, \"colour\": \"red\""));
+        assertThatThrownBy(() -> EventContract.read(doc).verifyPublished(ClockSetSent.class))
+                .hasMessageContaining("colour");
     }
 }

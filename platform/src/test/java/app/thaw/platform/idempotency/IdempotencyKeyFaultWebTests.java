@@ -28,7 +28,9 @@ import reactor.test.StepVerifier;
  * a request still running, an instance that died between its effect and the key's completion, and
  * another principal resending someone's request under their key (ADR 54).
  */
-@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = PlatformTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=idempotency-fault-test", "thaw.service.area=test"})
 @AutoConfigureWebTestClient
 class IdempotencyKeyFaultWebTests extends IdempotencyWebTestSupport {
@@ -50,16 +52,19 @@ class IdempotencyKeyFaultWebTests extends IdempotencyWebTestSupport {
         String key = newKey();
         String name = "cut-off-" + key;
         String slow = "/api/v1/test/slow-widgets?delayMs=700";
-        // Real HTTP: the client gives up after 150 ms, while the handler (the widget written) still takes 700 ms to answer.
+        // Real HTTP: the client gives up after 150 ms, while the handler (the widget written) still takes 700 ms to
+        // answer.
         WebClient client = WebClient.create("http://127.0.0.1:" + port);
-        StepVerifier.create(client.post().uri(slow)
+        StepVerifier.create(client.post()
+                        .uri(slow)
                         .headers(headers -> {
                             headers.setBearerAuth(ACME);
                             headers.set(IdempotencyKeyFilter.HEADER, key);
                         })
                         .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(widget(name))
-                        .retrieve().toBodilessEntity()
+                        .retrieve()
+                        .toBodilessEntity()
                         .timeout(Duration.ofMillis(150)))
                 .expectError(java.util.concurrent.TimeoutException.class)
                 .verify(Duration.ofSeconds(5));
@@ -67,17 +72,25 @@ class IdempotencyKeyFaultWebTests extends IdempotencyWebTestSupport {
         // At once, while the first still runs: 409 without waiting, and a hint when to come back.
         long started = System.nanoTime();
         post(slow, key, widget(name), ACME)
-                .expectStatus().isEqualTo(409)
-                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
-                .expectBody().jsonPath("$.code").isEqualTo("idempotency_key_in_progress");
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("idempotency_key_in_progress");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
 
         // The cut-off request ran to its end and recorded its answer: the retry gets it, nothing runs twice.
         Thread.sleep(1_200);
         post(slow, key, widget(name), ACME)
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true")
-                .expectBody().jsonPath("$.name").isEqualTo(name);
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true")
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo(name);
         expectWidgets(name, 1);
     }
 
@@ -89,10 +102,13 @@ class IdempotencyKeyFaultWebTests extends IdempotencyWebTestSupport {
 
         long started = System.nanoTime();
         post(WIDGETS, key, widget(name), ACME)
-                .expectStatus().isEqualTo(409)
-                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .valueEquals(HttpHeaders.RETRY_AFTER, "1")
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("idempotency_key_in_progress");
+                .jsonPath("$.code")
+                .isEqualTo("idempotency_key_in_progress");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
         expectWidgets(name, 0);
     }
@@ -100,11 +116,15 @@ class IdempotencyKeyFaultWebTests extends IdempotencyWebTestSupport {
     @Test
     void aDifferentRequestUnderAKeyInProgressAnswers422() {
         String key = newKey();
-        claimedByAnotherRequest(key, WIDGETS, widget("running-" + key), Instant.now().plus(Duration.ofMinutes(1)));
+        claimedByAnotherRequest(
+                key, WIDGETS, widget("running-" + key), Instant.now().plus(Duration.ofMinutes(1)));
 
         post(WIDGETS, key, widget("other-" + key), ACME)
-                .expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.code").isEqualTo("idempotency_key_reused");
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("idempotency_key_reused");
         expectWidgets("other-" + key, 0);
     }
 
@@ -113,23 +133,34 @@ class IdempotencyKeyFaultWebTests extends IdempotencyWebTestSupport {
         String key = newKey();
         String name = "crashed-" + key;
         String first = post(KEYED, key, widget(name), ACME)
-                .expectStatus().isCreated()
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         // As an instance killed between its write and the key's completion leaves it: claimed, lease lapsed.
-        StepVerifier.create(mongo.updateFirst(query(where("tenant").is("acme").and("key").is(key)),
-                        new Update().set("state", "IN_PROGRESS").set("expiresAt", Date.from(Instant.now().minusSeconds(1)))
-                                .unset("response"), IdempotencyRecords.COLLECTION))
+        StepVerifier.create(mongo.updateFirst(
+                        query(where("tenant").is("acme").and("key").is(key)),
+                        new Update()
+                                .set("state", "IN_PROGRESS")
+                                .set("expiresAt", Date.from(Instant.now().minusSeconds(1)))
+                                .unset("response"),
+                        IdempotencyRecords.COLLECTION))
                 .assertNext(result -> assertThat(result.getModifiedCount()).isEqualTo(1))
                 .verifyComplete();
 
         post(KEYED, key, widget(name), ACME)
-                .expectStatus().isCreated()
-                .expectBody(String.class).isEqualTo(first);
+                .expectStatus()
+                .isCreated()
+                .expectBody(String.class)
+                .isEqualTo(first);
         expectWidgets(name, 1);
         // And that answer is now the key's: replayed from here on.
         post(KEYED, key, widget(name), ACME)
-                .expectHeader().valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true")
-                .expectBody(String.class).isEqualTo(first);
+                .expectHeader()
+                .valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true")
+                .expectBody(String.class)
+                .isEqualTo(first);
     }
 
     @Test
@@ -149,22 +180,37 @@ class IdempotencyKeyFaultWebTests extends IdempotencyWebTestSupport {
         String admin = tokens.token(List.of("platform_admin"), claims -> claims.subject("admin-1"));
         String member = tokens.token(List.of("merchant_member"), claims -> claims.subject("member-1"));
         String created = post("/api/v1/test/admin-widgets", key, widget(name), admin)
-                .expectStatus().isCreated()
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
         post("/api/v1/test/admin-widgets", key, widget(name), member)
-                .expectStatus().isForbidden()
-                .expectHeader().doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER)
-                .expectBody(String.class).value(body -> assertThat(body).doesNotContain(name));
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER)
+                .expectBody(String.class)
+                .value(body -> assertThat(body).doesNotContain(name));
         // The same user through another client is another principal too.
-        post("/api/v1/test/admin-widgets", key, widget(name),
-                tokens.token(List.of("merchant_member"), claims -> claims.subject("admin-1").claim("azp", "other-client")))
-                .expectStatus().isForbidden();
+        post(
+                        "/api/v1/test/admin-widgets",
+                        key,
+                        widget(name),
+                        tokens.token(
+                                List.of("merchant_member"),
+                                claims -> claims.subject("admin-1").claim("azp", "other-client")))
+                .expectStatus()
+                .isForbidden();
 
         post("/api/v1/test/admin-widgets", key, widget(name), admin)
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true")
-                .expectBody(String.class).isEqualTo(created);
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true")
+                .expectBody(String.class)
+                .isEqualTo(created);
         expectWidgets(name, 1);
     }
 
@@ -175,8 +221,10 @@ class IdempotencyKeyFaultWebTests extends IdempotencyWebTestSupport {
         claimedByAnotherRequest(key, WIDGETS, widget(name), Instant.now().minusMillis(1));
 
         post(WIDGETS, key, widget(name), ACME)
-                .expectStatus().isCreated()
-                .expectHeader().doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER);
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER);
         expectWidgets(name, 1);
     }
 
@@ -184,9 +232,12 @@ class IdempotencyKeyFaultWebTests extends IdempotencyWebTestSupport {
 
     /** A claim on the key by a request of acme's user-1 through thaw-test with this body, held until {@code leaseEnds}. */
     private void claimedByAnotherRequest(String key, String path, String json, Instant leaseEnds) {
-        String fingerprint = IdempotencyKeyFilter.fingerprint(HttpMethod.POST, path, json.getBytes(StandardCharsets.UTF_8));
-        IdempotencyRecord claim = IdempotencyRecord.claim(new Scope("acme", "user-1|thaw-test", key, fingerprint), "another-request",
-                Instant.now(), leaseEnds);
-        StepVerifier.create(mongo.insert(claim, IdempotencyRecords.COLLECTION)).expectNextCount(1).verifyComplete();
+        String fingerprint =
+                IdempotencyKeyFilter.fingerprint(HttpMethod.POST, path, json.getBytes(StandardCharsets.UTF_8));
+        IdempotencyRecord claim = IdempotencyRecord.claim(
+                new Scope("acme", "user-1|thaw-test", key, fingerprint), "another-request", Instant.now(), leaseEnds);
+        StepVerifier.create(mongo.insert(claim, IdempotencyRecords.COLLECTION))
+                .expectNextCount(1)
+                .verifyComplete();
     }
 }

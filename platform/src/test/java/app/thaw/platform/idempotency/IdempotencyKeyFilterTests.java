@@ -13,7 +13,8 @@ class IdempotencyKeyFilterTests {
     @Test
     void acceptsOneKeyOfOneTo255PrintableAsciiCharacters() {
         assertThat(IdempotencyKeyFilter.validKey(List.of("a"))).contains("a");
-        assertThat(IdempotencyKeyFilter.validKey(List.of("0b7c2f5e-1d3a-4c8e-9f00-abcdef123456"))).isPresent();
+        assertThat(IdempotencyKeyFilter.validKey(List.of("0b7c2f5e-1d3a-4c8e-9f00-abcdef123456")))
+                .isPresent();
         assertThat(IdempotencyKeyFilter.validKey(List.of(" !~{}\"'"))).isPresent();
         assertThat(IdempotencyKeyFilter.validKey(List.of("k".repeat(255)))).isPresent();
     }
@@ -33,13 +34,17 @@ class IdempotencyKeyFilterTests {
         byte[] body = "{\"name\":\"a\"}".getBytes(StandardCharsets.UTF_8);
         String base = IdempotencyKeyFilter.fingerprint(HttpMethod.POST, "/api/v1/test/widgets", body);
 
-        assertThat(base).matches("[0-9a-f]{64}")
+        assertThat(base)
+                .matches("[0-9a-f]{64}")
                 .isEqualTo(IdempotencyKeyFilter.fingerprint(HttpMethod.POST, "/api/v1/test/widgets", body.clone()));
         assertThat(List.of(
-                IdempotencyKeyFilter.fingerprint(HttpMethod.PUT, "/api/v1/test/widgets", body),
-                IdempotencyKeyFilter.fingerprint(HttpMethod.POST, "/api/v1/test/gadgets", body),
-                IdempotencyKeyFilter.fingerprint(HttpMethod.POST, "/api/v1/test/widgets?dryRun=true", body),
-                IdempotencyKeyFilter.fingerprint(HttpMethod.POST, "/api/v1/test/widgets", "{\"name\":\"b\"}".getBytes(StandardCharsets.UTF_8))))
+                        IdempotencyKeyFilter.fingerprint(HttpMethod.PUT, "/api/v1/test/widgets", body),
+                        IdempotencyKeyFilter.fingerprint(HttpMethod.POST, "/api/v1/test/gadgets", body),
+                        IdempotencyKeyFilter.fingerprint(HttpMethod.POST, "/api/v1/test/widgets?dryRun=true", body),
+                        IdempotencyKeyFilter.fingerprint(
+                                HttpMethod.POST,
+                                "/api/v1/test/widgets",
+                                "{\"name\":\"b\"}".getBytes(StandardCharsets.UTF_8))))
                 .doesNotContain(base)
                 .doesNotHaveDuplicates();
     }

@@ -30,9 +30,14 @@ import reactor.test.StepVerifier;
  * Idempotency-Key on a running service with the embedded store: effects are widgets counted in the
  * store, and every response carries the new widget's id, so a second run would never answer alike.
  */
-@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.application.name=idempotency-test", "thaw.service.area=test",
-                "thaw.idempotency.max-response-size=64KB"})
+@SpringBootTest(
+        classes = PlatformTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.application.name=idempotency-test",
+            "thaw.service.area=test",
+            "thaw.idempotency.max-response-size=64KB"
+        })
 @AutoConfigureWebTestClient
 class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
 
@@ -41,8 +46,7 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
     @LocalServerPort
     int port;
 
-    record Answer(int status, String body, List<String> replayed) {
-    }
+    record Answer(int status, String body, List<String> replayed) {}
 
     @Test
     void aHundredConcurrentDuplicatesCreateOneWidgetAndAllGetTheSameResponse() {
@@ -50,22 +54,30 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
         String name = "concurrent-" + key;
         // Its own pool: the default one would queue most of the hundred requests instead of sending them at once.
         ConnectionProvider connections = ConnectionProvider.builder("idempotency-test")
-                .maxConnections(100).pendingAcquireMaxCount(-1).build();
+                .maxConnections(100)
+                .pendingAcquireMaxCount(-1)
+                .build();
         WebClient client = WebClient.builder()
                 .baseUrl("http://127.0.0.1:" + port)
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)))
                 .build();
         Mono<List<Answer>> hundredAtOnce = Flux.range(0, 100)
-                .flatMap(i -> client.post().uri(WIDGETS)
-                        .headers(headers -> {
-                            headers.setBearerAuth(ACME);
-                            headers.set(IdempotencyKeyFilter.HEADER, key);
-                        })
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(widget(name))
-                        .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
-                                .map(body -> new Answer(response.statusCode().value(), body,
-                                        response.headers().header(IdempotencyKeyFilter.REPLAYED_HEADER)))), 100)
+                .flatMap(
+                        i -> client.post()
+                                .uri(WIDGETS)
+                                .headers(headers -> {
+                                    headers.setBearerAuth(ACME);
+                                    headers.set(IdempotencyKeyFilter.HEADER, key);
+                                })
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(widget(name))
+                                .exchangeToMono(response -> response.bodyToMono(String.class)
+                                        .defaultIfEmpty("")
+                                        .map(body -> new Answer(
+                                                response.statusCode().value(),
+                                                body,
+                                                response.headers().header(IdempotencyKeyFilter.REPLAYED_HEADER)))),
+                        100)
                 .collectList()
                 .doFinally(done -> connections.dispose());
 
@@ -74,20 +86,32 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
                 .assertNext(answers -> {
                     assertThat(answers).hasSize(100);
                     // Which of the two each gets depends on timing (on a busy machine all may come after the first).
-                    assertThat(answers).extracting(Answer::status).allSatisfy(status -> assertThat(status).isIn(201, 409));
-                    List<Answer> created = answers.stream().filter(answer -> answer.status() == 201).toList();
-                    assertThat(created).extracting(Answer::body).containsOnly(created.getFirst().body());
+                    assertThat(answers)
+                            .extracting(Answer::status)
+                            .allSatisfy(status -> assertThat(status).isIn(201, 409));
+                    List<Answer> created = answers.stream()
+                            .filter(answer -> answer.status() == 201)
+                            .toList();
+                    assertThat(created)
+                            .extracting(Answer::body)
+                            .containsOnly(created.getFirst().body());
                     assertThat(created.getFirst().body()).contains("\"name\":\"" + name + "\"");
-                    assertThat(created).filteredOn(answer -> answer.replayed().isEmpty()).hasSize(1);
-                    assertThat(answers).filteredOn(answer -> answer.status() == 409)
-                            .allSatisfy(busy -> assertThat(busy.body()).contains("\"code\":\"idempotency_key_in_progress\""));
+                    assertThat(created)
+                            .filteredOn(answer -> answer.replayed().isEmpty())
+                            .hasSize(1);
+                    assertThat(answers)
+                            .filteredOn(answer -> answer.status() == 409)
+                            .allSatisfy(busy ->
+                                    assertThat(busy.body()).contains("\"code\":\"idempotency_key_in_progress\""));
                 })
                 .expectComplete()
                 .verify(Duration.ofSeconds(60));
         expectWidgets(name, 1);
         post(WIDGETS, key, widget(name), ACME)
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true");
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true");
         expectWidgets(name, 1);
     }
 
@@ -96,17 +120,26 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
         String key = newKey();
         String name = "retried-" + key;
         EntityExchangeResult<String> first = post(WIDGETS, key, widget(name), ACME)
-                .expectStatus().isCreated()
-                .expectHeader().doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER)
-                .expectBody(String.class).returnResult();
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER)
+                .expectBody(String.class)
+                .returnResult();
 
         post(WIDGETS, key, widget(name), ACME)
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true")
-                .expectHeader().valueEquals(HttpHeaders.LOCATION, first.getResponseHeaders().getFirst(HttpHeaders.LOCATION))
-                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
-                .expectHeader().contentType(MediaType.APPLICATION_JSON)
-                .expectBody(String.class).isEqualTo(first.getResponseBody());
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true")
+                .expectHeader()
+                .valueEquals(HttpHeaders.LOCATION, first.getResponseHeaders().getFirst(HttpHeaders.LOCATION))
+                .expectHeader()
+                .valueEquals(HttpHeaders.ETAG, "\"1\"")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_JSON)
+                .expectBody(String.class)
+                .isEqualTo(first.getResponseBody());
         expectWidgets(name, 1);
     }
 
@@ -116,14 +149,21 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
         post(WIDGETS, key, widget("first-" + key), ACME).expectStatus().isCreated();
 
         post(WIDGETS, key, widget("second-" + key), ACME)
-                .expectStatus().isEqualTo(422)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("urn:thaw:problem:idempotency_key_reused")
-                .jsonPath("$.code").isEqualTo("idempotency_key_reused");
+                .jsonPath("$.type")
+                .isEqualTo("urn:thaw:problem:idempotency_key_reused")
+                .jsonPath("$.code")
+                .isEqualTo("idempotency_key_reused");
         post("/api/v1/test/flaky-widgets", key, widget("first-" + key), ACME)
-                .expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.code").isEqualTo("idempotency_key_reused");
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("idempotency_key_reused");
         expectWidgets("second-" + key, 0);
         expectWidgets("first-" + key, 1);
     }
@@ -133,13 +173,21 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
         String key = newKey();
         String name = "shared-" + key;
         String acme = post(WIDGETS, key, widget(name), ACME)
-                .expectStatus().isCreated()
-                .expectHeader().doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER)
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         String globex = post(WIDGETS, key, widget(name), GLOBEX)
-                .expectStatus().isCreated()
-                .expectHeader().doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER)
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
         assertThat(globex).contains("\"tenant\":\"globex\"").isNotEqualTo(acme);
         expectWidgets("acme", name, 1);
@@ -150,11 +198,15 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
     void aRequestWithoutTheKeyIsUnaffected() {
         String name = "unkeyed-" + newKey();
         post(WIDGETS, null, widget(name), ACME)
-                .expectStatus().isCreated()
-                .expectHeader().doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER);
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER);
         post(WIDGETS, null, widget(name), ACME)
-                .expectStatus().isCreated()
-                .expectHeader().doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER);
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER);
         expectWidgets(name, 2);
     }
 
@@ -163,12 +215,17 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
         String name = "invalid-key-" + newKey();
         for (String invalid : List.of("", "k".repeat(256))) {
             post(WIDGETS, invalid, widget(name), ACME)
-                    .expectStatus().isBadRequest()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
-                    .jsonPath("$.code").isEqualTo("invalid_idempotency_key")
-                    .jsonPath("$.header").isEqualTo("Idempotency-Key")
-                    .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Idempotency-Key"));
+                    .jsonPath("$.code")
+                    .isEqualTo("invalid_idempotency_key")
+                    .jsonPath("$.header")
+                    .isEqualTo("Idempotency-Key")
+                    .jsonPath("$.detail")
+                    .value(detail -> assertThat((String) detail).contains("Idempotency-Key"));
         }
         post(WIDGETS, "k".repeat(255), widget(name), ACME).expectStatus().isCreated();
         expectWidgets(name, 1);
@@ -179,17 +236,27 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
         String key = newKey();
         String name = "flaky-" + key;
         post("/api/v1/test/flaky-widgets", key, widget(name), ACME)
-                .expectStatus().isEqualTo(500)
-                .expectBody().jsonPath("$.code").isEqualTo("internal_error");
+                .expectStatus()
+                .isEqualTo(500)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("internal_error");
 
         String second = post("/api/v1/test/flaky-widgets", key, widget(name), ACME)
-                .expectStatus().isCreated()
-                .expectHeader().doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER)
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         post("/api/v1/test/flaky-widgets", key, widget(name), ACME)
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true")
-                .expectBody(String.class).isEqualTo(second);
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true")
+                .expectBody(String.class)
+                .isEqualTo(second);
         expectWidgets(name, 1);
     }
 
@@ -197,17 +264,25 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
     void aClientErrorIsKeptAndReplayed() {
         String key = newKey();
         String first = post(WIDGETS, key, widget(" "), ACME)
-                .expectStatus().isBadRequest()
-                .expectHeader().doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER)
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(first).contains("\"code\":\"validation_failed\"", "\"traceId\"");
 
         // The same traceId shows the body is the first answer, not a second run's.
         post(WIDGETS, key, widget(" "), ACME)
-                .expectStatus().isBadRequest()
-                .expectHeader().valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true")
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(String.class).isEqualTo(first);
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class)
+                .isEqualTo(first);
     }
 
     @Test
@@ -215,24 +290,35 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
         String key = newKey();
         String name = "expired-" + key;
         String first = post(WIDGETS, key, widget(name), ACME)
-                .expectStatus().isCreated()
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         // As a store that does not expire documents (the embedded one) leaves it: still there, past its time.
-        StepVerifier.create(mongo.updateFirst(query(where("tenant").is("acme").and("key").is(key)),
-                        Update.update("expiresAt", Date.from(Instant.now().minusSeconds(1))), IdempotencyRecords.COLLECTION))
+        StepVerifier.create(mongo.updateFirst(
+                        query(where("tenant").is("acme").and("key").is(key)),
+                        Update.update("expiresAt", Date.from(Instant.now().minusSeconds(1))),
+                        IdempotencyRecords.COLLECTION))
                 .assertNext(result -> assertThat(result.getModifiedCount()).isEqualTo(1))
                 .verifyComplete();
 
         String second = post(WIDGETS, key, widget(name), ACME)
-                .expectStatus().isCreated()
-                .expectHeader().doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER)
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(second).isNotEqualTo(first);
         expectWidgets(name, 2);
         // And the new run's response is the one kept now.
         post(WIDGETS, key, widget(name), ACME)
-                .expectHeader().valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true")
-                .expectBody(String.class).isEqualTo(second);
+                .expectHeader()
+                .valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true")
+                .expectBody(String.class)
+                .isEqualTo(second);
     }
 
     @Test
@@ -240,13 +326,19 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
         String key = newKey();
         String name = "admin-" + key;
         post("/api/v1/test/admin-widgets", key, widget(name), ACME)
-                .expectStatus().isForbidden()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
-                .expectBody().jsonPath("$.code").isEqualTo("forbidden");
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("forbidden");
 
         post("/api/v1/test/admin-widgets", key, widget(name), tokens.token("platform_admin"))
-                .expectStatus().isCreated()
-                .expectHeader().doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER);
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER);
         expectWidgets(name, 1);
     }
 
@@ -256,16 +348,22 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
         String name = "big-" + key;
         String big = "/api/v1/test/big-widgets?size=" + 70_000;
         EntityExchangeResult<String> first = post(big, key, widget(name), ACME)
-                .expectStatus().isCreated()
-                .expectBody(String.class).returnResult();
+                .expectStatus()
+                .isCreated()
+                .expectBody(String.class)
+                .returnResult();
         assertThat(first.getResponseBody()).hasSizeGreaterThan(70_000).endsWith("\"}");
 
         post(big, key, widget(name), ACME)
-                .expectStatus().isEqualTo(409)
+                .expectStatus()
+                .isEqualTo(409)
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("idempotency_response_not_retained")
-                .jsonPath("$.originalStatus").isEqualTo(201)
-                .jsonPath("$.location").isEqualTo(first.getResponseHeaders().getFirst(HttpHeaders.LOCATION));
+                .jsonPath("$.code")
+                .isEqualTo("idempotency_response_not_retained")
+                .jsonPath("$.originalStatus")
+                .isEqualTo(201)
+                .jsonPath("$.location")
+                .isEqualTo(first.getResponseHeaders().getFirst(HttpHeaders.LOCATION));
         expectWidgets(name, 1);
     }
 
@@ -273,7 +371,8 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
     void formDataOfAKeyedRequestReachesItsHandler() {
         String key = newKey();
         String name = "form-" + key;
-        String first = web.post().uri("/api/v1/test/form-widgets")
+        String first = web.post()
+                .uri("/api/v1/test/form-widgets")
                 .headers(headers -> {
                     headers.setBearerAuth(ACME);
                     headers.set(IdempotencyKeyFilter.HEADER, key);
@@ -281,8 +380,11 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue("name=" + name)
                 .exchange()
-                .expectStatus().isCreated()
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(first).contains("\"name\":\"" + name + "\"");
         expectWidgets(name, 1);
     }
@@ -291,14 +393,20 @@ class IdempotencyKeyWebTests extends IdempotencyWebTestSupport {
     void keysAreUniquePerTenantAndPrincipalAndExpireByTtlWhereTheStoreHonoursIt() {
         post(WIDGETS, newKey(), widget("indexed"), ACME).expectStatus().isCreated();
         // The embedded store lists the TTL index but never expires anything (anExpiredRecordIsIgnored covers that).
-        StepVerifier.create(mongo.indexOps(IdempotencyRecords.COLLECTION).getIndexInfo().collectList())
+        StepVerifier.create(mongo.indexOps(IdempotencyRecords.COLLECTION)
+                        .getIndexInfo()
+                        .collectList())
                 .assertNext(indexes -> {
                     assertThat(indexes).anySatisfy(index -> {
                         assertThat(index.isUnique()).isTrue();
-                        assertThat(index.getIndexFields()).extracting(field -> field.getKey()).containsExactly("tenant", "principal", "key");
+                        assertThat(index.getIndexFields())
+                                .extracting(field -> field.getKey())
+                                .containsExactly("tenant", "principal", "key");
                     });
                     assertThat(indexes).anySatisfy(index -> {
-                        assertThat(index.getIndexFields()).extracting(field -> field.getKey()).containsExactly("expiresAt");
+                        assertThat(index.getIndexFields())
+                                .extracting(field -> field.getKey())
+                                .containsExactly("expiresAt");
                         assertThat(index.getExpireAfter()).contains(Duration.ZERO);
                     });
                 })

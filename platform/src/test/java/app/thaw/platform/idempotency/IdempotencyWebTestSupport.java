@@ -50,7 +50,11 @@ abstract class IdempotencyWebTestSupport {
 
     WebTestClient.ResponseSpec post(String path, @Nullable String key, String json, String token) {
         // A cold context on a busy machine (the first request makes the indexes) can take longer than the default 5 s.
-        return web.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build().post().uri(path)
+        return web.mutate()
+                .responseTimeout(java.time.Duration.ofSeconds(30))
+                .build()
+                .post()
+                .uri(path)
                 .headers(headers -> {
                     headers.setBearerAuth(token);
                     if (key != null) {
@@ -70,7 +74,8 @@ abstract class IdempotencyWebTestSupport {
     }
 
     void expectWidgets(String tenant, String name, long count) {
-        StepVerifier.create(mongo.count(query(where("name").is(name).and("tenant").is(tenant)), "widgets"))
+        StepVerifier.create(
+                        mongo.count(query(where("name").is(name).and("tenant").is(tenant)), "widgets"))
                 .expectNext(count)
                 .verifyComplete();
     }

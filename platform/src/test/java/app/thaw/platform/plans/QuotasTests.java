@@ -1,19 +1,15 @@
 package app.thaw.platform.plans;
 
-import app.thaw.platform.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
+import app.thaw.platform.testing.MutableClock;
 import app.thaw.store.EmbeddedStore;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
@@ -28,12 +24,15 @@ import reactor.core.publisher.Mono;
 /** The monthly meter and its quota rule (ADR 62), on the embedded store with a clock the test moves. */
 class QuotasTests {
 
-    static final PlanLimits LIMITS = PlanLimits.parse(Map.of("plans", Map.of(
-            "SMALL", Map.of("quotas", Map.of("cases", 2, "evidenceStorageMb", 1, "sms", "unlimited")),
-            "BIG", Map.of("quotas", Map.of("cases", 100)))));
+    static final PlanLimits LIMITS = PlanLimits.parse(Map.of(
+            "plans",
+            Map.of(
+                    "SMALL", Map.of("quotas", Map.of("cases", 2, "evidenceStorageMb", 1, "sms", "unlimited")),
+                    "BIG", Map.of("quotas", Map.of("cases", 100)))));
 
     @TempDir
     Path folder;
+
     EmbeddedStore store;
     MongoClient client;
     MutableClock clock = MutableClock.frozenAt(Instant.parse("2026-12-31T23:59:00Z"));
@@ -60,13 +59,18 @@ class QuotasTests {
         quotas.consume("acme", "cases", 1).block();
         quotas.consume("acme", "cases", 1).block();
 
-        assertThatThrownBy(() -> quotas.consume("acme", "cases", 1).block()).isInstanceOfSatisfying(QuotaExceeded.class, refused -> {
-            assertThat(refused.status().value()).isEqualTo(429);
-            assertThat(refused.code()).isEqualTo("quota_exceeded");
-            assertThat(refused.properties()).containsEntry("quota", "cases").containsEntry("limit", 2L).containsEntry("used", 2L)
-                    .containsEntry("plan", "SMALL").containsEntry("resetsAt", "2027-01-01T00:00:00Z");
-            assertThat(refused.retryAfter()).hasSeconds(60);
-        });
+        assertThatThrownBy(() -> quotas.consume("acme", "cases", 1).block())
+                .isInstanceOfSatisfying(QuotaExceeded.class, refused -> {
+                    assertThat(refused.status().value()).isEqualTo(429);
+                    assertThat(refused.code()).isEqualTo("quota_exceeded");
+                    assertThat(refused.properties())
+                            .containsEntry("quota", "cases")
+                            .containsEntry("limit", 2L)
+                            .containsEntry("used", 2L)
+                            .containsEntry("plan", "SMALL")
+                            .containsEntry("resetsAt", "2027-01-01T00:00:00Z");
+                    assertThat(refused.retryAfter()).hasSeconds(60);
+                });
         assertThat(quotas.usage("acme", YearMonth.of(2026, 12)).block()).containsEntry("cases", 2L);
 
         clock.set(Instant.parse("2027-01-01T00:00:00Z"));
@@ -77,8 +81,14 @@ class QuotasTests {
 
     @Test
     void manyAtOnceNeverPassTheLastUnit() {
-        List<Boolean> outcomes = Flux.range(0, 20).flatMap(i -> quotas.consume("race", "cases", 1).thenReturn(true)
-                .onErrorResume(QuotaExceeded.class, refused -> Mono.just(false)), 20).collectList().block();
+        List<Boolean> outcomes = Flux.range(0, 20)
+                .flatMap(
+                        i -> quotas.consume("race", "cases", 1)
+                                .thenReturn(true)
+                                .onErrorResume(QuotaExceeded.class, refused -> Mono.just(false)),
+                        20)
+                .collectList()
+                .block();
 
         assertThat(outcomes).filteredOn(Boolean::booleanValue).hasSize(2);
         assertThat(quotas.usage("race", YearMonth.of(2026, 12)).block()).containsEntry("cases", 2L);
@@ -86,22 +96,29 @@ class QuotasTests {
 
     @Test
     void anItemThePlanDoesNotListIsNotIncludedAndUnlimitedHasNoLimit() {
-        assertThatThrownBy(() -> quotas.consume("acme", "webhookEndpoints", 1).block()).isInstanceOf(QuotaExceeded.class);
+        assertThatThrownBy(() -> quotas.consume("acme", "webhookEndpoints", 1).block())
+                .isInstanceOf(QuotaExceeded.class);
         quotas.consume("acme", "sms", 1_000_000).block();
-        assertThat(quotas.usage("acme", YearMonth.of(2026, 12)).block()).containsEntry("sms", 1_000_000L)
+        assertThat(quotas.usage("acme", YearMonth.of(2026, 12)).block())
+                .containsEntry("sms", 1_000_000L)
                 .doesNotContainKey("webhookEndpoints");
     }
 
     @Test
     void storageIsMeteredInBytesAgainstALimitInMibAndAReleaseGivesBytesBack() {
         quotas.consume("acme", "evidenceStorageMb", 700_000).block();
-        assertThatThrownBy(() -> quotas.consume("acme", "evidenceStorageMb", 400_000).block())
-                .isInstanceOfSatisfying(QuotaExceeded.class, refused -> assertThat(refused.properties())
-                        .containsEntry("limit", 1L).containsEntry("used", 1L));
+        assertThatThrownBy(() ->
+                        quotas.consume("acme", "evidenceStorageMb", 400_000).block())
+                .isInstanceOfSatisfying(
+                        QuotaExceeded.class,
+                        refused -> assertThat(refused.properties())
+                                .containsEntry("limit", 1L)
+                                .containsEntry("used", 1L));
         quotas.release("acme", "evidenceStorageMb", 300_000).block();
         quotas.consume("acme", "evidenceStorageMb", 648_576).block();
         assertThat(quotas.usage("acme", YearMonth.of(2026, 12)).block()).containsEntry("evidenceStorageMb", 1L);
-        assertThatThrownBy(() -> quotas.consume("acme", "evidenceStorageMb", 1).block()).isInstanceOf(QuotaExceeded.class);
+        assertThatThrownBy(() -> quotas.consume("acme", "evidenceStorageMb", 1).block())
+                .isInstanceOf(QuotaExceeded.class);
     }
 
     @Test

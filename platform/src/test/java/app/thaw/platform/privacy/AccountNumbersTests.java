@@ -11,7 +11,8 @@ class AccountNumbersTests {
 
     @Test
     void identifierLikeDigitRunsInFreeTextAreMaskedShorterNumbersStay() {
-        assertThat(AccountNumbers.maskedInText("statement-6222029876543210987.png")).isEqualTo("statement-****0987.png");
+        assertThat(AccountNumbers.maskedInText("statement-6222029876543210987.png"))
+                .isEqualTo("statement-****0987.png");
         assertThat(AccountNumbers.maskedInText("ID 11010119900307451X, tel 13912345678"))
                 .isEqualTo("ID ****451X, tel ****5678");
         // Full-width digits are digits; a date, an amount or a short reference is not an identifier.
@@ -39,9 +40,13 @@ class AccountNumbersTests {
 
     @Test
     void everyAccountNumberInNestedDataIsMaskedAndNothingElseChanges() {
-        Map<String, Object> data = Map.of("caseId", "c-1",
-                "holder", Map.of("displayName", "Li Wei", "accountReference", "TB-LIWEI-8812"),
-                "accounts", List.of(Map.of("account_number", "6222021234567890"), "plain"));
+        Map<String, Object> data = Map.of(
+                "caseId",
+                "c-1",
+                "holder",
+                Map.of("displayName", "Li Wei", "accountReference", "TB-LIWEI-8812"),
+                "accounts",
+                List.of(Map.of("account_number", "6222021234567890"), "plain"));
         Map<String, Object> masked = AccountNumbers.maskedIn(data);
         assertThat(masked.get("caseId")).isEqualTo("c-1");
         assertThat(masked.get("holder")).isEqualTo(Map.of("displayName", "Li Wei", "accountReference", "****8812"));

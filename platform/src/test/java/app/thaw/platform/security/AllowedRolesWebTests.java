@@ -23,7 +23,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * An operation's declared roles (ADR 51) are enforced before its request is read, and published in
  * the OpenAPI document as {@code x-thaw-roles} from the same annotation.
  */
-@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = PlatformTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=platform-test", "thaw.service.area=test"})
 @AutoConfigureWebTestClient(timeout = "30s")
 class AllowedRolesWebTests {
@@ -50,57 +52,110 @@ class AllowedRolesWebTests {
     @Test
     void theControllersRolesPassAndEveryOtherRoleIsRefusedWithTheAllowedRolesNamed() {
         for (String role : ThawRoles.ALL) {
-            var answer = web.get().uri("/api/v1/test/declared/memos").headers(h -> h.setBearerAuth(tokens.token(role))).exchange();
+            var answer = web.get()
+                    .uri("/api/v1/test/declared/memos")
+                    .headers(h -> h.setBearerAuth(tokens.token(role)))
+                    .exchange();
             if (role.equals("merchant_admin") || role.equals("staff_supervisor")) {
                 answer.expectStatus().isOk();
             } else {
-                answer.expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .expectBody().jsonPath("$.code").isEqualTo("forbidden")
-                        .jsonPath("$.allowedRoles").isEqualTo(List.of("merchant_admin", "staff_supervisor"));
+                answer.expectStatus()
+                        .isForbidden()
+                        .expectHeader()
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody()
+                        .jsonPath("$.code")
+                        .isEqualTo("forbidden")
+                        .jsonPath("$.allowedRoles")
+                        .isEqualTo(List.of("merchant_admin", "staff_supervisor"));
             }
         }
     }
 
     @Test
     void aRefusedRoleGets403BeforeItsBodyIsValidatedAndAMethodsOwnListWins() {
-        web.post().uri("/api/v1/test/declared/memos").headers(h -> h.setBearerAuth(tokens.token("merchant_admin")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"nonsense\":1}").exchange()
-                .expectStatus().isForbidden().expectBody().jsonPath("$.allowedRoles").isEqualTo(List.of("platform_admin"));
-        web.post().uri("/api/v1/test/declared/memos").headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\":\"\"}").exchange()
-                .expectStatus().isBadRequest();
+        web.post()
+                .uri("/api/v1/test/declared/memos")
+                .headers(h -> h.setBearerAuth(tokens.token("merchant_admin")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"nonsense\":1}")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.allowedRoles")
+                .isEqualTo(List.of("platform_admin"));
+        web.post()
+                .uri("/api/v1/test/declared/memos")
+                .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
     }
 
     @Test
     void anyUserMeansEveryPersonsRoleAndNotTheServicesOwnClients() {
         for (String role : ThawRoles.USERS) {
-            web.get().uri("/api/v1/test/declared/everyone").headers(h -> h.setBearerAuth(tokens.token(role))).exchange()
-                    .expectStatus().isOk();
+            web.get()
+                    .uri("/api/v1/test/declared/everyone")
+                    .headers(h -> h.setBearerAuth(tokens.token(role)))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
-        web.get().uri("/api/v1/test/declared/everyone").headers(h -> h.setBearerAuth(tokens.token(ThawRoles.SERVICE))).exchange()
-                .expectStatus().isForbidden();
-        web.get().uri("/api/v1/test/declared/everyone").exchange().expectStatus().isUnauthorized();
+        web.get()
+                .uri("/api/v1/test/declared/everyone")
+                .headers(h -> h.setBearerAuth(tokens.token(ThawRoles.SERVICE)))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        web.get()
+                .uri("/api/v1/test/declared/everyone")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
     }
 
     @Test
     void anUndeclaredOperationStillNeedsOnlyAValidTokenAndAnUnknownPathStays404() {
-        web.get().uri("/api/v1/test/audited-notes/n1").headers(h -> h.setBearerAuth(tokens.token("insurer"))).exchange()
-                .expectStatus().isOk();
-        web.get().uri("/api/v1/test/declared/nothing").headers(h -> h.setBearerAuth(tokens.token("insurer"))).exchange()
-                .expectStatus().isNotFound();
+        web.get()
+                .uri("/api/v1/test/audited-notes/n1")
+                .headers(h -> h.setBearerAuth(tokens.token("insurer")))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        web.get()
+                .uri("/api/v1/test/declared/nothing")
+                .headers(h -> h.setBearerAuth(tokens.token("insurer")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void theOpenApiDocumentCarriesEachOperationsRolesFromTheSameAnnotation() {
-        Map<String, Object> document = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) document.get("paths");
-        assertThat(paths.get("/api/v1/test/declared/memos").get("get").get("x-thaw-roles")).isEqualTo(List.of("merchant_admin", "staff_supervisor"));
-        assertThat(paths.get("/api/v1/test/declared/memos").get("post").get("x-thaw-roles")).isEqualTo(List.of("platform_admin"));
-        assertThat((List<String>) paths.get("/api/v1/test/declared/everyone").get("get").get("x-thaw-roles"))
+        Map<String, Object> document = web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Map<String, Map<String, Map<String, Object>>> paths =
+                (Map<String, Map<String, Map<String, Object>>>) document.get("paths");
+        assertThat(paths.get("/api/v1/test/declared/memos").get("get").get("x-thaw-roles"))
+                .isEqualTo(List.of("merchant_admin", "staff_supervisor"));
+        assertThat(paths.get("/api/v1/test/declared/memos").get("post").get("x-thaw-roles"))
+                .isEqualTo(List.of("platform_admin"));
+        assertThat((List<String>)
+                        paths.get("/api/v1/test/declared/everyone").get("get").get("x-thaw-roles"))
                 .containsExactlyInAnyOrderElementsOf(ThawRoles.USERS);
         assertThat(paths.get("/api/v1/test/audited-notes/{id}").get("get")).doesNotContainKey("x-thaw-roles");
-        assertThat((String) paths.get("/api/v1/test/declared/memos").get("post").get("description")).contains("Roles: platform_admin");
+        assertThat((String) paths.get("/api/v1/test/declared/memos").get("post").get("description"))
+                .contains("Roles: platform_admin");
     }
 }

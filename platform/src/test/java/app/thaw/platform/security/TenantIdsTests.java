@@ -16,8 +16,19 @@ class TenantIdsTests {
     @Test
     void everyTenantIdTheRealmTheDemoAndTheTestsUseIsWellFormed() {
         // The realm's organization aliases, the demo seed's, the tests' fixed ones and newTenant()'s "t-" + 8 hex.
-        for (String tenantId : List.of("acme", "globex", "thaw", "bank-demo", "insurer-demo", "t-0a1b2c3d", "dash-restricted-"
-                + "123e4567-e89b-12d3-a456-426614174000", "flow2b", "a", "Org_1.eu", "9lives", "x".repeat(TenantIds.MAX_LENGTH))) {
+        for (String tenantId : List.of(
+                "acme",
+                "globex",
+                "thaw",
+                "bank-demo",
+                "insurer-demo",
+                "t-0a1b2c3d",
+                "dash-restricted-" + "123e4567-e89b-12d3-a456-426614174000",
+                "flow2b",
+                "a",
+                "Org_1.eu",
+                "9lives",
+                "x".repeat(TenantIds.MAX_LENGTH))) {
             assertThat(TenantIds.isValid(tenantId)).as(tenantId).isTrue();
             assertThat(TenantIds.named(tenantId)).isEqualTo(tenantId);
         }
@@ -41,8 +52,23 @@ class TenantIdsTests {
 
     @Test
     void aTenantIdWithOtherCharactersOrABadFirstOneBreaksPattern() {
-        for (String tenantId : List.of(" ", "  acme", "acme ", "acme\n", "acme\u0000", "ac me", "-acme", ".acme", "_acme",
-                "../acme", "acme/globex", "acme%", "ácme", "租户", "{\"$ne\":null}", "acme*")) {
+        for (String tenantId : List.of(
+                " ",
+                "  acme",
+                "acme ",
+                "acme\n",
+                "acme\u0000",
+                "ac me",
+                "-acme",
+                ".acme",
+                "_acme",
+                "../acme",
+                "acme/globex",
+                "acme%",
+                "ácme",
+                "租户",
+                "{\"$ne\":null}",
+                "acme*")) {
             assertRefused(tenantId, "Pattern");
         }
     }
@@ -52,12 +78,15 @@ class TenantIdsTests {
         assertThatThrownBy(() -> TenantIds.named(tenantId)).isInstanceOfSatisfying(ThawProblem.class, problem -> {
             assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(problem.code()).isEqualTo("validation_failed");
-            assertThat(problem.properties().get("errors")).asInstanceOf(InstanceOfAssertFactories.LIST)
-                    .singleElement().isInstanceOfSatisfying(FieldViolation.class, violation -> {
+            assertThat(problem.properties().get("errors"))
+                    .asInstanceOf(InstanceOfAssertFactories.LIST)
+                    .singleElement()
+                    .isInstanceOfSatisfying(FieldViolation.class, violation -> {
                         assertThat(violation.field()).isEqualTo("tenantId");
                         assertThat(violation.rule()).isEqualTo(rule);
                         // The detail is the rule alone: the refused value is not echoed.
-                        assertThat(problem.getMessage()).isEqualTo("The field 'tenantId' is invalid: " + violation.message());
+                        assertThat(problem.getMessage())
+                                .isEqualTo("The field 'tenantId' is invalid: " + violation.message());
                     });
         });
     }

@@ -27,8 +27,16 @@ class TokenValidationTests {
     @BeforeAll
     static void startKeySet() {
         tokens = new TestTokens();
-        ThawSecurityProperties properties = new ThawSecurityProperties(URI.create(TestTokens.ISSUER),
-                URI.create(tokens.jwkSetUri()), "thaw-api", Duration.ofSeconds(5), List.of(), true, 0, Duration.ofMinutes(5), Duration.ofSeconds(30));
+        ThawSecurityProperties properties = new ThawSecurityProperties(
+                URI.create(TestTokens.ISSUER),
+                URI.create(tokens.jwkSetUri()),
+                "thaw-api",
+                Duration.ofSeconds(5),
+                List.of(),
+                true,
+                0,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(30));
         decoder = TokenValidation.decoder(properties, WebClient.create());
     }
 
@@ -39,7 +47,8 @@ class TokenValidationTests {
 
     @Test
     void acceptsAKeycloakShapedTokenAndReadsTheCaller() {
-        StepVerifier.create(decoder.decode(tokens.token("merchant_admin", "default-roles-thaw")).map(Caller::from))
+        StepVerifier.create(decoder.decode(tokens.token("merchant_admin", "default-roles-thaw"))
+                        .map(Caller::from))
                 .assertNext(caller -> {
                     assertThat(caller.tenantId()).isEqualTo("acme");
                     assertThat(caller.subject()).isEqualTo("user-1");
@@ -51,28 +60,33 @@ class TokenValidationTests {
 
     @Test
     void rejectsAnExpiredToken() {
-        String expired = tokens.token(List.of("merchant_admin"), claims -> claims
-                .issueTime(Date.from(Instant.now().minusSeconds(600)))
-                .expirationTime(Date.from(Instant.now().minusSeconds(60))));
+        String expired = tokens.token(
+                List.of("merchant_admin"),
+                claims -> claims.issueTime(Date.from(Instant.now().minusSeconds(600)))
+                        .expirationTime(Date.from(Instant.now().minusSeconds(60))));
         StepVerifier.create(decoder.decode(expired))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(JwtValidationException.class)
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOf(JwtValidationException.class)
                         .hasMessageContaining("expired"))
                 .verify();
     }
 
     @Test
     void toleratesAClockSkewOfAFewSeconds() {
-        String justExpired = tokens.token(List.of("merchant_admin"), claims -> claims
-                .issueTime(Date.from(Instant.now().minusSeconds(300)))
-                .expirationTime(Date.from(Instant.now().minusSeconds(2))));
+        String justExpired = tokens.token(
+                List.of("merchant_admin"),
+                claims -> claims.issueTime(Date.from(Instant.now().minusSeconds(300)))
+                        .expirationTime(Date.from(Instant.now().minusSeconds(2))));
         StepVerifier.create(decoder.decode(justExpired)).expectNextCount(1).verifyComplete();
     }
 
     @Test
     void rejectsATokenFromAnotherIssuer() {
-        String foreign = tokens.token(List.of("merchant_admin"), claims -> claims.issuer("http://localhost:8180/realms/other"));
+        String foreign =
+                tokens.token(List.of("merchant_admin"), claims -> claims.issuer("http://localhost:8180/realms/other"));
         StepVerifier.create(decoder.decode(foreign))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(JwtValidationException.class)
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOf(JwtValidationException.class)
                         .hasMessageContaining("iss"))
                 .verify();
     }
@@ -81,7 +95,8 @@ class TokenValidationTests {
     void rejectsATokenMeantForAnotherAudience() {
         String elsewhere = tokens.token(List.of("merchant_admin"), claims -> claims.audience(List.of("account")));
         StepVerifier.create(decoder.decode(elsewhere))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(JwtValidationException.class)
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOf(JwtValidationException.class)
                         .hasMessageContaining("aud"))
                 .verify();
     }
@@ -90,7 +105,8 @@ class TokenValidationTests {
     void rejectsATokenWithoutATenant() {
         String tenantless = tokens.token(List.of("merchant_admin"), claims -> claims.claim("tenant_id", null));
         StepVerifier.create(decoder.decode(tenantless))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(JwtValidationException.class)
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOf(JwtValidationException.class)
                         .hasMessageContaining("tenant_id"))
                 .verify();
     }
@@ -100,11 +116,14 @@ class TokenValidationTests {
         for (String tenant : List.of("", "acme|other", "bank demo", "-acme", "a".repeat(65))) {
             String malformed = tokens.token(List.of("merchant_admin"), claims -> claims.claim("tenant_id", tenant));
             StepVerifier.create(decoder.decode(malformed))
-                    .expectErrorSatisfies(error -> assertThat(error).as(tenant).isInstanceOf(JwtValidationException.class)
+                    .expectErrorSatisfies(error -> assertThat(error)
+                            .as(tenant)
+                            .isInstanceOf(JwtValidationException.class)
                             .hasMessageContaining("tenant_id"))
                     .verify();
         }
-        String wellFormed = tokens.token(List.of("merchant_admin"), claims -> claims.claim("tenant_id", "bank-demo.cn_1"));
+        String wellFormed =
+                tokens.token(List.of("merchant_admin"), claims -> claims.claim("tenant_id", "bank-demo.cn_1"));
         StepVerifier.create(decoder.decode(wellFormed)).expectNextCount(1).verifyComplete();
     }
 
@@ -112,7 +131,8 @@ class TokenValidationTests {
     void rejectsAnUnsignedTokenWithAlgNone() {
         String signed = tokens.token("platform_admin");
         String payload = signed.split("\\.")[1];
-        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
+        String header =
+                Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
         StepVerifier.create(decoder.decode(header + "." + payload + "."))
                 .expectError(BadJwtException.class)
                 .verify();
@@ -129,10 +149,14 @@ class TokenValidationTests {
 
     @Test
     void fetchesTheKeySetOnceAndCachesIt() {
-        StepVerifier.create(decoder.decode(tokens.token("merchant_member"))).expectNextCount(1).verifyComplete();
+        StepVerifier.create(decoder.decode(tokens.token("merchant_member")))
+                .expectNextCount(1)
+                .verifyComplete();
         int afterFirstUse = tokens.keySetFetches();
         for (int i = 0; i < 3; i++) {
-            StepVerifier.create(decoder.decode(tokens.token("merchant_member"))).expectNextCount(1).verifyComplete();
+            StepVerifier.create(decoder.decode(tokens.token("merchant_member")))
+                    .expectNextCount(1)
+                    .verifyComplete();
         }
         assertThat(afterFirstUse).isPositive();
         assertThat(tokens.keySetFetches()).isEqualTo(afterFirstUse);
@@ -140,21 +164,29 @@ class TokenValidationTests {
 
     @Test
     void tokensNamingMadeUpKeyIdsAreRefusedWithoutFetchingTheKeySetForEachOfThem() throws Exception {
-        StepVerifier.create(decoder.decode(tokens.token("merchant_member"))).expectNextCount(1).verifyComplete();
+        StepVerifier.create(decoder.decode(tokens.token("merchant_member")))
+                .expectNextCount(1)
+                .verifyComplete();
         int before = tokens.keySetFetches();
         for (int i = 0; i < 20; i++) {
             String forged = withKeyId(tokens.token("merchant_member"), "made-up-" + i);
-            StepVerifier.create(decoder.decode(forged)).expectError(BadJwtException.class).verify();
+            StepVerifier.create(decoder.decode(forged))
+                    .expectError(BadJwtException.class)
+                    .verify();
         }
         // At most one fetch for all twenty (a first unknown id right after start may ask once).
         assertThat(tokens.keySetFetches() - before).isLessThanOrEqualTo(1);
-        StepVerifier.create(decoder.decode(tokens.token("merchant_member"))).expectNextCount(1).verifyComplete();
+        StepVerifier.create(decoder.decode(tokens.token("merchant_member")))
+                .expectNextCount(1)
+                .verifyComplete();
     }
 
     /** The token with its header's key id replaced (its signature no longer matters: the key is never found). */
     private static String withKeyId(String token, String keyId) {
         String[] parts = token.split("\\.");
-        String header = new String(Base64.getUrlDecoder().decode(parts[0])).replaceAll("\"kid\":\"[^\"]*\"", "\"kid\":\"" + keyId + "\"");
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes()) + "." + parts[1] + "." + parts[2];
+        String header = new String(Base64.getUrlDecoder().decode(parts[0]))
+                .replaceAll("\"kid\":\"[^\"]*\"", "\"kid\":\"" + keyId + "\"");
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes()) + "." + parts[1] + "."
+                + parts[2];
     }
 }

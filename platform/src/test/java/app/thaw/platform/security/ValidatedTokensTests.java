@@ -32,7 +32,8 @@ class ValidatedTokensTests {
 
     @Test
     void aTokenIsValidatedOnceAndThenRemembered() {
-        ValidatedTokens tokens = new ValidatedTokens(counting(Duration.ofMinutes(5)), 100, Duration.ZERO, Duration.ofMinutes(5), Clock.systemUTC());
+        ValidatedTokens tokens = new ValidatedTokens(
+                counting(Duration.ofMinutes(5)), 100, Duration.ZERO, Duration.ofMinutes(5), Clock.systemUTC());
         for (int i = 0; i < 5; i++) {
             assertThat(tokens.decode("good-1").block().getSubject()).isEqualTo("good-1");
         }
@@ -43,9 +44,13 @@ class ValidatedTokensTests {
 
     @Test
     void aRefusedTokenIsRefusedEveryTimeAndNeverRemembered() {
-        ValidatedTokens tokens = new ValidatedTokens(counting(Duration.ofMinutes(5)), 100, Duration.ZERO, Duration.ofMinutes(5), Clock.systemUTC());
+        ValidatedTokens tokens = new ValidatedTokens(
+                counting(Duration.ofMinutes(5)), 100, Duration.ZERO, Duration.ofMinutes(5), Clock.systemUTC());
         for (int i = 0; i < 3; i++) {
-            assertThat(tokens.decode("forged").onErrorResume(BadJwtException.class, e -> Mono.empty()).block()).isNull();
+            assertThat(tokens.decode("forged")
+                            .onErrorResume(BadJwtException.class, e -> Mono.empty())
+                            .block())
+                    .isNull();
         }
         assertThat(validations).hasValue(3);
         assertThat(tokens.size()).isZero();
@@ -53,7 +58,8 @@ class ValidatedTokensTests {
 
     @Test
     void aRememberedTokenIsForgottenWhenItExpires() throws InterruptedException {
-        ValidatedTokens tokens = new ValidatedTokens(counting(Duration.ofMillis(300)), 100, Duration.ZERO, Duration.ofMinutes(5), Clock.systemUTC());
+        ValidatedTokens tokens = new ValidatedTokens(
+                counting(Duration.ofMillis(300)), 100, Duration.ZERO, Duration.ofMinutes(5), Clock.systemUTC());
         tokens.decode("good-short").block();
         tokens.decode("good-short").block();
         assertThat(validations).hasValue(1);
@@ -65,7 +71,8 @@ class ValidatedTokensTests {
 
     @Test
     void noTokenIsRememberedLongerThanTheMaximumAge() throws InterruptedException {
-        ValidatedTokens tokens = new ValidatedTokens(counting(Duration.ofHours(1)), 100, Duration.ZERO, Duration.ofMillis(300), Clock.systemUTC());
+        ValidatedTokens tokens = new ValidatedTokens(
+                counting(Duration.ofHours(1)), 100, Duration.ZERO, Duration.ofMillis(300), Clock.systemUTC());
         tokens.decode("good-long").block();
         Thread.sleep(500);
         tokens.decode("good-long").block();

@@ -37,6 +37,7 @@ class BulkUpdatesTests {
 
     @TempDir
     Path folder;
+
     EmbeddedStore store;
     MongoClient client;
     ReactiveMongoTemplate mongo;
@@ -59,12 +60,22 @@ class BulkUpdatesTests {
                 }
             }
         };
-        client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(storeConnectionString()))
-                .addCommandListener(counter).build());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(storeConnectionString()))
+                .addCommandListener(counter)
+                .build());
         // A database of its own for each test: a real MongoDB (BulkUpdatesOnMongoDbTests) is shared by the tests.
-        mongo = new ReactiveMongoTemplate(client, "bulk-" + java.util.UUID.randomUUID().toString().substring(0, 8));
-        mongo.insert(Flux.range(0, 200).map(i -> new Document("_id", "item-" + i).append("status", "PENDING").append("n", i))
-                .collectList().block(), ITEMS).blockLast();
+        mongo = new ReactiveMongoTemplate(
+                client, "bulk-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        mongo.insert(
+                        Flux.range(0, 200)
+                                .map(i -> new Document("_id", "item-" + i)
+                                        .append("status", "PENDING")
+                                        .append("n", i))
+                                .collectList()
+                                .block(),
+                        ITEMS)
+                .blockLast();
     }
 
     @AfterEach
@@ -83,8 +94,12 @@ class BulkUpdatesTests {
     void aLoneUpdateIsWrittenAtOnceAndTellsWhetherItMatched() {
         BulkUpdates updates = new BulkUpdates(mongo, ITEMS, 64);
 
-        StepVerifier.create(updates.updateOne(pending("item-1"), new Update().set("status", "SENDING"))).expectNext(Matched.YES).verifyComplete();
-        StepVerifier.create(updates.updateOne(pending("item-1"), new Update().set("status", "SENDING"))).expectNext(Matched.NO).verifyComplete();
+        StepVerifier.create(updates.updateOne(pending("item-1"), new Update().set("status", "SENDING")))
+                .expectNext(Matched.YES)
+                .verifyComplete();
+        StepVerifier.create(updates.updateOne(pending("item-1"), new Update().set("status", "SENDING")))
+                .expectNext(Matched.NO)
+                .verifyComplete();
 
         assertThat(mongo.findById("item-1", Document.class, ITEMS).block()).containsEntry("status", "SENDING");
         assertThat(updateCommands).hasValue(2);
@@ -95,11 +110,23 @@ class BulkUpdatesTests {
         BulkUpdates updates = new BulkUpdates(mongo, ITEMS, 64);
 
         List<Matched> answers = Flux.range(0, 200)
-                .flatMap(i -> updates.updateOne(pending("item-" + i), new Update().set("status", "SENDING").inc("n", 1000)), 200)
-                .collectList().block();
+                .flatMap(
+                        i -> updates.updateOne(
+                                pending("item-" + i),
+                                new Update().set("status", "SENDING").inc("n", 1000)),
+                        200)
+                .collectList()
+                .block();
 
         assertThat(answers).hasSize(200).containsOnly(Matched.YES);
-        assertThat(mongo.count(Query.query(Criteria.where("status").is("SENDING").and("n").gte(1000)), ITEMS).block()).isEqualTo(200);
+        assertThat(mongo.count(
+                                Query.query(Criteria.where("status")
+                                        .is("SENDING")
+                                        .and("n")
+                                        .gte(1000)),
+                                ITEMS)
+                        .block())
+                .isEqualTo(200);
         // The first goes alone; the rest gather while it is on its way, at most 64 to a write.
         assertThat(updateCommands.get()).isBetween(4, 100);
     }
@@ -108,29 +135,47 @@ class BulkUpdatesTests {
     @Test
     void eachCallerHearsItsOwnOutcomeOrUnknownNeverAWrongOne() {
         BulkUpdates updates = new BulkUpdates(mongo, ITEMS, 64);
-        mongo.updateMulti(Query.query(Criteria.where("n").lt(100)), new Update().set("status", "DONE"), ITEMS).block();
+        mongo.updateMulti(Query.query(Criteria.where("n").lt(100)), new Update().set("status", "DONE"), ITEMS)
+                .block();
 
         List<Integer> wrong = Flux.range(0, 200)
-                .flatMap(i -> updates.updateOne(pending("item-" + i), new Update().set("status", "SENDING"))
-                        .map(answer -> answer == Matched.UNKNOWN || answer == (i >= 100 ? Matched.YES : Matched.NO) ? -1 : i), 200)
-                .filter(i -> i >= 0).collectList().block();
+                .flatMap(
+                        i -> updates.updateOne(pending("item-" + i), new Update().set("status", "SENDING"))
+                                .map(answer ->
+                                        answer == Matched.UNKNOWN || answer == (i >= 100 ? Matched.YES : Matched.NO)
+                                                ? -1
+                                                : i),
+                        200)
+                .filter(i -> i >= 0)
+                .collectList()
+                .block();
 
         assertThat(wrong).isEmpty();
-        assertThat(mongo.count(Query.query(Criteria.where("status").is("SENDING")), ITEMS).block()).isEqualTo(100);
+        assertThat(mongo.count(Query.query(Criteria.where("status").is("SENDING")), ITEMS)
+                        .block())
+                .isEqualTo(100);
     }
 
     @Test
     void anUpdateTheStoreRefusesFailsAloneAndTheOthersAreWritten() {
         BulkUpdates updates = new BulkUpdates(mongo, ITEMS, 64);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is("item-7")), new Update().set("n", "not a number"), ITEMS).block();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("item-7")), new Update().set("n", "not a number"), ITEMS)
+                .block();
 
         List<String> outcomes = Flux.range(0, 20)
-                .flatMap(i -> updates.updateOne(Query.query(Criteria.where("_id").is("item-" + i)), new Update().inc("n", 1))
-                        .map(answer -> "item-" + i + ":" + answer)
-                        .onErrorResume(failure -> Mono.just("item-" + i + ":error")), 20)
-                .collectList().block();
+                .flatMap(
+                        i -> updates.updateOne(
+                                        Query.query(Criteria.where("_id").is("item-" + i)), new Update().inc("n", 1))
+                                .map(answer -> "item-" + i + ":" + answer)
+                                .onErrorResume(failure -> Mono.just("item-" + i + ":error")),
+                        20)
+                .collectList()
+                .block();
 
-        assertThat(outcomes).contains("item-7:error").doesNotContain("item-6:error", "item-8:error").hasSize(20);
+        assertThat(outcomes)
+                .contains("item-7:error")
+                .doesNotContain("item-6:error", "item-8:error")
+                .hasSize(20);
         assertThat(mongo.findById("item-8", Document.class, ITEMS).block()).containsEntry("n", 9);
         assertThat(mongo.findById("item-7", Document.class, ITEMS).block()).containsEntry("n", "not a number");
     }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import app.thaw.platform.problem.FieldViolation;
 import app.thaw.platform.problem.InvalidField;
 import app.thaw.platform.problem.NotFound;
-import app.thaw.platform.problem.FieldViolation;
 import app.thaw.store.EmbeddedStore;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
@@ -35,6 +35,7 @@ class SharedStoreMechanicsTests {
 
     @TempDir
     Path folder;
+
     EmbeddedStore store;
     MongoClient client;
     ReactiveMongoTemplate mongo;
@@ -44,11 +45,25 @@ class SharedStoreMechanicsTests {
         store = EmbeddedStore.start(folder.resolve("store.mv"), "127.0.0.1", 0);
         client = MongoClients.create(store.connectionString(""));
         mongo = new ReactiveMongoTemplate(client, "shared");
-        mongo.insert(List.of(
-                new Document("_id", "t-1").append("tenantId", "acme").append("version", 1L).append("name", "one"),
-                new Document("_id", "t-2").append("tenantId", "acme").append("version", 1L).append("name", "two"),
-                new Document("_id", "t-3").append("tenantId", "acme").append("version", 1L).append("name", "three"),
-                new Document("_id", "g-1").append("tenantId", "globex").append("version", 1L).append("name", "theirs")), THINGS)
+        mongo.insert(
+                        List.of(
+                                new Document("_id", "t-1")
+                                        .append("tenantId", "acme")
+                                        .append("version", 1L)
+                                        .append("name", "one"),
+                                new Document("_id", "t-2")
+                                        .append("tenantId", "acme")
+                                        .append("version", 1L)
+                                        .append("name", "two"),
+                                new Document("_id", "t-3")
+                                        .append("tenantId", "acme")
+                                        .append("version", 1L)
+                                        .append("name", "three"),
+                                new Document("_id", "g-1")
+                                        .append("tenantId", "globex")
+                                        .append("version", 1L)
+                                        .append("name", "theirs")),
+                        THINGS)
                 .blockLast();
     }
 
@@ -60,37 +75,57 @@ class SharedStoreMechanicsTests {
 
     @Test
     void aReadByIdNamesTheTenantSoAnotherTenantsDocumentIsNotFound() {
-        assertThat(VersionedWrites.get(mongo, THINGS, "thing", "acme", "t-1").block().getString("name")).isEqualTo("one");
-        assertThatThrownBy(() -> VersionedWrites.get(mongo, THINGS, "thing", "acme", "g-1").block())
-                .isInstanceOf(NotFound.class).hasMessage("There is no thing 'g-1' here.");
+        assertThat(VersionedWrites.get(mongo, THINGS, "thing", "acme", "t-1")
+                        .block()
+                        .getString("name"))
+                .isEqualTo("one");
+        assertThatThrownBy(() -> VersionedWrites.get(mongo, THINGS, "thing", "acme", "g-1")
+                        .block())
+                .isInstanceOf(NotFound.class)
+                .hasMessage("There is no thing 'g-1' here.");
     }
 
     @Test
     void aWriteAppliesOnlyAtTheVersionReadAndNeverToAnotherTenant() {
-        Document written = VersionedWrites.update(mongo, THINGS, "thing", "acme", "t-1", 1, new Update().set("name", "uno")).block();
+        Document written = VersionedWrites.update(
+                        mongo, THINGS, "thing", "acme", "t-1", 1, new Update().set("name", "uno"))
+                .block();
         assertThat(written.getString("name")).isEqualTo("uno");
         assertThat(written.get("version", Number.class).longValue()).isEqualTo(2);
 
-        assertThatThrownBy(() -> VersionedWrites.update(mongo, THINGS, "thing", "acme", "t-1", 1, new Update().set("name", "lost")).block())
+        assertThatThrownBy(() -> VersionedWrites.update(
+                                mongo, THINGS, "thing", "acme", "t-1", 1, new Update().set("name", "lost"))
+                        .block())
                 .isInstanceOf(OptimisticLockingFailureException.class);
-        assertThatThrownBy(() -> VersionedWrites.update(mongo, THINGS, "thing", "acme", "g-1", 1, new Update().set("name", "stolen")).block())
+        assertThatThrownBy(() -> VersionedWrites.update(
+                                mongo, THINGS, "thing", "acme", "g-1", 1, new Update().set("name", "stolen"))
+                        .block())
                 .isInstanceOf(NotFound.class);
-        assertThat(mongo.findById("g-1", Document.class, THINGS).block().getString("name")).isEqualTo("theirs");
-        assertThat(mongo.findById("t-1", Document.class, THINGS).block().getString("name")).isEqualTo("uno");
+        assertThat(mongo.findById("g-1", Document.class, THINGS).block().getString("name"))
+                .isEqualTo("theirs");
+        assertThat(mongo.findById("t-1", Document.class, THINGS).block().getString("name"))
+                .isEqualTo("uno");
     }
 
     @Test
     void pagesReadOnAfterTheCursorUntilTheLastHasNone() {
         CursorPage.Request first = CursorPage.Request.of(null, 2);
-        List<Document> read = mongo.find(first.query(Criteria.where("tenantId").is("acme")), Document.class, THINGS).collectList().block();
-        CursorPage<String> page = first.page(read, document -> document.getString("_id")).map(document -> document.getString("name"));
+        List<Document> read = mongo.find(first.query(Criteria.where("tenantId").is("acme")), Document.class, THINGS)
+                .collectList()
+                .block();
+        CursorPage<String> page =
+                first.page(read, document -> document.getString("_id")).map(document -> document.getString("name"));
         assertThat(page.items()).containsExactly("one", "two");
         assertThat(page.nextCursor()).isEqualTo("t-2");
 
         CursorPage.Request next = CursorPage.Request.of(page.nextCursor(), 2);
-        List<Document> rest = mongo.find(next.query(Criteria.where("tenantId").is("acme")), Document.class, THINGS).collectList().block();
+        List<Document> rest = mongo.find(next.query(Criteria.where("tenantId").is("acme")), Document.class, THINGS)
+                .collectList()
+                .block();
         CursorPage<Document> last = next.page(rest, document -> document.getString("_id"));
-        assertThat(last.items()).extracting(document -> document.getString("name")).containsExactly("three");
+        assertThat(last.items())
+                .extracting(document -> document.getString("name"))
+                .containsExactly("three");
         assertThat(last.nextCursor()).isNull();
     }
 
@@ -101,8 +136,11 @@ class SharedStoreMechanicsTests {
         assertThat(CursorPage.Request.of(null, 100).limit()).isEqualTo(100);
         for (int wrong : new int[] {0, -1, 101, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
             assertThatThrownBy(() -> CursorPage.Request.of(null, wrong))
-                    .isInstanceOfSatisfying(InvalidField.class, problem -> assertThat(problem.properties().get("errors"))
-                            .isEqualTo(List.of(new FieldViolation("limit", "Range", "must be between 1 and 100 (was " + wrong + ")"))));
+                    .isInstanceOfSatisfying(
+                            InvalidField.class,
+                            problem -> assertThat(problem.properties().get("errors"))
+                                    .isEqualTo(List.of(new FieldViolation(
+                                            "limit", "Range", "must be between 1 and 100 (was " + wrong + ")"))));
         }
         assertThatThrownBy(() -> CursorPage.Request.of(null, 201, 200)).isInstanceOf(InvalidField.class);
         assertThat(CursorPage.Request.of(null, 200, 200).limit()).isEqualTo(200);
@@ -114,23 +152,33 @@ class SharedStoreMechanicsTests {
         AtomicBoolean made = new AtomicBoolean();
         IndexedStore slowToStart = () -> Mono.defer(() -> attempts.incrementAndGet() < 3
                 ? Mono.error(new IllegalStateException("store not up yet"))
-                : Mono.delay(Duration.ofMillis(200)).doOnNext(tick -> made.set(true)).then());
-        IndexedStore real = () -> mongo.indexOps(THINGS).createIndex(
-                new org.springframework.data.mongodb.core.index.Index().on("tenantId", org.springframework.data.domain.Sort.Direction.ASC)
-                        .named("by_tenant")).then();
+                : Mono.delay(Duration.ofMillis(200))
+                        .doOnNext(tick -> made.set(true))
+                        .then());
+        IndexedStore real = () -> mongo.indexOps(THINGS)
+                .createIndex(new org.springframework.data.mongodb.core.index.Index()
+                        .on("tenantId", org.springframework.data.domain.Sort.Direction.ASC)
+                        .named("by_tenant"))
+                .then();
 
         indexesOf(slowToStart, real).afterSingletonsInstantiated();
 
         // It returned only once both were done: the server starts after this.
         assertThat(made).isTrue();
         assertThat(attempts).hasValue(3);
-        assertThat(mongo.indexOps(THINGS).getIndexInfo().map(info -> info.getName()).collectList().block()).contains("by_tenant");
+        assertThat(mongo.indexOps(THINGS)
+                        .getIndexInfo()
+                        .map(info -> info.getName())
+                        .collectList()
+                        .block())
+                .contains("by_tenant");
     }
 
     @Test
     void aStoreThatCannotMakeItsIndexesStopsTheStart() {
         IndexedStore broken = () -> Mono.error(new IllegalStateException("no store"));
-        assertThatThrownBy(() -> indexesOf(broken).afterSingletonsInstantiated()).hasMessageContaining("no store");
+        assertThatThrownBy(() -> indexesOf(broken).afterSingletonsInstantiated())
+                .hasMessageContaining("no store");
     }
 
     private static StoreIndexes indexesOf(IndexedStore... stores) {
@@ -138,6 +186,9 @@ class SharedStoreMechanicsTests {
         for (int i = 0; i < stores.length; i++) {
             beans.registerSingleton("store" + i, stores[i]);
         }
-        return new StoreIndexes(beans.getBeanProvider(IndexedStore.class), Retry.backoff(3, Duration.ofMillis(10)), Duration.ofSeconds(10));
+        return new StoreIndexes(
+                beans.getBeanProvider(IndexedStore.class),
+                Retry.backoff(3, Duration.ofMillis(10)),
+                Duration.ofSeconds(10));
     }
 }

@@ -67,7 +67,7 @@ public final class EventContract {
         Map<String, Map<String, Object>> examples = new LinkedHashMap<>();
         Matcher block = JSON_BLOCK.matcher(text);
         while (block.find()) {
-            Map<String, Object> event = JSON.readValue(block.group(1), new TypeReference<Map<String, Object>>() { });
+            Map<String, Object> event = JSON.readValue(block.group(1), new TypeReference<Map<String, Object>>() {});
             if (event.get("specversion") != null && event.get("type") instanceof String type) {
                 if (examples.put(type, event) != null) {
                     throw new AssertionError("docs/events.md has two examples of " + type);
@@ -86,7 +86,8 @@ public final class EventContract {
     public Map<String, Object> example(String type) {
         Map<String, Object> example = examples.get(type);
         if (example == null) {
-            throw new AssertionError("docs/events.md has no example of " + type + " (a ```json block with the whole CloudEvent)");
+            throw new AssertionError(
+                    "docs/events.md has no example of " + type + " (a ```json block with the whole CloudEvent)");
         }
         return example;
     }
@@ -100,7 +101,8 @@ public final class EventContract {
     public static List<Class<?>> recordsUnder(String basePackage) {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
-            protected boolean isCandidateComponent(org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+            protected boolean isCandidateComponent(
+                    org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
                 return definition.getMetadata().isIndependent();
             }
         };
@@ -118,8 +120,10 @@ public final class EventContract {
 
     /** The @EventType records declared in {@code holder} (a service's {@code XxxEvents} or {@code ConsumedEvents}). */
     public static List<Class<?>> eventRecordsIn(Class<?> holder) {
-        return java.util.Arrays.stream(holder.getDeclaredClasses()).filter(type -> type.isAnnotationPresent(EventType.class))
-                .sorted(java.util.Comparator.comparing(Class::getName)).toList();
+        return java.util.Arrays.stream(holder.getDeclaredClasses())
+                .filter(type -> type.isAnnotationPresent(EventType.class))
+                .sorted(java.util.Comparator.comparing(Class::getName))
+                .toList();
     }
 
     /**
@@ -127,11 +131,13 @@ public final class EventContract {
      * examples of (none missing, none extra), and each agrees with its example member for member.
      */
     public void verifyPublishedFamily(String typePrefix, Class<?> holder) {
-        Set<String> documented = new TreeSet<>(types().stream().filter(type -> type.startsWith(typePrefix)).toList());
-        Set<String> recorded = new TreeSet<>(eventRecordsIn(holder).stream().map(EventData::typeOf).toList());
+        Set<String> documented = new TreeSet<>(
+                types().stream().filter(type -> type.startsWith(typePrefix)).toList());
+        Set<String> recorded = new TreeSet<>(
+                eventRecordsIn(holder).stream().map(EventData::typeOf).toList());
         if (!documented.equals(recorded)) {
-            throw new AssertionError("docs/events.md documents " + documented + " but " + holder.getName() + " has records for "
-                    + recorded);
+            throw new AssertionError("docs/events.md documents " + documented + " but " + holder.getName()
+                    + " has records for " + recorded);
         }
         eventRecordsIn(holder).forEach(this::verifyPublished);
     }
@@ -153,13 +159,16 @@ public final class EventContract {
         try {
             parsed = EventData.fromJsonStrictly(data, record);
         } catch (RuntimeException e) {
-            throw new AssertionError(record.getName() + " does not match the example of " + type + " in docs/events.md: "
-                    + e.getMessage(), e);
+            throw new AssertionError(
+                    record.getName() + " does not match the example of " + type + " in docs/events.md: "
+                            + e.getMessage(),
+                    e);
         }
         Map<String, Object> again = EventData.toJson(parsed);
         if (!normalized(again).equals(normalized(data))) {
-            throw new AssertionError(record.getName() + " writes " + type + " differently from docs/events.md:\n  document: "
-                    + normalized(data) + "\n  record:   " + normalized(again));
+            throw new AssertionError(
+                    record.getName() + " writes " + type + " differently from docs/events.md:\n  document: "
+                            + normalized(data) + "\n  record:   " + normalized(again));
         }
         List<String> undocumented = new ArrayList<>();
         for (RecordComponent component : record.getRecordComponents()) {
@@ -180,8 +189,9 @@ public final class EventContract {
         try {
             EventData.fromJson(data, record);
         } catch (RuntimeException e) {
-            throw new AssertionError(record.getName() + " cannot read the example of " + type + " in docs/events.md: "
-                    + e.getMessage(), e);
+            throw new AssertionError(
+                    record.getName() + " cannot read the example of " + type + " in docs/events.md: " + e.getMessage(),
+                    e);
         }
         List<String> unpromised = new ArrayList<>();
         for (RecordComponent component : record.getRecordComponents()) {

@@ -13,8 +13,7 @@ import org.springframework.data.mongodb.core.query.Update;
 /** Faults a service's idempotency tests stage in its store (ADR 54, 56). */
 public final class IdempotencyFaults {
 
-    private IdempotencyFaults() {
-    }
+    private IdempotencyFaults() {}
 
     /**
      * What {@code kill -9} between a handler's write and the key's completion leaves: the key still
@@ -22,8 +21,12 @@ public final class IdempotencyFaults {
      * runs the handler again. {@code key} names one record: tests use fresh UUIDs.
      */
     public static void loseCompletion(ReactiveMongoTemplate mongo, String key) {
-        long changed = mongo.updateFirst(Query.query(Criteria.where("key").is(key)),
-                        new Update().set("state", "IN_PROGRESS").set("expiresAt", Date.from(Instant.now().minusSeconds(1))).unset("response"),
+        long changed = mongo.updateFirst(
+                        Query.query(Criteria.where("key").is(key)),
+                        new Update()
+                                .set("state", "IN_PROGRESS")
+                                .set("expiresAt", Date.from(Instant.now().minusSeconds(1)))
+                                .unset("response"),
                         "idempotency_keys")
                 .map(result -> result.getModifiedCount())
                 .block();

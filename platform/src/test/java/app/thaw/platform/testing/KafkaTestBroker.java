@@ -18,8 +18,7 @@ public final class KafkaTestBroker {
     private static final Logger log = LoggerFactory.getLogger(KafkaTestBroker.class);
     private static @Nullable EmbeddedKafkaKraftBroker broker;
 
-    private KafkaTestBroker() {
-    }
+    private KafkaTestBroker() {}
 
     /** The broker's {@code host:port}, starting it the first time. */
     public static synchronized String bootstrapServers() {
@@ -32,7 +31,9 @@ public final class KafkaTestBroker {
             starting.afterPropertiesSet();
             Runtime.getRuntime().addShutdownHook(new Thread(starting::destroy, "kafka-test-broker-stop"));
             broker = starting;
-            log.info("KAFKA_TEST_BROKER started at {} in {} ms", starting.getBrokersAsString(),
+            log.info(
+                    "KAFKA_TEST_BROKER started at {} in {} ms",
+                    starting.getBrokersAsString(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
         }
         return broker.getBrokersAsString();

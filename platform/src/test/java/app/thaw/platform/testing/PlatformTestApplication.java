@@ -43,8 +43,9 @@ public class PlatformTestApplication {
     static class TestDashboard {
 
         @GetMapping("/dashboard/test/")
-        String home(@org.springframework.web.bind.annotation.RequestParam(required = false) String status,
-                    org.springframework.ui.Model model) {
+        String home(
+                @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
+                org.springframework.ui.Model model) {
             model.addAttribute("due", "2026-01-01T00:00:00Z");
             model.addAttribute("dueAt", java.time.Instant.parse("2026-01-01T00:00:00Z"));
             model.addAttribute("statuses", java.time.DayOfWeek.values());
@@ -65,27 +66,28 @@ public class PlatformTestApplication {
 
         @GetMapping("/api/v1/test/audited-notes/{id}")
         Mono<String> read(@org.springframework.web.bind.annotation.PathVariable String id) {
-            return audit.record("note.viewed", "note", id, Map.of("reason", "support call")).thenReturn("ok");
+            return audit.record("note.viewed", "note", id, Map.of("reason", "support call"))
+                    .thenReturn("ok");
         }
     }
 
     @RestController
     static class FailingEndpoints {
 
-        record Note(@NotBlank String title, @Size(max = 10) String body) {
-        }
+        record Note(@NotBlank String title, @Size(max = 10) String body) {}
 
         @PostMapping("/api/v1/test/notes")
         Mono<Note> create(@Valid @RequestBody Note note) {
             return Mono.just(note);
         }
 
-        record Stop(java.time.Instant at, java.time.@org.jspecify.annotations.Nullable LocalDate day) {
-        }
+        record Stop(java.time.Instant at, java.time.@org.jspecify.annotations.Nullable LocalDate day) {}
 
-        record Trip(@NotBlank String title, java.time.@org.jspecify.annotations.Nullable OffsetDateTime startsAt,
-                    java.util.@org.jspecify.annotations.Nullable List<Stop> stops, java.util.@org.jspecify.annotations.Nullable Map<String, Object> extra) {
-        }
+        record Trip(
+                @NotBlank String title,
+                java.time.@org.jspecify.annotations.Nullable OffsetDateTime startsAt,
+                java.util.@org.jspecify.annotations.Nullable List<Stop> stops,
+                java.util.@org.jspecify.annotations.Nullable Map<String, Object> extra) {}
 
         /** Dates and nesting, to show what a strict request refuses. */
         @PostMapping("/api/v1/test/trips")
@@ -95,29 +97,36 @@ public class PlatformTestApplication {
 
         /** Dates from the query (bound) and from a form (read by hand), for the date window beyond JSON bodies (ADR 58). */
         @GetMapping("/api/v1/test/dated")
-        Mono<Map<String, String>> dated(@RequestParam(name = "from", required = false) java.time.@org.jspecify.annotations.Nullable Instant since,
-                                        @RequestParam(required = false) java.time.@org.jspecify.annotations.Nullable LocalDate day,
-                                        @RequestParam(required = false) java.time.@org.jspecify.annotations.Nullable YearMonth month) {
-            return Mono.just(Map.of("from", String.valueOf(since), "day", String.valueOf(day), "month", String.valueOf(month)));
+        Mono<Map<String, String>> dated(
+                @RequestParam(name = "from", required = false)
+                        java.time.@org.jspecify.annotations.Nullable Instant since,
+                @RequestParam(required = false) java.time.@org.jspecify.annotations.Nullable LocalDate day,
+                @RequestParam(required = false) java.time.@org.jspecify.annotations.Nullable YearMonth month) {
+            return Mono.just(
+                    Map.of("from", String.valueOf(since), "day", String.valueOf(day), "month", String.valueOf(month)));
         }
 
-        record DatedForm(java.time.@org.jspecify.annotations.Nullable LocalDate due) {
-        }
+        record DatedForm(java.time.@org.jspecify.annotations.Nullable LocalDate due) {}
 
         @PostMapping(path = "/api/v1/test/dated-forms", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-        Mono<Map<String, String>> datedForm(@org.springframework.web.bind.annotation.ModelAttribute DatedForm bound, ServerWebExchange exchange) {
+        Mono<Map<String, String>> datedForm(
+                @org.springframework.web.bind.annotation.ModelAttribute DatedForm bound, ServerWebExchange exchange) {
             return exchange.getFormData().map(form -> {
                 String text = form.getFirst("startsAt");
-                java.time.Instant startsAt = app.thaw.platform.web.RequestDates.inWindow("startsAt",
-                        text == null ? null : java.time.Instant.parse(text));
+                java.time.Instant startsAt = app.thaw.platform.web.RequestDates.inWindow(
+                        "startsAt", text == null ? null : java.time.Instant.parse(text));
                 return Map.of("due", String.valueOf(bound.due()), "startsAt", String.valueOf(startsAt));
             });
         }
 
         @GetMapping("/api/v1/test/closed-case")
         Mono<String> namedFailure() {
-            return Mono.error(new ThawProblem(HttpStatus.CONFLICT, "case_already_closed", "The case is closed.",
-                    Map.of("currentState", "CLOSED"), null));
+            return Mono.error(new ThawProblem(
+                    HttpStatus.CONFLICT,
+                    "case_already_closed",
+                    "The case is closed.",
+                    Map.of("currentState", "CLOSED"),
+                    null));
         }
 
         @GetMapping("/api/v1/test/boom")
@@ -147,11 +156,9 @@ public class PlatformTestApplication {
             this.mongo = mongo;
         }
 
-        record NewWidget(@NotBlank String name) {
-        }
+        record NewWidget(@NotBlank String name) {}
 
-        record Widget(String id, String tenant, String name, String padding) {
-        }
+        record Widget(String id, String tenant, String name, String padding) {}
 
         @PostMapping("/api/v1/test/widgets")
         Mono<ResponseEntity<Widget>> create(@Valid @RequestBody NewWidget widget) {
@@ -161,8 +168,12 @@ public class PlatformTestApplication {
         /** The first attempt for a name fails with 500 before creating anything; later ones create. */
         @PostMapping("/api/v1/test/flaky-widgets")
         Mono<ResponseEntity<Widget>> createAfterAFailure(@Valid @RequestBody NewWidget widget) {
-            return mongo.findAndModify(Query.query(Criteria.where("_id").is(widget.name())), new Update().inc("attempts", 1),
-                            FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, "attempts")
+            return mongo.findAndModify(
+                            Query.query(Criteria.where("_id").is(widget.name())),
+                            new Update().inc("attempts", 1),
+                            FindAndModifyOptions.options().upsert(true).returnNew(true),
+                            Document.class,
+                            "attempts")
                     .flatMap(attempts -> attempts.getInteger("attempts") == 1
                             ? Mono.error(new IllegalStateException("the first attempt fails"))
                             : created(widget.name(), ""));
@@ -193,11 +204,18 @@ public class PlatformTestApplication {
         @PostMapping("/api/v1/test/keyed-widgets")
         Mono<ResponseEntity<Widget>> createKeyed(@Valid @RequestBody NewWidget widget) {
             return CurrentCaller.tenantId()
-                    .flatMap(tenant -> IdempotentEffects.once("widget", () -> new ObjectId().toHexString(),
+                    .flatMap(tenant -> IdempotentEffects.once(
+                            "widget",
+                            () -> new ObjectId().toHexString(),
                             id -> mongo.findById(id, Document.class, WIDGETS),
-                            id -> mongo.insert(new Document("_id", id).append("tenant", tenant).append("name", widget.name()), WIDGETS)))
+                            id -> mongo.insert(
+                                    new Document("_id", id)
+                                            .append("tenant", tenant)
+                                            .append("name", widget.name()),
+                                    WIDGETS)))
                     .map(saved -> ResponseEntity.created(URI.create("/api/v1/test/widgets/" + saved.get("_id")))
-                            .body(new Widget(String.valueOf(saved.get("_id")), saved.getString("tenant"), widget.name(), "")));
+                            .body(new Widget(
+                                    String.valueOf(saved.get("_id")), saved.getString("tenant"), widget.name(), "")));
         }
 
         @PostMapping(path = "/api/v1/test/form-widgets", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -208,7 +226,8 @@ public class PlatformTestApplication {
         private Mono<ResponseEntity<Widget>> created(String name, String padding) {
             return CurrentCaller.tenantId()
                     .flatMap(tenant -> mongo.insert(new Document("tenant", tenant).append("name", name), WIDGETS))
-                    .map(saved -> new Widget(saved.getObjectId("_id").toHexString(), saved.getString("tenant"), name, padding))
+                    .map(saved -> new Widget(
+                            saved.getObjectId("_id").toHexString(), saved.getString("tenant"), name, padding))
                     .map(created -> ResponseEntity.created(URI.create("/api/v1/test/widgets/" + created.id()))
                             .eTag("\"1\"")
                             .body(created));
@@ -220,8 +239,7 @@ public class PlatformTestApplication {
     @app.thaw.platform.security.AllowedRoles({"merchant_admin", "staff_supervisor"})
     static class DeclaredRolesEndpoints {
 
-        record Memo(@NotBlank String title) {
-        }
+        record Memo(@NotBlank String title) {}
 
         @GetMapping("/api/v1/test/declared/memos")
         Mono<String> list() {

@@ -17,8 +17,7 @@ public final class RealMongoDb {
 
     private static MongoDBContainer container;
 
-    private RealMongoDb() {
-    }
+    private RealMongoDb() {}
 
     /** The connection string of the running MongoDB, without a database (each test picks its own). */
     public static synchronized String connectionString() {

@@ -40,48 +40,78 @@ public abstract class ServiceContractTests {
 
     @Test
     void whoamiWithoutATokenAnswers401Problem() {
-        web.get().uri("/api/v1/" + area() + "/whoami").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("unauthenticated");
+        web.get()
+                .uri("/api/v1/" + area() + "/whoami")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("unauthenticated");
     }
 
     @Test
     void whoamiReportsTheCallersTenantAndRolesFromTheToken() {
-        web.get().uri("/api/v1/" + area() + "/whoami")
+        web.get()
+                .uri("/api/v1/" + area() + "/whoami")
                 .headers(h -> h.setBearerAuth(tokens.token("staff_agent")))
                 .exchange()
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.service").isEqualTo(serviceName())
-                .jsonPath("$.tenantId").isEqualTo("acme")
-                .jsonPath("$.roles[0]").isEqualTo("staff_agent");
+                .jsonPath("$.service")
+                .isEqualTo(serviceName())
+                .jsonPath("$.tenantId")
+                .isEqualTo("acme")
+                .jsonPath("$.roles[0]")
+                .isEqualTo("staff_agent");
     }
 
     @Test
     void aTokenForAnotherAudienceIsRejectedByTheServiceItself() {
         String elsewhere = tokens.token(java.util.List.of("platform_admin"), claims -> claims.audience("account"));
-        web.get().uri("/api/v1/" + area() + "/whoami").headers(h -> h.setBearerAuth(elsewhere)).exchange()
-                .expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.code").isEqualTo("invalid_token");
+        web.get()
+                .uri("/api/v1/" + area() + "/whoami")
+                .headers(h -> h.setBearerAuth(elsewhere))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("invalid_token");
     }
 
     @Test
     void isReadyWithItsStore() {
-        web.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.components.store.status").isEqualTo("UP");
+        web.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components.store.status")
+                .isEqualTo("UP");
     }
 
     @Test
     void publishesAnOpenApiDocumentWithBearerSecurity() {
-        web.get().uri("/v3/api-docs").exchange()
-                .expectStatus().isOk()
+        web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.openapi").value(version -> org.assertj.core.api.Assertions.assertThat((String) version).startsWith("3.1"))
-                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
-                .jsonPath("$.servers[0].url").isEqualTo("http://localhost:8080")
-                .jsonPath("$.paths['/api/v1/" + area() + "/whoami'].get").exists();
+                .jsonPath("$.openapi")
+                .value(version -> org.assertj.core.api.Assertions.assertThat((String) version)
+                        .startsWith("3.1"))
+                .jsonPath("$.components.securitySchemes.bearer.scheme")
+                .isEqualTo("bearer")
+                .jsonPath("$.servers[0].url")
+                .isEqualTo("http://localhost:8080")
+                .jsonPath("$.paths['/api/v1/" + area() + "/whoami'].get")
+                .exists();
     }
 
     /**
@@ -93,17 +123,30 @@ public abstract class ServiceContractTests {
     @SuppressWarnings("unchecked")
     void everyApiOperationDeclaresTheRolesThatMayCallIt() {
         // The document is built on its first request: seconds on a busy machine.
-        java.util.Map<String, Object> document = web.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build()
-                .get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(java.util.Map.class).returnResult().getResponseBody();
+        java.util.Map<String, Object> document = web.mutate()
+                .responseTimeout(java.time.Duration.ofSeconds(60))
+                .build()
+                .get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(java.util.Map.class)
+                .returnResult()
+                .getResponseBody();
         java.util.List<String> undeclared = new java.util.ArrayList<>();
-        ((java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>>) document.get("paths")).forEach((path, operations) ->
-                operations.forEach((method, operation) -> {
-                    boolean open = operation.get("security") instanceof java.util.List<?> security && security.isEmpty();
-                    if (path.startsWith("/api/") && !open && !(operation.get("x-thaw-roles") instanceof java.util.List<?>)) {
+        ((java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>>) document.get("paths"))
+                .forEach((path, operations) -> operations.forEach((method, operation) -> {
+                    boolean open =
+                            operation.get("security") instanceof java.util.List<?> security && security.isEmpty();
+                    if (path.startsWith("/api/")
+                            && !open
+                            && !(operation.get("x-thaw-roles") instanceof java.util.List<?>)) {
                         undeclared.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
                     }
                 }));
-        org.assertj.core.api.Assertions.assertThat(undeclared).as("operations without x-thaw-roles").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(undeclared)
+                .as("operations without x-thaw-roles")
+                .isEmpty();
     }
 }

@@ -41,13 +41,28 @@ public final class ServiceShape {
 
     /** Package names that describe a technical layer rather than a feature. */
     static final Set<String> LAYER_PACKAGE_NAMES = Set.of(
-            "application", "domain", "support", "service", "services", "store", "stores", "repository",
-            "repositories", "config", "configuration", "model", "util", "utils", "common", "shared", "helpers");
+            "application",
+            "domain",
+            "support",
+            "service",
+            "services",
+            "store",
+            "stores",
+            "repository",
+            "repositories",
+            "config",
+            "configuration",
+            "model",
+            "util",
+            "utils",
+            "common",
+            "shared",
+            "helpers");
 
-    private static final String[] STORE_PACKAGES = {"org.bson..", "com.mongodb..", "org.springframework.data.mongodb.."};
+    private static final String[] STORE_PACKAGES = {"org.bson..", "com.mongodb..", "org.springframework.data.mongodb.."
+    };
 
-    private ServiceShape() {
-    }
+    private ServiceShape() {}
 
     /** The service's own main classes (no tests, no libraries). */
     public static JavaClasses mainClassesOf(String basePackage) {
@@ -77,15 +92,19 @@ public final class ServiceShape {
 
     /** Every package of the service is a slice; no two slices depend on each other, directly or around a loop. */
     public static ArchRule packagesAreFreeOfCycles(String basePackage) {
-        return slices().matching(basePackage + ".(**)").namingSlices("package $1")
-                .should().beFreeOfCycles()
+        return slices().matching(basePackage + ".(**)")
+                .namingSlices("package $1")
+                .should()
+                .beFreeOfCycles()
                 .because("a package cycle makes two features one and hides which way a change travels")
                 .allowEmptyShould(true);
     }
 
     /** A class may use the {@code internal} packages of its own feature only. */
     public static ArchRule noFeatureReachesIntoAnotherFeaturesInternals(String basePackage) {
-        return classes().that().resideInAPackage(basePackage + "..")
+        return classes()
+                .that()
+                .resideInAPackage(basePackage + "..")
                 .should(new ArchCondition<JavaClass>("not depend on another feature's internal packages") {
                     @Override
                     public void check(JavaClass origin, ConditionEvents events) {
@@ -97,8 +116,10 @@ public final class ServiceShape {
                             }
                             String theirs = featureOf(basePackage, targetPackage);
                             if (!theirs.equals(own)) {
-                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()
-                                        + " reaches into the internal package of feature '" + theirs + "'"));
+                                events.add(SimpleConditionEvent.violated(
+                                        dependency,
+                                        dependency.getDescription() + " reaches into the internal package of feature '"
+                                                + theirs + "'"));
                             }
                         }
                     }
@@ -109,24 +130,35 @@ public final class ServiceShape {
 
     /** {@code org.bson}, the MongoDB driver and Spring Data MongoDB are used in {@code internal} packages only. */
     public static ArchRule onlyInternalPackagesTouchTheStore(String basePackage) {
-        return noClasses().that().resideInAPackage(basePackage + "..")
-                .and().resideOutsideOfPackage(basePackage + "..internal..")
-                .should().dependOnClassesThat().resideInAnyPackage(STORE_PACKAGES)
+        return noClasses()
+                .that()
+                .resideInAPackage(basePackage + "..")
+                .and()
+                .resideOutsideOfPackage(basePackage + "..internal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(STORE_PACKAGES)
                 .because("documents and templates stay below the store; everything above it speaks records")
                 .allowEmptyShould(true);
     }
 
     /** Controllers and their bodies ({@code web}) never see a store or any other internal class. */
     public static ArchRule webNeverSeesInternals(String basePackage) {
-        return noClasses().that().resideInAPackage(basePackage + "..web..")
-                .should().dependOnClassesThat().resideInAPackage(basePackage + "..internal..")
+        return noClasses()
+                .that()
+                .resideInAPackage(basePackage + "..web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(basePackage + "..internal..")
                 .because("controllers call the feature's public API, never its store")
                 .allowEmptyShould(true);
     }
 
     /** Packages are named for features, never for technical layers ({@link #LAYER_PACKAGE_NAMES}). */
     public static ArchRule noLayerPackages(String basePackage) {
-        return classes().that().resideInAPackage(basePackage + "..")
+        return classes()
+                .that()
+                .resideInAPackage(basePackage + "..")
                 .should(new ArchCondition<JavaClass>("reside in a package named for a feature, not for a layer") {
                     @Override
                     public void check(JavaClass javaClass, ConditionEvents events) {
@@ -137,8 +169,8 @@ public final class ServiceShape {
                         Arrays.stream(pkg.substring(basePackage.length() + 1).split("\\."))
                                 .filter(LAYER_PACKAGE_NAMES::contains)
                                 .findFirst()
-                                .ifPresent(layer -> events.add(SimpleConditionEvent.violated(javaClass,
-                                        javaClass.getName() + " is in a layer package '" + layer + "'")));
+                                .ifPresent(layer -> events.add(SimpleConditionEvent.violated(
+                                        javaClass, javaClass.getName() + " is in a layer package '" + layer + "'")));
                     }
                 })
                 .allowEmptyShould(true);

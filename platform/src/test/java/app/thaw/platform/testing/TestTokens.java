@@ -43,25 +43,40 @@ public final class TestTokens implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         String keySet = new JWKSet(key.toPublicJWK()).toString();
-        server = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes
-                        .get("/certs", (request, response) -> {
+        server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .route(routes -> routes.get("/certs", (request, response) -> {
                             keySetFetches.incrementAndGet();
-                            return response.header("Content-Type", "application/json").sendString(Mono.just(keySet));
+                            return response.header("Content-Type", "application/json")
+                                    .sendString(Mono.just(keySet));
                         })
                         // Client credentials, as Keycloak answers them: a service token for the asking client.
-                        .post("/token", (request, response) -> request.receive().aggregate().asString().defaultIfEmpty("")
-                                .flatMap(form -> {
-                                    String clientId = clientIdOf(form, request.requestHeaders().get("Authorization"));
-                                    // Signing draws on SecureRandom (RSA blinding): off the event loop.
-                                    return Mono.fromCallable(() -> token(List.of("thaw_service"), claims -> claims
-                                                    .subject("service-account-" + clientId).claim("azp", clientId)
-                                                    .claim("tenant_id", "thaw")))
-                                            .subscribeOn(Schedulers.boundedElastic())
-                                            .flatMap(token -> response.header("Content-Type", "application/json")
-                                                    .sendString(Mono.just("{\"access_token\":\"" + token
-                                                            + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")).then());
-                                })))
+                        .post(
+                                "/token",
+                                (request, response) -> request.receive()
+                                        .aggregate()
+                                        .asString()
+                                        .defaultIfEmpty("")
+                                        .flatMap(form -> {
+                                            String clientId = clientIdOf(
+                                                    form,
+                                                    request.requestHeaders().get("Authorization"));
+                                            // Signing draws on SecureRandom (RSA blinding): off the event loop.
+                                            return Mono.fromCallable(() -> token(
+                                                            List.of("thaw_service"),
+                                                            claims -> claims.subject("service-account-" + clientId)
+                                                                    .claim("azp", clientId)
+                                                                    .claim("tenant_id", "thaw")))
+                                                    .subscribeOn(Schedulers.boundedElastic())
+                                                    .flatMap(
+                                                            token -> response.header("Content-Type", "application/json")
+                                                                    .sendString(
+                                                                            Mono.just(
+                                                                                    "{\"access_token\":\"" + token
+                                                                                            + "\",\"token_type\":\"Bearer\",\"expires_in\":300}"))
+                                                                    .then());
+                                        })))
                 .bindNow();
     }
 
@@ -69,7 +84,8 @@ public final class TestTokens implements AutoCloseable {
     static String clientIdOf(String form, @Nullable String authorization) {
         if (authorization != null && authorization.startsWith("Basic ")) {
             String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6)));
-            return java.net.URLDecoder.decode(decoded.substring(0, decoded.indexOf(':')), java.nio.charset.StandardCharsets.UTF_8);
+            return java.net.URLDecoder.decode(
+                    decoded.substring(0, decoded.indexOf(':')), java.nio.charset.StandardCharsets.UTF_8);
         }
         return form.contains("client_id=") ? form.replaceAll(".*client_id=([^&]*).*", "$1") : "unknown";
     }
@@ -106,12 +122,16 @@ public final class TestTokens implements AutoCloseable {
     }
 
     public String token(String... roles) {
-        return token(List.of(roles), claims -> { });
+        return token(List.of(roles), claims -> {});
     }
 
     public String sign(JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -16,7 +16,8 @@ public class ThawBlockHoundIntegration implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("ch.qos.logback.classic.Logger", "callAppenders");
         // Hibernate Validator reads its message bundle from its jar on the first violation in
         // each locale, then caches it: a bounded, one-time classpath read.
-        builder.allowBlockingCallsInside("org.hibernate.validator.resourceloading.PlatformResourceBundleLocator", "loadBundle");
+        builder.allowBlockingCallsInside(
+                "org.hibernate.validator.resourceloading.PlatformResourceBundleLocator", "loadBundle");
         // UUID.randomUUID reads /dev/urandom through SecureRandom; on Linux that read never waits
         // once the kernel's entropy pool is seeded at boot. Event ids and relay claims use it.
         builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
@@ -25,15 +26,19 @@ public class ThawBlockHoundIntegration implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("java.security.SecureRandom", "nextBytes");
         // Spring WebFlux resolves static files (the gateway's Swagger UI) by checking that the jar
         // entry is readable, on the event loop; the content itself is then read asynchronously.
-        builder.allowBlockingCallsInside("org.springframework.web.reactive.resource.PathResourceResolver", "getResource");
+        builder.allowBlockingCallsInside(
+                "org.springframework.web.reactive.resource.PathResourceResolver", "getResource");
         // Server-rendered pages (the console, the dashboards): Thymeleaf reads a template from the
         // classpath the first time it is rendered and Spring reads a message bundle the first time
         // a locale asks for it; both are cached for the life of the application (template cache on,
         // the default). The engine's own one-time set-up is done at startup (see ConsolePages).
-        builder.allowBlockingCallsInside("org.thymeleaf.spring6.templateresource.SpringResourceTemplateResource", "reader");
-        builder.allowBlockingCallsInside("org.thymeleaf.spring6.templateresource.SpringResourceTemplateResource", "exists");
+        builder.allowBlockingCallsInside(
+                "org.thymeleaf.spring6.templateresource.SpringResourceTemplateResource", "reader");
+        builder.allowBlockingCallsInside(
+                "org.thymeleaf.spring6.templateresource.SpringResourceTemplateResource", "exists");
         builder.allowBlockingCallsInside("org.thymeleaf.templateparser.reader.BlockAwareReader", "read");
-        builder.allowBlockingCallsInside("org.springframework.context.support.ResourceBundleMessageSource", "getResourceBundle");
+        builder.allowBlockingCallsInside(
+                "org.springframework.context.support.ResourceBundleMessageSource", "getResourceBundle");
         // springdoc builds a service's OpenAPI document once (pre-loaded at start-up) and caches it:
         // the build scans the class path for @OpenAPIDefinition and holds a lock, so a request for
         // /v3/api-docs arriving before or during that one-time build reads class files or waits.
@@ -54,15 +59,17 @@ public class ThawBlockHoundIntegration implements BlockHoundIntegration {
         for (String method : new String[] {"advance", "getCurrent", "greaterOf", "getClusterTime"}) {
             builder.allowBlockingCallsInside("com.mongodb.internal.connection.ClusterClock", method);
         }
-        builder.allowBlockingCallsInside("com.mongodb.internal.connection.DefaultConnectionPool$AsyncWorkManager", "enqueue");
-        builder.allowBlockingCallsInside("com.mongodb.internal.connection.DefaultConnectionPool$OpenConcurrencyLimiter",
-                "tryHandOverOrRelease");
+        builder.allowBlockingCallsInside(
+                "com.mongodb.internal.connection.DefaultConnectionPool$AsyncWorkManager", "enqueue");
+        builder.allowBlockingCallsInside(
+                "com.mongodb.internal.connection.DefaultConnectionPool$OpenConcurrencyLimiter", "tryHandOverOrRelease");
         builder.allowBlockingCallsInside("com.mongodb.internal.connection.netty.NettyStream", "handleReadResponse");
         builder.allowBlockingCallsInside("com.mongodb.internal.connection.netty.NettyStream", "readAsync");
         // Netty's adaptive buffer allocator takes a StampedLock for a few instructions when a burst of
         // reads makes it add a buffer magazine (many concurrent claims on the store's connections, a
         // streamed upload); no I/O happens under it.
-        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
+        builder.allowBlockingCallsInside(
+                "io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
     }
 }

@@ -17,12 +17,20 @@ class PeriodicPassTests {
     void aFailedPassIsFollowedByTheNextOne() throws InterruptedException {
         AtomicInteger passes = new AtomicInteger();
         CountDownLatch third = new CountDownLatch(3);
-        Disposable loop = PeriodicPass.every("test pass", Duration.ZERO, Duration.ofMillis(10), () -> Mono.defer(() -> {
-            third.countDown();
-            return passes.incrementAndGet() == 1 ? Mono.error(new IllegalStateException("the first pass fails")) : Mono.just(1);
-        }));
+        Disposable loop = PeriodicPass.every(
+                "test pass",
+                Duration.ZERO,
+                Duration.ofMillis(10),
+                () -> Mono.defer(() -> {
+                    third.countDown();
+                    return passes.incrementAndGet() == 1
+                            ? Mono.error(new IllegalStateException("the first pass fails"))
+                            : Mono.just(1);
+                }));
         try {
-            assertThat(third.await(10, TimeUnit.SECONDS)).as("passes after a failed one").isTrue();
+            assertThat(third.await(10, TimeUnit.SECONDS))
+                    .as("passes after a failed one")
+                    .isTrue();
         } finally {
             loop.dispose();
         }
@@ -34,13 +42,16 @@ class PeriodicPassTests {
         AtomicInteger mostAtOnce = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(3);
         // Each pass takes five ticks: the ticks that come meanwhile are dropped, not run alongside.
-        Disposable loop = PeriodicPass.every("slow pass", Duration.ZERO, Duration.ofMillis(10), () -> Mono.fromRunnable(() ->
-                        mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max))
-                .then(Mono.delay(Duration.ofMillis(50)))
-                .doOnTerminate(() -> {
-                    running.decrementAndGet();
-                    done.countDown();
-                }));
+        Disposable loop = PeriodicPass.every(
+                "slow pass",
+                Duration.ZERO,
+                Duration.ofMillis(10),
+                () -> Mono.fromRunnable(() -> mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max))
+                        .then(Mono.delay(Duration.ofMillis(50)))
+                        .doOnTerminate(() -> {
+                            running.decrementAndGet();
+                            done.countDown();
+                        }));
         try {
             assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(mostAtOnce.get()).isEqualTo(1);

@@ -16,8 +16,13 @@ class PeriodicPassesTests {
     void passesRunFromStartUntilStop() throws InterruptedException {
         AtomicInteger sweeps = new AtomicInteger();
         AtomicInteger refreshes = new AtomicInteger();
-        PeriodicPasses passes = PeriodicPasses.of("sweep", Duration.ZERO, Duration.ofMillis(20), () -> Mono.fromRunnable(sweeps::incrementAndGet))
-                .and("refresh", Duration.ZERO, Duration.ofMillis(20), () -> Mono.fromRunnable(refreshes::incrementAndGet));
+        PeriodicPasses passes = PeriodicPasses.of(
+                        "sweep", Duration.ZERO, Duration.ofMillis(20), () -> Mono.fromRunnable(sweeps::incrementAndGet))
+                .and(
+                        "refresh",
+                        Duration.ZERO,
+                        Duration.ofMillis(20),
+                        () -> Mono.fromRunnable(refreshes::incrementAndGet));
         assertThat(passes.isAutoStartup()).isTrue();
         assertThat(passes.names()).containsExactly("sweep", "refresh");
 
@@ -35,6 +40,9 @@ class PeriodicPassesTests {
 
     @Test
     void aPassTurnedOffDoesNotStartWithTheApplication() {
-        assertThat(PeriodicPasses.of("sweep", Duration.ZERO, Duration.ofSeconds(1), Mono::empty).enabledWhen(false).isAutoStartup()).isFalse();
+        assertThat(PeriodicPasses.of("sweep", Duration.ZERO, Duration.ofSeconds(1), Mono::empty)
+                        .enabledWhen(false)
+                        .isAutoStartup())
+                .isFalse();
     }
 }

@@ -1,14 +1,11 @@
 package app.thaw.platform.timers;
 
-import app.thaw.platform.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -18,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import app.thaw.platform.testing.MutableClock;
 import app.thaw.store.EmbeddedStore;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
@@ -39,27 +37,44 @@ class TimersTests {
 
     static final Instant T0 = Instant.parse("2026-10-01T02:00:00Z");
     /** Small batches and little concurrency, so a test with a few hundred timers runs several of each. */
-    static final TimersProperties SETTINGS = new TimersProperties(false, Duration.ofSeconds(1), Duration.ofSeconds(30),
-            Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(3), 50, 4);
+    static final TimersProperties SETTINGS = new TimersProperties(
+            false,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(3),
+            50,
+            4);
     /** A running instance that scans only every 10 s: what fires on time fired from memory, not from a scan. */
-    static final TimersProperties RARE_SCANS = new TimersProperties(true, Duration.ofSeconds(10), Duration.ofSeconds(30),
-            Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(20), 50, 4);
+    static final TimersProperties RARE_SCANS = new TimersProperties(
+            true,
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(20),
+            50,
+            4);
 
     @TempDir
     Path folder;
+
     EmbeddedStore store;
     MongoClient client;
     ReactiveMongoTemplate mongo;
     final MutableClock clock = MutableClock.frozenAt(T0);
     /** Every firing any instance applied, by occurrence id. */
     final Map<String, AtomicInteger> applied = new ConcurrentHashMap<>();
+
     final Queue<TimerFiring> firings = new ConcurrentLinkedQueue<>();
 
     @BeforeEach
     void startStore() {
         client = MongoClients.create(storeConnectionString());
         // A database of its own for each test: a real MongoDB (TimersOnMongoDbTests) is shared by the tests.
-        mongo = new ReactiveMongoTemplate(client, "timers-" + UUID.randomUUID().toString().substring(0, 8));
+        mongo = new ReactiveMongoTemplate(
+                client, "timers-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** The store the tests run on: the embedded store in a fresh file; {@link TimersOnMongoDbTests} runs them on MongoDB. */
@@ -79,7 +94,8 @@ class TimersTests {
     @Test
     void aTimerFiresOnceWhenDueWithItsPayloadAndNotBefore() {
         Timers timers = instance(recording());
-        timers.schedule("case-1/follow-up", "follow-up", "acme", T0.plusSeconds(60), Map.of("caseId", "case-1")).block();
+        timers.schedule("case-1/follow-up", "follow-up", "acme", T0.plusSeconds(60), Map.of("caseId", "case-1"))
+                .block();
 
         StepVerifier.create(timers.fireDue()).expectNext(0L).verifyComplete();
         clock.advance(Duration.ofSeconds(60));
@@ -100,7 +116,8 @@ class TimersTests {
         timers.schedule("a", "follow-up", "acme", T0.plusSeconds(10), Map.of()).block();
         timers.schedule("b", "follow-up", "acme", T0.plusSeconds(10), Map.of()).block();
         StepVerifier.create(timers.cancel("a")).expectNext(true).verifyComplete();
-        timers.schedule("b", "follow-up", "acme", T0.plusSeconds(3600), Map.of()).block();
+        timers.schedule("b", "follow-up", "acme", T0.plusSeconds(3600), Map.of())
+                .block();
 
         clock.advance(Duration.ofSeconds(20));
         StepVerifier.create(timers.fireDue()).expectNext(0L).verifyComplete();
@@ -114,7 +131,9 @@ class TimersTests {
 
     @Test
     void aTimerThatFellDueWhileTheServiceWasDownFiresAtStartMarkedLate() {
-        instance(recording()).schedule("reminder", "follow-up", "acme", T0.plusSeconds(30), Map.of()).block();
+        instance(recording())
+                .schedule("reminder", "follow-up", "acme", T0.plusSeconds(30), Map.of())
+                .block();
         // The service is down for an hour; a fresh instance starts afterwards.
         clock.advance(Duration.ofHours(1));
         Timers restarted = instance(recording());
@@ -130,7 +149,9 @@ class TimersTests {
     void twoInstancesSharingOneStoreFireEveryTimerExactlyOnce() {
         Timers first = instance(recording());
         Timers second = instance(recording());
-        Flux.range(0, 200).concatMap(i -> first.schedule("t-" + i, "follow-up", "acme", T0.plusSeconds(i % 7), Map.of())).blockLast();
+        Flux.range(0, 200)
+                .concatMap(i -> first.schedule("t-" + i, "follow-up", "acme", T0.plusSeconds(i % 7), Map.of()))
+                .blockLast();
         clock.advance(Duration.ofSeconds(10));
 
         Long fired = Mono.zip(first.fireDue(), second.fireDue(), first.fireDue(), second.fireDue())
@@ -138,7 +159,10 @@ class TimersTests {
                 .block(Duration.ofSeconds(60));
 
         assertThat(fired).isEqualTo(200);
-        assertThat(applied).hasSize(200).allSatisfy((occurrence, times) -> assertThat(times.get()).as(occurrence).isEqualTo(1));
+        assertThat(applied)
+                .hasSize(200)
+                .allSatisfy((occurrence, times) ->
+                        assertThat(times.get()).as(occurrence).isEqualTo(1));
     }
 
     @Test
@@ -158,7 +182,9 @@ class TimersTests {
         StepVerifier.create(survivor.fireDue()).expectNext(0L).verifyComplete();
         clock.advance(SETTINGS.lease().plusSeconds(1));
         StepVerifier.create(survivor.fireDue()).expectNext(1L).verifyComplete();
-        assertThat(firings).extracting(TimerFiring::occurrenceId).containsExactly(stuck.get().occurrenceId());
+        assertThat(firings)
+                .extracting(TimerFiring::occurrenceId)
+                .containsExactly(stuck.get().occurrenceId());
     }
 
     @Test
@@ -180,13 +206,18 @@ class TimersTests {
     void firedAndCancelledTimersLeaveTheCollectionSoScansOnlySeePendingOnes() {
         Timers timers = instance(recording());
         timers.schedule("fires", "follow-up", "acme", T0, Map.of()).block();
-        timers.schedule("cancelled", "follow-up", "acme", T0.plusSeconds(60), Map.of()).block();
-        timers.schedule("later", "follow-up", "acme", T0.plusSeconds(3600), Map.of()).block();
+        timers.schedule("cancelled", "follow-up", "acme", T0.plusSeconds(60), Map.of())
+                .block();
+        timers.schedule("later", "follow-up", "acme", T0.plusSeconds(3600), Map.of())
+                .block();
 
         timers.cancel("cancelled").block();
         StepVerifier.create(timers.fireDue()).expectNext(1L).verifyComplete();
 
-        assertThat(mongo.findAll(org.bson.Document.class, Timers.TIMERS).map(timer -> timer.getString("_id")).collectList().block())
+        assertThat(mongo.findAll(org.bson.Document.class, Timers.TIMERS)
+                        .map(timer -> timer.getString("_id"))
+                        .collectList()
+                        .block())
                 .containsExactly("later");
     }
 
@@ -194,7 +225,13 @@ class TimersTests {
     void aTimerRescheduledByItsOwnHandlerStaysWithItsNewTime() {
         AtomicReference<Timers> self = new AtomicReference<>();
         Timers timers = instance(handler(firing -> record(firing)
-                .then(self.get().schedule(firing.key(), "follow-up", "acme", firing.dueAt().plusSeconds(60), Map.of()))));
+                .then(self.get()
+                        .schedule(
+                                firing.key(),
+                                "follow-up",
+                                "acme",
+                                firing.dueAt().plusSeconds(60),
+                                Map.of()))));
         self.set(timers);
         timers.schedule("every-minute", "follow-up", "acme", T0, Map.of()).block();
 
@@ -217,8 +254,11 @@ class TimersTests {
         } finally {
             running.stop();
         }
-        assertThat(firings).singleElement().satisfies(firing -> assertThat(Duration.between(dueAt, firing.firedAt()))
-                .isLessThan(RARE_SCANS.pollInterval()).isGreaterThanOrEqualTo(Duration.ZERO));
+        assertThat(firings)
+                .singleElement()
+                .satisfies(firing -> assertThat(Duration.between(dueAt, firing.firedAt()))
+                        .isLessThan(RARE_SCANS.pollInterval())
+                        .isGreaterThanOrEqualTo(Duration.ZERO));
     }
 
     @Test
@@ -233,10 +273,14 @@ class TimersTests {
         try {
             // Another instance moves and cancels them after the running one's scan planned them.
             org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(500)).until(() -> true);
-            other.schedule("moved", "follow-up", "acme", dueAt.plusSeconds(3600), Map.of()).block();
+            other.schedule("moved", "follow-up", "acme", dueAt.plusSeconds(3600), Map.of())
+                    .block();
             other.cancel("cancelled").block();
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(8)).until(() -> !firings.isEmpty());
-            org.awaitility.Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> firings.size() == 1);
+            org.awaitility.Awaitility.await()
+                    .during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> firings.size() == 1);
         } finally {
             running.stop();
         }
@@ -253,7 +297,8 @@ class TimersTests {
 
     private Mono<Void> record(TimerFiring firing) {
         return Mono.fromRunnable(() -> {
-            applied.computeIfAbsent(firing.occurrenceId(), id -> new AtomicInteger()).incrementAndGet();
+            applied.computeIfAbsent(firing.occurrenceId(), id -> new AtomicInteger())
+                    .incrementAndGet();
             firings.add(firing);
         });
     }

@@ -47,7 +47,8 @@ class ErrorsKeptTracingTests {
 
     @Test
     void aRequestThatAnsweredAServerErrorIsExportedThoughItsTraceWasNotSampled() {
-        Span failed = tracer.spanBuilder("GET /boom").setSpanKind(SpanKind.SERVER).startSpan();
+        Span failed =
+                tracer.spanBuilder("GET /boom").setSpanKind(SpanKind.SERVER).startSpan();
         failed.setAttribute("outcome", "SERVER_ERROR").setAttribute("status", "500");
         failed.end();
         Span fine = tracer.spanBuilder("GET /fine").setSpanKind(SpanKind.SERVER).startSpan();
@@ -55,12 +56,15 @@ class ErrorsKeptTracingTests {
         fine.end();
 
         assertThat(exportedNames()).containsExactly("GET /boom");
-        assertThat(exported.getFirst().getSpanContext().isSampled()).as("still marked unsampled").isFalse();
+        assertThat(exported.getFirst().getSpanContext().isSampled())
+                .as("still marked unsampled")
+                .isFalse();
     }
 
     @Test
     void theCallersMistakesAreNotErrorsOfThisProcess() {
-        Span refused = tracer.spanBuilder("POST /cases").setSpanKind(SpanKind.SERVER).startSpan();
+        Span refused =
+                tracer.spanBuilder("POST /cases").setSpanKind(SpanKind.SERVER).startSpan();
         refused.setAttribute("outcome", "CLIENT_ERROR").setAttribute("status", "400");
         refused.setStatus(StatusCode.ERROR, "validation_failed");
         refused.end();
@@ -70,9 +74,15 @@ class ErrorsKeptTracingTests {
 
     @Test
     void aFailedEventHandlerIsExportedItsChildrenAreNotEvenRecorded() {
-        Span handler = tracer.spanBuilder("thaw.case.opened").setSpanKind(SpanKind.CONSUMER).startSpan();
-        Span child = tracer.spanBuilder("mongo insert").setParent(Context.current().with(handler)).startSpan();
-        assertThat(child.isRecording()).as("one recorded span per request, not a whole trace").isFalse();
+        Span handler = tracer.spanBuilder("thaw.case.opened")
+                .setSpanKind(SpanKind.CONSUMER)
+                .startSpan();
+        Span child = tracer.spanBuilder("mongo insert")
+                .setParent(Context.current().with(handler))
+                .startSpan();
+        assertThat(child.isRecording())
+                .as("one recorded span per request, not a whole trace")
+                .isFalse();
         child.setStatus(StatusCode.ERROR);
         child.end();
         handler.recordException(new IllegalStateException("store unavailable"));
@@ -84,10 +94,15 @@ class ErrorsKeptTracingTests {
 
     @Test
     void aServerSpanWhoseCallerDidNotSampleIsKeptOnErrorInTheCallersTrace() {
-        SpanContext caller = SpanContext.createFromRemoteParent("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
-                TraceFlags.getDefault(), TraceState.getDefault());
-        Span failed = tracer.spanBuilder("GET /api/v1/cases/x").setSpanKind(SpanKind.SERVER)
-                .setParent(Context.root().with(Span.wrap(caller))).startSpan();
+        SpanContext caller = SpanContext.createFromRemoteParent(
+                "4bf92f3577b34da6a3ce929d0e0e4736",
+                "00f067aa0ba902b7",
+                TraceFlags.getDefault(),
+                TraceState.getDefault());
+        Span failed = tracer.spanBuilder("GET /api/v1/cases/x")
+                .setSpanKind(SpanKind.SERVER)
+                .setParent(Context.root().with(Span.wrap(caller)))
+                .startSpan();
         failed.setAttribute("outcome", "SERVER_ERROR");
         failed.end();
 
@@ -97,9 +112,14 @@ class ErrorsKeptTracingTests {
 
     @Test
     void sampledTracesAreLeftToTheRegularExportAndInternalSpansAreNotRecorded() {
-        SdkTracerProvider all = SdkTracerProvider.builder().setSampler(new ErrorsKeptSampler(1.0))
-                .addSpanProcessor(new ErrorSpansOfUnsampledTraces(new Collecting(exported))).build();
-        Span sampled = all.get("test").spanBuilder("GET /boom").setSpanKind(SpanKind.SERVER).startSpan();
+        SdkTracerProvider all = SdkTracerProvider.builder()
+                .setSampler(new ErrorsKeptSampler(1.0))
+                .addSpanProcessor(new ErrorSpansOfUnsampledTraces(new Collecting(exported)))
+                .build();
+        Span sampled = all.get("test")
+                .spanBuilder("GET /boom")
+                .setSpanKind(SpanKind.SERVER)
+                .startSpan();
         assertThat(sampled.getSpanContext().isSampled()).isTrue();
         sampled.setAttribute("outcome", "SERVER_ERROR");
         sampled.end();
@@ -107,7 +127,8 @@ class ErrorsKeptTracingTests {
         all.shutdown().join(5, TimeUnit.SECONDS);
         assertThat(exported).as("not exported twice").isEmpty();
 
-        assertThat(tracer.spanBuilder("scheduled pass").startSpan().isRecording()).isFalse();
+        assertThat(tracer.spanBuilder("scheduled pass").startSpan().isRecording())
+                .isFalse();
     }
 
     record Collecting(List<SpanData> spans) implements SpanExporter {

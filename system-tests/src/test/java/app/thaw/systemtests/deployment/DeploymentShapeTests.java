@@ -32,15 +32,22 @@ class DeploymentShapeTests {
     @Test
     void theChartIsAChartAndItsValuesNameEveryServiceWithTwoReplicas() throws IOException {
         Map<String, Object> chart = yaml(CHART.resolve("Chart.yaml"));
-        assertThat(chart).containsEntry("apiVersion", "v2").containsEntry("name", "thaw").containsKey("version");
+        assertThat(chart)
+                .containsEntry("apiVersion", "v2")
+                .containsEntry("name", "thaw")
+                .containsKey("version");
         Map<String, Object> values = yaml(CHART.resolve("values.yaml"));
         Map<String, Object> services = map(values, "services");
         assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(ThawPlatform.SERVICES.values());
         services.forEach((name, service) -> {
             Map<String, Object> settings = cast(service);
             assertThat(settings.get("replicas")).as("%s replicas", name).isEqualTo(2);
-            assertThat(map(map(settings, "resources"), "requests")).as("%s requests", name).containsKeys("cpu", "memory");
-            assertThat(map(map(settings, "resources"), "limits")).as("%s limits", name).containsKey("memory");
+            assertThat(map(map(settings, "resources"), "requests"))
+                    .as("%s requests", name)
+                    .containsKeys("cpu", "memory");
+            assertThat(map(map(settings, "resources"), "limits"))
+                    .as("%s limits", name)
+                    .containsKey("memory");
             assertThat(settings).as(name).containsKeys("port", "area", "mongodbUriKey");
         });
         assertThat(map(values, "gateway").get("replicas")).isEqualTo(2);
@@ -52,12 +59,16 @@ class DeploymentShapeTests {
     @Test
     void everyDeploymentTakesItsReplicasFromValuesAndHasProbesAndResources() throws IOException {
         List<String> deployments = deployments();
-        assertThat(deployments).as("the gateway's and the services' (one range over values.services)").hasSize(2);
+        assertThat(deployments)
+                .as("the gateway's and the services' (one range over values.services)")
+                .hasSize(2);
         for (String deployment : deployments) {
             assertThat(shapeProblems(deployment)).isEmpty();
         }
         String helpers = Files.readString(CHART.resolve("templates/_helpers.tpl"));
-        assertThat(helpers).contains("readinessProbe:", "/actuator/health/readiness", "livenessProbe:", "/actuator/health/liveness");
+        assertThat(helpers)
+                .contains(
+                        "readinessProbe:", "/actuator/health/readiness", "livenessProbe:", "/actuator/health/liveness");
     }
 
     @Test
@@ -66,12 +77,15 @@ class DeploymentShapeTests {
                 + "          {{- include \"thaw.probes\" (dict \"port\" 8080) | nindent 10 }}\n"
                 + "          resources:\n            {{- toYaml .Values.gateway.resources | nindent 12 }}\n";
         assertThat(shapeProblems(good)).isEmpty();
-        assertThat(shapeProblems(good.replace("{{ .Values.gateway.replicas }}", "2"))).containsExactly("replicas not from values");
-        assertThat(shapeProblems(good.replace("include \"thaw.probes\"", "include \"thaw.other\""))).containsExactly("no probes");
+        assertThat(shapeProblems(good.replace("{{ .Values.gateway.replicas }}", "2")))
+                .containsExactly("replicas not from values");
+        assertThat(shapeProblems(good.replace("include \"thaw.probes\"", "include \"thaw.other\"")))
+                .containsExactly("no probes");
         assertThat(shapeProblems(good.replace("resources:", "limits:"))).containsExactly("no resources from values");
         assertThat(missingValues("{{ .Values.gateway.replicaz }}", Map.of("gateway", Map.of("replicas", 2))))
                 .containsExactly(".gateway.replicaz");
-        assertThat(literalSecrets("            - { name: THAW_EVENTS_CLIENT_SECRET, value: \"s3cret\" }")).hasSize(1);
+        assertThat(literalSecrets("            - { name: THAW_EVENTS_CLIENT_SECRET, value: \"s3cret\" }"))
+                .hasSize(1);
     }
 
     @Test
@@ -79,30 +93,47 @@ class DeploymentShapeTests {
         Map<String, Object> values = yaml(CHART.resolve("values.yaml"));
         for (Path template : templates()) {
             String text = Files.readString(template);
-            assertThat(missingValues(text, values)).as("values %s names", template.getFileName()).isEmpty();
-            assertThat(literalSecrets(text)).as("secrets written into %s", template.getFileName()).isEmpty();
+            assertThat(missingValues(text, values))
+                    .as("values %s names", template.getFileName())
+                    .isEmpty();
+            assertThat(literalSecrets(text))
+                    .as("secrets written into %s", template.getFileName())
+                    .isEmpty();
         }
         String services = Files.readString(CHART.resolve("templates/services.yaml"));
-        assertThat(services).contains("name: MONGODB_URI", "name: THAW_EVENTS_CLIENT_SECRET", "secretKeyRef",
-                "name: THAW_EVENTS_TRANSPORT, value: kafka");
-        assertThat(Files.readString(CHART.resolve("templates/gateway.yaml"))).contains("name: THAW_CONSOLE_CLIENT_SECRET", "secretKeyRef");
+        assertThat(services)
+                .contains(
+                        "name: MONGODB_URI",
+                        "name: THAW_EVENTS_CLIENT_SECRET",
+                        "secretKeyRef",
+                        "name: THAW_EVENTS_TRANSPORT, value: kafka");
+        assertThat(Files.readString(CHART.resolve("templates/gateway.yaml")))
+                .contains("name: THAW_CONSOLE_CLIENT_SECRET", "secretKeyRef");
     }
 
     @Test
     void composeAndTheRunnerHaveTheSameShape() throws IOException {
         Map<String, Object> compose = yaml(ROOT.resolve("infra/compose/compose.yaml"));
         Map<String, Object> services = map(compose, "services");
-        assertThat(services).containsKeys("kafka", "mongo1", "mongo2", "mongo3", "keycloak", "otel-collector", "gateway");
+        assertThat(services)
+                .containsKeys("kafka", "mongo1", "mongo2", "mongo3", "keycloak", "otel-collector", "gateway");
         for (String service : ThawPlatform.SERVICES.values()) {
-            assertThat(map(map(services, service), "deploy")).as("%s replicas in compose", service).containsEntry("replicas", 2);
-            assertThat(map(map(services, service), "environment")).as(service).containsEntry("THAW_EVENTS_TRANSPORT", "kafka");
-            assertThat(String.valueOf(map(map(services, "gateway"), "environment").get("SPRING_APPLICATION_JSON")))
+            assertThat(map(map(services, service), "deploy"))
+                    .as("%s replicas in compose", service)
+                    .containsEntry("replicas", 2);
+            assertThat(map(map(services, service), "environment"))
+                    .as(service)
+                    .containsEntry("THAW_EVENTS_TRANSPORT", "kafka");
+            assertThat(String.valueOf(
+                            map(map(services, "gateway"), "environment").get("SPRING_APPLICATION_JSON")))
                     .as("the gateway balances across both replicas of %s", service)
                     .contains("thaw-" + service + "-1", "thaw-" + service + "-2");
         }
         String runner = Files.readString(ROOT.resolve("thaw"));
         for (String service : ThawPlatform.SERVICES.values()) {
-            assertThat(runner).as("./thaw up --scale starts a second %s", service).containsPattern("SCALE_COMPONENTS=\"[^\"]*\\b" + service + "-2\\b");
+            assertThat(runner)
+                    .as("./thaw up --scale starts a second %s", service)
+                    .containsPattern("SCALE_COMPONENTS=\"[^\"]*\\b" + service + "-2\\b");
         }
         assertThat(runner).contains("THAW_EVENTS_TRANSPORT=kafka");
     }
@@ -112,13 +143,17 @@ class DeploymentShapeTests {
     /** What a Deployment template lacks: replicas from values, the probes, resources from values. */
     static List<String> shapeProblems(String deployment) {
         List<String> problems = new ArrayList<>();
-        if (!Pattern.compile("replicas: \\{\\{ [$.][A-Za-z.]*replicas }}").matcher(deployment).find()) {
+        if (!Pattern.compile("replicas: \\{\\{ [$.][A-Za-z.]*replicas }}")
+                .matcher(deployment)
+                .find()) {
             problems.add("replicas not from values");
         }
         if (!deployment.contains("include \"thaw.probes\"")) {
             problems.add("no probes");
         }
-        if (!Pattern.compile("resources:\\s*\\{\\{- toYaml [$.][A-Za-z.]*resources").matcher(deployment).find()) {
+        if (!Pattern.compile("resources:\\s*\\{\\{- toYaml [$.][A-Za-z.]*resources")
+                .matcher(deployment)
+                .find()) {
             problems.add("no resources from values");
         }
         return problems;
@@ -149,7 +184,9 @@ class DeploymentShapeTests {
 
     /** Environment entries whose name says secret, password or token and whose value is written, not referenced. */
     static List<String> literalSecrets(String template) {
-        return template.lines().filter(line -> line.matches(".*name: [A-Z_]*(SECRET|PASSWORD|TOKEN)[A-Z_]*, value:.*")).toList();
+        return template.lines()
+                .filter(line -> line.matches(".*name: [A-Z_]*(SECRET|PASSWORD|TOKEN)[A-Z_]*, value:.*"))
+                .toList();
     }
 
     private static List<String> deployments() throws IOException {
@@ -166,7 +203,9 @@ class DeploymentShapeTests {
 
     private static List<Path> templates() throws IOException {
         try (Stream<Path> files = Files.list(CHART.resolve("templates"))) {
-            return files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         }
     }
 

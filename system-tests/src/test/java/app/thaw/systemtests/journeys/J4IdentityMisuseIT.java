@@ -49,20 +49,37 @@ class J4IdentityMisuseIT {
     Path dir;
 
     @Test
-    void threeLoanApplicationsBecomeOneAlertACaseAndANotificationInOneTraceAndTheInsurerGetsAVerifiableDossier(ThawPlatform platform)
-            throws Exception {
+    void threeLoanApplicationsBecomeOneAlertACaseAndANotificationInOneTraceAndTheInsurerGetsAVerifiableDossier(
+            ThawPlatform platform) throws Exception {
         ThawApi thaw = new ThawApi(platform);
         String phone = "+86139" + (10_000_000 + new SecureRandom().nextInt(89_999_999));
 
         // The bank enrols its customer and has seen her log in from home.
-        Map<String, Object> subject = ThawApi.body(thaw.post(BANK, Map.of("type", "PERSON", "identifiers", List.of(
-                Map.of("type", "PHONE", "value", phone), Map.of("type", "NAME_LATIN", "value", "Zhou Xiaomei"))),
-                "/api/v1/monitor/subjects").expectStatus().isCreated());
+        Map<String, Object> subject = ThawApi.body(thaw.post(
+                        BANK,
+                        Map.of(
+                                "type",
+                                "PERSON",
+                                "identifiers",
+                                List.of(
+                                        Map.of("type", "PHONE", "value", phone),
+                                        Map.of("type", "NAME_LATIN", "value", "Zhou Xiaomei"))),
+                        "/api/v1/monitor/subjects")
+                .expectStatus()
+                .isCreated());
         String subjectId = (String) subject.get("id");
         Instant now = thaw.now();
         Instant firstApplication = now.minus(Duration.ofMinutes(12));
         signal(thaw, null, "login-1-" + phone, "LOGIN", now.minus(Duration.ofDays(3)), phone, "iphone-zhou", SHANGHAI);
-        signal(thaw, null, "login-2-" + phone, "LOGIN", firstApplication.minus(Duration.ofMinutes(20)), phone, "iphone-zhou", SHANGHAI);
+        signal(
+                thaw,
+                null,
+                "login-2-" + phone,
+                "LOGIN",
+                firstApplication.minus(Duration.ofMinutes(20)),
+                phone,
+                "iphone-zhou",
+                SHANGHAI);
 
         // Three loan applications within the hour, from a new device in Xi'an, 20 minutes after
         // the login in Shanghai: the bank's one operation, one trace.
@@ -73,40 +90,72 @@ class J4IdentityMisuseIT {
         for (int i = 0; i < 3; i++) {
             lastSignal = thaw.now();
             String traceparent = "00-" + traceId + "-" + hex.formatHex(random.generateSeed(8)) + "-01";
-            signal(thaw, traceparent, "loan-" + i + "-" + phone, "CREDIT_APPLICATION", firstApplication.plus(Duration.ofMinutes(5L * i)),
-                    phone, "android-unknown-7731", XIAN);
+            signal(
+                    thaw,
+                    traceparent,
+                    "loan-" + i + "-" + phone,
+                    "CREDIT_APPLICATION",
+                    firstApplication.plus(Duration.ofMinutes(5L * i)),
+                    phone,
+                    "android-unknown-7731",
+                    XIAN);
         }
 
         // One high-severity alert...
-        List<Map<String, Object>> alerts = items(ok(thaw.get(BANK, "/api/v1/monitor/alerts?subjectId={s}", subjectId)), "items");
+        List<Map<String, Object>> alerts =
+                items(ok(thaw.get(BANK, "/api/v1/monitor/alerts?subjectId={s}", subjectId)), "items");
         assertThat(alerts).hasSize(1);
         Map<String, Object> alert = alerts.getFirst();
         assertThat(alert).containsEntry("kind", "IDENTITY_MISUSE").containsEntry("severity", "HIGH");
-        assertThat(((Map<?, ?>) alert.get("detectors")).keySet().stream().map(String::valueOf).toList()).contains("CREDIT_APPLICATIONS", "NEW_DEVICE", "IMPOSSIBLE_TRAVEL");
+        assertThat(((Map<?, ?>) alert.get("detectors"))
+                        .keySet().stream().map(String::valueOf).toList())
+                .contains("CREDIT_APPLICATIONS", "NEW_DEVICE", "IMPOSSIBLE_TRAVEL");
 
         // ... opens an IDENTITY_MISUSE case and the subject's side is notified, within 2 s of the last signal.
-        Map<String, Object> theCase = Awaitility.await("the identity-misuse case").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> thaw.all(BANK, "/api/v1/cases?scenario=IDENTITY_MISUSE").stream()
-                        .filter(c -> alert.get("id").equals(c.get("sourceAlertId"))).toList(), found -> found.size() == 1).getFirst();
+        Map<String, Object> theCase = Awaitility.await("the identity-misuse case")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> thaw.all(BANK, "/api/v1/cases?scenario=IDENTITY_MISUSE").stream()
+                                .filter(c -> alert.get("id").equals(c.get("sourceAlertId")))
+                                .toList(),
+                        found -> found.size() == 1)
+                .getFirst();
         String caseId = (String) theCase.get("id");
-        Map<String, Object> firstDelivery = Awaitility.await("the subject notified").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions().until(() -> ok(thaw.get(BANK, "/api/v1/notifications/cases/{id}/first-delivery", caseId)),
+        Map<String, Object> firstDelivery = Awaitility.await("the subject notified")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(
+                        () -> ok(thaw.get(BANK, "/api/v1/notifications/cases/{id}/first-delivery", caseId)),
                         d -> d.get("deliveredAt") != null);
         assertThat(Duration.between(lastSignal, Instant.parse((String) firstDelivery.get("deliveredAt"))))
-                .as("from the last signal to the delivered notification").isLessThan(Duration.ofSeconds(2));
+                .as("from the last signal to the delivered notification")
+                .isLessThan(Duration.ofSeconds(2));
 
         // One trace covers the signal at the gateway, the alert, the case and the delivery.
-        List<OtlpReceiver.Span> trace = platform.traces().awaitTrace(traceId, spans -> services(spans)
-                .containsAll(Set.of("gateway", "identity-monitor", "case-service", "notification-service")), Duration.ofSeconds(60));
+        List<OtlpReceiver.Span> trace = platform.traces()
+                .awaitTrace(
+                        traceId,
+                        spans -> services(spans)
+                                .containsAll(
+                                        Set.of("gateway", "identity-monitor", "case-service", "notification-service")),
+                        Duration.ofSeconds(60));
         assertThat(services(trace)).contains("gateway", "identity-monitor", "case-service", "notification-service");
 
         // Police-report receipt and credit report uploaded to the case.
-        Map<String, Object> police = thaw.upload(BANK, caseId, "POLICE_REPORT", "police-receipt.png", ThawApi.png(401), null);
-        Map<String, Object> credit = thaw.upload(BANK, caseId, "CREDIT_REPORT", "credit-report.png", ThawApi.png(402), null);
+        Map<String, Object> police =
+                thaw.upload(BANK, caseId, "POLICE_REPORT", "police-receipt.png", ThawApi.png(401), null);
+        Map<String, Object> credit =
+                thaw.upload(BANK, caseId, "CREDIT_REPORT", "credit-report.png", ThawApi.png(402), null);
 
         // The insurer without consent: 404. With the insured's consent: a dossier that verifies offline.
-        thaw.get(INSURER, "/api/v1/evidence/cases/{id}/dossier", caseId).expectStatus().isNotFound();
-        thaw.post(BANK, Map.of("insurerTenantId", "insurer-demo"), "/api/v1/evidence/cases/{id}/consents", caseId).expectStatus().isCreated();
+        thaw.get(INSURER, "/api/v1/evidence/cases/{id}/dossier", caseId)
+                .expectStatus()
+                .isNotFound();
+        thaw.post(BANK, Map.of("insurerTenantId", "insurer-demo"), "/api/v1/evidence/cases/{id}/consents", caseId)
+                .expectStatus()
+                .isCreated();
         byte[] dossier = thaw.bytes(INSURER, "/api/v1/evidence/cases/{id}/dossier", caseId);
         Map<String, byte[]> entries = J1MerchantRiskFreezeIT.unzip(dossier);
         String manifest = new String(entries.get("manifest.json"), StandardCharsets.UTF_8);
@@ -115,8 +164,8 @@ class J4IdentityMisuseIT {
         // Offline: only the zip and Thaw's public keys (fetched once by the insurer: the gateway asks a
         // token even for this public document), with the evidence service's own verifier.
         Path zip = Files.write(dir.resolve("dossier.zip"), dossier);
-        Path jwks = Files.write(dir.resolve("thaw-jwks.json"),
-                thaw.bytes(INSURER, "/api/v1/evidence/dossiers/jwks.json"));
+        Path jwks =
+                Files.write(dir.resolve("thaw-jwks.json"), thaw.bytes(INSURER, "/api/v1/evidence/dossiers/jwks.json"));
         String verdict = verifyOffline(zip, jwks);
         assertThat(verdict).contains("VALID").doesNotContain("MISMATCH").doesNotContain("INVALID");
     }
@@ -125,31 +174,66 @@ class J4IdentityMisuseIT {
         return spans.stream().map(OtlpReceiver.Span::service).collect(Collectors.toSet());
     }
 
-    private static void signal(ThawApi thaw, String traceparent, String id, String type, Instant at, String phone, String device,
-                               Map<String, Double> location) {
-        Map<String, Object> signal = new HashMap<>(Map.of("signalId", id, "type", type, "occurredAt", at.toString(),
-                "identifiers", List.of(Map.of("type", "PHONE", "value", phone)), "device", device, "location", location,
-                "institution", "Demo Bank"));
+    private static void signal(
+            ThawApi thaw,
+            String traceparent,
+            String id,
+            String type,
+            Instant at,
+            String phone,
+            String device,
+            Map<String, Double> location) {
+        Map<String, Object> signal = new HashMap<>(Map.of(
+                "signalId",
+                id,
+                "type",
+                type,
+                "occurredAt",
+                at.toString(),
+                "identifiers",
+                List.of(Map.of("type", "PHONE", "value", phone)),
+                "device",
+                device,
+                "location",
+                location,
+                "institution",
+                "Demo Bank"));
         if (type.equals("CREDIT_APPLICATION")) {
             signal.put("amount", 50_000);
             signal.put("channel", "APP");
         }
-        thaw.gateway().post().uri("/api/v1/monitor/signals").headers(h -> {
+        thaw.gateway()
+                .post()
+                .uri("/api/v1/monitor/signals")
+                .headers(h -> {
                     h.setBearerAuth(thaw.token(BANK));
                     if (traceparent != null) {
                         h.set("traceparent", traceparent);
                     }
-                }).contentType(MediaType.APPLICATION_JSON).bodyValue(signal).exchange()
-                .expectStatus().isAccepted();
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(signal)
+                .exchange()
+                .expectStatus()
+                .isAccepted();
     }
 
     /** Runs the evidence service's offline verifier (evidence-service/tools/README.md) on the zip and the keys. */
     private static String verifyOffline(Path zip, Path jwks) throws Exception {
         Path root = Path.of(System.getProperty("thaw.root", ".."));
-        Path jar = root.resolve("evidence-service/target/evidence-service-" + System.getProperty("thaw.version", "0.1.0-SNAPSHOT") + "-exec.jar");
+        Path jar = root.resolve("evidence-service/target/evidence-service-"
+                + System.getProperty("thaw.version", "0.1.0-SNAPSHOT") + "-exec.jar");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Dloader.main=app.thaw.evidence.dossier.offline.VerifyDossier", "-cp", jar.toString(),
-                "org.springframework.boot.loader.launch.PropertiesLauncher", zip.toString(), jwks.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        java,
+                        "-Dloader.main=app.thaw.evidence.dossier.offline.VerifyDossier",
+                        "-cp",
+                        jar.toString(),
+                        "org.springframework.boot.loader.launch.PropertiesLauncher",
+                        zip.toString(),
+                        jwks.toString())
+                .redirectErrorStream(true)
+                .start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(output).isZero();

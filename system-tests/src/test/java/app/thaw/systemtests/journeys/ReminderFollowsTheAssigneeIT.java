@@ -32,29 +32,77 @@ class ReminderFollowsTheAssigneeIT {
         ThawApi thaw = new ThawApi(platform);
         String adminId = (String) ok(thaw.get(ADMIN, "/api/v1/cases/whoami")).get("subject");
         String memberId = (String) ok(thaw.get(MEMBER, "/api/v1/cases/whoami")).get("subject");
-        for (Map.Entry<String, String> staff : Map.of("Acme admin", adminId, "Acme member", memberId).entrySet()) {
-            thaw.post(ADMIN, Map.of("kind", "STAFF", "name", staff.getKey(), "userId", staff.getValue(),
-                    "roles", List.of("merchant_admin", "merchant_member", "staff_agent"), "channels", List.of("IN_APP")),
-                    "/api/v1/notifications/recipients").expectStatus().is2xxSuccessful();
+        for (Map.Entry<String, String> staff :
+                Map.of("Acme admin", adminId, "Acme member", memberId).entrySet()) {
+            thaw.post(
+                            ADMIN,
+                            Map.of(
+                                    "kind",
+                                    "STAFF",
+                                    "name",
+                                    staff.getKey(),
+                                    "userId",
+                                    staff.getValue(),
+                                    "roles",
+                                    List.of("merchant_admin", "merchant_member", "staff_agent"),
+                                    "channels",
+                                    List.of("IN_APP")),
+                            "/api/v1/notifications/recipients")
+                    .expectStatus()
+                    .is2xxSuccessful();
         }
-        Map<String, Object> opened = thaw.openCase(ADMIN, Map.of(
-                "holder", Map.of("type", "ENTERPRISE", "displayName", "Acme Assigned Ltd.", "accountReference", "LL-ACME-777"),
-                "platform", "LianLian (连连支付)", "noticeText", J1MerchantRiskFreezeIT.RISK_NOTICE, "noticeReference", "LL-RR-777"));
+        Map<String, Object> opened = thaw.openCase(
+                ADMIN,
+                Map.of(
+                        "holder",
+                        Map.of(
+                                "type",
+                                "ENTERPRISE",
+                                "displayName",
+                                "Acme Assigned Ltd.",
+                                "accountReference",
+                                "LL-ACME-777"),
+                        "platform",
+                        "LianLian (连连支付)",
+                        "noticeText",
+                        J1MerchantRiskFreezeIT.RISK_NOTICE,
+                        "noticeReference",
+                        "LL-RR-777"));
         String caseId = (String) opened.get("id");
         ok(thaw.post(ADMIN, Map.of("assignee", memberId), "/api/v1/cases/{id}/assignment", caseId));
 
         Instant promised = thaw.now().plus(Duration.ofDays(2));
-        Map<String, Object> contacted = ok(thaw.post(ADMIN, Map.of("channel", "PHONE", "at", thaw.now().toString(),
-                "ticketNumber", "LL-T-777", "agent", "LianLian support #9", "summary", "Asked for the review status",
-                "nextStep", "platform replies", "promisedReplyAt", promised.toString()), "/api/v1/cases/{id}/contacts", caseId));
+        Map<String, Object> contacted = ok(thaw.post(
+                ADMIN,
+                Map.of(
+                        "channel",
+                        "PHONE",
+                        "at",
+                        thaw.now().toString(),
+                        "ticketNumber",
+                        "LL-T-777",
+                        "agent",
+                        "LianLian support #9",
+                        "summary",
+                        "Asked for the review status",
+                        "nextStep",
+                        "platform replies",
+                        "promisedReplyAt",
+                        promised.toString()),
+                "/api/v1/cases/{id}/contacts",
+                caseId));
         String followUpId = (String) ThawApi.clock(contacted, "FOLLOW_UP").get("id");
 
         thaw.advanceTo(promised.minus(Duration.ofMinutes(60)).plusSeconds(5));
-        Awaitility.await("the assignee's 60-minute reminder").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        Awaitility.await("the assignee's 60-minute reminder")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> !reminders(thaw, MEMBER, followUpId).isEmpty());
-        assertThat(thaw.all(ADMIN, "/api/v1/notifications/reminders")).anySatisfy(reminder ->
-                assertThat(reminder).containsEntry("clockId", followUpId));
-        assertThat(reminders(thaw, ADMIN, followUpId)).as("another staff member of the tenant").isEmpty();
+        assertThat(thaw.all(ADMIN, "/api/v1/notifications/reminders"))
+                .anySatisfy(reminder -> assertThat(reminder).containsEntry("clockId", followUpId));
+        assertThat(reminders(thaw, ADMIN, followUpId))
+                .as("another staff member of the tenant")
+                .isEmpty();
     }
 
     /**

@@ -1,6 +1,5 @@
 package app.thaw.systemtests.journeys;
 
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import static app.thaw.systemtests.support.ThawApi.items;
 import static app.thaw.systemtests.support.ThawApi.ok;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +24,7 @@ import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -42,8 +42,11 @@ import reactor.core.publisher.Mono;
 @Order(90)
 // Opt-in until it has passed on the CI machine: on this shared 2-core machine the scaled shape (12 JVMs)
 // took 11-16 min to start under load and no run has finished yet (issue 19 stays open for it).
-@EnabledIfSystemProperty(named = "thaw.scaled", matches = "true",
-        disabledReason = "the scaled shape runs only with -Dthaw.scaled=true (it has not yet passed within CI's time; issue 19)")
+@EnabledIfSystemProperty(
+        named = "thaw.scaled",
+        matches = "true",
+        disabledReason =
+                "the scaled shape runs only with -Dthaw.scaled=true (it has not yet passed within CI's time; issue 19)")
 class ScaledShapeIT {
 
     static final String BANK = ThawApi.DEMO_BANK;
@@ -54,7 +57,8 @@ class ScaledShapeIT {
     static final List<String> SERVICES = List.copyOf(ThawPlatform.SERVICES.values());
 
     @Test
-    void journeysKeepEveryEventAndDoubleNoEffectWhileOneInstanceOfEachServiceIsKilledAndRestarted(ThawPlatform platform) {
+    void journeysKeepEveryEventAndDoubleNoEffectWhileOneInstanceOfEachServiceIsKilledAndRestarted(
+            ThawPlatform platform) {
         long started = System.nanoTime();
         assertThat(platform.scaled()).isTrue();
         long rss = 0;
@@ -63,113 +67,260 @@ class ScaledShapeIT {
             System.out.printf("SCALED_SHAPE_IT RSS %s %d MB%n", component, bytes / (1024 * 1024));
             rss += Math.max(0, bytes);
         }
-        System.out.printf("SCALED_SHAPE_IT RSS all (Kafka inside the test JVM; Keycloak counted by its launcher) %d MB%n", rss / (1024 * 1024));
+        System.out.printf(
+                "SCALED_SHAPE_IT RSS all (Kafka inside the test JVM; Keycloak counted by its launcher) %d MB%n",
+                rss / (1024 * 1024));
         ThawApi thaw = new ThawApi(platform);
 
         // -- Journey 4 (identity misuse): the bank enrols its customer, who logged in from home.
         String phone = "+86139" + (10_000_000 + new SecureRandom().nextInt(89_999_999));
-        String subjectId = (String) ThawApi.body(thaw.post(BANK, Map.of("type", "PERSON", "identifiers", List.of(
-                Map.of("type", "PHONE", "value", phone), Map.of("type", "NAME_LATIN", "value", "Zhou Xiaomei"))),
-                "/api/v1/monitor/subjects").expectStatus().isCreated()).get("id");
+        String subjectId = (String) ThawApi.body(thaw.post(
+                                BANK,
+                                Map.of(
+                                        "type",
+                                        "PERSON",
+                                        "identifiers",
+                                        List.of(
+                                                Map.of("type", "PHONE", "value", phone),
+                                                Map.of("type", "NAME_LATIN", "value", "Zhou Xiaomei"))),
+                                "/api/v1/monitor/subjects")
+                        .expectStatus()
+                        .isCreated())
+                .get("id");
         Instant now = thaw.now();
         Instant firstApplication = now.minus(Duration.ofMinutes(12));
-        signal(platform, thaw, "login-1-" + phone, "LOGIN", now.minus(Duration.ofDays(3)), phone, "iphone-zhou", SHANGHAI);
-        signal(platform, thaw, "login-2-" + phone, "LOGIN", firstApplication.minus(Duration.ofMinutes(20)), phone, "iphone-zhou", SHANGHAI);
-        signal(platform, thaw, "loan-0-" + phone, "CREDIT_APPLICATION", firstApplication, phone, "android-unknown-7731", XIAN);
+        signal(
+                platform,
+                thaw,
+                "login-1-" + phone,
+                "LOGIN",
+                now.minus(Duration.ofDays(3)),
+                phone,
+                "iphone-zhou",
+                SHANGHAI);
+        signal(
+                platform,
+                thaw,
+                "login-2-" + phone,
+                "LOGIN",
+                firstApplication.minus(Duration.ofMinutes(20)),
+                phone,
+                "iphone-zhou",
+                SHANGHAI);
+        signal(
+                platform,
+                thaw,
+                "loan-0-" + phone,
+                "CREDIT_APPLICATION",
+                firstApplication,
+                phone,
+                "android-unknown-7731",
+                XIAN);
 
         // Mid-journey, one instance of each service dies at once (the first of two; kill -9, as a crash would):
         // the events in flight, the relay's claims and the consumers' partitions are theirs.
         SERVICES.forEach(platform::killService);
-        CompletableFuture<Void> restarted = CompletableFuture.runAsync(() -> SERVICES.parallelStream().forEach(platform::startService));
+        CompletableFuture<Void> restarted =
+                CompletableFuture.runAsync(() -> SERVICES.parallelStream().forEach(platform::startService));
 
         // The rest of the journey goes on through the gateway, which stops sending to the dead instances.
         for (int i = 1; i < 3; i++) {
-            signal(platform, thaw, "loan-" + i + "-" + phone, "CREDIT_APPLICATION", firstApplication.plus(Duration.ofMinutes(5L * i)),
-                    phone, "android-unknown-7731", XIAN);
+            signal(
+                    platform,
+                    thaw,
+                    "loan-" + i + "-" + phone,
+                    "CREDIT_APPLICATION",
+                    firstApplication.plus(Duration.ofMinutes(5L * i)),
+                    phone,
+                    "android-unknown-7731",
+                    XIAN);
         }
-        List<Map<String, Object>> alerts = Awaitility.await("the alert").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions().until(() -> items(ok(thaw.get(BANK, "/api/v1/monitor/alerts?subjectId={s}", subjectId)), "items"),
-                        found -> !found.isEmpty() && ((Map<?, ?>) found.getFirst().get("detectors")).size() >= 3);
+        List<Map<String, Object>> alerts = Awaitility.await("the alert")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(
+                        () -> items(ok(thaw.get(BANK, "/api/v1/monitor/alerts?subjectId={s}", subjectId)), "items"),
+                        found -> !found.isEmpty()
+                                && ((Map<?, ?>) found.getFirst().get("detectors")).size() >= 3);
         Map<String, Object> alert = alerts.getFirst();
-        Map<String, Object> theCase = Awaitility.await("the identity-misuse case").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions().until(() -> thaw.all(BANK, "/api/v1/cases?scenario=IDENTITY_MISUSE").stream()
-                        .filter(c -> alert.get("id").equals(c.get("sourceAlertId"))).toList(), found -> !found.isEmpty()).getFirst();
+        Map<String, Object> theCase = Awaitility.await("the identity-misuse case")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(
+                        () -> thaw.all(BANK, "/api/v1/cases?scenario=IDENTITY_MISUSE").stream()
+                                .filter(c -> alert.get("id").equals(c.get("sourceAlertId")))
+                                .toList(),
+                        found -> !found.isEmpty())
+                .getFirst();
         String caseId = (String) theCase.get("id");
-        Awaitility.await("the subject notified").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions().until(() -> ok(thaw.get(BANK, "/api/v1/notifications/cases/{id}/first-delivery", caseId)),
+        Awaitility.await("the subject notified")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(
+                        () -> ok(thaw.get(BANK, "/api/v1/notifications/cases/{id}/first-delivery", caseId)),
                         delivery -> delivery.get("deliveredAt") != null);
         restarted.join();
 
         // -- Journey 1's intake with an Idempotency-Key, sent to both instances of case-service at the same moment.
         String key = UUID.randomUUID().toString();
         String holder = "Acme Scaled " + key.substring(0, 8);
-        Map<String, Object> intake = Map.of("holder", Map.of("type", "ENTERPRISE", "displayName", holder, "accountReference", "LL-SCALE-1"),
-                "platform", "LianLian (连连支付)", "noticeText", J1MerchantRiskFreezeIT.RISK_NOTICE, "noticeReference", "LL-RR-SCALE");
+        Map<String, Object> intake = Map.of(
+                "holder",
+                Map.of("type", "ENTERPRISE", "displayName", holder, "accountReference", "LL-SCALE-1"),
+                "platform",
+                "LianLian (连连支付)",
+                "noticeText",
+                J1MerchantRiskFreezeIT.RISK_NOTICE,
+                "noticeReference",
+                "LL-RR-SCALE");
         List<CompletableFuture<Integer>> both = platform.instancesOf("case-service").stream()
-                .map(instance -> CompletableFuture.supplyAsync(() -> settle(platform.serviceUrl(instance), thaw, ADMIN, "/api/v1/cases", intake, key)))
+                .map(instance -> CompletableFuture.supplyAsync(
+                        () -> settle(platform.serviceUrl(instance), thaw, ADMIN, "/api/v1/cases", intake, key)))
                 .toList();
-        assertThat(both.stream().map(CompletableFuture::join).toList()).allSatisfy(status -> assertThat(status).isIn(200, 201));
+        assertThat(both.stream().map(CompletableFuture::join).toList())
+                .allSatisfy(status -> assertThat(status).isIn(200, 201));
         List<Map<String, Object>> intakes = thaw.all(ADMIN, "/api/v1/cases").stream()
-                .filter(c -> holder.equals(((Map<?, ?>) c.get("holder")).get("displayName"))).toList();
-        assertThat(intakes).as("one case for one key, though both instances were asked at once").hasSize(1);
+                .filter(c -> holder.equals(((Map<?, ?>) c.get("holder")).get("displayName")))
+                .toList();
+        assertThat(intakes)
+                .as("one case for one key, though both instances were asked at once")
+                .hasSize(1);
         String intakeId = (String) intakes.getFirst().get("id");
 
         // -- The follow-up reminder (timers): assigned to the member, a promised reply in two days.
         String memberId = (String) ok(thaw.get(MEMBER, "/api/v1/cases/whoami")).get("subject");
-        thaw.post(ADMIN, Map.of("kind", "STAFF", "name", "Acme member", "userId", memberId,
-                "roles", List.of("merchant_member", "staff_agent"), "channels", List.of("IN_APP")),
-                "/api/v1/notifications/recipients").expectStatus().is2xxSuccessful();
+        thaw.post(
+                        ADMIN,
+                        Map.of(
+                                "kind",
+                                "STAFF",
+                                "name",
+                                "Acme member",
+                                "userId",
+                                memberId,
+                                "roles",
+                                List.of("merchant_member", "staff_agent"),
+                                "channels",
+                                List.of("IN_APP")),
+                        "/api/v1/notifications/recipients")
+                .expectStatus()
+                .is2xxSuccessful();
         ok(thaw.post(ADMIN, Map.of("assignee", memberId), "/api/v1/cases/{id}/assignment", intakeId));
         Instant promised = thaw.now().plus(Duration.ofDays(2));
-        Map<String, Object> contacted = ok(thaw.post(ADMIN, Map.of("channel", "PHONE", "at", thaw.now().toString(),
-                "ticketNumber", "LL-T-SCALE", "agent", "LianLian support #9", "summary", "Asked for the review status",
-                "nextStep", "platform replies", "promisedReplyAt", promised.toString()), "/api/v1/cases/{id}/contacts", intakeId));
+        Map<String, Object> contacted = ok(thaw.post(
+                ADMIN,
+                Map.of(
+                        "channel",
+                        "PHONE",
+                        "at",
+                        thaw.now().toString(),
+                        "ticketNumber",
+                        "LL-T-SCALE",
+                        "agent",
+                        "LianLian support #9",
+                        "summary",
+                        "Asked for the review status",
+                        "nextStep",
+                        "platform replies",
+                        "promisedReplyAt",
+                        promised.toString()),
+                "/api/v1/cases/{id}/contacts",
+                intakeId));
         String followUpId = (String) ThawApi.clock(contacted, "FOLLOW_UP").get("id");
         // Both instances of every service see the time move; the second instances die right after (their timers
         // and claims in hand) and come back.
         thaw.advanceTo(promised.minus(Duration.ofMinutes(60)).plusSeconds(5));
         List<String> seconds = SERVICES.stream().map(service -> service + "-2").toList();
         seconds.forEach(platform::killService);
-        CompletableFuture<Void> secondsBack = CompletableFuture.runAsync(() -> seconds.parallelStream().forEach(platform::startService));
-        Awaitility.await("the assignee's reminder").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions().until(() -> !reminders(thaw, followUpId).isEmpty());
+        CompletableFuture<Void> secondsBack =
+                CompletableFuture.runAsync(() -> seconds.parallelStream().forEach(platform::startService));
+        Awaitility.await("the assignee's reminder")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(() -> !reminders(thaw, followUpId).isEmpty());
         secondsBack.join();
         // A restarted instance starts with the real time: move it to the common one again.
         thaw.advanceTo(promised.minus(Duration.ofMinutes(60)).plusSeconds(10));
 
         // -- Everything settles: no outbox entry left pending, no inbox claim left open, nothing parked.
         try (MongoClient store = MongoClients.create(platform.storeUri("cases"))) {
-            Map<String, String> databases = Map.of("cases", "case-service", "evidence", "evidence-service",
-                    "notifications", "notification-service", "monitor", "identity-monitor");
-            Awaitility.await("every outbox delivered and every inbox done").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(2))
-                    .until(() -> databases.keySet().stream().allMatch(db -> store.getDatabase(db).getCollection("outbox")
-                            .countDocuments(Filters.eq("status", "PENDING")) == 0
-                            && store.getDatabase(db).getCollection("processed_events").countDocuments(Filters.ne("state", "DONE")) == 0));
-            databases.keySet().forEach(db -> assertThat(store.getDatabase(db).getCollection("dead_letters").countDocuments())
-                    .as("dead letters in %s", db).isZero());
+            Map<String, String> databases = Map.of(
+                    "cases",
+                    "case-service",
+                    "evidence",
+                    "evidence-service",
+                    "notifications",
+                    "notification-service",
+                    "monitor",
+                    "identity-monitor");
+            Awaitility.await("every outbox delivered and every inbox done")
+                    .atMost(Duration.ofSeconds(240))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> databases.keySet().stream()
+                            .allMatch(db -> store.getDatabase(db)
+                                                    .getCollection("outbox")
+                                                    .countDocuments(Filters.eq("status", "PENDING"))
+                                            == 0
+                                    && store.getDatabase(db)
+                                                    .getCollection("processed_events")
+                                                    .countDocuments(Filters.ne("state", "DONE"))
+                                            == 0));
+            databases
+                    .keySet()
+                    .forEach(db -> assertThat(store.getDatabase(db)
+                                    .getCollection("dead_letters")
+                                    .countDocuments())
+                            .as("dead letters in %s", db)
+                            .isZero());
 
             // No event lost, no effect doubled.
-            assertThat(items(ok(thaw.get(BANK, "/api/v1/monitor/alerts?subjectId={s}", subjectId)), "items")).as("alerts").hasSize(1);
+            assertThat(items(ok(thaw.get(BANK, "/api/v1/monitor/alerts?subjectId={s}", subjectId)), "items"))
+                    .as("alerts")
+                    .hasSize(1);
             assertThat(thaw.all(BANK, "/api/v1/cases?scenario=IDENTITY_MISUSE").stream()
-                    .filter(c -> alert.get("id").equals(c.get("sourceAlertId"))).toList()).as("cases for the alert").hasSize(1);
+                            .filter(c -> alert.get("id").equals(c.get("sourceAlertId")))
+                            .toList())
+                    .as("cases for the alert")
+                    .hasSize(1);
             for (String id : List.of(caseId, intakeId)) {
-                List<Map<String, Object>> timeline = ThawApi.list(thaw.get(id.equals(caseId) ? BANK : ADMIN,
-                        "/api/v1/cases/{id}/timeline", id).expectStatus().isOk());
+                List<Map<String, Object>> timeline =
+                        ThawApi.list(thaw.get(id.equals(caseId) ? BANK : ADMIN, "/api/v1/cases/{id}/timeline", id)
+                                .expectStatus()
+                                .isOk());
                 assertThat(timeline).as("timeline of %s", id).isNotEmpty();
-                assertThat(timeline.stream().map(line -> line.get("at") + " " + line.get("type") + " " + line.get("summary")).toList())
-                        .as("timeline lines of %s, none twice", id).doesNotHaveDuplicates();
+                assertThat(timeline.stream()
+                                .map(line -> line.get("at") + " " + line.get("type") + " " + line.get("summary"))
+                                .toList())
+                        .as("timeline lines of %s, none twice", id)
+                        .doesNotHaveDuplicates();
             }
-            List<Document> deliveries = store.getDatabase("notifications").getCollection("deliveries").find().into(new ArrayList<>());
+            List<Document> deliveries = store.getDatabase("notifications")
+                    .getCollection("deliveries")
+                    .find()
+                    .into(new ArrayList<>());
             assertThat(deliveries).as("deliveries").isNotEmpty();
-            assertThat(deliveries).as("no delivery sent twice").allSatisfy(delivery -> assertThat(
-                    delivery.getList("attemptLog", Document.class, List.of()).stream()
-                            .filter(attempt -> "SUCCEEDED".equals(attempt.getString("status"))).count()).isLessThanOrEqualTo(1));
+            assertThat(deliveries)
+                    .as("no delivery sent twice")
+                    .allSatisfy(delivery -> assertThat(
+                                    delivery.getList("attemptLog", Document.class, List.of()).stream()
+                                            .filter(attempt -> "SUCCEEDED".equals(attempt.getString("status")))
+                                            .count())
+                            .isLessThanOrEqualTo(1));
             List<Map<String, Object>> reminders = reminders(thaw, followUpId);
-            assertThat(reminders.stream().map(reminder -> String.valueOf(reminder.get("id"))).toList())
-                    .as("each of the follow-up's reminders once in the assignee's inbox, though both instances poll for its timers")
-                    .isNotEmpty().doesNotHaveDuplicates();
+            assertThat(reminders.stream()
+                            .map(reminder -> String.valueOf(reminder.get("id")))
+                            .toList())
+                    .as(
+                            "each of the follow-up's reminders once in the assignee's inbox, though both instances poll for its timers")
+                    .isNotEmpty()
+                    .doesNotHaveDuplicates();
         }
-        System.out.printf("SCALED_SHAPE_IT test body %d s (platform start not included)%n",
+        System.out.printf(
+                "SCALED_SHAPE_IT test body %d s (platform start not included)%n",
                 Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
@@ -181,16 +332,37 @@ class ScaledShapeIT {
     }
 
     /** A signal through the gateway, sent again with its id (ingestion is idempotent by signal id) while an instance is down. */
-    private static void signal(ThawPlatform platform, ThawApi thaw, String id, String type, Instant at, String phone, String device,
-                               Map<String, Double> location) {
-        Map<String, Object> signal = new HashMap<>(Map.of("signalId", id, "type", type, "occurredAt", at.toString(),
-                "identifiers", List.of(Map.of("type", "PHONE", "value", phone)), "device", device, "location", location,
-                "institution", "Demo Bank"));
+    private static void signal(
+            ThawPlatform platform,
+            ThawApi thaw,
+            String id,
+            String type,
+            Instant at,
+            String phone,
+            String device,
+            Map<String, Double> location) {
+        Map<String, Object> signal = new HashMap<>(Map.of(
+                "signalId",
+                id,
+                "type",
+                type,
+                "occurredAt",
+                at.toString(),
+                "identifiers",
+                List.of(Map.of("type", "PHONE", "value", phone)),
+                "device",
+                device,
+                "location",
+                location,
+                "institution",
+                "Demo Bank"));
         if (type.equals("CREDIT_APPLICATION")) {
             signal.put("amount", 50_000);
             signal.put("channel", "APP");
         }
-        assertThat(settle(platform.gatewayUrl(), thaw, BANK, "/api/v1/monitor/signals", signal, null)).as(id).isEqualTo(202);
+        assertThat(settle(platform.gatewayUrl(), thaw, BANK, "/api/v1/monitor/signals", signal, null))
+                .as(id)
+                .isEqualTo(202);
     }
 
     /** Posts (with the key, if any) until the request settles, as a well-behaved client does; answers the final status. */
@@ -198,19 +370,28 @@ class ScaledShapeIT {
         WebClient client = WebClient.create(baseUrl);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (true) {
-            Map.Entry<Integer, String> answer = client.post().uri(path).headers(h -> {
+            Map.Entry<Integer, String> answer = client.post()
+                    .uri(path)
+                    .headers(h -> {
                         h.setBearerAuth(thaw.token(who));
                         if (key != null) {
                             h.set("Idempotency-Key", key);
                         }
-                    }).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                    .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                    })
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchangeToMono(response -> response.bodyToMono(String.class)
+                            .defaultIfEmpty("")
                             .map(text -> Map.entry(response.statusCode().value(), text)))
                     .onErrorResume(down -> Mono.just(Map.entry(599, String.valueOf(down))))
                     .timeout(Duration.ofSeconds(30), Mono.just(Map.entry(599, "no answer within 30 s")))
                     .block(Duration.ofSeconds(35));
             int status = answer.getKey();
-            boolean again = status == 502 || status == 503 || status == 504 || status == 599 || status == 429
+            boolean again = status == 502
+                    || status == 503
+                    || status == 504
+                    || status == 599
+                    || status == 429
                     || status == 409 && answer.getValue().contains("idempotency_key_in_progress");
             if (!again || Instant.now().isAfter(deadline)) {
                 return status;

@@ -27,7 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("THAW_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("THAW_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getenv().getOrDefault("THAW_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final ChromeDriver driver;
@@ -42,19 +43,30 @@ public final class Browser implements AutoCloseable {
 
     /** Starts Chromium, or skips the calling test with the reason when it is not installed. */
     public static Browser start(String language) {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser tests need Chromium and chromedriver (apt-get install chromium chromium-driver; .ci/run does it); "
                         + "not found at " + CHROMIUM + " / " + CHROMEDRIVER);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--lang=" + language));
+        options.addArguments(List.of(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                "--lang=" + language));
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         // Chromium's network events, read by networkLog() when a test needs to say what the browser got.
         options.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         return new Browser(new ChromeDriver(service, options));
     }
 
@@ -159,8 +171,8 @@ public final class Browser implements AutoCloseable {
      */
     public void awaitScripts() {
         try {
-            awaitThat(page -> (Boolean) ((JavascriptExecutor) page).executeScript(
-                    "return typeof htmx !== 'undefined' && document.readyState === 'complete';"));
+            awaitThat(page -> (Boolean) ((JavascriptExecutor) page)
+                    .executeScript("return typeof htmx !== 'undefined' && document.readyState === 'complete';"));
         } catch (org.openqa.selenium.TimeoutException missing) {
             System.out.println("Scripts missing on " + url() + "; the browser's network events:");
             networkLog().forEach(System.out::println);
@@ -190,7 +202,9 @@ public final class Browser implements AutoCloseable {
                 .analyze(driver);
         return results.getViolations().stream()
                 .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " — "
-                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                        + rule.getNodes().stream()
+                                .map(node -> String.valueOf(node.getTarget()))
+                                .toList())
                 .toList();
     }
 

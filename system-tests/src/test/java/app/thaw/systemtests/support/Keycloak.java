@@ -30,12 +30,15 @@ public final class Keycloak {
     }
 
     public String passwordToken(String realm, String clientId, String username, String password) {
-        return token(realm, Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", password));
+        return token(
+                realm,
+                Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", password));
     }
 
     /** A machine client's token (client credentials), e.g. demo-bank / demo-bank-secret. */
     public String clientToken(String clientId, String secret) {
-        return token("thaw", Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+        return token(
+                "thaw", Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
     private String token(String realm, Map<String, String> form) {
@@ -45,14 +48,16 @@ public final class Keycloak {
                 body.with(key, value);
             }
         });
-        Map<?, ?> response = web.post().uri(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token")
+        Map<?, ?> response = web.post()
+                .uri(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(body)
                 .retrieve()
                 .bodyToMono(Map.class)
                 .block();
         if (response == null || !(response.get("access_token") instanceof String token)) {
-            throw new IllegalStateException("Keycloak gave no access token for " + form.get("client_id") + ": " + response);
+            throw new IllegalStateException(
+                    "Keycloak gave no access token for " + form.get("client_id") + ": " + response);
         }
         return token;
     }

@@ -23,7 +23,8 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class ManagedProcess {
 
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final String name;
     final int port;
@@ -33,7 +34,8 @@ final class ManagedProcess {
     private final Path log;
     private Process process;
 
-    ManagedProcess(String name, int port, List<String> command, Map<String, String> environment, URI readyUrl, Path logDir) {
+    ManagedProcess(
+            String name, int port, List<String> command, Map<String, String> environment, URI readyUrl, Path logDir) {
         this.name = name;
         this.port = port;
         this.command = command;
@@ -45,7 +47,8 @@ final class ManagedProcess {
     void start() {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
@@ -57,20 +60,29 @@ final class ManagedProcess {
     /** Polls the ready URL until it answers 200; fails early, with the log's tail, if the process dies. */
     void awaitReady(Duration timeout) {
         try {
-            Awaitility.await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting:\n" + tail());
-                }
-                return isReady();
-            });
+            Awaitility.await(name + " ready")
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(
+                                    name + " exited with " + process.exitValue() + " while starting:\n" + tail());
+                        }
+                        return isReady();
+                    });
         } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s:\n" + tail(), e);
+            throw new IllegalStateException(
+                    name + " was not ready within " + timeout.toSeconds() + " s:\n" + tail(), e);
         }
     }
 
     private boolean isReady() {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readyUrl).timeout(Duration.ofSeconds(2)).GET().build(),
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(readyUrl)
+                            .timeout(Duration.ofSeconds(2))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -88,7 +100,8 @@ final class ManagedProcess {
             return -1;
         }
         try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(running.pid()), "status"))) {
+            for (String line : java.nio.file.Files.readAllLines(
+                    java.nio.file.Path.of("/proc", Long.toString(running.pid()), "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }

@@ -26,23 +26,39 @@ import reactor.netty.http.server.HttpServer;
 public final class OtlpReceiver implements AutoCloseable {
 
     /** One received span, with the {@code service.name} of the process that sent it. */
-    public record Span(String service, String traceId, String spanId, String parentSpanId, String name,
-                       Map<String, String> attributes) {
-    }
+    public record Span(
+            String service,
+            String traceId,
+            String spanId,
+            String parentSpanId,
+            String name,
+            Map<String, String> attributes) {}
 
     private final Queue<Span> spans = new ConcurrentLinkedQueue<>();
     private final DisposableServer server;
 
     public OtlpReceiver() {
-        server = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes
-                        .post("/v1/traces", (request, response) -> request.receive().aggregate().asByteArray()
-                                .doOnNext(this::record)
-                                .then(response.header("Content-Type", "application/x-protobuf")
-                                        .sendByteArray(Mono.just(ExportTraceServiceResponse.getDefaultInstance().toByteArray()))
-                                        .then()))
-                        .post("/v1/metrics", (request, response) -> request.receive().then(response.status(200).send()))
-                        .post("/v1/logs", (request, response) -> request.receive().then(response.status(200).send())))
+        server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .route(routes -> routes.post(
+                                "/v1/traces",
+                                (request, response) -> request.receive()
+                                        .aggregate()
+                                        .asByteArray()
+                                        .doOnNext(this::record)
+                                        .then(response.header("Content-Type", "application/x-protobuf")
+                                                .sendByteArray(Mono.just(ExportTraceServiceResponse.getDefaultInstance()
+                                                        .toByteArray()))
+                                                .then()))
+                        .post(
+                                "/v1/metrics",
+                                (request, response) -> request.receive()
+                                        .then(response.status(200).send()))
+                        .post(
+                                "/v1/logs",
+                                (request, response) -> request.receive()
+                                        .then(response.status(200).send())))
                 .bindNow();
     }
 
@@ -57,7 +73,9 @@ public final class OtlpReceiver implements AutoCloseable {
 
     /** Waits (spans are exported in batches every few seconds) until the trace has what the test needs. */
     public List<Span> awaitTrace(String traceId, Predicate<List<Span>> complete, Duration timeout) {
-        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250))
+        return Awaitility.await()
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> spansOf(traceId), complete::test);
     }
 
@@ -70,16 +88,24 @@ public final class OtlpReceiver implements AutoCloseable {
         }
         HexFormat hex = HexFormat.of();
         request.getResourceSpansList().forEach(resource -> {
-            String service = attributes(resource.getResource().getAttributesList()).getOrDefault("service.name", "?");
-            resource.getScopeSpansList().forEach(scope -> scope.getSpansList().forEach(span -> spans.add(new Span(service,
-                    hex.formatHex(span.getTraceId().toByteArray()), hex.formatHex(span.getSpanId().toByteArray()),
-                    hex.formatHex(span.getParentSpanId().toByteArray()), span.getName(), attributes(span.getAttributesList())))));
+            String service =
+                    attributes(resource.getResource().getAttributesList()).getOrDefault("service.name", "?");
+            resource.getScopeSpansList()
+                    .forEach(scope -> scope.getSpansList()
+                            .forEach(span -> spans.add(new Span(
+                                    service,
+                                    hex.formatHex(span.getTraceId().toByteArray()),
+                                    hex.formatHex(span.getSpanId().toByteArray()),
+                                    hex.formatHex(span.getParentSpanId().toByteArray()),
+                                    span.getName(),
+                                    attributes(span.getAttributesList())))));
         });
     }
 
     private static Map<String, String> attributes(List<KeyValue> values) {
-        return values.stream().collect(Collectors.toMap(KeyValue::getKey, value -> value.getValue().getStringValue(),
-                (first, second) -> first));
+        return values.stream()
+                .collect(Collectors.toMap(
+                        KeyValue::getKey, value -> value.getValue().getStringValue(), (first, second) -> first));
     }
 
     @Override

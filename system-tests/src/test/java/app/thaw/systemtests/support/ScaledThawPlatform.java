@@ -31,8 +31,11 @@ public final class ScaledThawPlatform implements BeforeAllCallback, ParameterRes
     }
 
     private static ThawPlatform shared(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.create(ScaledThawPlatform.class))
-                .computeIfAbsent(ThawPlatform.Startup.class, key -> ThawPlatform.Startup.attempt(ThawPlatform::startScaled),
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.create(ScaledThawPlatform.class))
+                .computeIfAbsent(
+                        ThawPlatform.Startup.class,
+                        key -> ThawPlatform.Startup.attempt(ThawPlatform::startScaled),
                         ThawPlatform.Startup.class)
                 .platform();
     }

@@ -26,6 +26,7 @@ public final class ThawApi {
 
     /** The demo machine clients and their secrets (infra/keycloak/README.md). */
     public static final String DEMO_BANK = "demo-bank";
+
     public static final String DEMO_INSURER = "demo-insurer";
 
     private final ThawPlatform platform;
@@ -33,13 +34,15 @@ public final class ThawApi {
     private final WebTestClient gateway;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
-    private record Token(String value, Instant until) {
-    }
+    private record Token(String value, Instant until) {}
 
     public ThawApi(ThawPlatform platform) {
         this.platform = platform;
         this.keycloak = new Keycloak(platform);
-        this.gateway = WebTestClient.bindToServer().baseUrl(platform.gatewayUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+        this.gateway = WebTestClient.bindToServer()
+                .baseUrl(platform.gatewayUrl())
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     /** A token of a demo user (password grant) or, for {@code demo-bank}/{@code demo-insurer}, of the machine client. */
@@ -48,8 +51,10 @@ public final class ThawApi {
         if (token == null || Instant.now().isAfter(token.until())) {
             String value = switch (who) {
                 case DEMO_BANK, DEMO_INSURER -> keycloak.clientToken(who, who + "-secret");
-                default -> who.endsWith("-service") || who.equals("identity-monitor")
-                        ? keycloak.clientToken(who, who + "-dev-secret") : keycloak.userToken(who);
+                default ->
+                    who.endsWith("-service") || who.equals("identity-monitor")
+                            ? keycloak.clientToken(who, who + "-dev-secret")
+                            : keycloak.userToken(who);
             };
             // Access tokens live 300 s; take a fresh one well before that.
             token = new Token(value, Instant.now().plusSeconds(120));
@@ -63,17 +68,28 @@ public final class ThawApi {
     }
 
     public WebTestClient.ResponseSpec get(String who, String path, Object... variables) {
-        return gateway.get().uri(path, variables).headers(h -> h.setBearerAuth(token(who))).exchange();
+        return gateway.get()
+                .uri(path, variables)
+                .headers(h -> h.setBearerAuth(token(who)))
+                .exchange();
     }
 
     public WebTestClient.ResponseSpec post(String who, Object body, String path, Object... variables) {
-        return gateway.post().uri(path, variables).headers(h -> h.setBearerAuth(token(who)))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return gateway.post()
+                .uri(path, variables)
+                .headers(h -> h.setBearerAuth(token(who)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     public WebTestClient.ResponseSpec put(String who, Object body, String path, Object... variables) {
-        return gateway.put().uri(path, variables).headers(h -> h.setBearerAuth(token(who)))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return gateway.put()
+                .uri(path, variables)
+                .headers(h -> h.setBearerAuth(token(who)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     @SuppressWarnings("unchecked")
@@ -88,7 +104,11 @@ public final class ThawApi {
 
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> list(WebTestClient.ResponseSpec response) {
-        return response.expectStatus().is2xxSuccessful().expectBody(List.class).returnResult().getResponseBody();
+        return response.expectStatus()
+                .is2xxSuccessful()
+                .expectBody(List.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     /** Answers the problem document after checking the status. */
@@ -106,11 +126,13 @@ public final class ThawApi {
         return ok(get(who, "/api/v1/cases/{id}", caseId));
     }
 
-    public Map<String, Object> transition(String who, String caseId, String to, String reason, Map<String, Object> more) {
+    public Map<String, Object> transition(
+            String who, String caseId, String to, String reason, Map<String, Object> more) {
         return ok(transitionResponse(who, caseId, to, reason, more));
     }
 
-    public WebTestClient.ResponseSpec transitionResponse(String who, String caseId, String to, String reason, Map<String, Object> more) {
+    public WebTestClient.ResponseSpec transitionResponse(
+            String who, String caseId, String to, String reason, Map<String, Object> more) {
         Map<String, Object> body = new java.util.HashMap<>(more);
         body.put("to", to);
         body.put("reason", reason);
@@ -118,8 +140,11 @@ public final class ThawApi {
     }
 
     /** Waits until the case (as {@code who} reads it) satisfies {@code condition}; answers it. */
-    public Map<String, Object> awaitCase(String who, String caseId, String what, Predicate<Map<String, Object>> condition, Duration timeout) {
-        return Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(250))
+    public Map<String, Object> awaitCase(
+            String who, String caseId, String what, Predicate<Map<String, Object>> condition, Duration timeout) {
+        return Awaitility.await(what)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> caseOf(who, caseId), condition);
     }
 
@@ -130,16 +155,21 @@ public final class ThawApi {
 
     /** The case's clock of {@code kind} (the first one, when there are several). */
     public static Map<String, Object> clock(Map<String, Object> theCase, String kind) {
-        return items(theCase, "clocks").stream().filter(c -> kind.equals(c.get("kind"))).findFirst()
+        return items(theCase, "clocks").stream()
+                .filter(c -> kind.equals(c.get("kind")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " clock in " + theCase.get("clocks")));
     }
 
     public static boolean hasClock(Map<String, Object> theCase, String kind, String state) {
-        return items(theCase, "clocks").stream().anyMatch(c -> kind.equals(c.get("kind")) && state.equals(c.get("state")));
+        return items(theCase, "clocks").stream()
+                .anyMatch(c -> kind.equals(c.get("kind")) && state.equals(c.get("state")));
     }
 
     public static Map<String, Object> checklistItem(Map<String, Object> theCase, String code) {
-        return items(theCase, "checklist").stream().filter(c -> code.equals(c.get("code"))).findFirst()
+        return items(theCase, "checklist").stream()
+                .filter(c -> code.equals(c.get("code")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + code + " in the checklist " + theCase.get("checklist")));
     }
 
@@ -151,8 +181,10 @@ public final class ThawApi {
             // A cursor is opaque and may hold characters a query must escape (the inbox's has '|').
             String uri = path + (path.contains("?") ? "&" : "?") + "limit=100"
                     + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-            Map<String, Object> page = ok(gateway.get().uri(java.net.URI.create(platform.gatewayUrl() + uri))
-                    .headers(h -> h.setBearerAuth(token(who))).exchange());
+            Map<String, Object> page = ok(gateway.get()
+                    .uri(java.net.URI.create(platform.gatewayUrl() + uri))
+                    .headers(h -> h.setBearerAuth(token(who)))
+                    .exchange());
             all.addAll(items(page, "items"));
             cursor = (String) page.get("nextCursor");
         } while (cursor != null);
@@ -162,12 +194,16 @@ public final class ThawApi {
     // ---- evidence ----------------------------------------------------------------------------
 
     /** Uploads a file as the raw body (the streaming endpoint); answers the stored item. */
-    public Map<String, Object> upload(String who, String caseId, String requirementCode, String fileName, byte[] content,
-                                      String extraQuery) {
-        String uri = "/api/v1/evidence/cases/" + caseId + "/items?requirementCode=" + requirementCode + "&fileName=" + fileName
-                + (extraQuery == null ? "" : "&" + extraQuery);
-        return ok(gateway.post().uri(java.net.URI.create(platform.gatewayUrl() + uri)).headers(h -> h.setBearerAuth(token(who)))
-                .contentType(MediaType.IMAGE_PNG).bodyValue(content).exchange());
+    public Map<String, Object> upload(
+            String who, String caseId, String requirementCode, String fileName, byte[] content, String extraQuery) {
+        String uri = "/api/v1/evidence/cases/" + caseId + "/items?requirementCode=" + requirementCode + "&fileName="
+                + fileName + (extraQuery == null ? "" : "&" + extraQuery);
+        return ok(gateway.post()
+                .uri(java.net.URI.create(platform.gatewayUrl() + uri))
+                .headers(h -> h.setBearerAuth(token(who)))
+                .contentType(MediaType.IMAGE_PNG)
+                .bodyValue(content)
+                .exchange());
     }
 
     /** A small PNG-typed file; distinct seeds give distinct content (and hashes). */
@@ -180,7 +216,11 @@ public final class ThawApi {
     }
 
     public byte[] bytes(String who, String path, Object... variables) {
-        EntityExchangeResult<byte[]> result = get(who, path, variables).expectStatus().isOk().expectBody(byte[].class).returnResult();
+        EntityExchangeResult<byte[]> result = get(who, path, variables)
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult();
         return result.getResponseBody();
     }
 
@@ -200,7 +240,11 @@ public final class ThawApi {
      * tokens on real time, so this is safe). Timers poll every second: await their effect afterwards.
      */
     public Instant advance(Duration by) {
-        Instant target = ThawPlatform.SERVICES.values().stream().map(this::nowOf).max(Instant::compareTo).orElseThrow().plus(by);
+        Instant target = ThawPlatform.SERVICES.values().stream()
+                .map(this::nowOf)
+                .max(Instant::compareTo)
+                .orElseThrow()
+                .plus(by);
         advanceTo(target);
         return target;
     }
@@ -208,25 +252,37 @@ public final class ThawApi {
     /** Moves every service's clock to {@code target} (each one that is behind it). */
     public void advanceTo(Instant target) {
         // Every instance of each service (two in the scaled shape), so all of them agree on the time.
-        ThawPlatform.SERVICES.values().stream().flatMap(service -> platform.instancesOf(service).stream()).forEach(service -> {
-            Duration by = Duration.between(nowOf(service), target);
-            if (by.isNegative() || by.isZero()) {
-                return;
-            }
-            Map<String, Object> clock = ok(internal(service).post().uri("/internal/clock/advance")
-                    .headers(h -> h.setBearerAuth(token("case-service")))
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("by", by.toString())).exchange());
-            assertThat(clock).containsKey("now");
-        });
+        ThawPlatform.SERVICES.values().stream()
+                .flatMap(service -> platform.instancesOf(service).stream())
+                .forEach(service -> {
+                    Duration by = Duration.between(nowOf(service), target);
+                    if (by.isNegative() || by.isZero()) {
+                        return;
+                    }
+                    Map<String, Object> clock = ok(internal(service)
+                            .post()
+                            .uri("/internal/clock/advance")
+                            .headers(h -> h.setBearerAuth(token("case-service")))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(Map.of("by", by.toString()))
+                            .exchange());
+                    assertThat(clock).containsKey("now");
+                });
     }
 
     private Instant nowOf(String service) {
-        Map<String, Object> clock = ok(internal(service).get().uri("/internal/clock")
-                .headers(h -> h.setBearerAuth(token("case-service"))).exchange());
+        Map<String, Object> clock = ok(internal(service)
+                .get()
+                .uri("/internal/clock")
+                .headers(h -> h.setBearerAuth(token("case-service")))
+                .exchange());
         return Instant.parse((String) clock.get("now"));
     }
 
     private WebTestClient internal(String service) {
-        return WebTestClient.bindToServer().baseUrl(platform.serviceUrl(service)).responseTimeout(Duration.ofSeconds(15)).build();
+        return WebTestClient.bindToServer()
+                .baseUrl(platform.serviceUrl(service))
+                .responseTimeout(Duration.ofSeconds(15))
+                .build();
     }
 }

@@ -61,6 +61,7 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
      * and the gateway balancing across both.
      */
     private final boolean scaled;
+
     private org.springframework.kafka.test.@Nullable EmbeddedKafkaKraftBroker kafka;
 
     public ThawPlatform() {
@@ -72,14 +73,17 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         String suffix = scaled ? "-scaled" : "";
         this.work = Path.of(System.getProperty("thaw.work", "target/system") + suffix);
         // The scaled platform has a Keycloak of its own (another unpacked copy), so it can run beside the shared one.
-        this.keycloakHome = Path.of(System.getProperty("thaw.keycloak" + (scaled ? ".scaled" : "") + ".home",
-                "target/keycloak" + suffix));
+        this.keycloakHome = Path.of(
+                System.getProperty("thaw.keycloak" + (scaled ? ".scaled" : "") + ".home", "target/keycloak" + suffix));
     }
-    private final String javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    private final String javaExecutable =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
     /** Every process exports its spans here, so a test can follow one trace across them. */
     private final OtlpReceiver traces = new OtlpReceiver();
+
     private int keycloakPort;
     private int gatewayPort;
     private int storePort;
@@ -101,7 +105,8 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
 
     /** The run's one platform: started by the first test class that asks, or that start's failure again. */
     private static ThawPlatform shared(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .computeIfAbsent(Startup.class, key -> Startup.attempt(ThawPlatform::start), Startup.class)
                 .platform();
     }
@@ -135,8 +140,10 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
 
         ThawPlatform platform() {
             if (failure != null) {
-                throw new IllegalStateException("Thaw did not start for the system tests (an earlier test class tried): "
-                        + failure.getMessage(), failure);
+                throw new IllegalStateException(
+                        "Thaw did not start for the system tests (an earlier test class tried): "
+                                + failure.getMessage(),
+                        failure);
             }
             return java.util.Objects.requireNonNull(started);
         }
@@ -157,17 +164,44 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         importRealmFor(gatewayUrl());
         String issuer = keycloakUrl() + "/realms/thaw";
 
-        processes.put("keycloak", new ManagedProcess("keycloak", keycloakPort,
-                List.of(keycloakHome.resolve("bin/kc.sh").toString(), "start-dev", "--http-port=" + keycloakPort,
-                        "--hostname=http://localhost:" + keycloakPort, "--import-realm"),
-                Map.of("JAVA_HOME", System.getProperty("java.home"), "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                        "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin", "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m"),
-                URI.create(issuer + "/.well-known/openid-configuration"), logs));
+        processes.put(
+                "keycloak",
+                new ManagedProcess(
+                        "keycloak",
+                        keycloakPort,
+                        List.of(
+                                keycloakHome.resolve("bin/kc.sh").toString(),
+                                "start-dev",
+                                "--http-port=" + keycloakPort,
+                                "--hostname=http://localhost:" + keycloakPort,
+                                "--import-realm"),
+                        Map.of(
+                                "JAVA_HOME",
+                                System.getProperty("java.home"),
+                                "KC_BOOTSTRAP_ADMIN_USERNAME",
+                                "admin",
+                                "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                                "admin",
+                                "JAVA_OPTS_KC_HEAP",
+                                "-Xms64m -Xmx512m"),
+                        URI.create(issuer + "/.well-known/openid-configuration"),
+                        logs));
 
-        ManagedProcess store = new ManagedProcess("store", storePort,
-                List.of(javaExecutable, "-Xmx512m", "-jar", jar("embedded-store").toString(), "--data", work.resolve("store.mv").toString(),
-                        "--port", Integer.toString(storePort)),
-                Map.of(), URI.create("http://127.0.0.1:" + storePort + "/"), logs);
+        ManagedProcess store = new ManagedProcess(
+                "store",
+                storePort,
+                List.of(
+                        javaExecutable,
+                        "-Xmx512m",
+                        "-jar",
+                        jar("embedded-store").toString(),
+                        "--data",
+                        work.resolve("store.mv").toString(),
+                        "--port",
+                        Integer.toString(storePort)),
+                Map.of(),
+                URI.create("http://127.0.0.1:" + storePort + "/"),
+                logs);
         processes.put("store", store);
 
         Map<String, String> serviceUrls = new LinkedHashMap<>();
@@ -179,7 +213,8 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
             serviceUrls.put("THAW_" + area.toUpperCase() + "_URL", "http://localhost:" + servicePorts.get(name));
         });
         if (scaled) {
-            org.springframework.kafka.test.EmbeddedKafkaKraftBroker broker = new org.springframework.kafka.test.EmbeddedKafkaKraftBroker(1, 6);
+            org.springframework.kafka.test.EmbeddedKafkaKraftBroker broker =
+                    new org.springframework.kafka.test.EmbeddedKafkaKraftBroker(1, 6);
             // A group forms at once instead of waiting for more members; instances come and go in these tests.
             broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
             broker.brokerProperty("offsets.topic.num.partitions", "6");
@@ -190,8 +225,11 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         Path keys = work.resolve("keys");
         SERVICES.forEach((area, service) -> instancesOf(service).forEach(name -> {
             Map<String, String> environment = new LinkedHashMap<>(serviceUrls);
-            environment.put("THAW_MONITOR_KEYSET_DIR", keys.resolve("identity-monitor").toString());
-            environment.put("THAW_NOTIFICATIONS_KEYSET_DIR", keys.resolve("notification-service").toString());
+            environment.put(
+                    "THAW_MONITOR_KEYSET_DIR", keys.resolve("identity-monitor").toString());
+            environment.put(
+                    "THAW_NOTIFICATIONS_KEYSET_DIR",
+                    keys.resolve("notification-service").toString());
             if (kafka != null) {
                 environment.put("THAW_EVENTS_TRANSPORT", "kafka");
                 environment.put("THAW_EVENTS_KAFKA_BOOTSTRAPSERVERS", kafka.getBrokersAsString());
@@ -205,51 +243,59 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
             // The journeys move time ("24 hours later") through /internal/clock; only this profile allows it.
             environment.put("SPRING_PROFILES_ACTIVE", "test-clock");
             environment.put("THAW_CLOCK_CONTROLLABLE", "true");
-            // A claim on an Idempotency-Key whose instance died lapses in seconds, so the reliability tests need not wait a minute.
+            // A claim on an Idempotency-Key whose instance died lapses in seconds, so the reliability tests need not
+            // wait a minute.
             environment.put("THAW_IDEMPOTENCY_LEASE", "15s");
             // The tests' own webhook receivers listen on loopback (the address guard refuses it otherwise).
             environment.put("THAW_WEBHOOKS_ALLOWED_PRIVATE_HOSTS", "localhost");
             // Tenant globex may upload files up to 2 GB (FrontDoorIT streams 512 MiB through the gateway);
             // every other tenant keeps the default 100 MB.
             List<String> arguments = service.equals("evidence-service")
-                    ? List.of("--thaw.evidence.tenants.globex.max-upload-size=2GB") : List.of();
+                    ? List.of("--thaw.evidence.tenants.globex.max-upload-size=2GB")
+                    : List.of();
             processes.put(name, application(service, name, servicePorts.get(name), environment, arguments, logs));
         }));
         Map<String, String> gatewayEnvironment = new LinkedHashMap<>(serviceUrls);
         gatewayEnvironment.put("THAW_SECURITY_ISSUER_URI", issuer);
         gatewayEnvironment.put("THAW_CONSOLE_CLIENT_SECRET", "thaw-gateway-dev-secret");
-        List<String> gatewayArguments = new ArrayList<>(List.of("--thaw.gateway.limits.burst=" + RATE_LIMIT_BURST,
-                "--thaw.gateway.limits.sustained=5"));
+        List<String> gatewayArguments = new ArrayList<>(
+                List.of("--thaw.gateway.limits.burst=" + RATE_LIMIT_BURST, "--thaw.gateway.limits.sustained=5"));
         if (scaled) {
             // lb://<service> over a static list of both instances (Spring Cloud LoadBalancer, health-checked).
             SERVICES.forEach((area, service) -> {
                 gatewayEnvironment.put("THAW_" + area.toUpperCase() + "_URL", "lb://" + service);
                 List<String> instances = instancesOf(service);
                 for (int i = 0; i < instances.size(); i++) {
-                    gatewayArguments.add("--spring.cloud.discovery.client.simple.instances." + service + "[" + i + "].uri=http://localhost:"
-                            + servicePorts.get(instances.get(i)));
+                    gatewayArguments.add("--spring.cloud.discovery.client.simple.instances." + service + "[" + i
+                            + "].uri=http://localhost:" + servicePorts.get(instances.get(i)));
                 }
             });
         }
-        processes.put("gateway", application("gateway", "gateway", gatewayPort, gatewayEnvironment, gatewayArguments, logs));
+        processes.put(
+                "gateway", application("gateway", "gateway", gatewayPort, gatewayEnvironment, gatewayArguments, logs));
 
         // The second instances of the services with keysets start once the first generated them (two generating at
         // once would each write their own).
         List<ManagedProcess> later = processes.entrySet().stream()
-                .filter(entry -> entry.getKey().equals("identity-monitor-2") || entry.getKey().equals("notification-service-2"))
-                .map(Map.Entry::getValue).toList();
+                .filter(entry -> entry.getKey().equals("identity-monitor-2")
+                        || entry.getKey().equals("notification-service-2"))
+                .map(Map.Entry::getValue)
+                .toList();
         // Registered before the waits: a run stopped while the platform starts leaves no process behind.
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "thaw-system-tests-shutdown"));
         processes.values().stream().filter(process -> !later.contains(process)).forEach(ManagedProcess::start);
         // The store speaks the MongoDB protocol, not HTTP: its "ready" is an open port, checked first.
         awaitPort(storePort, Duration.ofSeconds(60), store);
         List<CompletableFuture<Void>> waits = new ArrayList<>();
-        processes.values().stream().filter(process -> process != store)
+        processes.values().stream()
+                .filter(process -> process != store)
                 .forEach(process -> waits.add(CompletableFuture.runAsync(() -> process.awaitReady(READY_WITHIN))));
         try {
             CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
             for (ManagedProcess second : later) {
-                processes.get(second.name.substring(0, second.name.length() - 2)).awaitReady(READY_WITHIN);
+                processes
+                        .get(second.name.substring(0, second.name.length() - 2))
+                        .awaitReady(READY_WITHIN);
                 second.start();
             }
             later.forEach(second -> second.awaitReady(READY_WITHIN));
@@ -266,7 +312,9 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
     private void importRealmFor(String gatewayUrl) {
         try {
             String realm = Files.readString(root.resolve("infra/keycloak/thaw-realm.json"));
-            Files.writeString(keycloakHome.resolve("data/import/thaw-realm.json"), realm.replace("http://localhost:8080", gatewayUrl));
+            Files.writeString(
+                    keycloakHome.resolve("data/import/thaw-realm.json"),
+                    realm.replace("http://localhost:8080", gatewayUrl));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -281,28 +329,35 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         return scaled;
     }
 
-    private ManagedProcess application(String name, int port, Map<String, String> environment, List<String> arguments, Path logs) {
+    private ManagedProcess application(
+            String name, int port, Map<String, String> environment, List<String> arguments, Path logs) {
         return application(name, name, port, environment, arguments, logs);
     }
 
-    private ManagedProcess application(String module, String name, int port, Map<String, String> environment, List<String> arguments,
-                                       Path logs) {
+    private ManagedProcess application(
+            String module, String name, int port, Map<String, String> environment, List<String> arguments, Path logs) {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("PORT", Integer.toString(port));
         env.put("THAW_OTLP_ENDPOINT", traces.endpoint());
         // Every trace is kept here (the default samples a share): the tests follow single traces end to end.
         env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
-        List<String> command = new ArrayList<>(List.of(javaExecutable, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar(module).toString()));
+        List<String> command = new ArrayList<>(List.of(
+                javaExecutable,
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar(module).toString()));
         command.addAll(arguments);
-        return new ManagedProcess(name, port, command, env,
-                URI.create("http://localhost:" + port + "/actuator/health/readiness"), logs);
+        return new ManagedProcess(
+                name, port, command, env, URI.create("http://localhost:" + port + "/actuator/health/readiness"), logs);
     }
 
     private Path jar(String module) {
         Path jar = root.resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("Missing " + jar + ": run the system tests through ./mvnw verify from the project root");
+            throw new IllegalStateException(
+                    "Missing " + jar + ": run the system tests through ./mvnw verify from the project root");
         }
         return jar;
     }
@@ -353,7 +408,8 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         ManagedProcess process = processes.get(name);
         process.start();
         // At least two minutes; on a loaded machine as long as a first start may take.
-        process.awaitReady(READY_WITHIN.compareTo(Duration.ofSeconds(120)) > 0 ? READY_WITHIN : Duration.ofSeconds(120));
+        process.awaitReady(
+                READY_WITHIN.compareTo(Duration.ofSeconds(120)) > 0 ? READY_WITHIN : Duration.ofSeconds(120));
     }
 
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -379,7 +435,9 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
 
     private static void awaitPort(int port, Duration timeout, ManagedProcess owner) {
         try {
-            Awaitility.await(owner.name + " listening on " + port).atMost(timeout).pollInterval(Duration.ofMillis(200))
+            Awaitility.await(owner.name + " listening on " + port)
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(200))
                     .ignoreExceptionsInstanceOf(IOException.class)
                     .until(() -> {
                         try (var socket = new Socket("127.0.0.1", port)) {

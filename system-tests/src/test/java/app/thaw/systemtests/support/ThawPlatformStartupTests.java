@@ -20,8 +20,10 @@ class ThawPlatformStartupTests {
         });
 
         for (int testClass = 0; testClass < 3; testClass++) {
-            assertThatThrownBy(startup::platform).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("keycloak was not ready within 480 s").hasCause(keycloakDown);
+            assertThatThrownBy(startup::platform)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("keycloak was not ready within 480 s")
+                    .hasCause(keycloakDown);
         }
         assertThat(starts).hasValue(1);
     }

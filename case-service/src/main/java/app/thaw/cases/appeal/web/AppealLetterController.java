@@ -3,9 +3,9 @@ package app.thaw.cases.appeal.web;
 import java.util.Set;
 
 import app.thaw.cases.appeal.AppealLetters;
-import app.thaw.cases.problems.CaseProblems;
 import app.thaw.cases.casework.CaseService;
 import app.thaw.cases.playbook.Playbooks;
+import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.AllowedRoles;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,36 +39,58 @@ class AppealLetterController {
         this.letters = letters;
     }
 
-    @GetMapping(path = "/{id}/appeal-letter", produces = {MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_PDF_VALUE})
+    @GetMapping(
+            path = "/{id}/appeal-letter",
+            produces = {MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_PDF_VALUE})
     @AllowedRoles(AllowedRoles.ANY_USER)
-    @Operation(summary = "The case's appeal letter (opening statement, reason → proof pairs, request, contact recap) as HTML or, with Accept: application/pdf or format=pdf, as PDF")
-    Mono<ResponseEntity<byte[]>> letter(@PathVariable String id, @RequestParam(defaultValue = "zh-CN") String lang,
-                                        @RequestParam(required = false) @Nullable String format,
-                                        @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+    @Operation(
+            summary =
+                    "The case's appeal letter (opening statement, reason → proof pairs, request, contact recap) as HTML or, with Accept: application/pdf or format=pdf, as PDF")
+    Mono<ResponseEntity<byte[]>> letter(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "zh-CN") String lang,
+            @RequestParam(required = false) @Nullable String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         if (!LANGUAGES.contains(lang)) {
             return Mono.error(CaseProblems.invalid("lang", "OneOf", "must be zh-CN or en"));
         }
         if (format != null && !format.equals("html") && !format.equals("pdf")) {
             return Mono.error(CaseProblems.invalid("format", "OneOf", "must be html or pdf"));
         }
-        boolean pdf = "pdf".equals(format) || format == null && accept != null && accept.contains(MediaType.APPLICATION_PDF_VALUE)
-                && !accept.contains(MediaType.TEXT_HTML_VALUE);
+        boolean pdf = "pdf".equals(format)
+                || format == null
+                        && accept != null
+                        && accept.contains(MediaType.APPLICATION_PDF_VALUE)
+                        && !accept.contains(MediaType.TEXT_HTML_VALUE);
         String key = lang.startsWith("zh") ? "zh" : "en";
-        return cases.get(id).flatMap(c -> cases.tenantOf(c).zipWith(playbooks.byId(c.tenantId(), String.valueOf(c.playbookId())))
-                .map(found -> letters.html(c, found.getT2().scripts(), key, found.getT1().zone(), cases.now()))
-                .flatMap(html -> {
-                    if (!pdf) {
-                        return Mono.just(ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                                .body(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                    }
-                    // Layout and font loading block: off the event loop.
-                    return Mono.fromCallable(() -> letters.pdf(html, key.equals("zh")))
-                            .subscribeOn(Schedulers.boundedElastic())
-                            .onErrorMap(AppealLetters.NoCjkFont.class, missing -> new ThawProblem(HttpStatus.SERVICE_UNAVAILABLE,
-                                    "pdf_font_unavailable", missing.getMessage()))
-                            .map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"appeal-" + c.reference() + "-" + lang + ".pdf\"")
-                                    .body(bytes));
-                }));
+        return cases.get(id)
+                .flatMap(c -> cases.tenantOf(c)
+                        .zipWith(playbooks.byId(c.tenantId(), String.valueOf(c.playbookId())))
+                        .map(found -> letters.html(
+                                c, found.getT2().scripts(), key, found.getT1().zone(), cases.now()))
+                        .flatMap(html -> {
+                            if (!pdf) {
+                                return Mono.just(ResponseEntity.ok()
+                                        .contentType(new MediaType(
+                                                MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                                        .body(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                            }
+                            // Layout and font loading block: off the event loop.
+                            return Mono.fromCallable(() -> letters.pdf(html, key.equals("zh")))
+                                    .subscribeOn(Schedulers.boundedElastic())
+                                    .onErrorMap(
+                                            AppealLetters.NoCjkFont.class,
+                                            missing -> new ThawProblem(
+                                                    HttpStatus.SERVICE_UNAVAILABLE,
+                                                    "pdf_font_unavailable",
+                                                    missing.getMessage()))
+                                    .map(bytes -> ResponseEntity.ok()
+                                            .contentType(MediaType.APPLICATION_PDF)
+                                            .header(
+                                                    HttpHeaders.CONTENT_DISPOSITION,
+                                                    "inline; filename=\"appeal-" + c.reference() + "-" + lang
+                                                            + ".pdf\"")
+                                            .body(bytes));
+                        }));
     }
 }

@@ -42,8 +42,11 @@ public class CaseOutcomes {
     private static final List<String> RELEASED = List.of(Outcome.RESTORED.name(), Outcome.PARTIALLY_RESTORED.name());
     /** A decision came: released, refused, sent to law — or closed after one of them. */
     private static final List<String> DECIDED = List.of("RESOLVED", "REJECTED", "ESCALATED_LEGAL", "CLOSED");
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter MONTH =
+            DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final double DAY_MS = 86_400_000.0;
 
     private final ReactiveMongoTemplate mongo;
@@ -61,7 +64,8 @@ public class CaseOutcomes {
      * percentiles), {@code rejected}: the checklist codes rejected now or with an evidence item rejected earlier.
      */
     public static Document of(Document stored, long version) {
-        Document facts = new Document("_id", stored.get("_id")).append("version", version)
+        Document facts = new Document("_id", stored.get("_id"))
+                .append("version", version)
                 .append("tenantId", stored.get("tenantId"))
                 .append("drill", Boolean.TRUE.equals(stored.get("drill")))
                 .append("restricted", Boolean.TRUE.equals(stored.get("restricted")))
@@ -77,7 +81,8 @@ public class CaseOutcomes {
         }
         facts.append("currency", currency).append("amount", amount);
         boolean released = RELEASED.contains(String.valueOf(stored.get("outcome")));
-        facts.append("decided", DECIDED.contains(String.valueOf(stored.get("status"))) ? 1 : 0).append("released", released ? 1 : 0);
+        facts.append("decided", DECIDED.contains(String.valueOf(stored.get("status"))) ? 1 : 0)
+                .append("released", released ? 1 : 0);
         int goldenKept = 0;
         int goldenBreached = 0;
         int breached = 0;
@@ -87,11 +92,15 @@ public class CaseOutcomes {
             goldenBreached += golden && ClockState.BREACHED.name().equals(clock.get("state")) ? 1 : 0;
             breached += ClockState.BREACHED.name().equals(clock.get("state")) ? 1 : 0;
         }
-        facts.append("goldenKept", goldenKept).append("goldenBreached", goldenBreached).append("breached", breached);
+        facts.append("goldenKept", goldenKept)
+                .append("goldenBreached", goldenBreached)
+                .append("breached", breached);
         if (released && stored.get("detectedAt") instanceof Date detected) {
             for (Map<?, ?> entry : maps(stored.get("timeline"))) {
-                if ("status_changed".equals(entry.get("type")) && entry.get("details") instanceof Map<?, ?> details
-                        && "RESOLVED".equals(details.get("to")) && entry.get("at") instanceof Date at) {
+                if ("status_changed".equals(entry.get("type"))
+                        && entry.get("details") instanceof Map<?, ?> details
+                        && "RESOLVED".equals(details.get("to"))
+                        && entry.get("at") instanceof Date at) {
                     facts.append("releaseDays", Math.round((at.getTime() - detected.getTime()) / DAY_MS * 10) / 10.0);
                     break;
                 }
@@ -100,7 +109,8 @@ public class CaseOutcomes {
         List<String> rejected = new ArrayList<>();
         for (Map<?, ?> line : maps(stored.get("checklist"))) {
             boolean wasRejected = ChecklistStatus.REJECTED.name().equals(line.get("status"))
-                    || line.get("evidence") instanceof Map<?, ?> evidence && evidence.containsValue(ChecklistStatus.REJECTED.name());
+                    || line.get("evidence") instanceof Map<?, ?> evidence
+                            && evidence.containsValue(ChecklistStatus.REJECTED.name());
             if (wasRejected && line.get("code") != null) {
                 rejected.add(String.valueOf(line.get("code")));
             }
@@ -117,12 +127,18 @@ public class CaseOutcomes {
                 update.set(field, value);
             }
         });
-        Query older = Query.query(Criteria.where("_id").is(facts.get("_id")).and("version").lt(version));
-        return mongo.upsert(older, update, COLLECTION).then(changed(List.of(facts)))
+        Query older = Query.query(
+                Criteria.where("_id").is(facts.get("_id")).and("version").lt(version));
+        return mongo.upsert(older, update, COLLECTION)
+                .then(changed(List.of(facts)))
                 // The upsert's insert collides when a newer (or the same) version is stored: nothing to do.
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
                 .onErrorResume(e -> {
-                    log.warn("Outcome of case {} v{} not recorded; the case's next write records it", facts.get("_id"), version, e);
+                    log.warn(
+                            "Outcome of case {} v{} not recorded; the case's next write records it",
+                            facts.get("_id"),
+                            version,
+                            e);
                     return Mono.empty();
                 });
     }
@@ -132,7 +148,9 @@ public class CaseOutcomes {
      * one insert, one change per day.
      */
     public Mono<Void> recordNew(List<Document> stored) {
-        List<Document> facts = stored.stream().map(c -> of(c, c.get("version") instanceof Number v ? v.longValue() : 0L)).toList();
+        List<Document> facts = stored.stream()
+                .map(c -> of(c, c.get("version") instanceof Number v ? v.longValue() : 0L))
+                .toList();
         return mongo.insert(facts, COLLECTION).then(changed(facts));
     }
 
@@ -146,15 +164,26 @@ public class CaseOutcomes {
         Map<String, List<Object>> byDay = new java.util.LinkedHashMap<>();
         for (Document one : facts) {
             if (!Boolean.TRUE.equals(one.get("drill")) && one.get("openedAt") instanceof Date opened) {
-                byDay.computeIfAbsent(dayId(String.valueOf(one.get("tenantId")), DAY.format(opened.toInstant())), k -> new ArrayList<>())
+                byDay.computeIfAbsent(
+                                dayId(String.valueOf(one.get("tenantId")), DAY.format(opened.toInstant())),
+                                k -> new ArrayList<>())
                         .add(one.get("_id"));
             }
         }
         return reactor.core.publisher.Flux.fromIterable(byDay.entrySet())
-                .concatMap(day -> mongo.upsert(Query.query(Criteria.where("_id").is(day.getKey())),
-                        new Update().setOnInsert("tenantId", day.getKey().substring(0, day.getKey().lastIndexOf('|')))
-                                .setOnInsert("day", day.getKey().substring(day.getKey().lastIndexOf('|') + 1))
-                                .addToSet("cases").each(day.getValue().toArray()).inc("mark", 1L), DAYS))
+                .concatMap(day -> mongo.upsert(
+                        Query.query(Criteria.where("_id").is(day.getKey())),
+                        new Update()
+                                .setOnInsert(
+                                        "tenantId",
+                                        day.getKey().substring(0, day.getKey().lastIndexOf('|')))
+                                .setOnInsert(
+                                        "day",
+                                        day.getKey().substring(day.getKey().lastIndexOf('|') + 1))
+                                .addToSet("cases")
+                                .each(day.getValue().toArray())
+                                .inc("mark", 1L),
+                        DAYS))
                 .then();
     }
 
@@ -178,28 +207,54 @@ public class CaseOutcomes {
                 continue;
             }
             boolean restricted = Boolean.TRUE.equals(one.get("restricted"));
-            Document group = groups.computeIfAbsent(List.of(restricted, one.get("platform"), one.get("scenario"), one.get("month"),
-                    one.get("currency")), key -> new Document("_id", new Document("platform", key.get(1)).append("scenario", key.get(2))
-                    .append("month", key.get(3)).append("currency", key.get(4))).append("r", restricted));
+            Document group = groups.computeIfAbsent(
+                    List.of(
+                            restricted,
+                            one.get("platform"),
+                            one.get("scenario"),
+                            one.get("month"),
+                            one.get("currency")),
+                    key -> new Document(
+                                    "_id",
+                                    new Document("platform", key.get(1))
+                                            .append("scenario", key.get(2))
+                                            .append("month", key.get(3))
+                                            .append("currency", key.get(4)))
+                            .append("r", restricted));
             for (String counter : List.of("decided", "released", "goldenKept", "goldenBreached", "breached")) {
-                group.put(counter, group.get(counter) instanceof Number n ? n.longValue() + longOf(one.get(counter)) : longOf(one.get(counter)));
+                group.put(
+                        counter,
+                        group.get(counter) instanceof Number n
+                                ? n.longValue() + longOf(one.get(counter))
+                                : longOf(one.get(counter)));
             }
             group.put("cases", group.get("cases") instanceof Number n ? n.longValue() + 1 : 1L);
             double amount = one.get("amount") instanceof Number n ? n.doubleValue() : 0;
             group.put("frozen", (group.get("frozen") instanceof Number n ? n.doubleValue() : 0) + amount);
-            group.put("releasedAmount", (group.get("releasedAmount") instanceof Number n ? n.doubleValue() : 0)
-                    + (longOf(one.get("released")) == 1 ? amount : 0));
+            group.put(
+                    "releasedAmount",
+                    (group.get("releasedAmount") instanceof Number n ? n.doubleValue() : 0)
+                            + (longOf(one.get("released")) == 1 ? amount : 0));
             if (longOf(one.get("released")) == 1 && one.get("releaseDays") instanceof Number frozen) {
-                days.computeIfAbsent(List.of(restricted, one.get("scenario"), frozen.doubleValue()), key -> new Document("_id",
-                        new Document("scenario", key.get(1)).append("days", key.get(2))).append("r", restricted).append("n", 0L))
+                days.computeIfAbsent(
+                                List.of(restricted, one.get("scenario"), frozen.doubleValue()),
+                                key -> new Document(
+                                                "_id", new Document("scenario", key.get(1)).append("days", key.get(2)))
+                                        .append("r", restricted)
+                                        .append("n", 0L))
                         .merge("n", 1L, (a, b) -> ((Number) a).longValue() + 1);
             }
             for (Object code : one.getList("rejected", Object.class, List.of())) {
-                rejected.computeIfAbsent(List.of(restricted, code), key -> new Document("_id", key.get(1)).append("r", restricted)
-                        .append("lines", 0L)).merge("lines", 1L, (a, b) -> ((Number) a).longValue() + 1);
+                rejected.computeIfAbsent(
+                                List.of(restricted, code),
+                                key -> new Document("_id", key.get(1))
+                                        .append("r", restricted)
+                                        .append("lines", 0L))
+                        .merge("lines", 1L, (a, b) -> ((Number) a).longValue() + 1);
             }
         }
-        return new Document("groups", new ArrayList<>(groups.values())).append("days", new ArrayList<>(days.values()))
+        return new Document("groups", new ArrayList<>(groups.values()))
+                .append("days", new ArrayList<>(days.values()))
                 .append("rejected", new ArrayList<>(rejected.values()));
     }
 
@@ -209,15 +264,27 @@ public class CaseOutcomes {
 
     /** Writes the outcome of every stored case that has none (cases stored before this collection existed). */
     public Mono<Long> backfill() {
-        return Mono.zip(mongo.getCollection(MongoCaseStore.CASES).flatMap(c -> Mono.from(c.estimatedDocumentCount())),
+        return Mono.zip(
+                        mongo.getCollection(MongoCaseStore.CASES).flatMap(c -> Mono.from(c.estimatedDocumentCount())),
                         mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.estimatedDocumentCount())))
-                .flatMap(counts -> counts.getT2() >= counts.getT1() ? Mono.just(0L)
+                .flatMap(counts -> counts.getT2() >= counts.getT1()
+                        ? Mono.just(0L)
                         : mongo.findAll(Document.class, MongoCaseStore.CASES)
-                        .concatMap(stored -> mongo.exists(Query.query(Criteria.where("_id").is(stored.get("_id"))), COLLECTION)
-                                .flatMap(present -> present ? Mono.just(0L)
-                                        : record(stored, stored.get("version") instanceof Number v ? v.longValue() : 0L).thenReturn(1L)))
-                        .reduce(0L, Long::sum)
-                        .doOnNext(written -> log.info("Outcomes written for {} cases stored before them", written)));
+                                .concatMap(stored -> mongo.exists(
+                                                Query.query(
+                                                        Criteria.where("_id").is(stored.get("_id"))),
+                                                COLLECTION)
+                                        .flatMap(present -> present
+                                                ? Mono.just(0L)
+                                                : record(
+                                                                stored,
+                                                                stored.get("version") instanceof Number v
+                                                                        ? v.longValue()
+                                                                        : 0L)
+                                                        .thenReturn(1L)))
+                                .reduce(0L, Long::sum)
+                                .doOnNext(written ->
+                                        log.info("Outcomes written for {} cases stored before them", written)));
     }
 
     private static List<Map<?, ?>> maps(Object value) {

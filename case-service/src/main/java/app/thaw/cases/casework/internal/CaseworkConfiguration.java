@@ -34,7 +34,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 class CaseworkConfiguration {
 
     @Bean
-    MongoCaseStore caseStore(ReactiveMongoTemplate mongo, EventOutbox outbox, Timers timers, Traceparents traceparents) {
+    MongoCaseStore caseStore(
+            ReactiveMongoTemplate mongo, EventOutbox outbox, Timers timers, Traceparents traceparents) {
         return new MongoCaseStore(mongo, outbox, timers, traceparents);
     }
 
@@ -44,8 +45,15 @@ class CaseworkConfiguration {
     }
 
     @Bean
-    CaseService caseService(CaseStore store, TenantPolicies policies, TriageEngine triage, Playbooks playbooks, CaseAccess access,
-                            Clock clock, CaseProperties properties, Quotas quotas) {
+    CaseService caseService(
+            CaseStore store,
+            TenantPolicies policies,
+            TriageEngine triage,
+            Playbooks playbooks,
+            CaseAccess access,
+            Clock clock,
+            CaseProperties properties,
+            Quotas quotas) {
         return new CaseService(store, policies, triage, playbooks, access, clock, properties, quotas);
     }
 

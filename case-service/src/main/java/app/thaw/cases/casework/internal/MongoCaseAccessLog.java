@@ -4,14 +4,13 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
-import app.thaw.cases.problems.CaseProblems;
 import app.thaw.cases.access.CaseAccess;
 import app.thaw.cases.casework.CaseAccessLog;
 import app.thaw.cases.casework.CaseService;
+import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.security.CurrentCaller;
 import org.bson.Document;
-import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,19 +32,34 @@ final class MongoCaseAccessLog implements CaseAccessLog {
     public Flux<Entry> entries(String caseId) {
         return CurrentCaller.get().flatMapMany(caller -> {
             if (!CaseAccess.seesRestricted(caller)) {
-                return Flux.error(CaseProblems.forbidden("Only compliance officers and platform administrators read a case's access log."));
+                return Flux.error(CaseProblems.forbidden(
+                        "Only compliance officers and platform administrators read a case's access log."));
             }
-            return cases.get(caseId).flatMapMany(c -> mongo.find(Query.query(Criteria.where("objectType").is("case").and("objectId").is(c.id()))
-                    .with(Sort.by("at")), Document.class, AuditLog.AUDIT_LOG)).map(MongoCaseAccessLog::entry);
+            return cases.get(caseId)
+                    .flatMapMany(c -> mongo.find(
+                            Query.query(Criteria.where("objectType")
+                                            .is("case")
+                                            .and("objectId")
+                                            .is(c.id()))
+                                    .with(Sort.by("at")),
+                            Document.class,
+                            AuditLog.AUDIT_LOG))
+                    .map(MongoCaseAccessLog::entry);
         });
     }
 
     private static Entry entry(Document d) {
         Document actor = d.get("actor", Document.class);
-        String who = actor == null ? null : actor.getString("username") != null ? actor.getString("username") : actor.getString("subject");
+        String who = actor == null
+                ? null
+                : actor.getString("username") != null ? actor.getString("username") : actor.getString("subject");
         Document details = d.get("details", Document.class);
         Date at = d.getDate("at");
-        return new Entry(at == null ? Instant.EPOCH : at.toInstant(), d.getString("tenantId"), who, d.getString("action"),
+        return new Entry(
+                at == null ? Instant.EPOCH : at.toInstant(),
+                d.getString("tenantId"),
+                who,
+                d.getString("action"),
                 details == null ? Map.of() : details);
     }
 }

@@ -6,17 +6,17 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import app.thaw.cases.problems.CaseProblems;
-import app.thaw.cases.incident.CaseEvent;
-import app.thaw.cases.incident.IncidentCase;
 import app.thaw.cases.casework.CaseCursor;
 import app.thaw.cases.casework.CaseFilter;
 import app.thaw.cases.casework.CaseStore;
 import app.thaw.cases.events.CaseEventMapper;
+import app.thaw.cases.incident.CaseEvent;
+import app.thaw.cases.incident.IncidentCase;
+import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.events.EventOutbox;
-import app.thaw.platform.store.IndexedStore;
-import app.thaw.platform.events.Traceparents;
 import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.events.Traceparents;
+import app.thaw.platform.store.IndexedStore;
 import app.thaw.platform.timers.Timers;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +55,9 @@ public class MongoCaseStore implements CaseStore, IndexedStore {
         this.outbox = outbox;
         this.timers = timers;
         this.traceparents = traceparents;
-        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(IncidentCase.class)
+        mongo.getConverter()
+                .getMappingContext()
+                .getRequiredPersistentEntity(IncidentCase.class)
                 .forEach((MongoPersistentProperty property) -> fields.add(property.getFieldName()));
     }
 
@@ -63,12 +65,22 @@ public class MongoCaseStore implements CaseStore, IndexedStore {
     @Override
     public Mono<Void> createIndexes() {
         var indexes = mongo.indexOps(CASES);
-        return indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("openedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC))
-                .then(indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("status", Sort.Direction.ASC).on("openedAt", Sort.Direction.DESC)))
-                .then(indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("nextClockDueAt", Sort.Direction.ASC)))
-                .then(indexes.createIndex(new Index().on("openedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC)))
+        return indexes.createIndex(new Index()
+                        .on("tenantId", Sort.Direction.ASC)
+                        .on("openedAt", Sort.Direction.DESC)
+                        .on("_id", Sort.Direction.DESC))
+                .then(indexes.createIndex(new Index()
+                        .on("tenantId", Sort.Direction.ASC)
+                        .on("status", Sort.Direction.ASC)
+                        .on("openedAt", Sort.Direction.DESC)))
+                .then(indexes.createIndex(
+                        new Index().on("tenantId", Sort.Direction.ASC).on("nextClockDueAt", Sort.Direction.ASC)))
+                .then(indexes.createIndex(
+                        new Index().on("openedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC)))
                 .then(mongo.indexOps("case_counters").createIndex(new Index().on("tenantId", Sort.Direction.ASC)))
-                .then(mongo.indexOps(CaseOutcomes.COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC)))
+                .then(mongo.indexOps(CaseOutcomes.COLLECTION)
+                        .createIndex(
+                                new Index().on("tenantId", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC)))
                 .then();
     }
 
@@ -78,7 +90,8 @@ public class MongoCaseStore implements CaseStore, IndexedStore {
      * than start-up may wait.
      */
     public Mono<Void> start() {
-        return outbox.watch(CASES).then(Mono.fromRunnable(() -> outcomes.backfill().subscribe()));
+        return outbox.watch(CASES)
+                .then(Mono.fromRunnable(() -> outcomes.backfill().subscribe()));
     }
 
     @Override
@@ -122,15 +135,21 @@ public class MongoCaseStore implements CaseStore, IndexedStore {
         }
         update.set("version", expected + 1);
         EventOutbox.record(update, published);
-        Query current = Query.query(Criteria.where("_id").is(c.id()).and("version").is(expected));
+        Query current =
+                Query.query(Criteria.where("_id").is(c.id()).and("version").is(expected));
         Instant next = c.nextClockDueAt();
-        Instant earliest = storedNextDeadline == null ? next : next == null || storedNextDeadline.isBefore(next) ? storedNextDeadline : next;
-        Mono<Void> before = earliest != null && !earliest.equals(storedNextDeadline) ? arm(c.id(), c.tenantId(), earliest) : Mono.empty();
-        Mono<Void> after = next == null ? timers.cancel(timerKey(c.id())).then()
+        Instant earliest = storedNextDeadline == null
+                ? next
+                : next == null || storedNextDeadline.isBefore(next) ? storedNextDeadline : next;
+        Mono<Void> before = earliest != null && !earliest.equals(storedNextDeadline)
+                ? arm(c.id(), c.tenantId(), earliest)
+                : Mono.empty();
+        Mono<Void> after = next == null
+                ? timers.cancel(timerKey(c.id())).then()
                 : next.equals(earliest) ? Mono.empty() : arm(c.id(), c.tenantId(), next);
-        return before
-                .then(mongo.updateFirst(current, update, CASES))
-                .flatMap(result -> result.getMatchedCount() == 0 ? Mono.error(CaseProblems.versionConflict()) : Mono.just(result))
+        return before.then(mongo.updateFirst(current, update, CASES))
+                .flatMap(result ->
+                        result.getMatchedCount() == 0 ? Mono.error(CaseProblems.versionConflict()) : Mono.just(result))
                 .then(outcomes.record(document, expected + 1))
                 .then(outbox.release(CASES, c.id()))
                 .then(after)
@@ -140,7 +159,8 @@ public class MongoCaseStore implements CaseStore, IndexedStore {
 
     @Override
     public Mono<IncidentCase> find(String id, List<String> tenantIds) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").in(tenantIds)), IncidentCase.class, CASES);
+        return mongo.findOne(
+                Query.query(Criteria.where("_id").is(id).and("tenantId").in(tenantIds)), IncidentCase.class, CASES);
     }
 
     @Override
@@ -153,47 +173,70 @@ public class MongoCaseStore implements CaseStore, IndexedStore {
         List<Criteria> where = CaseCriteria.of(filter);
         if (after != null) {
             Date openedAt = Date.from(after.openedAt());
-            where.add(new Criteria().orOperator(Criteria.where("openedAt").lt(openedAt),
-                    Criteria.where("openedAt").is(openedAt).and("_id").lt(after.id())));
+            where.add(new Criteria()
+                    .orOperator(
+                            Criteria.where("openedAt").lt(openedAt),
+                            Criteria.where("openedAt").is(openedAt).and("_id").lt(after.id())));
         }
         Query query = (where.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(where)))
-                .with(Sort.by(Sort.Order.desc("openedAt"), Sort.Order.desc("_id"))).limit(limit);
+                .with(Sort.by(Sort.Order.desc("openedAt"), Sort.Order.desc("_id")))
+                .limit(limit);
         return mongo.find(query, IncidentCase.class, CASES);
     }
 
     @Override
     public Flux<IncidentCase> queue(CaseFilter filter, QueueSlice slice, int limit) {
         List<Criteria> where = CaseCriteria.of(filter);
-        where.add(switch (slice) {
-            case BREACHED -> Criteria.where("unmetBreach").is(true);
-            case RUNNING -> new Criteria().andOperator(Criteria.where("unmetBreach").is(false), Criteria.where("nextClockDueAt").ne(null));
-            case IDLE -> new Criteria().andOperator(Criteria.where("unmetBreach").is(false), Criteria.where("nextClockDueAt").is(null));
-        });
-        Sort order = slice == QueueSlice.RUNNING ? Sort.by(Sort.Order.asc("nextClockDueAt"), Sort.Order.asc("openedAt"), Sort.Order.asc("_id"))
+        where.add(
+                switch (slice) {
+                    case BREACHED -> Criteria.where("unmetBreach").is(true);
+                    case RUNNING ->
+                        new Criteria()
+                                .andOperator(
+                                        Criteria.where("unmetBreach").is(false),
+                                        Criteria.where("nextClockDueAt").ne(null));
+                    case IDLE ->
+                        new Criteria()
+                                .andOperator(
+                                        Criteria.where("unmetBreach").is(false),
+                                        Criteria.where("nextClockDueAt").is(null));
+                });
+        Sort order = slice == QueueSlice.RUNNING
+                ? Sort.by(Sort.Order.asc("nextClockDueAt"), Sort.Order.asc("openedAt"), Sort.Order.asc("_id"))
                 : Sort.by(Sort.Order.asc("openedAt"), Sort.Order.asc("_id"));
-        return mongo.find(Query.query(new Criteria().andOperator(where)).with(order).limit(limit), IncidentCase.class, CASES);
+        return mongo.find(
+                Query.query(new Criteria().andOperator(where)).with(order).limit(limit), IncidentCase.class, CASES);
     }
 
     /** Unique across tenants: the tenant id is unique and the rest has a fixed shape. */
     @Override
     public Mono<String> nextReference(String tenantId, Instant now) {
         int year = now.atZone(java.time.ZoneOffset.UTC).getYear();
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(tenantId + ":" + year)),
+        return mongo.findAndModify(
+                        Query.query(Criteria.where("_id").is(tenantId + ":" + year)),
                         new Update().inc("next", 1L).set("tenantId", tenantId),
-                        org.springframework.data.mongodb.core.FindAndModifyOptions.options().upsert(true).returnNew(true),
-                        Document.class, "case_counters")
-                .map(counter -> tenantId + "-C-" + year + "-" + String.format("%06d", ((Number) counter.get("next")).longValue()));
+                        org.springframework.data.mongodb.core.FindAndModifyOptions.options()
+                                .upsert(true)
+                                .returnNew(true),
+                        Document.class,
+                        "case_counters")
+                .map(counter -> tenantId + "-C-" + year + "-"
+                        + String.format("%06d", ((Number) counter.get("next")).longValue()));
     }
 
     /** Points the case's deadline timer at {@code dueAt} (nothing when there is no running deadline). */
     Mono<Void> arm(String caseId, String tenantId, @Nullable Instant dueAt) {
-        return dueAt == null ? Mono.empty() : timers.schedule(timerKey(caseId), CLOCK_TIMER, tenantId, dueAt, Map.of("caseId", caseId));
+        return dueAt == null
+                ? Mono.empty()
+                : timers.schedule(timerKey(caseId), CLOCK_TIMER, tenantId, dueAt, Map.of("caseId", caseId));
     }
 
     @Override
     public Mono<Void> rearm(String caseId) {
-        return findInAnyTenant(caseId).flatMap(c -> c.nextClockDueAt() == null ? timers.cancel(timerKey(caseId)).then()
-                : arm(caseId, c.tenantId(), c.nextClockDueAt()));
+        return findInAnyTenant(caseId)
+                .flatMap(c -> c.nextClockDueAt() == null
+                        ? timers.cancel(timerKey(caseId)).then()
+                        : arm(caseId, c.tenantId(), c.nextClockDueAt()));
     }
 
     static String timerKey(String caseId) {

@@ -22,7 +22,9 @@ class AccessLogController {
 
     @GetMapping
     @AllowedRoles({ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
-    @Operation(summary = "Who read or tried to read the case (audit entries of every tenant, oldest first); compliance officers and platform administrators")
+    @Operation(
+            summary =
+                    "Who read or tried to read the case (audit entries of every tenant, oldest first); compliance officers and platform administrators")
     Flux<CaseAccessLog.Entry> accessLog(@PathVariable String id) {
         return log.entries(id);
     }

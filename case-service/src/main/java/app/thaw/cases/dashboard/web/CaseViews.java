@@ -19,15 +19,18 @@ import org.jspecify.annotations.Nullable;
 /** What the dashboard's templates show of a case: its most urgent clock, times in the tenant's zone, the moves allowed now. */
 public final class CaseViews {
 
-    private CaseViews() {
-    }
+    private CaseViews() {}
 
     /** The clock a case's countdown shows: an unmet breach first (it shows how late), else the nearest running deadline. */
     static Optional<CaseClock> mostUrgent(IncidentCase c) {
-        Optional<CaseClock> breached = c.clocks().stream().filter(clock -> clock.state() == ClockState.BREACHED && clock.metAt() == null)
+        Optional<CaseClock> breached = c.clocks().stream()
+                .filter(clock -> clock.state() == ClockState.BREACHED && clock.metAt() == null)
                 .min(Comparator.comparing(CaseClock::dueAt));
-        return breached.isPresent() ? breached
-                : c.clocks().stream().filter(clock -> clock.state() == ClockState.RUNNING).min(Comparator.comparing(CaseClock::dueAt));
+        return breached.isPresent()
+                ? breached
+                : c.clocks().stream()
+                        .filter(clock -> clock.state() == ClockState.RUNNING)
+                        .min(Comparator.comparing(CaseClock::dueAt));
     }
 
     /** One row of the queue, its times in its tenant's zone. */
@@ -50,13 +53,24 @@ public final class CaseViews {
      * A party to the case besides its tenant: a partner bank the tenant linked ({@code partner_bank}), an
      * insurer the holder consented to ({@code insurer}); {@code until} when the link or consent ended.
      */
-    public record Party(String kind, String tenantId, boolean active, @Nullable Instant since, @Nullable Instant until) {
-    }
+    public record Party(
+            String kind,
+            String tenantId,
+            boolean active,
+            @Nullable Instant since,
+            @Nullable Instant until) {}
 
     /** An ISO-8601 instant as {@code Instant.toString} writes it (UTC, seconds and fraction optional). */
-    static final java.util.regex.Pattern INSTANT = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z");
+    static final java.util.regex.Pattern INSTANT =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z");
 
-    public record Page(IncidentCase c, ZoneId zone, boolean zh, List<CaseStatus> moves, @Nullable String notice, @Nullable CaseClock followUp) {
+    public record Page(
+            IncidentCase c,
+            ZoneId zone,
+            boolean zh,
+            List<CaseStatus> moves,
+            @Nullable String notice,
+            @Nullable CaseClock followUp) {
 
         static Page of(IncidentCase c, ZoneId zone, boolean zh, @Nullable String notice, @Nullable CaseClock followUp) {
             List<CaseStatus> moves = c.status().allowedNext().stream().sorted().toList();
@@ -80,8 +94,11 @@ public final class CaseViews {
         }
 
         public List<CaseClock> openClocks() {
-            return c.clocks().stream().filter(clock -> clock.state().open() || clock.state() == ClockState.BREACHED && clock.metAt() == null)
-                    .sorted(Comparator.comparing(CaseClock::dueAt)).toList();
+            return c.clocks().stream()
+                    .filter(clock ->
+                            clock.state().open() || clock.state() == ClockState.BREACHED && clock.metAt() == null)
+                    .sorted(Comparator.comparing(CaseClock::dueAt))
+                    .toList();
         }
 
         public @Nullable CaseClock clock(String clockId) {
@@ -93,7 +110,9 @@ public final class CaseViews {
          * title; other clocks' labels exist only in English, so a Chinese page shows the kind alone.
          */
         public @Nullable String clockDetail(CaseClock clock) {
-            Optional<CaseTask> task = c.tasks().stream().filter(t -> t.clockId().equals(clock.id())).findFirst();
+            Optional<CaseTask> task = c.tasks().stream()
+                    .filter(t -> t.clockId().equals(clock.id()))
+                    .findFirst();
             if (task.isPresent()) {
                 return zh ? task.get().titleZh() : task.get().title();
             }
@@ -116,14 +135,21 @@ public final class CaseViews {
 
         /** A task's title in the page's language, or null for no such task. */
         public @Nullable String taskTitle(@Nullable String taskId) {
-            return taskId == null ? null : c.task(taskId).map(task -> zh ? task.titleZh() : task.title()).orElse(null);
+            return taskId == null
+                    ? null
+                    : c.task(taskId)
+                            .map(task -> zh ? task.titleZh() : task.title())
+                            .orElse(null);
         }
 
         /** A checklist requirement's name and the freeze reason it answers, in the page's language. */
         public String requirement(String code) {
             String label = app.thaw.cases.checklist.ChecklistCatalogue.label(code, zh ? "zh" : "en");
-            return c.checklist().stream().filter(item -> item.code().equals(code)).findFirst()
-                    .map(item -> label + " — " + (zh ? item.reasonZh() : item.reasonEn())).orElse(label);
+            return c.checklist().stream()
+                    .filter(item -> item.code().equals(code))
+                    .findFirst()
+                    .map(item -> label + " — " + (zh ? item.reasonZh() : item.reasonEn()))
+                    .orElse(label);
         }
 
         public Readiness readiness() {

@@ -12,35 +12,34 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.thaw.cases.analytics.CaseAnalytics;
+import app.thaw.cases.appeal.AppealLetters;
 import app.thaw.cases.casework.CaseOverview;
-import app.thaw.cases.problems.CaseProblems;
 import app.thaw.cases.casework.CaseQuery;
 import app.thaw.cases.casework.CaseService;
 import app.thaw.cases.casework.CaseStatistics;
-import app.thaw.cases.playbook.Playbooks;
 import app.thaw.cases.casework.StaffTriage;
-import app.thaw.cases.appeal.AppealLetters;
-import app.thaw.cases.incident.FreezeScope;
-import app.thaw.cases.playbook.ScriptRenderer;
 import app.thaw.cases.drill.DrillReport;
 import app.thaw.cases.incident.CaseClock;
 import app.thaw.cases.incident.CaseStatus;
 import app.thaw.cases.incident.ContactChannel;
 import app.thaw.cases.incident.ContactEntry;
+import app.thaw.cases.incident.FreezeScope;
 import app.thaw.cases.incident.IncidentCase;
 import app.thaw.cases.incident.Outcome;
 import app.thaw.cases.incident.Readiness;
 import app.thaw.cases.incident.Scenario;
-import app.thaw.platform.problem.NotFound;
+import app.thaw.cases.playbook.Playbooks;
+import app.thaw.cases.playbook.ScriptRenderer;
+import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.dashboard.ThawDashboard;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.TenantIds;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -80,10 +79,18 @@ class CasesDashboardController {
     private final app.thaw.platform.tenancy.PartnerLinks partnerLinks;
     private final app.thaw.cases.insurer.InsurerFollows follows;
 
-    CasesDashboardController(CaseService cases, CaseOverview overview, StaffTriage triage, Playbooks playbooks, ScriptRenderer scripts,
-                             AppealLetters letters, CaseAnalytics caseAnalytics, MessageSource messages,
-                             app.thaw.cases.staff.StaffDirectory staff, app.thaw.platform.tenancy.PartnerLinks partnerLinks,
-                             app.thaw.cases.insurer.InsurerFollows follows) {
+    CasesDashboardController(
+            CaseService cases,
+            CaseOverview overview,
+            StaffTriage triage,
+            Playbooks playbooks,
+            ScriptRenderer scripts,
+            AppealLetters letters,
+            CaseAnalytics caseAnalytics,
+            MessageSource messages,
+            app.thaw.cases.staff.StaffDirectory staff,
+            app.thaw.platform.tenancy.PartnerLinks partnerLinks,
+            app.thaw.cases.insurer.InsurerFollows follows) {
         this.staff = staff;
         this.partnerLinks = partnerLinks;
         this.follows = follows;
@@ -100,12 +107,16 @@ class CasesDashboardController {
     // ------------------------------------------------------------------ queue
 
     @GetMapping("/")
-    Mono<Rendering> queue(@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String scenario,
-                          @RequestParam(required = false) @Nullable String assignee, @RequestParam(required = false) @Nullable String atRisk,
-                          @RequestParam(required = false) @Nullable String drill, @RequestParam(required = false) @Nullable String readiness,
-                          @RequestParam(defaultValue = "0") String page,
-                          @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-                          @RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String restoring) {
+    Mono<Rendering> queue(
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String scenario,
+            @RequestParam(required = false) @Nullable String assignee,
+            @RequestParam(required = false) @Nullable String atRisk,
+            @RequestParam(required = false) @Nullable String drill,
+            @RequestParam(required = false) @Nullable String readiness,
+            @RequestParam(defaultValue = "0") String page,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            @RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String restoring) {
         boolean fragment = htmx != null && restoring == null;
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("status", blankToEmpty(status));
@@ -115,45 +126,85 @@ class CasesDashboardController {
         filters.put("drill", "true".equals(drill) || "false".equals(drill) ? drill : "");
         filters.put("readiness", blankToEmpty(readiness));
         String view = fragment ? "cases/queue :: results" : "cases/queue";
-        return Mono.fromCallable(() -> new CaseQuery(CaseProblems.optionalCode(CaseStatus.class, status, "status"),
-                        CaseProblems.optionalCode(Scenario.class, scenario, "scenario"), blankToNull(assignee),
-                        "true".equals(atRisk) ? Boolean.TRUE : null, filters.get("drill").isEmpty() ? null : Boolean.valueOf(drill),
-                        null, null, null, CaseProblems.optionalCode(Readiness.State.class, readiness, "readiness")))
+        return Mono.fromCallable(() -> new CaseQuery(
+                        CaseProblems.optionalCode(CaseStatus.class, status, "status"),
+                        CaseProblems.optionalCode(Scenario.class, scenario, "scenario"),
+                        blankToNull(assignee),
+                        "true".equals(atRisk) ? Boolean.TRUE : null,
+                        filters.get("drill").isEmpty() ? null : Boolean.valueOf(drill),
+                        null,
+                        null,
+                        null,
+                        CaseProblems.optionalCode(Readiness.State.class, readiness, "readiness")))
                 .flatMap(query -> overview.queue(query, pageNumber(page)))
                 // Each row in its tenant's zone: one settings read per tenant on the page.
-                .flatMap(found -> reactor.core.publisher.Flux.fromIterable(found.items()).distinct(IncidentCase::tenantId)
+                .flatMap(found -> reactor.core.publisher.Flux.fromIterable(found.items())
+                        .distinct(IncidentCase::tenantId)
                         .concatMap(c -> cases.tenantOf(c).map(tenant -> Map.entry(c.tenantId(), tenant.zone())))
                         .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                        .map(zones -> found.items().stream().map(c -> CaseViews.Row.of(c, zones.get(c.tenantId()))).toList())
+                        .map(zones -> found.items().stream()
+                                .map(c -> CaseViews.Row.of(c, zones.get(c.tenantId())))
+                                .toList())
                         .zipWith(staff.names())
-                        .map(found2 -> Rendering.view(view).modelAttribute("filters", filters).modelAttribute("rows", found2.getT1())
-                        .modelAttribute("staffNames", found2.getT2())
-                        .modelAttribute("readinesses", Readiness.State.values())
-                        .modelAttribute("page", found.page()).modelAttribute("more", found.more())
-                        .modelAttribute("statuses", CaseStatus.values()).modelAttribute("scenarios", Scenario.values()).build()))
-                .onErrorResume(ThawProblem.class, problem -> Mono.just(Rendering.view(fragment ? "cases/problem :: problem" : "cases/problem")
-                        .modelAttribute("problem", problem).status(problem.status()).build()));
+                        .map(found2 -> Rendering.view(view)
+                                .modelAttribute("filters", filters)
+                                .modelAttribute("rows", found2.getT1())
+                                .modelAttribute("staffNames", found2.getT2())
+                                .modelAttribute("readinesses", Readiness.State.values())
+                                .modelAttribute("page", found.page())
+                                .modelAttribute("more", found.more())
+                                .modelAttribute("statuses", CaseStatus.values())
+                                .modelAttribute("scenarios", Scenario.values())
+                                .build()))
+                .onErrorResume(
+                        ThawProblem.class,
+                        problem -> Mono.just(Rendering.view(fragment ? "cases/problem :: problem" : "cases/problem")
+                                .modelAttribute("problem", problem)
+                                .status(problem.status())
+                                .build()));
     }
 
     // ------------------------------------------------------------------ one case
 
     @GetMapping(CASE)
     Mono<Rendering> showCase(@PathVariable String id, Locale locale) {
-        return cases.get(id).flatMap(c -> page(c, locale, null, null, "cases/case").map(Rendering.Builder::build))
+        return cases.get(id)
+                .flatMap(c -> page(c, locale, null, null, "cases/case").map(Rendering.Builder::build))
                 .onErrorResume(ThawProblem.class, problem -> Mono.just(problemPage(problem)));
     }
 
     @PostMapping(CASE + "/transitions")
     Mono<Rendering> transition(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
-        return fields(exchange).flatMap(form -> {
-            CaseStatus to = CaseProblems.code(CaseStatus.class, required(form, "to", 32), "to");
-            String reason = required(form, "reason", 2000);
-            String releaseReference = optional(form, "releaseReference", 200);
-            Outcome resolution = CaseProblems.optionalCode(Outcome.class, form.getFirst("resolution"), "resolution");
-            List<String> items = form.getOrDefault("items", List.of()).stream().filter(item -> !item.isBlank()).toList();
-            return cases.change(id, version(form), (c, tenant, now, actor) -> c.transition(to, reason, releaseReference, resolution, items,
-                    tenant.policy(), tenant.calendar(), now, actor));
-        }).flatMap(c -> page(c, locale, message("cases.case.moved", locale, message("cases.status." + c.status(), locale)), null, "cases/case :: case-body")
+        return fields(exchange)
+                .flatMap(form -> {
+                    CaseStatus to = CaseProblems.code(CaseStatus.class, required(form, "to", 32), "to");
+                    String reason = required(form, "reason", 2000);
+                    String releaseReference = optional(form, "releaseReference", 200);
+                    Outcome resolution =
+                            CaseProblems.optionalCode(Outcome.class, form.getFirst("resolution"), "resolution");
+                    List<String> items = form.getOrDefault("items", List.of()).stream()
+                            .filter(item -> !item.isBlank())
+                            .toList();
+                    return cases.change(
+                            id,
+                            version(form),
+                            (c, tenant, now, actor) -> c.transition(
+                                    to,
+                                    reason,
+                                    releaseReference,
+                                    resolution,
+                                    items,
+                                    tenant.policy(),
+                                    tenant.calendar(),
+                                    now,
+                                    actor));
+                })
+                .flatMap(c -> page(
+                                c,
+                                locale,
+                                message("cases.case.moved", locale, message("cases.status." + c.status(), locale)),
+                                null,
+                                "cases/case :: case-body")
                         .map(Rendering.Builder::build))
                 .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
     }
@@ -161,85 +212,146 @@ class CasesDashboardController {
     @PostMapping(CASE + "/contacts")
     Mono<Rendering> contact(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
         String entryId = UUID.randomUUID().toString();
-        return fields(exchange).flatMap(form -> {
-            ContactChannel channel = CaseProblems.code(ContactChannel.class, required(form, "channel", 32), "channel");
-            String summary = required(form, "summary", 4000);
-            String ticket = optional(form, "ticketNumber", 100);
-            String agent = optional(form, "agent", 200);
-            String nextStep = optional(form, "nextStep", 2000);
-            String promised = optional(form, "promisedReplyAt", 32);
-            Integer cycle = cycleDays(optional(form, "statedCycleDays", 4));
-            return cases.change(id, version(form), (c, tenant, now, actor) -> {
-                Instant promisedAt = promised == null ? null : localTime(promised).atZone(tenant.zone()).toInstant();
-                c.logContact(new ContactEntry(entryId, channel, now, ticket, agent, summary, nextStep, promisedAt, cycle, actor),
-                        tenant.calendar(), now, actor);
-            });
-        }).flatMap(c -> {
-            var followUp = c.clock(c.id() + "/follow-up/" + entryId).orElse(null);
-            return page(c, locale, message(followUp == null ? "cases.contact.logged" : "cases.contact.followUp", locale), followUp, "cases/case :: case-body")
-                    .map(Rendering.Builder::build);
-        }).onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
+        return fields(exchange)
+                .flatMap(form -> {
+                    ContactChannel channel =
+                            CaseProblems.code(ContactChannel.class, required(form, "channel", 32), "channel");
+                    String summary = required(form, "summary", 4000);
+                    String ticket = optional(form, "ticketNumber", 100);
+                    String agent = optional(form, "agent", 200);
+                    String nextStep = optional(form, "nextStep", 2000);
+                    String promised = optional(form, "promisedReplyAt", 32);
+                    Integer cycle = cycleDays(optional(form, "statedCycleDays", 4));
+                    return cases.change(id, version(form), (c, tenant, now, actor) -> {
+                        Instant promisedAt = promised == null
+                                ? null
+                                : localTime(promised).atZone(tenant.zone()).toInstant();
+                        c.logContact(
+                                new ContactEntry(
+                                        entryId,
+                                        channel,
+                                        now,
+                                        ticket,
+                                        agent,
+                                        summary,
+                                        nextStep,
+                                        promisedAt,
+                                        cycle,
+                                        actor),
+                                tenant.calendar(),
+                                now,
+                                actor);
+                    });
+                })
+                .flatMap(c -> {
+                    var followUp = c.clock(c.id() + "/follow-up/" + entryId).orElse(null);
+                    return page(
+                                    c,
+                                    locale,
+                                    message(
+                                            followUp == null ? "cases.contact.logged" : "cases.contact.followUp",
+                                            locale),
+                                    followUp,
+                                    "cases/case :: case-body")
+                            .map(Rendering.Builder::build);
+                })
+                .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
     }
 
     @PostMapping(CASE + "/tasks/{taskId}/done")
-    Mono<Rendering> taskDone(@PathVariable String id, @PathVariable String taskId, ServerWebExchange exchange, Locale locale) {
-        return fields(exchange).flatMap(form -> {
-            String note = optional(form, "note", 4000);
-            return cases.change(id, version(form), (c, tenant, now, actor) -> c.completeTask(taskId, note, now, actor));
-        }).flatMap(c -> body(c, locale, message("cases.task.doneNotice", locale)))
+    Mono<Rendering> taskDone(
+            @PathVariable String id, @PathVariable String taskId, ServerWebExchange exchange, Locale locale) {
+        return fields(exchange)
+                .flatMap(form -> {
+                    String note = optional(form, "note", 4000);
+                    return cases.change(
+                            id, version(form), (c, tenant, now, actor) -> c.completeTask(taskId, note, now, actor));
+                })
+                .flatMap(c -> body(c, locale, message("cases.task.doneNotice", locale)))
                 .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
     }
 
     @PostMapping(CASE + "/clocks/met")
     Mono<Rendering> clockMet(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
-        return fields(exchange).flatMap(form -> {
-            String clockId = required(form, "clockId", 300);
-            return cases.change(id, version(form), (c, tenant, now, actor) -> c.meetClock(clockId, now, actor));
-        }).flatMap(c -> body(c, locale, message("cases.clock.metNotice", locale)))
+        return fields(exchange)
+                .flatMap(form -> {
+                    String clockId = required(form, "clockId", 300);
+                    return cases.change(id, version(form), (c, tenant, now, actor) -> c.meetClock(clockId, now, actor));
+                })
+                .flatMap(c -> body(c, locale, message("cases.clock.metNotice", locale)))
                 .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
     }
 
     /** Assign to whoever is named, to the caller ({@code me}), or to no one ({@code nobody}). */
     @PostMapping(CASE + "/assignment")
     Mono<Rendering> assign(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
-        return fields(exchange).flatMap(form -> {
-            String to = form.getFirst("to");
-            String named = "me".equals(to) || "nobody".equals(to) ? null : required(form, "assignee", 200);
-            return cases.change(id, version(form), (c, tenant, now, actor) -> c.assign("me".equals(to) ? actor : named, now, actor));
-        }).flatMap(c -> staff.names().flatMap(names -> body(c, locale, c.assignee() == null ? message("cases.assign.nobody", locale)
-                        : message("cases.assign.done", locale, names.getOrDefault(c.assignee(), c.assignee())))))
+        return fields(exchange)
+                .flatMap(form -> {
+                    String to = form.getFirst("to");
+                    String named = "me".equals(to) || "nobody".equals(to) ? null : required(form, "assignee", 200);
+                    return cases.change(
+                            id,
+                            version(form),
+                            (c, tenant, now, actor) -> c.assign("me".equals(to) ? actor : named, now, actor));
+                })
+                .flatMap(c -> staff.names()
+                        .flatMap(names -> body(
+                                c,
+                                locale,
+                                c.assignee() == null
+                                        ? message("cases.assign.nobody", locale)
+                                        : message(
+                                                "cases.assign.done",
+                                                locale,
+                                                names.getOrDefault(c.assignee(), c.assignee())))))
                 .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
     }
 
     @PostMapping(CASE + "/triage")
     Mono<Rendering> triage(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
-        return fields(exchange).flatMap(form -> {
-            String scenario = required(form, "scenario", 64);
-            String reason = required(form, "reason", 2000);
-            return triage.triage(id, version(form), scenario, optional(form, "scope", 64), null, reason);
-        }).flatMap(c -> body(c, locale, message("cases.triage.done", locale, message("cases.scenario." + c.scenario(), locale))))
+        return fields(exchange)
+                .flatMap(form -> {
+                    String scenario = required(form, "scenario", 64);
+                    String reason = required(form, "reason", 2000);
+                    return triage.triage(id, version(form), scenario, optional(form, "scope", 64), null, reason);
+                })
+                .flatMap(c -> body(
+                        c,
+                        locale,
+                        message("cases.triage.done", locale, message("cases.scenario." + c.scenario(), locale))))
                 .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
     }
 
     /** The appeal letter as the API makes it: HTML to preview, or the PDF to download; {@code lang} zh-CN or en. */
     @GetMapping(CASE + "/appeal-letter")
-    Mono<ResponseEntity<byte[]>> appealLetter(@PathVariable String id, @RequestParam(defaultValue = "zh-CN") String lang,
-                                              @RequestParam(required = false) @Nullable String format) {
+    Mono<ResponseEntity<byte[]>> appealLetter(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "zh-CN") String lang,
+            @RequestParam(required = false) @Nullable String format) {
         if (!"zh-CN".equals(lang) && !"en".equals(lang)) {
             return Mono.error(CaseProblems.invalid("lang", "OneOf", "must be zh-CN or en"));
         }
         boolean pdf = "pdf".equals(format);
         String key = lang.startsWith("zh") ? "zh" : "en";
-        return cases.get(id).flatMap(c -> cases.tenantOf(c).zipWith(playbooks.byId(c.tenantId(), String.valueOf(c.playbookId())))
-                .map(found -> letters.html(c, found.getT2().scripts(), key, found.getT1().zone(), cases.now()))
-                .flatMap(html -> !pdf
-                        ? Mono.just(ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                                .body(html.getBytes(StandardCharsets.UTF_8)))
-                        // Layout and font loading block: off the event loop.
-                        : Mono.fromCallable(() -> letters.pdf(html, key.equals("zh"))).subscribeOn(Schedulers.boundedElastic())
-                                .map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"appeal-" + c.reference() + "-" + lang + ".pdf\"")
-                                        .body(bytes))));
+        return cases.get(id)
+                .flatMap(c -> cases.tenantOf(c)
+                        .zipWith(playbooks.byId(c.tenantId(), String.valueOf(c.playbookId())))
+                        .map(found -> letters.html(
+                                c, found.getT2().scripts(), key, found.getT1().zone(), cases.now()))
+                        .flatMap(html -> !pdf
+                                ? Mono.just(ResponseEntity.ok()
+                                        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                                        .body(html.getBytes(StandardCharsets.UTF_8)))
+                                // Layout and font loading block: off the event loop.
+                                : Mono.fromCallable(() -> letters.pdf(html, key.equals("zh")))
+                                        .subscribeOn(Schedulers.boundedElastic())
+                                        .map(bytes -> ResponseEntity.ok()
+                                                .contentType(MediaType.APPLICATION_PDF)
+                                                .header(
+                                                        HttpHeaders.CONTENT_DISPOSITION,
+                                                        "attachment; filename=\"appeal-" + c.reference() + "-" + lang
+                                                                + ".pdf\"")
+                                                .body(bytes))));
     }
 
     /**
@@ -252,7 +364,9 @@ class CasesDashboardController {
                     if (alertId.isBlank() || alertId.length() > 200) {
                         throw CaseProblems.invalid("alertId", "Size", "must be 1 to 200 characters");
                     }
-                    return CaseService.caseForAlert(java.util.Objects.requireNonNull(TenantIds.named(tenantId)), alertId).value();
+                    return CaseService.caseForAlert(
+                                    java.util.Objects.requireNonNull(TenantIds.named(tenantId)), alertId)
+                            .value();
                 })
                 .flatMap(id -> cases.get(id))
                 .map(c -> Rendering.redirectTo("/dashboard/cases/" + c.id()).build())
@@ -261,13 +375,18 @@ class CasesDashboardController {
 
     @GetMapping(CASE + "/drill")
     Mono<Rendering> drill(@PathVariable String id, Locale locale) {
-        return cases.get(id).flatMap(c -> {
-            if (!c.drill()) {
-                return Mono.error(new NotFound("drill report (the case is no drill) for case", id));
-            }
-            return cases.tenantOf(c).map(tenant -> Rendering.view("cases/drill").modelAttribute("report", DrillReport.of(c))
-                    .modelAttribute("view", CaseViews.Page.of(c, tenant.zone(), zh(locale), null, null)).build());
-        }).onErrorResume(ThawProblem.class, problem -> Mono.just(problemPage(problem)));
+        return cases.get(id)
+                .flatMap(c -> {
+                    if (!c.drill()) {
+                        return Mono.error(new NotFound("drill report (the case is no drill) for case", id));
+                    }
+                    return cases.tenantOf(c)
+                            .map(tenant -> Rendering.view("cases/drill")
+                                    .modelAttribute("report", DrillReport.of(c))
+                                    .modelAttribute("view", CaseViews.Page.of(c, tenant.zone(), zh(locale), null, null))
+                                    .build());
+                })
+                .onErrorResume(ThawProblem.class, problem -> Mono.just(problemPage(problem)));
     }
 
     // ------------------------------------------------------------------ charts
@@ -275,32 +394,56 @@ class CasesDashboardController {
     @GetMapping("/charts")
     Mono<Rendering> charts(@RequestParam(required = false) @Nullable String tenantId, Locale locale) {
         // The form's field is typed by a person: surrounding spaces are dropped, then the platform's rule applies.
-        return Mono.defer(() -> overview.statistics(TenantIds.named(blankToNull(tenantId)))).map(stats -> Rendering.view("cases/charts")
-                        .modelAttribute("stats", stats).modelAttribute("tenantId", blankToEmpty(tenantId))
-                        .modelAttribute("charts", charts(stats, locale)).build())
+        return Mono.defer(() -> overview.statistics(TenantIds.named(blankToNull(tenantId))))
+                .map(stats -> Rendering.view("cases/charts")
+                        .modelAttribute("stats", stats)
+                        .modelAttribute("tenantId", blankToEmpty(tenantId))
+                        .modelAttribute("charts", charts(stats, locale))
+                        .build())
                 .onErrorResume(ThawProblem.class, problem -> Mono.just(problemPage(problem)));
     }
 
     // ------------------------------------------------------------------ outcome analytics
 
     @GetMapping("/analytics")
-    Mono<Rendering> analytics(@RequestParam(required = false) @Nullable String tenantId, @RequestParam(required = false) @Nullable String from,
-                              @RequestParam(required = false) @Nullable String to, Locale locale) {
-        return Mono.defer(() -> caseAnalytics.compute(TenantIds.named(blankToNull(tenantId)), CaseAnalytics.day(from, "from"),
+    Mono<Rendering> analytics(
+            @RequestParam(required = false) @Nullable String tenantId,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            Locale locale) {
+        return Mono.defer(() -> caseAnalytics.compute(
+                        TenantIds.named(blankToNull(tenantId)),
+                        CaseAnalytics.day(from, "from"),
                         CaseAnalytics.day(to, "to")))
-                .map(a -> Rendering.view("cases/analytics").modelAttribute("a", a)
-                        .modelAttribute("filters", Map.of("tenantId", blankToEmpty(tenantId), "from", blankToEmpty(from), "to", blankToEmpty(to)))
-                        .modelAttribute("charts", analyticsCharts(a, locale)).build())
+                .map(a -> Rendering.view("cases/analytics")
+                        .modelAttribute("a", a)
+                        .modelAttribute(
+                                "filters",
+                                Map.of(
+                                        "tenantId",
+                                        blankToEmpty(tenantId),
+                                        "from",
+                                        blankToEmpty(from),
+                                        "to",
+                                        blankToEmpty(to)))
+                        .modelAttribute("charts", analyticsCharts(a, locale))
+                        .build())
                 .onErrorResume(ThawProblem.class, problem -> Mono.just(problemPage(problem)));
     }
 
     @GetMapping(path = "/analytics.csv", produces = "text/csv")
-    Mono<ResponseEntity<String>> analyticsCsv(@RequestParam(required = false) @Nullable String tenantId,
-                                              @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to) {
-        return Mono.defer(() -> caseAnalytics.compute(TenantIds.named(blankToNull(tenantId)), CaseAnalytics.day(from, "from"),
+    Mono<ResponseEntity<String>> analyticsCsv(
+            @RequestParam(required = false) @Nullable String tenantId,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to) {
+        return Mono.defer(() -> caseAnalytics.compute(
+                        TenantIds.named(blankToNull(tenantId)),
+                        CaseAnalytics.day(from, "from"),
                         CaseAnalytics.day(to, "to")))
-                .map(a -> ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"thaw-outcomes.csv\"").body(CaseAnalytics.csv(a)));
+                .map(a -> ResponseEntity.ok()
+                        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"thaw-outcomes.csv\"")
+                        .body(CaseAnalytics.csv(a)));
     }
 
     private List<Chart> analyticsCharts(CaseAnalytics.Analytics a, Locale locale) {
@@ -310,22 +453,46 @@ class CasesDashboardController {
             scenarios.add(message("cases.scenario." + scenario, locale));
             scenarioRates.add(Math.round(f.releaseRate() * 1000) / 10.0);
         });
-        List<Number> platformRates = a.byPlatform().values().stream().<Number>map(f -> Math.round(f.releaseRate() * 1000) / 10.0).toList();
-        List<Number> monthCases = a.byMonth().values().stream().<Number>map(CaseAnalytics.Figures::released).toList();
+        List<Number> platformRates = a.byPlatform().values().stream()
+                .<Number>map(f -> Math.round(f.releaseRate() * 1000) / 10.0)
+                .toList();
+        List<Number> monthCases = a.byMonth().values().stream()
+                .<Number>map(CaseAnalytics.Figures::released)
+                .toList();
         String percent = message("cases.analytics.releaseRate", locale);
         return List.of(
-                new Chart("release-by-scenario", message("cases.analytics.byScenario", locale), percent, scenarios, scenarioRates),
-                new Chart("release-by-platform", message("cases.analytics.byPlatform", locale), percent, List.copyOf(a.byPlatform().keySet()), platformRates),
-                new Chart("released-by-month", message("cases.analytics.byMonth", locale), message("cases.analytics.released", locale),
-                        List.copyOf(a.byMonth().keySet()), monthCases),
-                new Chart("rejected-items", message("cases.analytics.rejected", locale), message("cases.analytics.lines", locale),
-                        a.mostRejected().stream().map(CaseAnalytics.Rejections::code).toList(),
-                        a.mostRejected().stream().<Number>map(CaseAnalytics.Rejections::lines).toList()));
+                new Chart(
+                        "release-by-scenario",
+                        message("cases.analytics.byScenario", locale),
+                        percent,
+                        scenarios,
+                        scenarioRates),
+                new Chart(
+                        "release-by-platform",
+                        message("cases.analytics.byPlatform", locale),
+                        percent,
+                        List.copyOf(a.byPlatform().keySet()),
+                        platformRates),
+                new Chart(
+                        "released-by-month",
+                        message("cases.analytics.byMonth", locale),
+                        message("cases.analytics.released", locale),
+                        List.copyOf(a.byMonth().keySet()),
+                        monthCases),
+                new Chart(
+                        "rejected-items",
+                        message("cases.analytics.rejected", locale),
+                        message("cases.analytics.lines", locale),
+                        a.mostRejected().stream()
+                                .map(CaseAnalytics.Rejections::code)
+                                .toList(),
+                        a.mostRejected().stream()
+                                .<Number>map(CaseAnalytics.Rejections::lines)
+                                .toList()));
     }
 
     /** One chart's data: labels and values, also shown as a table for screen readers. */
-    record Chart(String id, String title, String unit, List<String> labels, List<Number> values) {
-    }
+    record Chart(String id, String title, String unit, List<String> labels, List<Number> values) {}
 
     private List<Chart> charts(CaseStatistics stats, Locale locale) {
         List<String> scenarioLabels = new ArrayList<>();
@@ -334,7 +501,9 @@ class CasesDashboardController {
             scenarioLabels.add(message("cases.scenario." + scenario, locale));
             scenarioHours.add(Math.round(hours * 10) / 10.0);
         });
-        List<Number> platformHours = stats.hoursToResolutionByPlatform().values().stream().<Number>map(h -> Math.round(h * 10) / 10.0).toList();
+        List<Number> platformHours = stats.hoursToResolutionByPlatform().values().stream()
+                .<Number>map(h -> Math.round(h * 10) / 10.0)
+                .toList();
         List<String> breachLabels = new ArrayList<>();
         List<Number> breaches = new ArrayList<>();
         stats.breachesByClock().forEach((kind, count) -> {
@@ -343,13 +512,33 @@ class CasesDashboardController {
         });
         String hours = message("cases.charts.hours", locale);
         return List.of(
-                new Chart("resolution-by-scenario", message("cases.charts.byScenario", locale), hours, scenarioLabels, scenarioHours),
-                new Chart("resolution-by-platform", message("cases.charts.byPlatform", locale), hours,
-                        List.copyOf(stats.hoursToResolutionByPlatform().keySet()), platformHours),
-                new Chart("golden", message("cases.charts.golden", locale), message("cases.charts.clocks", locale),
-                        List.of(message("cases.charts.met", locale), message("cases.charts.breached", locale), message("cases.charts.pending", locale)),
+                new Chart(
+                        "resolution-by-scenario",
+                        message("cases.charts.byScenario", locale),
+                        hours,
+                        scenarioLabels,
+                        scenarioHours),
+                new Chart(
+                        "resolution-by-platform",
+                        message("cases.charts.byPlatform", locale),
+                        hours,
+                        List.copyOf(stats.hoursToResolutionByPlatform().keySet()),
+                        platformHours),
+                new Chart(
+                        "golden",
+                        message("cases.charts.golden", locale),
+                        message("cases.charts.clocks", locale),
+                        List.of(
+                                message("cases.charts.met", locale),
+                                message("cases.charts.breached", locale),
+                                message("cases.charts.pending", locale)),
                         List.of(stats.goldenMet(), stats.goldenBreached(), stats.goldenPending())),
-                new Chart("breaches", message("cases.charts.breaches", locale), message("cases.charts.clocks", locale), breachLabels, breaches));
+                new Chart(
+                        "breaches",
+                        message("cases.charts.breaches", locale),
+                        message("cases.charts.clocks", locale),
+                        breachLabels,
+                        breaches));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -358,47 +547,76 @@ class CasesDashboardController {
         return page(c, locale, notice, null, "cases/case :: case-body").map(Rendering.Builder::build);
     }
 
-    private Mono<Rendering.Builder<?>> page(IncidentCase c, Locale locale, @Nullable String notice, @Nullable CaseClock followUp,
-                                            String view) {
+    private Mono<Rendering.Builder<?>> page(
+            IncidentCase c, Locale locale, @Nullable String notice, @Nullable CaseClock followUp, String view) {
         boolean zh = zh(locale);
         // The scripts as GET /{id}/scripts answers them, in the page's language.
-        return cases.tenantOf(c).flatMap(tenant -> playbooks.byId(c.tenantId(), String.valueOf(c.playbookId()))
-                .map(playbook -> scripts.render(c, playbook.scripts(), zh ? "zh" : "en", tenant.zone()))
-                .defaultIfEmpty(Map.of())
-                .zipWith(staff.all())
-                .zipWith(parties(c))
-                .map(all -> Rendering.view(view)
-                        .modelAttribute("parties", all.getT2())
-                        .modelAttribute("staff", all.getT1().getT2())
-                        .modelAttribute("staffNames", all.getT1().getT2().stream().collect(java.util.stream.Collectors.toMap(
-                                app.thaw.cases.staff.StaffDirectory.Staff::username, app.thaw.cases.staff.StaffDirectory.Staff::name, (a, b) -> a)))
-                        .modelAttribute("view", CaseViews.Page.of(c, tenant.zone(), zh, notice, followUp))
-                        .modelAttribute("scripts", all.getT1().getT1())
-                        .modelAttribute("scenarios", java.util.Arrays.stream(Scenario.values())
-                                .filter(scenario -> !scenario.restricted() || c.restricted()).toList())
-                        .modelAttribute("scopes", FreezeScope.values())
-                        .modelAttribute("channels", ContactChannel.values()).modelAttribute("outcomes", List.of(Outcome.RESTORED, Outcome.PARTIALLY_RESTORED))
-                        .modelAttribute("zone", tenant.zone().getId())));
+        return cases.tenantOf(c)
+                .flatMap(tenant -> playbooks
+                        .byId(c.tenantId(), String.valueOf(c.playbookId()))
+                        .map(playbook -> scripts.render(c, playbook.scripts(), zh ? "zh" : "en", tenant.zone()))
+                        .defaultIfEmpty(Map.of())
+                        .zipWith(staff.all())
+                        .zipWith(parties(c))
+                        .map(all -> Rendering.view(view)
+                                .modelAttribute("parties", all.getT2())
+                                .modelAttribute("staff", all.getT1().getT2())
+                                .modelAttribute(
+                                        "staffNames",
+                                        all.getT1().getT2().stream()
+                                                .collect(java.util.stream.Collectors.toMap(
+                                                        app.thaw.cases.staff.StaffDirectory.Staff::username,
+                                                        app.thaw.cases.staff.StaffDirectory.Staff::name,
+                                                        (a, b) -> a)))
+                                .modelAttribute("view", CaseViews.Page.of(c, tenant.zone(), zh, notice, followUp))
+                                .modelAttribute("scripts", all.getT1().getT1())
+                                .modelAttribute(
+                                        "scenarios",
+                                        java.util.Arrays.stream(Scenario.values())
+                                                .filter(scenario -> !scenario.restricted() || c.restricted())
+                                                .toList())
+                                .modelAttribute("scopes", FreezeScope.values())
+                                .modelAttribute("channels", ContactChannel.values())
+                                .modelAttribute("outcomes", List.of(Outcome.RESTORED, Outcome.PARTIALLY_RESTORED))
+                                .modelAttribute("zone", tenant.zone().getId())));
     }
 
     /** The partner banks the case's tenant linked (revoked ones too) and the insurers its holder consented to. */
     private Mono<List<CaseViews.Party>> parties(IncidentCase c) {
-        return partnerLinks.of(c.tenantId()).filter(link -> link.merchantTenantId().equals(c.tenantId()))
-                .map(link -> new CaseViews.Party("partner_bank", link.partnerTenantId(), link.active(), link.linkedAt(),
+        return partnerLinks
+                .of(c.tenantId())
+                .filter(link -> link.merchantTenantId().equals(c.tenantId()))
+                .map(link -> new CaseViews.Party(
+                        "partner_bank",
+                        link.partnerTenantId(),
+                        link.active(),
+                        link.linkedAt(),
                         link.active() ? null : link.changedAt()))
-                .concatWith(follows.ofCase(c.tenantId(), c.id()).map(consent -> new CaseViews.Party("insurer", consent.insurerTenantId(),
-                        consent.active(), consent.at(), consent.revokedAt())))
+                .concatWith(follows.ofCase(c.tenantId(), c.id())
+                        .map(consent -> new CaseViews.Party(
+                                "insurer",
+                                consent.insurerTenantId(),
+                                consent.active(),
+                                consent.at(),
+                                consent.revokedAt())))
                 .collectList();
     }
 
     private static Rendering problemPage(ThawProblem problem) {
-        return Rendering.view("cases/problem").modelAttribute("problem", problem).status(problem.status()).build();
+        return Rendering.view("cases/problem")
+                .modelAttribute("problem", problem)
+                .status(problem.status())
+                .build();
     }
 
     /** A refused write: its status, and the message put where the page shows problems (the form stays as typed). */
     private static Rendering actionProblem(ThawProblem problem) {
-        return Rendering.view("cases/problem :: problem").modelAttribute("problem", problem).status(problem.status())
-                .header("HX-Retarget", "#case-problem").header("HX-Reswap", "innerHTML").build();
+        return Rendering.view("cases/problem :: problem")
+                .modelAttribute("problem", problem)
+                .status(problem.status())
+                .header("HX-Retarget", "#case-problem")
+                .header("HX-Reswap", "innerHTML")
+                .build();
     }
 
     /**
@@ -413,7 +631,8 @@ class CasesDashboardController {
         }
         return exchange.getMultipartData().map(parts -> {
             MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-            parts.forEach((name, values) -> values.stream().filter(FormFieldPart.class::isInstance)
+            parts.forEach((name, values) -> values.stream()
+                    .filter(FormFieldPart.class::isInstance)
                     .forEach(part -> form.add(name, ((FormFieldPart) part).value())));
             return form;
         });
@@ -470,7 +689,8 @@ class CasesDashboardController {
             // The date window of ADR 55/58: a far date would overflow when placed in the tenant's zone.
             return app.thaw.platform.web.RequestDates.inWindow("promisedReplyAt", LocalDateTime.parse(value));
         } catch (DateTimeParseException e) {
-            throw CaseProblems.invalid("promisedReplyAt", "DateTime", "must be a date and time such as 2026-11-24T10:00");
+            throw CaseProblems.invalid(
+                    "promisedReplyAt", "DateTime", "must be a date and time such as 2026-11-24T10:00");
         }
     }
 

@@ -2,14 +2,14 @@ package app.thaw.cases.drill.web;
 
 import java.time.Instant;
 
-import app.thaw.cases.problems.CaseProblems;
 import app.thaw.cases.casework.CaseService;
 import app.thaw.cases.casework.OpenCase;
+import app.thaw.cases.casework.web.CaseResponse;
+import app.thaw.cases.casework.web.CaseResponses;
 import app.thaw.cases.drill.DrillReport;
 import app.thaw.cases.incident.EntityType;
 import app.thaw.cases.incident.Scenario;
-import app.thaw.cases.casework.web.CaseResponse;
-import app.thaw.cases.casework.web.CaseResponses;
+import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.ThawRoles;
@@ -37,22 +37,49 @@ class DrillsController {
         this.cases = cases;
     }
 
-    record DrillRequest(@NotBlank String scenario, @Nullable String holderType, @Size(max = 200) @Nullable String holderName,
-                        @Size(max = 200) @Nullable String platform, @Nullable Instant detectedAt, @Size(max = 200) @Nullable String assignee) {
-    }
+    record DrillRequest(
+            @NotBlank String scenario,
+            @Nullable String holderType,
+            @Size(max = 200) @Nullable String holderName,
+            @Size(max = 200) @Nullable String platform,
+            @Nullable Instant detectedAt,
+            @Size(max = 200) @Nullable String assignee) {}
 
     @PostMapping("/drills")
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
-    @Operation(summary = "Start a drill: a simulated case of the chosen scenario, flagged as a drill everywhere, running the real playbook and clocks")
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.MERCHANT_MEMBER,
+        ThawRoles.PARTNER_BANK,
+        ThawRoles.STAFF_AGENT,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.COMPLIANCE_OFFICER,
+        ThawRoles.PLATFORM_ADMIN
+    })
+    @Operation(
+            summary =
+                    "Start a drill: a simulated case of the chosen scenario, flagged as a drill everywhere, running the real playbook and clocks")
     Mono<ResponseEntity<CaseResponse>> start(@Valid @RequestBody DrillRequest request) {
-        return CaseResponses.created(Mono.fromCallable(() -> CaseProblems.code(Scenario.class, request.scenario(), "scenario"))
+        return CaseResponses.created(Mono.fromCallable(
+                        () -> CaseProblems.code(Scenario.class, request.scenario(), "scenario"))
                 .flatMap(scenario -> {
-                    EntityType type = request.holderType() == null ? EntityType.ENTERPRISE
+                    EntityType type = request.holderType() == null
+                            ? EntityType.ENTERPRISE
                             : CaseProblems.code(EntityType.class, request.holderType(), "holderType");
                     String platform = request.platform() == null ? "Drill platform" : request.platform();
-                    return cases.openDrill(scenario, new OpenCase(null, type, request.holderName() == null ? "Drill holder" : request.holderName(),
-                            "DRILL-" + scenario, platform, "DRILL: simulated " + scenario + " incident at " + platform + ".", null, null, null,
-                            request.detectedAt(), request.assignee()));
+                    return cases.openDrill(
+                            scenario,
+                            new OpenCase(
+                                    null,
+                                    type,
+                                    request.holderName() == null ? "Drill holder" : request.holderName(),
+                                    "DRILL-" + scenario,
+                                    platform,
+                                    "DRILL: simulated " + scenario + " incident at " + platform + ".",
+                                    null,
+                                    null,
+                                    null,
+                                    request.detectedAt(),
+                                    request.assignee()));
                 }));
     }
 

@@ -24,14 +24,18 @@ class FollowedCasesController {
 
     @GetMapping
     @AllowedRoles(ThawRoles.INSURER)
-    @Operation(summary = "Insurers: the cases a holder consented to let this insurer follow (status, clocks, checklist progress, restoration; no notice text or identifiers)")
+    @Operation(
+            summary =
+                    "Insurers: the cases a holder consented to let this insurer follow (status, clocks, checklist progress, restoration; no notice text or identifiers)")
     Flux<FollowedCase> list() {
         return followed.list();
     }
 
     @GetMapping("/{caseId}")
     @AllowedRoles(ThawRoles.INSURER)
-    @Operation(summary = "Insurers: one followed case; 404 without an active consent (withdrawn consent: 404 from then on)")
+    @Operation(
+            summary =
+                    "Insurers: one followed case; 404 without an active consent (withdrawn consent: 404 from then on)")
     Mono<FollowedCase> get(@PathVariable String caseId) {
         return followed.get(caseId);
     }

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import app.thaw.cases.problems.CaseProblems;
 import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.playbook.ContactRules;
-import app.thaw.cases.playbook.Playbooks;
 import app.thaw.cases.playbook.DefaultPlaybooks;
 import app.thaw.cases.playbook.Playbook;
+import app.thaw.cases.playbook.Playbooks;
+import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.idempotency.IdempotentEffects;
 import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
@@ -39,14 +39,26 @@ public class MongoPlaybooks implements Playbooks, IndexedStore {
 
     @Override
     public Mono<Void> createIndexes() {
-        return mongo.indexOps(PLAYBOOKS).createIndex(new Index().on("owner", Sort.Direction.ASC).on("scenario", Sort.Direction.ASC)
-                .on("version", Sort.Direction.DESC).unique())
-                .then(mongo.indexOps(PLAYBOOKS).createIndex(new Index().on(EFFECT, Sort.Direction.ASC).unique().sparse())).then();
+        return mongo.indexOps(PLAYBOOKS)
+                .createIndex(new Index()
+                        .on("owner", Sort.Direction.ASC)
+                        .on("scenario", Sort.Direction.ASC)
+                        .on("version", Sort.Direction.DESC)
+                        .unique())
+                .then(mongo.indexOps(PLAYBOOKS)
+                        .createIndex(new Index()
+                                .on(EFFECT, Sort.Direction.ASC)
+                                .unique()
+                                .sparse()))
+                .then();
     }
 
     @Override
     public Mono<Playbook> current(String tenantId, Scenario scenario) {
-        Query latest = Query.query(Criteria.where("owner").is(tenantId).and("scenario").is(scenario)).with(Sort.by(Sort.Direction.DESC, "version")).limit(1);
+        Query latest = Query.query(
+                        Criteria.where("owner").is(tenantId).and("scenario").is(scenario))
+                .with(Sort.by(Sort.Direction.DESC, "version"))
+                .limit(1);
         return mongo.findOne(latest, Playbook.class, PLAYBOOKS).defaultIfEmpty(defaults.of(scenario));
     }
 
@@ -57,32 +69,57 @@ public class MongoPlaybooks implements Playbooks, IndexedStore {
                 return Mono.just(defaults.of(scenario));
             }
         }
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("owner").in(tenantId, Playbook.DEFAULT_OWNER)), Playbook.class,
+        return mongo.findOne(
+                Query.query(Criteria.where("_id").is(id).and("owner").in(tenantId, Playbook.DEFAULT_OWNER)),
+                Playbook.class,
                 PLAYBOOKS);
     }
 
     @Override
-    public Mono<Playbook> createVersion(String tenantId, Scenario scenario, int basedOnVersion, List<Playbook.Step> steps,
-                                        Map<String, Map<String, String>> scripts, Instant now, String actor) {
+    public Mono<Playbook> createVersion(
+            String tenantId,
+            Scenario scenario,
+            int basedOnVersion,
+            List<Playbook.Step> steps,
+            Map<String, Map<String, String>> scripts,
+            Instant now,
+            String actor) {
         // A tenant's step is held to the scenario's rule of whom to contact, as Thaw's own steps are.
         DefaultPlaybooks.ContactRule rule = defaults.contactRule(scenario);
         for (int i = 0; i < steps.size(); i++) {
             ContactRules.Contradiction contradiction = ContactRules.contradiction(rule, steps.get(i));
             if (contradiction != null) {
-                return Mono.error(CaseProblems.invalid("steps[" + i + "]." + contradiction.field(), "ContactRule",
+                return Mono.error(CaseProblems.invalid(
+                        "steps[" + i + "]." + contradiction.field(),
+                        "ContactRule",
                         ContactRules.why(rule, contradiction.phrase())));
             }
         }
-        return IdempotentEffects.once("playbook-version", () -> UUID.randomUUID().toString(),
-                        effect -> mongo.findOne(Query.query(Criteria.where(EFFECT).is(effect).and("owner").is(tenantId)), Playbook.class, PLAYBOOKS),
+        return IdempotentEffects.once(
+                        "playbook-version",
+                        () -> UUID.randomUUID().toString(),
+                        effect -> mongo.findOne(
+                                Query.query(Criteria.where(EFFECT)
+                                        .is(effect)
+                                        .and("owner")
+                                        .is(tenantId)),
+                                Playbook.class,
+                                PLAYBOOKS),
                         effect -> current(tenantId, scenario).flatMap(current -> {
                             if (current.version() != basedOnVersion) {
                                 return Mono.error(CaseProblems.versionConflict());
                             }
                             // A tenant's copy of Thaw's version 1 is version 2, so a version number names one playbook.
                             int next = current.version() + 1;
-                            Playbook version = new Playbook(Playbook.idOf(tenantId, scenario, next), tenantId, scenario, next,
-                                    steps.isEmpty() ? current.steps() : steps, scripts.isEmpty() ? current.scripts() : scripts, now, actor);
+                            Playbook version = new Playbook(
+                                    Playbook.idOf(tenantId, scenario, next),
+                                    tenantId,
+                                    scenario,
+                                    next,
+                                    steps.isEmpty() ? current.steps() : steps,
+                                    scripts.isEmpty() ? current.scripts() : scripts,
+                                    now,
+                                    actor);
                             Document stored = new Document();
                             mongo.getConverter().write(version, stored);
                             stored.put(EFFECT, effect);

@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.Set;
 
 import app.thaw.cases.access.CaseAccess;
-import app.thaw.cases.problems.CaseProblems;
 import app.thaw.cases.casework.CaseService;
-import app.thaw.cases.playbook.Playbooks;
 import app.thaw.cases.incident.ClockKind;
 import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.playbook.Playbook;
+import app.thaw.cases.playbook.Playbooks;
 import app.thaw.cases.playbook.ScriptRenderer;
+import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
@@ -21,7 +21,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -52,9 +51,12 @@ class PlaybooksController {
 
     @GetMapping("/playbooks")
     @AllowedRoles(AllowedRoles.ANY_USER)
-    @Operation(summary = "The playbook version each scenario's new cases start with, for the caller's tenant (its own copy, else Thaw's default)")
+    @Operation(
+            summary =
+                    "The playbook version each scenario's new cases start with, for the caller's tenant (its own copy, else Thaw's default)")
     Mono<List<Playbook>> current() {
-        return CurrentCaller.get().flatMap(caller -> playbooks.currentAll(caller.tenantId()).collectList());
+        return CurrentCaller.get()
+                .flatMap(caller -> playbooks.currentAll(caller.tenantId()).collectList());
     }
 
     @GetMapping("/playbooks/{scenario}")
@@ -66,25 +68,39 @@ class PlaybooksController {
             if (version == null) {
                 return playbooks.current(caller.tenantId(), code);
             }
-            return playbooks.byId(caller.tenantId(), Playbook.idOf(caller.tenantId(), code, version))
-                    .switchIfEmpty(playbooks.byId(caller.tenantId(), Playbook.idOf(Playbook.DEFAULT_OWNER, code, version)))
+            return playbooks
+                    .byId(caller.tenantId(), Playbook.idOf(caller.tenantId(), code, version))
+                    .switchIfEmpty(
+                            playbooks.byId(caller.tenantId(), Playbook.idOf(Playbook.DEFAULT_OWNER, code, version)))
                     .switchIfEmpty(Mono.error(() -> new NotFound(code + " playbook version", String.valueOf(version))));
         });
     }
 
-    record StepRequest(@NotNull Map<String, String> title, @NotBlank String ownerRole, @Nullable String clock,
-                       @Min(1) @Max(525_600) int dueMinutes, @Nullable Boolean fromDetection, @Nullable Boolean urgent,
-                       @Nullable Map<String, String> special) {
-    }
+    record StepRequest(
+            @NotNull Map<String, String> title,
+            @NotBlank String ownerRole,
+            @Nullable String clock,
+            @Min(1) @Max(525_600) int dueMinutes,
+            @Nullable Boolean fromDetection,
+            @Nullable Boolean urgent,
+            @Nullable Map<String, String> special) {}
 
-    record VersionRequest(@Min(1) int basedOnVersion, @Nullable @Size(max = 50) List<@Valid StepRequest> steps,
-                          @Nullable Map<String, Map<String, String>> scripts) {
-    }
+    record VersionRequest(
+            @Min(1) int basedOnVersion,
+            @Nullable @Size(max = 50) List<@Valid StepRequest> steps,
+            @Nullable Map<String, Map<String, String>> scripts) {}
 
     @PostMapping("/playbooks/{scenario}/versions")
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.PARTNER_BANK,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.PLATFORM_ADMIN
+    })
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Tenant admins: make the tenant's next playbook version (a copy of the current one when no steps are given)")
+    @Operation(
+            summary =
+                    "Tenant admins: make the tenant's next playbook version (a copy of the current one when no steps are given)")
     Mono<Playbook> newVersion(@PathVariable String scenario, @Valid @RequestBody VersionRequest request) {
         return CurrentCaller.get().flatMap(caller -> {
             if (!CaseAccess.tenantAdmin(caller)) {
@@ -97,35 +113,57 @@ class PlaybooksController {
                 StepRequest step = requested.get(i);
                 String field = "steps[" + i + "]";
                 if (!ThawRoles.ALL.contains(step.ownerRole())) {
-                    throw CaseProblems.invalid(field + ".ownerRole", "OneOf", "must be one of " + new java.util.TreeSet<>(ThawRoles.ALL));
+                    throw CaseProblems.invalid(
+                            field + ".ownerRole", "OneOf", "must be one of " + new java.util.TreeSet<>(ThawRoles.ALL));
                 }
-                if (step.title().getOrDefault("en", "").isBlank() || step.title().getOrDefault("zh", "").isBlank()) {
+                if (step.title().getOrDefault("en", "").isBlank()
+                        || step.title().getOrDefault("zh", "").isBlank()) {
                     throw CaseProblems.invalid(field + ".title", "Languages", "needs both 'zh' and 'en'");
                 }
-                ClockKind clock = step.clock() == null ? ClockKind.TASK_DUE : CaseProblems.code(ClockKind.class, step.clock(), field + ".clock");
-                steps.add(new Playbook.Step(i + 1, step.title(), step.ownerRole(), clock.name(), step.dueMinutes(), Boolean.TRUE.equals(step.fromDetection()),
-                        Boolean.TRUE.equals(step.urgent()), step.special() == null ? Map.of() : step.special()));
+                ClockKind clock = step.clock() == null
+                        ? ClockKind.TASK_DUE
+                        : CaseProblems.code(ClockKind.class, step.clock(), field + ".clock");
+                steps.add(new Playbook.Step(
+                        i + 1,
+                        step.title(),
+                        step.ownerRole(),
+                        clock.name(),
+                        step.dueMinutes(),
+                        Boolean.TRUE.equals(step.fromDetection()),
+                        Boolean.TRUE.equals(step.urgent()),
+                        step.special() == null ? Map.of() : step.special()));
             }
             Map<String, Map<String, String>> scripts = request.scripts() == null ? Map.of() : request.scripts();
-            return playbooks.createVersion(caller.tenantId(), code, request.basedOnVersion(), steps, scripts, cases.now(),
+            return playbooks.createVersion(
+                    caller.tenantId(),
+                    code,
+                    request.basedOnVersion(),
+                    steps,
+                    scripts,
+                    cases.now(),
                     CaseAccess.actor(caller));
         });
     }
 
-    record ScriptsResponse(String caseId, String lang, Map<String, String> scripts) {
-    }
+    record ScriptsResponse(String caseId, String lang, Map<String, String> scripts) {}
 
     private static final Set<String> LANGUAGES = Set.of("zh-CN", "zh", "en");
 
     @GetMapping("/{id}/scripts")
     @AllowedRoles(AllowedRoles.ANY_USER)
-    @Operation(summary = "The case's communication scripts, filled with its facts (lang zh-CN or en); a restricted case's holder messages are the fixed notice")
+    @Operation(
+            summary =
+                    "The case's communication scripts, filled with its facts (lang zh-CN or en); a restricted case's holder messages are the fixed notice")
     Mono<ScriptsResponse> scripts(@PathVariable String id, @RequestParam(defaultValue = "zh-CN") String lang) {
         if (!LANGUAGES.contains(lang)) {
             return Mono.error(CaseProblems.invalid("lang", "OneOf", "must be zh-CN or en"));
         }
         String key = lang.startsWith("zh") ? "zh" : "en";
-        return cases.get(id).flatMap(c -> cases.tenantOf(c).flatMap(tenant -> playbooks.byId(c.tenantId(), String.valueOf(c.playbookId()))
-                .map(playbook -> new ScriptsResponse(c.id(), lang, renderer.render(c, playbook.scripts(), key, tenant.zone())))));
+        return cases.get(id)
+                .flatMap(c -> cases.tenantOf(c)
+                        .flatMap(tenant -> playbooks
+                                .byId(c.tenantId(), String.valueOf(c.playbookId()))
+                                .map(playbook -> new ScriptsResponse(
+                                        c.id(), lang, renderer.render(c, playbook.scripts(), key, tenant.zone())))));
     }
 }

@@ -22,10 +22,16 @@ import org.springframework.web.reactive.function.client.WebClient;
 class StaffDirectoryConfiguration {
 
     @Bean
-    StaffDirectory staffDirectory(WebClient.Builder webClients, ServiceTokens tokens, ThawSecurityProperties security, Clock clock,
-                                  @Value("${thaw.cases.staff-directory.uri:}") @Nullable String uri,
-                                  @Value("${thaw.cases.staff-directory.ttl:PT5M}") Duration ttl) {
-        URI admin = uri == null || uri.isBlank() ? StaffDirectory.adminBase(security.effectiveJwkSetUri()) : URI.create(uri.strip());
+    StaffDirectory staffDirectory(
+            WebClient.Builder webClients,
+            ServiceTokens tokens,
+            ThawSecurityProperties security,
+            Clock clock,
+            @Value("${thaw.cases.staff-directory.uri:}") @Nullable String uri,
+            @Value("${thaw.cases.staff-directory.ttl:PT5M}") Duration ttl) {
+        URI admin = uri == null || uri.isBlank()
+                ? StaffDirectory.adminBase(security.effectiveJwkSetUri())
+                : URI.create(uri.strip());
         return new StaffDirectory(StaffDirectory.keycloak(webClients.build(), admin, tokens), ttl, clock);
     }
 }

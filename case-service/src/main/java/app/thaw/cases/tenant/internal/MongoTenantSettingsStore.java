@@ -27,18 +27,40 @@ final class MongoTenantSettingsStore implements TenantSettingsStore {
 
     @Override
     public Mono<Void> replace(TenantSettings next, long expectedVersion) {
-        return mongo.findAndReplace(Query.query(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion)),
-                        withVersion(next, expectedVersion + 1), SETTINGS)
+        return mongo.findAndReplace(
+                        Query.query(Criteria.where("_id")
+                                .is(next.id())
+                                .and("version")
+                                .is(expectedVersion)),
+                        withVersion(next, expectedVersion + 1),
+                        SETTINGS)
                 .switchIfEmpty(Mono.defer(() -> expectedVersion == 0
-                        ? mongo.insert(withVersion(next, 1), SETTINGS).onErrorMap(DuplicateKeyException.class, d -> CaseProblems.versionConflict())
+                        ? mongo.insert(withVersion(next, 1), SETTINGS)
+                                .onErrorMap(DuplicateKeyException.class, d -> CaseProblems.versionConflict())
                         : Mono.error(CaseProblems.versionConflict())))
                 .then();
     }
 
     private static TenantSettings withVersion(TenantSettings s, long version) {
-        return new TenantSettings(s.id(), s.country(), s.subdivision(), s.timeZone(), s.extraHolidays(), s.extraWorkingDays(),
-                s.goldenMinutes(), s.takeoverFreezeMinutes(), s.takeoverProofMinutes(), s.takeoverContactMinutes(),
-                s.partnerReviewMinutes(), s.supplementAckHours(), s.resolutionBusinessDays(), s.firstFollowUpBusinessDays(),
-                s.nextFollowUpBusinessDays(), s.pauseWhileWaitingOn(), s.whyDepth(), s.autoTriageConfidence(), version);
+        return new TenantSettings(
+                s.id(),
+                s.country(),
+                s.subdivision(),
+                s.timeZone(),
+                s.extraHolidays(),
+                s.extraWorkingDays(),
+                s.goldenMinutes(),
+                s.takeoverFreezeMinutes(),
+                s.takeoverProofMinutes(),
+                s.takeoverContactMinutes(),
+                s.partnerReviewMinutes(),
+                s.supplementAckHours(),
+                s.resolutionBusinessDays(),
+                s.firstFollowUpBusinessDays(),
+                s.nextFollowUpBusinessDays(),
+                s.pauseWhileWaitingOn(),
+                s.whyDepth(),
+                s.autoTriageConfidence(),
+                version);
     }
 }

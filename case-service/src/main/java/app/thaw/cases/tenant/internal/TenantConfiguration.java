@@ -26,7 +26,8 @@ class TenantConfiguration {
     }
 
     @Bean
-    TenantPolicies tenantPolicies(MongoTenantSettingsStore store, BusinessCalendars calendars, CaseProperties properties) {
+    TenantPolicies tenantPolicies(
+            MongoTenantSettingsStore store, BusinessCalendars calendars, CaseProperties properties) {
         return new TenantPolicies(store, calendars, properties);
     }
 

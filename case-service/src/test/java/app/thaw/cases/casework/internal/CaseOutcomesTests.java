@@ -1,5 +1,7 @@
 package app.thaw.cases.casework.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -7,8 +9,6 @@ import java.util.UUID;
 import app.thaw.cases.api.CaseApiTests;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The figures analytics read are kept per tenant and day (ADR 71): a day is built from its cases'
@@ -21,13 +21,22 @@ class CaseOutcomesTests extends CaseApiTests {
         String tenant = "outcomes-" + UUID.randomUUID();
         String admin = token(tenant, "merchant_admin");
         String first = open(tenant, RISK_NOTICE);
-        Document asOpened = mongo.findById(first, Document.class, MongoCaseStore.CASES).block();
-        analytics(admin).jsonPath("$.total.cases").isEqualTo(1).jsonPath("$.byPlatform['连连支付'].cases").isEqualTo(1);
+        Document asOpened =
+                mongo.findById(first, Document.class, MongoCaseStore.CASES).block();
+        analytics(admin)
+                .jsonPath("$.total.cases")
+                .isEqualTo(1)
+                .jsonPath("$.byPlatform['连连支付'].cases")
+                .isEqualTo(1);
 
         // Kept figures are read as kept: a second read answers the same.
         analytics(admin).jsonPath("$.total.cases").isEqualTo(1);
-        assertThat(mongo.findById(CaseOutcomes.dayId(tenant, CaseOutcomes.DAY.format(clock.instant())), Document.class, CaseOutcomes.DAYS)
-                .block()).satisfies(day -> assertThat(day.get("built")).isEqualTo(day.get("mark")));
+        assertThat(mongo.findById(
+                                CaseOutcomes.dayId(tenant, CaseOutcomes.DAY.format(clock.instant())),
+                                Document.class,
+                                CaseOutcomes.DAYS)
+                        .block())
+                .satisfies(day -> assertThat(day.get("built")).isEqualTo(day.get("mark")));
 
         // A new case on the same day, and a change of the first: both counted at the next read.
         transition(first, admin, "GATHERING_EVIDENCE", Map.of()).expectStatus().isOk();
@@ -37,22 +46,47 @@ class CaseOutcomesTests extends CaseApiTests {
         // The outcome of an older version of the first case (written late) changes nothing.
         CaseOutcomes outcomes = new CaseOutcomes(mongo);
         outcomes.record(new Document(asOpened).append("platform", "Stale"), 0L).block(Duration.ofSeconds(30));
-        analytics(admin).jsonPath("$.total.cases").isEqualTo(2).jsonPath("$.byPlatform.Stale").doesNotExist();
+        analytics(admin)
+                .jsonPath("$.total.cases")
+                .isEqualTo(2)
+                .jsonPath("$.byPlatform.Stale")
+                .doesNotExist();
         // A newer one does.
         outcomes.record(new Document(asOpened).append("platform", "Newer"), 99L).block(Duration.ofSeconds(30));
-        analytics(admin).jsonPath("$.total.cases").isEqualTo(2).jsonPath("$.byPlatform.Newer.cases").isEqualTo(1)
-                .jsonPath("$.byPlatform['连连支付'].cases").isEqualTo(1);
+        analytics(admin)
+                .jsonPath("$.total.cases")
+                .isEqualTo(2)
+                .jsonPath("$.byPlatform.Newer.cases")
+                .isEqualTo(1)
+                .jsonPath("$.byPlatform['连连支付'].cases")
+                .isEqualTo(1);
     }
 
     @Test
     void aDaysOutcomesBecomeRowsPerSliceWithRestrictedOnesApartAndDrillsLeftOut() {
-        Document released = new Document("_id", "a").append("tenantId", "t").append("drill", false).append("restricted", false)
-                .append("platform", "P").append("scenario", "RISK_TXN").append("month", "2026-12").append("currency", "CNY")
-                .append("amount", 100.0).append("decided", 1).append("released", 1).append("goldenKept", 1).append("goldenBreached", 0)
-                .append("breached", 0).append("releaseDays", 2.5).append("rejected", java.util.List.of("ID_DOCUMENT"));
+        Document released = new Document("_id", "a")
+                .append("tenantId", "t")
+                .append("drill", false)
+                .append("restricted", false)
+                .append("platform", "P")
+                .append("scenario", "RISK_TXN")
+                .append("month", "2026-12")
+                .append("currency", "CNY")
+                .append("amount", 100.0)
+                .append("decided", 1)
+                .append("released", 1)
+                .append("goldenKept", 1)
+                .append("goldenBreached", 0)
+                .append("breached", 0)
+                .append("releaseDays", 2.5)
+                .append("rejected", java.util.List.of("ID_DOCUMENT"));
         Document restricted = new Document(released).append("_id", "b").append("restricted", true);
         Document drill = new Document(released).append("_id", "c").append("drill", true);
-        Document open = new Document(released).append("_id", "d").append("decided", 0).append("released", 0).append("releaseDays", null)
+        Document open = new Document(released)
+                .append("_id", "d")
+                .append("decided", 0)
+                .append("released", 0)
+                .append("releaseDays", null)
                 .append("rejected", java.util.List.of());
 
         Document rollup = CaseOutcomes.rollup(java.util.List.of(released, restricted, drill, open));
@@ -64,11 +98,21 @@ class CaseOutcomesTests extends CaseApiTests {
             assertThat(row.get("frozen")).isEqualTo(200.0);
             assertThat(row.get("releasedAmount")).isEqualTo(100.0);
         });
-        assertThat(rollup.getList("days", Document.class)).hasSize(2).allSatisfy(row -> assertThat(row.get("n")).isEqualTo(1L));
-        assertThat(rollup.getList("rejected", Document.class)).hasSize(2).allSatisfy(row -> assertThat(row.get("lines")).isEqualTo(1L));
+        assertThat(rollup.getList("days", Document.class))
+                .hasSize(2)
+                .allSatisfy(row -> assertThat(row.get("n")).isEqualTo(1L));
+        assertThat(rollup.getList("rejected", Document.class))
+                .hasSize(2)
+                .allSatisfy(row -> assertThat(row.get("lines")).isEqualTo(1L));
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec analytics(String bearer) {
-        return web.get().uri("/api/v1/cases/analytics").headers(h -> h.setBearerAuth(bearer)).exchange().expectStatus().isOk().expectBody();
+        return web.get()
+                .uri("/api/v1/cases/analytics")
+                .headers(h -> h.setBearerAuth(bearer))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
     }
 }

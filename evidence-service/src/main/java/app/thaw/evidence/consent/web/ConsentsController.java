@@ -1,11 +1,11 @@
 package app.thaw.evidence.consent.web;
 
-import app.thaw.evidence.casefile.CaseId;
-import app.thaw.evidence.consent.Consents;
-import app.thaw.evidence.casefile.InsurerConsent;
 import java.time.Instant;
 import java.util.List;
 
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.casefile.InsurerConsent;
+import app.thaw.evidence.consent.Consents;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -34,15 +34,26 @@ class ConsentsController {
         this.consents = consents;
     }
 
-    record ConsentRequest(@NotBlank @Size(max = 100) String insurerTenantId) {
-    }
+    record ConsentRequest(@NotBlank @Size(max = 100) String insurerTenantId) {}
 
-    record ConsentResponse(String consentId, String insurerTenantId, String grantedBy, Instant grantedAt, boolean active,
-                           @Nullable String revokedBy, @Nullable Instant revokedAt) {
+    record ConsentResponse(
+            String consentId,
+            String insurerTenantId,
+            String grantedBy,
+            Instant grantedAt,
+            boolean active,
+            @Nullable String revokedBy,
+            @Nullable Instant revokedAt) {
 
         static ConsentResponse of(InsurerConsent consent) {
-            return new ConsentResponse(consent.consentId(), consent.insurerTenantId(), consent.grantedBy(), consent.grantedAt(),
-                    consent.active(), consent.revokedBy(), consent.revokedAt());
+            return new ConsentResponse(
+                    consent.consentId(),
+                    consent.insurerTenantId(),
+                    consent.grantedBy(),
+                    consent.grantedAt(),
+                    consent.active(),
+                    consent.revokedBy(),
+                    consent.revokedAt());
         }
     }
 
@@ -50,7 +61,8 @@ class ConsentsController {
     @GetMapping
     @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK})
     Mono<List<ConsentResponse>> list(@PathVariable String caseId) {
-        return CurrentCaller.get().flatMap(caller -> consents.list(caller, new CaseId(caseId)))
+        return CurrentCaller.get()
+                .flatMap(caller -> consents.list(caller, new CaseId(caseId)))
                 .map(file -> file.consents().stream().map(ConsentResponse::of).toList());
     }
 
@@ -59,7 +71,8 @@ class ConsentsController {
     @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK})
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ConsentResponse> grant(@PathVariable String caseId, @Valid @RequestBody ConsentRequest request) {
-        return CurrentCaller.get().flatMap(caller -> consents.grant(caller, new CaseId(caseId), request.insurerTenantId()))
+        return CurrentCaller.get()
+                .flatMap(caller -> consents.grant(caller, new CaseId(caseId), request.insurerTenantId()))
                 .map(ConsentResponse::of);
     }
 
@@ -67,7 +80,8 @@ class ConsentsController {
     @PostMapping("/{consentId}/revoke")
     @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK})
     Mono<List<ConsentResponse>> revoke(@PathVariable String caseId, @PathVariable String consentId) {
-        return CurrentCaller.get().flatMap(caller -> consents.revoke(caller, new CaseId(caseId), consentId))
+        return CurrentCaller.get()
+                .flatMap(caller -> consents.revoke(caller, new CaseId(caseId), consentId))
                 .map(file -> file.consents().stream().map(ConsentResponse::of).toList());
     }
 }

@@ -1,15 +1,15 @@
 package app.thaw.evidence.content.internal;
 
-import app.thaw.evidence.content.BlobStore;
-import app.thaw.evidence.content.UploadProperties;
-import app.thaw.platform.store.IndexedStore;
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Date;
 import java.util.HexFormat;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
+import app.thaw.evidence.content.BlobStore;
+import app.thaw.evidence.content.UploadProperties;
+import app.thaw.platform.store.IndexedStore;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.reactivestreams.client.gridfs.GridFSBucket;
 import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
@@ -51,11 +51,16 @@ class GridFsBlobStore implements BlobStore, IndexedStore {
     private final UploadProperties settings;
     private final Clock clock;
 
-    GridFsBlobStore(ReactiveMongoTemplate mongo, ReactiveMongoDatabaseFactory databases, UploadProperties settings, Clock clock) {
+    GridFsBlobStore(
+            ReactiveMongoTemplate mongo,
+            ReactiveMongoDatabaseFactory databases,
+            UploadProperties settings,
+            Clock clock) {
         this.mongo = mongo;
         this.settings = settings;
         this.clock = clock;
-        this.bucket = databases.getMongoDatabase()
+        this.bucket = databases
+                .getMongoDatabase()
                 .map(database -> GridFSBuckets.create(database, BUCKET).withChunkSizeBytes(chunkSize()))
                 .cache();
     }
@@ -74,16 +79,23 @@ class GridFsBlobStore implements BlobStore, IndexedStore {
     @Override
     public Mono<Void> write(String blobId, String fileName, Flux<ByteBuffer> content) {
         ObjectId id = new ObjectId(blobId);
-        Mono<Void> upload = bucket.flatMap(gridFs -> Mono.from(gridFs.uploadFromPublisher(new BsonObjectId(id), fileName,
-                content, new GridFSUploadOptions().chunkSizeBytes(chunkSize()))).then());
+        Mono<Void> upload = bucket.flatMap(gridFs -> Mono.from(gridFs.uploadFromPublisher(
+                        new BsonObjectId(id), fileName, content, new GridFSUploadOptions().chunkSizeBytes(chunkSize())))
+                .then());
         return mongo.insert(new Document("_id", id).append("startedAt", Date.from(clock.instant())), UPLOADS)
                 .then(upload)
-                .then(mongo.remove(Query.query(Criteria.where("_id").is(id)), UPLOADS).then())
+                .then(mongo.remove(Query.query(Criteria.where("_id").is(id)), UPLOADS)
+                        .then())
                 .onErrorResume(failure -> removeChunks(id).then(Mono.error(failure)))
                 // A cancelled upload (the client went away) is cleaned without anyone waiting for it;
                 // a chunk write still in flight is caught by the reaper through the marker.
-                .doOnCancel(() -> removeChunks(id).subscribe(null,
-                        failure -> log.warn("Could not remove the chunks of cancelled upload {}; the reaper will", id, failure)));
+                .doOnCancel(() -> removeChunks(id)
+                        .subscribe(
+                                null,
+                                failure -> log.warn(
+                                        "Could not remove the chunks of cancelled upload {}; the reaper will",
+                                        id,
+                                        failure)));
     }
 
     /**
@@ -93,8 +105,10 @@ class GridFsBlobStore implements BlobStore, IndexedStore {
     private Mono<Void> removeChunks(ObjectId id) {
         return mongo.remove(Query.query(Criteria.where("files_id").is(id)), CHUNKS)
                 .then(mongo.remove(Query.query(Criteria.where("_id").is(id)), FILES))
-                .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                        new Update().set("abortedAt", Date.from(clock.instant())), UPLOADS))
+                .then(mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(id)),
+                        new Update().set("abortedAt", Date.from(clock.instant())),
+                        UPLOADS))
                 .then();
     }
 
@@ -124,8 +138,11 @@ class GridFsBlobStore implements BlobStore, IndexedStore {
         // An aborted upload is reaped after a grace period, by which time any chunk write that was in
         // flight when it was cancelled has landed.
         Date abortedBefore = Date.from(clock.instant().minus(settings.abortGrace()));
-        Query leftovers = Query.query(new Criteria().orOperator(Criteria.where("abortedAt").lt(abortedBefore),
-                Criteria.where("startedAt").lt(before))).limit(100);
+        Query leftovers = Query.query(new Criteria()
+                        .orOperator(
+                                Criteria.where("abortedAt").lt(abortedBefore),
+                                Criteria.where("startedAt").lt(before)))
+                .limit(100);
         return mongo.find(leftovers, Document.class, UPLOADS)
                 .concatMap(marker -> reap(marker.getObjectId("_id")).thenReturn(1L))
                 .reduce(0L, Long::sum);
@@ -141,12 +158,21 @@ class GridFsBlobStore implements BlobStore, IndexedStore {
             long lastChunk = endInclusive / size;
             int window = Math.max(1, settings.downloadWindow());
             return Flux.range(0, (int) ((lastChunk - firstChunk) / window + 1))
-                    .concatMap(step -> {
-                        long from = firstChunk + (long) step * window;
-                        long to = Math.min(lastChunk, from + window - 1);
-                        return mongo.find(Query.query(Criteria.where("files_id").is(id).and("n").gte((int) from).lte((int) to))
-                                .with(Sort.by("n")), Document.class, CHUNKS);
-                    }, 0)
+                    .concatMap(
+                            step -> {
+                                long from = firstChunk + (long) step * window;
+                                long to = Math.min(lastChunk, from + window - 1);
+                                return mongo.find(
+                                        Query.query(Criteria.where("files_id")
+                                                        .is(id)
+                                                        .and("n")
+                                                        .gte((int) from)
+                                                        .lte((int) to))
+                                                .with(Sort.by("n")),
+                                        Document.class,
+                                        CHUNKS);
+                            },
+                            0)
                     .map(document -> {
                         long n = ((Number) document.get("n")).longValue();
                         byte[] data = document.get("data", Binary.class).getData();
@@ -162,7 +188,8 @@ class GridFsBlobStore implements BlobStore, IndexedStore {
     @Override
     public Mono<BlobInfo> info(String blobId) {
         return mongo.findOne(Query.query(Criteria.where("_id").is(new ObjectId(blobId))), Document.class, FILES)
-                .map(file -> new BlobInfo(((Number) file.get("length")).longValue(), ((Number) file.get("chunkSize")).intValue()));
+                .map(file -> new BlobInfo(
+                        ((Number) file.get("length")).longValue(), ((Number) file.get("chunkSize")).intValue()));
     }
 
     /** The SHA-256 of the content as stored now; empty when the blob is gone. */
@@ -190,10 +217,13 @@ class GridFsBlobStore implements BlobStore, IndexedStore {
 
     @Override
     public Mono<Void> createIndexes() {
-        return mongo.indexOps(UPLOADS).createIndex(new Index().on("startedAt", Sort.Direction.ASC))
-                .then(mongo.indexOps(CHUNKS).createIndex(new Index().on("files_id", Sort.Direction.ASC)
-                        .on("n", Sort.Direction.ASC).unique()))
+        return mongo.indexOps(UPLOADS)
+                .createIndex(new Index().on("startedAt", Sort.Direction.ASC))
+                .then(mongo.indexOps(CHUNKS)
+                        .createIndex(new Index()
+                                .on("files_id", Sort.Direction.ASC)
+                                .on("n", Sort.Direction.ASC)
+                                .unique()))
                 .then();
     }
-
 }

@@ -12,7 +12,8 @@ class UploadReaping {
 
     @Bean
     PeriodicPasses uploadReaperPass(BlobStore blobs, UploadProperties settings) {
-        return PeriodicPasses.of("upload reaper", settings.reaperInterval(), settings.reaperInterval(), blobs::reapAbandoned)
+        return PeriodicPasses.of(
+                        "upload reaper", settings.reaperInterval(), settings.reaperInterval(), blobs::reapAbandoned)
                 .enabledWhen(settings.reaperInterval().isPositive());
     }
 }

@@ -1,16 +1,16 @@
 package app.thaw.evidence.custody.internal;
 
-import app.thaw.evidence.custody.CustodyAction;
-import app.thaw.evidence.custody.CustodyChain;
-import app.thaw.evidence.custody.CustodyEntry;
-import app.thaw.evidence.custody.CustodyLog;
-import app.thaw.platform.store.IndexedStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import app.thaw.evidence.custody.CustodyAction;
+import app.thaw.evidence.custody.CustodyChain;
+import app.thaw.evidence.custody.CustodyEntry;
+import app.thaw.evidence.custody.CustodyLog;
+import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +36,7 @@ class MongoCustodyLog implements CustodyLog, IndexedStore {
 
     /** Where the case files live (casefile); the chain's head is a member of each. */
     static final String CASE_FILES = "case_files";
+
     private static final int PAGE = 500;
 
     private final ReactiveMongoTemplate mongo;
@@ -47,23 +48,50 @@ class MongoCustodyLog implements CustodyLog, IndexedStore {
     }
 
     @Override
-    public Mono<CustodyEntry> append(String tenantId, String caseId, CustodyAction action, @Nullable String evidenceId,
-                                     @Nullable String sha256, String actor, Map<String, String> details) {
+    public Mono<CustodyEntry> append(
+            String tenantId,
+            String caseId,
+            CustodyAction action,
+            @Nullable String evidenceId,
+            @Nullable String sha256,
+            String actor,
+            Map<String, String> details) {
         return Mono.defer(() -> head(tenantId, caseId)
-                        .switchIfEmpty(Mono.error(() -> new IllegalStateException("Custody for an unknown case " + caseId)))
+                        .switchIfEmpty(
+                                Mono.error(() -> new IllegalStateException("Custody for an unknown case " + caseId)))
                         .flatMap(head -> {
-                            CustodyEntry entry = CustodyChain.append(head.seq(), head.hash(), tenantId, caseId, action,
-                                    evidenceId, sha256, actor, clock.instant(), details);
+                            CustodyEntry entry = CustodyChain.append(
+                                    head.seq(),
+                                    head.hash(),
+                                    tenantId,
+                                    caseId,
+                                    action,
+                                    evidenceId,
+                                    sha256,
+                                    actor,
+                                    clock.instant(),
+                                    details);
                             return mongo.insert(toDocument(entry), COLLECTION)
                                     .then(advanceHead(tenantId, caseId, head, entry.seq(), entry.hash()))
                                     .thenReturn(entry)
                                     // The position is taken: by a racing append, or by one whose instance died
                                     // before moving the head. Move the head onto it and try again.
-                                    .onErrorResume(DuplicateKeyException.class, taken -> mongo.findOne(Query.query(
-                                                            Criteria.where("_id").is(idOf(caseId, head.seq() + 1)).and("tenantId").is(tenantId)),
-                                                    Document.class, COLLECTION)
-                                            .flatMap(existing -> advanceHead(tenantId, caseId, head, head.seq() + 1, existing.getString("hash")))
-                                            .then(Mono.error(taken)));
+                                    .onErrorResume(
+                                            DuplicateKeyException.class,
+                                            taken -> mongo.findOne(
+                                                            Query.query(Criteria.where("_id")
+                                                                    .is(idOf(caseId, head.seq() + 1))
+                                                                    .and("tenantId")
+                                                                    .is(tenantId)),
+                                                            Document.class,
+                                                            COLLECTION)
+                                                    .flatMap(existing -> advanceHead(
+                                                            tenantId,
+                                                            caseId,
+                                                            head,
+                                                            head.seq() + 1,
+                                                            existing.getString("hash")))
+                                                    .then(Mono.error(taken)));
                         }))
                 .retryWhen(Retry.max(100).filter(DuplicateKeyException.class::isInstance));
     }
@@ -74,62 +102,116 @@ class MongoCustodyLog implements CustodyLog, IndexedStore {
      */
     @Override
     public Mono<Head> head(String tenantId, String caseId) {
-        Query byId = Query.query(Criteria.where("_id").is(caseId).and("tenantId").is(tenantId));
+        Query byId =
+                Query.query(Criteria.where("_id").is(caseId).and("tenantId").is(tenantId));
         byId.fields().include(HEAD);
-        return mongo.findOne(byId, Document.class, CASE_FILES)
-                .map(file -> {
-                    Document head = file.get(HEAD, Document.class);
-                    return head == null ? new Head(0, CustodyChain.GENESIS)
-                            : new Head(((Number) head.get("seq")).longValue(), head.getString("hash"));
-                });
+        return mongo.findOne(byId, Document.class, CASE_FILES).map(file -> {
+            Document head = file.get(HEAD, Document.class);
+            return head == null
+                    ? new Head(0, CustodyChain.GENESIS)
+                    : new Head(((Number) head.get("seq")).longValue(), head.getString("hash"));
+        });
     }
 
     private Mono<Void> advanceHead(String tenantId, String caseId, Head from, long seq, String hash) {
         Criteria unchanged = from.seq() == 0
-                ? new Criteria().orOperator(Criteria.where(HEAD).exists(false), Criteria.where(HEAD + ".seq").is(0L))
+                ? new Criteria()
+                        .orOperator(
+                                Criteria.where(HEAD).exists(false),
+                                Criteria.where(HEAD + ".seq").is(0L))
                 : Criteria.where(HEAD + ".seq").is(from.seq());
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId).and("tenantId").is(tenantId).andOperator(unchanged)),
-                new Update().set(HEAD, new Document("seq", seq).append("hash", hash)), CASE_FILES).then();
+        return mongo.updateFirst(
+                        Query.query(Criteria.where("_id")
+                                .is(caseId)
+                                .and("tenantId")
+                                .is(tenantId)
+                                .andOperator(unchanged)),
+                        new Update().set(HEAD, new Document("seq", seq).append("hash", hash)),
+                        CASE_FILES)
+                .then();
     }
 
     @Override
-    public Mono<Void> recordSignedHead(String tenantId, String caseId, long seq, String hash, byte[] manifest, String signature) {
-        return mongo.insert(new Document("_id", new ObjectId()).append("tenantId", tenantId).append("caseId", caseId)
-                .append("seq", seq).append("hash", hash).append("exportedAt", clock.instant().toString())
-                .append("manifest", new String(manifest, StandardCharsets.UTF_8)).append("signature", signature),
-                SIGNED_HEADS).then();
+    public Mono<Void> recordSignedHead(
+            String tenantId, String caseId, long seq, String hash, byte[] manifest, String signature) {
+        return mongo.insert(
+                        new Document("_id", new ObjectId())
+                                .append("tenantId", tenantId)
+                                .append("caseId", caseId)
+                                .append("seq", seq)
+                                .append("hash", hash)
+                                .append("exportedAt", clock.instant().toString())
+                                .append("manifest", new String(manifest, StandardCharsets.UTF_8))
+                                .append("signature", signature),
+                        SIGNED_HEADS)
+                .then();
     }
 
     @Override
     public Flux<SignedHead> signedHeads(String tenantId, String caseId) {
-        return mongo.find(Query.query(Criteria.where("caseId").is(caseId).and("tenantId").is(tenantId)), Document.class, SIGNED_HEADS)
-                .map(head -> new SignedHead(((Number) head.get("seq")).longValue(), head.getString("hash"), head.getString("exportedAt"),
-                        head.getString("manifest"), head.getString("signature")));
+        return mongo.find(
+                        Query.query(Criteria.where("caseId")
+                                .is(caseId)
+                                .and("tenantId")
+                                .is(tenantId)),
+                        Document.class,
+                        SIGNED_HEADS)
+                .map(head -> new SignedHead(
+                        ((Number) head.get("seq")).longValue(),
+                        head.getString("hash"),
+                        head.getString("exportedAt"),
+                        head.getString("manifest"),
+                        head.getString("signature")));
     }
 
     @Override
     public Mono<Boolean> holds(String tenantId, String caseId, CustodyAction action, String key, String value) {
         String field = key.equals("evidenceId") ? key : "details." + key;
-        return mongo.exists(Query.query(Criteria.where("caseId").is(caseId).and("tenantId").is(tenantId)
-                .and("action").is(action.name()).and(field).is(value)), COLLECTION);
+        return mongo.exists(
+                Query.query(Criteria.where("caseId")
+                        .is(caseId)
+                        .and("tenantId")
+                        .is(tenantId)
+                        .and("action")
+                        .is(action.name())
+                        .and(field)
+                        .is(value)),
+                COLLECTION);
     }
 
     @Override
     public Flux<CustodyEntry> page(String tenantId, String caseId, long afterSeq, int limit) {
-        return mongo.find(Query.query(Criteria.where("caseId").is(caseId).and("tenantId").is(tenantId).and("seq").gt(afterSeq))
-                .with(Sort.by("seq")).limit(limit), Document.class, COLLECTION).map(MongoCustodyLog::fromDocument);
+        return mongo.find(
+                        Query.query(Criteria.where("caseId")
+                                        .is(caseId)
+                                        .and("tenantId")
+                                        .is(tenantId)
+                                        .and("seq")
+                                        .gt(afterSeq))
+                                .with(Sort.by("seq"))
+                                .limit(limit),
+                        Document.class,
+                        COLLECTION)
+                .map(MongoCustodyLog::fromDocument);
     }
 
     @Override
     public Flux<CustodyEntry> all(String tenantId, String caseId) {
-        return page(tenantId, caseId, 0, PAGE).collectList()
-                .expand(page -> page.size() < PAGE ? Mono.empty() : page(tenantId, caseId, page.getLast().seq(), PAGE).collectList())
+        return page(tenantId, caseId, 0, PAGE)
+                .collectList()
+                .expand(page -> page.size() < PAGE
+                        ? Mono.empty()
+                        : page(tenantId, caseId, page.getLast().seq(), PAGE).collectList())
                 .flatMapIterable(page -> page);
     }
 
     @Override
     public Mono<Void> createIndexes() {
-        return mongo.indexOps(COLLECTION).createIndex(new Index().on("caseId", Sort.Direction.ASC).on("seq", Sort.Direction.ASC).unique())
+        return mongo.indexOps(COLLECTION)
+                .createIndex(new Index()
+                        .on("caseId", Sort.Direction.ASC)
+                        .on("seq", Sort.Direction.ASC)
+                        .unique())
                 .then();
     }
 
@@ -159,10 +241,17 @@ class MongoCustodyLog implements CustodyLog, IndexedStore {
         if (stored != null) {
             stored.forEach((key, value) -> details.put(key, String.valueOf(value)));
         }
-        return new CustodyEntry(document.getString("tenantId"), document.getString("caseId"),
-                ((Number) document.get("seq")).longValue(), CustodyAction.valueOf(document.getString("action")),
-                document.getString("evidenceId"), document.getString("contentSha256"), document.getString("actor"),
-                Instant.parse(document.getString("at")), details, document.getString("previousHash"),
+        return new CustodyEntry(
+                document.getString("tenantId"),
+                document.getString("caseId"),
+                ((Number) document.get("seq")).longValue(),
+                CustodyAction.valueOf(document.getString("action")),
+                document.getString("evidenceId"),
+                document.getString("contentSha256"),
+                document.getString("actor"),
+                Instant.parse(document.getString("at")),
+                details,
+                document.getString("previousHash"),
                 document.getString("hash"));
     }
 }

@@ -1,19 +1,17 @@
 package app.thaw.evidence.dashboard.internal;
 
-
-import app.thaw.evidence.dashboard.CaseLabels;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
+import app.thaw.evidence.dashboard.CaseLabels;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** The case labels in {@value #COLLECTION}, one document per case id, written only for the case's own tenant. */
@@ -42,7 +40,11 @@ class MongoCaseLabels implements CaseLabels {
             update.set("holder", name);
         }
         // Only for the case's own tenant: an event of another tenant naming the same id labels nothing.
-        return mongo.upsert(Query.query(Criteria.where("_id").is(caseId).and("tenantId").is(tenantId)), update, COLLECTION)
+        return mongo.upsert(
+                        Query.query(
+                                Criteria.where("_id").is(caseId).and("tenantId").is(tenantId)),
+                        update,
+                        COLLECTION)
                 .onErrorResume(org.springframework.dao.DuplicateKeyException.class, e -> Mono.empty())
                 .then();
     }
@@ -53,14 +55,19 @@ class MongoCaseLabels implements CaseLabels {
             return Mono.just(Map.of());
         }
         return mongo.find(Query.query(Criteria.where("_id").in(caseIds)), Document.class, COLLECTION)
-                .collectMap(found -> String.valueOf(found.get("_id")),
+                .collectMap(
+                        found -> String.valueOf(found.get("_id")),
                         found -> new Label(found.getString("reference"), found.getString("holder")))
                 .map(HashMap::new);
     }
 
     @Override
     public Mono<Label> of(String tenantId, String caseId) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(caseId).and("tenantId").is(tenantId)), Document.class, COLLECTION)
+        return mongo.findOne(
+                        Query.query(
+                                Criteria.where("_id").is(caseId).and("tenantId").is(tenantId)),
+                        Document.class,
+                        COLLECTION)
                 .map(found -> new Label(found.getString("reference"), found.getString("holder")))
                 .defaultIfEmpty(new Label(null, null));
     }

@@ -1,17 +1,18 @@
 package app.thaw.evidence.dashboard.web;
 
-import app.thaw.evidence.custody.CustodyAction;
-import app.thaw.evidence.item.RejectionReason;
-import app.thaw.evidence.item.RequirementCode;
 import java.util.List;
 import java.util.Set;
 
+import app.thaw.evidence.custody.CustodyAction;
+import app.thaw.evidence.item.RejectionReason;
+import app.thaw.evidence.item.RequirementCode;
 
 /** What the evidence pages' templates need beyond the data (times are the shared {@code format}, ThawFormat): sizes, the catalogues behind the selects. */
 public final class DashboardFormat {
 
     /** Types a browser shows inline without running anything of the file's: raster images, PDF and plain text. */
-    public static final Set<String> PREVIEWABLE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain");
+    public static final Set<String> PREVIEWABLE =
+            Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain");
 
     public String size(long bytes) {
         if (bytes < 1024) {
@@ -30,7 +31,9 @@ public final class DashboardFormat {
     /** The type without its parameters: {@code text/plain; charset=UTF-8} is {@code text/plain}. */
     static String baseType(String contentType) {
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     public boolean image(String contentType) {

@@ -1,19 +1,5 @@
 package app.thaw.evidence.dashboard.web;
 
-import app.thaw.evidence.casefile.CaseFile;
-import app.thaw.evidence.casefile.CaseId;
-import app.thaw.evidence.integrity.CustodyChecks;
-import app.thaw.evidence.item.DocumentMetadata;
-import app.thaw.evidence.download.Downloads;
-import app.thaw.evidence.item.EvidenceId;
-import app.thaw.evidence.hold.Holds;
-import app.thaw.platform.problem.InvalidField;
-import app.thaw.evidence.item.Items;
-import app.thaw.evidence.item.RejectionReason;
-import app.thaw.evidence.item.RequirementCode;
-import app.thaw.evidence.dashboard.ReviewDesk;
-import app.thaw.evidence.upload.UploadForm;
-import app.thaw.evidence.verification.Verifications;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,9 +7,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import app.thaw.evidence.casefile.CaseFile;
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.dashboard.ReviewDesk;
+import app.thaw.evidence.download.Downloads;
+import app.thaw.evidence.hold.Holds;
+import app.thaw.evidence.integrity.CustodyChecks;
+import app.thaw.evidence.item.DocumentMetadata;
+import app.thaw.evidence.item.EvidenceId;
+import app.thaw.evidence.item.Items;
+import app.thaw.evidence.item.RejectionReason;
+import app.thaw.evidence.item.RequirementCode;
+import app.thaw.evidence.upload.UploadForm;
+import app.thaw.evidence.verification.Verifications;
 import app.thaw.platform.dashboard.DashboardPage;
 import app.thaw.platform.dashboard.ThawDashboard;
 import app.thaw.platform.problem.FieldViolation;
+import app.thaw.platform.problem.InvalidField;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
@@ -78,8 +78,14 @@ class EvidenceDashboardController {
     private final UploadForm uploads;
     private final DashboardFormat format = new DashboardFormat();
 
-    EvidenceDashboardController(ReviewDesk desk, Items items, Verifications verifications, Downloads downloads,
-                                CustodyChecks checks, Holds holds, UploadForm uploads) {
+    EvidenceDashboardController(
+            ReviewDesk desk,
+            Items items,
+            Verifications verifications,
+            Downloads downloads,
+            CustodyChecks checks,
+            Holds holds,
+            UploadForm uploads) {
         this.desk = desk;
         this.items = items;
         this.verifications = verifications;
@@ -97,23 +103,40 @@ class EvidenceDashboardController {
     // ---- review queue ----
 
     @GetMapping({"", "/"})
-    Mono<String> queue(@RequestParam(required = false) @Nullable String caseId,
-                       @RequestParam(required = false) @Nullable String requirement,
-                       @RequestParam(required = false) @Nullable String expired,
-                       @RequestParam(defaultValue = "0") int page, Model model) {
-        ReviewDesk.Filter filter = new ReviewDesk.Filter(blank(caseId) ? null : new CaseId(caseId.trim()),
-                blank(requirement) ? null : RequirementCode.parse(requirement).orElseThrow(() ->
-                        new InvalidField("requirement", "OneOf", "not a catalogue code")),
+    Mono<String> queue(
+            @RequestParam(required = false) @Nullable String caseId,
+            @RequestParam(required = false) @Nullable String requirement,
+            @RequestParam(required = false) @Nullable String expired,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        ReviewDesk.Filter filter = new ReviewDesk.Filter(
+                blank(caseId) ? null : new CaseId(caseId.trim()),
+                blank(requirement)
+                        ? null
+                        : RequirementCode.parse(requirement)
+                                .orElseThrow(() -> new InvalidField("requirement", "OneOf", "not a catalogue code")),
                 "true".equals(expired) ? Boolean.TRUE : "false".equals(expired) ? Boolean.FALSE : null);
         int pageNumber = Math.max(0, page);
-        return CurrentCaller.get().flatMap(caller -> desk.queue(caller, filter, pageNumber, QUEUE_PAGE).map(found -> {
-            model.addAttribute("queue", found);
-            model.addAttribute("filter", Map.of("caseId", blank(caseId) ? "" : caseId.trim(),
-                    "requirement", filter.requirement() == null ? "" : filter.requirement().name(),
-                    "expired", filter.expired() == null ? "" : filter.expired().toString()));
-            model.addAttribute("canDecide", canDecide(caller));
-            return "evidence/queue";
-        }));
+        return CurrentCaller.get()
+                .flatMap(caller -> desk.queue(caller, filter, pageNumber, QUEUE_PAGE)
+                        .map(found -> {
+                            model.addAttribute("queue", found);
+                            model.addAttribute(
+                                    "filter",
+                                    Map.of(
+                                            "caseId",
+                                            blank(caseId) ? "" : caseId.trim(),
+                                            "requirement",
+                                            filter.requirement() == null
+                                                    ? ""
+                                                    : filter.requirement().name(),
+                                            "expired",
+                                            filter.expired() == null
+                                                    ? ""
+                                                    : filter.expired().toString()));
+                            model.addAttribute("canDecide", canDecide(caller));
+                            return "evidence/queue";
+                        }));
     }
 
     /** The stored content, shown inline in the queue: only images, PDF and plain text, typed as detected on upload, recorded as VIEWED. */
@@ -126,7 +149,8 @@ class EvidenceDashboardController {
                 .flatMap(item -> {
                     item.requireLive();
                     if (!format.previewable(item.contentType())) {
-                        return Mono.error(new ThawProblem(HttpStatus.NOT_FOUND, "not_found", "No preview for " + item.contentType()));
+                        return Mono.error(new ThawProblem(
+                                HttpStatus.NOT_FOUND, "not_found", "No preview for " + item.contentType()));
                     }
                     HttpHeaders headers = response.getHeaders();
                     headers.set("X-Content-Type-Options", "nosniff");
@@ -137,7 +161,9 @@ class EvidenceDashboardController {
                         // Text is framed as text: whatever it holds runs nothing (a sandboxed frame, no sources).
                         headers.set("Content-Security-Policy", "default-src 'none'; sandbox");
                     }
-                    headers.setContentDisposition(ContentDisposition.inline().filename(item.fileName(), StandardCharsets.UTF_8).build());
+                    headers.setContentDisposition(ContentDisposition.inline()
+                            .filename(item.fileName(), StandardCharsets.UTF_8)
+                            .build());
                     headers.setCacheControl("private, no-store");
                     headers.setContentLength(item.size());
                     return response.writeWith(downloads.content(item, 0, item.size() - 1, response.bufferFactory()));
@@ -147,35 +173,47 @@ class EvidenceDashboardController {
     @PostMapping("/items/{id}/verdict")
     Mono<String> decide(@PathVariable String id, ServerWebExchange exchange, Model model) {
         EvidenceId evidenceId = new EvidenceId(id);
-        return fields(exchange).flatMap(form -> CurrentCaller.get().flatMap(caller -> {
-            Verifications.Decision decision = decision(form);
-            return desk.openItem(caller, evidenceId).then(verifications.decide(caller, evidenceId, decision));
-        })).map(item -> {
-            model.addAttribute("item", item);
-            return "evidence/fragments :: decided";
-        });
+        return fields(exchange)
+                .flatMap(form -> CurrentCaller.get().flatMap(caller -> {
+                    Verifications.Decision decision = decision(form);
+                    return desk.openItem(caller, evidenceId).then(verifications.decide(caller, evidenceId, decision));
+                }))
+                .map(item -> {
+                    model.addAttribute("item", item);
+                    return "evidence/fragments :: decided";
+                });
     }
 
     // ---- a case's evidence ----
 
     @GetMapping("/cases/{caseId}")
     Mono<String> caseFile(@PathVariable String caseId, @RequestParam(defaultValue = "0") long after, Model model) {
-        return CurrentCaller.get().flatMap(caller -> desk.openCase(caller, new CaseId(caseId))
-                .flatMap(file -> Mono.zip(items.list(caller, file.caseId(), null, ITEMS_PAGE).collectList(),
-                        desk.custody(file, Math.max(0, after), CUSTODY_PAGE), desk.label(file)).map(found -> {
-                    casePage(model, caller, file);
-                    model.addAttribute("caseLabel", found.getT3());
-                    model.addAttribute("items", found.getT1());
-                    model.addAttribute("custody", found.getT2());
-                    model.addAttribute("custodyNext", found.getT2().size() < CUSTODY_PAGE ? null : found.getT2().getLast().seq());
-                    return "evidence/case";
-                })));
+        return CurrentCaller.get()
+                .flatMap(caller -> desk.openCase(caller, new CaseId(caseId))
+                        .flatMap(file -> Mono.zip(
+                                        items.list(caller, file.caseId(), null, ITEMS_PAGE)
+                                                .collectList(),
+                                        desk.custody(file, Math.max(0, after), CUSTODY_PAGE),
+                                        desk.label(file))
+                                .map(found -> {
+                                    casePage(model, caller, file);
+                                    model.addAttribute("caseLabel", found.getT3());
+                                    model.addAttribute("items", found.getT1());
+                                    model.addAttribute("custody", found.getT2());
+                                    model.addAttribute(
+                                            "custodyNext",
+                                            found.getT2().size() < CUSTODY_PAGE
+                                                    ? null
+                                                    : found.getT2().getLast().seq());
+                                    return "evidence/case";
+                                })));
     }
 
     @GetMapping("/cases/{caseId}/custody/verify")
     Mono<String> verify(@PathVariable String caseId, Model model) {
-        return CurrentCaller.get().flatMap(caller -> desk.openCase(caller, new CaseId(caseId))
-                .flatMap(checks::verify)).map(report -> {
+        return CurrentCaller.get()
+                .flatMap(caller -> desk.openCase(caller, new CaseId(caseId)).flatMap(checks::verify))
+                .map(report -> {
                     model.addAttribute("report", report);
                     return "evidence/fragments :: verification";
                 });
@@ -183,34 +221,42 @@ class EvidenceDashboardController {
 
     @PostMapping("/cases/{caseId}/holds")
     Mono<String> placeHold(@PathVariable String caseId, ServerWebExchange exchange, Model model) {
-        return fields(exchange).flatMap(form -> CurrentCaller.get().flatMap(caller -> {
-            String reason = reason(form);
-            return desk.openCase(caller, new CaseId(caseId)).then(holds.place(caller, new CaseId(caseId), reason))
-                    .map(file -> holdsFragment(model, caller, file));
-        }));
+        return fields(exchange)
+                .flatMap(form -> CurrentCaller.get().flatMap(caller -> {
+                    String reason = reason(form);
+                    return desk.openCase(caller, new CaseId(caseId))
+                            .then(holds.place(caller, new CaseId(caseId), reason))
+                            .map(file -> holdsFragment(model, caller, file));
+                }));
     }
 
     @PostMapping("/cases/{caseId}/holds/{holdId}/release")
-    Mono<String> releaseHold(@PathVariable String caseId, @PathVariable String holdId, ServerWebExchange exchange, Model model) {
-        return fields(exchange).flatMap(form -> CurrentCaller.get().flatMap(caller -> {
-            String reason = reason(form);
-            return desk.openCase(caller, new CaseId(caseId)).then(holds.release(caller, new CaseId(caseId), holdId, reason))
-                    .map(file -> holdsFragment(model, caller, file));
-        }));
+    Mono<String> releaseHold(
+            @PathVariable String caseId, @PathVariable String holdId, ServerWebExchange exchange, Model model) {
+        return fields(exchange)
+                .flatMap(form -> CurrentCaller.get().flatMap(caller -> {
+                    String reason = reason(form);
+                    return desk.openCase(caller, new CaseId(caseId))
+                            .then(holds.release(caller, new CaseId(caseId), holdId, reason))
+                            .map(file -> holdsFragment(model, caller, file));
+                }));
     }
 
     /** The upload form, streamed as it arrives (fields first, the file last); answers the result and the refreshed item list. */
     @PostMapping(path = "/cases/{caseId}/items", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<String> upload(@PathVariable String caseId, @RequestBody Flux<PartEvent> parts, Model model) {
         CaseId id = new CaseId(caseId);
-        return CurrentCaller.get().flatMap(caller -> desk.openCase(caller, id)
-                .then(uploads.receive(caller, id, Map.of(), parts))
-                .flatMap(outcome -> items.list(caller, id, null, ITEMS_PAGE).collectList().map(all -> {
-                    model.addAttribute("outcome", outcome);
-                    model.addAttribute("items", all);
-                    model.addAttribute("caseId", caseId);
-                    return "evidence/fragments :: uploaded";
-                })));
+        return CurrentCaller.get()
+                .flatMap(caller -> desk.openCase(caller, id)
+                        .then(uploads.receive(caller, id, Map.of(), parts))
+                        .flatMap(outcome -> items.list(caller, id, null, ITEMS_PAGE)
+                                .collectList()
+                                .map(all -> {
+                                    model.addAttribute("outcome", outcome);
+                                    model.addAttribute("items", all);
+                                    model.addAttribute("caseId", caseId);
+                                    return "evidence/fragments :: uploaded";
+                                })));
     }
 
     // ---- refusals ----
@@ -228,17 +274,30 @@ class EvidenceDashboardController {
             return Mono.just("evidence/fragments :: problem");
         }
         model.addAttribute("fmt", format);
-        return CurrentCaller.get().map(caller -> caller.username() != null ? caller.username() : caller.subject())
-                .onErrorReturn("").defaultIfEmpty("")
+        return CurrentCaller.get()
+                .map(caller -> caller.username() != null ? caller.username() : caller.subject())
+                .onErrorReturn("")
+                .defaultIfEmpty("")
                 .map(user -> {
-                    model.addAttribute("dashboard", new DashboardPage("evidence", BASE, locale.toLanguageTag(), user,
-                            exchange.getRequest().getPath().pathWithinApplication().value(), exchange.getRequest().getURI().getRawQuery()));
+                    model.addAttribute(
+                            "dashboard",
+                            new DashboardPage(
+                                    "evidence",
+                                    BASE,
+                                    locale.toLanguageTag(),
+                                    user,
+                                    exchange.getRequest()
+                                            .getPath()
+                                            .pathWithinApplication()
+                                            .value(),
+                                    exchange.getRequest().getURI().getRawQuery()));
                     return "evidence/problem";
                 });
     }
 
     private static @Nullable String field(ThawProblem problem) {
-        if (problem.properties().get("errors") instanceof List<?> errors && !errors.isEmpty()
+        if (problem.properties().get("errors") instanceof List<?> errors
+                && !errors.isEmpty()
                 && errors.getFirst() instanceof FieldViolation violation) {
             return violation.field();
         }
@@ -299,25 +358,36 @@ class EvidenceDashboardController {
             if (blank(reasonCode)) {
                 throw new InvalidField("reasonCode", "NotNull", "a rejection names its reason code");
             }
-            reason = java.util.Arrays.stream(RejectionReason.values()).filter(value -> value.name().equals(reasonCode)).findFirst()
+            reason = java.util.Arrays.stream(RejectionReason.values())
+                    .filter(value -> value.name().equals(reasonCode))
+                    .findFirst()
                     .orElseThrow(() -> new InvalidField("reasonCode", "OneOf", "not a rejection reason"));
         }
         String note = limited(form, "note", 2000);
         LocalDate expiry;
         try {
-            expiry = blank(form.getFirst("expiryDate")) ? null
-                    : app.thaw.platform.web.RequestDates.inWindow("expiryDate", LocalDate.parse(form.getFirst("expiryDate").trim()));
+            expiry = blank(form.getFirst("expiryDate"))
+                    ? null
+                    : app.thaw.platform.web.RequestDates.inWindow(
+                            "expiryDate",
+                            LocalDate.parse(form.getFirst("expiryDate").trim()));
         } catch (DateTimeParseException e) {
             throw new InvalidField("expiryDate", "IsoDate", "use an ISO date such as 2027-03-31");
         }
         Long version;
         try {
-            version = blank(form.getFirst("version")) ? null : Long.valueOf(form.getFirst("version").trim());
+            version = blank(form.getFirst("version"))
+                    ? null
+                    : Long.valueOf(form.getFirst("version").trim());
         } catch (NumberFormatException e) {
             throw new InvalidField("version", "Number", "a whole number");
         }
-        return new Verifications.Decision(accept, reason, note,
-                new DocumentMetadata(limited(form, "documentType", 100), limited(form, "nameOnDocument", 200), expiry), version);
+        return new Verifications.Decision(
+                accept,
+                reason,
+                note,
+                new DocumentMetadata(limited(form, "documentType", 100), limited(form, "nameOnDocument", 200), expiry),
+                version);
     }
 
     private static String reason(MultiValueMap<String, String> form) {

@@ -1,8 +1,5 @@
 package app.thaw.evidence.dossier.offline;
 
-import app.thaw.evidence.custody.CustodyAction;
-import app.thaw.evidence.custody.CustodyChain;
-import app.thaw.evidence.custody.CustodyEntry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +17,9 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import app.thaw.evidence.custody.CustodyAction;
+import app.thaw.evidence.custody.CustodyChain;
+import app.thaw.evidence.custody.CustodyEntry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSVerifier;
@@ -49,13 +49,16 @@ public final class DossierVerifier {
     }
 
     /** One thing that does not match, about {@code subject} (a path in the ZIP, or "signature"). */
-    public record Mismatch(String subject, String problem) {
-    }
+    public record Mismatch(String subject, String problem) {}
 
     /** The outcome: valid only when there is no mismatch. */
-    public record Report(boolean valid, @Nullable String caseId, int files, long custodyEntries, @Nullable String keyId,
-                         List<Mismatch> mismatches) {
-    }
+    public record Report(
+            boolean valid,
+            @Nullable String caseId,
+            int files,
+            long custodyEntries,
+            @Nullable String keyId,
+            List<Mismatch> mismatches) {}
 
     public Report verify(InputStream zipStream) throws IOException {
         byte[] manifestBytes = null;
@@ -83,8 +86,12 @@ public final class DossierVerifier {
             }
         }
         if (manifestBytes == null || signature == null || custodyBytes == null) {
-            mismatches.add(new Mismatch("dossier", "missing " + (manifestBytes == null ? DossierFormat.MANIFEST
-                    : signature == null ? DossierFormat.SIGNATURE : DossierFormat.CUSTODY_LOG)));
+            mismatches.add(new Mismatch(
+                    "dossier",
+                    "missing "
+                            + (manifestBytes == null
+                                    ? DossierFormat.MANIFEST
+                                    : signature == null ? DossierFormat.SIGNATURE : DossierFormat.CUSTODY_LOG)));
             return new Report(false, null, files.size(), 0, null, mismatches);
         }
         String keyId = checkSignature(manifestBytes, signature, mismatches);
@@ -98,22 +105,26 @@ public final class DossierVerifier {
         Map<String, String> logged = new HashMap<>();
         long entries = checkCustody(manifest, custodyBytes, logged, mismatches);
         checkFiles(manifest, files, logged, mismatches);
-        return new Report(mismatches.isEmpty(), (String) manifest.get("caseId"), files.size(), entries, keyId, mismatches);
+        return new Report(
+                mismatches.isEmpty(), (String) manifest.get("caseId"), files.size(), entries, keyId, mismatches);
     }
 
     private @Nullable String checkSignature(byte[] manifestBytes, byte[] signature, List<Mismatch> mismatches) {
         try {
-            JWSObject jws = JWSObject.parse(new String(signature, java.nio.charset.StandardCharsets.US_ASCII).strip(),
+            JWSObject jws = JWSObject.parse(
+                    new String(signature, java.nio.charset.StandardCharsets.US_ASCII).strip(),
                     new Payload(manifestBytes));
             String keyId = jws.getHeader().getKeyID();
             JWK key = keyId == null ? null : trustedKeys.getKeyByKeyId(keyId);
             if (key == null) {
-                mismatches.add(new Mismatch("signature", "signed with key " + keyId + ", which is not among the trusted keys"));
+                mismatches.add(new Mismatch(
+                        "signature", "signed with key " + keyId + ", which is not among the trusted keys"));
                 return keyId;
             }
             JWSVerifier verifier = new DefaultJWSVerifierFactory().createJWSVerifier(jws.getHeader(), publicKey(key));
             if (!jws.verify(verifier)) {
-                mismatches.add(new Mismatch("signature", "does not match the manifest: the manifest or the signature was altered"));
+                mismatches.add(new Mismatch(
+                        "signature", "does not match the manifest: the manifest or the signature was altered"));
             }
             return keyId;
         } catch (ParseException | JOSEException e) {
@@ -131,16 +142,17 @@ public final class DossierVerifier {
     }
 
     @SuppressWarnings("unchecked")
-    private static long checkCustody(Map<String, Object> manifest, byte[] custodyBytes, Map<String, String> logged,
-                                     List<Mismatch> mismatches) {
+    private static long checkCustody(
+            Map<String, Object> manifest, byte[] custodyBytes, Map<String, String> logged, List<Mismatch> mismatches) {
         Map<String, Object> expected = (Map<String, Object>) manifest.getOrDefault("custodyLog", Map.of());
         if (!sha256(custodyBytes).equals(expected.get("sha256"))) {
             mismatches.add(new Mismatch(DossierFormat.CUSTODY_LOG, "its SHA-256 differs from the manifest's"));
         }
         List<Map<String, Object>> entries;
         try {
-            entries = (List<Map<String, Object>>) JSONObjectUtils.parse(new String(custodyBytes, java.nio.charset.StandardCharsets.UTF_8))
-                    .getOrDefault("entries", List.of());
+            entries = (List<Map<String, Object>>)
+                    JSONObjectUtils.parse(new String(custodyBytes, java.nio.charset.StandardCharsets.UTF_8))
+                            .getOrDefault("entries", List.of());
         } catch (ParseException | ClassCastException e) {
             mismatches.add(new Mismatch(DossierFormat.CUSTODY_LOG, "not a custody log: " + e.getMessage()));
             return 0;
@@ -149,7 +161,9 @@ public final class DossierVerifier {
         for (Map<String, Object> json : entries) {
             CustodyEntry entry = entry(json);
             walk.accept(entry);
-            if (entry.action() == CustodyAction.UPLOADED && entry.evidenceId() != null && entry.contentSha256() != null) {
+            if (entry.action() == CustodyAction.UPLOADED
+                    && entry.evidenceId() != null
+                    && entry.contentSha256() != null) {
                 logged.putIfAbsent(entry.evidenceId(), entry.contentSha256());
             }
         }
@@ -164,8 +178,11 @@ public final class DossierVerifier {
     }
 
     @SuppressWarnings("unchecked")
-    private static void checkFiles(Map<String, Object> manifest, Map<String, Hashed> files, Map<String, String> logged,
-                                   List<Mismatch> mismatches) {
+    private static void checkFiles(
+            Map<String, Object> manifest,
+            Map<String, Hashed> files,
+            Map<String, String> logged,
+            List<Mismatch> mismatches) {
         Set<String> listed = new HashSet<>();
         for (Map<String, Object> file : (List<Map<String, Object>>) manifest.getOrDefault("files", List.of())) {
             String path = (String) file.get("path");
@@ -176,10 +193,12 @@ public final class DossierVerifier {
                 continue;
             }
             if (!actual.sha256().equals(file.get("sha256"))) {
-                mismatches.add(new Mismatch(path, "its SHA-256 is " + actual.sha256() + ", the manifest says " + file.get("sha256")));
+                mismatches.add(new Mismatch(
+                        path, "its SHA-256 is " + actual.sha256() + ", the manifest says " + file.get("sha256")));
             }
             if (!(file.get("size") instanceof Number size) || size.longValue() != actual.size()) {
-                mismatches.add(new Mismatch(path, "its size is " + actual.size() + ", the manifest says " + file.get("size")));
+                mismatches.add(
+                        new Mismatch(path, "its size is " + actual.size() + ", the manifest says " + file.get("size")));
             }
             String fromLog = logged.get((String) file.get("evidenceId"));
             if (fromLog == null) {
@@ -198,11 +217,20 @@ public final class DossierVerifier {
     @SuppressWarnings("unchecked")
     private static CustodyEntry entry(Map<String, Object> json) {
         Map<String, String> details = new LinkedHashMap<>();
-        ((Map<String, Object>) json.getOrDefault("details", Map.of())).forEach((key, value) -> details.put(key, String.valueOf(value)));
-        return new CustodyEntry((String) json.get("tenantId"), (String) json.get("caseId"), ((Number) json.get("seq")).longValue(),
-                CustodyAction.valueOf((String) json.get("action")), (String) json.get("evidenceId"),
-                (String) json.get("contentSha256"), (String) json.get("actor"), Instant.parse((String) json.get("at")), details,
-                (String) json.get("previousHash"), (String) json.get("hash"));
+        ((Map<String, Object>) json.getOrDefault("details", Map.of()))
+                .forEach((key, value) -> details.put(key, String.valueOf(value)));
+        return new CustodyEntry(
+                (String) json.get("tenantId"),
+                (String) json.get("caseId"),
+                ((Number) json.get("seq")).longValue(),
+                CustodyAction.valueOf((String) json.get("action")),
+                (String) json.get("evidenceId"),
+                (String) json.get("contentSha256"),
+                (String) json.get("actor"),
+                Instant.parse((String) json.get("at")),
+                details,
+                (String) json.get("previousHash"),
+                (String) json.get("hash"));
     }
 
     private static byte[] readBounded(InputStream in) throws IOException {
@@ -211,7 +239,8 @@ public final class DossierVerifier {
         int read;
         while ((read = in.read(buffer)) != -1) {
             if (out.size() + read > MAX_METADATA_BYTES) {
-                throw new IOException("A dossier's manifest, signature or log is over " + MAX_METADATA_BYTES + " bytes");
+                throw new IOException(
+                        "A dossier's manifest, signature or log is over " + MAX_METADATA_BYTES + " bytes");
             }
             out.write(buffer, 0, read);
         }
@@ -234,19 +263,16 @@ public final class DossierVerifier {
         return HexFormat.of().formatHex(CustodyChain.sha256().digest(bytes));
     }
 
-    private record Hashed(String sha256, long size) {
-    }
+    private record Hashed(String sha256, long size) {}
 
     /** Discards bytes (the README needs no check). */
     private static final class OutputStreamSink extends java.io.OutputStream {
         static final OutputStreamSink INSTANCE = new OutputStreamSink();
 
         @Override
-        public void write(int b) {
-        }
+        public void write(int b) {}
 
         @Override
-        public void write(byte[] b, int off, int len) {
-        }
+        public void write(byte[] b, int off, int len) {}
     }
 }

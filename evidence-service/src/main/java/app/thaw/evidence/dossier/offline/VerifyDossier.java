@@ -19,8 +19,7 @@ import com.nimbusds.jose.jwk.JWKSet;
  */
 public final class VerifyDossier {
 
-    private VerifyDossier() {
-    }
+    private VerifyDossier() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out));
@@ -28,7 +27,8 @@ public final class VerifyDossier {
 
     public static int run(String[] args, PrintStream out) {
         if (args.length != 2) {
-            out.println("usage: verify-dossier <dossier.zip> <jwks.json | https://…/api/v1/evidence/dossiers/jwks.json>");
+            out.println(
+                    "usage: verify-dossier <dossier.zip> <jwks.json | https://…/api/v1/evidence/dossiers/jwks.json>");
             return 2;
         }
         try {
@@ -44,8 +44,10 @@ public final class VerifyDossier {
             for (DossierVerifier.Mismatch mismatch : report.mismatches()) {
                 out.println("MISMATCH " + mismatch.subject() + ": " + mismatch.problem());
             }
-            out.println(report.valid() ? "VALID: the dossier is intact and signed by a trusted key"
-                    : "INVALID: " + report.mismatches().size() + " mismatch(es)");
+            out.println(
+                    report.valid()
+                            ? "VALID: the dossier is intact and signed by a trusted key"
+                            : "INVALID: " + report.mismatches().size() + " mismatch(es)");
             return report.valid() ? 0 : 1;
         } catch (IOException | ParseException e) {
             out.println("ERROR: " + e.getMessage());

@@ -1,12 +1,12 @@
 package app.thaw.evidence.dossier.web;
 
-import app.thaw.evidence.casefile.CaseId;
-import app.thaw.evidence.dossier.DossierSigner;
-import app.thaw.evidence.dossier.offline.DossierVerifier;
-import app.thaw.evidence.dossier.Dossiers;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.dossier.DossierSigner;
+import app.thaw.evidence.dossier.Dossiers;
+import app.thaw.evidence.dossier.offline.DossierVerifier;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -35,24 +35,37 @@ class DossierController {
         this.signer = signer;
     }
 
-    @Operation(summary = "Download the case's signed dossier (ZIP: files, manifest.json, manifest.jws, custody log). "
-            + "Staff, the case's own users, or an insurer holding the holder's consent")
+    @Operation(
+            summary = "Download the case's signed dossier (ZIP: files, manifest.json, manifest.jws, custody log). "
+                    + "Staff, the case's own users, or an insurer holding the holder's consent")
     @GetMapping(path = "/cases/{caseId}/dossier", produces = "application/zip")
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.MERCHANT_MEMBER,
+        ThawRoles.PARTNER_BANK,
+        ThawRoles.INSURER,
+        ThawRoles.STAFF_AGENT,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.COMPLIANCE_OFFICER,
+        ThawRoles.PLATFORM_ADMIN
+    })
     Mono<Void> dossier(@PathVariable String caseId, ServerHttpResponse response) {
-        return CurrentCaller.get().flatMap(caller -> dossiers.prepare(caller, new CaseId(caseId)))
+        return CurrentCaller.get()
+                .flatMap(caller -> dossiers.prepare(caller, new CaseId(caseId)))
                 .flatMap(export -> {
                     HttpHeaders headers = response.getHeaders();
                     headers.setContentType(MediaType.parseMediaType("application/zip"));
                     headers.setContentDisposition(ContentDisposition.attachment()
-                            .filename("dossier-" + export.caseFile().caseId().value() + ".zip", StandardCharsets.UTF_8).build());
+                            .filename("dossier-" + export.caseFile().caseId().value() + ".zip", StandardCharsets.UTF_8)
+                            .build());
                     headers.set("X-Content-Type-Options", "nosniff");
                     headers.setCacheControl("private, no-store");
                     return response.writeWith(dossiers.stream(export, response.bufferFactory()));
                 });
     }
 
-    @Operation(summary = "Verify a dossier (the ZIP as the request body) against this service's keys; lists each mismatch")
+    @Operation(
+            summary = "Verify a dossier (the ZIP as the request body) against this service's keys; lists each mismatch")
     @PostMapping(path = "/dossiers/verify")
     @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<DossierVerifier.Report> verify(ServerHttpRequest request) {

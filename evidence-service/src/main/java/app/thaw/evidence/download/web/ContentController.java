@@ -1,15 +1,16 @@
 package app.thaw.evidence.download.web;
 
-import app.thaw.evidence.download.Downloads;
-import app.thaw.evidence.item.EvidenceId;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import app.thaw.evidence.download.Downloads;
+import app.thaw.evidence.item.EvidenceId;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,14 +41,27 @@ class ContentController {
 
     @Operation(summary = "Download an item's content (supports Range: bytes=a-b); recorded in the custody log")
     @GetMapping("/items/{id}/content")
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
-    Mono<Void> content(@PathVariable String id, @RequestHeader(name = HttpHeaders.RANGE, required = false) @Nullable String range,
-                       ServerHttpResponse response) {
-        return CurrentCaller.get().flatMap(caller -> downloads.open(caller, new EvidenceId(id), range == null ? "all" : range))
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.MERCHANT_MEMBER,
+        ThawRoles.PARTNER_BANK,
+        ThawRoles.STAFF_AGENT,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.COMPLIANCE_OFFICER,
+        ThawRoles.PLATFORM_ADMIN
+    })
+    Mono<Void> content(
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) @Nullable String range,
+            ServerHttpResponse response) {
+        return CurrentCaller.get()
+                .flatMap(caller -> downloads.open(caller, new EvidenceId(id), range == null ? "all" : range))
                 .flatMap(item -> {
                     HttpHeaders headers = response.getHeaders();
                     headers.set("X-Content-Type-Options", "nosniff");
-                    headers.setContentDisposition(ContentDisposition.attachment().filename(item.fileName(), StandardCharsets.UTF_8).build());
+                    headers.setContentDisposition(ContentDisposition.attachment()
+                            .filename(item.fileName(), StandardCharsets.UTF_8)
+                            .build());
                     headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
                     headers.setCacheControl("private, no-store");
                     headers.setETag("\"" + item.sha256() + "\"");
@@ -61,7 +74,9 @@ class ContentController {
                         HttpRange requested = ranges.getFirst();
                         if (size == 0 || requested.getRangeStart(size) >= size) {
                             headers.set(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
-                            return Mono.error(new ThawProblem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "range_not_satisfiable",
+                            return Mono.error(new ThawProblem(
+                                    HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                                    "range_not_satisfiable",
                                     "The file has " + size + " bytes; the range asks beyond them."));
                         }
                         start = requested.getRangeStart(size);
@@ -81,7 +96,9 @@ class ContentController {
         try {
             return HttpRange.parseRanges(range);
         } catch (IllegalArgumentException e) {
-            throw new ThawProblem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "range_not_satisfiable",
+            throw new ThawProblem(
+                    HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                    "range_not_satisfiable",
                     "The Range header is not bytes=first-last: " + e.getMessage());
         }
     }

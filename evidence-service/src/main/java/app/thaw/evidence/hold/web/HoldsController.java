@@ -1,13 +1,13 @@
 package app.thaw.evidence.hold.web;
 
-import app.thaw.evidence.casefile.CaseFile;
-import app.thaw.evidence.casefile.CaseId;
-import app.thaw.evidence.hold.Holds;
-import app.thaw.evidence.casefile.CaseAccess;
-import app.thaw.evidence.casefile.LegalHold;
 import java.time.Instant;
 import java.util.List;
 
+import app.thaw.evidence.casefile.CaseAccess;
+import app.thaw.evidence.casefile.CaseFile;
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.casefile.LegalHold;
+import app.thaw.evidence.hold.Holds;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -38,47 +38,81 @@ class HoldsController {
         this.cases = cases;
     }
 
-    record HoldRequest(@NotBlank @Size(max = 500) String reason) {
-    }
+    record HoldRequest(@NotBlank @Size(max = 500) String reason) {}
 
-    record HoldResponse(String holdId, String reason, String placedBy, Instant placedAt, boolean automatic, boolean active,
-                        @Nullable String releasedBy, @Nullable Instant releasedAt, @Nullable String releaseReason) {
+    record HoldResponse(
+            String holdId,
+            String reason,
+            String placedBy,
+            Instant placedAt,
+            boolean automatic,
+            boolean active,
+            @Nullable String releasedBy,
+            @Nullable Instant releasedAt,
+            @Nullable String releaseReason) {
 
         static HoldResponse of(LegalHold hold) {
-            return new HoldResponse(hold.holdId(), hold.reason(), hold.placedBy(), hold.placedAt(), hold.automatic(),
-                    hold.active(), hold.releasedBy(), hold.releasedAt(), hold.releaseReason());
+            return new HoldResponse(
+                    hold.holdId(),
+                    hold.reason(),
+                    hold.placedBy(),
+                    hold.placedAt(),
+                    hold.automatic(),
+                    hold.active(),
+                    hold.releasedBy(),
+                    hold.releasedAt(),
+                    hold.releaseReason());
         }
     }
 
     record HoldsResponse(String caseId, boolean held, List<HoldResponse> holds) {
 
         static HoldsResponse of(CaseFile file) {
-            return new HoldsResponse(file.caseId().value(), file.activeHold().isPresent(),
+            return new HoldsResponse(
+                    file.caseId().value(),
+                    file.activeHold().isPresent(),
                     file.holds().stream().map(HoldResponse::of).toList());
         }
     }
 
     @Operation(summary = "List the case's legal holds, released ones included")
     @GetMapping
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.MERCHANT_MEMBER,
+        ThawRoles.PARTNER_BANK,
+        ThawRoles.STAFF_AGENT,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.COMPLIANCE_OFFICER,
+        ThawRoles.PLATFORM_ADMIN
+    })
     Mono<HoldsResponse> list(@PathVariable String caseId) {
-        return CurrentCaller.get().flatMap(caller -> cases.open(caller, new CaseId(caseId))).map(HoldsResponse::of);
+        return CurrentCaller.get()
+                .flatMap(caller -> cases.open(caller, new CaseId(caseId)))
+                .map(HoldsResponse::of);
     }
 
-    @Operation(summary = "Place a legal hold (compliance_officer or platform_admin): nothing of the case can be deleted, "
-            + "overwritten or expired until it is released")
+    @Operation(
+            summary = "Place a legal hold (compliance_officer or platform_admin): nothing of the case can be deleted, "
+                    + "overwritten or expired until it is released")
     @PostMapping
     @AllowedRoles({ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     @ResponseStatus(HttpStatus.CREATED)
     Mono<HoldsResponse> place(@PathVariable String caseId, @Valid @RequestBody HoldRequest request) {
-        return CurrentCaller.get().flatMap(caller -> holds.place(caller, new CaseId(caseId), request.reason())).map(HoldsResponse::of);
+        return CurrentCaller.get()
+                .flatMap(caller -> holds.place(caller, new CaseId(caseId), request.reason()))
+                .map(HoldsResponse::of);
     }
 
-    @Operation(summary = "Release a legal hold (compliance_officer or platform_admin); the release is recorded, never erased")
+    @Operation(
+            summary =
+                    "Release a legal hold (compliance_officer or platform_admin); the release is recorded, never erased")
     @PostMapping("/{holdId}/release")
     @AllowedRoles({ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
-    Mono<HoldsResponse> release(@PathVariable String caseId, @PathVariable String holdId, @Valid @RequestBody HoldRequest request) {
-        return CurrentCaller.get().flatMap(caller -> holds.release(caller, new CaseId(caseId), holdId, request.reason()))
+    Mono<HoldsResponse> release(
+            @PathVariable String caseId, @PathVariable String holdId, @Valid @RequestBody HoldRequest request) {
+        return CurrentCaller.get()
+                .flatMap(caller -> holds.release(caller, new CaseId(caseId), holdId, request.reason()))
                 .map(HoldsResponse::of);
     }
 }

@@ -16,9 +16,15 @@ class CustodyRepairs {
 
     @Bean
     PeriodicPasses custodyRepairPasses(UploadCustody uploads, CaseCustody cases, UploadProperties settings) {
-        return PeriodicPasses.of("custody repair of interrupted uploads", settings.reaperInterval(), settings.reaperInterval(),
+        return PeriodicPasses.of(
+                        "custody repair of interrupted uploads",
+                        settings.reaperInterval(),
+                        settings.reaperInterval(),
                         uploads::repairAll)
-                .and("custody repair of interrupted holds and consents", settings.reaperInterval(), settings.reaperInterval(),
+                .and(
+                        "custody repair of interrupted holds and consents",
+                        settings.reaperInterval(),
+                        settings.reaperInterval(),
                         cases::repairAll)
                 .enabledWhen(settings.reaperInterval().isPositive());
     }

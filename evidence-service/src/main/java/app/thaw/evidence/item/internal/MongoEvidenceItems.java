@@ -1,6 +1,13 @@
 package app.thaw.evidence.item.internal;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+
 import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.casefile.TenantScope;
 import app.thaw.evidence.item.DocumentMetadata;
 import app.thaw.evidence.item.EvidenceId;
 import app.thaw.evidence.item.EvidenceItem;
@@ -8,19 +15,11 @@ import app.thaw.evidence.item.EvidenceItems;
 import app.thaw.evidence.item.EvidenceStatus;
 import app.thaw.evidence.item.RejectionReason;
 import app.thaw.evidence.item.RequirementCode;
-import app.thaw.evidence.casefile.TenantScope;
 import app.thaw.evidence.item.Verdict;
-import app.thaw.platform.store.IndexedStore;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Collection;
-import java.util.Date;
-import java.util.List;
-
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.problem.ThawProblem;
+import app.thaw.platform.store.IndexedStore;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
@@ -55,9 +54,13 @@ class MongoEvidenceItems implements EvidenceItems, IndexedStore {
 
     @Override
     public Mono<EvidenceItem> insert(EvidenceItem item, List<ThawEvent> events) {
-        Document document = toDocument(item).append(EventOutbox.PENDING_EVENTS, EventOutbox.pending(events))
-                .append("sweepLeaseUntil", new Date(0)).append(CUSTODY_PENDING, true);
-        return mongo.insert(document, COLLECTION).then(release(item.id().value())).thenReturn(item);
+        Document document = toDocument(item)
+                .append(EventOutbox.PENDING_EVENTS, EventOutbox.pending(events))
+                .append("sweepLeaseUntil", new Date(0))
+                .append(CUSTODY_PENDING, true);
+        return mongo.insert(document, COLLECTION)
+                .then(release(item.id().value()))
+                .thenReturn(item);
     }
 
     @Override
@@ -71,13 +74,17 @@ class MongoEvidenceItems implements EvidenceItems, IndexedStore {
 
     @Override
     public Mono<EvidenceItem> findByContent(String tenantId, CaseId caseId, String sha256) {
-        return mongo.findOne(Query.query(Criteria.where("dedupKey").is(dedupKey(tenantId, caseId, sha256))), Document.class, COLLECTION)
+        return mongo.findOne(
+                        Query.query(Criteria.where("dedupKey").is(dedupKey(tenantId, caseId, sha256))),
+                        Document.class,
+                        COLLECTION)
                 .map(MongoEvidenceItems::fromDocument);
     }
 
     @Override
     public Flux<EvidenceItem> page(String tenantId, CaseId caseId, @Nullable String after, int limit) {
-        Criteria criteria = Criteria.where("tenantId").is(tenantId).and("caseId").is(caseId.value());
+        Criteria criteria =
+                Criteria.where("tenantId").is(tenantId).and("caseId").is(caseId.value());
         if (after != null) {
             criteria = criteria.and("_id").gt(after);
         }
@@ -88,9 +95,12 @@ class MongoEvidenceItems implements EvidenceItems, IndexedStore {
     @Override
     public Flux<EvidenceItem> all(String tenantId, CaseId caseId) {
         int pageSize = 100;
-        return page(tenantId, caseId, null, pageSize).collectList()
-                .expand(page -> page.size() < pageSize ? Mono.empty()
-                        : page(tenantId, caseId, page.getLast().id().value(), pageSize).collectList())
+        return page(tenantId, caseId, null, pageSize)
+                .collectList()
+                .expand(page -> page.size() < pageSize
+                        ? Mono.empty()
+                        : page(tenantId, caseId, page.getLast().id().value(), pageSize)
+                                .collectList())
                 .flatMapIterable(page -> page);
     }
 
@@ -110,19 +120,29 @@ class MongoEvidenceItems implements EvidenceItems, IndexedStore {
         if (!events.isEmpty()) {
             EventOutbox.record(update, events);
         }
-        Query current = Query.query(Criteria.where("_id").is(item.id().value()).and("tenantId").is(item.tenantId())
-                .and("version").is(item.version() - 1));
+        Query current = Query.query(Criteria.where("_id")
+                .is(item.id().value())
+                .and("tenantId")
+                .is(item.tenantId())
+                .and("version")
+                .is(item.version() - 1));
         return mongo.updateFirst(current, update, COLLECTION)
                 .flatMap(result -> result.getModifiedCount() == 0
-                        ? Mono.error(new ThawProblem(HttpStatus.CONFLICT, "version_conflict",
-                        "Evidence " + item.id() + " changed since it was read; read it again and retry."))
+                        ? Mono.error(new ThawProblem(
+                                HttpStatus.CONFLICT,
+                                "version_conflict",
+                                "Evidence " + item.id() + " changed since it was read; read it again and retry."))
                         : release(item.id().value()).thenReturn(item));
     }
 
     @Override
-    public Flux<EvidenceItem> awaitingVerdict(Collection<String> excludedCaseIds, @Nullable CaseId caseId,
-                                              @Nullable RequirementCode requirement, @Nullable Boolean expired,
-                                              long skip, int limit) {
+    public Flux<EvidenceItem> awaitingVerdict(
+            Collection<String> excludedCaseIds,
+            @Nullable CaseId caseId,
+            @Nullable RequirementCode requirement,
+            @Nullable Boolean expired,
+            long skip,
+            int limit) {
         Criteria criteria = Criteria.where("status").is(EvidenceStatus.RECEIVED.name());
         if (caseId != null) {
             criteria = criteria.and("caseId").is(caseId.value());
@@ -138,57 +158,94 @@ class MongoEvidenceItems implements EvidenceItems, IndexedStore {
         if (expired != null) {
             criteria = criteria.and("expired").is(expired);
         }
-        Query query = Query.query(criteria).with(Sort.by("uploadedAt", "_id")).skip(skip).limit(limit);
+        Query query = Query.query(criteria)
+                .with(Sort.by("uploadedAt", "_id"))
+                .skip(skip)
+                .limit(limit);
         return mongo.find(query, Document.class, COLLECTION).map(MongoEvidenceItems::fromDocument);
     }
 
     @Override
     public Mono<EvidenceItem> claimExpired(Instant now, Instant leaseUntil) {
-        Query due = Query.query(Criteria.where("status").in(EvidenceStatus.RECEIVED.name(), EvidenceStatus.VERIFIED.name(),
-                        EvidenceStatus.REJECTED.name()).and("retainUntil").lte(Date.from(now))
-                .and("sweepLeaseUntil").lte(Date.from(now))).with(Sort.by("retainUntil"));
-        return mongo.findAndModify(due, new Update().set("sweepLeaseUntil", Date.from(leaseUntil)), Document.class, COLLECTION)
+        Query due = Query.query(Criteria.where("status")
+                        .in(
+                                EvidenceStatus.RECEIVED.name(),
+                                EvidenceStatus.VERIFIED.name(),
+                                EvidenceStatus.REJECTED.name())
+                        .and("retainUntil")
+                        .lte(Date.from(now))
+                        .and("sweepLeaseUntil")
+                        .lte(Date.from(now)))
+                .with(Sort.by("retainUntil"));
+        return mongo.findAndModify(
+                        due, new Update().set("sweepLeaseUntil", Date.from(leaseUntil)), Document.class, COLLECTION)
                 .map(MongoEvidenceItems::fromDocument);
     }
 
     @Override
     public Mono<Void> custodyRecorded(String tenantId, EvidenceId id) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id.value()).and("tenantId").is(tenantId)),
-                new Update().unset(CUSTODY_PENDING), COLLECTION).then();
+        return mongo.updateFirst(
+                        Query.query(Criteria.where("_id")
+                                .is(id.value())
+                                .and("tenantId")
+                                .is(tenantId)),
+                        new Update().unset(CUSTODY_PENDING),
+                        COLLECTION)
+                .then();
     }
 
     @Override
-    public Flux<EvidenceItem> custodyPending(@Nullable String tenantId, @Nullable CaseId caseId, Instant before, int limit) {
-        Criteria criteria = Criteria.where(CUSTODY_PENDING).is(true).and("uploadedAt").lt(Date.from(before));
+    public Flux<EvidenceItem> custodyPending(
+            @Nullable String tenantId, @Nullable CaseId caseId, Instant before, int limit) {
+        Criteria criteria =
+                Criteria.where(CUSTODY_PENDING).is(true).and("uploadedAt").lt(Date.from(before));
         if (tenantId != null && caseId != null) {
             criteria = criteria.and("tenantId").is(tenantId).and("caseId").is(caseId.value());
         }
-        return mongo.find(Query.query(criteria).limit(limit), Document.class, COLLECTION).map(MongoEvidenceItems::fromDocument);
+        return mongo.find(Query.query(criteria).limit(limit), Document.class, COLLECTION)
+                .map(MongoEvidenceItems::fromDocument);
     }
 
     @Override
     public Mono<Boolean> isCustodyPending(String tenantId, EvidenceId id) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(id.value()).and("tenantId").is(tenantId)
-                .and(CUSTODY_PENDING).is(true)), COLLECTION);
+        return mongo.exists(
+                Query.query(Criteria.where("_id")
+                        .is(id.value())
+                        .and("tenantId")
+                        .is(tenantId)
+                        .and(CUSTODY_PENDING)
+                        .is(true)),
+                COLLECTION);
     }
 
     /** The change is stored; if moving its events to the outbox fails now, the outbox sweep moves them later. */
     private Mono<Void> release(String id) {
-        return outbox.release(COLLECTION, id).then()
-                .onErrorResume(failure -> Mono.empty());
+        return outbox.release(COLLECTION, id).then().onErrorResume(failure -> Mono.empty());
     }
 
     @Override
     public Mono<Void> createIndexes() {
-        return mongo.indexOps(COLLECTION).createIndex(new Index().on("dedupKey", Sort.Direction.ASC).unique().sparse())
-                .then(mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
-                        .on("caseId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)))
-                .then(mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
-                        .on("retainUntil", Sort.Direction.ASC)))
+        return mongo.indexOps(COLLECTION)
+                .createIndex(
+                        new Index().on("dedupKey", Sort.Direction.ASC).unique().sparse())
+                .then(mongo.indexOps(COLLECTION)
+                        .createIndex(new Index()
+                                .on("tenantId", Sort.Direction.ASC)
+                                .on("caseId", Sort.Direction.ASC)
+                                .on("_id", Sort.Direction.ASC)))
+                .then(mongo.indexOps(COLLECTION)
+                        .createIndex(
+                                new Index().on("status", Sort.Direction.ASC).on("retainUntil", Sort.Direction.ASC)))
                 // The review queue: items awaiting a verdict, oldest first.
-                .then(mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
-                        .on("uploadedAt", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)))
-                .then(mongo.indexOps(COLLECTION).createIndex(new Index().on(CUSTODY_PENDING, Sort.Direction.ASC).sparse()))
+                .then(mongo.indexOps(COLLECTION)
+                        .createIndex(new Index()
+                                .on("status", Sort.Direction.ASC)
+                                .on("uploadedAt", Sort.Direction.ASC)
+                                .on("_id", Sort.Direction.ASC)))
+                .then(mongo.indexOps(COLLECTION)
+                        .createIndex(new Index()
+                                .on(CUSTODY_PENDING, Sort.Direction.ASC)
+                                .sparse()))
                 .then(outbox.watch(COLLECTION));
     }
 
@@ -216,41 +273,82 @@ class MongoEvidenceItems implements EvidenceItems, IndexedStore {
                 // Only live content takes part in "the same content twice in one case".
                 .append("dedupKey", item.isDeleted() ? null : dedupKey(item.tenantId(), item.caseId(), item.sha256()));
         Verdict verdict = item.verdict();
-        document.append("verdict", verdict == null ? null : new Document("accepted", verdict.accepted())
-                .append("reason", verdict.reason() == null ? null : verdict.reason().name())
-                .append("note", verdict.note()).append("by", verdict.by()).append("at", Date.from(verdict.at()))
-                .append("read", metadataDocument(verdict.read())));
+        document.append(
+                "verdict",
+                verdict == null
+                        ? null
+                        : new Document("accepted", verdict.accepted())
+                                .append(
+                                        "reason",
+                                        verdict.reason() == null
+                                                ? null
+                                                : verdict.reason().name())
+                                .append("note", verdict.note())
+                                .append("by", verdict.by())
+                                .append("at", Date.from(verdict.at()))
+                                .append("read", metadataDocument(verdict.read())));
         document.append("metadata", metadataDocument(item.metadata()));
         document.append("alsoFor", item.alsoFor().stream().map(Enum::name).toList());
         return document;
     }
 
     private static @Nullable Document metadataDocument(@Nullable DocumentMetadata metadata) {
-        return metadata == null ? null : new Document("documentType", metadata.documentType())
-                .append("nameOnDocument", metadata.nameOnDocument())
-                .append("expiryDate", metadata.expiryDate() == null ? null : metadata.expiryDate().toString());
+        return metadata == null
+                ? null
+                : new Document("documentType", metadata.documentType())
+                        .append("nameOnDocument", metadata.nameOnDocument())
+                        .append(
+                                "expiryDate",
+                                metadata.expiryDate() == null
+                                        ? null
+                                        : metadata.expiryDate().toString());
     }
 
     private static @Nullable DocumentMetadata metadataOf(@Nullable Document metadata) {
-        return metadata == null ? null : new DocumentMetadata(metadata.getString("documentType"), metadata.getString("nameOnDocument"),
-                metadata.getString("expiryDate") == null ? null : LocalDate.parse(metadata.getString("expiryDate")));
+        return metadata == null
+                ? null
+                : new DocumentMetadata(
+                        metadata.getString("documentType"),
+                        metadata.getString("nameOnDocument"),
+                        metadata.getString("expiryDate") == null
+                                ? null
+                                : LocalDate.parse(metadata.getString("expiryDate")));
     }
 
     static EvidenceItem fromDocument(Document document) {
         Document verdict = document.get("verdict", Document.class);
         Document metadata = document.get("metadata", Document.class);
-        return new EvidenceItem(new EvidenceId(document.getString("_id")), document.getString("tenantId"),
-                new CaseId(document.getString("caseId")), RequirementCode.valueOf(document.getString("requirementCode")),
-                document.getString("answers"), document.getString("fileName"), document.getString("contentType"),
-                ((Number) document.get("size")).longValue(), document.getString("sha256"), document.getString("blobId"),
-                document.getString("uploadedBy"), document.getDate("uploadedAt").toInstant(),
-                document.getDate("retainUntil").toInstant(), EvidenceStatus.valueOf(document.getString("status")),
-                verdict == null ? null : new Verdict(verdict.getBoolean("accepted"),
-                        verdict.getString("reason") == null ? null : RejectionReason.valueOf(verdict.getString("reason")),
-                        verdict.getString("note"), verdict.getString("by"), verdict.getDate("at").toInstant(),
-                        metadataOf(verdict.get("read", Document.class))),
+        return new EvidenceItem(
+                new EvidenceId(document.getString("_id")),
+                document.getString("tenantId"),
+                new CaseId(document.getString("caseId")),
+                RequirementCode.valueOf(document.getString("requirementCode")),
+                document.getString("answers"),
+                document.getString("fileName"),
+                document.getString("contentType"),
+                ((Number) document.get("size")).longValue(),
+                document.getString("sha256"),
+                document.getString("blobId"),
+                document.getString("uploadedBy"),
+                document.getDate("uploadedAt").toInstant(),
+                document.getDate("retainUntil").toInstant(),
+                EvidenceStatus.valueOf(document.getString("status")),
+                verdict == null
+                        ? null
+                        : new Verdict(
+                                verdict.getBoolean("accepted"),
+                                verdict.getString("reason") == null
+                                        ? null
+                                        : RejectionReason.valueOf(verdict.getString("reason")),
+                                verdict.getString("note"),
+                                verdict.getString("by"),
+                                verdict.getDate("at").toInstant(),
+                                metadataOf(verdict.get("read", Document.class))),
                 metadataOf(metadata),
-                Boolean.TRUE.equals(document.getBoolean("expired")), ((Number) document.get("version")).longValue(),
-                document.getList("alsoFor", String.class, List.of()).stream().map(RequirementCode::valueOf).toList());
+                Boolean.TRUE.equals(document.getBoolean("expired")),
+                ((Number) document.get("version")).longValue(),
+                document.getList("alsoFor", String.class, List.of()).stream()
+                        .map(RequirementCode::valueOf)
+                        .toList());
     }
 }

@@ -1,11 +1,11 @@
 package app.thaw.evidence.item.web;
 
-import app.thaw.evidence.casefile.CaseId;
-import app.thaw.evidence.item.EvidenceId;
-import app.thaw.evidence.casefile.EvidenceProperties;
-import app.thaw.evidence.item.Items;
 import java.util.List;
 
+import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.casefile.EvidenceProperties;
+import app.thaw.evidence.item.EvidenceId;
+import app.thaw.evidence.item.Items;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -32,31 +32,62 @@ class ItemsController {
     }
 
     /** A page of items and the cursor for the next one (null at the end). */
-    record ItemPage(List<ItemResponse> items, @Nullable String next) {
-    }
+    record ItemPage(List<ItemResponse> items, @Nullable String next) {}
 
     @Operation(summary = "List a case's evidence items, a page at a time (cursor: the last id of the previous page)")
     @GetMapping("/cases/{caseId}/items")
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
-    Mono<ItemPage> list(@PathVariable String caseId, @RequestParam(required = false) @Nullable String after,
-                        @RequestParam(required = false) @Nullable Integer limit) {
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.MERCHANT_MEMBER,
+        ThawRoles.PARTNER_BANK,
+        ThawRoles.STAFF_AGENT,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.COMPLIANCE_OFFICER,
+        ThawRoles.PLATFORM_ADMIN
+    })
+    Mono<ItemPage> list(
+            @PathVariable String caseId,
+            @RequestParam(required = false) @Nullable String after,
+            @RequestParam(required = false) @Nullable Integer limit) {
         int size = properties.pageSize().clamp(limit);
-        return CurrentCaller.get().flatMap(caller -> items.list(caller, new CaseId(caseId), after, size)
-                .map(ItemResponse::of).collectList()
-                .map(page -> new ItemPage(page, page.size() < size ? null : page.getLast().id())));
+        return CurrentCaller.get()
+                .flatMap(caller -> items.list(caller, new CaseId(caseId), after, size)
+                        .map(ItemResponse::of)
+                        .collectList()
+                        .map(page -> new ItemPage(
+                                page, page.size() < size ? null : page.getLast().id())));
     }
 
     @Operation(summary = "Read one evidence item (recorded in the custody log as a view)")
     @GetMapping("/items/{id}")
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.MERCHANT_MEMBER,
+        ThawRoles.PARTNER_BANK,
+        ThawRoles.STAFF_AGENT,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.COMPLIANCE_OFFICER,
+        ThawRoles.PLATFORM_ADMIN
+    })
     Mono<ItemResponse> view(@PathVariable String id) {
-        return CurrentCaller.get().flatMap(caller -> items.view(caller, new EvidenceId(id))).map(ItemResponse::of);
+        return CurrentCaller.get()
+                .flatMap(caller -> items.view(caller, new EvidenceId(id)))
+                .map(ItemResponse::of);
     }
 
-    @Operation(summary = "Delete an item's content (refused under legal hold, for every role); the record stays as a tombstone")
+    @Operation(
+            summary =
+                    "Delete an item's content (refused under legal hold, for every role); the record stays as a tombstone")
     @DeleteMapping("/items/{id}")
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.COMPLIANCE_OFFICER,
+        ThawRoles.PLATFORM_ADMIN
+    })
     Mono<ItemResponse> delete(@PathVariable String id, @RequestParam(required = false) @Nullable Long version) {
-        return CurrentCaller.get().flatMap(caller -> items.delete(caller, new EvidenceId(id), version)).map(ItemResponse::of);
+        return CurrentCaller.get()
+                .flatMap(caller -> items.delete(caller, new EvidenceId(id), version))
+                .map(ItemResponse::of);
     }
 }

@@ -1,12 +1,12 @@
 package app.thaw.evidence.upload.web;
 
+import java.net.URI;
+import java.util.Map;
+
 import app.thaw.evidence.casefile.CaseId;
 import app.thaw.evidence.item.web.ItemResponse;
 import app.thaw.evidence.upload.UploadForm;
 import app.thaw.evidence.upload.Uploads;
-import java.net.URI;
-import java.util.Map;
-
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
@@ -44,32 +44,55 @@ class UploadController {
         this.form = form;
     }
 
-    @Operation(summary = "Upload a file as multipart/form-data: fields requirementCode, answers, documentType, "
-            + "nameOnDocument, expiryDate (or query parameters), then the part 'file'. 201 with the item and its SHA-256; "
-            + "200 with the existing item when the same content is already in the case")
+    @Operation(
+            summary = "Upload a file as multipart/form-data: fields requirementCode, answers, documentType, "
+                    + "nameOnDocument, expiryDate (or query parameters), then the part 'file'. 201 with the item and its SHA-256; "
+                    + "200 with the existing item when the same content is already in the case")
     @PostMapping(path = "/cases/{caseId}/items", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
-    Mono<ResponseEntity<ItemResponse>> multipart(@PathVariable String caseId, @RequestParam Map<String, String> query,
-                                                 @RequestBody Flux<PartEvent> parts) {
-        return CurrentCaller.get().flatMap(caller -> form.receive(caller, new CaseId(caseId), query, parts))
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.MERCHANT_MEMBER,
+        ThawRoles.PARTNER_BANK,
+        ThawRoles.STAFF_AGENT,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.COMPLIANCE_OFFICER,
+        ThawRoles.PLATFORM_ADMIN
+    })
+    Mono<ResponseEntity<ItemResponse>> multipart(
+            @PathVariable String caseId, @RequestParam Map<String, String> query, @RequestBody Flux<PartEvent> parts) {
+        return CurrentCaller.get()
+                .flatMap(caller -> form.receive(caller, new CaseId(caseId), query, parts))
                 .map(UploadController::respond);
     }
 
-    @Operation(summary = "Upload a file as the raw request body (any Content-Type but multipart); requirementCode and "
-            + "fileName as query parameters or the file name in Content-Disposition. 201 with the item and its SHA-256")
+    @Operation(
+            summary =
+                    "Upload a file as the raw request body (any Content-Type but multipart); requirementCode and "
+                            + "fileName as query parameters or the file name in Content-Disposition. 201 with the item and its SHA-256")
     @PostMapping(path = "/cases/{caseId}/items", consumes = "!" + MediaType.MULTIPART_FORM_DATA_VALUE)
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.MERCHANT_MEMBER, ThawRoles.PARTNER_BANK, ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
-    Mono<ResponseEntity<ItemResponse>> raw(@PathVariable String caseId, @RequestParam Map<String, String> query,
-                                           ServerHttpRequest request) {
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.MERCHANT_MEMBER,
+        ThawRoles.PARTNER_BANK,
+        ThawRoles.STAFF_AGENT,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.COMPLIANCE_OFFICER,
+        ThawRoles.PLATFORM_ADMIN
+    })
+    Mono<ResponseEntity<ItemResponse>> raw(
+            @PathVariable String caseId, @RequestParam Map<String, String> query, ServerHttpRequest request) {
         CaseId id = new CaseId(caseId);
         ContentDisposition disposition = request.getHeaders().getContentDisposition();
         String fileName = query.getOrDefault("fileName", disposition.getFilename());
         MediaType type = request.getHeaders().getContentType();
         long length = request.getHeaders().getContentLength();
-        return CurrentCaller.get().flatMap(caller -> start(caller, id, length)
-                .then(Mono.defer(() -> uploads.upload(caller, UploadForm.upload(id, query, fileName, type == null ? null : type.toString(), length),
-                        request.getBody())))
-                .map(UploadController::respond));
+        return CurrentCaller.get()
+                .flatMap(caller -> start(caller, id, length)
+                        .then(Mono.defer(() -> uploads.upload(
+                                caller,
+                                UploadForm.upload(id, query, fileName, type == null ? null : type.toString(), length),
+                                request.getBody())))
+                        .map(UploadController::respond));
     }
 
     /** Refuses an announced oversize body before reading any of it. */
@@ -80,9 +103,13 @@ class UploadController {
     private static ResponseEntity<ItemResponse> respond(Uploads.Outcome outcome) {
         ItemResponse body = ItemResponse.of(outcome.item());
         return outcome.created()
-                ? ResponseEntity.created(URI.create("/api/v1/evidence/items/" + body.id())).body(body)
-                : ResponseEntity.status(HttpStatus.OK).header("Location", "/api/v1/evidence/items/" + body.id())
-                        // Says what happened to this upload: the same file, now linked to its requirement too, or only a repeat.
-                        .header("Thaw-Evidence-Outcome", outcome.linked() ? "linked" : "duplicate").body(body);
+                ? ResponseEntity.created(URI.create("/api/v1/evidence/items/" + body.id()))
+                        .body(body)
+                : ResponseEntity.status(HttpStatus.OK)
+                        .header("Location", "/api/v1/evidence/items/" + body.id())
+                        // Says what happened to this upload: the same file, now linked to its requirement too, or only
+                        // a repeat.
+                        .header("Thaw-Evidence-Outcome", outcome.linked() ? "linked" : "duplicate")
+                        .body(body);
     }
 }

@@ -1,13 +1,13 @@
 package app.thaw.evidence.verification.web;
 
-import app.thaw.evidence.item.DocumentMetadata;
-import app.thaw.evidence.item.EvidenceId;
-import app.thaw.platform.problem.InvalidField;
-import app.thaw.evidence.item.web.ItemResponse;
-import app.thaw.evidence.item.RejectionReason;
-import app.thaw.evidence.verification.Verifications;
 import java.time.LocalDate;
 
+import app.thaw.evidence.item.DocumentMetadata;
+import app.thaw.evidence.item.EvidenceId;
+import app.thaw.evidence.item.RejectionReason;
+import app.thaw.evidence.item.web.ItemResponse;
+import app.thaw.evidence.verification.Verifications;
+import app.thaw.platform.problem.InvalidField;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -34,15 +34,24 @@ class VerdictController {
     }
 
     /** ACCEPT, or REJECT with a reasonCode; the document's metadata as read; the version read. */
-    record VerdictRequest(@NotNull Decision decision, @Nullable RejectionReason reasonCode, @Size(max = 2000) @Nullable String note,
-                          @Size(max = 100) @Nullable String documentType, @Size(max = 200) @Nullable String nameOnDocument,
-                          @Nullable LocalDate expiryDate, @Nullable Long version) {
+    record VerdictRequest(
+            @NotNull Decision decision,
+            @Nullable RejectionReason reasonCode,
+            @Size(max = 2000) @Nullable String note,
+            @Size(max = 100) @Nullable String documentType,
+            @Size(max = 200) @Nullable String nameOnDocument,
+            @Nullable LocalDate expiryDate,
+            @Nullable Long version) {}
+
+    enum Decision {
+        ACCEPT,
+        REJECT
     }
 
-    enum Decision { ACCEPT, REJECT }
-
-    @Operation(summary = "Accept an item, or reject it with a reason code (EXPIRED, ILLEGIBLE, EDITED, NAME_MISMATCH, "
-            + "WRONG_DOCUMENT, INCOMPLETE) and a note; records the document's metadata and flags a past expiry date")
+    @Operation(
+            summary =
+                    "Accept an item, or reject it with a reason code (EXPIRED, ILLEGIBLE, EDITED, NAME_MISMATCH, "
+                            + "WRONG_DOCUMENT, INCOMPLETE) and a note; records the document's metadata and flags a past expiry date")
     @PostMapping("/items/{id}/verdict")
     @AllowedRoles({ThawRoles.STAFF_AGENT, ThawRoles.STAFF_SUPERVISOR, ThawRoles.COMPLIANCE_OFFICER})
     Mono<ItemResponse> decide(@PathVariable String id, @Valid @RequestBody VerdictRequest request) {
@@ -52,9 +61,14 @@ class VerdictController {
         if (request.decision() == Decision.ACCEPT && request.reasonCode() != null) {
             return Mono.error(new InvalidField("reasonCode", "Null", "an acceptance has no reason code"));
         }
-        Verifications.Decision decision = new Verifications.Decision(request.decision() == Decision.ACCEPT, request.reasonCode(),
-                request.note(), new DocumentMetadata(request.documentType(), request.nameOnDocument(), request.expiryDate()),
+        Verifications.Decision decision = new Verifications.Decision(
+                request.decision() == Decision.ACCEPT,
+                request.reasonCode(),
+                request.note(),
+                new DocumentMetadata(request.documentType(), request.nameOnDocument(), request.expiryDate()),
                 request.version());
-        return CurrentCaller.get().flatMap(caller -> verifications.decide(caller, new EvidenceId(id), decision)).map(ItemResponse::of);
+        return CurrentCaller.get()
+                .flatMap(caller -> verifications.decide(caller, new EvidenceId(id), decision))
+                .map(ItemResponse::of);
     }
 }

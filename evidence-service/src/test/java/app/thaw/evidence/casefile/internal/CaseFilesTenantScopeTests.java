@@ -33,27 +33,38 @@ class CaseFilesTenantScopeTests extends EvidenceWebTestSupport {
     void aReadByIdWithAnotherTenantFindsNothing() {
         CaseFile file = acmesCase();
         StepVerifier.create(cases.find("globex", file.caseId())).verifyComplete();
-        StepVerifier.create(cases.find(TenantScope.of(Set.of("globex", "initech")), file.caseId())).verifyComplete();
-        StepVerifier.create(cases.find("acme", file.caseId()).map(CaseFile::tenantId)).expectNext("acme").verifyComplete();
+        StepVerifier.create(cases.find(TenantScope.of(Set.of("globex", "initech")), file.caseId()))
+                .verifyComplete();
+        StepVerifier.create(cases.find("acme", file.caseId()).map(CaseFile::tenantId))
+                .expectNext("acme")
+                .verifyComplete();
     }
 
     @Test
     void aPartnersScopeFindsTheCasesOfTheTenantsItReachesAndStaffsFindsEvery() {
         CaseFile file = acmesCase();
-        StepVerifier.create(cases.find(TenantScope.of(List.of("bank", "acme")), file.caseId()).map(CaseFile::tenantId))
-                .expectNext("acme").verifyComplete();
+        StepVerifier.create(cases.find(TenantScope.of(List.of("bank", "acme")), file.caseId())
+                        .map(CaseFile::tenantId))
+                .expectNext("acme")
+                .verifyComplete();
         StepVerifier.create(cases.find(TenantScope.everyTenant(), file.caseId()).map(CaseFile::tenantId))
-                .expectNext("acme").verifyComplete();
+                .expectNext("acme")
+                .verifyComplete();
     }
 
     @Test
     void anInsurerFindsACaseOnlyThroughItsOwnActiveConsent() {
         CaseFile file = acmesCase();
         StepVerifier.create(cases.findConsentedTo("insurer-a", file.caseId())).verifyComplete();
-        CaseFile consented = file.grantConsent(new InsurerConsent("consent-1", "insurer-a", "acme/admin", clock().instant(), null, null));
-        StepVerifier.create(cases.update(consented, List.of())).expectNextCount(1).verifyComplete();
+        CaseFile consented = file.grantConsent(
+                new InsurerConsent("consent-1", "insurer-a", "acme/admin", clock().instant(), null, null));
+        StepVerifier.create(cases.update(consented, List.of()))
+                .expectNextCount(1)
+                .verifyComplete();
         StepVerifier.create(cases.findConsentedTo("insurer-b", file.caseId())).verifyComplete();
-        StepVerifier.create(cases.findConsentedTo("insurer-a", file.caseId()).map(CaseFile::tenantId)).expectNext("acme").verifyComplete();
+        StepVerifier.create(cases.findConsentedTo("insurer-a", file.caseId()).map(CaseFile::tenantId))
+                .expectNext("acme")
+                .verifyComplete();
         CaseFile revoked = consented.revokeConsent("consent-1", "acme/admin", clock().instant());
         StepVerifier.create(cases.update(revoked, List.of())).expectNextCount(1).verifyComplete();
         StepVerifier.create(cases.findConsentedTo("insurer-a", file.caseId())).verifyComplete();
@@ -63,9 +74,15 @@ class CaseFilesTenantScopeTests extends EvidenceWebTestSupport {
     void anotherTenantsEventChangesNeitherTheScenarioNorTheCase() {
         CaseFile file = acmesCase();
         StepVerifier.create(cases.insertIfAbsent(CaseFile.opened(file.caseId(), "globex", "COMPLIANCE_HOLD")))
-                .expectNext(false).verifyComplete();
-        StepVerifier.create(cases.applyScenario(file.caseId(), "globex", "COMPLIANCE_HOLD", 9L)).verifyComplete();
-        assertThat(find(CaseFiles.COLLECTION, Criteria.where("_id").is(file.caseId().value())).getFirst().getString("scenario"))
+                .expectNext(false)
+                .verifyComplete();
+        StepVerifier.create(cases.applyScenario(file.caseId(), "globex", "COMPLIANCE_HOLD", 9L))
+                .verifyComplete();
+        assertThat(find(
+                                CaseFiles.COLLECTION,
+                                Criteria.where("_id").is(file.caseId().value()))
+                        .getFirst()
+                        .getString("scenario"))
                 .isEqualTo("ACCOUNT_FROZEN");
     }
 }

@@ -27,9 +27,12 @@ class CustodyLogTenantScopeTests extends EvidenceWebTestSupport {
     private String acmesCaseWithOneEntry() {
         String caseId = "case-" + UUID.randomUUID();
         StepVerifier.create(cases.insertIfAbsent(CaseFile.opened(new CaseId(caseId), "acme", "ACCOUNT_FROZEN")))
-                .expectNext(true).verifyComplete();
-        StepVerifier.create(log.append("acme", caseId, CustodyAction.UPLOADED, "item-1", "0".repeat(64), "acme/admin", Map.of()))
-                .expectNextCount(1).verifyComplete();
+                .expectNext(true)
+                .verifyComplete();
+        StepVerifier.create(log.append(
+                        "acme", caseId, CustodyAction.UPLOADED, "item-1", "0".repeat(64), "acme/admin", Map.of()))
+                .expectNextCount(1)
+                .verifyComplete();
         return caseId;
     }
 
@@ -39,10 +42,14 @@ class CustodyLogTenantScopeTests extends EvidenceWebTestSupport {
         StepVerifier.create(log.head("globex", caseId)).verifyComplete();
         StepVerifier.create(log.page("globex", caseId, 0, 10)).verifyComplete();
         StepVerifier.create(log.all("globex", caseId)).verifyComplete();
-        StepVerifier.create(log.holds("globex", caseId, CustodyAction.UPLOADED, "evidenceId", "item-1")).expectNext(false)
+        StepVerifier.create(log.holds("globex", caseId, CustodyAction.UPLOADED, "evidenceId", "item-1"))
+                .expectNext(false)
                 .verifyComplete();
-        StepVerifier.create(log.head("acme", caseId).map(CustodyLog.Head::seq)).expectNext(1L).verifyComplete();
-        StepVerifier.create(log.holds("acme", caseId, CustodyAction.UPLOADED, "evidenceId", "item-1")).expectNext(true)
+        StepVerifier.create(log.head("acme", caseId).map(CustodyLog.Head::seq))
+                .expectNext(1L)
+                .verifyComplete();
+        StepVerifier.create(log.holds("acme", caseId, CustodyAction.UPLOADED, "evidenceId", "item-1"))
+                .expectNext(true)
                 .verifyComplete();
     }
 
@@ -50,15 +57,19 @@ class CustodyLogTenantScopeTests extends EvidenceWebTestSupport {
     void anotherTenantCannotAppendToTheCasesChain() {
         String caseId = acmesCaseWithOneEntry();
         StepVerifier.create(log.caseAction("globex", caseId, CustodyAction.EXPORTED, "globex/admin", Map.of()))
-                .expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("unknown case")).verify();
+                .expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("unknown case"))
+                .verify();
         StepVerifier.create(log.all("acme", caseId).count()).expectNext(1L).verifyComplete();
     }
 
     @Test
     void signedHeadsAreReadForTheCasesTenantOnly() {
         String caseId = acmesCaseWithOneEntry();
-        StepVerifier.create(log.recordSignedHead("acme", caseId, 1, "h", "{}".getBytes(), "sig")).verifyComplete();
+        StepVerifier.create(log.recordSignedHead("acme", caseId, 1, "h", "{}".getBytes(), "sig"))
+                .verifyComplete();
         StepVerifier.create(log.signedHeads("globex", caseId)).verifyComplete();
-        StepVerifier.create(log.signedHeads("acme", caseId).count()).expectNext(1L).verifyComplete();
+        StepVerifier.create(log.signedHeads("acme", caseId).count())
+                .expectNext(1L)
+                .verifyComplete();
     }
 }

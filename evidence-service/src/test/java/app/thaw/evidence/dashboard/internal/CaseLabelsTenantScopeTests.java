@@ -17,16 +17,24 @@ class CaseLabelsTenantScopeTests extends EvidenceWebTestSupport {
     @Test
     void aLabelReadWithAnotherTenantFindsNothing() {
         String caseId = "case-" + UUID.randomUUID();
-        StepVerifier.create(labels.learn(caseId, "acme", "TH-2026-0042", "Acme Ltd")).verifyComplete();
-        StepVerifier.create(labels.of("globex", caseId)).expectNext(new CaseLabels.Label(null, null)).verifyComplete();
-        StepVerifier.create(labels.of("acme", caseId)).expectNext(new CaseLabels.Label("TH-2026-0042", "Acme Ltd")).verifyComplete();
+        StepVerifier.create(labels.learn(caseId, "acme", "TH-2026-0042", "Acme Ltd"))
+                .verifyComplete();
+        StepVerifier.create(labels.of("globex", caseId))
+                .expectNext(new CaseLabels.Label(null, null))
+                .verifyComplete();
+        StepVerifier.create(labels.of("acme", caseId))
+                .expectNext(new CaseLabels.Label("TH-2026-0042", "Acme Ltd"))
+                .verifyComplete();
     }
 
     @Test
     void anotherTenantsEventLabelsNothing() {
         String caseId = "case-" + UUID.randomUUID();
         StepVerifier.create(labels.learn(caseId, "acme", "TH-2026-0043", null)).verifyComplete();
-        StepVerifier.create(labels.learn(caseId, "globex", "FORGED", "Someone else")).verifyComplete();
-        StepVerifier.create(labels.of("acme", caseId)).expectNext(new CaseLabels.Label("TH-2026-0043", null)).verifyComplete();
+        StepVerifier.create(labels.learn(caseId, "globex", "FORGED", "Someone else"))
+                .verifyComplete();
+        StepVerifier.create(labels.of("acme", caseId))
+                .expectNext(new CaseLabels.Label("TH-2026-0043", null))
+                .verifyComplete();
     }
 }

@@ -27,9 +27,22 @@ class EvidenceItemsTenantScopeTests extends EvidenceWebTestSupport {
 
     private EvidenceItem acmesItem() {
         Instant now = clock().instant();
-        EvidenceItem item = EvidenceItem.received(EvidenceId.newId(), "acme", new CaseId("case-" + UUID.randomUUID()),
-                RequirementCode.ID_DOCUMENT, null, "id.txt", "text/plain", text("id").length, UUID.randomUUID().toString(),
-                "000000000000000000000000", "acme/admin", now, now, null, LocalDate.of(2026, 12, 7));
+        EvidenceItem item = EvidenceItem.received(
+                EvidenceId.newId(),
+                "acme",
+                new CaseId("case-" + UUID.randomUUID()),
+                RequirementCode.ID_DOCUMENT,
+                null,
+                "id.txt",
+                "text/plain",
+                text("id").length,
+                UUID.randomUUID().toString(),
+                "000000000000000000000000",
+                "acme/admin",
+                now,
+                now,
+                null,
+                LocalDate.of(2026, 12, 7));
         StepVerifier.create(items.insert(item, List.of())).expectNextCount(1).verifyComplete();
         return item;
     }
@@ -38,19 +51,29 @@ class EvidenceItemsTenantScopeTests extends EvidenceWebTestSupport {
     void aReadByIdWithAnotherTenantFindsNothing() {
         EvidenceItem item = acmesItem();
         StepVerifier.create(items.find("globex", item.id())).verifyComplete();
-        StepVerifier.create(items.find(TenantScope.of(Set.of("globex", "bank")), item.id())).verifyComplete();
-        StepVerifier.create(items.find("acme", item.id()).map(EvidenceItem::tenantId)).expectNext("acme").verifyComplete();
-        StepVerifier.create(items.find(TenantScope.everyTenant(), item.id()).map(EvidenceItem::tenantId)).expectNext("acme")
+        StepVerifier.create(items.find(TenantScope.of(Set.of("globex", "bank")), item.id()))
+                .verifyComplete();
+        StepVerifier.create(items.find("acme", item.id()).map(EvidenceItem::tenantId))
+                .expectNext("acme")
+                .verifyComplete();
+        StepVerifier.create(items.find(TenantScope.everyTenant(), item.id()).map(EvidenceItem::tenantId))
+                .expectNext("acme")
                 .verifyComplete();
     }
 
     @Test
     void theCustodyMarkIsReadAndClearedOnlyForTheItemsTenant() {
         EvidenceItem item = acmesItem();
-        StepVerifier.create(items.isCustodyPending("globex", item.id())).expectNext(false).verifyComplete();
+        StepVerifier.create(items.isCustodyPending("globex", item.id()))
+                .expectNext(false)
+                .verifyComplete();
         StepVerifier.create(items.custodyRecorded("globex", item.id())).verifyComplete();
-        StepVerifier.create(items.isCustodyPending("acme", item.id())).expectNext(true).verifyComplete();
+        StepVerifier.create(items.isCustodyPending("acme", item.id()))
+                .expectNext(true)
+                .verifyComplete();
         StepVerifier.create(items.custodyRecorded("acme", item.id())).verifyComplete();
-        StepVerifier.create(items.isCustodyPending("acme", item.id())).expectNext(false).verifyComplete();
+        StepVerifier.create(items.isCustodyPending("acme", item.id()))
+                .expectNext(false)
+                .verifyComplete();
     }
 }

@@ -47,14 +47,23 @@ class AlertStore implements Alerts, IndexedStore {
     @Override
     public Mono<Void> createIndexes() {
         // The unique open key is what keeps one open alert per subject; the outbox watches the raised events.
-        return mongo.indexOps(ALERTS).createIndex(new Index().on("openKey", Sort.Direction.ASC).unique())
-                .then(mongo.indexOps(ALERTS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC)))
+        return mongo.indexOps(ALERTS)
+                .createIndex(new Index().on("openKey", Sort.Direction.ASC).unique())
+                .then(mongo.indexOps(ALERTS)
+                        .createIndex(
+                                new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC)))
                 .then(outbox.watch(ALERTS));
     }
 
     @Override
     public Mono<Alert> holding(String tenantId, String openKey) {
-        return mongo.findOne(Query.query(Criteria.where("openKey").is(openKey).and("tenantId").is(tenantId)), Document.class, ALERTS)
+        return mongo.findOne(
+                        Query.query(Criteria.where("openKey")
+                                .is(openKey)
+                                .and("tenantId")
+                                .is(tenantId)),
+                        Document.class,
+                        ALERTS)
                 .map(AlertStore::fromDocument);
     }
 
@@ -83,13 +92,22 @@ class AlertStore implements Alerts, IndexedStore {
         if (!events.isEmpty()) {
             EventOutbox.record(update, events);
         }
-        return VersionedWrites.update(mongo, ALERTS, "alert", alert.tenantId(), alert.id(), alert.version(), update).then();
+        return VersionedWrites.update(mongo, ALERTS, "alert", alert.tenantId(), alert.id(), alert.version(), update)
+                .then();
     }
 
     @Override
     public Mono<Void> letGo(String tenantId, String id, long version, String closedKey) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("version").is(version)),
-                new Update().set("openKey", closedKey).inc("version", 1L), ALERTS).then();
+        return mongo.updateFirst(
+                        Query.query(Criteria.where("_id")
+                                .is(id)
+                                .and("tenantId")
+                                .is(tenantId)
+                                .and("version")
+                                .is(version)),
+                        new Update().set("openKey", closedKey).inc("version", 1L),
+                        ALERTS)
+                .then();
     }
 
     @Override
@@ -99,13 +117,20 @@ class AlertStore implements Alerts, IndexedStore {
 
     @Override
     public Mono<Alert> find(String tenantId, String id) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, ALERTS)
+        return mongo.findOne(
+                        Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, ALERTS)
                 .map(AlertStore::fromDocument);
     }
 
     @Override
-    public Flux<Alert> list(String tenantId, @Nullable AlertState state, @Nullable Severity severity, @Nullable AlertKind kind,
-                            @Nullable String subjectId, @Nullable String cursor, int limit) {
+    public Flux<Alert> list(
+            String tenantId,
+            @Nullable AlertState state,
+            @Nullable Severity severity,
+            @Nullable AlertKind kind,
+            @Nullable String subjectId,
+            @Nullable String cursor,
+            int limit) {
         Criteria criteria = Criteria.where("tenantId").is(tenantId);
         if (state != null) {
             criteria = criteria.and("state").is(state.name());
@@ -122,37 +147,64 @@ class AlertStore implements Alerts, IndexedStore {
         if (cursor != null) {
             criteria = criteria.and("_id").lt(cursor);
         }
-        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit), Document.class, ALERTS)
+        return mongo.find(
+                        Query.query(criteria)
+                                .with(Sort.by(Sort.Direction.DESC, "_id"))
+                                .limit(limit),
+                        Document.class,
+                        ALERTS)
                 .map(AlertStore::fromDocument);
     }
 
     @Override
     public Flux<String> tenantsWith(List<AlertState> states) {
-        Query query = Query.query(Criteria.where("state").in(states.stream().map(Enum::name).toList()));
+        Query query = Query.query(
+                Criteria.where("state").in(states.stream().map(Enum::name).toList()));
         return mongo.findDistinct(query, "tenantId", ALERTS, String.class);
     }
 
     @Override
     public Mono<Void> relabel(String tenantId, String subjectId, String label) {
-        return mongo.updateMulti(Query.query(Criteria.where("tenantId").is(tenantId).and("subjectId").is(subjectId)),
-                new Update().set("subjectLabel", label), ALERTS).then();
+        return mongo.updateMulti(
+                        Query.query(Criteria.where("tenantId")
+                                .is(tenantId)
+                                .and("subjectId")
+                                .is(subjectId)),
+                        new Update().set("subjectLabel", label),
+                        ALERTS)
+                .then();
     }
 
     static Document toDocument(Alert alert, String openKey) {
-        Document doc = new Document("_id", alert.id()).append("tenantId", alert.tenantId()).append("subjectId", alert.subjectId())
-                .append("subjectLabel", alert.subjectLabel()).append("subjectType", alert.subjectType())
-                .append("kind", alert.kind().name()).append("state", alert.state().name()).append("severity", alert.severity().name())
+        Document doc = new Document("_id", alert.id())
+                .append("tenantId", alert.tenantId())
+                .append("subjectId", alert.subjectId())
+                .append("subjectLabel", alert.subjectLabel())
+                .append("subjectType", alert.subjectType())
+                .append("kind", alert.kind().name())
+                .append("state", alert.state().name())
+                .append("severity", alert.severity().name())
                 .append("detectors", new Document(new LinkedHashMap<String, Object>(alert.detectorsInOrder())))
-                .append("signalIds", alert.signalIds()).append("count", alert.count())
-                .append("firstAt", Date.from(alert.firstAt())).append("lastAt", Date.from(alert.lastAt()))
-                .append("windowEndsAt", Date.from(alert.windowEndsAt())).append("raised", alert.raised())
-                .append("reasons", alert.reasons()).append("openKey", openKey);
+                .append("signalIds", alert.signalIds())
+                .append("count", alert.count())
+                .append("firstAt", Date.from(alert.firstAt()))
+                .append("lastAt", Date.from(alert.lastAt()))
+                .append("windowEndsAt", Date.from(alert.windowEndsAt()))
+                .append("raised", alert.raised())
+                .append("reasons", alert.reasons())
+                .append("openKey", openKey);
         Alert.Sanction sanction = alert.sanction();
         if (sanction != null) {
-            doc.append("sanction", new Document("listEntryId", sanction.listEntryId()).append("listName", sanction.listName())
-                    .append("matchedName", sanction.matchedName()).append("score", sanction.score())
-                    .append("matchedFields", sanction.matchedFields()).append("listId", sanction.listId())
-                    .append("listVersion", sanction.listVersion()).append("entryFingerprint", sanction.entryFingerprint()));
+            doc.append(
+                    "sanction",
+                    new Document("listEntryId", sanction.listEntryId())
+                            .append("listName", sanction.listName())
+                            .append("matchedName", sanction.matchedName())
+                            .append("score", sanction.score())
+                            .append("matchedFields", sanction.matchedFields())
+                            .append("listId", sanction.listId())
+                            .append("listVersion", sanction.listVersion())
+                            .append("entryFingerprint", sanction.entryFingerprint()));
         }
         return doc;
     }
@@ -164,15 +216,36 @@ class AlertStore implements Alerts, IndexedStore {
             stored.forEach((name, n) -> detectors.put(name, ((Number) n).intValue()));
         }
         Document s = doc.get("sanction", Document.class);
-        Alert.Sanction sanction = s == null ? null : new Alert.Sanction(s.getString("listEntryId"), s.getString("listName"),
-                s.getString("matchedName"), s.get("score", Number.class).doubleValue(), s.getList("matchedFields", String.class),
-                s.getString("listId"), s.getString("listVersion"), s.getString("entryFingerprint"));
-        return new Alert(doc.getString("_id"), doc.getString("tenantId"), doc.getString("subjectId"), doc.getString("subjectLabel"),
-                doc.getString("subjectType"), AlertKind.valueOf(doc.getString("kind")), AlertState.valueOf(doc.getString("state")),
-                Severity.valueOf(doc.getString("severity")), detectors, doc.getList("signalIds", String.class, List.of()),
-                doc.get("count", Number.class).intValue(), instant(doc, "firstAt"), instant(doc, "lastAt"),
-                instant(doc, "windowEndsAt"), Boolean.TRUE.equals(doc.getBoolean("raised")), sanction,
-                doc.getList("reasons", String.class, List.of()), doc.get("version", Number.class).longValue());
+        Alert.Sanction sanction = s == null
+                ? null
+                : new Alert.Sanction(
+                        s.getString("listEntryId"),
+                        s.getString("listName"),
+                        s.getString("matchedName"),
+                        s.get("score", Number.class).doubleValue(),
+                        s.getList("matchedFields", String.class),
+                        s.getString("listId"),
+                        s.getString("listVersion"),
+                        s.getString("entryFingerprint"));
+        return new Alert(
+                doc.getString("_id"),
+                doc.getString("tenantId"),
+                doc.getString("subjectId"),
+                doc.getString("subjectLabel"),
+                doc.getString("subjectType"),
+                AlertKind.valueOf(doc.getString("kind")),
+                AlertState.valueOf(doc.getString("state")),
+                Severity.valueOf(doc.getString("severity")),
+                detectors,
+                doc.getList("signalIds", String.class, List.of()),
+                doc.get("count", Number.class).intValue(),
+                instant(doc, "firstAt"),
+                instant(doc, "lastAt"),
+                instant(doc, "windowEndsAt"),
+                Boolean.TRUE.equals(doc.getBoolean("raised")),
+                sanction,
+                doc.getList("reasons", String.class, List.of()),
+                doc.get("version", Number.class).longValue());
     }
 
     private static Instant instant(Document doc, String key) {

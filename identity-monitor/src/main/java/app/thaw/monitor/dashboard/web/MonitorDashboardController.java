@@ -15,23 +15,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import app.thaw.monitor.access.Roles;
+import app.thaw.monitor.access.TenantNotFound;
 import app.thaw.monitor.alerts.Alert;
 import app.thaw.monitor.alerts.AlertKind;
 import app.thaw.monitor.alerts.AlertNotFound;
 import app.thaw.monitor.alerts.AlertService;
 import app.thaw.monitor.alerts.AlertState;
 import app.thaw.monitor.alerts.AlertTransitionNotAllowed;
-import app.thaw.monitor.baseline.Baselines;
 import app.thaw.monitor.baseline.BaselineView;
+import app.thaw.monitor.baseline.Baselines;
 import app.thaw.monitor.detection.Severity;
-import app.thaw.monitor.screening.AllowList;
 import app.thaw.monitor.ingestion.SignalService;
+import app.thaw.monitor.screening.AllowList;
 import app.thaw.monitor.signals.Signal;
 import app.thaw.monitor.signals.Signals;
 import app.thaw.monitor.subjects.SubjectNotFound;
 import app.thaw.monitor.subjects.SubjectService;
-import app.thaw.monitor.access.Roles;
-import app.thaw.monitor.access.TenantNotFound;
 import app.thaw.platform.dashboard.ThawDashboard;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
@@ -72,11 +72,19 @@ class MonitorDashboardController {
     static final int TIMELINE_SIZE = 100;
     /** The ingestion chart counts at most this many signals in its range. */
     static final int INGESTION_MAX = 20_000;
+
     static final int MAX_REASON = 1000;
-    static final List<String> DETECTORS = List.of("NEW_DEVICE", "IMPOSSIBLE_TRAVEL", "UNUSUAL_HOUR", "OTP_BURST",
-            "CREDIT_APPLICATIONS", "CONTACT_CHANGE_THEN_PAYMENT", "NEW_INSTITUTION", "SANCTIONS_SCREENING");
-    private static final Map<String, AlertState> MOVES = Map.of("acknowledge", AlertState.ACKNOWLEDGED,
-            "dismiss", AlertState.DISMISSED, "escalate", AlertState.ESCALATED);
+    static final List<String> DETECTORS = List.of(
+            "NEW_DEVICE",
+            "IMPOSSIBLE_TRAVEL",
+            "UNUSUAL_HOUR",
+            "OTP_BURST",
+            "CREDIT_APPLICATIONS",
+            "CONTACT_CHANGE_THEN_PAYMENT",
+            "NEW_INSTITUTION",
+            "SANCTIONS_SCREENING");
+    private static final Map<String, AlertState> MOVES = Map.of(
+            "acknowledge", AlertState.ACKNOWLEDGED, "dismiss", AlertState.DISMISSED, "escalate", AlertState.ESCALATED);
 
     private final AlertService alerts;
     private final SubjectService subjects;
@@ -85,8 +93,13 @@ class MonitorDashboardController {
     private final Clock clock;
     private final app.thaw.monitor.screening.ScreeningService screening;
 
-    MonitorDashboardController(AlertService alerts, SubjectService subjects, Baselines baselines, SignalService signals,
-                               Clock clock, app.thaw.monitor.screening.ScreeningService screening) {
+    MonitorDashboardController(
+            AlertService alerts,
+            SubjectService subjects,
+            Baselines baselines,
+            SignalService signals,
+            Clock clock,
+            app.thaw.monitor.screening.ScreeningService screening) {
         this.screening = screening;
         this.alerts = alerts;
         this.subjects = subjects;
@@ -100,41 +113,73 @@ class MonitorDashboardController {
     // ---- the alert triage queue ----
 
     @GetMapping({"", "/"})
-    Mono<Rendering> queue(@RequestParam(required = false) @Nullable String state, @RequestParam(required = false) @Nullable String severity,
-                          @RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String detector,
-                          @RequestParam(required = false) @Nullable String tenantId) {
+    Mono<Rendering> queue(
+            @RequestParam(required = false) @Nullable String state,
+            @RequestParam(required = false) @Nullable String severity,
+            @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String detector,
+            @RequestParam(required = false) @Nullable String tenantId) {
         AlertState stateFilter = parse(AlertState.class, state);
         Severity severityFilter = parse(Severity.class, severity);
         AlertKind kindFilter = parse(AlertKind.class, kind);
         String detectorFilter = detector == null || detector.isBlank() ? null : detector.trim();
-        // Typed by a person: surrounding spaces are dropped (strip, not trim: a control character stays and is refused).
+        // Typed by a person: surrounding spaces are dropped (strip, not trim: a control character stays and is
+        // refused).
         String typedTenant = tenantId == null ? "" : tenantId.strip();
         Map<String, String> filters = filters(stateFilter, severityFilter, kindFilter, detectorFilter, typedTenant);
         return reader().flatMap(caller -> Mono.fromCallable(() -> Optional.ofNullable(TenantIds.named(typedTenant)))
-                .flatMap(tenantFilter -> alerts.page(caller, tenantFilter.orElse(null), stateFilter, severityFilter, kindFilter, null, null,
-                                QUEUE_SIZE)
-                        .filter(alert -> detectorFilter == null || alert.detectors().containsKey(detectorFilter))
-                        .collectList()
-                        .zipWith(alerts.tenantsWithOpenAlerts(caller).collectList())
-                        .map(found -> {
-                            List<Alert> sorted = new ArrayList<>(found.getT1());
-                            sorted.sort(TRIAGE_ORDER);
-                            return Map.entry(sorted, found.getT2());
-                        })
-                        .flatMap(found -> alerts.standingDecisions(found.getKey())
-                                .map(decisions -> queuePage(found.getKey(), decisions, caller, filters, null, found.getValue()))))
-                .onErrorResume(ThawProblem.class, malformed -> malformed.status().value() != HttpStatus.BAD_REQUEST.value() ? Mono.error(malformed)
-                        : Mono.just(queuePage(List.of(), Map.of(), caller, filters, "monitor.problem.tenant", List.of()))))
-                .onErrorResume(error -> error instanceof NotVisible || error instanceof TenantNotFound, hidden -> notFound());
+                        .flatMap(tenantFilter -> alerts.page(
+                                        caller,
+                                        tenantFilter.orElse(null),
+                                        stateFilter,
+                                        severityFilter,
+                                        kindFilter,
+                                        null,
+                                        null,
+                                        QUEUE_SIZE)
+                                .filter(alert -> detectorFilter == null
+                                        || alert.detectors().containsKey(detectorFilter))
+                                .collectList()
+                                .zipWith(alerts.tenantsWithOpenAlerts(caller).collectList())
+                                .map(found -> {
+                                    List<Alert> sorted = new ArrayList<>(found.getT1());
+                                    sorted.sort(TRIAGE_ORDER);
+                                    return Map.entry(sorted, found.getT2());
+                                })
+                                .flatMap(found -> alerts.standingDecisions(found.getKey())
+                                        .map(decisions -> queuePage(
+                                                found.getKey(), decisions, caller, filters, null, found.getValue()))))
+                        .onErrorResume(
+                                ThawProblem.class,
+                                malformed -> malformed.status().value() != HttpStatus.BAD_REQUEST.value()
+                                        ? Mono.error(malformed)
+                                        : Mono.just(queuePage(
+                                                List.of(),
+                                                Map.of(),
+                                                caller,
+                                                filters,
+                                                "monitor.problem.tenant",
+                                                List.of()))))
+                .onErrorResume(
+                        error -> error instanceof NotVisible || error instanceof TenantNotFound, hidden -> notFound());
     }
 
     /** The queue page with {@code shown}; with a problem instead (400), no alerts. */
-    private static Rendering queuePage(List<Alert> shown, Map<String, AllowList.StoredDecision> decisions, Caller caller,
-                                       Map<String, String> filters, @Nullable String problem, List<String> tenants) {
+    private static Rendering queuePage(
+            List<Alert> shown,
+            Map<String, AllowList.StoredDecision> decisions,
+            Caller caller,
+            Map<String, String> filters,
+            @Nullable String problem,
+            List<String> tenants) {
         Set<String> detectors = new LinkedHashSet<>(DETECTORS);
         shown.forEach(alert -> detectors.addAll(alert.detectors().keySet()));
         return Rendering.view("monitor/queue")
-                .modelAttribute("rows", shown.stream().map(alert -> Row.of(alert, caller, decisions.get(alert.id()))).toList())
+                .modelAttribute(
+                        "rows",
+                        shown.stream()
+                                .map(alert -> Row.of(alert, caller, decisions.get(alert.id())))
+                                .toList())
                 .modelAttribute("filters", filters)
                 .modelAttribute("states", AlertState.values())
                 .modelAttribute("severities", List.of(Severity.HIGH, Severity.MEDIUM, Severity.LOW))
@@ -149,8 +194,12 @@ class MonitorDashboardController {
                 .build();
     }
 
-    private static Map<String, String> filters(@Nullable AlertState state, @Nullable Severity severity, @Nullable AlertKind kind,
-                                               @Nullable String detector, String tenant) {
+    private static Map<String, String> filters(
+            @Nullable AlertState state,
+            @Nullable Severity severity,
+            @Nullable AlertKind kind,
+            @Nullable String detector,
+            String tenant) {
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("state", state == null ? "" : state.name());
         filters.put("severity", severity == null ? "" : severity.name());
@@ -161,21 +210,26 @@ class MonitorDashboardController {
     }
 
     /** New alerts first, then acknowledged, then closed ones; within each, the most severe, then the most recent. */
-    static final Comparator<Alert> TRIAGE_ORDER = Comparator
-            .comparingInt((Alert alert) -> alert.state().ordinal())
+    static final Comparator<Alert> TRIAGE_ORDER = Comparator.comparingInt(
+                    (Alert alert) -> alert.state().ordinal())
             .thenComparing(Alert::severity, Comparator.reverseOrder())
             .thenComparing(Alert::lastAt, Comparator.reverseOrder());
 
     /** The signals behind one alert (an htmx fragment). */
     @GetMapping("/alerts/{id}/signals")
     Mono<Rendering> alertSignals(@PathVariable String id) {
-        return reader().flatMap(caller -> alerts.get(caller, id).flatMap(alert -> signals
-                        .forSubject(caller, alert.subjectId(), null, 1000)
-                        .filter(received -> alert.signalIds().contains(received.signal().id()))
-                        .map(MonitorDashboardController::signalView).collectList()
-                        .map(found -> Rendering.view("monitor/queue :: alertSignals")
-                                .modelAttribute("alertId", alert.id()).modelAttribute("signals", found).build())))
-                .onErrorResume(error -> error instanceof NotVisible || error instanceof AlertNotFound, hidden -> notFound());
+        return reader().flatMap(caller -> alerts.get(caller, id)
+                        .flatMap(alert -> signals.forSubject(caller, alert.subjectId(), null, 1000)
+                                .filter(received -> alert.signalIds()
+                                        .contains(received.signal().id()))
+                                .map(MonitorDashboardController::signalView)
+                                .collectList()
+                                .map(found -> Rendering.view("monitor/queue :: alertSignals")
+                                        .modelAttribute("alertId", alert.id())
+                                        .modelAttribute("signals", found)
+                                        .build())))
+                .onErrorResume(
+                        error -> error instanceof NotVisible || error instanceof AlertNotFound, hidden -> notFound());
     }
 
     /**
@@ -208,27 +262,40 @@ class MonitorDashboardController {
                         return row(caller, tenant, id, "monitor.problem.forbidden");
                     }
                     return alerts.transition(caller, tenant, id, version, wanted, trimmed)
-                            .flatMap(moved -> withDecision(moved, caller).map(row -> rowView(row, null, "monitor.moved." + wanted.name())))
-                            .onErrorResume(OptimisticLockingFailureException.class, stale -> row(caller, tenant, id, "monitor.problem.stale"))
-                            .onErrorResume(AlertTransitionNotAllowed.class, refused -> row(caller, tenant, id, "monitor.problem.notAllowed"))
-                            .onErrorResume(AccessDeniedException.class, denied -> row(caller, tenant, id, "monitor.problem.forbidden"));
+                            .flatMap(moved -> withDecision(moved, caller)
+                                    .map(row -> rowView(row, null, "monitor.moved." + wanted.name())))
+                            .onErrorResume(
+                                    OptimisticLockingFailureException.class,
+                                    stale -> row(caller, tenant, id, "monitor.problem.stale"))
+                            .onErrorResume(
+                                    AlertTransitionNotAllowed.class,
+                                    refused -> row(caller, tenant, id, "monitor.problem.notAllowed"))
+                            .onErrorResume(
+                                    AccessDeniedException.class,
+                                    denied -> row(caller, tenant, id, "monitor.problem.forbidden"));
                 }))
-                .onErrorResume(error -> error instanceof NotVisible || error instanceof AlertNotFound, hidden -> notFound());
+                .onErrorResume(
+                        error -> error instanceof NotVisible || error instanceof AlertNotFound, hidden -> notFound());
     }
 
     private Mono<Rendering> row(Caller caller, @Nullable String tenantId, String id, String problem) {
-        return alerts.get(caller, tenantId, id).flatMap(alert -> withDecision(alert, caller)).map(row -> rowView(row, problem, null));
+        return alerts.get(caller, tenantId, id)
+                .flatMap(alert -> withDecision(alert, caller))
+                .map(row -> rowView(row, problem, null));
     }
 
     /** The alert's row with the standing screening decision of its (subject, entry), if any. */
     private Mono<Row> withDecision(Alert alert, Caller caller) {
-        return alerts.standingDecisions(List.of(alert)).map(decisions -> Row.of(alert, caller, decisions.get(alert.id())));
+        return alerts.standingDecisions(List.of(alert))
+                .map(decisions -> Row.of(alert, caller, decisions.get(alert.id())));
     }
 
     private static Rendering rowView(Row row, @Nullable String problem, @Nullable String done) {
-        return Rendering.view("monitor/queue :: alertRow").modelAttribute("row", row)
+        return Rendering.view("monitor/queue :: alertRow")
+                .modelAttribute("row", row)
                 .modelAttribute("problem", problem == null ? "" : problem)
-                .modelAttribute("done", done == null ? "" : done).build();
+                .modelAttribute("done", done == null ? "" : done)
+                .build();
     }
 
     private static @Nullable Long version(MultiValueMap<String, String> form) {
@@ -245,36 +312,60 @@ class MonitorDashboardController {
 
     @GetMapping("/subjects/{id}")
     Mono<Rendering> subject(@PathVariable String id) {
-        return reader().flatMap(caller -> subjects.get(caller, id).flatMap(subject -> Mono.zip(
-                        baselines.load(caller.tenantId(), subject.id()).map(BaselineView::of),
-                        signals.forSubject(caller, subject.id(), null, TIMELINE_SIZE).map(MonitorDashboardController::signalView).collectList(),
-                        alerts.page(caller, null, null, null, subject.id(), null, QUEUE_SIZE).collectList(),
-                        screening.decisions(subject.tenantId(), subject.id()).take(QUEUE_SIZE).collectList())
-                .map(loaded -> {
-                    List<Alert> subjectAlerts = loaded.getT3();
-                    return Rendering.view("monitor/subject")
-                            .modelAttribute("subject", subject)
-                            .modelAttribute("baseline", loaded.getT1())
-                            .modelAttribute("hours", activeHours(loaded.getT1().activeHours()))
-                            .modelAttribute("signals", loaded.getT2())
-                            .modelAttribute("timelineSize", TIMELINE_SIZE)
-                            .modelAttribute("hits", subjectAlerts.stream().filter(a -> a.kind() == AlertKind.SANCTIONS_HIT).toList())
-                            .modelAttribute("alerts", subjectAlerts.stream().filter(a -> a.kind() == AlertKind.IDENTITY_MISUSE)
-                                    .map(alert -> Row.of(alert, caller)).toList())
-                            .modelAttribute("decisions", loaded.getT4())
-                            .modelAttribute("mayReveal", caller.hasAnyRole(Roles.REVEAL))
-                            .build();
-                })))
-                .onErrorResume(error -> error instanceof NotVisible || error instanceof SubjectNotFound, hidden -> notFound());
+        return reader().flatMap(caller -> subjects.get(caller, id)
+                        .flatMap(subject -> Mono.zip(
+                                        baselines
+                                                .load(caller.tenantId(), subject.id())
+                                                .map(BaselineView::of),
+                                        signals.forSubject(caller, subject.id(), null, TIMELINE_SIZE)
+                                                .map(MonitorDashboardController::signalView)
+                                                .collectList(),
+                                        alerts.page(caller, null, null, null, subject.id(), null, QUEUE_SIZE)
+                                                .collectList(),
+                                        screening
+                                                .decisions(subject.tenantId(), subject.id())
+                                                .take(QUEUE_SIZE)
+                                                .collectList())
+                                .map(loaded -> {
+                                    List<Alert> subjectAlerts = loaded.getT3();
+                                    return Rendering.view("monitor/subject")
+                                            .modelAttribute("subject", subject)
+                                            .modelAttribute("baseline", loaded.getT1())
+                                            .modelAttribute(
+                                                    "hours",
+                                                    activeHours(loaded.getT1().activeHours()))
+                                            .modelAttribute("signals", loaded.getT2())
+                                            .modelAttribute("timelineSize", TIMELINE_SIZE)
+                                            .modelAttribute(
+                                                    "hits",
+                                                    subjectAlerts.stream()
+                                                            .filter(a -> a.kind() == AlertKind.SANCTIONS_HIT)
+                                                            .toList())
+                                            .modelAttribute(
+                                                    "alerts",
+                                                    subjectAlerts.stream()
+                                                            .filter(a -> a.kind() == AlertKind.IDENTITY_MISUSE)
+                                                            .map(alert -> Row.of(alert, caller))
+                                                            .toList())
+                                            .modelAttribute("decisions", loaded.getT4())
+                                            .modelAttribute("mayReveal", caller.hasAnyRole(Roles.REVEAL))
+                                            .build();
+                                })))
+                .onErrorResume(
+                        error -> error instanceof NotVisible || error instanceof SubjectNotFound, hidden -> notFound());
     }
 
     /** The subject's identifiers in clear: audited by the service, for the roles the API allows. */
     @PostMapping("/subjects/{id}/reveal")
     Mono<Rendering> reveal(@PathVariable String id) {
-        return reader().filter(caller -> caller.hasAnyRole(Roles.REVEAL)).switchIfEmpty(Mono.error(NotVisible::new))
+        return reader().filter(caller -> caller.hasAnyRole(Roles.REVEAL))
+                .switchIfEmpty(Mono.error(NotVisible::new))
                 .flatMap(caller -> subjects.reveal(caller, id))
-                .map(identifiers -> Rendering.view("monitor/subject :: revealedIdentifiers").modelAttribute("identifiers", identifiers).build())
-                .onErrorResume(error -> error instanceof NotVisible || error instanceof SubjectNotFound, hidden -> notFound());
+                .map(identifiers -> Rendering.view("monitor/subject :: revealedIdentifiers")
+                        .modelAttribute("identifiers", identifiers)
+                        .build())
+                .onErrorResume(
+                        error -> error instanceof NotVisible || error instanceof SubjectNotFound, hidden -> notFound());
     }
 
     /** Hours of the day (in the tenant's zone) with their share of the subject's signals, for the active-hours bar. */
@@ -285,7 +376,13 @@ class MonitorDashboardController {
         }
         List<Map<String, Object>> hours = new ArrayList<>();
         for (int hour = 0; hour < counts.length; hour++) {
-            hours.add(Map.of("hour", hour, "count", counts[hour], "percent", total == 0 ? 0 : Math.round(100.0 * counts[hour] / total)));
+            hours.add(Map.of(
+                    "hour",
+                    hour,
+                    "count",
+                    counts[hour],
+                    "percent",
+                    total == 0 ? 0 : Math.round(100.0 * counts[hour] / total)));
         }
         return hours;
     }
@@ -297,32 +394,37 @@ class MonitorDashboardController {
         boolean day = range.equals("day");
         Duration bucket = day ? Duration.ofHours(1) : Duration.ofMinutes(1);
         int buckets = day ? 24 : 60;
-        Instant end = clock.instant().truncatedTo(day ? ChronoUnit.HOURS : ChronoUnit.MINUTES).plus(bucket);
+        Instant end = clock.instant()
+                .truncatedTo(day ? ChronoUnit.HOURS : ChronoUnit.MINUTES)
+                .plus(bucket);
         Instant start = end.minus(bucket.multipliedBy(buckets));
-        DateTimeFormatter label = DateTimeFormatter.ofPattern(day ? "MM-dd HH:00" : "HH:mm").withZone(ZoneOffset.UTC);
-        return reader().flatMap(caller -> signals.receivedSince(caller, start, INGESTION_MAX).collectList().map(received -> {
-                    long[] counts = new long[buckets];
-                    for (Instant at : received) {
-                        int index = (int) (Duration.between(start, at).toMillis() / bucket.toMillis());
-                        if (index >= 0 && index < buckets) {
-                            counts[index]++;
-                        }
-                    }
-                    List<String> labels = new ArrayList<>();
-                    List<Long> values = new ArrayList<>();
-                    for (int i = 0; i < buckets; i++) {
-                        labels.add(label.format(start.plus(bucket.multipliedBy(i))));
-                        values.add(counts[i]);
-                    }
-                    return Rendering.view("monitor/ingestion")
-                            .modelAttribute("range", day ? "day" : "hour")
-                            .modelAttribute("labels", labels)
-                            .modelAttribute("values", values)
-                            .modelAttribute("total", received.size())
-                            .modelAttribute("capped", received.size() >= INGESTION_MAX)
-                            .modelAttribute("max", INGESTION_MAX)
-                            .build();
-                }))
+        DateTimeFormatter label =
+                DateTimeFormatter.ofPattern(day ? "MM-dd HH:00" : "HH:mm").withZone(ZoneOffset.UTC);
+        return reader().flatMap(caller -> signals.receivedSince(caller, start, INGESTION_MAX)
+                        .collectList()
+                        .map(received -> {
+                            long[] counts = new long[buckets];
+                            for (Instant at : received) {
+                                int index = (int) (Duration.between(start, at).toMillis() / bucket.toMillis());
+                                if (index >= 0 && index < buckets) {
+                                    counts[index]++;
+                                }
+                            }
+                            List<String> labels = new ArrayList<>();
+                            List<Long> values = new ArrayList<>();
+                            for (int i = 0; i < buckets; i++) {
+                                labels.add(label.format(start.plus(bucket.multipliedBy(i))));
+                                values.add(counts[i]);
+                            }
+                            return Rendering.view("monitor/ingestion")
+                                    .modelAttribute("range", day ? "day" : "hour")
+                                    .modelAttribute("labels", labels)
+                                    .modelAttribute("values", values)
+                                    .modelAttribute("total", received.size())
+                                    .modelAttribute("capped", received.size() >= INGESTION_MAX)
+                                    .modelAttribute("max", INGESTION_MAX)
+                                    .build();
+                        }))
                 .onErrorResume(NotVisible.class, hidden -> notFound());
     }
 
@@ -330,11 +432,14 @@ class MonitorDashboardController {
 
     /** The caller, when its roles may read the tenant's monitoring data; otherwise the page does not exist for it. */
     private static Mono<Caller> reader() {
-        return CurrentCaller.get().filter(caller -> caller.hasAnyRole(Roles.READER)).switchIfEmpty(Mono.error(NotVisible::new));
+        return CurrentCaller.get()
+                .filter(caller -> caller.hasAnyRole(Roles.READER))
+                .switchIfEmpty(Mono.error(NotVisible::new));
     }
 
     private static Mono<Rendering> notFound() {
-        return Mono.just(Rendering.view("monitor/not-found").status(HttpStatus.NOT_FOUND).build());
+        return Mono.just(
+                Rendering.view("monitor/not-found").status(HttpStatus.NOT_FOUND).build());
     }
 
     private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
@@ -363,7 +468,10 @@ class MonitorDashboardController {
         view.put("place", null);
         if (signal.location() != null) {
             // Rounded like the baseline's places (about 10 km): where, not exactly where.
-            view.put("place", Math.round(signal.location().lat() * 10) / 10.0 + ", " + Math.round(signal.location().lon() * 10) / 10.0);
+            view.put(
+                    "place",
+                    Math.round(signal.location().lat() * 10) / 10.0 + ", "
+                            + Math.round(signal.location().lon() * 10) / 10.0);
         }
         return view;
     }
@@ -374,7 +482,11 @@ class MonitorDashboardController {
      * alert's tenant when it is not the caller's (staff triaging it): its moves name it, and it has
      * no subject link or signals.
      */
-    record Row(Alert alert, List<String> moves, @Nullable String otherTenant, AllowList.@Nullable StoredDecision decision) {
+    record Row(
+            Alert alert,
+            List<String> moves,
+            @Nullable String otherTenant,
+            AllowList.@Nullable StoredDecision decision) {
 
         static Row of(Alert alert, Caller caller) {
             return of(alert, caller, null);
@@ -383,16 +495,23 @@ class MonitorDashboardController {
         static Row of(Alert alert, Caller caller, AllowList.@Nullable StoredDecision decision) {
             List<String> moves = new ArrayList<>();
             if (caller.hasAnyRole(Roles.ALERT_WORKER)) {
-                for (Map.Entry<String, AlertState> move : List.of(Map.entry("acknowledge", AlertState.ACKNOWLEDGED),
-                        Map.entry("escalate", AlertState.ESCALATED), Map.entry("dismiss", AlertState.DISMISSED))) {
+                for (Map.Entry<String, AlertState> move : List.of(
+                        Map.entry("acknowledge", AlertState.ACKNOWLEDGED),
+                        Map.entry("escalate", AlertState.ESCALATED),
+                        Map.entry("dismiss", AlertState.DISMISSED))) {
                     boolean allowed = alert.state().next().contains(move.getValue());
-                    boolean complianceOnly = alert.kind() == AlertKind.SANCTIONS_HIT && move.getValue() == AlertState.DISMISSED;
+                    boolean complianceOnly =
+                            alert.kind() == AlertKind.SANCTIONS_HIT && move.getValue() == AlertState.DISMISSED;
                     if (allowed && (!complianceOnly || caller.hasAnyRole(Roles.COMPLIANCE))) {
                         moves.add(move.getKey());
                     }
                 }
             }
-            return new Row(alert, List.copyOf(moves), alert.tenantId().equals(caller.tenantId()) ? null : alert.tenantId(), decision);
+            return new Row(
+                    alert,
+                    List.copyOf(moves),
+                    alert.tenantId().equals(caller.tenantId()) ? null : alert.tenantId(),
+                    decision);
         }
     }
 
@@ -402,5 +521,4 @@ class MonitorDashboardController {
             super("not visible", null, false, false);
         }
     }
-
 }

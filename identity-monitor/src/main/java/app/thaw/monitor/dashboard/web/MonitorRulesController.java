@@ -3,12 +3,12 @@ package app.thaw.monitor.dashboard.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import app.thaw.monitor.access.Roles;
 import app.thaw.monitor.detection.Severity;
 import app.thaw.monitor.rules.RuleInvalid;
 import app.thaw.monitor.rules.RuleLimitReached;
 import app.thaw.monitor.rules.RuleNotFound;
 import app.thaw.monitor.rules.RuleService;
-import app.thaw.monitor.access.Roles;
 import app.thaw.platform.dashboard.ThawDashboard;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
@@ -41,16 +41,17 @@ class MonitorRulesController {
         this.rules = rules;
     }
 
-
     @GetMapping({"", "/"})
     Mono<Rendering> list() {
-        return reader().flatMap(caller -> rules.list(caller).collectList().map(all -> Rendering.view("monitor/rules")
-                        .modelAttribute("rules", all)
-                        .modelAttribute("mayEdit", caller.hasAnyRole(Roles.SUBSCRIBER))
-                        .modelAttribute("severities", Severity.values())
-                        .modelAttribute("form", blank())
-                        .modelAttribute("errors", Map.of())
-                        .build()))
+        return reader().flatMap(caller -> rules.list(caller)
+                        .collectList()
+                        .map(all -> Rendering.view("monitor/rules")
+                                .modelAttribute("rules", all)
+                                .modelAttribute("mayEdit", caller.hasAnyRole(Roles.SUBSCRIBER))
+                                .modelAttribute("severities", Severity.values())
+                                .modelAttribute("form", blank())
+                                .modelAttribute("errors", Map.of())
+                                .build()))
                 .onErrorResume(NotVisible.class, hidden -> notFound());
     }
 
@@ -63,8 +64,12 @@ class MonitorRulesController {
                     if (!errors.isEmpty()) {
                         return Mono.just(formView(form, errors));
                     }
-                    return Mono.defer(() -> rules.create(caller, (String) form.get("name"), (String) form.get("expression"),
-                                    (Severity) form.get("severity"), (Boolean) form.get("enabled")))
+                    return Mono.defer(() -> rules.create(
+                                    caller,
+                                    (String) form.get("name"),
+                                    (String) form.get("expression"),
+                                    (Severity) form.get("severity"),
+                                    (Boolean) form.get("enabled")))
                             .map(created -> reload(exchange))
                             .onErrorResume(RuntimeException.class, refused -> refusal(form, refused));
                 }))
@@ -83,8 +88,14 @@ class MonitorRulesController {
                     if (!errors.isEmpty()) {
                         return Mono.just(formView(form, errors));
                     }
-                    return Mono.defer(() -> rules.replace(caller, id, (Long) form.get("version"), (String) form.get("name"),
-                                    (String) form.get("expression"), (Severity) form.get("severity"), (Boolean) form.get("enabled")))
+                    return Mono.defer(() -> rules.replace(
+                                    caller,
+                                    id,
+                                    (Long) form.get("version"),
+                                    (String) form.get("name"),
+                                    (String) form.get("expression"),
+                                    (Severity) form.get("severity"),
+                                    (Boolean) form.get("enabled")))
                             .map(saved -> reload(exchange))
                             .onErrorResume(RuleNotFound.class, gone -> Mono.error(new NotVisible()))
                             .onErrorResume(RuntimeException.class, refused -> refusal(form, refused));
@@ -96,8 +107,12 @@ class MonitorRulesController {
         Map<String, String> errors = new LinkedHashMap<>();
         switch (refused) {
             // The service's own words (CEL's compiler message), next to the field.
-            case RuleInvalid invalid -> errors.put("expression", invalid.getMessage() == null ? "" : invalid.getMessage()
-                    .replaceFirst("^The field 'expression' is invalid: ", ""));
+            case RuleInvalid invalid ->
+                errors.put(
+                        "expression",
+                        invalid.getMessage() == null
+                                ? ""
+                                : invalid.getMessage().replaceFirst("^The field 'expression' is invalid: ", ""));
             case RuleLimitReached limit -> errors.put("form", "#monitor.rules.limit");
             case OptimisticLockingFailureException stale -> errors.put("form", "#monitor.rules.stale");
             default -> {
@@ -108,13 +123,18 @@ class MonitorRulesController {
     }
 
     private static Rendering reload(ServerWebExchange exchange) {
-        exchange.getResponse().getHeaders().set("HX-Redirect", exchange.getRequest().getPath().value().replaceFirst("/rules(/.*)?$", "/rules"));
+        exchange.getResponse()
+                .getHeaders()
+                .set("HX-Redirect", exchange.getRequest().getPath().value().replaceFirst("/rules(/.*)?$", "/rules"));
         return Rendering.view("monitor/rules :: saved").build();
     }
 
     private static Rendering formView(Map<String, Object> form, Map<String, String> errors) {
-        return Rendering.view("monitor/rules :: ruleForm").modelAttribute("form", form).modelAttribute("errors", errors)
-                .modelAttribute("severities", Severity.values()).build();
+        return Rendering.view("monitor/rules :: ruleForm")
+                .modelAttribute("form", form)
+                .modelAttribute("errors", errors)
+                .modelAttribute("severities", Severity.values())
+                .build();
     }
 
     private static Map<String, Object> blank() {
@@ -173,15 +193,20 @@ class MonitorRulesController {
     }
 
     private static Mono<Caller> reader() {
-        return CurrentCaller.get().filter(caller -> caller.hasAnyRole(Roles.READER)).switchIfEmpty(Mono.error(NotVisible::new));
+        return CurrentCaller.get()
+                .filter(caller -> caller.hasAnyRole(Roles.READER))
+                .switchIfEmpty(Mono.error(NotVisible::new));
     }
 
     private static Mono<Caller> editor() {
-        return CurrentCaller.get().filter(caller -> caller.hasAnyRole(Roles.SUBSCRIBER)).switchIfEmpty(Mono.error(NotVisible::new));
+        return CurrentCaller.get()
+                .filter(caller -> caller.hasAnyRole(Roles.SUBSCRIBER))
+                .switchIfEmpty(Mono.error(NotVisible::new));
     }
 
     private static Mono<Rendering> notFound() {
-        return Mono.just(Rendering.view("monitor/not-found").status(HttpStatus.NOT_FOUND).build());
+        return Mono.just(
+                Rendering.view("monitor/not-found").status(HttpStatus.NOT_FOUND).build());
     }
 
     static final class NotVisible extends RuntimeException {

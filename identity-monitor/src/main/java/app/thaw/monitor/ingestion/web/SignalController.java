@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import app.thaw.monitor.access.Roles;
 import app.thaw.monitor.ingestion.BatchTooLarge;
 import app.thaw.monitor.ingestion.LineResult;
 import app.thaw.monitor.ingestion.SignalInput;
@@ -13,13 +14,12 @@ import app.thaw.monitor.ingestion.SignalRejected;
 import app.thaw.monitor.ingestion.SignalService;
 import app.thaw.monitor.signals.Signal;
 import app.thaw.monitor.signals.Signals;
-import app.thaw.platform.store.CursorPage;
-import app.thaw.monitor.access.Roles;
 import app.thaw.platform.problem.FieldViolation;
 import app.thaw.platform.problem.JsonFieldProblems;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.web.StrictJson;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +56,8 @@ class SignalController {
 
     SignalController(SignalService signals, JsonMapper json) {
         this.signals = signals;
-        // Each line is read as strictly as any request body (ADR 55): unknown fields and dates outside 1970–2100 are named.
+        // Each line is read as strictly as any request body (ADR 55): unknown fields and dates outside 1970–2100 are
+        // named.
         this.json = StrictJson.forRequests(json);
         this.lines = StringDecoder.textPlainOnly(List.of("\n"), true);
         this.lines.setMaxInMemorySize(MAX_LINE_BYTES);
@@ -66,29 +67,38 @@ class SignalController {
     @PostMapping(consumes = "application/json")
     @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<ResponseEntity<LineResult>> one(@RequestBody SignalInput input) {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
                 .flatMap(caller -> signals.ingest(caller, List.of(new SignalService.ParsedLine(1, input, List.of()))))
                 .map(List::getFirst)
                 .flatMap(result -> switch (result.result()) {
                     case invalid -> Mono.error(new SignalRejected(result.errors()));
                     case duplicate -> Mono.just(ResponseEntity.ok(result));
-                    case accepted -> Mono.just(ResponseEntity.status(HttpStatus.ACCEPTED).body(result));
+                    case accepted ->
+                        Mono.just(ResponseEntity.status(HttpStatus.ACCEPTED).body(result));
                 });
     }
 
-    @Operation(summary = "Push up to 10,000 signals as NDJSON (one JSON object a line); answers per line: accepted, duplicate or invalid with the reason")
-    @PostMapping(path = "/batch", consumes = {"application/x-ndjson", "application/jsonl"})
+    @Operation(
+            summary =
+                    "Push up to 10,000 signals as NDJSON (one JSON object a line); answers per line: accepted, duplicate or invalid with the reason")
+    @PostMapping(
+            path = "/batch",
+            consumes = {"application/x-ndjson", "application/jsonl"})
     @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<BatchResponse> batch(@RequestBody Flux<DataBuffer> body) {
         AtomicInteger lineNumber = new AtomicInteger();
         java.util.concurrent.atomic.AtomicLong chars = new java.util.concurrent.atomic.AtomicLong();
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
                 .flatMap(caller -> lines.decode(body, ResolvableType.forClass(String.class), null, Map.of())
                         .handle((String line, reactor.core.publisher.SynchronousSink<String> sink) -> {
                             if (chars.addAndGet(line.length()) > MAX_BATCH_CHARS) {
-                                sink.error(new app.thaw.platform.problem.ThawProblem(HttpStatus.CONTENT_TOO_LARGE,
-                                        "payload_too_large", "A batch may be at most " + MAX_BATCH_CHARS / (1024 * 1024)
-                                        + " MiB; split it. Nothing of this batch was stored."));
+                                sink.error(new app.thaw.platform.problem.ThawProblem(
+                                        HttpStatus.CONTENT_TOO_LARGE,
+                                        "payload_too_large",
+                                        "A batch may be at most " + MAX_BATCH_CHARS / (1024 * 1024)
+                                                + " MiB; split it. Nothing of this batch was stored."));
                             } else {
                                 sink.next(line);
                             }
@@ -97,39 +107,57 @@ class SignalController {
                         .filter(line -> !line.text().isBlank())
                         .take(MAX_LINES + 1L)
                         .collectList()
-                        .flatMap(all -> all.size() > MAX_LINES ? Mono.error(new BatchTooLarge(MAX_LINES))
-                                : signals.ingest(caller, all.stream().map(this::parse).toList())))
+                        .flatMap(all -> all.size() > MAX_LINES
+                                ? Mono.error(new BatchTooLarge(MAX_LINES))
+                                : signals.ingest(
+                                        caller, all.stream().map(this::parse).toList())))
                 .map(BatchResponse::of);
     }
 
     @Operation(summary = "Signals matched to a subject, newest first, paged by cursor")
     @GetMapping
     @AllowedRoles(AllowedRoles.ANY_USER)
-    Mono<CursorPage<Map<String, Object>>> forSubject(@RequestParam String subjectId, @RequestParam(required = false) @Nullable String cursor,
-                                               @RequestParam(required = false) @Nullable Integer limit) {
+    Mono<CursorPage<Map<String, Object>>> forSubject(
+            @RequestParam String subjectId,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
         CursorPage.Request page = CursorPage.Request.of(cursor, limit);
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.READER))
                 .flatMapMany(caller -> signals.forSubject(caller, subjectId, page.cursor(), page.limit() + 1))
-                .map(SignalController::view).collectList()
+                .map(SignalController::view)
+                .collectList()
                 .map(all -> page.page(all, view -> (String) view.get("id")));
     }
 
     private SignalService.ParsedLine parse(NumberedLine line) {
         try {
-            return new SignalService.ParsedLine(line.number(), json.readValue(line.text(), SignalInput.class), List.of());
+            return new SignalService.ParsedLine(
+                    line.number(), json.readValue(line.text(), SignalInput.class), List.of());
         } catch (DatabindException e) {
             var named = JsonFieldProblems.violation(e);
             if (named.isPresent()) {
                 return new SignalService.ParsedLine(line.number(), null, List.of(named.get()));
             }
-            String field = e.getPath().stream().map(ref -> ref.getPropertyName() != null ? ref.getPropertyName()
-                    : "[" + ref.getIndex() + "]").collect(Collectors.joining(".")).replace(".[", "[");
-            return new SignalService.ParsedLine(line.number(), null,
-                    List.of(new FieldViolation(field.isEmpty() ? "line" : field, "Type", "has the wrong JSON type or shape")));
+            String field = e.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            return new SignalService.ParsedLine(
+                    line.number(),
+                    null,
+                    List.of(new FieldViolation(
+                            field.isEmpty() ? "line" : field, "Type", "has the wrong JSON type or shape")));
         } catch (JacksonException e) {
             // The parser's message quotes the input, which may hold an identifier: say only where it broke.
-            return new SignalService.ParsedLine(line.number(), null, List.of(new FieldViolation("line", "Json",
-                    "is not a valid JSON object (column " + e.getLocation().getColumnNr() + ")")));
+            return new SignalService.ParsedLine(
+                    line.number(),
+                    null,
+                    List.of(new FieldViolation(
+                            "line",
+                            "Json",
+                            "is not a valid JSON object (column "
+                                    + e.getLocation().getColumnNr() + ")")));
         }
     }
 
@@ -156,8 +184,7 @@ class SignalController {
         }
     }
 
-    record NumberedLine(int number, String text) {
-    }
+    record NumberedLine(int number, String text) {}
 
     record BatchResponse(int accepted, int duplicate, int invalid, List<LineResult> results) {
 

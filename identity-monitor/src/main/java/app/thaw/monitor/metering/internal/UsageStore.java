@@ -31,12 +31,19 @@ class UsageStore implements UsageCounts {
         Update update = new Update().setOnInsert("tenantId", tenantId).setOnInsert("month", month.toString());
         counts.forEach((counter, n) -> update.inc(counter.field(), n));
         // The id names the tenant; an upsert's query holds the id only, so the insert it may make is plain.
-        return mongo.upsert(Query.query(Criteria.where("_id").is(id(tenantId, month))), update, USAGE).then();
+        return mongo.upsert(Query.query(Criteria.where("_id").is(id(tenantId, month))), update, USAGE)
+                .then();
     }
 
     @Override
     public Mono<Map<UsageMeter.Counter, Long>> stored(String tenantId, YearMonth month) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id(tenantId, month)).and("tenantId").is(tenantId)), Document.class, USAGE)
+        return mongo.findOne(
+                        Query.query(Criteria.where("_id")
+                                .is(id(tenantId, month))
+                                .and("tenantId")
+                                .is(tenantId)),
+                        Document.class,
+                        USAGE)
                 .map(doc -> {
                     Map<UsageMeter.Counter, Long> counts = new EnumMap<>(UsageMeter.Counter.class);
                     for (UsageMeter.Counter counter : UsageMeter.Counter.values()) {

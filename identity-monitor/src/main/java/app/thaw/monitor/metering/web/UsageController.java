@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 
-import app.thaw.monitor.metering.UsageMeter;
 import app.thaw.monitor.access.Roles;
+import app.thaw.monitor.metering.UsageMeter;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,7 +33,8 @@ class UsageController {
     @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<UsageMeter.Usage> usage(@RequestParam(required = false) @Nullable YearMonth month) {
         YearMonth which = month != null ? month : YearMonth.now(clock.withZone(ZoneOffset.UTC));
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.READER))
                 .flatMap(caller -> meter.usage(caller.tenantId(), which));
     }
 }

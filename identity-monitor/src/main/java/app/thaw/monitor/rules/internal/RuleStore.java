@@ -6,8 +6,8 @@ import java.util.Date;
 import app.thaw.monitor.detection.Severity;
 import app.thaw.monitor.rules.Rule;
 import app.thaw.monitor.rules.StoredRules;
-import app.thaw.platform.store.VersionedWrites;
 import app.thaw.platform.store.IndexedStore;
+import app.thaw.platform.store.VersionedWrites;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -33,18 +33,31 @@ class RuleStore implements StoredRules, IndexedStore {
 
     @Override
     public Mono<Void> createIndexes() {
-        return mongo.indexOps(RULES).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)).then();
+        return mongo.indexOps(RULES)
+                .createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
+                .then();
     }
 
     @Override
     public Flux<Rule> enabled(String tenantId) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("enabled").is(true)), Document.class, RULES)
+        return mongo.find(
+                        Query.query(Criteria.where("tenantId")
+                                .is(tenantId)
+                                .and("enabled")
+                                .is(true)),
+                        Document.class,
+                        RULES)
                 .map(RuleStore::fromDocument);
     }
 
     @Override
     public Flux<Rule> list(String tenantId, int limit) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId)).with(Sort.by("_id")).limit(limit), Document.class, RULES)
+        return mongo.find(
+                        Query.query(Criteria.where("tenantId").is(tenantId))
+                                .with(Sort.by("_id"))
+                                .limit(limit),
+                        Document.class,
+                        RULES)
                 .map(RuleStore::fromDocument);
     }
 
@@ -64,11 +77,28 @@ class RuleStore implements StoredRules, IndexedStore {
     }
 
     @Override
-    public Mono<Rule> replace(String tenantId, String id, long version, String name, String expression, Severity severity,
-                              boolean enabled, Instant at) {
-        return VersionedWrites.update(mongo, RULES, "rule", tenantId, id, version, new Update().set("name", name)
-                        .set("expression", expression).set("severity", severity.name()).set("enabled", enabled)
-                        .set("updatedAt", Date.from(at)))
+    public Mono<Rule> replace(
+            String tenantId,
+            String id,
+            long version,
+            String name,
+            String expression,
+            Severity severity,
+            boolean enabled,
+            Instant at) {
+        return VersionedWrites.update(
+                        mongo,
+                        RULES,
+                        "rule",
+                        tenantId,
+                        id,
+                        version,
+                        new Update()
+                                .set("name", name)
+                                .set("expression", expression)
+                                .set("severity", severity.name())
+                                .set("enabled", enabled)
+                                .set("updatedAt", Date.from(at)))
                 .map(RuleStore::fromDocument);
     }
 
@@ -82,14 +112,24 @@ class RuleStore implements StoredRules, IndexedStore {
     }
 
     private static Document toDocument(String tenantId, Rule rule) {
-        return new Document("_id", rule.id()).append("tenantId", tenantId).append("name", rule.name())
-                .append("expression", rule.expression()).append("severity", rule.severity().name()).append("enabled", rule.enabled())
-                .append("version", rule.version()).append("updatedAt", Date.from(rule.updatedAt()));
+        return new Document("_id", rule.id())
+                .append("tenantId", tenantId)
+                .append("name", rule.name())
+                .append("expression", rule.expression())
+                .append("severity", rule.severity().name())
+                .append("enabled", rule.enabled())
+                .append("version", rule.version())
+                .append("updatedAt", Date.from(rule.updatedAt()));
     }
 
     private static Rule fromDocument(Document doc) {
-        return new Rule(doc.getString("_id"), doc.getString("name"), doc.getString("expression"),
-                Severity.valueOf(doc.getString("severity")), Boolean.TRUE.equals(doc.getBoolean("enabled")),
-                doc.get("version", Number.class).longValue(), doc.getDate("updatedAt").toInstant());
+        return new Rule(
+                doc.getString("_id"),
+                doc.getString("name"),
+                doc.getString("expression"),
+                Severity.valueOf(doc.getString("severity")),
+                Boolean.TRUE.equals(doc.getBoolean("enabled")),
+                doc.get("version", Number.class).longValue(),
+                doc.getDate("updatedAt").toInstant());
     }
 }

@@ -3,10 +3,10 @@ package app.thaw.monitor.rules.web;
 import java.net.URI;
 import java.util.List;
 
+import app.thaw.monitor.access.Roles;
 import app.thaw.monitor.detection.Severity;
 import app.thaw.monitor.rules.Rule;
 import app.thaw.monitor.rules.RuleService;
-import app.thaw.monitor.access.Roles;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
@@ -42,44 +42,65 @@ class RuleController {
     @PostMapping
     @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<ResponseEntity<Rule>> create(@Valid @RequestBody RuleRequest request) {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
-                .flatMap(caller -> rules.create(caller, request.name(), request.expression(), request.severity(), request.enabled()))
-                .map(rule -> ResponseEntity.created(URI.create("/api/v1/monitor/rules/" + rule.id())).body(rule));
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
+                .flatMap(caller -> rules.create(
+                        caller, request.name(), request.expression(), request.severity(), request.enabled()))
+                .map(rule -> ResponseEntity.created(URI.create("/api/v1/monitor/rules/" + rule.id()))
+                        .body(rule));
     }
 
     @Operation(summary = "The tenant's rules")
     @GetMapping
     @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<List<Rule>> list() {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
-                .flatMapMany(rules::list).collectList();
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.READER))
+                .flatMapMany(rules::list)
+                .collectList();
     }
 
     @Operation(summary = "One rule")
     @GetMapping("/{id}")
     @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<Rule> get(@PathVariable String id) {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER)).flatMap(caller -> rules.get(caller, id));
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.READER))
+                .flatMap(caller -> rules.get(caller, id));
     }
 
     @Operation(summary = "Replace a rule; version must be current")
     @PutMapping("/{id}")
     @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<Rule> replace(@PathVariable String id, @Valid @RequestBody RuleRequest request) {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
-                .flatMap(caller -> rules.replace(caller, id, request.version() == null ? 0 : request.version(), request.name(),
-                        request.expression(), request.severity(), request.enabled()));
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
+                .flatMap(caller -> rules.replace(
+                        caller,
+                        id,
+                        request.version() == null ? 0 : request.version(),
+                        request.name(),
+                        request.expression(),
+                        request.severity(),
+                        request.enabled()));
     }
 
     @Operation(summary = "Delete a rule")
     @DeleteMapping("/{id}")
     @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
-                .flatMap(caller -> rules.delete(caller, id)).then(Mono.just(ResponseEntity.noContent().build()));
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
+                .flatMap(caller -> rules.delete(caller, id))
+                .then(Mono.just(ResponseEntity.noContent().build()));
     }
 
-    record RuleRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+") String name,
-                       @NotBlank String expression, @NotNull Severity severity, boolean enabled, @Min(1) Long version) {
-    }
+    record RuleRequest(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+")
+            String name,
+
+            @NotBlank String expression,
+            @NotNull Severity severity,
+            boolean enabled,
+            @Min(1) Long version) {}
 }

@@ -33,33 +33,68 @@ class AllowListStore implements AllowList {
     }
 
     @Override
-    public Mono<StoredDecision> decide(String tenantId, String subjectId, String listEntryId, @Nullable String entryFingerprint,
-                                       Decision decision, String decidedBy, String reason, List<String> evidence,
-                                       @Nullable String alertId) {
+    public Mono<StoredDecision> decide(
+            String tenantId,
+            String subjectId,
+            String listEntryId,
+            @Nullable String entryFingerprint,
+            Decision decision,
+            String decidedBy,
+            String reason,
+            List<String> evidence,
+            @Nullable String alertId) {
         Instant at = clock.instant();
-        Document doc = new Document("_id", key(tenantId, subjectId, listEntryId)).append("tenantId", tenantId)
-                .append("subjectId", subjectId).append("listEntryId", listEntryId).append("entryFingerprint", entryFingerprint)
-                .append("decision", decision.name()).append("clearedBy", decidedBy).append("reason", reason)
-                .append("evidence", evidence).append("alertId", alertId).append("clearedAt", Date.from(at));
-        return mongo.findAndReplace(Query.query(Criteria.where("_id").is(doc.get("_id")).and("tenantId").is(tenantId)), doc,
-                        FindAndReplaceOptions.options().upsert(), Document.class, ALLOW_LIST)
+        Document doc = new Document("_id", key(tenantId, subjectId, listEntryId))
+                .append("tenantId", tenantId)
+                .append("subjectId", subjectId)
+                .append("listEntryId", listEntryId)
+                .append("entryFingerprint", entryFingerprint)
+                .append("decision", decision.name())
+                .append("clearedBy", decidedBy)
+                .append("reason", reason)
+                .append("evidence", evidence)
+                .append("alertId", alertId)
+                .append("clearedAt", Date.from(at));
+        return mongo.findAndReplace(
+                        Query.query(Criteria.where("_id")
+                                .is(doc.get("_id"))
+                                .and("tenantId")
+                                .is(tenantId)),
+                        doc,
+                        FindAndReplaceOptions.options().upsert(),
+                        Document.class,
+                        ALLOW_LIST)
                 .then(Mono.fromSupplier(() -> fromDocument(doc)));
     }
 
     @Override
     public Flux<StoredDecision> decisions(String tenantId, String subjectId) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("subjectId").is(subjectId)), Document.class, ALLOW_LIST)
+        return mongo.find(
+                        Query.query(Criteria.where("tenantId")
+                                .is(tenantId)
+                                .and("subjectId")
+                                .is(subjectId)),
+                        Document.class,
+                        ALLOW_LIST)
                 .map(AllowListStore::fromDocument)
                 .sort((a, b) -> b.decidedAt().compareTo(a.decidedAt()));
     }
 
     @Override
-    public Mono<Map<String, StoredDecision>> standing(String tenantId, Collection<Map.Entry<String, String>> subjectAndEntry) {
+    public Mono<Map<String, StoredDecision>> standing(
+            String tenantId, Collection<Map.Entry<String, String>> subjectAndEntry) {
         if (subjectAndEntry.isEmpty()) {
             return Mono.just(Map.of());
         }
-        List<String> ids = subjectAndEntry.stream().map(p -> key(tenantId, p.getKey(), p.getValue())).distinct().toList();
-        return mongo.find(Query.query(Criteria.where("_id").in(ids).and("tenantId").is(tenantId)), Document.class, ALLOW_LIST)
+        List<String> ids = subjectAndEntry.stream()
+                .map(p -> key(tenantId, p.getKey(), p.getValue()))
+                .distinct()
+                .toList();
+        return mongo.find(
+                        Query.query(
+                                Criteria.where("_id").in(ids).and("tenantId").is(tenantId)),
+                        Document.class,
+                        ALLOW_LIST)
                 .map(AllowListStore::fromDocument)
                 .collectMap(d -> AllowList.pair(d.subjectId(), d.listEntryId()));
     }
@@ -71,8 +106,15 @@ class AllowListStore implements AllowList {
     private static StoredDecision fromDocument(Document doc) {
         String decision = doc.getString("decision");
         Date at = doc.getDate("clearedAt");
-        return new StoredDecision(doc.getString("subjectId"), doc.getString("listEntryId"), doc.getString("entryFingerprint"),
-                decision == null ? Decision.NOT_A_MATCH : Decision.valueOf(decision), doc.getString("clearedBy"), doc.getString("reason"),
-                doc.getList("evidence", String.class, List.of()), doc.getString("alertId"), at == null ? Instant.EPOCH : at.toInstant());
+        return new StoredDecision(
+                doc.getString("subjectId"),
+                doc.getString("listEntryId"),
+                doc.getString("entryFingerprint"),
+                decision == null ? Decision.NOT_A_MATCH : Decision.valueOf(decision),
+                doc.getString("clearedBy"),
+                doc.getString("reason"),
+                doc.getList("evidence", String.class, List.of()),
+                doc.getString("alertId"),
+                at == null ? Instant.EPOCH : at.toInstant());
     }
 }

@@ -62,6 +62,9 @@ public record ListEntry(String listId, String id, String name, EntryType type, S
 
     /** What kind of party a list entry is. */
     public enum EntryType {
-        INDIVIDUAL, ENTITY, VESSEL, AIRCRAFT
+        INDIVIDUAL,
+        ENTITY,
+        VESSEL,
+        AIRCRAFT
     }
 }

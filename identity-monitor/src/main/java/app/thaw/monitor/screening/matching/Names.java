@@ -23,17 +23,55 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
 public final class Names {
 
     /** Words that join name parts or address a person, not who it is. */
-    private static final Set<String> NOISE = Set.of("THE", "OF", "AND", "FOR", "AL", "EL", "BIN", "BEN", "IBN", "BINT", "ABU",
-            "DE", "DA", "DI", "DEL", "DER", "DOS", "DU", "VAN", "VON", "LA", "LE", "Y", "MR", "MRS", "DR");
+    private static final Set<String> NOISE = Set.of(
+            "THE", "OF", "AND", "FOR", "AL", "EL", "BIN", "BEN", "IBN", "BINT", "ABU", "DE", "DA", "DI", "DEL", "DER",
+            "DOS", "DU", "VAN", "VON", "LA", "LE", "Y", "MR", "MRS", "DR");
 
     /** Legal-form words: dropped before scoring, but they say the party is a company, not a person. */
-    private static final Set<String> LEGAL_FORMS = Set.of("LTD", "LIMITED", "CO", "COMPANY", "INC", "INCORPORATED", "CORP",
-            "CORPORATION", "LLC", "LLP", "SA", "SAS", "SARL", "SRL", "SPA", "GMBH", "AG", "PLC", "BV", "NV", "JSC", "OJSC", "CJSC",
-            "PJSC", "OOO", "ZAO", "OAO", "LTDA", "FZE", "FZCO", "FZC", "PTE", "BHD", "SDN", "KG", "AB", "AS", "OY", "SPOLKA");
+    private static final Set<String> LEGAL_FORMS = Set.of(
+            "LTD",
+            "LIMITED",
+            "CO",
+            "COMPANY",
+            "INC",
+            "INCORPORATED",
+            "CORP",
+            "CORPORATION",
+            "LLC",
+            "LLP",
+            "SA",
+            "SAS",
+            "SARL",
+            "SRL",
+            "SPA",
+            "GMBH",
+            "AG",
+            "PLC",
+            "BV",
+            "NV",
+            "JSC",
+            "OJSC",
+            "CJSC",
+            "PJSC",
+            "OOO",
+            "ZAO",
+            "OAO",
+            "LTDA",
+            "FZE",
+            "FZCO",
+            "FZC",
+            "PTE",
+            "BHD",
+            "SDN",
+            "KG",
+            "AB",
+            "AS",
+            "OY",
+            "SPOLKA");
 
     /** Chinese legal forms, longest first: stripped before pinyin, and they make the name a company's. */
-    private static final List<String> CHINESE_LEGAL_FORMS = List.of("股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "集团公司",
-            "集團公司", "公司", "集团", "集團");
+    private static final List<String> CHINESE_LEGAL_FORMS =
+            List.of("股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "集团公司", "集團公司", "公司", "集团", "集團");
 
     /**
      * One spelling for names written many ways in Latin letters (Arabic names above all), so
@@ -60,16 +98,18 @@ public final class Names {
         return java.util.Map.copyOf(map);
     }
 
-    private static final Set<String> COMPOUND_SURNAMES = Set.of("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙",
-            "慕容", "令狐", "夏侯", "长孙", "宇文", "司徒", "端木", "独孤", "南宫", "西门", "歐陽", "司馬", "諸葛", "東方");
+    private static final Set<String> COMPOUND_SURNAMES = Set.of(
+            "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "长孙", "宇文", "司徒", "端木", "独孤", "南宫", "西门",
+            "歐陽", "司馬", "諸葛", "東方");
 
     private static final HanyuPinyinOutputFormat PINYIN = new HanyuPinyinOutputFormat();
 
-    private static final com.ibm.icu.text.Transliterator CYRILLIC = com.ibm.icu.text.Transliterator.getInstance(
-            "Russian-Latin/BGN; Any-Latin");
-    private static final com.ibm.icu.text.Transliterator GREEK = com.ibm.icu.text.Transliterator.getInstance(
-            "Greek-Latin/UNGEGN; Any-Latin");
-    private static final com.ibm.icu.text.Transliterator ARABIC = com.ibm.icu.text.Transliterator.getInstance("Arabic-Latin");
+    private static final com.ibm.icu.text.Transliterator CYRILLIC =
+            com.ibm.icu.text.Transliterator.getInstance("Russian-Latin/BGN; Any-Latin");
+    private static final com.ibm.icu.text.Transliterator GREEK =
+            com.ibm.icu.text.Transliterator.getInstance("Greek-Latin/UNGEGN; Any-Latin");
+    private static final com.ibm.icu.text.Transliterator ARABIC =
+            com.ibm.icu.text.Transliterator.getInstance("Arabic-Latin");
 
     static {
         PINYIN.setCaseType(HanyuPinyinCaseType.UPPERCASE);
@@ -82,8 +122,7 @@ public final class Names {
         toLatin("Сергей Αθηνά محمد");
     }
 
-    private Names() {
-    }
+    private Names() {}
 
     /** The token lists a name is screened as (one for a Latin name, possibly several for a Chinese one). */
     public static List<List<String>> variants(String name) {
@@ -128,14 +167,16 @@ public final class Names {
             java.util.Map.entry("ZHENG", List.of("CHENG")), java.util.Map.entry("XIE", List.of("HSIEH", "TSE")),
             java.util.Map.entry("ZHU", List.of("CHU")), java.util.Map.entry("WU", List.of("NG", "WOO")),
             java.util.Map.entry("LUO", List.of("LO", "LAW")), java.util.Map.entry("GAO", List.of("KAO", "KO")),
-            java.util.Map.entry("ZENG", List.of("TSENG", "TSANG")), java.util.Map.entry("JIANG", List.of("CHIANG", "KEUNG")));
+            java.util.Map.entry("ZENG", List.of("TSENG", "TSANG")),
+                    java.util.Map.entry("JIANG", List.of("CHIANG", "KEUNG")));
 
     /** The reverse: a Wade–Giles or Cantonese spelling → the pinyin surnames it may be. */
     private static final java.util.Map<String, List<String>> TO_PINYIN = reverse(SURNAME_SPELLINGS);
 
     private static java.util.Map<String, List<String>> reverse(java.util.Map<String, List<String>> spellings) {
         java.util.Map<String, List<String>> reverse = new java.util.TreeMap<>();
-        spellings.forEach((pinyin, others) -> others.forEach(other -> reverse.computeIfAbsent(other, k -> new ArrayList<>()).add(pinyin)));
+        spellings.forEach((pinyin, others) -> others.forEach(
+                other -> reverse.computeIfAbsent(other, k -> new ArrayList<>()).add(pinyin)));
         reverse.replaceAll((k, v) -> List.copyOf(new java.util.TreeSet<>(v)));
         return java.util.Map.copyOf(reverse);
     }
@@ -149,8 +190,10 @@ public final class Names {
                 all.add(token);
             }
         }
-        List<String> kept = all.stream().filter(token -> !NOISE.contains(token) && !LEGAL_FORMS.contains(token))
-                .map(token -> SPELLINGS.getOrDefault(token, token)).toList();
+        List<String> kept = all.stream()
+                .filter(token -> !NOISE.contains(token) && !LEGAL_FORMS.contains(token))
+                .map(token -> SPELLINGS.getOrDefault(token, token))
+                .toList();
         return kept.isEmpty() ? all : kept;
     }
 
@@ -173,9 +216,24 @@ public final class Names {
 
     /** Upper-case ASCII letters and digits, single spaces: diacritics and punctuation removed. */
     static String fold(String name) {
-        String s = name.replace("ß", "SS").replace("ẞ", "SS").replace("Æ", "AE").replace("æ", "AE").replace("Œ", "OE")
-                .replace("œ", "OE").replace("Ø", "O").replace("ø", "O").replace("Ł", "L").replace("ł", "L").replace("Đ", "D")
-                .replace("đ", "D").replace("Þ", "TH").replace("þ", "TH").replace("ı", "I").replace("'", "").replace("’", "").replace(".", "")
+        String s = name.replace("ß", "SS")
+                .replace("ẞ", "SS")
+                .replace("Æ", "AE")
+                .replace("æ", "AE")
+                .replace("Œ", "OE")
+                .replace("œ", "OE")
+                .replace("Ø", "O")
+                .replace("ø", "O")
+                .replace("Ł", "L")
+                .replace("ł", "L")
+                .replace("Đ", "D")
+                .replace("đ", "D")
+                .replace("Þ", "TH")
+                .replace("þ", "TH")
+                .replace("ı", "I")
+                .replace("'", "")
+                .replace("’", "")
+                .replace(".", "")
                 .replace("`", "");
         s = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         return s.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", " ").strip();
@@ -232,40 +290,89 @@ public final class Names {
      * (places, brand names) becomes pinyin, two characters a word ("珠海振戎" → ZHUHAI ZHENRONG).
      */
     private static final java.util.Map<String, String> COMPANY_WORDS = java.util.Map.ofEntries(
-            java.util.Map.entry("中国", "CHINA"), java.util.Map.entry("中華", "CHINA"), java.util.Map.entry("中华", "CHINA"),
-            java.util.Map.entry("国际", "INTERNATIONAL"), java.util.Map.entry("國際", "INTERNATIONAL"),
-            java.util.Map.entry("进出口", "IMPORT EXPORT"), java.util.Map.entry("進出口", "IMPORT EXPORT"),
-            java.util.Map.entry("贸易", "TRADING"), java.util.Map.entry("貿易", "TRADING"), java.util.Map.entry("商贸", "TRADING"),
-            java.util.Map.entry("实业", "INDUSTRIAL"), java.util.Map.entry("實業", "INDUSTRIAL"), java.util.Map.entry("工业", "INDUSTRY"),
-            java.util.Map.entry("工業", "INDUSTRY"), java.util.Map.entry("科技", "TECHNOLOGY"), java.util.Map.entry("技术", "TECHNOLOGY"),
-            java.util.Map.entry("技術", "TECHNOLOGY"), java.util.Map.entry("电子", "ELECTRONICS"), java.util.Map.entry("電子", "ELECTRONICS"),
-            java.util.Map.entry("石油", "PETROLEUM"), java.util.Map.entry("天然气", "NATURAL GAS"), java.util.Map.entry("化工", "CHEMICAL"),
-            java.util.Map.entry("石油化工", "PETROCHEMICAL"), java.util.Map.entry("海洋", "OFFSHORE"), java.util.Map.entry("能源", "ENERGY"),
-            java.util.Map.entry("航运", "SHIPPING"), java.util.Map.entry("航運", "SHIPPING"), java.util.Map.entry("船务", "SHIPPING"),
-            java.util.Map.entry("船務", "SHIPPING"), java.util.Map.entry("海运", "SHIPPING"), java.util.Map.entry("远洋", "OCEAN SHIPPING"),
-            java.util.Map.entry("物流", "LOGISTICS"), java.util.Map.entry("货运", "FREIGHT"), java.util.Map.entry("貨運", "FREIGHT"),
-            java.util.Map.entry("银行", "BANK"), java.util.Map.entry("銀行", "BANK"), java.util.Map.entry("投资", "INVESTMENT"),
-            java.util.Map.entry("投資", "INVESTMENT"), java.util.Map.entry("控股", "HOLDINGS"), java.util.Map.entry("发展", "DEVELOPMENT"),
-            java.util.Map.entry("發展", "DEVELOPMENT"), java.util.Map.entry("机械", "MACHINERY"), java.util.Map.entry("機械", "MACHINERY"),
-            java.util.Map.entry("精密", "PRECISION"), java.util.Map.entry("设备", "EQUIPMENT"), java.util.Map.entry("設備", "EQUIPMENT"),
-            java.util.Map.entry("航空", "AVIATION"), java.util.Map.entry("航天", "AEROSPACE"), java.util.Map.entry("船舶", "SHIPBUILDING"),
-            java.util.Map.entry("重工", "HEAVY INDUSTRY"), java.util.Map.entry("核工业", "NUCLEAR INDUSTRY"), java.util.Map.entry("建筑", "CONSTRUCTION"),
-            java.util.Map.entry("建設", "CONSTRUCTION"), java.util.Map.entry("建设", "CONSTRUCTION"), java.util.Map.entry("通讯", "COMMUNICATIONS"),
-            java.util.Map.entry("通信", "COMMUNICATIONS"), java.util.Map.entry("移动", "MOBILE"), java.util.Map.entry("电信", "TELECOM"),
-            java.util.Map.entry("电力", "POWER"), java.util.Map.entry("钢铁", "STEEL"), java.util.Map.entry("矿业", "MINING"),
-            java.util.Map.entry("化学", "CHEMICAL"), java.util.Map.entry("材料", "MATERIALS"), java.util.Map.entry("金属", "METALS"),
-            java.util.Map.entry("香港", "HONG KONG"), java.util.Map.entry("北京", "BEIJING"), java.util.Map.entry("上海", "SHANGHAI"));
+            java.util.Map.entry("中国", "CHINA"),
+            java.util.Map.entry("中華", "CHINA"),
+            java.util.Map.entry("中华", "CHINA"),
+            java.util.Map.entry("国际", "INTERNATIONAL"),
+            java.util.Map.entry("國際", "INTERNATIONAL"),
+            java.util.Map.entry("进出口", "IMPORT EXPORT"),
+            java.util.Map.entry("進出口", "IMPORT EXPORT"),
+            java.util.Map.entry("贸易", "TRADING"),
+            java.util.Map.entry("貿易", "TRADING"),
+            java.util.Map.entry("商贸", "TRADING"),
+            java.util.Map.entry("实业", "INDUSTRIAL"),
+            java.util.Map.entry("實業", "INDUSTRIAL"),
+            java.util.Map.entry("工业", "INDUSTRY"),
+            java.util.Map.entry("工業", "INDUSTRY"),
+            java.util.Map.entry("科技", "TECHNOLOGY"),
+            java.util.Map.entry("技术", "TECHNOLOGY"),
+            java.util.Map.entry("技術", "TECHNOLOGY"),
+            java.util.Map.entry("电子", "ELECTRONICS"),
+            java.util.Map.entry("電子", "ELECTRONICS"),
+            java.util.Map.entry("石油", "PETROLEUM"),
+            java.util.Map.entry("天然气", "NATURAL GAS"),
+            java.util.Map.entry("化工", "CHEMICAL"),
+            java.util.Map.entry("石油化工", "PETROCHEMICAL"),
+            java.util.Map.entry("海洋", "OFFSHORE"),
+            java.util.Map.entry("能源", "ENERGY"),
+            java.util.Map.entry("航运", "SHIPPING"),
+            java.util.Map.entry("航運", "SHIPPING"),
+            java.util.Map.entry("船务", "SHIPPING"),
+            java.util.Map.entry("船務", "SHIPPING"),
+            java.util.Map.entry("海运", "SHIPPING"),
+            java.util.Map.entry("远洋", "OCEAN SHIPPING"),
+            java.util.Map.entry("物流", "LOGISTICS"),
+            java.util.Map.entry("货运", "FREIGHT"),
+            java.util.Map.entry("貨運", "FREIGHT"),
+            java.util.Map.entry("银行", "BANK"),
+            java.util.Map.entry("銀行", "BANK"),
+            java.util.Map.entry("投资", "INVESTMENT"),
+            java.util.Map.entry("投資", "INVESTMENT"),
+            java.util.Map.entry("控股", "HOLDINGS"),
+            java.util.Map.entry("发展", "DEVELOPMENT"),
+            java.util.Map.entry("發展", "DEVELOPMENT"),
+            java.util.Map.entry("机械", "MACHINERY"),
+            java.util.Map.entry("機械", "MACHINERY"),
+            java.util.Map.entry("精密", "PRECISION"),
+            java.util.Map.entry("设备", "EQUIPMENT"),
+            java.util.Map.entry("設備", "EQUIPMENT"),
+            java.util.Map.entry("航空", "AVIATION"),
+            java.util.Map.entry("航天", "AEROSPACE"),
+            java.util.Map.entry("船舶", "SHIPBUILDING"),
+            java.util.Map.entry("重工", "HEAVY INDUSTRY"),
+            java.util.Map.entry("核工业", "NUCLEAR INDUSTRY"),
+            java.util.Map.entry("建筑", "CONSTRUCTION"),
+            java.util.Map.entry("建設", "CONSTRUCTION"),
+            java.util.Map.entry("建设", "CONSTRUCTION"),
+            java.util.Map.entry("通讯", "COMMUNICATIONS"),
+            java.util.Map.entry("通信", "COMMUNICATIONS"),
+            java.util.Map.entry("移动", "MOBILE"),
+            java.util.Map.entry("电信", "TELECOM"),
+            java.util.Map.entry("电力", "POWER"),
+            java.util.Map.entry("钢铁", "STEEL"),
+            java.util.Map.entry("矿业", "MINING"),
+            java.util.Map.entry("化学", "CHEMICAL"),
+            java.util.Map.entry("材料", "MATERIALS"),
+            java.util.Map.entry("金属", "METALS"),
+            java.util.Map.entry("香港", "HONG KONG"),
+            java.util.Map.entry("北京", "BEIJING"),
+            java.util.Map.entry("上海", "SHANGHAI"));
 
     /**
      * Usual abbreviations of Chinese company names → the names they shorten (before translation):
      * 中石油 is 中国石油天然气, as the English listing is CHINA NATIONAL PETROLEUM CORPORATION.
      */
     private static final java.util.Map<String, String> COMPANY_ABBREVIATIONS = java.util.Map.ofEntries(
-            java.util.Map.entry("中石油", "中国石油总公司"), java.util.Map.entry("中石化", "中国石油化工总公司"),
-            java.util.Map.entry("中海油", "中国海洋石油总公司"), java.util.Map.entry("中远", "中国远洋"),
-            java.util.Map.entry("中船重工", "中国船舶重工"), java.util.Map.entry("中航工业", "中国航空工业"),
-            java.util.Map.entry("中核", "中国核工业"), java.util.Map.entry("中建", "中国建筑"),
-            java.util.Map.entry("中移动", "中国移动"), java.util.Map.entry("中电信", "中国电信"),
+            java.util.Map.entry("中石油", "中国石油总公司"),
+            java.util.Map.entry("中石化", "中国石油化工总公司"),
+            java.util.Map.entry("中海油", "中国海洋石油总公司"),
+            java.util.Map.entry("中远", "中国远洋"),
+            java.util.Map.entry("中船重工", "中国船舶重工"),
+            java.util.Map.entry("中航工业", "中国航空工业"),
+            java.util.Map.entry("中核", "中国核工业"),
+            java.util.Map.entry("中建", "中国建筑"),
+            java.util.Map.entry("中移动", "中国移动"),
+            java.util.Map.entry("中电信", "中国电信"),
             java.util.Map.entry("中精机", "中国精密机械进出口总公司"));
 
     /** 总公司 after 中国: the English listing says "CHINA NATIONAL … CORPORATION". */
@@ -290,8 +397,10 @@ public final class Names {
         for (String form : CHINESE_LEGAL_FORMS) {
             name = name.replace(form, " ");
         }
-        String hanOnly = name.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String hanOnly = name.codePoints()
+                .filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         company |= hanOnly.length() >= 5;
         Set<List<String>> variants = new LinkedHashSet<>();
         if (company || COMPANY_WORDS.keySet().stream().anyMatch(hanOnly::contains)) {
@@ -353,8 +462,10 @@ public final class Names {
     }
 
     private static List<List<String>> personVariants(String name) {
-        String han = name.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String han = name.codePoints()
+                .filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         if (han.isEmpty()) {
             return List.of();
         }

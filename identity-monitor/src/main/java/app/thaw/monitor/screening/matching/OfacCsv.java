@@ -18,10 +18,13 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class OfacCsv {
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setTrim(true).get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
+            .setIgnoreSurroundingSpaces(true)
+            .setTrim(true)
+            .get();
 
-    private OfacCsv() {
-    }
+    private OfacCsv() {}
 
     /** The SDN list's files. */
     public static List<ListEntry> read(Reader sdn, Reader alt) throws IOException {
@@ -53,8 +56,15 @@ public final class OfacCsv {
             if (name == null) {
                 continue;
             }
-            entries.put(id, new ListEntry(listId, id, name, type(value(record.get(2))), String.valueOf(value(record.get(3))),
-                    aliases.getOrDefault(id, List.of())));
+            entries.put(
+                    id,
+                    new ListEntry(
+                            listId,
+                            id,
+                            name,
+                            type(value(record.get(2))),
+                            String.valueOf(value(record.get(3))),
+                            aliases.getOrDefault(id, List.of())));
         }
         return List.copyOf(entries.values());
     }

@@ -4,7 +4,6 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -18,15 +17,14 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class OfacXml {
 
-    private OfacXml() {
-    }
+    private OfacXml() {}
 
     public static List<ListEntry> read(Reader xml) throws XMLStreamException {
         return read("ofac-sdn", xml);
     }
 
     public static List<ListEntry> read(String listId, Reader xml) throws XMLStreamException {
-        return read(listId, xml, date -> { });
+        return read(listId, xml, date -> {});
     }
 
     /**
@@ -83,7 +81,7 @@ public final class OfacXml {
                             publishDate.accept(date);
                         }
                     }
-                    default -> { }
+                    default -> {}
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 String name = in.getLocalName();
@@ -96,7 +94,13 @@ public final class OfacXml {
                 } else if (name.equals("sdnEntry") && entry != null) {
                     String primary = entry.names.compose();
                     if (entry.uid != null && primary != null) {
-                        entries.add(new ListEntry(listId, entry.uid, primary, type(entry.type), String.join("] [", programs), entry.aliases));
+                        entries.add(new ListEntry(
+                                listId,
+                                entry.uid,
+                                primary,
+                                type(entry.type),
+                                String.join("] [", programs),
+                                entry.aliases));
                     }
                     entry = null;
                 }
@@ -108,12 +112,15 @@ public final class OfacXml {
 
     /** {@code 12/03/2021} → {@code 2021-12-03}; anything else → null. */
     static String isoDate(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})").matcher(text);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})")
+                .matcher(text);
         if (!m.matches()) {
             return null;
         }
         try {
-            return java.time.LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))).toString();
+            return java.time.LocalDate.of(
+                            Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
+                    .toString();
         } catch (java.time.DateTimeException notADate) {
             return null;
         }

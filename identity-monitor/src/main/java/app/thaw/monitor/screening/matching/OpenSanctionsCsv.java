@@ -21,11 +21,15 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class OpenSanctionsCsv {
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true).setTrim(true).get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setTrim(true)
+            .get();
 
-    private OpenSanctionsCsv() {
-    }
+    private OpenSanctionsCsv() {}
 
     public static List<ListEntry> read(String listId, Reader csv) throws IOException {
         List<ListEntry> entries = new ArrayList<>();
@@ -36,7 +40,8 @@ public final class OpenSanctionsCsv {
             }
         }
         boolean hasAliases = parser.getHeaderMap().containsKey("aliases");
-        String programsColumn = parser.getHeaderMap().containsKey("dataset") ? "dataset"
+        String programsColumn = parser.getHeaderMap().containsKey("dataset")
+                ? "dataset"
                 : parser.getHeaderMap().containsKey("sanctions") ? "sanctions" : null;
         for (CSVRecord record : parser) {
             if (!record.isConsistent()) {
@@ -47,7 +52,11 @@ public final class OpenSanctionsCsv {
             if (id.isBlank() || name.isBlank()) {
                 continue;
             }
-            List<String> aliases = hasAliases ? split(record.get("aliases")).stream().filter(a -> !a.equals(name)).distinct().toList()
+            List<String> aliases = hasAliases
+                    ? split(record.get("aliases")).stream()
+                            .filter(a -> !a.equals(name))
+                            .distinct()
+                            .toList()
                     : List.of();
             String programs = programsColumn == null ? "" : String.join("] [", split(record.get(programsColumn)));
             entries.add(new ListEntry(listId, id, name, type(record.get("schema")), programs, aliases));
@@ -56,7 +65,10 @@ public final class OpenSanctionsCsv {
     }
 
     private static List<String> split(String cell) {
-        return Arrays.stream(cell.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(cell.split(";"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static ListEntry.EntryType type(String schema) {

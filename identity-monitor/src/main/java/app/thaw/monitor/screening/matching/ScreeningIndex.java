@@ -29,8 +29,8 @@ public final class ScreeningIndex {
 
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
-    private static final Set<ListEntry.EntryType> COMPANY_TYPES = Set.of(ListEntry.EntryType.ENTITY, ListEntry.EntryType.VESSEL,
-            ListEntry.EntryType.AIRCRAFT);
+    private static final Set<ListEntry.EntryType> COMPANY_TYPES =
+            Set.of(ListEntry.EntryType.ENTITY, ListEntry.EntryType.VESSEL, ListEntry.EntryType.AIRCRAFT);
     private static final org.apache.commons.text.similarity.LevenshteinDistance LEVENSHTEIN =
             new org.apache.commons.text.similarity.LevenshteinDistance(2);
 
@@ -41,6 +41,7 @@ public final class ScreeningIndex {
     private final String[][] nameTokens;
     /** Per name, which of its tokens are the surname, where the list says (OFAC's "SURNAME, Given"); null when it does not. */
     private final boolean[][] nameSurname;
+
     private final Map<String, int[]> postings;
     private final Map<String, ListEntry> byKey;
     /** Tokens in at least 0.2 % of the list's names (and 40): MUHAMMAD, ALI, AHMAD, JOSE… weak evidence on their own. */
@@ -93,7 +94,8 @@ public final class ScreeningIndex {
             }
         }
         Map<String, int[]> frozen = new HashMap<>(building.size() * 2);
-        building.forEach((key, ids) -> frozen.put(key, ids.stream().mapToInt(Integer::intValue).toArray()));
+        building.forEach((key, ids) ->
+                frozen.put(key, ids.stream().mapToInt(Integer::intValue).toArray()));
         postings = frozen;
         Map<String, ListEntry> keyed = new HashMap<>();
         for (ListEntry entry : list.entries()) {
@@ -107,7 +109,9 @@ public final class ScreeningIndex {
             }
         }
         int cutoff = Math.max(40, (int) (0.002 * size));
-        common = df.entrySet().stream().filter(e -> e.getValue() >= cutoff).map(Map.Entry::getKey)
+        common = df.entrySet().stream()
+                .filter(e -> e.getValue() >= cutoff)
+                .map(Map.Entry::getKey)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         scratch = ThreadLocal.withInitial(() -> new int[size]);
     }
@@ -138,12 +142,18 @@ public final class ScreeningIndex {
         for (List<String> variant : Names.variants(name)) {
             screenVariant(variant.toArray(String[]::new), threshold, types, best);
         }
-        return best.values().stream().sorted(Comparator.comparingDouble(Match::score).reversed()
-                .thenComparing(Comparator.comparingDouble(Match::secondary).reversed())
-                .thenComparing(m -> m.entry().id())).limit(limit).toList();
+        return best.values().stream()
+                .sorted(Comparator.comparingDouble(Match::score)
+                        .reversed()
+                        .thenComparing(
+                                Comparator.comparingDouble(Match::secondary).reversed())
+                        .thenComparing(m -> m.entry().id()))
+                .limit(limit)
+                .toList();
     }
 
-    private void screenVariant(String[] query, double threshold, Set<ListEntry.EntryType> types, Map<Integer, Match> best) {
+    private void screenVariant(
+            String[] query, double threshold, Set<ListEntry.EntryType> types, Map<Integer, Match> best) {
         if (query.length == 0 || query.length > 30) {
             return;
         }
@@ -186,14 +196,22 @@ public final class ScreeningIndex {
             if (!types.isEmpty() && !types.contains(entry.type())) {
                 continue;
             }
-            double score = score(query, nameTokens[id], nameSurname[id], common, memo, entry.type() != ListEntry.EntryType.INDIVIDUAL);
+            double score = score(
+                    query,
+                    nameTokens[id],
+                    nameSurname[id],
+                    common,
+                    memo,
+                    entry.type() != ListEntry.EntryType.INDIVIDUAL);
             if (score < threshold) {
                 continue;
             }
             double rounded = Math.round(score * 1000) / 1000.0;
             double secondary = Math.round(secondary(query, nameTokens[id]) * 1000) / 1000.0;
             Match current = best.get(nameEntry[id]);
-            if (current == null || rounded > current.score() || rounded == current.score() && secondary > current.secondary()) {
+            if (current == null
+                    || rounded > current.score()
+                    || rounded == current.score() && secondary > current.secondary()) {
                 best.put(nameEntry[id], new Match(entry, nameText[id], namePrimary[id], rounded, secondary));
             }
         }
@@ -215,7 +233,8 @@ public final class ScreeningIndex {
      * names". Null when the list does not say (entities, names without a comma, or when every token
      * would be the surname).
      */
-    static boolean @org.jspecify.annotations.Nullable [] surnameMask(ListEntry.EntryType type, String name, List<String> tokens) {
+    static boolean @org.jspecify.annotations.Nullable [] surnameMask(
+            ListEntry.EntryType type, String name, List<String> tokens) {
         int comma = name.indexOf(',');
         if (type != ListEntry.EntryType.INDIVIDUAL || comma <= 0) {
             return null;
@@ -246,8 +265,12 @@ public final class ScreeningIndex {
         return score(query, name, null, Set.of(), new HashMap<>(), false);
     }
 
-    static double score(String[] query, String[] name, boolean @org.jspecify.annotations.Nullable [] surname, Set<String> common,
-                        Map<String, Double> memo) {
+    static double score(
+            String[] query,
+            String[] name,
+            boolean @org.jspecify.annotations.Nullable [] surname,
+            Set<String> common,
+            Map<String, Double> memo) {
         return score(query, name, surname, common, memo, false);
     }
 
@@ -264,8 +287,13 @@ public final class ScreeningIndex {
      * a person's with a middle name left out: each of its words the query lacks that is not a common
      * one (its distinctive word: DALIAN TIANBAO INTERNATIONAL LOGISTICS without TIANBAO) costs twice.
      */
-    static double score(String[] query, String[] name, boolean @org.jspecify.annotations.Nullable [] surname, Set<String> common,
-                        Map<String, Double> memo, boolean company) {
+    static double score(
+            String[] query,
+            String[] name,
+            boolean @org.jspecify.annotations.Nullable [] surname,
+            Set<String> common,
+            Map<String, Double> memo,
+            boolean company) {
         int n = query.length;
         int m = name.length;
         double[][] sim = new double[n][m];
@@ -319,7 +347,8 @@ public final class ScreeningIndex {
         }
         double queryScore = total / n;
         int uncovered = m - paired;
-        // What the query did cover weighs less when it is common words only: each uncovered word costs up to twice as much.
+        // What the query did cover weighs less when it is common words only: each uncovered word costs up to twice as
+        // much.
         int commonPaired = 0;
         for (int j = 0; j < m; j++) {
             if (usedN[j] && common.contains(name[j])) {
@@ -335,8 +364,14 @@ public final class ScreeningIndex {
                 }
             }
         }
-        double coverage = n == 1 ? 1 - 0.5 * uncovered / m
-                : Math.max(0, 1 - UNCOVERED_TOKEN_PENALTY * ((1 + commonShare) * (uncovered - distinctiveUncovered) + 2 * distinctiveUncovered));
+        double coverage = n == 1
+                ? 1 - 0.5 * uncovered / m
+                : Math.max(
+                        0,
+                        1
+                                - UNCOVERED_TOKEN_PENALTY
+                                        * ((1 + commonShare) * (uncovered - distinctiveUncovered)
+                                                + 2 * distinctiveUncovered));
         double score = queryScore * coverage;
         if (surname != null) {
             boolean surnameFound = false;
@@ -418,6 +453,5 @@ public final class ScreeningIndex {
      * @param score       0–1, three decimals
      * @param secondary   0–1, three decimals: ranks matches of equal score ({@link #secondary})
      */
-    public record Match(ListEntry entry, String matchedName, boolean primary, double score, double secondary) {
-    }
+    public record Match(ListEntry entry, String matchedName, boolean primary, double score, double secondary) {}
 }

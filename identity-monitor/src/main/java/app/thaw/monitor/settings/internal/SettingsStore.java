@@ -33,24 +33,39 @@ class SettingsStore implements StoredSettings {
     @Override
     public Mono<Versioned<TenantSettings>> settings(String tenantId) {
         return mongo.findById(tenantId, Document.class, SETTINGS)
-                .map(doc -> new Versioned<>(mongo.getConverter().read(TenantSettings.class, doc.get("settings", Document.class)),
+                .map(doc -> new Versioned<>(
+                        mongo.getConverter().read(TenantSettings.class, doc.get("settings", Document.class)),
                         doc.get("version", Number.class).longValue()));
     }
 
     @Override
-    public Mono<Versioned<TenantSettings>> replace(String tenantId, TenantSettings settings, long expectedVersion, Instant at) {
+    public Mono<Versioned<TenantSettings>> replace(
+            String tenantId, TenantSettings settings, long expectedVersion, Instant at) {
         MongoConverter converter = mongo.getConverter();
         Document stored = new Document();
         converter.write(settings, stored);
         stored.remove("_class");
         Date now = Date.from(at);
         return expectedVersion == 0
-                ? mongo.insert(new Document("_id", tenantId).append("settings", stored).append("version", 1L)
-                        .append("updatedAt", now), SETTINGS)
-                        .onErrorMap(DuplicateKeyException.class, stale -> new OptimisticLockingFailureException("settings"))
+                ? mongo.insert(
+                                new Document("_id", tenantId)
+                                        .append("settings", stored)
+                                        .append("version", 1L)
+                                        .append("updatedAt", now),
+                                SETTINGS)
+                        .onErrorMap(
+                                DuplicateKeyException.class, stale -> new OptimisticLockingFailureException("settings"))
                         .thenReturn(new Versioned<>(settings, 1))
-                : mongo.updateFirst(Query.query(Criteria.where("_id").is(tenantId).and("version").is(expectedVersion)),
-                                new Update().set("settings", stored).set("updatedAt", now).inc("version", 1), SETTINGS)
+                : mongo.updateFirst(
+                                Query.query(Criteria.where("_id")
+                                        .is(tenantId)
+                                        .and("version")
+                                        .is(expectedVersion)),
+                                new Update()
+                                        .set("settings", stored)
+                                        .set("updatedAt", now)
+                                        .inc("version", 1),
+                                SETTINGS)
                         .flatMap(result -> result.getModifiedCount() == 1
                                 ? Mono.just(new Versioned<>(settings, expectedVersion + 1))
                                 : Mono.error(new OptimisticLockingFailureException("settings")));
@@ -58,12 +73,16 @@ class SettingsStore implements StoredSettings {
 
     @Override
     public Mono<Long> maxSubjects(String tenantId) {
-        return mongo.findById(tenantId, Document.class, PLANS).map(doc -> doc.get("maxSubjects", Number.class).longValue());
+        return mongo.findById(tenantId, Document.class, PLANS)
+                .map(doc -> doc.get("maxSubjects", Number.class).longValue());
     }
 
     @Override
     public Mono<Void> setMaxSubjects(String tenantId, long maxSubjects, Instant at) {
-        return mongo.upsert(Query.query(Criteria.where("_id").is(tenantId)),
-                new Update().set("maxSubjects", maxSubjects).set("updatedAt", Date.from(at)), PLANS).then();
+        return mongo.upsert(
+                        Query.query(Criteria.where("_id").is(tenantId)),
+                        new Update().set("maxSubjects", maxSubjects).set("updatedAt", Date.from(at)),
+                        PLANS)
+                .then();
     }
 }

@@ -3,9 +3,9 @@ package app.thaw.monitor.settings.web;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
+import app.thaw.monitor.access.Roles;
 import app.thaw.monitor.settings.SettingsService;
 import app.thaw.monitor.settings.TenantSettings;
-import app.thaw.monitor.access.Roles;
 import app.thaw.platform.calendar.InvalidTimeZone;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
@@ -40,7 +40,8 @@ class SettingsController {
     @GetMapping("/settings")
     @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<SettingsResponse> get() {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.READER))
                 .flatMap(caller -> settings.settings(caller.tenantId()))
                 .map(v -> new SettingsResponse(v.value(), v.version()));
     }
@@ -54,7 +55,8 @@ class SettingsController {
         } catch (DateTimeException e) {
             return Mono.error(new InvalidTimeZone(request.timeZone()));
         }
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
                 .flatMap(caller -> settings.replace(caller.tenantId(), request.toSettings(), request.version()))
                 .map(v -> new SettingsResponse(v.value(), v.version()));
     }
@@ -70,15 +72,14 @@ class SettingsController {
     @GetMapping("/plan")
     @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<SettingsService.Plan> plan() {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.READER))
                 .flatMap(caller -> settings.plan(caller.tenantId()));
     }
 
-    record PlanRequest(@NotNull @Min(0) Long maxSubjects) {
-    }
+    record PlanRequest(@NotNull @Min(0) Long maxSubjects) {}
 
-    record SettingsResponse(TenantSettings settings, long version) {
-    }
+    record SettingsResponse(TenantSettings settings, long version) {}
 
     record SettingsRequest(
             @NotBlank String timeZone,
@@ -99,10 +100,22 @@ class SettingsController {
             @Min(0) long version) {
 
         TenantSettings toSettings() {
-            return new TenantSettings(timeZone, maxTravelSpeedKmh, minTravelDistanceKm, unusualHourMinSignals,
-                    unusualHourMaxShare, otpBurstCount, otpBurstWindowMinutes, creditApplicationsCount,
-                    creditApplicationsWindowMinutes, contactChangeWindowMinutes, alertWindowMinutes, escalateAtDetectors,
-                    maxFutureSkewSeconds, screeningThreshold, ruleTimeLimitMillis);
+            return new TenantSettings(
+                    timeZone,
+                    maxTravelSpeedKmh,
+                    minTravelDistanceKm,
+                    unusualHourMinSignals,
+                    unusualHourMaxShare,
+                    otpBurstCount,
+                    otpBurstWindowMinutes,
+                    creditApplicationsCount,
+                    creditApplicationsWindowMinutes,
+                    contactChangeWindowMinutes,
+                    alertWindowMinutes,
+                    escalateAtDetectors,
+                    maxFutureSkewSeconds,
+                    screeningThreshold,
+                    ruleTimeLimitMillis);
         }
     }
 }

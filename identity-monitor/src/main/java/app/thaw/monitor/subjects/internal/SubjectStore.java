@@ -36,8 +36,11 @@ class SubjectStore implements Subjects, IndexedStore {
 
     @Override
     public Mono<Void> createIndexes() {
-        return mongo.indexOps(SUBJECTS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("identifierHashes", Sort.Direction.ASC))
-                .then(mongo.indexOps(SUBJECTS).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)))
+        return mongo.indexOps(SUBJECTS)
+                .createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("identifierHashes", Sort.Direction.ASC))
+                .then(mongo.indexOps(SUBJECTS)
+                        .createIndex(
+                                new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)))
                 .then();
     }
 
@@ -48,14 +51,24 @@ class SubjectStore implements Subjects, IndexedStore {
 
     @Override
     public Mono<Subject> find(String tenantId, String id) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, SUBJECTS)
+        return mongo.findOne(
+                        Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)),
+                        Document.class,
+                        SUBJECTS)
                 .map(SubjectStore::fromDocument);
     }
 
     @Override
     public Flux<Subject> byHashes(String tenantId, List<String> hashes, int limit) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("identifierHashes").in(hashes)).limit(limit),
-                Document.class, SUBJECTS).map(SubjectStore::fromDocument);
+        return mongo.find(
+                        Query.query(Criteria.where("tenantId")
+                                        .is(tenantId)
+                                        .and("identifierHashes")
+                                        .in(hashes))
+                                .limit(limit),
+                        Document.class,
+                        SUBJECTS)
+                .map(SubjectStore::fromDocument);
     }
 
     @Override
@@ -70,40 +83,74 @@ class SubjectStore implements Subjects, IndexedStore {
 
     @Override
     public Flux<Subject> allAfter(@Nullable String cursor, int limit) {
-        Query query = cursor == null ? new Query() : Query.query(Criteria.where("_id").gt(cursor));
-        return mongo.find(query.with(Sort.by("_id")).limit(limit), Document.class, SUBJECTS).map(SubjectStore::fromDocument);
+        Query query =
+                cursor == null ? new Query() : Query.query(Criteria.where("_id").gt(cursor));
+        return mongo.find(query.with(Sort.by("_id")).limit(limit), Document.class, SUBJECTS)
+                .map(SubjectStore::fromDocument);
     }
 
     @Override
     public Mono<Subject> setHold(String tenantId, String id, long version, boolean hold, @Nullable String reason) {
-        return VersionedWrites.update(mongo, SUBJECTS, "subject", tenantId, id, version,
+        return VersionedWrites.update(
+                        mongo,
+                        SUBJECTS,
+                        "subject",
+                        tenantId,
+                        id,
+                        version,
                         new Update().set("legalHold", hold).set("holdReason", reason))
                 .map(SubjectStore::fromDocument);
     }
 
     @Override
     public Mono<Boolean> deleteUnlessHeld(String tenantId, String id) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("legalHold").is(false)), SUBJECTS)
+        return mongo.remove(
+                        Query.query(Criteria.where("_id")
+                                .is(id)
+                                .and("tenantId")
+                                .is(tenantId)
+                                .and("legalHold")
+                                .is(false)),
+                        SUBJECTS)
                 .map(result -> result.getDeletedCount() == 1);
     }
 
     static Document toDocument(Subject subject) {
-        return new Document("_id", subject.id()).append("tenantId", subject.tenantId()).append("type", subject.type().name())
-                .append("identifiers", subject.identifiers().stream().map(v -> new Document("type", v.type().name())
-                        .append("hash", v.hash()).append("ciphertext", v.ciphertext()).append("masked", v.masked())).toList())
+        return new Document("_id", subject.id())
+                .append("tenantId", subject.tenantId())
+                .append("type", subject.type().name())
+                .append(
+                        "identifiers",
+                        subject.identifiers().stream()
+                                .map(v -> new Document("type", v.type().name())
+                                        .append("hash", v.hash())
+                                        .append("ciphertext", v.ciphertext())
+                                        .append("masked", v.masked()))
+                                .toList())
                 .append("identifierHashes", subject.hashes())
                 .append("label", subject.label())
-                .append("legalHold", subject.legalHold()).append("holdReason", subject.holdReason())
-                .append("version", subject.version()).append("createdAt", Date.from(subject.createdAt()));
+                .append("legalHold", subject.legalHold())
+                .append("holdReason", subject.holdReason())
+                .append("version", subject.version())
+                .append("createdAt", Date.from(subject.createdAt()));
     }
 
     static Subject fromDocument(Document doc) {
         List<ProtectedValue> identifiers = doc.getList("identifiers", Document.class, List.of()).stream()
-                .map(v -> new ProtectedValue(IdentifierType.valueOf(v.getString("type")), v.getString("hash"),
-                        v.getString("ciphertext"), v.getString("masked")))
+                .map(v -> new ProtectedValue(
+                        IdentifierType.valueOf(v.getString("type")),
+                        v.getString("hash"),
+                        v.getString("ciphertext"),
+                        v.getString("masked")))
                 .toList();
-        return new Subject(doc.getString("_id"), doc.getString("tenantId"), SubjectType.valueOf(doc.getString("type")),
-                identifiers, Boolean.TRUE.equals(doc.getBoolean("legalHold")), doc.getString("holdReason"),
-                doc.get("version", Number.class).longValue(), doc.getDate("createdAt").toInstant());
+        return new Subject(
+                doc.getString("_id"),
+                doc.getString("tenantId"),
+                SubjectType.valueOf(doc.getString("type")),
+                identifiers,
+                Boolean.TRUE.equals(doc.getBoolean("legalHold")),
+                doc.getString("holdReason"),
+                doc.get("version", Number.class).longValue(),
+                doc.getDate("createdAt").toInstant());
     }
 }

@@ -4,18 +4,18 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-import app.thaw.monitor.baseline.Baselines;
+import app.thaw.monitor.access.Roles;
 import app.thaw.monitor.baseline.BaselineView;
+import app.thaw.monitor.baseline.Baselines;
 import app.thaw.monitor.protection.IdentifierType;
 import app.thaw.monitor.subjects.PlainIdentifier;
 import app.thaw.monitor.subjects.Subject;
 import app.thaw.monitor.subjects.SubjectService;
 import app.thaw.monitor.subjects.SubjectType;
-import app.thaw.platform.store.CursorPage;
-import app.thaw.monitor.access.Roles;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
+import app.thaw.platform.store.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -52,22 +52,31 @@ class SubjectController {
     @PostMapping
     @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN, ThawRoles.INSURER})
     Mono<ResponseEntity<SubjectResponse>> enrol(@Valid @RequestBody EnrolRequest request) {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.ENROLLER))
-                .flatMap(caller -> subjects.enrol(caller, request.type(), request.identifiers().stream()
-                        .map(i -> new PlainIdentifier(i.type(), i.value())).toList()))
-                .map(enrolled -> ResponseEntity.created(URI.create("/api/v1/monitor/subjects/" + enrolled.subject().id()))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.ENROLLER))
+                .flatMap(caller -> subjects.enrol(
+                        caller,
+                        request.type(),
+                        request.identifiers().stream()
+                                .map(i -> new PlainIdentifier(i.type(), i.value()))
+                                .toList()))
+                .map(enrolled -> ResponseEntity.created(URI.create(
+                                "/api/v1/monitor/subjects/" + enrolled.subject().id()))
                         .body(SubjectResponse.of(enrolled.subject(), enrolled.sanctionsHits())));
     }
 
     @Operation(summary = "List the tenant's subjects (masked), paged by cursor")
     @GetMapping
     @AllowedRoles(AllowedRoles.ANY_USER)
-    Mono<CursorPage<SubjectResponse>> list(@RequestParam(required = false) @Nullable String cursor,
-                                     @RequestParam(required = false) @Nullable Integer limit) {
+    Mono<CursorPage<SubjectResponse>> list(
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
         CursorPage.Request page = CursorPage.Request.of(cursor, limit);
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.READER))
                 .flatMapMany(caller -> subjects.page(caller, page.cursor(), page.limit() + 1))
-                .map(subject -> SubjectResponse.of(subject, null)).collectList()
+                .map(subject -> SubjectResponse.of(subject, null))
+                .collectList()
                 .map(all -> page.page(all, SubjectResponse::id));
     }
 
@@ -75,25 +84,33 @@ class SubjectController {
     @GetMapping("/{id}")
     @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<SubjectResponse> get(@PathVariable String id) {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
-                .flatMap(caller -> subjects.get(caller, id)).map(subject -> SubjectResponse.of(subject, null));
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.READER))
+                .flatMap(caller -> subjects.get(caller, id))
+                .map(subject -> SubjectResponse.of(subject, null));
     }
 
     @Operation(summary = "Find subjects by an identifier (sent in the body so it never lands in a URL or access log)")
     @PostMapping("/lookup")
     @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<List<SubjectResponse>> lookup(@Valid @RequestBody IdentifierRequest request) {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
                 .flatMapMany(caller -> subjects.lookup(caller, request.type(), request.value()))
-                .map(subject -> SubjectResponse.of(subject, null)).collectList();
+                .map(subject -> SubjectResponse.of(subject, null))
+                .collectList();
     }
 
-    @Operation(summary = "A subject's baseline: known devices, usual places, active hours (in the tenant's zone), institutions")
+    @Operation(
+            summary =
+                    "A subject's baseline: known devices, usual places, active hours (in the tenant's zone), institutions")
     @GetMapping("/{id}/baseline")
     @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<BaselineView> baseline(@PathVariable String id) {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.READER))
-                .flatMap(caller -> subjects.get(caller, id).flatMap(subject -> baselines.load(caller.tenantId(), subject.id())))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.READER))
+                .flatMap(caller ->
+                        subjects.get(caller, id).flatMap(subject -> baselines.load(caller.tenantId(), subject.id())))
                 .map(BaselineView::of);
     }
 
@@ -101,17 +118,22 @@ class SubjectController {
     @GetMapping("/{id}/identifiers")
     @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.COMPLIANCE_OFFICER})
     Mono<List<IdentifierRequest>> reveal(@PathVariable String id) {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.REVEAL))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.REVEAL))
                 .flatMap(caller -> subjects.reveal(caller, id))
-                .map(values -> values.stream().map(v -> new IdentifierRequest(v.type(), v.value())).toList());
+                .map(values -> values.stream()
+                        .map(v -> new IdentifierRequest(v.type(), v.value()))
+                        .toList());
     }
 
     @Operation(summary = "Place or lift a legal hold (compliance officers); version must be current")
     @PutMapping("/{id}/legal-hold")
     @AllowedRoles({ThawRoles.COMPLIANCE_OFFICER, ThawRoles.PLATFORM_ADMIN})
     Mono<SubjectResponse> legalHold(@PathVariable String id, @Valid @RequestBody HoldRequest request) {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.COMPLIANCE))
-                .flatMap(caller -> subjects.setLegalHold(caller, id, request.version(), request.hold(), request.reason()))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.COMPLIANCE))
+                .flatMap(caller ->
+                        subjects.setLegalHold(caller, id, request.version(), request.hold(), request.reason()))
                 .map(subject -> SubjectResponse.of(subject, null));
     }
 
@@ -119,12 +141,15 @@ class SubjectController {
     @DeleteMapping("/{id}")
     @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.MERCHANT_ADMIN, ThawRoles.PLATFORM_ADMIN})
     Mono<ResponseEntity<Void>> erase(@PathVariable String id) {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, Roles.SUBSCRIBER))
                 .flatMap(caller -> subjects.erase(caller, id))
                 .then(Mono.just(ResponseEntity.noContent().build()));
     }
 
-    record IdentifierRequest(@NotNull IdentifierType type, @NotBlank @Size(max = 200) String value) {
+    record IdentifierRequest(
+            @NotNull IdentifierType type,
+            @NotBlank @Size(max = 200) String value) {
 
         @Override
         public String toString() {
@@ -132,22 +157,39 @@ class SubjectController {
         }
     }
 
-    record EnrolRequest(@NotNull SubjectType type, @NotEmpty @Size(max = 20) List<@Valid IdentifierRequest> identifiers) {
-    }
+    record EnrolRequest(
+            @NotNull SubjectType type,
+            @NotEmpty @Size(max = 20) List<@Valid IdentifierRequest> identifiers) {}
 
-    record HoldRequest(@NotNull Boolean hold, @Nullable @Size(max = 500) String reason, @Min(1) long version) {
-    }
+    record HoldRequest(
+            @NotNull Boolean hold,
+            @Nullable @Size(max = 500) String reason,
+            @Min(1) long version) {}
 
-    record MaskedIdentifier(IdentifierType type, String masked) {
-    }
+    record MaskedIdentifier(IdentifierType type, String masked) {}
 
-    record SubjectResponse(String id, SubjectType type, String label, List<MaskedIdentifier> identifiers, boolean legalHold,
-                           long version, Instant createdAt, @Nullable Integer sanctionsHits) {
+    record SubjectResponse(
+            String id,
+            SubjectType type,
+            String label,
+            List<MaskedIdentifier> identifiers,
+            boolean legalHold,
+            long version,
+            Instant createdAt,
+            @Nullable Integer sanctionsHits) {
 
         static SubjectResponse of(Subject subject, @Nullable Integer hits) {
-            return new SubjectResponse(subject.id(), subject.type(), subject.label(),
-                    subject.identifiers().stream().map(v -> new MaskedIdentifier(v.type(), v.masked())).toList(),
-                    subject.legalHold(), subject.version(), subject.createdAt(), hits);
+            return new SubjectResponse(
+                    subject.id(),
+                    subject.type(),
+                    subject.label(),
+                    subject.identifiers().stream()
+                            .map(v -> new MaskedIdentifier(v.type(), v.masked()))
+                            .toList(),
+                    subject.legalHold(),
+                    subject.version(),
+                    subject.createdAt(),
+                    hits);
         }
     }
 }

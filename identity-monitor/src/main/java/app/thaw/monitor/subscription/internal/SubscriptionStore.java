@@ -58,29 +58,46 @@ class SubscriptionStore implements Subscriptions, IndexedStore {
 
     @Override
     public Mono<List<PlanChange>> history(String tenantId) {
-        return subscription(tenantId).map(doc -> doc.getList("history", Document.class, List.of()).stream()
-                .map(change -> new PlanChange(change.getString("plan"), change.getDate("since").toInstant())).toList());
+        return subscription(tenantId)
+                .map(doc -> doc.getList("history", Document.class, List.of()).stream()
+                        .map(change -> new PlanChange(
+                                change.getString("plan"),
+                                change.getDate("since").toInstant()))
+                        .toList());
     }
 
     @Override
     public Mono<Long> sequence(String tenantId) {
         return subscription(tenantId)
-                .map(stored -> stored.get("sequence", Number.class) == null ? 0L : stored.get("sequence", Number.class).longValue())
+                .map(stored -> stored.get("sequence", Number.class) == null
+                        ? 0L
+                        : stored.get("sequence", Number.class).longValue())
                 .defaultIfEmpty(0L);
     }
 
     @Override
     public Mono<Void> changePlan(String tenantId, String planCode, Instant at, long sequence, ThawEvent event) {
-        Update update = EventOutbox.record(new Update().set("plan", planCode).set("changedAt", Date.from(at))
-                .set("sequence", sequence).push("history", new Document("plan", planCode).append("since", Date.from(at))), List.of(event));
+        Update update = EventOutbox.record(
+                new Update()
+                        .set("plan", planCode)
+                        .set("changedAt", Date.from(at))
+                        .set("sequence", sequence)
+                        .push("history", new Document("plan", planCode).append("since", Date.from(at))),
+                List.of(event));
         return mongo.upsert(Query.query(Criteria.where("_id").is(tenantId)), update, SUBSCRIPTIONS)
-                .then(outbox == null ? Mono.empty() : outbox.release(SUBSCRIPTIONS, tenantId).then());
+                .then(
+                        outbox == null
+                                ? Mono.empty()
+                                : outbox.release(SUBSCRIPTIONS, tenantId).then());
     }
 
     @Override
     public Mono<Void> setReferral(String tenantId, String referredBy, Instant at) {
-        return mongo.upsert(Query.query(Criteria.where("_id").is(tenantId)),
-                new Update().set("referredBy", referredBy).set("referredAt", Date.from(at)), SUBSCRIPTIONS).then();
+        return mongo.upsert(
+                        Query.query(Criteria.where("_id").is(tenantId)),
+                        new Update().set("referredBy", referredBy).set("referredAt", Date.from(at)),
+                        SUBSCRIPTIONS)
+                .then();
     }
 
     @Override
@@ -90,37 +107,54 @@ class SubscriptionStore implements Subscriptions, IndexedStore {
 
     @Override
     public Flux<String> referredTo(String partnerTenantId) {
-        return mongo.find(Query.query(Criteria.where("referredBy").is(partnerTenantId)).with(Sort.by("_id")).limit(10_000),
-                Document.class, SUBSCRIPTIONS).map(doc -> doc.getString("_id"));
+        return mongo.find(
+                        Query.query(Criteria.where("referredBy").is(partnerTenantId))
+                                .with(Sort.by("_id"))
+                                .limit(10_000),
+                        Document.class,
+                        SUBSCRIPTIONS)
+                .map(doc -> doc.getString("_id"));
     }
 
     @Override
     public Mono<Void> setShareRate(String partnerTenantId, String rate, Instant at) {
-        return mongo.upsert(Query.query(Criteria.where("_id").is(partnerTenantId)),
-                new Update().set("shareRate", rate).set("changedAt", Date.from(at)), PARTNER_SHARES).then();
+        return mongo.upsert(
+                        Query.query(Criteria.where("_id").is(partnerTenantId)),
+                        new Update().set("shareRate", rate).set("changedAt", Date.from(at)),
+                        PARTNER_SHARES)
+                .then();
     }
 
     @Override
     public Mono<String> shareRate(String partnerTenantId) {
-        return mongo.findById(partnerTenantId, Document.class, PARTNER_SHARES).mapNotNull(doc -> doc.getString("shareRate"));
+        return mongo.findById(partnerTenantId, Document.class, PARTNER_SHARES)
+                .mapNotNull(doc -> doc.getString("shareRate"));
     }
 
     @Override
     public Mono<Boolean> reserveSubject(String tenantId, long limit) {
         Mono<Void> ensure = mongo.insert(new Document("_id", tenantId).append("active", 0L), COUNTS)
-                .onErrorResume(DuplicateKeyException.class, exists -> Mono.empty()).then();
-        return ensure.then(mongo.updateFirst(Query.query(Criteria.where("_id").is(tenantId).and("active").lt(limit)),
-                new Update().inc("active", 1L), COUNTS)).map(result -> result.getModifiedCount() == 1);
+                .onErrorResume(DuplicateKeyException.class, exists -> Mono.empty())
+                .then();
+        return ensure.then(mongo.updateFirst(
+                        Query.query(
+                                Criteria.where("_id").is(tenantId).and("active").lt(limit)),
+                        new Update().inc("active", 1L),
+                        COUNTS))
+                .map(result -> result.getModifiedCount() == 1);
     }
 
     @Override
     public Mono<Void> releaseSubject(String tenantId) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(tenantId)), new Update().inc("active", -1L), COUNTS).then();
+        return mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(tenantId)), new Update().inc("active", -1L), COUNTS)
+                .then();
     }
 
     @Override
     public Mono<Long> activeSubjects(String tenantId) {
-        return mongo.findById(tenantId, Document.class, COUNTS).map(doc -> doc.get("active", Number.class).longValue())
+        return mongo.findById(tenantId, Document.class, COUNTS)
+                .map(doc -> doc.get("active", Number.class).longValue())
                 .defaultIfEmpty(0L);
     }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import app.thaw.monitor.access.Roles;
 import app.thaw.monitor.subscription.StatementService;
 import app.thaw.monitor.subscription.SubscriptionService;
-import app.thaw.monitor.access.Roles;
 import app.thaw.platform.problem.FieldViolation;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.AllowedRoles;
@@ -45,8 +45,9 @@ import reactor.core.publisher.Mono;
 class StatementController {
 
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
-    private static final String[] STATEMENT_READERS = {ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER,
-            ThawRoles.PLATFORM_ADMIN};
+    private static final String[] STATEMENT_READERS = {
+        ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.PLATFORM_ADMIN
+    };
     private static final String[] PARTNERS = {ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.PLATFORM_ADMIN};
 
     private final StatementService statements;
@@ -59,41 +60,53 @@ class StatementController {
         this.clock = clock;
     }
 
-    @Operation(summary = "A tenant's monthly usage statement: plan in force at the month's end, its fee, each metered item's limit, "
-            + "use and overage (JSON, or CSV with format=csv / Accept: text/csv). Platform admins name any tenant with tenantId")
+    @Operation(
+            summary =
+                    "A tenant's monthly usage statement: plan in force at the month's end, its fee, each metered item's limit, "
+                            + "use and overage (JSON, or CSV with format=csv / Accept: text/csv). Platform admins name any tenant with tenantId")
     @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.PLATFORM_ADMIN})
     @GetMapping("/api/v1/subscription/statement")
-    Mono<ResponseEntity<Object>> statement(@RequestParam(required = false) @Nullable String month,
-                                           @RequestParam(required = false) @Nullable String tenantId,
-                                           @RequestParam(required = false) @Nullable String format,
-                                           @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+    Mono<ResponseEntity<Object>> statement(
+            @RequestParam(required = false) @Nullable String month,
+            @RequestParam(required = false) @Nullable String tenantId,
+            @RequestParam(required = false) @Nullable String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         YearMonth asked = month(month);
         boolean csv = csv(format, accept);
-        return CurrentCaller.get().map(caller -> Roles.require(caller, STATEMENT_READERS))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, STATEMENT_READERS))
                 .flatMap(caller -> statements.statement(tenantOf(caller, tenantId), asked))
-                .map(statement -> csv ? csvResponse(StatementService.csv(statement), "statement-" + statement.tenantId() + "-" + statement.month())
+                .map(statement -> csv
+                        ? csvResponse(
+                                StatementService.csv(statement),
+                                "statement-" + statement.tenantId() + "-" + statement.month())
                         : ResponseEntity.ok().body(statement));
     }
 
-    @Operation(summary = "A partner's monthly statement: the subscribers it referred, their plans, fees and usage, and its share at "
-            + "its rate (JSON or CSV). Platform admins name any partner with tenantId")
+    @Operation(
+            summary =
+                    "A partner's monthly statement: the subscribers it referred, their plans, fees and usage, and its share at "
+                            + "its rate (JSON or CSV). Platform admins name any partner with tenantId")
     @AllowedRoles({ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.PLATFORM_ADMIN})
     @GetMapping("/api/v1/subscription/partner-statement")
-    Mono<ResponseEntity<Object>> partnerStatement(@RequestParam(required = false) @Nullable String month,
-                                                  @RequestParam(required = false) @Nullable String tenantId,
-                                                  @RequestParam(required = false) @Nullable String format,
-                                                  @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+    Mono<ResponseEntity<Object>> partnerStatement(
+            @RequestParam(required = false) @Nullable String month,
+            @RequestParam(required = false) @Nullable String tenantId,
+            @RequestParam(required = false) @Nullable String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         YearMonth asked = month(month);
         boolean csv = csv(format, accept);
-        return CurrentCaller.get().map(caller -> Roles.require(caller, PARTNERS))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, PARTNERS))
                 .flatMap(caller -> statements.partnerStatement(tenantOf(caller, tenantId), asked))
-                .map(statement -> csv ? csvResponse(StatementService.csv(statement),
-                        "partner-statement-" + statement.partnerTenantId() + "-" + statement.month())
+                .map(statement -> csv
+                        ? csvResponse(
+                                StatementService.csv(statement),
+                                "partner-statement-" + statement.partnerTenantId() + "-" + statement.month())
                         : ResponseEntity.ok().body(statement));
     }
 
-    record Referral(@NotBlank String referredBy) {
-    }
+    record Referral(@NotBlank String referredBy) {}
 
     @Operation(summary = "Platform admins: record the partner that referred a tenant (audited)")
     @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
@@ -101,28 +114,35 @@ class StatementController {
     Mono<Map<String, String>> refer(@PathVariable String tenantId, @Valid @RequestBody Referral request) {
         String tenant = Objects.requireNonNull(TenantIds.named(tenantId));
         String partner = referredBy(request.referredBy());
-        return CurrentCaller.get().map(caller -> Roles.require(caller, new String[] {ThawRoles.PLATFORM_ADMIN}))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, new String[] {ThawRoles.PLATFORM_ADMIN}))
                 .flatMap(caller -> subscriptions.refer(tenant, partner))
                 .thenReturn(Map.of("tenantId", tenant, "referredBy", partner));
     }
 
-    record ShareRate(@NotNull BigDecimal shareRate) {
-    }
+    record ShareRate(@NotNull BigDecimal shareRate) {}
 
-    @Operation(summary = "Platform admins: set the share of its referred subscribers' fees a partner earns, 0 to 1 (audited)")
+    @Operation(
+            summary =
+                    "Platform admins: set the share of its referred subscribers' fees a partner earns, 0 to 1 (audited)")
     @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
     @PutMapping("/api/v1/monitor/admin/partners/{tenantId}/share")
     Mono<Map<String, Object>> share(@PathVariable String tenantId, @Valid @RequestBody ShareRate request) {
         String partner = Objects.requireNonNull(TenantIds.named(tenantId));
-        return CurrentCaller.get().map(caller -> Roles.require(caller, new String[] {ThawRoles.PLATFORM_ADMIN}))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, new String[] {ThawRoles.PLATFORM_ADMIN}))
                 .flatMap(caller -> subscriptions.setShareRate(partner, request.shareRate()))
                 .map(rate -> Map.of("tenantId", partner, "shareRate", rate));
     }
 
     private static String referredBy(String value) {
         if (!TenantIds.isValid(value)) {
-            throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The field 'referredBy' is invalid: " + TenantIds.PATTERN_MESSAGE,
-                    Map.of("errors", List.of(new FieldViolation("referredBy", "Pattern", TenantIds.PATTERN_MESSAGE))), null);
+            throw new ThawProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "validation_failed",
+                    "The field 'referredBy' is invalid: " + TenantIds.PATTERN_MESSAGE,
+                    Map.of("errors", List.of(new FieldViolation("referredBy", "Pattern", TenantIds.PATTERN_MESSAGE))),
+                    null);
         }
         return value;
     }
@@ -134,7 +154,8 @@ class StatementController {
             return caller.tenantId();
         }
         if (!caller.hasRole(ThawRoles.PLATFORM_ADMIN)) {
-            throw new ThawProblem(HttpStatus.FORBIDDEN, "forbidden", "Only platform administrators read another tenant's statement.");
+            throw new ThawProblem(
+                    HttpStatus.FORBIDDEN, "forbidden", "Only platform administrators read another tenant's statement.");
         }
         return tenant;
     }
@@ -157,15 +178,23 @@ class StatementController {
     }
 
     private static ThawProblem invalidMonth(String rule, String message) {
-        return new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The parameter 'month' is invalid: " + message,
-                Map.of("errors", List.of(new FieldViolation("month", rule, message))), null);
+        return new ThawProblem(
+                HttpStatus.BAD_REQUEST,
+                "validation_failed",
+                "The parameter 'month' is invalid: " + message,
+                Map.of("errors", List.of(new FieldViolation("month", rule, message))),
+                null);
     }
 
     private static boolean csv(@Nullable String format, @Nullable String accept) {
         if (format != null && !format.isEmpty()) {
             if (!format.equals("csv") && !format.equals("json")) {
-                throw new ThawProblem(HttpStatus.BAD_REQUEST, "validation_failed", "The parameter 'format' is invalid: must be json or csv",
-                        Map.of("errors", List.of(new FieldViolation("format", "OneOf", "must be json or csv"))), null);
+                throw new ThawProblem(
+                        HttpStatus.BAD_REQUEST,
+                        "validation_failed",
+                        "The parameter 'format' is invalid: must be json or csv",
+                        Map.of("errors", List.of(new FieldViolation("format", "OneOf", "must be json or csv"))),
+                        null);
             }
             return format.equals("csv");
         }
@@ -173,7 +202,9 @@ class StatementController {
     }
 
     private static ResponseEntity<Object> csvResponse(String body, String name) {
-        return ResponseEntity.ok().contentType(CSV).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
                 .body(body);
     }
 }

@@ -1,8 +1,8 @@
 package app.thaw.monitor.subscription.web;
 
+import app.thaw.monitor.access.Roles;
 import app.thaw.monitor.subscription.Plan;
 import app.thaw.monitor.subscription.SubscriptionService;
-import app.thaw.monitor.access.Roles;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.TenantIds;
@@ -33,19 +33,18 @@ class SubscriptionController {
         return CurrentCaller.get().flatMap(caller -> subscriptions.view(caller.tenantId()));
     }
 
-    record PlanChange(@NotBlank String plan) {
-    }
+    record PlanChange(@NotBlank String plan) {}
 
-    record PlanResponse(String tenantId, String plan) {
-    }
+    record PlanResponse(String tenantId, String plan) {}
 
     @Operation(summary = "Platform admins: move a tenant to another plan of the catalogue (audited)")
     @PutMapping("/api/v1/monitor/admin/subscriptions/{tenantId}")
     @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
     Mono<PlanResponse> change(@PathVariable String tenantId, @Valid @RequestBody PlanChange request) {
-        return CurrentCaller.get().map(caller -> Roles.require(caller, new String[] {ThawRoles.PLATFORM_ADMIN}))
-                .flatMap(caller -> subscriptions.change(java.util.Objects.requireNonNull(TenantIds.named(tenantId)), request.plan(),
-                        caller.subject()))
+        return CurrentCaller.get()
+                .map(caller -> Roles.require(caller, new String[] {ThawRoles.PLATFORM_ADMIN}))
+                .flatMap(caller -> subscriptions.change(
+                        java.util.Objects.requireNonNull(TenantIds.named(tenantId)), request.plan(), caller.subject()))
                 .map((Plan plan) -> new PlanResponse(tenantId, plan.code()));
     }
 }

@@ -32,9 +32,14 @@ public class RelayDeadLetters implements DeadLetters {
     private static DeadLetter deadLetter(Document letter) {
         Document event = letter.get("event", Document.class);
         Date parkedAt = letter.getDate("parkedAt");
-        return new DeadLetter(letter.getString("_id"), event == null ? null : event.getString("type"),
-                event == null ? null : event.getString("subject"), event == null ? null : event.getString("tenantId"),
-                letter.getString("subscriber"), letter.getInteger("attempts", 0), letter.getString("lastError"),
+        return new DeadLetter(
+                letter.getString("_id"),
+                event == null ? null : event.getString("type"),
+                event == null ? null : event.getString("subject"),
+                event == null ? null : event.getString("tenantId"),
+                letter.getString("subscriber"),
+                letter.getInteger("attempts", 0),
+                letter.getString("lastError"),
                 parkedAt == null ? null : parkedAt.toInstant());
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import app.thaw.notifications.access.Access;
 import app.thaw.notifications.dashboard.DeadLetters;
 import app.thaw.notifications.delivery.Delivery;
 import app.thaw.notifications.delivery.DeliveryAttempt;
@@ -13,17 +14,16 @@ import app.thaw.notifications.delivery.DeliveryStatus;
 import app.thaw.notifications.delivery.GoldenFifteenStatistics;
 import app.thaw.notifications.mailbox.MailboxService;
 import app.thaw.notifications.recipients.Channel;
-import app.thaw.notifications.access.Access;
-import app.thaw.platform.problem.NotFound;
-import app.thaw.platform.store.CursorPage;
 import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookService;
 import app.thaw.platform.dashboard.ThawDashboard;
+import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.TenantIds;
 import app.thaw.platform.security.ThawRoles;
+import app.thaw.platform.store.CursorPage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -56,7 +56,8 @@ class NotificationsDashboard {
     private final WebhookService webhooks;
     private final DeadLetters deadLetters;
 
-    NotificationsDashboard(DeliveryLogService log, MailboxService mailbox, WebhookService webhooks, DeadLetters deadLetters) {
+    NotificationsDashboard(
+            DeliveryLogService log, MailboxService mailbox, WebhookService webhooks, DeadLetters deadLetters) {
         this.log = log;
         this.mailbox = mailbox;
         this.webhooks = webhooks;
@@ -66,18 +67,22 @@ class NotificationsDashboard {
     /** Whether the caller sees the dead letters (the navigation offers them to platform admins only). */
     @ModelAttribute("platformAdmin")
     Mono<Boolean> platformAdminFlag() {
-        return CurrentCaller.get().map(caller -> caller.hasRole(ThawRoles.PLATFORM_ADMIN)).defaultIfEmpty(false);
+        return CurrentCaller.get()
+                .map(caller -> caller.hasRole(ThawRoles.PLATFORM_ADMIN))
+                .defaultIfEmpty(false);
     }
 
     // ---------------------------------------------------------------- delivery log
 
     @GetMapping({BASE, BASE + "/"})
-    Mono<String> deliveries(@RequestParam(required = false) @Nullable String channel,
-                            @RequestParam(required = false) @Nullable String status,
-                            @RequestParam(required = false) @Nullable String caseId,
-                            @RequestParam(required = false) @Nullable String tenantId,
-                            @RequestParam(required = false) @Nullable String cursor,
-                            Model model, ServerWebExchange exchange) {
+    Mono<String> deliveries(
+            @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String caseId,
+            @RequestParam(required = false) @Nullable String tenantId,
+            @RequestParam(required = false) @Nullable String cursor,
+            Model model,
+            ServerWebExchange exchange) {
         model.addAttribute("channels", Channel.values());
         model.addAttribute("statuses", DeliveryStatus.values());
         model.addAttribute("channel", blankToNull(channel));
@@ -85,28 +90,41 @@ class NotificationsDashboard {
         model.addAttribute("caseId", blankToNull(caseId));
         model.addAttribute("tenantId", tenantId == null ? null : tenantId.strip());
         return staff().flatMap(caller -> {
-            Channel wantedChannel;
-            DeliveryStatus wantedStatus;
-            String wantedTenant;
-            try {
-                wantedChannel = parse(Channel.class, channel);
-                wantedStatus = parse(DeliveryStatus.class, status);
-            } catch (IllegalArgumentException unknown) {
-                return refusedFilter(exchange, model, "notifications.problem.filter").thenReturn(caller);
-            }
-            try {
-                wantedTenant = tenant(tenantId);
-            } catch (ThawProblem malformed) {
-                return refusedFilter(exchange, model, "notifications.problem.tenant").thenReturn(caller);
-            }
-            model.addAttribute("admin", isAdmin(caller));
-            return log.search(caller, wantedTenant, wantedChannel, wantedStatus, caseId, CursorPage.Request.of(cursor, 25))
-                    .doOnNext(page -> {
-                        model.addAttribute("rows", page.items().stream().map(DeliveryRow::of).toList());
-                        model.addAttribute("next", page.nextCursor());
-                    })
-                    .thenReturn(caller);
-        }).thenReturn("notifications/deliveries");
+                    Channel wantedChannel;
+                    DeliveryStatus wantedStatus;
+                    String wantedTenant;
+                    try {
+                        wantedChannel = parse(Channel.class, channel);
+                        wantedStatus = parse(DeliveryStatus.class, status);
+                    } catch (IllegalArgumentException unknown) {
+                        return refusedFilter(exchange, model, "notifications.problem.filter")
+                                .thenReturn(caller);
+                    }
+                    try {
+                        wantedTenant = tenant(tenantId);
+                    } catch (ThawProblem malformed) {
+                        return refusedFilter(exchange, model, "notifications.problem.tenant")
+                                .thenReturn(caller);
+                    }
+                    model.addAttribute("admin", isAdmin(caller));
+                    return log.search(
+                                    caller,
+                                    wantedTenant,
+                                    wantedChannel,
+                                    wantedStatus,
+                                    caseId,
+                                    CursorPage.Request.of(cursor, 25))
+                            .doOnNext(page -> {
+                                model.addAttribute(
+                                        "rows",
+                                        page.items().stream()
+                                                .map(DeliveryRow::of)
+                                                .toList());
+                                model.addAttribute("next", page.nextCursor());
+                            })
+                            .thenReturn(caller);
+                })
+                .thenReturn("notifications/deliveries");
     }
 
     /** A filter the log cannot apply: 400, the message where the log would be, no rows. */
@@ -118,8 +136,11 @@ class NotificationsDashboard {
     }
 
     @GetMapping(BASE + "/deliveries/{id}")
-    Mono<String> delivery(@PathVariable String id, @RequestParam(required = false) @Nullable String tenantId, Model model,
-                          ServerWebExchange exchange) {
+    Mono<String> delivery(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String tenantId,
+            Model model,
+            ServerWebExchange exchange) {
         return staff().flatMap(caller -> log.get(caller, tenant(tenantId), id)
                         .doOnNext(entry -> detail(model, entry, caller))
                         .thenReturn("notifications/deliveries :: detail"))
@@ -143,9 +164,13 @@ class NotificationsDashboard {
         model.addAttribute("delivery", DeliveryRow.of(entry.delivery()));
         model.addAttribute("subject", entry.delivery().subject());
         model.addAttribute("text", entry.delivery().text());
-        model.addAttribute("attempts", entry.attempts().stream().map(AttemptRow::of).toList());
-        // A replay is a write, in the caller's own tenant only (as in the API): not offered on another tenant's delivery.
-        model.addAttribute("admin", isAdmin(caller) && caller.tenantId().equals(entry.delivery().tenantId()));
+        model.addAttribute(
+                "attempts", entry.attempts().stream().map(AttemptRow::of).toList());
+        // A replay is a write, in the caller's own tenant only (as in the API): not offered on another tenant's
+        // delivery.
+        model.addAttribute(
+                "admin",
+                isAdmin(caller) && caller.tenantId().equals(entry.delivery().tenantId()));
     }
 
     // ---------------------------------------------------------------- development mailbox
@@ -174,19 +199,28 @@ class NotificationsDashboard {
     }
 
     @PostMapping(BASE + "/webhooks/{id}/enable")
-    Mono<String> enable(@PathVariable String id, @RequestParam(required = false) @Nullable Long version, Model model,
-                        ServerWebExchange exchange) {
+    Mono<String> enable(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable Long version,
+            Model model,
+            ServerWebExchange exchange) {
         return staff().map(Access::requireAdmin)
                 .flatMap(caller -> webhooks.get(caller.tenantId(), id)
-                        .flatMap(endpoint -> webhooks.update(caller.tenantId(), id, version == null ? -1 : version, endpoint.url(),
-                                endpoint.eventTypes(), true)))
+                        .flatMap(endpoint -> webhooks.update(
+                                caller.tenantId(),
+                                id,
+                                version == null ? -1 : version,
+                                endpoint.url(),
+                                endpoint.eventTypes(),
+                                true)))
                 .doOnNext(endpoint -> {
                     model.addAttribute("endpoint", EndpointRow.of(endpoint, null, null));
                     model.addAttribute("done", "notifications.webhooks.enabled");
                 })
                 .thenReturn("notifications/webhooks :: result")
                 .onErrorResume(ThawProblem.class, problem -> problem(exchange, model, problem))
-                .onErrorResume(org.springframework.dao.OptimisticLockingFailureException.class,
+                .onErrorResume(
+                        org.springframework.dao.OptimisticLockingFailureException.class,
                         changed -> problem(exchange, model, HttpStatus.CONFLICT))
                 .onErrorResume(AccessDeniedException.class, denied -> problem(exchange, model, HttpStatus.FORBIDDEN));
     }
@@ -194,7 +228,8 @@ class NotificationsDashboard {
     // ---------------------------------------------------------------- golden 15 minutes
 
     @GetMapping(BASE + "/golden-15")
-    Mono<String> goldenFifteen(@RequestParam(required = false) @Nullable String tenantId, Model model, ServerWebExchange exchange) {
+    Mono<String> goldenFifteen(
+            @RequestParam(required = false) @Nullable String tenantId, Model model, ServerWebExchange exchange) {
         model.addAttribute("tenantId", tenantId == null ? null : tenantId.strip());
         return staff().flatMap(caller -> {
             String wantedTenant;
@@ -208,11 +243,25 @@ class NotificationsDashboard {
             return log.goldenFifteen(caller, wantedTenant, 14)
                     .doOnNext(statistics -> {
                         model.addAttribute("statistics", statistics);
-                        model.addAttribute("chart", Map.of(
-                                "labels", statistics.days().stream().map(day -> day.date().toString()).toList(),
-                                "within", statistics.days().stream().map(GoldenFifteenStatistics.Day::within).toList(),
-                                "late", statistics.days().stream().map(GoldenFifteenStatistics.Day::late).toList(),
-                                "pending", statistics.days().stream().map(GoldenFifteenStatistics.Day::pending).toList()));
+                        model.addAttribute(
+                                "chart",
+                                Map.of(
+                                        "labels",
+                                                statistics.days().stream()
+                                                        .map(day -> day.date().toString())
+                                                        .toList(),
+                                        "within",
+                                                statistics.days().stream()
+                                                        .map(GoldenFifteenStatistics.Day::within)
+                                                        .toList(),
+                                        "late",
+                                                statistics.days().stream()
+                                                        .map(GoldenFifteenStatistics.Day::late)
+                                                        .toList(),
+                                        "pending",
+                                                statistics.days().stream()
+                                                        .map(GoldenFifteenStatistics.Day::pending)
+                                                        .toList()));
                     })
                     .thenReturn("notifications/golden15");
         });
@@ -222,7 +271,9 @@ class NotificationsDashboard {
 
     @GetMapping(BASE + "/dead-letters")
     Mono<String> deadLetters(Model model) {
-        return platformAdmin().flatMap(caller -> deadLetters.oldest(100).map(DeadLetterRow::of).collectList())
+        return platformAdmin()
+                .flatMap(
+                        caller -> deadLetters.oldest(100).map(DeadLetterRow::of).collectList())
                 .doOnNext(rows -> model.addAttribute("letters", rows))
                 .thenReturn("notifications/dead-letters");
     }
@@ -230,9 +281,11 @@ class NotificationsDashboard {
     @PostMapping(BASE + "/dead-letters/{id}/replay")
     Mono<String> replayDeadLetter(@PathVariable String id, Model model, ServerWebExchange exchange) {
         model.addAttribute("id", id);
-        return platformAdmin().flatMap(caller -> deadLetters.replay(id, caller.subject()))
+        return platformAdmin()
+                .flatMap(caller -> deadLetters.replay(id, caller.subject()))
                 .flatMap(replayed -> replayed
-                        ? Mono.just("notifications/dead-letters :: replayed").doOnNext(view -> model.addAttribute("replayed", true))
+                        ? Mono.just("notifications/dead-letters :: replayed")
+                                .doOnNext(view -> model.addAttribute("replayed", true))
                         : problem(exchange, model, new NotFound("dead letter", id)));
     }
 
@@ -240,12 +293,14 @@ class NotificationsDashboard {
 
     /** The dashboard's roles; anyone else finds no such page. */
     private static Mono<Caller> staff() {
-        return CurrentCaller.get().filter(caller -> caller.hasAnyRole(ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN))
+        return CurrentCaller.get()
+                .filter(caller -> caller.hasAnyRole(ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN))
                 .switchIfEmpty(Mono.error(() -> new NotFound("page", BASE)));
     }
 
     private static Mono<Caller> platformAdmin() {
-        return CurrentCaller.get().filter(caller -> caller.hasRole(ThawRoles.PLATFORM_ADMIN))
+        return CurrentCaller.get()
+                .filter(caller -> caller.hasRole(ThawRoles.PLATFORM_ADMIN))
                 .switchIfEmpty(Mono.error(() -> new NotFound("page", BASE + "/dead-letters")));
     }
 
@@ -265,17 +320,21 @@ class NotificationsDashboard {
     /** A refused write: its status, and a message the page shows where the result would have gone. */
     private static Mono<String> problem(ServerWebExchange exchange, Model model, HttpStatusCode status) {
         exchange.getResponse().setStatusCode(status);
-        model.addAttribute("problem", switch (status.value()) {
-            case 404 -> "notifications.problem.not-found";
-            case 409 -> "notifications.problem.conflict";
-            case 403 -> "notifications.problem.forbidden";
-            default -> "notifications.problem.invalid";
-        });
+        model.addAttribute(
+                "problem",
+                switch (status.value()) {
+                    case 404 -> "notifications.problem.not-found";
+                    case 409 -> "notifications.problem.conflict";
+                    case 403 -> "notifications.problem.forbidden";
+                    default -> "notifications.problem.invalid";
+                });
         return Mono.just("notifications/fragments :: problem");
     }
 
     private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
-        return value == null || value.isBlank() ? null : Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        return value == null || value.isBlank()
+                ? null
+                : Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
     }
 
     /**
@@ -293,13 +352,36 @@ class NotificationsDashboard {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    record DeliveryRow(String id, String eventType, @Nullable String caseId, String channel, String target, String recipientKind,
-                       String status, int attempts, boolean urgent, @Nullable Instant createdAt, @Nullable Instant deliveredAt,
-                       @Nullable Instant nextAttemptAt, @Nullable String lastResponse) {
+    record DeliveryRow(
+            String id,
+            String eventType,
+            @Nullable String caseId,
+            String channel,
+            String target,
+            String recipientKind,
+            String status,
+            int attempts,
+            boolean urgent,
+            @Nullable Instant createdAt,
+            @Nullable Instant deliveredAt,
+            @Nullable Instant nextAttemptAt,
+            @Nullable String lastResponse) {
 
         static DeliveryRow of(Delivery d) {
-            return new DeliveryRow(d.id(), d.eventType(), d.caseId(), d.channel().name(), d.target(), d.recipientKind().name(),
-                    d.status().name(), d.attempts(), d.urgent(), d.createdAt(), d.deliveredAt(), d.nextAttemptAt(), d.lastResponse());
+            return new DeliveryRow(
+                    d.id(),
+                    d.eventType(),
+                    d.caseId(),
+                    d.channel().name(),
+                    d.target(),
+                    d.recipientKind().name(),
+                    d.status().name(),
+                    d.attempts(),
+                    d.urgent(),
+                    d.createdAt(),
+                    d.deliveredAt(),
+                    d.nextAttemptAt(),
+                    d.lastResponse());
         }
 
         /** An id usable in an HTML id attribute. */
@@ -308,29 +390,62 @@ class NotificationsDashboard {
         }
     }
 
-    record AttemptRow(int attempt, @Nullable Instant at, String status, long latencyMillis, @Nullable String provider,
-                      @Nullable String response) {
+    record AttemptRow(
+            int attempt,
+            @Nullable Instant at,
+            String status,
+            long latencyMillis,
+            @Nullable String provider,
+            @Nullable String response) {
 
         static AttemptRow of(DeliveryAttempt a) {
             return new AttemptRow(a.attempt(), a.at(), a.status(), a.latencyMillis(), a.provider(), a.response());
         }
     }
 
-    record EndpointRow(String id, String url, boolean enabled, @Nullable String disabledReason, @Nullable Instant failingSince,
-                       @Nullable String lastError, @Nullable Instant lastAt, long version) {
+    record EndpointRow(
+            String id,
+            String url,
+            boolean enabled,
+            @Nullable String disabledReason,
+            @Nullable Instant failingSince,
+            @Nullable String lastError,
+            @Nullable Instant lastAt,
+            long version) {
 
         static EndpointRow of(WebhookEndpoint endpoint, @Nullable String lastError, @Nullable Instant lastAt) {
-            return new EndpointRow(endpoint.id(), endpoint.url().toString(), endpoint.enabled(), endpoint.disabledReason(),
-                    endpoint.failingSince(), lastError, lastAt, endpoint.version());
+            return new EndpointRow(
+                    endpoint.id(),
+                    endpoint.url().toString(),
+                    endpoint.enabled(),
+                    endpoint.disabledReason(),
+                    endpoint.failingSince(),
+                    lastError,
+                    lastAt,
+                    endpoint.version());
         }
     }
 
-    record DeadLetterRow(String id, @Nullable String type, @Nullable String subject, @Nullable String tenantId,
-                         @Nullable String subscriber, int attempts, @Nullable String lastError, @Nullable Instant parkedAt) {
+    record DeadLetterRow(
+            String id,
+            @Nullable String type,
+            @Nullable String subject,
+            @Nullable String tenantId,
+            @Nullable String subscriber,
+            int attempts,
+            @Nullable String lastError,
+            @Nullable Instant parkedAt) {
 
         static DeadLetterRow of(DeadLetters.DeadLetter letter) {
-            return new DeadLetterRow(letter.id(), letter.type(), letter.subject(), letter.tenantId(), letter.subscriber(),
-                    letter.attempts(), letter.lastError(), letter.parkedAt());
+            return new DeadLetterRow(
+                    letter.id(),
+                    letter.type(),
+                    letter.subject(),
+                    letter.tenantId(),
+                    letter.subscriber(),
+                    letter.attempts(),
+                    letter.lastError(),
+                    letter.parkedAt());
         }
     }
 }

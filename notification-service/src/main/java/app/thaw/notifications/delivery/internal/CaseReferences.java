@@ -27,13 +27,22 @@ class CaseReferences {
     /** Remembers the case's reference; the same again changes nothing (a reference never changes). */
     Mono<Void> remember(String tenantId, String caseId, String reference) {
         String id = tenantId + "|" + caseId;
-        Document document = new Document("_id", id).append("tenantId", tenantId).append("caseId", caseId).append("reference", reference);
-        return mongo.findAndReplace(Query.query(Criteria.where("_id").is(id)), document, FindAndReplaceOptions.options().upsert(),
-                Document.class, COLLECTION).then();
+        Document document = new Document("_id", id)
+                .append("tenantId", tenantId)
+                .append("caseId", caseId)
+                .append("reference", reference);
+        return mongo.findAndReplace(
+                        Query.query(Criteria.where("_id").is(id)),
+                        document,
+                        FindAndReplaceOptions.options().upsert(),
+                        Document.class,
+                        COLLECTION)
+                .then();
     }
 
     /** The case's reference, or empty when this service has not heard of it. */
     Mono<String> of(String tenantId, String caseId) {
-        return mongo.findById(tenantId + "|" + caseId, Document.class, COLLECTION).mapNotNull(found -> found.getString("reference"));
+        return mongo.findById(tenantId + "|" + caseId, Document.class, COLLECTION)
+                .mapNotNull(found -> found.getString("reference"));
     }
 }

@@ -24,6 +24,7 @@ class DeliveryTimerHandler implements TimerHandler {
     @Override
     public Mono<Void> fire(TimerFiring firing) {
         // The claim inside attempt() makes a repeated firing harmless: a delivery no longer waiting is not sent again.
-        return dispatch.attempt(firing.tenantId(), String.valueOf(firing.payload().get("deliveryId")));
+        return dispatch.attempt(
+                firing.tenantId(), String.valueOf(firing.payload().get("deliveryId")));
     }
 }

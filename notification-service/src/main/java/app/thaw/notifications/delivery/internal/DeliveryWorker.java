@@ -36,9 +36,11 @@ public class DeliveryWorker {
     private final Map<String, ArrayDeque<Supplier<Mono<Boolean>>>> waiting = new HashMap<>();
     /** Targets whose last attempt failed: one slot each until one succeeds. */
     private final Set<String> failing = new HashSet<>();
+
     private final Map<String, Integer> running = new HashMap<>();
     /** Targets with waiting work and a free slot, in turn. */
     private final ArrayDeque<String> turns = new ArrayDeque<>();
+
     private int underWay;
     private int queued;
 
@@ -72,8 +74,7 @@ public class DeliveryWorker {
         return underWay == 0 && queued == 0;
     }
 
-    private record Start(String target, Supplier<Mono<Boolean>> attempt) {
-    }
+    private record Start(String target, Supplier<Mono<Boolean>> attempt) {}
 
     private void pump() {
         List<Start> starts = new ArrayList<>();
@@ -95,11 +96,15 @@ public class DeliveryWorker {
         }
         starts.forEach(start -> Mono.defer(start.attempt())
                 .onErrorResume(failure -> {
-                    log.warn("A delivery attempt to {} failed; the delivery stays as it was recorded", start.target(), failure);
+                    log.warn(
+                            "A delivery attempt to {} failed; the delivery stays as it was recorded",
+                            start.target(),
+                            failure);
                     return Mono.just(false);
                 })
                 .defaultIfEmpty(true)
-                .subscribe(succeeded -> finished(start.target(), succeeded), failure -> finished(start.target(), false)));
+                .subscribe(
+                        succeeded -> finished(start.target(), succeeded), failure -> finished(start.target(), false)));
     }
 
     private void finished(String target, boolean succeeded) {

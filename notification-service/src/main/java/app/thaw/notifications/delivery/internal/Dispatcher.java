@@ -20,6 +20,7 @@ import app.thaw.notifications.delivery.MessageFacts;
 import app.thaw.notifications.delivery.Notification;
 import app.thaw.notifications.delivery.OutgoingMessage;
 import app.thaw.notifications.delivery.SendOutcome;
+import app.thaw.notifications.events.NotificationEvents;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.recipients.Language;
 import app.thaw.notifications.recipients.Recipient;
@@ -33,8 +34,6 @@ import app.thaw.notifications.rules.RuleService;
 import app.thaw.notifications.rules.Target;
 import app.thaw.notifications.settings.SettingsService;
 import app.thaw.notifications.settings.TenantSettings;
-import app.thaw.notifications.events.NotificationEvents;
-import app.thaw.platform.events.Traceparents;
 import app.thaw.notifications.templates.RenderedMessage;
 import app.thaw.notifications.templates.TemplateKey;
 import app.thaw.notifications.templates.TemplateService;
@@ -43,9 +42,10 @@ import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookService;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
-import app.thaw.platform.security.ThawRoles;
+import app.thaw.platform.events.Traceparents;
 import app.thaw.platform.plans.QuotaExceeded;
 import app.thaw.platform.plans.Quotas;
+import app.thaw.platform.security.ThawRoles;
 import app.thaw.platform.store.LeaseClaims;
 import app.thaw.platform.tenancy.PartnerLinks;
 import app.thaw.platform.timers.Timers;
@@ -95,10 +95,24 @@ public class Dispatcher implements DispatchService {
     private final PartnerLinks links;
     private final Quotas quotas;
 
-    public Dispatcher(RuleService rules, RecipientService recipients, TemplateService templates, WebhookService webhooks,
-                           SettingsService settings, DeliveryStore store, FirstDeliveries firsts, List<ChannelSender> senders,
-                           Timers timers, EventOutbox outbox, Clock clock, JsonMapper json, Traceparents traces, DeliveryWorker worker,
-                           DispatchProperties properties, PartnerLinks links, Quotas quotas) {
+    public Dispatcher(
+            RuleService rules,
+            RecipientService recipients,
+            TemplateService templates,
+            WebhookService webhooks,
+            SettingsService settings,
+            DeliveryStore store,
+            FirstDeliveries firsts,
+            List<ChannelSender> senders,
+            Timers timers,
+            EventOutbox outbox,
+            Clock clock,
+            JsonMapper json,
+            Traceparents traces,
+            DeliveryWorker worker,
+            DispatchProperties properties,
+            PartnerLinks links,
+            Quotas quotas) {
         this.rules = rules;
         this.recipients = recipients;
         this.templates = templates;
@@ -151,25 +165,28 @@ public class Dispatcher implements DispatchService {
         return store.claim(tenantId, deliveryId).flatMap(this::send).then();
     }
 
-    private record Planned(Document document, @Nullable Recipient recipient, boolean urgent) {
-    }
+    private record Planned(Document document, @Nullable Recipient recipient, boolean urgent) {}
 
     private Flux<Planned> plan(Notification notification, Rule rule) {
         boolean urgent = rule.urgent() || notification.urgent();
         Flux<Planned> toRecipients = Flux.fromIterable(rule.targets())
-                // A webhook goes to the tenant's endpoints, never to a recipient: a webhook-only target needs no audience read.
+                // A webhook goes to the tenant's endpoints, never to a recipient: a webhook-only target needs no
+                // audience read.
                 .filter(target -> target.channels().stream().anyMatch(channel -> channel != Channel.WEBHOOK))
                 .concatMap(target -> audience(notification, target.audience())
                         .concatMap(recipient -> Flux.fromIterable(target.channels())
                                 .filter(recipient::reachableBy)
                                 .concatMap(channel -> forRecipient(notification, recipient, channel, urgent))));
-        boolean toWebhooks = rule.targets().stream().map(Target::channels).anyMatch(channels -> channels.contains(Channel.WEBHOOK));
+        boolean toWebhooks =
+                rule.targets().stream().map(Target::channels).anyMatch(channels -> channels.contains(Channel.WEBHOOK));
         Flux<Planned> toEndpoints = toWebhooks
-                ? Mono.fromSupplier(() -> webhookBody(notification, null)).flatMapMany(body -> webhooks.forEvent(notification.tenantId(),
-                        notification.eventType()).map(endpoint -> forEndpoint(notification, endpoint, body, urgent)))
+                ? Mono.fromSupplier(() -> webhookBody(notification, null))
+                        .flatMapMany(body -> webhooks.forEvent(notification.tenantId(), notification.eventType())
+                                .map(endpoint -> forEndpoint(notification, endpoint, body, urgent)))
                 : Flux.empty();
         Set<String> seen = new java.util.HashSet<>();
-        return Flux.concat(toRecipients, toEndpoints).filter(planned -> seen.add(planned.document().getString("_id")));
+        return Flux.concat(toRecipients, toEndpoints)
+                .filter(planned -> seen.add(planned.document().getString("_id")));
     }
 
     /**
@@ -185,7 +202,8 @@ public class Dispatcher implements DispatchService {
         }
         return links.partnersOf(notification.tenantId())
                 .filter(partner -> !partner.equals(notification.tenantId()))
-                .concatMap(partner -> rules.effective(partner, notification.eventType()).filter(Rule::enabled)
+                .concatMap(partner -> rules.effective(partner, notification.eventType())
+                        .filter(Rule::enabled)
                         .flatMapMany(rule -> planForPartner(notification, partner, rule)));
     }
 
@@ -195,61 +213,105 @@ public class Dispatcher implements DispatchService {
         Set<Channel> channels = new java.util.HashSet<>();
         rule.targets().forEach(target -> channels.addAll(target.channels()));
         Flux<Planned> inbox = channels.contains(Channel.IN_APP)
-                ? settings.forTenant(partner).flatMapMany(tenantSettings -> forRecipient(told,
-                        Recipient.partnerInbox(partner, tenantSettings.language(), tenantSettings.timeZone()), Channel.IN_APP, urgent))
+                ? settings.forTenant(partner)
+                        .flatMapMany(tenantSettings -> forRecipient(
+                                told,
+                                Recipient.partnerInbox(partner, tenantSettings.language(), tenantSettings.timeZone()),
+                                Channel.IN_APP,
+                                urgent))
                 : Flux.empty();
         Flux<Planned> endpoints = channels.contains(Channel.WEBHOOK)
-                ? Mono.fromSupplier(() -> webhookBody(notification, notification.tenantId())).flatMapMany(body -> webhooks.forEvent(partner,
-                        notification.eventType()).map(endpoint -> forEndpoint(told, endpoint, body, urgent)))
+                ? Mono.fromSupplier(() -> webhookBody(notification, notification.tenantId()))
+                        .flatMapMany(body -> webhooks.forEvent(partner, notification.eventType())
+                                .map(endpoint -> forEndpoint(told, endpoint, body, urgent)))
                 : Flux.empty();
-        return Flux.concat(inbox, endpoints).doOnNext(planned -> planned.document().append(ON_BEHALF_OF, notification.tenantId()));
+        return Flux.concat(inbox, endpoints)
+                .doOnNext(planned -> planned.document().append(ON_BEHALF_OF, notification.tenantId()));
     }
 
     private Flux<Recipient> audience(Notification notification, Audience audience) {
         String tenant = notification.tenantId();
         return switch (audience) {
             // No client registered: the tenant-wide inbox, so the golden 15 minutes can still be met.
-            case CLIENT -> recipients.ofKind(tenant, RecipientKind.CLIENT).switchIfEmpty(settings.forTenant(tenant)
-                    .map(tenantSettings -> Recipient.tenantInbox(tenant, tenantSettings.language(), tenantSettings.timeZone())));
+            case CLIENT ->
+                recipients
+                        .ofKind(tenant, RecipientKind.CLIENT)
+                        .switchIfEmpty(settings.forTenant(tenant)
+                                .map(tenantSettings -> Recipient.tenantInbox(
+                                        tenant, tenantSettings.language(), tenantSettings.timeZone())));
             case STAFF -> recipients.ofKind(tenant, RecipientKind.STAFF);
-            case SUPERVISOR -> recipients.ofKind(tenant, RecipientKind.STAFF).filter(staff -> staff.hasRole(ThawRoles.STAFF_SUPERVISOR));
+            case SUPERVISOR ->
+                recipients
+                        .ofKind(tenant, RecipientKind.STAFF)
+                        .filter(staff -> staff.hasRole(ThawRoles.STAFF_SUPERVISOR));
             case OWNER -> {
                 Object userId = notification.data().get("ownerUserId");
                 Object role = notification.data().get("ownerRole");
-                yield recipients.ofKind(tenant, RecipientKind.STAFF).filter(staff -> userId != null
-                        ? userId.equals(staff.userId())
-                        : role != null && staff.hasRole(String.valueOf(role)));
+                yield recipients
+                        .ofKind(tenant, RecipientKind.STAFF)
+                        .filter(staff -> userId != null
+                                ? userId.equals(staff.userId())
+                                : role != null && staff.hasRole(String.valueOf(role)));
             }
         };
     }
 
-    private Mono<Planned> forRecipient(Notification notification, Recipient recipient, Channel channel, boolean urgent) {
+    private Mono<Planned> forRecipient(
+            Notification notification, Recipient recipient, Channel channel, boolean urgent) {
         boolean restrictedToHolder = notification.restricted() && recipient.kind() == RecipientKind.CLIENT;
-        Map<String, Object> model = new HashMap<>(MessageFacts.readable(notification.data(), recipient.language(), recipient.timeZone()));
+        Map<String, Object> model =
+                new HashMap<>(MessageFacts.readable(notification.data(), recipient.language(), recipient.timeZone()));
         // The tenant-wide inbox is no person to greet: the message speaks to the holder it is about.
-        model.put("recipientName", recipient.id().equals(RecipientId.TENANT_INBOX) && notification.data().get("holder") instanceof Map<?, ?> holder
-                && holder.get("displayName") instanceof String holderName ? holderName : recipient.name());
+        model.put(
+                "recipientName",
+                recipient.id().equals(RecipientId.TENANT_INBOX)
+                                && notification.data().get("holder") instanceof Map<?, ?> holder
+                                && holder.get("displayName") instanceof String holderName
+                        ? holderName
+                        : recipient.name());
         model.put("eventType", notification.eventType());
         model.put("urgent", urgent);
         if (notification.data().get("scenario") instanceof String scenario) {
-            // Mustache has no equality test: a template speaks to one scenario with {{#is.ACCOUNT_TAKEOVER}}…{{/is.ACCOUNT_TAKEOVER}}.
+            // Mustache has no equality test: a template speaks to one scenario with
+            // {{#is.ACCOUNT_TAKEOVER}}…{{/is.ACCOUNT_TAKEOVER}}.
             model.put("is", Map.of(scenario, true));
         }
         if (notification.caseId() != null) {
             model.putIfAbsent("caseId", notification.caseId());
         }
-        return templates.render(notification.tenantId(), new TemplateKey(notification.eventType(), channel, recipient.language()), model,
+        return templates
+                .render(
+                        notification.tenantId(),
+                        new TemplateKey(notification.eventType(), channel, recipient.language()),
+                        model,
                         restrictedToHolder)
-                .map(message -> Boolean.TRUE.equals(notification.data().get("drill")) ? asDrill(message, recipient.language()) : message)
-                .map(message -> new Planned(delivery(notification, DeliveryId.of(notification.eventId(), recipient.id().value(), channel),
-                        channel, recipient.id().value(), recipient.kind(), recipient.name(), recipient.address(channel), recipient.language(),
-                        message, null, urgent), recipient, urgent));
+                .map(message -> Boolean.TRUE.equals(notification.data().get("drill"))
+                        ? asDrill(message, recipient.language())
+                        : message)
+                .map(message -> new Planned(
+                        delivery(
+                                notification,
+                                DeliveryId.of(
+                                        notification.eventId(), recipient.id().value(), channel),
+                                channel,
+                                recipient.id().value(),
+                                recipient.kind(),
+                                recipient.name(),
+                                recipient.address(channel),
+                                recipient.language(),
+                                message,
+                                null,
+                                urgent),
+                        recipient,
+                        urgent));
     }
 
     /** A drill runs the real notifications to real recipients (docs/domain.md §11), so each says it is one. */
     static RenderedMessage asDrill(RenderedMessage message, Language language) {
         String mark = language == Language.ZH_CN ? "【演练】" : "[DRILL] ";
-        return new RenderedMessage(message.subject() == null ? null : mark + message.subject(), mark + message.text(),
+        return new RenderedMessage(
+                message.subject() == null ? null : mark + message.subject(),
+                mark + message.text(),
                 message.html() == null ? null : "<p><strong>" + mark.strip() + "</strong></p>" + message.html());
     }
 
@@ -274,8 +336,21 @@ public class Dispatcher implements DispatchService {
     }
 
     private Planned forEndpoint(Notification notification, WebhookEndpoint endpoint, String body, boolean urgent) {
-        return new Planned(delivery(notification, DeliveryId.of(notification.eventId(), endpoint.id(), Channel.WEBHOOK), Channel.WEBHOOK,
-                endpoint.id(), RecipientKind.CLIENT, endpoint.url().toString(), endpoint.id(), Language.FALLBACK, null, body, urgent), null, urgent);
+        return new Planned(
+                delivery(
+                        notification,
+                        DeliveryId.of(notification.eventId(), endpoint.id(), Channel.WEBHOOK),
+                        Channel.WEBHOOK,
+                        endpoint.id(),
+                        RecipientKind.CLIENT,
+                        endpoint.url().toString(),
+                        endpoint.id(),
+                        Language.FALLBACK,
+                        null,
+                        body,
+                        urgent),
+                null,
+                urgent);
     }
 
     private static Map<String, Object> restrictedData(Notification notification) {
@@ -284,24 +359,48 @@ public class Dispatcher implements DispatchService {
             data.put("caseId", notification.caseId());
         }
         data.put("restricted", true);
-        data.put("notice", "Your account is temporarily unavailable per notice from the competent authority; "
-                + "please await the official announcement.");
+        data.put(
+                "notice",
+                "Your account is temporarily unavailable per notice from the competent authority; "
+                        + "please await the official announcement.");
         return data;
     }
 
-    private Document delivery(Notification notification, DeliveryId id, Channel channel, String target, RecipientKind kind, String name,
-                              @Nullable String address, Language language, @Nullable RenderedMessage message, @Nullable String body,
-                              boolean urgent) {
+    private Document delivery(
+            Notification notification,
+            DeliveryId id,
+            Channel channel,
+            String target,
+            RecipientKind kind,
+            String name,
+            @Nullable String address,
+            Language language,
+            @Nullable RenderedMessage message,
+            @Nullable String body,
+            boolean urgent) {
         Date now = Date.from(clock.instant());
-        return new Document("_id", id.value()).append("tenantId", notification.tenantId()).append("eventId", notification.eventId())
-                .append("eventType", notification.eventType()).append("caseId", notification.caseId()).append("channel", channel.name())
-                .append("target", target).append("recipientKind", kind.name()).append("recipientName", name).append("address", address)
+        return new Document("_id", id.value())
+                .append("tenantId", notification.tenantId())
+                .append("eventId", notification.eventId())
+                .append("eventType", notification.eventType())
+                .append("caseId", notification.caseId())
+                .append("channel", channel.name())
+                .append("target", target)
+                .append("recipientKind", kind.name())
+                .append("recipientName", name)
+                .append("address", address)
                 .append("language", language.tag())
-                .append("subject", message == null ? null : message.subject()).append("text", message == null ? null : message.text())
-                .append("html", message == null ? null : message.html()).append("body", body)
-                .append("urgent", urgent).append("restricted", notification.restricted())
-                .append("status", DeliveryStatus.PENDING.name()).append("attempts", 0)
-                .append("createdAt", now).append("updatedAt", now).append("traceparent", notification.traceparent());
+                .append("subject", message == null ? null : message.subject())
+                .append("text", message == null ? null : message.text())
+                .append("html", message == null ? null : message.html())
+                .append("body", body)
+                .append("urgent", urgent)
+                .append("restricted", notification.restricted())
+                .append("status", DeliveryStatus.PENDING.name())
+                .append("attempts", 0)
+                .append("createdAt", now)
+                .append("updatedAt", now)
+                .append("traceparent", notification.traceparent());
     }
 
     /** A new delivery waits for the end of quiet hours (DEFERRED), or is this instance's to attempt for the lease (PENDING). */
@@ -309,10 +408,12 @@ public class Dispatcher implements DispatchService {
         Document delivery = planned.document();
         Instant now = clock.instant();
         Channel channel = Channel.valueOf(delivery.getString("channel"));
-        var until = planned.recipient() == null ? java.util.Optional.<Instant>empty()
+        var until = planned.recipient() == null
+                ? java.util.Optional.<Instant>empty()
                 : planned.recipient().deferredUntil(now, channel, planned.urgent());
         if (until.isPresent()) {
-            return delivery.append("status", DeliveryStatus.DEFERRED.name()).append("nextAttemptAt", Date.from(until.get()));
+            return delivery.append("status", DeliveryStatus.DEFERRED.name())
+                    .append("nextAttemptAt", Date.from(until.get()));
         }
         return delivery.append(LeaseClaims.LEASE_UNTIL, Date.from(now.plus(properties.lease())));
     }
@@ -320,8 +421,12 @@ public class Dispatcher implements DispatchService {
     private Mono<Void> start(Document delivery) {
         String id = delivery.getString("_id");
         if (DeliveryStatus.DEFERRED.name().equals(delivery.getString("status"))) {
-            return timers.schedule(timerKey(id), DELIVERY_TIMER, delivery.getString("tenantId"),
-                    delivery.getDate("nextAttemptAt").toInstant(), Map.of("deliveryId", id));
+            return timers.schedule(
+                    timerKey(id),
+                    DELIVERY_TIMER,
+                    delivery.getString("tenantId"),
+                    delivery.getDate("nextAttemptAt").toInstant(),
+                    Map.of("deliveryId", id));
         }
         queue(delivery);
         return Mono.empty();
@@ -330,7 +435,9 @@ public class Dispatcher implements DispatchService {
     /** Queues the first attempt of a PENDING delivery as stored (this instance stored it or its sweep just took it over). */
     private void queue(Document delivery) {
         // Nothing to attempt (another attempt has it, or it is done) tells nothing about the target.
-        worker.submit(target(delivery), () -> store.claimQueued(delivery).flatMap(this::send).defaultIfEmpty(true));
+        worker.submit(
+                target(delivery),
+                () -> store.claimQueued(delivery).flatMap(this::send).defaultIfEmpty(true));
     }
 
     /** Attempts share slots by target: each webhook endpoint on its own, each other channel's provider on its own. */
@@ -349,11 +456,21 @@ public class Dispatcher implements DispatchService {
         if (merchant == null) {
             return attemptNow(delivery);
         }
-        return links.linked(merchant, delivery.getString("tenantId")).flatMap(linked -> linked ? attemptNow(delivery)
-                : store.markFailed(delivery.getString("_id"), DeliveryStore.attempt(delivery,
-                        SendOutcome.failure("thaw", "not sent: " + merchant + " revoked its link to this partner bank"), clock.instant(), 0))
-                        // Nothing was sent: this says nothing about the endpoint.
-                        .thenReturn(true));
+        return links.linked(merchant, delivery.getString("tenantId"))
+                .flatMap(linked -> linked
+                        ? attemptNow(delivery)
+                        : store.markFailed(
+                                        delivery.getString("_id"),
+                                        DeliveryStore.attempt(
+                                                delivery,
+                                                SendOutcome.failure(
+                                                        "thaw",
+                                                        "not sent: " + merchant
+                                                                + " revoked its link to this partner bank"),
+                                                clock.instant(),
+                                                0))
+                                // Nothing was sent: this says nothing about the endpoint.
+                                .thenReturn(true));
     }
 
     /**
@@ -366,9 +483,19 @@ public class Dispatcher implements DispatchService {
         }
         return quotas.consume(delivery.getString("tenantId"), SMS_QUOTA, 1)
                 .then(Mono.defer(() -> sendNow(delivery)))
-                .onErrorResume(QuotaExceeded.class, refused -> store.markFailed(delivery.getString("_id"), DeliveryStore.attempt(delivery,
-                                SendOutcome.failure("thaw", "not sent: " + QuotaExceeded.CODE + ": " + refused.getMessage()), clock.instant(), 0))
-                        .thenReturn(true));
+                .onErrorResume(
+                        QuotaExceeded.class,
+                        refused -> store.markFailed(
+                                        delivery.getString("_id"),
+                                        DeliveryStore.attempt(
+                                                delivery,
+                                                SendOutcome.failure(
+                                                        "thaw",
+                                                        "not sent: " + QuotaExceeded.CODE + ": "
+                                                                + refused.getMessage()),
+                                                clock.instant(),
+                                                0))
+                                .thenReturn(true));
     }
 
     private Mono<Boolean> sendNow(Document delivery) {
@@ -376,15 +503,23 @@ public class Dispatcher implements DispatchService {
         ChannelSender sender = senders.get(channel);
         String subject = delivery.getString("subject");
         String text = delivery.getString("text");
-        OutgoingMessage message = new OutgoingMessage(new DeliveryId(delivery.getString("_id")), delivery.getString("tenantId"), channel,
-                delivery.getString("address"), delivery.getString("target"), delivery.getString("recipientName"),
-                text == null ? null : new RenderedMessage(subject, text, delivery.getString("html")), delivery.getString("body"),
-                delivery.getString("eventType"), delivery.getInteger("attempts", 1));
+        OutgoingMessage message = new OutgoingMessage(
+                new DeliveryId(delivery.getString("_id")),
+                delivery.getString("tenantId"),
+                channel,
+                delivery.getString("address"),
+                delivery.getString("target"),
+                delivery.getString("recipientName"),
+                text == null ? null : new RenderedMessage(subject, text, delivery.getString("html")),
+                delivery.getString("body"),
+                delivery.getString("eventType"),
+                delivery.getInteger("attempts", 1));
         long started = System.nanoTime();
         Mono<SendOutcome> sent = sender == null
                 ? Mono.just(SendOutcome.failure(channel.name(), "no sender for this channel"))
-                : sender.send(message).onErrorResume(failure -> Mono.just(SendOutcome.failure(channel.name(),
-                        failure.getClass().getSimpleName() + ": " + failure.getMessage())));
+                : sender.send(message)
+                        .onErrorResume(failure -> Mono.just(SendOutcome.failure(
+                                channel.name(), failure.getClass().getSimpleName() + ": " + failure.getMessage())));
         return sent.flatMap(outcome -> {
             Instant at = clock.instant();
             long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
@@ -404,24 +539,45 @@ public class Dispatcher implements DispatchService {
         }
         boolean client = RecipientKind.CLIENT.name().equals(delivery.getString("recipientKind"));
         Mono<FirstDeliveries.Claim> claim = client
-                ? firsts.claim(tenant, caseId, id, delivery.getString("channel"), at, deliveredEvent(delivery, at, true))
+                ? firsts.claim(
+                        tenant, caseId, id, delivery.getString("channel"), at, deliveredEvent(delivery, at, true))
                 : Mono.just(FirstDeliveries.Claim.NOT_FIRST);
         return claim.flatMap(first -> {
-            List<ThawEvent> events = first == FirstDeliveries.Claim.NOT_FIRST ? List.of(deliveredEvent(delivery, at, false)) : List.of();
+            List<ThawEvent> events =
+                    first == FirstDeliveries.Claim.NOT_FIRST ? List.of(deliveredEvent(delivery, at, false)) : List.of();
             if (first == FirstDeliveries.Claim.FIRST) {
-                log.info("First delivery to the client of case {} (tenant {}): {} at {}", caseId, tenant, delivery.getString("channel"), at);
+                log.info(
+                        "First delivery to the client of case {} (tenant {}): {} at {}",
+                        caseId,
+                        tenant,
+                        delivery.getString("channel"),
+                        at);
             }
             return store.markDelivered(id, at, attempt, events)
-                    .then(events.isEmpty() ? Mono.empty() : outbox.release(DeliveryStore.DELIVERIES, id).then());
+                    .then(
+                            events.isEmpty()
+                                    ? Mono.empty()
+                                    : outbox.release(DeliveryStore.DELIVERIES, id)
+                                            .then());
         });
     }
 
     private ThawEvent deliveredEvent(Document delivery, Instant at, boolean firstForCase) {
         // One event per delivery (its id is the subject): no sequence to keep.
-        return ThawEvent.of(SOURCE, delivery.getString("_id"), delivery.getString("tenantId"), at, null,
+        return ThawEvent.of(
+                SOURCE,
+                delivery.getString("_id"),
+                delivery.getString("tenantId"),
+                at,
+                null,
                 traces.currentOr(delivery.getString("traceparent")),
-                new NotificationEvents.Delivered(delivery.getString("caseId"), delivery.getString("eventType"), delivery.getString("channel"),
-                        delivery.getString("recipientKind"), at, firstForCase));
+                new NotificationEvents.Delivered(
+                        delivery.getString("caseId"),
+                        delivery.getString("eventType"),
+                        delivery.getString("channel"),
+                        delivery.getString("recipientKind"),
+                        at,
+                        firstForCase));
     }
 
     private Mono<Void> failed(Document delivery, SendOutcome outcome, Document attempt, Instant at) {
@@ -429,46 +585,87 @@ public class Dispatcher implements DispatchService {
         String tenant = delivery.getString("tenantId");
         boolean webhook = Channel.WEBHOOK.name().equals(delivery.getString("channel"));
         String endpointId = delivery.getString("target");
-        Mono<Boolean> endpointDisabled = !(webhook && outcome.gone()) ? Mono.just(false)
+        Mono<Boolean> endpointDisabled = !(webhook && outcome.gone())
+                ? Mono.just(false)
                 : webhooks.disable(tenant, endpointId, "the endpoint answered HTTP 410 Gone")
-                    .flatMap(now -> now ? tellTenant(tenant, endpointId, delivery.getString("recipientName"), "it answered HTTP 410 Gone")
-                            .thenReturn(true) : Mono.just(true));
+                        .flatMap(now -> now
+                                ? tellTenant(
+                                                tenant,
+                                                endpointId,
+                                                delivery.getString("recipientName"),
+                                                "it answered HTTP 410 Gone")
+                                        .thenReturn(true)
+                                : Mono.just(true));
         return settings.forTenant(tenant).flatMap(tenantSettings -> {
             Mono<Boolean> disabled = webhook && !outcome.gone()
                     ? webhooks.recordFailure(tenant, endpointId, at, tenantSettings.disableAfter())
-                    .flatMap(now -> now ? tellTenant(tenant, endpointId, delivery.getString("recipientName"),
-                            "it failed for " + tenantSettings.disableAfter().toDays() + " days without a success").thenReturn(true)
-                            : Mono.just(false))
+                            .flatMap(now -> now
+                                    ? tellTenant(
+                                                    tenant,
+                                                    endpointId,
+                                                    delivery.getString("recipientName"),
+                                                    "it failed for "
+                                                            + tenantSettings
+                                                                    .disableAfter()
+                                                                    .toDays() + " days without a success")
+                                            .thenReturn(true)
+                                    : Mono.just(false))
                     : Mono.just(false);
             return Mono.zip(endpointDisabled.defaultIfEmpty(false), disabled.defaultIfEmpty(false))
-                    .flatMap(stop -> retryOrGiveUp(delivery, outcome, attempt, at, tenantSettings,
+                    .flatMap(stop -> retryOrGiveUp(
+                            delivery,
+                            outcome,
+                            attempt,
+                            at,
+                            tenantSettings,
                             outcome.gone() || stop.getT1() || stop.getT2()));
         });
     }
 
-    private Mono<Void> retryOrGiveUp(Document delivery, SendOutcome outcome, Document attempt, Instant at, TenantSettings tenantSettings,
-                                     boolean stop) {
+    private Mono<Void> retryOrGiveUp(
+            Document delivery,
+            SendOutcome outcome,
+            Document attempt,
+            Instant at,
+            TenantSettings tenantSettings,
+            boolean stop) {
         String id = delivery.getString("_id");
-        var next = stop ? java.util.Optional.<Instant>empty()
-                : new RetrySchedule(tenantSettings.retrySchedule()).next(delivery.getInteger("attempts", 1), at, outcome.retryAfter());
+        var next = stop
+                ? java.util.Optional.<Instant>empty()
+                : new RetrySchedule(tenantSettings.retrySchedule())
+                        .next(delivery.getInteger("attempts", 1), at, outcome.retryAfter());
         if (next.isEmpty()) {
             return store.markFailed(id, attempt);
         }
         return store.markRetrying(id, next.get(), attempt)
-                .then(timers.schedule(timerKey(id), DELIVERY_TIMER, delivery.getString("tenantId"), next.get(), Map.of("deliveryId", id)));
+                .then(timers.schedule(
+                        timerKey(id),
+                        DELIVERY_TIMER,
+                        delivery.getString("tenantId"),
+                        next.get(),
+                        Map.of("deliveryId", id)));
     }
 
     /** Tells the tenant an endpoint was disabled: the rule for {@code thaw.webhook.endpoint_disabled} says whom and how. */
     private Mono<Void> tellTenant(String tenant, String endpointId, String url, String reason) {
         Instant now = clock.instant();
-        return dispatch(new Notification("webhook-disabled:" + endpointId + ":" + now.toEpochMilli(), tenant, DefaultRules.WEBHOOK_DISABLED,
-                null, false, false, Map.of("endpointId", endpointId, "url", url, "reason", reason), null));
+        return dispatch(new Notification(
+                "webhook-disabled:" + endpointId + ":" + now.toEpochMilli(),
+                tenant,
+                DefaultRules.WEBHOOK_DISABLED,
+                null,
+                false,
+                false,
+                Map.of("endpointId", endpointId, "url", url, "reason", reason),
+                null));
     }
 
     /** Replays a delivery on request (webhook replay): a new attempt now, whatever the earlier outcome. */
     public Mono<Boolean> replay(String tenantId, String deliveryId) {
         return store.reopen(tenantId, deliveryId)
-                .flatMap(reopened -> timers.cancel(timerKey(deliveryId)).then(attempt(tenantId, deliveryId)).thenReturn(true))
+                .flatMap(reopened -> timers.cancel(timerKey(deliveryId))
+                        .then(attempt(tenantId, deliveryId))
+                        .thenReturn(true))
                 .defaultIfEmpty(false);
     }
 

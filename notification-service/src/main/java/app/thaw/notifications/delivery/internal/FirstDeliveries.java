@@ -53,33 +53,62 @@ public class FirstDeliveries implements IndexedStore {
         return outbox.watch(COLLECTION);
     }
 
-    public Mono<Claim> claim(String tenantId, String caseId, String deliveryId, String channel, Instant deliveredAt, ThawEvent firstEvent) {
+    public Mono<Claim> claim(
+            String tenantId,
+            String caseId,
+            String deliveryId,
+            String channel,
+            Instant deliveredAt,
+            ThawEvent firstEvent) {
         String id = tenantId + "|" + caseId;
-        Document first = new Document("_id", id).append("tenantId", tenantId).append("caseId", caseId).append("deliveryId", deliveryId)
-                .append("channel", channel).append("deliveredAt", Date.from(deliveredAt))
+        Document first = new Document("_id", id)
+                .append("tenantId", tenantId)
+                .append("caseId", caseId)
+                .append("deliveryId", deliveryId)
+                .append("channel", channel)
+                .append("deliveredAt", Date.from(deliveredAt))
                 .append(EventOutbox.PENDING_EVENTS, EventOutbox.pending(List.of(firstEvent)));
         return mongo.insert(first, COLLECTION)
                 .then(outbox.release(COLLECTION, id))
                 .thenReturn(Claim.FIRST)
-                .onErrorResume(DuplicateKeyException.class, taken -> mongo.findById(id, Document.class, COLLECTION)
-                        .map(existing -> deliveryId.equals(existing.getString("deliveryId")) ? Claim.ALREADY_FIRST : Claim.NOT_FIRST)
-                        .defaultIfEmpty(Claim.NOT_FIRST));
+                .onErrorResume(
+                        DuplicateKeyException.class,
+                        taken -> mongo.findById(id, Document.class, COLLECTION)
+                                .map(existing -> deliveryId.equals(existing.getString("deliveryId"))
+                                        ? Claim.ALREADY_FIRST
+                                        : Claim.NOT_FIRST)
+                                .defaultIfEmpty(Claim.NOT_FIRST));
     }
 
     /** The first deliveries of a tenant's cases among {@code caseIds}. */
     public Flux<FirstDelivery> of(String tenantId, Collection<String> caseIds) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("caseId").in(caseIds)), Document.class, COLLECTION)
+        return mongo.find(
+                        Query.query(Criteria.where("tenantId")
+                                .is(tenantId)
+                                .and("caseId")
+                                .in(caseIds)),
+                        Document.class,
+                        COLLECTION)
                 .map(FirstDeliveries::first);
     }
 
     /** When the client of a case first got a message, if it has. */
     public Mono<FirstDelivery> of(String tenantId, String caseId) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(tenantId + "|" + caseId).and("tenantId").is(tenantId)), Document.class,
-                COLLECTION).map(FirstDeliveries::first);
+        return mongo.findOne(
+                        Query.query(Criteria.where("_id")
+                                .is(tenantId + "|" + caseId)
+                                .and("tenantId")
+                                .is(tenantId)),
+                        Document.class,
+                        COLLECTION)
+                .map(FirstDeliveries::first);
     }
 
     private static FirstDelivery first(Document document) {
-        return new FirstDelivery(document.getString("caseId"), document.getString("deliveryId"), document.getString("channel"),
+        return new FirstDelivery(
+                document.getString("caseId"),
+                document.getString("deliveryId"),
+                document.getString("channel"),
                 document.getDate("deliveredAt").toInstant());
     }
 }

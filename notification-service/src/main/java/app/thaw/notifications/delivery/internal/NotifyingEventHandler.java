@@ -30,7 +30,8 @@ class NotifyingEventHandler implements EventHandler {
     @Override
     public boolean handles(String type) {
         return (type.startsWith("thaw.case.") || type.startsWith("thaw.evidence.") || type.startsWith("thaw.alert."))
-                && !type.startsWith("thaw.case.clock_") || type.equals("thaw.case.clock_breached");
+                        && !type.startsWith("thaw.case.clock_")
+                || type.equals("thaw.case.clock_breached");
     }
 
     @Override
@@ -42,16 +43,30 @@ class NotifyingEventHandler implements EventHandler {
             caseId = event.subject();
         }
         String theCase = caseId == null ? null : caseId.toString();
-        Mono<Void> dispatched = Mono.defer(() -> dispatch.dispatch(new Notification(event.id(), event.tenantId(), event.type(), theCase,
-                Boolean.TRUE.equals(data.get("restricted")), false, data, event.traceparent(), event.sequence())));
+        Mono<Void> dispatched = Mono.defer(() -> dispatch.dispatch(new Notification(
+                event.id(),
+                event.tenantId(),
+                event.type(),
+                theCase,
+                Boolean.TRUE.equals(data.get("restricted")),
+                false,
+                data,
+                event.traceparent(),
+                event.sequence())));
         if (theCase == null) {
             return dispatched;
         }
-        // A message names the case by its reference: remember it from the case's events, fill it in for those without it.
+        // A message names the case by its reference: remember it from the case's events, fill it in for those without
+        // it.
         if (data.get("reference") instanceof String reference && !reference.isBlank()) {
             return (event.type().equals("thaw.case.opened") || event.type().equals("thaw.case.triaged")
-                    ? references.remember(event.tenantId(), theCase, reference) : Mono.<Void>empty()).then(dispatched);
+                            ? references.remember(event.tenantId(), theCase, reference)
+                            : Mono.<Void>empty())
+                    .then(dispatched);
         }
-        return references.of(event.tenantId(), theCase).doOnNext(reference -> data.put("reference", reference)).then(dispatched);
+        return references
+                .of(event.tenantId(), theCase)
+                .doOnNext(reference -> data.put("reference", reference))
+                .then(dispatched);
     }
 }

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
+import app.thaw.notifications.delivery.OutgoingMessage;
 import app.thaw.notifications.inapp.InboxItem;
 import app.thaw.notifications.inapp.InboxService;
-import app.thaw.notifications.delivery.OutgoingMessage;
 import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.store.IndexedStore;
@@ -50,18 +50,34 @@ public class InboxStore implements InboxService, IndexedStore {
 
     @Override
     public Mono<Void> createIndexes() {
-        return mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("userId", Sort.Direction.ASC)
-                .on("_id", Sort.Direction.ASC)).then();
+        return mongo.indexOps(COLLECTION)
+                .createIndex(new Index()
+                        .on("tenantId", Sort.Direction.ASC)
+                        .on("userId", Sort.Direction.ASC)
+                        .on("_id", Sort.Direction.ASC))
+                .then();
     }
 
     public Mono<InboxItem> deliver(OutgoingMessage message) {
         Instant now = clock.instant();
         var rendered = message.message();
-        InboxItem item = new InboxItem(message.id().value(), message.tenantId(), message.address(), message.eventType(),
-                rendered == null ? null : rendered.subject(), rendered == null ? "" : rendered.text(), now, null);
-        Document document = new Document("_id", item.id()).append("tenantId", item.tenantId()).append("userId", item.userId())
-                .append("eventType", item.eventType()).append("title", item.title()).append("body", item.body())
-                .append("createdAt", Date.from(now)).append("readAt", null);
+        InboxItem item = new InboxItem(
+                message.id().value(),
+                message.tenantId(),
+                message.address(),
+                message.eventType(),
+                rendered == null ? null : rendered.subject(),
+                rendered == null ? "" : rendered.text(),
+                now,
+                null);
+        Document document = new Document("_id", item.id())
+                .append("tenantId", item.tenantId())
+                .append("userId", item.userId())
+                .append("eventType", item.eventType())
+                .append("title", item.title())
+                .append("body", item.body())
+                .append("createdAt", Date.from(now))
+                .append("readAt", null);
         return mongo.insert(document, COLLECTION)
                 // Deliveries complete on several threads at once; a sink takes one emission at a time, so a
                 // concurrent one retries for a moment instead of failing with FAIL_NON_SERIALIZED.
@@ -72,16 +88,32 @@ public class InboxStore implements InboxService, IndexedStore {
 
     /** The caller's items and the tenant-wide ones, by page. */
     public Mono<CursorPage<InboxItem>> list(String tenantId, String userId, CursorPage.Request page) {
-        Criteria mine = Criteria.where("tenantId").is(tenantId).orOperator(Criteria.where("userId").is(userId), Criteria.where("userId").is(null));
-        return mongo.find(page.query(mine), Document.class, COLLECTION).map(InboxStore::fromDocument).collectList()
+        Criteria mine = Criteria.where("tenantId")
+                .is(tenantId)
+                .orOperator(
+                        Criteria.where("userId").is(userId),
+                        Criteria.where("userId").is(null));
+        return mongo.find(page.query(mine), Document.class, COLLECTION)
+                .map(InboxStore::fromDocument)
+                .collectList()
                 .map(found -> page.page(found, InboxItem::id));
     }
 
     public Mono<InboxItem> markRead(String tenantId, String userId, String id) {
-        Query visible = Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)
-                .orOperator(Criteria.where("userId").is(userId), Criteria.where("userId").is(null)));
-        return mongo.findAndModify(visible, new Update().set("readAt", Date.from(clock.instant())),
-                        org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
+        Query visible = Query.query(Criteria.where("_id")
+                .is(id)
+                .and("tenantId")
+                .is(tenantId)
+                .orOperator(
+                        Criteria.where("userId").is(userId),
+                        Criteria.where("userId").is(null)));
+        return mongo.findAndModify(
+                        visible,
+                        new Update().set("readAt", Date.from(clock.instant())),
+                        org.springframework.data.mongodb.core.FindAndModifyOptions.options()
+                                .returnNew(true),
+                        Document.class,
+                        COLLECTION)
                 .map(InboxStore::fromDocument)
                 .switchIfEmpty(Mono.error(() -> new NotFound("inbox item", id)));
     }
@@ -90,15 +122,21 @@ public class InboxStore implements InboxService, IndexedStore {
     public Flux<InboxItem> stream(String tenantId, String userId) {
         // Each subscriber buffers a little, so items emitted back to back while its connection is still
         // writing the previous one are not dropped; a stalled dashboard loses its oldest items instead.
-        return live.asFlux().filter(item -> item.visibleTo(tenantId, userId))
-                .onBackpressureBuffer(STREAM_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST);
+        return live.asFlux()
+                .filter(item -> item.visibleTo(tenantId, userId))
+                .onBackpressureBuffer(STREAM_BUFFER, dropped -> {}, BufferOverflowStrategy.DROP_OLDEST);
     }
 
     private static InboxItem fromDocument(Document document) {
         Date read = document.getDate("readAt");
-        return new InboxItem(document.getString("_id"), document.getString("tenantId"), document.getString("userId"),
-                document.getString("eventType"), document.getString("title"), document.getString("body"),
-                document.getDate("createdAt").toInstant(), read == null ? null : read.toInstant());
+        return new InboxItem(
+                document.getString("_id"),
+                document.getString("tenantId"),
+                document.getString("userId"),
+                document.getString("eventType"),
+                document.getString("title"),
+                document.getString("body"),
+                document.getDate("createdAt").toInstant(),
+                read == null ? null : read.toInstant());
     }
-
 }

@@ -4,9 +4,9 @@ import java.time.Duration;
 
 import app.thaw.notifications.inapp.InboxItem;
 import app.thaw.notifications.inapp.InboxService;
-import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
+import app.thaw.platform.store.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -36,7 +36,9 @@ class InboxController {
     @Operation(summary = "The caller's in-app messages and the tenant-wide ones, by page")
     @GetMapping
     @AllowedRoles(AllowedRoles.ANY_USER)
-    Mono<CursorPage<InboxItem>> list(@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit) {
+    Mono<CursorPage<InboxItem>> list(
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
         CursorPage.Request page = CursorPage.Request.of(cursor, limit);
         return CurrentCaller.get().flatMap(caller -> inbox.list(caller.tenantId(), caller.subject(), page));
     }
@@ -53,9 +55,20 @@ class InboxController {
     @AllowedRoles(AllowedRoles.ANY_USER)
     Flux<ServerSentEvent<InboxItem>> stream() {
         // The opening comment sends the response headers at once, so a client knows it is connected.
-        return CurrentCaller.get().flatMapMany(caller -> Flux.concat(Flux.just(ServerSentEvent.<InboxItem>builder().comment("connected").build()), Flux.merge(
-                inbox.stream(caller.tenantId(), caller.subject())
-                        .map(item -> ServerSentEvent.builder(item).id(item.id()).event("message").build()),
-                Flux.interval(HEARTBEAT).map(tick -> ServerSentEvent.<InboxItem>builder().comment("heartbeat").build()))));
+        return CurrentCaller.get()
+                .flatMapMany(caller -> Flux.concat(
+                        Flux.just(ServerSentEvent.<InboxItem>builder()
+                                .comment("connected")
+                                .build()),
+                        Flux.merge(
+                                inbox.stream(caller.tenantId(), caller.subject())
+                                        .map(item -> ServerSentEvent.builder(item)
+                                                .id(item.id())
+                                                .event("message")
+                                                .build()),
+                                Flux.interval(HEARTBEAT)
+                                        .map(tick -> ServerSentEvent.<InboxItem>builder()
+                                                .comment("heartbeat")
+                                                .build()))));
     }
 }

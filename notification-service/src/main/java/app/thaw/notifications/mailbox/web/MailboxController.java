@@ -1,11 +1,11 @@
 package app.thaw.notifications.mailbox.web;
 
-import app.thaw.notifications.mailbox.MailboxService;
 import app.thaw.notifications.access.Access;
-import app.thaw.platform.store.CursorPage;
+import app.thaw.notifications.mailbox.MailboxService;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
+import app.thaw.platform.store.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +24,20 @@ class MailboxController {
         this.mailbox = mailbox;
     }
 
-    @Operation(summary = "Development mailbox (administrators): e-mails and SMS captured instead of sent when no SMTP server or SMS provider is configured")
+    @Operation(
+            summary =
+                    "Development mailbox (administrators): e-mails and SMS captured instead of sent when no SMTP server or SMS provider is configured")
     @GetMapping
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
-    Mono<CursorPage<MailboxService.Captured>> list(@RequestParam(required = false) @Nullable String cursor,
-                                            @RequestParam(required = false) @Nullable Integer limit) {
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.PARTNER_BANK,
+        ThawRoles.INSURER,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.PLATFORM_ADMIN
+    })
+    Mono<CursorPage<MailboxService.Captured>> list(
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
         CursorPage.Request page = CursorPage.Request.of(cursor, limit);
         return CurrentCaller.get().map(Access::requireAdmin).flatMap(caller -> mailbox.list(caller.tenantId(), page));
     }

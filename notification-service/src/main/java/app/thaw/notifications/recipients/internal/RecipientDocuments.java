@@ -19,20 +19,33 @@ public final class RecipientDocuments {
 
     public static final String COLLECTION = "recipients";
 
-    private RecipientDocuments() {
-    }
+    private RecipientDocuments() {}
 
     public static Document toDocument(Recipient recipient) {
-        Document document = new Document("_id", recipient.id().value()).append("tenantId", recipient.tenantId())
-                .append("kind", recipient.kind().name()).append("name", recipient.name()).append("userId", recipient.userId())
-                .append("roles", List.copyOf(recipient.roles())).append("email", recipient.email())
+        Document document = new Document("_id", recipient.id().value())
+                .append("tenantId", recipient.tenantId())
+                .append("kind", recipient.kind().name())
+                .append("name", recipient.name())
+                .append("userId", recipient.userId())
+                .append("roles", List.copyOf(recipient.roles()))
+                .append("email", recipient.email())
                 .append("phone", recipient.phone())
-                .append("channels", recipient.channels().stream().map(Channel::name).sorted().toList())
-                .append("language", recipient.language().tag()).append("timeZone", recipient.timeZone().getId())
+                .append(
+                        "channels",
+                        recipient.channels().stream()
+                                .map(Channel::name)
+                                .sorted()
+                                .toList())
+                .append("language", recipient.language().tag())
+                .append("timeZone", recipient.timeZone().getId())
                 .append("version", recipient.version());
         QuietHours quiet = recipient.quietHours();
-        document.append("quietHours", quiet == null ? null
-                : new Document("start", quiet.start().toString()).append("end", quiet.end().toString()));
+        document.append(
+                "quietHours",
+                quiet == null
+                        ? null
+                        : new Document("start", quiet.start().toString())
+                                .append("end", quiet.end().toString()));
         return document;
     }
 
@@ -42,12 +55,22 @@ public final class RecipientDocuments {
         for (String channel : document.getList("channels", String.class, List.of())) {
             channels.add(Channel.valueOf(channel));
         }
-        return new Recipient(new RecipientId(document.getString("_id")), document.getString("tenantId"),
-                RecipientKind.valueOf(document.getString("kind")), document.getString("name"), document.getString("userId"),
-                Set.copyOf(document.getList("roles", String.class, List.of())), document.getString("email"),
-                document.getString("phone"), channels, Language.fromTag(document.getString("language")),
+        return new Recipient(
+                new RecipientId(document.getString("_id")),
+                document.getString("tenantId"),
+                RecipientKind.valueOf(document.getString("kind")),
+                document.getString("name"),
+                document.getString("userId"),
+                Set.copyOf(document.getList("roles", String.class, List.of())),
+                document.getString("email"),
+                document.getString("phone"),
+                channels,
+                Language.fromTag(document.getString("language")),
                 ZoneId.of(document.getString("timeZone")),
-                quiet == null ? null : new QuietHours(LocalTime.parse(quiet.getString("start")), LocalTime.parse(quiet.getString("end"))),
+                quiet == null
+                        ? null
+                        : new QuietHours(
+                                LocalTime.parse(quiet.getString("start")), LocalTime.parse(quiet.getString("end"))),
                 ((Number) document.get("version")).longValue());
     }
 }

@@ -8,12 +8,12 @@ import app.thaw.notifications.recipients.Recipient;
 import app.thaw.notifications.recipients.RecipientId;
 import app.thaw.notifications.recipients.RecipientKind;
 import app.thaw.notifications.recipients.RecipientService;
-import app.thaw.platform.problem.NotFound;
-import app.thaw.platform.store.CursorPage;
-import app.thaw.platform.store.VersionedWrites;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.idempotency.IdempotentEffects;
+import app.thaw.platform.problem.NotFound;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.store.IndexedStore;
+import app.thaw.platform.store.VersionedWrites;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -39,8 +39,12 @@ public class RecipientStore implements RecipientService, IndexedStore {
 
     @Override
     public Mono<Void> createIndexes() {
-        return mongo.indexOps(RecipientDocuments.COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
-                .on("kind", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)).then();
+        return mongo.indexOps(RecipientDocuments.COLLECTION)
+                .createIndex(new Index()
+                        .on("tenantId", Sort.Direction.ASC)
+                        .on("kind", Sort.Direction.ASC)
+                        .on("_id", Sort.Direction.ASC))
+                .then();
     }
 
     /**
@@ -48,17 +52,30 @@ public class RecipientStore implements RecipientService, IndexedStore {
      * derives from the key, so a run repeated after a crash finds the recipient the first run made.
      */
     public Mono<Recipient> register(String tenantId, Function<RecipientId, Recipient> recipient) {
-        return IdempotentEffects.once("recipient", () -> RecipientId.random().value(), key -> RecipientId.keyed(key.uuid("recipient")).value(),
-                id -> mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class,
-                        RecipientDocuments.COLLECTION).map(RecipientDocuments::fromDocument),
+        return IdempotentEffects.once(
+                "recipient",
+                () -> RecipientId.random().value(),
+                key -> RecipientId.keyed(key.uuid("recipient")).value(),
+                id -> mongo.findOne(
+                                Query.query(Criteria.where("_id")
+                                        .is(id)
+                                        .and("tenantId")
+                                        .is(tenantId)),
+                                Document.class,
+                                RecipientDocuments.COLLECTION)
+                        .map(RecipientDocuments::fromDocument),
                 id -> register(recipient.apply(new RecipientId(id))));
     }
 
     private Mono<Recipient> register(Recipient recipient) {
         return mongo.insert(RecipientDocuments.toDocument(recipient), RecipientDocuments.COLLECTION)
                 .map(RecipientDocuments::fromDocument)
-                .flatMap(stored -> audit.record("recipient.registered", "recipient", stored.id().value(),
-                        Map.of("kind", stored.kind().name())).thenReturn(stored));
+                .flatMap(stored -> audit.record(
+                                "recipient.registered",
+                                "recipient",
+                                stored.id().value(),
+                                Map.of("kind", stored.kind().name()))
+                        .thenReturn(stored));
     }
 
     public Mono<Recipient> get(String tenantId, RecipientId id) {
@@ -67,8 +84,12 @@ public class RecipientStore implements RecipientService, IndexedStore {
     }
 
     public Mono<CursorPage<Recipient>> list(String tenantId, CursorPage.Request page) {
-        return mongo.find(page.query(Criteria.where("tenantId").is(tenantId)), Document.class, RecipientDocuments.COLLECTION)
-                .map(RecipientDocuments::fromDocument).collectList()
+        return mongo.find(
+                        page.query(Criteria.where("tenantId").is(tenantId)),
+                        Document.class,
+                        RecipientDocuments.COLLECTION)
+                .map(RecipientDocuments::fromDocument)
+                .collectList()
                 .map(found -> page.page(found, recipient -> recipient.id().value()));
     }
 
@@ -81,14 +102,27 @@ public class RecipientStore implements RecipientService, IndexedStore {
                 update.set(key, value);
             }
         });
-        return VersionedWrites.update(mongo, RecipientDocuments.COLLECTION, "recipient", changed.tenantId(), changed.id().value(),
-                        expectedVersion, update)
+        return VersionedWrites.update(
+                        mongo,
+                        RecipientDocuments.COLLECTION,
+                        "recipient",
+                        changed.tenantId(),
+                        changed.id().value(),
+                        expectedVersion,
+                        update)
                 .map(RecipientDocuments::fromDocument)
-                .flatMap(stored -> audit.record("recipient.changed", "recipient", stored.id().value(), Map.of()).thenReturn(stored));
+                .flatMap(stored -> audit.record(
+                                "recipient.changed", "recipient", stored.id().value(), Map.of())
+                        .thenReturn(stored));
     }
 
     public Mono<Void> remove(String tenantId, RecipientId id) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(id.value()).and("tenantId").is(tenantId)), RecipientDocuments.COLLECTION)
+        return mongo.remove(
+                        Query.query(Criteria.where("_id")
+                                .is(id.value())
+                                .and("tenantId")
+                                .is(tenantId)),
+                        RecipientDocuments.COLLECTION)
                 .flatMap(result -> result.getDeletedCount() == 0
                         ? Mono.error(new NotFound("recipient", id.value()))
                         : audit.record("recipient.removed", "recipient", id.value(), Map.of()));
@@ -96,15 +130,25 @@ public class RecipientStore implements RecipientService, IndexedStore {
 
     /** The tenant's recipients of one kind, bounded, for dispatch. */
     public Flux<Recipient> ofKind(String tenantId, RecipientKind kind) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("kind").is(kind.name()))
-                                .with(Sort.by("_id")).limit(MAX_PER_AUDIENCE), Document.class, RecipientDocuments.COLLECTION)
+        return mongo.find(
+                        Query.query(Criteria.where("tenantId")
+                                        .is(tenantId)
+                                        .and("kind")
+                                        .is(kind.name()))
+                                .with(Sort.by("_id"))
+                                .limit(MAX_PER_AUDIENCE),
+                        Document.class,
+                        RecipientDocuments.COLLECTION)
                 .map(RecipientDocuments::fromDocument);
     }
 
     /** Recipients by id within the tenant (missing ones are skipped). */
     public Flux<Recipient> byIds(String tenantId, List<String> ids) {
-        return mongo.find(Query.query(Criteria.where("_id").in(ids).and("tenantId").is(tenantId)), Document.class,
-                RecipientDocuments.COLLECTION).map(RecipientDocuments::fromDocument);
+        return mongo.find(
+                        Query.query(
+                                Criteria.where("_id").in(ids).and("tenantId").is(tenantId)),
+                        Document.class,
+                        RecipientDocuments.COLLECTION)
+                .map(RecipientDocuments::fromDocument);
     }
-
 }

@@ -25,14 +25,30 @@ class ReminderEventHandler {
         return new EventHandlers(List.of(
                 EventBinding.on(ClockSet.class, event -> {
                     ClockSet clock = event.data();
-                    return reminders.set(new ReminderService.Deadline(event.tenantId(), clock.clockId(), clock.clock(), clock.caseId(), clock.reference(),
-                            event.time(), clock.dueAt(), clock.ownerRole(), clock.ownerUserId(), clock.urgent(), clock.label()),
+                    return reminders.set(
+                            new ReminderService.Deadline(
+                                    event.tenantId(),
+                                    clock.clockId(),
+                                    clock.clock(),
+                                    clock.caseId(),
+                                    clock.reference(),
+                                    event.time(),
+                                    clock.dueAt(),
+                                    clock.ownerRole(),
+                                    clock.ownerUserId(),
+                                    clock.urgent(),
+                                    clock.label()),
                             event.sequence());
                 }),
-                EventBinding.on(ClockMet.class, event -> reminders.clear(event.tenantId(), event.data().clockId(), "MET", event.sequence())),
-                EventBinding.on(ClockPaused.class,
+                EventBinding.on(
+                        ClockMet.class,
+                        event -> reminders.clear(event.tenantId(), event.data().clockId(), "MET", event.sequence())),
+                EventBinding.on(
+                        ClockPaused.class,
                         event -> reminders.clear(event.tenantId(), event.data().clockId(), "PAUSED", event.sequence())),
-                EventBinding.on(ClockCancelled.class,
-                        event -> reminders.clear(event.tenantId(), event.data().clockId(), "CANCELLED", event.sequence()))));
+                EventBinding.on(
+                        ClockCancelled.class,
+                        event -> reminders.clear(
+                                event.tenantId(), event.data().clockId(), "CANCELLED", event.sequence()))));
     }
 }

@@ -4,29 +4,28 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import app.thaw.notifications.reminders.ReminderPlan;
-import app.thaw.notifications.reminders.Reminder;
-import app.thaw.notifications.reminders.ReminderService;
 import app.thaw.notifications.delivery.DispatchService;
+import app.thaw.notifications.delivery.Ids;
 import app.thaw.notifications.delivery.Notification;
+import app.thaw.notifications.reminders.Reminder;
+import app.thaw.notifications.reminders.ReminderPlan;
+import app.thaw.notifications.reminders.ReminderService;
 import app.thaw.notifications.rules.DefaultRules;
 import app.thaw.notifications.settings.SettingsService;
-import app.thaw.notifications.delivery.Ids;
+import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.store.CursorPage;
-import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.store.IndexedStore;
 import app.thaw.platform.timers.TimerFiring;
 import app.thaw.platform.timers.Timers;
-import app.thaw.platform.store.IndexedStore;
-import org.springframework.data.domain.Sort;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -56,8 +55,13 @@ public class ReminderStore implements ReminderService, IndexedStore {
     private final AuditLog audit;
     private final Clock clock;
 
-    public ReminderStore(ReactiveMongoTemplate mongo, Timers timers, SettingsService settings, DispatchService dispatch, AuditLog audit,
-                           Clock clock) {
+    public ReminderStore(
+            ReactiveMongoTemplate mongo,
+            Timers timers,
+            SettingsService settings,
+            DispatchService dispatch,
+            AuditLog audit,
+            Clock clock) {
         this.mongo = mongo;
         this.timers = timers;
         this.settings = settings;
@@ -68,8 +72,11 @@ public class ReminderStore implements ReminderService, IndexedStore {
 
     @Override
     public Mono<Void> createIndexes() {
-        return mongo.indexOps(REMINDERS).createIndex(new org.springframework.data.mongodb.core.index.Index()
-                .on("tenantId", Sort.Direction.ASC).on("clockId", Sort.Direction.ASC)).then();
+        return mongo.indexOps(REMINDERS)
+                .createIndex(new org.springframework.data.mongodb.core.index.Index()
+                        .on("tenantId", Sort.Direction.ASC)
+                        .on("clockId", Sort.Direction.ASC))
+                .then();
     }
 
     /** Schedules (or moves) the reminders of a deadline; reminders it no longer has are cancelled. */
@@ -107,28 +114,53 @@ public class ReminderStore implements ReminderService, IndexedStore {
     private Mono<Void> arm(Deadline deadline, @Nullable Long sequence) {
         Instant now = clock.instant();
         return settings.forTenant(deadline.tenantId()).flatMap(tenantSettings -> {
-            Map<Long, Instant> plan = ReminderPlan.schedule(deadline.dueAt(), tenantSettings.reminderOffsets(), deadline.setAt(), now);
+            Map<Long, Instant> plan =
+                    ReminderPlan.schedule(deadline.dueAt(), tenantSettings.reminderOffsets(), deadline.setAt(), now);
             List<String> keys = new ArrayList<>();
-            plan.keySet().forEach(minutes -> keys.add(ReminderPlan.key(deadline.tenantId(), deadline.clockId(), minutes)));
+            plan.keySet()
+                    .forEach(minutes -> keys.add(ReminderPlan.key(deadline.tenantId(), deadline.clockId(), minutes)));
             String clockDoc = deadline.tenantId() + "|" + deadline.clockId();
             return mongo.findById(clockDoc, Document.class, CLOCKS)
                     .map(previous -> previous.getList("timerKeys", String.class, List.of()))
                     .defaultIfEmpty(List.of())
-                    .flatMap(previousKeys -> Flux.fromIterable(previousKeys).filter(key -> !keys.contains(key)).concatMap(timers::cancel).then())
-                    .then(Flux.fromIterable(plan.entrySet()).concatMap(reminder -> {
-                        Map<String, Object> payload = deadline.payload();
-                        payload.put("minutesBefore", reminder.getKey());
-                        return timers.schedule(ReminderPlan.key(deadline.tenantId(), deadline.clockId(), reminder.getKey()), REMINDER_TIMER,
-                                deadline.tenantId(), reminder.getValue(), payload);
-                    }).then())
+                    .flatMap(previousKeys -> Flux.fromIterable(previousKeys)
+                            .filter(key -> !keys.contains(key))
+                            .concatMap(timers::cancel)
+                            .then())
+                    .then(Flux.fromIterable(plan.entrySet())
+                            .concatMap(reminder -> {
+                                Map<String, Object> payload = deadline.payload();
+                                payload.put("minutesBefore", reminder.getKey());
+                                return timers.schedule(
+                                        ReminderPlan.key(deadline.tenantId(), deadline.clockId(), reminder.getKey()),
+                                        REMINDER_TIMER,
+                                        deadline.tenantId(),
+                                        reminder.getValue(),
+                                        payload);
+                            })
+                            .then())
                     // Only over a clock that has not ended: if it was met or cancelled meanwhile, the
                     // upsert finds no match, its insert meets the existing id, and the timers armed
                     // above are cancelled again.
-                    .then(mongo.upsert(Query.query(Criteria.where("_id").is(clockDoc).and("status").nin(TERMINAL)),
-                            new Update().set("tenantId", deadline.tenantId()).set("clockId", deadline.clockId())
-                                    .set("dueAt", Date.from(deadline.dueAt())).set("timerKeys", keys)
-                                    .set("status", "SET").set("sequence", sequence), CLOCKS).then()
-                            .onErrorResume(DuplicateKeyException.class, ended -> Flux.fromIterable(keys).concatMap(timers::cancel).then()));
+                    .then(mongo.upsert(
+                                    Query.query(Criteria.where("_id")
+                                            .is(clockDoc)
+                                            .and("status")
+                                            .nin(TERMINAL)),
+                                    new Update()
+                                            .set("tenantId", deadline.tenantId())
+                                            .set("clockId", deadline.clockId())
+                                            .set("dueAt", Date.from(deadline.dueAt()))
+                                            .set("timerKeys", keys)
+                                            .set("status", "SET")
+                                            .set("sequence", sequence),
+                                    CLOCKS)
+                            .then()
+                            .onErrorResume(
+                                    DuplicateKeyException.class,
+                                    ended -> Flux.fromIterable(keys)
+                                            .concatMap(timers::cancel)
+                                            .then()));
         });
     }
 
@@ -148,10 +180,19 @@ public class ReminderStore implements ReminderService, IndexedStore {
         return mongo.findById(clockDoc, Document.class, CLOCKS)
                 .map(stored -> !terminal && stale(stored, sequence, false))
                 .defaultIfEmpty(false)
-                .flatMap(stale -> stale ? Mono.<Void>empty()
-                        : cancelTimers(tenantId, clockId).then(mongo.upsert(Query.query(Criteria.where("_id").is(clockDoc)),
-                                new Update().set("tenantId", tenantId).set("clockId", clockId).set("status", why)
-                                        .set("sequence", sequence).set("timerKeys", List.of()), CLOCKS)).then());
+                .flatMap(stale -> stale
+                        ? Mono.<Void>empty()
+                        : cancelTimers(tenantId, clockId)
+                                .then(mongo.upsert(
+                                        Query.query(Criteria.where("_id").is(clockDoc)),
+                                        new Update()
+                                                .set("tenantId", tenantId)
+                                                .set("clockId", clockId)
+                                                .set("status", why)
+                                                .set("sequence", sequence)
+                                                .set("timerKeys", List.of()),
+                                        CLOCKS))
+                                .then());
     }
 
     /** Cancels a clock's pending reminder timers and the escalations of its unacknowledged urgent reminders. */
@@ -159,10 +200,22 @@ public class ReminderStore implements ReminderService, IndexedStore {
         String clockDoc = tenantId + "|" + clockId;
         Mono<Void> reminders = mongo.findById(clockDoc, Document.class, CLOCKS)
                 .flatMapMany(found -> Flux.fromIterable(found.getList("timerKeys", String.class, List.of())))
-                .concatMap(timers::cancel).then();
-        Mono<Void> escalations = mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("clockId").is(clockId)
-                                .and("acknowledgedAt").is(null).and("urgent").is(true)).limit(50), Document.class, REMINDERS)
-                .concatMap(reminder -> timers.cancel(escalationKey(reminder.getString("_id")))).then();
+                .concatMap(timers::cancel)
+                .then();
+        Mono<Void> escalations = mongo.find(
+                        Query.query(Criteria.where("tenantId")
+                                        .is(tenantId)
+                                        .and("clockId")
+                                        .is(clockId)
+                                        .and("acknowledgedAt")
+                                        .is(null)
+                                        .and("urgent")
+                                        .is(true))
+                                .limit(50),
+                        Document.class,
+                        REMINDERS)
+                .concatMap(reminder -> timers.cancel(escalationKey(reminder.getString("_id"))))
+                .then();
         return reminders.then(escalations);
     }
 
@@ -175,43 +228,90 @@ public class ReminderStore implements ReminderService, IndexedStore {
         boolean urgent = Boolean.TRUE.equals(data.get("urgent"));
         Object caseId = data.get("caseId");
         Instant now = clock.instant();
-        Document reminder = new Document("_id", reminderId).append("tenantId", firing.tenantId()).append("clockId", data.get("clockId"))
-                .append("caseId", caseId).append("label", data.get("label")).append("dueAt", data.get("dueAt"))
-                .append("minutesBefore", data.get("minutesBefore")).append("urgent", urgent)
-                .append("remindAt", Date.from(firing.dueAt())).append("firedAt", Date.from(now))
-                .append("acknowledgedAt", null).append("payload", new Document(data));
-        Mono<Void> stored = mongo.insert(reminder, REMINDERS).then()
+        Document reminder = new Document("_id", reminderId)
+                .append("tenantId", firing.tenantId())
+                .append("clockId", data.get("clockId"))
+                .append("caseId", caseId)
+                .append("label", data.get("label"))
+                .append("dueAt", data.get("dueAt"))
+                .append("minutesBefore", data.get("minutesBefore"))
+                .append("urgent", urgent)
+                .append("remindAt", Date.from(firing.dueAt()))
+                .append("firedAt", Date.from(now))
+                .append("acknowledgedAt", null)
+                .append("payload", new Document(data));
+        Mono<Void> stored = mongo.insert(reminder, REMINDERS)
+                .then()
                 // The same occurrence fired again (its instance died before recording it): stored already.
                 .onErrorResume(DuplicateKeyException.class, again -> Mono.empty());
         Mono<Void> escalation = urgent
-                ? settings.forTenant(firing.tenantId()).flatMap(tenantSettings -> timers.schedule(escalationKey(reminderId), ESCALATION_TIMER,
-                firing.tenantId(), now.plus(tenantSettings.escalateAfter()), Map.of("reminderId", reminderId)))
+                ? settings.forTenant(firing.tenantId())
+                        .flatMap(tenantSettings -> timers.schedule(
+                                escalationKey(reminderId),
+                                ESCALATION_TIMER,
+                                firing.tenantId(),
+                                now.plus(tenantSettings.escalateAfter()),
+                                Map.of("reminderId", reminderId)))
                 : Mono.empty();
         return stored.then(escalation)
-                .then(dispatch.dispatch(new Notification("reminder:" + firing.occurrenceId(), firing.tenantId(), DefaultRules.REMINDER_DUE,
-                        caseId == null ? null : caseId.toString(), false, urgent, data, null)));
+                .then(dispatch.dispatch(new Notification(
+                        "reminder:" + firing.occurrenceId(),
+                        firing.tenantId(),
+                        DefaultRules.REMINDER_DUE,
+                        caseId == null ? null : caseId.toString(),
+                        false,
+                        urgent,
+                        data,
+                        null)));
     }
 
     /** The escalation timer of an urgent reminder fired: the supervisors hear of it unless it was acknowledged. */
     public Mono<Void> escalate(TimerFiring firing) {
         String reminderId = String.valueOf(firing.payload().get("reminderId"));
-        return mongo.findOne(Query.query(Criteria.where("_id").is(reminderId).and("tenantId").is(firing.tenantId())
-                        .and("acknowledgedAt").is(null)), Document.class, REMINDERS)
+        return mongo.findOne(
+                        Query.query(Criteria.where("_id")
+                                .is(reminderId)
+                                .and("tenantId")
+                                .is(firing.tenantId())
+                                .and("acknowledgedAt")
+                                .is(null)),
+                        Document.class,
+                        REMINDERS)
                 .flatMap(reminder -> {
                     Map<String, Object> data = new LinkedHashMap<>(reminder.get("payload", Document.class));
                     Object caseId = reminder.get("caseId");
-                    return mongo.updateFirst(Query.query(Criteria.where("_id").is(reminderId).and("tenantId").is(firing.tenantId())),
-                                    new Update().set("escalatedAt", Date.from(clock.instant())), REMINDERS)
-                            .then(dispatch.dispatch(new Notification("escalation:" + reminderId, firing.tenantId(),
-                                    DefaultRules.REMINDER_ESCALATED, caseId == null ? null : caseId.toString(), false, true, data, null)));
+                    return mongo.updateFirst(
+                                    Query.query(Criteria.where("_id")
+                                            .is(reminderId)
+                                            .and("tenantId")
+                                            .is(firing.tenantId())),
+                                    new Update().set("escalatedAt", Date.from(clock.instant())),
+                                    REMINDERS)
+                            .then(dispatch.dispatch(new Notification(
+                                    "escalation:" + reminderId,
+                                    firing.tenantId(),
+                                    DefaultRules.REMINDER_ESCALATED,
+                                    caseId == null ? null : caseId.toString(),
+                                    false,
+                                    true,
+                                    data,
+                                    null)));
                 });
     }
 
     /** Acknowledges a reminder, which stops its escalation. */
     public Mono<Reminder> acknowledge(String tenantId, String reminderId, String by) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(reminderId).and("tenantId").is(tenantId)),
-                        new Update().set("acknowledgedAt", Date.from(clock.instant())).set("acknowledgedBy", by),
-                        FindAndModifyOptions.options().returnNew(true), Document.class, REMINDERS)
+        return mongo.findAndModify(
+                        Query.query(Criteria.where("_id")
+                                .is(reminderId)
+                                .and("tenantId")
+                                .is(tenantId)),
+                        new Update()
+                                .set("acknowledgedAt", Date.from(clock.instant()))
+                                .set("acknowledgedBy", by),
+                        FindAndModifyOptions.options().returnNew(true),
+                        Document.class,
+                        REMINDERS)
                 .switchIfEmpty(Mono.error(() -> new NotFound("reminder", reminderId)))
                 .flatMap(acknowledged -> timers.cancel(escalationKey(reminderId))
                         .then(audit.record("reminder.acknowledged", "reminder", reminderId, Map.of()))
@@ -219,14 +319,24 @@ public class ReminderStore implements ReminderService, IndexedStore {
     }
 
     public Mono<CursorPage<Reminder>> list(String tenantId, CursorPage.Request page) {
-        return mongo.find(page.query(Criteria.where("tenantId").is(tenantId)), Document.class, REMINDERS).map(ReminderStore::reminder)
-                .collectList().map(found -> page.page(found, Reminder::id));
+        return mongo.find(page.query(Criteria.where("tenantId").is(tenantId)), Document.class, REMINDERS)
+                .map(ReminderStore::reminder)
+                .collectList()
+                .map(found -> page.page(found, Reminder::id));
     }
 
     private static Reminder reminder(Document d) {
-        return new Reminder(d.getString("_id"), d.getString("caseId"), d.getString("clockId"), d.getString("label"), d.getString("dueAt"),
-                d.get("minutesBefore") instanceof Number minutes ? minutes.longValue() : null, d.getBoolean("urgent", false),
-                instant(d.getDate("firedAt")), instant(d.getDate("acknowledgedAt")), instant(d.getDate("escalatedAt")));
+        return new Reminder(
+                d.getString("_id"),
+                d.getString("caseId"),
+                d.getString("clockId"),
+                d.getString("label"),
+                d.getString("dueAt"),
+                d.get("minutesBefore") instanceof Number minutes ? minutes.longValue() : null,
+                d.getBoolean("urgent", false),
+                instant(d.getDate("firedAt")),
+                instant(d.getDate("acknowledgedAt")),
+                instant(d.getDate("escalatedAt")));
     }
 
     private static @Nullable Instant instant(@Nullable Date date) {
@@ -236,5 +346,4 @@ public class ReminderStore implements ReminderService, IndexedStore {
     static String escalationKey(String reminderId) {
         return "escalation:" + reminderId;
     }
-
 }

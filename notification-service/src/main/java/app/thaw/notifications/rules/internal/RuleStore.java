@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.rules.Audience;
 import app.thaw.notifications.rules.DefaultRules;
 import app.thaw.notifications.rules.Rule;
 import app.thaw.notifications.rules.RuleService;
 import app.thaw.notifications.rules.Target;
-import app.thaw.notifications.recipients.Channel;
-import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.problem.NotFound;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -24,7 +24,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -53,7 +52,8 @@ public class RuleStore implements RuleService {
     /** Every rule in force for the tenant: the defaults with the tenant's own in their place, then its rules for other types. */
     public Mono<List<Rule>> all(String tenantId) {
         return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId)).limit(500), Document.class, COLLECTION)
-                .map(RuleStore::fromDocument).collectList()
+                .map(RuleStore::fromDocument)
+                .collectList()
                 .map(own -> {
                     Map<String, Rule> merged = new LinkedHashMap<>();
                     DefaultRules.all().forEach(rule -> merged.put(rule.eventType(), rule));
@@ -63,40 +63,74 @@ public class RuleStore implements RuleService {
     }
 
     /** Writes the tenant's rule for an event type at the version read (0 to replace the default). */
-    public Mono<Rule> put(String tenantId, String eventType, List<Target> targets, boolean urgent, boolean enabled, long expectedVersion) {
-        Document content = new Document("tenantId", tenantId).append("eventType", eventType)
-                .append("targets", targets.stream().map(target -> new Document("audience", target.audience().name())
-                        .append("channels", target.channels().stream().map(Channel::name).sorted().toList())).toList())
-                .append("urgent", urgent).append("enabled", enabled);
+    public Mono<Rule> put(
+            String tenantId,
+            String eventType,
+            List<Target> targets,
+            boolean urgent,
+            boolean enabled,
+            long expectedVersion) {
+        Document content = new Document("tenantId", tenantId)
+                .append("eventType", eventType)
+                .append(
+                        "targets",
+                        targets.stream()
+                                .map(target -> new Document(
+                                                "audience", target.audience().name())
+                                        .append(
+                                                "channels",
+                                                target.channels().stream()
+                                                        .map(Channel::name)
+                                                        .sorted()
+                                                        .toList()))
+                                .toList())
+                .append("urgent", urgent)
+                .append("enabled", enabled);
         String id = tenantId + "|" + eventType;
         Mono<Document> write;
         if (expectedVersion == 0) {
             write = mongo.insert(new Document(content).append("_id", id).append("version", 1L), COLLECTION)
-                    .onErrorMap(DuplicateKeyException.class, taken -> new OptimisticLockingFailureException(
-                            "The rule for " + eventType + " was already changed; read it again"));
+                    .onErrorMap(
+                            DuplicateKeyException.class,
+                            taken -> new OptimisticLockingFailureException(
+                                    "The rule for " + eventType + " was already changed; read it again"));
         } else {
             Update update = new Update().inc("version", 1);
             content.forEach(update::set);
-            write = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion)), update,
-                            FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
-                    .switchIfEmpty(Mono.defer(() -> mongo.exists(Query.query(Criteria.where("_id").is(id)), COLLECTION)
-                            .flatMap(exists -> Mono.error(exists
-                                    ? new OptimisticLockingFailureException("The rule for " + eventType + " changed since version " + expectedVersion)
-                                    : new NotFound("rule version", eventType + "@" + expectedVersion)))));
+            write = mongo.findAndModify(
+                            Query.query(
+                                    Criteria.where("_id").is(id).and("version").is(expectedVersion)),
+                            update,
+                            FindAndModifyOptions.options().returnNew(true),
+                            Document.class,
+                            COLLECTION)
+                    .switchIfEmpty(Mono.defer(() -> mongo.exists(
+                                    Query.query(Criteria.where("_id").is(id)), COLLECTION)
+                            .flatMap(exists -> Mono.error(
+                                    exists
+                                            ? new OptimisticLockingFailureException("The rule for " + eventType
+                                                    + " changed since version " + expectedVersion)
+                                            : new NotFound("rule version", eventType + "@" + expectedVersion)))));
         }
         return write.map(RuleStore::fromDocument)
-                .flatMap(rule -> audit.record("rule.changed", "rule", eventType, Map.of("version", rule.version())).thenReturn(rule));
+                .flatMap(rule -> audit.record("rule.changed", "rule", eventType, Map.of("version", rule.version()))
+                        .thenReturn(rule));
     }
 
     static Rule fromDocument(Document document) {
         List<Target> targets = new ArrayList<>();
         for (Document target : document.getList("targets", Document.class, List.of())) {
             Set<Channel> channels = EnumSet.noneOf(Channel.class);
-            target.getList("channels", String.class, List.of()).forEach(channel -> channels.add(Channel.valueOf(channel)));
+            target.getList("channels", String.class, List.of())
+                    .forEach(channel -> channels.add(Channel.valueOf(channel)));
             targets.add(new Target(Audience.valueOf(target.getString("audience")), channels));
         }
-        return new Rule(document.getString("eventType"), targets, document.getBoolean("urgent", false),
-                document.getBoolean("enabled", true), true, ((Number) document.get("version")).longValue());
+        return new Rule(
+                document.getString("eventType"),
+                targets,
+                document.getBoolean("urgent", false),
+                document.getBoolean("enabled", true),
+                true,
+                ((Number) document.get("version")).longValue());
     }
-
 }

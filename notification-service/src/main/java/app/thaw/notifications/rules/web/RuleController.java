@@ -3,12 +3,12 @@ package app.thaw.notifications.rules.web;
 import java.util.List;
 import java.util.Set;
 
+import app.thaw.notifications.access.Access;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.rules.Audience;
 import app.thaw.notifications.rules.Rule;
 import app.thaw.notifications.rules.RuleService;
 import app.thaw.notifications.rules.Target;
-import app.thaw.notifications.access.Access;
 import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
@@ -38,46 +38,74 @@ class RuleController {
         this.rules = rules;
     }
 
-    @Operation(summary = "List the rules in force for the tenant: defaults for every event type, replaced by the tenant's own")
+    @Operation(
+            summary =
+                    "List the rules in force for the tenant: defaults for every event type, replaced by the tenant's own")
     @GetMapping
     @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<List<RuleResponse>> list() {
-        return CurrentCaller.tenantId().flatMap(rules::all).map(all -> all.stream().map(RuleResponse::of).toList());
+        return CurrentCaller.tenantId()
+                .flatMap(rules::all)
+                .map(all -> all.stream().map(RuleResponse::of).toList());
     }
 
     @Operation(summary = "Read the rule in force for one event type")
     @GetMapping("/{eventType}")
     @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<RuleResponse> get(@PathVariable String eventType) {
-        return CurrentCaller.tenantId().flatMap(tenant -> rules.effective(tenant, eventType))
-                .switchIfEmpty(Mono.error(() -> new NotFound("rule", eventType))).map(RuleResponse::of);
+        return CurrentCaller.tenantId()
+                .flatMap(tenant -> rules.effective(tenant, eventType))
+                .switchIfEmpty(Mono.error(() -> new NotFound("rule", eventType)))
+                .map(RuleResponse::of);
     }
 
     @Operation(summary = "Set the tenant's rule for an event type at the version read (0 replaces the default)")
     @PutMapping("/{eventType}")
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
-    Mono<RuleResponse> put(@PathVariable @Pattern(regexp = "thaw\\.[a-z_]+\\.[a-z_]+") String eventType,
-                           @Valid @RequestBody RuleRequest request) {
-        return CurrentCaller.get().map(Access::requireAdmin)
-                .flatMap(caller -> rules.put(caller.tenantId(), eventType,
-                        request.targets().stream().map(target -> new Target(target.audience(), target.channels())).toList(),
-                        Boolean.TRUE.equals(request.urgent()), request.enabled() == null || request.enabled(), request.version()))
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.PARTNER_BANK,
+        ThawRoles.INSURER,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.PLATFORM_ADMIN
+    })
+    Mono<RuleResponse> put(
+            @PathVariable @Pattern(regexp = "thaw\\.[a-z_]+\\.[a-z_]+") String eventType,
+            @Valid @RequestBody RuleRequest request) {
+        return CurrentCaller.get()
+                .map(Access::requireAdmin)
+                .flatMap(caller -> rules.put(
+                        caller.tenantId(),
+                        eventType,
+                        request.targets().stream()
+                                .map(target -> new Target(target.audience(), target.channels()))
+                                .toList(),
+                        Boolean.TRUE.equals(request.urgent()),
+                        request.enabled() == null || request.enabled(),
+                        request.version()))
                 .map(RuleResponse::of);
     }
 
-    record TargetBody(@NotNull Audience audience, @NotEmpty Set<Channel> channels) {
-    }
+    record TargetBody(@NotNull Audience audience, @NotEmpty Set<Channel> channels) {}
 
-    record RuleRequest(@NotNull @PositiveOrZero Long version, @NotNull @Valid List<TargetBody> targets, @Nullable Boolean urgent,
-                       @Nullable Boolean enabled) {
-    }
+    record RuleRequest(
+            @NotNull @PositiveOrZero Long version,
+            @NotNull @Valid List<TargetBody> targets,
+            @Nullable Boolean urgent,
+            @Nullable Boolean enabled) {}
 
-    record RuleResponse(String eventType, List<TargetBody> targets, boolean urgent, boolean enabled, boolean custom, long version) {
+    record RuleResponse(
+            String eventType, List<TargetBody> targets, boolean urgent, boolean enabled, boolean custom, long version) {
 
         static RuleResponse of(Rule rule) {
-            return new RuleResponse(rule.eventType(), rule.targets().stream()
-                    .map(target -> new TargetBody(target.audience(), target.channels())).toList(),
-                    rule.urgent(), rule.enabled(), rule.custom(), rule.version());
+            return new RuleResponse(
+                    rule.eventType(),
+                    rule.targets().stream()
+                            .map(target -> new TargetBody(target.audience(), target.channels()))
+                            .toList(),
+                    rule.urgent(),
+                    rule.enabled(),
+                    rule.custom(),
+                    rule.version());
         }
     }
 }

@@ -36,7 +36,9 @@ public class SettingsStore implements SettingsService {
     }
 
     public Mono<TenantSettings> forTenant(String tenantId) {
-        return mongo.findById(tenantId, Document.class, COLLECTION).map(this::fromDocument).defaultIfEmpty(defaults);
+        return mongo.findById(tenantId, Document.class, COLLECTION)
+                .map(this::fromDocument)
+                .defaultIfEmpty(defaults);
     }
 
     public Mono<TenantSettings> put(String tenantId, TenantSettings settings, long expectedVersion) {
@@ -50,16 +52,28 @@ public class SettingsStore implements SettingsService {
         Mono<Document> write;
         if (expectedVersion == 0) {
             write = mongo.insert(new Document(content).append("_id", tenantId).append("version", 1L), COLLECTION)
-                    .onErrorMap(DuplicateKeyException.class, taken -> new OptimisticLockingFailureException("The settings were already changed"));
+                    .onErrorMap(
+                            DuplicateKeyException.class,
+                            taken -> new OptimisticLockingFailureException("The settings were already changed"));
         } else {
             Update update = new Update().inc("version", 1);
             content.forEach(update::set);
-            write = mongo.findAndModify(Query.query(Criteria.where("_id").is(tenantId).and("version").is(expectedVersion)), update,
-                            FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
-                    .switchIfEmpty(Mono.error(() -> new OptimisticLockingFailureException("The settings changed since version " + expectedVersion)));
+            write = mongo.findAndModify(
+                            Query.query(Criteria.where("_id")
+                                    .is(tenantId)
+                                    .and("version")
+                                    .is(expectedVersion)),
+                            update,
+                            FindAndModifyOptions.options().returnNew(true),
+                            Document.class,
+                            COLLECTION)
+                    .switchIfEmpty(Mono.error(() -> new OptimisticLockingFailureException(
+                            "The settings changed since version " + expectedVersion)));
         }
         return write.map(this::fromDocument)
-                .flatMap(saved -> audit.record("settings.changed", "settings", tenantId, Map.of("version", saved.version())).thenReturn(saved));
+                .flatMap(saved -> audit.record(
+                                "settings.changed", "settings", tenantId, Map.of("version", saved.version()))
+                        .thenReturn(saved));
     }
 
     public TenantSettings defaults() {
@@ -71,17 +85,23 @@ public class SettingsStore implements SettingsService {
     }
 
     private static List<Duration> durations(Document document, String key) {
-        return document.getList(key, Number.class, List.of()).stream().map(n -> Duration.ofMillis(n.longValue())).toList();
+        return document.getList(key, Number.class, List.of()).stream()
+                .map(n -> Duration.ofMillis(n.longValue()))
+                .toList();
     }
 
     private TenantSettings fromDocument(Document document) {
         // Settings written before the tenant's language and zone existed keep the defaults for them.
         String language = document.getString("language");
         String zone = document.getString("timeZone");
-        return new TenantSettings(durations(document, "reminderOffsets"), Duration.ofMillis(document.getLong("escalateAfter")),
-                durations(document, "retrySchedule"), Duration.ofMillis(document.getLong("disableAfter")),
+        return new TenantSettings(
+                durations(document, "reminderOffsets"),
+                Duration.ofMillis(document.getLong("escalateAfter")),
+                durations(document, "retrySchedule"),
+                Duration.ofMillis(document.getLong("disableAfter")),
                 Duration.ofMillis(document.getLong("secretOverlap")),
                 language == null ? defaults.language() : app.thaw.notifications.recipients.Language.fromTag(language),
-                zone == null ? defaults.timeZone() : java.time.ZoneId.of(zone), document.getLong("version"));
+                zone == null ? defaults.timeZone() : java.time.ZoneId.of(zone),
+                document.getLong("version"));
     }
 }

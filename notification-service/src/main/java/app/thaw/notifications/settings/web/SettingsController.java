@@ -5,22 +5,22 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
+import app.thaw.notifications.access.Access;
 import app.thaw.notifications.recipients.Language;
 import app.thaw.notifications.recipients.UnsupportedLanguage;
 import app.thaw.notifications.settings.SettingsService;
 import app.thaw.notifications.settings.TenantSettings;
-import app.thaw.notifications.access.Access;
 import app.thaw.platform.problem.InvalidField;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
-import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,9 +47,16 @@ class SettingsController {
 
     @Operation(summary = "Write the tenant's notification settings at the version read (0 replaces the defaults)")
     @PutMapping
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.PARTNER_BANK,
+        ThawRoles.INSURER,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.PLATFORM_ADMIN
+    })
     Mono<SettingsBody> put(@Valid @RequestBody SettingsBody body) {
-        return CurrentCaller.get().map(Access::requireAdmin)
+        return CurrentCaller.get()
+                .map(Access::requireAdmin)
                 .flatMap(caller -> settings.forTenant(caller.tenantId())
                         .flatMap(current -> settings.put(caller.tenantId(), body.toSettings(current), body.version())))
                 .map(SettingsBody::of);
@@ -60,14 +67,26 @@ class SettingsController {
      * {@code timeZone} (IANA) are the tenant's, for messages to its tenant-wide inbox; left out, they
      * stay as they are.
      */
-    record SettingsBody(@NotNull @PositiveOrZero Long version, @NotEmpty @Size(max = 10) List<Duration> reminderOffsets,
-                        @NotNull Duration escalateAfter, @NotEmpty @Size(max = 20) List<Duration> retrySchedule,
-                        @NotNull Duration disableAfter, @NotNull Duration secretOverlap, @Nullable String language,
-                        @Nullable String timeZone) {
+    record SettingsBody(
+            @NotNull @PositiveOrZero Long version,
+            @NotEmpty @Size(max = 10) List<Duration> reminderOffsets,
+            @NotNull Duration escalateAfter,
+            @NotEmpty @Size(max = 20) List<Duration> retrySchedule,
+            @NotNull Duration disableAfter,
+            @NotNull Duration secretOverlap,
+            @Nullable String language,
+            @Nullable String timeZone) {
 
         static SettingsBody of(TenantSettings settings) {
-            return new SettingsBody(settings.version(), settings.reminderOffsets(), settings.escalateAfter(), settings.retrySchedule(),
-                    settings.disableAfter(), settings.secretOverlap(), settings.language().tag(), settings.timeZone().getId());
+            return new SettingsBody(
+                    settings.version(),
+                    settings.reminderOffsets(),
+                    settings.escalateAfter(),
+                    settings.retrySchedule(),
+                    settings.disableAfter(),
+                    settings.secretOverlap(),
+                    settings.language().tag(),
+                    settings.timeZone().getId());
         }
 
         TenantSettings toSettings(TenantSettings current) {
@@ -87,7 +106,8 @@ class SettingsController {
             } catch (DateTimeException bad) {
                 throw new InvalidField("timeZone", "TimeZone", "must be an IANA time zone id such as Asia/Shanghai");
             }
-            return new TenantSettings(reminderOffsets, escalateAfter, retrySchedule, disableAfter, secretOverlap, lang, zone, version);
+            return new TenantSettings(
+                    reminderOffsets, escalateAfter, retrySchedule, disableAfter, secretOverlap, lang, zone, version);
         }
 
         private static void positive(String field, List<Duration> durations) {

@@ -2,6 +2,8 @@ package app.thaw.notifications.templates.internal;
 
 import java.util.Map;
 
+import app.thaw.notifications.recipients.Channel;
+import app.thaw.notifications.recipients.Language;
 import app.thaw.notifications.templates.ChannelTemplate;
 import app.thaw.notifications.templates.DefaultTemplates;
 import app.thaw.notifications.templates.RenderedMessage;
@@ -9,10 +11,8 @@ import app.thaw.notifications.templates.TemplateKey;
 import app.thaw.notifications.templates.TemplateRenderer;
 import app.thaw.notifications.templates.TemplateService;
 import app.thaw.notifications.templates.TemplateService.Resolved;
-import app.thaw.notifications.recipients.Channel;
-import app.thaw.notifications.recipients.Language;
-import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.problem.NotFound;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -49,14 +49,18 @@ public class TemplateStore implements TemplateService {
     public Mono<Resolved> resolve(String tenantId, TemplateKey key) {
         TemplateKey english = key.withLanguage(Language.FALLBACK);
         return tenantTemplate(tenantId, key)
-                .switchIfEmpty(Mono.defer(() -> Mono.justOrEmpty(defaults.find(key).map(t -> new Resolved(t, key.language(), "DEFAULT", 0)))))
+                .switchIfEmpty(Mono.defer(() ->
+                        Mono.justOrEmpty(defaults.find(key).map(t -> new Resolved(t, key.language(), "DEFAULT", 0)))))
                 .switchIfEmpty(Mono.defer(() -> tenantTemplate(tenantId, english)))
-                .switchIfEmpty(Mono.fromSupplier(() -> defaults.find(english).map(t -> new Resolved(t, Language.FALLBACK, "DEFAULT", 0))
-                        .orElseGet(() -> new Resolved(DefaultTemplates.generic(key.channel()), Language.FALLBACK, "GENERIC", 0))));
+                .switchIfEmpty(Mono.fromSupplier(() -> defaults.find(english)
+                        .map(t -> new Resolved(t, Language.FALLBACK, "DEFAULT", 0))
+                        .orElseGet(() -> new Resolved(
+                                DefaultTemplates.generic(key.channel()), Language.FALLBACK, "GENERIC", 0))));
     }
 
     /** Renders the message for one recipient; {@code restrictedToHolder} forces the fixed notice. */
-    public Mono<RenderedMessage> render(String tenantId, TemplateKey key, Map<String, Object> model, boolean restrictedToHolder) {
+    public Mono<RenderedMessage> render(
+            String tenantId, TemplateKey key, Map<String, Object> model, boolean restrictedToHolder) {
         if (restrictedToHolder) {
             return Mono.fromSupplier(() -> renderer.render(restrictedNotice(key.channel(), key.language()), Map.of()));
         }
@@ -72,45 +76,67 @@ public class TemplateStore implements TemplateService {
     public Mono<Resolved> put(String tenantId, TemplateKey key, ChannelTemplate template, long expectedVersion) {
         renderer.validate(template);
         String id = id(tenantId, key);
-        Document content = new Document("tenantId", tenantId).append("eventType", key.eventType())
-                .append("channel", key.channel().name()).append("language", key.language().tag())
-                .append("subject", template.subject()).append("body", template.body()).append("html", template.html());
+        Document content = new Document("tenantId", tenantId)
+                .append("eventType", key.eventType())
+                .append("channel", key.channel().name())
+                .append("language", key.language().tag())
+                .append("subject", template.subject())
+                .append("body", template.body())
+                .append("html", template.html());
         Mono<Document> write;
         if (expectedVersion == 0) {
             write = mongo.insert(new Document(content).append("_id", id).append("version", 1L), COLLECTION)
-                    .onErrorMap(DuplicateKeyException.class, taken -> new OptimisticLockingFailureException(
-                            "The tenant already has this template; read it and write at its version"));
+                    .onErrorMap(
+                            DuplicateKeyException.class,
+                            taken -> new OptimisticLockingFailureException(
+                                    "The tenant already has this template; read it and write at its version"));
         } else {
             Update update = new Update().inc("version", 1);
             content.forEach(update::set);
-            write = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion)), update,
-                            FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
-                    .switchIfEmpty(Mono.defer(() -> mongo.exists(Query.query(Criteria.where("_id").is(id)), COLLECTION)
-                            .flatMap(exists -> Mono.error(exists
-                                    ? new OptimisticLockingFailureException("The template changed since version " + expectedVersion)
-                                    : new NotFound("template", key.eventType() + "/" + key.channel() + "/" + key.language().tag())))));
+            write = mongo.findAndModify(
+                            Query.query(
+                                    Criteria.where("_id").is(id).and("version").is(expectedVersion)),
+                            update,
+                            FindAndModifyOptions.options().returnNew(true),
+                            Document.class,
+                            COLLECTION)
+                    .switchIfEmpty(Mono.defer(() -> mongo.exists(
+                                    Query.query(Criteria.where("_id").is(id)), COLLECTION)
+                            .flatMap(exists -> Mono.error(
+                                    exists
+                                            ? new OptimisticLockingFailureException(
+                                                    "The template changed since version " + expectedVersion)
+                                            : new NotFound(
+                                                    "template",
+                                                    key.eventType() + "/" + key.channel() + "/"
+                                                            + key.language().tag())))));
         }
-        return write.map(document -> new Resolved(fromDocument(document), key.language(), "TENANT", document.getLong("version")))
-                .flatMap(saved -> audit.record("template.changed", "template", id, Map.of("version", saved.version())).thenReturn(saved));
+        return write.map(document ->
+                        new Resolved(fromDocument(document), key.language(), "TENANT", document.getLong("version")))
+                .flatMap(saved -> audit.record("template.changed", "template", id, Map.of("version", saved.version()))
+                        .thenReturn(saved));
     }
 
     private Mono<Resolved> tenantTemplate(String tenantId, TemplateKey key) {
         return mongo.findById(id(tenantId, key), Document.class, COLLECTION)
-                .map(document -> new Resolved(fromDocument(document), key.language(), "TENANT", document.getLong("version")));
+                .map(document ->
+                        new Resolved(fromDocument(document), key.language(), "TENANT", document.getLong("version")));
     }
 
     private ChannelTemplate restrictedNotice(Channel channel, Language language) {
         return defaults.find(new TemplateKey(DefaultTemplates.RESTRICTED_NOTICE, channel, language))
-                .or(() -> defaults.find(new TemplateKey(DefaultTemplates.RESTRICTED_NOTICE, channel, Language.FALLBACK)))
+                .or(() ->
+                        defaults.find(new TemplateKey(DefaultTemplates.RESTRICTED_NOTICE, channel, Language.FALLBACK)))
                 .orElseThrow();
     }
 
     private static ChannelTemplate fromDocument(Document document) {
-        return new ChannelTemplate(document.getString("subject"), document.getString("body"), document.getString("html"));
+        return new ChannelTemplate(
+                document.getString("subject"), document.getString("body"), document.getString("html"));
     }
 
     private static String id(String tenantId, TemplateKey key) {
-        return tenantId + "|" + key.eventType() + "|" + key.channel().name() + "|" + key.language().tag();
+        return tenantId + "|" + key.eventType() + "|" + key.channel().name() + "|"
+                + key.language().tag();
     }
-
 }

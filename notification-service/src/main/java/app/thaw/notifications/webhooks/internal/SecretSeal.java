@@ -28,14 +28,17 @@ class SecretSeal {
     private final Aead aead;
 
     SecretSeal(WebhookProperties properties) throws GeneralSecurityException, IOException {
-        TinkKeysets keysets = new TinkKeysets(properties.keysetDir(), properties.kmsKeyUri(), properties.generateIfMissing(), KEYSET_CONTEXT);
+        TinkKeysets keysets = new TinkKeysets(
+                properties.keysetDir(), properties.kmsKeyUri(), properties.generateIfMissing(), KEYSET_CONTEXT);
         this.aead = keysets.load(KEYSET, "AES256_GCM").getPrimitive(RegistryConfiguration.get(), Aead.class);
     }
 
     /** The secret sealed for the endpoint, as stored (base64). */
     String seal(String tenantId, String endpointId, String secret) {
         try {
-            return Base64.getEncoder().encodeToString(aead.encrypt(secret.getBytes(StandardCharsets.UTF_8), boundTo(tenantId, endpointId)));
+            return Base64.getEncoder()
+                    .encodeToString(
+                            aead.encrypt(secret.getBytes(StandardCharsets.UTF_8), boundTo(tenantId, endpointId)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not seal a webhook secret", e);
         }
@@ -44,10 +47,13 @@ class SecretSeal {
     /** The secret a stored seal holds; fails if it was not sealed for this endpoint (or with another key). */
     String open(String tenantId, String endpointId, String sealed) {
         try {
-            return new String(aead.decrypt(Base64.getDecoder().decode(sealed), boundTo(tenantId, endpointId)), StandardCharsets.UTF_8);
+            return new String(
+                    aead.decrypt(Base64.getDecoder().decode(sealed), boundTo(tenantId, endpointId)),
+                    StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // No detail of the seal or the key: only which endpoint.
-            throw new IllegalStateException("The signing secret of webhook endpoint " + endpointId + " does not open with this service's keyset");
+            throw new IllegalStateException("The signing secret of webhook endpoint " + endpointId
+                    + " does not open with this service's keyset");
         }
     }
 

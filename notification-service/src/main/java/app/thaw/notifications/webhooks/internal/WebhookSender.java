@@ -8,10 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 import app.thaw.notifications.delivery.ChannelSender;
+import app.thaw.notifications.delivery.Ids;
 import app.thaw.notifications.delivery.OutgoingMessage;
 import app.thaw.notifications.delivery.SendOutcome;
 import app.thaw.notifications.recipients.Channel;
-import app.thaw.notifications.delivery.Ids;
 import app.thaw.notifications.webhooks.AddressGuard;
 import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookProperties;
@@ -42,12 +42,20 @@ class WebhookSender implements ChannelSender {
     private final WebhookProperties properties;
     private final Clock clock;
 
-    WebhookSender(WebClient.Builder builder, ReactorResourceFactory resources, AddressGuard guard, WebhookService endpoints,
-                  WebhookProperties properties, Clock clock) {
+    WebhookSender(
+            WebClient.Builder builder,
+            ReactorResourceFactory resources,
+            AddressGuard guard,
+            WebhookService endpoints,
+            WebhookProperties properties,
+            Clock clock) {
         // The guard judges the addresses the client connects to, after its own resolution: a name that resolved to a
         // public address in endpoints.checked() and to a private one a moment later (DNS rebinding) is refused here.
-        this.web = builder.clone().clientConnector(new ReactorClientHttpConnector(resources,
-                client -> client.resolvedAddressesSelector((config, resolved) -> guard.connectable(resolved)))).build();
+        this.web = builder.clone()
+                .clientConnector(new ReactorClientHttpConnector(
+                        resources,
+                        client -> client.resolvedAddressesSelector((config, resolved) -> guard.connectable(resolved))))
+                .build();
         this.endpoints = endpoints;
         this.properties = properties;
         this.clock = clock;
@@ -61,24 +69,32 @@ class WebhookSender implements ChannelSender {
     @Override
     public Mono<SendOutcome> send(OutgoingMessage message) {
         String endpointId = message.address() == null ? "" : message.address();
-        return endpoints.forSending(message.tenantId(), endpointId)
+        return endpoints
+                .forSending(message.tenantId(), endpointId)
                 .flatMap(endpoint -> endpoint.enabled()
                         ? post(endpoint, message)
-                        : Mono.just(new SendOutcome(false, endpoint.url().toString(), "endpoint disabled: " + endpoint.disabledReason(),
-                                null, true)))
-                .defaultIfEmpty(new SendOutcome(false, "webhook", "endpoint " + endpointId + " no longer exists", null, true));
+                        : Mono.just(new SendOutcome(
+                                false,
+                                endpoint.url().toString(),
+                                "endpoint disabled: " + endpoint.disabledReason(),
+                                null,
+                                true)))
+                .defaultIfEmpty(
+                        new SendOutcome(false, "webhook", "endpoint " + endpointId + " no longer exists", null, true));
     }
 
     private Mono<SendOutcome> post(WebhookEndpoint endpoint, OutgoingMessage message) {
         String provider = endpoint.url().toString();
         String body = message.body() == null ? "{}" : message.body();
-        return endpoints.checked(endpoint.url())
+        return endpoints
+                .checked(endpoint.url())
                 .flatMap(url -> {
                     Instant now = clock.instant();
                     long timestamp = now.getEpochSecond();
                     String id = messageId(message.id().value());
                     String signature = WebhookSignature.sign(endpoint.secrets(), now, id, timestamp, body);
-                    return web.post().uri(url)
+                    return web.post()
+                            .uri(url)
                             .contentType(MediaType.APPLICATION_JSON)
                             .headers(headers -> {
                                 headers.set("webhook-id", id);
@@ -86,23 +102,37 @@ class WebhookSender implements ChannelSender {
                                 headers.set("webhook-signature", signature);
                             })
                             .bodyValue(body)
-                            .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                            .exchangeToMono(response -> response.bodyToMono(String.class)
+                                    .defaultIfEmpty("")
                                     .map(answer -> {
                                         int status = response.statusCode().value();
                                         String logged = "HTTP " + status + " " + truncate(answer);
                                         if (status >= 200 && status < 300) {
                                             return SendOutcome.success(provider, logged);
                                         }
-                                        return new SendOutcome(false, provider, logged,
-                                                retryAfter(response.headers().asHttpHeaders().getFirst("Retry-After"), now), status == 410);
+                                        return new SendOutcome(
+                                                false,
+                                                provider,
+                                                logged,
+                                                retryAfter(
+                                                        response.headers()
+                                                                .asHttpHeaders()
+                                                                .getFirst("Retry-After"),
+                                                        now),
+                                                status == 410);
                                     }));
                 })
                 .timeout(properties.timeout())
-                .onErrorResume(failure -> Mono.just(SendOutcome.failure(provider, failure.getClass().getSimpleName() + ": "
-                        + truncate(String.valueOf(failure.getMessage())))))
-                // A success ends a run of failures; the endpoint was just read, so only one that was failing is written.
+                .onErrorResume(failure -> Mono.just(SendOutcome.failure(
+                        provider,
+                        failure.getClass().getSimpleName() + ": " + truncate(String.valueOf(failure.getMessage())))))
+                // A success ends a run of failures; the endpoint was just read, so only one that was failing is
+                // written.
                 .flatMap(outcome -> outcome.succeeded() && endpoint.failingSince() != null
-                        ? endpoints.recordSuccess(message.tenantId(), endpoint.id()).thenReturn(outcome) : Mono.just(outcome));
+                        ? endpoints
+                                .recordSuccess(message.tenantId(), endpoint.id())
+                                .thenReturn(outcome)
+                        : Mono.just(outcome));
     }
 
     /** The stable message id of a delivery: the same on each retry, so receivers can deduplicate. */
@@ -118,7 +148,10 @@ class WebhookSender implements ChannelSender {
             return Duration.ofSeconds(Long.parseLong(header.trim()));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(now, ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                Duration until = Duration.between(
+                        now,
+                        ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant());
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (DateTimeParseException notADate) {
                 return null;
@@ -127,6 +160,8 @@ class WebhookSender implements ChannelSender {
     }
 
     private String truncate(String text) {
-        return text.length() <= properties.maxResponseLogged() ? text : text.substring(0, properties.maxResponseLogged()) + "…";
+        return text.length() <= properties.maxResponseLogged()
+                ? text
+                : text.substring(0, properties.maxResponseLogged()) + "…";
     }
 }

@@ -15,12 +15,12 @@ import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookProperties;
 import app.thaw.notifications.webhooks.WebhookSecret;
 import app.thaw.notifications.webhooks.WebhookService;
-import app.thaw.platform.store.CursorPage;
-import app.thaw.platform.store.VersionedWrites;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.idempotency.IdempotentEffects;
 import app.thaw.platform.plans.Quotas;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.store.IndexedStore;
+import app.thaw.platform.store.VersionedWrites;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bson.Document;
@@ -56,6 +56,7 @@ public class WebhookStore implements WebhookService, IndexedStore {
     public static final String SEALED = "sealed";
     /** A stored secret in clear: how secrets were stored before they were sealed; read, and sealed at start. */
     public static final String IN_CLEAR = "value";
+
     private static final Logger log = LoggerFactory.getLogger(WebhookStore.class);
 
     private final ReactiveMongoTemplate mongo;
@@ -71,8 +72,14 @@ public class WebhookStore implements WebhookService, IndexedStore {
     /** The tenant's enabled endpoints as read for planning (every event type), by tenant. */
     private final AsyncCache<String, List<WebhookEndpoint>> enabledForPlanning;
 
-    public WebhookStore(ReactiveMongoTemplate mongo, AuditLog audit, Clock clock, AddressGuard guard, WebhookProperties properties,
-                          SecretSeal seal, Quotas quotas) {
+    public WebhookStore(
+            ReactiveMongoTemplate mongo,
+            AuditLog audit,
+            Clock clock,
+            AddressGuard guard,
+            WebhookProperties properties,
+            SecretSeal seal,
+            Quotas quotas) {
         this.mongo = mongo;
         this.quotas = quotas;
         this.seal = seal;
@@ -80,21 +87,30 @@ public class WebhookStore implements WebhookService, IndexedStore {
         this.clock = clock;
         this.guard = guard;
         this.properties = properties;
-        this.forSending = Caffeine.newBuilder().expireAfterWrite(properties.endpointReuse()).maximumSize(10_000).buildAsync();
-        this.enabledForPlanning = Caffeine.newBuilder().expireAfterWrite(properties.endpointReuse()).maximumSize(10_000).buildAsync();
+        this.forSending = Caffeine.newBuilder()
+                .expireAfterWrite(properties.endpointReuse())
+                .maximumSize(10_000)
+                .buildAsync();
+        this.enabledForPlanning = Caffeine.newBuilder()
+                .expireAfterWrite(properties.endpointReuse())
+                .maximumSize(10_000)
+                .buildAsync();
     }
 
     @Override
     public Mono<Void> createIndexes() {
-        return mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("enabled", Sort.Direction.ASC)).then();
+        return mongo.indexOps(COLLECTION)
+                .createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("enabled", Sort.Direction.ASC))
+                .then();
     }
 
     /** Checks a URL against the address guard; name resolution blocks, so it runs on the bounded elastic scheduler. */
     public Mono<URI> checked(URI url) {
         return Mono.fromCallable(() -> {
-            guard.check(url);
-            return url;
-        }).subscribeOn(Schedulers.boundedElastic());
+                    guard.check(url);
+                    return url;
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /**
@@ -103,21 +119,46 @@ public class WebhookStore implements WebhookService, IndexedStore {
      * the endpoint the first run made (in the caller's tenant) and answers with it, secret included,
      * to the same principal, instead of registering a second one.
      */
-    public Mono<WebhookEndpoint> register(String tenantId, URI url, List<String> eventTypes, @Nullable WebhookSecret secret) {
-        return IdempotentEffects.once("webhook-endpoint", () -> endpointId(UUID.randomUUID()), key -> endpointId(key.uuid("webhook-endpoint")),
-                id -> mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class, COLLECTION)
+    public Mono<WebhookEndpoint> register(
+            String tenantId, URI url, List<String> eventTypes, @Nullable WebhookSecret secret) {
+        return IdempotentEffects.once(
+                "webhook-endpoint",
+                () -> endpointId(UUID.randomUUID()),
+                key -> endpointId(key.uuid("webhook-endpoint")),
+                id -> mongo.findOne(
+                                Query.query(Criteria.where("_id")
+                                        .is(id)
+                                        .and("tenantId")
+                                        .is(tenantId)),
+                                Document.class,
+                                COLLECTION)
                         .map(this::fromDocument),
                 id -> {
-                    WebhookEndpoint endpoint = new WebhookEndpoint(id, tenantId, url, eventTypes,
-                            List.of(secret == null ? WebhookSecret.generate() : secret), true, null, null, 0);
-                    // The plan's monthly quota of endpoints registered (ADR 62): 429 quota_exceeded past it, given back if the insert fails.
-                    return checked(url).then(quotas.consume(tenantId, WEBHOOK_ENDPOINTS_QUOTA, 1))
+                    WebhookEndpoint endpoint = new WebhookEndpoint(
+                            id,
+                            tenantId,
+                            url,
+                            eventTypes,
+                            List.of(secret == null ? WebhookSecret.generate() : secret),
+                            true,
+                            null,
+                            null,
+                            0);
+                    // The plan's monthly quota of endpoints registered (ADR 62): 429 quota_exceeded past it, given back
+                    // if the insert fails.
+                    return checked(url)
+                            .then(quotas.consume(tenantId, WEBHOOK_ENDPOINTS_QUOTA, 1))
                             .then(mongo.insert(toDocument(endpoint), COLLECTION)
-                                    .onErrorResume(failure -> quotas.release(tenantId, WEBHOOK_ENDPOINTS_QUOTA, 1).then(Mono.error(failure))))
+                                    .onErrorResume(failure -> quotas.release(tenantId, WEBHOOK_ENDPOINTS_QUOTA, 1)
+                                            .then(Mono.error(failure))))
                             .map(this::fromDocument)
                             .doOnNext(saved -> changed(tenantId, saved.id()))
-                            .flatMap(saved -> audit.record("webhook.registered", "webhook_endpoint", saved.id(),
-                                    Map.of("url", saved.url().toString())).thenReturn(saved));
+                            .flatMap(saved -> audit.record(
+                                            "webhook.registered",
+                                            "webhook_endpoint",
+                                            saved.id(),
+                                            Map.of("url", saved.url().toString()))
+                                    .thenReturn(saved));
                 });
     }
 
@@ -126,76 +167,116 @@ public class WebhookStore implements WebhookService, IndexedStore {
     }
 
     public Mono<WebhookEndpoint> get(String tenantId, String id) {
-        return VersionedWrites.get(mongo, COLLECTION, "webhook endpoint", tenantId, id).map(this::fromDocument);
+        return VersionedWrites.get(mongo, COLLECTION, "webhook endpoint", tenantId, id)
+                .map(this::fromDocument);
     }
 
     public Mono<CursorPage<WebhookEndpoint>> list(String tenantId, CursorPage.Request page) {
         return mongo.find(page.query(Criteria.where("tenantId").is(tenantId)), Document.class, COLLECTION)
-                .map(this::fromDocument).collectList()
+                .map(this::fromDocument)
+                .collectList()
                 .map(found -> page.page(found, WebhookEndpoint::id));
     }
 
     /** Endpoints that are disabled or have failed since their last success, at most {@code limit}. */
     public reactor.core.publisher.Flux<WebhookEndpoint> failing(String tenantId, int limit) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId)
-                                .orOperator(Criteria.where("enabled").is(false), Criteria.where("failingSince").ne(null)))
-                        .with(org.springframework.data.domain.Sort.by("_id")).limit(limit), Document.class, COLLECTION)
+        return mongo.find(
+                        Query.query(Criteria.where("tenantId")
+                                        .is(tenantId)
+                                        .orOperator(
+                                                Criteria.where("enabled").is(false),
+                                                Criteria.where("failingSince").ne(null)))
+                                .with(org.springframework.data.domain.Sort.by("_id"))
+                                .limit(limit),
+                        Document.class,
+                        COLLECTION)
                 .map(this::fromDocument);
     }
 
     /** Changes URL, types or the enabled flag at the version read; enabling again forgets past failures. */
-    public Mono<WebhookEndpoint> update(String tenantId, String id, long expectedVersion, URI url, List<String> eventTypes, boolean enabled) {
-        Update update = new Update().set("url", url.toString()).set("eventTypes", eventTypes).set("enabled", enabled);
+    public Mono<WebhookEndpoint> update(
+            String tenantId, String id, long expectedVersion, URI url, List<String> eventTypes, boolean enabled) {
+        Update update = new Update()
+                .set("url", url.toString())
+                .set("eventTypes", eventTypes)
+                .set("enabled", enabled);
         if (enabled) {
             update.unset("disabledReason").unset("failingSince");
         } else {
             update.set("disabledReason", "disabled by the tenant");
         }
-        return checked(url).then(VersionedWrites.update(mongo, COLLECTION, "webhook endpoint", tenantId, id, expectedVersion, update))
+        return checked(url)
+                .then(VersionedWrites.update(
+                        mongo, COLLECTION, "webhook endpoint", tenantId, id, expectedVersion, update))
                 .doOnNext(saved -> changed(tenantId, id))
                 .map(this::fromDocument)
-                .flatMap(saved -> audit.record("webhook.changed", "webhook_endpoint", id, Map.of("enabled", enabled)).thenReturn(saved));
+                .flatMap(saved -> audit.record("webhook.changed", "webhook_endpoint", id, Map.of("enabled", enabled))
+                        .thenReturn(saved));
     }
 
     /** A new secret; the ones before it keep signing for {@code overlap}, so receivers can switch without losing messages. */
     public Mono<WebhookEndpoint> rotate(String tenantId, String id, long expectedVersion, Duration overlap) {
         Instant now = clock.instant();
-        return get(tenantId, id).flatMap(endpoint -> {
-            List<WebhookSecret> secrets = new ArrayList<>();
-            for (WebhookSecret secret : endpoint.secrets()) {
-                if (secret.activeAt(now)) {
-                    secrets.add(secret.expiresAt() == null ? secret.expiringAt(now.plus(overlap)) : secret);
-                }
-            }
-            secrets.add(WebhookSecret.generate());
-            return VersionedWrites.update(mongo, COLLECTION, "webhook endpoint", tenantId, id, expectedVersion,
-                    new Update().set("secrets", secretDocuments(tenantId, id, secrets)));
-        }).doOnNext(saved -> changed(tenantId, id)).map(this::fromDocument)
-                .flatMap(saved -> audit.record("webhook.secret_rotated", "webhook_endpoint", id, Map.of()).thenReturn(saved));
+        return get(tenantId, id)
+                .flatMap(endpoint -> {
+                    List<WebhookSecret> secrets = new ArrayList<>();
+                    for (WebhookSecret secret : endpoint.secrets()) {
+                        if (secret.activeAt(now)) {
+                            secrets.add(secret.expiresAt() == null ? secret.expiringAt(now.plus(overlap)) : secret);
+                        }
+                    }
+                    secrets.add(WebhookSecret.generate());
+                    return VersionedWrites.update(
+                            mongo,
+                            COLLECTION,
+                            "webhook endpoint",
+                            tenantId,
+                            id,
+                            expectedVersion,
+                            new Update().set("secrets", secretDocuments(tenantId, id, secrets)));
+                })
+                .doOnNext(saved -> changed(tenantId, id))
+                .map(this::fromDocument)
+                .flatMap(saved -> audit.record("webhook.secret_rotated", "webhook_endpoint", id, Map.of())
+                        .thenReturn(saved));
     }
 
     public Mono<Void> remove(String tenantId, String id) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), COLLECTION)
+        return mongo.remove(
+                        Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), COLLECTION)
                 .doOnNext(result -> changed(tenantId, id))
-                .flatMap(result -> result.getDeletedCount() == 0 ? Mono.error(new app.thaw.platform.problem.NotFound("webhook endpoint", id))
+                .flatMap(result -> result.getDeletedCount() == 0
+                        ? Mono.error(new app.thaw.platform.problem.NotFound("webhook endpoint", id))
                         : audit.record("webhook.removed", "webhook_endpoint", id, Map.of()));
     }
 
     /** The tenant's enabled endpoints that receive {@code eventType}. */
     public Flux<WebhookEndpoint> forEvent(String tenantId, String eventType) {
-        Mono<List<WebhookEndpoint>> read = mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("enabled").is(true))
-                        .limit(properties.maxEndpointsPerEvent()), Document.class, COLLECTION)
-                .map(this::fromDocument).collectList();
-        // One read serves every event planned meanwhile (on the embedded store it is a scan of every tenant's endpoints).
-        Mono<List<WebhookEndpoint>> enabled = properties.endpointReuse().isZero() ? read
+        Mono<List<WebhookEndpoint>> read = mongo.find(
+                        Query.query(Criteria.where("tenantId")
+                                        .is(tenantId)
+                                        .and("enabled")
+                                        .is(true))
+                                .limit(properties.maxEndpointsPerEvent()),
+                        Document.class,
+                        COLLECTION)
+                .map(this::fromDocument)
+                .collectList();
+        // One read serves every event planned meanwhile (on the embedded store it is a scan of every tenant's
+        // endpoints).
+        Mono<List<WebhookEndpoint>> enabled = properties.endpointReuse().isZero()
+                ? read
                 : Mono.fromFuture(() -> enabledForPlanning.get(tenantId, (key, executor) -> read.toFuture()), true);
         return enabled.flatMapIterable(endpoints -> endpoints).filter(endpoint -> endpoint.wants(eventType));
     }
 
     /** Loads an endpoint for sending (no caller: the pipeline acts for the tenant). */
     public Mono<WebhookEndpoint> forSending(String tenantId, String id) {
-        Mono<WebhookEndpoint> read = mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)), Document.class,
-                COLLECTION).map(this::fromDocument);
+        Mono<WebhookEndpoint> read = mongo.findOne(
+                        Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)),
+                        Document.class,
+                        COLLECTION)
+                .map(this::fromDocument);
         if (properties.endpointReuse().isZero()) {
             return read;
         }
@@ -214,8 +295,17 @@ public class WebhookStore implements WebhookService, IndexedStore {
     }
 
     public Mono<Void> recordSuccess(String tenantId, String id) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("failingSince").ne(null)),
-                new Update().unset("failingSince"), COLLECTION).doOnNext(result -> changed(tenantId, id)).then();
+        return mongo.updateFirst(
+                        Query.query(Criteria.where("_id")
+                                .is(id)
+                                .and("tenantId")
+                                .is(tenantId)
+                                .and("failingSince")
+                                .ne(null)),
+                        new Update().unset("failingSince"),
+                        COLLECTION)
+                .doOnNext(result -> changed(tenantId, id))
+                .then();
     }
 
     /**
@@ -223,54 +313,90 @@ public class WebhookStore implements WebhookService, IndexedStore {
      * {@code disableAfter} without a success in between.
      */
     public Mono<Boolean> recordFailure(String tenantId, String id, Instant failedAt, Duration disableAfter) {
-        Query endpoint = Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId));
-        Query firstFailure = Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("failingSince").is(null));
+        Query endpoint =
+                Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId));
+        Query firstFailure = Query.query(Criteria.where("_id")
+                .is(id)
+                .and("tenantId")
+                .is(tenantId)
+                .and("failingSince")
+                .is(null));
         return mongo.updateFirst(firstFailure, new Update().set("failingSince", Date.from(failedAt)), COLLECTION)
                 .doOnNext(result -> changed(tenantId, id))
                 .then(mongo.findOne(endpoint, Document.class, COLLECTION))
                 .map(this::fromDocument)
-                .flatMap(found -> found.enabled() && found.failingSince() != null
-                        && !failedAt.isBefore(found.failingSince().plus(disableAfter))
+                .flatMap(found -> found.enabled()
+                                && found.failingSince() != null
+                                && !failedAt.isBefore(found.failingSince().plus(disableAfter))
                         ? disable(tenantId, id, "failing for " + disableAfter.toDays() + " days without a success")
                         : Mono.just(false));
     }
 
     /** Disables the endpoint; true if this call did it (it was enabled). */
     public Mono<Boolean> disable(String tenantId, String id, String reason) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("enabled").is(true)),
-                        new Update().set("enabled", false).set("disabledReason", reason).inc("version", 1), COLLECTION)
+        return mongo.updateFirst(
+                        Query.query(Criteria.where("_id")
+                                .is(id)
+                                .and("tenantId")
+                                .is(tenantId)
+                                .and("enabled")
+                                .is(true)),
+                        new Update()
+                                .set("enabled", false)
+                                .set("disabledReason", reason)
+                                .inc("version", 1),
+                        COLLECTION)
                 .doOnNext(result -> changed(tenantId, id))
                 .map(result -> result.getModifiedCount() > 0)
                 .flatMap(changed -> changed
-                        ? audit.recordSystem(tenantId, "webhook.disabled", "webhook_endpoint", id, Map.of("reason", reason)).thenReturn(true)
+                        ? audit.recordSystem(
+                                        tenantId, "webhook.disabled", "webhook_endpoint", id, Map.of("reason", reason))
+                                .thenReturn(true)
                         : Mono.just(false));
     }
 
     private Document toDocument(WebhookEndpoint endpoint) {
-        return new Document("_id", endpoint.id()).append("tenantId", endpoint.tenantId()).append("url", endpoint.url().toString())
-                .append("eventTypes", endpoint.eventTypes()).append("secrets", secretDocuments(endpoint.tenantId(), endpoint.id(), endpoint.secrets()))
-                .append("enabled", endpoint.enabled()).append("disabledReason", endpoint.disabledReason())
+        return new Document("_id", endpoint.id())
+                .append("tenantId", endpoint.tenantId())
+                .append("url", endpoint.url().toString())
+                .append("eventTypes", endpoint.eventTypes())
+                .append("secrets", secretDocuments(endpoint.tenantId(), endpoint.id(), endpoint.secrets()))
+                .append("enabled", endpoint.enabled())
+                .append("disabledReason", endpoint.disabledReason())
                 .append("failingSince", endpoint.failingSince() == null ? null : Date.from(endpoint.failingSince()))
                 .append("version", endpoint.version());
     }
 
     /** The secrets as stored: each sealed for its endpoint ({@code sealed}), with when it stops signing. */
     private List<Document> secretDocuments(String tenantId, String endpointId, List<WebhookSecret> secrets) {
-        return secrets.stream().map(secret -> new Document(SEALED, seal.seal(tenantId, endpointId, secret.value()))
-                .append("expiresAt", secret.expiresAt() == null ? null : Date.from(secret.expiresAt()))).toList();
+        return secrets.stream()
+                .map(secret -> new Document(SEALED, seal.seal(tenantId, endpointId, secret.value()))
+                        .append("expiresAt", secret.expiresAt() == null ? null : Date.from(secret.expiresAt())))
+                .toList();
     }
 
     private WebhookEndpoint fromDocument(Document document) {
         String tenantId = document.getString("tenantId");
         String id = document.getString("_id");
         List<WebhookSecret> secrets = document.getList("secrets", Document.class, List.of()).stream()
-                .map(secret -> new WebhookSecret(secret.containsKey(SEALED) ? seal.open(tenantId, id, secret.getString(SEALED))
-                        : secret.getString(IN_CLEAR), secret.getDate("expiresAt") == null ? null : secret.getDate("expiresAt").toInstant()))
+                .map(secret -> new WebhookSecret(
+                        secret.containsKey(SEALED)
+                                ? seal.open(tenantId, id, secret.getString(SEALED))
+                                : secret.getString(IN_CLEAR),
+                        secret.getDate("expiresAt") == null
+                                ? null
+                                : secret.getDate("expiresAt").toInstant()))
                 .toList();
         Date failingSince = document.getDate("failingSince");
-        return new WebhookEndpoint(id, tenantId, URI.create(document.getString("url")),
-                document.getList("eventTypes", String.class, List.of()), secrets, document.getBoolean("enabled", true),
-                document.getString("disabledReason"), failingSince == null ? null : failingSince.toInstant(),
+        return new WebhookEndpoint(
+                id,
+                tenantId,
+                URI.create(document.getString("url")),
+                document.getList("eventTypes", String.class, List.of()),
+                secrets,
+                document.getBoolean("enabled", true),
+                document.getString("disabledReason"),
+                failingSince == null ? null : failingSince.toInstant(),
                 ((Number) document.get("version")).longValue());
     }
 
@@ -284,8 +410,17 @@ public class WebhookStore implements WebhookService, IndexedStore {
         return mongo.find(Query.query(Criteria.where("secrets." + IN_CLEAR).exists(true)), Document.class, COLLECTION)
                 .concatMap(stored -> {
                     WebhookEndpoint endpoint = fromDocument(stored);
-                    return mongo.updateFirst(Query.query(Criteria.where("_id").is(endpoint.id()).and("version").is(stored.get("version"))),
-                            new Update().set("secrets", secretDocuments(endpoint.tenantId(), endpoint.id(), endpoint.secrets())), COLLECTION)
+                    return mongo.updateFirst(
+                                    Query.query(Criteria.where("_id")
+                                            .is(endpoint.id())
+                                            .and("version")
+                                            .is(stored.get("version"))),
+                                    new Update()
+                                            .set(
+                                                    "secrets",
+                                                    secretDocuments(
+                                                            endpoint.tenantId(), endpoint.id(), endpoint.secrets())),
+                                    COLLECTION)
                             .doOnNext(result -> changed(endpoint.tenantId(), endpoint.id()));
                 })
                 .filter(result -> result.getModifiedCount() > 0)
@@ -294,13 +429,17 @@ public class WebhookStore implements WebhookService, IndexedStore {
 
     @EventListener(ApplicationReadyEvent.class)
     void sealAtStart() {
-        sealSecretsStoredInClear().subscribe(
-                sealed -> {
-                    if (sealed > 0) {
-                        log.info("Sealed the signing secrets of {} webhook endpoint(s) stored in clear", sealed);
-                    }
-                },
-                failure -> log.warn("Could not seal the webhook secrets stored in clear; the next start tries again", failure));
+        sealSecretsStoredInClear()
+                .subscribe(
+                        sealedCount -> {
+                            if (sealedCount > 0) {
+                                log.info(
+                                        "Sealed the signing secrets of {} webhook endpoint(s) stored in clear",
+                                        sealedCount);
+                            }
+                        },
+                        failure -> log.warn(
+                                "Could not seal the webhook secrets stored in clear; the next start tries again",
+                                failure));
     }
-
 }

@@ -4,16 +4,16 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-import app.thaw.notifications.settings.SettingsService;
 import app.thaw.notifications.access.Access;
-import app.thaw.platform.problem.InvalidField;
-import app.thaw.platform.store.CursorPage;
+import app.thaw.notifications.settings.SettingsService;
 import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookSecret;
 import app.thaw.notifications.webhooks.WebhookService;
+import app.thaw.platform.problem.InvalidField;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
+import app.thaw.platform.store.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -46,13 +46,22 @@ class WebhookController {
         this.settings = settings;
     }
 
-    @Operation(summary = "Register a webhook endpoint; the answer carries its whsec_ signing secret (private and metadata addresses are refused)")
+    @Operation(
+            summary =
+                    "Register a webhook endpoint; the answer carries its whsec_ signing secret (private and metadata addresses are refused)")
     @PostMapping
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.PARTNER_BANK,
+        ThawRoles.INSURER,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.PLATFORM_ADMIN
+    })
     @ResponseStatus(HttpStatus.CREATED)
     Mono<EndpointWithSecret> register(@Valid @RequestBody EndpointRequest request) {
         WebhookSecret secret = request.secret() == null ? null : secret(request.secret());
-        return CurrentCaller.get().map(Access::requireAdmin)
+        return CurrentCaller.get()
+                .map(Access::requireAdmin)
                 .flatMap(caller -> webhooks.register(caller.tenantId(), request.uri(), request.eventTypes(), secret))
                 .map(EndpointWithSecret::of);
     }
@@ -60,41 +69,75 @@ class WebhookController {
     @Operation(summary = "List the tenant's webhook endpoints, by page")
     @GetMapping
     @AllowedRoles(AllowedRoles.ANY_USER)
-    Mono<CursorPage<EndpointResponse>> list(@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit) {
+    Mono<CursorPage<EndpointResponse>> list(
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
         CursorPage.Request page = CursorPage.Request.of(cursor, limit);
-        return CurrentCaller.tenantId().flatMap(tenant -> webhooks.list(tenant, page)).map(found -> found.map(EndpointResponse::of));
+        return CurrentCaller.tenantId()
+                .flatMap(tenant -> webhooks.list(tenant, page))
+                .map(found -> found.map(EndpointResponse::of));
     }
 
     @Operation(summary = "Read a webhook endpoint")
     @GetMapping("/{id}")
     @AllowedRoles(AllowedRoles.ANY_USER)
     Mono<EndpointResponse> get(@PathVariable String id) {
-        return CurrentCaller.tenantId().flatMap(tenant -> webhooks.get(tenant, id)).map(EndpointResponse::of);
+        return CurrentCaller.tenantId()
+                .flatMap(tenant -> webhooks.get(tenant, id))
+                .map(EndpointResponse::of);
     }
 
     @Operation(summary = "Change a webhook endpoint at the version read; enabling it again clears its failures")
     @PutMapping("/{id}")
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.PARTNER_BANK,
+        ThawRoles.INSURER,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.PLATFORM_ADMIN
+    })
     Mono<EndpointResponse> update(@PathVariable String id, @Valid @RequestBody EndpointUpdate request) {
-        return CurrentCaller.get().map(Access::requireAdmin)
-                .flatMap(caller -> webhooks.update(caller.tenantId(), id, request.version(), request.uri(), request.eventTypes(),
+        return CurrentCaller.get()
+                .map(Access::requireAdmin)
+                .flatMap(caller -> webhooks.update(
+                        caller.tenantId(),
+                        id,
+                        request.version(),
+                        request.uri(),
+                        request.eventTypes(),
                         request.enabled()))
                 .map(EndpointResponse::of);
     }
 
-    @Operation(summary = "Rotate the signing secret: the old one keeps signing alongside the new for the tenant's overlap (default 24 h)")
+    @Operation(
+            summary =
+                    "Rotate the signing secret: the old one keeps signing alongside the new for the tenant's overlap (default 24 h)")
     @PostMapping("/{id}/rotate-secret")
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.PARTNER_BANK,
+        ThawRoles.INSURER,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.PLATFORM_ADMIN
+    })
     Mono<EndpointWithSecret> rotate(@PathVariable String id, @Valid @RequestBody VersionBody request) {
-        return CurrentCaller.get().map(Access::requireAdmin)
+        return CurrentCaller.get()
+                .map(Access::requireAdmin)
                 .flatMap(caller -> settings.forTenant(caller.tenantId())
-                        .flatMap(tenantSettings -> webhooks.rotate(caller.tenantId(), id, request.version(), tenantSettings.secretOverlap())))
+                        .flatMap(tenantSettings -> webhooks.rotate(
+                                caller.tenantId(), id, request.version(), tenantSettings.secretOverlap())))
                 .map(EndpointWithSecret::of);
     }
 
     @Operation(summary = "Remove a webhook endpoint")
     @DeleteMapping("/{id}")
-    @AllowedRoles({ThawRoles.MERCHANT_ADMIN, ThawRoles.PARTNER_BANK, ThawRoles.INSURER, ThawRoles.STAFF_SUPERVISOR, ThawRoles.PLATFORM_ADMIN})
+    @AllowedRoles({
+        ThawRoles.MERCHANT_ADMIN,
+        ThawRoles.PARTNER_BANK,
+        ThawRoles.INSURER,
+        ThawRoles.STAFF_SUPERVISOR,
+        ThawRoles.PLATFORM_ADMIN
+    })
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> remove(@PathVariable String id) {
         return CurrentCaller.get().map(Access::requireAdmin).flatMap(caller -> webhooks.remove(caller.tenantId(), id));
@@ -104,7 +147,8 @@ class WebhookController {
         try {
             return new WebhookSecret(value, null);
         } catch (IllegalArgumentException weak) {
-            throw new InvalidField("secret", "WebhookSecret", weak.getMessage() == null ? "invalid secret" : weak.getMessage());
+            throw new InvalidField(
+                    "secret", "WebhookSecret", weak.getMessage() == null ? "invalid secret" : weak.getMessage());
         }
     }
 
@@ -120,30 +164,49 @@ class WebhookController {
         }
     }
 
-    record EndpointRequest(@NotNull @Size(max = 2000) String url, @NotEmpty @Size(max = 50) List<String> eventTypes, @Nullable String secret) {
+    record EndpointRequest(
+            @NotNull @Size(max = 2000) String url,
+            @NotEmpty @Size(max = 50) List<String> eventTypes,
+            @Nullable String secret) {
 
         URI uri() {
             return WebhookController.uri(url);
         }
     }
 
-    record EndpointUpdate(@NotNull @PositiveOrZero Long version, @NotNull @Size(max = 2000) String url, @NotEmpty @Size(max = 50) List<String> eventTypes,
-                          @NotNull Boolean enabled) {
+    record EndpointUpdate(
+            @NotNull @PositiveOrZero Long version,
+            @NotNull @Size(max = 2000) String url,
+            @NotEmpty @Size(max = 50) List<String> eventTypes,
+            @NotNull Boolean enabled) {
 
         URI uri() {
             return WebhookController.uri(url);
         }
     }
 
-    record VersionBody(@NotNull @PositiveOrZero Long version) {
-    }
+    record VersionBody(@NotNull @PositiveOrZero Long version) {}
 
-    record EndpointResponse(String id, String url, List<String> eventTypes, boolean enabled, @Nullable String disabledReason,
-                            @Nullable Instant failingSince, int activeSecrets, long version) {
+    record EndpointResponse(
+            String id,
+            String url,
+            List<String> eventTypes,
+            boolean enabled,
+            @Nullable String disabledReason,
+            @Nullable Instant failingSince,
+            int activeSecrets,
+            long version) {
 
         static EndpointResponse of(WebhookEndpoint endpoint) {
-            return new EndpointResponse(endpoint.id(), endpoint.url().toString(), endpoint.eventTypes(), endpoint.enabled(),
-                    endpoint.disabledReason(), endpoint.failingSince(), endpoint.secrets().size(), endpoint.version());
+            return new EndpointResponse(
+                    endpoint.id(),
+                    endpoint.url().toString(),
+                    endpoint.eventTypes(),
+                    endpoint.enabled(),
+                    endpoint.disabledReason(),
+                    endpoint.failingSince(),
+                    endpoint.secrets().size(),
+                    endpoint.version());
         }
     }
 
@@ -151,7 +214,8 @@ class WebhookController {
     record EndpointWithSecret(EndpointResponse endpoint, String secret) {
 
         static EndpointWithSecret of(WebhookEndpoint endpoint) {
-            return new EndpointWithSecret(EndpointResponse.of(endpoint), endpoint.currentSecret().value());
+            return new EndpointWithSecret(
+                    EndpointResponse.of(endpoint), endpoint.currentSecret().value());
         }
     }
 }

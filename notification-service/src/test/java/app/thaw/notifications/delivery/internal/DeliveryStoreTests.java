@@ -1,5 +1,7 @@
 package app.thaw.notifications.delivery.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Date;
 
 import app.thaw.notifications.NotificationsTestBase;
@@ -10,13 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import reactor.test.StepVerifier;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The tenant is in every query by id: another tenant's delivery is not found, not claimed, and shows no attempts. */
 class DeliveryStoreTests extends NotificationsTestBase {
 
     @Autowired
     DeliveryStore store;
+
     @Autowired
     FirstDeliveries firsts;
 
@@ -26,10 +27,19 @@ class DeliveryStoreTests extends NotificationsTestBase {
         String id = "evt-" + theirs + "|endpoint-1|WEBHOOK";
         Date now = new Date();
         // DEFERRED: stored, waiting for its timer (nothing attempts it meanwhile).
-        store.create(new Document("_id", id).append("tenantId", theirs).append("eventId", "evt-" + theirs)
-                .append("eventType", "thaw.case.opened").append("caseId", "case-1").append("channel", "WEBHOOK").append("target", "endpoint-1")
-                .append("recipientKind", "CLIENT").append("status", DeliveryStatus.DEFERRED.name()).append("attempts", 0)
-                .append("createdAt", now).append("updatedAt", now)).block();
+        store.create(new Document("_id", id)
+                        .append("tenantId", theirs)
+                        .append("eventId", "evt-" + theirs)
+                        .append("eventType", "thaw.case.opened")
+                        .append("caseId", "case-1")
+                        .append("channel", "WEBHOOK")
+                        .append("target", "endpoint-1")
+                        .append("recipientKind", "CLIENT")
+                        .append("status", DeliveryStatus.DEFERRED.name())
+                        .append("attempts", 0)
+                        .append("createdAt", now)
+                        .append("updatedAt", now))
+                .block();
         String mine = newTenant();
 
         StepVerifier.create(store.find(mine, id)).verifyComplete();

@@ -20,12 +20,25 @@ class RuleStoreTests extends NotificationsTestBase {
     @Test
     void anotherTenantsRuleIsNotFoundItsOwnDefaultApplies() {
         String theirs = newTenant();
-        mongo.insert(new Document("_id", theirs + "|" + DefaultRules.REMINDER_DUE).append("tenantId", theirs)
-                .append("eventType", DefaultRules.REMINDER_DUE).append("targets", List.of(new Document("audience", "STAFF")
-                        .append("channels", List.of("SMS")))).append("urgent", true).append("enabled", false).append("version", 1L),
-                RuleStore.COLLECTION).block();
+        mongo.insert(
+                        new Document("_id", theirs + "|" + DefaultRules.REMINDER_DUE)
+                                .append("tenantId", theirs)
+                                .append("eventType", DefaultRules.REMINDER_DUE)
+                                .append(
+                                        "targets",
+                                        List.of(new Document("audience", "STAFF").append("channels", List.of("SMS"))))
+                                .append("urgent", true)
+                                .append("enabled", false)
+                                .append("version", 1L),
+                        RuleStore.COLLECTION)
+                .block();
 
-        StepVerifier.create(rules.effective(newTenant(), DefaultRules.REMINDER_DUE).map(Rule::custom)).expectNext(false).verifyComplete();
-        StepVerifier.create(rules.effective(theirs, DefaultRules.REMINDER_DUE).map(Rule::custom)).expectNext(true).verifyComplete();
+        StepVerifier.create(
+                        rules.effective(newTenant(), DefaultRules.REMINDER_DUE).map(Rule::custom))
+                .expectNext(false)
+                .verifyComplete();
+        StepVerifier.create(rules.effective(theirs, DefaultRules.REMINDER_DUE).map(Rule::custom))
+                .expectNext(true)
+                .verifyComplete();
     }
 }

@@ -20,11 +20,22 @@ class SettingsStoreTests extends NotificationsTestBase {
     @Test
     void anotherTenantsSettingsAreNotFound() {
         String theirs = newTenant();
-        mongo.insert(new Document("_id", theirs).append("reminderOffsets", List.of(600_000L)).append("escalateAfter", 2_520_000L)
-                .append("retrySchedule", List.of(5_000L)).append("disableAfter", 86_400_000L).append("secretOverlap", 3_600_000L)
-                .append("version", 1L), SettingsStore.COLLECTION).block();
+        mongo.insert(
+                        new Document("_id", theirs)
+                                .append("reminderOffsets", List.of(600_000L))
+                                .append("escalateAfter", 2_520_000L)
+                                .append("retrySchedule", List.of(5_000L))
+                                .append("disableAfter", 86_400_000L)
+                                .append("secretOverlap", 3_600_000L)
+                                .append("version", 1L),
+                        SettingsStore.COLLECTION)
+                .block();
 
-        StepVerifier.create(settings.forTenant(newTenant()).map(TenantSettings::version)).expectNext(0L).verifyComplete();
-        StepVerifier.create(settings.forTenant(theirs).map(TenantSettings::escalateAfter)).expectNext(Duration.ofMinutes(42)).verifyComplete();
+        StepVerifier.create(settings.forTenant(newTenant()).map(TenantSettings::version))
+                .expectNext(0L)
+                .verifyComplete();
+        StepVerifier.create(settings.forTenant(theirs).map(TenantSettings::escalateAfter))
+                .expectNext(Duration.ofMinutes(42))
+                .verifyComplete();
     }
 }

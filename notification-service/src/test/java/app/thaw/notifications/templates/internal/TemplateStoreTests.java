@@ -21,11 +21,26 @@ class TemplateStoreTests extends NotificationsTestBase {
     void anotherTenantsTemplateIsNotFound() {
         String theirs = newTenant();
         TemplateKey key = new TemplateKey(DefaultRules.REMINDER_DUE, Channel.EMAIL, Language.FALLBACK);
-        mongo.insert(new Document("_id", theirs + "|" + key.eventType() + "|EMAIL|" + key.language().tag()).append("tenantId", theirs)
-                .append("eventType", key.eventType()).append("channel", "EMAIL").append("language", key.language().tag())
-                .append("subject", "Theirs").append("body", "Their words").append("version", 1L), TemplateStore.COLLECTION).block();
+        mongo.insert(
+                        new Document(
+                                        "_id",
+                                        theirs + "|" + key.eventType() + "|EMAIL|"
+                                                + key.language().tag())
+                                .append("tenantId", theirs)
+                                .append("eventType", key.eventType())
+                                .append("channel", "EMAIL")
+                                .append("language", key.language().tag())
+                                .append("subject", "Theirs")
+                                .append("body", "Their words")
+                                .append("version", 1L),
+                        TemplateStore.COLLECTION)
+                .block();
 
-        StepVerifier.create(templates.resolve(newTenant(), key).map(TemplateService.Resolved::origin)).expectNext("DEFAULT").verifyComplete();
-        StepVerifier.create(templates.resolve(theirs, key).map(TemplateService.Resolved::origin)).expectNext("TENANT").verifyComplete();
+        StepVerifier.create(templates.resolve(newTenant(), key).map(TemplateService.Resolved::origin))
+                .expectNext("DEFAULT")
+                .verifyComplete();
+        StepVerifier.create(templates.resolve(theirs, key).map(TemplateService.Resolved::origin))
+                .expectNext("TENANT")
+                .verifyComplete();
     }
 }

@@ -1,5 +1,7 @@
 package app.thaw.notifications.webhooks.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The sender's HTTP client judges the addresses it actually connects to, after its own name
  * resolution — not only the URL checked a moment before. Shown with two guards: the service's,
@@ -32,36 +32,60 @@ class WebhookSenderPinsAddressesTests extends NotificationsTestBase {
 
     @Autowired
     WebClient.Builder builder;
+
     @Autowired
     ReactorResourceFactory resources;
+
     @Autowired
     WebhookService webhooks;
+
     @Autowired
     WebhookProperties properties;
+
     @Autowired
     Clock clock;
 
     SendOutcome send(WebhookSender sender, String tenant, String endpointId) {
-        return sender.send(new OutgoingMessage(new DeliveryId("pin-" + UUID.randomUUID() + "|" + endpointId + "|WEBHOOK"), tenant, Channel.WEBHOOK,
-                endpointId, endpointId, "pin", null, "{\"type\":\"thaw.case.closed\"}", "thaw.case.closed", 1)).block();
+        return sender.send(new OutgoingMessage(
+                        new DeliveryId("pin-" + UUID.randomUUID() + "|" + endpointId + "|WEBHOOK"),
+                        tenant,
+                        Channel.WEBHOOK,
+                        endpointId,
+                        endpointId,
+                        "pin",
+                        null,
+                        "{\"type\":\"thaw.case.closed\"}",
+                        "thaw.case.closed",
+                        1))
+                .block();
     }
 
     @Test
     void aHostThatResolvesToAPrivateAddressWhenTheClientConnectsIsRefusedThere() {
         String tenant = newTenant();
         String path = "/pinned-" + tenant;
-        Map<?, ?> answer = web.post().uri("/api/v1/notifications/webhooks").headers(h -> h.setBearerAuth(admin(tenant)))
+        Map<?, ?> answer = web.post()
+                .uri("/api/v1/notifications/webhooks")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
                 .bodyValue(Map.of("url", receiver.url(path), "eventTypes", List.of("thaw.case.*")))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         String endpointId = (String) ((Map<?, ?>) answer.get("endpoint")).get("id");
 
-        WebhookSender pinned = new WebhookSender(builder, resources, new AddressGuard(Set.of()), webhooks, properties, clock);
+        WebhookSender pinned =
+                new WebhookSender(builder, resources, new AddressGuard(Set.of()), webhooks, properties, clock);
         SendOutcome refused = send(pinned, tenant, endpointId);
         assertThat(refused.succeeded()).isFalse();
-        assertThat(refused.response()).contains("The webhook URL is refused", "resolved, when connecting, to a private");
+        assertThat(refused.response())
+                .contains("The webhook URL is refused", "resolved, when connecting, to a private");
         assertThat(receiver.received(path)).isEmpty();
 
-        WebhookSender allowing = new WebhookSender(builder, resources, new AddressGuard(Set.of("127.0.0.1")), webhooks, properties, clock);
+        WebhookSender allowing = new WebhookSender(
+                builder, resources, new AddressGuard(Set.of("127.0.0.1")), webhooks, properties, clock);
         assertThat(send(allowing, tenant, endpointId).succeeded()).isTrue();
         assertThat(receiver.received(path)).hasSize(1);
     }
