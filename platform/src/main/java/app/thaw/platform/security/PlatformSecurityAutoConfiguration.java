@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
@@ -70,6 +71,13 @@ public class PlatformSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityObservationSettings thawSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring's strict firewall, its header rules checked without regular expressions ({@link FirewallHeaderRules}). */
+    @Bean
+    @ConditionalOnMissingBean
+    ServerWebExchangeFirewall thawFirewall() {
+        return FirewallHeaderRules.firewall();
     }
 
     @Bean
@@ -149,6 +157,7 @@ public class PlatformSecurityAutoConfiguration {
                         .anyExchange()
                         .access(roles))
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
