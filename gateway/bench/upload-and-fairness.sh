@@ -9,6 +9,10 @@
 #   gateway/bench/upload-and-fairness.sh   # starts its own evidence-service (:18082) and gateway (:18080)
 #
 # Needs curl and wrk. ROUNDS (3). Tenant acme may upload 2 GB in this bench's evidence-service.
+# UPLOAD=off runs only the fairness part. FLOOD_RATE (500 req/s: ten times a client's sustained limit of
+# 50/s) paces the flood, FLOOD_RATE=max floods as fast as the machine allows; FAIR_SECONDS (30) per
+# measurement, so a p99 rests on ~300 of the neighbour's calls; WARMUP (90 s) of the same traffic first,
+# so the gateway's JIT has finished (it needs minutes of traffic on two shared cores).
 set -euo pipefail
 . "$(dirname "$0")/bench-common.sh"
 GATEWAY_JAR=${GATEWAY_JAR:-$(jar_of gateway)}
@@ -30,6 +34,7 @@ NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 curl -fs -o /dev/null -X POST http://127.0.0.1:18082/internal/events -H "Authorization: Bearer $(client_token case-service case-service-dev-secret)" \
   -H 'Content-Type: application/cloudevents+json' -d '{"specversion":"1.0","id":"'"$(cat /proc/sys/kernel/random/uuid)"'","source":"/thaw/case-service","type":"thaw.case.opened","subject":"'"$CASE"'","time":"'"$NOW"'","tenantid":"acme","datacontenttype":"application/json","data":{"caseId":"'"$CASE"'","scenario":"RISK_TXN","drill":false,"restricted":false,"reference":"acme-C-bench","platform":"demo-pay","scope":"ACCOUNT","openedAt":"'"$NOW"'","holder":{"type":"ENTERPRISE","displayName":"Acme Trading Co.","accountReference":"****0001"}}}'
 
+if [ "${UPLOAD:-on}" != off ]; then
 FILE="$WORK/one-gib.txt"
 { yes 'statement line: transfer received, balance unchanged, reference 0000000000' || true; } | head -c 1073741824 >"$FILE"
 echo "upload: 1 GiB text, $ROUNDS rounds (each round a different final line, so no upload is a duplicate)"
@@ -54,19 +59,27 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 echo "upload throughput: direct median $(median "${D[@]}") MB/s, gateway median $(median "${V[@]}") MB/s, ratio $(awk -v d="$(median "${D[@]}")" -v v="$(median "${V[@]}")" 'BEGIN{printf "%.2f", v/d}')"
 rm -f "$FILE"
+fi
 
 # Fairness: globex-member asks 10/s (2 connections, 200 ms apart); demo-bank floods the same service
-# (/api/v1/cases/whoami) with 16 connections and no pause (its limit: 100 at once, then 50/s).
+# (/api/v1/cases/whoami) with 16 connections at FLOOD_RATE (its limit: 100 at once, then 50/s).
+FLOOD_RATE=${FLOOD_RATE:-500}; FAIR_SECONDS=${FAIR_SECONDS:-30}; WARMUP=${WARMUP:-90}
 printf 'function delay() return 200 end\n' >"$WORK/pace.lua"
-declare -a IDLE FLOOD
-echo; echo "fairness: globex-member's p99 at 10 req/s, idle and while demo-bank floods"
+if [ "$FLOOD_RATE" = max ]; then : >"$WORK/flood.lua"
+else printf 'function delay() return %d end\n' "$((16 * 1000 / FLOOD_RATE))" >"$WORK/flood.lua"; fi
+neighbour() { wrk -t1 -c2 -d"$1"s --latency -s "$WORK/pace.lua" -H "Authorization: Bearer $NEIGHBOUR" http://127.0.0.1:18080/api/v1/cases/whoami; }
+flood() { wrk -t1 -c16 -d"$1"s -s "$WORK/flood.lua" -H "Authorization: Bearer $BANK" http://127.0.0.1:18080/api/v1/cases/whoami; }
+NEIGHBOUR=$(token globex-member); BANK=$(client_token demo-bank demo-bank-secret)
+flood "$WARMUP" >/dev/null 2>&1 & neighbour "$WARMUP" >/dev/null; wait
+declare -a IDLE=() FLOOD=()
+echo; echo "fairness: globex-member's p99 at 10 req/s, idle and while demo-bank floods at $FLOOD_RATE req/s (${FAIR_SECONDS}s each)"
 for round in $(seq 1 "$ROUNDS"); do
   NEIGHBOUR=$(token globex-member); BANK=$(client_token demo-bank demo-bank-secret)
-  idle=$(wrk -t1 -c2 -d10s --latency -s "$WORK/pace.lua" -H "Authorization: Bearer $NEIGHBOUR" http://127.0.0.1:18080/api/v1/cases/whoami)
-  wrk -t1 -c16 -d12s -H "Authorization: Bearer $BANK" http://127.0.0.1:18080/api/v1/cases/whoami >"$WORK/flood" 2>&1 & flood=$!
+  idle=$(neighbour "$FAIR_SECONDS")
+  flood $((FAIR_SECONDS + 2)) >"$WORK/flood" 2>&1 & flooding=$!
   sleep 1
-  busy=$(wrk -t1 -c2 -d10s --latency -s "$WORK/pace.lua" -H "Authorization: Bearer $NEIGHBOUR" http://127.0.0.1:18080/api/v1/cases/whoami)
-  wait $flood
+  busy=$(neighbour "$FAIR_SECONDS")
+  wait $flooding
   p() { awk '$1=="99%"{v=$2; if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else printf "%.2f", v*1000}' <<<"$1"; }
   bad() { awk '/Non-2xx/{print $5} END{}' <<<"$1"; }
   IDLE+=("$(p "$idle")"); FLOOD+=("$(p "$busy")")

@@ -115,6 +115,31 @@ class GatewayTests {
     }
 
     @Test
+    void theCallersTraceContinuesToTheServiceThroughTheGatewaysOwnSpan() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpan = "00f067aa0ba902b7";
+        received.clear();
+        web.get()
+                .uri("/api/v1/cases/whoami")
+                .headers(h -> {
+                    h.setBearerAuth(tokenFor("tracer"));
+                    h.set("traceparent", "00-" + traceId + "-" + callerSpan + "-01");
+                    h.set("tracestate", "vendor=caller");
+                })
+                .exchange()
+                .expectStatus()
+                .isOk();
+        HttpHeaders seen = received.poll();
+        assertThat(seen).isNotNull();
+        // The same trace, sampled as the caller asked; the parent is the gateway's span, not the caller's.
+        assertThat(seen.get("traceparent")).hasSize(1);
+        assertThat(seen.getFirst("traceparent"))
+                .startsWith("00-" + traceId + "-")
+                .endsWith("-01")
+                .doesNotContain(callerSpan);
+    }
+
+    @Test
     void theSubscriptionRouteLeadsToIdentityMonitorUnchanged() {
         received.clear();
         web.get()
