@@ -33,12 +33,7 @@ class MonitorApiTests extends MonitorWebTestBase {
         assertThat(settings).containsEntry("maxTravelSpeedKmh", 900.0).containsEntry("creditApplicationsCount", 3);
         settings.put("maxTravelSpeedKmh", 500);
         settings.put("version", 0);
-        web.put()
-                .uri("/api/v1/monitor/settings")
-                .headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(settings)
-                .exchange()
+        putSettings(token, settings)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -46,12 +41,7 @@ class MonitorApiTests extends MonitorWebTestBase {
                 .isEqualTo(1)
                 .jsonPath("$.settings.maxTravelSpeedKmh")
                 .isEqualTo(500.0);
-        web.put()
-                .uri("/api/v1/monitor/settings")
-                .headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(settings)
-                .exchange()
+        putSettings(token, settings)
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody()
@@ -59,12 +49,7 @@ class MonitorApiTests extends MonitorWebTestBase {
                 .isEqualTo("version_conflict");
         settings.put("maxTravelSpeedKmh", 0);
         settings.put("version", 1);
-        web.put()
-                .uri("/api/v1/monitor/settings")
-                .headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(settings)
-                .exchange()
+        putSettings(token, settings)
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -89,14 +74,7 @@ class MonitorApiTests extends MonitorWebTestBase {
                 .get("settings"));
         settings.put("creditApplicationsCount", 2);
         settings.put("version", 0);
-        web.put()
-                .uri("/api/v1/monitor/settings")
-                .headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(settings)
-                .exchange()
-                .expectStatus()
-                .isOk();
+        putSettings(token, settings).expectStatus().isOk();
         enrol(tenant, Map.of("PHONE", "+8613444440000"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         post(tenant, signal("c-1", "CREDIT_APPLICATION", now.minusSeconds(600), "+8613444440000", Map.of()))
@@ -365,5 +343,16 @@ class MonitorApiTests extends MonitorWebTestBase {
                 .exists()
                 .jsonPath("$.paths['/api/v1/monitor/usage'].get")
                 .exists();
+    }
+
+    /** The tenant's detection settings written as {@code token}'s caller. */
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec putSettings(
+            String token, Map<String, Object> settings) {
+        return web.put()
+                .uri("/api/v1/monitor/settings")
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(settings)
+                .exchange();
     }
 }

@@ -124,23 +124,7 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
                 .isEqualTo("PT120H")
                 .jsonPath("$.version")
                 .isEqualTo(0);
-        web.put()
-                .uri("/api/v1/notifications/settings")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of(
-                        "version",
-                        0,
-                        "reminderOffsets",
-                        List.of("PT15M", "PT2H"),
-                        "escalateAfter",
-                        "PT3M",
-                        "retrySchedule",
-                        List.of("PT1S"),
-                        "disableAfter",
-                        "P1D",
-                        "secretOverlap",
-                        "PT1H"))
-                .exchange()
+        putOffsets(tenant, 0, List.of("PT15M", "PT2H"))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -148,23 +132,7 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
                 .isEqualTo(List.of("PT2H", "PT15M"))
                 .jsonPath("$.version")
                 .isEqualTo(1);
-        web.put()
-                .uri("/api/v1/notifications/settings")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of(
-                        "version",
-                        1,
-                        "reminderOffsets",
-                        List.of("PT0S"),
-                        "escalateAfter",
-                        "PT3M",
-                        "retrySchedule",
-                        List.of("PT1S"),
-                        "disableAfter",
-                        "P1D",
-                        "secretOverlap",
-                        "PT1H"))
-                .exchange()
+        putOffsets(tenant, 1, List.of("PT0S"))
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -277,5 +245,27 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
                 .exists()
                 .jsonPath("$.paths['/api/v1/notifications/reminders/{id}/acknowledge'].post.summary")
                 .exists();
+    }
+
+    /** The tenant's settings written at {@code version} with these reminder offsets, the rest as the defaults' shape. */
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec putOffsets(
+            String tenant, int version, List<String> reminderOffsets) {
+        return web.put()
+                .uri("/api/v1/notifications/settings")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of(
+                        "version",
+                        version,
+                        "reminderOffsets",
+                        reminderOffsets,
+                        "escalateAfter",
+                        "PT3M",
+                        "retrySchedule",
+                        List.of("PT1S"),
+                        "disableAfter",
+                        "P1D",
+                        "secretOverlap",
+                        "PT1H"))
+                .exchange();
     }
 }

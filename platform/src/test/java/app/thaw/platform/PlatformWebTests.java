@@ -2,27 +2,18 @@ package app.thaw.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
-import app.thaw.platform.testing.PlatformTestApplication;
-import app.thaw.platform.testing.TestTokens;
+import app.thaw.platform.testing.PlatformWebTestSupport;
 import app.thaw.platform.tracing.ErrorSpansOfUnsampledTraces;
 import app.thaw.platform.tracing.ErrorsKeptSampler;
 import app.thaw.store.EmbeddedStore;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanProcessors;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.test.StepVerifier;
 
@@ -30,31 +21,7 @@ import reactor.test.StepVerifier;
  * The platform as a service sees it: one application context with the embedded store started
  * in-process, tokens from a local key set, and every kind of error answered as problem+json.
  */
-@SpringBootTest(
-        classes = PlatformTestApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.application.name=platform-test", "thaw.service.area=test"})
-@AutoConfigureWebTestClient(timeout = "30s")
-class PlatformWebTests {
-
-    static final TestTokens tokens = new TestTokens();
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
-        registry.add("thaw.store.data-dir", () -> dataDir.toString());
-    }
-
-    @AfterAll
-    static void stopKeySet() {
-        tokens.close();
-    }
-
-    @Autowired
-    WebTestClient web;
+class PlatformWebTests extends PlatformWebTestSupport {
 
     @Autowired
     EmbeddedStore store;

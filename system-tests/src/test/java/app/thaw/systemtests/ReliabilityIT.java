@@ -79,36 +79,7 @@ class ReliabilityIT {
 
     /** As {@link #settle}, with the final answer's body. */
     static Map.Entry<Integer, String> settled(String baseUrl, String who, String path, Object body, String key) {
-        WebClient client = WebClient.create(baseUrl);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (true) {
-            var answer = client.post()
-                    .uri(path)
-                    .headers(h -> {
-                        h.setBearerAuth(thaw.token(who));
-                        h.set("Idempotency-Key", key);
-                    })
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(body)
-                    .exchangeToMono(response -> response.bodyToMono(String.class)
-                            .defaultIfEmpty("")
-                            .map(text -> Map.entry(response.statusCode().value(), text)))
-                    .onErrorResume(down -> Mono.just(Map.entry(599, String.valueOf(down))))
-                    // An answer slower than this (a loaded machine) is a cut-off like any other: retried with the key.
-                    .timeout(Duration.ofSeconds(30), Mono.just(Map.entry(599, "no answer within 30 s")))
-                    .block(Duration.ofSeconds(35));
-            int status = answer.getKey();
-            boolean again = status == 502
-                    || status == 503
-                    || status == 504
-                    || status == 599
-                    || status == 429
-                    || status == 409 && answer.getValue().contains("idempotency_key_in_progress");
-            if (!again || Instant.now().isAfter(deadline)) {
-                return answer;
-            }
-            sleep(1_000);
-        }
+        return thaw.settled(baseUrl, who, path, body, key, Duration.ofSeconds(90));
     }
 
     List<Map<String, Object>> casesNamed(String name) {
@@ -438,27 +409,14 @@ class ReliabilityIT {
      */
     @Test
     void noOperationTakingAnIdServesAnotherTenantsData() {
-        String caseId = (String) thaw.openCase(ADMIN, intake(run + "-matrix")).get("id");
-        List<String> acmeIds = new ArrayList<>(List.of(caseId));
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions()
-                .until(() -> acmeIds.add(
-                        (String) thaw.upload(ADMIN, caseId, "BANK_STATEMENT", "m.png", ThawApi.png(77), null)
-                                .get("id")));
-        Pattern parameter = Pattern.compile("\\{[^}]+}");
+        List<String> acmeIds = acmeCaseWithAFile("-matrix", "m.png", 77);
+        Pattern parameter = PATH_PARAMETER;
         List<String> successes = new ArrayList<>();
         Map<String, Integer> byStatus = new java.util.TreeMap<>();
         int attempts = 0;
         for (String service : ThawPlatform.SERVICES.values()) {
             String base = platform.serviceUrl(service);
-            Map<?, ?> document = WebClient.create(base)
-                    .get()
-                    .uri("/v3/api-docs")
-                    .retrieve()
-                    .bodyToMono(Map.class)
-                    .block(Duration.ofSeconds(30));
+            Map<?, ?> document = apiDocs(base);
             Map<?, ?> schemas = map(map(document.get("components")).get("schemas"));
             for (var path : ((Map<?, ?>) document.get("paths")).entrySet()) {
                 String template = (String) path.getKey();
@@ -476,21 +434,11 @@ class ReliabilityIT {
                         // A body valid for the operation (acme's id in its id-like fields): the request reaches the
                         // access check.
                         Object body = bodySchema == null ? "{}" : bodyFrom(bodySchema, schemas, id, ID_LIKE, 0);
-                        var answer = WebClient.create(base)
-                                .method(method)
-                                .uri(uri)
-                                .headers(h -> h.setBearerAuth(thaw.token(OTHER_TENANT)))
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .body(
-                                        method == HttpMethod.GET || method == HttpMethod.DELETE
-                                                ? org.springframework.web.reactive.function.BodyInserters.empty()
-                                                : org.springframework.web.reactive.function.BodyInserters.fromValue(
-                                                        body))
-                                .exchangeToMono(response -> response.bodyToMono(String.class)
-                                        .defaultIfEmpty("")
-                                        .map(text ->
-                                                Map.entry(response.statusCode().value(), text)))
-                                .block(Duration.ofSeconds(30));
+                        var answer = asOtherTenant(
+                                base,
+                                method,
+                                uri,
+                                method == HttpMethod.GET || method == HttpMethod.DELETE ? null : body);
                         boolean leaked = answer.getKey() / 100 == 2
                                 && (method != HttpMethod.GET
                                         || answer.getValue().contains(run)
@@ -545,7 +493,7 @@ class ReliabilityIT {
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
-        Pattern parameter = Pattern.compile("\\{[^}]+}");
+        Pattern parameter = PATH_PARAMETER;
         List<String> wrong = new ArrayList<>();
         Map<String, Integer> byAnswer = new java.util.TreeMap<>();
         int operations = 0;
@@ -553,12 +501,7 @@ class ReliabilityIT {
         Instant started = Instant.now();
         for (String service : ThawPlatform.SERVICES.values()) {
             String base = platform.serviceUrl(service);
-            Map<?, ?> document = WebClient.create(base)
-                    .get()
-                    .uri("/v3/api-docs")
-                    .retrieve()
-                    .bodyToMono(Map.class)
-                    .block(Duration.ofSeconds(60));
+            Map<?, ?> document = apiDocs(base);
             Map<?, ?> schemas = map(map(document.get("components")).get("schemas"));
             for (var path : ((Map<?, ?>) document.get("paths")).entrySet()) {
                 String template = (String) path.getKey();
@@ -741,28 +684,15 @@ class ReliabilityIT {
      */
     @Test
     void noOperationServesAnotherTenantThroughItsQueryOrBody() {
-        String caseId = (String) thaw.openCase(ADMIN, intake(run + "-qb")).get("id");
-        List<String> acmeIds = new ArrayList<>(List.of(caseId));
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions()
-                .until(() -> acmeIds.add(
-                        (String) thaw.upload(ADMIN, caseId, "BANK_STATEMENT", "qb.png", ThawApi.png(78), null)
-                                .get("id")));
-        Pattern parameter = Pattern.compile("\\{[^}]+}");
+        List<String> acmeIds = acmeCaseWithAFile("-qb", "qb.png", 78);
+        Pattern parameter = PATH_PARAMETER;
         Pattern idLike = ID_LIKE;
         List<String> successes = new ArrayList<>();
         Map<String, Integer> byKind = new java.util.TreeMap<>();
         Map<String, Integer> byStatus = new java.util.TreeMap<>();
         for (String service : ThawPlatform.SERVICES.values()) {
             String base = platform.serviceUrl(service);
-            Map<?, ?> document = WebClient.create(base)
-                    .get()
-                    .uri("/v3/api-docs")
-                    .retrieve()
-                    .bodyToMono(Map.class)
-                    .block(Duration.ofSeconds(30));
+            Map<?, ?> document = apiDocs(base);
             Map<?, ?> schemas = map(map(document.get("components")).get("schemas"));
             for (var path : ((Map<?, ?>) document.get("paths")).entrySet()) {
                 String template = (String) path.getKey();
@@ -813,21 +743,7 @@ class ReliabilityIT {
                         byKind.merge(
                                 (queryIds.isEmpty() ? "" : "query ") + (body == null ? "" : "body"), 1, Integer::sum);
                         String target = uri;
-                        var answer = WebClient.create(base)
-                                .method(method)
-                                .uri(uri)
-                                .headers(h -> h.setBearerAuth(thaw.token(OTHER_TENANT)))
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .body(
-                                        body == null
-                                                ? org.springframework.web.reactive.function.BodyInserters.empty()
-                                                : org.springframework.web.reactive.function.BodyInserters.fromValue(
-                                                        body))
-                                .exchangeToMono(response -> response.bodyToMono(String.class)
-                                        .defaultIfEmpty("")
-                                        .map(text ->
-                                                Map.entry(response.statusCode().value(), text)))
-                                .block(Duration.ofSeconds(30));
+                        var answer = asOtherTenant(base, method, uri, body);
                         String text = answer.getValue();
                         boolean pathNamesAcme = !template.equals(uri.split("\\?")[0]);
                         // acme's case by its holder's name (this run's), or anything in acme's tenant; acme's ids alone
@@ -870,6 +786,51 @@ class ReliabilityIT {
     }
 
     static final Pattern ID_LIKE = Pattern.compile("(?i).*(id|tenant)$");
+
+    /** A path template's parameters ({@code {id}}). */
+    static final Pattern PATH_PARAMETER = Pattern.compile("\\{[^}]+}");
+
+    /** An acme case opened for this run ({@code run + suffix}) and a file uploaded to it once evidence-service knows it: their ids. */
+    private static List<String> acmeCaseWithAFile(String suffix, String fileName, int seed) {
+        String caseId = (String) thaw.openCase(ADMIN, intake(run + suffix)).get("id");
+        List<String> acmeIds = new ArrayList<>(List.of(caseId));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(() -> acmeIds.add(
+                        (String) thaw.upload(ADMIN, caseId, "BANK_STATEMENT", fileName, ThawApi.png(seed), null)
+                                .get("id")));
+        return acmeIds;
+    }
+
+    /** The service's OpenAPI document. */
+    private static Map<?, ?> apiDocs(String base) {
+        return WebClient.create(base)
+                .get()
+                .uri("/v3/api-docs")
+                .retrieve()
+                .bodyToMono(Map.class)
+                .block(Duration.ofSeconds(60));
+    }
+
+    /** Status and body of {@code method uri} at {@code base}, called as globex's administrator with {@code body} as JSON (none: no body). */
+    private static Map.Entry<Integer, String> asOtherTenant(
+            String base, HttpMethod method, String uri, @org.jspecify.annotations.Nullable Object body) {
+        return WebClient.create(base)
+                .method(method)
+                .uri(uri)
+                .headers(h -> h.setBearerAuth(thaw.token(OTHER_TENANT)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(
+                        body == null
+                                ? org.springframework.web.reactive.function.BodyInserters.empty()
+                                : org.springframework.web.reactive.function.BodyInserters.fromValue(body))
+                .exchangeToMono(response -> response.bodyToMono(String.class)
+                        .defaultIfEmpty("")
+                        .map(text -> Map.entry(response.statusCode().value(), text)))
+                .block(Duration.ofSeconds(30));
+    }
 
     /** 2xx, or the status itself: how far a matrix's attempts got. */
     private static String statusKind(int status) {

@@ -80,7 +80,10 @@ public class CaseAccess {
                 return Mono.error(new NotFound("case", c.id()));
             }
             if (c.restricted() && !seesRestricted(caller)) {
-                return audit.record(
+                return audited(
+                                caller,
+                                reach,
+                                c.tenantId(),
                                 "case.restricted_access_refused",
                                 "case",
                                 c.id(),
@@ -101,7 +104,9 @@ public class CaseAccess {
                         .thenReturn(c);
             }
             if (reach == Reach.STAFF) {
-                return audit.record(
+                return tenants.auditBothSides(
+                                caller,
+                                c.tenantId(),
                                 write ? "case.cross_tenant_write" : "case.cross_tenant_read",
                                 "case",
                                 c.id(),
@@ -110,6 +115,41 @@ public class CaseAccess {
             }
             return Mono.just(c);
         });
+    }
+
+    /**
+     * Records an act on {@code tenantId}'s data: across tenants in both (the platform's
+     * {@link TenantAccess#auditBothSides}), so the case's tenant reads it in its own log; in the
+     * caller's own tenant otherwise.
+     */
+    private Mono<Void> audited(
+            Caller caller,
+            Reach reach,
+            String tenantId,
+            String action,
+            String objectType,
+            String objectId,
+            Map<String, Object> details) {
+        return reach.crossTenant()
+                ? tenants.auditBothSides(caller, tenantId, action, objectType, objectId, details)
+                : audit.record(action, objectType, objectId, details);
+    }
+
+    /**
+     * Audits a staff member's list of cases ({@code case.cross_tenant_list}): of one named tenant
+     * other than the caller's, in both tenants (that tenant reads it in its own log); of every tenant
+     * ({@code tenantId} null), in the caller's; of the caller's own tenant, not at all.
+     */
+    public Mono<Void> auditStaffList(
+            Caller caller, @org.jspecify.annotations.Nullable String tenantId, Map<String, Object> details) {
+        if (caller.tenantId().equals(tenantId)) {
+            return Mono.empty();
+        }
+        Map<String, Object> withFilter = new java.util.HashMap<>(details);
+        withFilter.put("tenantFilter", tenantId == null ? "*" : tenantId);
+        return tenantId == null
+                ? audit.record("case.cross_tenant_list", "case", "*", withFilter)
+                : tenants.auditBothSides(caller, tenantId, "case.cross_tenant_list", "case", "*", withFilter);
     }
 
     /**

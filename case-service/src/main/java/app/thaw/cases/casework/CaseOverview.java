@@ -109,13 +109,6 @@ public class CaseOverview {
     }
 
     private Mono<Void> audited(Caller caller, CaseQuery q) {
-        return q.tenantId() != null && q.tenantId().equals(caller.tenantId())
-                ? Mono.empty()
-                : access.auditLog()
-                        .record(
-                                "case.cross_tenant_list",
-                                "case",
-                                "*",
-                                Map.of("tenantFilter", q.tenantId() == null ? "*" : q.tenantId()));
+        return access.auditStaffList(caller, q.tenantId(), Map.of());
     }
 }

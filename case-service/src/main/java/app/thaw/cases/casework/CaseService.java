@@ -292,12 +292,7 @@ public class CaseService {
     }
 
     private Mono<Void> auditList(Caller caller, CaseQuery q) {
-        return access.auditLog()
-                .record(
-                        "case.cross_tenant_list",
-                        "case",
-                        "*",
-                        Map.of("tenantFilter", q.tenantId() == null ? "*" : q.tenantId()));
+        return access.auditStaffList(caller, q.tenantId(), Map.of());
     }
 
     /** The tenant's closed cases whose review mentions {@code text}, newest first. */

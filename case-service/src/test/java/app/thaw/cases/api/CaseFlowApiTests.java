@@ -10,6 +10,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 class CaseFlowApiTests extends CaseApiTests {
 
@@ -601,20 +602,7 @@ class CaseFlowApiTests extends CaseApiTests {
     void aTenantAdminCopiesAPlaybookAndNewCasesFollowTheNewVersionWhileOldOnesKeepTheirs() {
         String admin = token("flow12", "merchant_admin");
         String before = open("flow12", RISK_NOTICE);
-        post(
-                        "/api/v1/cases/playbooks/RISK_TXN/versions",
-                        admin,
-                        Map.of(
-                                "basedOnVersion",
-                                1,
-                                "steps",
-                                List.of(Map.of(
-                                        "title",
-                                        Map.of("zh", "打电话给客户经理", "en", "Call the account manager"),
-                                        "ownerRole",
-                                        "merchant_admin",
-                                        "dueMinutes",
-                                        30))))
+        newPlaybookVersion(admin, "RISK_TXN", List.of(merchantStep("打电话给客户经理", "Call the account manager", 30)))
                 .expectStatus()
                 .isCreated()
                 .expectBody()
@@ -649,32 +637,12 @@ class CaseFlowApiTests extends CaseApiTests {
     @Test
     void aTenantsJudicialPlaybookThatSendsStaffToThePlatformsSupportIsRefusedByStepAndRule() {
         String admin = token("flow12j", "merchant_admin");
-        post(
-                        "/api/v1/cases/playbooks/JUDICIAL_FREEZE/versions",
+        newPlaybookVersion(
                         admin,
-                        Map.of(
-                                "basedOnVersion",
-                                1,
-                                "steps",
-                                List.of(
-                                        Map.of(
-                                                "title",
-                                                Map.of("zh", "联系执行机关了解冻结范围", "en", "Ask the authority about the scope"),
-                                                "ownerRole",
-                                                "merchant_admin",
-                                                "dueMinutes",
-                                                60),
-                                        Map.of(
-                                                "title",
-                                                Map.of(
-                                                        "zh",
-                                                        "联系平台官方客服申请解冻",
-                                                        "en",
-                                                        "Ask the platform to lift the freeze"),
-                                                "ownerRole",
-                                                "merchant_admin",
-                                                "dueMinutes",
-                                                60))))
+                        "JUDICIAL_FREEZE",
+                        List.of(
+                                merchantStep("联系执行机关了解冻结范围", "Ask the authority about the scope", 60),
+                                merchantStep("联系平台官方客服申请解冻", "Ask the platform to lift the freeze", 60)))
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -685,20 +653,10 @@ class CaseFlowApiTests extends CaseApiTests {
                 .jsonPath("$.errors[0].rule")
                 .isEqualTo("ContactRule");
         // The same step is a RISK_TXN case's own business: the platform's support is whom it contacts.
-        post(
-                        "/api/v1/cases/playbooks/RISK_TXN/versions",
+        newPlaybookVersion(
                         admin,
-                        Map.of(
-                                "basedOnVersion",
-                                1,
-                                "steps",
-                                List.of(Map.of(
-                                        "title",
-                                        Map.of("zh", "联系平台官方客服申请解冻", "en", "Ask official support to lift the freeze"),
-                                        "ownerRole",
-                                        "merchant_admin",
-                                        "dueMinutes",
-                                        60))))
+                        "RISK_TXN",
+                        List.of(merchantStep("联系平台官方客服申请解冻", "Ask official support to lift the freeze", 60)))
                 .expectStatus()
                 .isCreated();
         web.get()
@@ -723,5 +681,19 @@ class CaseFlowApiTests extends CaseApiTests {
 
     String caseTenant(String caseId) {
         return mongo.findById(caseId, Document.class, "cases").block().getString("tenantId");
+    }
+
+    /** A tenant admin's new version of its playbook for {@code scenario}, based on version 1. */
+    private WebTestClient.ResponseSpec newPlaybookVersion(
+            String admin, String scenario, List<Map<String, Object>> steps) {
+        return post(
+                "/api/v1/cases/playbooks/" + scenario + "/versions",
+                admin,
+                Map.of("basedOnVersion", 1, "steps", steps));
+    }
+
+    /** A playbook step for the merchant's admin, titled in Chinese and English, due after {@code dueMinutes}. */
+    private static Map<String, Object> merchantStep(String zh, String en, int dueMinutes) {
+        return Map.of("title", Map.of("zh", zh, "en", en), "ownerRole", "merchant_admin", "dueMinutes", dueMinutes);
     }
 }

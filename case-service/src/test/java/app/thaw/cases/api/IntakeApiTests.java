@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 class IntakeApiTests extends CaseApiTests {
 
@@ -216,15 +217,7 @@ class IntakeApiTests extends CaseApiTests {
     void aRetryWithTheSameIdempotencyKeyReturnsTheFirstCaseAndOpensNoSecond() {
         String key = java.util.UUID.randomUUID().toString();
         String bearer = token("idem", "merchant_admin");
-        String first = (String) web.post()
-                .uri("/api/v1/cases")
-                .headers(h -> {
-                    h.setBearerAuth(bearer);
-                    h.set("Idempotency-Key", key);
-                })
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(intake(RISK_NOTICE))
-                .exchange()
+        String first = (String) openKeyed(bearer, key)
                 .expectStatus()
                 .isCreated()
                 .expectBody(Map.class)
@@ -232,15 +225,7 @@ class IntakeApiTests extends CaseApiTests {
                 .getResponseBody()
                 .get("id");
 
-        web.post()
-                .uri("/api/v1/cases")
-                .headers(h -> {
-                    h.setBearerAuth(bearer);
-                    h.set("Idempotency-Key", key);
-                })
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(intake(RISK_NOTICE))
-                .exchange()
+        openKeyed(bearer, key)
                 .expectStatus()
                 .isCreated()
                 .expectHeader()
@@ -248,28 +233,14 @@ class IntakeApiTests extends CaseApiTests {
                 .expectBody()
                 .jsonPath("$.id")
                 .isEqualTo(first);
-        web.get()
-                .uri("/api/v1/cases")
-                .headers(h -> h.setBearerAuth(bearer))
-                .exchange()
-                .expectBody()
-                .jsonPath("$.items.length()")
-                .isEqualTo(1);
+        assertQueueHoldsOne(bearer);
     }
 
     @Test
     void aRetryAfterTheInstanceDiedBetweenTheCaseAndTheKeyFindsTheCaseInsteadOfOpeningASecond() {
         String key = java.util.UUID.randomUUID().toString();
         String bearer = token("idem-crash", "merchant_admin");
-        String first = (String) web.post()
-                .uri("/api/v1/cases")
-                .headers(h -> {
-                    h.setBearerAuth(bearer);
-                    h.set("Idempotency-Key", key);
-                })
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(intake(RISK_NOTICE))
-                .exchange()
+        String first = (String) openKeyed(bearer, key)
                 .expectStatus()
                 .isCreated()
                 .expectBody(Map.class)
@@ -295,15 +266,7 @@ class IntakeApiTests extends CaseApiTests {
                         .getModifiedCount())
                 .isEqualTo(1);
 
-        web.post()
-                .uri("/api/v1/cases")
-                .headers(h -> {
-                    h.setBearerAuth(bearer);
-                    h.set("Idempotency-Key", key);
-                })
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(intake(RISK_NOTICE))
-                .exchange()
+        openKeyed(bearer, key)
                 .expectStatus()
                 .isCreated()
                 .expectHeader()
@@ -311,13 +274,7 @@ class IntakeApiTests extends CaseApiTests {
                 .expectBody()
                 .jsonPath("$.id")
                 .isEqualTo(first);
-        web.get()
-                .uri("/api/v1/cases")
-                .headers(h -> h.setBearerAuth(bearer))
-                .exchange()
-                .expectBody()
-                .jsonPath("$.items.length()")
-                .isEqualTo(1);
+        assertQueueHoldsOne(bearer);
         assertThat(published(first)).isEqualTo(publishedOnce).contains("thaw.case.opened");
     }
 
@@ -532,5 +489,29 @@ class IntakeApiTests extends CaseApiTests {
                 .exists()
                 .jsonPath("$.paths['/api/v1/cases/drills'].post")
                 .exists();
+    }
+
+    /** The intake opened with an Idempotency-Key. */
+    private WebTestClient.ResponseSpec openKeyed(String bearer, String key) {
+        return web.post()
+                .uri("/api/v1/cases")
+                .headers(h -> {
+                    h.setBearerAuth(bearer);
+                    h.set("Idempotency-Key", key);
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(intake(RISK_NOTICE))
+                .exchange();
+    }
+
+    /** The caller's queue holds one case: a repeat opened none. */
+    private void assertQueueHoldsOne(String bearer) {
+        web.get()
+                .uri("/api/v1/cases")
+                .headers(h -> h.setBearerAuth(bearer))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(1);
     }
 }

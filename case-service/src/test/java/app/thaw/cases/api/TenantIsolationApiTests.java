@@ -71,6 +71,44 @@ class TenantIsolationApiTests extends CaseApiTests {
     }
 
     @Test
+    void aStaffReadAndListOfAnotherTenantsCasesStandInThatTenantsAuditLogTooAndTheAccessLogListsTheReadOnce() {
+        String id = open("omicron", RISK_NOTICE);
+
+        assertThat(read(id, token("thaw", "staff_agent"))).containsEntry("tenantId", "omicron");
+        web.get()
+                .uri("/api/v1/cases?tenantId=omicron")
+                .headers(h -> h.setBearerAuth(token("thaw", "staff_supervisor")))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        // The case's tenant reads the staff member's acts in its own log, naming who and from where.
+        assertThat(audit.entriesFor("omicron", "case", id).collectList().block())
+                .filteredOn(entry -> "case.cross_tenant_read".equals(entry.getString("action")))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.get("actor", Document.class))
+                        .containsEntry("username", "thaw-staff_agent")
+                        .containsEntry("tenantId", "thaw"));
+        assertThat(audit.entriesFor("omicron", "case", "*").collectList().block())
+                .extracting(entry -> entry.getString("action")
+                        + " "
+                        + entry.get("details", Document.class).getString("tenantFilter"))
+                .containsExactly("case.cross_tenant_list omicron");
+        // The staff's side stays, and the case's access log shows the read once, from the staff's tenant.
+        assertThat(audit.entriesFor("thaw", "case", id).collectList().block())
+                .extracting(entry -> entry.getString("action"))
+                .containsExactly("case.cross_tenant_read");
+        List<Map<String, Object>> log = accessLog(id, token("thaw", "compliance_officer"));
+        assertThat(log)
+                .filteredOn(entry -> "case.cross_tenant_read".equals(entry.get("action"))
+                        && "thaw-staff_agent".equals(entry.get("actor")))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry)
+                        .containsEntry("actor", "thaw-staff_agent")
+                        .containsEntry("tenantId", "thaw"));
+    }
+
+    @Test
     void staffNamingAMalformedTenantGet400NamingTenantIdAndNothingIsListedOrAudited() {
         String id = open("lambda", RISK_NOTICE);
         // Just over and far over the length limit; characters a tenant id never has.
@@ -210,34 +248,15 @@ class TenantIsolationApiTests extends CaseApiTests {
                 .expectStatus()
                 .isNotFound();
 
-        @SuppressWarnings("unchecked")
-        List<java.util.Map<String, Object>> entries = web.get()
-                .uri("/api/v1/cases/{id}/access-log", id)
-                .headers(h -> h.setBearerAuth(compliance))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(List.class)
-                .returnResult()
-                .getResponseBody();
+        List<Map<String, Object>> entries = accessLog(id, compliance);
         assertThat(entries)
                 .anySatisfy(entry -> assertThat(entry)
                         .containsEntry("action", "case.restricted_access_refused")
                         .containsEntry("actor", "thaw-staff_agent")
                         .containsEntry("tenantId", "thaw"));
 
-        web.get()
-                .uri("/api/v1/cases/{id}/access-log", id)
-                .headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
-                .exchange()
-                .expectStatus()
-                .isForbidden();
-        web.get()
-                .uri("/api/v1/cases/{id}/access-log", id)
-                .headers(h -> h.setBearerAuth(token("theta", "merchant_admin")))
-                .exchange()
-                .expectStatus()
-                .isForbidden();
+        accessLogRefused(id, token("thaw", "staff_agent"));
+        accessLogRefused(id, token("theta", "merchant_admin"));
     }
 
     @Test
@@ -354,5 +373,29 @@ class TenantIsolationApiTests extends CaseApiTests {
                 .jsonPath("$[?(@.type == 'triaged' && @.details.reason == 'bank asks for source of funds')]")
                 .exists();
         assertThat(published(id)).contains("thaw.case.triaged");
+    }
+
+    /** The case's access log as a compliance officer or platform admin reads it. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> accessLog(String id, String bearer) {
+        return web.get()
+                .uri("/api/v1/cases/{id}/access-log", id)
+                .headers(h -> h.setBearerAuth(bearer))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(List.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** Anyone else asking for the case's access log: 403. */
+    private void accessLogRefused(String id, String bearer) {
+        web.get()
+                .uri("/api/v1/cases/{id}/access-log", id)
+                .headers(h -> h.setBearerAuth(bearer))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 }

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 /**
  * Who may touch a case's evidence. The case's tenant comes from case-service's events, never from
  * the request. The holder's own people (merchant roles) reach only their tenant's cases; staff
- * reach every tenant's, and each such cross-tenant access is audited; a partner bank reaches the
+ * reach every tenant's, and each such cross-tenant access is audited in both tenants; a partner bank reaches the
  * cases of the merchants that linked it while the link lasts, audited in both tenants (the
  * platform's {@link TenantAccess}, ADR 60; this service learns links from {@code thaw.partner.*}). Anyone else, and any case
  * this service does not know, gets 404: another tenant's case is indistinguishable from none.
@@ -67,10 +67,11 @@ public class CaseAccess {
                         .map(reach -> new Reached(file, reach)))
                 .switchIfEmpty(Mono.error(() -> notFound(caseId)))
                 .flatMap(reached -> RESTRICTED.contains(reached.file().scenario()) && !seesRestricted(caller)
-                        ? audit.record(
+                        ? audited(
+                                        caller,
+                                        reached,
                                         "evidence.restricted_access_refused",
-                                        "case",
-                                        caseId.value(),
+                                        caseId,
                                         Map.of(
                                                 "scenario",
                                                 reached.file().scenario(),
@@ -89,7 +90,9 @@ public class CaseAccess {
                                         Map.of("caseTenant", reached.file().tenantId()))
                                 .thenReturn(reached.file());
                     case STAFF ->
-                        audit.record(
+                        tenants.auditBothSides(
+                                        caller,
+                                        reached.file().tenantId(),
                                         "evidence.cross_tenant_access",
                                         "case",
                                         caseId.value(),
@@ -97,6 +100,14 @@ public class CaseAccess {
                                 .thenReturn(reached.file());
                     default -> Mono.just(reached.file());
                 });
+    }
+
+    /** An act on the case's data: across tenants in both tenants' logs (the platform's rule), else in the caller's. */
+    private Mono<Void> audited(
+            Caller caller, Reached reached, String action, CaseId caseId, Map<String, Object> details) {
+        return reached.reach().crossTenant()
+                ? tenants.auditBothSides(caller, reached.file().tenantId(), action, "case", caseId.value(), details)
+                : audit.record(action, "case", caseId.value(), details);
     }
 
     private record Reached(CaseFile file, Reach reach) {}

@@ -65,6 +65,16 @@ public class CaseCustody {
         }
     }
 
+    /**
+     * A hold's or a consent's change written whole: the case file with its events and the entry it
+     * owes, then that entry, then {@code audited} (the act's audit); the saved case file.
+     */
+    public Mono<CaseFile> write(
+            CaseFile next, java.util.List<app.thaw.platform.events.ThawEvent> events, Owed owed, Mono<Void> audited) {
+        return cases.update(next, events, owed)
+                .flatMap(saved -> record(saved, owed).then(audited).thenReturn(saved));
+    }
+
     /** The entry the saved case file owes, then the debt settled. */
     public Mono<CustodyEntry> record(CaseFile saved, Owed owed) {
         return custody.caseAction(saved.tenantId(), saved.caseId().value(), owed.action(), owed.actor(), owed.details())

@@ -77,15 +77,17 @@ public class Consents {
                 Actors.name(caller),
                 consent.grantedAt(),
                 Map.of("consentId", consent.consentId(), "insurerTenantId", insurerTenantId));
-        return cases.update(next, List.of(events.consentGranted(next, consent)), owed)
-                .flatMap(saved -> custody.record(saved, owed))
-                .then(tenants.auditBothSides(
-                        caller,
-                        insurerTenantId,
-                        "evidence.consent_granted",
-                        "case",
-                        caseId.value(),
-                        Map.of("consentId", consent.consentId(), "insurerTenantId", insurerTenantId)))
+        return custody.write(
+                        next,
+                        List.of(events.consentGranted(next, consent)),
+                        owed,
+                        tenants.auditBothSides(
+                                caller,
+                                insurerTenantId,
+                                "evidence.consent_granted",
+                                "case",
+                                caseId.value(),
+                                Map.of("consentId", consent.consentId(), "insurerTenantId", insurerTenantId)))
                 .thenReturn(consent);
     }
 
@@ -102,16 +104,17 @@ public class Consents {
                     Actors.name(caller),
                     java.util.Objects.requireNonNull(revoked.revokedAt()),
                     Map.of("consentId", consentId));
-            return cases.update(next, List.of(events.consentRevoked(next, revoked)), owed)
-                    .flatMap(saved -> custody.record(saved, owed)
-                            .then(tenants.auditBothSides(
-                                    caller,
-                                    revoked.insurerTenantId(),
-                                    "evidence.consent_revoked",
-                                    "case",
-                                    caseId.value(),
-                                    Map.of("consentId", consentId, "insurerTenantId", revoked.insurerTenantId())))
-                            .thenReturn(saved));
+            return custody.write(
+                    next,
+                    List.of(events.consentRevoked(next, revoked)),
+                    owed,
+                    tenants.auditBothSides(
+                            caller,
+                            revoked.insurerTenantId(),
+                            "evidence.consent_revoked",
+                            "case",
+                            caseId.value(),
+                            Map.of("consentId", consentId, "insurerTenantId", revoked.insurerTenantId())));
         });
     }
 

@@ -9,7 +9,6 @@ import app.thaw.evidence.casefile.Actors;
 import app.thaw.evidence.casefile.CaseAccess;
 import app.thaw.evidence.casefile.CaseCustody;
 import app.thaw.evidence.casefile.CaseFile;
-import app.thaw.evidence.casefile.CaseFiles;
 import app.thaw.evidence.casefile.CaseId;
 import app.thaw.evidence.casefile.LegalHold;
 import app.thaw.evidence.custody.CustodyAction;
@@ -33,21 +32,13 @@ public class Holds {
 
     public static final String SYSTEM = "system";
 
-    private final CaseFiles cases;
     private final CaseAccess access;
     private final CaseCustody custody;
     private final EvidenceEventMapper events;
     private final AuditLog audit;
     private final Clock clock;
 
-    Holds(
-            CaseFiles cases,
-            CaseAccess access,
-            CaseCustody custody,
-            EvidenceEventMapper events,
-            AuditLog audit,
-            Clock clock) {
-        this.cases = cases;
+    Holds(CaseAccess access, CaseCustody custody, EvidenceEventMapper events, AuditLog audit, Clock clock) {
         this.access = access;
         this.custody = custody;
         this.events = events;
@@ -77,11 +68,11 @@ public class Holds {
                 Actors.name(caller),
                 hold.placedAt(),
                 Map.of("holdId", hold.holdId(), "reason", reason));
-        return cases.update(next, List.of(events.holdPlaced(next, hold)), owed)
-                .flatMap(saved -> custody.record(saved, owed)
-                        .then(audit.record(
-                                "evidence.hold_placed", "case", caseId.value(), Map.of("holdId", hold.holdId())))
-                        .thenReturn(saved));
+        return custody.write(
+                next,
+                List.of(events.holdPlaced(next, hold)),
+                owed,
+                audit.record("evidence.hold_placed", "case", caseId.value(), Map.of("holdId", hold.holdId())));
     }
 
     public Mono<CaseFile> release(Caller caller, CaseId caseId, String holdId, String reason) {
@@ -95,11 +86,11 @@ public class Holds {
                     Actors.name(caller),
                     java.util.Objects.requireNonNull(released.releasedAt()),
                     Map.of("holdId", holdId, "reason", reason));
-            return cases.update(next, List.of(events.holdReleased(next, released)), owed)
-                    .flatMap(saved -> custody.record(saved, owed)
-                            .then(audit.record(
-                                    "evidence.hold_released", "case", caseId.value(), Map.of("holdId", holdId)))
-                            .thenReturn(saved));
+            return custody.write(
+                    next,
+                    List.of(events.holdReleased(next, released)),
+                    owed,
+                    audit.record("evidence.hold_released", "case", caseId.value(), Map.of("holdId", holdId)));
         });
     }
 
@@ -123,15 +114,16 @@ public class Holds {
                 SYSTEM,
                 hold.placedAt(),
                 Map.of("holdId", holdId, "reason", reason, "automatic", "true"));
-        return cases.update(next, List.of(events.holdPlaced(next, hold)), owed)
-                .flatMap(saved -> custody.record(saved, owed)
-                        .then(audit.recordSystem(
-                                saved.tenantId(),
-                                "evidence.hold_placed",
-                                "case",
-                                saved.caseId().value(),
-                                Map.of("holdId", holdId, "automatic", true)))
-                        .thenReturn(saved));
+        return custody.write(
+                next,
+                List.of(events.holdPlaced(next, hold)),
+                owed,
+                audit.recordSystem(
+                        next.tenantId(),
+                        "evidence.hold_placed",
+                        "case",
+                        next.caseId().value(),
+                        Map.of("holdId", holdId, "automatic", true)));
     }
 
     private static void requireHoldRole(Caller caller) {

@@ -46,47 +46,6 @@ public record EvidenceItem(
         alsoFor = alsoFor == null ? java.util.List.of() : java.util.List.copyOf(alsoFor);
     }
 
-    public EvidenceItem(
-            EvidenceId id,
-            String tenantId,
-            CaseId caseId,
-            RequirementCode requirementCode,
-            @Nullable String answers,
-            String fileName,
-            String contentType,
-            long size,
-            String sha256,
-            String blobId,
-            String uploadedBy,
-            Instant uploadedAt,
-            Instant retainUntil,
-            EvidenceStatus status,
-            @Nullable Verdict verdict,
-            @Nullable DocumentMetadata metadata,
-            boolean expired,
-            long version) {
-        this(
-                id,
-                tenantId,
-                caseId,
-                requirementCode,
-                answers,
-                fileName,
-                contentType,
-                size,
-                sha256,
-                blobId,
-                uploadedBy,
-                uploadedAt,
-                retainUntil,
-                status,
-                verdict,
-                metadata,
-                expired,
-                version,
-                java.util.List.of());
-    }
-
     /**
      * A newly received item: no verdict yet. When the uploader states the document's metadata, a
      * past expiry date is flagged on arrival, before anyone reviews it.
@@ -125,7 +84,8 @@ public record EvidenceItem(
                 null,
                 metadata,
                 metadata != null && metadata.expiredOn(today),
-                0);
+                0,
+                java.util.List.of());
     }
 
     /**
@@ -143,26 +103,8 @@ public record EvidenceItem(
                 || metadata != null && metadata.expiredOn(today)
                 || recorded.read() != null && recorded.read().expiredOn(today)
                 || recorded.reason() == RejectionReason.EXPIRED;
-        return new EvidenceItem(
-                id,
-                tenantId,
-                caseId,
-                requirementCode,
-                answers,
-                fileName,
-                contentType,
-                size,
-                sha256,
-                blobId,
-                uploadedBy,
-                uploadedAt,
-                retainUntil,
-                verdict.accepted() ? EvidenceStatus.VERIFIED : EvidenceStatus.REJECTED,
-                recorded,
-                metadata,
-                nowExpired,
-                version + 1,
-                alsoFor);
+        return next(
+                verdict.accepted() ? EvidenceStatus.VERIFIED : EvidenceStatus.REJECTED, recorded, nowExpired, alsoFor);
     }
 
     /** Every requirement this file proves: the one it was uploaded for, then the ones linked later. */
@@ -186,6 +128,21 @@ public record EvidenceItem(
         }
         java.util.List<RequirementCode> more = new java.util.ArrayList<>(alsoFor);
         more.add(requirement);
+        return next(status, verdict, expired, more);
+    }
+
+    /** The content is gone; the record stays. The caller has checked that no legal hold covers the case. */
+    public EvidenceItem deleted() {
+        requireLive();
+        return next(EvidenceStatus.DELETED, verdict, expired, alsoFor);
+    }
+
+    /** This item's next version: the file's facts as they were, its state as given. */
+    private EvidenceItem next(
+            EvidenceStatus status,
+            @Nullable Verdict verdict,
+            boolean expired,
+            java.util.List<RequirementCode> alsoFor) {
         return new EvidenceItem(
                 id,
                 tenantId,
@@ -201,31 +158,6 @@ public record EvidenceItem(
                 uploadedAt,
                 retainUntil,
                 status,
-                verdict,
-                metadata,
-                expired,
-                version + 1,
-                more);
-    }
-
-    /** The content is gone; the record stays. The caller has checked that no legal hold covers the case. */
-    public EvidenceItem deleted() {
-        requireLive();
-        return new EvidenceItem(
-                id,
-                tenantId,
-                caseId,
-                requirementCode,
-                answers,
-                fileName,
-                contentType,
-                size,
-                sha256,
-                blobId,
-                uploadedBy,
-                uploadedAt,
-                retainUntil,
-                EvidenceStatus.DELETED,
                 verdict,
                 metadata,
                 expired,

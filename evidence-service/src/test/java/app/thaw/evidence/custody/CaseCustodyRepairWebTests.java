@@ -191,12 +191,6 @@ class CaseCustodyRepairWebTests extends EvidenceWebTestSupport {
     }
 
     private WebTestClient.BodyContentSpec verify(String caseId) {
-        return web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody();
+        return custodyReport(caseId, merchant("acme"));
     }
 }

@@ -25,12 +25,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(
                 merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(5000, 20));
-        web.get()
-                .uri("/api/v1/evidence/items/{id}", id)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        look(id);
         web.get()
                 .uri("/api/v1/evidence/items/{id}/content", id)
                 .headers(h -> h.setBearerAuth(merchant("acme")))
@@ -89,13 +84,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
         } finally {
             pool.shutdown();
         }
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
-                .headers(h -> h.setBearerAuth(token))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        custodyReport(caseId, token)
                 .jsonPath("$.intact")
                 .isEqualTo(true)
                 .jsonPath("$.entries")
@@ -112,13 +101,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
                 "s.pdf",
                 "application/pdf",
                 Samples.pdf(3 * 1024 * 1024, 21));
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
-                .headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        custodyReport(caseId, staff("staff_agent"))
                 .jsonPath("$.intact")
                 .isEqualTo(true)
                 .jsonPath("$.entries")
@@ -132,15 +115,9 @@ class CustodyWebTests extends EvidenceWebTestSupport {
     @Test
     void anEntryEditedInTheStoreIsNamedAsTheFirstBrokenOne() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(
-                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 22));
+        String id = statement(caseId, 22);
         for (int i = 0; i < 3; i++) {
-            web.get()
-                    .uri("/api/v1/evidence/items/{id}", id)
-                    .headers(h -> h.setBearerAuth(merchant("acme")))
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
+            look(id);
         }
         // Someone with store access rewrites who looked at the file (entry 3 of 4).
         mongo.updateFirst(
@@ -150,55 +127,25 @@ class CustodyWebTests extends EvidenceWebTestSupport {
                         CustodyLog.COLLECTION)
                 .block();
 
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.intact")
-                .isEqualTo(false)
-                .jsonPath("$.firstBrokenEntry.seq")
-                .isEqualTo(3)
-                .jsonPath("$.files[0].status")
-                .isEqualTo("OK");
+        brokenAt(caseId, 3).jsonPath("$.files[0].status").isEqualTo("OK");
     }
 
     @Test
     void aDeletedEntryBreaksTheChainAtItsPlace() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(
-                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 23));
-        web.get()
-                .uri("/api/v1/evidence/items/{id}", id)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange();
-        web.get()
-                .uri("/api/v1/evidence/items/{id}", id)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange();
+        String id = statement(caseId, 23);
+        look(id);
+        look(id);
         mongo.remove(Query.query(Criteria.where("caseId").is(caseId).and("seq").is(2L)), CustodyLog.COLLECTION)
                 .block();
 
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.intact")
-                .isEqualTo(false)
-                .jsonPath("$.firstBrokenEntry.seq")
-                .isEqualTo(3);
+        brokenAt(caseId, 3);
     }
 
     @Test
     void deletingTheNewestEntryIsCaughtByTheHeadTheCaseFileRecords() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(
-                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 27));
+        String id = statement(caseId, 27);
         web.get()
                 .uri("/api/v1/evidence/items/{id}/content", id)
                 .headers(h -> h.setBearerAuth(merchant("acme")))
@@ -209,17 +156,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
         mongo.remove(Query.query(Criteria.where("caseId").is(caseId).and("seq").is(2L)), CustodyLog.COLLECTION)
                 .block();
 
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.intact")
-                .isEqualTo(false)
-                .jsonPath("$.firstBrokenEntry.seq")
-                .isEqualTo(2)
+        brokenAt(caseId, 2)
                 .jsonPath("$.firstBrokenEntry.reason")
                 .value(reason -> assertThat((String) reason).contains("case file"));
     }
@@ -227,12 +164,8 @@ class CustodyWebTests extends EvidenceWebTestSupport {
     @Test
     void swappingTwoEntriesIsNamedAtTheFirstPositionThatBreaks() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(
-                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 28));
-        web.get()
-                .uri("/api/v1/evidence/items/{id}", id)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange();
+        String id = statement(caseId, 28);
+        look(id);
         web.get()
                 .uri("/api/v1/evidence/items/{id}/content", id)
                 .headers(h -> h.setBearerAuth(merchant("acme")))
@@ -257,24 +190,13 @@ class CustodyWebTests extends EvidenceWebTestSupport {
                         CustodyLog.COLLECTION)
                 .block();
 
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.intact")
-                .isEqualTo(false)
-                .jsonPath("$.firstBrokenEntry.seq")
-                .isEqualTo(2);
+        brokenAt(caseId, 2);
     }
 
     @Test
     void aChainCutBackAndItsCaseFileHeadRewoundIsStillCaughtByTheHeadASignedDossierPinned() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(
-                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 29));
+        String id = statement(caseId, 29);
         bigWeb().get()
                 .uri("/api/v1/evidence/cases/{caseId}/dossier", caseId)
                 .headers(h -> h.setBearerAuth(staff("staff_agent")))
@@ -283,10 +205,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
                 .isOk()
                 .expectBody(byte[].class)
                 .returnResult();
-        web.get()
-                .uri("/api/v1/evidence/items/{id}", id)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange();
+        look(id);
         // Entries 2 (the export) and 3 removed, and the case file's head moved back onto entry 1: a consistent shorter
         // chain.
         Document first = find(
@@ -302,17 +221,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
                         CaseFiles.COLLECTION)
                 .block();
 
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.intact")
-                .isEqualTo(false)
-                .jsonPath("$.firstBrokenEntry.seq")
-                .isEqualTo(2)
+        brokenAt(caseId, 2)
                 .jsonPath("$.firstBrokenEntry.reason")
                 .value(reason -> assertThat((String) reason).contains("dossier"));
     }
@@ -320,8 +229,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
     @Test
     void aFileWhoseStoredContentWasEditedIsNamed() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(
-                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 24));
+        String id = statement(caseId, 24);
         Document item =
                 find(EvidenceItems.COLLECTION, Criteria.where("_id").is(id)).getFirst();
         byte[] forged = Samples.pdf(4000, 999);
@@ -334,13 +242,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
                         BlobStore.CHUNKS)
                 .block();
 
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        custodyReport(caseId, merchant("acme"))
                 .jsonPath("$.intact")
                 .isEqualTo(false)
                 .jsonPath("$.firstBrokenEntry")
@@ -356,8 +258,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
     @Test
     void aFileAndItsRecordedHashEditedTogetherAreStillCaughtByTheLog() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(
-                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 25));
+        String id = statement(caseId, 25);
         Document item =
                 find(EvidenceItems.COLLECTION, Criteria.where("_id").is(id)).getFirst();
         byte[] forged = Samples.pdf(4000, 998);
@@ -387,6 +288,32 @@ class CustodyWebTests extends EvidenceWebTestSupport {
         assertThat(report.get("intact")).isEqualTo(false);
         assertThat(((Map<?, ?>) ((List<?>) report.get("files")).getFirst()).get("status"))
                 .isEqualTo("CONTENT_CHANGED");
+    }
+
+    /** A 4 kB bank statement uploaded by acme's merchant to the case; its id. */
+    private String statement(String caseId, int seed) {
+        return uploadedId(
+                merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, seed));
+    }
+
+    /** acme's merchant reads the item (a custody entry). */
+    private void look(String id) {
+        web.get()
+                .uri("/api/v1/evidence/items/{id}", id)
+                .headers(h -> h.setBearerAuth(merchant("acme")))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    /** The case's chain, verified by acme's merchant, is broken first at entry {@code seq}. */
+    private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec brokenAt(
+            String caseId, int seq) {
+        return custodyReport(caseId, merchant("acme"))
+                .jsonPath("$.intact")
+                .isEqualTo(false)
+                .jsonPath("$.firstBrokenEntry.seq")
+                .isEqualTo(seq);
     }
 
     private static String sha256(byte[] bytes) {

@@ -73,6 +73,17 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests {
         return token("thaw", "staff-" + String.join("-", roles), roles);
     }
 
+    /** The case's custody report ({@code GET …/custody/verify}) as {@code bearer} asks for it: 200, its body. */
+    protected WebTestClient.BodyContentSpec custodyReport(String caseId, String bearer) {
+        return web.get()
+                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
+                .headers(h -> h.setBearerAuth(bearer))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
+    }
+
     /** A client that reads bodies of several MiB (downloads, dossiers) into memory for assertions. */
     protected WebTestClient bigWeb() {
         return web.mutate()

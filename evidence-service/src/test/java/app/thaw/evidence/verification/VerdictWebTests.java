@@ -108,11 +108,10 @@ class VerdictWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String id = declaredExpiredLicence(caseId, 35);
 
-        web.post()
-                .uri("/api/v1/evidence/items/{id}/verdict", id)
-                .headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EXPIRED", "note", "expired in 2021"))
-                .exchange()
+        verdict(
+                        id,
+                        staff("staff_agent"),
+                        Map.of("decision", "REJECT", "reasonCode", "EXPIRED", "note", "expired in 2021"))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -159,11 +158,7 @@ class VerdictWebTests extends EvidenceWebTestSupport {
 
         String undeclared =
                 uploadedId(merchant("acme"), caseId, "BUSINESS_LICENSE", "lic2.png", "image/png", Samples.png(37));
-        web.post()
-                .uri("/api/v1/evidence/items/{id}/verdict", undeclared)
-                .headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EXPIRED"))
-                .exchange()
+        verdict(undeclared, staff("staff_agent"), Map.of("decision", "REJECT", "reasonCode", "EXPIRED"))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -175,11 +170,7 @@ class VerdictWebTests extends EvidenceWebTestSupport {
     void aRejectionWithoutAReasonNamesTheField() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(32));
-        web.post()
-                .uri("/api/v1/evidence/items/{id}/verdict", id)
-                .headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "REJECT"))
-                .exchange()
+        verdict(id, staff("staff_agent"), Map.of("decision", "REJECT"))
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -191,28 +182,16 @@ class VerdictWebTests extends EvidenceWebTestSupport {
     void aSecondVerdictIsRefusedAndAStaleVersionIsAConflict() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(33));
-        web.post()
-                .uri("/api/v1/evidence/items/{id}/verdict", id)
-                .headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "ACCEPT", "version", 5))
-                .exchange()
+        verdict(id, staff("staff_agent"), Map.of("decision", "ACCEPT", "version", 5))
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("version_conflict");
-        web.post()
-                .uri("/api/v1/evidence/items/{id}/verdict", id)
-                .headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "ACCEPT"))
-                .exchange()
+        verdict(id, staff("staff_agent"), Map.of("decision", "ACCEPT"))
                 .expectStatus()
                 .isOk();
-        web.post()
-                .uri("/api/v1/evidence/items/{id}/verdict", id)
-                .headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EDITED"))
-                .exchange()
+        verdict(id, staff("staff_agent"), Map.of("decision", "REJECT", "reasonCode", "EDITED"))
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody()
@@ -224,11 +203,7 @@ class VerdictWebTests extends EvidenceWebTestSupport {
     void merchantsCannotJudgeTheirOwnEvidence() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(34));
-        web.post()
-                .uri("/api/v1/evidence/items/{id}/verdict", id)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .bodyValue(Map.of("decision", "ACCEPT"))
-                .exchange()
+        verdict(id, merchant("acme"), Map.of("decision", "ACCEPT"))
                 .expectStatus()
                 .isForbidden();
     }
@@ -242,5 +217,15 @@ class VerdictWebTests extends EvidenceWebTestSupport {
                                 .is(evidenceId))
                 .getFirst()
                 .get("event", Document.class);
+    }
+
+    /** {@code POST /items/{id}/verdict} with {@code body}, as {@code bearer}'s caller. */
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec verdict(
+            String id, String bearer, Map<String, ?> body) {
+        return web.post()
+                .uri("/api/v1/evidence/items/{id}/verdict", id)
+                .headers(h -> h.setBearerAuth(bearer))
+                .bodyValue(body)
+                .exchange();
     }
 }

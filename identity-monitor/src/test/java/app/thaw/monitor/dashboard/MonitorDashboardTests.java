@@ -634,38 +634,12 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         assertThat(page(agent, "/dashboard/monitor/rules", "en"))
                 .contains("otp")
                 .doesNotContain("hx-post", "New rule");
-        postRule(
-                        agent,
-                        path,
-                        Map.of(
-                                "name",
-                                "otp",
-                                "expression",
-                                "true",
-                                "severity",
-                                "HIGH",
-                                "enabled",
-                                "true",
-                                "version",
-                                "2"))
-                .expectStatus()
-                .isNotFound();
-        postRule(
-                        bank(newTenant()),
-                        path,
-                        Map.of(
-                                "name",
-                                "otp",
-                                "expression",
-                                "true",
-                                "severity",
-                                "HIGH",
-                                "enabled",
-                                "true",
-                                "version",
-                                "2"))
-                .expectStatus()
-                .isNotFound();
+        // An agent of the tenant, and another tenant's bank: the rule is not theirs to change.
+        Map<String, String> change =
+                Map.of("name", "otp", "expression", "true", "severity", "HIGH", "enabled", "true", "version", "2");
+        for (String notAllowed : List.of(agent, bank(newTenant()))) {
+            postRule(notAllowed, path, change).expectStatus().isNotFound();
+        }
         assertThat(rules(tenant).getFirst().getLong("version")).isEqualTo(2L);
     }
 }

@@ -14,6 +14,7 @@ import app.thaw.monitor.MonitorWebTestBase;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 class SignalWebTests extends MonitorWebTestBase {
@@ -186,12 +187,7 @@ class SignalWebTests extends MonitorWebTestBase {
                 "{\"signalId\":\"b-4\",\"type\":\"LOGIN\",\"occurredAt\":\"yesterday\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"+8613900000009\"}]}",
                 "{\"signalId\":\"b-5\",\"type\":\"LOGIN\",\"occurredAt\":\"" + minutesAgo(5)
                         + "\",\"identifiers\":\"oops\"}");
-        web.post()
-                .uri("/api/v1/monitor/signals/batch")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .bodyValue(body)
-                .exchange()
+        batch(tenant, body)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -247,12 +243,7 @@ class SignalWebTests extends MonitorWebTestBase {
         String body = IntStream.range(0, 10_001)
                 .mapToObj(i -> line.replace("\"x\"", "\"x" + i + "\""))
                 .collect(Collectors.joining("\n"));
-        web.post()
-                .uri("/api/v1/monitor/signals/batch")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .bodyValue(body)
-                .exchange()
+        batch(tenant, body)
                 .expectStatus()
                 .isEqualTo(413)
                 .expectBody()
@@ -272,12 +263,7 @@ class SignalWebTests extends MonitorWebTestBase {
         String tenant = newTenant();
         String padding = "x".repeat(63 * 1024);
         String longLine = "{\"signalId\":\"l\",\"pad\":\"" + padding + padding + "\"}";
-        web.post()
-                .uri("/api/v1/monitor/signals/batch")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .bodyValue(longLine)
-                .exchange()
+        batch(tenant, longLine)
                 .expectStatus()
                 .isEqualTo(413)
                 .expectBody()
@@ -285,12 +271,7 @@ class SignalWebTests extends MonitorWebTestBase {
                 .isEqualTo("payload_too_large");
         String line = "{\"signalId\":\"l\",\"pad\":\"" + padding + "\"}";
         String body = IntStream.range(0, 270).mapToObj(i -> line).collect(Collectors.joining("\n"));
-        web.post()
-                .uri("/api/v1/monitor/signals/batch")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .bodyValue(body)
-                .exchange()
+        batch(tenant, body)
                 .expectStatus()
                 .isEqualTo(413)
                 .expectBody()
@@ -341,12 +322,7 @@ class SignalWebTests extends MonitorWebTestBase {
                                 "amount",
                                 50000))))
                 .collect(Collectors.joining("\n"));
-        web.post()
-                .uri("/api/v1/monitor/signals/batch")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .bodyValue(body)
-                .exchange()
+        batch(tenant, body)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -435,5 +411,15 @@ class SignalWebTests extends MonitorWebTestBase {
 
     static String json(Map<String, Object> value) {
         return JSON.writeValueAsString(value);
+    }
+
+    /** An NDJSON batch of signals sent by the tenant's bank. */
+    private WebTestClient.ResponseSpec batch(String tenant, String ndjson) {
+        return web.post()
+                .uri("/api/v1/monitor/signals/batch")
+                .headers(h -> h.setBearerAuth(bank(tenant)))
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .bodyValue(ndjson)
+                .exchange();
     }
 }

@@ -213,32 +213,14 @@ class ScreeningWebTests extends MonitorWebTestBase {
                 .isEqualTo(alert.get("sanction", Document.class).getString("entryFingerprint"));
         // Unchanged entry: still suppressed after a list refresh that changed something else.
         String admin = token("thaw", "platform_admin");
-        Files.writeString(
-                LIST_DIR.resolve("sdn.csv"),
-                "99998,\"UNRELATED, Person\",\"individual\",\"TEST\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n",
-                StandardOpenOption.APPEND);
-        web.post()
-                .uri("/api/v1/monitor/admin/screening/refresh")
-                .headers(h -> h.setBearerAuth(admin))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.changed")
-                .isEqualTo(true);
+        appendToTheList(
+                "sdn.csv",
+                "99998,\"UNRELATED, Person\",\"individual\",\"TEST\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n");
+        refreshedTheList(admin, true);
         assertThat(alerts(tenant)).hasSize(1);
         // The entry changes (a new alias): the pair is flagged anew, by the new list version.
-        Files.writeString(
-                LIST_DIR.resolve("alt.csv"), "16819,9999,\"aka\",\"WANG, Guo Ying\",-0- \n", StandardOpenOption.APPEND);
-        web.post()
-                .uri("/api/v1/monitor/admin/screening/refresh")
-                .headers(h -> h.setBearerAuth(admin))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.changed")
-                .isEqualTo(true);
+        appendToTheList("alt.csv", "16819,9999,\"aka\",\"WANG, Guo Ying\",-0- \n");
+        refreshedTheList(admin, true);
         List<Document> now = alerts(tenant);
         assertThat(now).hasSize(2);
         assertThat(now)
@@ -380,28 +362,10 @@ class ScreeningWebTests extends MonitorWebTestBase {
         enrol(tenant, Map.of("NAME_LATIN", "Qian Duoduo"));
         assertThat(alerts(tenant)).isEmpty();
         String admin = token("thaw", "platform_admin");
-        web.post()
-                .uri("/api/v1/monitor/admin/screening/refresh")
-                .headers(h -> h.setBearerAuth(admin))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.changed")
-                .isEqualTo(false);
-        Files.writeString(
-                LIST_DIR.resolve("sdn.csv"),
-                "99999,\"QIAN, Duoduo\",\"individual\",\"TEST\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n",
-                StandardOpenOption.APPEND);
-        web.post()
-                .uri("/api/v1/monitor/admin/screening/refresh")
-                .headers(h -> h.setBearerAuth(admin))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.changed")
-                .isEqualTo(true);
+        refreshedTheList(admin, false);
+        appendToTheList(
+                "sdn.csv", "99999,\"QIAN, Duoduo\",\"individual\",\"TEST\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n");
+        refreshedTheList(admin, true);
         assertThat(alerts(tenant))
                 .singleElement()
                 .satisfies(alert -> assertThat(
@@ -417,5 +381,23 @@ class ScreeningWebTests extends MonitorWebTestBase {
                 .exchange()
                 .expectStatus()
                 .isForbidden();
+    }
+
+    /** A platform admin refreshes the sanctions list; the answer says whether it {@code changed}. */
+    private void refreshedTheList(String admin, boolean changed) {
+        web.post()
+                .uri("/api/v1/monitor/admin/screening/refresh")
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.changed")
+                .isEqualTo(changed);
+    }
+
+    /** A line added to one of the list's files, as the publisher's next version would have it. */
+    private static void appendToTheList(String file, String line) throws IOException {
+        Files.writeString(LIST_DIR.resolve(file), line, StandardOpenOption.APPEND);
     }
 }

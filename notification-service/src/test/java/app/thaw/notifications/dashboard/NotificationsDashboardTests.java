@@ -167,16 +167,7 @@ class NotificationsDashboardTests extends NotificationsTestBase {
         String tenant = newTenant();
         String id = openCaseForClient(tenant, "case-replay");
 
-        String detail = web.get()
-                .uri("/dashboard/notifications/deliveries/{id}", id)
-                .headers(h -> h.setBearerAuth(supervisor(tenant)))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String detail = page("/dashboard/notifications/deliveries/{id}", supervisor(tenant), "en", HttpStatus.OK, id);
         assertThat(detail)
                 .contains("[TH-case-replay] We found it and we are on it", "Succeeded", " ms", "Replay now")
                 .containsOnlyOnce("class=\"attempt\"");
@@ -363,16 +354,13 @@ class NotificationsDashboardTests extends NotificationsTestBase {
                         " " + merchant + " "))
                 .contains("case-named");
 
-        String detail = web.get()
-                .uri("/dashboard/notifications/deliveries/{id}?tenantId={tenant}", id, merchant)
-                .headers(h -> h.setBearerAuth(platformAdmin(staff)))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String detail = page(
+                "/dashboard/notifications/deliveries/{id}?tenantId={tenant}",
+                platformAdmin(staff),
+                "en",
+                HttpStatus.OK,
+                id,
+                merchant);
         assertThat(detail)
                 .contains("Attempts", "Succeeded")
                 .as("a replay is a write in the caller's own tenant")

@@ -43,6 +43,19 @@ class PartnerDeliveryTests extends NotificationsTestBase {
         return token(bank, "bank-officer", "partner_bank");
     }
 
+    /** The bank's webhook endpoint at {@code /hooks/<bank>}, registered for case and evidence events: that path. */
+    String bankHook(String bank) {
+        String path = "/hooks/" + bank;
+        registerBankEndpoint(bank, path);
+        return path;
+    }
+
+    /** Neither the bank's endpoint at {@code path} nor its delivery log saw anything. */
+    void assertHeardNothing(String bank, String path) {
+        assertThat(receiver.received(path)).isEmpty();
+        assertThat(bankDeliveries(bank)).isEmpty();
+    }
+
     Registered registerBankEndpoint(String bank, String path) {
         // The first request of a cold context on a busy machine may take longer than the client's default 5 s.
         Map<?, ?> answer = web.mutate()
@@ -170,36 +183,31 @@ class PartnerDeliveryTests extends NotificationsTestBase {
         String merchant = newTenant();
         String otherMerchant = newTenant();
         String bank = newTenant();
-        String path = "/hooks/" + bank;
-        registerBankEndpoint(bank, path);
+        String path = bankHook(bank);
         link(otherMerchant, bank, true, 1);
 
         caseEvent(merchant, "thaw.case.opened", "case-p2", false);
 
-        assertThat(receiver.received(path)).isEmpty();
-        assertThat(bankDeliveries(bank)).isEmpty();
+        assertHeardNothing(bank, path);
     }
 
     @Test
     void aRestrictedCaseReachesNoPartnerBank() {
         String merchant = newTenant();
         String bank = newTenant();
-        String path = "/hooks/" + bank;
-        registerBankEndpoint(bank, path);
+        String path = bankHook(bank);
         link(merchant, bank, true, 1);
 
         caseEvent(merchant, "thaw.case.opened", "case-p3", true);
 
-        assertThat(receiver.received(path)).isEmpty();
-        assertThat(bankDeliveries(bank)).isEmpty();
+        assertHeardNothing(bank, path);
     }
 
     @Test
     void anEvidenceEventAboutTheMerchantsCaseReachesTheBankToo() {
         String merchant = newTenant();
         String bank = newTenant();
-        String path = "/hooks/" + bank;
-        registerBankEndpoint(bank, path);
+        String path = bankHook(bank);
         link(merchant, bank, true, 1);
 
         deliver(ThawEvent.of(

@@ -49,21 +49,27 @@ class WebhookTests extends NotificationsTestBase {
     }
 
     void caseOpened(String tenant, String caseId) {
+        caseOpened(tenant, caseId, null);
+    }
+
+    /** thaw.case.opened of {@code caseId}, at {@code sequence} among the case's events (none: unsequenced). */
+    void caseOpened(String tenant, String caseId, @org.jspecify.annotations.Nullable Long sequence) {
         deliver(event(
-                        tenant,
-                        "thaw.case.opened",
-                        caseId,
-                        Map.of(
-                                "caseId",
+                                tenant,
+                                "thaw.case.opened",
                                 caseId,
-                                "scenario",
-                                "RISK_TXN",
-                                "drill",
-                                false,
-                                "restricted",
-                                false,
-                                "reference",
-                                "TH-" + caseId)))
+                                Map.of(
+                                        "caseId",
+                                        caseId,
+                                        "scenario",
+                                        "RISK_TXN",
+                                        "drill",
+                                        false,
+                                        "restricted",
+                                        false,
+                                        "reference",
+                                        "TH-" + caseId))
+                        .withSequence(sequence))
                 .expectStatus()
                 .isOk();
     }
@@ -204,6 +210,25 @@ class WebhookTests extends NotificationsTestBase {
         assertThatThrownBy(() -> new Webhook(endpoint.secret())
                         .verify(request.body().replace("case-w1", "case-xx"), request.headers()))
                 .isInstanceOf(WebhookVerificationException.class);
+    }
+
+    @Test
+    void aWebhookBodyCarriesItsCasesEventSequenceSoThePartnerCanOrderDeliveriesAndAnUnsequencedEventCarriesNone() {
+        String tenant = newTenant();
+        String path = "/hooks/" + tenant;
+        register(tenant, path);
+
+        caseOpened(tenant, "case-seq-7", 7L);
+        caseOpened(tenant, "case-unsequenced");
+        settle();
+
+        assertThat(receiver.received(path))
+                .extracting(HttpStub.Received::body)
+                .anySatisfy(body ->
+                        assertThat(body).contains("\"caseId\":\"case-seq-7\"").contains("\"sequence\":7"))
+                .anySatisfy(body -> assertThat(body)
+                        .contains("\"caseId\":\"case-unsequenced\"")
+                        .doesNotContain("\"sequence\""));
     }
 
     @Test

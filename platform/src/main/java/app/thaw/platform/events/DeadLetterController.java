@@ -1,5 +1,6 @@
 package app.thaw.platform.events;
 
+import java.util.List;
 import java.util.Map;
 
 import app.thaw.platform.problem.ThawProblem;
@@ -7,7 +8,6 @@ import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.Caller;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +34,12 @@ class DeadLetterController {
         this.relay = relay;
     }
 
+    /** A page of dead letters; {@code next} is the {@code after} of the next page, null on the last. */
+    record Page(List<DeadLetter> items, @Nullable String next) {}
+
     @GetMapping("/api/v1/${thaw.service.area}/admin/dead-letters")
     @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
-    Mono<Map<String, Object>> list(
+    Mono<Page> list(
             @RequestParam(required = false) @Nullable String after, @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new ThawProblem(
@@ -46,26 +49,23 @@ class DeadLetterController {
                     Map.of(),
                     null);
         }
-        return admin().flatMap(caller -> relay.deadLetters(after, limit)
-                        .map(DeadLetterController::view)
-                        .collectList())
-                .map(items -> {
-                    Map<String, Object> page = new java.util.LinkedHashMap<>();
-                    page.put("items", items);
-                    page.put("next", items.size() == limit ? items.getLast().get("id") : null);
-                    return page;
-                });
+        return admin().flatMap(caller -> relay.deadLetters(after, limit).collectList())
+                .map(items ->
+                        new Page(items, items.size() == limit ? items.getLast().id() : null));
     }
+
+    /** A dead letter sent again: {@code status} is {@code requeued}. */
+    record Replayed(String id, String status) {}
 
     @PostMapping("/api/v1/${thaw.service.area}/admin/dead-letters/{id}/replay")
     @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
-    Mono<Map<String, Object>> replay(@PathVariable String id) {
+    Mono<Replayed> replay(@PathVariable String id) {
         return admin().flatMap(caller -> relay.replay(id, caller.subject())).map(replayed -> {
             if (!replayed) {
                 throw new ThawProblem(
                         HttpStatus.NOT_FOUND, "not_found", "No dead letter " + id + " waits for a replay.");
             }
-            return Map.<String, Object>of("id", id, "status", "requeued");
+            return new Replayed(id, "requeued");
         });
     }
 
@@ -77,23 +77,5 @@ class DeadLetterController {
             }
             return caller;
         });
-    }
-
-    private static Map<String, Object> view(Document deadLetter) {
-        Document event = deadLetter.get("event", Document.class);
-        Map<String, Object> view = new java.util.LinkedHashMap<>();
-        view.put("id", deadLetter.getString("_id"));
-        view.put("eventId", deadLetter.getString("eventId"));
-        view.put("type", event.getString("type"));
-        view.put("subject", event.getString("subject"));
-        view.put("tenantId", event.getString("tenantId"));
-        view.put("subscriber", deadLetter.getString("subscriber"));
-        // Where it was parked: the relay's outbox (it could not be handed over) or this service's topic (it could not
-        // be handled).
-        view.put("origin", deadLetter.getString("origin") == null ? "outbox" : deadLetter.getString("origin"));
-        view.put("attempts", deadLetter.getInteger("attempts", 0));
-        view.put("lastError", deadLetter.getString("lastError"));
-        view.put("parkedAt", deadLetter.getDate("parkedAt").toInstant().toString());
-        return view;
     }
 }

@@ -278,12 +278,13 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** Dead letters not replayed yet, oldest first, after the given id (cursor paging). */
-    public Flux<Document> deadLetters(@Nullable String after, int limit) {
+    public Flux<DeadLetter> deadLetters(@Nullable String after, int limit) {
         Criteria criteria = Criteria.where("replayedAt").exists(false);
         if (after != null) {
             criteria = criteria.and("_id").gt(after);
         }
-        return mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), Document.class, DEAD_LETTERS);
+        return mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), Document.class, DEAD_LETTERS)
+                .map(DeadLetter::of);
     }
 
     private Mono<Void> refreshGauges() {

@@ -3,11 +3,9 @@ package app.thaw.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,10 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,7 +43,7 @@ class EventsTests {
 
     static final TestTokens tokens = new TestTokens();
     static final StubSubscriber stub = new StubSubscriber();
-    static final int port = freePort();
+    static final int port = EventTestSupport.freePort();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -81,24 +76,18 @@ class EventsTests {
 
     /** A consumer whose effect is one document per event; it counts how often it actually ran. */
     @TestConfiguration
-    static class CountingHandler implements EventHandler {
+    static class CountingHandler extends EventTestSupport.EffectHandler {
 
         final AtomicInteger runs = new AtomicInteger();
 
-        @Autowired
-        ReactiveMongoTemplate mongo;
-
-        @Override
-        public boolean handles(String type) {
-            return type.startsWith("thaw.test.");
+        CountingHandler() {
+            super("thaw.test.");
         }
 
         @Override
         public Mono<Void> handle(ThawEvent event) {
             runs.incrementAndGet();
-            return mongo.insert(new Document("_id", event.id()).append("subject", event.subject()), "effects")
-                    .onErrorResume(DuplicateKeyException.class, again -> Mono.empty())
-                    .then();
+            return effect(event);
         }
     }
 
@@ -312,26 +301,16 @@ class EventsTests {
     }
 
     private long effects(String eventId) {
-        return mongo.count(Query.query(Criteria.where("_id").is(eventId)), "effects")
-                .block();
+        return EventTestSupport.effects(mongo, eventId);
     }
 
     private static ThawEvent event(String type, String subject) {
-        return ThawEvent.of(
-                "/thaw/events-test", type, subject, "acme", Instant.now(), null, Map.of("subject", subject));
+        return EventTestSupport.event("/thaw/events-test", type, subject);
     }
 
     private static String serviceToken() {
         return tokens.token(
                 List.of("thaw_service"),
                 claims -> claims.claim("tenant_id", "thaw").claim("azp", "case-service"));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

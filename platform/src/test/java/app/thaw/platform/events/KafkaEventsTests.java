@@ -37,7 +37,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -100,7 +99,7 @@ class KafkaEventsTests {
      * without {@code required} is 400 event_malformed) until {@code acceptPoison}.
      */
     @TestConfiguration
-    static class RecordingHandler implements EventHandler {
+    static class RecordingHandler extends EventTestSupport.EffectHandler {
 
         final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
         final Map<String, List<Long>> sequences = new ConcurrentHashMap<>();
@@ -108,12 +107,8 @@ class KafkaEventsTests {
         final AtomicBoolean acceptPoison = new AtomicBoolean();
         final EventBinding<Poison> strictPoison = EventBinding.on(Poison.class, received -> Mono.empty());
 
-        @Autowired
-        ReactiveMongoTemplate mongo;
-
-        @Override
-        public boolean handles(String type) {
-            return type.startsWith("thaw.ktest.");
+        RecordingHandler() {
+            super("thaw.ktest.");
         }
 
         @Override
@@ -135,10 +130,7 @@ class KafkaEventsTests {
                 Mono<Void> pause = event.type().equals("thaw.ktest.slow")
                         ? Mono.delay(Duration.ofMillis(3)).then()
                         : Mono.empty();
-                return pause.then(
-                        mongo.insert(new Document("_id", event.id()).append("subject", event.subject()), "effects")
-                                .onErrorResume(DuplicateKeyException.class, again -> Mono.empty())
-                                .then());
+                return pause.then(effect(event));
             }));
         }
 
@@ -403,16 +395,11 @@ class KafkaEventsTests {
     }
 
     private long effects(List<ThawEvent> events) {
-        return mongo.count(
-                        Query.query(Criteria.where("_id")
-                                .in(events.stream().map(ThawEvent::id).toList())),
-                        "effects")
-                .block();
+        return EventTestSupport.effectsOf(mongo, events);
     }
 
     private long effects(String eventId) {
-        return mongo.count(Query.query(Criteria.where("_id").is(eventId)), "effects")
-                .block();
+        return EventTestSupport.effects(mongo, eventId);
     }
 
     /** The records on a topic whose value names the event, read from its beginning. */
@@ -439,6 +426,6 @@ class KafkaEventsTests {
     }
 
     private static ThawEvent event(String type, String subject) {
-        return ThawEvent.of("/thaw/kafka-test", type, subject, "acme", Instant.now(), null, Map.of("subject", subject));
+        return EventTestSupport.event("/thaw/kafka-test", type, subject);
     }
 }

@@ -1,7 +1,6 @@
 package app.thaw.platform.events;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import app.thaw.platform.testing.KafkaTestBroker;
 import app.thaw.platform.testing.PlatformTestApplication;
 import app.thaw.platform.testing.TestTokens;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -23,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -48,7 +45,7 @@ class RelayTransportBench {
     static final int EVENTS = Integer.getInteger("bench.events", 3000);
     static final String NAME = "relay-bench";
     static final TestTokens tokens = new TestTokens();
-    static final int port = freePort();
+    static final int port = EventTestSupport.freePort();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -72,21 +69,15 @@ class RelayTransportBench {
     }
 
     @TestConfiguration
-    static class EffectHandler implements EventHandler {
+    static class EffectHandler extends EventTestSupport.EffectHandler {
 
-        @Autowired
-        ReactiveMongoTemplate mongo;
-
-        @Override
-        public boolean handles(String type) {
-            return type.startsWith("thaw.bench.");
+        EffectHandler() {
+            super("thaw.bench.");
         }
 
         @Override
         public Mono<Void> handle(ThawEvent event) {
-            return mongo.insert(new Document("_id", event.id()).append("subject", event.subject()), "effects")
-                    .onErrorResume(DuplicateKeyException.class, again -> Mono.empty())
-                    .then();
+            return effect(event);
         }
     }
 
@@ -230,8 +221,7 @@ class RelayTransportBench {
     }
 
     private long effects(List<String> eventIds) {
-        return mongo.count(Query.query(Criteria.where("_id").in(eventIds)), "effects")
-                .block();
+        return EventTestSupport.effects(mongo, eventIds);
     }
 
     private static double seconds(long nanos) {
@@ -243,14 +233,6 @@ class RelayTransportBench {
             Thread.sleep(20);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,7 +3,6 @@ package app.thaw.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class RelayWakesOnReleaseTests {
 
     static final TestTokens tokens = new TestTokens();
-    static final int port = freePort();
+    static final int port = EventTestSupport.freePort();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -106,13 +105,5 @@ class RelayWakesOnReleaseTests {
         return mongo.findOne(
                         Query.query(Criteria.where("_id").is(event.id() + "|self")), Document.class, EventOutbox.OUTBOX)
                 .block();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -2,52 +2,18 @@ package app.thaw.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import app.thaw.platform.testing.PlatformTestApplication;
-import app.thaw.platform.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
+import app.thaw.platform.testing.PlatformWebTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * An operation's declared roles (ADR 51) are enforced before its request is read, and published in
  * the OpenAPI document as {@code x-thaw-roles} from the same annotation.
  */
-@SpringBootTest(
-        classes = PlatformTestApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.application.name=platform-test", "thaw.service.area=test"})
-@AutoConfigureWebTestClient(timeout = "30s")
-class AllowedRolesWebTests {
-
-    static final TestTokens tokens = new TestTokens();
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
-        registry.add("thaw.store.data-dir", () -> dataDir.toString());
-    }
-
-    @AfterAll
-    static void stopKeySet() {
-        tokens.close();
-    }
-
-    @Autowired
-    WebTestClient web;
+class AllowedRolesWebTests extends PlatformWebTestSupport {
 
     @Test
     void theControllersRolesPassAndEveryOtherRoleIsRefusedWithTheAllowedRolesNamed() {

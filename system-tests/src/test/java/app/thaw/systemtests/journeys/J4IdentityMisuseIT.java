@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -183,25 +182,7 @@ class J4IdentityMisuseIT {
             String phone,
             String device,
             Map<String, Double> location) {
-        Map<String, Object> signal = new HashMap<>(Map.of(
-                "signalId",
-                id,
-                "type",
-                type,
-                "occurredAt",
-                at.toString(),
-                "identifiers",
-                List.of(Map.of("type", "PHONE", "value", phone)),
-                "device",
-                device,
-                "location",
-                location,
-                "institution",
-                "Demo Bank"));
-        if (type.equals("CREDIT_APPLICATION")) {
-            signal.put("amount", 50_000);
-            signal.put("channel", "APP");
-        }
+        Map<String, Object> signal = ThawApi.demoSignal(id, type, at, phone, device, location);
         thaw.gateway()
                 .post()
                 .uri("/api/v1/monitor/signals")

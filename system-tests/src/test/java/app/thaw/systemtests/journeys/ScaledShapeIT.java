@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,9 +25,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Mono;
 
 /**
  * Issue 19: the journeys' key steps on the scaled shape (ADR 91) — two instances of every service on one store,
@@ -341,25 +337,7 @@ class ScaledShapeIT {
             String phone,
             String device,
             Map<String, Double> location) {
-        Map<String, Object> signal = new HashMap<>(Map.of(
-                "signalId",
-                id,
-                "type",
-                type,
-                "occurredAt",
-                at.toString(),
-                "identifiers",
-                List.of(Map.of("type", "PHONE", "value", phone)),
-                "device",
-                device,
-                "location",
-                location,
-                "institution",
-                "Demo Bank"));
-        if (type.equals("CREDIT_APPLICATION")) {
-            signal.put("amount", 50_000);
-            signal.put("channel", "APP");
-        }
+        Map<String, Object> signal = ThawApi.demoSignal(id, type, at, phone, device, location);
         assertThat(settle(platform.gatewayUrl(), thaw, BANK, "/api/v1/monitor/signals", signal, null))
                 .as(id)
                 .isEqualTo(202);
@@ -367,41 +345,7 @@ class ScaledShapeIT {
 
     /** Posts (with the key, if any) until the request settles, as a well-behaved client does; answers the final status. */
     static int settle(String baseUrl, ThawApi thaw, String who, String path, Object body, String key) {
-        WebClient client = WebClient.create(baseUrl);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (true) {
-            Map.Entry<Integer, String> answer = client.post()
-                    .uri(path)
-                    .headers(h -> {
-                        h.setBearerAuth(thaw.token(who));
-                        if (key != null) {
-                            h.set("Idempotency-Key", key);
-                        }
-                    })
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(body)
-                    .exchangeToMono(response -> response.bodyToMono(String.class)
-                            .defaultIfEmpty("")
-                            .map(text -> Map.entry(response.statusCode().value(), text)))
-                    .onErrorResume(down -> Mono.just(Map.entry(599, String.valueOf(down))))
-                    .timeout(Duration.ofSeconds(30), Mono.just(Map.entry(599, "no answer within 30 s")))
-                    .block(Duration.ofSeconds(35));
-            int status = answer.getKey();
-            boolean again = status == 502
-                    || status == 503
-                    || status == 504
-                    || status == 599
-                    || status == 429
-                    || status == 409 && answer.getValue().contains("idempotency_key_in_progress");
-            if (!again || Instant.now().isAfter(deadline)) {
-                return status;
-            }
-            try {
-                Thread.sleep(1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return thaw.settled(baseUrl, who, path, body, key, Duration.ofSeconds(120))
+                .getKey();
     }
 }

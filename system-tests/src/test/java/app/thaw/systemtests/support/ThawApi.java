@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -204,6 +205,84 @@ public final class ThawApi {
                 .contentType(MediaType.IMAGE_PNG)
                 .bodyValue(content)
                 .exchange());
+    }
+
+    /**
+     * Posts {@code body} as {@code who} to {@code baseUrl + path} (with the Idempotency-Key, if any) until
+     * the request settles, as a well-behaved client does: an instance or gateway that is down (502, 503,
+     * 504, no answer within 30 s), 429 and a key still in progress are tried again each second, for at
+     * most {@code within}. The final status and body.
+     */
+    public Map.Entry<Integer, String> settled(
+            String baseUrl, String who, String path, Object body, @Nullable String key, Duration within) {
+        org.springframework.web.reactive.function.client.WebClient client =
+                org.springframework.web.reactive.function.client.WebClient.create(baseUrl);
+        Instant deadline = Instant.now().plus(within);
+        while (true) {
+            Map.Entry<Integer, String> answer = client.post()
+                    .uri(path)
+                    .headers(h -> {
+                        h.setBearerAuth(token(who));
+                        if (key != null) {
+                            h.set("Idempotency-Key", key);
+                        }
+                    })
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchangeToMono(response -> response.bodyToMono(String.class)
+                            .defaultIfEmpty("")
+                            .map(text -> Map.entry(response.statusCode().value(), text)))
+                    .onErrorResume(down -> reactor.core.publisher.Mono.just(Map.entry(599, String.valueOf(down))))
+                    // An answer slower than this (a loaded machine) is a cut-off like any other: retried with the key.
+                    .timeout(
+                            Duration.ofSeconds(30),
+                            reactor.core.publisher.Mono.just(Map.entry(599, "no answer within 30 s")))
+                    .block(Duration.ofSeconds(35));
+            int status = answer.getKey();
+            boolean again = status == 502
+                    || status == 503
+                    || status == 504
+                    || status == 599
+                    || status == 429
+                    || status == 409 && answer.getValue().contains("idempotency_key_in_progress");
+            if (!again || Instant.now().isAfter(deadline)) {
+                return answer;
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * A demo bank's identity signal about the phone's holder, from {@code device} at {@code location}; a
+     * credit application also names its amount and channel.
+     */
+    public static Map<String, Object> demoSignal(
+            String id, String type, Instant at, String phone, String device, Map<String, Double> location) {
+        Map<String, Object> signal = new java.util.HashMap<>(Map.of(
+                "signalId",
+                id,
+                "type",
+                type,
+                "occurredAt",
+                at.toString(),
+                "identifiers",
+                List.of(Map.of("type", "PHONE", "value", phone)),
+                "device",
+                device,
+                "location",
+                location,
+                "institution",
+                "Demo Bank"));
+        if (type.equals("CREDIT_APPLICATION")) {
+            signal.put("amount", 50_000);
+            signal.put("channel", "APP");
+        }
+        return signal;
     }
 
     /** A small PNG-typed file; distinct seeds give distinct content (and hashes). */

@@ -17,7 +17,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Flux;
 
-/** The case's access log from the audit log's store: every tenant's entries about the case (see {@link CaseAccessLog}). */
+/**
+ * The case's access log from the audit log's store: every tenant's entries about the case, an act
+ * across tenants once (its entry in the case's tenant), see {@link CaseAccessLog}.
+ */
 final class MongoCaseAccessLog implements CaseAccessLog {
 
     private final ReactiveMongoTemplate mongo;
@@ -40,7 +43,13 @@ final class MongoCaseAccessLog implements CaseAccessLog {
                             Query.query(Criteria.where("objectType")
                                             .is("case")
                                             .and("objectId")
-                                            .is(c.id()))
+                                            .is(c.id())
+                                            .orOperator(
+                                                    Criteria.where("tenantId").is(c.tenantId()),
+                                                    // An act across tenants stands in both logs: the case's side is
+                                                    // read.
+                                                    Criteria.where("details.otherTenant")
+                                                            .exists(false)))
                                     .with(Sort.by("at")),
                             Document.class,
                             AuditLog.AUDIT_LOG))
@@ -55,9 +64,11 @@ final class MongoCaseAccessLog implements CaseAccessLog {
                 : actor.getString("username") != null ? actor.getString("username") : actor.getString("subject");
         Document details = d.get("details", Document.class);
         Date at = d.getDate("at");
+        // The case's side of an act across tenants names the actor's tenant with the actor.
+        String actorTenant = actor == null ? null : actor.getString("tenantId");
         return new Entry(
                 at == null ? Instant.EPOCH : at.toInstant(),
-                d.getString("tenantId"),
+                actorTenant != null ? actorTenant : d.getString("tenantId"),
                 who,
                 d.getString("action"),
                 details == null ? Map.of() : details);

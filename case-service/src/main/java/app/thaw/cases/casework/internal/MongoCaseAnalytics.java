@@ -57,19 +57,9 @@ final class MongoCaseAnalytics implements CaseAnalytics {
                     @Nullable String tenant = CaseAccess.staff(caller) ? tenantId : caller.tenantId();
                     boolean restricted = CaseAccess.seesRestricted(caller);
                     // Staff reading across tenants is audited, as the queue's lists are.
-                    Mono<Void> audited =
-                            !CaseAccess.staff(caller) || caller.tenantId().equals(tenantId)
-                                    ? Mono.empty()
-                                    : access.auditLog()
-                                            .record(
-                                                    "case.cross_tenant_list",
-                                                    "case",
-                                                    "*",
-                                                    Map.of(
-                                                            "tenantFilter",
-                                                            tenantId == null ? "*" : tenantId,
-                                                            "view",
-                                                            "analytics"));
+                    Mono<Void> audited = !CaseAccess.staff(caller)
+                            ? Mono.empty()
+                            : access.auditStaffList(caller, tenantId, Map.of("view", "analytics"));
                     return audited.then(days(tenant, first, endDay).collectList())
                             .map(found -> {
                                 List<Document> groups = new java.util.ArrayList<>();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import app.thaw.cases.access.CaseWriters;
 import app.thaw.cases.casework.CaseQuery;
 import app.thaw.cases.casework.CaseService;
 import app.thaw.cases.casework.OpenCase;
@@ -21,7 +22,6 @@ import app.thaw.cases.incident.TimelineEntry;
 import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.TenantIds;
-import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
@@ -47,6 +47,8 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/v1/cases")
+// Every write takes the writers' roles; reads name their own (AllowedRoles.ANY_USER).
+@CaseWriters
 class CasesController {
 
     static final String TENANT =
@@ -118,15 +120,6 @@ class CasesController {
     }
 
     @PostMapping
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
     @Operation(
             summary =
                     "Open a case (intake): holder, freezing platform, notice, amount and detection time; triage runs at once")
@@ -183,15 +176,6 @@ class CasesController {
             @Nullable List<@NotBlank @Size(max = 64) String> items) {}
 
     @PostMapping("/{id}/transitions")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
     @Operation(
             summary =
                     "Move the case along its lifecycle (docs/domain.md §3); an illegal move is 409 naming the current and allowed states")
@@ -221,39 +205,20 @@ class CasesController {
     record AssignRequest(@Size(max = 200) @Nullable String assignee) {}
 
     @PostMapping("/{id}/assignment")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
     @Operation(summary = "Assign the case to someone (or unassign it with no assignee)")
     Mono<ResponseEntity<CaseResponse>> assign(
             @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody AssignRequest request) {
-        return CaseResponses.ok(Mono.fromSupplier(() -> java.util.Optional.ofNullable(CaseProblems.ifMatch(ifMatch)))
-                .flatMap(version -> cases.change(
-                        id,
-                        version.orElse(null),
-                        (c, tenant, now, actor) -> c.assign(request.assignee(), now, actor))));
+        return CaseResponses.changed(
+                ifMatch,
+                version ->
+                        cases.change(id, version, (c, tenant, now, actor) -> c.assign(request.assignee(), now, actor)));
     }
 
     record TaskDoneRequest(@Size(max = 4000) @Nullable String note) {}
 
     @PostMapping("/{id}/tasks/{taskId}/done")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
     @Operation(
             summary =
                     "Mark a playbook task done (meets its clock); the note records a deviation in its special-situations area")
@@ -263,49 +228,29 @@ class CasesController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody(required = false) @Nullable TaskDoneRequest request) {
         String note = request == null ? null : request.note();
-        return CaseResponses.ok(Mono.fromSupplier(() -> java.util.Optional.ofNullable(CaseProblems.ifMatch(ifMatch)))
-                .flatMap(version -> cases.change(
-                        id,
-                        version.orElse(null),
-                        (c, tenant, now, actor) -> c.completeTask(taskId, note, now, actor))));
+        return CaseResponses.changed(
+                ifMatch,
+                version ->
+                        cases.change(id, version, (c, tenant, now, actor) -> c.completeTask(taskId, note, now, actor)));
     }
 
     record ClockMetRequest(@NotBlank @Size(max = 300) String clockId) {}
 
     @PostMapping("/{id}/clocks/met")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
     @Operation(summary = "Mark a clock met that no task or transition settles (e.g. a follow-up made by phone)")
     Mono<ResponseEntity<CaseResponse>> clockMet(
             @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody ClockMetRequest request) {
-        return CaseResponses.ok(Mono.fromSupplier(() -> java.util.Optional.ofNullable(CaseProblems.ifMatch(ifMatch)))
-                .flatMap(version -> cases.change(
-                        id,
-                        version.orElse(null),
-                        (c, tenant, now, actor) -> c.meetClock(request.clockId(), now, actor))));
+        return CaseResponses.changed(
+                ifMatch,
+                version -> cases.change(
+                        id, version, (c, tenant, now, actor) -> c.meetClock(request.clockId(), now, actor)));
     }
 
     record WaitingRequest(@Nullable String party) {}
 
     @PostMapping("/{id}/waiting")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
     @Operation(
             summary =
                     "Record whom the case waits on (HOLDER, PLATFORM, AUTHORITY, US, or none); waiting on the holder pauses the tenant's pausable clocks")
@@ -313,14 +258,10 @@ class CasesController {
             @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody WaitingRequest request) {
-        return CaseResponses.ok(Mono.fromSupplier(() -> java.util.Optional.ofNullable(CaseProblems.ifMatch(ifMatch)))
-                .flatMap(version -> {
-                    Party party = CaseProblems.optionalCode(Party.class, request.party(), "party");
-                    return cases.change(
-                            id,
-                            version.orElse(null),
-                            (c, tenant, now, actor) -> c.waitOn(party, tenant.policy(), now, actor));
-                }));
+        return CaseResponses.changed(ifMatch, version -> {
+            Party party = CaseProblems.optionalCode(Party.class, request.party(), "party");
+            return cases.change(id, version, (c, tenant, now, actor) -> c.waitOn(party, tenant.policy(), now, actor));
+        });
     }
 
     record DelayReport(
@@ -353,15 +294,6 @@ class CasesController {
             @Min(1) @Max(365) @Nullable Integer statedCycleDays) {}
 
     @PostMapping("/{id}/contacts")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
     @Operation(
             summary =
                     "Log a contact with the freezing platform; a promised reply time or stated cycle schedules the next follow-up")
@@ -369,28 +301,27 @@ class CasesController {
             @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody ContactRequest request) {
-        return CaseResponses.ok(Mono.fromSupplier(() -> java.util.Optional.ofNullable(CaseProblems.ifMatch(ifMatch)))
-                .flatMap(version -> {
-                    ContactChannel channel = CaseProblems.code(ContactChannel.class, request.channel(), "channel");
-                    return cases.logContact(
-                            id,
-                            version.orElse(null),
-                            contactId -> (c, tenant, now, actor) -> c.logContact(
-                                    new ContactEntry(
-                                            contactId,
-                                            channel,
-                                            request.at(),
-                                            request.ticketNumber(),
-                                            request.agent(),
-                                            request.summary(),
-                                            request.nextStep(),
-                                            request.promisedReplyAt(),
-                                            request.statedCycleDays(),
-                                            actor),
-                                    tenant.calendar(),
-                                    now,
-                                    actor));
-                }));
+        return CaseResponses.changed(ifMatch, version -> {
+            ContactChannel channel = CaseProblems.code(ContactChannel.class, request.channel(), "channel");
+            return cases.logContact(
+                    id,
+                    version,
+                    contactId -> (c, tenant, now, actor) -> c.logContact(
+                            new ContactEntry(
+                                    contactId,
+                                    channel,
+                                    request.at(),
+                                    request.ticketNumber(),
+                                    request.agent(),
+                                    request.summary(),
+                                    request.nextStep(),
+                                    request.promisedReplyAt(),
+                                    request.statedCycleDays(),
+                                    actor),
+                            tenant.calendar(),
+                            now,
+                            actor));
+        });
     }
 
     @GetMapping("/{id}/timeline")

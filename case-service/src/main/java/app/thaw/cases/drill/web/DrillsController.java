@@ -2,6 +2,7 @@ package app.thaw.cases.drill.web;
 
 import java.time.Instant;
 
+import app.thaw.cases.access.CaseWriters;
 import app.thaw.cases.casework.CaseService;
 import app.thaw.cases.casework.OpenCase;
 import app.thaw.cases.casework.web.CaseResponse;
@@ -12,7 +13,6 @@ import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.AllowedRoles;
-import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -46,15 +46,7 @@ class DrillsController {
             @Size(max = 200) @Nullable String assignee) {}
 
     @PostMapping("/drills")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
+    @CaseWriters
     @Operation(
             summary =
                     "Start a drill: a simulated case of the chosen scenario, flagged as a drill everywhere, running the real playbook and clocks")

@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import app.thaw.cases.access.CaseWriters;
 import app.thaw.cases.casework.CaseService;
 import app.thaw.cases.casework.web.CaseResponse;
 import app.thaw.cases.casework.web.CaseResponses;
 import app.thaw.cases.incident.Review;
 import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.security.AllowedRoles;
-import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,6 +32,8 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/v1/cases")
+// Every write takes the writers' roles; reads name their own (AllowedRoles.ANY_USER).
+@CaseWriters
 class ReviewController {
 
     private final CaseService cases;
@@ -56,15 +58,6 @@ class ReviewController {
             @NotNull @Size(max = 50) List<@Valid ActionItemRequest> actionItems) {}
 
     @PutMapping("/{id}/review")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
     @Operation(
             summary =
                     "Write the post-incident review: summary, the chain of whys, root cause, penalty, fix, action items with owner and due date")
@@ -72,10 +65,11 @@ class ReviewController {
             @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody ReviewRequest request) {
-        return CaseResponses.ok(Mono.fromSupplier(() -> java.util.Optional.ofNullable(CaseProblems.ifMatch(ifMatch)))
-                .flatMap(version -> cases.change(
+        return CaseResponses.changed(
+                ifMatch,
+                version -> cases.change(
                         id,
-                        version.orElse(null),
+                        version,
                         (c, tenant, now, actor) -> c.writeReview(
                                 new Review(
                                         request.summary(),
@@ -98,41 +92,22 @@ class ReviewController {
                                         null,
                                         null),
                                 now,
-                                actor))));
+                                actor)));
     }
 
     @PostMapping("/{id}/review/complete")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
     @Operation(
             summary =
                     "Complete the review (the whys reach the tenant's depth, a root cause is named); closing the case requires it")
     Mono<ResponseEntity<CaseResponse>> complete(
             @PathVariable String id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return CaseResponses.ok(Mono.fromSupplier(() -> java.util.Optional.ofNullable(CaseProblems.ifMatch(ifMatch)))
-                .flatMap(version -> cases.change(
-                        id,
-                        version.orElse(null),
-                        (c, tenant, now, actor) -> c.completeReview(tenant.policy(), now, actor))));
+        return CaseResponses.changed(
+                ifMatch,
+                version -> cases.change(
+                        id, version, (c, tenant, now, actor) -> c.completeReview(tenant.policy(), now, actor)));
     }
 
     @PostMapping("/{id}/review/action-items/{itemId}/done")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
     @Operation(summary = "Mark a review action item done (also after the case closed)")
     Mono<ResponseEntity<CaseResponse>> actionItemDone(@PathVariable String id, @PathVariable String itemId) {
         return CaseResponses.ok(

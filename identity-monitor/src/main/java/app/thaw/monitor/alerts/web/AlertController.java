@@ -32,6 +32,15 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/v1/monitor/alerts")
+// Every move of an alert takes this list; reads name their own (AllowedRoles.ANY_USER).
+@AllowedRoles({
+    ThawRoles.PARTNER_BANK,
+    ThawRoles.MERCHANT_ADMIN,
+    ThawRoles.STAFF_AGENT,
+    ThawRoles.STAFF_SUPERVISOR,
+    ThawRoles.COMPLIANCE_OFFICER,
+    ThawRoles.PLATFORM_ADMIN
+})
 class AlertController {
 
     static final String TENANT =
@@ -110,14 +119,6 @@ class AlertController {
 
     @Operation(summary = "Acknowledge a new alert", description = WRITE_ACROSS)
     @PostMapping("/{id}/acknowledge")
-    @AllowedRoles({
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
     Mono<AlertResponse> acknowledge(
             @PathVariable String id,
             @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId,
@@ -130,14 +131,6 @@ class AlertController {
                     "Dismiss an alert; dismissing a sanctions hit (compliance officers) clears the name for that entry",
             description = WRITE_ACROSS)
     @PostMapping("/{id}/dismiss")
-    @AllowedRoles({
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
     Mono<AlertResponse> dismiss(
             @PathVariable String id,
             @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId,
@@ -149,14 +142,6 @@ class AlertController {
             summary = "Escalate an alert: it becomes HIGH and is announced so a case opens",
             description = WRITE_ACROSS)
     @PostMapping("/{id}/escalate")
-    @AllowedRoles({
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
     Mono<AlertResponse> escalate(
             @PathVariable String id,
             @Parameter(description = TENANT) @RequestParam(required = false) @Nullable String tenantId,

@@ -71,16 +71,15 @@ class StatementController {
             @RequestParam(required = false) @Nullable String tenantId,
             @RequestParam(required = false) @Nullable String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        YearMonth asked = month(month);
-        boolean csv = csv(format, accept);
-        return CurrentCaller.get()
-                .map(caller -> Roles.require(caller, STATEMENT_READERS))
-                .flatMap(caller -> statements.statement(tenantOf(caller, tenantId), asked))
-                .map(statement -> csv
-                        ? csvResponse(
-                                StatementService.csv(statement),
-                                "statement-" + statement.tenantId() + "-" + statement.month())
-                        : ResponseEntity.ok().body(statement));
+        return answer(
+                STATEMENT_READERS,
+                month(month),
+                tenantId,
+                csv(format, accept),
+                statements::statement,
+                statement -> csvResponse(
+                        StatementService.csv(statement),
+                        "statement-" + statement.tenantId() + "-" + statement.month()));
     }
 
     @Operation(
@@ -94,16 +93,33 @@ class StatementController {
             @RequestParam(required = false) @Nullable String tenantId,
             @RequestParam(required = false) @Nullable String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        YearMonth asked = month(month);
-        boolean csv = csv(format, accept);
+        return answer(
+                PARTNERS,
+                month(month),
+                tenantId,
+                csv(format, accept),
+                statements::partnerStatement,
+                statement -> csvResponse(
+                        StatementService.csv(statement),
+                        "partner-statement-" + statement.partnerTenantId() + "-" + statement.month()));
+    }
+
+    /**
+     * A month's statement of the caller's tenant (platform admins: {@code tenantId}'s), read by
+     * {@code read}, as JSON or, when {@code csv}, as the CSV file {@code asCsv} makes of it.
+     */
+    private <S> Mono<ResponseEntity<Object>> answer(
+            String[] roles,
+            YearMonth asked,
+            @Nullable String tenantId,
+            boolean csv,
+            java.util.function.BiFunction<String, YearMonth, Mono<S>> read,
+            java.util.function.Function<S, ResponseEntity<Object>> asCsv) {
         return CurrentCaller.get()
-                .map(caller -> Roles.require(caller, PARTNERS))
-                .flatMap(caller -> statements.partnerStatement(tenantOf(caller, tenantId), asked))
-                .map(statement -> csv
-                        ? csvResponse(
-                                StatementService.csv(statement),
-                                "partner-statement-" + statement.partnerTenantId() + "-" + statement.month())
-                        : ResponseEntity.ok().body(statement));
+                .map(caller -> Roles.require(caller, roles))
+                .flatMap(caller -> read.apply(tenantOf(caller, tenantId), asked))
+                .map(statement ->
+                        csv ? asCsv.apply(statement) : ResponseEntity.ok().body(statement));
     }
 
     record Referral(@NotBlank String referredBy) {}

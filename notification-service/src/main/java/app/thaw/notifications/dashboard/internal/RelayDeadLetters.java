@@ -1,10 +1,7 @@
 package app.thaw.notifications.dashboard.internal;
 
-import java.util.Date;
-
 import app.thaw.notifications.dashboard.DeadLetters;
 import app.thaw.platform.events.OutboxRelay;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,17 +26,15 @@ public class RelayDeadLetters implements DeadLetters {
         return relay.replay(id, replayedBy);
     }
 
-    private static DeadLetter deadLetter(Document letter) {
-        Document event = letter.get("event", Document.class);
-        Date parkedAt = letter.getDate("parkedAt");
+    private static DeadLetter deadLetter(app.thaw.platform.events.DeadLetter letter) {
         return new DeadLetter(
-                letter.getString("_id"),
-                event == null ? null : event.getString("type"),
-                event == null ? null : event.getString("subject"),
-                event == null ? null : event.getString("tenantId"),
-                letter.getString("subscriber"),
-                letter.getInteger("attempts", 0),
-                letter.getString("lastError"),
-                parkedAt == null ? null : parkedAt.toInstant());
+                letter.id(),
+                letter.type(),
+                letter.subject(),
+                letter.tenantId(),
+                letter.subscriber(),
+                letter.attempts(),
+                letter.lastError(),
+                letter.parkedAt());
     }
 }

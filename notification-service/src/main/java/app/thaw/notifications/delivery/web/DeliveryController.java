@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 import app.thaw.notifications.access.Access;
+import app.thaw.notifications.access.TenantAdmins;
 import app.thaw.notifications.delivery.Delivery;
 import app.thaw.notifications.delivery.DeliveryAttempt;
 import app.thaw.notifications.delivery.DeliveryLogService;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.TenantIds;
-import app.thaw.platform.security.ThawRoles;
 import app.thaw.platform.store.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -71,13 +71,7 @@ class DeliveryController {
 
     @Operation(summary = "Replay a delivery now (e.g. a webhook an endpoint missed), whatever its earlier outcome")
     @PostMapping("/deliveries/{id}/replay")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.INSURER,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.PLATFORM_ADMIN
-    })
+    @TenantAdmins
     Mono<DeliveryDetail> replay(@PathVariable String id) {
         return CurrentCaller.get()
                 .map(Access::requireAdmin)

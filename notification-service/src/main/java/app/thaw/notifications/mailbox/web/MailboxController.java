@@ -1,10 +1,9 @@
 package app.thaw.notifications.mailbox.web;
 
 import app.thaw.notifications.access.Access;
+import app.thaw.notifications.access.TenantAdmins;
 import app.thaw.notifications.mailbox.MailboxService;
-import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
-import app.thaw.platform.security.ThawRoles;
 import app.thaw.platform.store.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
@@ -28,13 +27,7 @@ class MailboxController {
             summary =
                     "Development mailbox (administrators): e-mails and SMS captured instead of sent when no SMTP server or SMS provider is configured")
     @GetMapping
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.INSURER,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.PLATFORM_ADMIN
-    })
+    @TenantAdmins
     Mono<CursorPage<MailboxService.Captured>> list(
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {

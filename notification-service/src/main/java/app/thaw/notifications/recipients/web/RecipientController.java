@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import app.thaw.notifications.access.Access;
+import app.thaw.notifications.access.TenantAdmins;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.recipients.Language;
 import app.thaw.notifications.recipients.QuietHours;
@@ -18,7 +19,6 @@ import app.thaw.notifications.recipients.UnsupportedLanguage;
 import app.thaw.platform.problem.InvalidField;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
-import app.thaw.platform.security.ThawRoles;
 import app.thaw.platform.store.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -44,6 +44,8 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/v1/notifications/recipients")
+// Every change takes the administrators' roles; reads name their own (AllowedRoles.ANY_USER).
+@TenantAdmins
 class RecipientController {
 
     private final RecipientService recipients;
@@ -56,13 +58,6 @@ class RecipientController {
             summary =
                     "Register a recipient (client contact or staff member) with channels, language, time zone and quiet hours")
     @PostMapping
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.INSURER,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.PLATFORM_ADMIN
-    })
     @ResponseStatus(HttpStatus.CREATED)
     Mono<RecipientResponse> register(@Valid @RequestBody RecipientRequest request) {
         return CurrentCaller.get()
@@ -95,13 +90,6 @@ class RecipientController {
 
     @Operation(summary = "Change a recipient at the version read (stale version: 409 version_conflict)")
     @PutMapping("/{id}")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.INSURER,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.PLATFORM_ADMIN
-    })
     Mono<RecipientResponse> update(@PathVariable String id, @Valid @RequestBody RecipientUpdate request) {
         return CurrentCaller.get()
                 .map(Access::requireAdmin)
@@ -112,13 +100,6 @@ class RecipientController {
 
     @Operation(summary = "Remove a recipient")
     @DeleteMapping("/{id}")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.INSURER,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.PLATFORM_ADMIN
-    })
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> remove(@PathVariable String id) {
         return CurrentCaller.get()

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import app.thaw.notifications.access.Access;
+import app.thaw.notifications.access.TenantAdmins;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.rules.Audience;
 import app.thaw.notifications.rules.Rule;
@@ -12,7 +13,6 @@ import app.thaw.notifications.rules.Target;
 import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
-import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -61,13 +61,7 @@ class RuleController {
 
     @Operation(summary = "Set the tenant's rule for an event type at the version read (0 replaces the default)")
     @PutMapping("/{eventType}")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.INSURER,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.PLATFORM_ADMIN
-    })
+    @TenantAdmins
     Mono<RuleResponse> put(
             @PathVariable @Pattern(regexp = "thaw\\.[a-z_]+\\.[a-z_]+") String eventType,
             @Valid @RequestBody RuleRequest request) {

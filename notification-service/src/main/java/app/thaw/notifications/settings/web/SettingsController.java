@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import app.thaw.notifications.access.Access;
+import app.thaw.notifications.access.TenantAdmins;
 import app.thaw.notifications.recipients.Language;
 import app.thaw.notifications.recipients.UnsupportedLanguage;
 import app.thaw.notifications.settings.SettingsService;
@@ -13,7 +14,6 @@ import app.thaw.notifications.settings.TenantSettings;
 import app.thaw.platform.problem.InvalidField;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
-import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -47,13 +47,7 @@ class SettingsController {
 
     @Operation(summary = "Write the tenant's notification settings at the version read (0 replaces the defaults)")
     @PutMapping
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.INSURER,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.PLATFORM_ADMIN
-    })
+    @TenantAdmins
     Mono<SettingsBody> put(@Valid @RequestBody SettingsBody body) {
         return CurrentCaller.get()
                 .map(Access::requireAdmin)

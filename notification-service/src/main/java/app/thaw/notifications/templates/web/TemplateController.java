@@ -3,6 +3,7 @@ package app.thaw.notifications.templates.web;
 import java.util.Map;
 
 import app.thaw.notifications.access.Access;
+import app.thaw.notifications.access.TenantAdmins;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.recipients.Language;
 import app.thaw.notifications.recipients.UnsupportedLanguage;
@@ -13,7 +14,6 @@ import app.thaw.notifications.templates.TemplateService;
 import app.thaw.platform.problem.InvalidField;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
-import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -57,13 +57,7 @@ class TemplateController {
             summary =
                     "Write the tenant's template for an event type, channel and language at the version read (0 for a first one)")
     @PutMapping("/{eventType}/{channel}/{language}")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.INSURER,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.PLATFORM_ADMIN
-    })
+    @TenantAdmins
     Mono<TemplateResponse> put(
             @PathVariable String eventType,
             @PathVariable Channel channel,

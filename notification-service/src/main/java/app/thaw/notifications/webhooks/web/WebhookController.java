@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import app.thaw.notifications.access.Access;
+import app.thaw.notifications.access.TenantAdmins;
 import app.thaw.notifications.settings.SettingsService;
 import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookSecret;
@@ -12,7 +13,6 @@ import app.thaw.notifications.webhooks.WebhookService;
 import app.thaw.platform.problem.InvalidField;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
-import app.thaw.platform.security.ThawRoles;
 import app.thaw.platform.store.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -36,6 +36,8 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/v1/notifications/webhooks")
+// Every change takes the administrators' roles; reads name their own (AllowedRoles.ANY_USER).
+@TenantAdmins
 class WebhookController {
 
     private final WebhookService webhooks;
@@ -50,13 +52,6 @@ class WebhookController {
             summary =
                     "Register a webhook endpoint; the answer carries its whsec_ signing secret (private and metadata addresses are refused)")
     @PostMapping
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.INSURER,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.PLATFORM_ADMIN
-    })
     @ResponseStatus(HttpStatus.CREATED)
     Mono<EndpointWithSecret> register(@Valid @RequestBody EndpointRequest request) {
         WebhookSecret secret = request.secret() == null ? null : secret(request.secret());
@@ -89,13 +84,6 @@ class WebhookController {
 
     @Operation(summary = "Change a webhook endpoint at the version read; enabling it again clears its failures")
     @PutMapping("/{id}")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.INSURER,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.PLATFORM_ADMIN
-    })
     Mono<EndpointResponse> update(@PathVariable String id, @Valid @RequestBody EndpointUpdate request) {
         return CurrentCaller.get()
                 .map(Access::requireAdmin)
@@ -113,13 +101,6 @@ class WebhookController {
             summary =
                     "Rotate the signing secret: the old one keeps signing alongside the new for the tenant's overlap (default 24 h)")
     @PostMapping("/{id}/rotate-secret")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.INSURER,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.PLATFORM_ADMIN
-    })
     Mono<EndpointWithSecret> rotate(@PathVariable String id, @Valid @RequestBody VersionBody request) {
         return CurrentCaller.get()
                 .map(Access::requireAdmin)
@@ -131,13 +112,6 @@ class WebhookController {
 
     @Operation(summary = "Remove a webhook endpoint")
     @DeleteMapping("/{id}")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.INSURER,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.PLATFORM_ADMIN
-    })
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> remove(@PathVariable String id) {
         return CurrentCaller.get().map(Access::requireAdmin).flatMap(caller -> webhooks.remove(caller.tenantId(), id));
