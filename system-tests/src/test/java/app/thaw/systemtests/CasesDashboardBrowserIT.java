@@ -334,7 +334,23 @@ class CasesDashboardBrowserIT {
                     .as("accessibility of cases-queue-readiness-en")
                     .isEmpty();
 
-            // Triage overridden with a reason, by keyboard.
+            // In English too: a script copied and a clock met, by keyboard.
+            browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id);
+            browser.await(By.id("case-status"));
+            browser.awaitScripts();
+            assertThat(browser.tabTo(By.cssSelector("details:has(#script-opening) > summary"), 150))
+                    .isTrue();
+            browser.press(Keys.ENTER);
+            assertThat(browser.tabTo(By.id("copy-opening"), 5)).isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page ->
+                    text(page, By.cssSelector("#copy-opening ~ .copy-status")).equals("Copied"));
+            assertThat(browser.tabTo(By.cssSelector("button[id^='clock-met-']"), 150))
+                    .isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("The clock is met."));
+
+            // Triage overridden with a reason, by keyboard (the page loaded again: Tab from the top).
             browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id);
             browser.await(By.id("case-status"));
             browser.awaitScripts();
