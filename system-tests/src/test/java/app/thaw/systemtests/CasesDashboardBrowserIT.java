@@ -444,7 +444,8 @@ class CasesDashboardBrowserIT {
 
     /** Waits until a select chosen by typing (as a person does on a focused select) holds {@code value}. */
     private static void awaitValue(Browser browser, String select, String value) {
-        browser.awaitThat(page -> value.equals(browser.script("return document.getElementById(arguments[0]).value;", select)));
+        browser.awaitThat(
+                page -> value.equals(browser.script("return document.getElementById(arguments[0]).value;", select)));
     }
 
     private static void transition(ThawPlatform thaw, String token, String id, Map<String, Object> body) {

@@ -527,15 +527,16 @@ class CasesDashboardTests extends CaseApiTests {
                                 java.util.List.of("TRANSACTION_BACKGROUND")))
                 .expectStatus()
                 .isOk();
-        String clockId = ((java.util.List<Map<String, Object>>) read(id, agent()).get("clocks"))
+        String clockId = ((java.util.List<Map<String, Object>>)
+                        read(id, agent()).get("clocks"))
                 .stream()
                         .filter(clock -> "SUPPLEMENT_ACK_24H".equals(clock.get("kind")))
                         .map(clock -> (String) clock.get("id"))
                         .findFirst()
                         .orElseThrow();
-        assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN"))
-                .contains("id=\"ack-supplement\"", "确认补充材料请求");
-        assertThat(page("/dashboard/cases/" + id, agent(), "en")).contains("id=\"ack-supplement\"", "Acknowledge supplement");
+        assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN")).contains("id=\"ack-supplement\"", "确认补充材料请求");
+        assertThat(page("/dashboard/cases/" + id, agent(), "en"))
+                .contains("id=\"ack-supplement\"", "Acknowledge supplement");
 
         String body = postForm("/dashboard/cases/" + id + "/clocks/met", agent(), Map.of("clockId", clockId))
                 .expectStatus()

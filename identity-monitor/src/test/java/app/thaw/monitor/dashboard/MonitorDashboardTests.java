@@ -214,8 +214,8 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         Document alert = alerts(tenant).getFirst();
         String alertId = alert.getString("_id");
 
-        String row = move(
-                bank(tenant), alertId, "acknowledge", Map.of("version", String.valueOf(alert.getLong("version"))));
+        String row =
+                move(bank(tenant), alertId, "acknowledge", Map.of("version", String.valueOf(alert.getLong("version"))));
         assertThat(row).contains("Acknowledged.", "data-state=\"ACKNOWLEDGED\"").doesNotContain("case-of-");
     }
 

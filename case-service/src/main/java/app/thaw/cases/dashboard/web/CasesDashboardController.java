@@ -19,9 +19,9 @@ import app.thaw.cases.casework.CaseService;
 import app.thaw.cases.casework.CaseStatistics;
 import app.thaw.cases.casework.StaffTriage;
 import app.thaw.cases.drill.DrillReport;
-import app.thaw.cases.incident.ClockKind;
 import app.thaw.cases.incident.CaseClock;
 import app.thaw.cases.incident.CaseStatus;
+import app.thaw.cases.incident.ClockKind;
 import app.thaw.cases.incident.ContactChannel;
 import app.thaw.cases.incident.ContactEntry;
 import app.thaw.cases.incident.FreezeScope;
@@ -285,7 +285,8 @@ class CasesDashboardController {
                         met.getKey(),
                         locale,
                         message(
-                                met.getKey().clocks(clock -> clock.id().equals(met.getValue())
+                                met.getKey()
+                                                .clocks(clock -> clock.id().equals(met.getValue())
                                                         && clock.kind() == ClockKind.SUPPLEMENT_ACK_24H)
                                                 .isEmpty()
                                         ? "cases.clock.metNotice"
