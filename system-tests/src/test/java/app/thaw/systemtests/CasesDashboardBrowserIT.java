@@ -237,6 +237,17 @@ class CasesDashboardBrowserIT {
             assertThat(browser.text(By.id("script-opening"))).contains("您好", "连连支付");
             assertThat(browser.page())
                     .contains("/dashboard/evidence/cases/" + id, "/appeal-letter?lang=en&amp;format=pdf");
+            // Still no English after the actions: who did each by name, their lines in Chinese.
+            assertThat(String.valueOf(browser.script("return document.getElementById('main').innerText")))
+                    .contains("Sam Agent")
+                    .doesNotContain(
+                            "First notification to the client",
+                            "staff_agent",
+                            "Risky transaction",
+                            "The task is done",
+                            "TRIAGED",
+                            " left",
+                            "+08:00");
             browser.screenshot("cases-workbench-zh-CN-after-actions");
             assertThat(browser.accessibilityViolations())
                     .as("accessibility of cases-workbench-zh-CN-after-actions")
@@ -275,6 +286,178 @@ class CasesDashboardBrowserIT {
                 .isEqualTo(true)
                 .jsonPath("$.readiness.state")
                 .isEqualTo("MISSING");
+    }
+
+    /**
+     * Issue 23, the rest of the workbench by keyboard through the gateway: the queue filtered by readiness (sticky
+     * headers, urgent clock first), triage overridden with a reason (en), the appeal letter as PDF in both languages,
+     * and a supplement request acknowledged (zh-CN) — each effect confirmed by the API.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAgentFiltersByReadinessOverridesTriageAndAcknowledgesASupplementByKeyboard(ThawPlatform thaw) {
+        String assignee = "keys2-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = openCase(thaw, RISK_NOTICE, assignee);
+        String admin = new Keycloak(thaw).userToken("acme-admin");
+
+        try (Browser browser = Browser.start("en")) {
+            browser.resize(1366, 768);
+            browser.signInAt(thaw, "/dashboard/cases/?assignee=" + assignee, "agent");
+            browser.await(By.id("case-" + id));
+            browser.awaitScripts();
+            // The compact queue: sticky headers, the most urgent clock in its own column.
+            assertThat(browser.script(
+                            "return getComputedStyle(document.querySelector('#queue-table thead th')).position"))
+                    .isEqualTo("sticky");
+            assertThat(browser.text(By.cssSelector("#queue-table thead"))).contains("Most urgent clock");
+
+            // Readiness as a filter, by keyboard: "ready to submit" finds nothing, "items missing" finds the case.
+            assertThat(browser.tabTo(By.id("filter-readiness"), 60)).isTrue();
+            browser.press("ready to submit");
+            awaitValue(browser, "filter-readiness", "READY");
+            assertThat(browser.tabTo(By.id("apply-filters"), 10)).isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page -> !page.findElements(By.id("queue-empty")).isEmpty());
+            assertThat(browser.has(By.id("case-" + id))).isFalse();
+            browser.open(thaw.gatewayUrl() + "/dashboard/cases/?assignee=" + assignee);
+            browser.await(By.id("queue-filters"));
+            browser.awaitScripts();
+            assertThat(browser.tabTo(By.id("filter-readiness"), 60)).isTrue();
+            browser.press("items missing");
+            awaitValue(browser, "filter-readiness", "MISSING");
+            assertThat(browser.tabTo(By.id("apply-filters"), 10)).isTrue();
+            browser.press(Keys.ENTER);
+            browser.await(By.id("case-" + id));
+            assertThat(browser.text(By.id("case-" + id))).contains("items missing");
+            browser.screenshot("cases-queue-readiness-en");
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-queue-readiness-en")
+                    .isEmpty();
+
+            // In English too: a script copied and a clock met, by keyboard.
+            browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id);
+            browser.await(By.id("case-status"));
+            browser.awaitScripts();
+            assertThat(browser.tabTo(By.cssSelector("details:has(#script-opening) > summary"), 150))
+                    .isTrue();
+            browser.press(Keys.ENTER);
+            assertThat(browser.tabTo(By.id("copy-opening"), 5)).isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page ->
+                    text(page, By.cssSelector("#copy-opening ~ .copy-status")).equals("Copied"));
+            assertThat(browser.tabTo(By.cssSelector("button[id^='clock-met-']"), 150))
+                    .isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("The clock is met."));
+
+            // Triage overridden with a reason, by keyboard (the page loaded again: Tab from the top).
+            browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id);
+            browser.await(By.id("case-status"));
+            browser.awaitScripts();
+            assertThat(browser.tabTo(By.id("triage-scenario"), 200)).isTrue();
+            browser.press("Account anomaly");
+            awaitValue(browser, "triage-scenario", "ACCOUNT_ANOMALY");
+            assertThat(browser.tabTo(By.id("triage-reason"), 5)).isTrue();
+            browser.press("The platform's notice names a login from a new device");
+            assertThat(browser.tabTo(By.id("triage-submit"), 5)).isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("Triage recorded: Account anomaly."));
+            assertThat(browser.text(By.id("case-scenario"))).isEqualTo("Account anomaly");
+            browser.screenshot("cases-workbench-triage-override-en");
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-workbench-triage-override-en")
+                    .isEmpty();
+
+            // The appeal letter as a PDF in either language, as the page's links download it (same session).
+            for (String link : new String[] {"letter-pdf-zh", "letter-pdf-en"}) {
+                String href = browser.await(By.id(link)).getDomProperty("href");
+                assertThat(browser.script(
+                                "return fetch(arguments[0]).then(r => r.arrayBuffer().then(b => r.status + ' '"
+                                        + " + r.headers.get('content-type') + ' '"
+                                        + " + String.fromCharCode(...new Uint8Array(b.slice(0, 5)))));",
+                                href))
+                        .as(link)
+                        .isEqualTo("200 application/pdf %PDF-");
+            }
+        }
+        api(thaw)
+                .get()
+                .uri("/api/v1/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.scenario")
+                .isEqualTo("ACCOUNT_ANOMALY");
+
+        // The platform asks for more: the merchant records it through the API.
+        for (String to : new String[] {"GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW"}) {
+            transition(thaw, admin, id, Map.of("to", to, "reason", "on to the platform's review"));
+        }
+        transition(
+                thaw,
+                admin,
+                id,
+                Map.of(
+                        "to",
+                        "SUPPLEMENT_REQUESTED",
+                        "reason",
+                        "the platform asks for the transaction background",
+                        "items",
+                        java.util.List.of("TRANSACTION_BACKGROUND")));
+
+        try (Browser browser = Browser.start("zh-CN")) {
+            browser.resize(1366, 768);
+            browser.signInAt(thaw, "/dashboard/cases/" + id, "agent");
+            browser.await(By.id("case-status"));
+            browser.awaitScripts();
+            assertThat(browser.text(By.id("case-status"))).isEqualTo("要求补充材料");
+            assertThat(browser.text(By.id("ack-supplement"))).isEqualTo("确认补充材料请求");
+            assertThat(browser.tabTo(By.id("ack-supplement"), 150))
+                    .as("acknowledge is reachable by Tab")
+                    .isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("已确认补充材料请求。"));
+            assertThat(browser.has(By.id("ack-supplement"))).isFalse();
+            browser.screenshot("cases-workbench-supplement-acknowledged-zh-CN");
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-workbench-supplement-acknowledged-zh-CN")
+                    .isEmpty();
+        }
+        Map<String, Object> after = (Map<String, Object>) api(thaw)
+                .get()
+                .uri("/api/v1/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat((java.util.List<Map<String, Object>>) after.get("clocks"))
+                .anySatisfy(clock -> assertThat(clock)
+                        .containsEntry("kind", "SUPPLEMENT_ACK_24H")
+                        .extracting("metAt")
+                        .isNotNull());
+    }
+
+    /** Waits until a select chosen by typing (as a person does on a focused select) holds {@code value}. */
+    private static void awaitValue(Browser browser, String select, String value) {
+        browser.awaitThat(
+                page -> value.equals(browser.script("return document.getElementById(arguments[0]).value;", select)));
+    }
+
+    private static void transition(ThawPlatform thaw, String token, String id, Map<String, Object> body) {
+        api(thaw)
+                .post()
+                .uri("/api/v1/cases/{id}/transitions", id)
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     /**

@@ -99,6 +99,10 @@ class EvidenceDashboardBrowserIT {
                     .isEqualTo("Acme Trading Co.");
             assertThat(browser.script("return document.getElementById(arguments[0]).value;", "expiry-" + licence))
                     .isEqualTo("2020-06-30");
+            // The link to the case's evidence page names the case the same way.
+            assertThat(browser.text(By.id("case-link")))
+                    .contains("TH-" + caseId.substring(5, 13), "Acme Trading Co.")
+                    .doesNotContain(caseId);
             browser.screenshot("evidence-queue-en-before");
             assertThat(browser.accessibilityViolations())
                     .as("accessibility of evidence-queue-en-before")
@@ -159,6 +163,24 @@ class EvidenceDashboardBrowserIT {
             browser.screenshot("evidence-queue-zh-CN-accepted");
             assertThat(browser.accessibilityViolations())
                     .as("accessibility of evidence-queue-zh-CN-accepted")
+                    .isEmpty();
+
+            // The case's evidence page by keyboard, from the link that names the case by its number and holder (on the
+            // queue loaded again: both items decided, the link stays).
+            browser.open(thaw.gatewayUrl() + "/dashboard/evidence/?caseId=" + caseId);
+            browser.await(By.id("queue-empty"));
+            assertThat(browser.text(By.id("case-link")))
+                    .isEqualTo("打开案件 TH-" + caseId.substring(5, 13) + "（Acme Trading Co.）的证据页面");
+            assertThat(browser.tabTo(By.id("case-link"), 40))
+                    .as("the case link is reachable by Tab")
+                    .isTrue();
+            browser.press(Keys.ENTER);
+            browser.await(By.id("case-heading"));
+            assertThat(browser.text(By.id("case-heading"))).contains("TH-" + caseId.substring(5, 13));
+            assertThat(browser.text(By.id("items"))).contains("已驳回", "已通过");
+            browser.screenshot("evidence-case-zh-CN-by-keyboard");
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of evidence-case-zh-CN-by-keyboard")
                     .isEmpty();
         }
 

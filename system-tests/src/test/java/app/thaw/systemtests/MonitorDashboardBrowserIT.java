@@ -25,8 +25,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * at the top of the triage queue, acknowledges it (an htmx post through the console's CSRF-protected
  * session), looks at the signals behind it and the subject's page, in English and Chinese. Thaw's
  * staff belong to the tenant {@code thaw} and the monitor scopes every read by the token's tenant,
- * so a compliance officer's queue does not have the bank's alert until she types the bank's tenant
- * into the queue's filter; she dismisses it from there (audited), and its subject still answers 404.
+ * so a compliance officer's queue does not have the bank's alert until she picks the bank's tenant
+ * in the queue's filter; in Chinese and by keyboard alone she dismisses it from there (audited), follows
+ * the alert to the case case-service opened for it, and its subject still answers 404.
  */
 @ExtendWith(ThawPlatform.class)
 @Order(21)
@@ -146,38 +147,84 @@ class MonitorDashboardBrowserIT {
                     .isEmpty();
         }
 
-        try (Browser browser = Browser.start("en")) {
+        // Staff work the bank's alert in Chinese, by keyboard alone: the tenant chosen from those with open alerts,
+        // the dismissal, then the link from the alert to the case case-service opened for it.
+        try (Browser browser = Browser.start("zh-CN")) {
             browser.signInAt(thaw, "/dashboard/monitor/", "compliance");
             browser.await(By.id("queue-heading"));
+            browser.awaitScripts();
+            assertThat(browser.page()).contains("lang=\"zh-CN\"", "告警分诊");
             assertThat(browser.has(By.id("alert-" + alertId)))
                     .as("another tenant's alert")
                     .isFalse();
-            browser.type(By.id("filter-tenant"), "bank-demo");
-            browser.click(By.id("filter-apply"));
+            assertThat(browser.has(By.cssSelector("#tenants-with-alerts option[value='bank-demo']")))
+                    .as("staff choose among the tenants with open alerts")
+                    .isTrue();
+            assertThat(browser.tabTo(By.id("filter-tenant"), 40))
+                    .as("the tenant field is reachable by Tab")
+                    .isTrue();
+            browser.press("bank-demo");
+            assertThat(browser.tabTo(By.id("filter-apply"), 5)).isTrue();
+            browser.press(Keys.ENTER);
             browser.await(By.id("alert-" + alertId));
-            assertThat(browser.text(By.id("alert-" + alertId))).contains("Tenant bank-demo", "Acknowledged");
+            browser.awaitScripts();
+            assertThat(browser.text(By.id("alert-" + alertId))).contains("租户 bank-demo", "已确认");
             assertThat(browser.has(By.id("show-signals-" + alertId)))
                     .as("no signals of another tenant")
                     .isFalse();
-            // Dismissed rather than escalated: an escalation would open a case in the bank's tenant, which later
-            // journeys count.
-            browser.type(By.id("reason-" + alertId), "Reviewed by compliance: the customer's own applications");
+            browser.screenshot("monitor-queue-named-tenant-zh-CN");
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of monitor-queue-named-tenant-zh-CN")
+                    .isEmpty();
+
+            // Dismissed rather than escalated (the case is already open: a HIGH identity misuse opens one).
+            assertThat(browser.tabTo(By.id("reason-" + alertId), 400)).isTrue();
+            browser.press("合规复核：客户本人的申请");
             assertThat(browser.tabTo(By.id("dismiss-" + alertId), 10))
                     .as("dismiss is reachable by Tab")
                     .isTrue();
             browser.press(Keys.ENTER);
             browser.awaitThat(page ->
-                    page.findElement(By.id("alert-" + alertId)).getText().contains("Dismissed."));
-            browser.screenshot("monitor-queue-named-tenant-en");
+                    page.findElement(By.id("alert-" + alertId)).getText().contains("已驳回。"));
+            assertThat(alertOf(api, subjectId).get("state")).isEqualTo("DISMISSED");
+            browser.screenshot("monitor-queue-dismissed-zh-CN");
             assertThat(browser.accessibilityViolations())
-                    .as("accessibility of monitor-queue-named-tenant-en")
+                    .as("accessibility of monitor-queue-dismissed-zh-CN")
                     .isEmpty();
+
+            // The alert → its case, by keyboard. The row answered after the move keeps the link; the queue is loaded
+            // again so that Tab starts from the top (the link comes before the moves in the row).
+            String caseLink = thaw.gatewayUrl() + "/dashboard/cases/alerts/bank-demo/" + alertId;
+            assertThat(browser.text(By.id("case-of-" + alertId))).isEqualTo("打开对应案件");
+            browser.open(thaw.gatewayUrl() + "/dashboard/monitor/?tenantId=bank-demo");
+            browser.await(By.id("alert-" + alertId));
+            browser.awaitScripts();
+            assertThat(browser.tabTo(By.id("case-of-" + alertId), 400))
+                    .as("the case link is reachable by Tab")
+                    .isTrue();
+            browser.press(Keys.ENTER);
+            // case-service opens the case when it hears of the alert; until then the link answers "not found".
+            browser.awaitThat(page -> {
+                if (!page.findElements(By.id("case-status")).isEmpty()) {
+                    return true;
+                }
+                page.navigate().to(caseLink);
+                return false;
+            });
+            assertThat(browser.url()).startsWith(thaw.gatewayUrl() + "/dashboard/cases/");
+            assertThat(browser.page()).contains("lang=\"zh-CN\"");
+            assertThat(browser.text(By.id("case-scenario"))).isNotBlank();
+            browser.screenshot("monitor-alert-case-zh-CN");
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of monitor-alert-case-zh-CN")
+                    .isEmpty();
+
             browser.open(thaw.gatewayUrl() + "/dashboard/monitor/subjects/" + subjectId);
             browser.await(By.id("not-found"));
             assertThat(browser.page()).doesNotContain("Z**** W**");
-            browser.screenshot("monitor-subject-other-tenant-en");
+            browser.screenshot("monitor-subject-other-tenant-zh-CN");
             assertThat(browser.accessibilityViolations())
-                    .as("accessibility of monitor-subject-other-tenant-en")
+                    .as("accessibility of monitor-subject-other-tenant-zh-CN")
                     .isEmpty();
         }
     }

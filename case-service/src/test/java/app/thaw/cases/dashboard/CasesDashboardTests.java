@@ -473,6 +473,8 @@ class CasesDashboardTests extends CaseApiTests {
                 .startsWith("<div id=\"case-body\"")
                 .contains("The task is done.")
                 .doesNotContain("id=\"task-done-1\"");
+        // Who did it, by name from the staff directory (the username in its title), as the owners are.
+        assertThat(body).containsPattern(" · Sam Agent</span>").contains("title=\"thaw-staff_agent\"");
         assertThat(((java.util.List<Map<String, Object>>) read(id, agent()).get("tasks")).getFirst())
                 .containsEntry("done", true);
 
@@ -500,6 +502,56 @@ class CasesDashboardTests extends CaseApiTests {
                 .isBadRequest()
                 .expectBody(String.class)
                 .value(problem -> assertThat(problem).contains("clockId"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSupplementRequestIsAcknowledgedFromThePageAndTheNoticeSaysSoInBothLanguages() {
+        String tenant = "dash-supplement";
+        String id = openAssigned(tenant, "supplement-" + UUID.randomUUID(), RISK_NOTICE);
+        String admin = token(tenant, "merchant_admin");
+        for (String to : java.util.List.of("GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW")) {
+            post("/api/v1/cases/" + id + "/transitions", admin, Map.of("to", to, "reason", "on to review"))
+                    .expectStatus()
+                    .isOk();
+        }
+        post(
+                        "/api/v1/cases/" + id + "/transitions",
+                        admin,
+                        Map.of(
+                                "to",
+                                "SUPPLEMENT_REQUESTED",
+                                "reason",
+                                "the platform asks for more",
+                                "items",
+                                java.util.List.of("TRANSACTION_BACKGROUND")))
+                .expectStatus()
+                .isOk();
+        String clockId = ((java.util.List<Map<String, Object>>)
+                        read(id, agent()).get("clocks"))
+                .stream()
+                        .filter(clock -> "SUPPLEMENT_ACK_24H".equals(clock.get("kind")))
+                        .map(clock -> (String) clock.get("id"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN")).contains("id=\"ack-supplement\"", "确认补充材料请求");
+        assertThat(page("/dashboard/cases/" + id, agent(), "en"))
+                .contains("id=\"ack-supplement\"", "Acknowledge supplement");
+
+        String body = postForm("/dashboard/cases/" + id + "/clocks/met", agent(), Map.of("clockId", clockId))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(body)
+                .contains("The supplement request is acknowledged.")
+                .doesNotContain("The clock is met.", "id=\"ack-supplement\"");
+        assertThat((java.util.List<Map<String, Object>>) read(id, agent()).get("clocks"))
+                .anySatisfy(clock -> assertThat(clock)
+                        .containsEntry("id", clockId)
+                        .extracting("metAt")
+                        .isNotNull());
     }
 
     @Test

@@ -2,6 +2,7 @@ package app.thaw.evidence.dashboard;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import app.thaw.evidence.casefile.Actors;
 import app.thaw.evidence.casefile.CaseAccess;
@@ -114,6 +115,22 @@ public class ReviewDesk {
     /** The case's number and holder, as far as case-service's events told them. */
     public Mono<CaseLabels.Label> label(CaseFile file) {
         return labels.of(file.tenantId(), file.caseId().value());
+    }
+
+    /**
+     * The number and holder of a case the caller may open here, for the queue's link to its evidence page;
+     * empty when the case is unknown or not theirs to see (a compliance case for an agent: no link, so
+     * its number and holder are not shown either, and the attempt is audited as any opening is).
+     */
+    public Mono<Optional<CaseLabels.Label>> openableLabel(Caller caller, CaseId caseId) {
+        return openCase(caller, caseId)
+                .flatMap(this::label)
+                .map(Optional::of)
+                .onErrorResume(
+                        ThawProblem.class,
+                        problem -> problem.status().value() == HttpStatus.NOT_FOUND.value()
+                                ? Mono.just(Optional.empty())
+                                : Mono.error(problem));
     }
 
     /** The item (no custody entry: that is for reading it), if the caller may see its case here. */

@@ -102,9 +102,17 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         assertThat(page)
                 .contains("item-" + id, ">acme-C-2026-000042</a>", "账户持有人", "Acme Cross-Border Trading Ltd.")
                 .doesNotContain(">" + caseId + "</a>", "globex-C-2026-000001", "Mallory");
+        // The link to the case's evidence page above the queue names it the same way, not by its id.
+        assertThat(page)
+                .contains(">打开案件 acme-C-2026-000042（Acme Cross-Border Trading Ltd.）的证据页面</a>")
+                .doesNotContain("打开案件 " + caseId);
+        assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en"))
+                .contains(">Open the evidence page of case acme-C-2026-000042 (Acme Cross-Border Trading Ltd.)</a>")
+                .doesNotContain("case " + caseId);
         assertThat(page(AGENT, "/dashboard/evidence/cases/" + caseId, "en"))
                 .contains("acme-C-2026-000042", "Holder", "Acme Cross-Border Trading Ltd.")
-                .doesNotContain("Mallory");
+                .contains("<title>Evidence of case acme-C-2026-000042")
+                .doesNotContain("Mallory", "Evidence of case " + caseId);
         // A case learnt from an event without them still shows, by its id.
         String older = openCase("acme", "RISK_TXN");
         uploadedId(merchant("acme"), older, "ID_DOCUMENT", "id.png", "image/png", Samples.png(510));
@@ -409,7 +417,13 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String notice =
                 uploadedId(COMPLIANCE, caseId, "ENFORCEMENT_NOTICE", "notice.png", "image/png", Samples.png(516));
 
-        assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en")).doesNotContain("item-" + id);
+        assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en"))
+                .doesNotContain("item-" + id)
+                .as("no link to a case the agent may not open")
+                .doesNotContain("id=\"case-link\"");
+        assertThat(page(AGENT, "/dashboard/evidence/?caseId=no-such-case", "en"))
+                .as("nor to a case that does not exist")
+                .doesNotContain("id=\"case-link\"");
         assertThat(page(AGENT, "/dashboard/evidence/?requirement=ENFORCEMENT_NOTICE", "en"))
                 .doesNotContain("item-" + notice);
         assertThat(page(COMPLIANCE, "/dashboard/evidence/?requirement=ENFORCEMENT_NOTICE", "en"))
@@ -445,7 +459,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
                 .isGreaterThanOrEqualTo(3);
 
         assertThat(page(COMPLIANCE, "/dashboard/evidence/?caseId=" + caseId, "en"))
-                .contains("item-" + id);
+                .contains("item-" + id, "id=\"case-link\"");
         assertThat(page(ADMIN, "/dashboard/evidence/cases/" + caseId, "en")).contains("statement.pdf");
     }
 

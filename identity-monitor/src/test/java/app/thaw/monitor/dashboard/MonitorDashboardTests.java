@@ -200,6 +200,23 @@ class MonitorDashboardTests extends MonitorWebTestBase {
                 .contains("Acknowledged.", "data-state=\"ACKNOWLEDGED\"", "/escalate\"", "/dismiss\"")
                 .doesNotContain("/acknowledge\"");
         assertThat(alerts(tenant).getFirst().getString("state")).isEqualTo("ACKNOWLEDGED");
+        // The row answered after a move keeps staff's link from the alert to the case it opened, as the queue has it.
+        assertThat(row)
+                .contains(
+                        "id=\"case-of-" + alertId + "\"",
+                        "href=\"/dashboard/cases/alerts/" + tenant + "/" + alertId + "\"");
+    }
+
+    @Test
+    void aBankAnalystsRowAfterAMoveHasNoLinkToTheCaseWhichIsStaffs() {
+        String tenant = newTenant();
+        journeyFour(tenant);
+        Document alert = alerts(tenant).getFirst();
+        String alertId = alert.getString("_id");
+
+        String row =
+                move(bank(tenant), alertId, "acknowledge", Map.of("version", String.valueOf(alert.getLong("version"))));
+        assertThat(row).contains("Acknowledged.", "data-state=\"ACKNOWLEDGED\"").doesNotContain("case-of-");
     }
 
     @Test

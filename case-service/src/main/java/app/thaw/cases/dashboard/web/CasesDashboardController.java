@@ -21,6 +21,7 @@ import app.thaw.cases.casework.StaffTriage;
 import app.thaw.cases.drill.DrillReport;
 import app.thaw.cases.incident.CaseClock;
 import app.thaw.cases.incident.CaseStatus;
+import app.thaw.cases.incident.ClockKind;
 import app.thaw.cases.incident.ContactChannel;
 import app.thaw.cases.incident.ContactEntry;
 import app.thaw.cases.incident.FreezeScope;
@@ -276,9 +277,21 @@ class CasesDashboardController {
         return fields(exchange)
                 .flatMap(form -> {
                     String clockId = required(form, "clockId", 300);
-                    return cases.change(id, version(form), (c, tenant, now, actor) -> c.meetClock(clockId, now, actor));
+                    return cases.change(id, version(form), (c, tenant, now, actor) -> c.meetClock(clockId, now, actor))
+                            .map(c -> java.util.Map.entry(c, clockId));
                 })
-                .flatMap(c -> body(c, locale, message("cases.clock.metNotice", locale)))
+                // A supplement request is acknowledged (its clock met), and the page says so in those words.
+                .flatMap(met -> body(
+                        met.getKey(),
+                        locale,
+                        message(
+                                met.getKey()
+                                                .clocks(clock -> clock.id().equals(met.getValue())
+                                                        && clock.kind() == ClockKind.SUPPLEMENT_ACK_24H)
+                                                .isEmpty()
+                                        ? "cases.clock.metNotice"
+                                        : "cases.clock.acknowledgedNotice",
+                                locale)))
                 .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
     }
 

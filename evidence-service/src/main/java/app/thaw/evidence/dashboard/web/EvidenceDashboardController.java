@@ -6,9 +6,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import app.thaw.evidence.casefile.CaseFile;
 import app.thaw.evidence.casefile.CaseId;
+import app.thaw.evidence.dashboard.CaseLabels;
 import app.thaw.evidence.dashboard.ReviewDesk;
 import app.thaw.evidence.download.Downloads;
 import app.thaw.evidence.hold.Holds;
@@ -119,8 +121,16 @@ class EvidenceDashboardController {
         int pageNumber = Math.max(0, page);
         return CurrentCaller.get()
                 .flatMap(caller -> desk.queue(caller, filter, pageNumber, QUEUE_PAGE)
-                        .map(found -> {
+                        .zipWith(
+                                filter.caseId() == null
+                                        ? Mono.just(Optional.<CaseLabels.Label>empty())
+                                        : desk.openableLabel(caller, filter.caseId()))
+                        .map(pageAndLink -> {
+                            ReviewDesk.Page found = pageAndLink.getT1();
                             model.addAttribute("queue", found);
+                            // The filtered case's evidence page, named by its number and holder (its id only while
+                            // case-service's events have not told them).
+                            model.addAttribute("caseLink", pageAndLink.getT2().orElse(null));
                             model.addAttribute(
                                     "filter",
                                     Map.of(

@@ -263,7 +263,7 @@ class MonitorDashboardController {
                     }
                     return alerts.transition(caller, tenant, id, version, wanted, trimmed)
                             .flatMap(moved -> withDecision(moved, caller)
-                                    .map(row -> rowView(row, null, "monitor.moved." + wanted.name())))
+                                    .map(row -> rowView(row, caller, null, "monitor.moved." + wanted.name())))
                             .onErrorResume(
                                     OptimisticLockingFailureException.class,
                                     stale -> row(caller, tenant, id, "monitor.problem.stale"))
@@ -281,7 +281,7 @@ class MonitorDashboardController {
     private Mono<Rendering> row(Caller caller, @Nullable String tenantId, String id, String problem) {
         return alerts.get(caller, tenantId, id)
                 .flatMap(alert -> withDecision(alert, caller))
-                .map(row -> rowView(row, problem, null));
+                .map(row -> rowView(row, caller, problem, null));
     }
 
     /** The alert's row with the standing screening decision of its (subject, entry), if any. */
@@ -290,9 +290,11 @@ class MonitorDashboardController {
                 .map(decisions -> Row.of(alert, caller, decisions.get(alert.id())));
     }
 
-    private static Rendering rowView(Row row, @Nullable String problem, @Nullable String done) {
+    /** The row again after a move; staff keep the link from the alert to its case, as on the queue. */
+    private static Rendering rowView(Row row, Caller caller, @Nullable String problem, @Nullable String done) {
         return Rendering.view("monitor/queue :: alertRow")
                 .modelAttribute("row", row)
+                .modelAttribute("staff", TenantAccess.staff(caller))
                 .modelAttribute("problem", problem == null ? "" : problem)
                 .modelAttribute("done", done == null ? "" : done)
                 .build();
