@@ -65,10 +65,13 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
     private org.springframework.kafka.test.@Nullable EmbeddedKafkaKraftBroker kafka;
 
     /**
-     * The scaled shape's fast start (ADR 92): each service from the runner's AOT cache for its jar, trained when
-     * missing; {@code -Dthaw.fast-start=off} starts every service from its jar. Null on the default shape.
+     * The scaled shape's fast start (ADR 92): each service from the runner's AOT cache for its jar where one is trained
+     * ({@code ./thaw up} trains them); {@code -Dthaw.fast-start=train} trains the missing ones first (on a cold build
+     * that cost more than it saved: ADR 92), {@code off} starts every service from its jar. Null on the default shape.
      */
     private final @Nullable FastStart fastStart;
+
+    private final boolean trainFastStart = "train".equals(System.getProperty("thaw.fast-start"));
 
     public ThawPlatform() {
         this(false);
@@ -231,9 +234,9 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         try {
             // The store speaks the MongoDB protocol, not HTTP: its "ready" is an open port, checked first.
             awaitPort(storePort, Duration.ofSeconds(60), store);
-            // The scaled shape starts every service from its AOT cache (ADR 100, 92), trained now (while Keycloak
-            // boots) for each module that has none for its jar as built.
-            if (fastStart != null) {
+            // The scaled shape starts every service from its AOT cache (ADR 100, 92) where it has one for its jar as
+            // built; with -Dthaw.fast-start=train the missing ones are trained now, while Keycloak boots.
+            if (fastStart != null && trainFastStart) {
                 // Two at a time, one per core.
                 try (var training = java.util.concurrent.Executors.newFixedThreadPool(2)) {
                     for (String module : FastStart.MODULES) {
@@ -252,6 +255,10 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
                         });
                     }
                 }
+            } else if (fastStart != null) {
+                FastStart.MODULES.forEach(module -> System.out.printf(
+                        "THAW_START %-22s AOT cache %s%n",
+                        module, fastStart.ready(module) ? "reused" : "none (starts from its jar)"));
             }
         } catch (RuntimeException e) {
             close();
