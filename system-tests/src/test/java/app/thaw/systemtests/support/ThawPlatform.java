@@ -508,6 +508,7 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         }
         List<ManagedProcess> reversed = new ArrayList<>(processes.values());
         Collections.reverse(reversed);
+        reversed.forEach(ManagedProcess::requestStop);
         reversed.forEach(ManagedProcess::stop);
         traces.close();
         if (kafka != null) {
