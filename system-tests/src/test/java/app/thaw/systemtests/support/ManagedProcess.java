@@ -33,6 +33,9 @@ final class ManagedProcess {
     private final URI readyUrl;
     private final Path log;
     private Process process;
+    private long startedNanos;
+    /** Reported once per start: how long it took to be ready and the CPU it spent getting there. */
+    private volatile boolean readyReported;
 
     ManagedProcess(
             String name, int port, List<String> command, Map<String, String> environment, URI readyUrl, Path logDir) {
@@ -51,6 +54,8 @@ final class ManagedProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
+            startedNanos = System.nanoTime();
+            readyReported = false;
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name + ": " + command, e);
@@ -70,6 +75,7 @@ final class ManagedProcess {
                         }
                         return isReady();
                     });
+            reportReady();
         } catch (ConditionTimeoutException e) {
             throw new IllegalStateException(
                     name + " was not ready within " + timeout.toSeconds() + " s:\n" + tail(), e);
@@ -90,6 +96,59 @@ final class ManagedProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * Prints, once per start, the seconds from start to ready, the CPU seconds the process (and its children: Keycloak's
+     * launcher) spent until then, and the machine's load average, as {@code THAW_START} lines: where a platform's start
+     * time goes.
+     */
+    private void reportReady() {
+        if (readyReported) {
+            return;
+        }
+        readyReported = true;
+        double wall = (System.nanoTime() - startedNanos) / 1e9;
+        String load;
+        try {
+            load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            load = "?";
+        }
+        System.out.printf(
+                "THAW_START %-22s ready after %6.1f s, CPU %6.1f s, load %s%n", name, wall, cpuSeconds(), load);
+    }
+
+    /** CPU seconds (user + system) the running process and its descendants have used, or -1 where /proc is not there. */
+    double cpuSeconds() {
+        Process running = process;
+        if (running == null) {
+            return -1;
+        }
+        double sum = cpuSeconds(running.pid());
+        if (sum < 0) {
+            return -1;
+        }
+        for (ProcessHandle child : running.descendants().toList()) {
+            sum += Math.max(0, cpuSeconds(child.pid()));
+        }
+        return sum;
+    }
+
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // After the command's name in parentheses: state is field 3, utime 14, stime 15, and the children it has
+            // waited for (cutime 16, cstime 17: Keycloak's one-time build), in clock ticks (100/s).
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = 0;
+            for (int field = 11; field <= 14; field++) {
+                ticks += Long.parseLong(fields[field]);
+            }
+            return ticks / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
@@ -123,6 +182,19 @@ final class ManagedProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Asks the process (and its children) to stop, without waiting: a platform asks all of its processes first, then
+     * waits for each ({@link #stop}), so stopping eleven JVMs on a loaded machine fits within the time the test JVM
+     * is given to exit (a sequential stop did not, on 2026-12-07, and left the last ones running).
+     */
+    void requestStop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
     }
 
     void stop() {

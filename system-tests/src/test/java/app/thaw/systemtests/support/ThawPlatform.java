@@ -64,6 +64,15 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
 
     private org.springframework.kafka.test.@Nullable EmbeddedKafkaKraftBroker kafka;
 
+    /**
+     * The scaled shape's fast start (ADR 92): each service from the runner's AOT cache for its jar where one is trained
+     * ({@code ./thaw up} trains them); {@code -Dthaw.fast-start=train} trains the missing ones first (on a cold build
+     * that cost more than it saved: ADR 92), {@code off} starts every service from its jar. Null on the default shape.
+     */
+    private final @Nullable FastStart fastStart;
+
+    private final boolean trainFastStart = "train".equals(System.getProperty("thaw.fast-start"));
+
     public ThawPlatform() {
         this(false);
     }
@@ -75,6 +84,9 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         // The scaled platform has a Keycloak of its own (another unpacked copy), so it can run beside the shared one.
         this.keycloakHome = Path.of(
                 System.getProperty("thaw.keycloak" + (scaled ? ".scaled" : "") + ".home", "target/keycloak" + suffix));
+        this.fastStart = scaled && !"off".equals(System.getProperty("thaw.fast-start"))
+                ? new FastStart(root, version, javaExecutable)
+                : null;
     }
 
     private final String javaExecutable =
@@ -175,15 +187,25 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
                                 "--http-port=" + keycloakPort,
                                 "--hostname=http://localhost:" + keycloakPort,
                                 "--import-realm"),
-                        Map.of(
-                                "JAVA_HOME",
-                                System.getProperty("java.home"),
-                                "KC_BOOTSTRAP_ADMIN_USERNAME",
-                                "admin",
-                                "KC_BOOTSTRAP_ADMIN_PASSWORD",
-                                "admin",
-                                "JAVA_OPTS_KC_HEAP",
-                                "-Xms64m -Xmx512m"),
+                        scaled
+                                ? Map.of(
+                                        "JAVA_HOME",
+                                        System.getProperty("java.home"),
+                                        "KC_BOOTSTRAP_ADMIN_USERNAME",
+                                        "admin",
+                                        "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                                        "admin",
+                                        "JAVA_OPTS",
+                                        KEYCLOAK_JVM_OPTS)
+                                : Map.of(
+                                        "JAVA_HOME",
+                                        System.getProperty("java.home"),
+                                        "KC_BOOTSTRAP_ADMIN_USERNAME",
+                                        "admin",
+                                        "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                                        "admin",
+                                        "JAVA_OPTS_KC_HEAP",
+                                        "-Xms64m -Xmx512m"),
                         URI.create(issuer + "/.well-known/openid-configuration"),
                         logs));
 
@@ -203,6 +225,45 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
                 URI.create("http://127.0.0.1:" + storePort + "/"),
                 logs);
         processes.put("store", store);
+
+        // Registered before anything starts: a run stopped while the platform starts leaves no process behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "thaw-system-tests-shutdown"));
+        long launched = System.nanoTime();
+        List<ManagedProcess> early = List.copyOf(processes.values());
+        early.forEach(ManagedProcess::start);
+        try {
+            // The store speaks the MongoDB protocol, not HTTP: its "ready" is an open port, checked first.
+            awaitPort(storePort, Duration.ofSeconds(60), store);
+            // The scaled shape starts every service from its AOT cache (ADR 100, 92) where it has one for its jar as
+            // built; with -Dthaw.fast-start=train the missing ones are trained now, while Keycloak boots.
+            if (fastStart != null && trainFastStart) {
+                // Two at a time, one per core.
+                try (var training = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                    for (String module : FastStart.MODULES) {
+                        training.submit(() -> {
+                            Duration took = fastStart.prepare(
+                                    module,
+                                    "mongodb://127.0.0.1:" + storePort + "/thaw-fast-start-" + module,
+                                    issuer,
+                                    logs);
+                            System.out.printf(
+                                    "THAW_START %-22s AOT cache %s%n",
+                                    module,
+                                    !fastStart.ready(module)
+                                            ? "none (starts from its jar)"
+                                            : took.isZero() ? "reused" : "trained in " + took.toSeconds() + " s");
+                        });
+                    }
+                }
+            } else if (fastStart != null) {
+                FastStart.MODULES.forEach(module -> System.out.printf(
+                        "THAW_START %-22s AOT cache %s%n",
+                        module, fastStart.ready(module) ? "reused" : "none (starts from its jar)"));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
 
         Map<String, String> serviceUrls = new LinkedHashMap<>();
         Map<String, Integer> servicePorts = new LinkedHashMap<>();
@@ -274,36 +335,53 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         processes.put(
                 "gateway", application("gateway", "gateway", gatewayPort, gatewayEnvironment, gatewayArguments, logs));
 
-        // The second instances of the services with keysets start once the first generated them (two generating at
-        // once would each write their own).
+        // On the scaled shape every second instance starts once its first is ready (below).
         List<ManagedProcess> later = processes.entrySet().stream()
-                .filter(entry -> entry.getKey().equals("identity-monitor-2")
-                        || entry.getKey().equals("notification-service-2"))
+                .filter(entry -> entry.getKey().endsWith("-2"))
                 .map(Map.Entry::getValue)
                 .toList();
-        // Registered before the waits: a run stopped while the platform starts leaves no process behind.
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "thaw-system-tests-shutdown"));
-        processes.values().stream().filter(process -> !later.contains(process)).forEach(ManagedProcess::start);
-        // The store speaks the MongoDB protocol, not HTTP: its "ready" is an open port, checked first.
-        awaitPort(storePort, Duration.ofSeconds(60), store);
-        List<CompletableFuture<Void>> waits = new ArrayList<>();
         processes.values().stream()
-                .filter(process -> process != store)
-                .forEach(process -> waits.add(CompletableFuture.runAsync(() -> process.awaitReady(READY_WITHIN))));
-        try {
-            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
+                .filter(process -> !early.contains(process) && !later.contains(process))
+                .forEach(ManagedProcess::start);
+        List<CompletableFuture<Void>> waits = new ArrayList<>();
+        // Each process waited for on a thread of its own (the common pool has one thread on a 2-core machine).
+        try (var waiting = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            processes.values().stream()
+                    .filter(process -> process != store && !later.contains(process))
+                    .forEach(process ->
+                            waits.add(CompletableFuture.runAsync(() -> process.awaitReady(READY_WITHIN), waiting)));
+            // A second instance starts once its first is ready: never twelve JVMs starting at once on two cores, and
+            // the
+            // keysets both share are there (two generating at once would each write their own).
             for (ManagedProcess second : later) {
-                processes
-                        .get(second.name.substring(0, second.name.length() - 2))
-                        .awaitReady(READY_WITHIN);
-                second.start();
+                ManagedProcess first = processes.get(second.name.substring(0, second.name.length() - 2));
+                waits.add(CompletableFuture.runAsync(
+                        () -> {
+                            first.awaitReady(READY_WITHIN);
+                            second.start();
+                            second.awaitReady(READY_WITHIN);
+                        },
+                        waiting));
             }
-            later.forEach(second -> second.awaitReady(READY_WITHIN));
+            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+        System.out.printf(
+                "THAW_START %s platform ready after %.1f s%n",
+                scaled ? "scaled" : "default", (System.nanoTime() - launched) / 1e9);
     }
+
+    /**
+     * Keycloak's own defaults (kc.sh) with the serial collector instead of G1 and a bounded heap, as {@code ./thaw} sets
+     * them ({@code KEYCLOAK_JVM_OPTS}): setting JAVA_OPTS replaces kc.sh's defaults as a whole.
+     */
+    private static final String KEYCLOAK_JVM_OPTS =
+            "-XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Dfile.encoding=UTF-8"
+                    + " -Dsun.stdout.encoding=UTF-8 -Dsun.err.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8"
+                    + " -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/urandom -XX:+UseSerialGC -Xss512k"
+                    + " -XX:FlightRecorderOptions=stackdepth=512 -Djdk.tls.rejectClientInitiatedRenegotiation=true -Xms64m -Xmx512m";
 
     /**
      * The realm as ./thaw imports it: the gateway client's exact redirect and logout addresses name
@@ -341,13 +419,22 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         env.put("THAW_OTLP_ENDPOINT", traces.endpoint());
         // Every trace is kept here (the default samples a share): the tests follow single traces end to end.
         env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
-        List<String> command = new ArrayList<>(List.of(
-                javaExecutable,
-                "-Xmx256m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar(module).toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable));
+        if (fastStart != null) {
+            // The runner's settings for two cores (the AOT cache was trained with them) and C1 only, then the module
+            // from its cache where it has one.
+            command.addAll(FastStart.JVM_OPTIONS);
+            command.add("-XX:TieredStopAtLevel=1");
+            jar(module);
+            command.addAll(fastStart.launch(module));
+        } else {
+            command.addAll(List.of(
+                    "-Xmx256m",
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-jar",
+                    jar(module).toString()));
+        }
         command.addAll(arguments);
         return new ManagedProcess(
                 name, port, command, env, URI.create("http://localhost:" + port + "/actuator/health/readiness"), logs);
@@ -421,6 +508,7 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         }
         List<ManagedProcess> reversed = new ArrayList<>(processes.values());
         Collections.reverse(reversed);
+        reversed.forEach(ManagedProcess::requestStop);
         reversed.forEach(ManagedProcess::stop);
         traces.close();
         if (kafka != null) {
