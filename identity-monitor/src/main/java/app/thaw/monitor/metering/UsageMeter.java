@@ -58,7 +58,16 @@ public class UsageMeter implements SmartLifecycle {
     private final Clock clock;
     private final Duration flushInterval;
     private final Map<Key, Map<Counter, LongAdder>> pending = new ConcurrentHashMap<>();
+    /** Stored counts as read for quota checks ({@link #recentUsage}), each valid until the next flush completes. */
+    private final Map<Key, Recent> recent = new ConcurrentHashMap<>();
+    /** Flushes begun and completed: a stored read made while none was under way holds every count flushed so far. */
+    private final java.util.concurrent.atomic.AtomicLong flushesBegun = new java.util.concurrent.atomic.AtomicLong();
+
+    private final java.util.concurrent.atomic.AtomicLong flushesDone = new java.util.concurrent.atomic.AtomicLong();
     private volatile Disposable flushing = null;
+
+    /** @param flushes the flushes completed when the read began, none being under way */
+    private record Recent(Map<Counter, Long> stored, long flushes, long readAt) {}
 
     UsageMeter(
             UsageCounts store,
@@ -91,6 +100,17 @@ public class UsageMeter implements SmartLifecycle {
      * that fails are added back.
      */
     public Mono<Void> flush() {
+        return Mono.defer(() -> {
+            flushesBegun.incrementAndGet();
+            return write().doFinally(signal -> {
+                flushesDone.incrementAndGet();
+                // Every count read before this flush completed is stale now (or soon), and past months' go too.
+                recent.clear();
+            });
+        });
+    }
+
+    private Mono<Void> write() {
         return Flux.defer(() -> Flux.fromIterable(new ArrayList<>(pending.entrySet())))
                 .concatMap(entry -> {
                     Map<Counter, Long> taken = new EnumMap<>(Counter.class);
@@ -122,6 +142,40 @@ public class UsageMeter implements SmartLifecycle {
                         count(stored, tenantId, month, Counter.SUBJECTS_ENROLLED),
                         count(stored, tenantId, month, Counter.SIGNALS),
                         count(stored, tenantId, month, Counter.SCREENINGS)));
+    }
+
+    /**
+     * The tenant's usage for a quota check on every request: like {@link #usage}, but the stored part
+     * is read from the store at most once per tenant and month between two flushes (and at most one
+     * flush interval ago), so a screening or a signal costs no store read either. This instance's
+     * own counts are always all in it (in memory, or stored by a flush completed before the read);
+     * another instance's reach it after that instance's next flush and this one's.
+     */
+    public Mono<Usage> recentUsage(String tenantId, YearMonth month) {
+        return Mono.defer(() -> {
+            Key key = new Key(tenantId, month);
+            long done = flushesDone.get();
+            Recent known = recent.get(key);
+            long now = System.nanoTime();
+            if (known != null && known.flushes() == done && now - known.readAt() < flushInterval.toNanos()) {
+                return Mono.just(usageOf(known.stored(), tenantId, month));
+            }
+            boolean quiet = flushesBegun.get() == done;
+            return store.stored(tenantId, month).map(stored -> {
+                if (quiet) {
+                    recent.put(key, new Recent(Map.copyOf(stored), done, now));
+                }
+                return usageOf(stored, tenantId, month);
+            });
+        });
+    }
+
+    private Usage usageOf(Map<Counter, Long> stored, String tenantId, YearMonth month) {
+        return new Usage(
+                month.toString(),
+                count(stored, tenantId, month, Counter.SUBJECTS_ENROLLED),
+                count(stored, tenantId, month, Counter.SIGNALS),
+                count(stored, tenantId, month, Counter.SCREENINGS));
     }
 
     private long count(Map<Counter, Long> stored, String tenantId, YearMonth month, Counter counter) {

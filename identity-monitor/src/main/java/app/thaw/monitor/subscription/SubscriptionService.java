@@ -45,6 +45,16 @@ public class SubscriptionService {
     private final WebClient usageClient;
     private final ServiceTokens tokens;
 
+    /** How long a quota check trusts a tenant's plan as read (a change on this instance is seen at once). */
+    static final java.time.Duration RECENT_PLAN_TTL = java.time.Duration.ofSeconds(5);
+
+    /** Plans as read for quota checks, so a check on every request costs no store read. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Mono<Plan>> recentPlans =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .expireAfterWrite(RECENT_PLAN_TTL)
+                    .maximumSize(10_000)
+                    .build();
+
     public SubscriptionService(
             Subscriptions store,
             PlanCatalogue catalogue,
@@ -198,7 +208,8 @@ public class SubscriptionService {
                                     next,
                                     null,
                                     new SubscriptionEvents.Changed(tenantId, plan.code(), next, now, by));
-                            return store.changePlan(tenantId, plan.code(), now, next, event);
+                            return store.changePlan(tenantId, plan.code(), now, next, event)
+                                    .doFinally(signal -> recentPlans.invalidate(tenantId));
                         })
                         .then(audit.record(
                                 "subscription.plan_changed",
@@ -229,7 +240,22 @@ public class SubscriptionService {
     /** Completes if the tenant may use {@code adding} more of {@code item} this month; else 429 {@code quota_exceeded}. */
     public Mono<Void> requireWithin(String tenantId, MeteredItem item, long adding) {
         Instant now = clock.instant();
-        return Mono.zip(planOf(tenantId), used(tenantId, item, YearMonth.from(now.atOffset(ZoneOffset.UTC)), Map.of()))
+        YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
+        // Checked on every screening and signal: the plan and the stored usage as read at most a few seconds ago
+        // (this instance's own counts are all in it), not two store reads per request.
+        Mono<Optional<Long>> used = switch (item) {
+            case SIGNALS -> meter.recentUsage(tenantId, month).map(usage -> Optional.of(usage.signals()));
+            case SCREENINGS -> meter.recentUsage(tenantId, month).map(usage -> Optional.of(usage.screenings()));
+            default -> used(tenantId, item, month, Map.of());
+        };
+        Mono<Plan> plan = recentPlans.get(
+                tenantId,
+                tenant -> planOf(tenant)
+                        .cache(
+                                value -> RECENT_PLAN_TTL,
+                                failure -> java.time.Duration.ZERO,
+                                () -> java.time.Duration.ZERO));
+        return Mono.zip(plan, used)
                 .flatMap(
                         found -> Quotas.check(found.getT1(), item, found.getT2().orElse(0L), adding, now)
                                 .<Mono<Void>>map(Mono::error)

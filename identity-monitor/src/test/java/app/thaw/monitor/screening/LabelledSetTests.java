@@ -314,6 +314,22 @@ class LabelledSetTests {
             "Wu Xiaoming",
             "Xu Lihua",
             "Sun Tao",
+            // Everyday Hong Kong (Cantonese) and Taiwanese (Wade–Giles) names.
+            "Chan Tai Man",
+            "Wong Siu Ming",
+            "Lee Ka Yan",
+            "Cheung Wai Kit",
+            "Lau Chi Keung",
+            "Ho Wing Yan",
+            "Ng Ka Wai",
+            "Kwok Siu Fung",
+            "Tsang Chi Wai",
+            "Chang Chih-hao",
+            "Lin Mei-ling",
+            "Wang Hsiao-ping",
+            "Hsu Chia-hui",
+            "Chen Chih-ming",
+            "Huang Kuo-hua",
             "Mohammed Ahmed Ali",
             "Ali Hassan",
             "Omar Khalid",
@@ -363,7 +379,14 @@ class LabelledSetTests {
                 new Case("珠海振戎有限公司", "27063", "chinese-company"),
                 new Case("大连海博国际货运有限公司", "26243", "chinese-company"),
                 new Case("中国精密机械进出口总公司", "9753", "chinese-company"),
-                new Case("香港电子有限公司", "11533", "chinese-company")));
+                new Case("香港电子有限公司", "11533", "chinese-company"),
+                // A Chinese name in another romanization than the listing's (pinyin, Wade–Giles, Cantonese).
+                new Case("Ma Hsiao-hung", "20565", "romanization"),
+                new Case("Cheng Kwong Wah", "26323", "romanization"),
+                new Case("Zhang Pingyun", "6859", "romanization"),
+                new Case("Huang Manzhi", "9340", "romanization"),
+                new Case("Wong Chi Ching", "28366", "romanization"),
+                new Case("Chou Chien-shu", "20566", "romanization")));
         List<Case> misses = new ArrayList<>();
         for (String everyday : EVERYDAY) {
             misses.add(new Case(everyday, "", "everyday"));

@@ -181,6 +181,21 @@ public final class Names {
         return java.util.Map.copyOf(reverse);
     }
 
+    /** Every Wade–Giles and Cantonese spelling of the common surnames ({@link ChineseRomanizations}). */
+    static Set<String> surnameSpellings() {
+        return TO_PINYIN.keySet();
+    }
+
+    /** The pinyin surnames a Wade–Giles or Cantonese surname spelling may be (CHEUNG → ZHANG); empty if none. */
+    static List<String> surnamePinyin(String spelling) {
+        return TO_PINYIN.getOrDefault(spelling, List.of());
+    }
+
+    /** A pinyin surname's Wade–Giles and Cantonese spellings (ZHANG → CHANG, CHEUNG); empty if none. */
+    static List<String> surnameSpellingsOf(String pinyin) {
+        return SURNAME_SPELLINGS.getOrDefault(pinyin, List.of());
+    }
+
     /** Latin tokens of a name, noise dropped (unless nothing else would be left). */
     public static List<String> tokens(String name) {
         String folded = fold(name);

@@ -85,7 +85,7 @@ public final class ScreeningIndex {
         Map<String, List<Integer>> building = new HashMap<>();
         for (int i = 0; i < size; i++) {
             for (String token : nameTokens[i]) {
-                for (String key : keys(token)) {
+                for (String key : indexKeys(token)) {
                     List<Integer> ids = building.computeIfAbsent(key, k -> new ArrayList<>());
                     if (ids.isEmpty() || ids.getLast() != i) {
                         ids.add(i);
@@ -139,8 +139,29 @@ public final class ScreeningIndex {
             types = COMPANY_TYPES;
         }
         Map<Integer, Match> best = new LinkedHashMap<>();
-        for (List<String> variant : Names.variants(name)) {
-            screenVariant(variant.toArray(String[]::new), threshold, types, best);
+        List<List<String>> variants = Names.variants(name);
+        for (List<String> variant : variants) {
+            screenVariant(asWritten(variant), threshold, types, best);
+        }
+        if (types.isEmpty() || types.contains(ListEntry.EntryType.INDIVIDUAL)) {
+            // A Chinese person's name in pinyin, Wade–Giles or Cantonese also finds its listing in the other two.
+            java.util.Set<List<List<String>>> seen = new java.util.HashSet<>();
+            for (int v = 0; v < variants.size(); v++) {
+                List<String> variant = variants.get(v);
+                if (respells(variant, variants.subList(0, v))) {
+                    // Only a surname spelt in another system than an earlier variant: its romanizations are that one's.
+                    continue;
+                }
+                for (List<List<String>> romanized : ChineseRomanizations.alternatives(variant)) {
+                    if (seen.size() < MAX_ROMANIZED && seen.add(romanized)) {
+                        String[][] query = new String[romanized.size()][];
+                        for (int q = 0; q < query.length; q++) {
+                            query[q] = romanized.get(q).toArray(String[]::new);
+                        }
+                        screenVariant(query, threshold, types, best);
+                    }
+                }
+            }
         }
         return best.values().stream()
                 .sorted(Comparator.comparingDouble(Match::score)
@@ -152,29 +173,79 @@ public final class ScreeningIndex {
                 .toList();
     }
 
+    /** Whether {@code variant} is one of {@code earlier} with its first or last word another spelling of that surname. */
+    private static boolean respells(List<String> variant, List<List<String>> earlier) {
+        for (List<String> other : earlier) {
+            if (other.size() != variant.size()) {
+                continue;
+            }
+            int differing = -1;
+            int count = 0;
+            for (int i = 0; i < other.size(); i++) {
+                if (!other.get(i).equals(variant.get(i))) {
+                    differing = i;
+                    count++;
+                }
+            }
+            if (count == 1) {
+                String was = other.get(differing);
+                String now = variant.get(differing);
+                if (Names.surnameSpellingsOf(was).contains(now)
+                        || Names.surnamePinyin(was).contains(now)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Chinese names screened in other romanizations at most this many ways (surname readings × split or joined). */
+    private static final int MAX_ROMANIZED = 6;
+
+    /** Each word with its one spelling, as written. */
+    private static String[][] asWritten(List<String> tokens) {
+        String[][] query = new String[tokens.size()][];
+        for (int q = 0; q < query.length; q++) {
+            query[q] = new String[] {tokens.get(q)};
+        }
+        return query;
+    }
+
+    /**
+     * @param query per word, its spellings: the first as written (matched fuzzily), the others
+     *              equivalent spellings in other romanizations (matched only exactly)
+     */
     private void screenVariant(
-            String[] query, double threshold, Set<ListEntry.EntryType> types, Map<Integer, Match> best) {
+            String[][] query, double threshold, Set<ListEntry.EntryType> types, Map<Integer, Match> best) {
         if (query.length == 0 || query.length > 30) {
             return;
+        }
+        boolean romanized = false;
+        for (String[] word : query) {
+            romanized |= word.length > 1;
         }
         int[] hitMask = scratch.get();
         int[] touched = new int[256];
         int touchedCount = 0;
         for (int q = 0; q < query.length; q++) {
             int bit = 1 << Math.min(q, 30);
-            for (String key : keys(query[q])) {
-                int[] ids = postings.get(key);
-                if (ids == null) {
-                    continue;
-                }
-                for (int id : ids) {
-                    if (hitMask[id] == 0) {
-                        if (touchedCount == touched.length) {
-                            touched = Arrays.copyOf(touched, touched.length * 2);
-                        }
-                        touched[touchedCount++] = id;
+            // With other spellings (another romanization), a name is looked up only by its words as spelt, written or
+            // other: such spellings never pair fuzzily, and the words as written alone were screened already.
+            for (int k = 0; k < query[q].length; k++) {
+                for (String key : k == 0 && !romanized ? keys(query[q][k]) : new String[] {EXACT + query[q][k]}) {
+                    int[] ids = postings.get(key);
+                    if (ids == null) {
+                        continue;
                     }
-                    hitMask[id] |= bit;
+                    for (int id : ids) {
+                        if (hitMask[id] == 0) {
+                            if (touchedCount == touched.length) {
+                                touched = Arrays.copyOf(touched, touched.length * 2);
+                            }
+                            touched[touchedCount++] = id;
+                        }
+                        hitMask[id] |= bit;
+                    }
                 }
             }
         }
@@ -187,6 +258,10 @@ public final class ScreeningIndex {
             }
             hitMask[id] = 0;
         }
+        List<Set<String>> others = new ArrayList<>(query.length);
+        for (String[] word : query) {
+            others.add(word.length > 1 ? Set.of(Arrays.copyOfRange(word, 1, word.length)) : Set.of());
+        }
         // Common tokens (MOHAMMED, ISLAMIC…) recur across candidates: each query token is compared with
         // each distinct list token once.
         Map<String, Double> memo = new HashMap<>();
@@ -197,7 +272,8 @@ public final class ScreeningIndex {
                 continue;
             }
             double score = score(
-                    query,
+                    written(query),
+                    others,
                     nameTokens[id],
                     nameSurname[id],
                     common,
@@ -207,7 +283,7 @@ public final class ScreeningIndex {
                 continue;
             }
             double rounded = Math.round(score * 1000) / 1000.0;
-            double secondary = Math.round(secondary(query, nameTokens[id]) * 1000) / 1000.0;
+            double secondary = Math.round(secondary(written(query), nameTokens[id]) * 1000) / 1000.0;
             Match current = best.get(nameEntry[id]);
             if (current == null
                     || rounded > current.score()
@@ -265,6 +341,25 @@ public final class ScreeningIndex {
         return score(query, name, null, Set.of(), new HashMap<>(), false);
     }
 
+    /** The words as written (each word's first spelling). */
+    private static String[] written(String[][] query) {
+        String[] written = new String[query.length];
+        for (int q = 0; q < query.length; q++) {
+            written[q] = query[q][0];
+        }
+        return written;
+    }
+
+    static double score(
+            String[] query,
+            String[] name,
+            boolean @org.jspecify.annotations.Nullable [] surname,
+            Set<String> common,
+            Map<String, Double> memo,
+            boolean company) {
+        return score(query, List.of(), name, surname, common, memo, company);
+    }
+
     static double score(
             String[] query,
             String[] name,
@@ -289,6 +384,7 @@ public final class ScreeningIndex {
      */
     static double score(
             String[] query,
+            List<Set<String>> others,
             String[] name,
             boolean @org.jspecify.annotations.Nullable [] surname,
             Set<String> common,
@@ -302,6 +398,12 @@ public final class ScreeningIndex {
                 String a = query[i];
                 String b = name[j];
                 sim[i][j] = a.equals(b) ? 1 : memo.computeIfAbsent(a + "\u0000" + b, k -> tokenSimilarity(a, b));
+                if (sim[i][j] < ChineseRomanizations.SIMILARITY
+                        && !others.isEmpty()
+                        && others.get(i).contains(b)) {
+                    // The same syllables in another romanization: equal, but not as certain as the word as written.
+                    sim[i][j] = ChineseRomanizations.SIMILARITY;
+                }
             }
         }
         boolean[] usedQ = new boolean[n];
@@ -357,7 +459,15 @@ public final class ScreeningIndex {
         }
         double commonShare = paired == 0 ? 0 : (double) commonPaired / paired;
         int distinctiveUncovered = 0;
-        if (company) {
+        boolean romanized = false;
+        for (Set<String> word : others) {
+            romanized |= !word.isEmpty();
+        }
+        if (romanized) {
+            // A Chinese name matched through another romanization: a syllable it lacks makes another given name
+            // (WEI is not CHI WAI), so each listed word left over costs twice, as a company's distinctive word does.
+            distinctiveUncovered = uncovered;
+        } else if (company) {
             for (int j = 0; j < m; j++) {
                 if (!usedN[j] && !common.contains(name[j])) {
                     distinctiveUncovered++;
@@ -428,6 +538,17 @@ public final class ScreeningIndex {
      */
     static double secondary(String[] query, String[] name) {
         return JARO_WINKLER.apply(String.join(" ", query), String.join(" ", name));
+    }
+
+    /** The key of a word as it is spelt (for spellings in another romanization, matched only exactly). */
+    private static final String EXACT = "T:";
+
+    /** A list word's keys: its blocking keys and itself. */
+    private static String[] indexKeys(String token) {
+        String[] keys = keys(token);
+        String[] all = Arrays.copyOf(keys, keys.length + 1);
+        all[keys.length] = EXACT + token;
+        return all;
     }
 
     private static String[] keys(String token) {
