@@ -86,7 +86,7 @@ public final class Keycloak {
     /**
      * A new user's first sign-in, as its person does it in a browser: the console's login (authorization
      * code with PKCE, client {@code thaw-gateway}, redirect to {@code gatewayUrl}), the user name and the
-     * temporary password on Keycloak's login page, then Keycloak's "update password" page (the required
+     * temporary password on Keycloak's login page (or pages: user name first, as {@link Browser} knows), then Keycloak's "update password" page (the required
      * action {@code UPDATE_PASSWORD}) with {@code newPassword}. Ends at the redirect back to the gateway
      * with a code, which it does not follow. Cookies are kept by hand: the JDK's cookie manager withholds
      * {@code Secure} ones over plain http.
@@ -110,10 +110,16 @@ public final class Keycloak {
                 "code_challenge_method", "S256"));
         HttpResponse<String> page = send(http, HttpRequest.newBuilder(URI.create(authorize)).GET(), cookies);
         page = followWithinKeycloak(http, page, cookies);
-        HttpResponse<String> afterLogin = send(
-                http,
-                post(action(page, "login page"), Map.of("username", username, "password", temporaryPassword, "credentialId", "")),
-                cookies);
+        Map<String, String> credentials = new LinkedHashMap<>(Map.of("password", temporaryPassword, "credentialId", ""));
+        if (page.body().contains("name=\"password\"")) {
+            credentials.put("username", username);
+        } else {
+            // With organizations on, the realm asks for the user name first (to find the user's organization),
+            // then for the password on a page of its own.
+            page = followWithinKeycloak(
+                    http, send(http, post(action(page, "login page"), Map.of("username", username)), cookies), cookies);
+        }
+        HttpResponse<String> afterLogin = send(http, post(action(page, "password page"), credentials), cookies);
         afterLogin = followWithinKeycloak(http, afterLogin, cookies);
         if (!afterLogin.body().contains("password-new")) {
             throw new IllegalStateException("Keycloak did not ask " + username + " for a new password: "
