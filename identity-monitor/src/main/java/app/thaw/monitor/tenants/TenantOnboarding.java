@@ -65,7 +65,10 @@ public class TenantOnboarding {
         }
     }
 
-    /** The first admin user: it signs in with the temporary password and sets its own at once. */
+    /**
+     * The first admin user: it signs in with the temporary password and sets its own at once
+     * ({@code requiredActions} as Keycloak holds them now: {@code UPDATE_PASSWORD} until then).
+     */
     public record AdminUser(String username, String userId, String role, List<String> requiredActions) {}
 
     /**
@@ -87,7 +90,12 @@ public class TenantOnboarding {
         String role = request.kind().role();
         return organization(request, created)
                 .flatMap(organizationId -> adminUser(request, created)
-                        .flatMap(userId -> realmRole(request, userId, "adminRole", created)
+                        .flatMap(user -> {
+                            String userId = String.valueOf(user.get("id"));
+                            List<String> requiredActions = user.get("requiredActions") instanceof List<?> actions
+                                    ? actions.stream().map(String::valueOf).toList()
+                                    : List.of();
+                            return realmRole(request, userId, "adminRole", created)
                                 .then(membership(request, organizationId, userId, "adminMembership", created))
                                 .then(request.kind().hasClient()
                                         ? client(request, organizationId, created)
@@ -104,12 +112,12 @@ public class TenantOnboarding {
                                                 request.kind().name(),
                                                 request.name(),
                                                 organizationId,
-                                                new AdminUser(
-                                                        request.username(), userId, role, List.of("UPDATE_PASSWORD")),
+                                                new AdminUser(request.username(), userId, role, requiredActions),
                                                 client.orElse(null),
                                                 plan,
                                                 request.referredBy(),
-                                                created)))))
+                                                created)));
+                        }))
                 .onErrorMap(
                         KeycloakAdmin.StepFailed.class,
                         failed -> new OnboardingIncomplete(request.tenantId(), failed.step(), failed.getMessage()));
@@ -198,17 +206,20 @@ public class TenantOnboarding {
 
     // ---- admin user --------------------------------------------------------------------------
 
-    private Mono<String> adminUser(TenantRequest.Valid request, List<String> created) {
-        return findUser(request, "admin.username")
+    /** The admin user as Keycloak holds it (its id, its required actions), made when missing. */
+    private Mono<Map<String, Object>> adminUser(TenantRequest.Valid request, List<String> created) {
+        return findUser(request)
                 .switchIfEmpty(Mono.defer(() -> keycloak.create("adminUser", userOf(request), "/users")
                         .flatMap(answer -> switch (answer) {
                             case Created.Made made -> {
                                 created.add("adminUser");
-                                yield made.id().isEmpty() ? findUser(request, "admin.username") : Mono.just(made.id());
+                                yield findUser(request)
+                                        .switchIfEmpty(Mono.error(new KeycloakAdmin.StepFailed(
+                                                "adminUser", "the user made is not found by its name")));
                             }
                             // The user name was free a moment ago: a twin made it, or the e-mail is another user's.
                             case Created.Exists exists ->
-                                findUser(request, "admin.username")
+                                findUser(request)
                                         .switchIfEmpty(Mono.error(new TenantConflict(
                                                 request.tenantId(),
                                                 "admin.email",
@@ -218,7 +229,7 @@ public class TenantOnboarding {
     }
 
     /** The admin user by its exact user name; 409 when it belongs to another tenant (or none). */
-    private Mono<String> findUser(TenantRequest.Valid request, String field) {
+    private Mono<Map<String, Object>> findUser(TenantRequest.Valid request) {
         return keycloak.list(
                         "adminUser", "/users?username={username}&exact=true&briefRepresentation=false", request.username())
                 .flatMap(found -> {
@@ -233,12 +244,12 @@ public class TenantOnboarding {
                     if (!tenant.equals(request.tenantId())) {
                         return Mono.error(new TenantConflict(
                                 request.tenantId(),
-                                field,
+                                "admin.username",
                                 "The user name '" + request.username() + "' is taken by "
                                         + (tenant.isEmpty() ? "a user of no tenant" : "another tenant's user")
                                         + "."));
                     }
-                    return Mono.just(String.valueOf(user.get().get("id")));
+                    return Mono.just(user.get());
                 });
     }
 
