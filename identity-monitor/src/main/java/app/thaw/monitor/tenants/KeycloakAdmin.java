@@ -30,7 +30,8 @@ public final class KeycloakAdmin {
 
     static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+            new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
 
     private final WebClient web;
@@ -99,9 +100,8 @@ public final class KeycloakAdmin {
     public Mono<Created> create(String step, Object body, String path, Object... variables) {
         return call(step, HttpMethod.POST, path, body, variables, response -> {
             if (response.statusCode().value() == HttpStatus.CONFLICT.value()) {
-                return response.bodyToMono(String.class)
-                        .defaultIfEmpty("")
-                        .map(why -> (Created) new Created.Exists(why));
+                return response.bodyToMono(String.class).defaultIfEmpty("").map(why ->
+                        (Created) new Created.Exists(why));
             }
             if (response.statusCode().is2xxSuccessful()) {
                 URI location = response.headers().asHttpHeaders().getLocation();
@@ -142,7 +142,9 @@ public final class KeycloakAdmin {
                     return ready.exchangeToMono(answer);
                 })
                 .timeout(TIMEOUT)
-                .onErrorMap(failure -> !(failure instanceof StepFailed), failure -> new StepFailed(step, describe(failure)));
+                .onErrorMap(
+                        failure -> !(failure instanceof StepFailed),
+                        failure -> new StepFailed(step, describe(failure)));
     }
 
     private static <T> Mono<T> unexpected(String step, ClientResponse response) {

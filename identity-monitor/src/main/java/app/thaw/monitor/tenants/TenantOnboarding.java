@@ -89,35 +89,34 @@ public class TenantOnboarding {
         List<String> created = Collections.synchronizedList(new ArrayList<>());
         String role = request.kind().role();
         return organization(request, created)
-                .flatMap(organizationId -> adminUser(request, created)
-                        .flatMap(user -> {
-                            String userId = String.valueOf(user.get("id"));
-                            List<String> requiredActions = user.get("requiredActions") instanceof List<?> actions
-                                    ? actions.stream().map(String::valueOf).toList()
-                                    : List.of();
-                            return realmRole(request, userId, "adminRole", created)
-                                .then(membership(request, organizationId, userId, "adminMembership", created))
-                                .then(request.kind().hasClient()
-                                        ? client(request, organizationId, created)
-                                                .map(Optional::of)
-                                        : Mono.just(Optional.<Client>empty()))
-                                .flatMap(client -> plans.apply(
-                                                request.tenantId(), request.plan(), request.referredBy())
-                                        .onErrorMap(
-                                                failure -> !(failure instanceof app.thaw.platform.problem.ThawProblem),
-                                                failure -> new OnboardingIncomplete(
-                                                        request.tenantId(), "plan", failure.toString()))
-                                        .map(plan -> new Onboarded(
-                                                request.tenantId(),
-                                                request.kind().name(),
-                                                request.name(),
-                                                organizationId,
-                                                new AdminUser(request.username(), userId, role, requiredActions),
-                                                client.orElse(null),
-                                                plan,
-                                                request.referredBy(),
-                                                created)));
-                        }))
+                .flatMap(organizationId -> adminUser(request, created).flatMap(user -> {
+                    String userId = String.valueOf(user.get("id"));
+                    List<String> requiredActions = user.get("requiredActions") instanceof List<?> actions
+                            ? actions.stream().map(String::valueOf).toList()
+                            : List.of();
+                    return realmRole(request, userId, "adminRole", created)
+                            .then(membership(request, organizationId, userId, "adminMembership", created))
+                            .then(
+                                    request.kind().hasClient()
+                                            ? client(request, organizationId, created)
+                                                    .map(Optional::of)
+                                            : Mono.just(Optional.<Client>empty()))
+                            .flatMap(client -> plans.apply(request.tenantId(), request.plan(), request.referredBy())
+                                    .onErrorMap(
+                                            failure -> !(failure instanceof app.thaw.platform.problem.ThawProblem),
+                                            failure -> new OnboardingIncomplete(
+                                                    request.tenantId(), "plan", failure.toString()))
+                                    .map(plan -> new Onboarded(
+                                            request.tenantId(),
+                                            request.kind().name(),
+                                            request.name(),
+                                            organizationId,
+                                            new AdminUser(request.username(), userId, role, requiredActions),
+                                            client.orElse(null),
+                                            plan,
+                                            request.referredBy(),
+                                            created)));
+                }))
                 .onErrorMap(
                         KeycloakAdmin.StepFailed.class,
                         failed -> new OnboardingIncomplete(request.tenantId(), failed.step(), failed.getMessage()));
@@ -190,9 +189,7 @@ public class TenantOnboarding {
                         KIND_ATTRIBUTE, List.of(request.kind().name())));
         organization.put(
                 "domains",
-                request.domain() == null
-                        ? List.of()
-                        : List.of(Map.of("name", request.domain(), "verified", false)));
+                request.domain() == null ? List.of() : List.of(Map.of("name", request.domain(), "verified", false)));
         return organization;
     }
 
@@ -223,15 +220,17 @@ public class TenantOnboarding {
                                         .switchIfEmpty(Mono.error(new TenantConflict(
                                                 request.tenantId(),
                                                 "admin.email",
-                                                "Another user of the realm has the e-mail address "
-                                                        + request.email() + ".")));
+                                                "Another user of the realm has the e-mail address " + request.email()
+                                                        + ".")));
                         })));
     }
 
     /** The admin user by its exact user name; 409 when it belongs to another tenant (or none). */
     private Mono<Map<String, Object>> findUser(TenantRequest.Valid request) {
         return keycloak.list(
-                        "adminUser", "/users?username={username}&exact=true&briefRepresentation=false", request.username())
+                        "adminUser",
+                        "/users?username={username}&exact=true&briefRepresentation=false",
+                        request.username())
                 .flatMap(found -> {
                     Optional<Map<String, Object>> user = found.stream()
                             .filter(u -> request.username().equalsIgnoreCase(String.valueOf(u.get("username"))))
@@ -278,8 +277,8 @@ public class TenantOnboarding {
                 .flatMap(mapped -> mapped.stream().anyMatch(r -> role.equals(r.get("name")))
                         ? Mono.<Void>empty()
                         : keycloak.find(step, "/roles/{role}", role)
-                                .switchIfEmpty(Mono.error(
-                                        new KeycloakAdmin.StepFailed(step, "the realm has no role " + role)))
+                                .switchIfEmpty(
+                                        Mono.error(new KeycloakAdmin.StepFailed(step, "the realm has no role " + role)))
                                 .flatMap(representation -> keycloak.send(
                                         step,
                                         HttpMethod.POST,

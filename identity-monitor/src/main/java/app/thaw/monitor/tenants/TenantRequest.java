@@ -78,8 +78,7 @@ public record TenantRequest(
             maxLength(errors, "name", name, 255);
         }
         if (domain != null && (domain.length() > 253 || !DOMAIN.matcher(domain).matches())) {
-            errors.add(new FieldViolation(
-                    "domain", "Pattern", "must be a lower-case domain name such as example.com"));
+            errors.add(new FieldViolation("domain", "Pattern", "must be a lower-case domain name such as example.com"));
         }
         if (admin == null) {
             errors.add(new FieldViolation("admin", "NotNull", "must name the tenant's first admin user"));
@@ -88,10 +87,11 @@ public record TenantRequest(
                 if (admin.username().length() < 3 || admin.username().length() > 255) {
                     errors.add(new FieldViolation("admin.username", "Size", "must be 3 to 255 characters"));
                 } else if (!USERNAME.matcher(admin.username()).matches()) {
-                    errors.add(new FieldViolation(
-                            "admin.username",
-                            "Pattern",
-                            "must be lower-case letters, digits, '.', '_', '@' or '-', starting with a letter or digit"));
+                    errors.add(
+                            new FieldViolation(
+                                    "admin.username",
+                                    "Pattern",
+                                    "must be lower-case letters, digits, '.', '_', '@' or '-', starting with a letter or digit"));
                 }
             }
             if (required(errors, "admin.email", admin.email())
@@ -109,8 +109,7 @@ public record TenantRequest(
             if (required(errors, "admin.temporaryPassword", admin.temporaryPassword())
                     && (admin.temporaryPassword().length() < 12
                             || admin.temporaryPassword().length() > 128)) {
-                errors.add(
-                        new FieldViolation("admin.temporaryPassword", "Size", "must be 12 to 128 characters"));
+                errors.add(new FieldViolation("admin.temporaryPassword", "Size", "must be 12 to 128 characters"));
             }
         }
         if (plan != null && !plans.contains(plan)) {

@@ -61,6 +61,8 @@ class TenantsConfiguration {
                                 .defaultIfEmpty("")
                                 .flatMap(before -> before.equals(referredBy)
                                         ? Mono.just(inForce)
-                                        : subscriptions.refer(tenantId, referredBy).thenReturn(inForce)));
+                                        : subscriptions
+                                                .refer(tenantId, referredBy)
+                                                .thenReturn(inForce)));
     }
 }

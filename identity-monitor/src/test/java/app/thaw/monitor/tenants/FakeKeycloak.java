@@ -116,7 +116,8 @@ final class FakeKeycloak implements AutoCloseable {
         server.disposeNow();
     }
 
-    private record Answer(int status, @Nullable String body, @Nullable String location) {
+    private record Answer(
+            int status, @Nullable String body, @Nullable String location) {
         static Answer json(int status, Object body) {
             return new Answer(status, FakeKeycloak.json.writeValueAsString(body), null);
         }
@@ -169,7 +170,8 @@ final class FakeKeycloak implements AutoCloseable {
                     if (organizations.values().stream()
                             .anyMatch(o -> o.get("name").equals(organization.get("name"))
                                     || o.get("alias").equals(organization.get("alias")))) {
-                        return Answer.json(409, Map.of("errorMessage", "A organization with the same name already exists."));
+                        return Answer.json(
+                                409, Map.of("errorMessage", "A organization with the same name already exists."));
                     }
                     String id = UUID.randomUUID().toString();
                     organization.put("id", id);
@@ -189,7 +191,8 @@ final class FakeKeycloak implements AutoCloseable {
                         }
                         return of.add(userId)
                                 ? Answer.created(location + "/" + userId)
-                                : Answer.json(409, Map.of("errorMessage", "User is already a member of the organization."));
+                                : Answer.json(
+                                        409, Map.of("errorMessage", "User is already a member of the organization."));
                     }
                 }
             }
@@ -260,7 +263,8 @@ final class FakeKeycloak implements AutoCloseable {
                 }
                 if (p.length == 1 && method.equals("POST")) {
                     Map<String, Object> client = json.readValue(body, Map.class);
-                    if (clients.values().stream().anyMatch(c -> c.get("clientId").equals(client.get("clientId")))) {
+                    if (clients.values().stream()
+                            .anyMatch(c -> c.get("clientId").equals(client.get("clientId")))) {
                         return Answer.json(409, Map.of("errorMessage", "Client already exists"));
                     }
                     String id = UUID.randomUUID().toString();
@@ -270,8 +274,8 @@ final class FakeKeycloak implements AutoCloseable {
                     client.put("serviceAccount", account);
                     users.put(
                             account,
-                            new LinkedHashMap<>(Map.of(
-                                    "id", account, "username", "service-account-" + client.get("clientId"))));
+                            new LinkedHashMap<>(
+                                    Map.of("id", account, "username", "service-account-" + client.get("clientId"))));
                     clients.put(id, client);
                     return Answer.created(location + "/" + id);
                 }

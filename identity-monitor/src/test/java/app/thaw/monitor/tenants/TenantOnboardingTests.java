@@ -57,8 +57,7 @@ class TenantOnboardingTests {
     void aMerchantGetsItsOrganizationAnAdminWithATemporaryPasswordItsRoleAndMembershipAndNoClient() {
         TenantOnboarding.Onboarded done = onboard(request("newco", "MERCHANT"));
 
-        assertThat(done.created())
-                .containsExactly("organization", "adminUser", "adminRole", "adminMembership");
+        assertThat(done.created()).containsExactly("organization", "adminUser", "adminRole", "adminMembership");
         assertThat(done.client()).isNull();
         assertThat(done.admin().role()).isEqualTo("merchant_admin");
         assertThat(done.admin().requiredActions()).containsExactly("UPDATE_PASSWORD");
@@ -78,7 +77,8 @@ class TenantOnboardingTests {
                         "credentials",
                         List.of(Map.of("type", "password", "value", "Temporary-Pass-1", "temporary", true)));
         assertThat(keycloak.roles.get(done.admin().userId())).containsExactly("merchant_admin");
-        assertThat(keycloak.members.get(done.organizationId())).containsExactly(done.admin().userId());
+        assertThat(keycloak.members.get(done.organizationId()))
+                .containsExactly(done.admin().userId());
         assertThat(keycloak.clients).isEmpty();
         // The merchant keeps the configured default plan; nobody referred it.
         assertThat(plansApplied).containsExactly("newco:null:null");
@@ -185,16 +185,14 @@ class TenantOnboardingTests {
         assertThat(keycloak.count("POST", "/clients")).isEqualTo(1);
         assertThat(keycloak.roles.get(done.admin().userId())).containsExactly("partner_bank");
         assertThat(keycloak.members.get(done.organizationId()))
-                .containsExactlyInAnyOrder(
-                        done.admin().userId(), done.client().serviceAccountUserId());
+                .containsExactlyInAnyOrder(done.admin().userId(), done.client().serviceAccountUserId());
     }
 
     @Test
     void aLostAnswerToACreateIsFoundOnTheRetryNotMadeAgain() {
         // Keycloak made the client but its answer was lost (a 502 from a proxy, say).
         keycloak.failNext("GET", "/clients/.*/service-account-user", 502);
-        assertThatThrownBy(() -> onboard(request("lost-answer", "INSURER")))
-                .isInstanceOf(OnboardingIncomplete.class);
+        assertThatThrownBy(() -> onboard(request("lost-answer", "INSURER"))).isInstanceOf(OnboardingIncomplete.class);
 
         TenantOnboarding.Onboarded done = onboard(request("lost-answer", "INSURER"));
         assertThat(done.client()).isNotNull();
@@ -251,7 +249,8 @@ class TenantOnboardingTests {
                 .isInstanceOfSatisfying(
                         TenantConflict.class,
                         conflict -> assertThat(conflict.properties()).containsEntry("field", "admin.username"));
-        assertThat(keycloak.users.get(keycloak.userNamed("shared-admin").orElseThrow().get("id")))
+        assertThat(keycloak.users.get(
+                        keycloak.userNamed("shared-admin").orElseThrow().get("id")))
                 .containsEntry("attributes", Map.of("tenant_id", List.of("other")));
 
         keycloak.user("somebody", "boss@mail-clash.example.com", "other");
@@ -275,8 +274,7 @@ class TenantOnboardingTests {
         // Somebody's client of the id the new bank's would have.
         keycloak.client("bank-one-api").orElseThrow().put("attributes", Map.of("tenant_id", "elsewhere"));
 
-        assertThatThrownBy(() -> onboard(request("bank-one", "PARTNER_BANK")))
-                .isInstanceOf(TenantConflict.class);
+        assertThatThrownBy(() -> onboard(request("bank-one", "PARTNER_BANK"))).isInstanceOf(TenantConflict.class);
     }
 
     @Test
@@ -298,7 +296,8 @@ class TenantOnboardingTests {
 
     @Test
     void theAdminBaseIsTheRealmsUnderAdmin() {
-        assertThat(KeycloakAdmin.adminBase(java.net.URI.create("http://kc:8180/realms/thaw/protocol/openid-connect/certs")))
+        assertThat(KeycloakAdmin.adminBase(
+                        java.net.URI.create("http://kc:8180/realms/thaw/protocol/openid-connect/certs")))
                 .hasToString("http://kc:8180/admin/realms/thaw");
     }
 }

@@ -30,7 +30,9 @@ class TenantOnboardingWebTests extends MonitorWebTestBase {
 
     @DynamicPropertySource
     static void keycloakAdmin(DynamicPropertyRegistry registry) {
-        registry.add("thaw.monitor.tenants.keycloak-admin-uri", () -> keycloak.adminBase().toString());
+        registry.add(
+                "thaw.monitor.tenants.keycloak-admin-uri",
+                () -> keycloak.adminBase().toString());
         registry.add("thaw.events.client.client-id", () -> "identity-monitor");
         registry.add("thaw.events.client.client-secret", () -> "test-secret");
         registry.add("thaw.events.client.token-uri", tokens::tokenUri);
@@ -42,18 +44,23 @@ class TenantOnboardingWebTests extends MonitorWebTestBase {
 
     static Map<String, Object> merchant(String tenantId) {
         return Map.of(
-                "tenantId", tenantId,
-                "kind", "MERCHANT",
-                "name", "Merchant " + tenantId,
+                "tenantId",
+                tenantId,
+                "kind",
+                "MERCHANT",
+                "name",
+                "Merchant " + tenantId,
                 "admin",
-                        Map.of(
-                                "username", tenantId + "-admin",
-                                "email", "admin@" + tenantId + ".example.com",
-                                "firstName", "Mia",
-                                "lastName", "Merchant",
-                                "temporaryPassword", "Temporary-Pass-1"),
-                "plan", "MONITOR",
-                "referredBy", "bank-demo");
+                Map.of(
+                        "username", tenantId + "-admin",
+                        "email", "admin@" + tenantId + ".example.com",
+                        "firstName", "Mia",
+                        "lastName", "Merchant",
+                        "temporaryPassword", "Temporary-Pass-1"),
+                "plan",
+                "MONITOR",
+                "referredBy",
+                "bank-demo");
     }
 
     private WebTestClient.ResponseSpec onboard(String token, Object body, String key) {
@@ -172,7 +179,10 @@ class TenantOnboardingWebTests extends MonitorWebTestBase {
 
         // Audited in the admin's log and in the new tenant's, without the password.
         List<Document> audited = mongo.find(
-                        Query.query(Criteria.where("action").is("tenant.onboarded").and("objectId").is(tenant)),
+                        Query.query(Criteria.where("action")
+                                .is("tenant.onboarded")
+                                .and("objectId")
+                                .is(tenant)),
                         Document.class,
                         "audit_log")
                 .collectList()

@@ -27,7 +27,8 @@ class TenantRequestTests {
 
     @Test
     void aWellFormedRequestBreaksNoRuleAndTakesItsKindsPlan() {
-        TenantRequest request = new TenantRequest("new-co", "PARTNER_BANK", "New Co", "new.example.com", admin(), null, "bank-demo");
+        TenantRequest request =
+                new TenantRequest("new-co", "PARTNER_BANK", "New Co", "new.example.com", admin(), null, "bank-demo");
         assertThat(request.violations(PLANS)).isEmpty();
         TenantRequest.Valid valid = request.validated(Set.of("PARTNER_BANK"));
         assertThat(valid.plan()).isEqualTo("PARTNER_BANK");
@@ -101,10 +102,9 @@ class TenantRequestTests {
             assertThat(problem.status().value()).isEqualTo(400);
             assertThat(problem.code()).isEqualTo("validation_failed");
             @SuppressWarnings("unchecked")
-            List<FieldViolation> errors = (List<FieldViolation>) problem.properties().get("errors");
-            assertThat(errors)
-                    .extracting(FieldViolation::field)
-                    .containsExactly("tenantId", "kind", "name", "admin");
+            List<FieldViolation> errors =
+                    (List<FieldViolation>) problem.properties().get("errors");
+            assertThat(errors).extracting(FieldViolation::field).containsExactly("tenantId", "kind", "name", "admin");
         });
     }
 }

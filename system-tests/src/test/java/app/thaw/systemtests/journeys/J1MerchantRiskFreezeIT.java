@@ -54,13 +54,7 @@ class J1MerchantRiskFreezeIT {
                 merchant,
                 Map.of(
                         "holder",
-                        Map.of(
-                                "type",
-                                "ENTERPRISE",
-                                "displayName",
-                                holder,
-                                "accountReference",
-                                accountReference),
+                        Map.of("type", "ENTERPRISE", "displayName", holder, "accountReference", accountReference),
                         "platform",
                         "LianLian (连连支付)",
                         "noticeText",

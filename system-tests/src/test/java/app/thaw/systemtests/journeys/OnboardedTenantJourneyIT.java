@@ -46,11 +46,16 @@ class OnboardedTenantJourneyIT {
                 tenant + ".example.com",
                 "admin",
                 Map.of(
-                        "username", admin,
-                        "email", "boss@" + tenant + ".example.com",
-                        "firstName", "Mei",
-                        "lastName", "Lin",
-                        "temporaryPassword", TEMPORARY_PASSWORD)));
+                        "username",
+                        admin,
+                        "email",
+                        "boss@" + tenant + ".example.com",
+                        "firstName",
+                        "Mei",
+                        "lastName",
+                        "Lin",
+                        "temporaryPassword",
+                        TEMPORARY_PASSWORD)));
         request.putAll(more);
         Map<String, Object> onboarded = onboard(thaw, request, UUID.randomUUID().toString(), HttpStatus.CREATED);
         assertThat(onboarded)
@@ -102,16 +107,22 @@ class OnboardedTenantJourneyIT {
                 tenant + ".example.com",
                 "admin",
                 Map.of(
-                        "username", admin,
-                        "email", "boss@" + tenant + ".example.com",
-                        "firstName", "Mei",
-                        "lastName", "Lin",
-                        "temporaryPassword", TEMPORARY_PASSWORD),
+                        "username",
+                        admin,
+                        "email",
+                        "boss@" + tenant + ".example.com",
+                        "firstName",
+                        "Mei",
+                        "lastName",
+                        "Lin",
+                        "temporaryPassword",
+                        TEMPORARY_PASSWORD),
                 "referredBy",
                 "bank-demo");
 
         // Only platform admins onboard; bad input is named field by field.
-        assertThat(ThawApi.problem(thaw.post("acme-admin", request, "/api/v1/monitor/admin/tenants"), HttpStatus.FORBIDDEN))
+        assertThat(ThawApi.problem(
+                        thaw.post("acme-admin", request, "/api/v1/monitor/admin/tenants"), HttpStatus.FORBIDDEN))
                 .containsEntry("code", "forbidden");
         Map<String, Object> bad = new HashMap<>(request);
         bad.put("tenantId", "Not Valid");
@@ -131,7 +142,11 @@ class OnboardedTenantJourneyIT {
                 .containsEntry("created", List.of("organization", "adminUser", "adminRole", "adminMembership"));
         assertThat(onboarded.toString()).doesNotContain(TEMPORARY_PASSWORD);
         // Retried with its key: the first answer; without: everything found, nothing made.
-        exchange(thaw, request, key).expectStatus().isCreated().expectHeader().valueEquals("Idempotent-Replayed", "true");
+        exchange(thaw, request, key)
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals("Idempotent-Replayed", "true");
         assertThat(onboard(thaw, request, null, HttpStatus.OK)).containsEntry("created", List.of());
         // The same id as another kind of tenant is a conflict, named.
         Map<String, Object> asInsurer = new HashMap<>(request);
@@ -172,11 +187,16 @@ class OnboardedTenantJourneyIT {
                         "New Bank " + tenant,
                         "admin",
                         Map.of(
-                                "username", tenant + "-analyst",
-                                "email", "analyst@" + tenant + ".example.com",
-                                "firstName", "Bo",
-                                "lastName", "Banks",
-                                "temporaryPassword", TEMPORARY_PASSWORD)),
+                                "username",
+                                tenant + "-analyst",
+                                "email",
+                                "analyst@" + tenant + ".example.com",
+                                "firstName",
+                                "Bo",
+                                "lastName",
+                                "Banks",
+                                "temporaryPassword",
+                                TEMPORARY_PASSWORD)),
                 UUID.randomUUID().toString(),
                 HttpStatus.CREATED);
         assertThat(onboarded).containsEntry("plan", "PARTNER_BANK");

@@ -36,14 +36,16 @@ class QuotaResetsNextMonthIT {
         Awaitility.await("notification-service enforces the Monitor plan")
                 .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> thaw.internal("notification-service", "/internal/usage/{tenant}", tenant)
-                        .get("plan"), "MONITOR"::equals);
+                .until(
+                        () -> thaw.internal("notification-service", "/internal/usage/{tenant}", tenant)
+                                .get("plan"),
+                        "MONITOR"::equals);
 
         for (int i = 1; i <= 5; i++) {
             ThawApi.ok(thaw.post(admin, webhook(i), "/api/v1/notifications/webhooks"));
         }
-        Map<String, Object> refused =
-                ThawApi.problem(thaw.post(admin, webhook(6), "/api/v1/notifications/webhooks"), HttpStatus.TOO_MANY_REQUESTS);
+        Map<String, Object> refused = ThawApi.problem(
+                thaw.post(admin, webhook(6), "/api/v1/notifications/webhooks"), HttpStatus.TOO_MANY_REQUESTS);
         assertThat(refused)
                 .containsEntry("code", "quota_exceeded")
                 .containsEntry("quota", "webhookEndpoints")
@@ -52,12 +54,16 @@ class QuotaResetsNextMonthIT {
         assertThat(((Number) refused.get("used")).longValue()).isEqualTo(5);
         Instant resetsAt = Instant.parse((String) refused.get("resetsAt"));
         Instant now = thaw.now();
-        assertThat(resetsAt).isAfter(now).isEqualTo(java.time.YearMonth.from(now.atOffset(java.time.ZoneOffset.UTC))
-                .plusMonths(1)
-                .atDay(1)
-                .atStartOfDay()
-                .toInstant(java.time.ZoneOffset.UTC));
-        assertThat(quota(thaw, admin, "webhookEndpoints")).containsEntry("used", 5).containsEntry("limit", 5);
+        assertThat(resetsAt)
+                .isAfter(now)
+                .isEqualTo(java.time.YearMonth.from(now.atOffset(java.time.ZoneOffset.UTC))
+                        .plusMonths(1)
+                        .atDay(1)
+                        .atStartOfDay()
+                        .toInstant(java.time.ZoneOffset.UTC));
+        assertThat(quota(thaw, admin, "webhookEndpoints"))
+                .containsEntry("used", 5)
+                .containsEntry("limit", 5);
 
         // A month later (every service's clock past the 1st, 00:00 UTC) the quota starts again.
         thaw.advanceTo(resetsAt.plusSeconds(60));

@@ -99,18 +99,29 @@ public final class Keycloak {
         Map<String, String> cookies = new LinkedHashMap<>();
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
         String redirect = gatewayUrl + "/login/oauth2/code/keycloak";
-        String authorize = baseUrl + "/realms/thaw/protocol/openid-connect/auth?" + form(Map.of(
-                "client_id", "thaw-gateway",
-                "redirect_uri", redirect,
-                "response_type", "code",
-                "scope", "openid",
-                "state", UUID.randomUUID().toString(),
-                "nonce", UUID.randomUUID().toString(),
-                "code_challenge", challenge(verifier),
-                "code_challenge_method", "S256"));
-        HttpResponse<String> page = send(http, HttpRequest.newBuilder(URI.create(authorize)).GET(), cookies);
+        String authorize = baseUrl + "/realms/thaw/protocol/openid-connect/auth?"
+                + form(Map.of(
+                        "client_id",
+                        "thaw-gateway",
+                        "redirect_uri",
+                        redirect,
+                        "response_type",
+                        "code",
+                        "scope",
+                        "openid",
+                        "state",
+                        UUID.randomUUID().toString(),
+                        "nonce",
+                        UUID.randomUUID().toString(),
+                        "code_challenge",
+                        challenge(verifier),
+                        "code_challenge_method",
+                        "S256"));
+        HttpResponse<String> page =
+                send(http, HttpRequest.newBuilder(URI.create(authorize)).GET(), cookies);
         page = followWithinKeycloak(http, page, cookies);
-        Map<String, String> credentials = new LinkedHashMap<>(Map.of("password", temporaryPassword, "credentialId", ""));
+        Map<String, String> credentials =
+                new LinkedHashMap<>(Map.of("password", temporaryPassword, "credentialId", ""));
         if (page.body().contains("name=\"password\"")) {
             credentials.put("username", username);
         } else {
@@ -127,7 +138,9 @@ public final class Keycloak {
         }
         HttpResponse<String> done = send(
                 http,
-                post(action(afterLogin, "update password page"), Map.of("password-new", newPassword, "password-confirm", newPassword)),
+                post(
+                        action(afterLogin, "update password page"),
+                        Map.of("password-new", newPassword, "password-confirm", newPassword)),
                 cookies);
         String location = done.headers().firstValue("Location").orElse("");
         if (done.statusCode() != 302 || !location.startsWith(redirect) || !location.contains("code=")) {
@@ -149,7 +162,8 @@ public final class Keycloak {
         return response;
     }
 
-    private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request, Map<String, String> cookies) {
+    private static HttpResponse<String> send(
+            HttpClient http, HttpRequest.Builder request, Map<String, String> cookies) {
         if (!cookies.isEmpty()) {
             request.header(
                     "Cookie",
@@ -166,7 +180,8 @@ public final class Keycloak {
                 if (equals > 0) {
                     String name = pair.substring(0, equals).strip();
                     String value = pair.substring(equals + 1).strip();
-                    if (value.isEmpty() || set.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                    if (value.isEmpty()
+                            || set.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
                         cookies.remove(name);
                     } else {
                         cookies.put(name, value);

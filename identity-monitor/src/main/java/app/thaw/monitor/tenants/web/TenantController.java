@@ -26,11 +26,12 @@ class TenantController {
     }
 
     @Operation(
-            summary = "Platform admins: onboard a tenant (MERCHANT, PARTNER_BANK or INSURER) in Keycloak — organization, "
-                    + "first admin user with a temporary password, for a bank or insurer a client-credentials client "
-                    + "(its secret answered here) — and its plan and referral (audited). Each step is looked up "
-                    + "before it is made: the same request again completes the tenant; 201 when this run made "
-                    + "something, 200 when all was there. Accepts Idempotency-Key")
+            summary =
+                    "Platform admins: onboard a tenant (MERCHANT, PARTNER_BANK or INSURER) in Keycloak — organization, "
+                            + "first admin user with a temporary password, for a bank or insurer a client-credentials client "
+                            + "(its secret answered here) — and its plan and referral (audited). Each step is looked up "
+                            + "before it is made: the same request again completes the tenant; 201 when this run made "
+                            + "something, 200 when all was there. Accepts Idempotency-Key")
     @PostMapping("/api/v1/monitor/admin/tenants")
     @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
     Mono<ResponseEntity<TenantOnboarding.Onboarded>> onboard(@RequestBody TenantRequest request) {
