@@ -14,6 +14,8 @@ import reactor.core.publisher.Mono;
  */
 public class TenantService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TenantService.class);
+
     private final TenantOnboarding onboarding;
     private final PlanCatalogue catalogue;
     private final AuditLog audit;
@@ -26,22 +28,37 @@ public class TenantService {
 
     public Mono<TenantOnboarding.Onboarded> onboard(TenantRequest request) {
         TenantRequest.Valid valid = request.validated(catalogue.codes());
-        return onboarding.onboard(valid).flatMap(done -> {
-            if (done.created().isEmpty()) {
-                return Mono.just(done);
-            }
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("kind", done.kind());
-            details.put("name", done.name());
-            details.put("admin", done.admin().username());
-            details.put("plan", done.plan());
-            details.put("created", String.join(",", done.created()));
-            if (done.client() != null) {
-                details.put("clientId", done.client().clientId());
-            }
-            return audit.record("tenant.onboarded", "tenant", done.tenantId(), details)
-                    .then(audit.recordIn(done.tenantId(), "tenant.onboarded", "tenant", done.tenantId(), details))
-                    .thenReturn(done);
-        });
+        long started = System.nanoTime();
+        return onboarding
+                .onboard(valid)
+                .doOnNext(done -> log.info(
+                        "Tenant {} ({}) onboarded in {} ms; made: {}",
+                        done.tenantId(),
+                        done.kind(),
+                        (System.nanoTime() - started) / 1_000_000,
+                        done.created().isEmpty() ? "nothing, all was there" : String.join(", ", done.created())))
+                .doOnError(failure -> log.warn(
+                        "Onboarding of tenant {} stopped after {} ms: {}",
+                        valid.tenantId(),
+                        (System.nanoTime() - started) / 1_000_000,
+                        failure.getMessage()))
+                .flatMap(done -> {
+                    if (done.created().isEmpty()) {
+                        return Mono.just(done);
+                    }
+                    Map<String, Object> details = new LinkedHashMap<>();
+                    details.put("kind", done.kind());
+                    details.put("name", done.name());
+                    details.put("admin", done.admin().username());
+                    details.put("plan", done.plan());
+                    details.put("created", String.join(",", done.created()));
+                    if (done.client() != null) {
+                        details.put("clientId", done.client().clientId());
+                    }
+                    return audit.record("tenant.onboarded", "tenant", done.tenantId(), details)
+                            .then(audit.recordIn(
+                                    done.tenantId(), "tenant.onboarded", "tenant", done.tenantId(), details))
+                            .thenReturn(done);
+                });
     }
 }
