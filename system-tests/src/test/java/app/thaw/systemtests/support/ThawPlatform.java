@@ -284,8 +284,9 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         // Registered before the waits: a run stopped while the platform starts leaves no process behind.
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "thaw-system-tests-shutdown"));
         processes.values().stream().filter(process -> !later.contains(process)).forEach(ManagedProcess::start);
-        // The store speaks the MongoDB protocol, not HTTP: its "ready" is an open port, checked first.
-        awaitPort(storePort, Duration.ofSeconds(60), store);
+        // The store speaks the MongoDB protocol, not HTTP: its "ready" is an open port, checked first (as patient as
+        // the others: at a load of 58 on 2 cores its JVM took more than a minute to listen).
+        awaitPort(storePort, READY_WITHIN, store);
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         processes.values().stream()
                 .filter(process -> process != store)
