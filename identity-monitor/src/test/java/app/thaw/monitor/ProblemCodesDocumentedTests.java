@@ -27,7 +27,9 @@ class ProblemCodesDocumentedTests {
                         AlertTransitionNotAllowed.CODE,
                         RuleLimitReached.CODE,
                         app.thaw.monitor.screening.ListEntryNotFound.CODE,
-                        app.thaw.monitor.subscription.QuotaExceeded.CODE))
+                        app.thaw.monitor.subscription.QuotaExceeded.CODE,
+                        app.thaw.monitor.tenants.TenantConflict.CODE,
+                        app.thaw.monitor.tenants.OnboardingIncomplete.CODE))
                 .allSatisfy(code -> assertThat(section).contains("| `" + code + "` |"));
     }
 }

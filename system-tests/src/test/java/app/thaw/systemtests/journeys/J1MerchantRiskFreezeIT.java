@@ -40,20 +40,21 @@ class J1MerchantRiskFreezeIT {
     @Test
     void aMerchantsRiskFreezeIsTriagedEvidencedAppealedFollowedUpResolvedAndClosedAfterItsReview(ThawPlatform platform)
             throws IOException {
-        ThawApi thaw = new ThawApi(platform);
+        merchantRiskFreeze(new ThawApi(platform), MERCHANT, "Acme Cross-Border Trading Ltd.", "LL-ACME-001");
+    }
 
+    /**
+     * The journey as {@code merchant} (a merchant admin of any tenant, demo or onboarded by API) walks it with
+     * Thaw's staff: {@code holder} and {@code accountReference} name the frozen account.
+     */
+    static void merchantRiskFreeze(ThawApi thaw, String merchant, String holder, String accountReference)
+            throws IOException {
         // The merchant opens a case: LianLian froze transfers "under risk review".
         Map<String, Object> opened = thaw.openCase(
-                MERCHANT,
+                merchant,
                 Map.of(
                         "holder",
-                        Map.of(
-                                "type",
-                                "ENTERPRISE",
-                                "displayName",
-                                "Acme Cross-Border Trading Ltd.",
-                                "accountReference",
-                                "LL-ACME-001"),
+                        Map.of("type", "ENTERPRISE", "displayName", holder, "accountReference", accountReference),
                         "platform",
                         "LianLian (连连支付)",
                         "noticeText",
@@ -75,21 +76,21 @@ class J1MerchantRiskFreezeIT {
 
         // The golden 15 minutes: a notification actually delivered to the merchant meets the clock.
         Map<String, Object> told = thaw.awaitCase(
-                MERCHANT, caseId, "golden 15 met", c -> hasClock(c, "GOLDEN_15", "MET"), Duration.ofSeconds(60));
+                merchant, caseId, "golden 15 met", c -> hasClock(c, "GOLDEN_15", "MET"), Duration.ofSeconds(60));
         Instant metAt = Instant.parse((String) clock(told, "GOLDEN_15").get("metAt"));
         assertThat(Duration.between(openedAt, metAt)).isLessThan(Duration.ofMinutes(15));
         Map<String, Object> firstDelivery =
-                ok(thaw.get(MERCHANT, "/api/v1/notifications/cases/{id}/first-delivery", caseId));
+                ok(thaw.get(merchant, "/api/v1/notifications/cases/{id}/first-delivery", caseId));
         assertThat(Duration.between(openedAt, Instant.parse((String) firstDelivery.get("deliveredAt"))))
                 .isLessThan(Duration.ofMinutes(15));
-        assertThat(ok(thaw.get(MERCHANT, "/api/v1/notifications/deliveries/{id}", firstDelivery.get("deliveryId")))
+        assertThat(ok(thaw.get(merchant, "/api/v1/notifications/deliveries/{id}", firstDelivery.get("deliveryId")))
                         .toString())
                 .contains("DELIVERED");
 
         // Uploads arrive; one licence has expired and is rejected with the reason.
-        thaw.transition(MERCHANT, caseId, "GATHERING_EVIDENCE", "collecting the checklist", Map.of());
+        thaw.transition(merchant, caseId, "GATHERING_EVIDENCE", "collecting the checklist", Map.of());
         Map<String, Object> oldLicence = thaw.upload(
-                MERCHANT, caseId, "BUSINESS_LICENSE", "licence-2019.png", ThawApi.png(101), "expiryDate=2020-06-30");
+                merchant, caseId, "BUSINESS_LICENSE", "licence-2019.png", ThawApi.png(101), "expiryDate=2020-06-30");
         ok(thaw.post(
                 AGENT,
                 Map.of(
@@ -104,7 +105,7 @@ class J1MerchantRiskFreezeIT {
                 "/api/v1/evidence/items/{id}/verdict",
                 oldLicence.get("id")));
         Map<String, Object> rejected = thaw.awaitCase(
-                MERCHANT,
+                merchant,
                 caseId,
                 "licence rejected on the checklist",
                 c -> "REJECTED".equals(checklistItem(c, "BUSINESS_LICENSE").get("status")),
@@ -119,7 +120,7 @@ class J1MerchantRiskFreezeIT {
                 .map(item -> (String) item.get("code"))
                 .toList()) {
             Map<String, Object> item =
-                    thaw.upload(MERCHANT, caseId, code, code.toLowerCase() + ".png", ThawApi.png(seed++), null);
+                    thaw.upload(merchant, caseId, code, code.toLowerCase() + ".png", ThawApi.png(seed++), null);
             sha256.put((String) item.get("id"), (String) item.get("sha256"));
             ok(thaw.post(
                     AGENT,
@@ -128,7 +129,7 @@ class J1MerchantRiskFreezeIT {
                     item.get("id")));
         }
         thaw.awaitCase(
-                MERCHANT,
+                merchant,
                 caseId,
                 "every requirement verified",
                 c -> items(c, "checklist").stream()
@@ -140,7 +141,7 @@ class J1MerchantRiskFreezeIT {
         Instant now = thaw.now();
         Instant promised = now.plus(Duration.ofDays(3));
         Map<String, Object> contacted = ok(thaw.post(
-                MERCHANT,
+                merchant,
                 Map.of(
                         "channel",
                         "PHONE",
@@ -164,10 +165,10 @@ class J1MerchantRiskFreezeIT {
                 .anySatisfy(c -> assertThat(c).containsEntry("ticketNumber", "LL-T-88231"));
 
         // The appeal package: a letter pairing each reason with its proof, and a dossier with hashes.
-        String letter = thaw.text(MERCHANT, "/api/v1/cases/{id}/appeal-letter?lang=en", caseId);
-        assertThat(letter).contains("Freeze reasons and their proofs", "LianLian", "LL-ACME-001", "LL-T-88231");
+        String letter = thaw.text(merchant, "/api/v1/cases/{id}/appeal-letter?lang=en", caseId);
+        assertThat(letter).contains("Freeze reasons and their proofs", "LianLian", accountReference, "LL-T-88231");
         items(contacted, "checklist").forEach(item -> assertThat(letter).contains(html((String) item.get("reasonEn"))));
-        Map<String, byte[]> dossier = unzip(thaw.bytes(MERCHANT, "/api/v1/evidence/cases/{id}/dossier", caseId));
+        Map<String, byte[]> dossier = unzip(thaw.bytes(merchant, "/api/v1/evidence/cases/{id}/dossier", caseId));
         assertThat(dossier).containsKeys("manifest.json", "manifest.jws", "custody-log.json");
         String manifest = new String(dossier.get("manifest.json"), StandardCharsets.UTF_8);
         sha256.values().forEach(hash -> assertThat(manifest).contains(hash));
@@ -179,15 +180,15 @@ class J1MerchantRiskFreezeIT {
             Awaitility.await(minutes + "-minute reminder")
                     .atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(500))
-                    .until(() -> thaw.all(MERCHANT, "/api/v1/notifications/reminders").stream()
+                    .until(() -> thaw.all(merchant, "/api/v1/notifications/reminders").stream()
                             .anyMatch(r -> followUpId.equals(r.get("clockId"))
                                     && String.valueOf(minutes).equals(String.valueOf(r.get("minutesBefore")))));
         }
         thaw.advanceTo(promised.plusSeconds(5));
-        ok(thaw.post(MERCHANT, Map.of("clockId", followUpId), "/api/v1/cases/{id}/clocks/met", caseId));
+        ok(thaw.post(merchant, Map.of("clockId", followUpId), "/api/v1/cases/{id}/clocks/met", caseId));
 
         // Submitted; the platform asks for a supplement: a 24-hour acknowledgement clock starts.
-        thaw.transition(MERCHANT, caseId, "SUBMITTED", "appeal package sent", Map.of());
+        thaw.transition(merchant, caseId, "SUBMITTED", "appeal package sent", Map.of());
         thaw.transition(AGENT, caseId, "UNDER_REVIEW", "platform reviewing", Map.of());
         Instant asked = thaw.now();
         Map<String, Object> supplement = thaw.transition(
@@ -201,18 +202,18 @@ class J1MerchantRiskFreezeIT {
         assertThat(Duration.between(asked, Instant.parse((String) ack.get("dueAt"))))
                 .isBetween(Duration.ofHours(24), Duration.ofHours(24).plusSeconds(5));
         Map<String, Object> acknowledged =
-                thaw.transition(MERCHANT, caseId, "GATHERING_EVIDENCE", "supplement acknowledged", Map.of());
+                thaw.transition(merchant, caseId, "GATHERING_EVIDENCE", "supplement acknowledged", Map.of());
         assertThat(clock(acknowledged, "SUPPLEMENT_ACK_24H")).containsEntry("state", "MET");
-        thaw.transition(MERCHANT, caseId, "SUBMITTED", "contracts sent", Map.of());
+        thaw.transition(merchant, caseId, "SUBMITTED", "contracts sent", Map.of());
         thaw.transition(AGENT, caseId, "UNDER_REVIEW", "platform reviewing", Map.of());
 
         // Funds released -> RESOLVED; CLOSED only once the review is written.
         thaw.transition(AGENT, caseId, "RESOLVED", "LianLian released the funds", Map.of("resolution", "RESTORED"));
         assertThat(ThawApi.problem(
-                        thaw.transitionResponse(MERCHANT, caseId, "CLOSED", "done", Map.of()), HttpStatus.CONFLICT))
+                        thaw.transitionResponse(merchant, caseId, "CLOSED", "done", Map.of()), HttpStatus.CONFLICT))
                 .containsEntry("code", "review_required");
         ok(thaw.put(
-                MERCHANT,
+                merchant,
                 Map.of(
                         "summary",
                         "Three transfers held for four days under risk review",
@@ -241,8 +242,8 @@ class J1MerchantRiskFreezeIT {
                                 false))),
                 "/api/v1/cases/{id}/review",
                 caseId));
-        ok(thaw.post(MERCHANT, Map.of(), "/api/v1/cases/{id}/review/complete", caseId));
-        Map<String, Object> closed = thaw.transition(MERCHANT, caseId, "CLOSED", "reviewed", Map.of());
+        ok(thaw.post(merchant, Map.of(), "/api/v1/cases/{id}/review/complete", caseId));
+        Map<String, Object> closed = thaw.transition(merchant, caseId, "CLOSED", "reviewed", Map.of());
         assertThat(closed).containsEntry("status", "CLOSED").containsEntry("outcome", "RESTORED");
     }
 

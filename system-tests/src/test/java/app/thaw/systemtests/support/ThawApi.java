@@ -34,6 +34,8 @@ public final class ThawApi {
     private final Keycloak keycloak;
     private final WebTestClient gateway;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    /** Users who are not demo users (tenants onboarded by a test): their passwords. */
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
 
     private record Token(String value, Instant until) {}
 
@@ -53,15 +55,31 @@ public final class ThawApi {
             String value = switch (who) {
                 case DEMO_BANK, DEMO_INSURER -> keycloak.clientToken(who, who + "-secret");
                 default ->
-                    who.endsWith("-service") || who.equals("identity-monitor")
-                            ? keycloak.clientToken(who, who + "-dev-secret")
-                            : keycloak.userToken(who);
+                    passwords.containsKey(who)
+                            ? keycloak.passwordToken("thaw", "thaw-test", who, passwords.get(who))
+                            : who.endsWith("-service") || who.equals("identity-monitor")
+                                    ? keycloak.clientToken(who, who + "-dev-secret")
+                                    : keycloak.userToken(who);
             };
             // Access tokens live 300 s; take a fresh one well before that.
             token = new Token(value, Instant.now().plusSeconds(120));
             tokens.put(who, token);
         }
         return token.value();
+    }
+
+    public String gatewayUrl() {
+        return platform.gatewayUrl();
+    }
+
+    public Keycloak keycloak() {
+        return keycloak;
+    }
+
+    /** From now on {@link #token} signs {@code username} in with {@code password} (a user a test made). */
+    public void signsInWith(String username, String password) {
+        passwords.put(username, password);
+        tokens.remove(username);
     }
 
     public WebTestClient gateway() {
@@ -347,6 +365,15 @@ public final class ThawApi {
                             .exchange());
                     assertThat(clock).containsKey("now");
                 });
+    }
+
+    /** A service's internal endpoint (not routed by the gateway), with a service token. */
+    public Map<String, Object> internal(String service, String path, Object... variables) {
+        return ok(internal(service)
+                .get()
+                .uri(path, variables)
+                .headers(h -> h.setBearerAuth(token("case-service")))
+                .exchange());
     }
 
     private Instant nowOf(String service) {
