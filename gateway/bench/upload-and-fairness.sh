@@ -70,7 +70,7 @@ else printf 'function delay() return %d end\n' "$((16 * 1000 / FLOOD_RATE))" >"$
 neighbour() { wrk -t1 -c2 -d"$1"s --latency -s "$WORK/pace.lua" -H "Authorization: Bearer $NEIGHBOUR" http://127.0.0.1:18080/api/v1/cases/whoami; }
 flood() { wrk -t1 -c16 -d"$1"s -s "$WORK/flood.lua" -H "Authorization: Bearer $BANK" http://127.0.0.1:18080/api/v1/cases/whoami; }
 NEIGHBOUR=$(token globex-member); BANK=$(client_token demo-bank demo-bank-secret)
-flood "$WARMUP" >/dev/null 2>&1 & neighbour "$WARMUP" >/dev/null; wait
+flood "$WARMUP" >/dev/null 2>&1 & warming=$!; neighbour "$WARMUP" >/dev/null; wait "$warming"
 declare -a IDLE=() FLOOD=()
 echo; echo "fairness: globex-member's p99 at 10 req/s, idle and while demo-bank floods at $FLOOD_RATE req/s (${FAIR_SECONDS}s each)"
 for round in $(seq 1 "$ROUNDS"); do
