@@ -63,7 +63,8 @@ class RoleGateTests {
         RoleGate gate = new RoleGate(() -> mapping);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(decide(gate, "/staff", ThawRoles.STAFF_AGENT).isGranted()).isTrue();
+            assertThat(decide(gate, "/staff", ThawRoles.STAFF_AGENT).isGranted())
+                    .isTrue();
             assertThat(decide(gate, "/staff", "merchant_admin").isGranted()).isFalse();
             assertThat(decide(gate, "/open", "merchant_admin").isGranted()).isTrue();
         }

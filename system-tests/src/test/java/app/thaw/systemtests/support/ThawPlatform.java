@@ -232,7 +232,8 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         List<ManagedProcess> early = List.copyOf(processes.values());
         early.forEach(ManagedProcess::start);
         try {
-            // The store speaks the MongoDB protocol, not HTTP: its "ready" is an open port, checked first (as patient as
+            // The store speaks the MongoDB protocol, not HTTP: its "ready" is an open port, checked first (as patient
+            // as
             // the others: at a load of 58 on 2 cores its JVM took more than a minute to listen).
             awaitPort(storePort, READY_WITHIN, store);
             // The scaled shape starts every service from its AOT cache (ADR 100, 92) where it has one for its jar as
@@ -351,7 +352,8 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
                     .filter(process -> process != store && !later.contains(process))
                     .forEach(process ->
                             waits.add(CompletableFuture.runAsync(() -> process.awaitReady(READY_WITHIN), waiting)));
-            // A second instance starts once its first is ready: never twelve JVMs starting at once on two cores, and the
+            // A second instance starts once its first is ready: never twelve JVMs starting at once on two cores, and
+            // the
             // keysets both share are there (two generating at once would each write their own).
             for (ManagedProcess second : later) {
                 ManagedProcess first = processes.get(second.name.substring(0, second.name.length() - 2));
