@@ -148,12 +148,15 @@ class PartnerBankJourneyIT {
                 reviewTask));
         assertThat(clock(reviewed, "PARTNER_REVIEW_2H")).containsEntry("state", "MET");
 
-        // Who acted on acme's case: the bank, in acme's own records and in the bank's.
+        // Who acted on acme's case: the bank. An act across tenants is recorded in both tenants and
+        // the access log reads it once, from acme's side, naming the tenant the actor acted from
+        // (ADR 25): the bank's writes are there, and none is listed twice as the old two-sided log did.
         List<Map<String, Object>> accessLog =
                 ThawApi.list(thaw.get("platform-admin", "/api/v1/cases/{id}/access-log", caseId));
         assertThat(accessLog)
                 .extracting(e -> e.get("action") + "@" + e.get("tenantId"))
-                .contains("case.partner_write@acme", "case.partner_write@bank-demo");
+                .contains("case.partner_write@bank-demo")
+                .doesNotContain("case.partner_write@acme");
 
         // acme lets its insurer follow the case: status, clocks and progress, no notice text or identifiers.
         String consentId = (String) ThawApi.body(thaw.post(
