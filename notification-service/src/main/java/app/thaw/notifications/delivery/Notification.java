@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param data        the template model and the webhook payload's {@code data}
  * @param sequence    the announced event's place among its subject's events (docs/events.md), passed
  *                    on in webhooks so partners can order them; null for what no event numbered
+ * @param owner       the staff member or role the rules' {@code OWNER} audience means: a reminder's
+ *                    or a breached clock's owner, a due task's role; null when it names none
  */
 public record Notification(
         String eventId,
@@ -25,7 +27,22 @@ public record Notification(
         boolean urgent,
         Map<String, Object> data,
         @Nullable String traceparent,
-        @Nullable Long sequence) {
+        @Nullable Long sequence,
+        @Nullable Owner owner) {
+
+    /**
+     * Who owns what a notification is about, among the tenant's staff.
+     *
+     * @param userId the person (a case's assignee): when present, that person alone
+     * @param role   else everyone holding this role
+     */
+    public record Owner(@Nullable String userId, @Nullable String role) {
+
+        /** The owner named by {@code userId} or, failing that, {@code role}; null when neither is given. */
+        public static @Nullable Owner of(@Nullable String userId, @Nullable String role) {
+            return userId == null && role == null ? null : new Owner(userId, role);
+        }
+    }
 
     public Notification {
         data = Map.copyOf(data);
@@ -40,11 +57,12 @@ public record Notification(
             boolean urgent,
             Map<String, Object> data,
             @Nullable String traceparent) {
-        this(eventId, tenantId, eventType, caseId, restricted, urgent, data, traceparent, null);
+        this(eventId, tenantId, eventType, caseId, restricted, urgent, data, traceparent, null, null);
     }
 
     /** The same notification told in {@code tenantId} (a partner bank hearing of its linked merchant's case). */
     public Notification inTenant(String tenantId) {
-        return new Notification(eventId, tenantId, eventType, caseId, restricted, urgent, data, traceparent, sequence);
+        return new Notification(
+                eventId, tenantId, eventType, caseId, restricted, urgent, data, traceparent, sequence, owner);
     }
 }

@@ -5,7 +5,11 @@ import java.time.Instant;
 import app.thaw.platform.events.EventType;
 import org.jspecify.annotations.Nullable;
 
-/** notification-service's own records of case-service's clock events: only what reminders read (docs/events.md). */
+/**
+ * notification-service's own records of case-service's events, where it reads more than a message's
+ * model: the clocks reminders follow, and the staff owner a breached clock or a due task is told to
+ * (docs/events.md).
+ */
 public final class ConsumedEvents {
 
     private ConsumedEvents() {}
@@ -34,4 +38,22 @@ public final class ConsumedEvents {
 
     @EventType("thaw.case.clock_cancelled")
     public record ClockCancelled(String caseId, String clockId) {}
+
+    /**
+     * A clock ran out: its owner and the supervisors are told. The owner is optional here: a breach
+     * without one still reaches the supervisors rather than stopping as a malformed event.
+     *
+     * @param ownerUserId the case's assignee: when present, that person alone hears of it as owner
+     */
+    @EventType("thaw.case.clock_breached")
+    public record ClockBreached(
+            String caseId,
+            String clockId,
+            @Nullable String ownerRole,
+            @Nullable String ownerUserId) {}
+
+    /** A playbook task fell due: whoever holds its role is told. */
+    @EventType("thaw.case.task_due")
+    public record TaskDue(
+            String caseId, String taskId, @Nullable String ownerRole) {}
 }

@@ -210,6 +210,73 @@ class ReminderTests extends NotificationsTestBase {
         assertThat(inbox(tenant, "boss-1")).isEmpty();
     }
 
+    /** A second agent holding the same role as agent-1, so a test can tell "the owner" from "the role". */
+    void secondAgent(String tenant) {
+        registerRecipient(
+                tenant,
+                Map.of(
+                        "kind",
+                        "STAFF",
+                        "name",
+                        "Second agent",
+                        "userId",
+                        "agent-2",
+                        "roles",
+                        List.of("staff_agent"),
+                        "channels",
+                        List.of("IN_APP")));
+    }
+
+    @Test
+    void aBreachedClockWithAnAssigneeTellsThatPersonAndTheSupervisorsNotEveryoneWithTheRole() {
+        String tenant = tenantWithStaff();
+        secondAgent(tenant);
+        deliver(event(
+                                tenant,
+                                "thaw.case.clock_breached",
+                                "case-r",
+                                Map.of(
+                                        "caseId", "case-r",
+                                        "reference", "acme-C-2031-000007",
+                                        "clockId", "clk-breached",
+                                        "clock", "PARTNER_REVIEW_2H",
+                                        "dueAt", start.toString(),
+                                        "ownerRole", "staff_agent",
+                                        "ownerUserId", "agent-2"))
+                        .withSequence(9L))
+                .expectStatus()
+                .isOk();
+        settle();
+
+        assertThat(inbox(tenant, "agent-2")).hasSize(1);
+        assertThat(inbox(tenant, "agent-1")).isEmpty();
+        assertThat(inbox(tenant, "boss-1")).hasSize(1);
+    }
+
+    @Test
+    void aDueTaskTellsEveryoneWithItsRoleAndNobodyElse() {
+        String tenant = tenantWithStaff();
+        secondAgent(tenant);
+        deliver(event(
+                        tenant,
+                        "thaw.case.task_due",
+                        "case-r",
+                        Map.of(
+                                "caseId", "case-r",
+                                "reference", "acme-C-2031-000008",
+                                "taskId", "task_3",
+                                "title", "Call the platform's review line",
+                                "ownerRole", "staff_agent",
+                                "dueAt", start.toString())))
+                .expectStatus()
+                .isOk();
+        settle();
+
+        assertThat(inbox(tenant, "agent-1")).hasSize(1);
+        assertThat(inbox(tenant, "agent-2")).hasSize(1);
+        assertThat(inbox(tenant, "boss-1")).isEmpty();
+    }
+
     List<Document> inbox(String tenant, String user) {
         return mongo.find(
                         Query.query(Criteria.where("tenantId")

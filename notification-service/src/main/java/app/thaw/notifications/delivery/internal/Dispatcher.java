@@ -245,13 +245,14 @@ public class Dispatcher implements DispatchService {
                         .ofKind(tenant, RecipientKind.STAFF)
                         .filter(staff -> staff.hasRole(ThawRoles.STAFF_SUPERVISOR));
             case OWNER -> {
-                Object userId = notification.data().get("ownerUserId");
-                Object role = notification.data().get("ownerRole");
-                yield recipients
-                        .ofKind(tenant, RecipientKind.STAFF)
-                        .filter(staff -> userId != null
-                                ? userId.equals(staff.userId())
-                                : role != null && staff.hasRole(String.valueOf(role)));
+                Notification.Owner owner = notification.owner();
+                yield owner == null
+                        ? Flux.empty()
+                        : recipients
+                                .ofKind(tenant, RecipientKind.STAFF)
+                                .filter(staff -> owner.userId() != null
+                                        ? owner.userId().equals(staff.userId())
+                                        : owner.role() != null && staff.hasRole(owner.role()));
             }
         };
     }

@@ -5,9 +5,13 @@ import java.util.Map;
 
 import app.thaw.notifications.delivery.DispatchService;
 import app.thaw.notifications.delivery.Notification;
+import app.thaw.notifications.events.ConsumedEvents.ClockBreached;
+import app.thaw.notifications.events.ConsumedEvents.TaskDue;
+import app.thaw.platform.events.EventData;
 import app.thaw.platform.events.EventHandler;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.privacy.AccountNumbers;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -52,7 +56,8 @@ class NotifyingEventHandler implements EventHandler {
                 false,
                 data,
                 event.traceparent(),
-                event.sequence())));
+                event.sequence(),
+                ownerOf(event))));
         if (theCase == null) {
             return dispatched;
         }
@@ -68,5 +73,22 @@ class NotifyingEventHandler implements EventHandler {
                 .of(event.tenantId(), theCase)
                 .doOnNext(reference -> data.put("reference", reference))
                 .then(dispatched);
+    }
+
+    /**
+     * The staff owner the rules' {@code OWNER} audience means, read through this service's own
+     * records of the two events that name one (docs/events.md); none for any other event.
+     */
+    private static Notification.@Nullable Owner ownerOf(ThawEvent event) {
+        return switch (event.type()) {
+            case "thaw.case.clock_breached" -> {
+                ClockBreached breach = EventData.fromJson(event.data(), ClockBreached.class);
+                yield Notification.Owner.of(breach.ownerUserId(), breach.ownerRole());
+            }
+            case "thaw.case.task_due" ->
+                Notification.Owner.of(
+                        null, EventData.fromJson(event.data(), TaskDue.class).ownerRole());
+            default -> null;
+        };
     }
 }

@@ -262,7 +262,12 @@ public class ReminderStore implements ReminderService, IndexedStore {
                         false,
                         urgent,
                         data,
-                        null)));
+                        null,
+                        null,
+                        // The deadline's owner, as the timer stored it from the clock's event.
+                        Notification.Owner.of(
+                                data.get("ownerUserId") instanceof String userId ? userId : null,
+                                data.get("ownerRole") instanceof String role ? role : null))));
     }
 
     /** The escalation timer of an urgent reminder fired: the supervisors hear of it unless it was acknowledged. */
