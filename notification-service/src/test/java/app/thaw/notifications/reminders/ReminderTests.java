@@ -188,19 +188,7 @@ class ReminderTests extends NotificationsTestBase {
     @Test
     void aClockWithAnOwnerRemindsThatPersonAloneNotEveryoneWithTheRole() {
         String tenant = tenantWithStaff();
-        registerRecipient(
-                tenant,
-                Map.of(
-                        "kind",
-                        "STAFF",
-                        "name",
-                        "Second agent",
-                        "userId",
-                        "agent-2",
-                        "roles",
-                        List.of("staff_agent"),
-                        "channels",
-                        List.of("IN_APP")));
+        secondAgent(tenant);
         Instant due = start.plus(Duration.ofHours(2));
         clockSet(tenant, "clk-owned", start, due, false, 3L, "agent-2");
 
