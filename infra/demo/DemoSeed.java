@@ -95,8 +95,8 @@ public class DemoSeed {
         String client = answer.body().contains("\"clientId\"") ? ", its own client " + field(answer.body(), "clientId") : "";
         say("Tenant " + tenantId + " (" + kind + ") onboarded by API: plan " + field(answer.body(), "plan") + client
                 + (referredBy == null ? "" : ", referred by " + referredBy) + "; "
-                + (replayed ? "an earlier run's answer (made then: " + created + ")"
-                        : created.isEmpty() ? "complete already, nothing made" : "made now: " + created));
+                + (created.isEmpty() ? "complete already, nothing made" : "made: " + created)
+                + (replayed ? " (the answer to the same request before, replayed)" : ""));
     }
 
     // ---- the journeys at different stages ----------------------------------------------------

@@ -208,7 +208,8 @@ class TenantOnboardingTests {
                 kind,
                 name,
                 tenantId + ".example.com",
-                new TenantRequest.Admin(username, username + "@" + tenantId + ".example.com", "Ada", "Admin", "Temporary-Pass-1"),
+                new TenantRequest.Admin(
+                        username, username + "@" + tenantId + ".example.com", "Ada", "Admin", "Temporary-Pass-1"),
                 null,
                 null);
     }
@@ -252,7 +253,8 @@ class TenantOnboardingTests {
 
     @Test
     void aBankOfTheRealmFileGetsItsKindItsOwnClientAndItsPlanAndKeepsItsUsers() {
-        String bank = keycloak.organization("Demo Partner Bank", "bank-demo", Map.of("tenant_id", List.of("bank-demo")));
+        String bank =
+                keycloak.organization("Demo Partner Bank", "bank-demo", Map.of("tenant_id", List.of("bank-demo")));
         String analyst = keycloak.user("bank-analyst", "bank-analyst@bank-demo.example.com", "bank-demo");
         keycloak.member(bank, analyst, "partner_bank");
 
@@ -264,7 +266,8 @@ class TenantOnboardingTests {
         assertThat(done.client()).isNotNull();
         assertThat(done.client().clientId()).isEqualTo("bank-demo-api");
         assertThat(keycloak.roles.get(done.client().serviceAccountUserId())).containsExactly("partner_bank");
-        assertThat(keycloak.members.get(bank)).containsExactlyInAnyOrder(analyst, done.client().serviceAccountUserId());
+        assertThat(keycloak.members.get(bank))
+                .containsExactlyInAnyOrder(analyst, done.client().serviceAccountUserId());
         assertThat(plansApplied).containsExactly("bank-demo:PARTNER_BANK:null");
     }
 
@@ -323,8 +326,10 @@ class TenantOnboardingTests {
 
     @Test
     void aFailureWhileRecordingTheKindIs502AndTheSameRequestAgainCompletesIt() {
-        String insurer = keycloak.organization("Demo Insurer", "insurer-demo", Map.of("tenant_id", List.of("insurer-demo")));
-        String adjuster = keycloak.user("insurer-adjuster", "insurer-adjuster@insurer-demo.example.com", "insurer-demo");
+        String insurer =
+                keycloak.organization("Demo Insurer", "insurer-demo", Map.of("tenant_id", List.of("insurer-demo")));
+        String adjuster =
+                keycloak.user("insurer-adjuster", "insurer-adjuster@insurer-demo.example.com", "insurer-demo");
         keycloak.member(insurer, adjuster, "insurer");
         keycloak.failNext("PUT", "/organizations/.*", 500);
 

@@ -275,8 +275,7 @@ class TenantOnboardingWebTests extends MonitorWebTestBase {
     void aTenantOfTheRealmFileIsCompletedByOnboardingAuditedAndThenAnsweredAsFound() {
         // As thaw-realm.json makes the demo's bank: organization and user, no kind, no plan, no client of its own.
         String tenant = tenant();
-        String organization =
-                keycloak.organization("Bank " + tenant, tenant, Map.of("tenant_id", List.of(tenant)));
+        String organization = keycloak.organization("Bank " + tenant, tenant, Map.of("tenant_id", List.of(tenant)));
         String analyst = keycloak.user(tenant + "-analyst", "analyst@" + tenant + ".example.com", tenant);
         keycloak.member(organization, analyst, "partner_bank");
         Map<String, Object> bank = new java.util.HashMap<>(merchant(tenant));
