@@ -77,6 +77,19 @@ class TenantOnboardingWebTests extends MonitorWebTestBase {
                 .exchange();
     }
 
+    /** The {@code tenant.onboarded} entries of this tenant, in every log. */
+    private List<Document> onboardedAudit(String tenant) {
+        return mongo.find(
+                        Query.query(Criteria.where("action")
+                                .is("tenant.onboarded")
+                                .and("objectId")
+                                .is(tenant)),
+                        Document.class,
+                        "audit_log")
+                .collectList()
+                .block();
+    }
+
     private static String tenant() {
         return "on-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -178,15 +191,7 @@ class TenantOnboardingWebTests extends MonitorWebTestBase {
                 .isEqualTo("MONITOR");
 
         // Audited in the admin's log and in the new tenant's, without the password.
-        List<Document> audited = mongo.find(
-                        Query.query(Criteria.where("action")
-                                .is("tenant.onboarded")
-                                .and("objectId")
-                                .is(tenant)),
-                        Document.class,
-                        "audit_log")
-                .collectList()
-                .block();
+        List<Document> audited = onboardedAudit(tenant);
         assertThat(audited).extracting(d -> d.getString("tenantId")).containsExactlyInAnyOrder("thaw", tenant);
         assertThat(audited.toString()).contains("organization,adminUser").doesNotContain("Temporary-Pass-1");
 
@@ -306,15 +311,7 @@ class TenantOnboardingWebTests extends MonitorWebTestBase {
                 .isEqualTo(tenant + "-api")
                 .jsonPath("$.plan")
                 .isEqualTo("PARTNER_BANK");
-        List<Document> audited = mongo.find(
-                        Query.query(Criteria.where("action")
-                                .is("tenant.onboarded")
-                                .and("objectId")
-                                .is(tenant)),
-                        Document.class,
-                        "audit_log")
-                .collectList()
-                .block();
+        List<Document> audited = onboardedAudit(tenant);
         assertThat(audited).extracting(d -> d.getString("tenantId")).containsExactlyInAnyOrder("thaw", tenant);
         assertThat(audited.toString()).contains("organizationKind,client");
 
