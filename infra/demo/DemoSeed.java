@@ -3,8 +3,15 @@
 //
 //   java infra/demo/DemoSeed.java <gateway-url> <keycloak-url>
 //
-// Idempotent: each case is found by its demo account reference before it is created (and created
-// with an Idempotency-Key), so running it again creates nothing new.
+// First it onboards the demo's tenants as a platform admin onboards any tenant, `POST
+// /api/v1/monitor/admin/tenants` (ADR 64, 65): acme and globex (merchants), bank-demo (partner bank),
+// insurer-demo (insurer), each with its plan. Their organizations and demo users come from the realm
+// file (infra/keycloak), which the system tests sign in with; onboarding completes them: the kind,
+// for the bank and the insurer a client of their own, the plan, acme's referral.
+//
+// Idempotent: onboarding finds what exists and makes nothing twice; each case is found by its demo
+// account reference before it is created (and created with an Idempotency-Key), so running it again
+// creates nothing new.
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -44,12 +51,52 @@ public class DemoSeed {
     }
 
     public void run() throws Exception {
+        tenants();
         riskFreezeWithRejectedLicence();
-        partnersAndPlans();
+        partners();
         takeoverWithRunningClocks();
         complianceHold();
         judicialFreezeEscalatedToLegal();
         identityMisuse();
+    }
+
+    // ---- the tenants ---------------------------------------------------------------------------
+
+    /** Used only if Keycloak lacks the admin user: it then signs in with it once and chooses its own. */
+    private static final String FIRST_SIGN_IN_PASSWORD = "thaw-demo-first-sign-in";
+
+    /**
+     * The demo's tenants, onboarded by API as a platform admin onboards any tenant (ADR 64): each by its
+     * id, kind, name and first admin user, on its plan; acme referred by bank-demo, so the bank comes
+     * first. The realm file holds their organizations and users without a kind; onboarding completes such
+     * a tenant for the admin user it already holds (ADR 65), then finds it complete on every later run.
+     */
+    void tenants() throws Exception {
+        onboard("bank-demo", "PARTNER_BANK", "Demo Partner Bank", "bank-analyst", "Bob", "Banks", "PARTNER_BANK", null);
+        onboard("insurer-demo", "INSURER", "Demo Insurer", "insurer-adjuster", "Ines", "Adjuster", "INSURER", null);
+        onboard("acme", "MERCHANT", "Acme Trading", "acme-admin", "Alice", "Anders", "THAW_ASSIST", "bank-demo");
+        onboard("globex", "MERCHANT", "Globex Commerce", "globex-admin", "Grace", "Hopper", "THAW_ASSIST", null);
+    }
+
+    private void onboard(String tenantId, String kind, String name, String admin, String firstName, String lastName, String plan,
+            String referredBy) throws Exception {
+        String request = "{\"tenantId\":\"" + tenantId + "\",\"kind\":\"" + kind + "\",\"name\":\"" + name + "\",\"domain\":\""
+                + tenantId + ".example.com\",\"admin\":{\"username\":\"" + admin + "\",\"email\":\"" + admin + "@" + tenantId
+                + ".example.com\",\"firstName\":\"" + firstName + "\",\"lastName\":\"" + lastName + "\",\"temporaryPassword\":\""
+                + FIRST_SIGN_IN_PASSWORD + "\"},\"plan\":\"" + plan + "\"" + (referredBy == null ? "" : ",\"referredBy\":\"" + referredBy + "\"")
+                + "}";
+        // Keyed by the request itself, so an edited seed sends a new key rather than reusing one for another body.
+        String key = "demo-seed-tenant-" + tenantId + "-" + Integer.toHexString(request.hashCode());
+        HttpResponse<String> answer = exchange("platform-admin", "POST", "/api/v1/monitor/admin/tenants", json(request),
+                "application/json", key, 201, 200);
+        Matcher made = Pattern.compile("\"created\":\\[([^\\]]*)\\]").matcher(answer.body());
+        String created = made.find() ? made.group(1).replace("\"", "").replace(",", ", ") : "";
+        boolean replayed = answer.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
+        String client = answer.body().contains("\"clientId\"") ? ", its own client " + field(answer.body(), "clientId") : "";
+        say("Tenant " + tenantId + " (" + kind + ") onboarded by API: plan " + field(answer.body(), "plan") + client
+                + (referredBy == null ? "" : ", referred by " + referredBy) + "; "
+                + (created.isEmpty() ? "complete already, nothing made" : "made: " + created)
+                + (replayed ? " (the answer to the same request before, replayed)" : ""));
     }
 
     // ---- the journeys at different stages ----------------------------------------------------
@@ -79,21 +126,14 @@ public class DemoSeed {
     }
 
     /**
-     * Issue 20's partner business: each demo tenant on its plan, acme linked to bank-demo (which
-     * referred it, at a 15 % share), and insurer-demo holding acme's consent on the J1 case. Every
-     * step is idempotent: a plan, link, referral or rate set again changes nothing; the consent is
-     * looked for before it is granted.
+     * Issue 20's partner business, on the tenants onboarded above (their plans and acme's referral come
+     * with onboarding): acme linked to bank-demo, bank-demo's share of what it referred at 15 %, and
+     * insurer-demo holding acme's consent on the J1 case. Every step is idempotent: a link or rate set
+     * again changes nothing; the consent is looked for before it is granted.
      */
-    void partnersAndPlans() throws Exception {
-        for (String[] plan : new String[][] {{"acme", "THAW_ASSIST"}, {"globex", "THAW_ASSIST"}, {"bank-demo", "PARTNER_BANK"},
-                {"insurer-demo", "INSURER"}}) {
-            send("platform-admin", "PUT", "/api/v1/monitor/admin/subscriptions/" + plan[0], json("{\"plan\":\"" + plan[1] + "\"}"),
-                    "application/json", null, 200);
-        }
+    void partners() throws Exception {
         send("acme-admin", "POST", "/api/v1/cases/partner-links", json("{\"partnerTenantId\":\"bank-demo\"}"), "application/json", null,
                 201, 200);
-        send("platform-admin", "PUT", "/api/v1/monitor/admin/subscriptions/acme/referral", json("{\"referredBy\":\"bank-demo\"}"),
-                "application/json", null, 200);
         send("platform-admin", "PUT", "/api/v1/monitor/admin/partners/bank-demo/share", json("{\"shareRate\":0.15}"), "application/json",
                 null, 200);
         String j1 = findCase("acme-admin", "DEMO-J1-LIANLIAN");
@@ -102,8 +142,8 @@ public class DemoSeed {
             send("acme-admin", "POST", "/api/v1/evidence/cases/" + j1 + "/consents", json("{\"insurerTenantId\":\"insurer-demo\"}"),
                     "application/json", "demo-seed-j1-consent", 201, 200);
         }
-        say("Partners: plans set (acme, globex THAW_ASSIST; bank-demo PARTNER_BANK; insurer-demo INSURER); acme linked bank-demo, "
-                + "referred by it at 15 %; insurer-demo follows acme's J1 case " + j1 + " with consent");
+        say("Partners: acme linked bank-demo, which referred it, at a 15 % share; insurer-demo follows acme's J1 case " + j1
+                + " with consent");
     }
 
     /** J2 running: globex's account takeover just detected, its 15/20/30-minute clocks running. */
@@ -244,6 +284,11 @@ public class DemoSeed {
 
     private String send(String who, String method, String path, byte[] body, String contentType, String idempotencyKey, int... expected)
             throws Exception {
+        return exchange(who, method, path, body, contentType, idempotencyKey, expected).body();
+    }
+
+    private HttpResponse<String> exchange(String who, String method, String path, byte[] body, String contentType, String idempotencyKey,
+            int... expected) throws Exception {
         HttpResponse<String> response = request(who, method, path, body, contentType, idempotencyKey);
         // A keyed request that timed out or is still running is retried with its key until it settles (ADR 54):
         // the retry gets the first run's answer, never a second case.
@@ -253,7 +298,7 @@ public class DemoSeed {
         }
         for (int status : expected) {
             if (response.statusCode() == status) {
-                return response.body();
+                return response;
             }
         }
         throw new IllegalStateException(method + " " + path + " as " + who + " answered " + response.statusCode() + ": " + response.body());
@@ -267,7 +312,7 @@ public class DemoSeed {
 
     private HttpResponse<String> request(String who, String method, String path, byte[] body, String contentType, String idempotencyKey)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(90))
                 .header("Authorization", "Bearer " + token(who))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {

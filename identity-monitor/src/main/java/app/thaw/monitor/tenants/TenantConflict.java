@@ -8,7 +8,9 @@ import org.springframework.http.HttpStatus;
 /**
  * 409 {@code tenant_conflict}: what the request would make exists already as something else — a
  * tenant of that id of another kind or name, an admin user name or e-mail, or the client, held by
- * another tenant. {@code field} names the request's field, {@code tenantId} the tenant asked for.
+ * another tenant; or a tenant without a kind that onboarding may not complete (no such admin user in
+ * it, or one holding another kind's role). {@code field} names the request's field, {@code tenantId} the
+ * tenant asked for.
  * Nothing of the request was changed in Keycloak by the step that found it.
  */
 public class TenantConflict extends ThawProblem {

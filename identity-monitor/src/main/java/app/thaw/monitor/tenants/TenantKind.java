@@ -45,6 +45,17 @@ public enum TenantKind {
         return Arrays.stream(values()).map(Enum::name).toList();
     }
 
+    /**
+     * The kind of tenant a realm role belongs to ({@code merchant_admin} and {@code merchant_member}: a
+     * merchant's), none for a role of no tenant kind (staff, services).
+     */
+    public static Optional<TenantKind> ofRole(String role) {
+        if (role.equals(ThawRoles.MERCHANT_MEMBER)) {
+            return Optional.of(MERCHANT);
+        }
+        return Arrays.stream(values()).filter(kind -> kind.role.equals(role)).findFirst();
+    }
+
     public static Optional<TenantKind> of(@Nullable String name) {
         return Arrays.stream(values()).filter(kind -> kind.name().equals(name)).findFirst();
     }

@@ -25,6 +25,11 @@ import reactor.core.publisher.Mono;
  * create is looked up again) — completes the tenant instead of making a second one. What exists but
  * belongs to another tenant, or is another kind of tenant, is 409 {@link TenantConflict}, found before
  * that step changes anything. {@link Onboarded#created} lists what this run made (empty: all was there).
+ *
+ * <p>A tenant made outside onboarding (the realm file's demo tenants: an organization of that alias and
+ * {@code tenant_id}, no {@code tenant_kind}) is completed rather than refused when the request names its
+ * name and an admin user who carries the tenant already and holds no role of another kind: its
+ * organization gets the kind, and the steps after it give what is still missing (ADR 65).
  */
 public class TenantOnboarding {
 
@@ -46,8 +51,9 @@ public class TenantOnboarding {
     /**
      * What the tenant is now.
      *
-     * @param created the steps this run made something in (organization, adminUser, adminRole, adminMembership,
-     *                client, clientAttribute, clientRole, clientMembership); empty when everything was there already
+     * @param created the steps this run made something in (organization or organizationKind, adminUser, adminRole,
+     *                adminMembership, client, clientAttribute, clientRole, clientMembership); empty when everything
+     *                was there already
      */
     public record Onboarded(
             String tenantId,
@@ -124,18 +130,26 @@ public class TenantOnboarding {
 
     // ---- organization ------------------------------------------------------------------------
 
+    /**
+     * The tenant's organization: found with the kind asked for, or found without a kind and completed
+     * ({@link #complete}), or made.
+     */
     private Mono<String> organization(TenantRequest.Valid request, List<String> created) {
         return findOrganization(request)
+                .flatMap(found -> found.kindless() ? complete(request, found.id(), created) : Mono.just(found.id()))
                 .switchIfEmpty(Mono.defer(() -> keycloak.create(
                                 "organization", organizationOf(request), "/organizations")
                         .flatMap(answer -> switch (answer) {
                             case Created.Made made -> {
                                 created.add("organization");
-                                yield made.id().isEmpty() ? findOrganization(request) : Mono.just(made.id());
+                                yield made.id().isEmpty()
+                                        ? findOrganization(request).map(Found::id)
+                                        : Mono.just(made.id());
                             }
                             // Made at the same moment by a twin request, or the name or alias is another's.
                             case Created.Exists exists ->
                                 findOrganization(request)
+                                        .map(Found::id)
                                         .switchIfEmpty(Mono.error(new TenantConflict(
                                                 request.tenantId(),
                                                 "tenantId",
@@ -145,8 +159,15 @@ public class TenantOnboarding {
                         })));
     }
 
-    /** The tenant's organization (by its {@code tenant_id} attribute), checked to be the one asked for. */
-    private Mono<String> findOrganization(TenantRequest.Valid request) {
+    /** An organization of the tenant: its id, and whether it has no kind yet (made outside onboarding). */
+    private record Found(String id, boolean kindless) {}
+
+    /**
+     * The tenant's organization (by its {@code tenant_id} attribute), checked to be the one asked for: of
+     * the kind and name asked for, or of no kind yet with the name asked for and alias and attribute both
+     * the tenant id (a tenant made outside onboarding, as the realm file makes the demo's).
+     */
+    private Mono<Found> findOrganization(TenantRequest.Valid request) {
         return keycloak.list(
                         "organization",
                         "/organizations?q={q}&briefRepresentation=false&first=0&max=5",
@@ -162,17 +183,74 @@ public class TenantOnboarding {
                         return Mono.empty();
                     }
                     Map<String, Object> existing = organization.get();
-                    String kind = KeycloakAdmin.firstAttribute(existing, KIND_ATTRIBUTE)
-                            .orElse("none");
-                    if (!kind.equals(request.kind().name()) || !request.name().equals(existing.get("name"))) {
+                    Optional<String> kind = KeycloakAdmin.firstAttribute(existing, KIND_ATTRIBUTE);
+                    boolean sameTenant = request.tenantId().equals(existing.get("alias"))
+                            && KeycloakAdmin.firstAttribute(existing, TENANT_ATTRIBUTE)
+                                    .map(request.tenantId()::equals)
+                                    .orElse(false);
+                    if (!kind.map(request.kind().name()::equals).orElse(sameTenant)
+                            || !request.name().equals(existing.get("name"))) {
                         return Mono.error(new TenantConflict(
                                 request.tenantId(),
                                 "tenantId",
                                 "Tenant '" + request.tenantId() + "' exists already as '" + existing.get("name")
-                                        + "' (kind " + kind + "); this request asks for '" + request.name()
-                                        + "' (kind " + request.kind() + ")."));
+                                        + "' (kind " + kind.orElse("none") + "); this request asks for '"
+                                        + request.name() + "' (kind " + request.kind() + ")."));
                     }
-                    return Mono.just(String.valueOf(existing.get("id")));
+                    return Mono.just(new Found(String.valueOf(existing.get("id")), kind.isEmpty()));
+                });
+    }
+
+    /**
+     * Completes a tenant that exists without a kind (made outside onboarding: the realm file's demo
+     * tenants): only when the admin user named already exists and carries the tenant, and holds no role of
+     * another kind of tenant, both checked before anything changes; then the organization gets its kind
+     * (step {@code organizationKind}), and the steps after it give what is still missing. A tenant of
+     * nobody's user, or another kind's, stays untouched: 409.
+     */
+    private Mono<String> complete(TenantRequest.Valid request, String organizationId, List<String> created) {
+        return findUser(request)
+                .switchIfEmpty(Mono.error(new TenantConflict(
+                        request.tenantId(),
+                        "admin.username",
+                        "Tenant '" + request.tenantId() + "' exists without a kind (made outside onboarding); "
+                                + "onboarding completes it only for an admin user who belongs to it already, and "
+                                + "there is no user '" + request.username() + "'.")))
+                .flatMap(user -> keycloak.list(
+                        "organizationKind", "/users/{id}/role-mappings/realm", String.valueOf(user.get("id"))))
+                .flatMap(mapped -> {
+                    Optional<String> otherKinds = mapped.stream()
+                            .map(role -> String.valueOf(role.get("name")))
+                            .filter(role -> TenantKind.ofRole(role)
+                                    .filter(kind -> kind != request.kind())
+                                    .isPresent())
+                            .findFirst();
+                    if (otherKinds.isPresent()) {
+                        return Mono.error(new TenantConflict(
+                                request.tenantId(),
+                                "kind",
+                                "Tenant '" + request.tenantId() + "' exists without a kind, and its user '"
+                                        + request.username() + "' holds the role " + otherKinds.get() + " of a "
+                                        + TenantKind.ofRole(otherKinds.get()).orElseThrow()
+                                        + " tenant; this request asks for " + request.kind() + "."));
+                    }
+                    return keycloak.find("organizationKind", "/organizations/{id}", organizationId)
+                            .switchIfEmpty(Mono.error(
+                                    new KeycloakAdmin.StepFailed("organizationKind", "the organization is gone")));
+                })
+                .flatMap(organization -> {
+                    // Keycloak's PUT replaces the organization: what it holds is sent back, the kind added.
+                    Map<String, Object> changed = new LinkedHashMap<>(organization);
+                    Map<String, Object> attributes = new LinkedHashMap<>();
+                    if (organization.get("attributes") instanceof Map<?, ?> existing) {
+                        existing.forEach((key, value) -> attributes.put(String.valueOf(key), value));
+                    }
+                    attributes.put(KIND_ATTRIBUTE, List.of(request.kind().name()));
+                    changed.put("attributes", attributes);
+                    return keycloak.send(
+                                    "organizationKind", HttpMethod.PUT, changed, "/organizations/{id}", organizationId)
+                            .doOnSuccess(done -> created.add("organizationKind"))
+                            .thenReturn(organizationId);
                 });
     }
 

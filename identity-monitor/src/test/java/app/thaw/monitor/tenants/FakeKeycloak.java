@@ -90,7 +90,18 @@ final class FakeKeycloak implements AutoCloseable {
     String organization(String name, String alias, Map<String, List<String>> attributes) {
         String id = UUID.randomUUID().toString();
         organizations.put(
-                id, new LinkedHashMap<>(Map.of("id", id, "name", name, "alias", alias, "attributes", attributes)));
+                id,
+                new LinkedHashMap<>(Map.of(
+                        "id",
+                        id,
+                        "name",
+                        name,
+                        "alias",
+                        alias,
+                        "attributes",
+                        attributes,
+                        "domains",
+                        List.of(Map.of("name", alias + ".example.com", "verified", false)))));
         return id;
     }
 
@@ -103,6 +114,13 @@ final class FakeKeycloak implements AutoCloseable {
         }
         users.put(id, user);
         return id;
+    }
+
+    /** The user a member of the organization, with these realm roles (as the realm file makes them). */
+    void member(String organizationId, String userId, String... realmRoles) {
+        members.computeIfAbsent(organizationId, key -> ConcurrentHashMap.newKeySet())
+                .add(userId);
+        roles.computeIfAbsent(userId, key -> ConcurrentHashMap.newKeySet()).addAll(List.of(realmRoles));
     }
 
     Optional<Map<String, Object>> userNamed(String username) {
@@ -177,6 +195,30 @@ final class FakeKeycloak implements AutoCloseable {
                     organization.put("id", id);
                     organizations.put(id, organization);
                     return Answer.created(location + "/" + id);
+                }
+                if (p.length == 2) {
+                    Map<String, Object> organization = organizations.get(p[1]);
+                    if (organization == null) {
+                        return Answer.empty(404);
+                    }
+                    if (method.equals("GET")) {
+                        return Answer.json(200, organization);
+                    }
+                    if (method.equals("PUT")) {
+                        // As Keycloak: the representation replaces the organization, what it leaves out is dropped.
+                        Map<String, Object> changed = json.readValue(body, Map.class);
+                        if (!organization.get("alias").equals(changed.get("alias"))) {
+                            return Answer.json(400, Map.of("errorMessage", "Cannot change the alias"));
+                        }
+                        for (String key : List.of("name", "description", "attributes", "domains")) {
+                            if (changed.containsKey(key)) {
+                                organization.put(key, changed.get(key));
+                            } else {
+                                organization.remove(key);
+                            }
+                        }
+                        return Answer.empty(204);
+                    }
                 }
                 if (p.length >= 3 && p[2].equals("members")) {
                     Set<String> of = members.computeIfAbsent(p[1], key -> ConcurrentHashMap.newKeySet());

@@ -201,9 +201,155 @@ class TenantOnboardingTests {
                 .containsEntry("attributes", Map.of("tenant_id", List.of("lost-answer")));
     }
 
+    /** A request for a tenant as the realm file has it: its name, and the admin user it holds. */
+    static TenantRequest realmTenant(String tenantId, String kind, String name, String username) {
+        return new TenantRequest(
+                tenantId,
+                kind,
+                name,
+                tenantId + ".example.com",
+                new TenantRequest.Admin(
+                        username, username + "@" + tenantId + ".example.com", "Ada", "Admin", "Temporary-Pass-1"),
+                null,
+                null);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTenantOfTheRealmFileWithoutAKindIsCompletedForItsOwnAdminUserAndThenFoundAsAnyOther() {
+        // As thaw-realm.json makes acme: organization with tenant_id, no kind; acme-admin carries acme, is a member.
+        String acme = keycloak.organization("Acme Trading", "acme", Map.of("tenant_id", List.of("acme")));
+        String acmeAdmin = keycloak.user("acme-admin", "acme-admin@acme.example.com", "acme");
+        keycloak.member(acme, acmeAdmin, "merchant_admin", "default-roles-thaw");
+
+        TenantOnboarding.Onboarded done = onboard(realmTenant("acme", "MERCHANT", "Acme Trading", "acme-admin"));
+
+        assertThat(done.created()).containsExactly("organizationKind");
+        assertThat(done.organizationId()).isEqualTo(acme);
+        assertThat(done.admin().userId()).isEqualTo(acmeAdmin);
+        // The kind added, nothing else of the organization lost (Keycloak's PUT replaces the whole of it).
+        assertThat(keycloak.organizations.get(acme))
+                .containsEntry("name", "Acme Trading")
+                .containsEntry("attributes", Map.of("tenant_id", List.of("acme"), "tenant_kind", List.of("MERCHANT")))
+                .containsEntry("domains", List.of(Map.of("name", "acme.example.com", "verified", false)));
+        // The user is the realm's as it was: no password set, no second user, no role added.
+        assertThat(keycloak.users.get(acmeAdmin)).doesNotContainKeys("credentials", "requiredActions");
+        assertThat(keycloak.count("POST", "/users")).isZero();
+        assertThat(keycloak.count("POST", "/organizations")).isZero();
+        assertThat(keycloak.roles.get(acmeAdmin)).containsExactlyInAnyOrder("merchant_admin", "default-roles-thaw");
+        assertThat(plansApplied).containsExactly("acme:null:null");
+
+        // From then on it is a tenant like any onboarded one: the same request finds everything ...
+        TenantOnboarding.Onboarded again = onboard(realmTenant("acme", "MERCHANT", "Acme Trading", "acme-admin"));
+        assertThat(again.created()).isEmpty();
+        assertThat(keycloak.count("PUT", "/organizations/.*")).isEqualTo(1);
+        // ... and another kind is refused by the kind it now has.
+        assertThatThrownBy(() -> onboard(realmTenant("acme", "INSURER", "Acme Trading", "acme-admin")))
+                .isInstanceOfSatisfying(TenantConflict.class, conflict -> {
+                    assertThat(conflict.properties()).containsEntry("field", "tenantId");
+                    assertThat(conflict.getMessage()).contains("kind MERCHANT");
+                });
+    }
+
+    @Test
+    void aBankOfTheRealmFileGetsItsKindItsOwnClientAndItsPlanAndKeepsItsUsers() {
+        String bank =
+                keycloak.organization("Demo Partner Bank", "bank-demo", Map.of("tenant_id", List.of("bank-demo")));
+        String analyst = keycloak.user("bank-analyst", "bank-analyst@bank-demo.example.com", "bank-demo");
+        keycloak.member(bank, analyst, "partner_bank");
+
+        TenantOnboarding.Onboarded done =
+                onboard(realmTenant("bank-demo", "PARTNER_BANK", "Demo Partner Bank", "bank-analyst"));
+
+        assertThat(done.created())
+                .containsExactly("organizationKind", "client", "clientAttribute", "clientRole", "clientMembership");
+        assertThat(done.client()).isNotNull();
+        assertThat(done.client().clientId()).isEqualTo("bank-demo-api");
+        assertThat(keycloak.roles.get(done.client().serviceAccountUserId())).containsExactly("partner_bank");
+        assertThat(keycloak.members.get(bank))
+                .containsExactlyInAnyOrder(analyst, done.client().serviceAccountUserId());
+        assertThat(plansApplied).containsExactly("bank-demo:PARTNER_BANK:null");
+    }
+
+    @Test
+    void aKindlessTenantIsNotCompletedWithoutItsOwnAdminUserNorAsAnotherKindNorUnderAnotherName() {
+        String acme = keycloak.organization("Acme Trading", "acme", Map.of("tenant_id", List.of("acme")));
+        String member = keycloak.user("acme-member", "acme-member@acme.example.com", "acme");
+        keycloak.member(acme, member, "merchant_member");
+        keycloak.user("globex-admin", "globex-admin@globex.example.com", "globex");
+        keycloak.user("nobody", "nobody@example.com", null);
+
+        // No such user: onboarding would make one into a tenant it did not make.
+        assertThatThrownBy(() -> onboard(realmTenant("acme", "MERCHANT", "Acme Trading", "acme-boss")))
+                .isInstanceOfSatisfying(TenantConflict.class, conflict -> {
+                    assertThat(conflict.properties()).containsEntry("field", "admin.username");
+                    assertThat(conflict.getMessage()).contains("without a kind", "acme-boss");
+                });
+        // Another tenant's user, or a user of no tenant.
+        for (String username : List.of("globex-admin", "nobody")) {
+            assertThatThrownBy(() -> onboard(realmTenant("acme", "MERCHANT", "Acme Trading", username)))
+                    .isInstanceOfSatisfying(
+                            TenantConflict.class,
+                            conflict -> assertThat(conflict.properties()).containsEntry("field", "admin.username"));
+        }
+        // Its user holds a merchant's role: it is no bank.
+        assertThatThrownBy(() -> onboard(realmTenant("acme", "PARTNER_BANK", "Acme Trading", "acme-member")))
+                .isInstanceOfSatisfying(TenantConflict.class, conflict -> {
+                    assertThat(conflict.properties()).containsEntry("field", "kind");
+                    assertThat(conflict.getMessage()).contains("merchant_member", "MERCHANT", "PARTNER_BANK");
+                });
+        // Another name.
+        assertThatThrownBy(() -> onboard(realmTenant("acme", "MERCHANT", "Acme Corp", "acme-member")))
+                .isInstanceOfSatisfying(
+                        TenantConflict.class,
+                        conflict -> assertThat(conflict.properties()).containsEntry("field", "tenantId"));
+
+        // Nothing changed: no kind, no user, no role, no client.
+        assertThat(keycloak.organizations.get(acme)).containsEntry("attributes", Map.of("tenant_id", List.of("acme")));
+        assertThat(keycloak.count("PUT", ".*")).isZero();
+        assertThat(keycloak.count("POST", ".*")).isZero();
+        assertThat(keycloak.roles.get(member)).containsExactly("merchant_member");
+    }
+
+    @Test
+    void anOrganizationOfTheTenantsIdUnderAnotherAliasIsNoTenantToComplete() {
+        // tenant_id says acme, the alias does not: not the tenant the realm file makes, so not completed.
+        keycloak.organization("Acme Trading", "acme-old", Map.of("tenant_id", List.of("acme")));
+        keycloak.user("acme-admin", "acme-admin@acme.example.com", "acme");
+
+        assertThatThrownBy(() -> onboard(realmTenant("acme", "MERCHANT", "Acme Trading", "acme-admin")))
+                .isInstanceOfSatisfying(
+                        TenantConflict.class,
+                        conflict -> assertThat(conflict.properties()).containsEntry("field", "tenantId"));
+        assertThat(keycloak.count("PUT", ".*")).isZero();
+    }
+
+    @Test
+    void aFailureWhileRecordingTheKindIs502AndTheSameRequestAgainCompletesIt() {
+        String insurer =
+                keycloak.organization("Demo Insurer", "insurer-demo", Map.of("tenant_id", List.of("insurer-demo")));
+        String adjuster =
+                keycloak.user("insurer-adjuster", "insurer-adjuster@insurer-demo.example.com", "insurer-demo");
+        keycloak.member(insurer, adjuster, "insurer");
+        keycloak.failNext("PUT", "/organizations/.*", 500);
+
+        assertThatThrownBy(() -> onboard(realmTenant("insurer-demo", "INSURER", "Demo Insurer", "insurer-adjuster")))
+                .isInstanceOfSatisfying(
+                        OnboardingIncomplete.class,
+                        failure -> assertThat(failure.properties()).containsEntry("step", "organizationKind"));
+        assertThat(keycloak.clients).isEmpty();
+
+        TenantOnboarding.Onboarded done =
+                onboard(realmTenant("insurer-demo", "INSURER", "Demo Insurer", "insurer-adjuster"));
+        assertThat(done.created()).startsWith("organizationKind", "client");
+        assertThat(keycloak.organizations.get(insurer))
+                .containsEntry(
+                        "attributes", Map.of("tenant_id", List.of("insurer-demo"), "tenant_kind", List.of("INSURER")));
+    }
+
     @Test
     void anExistingTenantOfAnotherKindOrNameIsAConflictAndNothingIsMadeForIt() {
-        // The demo tenants of the realm file carry no kind: they are never taken over by onboarding.
+        // A tenant of the realm file (no kind) asked for under another name is not completed.
         keycloak.organization("Acme Trading", "acme", Map.of("tenant_id", List.of("acme")));
         assertThatThrownBy(() -> onboard(request("acme", "MERCHANT")))
                 .isInstanceOfSatisfying(TenantConflict.class, conflict -> {

@@ -77,6 +77,19 @@ class TenantOnboardingWebTests extends MonitorWebTestBase {
                 .exchange();
     }
 
+    /** The {@code tenant.onboarded} entries of this tenant, in every log. */
+    private List<Document> onboardedAudit(String tenant) {
+        return mongo.find(
+                        Query.query(Criteria.where("action")
+                                .is("tenant.onboarded")
+                                .and("objectId")
+                                .is(tenant)),
+                        Document.class,
+                        "audit_log")
+                .collectList()
+                .block();
+    }
+
     private static String tenant() {
         return "on-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -178,15 +191,7 @@ class TenantOnboardingWebTests extends MonitorWebTestBase {
                 .isEqualTo("MONITOR");
 
         // Audited in the admin's log and in the new tenant's, without the password.
-        List<Document> audited = mongo.find(
-                        Query.query(Criteria.where("action")
-                                .is("tenant.onboarded")
-                                .and("objectId")
-                                .is(tenant)),
-                        Document.class,
-                        "audit_log")
-                .collectList()
-                .block();
+        List<Document> audited = onboardedAudit(tenant);
         assertThat(audited).extracting(d -> d.getString("tenantId")).containsExactlyInAnyOrder("thaw", tenant);
         assertThat(audited.toString()).contains("organization,adminUser").doesNotContain("Temporary-Pass-1");
 
@@ -269,6 +274,77 @@ class TenantOnboardingWebTests extends MonitorWebTestBase {
                 .isEqualTo("tenantId")
                 .jsonPath("$.tenantId")
                 .isEqualTo(tenant);
+    }
+
+    @Test
+    void aTenantOfTheRealmFileIsCompletedByOnboardingAuditedAndThenAnsweredAsFound() {
+        // As thaw-realm.json makes the demo's bank: organization and user, no kind, no plan, no client of its own.
+        String tenant = tenant();
+        String organization = keycloak.organization("Bank " + tenant, tenant, Map.of("tenant_id", List.of(tenant)));
+        String analyst = keycloak.user(tenant + "-analyst", "analyst@" + tenant + ".example.com", tenant);
+        keycloak.member(organization, analyst, "partner_bank");
+        Map<String, Object> bank = new java.util.HashMap<>(merchant(tenant));
+        bank.put("kind", "PARTNER_BANK");
+        bank.put("name", "Bank " + tenant);
+        bank.put(
+                "admin",
+                Map.of(
+                        "username", tenant + "-analyst",
+                        "email", "analyst@" + tenant + ".example.com",
+                        "firstName", "Bob",
+                        "lastName", "Banks",
+                        "temporaryPassword", "Temporary-Pass-1"));
+        bank.put("plan", "PARTNER_BANK");
+        bank.remove("referredBy");
+
+        onboard(platformAdmin(), bank, null)
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.organizationId")
+                .isEqualTo(organization)
+                .jsonPath("$.admin.userId")
+                .isEqualTo(analyst)
+                .jsonPath("$.created")
+                .isEqualTo(List.of("organizationKind", "client", "clientAttribute", "clientRole", "clientMembership"))
+                .jsonPath("$.client.clientId")
+                .isEqualTo(tenant + "-api")
+                .jsonPath("$.plan")
+                .isEqualTo("PARTNER_BANK");
+        List<Document> audited = onboardedAudit(tenant);
+        assertThat(audited).extracting(d -> d.getString("tenantId")).containsExactlyInAnyOrder("thaw", tenant);
+        assertThat(audited.toString()).contains("organizationKind,client");
+
+        onboard(platformAdmin(), bank, null)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.created")
+                .isEmpty();
+        // Its kind recorded: the same id as a merchant is now refused by that kind.
+        bank.put("kind", "MERCHANT");
+        onboard(platformAdmin(), bank, null)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("tenantId");
+    }
+
+    @Test
+    void aTenantOfTheRealmFileIsNotCompletedForAUserItDoesNotHold() {
+        String tenant = tenant();
+        keycloak.organization("Merchant " + tenant, tenant, Map.of("tenant_id", List.of(tenant)));
+
+        onboard(platformAdmin(), merchant(tenant), null)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("tenant_conflict")
+                .jsonPath("$.field")
+                .isEqualTo("admin.username");
+        assertThat(keycloak.userNamed(tenant + "-admin")).isEmpty();
     }
 
     @Test

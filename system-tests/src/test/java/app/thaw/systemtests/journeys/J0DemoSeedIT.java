@@ -16,11 +16,13 @@ import app.thaw.systemtests.support.ThawPlatform;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.http.HttpStatus;
 
 /**
  * {@code ./thaw demo}: the seed program (infra/demo/DemoSeed.java, run by the JDK's source
- * launcher as the runner does) fills the demo tenants with the journeys at different stages, and
- * running it again creates nothing new.
+ * launcher as the runner does) onboards the demo tenants by API (ADR 64, 65: the realm file's
+ * kind-less tenants completed, each with its kind, plan and, for the bank and the insurer, a client of
+ * its own), fills them with the journeys at different stages, and running it again creates nothing new.
  */
 @ExtendWith(ThawPlatform.class)
 @Order(59)
@@ -32,6 +34,15 @@ class J0DemoSeedIT {
         ThawApi thaw = new ThawApi(platform);
 
         String first = seed(platform);
+        assertThat(first)
+                .contains(
+                        "Tenant bank-demo (PARTNER_BANK) onboarded by API: plan PARTNER_BANK, its own client bank-demo-api;"
+                                + " made: organizationKind, client, clientAttribute, clientRole, clientMembership",
+                        "Tenant insurer-demo (INSURER) onboarded by API: plan INSURER, its own client insurer-demo-api;"
+                                + " made: organizationKind, client",
+                        "Tenant acme (MERCHANT) onboarded by API: plan THAW_ASSIST, referred by bank-demo; made: "
+                                + "organizationKind",
+                        "Tenant globex (MERCHANT) onboarded by API: plan THAW_ASSIST; made: organizationKind");
         assertThat(first)
                 .contains(
                         "J1 risk freeze (acme): case",
@@ -87,7 +98,7 @@ class J0DemoSeedIT {
                         .anyMatch(c -> alert.get("id").equals(c.get("sourceAlertId"))));
 
         // Issue 20's partner business: plans, acme's link to bank-demo and its referral, insurer-demo's consent on J1.
-        assertThat(first).contains("Partners: plans set");
+        assertThat(first).contains("Partners: acme linked bank-demo");
         assertThat(ThawApi.list(thaw.get(ThawApi.DEMO_BANK, "/api/v1/cases/partner-links")))
                 .anyMatch(
                         link -> "acme".equals(link.get("merchantTenantId")) && Boolean.TRUE.equals(link.get("active")));
@@ -105,9 +116,49 @@ class J0DemoSeedIT {
                 .anyMatch(subscriber ->
                         "acme".equals(subscriber.get("tenantId")) && "THAW_ASSIST".equals(subscriber.get("plan")));
 
+        // The demo tenants are onboarded tenants now: the same onboarding again finds each complete ...
+        Map<String, Object> bank = OnboardedTenantJourneyIT.onboard(
+                thaw,
+                demoTenant("bank-demo", "PARTNER_BANK", "Demo Partner Bank", "bank-analyst"),
+                null,
+                HttpStatus.OK);
+        assertThat(bank)
+                .containsEntry("kind", "PARTNER_BANK")
+                .containsEntry("plan", "PARTNER_BANK")
+                .containsEntry("created", List.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> client = (Map<String, Object>) bank.get("client");
+        assertThat(client).containsEntry("clientId", "bank-demo-api");
+        // ... the bank's own client, made by onboarding, calls Thaw as the bank ...
+        String token = thaw.keycloak().clientToken("bank-demo-api", (String) client.get("secret"));
+        assertThat(ThawApi.body(thaw.gateway()
+                                .get()
+                                .uri("/api/v1/monitor/whoami")
+                                .headers(h -> h.setBearerAuth(token))
+                                .exchange()
+                                .expectStatus()
+                                .isOk())
+                        .toString())
+                .contains("bank-demo", "partner_bank");
+        // ... and each has the kind onboarding recorded: acme is no insurer.
+        Map<String, Object> notAnInsurer = ThawApi.problem(
+                OnboardedTenantJourneyIT.exchange(
+                        thaw, demoTenant("acme", "INSURER", "Acme Trading", "acme-admin"), null),
+                HttpStatus.CONFLICT);
+        assertThat(notAnInsurer).containsEntry("code", "tenant_conflict").containsEntry("field", "tenantId");
+        assertThat(String.valueOf(notAnInsurer.get("detail"))).contains("kind MERCHANT");
+        // The realm's demo users and clients work as before (the seed signed in with them after onboarding).
+        assertThat(ThawApi.ok(thaw.get("insurer-adjuster", "/api/v1/subscription")))
+                .containsEntry("plan", "INSURER");
+        assertThat(ThawApi.ok(thaw.get("globex-admin", "/api/v1/subscription"))).containsEntry("plan", "THAW_ASSIST");
+
         // Idempotent: a second run finds everything and makes nothing.
         int acmeCases = thaw.all("acme-admin", "/api/v1/cases").size();
         String second = seed(platform);
+        // Each onboarding of the second run found its tenant complete, or got the first run's answer replayed.
+        assertThat(second.lines().filter(line -> line.startsWith("Tenant ")))
+                .hasSize(4)
+                .allMatch(line -> line.contains("nothing made") || line.endsWith("replayed)"), "made nothing");
         assertThat(second)
                 .contains(
                         "J1 risk freeze (acme): already seeded",
@@ -119,6 +170,29 @@ class J0DemoSeedIT {
         assertThat(ThawApi.list(thaw.get("acme-admin", "/api/v1/evidence/cases/{id}/consents", risk.get("id"))))
                 .filteredOn(consent -> "insurer-demo".equals(consent.get("insurerTenantId")))
                 .hasSize(1);
+    }
+
+    /** The onboarding request the seed sends for a demo tenant (its admin user as the realm file has it). */
+    private static Map<String, Object> demoTenant(String tenantId, String kind, String name, String admin) {
+        return Map.of(
+                "tenantId",
+                tenantId,
+                "kind",
+                kind,
+                "name",
+                name,
+                "admin",
+                Map.of(
+                        "username",
+                        admin,
+                        "email",
+                        admin + "@" + tenantId + ".example.com",
+                        "firstName",
+                        "Demo",
+                        "lastName",
+                        "Admin",
+                        "temporaryPassword",
+                        "thaw-demo-first-sign-in"));
     }
 
     private static Map<String, Object> byReference(ThawApi thaw, String who, String query, String accountReference) {
@@ -140,7 +214,7 @@ class J0DemoSeedIT {
                         platform.keycloakUrl())
                 .redirectErrorStream(true)
                 .start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+        assertThat(process.waitFor(300, TimeUnit.SECONDS))
                 .as("the seed finished")
                 .isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -31,7 +31,9 @@ class TenantController {
                             + "first admin user with a temporary password, for a bank or insurer a client-credentials client "
                             + "(its secret answered here) — and its plan and referral (audited). Each step is looked up "
                             + "before it is made: the same request again completes the tenant; 201 when this run made "
-                            + "something, 200 when all was there. Accepts Idempotency-Key")
+                            + "something, 200 when all was there. A tenant that exists without a kind (made outside onboarding, "
+                            + "as the realm file's demo tenants) is completed for the admin user it already holds. Accepts "
+                            + "Idempotency-Key")
     @PostMapping("/api/v1/monitor/admin/tenants")
     @AllowedRoles(ThawRoles.PLATFORM_ADMIN)
     Mono<ResponseEntity<TenantOnboarding.Onboarded>> onboard(@RequestBody TenantRequest request) {
