@@ -22,8 +22,8 @@ import org.springframework.http.HttpStatus;
 /**
  * Issue 20: acme links its partner bank; bank-demo (its machine client, a real Keycloak token
  * through the gateway) opens a risk case for acme, asks for proof, acme answers, the bank reviews
- * within its 2 h clock; acme's insurer follows the case while acme consents, and loses it when
- * acme withdraws. acme revokes the link: the bank is refused from then on.
+ * within its 2 h clock and releases the funds; acme's insurer follows the case to RESOLVED while acme
+ * consents, and loses it when acme withdraws. acme revokes the link: the bank is refused from then on.
  */
 @ExtendWith(ThawPlatform.class)
 @Order(56)
@@ -184,6 +184,16 @@ class PartnerBankJourneyIT {
         assertThat(ThawApi.list(thaw.get(INSURER, "/api/v1/cases/followed")))
                 .extracting(c -> c.get("caseId"))
                 .contains(caseId);
+
+        // The bank releases the funds: the insurer follows the case to RESOLVED, restored.
+        thaw.transition(BANK, caseId, "RESOLVED", "bank: released", Map.of("resolution", "RESTORED"));
+        Map<String, Object> resolved = thaw.get(INSURER, "/api/v1/cases/followed/{id}", caseId)
+                .returnResult(Map.class)
+                .getResponseBody()
+                .blockFirst();
+        assertThat(resolved).containsEntry("status", "RESOLVED");
+        assertThat(resolved.get("restoration").toString()).contains("stage=RESTORED");
+
         // Consent withdrawn: 404 from then on.
         thaw.post(MERCHANT, Map.of(), "/api/v1/evidence/cases/{id}/consents/{consent}/revoke", caseId, consentId)
                 .expectStatus()
@@ -202,7 +212,7 @@ class PartnerBankJourneyIT {
         assertThat(ThawApi.problem(thaw.post(BANK, intake, "/api/v1/cases"), HttpStatus.FORBIDDEN))
                 .containsEntry("code", "partner_not_linked");
         thaw.get(BANK, "/api/v1/cases/{id}", caseId).expectStatus().isNotFound();
-        thaw.transitionResponse(BANK, caseId, "RESOLVED", "bank: released", Map.of())
+        thaw.transitionResponse(BANK, caseId, "CLOSED", "bank: done", Map.of())
                 .expectStatus()
                 .isNotFound();
         Awaitility.await("evidence-service learnt the revocation")
@@ -213,6 +223,6 @@ class PartnerBankJourneyIT {
                                 .getStatus()
                                 .value()
                         == 404);
-        assertThat(thaw.caseOf(MERCHANT, caseId)).containsEntry("status", "UNDER_REVIEW");
+        assertThat(thaw.caseOf(MERCHANT, caseId)).containsEntry("status", "RESOLVED");
     }
 }
