@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.thaw.cases.api.CaseApiTests;
+import app.thaw.platform.testing.MessageBundles;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -166,6 +167,48 @@ class CasesDashboardTests extends CaseApiTests {
                 .contains("id=\"move-GATHERING_EVIDENCE\"")
                 .doesNotContain("id=\"move-RESOLVED\"", "id=\"move-CLOSED\"", "id=\"move-SUBMITTED\"");
         assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN")).contains("开始收集证据", "证据清单", "时间线");
+    }
+
+    /**
+     * Issue 23, "no English left on a zh-CN page": a case worked to its end (a contact, every status, the
+     * clocks cancelled by the resolution) and closed, its page and the queue rendered in Chinese: no missing
+     * key, no English words. The clock's cancellation, which the timeline keeps as an English sentence, is
+     * worded in Chinese, with the reason the person typed as typed.
+     */
+    @Test
+    void aCaseWorkedToItsEndHasNoEnglishLeftOnItsChinesePages() {
+        String tenant = "dash-zh-all-" + UUID.randomUUID();
+        String assignee = "zh-all-" + UUID.randomUUID();
+        String id = openAssigned(tenant, assignee, RISK_NOTICE);
+        String admin = token(tenant, "merchant_admin");
+        post(
+                        "/api/v1/cases/" + id + "/contacts",
+                        admin,
+                        Map.of(
+                                "channel",
+                                "PHONE",
+                                "at",
+                                "2025-09-30T02:00:00Z",
+                                "summary",
+                                "已致电平台客服",
+                                "nextStep",
+                                "补交发票",
+                                "statedCycleDays",
+                                7))
+                .expectStatus()
+                .isCreated();
+        for (String to : new String[] {"GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW", "RESOLVED", "CLOSED"}) {
+            transition(id, admin, to, Map.of("reason", "平台已审核通过")).expectStatus().isOk();
+        }
+
+        String zh = page("/dashboard/cases/" + id, agent(), "zh-CN");
+        assertThat(zh)
+                .contains("案件已解决（已恢复）：平台已审核通过", "电话", "已恢复")
+                .doesNotContain("the case was resolved", "No longer");
+        MessageBundles.assertChinese(zh);
+        MessageBundles.assertChinese(page("/dashboard/cases/?assignee=" + assignee + "&status=CLOSED", agent(), "zh-CN"));
+        // In English the timeline keeps the service's own sentence.
+        assertThat(page("/dashboard/cases/" + id, agent(), "en")).contains("the case was resolved (RESTORED): 平台已审核通过");
     }
 
     @Test

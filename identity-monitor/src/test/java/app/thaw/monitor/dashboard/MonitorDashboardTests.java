@@ -9,6 +9,7 @@ import java.util.Map;
 
 import app.thaw.monitor.MonitorWebTestBase;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.testing.MessageBundles;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -193,6 +194,40 @@ class MonitorDashboardTests extends MonitorWebTestBase {
                         "3 credit or loan applications within 60 min (limit 2)",
                         "km/h, limit 900 km/h)")
                 .doesNotContain("lang=\"en\"");
+    }
+
+    /**
+     * Every monitor page in Chinese, with a misuse alert and a sanctions hit dismissed without a reason
+     * (whose "not a match" reason the service writes itself): no missing key, no English words.
+     */
+    @Test
+    void everyMonitorPageInChineseHasNoEnglishLeft() {
+        Raised raised = raised();
+        String compliance = token(raised.tenant(), "compliance_officer", "staff_agent");
+        enrol(raised.tenant(), Map.of("NAME_LATIN", "Lei Zhang"));
+        Document hit = alerts(raised.tenant()).stream()
+                .filter(alert -> "SANCTIONS_HIT".equals(alert.getString("kind")))
+                .findFirst()
+                .orElseThrow();
+        web.post()
+                .uri("/api/v1/monitor/alerts/" + hit.getString("_id") + "/dismiss")
+                .headers(h -> h.setBearerAuth(compliance))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("version", 1))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        String queue = page(compliance, "/dashboard/monitor/", "zh-CN");
+        assertThat(queue).contains("alert-" + raised.alertId(), "alert-" + hit.getString("_id"), "已作为误报排除（未填写理由）");
+        MessageBundles.assertChinese(queue);
+        MessageBundles.assertChinese(page(compliance, "/dashboard/monitor/subjects/" + raised.subject(), "zh-CN"));
+        MessageBundles.assertChinese(page(compliance, "/dashboard/monitor/ingestion?range=day", "zh-CN"));
+        MessageBundles.assertChinese(page(bank(raised.tenant()), "/dashboard/monitor/rules", "zh-CN"));
+        // The same check finds the English sentences the page showed before reasons had codes.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MessageBundles.assertChinese(
+                        queue.replace("已作为误报排除（未填写理由）", "cleared as a false positive")))
+                .hasMessageContaining("cleared as a false positive");
     }
 
     @Test

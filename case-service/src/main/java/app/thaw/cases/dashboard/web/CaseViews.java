@@ -152,6 +152,19 @@ public final class CaseViews {
                     .orElse(label);
         }
 
+        /** The requirements of a comma-separated list (a supplement request's items), each by its name in the page's language. */
+        public List<String> requirements(String codes) {
+            return java.util.Arrays.stream(codes.split(","))
+                    .filter(code -> !code.isBlank())
+                    .map(code -> app.thaw.cases.checklist.ChecklistCatalogue.label(code.strip(), zh ? "zh" : "en"))
+                    .toList();
+        }
+
+        /** Why a clock was cancelled, read back from the timeline's English sentence, for the Chinese page to word. */
+        public app.thaw.cases.incident.CancelCause cancelCause(String reason) {
+            return app.thaw.cases.incident.CancelCause.read(reason);
+        }
+
         public Readiness readiness() {
             return c.readiness();
         }
