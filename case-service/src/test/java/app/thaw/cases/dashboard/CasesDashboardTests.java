@@ -176,6 +176,7 @@ class CasesDashboardTests extends CaseApiTests {
      * worded in Chinese, with the reason the person typed as typed.
      */
     @Test
+    @SuppressWarnings("unchecked")
     void aCaseWorkedToItsEndHasNoEnglishLeftOnItsChinesePages() {
         String tenant = "dash-zh-all-" + UUID.randomUUID();
         String assignee = "zh-all-" + UUID.randomUUID();
@@ -196,14 +197,19 @@ class CasesDashboardTests extends CaseApiTests {
                                 "statedCycleDays",
                                 7))
                 .expectStatus()
-                .isCreated();
+                .isOk();
+        // A rejection as evidence-service's verdict writes it: its reason code, then the reviewer's note.
+        String item = ((java.util.List<String>) ((Map<String, Object>) read(id, agent()).get("readiness")).get("missing"))
+                .getFirst();
+        checklist(id, item, "REJECTED", "EXPIRED: 营业执照已过期");
+        assertThat(page("/dashboard/cases/" + id, agent(), "en")).contains("Expired: 营业执照已过期");
         for (String to : new String[] {"GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW", "RESOLVED", "CLOSED"}) {
             transition(id, admin, to, Map.of("reason", "平台已审核通过")).expectStatus().isOk();
         }
 
         String zh = page("/dashboard/cases/" + id, agent(), "zh-CN");
         assertThat(zh)
-                .contains("案件已解决（已恢复）：平台已审核通过", "电话", "已恢复")
+                .contains("案件已解决（已恢复）：平台已审核通过", "平台已作出决定：停止催办", "电话", "已恢复", "已过期：营业执照已过期")
                 .doesNotContain("the case was resolved", "No longer");
         MessageBundles.assertChinese(zh);
         MessageBundles.assertChinese(page("/dashboard/cases/?assignee=" + assignee + "&status=CLOSED", agent(), "zh-CN"));

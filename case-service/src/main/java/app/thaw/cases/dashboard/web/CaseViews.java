@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
 /** What the dashboard's templates show of a case: its most urgent clock, times in the tenant's zone, the moves allowed now. */
 public final class CaseViews {
 
+    /** evidence-service's rejection reasons ({@code thaw.evidence.rejected}'s {@code reasonCode}), worded by {@code cases.rejection.*}. */
+    static final java.util.Set<String> REJECTION_CODES =
+            java.util.Set.of("EXPIRED", "ILLEGIBLE", "EDITED", "NAME_MISMATCH", "WRONG_DOCUMENT", "INCOMPLETE");
+
     private CaseViews() {}
 
     /** The clock a case's countdown shows: an unmet breach first (it shows how late), else the nearest running deadline. */
@@ -158,6 +162,18 @@ public final class CaseViews {
                     .filter(code -> !code.isBlank())
                     .map(code -> app.thaw.cases.checklist.ChecklistCatalogue.label(code.strip(), zh ? "zh" : "en"))
                     .toList();
+        }
+
+        /** The reason code of a checklist rejection ({@code EXPIRED: note}), or null when it names none of evidence-service's. */
+        public @Nullable String rejectionCode(String rejection) {
+            String code = rejection.split(":", 2)[0].strip();
+            return REJECTION_CODES.contains(code) ? code : null;
+        }
+
+        /** The reviewer's note of a checklist rejection, or null when it has none. */
+        public @Nullable String rejectionNote(String rejection) {
+            String[] parts = rejection.split(":", 2);
+            return parts.length < 2 || parts[1].isBlank() ? null : parts[1].strip();
         }
 
         /** Why a clock was cancelled, read back from the timeline's English sentence, for the Chinese page to word. */
