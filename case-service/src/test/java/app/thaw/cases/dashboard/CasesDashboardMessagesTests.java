@@ -1,6 +1,5 @@
 package app.thaw.cases.dashboard;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import app.thaw.cases.incident.CancelCause;
@@ -21,14 +20,8 @@ import org.junit.jupiter.api.Test;
 class CasesDashboardMessagesTests {
 
     @Test
-    void everyMessageIsInBothLanguagesWithTheSameArguments() {
-        MessageBundles.assertComplete("messages");
-    }
-
-    @Test
-    void everyKeyTheTemplatesNameIsInTheBundles() {
-        MessageBundles.assertTemplateKeysExist(
-                Path.of("src/main/resources/templates"), "messages", MessageBundles.PLATFORM);
+    void everyMessageIsInBothLanguagesAndEveryKeyTheTemplatesNameIsThere() {
+        MessageBundles.assertServiceDashboard();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package app.thaw.evidence.dashboard;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import app.thaw.evidence.custody.CustodyAction;
@@ -14,14 +13,8 @@ import org.junit.jupiter.api.Test;
 class EvidenceDashboardMessagesTests {
 
     @Test
-    void everyMessageIsInBothLanguagesWithTheSameArguments() {
-        MessageBundles.assertComplete("messages");
-    }
-
-    @Test
-    void everyKeyTheTemplatesNameIsInTheBundles() {
-        MessageBundles.assertTemplateKeysExist(
-                Path.of("src/main/resources/templates"), "messages", MessageBundles.PLATFORM);
+    void everyMessageIsInBothLanguagesAndEveryKeyTheTemplatesNameIsThere() {
+        MessageBundles.assertServiceDashboard();
     }
 
     @Test

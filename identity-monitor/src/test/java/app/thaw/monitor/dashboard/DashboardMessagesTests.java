@@ -1,6 +1,5 @@
 package app.thaw.monitor.dashboard;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,14 +20,8 @@ import org.junit.jupiter.api.Test;
 class DashboardMessagesTests {
 
     @Test
-    void everyMessageIsInBothLanguagesWithTheSameArguments() {
-        MessageBundles.assertComplete("messages");
-    }
-
-    @Test
-    void everyKeyTheTemplatesNameIsInTheBundles() {
-        MessageBundles.assertTemplateKeysExist(
-                Path.of("src/main/resources/templates"), "messages", MessageBundles.PLATFORM);
+    void everyMessageIsInBothLanguagesAndEveryKeyTheTemplatesNameIsThere() {
+        MessageBundles.assertServiceDashboard();
     }
 
     @Test

@@ -43,6 +43,16 @@ public final class MessageBundles {
 
     private MessageBundles() {}
 
+    /**
+     * A service's dashboard bundle ({@code messages}) and templates ({@code src/main/resources/templates},
+     * read from the module's folder, where its tests run): {@link #assertComplete} and
+     * {@link #assertTemplateKeysExist} against it and the platform's bundle.
+     */
+    public static void assertServiceDashboard() {
+        assertComplete("messages");
+        assertTemplateKeysExist(Path.of("src/main/resources/templates"), "messages", PLATFORM);
+    }
+
     /** The English bundle at {@code basename} on the class path. */
     public static Properties english(String basename) {
         return load(basename + ".properties");
