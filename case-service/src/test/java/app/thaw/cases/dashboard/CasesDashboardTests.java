@@ -312,6 +312,19 @@ class CasesDashboardTests extends CaseApiTests {
                 .expectBody(String.class)
                 .value(problem ->
                         assertThat(problem).contains("Please correct the input.", "reason", "must not be blank"));
+        // In Chinese the same refusals name the field and the state in Chinese, not the API's English detail.
+        MultiValueMap<String, String> blank = new LinkedMultiValueMap<>();
+        blank.add("to", "GATHERING_EVIDENCE");
+        blank.add("reason", " ");
+        assertThat(postFormIn("zh-CN", "/dashboard/cases/" + id + "/transitions", blank))
+                .contains("请更正输入。", "请检查：", "原因（每次变更必填）")
+                .doesNotContain("must not be blank", "reason");
+        MultiValueMap<String, String> skip = new LinkedMultiValueMap<>();
+        skip.add("to", "RESOLVED");
+        skip.add("reason", "跳过");
+        assertThat(postFormIn("zh-CN", "/dashboard/cases/" + id + "/transitions", skip))
+                .contains("当前状态不允许这项变更。", "案件当前状态：已分诊。")
+                .doesNotContain("cannot move", "TRIAGED");
         long stale = ((Number) read(id, agent()).get("version")).longValue() + 1;
         postForm(
                         "/dashboard/cases/" + id + "/transitions",
@@ -1170,6 +1183,23 @@ class CasesDashboardTests extends CaseApiTests {
                 .exchange()
                 .expectStatus()
                 .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** A refused form post as an agent whose page is in {@code language}: the problem fragment it answers. */
+    private String postFormIn(String language, String path, MultiValueMap<String, String> form) {
+        return web.post()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(agent()))
+                .header("HX-Request", "true")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form))
+                .exchange()
+                .expectStatus()
+                .is4xxClientError()
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
