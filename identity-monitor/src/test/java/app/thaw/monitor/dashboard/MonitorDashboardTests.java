@@ -187,6 +187,23 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         assertThat(rowOf(page(agent, "/dashboard/monitor/subjects/" + raised.subject(), "zh-CN"), raised.alertId()))
                 .contains("来自该主体从未使用过的设备的信贷申请")
                 .doesNotContain(ENGLISH_REASONS);
+        // The row answered after a move (htmx) is in the page's language too.
+        String moved = web.post()
+                .uri("/dashboard/monitor/alerts/" + raised.alertId() + "/acknowledge")
+                .headers(h -> h.setBearerAuth(agent))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .header("HX-Request", "true")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("version", String.valueOf(raised.alert().getLong("version"))))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(moved)
+                .contains("data-state=\"ACKNOWLEDGED\"", "来自该主体从未使用过的设备的信贷申请")
+                .doesNotContain(ENGLISH_REASONS);
         // In English the same codes read as the API's sentences, the signal type by its name on the page.
         assertThat(rowOf(page(agent, "/dashboard/monitor/", "en"), raised.alertId()))
                 .contains(
