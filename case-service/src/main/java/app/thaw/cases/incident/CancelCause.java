@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param value the scenario ({@link Kind#REPLANNED}) or outcome ({@link Kind#RESOLVED}) named, else null
  * @param typed the reason a person gave for the move that cancelled the clock, else null (for OTHER, the sentence)
  */
-public record CancelCause(Kind kind, @Nullable String value, @Nullable String typed) {
+public record CancelCause(
+        Kind kind, @Nullable String value, @Nullable String typed) {
 
     public enum Kind {
         REPLANNED,
@@ -33,7 +34,8 @@ public record CancelCause(Kind kind, @Nullable String value, @Nullable String ty
     private static final String REPLANNED = "the case was re-planned as ";
     private static final String REJECTED = "the platform's decision went against the holder: ";
     private static final String CLOSED = "the case was closed: ";
-    private static final Pattern RESOLVED = Pattern.compile("the case was resolved \\(([A-Z_]+)\\): (.*)", Pattern.DOTALL);
+    private static final Pattern RESOLVED =
+            Pattern.compile("the case was resolved \\(([A-Z_]+)\\): (.*)", Pattern.DOTALL);
 
     static String replanned(Scenario scenario) {
         return REPLANNED + scenario;

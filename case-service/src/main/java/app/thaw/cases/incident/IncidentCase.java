@@ -273,8 +273,7 @@ public final class IncidentCase {
                 settleClock(
                         task.clockId(),
                         CaseClock::cancelled,
-                        clock -> new CaseEvent.ClockCancelled(
-                                now, actor, clock, CancelCause.replanned(scenario)));
+                        clock -> new CaseEvent.ClockCancelled(now, actor, clock, CancelCause.replanned(scenario)));
             }
         }
         Map<String, ChecklistItem> before = new LinkedHashMap<>();

@@ -46,7 +46,8 @@ class CasesDashboardMessagesTests {
                         .filter(kind -> kind != CancelCause.Kind.OTHER)
                         .toList());
         MessageBundles.assertKeysFor("messages", "cases.party.", List.of("partner_bank", "insurer"));
-        MessageBundles.assertKeysFor("messages", "cases.drill.", List.of("MET_IN_TIME", "MET_LATE", "BREACHED", "PENDING"));
+        MessageBundles.assertKeysFor(
+                "messages", "cases.drill.", List.of("MET_IN_TIME", "MET_LATE", "BREACHED", "PENDING"));
         MessageBundles.assertKeysFor("messages", "cases.analytics.by.", List.of("platform", "scenario", "month"));
         // Every line the timeline writes has its name (a missing one showed its code on both pages).
         MessageBundles.assertKeysFor(

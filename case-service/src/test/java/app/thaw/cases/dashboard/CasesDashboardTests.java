@@ -199,12 +199,15 @@ class CasesDashboardTests extends CaseApiTests {
                 .expectStatus()
                 .isOk();
         // A rejection as evidence-service's verdict writes it: its reason code, then the reviewer's note.
-        String item = ((java.util.List<String>) ((Map<String, Object>) read(id, agent()).get("readiness")).get("missing"))
+        String item = ((java.util.List<String>)
+                        ((Map<String, Object>) read(id, agent()).get("readiness")).get("missing"))
                 .getFirst();
         checklist(id, item, "REJECTED", "EXPIRED: 营业执照已过期");
         assertThat(page("/dashboard/cases/" + id, agent(), "en")).contains("Expired: 营业执照已过期");
         for (String to : new String[] {"GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW", "RESOLVED", "CLOSED"}) {
-            transition(id, admin, to, Map.of("reason", "平台已审核通过")).expectStatus().isOk();
+            transition(id, admin, to, Map.of("reason", "平台已审核通过"))
+                    .expectStatus()
+                    .isOk();
         }
 
         String zh = page("/dashboard/cases/" + id, agent(), "zh-CN");
@@ -212,7 +215,8 @@ class CasesDashboardTests extends CaseApiTests {
                 .contains("案件已解决（已恢复）：平台已审核通过", "平台已作出决定：停止催办", "电话", "已恢复", "已过期：营业执照已过期")
                 .doesNotContain("the case was resolved", "No longer");
         MessageBundles.assertChinese(zh);
-        MessageBundles.assertChinese(page("/dashboard/cases/?assignee=" + assignee + "&status=CLOSED", agent(), "zh-CN"));
+        MessageBundles.assertChinese(
+                page("/dashboard/cases/?assignee=" + assignee + "&status=CLOSED", agent(), "zh-CN"));
         // In English the timeline keeps the service's own sentence.
         assertThat(page("/dashboard/cases/" + id, agent(), "en")).contains("the case was resolved (RESTORED): 平台已审核通过");
     }

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 import app.thaw.evidence.custody.CustodyLog;
-import app.thaw.platform.testing.MessageBundles;
 import app.thaw.evidence.support.EvidenceWebTestSupport;
 import app.thaw.evidence.support.Samples;
+import app.thaw.platform.testing.MessageBundles;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;

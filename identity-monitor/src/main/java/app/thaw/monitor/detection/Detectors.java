@@ -100,17 +100,13 @@ public final class Detectors {
         if (speed <= thresholds.maxTravelSpeedKmh()) {
             return Optional.empty();
         }
-        List<String> args = List.of(
-                whole(km), whole(hours * 60), whole(speed), whole(thresholds.maxTravelSpeedKmh()));
+        List<String> args = List.of(whole(km), whole(hours * 60), whole(speed), whole(thresholds.maxTravelSpeedKmh()));
         return Optional.of(new Detection(
                 IMPOSSIBLE_TRAVEL,
                 Severity.HIGH,
                 List.of(last.signalId(), signal.id()),
                 signal.occurredAt(),
-                String.format(
-                        Locale.ROOT,
-                        "%s km in %s min (%s km/h, limit %s km/h)",
-                        args.toArray()),
+                String.format(Locale.ROOT, "%s km in %s min (%s km/h, limit %s km/h)", args.toArray()),
                 new Reason(ReasonCode.IMPOSSIBLE_TRAVEL.name(), args)));
     }
 

@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
 public enum ReasonCode {
     NEW_DEVICE("(\\w+) from a device this subject has not used before", Arg.SIGNAL_TYPE),
     IMPOSSIBLE_TRAVEL(
-            "(-?\\d+) km in (-?\\d+) min \\((-?\\d+) km/h, limit (-?\\d+) km/h\\)", Arg.TEXT, Arg.TEXT, Arg.TEXT,
+            "(-?\\d+) km in (-?\\d+) min \\((-?\\d+) km/h, limit (-?\\d+) km/h\\)",
+            Arg.TEXT,
+            Arg.TEXT,
+            Arg.TEXT,
             Arg.TEXT),
     UNUSUAL_HOUR(
             "(\\w+) at (\\d\\d):00, an hour with (\\d+\\.\\d)% of this subject's activity",
-            Arg.SIGNAL_TYPE,
-            Arg.TEXT,
-            Arg.TEXT),
+            Arg.SIGNAL_TYPE, Arg.TEXT, Arg.TEXT),
     OTP_BURST("(\\d+) one-time codes within (\\d+) min \\(limit (\\d+)\\)", Arg.TEXT, Arg.TEXT, Arg.TEXT),
     CREDIT_APPLICATIONS(
             "(\\d+) credit or loan applications within (\\d+) min \\(limit (\\d+)\\)", Arg.TEXT, Arg.TEXT, Arg.TEXT),

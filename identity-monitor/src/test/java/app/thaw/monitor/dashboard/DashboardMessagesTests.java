@@ -34,13 +34,15 @@ class DashboardMessagesTests {
         MessageBundles.assertKeysFor("messages", "monitor.identifier.", List.of(IdentifierType.values()));
         MessageBundles.assertKeysFor("messages", "monitor.decisions.", List.of(AllowList.Decision.values()));
         MessageBundles.assertKeysFor("messages", "monitor.reason.", List.of(ReasonCode.values()));
-        List<String> detectors = new ArrayList<>(
-                Detectors.all().stream().map(Detector::name).toList());
+        List<String> detectors =
+                new ArrayList<>(Detectors.all().stream().map(Detector::name).toList());
         detectors.add("SANCTIONS_SCREENING");
         MessageBundles.assertKeysFor("messages", "monitor.detector.", detectors);
         MessageBundles.assertKeysFor("messages", "monitor.move.", List.of("acknowledge", "dismiss", "escalate"));
         MessageBundles.assertKeysFor(
-                "messages", "monitor.moved.", List.of(AlertState.ACKNOWLEDGED, AlertState.DISMISSED, AlertState.ESCALATED));
+                "messages",
+                "monitor.moved.",
+                List.of(AlertState.ACKNOWLEDGED, AlertState.DISMISSED, AlertState.ESCALATED));
         MessageBundles.assertKeysFor("messages", "monitor.ingestion.total.", List.of("hour", "day"));
     }
 }

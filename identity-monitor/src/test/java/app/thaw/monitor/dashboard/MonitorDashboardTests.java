@@ -176,11 +176,7 @@ class MonitorDashboardTests extends MonitorWebTestBase {
 
         String zh = rowOf(page(agent, "/dashboard/monitor/", "zh-CN"), raised.alertId());
         assertThat(zh)
-                .contains(
-                        "来自该主体从未使用过的设备的信贷申请",
-                        "分钟内移动",
-                        "公里/小时，上限 900 公里/小时",
-                        "60 分钟内提交信贷或贷款申请 3 次（上限 2 次）")
+                .contains("来自该主体从未使用过的设备的信贷申请", "分钟内移动", "公里/小时，上限 900 公里/小时", "60 分钟内提交信贷或贷款申请 3 次（上限 2 次）")
                 .doesNotContain(ENGLISH_REASONS)
                 .doesNotContain("lang=\"en\"");
         // The subject's page shows the same rows.
@@ -194,7 +190,8 @@ class MonitorDashboardTests extends MonitorWebTestBase {
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
                 .header("HX-Request", "true")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("version", String.valueOf(raised.alert().getLong("version"))))
+                .body(BodyInserters.fromFormData(
+                        "version", String.valueOf(raised.alert().getLong("version"))))
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -242,12 +239,13 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         MessageBundles.assertChinese(page(compliance, "/dashboard/monitor/ingestion?range=day", "zh-CN"));
         MessageBundles.assertChinese(page(bank(raised.tenant()), "/dashboard/monitor/rules", "zh-CN"));
         // The same check finds the English sentences the page showed before reasons had codes.
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MessageBundles.assertChinese(
-                        queue.replace("已作为误报排除（未填写理由）", "cleared as a false positive")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        MessageBundles.assertChinese(queue.replace("已作为误报排除（未填写理由）", "cleared as a false positive")))
                 .hasMessageContaining("cleared as a false positive");
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theApiKeepsItsEnglishReasonsAndGivesEachItsCodeAndArguments() {
         Raised raised = raised();
         Map<?, ?> alert = web.get()
@@ -259,18 +257,18 @@ class MonitorDashboardTests extends MonitorWebTestBase {
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody();
-        List<?> reasons = (List<?>) alert.get("reasons");
-        List<?> codes = (List<?>) alert.get("reasonCodes");
+        List<Object> reasons = (List<Object>) alert.get("reasons");
+        List<Map<String, Object>> codes = (List<Map<String, Object>>) alert.get("reasonCodes");
         assertThat(reasons)
                 .contains(
                         "NEW_DEVICE: CREDIT_APPLICATION from a device this subject has not used before",
                         "CREDIT_APPLICATIONS: 3 credit or loan applications within 60 min (limit 2)");
         assertThat(codes).hasSameSizeAs(reasons);
         int burst = reasons.indexOf("CREDIT_APPLICATIONS: 3 credit or loan applications within 60 min (limit 2)");
-        assertThat((Map<?, ?>) codes.get(burst))
+        assertThat(codes.get(burst))
                 .containsEntry("code", "CREDIT_APPLICATIONS")
                 .containsEntry("args", List.of("3", "60", "2"));
-        assertThat((Map<?, ?>) codes.get(reasons.indexOf(
+        assertThat(codes.get(reasons.indexOf(
                         "NEW_DEVICE: CREDIT_APPLICATION from a device this subject has not used before")))
                 .containsEntry("code", "NEW_DEVICE")
                 .containsEntry("args", List.of("CREDIT_APPLICATION"));

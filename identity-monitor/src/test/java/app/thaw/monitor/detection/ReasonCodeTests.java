@@ -36,7 +36,8 @@ class ReasonCodeTests {
 
     @Test
     void aSentenceNoCodeKnowsIsUnknownNotGuessed() {
-        assertThat(ReasonCode.read("NEW_DEVICE: a sentence an older version wrote")).isEqualTo(Reason.unknown());
+        assertThat(ReasonCode.read("NEW_DEVICE: a sentence an older version wrote"))
+                .isEqualTo(Reason.unknown());
         assertThat(ReasonCode.read("NEW_DEVICE: LOGIN from a device this subject has not used before, twice"))
                 .isEqualTo(Reason.unknown());
         assertThat(ReasonCode.read("")).isEqualTo(Reason.unknown());

@@ -49,7 +49,8 @@ class PlatformMessagesTests {
                 .hasMessageContaining("_zh_CN??");
         // Data a test typed is allowed by name.
         assertThatCode(() -> MessageBundles.assertChinese(
-                        ok.replace("案件队列", "The merchant is collecting invoices"), "The merchant is collecting invoices"))
+                        ok.replace("案件队列", "The merchant is collecting invoices"),
+                        "The merchant is collecting invoices"))
                 .doesNotThrowAnyException();
     }
 }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.monitor.alerts.Alert;
-import app.thaw.monitor.detection.Reason;
 import app.thaw.monitor.alerts.AlertKind;
 import app.thaw.monitor.alerts.AlertState;
 import app.thaw.monitor.alerts.Alerts;
+import app.thaw.monitor.detection.Reason;
 import app.thaw.monitor.detection.Severity;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;

@@ -299,8 +299,7 @@ class MonitorDashboardController {
                         error -> error instanceof NotVisible || error instanceof AlertNotFound, hidden -> notFound());
     }
 
-    private Mono<Rendering> row(
-            Caller caller, @Nullable String tenantId, String id, String problem, Locale locale) {
+    private Mono<Rendering> row(Caller caller, @Nullable String tenantId, String id, String problem, Locale locale) {
         return alerts.get(caller, tenantId, id)
                 .flatMap(alert -> withDecision(alert, caller, locale))
                 .map(row -> rowView(row, caller, problem, null));

@@ -40,7 +40,8 @@ class ReasonWords {
     }
 
     /** The reason in {@code locale}; null when its code is unknown or its arguments are not the code's. */
-    @Nullable String word(Reason reason, Locale locale) {
+    @Nullable
+    String word(Reason reason, Locale locale) {
         ReasonCode code = known(reason.code());
         if (code == null || reason.args().size() != code.args().size()) {
             return null;
