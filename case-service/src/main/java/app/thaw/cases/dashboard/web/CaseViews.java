@@ -165,13 +165,19 @@ public final class CaseViews {
         }
 
         /** The reason code of a checklist rejection ({@code EXPIRED: note}), or null when it names none of evidence-service's. */
-        public @Nullable String rejectionCode(String rejection) {
+        public @Nullable String rejectionCode(@Nullable String rejection) {
+            if (rejection == null) {
+                return null;
+            }
             String code = rejection.split(":", 2)[0].strip();
             return REJECTION_CODES.contains(code) ? code : null;
         }
 
         /** The reviewer's note of a checklist rejection, or null when it has none. */
-        public @Nullable String rejectionNote(String rejection) {
+        public @Nullable String rejectionNote(@Nullable String rejection) {
+            if (rejection == null) {
+                return null;
+            }
             String[] parts = rejection.split(":", 2);
             return parts.length < 2 || parts[1].isBlank() ? null : parts[1].strip();
         }
