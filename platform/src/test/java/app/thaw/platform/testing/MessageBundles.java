@@ -39,6 +39,11 @@ public final class MessageBundles {
     private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
     private static final Pattern LITERAL_MSG = Pattern.compile("#messages\\.msg\\w*\\('([A-Za-z0-9_.]+)'\\s*[,)]");
     /** Three or more English words in a row: what a bundle key or a generated sentence would have said. */
+    /** Tags that end a line of text: cells, items, blocks, controls. */
+    private static final String BLOCK =
+            "(?i)</?(?:td|th|tr|li|p|div|h\\d|dt|dd|option|button|section|table|ul|ol|nav|header"
+                    + "|footer|main|form|label|select|textarea|br|caption|summary|details|pre|title|article|fieldset|legend)\\b[^>]*>";
+
     private static final Pattern ENGLISH_RUN = Pattern.compile("\\b[A-Za-z][a-z]+(?:[ ,']+[a-z]+){2,}\\b");
 
     private MessageBundles() {}
@@ -153,13 +158,14 @@ public final class MessageBundles {
     /** The text a reader sees or hears: text between tags and the words in a few attributes; no scripts or styles. */
     static String visibleText(String html) {
         String body = html.replaceAll("(?is)<(script|style)\\b.*?</\\1>", " ").replaceAll("(?s)<!--.*?-->", " ");
+        // Each attribute, cell, item or block is read on its own (" | " ends a run of words); inline tags join.
         StringBuilder text = new StringBuilder();
         Matcher attributes = Pattern.compile("(?i)\\s(?:aria-label|title|alt|placeholder)=\"([^\"]*)\"")
                 .matcher(body);
         while (attributes.find()) {
-            text.append(' ').append(attributes.group(1));
+            text.append(" | ").append(attributes.group(1));
         }
-        text.append(' ').append(body.replaceAll("(?s)<[^>]*>", " "));
+        text.append(" | ").append(body.replaceAll(BLOCK, " | ").replaceAll("(?s)<[^>]*>", " "));
         return text.toString()
                 .replace("&amp;", "&")
                 .replace("&lt;", "<")
