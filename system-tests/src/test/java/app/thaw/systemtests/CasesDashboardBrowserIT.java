@@ -209,8 +209,11 @@ class CasesDashboardBrowserIT {
             // Assign to someone with no name: refused beside the form; then to me.
             assertThat(browser.tabTo(By.id("assign-someone"), 150)).isTrue();
             browser.press(Keys.ENTER);
+            // In Chinese the refusal names the field in Chinese (处理人), not the API's English detail.
             browser.awaitThat(page ->
-                    text(page, By.cssSelector("#assign-form .problem-slot")).contains("assignee"));
+                    text(page, By.cssSelector("#assign-form .problem-slot")).contains("处理人"));
+            assertThat(browser.text(By.cssSelector("#assign-form .problem-slot")))
+                    .doesNotContain("assignee", "must not be blank");
             // The staff directory comes from Keycloak (case-service's service account reads the staff tenant's users);
             // owners are shown by name.
             assertThat(browser.has(By.cssSelector("#staff-directory option[value='supervisor']")))
