@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import app.thaw.systemtests.support.Browser;
 import app.thaw.systemtests.support.Keycloak;
+import app.thaw.systemtests.support.ThawApi;
 import app.thaw.systemtests.support.ThawPlatform;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -208,8 +209,11 @@ class CasesDashboardBrowserIT {
             // Assign to someone with no name: refused beside the form; then to me.
             assertThat(browser.tabTo(By.id("assign-someone"), 150)).isTrue();
             browser.press(Keys.ENTER);
+            // In Chinese the refusal names the field in Chinese (处理人), not the API's English detail.
             browser.awaitThat(page ->
-                    text(page, By.cssSelector("#assign-form .problem-slot")).contains("assignee"));
+                    text(page, By.cssSelector("#assign-form .problem-slot")).contains("处理人"));
+            assertThat(browser.text(By.cssSelector("#assign-form .problem-slot")))
+                    .doesNotContain("assignee", "must not be blank");
             // The staff directory comes from Keycloak (case-service's service account reads the staff tenant's users);
             // owners are shown by name.
             assertThat(browser.has(By.cssSelector("#staff-directory option[value='supervisor']")))
@@ -440,6 +444,76 @@ class CasesDashboardBrowserIT {
                         .containsEntry("kind", "SUPPLEMENT_ACK_24H")
                         .extracting("metAt")
                         .isNotNull());
+    }
+
+    /**
+     * Issue 23: the partner bank the merchant linked and the insurer following the case with the holder's
+     * consent are the case's parties on its page, named in Chinese and in English. The link is acme's, not the
+     * case's: it is revoked again at the end, since later journeys start with acme unlinked.
+     */
+    @Test
+    void theCasePageNamesThePartnerBankAndTheInsurerFollowingTheCaseInChineseAndEnglish(ThawPlatform thaw) {
+        ThawApi api = new ThawApi(thaw);
+        String assignee = "parties-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = openCase(thaw, RISK_NOTICE, assignee);
+        boolean linked = false;
+        try {
+            api.post("acme-admin", Map.of("partnerTenantId", "bank-demo"), "/api/v1/cases/partner-links")
+                    .expectStatus()
+                    .isCreated();
+            linked = true;
+            api.post(
+                            "acme-admin",
+                            Map.of("insurerTenantId", "insurer-demo"),
+                            "/api/v1/evidence/cases/{id}/consents",
+                            id)
+                    .expectStatus()
+                    .isCreated();
+            // case-service learns of the consent from evidence-service's event.
+            org.awaitility.Awaitility.await("case-service learnt the consent")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> api.get(ThawApi.DEMO_INSURER, "/api/v1/cases/followed/{id}", id)
+                                    .returnResult(String.class)
+                                    .getStatus()
+                                    .value()
+                            == 200);
+
+            try (Browser browser = Browser.start("zh-CN")) {
+                browser.signInAt(thaw, "/dashboard/cases/" + id, "agent");
+                browser.await(By.id("parties-table"));
+                browser.awaitScripts();
+                assertThat(browser.has(By.id("parties-none"))).isFalse();
+                assertThat(browser.text(By.id("parties-heading"))).isEqualTo("合作银行与保险公司");
+                assertThat(browser.text(By.id("parties-table")))
+                        .contains("合作银行（租户已关联）", "bank-demo", "保险公司（持有人已授权）", "insurer-demo", "有效")
+                        .doesNotContain("Partner bank", "Insurer", "Active", "partner_bank", "insurer ");
+                browser.screenshot("cases-case-parties-zh-CN");
+                assertThat(browser.accessibilityViolations())
+                        .as("accessibility of cases-case-parties-zh-CN")
+                        .isEmpty();
+
+                browser.click(By.linkText("English"));
+                browser.awaitThat(page -> text(page, By.id("parties-heading")).equals("Partner banks and insurers"));
+                assertThat(browser.text(By.id("parties-table")))
+                        .contains(
+                                "Partner bank (linked by the tenant)",
+                                "bank-demo",
+                                "Insurer (consent of the holder)",
+                                "insurer-demo",
+                                "Active");
+                browser.screenshot("cases-case-parties-en");
+                assertThat(browser.accessibilityViolations())
+                        .as("accessibility of cases-case-parties-en")
+                        .isEmpty();
+            }
+        } finally {
+            if (linked) {
+                api.post("acme-admin", Map.of(), "/api/v1/cases/partner-links/bank-demo/revoke")
+                        .expectStatus()
+                        .is2xxSuccessful();
+            }
+        }
     }
 
     /** Waits until a select chosen by typing (as a person does on a focused select) holds {@code value}. */

@@ -35,6 +35,8 @@ class MonitorDashboardBrowserIT {
 
     private static final Map<String, Object> BEIJING = Map.of("lat", 39.9042, "lon", 116.4074);
     private static final Map<String, Object> SOUTH_1200_KM = Map.of("lat", 29.1122, "lon", 116.4074);
+    /** What the detectors' English sentences say; none of it may be left on a Chinese page. */
+    private static final String[] ENGLISH_REASONS = {"from a device", "km in", "km/h", "within", "loan applications"};
 
     @Test
     void aBankAnalystAcknowledgesTheJourneyFourAlertAndOpensTheSubjectWhileStaffOfAnotherTenantDoNotSeeIt(
@@ -88,7 +90,15 @@ class MonitorDashboardBrowserIT {
             browser.awaitScripts();
             String queue = browser.text(By.id("alert-" + alertId));
             assertThat(queue)
-                    .contains("High", "New", "Z**** W**", "New device", "Impossible travel", "Credit applications");
+                    .contains(
+                            "High",
+                            "New",
+                            "Z**** W**",
+                            "New device",
+                            "Impossible travel",
+                            "Credit applications",
+                            "Credit application from a device this subject has not used before",
+                            "3 credit or loan applications within 60 min (limit 2)");
             assertThat(browser.page()).doesNotContain(phone);
             browser.screenshot("monitor-queue-en");
             assertThat(browser.accessibilityViolations())
@@ -132,6 +142,10 @@ class MonitorDashboardBrowserIT {
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> page.getPageSource().contains("已知设备"));
             assertThat(browser.page()).contains("lang=\"zh-CN\"", "信号时间线", "身份冒用告警");
+            // The detectors' reasons in Chinese too (issue 23: no English left on a Chinese page).
+            assertThat(browser.text(By.id("alert-" + alertId)))
+                    .contains("来自该主体从未使用过的设备的信贷申请", "60 分钟内提交信贷或贷款申请 3 次（上限 2 次）")
+                    .doesNotContain(ENGLISH_REASONS);
             browser.screenshot("monitor-subject-zh-CN");
             assertThat(browser.accessibilityViolations())
                     .as("accessibility of monitor-subject-zh-CN")
@@ -168,7 +182,9 @@ class MonitorDashboardBrowserIT {
             browser.press(Keys.ENTER);
             browser.await(By.id("alert-" + alertId));
             browser.awaitScripts();
-            assertThat(browser.text(By.id("alert-" + alertId))).contains("租户 bank-demo", "已确认");
+            assertThat(browser.text(By.id("alert-" + alertId)))
+                    .contains("租户 bank-demo", "已确认", "来自该主体从未使用过的设备的信贷申请", "分钟内移动")
+                    .doesNotContain(ENGLISH_REASONS);
             assertThat(browser.has(By.id("show-signals-" + alertId)))
                     .as("no signals of another tenant")
                     .isFalse();

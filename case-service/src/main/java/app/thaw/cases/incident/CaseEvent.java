@@ -38,7 +38,7 @@ public sealed interface CaseEvent {
     record ClockCancelled(Instant at, String actor, CaseClock clock, String reason) implements CaseEvent {
 
         public ClockCancelled(Instant at, String actor, CaseClock clock) {
-            this(at, actor, clock, "cancelled");
+            this(at, actor, clock, CancelCause.PLAIN);
         }
     }
 

@@ -273,8 +273,7 @@ public final class IncidentCase {
                 settleClock(
                         task.clockId(),
                         CaseClock::cancelled,
-                        clock -> new CaseEvent.ClockCancelled(
-                                now, actor, clock, "the case was re-planned as " + scenario));
+                        clock -> new CaseEvent.ClockCancelled(now, actor, clock, CancelCause.replanned(scenario)));
             }
         }
         Map<String, ChecklistItem> before = new LinkedHashMap<>();
@@ -396,11 +395,11 @@ public final class IncidentCase {
                 outcome = resolution == null ? Outcome.RESTORED : resolution;
                 this.releaseReference = releaseReference;
                 decided(now, actor);
-                stopAllClocks("the case was resolved (" + outcome + "): " + reason, now, actor);
+                stopAllClocks(CancelCause.resolved(outcome, reason), now, actor);
             }
             case REJECTED -> {
                 decided(now, actor);
-                stopAllClocks("the platform's decision went against the holder: " + reason, now, actor);
+                stopAllClocks(CancelCause.rejected(reason), now, actor);
             }
             case ESCALATED_LEGAL -> {
                 decided(now, actor);
@@ -413,7 +412,7 @@ public final class IncidentCase {
                 if (from == CaseStatus.ESCALATED_LEGAL) {
                     outcome = Outcome.ESCALATED_LEGAL;
                 }
-                stopAllClocks("the case was closed: " + reason, now, actor);
+                stopAllClocks(CancelCause.closed(reason), now, actor);
                 closedAt = now;
                 record(new CaseEvent.Closed(now, actor, outcome));
             }
@@ -488,7 +487,7 @@ public final class IncidentCase {
                 settleClock(
                         clock.id(),
                         CaseClock::cancelled,
-                        c -> new CaseEvent.ClockCancelled(now, actor, c, "a decision came: no more chasing"));
+                        c -> new CaseEvent.ClockCancelled(now, actor, c, CancelCause.DECIDED));
             }
         }
     }
@@ -831,7 +830,7 @@ public final class IncidentCase {
                     settleClock(
                             clock.id(),
                             CaseClock::cancelled,
-                            c -> new CaseEvent.ClockCancelled(now, actor, c, "a newer contact re-planned the chase"));
+                            c -> new CaseEvent.ClockCancelled(now, actor, c, CancelCause.RECHASED));
                 }
             }
             startClock(

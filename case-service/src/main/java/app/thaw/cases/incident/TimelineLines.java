@@ -72,14 +72,17 @@ final class TimelineLines {
                 type = "supplement_requested";
                 summary = "Supplement requested: " + String.join(", ", e.items());
                 d.put("acknowledgeBy", e.acknowledgeBy().toString());
+                d.put("items", String.join(",", e.items()));
             }
             case CaseEvent.EscalationFlagged e -> {
                 type = "escalation_flagged";
                 summary = "Escalation to " + e.level() + ": " + e.reason();
+                d.put("level", e.level().name());
             }
             case CaseEvent.Closed e -> {
                 type = "closed";
                 summary = "Case closed: " + e.outcome();
+                d.put("outcome", e.outcome().name());
             }
             case CaseEvent.Noted e -> {
                 type = e.type();

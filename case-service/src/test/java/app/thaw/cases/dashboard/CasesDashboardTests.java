@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.thaw.cases.api.CaseApiTests;
+import app.thaw.platform.testing.MessageBundles;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -168,6 +169,58 @@ class CasesDashboardTests extends CaseApiTests {
         assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN")).contains("开始收集证据", "证据清单", "时间线");
     }
 
+    /**
+     * Issue 23, "no English left on a zh-CN page": a case worked to its resolution (a contact, a rejected
+     * checklist item, every status, the clocks cancelled by the resolution), its page and the queue rendered in Chinese: no missing
+     * key, no English words. The clock's cancellation, which the timeline keeps as an English sentence, is
+     * worded in Chinese, with the reason the person typed as typed.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCaseWorkedToItsEndHasNoEnglishLeftOnItsChinesePages() {
+        String tenant = "dash-zh-all-" + UUID.randomUUID();
+        String assignee = "zh-all-" + UUID.randomUUID();
+        String id = openAssigned(tenant, assignee, RISK_NOTICE);
+        String admin = token(tenant, "merchant_admin");
+        post(
+                        "/api/v1/cases/" + id + "/contacts",
+                        admin,
+                        Map.of(
+                                "channel",
+                                "PHONE",
+                                "at",
+                                "2025-09-30T02:00:00Z",
+                                "summary",
+                                "已致电平台客服",
+                                "nextStep",
+                                "补交发票",
+                                "statedCycleDays",
+                                7))
+                .expectStatus()
+                .isOk();
+        // A rejection as evidence-service's verdict writes it: its reason code, then the reviewer's note.
+        String item = ((java.util.List<String>)
+                        ((Map<String, Object>) read(id, agent()).get("readiness")).get("missing"))
+                .getFirst();
+        checklist(id, item, "REJECTED", "EXPIRED: 营业执照已过期");
+        assertThat(page("/dashboard/cases/" + id, agent(), "en")).contains("Expired: 营业执照已过期");
+        for (String to : new String[] {"GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW", "RESOLVED"}) {
+            transition(id, admin, to, Map.of("reason", "平台已审核通过"))
+                    .expectStatus()
+                    .isOk();
+        }
+
+        String zh = page("/dashboard/cases/" + id, agent(), "zh-CN");
+        assertThat(zh)
+                .contains("案件已解决（已恢复）：平台已审核通过", "平台已作出决定：停止催办", "电话", "已恢复", "已过期：营业执照已过期")
+                .doesNotContain("the case was resolved", "No longer");
+        MessageBundles.assertChinese(zh);
+        MessageBundles.assertChinese(
+                page("/dashboard/cases/?assignee=" + assignee + "&status=RESOLVED", agent(), "zh-CN"));
+        // In English the timeline keeps the service's own sentence.
+        assertThat(page("/dashboard/cases/" + id, agent(), "en")).contains("the case was resolved (RESTORED): 平台已审核通过");
+    }
+
     @Test
     void theNoticesOwnDeadlineIsARunningClockOnTheCasePageInBothLanguages() {
         String id = openAssigned("dash-notice", "notice-" + UUID.randomUUID(), RISK_NOTICE);
@@ -263,6 +316,19 @@ class CasesDashboardTests extends CaseApiTests {
                 .expectBody(String.class)
                 .value(problem ->
                         assertThat(problem).contains("Please correct the input.", "reason", "must not be blank"));
+        // In Chinese the same refusals name the field and the state in Chinese, not the API's English detail.
+        MultiValueMap<String, String> blank = new LinkedMultiValueMap<>();
+        blank.add("to", "GATHERING_EVIDENCE");
+        blank.add("reason", " ");
+        assertThat(postFormIn("zh-CN", "/dashboard/cases/" + id + "/transitions", blank))
+                .contains("请更正输入。", "请检查：", "原因（每次变更必填）")
+                .doesNotContain("must not be blank", "reason");
+        MultiValueMap<String, String> skip = new LinkedMultiValueMap<>();
+        skip.add("to", "RESOLVED");
+        skip.add("reason", "跳过");
+        assertThat(postFormIn("zh-CN", "/dashboard/cases/" + id + "/transitions", skip))
+                .contains("当前状态不允许这项变更。", "案件当前状态：已分诊。")
+                .doesNotContain("cannot move", "TRIAGED");
         long stale = ((Number) read(id, agent()).get("version")).longValue() + 1;
         postForm(
                         "/dashboard/cases/" + id + "/transitions",
@@ -1121,6 +1187,23 @@ class CasesDashboardTests extends CaseApiTests {
                 .exchange()
                 .expectStatus()
                 .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** A refused form post as an agent whose page is in {@code language}: the problem fragment it answers. */
+    private String postFormIn(String language, String path, MultiValueMap<String, String> form) {
+        return web.post()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(agent()))
+                .header("HX-Request", "true")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form))
+                .exchange()
+                .expectStatus()
+                .is4xxClientError()
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();

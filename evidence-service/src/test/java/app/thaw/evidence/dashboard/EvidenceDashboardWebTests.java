@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import app.thaw.evidence.custody.CustodyLog;
 import app.thaw.evidence.support.EvidenceWebTestSupport;
 import app.thaw.evidence.support.Samples;
+import app.thaw.platform.testing.MessageBundles;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -168,6 +169,9 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
                         "名称与账户不符",
                         "材料不对",
                         "材料不完整");
+        // Issue 23: nothing else in English (the queue and the case's evidence page).
+        MessageBundles.assertChinese(page);
+        MessageBundles.assertChinese(page(AGENT, "/dashboard/evidence/cases/" + caseId, "zh-CN"));
     }
 
     @Test

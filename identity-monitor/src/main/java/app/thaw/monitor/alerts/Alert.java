@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.monitor.detection.Detection;
+import app.thaw.monitor.detection.Reason;
+import app.thaw.monitor.detection.ReasonCode;
 import app.thaw.monitor.detection.Severity;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +41,7 @@ public final class Alert {
     private boolean raised;
     private final @Nullable Sanction sanction;
     private final List<String> reasons;
+    private final List<Reason> reasonCodes;
     private long version;
 
     public Alert(
@@ -59,6 +62,7 @@ public final class Alert {
             boolean raised,
             @Nullable Sanction sanction,
             List<String> reasons,
+            List<Reason> reasonCodes,
             long version) {
         this.id = id;
         this.tenantId = tenantId;
@@ -77,6 +81,11 @@ public final class Alert {
         this.raised = raised;
         this.sanction = sanction;
         this.reasons = new ArrayList<>(reasons);
+        // One code per line: as stored when both were written together, else read back from each line (an alert
+        // stored before codes, or a store that lost them).
+        this.reasonCodes = reasonCodes.size() == reasons.size()
+                ? new ArrayList<>(reasonCodes)
+                : new ArrayList<>(reasons.stream().map(ReasonCode::read).toList());
         this.version = version;
     }
 
@@ -107,6 +116,7 @@ public final class Alert {
                 first.at().plus(window),
                 false,
                 null,
+                List.of(),
                 List.of(),
                 0);
         alert.absorb(first, window, escalateAtDetectors);
@@ -140,6 +150,7 @@ public final class Alert {
                 false,
                 sanction,
                 List.of("Name matches list entry " + sanction.listEntryId() + " with score " + sanction.score()),
+                List.of(Reason.of(ReasonCode.SANCTIONS_MATCH, sanction.listEntryId(), sanction.score())),
                 0);
     }
 
@@ -170,6 +181,7 @@ public final class Alert {
         }
         if (reasons.size() < 20) {
             reasons.add(detection.detector() + ": " + detection.reason());
+            reasonCodes.add(detection.why());
         }
     }
 
@@ -270,6 +282,11 @@ public final class Alert {
 
     public List<String> reasons() {
         return List.copyOf(reasons);
+    }
+
+    /** The code and arguments of each of {@link #reasons()}, in the same order ({@link Reason#unknown()} where none). */
+    public List<Reason> reasonCodes() {
+        return List.copyOf(reasonCodes);
     }
 
     public long version() {

@@ -42,6 +42,8 @@ public class AlertService {
 
     static final String EVENT_TYPE = "thaw.alert.raised";
     static final String SOURCE = "/thaw/identity-monitor";
+    /** The "not a match" reason recorded when a sanctions hit is dismissed without one (pages word it themselves). */
+    public static final String CLEARED_WITHOUT_REASON = "cleared as a false positive";
 
     private final Alerts store;
     private final AllowList allowList;
@@ -305,7 +307,7 @@ public class AlertService {
                                 alert.sanction().entryFingerprint(),
                                 AllowList.Decision.NOT_A_MATCH,
                                 caller.subject(),
-                                reason == null ? "cleared as a false positive" : reason,
+                                reason == null ? CLEARED_WITHOUT_REASON : reason,
                                 List.of(),
                                 alert.id())
                         .then()

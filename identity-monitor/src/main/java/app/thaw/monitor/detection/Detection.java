@@ -10,11 +10,18 @@ import java.util.List;
  * @param severity  how urgent
  * @param signalIds the signals behind it (Thaw ids)
  * @param at        the time of the signal that triggered it
- * @param reason    a sentence for staff; never contains an identifier
+ * @param reason    a sentence for staff, in English; never contains an identifier
+ * @param why       the same reason as a code and its arguments, for pages in any language
  */
-public record Detection(String detector, Severity severity, List<String> signalIds, Instant at, String reason) {
+public record Detection(
+        String detector, Severity severity, List<String> signalIds, Instant at, String reason, Reason why) {
 
     public Detection {
         signalIds = List.copyOf(signalIds);
+    }
+
+    /** A finding whose code is read back from its sentence ({@link ReasonCode#read}). */
+    public Detection(String detector, Severity severity, List<String> signalIds, Instant at, String reason) {
+        this(detector, severity, signalIds, at, reason, ReasonCode.read(reason));
     }
 }

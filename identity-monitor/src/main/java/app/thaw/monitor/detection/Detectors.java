@@ -76,7 +76,8 @@ public final class Detectors {
                 Severity.MEDIUM,
                 List.of(signal.id()),
                 signal.occurredAt(),
-                signal.type() + " from a device this subject has not used before"));
+                signal.type() + " from a device this subject has not used before",
+                Reason.of(ReasonCode.NEW_DEVICE, signal.type())));
     }
 
     /** Two located signals farther apart than anyone can travel in the time between them. */
@@ -99,18 +100,14 @@ public final class Detectors {
         if (speed <= thresholds.maxTravelSpeedKmh()) {
             return Optional.empty();
         }
+        List<String> args = List.of(whole(km), whole(hours * 60), whole(speed), whole(thresholds.maxTravelSpeedKmh()));
         return Optional.of(new Detection(
                 IMPOSSIBLE_TRAVEL,
                 Severity.HIGH,
                 List.of(last.signalId(), signal.id()),
                 signal.occurredAt(),
-                String.format(
-                        Locale.ROOT,
-                        "%.0f km in %.0f min (%.0f km/h, limit %.0f km/h)",
-                        km,
-                        hours * 60,
-                        speed,
-                        thresholds.maxTravelSpeedKmh())));
+                String.format(Locale.ROOT, "%s km in %s min (%s km/h, limit %s km/h)", args.toArray()),
+                new Reason(ReasonCode.IMPOSSIBLE_TRAVEL.name(), args)));
     }
 
     /** Activity at an hour the subject is (almost) never active, once its baseline has enough history. */
@@ -133,7 +130,12 @@ public final class Detectors {
                         "%s at %02d:00, an hour with %.1f%% of this subject's activity",
                         signal.type(),
                         hour,
-                        share * 100)));
+                        share * 100),
+                Reason.of(
+                        ReasonCode.UNUSUAL_HOUR,
+                        signal.type(),
+                        String.format(Locale.ROOT, "%02d", hour),
+                        String.format(Locale.ROOT, "%.1f", share * 100))));
     }
 
     /** {@code count} signals of {@code type} (this one included) within {@code window}. */
@@ -165,7 +167,8 @@ public final class Detectors {
                 severity,
                 ids,
                 signal.occurredAt(),
-                ids.size() + " " + what + " within " + window.toMinutes() + " min (limit " + (count - 1) + ")"));
+                ids.size() + " " + what + " within " + window.toMinutes() + " min (limit " + (count - 1) + ")",
+                Reason.of(ReasonCode.valueOf(detector), ids.size(), window.toMinutes(), count - 1)));
     }
 
     /** A payment or withdrawal soon after the subject's contact details changed. */
@@ -182,14 +185,14 @@ public final class Detectors {
             return Optional.empty();
         }
         Baseline.Recent change = changes.getLast();
+        long minutes = Duration.between(change.at(), signal.occurredAt()).toMinutes();
         return Optional.of(new Detection(
                 CONTACT_CHANGE_THEN_PAYMENT,
                 Severity.HIGH,
                 List.of(change.signalId(), signal.id()),
                 signal.occurredAt(),
-                signal.type() + " "
-                        + Duration.between(change.at(), signal.occurredAt()).toMinutes()
-                        + " min after the contact details changed"));
+                signal.type() + " " + minutes + " min after the contact details changed",
+                Reason.of(ReasonCode.CONTACT_CHANGE_THEN_PAYMENT, signal.type(), minutes)));
     }
 
     /** An account opened at an institution the subject was never seen at. */
@@ -204,7 +207,13 @@ public final class Detectors {
                 Severity.MEDIUM,
                 List.of(signal.id()),
                 signal.occurredAt(),
-                "Account opened at an institution this subject never used"));
+                "Account opened at an institution this subject never used",
+                Reason.of(ReasonCode.NEW_INSTITUTION)));
+    }
+
+    /** A measure as the sentence writes it: rounded to a whole number, no grouping. */
+    private static String whole(double value) {
+        return String.format(Locale.ROOT, "%.0f", value);
     }
 
     private interface Check {

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import app.thaw.monitor.baseline.Baseline;
 import app.thaw.monitor.detection.Detection;
+import app.thaw.monitor.detection.Reason;
+import app.thaw.monitor.detection.ReasonCode;
 import app.thaw.monitor.detection.Severity;
 import app.thaw.monitor.detection.Thresholds;
 import app.thaw.monitor.signals.Signal;
@@ -42,7 +44,8 @@ public final class TenantRules {
                             rule.severity(),
                             List.of(signal.id()),
                             signal.occurredAt(),
-                            "Tenant rule '" + rule.name() + "' matched " + signal.type()));
+                            "Tenant rule '" + rule.name() + "' matched " + signal.type(),
+                            Reason.of(ReasonCode.RULE_MATCHED, rule.name(), signal.type())));
                 case TIMED_OUT ->
                     log.warn(
                             "Tenant rule {} exceeded its time limit of {} ms on signal {}; skipped",

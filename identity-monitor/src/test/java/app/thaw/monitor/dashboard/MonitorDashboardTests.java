@@ -9,6 +9,7 @@ import java.util.Map;
 
 import app.thaw.monitor.MonitorWebTestBase;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.testing.MessageBundles;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -153,6 +154,153 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         assertThat(zh)
                 .contains("lang=\"zh-CN\"", "告警分诊", "打开对应案件", "新设备", "不可能的行程", "密集信贷申请", "确认", "升级", "驳回")
                 .doesNotContain("??");
+    }
+
+    /** The row of {@code alertId} in a page: from its opening tag to the next row's. */
+    private static String rowOf(String page, String alertId) {
+        int start = page.indexOf("id=\"alert-" + alertId + "\"");
+        assertThat(start).as("the row of " + alertId).isNotNegative();
+        int end = page.indexOf("</tr>", start);
+        return page.substring(start, end);
+    }
+
+    /** English the service writes into its reasons; none of it may stay on a Chinese page. */
+    private static final String[] ENGLISH_REASONS = {
+        "from a device", "km in", "km/h", "within", "credit or loan applications", "CREDIT_APPLICATION", "limit"
+    };
+
+    @Test
+    void aChinesePageWordsTheDetectorsReasonsInChineseFromTheirCodes() {
+        Raised raised = raised();
+        String agent = token(raised.tenant(), "staff_agent");
+
+        String zh = rowOf(page(agent, "/dashboard/monitor/", "zh-CN"), raised.alertId());
+        assertThat(zh)
+                .contains("来自该主体从未使用过的设备的信贷申请", "分钟内移动", "公里/小时，上限 900 公里/小时", "60 分钟内提交信贷或贷款申请 3 次（上限 2 次）")
+                .doesNotContain(ENGLISH_REASONS)
+                .doesNotContain("lang=\"en\"");
+        // The subject's page shows the same rows.
+        assertThat(rowOf(page(agent, "/dashboard/monitor/subjects/" + raised.subject(), "zh-CN"), raised.alertId()))
+                .contains("来自该主体从未使用过的设备的信贷申请")
+                .doesNotContain(ENGLISH_REASONS);
+        // The row answered after a move (htmx) is in the page's language too.
+        String moved = web.post()
+                .uri("/dashboard/monitor/alerts/" + raised.alertId() + "/acknowledge")
+                .headers(h -> h.setBearerAuth(agent))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .header("HX-Request", "true")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(
+                        "version", String.valueOf(raised.alert().getLong("version"))))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(moved)
+                .contains("data-state=\"ACKNOWLEDGED\"", "来自该主体从未使用过的设备的信贷申请")
+                .doesNotContain(ENGLISH_REASONS);
+        // In English the same codes read as the API's sentences, the signal type by its name on the page.
+        assertThat(rowOf(page(agent, "/dashboard/monitor/", "en"), raised.alertId()))
+                .contains(
+                        "Credit application from a device this subject has not used before",
+                        "3 credit or loan applications within 60 min (limit 2)",
+                        "km/h, limit 900 km/h)")
+                .doesNotContain("lang=\"en\"");
+    }
+
+    /**
+     * Every monitor page in Chinese, with a misuse alert and a sanctions hit dismissed without a reason
+     * (whose "not a match" reason the service writes itself): no missing key, no English words.
+     */
+    @Test
+    void everyMonitorPageInChineseHasNoEnglishLeft() {
+        Raised raised = raised();
+        String compliance = token(raised.tenant(), "compliance_officer", "staff_agent");
+        enrol(raised.tenant(), Map.of("NAME_LATIN", "Lei Zhang"));
+        Document hit = alerts(raised.tenant()).stream()
+                .filter(alert -> "SANCTIONS_HIT".equals(alert.getString("kind")))
+                .findFirst()
+                .orElseThrow();
+        web.post()
+                .uri("/api/v1/monitor/alerts/" + hit.getString("_id") + "/dismiss")
+                .headers(h -> h.setBearerAuth(compliance))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("version", 1))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        String queue = page(compliance, "/dashboard/monitor/", "zh-CN");
+        assertThat(queue).contains("alert-" + raised.alertId(), "alert-" + hit.getString("_id"), "已作为误报排除（未填写理由）");
+        MessageBundles.assertChinese(queue);
+        MessageBundles.assertChinese(page(compliance, "/dashboard/monitor/subjects/" + raised.subject(), "zh-CN"));
+        MessageBundles.assertChinese(page(compliance, "/dashboard/monitor/ingestion?range=day", "zh-CN"));
+        MessageBundles.assertChinese(page(bank(raised.tenant()), "/dashboard/monitor/rules", "zh-CN"));
+        // The same check finds the English sentences the page showed before reasons had codes.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        MessageBundles.assertChinese(queue.replace("已作为误报排除（未填写理由）", "cleared as a false positive")))
+                .hasMessageContaining("cleared as a false positive");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theApiKeepsItsEnglishReasonsAndGivesEachItsCodeAndArguments() {
+        Raised raised = raised();
+        Map<?, ?> alert = web.get()
+                .uri("/api/v1/monitor/alerts/" + raised.alertId())
+                .headers(h -> h.setBearerAuth(bank(raised.tenant())))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        List<Object> reasons = (List<Object>) alert.get("reasons");
+        List<Map<String, Object>> codes = (List<Map<String, Object>>) alert.get("reasonCodes");
+        assertThat(reasons)
+                .contains(
+                        "NEW_DEVICE: CREDIT_APPLICATION from a device this subject has not used before",
+                        "CREDIT_APPLICATIONS: 3 credit or loan applications within 60 min (limit 2)");
+        assertThat(codes).hasSameSizeAs(reasons);
+        int burst = reasons.indexOf("CREDIT_APPLICATIONS: 3 credit or loan applications within 60 min (limit 2)");
+        assertThat(codes.get(burst))
+                .containsEntry("code", "CREDIT_APPLICATIONS")
+                .containsEntry("args", List.of("3", "60", "2"));
+        assertThat(codes.get(reasons.indexOf(
+                        "NEW_DEVICE: CREDIT_APPLICATION from a device this subject has not used before")))
+                .containsEntry("code", "NEW_DEVICE")
+                .containsEntry("args", List.of("CREDIT_APPLICATION"));
+        assertThat(raised.alert().getList("reasonCodes", Document.class))
+                .as("stored with the alert")
+                .hasSameSizeAs(reasons);
+    }
+
+    @Test
+    void anAlertStoredBeforeReasonCodesIsReadBackAndALineNoCodeKnowsStaysAsWrittenInEnglish() {
+        Raised raised = raised();
+        String agent = token(raised.tenant(), "staff_agent");
+        List<String> stored = raised.alert().getList("reasons", String.class);
+        List<String> older = new java.util.ArrayList<>(stored);
+        older.add("NEW_DEVICE: a sentence an older version wrote");
+        // As an alert written before codes: its English lines only.
+        mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(raised.alertId())),
+                        new org.springframework.data.mongodb.core.query.Update()
+                                .unset("reasonCodes")
+                                .set("reasons", older),
+                        "alerts")
+                .block();
+
+        String zh = rowOf(page(agent, "/dashboard/monitor/", "zh-CN"), raised.alertId());
+        assertThat(zh)
+                .as("read back from the English lines")
+                .contains("来自该主体从未使用过的设备的信贷申请", "60 分钟内提交信贷或贷款申请 3 次（上限 2 次）")
+                .doesNotContain("from a device this subject", "credit or loan applications");
+        assertThat(zh)
+                .as("no code reads this line: shown as stored, marked English")
+                .contains("<li lang=\"en\">NEW_DEVICE: a sentence an older version wrote</li>");
     }
 
     @Test

@@ -45,6 +45,13 @@ class DetectorsTests {
     List<Detection> feed(Baseline baseline, Signal signal) {
         List<Detection> found = Detectors.inspect(baseline, signal, DEFAULTS);
         baseline.observe(signal, DEFAULTS.timeZone(), DEFAULTS.longestWindow());
+        for (Detection detection : found) {
+            // Every finding has its code, and its English sentence (as an alert stores it) reads back into the same.
+            assertThat(detection.why().code()).isEqualTo(detection.detector());
+            assertThat(ReasonCode.read(detection.detector() + ": " + detection.reason()))
+                    .as(detection.reason())
+                    .isEqualTo(detection.why());
+        }
         return found;
     }
 

@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
 /** What the dashboard's templates show of a case: its most urgent clock, times in the tenant's zone, the moves allowed now. */
 public final class CaseViews {
 
+    /** evidence-service's rejection reasons ({@code thaw.evidence.rejected}'s {@code reasonCode}), worded by {@code cases.rejection.*}. */
+    static final java.util.Set<String> REJECTION_CODES =
+            java.util.Set.of("EXPIRED", "ILLEGIBLE", "EDITED", "NAME_MISMATCH", "WRONG_DOCUMENT", "INCOMPLETE");
+
     private CaseViews() {}
 
     /** The clock a case's countdown shows: an unmet breach first (it shows how late), else the nearest running deadline. */
@@ -150,6 +154,37 @@ public final class CaseViews {
                     .findFirst()
                     .map(item -> label + " — " + (zh ? item.reasonZh() : item.reasonEn()))
                     .orElse(label);
+        }
+
+        /** The requirements of a comma-separated list (a supplement request's items), each by its name in the page's language. */
+        public List<String> requirements(String codes) {
+            return java.util.Arrays.stream(codes.split(","))
+                    .filter(code -> !code.isBlank())
+                    .map(code -> app.thaw.cases.checklist.ChecklistCatalogue.label(code.strip(), zh ? "zh" : "en"))
+                    .toList();
+        }
+
+        /** The reason code of a checklist rejection ({@code EXPIRED: note}), or null when it names none of evidence-service's. */
+        public @Nullable String rejectionCode(@Nullable String rejection) {
+            if (rejection == null) {
+                return null;
+            }
+            String code = rejection.split(":", 2)[0].strip();
+            return REJECTION_CODES.contains(code) ? code : null;
+        }
+
+        /** The reviewer's note of a checklist rejection, or null when it has none. */
+        public @Nullable String rejectionNote(@Nullable String rejection) {
+            if (rejection == null) {
+                return null;
+            }
+            String[] parts = rejection.split(":", 2);
+            return parts.length < 2 || parts[1].isBlank() ? null : parts[1].strip();
+        }
+
+        /** Why a clock was cancelled, read back from the timeline's English sentence, for the Chinese page to word. */
+        public app.thaw.cases.incident.CancelCause cancelCause(String reason) {
+            return app.thaw.cases.incident.CancelCause.read(reason);
         }
 
         public Readiness readiness() {

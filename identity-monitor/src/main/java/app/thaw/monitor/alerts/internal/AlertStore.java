@@ -10,6 +10,7 @@ import app.thaw.monitor.alerts.Alert;
 import app.thaw.monitor.alerts.AlertKind;
 import app.thaw.monitor.alerts.AlertState;
 import app.thaw.monitor.alerts.Alerts;
+import app.thaw.monitor.detection.Reason;
 import app.thaw.monitor.detection.Severity;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
@@ -192,6 +193,13 @@ class AlertStore implements Alerts, IndexedStore {
                 .append("windowEndsAt", Date.from(alert.windowEndsAt()))
                 .append("raised", alert.raised())
                 .append("reasons", alert.reasons())
+                .append(
+                        "reasonCodes",
+                        alert.reasonCodes().stream()
+                                .map(reason -> reason.code() == null
+                                        ? new Document("args", reason.args())
+                                        : new Document("code", reason.code()).append("args", reason.args()))
+                                .toList())
                 .append("openKey", openKey);
         Alert.Sanction sanction = alert.sanction();
         if (sanction != null) {
@@ -245,6 +253,10 @@ class AlertStore implements Alerts, IndexedStore {
                 Boolean.TRUE.equals(doc.getBoolean("raised")),
                 sanction,
                 doc.getList("reasons", String.class, List.of()),
+                // Absent on alerts stored before reason codes: the alert reads them back from its reasons.
+                doc.getList("reasonCodes", Document.class, List.of()).stream()
+                        .map(code -> new Reason(code.getString("code"), code.getList("args", String.class, List.of())))
+                        .toList(),
                 doc.get("version", Number.class).longValue());
     }
 

@@ -178,6 +178,7 @@ class AlertController {
             Instant lastAt,
             Instant windowEndsAt,
             List<String> reasons,
+            List<ReasonCodeResponse> reasonCodes,
             Alert.@Nullable Sanction sanction,
             long version,
             app.thaw.monitor.screening.AllowList.@Nullable StoredDecision screeningDecision) {
@@ -198,9 +199,21 @@ class AlertController {
                     alert.lastAt(),
                     alert.windowEndsAt(),
                     alert.reasons(),
+                    alert.reasonCodes().stream()
+                            .map(reason -> new ReasonCodeResponse(reason.code(), reason.args()))
+                            .toList(),
                     alert.sanction(),
                     alert.version(),
                     decision);
         }
     }
+
+    /**
+     * One of {@code reasons} as a code and its arguments, at the same position: for clients that word
+     * it in their own language (identity-monitor's messages {@code monitor.reason.<code>}).
+     *
+     * @param code the reason's code; null when an older sentence could not be read back into one
+     * @param args the values the sentence names, as written in it
+     */
+    record ReasonCodeResponse(@Nullable String code, List<String> args) {}
 }

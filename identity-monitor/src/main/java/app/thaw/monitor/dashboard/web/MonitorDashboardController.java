@@ -11,9 +11,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import app.thaw.monitor.access.Roles;
 import app.thaw.monitor.access.TenantNotFound;
@@ -44,6 +46,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -92,6 +95,7 @@ class MonitorDashboardController {
     private final SignalService signals;
     private final Clock clock;
     private final app.thaw.monitor.screening.ScreeningService screening;
+    private final ReasonWords words;
 
     MonitorDashboardController(
             AlertService alerts,
@@ -99,8 +103,10 @@ class MonitorDashboardController {
             Baselines baselines,
             SignalService signals,
             Clock clock,
-            app.thaw.monitor.screening.ScreeningService screening) {
+            app.thaw.monitor.screening.ScreeningService screening,
+            ReasonWords words) {
         this.screening = screening;
+        this.words = words;
         this.alerts = alerts;
         this.subjects = subjects;
         this.baselines = baselines;
@@ -108,7 +114,11 @@ class MonitorDashboardController {
         this.clock = clock;
     }
 
-    /** How every page writes times. */
+    /** The reason the service records for a dismissal without one, which the pages word in their own language. */
+    @ModelAttribute("clearedWithoutReason")
+    String clearedWithoutReason() {
+        return AlertService.CLEARED_WITHOUT_REASON;
+    }
 
     // ---- the alert triage queue ----
 
@@ -118,7 +128,8 @@ class MonitorDashboardController {
             @RequestParam(required = false) @Nullable String severity,
             @RequestParam(required = false) @Nullable String kind,
             @RequestParam(required = false) @Nullable String detector,
-            @RequestParam(required = false) @Nullable String tenantId) {
+            @RequestParam(required = false) @Nullable String tenantId,
+            Locale locale) {
         AlertState stateFilter = parse(AlertState.class, state);
         Severity severityFilter = parse(Severity.class, severity);
         AlertKind kindFilter = parse(AlertKind.class, kind);
@@ -148,7 +159,13 @@ class MonitorDashboardController {
                                 })
                                 .flatMap(found -> alerts.standingDecisions(found.getKey())
                                         .map(decisions -> queuePage(
-                                                found.getKey(), decisions, caller, filters, null, found.getValue()))))
+                                                found.getKey(),
+                                                decisions,
+                                                caller,
+                                                filters,
+                                                null,
+                                                found.getValue(),
+                                                alert -> words.of(alert, locale)))))
                         .onErrorResume(
                                 ThawProblem.class,
                                 malformed -> malformed.status().value() != HttpStatus.BAD_REQUEST.value()
@@ -159,7 +176,8 @@ class MonitorDashboardController {
                                                 caller,
                                                 filters,
                                                 "monitor.problem.tenant",
-                                                List.of()))))
+                                                List.of(),
+                                                alert -> List.of()))))
                 .onErrorResume(
                         error -> error instanceof NotVisible || error instanceof TenantNotFound, hidden -> notFound());
     }
@@ -171,14 +189,15 @@ class MonitorDashboardController {
             Caller caller,
             Map<String, String> filters,
             @Nullable String problem,
-            List<String> tenants) {
+            List<String> tenants,
+            Function<Alert, List<ReasonWords.Shown>> reasons) {
         Set<String> detectors = new LinkedHashSet<>(DETECTORS);
         shown.forEach(alert -> detectors.addAll(alert.detectors().keySet()));
         return Rendering.view("monitor/queue")
                 .modelAttribute(
                         "rows",
                         shown.stream()
-                                .map(alert -> Row.of(alert, caller, decisions.get(alert.id())))
+                                .map(alert -> Row.of(alert, caller, decisions.get(alert.id()), reasons.apply(alert)))
                                 .toList())
                 .modelAttribute("filters", filters)
                 .modelAttribute("states", AlertState.values())
@@ -242,6 +261,8 @@ class MonitorDashboardController {
         if (wanted == null) {
             return notFound();
         }
+        Locale locale = exchange.getLocaleContext().getLocale();
+        Locale wordedIn = locale == null ? Locale.ENGLISH : locale;
         return reader().flatMap(caller -> exchange.getFormData().flatMap(form -> {
                     // The page put it there; a malformed one names no tenant whose alert could be found.
                     String named = form.getFirst(TenantIds.PARAMETER);
@@ -253,41 +274,41 @@ class MonitorDashboardController {
                     String reason = form.getFirst("reason");
                     String trimmed = reason == null || reason.isBlank() ? null : reason.trim();
                     if (version == null) {
-                        return row(caller, tenant, id, "monitor.problem.version");
+                        return row(caller, tenant, id, "monitor.problem.version", wordedIn);
                     }
                     if (trimmed != null && trimmed.length() > MAX_REASON) {
-                        return row(caller, tenant, id, "monitor.problem.reasonTooLong");
+                        return row(caller, tenant, id, "monitor.problem.reasonTooLong", wordedIn);
                     }
                     if (!caller.hasAnyRole(Roles.ALERT_WORKER)) {
-                        return row(caller, tenant, id, "monitor.problem.forbidden");
+                        return row(caller, tenant, id, "monitor.problem.forbidden", wordedIn);
                     }
                     return alerts.transition(caller, tenant, id, version, wanted, trimmed)
-                            .flatMap(moved -> withDecision(moved, caller)
+                            .flatMap(moved -> withDecision(moved, caller, wordedIn)
                                     .map(row -> rowView(row, caller, null, "monitor.moved." + wanted.name())))
                             .onErrorResume(
                                     OptimisticLockingFailureException.class,
-                                    stale -> row(caller, tenant, id, "monitor.problem.stale"))
+                                    stale -> row(caller, tenant, id, "monitor.problem.stale", wordedIn))
                             .onErrorResume(
                                     AlertTransitionNotAllowed.class,
-                                    refused -> row(caller, tenant, id, "monitor.problem.notAllowed"))
+                                    refused -> row(caller, tenant, id, "monitor.problem.notAllowed", wordedIn))
                             .onErrorResume(
                                     AccessDeniedException.class,
-                                    denied -> row(caller, tenant, id, "monitor.problem.forbidden"));
+                                    denied -> row(caller, tenant, id, "monitor.problem.forbidden", wordedIn));
                 }))
                 .onErrorResume(
                         error -> error instanceof NotVisible || error instanceof AlertNotFound, hidden -> notFound());
     }
 
-    private Mono<Rendering> row(Caller caller, @Nullable String tenantId, String id, String problem) {
+    private Mono<Rendering> row(Caller caller, @Nullable String tenantId, String id, String problem, Locale locale) {
         return alerts.get(caller, tenantId, id)
-                .flatMap(alert -> withDecision(alert, caller))
+                .flatMap(alert -> withDecision(alert, caller, locale))
                 .map(row -> rowView(row, caller, problem, null));
     }
 
     /** The alert's row with the standing screening decision of its (subject, entry), if any. */
-    private Mono<Row> withDecision(Alert alert, Caller caller) {
+    private Mono<Row> withDecision(Alert alert, Caller caller, Locale locale) {
         return alerts.standingDecisions(List.of(alert))
-                .map(decisions -> Row.of(alert, caller, decisions.get(alert.id())));
+                .map(decisions -> Row.of(alert, caller, decisions.get(alert.id()), words.of(alert, locale)));
     }
 
     /** The row again after a move; staff keep the link from the alert to its case, as on the queue. */
@@ -313,7 +334,7 @@ class MonitorDashboardController {
     // ---- a subject ----
 
     @GetMapping("/subjects/{id}")
-    Mono<Rendering> subject(@PathVariable String id) {
+    Mono<Rendering> subject(@PathVariable String id, Locale locale) {
         return reader().flatMap(caller -> subjects.get(caller, id)
                         .flatMap(subject -> Mono.zip(
                                         baselines
@@ -347,7 +368,8 @@ class MonitorDashboardController {
                                                     "alerts",
                                                     subjectAlerts.stream()
                                                             .filter(a -> a.kind() == AlertKind.IDENTITY_MISUSE)
-                                                            .map(alert -> Row.of(alert, caller))
+                                                            .map(alert ->
+                                                                    Row.of(alert, caller, words.of(alert, locale)))
                                                             .toList())
                                             .modelAttribute("decisions", loaded.getT4())
                                             .modelAttribute("mayReveal", caller.hasAnyRole(Roles.REVEAL))
@@ -488,13 +510,18 @@ class MonitorDashboardController {
             Alert alert,
             List<String> moves,
             @Nullable String otherTenant,
-            AllowList.@Nullable StoredDecision decision) {
+            AllowList.@Nullable StoredDecision decision,
+            List<ReasonWords.Shown> reasons) {
 
-        static Row of(Alert alert, Caller caller) {
-            return of(alert, caller, null);
+        static Row of(Alert alert, Caller caller, List<ReasonWords.Shown> reasons) {
+            return of(alert, caller, null, reasons);
         }
 
-        static Row of(Alert alert, Caller caller, AllowList.@Nullable StoredDecision decision) {
+        static Row of(
+                Alert alert,
+                Caller caller,
+                AllowList.@Nullable StoredDecision decision,
+                List<ReasonWords.Shown> reasons) {
             List<String> moves = new ArrayList<>();
             if (caller.hasAnyRole(Roles.ALERT_WORKER)) {
                 for (Map.Entry<String, AlertState> move : List.of(
@@ -513,7 +540,8 @@ class MonitorDashboardController {
                     alert,
                     List.copyOf(moves),
                     alert.tenantId().equals(caller.tenantId()) ? null : alert.tenantId(),
-                    decision);
+                    decision,
+                    List.copyOf(reasons));
         }
     }
 
