@@ -156,7 +156,7 @@ class NotificationsDashboardBrowserIT {
                     page.findElements(By.cssSelector("#deliveries tr.delivery")).size() == 1
                             && page.findElement(By.id("deliveries")).getText().contains(caseId));
             String row = browser.text(By.cssSelector("#deliveries tr.delivery"));
-            assertThat(row).contains("thaw.case.opened", "E-mail", "Delivered");
+            assertThat(row).contains("Case opened", "E-mail", "Delivered");
 
             // Its attempt, then a replay: a write through the gateway's session and CSRF token.
             browser.click(By.cssSelector("#deliveries tr.delivery button"));
@@ -198,7 +198,7 @@ class NotificationsDashboardBrowserIT {
                     page.findElements(By.cssSelector("#deliveries tr.delivery")).size() == 1
                             && page.findElement(By.id("deliveries")).getText().contains(clientCase));
             assertThat(browser.text(By.cssSelector("#deliveries tr.delivery")))
-                    .contains("thaw.case.opened", "In-app", "Delivered");
+                    .contains("Case opened", "In-app", "Delivered");
             assertThat(browser.accessibilityViolations())
                     .as("accessibility of notifications-deliveries-tenant-en")
                     .isEmpty();

@@ -5,6 +5,8 @@ import java.util.List;
 import app.thaw.notifications.delivery.DeliveryStatus;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.recipients.RecipientKind;
+import app.thaw.notifications.rules.DefaultRules;
+import app.thaw.notifications.rules.Rule;
 import app.thaw.platform.testing.MessageBundles;
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +25,10 @@ class NotificationsDashboardMessagesTests {
         MessageBundles.assertKeysFor("messages", "notifications.status.", List.of(DeliveryStatus.values()));
         // DeliveryAttempt.status: an attempt either succeeded or failed.
         MessageBundles.assertKeysFor("messages", "notifications.attempt.", List.of("SUCCEEDED", "FAILED"));
+        // The delivery log names each event the rules know.
+        MessageBundles.assertKeysFor(
+                "messages",
+                "notifications.event.",
+                DefaultRules.all().stream().map(Rule::eventType).toList());
     }
 }

@@ -129,7 +129,8 @@ class NotificationsDashboardTests extends NotificationsTestBase {
                 .contains(
                         "lang=\"en\"",
                         "Delivery log",
-                        "thaw.case.opened",
+                        ">Case opened<",
+                        "title=\"thaw.case.opened\"",
                         "case-log",
                         "E-mail",
                         "SMS",
@@ -137,8 +138,8 @@ class NotificationsDashboardTests extends NotificationsTestBase {
                         "hx-get=\"/dashboard/notifications/deliveries/");
         String chinese = page("/dashboard/notifications/", supervisor(tenant), "zh-CN,zh;q=0.9", HttpStatus.OK);
         assertThat(chinese)
-                .contains("lang=\"zh-CN\"", "投递记录", "电子邮件", "短信", "已送达")
-                .doesNotContain("Delivery log");
+                .contains("lang=\"zh-CN\"", "投递记录", "电子邮件", "短信", "已送达", ">案件已开立<")
+                .doesNotContain("Delivery log", ">thaw.case.opened<");
 
         String smsOnly = page("/dashboard/notifications/?channel=SMS", supervisor(tenant), "en", HttpStatus.OK);
         assertThat(smsOnly).contains("|SMS\"").doesNotContain("|EMAIL\"");
