@@ -1,7 +1,6 @@
 package app.thaw.platform.events;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -24,9 +23,10 @@ import reactor.core.publisher.Mono;
  * the changed document itself ({@link #record}), in the same single-document write, so the change
  * and its events are stored together or not at all. {@link #release} then copies them into the
  * {@code outbox} collection, one entry per subscriber with a deterministic id (so a repeated
- * release inserts nothing twice), and only afterwards removes them from the document. A crash
+ * release inserts nothing twice while the first waits), and only afterwards removes them from the document. A crash
  * between the two steps leaves the events on the document, where {@link #sweep} finds them.
- * See docs/adr/0006-outbox-and-timers.md.
+ * An entry leaves the outbox once delivered, so a release after that sends the event again (at least once).
+ * See docs/adr/0006-outbox-and-timers.md and 0093.
  */
 public class EventOutbox {
 
@@ -36,7 +36,9 @@ public class EventOutbox {
     public static final String PENDING_EVENTS = "pendingEvents";
 
     static final String PENDING = "PENDING";
+    /** Only in entries an earlier version kept after delivery; the sweep removes them (ADR 93). */
     static final String DELIVERED = "DELIVERED";
+
     static final String DEAD = "DEAD";
 
     private final ReactiveMongoTemplate mongo;
@@ -153,15 +155,12 @@ public class EventOutbox {
         released.tryEmitNext(Boolean.TRUE);
     }
 
-    /** Releases what a crash left on documents, and forgets deliveries older than a day. */
+    /**
+     * Releases what a crash left on documents, and removes the delivered entries an earlier version kept for a day
+     * (the relay now removes an entry once delivered, ADR 93).
+     */
     public Mono<Integer> sweep() {
-        Instant forgetBefore = clock.instant().minus(java.time.Duration.ofDays(1));
-        Mono<Long> forgotten = mongo.remove(
-                        Query.query(Criteria.where("status")
-                                .is(DELIVERED)
-                                .and("deliveredAt")
-                                .lt(Date.from(forgetBefore))),
-                        OUTBOX)
+        Mono<Long> forgotten = mongo.remove(Query.query(Criteria.where("status").is(DELIVERED)), OUTBOX)
                 .map(result -> result.getDeletedCount());
         return Flux.fromIterable(watchedCollections)
                 .concatMap(collection -> {

@@ -60,6 +60,9 @@ public record EventsProperties(
      * @param initialBackoff the first retry's delay; each next one doubles, with jitter
      * @param maxBackoff     the longest delay between two attempts
      * @param timeout        the longest a subscriber may take to answer
+     * @param sweepInterval  how often the relay also releases events a crash left on documents and refreshes its gauges
+     *                       (scans of whole collections on the embedded store; each poll in between only claims due
+     *                       entries, ADR 93)
      */
     public record Relay(
             @DefaultValue("true") boolean enabled,
@@ -70,7 +73,8 @@ public record EventsProperties(
             @DefaultValue("10") int maxAttempts,
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("5m") Duration maxBackoff,
-            @DefaultValue("10s") Duration timeout) {}
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue("10s") Duration sweepInterval) {}
 
     /**
      * The Kafka transport (ADR 90). Each subscriber reads its own topic {@code <topicPrefix><subscriber>} in the

@@ -1,7 +1,6 @@
 package app.thaw.platform.events;
 
 import static app.thaw.platform.events.EventOutbox.DEAD;
-import static app.thaw.platform.events.EventOutbox.DELIVERED;
 import static app.thaw.platform.events.EventOutbox.OUTBOX;
 import static app.thaw.platform.events.EventOutbox.PENDING;
 
@@ -38,8 +37,14 @@ import reactor.core.publisher.Mono;
  * Delivers the outbox, at least once. Each instance claims a batch of due entries by writing its
  * claim and a lease expiry onto them (so two instances never send the same entry at the same
  * moment; a crashed instance's claims lapse and another takes over), sends them, and records the
- * outcome: delivered, retry later (exponential backoff with jitter), or parked as a dead letter
- * after {@code maxAttempts} or a final refusal. Dead letters can be replayed ({@link #replay}).
+ * outcome: delivered (the entry leaves the outbox), retry later (exponential backoff with jitter), or
+ * parked as a dead letter after {@code maxAttempts} or a final refusal. Dead letters can be replayed
+ * ({@link #replay}).
+ *
+ * <p>On the embedded store every query not by {@code _id} scans its whole collection, so what the
+ * relay scans often must stay as small as the work waiting (ADR 93): a delivered entry is removed
+ * rather than kept, and each poll only claims due entries; the sweep of documents a crash left with
+ * pending events, and the gauges, run every {@code sweepInterval}.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -61,6 +66,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicLong deadLetterCount = new AtomicLong();
     private volatile @Nullable Disposable loop;
     private volatile @Nullable TopicReplay topicReplay;
+    /** When this instance's loop last swept (monotonic nanos); the loop's other passes only deliver. */
+    private volatile long lastSweep;
+
+    private volatile boolean swept;
 
     public OutboxRelay(
             ReactiveMongoTemplate mongo,
@@ -140,18 +149,15 @@ public class OutboxRelay implements SmartLifecycle {
                 });
     }
 
+    /**
+     * A delivered entry leaves the outbox (only while this claim holds it), so the outbox holds what
+     * is still to be sent, not the day's traffic that every claim's scan would read again (ADR 93).
+     * Releasing the same event again afterwards sends it again: at least once, as after a crash;
+     * consumers apply each event id once.
+     */
     private Mono<Void> markDelivered(Document entry) {
         delivered.increment();
-        return mongo.updateFirst(
-                        held(entry),
-                        new Update()
-                                .set("status", DELIVERED)
-                                .set("deliveredAt", Date.from(clock.instant()))
-                                .inc("attempts", 1)
-                                .unset("claim")
-                                .set("leaseUntil", new Date(0)),
-                        OUTBOX)
-                .then();
+        return mongo.remove(held(entry), OUTBOX).then();
     }
 
     private Mono<Void> reschedule(Document entry, int attempt, String reason) {
@@ -316,13 +322,28 @@ public class OutboxRelay implements SmartLifecycle {
                 .cache();
         // A pass every pollInterval (sweep, deliver, gauges), and one as soon as this instance put new entries into
         // the outbox (deliver only): a committed event does not wait for the next poll.
+        // Each poll claims due entries; the sweep and the gauges (scans of the watched collections and the outbox)
+        // only every sweepInterval (ADR 93).
+        swept = false;
         loop = PeriodicPass.everyOrWhen(
                 "outbox relay pass",
                 Duration.ZERO,
                 settings.pollInterval(),
-                () -> indexes.then(relayDue()),
+                () -> indexes.then(sweepDue() ? Mono.defer(this::sweepingPass) : deliverBatches()),
                 outbox.released(),
                 () -> indexes.then(deliverBatches()));
+    }
+
+    /** Whether the loop's next poll also sweeps: its first, then one every {@code sweepInterval}. */
+    boolean sweepDue() {
+        return !swept
+                || System.nanoTime() - lastSweep >= settings.sweepInterval().toNanos();
+    }
+
+    private Mono<Long> sweepingPass() {
+        swept = true;
+        lastSweep = System.nanoTime();
+        return relayDue();
     }
 
     @Override

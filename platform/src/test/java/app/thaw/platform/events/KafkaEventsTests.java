@@ -172,15 +172,14 @@ class KafkaEventsTests {
         }
         Flux.fromIterable(events).concatMap(outbox::publish).blockLast();
         relay.relayDue().block(Duration.ofSeconds(30));
-        // Delivered means the broker has it: the relay is done with every entry before any effect is awaited.
+        // Delivered means the broker has it: the relay is done with every entry (each has left the outbox, ADR 93)
+        // before any effect is awaited.
         assertThat(mongo.count(
                                 Query.query(Criteria.where("eventId")
-                                        .in(events.stream().map(ThawEvent::id).toList())
-                                        .and("status")
-                                        .is("DELIVERED")),
+                                        .in(events.stream().map(ThawEvent::id).toList())),
                                 EventOutbox.OUTBOX)
                         .block())
-                .isEqualTo(events.size());
+                .isZero();
         // At least once: the same event on the topic twice more (a relay that died after the broker's ack).
         ThawEvent repeated = events.get(7);
         kafka.send(KafkaEventTransport.record(TOPIC, repeated)).join();
@@ -223,7 +222,8 @@ class KafkaEventsTests {
                 4,
                 Duration.ofMinutes(1),
                 Duration.ofMinutes(1),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10));
         OutboxRelay cutOff = new OutboxRelay(
                 mongo,
                 outbox,

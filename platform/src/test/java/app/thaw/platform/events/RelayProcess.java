@@ -34,7 +34,9 @@ public final class RelayProcess {
                         50,
                         Duration.ofMillis(50),
                         Duration.ofSeconds(1),
-                        Duration.ofSeconds(5)),
+                        Duration.ofSeconds(5),
+                        // Sweeps at every poll, as before ADR 93: a killed relay's half-released documents go at once.
+                        Duration.ofMillis(20)),
                 new EventsProperties.Client(null, null, null),
                 Duration.ofSeconds(10),
                 EventsProperties.Transport.HTTP,
