@@ -7,6 +7,7 @@ import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.recipients.RecipientKind;
 import app.thaw.notifications.rules.DefaultRules;
 import app.thaw.notifications.rules.Rule;
+import app.thaw.notifications.webhooks.DisabledReason;
 import app.thaw.platform.testing.MessageBundles;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,7 @@ class NotificationsDashboardMessagesTests {
         MessageBundles.assertKeysFor("messages", "notifications.status.", List.of(DeliveryStatus.values()));
         // DeliveryAttempt.status: an attempt either succeeded or failed.
         MessageBundles.assertKeysFor("messages", "notifications.attempt.", List.of("SUCCEEDED", "FAILED"));
+        MessageBundles.assertKeysFor("messages", "notifications.webhooks.reason.", List.of(DisabledReason.values()));
         // The delivery log names each event the rules know.
         MessageBundles.assertKeysFor(
                 "messages",

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.thaw.notifications.NotificationsTestBase;
+import app.thaw.notifications.webhooks.DisabledReason;
 import app.thaw.notifications.webhooks.WebhookService;
 import app.thaw.platform.audit.AuditLog;
 import org.bson.Document;
@@ -258,14 +259,21 @@ class NotificationsDashboardTests extends NotificationsTestBase {
         String id = (String) ((Map<?, ?>) registered.get("endpoint")).get("id");
         assertThat(page("/dashboard/notifications/webhooks", supervisor(tenant), "en", HttpStatus.OK))
                 .contains("Every webhook endpoint is healthy.");
-        webhookService.disable(tenant, id, "failing for 5 days").block();
+        webhookService.disable(tenant, id, DisabledReason.FAILING.sentence(5)).block();
         long version = webhookService.get(tenant, id).block().version();
 
         String listed = page("/dashboard/notifications/webhooks", supervisor(tenant), "en", HttpStatus.OK);
         assertThat(listed)
-                .contains("/dashboard-hook", "Disabled", "failing for 5 days", "Enable again", "version=" + version);
+                .contains(
+                        "/dashboard-hook",
+                        "Disabled",
+                        "failing for 5 days without a success",
+                        "Enable again",
+                        "version=" + version);
+        // The reason in the page's language, not the English sentence the endpoint keeps for the API.
         assertThat(page("/dashboard/notifications/webhooks", supervisor(tenant), "zh-CN", HttpStatus.OK))
-                .contains("已停用", "重新启用");
+                .contains("已停用", "重新启用", "连续 5 天投递均未成功")
+                .doesNotContain("without a success");
 
         web.post()
                 .uri("/dashboard/notifications/webhooks/{id}/enable?version={v}", id, version - 1)

@@ -14,6 +14,7 @@ import app.thaw.notifications.delivery.DeliveryStatus;
 import app.thaw.notifications.delivery.GoldenFifteenStatistics;
 import app.thaw.notifications.mailbox.MailboxService;
 import app.thaw.notifications.recipients.Channel;
+import app.thaw.notifications.webhooks.DisabledReason;
 import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookService;
 import app.thaw.platform.dashboard.ThawDashboard;
@@ -408,17 +409,20 @@ class NotificationsDashboard {
             String url,
             boolean enabled,
             @Nullable String disabledReason,
+            DisabledReason.@Nullable Read disabledBecause,
             @Nullable Instant failingSince,
             @Nullable String lastError,
             @Nullable Instant lastAt,
             long version) {
 
         static EndpointRow of(WebhookEndpoint endpoint, @Nullable String lastError, @Nullable Instant lastAt) {
+            String reason = endpoint.disabledReason();
             return new EndpointRow(
                     endpoint.id(),
                     endpoint.url().toString(),
                     endpoint.enabled(),
-                    endpoint.disabledReason(),
+                    reason,
+                    reason == null ? null : DisabledReason.read(reason).orElse(null),
                     endpoint.failingSince(),
                     lastError,
                     lastAt,

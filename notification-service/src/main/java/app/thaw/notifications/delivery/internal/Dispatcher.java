@@ -37,6 +37,7 @@ import app.thaw.notifications.settings.TenantSettings;
 import app.thaw.notifications.templates.RenderedMessage;
 import app.thaw.notifications.templates.TemplateKey;
 import app.thaw.notifications.templates.TemplateService;
+import app.thaw.notifications.webhooks.DisabledReason;
 import app.thaw.notifications.webhooks.RetrySchedule;
 import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookService;
@@ -588,7 +589,7 @@ public class Dispatcher implements DispatchService {
         String endpointId = delivery.getString("target");
         Mono<Boolean> endpointDisabled = !(webhook && outcome.gone())
                 ? Mono.just(false)
-                : webhooks.disable(tenant, endpointId, "the endpoint answered HTTP 410 Gone")
+                : webhooks.disable(tenant, endpointId, DisabledReason.GONE.sentence())
                         .flatMap(now -> now
                                 ? tellTenant(
                                                 tenant,

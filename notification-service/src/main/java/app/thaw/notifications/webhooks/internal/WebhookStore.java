@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.thaw.notifications.webhooks.AddressGuard;
+import app.thaw.notifications.webhooks.DisabledReason;
 import app.thaw.notifications.webhooks.WebhookEndpoint;
 import app.thaw.notifications.webhooks.WebhookProperties;
 import app.thaw.notifications.webhooks.WebhookSecret;
@@ -203,7 +204,7 @@ public class WebhookStore implements WebhookService, IndexedStore {
         if (enabled) {
             update.unset("disabledReason").unset("failingSince");
         } else {
-            update.set("disabledReason", "disabled by the tenant");
+            update.set("disabledReason", DisabledReason.BY_TENANT.sentence());
         }
         return checked(url)
                 .then(VersionedWrites.update(
@@ -328,7 +329,7 @@ public class WebhookStore implements WebhookService, IndexedStore {
                 .flatMap(found -> found.enabled()
                                 && found.failingSince() != null
                                 && !failedAt.isBefore(found.failingSince().plus(disableAfter))
-                        ? disable(tenantId, id, "failing for " + disableAfter.toDays() + " days without a success")
+                        ? disable(tenantId, id, DisabledReason.FAILING.sentence(disableAfter.toDays()))
                         : Mono.just(false));
     }
 
