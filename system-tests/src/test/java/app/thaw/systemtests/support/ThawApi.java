@@ -45,6 +45,9 @@ public final class ThawApi {
         this.gateway = WebTestClient.bindToServer()
                 .baseUrl(platform.gatewayUrl())
                 .responseTimeout(Duration.ofSeconds(30))
+                // A page of 100 worked cases (timelines, checklists, clocks) passes WebClient's default 256 KiB once
+                // the journeys before have filled a tenant: the test reads whole pages as a partner would.
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
     }
 
