@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import app.thaw.cases.access.CaseWriters;
 import app.thaw.cases.casework.CaseQuery;
 import app.thaw.cases.casework.CaseService;
 import app.thaw.cases.casework.OpenCase;
@@ -21,6 +20,7 @@ import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.incident.TimelineEntry;
 import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.security.AllowedRoles;
+import app.thaw.platform.security.CaseWriters;
 import app.thaw.platform.security.TenantIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

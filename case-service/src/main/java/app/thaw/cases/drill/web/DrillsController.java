@@ -2,7 +2,6 @@ package app.thaw.cases.drill.web;
 
 import java.time.Instant;
 
-import app.thaw.cases.access.CaseWriters;
 import app.thaw.cases.casework.CaseService;
 import app.thaw.cases.casework.OpenCase;
 import app.thaw.cases.casework.web.CaseResponse;
@@ -13,6 +12,7 @@ import app.thaw.cases.incident.Scenario;
 import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.security.AllowedRoles;
+import app.thaw.platform.security.CaseWriters;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

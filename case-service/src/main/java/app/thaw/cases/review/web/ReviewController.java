@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import app.thaw.cases.access.CaseWriters;
 import app.thaw.cases.casework.CaseService;
 import app.thaw.cases.casework.web.CaseResponse;
 import app.thaw.cases.casework.web.CaseResponses;
 import app.thaw.cases.incident.Review;
 import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.security.AllowedRoles;
+import app.thaw.platform.security.CaseWriters;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

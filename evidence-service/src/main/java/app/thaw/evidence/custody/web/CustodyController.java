@@ -10,9 +10,8 @@ import app.thaw.evidence.casefile.EvidenceProperties;
 import app.thaw.evidence.custody.CustodyEntry;
 import app.thaw.evidence.custody.CustodyLog;
 import app.thaw.evidence.integrity.CustodyChecks;
-import app.thaw.platform.security.AllowedRoles;
+import app.thaw.platform.security.CaseWriters;
 import app.thaw.platform.security.CurrentCaller;
-import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,15 +67,7 @@ class CustodyController {
 
     @Operation(summary = "Read a case's custody log, oldest first, a page at a time (cursor: after=<seq>)")
     @GetMapping
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
+    @CaseWriters
     Mono<EntryPage> entries(
             @PathVariable String caseId,
             @RequestParam(defaultValue = "0") long after,
@@ -95,15 +86,7 @@ class CustodyController {
             summary = "Recompute the case's custody hash chain and every file's SHA-256; names the first broken "
                     + "entry and each file whose content or record no longer matches")
     @GetMapping("/verify")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
+    @CaseWriters
     Mono<CustodyChecks.Report> verify(@PathVariable String caseId) {
         return CurrentCaller.get().flatMap(caller -> checks.verify(caller, new CaseId(caseId)));
     }

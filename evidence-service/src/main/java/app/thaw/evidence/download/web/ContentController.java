@@ -6,9 +6,8 @@ import java.util.List;
 import app.thaw.evidence.download.Downloads;
 import app.thaw.evidence.item.EvidenceId;
 import app.thaw.platform.problem.ThawProblem;
-import app.thaw.platform.security.AllowedRoles;
+import app.thaw.platform.security.CaseWriters;
 import app.thaw.platform.security.CurrentCaller;
-import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -41,15 +40,7 @@ class ContentController {
 
     @Operation(summary = "Download an item's content (supports Range: bytes=a-b); recorded in the custody log")
     @GetMapping("/items/{id}/content")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
+    @CaseWriters
     Mono<Void> content(
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.RANGE, required = false) @Nullable String range,

@@ -9,6 +9,7 @@ import app.thaw.evidence.casefile.CaseId;
 import app.thaw.evidence.casefile.LegalHold;
 import app.thaw.evidence.hold.Holds;
 import app.thaw.platform.security.AllowedRoles;
+import app.thaw.platform.security.CaseWriters;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
@@ -77,15 +78,7 @@ class HoldsController {
 
     @Operation(summary = "List the case's legal holds, released ones included")
     @GetMapping
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
+    @CaseWriters
     Mono<HoldsResponse> list(@PathVariable String caseId) {
         return CurrentCaller.get()
                 .flatMap(caller -> cases.open(caller, new CaseId(caseId)))

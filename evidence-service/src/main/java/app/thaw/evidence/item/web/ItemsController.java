@@ -7,6 +7,7 @@ import app.thaw.evidence.casefile.EvidenceProperties;
 import app.thaw.evidence.item.EvidenceId;
 import app.thaw.evidence.item.Items;
 import app.thaw.platform.security.AllowedRoles;
+import app.thaw.platform.security.CaseWriters;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,15 +37,7 @@ class ItemsController {
 
     @Operation(summary = "List a case's evidence items, a page at a time (cursor: the last id of the previous page)")
     @GetMapping("/cases/{caseId}/items")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
+    @CaseWriters
     Mono<ItemPage> list(
             @PathVariable String caseId,
             @RequestParam(required = false) @Nullable String after,
@@ -60,15 +53,7 @@ class ItemsController {
 
     @Operation(summary = "Read one evidence item (recorded in the custody log as a view)")
     @GetMapping("/items/{id}")
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
+    @CaseWriters
     Mono<ItemResponse> view(@PathVariable String id) {
         return CurrentCaller.get()
                 .flatMap(caller -> items.view(caller, new EvidenceId(id)))

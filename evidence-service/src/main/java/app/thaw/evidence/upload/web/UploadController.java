@@ -7,10 +7,9 @@ import app.thaw.evidence.casefile.CaseId;
 import app.thaw.evidence.item.web.ItemResponse;
 import app.thaw.evidence.upload.UploadForm;
 import app.thaw.evidence.upload.Uploads;
-import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.Caller;
+import app.thaw.platform.security.CaseWriters;
 import app.thaw.platform.security.CurrentCaller;
-import app.thaw.platform.security.ThawRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
@@ -49,15 +48,7 @@ class UploadController {
                     + "nameOnDocument, expiryDate (or query parameters), then the part 'file'. 201 with the item and its SHA-256; "
                     + "200 with the existing item when the same content is already in the case")
     @PostMapping(path = "/cases/{caseId}/items", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
+    @CaseWriters
     Mono<ResponseEntity<ItemResponse>> multipart(
             @PathVariable String caseId, @RequestParam Map<String, String> query, @RequestBody Flux<PartEvent> parts) {
         return CurrentCaller.get()
@@ -70,15 +61,7 @@ class UploadController {
                     "Upload a file as the raw request body (any Content-Type but multipart); requirementCode and "
                             + "fileName as query parameters or the file name in Content-Disposition. 201 with the item and its SHA-256")
     @PostMapping(path = "/cases/{caseId}/items", consumes = "!" + MediaType.MULTIPART_FORM_DATA_VALUE)
-    @AllowedRoles({
-        ThawRoles.MERCHANT_ADMIN,
-        ThawRoles.MERCHANT_MEMBER,
-        ThawRoles.PARTNER_BANK,
-        ThawRoles.STAFF_AGENT,
-        ThawRoles.STAFF_SUPERVISOR,
-        ThawRoles.COMPLIANCE_OFFICER,
-        ThawRoles.PLATFORM_ADMIN
-    })
+    @CaseWriters
     Mono<ResponseEntity<ItemResponse>> raw(
             @PathVariable String caseId, @RequestParam Map<String, String> query, ServerHttpRequest request) {
         CaseId id = new CaseId(caseId);

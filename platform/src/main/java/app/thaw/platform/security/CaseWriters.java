@@ -1,4 +1,4 @@
-package app.thaw.cases.access;
+package app.thaw.platform.security;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -6,13 +6,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import app.thaw.platform.security.AllowedRoles;
-import app.thaw.platform.security.ThawRoles;
-
 /**
- * The roles that may change a case ({@link CaseAccess#writer}): the merchant's people, a partner
- * bank and Thaw staff; insurers only read. The one list of them, declared as {@link AllowedRoles}
- * (ADR 51) on a handler or on a controller for all its handlers (a handler's own list wins).
+ * The roles that may change a case and its evidence (case-service's {@code CaseAccess.writer}):
+ * the merchant's people, a partner bank and Thaw staff; insurers only read. The one list of them,
+ * for case-service and evidence-service, declared as {@link AllowedRoles} (ADR 51) on a handler or
+ * on a controller for all its handlers (a handler's own list wins).
  */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
