@@ -5,7 +5,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 . "$ROOT/.mvn/find-jdk.sh"; thaw_find_jdk
 VERSION=$(sed -n '/<artifactId>thaw<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;q;}' "$ROOT/pom.xml")
 jar_of() { printf '%s/%s/target/%s-%s-exec.jar' "$ROOT" "$1" "$1" "$VERSION"; }
-ISSUER=http://localhost:8180/realms/thaw
+# The Keycloak and store of `./thaw up`, also when it runs shifted by THAW_PORT_OFFSET (beside another Thaw).
+OFFSET=${THAW_PORT_OFFSET:-0}
+ISSUER=http://localhost:$((8180 + OFFSET))/realms/thaw
+STORE=mongodb://127.0.0.1:$((27018 + OFFSET))
 WORK=$(mktemp -d); trap 'kill $(cat "$WORK"/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 JVM_FLAGS=${JVM_FLAGS:-"-Xmx256m"}
 

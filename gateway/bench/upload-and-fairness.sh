@@ -22,9 +22,9 @@ ROUNDS=${ROUNDS:-3}
 JVM_FLAGS="-XX:+UseSerialGC -Xmx256m"
 rss_mb() { awk '/VmRSS/{print int($2/1024)}' "/proc/$(cat "$WORK/$1.pid")/status"; }
 
-start evidence 18082 "$EVIDENCE_JAR" MONGODB_URI=mongodb://127.0.0.1:27018/bench_evidence \
+start evidence 18082 "$EVIDENCE_JAR" MONGODB_URI=$STORE/bench_evidence \
   SPRING_APPLICATION_JSON='{"thaw":{"evidence":{"tenants":{"acme":{"max-upload-size":"2GB"}}}}}'
-start cases 18081 "$CASES_JAR" MONGODB_URI=mongodb://127.0.0.1:27018/bench_cases
+start cases 18081 "$CASES_JAR" MONGODB_URI=$STORE/bench_cases
 start gateway 18080 "$GATEWAY_JAR" THAW_EVIDENCE_URL=http://127.0.0.1:18082 THAW_CASES_URL=http://127.0.0.1:18081
 ready 18082; ready 18081; ready 18080
 

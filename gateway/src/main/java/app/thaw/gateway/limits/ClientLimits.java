@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import app.thaw.platform.problem.ThawProblem;
@@ -33,9 +34,9 @@ import reactor.core.publisher.Mono;
  * share. Moving them to a shared store is the step when the gateway scales out.
  */
 @Component
-class ClientLimits implements GlobalFilter, Ordered {
+public class ClientLimits implements GlobalFilter, Ordered {
 
-    static final String REMAINING_HEADER = "X-RateLimit-Remaining";
+    public static final String REMAINING_HEADER = "X-RateLimit-Remaining";
     /** How long a refusal for too many requests in flight asks the caller to wait. */
     private static final Duration IN_FLIGHT_RETRY = Duration.ofSeconds(1);
 
@@ -74,13 +75,29 @@ class ClientLimits implements GlobalFilter, Ordered {
     }
 
     private Mono<Void> admit(Jwt token, ServerWebExchange exchange, GatewayFilterChain chain) {
+        Admission admission;
+        try {
+            admission = admit(token);
+        } catch (ThawProblem refused) {
+            return Mono.error(refused);
+        }
+        exchange.getResponse().getHeaders().set(REMAINING_HEADER, Long.toString(admission.remaining()));
+        return chain.filter(exchange).doFinally(signal -> admission.release());
+    }
+
+    /**
+     * Admits one call of the token's client, or refuses it with a 429 {@link ThawProblem}. An admitted
+     * call holds a place in its client's and its tenant's count of calls in flight until
+     * {@link Admission#release()}, which the caller must call exactly once, however the call ends.
+     */
+    public Admission admit(Jwt token) {
         String client = clientKey(token);
         String tenant = "tenant:" + token.getClaimAsString(TokenValidation.TENANT_CLAIM);
         ConsumptionProbe own = clientBuckets
                 .get(client, key -> bucket(limits.burst(), limits.sustained()))
                 .tryConsumeAndReturnRemaining(1);
         if (!own.isConsumed()) {
-            return refuse(
+            throw refusal(
                     own,
                     "Too many requests from this client: at most " + limits.burst() + " at once and "
                             + limits.sustained() + " per " + limits.per().toSeconds() + " s.");
@@ -89,7 +106,7 @@ class ClientLimits implements GlobalFilter, Ordered {
                 .get(tenant, key -> bucket(limits.tenantBurst(), limits.tenantSustained()))
                 .tryConsumeAndReturnRemaining(1);
         if (!shared.isConsumed()) {
-            return refuse(
+            throw refusal(
                     shared,
                     "Too many requests from this tenant's clients together: at most " + limits.tenantBurst()
                             + " at once and " + limits.tenantSustained() + " per "
@@ -99,39 +116,62 @@ class ClientLimits implements GlobalFilter, Ordered {
         AtomicInteger tenantCalls = inFlight.get(tenant, key -> new AtomicInteger());
         if (clientCalls.incrementAndGet() > limits.maxInFlight()) {
             clientCalls.decrementAndGet();
-            return refuseInFlight(
+            throw inFlightRefusal(
                     "Too many requests from this client in progress at once: at most " + limits.maxInFlight() + ".");
         }
         if (tenantCalls.incrementAndGet() > limits.tenantMaxInFlight()) {
             tenantCalls.decrementAndGet();
             clientCalls.decrementAndGet();
-            return refuseInFlight("Too many requests from this tenant's clients in progress at once: at most "
+            throw inFlightRefusal("Too many requests from this tenant's clients in progress at once: at most "
                     + limits.tenantMaxInFlight() + ".");
         }
-        exchange.getResponse().getHeaders().set(REMAINING_HEADER, Long.toString(own.getRemainingTokens()));
-        return chain.filter(exchange).doFinally(signal -> {
-            clientCalls.decrementAndGet();
-            tenantCalls.decrementAndGet();
-        });
+        return new Admission(own.getRemainingTokens(), clientCalls, tenantCalls);
     }
 
-    private static Mono<Void> refuse(ConsumptionProbe probe, String what) {
+    /** An admitted call: what is left of its client's bucket, and its places in flight until released. */
+    public static final class Admission {
+        private final long remaining;
+        private final AtomicInteger clientCalls;
+        private final AtomicInteger tenantCalls;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Admission(long remaining, AtomicInteger clientCalls, AtomicInteger tenantCalls) {
+            this.remaining = remaining;
+            this.clientCalls = clientCalls;
+            this.tenantCalls = tenantCalls;
+        }
+
+        /** What {@code X-RateLimit-Remaining} says: the client's own bucket. */
+        public long remaining() {
+            return remaining;
+        }
+
+        /** Gives the call's places in flight back; a second release does nothing. */
+        public void release() {
+            if (released.compareAndSet(false, true)) {
+                clientCalls.decrementAndGet();
+                tenantCalls.decrementAndGet();
+            }
+        }
+    }
+
+    private static ThawProblem refusal(ConsumptionProbe probe, String what) {
         long waitSeconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-        return Mono.error(new ThawProblem(
+        return new ThawProblem(
                 HttpStatus.TOO_MANY_REQUESTS,
                 "rate_limited",
                 what + " Retry after " + waitSeconds + " s.",
                 Map.of(),
-                Duration.ofNanos(probe.getNanosToWaitForRefill())));
+                Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
-    private static Mono<Void> refuseInFlight(String what) {
-        return Mono.error(new ThawProblem(
+    private static ThawProblem inFlightRefusal(String what) {
+        return new ThawProblem(
                 HttpStatus.TOO_MANY_REQUESTS,
                 "rate_limited",
                 what + " Retry after " + IN_FLIGHT_RETRY.toSeconds() + " s.",
                 Map.of(),
-                IN_FLIGHT_RETRY));
+                IN_FLIGHT_RETRY);
     }
 
     private Bucket bucket(long burst, long sustained) {

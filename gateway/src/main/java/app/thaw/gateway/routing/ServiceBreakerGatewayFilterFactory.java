@@ -11,6 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
@@ -77,11 +78,7 @@ public class ServiceBreakerGatewayFilterFactory
         CircuitBreaker breaker = breaker(service);
         return (exchange, chain) -> {
             if (!breaker.tryAcquirePermission()) {
-                return Mono.error(unavailable(
-                        service,
-                        "The " + service + " service has failed repeatedly, so the gateway "
-                                + "is pausing calls to it. This call was not forwarded; retry later.",
-                        properties.waitInOpenState()));
+                return Mono.error(paused(service));
             }
             Call call = new Call(breaker);
             CallerWatch caller = new CallerWatch(exchange.getRequest());
@@ -106,11 +103,20 @@ public class ServiceBreakerGatewayFilterFactory
         };
     }
 
+    /** The answer while the service's breaker is open: the call was not forwarded. */
+    ThawProblem paused(String service) {
+        return unavailable(
+                service,
+                "The " + service + " service has failed repeatedly, so the gateway "
+                        + "is pausing calls to it. This call was not forwarded; retry later.",
+                properties.waitInOpenState());
+    }
+
     /**
      * One call's outcome, recorded once: the routing chain may signal completion again when the
      * response body has been written, and a cancel may follow an outcome.
      */
-    private static final class Call {
+    static final class Call {
         private final CircuitBreaker breaker;
         private final long started;
         private final AtomicBoolean settled = new AtomicBoolean();
@@ -122,7 +128,7 @@ public class ServiceBreakerGatewayFilterFactory
 
         void answered(@Nullable HttpStatusCode status) {
             if (status != null && status.is5xxServerError()) {
-                failed(new ServiceAnsweredWithError(status));
+                failed(new ServiceAnsweredWithError(status.value()));
             } else if (settled.compareAndSet(false, true)) {
                 breaker.onSuccess(elapsed(), breaker.getTimestampUnit());
             }
@@ -145,12 +151,14 @@ public class ServiceBreakerGatewayFilterFactory
         }
     }
 
-    private Throwable translate(String service, Throwable failure) {
+    /** What the caller gets when the call failed before the service answered: a 503 problem naming the service. */
+    ThawProblem translate(String service, Throwable failure) {
         if (failure instanceof ThawProblem own) {
             return own;
         }
-        if (failure instanceof ResponseStatusException status
-                && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+        if (failure instanceof ReadTimeoutException
+                || (failure instanceof ResponseStatusException status
+                        && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value())) {
             return unavailable(
                     service,
                     "The " + service + " service did not answer in time. The call may or may not "
@@ -186,8 +194,8 @@ public class ServiceBreakerGatewayFilterFactory
 
     /** What the breaker records when the service answered 5xx (the answer itself went to the caller). */
     static final class ServiceAnsweredWithError extends RuntimeException {
-        ServiceAnsweredWithError(HttpStatusCode status) {
-            super("answered " + status.value(), null, false, false);
+        ServiceAnsweredWithError(int status) {
+            super("answered " + status, null, false, false);
         }
     }
 

@@ -80,8 +80,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
     ProblemDetail toProblem(Throwable failure, String path, HttpHeaders headers) {
         return switch (failure) {
             case ThawProblem named -> {
-                ProblemDetail problem = Problems.of(named.status(), named.code(), named.getMessage());
-                named.properties().forEach(problem::setProperty);
+                ProblemDetail problem = Problems.of(named);
                 ProblemResponses.retryAfter(named.retryAfter()).accept(headers);
                 yield problem;
             }

@@ -26,6 +26,13 @@ public final class Problems {
         return problem;
     }
 
+    /** The document a {@link ThawProblem} answers with (its {@code Retry-After}, if any, is a header: {@link ProblemResponses#retryAfter}). */
+    public static ProblemDetail of(ThawProblem named) {
+        ProblemDetail problem = of(named.status(), named.code(), named.getMessage());
+        named.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
     public static ProblemDetail validation(List<FieldViolation> violations) {
         ProblemDetail problem = of(
                 HttpStatusCode.valueOf(400),

@@ -1,5 +1,6 @@
 package app.thaw.platform.security;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
@@ -19,7 +20,7 @@ import reactor.core.publisher.Mono;
  * request — no header, another scheme, a malformed token, a token in the query — goes to Spring's own
  * converter, so its answers and errors stay exactly Spring's ({@code BearerTokensTests} compares both).
  */
-final class BearerTokens implements ServerAuthenticationConverter {
+public final class BearerTokens implements ServerAuthenticationConverter {
 
     private static final String PREFIX = "Bearer ";
 
@@ -32,13 +33,21 @@ final class BearerTokens implements ServerAuthenticationConverter {
     }
 
     /** The token of a well-formed {@code Bearer} header on a request with no token in its query; else null. */
-    static String wellFormedToken(ServerHttpRequest request) {
-        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+    static @Nullable String wellFormedToken(ServerHttpRequest request) {
+        return wellFormedToken(
+                request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION),
+                request.getURI().getRawQuery());
+    }
+
+    /**
+     * The token of a well-formed {@code Bearer} header when the query holds no {@code access_token}; else null
+     * (the request is then one for Spring's own converter, which decides what is wrong with it).
+     */
+    public static @Nullable String wellFormedToken(@Nullable String authorization, @Nullable String rawQuery) {
         if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return null;
         }
-        String query = request.getURI().getRawQuery();
-        if (query != null && query.contains("access_token")) {
+        if (rawQuery != null && rawQuery.contains("access_token")) {
             return null;
         }
         return isB64Token(authorization, PREFIX.length()) ? authorization.substring(PREFIX.length()) : null;

@@ -12,7 +12,7 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
  * bearer token was 3–4 % of the gateway's CPU per call (docs/benchmarks/gateway.md).
  * {@code FirewallHeaderRulesTests} checks the loops against Spring's predicates on adversarial input.
  */
-final class FirewallHeaderRules {
+public final class FirewallHeaderRules {
 
     /**
      * Assigned code points that are not control characters (Spring's header and parameter names). Null is
@@ -31,6 +31,11 @@ final class FirewallHeaderRules {
         firewall.setAllowedHeaderValues(HEADER_VALUES);
         firewall.setAllowedParameterNames(NAMES);
         return firewall;
+    }
+
+    /** Whether Spring's strict firewall lets this header through (its name and value rules). */
+    public static boolean allowedHeader(String name, String value) {
+        return assignedAndNotControl(name, false) && assignedAndNotControl(value, true);
     }
 
     static boolean assignedAndNotControl(String value, boolean tabAllowed) {

@@ -53,6 +53,8 @@ public class PlatformSecurityAutoConfiguration {
     /** Paths any caller may reach: probes and API documents. */
     static final List<String> ALWAYS_PUBLIC =
             List.of("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**");
+    /** Platform administration in every service's API: a {@code platform_admin} token only. */
+    public static final String ADMIN_PATHS = "/api/v1/*/admin/**";
     /** Metrics, scraped without a token on the private network (services); {@code thaw.security.public-metrics}. */
     static final String METRICS = "/actuator/prometheus";
 
@@ -151,7 +153,7 @@ public class PlatformSecurityAutoConfiguration {
                         // Service-to-service only (event delivery); the gateway routes nothing here.
                         .pathMatchers("/internal/**")
                         .hasRole(ThawRoles.SERVICE)
-                        .pathMatchers("/api/v1/*/admin/**", "/actuator/**")
+                        .pathMatchers(ADMIN_PATHS, "/actuator/**")
                         .hasRole(ThawRoles.PLATFORM_ADMIN)
                         // Authenticated, and holding a role the operation declares (@AllowedRoles), if it declares any.
                         .anyExchange()
