@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import app.thaw.gateway.routing.ServiceBreakerGatewayFilterFactory;
 import app.thaw.platform.testing.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,7 +24,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
@@ -237,29 +236,36 @@ class GatewayResilienceTests {
         assertThat(get("/api/v1/cases/whoami", token).status()).isEqualTo(200);
     }
 
-    @Test
-    void anUploadTheServiceRefusesAtOnceGetsTheServicesAnswerNotA503() {
+    /**
+     * On both paths (the data plane, and the full path a cookie sends it to). {@code GatewayTests} checks that
+     * a caller's {@code Expect: 100-continue} is not relayed: with it, such a service closed the connection
+     * under the gateway's upload and the answer became a 503.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"data plane", "full path"})
+    void anUploadTheServiceRefusesAtOnceGetsTheServicesAnswerNotA503(String how) throws Exception {
         String token = tokenFor("uploader", "uploader");
-        byte[] chunk = new byte[64 * 1024];
-        // 32 MiB, sent while the service has long answered.
-        Flux<ByteBuf> body = Flux.range(0, 512).map(i -> Unpooled.wrappedBuffer(chunk));
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Answer answer = HttpClient.create()
-                    .headers(h -> h.set(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                            .set(HttpHeaders.CONTENT_TYPE, MediaType.TEXT_PLAIN_VALUE)
-                            .set(HttpHeaders.CONTENT_LENGTH, String.valueOf(512L * chunk.length)))
-                    .post()
-                    .uri("http://127.0.0.1:" + port + "/api/v1/evidence/cases/c-1/items")
-                    .send(body)
-                    .responseSingle((response, content) -> content.asString()
-                            .defaultIfEmpty("")
-                            .map(text ->
-                                    new Answer(response.status().code(), text, headers(response.responseHeaders()))))
-                    .block(Duration.ofSeconds(20));
-            assertThat(answer.status())
-                    .as("attempt %d: %s", attempt, answer.body())
-                    .isEqualTo(413);
-            assertThat(answer.body()).contains("evidence_too_large");
+        byte[] body = new byte[16 * 1024 * 1024]; // sent while the service has long answered
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build()) {
+            for (int attempt = 0; attempt < 4; attempt++) {
+                java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/evidence/cases/c-1/items"))
+                        .timeout(Duration.ofSeconds(20))
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                        .header(HttpHeaders.CONTENT_TYPE, MediaType.TEXT_PLAIN_VALUE)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+                if (how.startsWith("full path")) {
+                    request.header(HttpHeaders.COOKIE, "lang=en");
+                }
+                java.net.http.HttpResponse<String> answer =
+                        client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode())
+                        .as("attempt %d: %s", attempt, answer.body())
+                        .isEqualTo(413);
+                assertThat(answer.body()).contains("evidence_too_large");
+            }
         }
         assertThat(breakers.breaker("evidence").getMetrics().getNumberOfFailedCalls())
                 .isZero();

@@ -95,6 +95,9 @@ class GatewayTests {
     @Autowired
     WebTestClient web;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @Test
     void routesAnAuthenticatedCallAndRelaysTheTokenAndTraceContext() {
         String token = tokenFor("router");
@@ -595,6 +598,38 @@ class GatewayTests {
                 .exchange()
                 .expectStatus()
                 .isUnauthorized();
+    }
+
+    /**
+     * {@code Expect: 100-continue} (curl sends it with every body over 1 MB) is answered by the gateway and not
+     * relayed, on the data plane and on the full path (a cookie sends the call there): the gateway's client
+     * sends the body without waiting, and a service told to expect no body unless it asked for one closed the
+     * connection under an upload it refused at once — its answer became a 503.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"data plane", "full path"})
+    void theCallersExpectationIsTheGatewaysAndNotRelayed(String path) throws Exception {
+        received.clear();
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build()) {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/cases/notes"))
+                    .expectContinue(true)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("expecting-" + path.charAt(0)))
+                    .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"note\":\"hello\"}"));
+            if (path.equals("full path")) {
+                request.header(HttpHeaders.COOKIE, "lang=en");
+            }
+            java.net.http.HttpResponse<String> answer =
+                    client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+        }
+        HttpHeaders seen = received.poll();
+        assertThat(seen).isNotNull();
+        assertThat(seen.containsHeader(HttpHeaders.EXPECT)).isFalse();
+        assertThat(receivedBodies).contains("{\"note\":\"hello\"}");
     }
 
     private static String tokenFor(String subject) {

@@ -82,8 +82,12 @@ public class ApiDataPlane implements NettyRouteProvider {
 
     private static final Set<HttpMethod> METHODS = Set.of(
             HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
-    /** Not relayed either way (RFC 9110 §7.6.1, and Spring Cloud Gateway's list), besides {@code Host}. */
+    /**
+     * Not relayed either way (RFC 9110 §7.6.1, and Spring Cloud Gateway's list), besides {@code Host} and
+     * {@code Expect} ({@link ExpectationsStayHere}).
+     */
     private static final Set<String> HOP_BY_HOP = Set.of(
+            "expect",
             "connection",
             "keep-alive",
             "transfer-encoding",
