@@ -106,13 +106,14 @@ public class EventInbox {
         return Flux.defer(() -> Flux.fromIterable(handlers()))
                 .filter(handler -> handler.handles(event.type()))
                 .concatMap(handler -> handler.handle(event))
-                .then(mongo.updateFirst(
+                // Deferred: doneAt is when the handlers finished, not when this chain was put together (before them).
+                .then(Mono.defer(() -> mongo.updateFirst(
                         Query.query(Criteria.where("_id").is(event.id())),
                         new Update()
                                 .set("state", "DONE")
                                 .set("doneAt", Date.from(clock.instant()))
                                 .unset("leaseUntil"),
-                        PROCESSED_EVENTS))
+                        PROCESSED_EVENTS)))
                 .then()
                 // Let the next delivery try again at once rather than after the lease.
                 .onErrorResume(failure -> mongo.updateFirst(

@@ -86,7 +86,9 @@ public record EventsProperties(
      * @param consumerName      this service as a subscriber (its topic and consumer group); default {@code spring.application.name}
      * @param partitions        partitions of the topics Thaw creates
      * @param replicationFactor replicas of the topics Thaw creates (1 for a single broker; 3 in production)
-     * @param concurrency       consumer threads per topic (at most one per partition is busy)
+     * @param concurrency       consumer threads on this service's topic; unset (0), one per partition: a partition's
+     *                          records are handled one at a time, so a slow event holds up only its own partition, not
+     *                          the others its thread would also read (ADR 94)
      * @param properties        further Kafka client settings for producer, consumer and admin (e.g. security)
      */
     public record Kafka(
@@ -95,8 +97,14 @@ public record EventsProperties(
             @Nullable String consumerName,
             @DefaultValue("6") int partitions,
             @DefaultValue("1") short replicationFactor,
-            @DefaultValue("2") int concurrency,
+            @DefaultValue("0") int concurrency,
             @DefaultValue java.util.Map<String, String> properties) {
+
+        public Kafka {
+            if (concurrency <= 0) {
+                concurrency = partitions;
+            }
+        }
 
         public String topicOf(String subscriber) {
             return topicPrefix + subscriber;
