@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.notifications.NotificationsTestBase;
+import app.thaw.notifications.events.ConsumedEvents;
+import app.thaw.platform.events.EventData;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.timers.Timers;
@@ -215,7 +217,14 @@ class DispatchTests extends NotificationsTestBase {
 
         // As after a restart that lost the inbox's record of the event: the pipeline runs again for the same event id.
         dispatch.dispatch(new Notification(
-                        opened.id(), tenant, opened.type(), "case-2", false, false, opened.data(), null))
+                        opened.id(),
+                        tenant,
+                        opened.type(),
+                        "case-2",
+                        false,
+                        false,
+                        EventData.fromJson(opened.data(), ConsumedEvents.Opened.class),
+                        null))
                 .block();
         settle();
         deliver(opened).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("duplicate");
