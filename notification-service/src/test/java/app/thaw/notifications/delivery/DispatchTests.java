@@ -316,14 +316,9 @@ class DispatchTests extends NotificationsTestBase {
     void theTriagedMessageListsTheChecklistAndAClientSeesTimesInItsZone() {
         String tenant = newTenant();
         chineseClient(tenant);
-        Map<String, Object> triaged = Map.of(
-                "caseId",
+        Map<String, Object> triaged = caseData(
                 "case-10",
-                "scenario",
                 "RISK_TXN",
-                "drill",
-                false,
-                "restricted",
                 false,
                 "reference",
                 "acme-C-2025-000010",
@@ -362,14 +357,9 @@ class DispatchTests extends NotificationsTestBase {
         String tenant = newTenant();
         chineseClient(tenant);
         String caseId = "0b6f2c1e-6c1a-4d59-9f0e-2f6f8c7f4a11";
-        Map<String, Object> supplement = Map.of(
-                "caseId",
+        Map<String, Object> supplement = caseData(
                 caseId,
-                "scenario",
                 "RISK_TXN",
-                "drill",
-                false,
-                "restricted",
                 false,
                 "reference",
                 "acme-C-2026-000042",
@@ -527,14 +517,9 @@ class DispatchTests extends NotificationsTestBase {
                         tenant,
                         "thaw.case.status_changed",
                         "case-5",
-                        Map.of(
-                                "caseId",
+                        caseData(
                                 "case-5",
-                                "scenario",
                                 "RISK_TXN",
-                                "drill",
-                                false,
-                                "restricted",
                                 false,
                                 "from",
                                 "SUBMITTED",

@@ -58,17 +58,7 @@ class WebhookTests extends NotificationsTestBase {
                                 tenant,
                                 "thaw.case.opened",
                                 caseId,
-                                Map.of(
-                                        "caseId",
-                                        caseId,
-                                        "scenario",
-                                        "RISK_TXN",
-                                        "drill",
-                                        false,
-                                        "restricted",
-                                        false,
-                                        "reference",
-                                        "TH-" + caseId))
+                                caseData(caseId, "RISK_TXN", false, "reference", "TH-" + caseId))
                         .withSequence(sequence))
                 .expectStatus()
                 .isOk();
@@ -156,14 +146,9 @@ class WebhookTests extends NotificationsTestBase {
                         tenant,
                         "thaw.case.opened",
                         "case-m1",
-                        Map.of(
-                                "caseId",
+                        caseData(
                                 "case-m1",
-                                "scenario",
                                 "RISK_TXN",
-                                "drill",
-                                false,
-                                "restricted",
                                 false,
                                 "reference",
                                 "TH-case-m1",
