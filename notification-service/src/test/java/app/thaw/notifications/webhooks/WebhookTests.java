@@ -13,6 +13,7 @@ import java.util.Map;
 import app.thaw.notifications.HttpStub;
 import app.thaw.notifications.NotificationsTestBase;
 import app.thaw.notifications.webhooks.internal.WebhookStore;
+import app.thaw.platform.testing.IdempotencyFaults;
 import app.thaw.platform.timers.Timers;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
@@ -104,18 +105,7 @@ class WebhookTests extends NotificationsTestBase {
                 .returnResult()
                 .getResponseBody();
         // What kill -9 after the endpoint's insert leaves: the key claimed, its lease lapsed, no response kept.
-        mongo.updateFirst(
-                        Query.query(
-                                Criteria.where("tenant").is(tenant).and("key").is(key)),
-                        new org.springframework.data.mongodb.core.query.Update()
-                                .set("state", "IN_PROGRESS")
-                                .set(
-                                        "expiresAt",
-                                        java.util.Date.from(
-                                                java.time.Instant.now().minusSeconds(1)))
-                                .unset("response"),
-                        "idempotency_keys")
-                .block();
+        IdempotencyFaults.loseCompletion(mongo, key);
 
         Map<?, ?> again = web.post()
                 .uri("/api/v1/notifications/webhooks")
