@@ -62,12 +62,12 @@ public record Notification(
 
     /**
      * The facts as the template model and the webhook payload's {@code data}: the facts' own members,
-     * with the case's reference filled in where they lack it.
+     * with the case's reference filled in where they lack it (or carry a blank one).
      */
     public Map<String, Object> model() {
         Map<String, Object> model = new HashMap<>(facts.model());
-        if (reference != null) {
-            model.putIfAbsent("reference", reference);
+        if (reference != null && !(model.get("reference") instanceof String own && !own.isBlank())) {
+            model.put("reference", reference);
         }
         return model;
     }
