@@ -152,6 +152,48 @@ public abstract class NotificationsTestBase {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(worker::idle);
     }
 
+    /**
+     * The data of a {@code thaw.case.*} event: what every one starts with (docs/events.md: {@code caseId},
+     * {@code scenario}, {@code drill} false, {@code restricted}), then the type's own members as name, value pairs.
+     */
+    public static Map<String, Object> caseData(
+            String caseId, String scenario, boolean restricted, Object... membersAndValues) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("caseId", caseId);
+        data.put("scenario", scenario);
+        data.put("drill", false);
+        data.put("restricted", restricted);
+        for (int i = 0; i < membersAndValues.length; i += 2) {
+            data.put((String) membersAndValues[i], membersAndValues[i + 1]);
+        }
+        return data;
+    }
+
+    /** identity-monitor raised a HIGH identity-misuse alert in the tenant (three signals about one person); accepted. */
+    protected void identityMisuseAlert(String tenant, String alertId) {
+        deliver(event(
+                        tenant,
+                        "thaw.alert.raised",
+                        alertId,
+                        Map.of(
+                                "alertId",
+                                alertId,
+                                "subjectId",
+                                "s-1",
+                                "subjectLabel",
+                                "Z** W**",
+                                "subjectType",
+                                "PERSON",
+                                "severity",
+                                "HIGH",
+                                "kind",
+                                "IDENTITY_MISUSE",
+                                "count",
+                                3)))
+                .expectStatus()
+                .isOk();
+    }
+
     /** An event that happened now, by this test's clock (the source's clock and ours agree). */
     protected ThawEvent event(String tenant, String type, String subject, Map<String, Object> data) {
         return event(tenant, type, subject, clock.instant(), data);

@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 class RuleAndSettingsApiTests extends NotificationsTestBase {
 
@@ -78,17 +79,7 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
                         tenant,
                         "thaw.case.closed",
                         "case-r1",
-                        Map.of(
-                                "caseId",
-                                "case-r1",
-                                "scenario",
-                                "RISK_TXN",
-                                "drill",
-                                false,
-                                "restricted",
-                                false,
-                                "outcome",
-                                "RESTORED")))
+                        caseData("case-r1", "RISK_TXN", false, "outcome", "RESTORED")))
                 .expectStatus()
                 .isOk();
 
@@ -171,11 +162,7 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
                 "zh-CN",
                 "timeZone",
                 "Asia/Shanghai"));
-        web.put()
-                .uri("/api/v1/notifications/settings")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(body)
-                .exchange()
+        putSettings(tenant, body)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -186,11 +173,7 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
 
         body.put("version", 1);
         body.put("language", "fr");
-        web.put()
-                .uri("/api/v1/notifications/settings")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(body)
-                .exchange()
+        putSettings(tenant, body)
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -198,11 +181,7 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
                 .isEqualTo("language");
         body.put("language", "zh-CN");
         body.put("timeZone", "Asia/Beijing");
-        web.put()
-                .uri("/api/v1/notifications/settings")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(body)
-                .exchange()
+        putSettings(tenant, body)
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -211,11 +190,7 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
         // Left out, the language and zone stay as they were.
         body.remove("language");
         body.remove("timeZone");
-        web.put()
-                .uri("/api/v1/notifications/settings")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(body)
-                .exchange()
+        putSettings(tenant, body)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -266,6 +241,15 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
                         "P1D",
                         "secretOverlap",
                         "PT1H"))
+                .exchange();
+    }
+
+    /** The tenant's admin writes the notification settings. */
+    private WebTestClient.ResponseSpec putSettings(String tenant, Map<String, Object> body) {
+        return web.put()
+                .uri("/api/v1/notifications/settings")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(body)
                 .exchange();
     }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import app.thaw.platform.calendar.InvalidTimeZone;
+import app.thaw.platform.problem.InvalidTimeZone;
 import org.jspecify.annotations.Nullable;
 
 /**

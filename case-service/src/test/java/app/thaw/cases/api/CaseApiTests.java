@@ -179,6 +179,22 @@ public abstract class CaseApiTests {
         timers.fireDue().block();
     }
 
+    /**
+     * The data of a {@code thaw.evidence.*} event about one item: what every one starts with (docs/events.md:
+     * {@code caseId}, {@code evidenceId}, {@code requirementCode}), then the type's own members as name, value pairs.
+     */
+    protected static Map<String, Object> evidenceData(
+            String caseId, String evidenceId, String requirementCode, Object... membersAndValues) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("caseId", caseId);
+        data.put("evidenceId", evidenceId);
+        data.put("requirementCode", requirementCode);
+        for (int i = 0; i < membersAndValues.length; i += 2) {
+            data.put((String) membersAndValues[i], membersAndValues[i + 1]);
+        }
+        return data;
+    }
+
     protected static String internalEvent(String type, String tenant, String subject, Map<String, Object> data) {
         return tools.jackson.databind.json.JsonMapper.builder()
                 .build()

@@ -105,12 +105,9 @@ class CaseFlowApiTests extends CaseApiTests {
                 "thaw.evidence.received",
                 "flow3",
                 "ev-1",
-                Map.of(
-                        "caseId",
+                evidenceData(
                         id,
-                        "evidenceId",
                         "ev-1",
-                        "requirementCode",
                         "BUSINESS_LICENSE",
                         "sha256",
                         "ab",
@@ -128,12 +125,9 @@ class CaseFlowApiTests extends CaseApiTests {
                 "thaw.evidence.rejected",
                 "flow3",
                 "ev-1",
-                Map.of(
-                        "caseId",
+                evidenceData(
                         id,
-                        "evidenceId",
                         "ev-1",
-                        "requirementCode",
                         "BUSINESS_LICENSE",
                         "reasonCode",
                         "EXPIRED",
@@ -145,7 +139,7 @@ class CaseFlowApiTests extends CaseApiTests {
                 "thaw.evidence.verified",
                 "flow3",
                 "ev-2",
-                Map.of("caseId", id, "evidenceId", "ev-2", "requirementCode", "BANK_STATEMENT", "verifiedBy", "v")));
+                evidenceData(id, "ev-2", "BANK_STATEMENT", "verifiedBy", "v")));
 
         web.get()
                 .uri("/api/v1/cases/{id}", id)

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import app.thaw.platform.testing.IdempotencyFaults;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -249,22 +247,7 @@ class IntakeApiTests extends CaseApiTests {
                 .get("id");
         List<String> publishedOnce = published(first);
         // What kill -9 after the case's write leaves: the key still claimed, its lease lapsed, no response.
-        assertThat(mongo.updateFirst(
-                                Query.query(Criteria.where("tenant")
-                                        .is("idem-crash")
-                                        .and("key")
-                                        .is(key)),
-                                new Update()
-                                        .set("state", "IN_PROGRESS")
-                                        .set(
-                                                "expiresAt",
-                                                java.util.Date.from(
-                                                        java.time.Instant.now().minusSeconds(1)))
-                                        .unset("response"),
-                                "idempotency_keys")
-                        .block()
-                        .getModifiedCount())
-                .isEqualTo(1);
+        IdempotencyFaults.loseCompletion(mongo, key);
 
         openKeyed(bearer, key)
                 .expectStatus()

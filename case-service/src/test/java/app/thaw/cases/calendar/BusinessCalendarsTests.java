@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import app.thaw.platform.calendar.InvalidTimeZone;
+import app.thaw.platform.problem.InvalidTimeZone;
 import app.thaw.platform.problem.ThawProblem;
 import de.focus_shift.jollyday.core.HolidayManager;
 import org.junit.jupiter.api.Test;

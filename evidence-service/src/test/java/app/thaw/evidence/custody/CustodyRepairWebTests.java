@@ -189,18 +189,7 @@ class CustodyRepairWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, seed));
         exportDossier(caseId);
-        Document first = find(
-                        CustodyLog.COLLECTION,
-                        Criteria.where("caseId").is(caseId).and("seq").is(1L))
-                .getFirst();
-        mongo.remove(Query.query(Criteria.where("caseId").is(caseId).and("seq").gt(1L)), CustodyLog.COLLECTION)
-                .block();
-        mongo.updateFirst(
-                        Query.query(Criteria.where("_id").is(caseId)),
-                        new Update()
-                                .set(CustodyLog.HEAD, new Document("seq", 1L).append("hash", first.getString("hash"))),
-                        CaseFiles.COLLECTION)
-                .block();
+        cutChainBackToFirstEntry(caseId);
         return caseId;
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import app.thaw.evidence.casefile.CaseFiles;
 import app.thaw.evidence.content.BlobStore;
 import app.thaw.evidence.item.EvidenceItems;
 import app.thaw.evidence.support.EvidenceWebTestSupport;
@@ -208,18 +207,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
         look(id);
         // Entries 2 (the export) and 3 removed, and the case file's head moved back onto entry 1: a consistent shorter
         // chain.
-        Document first = find(
-                        CustodyLog.COLLECTION,
-                        Criteria.where("caseId").is(caseId).and("seq").is(1L))
-                .getFirst();
-        mongo.remove(Query.query(Criteria.where("caseId").is(caseId).and("seq").gt(1L)), CustodyLog.COLLECTION)
-                .block();
-        mongo.updateFirst(
-                        Query.query(Criteria.where("_id").is(caseId)),
-                        new Update()
-                                .set(CustodyLog.HEAD, new Document("seq", 1L).append("hash", first.getString("hash"))),
-                        CaseFiles.COLLECTION)
-                .block();
+        cutChainBackToFirstEntry(caseId);
 
         brokenAt(caseId, 2)
                 .jsonPath("$.firstBrokenEntry.reason")
@@ -230,17 +218,8 @@ class CustodyWebTests extends EvidenceWebTestSupport {
     void aFileWhoseStoredContentWasEditedIsNamed() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = statement(caseId, 24);
-        Document item =
-                find(EvidenceItems.COLLECTION, Criteria.where("_id").is(id)).getFirst();
-        byte[] forged = Samples.pdf(4000, 999);
-        mongo.updateFirst(
-                        Query.query(Criteria.where("files_id")
-                                .is(new ObjectId(item.getString("blobId")))
-                                .and("n")
-                                .is(0)),
-                        new Update().set("data", new Binary(forged)),
-                        BlobStore.CHUNKS)
-                .block();
+        Document item = item(id);
+        overwriteStoredContent(item, Samples.pdf(4000, 999));
 
         custodyReport(caseId, merchant("acme"))
                 .jsonPath("$.intact")
@@ -259,17 +238,9 @@ class CustodyWebTests extends EvidenceWebTestSupport {
     void aFileAndItsRecordedHashEditedTogetherAreStillCaughtByTheLog() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = statement(caseId, 25);
-        Document item =
-                find(EvidenceItems.COLLECTION, Criteria.where("_id").is(id)).getFirst();
+        Document item = item(id);
         byte[] forged = Samples.pdf(4000, 998);
-        mongo.updateFirst(
-                        Query.query(Criteria.where("files_id")
-                                .is(new ObjectId(item.getString("blobId")))
-                                .and("n")
-                                .is(0)),
-                        new Update().set("data", new Binary(forged)),
-                        BlobStore.CHUNKS)
-                .block();
+        overwriteStoredContent(item, forged);
         mongo.updateFirst(
                         Query.query(Criteria.where("_id").is(id)),
                         new Update().set("sha256", sha256(forged)),
@@ -294,6 +265,22 @@ class CustodyWebTests extends EvidenceWebTestSupport {
     private String statement(String caseId, int seed) {
         return uploadedId(
                 merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, seed));
+    }
+
+    private Document item(String id) {
+        return find(EvidenceItems.COLLECTION, Criteria.where("_id").is(id)).getFirst();
+    }
+
+    /** The stored file's bytes replaced behind the service's back (its record and custody log left as they were). */
+    private void overwriteStoredContent(Document item, byte[] forged) {
+        mongo.updateFirst(
+                        Query.query(Criteria.where("files_id")
+                                .is(new ObjectId(item.getString("blobId")))
+                                .and("n")
+                                .is(0)),
+                        new Update().set("data", new Binary(forged)),
+                        BlobStore.CHUNKS)
+                .block();
     }
 
     /** acme's merchant reads the item (a custody entry). */

@@ -661,22 +661,14 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
 
     /** An enterprise's business licence whose stated expiry date is past: flagged expired on arrival. */
     private String expiredLicence(String caseId, long seed) {
-        return (String) web.post()
-                .uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
-                        .queryParam("requirementCode", "BUSINESS_LICENSE")
-                        .queryParam("fileName", "licence.png")
-                        .queryParam("expiryDate", "2020-06-30")
-                        .build(caseId))
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .contentType(MediaType.IMAGE_PNG)
-                .bodyValue(Samples.png(seed))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(java.util.Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+        return uploadedId(
+                merchant("acme"),
+                caseId,
+                "BUSINESS_LICENSE",
+                "licence.png",
+                "image/png",
+                Samples.png(seed),
+                java.util.Map.of("expiryDate", "2020-06-30"));
     }
 
     private String page(String token, String path, String language) {

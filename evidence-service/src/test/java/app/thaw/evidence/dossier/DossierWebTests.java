@@ -87,24 +87,14 @@ class DossierWebTests extends EvidenceWebTestSupport {
     void aRejectedExpiredLicenceIsExpiredInTheSignedDossierWithWhatTheHolderDeclared()
             throws IOException, java.text.ParseException {
         String caseId = openCase("acme", "RISK_TXN");
-        String licence = (String) web.post()
-                .uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
-                        .queryParam("requirementCode", "BUSINESS_LICENSE")
-                        .queryParam("fileName", "licence.png")
-                        .queryParam("documentType", "营业执照")
-                        .queryParam("nameOnDocument", "杭州小象贸易有限公司")
-                        .queryParam("expiryDate", "2021-03-31")
-                        .build(caseId))
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .contentType(MediaType.IMAGE_PNG)
-                .bodyValue(Samples.png(4242))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+        String licence = uploadedId(
+                merchant("acme"),
+                caseId,
+                "BUSINESS_LICENSE",
+                "licence.png",
+                "image/png",
+                Samples.png(4242),
+                Map.of("documentType", "营业执照", "nameOnDocument", "杭州小象贸易有限公司", "expiryDate", "2021-03-31"));
         web.post()
                 .uri("/api/v1/evidence/items/{id}/verdict", licence)
                 .headers(h -> h.setBearerAuth(staff("staff_agent")))
@@ -312,25 +302,22 @@ class DossierWebTests extends EvidenceWebTestSupport {
 
     private String caseWithTwoFiles() {
         String caseId = openCase("acme", "ACCOUNT_ANOMALY");
-        String id = (String) web.post()
-                .uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
-                        .queryParam("requirementCode", "ID_DOCUMENT")
-                        .queryParam("fileName", "id.png")
-                        .queryParam("answers", "KYC re-verification")
-                        .queryParam("documentType", "居民身份证")
-                        .queryParam("nameOnDocument", "李伟")
-                        .queryParam("expiryDate", "2035-01-01")
-                        .build(caseId))
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .contentType(MediaType.IMAGE_PNG)
-                .bodyValue(Samples.png(70))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+        String id = uploadedId(
+                merchant("acme"),
+                caseId,
+                "ID_DOCUMENT",
+                "id.png",
+                "image/png",
+                Samples.png(70),
+                Map.of(
+                        "answers",
+                        "KYC re-verification",
+                        "documentType",
+                        "居民身份证",
+                        "nameOnDocument",
+                        "李伟",
+                        "expiryDate",
+                        "2035-01-01"));
         web.get()
                 .uri("/api/v1/evidence/items/{id}", id)
                 .headers(h -> h.setBearerAuth(merchant("acme")))

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import app.thaw.evidence.casefile.CaseFiles;
+import app.thaw.evidence.custody.CustodyLog;
 import app.thaw.platform.testing.MutableClock;
 import app.thaw.platform.testing.ServiceContractTests;
 import org.bson.Document;
@@ -19,6 +21,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -139,11 +142,29 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests {
     /** Uploads raw bytes; returns the exchange for the test to assert on. */
     protected WebTestClient.ResponseSpec uploadRaw(
             String token, String caseId, String requirement, String fileName, String contentType, byte[] content) {
+        return uploadRaw(token, caseId, requirement, fileName, contentType, content, Map.of());
+    }
+
+    /**
+     * Uploads raw bytes with what the holder declares of the document ({@code documentType}, {@code nameOnDocument},
+     * {@code expiryDate}, {@code answers}: query parameters of the upload); returns the exchange.
+     */
+    protected WebTestClient.ResponseSpec uploadRaw(
+            String token,
+            String caseId,
+            String requirement,
+            String fileName,
+            String contentType,
+            byte[] content,
+            Map<String, String> declared) {
         return web.post()
-                .uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
-                        .queryParam("requirementCode", requirement)
-                        .queryParam("fileName", fileName)
-                        .build(caseId))
+                .uri(uri -> {
+                    uri.path("/api/v1/evidence/cases/{caseId}/items")
+                            .queryParam("requirementCode", requirement)
+                            .queryParam("fileName", fileName);
+                    declared.forEach(uri::queryParam);
+                    return uri.build(caseId);
+                })
                 .headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.parseMediaType(contentType))
                 .bodyValue(content)
@@ -152,13 +173,44 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests {
 
     protected String uploadedId(
             String token, String caseId, String requirement, String fileName, String contentType, byte[] content) {
-        return (String) uploadRaw(token, caseId, requirement, fileName, contentType, content)
+        return uploadedId(token, caseId, requirement, fileName, contentType, content, Map.of());
+    }
+
+    /** The id of an upload with what the holder declares of the document (see {@link #uploadRaw}). */
+    protected String uploadedId(
+            String token,
+            String caseId,
+            String requirement,
+            String fileName,
+            String contentType,
+            byte[] content,
+            Map<String, String> declared) {
+        return (String) uploadRaw(token, caseId, requirement, fileName, contentType, content, declared)
                 .expectStatus()
                 .isCreated()
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody()
                 .get("id");
+    }
+
+    /**
+     * Cuts the case's custody chain back to its first entry, as one who deleted the later entries and moved the case
+     * file's head back would: a consistent, shorter chain that only the signed dossier can show was longer.
+     */
+    protected void cutChainBackToFirstEntry(String caseId) {
+        Document first = find(
+                        CustodyLog.COLLECTION,
+                        Criteria.where("caseId").is(caseId).and("seq").is(1L))
+                .getFirst();
+        mongo.remove(Query.query(Criteria.where("caseId").is(caseId).and("seq").gt(1L)), CustodyLog.COLLECTION)
+                .block();
+        mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(caseId)),
+                        new Update()
+                                .set(CustodyLog.HEAD, new Document("seq", 1L).append("hash", first.getString("hash"))),
+                        CaseFiles.COLLECTION)
+                .block();
     }
 
     protected long count(String collection, Criteria criteria) {

@@ -83,24 +83,14 @@ class VerdictWebTests extends EvidenceWebTestSupport {
 
     /** A business licence declared by the holder with a past expiry date. */
     private String declaredExpiredLicence(String caseId, long seed) {
-        return (String) web.post()
-                .uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
-                        .queryParam("requirementCode", "BUSINESS_LICENSE")
-                        .queryParam("fileName", "licence.png")
-                        .queryParam("documentType", "营业执照")
-                        .queryParam("nameOnDocument", "杭州小象贸易有限公司")
-                        .queryParam("expiryDate", "2021-03-31")
-                        .build(caseId))
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .contentType(org.springframework.http.MediaType.IMAGE_PNG)
-                .bodyValue(Samples.png(seed))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+        return uploadedId(
+                merchant("acme"),
+                caseId,
+                "BUSINESS_LICENSE",
+                "licence.png",
+                "image/png",
+                Samples.png(seed),
+                java.util.Map.of("documentType", "营业执照", "nameOnDocument", "杭州小象贸易有限公司", "expiryDate", "2021-03-31"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import app.thaw.monitor.MonitorWebTestBase;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.security.TenantIds;
+import app.thaw.platform.testing.ApiAnswers;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,31 +52,19 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
     }
 
     List<?> items(String bearer, String tenantId) {
-        Map<?, ?> page = web.get()
+        return ApiAnswers.items(web.get()
                 .uri(uri -> uri.path("/api/v1/monitor/alerts")
                         .queryParam("tenantId", tenantId)
                         .build())
                 .headers(h -> h.setBearerAuth(bearer))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-        return (List<?>) page.get("items");
+                .exchange());
     }
 
     List<?> ownItems(String bearer) {
-        Map<?, ?> page = web.get()
+        return ApiAnswers.items(web.get()
                 .uri("/api/v1/monitor/alerts")
                 .headers(h -> h.setBearerAuth(bearer))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-        return (List<?>) page.get("items");
+                .exchange());
     }
 
     WebTestClient.ResponseSpec move(String bearer, String id, String move, String tenantId, long version) {
@@ -424,19 +413,7 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
                         .exchange());
             }
             for (WebTestClient.ResponseSpec answer : answers) {
-                answer.expectStatus()
-                        .isBadRequest()
-                        .expectHeader()
-                        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                        .expectBody()
-                        .jsonPath("$.code")
-                        .isEqualTo("validation_failed")
-                        .jsonPath("$.errors.length()")
-                        .isEqualTo(1)
-                        .jsonPath("$.errors[0].field")
-                        .isEqualTo("tenantId")
-                        .jsonPath("$.errors[0].rule")
-                        .isEqualTo(rule);
+                ApiAnswers.oneViolation(answer, "tenantId", rule);
             }
         });
 

@@ -1,7 +1,9 @@
 package app.thaw.notifications.delivery;
 
+import java.util.HashMap;
 import java.util.Map;
 
+import app.thaw.notifications.templates.TemplateFacts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param eventId     deduplicates deliveries: one per recipient and channel for this id, ever
  * @param caseId      the case it concerns, if any (a first delivery to the client closes the golden 15 minutes)
+ * @param reference   the case's human number as this service knows it, for facts that do not carry it
  * @param restricted  a COMPLIANCE_HOLD case: the client hears only the fixed notice
  * @param urgent      passes quiet hours even when the rule is not urgent (e.g. an urgent clock's reminder)
- * @param data        the template model and the webhook payload's {@code data}
+ * @param facts       what the message is made of: the template model and the webhook payload's {@code data}
  * @param sequence    the announced event's place among its subject's events (docs/events.md), passed
  *                    on in webhooks so partners can order them; null for what no event numbered
  * @param owner       the staff member or role the rules' {@code OWNER} audience means: a reminder's
@@ -23,9 +26,10 @@ public record Notification(
         String tenantId,
         String eventType,
         @Nullable String caseId,
+        @Nullable String reference,
         boolean restricted,
         boolean urgent,
-        Map<String, Object> data,
+        TemplateFacts facts,
         @Nullable String traceparent,
         @Nullable Long sequence,
         @Nullable Owner owner) {
@@ -44,10 +48,6 @@ public record Notification(
         }
     }
 
-    public Notification {
-        data = Map.copyOf(data);
-    }
-
     public Notification(
             String eventId,
             String tenantId,
@@ -55,14 +55,36 @@ public record Notification(
             @Nullable String caseId,
             boolean restricted,
             boolean urgent,
-            Map<String, Object> data,
+            TemplateFacts facts,
             @Nullable String traceparent) {
-        this(eventId, tenantId, eventType, caseId, restricted, urgent, data, traceparent, null, null);
+        this(eventId, tenantId, eventType, caseId, null, restricted, urgent, facts, traceparent, null, null);
+    }
+
+    /**
+     * The facts as the template model and the webhook payload's {@code data}: the facts' own members,
+     * with the case's reference filled in where they lack it (or carry a blank one).
+     */
+    public Map<String, Object> model() {
+        Map<String, Object> model = new HashMap<>(facts.model());
+        if (reference != null && !(model.get("reference") instanceof String own && !own.isBlank())) {
+            model.put("reference", reference);
+        }
+        return model;
     }
 
     /** The same notification told in {@code tenantId} (a partner bank hearing of its linked merchant's case). */
     public Notification inTenant(String tenantId) {
         return new Notification(
-                eventId, tenantId, eventType, caseId, restricted, urgent, data, traceparent, sequence, owner);
+                eventId,
+                tenantId,
+                eventType,
+                caseId,
+                reference,
+                restricted,
+                urgent,
+                facts,
+                traceparent,
+                sequence,
+                owner);
     }
 }

@@ -15,6 +15,7 @@ import app.thaw.notifications.delivery.DeliveryId;
 import app.thaw.notifications.delivery.DispatchService;
 import app.thaw.notifications.delivery.Notification;
 import app.thaw.notifications.delivery.OutgoingMessage;
+import app.thaw.notifications.events.ConsumedEvents;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.reminders.ReminderService;
 import app.thaw.platform.timers.Timers;
@@ -253,7 +254,7 @@ class NotificationBenchmark extends NotificationsTestBase {
                                 null,
                                 false,
                                 false,
-                                Map.of("outcome", "RESTORED"),
+                                new ConsumedEvents.Closed(null, null, null, null, null, null, "RESTORED"),
                                 null)),
                         4)
                 .blockLast();

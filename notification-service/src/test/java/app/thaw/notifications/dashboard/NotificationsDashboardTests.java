@@ -82,14 +82,9 @@ class NotificationsDashboardTests extends NotificationsTestBase {
                         tenant,
                         "thaw.case.opened",
                         caseId,
-                        Map.of(
-                                "caseId",
+                        caseData(
                                 caseId,
-                                "scenario",
                                 "RISK_TXN",
-                                "drill",
-                                false,
-                                "restricted",
                                 false,
                                 "reference",
                                 "TH-" + caseId,

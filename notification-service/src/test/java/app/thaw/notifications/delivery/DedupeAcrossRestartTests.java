@@ -1,5 +1,6 @@
 package app.thaw.notifications.delivery;
 
+import static app.thaw.notifications.NotificationsTestBase.caseData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -148,17 +149,7 @@ class DedupeAcrossRestartTests {
                 tenant,
                 Instant.now(),
                 null,
-                Map.of(
-                        "caseId",
-                        "case-r1",
-                        "scenario",
-                        "RISK_TXN",
-                        "drill",
-                        false,
-                        "restricted",
-                        false,
-                        "reference",
-                        "TH-r1"));
+                caseData("case-r1", "RISK_TXN", false, "reference", "TH-r1"));
 
         ConfigurableApplicationContext first = start();
         try {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.notifications.NotificationsTestBase;
+import app.thaw.notifications.events.ConsumedEvents;
+import app.thaw.platform.events.EventData;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.timers.Timers;
@@ -215,7 +217,14 @@ class DispatchTests extends NotificationsTestBase {
 
         // As after a restart that lost the inbox's record of the event: the pipeline runs again for the same event id.
         dispatch.dispatch(new Notification(
-                        opened.id(), tenant, opened.type(), "case-2", false, false, opened.data(), null))
+                        opened.id(),
+                        tenant,
+                        opened.type(),
+                        "case-2",
+                        false,
+                        false,
+                        EventData.fromJson(opened.data(), ConsumedEvents.Opened.class),
+                        null))
                 .block();
         settle();
         deliver(opened).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("duplicate");
@@ -307,14 +316,9 @@ class DispatchTests extends NotificationsTestBase {
     void theTriagedMessageListsTheChecklistAndAClientSeesTimesInItsZone() {
         String tenant = newTenant();
         chineseClient(tenant);
-        Map<String, Object> triaged = Map.of(
-                "caseId",
+        Map<String, Object> triaged = caseData(
                 "case-10",
-                "scenario",
                 "RISK_TXN",
-                "drill",
-                false,
-                "restricted",
                 false,
                 "reference",
                 "acme-C-2025-000010",
@@ -353,14 +357,9 @@ class DispatchTests extends NotificationsTestBase {
         String tenant = newTenant();
         chineseClient(tenant);
         String caseId = "0b6f2c1e-6c1a-4d59-9f0e-2f6f8c7f4a11";
-        Map<String, Object> supplement = Map.of(
-                "caseId",
+        Map<String, Object> supplement = caseData(
                 caseId,
-                "scenario",
                 "RISK_TXN",
-                "drill",
-                false,
-                "restricted",
                 false,
                 "reference",
                 "acme-C-2026-000042",
@@ -518,14 +517,9 @@ class DispatchTests extends NotificationsTestBase {
                         tenant,
                         "thaw.case.status_changed",
                         "case-5",
-                        Map.of(
-                                "caseId",
+                        caseData(
                                 "case-5",
-                                "scenario",
                                 "RISK_TXN",
-                                "drill",
-                                false,
-                                "restricted",
                                 false,
                                 "from",
                                 "SUBMITTED",

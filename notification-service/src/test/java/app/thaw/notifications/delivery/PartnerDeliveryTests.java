@@ -89,14 +89,9 @@ class PartnerDeliveryTests extends NotificationsTestBase {
                         merchant,
                         type,
                         caseId,
-                        Map.of(
-                                "caseId",
+                        caseData(
                                 caseId,
-                                "scenario",
                                 "RISK_TXN",
-                                "drill",
-                                false,
-                                "restricted",
                                 restricted,
                                 "reference",
                                 "TH-" + caseId,

@@ -112,27 +112,7 @@ class NotificationQuotaTests extends NotificationsTestBase {
         registerRecipient(
                 tenant, Map.of("kind", "CLIENT", "name", "Phone Only", "phone", phone, "channels", List.of("SMS")));
 
-        deliver(event(
-                        tenant,
-                        "thaw.alert.raised",
-                        "alert-q",
-                        Map.of(
-                                "alertId",
-                                "alert-q",
-                                "subjectId",
-                                "s-1",
-                                "subjectLabel",
-                                "Z** W**",
-                                "subjectType",
-                                "PERSON",
-                                "severity",
-                                "HIGH",
-                                "kind",
-                                "IDENTITY_MISUSE",
-                                "count",
-                                3)))
-                .expectStatus()
-                .isOk();
+        identityMisuseAlert(tenant, "alert-q");
 
         Document sms = mongo.findOne(
                         Query.query(Criteria.where("tenantId")
@@ -157,27 +137,7 @@ class NotificationQuotaTests extends NotificationsTestBase {
         registerRecipient(
                 tenant, Map.of("kind", "CLIENT", "name", "Phone Only", "phone", phone, "channels", List.of("SMS")));
 
-        deliver(event(
-                        tenant,
-                        "thaw.alert.raised",
-                        "alert-c",
-                        Map.of(
-                                "alertId",
-                                "alert-c",
-                                "subjectId",
-                                "s-1",
-                                "subjectLabel",
-                                "Z** W**",
-                                "subjectType",
-                                "PERSON",
-                                "severity",
-                                "HIGH",
-                                "kind",
-                                "IDENTITY_MISUSE",
-                                "count",
-                                3)))
-                .expectStatus()
-                .isOk();
+        identityMisuseAlert(tenant, "alert-c");
 
         assertThat(smsPrimary.received("/messages"))
                 .anyMatch(request -> request.body().contains(phone));

@@ -72,14 +72,9 @@ class ReminderTests extends NotificationsTestBase {
             boolean urgent,
             Long sequence,
             String ownerUserId) {
-        Map<String, Object> data = new HashMap<>(Map.of(
-                "caseId",
+        Map<String, Object> data = new HashMap<>(caseData(
                 "case-r",
-                "scenario",
                 "RISK_TXN",
-                "drill",
-                false,
-                "restricted",
                 false,
                 "clockId",
                 clockId,
@@ -109,14 +104,9 @@ class ReminderTests extends NotificationsTestBase {
                                 tenant,
                                 type,
                                 "case-r",
-                                Map.of(
-                                        "caseId",
+                                caseData(
                                         "case-r",
-                                        "scenario",
                                         "RISK_TXN",
-                                        "drill",
-                                        false,
-                                        "restricted",
                                         false,
                                         "clockId",
                                         clockId,
@@ -287,14 +277,9 @@ class ReminderTests extends NotificationsTestBase {
     void aReminderNamesTheCaseByItsReferenceNeverItsId() {
         String tenant = tenantWithStaff();
         Instant due = start.plus(Duration.ofHours(2));
-        Map<String, Object> data = new HashMap<>(Map.of(
-                "caseId",
+        Map<String, Object> data = new HashMap<>(caseData(
                 "0b6f2c1e-6c1a-4d59-9f0e-2f6f8c7f4a11",
-                "scenario",
                 "RISK_TXN",
-                "drill",
-                false,
-                "restricted",
                 false,
                 "reference",
                 "acme-C-2031-000007",

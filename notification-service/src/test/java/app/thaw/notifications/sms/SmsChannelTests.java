@@ -42,27 +42,7 @@ class SmsChannelTests extends NotificationsTestBase {
     }
 
     void alert(String tenant) {
-        deliver(event(
-                        tenant,
-                        "thaw.alert.raised",
-                        "alert-1",
-                        Map.of(
-                                "alertId",
-                                "alert-1",
-                                "subjectId",
-                                "s-1",
-                                "subjectLabel",
-                                "Z** W**",
-                                "subjectType",
-                                "PERSON",
-                                "severity",
-                                "HIGH",
-                                "kind",
-                                "IDENTITY_MISUSE",
-                                "count",
-                                3)))
-                .expectStatus()
-                .isOk();
+        identityMisuseAlert(tenant, "alert-1");
     }
 
     @Test

@@ -3,10 +3,13 @@ package app.thaw.notifications.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.recipients.Language;
+import app.thaw.notifications.rules.DefaultRules;
+import app.thaw.notifications.rules.Rule;
 import org.junit.jupiter.api.Test;
 
 class TemplateRendererTests {
@@ -33,24 +36,12 @@ class TemplateRendererTests {
 
     @Test
     void everyShippedEventTemplateExistsInEnglishForEveryChannel() {
-        for (String type : new String[] {
-            "thaw.case.opened",
-            "thaw.case.triaged",
-            "thaw.case.status_changed",
-            "thaw.case.supplement_requested",
-            "thaw.case.clock_breached",
-            "thaw.case.task_due",
-            "thaw.case.escalation_flagged",
-            "thaw.case.closed",
-            "thaw.evidence.received",
-            "thaw.evidence.verified",
-            "thaw.evidence.rejected",
-            "thaw.alert.raised",
-            "thaw.reminder.due",
-            "thaw.reminder.escalated",
-            "thaw.webhook.endpoint_disabled",
-            DefaultTemplates.RESTRICTED_NOTICE
-        }) {
+        // Every type a shipped rule tells of, so a rule added without its templates fails here.
+        List<String> types = new java.util.ArrayList<>(
+                DefaultRules.all().stream().map(Rule::eventType).toList());
+        types.add(DefaultTemplates.RESTRICTED_NOTICE);
+        assertThat(types).hasSize(16);
+        for (String type : types) {
             for (Channel channel : new Channel[] {Channel.EMAIL, Channel.SMS, Channel.IN_APP}) {
                 ChannelTemplate template = defaults.find(new TemplateKey(type, channel, Language.EN))
                         .orElseThrow(() -> new AssertionError(type));

@@ -13,6 +13,7 @@ import java.util.Map;
 import app.thaw.notifications.HttpStub;
 import app.thaw.notifications.NotificationsTestBase;
 import app.thaw.notifications.webhooks.internal.WebhookStore;
+import app.thaw.platform.testing.IdempotencyFaults;
 import app.thaw.platform.timers.Timers;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
@@ -58,17 +59,7 @@ class WebhookTests extends NotificationsTestBase {
                                 tenant,
                                 "thaw.case.opened",
                                 caseId,
-                                Map.of(
-                                        "caseId",
-                                        caseId,
-                                        "scenario",
-                                        "RISK_TXN",
-                                        "drill",
-                                        false,
-                                        "restricted",
-                                        false,
-                                        "reference",
-                                        "TH-" + caseId))
+                                caseData(caseId, "RISK_TXN", false, "reference", "TH-" + caseId))
                         .withSequence(sequence))
                 .expectStatus()
                 .isOk();
@@ -114,18 +105,7 @@ class WebhookTests extends NotificationsTestBase {
                 .returnResult()
                 .getResponseBody();
         // What kill -9 after the endpoint's insert leaves: the key claimed, its lease lapsed, no response kept.
-        mongo.updateFirst(
-                        Query.query(
-                                Criteria.where("tenant").is(tenant).and("key").is(key)),
-                        new org.springframework.data.mongodb.core.query.Update()
-                                .set("state", "IN_PROGRESS")
-                                .set(
-                                        "expiresAt",
-                                        java.util.Date.from(
-                                                java.time.Instant.now().minusSeconds(1)))
-                                .unset("response"),
-                        "idempotency_keys")
-                .block();
+        IdempotencyFaults.loseCompletion(mongo, key);
 
         Map<?, ?> again = web.post()
                 .uri("/api/v1/notifications/webhooks")
@@ -156,14 +136,9 @@ class WebhookTests extends NotificationsTestBase {
                         tenant,
                         "thaw.case.opened",
                         "case-m1",
-                        Map.of(
-                                "caseId",
+                        caseData(
                                 "case-m1",
-                                "scenario",
                                 "RISK_TXN",
-                                "drill",
-                                false,
-                                "restricted",
                                 false,
                                 "reference",
                                 "TH-case-m1",

@@ -2,6 +2,7 @@ package app.thaw.platform.store;
 
 import app.thaw.platform.problem.NotFound;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -59,6 +60,35 @@ public final class VersionedWrites {
                                         ? new OptimisticLockingFailureException(
                                                 what + " '" + id + "' changed since version " + expectedVersion)
                                         : new NotFound(what, id)))));
+    }
+
+    /**
+     * Writes the tenant's document {@code id} at the version the caller read: 0 creates it (409 if it exists by now),
+     * a version updates it as {@link #update} does, setting each member of {@code content}. Answers the document as
+     * written.
+     */
+    public static Mono<Document> put(
+            ReactiveMongoTemplate mongo,
+            String collection,
+            String what,
+            String tenantId,
+            String id,
+            long expectedVersion,
+            Document content) {
+        if (expectedVersion == 0) {
+            Document created = new Document(content)
+                    .append("_id", id)
+                    .append("tenantId", tenantId)
+                    .append("version", 1L);
+            return mongo.insert(created, collection)
+                    .onErrorMap(
+                            DuplicateKeyException.class,
+                            taken -> new OptimisticLockingFailureException(
+                                    what + " '" + id + "' exists already; read it and write at its version"));
+        }
+        Update change = new Update();
+        content.forEach(change::set);
+        return update(mongo, collection, what, tenantId, id, expectedVersion, change);
     }
 
     /** The query for the tenant's document {@code id}: every read by id names the tenant. */

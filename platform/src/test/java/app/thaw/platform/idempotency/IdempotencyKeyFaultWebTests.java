@@ -1,22 +1,19 @@
 package app.thaw.platform.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
 import app.thaw.platform.idempotency.IdempotencyRecord.Scope;
+import app.thaw.platform.testing.IdempotencyFaults;
 import app.thaw.platform.testing.PlatformTestApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -139,15 +136,7 @@ class IdempotencyKeyFaultWebTests extends IdempotencyWebTestSupport {
                 .returnResult()
                 .getResponseBody();
         // As an instance killed between its write and the key's completion leaves it: claimed, lease lapsed.
-        StepVerifier.create(mongo.updateFirst(
-                        query(where("tenant").is("acme").and("key").is(key)),
-                        new Update()
-                                .set("state", "IN_PROGRESS")
-                                .set("expiresAt", Date.from(Instant.now().minusSeconds(1)))
-                                .unset("response"),
-                        IdempotencyRecords.COLLECTION))
-                .assertNext(result -> assertThat(result.getModifiedCount()).isEqualTo(1))
-                .verifyComplete();
+        IdempotencyFaults.loseCompletion(mongo, key);
 
         post(KEYED, key, widget(name), ACME)
                 .expectStatus()

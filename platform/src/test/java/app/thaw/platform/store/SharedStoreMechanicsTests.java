@@ -108,6 +108,35 @@ class SharedStoreMechanicsTests {
     }
 
     @Test
+    void aPutCreatesAtVersionZeroOnceAndThenWritesOnlyAtTheVersionRead() {
+        Document created = VersionedWrites.put(mongo, THINGS, "thing", "acme", "p-1", 0, new Document("name", "first"))
+                .block();
+        assertThat(created.getString("tenantId")).isEqualTo("acme");
+        assertThat(created.get("version", Number.class).longValue()).isEqualTo(1);
+        // A second create (another writer that also read "none") conflicts instead of overwriting.
+        assertThatThrownBy(() -> VersionedWrites.put(
+                                mongo, THINGS, "thing", "acme", "p-1", 0, new Document("name", "again"))
+                        .block())
+                .isInstanceOf(OptimisticLockingFailureException.class);
+
+        Document written = VersionedWrites.put(mongo, THINGS, "thing", "acme", "p-1", 1, new Document("name", "second"))
+                .block();
+        assertThat(written.getString("name")).isEqualTo("second");
+        assertThat(written.get("version", Number.class).longValue()).isEqualTo(2);
+        assertThatThrownBy(() -> VersionedWrites.put(
+                                mongo, THINGS, "thing", "acme", "p-1", 1, new Document("name", "lost"))
+                        .block())
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        // Another tenant's document of that id is not there for this tenant.
+        assertThatThrownBy(() -> VersionedWrites.put(
+                                mongo, THINGS, "thing", "globex", "p-1", 2, new Document("name", "stolen"))
+                        .block())
+                .isInstanceOf(NotFound.class);
+        assertThat(mongo.findById("p-1", Document.class, THINGS).block().getString("name"))
+                .isEqualTo("second");
+    }
+
+    @Test
     void pagesReadOnAfterTheCursorUntilTheLastHasNone() {
         CursorPage.Request first = CursorPage.Request.of(null, 2);
         List<Document> read = mongo.find(first.query(Criteria.where("tenantId").is("acme")), Document.class, THINGS)

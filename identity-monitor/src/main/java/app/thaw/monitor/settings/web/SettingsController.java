@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import app.thaw.monitor.access.Roles;
 import app.thaw.monitor.settings.SettingsService;
 import app.thaw.monitor.settings.TenantSettings;
-import app.thaw.platform.calendar.InvalidTimeZone;
+import app.thaw.platform.problem.InvalidTimeZone;
 import app.thaw.platform.security.AllowedRoles;
 import app.thaw.platform.security.CurrentCaller;
 import app.thaw.platform.security.ThawRoles;

@@ -262,18 +262,16 @@ public class Dispatcher implements DispatchService {
             Notification notification, Recipient recipient, Channel channel, boolean urgent) {
         boolean restrictedToHolder = notification.restricted() && recipient.kind() == RecipientKind.CLIENT;
         Map<String, Object> model =
-                new HashMap<>(MessageFacts.readable(notification.data(), recipient.language(), recipient.timeZone()));
+                new HashMap<>(MessageFacts.readable(notification.model(), recipient.language(), recipient.timeZone()));
         // The tenant-wide inbox is no person to greet: the message speaks to the holder it is about.
+        String holderName = notification.facts().holderName();
         model.put(
                 "recipientName",
-                recipient.id().equals(RecipientId.TENANT_INBOX)
-                                && notification.data().get("holder") instanceof Map<?, ?> holder
-                                && holder.get("displayName") instanceof String holderName
-                        ? holderName
-                        : recipient.name());
+                recipient.id().equals(RecipientId.TENANT_INBOX) && holderName != null ? holderName : recipient.name());
         model.put("eventType", notification.eventType());
         model.put("urgent", urgent);
-        if (notification.data().get("scenario") instanceof String scenario) {
+        String scenario = notification.facts().scenario();
+        if (scenario != null) {
             // Mustache has no equality test: a template speaks to one scenario with
             // {{#is.ACCOUNT_TAKEOVER}}…{{/is.ACCOUNT_TAKEOVER}}.
             model.put("is", Map.of(scenario, true));
@@ -287,7 +285,7 @@ public class Dispatcher implements DispatchService {
                         new TemplateKey(notification.eventType(), channel, recipient.language()),
                         model,
                         restrictedToHolder)
-                .map(message -> Boolean.TRUE.equals(notification.data().get("drill"))
+                .map(message -> Boolean.TRUE.equals(notification.facts().drill())
                         ? asDrill(message, recipient.language())
                         : message)
                 .map(message -> new Planned(
@@ -333,7 +331,7 @@ public class Dispatcher implements DispatchService {
             payload.put("sequence", notification.sequence());
         }
         // The tenant's systems may pass a webhook on to the holder: a restricted case's reason stays out of it.
-        payload.put("data", notification.restricted() ? restrictedData(notification) : notification.data());
+        payload.put("data", notification.restricted() ? restrictedData(notification) : notification.model());
         return json.writeValueAsString(payload);
     }
 
@@ -658,7 +656,7 @@ public class Dispatcher implements DispatchService {
                 null,
                 false,
                 false,
-                Map.of("endpointId", endpointId, "url", url, "reason", reason),
+                new EndpointDisabled(endpointId, url, reason),
                 null));
     }
 

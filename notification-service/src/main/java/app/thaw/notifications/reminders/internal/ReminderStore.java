@@ -253,21 +253,21 @@ public class ReminderStore implements ReminderService, IndexedStore {
                                 now.plus(tenantSettings.escalateAfter()),
                                 Map.of("reminderId", reminderId)))
                 : Mono.empty();
+        ReminderFacts facts = ReminderFacts.of(data);
         return stored.then(escalation)
                 .then(dispatch.dispatch(new Notification(
                         "reminder:" + firing.occurrenceId(),
                         firing.tenantId(),
                         DefaultRules.REMINDER_DUE,
                         caseId == null ? null : caseId.toString(),
+                        null,
                         false,
                         urgent,
-                        data,
+                        facts,
                         null,
                         null,
                         // The deadline's owner, as the timer stored it from the clock's event.
-                        Notification.Owner.of(
-                                data.get("ownerUserId") instanceof String userId ? userId : null,
-                                data.get("ownerRole") instanceof String role ? role : null))));
+                        Notification.Owner.of(facts.ownerUserId(), facts.ownerRole()))));
     }
 
     /** The escalation timer of an urgent reminder fired: the supervisors hear of it unless it was acknowledged. */
@@ -299,7 +299,7 @@ public class ReminderStore implements ReminderService, IndexedStore {
                                     caseId == null ? null : caseId.toString(),
                                     false,
                                     true,
-                                    data,
+                                    ReminderFacts.of(data),
                                     null)));
                 });
     }

@@ -14,15 +14,11 @@ import app.thaw.notifications.rules.Rule;
 import app.thaw.notifications.rules.RuleService;
 import app.thaw.notifications.rules.Target;
 import app.thaw.platform.audit.AuditLog;
-import app.thaw.platform.problem.NotFound;
+import app.thaw.platform.store.VersionedWrites;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -87,31 +83,7 @@ public class RuleStore implements RuleService {
                 .append("urgent", urgent)
                 .append("enabled", enabled);
         String id = tenantId + "|" + eventType;
-        Mono<Document> write;
-        if (expectedVersion == 0) {
-            write = mongo.insert(new Document(content).append("_id", id).append("version", 1L), COLLECTION)
-                    .onErrorMap(
-                            DuplicateKeyException.class,
-                            taken -> new OptimisticLockingFailureException(
-                                    "The rule for " + eventType + " was already changed; read it again"));
-        } else {
-            Update update = new Update().inc("version", 1);
-            content.forEach(update::set);
-            write = mongo.findAndModify(
-                            Query.query(
-                                    Criteria.where("_id").is(id).and("version").is(expectedVersion)),
-                            update,
-                            FindAndModifyOptions.options().returnNew(true),
-                            Document.class,
-                            COLLECTION)
-                    .switchIfEmpty(Mono.defer(() -> mongo.exists(
-                                    Query.query(Criteria.where("_id").is(id)), COLLECTION)
-                            .flatMap(exists -> Mono.error(
-                                    exists
-                                            ? new OptimisticLockingFailureException("The rule for " + eventType
-                                                    + " changed since version " + expectedVersion)
-                                            : new NotFound("rule version", eventType + "@" + expectedVersion)))));
-        }
+        Mono<Document> write = VersionedWrites.put(mongo, COLLECTION, "rule", tenantId, id, expectedVersion, content);
         return write.map(RuleStore::fromDocument)
                 .flatMap(rule -> audit.record("rule.changed", "rule", eventType, Map.of("version", rule.version()))
                         .thenReturn(rule));

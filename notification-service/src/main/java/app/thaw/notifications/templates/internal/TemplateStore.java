@@ -12,15 +12,9 @@ import app.thaw.notifications.templates.TemplateRenderer;
 import app.thaw.notifications.templates.TemplateService;
 import app.thaw.notifications.templates.TemplateService.Resolved;
 import app.thaw.platform.audit.AuditLog;
-import app.thaw.platform.problem.NotFound;
+import app.thaw.platform.store.VersionedWrites;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -83,34 +77,8 @@ public class TemplateStore implements TemplateService {
                 .append("subject", template.subject())
                 .append("body", template.body())
                 .append("html", template.html());
-        Mono<Document> write;
-        if (expectedVersion == 0) {
-            write = mongo.insert(new Document(content).append("_id", id).append("version", 1L), COLLECTION)
-                    .onErrorMap(
-                            DuplicateKeyException.class,
-                            taken -> new OptimisticLockingFailureException(
-                                    "The tenant already has this template; read it and write at its version"));
-        } else {
-            Update update = new Update().inc("version", 1);
-            content.forEach(update::set);
-            write = mongo.findAndModify(
-                            Query.query(
-                                    Criteria.where("_id").is(id).and("version").is(expectedVersion)),
-                            update,
-                            FindAndModifyOptions.options().returnNew(true),
-                            Document.class,
-                            COLLECTION)
-                    .switchIfEmpty(Mono.defer(() -> mongo.exists(
-                                    Query.query(Criteria.where("_id").is(id)), COLLECTION)
-                            .flatMap(exists -> Mono.error(
-                                    exists
-                                            ? new OptimisticLockingFailureException(
-                                                    "The template changed since version " + expectedVersion)
-                                            : new NotFound(
-                                                    "template",
-                                                    key.eventType() + "/" + key.channel() + "/"
-                                                            + key.language().tag())))));
-        }
+        Mono<Document> write =
+                VersionedWrites.put(mongo, COLLECTION, "template", tenantId, id, expectedVersion, content);
         return write.map(document ->
                         new Resolved(fromDocument(document), key.language(), "TENANT", document.getLong("version")))
                 .flatMap(saved -> audit.record("template.changed", "template", id, Map.of("version", saved.version()))

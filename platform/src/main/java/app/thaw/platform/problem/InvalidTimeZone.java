@@ -1,8 +1,7 @@
-package app.thaw.platform.calendar;
+package app.thaw.platform.problem;
 
 import java.util.Map;
 
-import app.thaw.platform.problem.ThawProblem;
 import org.springframework.http.HttpStatus;
 
 /** A tenant's time zone is not a zone id the JDK knows (e.g. a typo in {@code Asia/Shanghai}). */

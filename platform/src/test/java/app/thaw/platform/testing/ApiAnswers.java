@@ -1,0 +1,44 @@
+package app.thaw.platform.testing;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** What every service's API answers alike, read once for the tests of all of them. */
+public final class ApiAnswers {
+
+    private ApiAnswers() {}
+
+    /** The items of a page (a cursor page's {@code items}) answered 200. */
+    public static List<?> items(WebTestClient.ResponseSpec answer) {
+        Map<?, ?> page = answer.expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return (List<?>) page.get("items");
+    }
+
+    /**
+     * A 400 problem ({@code validation_failed}, docs/problems.md) naming exactly one violation: {@code field} broke
+     * {@code rule}.
+     */
+    public static WebTestClient.BodyContentSpec oneViolation(
+            WebTestClient.ResponseSpec answer, String field, String rule) {
+        return answer.expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("validation_failed")
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo(field)
+                .jsonPath("$.errors[0].rule")
+                .isEqualTo(rule);
+    }
+}
