@@ -595,7 +595,8 @@ public class Dispatcher implements DispatchService {
                                                 tenant,
                                                 endpointId,
                                                 delivery.getString("recipientName"),
-                                                "it answered HTTP 410 Gone")
+                                                DisabledReason.GONE,
+                                                null)
                                         .thenReturn(true)
                                 : Mono.just(true));
         return settings.forTenant(tenant).flatMap(tenantSettings -> {
@@ -606,10 +607,10 @@ public class Dispatcher implements DispatchService {
                                                     tenant,
                                                     endpointId,
                                                     delivery.getString("recipientName"),
-                                                    "it failed for "
-                                                            + tenantSettings
-                                                                    .disableAfter()
-                                                                    .toDays() + " days without a success")
+                                                    DisabledReason.FAILING,
+                                                    tenantSettings
+                                                            .disableAfter()
+                                                            .toDays())
                                             .thenReturn(true)
                                     : Mono.just(false))
                     : Mono.just(false);
@@ -648,9 +649,23 @@ public class Dispatcher implements DispatchService {
                         Map.of("deliveryId", id)));
     }
 
-    /** Tells the tenant an endpoint was disabled: the rule for {@code thaw.webhook.endpoint_disabled} says whom and how. */
-    private Mono<Void> tellTenant(String tenant, String endpointId, String url, String reason) {
+    /**
+     * Tells the tenant an endpoint was disabled: the rule for {@code thaw.webhook.endpoint_disabled} says whom and
+     * how. The reason travels as its code ({@code disabledReason}, with {@code days} for a failing endpoint), which
+     * each recipient's message words in its language ({@code disabledReasonText}, MessageFacts); {@code reason}
+     * keeps the English sentence the endpoint stores, for templates written before.
+     */
+    private Mono<Void> tellTenant(
+            String tenant, String endpointId, String url, DisabledReason reason, @Nullable Long days) {
         Instant now = clock.instant();
+        Map<String, Object> data = new HashMap<>();
+        data.put("endpointId", endpointId);
+        data.put("url", url);
+        data.put("disabledReason", reason.name());
+        data.put("reason", days == null ? reason.sentence() : reason.sentence(days));
+        if (days != null) {
+            data.put("days", days);
+        }
         return dispatch(new Notification(
                 "webhook-disabled:" + endpointId + ":" + now.toEpochMilli(),
                 tenant,
@@ -658,7 +673,7 @@ public class Dispatcher implements DispatchService {
                 null,
                 false,
                 false,
-                Map.of("endpointId", endpointId, "url", url, "reason", reason),
+                Map.copyOf(data),
                 null));
     }
 
