@@ -218,4 +218,22 @@ public abstract class NotificationsTestBase {
                 .getResponseBody()
                 .get("id");
     }
+
+    /** The text and HTML parts of a mail as read (decoded), one after the other. */
+    protected static String decodedParts(jakarta.mail.internet.MimeMessage mail) throws Exception {
+        StringBuilder text = new StringBuilder();
+        collect((jakarta.mail.Multipart) mail.getContent(), text);
+        return text.toString();
+    }
+
+    private static void collect(jakarta.mail.Multipart multipart, StringBuilder text) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Object content = multipart.getBodyPart(i).getContent();
+            if (content instanceof jakarta.mail.Multipart nested) {
+                collect(nested, text);
+            } else {
+                text.append(content).append('\n');
+            }
+        }
+    }
 }

@@ -448,7 +448,8 @@ class CasesDashboardBrowserIT {
 
     /**
      * Issue 23: the partner bank the merchant linked and the insurer following the case with the holder's
-     * consent are the case's parties on its page, named in Chinese and in English. The link is acme's, not the
+     * consent are the case's parties on its page, named in Chinese and in English, each by its organization's
+     * name (case-service reads them from Keycloak, ADR 26). The link is acme's, not the
      * case's: it is revoked again at the end, since later journeys start with acme unlinked.
      */
     @Test
@@ -486,8 +487,16 @@ class CasesDashboardBrowserIT {
                 assertThat(browser.has(By.id("parties-none"))).isFalse();
                 assertThat(browser.text(By.id("parties-heading"))).isEqualTo("合作银行与保险公司");
                 assertThat(browser.text(By.id("parties-table")))
-                        .contains("合作银行（租户已关联）", "bank-demo", "保险公司（持有人已授权）", "insurer-demo", "有效")
-                        .doesNotContain("Partner bank", "Insurer", "Active", "partner_bank", "insurer ");
+                        // By their organizations' names in Keycloak (the realm's), not their tenant ids.
+                        .contains("合作银行（租户已关联）", "Demo Partner Bank", "保险公司（持有人已授权）", "Demo Insurer", "有效")
+                        .doesNotContain(
+                                "Partner bank",
+                                "Insurer (",
+                                "Active",
+                                "partner_bank",
+                                "insurer ",
+                                "bank-demo",
+                                "insurer-demo");
                 browser.screenshot("cases-case-parties-zh-CN");
                 assertThat(browser.accessibilityViolations())
                         .as("accessibility of cases-case-parties-zh-CN")
@@ -498,9 +507,9 @@ class CasesDashboardBrowserIT {
                 assertThat(browser.text(By.id("parties-table")))
                         .contains(
                                 "Partner bank (linked by the tenant)",
-                                "bank-demo",
+                                "Demo Partner Bank",
                                 "Insurer (consent of the holder)",
-                                "insurer-demo",
+                                "Demo Insurer",
                                 "Active");
                 browser.screenshot("cases-case-parties-en");
                 assertThat(browser.accessibilityViolations())

@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import app.thaw.platform.events.ServiceTokens;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
@@ -26,23 +23,15 @@ import reactor.core.publisher.Mono;
  */
 public class StaffDirectory {
 
-    private static final Logger log = LoggerFactory.getLogger(StaffDirectory.class);
     private static final int MAX = 500;
 
     /** A staff member: the user name a case is assigned to, and how to call them. */
     public record Staff(String username, String name) {}
 
-    private final Supplier<Mono<List<Staff>>> source;
-    private final Duration ttl;
-    private final java.time.Clock clock;
-    private volatile List<Staff> known = List.of();
-    private volatile java.time.Instant readAt = java.time.Instant.MIN;
-    private volatile @Nullable Mono<List<Staff>> reading;
+    private final KeptRead<List<Staff>> kept;
 
     public StaffDirectory(Supplier<Mono<List<Staff>>> source, Duration ttl, java.time.Clock clock) {
-        this.source = source;
-        this.ttl = ttl;
-        this.clock = clock;
+        this.kept = new KeptRead<>("Staff directory", source, List.of(), ttl, clock);
     }
 
     /**
@@ -88,35 +77,7 @@ public class StaffDirectory {
 
     /** Every staff member, by name (read again once {@code ttl} has passed). */
     public Mono<List<Staff>> all() {
-        if (clock.instant().isBefore(readAt.plus(ttl))) {
-            return Mono.just(known);
-        }
-        Mono<List<Staff>> current = reading;
-        if (current == null) {
-            current = source.get()
-                    .timeout(Duration.ofSeconds(5))
-                    // The read is forgotten before its answer is passed on (not in doFinally, which runs after the
-                    // caller already has the answer): a caller who asks again once it is stale must start a new read.
-                    .doOnNext(found -> {
-                        known = found;
-                        readAt = clock.instant();
-                        reading = null;
-                    })
-                    .onErrorResume(e -> {
-                        log.warn(
-                                "Staff directory not read from Keycloak ({}); using the {} known",
-                                e.toString(),
-                                known.size());
-                        // Try again in a minute rather than at every page.
-                        readAt = clock.instant().minus(ttl).plus(Duration.ofMinutes(1));
-                        reading = null;
-                        return Mono.just(known);
-                    })
-                    .doFinally(signal -> reading = null)
-                    .cache();
-            reading = current;
-        }
-        return current;
+        return kept.get();
     }
 
     /** User name → display name, for showing owners. */

@@ -1,4 +1,7 @@
-/** The staff directory: who works cases, by user name and display name, read from Keycloak and cached. */
+/**
+ * Who is who, read from Keycloak and kept: the staff directory (who works cases, by user name and display name)
+ * and tenants' names (their organizations').
+ */
 @NullMarked
 package app.thaw.cases.staff;
 

@@ -75,6 +75,17 @@ public abstract class CaseApiTests {
                     java.time.Duration.ofMinutes(5),
                     clock);
         }
+
+        /** Tenants' names as Keycloak's organizations would give them (TenantNamesTests reads a stand-in for Keycloak). */
+        @Bean
+        @Primary
+        app.thaw.cases.staff.TenantNames testTenantNames() {
+            return new app.thaw.cases.staff.TenantNames(
+                    () -> reactor.core.publisher.Mono.just(
+                            Map.of("dash-bank", "Dash Partner Bank", "dash-insurer", "达什保险")),
+                    java.time.Duration.ofMinutes(5),
+                    clock);
+        }
     }
 
     @Autowired

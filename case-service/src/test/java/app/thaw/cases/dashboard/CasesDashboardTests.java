@@ -655,14 +655,23 @@ class CasesDashboardTests extends CaseApiTests {
                 .contains(
                         "id=\"parties-table\"",
                         "Partner bank (linked by the tenant)",
-                        "dash-bank",
                         "Insurer (consent of the holder)",
-                        "dash-insurer",
-                        "dash-old-bank",
-                        "Ended ")
-                .doesNotContain("id=\"parties-none\"");
+                        "Ended ",
+                        // By the organization's name, the tenant id as its title; a tenant Keycloak names not by its
+                        // id.
+                        "<td title=\"dash-bank\">Dash Partner Bank</td>",
+                        "<td title=\"dash-insurer\">达什保险</td>",
+                        "<td title=\"dash-old-bank\">dash-old-bank</td>")
+                .doesNotContain("id=\"parties-none\"", ">dash-bank<", ">dash-insurer<");
         assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN"))
-                .contains("合作银行与保险公司", "合作银行（租户已关联）", "保险公司（持有人已授权）", "有效", "已终止 ");
+                .contains(
+                        "合作银行与保险公司",
+                        "合作银行（租户已关联）",
+                        "保险公司（持有人已授权）",
+                        "有效",
+                        "已终止 ",
+                        ">Dash Partner Bank</td>",
+                        ">达什保险</td>");
         // Another tenant's links are not this case's parties.
         String other = openAssigned("dash-parties-other-" + UUID.randomUUID(), "parties", RISK_NOTICE);
         assertThat(page("/dashboard/cases/" + other, agent(), "en"))

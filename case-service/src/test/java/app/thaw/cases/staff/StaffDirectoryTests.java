@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import app.thaw.platform.events.ServiceTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -14,61 +12,42 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 /** The staff directory against a stand-in for Keycloak's admin API: what it asks, what it keeps, how it fails. */
 class StaffDirectoryTests {
 
-    private final AtomicInteger calls = new AtomicInteger();
-    private final AtomicReference<String> asked = new AtomicReference<>();
-    private final AtomicReference<String> bearer = new AtomicReference<>();
-    private volatile int status = 200;
-    private DisposableServer keycloak;
+    private StandInKeycloak keycloak;
     private final MutableTime time = new MutableTime();
 
     @BeforeEach
     void start() {
-        keycloak = HttpServer.create()
-                .host("127.0.0.1")
-                .port(0)
-                .route(routes -> routes.get("/admin/realms/thaw/users", (request, response) -> {
-                    calls.incrementAndGet();
-                    asked.set(request.uri());
-                    bearer.set(request.requestHeaders().get("Authorization"));
-                    return response.status(status)
-                            .header("Content-Type", "application/json")
-                            .sendString(Mono.just("""
+        keycloak = new StandInKeycloak("/users", """
                     [{"username":"agent","firstName":"Sam","lastName":"Agent","enabled":true},
                      {"username":"service-account-case-service","enabled":true},
                      {"username":"supervisor","firstName":"","lastName":"","enabled":true},
                      {"username":"gone","firstName":"Old","lastName":"Hand","enabled":false},
-                     {"username":"lin","firstName":"林","lastName":"小雨","enabled":true}]"""));
-                }))
-                .bindNow();
+                     {"username":"lin","firstName":"林","lastName":"小雨","enabled":true}]""");
     }
 
     @AfterEach
     void stop() {
-        keycloak.disposeNow();
+        keycloak.close();
     }
 
     private StaffDirectory directory() {
-        URI admin = StaffDirectory.adminBase(
-                URI.create("http://127.0.0.1:" + keycloak.port() + "/realms/thaw/protocol/openid-connect/certs"));
         ServiceTokens tokens = () -> Mono.just("service-token");
         return new StaffDirectory(
-                StaffDirectory.keycloak(WebClient.create(), admin, tokens), Duration.ofMinutes(5), time);
+                StaffDirectory.keycloak(WebClient.create(), keycloak.admin(), tokens), Duration.ofMinutes(5), time);
     }
 
     @Test
     void readsTheStaffTenantsUsersWithTheServicesOwnTokenAndNamesThem() {
         List<StaffDirectory.Staff> staff = directory().all().block(Duration.ofSeconds(10));
 
-        assertThat(java.net.URLDecoder.decode(asked.get(), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(java.net.URLDecoder.decode(keycloak.asked.get(), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("q=tenant_id:thaw")
                 .contains("briefRepresentation=true");
-        assertThat(bearer.get()).isEqualTo("Bearer service-token");
+        assertThat(keycloak.bearer.get()).isEqualTo("Bearer service-token");
         // Service accounts and disabled users are no one to assign to; a user without a name is called by the user
         // name.
         assertThat(staff)
@@ -83,19 +62,19 @@ class StaffDirectoryTests {
         StaffDirectory directory = directory();
         directory.all().block(Duration.ofSeconds(10));
         directory.names().block(Duration.ofSeconds(10));
-        assertThat(calls.get()).as("read once within its time").isEqualTo(1);
+        assertThat(keycloak.calls.get()).as("read once within its time").isEqualTo(1);
 
-        status = 503;
+        keycloak.status = 503;
         time.advance(Duration.ofMinutes(6));
         assertThat(directory.names().block(Duration.ofSeconds(10))).containsEntry("agent", "Sam Agent");
-        assertThat(calls.get()).isEqualTo(2);
+        assertThat(keycloak.calls.get()).isEqualTo(2);
         // Not asked again at every page while it fails: once a minute.
         directory.all().block(Duration.ofSeconds(10));
-        assertThat(calls.get()).isEqualTo(2);
+        assertThat(keycloak.calls.get()).isEqualTo(2);
         time.advance(Duration.ofSeconds(61));
-        status = 200;
+        keycloak.status = 200;
         directory.all().block(Duration.ofSeconds(10));
-        assertThat(calls.get()).isEqualTo(3);
+        assertThat(keycloak.calls.get()).isEqualTo(3);
     }
 
     @Test

@@ -73,13 +73,14 @@ public final class CelRules {
     public CelRuntime.Program compile(String expression) {
         CelValidationResult result = cel.compile(expression);
         if (result.hasError()) {
-            throw new RuleInvalid(result.getErrorString());
+            throw new RuleInvalid(RuleError.of(expression, result.getErrors(), result.getErrorString()));
         }
         try {
             CelAbstractSyntaxTree ast = result.getAst();
             return cel.createProgram(ast);
         } catch (CelValidationException | CelEvaluationException e) {
-            throw new RuleInvalid(e.getMessage());
+            String detail = String.valueOf(e.getMessage());
+            throw new RuleInvalid(new RuleError(RuleError.Kind.OTHER, 1, 1, "", "", detail));
         }
     }
 

@@ -106,7 +106,13 @@ public class RuleService {
 
     private void validate(String expression) {
         if (expression.length() > properties.maxLength()) {
-            throw new RuleInvalid("must be at most " + properties.maxLength() + " characters");
+            throw new RuleInvalid(new RuleError(
+                    RuleError.Kind.TOO_LONG,
+                    1,
+                    properties.maxLength() + 1,
+                    String.valueOf(properties.maxLength()),
+                    "",
+                    "must be at most " + properties.maxLength() + " characters"));
         }
         cel.compile(expression);
     }

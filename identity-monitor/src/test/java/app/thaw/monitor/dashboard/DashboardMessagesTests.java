@@ -34,6 +34,8 @@ class DashboardMessagesTests {
         MessageBundles.assertKeysFor("messages", "monitor.identifier.", List.of(IdentifierType.values()));
         MessageBundles.assertKeysFor("messages", "monitor.decisions.", List.of(AllowList.Decision.values()));
         MessageBundles.assertKeysFor("messages", "monitor.reason.", List.of(ReasonCode.values()));
+        MessageBundles.assertKeysFor(
+                "messages", "monitor.rules.cel.", List.of(app.thaw.monitor.rules.RuleError.Kind.values()));
         List<String> detectors =
                 new ArrayList<>(Detectors.all().stream().map(Detector::name).toList());
         detectors.add("SANCTIONS_SCREENING");

@@ -664,12 +664,16 @@ class MonitorDashboardTests extends MonitorWebTestBase {
     }
 
     private WebTestClient.ResponseSpec postRule(String token, String path, Map<String, String> form) {
+        return postRule(token, path, form, "en");
+    }
+
+    private WebTestClient.ResponseSpec postRule(String token, String path, Map<String, String> form, String language) {
         var body = BodyInserters.fromFormData("x", "");
         form.forEach(body::with);
         return web.post()
                 .uri(path)
                 .headers(h -> h.setBearerAuth(token))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(body)
                 .exchange();
@@ -736,6 +740,50 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         });
         assertThat(page(bank, "/dashboard/monitor/rules", "en"))
                 .contains("card-new-device", "!baseline.knownDevice", "Disable");
+    }
+
+    /**
+     * Issue 23: CEL's compiler speaks English; the rules page words its errors in the page's language by kind
+     * and position, CEL's own text kept only as a detail (folded away).
+     */
+    @Test
+    void aRuleThatDoesNotCompileIsExplainedInThePagesLanguageWithCelsTextOnlyAsADetail() {
+        String tenant = newTenant();
+        String bank = bank(tenant);
+        java.util.function.BiFunction<String, String, String> refusal = (expression, language) -> postRule(
+                        bank,
+                        "/dashboard/monitor/rules",
+                        Map.of("name", "bad", "expression", expression, "severity", "HIGH"),
+                        language)
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        // What is read outside the folded detail.
+        java.util.function.Function<String, String> shown = html -> html.replaceAll("(?s)<details.*?</details>", "");
+
+        String fullWidth = refusal.apply("signal.type == （'LOGIN'）", "zh-CN");
+        assertThat(shown.apply(fullWidth))
+                .contains("id=\"expression-new-error\"", "aria-invalid=\"true\"", "role=\"alert\"")
+                .contains("第 1 行第 16 列：语法错误，（ 是全角字符，请改用半角 (。")
+                .doesNotContain("token recognition", "Line ", "syntax error", "??");
+        assertThat(fullWidth).contains("<details", "CEL 原始信息", "token recognition error at: &#39;（&#39;");
+        assertThat(shown.apply(refusal.apply("signal.type == （'LOGIN'）", "en")))
+                .contains("Line 1, column 16: syntax error, （ is a full-width character: write ( instead.");
+
+        assertThat(shown.apply(refusal.apply("signal.type == 'LOGIN' && sigal.amount > 1.0", "zh-CN")))
+                .contains("第 1 行第 27 列：未知名称 sigal。")
+                .doesNotContain("undeclared", "unknown name");
+        assertThat(shown.apply(refusal.apply("signal.type == 1 + 'x'", "zh-CN")))
+                .contains("类型错误，+ 不能用于 (int, string)。")
+                .doesNotContain("overload");
+        assertThat(shown.apply(refusal.apply("baseline.signalCount + 1", "zh-CN")))
+                .contains("类型错误，规则的结果必须是 true 或 false，此处为 int。");
+        assertThat(shown.apply(refusal.apply("signal.type == 'LOGIN' &&", "en")))
+                .contains("Line 1, column 26: syntax error, the expression ends before it is complete.")
+                .doesNotContain("mismatched input");
+        assertThat(rules(tenant)).isEmpty();
     }
 
     @Test

@@ -40,7 +40,11 @@ public final class MessageFacts {
             Map.entry("outcome", "outcome"),
             Map.entry("level", "level"),
             Map.entry("severity", "severity"),
-            Map.entry("kind", "kind"));
+            Map.entry("kind", "kind"),
+            Map.entry("disabledReason", "disabledReason"));
+
+    /** A {@code {fact}} in a label: filled with that fact of the same event ("for {days} days"). */
+    private static final java.util.regex.Pattern FACT = java.util.regex.Pattern.compile("\\{([A-Za-z]+)}");
 
     private static final java.util.Properties EN_LABELS = labels("notifications/codes.properties");
     private static final java.util.Properties ZH_LABELS = labels("notifications/codes_zh.properties");
@@ -66,6 +70,13 @@ public final class MessageFacts {
         return labels.getProperty(group + "." + code, EN_LABELS.getProperty(group + "." + code, code));
     }
 
+    /** {@code label} with each {@code {fact}} it names replaced by that fact of {@code model} (left as is when absent). */
+    static String filled(String label, Map<String, Object> model) {
+        return FACT.matcher(label)
+                .replaceAll(match -> java.util.regex.Matcher.quoteReplacement(
+                        model.get(match.group(1)) instanceof Object fact ? String.valueOf(fact) : match.group()));
+    }
+
     /** {@code model} with its instants and amounts made readable, recursively through maps. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> readable(Map<String, Object> model, Language language, ZoneId zone) {
@@ -73,7 +84,7 @@ public final class MessageFacts {
         model.forEach((key, value) -> {
             String group = LABELLED.get(key);
             if (group != null && value instanceof String code) {
-                out.put(key + "Text", label(group, code, language));
+                out.put(key + "Text", filled(label(group, code, language), model));
             } else if (group != null && value instanceof java.util.List<?> codes) {
                 out.put(
                         key + "Text",

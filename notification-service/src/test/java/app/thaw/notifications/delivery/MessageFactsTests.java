@@ -34,6 +34,28 @@ class MessageFactsTests {
     }
 
     @Test
+    void aDisabledEndpointsReasonIsWordedInEachLanguageWithTheFactsItNames() {
+        for (app.thaw.notifications.webhooks.DisabledReason reason :
+                app.thaw.notifications.webhooks.DisabledReason.values()) {
+            for (Language language : Language.values()) {
+                String words = (String) MessageFacts.readable(
+                                Map.of("disabledReason", reason.name(), "days", 5L), language, ZoneId.of("UTC"))
+                        .get("disabledReasonText");
+                assertThat(words)
+                        .as(reason + " in " + language)
+                        .isNotEqualTo(reason.name())
+                        .doesNotContain("{");
+            }
+        }
+        assertThat(MessageFacts.readable(
+                        Map.of("disabledReason", "FAILING", "days", 7L), Language.valueOf("ZH_CN"), ZoneId.of("UTC")))
+                .containsEntry("disabledReasonText", "连续 7 天投递均未成功");
+        // A fact the event lacks stays as written rather than becoming "null"; no other brace is touched.
+        assertThat(MessageFacts.filled("for {days} days", Map.of())).isEqualTo("for {days} days");
+        assertThat(MessageFacts.filled("{days}{ x }$1", Map.of("days", "$2"))).isEqualTo("$2{ x }$1");
+    }
+
+    @Test
     void moneyIsFormattedForTheLanguage() {
         assertThat(MessageFacts.money("1250000", "CNY", Language.valueOf("ZH_CN")))
                 .isEqualTo("¥1,250,000.00");

@@ -95,24 +95,6 @@ class EmailChannelTests extends NotificationsTestBase {
         assertThat(mail.getHeader("X-Thaw-Delivery")[0]).contains("|EMAIL");
     }
 
-    static String decodedParts(MimeMessage mail) throws Exception {
-        StringBuilder text = new StringBuilder();
-        jakarta.mail.Multipart outer = (jakarta.mail.Multipart) mail.getContent();
-        collect(outer, text);
-        return text.toString();
-    }
-
-    private static void collect(jakarta.mail.Multipart multipart, StringBuilder text) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            Object content = multipart.getBodyPart(i).getContent();
-            if (content instanceof jakarta.mail.Multipart nested) {
-                collect(nested, text);
-            } else {
-                text.append(content).append('\n');
-            }
-        }
-    }
-
     @Test
     void withNoSmtpServerConfiguredAnEmailIsCapturedInTheDevelopmentMailbox() {
         String tenant = newTenant();

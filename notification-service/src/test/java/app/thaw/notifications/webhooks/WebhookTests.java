@@ -474,6 +474,80 @@ class WebhookTests extends NotificationsTestBase {
         receiver.reset(path);
     }
 
+    /**
+     * The e-mail telling the tenant its endpoint was disabled gives the reason in each recipient's language
+     * (real SMTP): a zh-CN contact reads it in Chinese with no English sentence, an English one in English.
+     */
+    @Test
+    void theTenantIsToldWhyItsEndpointWasDisabledInEachRecipientsLanguage() throws Exception {
+        String tenant = newTenant();
+        String zh = "zh-" + tenant + "@smtp.example";
+        String en = "en-" + tenant + "@smtp.example";
+        registerRecipient(
+                tenant,
+                Map.of("kind", "CLIENT", "name", "李雷", "email", zh, "channels", List.of("EMAIL"), "language", "zh-CN"));
+        registerRecipient(
+                tenant,
+                Map.of("kind", "CLIENT", "name", "Ann", "email", en, "channels", List.of("EMAIL"), "language", "en"));
+        String gonePath = "/hooks/gone-" + tenant;
+        receiver.script(gonePath, HttpStub.Answer.status(410));
+        register(tenant, gonePath);
+
+        caseOpened(tenant, "case-w6zh");
+
+        String goneZh = disabledMail(zh, "Webhook 端点已停用");
+        assertThat(goneZh)
+                .contains("Thaw 已停用您的 webhook 端点", "端点返回了 HTTP 410 Gone，表示它已永久停止接收")
+                .doesNotContain("answered", "the endpoint", "{{", "disabledReason");
+        assertThat(disabledMail(en, "Webhook endpoint disabled"))
+                .contains("Thaw disabled your webhook endpoint", ": it answered HTTP 410 Gone.");
+
+        // Failing for the tenant's five days: the number in the words of each language.
+        String failingPath = "/hooks/failing-" + tenant;
+        receiver.always(failingPath, HttpStub.Answer.status(502));
+        register(tenant, failingPath);
+        clock.set(Instant.parse("2030-04-01T00:00:00Z"));
+        caseOpened(tenant, "case-w8zh");
+        clock.advance(Duration.ofDays(5));
+        caseOpened(tenant, "case-w9zh");
+
+        assertThat(mailsTo(zh, "Webhook 端点已停用"))
+                .anySatisfy(text -> assertThat(text)
+                        .contains("连续 5 天投递均未成功")
+                        .doesNotContain("failed for", "without a success", "days", "{days}"));
+        assertThat(mailsTo(en, "Webhook endpoint disabled"))
+                .anySatisfy(text -> assertThat(text).contains(": it failed for 5 days without a success."));
+        receiver.reset(failingPath);
+    }
+
+    /** The decoded text of the one mail to {@code address} whose subject starts with {@code subject}. */
+    private static String disabledMail(String address, String subject) {
+        List<String> mails = mailsTo(address, subject);
+        assertThat(mails).as("mails to " + address).hasSize(1);
+        return mails.getFirst();
+    }
+
+    private static List<String> mailsTo(String address, String subject) {
+        return java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(mail -> {
+                    try {
+                        return mail.getSubject().startsWith(subject)
+                                && java.util.Arrays.stream(mail.getAllRecipients())
+                                        .anyMatch(to -> to.toString().contains(address));
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .map(mail -> {
+                    try {
+                        return mail.getSubject() + "\n" + decodedParts(mail);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
     @Test
     void aManualReplaySendsTheSameMessageAgain() {
         String tenant = newTenant();

@@ -55,11 +55,13 @@ public final class CaseViews {
      */
     /**
      * A party to the case besides its tenant: a partner bank the tenant linked ({@code partner_bank}), an
-     * insurer the holder consented to ({@code insurer}); {@code until} when the link or consent ended.
+     * insurer the holder consented to ({@code insurer}); {@code name} the tenant's organization name (its id
+     * when none is known); {@code until} when the link or consent ended.
      */
     public record Party(
             String kind,
             String tenantId,
+            String name,
             boolean active,
             @Nullable Instant since,
             @Nullable Instant until) {}

@@ -79,6 +79,7 @@ class CasesDashboardController {
     private final app.thaw.cases.staff.StaffDirectory staff;
     private final app.thaw.platform.tenancy.PartnerLinks partnerLinks;
     private final app.thaw.cases.insurer.InsurerFollows follows;
+    private final app.thaw.cases.staff.TenantNames tenantNames;
 
     CasesDashboardController(
             CaseService cases,
@@ -91,8 +92,10 @@ class CasesDashboardController {
             MessageSource messages,
             app.thaw.cases.staff.StaffDirectory staff,
             app.thaw.platform.tenancy.PartnerLinks partnerLinks,
-            app.thaw.cases.insurer.InsurerFollows follows) {
+            app.thaw.cases.insurer.InsurerFollows follows,
+            app.thaw.cases.staff.TenantNames tenantNames) {
         this.staff = staff;
+        this.tenantNames = tenantNames;
         this.partnerLinks = partnerLinks;
         this.follows = follows;
         this.caseAnalytics = caseAnalytics;
@@ -594,25 +597,32 @@ class CasesDashboardController {
                                 .modelAttribute("zone", tenant.zone().getId())));
     }
 
-    /** The partner banks the case's tenant linked (revoked ones too) and the insurers its holder consented to. */
+    /**
+     * The partner banks the case's tenant linked (revoked ones too) and the insurers its holder consented to,
+     * each by its organization's name (its tenant id when Keycloak names none).
+     */
     private Mono<List<CaseViews.Party>> parties(IncidentCase c) {
-        return partnerLinks
-                .of(c.tenantId())
-                .filter(link -> link.merchantTenantId().equals(c.tenantId()))
-                .map(link -> new CaseViews.Party(
-                        "partner_bank",
-                        link.partnerTenantId(),
-                        link.active(),
-                        link.linkedAt(),
-                        link.active() ? null : link.changedAt()))
-                .concatWith(follows.ofCase(c.tenantId(), c.id())
-                        .map(consent -> new CaseViews.Party(
-                                "insurer",
-                                consent.insurerTenantId(),
-                                consent.active(),
-                                consent.at(),
-                                consent.revokedAt())))
-                .collectList();
+        return tenantNames
+                .all()
+                .flatMap(names -> partnerLinks
+                        .of(c.tenantId())
+                        .filter(link -> link.merchantTenantId().equals(c.tenantId()))
+                        .map(link -> new CaseViews.Party(
+                                "partner_bank",
+                                link.partnerTenantId(),
+                                names.getOrDefault(link.partnerTenantId(), link.partnerTenantId()),
+                                link.active(),
+                                link.linkedAt(),
+                                link.active() ? null : link.changedAt()))
+                        .concatWith(follows.ofCase(c.tenantId(), c.id())
+                                .map(consent -> new CaseViews.Party(
+                                        "insurer",
+                                        consent.insurerTenantId(),
+                                        names.getOrDefault(consent.insurerTenantId(), consent.insurerTenantId()),
+                                        consent.active(),
+                                        consent.at(),
+                                        consent.revokedAt())))
+                        .collectList());
     }
 
     private static Rendering problemPage(ThawProblem problem) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import app.thaw.cases.staff.StaffDirectory;
+import app.thaw.cases.staff.TenantNames;
 import app.thaw.platform.events.ServiceTokens;
 import app.thaw.platform.security.ThawSecurityProperties;
 import org.jspecify.annotations.Nullable;
@@ -14,24 +15,34 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The staff directory read from the realm the service trusts: its admin base is
- * {@code thaw.cases.staff-directory.uri} when set, else derived from the realm's certs address (the
- * address the service reaches Keycloak by); kept {@code thaw.cases.staff-directory.ttl} (5 minutes).
+ * The staff directory and the tenants' names (ADR 26) read from the realm the service trusts: its admin
+ * base is {@code thaw.cases.staff-directory.uri} when set, else derived from the realm's certs address
+ * (the address the service reaches Keycloak by); each kept {@code thaw.cases.staff-directory.ttl}
+ * (5 minutes).
  */
 @Configuration(proxyBeanMethods = false)
 class StaffDirectoryConfiguration {
 
-    @Bean
-    StaffDirectory staffDirectory(
-            WebClient.Builder webClients,
-            ServiceTokens tokens,
+    private final URI admin;
+    private final Duration ttl;
+
+    StaffDirectoryConfiguration(
             ThawSecurityProperties security,
-            Clock clock,
             @Value("${thaw.cases.staff-directory.uri:}") @Nullable String uri,
             @Value("${thaw.cases.staff-directory.ttl:PT5M}") Duration ttl) {
-        URI admin = uri == null || uri.isBlank()
+        this.admin = uri == null || uri.isBlank()
                 ? StaffDirectory.adminBase(security.effectiveJwkSetUri())
                 : URI.create(uri.strip());
+        this.ttl = ttl;
+    }
+
+    @Bean
+    StaffDirectory staffDirectory(WebClient.Builder webClients, ServiceTokens tokens, Clock clock) {
         return new StaffDirectory(StaffDirectory.keycloak(webClients.build(), admin, tokens), ttl, clock);
+    }
+
+    @Bean
+    TenantNames tenantNames(WebClient.Builder webClients, ServiceTokens tokens, Clock clock) {
+        return new TenantNames(TenantNames.keycloak(webClients.build(), admin, tokens), ttl, clock);
     }
 }

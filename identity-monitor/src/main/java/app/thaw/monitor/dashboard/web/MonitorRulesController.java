@@ -5,6 +5,7 @@ import java.util.Map;
 
 import app.thaw.monitor.access.Roles;
 import app.thaw.monitor.detection.Severity;
+import app.thaw.monitor.rules.RuleError;
 import app.thaw.monitor.rules.RuleInvalid;
 import app.thaw.monitor.rules.RuleLimitReached;
 import app.thaw.monitor.rules.RuleNotFound;
@@ -106,13 +107,11 @@ class MonitorRulesController {
     private static Mono<Rendering> refusal(Map<String, Object> form, Throwable refused) {
         Map<String, String> errors = new LinkedHashMap<>();
         switch (refused) {
-            // The service's own words (CEL's compiler message), next to the field.
-            case RuleInvalid invalid ->
-                errors.put(
-                        "expression",
-                        invalid.getMessage() == null
-                                ? ""
-                                : invalid.getMessage().replaceFirst("^The field 'expression' is invalid: ", ""));
+            // Worded in the page's language by its kind and position; CEL's English text only as a detail below.
+            case RuleInvalid invalid -> {
+                errors.put("expression", "#" + invalid.error().kind().messageKey());
+                return Mono.just(formView(form, errors, invalid.error()));
+            }
             case RuleLimitReached limit -> errors.put("form", "#monitor.rules.limit");
             case OptimisticLockingFailureException stale -> errors.put("form", "#monitor.rules.stale");
             default -> {
@@ -130,8 +129,16 @@ class MonitorRulesController {
     }
 
     private static Rendering formView(Map<String, Object> form, Map<String, String> errors) {
-        return Rendering.view("monitor/rules :: ruleForm")
-                .modelAttribute("form", form)
+        return formView(form, errors, null);
+    }
+
+    private static Rendering formView(
+            Map<String, Object> form, Map<String, String> errors, @Nullable RuleError ruleError) {
+        Rendering.Builder<?> view = Rendering.view("monitor/rules :: ruleForm");
+        if (ruleError != null) {
+            view.modelAttribute("ruleError", ruleError);
+        }
+        return view.modelAttribute("form", form)
                 .modelAttribute("errors", errors)
                 .modelAttribute("severities", Severity.values())
                 .build();

@@ -593,7 +593,8 @@ public class Dispatcher implements DispatchService {
                                                 tenant,
                                                 endpointId,
                                                 delivery.getString("recipientName"),
-                                                "it answered HTTP 410 Gone")
+                                                DisabledReason.GONE,
+                                                null)
                                         .thenReturn(true)
                                 : Mono.just(true));
         return settings.forTenant(tenant).flatMap(tenantSettings -> {
@@ -604,10 +605,10 @@ public class Dispatcher implements DispatchService {
                                                     tenant,
                                                     endpointId,
                                                     delivery.getString("recipientName"),
-                                                    "it failed for "
-                                                            + tenantSettings
-                                                                    .disableAfter()
-                                                                    .toDays() + " days without a success")
+                                                    DisabledReason.FAILING,
+                                                    tenantSettings
+                                                            .disableAfter()
+                                                            .toDays())
                                             .thenReturn(true)
                                     : Mono.just(false))
                     : Mono.just(false);
@@ -646,8 +647,14 @@ public class Dispatcher implements DispatchService {
                         Map.of("deliveryId", id)));
     }
 
-    /** Tells the tenant an endpoint was disabled: the rule for {@code thaw.webhook.endpoint_disabled} says whom and how. */
-    private Mono<Void> tellTenant(String tenant, String endpointId, String url, String reason) {
+    /**
+     * Tells the tenant an endpoint was disabled: the rule for {@code thaw.webhook.endpoint_disabled} says whom and
+     * how. The reason travels as its code ({@code disabledReason}, with {@code days} for a failing endpoint), which
+     * each recipient's message words in its language ({@code disabledReasonText}, MessageFacts); {@code reason}
+     * keeps the English sentence the endpoint stores, for templates written before.
+     */
+    private Mono<Void> tellTenant(
+            String tenant, String endpointId, String url, DisabledReason reason, @Nullable Long days) {
         Instant now = clock.instant();
         return dispatch(new Notification(
                 "webhook-disabled:" + endpointId + ":" + now.toEpochMilli(),
@@ -656,7 +663,12 @@ public class Dispatcher implements DispatchService {
                 null,
                 false,
                 false,
-                new EndpointDisabled(endpointId, url, reason),
+                new EndpointDisabled(
+                        endpointId,
+                        url,
+                        days == null ? reason.sentence() : reason.sentence(days),
+                        reason.name(),
+                        days),
                 null));
     }
 
