@@ -10,7 +10,10 @@ OFFSET=${THAW_PORT_OFFSET:-0}
 ISSUER=http://localhost:$((8180 + OFFSET))/realms/thaw
 STORE=mongodb://127.0.0.1:$((27018 + OFFSET))
 WORK=$(mktemp -d); trap 'kill $(cat "$WORK"/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
-JVM_FLAGS=${JVM_FLAGS:-"-Xmx256m"}
+# As the runner starts them (./thaw): Netty may use Unsafe on JDK 23+ (ADR 104).
+NETTY_FLAGS=""
+[ "$(thaw_java_major "$JAVA_HOME")" -ge 23 ] && NETTY_FLAGS="--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
+JVM_FLAGS=${JVM_FLAGS:-"-Xmx256m $NETTY_FLAGS"}
 
 start() { # name port jar env...
   local name=$1 port=$2 jar=$3; shift 3

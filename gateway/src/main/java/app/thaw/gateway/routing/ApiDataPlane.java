@@ -3,6 +3,7 @@ package app.thaw.gateway.routing;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,7 +87,7 @@ public class ApiDataPlane implements NettyRouteProvider {
      * Not relayed either way (RFC 9110 §7.6.1, and Spring Cloud Gateway's list), besides {@code Host} and
      * {@code Expect} ({@link ExpectationsStayHere}).
      */
-    private static final Set<String> HOP_BY_HOP = Set.of(
+    private static final List<String> HOP_BY_HOP = List.of(
             "expect",
             "connection",
             "keep-alive",
@@ -113,12 +114,15 @@ public class ApiDataPlane implements NettyRouteProvider {
     private final ReactiveJwtDecoder tokens;
     private final ClientLimits limits;
     private final long maxRequestBytes;
-    private final java.util.List<PathPattern> streamingPaths;
-    private final java.util.List<PathPattern> leftToFullPath;
+    private final List<PathPattern> streamingPaths;
+    private final List<PathPattern> leftToFullPath;
     private final ServiceBreakerGatewayFilterFactory breakers;
     private final ProblemResponses problems;
     private final @Nullable Tracer tracer;
     private final @Nullable Propagator propagator;
+    /** The propagator's header names (traceparent, tracestate…): replaced by the gateway's own span's. */
+    private final List<String> traceFields;
+
     private final MeterRegistry meters;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final ObjectProvider<ReactiveLoadBalancer.Factory<ServiceInstance>> balancers;
@@ -155,6 +159,7 @@ public class ApiDataPlane implements NettyRouteProvider {
         this.problems = problems;
         this.tracer = tracer.getIfAvailable();
         this.propagator = propagator.getIfAvailable();
+        this.traceFields = this.propagator == null ? List.of() : List.copyOf(this.propagator.fields());
         this.meters = meters;
         this.balancers = balancers;
         log.info(
@@ -255,6 +260,7 @@ public class ApiDataPlane implements NettyRouteProvider {
         private final HttpServerResponse response;
         private final String path;
         private final @Nullable String query;
+        private final PathContainer container;
         private final ApiRoutes.Route route;
         private final @Nullable Span span;
         private final long started = System.nanoTime();
@@ -267,7 +273,8 @@ public class ApiDataPlane implements NettyRouteProvider {
             int queryStart = uri.indexOf('?');
             this.path = queryStart < 0 ? uri : uri.substring(0, queryStart);
             this.query = queryStart < 0 ? null : uri.substring(queryStart + 1);
-            this.route = java.util.Objects.requireNonNull(routes.match(PathContainer.parsePath(path)));
+            this.container = PathContainer.parsePath(path);
+            this.route = java.util.Objects.requireNonNull(routes.match(container));
             this.span = startSpan();
         }
 
@@ -302,7 +309,7 @@ public class ApiDataPlane implements NettyRouteProvider {
                                 response.status(answer.status());
                                 HttpHeaders headers = response.responseHeaders();
                                 for (Map.Entry<String, String> header : answer.responseHeaders()) {
-                                    if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+                                    if (!isOneOf(header.getKey(), HOP_BY_HOP)) {
                                         headers.add(header.getKey(), header.getValue());
                                     }
                                 }
@@ -345,7 +352,6 @@ public class ApiDataPlane implements NettyRouteProvider {
         }
 
         private boolean isStreaming() {
-            PathContainer container = PathContainer.parsePath(path);
             for (PathPattern pattern : streamingPaths) {
                 if (pattern.matches(container)) {
                     return true;
@@ -391,8 +397,8 @@ public class ApiDataPlane implements NettyRouteProvider {
         private void relayHeaders(HttpHeaders relayed) {
             HttpHeaders caller = request.requestHeaders();
             for (Map.Entry<String, String> header : caller) {
-                String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
-                if (HOP_BY_HOP.contains(name) || isTraceField(name)) {
+                String name = header.getKey();
+                if (isOneOf(name, HOP_BY_HOP) || isOneOf(name, traceFields)) {
                     continue;
                 }
                 if (relayed.contains(name) && !caller.contains(name, relayed.get(name), true)) {
@@ -418,15 +424,11 @@ public class ApiDataPlane implements NettyRouteProvider {
             } else {
                 // No tracing here: the caller's trace headers pass as they came.
                 caller.forEach(header -> {
-                    if (isTraceField(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+                    if (isOneOf(header.getKey(), traceFields)) {
                         relayed.add(header.getKey(), header.getValue());
                     }
                 });
             }
-        }
-
-        private boolean isTraceField(String lowerCaseName) {
-            return propagator != null && propagator.fields().contains(lowerCaseName);
         }
 
         Mono<Void> answerFailure(Throwable failure) {
@@ -550,6 +552,16 @@ public class ApiDataPlane implements NettyRouteProvider {
             case 5 -> "SERVER_ERROR";
             default -> "UNKNOWN";
         };
+    }
+
+    /** Header names compare without case; no lower-cased copy of each name per call. */
+    private static boolean isOneOf(String name, List<String> names) {
+        for (String candidate : names) {
+            if (candidate.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void append(HttpHeaders headers, String name, String value) {

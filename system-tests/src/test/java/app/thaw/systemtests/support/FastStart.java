@@ -29,16 +29,23 @@ final class FastStart {
 
     /**
      * The runner's JVM settings for a 2-core machine ({@code JVM_OPTS} and {@code -Xmx256m} in {@code ./thaw}): the
-     * serial collector, a small initial heap, bounded metaspace, code cache, direct memory and thread stacks.
+     * serial collector, a small initial heap, bounded metaspace, code cache, direct memory and thread stacks; on JDK 23
+     * and later Netty's use of Unsafe allowed (ADR 104).
      */
-    static final List<String> JVM_OPTIONS = List.of(
-            "-XX:+UseSerialGC",
-            "-Xms32m",
-            "-Xss512k",
-            "-XX:MaxMetaspaceSize=192m",
-            "-XX:ReservedCodeCacheSize=64m",
-            "-XX:MaxDirectMemorySize=128m",
-            "-Xmx256m");
+    static final List<String> JVM_OPTIONS = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(
+                            "-XX:+UseSerialGC",
+                            "-Xms32m",
+                            "-Xss512k",
+                            "-XX:MaxMetaspaceSize=192m",
+                            "-XX:ReservedCodeCacheSize=64m",
+                            "-XX:MaxDirectMemorySize=128m",
+                            "-Xmx256m"),
+                    Runtime.version().feature() >= 23
+                            ? java.util.stream.Stream.of(
+                                    "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED")
+                            : java.util.stream.Stream.empty())
+            .toList();
 
     private final Path root;
     private final String version;
