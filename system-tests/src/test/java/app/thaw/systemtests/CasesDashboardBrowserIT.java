@@ -152,7 +152,8 @@ class CasesDashboardBrowserIT {
 
     /**
      * Issue 23: the case page as an agent's workbench, worked by keyboard alone (Tab to the control,
-     * Enter) through the gateway — in Chinese, then in English — with the API confirming each effect.
+     * Enter) through the gateway — in Chinese (assignment to a named person and to me, the appeal letter's
+     * preview in its own tab), then in English — with the API confirming each effect.
      */
     @Test
     void anAgentWorksACaseByKeyboardInChineseAndEnglish(ThawPlatform thaw) {
@@ -218,7 +219,16 @@ class CasesDashboardBrowserIT {
             // owners are shown by name.
             assertThat(browser.has(By.cssSelector("#staff-directory option[value='supervisor']")))
                     .isTrue();
-            assertThat(browser.tabTo(By.id("assign-me"), 10)).isTrue();
+            // To someone named from the directory: Shift+Tab back to the name, type the user name, Tab to Assign.
+            assertThat(browser.shiftTabTo(By.id("assign-to"), 5))
+                    .as("Shift+Tab from Assign reaches the name")
+                    .isTrue();
+            browser.press("supervisor");
+            assertThat(browser.tabTo(By.id("assign-someone"), 5)).isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("案件已分配给 Sue Visor"));
+            assertThat(browser.text(By.id("case-assignee"))).isEqualTo("Sue Visor");
+            assertThat(browser.tabTo(By.id("assign-me"), 150)).isTrue();
             browser.press(Keys.ENTER);
             browser.awaitThat(page -> text(page, By.id("case-notice")).contains("案件已分配给 Sam Agent"));
             assertThat(browser.text(By.id("case-assignee"))).isEqualTo("Sam Agent");
@@ -243,8 +253,9 @@ class CasesDashboardBrowserIT {
                     .contains("/dashboard/evidence/cases/" + id, "/appeal-letter?lang=en&amp;format=pdf");
             // Still no English after the actions: who did each by name, their lines in Chinese.
             assertThat(String.valueOf(browser.script("return document.getElementById('main').innerText")))
-                    .contains("Sam Agent")
+                    .contains("Sam Agent", "Sue Visor")
                     .doesNotContain(
+                            "Assigned to",
                             "First notification to the client",
                             "staff_agent",
                             "Risky transaction",
@@ -256,6 +267,25 @@ class CasesDashboardBrowserIT {
             assertThat(browser.accessibilityViolations())
                     .as("accessibility of cases-workbench-zh-CN-after-actions")
                     .isEmpty();
+
+            // The appeal letter's preview in Chinese, by keyboard: Tab to the link (the page loaded again: from the
+            // top), Enter opens it in its own tab.
+            browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id);
+            browser.await(By.id("case-status"));
+            browser.awaitScripts();
+            assertThat(browser.tabTo(By.id("letter-preview-zh"), 150))
+                    .as("the Chinese preview is reachable by Tab")
+                    .isTrue();
+            browser.press(Keys.ENTER);
+            String casePage = browser.switchToNewWindow();
+            browser.awaitThat(page -> page.getPageSource().contains("账户解冻申诉函"));
+            assertThat(browser.url()).contains("/appeal-letter?lang=zh-CN").doesNotContain("format=pdf");
+            assertThat(browser.page()).contains("lang=\"zh-CN\"", "acme-C-", "连连支付 风控审核团队", "恳请贵方核实上述材料后");
+            assertThat(String.valueOf(browser.script("return document.body.innerText")))
+                    .as("no English left in the Chinese letter")
+                    .doesNotContain("Appeal to lift", "risk review team", "Please review the proofs");
+            browser.screenshot("cases-appeal-letter-preview-zh-CN");
+            browser.closeWindowBackTo(casePage);
 
             browser.click(By.linkText("English"));
             browser.awaitThat(page -> text(page, By.id("case-status")).equals("Triaged"));
@@ -294,8 +324,9 @@ class CasesDashboardBrowserIT {
 
     /**
      * Issue 23, the rest of the workbench by keyboard through the gateway: the queue filtered by readiness (sticky
-     * headers, urgent clock first), triage overridden with a reason (en), the appeal letter as PDF in both languages,
-     * and a supplement request acknowledged (zh-CN) — each effect confirmed by the API.
+     * headers, urgent clock first), the case assigned (refused without a name, to me, to a named person from the
+     * staff directory; en), triage overridden with a reason (en), the appeal letter as PDF in both languages, and a
+     * supplement request acknowledged (zh-CN), then a second one (en) — each effect confirmed by the API.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -354,6 +385,32 @@ class CasesDashboardBrowserIT {
             browser.press(Keys.ENTER);
             browser.awaitThat(page -> text(page, By.id("case-notice")).contains("The clock is met."));
 
+            // Assignment in English, by keyboard: refused without a name (beside the form), to me, then to a
+            // person from the staff directory (Keycloak's) by user name, shown by name.
+            assertThat(browser.tabTo(By.id("assign-someone"), 150)).isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(page ->
+                    text(page, By.cssSelector("#assign-form .problem-slot")).contains("Please correct the input."));
+            assertThat(browser.text(By.cssSelector("#assign-form .problem-slot")))
+                    .contains("assignee");
+            assertThat(browser.tabTo(By.id("assign-me"), 10)).isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(
+                    page -> text(page, By.id("case-notice")).contains("The case is now assigned to Sam Agent."));
+            assertThat(browser.text(By.id("case-assignee"))).isEqualTo("Sam Agent");
+            assertThat(browser.shiftTabTo(By.id("assign-to"), 150)).isTrue();
+            browser.press("supervisor");
+            assertThat(browser.tabTo(By.id("assign-someone"), 5)).isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(
+                    page -> text(page, By.id("case-notice")).contains("The case is now assigned to Sue Visor."));
+            assertThat(browser.text(By.id("case-assignee"))).isEqualTo("Sue Visor");
+            assertThat(browser.text(By.id("timeline-table"))).contains("Sam Agent", "Sue Visor");
+            browser.screenshot("cases-workbench-assigned-en");
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-workbench-assigned-en")
+                    .isEmpty();
+
             // Triage overridden with a reason, by keyboard (the page loaded again: Tab from the top).
             browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id);
             browser.await(By.id("case-status"));
@@ -393,7 +450,9 @@ class CasesDashboardBrowserIT {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.scenario")
-                .isEqualTo("ACCOUNT_ANOMALY");
+                .isEqualTo("ACCOUNT_ANOMALY")
+                .jsonPath("$.assignee")
+                .isEqualTo("supervisor");
 
         // The platform asks for more: the merchant records it through the API.
         for (String to : new String[] {"GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW"}) {
@@ -428,6 +487,39 @@ class CasesDashboardBrowserIT {
             assertThat(browser.accessibilityViolations())
                     .as("accessibility of cases-workbench-supplement-acknowledged-zh-CN")
                     .isEmpty();
+
+            // The platform asks again; this time the agent acknowledges on the English page.
+            for (String to : new String[] {"GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW"}) {
+                transition(thaw, admin, id, Map.of("to", to, "reason", "back to the platform's review"));
+            }
+            transition(
+                    thaw,
+                    admin,
+                    id,
+                    Map.of(
+                            "to",
+                            "SUPPLEMENT_REQUESTED",
+                            "reason",
+                            "the platform asks for the contract too",
+                            "items",
+                            java.util.List.of("TRANSACTION_BACKGROUND")));
+            browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id);
+            browser.await(By.id("case-status"));
+            browser.click(By.linkText("English"));
+            browser.awaitThat(page -> text(page, By.id("case-status")).equals("Supplement requested"));
+            browser.awaitScripts();
+            assertThat(browser.text(By.id("ack-supplement"))).isEqualTo("Acknowledge supplement");
+            assertThat(browser.tabTo(By.id("ack-supplement"), 150))
+                    .as("acknowledge is reachable by Tab (en)")
+                    .isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitThat(
+                    page -> text(page, By.id("case-notice")).contains("The supplement request is acknowledged."));
+            assertThat(browser.has(By.id("ack-supplement"))).isFalse();
+            browser.screenshot("cases-workbench-supplement-acknowledged-en");
+            assertThat(browser.accessibilityViolations())
+                    .as("accessibility of cases-workbench-supplement-acknowledged-en")
+                    .isEmpty();
         }
         Map<String, Object> after = (Map<String, Object>) api(thaw)
                 .get()
@@ -439,11 +531,12 @@ class CasesDashboardBrowserIT {
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody();
+        // Both requests acknowledged: the first in Chinese, the second (still SUPPLEMENT_REQUESTED) in English.
         assertThat((java.util.List<Map<String, Object>>) after.get("clocks"))
-                .anySatisfy(clock -> assertThat(clock)
-                        .containsEntry("kind", "SUPPLEMENT_ACK_24H")
-                        .extracting("metAt")
-                        .isNotNull());
+                .filteredOn(clock -> "SUPPLEMENT_ACK_24H".equals(clock.get("kind")))
+                .hasSize(2)
+                .allSatisfy(clock -> assertThat(clock.get("metAt")).isNotNull());
+        assertThat(after.get("status")).isEqualTo("SUPPLEMENT_REQUESTED");
     }
 
     /**

@@ -720,6 +720,11 @@ class CasesDashboardTests extends CaseApiTests {
                 .isOk();
         assertThat(read(id, agent())).containsEntry("assignee", "li.wei");
         assertThat(page("/dashboard/cases/" + id, agent(), "zh-CN")).contains("title=\"li.wei\">李伟</dd>");
+        // The English timeline names each assignee as the field does, not by user name.
+        String assigned = page("/dashboard/cases/" + id, agent(), "en");
+        assertThat(assigned.substring(assigned.indexOf("id=\"timeline-table\"")))
+                .contains("Assigned to Sam Agent", "Assigned to 李伟")
+                .doesNotContain("Assigned to thaw-staff_agent", "Assigned to li.wei");
         // Someone the directory does not know is still assignable, shown by user name.
         postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "someone", "assignee", "new.hire"))
                 .expectStatus()

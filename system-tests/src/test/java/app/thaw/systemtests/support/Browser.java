@@ -127,6 +127,41 @@ public final class Browser implements AutoCloseable {
         return wanted.equals(driver.switchTo().activeElement());
     }
 
+    /** As {@link #tabTo(By, int)}, backwards with Shift+Tab: to reach a control before the focused one. */
+    public boolean shiftTabTo(By target, int presses) {
+        WebElement wanted = await(target);
+        for (int i = 0; i < presses; i++) {
+            if (wanted.equals(driver.switchTo().activeElement())) {
+                return true;
+            }
+            driver.switchTo()
+                    .activeElement()
+                    .sendKeys(org.openqa.selenium.Keys.chord(
+                            org.openqa.selenium.Keys.SHIFT, org.openqa.selenium.Keys.TAB));
+        }
+        return wanted.equals(driver.switchTo().activeElement());
+    }
+
+    /**
+     * Waits for the window a link opened ({@code target="_blank"}) and moves to it; answers the window
+     * left behind, for {@link #closeWindowBackTo(String)}.
+     */
+    public String switchToNewWindow() {
+        String from = driver.getWindowHandle();
+        String opened = wait.until(browser -> browser.getWindowHandles().stream()
+                .filter(handle -> !handle.equals(from))
+                .findFirst()
+                .orElse(null));
+        driver.switchTo().window(opened);
+        return from;
+    }
+
+    /** Closes the current window and goes back to {@code window}. */
+    public void closeWindowBackTo(String window) {
+        driver.close();
+        driver.switchTo().window(window);
+    }
+
     /** Presses a key on whatever has the keyboard focus. */
     public void press(CharSequence key) {
         driver.switchTo().activeElement().sendKeys(key);
