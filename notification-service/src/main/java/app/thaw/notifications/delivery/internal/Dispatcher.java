@@ -664,11 +664,7 @@ public class Dispatcher implements DispatchService {
                 false,
                 false,
                 new EndpointDisabled(
-                        endpointId,
-                        url,
-                        days == null ? reason.sentence() : reason.sentence(days),
-                        reason.name(),
-                        days),
+                        endpointId, url, days == null ? reason.sentence() : reason.sentence(days), reason.name(), days),
                 null));
     }
 

@@ -12,5 +12,9 @@ import org.jspecify.annotations.Nullable;
  *                       language ({@code disabledReasonText})
  * @param days           for a failing endpoint, the days it failed
  */
-record EndpointDisabled(String endpointId, String url, String reason, String disabledReason, @Nullable Long days)
-        implements TemplateFacts {}
+record EndpointDisabled(
+        String endpointId,
+        String url,
+        String reason,
+        String disabledReason,
+        @Nullable Long days) implements TemplateFacts {}
