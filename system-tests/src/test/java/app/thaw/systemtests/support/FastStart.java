@@ -32,8 +32,8 @@ final class FastStart {
      * serial collector, a small initial heap, bounded metaspace, code cache, direct memory and thread stacks; on JDK 23
      * and later Netty's use of Unsafe allowed (ADR 104).
      */
-    static final List<String> JVM_OPTIONS = java.util.stream.Stream.concat(
-                    java.util.stream.Stream.of(
+    static final List<String> JVM_OPTIONS = Stream.concat(
+                    Stream.of(
                             "-XX:+UseSerialGC",
                             "-Xms32m",
                             "-Xss512k",
@@ -42,9 +42,8 @@ final class FastStart {
                             "-XX:MaxDirectMemorySize=128m",
                             "-Xmx256m"),
                     Runtime.version().feature() >= 23
-                            ? java.util.stream.Stream.of(
-                                    "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED")
-                            : java.util.stream.Stream.empty())
+                            ? Stream.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED")
+                            : Stream.empty())
             .toList();
 
     private final Path root;
