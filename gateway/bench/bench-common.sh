@@ -10,10 +10,14 @@ OFFSET=${THAW_PORT_OFFSET:-0}
 ISSUER=http://localhost:$((8180 + OFFSET))/realms/thaw
 STORE=mongodb://127.0.0.1:$((27018 + OFFSET))
 WORK=$(mktemp -d); trap 'kill $(cat "$WORK"/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
-# As the runner starts them (./thaw): Netty may use Unsafe on JDK 23+ (ADR 104).
+# The JVM options the runner (./thaw) starts every service with (SerialGC, bounded metaspace, code cache and
+# direct memory; the gateway's tail latency depends on them: ADR 104), read from the runner itself so the
+# benchmark measures Thaw as it runs. Netty may use Unsafe on JDK 23+ (ADR 104).
+RUNNER_JVM_OPTS=$(sed -n 's/^JVM_OPTS="\(.*\) ${THAW_JVM_OPTS:-}"$/\1/p' "$ROOT/thaw")
+[ -n "$RUNNER_JVM_OPTS" ] || { echo "cannot read JVM_OPTS from $ROOT/thaw" >&2; exit 1; }
 NETTY_FLAGS=""
 [ "$(thaw_java_major "$JAVA_HOME")" -ge 23 ] && NETTY_FLAGS="--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
-JVM_FLAGS=${JVM_FLAGS:-"-Xmx256m $NETTY_FLAGS"}
+JVM_FLAGS=${JVM_FLAGS:-"$RUNNER_JVM_OPTS -Xmx256m $NETTY_FLAGS"}
 
 start() { # name port jar env...
   local name=$1 port=$2 jar=$3; shift 3

@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -92,7 +93,7 @@ public class ClientLimits implements GlobalFilter, Ordered {
      */
     public Admission admit(Jwt token) {
         String client = clientKey(token);
-        String tenant = "tenant:" + token.getClaimAsString(TokenValidation.TENANT_CLAIM);
+        String tenant = "tenant:" + claim(token, TokenValidation.TENANT_CLAIM);
         ConsumptionProbe own = clientBuckets
                 .get(client, key -> bucket(limits.burst(), limits.sustained()))
                 .tryConsumeAndReturnRemaining(1);
@@ -181,7 +182,16 @@ public class ClientLimits implements GlobalFilter, Ordered {
     }
 
     static String clientKey(Jwt token) {
-        return token.getClaimAsString("azp") + "/" + token.getSubject();
+        return claim(token, "azp") + "/" + claim(token, "sub");
+    }
+
+    /**
+     * A claim as text, read from the claims directly: {@code getClaimAsString} goes through Spring's conversion
+     * service, which was 2 % of the gateway's CPU per call for these two reads (JFR).
+     */
+    private static @Nullable String claim(Jwt token, String name) {
+        Object value = token.getClaims().get(name);
+        return value == null ? null : value.toString();
     }
 
     /** Early, before routing and circuit breakers: a refused request costs the services nothing. */

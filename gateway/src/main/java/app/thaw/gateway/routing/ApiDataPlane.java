@@ -125,6 +125,7 @@ public class ApiDataPlane implements NettyRouteProvider {
 
     private final MeterRegistry meters;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Service> services = new ConcurrentHashMap<>();
     private final ObjectProvider<ReactiveLoadBalancer.Factory<ServiceInstance>> balancers;
 
     ApiDataPlane(
@@ -168,6 +169,31 @@ public class ApiDataPlane implements NettyRouteProvider {
                 routes.routes().stream().map(ApiRoutes.Route::id).toList());
     }
 
+    /**
+     * The client for one service address (a route's URL or a load-balanced instance's). Over plain HTTP it is
+     * the gateway's client bound to that address, so each call names only its path: an absolute URL is parsed
+     * by Reactor Netty with a regular expression on every call (5 % of the data plane's CPU per call, JFR).
+     * The set of addresses is the configuration's, so the map stays small.
+     */
+    private Service service(URI address) {
+        String base = address.getScheme() + "://" + address.getRawAuthority();
+        return services.computeIfAbsent(base, key -> {
+            if (!"http".equalsIgnoreCase(address.getScheme())) {
+                return new Service(client, key); // as before: the absolute URL says how to connect
+            }
+            int port = address.getPort() < 0 ? 80 : address.getPort();
+            String host = address.getHost();
+            if (host.startsWith("[")) {
+                host = host.substring(1, host.length() - 1); // an IPv6 literal
+            }
+            InetSocketAddress remote = InetSocketAddress.createUnresolved(host, port);
+            return new Service(client.remoteAddress(() -> remote), "");
+        });
+    }
+
+    /** A service's client, and what goes before a request's path for it (nothing when the client is bound). */
+    private record Service(HttpClient client, String prefix) {}
+
     @Override
     public HttpServerRoutes apply(HttpServerRoutes serverRoutes) {
         return serverRoutes.route(this::takes, this::serve);
@@ -189,11 +215,15 @@ public class ApiDataPlane implements NettyRouteProvider {
         if (headers.contains(HttpHeaderNames.COOKIE) || headers.contains(HttpHeaderNames.UPGRADE)) {
             return false;
         }
-        if (BearerTokens.wellFormedToken(headers.get(HttpHeaderNames.AUTHORIZATION), query) == null) {
+        String authorization = headers.get(HttpHeaderNames.AUTHORIZATION);
+        if (!BearerTokens.hasWellFormedToken(authorization, query)) {
             return false;
         }
         for (Map.Entry<String, String> header : headers.entries()) {
-            if (!FirewallHeaderRules.allowedHeader(header.getKey(), header.getValue())) {
+            // The bearer header just read is printable ASCII: the firewall's rule holds without a second scan
+            // of its 1.5 kB (the same String; any other Authorization header is checked like every header).
+            if (header.getValue() != authorization
+                    && !FirewallHeaderRules.allowedHeader(header.getKey(), header.getValue())) {
                 return false;
             }
         }
@@ -278,9 +308,11 @@ public class ApiDataPlane implements NettyRouteProvider {
             this.span = startSpan();
         }
 
+        /** The bearer token, which {@link #takes} found well formed. */
         String token() {
-            return java.util.Objects.requireNonNull(
-                    BearerTokens.wellFormedToken(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), query));
+            String authorization =
+                    java.util.Objects.requireNonNull(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
+            return authorization.substring(BearerTokens.PREFIX_LENGTH);
         }
 
         Mono<Void> forward(Jwt jwt) {
@@ -296,8 +328,9 @@ public class ApiDataPlane implements NettyRouteProvider {
                 return Mono.error(breakers.paused(route.service()));
             }
             Call call = new Call(breaker);
-            return target().flatMap(base -> client.request(request.method())
-                            .uri(base + request.uri())
+            return target().flatMap(service -> service.client()
+                            .request(request.method())
+                            .uri(service.prefix() + request.uri())
                             .send((relayed, out) -> {
                                 relayed.responseTimeout(route.responseTimeout());
                                 relayHeaders(relayed.requestHeaders());
@@ -332,10 +365,10 @@ public class ApiDataPlane implements NettyRouteProvider {
                     .doFinally(signal -> admission.release());
         }
 
-        private Mono<String> target() {
+        private Mono<Service> target() {
             URI uri = route.uri();
             if (!route.loadBalanced()) {
-                return Mono.just(uri.getScheme() + "://" + uri.getRawAuthority());
+                return Mono.just(service(uri));
             }
             ReactiveLoadBalancer.Factory<ServiceInstance> factory = balancers.getIfAvailable();
             if (factory == null) {
@@ -343,8 +376,7 @@ public class ApiDataPlane implements NettyRouteProvider {
             }
             return Mono.from(factory.getInstance(uri.getHost()).choose()).handle((chosen, sink) -> {
                 if (chosen.hasServer()) {
-                    URI instance = chosen.getServer().getUri();
-                    sink.next(instance.getScheme() + "://" + instance.getRawAuthority());
+                    sink.next(service(chosen.getServer().getUri()));
                 } else {
                     sink.error(new IllegalStateException("no instance of " + uri.getHost() + " is up"));
                 }

@@ -23,6 +23,8 @@ import reactor.core.publisher.Mono;
 public final class BearerTokens implements ServerAuthenticationConverter {
 
     private static final String PREFIX = "Bearer ";
+    /** Where the token starts in a well-formed {@code Bearer} header. */
+    public static final int PREFIX_LENGTH = PREFIX.length();
 
     private final ServerBearerTokenAuthenticationConverter spring = new ServerBearerTokenAuthenticationConverter();
 
@@ -44,13 +46,18 @@ public final class BearerTokens implements ServerAuthenticationConverter {
      * (the request is then one for Spring's own converter, which decides what is wrong with it).
      */
     public static @Nullable String wellFormedToken(@Nullable String authorization, @Nullable String rawQuery) {
-        if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            return null;
-        }
-        if (rawQuery != null && rawQuery.contains("access_token")) {
-            return null;
-        }
-        return isB64Token(authorization, PREFIX.length()) ? authorization.substring(PREFIX.length()) : null;
+        return hasWellFormedToken(authorization, rawQuery) ? authorization.substring(PREFIX.length()) : null;
+    }
+
+    /**
+     * Whether {@link #wellFormedToken(String, String)} would find a token, without copying it out: for a proxy
+     * that decides whether to take a request before it reads the token ({@link #PREFIX_LENGTH} on is the token).
+     */
+    public static boolean hasWellFormedToken(@Nullable String authorization, @Nullable String rawQuery) {
+        return authorization != null
+                && authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+                && (rawQuery == null || !rawQuery.contains("access_token"))
+                && isB64Token(authorization, PREFIX.length());
     }
 
     /** RFC 6750's b64token from {@code start} to the end: one or more token characters, then only '='. */
