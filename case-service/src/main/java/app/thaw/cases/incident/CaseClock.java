@@ -66,11 +66,7 @@ public record CaseClock(
 
     /** This clock in another state: what it is (its id, kind, owner, start, task) stays. */
     private CaseClock with(
-            Instant due,
-            ClockState next,
-            @Nullable Instant met,
-            @Nullable Instant breached,
-            @Nullable Instant paused) {
+            Instant due, ClockState next, @Nullable Instant met, @Nullable Instant breached, @Nullable Instant paused) {
         return new CaseClock(id, kind, label, ownerRole, urgent, startedAt, due, next, met, breached, paused, taskId);
     }
 

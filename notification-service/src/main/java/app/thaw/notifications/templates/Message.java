@@ -35,8 +35,7 @@ public record Message(
      * and {@code is.<scenario>}.
      */
     public Map<String, Object> model() {
-        Map<String, Object> model =
-                new HashMap<>(MessageFacts.readable(facts.model(reference), key.language(), zone));
+        Map<String, Object> model = new HashMap<>(MessageFacts.readable(facts.model(reference), key.language(), zone));
         model.put("recipientName", recipientName);
         model.put("eventType", key.eventType());
         model.put("urgent", urgent);

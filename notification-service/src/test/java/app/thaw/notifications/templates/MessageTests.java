@@ -43,7 +43,8 @@ class MessageTests {
 
     @Test
     void theModelReadsTheFactsForTheReaderAndAddsWhatEveryTemplateMayName() {
-        Map<String, Object> model = message(breached("acme-C-2026-000042"), Language.ZH_CN).model();
+        Map<String, Object> model =
+                message(breached("acme-C-2026-000042"), Language.ZH_CN).model();
 
         assertThat(model)
                 .containsEntry("recipientName", "Li Lei")
@@ -74,7 +75,6 @@ class MessageTests {
                 message(breached("acme-C-2026-000042"), Language.EN).model());
 
         assertThat(rendered.subject()).startsWith("[acme-C-2026-000042] ").doesNotEndWith("GOLDEN_15");
-        assertThat(rendered.text())
-                .isEqualTo("Li Lei: GOLDEN_15 due 11 Oct 2025, 10:00 (Asia/Shanghai) (takeover)");
+        assertThat(rendered.text()).isEqualTo("Li Lei: GOLDEN_15 due 11 Oct 2025, 10:00 (Asia/Shanghai) (takeover)");
     }
 }

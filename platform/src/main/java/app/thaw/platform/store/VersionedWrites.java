@@ -108,8 +108,10 @@ public final class VersionedWrites {
             long expectedVersion,
             Document content) {
         return put(mongo, collection, what, tenantId, tenantId, expectedVersion, content)
-                .onErrorMap(NotFound.class, none -> new OptimisticLockingFailureException(
-                        what + " of '" + tenantId + "' changed since version " + expectedVersion));
+                .onErrorMap(
+                        NotFound.class,
+                        none -> new OptimisticLockingFailureException(
+                                what + " of '" + tenantId + "' changed since version " + expectedVersion));
     }
 
     /**
@@ -132,7 +134,10 @@ public final class VersionedWrites {
                 .count()
                 .doOnNext(named -> {
                     if (named > 0) {
-                        log.info("Named the tenant in {} document(s) of {} written before they named it", named, collection);
+                        log.info(
+                                "Named the tenant in {} document(s) of {} written before they named it",
+                                named,
+                                collection);
                     }
                 });
     }

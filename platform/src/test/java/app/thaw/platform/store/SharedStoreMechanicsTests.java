@@ -216,7 +216,9 @@ class SharedStoreMechanicsTests {
     void settingsStoredBeforeTheyNamedTheirTenantAreNamedOnceKeepingTheirVersionAndThenWrittenAtIt() {
         mongo.insert(
                         List.of(
-                                new Document("_id", "acme").append("version", 3L).append("language", "en"),
+                                new Document("_id", "acme")
+                                        .append("version", 3L)
+                                        .append("language", "en"),
                                 new Document("_id", "globex")
                                         .append("tenantId", "globex")
                                         .append("version", 1L)

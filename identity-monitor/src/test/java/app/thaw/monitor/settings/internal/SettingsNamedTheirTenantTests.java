@@ -41,7 +41,8 @@ class SettingsNamedTheirTenantTests extends MonitorWebTestBase {
         assertThat(store.replace(tenant, defaults, 1, Instant.now()).block().version())
                 .isEqualTo(2);
         // None stored is the defaults at version 0: another version is stale (409), not missing.
-        assertThatThrownBy(() -> store.replace(newTenant(), defaults, 7, Instant.now()).block())
+        assertThatThrownBy(() ->
+                        store.replace(newTenant(), defaults, 7, Instant.now()).block())
                 .isInstanceOf(OptimisticLockingFailureException.class);
     }
 }

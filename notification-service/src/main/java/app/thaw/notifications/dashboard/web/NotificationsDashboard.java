@@ -164,8 +164,7 @@ class NotificationsDashboard {
         model.addAttribute("delivery", DeliveryRow.of(entry.delivery()));
         model.addAttribute("subject", entry.delivery().subject());
         model.addAttribute("text", entry.delivery().text());
-        model.addAttribute(
-                "attempts", entry.attempts());
+        model.addAttribute("attempts", entry.attempts());
         // A replay is a write, in the caller's own tenant only (as in the API): not offered on another tenant's
         // delivery.
         model.addAttribute(

@@ -43,7 +43,8 @@ class SettingsStoreTests extends NotificationsTestBase {
 
         store.createIndexes().block();
 
-        Document named = mongo.findById(tenant, Document.class, SettingsStore.COLLECTION).block();
+        Document named =
+                mongo.findById(tenant, Document.class, SettingsStore.COLLECTION).block();
         assertThat(named.getString("tenantId")).isEqualTo(tenant);
         assertThat(named.get("version", Number.class).longValue()).isEqualTo(1);
     }
