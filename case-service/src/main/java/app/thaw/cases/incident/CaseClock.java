@@ -43,63 +43,31 @@ public record CaseClock(
     }
 
     CaseClock met(Instant at) {
-        return new CaseClock(
-                id,
-                kind,
-                label,
-                ownerRole,
-                urgent,
-                startedAt,
-                dueAt,
-                state == ClockState.BREACHED ? ClockState.BREACHED : ClockState.MET,
-                at,
-                breachedAt,
-                null,
-                taskId);
+        return with(dueAt, state == ClockState.BREACHED ? ClockState.BREACHED : ClockState.MET, at, breachedAt, null);
     }
 
     CaseClock breached(Instant at) {
-        return new CaseClock(
-                id, kind, label, ownerRole, urgent, startedAt, dueAt, ClockState.BREACHED, metAt, at, null, taskId);
+        return with(dueAt, ClockState.BREACHED, metAt, at, null);
     }
 
     CaseClock cancelled() {
-        return new CaseClock(
-                id,
-                kind,
-                label,
-                ownerRole,
-                urgent,
-                startedAt,
-                dueAt,
-                ClockState.CANCELLED,
-                metAt,
-                breachedAt,
-                null,
-                taskId);
+        return with(dueAt, ClockState.CANCELLED, metAt, breachedAt, null);
     }
 
     CaseClock paused(Instant at) {
-        return new CaseClock(
-                id, kind, label, ownerRole, urgent, startedAt, dueAt, ClockState.PAUSED, metAt, breachedAt, at, taskId);
+        return with(dueAt, ClockState.PAUSED, metAt, breachedAt, at);
     }
 
     /** Resumes, moving the deadline by the time spent paused. */
     CaseClock resumed(Instant at) {
         Instant since = pausedAt == null ? at : pausedAt;
-        return new CaseClock(
-                id,
-                kind,
-                label,
-                ownerRole,
-                urgent,
-                startedAt,
-                dueAt.plus(Duration.between(since, at)),
-                ClockState.RUNNING,
-                metAt,
-                breachedAt,
-                null,
-                taskId);
+        return with(dueAt.plus(Duration.between(since, at)), ClockState.RUNNING, metAt, breachedAt, null);
+    }
+
+    /** This clock in another state: what it is (its id, kind, owner, start, task) stays. */
+    private CaseClock with(
+            Instant due, ClockState next, @Nullable Instant met, @Nullable Instant breached, @Nullable Instant paused) {
+        return new CaseClock(id, kind, label, ownerRole, urgent, startedAt, due, next, met, breached, paused, taskId);
     }
 
     /** How long the clock took to be met, if it was. */

@@ -482,20 +482,18 @@ public final class IncidentCase {
     private void decided(Instant now, String actor) {
         meetOpen(ClockKind.PARTNER_REVIEW_2H, now, actor);
         meetOpen(ClockKind.RESOLUTION, now, actor);
-        for (CaseClock clock : List.copyOf(clocks)) {
-            if (clock.kind() == ClockKind.FOLLOW_UP && clock.state().open()) {
-                settleClock(
-                        clock.id(),
-                        CaseClock::cancelled,
-                        c -> new CaseEvent.ClockCancelled(now, actor, c, CancelCause.DECIDED));
-            }
-        }
+        cancelOpen(clock -> clock.kind() == ClockKind.FOLLOW_UP, CancelCause.DECIDED, now, actor);
     }
 
     /** Every clock still running or paused is cancelled, with the reason on the timeline and in its event. */
     private void stopAllClocks(String reason, Instant now, String actor) {
+        cancelOpen(clock -> true, reason, now, actor);
+    }
+
+    /** Every clock still running or paused that {@code which} picks is cancelled, {@code reason} on its event. */
+    private void cancelOpen(Predicate<CaseClock> which, String reason, Instant now, String actor) {
         for (CaseClock clock : List.copyOf(clocks)) {
-            if (clock.state().open()) {
+            if (which.test(clock) && clock.state().open()) {
                 settleClock(clock.id(), CaseClock::cancelled, c -> new CaseEvent.ClockCancelled(now, actor, c, reason));
             }
         }
@@ -732,22 +730,7 @@ public final class IncidentCase {
             return next;
         });
         if (changed[0]) {
-            record(new CaseEvent.Noted(
-                    now,
-                    actor,
-                    "checklist_updated",
-                    requirementCode + " " + status,
-                    rejection == null
-                            ? Map.of("code", requirementCode, "evidenceId", evidenceId, "status", status.name())
-                            : Map.of(
-                                    "code",
-                                    requirementCode,
-                                    "evidenceId",
-                                    evidenceId,
-                                    "status",
-                                    status.name(),
-                                    "reason",
-                                    rejection)));
+            checklistUpdated(requirementCode, evidenceId, status, rejection, now, actor);
             touch(now);
         }
         return changed[0];
@@ -769,15 +752,28 @@ public final class IncidentCase {
         }
         checklist.replaceAll(
                 item -> item.code().equals(requirementCode) ? item.withStatus(status, rejection, now) : item);
-        record(new CaseEvent.Noted(
-                now,
-                actor,
-                "checklist_updated",
-                requirementCode + " " + status,
-                rejection == null
-                        ? Map.of("code", requirementCode, "status", status.name())
-                        : Map.of("code", requirementCode, "status", status.name(), "reason", rejection)));
+        checklistUpdated(requirementCode, null, status, rejection, now, actor);
         touch(now);
+    }
+
+    /** A requirement's status changed: the timeline says which, to what, on which evidence and why. */
+    private void checklistUpdated(
+            String requirementCode,
+            @Nullable String evidenceId,
+            ChecklistStatus status,
+            @Nullable String rejection,
+            Instant now,
+            String actor) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("code", requirementCode);
+        if (evidenceId != null) {
+            details.put("evidenceId", evidenceId);
+        }
+        details.put("status", status.name());
+        if (rejection != null) {
+            details.put("reason", rejection);
+        }
+        record(new CaseEvent.Noted(now, actor, "checklist_updated", requirementCode + " " + status, details));
     }
 
     /**
@@ -825,14 +821,7 @@ public final class IncidentCase {
             followUpAt = null;
         }
         if (followUpAt != null) {
-            for (CaseClock clock : List.copyOf(clocks)) {
-                if (clock.kind() == ClockKind.FOLLOW_UP && clock.state().open()) {
-                    settleClock(
-                            clock.id(),
-                            CaseClock::cancelled,
-                            c -> new CaseEvent.ClockCancelled(now, actor, c, CancelCause.RECHASED));
-                }
-            }
+            cancelOpen(clock -> clock.kind() == ClockKind.FOLLOW_UP, CancelCause.RECHASED, now, actor);
             startClock(
                     CaseClock.start(
                             id + "/follow-up/" + entry.id(),
@@ -893,15 +882,7 @@ public final class IncidentCase {
                     "The review is completed and final.",
                     Map.of());
         }
-        review = new Review(
-                draft.summary(),
-                draft.whys(),
-                draft.rootCause(),
-                draft.penalty(),
-                draft.fix(),
-                draft.actionItems(),
-                null,
-                null);
+        review = draft.asDraft();
         record(new CaseEvent.Noted(now, actor, "review_written", "Review drafted", Map.of()));
         touch(now);
     }
@@ -923,15 +904,7 @@ public final class IncidentCase {
         if (review.rootCause().isBlank()) {
             throw new ReviewIncomplete("The review names no root cause.");
         }
-        review = new Review(
-                review.summary(),
-                review.whys(),
-                review.rootCause(),
-                review.penalty(),
-                review.fix(),
-                review.actionItems(),
-                now,
-                actor);
+        review = review.completedBy(now, actor);
         libraryText = String.join(
                         "\n",
                         review.summary(),
@@ -958,15 +931,7 @@ public final class IncidentCase {
                         ? new Review.ActionItem(item.id(), item.title(), item.owner(), item.dueDate(), true, now)
                         : item)
                 .toList();
-        review = new Review(
-                review.summary(),
-                review.whys(),
-                review.rootCause(),
-                review.penalty(),
-                review.fix(),
-                items,
-                review.completedAt(),
-                review.completedBy());
+        review = review.withActionItems(items);
         record(new CaseEvent.Noted(now, actor, "action_item_done", "Action item done", Map.of("actionItemId", itemId)));
         touch(now);
     }

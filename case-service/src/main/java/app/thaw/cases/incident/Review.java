@@ -29,6 +29,25 @@ public record Review(
         return completedAt != null;
     }
 
+    /** What this review says, as a draft: not completed. */
+    public Review asDraft() {
+        return with(actionItems, null, null);
+    }
+
+    /** This review, completed by {@code by} at {@code at}. */
+    public Review completedBy(Instant at, String by) {
+        return with(actionItems, at, by);
+    }
+
+    /** This review with {@code items} as its action items. */
+    public Review withActionItems(List<ActionItem> items) {
+        return with(items, completedAt, completedBy);
+    }
+
+    private Review with(List<ActionItem> items, @Nullable Instant at, @Nullable String by) {
+        return new Review(summary, whys, rootCause, penalty, fix, items, at, by);
+    }
+
     /** An action item with its owner and due date, tracked to done. */
     public record ActionItem(
             String id,

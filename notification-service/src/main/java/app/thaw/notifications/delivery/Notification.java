@@ -1,6 +1,5 @@
 package app.thaw.notifications.delivery;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import app.thaw.notifications.templates.TemplateFacts;
@@ -61,15 +60,11 @@ public record Notification(
     }
 
     /**
-     * The facts as the template model and the webhook payload's {@code data}: the facts' own members,
-     * with the case's reference filled in where they lack it (or carry a blank one).
+     * The facts as the webhook payload's {@code data}: the facts' own members, with the case's
+     * reference filled in where they lack it (or carry a blank one).
      */
     public Map<String, Object> model() {
-        Map<String, Object> model = new HashMap<>(facts.model());
-        if (reference != null && !(model.get("reference") instanceof String own && !own.isBlank())) {
-            model.put("reference", reference);
-        }
-        return model;
+        return facts.model(reference);
     }
 
     /** The same notification told in {@code tenantId} (a partner bank hearing of its linked merchant's case). */

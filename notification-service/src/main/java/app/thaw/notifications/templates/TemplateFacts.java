@@ -1,5 +1,6 @@
 package app.thaw.notifications.templates;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import app.thaw.platform.events.EventData;
@@ -61,5 +62,17 @@ public interface TemplateFacts {
      */
     default Map<String, Object> model() {
         return EventData.toJson(this);
+    }
+
+    /**
+     * {@link #model()}, with the case's reference as this service knows it ({@code knownReference})
+     * filled in where the facts lack one or carry a blank one.
+     */
+    default Map<String, Object> model(@Nullable String knownReference) {
+        Map<String, Object> model = new HashMap<>(model());
+        if (knownReference != null && !(model.get("reference") instanceof String own && !own.isBlank())) {
+            model.put("reference", knownReference);
+        }
+        return model;
     }
 }

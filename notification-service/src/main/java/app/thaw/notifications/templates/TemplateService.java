@@ -19,11 +19,17 @@ public interface TemplateService {
     Mono<Resolved> resolve(String tenantId, TemplateKey key);
 
     /** Renders the message for one recipient; {@code restrictedToHolder} forces the fixed notice. */
-    Mono<RenderedMessage> render(
-            String tenantId, TemplateKey key, Map<String, Object> model, boolean restrictedToHolder);
+    Mono<RenderedMessage> render(String tenantId, Message message, boolean restrictedToHolder);
 
-    /** Renders a template as given (unsaved), for the preview endpoint. */
-    RenderedMessage preview(ChannelTemplate template, Map<String, Object> model);
+    /**
+     * Renders the template in force for the key with a caller's sample (the preview endpoint): the
+     * sample is the template's model as the request wrote it, names and all, for the template alone to
+     * read; {@code restricted} shows the fixed notice instead.
+     */
+    Mono<RenderedMessage> preview(String tenantId, TemplateKey key, Map<String, Object> sample, boolean restricted);
+
+    /** Renders a template as given (unsaved) with a caller's sample, for the preview endpoint. */
+    RenderedMessage preview(ChannelTemplate template, Map<String, Object> sample);
 
     /** Writes the tenant's template for the key at the version read (0 for a first one). */
     Mono<Resolved> put(String tenantId, TemplateKey key, ChannelTemplate template, long expectedVersion);

@@ -2,6 +2,8 @@ package app.thaw.platform.store;
 
 import app.thaw.platform.problem.NotFound;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -19,6 +21,8 @@ import reactor.core.publisher.Mono;
  * losing the other change. Documents carry {@code _id}, {@code tenantId} and a numeric {@code version}.
  */
 public final class VersionedWrites {
+
+    private static final Logger log = LoggerFactory.getLogger(VersionedWrites.class);
 
     private VersionedWrites() {}
 
@@ -89,6 +93,53 @@ public final class VersionedWrites {
         Update change = new Update();
         content.forEach(change::set);
         return update(mongo, collection, what, tenantId, id, expectedVersion, change);
+    }
+
+    /**
+     * {@link #put} for a document kept one per tenant under the tenant's id (a tenant's settings). As far as a client
+     * knows there always is one (none stored reads as the defaults at version 0), so writing at another version when
+     * none is stored is stale: 409 {@code version_conflict}, not 404.
+     */
+    public static Mono<Document> putTenantKeyed(
+            ReactiveMongoTemplate mongo,
+            String collection,
+            String what,
+            String tenantId,
+            long expectedVersion,
+            Document content) {
+        return put(mongo, collection, what, tenantId, tenantId, expectedVersion, content)
+                .onErrorMap(
+                        NotFound.class,
+                        none -> new OptimisticLockingFailureException(
+                                what + " of '" + tenantId + "' changed since version " + expectedVersion));
+    }
+
+    /**
+     * Names the tenant in documents kept one per tenant under the tenant's id (a tenant's settings) that were
+     * written before they named it: each is given {@code tenantId}, its {@code _id}, so the writes here, which name
+     * the tenant, find it; nothing else changes (not its version: nothing a client holds goes stale). A store of such
+     * documents runs it before the service serves (as an {@link IndexedStore}); a second run finds nothing to do.
+     * Answers how many documents it named.
+     */
+    public static Mono<Long> nameTheTenantOfTenantKeyed(ReactiveMongoTemplate mongo, String collection) {
+        return mongo.find(Query.query(Criteria.where("tenantId").exists(false)), Document.class, collection)
+                .concatMap(stored -> mongo.updateFirst(
+                        Query.query(Criteria.where("_id")
+                                .is(stored.get("_id"))
+                                .and("tenantId")
+                                .exists(false)),
+                        new Update().set("tenantId", stored.get("_id")),
+                        collection))
+                .filter(result -> result.getModifiedCount() > 0)
+                .count()
+                .doOnNext(named -> {
+                    if (named > 0) {
+                        log.info(
+                                "Named the tenant in {} document(s) of {} written before they named it",
+                                named,
+                                collection);
+                    }
+                });
     }
 
     /** The query for the tenant's document {@code id}: every read by id names the tenant. */

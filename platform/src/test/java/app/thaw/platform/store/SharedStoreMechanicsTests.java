@@ -32,6 +32,8 @@ import reactor.util.retry.Retry;
 class SharedStoreMechanicsTests {
 
     static final String THINGS = "things";
+    /** Documents kept one per tenant under the tenant's id. */
+    static final String SETTINGS = "tenant_settings";
 
     @TempDir
     Path folder;
@@ -208,6 +210,54 @@ class SharedStoreMechanicsTests {
         IndexedStore broken = () -> Mono.error(new IllegalStateException("no store"));
         assertThatThrownBy(() -> indexesOf(broken).afterSingletonsInstantiated())
                 .hasMessageContaining("no store");
+    }
+
+    @Test
+    void settingsStoredBeforeTheyNamedTheirTenantAreNamedOnceKeepingTheirVersionAndThenWrittenAtIt() {
+        mongo.insert(
+                        List.of(
+                                new Document("_id", "acme")
+                                        .append("version", 3L)
+                                        .append("language", "en"),
+                                new Document("_id", "globex")
+                                        .append("tenantId", "globex")
+                                        .append("version", 1L)
+                                        .append("language", "zh-CN")),
+                        SETTINGS)
+                .blockLast();
+        // Not named yet, the tenant's own settings are not there for a write that names the tenant.
+        assertThatThrownBy(() -> VersionedWrites.put(
+                                mongo, SETTINGS, "settings", "acme", "acme", 3, new Document("language", "zh-CN"))
+                        .block())
+                .isInstanceOf(NotFound.class);
+
+        assertThat(VersionedWrites.nameTheTenantOfTenantKeyed(mongo, SETTINGS).block())
+                .isEqualTo(1);
+        Document named = mongo.findById("acme", Document.class, SETTINGS).block();
+        assertThat(named.getString("tenantId")).isEqualTo("acme");
+        assertThat(named.get("version", Number.class).longValue()).isEqualTo(3);
+        assertThat(named.getString("language")).isEqualTo("en");
+        assertThat(VersionedWrites.nameTheTenantOfTenantKeyed(mongo, SETTINGS).block())
+                .isZero();
+
+        Document written = VersionedWrites.putTenantKeyed(
+                        mongo, SETTINGS, "settings", "acme", 3, new Document("language", "zh-CN"))
+                .block();
+        assertThat(written.get("version", Number.class).longValue()).isEqualTo(4);
+        assertThat(written.getString("language")).isEqualTo("zh-CN");
+    }
+
+    @Test
+    void settingsWrittenAtAVersionWhenNoneAreStoredAreStaleNotMissing() {
+        assertThatThrownBy(() -> VersionedWrites.putTenantKeyed(
+                                mongo, SETTINGS, "settings", "initech", 2, new Document("language", "en"))
+                        .block())
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        Document created = VersionedWrites.putTenantKeyed(
+                        mongo, SETTINGS, "settings", "initech", 0, new Document("language", "en"))
+                .block();
+        assertThat(created.getString("_id")).isEqualTo("initech");
+        assertThat(created.getString("tenantId")).isEqualTo("initech");
     }
 
     private static StoreIndexes indexesOf(IndexedStore... stores) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import app.thaw.cases.analytics.CaseAnalytics;
 import app.thaw.cases.appeal.AppealLetters;
@@ -179,8 +180,9 @@ class CasesDashboardController {
 
     @PostMapping(CASE + "/transitions")
     Mono<Rendering> transition(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
-        return fields(exchange)
-                .flatMap(form -> {
+        return act(
+                exchange,
+                form -> {
                     CaseStatus to = CaseProblems.code(CaseStatus.class, required(form, "to", 32), "to");
                     String reason = required(form, "reason", 2000);
                     String releaseReference = optional(form, "releaseReference", 200);
@@ -202,22 +204,22 @@ class CasesDashboardController {
                                     tenant.calendar(),
                                     now,
                                     actor));
-                })
-                .flatMap(c -> page(
+                },
+                c -> page(
                                 c,
                                 locale,
                                 message("cases.case.moved", locale, message("cases.status." + c.status(), locale)),
                                 null,
                                 "cases/case :: case-body")
-                        .map(Rendering.Builder::build))
-                .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
+                        .map(Rendering.Builder::build));
     }
 
     @PostMapping(CASE + "/contacts")
     Mono<Rendering> contact(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
         String entryId = UUID.randomUUID().toString();
-        return fields(exchange)
-                .flatMap(form -> {
+        return act(
+                exchange,
+                form -> {
                     ContactChannel channel =
                             CaseProblems.code(ContactChannel.class, required(form, "channel", 32), "channel");
                     String summary = required(form, "summary", 4000);
@@ -246,8 +248,8 @@ class CasesDashboardController {
                                 now,
                                 actor);
                     });
-                })
-                .flatMap(c -> {
+                },
+                c -> {
                     var followUp = c.clock(c.id() + "/follow-up/" + entryId).orElse(null);
                     return page(
                                     c,
@@ -258,33 +260,33 @@ class CasesDashboardController {
                                     followUp,
                                     "cases/case :: case-body")
                             .map(Rendering.Builder::build);
-                })
-                .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
+                });
     }
 
     @PostMapping(CASE + "/tasks/{taskId}/done")
     Mono<Rendering> taskDone(
             @PathVariable String id, @PathVariable String taskId, ServerWebExchange exchange, Locale locale) {
-        return fields(exchange)
-                .flatMap(form -> {
+        return act(
+                exchange,
+                form -> {
                     String note = optional(form, "note", 4000);
                     return cases.change(
                             id, version(form), (c, tenant, now, actor) -> c.completeTask(taskId, note, now, actor));
-                })
-                .flatMap(c -> body(c, locale, message("cases.task.doneNotice", locale)))
-                .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
+                },
+                c -> body(c, locale, message("cases.task.doneNotice", locale)));
     }
 
     @PostMapping(CASE + "/clocks/met")
     Mono<Rendering> clockMet(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
-        return fields(exchange)
-                .flatMap(form -> {
+        return act(
+                exchange,
+                form -> {
                     String clockId = required(form, "clockId", 300);
                     return cases.change(id, version(form), (c, tenant, now, actor) -> c.meetClock(clockId, now, actor))
                             .map(c -> java.util.Map.entry(c, clockId));
-                })
+                },
                 // A supplement request is acknowledged (its clock met), and the page says so in those words.
-                .flatMap(met -> body(
+                met -> body(
                         met.getKey(),
                         locale,
                         message(
@@ -294,23 +296,23 @@ class CasesDashboardController {
                                                 .isEmpty()
                                         ? "cases.clock.metNotice"
                                         : "cases.clock.acknowledgedNotice",
-                                locale)))
-                .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
+                                locale)));
     }
 
     /** Assign to whoever is named, to the caller ({@code me}), or to no one ({@code nobody}). */
     @PostMapping(CASE + "/assignment")
     Mono<Rendering> assign(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
-        return fields(exchange)
-                .flatMap(form -> {
+        return act(
+                exchange,
+                form -> {
                     String to = form.getFirst("to");
                     String named = "me".equals(to) || "nobody".equals(to) ? null : required(form, "assignee", 200);
                     return cases.change(
                             id,
                             version(form),
                             (c, tenant, now, actor) -> c.assign("me".equals(to) ? actor : named, now, actor));
-                })
-                .flatMap(c -> staff.names()
+                },
+                c -> staff.names()
                         .flatMap(names -> body(
                                 c,
                                 locale,
@@ -319,23 +321,22 @@ class CasesDashboardController {
                                         : message(
                                                 "cases.assign.done",
                                                 locale,
-                                                names.getOrDefault(c.assignee(), c.assignee())))))
-                .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
+                                                names.getOrDefault(c.assignee(), c.assignee())))));
     }
 
     @PostMapping(CASE + "/triage")
     Mono<Rendering> triage(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
-        return fields(exchange)
-                .flatMap(form -> {
+        return act(
+                exchange,
+                form -> {
                     String scenario = required(form, "scenario", 64);
                     String reason = required(form, "reason", 2000);
                     return triage.triage(id, version(form), scenario, optional(form, "scope", 64), null, reason);
-                })
-                .flatMap(c -> body(
+                },
+                c -> body(
                         c,
                         locale,
-                        message("cases.triage.done", locale, message("cases.scenario." + c.scenario(), locale))))
-                .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
+                        message("cases.triage.done", locale, message("cases.scenario." + c.scenario(), locale))));
     }
 
     /** The appeal letter as the API makes it: HTML to preview, or the PDF to download; {@code lang} zh-CN or en. */
@@ -558,6 +559,20 @@ class CasesDashboardController {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * A case action posted from the page: {@code change} reads the form and changes the case, {@code answer} renders
+     * what the page shows next; a refusal answers its status with the problem where the page shows problems.
+     */
+    private static <T> Mono<Rendering> act(
+            ServerWebExchange exchange,
+            Function<MultiValueMap<String, String>, Mono<T>> change,
+            Function<T, Mono<Rendering>> answer) {
+        return fields(exchange)
+                .flatMap(change)
+                .flatMap(answer)
+                .onErrorResume(ThawProblem.class, problem -> Mono.just(actionProblem(problem)));
+    }
 
     private Mono<Rendering> body(IncidentCase c, Locale locale, String notice) {
         return page(c, locale, notice, null, "cases/case :: case-body").map(Rendering.Builder::build);

@@ -6,9 +6,9 @@ import java.util.Date;
 import app.thaw.monitor.settings.SettingsService.Versioned;
 import app.thaw.monitor.settings.StoredSettings;
 import app.thaw.monitor.settings.TenantSettings;
+import app.thaw.platform.store.IndexedStore;
+import app.thaw.platform.store.VersionedWrites;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -17,9 +17,12 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Settings in {@code tenant_settings} and plans in {@code tenant_plans}, both with the tenant as id. */
+/**
+ * Settings in {@code tenant_settings} (written at the version read, {@link VersionedWrites}; those stored before they
+ * named their tenant are named before the service serves) and plans in {@code tenant_plans}, both with the tenant as id.
+ */
 @Component
-class SettingsStore implements StoredSettings {
+class SettingsStore implements StoredSettings, IndexedStore {
 
     static final String SETTINGS = "tenant_settings";
     static final String PLANS = "tenant_plans";
@@ -28,6 +31,11 @@ class SettingsStore implements StoredSettings {
 
     SettingsStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    @Override
+    public Mono<Void> createIndexes() {
+        return VersionedWrites.nameTheTenantOfTenantKeyed(mongo, SETTINGS).then();
     }
 
     @Override
@@ -45,30 +53,15 @@ class SettingsStore implements StoredSettings {
         Document stored = new Document();
         converter.write(settings, stored);
         stored.remove("_class");
-        Date now = Date.from(at);
-        return expectedVersion == 0
-                ? mongo.insert(
-                                new Document("_id", tenantId)
-                                        .append("settings", stored)
-                                        .append("version", 1L)
-                                        .append("updatedAt", now),
-                                SETTINGS)
-                        .onErrorMap(
-                                DuplicateKeyException.class, stale -> new OptimisticLockingFailureException("settings"))
-                        .thenReturn(new Versioned<>(settings, 1))
-                : mongo.updateFirst(
-                                Query.query(Criteria.where("_id")
-                                        .is(tenantId)
-                                        .and("version")
-                                        .is(expectedVersion)),
-                                new Update()
-                                        .set("settings", stored)
-                                        .set("updatedAt", now)
-                                        .inc("version", 1),
-                                SETTINGS)
-                        .flatMap(result -> result.getModifiedCount() == 1
-                                ? Mono.just(new Versioned<>(settings, expectedVersion + 1))
-                                : Mono.error(new OptimisticLockingFailureException("settings")));
+        return VersionedWrites.putTenantKeyed(
+                        mongo,
+                        SETTINGS,
+                        "settings",
+                        tenantId,
+                        expectedVersion,
+                        new Document("settings", stored).append("updatedAt", Date.from(at)))
+                .map(written -> new Versioned<>(
+                        settings, written.get("version", Number.class).longValue()));
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.Map;
 import app.thaw.notifications.access.Access;
 import app.thaw.notifications.dashboard.DeadLetters;
 import app.thaw.notifications.delivery.Delivery;
-import app.thaw.notifications.delivery.DeliveryAttempt;
 import app.thaw.notifications.delivery.DeliveryLogService;
 import app.thaw.notifications.delivery.DeliveryStatus;
 import app.thaw.notifications.delivery.GoldenFifteenStatistics;
@@ -165,8 +164,7 @@ class NotificationsDashboard {
         model.addAttribute("delivery", DeliveryRow.of(entry.delivery()));
         model.addAttribute("subject", entry.delivery().subject());
         model.addAttribute("text", entry.delivery().text());
-        model.addAttribute(
-                "attempts", entry.attempts().stream().map(AttemptRow::of).toList());
+        model.addAttribute("attempts", entry.attempts());
         // A replay is a write, in the caller's own tenant only (as in the API): not offered on another tenant's
         // delivery.
         model.addAttribute(
@@ -388,19 +386,6 @@ class NotificationsDashboard {
         /** An id usable in an HTML id attribute. */
         public String anchor() {
             return "d-" + Integer.toHexString(id.hashCode());
-        }
-    }
-
-    record AttemptRow(
-            int attempt,
-            @Nullable Instant at,
-            String status,
-            long latencyMillis,
-            @Nullable String provider,
-            @Nullable String response) {
-
-        static AttemptRow of(DeliveryAttempt a) {
-            return new AttemptRow(a.attempt(), a.at(), a.status(), a.latencyMillis(), a.provider(), a.response());
         }
     }
 

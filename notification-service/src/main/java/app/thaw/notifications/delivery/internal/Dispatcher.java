@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import app.thaw.notifications.delivery.DeliveryId;
 import app.thaw.notifications.delivery.DeliveryStatus;
 import app.thaw.notifications.delivery.DispatchProperties;
 import app.thaw.notifications.delivery.DispatchService;
-import app.thaw.notifications.delivery.MessageFacts;
 import app.thaw.notifications.delivery.Notification;
 import app.thaw.notifications.delivery.OutgoingMessage;
 import app.thaw.notifications.delivery.SendOutcome;
@@ -34,6 +32,7 @@ import app.thaw.notifications.rules.RuleService;
 import app.thaw.notifications.rules.Target;
 import app.thaw.notifications.settings.SettingsService;
 import app.thaw.notifications.settings.TenantSettings;
+import app.thaw.notifications.templates.Message;
 import app.thaw.notifications.templates.RenderedMessage;
 import app.thaw.notifications.templates.TemplateKey;
 import app.thaw.notifications.templates.TemplateService;
@@ -261,30 +260,18 @@ public class Dispatcher implements DispatchService {
     private Mono<Planned> forRecipient(
             Notification notification, Recipient recipient, Channel channel, boolean urgent) {
         boolean restrictedToHolder = notification.restricted() && recipient.kind() == RecipientKind.CLIENT;
-        Map<String, Object> model =
-                new HashMap<>(MessageFacts.readable(notification.model(), recipient.language(), recipient.timeZone()));
         // The tenant-wide inbox is no person to greet: the message speaks to the holder it is about.
         String holderName = notification.facts().holderName();
-        model.put(
-                "recipientName",
-                recipient.id().equals(RecipientId.TENANT_INBOX) && holderName != null ? holderName : recipient.name());
-        model.put("eventType", notification.eventType());
-        model.put("urgent", urgent);
-        String scenario = notification.facts().scenario();
-        if (scenario != null) {
-            // Mustache has no equality test: a template speaks to one scenario with
-            // {{#is.ACCOUNT_TAKEOVER}}…{{/is.ACCOUNT_TAKEOVER}}.
-            model.put("is", Map.of(scenario, true));
-        }
-        if (notification.caseId() != null) {
-            model.putIfAbsent("caseId", notification.caseId());
-        }
+        Message toRender = new Message(
+                new TemplateKey(notification.eventType(), channel, recipient.language()),
+                notification.facts(),
+                notification.caseId(),
+                notification.reference(),
+                recipient.id().equals(RecipientId.TENANT_INBOX) && holderName != null ? holderName : recipient.name(),
+                recipient.timeZone(),
+                urgent);
         return templates
-                .render(
-                        notification.tenantId(),
-                        new TemplateKey(notification.eventType(), channel, recipient.language()),
-                        model,
-                        restrictedToHolder)
+                .render(notification.tenantId(), toRender, restrictedToHolder)
                 .map(message -> Boolean.TRUE.equals(notification.facts().drill())
                         ? asDrill(message, recipient.language())
                         : message)

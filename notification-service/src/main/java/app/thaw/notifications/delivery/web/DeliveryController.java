@@ -132,31 +132,18 @@ class DeliveryController {
         }
     }
 
-    record Attempt(
-            int attempt,
-            @Nullable Instant at,
-            String status,
-            long latencyMillis,
-            @Nullable String provider,
-            @Nullable String response) {
-
-        static Attempt of(DeliveryAttempt a) {
-            return new Attempt(a.attempt(), a.at(), a.status(), a.latencyMillis(), a.provider(), a.response());
-        }
-    }
-
     record DeliveryDetail(
             DeliveryResponse delivery,
             @Nullable String subject,
             @Nullable String text,
-            List<Attempt> attempts) {
+            List<DeliveryAttempt> attempts) {
 
         static DeliveryDetail of(DeliveryLogService.Entry entry) {
             return new DeliveryDetail(
                     DeliveryResponse.of(entry.delivery()),
                     entry.delivery().subject(),
                     entry.delivery().text(),
-                    entry.attempts().stream().map(Attempt::of).toList());
+                    entry.attempts());
         }
     }
 }

@@ -8,20 +8,19 @@ import app.thaw.notifications.settings.SettingsProperties;
 import app.thaw.notifications.settings.SettingsService;
 import app.thaw.notifications.settings.TenantSettings;
 import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.store.IndexedStore;
+import app.thaw.platform.store.VersionedWrites;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Tenants' settings in {@code tenant_settings}, one document per tenant (its id), written at the version read. */
+/**
+ * Tenants' settings in {@code tenant_settings}, one document per tenant (its id), written at the version read
+ * ({@link VersionedWrites}); settings stored before they named their tenant are named before the service serves.
+ */
 @Service
-public class SettingsStore implements SettingsService {
+public class SettingsStore implements SettingsService, IndexedStore {
 
     static final String COLLECTION = "tenant_settings";
 
@@ -33,6 +32,11 @@ public class SettingsStore implements SettingsService {
         this.mongo = mongo;
         this.audit = audit;
         this.defaults = properties.toSettings();
+    }
+
+    @Override
+    public Mono<Void> createIndexes() {
+        return VersionedWrites.nameTheTenantOfTenantKeyed(mongo, COLLECTION).then();
     }
 
     public Mono<TenantSettings> forTenant(String tenantId) {
@@ -49,27 +53,8 @@ public class SettingsStore implements SettingsService {
                 .append("secretOverlap", settings.secretOverlap().toMillis())
                 .append("language", settings.language().tag())
                 .append("timeZone", settings.timeZone().getId());
-        Mono<Document> write;
-        if (expectedVersion == 0) {
-            write = mongo.insert(new Document(content).append("_id", tenantId).append("version", 1L), COLLECTION)
-                    .onErrorMap(
-                            DuplicateKeyException.class,
-                            taken -> new OptimisticLockingFailureException("The settings were already changed"));
-        } else {
-            Update update = new Update().inc("version", 1);
-            content.forEach(update::set);
-            write = mongo.findAndModify(
-                            Query.query(Criteria.where("_id")
-                                    .is(tenantId)
-                                    .and("version")
-                                    .is(expectedVersion)),
-                            update,
-                            FindAndModifyOptions.options().returnNew(true),
-                            Document.class,
-                            COLLECTION)
-                    .switchIfEmpty(Mono.error(() -> new OptimisticLockingFailureException(
-                            "The settings changed since version " + expectedVersion)));
-        }
+        Mono<Document> write =
+                VersionedWrites.putTenantKeyed(mongo, COLLECTION, "settings", tenantId, expectedVersion, content);
         return write.map(this::fromDocument)
                 .flatMap(saved -> audit.record(
                                 "settings.changed", "settings", tenantId, Map.of("version", saved.version()))

@@ -1,11 +1,13 @@
 package app.thaw.notifications.templates.internal;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.recipients.Language;
 import app.thaw.notifications.templates.ChannelTemplate;
 import app.thaw.notifications.templates.DefaultTemplates;
+import app.thaw.notifications.templates.Message;
 import app.thaw.notifications.templates.RenderedMessage;
 import app.thaw.notifications.templates.TemplateKey;
 import app.thaw.notifications.templates.TemplateRenderer;
@@ -53,17 +55,27 @@ public class TemplateStore implements TemplateService {
     }
 
     /** Renders the message for one recipient; {@code restrictedToHolder} forces the fixed notice. */
-    public Mono<RenderedMessage> render(
-            String tenantId, TemplateKey key, Map<String, Object> model, boolean restrictedToHolder) {
-        if (restrictedToHolder) {
-            return Mono.fromSupplier(() -> renderer.render(restrictedNotice(key.channel(), key.language()), Map.of()));
-        }
-        return resolve(tenantId, key).map(resolved -> renderer.render(resolved.template(), model));
+    public Mono<RenderedMessage> render(String tenantId, Message message, boolean restrictedToHolder) {
+        return render(tenantId, message.key(), message::model, restrictedToHolder);
+    }
+
+    public Mono<RenderedMessage> preview(
+            String tenantId, TemplateKey key, Map<String, Object> sample, boolean restricted) {
+        return render(tenantId, key, () -> sample, restricted);
     }
 
     /** Renders a template as given (unsaved), for the preview endpoint. */
-    public RenderedMessage preview(ChannelTemplate template, Map<String, Object> model) {
-        return renderer.render(template, model);
+    public RenderedMessage preview(ChannelTemplate template, Map<String, Object> sample) {
+        return renderer.render(template, sample);
+    }
+
+    /** The model is made only when a template will read it: the fixed notice names nothing. */
+    private Mono<RenderedMessage> render(
+            String tenantId, TemplateKey key, Supplier<Map<String, Object>> model, boolean restrictedToHolder) {
+        if (restrictedToHolder) {
+            return Mono.fromSupplier(() -> renderer.render(restrictedNotice(key.channel(), key.language()), Map.of()));
+        }
+        return resolve(tenantId, key).map(resolved -> renderer.render(resolved.template(), model.get()));
     }
 
     /** Writes the tenant's template for the key at the version read (0 for a first one). */

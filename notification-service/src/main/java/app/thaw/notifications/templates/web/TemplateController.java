@@ -82,7 +82,7 @@ class TemplateController {
             return Mono.fromSupplier(() -> templates.preview(request.template().toTemplate(), data));
         }
         return CurrentCaller.tenantId()
-                .flatMap(tenant -> templates.render(tenant, key, data, Boolean.TRUE.equals(request.restricted())));
+                .flatMap(tenant -> templates.preview(tenant, key, data, Boolean.TRUE.equals(request.restricted())));
     }
 
     private static Language language(@Nullable String tag) {

@@ -1,4 +1,4 @@
-package app.thaw.notifications.delivery;
+package app.thaw.notifications.templates;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * the raw value kept as {@code <key>Iso}; amounts ({@code {amount, currency}}) with a {@code text} formatted for
  * the language ("¥1,250,000.00", "USD 48,000.00"). Pure: safe on any thread.
  */
-public final class MessageFacts {
+final class MessageFacts {
 
     private static final DateTimeFormatter ZH =
             DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.SIMPLIFIED_CHINESE);
@@ -79,7 +79,7 @@ public final class MessageFacts {
 
     /** {@code model} with its instants and amounts made readable, recursively through maps. */
     @SuppressWarnings("unchecked")
-    public static Map<String, Object> readable(Map<String, Object> model, Language language, ZoneId zone) {
+    static Map<String, Object> readable(Map<String, Object> model, Language language, ZoneId zone) {
         Map<String, Object> out = new HashMap<>(model);
         model.forEach((key, value) -> {
             String group = LABELLED.get(key);

@@ -1,4 +1,4 @@
-package app.thaw.notifications.delivery;
+package app.thaw.notifications.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
