@@ -32,7 +32,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 /**
  * The gateway in front of a real HTTP backend standing in for the case service, and of an
@@ -55,23 +54,16 @@ class GatewayTests {
     /** The bodies it received, as text. */
     static final Queue<String> receivedBodies = new ConcurrentLinkedQueue<>();
 
-    static final DisposableServer caseService = HttpServer.create()
-            .host("127.0.0.1")
-            .port(0)
-            .handle((request, response) -> {
-                HttpHeaders copy = new HttpHeaders();
-                request.requestHeaders().forEach(header -> copy.add(header.getKey(), header.getValue()));
-                received.add(copy);
-                return request.receive()
-                        .aggregate()
-                        .asString()
-                        .defaultIfEmpty("")
-                        .doOnNext(receivedBodies::add)
-                        .then(response.header("Content-Type", "application/json")
-                                .sendString(Mono.just("{\"from\":\"case-service\"}"))
-                                .then());
-            })
-            .bindNow();
+    static final DisposableServer caseService = StandInService.start(
+            received,
+            (request, response) -> request.receive()
+                    .aggregate()
+                    .asString()
+                    .defaultIfEmpty("")
+                    .doOnNext(receivedBodies::add)
+                    .then(response.header("Content-Type", "application/json")
+                            .sendString(Mono.just("{\"from\":\"case-service\"}"))
+                            .then()));
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
@@ -365,25 +357,12 @@ class GatewayTests {
 
     @Test
     void anAgentSeesTheDashboardsTheirRoleOpensAndNoOther() {
-        String page = browser()
-                .mutateWith(staffLogin("agent", "staff_agent"))
-                .get()
-                .uri("/console")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String page = consolePage("agent", "staff_agent");
         assertThat(page)
                 .contains("id=\"dashboard-cases\"", "id=\"dashboard-evidence\"", "id=\"dashboard-monitor\"")
                 .doesNotContain("id=\"dashboard-notifications\"")
                 .contains("staff_agent");
-        String supervisor = browser()
-                .mutateWith(staffLogin("supervisor", "staff_supervisor"))
-                .get()
-                .uri("/console")
-                .exchange()
+        String supervisor = console("supervisor", "staff_supervisor")
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
@@ -392,32 +371,14 @@ class GatewayTests {
 
     @Test
     void aUserWhoseRolesOpenNoDashboardIsToldSo() {
-        String page = browser()
-                .mutateWith(staffLogin("someone", "offline_access"))
-                .get()
-                .uri("/console")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String page = consolePage("someone", "offline_access");
         assertThat(page).contains("id=\"no-dashboards\"").doesNotContain("id=\"dashboard-");
     }
 
     @Test
     void aBankAnalystOrMerchantAdminIsOfferedTheMonitorTheirRolesOpenAndNothingOfStaffs() {
         for (String role : new String[] {"partner_bank", "merchant_admin"}) {
-            String page = browser()
-                    .mutateWith(staffLogin("analyst", role))
-                    .get()
-                    .uri("/console")
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody(String.class)
-                    .returnResult()
-                    .getResponseBody();
+            String page = consolePage("analyst", role);
             assertThat(page)
                     .as(role)
                     .contains("id=\"dashboard-monitor\"")
@@ -476,11 +437,7 @@ class GatewayTests {
 
     @Test
     void consolePagesHandTheScriptsTheCsrfTokenAndTheSharedAssets() {
-        browser()
-                .mutateWith(staffLogin("agent", "staff_agent"))
-                .get()
-                .uri("/console")
-                .exchange()
+        console("agent", "staff_agent")
                 .expectStatus()
                 .isOk()
                 .expectHeader()
@@ -630,6 +587,25 @@ class GatewayTests {
         assertThat(seen).isNotNull();
         assertThat(seen.containsHeader(HttpHeaders.EXPECT)).isFalse();
         assertThat(receivedBodies).contains("{\"note\":\"hello\"}");
+    }
+
+    /** {@code /console} as {@code username} with {@code roles}, signed in. */
+    private WebTestClient.ResponseSpec console(String username, String... roles) {
+        return browser()
+                .mutateWith(staffLogin(username, roles))
+                .get()
+                .uri("/console")
+                .exchange();
+    }
+
+    /** The console's page for {@code username} with {@code roles}: 200, its HTML. */
+    private String consolePage(String username, String... roles) {
+        return console(username, roles)
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static String tokenFor(String subject) {

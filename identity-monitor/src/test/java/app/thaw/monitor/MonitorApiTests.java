@@ -7,9 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import app.thaw.platform.testing.ApiAnswers;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 
 /** Settings, rules, alerts' life cycle, metering and the OpenAPI document. */
 class MonitorApiTests extends MonitorWebTestBase {
@@ -18,10 +18,7 @@ class MonitorApiTests extends MonitorWebTestBase {
     void settingsStartAtTheDefaultsAndAStaleWriteIsAVersionConflict() {
         String tenant = newTenant();
         String token = bank(tenant);
-        Map<?, ?> read = web.get()
-                .uri("/api/v1/monitor/settings")
-                .headers(h -> h.setBearerAuth(token))
-                .exchange()
+        Map<?, ?> read = getAs(token, "/api/v1/monitor/settings")
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
@@ -64,14 +61,12 @@ class MonitorApiTests extends MonitorWebTestBase {
         String tenant = newTenant();
         String token = bank(tenant);
         @SuppressWarnings("unchecked")
-        Map<String, Object> settings = new java.util.HashMap<>((Map<String, Object>) web.get()
-                .uri("/api/v1/monitor/settings")
-                .headers(h -> h.setBearerAuth(token))
-                .exchange()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("settings"));
+        Map<String, Object> settings =
+                new java.util.HashMap<>((Map<String, Object>) getAs(token, "/api/v1/monitor/settings")
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .get("settings"));
         settings.put("creditApplicationsCount", 2);
         settings.put("version", 0);
         putSettings(token, settings).expectStatus().isOk();
@@ -124,13 +119,10 @@ class MonitorApiTests extends MonitorWebTestBase {
     @Test
     void aRuleThatDoesNotCompileIsRefusedNamingTheExpression() {
         String tenant = newTenant();
-        web.post()
-                .uri("/api/v1/monitor/rules")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(
+        postJson(
+                        bank(tenant),
+                        "/api/v1/monitor/rules",
                         Map.of("name", "broken", "expression", "signal.type == ", "severity", "HIGH", "enabled", true))
-                .exchange()
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -138,13 +130,18 @@ class MonitorApiTests extends MonitorWebTestBase {
                 .isEqualTo("expression")
                 .jsonPath("$.errors[0].rule")
                 .isEqualTo("Cel");
-        web.post()
-                .uri("/api/v1/monitor/rules")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "name", "not-bool", "expression", "signal.amount + 1.0", "severity", "HIGH", "enabled", true))
-                .exchange()
+        postJson(
+                        bank(tenant),
+                        "/api/v1/monitor/rules",
+                        Map.of(
+                                "name",
+                                "not-bool",
+                                "expression",
+                                "signal.amount + 1.0",
+                                "severity",
+                                "HIGH",
+                                "enabled",
+                                true))
                 .expectStatus()
                 .isBadRequest();
     }
@@ -152,20 +149,18 @@ class MonitorApiTests extends MonitorWebTestBase {
     @Test
     void aTenantRuleRaisesAnAlertOnTheSignalsItMatches() {
         String tenant = newTenant();
-        web.post()
-                .uri("/api/v1/monitor/rules")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "name",
-                        "big-card-night",
-                        "severity",
-                        "MEDIUM",
-                        "enabled",
-                        true,
-                        "expression",
-                        "signal.type == 'CARD_ISSUED' && signal.amount > 10000.0 && baseline.lastDay['LOGIN'] == 0"))
-                .exchange()
+        postJson(
+                        bank(tenant),
+                        "/api/v1/monitor/rules",
+                        Map.of(
+                                "name",
+                                "big-card-night",
+                                "severity",
+                                "MEDIUM",
+                                "enabled",
+                                true,
+                                "expression",
+                                "signal.type == 'CARD_ISSUED' && signal.amount > 10000.0 && baseline.lastDay['LOGIN'] == 0"))
                 .expectStatus()
                 .isCreated();
         enrol(tenant, Map.of("PHONE", "+8613111110000"));
@@ -197,12 +192,7 @@ class MonitorApiTests extends MonitorWebTestBase {
                 .isAccepted();
         String id = alerts(tenant).getFirst().getString("_id");
         String agent = token(tenant, "staff_agent");
-        web.post()
-                .uri("/api/v1/monitor/alerts/" + id + "/acknowledge")
-                .headers(h -> h.setBearerAuth(agent))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("version", 1))
-                .exchange()
+        postJson(agent, "/api/v1/monitor/alerts/" + id + "/acknowledge", Map.of("version", 1))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -210,23 +200,16 @@ class MonitorApiTests extends MonitorWebTestBase {
                 .isEqualTo("ACKNOWLEDGED")
                 .jsonPath("$.version")
                 .isEqualTo(2);
-        web.post()
-                .uri("/api/v1/monitor/alerts/" + id + "/escalate")
-                .headers(h -> h.setBearerAuth(agent))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("version", 1))
-                .exchange()
+        postJson(agent, "/api/v1/monitor/alerts/" + id + "/escalate", Map.of("version", 1))
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("version_conflict");
-        web.post()
-                .uri("/api/v1/monitor/alerts/" + id + "/escalate")
-                .headers(h -> h.setBearerAuth(agent))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("version", 2, "reason", "customer confirms fraud"))
-                .exchange()
+        postJson(
+                        agent,
+                        "/api/v1/monitor/alerts/" + id + "/escalate",
+                        Map.of("version", 2, "reason", "customer confirms fraud"))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -235,12 +218,7 @@ class MonitorApiTests extends MonitorWebTestBase {
                 .jsonPath("$.severity")
                 .isEqualTo("HIGH");
         assertThat(outbox(tenant)).isNotEmpty();
-        web.post()
-                .uri("/api/v1/monitor/alerts/" + id + "/acknowledge")
-                .headers(h -> h.setBearerAuth(agent))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("version", 3))
-                .exchange()
+        postJson(agent, "/api/v1/monitor/alerts/" + id + "/acknowledge", Map.of("version", 3))
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody()
@@ -248,16 +226,8 @@ class MonitorApiTests extends MonitorWebTestBase {
                 .isEqualTo("alert_transition_not_allowed")
                 .jsonPath("$.currentState")
                 .isEqualTo("ESCALATED");
-        web.get()
-                .uri("/api/v1/monitor/alerts/" + id)
-                .headers(h -> h.setBearerAuth(bank(newTenant())))
-                .exchange()
-                .expectStatus()
-                .isNotFound();
-        web.get()
-                .uri("/api/v1/monitor/alerts?state=ESCALATED")
-                .headers(h -> h.setBearerAuth(agent))
-                .exchange()
+        getAs(bank(newTenant()), "/api/v1/monitor/alerts/" + id).expectStatus().isNotFound();
+        getAs(agent, "/api/v1/monitor/alerts?state=ESCALATED")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -279,10 +249,7 @@ class MonitorApiTests extends MonitorWebTestBase {
         post(tenant, signal("m-2", "LOGIN", now.minusSeconds(30), "+8613333330000", Map.of()))
                 .expectStatus()
                 .isOk();
-        web.get()
-                .uri("/api/v1/monitor/usage")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/monitor/usage")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -292,10 +259,7 @@ class MonitorApiTests extends MonitorWebTestBase {
                 .isEqualTo(2)
                 .jsonPath("$.screenings")
                 .isEqualTo(1);
-        web.get()
-                .uri("/api/v1/monitor/usage?month=2020-01")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/monitor/usage?month=2020-01")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -303,21 +267,15 @@ class MonitorApiTests extends MonitorWebTestBase {
                 .isEqualTo(0);
         // A month outside 1970–2100 (or none at all) is named like a body's field (ADR 58).
         for (String month : new String[] {"2101-01", "1969-12", "+999999999-12", "2026-13"}) {
-            web.get()
-                    .uri(uri -> uri.path("/api/v1/monitor/usage")
-                            .queryParam("month", month)
-                            .build())
-                    .headers(h -> h.setBearerAuth(bank(tenant)))
-                    .exchange()
-                    .expectStatus()
-                    .isBadRequest()
-                    .expectBody()
-                    .jsonPath("$.code")
-                    .isEqualTo("validation_failed")
-                    .jsonPath("$.errors[0].field")
-                    .isEqualTo("month")
-                    .jsonPath("$.errors[0].rule")
-                    .isEqualTo("DateWindow");
+            ApiAnswers.firstViolation(
+                    web.get()
+                            .uri(uri -> uri.path("/api/v1/monitor/usage")
+                                    .queryParam("month", month)
+                                    .build())
+                            .headers(h -> h.setBearerAuth(bank(tenant)))
+                            .exchange(),
+                    "month",
+                    "DateWindow");
         }
     }
 
@@ -348,11 +306,6 @@ class MonitorApiTests extends MonitorWebTestBase {
     /** The tenant's detection settings written as {@code token}'s caller. */
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec putSettings(
             String token, Map<String, Object> settings) {
-        return web.put()
-                .uri("/api/v1/monitor/settings")
-                .headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(settings)
-                .exchange();
+        return putJson(token, "/api/v1/monitor/settings", settings);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import app.thaw.platform.testing.ApiCalls;
 import app.thaw.platform.testing.TestTokens;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "logging.level.app.thaw.monitor=DEBUG")
 @AutoConfigureWebTestClient
-public abstract class MonitorWebTestBase {
+public abstract class MonitorWebTestBase implements ApiCalls {
 
     protected static final TestTokens tokens = new TestTokens();
 
@@ -94,6 +95,27 @@ public abstract class MonitorWebTestBase {
         return tokens.token(List.of(roles), claims -> claims.claim("tenant_id", tenant));
     }
 
+    /** A platform administrator: staff (tenant {@code thaw}). */
+    protected static String platformAdmin() {
+        return token("thaw", "platform_admin");
+    }
+
+    /** {@code bearer} puts {@code tenant} on {@code plan} (the platform administrators' API). */
+    protected WebTestClient.ResponseSpec putPlan(String bearer, String tenant, String plan) {
+        return putJson(bearer, "/api/v1/monitor/admin/subscriptions/{tenant}", Map.of("plan", plan), tenant);
+    }
+
+    /** The subscription {@code bearer}'s tenant reads: 200, its body. */
+    protected WebTestClient.BodyContentSpec subscription(String bearer) {
+        return web.get()
+                .uri("/api/v1/subscription")
+                .headers(h -> h.setBearerAuth(bearer))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
+    }
+
     protected String bank(String tenant) {
         return token(tenant, "partner_bank");
     }
@@ -148,5 +170,10 @@ public abstract class MonitorWebTestBase {
         return mongo.find(Query.query(Criteria.where("tenantId").is(tenant)), Document.class, "alerts")
                 .collectList()
                 .block();
+    }
+
+    @Override
+    public WebTestClient web() {
+        return web;
     }
 }

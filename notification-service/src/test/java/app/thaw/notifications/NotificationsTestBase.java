@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import app.thaw.notifications.delivery.internal.DeliveryWorker;
 import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.testing.ApiCalls;
 import app.thaw.platform.testing.MutableClock;
 import app.thaw.platform.testing.TestTokens;
 import com.icegreen.greenmail.util.GreenMail;
@@ -45,7 +46,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 // it can take longer than the client's default 5 s (ReminderTests, the first class, timed out so).
 @AutoConfigureWebTestClient(timeout = "30s")
 @Import(NotificationsTestBase.TestClockConfiguration.class)
-public abstract class NotificationsTestBase {
+public abstract class NotificationsTestBase implements ApiCalls {
 
     protected static final TestTokens tokens = new TestTokens();
     protected static final GreenMail smtp = startSmtp();
@@ -235,5 +236,10 @@ public abstract class NotificationsTestBase {
                 text.append(content).append('\n');
             }
         }
+    }
+
+    @Override
+    public WebTestClient web() {
+        return web;
     }
 }

@@ -15,10 +15,7 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
 
     @Test
     void everyEventTypeOfTheContractHasADefaultRule() {
-        web.get()
-                .uri("/api/v1/notifications/rules")
-                .headers(h -> h.setBearerAuth(admin(newTenant())))
-                .exchange()
+        getAs(admin(newTenant()), "/api/v1/notifications/rules")
                 .expectStatus()
                 .isOk()
                 .expectBody(List.class)
@@ -56,17 +53,16 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
                         tenant + "@rule.example",
                         "channels",
                         List.of("EMAIL", "IN_APP")));
-        web.put()
-                .uri("/api/v1/notifications/rules/thaw.case.closed")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of(
-                        "version",
-                        0,
-                        "urgent",
-                        false,
-                        "targets",
-                        List.of(Map.of("audience", "CLIENT", "channels", List.of("IN_APP")))))
-                .exchange()
+        putJson(
+                        admin(tenant),
+                        "/api/v1/notifications/rules/thaw.case.closed",
+                        Map.of(
+                                "version",
+                                0,
+                                "urgent",
+                                false,
+                                "targets",
+                                List.of(Map.of("audience", "CLIENT", "channels", List.of("IN_APP")))))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -88,11 +84,10 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
                 .collectList()
                 .block();
         assertThat(deliveries).extracting(d -> d.getString("channel")).containsExactly("IN_APP");
-        web.put()
-                .uri("/api/v1/notifications/rules/thaw.case.closed")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("version", 0, "urgent", false, "targets", List.of()))
-                .exchange()
+        putJson(
+                        admin(tenant),
+                        "/api/v1/notifications/rules/thaw.case.closed",
+                        Map.of("version", 0, "urgent", false, "targets", List.of()))
                 .expectStatus()
                 .isEqualTo(409);
     }
@@ -100,10 +95,7 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
     @Test
     void settingsStartAtTheDefaultsAndATenantCanChangeThem() {
         String tenant = newTenant();
-        web.get()
-                .uri("/api/v1/notifications/settings")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange()
+        getAs(admin(tenant), "/api/v1/notifications/settings")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -134,10 +126,7 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
     @Test
     void aTenantSetsItsLanguageAndZoneAndAnUnknownOneIsRefusedNamingTheField() {
         String tenant = newTenant();
-        web.get()
-                .uri("/api/v1/notifications/settings")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange()
+        getAs(admin(tenant), "/api/v1/notifications/settings")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -225,10 +214,10 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
     /** The tenant's settings written at {@code version} with these reminder offsets, the rest as the defaults' shape. */
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec putOffsets(
             String tenant, int version, List<String> reminderOffsets) {
-        return web.put()
-                .uri("/api/v1/notifications/settings")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of(
+        return putJson(
+                admin(tenant),
+                "/api/v1/notifications/settings",
+                Map.of(
                         "version",
                         version,
                         "reminderOffsets",
@@ -240,16 +229,11 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
                         "disableAfter",
                         "P1D",
                         "secretOverlap",
-                        "PT1H"))
-                .exchange();
+                        "PT1H"));
     }
 
     /** The tenant's admin writes the notification settings. */
     private WebTestClient.ResponseSpec putSettings(String tenant, Map<String, Object> body) {
-        return web.put()
-                .uri("/api/v1/notifications/settings")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(body)
-                .exchange();
+        return putJson(admin(tenant), "/api/v1/notifications/settings", body);
     }
 }

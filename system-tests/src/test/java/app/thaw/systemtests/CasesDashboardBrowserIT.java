@@ -49,10 +49,7 @@ class CasesDashboardBrowserIT {
             // The row's countdown is live: thaw.js has replaced the instant with the time left (or how late).
             browser.awaitThat(page -> text(page, By.cssSelector("#case-" + id + " time[data-due]"))
                     .matches(".*(left|overdue).*"));
-            browser.screenshot("cases-queue-agent-en");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of cases-queue-agent-en")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("cases-queue-agent-en");
 
             browser.click(By.cssSelector("#case-" + id + " a"));
             browser.await(By.id("case-status"));
@@ -82,27 +79,14 @@ class CasesDashboardBrowserIT {
                     .contains("TRIAGED → GATHERING_EVIDENCE", "The merchant is collecting the invoices", "Sam Agent");
             assertThat(browser.has(By.id("move-SUBMITTED"))).isTrue();
             assertThat(browser.has(By.id("move-GATHERING_EVIDENCE"))).isFalse();
-            browser.screenshot("cases-case-agent-en");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of cases-case-agent-en")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("cases-case-agent-en");
 
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> text(page, By.id("case-status")).equals("收集证据中"));
             assertThat(browser.page()).contains("lang=\"zh-CN\"", "时间线", "证据清单");
-            browser.screenshot("cases-case-agent-zh-CN");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of cases-case-agent-zh-CN")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("cases-case-agent-zh-CN");
         }
-        api(thaw)
-                .get()
-                .uri("/api/v1/cases/{id}", id)
-                .headers(h -> h.setBearerAuth(new Keycloak(thaw).userToken("acme-admin")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        theCase(thaw, new Keycloak(thaw).userToken("acme-admin"), id)
                 .jsonPath("$.status")
                 .isEqualTo("GATHERING_EVIDENCE");
     }
@@ -116,18 +100,12 @@ class CasesDashboardBrowserIT {
             browser.signInAt(thaw, "/dashboard/cases/?assignee=" + assignee, "compliance");
             browser.await(By.id("case-" + id));
             assertThat(browser.text(By.id("case-" + id))).contains("compliance restricted", "Compliance hold");
-            browser.screenshot("cases-queue-compliance-en");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of cases-queue-compliance-en")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("cases-queue-compliance-en");
 
             browser.click(By.cssSelector("#case-" + id + " a"));
             assertThat(browser.text(By.id("case-scenario"))).isEqualTo("Compliance hold");
             assertThat(browser.page()).contains(COMPLIANCE_NOTICE.substring(0, 40));
-            browser.screenshot("cases-case-compliance-en");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of cases-case-compliance-en")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("cases-case-compliance-en");
         }
 
         try (Browser browser = Browser.start("zh-CN")) {
@@ -135,18 +113,12 @@ class CasesDashboardBrowserIT {
             browser.await(By.id("queue-empty"));
             assertThat(browser.has(By.id("case-" + id))).isFalse();
             assertThat(browser.page()).contains("案件队列").doesNotContain(id);
-            browser.screenshot("cases-queue-agent-zh-CN-without-restricted");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of cases-queue-agent-zh-CN-without-restricted")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("cases-queue-agent-zh-CN-without-restricted");
 
             browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id);
             assertThat(browser.text(By.id("problem-heading"))).isEqualTo("未找到");
             assertThat(browser.page()).contains("这里没有这个案件").doesNotContain(COMPLIANCE_NOTICE.substring(0, 40), "合规冻结");
-            browser.screenshot("cases-restricted-case-agent-zh-CN-not-found");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of cases-restricted-case-agent-zh-CN-not-found")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("cases-restricted-case-agent-zh-CN-not-found");
         }
     }
 
@@ -198,56 +170,31 @@ class CasesDashboardBrowserIT {
                     .as("task done is reachable by Tab")
                     .isTrue();
             browser.press(Keys.ENTER);
-            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("任务已完成。"));
+            awaitNotice(browser, "任务已完成。");
             assertThat(browser.has(By.id("task-done-1"))).isFalse();
 
             // Meet a clock that no task settles.
-            assertThat(browser.tabTo(By.cssSelector("button[id^='clock-met-']"), 150))
-                    .isTrue();
-            browser.press(Keys.ENTER);
-            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("时钟已达成。"));
+            meetAClockByKeyboard(browser, "时钟已达成。");
 
             // Assign to someone with no name: refused beside the form; then to me.
-            assertThat(browser.tabTo(By.id("assign-someone"), 150)).isTrue();
-            browser.press(Keys.ENTER);
             // In Chinese the refusal names the field in Chinese (处理人), not the API's English detail.
-            browser.awaitThat(page ->
-                    text(page, By.cssSelector("#assign-form .problem-slot")).contains("处理人"));
-            assertThat(browser.text(By.cssSelector("#assign-form .problem-slot")))
-                    .doesNotContain("assignee", "must not be blank");
+            assertThat(assignWithoutAName(browser, "处理人")).doesNotContain("assignee", "must not be blank");
             // The staff directory comes from Keycloak (case-service's service account reads the staff tenant's users);
             // owners are shown by name.
             assertThat(browser.has(By.cssSelector("#staff-directory option[value='supervisor']")))
                     .isTrue();
             // To someone named from the directory: Shift+Tab back to the name, type the user name, Tab to Assign.
-            assertThat(browser.shiftTabTo(By.id("assign-to"), 5))
-                    .as("Shift+Tab from Assign reaches the name")
-                    .isTrue();
-            browser.press("supervisor");
-            assertThat(browser.tabTo(By.id("assign-someone"), 5)).isTrue();
-            browser.press(Keys.ENTER);
-            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("案件已分配给 Sue Visor"));
-            assertThat(browser.text(By.id("case-assignee"))).isEqualTo("Sue Visor");
-            assertThat(browser.tabTo(By.id("assign-me"), 150)).isTrue();
-            browser.press(Keys.ENTER);
-            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("案件已分配给 Sam Agent"));
-            assertThat(browser.text(By.id("case-assignee"))).isEqualTo("Sam Agent");
+            assignToTheSupervisor(browser, 5, "案件已分配给 Sue Visor");
+            assignToMe(browser, 150, "案件已分配给 Sam Agent");
             assertThat(browser.text(By.id("parties-heading"))).isEqualTo("合作银行与保险公司");
 
             // Confirm the triage with a reason.
             browser.type(By.id("triage-reason"), "通知内容与风险交易一致");
-            assertThat(browser.tabTo(By.id("triage-submit"), 10)).isTrue();
-            browser.press(Keys.ENTER);
-            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("分诊已记录：风险交易。"));
+            enterOn(browser, By.id("triage-submit"), 10);
+            awaitNotice(browser, "分诊已记录：风险交易。");
 
             // A script, opened and copied by keyboard.
-            assertThat(browser.tabTo(By.cssSelector("details:has(#script-opening) > summary"), 150))
-                    .isTrue();
-            browser.press(Keys.ENTER);
-            assertThat(browser.tabTo(By.id("copy-opening"), 5)).isTrue();
-            browser.press(Keys.ENTER);
-            browser.awaitThat(page ->
-                    text(page, By.cssSelector("#copy-opening ~ .copy-status")).equals("已复制"));
+            copyTheOpeningScriptByKeyboard(browser, "已复制");
             assertThat(browser.text(By.id("script-opening"))).contains("您好", "连连支付");
             assertThat(browser.page())
                     .contains("/dashboard/evidence/cases/" + id, "/appeal-letter?lang=en&amp;format=pdf");
@@ -263,16 +210,11 @@ class CasesDashboardBrowserIT {
                             "TRIAGED",
                             " left",
                             "+08:00");
-            browser.screenshot("cases-workbench-zh-CN-after-actions");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of cases-workbench-zh-CN-after-actions")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("cases-workbench-zh-CN-after-actions");
 
             // The appeal letter's preview in Chinese, by keyboard: Tab to the link (the page loaded again: from the
             // top), Enter opens it in its own tab.
-            browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id);
-            browser.await(By.id("case-status"));
-            browser.awaitScripts();
+            openCasePage(browser, thaw, id);
             assertThat(browser.tabTo(By.id("letter-preview-zh"), 150))
                     .as("the Chinese preview is reachable by Tab")
                     .isTrue();
@@ -289,29 +231,18 @@ class CasesDashboardBrowserIT {
 
             browser.click(By.linkText("English"));
             browser.awaitThat(page -> text(page, By.id("case-status")).equals("Triaged"));
-            assertThat(browser.tabTo(By.id("task-done-2"), 150)).isTrue();
-            browser.press(Keys.ENTER);
-            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("The task is done."));
+            enterOn(browser, By.id("task-done-2"), 150);
+            awaitNotice(browser, "The task is done.");
             assertThat(browser.text(By.id("case-amount"))).isEqualTo("CNY 58,200.00");
             browser.awaitThat(page ->
                     text(page, By.cssSelector("#clocks-table time[data-due]")).matches(".*(left|overdue).*"));
-            browser.screenshot("cases-workbench-en");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of cases-workbench-en")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("cases-workbench-en");
 
             // The appeal letter's preview, in English.
             browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id + "/appeal-letter?lang=en");
             assertThat(browser.page()).contains("acme-C-");
         }
-        api(thaw)
-                .get()
-                .uri("/api/v1/cases/{id}", id)
-                .headers(h -> h.setBearerAuth(new Keycloak(thaw).userToken("acme-admin")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        theCase(thaw, new Keycloak(thaw).userToken("acme-admin"), id)
                 .jsonPath("$.assignee")
                 .isEqualTo("agent")
                 .jsonPath("$.tasks[0].done")
@@ -347,87 +278,41 @@ class CasesDashboardBrowserIT {
             assertThat(browser.text(By.cssSelector("#queue-table thead"))).contains("Most urgent clock");
 
             // Readiness as a filter, by keyboard: "ready to submit" finds nothing, "items missing" finds the case.
-            assertThat(browser.tabTo(By.id("filter-readiness"), 60)).isTrue();
-            browser.press("ready to submit");
-            awaitValue(browser, "filter-readiness", "READY");
-            assertThat(browser.tabTo(By.id("apply-filters"), 10)).isTrue();
-            browser.press(Keys.ENTER);
+            filterByReadinessByKeyboard(browser, "ready to submit", "READY");
             browser.awaitThat(page -> !page.findElements(By.id("queue-empty")).isEmpty());
             assertThat(browser.has(By.id("case-" + id))).isFalse();
             browser.open(thaw.gatewayUrl() + "/dashboard/cases/?assignee=" + assignee);
             browser.await(By.id("queue-filters"));
             browser.awaitScripts();
-            assertThat(browser.tabTo(By.id("filter-readiness"), 60)).isTrue();
-            browser.press("items missing");
-            awaitValue(browser, "filter-readiness", "MISSING");
-            assertThat(browser.tabTo(By.id("apply-filters"), 10)).isTrue();
-            browser.press(Keys.ENTER);
+            filterByReadinessByKeyboard(browser, "items missing", "MISSING");
             browser.await(By.id("case-" + id));
             assertThat(browser.text(By.id("case-" + id))).contains("items missing");
-            browser.screenshot("cases-queue-readiness-en");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of cases-queue-readiness-en")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("cases-queue-readiness-en");
 
             // In English too: a script copied and a clock met, by keyboard.
-            browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id);
-            browser.await(By.id("case-status"));
-            browser.awaitScripts();
-            assertThat(browser.tabTo(By.cssSelector("details:has(#script-opening) > summary"), 150))
-                    .isTrue();
-            browser.press(Keys.ENTER);
-            assertThat(browser.tabTo(By.id("copy-opening"), 5)).isTrue();
-            browser.press(Keys.ENTER);
-            browser.awaitThat(page ->
-                    text(page, By.cssSelector("#copy-opening ~ .copy-status")).equals("Copied"));
-            assertThat(browser.tabTo(By.cssSelector("button[id^='clock-met-']"), 150))
-                    .isTrue();
-            browser.press(Keys.ENTER);
-            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("The clock is met."));
+            openCasePage(browser, thaw, id);
+            copyTheOpeningScriptByKeyboard(browser, "Copied");
+            meetAClockByKeyboard(browser, "The clock is met.");
 
             // Assignment in English, by keyboard: refused without a name (beside the form), to me, then to a
             // person from the staff directory (Keycloak's) by user name, shown by name.
-            assertThat(browser.tabTo(By.id("assign-someone"), 150)).isTrue();
-            browser.press(Keys.ENTER);
-            browser.awaitThat(page ->
-                    text(page, By.cssSelector("#assign-form .problem-slot")).contains("Please correct the input."));
-            assertThat(browser.text(By.cssSelector("#assign-form .problem-slot")))
-                    .contains("assignee");
-            assertThat(browser.tabTo(By.id("assign-me"), 10)).isTrue();
-            browser.press(Keys.ENTER);
-            browser.awaitThat(
-                    page -> text(page, By.id("case-notice")).contains("The case is now assigned to Sam Agent."));
-            assertThat(browser.text(By.id("case-assignee"))).isEqualTo("Sam Agent");
-            assertThat(browser.shiftTabTo(By.id("assign-to"), 150)).isTrue();
-            browser.press("supervisor");
-            assertThat(browser.tabTo(By.id("assign-someone"), 5)).isTrue();
-            browser.press(Keys.ENTER);
-            browser.awaitThat(
-                    page -> text(page, By.id("case-notice")).contains("The case is now assigned to Sue Visor."));
-            assertThat(browser.text(By.id("case-assignee"))).isEqualTo("Sue Visor");
+            assertThat(assignWithoutAName(browser, "Please correct the input.")).contains("assignee");
+            assignToMe(browser, 10, "The case is now assigned to Sam Agent.");
+            assignToTheSupervisor(browser, 150, "The case is now assigned to Sue Visor.");
             assertThat(browser.text(By.id("timeline-table"))).contains("Sam Agent", "Sue Visor");
-            browser.screenshot("cases-workbench-assigned-en");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of cases-workbench-assigned-en")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("cases-workbench-assigned-en");
 
             // Triage overridden with a reason, by keyboard (the page loaded again: Tab from the top).
-            browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id);
-            browser.await(By.id("case-status"));
-            browser.awaitScripts();
+            openCasePage(browser, thaw, id);
             assertThat(browser.tabTo(By.id("triage-scenario"), 200)).isTrue();
             browser.press("Account anomaly");
             awaitValue(browser, "triage-scenario", "ACCOUNT_ANOMALY");
             assertThat(browser.tabTo(By.id("triage-reason"), 5)).isTrue();
             browser.press("The platform's notice names a login from a new device");
-            assertThat(browser.tabTo(By.id("triage-submit"), 5)).isTrue();
-            browser.press(Keys.ENTER);
-            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("Triage recorded: Account anomaly."));
+            enterOn(browser, By.id("triage-submit"), 5);
+            awaitNotice(browser, "Triage recorded: Account anomaly.");
             assertThat(browser.text(By.id("case-scenario"))).isEqualTo("Account anomaly");
-            browser.screenshot("cases-workbench-triage-override-en");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of cases-workbench-triage-override-en")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("cases-workbench-triage-override-en");
 
             // The appeal letter as a PDF in either language, as the page's links download it (same session).
             for (String link : new String[] {"letter-pdf-zh", "letter-pdf-en"}) {
@@ -441,34 +326,15 @@ class CasesDashboardBrowserIT {
                         .isEqualTo("200 application/pdf %PDF-");
             }
         }
-        api(thaw)
-                .get()
-                .uri("/api/v1/cases/{id}", id)
-                .headers(h -> h.setBearerAuth(admin))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        theCase(thaw, admin, id)
                 .jsonPath("$.scenario")
                 .isEqualTo("ACCOUNT_ANOMALY")
                 .jsonPath("$.assignee")
                 .isEqualTo("supervisor");
 
         // The platform asks for more: the merchant records it through the API.
-        for (String to : new String[] {"GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW"}) {
-            transition(thaw, admin, id, Map.of("to", to, "reason", "on to the platform's review"));
-        }
-        transition(
-                thaw,
-                admin,
-                id,
-                Map.of(
-                        "to",
-                        "SUPPLEMENT_REQUESTED",
-                        "reason",
-                        "the platform asks for the transaction background",
-                        "items",
-                        java.util.List.of("TRANSACTION_BACKGROUND")));
+        requestASupplement(
+                thaw, admin, id, "on to the platform's review", "the platform asks for the transaction background");
 
         try (Browser browser = Browser.start("zh-CN")) {
             browser.resize(1366, 768);
@@ -476,61 +342,24 @@ class CasesDashboardBrowserIT {
             browser.await(By.id("case-status"));
             browser.awaitScripts();
             assertThat(browser.text(By.id("case-status"))).isEqualTo("要求补充材料");
-            assertThat(browser.text(By.id("ack-supplement"))).isEqualTo("确认补充材料请求");
-            assertThat(browser.tabTo(By.id("ack-supplement"), 150))
-                    .as("acknowledge is reachable by Tab")
-                    .isTrue();
-            browser.press(Keys.ENTER);
-            browser.awaitThat(page -> text(page, By.id("case-notice")).contains("已确认补充材料请求。"));
-            assertThat(browser.has(By.id("ack-supplement"))).isFalse();
-            browser.screenshot("cases-workbench-supplement-acknowledged-zh-CN");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of cases-workbench-supplement-acknowledged-zh-CN")
-                    .isEmpty();
+            acknowledgeTheSupplementByKeyboard(
+                    browser, "确认补充材料请求", "已确认补充材料请求。", "cases-workbench-supplement-acknowledged-zh-CN");
 
             // The platform asks again; this time the agent acknowledges on the English page.
-            for (String to : new String[] {"GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW"}) {
-                transition(thaw, admin, id, Map.of("to", to, "reason", "back to the platform's review"));
-            }
-            transition(
-                    thaw,
-                    admin,
-                    id,
-                    Map.of(
-                            "to",
-                            "SUPPLEMENT_REQUESTED",
-                            "reason",
-                            "the platform asks for the contract too",
-                            "items",
-                            java.util.List.of("TRANSACTION_BACKGROUND")));
+            requestASupplement(
+                    thaw, admin, id, "back to the platform's review", "the platform asks for the contract too");
             browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id);
             browser.await(By.id("case-status"));
             browser.click(By.linkText("English"));
             browser.awaitThat(page -> text(page, By.id("case-status")).equals("Supplement requested"));
             browser.awaitScripts();
-            assertThat(browser.text(By.id("ack-supplement"))).isEqualTo("Acknowledge supplement");
-            assertThat(browser.tabTo(By.id("ack-supplement"), 150))
-                    .as("acknowledge is reachable by Tab (en)")
-                    .isTrue();
-            browser.press(Keys.ENTER);
-            browser.awaitThat(
-                    page -> text(page, By.id("case-notice")).contains("The supplement request is acknowledged."));
-            assertThat(browser.has(By.id("ack-supplement"))).isFalse();
-            browser.screenshot("cases-workbench-supplement-acknowledged-en");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of cases-workbench-supplement-acknowledged-en")
-                    .isEmpty();
+            acknowledgeTheSupplementByKeyboard(
+                    browser,
+                    "Acknowledge supplement",
+                    "The supplement request is acknowledged.",
+                    "cases-workbench-supplement-acknowledged-en");
         }
-        Map<String, Object> after = (Map<String, Object>) api(thaw)
-                .get()
-                .uri("/api/v1/cases/{id}", id)
-                .headers(h -> h.setBearerAuth(admin))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+        Map<String, Object> after = caseAsMap(thaw, admin, id);
         // Both requests acknowledged: the first in Chinese, the second (still SUPPLEMENT_REQUESTED) in English.
         assertThat((java.util.List<Map<String, Object>>) after.get("clocks"))
                 .filteredOn(clock -> "SUPPLEMENT_ACK_24H".equals(clock.get("kind")))
@@ -590,10 +419,7 @@ class CasesDashboardBrowserIT {
                                 "insurer ",
                                 "bank-demo",
                                 "insurer-demo");
-                browser.screenshot("cases-case-parties-zh-CN");
-                assertThat(browser.accessibilityViolations())
-                        .as("accessibility of cases-case-parties-zh-CN")
-                        .isEmpty();
+                browser.screenshotAndAssertAccessible("cases-case-parties-zh-CN");
 
                 browser.click(By.linkText("English"));
                 browser.awaitThat(page -> text(page, By.id("parties-heading")).equals("Partner banks and insurers"));
@@ -604,10 +430,7 @@ class CasesDashboardBrowserIT {
                                 "Insurer (consent of the holder)",
                                 "Demo Insurer",
                                 "Active");
-                browser.screenshot("cases-case-parties-en");
-                assertThat(browser.accessibilityViolations())
-                        .as("accessibility of cases-case-parties-en")
-                        .isEmpty();
+                browser.screenshotAndAssertAccessible("cases-case-parties-en");
             }
         } finally {
             if (linked) {
@@ -622,6 +445,106 @@ class CasesDashboardBrowserIT {
     private static void awaitValue(Browser browser, String select, String value) {
         browser.awaitThat(
                 page -> value.equals(browser.script("return document.getElementById(arguments[0]).value;", select)));
+    }
+
+    /** Chooses the readiness {@code words} by typing on the focused filter (it holds {@code value}), applies it. */
+    private static void filterByReadinessByKeyboard(Browser browser, String words, String value) {
+        assertThat(browser.tabTo(By.id("filter-readiness"), 60)).isTrue();
+        browser.press(words);
+        awaitValue(browser, "filter-readiness", value);
+        enterOn(browser, By.id("apply-filters"), 10);
+    }
+
+    /** Opens the case's page at the gateway and waits for its status and its scripts. */
+    private static void openCasePage(Browser browser, ThawPlatform thaw, String id) {
+        browser.open(thaw.gatewayUrl() + "/dashboard/cases/" + id);
+        browser.await(By.id("case-status"));
+        browser.awaitScripts();
+    }
+
+    /** Tabs to {@code control} (within {@code presses}) and presses Enter on it. */
+    private static void enterOn(Browser browser, By control, int presses) {
+        assertThat(browser.tabTo(control, presses)).isTrue();
+        browser.press(Keys.ENTER);
+    }
+
+    /** Waits until the case page's notice says {@code words}. */
+    private static void awaitNotice(Browser browser, String words) {
+        browser.awaitThat(page -> text(page, By.id("case-notice")).contains(words));
+    }
+
+    /** Meets by keyboard the first clock with a button of its own; waits for the notice {@code notice}. */
+    private static void meetAClockByKeyboard(Browser browser, String notice) {
+        enterOn(browser, By.cssSelector("button[id^='clock-met-']"), 150);
+        awaitNotice(browser, notice);
+    }
+
+    /** Opens the opening script and copies it, by keyboard; waits for the copy's status to say {@code copied}. */
+    private static void copyTheOpeningScriptByKeyboard(Browser browser, String copied) {
+        enterOn(browser, By.cssSelector("details:has(#script-opening) > summary"), 150);
+        enterOn(browser, By.id("copy-opening"), 5);
+        browser.awaitThat(page ->
+                text(page, By.cssSelector("#copy-opening ~ .copy-status")).equals(copied));
+    }
+
+    /** Enter on Assign with no name given; answers the refusal beside the form once it says {@code words}. */
+    private static String assignWithoutAName(Browser browser, String words) {
+        enterOn(browser, By.id("assign-someone"), 150);
+        browser.awaitThat(
+                page -> text(page, By.cssSelector("#assign-form .problem-slot")).contains(words));
+        return browser.text(By.cssSelector("#assign-form .problem-slot"));
+    }
+
+    /** Enter on "assign to me" ({@code presses} Tabs away): the notice says {@code notice}, Sam Agent has it. */
+    private static void assignToMe(Browser browser, int presses, String notice) {
+        enterOn(browser, By.id("assign-me"), presses);
+        awaitNotice(browser, notice);
+        assertThat(browser.text(By.id("case-assignee"))).isEqualTo("Sam Agent");
+    }
+
+    /**
+     * To the supervisor by keyboard: Shift+Tab back to the name ({@code shiftPresses}), type the user name, Tab to
+     * Assign, Enter; the notice says {@code notice}, and the case shows its assignee by name.
+     */
+    private static void assignToTheSupervisor(Browser browser, int shiftPresses, String notice) {
+        assertThat(browser.shiftTabTo(By.id("assign-to"), shiftPresses))
+                .as("Shift+Tab from Assign reaches the name")
+                .isTrue();
+        browser.press("supervisor");
+        enterOn(browser, By.id("assign-someone"), 5);
+        awaitNotice(browser, notice);
+        assertThat(browser.text(By.id("case-assignee"))).isEqualTo("Sue Visor");
+    }
+
+    /** Acknowledges the supplement request by keyboard: the button says {@code label}, then it is gone. */
+    private static void acknowledgeTheSupplementByKeyboard(
+            Browser browser, String label, String notice, String screenshot) {
+        assertThat(browser.text(By.id("ack-supplement"))).isEqualTo(label);
+        assertThat(browser.tabTo(By.id("ack-supplement"), 150))
+                .as("acknowledge is reachable by Tab")
+                .isTrue();
+        browser.press(Keys.ENTER);
+        awaitNotice(browser, notice);
+        assertThat(browser.has(By.id("ack-supplement"))).isFalse();
+        browser.screenshotAndAssertAccessible(screenshot);
+    }
+
+    /** Takes the case on to the platform's review ({@code onward}), where the platform asks for a supplement. */
+    private static void requestASupplement(ThawPlatform thaw, String token, String id, String onward, String asked) {
+        for (String to : new String[] {"GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW"}) {
+            transition(thaw, token, id, Map.of("to", to, "reason", onward));
+        }
+        transition(
+                thaw,
+                token,
+                id,
+                Map.of(
+                        "to",
+                        "SUPPLEMENT_REQUESTED",
+                        "reason",
+                        asked,
+                        "items",
+                        java.util.List.of("TRANSACTION_BACKGROUND")));
     }
 
     private static void transition(ThawPlatform thaw, String token, String id, Map<String, Object> body) {
@@ -651,30 +574,12 @@ class CasesDashboardBrowserIT {
                 openFor(thaw, agent, tenant, "连连支付", "41800.00", "CNY"),
                 openFor(thaw, agent, tenant, "支付宝", "1000.50", "USD"));
         for (String to : new String[] {"GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW", "RESOLVED"}) {
-            api(thaw)
-                    .post()
-                    .uri("/api/v1/cases/{id}/transitions", released)
-                    .headers(h -> h.setBearerAuth(agent))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("to", to, "reason", "analytics check"))
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
+            transition(thaw, agent, released, Map.of("to", to, "reason", "analytics check"));
         }
 
         // Computed here, independently, from each case as the API lists it.
-        java.util.List<Map<String, Object>> cases = ids.stream()
-                .map(id -> (Map<String, Object>) api(thaw)
-                        .get()
-                        .uri("/api/v1/cases/{id}", id)
-                        .headers(h -> h.setBearerAuth(agent))
-                        .exchange()
-                        .expectStatus()
-                        .isOk()
-                        .expectBody(Map.class)
-                        .returnResult()
-                        .getResponseBody())
-                .toList();
+        java.util.List<Map<String, Object>> cases =
+                ids.stream().map(id -> caseAsMap(thaw, agent, id)).toList();
         long total = cases.size();
         long releasedCount = cases.stream()
                 .filter(c -> "RESTORED".equals(c.get("outcome")) || "PARTIALLY_RESTORED".equals(c.get("outcome")))
@@ -699,19 +604,13 @@ class CasesDashboardBrowserIT {
             java.text.DecimalFormat money = new java.text.DecimalFormat("#,##0.00");
             frozen.forEach((currency, sum) ->
                     assertThat(browser.text(By.id("funds-table"))).contains(currency + " " + money.format(sum)));
-            browser.screenshot("cases-analytics-en");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of cases-analytics-en")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("cases-analytics-en");
 
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> page.getPageSource().contains("lang=\"zh-CN\""));
             assertThat(browser.text(By.id("total-cases"))).isEqualTo(Long.toString(total));
             assertThat(browser.text(By.id("funds-table"))).contains("人民币 " + money.format(frozen.get("CNY")));
-            browser.screenshot("cases-analytics-zh-CN");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of cases-analytics-zh-CN")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("cases-analytics-zh-CN");
         }
     }
 
@@ -731,19 +630,7 @@ class CasesDashboardBrowserIT {
                 Map.of("amount", amount, "currency", currency),
                 "assignee",
                 "agent");
-        return (String) api(thaw)
-                .post()
-                .uri("/api/v1/cases")
-                .headers(h -> h.setBearerAuth(staffToken))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(intake)
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+        return open(thaw, staffToken, intake);
     }
 
     /** Opens a case as the merchant {@code acme-admin}, through the gateway's API; answers its id. */
@@ -760,6 +647,11 @@ class CasesDashboardBrowserIT {
                 Map.of("amount", "58200.00", "currency", "CNY"),
                 "assignee",
                 assignee);
+        return open(thaw, token, intake);
+    }
+
+    /** Posts the intake through the gateway's API with {@code token}: 201; answers the case's id. */
+    private static String open(ThawPlatform thaw, String token, Map<String, Object> intake) {
         return (String) api(thaw)
                 .post()
                 .uri("/api/v1/cases")
@@ -773,6 +665,33 @@ class CasesDashboardBrowserIT {
                 .returnResult()
                 .getResponseBody()
                 .get("id");
+    }
+
+    /** The case as the API answers it to {@code token}: 200, its body to assert on. */
+    private static WebTestClient.BodyContentSpec theCase(ThawPlatform thaw, String token, String id) {
+        return api(thaw)
+                .get()
+                .uri("/api/v1/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
+    }
+
+    /** The case as the API answers it to {@code token}: 200, read as a map. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> caseAsMap(ThawPlatform thaw, String token, String id) {
+        return (Map<String, Object>) api(thaw)
+                .get()
+                .uri("/api/v1/cases/{id}", id)
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static WebTestClient api(ThawPlatform thaw) {

@@ -31,17 +31,11 @@ class ConsoleBrowserIT {
             assertThat(browser.has(By.id("dashboard-notifications")))
                     .as("supervisors only")
                     .isFalse();
-            browser.screenshot("console-agent-en");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of console-agent-en")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("console-agent-en");
 
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> page.getPageSource().contains("退出登录"));
-            browser.screenshot("console-agent-zh-CN");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of console-agent-zh-CN")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("console-agent-zh-CN");
 
             browser.click(By.id("sign-out"));
             browser.awaitThat(page -> page.getCurrentUrl().startsWith(thaw.keycloakUrl()));
@@ -72,10 +66,7 @@ class ConsoleBrowserIT {
 
             browser.await(By.id("dashboard-notifications"));
             assertThat(browser.page()).contains("您的工作面板", "lang=\"zh-CN\"");
-            browser.screenshot("console-supervisor-zh-CN");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of console-supervisor-zh-CN")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("console-supervisor-zh-CN");
         }
     }
 }

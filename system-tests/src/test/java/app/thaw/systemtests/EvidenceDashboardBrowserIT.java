@@ -11,12 +11,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import app.thaw.systemtests.support.Browser;
+import app.thaw.systemtests.support.CaseServiceEvents;
 import app.thaw.systemtests.support.Keycloak;
 import app.thaw.systemtests.support.ThawPlatform;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +42,6 @@ class EvidenceDashboardBrowserIT {
 
     static Keycloak keycloak;
     static WebTestClient gateway;
-    static WebTestClient evidenceService;
 
     @BeforeAll
     static void connect(ThawPlatform thaw) {
@@ -51,16 +50,12 @@ class EvidenceDashboardBrowserIT {
                 .baseUrl(thaw.gatewayUrl())
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
-        evidenceService = WebTestClient.bindToServer()
-                .baseUrl(thaw.serviceUrl("evidence-service"))
-                .responseTimeout(Duration.ofSeconds(15))
-                .build();
     }
 
     @Test
     void anAgentRejectsAnExpiredBusinessLicenceFromTheReviewQueue(ThawPlatform thaw) {
         String caseId = "case-" + UUID.randomUUID();
-        caseOpened(caseId);
+        caseOpened(thaw, caseId);
         String acmeAdmin = keycloak.userToken("acme-admin");
         String licence = upload(
                 acmeAdmin,
@@ -103,10 +98,7 @@ class EvidenceDashboardBrowserIT {
             assertThat(browser.text(By.id("case-link")))
                     .contains("TH-" + caseId.substring(5, 13), "Acme Trading Co.")
                     .doesNotContain(caseId);
-            browser.screenshot("evidence-queue-en-before");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of evidence-queue-en-before")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("evidence-queue-en-before");
 
             // By keyboard. A rejection without its reason is refused; the message appears in the form, which stays.
             assertThat(browser.tabTo(By.cssSelector("#verdict-" + licence + " button[value='REJECT']"), 80))
@@ -131,10 +123,7 @@ class EvidenceDashboardBrowserIT {
 
             String result = browser.text(By.cssSelector("#item-" + licence + " .verdict-result"));
             assertThat(result).contains("Rejected", "Expired", "please upload the current one");
-            browser.screenshot("evidence-queue-en-after");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of evidence-queue-en-after")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("evidence-queue-en-after");
 
             browser.open(thaw.gatewayUrl() + "/dashboard/evidence/?caseId=" + caseId);
             browser.await(By.id("item-" + idCard));
@@ -146,10 +135,7 @@ class EvidenceDashboardBrowserIT {
             browser.awaitThat(page -> page.getPageSource().contains("审核队列"));
             browser.await(By.id("item-" + idCard));
             assertThat(browser.page()).contains("lang=\"zh-CN\"", "法定代表人身份证件", "驳回原因", "账户持有人", "Acme Trading Co.");
-            browser.screenshot("evidence-queue-zh-CN");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of evidence-queue-zh-CN")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("evidence-queue-zh-CN");
 
             // The ID card accepted by keyboard, in Chinese, with what the merchant declared.
             assertThat(browser.script("return document.getElementById(arguments[0]).value;", "expiry-" + idCard))
@@ -160,10 +146,7 @@ class EvidenceDashboardBrowserIT {
             browser.awaitThat(page -> page.findElement(By.cssSelector("#item-" + idCard + " .verdict-result"))
                     .getText()
                     .contains("已通过"));
-            browser.screenshot("evidence-queue-zh-CN-accepted");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of evidence-queue-zh-CN-accepted")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("evidence-queue-zh-CN-accepted");
 
             // The case's evidence page by keyboard, from the link that names the case by its number and holder (on the
             // queue loaded again: both items decided, the link stays).
@@ -178,10 +161,7 @@ class EvidenceDashboardBrowserIT {
             browser.await(By.id("case-heading"));
             assertThat(browser.text(By.id("case-heading"))).contains("TH-" + caseId.substring(5, 13));
             assertThat(browser.text(By.id("items"))).contains("已驳回", "已通过");
-            browser.screenshot("evidence-case-zh-CN-by-keyboard");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of evidence-case-zh-CN-by-keyboard")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("evidence-case-zh-CN-by-keyboard");
         }
 
         gateway.get()
@@ -200,59 +180,21 @@ class EvidenceDashboardBrowserIT {
     }
 
     /** What case-service would send: the case, its tenant (acme) and an enterprise holder. */
-    private static void caseOpened(String caseId) {
-        Map<String, Object> event = Map.of(
-                "specversion",
-                "1.0",
-                "id",
-                UUID.randomUUID().toString(),
-                "source",
-                "/thaw/case-service",
-                "type",
-                "thaw.case.opened",
-                "subject",
-                caseId,
-                "time",
-                Instant.now().toString(),
-                "tenantid",
-                "acme",
-                "datacontenttype",
-                "application/json",
-                "data",
-                Map.of(
-                        "caseId",
+    private static void caseOpened(ThawPlatform thaw, String caseId) {
+        CaseServiceEvents.deliver(
+                thaw,
+                keycloak,
+                "evidence-service",
+                CaseServiceEvents.opened(
                         caseId,
-                        "scenario",
-                        "RISK_TXN",
-                        "drill",
-                        false,
-                        "restricted",
-                        false,
-                        "reference",
-                        "TH-" + caseId.substring(5, 13),
-                        "platform",
-                        "demo-pay",
-                        "scope",
-                        "ACCOUNT",
-                        "openedAt",
-                        Instant.now().toString(),
-                        "holder",
-                        Map.of(
-                                "type",
-                                "ENTERPRISE",
-                                "displayName",
+                        "acme",
+                        CaseServiceEvents.openedData(
+                                caseId,
+                                "TH-" + caseId.substring(5, 13),
+                                "demo-pay",
+                                "ACCOUNT",
                                 "Acme Trading Co.",
-                                "accountReference",
                                 "ACME-001")));
-        evidenceService
-                .post()
-                .uri("/internal/events")
-                .headers(h -> h.setBearerAuth(keycloak.clientToken("case-service", "case-service-dev-secret")))
-                .contentType(MediaType.parseMediaType("application/cloudevents+json"))
-                .bodyValue(event)
-                .exchange()
-                .expectStatus()
-                .isOk();
     }
 
     /** Uploads through the public API, stating the document's expiry date as the merchant reads it. */

@@ -100,10 +100,7 @@ class MonitorDashboardBrowserIT {
                             "Credit application from a device this subject has not used before",
                             "3 credit or loan applications within 60 min (limit 2)");
             assertThat(browser.page()).doesNotContain(phone);
-            browser.screenshot("monitor-queue-en");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of monitor-queue-en")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("monitor-queue-en");
 
             // By keyboard: the reason, then Tab to the move and Enter.
             browser.type(By.id("reason-" + alertId), "Called the customer: not their applications");
@@ -124,20 +121,14 @@ class MonitorDashboardBrowserIT {
             browser.click(By.id("show-signals-" + alertId));
             browser.awaitThat(page ->
                     page.findElement(By.id("signals-" + alertId)).getText().contains("emulator-7"));
-            browser.screenshot("monitor-queue-acknowledged-en");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of monitor-queue-acknowledged-en")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("monitor-queue-acknowledged-en");
 
             browser.click(By.cssSelector("#alert-" + alertId + " a.subject"));
             browser.await(By.id("subject-heading"));
             assertThat(browser.text(By.id("devices"))).contains("phone-1", "emulator-7");
             assertThat(browser.text(By.id("timeline"))).contains("Credit application", "lender-x");
             assertThat(browser.page()).doesNotContain(phone);
-            browser.screenshot("monitor-subject-en");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of monitor-subject-en")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("monitor-subject-en");
 
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> page.getPageSource().contains("已知设备"));
@@ -146,19 +137,13 @@ class MonitorDashboardBrowserIT {
             assertThat(browser.text(By.id("alert-" + alertId)))
                     .contains("来自该主体从未使用过的设备的信贷申请", "60 分钟内提交信贷或贷款申请 3 次（上限 2 次）")
                     .doesNotContain(ENGLISH_REASONS);
-            browser.screenshot("monitor-subject-zh-CN");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of monitor-subject-zh-CN")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("monitor-subject-zh-CN");
 
             browser.open(thaw.gatewayUrl() + "/dashboard/monitor/ingestion");
             browser.await(By.id("ingestion-chart"));
             browser.awaitThat(
                     page -> page.findElement(By.id("ingestion-total")).getText().contains("条信号"));
-            browser.screenshot("monitor-ingestion-zh-CN");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of monitor-ingestion-zh-CN")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("monitor-ingestion-zh-CN");
         }
 
         // Staff work the bank's alert in Chinese, by keyboard alone: the tenant chosen from those with open alerts,
@@ -188,10 +173,7 @@ class MonitorDashboardBrowserIT {
             assertThat(browser.has(By.id("show-signals-" + alertId)))
                     .as("no signals of another tenant")
                     .isFalse();
-            browser.screenshot("monitor-queue-named-tenant-zh-CN");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of monitor-queue-named-tenant-zh-CN")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("monitor-queue-named-tenant-zh-CN");
 
             // Dismissed rather than escalated (the case is already open: a HIGH identity misuse opens one).
             assertThat(browser.tabTo(By.id("reason-" + alertId), 400)).isTrue();
@@ -203,10 +185,7 @@ class MonitorDashboardBrowserIT {
             browser.awaitThat(page ->
                     page.findElement(By.id("alert-" + alertId)).getText().contains("已驳回。"));
             assertThat(alertOf(api, subjectId).get("state")).isEqualTo("DISMISSED");
-            browser.screenshot("monitor-queue-dismissed-zh-CN");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of monitor-queue-dismissed-zh-CN")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("monitor-queue-dismissed-zh-CN");
 
             // The alert → its case, by keyboard. The row answered after the move keeps the link; the queue is loaded
             // again so that Tab starts from the top (the link comes before the moves in the row).
@@ -230,18 +209,12 @@ class MonitorDashboardBrowserIT {
             assertThat(browser.url()).startsWith(thaw.gatewayUrl() + "/dashboard/cases/");
             assertThat(browser.page()).contains("lang=\"zh-CN\"");
             assertThat(browser.text(By.id("case-scenario"))).isNotBlank();
-            browser.screenshot("monitor-alert-case-zh-CN");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of monitor-alert-case-zh-CN")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("monitor-alert-case-zh-CN");
 
             browser.open(thaw.gatewayUrl() + "/dashboard/monitor/subjects/" + subjectId);
             browser.await(By.id("not-found"));
             assertThat(browser.page()).doesNotContain("Z**** W**");
-            browser.screenshot("monitor-subject-other-tenant-zh-CN");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of monitor-subject-other-tenant-zh-CN")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("monitor-subject-other-tenant-zh-CN");
         }
     }
 

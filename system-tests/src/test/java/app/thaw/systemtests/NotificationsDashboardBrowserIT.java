@@ -3,12 +3,12 @@ package app.thaw.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import app.thaw.systemtests.support.Browser;
+import app.thaw.systemtests.support.CaseServiceEvents;
 import app.thaw.systemtests.support.Keycloak;
 import app.thaw.systemtests.support.ThawPlatform;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -69,76 +68,21 @@ class NotificationsDashboardBrowserIT {
                 .expectStatus()
                 .isCreated();
         // What case-service's relay would send when the case opens.
-        Map<String, Object> opened = Map.of(
-                "specversion",
-                "1.0",
-                "id",
-                UUID.randomUUID().toString(),
-                "source",
-                "/thaw/case-service",
-                "type",
-                "thaw.case.opened",
-                "subject",
+        Map<String, Object> opened = CaseServiceEvents.opened(
                 caseId,
-                "time",
-                Instant.now().toString(),
-                "tenantid",
                 "thaw",
-                "datacontenttype",
-                "application/json",
-                "data",
-                Map.of(
-                        "caseId",
-                        caseId,
-                        "scenario",
-                        "RISK_TXN",
-                        "drill",
-                        false,
-                        "restricted",
-                        false,
-                        "reference",
-                        "TH-" + caseId,
-                        "holder",
-                        Map.of("type", "ENTERPRISE", "displayName", "Widgets Ltd", "accountReference", "acct-1"),
-                        "platform",
-                        "LianLian",
-                        "scope",
-                        "TRANSACTION",
-                        "openedAt",
-                        Instant.now().toString()));
+                CaseServiceEvents.openedData(
+                        caseId, "TH-" + caseId, "LianLian", "TRANSACTION", "Widgets Ltd", "acct-1"));
         sendEvent(thaw, opened);
         // A client tenant's case (its client has no contact yet: the tenant-wide inbox is told), which staff read by
         // naming the tenant.
         String clientTenant = "client-" + UUID.randomUUID().toString().substring(0, 8);
         String clientCase = "case-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> clientOpened = new java.util.HashMap<>(opened);
-        clientOpened.putAll(Map.of(
-                "id",
-                UUID.randomUUID().toString(),
-                "subject",
+        Map<String, Object> clientOpened = CaseServiceEvents.opened(
                 clientCase,
-                "tenantid",
                 clientTenant,
-                "data",
-                Map.of(
-                        "caseId",
-                        clientCase,
-                        "scenario",
-                        "RISK_TXN",
-                        "drill",
-                        false,
-                        "restricted",
-                        false,
-                        "reference",
-                        "TH-" + clientCase,
-                        "holder",
-                        Map.of("type", "ENTERPRISE", "displayName", "Client Ltd", "accountReference", "acct-2"),
-                        "platform",
-                        "LianLian",
-                        "scope",
-                        "TRANSACTION",
-                        "openedAt",
-                        Instant.now().toString())));
+                CaseServiceEvents.openedData(
+                        clientCase, "TH-" + clientCase, "LianLian", "TRANSACTION", "Client Ltd", "acct-2"));
         sendEvent(thaw, clientOpened);
 
         try (Browser browser = Browser.start("en")) {
@@ -163,10 +107,7 @@ class NotificationsDashboardBrowserIT {
             browser.await(By.cssSelector(".delivery-detail .attempt"));
             assertThat(browser.text(By.cssSelector(".delivery-detail")))
                     .contains("[TH-" + caseId + "] We found it and we are on it", "Succeeded", "mailbox");
-            browser.screenshot("notifications-deliveries-en");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of notifications-deliveries-en")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("notifications-deliveries-en");
             browser.click(By.cssSelector(".delivery-detail button"));
             browser.awaitThat(page ->
                     page.findElements(By.cssSelector(".delivery-detail .done")).size() == 1);
@@ -182,10 +123,7 @@ class NotificationsDashboardBrowserIT {
                     .findFirst()
                     .orElse(null));
             assertThat(mail).contains("[TH-" + caseId + "] We found it and we are on it", "E-mail");
-            browser.screenshot("notifications-mailbox-en");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of notifications-mailbox-en")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("notifications-mailbox-en");
 
             // A client tenant's log: the supervisor types its id into the filter (an audited read across tenants).
             browser.click(By.linkText("Delivery log"));
@@ -209,33 +147,16 @@ class NotificationsDashboardBrowserIT {
             browser.click(By.linkText("中文"));
             browser.awaitThat(page -> page.getPageSource().contains("开发邮箱"));
             assertThat(browser.page()).contains("lang=\"zh-CN\"", "[TH-" + caseId + "]");
-            browser.screenshot("notifications-mailbox-zh-CN");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of notifications-mailbox-zh-CN")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("notifications-mailbox-zh-CN");
             browser.click(By.linkText("黄金 15 分钟"));
             browser.await(By.cssSelector("canvas#golden-chart[data-rendered='true']"));
             assertThat(browser.text(By.id("golden-table"))).contains("15 分钟内");
-            browser.screenshot("notifications-golden15-zh-CN");
-            assertThat(browser.accessibilityViolations())
-                    .as("accessibility of notifications-golden15-zh-CN")
-                    .isEmpty();
+            browser.screenshotAndAssertAccessible("notifications-golden15-zh-CN");
         }
     }
 
     /** What case-service's relay would send: a CloudEvent to notification-service, with case-service's own token. */
     static void sendEvent(ThawPlatform thaw, Map<String, Object> event) {
-        WebTestClient.bindToServer()
-                .baseUrl(thaw.serviceUrl("notification-service"))
-                .responseTimeout(Duration.ofSeconds(15))
-                .build()
-                .post()
-                .uri("/internal/events")
-                .headers(h -> h.setBearerAuth(keycloak.clientToken("case-service", "case-service-dev-secret")))
-                .contentType(MediaType.parseMediaType("application/cloudevents+json"))
-                .bodyValue(event)
-                .exchange()
-                .expectStatus()
-                .isOk();
+        CaseServiceEvents.deliver(thaw, keycloak, "notification-service", event);
     }
 }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
@@ -102,17 +103,7 @@ class ReliabilityIT {
             String key = UUID.randomUUID().toString();
             names.add(name);
             // Cut off 0–500 ms after sending, through the gateway, as the probe did.
-            WebClient.create(platform.gatewayUrl())
-                    .post()
-                    .uri("/api/v1/cases")
-                    .headers(h -> {
-                        h.setBearerAuth(thaw.token(ADMIN));
-                        h.set("Idempotency-Key", key);
-                    })
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(intake(name))
-                    .retrieve()
-                    .toBodilessEntity()
+            keyedIntake(platform.gatewayUrl(), key, name)
                     .timeout(Duration.ofMillis(ThreadLocalRandom.current().nextInt(1, 500)))
                     .onErrorResume(cut -> Mono.empty())
                     .block(Duration.ofSeconds(15));
@@ -135,18 +126,7 @@ class ReliabilityIT {
         String name = run + "-killed";
         String key = UUID.randomUUID().toString();
         String caseService = platform.serviceUrl("case-service");
-        WebClient.create(caseService)
-                .post()
-                .uri("/api/v1/cases")
-                .headers(h -> {
-                    h.setBearerAuth(thaw.token(ADMIN));
-                    h.set("Idempotency-Key", key);
-                })
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(intake(name))
-                .retrieve()
-                .toBodilessEntity()
-                .subscribe(done -> {}, failed -> {});
+        keyedIntake(caseService, key, name).subscribe(done -> {}, failed -> {});
         sleep(ThreadLocalRandom.current().nextInt(20, 200));
         platform.killService("case-service");
         platform.startService("case-service");
@@ -992,5 +972,20 @@ class ReliabilityIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The admin's intake of a case named {@code name} under the Idempotency-Key {@code key}, posted to {@code base}. */
+    private Mono<ResponseEntity<Void>> keyedIntake(String base, String key, String name) {
+        return WebClient.create(base)
+                .post()
+                .uri("/api/v1/cases")
+                .headers(h -> {
+                    h.setBearerAuth(thaw.token(ADMIN));
+                    h.set("Idempotency-Key", key);
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(intake(name))
+                .retrieve()
+                .toBodilessEntity();
     }
 }

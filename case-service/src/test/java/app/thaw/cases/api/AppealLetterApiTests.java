@@ -35,12 +35,11 @@ class AppealLetterApiTests extends CaseApiTests {
                                 "2025-10-03T03:00:00Z"))
                 .expectStatus()
                 .isOk();
-        web.put()
-                .uri("/api/v1/cases/{id}/checklist/BANK_STATEMENT", id)
-                .headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("status", "ACCEPTED"))
-                .exchange()
+        putJson(
+                        token("thaw", "staff_agent"),
+                        "/api/v1/cases/{id}/checklist/BANK_STATEMENT",
+                        Map.of("status", "ACCEPTED"),
+                        id)
                 .expectStatus()
                 .isOk();
         return id;
@@ -99,10 +98,10 @@ class AppealLetterApiTests extends CaseApiTests {
     void theChineseLetterIsAPdfWithItsChineseTextWithTheFontShippedInTheJar() throws Exception {
         String id = prepared("appeal3");
 
-        byte[] pdf = web.get()
-                .uri("/api/v1/cases/{id}/appeal-letter?lang=zh-CN&format=pdf", id)
-                .headers(h -> h.setBearerAuth(token("appeal3", "merchant_admin")))
-                .exchange()
+        byte[] pdf = getAs(
+                        token("appeal3", "merchant_admin"),
+                        "/api/v1/cases/{id}/appeal-letter?lang=zh-CN&format=pdf",
+                        id)
                 .expectStatus()
                 .isOk()
                 .expectBody(byte[].class)
@@ -117,10 +116,7 @@ class AppealLetterApiTests extends CaseApiTests {
     @Test
     void anUnknownLanguageIsAValidationProblem() {
         String id = open("appeal4", RISK_NOTICE);
-        web.get()
-                .uri("/api/v1/cases/{id}/appeal-letter?lang=fr", id)
-                .headers(h -> h.setBearerAuth(token("appeal4", "merchant_admin")))
-                .exchange()
+        getAs(token("appeal4", "merchant_admin"), "/api/v1/cases/{id}/appeal-letter?lang=fr", id)
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()

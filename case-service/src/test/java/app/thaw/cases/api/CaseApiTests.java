@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import app.thaw.platform.testing.ApiAnswers;
+import app.thaw.platform.testing.ApiCalls;
 import app.thaw.platform.testing.MutableClock;
 import app.thaw.platform.testing.TestTokens;
 import app.thaw.platform.timers.Timers;
@@ -21,7 +23,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -44,7 +45,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         })
 @AutoConfigureWebTestClient
 @Import(CaseApiTests.TestClock.class)
-public abstract class CaseApiTests {
+public abstract class CaseApiTests implements ApiCalls {
 
     protected static final TestTokens tokens = new TestTokens();
     protected static final MutableClock clock = MutableClock.frozenAt(Instant.parse("2025-09-30T02:00:00Z"));
@@ -128,26 +129,12 @@ public abstract class CaseApiTests {
 
     /** Opens a case as {@code tenant}'s merchant admin; answers its id. */
     protected String open(String tenant, String notice) {
-        return (String) web.post()
-                .uri("/api/v1/cases")
-                .headers(h -> h.setBearerAuth(token(tenant, "merchant_admin")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(intake(notice))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+        return (String) createdId(postJson(token(tenant, "merchant_admin"), "/api/v1/cases", intake(notice)));
     }
 
     @SuppressWarnings("unchecked")
     protected Map<String, Object> read(String id, String bearer) {
-        return web.get()
-                .uri("/api/v1/cases/{id}", id)
-                .headers(h -> h.setBearerAuth(bearer))
-                .exchange()
+        return getAs(bearer, "/api/v1/cases/{id}", id)
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
@@ -156,12 +143,53 @@ public abstract class CaseApiTests {
     }
 
     protected WebTestClient.ResponseSpec post(String path, String bearer, Object body) {
-        return web.post()
-                .uri(path)
-                .headers(h -> h.setBearerAuth(bearer))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
+        return postJson(bearer, path, body);
+    }
+
+    /** The id of what was answered 201 (a case opened, say). */
+    protected static Object createdId(WebTestClient.ResponseSpec answer) {
+        return answer.expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
+    }
+
+    /** Asserts a page answered 200 holds one case, {@code id}. */
+    protected static void onlyCase(WebTestClient.ResponseSpec answer, String id) {
+        org.assertj.core.api.Assertions.assertThat(ApiAnswers.items(answer))
+                .singleElement()
+                .satisfies(item -> org.assertj.core.api.Assertions.assertThat(((Map<?, ?>) item).get("id"))
+                        .isEqualTo(id));
+    }
+
+    /**
+     * The data of a HIGH identity-misuse {@code thaw.alert.raised} (impossible travel of subject {@code subj-1},
+     * {@code Z** W**}): what identity-monitor publishes.
+     */
+    protected static Map<String, Object> identityMisuseAlert(String alertId, List<String> signalIds, String raisedAt) {
+        return Map.of(
+                "alertId",
+                alertId,
+                "subjectId",
+                "subj-1",
+                "subjectLabel",
+                "Z** W**",
+                "subjectType",
+                "PERSON",
+                "severity",
+                "HIGH",
+                "detector",
+                "impossible_travel",
+                "kind",
+                "IDENTITY_MISUSE",
+                "signalIds",
+                signalIds,
+                "count",
+                signalIds.size(),
+                "raisedAt",
+                raisedAt);
     }
 
     protected WebTestClient.ResponseSpec transition(String id, String bearer, String to, Map<String, Object> more) {
@@ -229,13 +257,13 @@ public abstract class CaseApiTests {
     }
 
     protected void deliver(String cloudEvent) {
-        web.post()
-                .uri("/internal/events")
-                .headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(cloudEvent)
-                .exchange()
+        postJson(tokens.token("thaw_service"), "/internal/events", cloudEvent)
                 .expectStatus()
                 .is2xxSuccessful();
+    }
+
+    @Override
+    public WebTestClient web() {
+        return web;
     }
 }

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import app.thaw.platform.testing.ApiAnswers;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 class CaseFlowApiTests extends CaseApiTests {
@@ -57,10 +57,7 @@ class CaseFlowApiTests extends CaseApiTests {
                 .filteredOn(e -> e.getString("type").equals("thaw.case.clock_breached"))
                 .extracting(e -> ((Document) e.get("data")).getString("clock"))
                 .contains("GOLDEN_15");
-        web.get()
-                .uri("/api/v1/cases?atRisk=true")
-                .headers(h -> h.setBearerAuth(token("flow2", "merchant_admin")))
-                .exchange()
+        getAs(token("flow2", "merchant_admin"), "/api/v1/cases?atRisk=true")
                 .expectBody()
                 .jsonPath("$.items[0].id")
                 .isEqualTo(id);
@@ -141,10 +138,7 @@ class CaseFlowApiTests extends CaseApiTests {
                 "ev-2",
                 evidenceData(id, "ev-2", "BANK_STATEMENT", "verifiedBy", "v")));
 
-        web.get()
-                .uri("/api/v1/cases/{id}", id)
-                .headers(h -> h.setBearerAuth(token("flow3", "merchant_admin")))
-                .exchange()
+        getAs(token("flow3", "merchant_admin"), "/api/v1/cases/{id}", id)
                 .expectBody()
                 .jsonPath("$.checklist[?(@.code == 'BUSINESS_LICENSE')].status")
                 .isEqualTo("REJECTED")
@@ -159,34 +153,23 @@ class CaseFlowApiTests extends CaseApiTests {
         String id = open("flow4", RISK_NOTICE);
         String agent = token("thaw", "staff_agent");
 
-        web.put()
-                .uri("/api/v1/cases/{id}/checklist/LEGAL_REP_ID", id)
-                .headers(h -> h.setBearerAuth(agent))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("status", "REJECTED"))
-                .exchange()
+        putJson(agent, "/api/v1/cases/{id}/checklist/LEGAL_REP_ID", Map.of("status", "REJECTED"), id)
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("rejection_reason_required");
-        web.put()
-                .uri("/api/v1/cases/{id}/checklist/LEGAL_REP_ID", id)
-                .headers(h -> h.setBearerAuth(agent))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("status", "ACCEPTED"))
-                .exchange()
+        putJson(agent, "/api/v1/cases/{id}/checklist/LEGAL_REP_ID", Map.of("status", "ACCEPTED"), id)
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.checklist[?(@.code == 'LEGAL_REP_ID')].status")
                 .isEqualTo("ACCEPTED");
-        web.put()
-                .uri("/api/v1/cases/{id}/checklist/LEGAL_REP_ID", id)
-                .headers(h -> h.setBearerAuth(token("flow4", "merchant_admin")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("status", "ACCEPTED"))
-                .exchange()
+        putJson(
+                        token("flow4", "merchant_admin"),
+                        "/api/v1/cases/{id}/checklist/LEGAL_REP_ID",
+                        Map.of("status", "ACCEPTED"),
+                        id)
                 .expectStatus()
                 .isForbidden();
     }
@@ -194,27 +177,8 @@ class CaseFlowApiTests extends CaseApiTests {
     @Test
     void aHighIdentityMisuseAlertOpensOneCaseHoweverOftenItIsDelivered() {
         String alert = "alert-" + java.util.UUID.randomUUID();
-        Map<String, Object> data = Map.of(
-                "alertId",
-                alert,
-                "subjectId",
-                "subj-1",
-                "subjectLabel",
-                "Z** W**",
-                "subjectType",
-                "PERSON",
-                "severity",
-                "HIGH",
-                "detector",
-                "impossible_travel",
-                "kind",
-                "IDENTITY_MISUSE",
-                "signalIds",
-                List.of("s1", "s2", "s3"),
-                "count",
-                3,
-                "raisedAt",
-                clock.instant().toString());
+        Map<String, Object> data = identityMisuseAlert(
+                alert, List.of("s1", "s2", "s3"), clock.instant().toString());
         deliver(internalEvent("thaw.alert.raised", "flow5", alert, data));
         deliver(internalEvent("thaw.alert.raised", "flow5", alert, data));
         deliver(internalEvent(
@@ -223,10 +187,7 @@ class CaseFlowApiTests extends CaseApiTests {
                 "low",
                 Map.of("alertId", "low-1", "severity", "LOW", "kind", "IDENTITY_MISUSE")));
 
-        web.get()
-                .uri("/api/v1/cases")
-                .headers(h -> h.setBearerAuth(token("flow5", "merchant_admin")))
-                .exchange()
+        getAs(token("flow5", "merchant_admin"), "/api/v1/cases")
                 .expectBody()
                 .jsonPath("$.items.length()")
                 .isEqualTo(1)
@@ -262,17 +223,11 @@ class CaseFlowApiTests extends CaseApiTests {
                         "score",
                         0.93)));
 
-        web.get()
-                .uri("/api/v1/cases")
-                .headers(h -> h.setBearerAuth(token("flow6", "merchant_admin")))
-                .exchange()
+        getAs(token("flow6", "merchant_admin"), "/api/v1/cases")
                 .expectBody()
                 .jsonPath("$.items.length()")
                 .isEqualTo(0);
-        web.get()
-                .uri("/api/v1/cases?tenantId=flow6")
-                .headers(h -> h.setBearerAuth(token("thaw", "compliance_officer")))
-                .exchange()
+        getAs(token("thaw", "compliance_officer"), "/api/v1/cases?tenantId=flow6")
                 .expectBody()
                 .jsonPath("$.items[0].scenario")
                 .isEqualTo("COMPLIANCE_HOLD")
@@ -308,10 +263,7 @@ class CaseFlowApiTests extends CaseApiTests {
                 .isOk();
 
         assertThat(clock(id, "FOLLOW_UP")).containsEntry("dueAt", "2025-10-14T02:00:00Z");
-        web.get()
-                .uri("/api/v1/cases/{id}/scripts?lang=zh-CN", id)
-                .headers(h -> h.setBearerAuth(token("flow7", "merchant_admin")))
-                .exchange()
+        getAs(token("flow7", "merchant_admin"), "/api/v1/cases/{id}/scripts?lang=zh-CN", id)
                 .expectBody()
                 .jsonPath("$.scripts.recap")
                 .value(text -> assertThat((String) text).contains("T-77", "send invoices"));
@@ -320,34 +272,19 @@ class CaseFlowApiTests extends CaseApiTests {
     @Test
     void aTenantsOwnTimeZoneAndHolidaysMoveItsFollowUps() {
         String admin = token("flow8", "merchant_admin");
-        web.put()
-                .uri("/api/v1/cases/settings")
-                .headers(h -> h.setBearerAuth(admin))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("country", "Mars", "timeZone", "Asia/Shanghai"))
-                .exchange()
+        putJson(admin, "/api/v1/cases/settings", Map.of("country", "Mars", "timeZone", "Asia/Shanghai"))
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("unknown_calendar_country");
-        web.put()
-                .uri("/api/v1/cases/settings")
-                .headers(h -> h.setBearerAuth(admin))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("country", "DE", "timeZone", "Europe/Berlinn"))
-                .exchange()
+        putJson(admin, "/api/v1/cases/settings", Map.of("country", "DE", "timeZone", "Europe/Berlinn"))
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("invalid_time_zone");
-        web.put()
-                .uri("/api/v1/cases/settings")
-                .headers(h -> h.setBearerAuth(admin))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("country", "US", "timeZone", "America/New_York"))
-                .exchange()
+        putJson(admin, "/api/v1/cases/settings", Map.of("country", "US", "timeZone", "America/New_York"))
                 .expectStatus()
                 .isOk()
                 .expectHeader()
@@ -443,25 +380,31 @@ class CaseFlowApiTests extends CaseApiTests {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("review_required");
-        web.put()
-                .uri("/api/v1/cases/{id}/review", id)
-                .headers(h -> h.setBearerAuth(admin))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "summary",
-                        "Funds held 3 days over missing invoices",
-                        "whys",
-                        List.of("no invoices", "not filed", "no checklist", "new hire", "no onboarding"),
-                        "rootCause",
-                        "no invoice checklist at onboarding",
-                        "penalty",
-                        "3 days frozen",
-                        "fix",
-                        "invoice checklist",
-                        "actionItems",
-                        List.of(Map.of(
-                                "title", "write checklist", "owner", "ops", "dueDate", "2025-10-20", "done", false))))
-                .exchange()
+        putJson(
+                        admin,
+                        "/api/v1/cases/{id}/review",
+                        Map.of(
+                                "summary",
+                                "Funds held 3 days over missing invoices",
+                                "whys",
+                                List.of("no invoices", "not filed", "no checklist", "new hire", "no onboarding"),
+                                "rootCause",
+                                "no invoice checklist at onboarding",
+                                "penalty",
+                                "3 days frozen",
+                                "fix",
+                                "invoice checklist",
+                                "actionItems",
+                                List.of(Map.of(
+                                        "title",
+                                        "write checklist",
+                                        "owner",
+                                        "ops",
+                                        "dueDate",
+                                        "2025-10-20",
+                                        "done",
+                                        false))),
+                        id)
                 .expectStatus()
                 .isOk();
         post("/api/v1/cases/" + id + "/review/complete", admin, Map.of())
@@ -477,26 +420,17 @@ class CaseFlowApiTests extends CaseApiTests {
                 .isEqualTo("RESTORED");
 
         assertThat(published(id)).contains("thaw.case.closed");
-        web.get()
-                .uri("/api/v1/cases/library?q=INVOICE CHECKLIST")
-                .headers(h -> h.setBearerAuth(admin))
-                .exchange()
+        getAs(admin, "/api/v1/cases/library?q=INVOICE CHECKLIST")
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.items[0].caseId")
                 .isEqualTo(id);
-        web.get()
-                .uri("/api/v1/cases/library?q=invoice")
-                .headers(h -> h.setBearerAuth(token("other", "merchant_admin")))
-                .exchange()
+        getAs(token("other", "merchant_admin"), "/api/v1/cases/library?q=invoice")
                 .expectBody()
                 .jsonPath("$.items.length()")
                 .isEqualTo(0);
-        web.get()
-                .uri("/api/v1/cases/{id}/timeline", id)
-                .headers(h -> h.setBearerAuth(admin))
-                .exchange()
+        getAs(admin, "/api/v1/cases/{id}/timeline", id)
                 .expectBody()
                 .jsonPath("$[-1].type")
                 .isEqualTo("closed");
@@ -505,18 +439,7 @@ class CaseFlowApiTests extends CaseApiTests {
     @Test
     void aDrillRunsTheRealClocksAndItsReportShowsEachStepAgainstItsClock() {
         String admin = token("flow10", "merchant_admin");
-        String id = (String) web.post()
-                .uri("/api/v1/cases/drills")
-                .headers(h -> h.setBearerAuth(admin))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("scenario", "ACCOUNT_TAKEOVER"))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+        String id = (String) createdId(postJson(admin, "/api/v1/cases/drills", Map.of("scenario", "ACCOUNT_TAKEOVER")));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> tasks =
                 (List<Map<String, Object>>) read(id, admin).get("tasks");
@@ -534,10 +457,7 @@ class CaseFlowApiTests extends CaseApiTests {
             clock.advance(Duration.ofMinutes(-10));
         }
 
-        web.get()
-                .uri("/api/v1/cases/{id}/drill-report", id)
-                .headers(h -> h.setBearerAuth(admin))
-                .exchange()
+        getAs(admin, "/api/v1/cases/{id}/drill-report", id)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -553,12 +473,7 @@ class CaseFlowApiTests extends CaseApiTests {
                 .allSatisfy(event -> assertThat(((Document) event.get("data")).getBoolean("drill"))
                         .isTrue());
         String real = open("flow10", RISK_NOTICE);
-        web.get()
-                .uri("/api/v1/cases/{id}/drill-report", real)
-                .headers(h -> h.setBearerAuth(admin))
-                .exchange()
-                .expectStatus()
-                .isNotFound();
+        getAs(admin, "/api/v1/cases/{id}/drill-report", real).expectStatus().isNotFound();
     }
 
     @Test
@@ -577,10 +492,7 @@ class CaseFlowApiTests extends CaseApiTests {
             post("/api/v1/cases/" + id + "/waiting", admin, Map.of("party", "PLATFORM"))
                     .expectStatus()
                     .isOk();
-            web.get()
-                    .uri("/api/v1/cases/{id}/delay-report", id)
-                    .headers(h -> h.setBearerAuth(admin))
-                    .exchange()
+            getAs(admin, "/api/v1/cases/{id}/delay-report", id)
                     .expectBody()
                     .jsonPath("$.secondsByParty.HOLDER")
                     .isEqualTo(7200)
@@ -631,21 +543,15 @@ class CaseFlowApiTests extends CaseApiTests {
     @Test
     void aTenantsJudicialPlaybookThatSendsStaffToThePlatformsSupportIsRefusedByStepAndRule() {
         String admin = token("flow12j", "merchant_admin");
-        newPlaybookVersion(
+        ApiAnswers.firstViolation(
+                newPlaybookVersion(
                         admin,
                         "JUDICIAL_FREEZE",
                         List.of(
                                 merchantStep("联系执行机关了解冻结范围", "Ask the authority about the scope", 60),
-                                merchantStep("联系平台官方客服申请解冻", "Ask the platform to lift the freeze", 60)))
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo("validation_failed")
-                .jsonPath("$.errors[0].field")
-                .isEqualTo("steps[1].title")
-                .jsonPath("$.errors[0].rule")
-                .isEqualTo("ContactRule");
+                                merchantStep("联系平台官方客服申请解冻", "Ask the platform to lift the freeze", 60))),
+                "steps[1].title",
+                "ContactRule");
         // The same step is a RISK_TXN case's own business: the platform's support is whom it contacts.
         newPlaybookVersion(
                         admin,
@@ -653,10 +559,7 @@ class CaseFlowApiTests extends CaseApiTests {
                         List.of(merchantStep("联系平台官方客服申请解冻", "Ask official support to lift the freeze", 60)))
                 .expectStatus()
                 .isCreated();
-        web.get()
-                .uri("/api/v1/cases/playbooks/JUDICIAL_FREEZE")
-                .headers(h -> h.setBearerAuth(admin))
-                .exchange()
+        getAs(admin, "/api/v1/cases/playbooks/JUDICIAL_FREEZE")
                 .expectBody()
                 .jsonPath("$.version")
                 .isEqualTo(1);

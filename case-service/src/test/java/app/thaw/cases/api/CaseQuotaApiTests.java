@@ -92,10 +92,7 @@ class CaseQuotaApiTests extends CaseApiTests {
                     .isEqualTo(200)
                     .jsonPath("$.resetsAt")
                     .isEqualTo("2025-10-01T00:00:00Z");
-            web.get()
-                    .uri("/internal/usage/{tenant}?month=2025-09", tenant)
-                    .headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
-                    .exchange()
+            getAs(tokens.token("thaw_service"), "/internal/usage/{tenant}?month=2025-09", tenant)
                     .expectStatus()
                     .isOk()
                     .expectBody()
@@ -106,10 +103,7 @@ class CaseQuotaApiTests extends CaseApiTests {
 
             clock.advance(Duration.ofHours(4));
             open(tenant, RISK_NOTICE);
-            web.get()
-                    .uri("/internal/usage/{tenant}", tenant)
-                    .headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
-                    .exchange()
+            getAs(tokens.token("thaw_service"), "/internal/usage/{tenant}", tenant)
                     .expectStatus()
                     .isOk()
                     .expectBody()
@@ -118,10 +112,7 @@ class CaseQuotaApiTests extends CaseApiTests {
                     .jsonPath("$.used.cases")
                     .isEqualTo(1);
             // Only services read usage.
-            web.get()
-                    .uri("/internal/usage/{tenant}", tenant)
-                    .headers(h -> h.setBearerAuth(token(tenant, "merchant_admin")))
-                    .exchange()
+            getAs(token(tenant, "merchant_admin"), "/internal/usage/{tenant}", tenant)
                     .expectStatus()
                     .isForbidden();
         } finally {

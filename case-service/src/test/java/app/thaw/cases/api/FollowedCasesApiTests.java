@@ -32,10 +32,7 @@ class FollowedCasesApiTests extends CaseApiTests {
     @Test
     void anInsurerWithConsentReadsStatusClocksChecklistAndRestorationButNoNoticeOrIdentifiers() {
         String id = open("fc-acme", RISK_NOTICE);
-        web.get()
-                .uri("/api/v1/cases/followed/{id}", id)
-                .headers(h -> h.setBearerAuth(insurer("fc-ins")))
-                .exchange()
+        getAs(insurer("fc-ins"), "/api/v1/cases/followed/{id}", id)
                 .expectStatus()
                 .isNotFound();
 
@@ -46,10 +43,7 @@ class FollowedCasesApiTests extends CaseApiTests {
                 UUID.randomUUID().toString(),
                 "fc-ins");
 
-        Map<String, Object> followed = web.get()
-                .uri("/api/v1/cases/followed/{id}", id)
-                .headers(h -> h.setBearerAuth(insurer("fc-ins")))
-                .exchange()
+        Map<String, Object> followed = getAs(insurer("fc-ins"), "/api/v1/cases/followed/{id}", id)
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
@@ -69,10 +63,7 @@ class FollowedCasesApiTests extends CaseApiTests {
                 .extracting(c -> c.get("kind"))
                 .contains("GOLDEN_15");
 
-        web.get()
-                .uri("/api/v1/cases/followed")
-                .headers(h -> h.setBearerAuth(insurer("fc-ins")))
-                .exchange()
+        getAs(insurer("fc-ins"), "/api/v1/cases/followed")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -81,18 +72,10 @@ class FollowedCasesApiTests extends CaseApiTests {
                 .jsonPath("$[0].caseId")
                 .isEqualTo(id);
         // Another insurer, and the insurer on the case's own API, get nothing.
-        web.get()
-                .uri("/api/v1/cases/followed/{id}", id)
-                .headers(h -> h.setBearerAuth(insurer("fc-other")))
-                .exchange()
+        getAs(insurer("fc-other"), "/api/v1/cases/followed/{id}", id)
                 .expectStatus()
                 .isNotFound();
-        web.get()
-                .uri("/api/v1/cases/{id}", id)
-                .headers(h -> h.setBearerAuth(insurer("fc-ins")))
-                .exchange()
-                .expectStatus()
-                .isNotFound();
+        getAs(insurer("fc-ins"), "/api/v1/cases/{id}", id).expectStatus().isNotFound();
         for (String tenant : List.of("fc-acme", "fc-ins")) {
             assertThat(audit.entriesFor(tenant, "case", id)
                             .map(e -> e.getString("action"))
@@ -108,29 +91,20 @@ class FollowedCasesApiTests extends CaseApiTests {
         String id = open("fc-beta", RISK_NOTICE);
         String consentId = UUID.randomUUID().toString();
         consent("thaw.evidence.consent_granted", "fc-beta", id, consentId, "fc-ins2");
-        web.get()
-                .uri("/api/v1/cases/followed/{id}", id)
-                .headers(h -> h.setBearerAuth(insurer("fc-ins2")))
-                .exchange()
+        getAs(insurer("fc-ins2"), "/api/v1/cases/followed/{id}", id)
                 .expectStatus()
                 .isOk();
 
         consent("thaw.evidence.consent_revoked", "fc-beta", id, consentId, "fc-ins2");
         consent("thaw.evidence.consent_granted", "fc-beta", id, consentId, "fc-ins2");
 
-        web.get()
-                .uri("/api/v1/cases/followed/{id}", id)
-                .headers(h -> h.setBearerAuth(insurer("fc-ins2")))
-                .exchange()
+        getAs(insurer("fc-ins2"), "/api/v1/cases/followed/{id}", id)
                 .expectStatus()
                 .isNotFound()
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("not_found");
-        web.get()
-                .uri("/api/v1/cases/followed")
-                .headers(h -> h.setBearerAuth(insurer("fc-ins2")))
-                .exchange()
+        getAs(insurer("fc-ins2"), "/api/v1/cases/followed")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -148,16 +122,10 @@ class FollowedCasesApiTests extends CaseApiTests {
                 UUID.randomUUID().toString(),
                 "fc-ins3");
 
-        web.get()
-                .uri("/api/v1/cases/followed/{id}", id)
-                .headers(h -> h.setBearerAuth(insurer("fc-ins3")))
-                .exchange()
+        getAs(insurer("fc-ins3"), "/api/v1/cases/followed/{id}", id)
                 .expectStatus()
                 .isNotFound();
-        web.get()
-                .uri("/api/v1/cases/followed")
-                .headers(h -> h.setBearerAuth(token("fc-gamma", "merchant_admin")))
-                .exchange()
+        getAs(token("fc-gamma", "merchant_admin"), "/api/v1/cases/followed")
                 .expectStatus()
                 .isForbidden();
     }

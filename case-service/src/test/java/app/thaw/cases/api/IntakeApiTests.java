@@ -15,12 +15,7 @@ class IntakeApiTests extends CaseApiTests {
 
     @Test
     void intakeOpensATriagedCaseWithChecklistTasksAndTheGoldenFifteenClock() {
-        web.post()
-                .uri("/api/v1/cases")
-                .headers(h -> h.setBearerAuth(token("acme", "merchant_admin")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(intake(RISK_NOTICE))
-                .exchange()
+        postJson(token("acme", "merchant_admin"), "/api/v1/cases", intake(RISK_NOTICE))
                 .expectStatus()
                 .isCreated()
                 .expectHeader()
@@ -198,10 +193,7 @@ class IntakeApiTests extends CaseApiTests {
                 .jsonPath("$.errors[0].rule")
                 .isEqualTo("Currency");
 
-        web.get()
-                .uri("/api/v1/cases?scenario=FROZEN_BY_MISTAKE")
-                .headers(h -> h.setBearerAuth(token("acme", "merchant_admin")))
-                .exchange()
+        getAs(token("acme", "merchant_admin"), "/api/v1/cases?scenario=FROZEN_BY_MISTAKE")
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -215,13 +207,7 @@ class IntakeApiTests extends CaseApiTests {
     void aRetryWithTheSameIdempotencyKeyReturnsTheFirstCaseAndOpensNoSecond() {
         String key = java.util.UUID.randomUUID().toString();
         String bearer = token("idem", "merchant_admin");
-        String first = (String) openKeyed(bearer, key)
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+        String first = (String) createdId(openKeyed(bearer, key));
 
         openKeyed(bearer, key)
                 .expectStatus()
@@ -238,13 +224,7 @@ class IntakeApiTests extends CaseApiTests {
     void aRetryAfterTheInstanceDiedBetweenTheCaseAndTheKeyFindsTheCaseInsteadOfOpeningASecond() {
         String key = java.util.UUID.randomUUID().toString();
         String bearer = token("idem-crash", "merchant_admin");
-        String first = (String) openKeyed(bearer, key)
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+        String first = (String) createdId(openKeyed(bearer, key));
         List<String> publishedOnce = published(first);
         // What kill -9 after the case's write leaves: the key still claimed, its lease lapsed, no response.
         IdempotencyFaults.loseCompletion(mongo, key);
@@ -399,20 +379,12 @@ class IntakeApiTests extends CaseApiTests {
         String bearer = token("pager", "merchant_admin");
         for (int i = 0; i < 5; i++) {
             clock.advance(java.time.Duration.ofSeconds(1));
-            web.post()
-                    .uri("/api/v1/cases")
-                    .headers(h -> h.setBearerAuth(bearer))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(intake(i % 2 == 0 ? RISK_NOTICE : "您的账户长期未使用，已转为休眠账户。"))
-                    .exchange()
+            postJson(bearer, "/api/v1/cases", intake(i % 2 == 0 ? RISK_NOTICE : "您的账户长期未使用，已转为休眠账户。"))
                     .expectStatus()
                     .isCreated();
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> first = web.get()
-                .uri("/api/v1/cases?limit=2")
-                .headers(h -> h.setBearerAuth(bearer))
-                .exchange()
+        Map<String, Object> first = getAs(bearer, "/api/v1/cases?limit=2")
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
@@ -420,35 +392,23 @@ class IntakeApiTests extends CaseApiTests {
                 .getResponseBody();
         assertThat((List<?>) first.get("items")).hasSize(2);
         String cursor = (String) first.get("nextCursor");
-        web.get()
-                .uri("/api/v1/cases?limit=2&cursor={c}", cursor)
-                .headers(h -> h.setBearerAuth(bearer))
-                .exchange()
+        getAs(bearer, "/api/v1/cases?limit=2&cursor={c}", cursor)
                 .expectBody()
                 .jsonPath("$.items.length()")
                 .isEqualTo(2)
                 .jsonPath("$.nextCursor")
                 .exists();
-        web.get()
-                .uri("/api/v1/cases?scenario=DORMANCY")
-                .headers(h -> h.setBearerAuth(bearer))
-                .exchange()
+        getAs(bearer, "/api/v1/cases?scenario=DORMANCY")
                 .expectBody()
                 .jsonPath("$.items.length()")
                 .isEqualTo(2)
                 .jsonPath("$.items[0].scenario")
                 .isEqualTo("DORMANCY");
-        web.get()
-                .uri("/api/v1/cases?status=TRIAGED&limit=100")
-                .headers(h -> h.setBearerAuth(bearer))
-                .exchange()
+        getAs(bearer, "/api/v1/cases?status=TRIAGED&limit=100")
                 .expectBody()
                 .jsonPath("$.items.length()")
                 .isEqualTo(5);
-        web.get()
-                .uri("/api/v1/cases?limit=101")
-                .headers(h -> h.setBearerAuth(bearer))
-                .exchange()
+        getAs(bearer, "/api/v1/cases?limit=101")
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -489,12 +449,6 @@ class IntakeApiTests extends CaseApiTests {
 
     /** The caller's queue holds one case: a repeat opened none. */
     private void assertQueueHoldsOne(String bearer) {
-        web.get()
-                .uri("/api/v1/cases")
-                .headers(h -> h.setBearerAuth(bearer))
-                .exchange()
-                .expectBody()
-                .jsonPath("$.items.length()")
-                .isEqualTo(1);
+        getAs(bearer, "/api/v1/cases").expectBody().jsonPath("$.items.length()").isEqualTo(1);
     }
 }

@@ -64,19 +64,13 @@ class PartnerLinksApiTests extends CaseApiTests {
                 .expectStatus()
                 .isOk();
         // The bank's queue holds its merchant's case; the merchant's holds it too.
-        web.get()
-                .uri("/api/v1/cases?limit=100")
-                .headers(h -> h.setBearerAuth(bank("pl-bank")))
-                .exchange()
+        getAs(bank("pl-bank"), "/api/v1/cases?limit=100")
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.items[?(@.id == '" + id + "')]")
                 .exists();
-        web.get()
-                .uri("/api/v1/cases?limit=100")
-                .headers(h -> h.setBearerAuth(token("pl-acme", "merchant_member")))
-                .exchange()
+        getAs(token("pl-acme", "merchant_member"), "/api/v1/cases?limit=100")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -85,22 +79,11 @@ class PartnerLinksApiTests extends CaseApiTests {
 
         // Every cross-tenant act is in both tenants' logs.
         for (String tenant : List.of("pl-bank", "pl-acme")) {
-            assertThat(audit.entriesFor(tenant, "case", id)
-                            .map(entry -> entry.getString("action"))
-                            .collectList()
-                            .block())
-                    .as("audit of %s", tenant)
-                    .contains("case.partner_write");
-            assertThat(audit.entriesFor(tenant, "tenant", "pl-acme")
-                            .map(entry -> entry.getString("action"))
-                            .collectList()
-                            .block())
+            assertThat(actions(tenant, "case", id)).as("audit of %s", tenant).contains("case.partner_write");
+            assertThat(actions(tenant, "tenant", "pl-acme"))
                     .as("audit of %s", tenant)
                     .contains("case.partner_open");
-            assertThat(audit.entriesFor(tenant, "partner_link", "pl-acme|pl-bank")
-                            .map(entry -> entry.getString("action"))
-                            .collectList()
-                            .block())
+            assertThat(actions(tenant, "partner_link", "pl-acme|pl-bank"))
                     .as("audit of %s", tenant)
                     .contains("partner.linked");
         }
@@ -123,14 +106,7 @@ class PartnerLinksApiTests extends CaseApiTests {
                 .isEqualTo("pl-bank2");
 
         link("pl-beta", "pl-bank2");
-        String id = (String) openFor("pl-bank2", "pl-beta")
-                .spec()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+        String id = (String) createdId(openFor("pl-bank2", "pl-beta").spec());
         post("/api/v1/cases/partner-links/pl-bank2/revoke", token("pl-beta", "merchant_admin"), Map.of())
                 .expectStatus()
                 .isOk()
@@ -147,19 +123,11 @@ class PartnerLinksApiTests extends CaseApiTests {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("partner_not_linked");
-        web.get()
-                .uri("/api/v1/cases/{id}", id)
-                .headers(h -> h.setBearerAuth(bank("pl-bank2")))
-                .exchange()
-                .expectStatus()
-                .isNotFound();
+        getAs(bank("pl-bank2"), "/api/v1/cases/{id}", id).expectStatus().isNotFound();
         transition(id, bank("pl-bank2"), "GATHERING_EVIDENCE", Map.of())
                 .expectStatus()
                 .isNotFound();
-        web.get()
-                .uri("/api/v1/cases?limit=100&tenantId=pl-beta")
-                .headers(h -> h.setBearerAuth(bank("pl-bank2")))
-                .exchange()
+        getAs(bank("pl-bank2"), "/api/v1/cases?limit=100&tenantId=pl-beta")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -181,12 +149,7 @@ class PartnerLinksApiTests extends CaseApiTests {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("partner_not_linked");
-        web.get()
-                .uri("/api/v1/cases/{id}", other)
-                .headers(h -> h.setBearerAuth(bank("pl-bank3")))
-                .exchange()
-                .expectStatus()
-                .isNotFound();
+        getAs(bank("pl-bank3"), "/api/v1/cases/{id}", other).expectStatus().isNotFound();
         // A user of the linked tenant who is no partner bank gets nothing of the merchant either.
         Map<String, Object> body = new HashMap<>(intake(RISK_NOTICE));
         body.put("onBehalfOfTenant", "pl-gamma");
@@ -203,16 +166,8 @@ class PartnerLinksApiTests extends CaseApiTests {
         link("pl-eta", "pl-bank4");
         String id = open("pl-eta", "根据主管机关通知，您的账户暂时不可用，请等待官方公告。");
 
-        web.get()
-                .uri("/api/v1/cases/{id}", id)
-                .headers(h -> h.setBearerAuth(bank("pl-bank4")))
-                .exchange()
-                .expectStatus()
-                .isNotFound();
-        web.get()
-                .uri("/api/v1/cases?limit=100")
-                .headers(h -> h.setBearerAuth(bank("pl-bank4")))
-                .exchange()
+        getAs(bank("pl-bank4"), "/api/v1/cases/{id}", id).expectStatus().isNotFound();
+        getAs(bank("pl-bank4"), "/api/v1/cases?limit=100")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -256,10 +211,7 @@ class PartnerLinksApiTests extends CaseApiTests {
                 .isOk();
 
         for (String who : List.of(token("pl-iota", "merchant_member"), bank("pl-bank6"))) {
-            web.get()
-                    .uri("/api/v1/cases/partner-links")
-                    .headers(h -> h.setBearerAuth(who))
-                    .exchange()
+            getAs(who, "/api/v1/cases/partner-links")
                     .expectStatus()
                     .isOk()
                     .expectBody()
@@ -279,5 +231,13 @@ class PartnerLinksApiTests extends CaseApiTests {
                 .extracting(event -> event.getString("type") + "#" + ((Document) event.get("data")).get("sequence")
                         + "@" + event.getString("tenantId"))
                 .containsExactlyInAnyOrder("thaw.partner.linked#1@pl-iota", "thaw.partner.unlinked#2@pl-iota");
+    }
+
+    /** The actions {@code tenant}'s audit log records on the object. */
+    private List<String> actions(String tenant, String objectType, String objectId) {
+        return audit.entriesFor(tenant, objectType, objectId)
+                .map(entry -> entry.getString("action"))
+                .collectList()
+                .block();
     }
 }

@@ -22,22 +22,14 @@ class TenantIsolationApiTests extends CaseApiTests {
         String id = open("alpha", RISK_NOTICE);
         String beta = token("beta", "merchant_admin");
 
-        web.get()
-                .uri("/api/v1/cases/{id}", id)
-                .headers(h -> h.setBearerAuth(beta))
-                .exchange()
+        getAs(beta, "/api/v1/cases/{id}", id)
                 .expectStatus()
                 .isNotFound()
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("not_found");
         transition(id, beta, "GATHERING_EVIDENCE", Map.of()).expectStatus().isNotFound();
-        web.get()
-                .uri("/api/v1/cases/{id}/timeline", id)
-                .headers(h -> h.setBearerAuth(beta))
-                .exchange()
-                .expectStatus()
-                .isNotFound();
+        getAs(beta, "/api/v1/cases/{id}/timeline", id).expectStatus().isNotFound();
         assertThat(read(id, token("alpha", "merchant_admin"))).containsEntry("status", "TRIAGED");
     }
 
@@ -46,17 +38,7 @@ class TenantIsolationApiTests extends CaseApiTests {
         String mine = open("gamma", RISK_NOTICE);
         open("delta", RISK_NOTICE);
 
-        web.get()
-                .uri("/api/v1/cases?limit=100")
-                .headers(h -> h.setBearerAuth(token("gamma", "merchant_member")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.items.length()")
-                .isEqualTo(1)
-                .jsonPath("$.items[0].id")
-                .isEqualTo(mine);
+        onlyCase(getAs(token("gamma", "merchant_member"), "/api/v1/cases?limit=100"), mine);
     }
 
     @Test
@@ -75,10 +57,7 @@ class TenantIsolationApiTests extends CaseApiTests {
         String id = open("omicron", RISK_NOTICE);
 
         assertThat(read(id, token("thaw", "staff_agent"))).containsEntry("tenantId", "omicron");
-        web.get()
-                .uri("/api/v1/cases?tenantId=omicron")
-                .headers(h -> h.setBearerAuth(token("thaw", "staff_supervisor")))
-                .exchange()
+        getAs(token("thaw", "staff_supervisor"), "/api/v1/cases?tenantId=omicron")
                 .expectStatus()
                 .isOk();
 
@@ -129,10 +108,7 @@ class TenantIsolationApiTests extends CaseApiTests {
                 "Pattern");
 
         malformed.forEach((tenantId, rule) -> ApiAnswers.oneViolation(
-                web.get()
-                        .uri("/api/v1/cases?tenantId={tenant}", tenantId)
-                        .headers(h -> h.setBearerAuth(token("thaw", "staff_supervisor")))
-                        .exchange(),
+                getAs(token("thaw", "staff_supervisor"), "/api/v1/cases?tenantId={tenant}", tenantId),
                 "tenantId",
                 rule));
 
@@ -140,17 +116,7 @@ class TenantIsolationApiTests extends CaseApiTests {
                 .extracting(entry -> entry.get("details", Document.class).getString("tenantFilter"))
                 .doesNotContainAnyElementsOf(malformed.keySet());
         // Named well, the tenant's queue answers as before, and the list is audited.
-        web.get()
-                .uri("/api/v1/cases?tenantId=lambda")
-                .headers(h -> h.setBearerAuth(token("thaw", "staff_supervisor")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.items.length()")
-                .isEqualTo(1)
-                .jsonPath("$.items[0].id")
-                .isEqualTo(id);
+        onlyCase(getAs(token("thaw", "staff_supervisor"), "/api/v1/cases?tenantId=lambda"), id);
         assertThat(audit.entriesFor("thaw", "case", "*").collectList().block())
                 .extracting(entry -> entry.get("details", Document.class).getString("tenantFilter"))
                 .contains("lambda");
@@ -161,29 +127,10 @@ class TenantIsolationApiTests extends CaseApiTests {
         String assignee = "empty-tenant-" + java.util.UUID.randomUUID();
         Map<String, Object> body = new java.util.HashMap<>(intake(RISK_NOTICE));
         body.put("assignee", assignee);
-        String id = (String) post("/api/v1/cases", token("mu", "merchant_admin"), body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+        String id = (String) createdId(post("/api/v1/cases", token("mu", "merchant_admin"), body));
 
-        web.get()
-                .uri("/api/v1/cases?tenantId=&assignee={assignee}", assignee)
-                .headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.items.length()")
-                .isEqualTo(1)
-                .jsonPath("$.items[0].id")
-                .isEqualTo(id);
-        web.get()
-                .uri("/api/v1/cases?tenantId=&assignee={assignee}", assignee)
-                .headers(h -> h.setBearerAuth(token("mu", "merchant_member")))
-                .exchange()
+        onlyCase(getAs(token("thaw", "staff_agent"), "/api/v1/cases?tenantId=&assignee={assignee}", assignee), id);
+        getAs(token("mu", "merchant_member"), "/api/v1/cases?tenantId=&assignee={assignee}", assignee)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -199,22 +146,13 @@ class TenantIsolationApiTests extends CaseApiTests {
         assertThat(read(id, compliance))
                 .containsEntry("scenario", "COMPLIANCE_HOLD")
                 .containsEntry("restricted", true);
-        web.get()
-                .uri("/api/v1/cases/{id}", id)
-                .headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
-                .exchange()
+        getAs(token("thaw", "staff_agent"), "/api/v1/cases/{id}", id)
                 .expectStatus()
                 .isNotFound();
-        web.get()
-                .uri("/api/v1/cases/{id}", id)
-                .headers(h -> h.setBearerAuth(token("zeta", "merchant_admin")))
-                .exchange()
+        getAs(token("zeta", "merchant_admin"), "/api/v1/cases/{id}", id)
                 .expectStatus()
                 .isNotFound();
-        web.get()
-                .uri("/api/v1/cases?tenantId=zeta")
-                .headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
-                .exchange()
+        getAs(token("thaw", "staff_agent"), "/api/v1/cases?tenantId=zeta")
                 .expectBody()
                 .jsonPath("$.items.length()")
                 .isEqualTo(0);
@@ -231,10 +169,7 @@ class TenantIsolationApiTests extends CaseApiTests {
     void aComplianceOfficerReadsWhoTriedToOpenARestrictedCaseThroughTheApi() {
         String id = open("theta", "根据主管机关通知，您的账户暂时不可用，请等待官方公告。");
         String compliance = token("thaw", "compliance_officer");
-        web.get()
-                .uri("/api/v1/cases/{id}", id)
-                .headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
-                .exchange()
+        getAs(token("thaw", "staff_agent"), "/api/v1/cases/{id}", id)
                 .expectStatus()
                 .isNotFound();
 
@@ -255,10 +190,7 @@ class TenantIsolationApiTests extends CaseApiTests {
                 "eta",
                 "Your account is temporarily unavailable per notice from the competent authority. Please await the official announcement.");
 
-        web.get()
-                .uri("/api/v1/cases/{id}/scripts?lang=en", id)
-                .headers(h -> h.setBearerAuth(token("thaw", "compliance_officer")))
-                .exchange()
+        getAs(token("thaw", "compliance_officer"), "/api/v1/cases/{id}/scripts?lang=en", id)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -275,13 +207,7 @@ class TenantIsolationApiTests extends CaseApiTests {
         Map<String, Object> body = new java.util.HashMap<>(intake(RISK_NOTICE));
         body.put("onBehalfOfTenant", "iota");
 
-        String id = (String) post("/api/v1/cases", token("thaw", "staff_agent"), body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+        String id = (String) createdId(post("/api/v1/cases", token("thaw", "staff_agent"), body));
 
         assertThat(read(id, token("iota", "merchant_admin")))
                 .containsEntry("tenantId", "iota")
@@ -312,10 +238,7 @@ class TenantIsolationApiTests extends CaseApiTests {
                     post("/api/v1/cases", token("thaw", "staff_agent"), body), "onBehalfOfTenant", rule);
         });
         for (String assignee : List.of("bad-tenant-Size", "bad-tenant-Pattern")) {
-            web.get()
-                    .uri("/api/v1/cases?assignee={a}", assignee)
-                    .headers(h -> h.setBearerAuth(token("thaw", "staff_agent")))
-                    .exchange()
+            getAs(token("thaw", "staff_agent"), "/api/v1/cases?assignee={a}", assignee)
                     .expectStatus()
                     .isOk()
                     .expectBody()
@@ -343,10 +266,7 @@ class TenantIsolationApiTests extends CaseApiTests {
                 .expectBody()
                 .jsonPath("$.scenario")
                 .isEqualTo("AML_REVIEW");
-        web.get()
-                .uri("/api/v1/cases/{id}/timeline", id)
-                .headers(h -> h.setBearerAuth(token("theta", "merchant_admin")))
-                .exchange()
+        getAs(token("theta", "merchant_admin"), "/api/v1/cases/{id}/timeline", id)
                 .expectBody()
                 .jsonPath("$[?(@.type == 'triaged' && @.details.reason == 'bank asks for source of funds')]")
                 .exists();
@@ -356,10 +276,7 @@ class TenantIsolationApiTests extends CaseApiTests {
     /** The case's access log as a compliance officer or platform admin reads it. */
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> accessLog(String id, String bearer) {
-        return web.get()
-                .uri("/api/v1/cases/{id}/access-log", id)
-                .headers(h -> h.setBearerAuth(bearer))
-                .exchange()
+        return getAs(bearer, "/api/v1/cases/{id}/access-log", id)
                 .expectStatus()
                 .isOk()
                 .expectBody(List.class)
@@ -369,11 +286,6 @@ class TenantIsolationApiTests extends CaseApiTests {
 
     /** Anyone else asking for the case's access log: 403. */
     private void accessLogRefused(String id, String bearer) {
-        web.get()
-                .uri("/api/v1/cases/{id}/access-log", id)
-                .headers(h -> h.setBearerAuth(bearer))
-                .exchange()
-                .expectStatus()
-                .isForbidden();
+        getAs(bearer, "/api/v1/cases/{id}/access-log", id).expectStatus().isForbidden();
     }
 }

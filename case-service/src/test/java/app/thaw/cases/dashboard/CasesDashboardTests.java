@@ -85,16 +85,11 @@ class CasesDashboardTests extends CaseApiTests {
                 .expectStatus()
                 .isOk();
 
-        String fragment = web.get()
+        String fragment = html(web.get()
                 .uri("/dashboard/cases/?assignee={a}&status=GATHERING_EVIDENCE", assignee)
                 .headers(h -> h.setBearerAuth(agent()))
                 .header("HX-Request", "true")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+                .exchange());
 
         assertThat(fragment)
                 .startsWith("<section id=\"queue-results\"")
@@ -269,19 +264,14 @@ class CasesDashboardTests extends CaseApiTests {
         form.part("to", "GATHERING_EVIDENCE");
         form.part("reason", "merchant sent the invoices");
         form.part("version", String.valueOf(version));
-        String body = web.post()
+        String body = html(web.post()
                 .uri("/dashboard/cases/{id}/transitions", id)
                 .headers(h -> h.setBearerAuth(agent()))
                 .header("HX-Request", "true")
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(BodyInserters.fromMultipartData(form.build()))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+                .exchange());
 
         assertThat(body)
                 .startsWith("<div id=\"case-body\"")
@@ -346,27 +336,22 @@ class CasesDashboardTests extends CaseApiTests {
         String id = openAssigned("dash-contact", "contact-" + UUID.randomUUID(), RISK_NOTICE);
 
         // 10:00 in Shanghai is 02:00 UTC.
-        String body = postForm(
-                        "/dashboard/cases/" + id + "/contacts",
-                        agent(),
-                        Map.of(
-                                "channel",
-                                "PHONE",
-                                "ticketNumber",
-                                "T-9",
-                                "agent",
-                                "Ms Li",
-                                "summary",
-                                "asked for the review status",
-                                "nextStep",
-                                "call back",
-                                "promisedReplyAt",
-                                "2025-10-09T10:00"))
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String body = html(postForm(
+                "/dashboard/cases/" + id + "/contacts",
+                agent(),
+                Map.of(
+                        "channel",
+                        "PHONE",
+                        "ticketNumber",
+                        "T-9",
+                        "agent",
+                        "Ms Li",
+                        "summary",
+                        "asked for the review status",
+                        "nextStep",
+                        "call back",
+                        "promisedReplyAt",
+                        "2025-10-09T10:00")));
 
         assertThat(body)
                 .contains(
@@ -404,18 +389,8 @@ class CasesDashboardTests extends CaseApiTests {
     @Test
     void aDrillsReportPageShowsEachStepAgainstItsClockAndARealCaseHasNone() {
         String admin = token("dash-drill", "merchant_admin");
-        String drill = (String) web.post()
-                .uri("/api/v1/cases/drills")
-                .headers(h -> h.setBearerAuth(admin))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("scenario", "ACCOUNT_TAKEOVER"))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+        String drill =
+                (String) createdId(postJson(admin, "/api/v1/cases/drills", Map.of("scenario", "ACCOUNT_TAKEOVER")));
 
         assertThat(page("/dashboard/cases/" + drill, agent(), "en")).contains("id=\"drill-link\"");
         assertThat(page("/dashboard/cases/" + drill + "/drill", agent(), "en"))
@@ -423,12 +398,7 @@ class CasesDashboardTests extends CaseApiTests {
         assertThat(page("/dashboard/cases/" + drill + "/drill", agent(), "zh-CN"))
                 .contains("演练报告", "进行中");
         String real = openAssigned("dash-drill", "real-" + UUID.randomUUID(), RISK_NOTICE);
-        web.get()
-                .uri("/dashboard/cases/{id}/drill", real)
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
-                .expectStatus()
-                .isNotFound();
+        getAs(agent(), "/dashboard/cases/{id}/drill", real).expectStatus().isNotFound();
     }
 
     @Test
@@ -489,10 +459,7 @@ class CasesDashboardTests extends CaseApiTests {
         }
         // The form's field, typed by a person: empty means every tenant, surrounding spaces are dropped.
         assertThat(page("/dashboard/cases/charts?tenantId=", agent(), "en")).contains("new Chart(canvas");
-        web.get()
-                .uri("/dashboard/cases/charts?tenantId={tenant}", " acme ")
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
+        getAs(agent(), "/dashboard/cases/charts?tenantId={tenant}", " acme ")
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
@@ -510,10 +477,7 @@ class CasesDashboardTests extends CaseApiTests {
                 "text/javascript",
                 "webjars/chart.js/dist/chart.umd.min.js",
                 "text/javascript");
-        assets.forEach((asset, type) -> web.get()
-                .uri("/dashboard/cases/" + asset)
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
+        assets.forEach((asset, type) -> getAs(agent(), "/dashboard/cases/" + asset)
                 .expectStatus()
                 .isOk()
                 .expectHeader()
@@ -529,12 +493,8 @@ class CasesDashboardTests extends CaseApiTests {
         Map<String, Object> task =
                 ((java.util.List<Map<String, Object>>) read(id, agent()).get("tasks")).getFirst();
 
-        String body = postForm("/dashboard/cases/" + id + "/tasks/" + task.get("id") + "/done", agent(), Map.of())
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String body =
+                html(postForm("/dashboard/cases/" + id + "/tasks/" + task.get("id") + "/done", agent(), Map.of()));
         assertThat(body)
                 .startsWith("<div id=\"case-body\"")
                 .contains("The task is done.")
@@ -544,12 +504,8 @@ class CasesDashboardTests extends CaseApiTests {
         assertThat(((java.util.List<Map<String, Object>>) read(id, agent()).get("tasks")).getFirst())
                 .containsEntry("done", true);
 
-        String met = postForm("/dashboard/cases/" + id + "/clocks/met", agent(), Map.of("clockId", id + "/golden-15"))
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String met =
+                html(postForm("/dashboard/cases/" + id + "/clocks/met", agent(), Map.of("clockId", id + "/golden-15")));
         assertThat(met).contains("The clock is met.");
         assertThat((java.util.List<Map<String, Object>>) read(id, agent()).get("clocks"))
                 .anySatisfy(clock -> assertThat(clock)
@@ -604,12 +560,7 @@ class CasesDashboardTests extends CaseApiTests {
         assertThat(page("/dashboard/cases/" + id, agent(), "en"))
                 .contains("id=\"ack-supplement\"", "Acknowledge supplement");
 
-        String body = postForm("/dashboard/cases/" + id + "/clocks/met", agent(), Map.of("clockId", clockId))
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String body = html(postForm("/dashboard/cases/" + id + "/clocks/met", agent(), Map.of("clockId", clockId)));
         assertThat(body)
                 .contains("The supplement request is acknowledged.")
                 .doesNotContain("The clock is met.", "id=\"ack-supplement\"");
@@ -701,12 +652,7 @@ class CasesDashboardTests extends CaseApiTests {
                         "value=\"li.wei\"",
                         "李伟");
         // Owners show as names, the user name kept in the title.
-        assertThat(postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "me"))
-                        .expectStatus()
-                        .isOk()
-                        .expectBody(String.class)
-                        .returnResult()
-                        .getResponseBody())
+        assertThat(html(postForm("/dashboard/cases/" + id + "/assignment", agent(), Map.of("to", "me"))))
                 .contains("The case is now assigned to Sam Agent.")
                 .contains("title=\"thaw-staff_agent\">Sam Agent</dd>");
         assertThat(read(id, agent())).containsEntry("assignee", "thaw-staff_agent");
@@ -754,15 +700,10 @@ class CasesDashboardTests extends CaseApiTests {
                         Map.of("scenario", "COMPLIANCE_HOLD", "reason", "authority"))
                 .expectStatus()
                 .isForbidden();
-        String body = postForm(
-                        "/dashboard/cases/" + id + "/triage",
-                        agent(),
-                        Map.of("scenario", "ACCOUNT_ANOMALY", "reason", "the platform says login anomaly"))
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String body = html(postForm(
+                "/dashboard/cases/" + id + "/triage",
+                agent(),
+                Map.of("scenario", "ACCOUNT_ANOMALY", "reason", "the platform says login anomaly")));
         assertThat(body).contains("Triage recorded: Account anomaly.", "the platform says login anomaly");
         assertThat(read(id, agent())).containsEntry("scenario", "ACCOUNT_ANOMALY");
     }
@@ -808,20 +749,14 @@ class CasesDashboardTests extends CaseApiTests {
     void theAppealLetterIsPreviewedAsHtmlAndDownloadedAsPdfInEitherLanguage() {
         String id = openAssigned("dash-letter", "letter-" + UUID.randomUUID(), RISK_NOTICE);
 
-        web.get()
-                .uri("/dashboard/cases/{id}/appeal-letter?lang=en", id)
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
+        getAs(agent(), "/dashboard/cases/{id}/appeal-letter?lang=en", id)
                 .expectStatus()
                 .isOk()
                 .expectHeader()
                 .contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class)
                 .value(html -> assertThat(html).contains("dash-letter-C-"));
-        byte[] pdf = web.get()
-                .uri("/dashboard/cases/{id}/appeal-letter?lang=zh-CN&format=pdf", id)
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
+        byte[] pdf = getAs(agent(), "/dashboard/cases/{id}/appeal-letter?lang=zh-CN&format=pdf", id)
                 .expectStatus()
                 .isOk()
                 .expectHeader()
@@ -835,10 +770,7 @@ class CasesDashboardTests extends CaseApiTests {
                 .getResponseBody();
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
                 .isEqualTo("%PDF-");
-        web.get()
-                .uri("/dashboard/cases/{id}/appeal-letter?lang=fr", id)
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
+        getAs(agent(), "/dashboard/cases/{id}/appeal-letter?lang=fr", id)
                 .expectStatus()
                 .isBadRequest();
     }
@@ -881,22 +813,9 @@ class CasesDashboardTests extends CaseApiTests {
                     assertThat(queue).as(expected[0]).doesNotContain("case-" + other);
                 }
             }
-            web.get()
-                    .uri("/api/v1/cases?assignee={a}&readiness={r}", assignee, expected[0])
-                    .headers(h -> h.setBearerAuth(agent()))
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody()
-                    .jsonPath("$.items.length()")
-                    .isEqualTo(1)
-                    .jsonPath("$.items[0].id")
-                    .isEqualTo(expected[1]);
+            onlyCase(getAs(agent(), "/api/v1/cases?assignee={a}&readiness={r}", assignee, expected[0]), expected[1]);
         }
-        web.get()
-                .uri("/api/v1/cases?readiness=SOON")
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
+        getAs(agent(), "/api/v1/cases?readiness=SOON")
                 .expectStatus()
                 .isBadRequest()
                 .expectBody(String.class)
@@ -912,56 +831,26 @@ class CasesDashboardTests extends CaseApiTests {
                 "thaw.alert.raised",
                 tenant,
                 alert,
-                Map.of(
-                        "alertId",
-                        alert,
-                        "subjectId",
-                        "subj-1",
-                        "subjectLabel",
-                        "Z** W**",
-                        "subjectType",
-                        "PERSON",
-                        "severity",
-                        "HIGH",
-                        "detector",
-                        "impossible_travel",
-                        "kind",
-                        "IDENTITY_MISUSE",
-                        "signalIds",
-                        java.util.List.of("s1"),
-                        "count",
-                        1,
-                        "raisedAt",
-                        clock.instant().toString())));
-        String id = (String) ((java.util.List<Map<String, Object>>) web.get()
-                        .uri("/api/v1/cases")
-                        .headers(h -> h.setBearerAuth(token(tenant, "merchant_admin")))
-                        .exchange()
-                        .expectBody(Map.class)
-                        .returnResult()
-                        .getResponseBody()
-                        .get("items"))
-                .getFirst()
-                .get("id");
+                identityMisuseAlert(
+                        alert, java.util.List.of("s1"), clock.instant().toString())));
+        String id =
+                (String) ((java.util.List<Map<String, Object>>) getAs(token(tenant, "merchant_admin"), "/api/v1/cases")
+                                .expectBody(Map.class)
+                                .returnResult()
+                                .getResponseBody()
+                                .get("items"))
+                        .getFirst()
+                        .get("id");
 
-        web.get()
-                .uri("/dashboard/cases/alerts/{tenant}/{alert}", tenant, alert)
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
+        getAs(agent(), "/dashboard/cases/alerts/{tenant}/{alert}", tenant, alert)
                 .expectStatus()
                 .is3xxRedirection()
                 .expectHeader()
                 .location("/dashboard/cases/" + id);
-        web.get()
-                .uri("/dashboard/cases/alerts/{tenant}/{alert}", tenant, "never-raised")
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
+        getAs(agent(), "/dashboard/cases/alerts/{tenant}/{alert}", tenant, "never-raised")
                 .expectStatus()
                 .isNotFound();
-        web.get()
-                .uri("/dashboard/cases/alerts/{tenant}/{alert}", "-bad", alert)
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
+        getAs(agent(), "/dashboard/cases/alerts/{tenant}/{alert}", "-bad", alert)
                 .expectStatus()
                 .isBadRequest()
                 .expectBody(String.class)
@@ -978,13 +867,7 @@ class CasesDashboardTests extends CaseApiTests {
         Map<String, Object> other = new HashMap<>(intake(RISK_NOTICE));
         other.put("platform", "支付宝");
         other.put("frozenAmount", Map.of("amount", "1000.50", "currency", "USD"));
-        String alipay = (String) post("/api/v1/cases", admin, other)
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+        String alipay = (String) createdId(post("/api/v1/cases", admin, other));
         deliver(internalEvent(
                 "thaw.evidence.rejected",
                 tenant,
@@ -1014,10 +897,7 @@ class CasesDashboardTests extends CaseApiTests {
         // Computed here, independently, from each case as the API shows it.
         Map<String, Object> resolved = read(released, agent());
         java.time.Instant detected = java.time.Instant.parse((String) resolved.get("detectedAt"));
-        java.util.List<Map<String, Object>> timeline = web.get()
-                .uri("/api/v1/cases/{id}/timeline", released)
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
+        java.util.List<Map<String, Object>> timeline = getAs(agent(), "/api/v1/cases/{id}/timeline", released)
                 .expectStatus()
                 .isOk()
                 .expectBody(java.util.List.class)
@@ -1046,10 +926,7 @@ class CasesDashboardTests extends CaseApiTests {
                 .get("code")
                 .toString();
 
-        web.get()
-                .uri("/api/v1/cases/analytics")
-                .headers(h -> h.setBearerAuth(admin))
-                .exchange()
+        getAs(admin, "/api/v1/cases/analytics")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -1094,19 +971,13 @@ class CasesDashboardTests extends CaseApiTests {
                 .jsonPath("$.mostRejected[0].lines")
                 .isEqualTo(1);
         // Another tenant sees none of it; a malformed date is refused naming its field.
-        web.get()
-                .uri("/api/v1/cases/analytics")
-                .headers(h -> h.setBearerAuth(token("dash-outcomes-other-" + UUID.randomUUID(), "merchant_admin")))
-                .exchange()
+        getAs(token("dash-outcomes-other-" + UUID.randomUUID(), "merchant_admin"), "/api/v1/cases/analytics")
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.total.cases")
                 .isEqualTo(0);
-        web.get()
-                .uri("/api/v1/cases/analytics?from=2026-13-01")
-                .headers(h -> h.setBearerAuth(admin))
-                .exchange()
+        getAs(admin, "/api/v1/cases/analytics?from=2026-13-01")
                 .expectStatus()
                 .isBadRequest()
                 .expectBody(String.class)
@@ -1124,10 +995,7 @@ class CasesDashboardTests extends CaseApiTests {
                         "/dashboard/cases/analytics.csv?tenantId=" + tenant);
         assertThat(page("/dashboard/cases/analytics?tenantId=" + tenant, agent(), "zh-CN"))
                 .contains("处置结果", "人民币 116,400.00", "最常被驳回的清单项");
-        String csv = web.get()
-                .uri("/dashboard/cases/analytics.csv?tenantId={t}", tenant)
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
+        String csv = getAs(agent(), "/dashboard/cases/analytics.csv?tenantId={t}", tenant)
                 .expectStatus()
                 .isOk()
                 .expectHeader()
@@ -1150,22 +1018,14 @@ class CasesDashboardTests extends CaseApiTests {
         if (reason != null) {
             body.put("rejectionReason", reason);
         }
-        web.put()
-                .uri("/api/v1/cases/{id}/checklist/{code}", id, code)
-                .headers(h -> h.setBearerAuth(agent()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange()
+        putJson(agent(), "/api/v1/cases/{id}/checklist/{code}", body, id, code)
                 .expectStatus()
                 .isOk();
     }
 
     @Test
     void theDashboardIsForStaffOnly() {
-        web.get()
-                .uri("/dashboard/cases/")
-                .headers(h -> h.setBearerAuth(token("dash-merchant", "merchant_admin")))
-                .exchange()
+        getAs(token("dash-merchant", "merchant_admin"), "/dashboard/cases/")
                 .expectStatus()
                 .isForbidden()
                 .expectBody(String.class)
@@ -1184,26 +1044,24 @@ class CasesDashboardTests extends CaseApiTests {
     private String openAssigned(String tenant, String assignee, String notice) {
         Map<String, Object> body = new HashMap<>(intake(notice));
         body.put("assignee", assignee);
-        return (String) post("/api/v1/cases", token(tenant, "merchant_admin"), body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+        return (String) createdId(post("/api/v1/cases", token(tenant, "merchant_admin"), body));
     }
 
-    private String page(String path, String bearer, String language) {
-        return web.get()
-                .uri(path)
-                .headers(h -> h.setBearerAuth(bearer))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
-                .exchange()
-                .expectStatus()
+    /** A page or fragment answered 200: its HTML. */
+    private static String html(WebTestClient.ResponseSpec answer) {
+        return answer.expectStatus()
                 .isOk()
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
+    }
+
+    private String page(String path, String bearer, String language) {
+        return html(web.get()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(bearer))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .exchange());
     }
 
     /** A refused form post as an agent whose page is in {@code language}: the problem fragment it answers. */

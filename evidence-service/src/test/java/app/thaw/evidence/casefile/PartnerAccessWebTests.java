@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import app.thaw.evidence.support.EvidenceWebTestSupport;
 import app.thaw.evidence.support.Samples;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.http.MediaType;
 
 /**
  * A partner bank works the evidence of the merchants that linked it, as case-service's
@@ -22,44 +20,30 @@ class PartnerAccessWebTests extends EvidenceWebTestSupport {
         return token(tenant, tenant + "-analyst", "partner_bank");
     }
 
-    void deliverLink(String merchant, String partner, boolean active, long sequence) {
-        Map<String, Object> event = Map.of(
-                "specversion",
-                "1.0",
-                "id",
-                UUID.randomUUID().toString(),
-                "source",
-                "/thaw/case-service",
-                "type",
-                active ? "thaw.partner.linked" : "thaw.partner.unlinked",
-                "subject",
-                merchant + "|" + partner,
-                "time",
-                Instant.now().toString(),
-                "tenantid",
+    /** The data of a {@code thaw.partner.linked} (or {@code unlinked}), changed now. */
+    static Map<String, Object> link(String merchant, String partner, boolean active, long sequence, String changedBy) {
+        return Map.of(
+                "merchantTenantId",
                 merchant,
-                "datacontenttype",
-                "application/json",
-                "data",
-                Map.of(
-                        "merchantTenantId",
-                        merchant,
-                        "partnerTenantId",
-                        partner,
-                        "active",
-                        active,
-                        "sequence",
-                        sequence,
-                        "changedAt",
-                        Instant.now().toString(),
-                        "changedBy",
-                        merchant + "/" + merchant + "-admin"));
-        web.post()
-                .uri("/internal/events")
-                .headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(event)
-                .exchange()
+                "partnerTenantId",
+                partner,
+                "active",
+                active,
+                "sequence",
+                sequence,
+                "changedAt",
+                Instant.now().toString(),
+                "changedBy",
+                changedBy);
+    }
+
+    void deliverLink(String merchant, String partner, boolean active, long sequence) {
+        Map<String, Object> event = caseServiceEvent(
+                active ? "thaw.partner.linked" : "thaw.partner.unlinked",
+                merchant,
+                merchant + "|" + partner,
+                link(merchant, partner, active, sequence, merchant + "/" + merchant + "-admin"));
+        postJson(tokens.token("thaw_service"), "/internal/events", event)
                 .expectStatus()
                 .is2xxSuccessful();
     }
@@ -75,10 +59,7 @@ class PartnerAccessWebTests extends EvidenceWebTestSupport {
         uploadRaw(bank("pa-bank"), caseId, "BANK_STATEMENT", "a.pdf", "application/pdf", Samples.pdf(100, 42))
                 .expectStatus()
                 .isCreated();
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/items", caseId)
-                .headers(h -> h.setBearerAuth(merchant("pa-acme")))
-                .exchange()
+        getAs(merchant("pa-acme"), "/api/v1/evidence/cases/{caseId}/items", caseId)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -100,10 +81,7 @@ class PartnerAccessWebTests extends EvidenceWebTestSupport {
         deliverLink("pa-acme", "pa-bank", false, 2);
         // A late or repeated "linked" cannot undo the revocation.
         deliverLink("pa-acme", "pa-bank", true, 1);
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/items", caseId)
-                .headers(h -> h.setBearerAuth(bank("pa-bank")))
-                .exchange()
+        getAs(bank("pa-bank"), "/api/v1/evidence/cases/{caseId}/items", caseId)
                 .expectStatus()
                 .isNotFound();
     }
@@ -115,10 +93,7 @@ class PartnerAccessWebTests extends EvidenceWebTestSupport {
                 merchant("pa-initech"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(100, 43));
         // The item read names the caller's tenants: another merchant, or a bank not linked, finds nothing.
         for (String outsider : new String[] {merchant("pa-hooli"), bank("pa-bank2")}) {
-            web.get()
-                    .uri("/api/v1/evidence/items/{id}", itemId)
-                    .headers(h -> h.setBearerAuth(outsider))
-                    .exchange()
+            getAs(outsider, "/api/v1/evidence/items/{id}", itemId)
                     .expectStatus()
                     .isNotFound()
                     .expectBody()
@@ -127,27 +102,18 @@ class PartnerAccessWebTests extends EvidenceWebTestSupport {
         }
         // A linked bank reaches it through the platform's partner links (its scope includes the merchant).
         deliverLink("pa-initech", "pa-bank2", true, 1);
-        web.get()
-                .uri("/api/v1/evidence/items/{id}", itemId)
-                .headers(h -> h.setBearerAuth(bank("pa-bank2")))
-                .exchange()
+        getAs(bank("pa-bank2"), "/api/v1/evidence/items/{id}", itemId)
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.id")
                 .isEqualTo(itemId);
         deliverLink("pa-initech", "pa-bank2", false, 2);
-        web.get()
-                .uri("/api/v1/evidence/items/{id}", itemId)
-                .headers(h -> h.setBearerAuth(bank("pa-bank2")))
-                .exchange()
+        getAs(bank("pa-bank2"), "/api/v1/evidence/items/{id}", itemId)
                 .expectStatus()
                 .isNotFound();
         // Staff reach every tenant by role, audited as a cross-tenant access.
-        web.get()
-                .uri("/api/v1/evidence/items/{id}", itemId)
-                .headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .exchange()
+        getAs(staff("staff_agent"), "/api/v1/evidence/items/{id}", itemId)
                 .expectStatus()
                 .isOk();
         assertThat(count(
@@ -164,10 +130,7 @@ class PartnerAccessWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("pa-beta", "COMPLIANCE_HOLD");
         deliverLink("pa-beta", "pa-bank2", true, 1);
 
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/items", caseId)
-                .headers(h -> h.setBearerAuth(bank("pa-bank2")))
-                .exchange()
+        getAs(bank("pa-bank2"), "/api/v1/evidence/cases/{caseId}/items", caseId)
                 .expectStatus()
                 .isNotFound();
     }
@@ -175,48 +138,14 @@ class PartnerAccessWebTests extends EvidenceWebTestSupport {
     @Test
     void aLinkEventNamingAnotherTenantThanItsMerchantChangesNothing() {
         String caseId = openCase("pa-gamma", "RISK_TXN");
-        Map<String, Object> forged = Map.of(
-                "specversion",
-                "1.0",
-                "id",
-                UUID.randomUUID().toString(),
-                "source",
-                "/thaw/case-service",
-                "type",
-                "thaw.partner.linked",
-                "subject",
-                "pa-gamma|pa-bank3",
-                "time",
-                Instant.now().toString(),
-                "tenantid",
-                "pa-bank3",
-                "data",
-                Map.of(
-                        "merchantTenantId",
-                        "pa-gamma",
-                        "partnerTenantId",
-                        "pa-bank3",
-                        "active",
-                        true,
-                        "sequence",
-                        1,
-                        "changedAt",
-                        Instant.now().toString(),
-                        "changedBy",
-                        "x"));
-        web.post()
-                .uri("/internal/events")
-                .headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(forged)
-                .exchange()
+        Map<String, Object> forged = caseServiceEvent(
+                "thaw.partner.linked", "pa-bank3", "pa-gamma|pa-bank3", link("pa-gamma", "pa-bank3", true, 1, "x"));
+        forged.remove("datacontenttype"); // the forger names no content type
+        postJson(tokens.token("thaw_service"), "/internal/events", forged)
                 .expectStatus()
                 .is2xxSuccessful();
 
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/items", caseId)
-                .headers(h -> h.setBearerAuth(bank("pa-bank3")))
-                .exchange()
+        getAs(bank("pa-bank3"), "/api/v1/evidence/cases/{caseId}/items", caseId)
                 .expectStatus()
                 .isNotFound();
     }
@@ -224,21 +153,18 @@ class PartnerAccessWebTests extends EvidenceWebTestSupport {
     @Test
     void aConsentGrantedAndWithdrawnIsPublishedForCaseServiceAndAuditedForTheInsurerToo() {
         String caseId = openCase("pa-delta", "RISK_TXN");
-        String consentId = (String) web.post()
-                .uri("/api/v1/evidence/cases/{caseId}/consents", caseId)
-                .headers(h -> h.setBearerAuth(merchant("pa-delta")))
-                .bodyValue(Map.of("insurerTenantId", "pa-insurer"))
-                .exchange()
+        String consentId = (String) postJson(
+                        merchant("pa-delta"),
+                        "/api/v1/evidence/cases/{caseId}/consents",
+                        Map.of("insurerTenantId", "pa-insurer"),
+                        caseId)
                 .expectStatus()
                 .isCreated()
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody()
                 .get("consentId");
-        web.post()
-                .uri("/api/v1/evidence/cases/{caseId}/consents/{id}/revoke", caseId, consentId)
-                .headers(h -> h.setBearerAuth(merchant("pa-delta")))
-                .exchange()
+        postAs(merchant("pa-delta"), "/api/v1/evidence/cases/{caseId}/consents/{id}/revoke", caseId, consentId)
                 .expectStatus()
                 .isOk();
 

@@ -53,11 +53,11 @@ class CaseCustodyRepairWebTests extends EvidenceWebTestSupport {
     void aHoldWhoseRequestDiedBeforeItsCustodyEntryIsLoggedLateByVerificationAndOnlyOnce() {
         String caseId = openCase("acme", "RISK_TXN");
         dieBeforeTheCustodyEntryOf(CustodyAction.HOLD_PLACED);
-        web.post()
-                .uri("/api/v1/evidence/cases/{caseId}/holds", caseId)
-                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
-                .bodyValue(Map.of("reason", "subpoena 12"))
-                .exchange()
+        postJson(
+                        staff("compliance_officer"),
+                        "/api/v1/evidence/cases/{caseId}/holds",
+                        Map.of("reason", "subpoena 12"),
+                        caseId)
                 .expectStatus()
                 .is5xxServerError();
 
@@ -101,36 +101,22 @@ class CaseCustodyRepairWebTests extends EvidenceWebTestSupport {
     void consentsAndReleasesWhoseRequestsDiedAreLoggedByTheRepairLoopAndAnEntryAlreadyWrittenIsNotWrittenTwice() {
         String granted = openCase("acme", "RISK_TXN");
         dieBeforeTheCustodyEntryOf(CustodyAction.CONSENT_GRANTED);
-        web.post()
-                .uri("/api/v1/evidence/cases/{caseId}/consents", granted)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .bodyValue(Map.of("insurerTenantId", "insurer-demo"))
-                .exchange()
+        postJson(
+                        merchant("acme"),
+                        "/api/v1/evidence/cases/{caseId}/consents",
+                        Map.of("insurerTenantId", "insurer-demo"),
+                        granted)
                 .expectStatus()
                 .is5xxServerError();
 
         // A release whose instance died after the append but before the debt was settled.
         String released = openCase("acme", "RISK_TXN");
-        String holdId = (String) ((Map<?, ?>) ((List<?>) web.post()
-                                .uri("/api/v1/evidence/cases/{caseId}/holds", released)
-                                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
-                                .bodyValue(Map.of("reason", "audit"))
-                                .exchange()
-                                .expectStatus()
-                                .isCreated()
-                                .expectBody(Map.class)
-                                .returnResult()
-                                .getResponseBody()
-                                .get("holds"))
-                        .getFirst())
-                .get("holdId");
-        web.post()
-                .uri("/api/v1/evidence/cases/{caseId}/holds/{holdId}/release", released, holdId)
-                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
-                .bodyValue(Map.of("reason", "closed"))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        String holdId = firstHoldId(postJson(
+                staff("compliance_officer"),
+                "/api/v1/evidence/cases/{caseId}/holds",
+                Map.of("reason", "audit"),
+                released));
+        releaseHold(released, holdId, "closed").expectStatus().isOk();
         mongo.updateFirst(
                         Query.query(Criteria.where("_id").is(released)),
                         new Update()
@@ -173,11 +159,11 @@ class CaseCustodyRepairWebTests extends EvidenceWebTestSupport {
     @Test
     void aHoldThatCompletedOwesNothing() {
         String caseId = openCase("acme", "RISK_TXN");
-        web.post()
-                .uri("/api/v1/evidence/cases/{caseId}/holds", caseId)
-                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
-                .bodyValue(Map.of("reason", "subpoena 13"))
-                .exchange()
+        postJson(
+                        staff("compliance_officer"),
+                        "/api/v1/evidence/cases/{caseId}/holds",
+                        Map.of("reason", "subpoena 13"),
+                        caseId)
                 .expectStatus()
                 .isCreated();
         assertThat((List<?>) find("case_files", Criteria.where("_id").is(caseId))

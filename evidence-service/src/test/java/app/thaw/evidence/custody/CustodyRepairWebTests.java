@@ -157,7 +157,7 @@ class CustodyRepairWebTests extends EvidenceWebTestSupport {
     void anUntouchedSignedDossierKeepsTheChainIntact() {
         String caseId = openCase("acme", "RISK_TXN");
         uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, 312));
-        exportDossier(caseId);
+        exportDossierAsAnAgent(caseId);
         verify(caseId)
                 .jsonPath("$.intact")
                 .isEqualTo(true)
@@ -188,20 +188,9 @@ class CustodyRepairWebTests extends EvidenceWebTestSupport {
     private String signedThenCutBack(int seed) {
         String caseId = openCase("acme", "RISK_TXN");
         uploadedId(merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(4000, seed));
-        exportDossier(caseId);
+        exportDossierAsAnAgent(caseId);
         cutChainBackToFirstEntry(caseId);
         return caseId;
-    }
-
-    private void exportDossier(String caseId) {
-        bigWeb().get()
-                .uri("/api/v1/evidence/cases/{caseId}/dossier", caseId)
-                .headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(byte[].class)
-                .returnResult();
     }
 
     private WebTestClient.BodyContentSpec verify(String caseId) {

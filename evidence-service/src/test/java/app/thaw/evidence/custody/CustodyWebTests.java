@@ -25,17 +25,11 @@ class CustodyWebTests extends EvidenceWebTestSupport {
         String id = uploadedId(
                 merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(5000, 20));
         look(id);
-        web.get()
-                .uri("/api/v1/evidence/items/{id}/content", id)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
+        getAs(merchant("acme"), "/api/v1/evidence/items/{id}/content", id)
                 .expectStatus()
                 .isOk();
 
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/custody", caseId)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
+        getAs(merchant("acme"), "/api/v1/evidence/cases/{caseId}/custody", caseId)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -70,10 +64,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
         try {
             List<java.util.concurrent.Future<?>> views = new java.util.ArrayList<>();
             for (int i = 0; i < 24; i++) {
-                views.add(pool.submit(() -> web.get()
-                        .uri("/api/v1/evidence/items/{id}", id)
-                        .headers(h -> h.setBearerAuth(token))
-                        .exchange()
+                views.add(pool.submit(() -> getAs(token, "/api/v1/evidence/items/{id}", id)
                         .expectStatus()
                         .isOk()));
             }
@@ -145,10 +136,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
     void deletingTheNewestEntryIsCaughtByTheHeadTheCaseFileRecords() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = statement(caseId, 27);
-        web.get()
-                .uri("/api/v1/evidence/items/{id}/content", id)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
+        getAs(merchant("acme"), "/api/v1/evidence/items/{id}/content", id)
                 .expectStatus()
                 .isOk();
         // Whoever downloaded it removes the trace: the newest entry, which nothing after it points at.
@@ -165,10 +153,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String id = statement(caseId, 28);
         look(id);
-        web.get()
-                .uri("/api/v1/evidence/items/{id}/content", id)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange();
+        getAs(merchant("acme"), "/api/v1/evidence/items/{id}/content", id);
         // Entries 2 and 3 trade places (their positions swapped, everything else as stored).
         mongo.updateFirst(
                         Query.query(
@@ -196,14 +181,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
     void aChainCutBackAndItsCaseFileHeadRewoundIsStillCaughtByTheHeadASignedDossierPinned() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = statement(caseId, 29);
-        bigWeb().get()
-                .uri("/api/v1/evidence/cases/{caseId}/dossier", caseId)
-                .headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(byte[].class)
-                .returnResult();
+        exportDossierAsAnAgent(caseId);
         look(id);
         // Entries 2 (the export) and 3 removed, and the case file's head moved back onto entry 1: a consistent shorter
         // chain.
@@ -247,10 +225,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
                         EvidenceItems.COLLECTION)
                 .block();
 
-        Map<?, ?> report = web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
+        Map<?, ?> report = getAs(merchant("acme"), "/api/v1/evidence/cases/{caseId}/custody/verify", caseId)
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
@@ -285,10 +260,7 @@ class CustodyWebTests extends EvidenceWebTestSupport {
 
     /** acme's merchant reads the item (a custody entry). */
     private void look(String id) {
-        web.get()
-                .uri("/api/v1/evidence/items/{id}", id)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
+        getAs(merchant("acme"), "/api/v1/evidence/items/{id}", id)
                 .expectStatus()
                 .isOk();
     }

@@ -121,30 +121,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     }
 
     private void caseEvent(String type, String tenant, String caseId, java.util.Map<String, Object> data) {
-        web.post()
-                .uri("/internal/events")
-                .headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(java.util.Map.of(
-                        "specversion",
-                        "1.0",
-                        "id",
-                        java.util.UUID.randomUUID().toString(),
-                        "source",
-                        "/thaw/case-service",
-                        "type",
-                        type,
-                        "subject",
-                        caseId,
-                        "time",
-                        java.time.Instant.now().toString(),
-                        "tenantid",
-                        tenant,
-                        "datacontenttype",
-                        "application/json",
-                        "data",
-                        data))
-                .exchange()
+        postJson(tokens.token("thaw_service"), "/internal/events", caseServiceEvent(type, tenant, caseId, data))
                 .expectStatus()
                 .is2xxSuccessful();
     }
@@ -196,26 +173,21 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String id = expiredLicence(caseId, 506);
 
-        String answer = post(
-                        AGENT,
-                        "/dashboard/evidence/items/" + id + "/verdict",
-                        "en",
-                        form(
-                                "decision",
-                                "REJECT",
-                                "reasonCode",
-                                "EXPIRED",
-                                "note",
-                                "ran out in 2020",
-                                "expiryDate",
-                                "2020-06-30",
-                                "version",
-                                "0"))
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String answer = html(post(
+                AGENT,
+                "/dashboard/evidence/items/" + id + "/verdict",
+                "en",
+                form(
+                        "decision",
+                        "REJECT",
+                        "reasonCode",
+                        "EXPIRED",
+                        "note",
+                        "ran out in 2020",
+                        "expiryDate",
+                        "2020-06-30",
+                        "version",
+                        "0")));
 
         assertThat(answer)
                 .contains("item-" + id, "Rejected", "Expired", "ran out in 2020")
@@ -223,10 +195,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en"))
                 .doesNotContain("item-" + id)
                 .contains("queue-empty");
-        web.get()
-                .uri("/api/v1/evidence/items/{id}", id)
-                .headers(h -> h.setBearerAuth(AGENT))
-                .exchange()
+        getAs(AGENT, "/api/v1/evidence/items/{id}", id)
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("REJECTED")
@@ -241,31 +210,23 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(507));
 
-        assertThat(post(
-                                COMPLIANCE,
-                                "/dashboard/evidence/items/" + id + "/verdict",
-                                "zh-CN",
-                                form(
-                                        "decision",
-                                        "ACCEPT",
-                                        "reasonCode",
-                                        "",
-                                        "documentType",
-                                        "national ID",
-                                        "nameOnDocument",
-                                        "Li Wei",
-                                        "expiryDate",
-                                        LocalDate.now().plusYears(2).toString()))
-                        .expectStatus()
-                        .isOk()
-                        .expectBody(String.class)
-                        .returnResult()
-                        .getResponseBody())
+        assertThat(html(post(
+                        COMPLIANCE,
+                        "/dashboard/evidence/items/" + id + "/verdict",
+                        "zh-CN",
+                        form(
+                                "decision",
+                                "ACCEPT",
+                                "reasonCode",
+                                "",
+                                "documentType",
+                                "national ID",
+                                "nameOnDocument",
+                                "Li Wei",
+                                "expiryDate",
+                                LocalDate.now().plusYears(2).toString()))))
                 .contains("已通过");
-        web.get()
-                .uri("/api/v1/evidence/items/{id}", id)
-                .headers(h -> h.setBearerAuth(AGENT))
-                .exchange()
+        getAs(AGENT, "/api/v1/evidence/items/{id}", id)
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("VERIFIED")
@@ -278,27 +239,17 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(508));
 
-        assertThat(post(
-                                AGENT,
-                                "/dashboard/evidence/items/" + id + "/verdict",
-                                "en",
-                                form("decision", "REJECT", "reasonCode", ""))
-                        .expectStatus()
-                        .isBadRequest()
-                        .expectBody(String.class)
-                        .returnResult()
-                        .getResponseBody())
+        assertThat(badRequestHtml(post(
+                        AGENT,
+                        "/dashboard/evidence/items/" + id + "/verdict",
+                        "en",
+                        form("decision", "REJECT", "reasonCode", ""))))
                 .contains("role=\"alert\"", "Some input is missing or invalid.", "Reason (for a rejection)");
-        assertThat(post(
-                                AGENT,
-                                "/dashboard/evidence/items/" + id + "/verdict",
-                                "zh-CN",
-                                form("decision", "REJECT", "reasonCode", "NOT_A_REASON"))
-                        .expectStatus()
-                        .isBadRequest()
-                        .expectBody(String.class)
-                        .returnResult()
-                        .getResponseBody())
+        assertThat(badRequestHtml(post(
+                        AGENT,
+                        "/dashboard/evidence/items/" + id + "/verdict",
+                        "zh-CN",
+                        form("decision", "REJECT", "reasonCode", "NOT_A_REASON"))))
                 .contains("有内容缺失或无效", "驳回原因");
         // Nothing was decided.
         assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en")).contains("item-" + id);
@@ -347,10 +298,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         byte[] png = Samples.png(510);
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", png);
 
-        byte[] body = web.get()
-                .uri("/dashboard/evidence/items/{id}/preview", id)
-                .headers(h -> h.setBearerAuth(AGENT))
-                .exchange()
+        byte[] body = getAs(AGENT, "/dashboard/evidence/items/{id}/preview", id)
                 .expectStatus()
                 .isOk()
                 .expectHeader()
@@ -393,10 +341,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         assertThat(new app.thaw.evidence.dashboard.web.DashboardFormat()
                         .previewable("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
                 .isFalse();
-        byte[] body = web.get()
-                .uri("/dashboard/evidence/items/{id}/preview", id)
-                .headers(h -> h.setBearerAuth(AGENT))
-                .exchange()
+        byte[] body = getAs(AGENT, "/dashboard/evidence/items/{id}/preview", id)
                 .expectStatus()
                 .isOk()
                 .expectHeader()
@@ -445,10 +390,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
                 .value(body -> assertThat(body)
                         .contains("Not found, or not yours to see.")
                         .doesNotContain("statement.pdf"));
-        web.get()
-                .uri("/dashboard/evidence/items/{id}/preview", id)
-                .headers(h -> h.setBearerAuth(AGENT))
-                .exchange()
+        getAs(AGENT, "/dashboard/evidence/items/{id}/preview", id)
                 .expectStatus()
                 .isNotFound();
         post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "en", form("decision", "ACCEPT"))
@@ -469,38 +411,22 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
 
     @Test
     void theDashboardsOwnScriptAndStylesAreServedNextToTheSharedOnes() {
-        web.get()
-                .uri("/dashboard/evidence/assets/evidence.js")
-                .headers(h -> h.setBearerAuth(AGENT))
-                .exchange()
+        getAs(AGENT, "/dashboard/evidence/assets/evidence.js")
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
                 .value(script -> assertThat(script).contains("htmx:xhr:progress"));
-        web.get()
-                .uri("/dashboard/evidence/assets/evidence.css")
-                .headers(h -> h.setBearerAuth(AGENT))
-                .exchange()
+        getAs(AGENT, "/dashboard/evidence/assets/evidence.css")
                 .expectStatus()
                 .isOk()
                 .expectHeader()
                 .contentTypeCompatibleWith("text/css");
-        web.get()
-                .uri("/dashboard/evidence/assets/thaw.js")
-                .headers(h -> h.setBearerAuth(AGENT))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        getAs(AGENT, "/dashboard/evidence/assets/thaw.js").expectStatus().isOk();
     }
 
     @Test
     void merchantsHaveNoDashboard() {
-        web.get()
-                .uri("/dashboard/evidence/")
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
-                .expectStatus()
-                .isNotFound();
+        getAs(merchant("acme"), "/dashboard/evidence/").expectStatus().isNotFound();
     }
 
     @Test
@@ -566,23 +492,14 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         assertThat(page(COMPLIANCE, "/dashboard/evidence/cases/" + caseId, "en"))
                 .contains("place-hold");
 
-        assertThat(post(COMPLIANCE, "/dashboard/evidence/cases/" + caseId + "/holds", "en", form("reason", ""))
-                        .expectStatus()
-                        .isBadRequest()
-                        .expectBody(String.class)
-                        .returnResult()
-                        .getResponseBody())
+        assertThat(badRequestHtml(
+                        post(COMPLIANCE, "/dashboard/evidence/cases/" + caseId + "/holds", "en", form("reason", ""))))
                 .contains("Check the field \u201cReason\u201d");
-        String held = post(
-                        COMPLIANCE,
-                        "/dashboard/evidence/cases/" + caseId + "/holds",
-                        "en",
-                        form("reason", "regulator's notice 42"))
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String held = html(post(
+                COMPLIANCE,
+                "/dashboard/evidence/cases/" + caseId + "/holds",
+                "en",
+                form("reason", "regulator's notice 42")));
         assertThat(held).contains("id=\"holds\"", "regulator&#39;s notice 42", "Active", "Under legal hold");
         String holdId = (String) ((java.util.List<org.bson.Document>)
                         find("case_files", Criteria.where("_id").is(caseId))
@@ -591,16 +508,11 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
                 .getFirst()
                 .get("holdId");
 
-        String released = post(
-                        ADMIN,
-                        "/dashboard/evidence/cases/" + caseId + "/holds/" + holdId + "/release",
-                        "zh-CN",
-                        form("reason", "notice withdrawn"))
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String released = html(post(
+                ADMIN,
+                "/dashboard/evidence/cases/" + caseId + "/holds/" + holdId + "/release",
+                "zh-CN",
+                form("reason", "notice withdrawn")));
         assertThat(released)
                 .contains("已由 thaw/staff-platform_admin", "notice withdrawn")
                 .doesNotContain("release-reason-");
@@ -615,18 +527,13 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         form.part("requirementCode", "BANK_STATEMENT");
         form.part("expiryDate", "");
         form.part("file", pdf).filename("statement.pdf").contentType(MediaType.APPLICATION_PDF);
-        String answer = web.post()
+        String answer = html(web.post()
                 .uri("/dashboard/evidence/cases/{caseId}/items", caseId)
                 .headers(h -> h.setBearerAuth(AGENT))
                 .header("HX-Request", "true")
                 .header("Accept-Language", "en")
                 .body(BodyInserters.fromMultipartData(form.build()))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+                .exchange());
         assertThat(answer).contains("Stored statement.pdf", "hx-swap-oob=\"true\"", "Bank statement");
         assertThat(count(
                         "evidence",
@@ -641,18 +548,13 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         MultipartBodyBuilder missing = new MultipartBodyBuilder();
         missing.part("requirementCode", "");
         missing.part("file", Samples.png(515)).filename("x.png").contentType(MediaType.IMAGE_PNG);
-        assertThat(web.post()
+        assertThat(badRequestHtml(web.post()
                         .uri("/dashboard/evidence/cases/{caseId}/items", caseId)
                         .headers(h -> h.setBearerAuth(AGENT))
                         .header("HX-Request", "true")
                         .header("Accept-Language", "zh-CN")
                         .body(BodyInserters.fromMultipartData(missing.build()))
-                        .exchange()
-                        .expectStatus()
-                        .isBadRequest()
-                        .expectBody(String.class)
-                        .returnResult()
-                        .getResponseBody())
+                        .exchange()))
                 .contains("有内容缺失或无效", "材料要求");
         assertThat(count("evidence", Criteria.where("caseId").is(caseId))).isEqualTo(1);
     }
@@ -687,17 +589,12 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     }
 
     private String fragment(String token, String path, String language) {
-        return web.get()
+        return html(web.get()
                 .uri(path)
                 .headers(h -> h.setBearerAuth(token))
                 .header("Accept-Language", language)
                 .header("HX-Request", "true")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+                .exchange());
     }
 
     private WebTestClient.ResponseSpec post(

@@ -87,19 +87,8 @@ class DossierWebTests extends EvidenceWebTestSupport {
     void aRejectedExpiredLicenceIsExpiredInTheSignedDossierWithWhatTheHolderDeclared()
             throws IOException, java.text.ParseException {
         String caseId = openCase("acme", "RISK_TXN");
-        String licence = uploadedId(
-                merchant("acme"),
-                caseId,
-                "BUSINESS_LICENSE",
-                "licence.png",
-                "image/png",
-                Samples.png(4242),
-                Map.of("documentType", "营业执照", "nameOnDocument", "杭州小象贸易有限公司", "expiryDate", "2021-03-31"));
-        web.post()
-                .uri("/api/v1/evidence/items/{id}/verdict", licence)
-                .headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "REJECT", "reasonCode", "EXPIRED"))
-                .exchange()
+        String licence = declaredExpiredLicence(caseId, 4242);
+        verdict(licence, staff("staff_agent"), Map.of("decision", "REJECT", "reasonCode", "EXPIRED"))
                 .expectStatus()
                 .isOk();
 
@@ -198,18 +187,11 @@ class DossierWebTests extends EvidenceWebTestSupport {
         uploadedId(bank, caseId, "POLICE_REPORT", "receipt.pdf", "application/pdf", Samples.pdf(4000, 77));
         String insurer = token("insurer-demo", "insurer-adjuster", "insurer");
 
-        web.post()
-                .uri("/api/v1/evidence/cases/{caseId}/consents", caseId)
-                .headers(h -> h.setBearerAuth(bank))
-                .bodyValue(Map.of("insurerTenantId", "insurer-demo"))
-                .exchange()
+        postJson(bank, "/api/v1/evidence/cases/{caseId}/consents", Map.of("insurerTenantId", "insurer-demo"), caseId)
                 .expectStatus()
                 .isCreated();
         assertThat(dossier(caseId, insurer)).isNotEmpty();
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/items", caseId)
-                .headers(h -> h.setBearerAuth(token("other-bank", "analyst", "partner_bank")))
-                .exchange()
+        getAs(token("other-bank", "analyst", "partner_bank"), "/api/v1/evidence/cases/{caseId}/items", caseId)
                 .expectStatus()
                 .isNotFound();
     }
@@ -218,18 +200,15 @@ class DossierWebTests extends EvidenceWebTestSupport {
     void anInsurerGetsTheDossierOnlyWhileConsentLastsAndEveryAttemptIsAudited() {
         String caseId = caseWithTwoFiles();
         String insurer = token("insurer-demo", "insurer-adjuster", "insurer");
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/dossier", caseId)
-                .headers(h -> h.setBearerAuth(insurer))
-                .exchange()
+        getAs(insurer, "/api/v1/evidence/cases/{caseId}/dossier", caseId)
                 .expectStatus()
                 .isNotFound();
 
-        String consentId = (String) web.post()
-                .uri("/api/v1/evidence/cases/{caseId}/consents", caseId)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .bodyValue(Map.of("insurerTenantId", "insurer-demo"))
-                .exchange()
+        String consentId = (String) postJson(
+                        merchant("acme"),
+                        "/api/v1/evidence/cases/{caseId}/consents",
+                        Map.of("insurerTenantId", "insurer-demo"),
+                        caseId)
                 .expectStatus()
                 .isCreated()
                 .expectBody(Map.class)
@@ -238,19 +217,13 @@ class DossierWebTests extends EvidenceWebTestSupport {
                 .get("consentId");
         assertThat(dossier(caseId, insurer)).isNotEmpty();
 
-        web.post()
-                .uri("/api/v1/evidence/cases/{caseId}/consents/{id}/revoke", caseId, consentId)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
+        postAs(merchant("acme"), "/api/v1/evidence/cases/{caseId}/consents/{id}/revoke", caseId, consentId)
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$[0].active")
                 .isEqualTo(false);
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/dossier", caseId)
-                .headers(h -> h.setBearerAuth(insurer))
-                .exchange()
+        getAs(insurer, "/api/v1/evidence/cases/{caseId}/dossier", caseId)
                 .expectStatus()
                 .isNotFound();
 
@@ -270,32 +243,29 @@ class DossierWebTests extends EvidenceWebTestSupport {
     @Test
     void onlyTheHoldersOwnUsersGrantConsentAndAnotherInsurerStillGets404() {
         String caseId = caseWithTwoFiles();
-        web.post()
-                .uri("/api/v1/evidence/cases/{caseId}/consents", caseId)
-                .headers(h -> h.setBearerAuth(merchant("globex")))
-                .bodyValue(Map.of("insurerTenantId", "insurer-demo"))
-                .exchange()
+        postJson(
+                        merchant("globex"),
+                        "/api/v1/evidence/cases/{caseId}/consents",
+                        Map.of("insurerTenantId", "insurer-demo"),
+                        caseId)
                 .expectStatus()
                 .isNotFound();
-        web.post()
-                .uri("/api/v1/evidence/cases/{caseId}/consents", caseId)
-                .headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("insurerTenantId", "insurer-demo"))
-                .exchange()
+        postJson(
+                        staff("staff_agent"),
+                        "/api/v1/evidence/cases/{caseId}/consents",
+                        Map.of("insurerTenantId", "insurer-demo"),
+                        caseId)
                 .expectStatus()
                 .isForbidden();
-        web.post()
-                .uri("/api/v1/evidence/cases/{caseId}/consents", caseId)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .bodyValue(Map.of("insurerTenantId", "insurer-demo"))
-                .exchange()
+        postJson(
+                        merchant("acme"),
+                        "/api/v1/evidence/cases/{caseId}/consents",
+                        Map.of("insurerTenantId", "insurer-demo"),
+                        caseId)
                 .expectStatus()
                 .isCreated();
         String otherInsurer = token("insurer-other", "adjuster-2", "insurer");
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/dossier", caseId)
-                .headers(h -> h.setBearerAuth(otherInsurer))
-                .exchange()
+        getAs(otherInsurer, "/api/v1/evidence/cases/{caseId}/dossier", caseId)
                 .expectStatus()
                 .isNotFound();
     }
@@ -318,15 +288,8 @@ class DossierWebTests extends EvidenceWebTestSupport {
                         "李伟",
                         "expiryDate",
                         "2035-01-01"));
-        web.get()
-                .uri("/api/v1/evidence/items/{id}", id)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange();
-        web.post()
-                .uri("/api/v1/evidence/items/{id}/verdict", id)
-                .headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "ACCEPT", "nameOnDocument", "LI WEI"))
-                .exchange()
+        getAs(merchant("acme"), "/api/v1/evidence/items/{id}", id);
+        verdict(id, staff("staff_agent"), Map.of("decision", "ACCEPT", "nameOnDocument", "LI WEI"))
                 .expectStatus()
                 .isOk();
         uploadedId(
@@ -354,14 +317,7 @@ class DossierWebTests extends EvidenceWebTestSupport {
     }
 
     private String publishedKeys() {
-        return web.get()
-                .uri("/api/v1/evidence/dossiers/jwks.json")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        return html(web.get().uri("/api/v1/evidence/dossiers/jwks.json").exchange());
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec verify(byte[] zip) {

@@ -21,10 +21,7 @@ class HoldWebTests extends EvidenceWebTestSupport {
         placeHold(caseId, staff("compliance_officer")).expectStatus().isCreated();
 
         for (String token : new String[] {staff("platform_admin"), staff("compliance_officer"), merchant("acme")}) {
-            web.delete()
-                    .uri("/api/v1/evidence/items/{id}", id)
-                    .headers(h -> h.setBearerAuth(token))
-                    .exchange()
+            deleteAs(token, "/api/v1/evidence/items/{id}", id)
                     .expectStatus()
                     .isEqualTo(409)
                     .expectBody()
@@ -33,10 +30,7 @@ class HoldWebTests extends EvidenceWebTestSupport {
                     .jsonPath("$.holdId")
                     .exists();
         }
-        web.get()
-                .uri("/api/v1/evidence/items/{id}/content", id)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
+        getAs(merchant("acme"), "/api/v1/evidence/items/{id}/content", id)
                 .expectStatus()
                 .isOk();
     }
@@ -46,21 +40,9 @@ class HoldWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(
                 merchant("acme"), caseId, "BANK_STATEMENT", "s.pdf", "application/pdf", Samples.pdf(2000, 41));
-        String holdId = (String) ((Map<?, ?>) ((java.util.List<?>) placeHold(caseId, staff("platform_admin"))
-                                .expectStatus()
-                                .isCreated()
-                                .expectBody(Map.class)
-                                .returnResult()
-                                .getResponseBody()
-                                .get("holds"))
-                        .getFirst())
-                .get("holdId");
+        String holdId = firstHoldId(placeHold(caseId, staff("platform_admin")));
 
-        web.post()
-                .uri("/api/v1/evidence/cases/{caseId}/holds/{holdId}/release", caseId, holdId)
-                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
-                .bodyValue(Map.of("reason", "court released it"))
-                .exchange()
+        releaseHold(caseId, holdId, "court released it")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -70,30 +52,20 @@ class HoldWebTests extends EvidenceWebTestSupport {
                 .isEqualTo(false)
                 .jsonPath("$.holds[0].releaseReason")
                 .isEqualTo("court released it");
-        web.post()
-                .uri("/api/v1/evidence/cases/{caseId}/holds/{holdId}/release", caseId, holdId)
-                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
-                .bodyValue(Map.of("reason", "again"))
-                .exchange()
+        releaseHold(caseId, holdId, "again")
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("hold_already_released");
 
-        web.delete()
-                .uri("/api/v1/evidence/items/{id}", id)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
+        deleteAs(merchant("acme"), "/api/v1/evidence/items/{id}", id)
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("DELETED");
-        web.get()
-                .uri("/api/v1/evidence/items/{id}/content", id)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
+        getAs(merchant("acme"), "/api/v1/evidence/items/{id}/content", id)
                 .expectStatus()
                 .isEqualTo(410);
         Document item = find("evidence", Criteria.where("_id").is(id)).getFirst();
@@ -160,10 +132,7 @@ class HoldWebTests extends EvidenceWebTestSupport {
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec holds(String caseId) {
-        return web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/holds", caseId)
-                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
-                .exchange()
+        return getAs(staff("compliance_officer"), "/api/v1/evidence/cases/{caseId}/holds", caseId)
                 .expectStatus()
                 .isOk()
                 .expectBody();
@@ -171,10 +140,10 @@ class HoldWebTests extends EvidenceWebTestSupport {
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec placeHold(
             String caseId, String token) {
-        return web.post()
-                .uri("/api/v1/evidence/cases/{caseId}/holds", caseId)
-                .headers(h -> h.setBearerAuth(token))
-                .bodyValue(Map.of("reason", "regulator's preservation notice"))
-                .exchange();
+        return postJson(
+                token,
+                "/api/v1/evidence/cases/{caseId}/holds",
+                Map.of("reason", "regulator's preservation notice"),
+                caseId);
     }
 }

@@ -29,11 +29,11 @@ class RetentionWebTests extends EvidenceWebTestSupport {
                 uploadedId(merchant("tiny"), held, "BANK_STATEMENT", "h.pdf", "application/pdf", Samples.pdf(1000, 51));
         String keptItem = uploadedId(
                 merchant("acme"), longLived, "BANK_STATEMENT", "k.pdf", "application/pdf", Samples.pdf(1000, 52));
-        web.post()
-                .uri("/api/v1/evidence/cases/{caseId}/holds", held)
-                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
-                .bodyValue(Map.of("reason", "litigation"))
-                .exchange()
+        postJson(
+                        staff("compliance_officer"),
+                        "/api/v1/evidence/cases/{caseId}/holds",
+                        Map.of("reason", "litigation"),
+                        held)
                 .expectStatus()
                 .isCreated();
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import app.thaw.evidence.casefile.CaseFiles;
 import app.thaw.evidence.custody.CustodyLog;
+import app.thaw.platform.testing.ApiCalls;
 import app.thaw.platform.testing.MutableClock;
 import app.thaw.platform.testing.ServiceContractTests;
 import org.bson.Document;
@@ -33,7 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @Import(EvidenceWebTestSupport.TestClock.class)
-public abstract class EvidenceWebTestSupport extends ServiceContractTests {
+public abstract class EvidenceWebTestSupport extends ServiceContractTests implements ApiCalls {
 
     @Autowired
     protected ReactiveMongoTemplate mongo;
@@ -87,6 +88,18 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests {
                 .expectBody();
     }
 
+    /** An agent exports the case's dossier (the export is an entry of the custody chain): 200. */
+    protected void exportDossierAsAnAgent(String caseId) {
+        bigWeb().get()
+                .uri("/api/v1/evidence/cases/{caseId}/dossier", caseId)
+                .headers(h -> h.setBearerAuth(staff("staff_agent")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult();
+    }
+
     /** A client that reads bodies of several MiB (downloads, dossiers) into memory for assertions. */
     protected WebTestClient bigWeb() {
         return web.mutate()
@@ -107,25 +120,11 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests {
 
     /** @param sequence the event's place among the case's events (null: unnumbered) */
     protected void deliverCaseEvent(String type, String tenant, String caseId, String scenario, Long sequence) {
-        Map<String, Object> event = new java.util.HashMap<>(Map.of(
-                "specversion",
-                "1.0",
-                "id",
-                UUID.randomUUID().toString(),
-                "source",
-                "/thaw/case-service",
-                "type",
+        Map<String, Object> event = caseServiceEvent(
                 type,
-                "subject",
-                caseId,
-                "time",
-                Instant.now().toString(),
-                "tenantid",
                 tenant,
-                "datacontenttype",
-                "application/json",
-                "data",
-                Map.of("caseId", caseId, "scenario", scenario, "drill", false, "restricted", false)));
+                caseId,
+                Map.of("caseId", caseId, "scenario", scenario, "drill", false, "restricted", false));
         if (sequence != null) {
             event.put("sequence", sequence);
         }
@@ -137,6 +136,30 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests {
                 .exchange()
                 .expectStatus()
                 .is2xxSuccessful();
+    }
+
+    /** A CloudEvent from case-service, sent now (a mutable map, for a test to add to or take from). */
+    protected static Map<String, Object> caseServiceEvent(
+            String type, String tenant, String subject, Map<String, Object> data) {
+        return new java.util.HashMap<>(Map.of(
+                "specversion",
+                "1.0",
+                "id",
+                UUID.randomUUID().toString(),
+                "source",
+                "/thaw/case-service",
+                "type",
+                type,
+                "subject",
+                subject,
+                "time",
+                Instant.now().toString(),
+                "tenantid",
+                tenant,
+                "datacontenttype",
+                "application/json",
+                "data",
+                data));
     }
 
     /** Uploads raw bytes; returns the exchange for the test to assert on. */
@@ -194,6 +217,70 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests {
                 .get("id");
     }
 
+    /** A page or fragment answered 200: its HTML. */
+    protected static String html(WebTestClient.ResponseSpec answer) {
+        return answer.expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** A page or fragment answered 400: its HTML. */
+    protected static String badRequestHtml(WebTestClient.ResponseSpec answer) {
+        return answer.expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** The id of the first hold of the case file answered 201 (to a hold placed). */
+    protected static String firstHoldId(WebTestClient.ResponseSpec placed) {
+        return (String) ((Map<?, ?>) ((List<?>) placed.expectStatus()
+                                .isCreated()
+                                .expectBody(Map.class)
+                                .returnResult()
+                                .getResponseBody()
+                                .get("holds"))
+                        .getFirst())
+                .get("holdId");
+    }
+
+    /** A compliance officer releases the case's hold, giving {@code reason}. */
+    protected WebTestClient.ResponseSpec releaseHold(String caseId, String holdId, String reason) {
+        return postJson(
+                staff("compliance_officer"),
+                "/api/v1/evidence/cases/{caseId}/holds/{holdId}/release",
+                Map.of("reason", reason),
+                caseId,
+                holdId);
+    }
+
+    /** {@code POST /items/{id}/verdict} with {@code body}, as {@code bearer}'s caller. */
+    protected WebTestClient.ResponseSpec verdict(String id, String bearer, Map<String, ?> body) {
+        return web.post()
+                .uri("/api/v1/evidence/items/{id}/verdict", id)
+                .headers(h -> h.setBearerAuth(bearer))
+                .bodyValue(body)
+                .exchange();
+    }
+
+    /**
+     * acme's business licence (licence.png), uploaded with what the holder declares of it: 营业执照 of 杭州小象贸易有限公司,
+     * expired 2021-03-31. Answers its id.
+     */
+    protected String declaredExpiredLicence(String caseId, long seed) {
+        return uploadedId(
+                merchant("acme"),
+                caseId,
+                "BUSINESS_LICENSE",
+                "licence.png",
+                "image/png",
+                Samples.png(seed),
+                Map.of("documentType", "营业执照", "nameOnDocument", "杭州小象贸易有限公司", "expiryDate", "2021-03-31"));
+    }
+
     /**
      * Cuts the case's custody chain back to its first entry, as one who deleted the later entries and moved the case
      * file's head back would: a consistent, shorter chain that only the signed dossier can show was longer.
@@ -225,5 +312,10 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests {
 
     protected Clock clock() {
         return clock;
+    }
+
+    @Override
+    public WebTestClient web() {
+        return web;
     }
 }

@@ -15,46 +15,43 @@ import app.thaw.evidence.support.Samples;
 import app.thaw.platform.plans.Quotas;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.http.MediaType;
 
 /** The plan's monthly evidence storage (ADR 62): bytes kept this month against a limit in MiB. */
 class StorageQuotaWebTests extends EvidenceWebTestSupport {
 
     void planChanged(String tenant, String plan) {
-        web.post()
-                .uri("/internal/events")
-                .headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "specversion",
-                        "1.0",
-                        "id",
-                        UUID.randomUUID().toString(),
-                        "source",
-                        "/thaw/identity-monitor",
-                        "type",
-                        "thaw.subscription.changed",
-                        "subject",
-                        tenant,
-                        "time",
-                        Instant.now().toString(),
-                        "tenantid",
-                        tenant,
-                        "sequence",
-                        1,
-                        "data",
+        postJson(
+                        tokens.token("thaw_service"),
+                        "/internal/events",
                         Map.of(
-                                "tenantId",
+                                "specversion",
+                                "1.0",
+                                "id",
+                                UUID.randomUUID().toString(),
+                                "source",
+                                "/thaw/identity-monitor",
+                                "type",
+                                "thaw.subscription.changed",
+                                "subject",
                                 tenant,
-                                "plan",
-                                plan,
+                                "time",
+                                Instant.now().toString(),
+                                "tenantid",
+                                tenant,
                                 "sequence",
                                 1,
-                                "changedAt",
-                                Instant.now().toString(),
-                                "changedBy",
-                                "platform-admin")))
-                .exchange()
+                                "data",
+                                Map.of(
+                                        "tenantId",
+                                        tenant,
+                                        "plan",
+                                        plan,
+                                        "sequence",
+                                        1,
+                                        "changedAt",
+                                        Instant.now().toString(),
+                                        "changedBy",
+                                        "platform-admin")))
                 .expectStatus()
                 .is2xxSuccessful();
     }
@@ -107,10 +104,7 @@ class StorageQuotaWebTests extends EvidenceWebTestSupport {
                 .is2xxSuccessful();
 
         assertThat(usedBytes(tenant)).isEqualTo(content.length);
-        web.get()
-                .uri("/internal/usage/{tenant}", tenant)
-                .headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
-                .exchange()
+        getAs(tokens.token("thaw_service"), "/internal/usage/{tenant}", tenant)
                 .expectStatus()
                 .isOk()
                 .expectBody()

@@ -15,6 +15,7 @@ import app.thaw.evidence.content.BlobStore;
 import app.thaw.evidence.item.EvidenceItems;
 import app.thaw.evidence.support.EvidenceWebTestSupport;
 import app.thaw.evidence.support.Samples;
+import app.thaw.platform.testing.ApiAnswers;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 class UploadWebTests extends EvidenceWebTestSupport {
@@ -80,25 +82,37 @@ class UploadWebTests extends EvidenceWebTestSupport {
         assertThat(event.getString("tenantId")).isEqualTo("acme");
     }
 
-    @Test
-    void multipartUploadStreamsTheFilePartAndTakesFieldsBeforeIt() {
-        String caseId = openCase("acme", "ACCOUNT_ANOMALY");
+    /**
+     * An ID document as a multipart form: the requirement and the expiry date as fields before the file part (a PNG
+     * named {@code fileName} by the browser).
+     */
+    private static MultipartBodyBuilder idDocumentForm(String expiryDate, String fileName, long seed) {
         MultipartBodyBuilder form = new MultipartBodyBuilder();
         form.part("requirementCode", "ID_DOCUMENT");
-        form.part("expiryDate", "2001-01-01");
-        form.part("file", new ByteArrayResource(Samples.png(7)) {
+        form.part("expiryDate", expiryDate);
+        form.part("file", new ByteArrayResource(Samples.png(seed)) {
                     @Override
                     public String getFilename() {
-                        return "../../id card.png";
+                        return fileName;
                     }
                 })
                 .contentType(MediaType.IMAGE_PNG);
+        return form;
+    }
 
-        web.post()
+    /** Posts the multipart {@code form} to the case's items as acme's merchant. */
+    private WebTestClient.ResponseSpec uploadMultipart(String caseId, MultipartBodyBuilder form) {
+        return web.post()
                 .uri("/api/v1/evidence/cases/{caseId}/items", caseId)
                 .headers(h -> h.setBearerAuth(merchant("acme")))
                 .body(BodyInserters.fromMultipartData(form.build()))
-                .exchange()
+                .exchange();
+    }
+
+    @Test
+    void multipartUploadStreamsTheFilePartAndTakesFieldsBeforeIt() {
+        String caseId = openCase("acme", "ACCOUNT_ANOMALY");
+        uploadMultipart(caseId, idDocumentForm("2001-01-01", "../../id card.png", 7))
                 .expectStatus()
                 .isCreated()
                 .expectBody()
@@ -116,41 +130,21 @@ class UploadWebTests extends EvidenceWebTestSupport {
     void anExpiryDateOutside1970To2100AsQueryParameterOrFormFieldIs400NamingIt() {
         String caseId = openCase("acme", "ACCOUNT_ANOMALY");
         for (String far : new String[] {"2101-01-01", "1969-12-31", "+999999999-12-31"}) {
-            web.post()
-                    .uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
-                            .queryParam("requirementCode", "ID_DOCUMENT")
-                            .queryParam("fileName", "id.png")
-                            .queryParam("expiryDate", "{expiry}")
-                            .build(caseId, far))
-                    .headers(h -> h.setBearerAuth(merchant("acme")))
-                    .contentType(MediaType.IMAGE_PNG)
-                    .bodyValue(Samples.png(8))
-                    .exchange()
-                    .expectStatus()
-                    .isBadRequest()
-                    .expectBody()
-                    .jsonPath("$.code")
-                    .isEqualTo("validation_failed")
-                    .jsonPath("$.errors[0].field")
-                    .isEqualTo("expiryDate")
-                    .jsonPath("$.errors[0].rule")
-                    .isEqualTo("DateWindow");
+            ApiAnswers.firstViolation(
+                    web.post()
+                            .uri(uri -> uri.path("/api/v1/evidence/cases/{caseId}/items")
+                                    .queryParam("requirementCode", "ID_DOCUMENT")
+                                    .queryParam("fileName", "id.png")
+                                    .queryParam("expiryDate", "{expiry}")
+                                    .build(caseId, far))
+                            .headers(h -> h.setBearerAuth(merchant("acme")))
+                            .contentType(MediaType.IMAGE_PNG)
+                            .bodyValue(Samples.png(8))
+                            .exchange(),
+                    "expiryDate",
+                    "DateWindow");
 
-            MultipartBodyBuilder form = new MultipartBodyBuilder();
-            form.part("requirementCode", "ID_DOCUMENT");
-            form.part("expiryDate", far);
-            form.part("file", new ByteArrayResource(Samples.png(9)) {
-                        @Override
-                        public String getFilename() {
-                            return "id.png";
-                        }
-                    })
-                    .contentType(MediaType.IMAGE_PNG);
-            web.post()
-                    .uri("/api/v1/evidence/cases/{caseId}/items", caseId)
-                    .headers(h -> h.setBearerAuth(merchant("acme")))
-                    .body(BodyInserters.fromMultipartData(form.build()))
-                    .exchange()
+            uploadMultipart(caseId, idDocumentForm(far, "id.png", 9))
                     .expectStatus()
                     .isBadRequest()
                     .expectBody()
@@ -224,11 +218,7 @@ class UploadWebTests extends EvidenceWebTestSupport {
                 .containsOnly("BANK_STATEMENT", "TRANSACTION_BACKGROUND")
                 .contains("BANK_STATEMENT", "TRANSACTION_BACKGROUND");
 
-        web.post()
-                .uri("/api/v1/evidence/items/{id}/verdict", first)
-                .headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of("decision", "ACCEPT"))
-                .exchange()
+        verdict(first, staff("staff_agent"), Map.of("decision", "ACCEPT"))
                 .expectStatus()
                 .isOk();
         assertThat(find(
@@ -386,16 +376,10 @@ class UploadWebTests extends EvidenceWebTestSupport {
     @Test
     void anUnknownRequirementCodeNamesTheFieldAndRule() {
         String caseId = openCase("acme", "RISK_TXN");
-        uploadRaw(merchant("acme"), caseId, "SELFIE_WITH_CAT", "a.pdf", "application/pdf", Samples.pdf(100, 5))
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo("validation_failed")
-                .jsonPath("$.errors[0].field")
-                .isEqualTo("requirementCode")
-                .jsonPath("$.errors[0].rule")
-                .isEqualTo("OneOf");
+        ApiAnswers.firstViolation(
+                uploadRaw(merchant("acme"), caseId, "SELFIE_WITH_CAT", "a.pdf", "application/pdf", Samples.pdf(100, 5)),
+                "requirementCode",
+                "OneOf");
     }
 
     @Test
@@ -407,10 +391,7 @@ class UploadWebTests extends EvidenceWebTestSupport {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("not_found");
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/items", caseId)
-                .headers(h -> h.setBearerAuth(merchant("globex")))
-                .exchange()
+        getAs(merchant("globex"), "/api/v1/evidence/cases/{caseId}/items", caseId)
                 .expectStatus()
                 .isNotFound();
     }
@@ -446,10 +427,7 @@ class UploadWebTests extends EvidenceWebTestSupport {
                 "statement.pdf",
                 "application/pdf",
                 Samples.pdf(100, 9));
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/items", caseId)
-                .headers(h -> h.setBearerAuth(staff("compliance_officer")))
-                .exchange()
+        getAs(staff("compliance_officer"), "/api/v1/evidence/cases/{caseId}/items", caseId)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -457,21 +435,13 @@ class UploadWebTests extends EvidenceWebTestSupport {
                 .isEqualTo(itemId);
 
         for (String token : List.of(staff("staff_agent"), staff("staff_supervisor"), merchant("acme"))) {
-            web.get()
-                    .uri("/api/v1/evidence/cases/{caseId}/items", caseId)
-                    .headers(h -> h.setBearerAuth(token))
-                    .exchange()
+            getAs(token, "/api/v1/evidence/cases/{caseId}/items", caseId)
                     .expectStatus()
                     .isNotFound()
                     .expectBody()
                     .jsonPath("$.code")
                     .isEqualTo("not_found");
-            web.get()
-                    .uri("/api/v1/evidence/items/{id}", itemId)
-                    .headers(h -> h.setBearerAuth(token))
-                    .exchange()
-                    .expectStatus()
-                    .isNotFound();
+            getAs(token, "/api/v1/evidence/items/{id}", itemId).expectStatus().isNotFound();
         }
         uploadRaw(staff("staff_agent"), caseId, "BANK_STATEMENT", "b.pdf", "application/pdf", Samples.pdf(100, 10))
                 .expectStatus()
@@ -497,20 +467,14 @@ class UploadWebTests extends EvidenceWebTestSupport {
                     "application/pdf",
                     Samples.pdf(100, 100 + i));
         }
-        Map<?, ?> page = web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/items?limit=2", caseId)
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
+        Map<?, ?> page = getAs(merchant("acme"), "/api/v1/evidence/cases/{caseId}/items?limit=2", caseId)
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody();
         assertThat((java.util.List<?>) page.get("items")).hasSize(2);
-        web.get()
-                .uri("/api/v1/evidence/cases/{caseId}/items?limit=2&after={next}", caseId, page.get("next"))
-                .headers(h -> h.setBearerAuth(merchant("acme")))
-                .exchange()
+        getAs(merchant("acme"), "/api/v1/evidence/cases/{caseId}/items?limit=2&after={next}", caseId, page.get("next"))
                 .expectStatus()
                 .isOk()
                 .expectBody()

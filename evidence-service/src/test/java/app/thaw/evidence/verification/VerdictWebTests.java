@@ -17,21 +17,20 @@ class VerdictWebTests extends EvidenceWebTestSupport {
     void staffAcceptWithDocumentMetadataAndVerifiedIsPublished() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(30));
-        web.post()
-                .uri("/api/v1/evidence/items/{id}/verdict", id)
-                .headers(h -> h.setBearerAuth(staff("staff_agent")))
-                .bodyValue(Map.of(
-                        "decision",
-                        "ACCEPT",
-                        "documentType",
-                        "national ID",
-                        "nameOnDocument",
-                        "Li Wei",
-                        "expiryDate",
-                        LocalDate.now().plusYears(3).toString(),
-                        "version",
-                        0))
-                .exchange()
+        verdict(
+                        id,
+                        staff("staff_agent"),
+                        Map.of(
+                                "decision",
+                                "ACCEPT",
+                                "documentType",
+                                "national ID",
+                                "nameOnDocument",
+                                "Li Wei",
+                                "expiryDate",
+                                LocalDate.now().plusYears(3).toString(),
+                                "version",
+                                0))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -54,19 +53,18 @@ class VerdictWebTests extends EvidenceWebTestSupport {
     void aRejectionCarriesItsReasonCodeAndNoteAndAPastExpiryIsFlagged() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = uploadedId(merchant("acme"), caseId, "BUSINESS_LICENSE", "lic.png", "image/png", Samples.png(31));
-        web.post()
-                .uri("/api/v1/evidence/items/{id}/verdict", id)
-                .headers(h -> h.setBearerAuth(staff("staff_supervisor")))
-                .bodyValue(Map.of(
-                        "decision",
-                        "REJECT",
-                        "reasonCode",
-                        "EXPIRED",
-                        "note",
-                        "licence ran out in 2020",
-                        "expiryDate",
-                        "2020-06-30"))
-                .exchange()
+        verdict(
+                        id,
+                        staff("staff_supervisor"),
+                        Map.of(
+                                "decision",
+                                "REJECT",
+                                "reasonCode",
+                                "EXPIRED",
+                                "note",
+                                "licence ran out in 2020",
+                                "expiryDate",
+                                "2020-06-30"))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -79,18 +77,6 @@ class VerdictWebTests extends EvidenceWebTestSupport {
         Document data = event("thaw.evidence.rejected", id).get("data", Document.class);
         assertThat(data.getString("reasonCode")).isEqualTo("EXPIRED");
         assertThat(data.getString("note")).isEqualTo("licence ran out in 2020");
-    }
-
-    /** A business licence declared by the holder with a past expiry date. */
-    private String declaredExpiredLicence(String caseId, long seed) {
-        return uploadedId(
-                merchant("acme"),
-                caseId,
-                "BUSINESS_LICENSE",
-                "licence.png",
-                "image/png",
-                Samples.png(seed),
-                java.util.Map.of("documentType", "营业执照", "nameOnDocument", "杭州小象贸易有限公司", "expiryDate", "2021-03-31"));
     }
 
     @Test
@@ -121,19 +107,18 @@ class VerdictWebTests extends EvidenceWebTestSupport {
     void whatStaffReadIsAddedBesideWhatTheHolderDeclaredAndAnExpiredRejectionIsExpired() {
         String caseId = openCase("acme", "RISK_TXN");
         String declared = declaredExpiredLicence(caseId, 36);
-        web.post()
-                .uri("/api/v1/evidence/items/{id}/verdict", declared)
-                .headers(h -> h.setBearerAuth(staff("staff_supervisor")))
-                .bodyValue(Map.of(
-                        "decision",
-                        "ACCEPT",
-                        "documentType",
-                        "business licence",
-                        "nameOnDocument",
-                        "Hangzhou Xiaoxiang Trading",
-                        "expiryDate",
-                        LocalDate.now().plusYears(5).toString()))
-                .exchange()
+        verdict(
+                        declared,
+                        staff("staff_supervisor"),
+                        Map.of(
+                                "decision",
+                                "ACCEPT",
+                                "documentType",
+                                "business licence",
+                                "nameOnDocument",
+                                "Hangzhou Xiaoxiang Trading",
+                                "expiryDate",
+                                LocalDate.now().plusYears(5).toString()))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -207,15 +192,5 @@ class VerdictWebTests extends EvidenceWebTestSupport {
                                 .is(evidenceId))
                 .getFirst()
                 .get("event", Document.class);
-    }
-
-    /** {@code POST /items/{id}/verdict} with {@code body}, as {@code bearer}'s caller. */
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec verdict(
-            String id, String bearer, Map<String, ?> body) {
-        return web.post()
-                .uri("/api/v1/evidence/items/{id}/verdict", id)
-                .headers(h -> h.setBearerAuth(bearer))
-                .bodyValue(body)
-                .exchange();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import app.thaw.gateway.StandInService;
 import app.thaw.platform.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,7 +26,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,19 +40,12 @@ class ApiDataPlaneTests {
 
     static final TestTokens tokens = new TestTokens();
     static final Queue<HttpHeaders> received = new ConcurrentLinkedQueue<>();
-    static final DisposableServer caseService = HttpServer.create()
-            .host("127.0.0.1")
-            .port(0)
-            .handle((request, response) -> {
-                HttpHeaders copy = new HttpHeaders();
-                request.requestHeaders().forEach(header -> copy.add(header.getKey(), header.getValue()));
-                received.add(copy);
-                return response.header("Content-Type", "application/json")
-                        .header("X-From-Service", "yes")
-                        .sendString(Mono.just("{\"path\":\"" + request.uri() + "\"}"))
-                        .then();
-            })
-            .bindNow();
+    static final DisposableServer caseService = StandInService.start(
+            received,
+            (request, response) -> response.header("Content-Type", "application/json")
+                    .header("X-From-Service", "yes")
+                    .sendString(Mono.just("{\"path\":\"" + request.uri() + "\"}"))
+                    .then());
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

@@ -61,10 +61,7 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
     }
 
     List<?> ownItems(String bearer) {
-        return ApiAnswers.items(web.get()
-                .uri("/api/v1/monitor/alerts")
-                .headers(h -> h.setBearerAuth(bearer))
-                .exchange());
+        return ApiAnswers.items(getAs(bearer, "/api/v1/monitor/alerts"));
     }
 
     WebTestClient.ResponseSpec move(String bearer, String id, String move, String tenantId, long version) {
@@ -119,10 +116,7 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
                             .contains("staff_agent");
                 });
 
-        web.get()
-                .uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, bank)
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
+        getAs(agent(), "/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, bank)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -139,12 +133,7 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
 
         // Without naming it, staff work in their own tenant, which does not hold the bank's alert; nothing more is
         // audited.
-        web.get()
-                .uri("/api/v1/monitor/alerts/{id}", id)
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
-                .expectStatus()
-                .isNotFound();
+        getAs(agent(), "/api/v1/monitor/alerts/{id}", id).expectStatus().isNotFound();
         assertThat(ownItems(agent()))
                 .noneSatisfy(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
         assertThat(audited(STAFF_TENANT, "monitor.cross_tenant_list"))
@@ -223,10 +212,7 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
                 .isEqualTo("DISMISSED");
         assertThat(alert(bank, id).getString("state")).isEqualTo("DISMISSED");
         // The name is cleared in the bank's allow-list: screening the subject again raises nothing.
-        web.post()
-                .uri("/api/v1/monitor/subjects/" + hit.getString("subjectId") + "/screen")
-                .headers(h -> h.setBearerAuth(bank(bank)))
-                .exchange()
+        postAs(bank(bank), "/api/v1/monitor/subjects/" + hit.getString("subjectId") + "/screen")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -248,10 +234,7 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
         assertThat(items(bank(partner), merchant))
                 .singleElement()
                 .satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
-        web.get()
-                .uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, merchant)
-                .headers(h -> h.setBearerAuth(bank(partner)))
-                .exchange()
+        getAs(bank(partner), "/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, merchant)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -277,10 +260,7 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
 
         // Once the merchant revokes the link, the partner finds nothing there.
         partnerLinks.change(merchant, partner, false, "test", "/test", null).block();
-        web.get()
-                .uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, merchant)
-                .headers(h -> h.setBearerAuth(bank(partner)))
-                .exchange()
+        getAs(bank(partner), "/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, merchant)
                 .expectStatus()
                 .isNotFound();
     }
@@ -292,10 +272,7 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
         String other = newTenant();
 
         for (String stranger : List.of(token(other, "merchant_admin"), bank(other))) {
-            web.get()
-                    .uri("/api/v1/monitor/alerts?tenantId={tenant}", bank)
-                    .headers(h -> h.setBearerAuth(stranger))
-                    .exchange()
+            getAs(stranger, "/api/v1/monitor/alerts?tenantId={tenant}", bank)
                     .expectStatus()
                     .isNotFound()
                     .expectHeader()
@@ -303,10 +280,7 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
                     .expectBody()
                     .jsonPath("$.code")
                     .isEqualTo("not_found");
-            web.get()
-                    .uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, bank)
-                    .headers(h -> h.setBearerAuth(stranger))
-                    .exchange()
+            getAs(stranger, "/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, bank)
                     .expectStatus()
                     .isNotFound()
                     .expectHeader()
@@ -337,10 +311,7 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
         assertThat(items(bank(bank), bank))
                 .singleElement()
                 .satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
-        web.get()
-                .uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, bank)
-                .headers(h -> h.setBearerAuth(bank(bank)))
-                .exchange()
+        getAs(bank(bank), "/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, bank)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -396,21 +367,16 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
 
         MALFORMED.forEach((tenantId, rule) -> {
             List<WebTestClient.ResponseSpec> answers = new java.util.ArrayList<>(List.of(
-                    web.get()
-                            .uri("/api/v1/monitor/alerts?tenantId={tenant}", tenantId)
-                            .headers(h -> h.setBearerAuth(agent()))
-                            .exchange(),
-                    web.get()
-                            .uri("/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, tenantId)
-                            .headers(h -> h.setBearerAuth(agent()))
-                            .exchange()));
+                    getAs(agent(), "/api/v1/monitor/alerts?tenantId={tenant}", tenantId),
+                    getAs(agent(), "/api/v1/monitor/alerts/{id}?tenantId={tenant}", id, tenantId)));
             for (String verb : List.of("acknowledge", "escalate", "dismiss")) {
-                answers.add(web.post()
-                        .uri("/api/v1/monitor/alerts/{id}/{move}?tenantId={tenant}", id, verb, tenantId)
-                        .headers(h -> h.setBearerAuth(compliance()))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("version", 1))
-                        .exchange());
+                answers.add(postJson(
+                        compliance(),
+                        "/api/v1/monitor/alerts/{id}/{move}?tenantId={tenant}",
+                        Map.of("version", 1),
+                        id,
+                        verb,
+                        tenantId));
             }
             for (WebTestClient.ResponseSpec answer : answers) {
                 ApiAnswers.oneViolation(answer, "tenantId", rule);
@@ -443,10 +409,7 @@ class AlertStaffAcrossTenantsTests extends MonitorWebTestBase {
         assertThat(items(bank(bank), ""))
                 .singleElement()
                 .satisfies(item -> assertThat(((Map<?, ?>) item).get("id")).isEqualTo(id));
-        web.get()
-                .uri("/api/v1/monitor/alerts/{id}?tenantId=", id)
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
+        getAs(agent(), "/api/v1/monitor/alerts/{id}?tenantId=", id)
                 .expectStatus()
                 .isNotFound();
     }

@@ -78,34 +78,58 @@ class MonitorDashboardTests extends MonitorWebTestBase {
     }
 
     private String page(String token, String path, String language) {
-        return web.get()
+        return html(web.get()
                 .uri(path)
                 .headers(h -> h.setBearerAuth(token))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, language)
-                .exchange()
-                .expectStatus()
+                .exchange());
+    }
+
+    /** A page or an htmx fragment answered 200: its HTML. */
+    private static String html(WebTestClient.ResponseSpec answer) {
+        return answer.expectStatus()
                 .isOk()
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
     }
 
-    private String move(String token, String alertId, String move, Map<String, String> form) {
+    /** The form's fields (after a blank {@code x}, as the pages' forms post them). */
+    private static BodyInserters.FormInserter<String> form(Map<String, String> fields) {
         var body = BodyInserters.fromFormData("x", "");
-        form.forEach(body::with);
+        fields.forEach(body::with);
+        return body;
+    }
+
+    /** Posts {@code form} as {@code token} asking for {@code language}; as htmx does when {@code htmx}. */
+    private WebTestClient.ResponseSpec postForm(
+            String token, String path, String language, boolean htmx, BodyInserters.FormInserter<String> form) {
         return web.post()
-                .uri("/dashboard/monitor/alerts/" + alertId + "/" + move)
-                .headers(h -> h.setBearerAuth(token))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .header("HX-Request", "true")
+                .uri(path)
+                .headers(h -> {
+                    h.setBearerAuth(token);
+                    h.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+                    if (htmx) {
+                        h.set("HX-Request", "true");
+                    }
+                })
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(body)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+                .body(form)
+                .exchange();
+    }
+
+    /** A form posted as {@code token} (the encoded {@code form} as it stands), with no language asked for. */
+    private WebTestClient.ResponseSpec postEncodedForm(String token, String path, String form) {
+        return web.post()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue(form)
+                .exchange();
+    }
+
+    private String move(String token, String alertId, String move, Map<String, String> form) {
+        return html(postForm(token, "/dashboard/monitor/alerts/" + alertId + "/" + move, "en", true, form(form)));
     }
 
     @Test
@@ -184,20 +208,13 @@ class MonitorDashboardTests extends MonitorWebTestBase {
                 .contains("来自该主体从未使用过的设备的信贷申请")
                 .doesNotContain(ENGLISH_REASONS);
         // The row answered after a move (htmx) is in the page's language too.
-        String moved = web.post()
-                .uri("/dashboard/monitor/alerts/" + raised.alertId() + "/acknowledge")
-                .headers(h -> h.setBearerAuth(agent))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
-                .header("HX-Request", "true")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData(
-                        "version", String.valueOf(raised.alert().getLong("version"))))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String moved = html(postForm(
+                agent,
+                "/dashboard/monitor/alerts/" + raised.alertId() + "/acknowledge",
+                "zh-CN",
+                true,
+                BodyInserters.fromFormData(
+                        "version", String.valueOf(raised.alert().getLong("version")))));
         assertThat(moved)
                 .contains("data-state=\"ACKNOWLEDGED\"", "来自该主体从未使用过的设备的信贷申请")
                 .doesNotContain(ENGLISH_REASONS);
@@ -223,12 +240,7 @@ class MonitorDashboardTests extends MonitorWebTestBase {
                 .filter(alert -> "SANCTIONS_HIT".equals(alert.getString("kind")))
                 .findFirst()
                 .orElseThrow();
-        web.post()
-                .uri("/api/v1/monitor/alerts/" + hit.getString("_id") + "/dismiss")
-                .headers(h -> h.setBearerAuth(compliance))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("version", 1))
-                .exchange()
+        postJson(compliance, "/api/v1/monitor/alerts/" + hit.getString("_id") + "/dismiss", Map.of("version", 1))
                 .expectStatus()
                 .isOk();
 
@@ -248,10 +260,7 @@ class MonitorDashboardTests extends MonitorWebTestBase {
     @SuppressWarnings("unchecked")
     void theApiKeepsItsEnglishReasonsAndGivesEachItsCodeAndArguments() {
         Raised raised = raised();
-        Map<?, ?> alert = web.get()
-                .uri("/api/v1/monitor/alerts/" + raised.alertId())
-                .headers(h -> h.setBearerAuth(bank(raised.tenant())))
-                .exchange()
+        Map<?, ?> alert = getAs(bank(raised.tenant()), "/api/v1/monitor/alerts/" + raised.alertId())
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
@@ -419,29 +428,21 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         assertThat(page(staff, "/dashboard/monitor/", "en")).doesNotContain(alertId, "Z**** W**");
         for (String path : List.of(
                 "/dashboard/monitor/subjects/" + subject, "/dashboard/monitor/alerts/" + alertId + "/signals")) {
-            web.get()
-                    .uri(path)
-                    .headers(h -> h.setBearerAuth(staff))
-                    .exchange()
+            getAs(staff, path)
                     .expectStatus()
                     .isNotFound()
                     .expectBody(String.class)
                     .value(body -> assertThat(body).contains("Not found").doesNotContain("Z**** W**"));
         }
-        web.post()
-                .uri("/dashboard/monitor/alerts/" + alertId + "/acknowledge")
-                .headers(h -> h.setBearerAuth(staff))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .bodyValue("version=" + alert.getLong("version"))
-                .exchange()
+        postEncodedForm(
+                        staff,
+                        "/dashboard/monitor/alerts/" + alertId + "/acknowledge",
+                        "version=" + alert.getLong("version"))
                 .expectStatus()
                 .isNotFound();
         assertThat(alerts(tenant).getFirst().getString("state")).isEqualTo("NEW");
         // A token without a reading role does not see the dashboard at all.
-        web.get()
-                .uri("/dashboard/monitor/")
-                .headers(h -> h.setBearerAuth(token(tenant, "thaw_service")))
-                .exchange()
+        getAs(token(tenant, "thaw_service"), "/dashboard/monitor/")
                 .expectStatus()
                 .isNotFound();
     }
@@ -494,10 +495,7 @@ class MonitorDashboardTests extends MonitorWebTestBase {
                 .satisfies(entry -> assertThat(entry.getString("objectId")).isEqualTo(alertId));
 
         // A member of another tenant naming this one finds no such page; a malformed name is refused with a message.
-        web.get()
-                .uri("/dashboard/monitor/?tenantId=" + tenant)
-                .headers(h -> h.setBearerAuth(token(newTenant(), "partner_bank")))
-                .exchange()
+        getAs(token(newTenant(), "partner_bank"), "/dashboard/monitor/?tenantId=" + tenant)
                 .expectStatus()
                 .isNotFound();
         for (String malformed : List.of("a".repeat(65), tenant + "\u0000", "../" + tenant)) {
@@ -513,12 +511,10 @@ class MonitorDashboardTests extends MonitorWebTestBase {
                             .contains("The tenant must be 1 to 64 letters")
                             .doesNotContain("alert-" + alertId));
         }
-        web.post()
-                .uri("/dashboard/monitor/alerts/" + alertId + "/acknowledge")
-                .headers(h -> h.setBearerAuth(staff))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .bodyValue("version=2&tenantId=bad%20tenant")
-                .exchange()
+        postEncodedForm(
+                        staff,
+                        "/dashboard/monitor/alerts/" + alertId + "/acknowledge",
+                        "version=2&tenantId=bad%20tenant")
                 .expectStatus()
                 .isNotFound();
         assertThat(audited(staffTenant, "monitor.cross_tenant_list")).hasSize(1);
@@ -573,20 +569,18 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         assertThat(page)
                 .contains(
                         "ofac-sdn · " + sanction.getString("listVersion").substring(0, 12), "No screening decisions.");
-        web.post()
-                .uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions")
-                .headers(h -> h.setBearerAuth(compliance))
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "listEntryId",
-                        sanction.getString("listEntryId"),
-                        "decision",
-                        "TRUE_MATCH",
-                        "reason",
-                        "passport <b>matches</b>",
-                        "evidence",
-                        List.of("evd_123")))
-                .exchange()
+        postJson(
+                        compliance,
+                        "/api/v1/monitor/subjects/" + subject + "/screening/decisions",
+                        Map.of(
+                                "listEntryId",
+                                sanction.getString("listEntryId"),
+                                "decision",
+                                "TRUE_MATCH",
+                                "reason",
+                                "passport <b>matches</b>",
+                                "evidence",
+                                List.of("evd_123")))
                 .expectStatus()
                 .isCreated();
         String decided = page(compliance, "/dashboard/monitor/subjects/" + subject, "en");
@@ -607,21 +601,13 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         assertThat(page(compliance, "/dashboard/monitor/?kind=SANCTIONS_HIT", "zh-CN"))
                 .contains("id=\"decision-" + alertId + "\"", "确认命中", "证据：evd_123");
 
-        String revealed = web.post()
+        String revealed = html(web.post()
                 .uri("/dashboard/monitor/subjects/" + subject + "/reveal")
                 .headers(h -> h.setBearerAuth(compliance))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+                .exchange());
         assertThat(revealed).contains("+8613800000008", "recorded in the audit log");
-        web.post()
-                .uri("/dashboard/monitor/subjects/" + subject + "/reveal")
-                .headers(h -> h.setBearerAuth(token(tenant, "staff_agent")))
-                .exchange()
+        postAs(token(tenant, "staff_agent"), "/dashboard/monitor/subjects/" + subject + "/reveal")
                 .expectStatus()
                 .isNotFound();
     }
@@ -668,24 +654,11 @@ class MonitorDashboardTests extends MonitorWebTestBase {
     }
 
     private WebTestClient.ResponseSpec postRule(String token, String path, Map<String, String> form, String language) {
-        var body = BodyInserters.fromFormData("x", "");
-        form.forEach(body::with);
-        return web.post()
-                .uri(path)
-                .headers(h -> h.setBearerAuth(token))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(body)
-                .exchange();
+        return postForm(token, path, language, false, form(form));
     }
 
     private String postRuleBody(String token, String path, Map<String, String> form) {
-        return postRule(token, path, form)
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        return html(postRule(token, path, form));
     }
 
     @Test
@@ -750,16 +723,11 @@ class MonitorDashboardTests extends MonitorWebTestBase {
     void aRuleThatDoesNotCompileIsExplainedInThePagesLanguageWithCelsTextOnlyAsADetail() {
         String tenant = newTenant();
         String bank = bank(tenant);
-        java.util.function.BiFunction<String, String, String> refusal = (expression, language) -> postRule(
-                        bank,
-                        "/dashboard/monitor/rules",
-                        Map.of("name", "bad", "expression", expression, "severity", "HIGH"),
-                        language)
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        java.util.function.BiFunction<String, String, String> refusal = (expression, language) -> html(postRule(
+                bank,
+                "/dashboard/monitor/rules",
+                Map.of("name", "bad", "expression", expression, "severity", "HIGH"),
+                language));
         // What is read outside the folded detail.
         java.util.function.Function<String, String> shown = html -> html.replaceAll("(?s)<details.*?</details>", "");
 

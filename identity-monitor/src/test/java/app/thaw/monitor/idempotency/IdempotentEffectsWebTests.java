@@ -33,10 +33,7 @@ class IdempotentEffectsWebTests extends MonitorWebTestBase {
 
         assertThat(again).isEqualTo(first).startsWith("sub_");
         assertThat(count("subjects", tenant)).isEqualTo(1);
-        web.get()
-                .uri("/api/v1/monitor/subjects")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/monitor/subjects")
                 .expectStatus()
                 .isOk()
                 .expectBody()

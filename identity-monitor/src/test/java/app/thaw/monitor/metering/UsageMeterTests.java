@@ -10,7 +10,6 @@ import app.thaw.monitor.MonitorWebTestBase;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 
 class UsageMeterTests extends MonitorWebTestBase {
 
@@ -26,22 +25,14 @@ class UsageMeterTests extends MonitorWebTestBase {
     void screeningsAreCountedInMemoryAndWrittenOncePerFlush() {
         String tenant = newTenant();
         for (int i = 0; i < 5; i++) {
-            web.post()
-                    .uri("/api/v1/monitor/screening/check")
-                    .headers(h -> h.setBearerAuth(bank(tenant)))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("name", "Anyone " + i))
-                    .exchange()
+            postJson(bank(tenant), "/api/v1/monitor/screening/check", Map.of("name", "Anyone " + i))
                     .expectStatus()
                     .isOk();
         }
         // No store write per check…
         assertThat(stored(tenant)).isNull();
         // …yet the tenant's usage is current.
-        web.get()
-                .uri("/api/v1/monitor/usage")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/monitor/usage")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -52,10 +43,7 @@ class UsageMeterTests extends MonitorWebTestBase {
         // Flushed counts are not counted twice, and a second flush with nothing new writes nothing more.
         meter.flush().block();
         assertThat(stored(tenant).get("screenings", Number.class).longValue()).isEqualTo(5);
-        web.get()
-                .uri("/api/v1/monitor/usage")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/monitor/usage")
                 .expectBody()
                 .jsonPath("$.screenings")
                 .isEqualTo(5);

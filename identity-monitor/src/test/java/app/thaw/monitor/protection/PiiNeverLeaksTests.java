@@ -55,25 +55,21 @@ class PiiNeverLeaksTests extends MonitorWebTestBase {
                         NATIVE,
                         "NAME_LATIN",
                         LATIN));
-        answered.add(web.post()
-                .uri("/api/v1/monitor/subjects/lookup")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("type", "EMAIL", "value", EMAIL))
-                .exchange()
+        answered.add(postJson(bank(tenant), "/api/v1/monitor/subjects/lookup", Map.of("type", "EMAIL", "value", EMAIL))
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody());
         // Invalid enrolment: the identifier type is wrong, the value must not be echoed.
-        answered.add(web.post()
-                .uri("/api/v1/monitor/subjects")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "type", "PERSON", "identifiers", List.of(Map.of("type", "SHOE_SIZE", "value", NATIONAL_ID))))
-                .exchange()
+        answered.add(postJson(
+                        bank(tenant),
+                        "/api/v1/monitor/subjects",
+                        Map.of(
+                                "type",
+                                "PERSON",
+                                "identifiers",
+                                List.of(Map.of("type", "SHOE_SIZE", "value", NATIONAL_ID))))
                 .expectStatus()
                 .isBadRequest()
                 .expectBody(String.class)
@@ -121,18 +117,10 @@ class PiiNeverLeaksTests extends MonitorWebTestBase {
                 .returnResult()
                 .getResponseBody());
         String officer = token(tenant, "compliance_officer");
-        web.put()
-                .uri("/api/v1/monitor/subjects/" + subject + "/legal-hold")
-                .headers(h -> h.setBearerAuth(officer))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("hold", true, "version", 1))
-                .exchange()
+        putJson(officer, "/api/v1/monitor/subjects/" + subject + "/legal-hold", Map.of("hold", true, "version", 1))
                 .expectStatus()
                 .isOk();
-        answered.add(web.delete()
-                .uri("/api/v1/monitor/subjects/" + subject)
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        answered.add(deleteAs(bank(tenant), "/api/v1/monitor/subjects/" + subject)
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody(String.class)

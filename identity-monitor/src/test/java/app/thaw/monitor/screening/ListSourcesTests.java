@@ -3,6 +3,7 @@ package app.thaw.monitor.screening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -70,19 +71,28 @@ class ListSourcesTests {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    @Test
-    void aListStartsFromItsSnapshotAndEachRefreshReadsThePublishersUrlRecordingHashAndDate() throws Exception {
+    /**
+     * The snapshot (sdn.csv, alt.csv in the directory): Cuba's national bank and its alias; the publisher's files:
+     * the same and one more entry, Northern Star Shipping.
+     */
+    private void snapshotOfOnePublisherOfTwo() throws IOException {
         Files.writeString(
                 dir.resolve("sdn.csv"),
                 "306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n");
         Files.writeString(dir.resolve("alt.csv"), "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \n");
-        byte[] sdn = ("306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
-                        + "9999,\"NORTHERN STAR SHIPPING TRADING LLC\",-0- ,\"RUSSIA-EO14024\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n")
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] alt = "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \n".getBytes(StandardCharsets.US_ASCII);
-        published.put("/exports/SDN.CSV", sdn);
-        published.put("/exports/ALT.CSV", alt);
-        ScreeningProperties.Source source = new ScreeningProperties.Source(
+        published.put(
+                "/exports/SDN.CSV",
+                ("306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
+                                + "9999,\"NORTHERN STAR SHIPPING TRADING LLC\",-0- ,\"RUSSIA-EO14024\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n")
+                        .getBytes(StandardCharsets.US_ASCII));
+        published.put(
+                "/exports/ALT.CSV",
+                "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** OFAC's SDN list in CSV: from the snapshot in the directory (dated 2021), refreshed from the publisher. */
+    private ScreeningProperties.Source snapshotAndPublisher(Duration refreshInterval) {
+        return new ScreeningProperties.Source(
                 "ofac-sdn",
                 "SDN",
                 ScreeningProperties.Format.OFAC_CSV,
@@ -91,8 +101,16 @@ class ListSourcesTests {
                 "2021",
                 url("/exports/SDN.CSV"),
                 url("/exports/ALT.CSV"),
-                Duration.ofHours(6),
+                refreshInterval,
                 null);
+    }
+
+    @Test
+    void aListStartsFromItsSnapshotAndEachRefreshReadsThePublishersUrlRecordingHashAndDate() throws Exception {
+        snapshotOfOnePublisherOfTwo();
+        byte[] sdn = published.get("/exports/SDN.CSV");
+        byte[] alt = published.get("/exports/ALT.CSV");
+        ScreeningProperties.Source source = snapshotAndPublisher(Duration.ofHours(6));
         SanctionsLists lists = new SanctionsLists(
                 new DefaultResourceLoader(),
                 new ScreeningProperties(List.of(source), null, 10),
@@ -137,28 +155,8 @@ class ListSourcesTests {
 
     @Test
     void aRestartStartsFromTheLastDownloadNotTheOlderSnapshot() throws Exception {
-        Files.writeString(
-                dir.resolve("sdn.csv"),
-                "306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n");
-        Files.writeString(dir.resolve("alt.csv"), "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \n");
-        byte[] sdn = ("306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
-                        + "9999,\"NORTHERN STAR SHIPPING TRADING LLC\",-0- ,\"RUSSIA-EO14024\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n")
-                .getBytes(StandardCharsets.US_ASCII);
-        published.put("/exports/SDN.CSV", sdn);
-        published.put(
-                "/exports/ALT.CSV",
-                "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \n".getBytes(StandardCharsets.US_ASCII));
-        ScreeningProperties.Source source = new ScreeningProperties.Source(
-                "ofac-sdn",
-                "SDN",
-                ScreeningProperties.Format.OFAC_CSV,
-                dir.resolve("sdn.csv").toUri().toString(),
-                dir.resolve("alt.csv").toUri().toString(),
-                "2021",
-                url("/exports/SDN.CSV"),
-                url("/exports/ALT.CSV"),
-                null,
-                null);
+        snapshotOfOnePublisherOfTwo();
+        ScreeningProperties.Source source = snapshotAndPublisher(null);
         Path cache = dir.resolve("cache");
         ScreeningProperties properties = new ScreeningProperties(List.of(source), null, null, cache.toString(), 10);
         SanctionsLists first = new SanctionsLists(new DefaultResourceLoader(), properties, SanctionsListsTests.CLOCK);

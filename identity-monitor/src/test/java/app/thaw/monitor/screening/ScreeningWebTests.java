@@ -11,25 +11,22 @@ import java.util.Map;
 import app.thaw.monitor.MonitorWebTestBase;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 
 class ScreeningWebTests extends MonitorWebTestBase {
 
     @Test
     void aChineseNameOnEnrolmentHitsItsPinyinListEntryAndRaisesASanctionsAlert() {
         String tenant = newTenant();
-        String subject = web.post()
-                .uri("/api/v1/monitor/subjects")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "type",
-                        "PERSON",
-                        "identifiers",
-                        List.of(
-                                Map.of("type", "NAME_NATIVE", "value", "张磊"),
-                                Map.of("type", "PHONE", "value", "+8613912340000"))))
-                .exchange()
+        String subject = postJson(
+                        bank(tenant),
+                        "/api/v1/monitor/subjects",
+                        Map.of(
+                                "type",
+                                "PERSON",
+                                "identifiers",
+                                List.of(
+                                        Map.of("type", "NAME_NATIVE", "value", "张磊"),
+                                        Map.of("type", "PHONE", "value", "+8613912340000"))))
                 .expectStatus()
                 .isCreated()
                 .expectBody(Map.class)
@@ -62,10 +59,7 @@ class ScreeningWebTests extends MonitorWebTestBase {
     }
 
     private String listVersion() {
-        return web.get()
-                                .uri("/api/v1/monitor/screening/list")
-                                .headers(h -> h.setBearerAuth(bank(newTenant())))
-                                .exchange()
+        return getAs(bank(newTenant()), "/api/v1/monitor/screening/list")
                                 .expectBody(Map.class)
                                 .returnResult()
                                 .getResponseBody()
@@ -77,10 +71,7 @@ class ScreeningWebTests extends MonitorWebTestBase {
 
     @Test
     void theListEndpointNamesEachListWithItsVersionDateAndSize() {
-        web.get()
-                .uri("/api/v1/monitor/screening/list")
-                .headers(h -> h.setBearerAuth(bank(newTenant())))
-                .exchange()
+        getAs(bank(newTenant()), "/api/v1/monitor/screening/list")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -115,20 +106,16 @@ class ScreeningWebTests extends MonitorWebTestBase {
         String subject = enrol(tenant, Map.of("NAME_LATIN", "Lei Zhang"));
         Document alert = alerts(tenant).getFirst();
         String alertId = alert.getString("_id");
-        web.post()
-                .uri("/api/v1/monitor/alerts/" + alertId + "/dismiss")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("version", 1, "reason", "different person"))
-                .exchange()
+        postJson(
+                        bank(tenant),
+                        "/api/v1/monitor/alerts/" + alertId + "/dismiss",
+                        Map.of("version", 1, "reason", "different person"))
                 .expectStatus()
                 .isForbidden();
-        web.post()
-                .uri("/api/v1/monitor/alerts/" + alertId + "/dismiss")
-                .headers(h -> h.setBearerAuth(token(tenant, "compliance_officer")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("version", 1, "reason", "different person, DOB differs"))
-                .exchange()
+        postJson(
+                        token(tenant, "compliance_officer"),
+                        "/api/v1/monitor/alerts/" + alertId + "/dismiss",
+                        Map.of("version", 1, "reason", "different person, DOB differs"))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -137,10 +124,7 @@ class ScreeningWebTests extends MonitorWebTestBase {
                 .jsonPath("$.screeningDecision.decision")
                 .isEqualTo("NOT_A_MATCH");
         // The alert shows the decision standing for its (subject, entry): what, why, who.
-        web.get()
-                .uri("/api/v1/monitor/alerts/" + alertId)
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/monitor/alerts/" + alertId)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -152,10 +136,7 @@ class ScreeningWebTests extends MonitorWebTestBase {
                 .isEqualTo(alert.get("sanction", Document.class).getString("listEntryId"))
                 .jsonPath("$.screeningDecision.decidedBy")
                 .exists();
-        web.post()
-                .uri("/api/v1/monitor/subjects/" + subject + "/screen")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        postAs(bank(tenant), "/api/v1/monitor/subjects/" + subject + "/screen")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -165,10 +146,7 @@ class ScreeningWebTests extends MonitorWebTestBase {
         // Another subject with the same name is still screened, and its alert has no decision.
         String other = enrol(tenant, Map.of("NAME_LATIN", "ZHANG Lei"));
         assertThat(alerts(tenant)).hasSize(2);
-        web.get()
-                .uri("/api/v1/monitor/alerts?kind=SANCTIONS_HIT&subjectId=" + other)
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/monitor/alerts?kind=SANCTIONS_HIT&subjectId=" + other)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -186,18 +164,13 @@ class ScreeningWebTests extends MonitorWebTestBase {
         Document alert = alerts(tenant).getFirst();
         assertThat(alert.get("sanction", Document.class).getString("listEntryId"))
                 .isEqualTo("16819");
-        web.post()
-                .uri("/api/v1/monitor/alerts/" + alert.getString("_id") + "/dismiss")
-                .headers(h -> h.setBearerAuth(compliance))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("version", 1, "reason", "DOB differs"))
-                .exchange()
+        postJson(
+                        compliance,
+                        "/api/v1/monitor/alerts/" + alert.getString("_id") + "/dismiss",
+                        Map.of("version", 1, "reason", "DOB differs"))
                 .expectStatus()
                 .isOk();
-        web.get()
-                .uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/monitor/subjects/" + subject + "/screening/decisions")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -233,28 +206,24 @@ class ScreeningWebTests extends MonitorWebTestBase {
                             .isNotEqualTo(alert.get("sanction", Document.class).getString("entryFingerprint"));
                 });
         // A true match is kept with its evidence (compliance only, audited); it suppresses nothing.
-        web.post()
-                .uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("listEntryId", "16819", "decision", "TRUE_MATCH", "reason", "passport matches"))
-                .exchange()
+        postJson(
+                        bank(tenant),
+                        "/api/v1/monitor/subjects/" + subject + "/screening/decisions",
+                        Map.of("listEntryId", "16819", "decision", "TRUE_MATCH", "reason", "passport matches"))
                 .expectStatus()
                 .isForbidden();
-        web.post()
-                .uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions")
-                .headers(h -> h.setBearerAuth(compliance))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "listEntryId",
-                        "16819",
-                        "decision",
-                        "TRUE_MATCH",
-                        "reason",
-                        "passport matches",
-                        "evidence",
-                        List.of("evd_passport_scan", "DOB 19 Mar 1950 matches")))
-                .exchange()
+        postJson(
+                        compliance,
+                        "/api/v1/monitor/subjects/" + subject + "/screening/decisions",
+                        Map.of(
+                                "listEntryId",
+                                "16819",
+                                "decision",
+                                "TRUE_MATCH",
+                                "reason",
+                                "passport matches",
+                                "evidence",
+                                List.of("evd_passport_scan", "DOB 19 Mar 1950 matches")))
                 .expectStatus()
                 .isCreated()
                 .expectBody()
@@ -276,31 +245,25 @@ class ScreeningWebTests extends MonitorWebTestBase {
                         .block())
                 .hasSize(1);
         // Bad input names its field and rule; an unknown entry is refused; nothing is stored.
-        web.post()
-                .uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions")
-                .headers(h -> h.setBearerAuth(compliance))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("listEntryId", "16819", "decision", "MAYBE", "reason", "x"))
-                .exchange()
+        postJson(
+                        compliance,
+                        "/api/v1/monitor/subjects/" + subject + "/screening/decisions",
+                        Map.of("listEntryId", "16819", "decision", "MAYBE", "reason", "x"))
                 .expectStatus()
                 .isBadRequest();
-        web.post()
-                .uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions")
-                .headers(h -> h.setBearerAuth(compliance))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("listEntryId", "16819", "decision", "NOT_A_MATCH", "reason", " "))
-                .exchange()
+        postJson(
+                        compliance,
+                        "/api/v1/monitor/subjects/" + subject + "/screening/decisions",
+                        Map.of("listEntryId", "16819", "decision", "NOT_A_MATCH", "reason", " "))
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("validation_failed");
-        web.post()
-                .uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions")
-                .headers(h -> h.setBearerAuth(compliance))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("listEntryId", "eu-fsf:1", "decision", "NOT_A_MATCH", "reason", "x"))
-                .exchange()
+        postJson(
+                        compliance,
+                        "/api/v1/monitor/subjects/" + subject + "/screening/decisions",
+                        Map.of("listEntryId", "eu-fsf:1", "decision", "NOT_A_MATCH", "reason", "x"))
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
@@ -308,20 +271,14 @@ class ScreeningWebTests extends MonitorWebTestBase {
                 .isEqualTo("list_entry_not_found")
                 .jsonPath("$.listEntryId")
                 .isEqualTo("eu-fsf:1");
-        web.get()
-                .uri("/api/v1/monitor/subjects/" + subject + "/screening/decisions")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/monitor/subjects/" + subject + "/screening/decisions")
                 .expectBody()
                 .jsonPath("$.length()")
                 .isEqualTo(1)
                 .jsonPath("$[0].decision")
                 .isEqualTo("TRUE_MATCH");
         // Both of the pair's alerts show the standing decision, the true match with its evidence.
-        web.get()
-                .uri("/api/v1/monitor/alerts?kind=SANCTIONS_HIT&subjectId=" + subject)
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/monitor/alerts?kind=SANCTIONS_HIT&subjectId=" + subject)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -338,12 +295,7 @@ class ScreeningWebTests extends MonitorWebTestBase {
     @Test
     void screeningOnRequestAnswersHitsWithScoreAndMatchedFieldsWithoutAnAlert() {
         String tenant = newTenant();
-        web.post()
-                .uri("/api/v1/monitor/screening/check")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "National Bank of Cuba"))
-                .exchange()
+        postJson(bank(tenant), "/api/v1/monitor/screening/check", Map.of("name", "National Bank of Cuba"))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -375,20 +327,14 @@ class ScreeningWebTests extends MonitorWebTestBase {
 
     @Test
     void onlyPlatformAdministratorsRefreshTheList() {
-        web.post()
-                .uri("/api/v1/monitor/admin/screening/refresh")
-                .headers(h -> h.setBearerAuth(bank(newTenant())))
-                .exchange()
+        postAs(bank(newTenant()), "/api/v1/monitor/admin/screening/refresh")
                 .expectStatus()
                 .isForbidden();
     }
 
     /** A platform admin refreshes the sanctions list; the answer says whether it {@code changed}. */
     private void refreshedTheList(String admin, boolean changed) {
-        web.post()
-                .uri("/api/v1/monitor/admin/screening/refresh")
-                .headers(h -> h.setBearerAuth(admin))
-                .exchange()
+        postAs(admin, "/api/v1/monitor/admin/screening/refresh")
                 .expectStatus()
                 .isOk()
                 .expectBody()

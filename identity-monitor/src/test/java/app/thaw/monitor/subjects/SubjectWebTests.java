@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.monitor.MonitorWebTestBase;
+import app.thaw.platform.testing.ApiAnswers;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.MediaType;
 
 class SubjectWebTests extends MonitorWebTestBase {
 
@@ -19,10 +19,7 @@ class SubjectWebTests extends MonitorWebTestBase {
         String tenant = newTenant();
         String id =
                 enrol(tenant, Map.of("PHONE", "+86 138 1234 5678", "EMAIL", "li.na@example.cn", "NAME_LATIN", "Li Na"));
-        web.get()
-                .uri("/api/v1/monitor/subjects/" + id)
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/monitor/subjects/" + id)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -61,37 +58,23 @@ class SubjectWebTests extends MonitorWebTestBase {
         String other = newTenant();
         String id = enrol(tenant, Map.of("PHONE", "+8613811112222"));
         lookup(other, "PHONE", "+8613811112222").jsonPath("$.length()").isEqualTo(0);
-        web.get()
-                .uri("/api/v1/monitor/subjects/" + id)
-                .headers(h -> h.setBearerAuth(bank(other)))
-                .exchange()
+        getAs(bank(other), "/api/v1/monitor/subjects/" + id)
                 .expectStatus()
                 .isNotFound()
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("not_found");
-        web.delete()
-                .uri("/api/v1/monitor/subjects/" + id)
-                .headers(h -> h.setBearerAuth(bank(other)))
-                .exchange()
-                .expectStatus()
-                .isNotFound();
+        deleteAs(bank(other), "/api/v1/monitor/subjects/" + id).expectStatus().isNotFound();
     }
 
     @Test
     void identifiersAreRevealedOnlyToAllowedRolesAndTheReadIsAudited() {
         String tenant = newTenant();
         String id = enrol(tenant, Map.of("PHONE", "+8613833334444"));
-        web.get()
-                .uri("/api/v1/monitor/subjects/" + id + "/identifiers")
-                .headers(h -> h.setBearerAuth(token(tenant, "staff_agent")))
-                .exchange()
+        getAs(token(tenant, "staff_agent"), "/api/v1/monitor/subjects/" + id + "/identifiers")
                 .expectStatus()
                 .isForbidden();
-        web.get()
-                .uri("/api/v1/monitor/subjects/" + id + "/identifiers")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/monitor/subjects/" + id + "/identifiers")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -111,18 +94,8 @@ class SubjectWebTests extends MonitorWebTestBase {
     void erasureRemovesTheSubjectAndFreesItsIdentifiers() {
         String tenant = newTenant();
         String id = enrol(tenant, Map.of("PHONE", "+8613855556666"));
-        web.delete()
-                .uri("/api/v1/monitor/subjects/" + id)
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
-                .expectStatus()
-                .isNoContent();
-        web.get()
-                .uri("/api/v1/monitor/subjects/" + id)
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
-                .expectStatus()
-                .isNotFound();
+        deleteAs(bank(tenant), "/api/v1/monitor/subjects/" + id).expectStatus().isNoContent();
+        getAs(bank(tenant), "/api/v1/monitor/subjects/" + id).expectStatus().isNotFound();
         lookup(tenant, "PHONE", "+8613855556666").jsonPath("$.length()").isEqualTo(0);
     }
 
@@ -130,21 +103,14 @@ class SubjectWebTests extends MonitorWebTestBase {
     void erasureIsRefusedUnderLegalHoldUntilTheHoldIsLifted() {
         String tenant = newTenant();
         String id = enrol(tenant, Map.of("PHONE", "+8613877778888"));
-        web.put()
-                .uri("/api/v1/monitor/subjects/" + id + "/legal-hold")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("hold", true, "version", 1))
-                .exchange()
+        putJson(bank(tenant), "/api/v1/monitor/subjects/" + id + "/legal-hold", Map.of("hold", true, "version", 1))
                 .expectStatus()
                 .isForbidden();
         String officer = token(tenant, "compliance_officer");
-        web.put()
-                .uri("/api/v1/monitor/subjects/" + id + "/legal-hold")
-                .headers(h -> h.setBearerAuth(officer))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("hold", true, "reason", "court order 12", "version", 1))
-                .exchange()
+        putJson(
+                        officer,
+                        "/api/v1/monitor/subjects/" + id + "/legal-hold",
+                        Map.of("hold", true, "reason", "court order 12", "version", 1))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -152,62 +118,40 @@ class SubjectWebTests extends MonitorWebTestBase {
                 .isEqualTo(true)
                 .jsonPath("$.version")
                 .isEqualTo(2);
-        web.put()
-                .uri("/api/v1/monitor/subjects/" + id + "/legal-hold")
-                .headers(h -> h.setBearerAuth(officer))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("hold", false, "version", 1))
-                .exchange()
+        putJson(officer, "/api/v1/monitor/subjects/" + id + "/legal-hold", Map.of("hold", false, "version", 1))
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("version_conflict");
-        web.delete()
-                .uri("/api/v1/monitor/subjects/" + id)
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        deleteAs(bank(tenant), "/api/v1/monitor/subjects/" + id)
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("subject_under_legal_hold");
-        web.put()
-                .uri("/api/v1/monitor/subjects/" + id + "/legal-hold")
-                .headers(h -> h.setBearerAuth(officer))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("hold", false, "version", 2))
-                .exchange()
+        putJson(officer, "/api/v1/monitor/subjects/" + id + "/legal-hold", Map.of("hold", false, "version", 2))
                 .expectStatus()
                 .isOk();
-        web.delete()
-                .uri("/api/v1/monitor/subjects/" + id)
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
-                .expectStatus()
-                .isNoContent();
+        deleteAs(bank(tenant), "/api/v1/monitor/subjects/" + id).expectStatus().isNoContent();
     }
 
     @Test
     void thePlanQuotaOfSubjectsAnswersAClearProblemAndErasureFreesAPlace() {
         String tenant = newTenant();
-        web.put()
-                .uri("/api/v1/monitor/admin/plans/" + tenant)
-                .headers(h -> h.setBearerAuth(token("thaw", "platform_admin")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("maxSubjects", 2))
-                .exchange()
+        putJson(token("thaw", "platform_admin"), "/api/v1/monitor/admin/plans/" + tenant, Map.of("maxSubjects", 2))
                 .expectStatus()
                 .isOk();
         String first = enrol(tenant, Map.of("PHONE", "+8613000000001"));
         enrol(tenant, Map.of("PHONE", "+8613000000002"));
-        web.post()
-                .uri("/api/v1/monitor/subjects")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "type", "PERSON", "identifiers", List.of(Map.of("type", "PHONE", "value", "+8613000000003"))))
-                .exchange()
+        postJson(
+                        bank(tenant),
+                        "/api/v1/monitor/subjects",
+                        Map.of(
+                                "type",
+                                "PERSON",
+                                "identifiers",
+                                List.of(Map.of("type", "PHONE", "value", "+8613000000003"))))
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
@@ -215,10 +159,7 @@ class SubjectWebTests extends MonitorWebTestBase {
                 .isEqualTo("subject_quota_exceeded")
                 .jsonPath("$.limit")
                 .isEqualTo(2);
-        web.delete()
-                .uri("/api/v1/monitor/subjects/" + first)
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        deleteAs(bank(tenant), "/api/v1/monitor/subjects/" + first)
                 .expectStatus()
                 .isNoContent();
         enrol(tenant, Map.of("PHONE", "+8613000000003"));
@@ -227,21 +168,13 @@ class SubjectWebTests extends MonitorWebTestBase {
     @Test
     void enrolmentValidatesEachIdentifierByFieldAndRule() {
         String tenant = newTenant();
-        web.post()
-                .uri("/api/v1/monitor/subjects")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("type", "PERSON", "identifiers", List.of(Map.of("type", "PHONE", "value", " "))))
-                .exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo("validation_failed")
-                .jsonPath("$.errors[0].field")
-                .isEqualTo("identifiers[0].value")
-                .jsonPath("$.errors[0].rule")
-                .isEqualTo("NotBlank");
+        ApiAnswers.firstViolation(
+                postJson(
+                        bank(tenant),
+                        "/api/v1/monitor/subjects",
+                        Map.of("type", "PERSON", "identifiers", List.of(Map.of("type", "PHONE", "value", " ")))),
+                "identifiers[0].value",
+                "NotBlank");
     }
 
     @Test
@@ -250,10 +183,7 @@ class SubjectWebTests extends MonitorWebTestBase {
         for (int i = 0; i < 3; i++) {
             enrol(tenant, Map.of("PHONE", "+861390000001" + i));
         }
-        String cursor = web.get()
-                .uri("/api/v1/monitor/subjects?limit=2")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        String cursor = getAs(bank(tenant), "/api/v1/monitor/subjects?limit=2")
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
@@ -261,10 +191,7 @@ class SubjectWebTests extends MonitorWebTestBase {
                 .getResponseBody()
                 .get("nextCursor")
                 .toString();
-        web.get()
-                .uri("/api/v1/monitor/subjects?limit=2&cursor=" + cursor)
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/monitor/subjects?limit=2&cursor=" + cursor)
                 .expectBody()
                 .jsonPath("$.items.length()")
                 .isEqualTo(1)
@@ -277,24 +204,9 @@ class SubjectWebTests extends MonitorWebTestBase {
     void aPageSizeOutsideOneToAHundredIsRefusedNamingLimit() {
         String tenant = newTenant();
         for (String limit : List.of("0", "101")) {
-            web.get()
-                    .uri("/api/v1/monitor/subjects?limit=" + limit)
-                    .headers(h -> h.setBearerAuth(bank(tenant)))
-                    .exchange()
-                    .expectStatus()
-                    .isBadRequest()
-                    .expectBody()
-                    .jsonPath("$.code")
-                    .isEqualTo("validation_failed")
-                    .jsonPath("$.errors[0].field")
-                    .isEqualTo("limit")
-                    .jsonPath("$.errors[0].rule")
-                    .isEqualTo("Range");
+            ApiAnswers.firstViolation(getAs(bank(tenant), "/api/v1/monitor/subjects?limit=" + limit), "limit", "Range");
         }
-        web.get()
-                .uri("/api/v1/monitor/alerts?limit=500")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/monitor/alerts?limit=500")
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -304,12 +216,7 @@ class SubjectWebTests extends MonitorWebTestBase {
 
     private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec lookup(
             String tenant, String type, String value) {
-        return web.post()
-                .uri("/api/v1/monitor/subjects/lookup")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("type", type, "value", value))
-                .exchange()
+        return postJson(bank(tenant), "/api/v1/monitor/subjects/lookup", Map.of("type", type, "value", value))
                 .expectStatus()
                 .isOk()
                 .expectBody();

@@ -25,37 +25,22 @@ import org.springframework.http.MediaType;
 class StatementTests extends AcrossServicesTestBase {
 
     static String admin() {
-        return token("thaw", "platform_admin");
+        return platformAdmin();
     }
 
     void setPlan(String tenant, String plan) {
-        web.put()
-                .uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant)
-                .headers(h -> h.setBearerAuth(admin()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("plan", plan))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        putPlan(admin(), tenant, plan).expectStatus().isOk();
     }
 
     void refer(String tenant, String partner) {
-        web.put()
-                .uri("/api/v1/monitor/admin/subscriptions/{tenant}/referral", tenant)
-                .headers(h -> h.setBearerAuth(admin()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("referredBy", partner))
-                .exchange()
+        putJson(admin(), "/api/v1/monitor/admin/subscriptions/{tenant}/referral", Map.of("referredBy", partner), tenant)
                 .expectStatus()
                 .isOk();
     }
 
     @SuppressWarnings("unchecked")
     Map<String, Object> statementJson(String bearer, String query) {
-        return web.get()
-                .uri("/api/v1/subscription/statement" + query)
-                .headers(h -> h.setBearerAuth(bearer))
-                .exchange()
+        return getAs(bearer, "/api/v1/subscription/statement" + query)
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
@@ -98,12 +83,7 @@ class StatementTests extends AcrossServicesTestBase {
                     .isAccepted();
         }
         for (int n = 1; n <= 2; n++) {
-            web.post()
-                    .uri("/api/v1/monitor/screening/check")
-                    .headers(h -> h.setBearerAuth(bank(tenant)))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("name", "Someone " + n))
-                    .exchange()
+            postJson(bank(tenant), "/api/v1/monitor/screening/check", Map.of("name", "Someone " + n))
                     .expectStatus()
                     .isOk();
         }
@@ -171,19 +151,15 @@ class StatementTests extends AcrossServicesTestBase {
         refer(small, partner);
         refer(big, partner);
         refer(someoneElses, newTenant());
-        web.put()
-                .uri("/api/v1/monitor/admin/partners/{partner}/share", partner)
-                .headers(h -> h.setBearerAuth(admin()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("shareRate", new BigDecimal("0.15")))
-                .exchange()
+        putJson(
+                        admin(),
+                        "/api/v1/monitor/admin/partners/{partner}/share",
+                        Map.of("shareRate", new BigDecimal("0.15")),
+                        partner)
                 .expectStatus()
                 .isOk();
 
-        Map<?, ?> statement = web.get()
-                .uri("/api/v1/subscription/partner-statement")
-                .headers(h -> h.setBearerAuth(bank(partner)))
-                .exchange()
+        Map<?, ?> statement = getAs(bank(partner), "/api/v1/subscription/partner-statement")
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
@@ -238,10 +214,7 @@ class StatementTests extends AcrossServicesTestBase {
     void statementsRefuseWhatTheyCannotAnswer() {
         String tenant = newTenant();
         String nextMonth = YearMonth.now(ZoneOffset.UTC).plusMonths(1).toString();
-        web.get()
-                .uri("/api/v1/subscription/statement?month=" + nextMonth)
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/subscription/statement?month=" + nextMonth)
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -249,65 +222,46 @@ class StatementTests extends AcrossServicesTestBase {
                 .isEqualTo("month")
                 .jsonPath("$.errors[0].rule")
                 .isEqualTo("PastOrPresent");
-        web.get()
-                .uri("/api/v1/subscription/statement?month=2026-13")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/subscription/statement?month=2026-13")
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].rule")
                 .isEqualTo("Format");
-        web.get()
-                .uri("/api/v1/subscription/statement?format=xml")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/subscription/statement?format=xml")
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("format");
         // Another tenant's statement: platform admins only.
-        web.get()
-                .uri("/api/v1/subscription/statement?tenantId=" + newTenant())
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
+        getAs(bank(tenant), "/api/v1/subscription/statement?tenantId=" + newTenant())
                 .expectStatus()
                 .isForbidden();
-        web.get()
-                .uri("/api/v1/subscription/partner-statement")
-                .headers(h -> h.setBearerAuth(token(tenant, "merchant_member")))
-                .exchange()
+        getAs(token(tenant, "merchant_member"), "/api/v1/subscription/partner-statement")
                 .expectStatus()
                 .isForbidden();
-        web.put()
-                .uri("/api/v1/monitor/admin/partners/{partner}/share", tenant)
-                .headers(h -> h.setBearerAuth(admin()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("shareRate", new BigDecimal("1.5")))
-                .exchange()
+        putJson(
+                        admin(),
+                        "/api/v1/monitor/admin/partners/{partner}/share",
+                        Map.of("shareRate", new BigDecimal("1.5")),
+                        tenant)
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("shareRate");
-        web.put()
-                .uri("/api/v1/monitor/admin/subscriptions/{tenant}/referral", tenant)
-                .headers(h -> h.setBearerAuth(admin()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("referredBy", tenant))
-                .exchange()
+        putJson(admin(), "/api/v1/monitor/admin/subscriptions/{tenant}/referral", Map.of("referredBy", tenant), tenant)
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].rule")
                 .isEqualTo("NotOwnTenant");
-        web.put()
-                .uri("/api/v1/monitor/admin/subscriptions/{tenant}/referral", tenant)
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("referredBy", newTenant()))
-                .exchange()
+        putJson(
+                        bank(tenant),
+                        "/api/v1/monitor/admin/subscriptions/{tenant}/referral",
+                        Map.of("referredBy", newTenant()),
+                        tenant)
                 .expectStatus()
                 .isForbidden();
     }

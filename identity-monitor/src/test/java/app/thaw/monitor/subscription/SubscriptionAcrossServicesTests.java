@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.MediaType;
 
 /**
  * {@code /api/v1/subscription} answers this month's use across the four services (ADR 62): the
@@ -29,13 +28,7 @@ class SubscriptionAcrossServicesTests extends AcrossServicesTestBase {
         String tenant = newTenant();
         meter.add(tenant, UsageMeter.Counter.SIGNALS, 5).block();
 
-        web.get()
-                .uri("/api/v1/subscription")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        subscription(bank(tenant))
                 .jsonPath("$.quotas[?(@.item == 'cases')].used")
                 .isEqualTo(List.of(12))
                 .jsonPath("$.quotas[?(@.item == 'cases')].limit")
@@ -61,14 +54,7 @@ class SubscriptionAcrossServicesTests extends AcrossServicesTestBase {
     void aPlanChangeIsPublishedForTheServicesThatEnforceItWithAGrowingSequence() {
         String tenant = newTenant();
         for (String plan : List.of("MONITOR", "PARTNER_BANK")) {
-            web.put()
-                    .uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant)
-                    .headers(h -> h.setBearerAuth(token("thaw", "platform_admin")))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("plan", plan))
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
+            putPlan(platformAdmin(), tenant, plan).expectStatus().isOk();
         }
 
         List<Document> published = mongo.find(
@@ -93,30 +79,13 @@ class SubscriptionAcrossServicesTests extends AcrossServicesTestBase {
     @Test
     void aScreeningOnRequestPastTheMonthlyQuotaIs429NamingTheQuota() {
         String tenant = newTenant();
-        web.put()
-                .uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant)
-                .headers(h -> h.setBearerAuth(token("thaw", "platform_admin")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("plan", "MONITOR"))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        putPlan(platformAdmin(), tenant, "MONITOR").expectStatus().isOk();
         meter.add(tenant, UsageMeter.Counter.SCREENINGS, 4_999).block();
 
-        web.post()
-                .uri("/api/v1/monitor/screening/check")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "Li Wei"))
-                .exchange()
+        postJson(bank(tenant), "/api/v1/monitor/screening/check", Map.of("name", "Li Wei"))
                 .expectStatus()
                 .isOk();
-        web.post()
-                .uri("/api/v1/monitor/screening/check")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "Li Wei"))
-                .exchange()
+        postJson(bank(tenant), "/api/v1/monitor/screening/check", Map.of("name", "Li Wei"))
                 .expectStatus()
                 .isEqualTo(429)
                 .expectHeader()

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.MediaType;
 
 class SubscriptionWebTests extends MonitorWebTestBase {
 
@@ -20,16 +19,11 @@ class SubscriptionWebTests extends MonitorWebTestBase {
     UsageMeter meter;
 
     String admin() {
-        return token("thaw", "platform_admin");
+        return platformAdmin();
     }
 
     void changePlan(String tenant, String plan) {
-        web.put()
-                .uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant)
-                .headers(h -> h.setBearerAuth(admin()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("plan", plan))
-                .exchange()
+        putPlan(admin(), tenant, plan)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -42,13 +36,7 @@ class SubscriptionWebTests extends MonitorWebTestBase {
         String tenant = newTenant();
         meter.add(tenant, UsageMeter.Counter.SIGNALS, 7).block();
 
-        web.get()
-                .uri("/api/v1/subscription")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        subscription(bank(tenant))
                 .jsonPath("$.tenantId")
                 .isEqualTo(tenant)
                 .jsonPath("$.plan")
@@ -68,13 +56,7 @@ class SubscriptionWebTests extends MonitorWebTestBase {
         String tenant = newTenant();
         changePlan(tenant, "MONITOR");
 
-        web.get()
-                .uri("/api/v1/subscription")
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        subscription(bank(tenant))
                 .jsonPath("$.plan")
                 .isEqualTo("MONITOR")
                 .jsonPath("$.quotas[?(@.item == 'cases')].limit")
@@ -91,20 +73,8 @@ class SubscriptionWebTests extends MonitorWebTestBase {
                 .containsEntry("from", "THAW_ASSIST")
                 .containsEntry("to", "MONITOR");
 
-        web.put()
-                .uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant)
-                .headers(h -> h.setBearerAuth(bank(tenant)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("plan", "PARTNER_BANK"))
-                .exchange()
-                .expectStatus()
-                .isForbidden();
-        web.put()
-                .uri("/api/v1/monitor/admin/subscriptions/{tenant}", tenant)
-                .headers(h -> h.setBearerAuth(admin()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("plan", "GOLD"))
-                .exchange()
+        putPlan(bank(tenant), tenant, "PARTNER_BANK").expectStatus().isForbidden();
+        putPlan(admin(), tenant, "GOLD")
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -153,41 +123,22 @@ class SubscriptionWebTests extends MonitorWebTestBase {
     @Test
     void anInsurerEnrolsItsPolicyholdersUnderItsOwnPlan() {
         String insurer = "insurer-demo";
-        web.post()
-                .uri("/api/v1/monitor/subjects")
-                .headers(h -> h.setBearerAuth(token(insurer, "insurer")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "type",
-                        "PERSON",
-                        "identifiers",
-                        java.util.List.of(Map.of("type", "PHONE", "value", "+8613900112233"))))
-                .exchange()
+        postJson(token(insurer, "insurer"), "/api/v1/monitor/subjects", person("+8613900112233"))
                 .expectStatus()
                 .isCreated();
 
-        web.get()
-                .uri("/api/v1/subscription")
-                .headers(h -> h.setBearerAuth(token(insurer, "insurer")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        subscription(token(insurer, "insurer"))
                 .jsonPath("$.plan")
                 .isEqualTo("INSURER")
                 .jsonPath("$.quotas[?(@.item == 'monitoredSubjects')].limit")
                 .isEqualTo(java.util.List.of(50_000));
-        web.post()
-                .uri("/api/v1/monitor/subjects")
-                .headers(h -> h.setBearerAuth(token(insurer, "merchant_member")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "type",
-                        "PERSON",
-                        "identifiers",
-                        java.util.List.of(Map.of("type", "PHONE", "value", "+8613900112234"))))
-                .exchange()
+        postJson(token(insurer, "merchant_member"), "/api/v1/monitor/subjects", person("+8613900112234"))
                 .expectStatus()
                 .isForbidden();
+    }
+
+    /** A person to enrol, known by a phone number. */
+    private static Map<String, Object> person(String phone) {
+        return Map.of("type", "PERSON", "identifiers", java.util.List.of(Map.of("type", "PHONE", "value", phone)));
     }
 }

@@ -38,10 +38,6 @@ class TenantOnboardingWebTests extends MonitorWebTestBase {
         registry.add("thaw.events.client.token-uri", tokens::tokenUri);
     }
 
-    static String platformAdmin() {
-        return token("thaw", "platform_admin");
-    }
-
     static Map<String, Object> merchant(String tenantId) {
         return Map.of(
                 "tenantId",
@@ -180,10 +176,7 @@ class TenantOnboardingWebTests extends MonitorWebTestBase {
         assertThat(keycloak.userNamed(tenant + "-admin")).isPresent();
 
         // The tenant has its plan at once, as its own users read it.
-        web.get()
-                .uri("/api/v1/subscription")
-                .headers(h -> h.setBearerAuth(token(tenant, "merchant_admin")))
-                .exchange()
+        getAs(token(tenant, "merchant_admin"), "/api/v1/subscription")
                 .expectStatus()
                 .isOk()
                 .expectBody()

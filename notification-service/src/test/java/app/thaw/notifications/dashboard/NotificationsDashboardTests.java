@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The staff dashboard under /dashboard/notifications/: each page renders the tenant's data in the
@@ -45,11 +46,7 @@ class NotificationsDashboardTests extends NotificationsTestBase {
 
     /** The page at {@code path}, a URI template whose variables are encoded strictly (any character may be sent). */
     String page(String path, String token, String language, HttpStatus expected, Object... variables) {
-        return web.get()
-                .uri(path, variables)
-                .headers(h -> h.setBearerAuth(token))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
-                .exchange()
+        return getIn(language, token, path, variables)
                 .expectStatus()
                 .isEqualTo(expected)
                 .expectBody(String.class)
@@ -169,11 +166,7 @@ class NotificationsDashboardTests extends NotificationsTestBase {
                 .contains("[TH-case-replay] We found it and we are on it", "Succeeded", " ms", "Replay now")
                 .containsOnlyOnce("class=\"attempt\"");
 
-        String replayed = web.post()
-                .uri("/dashboard/notifications/deliveries/{id}/replay", id)
-                .headers(h -> h.setBearerAuth(supervisor(tenant)))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
-                .exchange()
+        String replayed = postIn("zh-CN", supervisor(tenant), "/dashboard/notifications/deliveries/{id}/replay", id)
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
@@ -182,19 +175,12 @@ class NotificationsDashboardTests extends NotificationsTestBase {
         assertThat(replayed).contains("已重发", "成功");
         assertThat(replayed.split("class=\"attempt\"", -1)).hasSize(3);
 
-        web.get()
-                .uri("/dashboard/notifications/deliveries/{id}", id)
-                .headers(h -> h.setBearerAuth(supervisor(newTenant())))
-                .exchange()
+        getAs(supervisor(newTenant()), "/dashboard/notifications/deliveries/{id}", id)
                 .expectStatus()
                 .isNotFound()
                 .expectBody(String.class)
                 .value(body -> assertThat(body).contains("role=\"alert\"", "Not found"));
-        web.post()
-                .uri("/dashboard/notifications/deliveries/{id}/replay", "no-such-delivery")
-                .headers(h -> h.setBearerAuth(supervisor(tenant)))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .exchange()
+        postIn("en", supervisor(tenant), "/dashboard/notifications/deliveries/{id}/replay", "no-such-delivery")
                 .expectStatus()
                 .isNotFound()
                 .expectBody(String.class)
@@ -241,11 +227,10 @@ class NotificationsDashboardTests extends NotificationsTestBase {
     @Test
     void aDisabledWebhookEndpointIsListedAndCanBeEnabledAgainAtTheVersionShown() {
         String tenant = newTenant();
-        Map<?, ?> registered = web.post()
-                .uri("/api/v1/notifications/webhooks")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("url", receiver.url("/dashboard-hook"), "eventTypes", List.of("thaw.case.*")))
-                .exchange()
+        Map<?, ?> registered = postJson(
+                        admin(tenant),
+                        "/api/v1/notifications/webhooks",
+                        Map.of("url", receiver.url("/dashboard-hook"), "eventTypes", List.of("thaw.case.*")))
                 .expectStatus()
                 .isCreated()
                 .expectBody(Map.class)
@@ -270,20 +255,12 @@ class NotificationsDashboardTests extends NotificationsTestBase {
                 .contains("已停用", "重新启用", "连续 5 天投递均未成功")
                 .doesNotContain("without a success");
 
-        web.post()
-                .uri("/dashboard/notifications/webhooks/{id}/enable?version={v}", id, version - 1)
-                .headers(h -> h.setBearerAuth(supervisor(tenant)))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .exchange()
+        postIn("en", supervisor(tenant), "/dashboard/notifications/webhooks/{id}/enable?version={v}", id, version - 1)
                 .expectStatus()
                 .isEqualTo(HttpStatus.CONFLICT)
                 .expectBody(String.class)
                 .value(body -> assertThat(body).contains("role=\"alert\"", "Reload the page"));
-        web.post()
-                .uri("/dashboard/notifications/webhooks/{id}/enable?version={v}", id, version)
-                .headers(h -> h.setBearerAuth(supervisor(tenant)))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .exchange()
+        postIn("en", supervisor(tenant), "/dashboard/notifications/webhooks/{id}/enable?version={v}", id, version)
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
@@ -372,10 +349,7 @@ class NotificationsDashboardTests extends NotificationsTestBase {
         assertThat(audited(staff, "notification.cross_tenant_read"))
                 .singleElement()
                 .satisfies(entry -> assertThat(entry.getString("objectId")).isEqualTo(id));
-        web.get()
-                .uri("/dashboard/notifications/deliveries/{id}", id)
-                .headers(h -> h.setBearerAuth(platformAdmin(staff)))
-                .exchange()
+        getAs(platformAdmin(staff), "/dashboard/notifications/deliveries/{id}", id)
                 .expectStatus()
                 .isNotFound();
 
@@ -413,10 +387,7 @@ class NotificationsDashboardTests extends NotificationsTestBase {
                     .contains("租户须为 1 至 64 个字母")
                     .doesNotContain("golden-chart");
         }
-        web.get()
-                .uri("/dashboard/notifications/deliveries/any?tenantId={tenant}", "bad tenant")
-                .headers(h -> h.setBearerAuth(supervisor(staff)))
-                .exchange()
+        getAs(supervisor(staff), "/dashboard/notifications/deliveries/any?tenantId={tenant}", "bad tenant")
                 .expectStatus()
                 .isBadRequest();
         assertThat(audited(staff, "notification.cross_tenant_list")).isEmpty();
@@ -433,12 +404,7 @@ class NotificationsDashboardTests extends NotificationsTestBase {
                 "/dashboard/notifications/webhooks",
                 "/dashboard/notifications/golden-15"
             }) {
-                web.get()
-                        .uri(path)
-                        .headers(h -> h.setBearerAuth(token(tenant, "someone", role)))
-                        .exchange()
-                        .expectStatus()
-                        .isNotFound();
+                getAs(token(tenant, "someone", role), path).expectStatus().isNotFound();
             }
         }
         web.get().uri("/dashboard/notifications/").exchange().expectStatus().isUnauthorized();
@@ -446,10 +412,7 @@ class NotificationsDashboardTests extends NotificationsTestBase {
         assertThat(page("/dashboard/notifications/", supervisor(tenant), "en", HttpStatus.OK))
                 .doesNotContain("Dead letters");
         page("/dashboard/notifications/dead-letters", supervisor(tenant), "en", HttpStatus.NOT_FOUND);
-        web.post()
-                .uri("/dashboard/notifications/dead-letters/{id}/replay", "any")
-                .headers(h -> h.setBearerAuth(supervisor(tenant)))
-                .exchange()
+        postAs(supervisor(tenant), "/dashboard/notifications/dead-letters/{id}/replay", "any")
                 .expectStatus()
                 .isNotFound();
         assertThat(page("/dashboard/notifications/", platformAdmin(tenant), "en", HttpStatus.OK))
@@ -487,25 +450,35 @@ class NotificationsDashboardTests extends NotificationsTestBase {
         assertThat(page("/dashboard/notifications/dead-letters", platformAdmin("thaw"), "zh-CN", HttpStatus.OK))
                 .contains("死信", "重放");
 
-        web.post()
-                .uri("/dashboard/notifications/dead-letters/{id}/replay", id)
-                .headers(h -> h.setBearerAuth(platformAdmin("thaw")))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .exchange()
+        postIn("en", platformAdmin("thaw"), "/dashboard/notifications/dead-letters/{id}/replay", id)
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
                 .value(body -> assertThat(body).contains("Queued again for delivery."));
         assertThat(page("/dashboard/notifications/dead-letters", platformAdmin("thaw"), "en", HttpStatus.OK))
                 .doesNotContain(id);
-        web.post()
-                .uri("/dashboard/notifications/dead-letters/{id}/replay", id)
-                .headers(h -> h.setBearerAuth(platformAdmin("thaw")))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .exchange()
+        postIn("en", platformAdmin("thaw"), "/dashboard/notifications/dead-letters/{id}/replay", id)
                 .expectStatus()
                 .isNotFound()
                 .expectBody(String.class)
                 .value(body -> assertThat(body).contains("role=\"alert\"", "Not found"));
+    }
+
+    /** Gets {@code path} as {@code bearer}, asking for a page in {@code language}. */
+    private WebTestClient.ResponseSpec getIn(String language, String bearer, String path, Object... variables) {
+        return web.get()
+                .uri(path, variables)
+                .headers(h -> h.setBearerAuth(bearer))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .exchange();
+    }
+
+    /** Posts to {@code path} (no body) as {@code bearer}, asking for a page in {@code language}. */
+    private WebTestClient.ResponseSpec postIn(String language, String bearer, String path, Object... variables) {
+        return web.post()
+                .uri(path, variables)
+                .headers(h -> h.setBearerAuth(bearer))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .exchange();
     }
 }

@@ -31,6 +31,13 @@ class DispatchTests extends NotificationsTestBase {
     @Autowired
     Timers timers;
 
+    /** case-service's {@code thaw.case.opened} for the tenant's case, delivered: 200. */
+    void caseOpened(String tenant, String caseId, boolean restricted) {
+        deliver(event(tenant, "thaw.case.opened", caseId, opened(caseId, restricted)))
+                .expectStatus()
+                .isOk();
+    }
+
     static Map<String, Object> opened(String caseId, boolean restricted) {
         return Map.of(
                 "caseId",
@@ -139,10 +146,7 @@ class DispatchTests extends NotificationsTestBase {
                 .anySatisfy(sms -> assertThat(sms.body())
                         .contains("+8613800000001")
                         .contains("case TH-case-1 opened for Shenzhen Widgets <Ltd>"));
-        web.get()
-                .uri("/api/v1/notifications/inbox")
-                .headers(h -> h.setBearerAuth(token(tenant, "client-user", "merchant_member")))
-                .exchange()
+        getAs(token(tenant, "client-user", "merchant_member"), "/api/v1/notifications/inbox")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -161,10 +165,7 @@ class DispatchTests extends NotificationsTestBase {
                                 .containsEntry("caseId", "case-1")
                                 .containsEntry("eventType", "thaw.case.opened")
                                 .containsEntry("recipientKind", "CLIENT"));
-        web.get()
-                .uri("/api/v1/notifications/cases/case-1/first-delivery")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange()
+        getAs(admin(tenant), "/api/v1/notifications/cases/case-1/first-delivery")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -182,14 +183,9 @@ class DispatchTests extends NotificationsTestBase {
         deliver(event(tenant, "thaw.case.opened", "case-t", takeover))
                 .expectStatus()
                 .isOk();
-        deliver(event(tenant, "thaw.case.opened", "case-r", opened("case-r", false)))
-                .expectStatus()
-                .isOk();
+        caseOpened(tenant, "case-r", false);
 
-        String inbox = web.get()
-                .uri("/api/v1/notifications/inbox")
-                .headers(h -> h.setBearerAuth(token(tenant, "client-user", "merchant_member")))
-                .exchange()
+        String inbox = getAs(token(tenant, "client-user", "merchant_member"), "/api/v1/notifications/inbox")
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
@@ -241,14 +237,9 @@ class DispatchTests extends NotificationsTestBase {
     @Test
     void aTenantWithNoRecipientGetsTheMessageInItsTenantInboxAndTheGoldenFifteenStillCloses() {
         String tenant = newTenant();
-        deliver(event(tenant, "thaw.case.opened", "case-3", opened("case-3", false)))
-                .expectStatus()
-                .isOk();
+        caseOpened(tenant, "case-3", false);
 
-        web.get()
-                .uri("/api/v1/notifications/inbox")
-                .headers(h -> h.setBearerAuth(token(tenant, "anyone", "merchant_member")))
-                .exchange()
+        getAs(token(tenant, "anyone", "merchant_member"), "/api/v1/notifications/inbox")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -265,32 +256,29 @@ class DispatchTests extends NotificationsTestBase {
     @Test
     void aChineseTenantsInboxIsWrittenInChineseWithTimesInItsZone() {
         String tenant = newTenant();
-        web.put()
-                .uri("/api/v1/notifications/settings")
-                .headers(h -> h.setBearerAuth(token(tenant, "boss", "merchant_admin")))
-                .bodyValue(Map.of(
-                        "version",
-                        0,
-                        "reminderOffsets",
-                        List.of("PT60M", "PT30M", "PT10M"),
-                        "escalateAfter",
-                        "PT5M",
-                        "retrySchedule",
-                        List.of("PT5S"),
-                        "disableAfter",
-                        "P5D",
-                        "secretOverlap",
-                        "PT24H",
-                        "language",
-                        "zh-CN",
-                        "timeZone",
-                        "Asia/Shanghai"))
-                .exchange()
+        putJson(
+                        token(tenant, "boss", "merchant_admin"),
+                        "/api/v1/notifications/settings",
+                        Map.of(
+                                "version",
+                                0,
+                                "reminderOffsets",
+                                List.of("PT60M", "PT30M", "PT10M"),
+                                "escalateAfter",
+                                "PT5M",
+                                "retrySchedule",
+                                List.of("PT5S"),
+                                "disableAfter",
+                                "P5D",
+                                "secretOverlap",
+                                "PT24H",
+                                "language",
+                                "zh-CN",
+                                "timeZone",
+                                "Asia/Shanghai"))
                 .expectStatus()
                 .isOk();
-        deliver(event(tenant, "thaw.case.opened", "case-zh", opened("case-zh", false)))
-                .expectStatus()
-                .isOk();
+        caseOpened(tenant, "case-zh", false);
 
         assertThat(deliveries(tenant)).singleElement().satisfies(d -> {
             assertThat(d.getString("language")).isEqualTo("zh-CN");
@@ -301,9 +289,7 @@ class DispatchTests extends NotificationsTestBase {
     @Test
     void theTenantInboxGreetsTheHolderNotTheInbox() {
         String tenant = newTenant();
-        deliver(event(tenant, "thaw.case.opened", "case-9", opened("case-9", false)))
-                .expectStatus()
-                .isOk();
+        caseOpened(tenant, "case-9", false);
 
         assertThat(deliveries(tenant))
                 .singleElement()
@@ -388,9 +374,7 @@ class DispatchTests extends NotificationsTestBase {
         String tenant = newTenant();
         chineseClient(tenant);
         String caseId = "5d0c6a9e-0d41-4b7e-9a55-6f2e8d1b7c30";
-        deliver(event(tenant, "thaw.case.opened", caseId, opened(caseId, false)))
-                .expectStatus()
-                .isOk();
+        caseOpened(tenant, caseId, false);
         Map<String, Object> received = Map.of(
                 "caseId",
                 caseId,
@@ -457,9 +441,7 @@ class DispatchTests extends NotificationsTestBase {
                         "roles",
                         List.of("compliance_officer")));
 
-        deliver(event(tenant, "thaw.case.opened", "case-4", opened("case-4", true)))
-                .expectStatus()
-                .isOk();
+        caseOpened(tenant, "case-4", true);
 
         MimeMessage mail = mailTo(email).getFirst();
         assertThat(mail.getSubject()).isEqualTo("账户暂时无法使用");
@@ -541,9 +523,7 @@ class DispatchTests extends NotificationsTestBase {
                 .singleElement()
                 .satisfies(d -> assertThat(d.getString("status")).isEqualTo("DELIVERED"));
 
-        deliver(event(tenant, "thaw.case.opened", "case-6", opened("case-6", false)))
-                .expectStatus()
-                .isOk();
+        caseOpened(tenant, "case-6", false);
         assertThat(mailTo(email)).hasSize(1);
 
         clock.advance(Duration.ofHours(2).plusMinutes(1));
@@ -555,9 +535,7 @@ class DispatchTests extends NotificationsTestBase {
     @Test
     void aDeliveryLeftPendingByAStoppedInstanceIsSentByTheSweepOnceItsLeaseLapses() {
         String tenant = newTenant();
-        deliver(event(tenant, "thaw.case.opened", "case-8", opened("case-8", false)))
-                .expectStatus()
-                .isOk();
+        caseOpened(tenant, "case-8", false);
         Document sent = deliveries(tenant).getFirst();
         // As if the instance that stored it stopped before its first attempt: a second delivery, PENDING, leased to it.
         String id = sent.getString("_id").replace("|IN_APP", "|IN_APP-again").replace("case-8", "case-8b");
@@ -593,24 +571,16 @@ class DispatchTests extends NotificationsTestBase {
     @Test
     void anotherTenantsDeliveryAnswers404() {
         String tenant = newTenant();
-        deliver(event(tenant, "thaw.case.opened", "case-7", opened("case-7", false)))
-                .expectStatus()
-                .isOk();
+        caseOpened(tenant, "case-7", false);
         String id = deliveries(tenant).getFirst().getString("_id");
 
-        web.get()
-                .uri("/api/v1/notifications/deliveries/{id}", id)
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange()
+        getAs(admin(tenant), "/api/v1/notifications/deliveries/{id}", id)
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.attempts[0].status")
                 .isEqualTo("SUCCEEDED");
-        web.get()
-                .uri("/api/v1/notifications/deliveries/{id}", id)
-                .headers(h -> h.setBearerAuth(admin(newTenant())))
-                .exchange()
+        getAs(admin(newTenant()), "/api/v1/notifications/deliveries/{id}", id)
                 .expectStatus()
                 .isNotFound()
                 .expectBody()

@@ -130,10 +130,7 @@ class PartnerDeliveryTests extends NotificationsTestBase {
                 .doesNotThrowAnyException();
         // The delivery is the bank's (its log, its retries) and names the merchant; it closes no golden 15 minutes of
         // the merchant's.
-        web.get()
-                .uri("/api/v1/notifications/deliveries")
-                .headers(h -> h.setBearerAuth(bankAdmin(bank)))
-                .exchange()
+        getAs(bankAdmin(bank), "/api/v1/notifications/deliveries")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -146,10 +143,7 @@ class PartnerDeliveryTests extends NotificationsTestBase {
                         .block())
                 .isZero();
         // The bank's tenant-wide inbox has it too, for every user of the bank.
-        web.get()
-                .uri("/api/v1/notifications/inbox")
-                .headers(h -> h.setBearerAuth(token(bank, "another-officer", "partner_bank")))
-                .exchange()
+        getAs(token(bank, "another-officer", "partner_bank"), "/api/v1/notifications/inbox")
                 .expectStatus()
                 .isOk()
                 .expectBody()

@@ -94,10 +94,7 @@ class StaffAcrossTenantsTests extends NotificationsTestBase {
                 .anySatisfy(entry ->
                         assertThat(entry.get("details", Document.class)).containsEntry("tenantFilter", merchant));
 
-        web.get()
-                .uri("/api/v1/notifications/deliveries/{id}?tenantId={tenant}", id, merchant)
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
+        getAs(agent(), "/api/v1/notifications/deliveries/{id}?tenantId={tenant}", id, merchant)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -107,10 +104,7 @@ class StaffAcrossTenantsTests extends NotificationsTestBase {
                 .anySatisfy(entry -> assertThat(entry.getString("objectId")).isEqualTo(id));
 
         // Without naming it, staff read their own tenant's log, which does not hold the merchant's deliveries.
-        web.get()
-                .uri("/api/v1/notifications/deliveries/{id}", id)
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
+        getAs(agent(), "/api/v1/notifications/deliveries/{id}", id)
                 .expectStatus()
                 .isNotFound();
     }
@@ -122,23 +116,14 @@ class StaffAcrossTenantsTests extends NotificationsTestBase {
         String id = deliveryOf(merchant, "case-s2").getString("_id");
         String other = admin(newTenant());
 
-        web.get()
-                .uri("/api/v1/notifications/deliveries?tenantId={tenant}", merchant)
-                .headers(h -> h.setBearerAuth(other))
-                .exchange()
+        getAs(other, "/api/v1/notifications/deliveries?tenantId={tenant}", merchant)
                 .expectStatus()
                 .isNotFound();
-        web.get()
-                .uri("/api/v1/notifications/deliveries/{id}?tenantId={tenant}", id, merchant)
-                .headers(h -> h.setBearerAuth(other))
-                .exchange()
+        getAs(other, "/api/v1/notifications/deliveries/{id}?tenantId={tenant}", id, merchant)
                 .expectStatus()
                 .isNotFound();
         // Its own tenant, named or not, it reads as before.
-        web.get()
-                .uri("/api/v1/notifications/deliveries?tenantId={tenant}", merchant)
-                .headers(h -> h.setBearerAuth(admin(merchant)))
-                .exchange()
+        getAs(admin(merchant), "/api/v1/notifications/deliveries?tenantId={tenant}", merchant)
                 .expectStatus()
                 .isOk();
     }
@@ -151,20 +136,14 @@ class StaffAcrossTenantsTests extends NotificationsTestBase {
         String held = deliveryOf(bank, "case-held").getString("_id");
 
         assertThat(items(agent(), bank)).hasSize(1);
-        web.get()
-                .uri("/api/v1/notifications/deliveries/{id}?tenantId={tenant}", held, bank)
-                .headers(h -> h.setBearerAuth(agent()))
-                .exchange()
+        getAs(agent(), "/api/v1/notifications/deliveries/{id}?tenantId={tenant}", held, bank)
                 .expectStatus()
                 .isNotFound();
         assertThat(audited("notification.restricted_access_refused"))
                 .anySatisfy(entry -> assertThat(entry.getString("objectId")).isEqualTo(held));
 
         assertThat(items(compliance(), bank)).hasSize(2);
-        web.get()
-                .uri("/api/v1/notifications/deliveries/{id}?tenantId={tenant}", held, bank)
-                .headers(h -> h.setBearerAuth(compliance()))
-                .exchange()
+        getAs(compliance(), "/api/v1/notifications/deliveries/{id}?tenantId={tenant}", held, bank)
                 .expectStatus()
                 .isOk();
         // The tenant's own people see their log whole, as before.
@@ -196,13 +175,7 @@ class StaffAcrossTenantsTests extends NotificationsTestBase {
                     "/api/v1/notifications/deliveries?tenantId={tenant}",
                     "/api/v1/notifications/deliveries/" + id + "?tenantId={tenant}",
                     "/api/v1/notifications/cases/case-s4/first-delivery?tenantId={tenant}")) {
-                ApiAnswers.oneViolation(
-                        web.get()
-                                .uri(path, tenantId)
-                                .headers(h -> h.setBearerAuth(compliance()))
-                                .exchange(),
-                        "tenantId",
-                        rule);
+                ApiAnswers.oneViolation(getAs(compliance(), path, tenantId), "tenantId", rule);
             }
         });
 

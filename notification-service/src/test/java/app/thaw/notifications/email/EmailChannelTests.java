@@ -117,10 +117,7 @@ class EmailChannelTests extends NotificationsTestBase {
                 .assertNext(outcome -> assertThat(outcome.provider()).isEqualTo("mailbox"))
                 .verifyComplete();
 
-        web.get()
-                .uri("/api/v1/notifications/mailbox")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange()
+        getAs(admin(tenant), "/api/v1/notifications/mailbox")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -130,10 +127,7 @@ class EmailChannelTests extends NotificationsTestBase {
                 .isEqualTo("Hello")
                 .jsonPath("$.items[0].channel")
                 .isEqualTo("EMAIL");
-        web.get()
-                .uri("/api/v1/notifications/mailbox")
-                .headers(h -> h.setBearerAuth(admin(newTenant())))
-                .exchange()
+        getAs(admin(newTenant()), "/api/v1/notifications/mailbox")
                 .expectBody()
                 .jsonPath("$.items")
                 .isEmpty();

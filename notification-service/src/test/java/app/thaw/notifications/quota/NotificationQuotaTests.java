@@ -90,11 +90,10 @@ class NotificationQuotaTests extends NotificationsTestBase {
 
         clock.advance(Duration.ofHours(2));
         registerEndpoint(tenant, 6).expectStatus().isCreated();
-        web.get()
-                .uri("/internal/usage/{tenant}?month=2030-01", tenant)
-                .headers(h -> h.setBearerAuth(
-                        tokens.token(List.of("thaw_service"), claims -> claims.claim("tenant_id", "thaw"))))
-                .exchange()
+        getAs(
+                        tokens.token(List.of("thaw_service"), claims -> claims.claim("tenant_id", "thaw")),
+                        "/internal/usage/{tenant}?month=2030-01",
+                        tenant)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -141,11 +140,10 @@ class NotificationQuotaTests extends NotificationsTestBase {
 
         assertThat(smsPrimary.received("/messages"))
                 .anyMatch(request -> request.body().contains(phone));
-        web.get()
-                .uri("/internal/usage/{tenant}", tenant)
-                .headers(h -> h.setBearerAuth(
-                        tokens.token(List.of("thaw_service"), claims -> claims.claim("tenant_id", "thaw"))))
-                .exchange()
+        getAs(
+                        tokens.token(List.of("thaw_service"), claims -> claims.claim("tenant_id", "thaw")),
+                        "/internal/usage/{tenant}",
+                        tenant)
                 .expectStatus()
                 .isOk()
                 .expectBody()

@@ -30,10 +30,7 @@ class RecipientApiTests extends NotificationsTestBase {
     void aRecipientIsRegisteredReadAndChangedAtTheVersionRead() {
         String tenant = newTenant();
         String id = registerRecipient(tenant, client("Li Lei"));
-        web.get()
-                .uri("/api/v1/notifications/recipients/{id}", id)
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange()
+        getAs(admin(tenant), "/api/v1/notifications/recipients/{id}", id)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -46,11 +43,11 @@ class RecipientApiTests extends NotificationsTestBase {
                 .jsonPath("$.version")
                 .isEqualTo(0);
 
-        web.put()
-                .uri("/api/v1/notifications/recipients/{id}", id)
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("version", 0, "recipient", client("Li Lei (CFO)")))
-                .exchange()
+        putJson(
+                        admin(tenant),
+                        "/api/v1/notifications/recipients/{id}",
+                        Map.of("version", 0, "recipient", client("Li Lei (CFO)")),
+                        id)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -58,11 +55,11 @@ class RecipientApiTests extends NotificationsTestBase {
                 .isEqualTo("Li Lei (CFO)")
                 .jsonPath("$.version")
                 .isEqualTo(1);
-        web.put()
-                .uri("/api/v1/notifications/recipients/{id}", id)
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("version", 0, "recipient", client("stale")))
-                .exchange()
+        putJson(
+                        admin(tenant),
+                        "/api/v1/notifications/recipients/{id}",
+                        Map.of("version", 0, "recipient", client("stale")),
+                        id)
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody()
@@ -113,26 +110,20 @@ class RecipientApiTests extends NotificationsTestBase {
         String tenant = newTenant();
         String id = registerRecipient(tenant, client("Han Meimei"));
         String other = newTenant();
-        web.get()
-                .uri("/api/v1/notifications/recipients/{id}", id)
-                .headers(h -> h.setBearerAuth(admin(other)))
-                .exchange()
+        getAs(admin(other), "/api/v1/notifications/recipients/{id}", id)
                 .expectStatus()
                 .isNotFound()
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("not_found");
-        web.put()
-                .uri("/api/v1/notifications/recipients/{id}", id)
-                .headers(h -> h.setBearerAuth(admin(other)))
-                .bodyValue(Map.of("version", 0, "recipient", client("taken over")))
-                .exchange()
+        putJson(
+                        admin(other),
+                        "/api/v1/notifications/recipients/{id}",
+                        Map.of("version", 0, "recipient", client("taken over")),
+                        id)
                 .expectStatus()
                 .isNotFound();
-        web.delete()
-                .uri("/api/v1/notifications/recipients/{id}", id)
-                .headers(h -> h.setBearerAuth(admin(other)))
-                .exchange()
+        deleteAs(admin(other), "/api/v1/notifications/recipients/{id}", id)
                 .expectStatus()
                 .isNotFound();
     }
@@ -140,11 +131,10 @@ class RecipientApiTests extends NotificationsTestBase {
     @Test
     void invalidFieldsAreNamedWithTheirRule() {
         String tenant = newTenant();
-        web.post()
-                .uri("/api/v1/notifications/recipients")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("kind", "CLIENT", "name", "", "channels", List.of("SMS"), "phone", "12345"))
-                .exchange()
+        postJson(
+                        admin(tenant),
+                        "/api/v1/notifications/recipients",
+                        Map.of("kind", "CLIENT", "name", "", "channels", List.of("SMS"), "phone", "12345"))
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -154,22 +144,19 @@ class RecipientApiTests extends NotificationsTestBase {
                 .isEqualTo(List.of("NotBlank"))
                 .jsonPath("$.errors[?(@.field == 'phone')].rule")
                 .isEqualTo(List.of("Pattern"));
-        web.post()
-                .uri("/api/v1/notifications/recipients")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(
+        postJson(
+                        admin(tenant),
+                        "/api/v1/notifications/recipients",
                         Map.of("kind", "CLIENT", "name", "X", "channels", List.of("EMAIL"), "timeZone", "Mars/Olympus"))
-                .exchange()
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("timeZone");
-        web.post()
-                .uri("/api/v1/notifications/recipients")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("kind", "CLIENT", "name", "X", "channels", List.of("EMAIL")))
-                .exchange()
+        postJson(
+                        admin(tenant),
+                        "/api/v1/notifications/recipients",
+                        Map.of("kind", "CLIENT", "name", "X", "channels", List.of("EMAIL")))
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -185,20 +172,14 @@ class RecipientApiTests extends NotificationsTestBase {
         for (int i = 0; i < 3; i++) {
             registerRecipient(tenant, client("R" + i));
         }
-        Map<?, ?> first = web.get()
-                .uri("/api/v1/notifications/recipients?limit=2")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange()
+        Map<?, ?> first = getAs(admin(tenant), "/api/v1/notifications/recipients?limit=2")
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody();
         org.assertj.core.api.Assertions.assertThat((List<?>) first.get("items")).hasSize(2);
-        web.get()
-                .uri("/api/v1/notifications/recipients?limit=2&cursor={c}", first.get("nextCursor"))
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange()
+        getAs(admin(tenant), "/api/v1/notifications/recipients?limit=2&cursor={c}", first.get("nextCursor"))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -206,10 +187,7 @@ class RecipientApiTests extends NotificationsTestBase {
                 .isEqualTo(1)
                 .jsonPath("$.nextCursor")
                 .doesNotExist();
-        web.get()
-                .uri("/api/v1/notifications/recipients?limit=101")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange()
+        getAs(admin(tenant), "/api/v1/notifications/recipients?limit=101")
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -220,17 +198,10 @@ class RecipientApiTests extends NotificationsTestBase {
     @Test
     void membersMayReadButNotRegister() {
         String tenant = newTenant();
-        web.post()
-                .uri("/api/v1/notifications/recipients")
-                .headers(h -> h.setBearerAuth(token(tenant, "m", "merchant_member")))
-                .bodyValue(client("X"))
-                .exchange()
+        postJson(token(tenant, "m", "merchant_member"), "/api/v1/notifications/recipients", client("X"))
                 .expectStatus()
                 .isForbidden();
-        web.get()
-                .uri("/api/v1/notifications/recipients")
-                .headers(h -> h.setBearerAuth(token(tenant, "m", "merchant_member")))
-                .exchange()
+        getAs(token(tenant, "m", "merchant_member"), "/api/v1/notifications/recipients")
                 .expectStatus()
                 .isOk();
     }

@@ -410,10 +410,7 @@ class ReminderTests extends NotificationsTestBase {
         Instant due = start.plus(Duration.ofMinutes(45));
         clockSet(tenant, "clk-6", due, true);
         at(due.minus(Duration.ofMinutes(30)));
-        Map<?, ?> page = web.get()
-                .uri("/api/v1/notifications/reminders")
-                .headers(h -> h.setBearerAuth(token(tenant, "agent-1", "staff_agent")))
-                .exchange()
+        Map<?, ?> page = getAs(token(tenant, "agent-1", "staff_agent"), "/api/v1/notifications/reminders")
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
@@ -421,19 +418,16 @@ class ReminderTests extends NotificationsTestBase {
                 .getResponseBody();
         String reminderId = (String) ((Map<?, ?>) ((List<?>) page.get("items")).getFirst()).get("id");
 
-        web.post()
-                .uri("/api/v1/notifications/reminders/{id}/acknowledge", reminderId)
-                .headers(h -> h.setBearerAuth(token(tenant, "agent-1", "staff_agent")))
-                .exchange()
+        postAs(token(tenant, "agent-1", "staff_agent"), "/api/v1/notifications/reminders/{id}/acknowledge", reminderId)
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.acknowledgedAt")
                 .exists();
-        web.post()
-                .uri("/api/v1/notifications/reminders/{id}/acknowledge", reminderId)
-                .headers(h -> h.setBearerAuth(token(newTenant(), "agent-1", "staff_agent")))
-                .exchange()
+        postAs(
+                        token(newTenant(), "agent-1", "staff_agent"),
+                        "/api/v1/notifications/reminders/{id}/acknowledge",
+                        reminderId)
                 .expectStatus()
                 .isNotFound();
         at(due);

@@ -75,10 +75,7 @@ class SmsChannelTests extends NotificationsTestBase {
         assertThat(smsSecondary.received("/messages")).anyMatch(r -> r.body().contains(phone));
         Document delivery = smsDelivery(tenant);
         assertThat(delivery.getString("status")).isEqualTo("DELIVERED");
-        web.get()
-                .uri("/api/v1/notifications/deliveries/{id}", delivery.getString("_id"))
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange()
+        getAs(admin(tenant), "/api/v1/notifications/deliveries/{id}", delivery.getString("_id"))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -122,10 +119,7 @@ class SmsChannelTests extends NotificationsTestBase {
         StepVerifier.create(withoutProviders.send(message))
                 .assertNext(outcome -> assertThat(outcome.provider()).isEqualTo("mailbox"))
                 .verifyComplete();
-        web.get()
-                .uri("/api/v1/notifications/mailbox")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange()
+        getAs(admin(tenant), "/api/v1/notifications/mailbox")
                 .expectBody()
                 .jsonPath("$.items[0].channel")
                 .isEqualTo("SMS")

@@ -10,27 +10,26 @@ class TemplateApiTests extends NotificationsTestBase {
     @Test
     void aPreviewEscapesValuesInHtmlButNotInText() {
         String tenant = newTenant();
-        web.post()
-                .uri("/api/v1/notifications/templates/preview")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of(
-                        "eventType",
-                        "thaw.case.opened",
-                        "channel",
-                        "EMAIL",
-                        "language",
-                        "en",
-                        "data",
+        postJson(
+                        admin(tenant),
+                        "/api/v1/notifications/templates/preview",
                         Map.of(
-                                "reference",
-                                "TH-1",
-                                "recipientName",
-                                "Tom & <Jerry>",
-                                "platform",
-                                "PayPal",
-                                "holder",
-                                Map.of("displayName", "A&B <Ltd>"))))
-                .exchange()
+                                "eventType",
+                                "thaw.case.opened",
+                                "channel",
+                                "EMAIL",
+                                "language",
+                                "en",
+                                "data",
+                                Map.of(
+                                        "reference",
+                                        "TH-1",
+                                        "recipientName",
+                                        "Tom & <Jerry>",
+                                        "platform",
+                                        "PayPal",
+                                        "holder",
+                                        Map.of("displayName", "A&B <Ltd>"))))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -51,10 +50,7 @@ class TemplateApiTests extends NotificationsTestBase {
     void everyCaseMessageShipsInChineseToo() {
         String tenant = newTenant();
         // Once only English (the fallback), so a Chinese tenant read "Task due" in English.
-        web.get()
-                .uri("/api/v1/notifications/templates/thaw.case.task_due/EMAIL/zh-CN")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange()
+        getAs(admin(tenant), "/api/v1/notifications/templates/thaw.case.task_due/EMAIL/zh-CN")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -64,10 +60,7 @@ class TemplateApiTests extends NotificationsTestBase {
                 .isEqualTo("DEFAULT")
                 .jsonPath("$.template.subject")
                 .isEqualTo("[{{reference}}] 任务到期：{{title}}");
-        web.get()
-                .uri("/api/v1/notifications/templates/thaw.case.opened/SMS/zh-CN")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange()
+        getAs(admin(tenant), "/api/v1/notifications/templates/thaw.case.opened/SMS/zh-CN")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -80,11 +73,7 @@ class TemplateApiTests extends NotificationsTestBase {
         String tenant = newTenant();
         String uri = "/api/v1/notifications/templates/thaw.case.closed/IN_APP/en";
         Map<String, Object> body = Map.of("subject", "Closed {{caseId}}", "body", "All done for {{caseId}}.");
-        web.put()
-                .uri(uri)
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("version", 0, "body", body))
-                .exchange()
+        putJson(admin(tenant), uri, Map.of("version", 0, "body", body))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -92,56 +81,44 @@ class TemplateApiTests extends NotificationsTestBase {
                 .isEqualTo(1)
                 .jsonPath("$.origin")
                 .isEqualTo("TENANT");
-        web.put()
-                .uri(uri)
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("version", 0, "body", body))
-                .exchange()
+        putJson(admin(tenant), uri, Map.of("version", 0, "body", body))
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("version_conflict");
-        web.post()
-                .uri("/api/v1/notifications/templates/preview")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of(
-                        "eventType",
-                        "thaw.case.closed",
-                        "channel",
-                        "IN_APP",
-                        "language",
-                        "en",
-                        "data",
-                        Map.of("caseId", "c-9")))
-                .exchange()
+        postJson(
+                        admin(tenant),
+                        "/api/v1/notifications/templates/preview",
+                        Map.of(
+                                "eventType",
+                                "thaw.case.closed",
+                                "channel",
+                                "IN_APP",
+                                "language",
+                                "en",
+                                "data",
+                                Map.of("caseId", "c-9")))
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.text")
                 .isEqualTo("All done for c-9.");
         // Another tenant still sees Thaw's template.
-        web.get()
-                .uri(uri)
-                .headers(h -> h.setBearerAuth(admin(newTenant())))
-                .exchange()
-                .expectBody()
-                .jsonPath("$.origin")
-                .isEqualTo("DEFAULT");
+        getAs(admin(newTenant()), uri).expectBody().jsonPath("$.origin").isEqualTo("DEFAULT");
     }
 
     @Test
     void aTemplateThatIsNotValidMustacheIsRefusedNamingThePart() {
         String tenant = newTenant();
-        web.put()
-                .uri("/api/v1/notifications/templates/thaw.case.closed/EMAIL/en")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of(
-                        "version",
-                        0,
-                        "body",
-                        Map.of("subject", "ok", "body", "fine", "html", "<p>{{#open}}never closed</p>")))
-                .exchange()
+        putJson(
+                        admin(tenant),
+                        "/api/v1/notifications/templates/thaw.case.closed/EMAIL/en",
+                        Map.of(
+                                "version",
+                                0,
+                                "body",
+                                Map.of("subject", "ok", "body", "fine", "html", "<p>{{#open}}never closed</p>")))
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
@@ -153,21 +130,20 @@ class TemplateApiTests extends NotificationsTestBase {
 
     @Test
     void thePreviewOfARestrictedCaseIsTheFixedNotice() {
-        web.post()
-                .uri("/api/v1/notifications/templates/preview")
-                .headers(h -> h.setBearerAuth(admin(newTenant())))
-                .bodyValue(Map.of(
-                        "eventType",
-                        "thaw.case.opened",
-                        "channel",
-                        "SMS",
-                        "language",
-                        "zh-CN",
-                        "restricted",
-                        true,
-                        "data",
-                        Map.of("scenario", "COMPLIANCE_HOLD", "holder", Map.of("displayName", "X"))))
-                .exchange()
+        postJson(
+                        admin(newTenant()),
+                        "/api/v1/notifications/templates/preview",
+                        Map.of(
+                                "eventType",
+                                "thaw.case.opened",
+                                "channel",
+                                "SMS",
+                                "language",
+                                "zh-CN",
+                                "restricted",
+                                true,
+                                "data",
+                                Map.of("scenario", "COMPLIANCE_HOLD", "holder", Map.of("displayName", "X"))))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -178,17 +154,13 @@ class TemplateApiTests extends NotificationsTestBase {
     @Test
     void onlyAdministratorsWriteTemplates() {
         String tenant = newTenant();
-        web.put()
-                .uri("/api/v1/notifications/templates/thaw.case.closed/EMAIL/en")
-                .headers(h -> h.setBearerAuth(token(tenant, "member", "merchant_member")))
-                .bodyValue(Map.of("version", 0, "body", Map.of("body", "x")))
-                .exchange()
+        putJson(
+                        token(tenant, "member", "merchant_member"),
+                        "/api/v1/notifications/templates/thaw.case.closed/EMAIL/en",
+                        Map.of("version", 0, "body", Map.of("body", "x")))
                 .expectStatus()
                 .isForbidden();
-        web.get()
-                .uri("/api/v1/notifications/templates/thaw.case.closed/EMAIL/fr")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange()
+        getAs(admin(tenant), "/api/v1/notifications/templates/thaw.case.closed/EMAIL/fr")
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()

@@ -36,11 +36,10 @@ class WebhookTests extends NotificationsTestBase {
     record Registered(String id, String secret) {}
 
     Registered register(String tenant, String path) {
-        Map<?, ?> answer = web.post()
-                .uri("/api/v1/notifications/webhooks")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("url", receiver.url(path), "eventTypes", List.of("thaw.case.*")))
-                .exchange()
+        Map<?, ?> answer = postJson(
+                        admin(tenant),
+                        "/api/v1/notifications/webhooks",
+                        Map.of("url", receiver.url(path), "eventTypes", List.of("thaw.case.*")))
                 .expectStatus()
                 .isCreated()
                 .expectBody(Map.class)
@@ -91,35 +90,11 @@ class WebhookTests extends NotificationsTestBase {
         String key = java.util.UUID.randomUUID().toString();
         Map<String, Object> body =
                 Map.of("url", receiver.url("/hooks/" + tenant), "eventTypes", List.of("thaw.case.*"));
-        Map<?, ?> first = web.post()
-                .uri("/api/v1/notifications/webhooks")
-                .headers(h -> {
-                    h.setBearerAuth(admin(tenant));
-                    h.set("Idempotency-Key", key);
-                })
-                .bodyValue(body)
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+        Map<?, ?> first = registerWithKey(tenant, key, body);
         // What kill -9 after the endpoint's insert leaves: the key claimed, its lease lapsed, no response kept.
         IdempotencyFaults.loseCompletion(mongo, key);
 
-        Map<?, ?> again = web.post()
-                .uri("/api/v1/notifications/webhooks")
-                .headers(h -> {
-                    h.setBearerAuth(admin(tenant));
-                    h.set("Idempotency-Key", key);
-                })
-                .bodyValue(body)
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+        Map<?, ?> again = registerWithKey(tenant, key, body);
         assertThat(((Map<?, ?>) again.get("endpoint")).get("id"))
                 .isEqualTo(((Map<?, ?>) first.get("endpoint")).get("id"));
         assertThat(again.get("secret")).isEqualTo(first.get("secret"));
@@ -211,11 +186,11 @@ class WebhookTests extends NotificationsTestBase {
         String tenant = newTenant();
         String path = "/hooks/" + tenant;
         Registered endpoint = register(tenant, path);
-        String rotated = (String) web.post()
-                .uri("/api/v1/notifications/webhooks/{id}/rotate-secret", endpoint.id())
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("version", 0))
-                .exchange()
+        String rotated = (String) postJson(
+                        admin(tenant),
+                        "/api/v1/notifications/webhooks/{id}/rotate-secret",
+                        Map.of("version", 0),
+                        endpoint.id())
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
@@ -249,19 +224,19 @@ class WebhookTests extends NotificationsTestBase {
 
     /** Enables or disables an endpoint through the API at {@code version}; answers its new version. */
     long changeEndpoint(String tenant, String id, String path, boolean enabled, long version) {
-        Map<?, ?> changed = web.put()
-                .uri("/api/v1/notifications/webhooks/{id}", id)
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of(
-                        "url",
-                        receiver.url(path),
-                        "eventTypes",
-                        List.of("thaw.case.*"),
-                        "enabled",
-                        enabled,
-                        "version",
-                        version))
-                .exchange()
+        Map<?, ?> changed = putJson(
+                        admin(tenant),
+                        "/api/v1/notifications/webhooks/{id}",
+                        Map.of(
+                                "url",
+                                receiver.url(path),
+                                "eventTypes",
+                                List.of("thaw.case.*"),
+                                "enabled",
+                                enabled,
+                                "version",
+                                version),
+                        id)
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
@@ -287,11 +262,11 @@ class WebhookTests extends NotificationsTestBase {
 
         version = changeEndpoint(tenant, endpoint.id(), path, true, version);
         long current = version;
-        web.post()
-                .uri("/api/v1/notifications/webhooks/{id}/rotate-secret", endpoint.id())
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("version", current))
-                .exchange()
+        postJson(
+                        admin(tenant),
+                        "/api/v1/notifications/webhooks/{id}/rotate-secret",
+                        Map.of("version", current),
+                        endpoint.id())
                 .expectStatus()
                 .isOk();
         caseOpened(tenant, "case-c3");
@@ -358,22 +333,16 @@ class WebhookTests extends NotificationsTestBase {
             assertThat(delivery.getString("status")).isEqualTo("RETRYING");
             expected = expected.plus(delay);
             assertThat(delivery.getDate("nextAttemptAt").toInstant()).isEqualTo(expected);
-            clock.advance(delay.minusMillis(1));
-            timers.fireDue().block();
-            settle();
+            advanceAndSendWhatIsDue(delay.minusMillis(1));
             assertThat(receiver.received(path)).as("not before its time").hasSize(made);
-            clock.advance(Duration.ofMillis(1));
-            timers.fireDue().block();
-            settle();
+            advanceAndSendWhatIsDue(Duration.ofMillis(1));
         }
         assertThat(receiver.received(path)).hasSize(8);
         assertThat(webhookDelivery(tenant).getString("status")).isEqualTo("FAILED");
-        web.get()
-                .uri(
+        getAs(
+                        admin(tenant),
                         "/api/v1/notifications/deliveries/{id}",
                         webhookDelivery(tenant).getString("_id"))
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -396,13 +365,9 @@ class WebhookTests extends NotificationsTestBase {
         caseOpened(tenant, "case-w5");
 
         assertThat(webhookDelivery(tenant).getDate("nextAttemptAt").toInstant()).isEqualTo(start.plusSeconds(3600));
-        clock.advance(Duration.ofMinutes(59));
-        timers.fireDue().block();
-        settle();
+        advanceAndSendWhatIsDue(Duration.ofMinutes(59));
         assertThat(receiver.received(path)).hasSize(1);
-        clock.advance(Duration.ofMinutes(1));
-        timers.fireDue().block();
-        settle();
+        advanceAndSendWhatIsDue(Duration.ofMinutes(1));
         assertThat(receiver.received(path)).hasSize(2);
         assertThat(webhookDelivery(tenant).getString("status")).isEqualTo("DELIVERED");
     }
@@ -419,9 +384,7 @@ class WebhookTests extends NotificationsTestBase {
         caseOpened(tenant, "case-w5b");
         assertThat(endpoint(endpoint.id()).getDate("failingSince")).isNotNull();
 
-        clock.advance(Duration.ofSeconds(5));
-        timers.fireDue().block();
-        settle();
+        advanceAndSendWhatIsDue(Duration.ofSeconds(5));
         assertThat(webhookDelivery(tenant).getString("status")).isEqualTo("DELIVERED");
         assertThat(endpoint(endpoint.id()).get("failingSince")).isNull();
     }
@@ -437,10 +400,7 @@ class WebhookTests extends NotificationsTestBase {
 
         assertThat(webhookDelivery(tenant).getString("status")).isEqualTo("FAILED");
         assertThat(endpoint(endpoint.id()).getBoolean("enabled")).isFalse();
-        web.get()
-                .uri("/api/v1/notifications/inbox")
-                .headers(h -> h.setBearerAuth(token(tenant, "someone", "merchant_admin")))
-                .exchange()
+        getAs(token(tenant, "someone", "merchant_admin"), "/api/v1/notifications/inbox")
                 .expectBody()
                 .jsonPath("$.items[?(@.eventType == 'thaw.webhook.endpoint_disabled')].body")
                 .value(bodies -> assertThat(bodies.toString()).contains("HTTP 410 Gone"));
@@ -464,10 +424,7 @@ class WebhookTests extends NotificationsTestBase {
         Document disabled = endpoint(endpoint.id());
         assertThat(disabled.getBoolean("enabled")).isFalse();
         assertThat(disabled.getString("disabledReason")).contains("5 days");
-        web.get()
-                .uri("/api/v1/notifications/inbox")
-                .headers(h -> h.setBearerAuth(token(tenant, "someone", "merchant_admin")))
-                .exchange()
+        getAs(token(tenant, "someone", "merchant_admin"), "/api/v1/notifications/inbox")
                 .expectBody()
                 .jsonPath("$.items[?(@.eventType == 'thaw.webhook.endpoint_disabled')]")
                 .exists();
@@ -556,19 +513,13 @@ class WebhookTests extends NotificationsTestBase {
         caseOpened(tenant, "case-w10");
         String deliveryId = webhookDelivery(tenant).getString("_id");
 
-        web.post()
-                .uri("/api/v1/notifications/deliveries/{id}/replay", deliveryId)
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .exchange()
+        postAs(admin(tenant), "/api/v1/notifications/deliveries/{id}/replay", deliveryId)
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.attempts.length()")
                 .isEqualTo(2);
-        web.post()
-                .uri("/api/v1/notifications/deliveries/{id}/replay", deliveryId)
-                .headers(h -> h.setBearerAuth(admin(newTenant())))
-                .exchange()
+        postAs(admin(newTenant()), "/api/v1/notifications/deliveries/{id}/replay", deliveryId)
                 .expectStatus()
                 .isNotFound();
 
@@ -605,11 +556,10 @@ class WebhookTests extends NotificationsTestBase {
                 "http://[fd00:ec2::254]/",
                 "http://0.0.0.0/",
                 "ftp://example.com/")) {
-            web.post()
-                    .uri("/api/v1/notifications/webhooks")
-                    .headers(h -> h.setBearerAuth(admin(tenant)))
-                    .bodyValue(Map.of("url", url, "eventTypes", List.of("thaw.case.*")))
-                    .exchange()
+            postJson(
+                            admin(tenant),
+                            "/api/v1/notifications/webhooks",
+                            Map.of("url", url, "eventTypes", List.of("thaw.case.*")))
                     .expectStatus()
                     .isEqualTo(422)
                     .expectBody()
@@ -621,21 +571,44 @@ class WebhookTests extends NotificationsTestBase {
     @Test
     void aSecretShorterThan24BytesIsRejected() {
         String tenant = newTenant();
-        web.post()
-                .uri("/api/v1/notifications/webhooks")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of(
-                        "url",
-                        receiver.url("/short"),
-                        "eventTypes",
-                        List.of("thaw.case.*"),
-                        "secret",
-                        "whsec_" + Base64.getEncoder().encodeToString(new byte[16])))
-                .exchange()
+        postJson(
+                        admin(tenant),
+                        "/api/v1/notifications/webhooks",
+                        Map.of(
+                                "url",
+                                receiver.url("/short"),
+                                "eventTypes",
+                                List.of("thaw.case.*"),
+                                "secret",
+                                "whsec_" + Base64.getEncoder().encodeToString(new byte[16])))
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("secret");
+    }
+
+    /** {@code tenant}'s admin registers the endpoint {@code body} under the Idempotency-Key {@code key}: 201. */
+    private Map<?, ?> registerWithKey(String tenant, String key, Map<String, Object> body) {
+        return web.post()
+                .uri("/api/v1/notifications/webhooks")
+                .headers(h -> {
+                    h.setBearerAuth(admin(tenant));
+                    h.set("Idempotency-Key", key);
+                })
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** The clock moves on by {@code by}; the timers then due fire and their sends are made. */
+    private void advanceAndSendWhatIsDue(Duration by) {
+        clock.advance(by);
+        timers.fireDue().block();
+        settle();
     }
 }

@@ -3,17 +3,21 @@ package app.thaw.platform.events;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import app.thaw.platform.testing.KafkaTestBroker;
+import app.thaw.platform.testing.TestTokens;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import reactor.core.publisher.Mono;
 
 /**
@@ -76,6 +80,37 @@ final class EventTestSupport {
         Mono<Void> effect(ThawEvent event) {
             return applyEffect(mongo, event);
         }
+    }
+
+    /**
+     * A test service named {@code name} (area {@code test}) on a fresh data directory, which trusts the tokens of
+     * {@code tokens}.
+     */
+    static void testService(DynamicPropertyRegistry registry, String name, TestTokens tokens) throws IOException {
+        String dataDir = Files.createTempDirectory("thaw-" + name).toString();
+        registry.add("spring.application.name", () -> name);
+        registry.add("thaw.service.area", () -> "test");
+        registry.add("thaw.store.data-dir", () -> dataDir);
+        registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
+    }
+
+    /** The service's relay asks {@code tokens}' issuer for its token as the client {@code name}. */
+    static void eventsClient(DynamicPropertyRegistry registry, String name, TestTokens tokens) {
+        registry.add("thaw.events.client.token-uri", tokens::tokenUri);
+        registry.add("thaw.events.client.client-id", () -> name);
+        registry.add("thaw.events.client.client-secret", () -> name + "-secret");
+    }
+
+    /**
+     * The service's events go over the JVM's Kafka test broker to its own consumer group, subscribed to
+     * {@code types}; the relay is off (the test runs it).
+     */
+    static void overKafka(DynamicPropertyRegistry registry, String name, String types) {
+        registry.add("thaw.events.transport", () -> "kafka");
+        registry.add("thaw.events.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+        registry.add("thaw.events.relay.enabled", () -> "false");
+        registry.add("thaw.events.subscriptions[0].name", () -> name);
+        registry.add("thaw.events.subscriptions[0].types", () -> types);
     }
 
     static int freePort() {

@@ -3,7 +3,6 @@ package app.thaw.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -47,15 +46,9 @@ class EventsTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String dataDir = Files.createTempDirectory("thaw-events-test").toString();
         registry.add("server.port", () -> port);
-        registry.add("spring.application.name", () -> "events-test");
-        registry.add("thaw.service.area", () -> "test");
-        registry.add("thaw.store.data-dir", () -> dataDir);
-        registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
-        registry.add("thaw.events.client.token-uri", tokens::tokenUri);
-        registry.add("thaw.events.client.client-id", () -> "events-test");
-        registry.add("thaw.events.client.client-secret", () -> "events-test-secret");
+        EventTestSupport.testService(registry, "events-test", tokens);
+        EventTestSupport.eventsClient(registry, "events-test", tokens);
         registry.add("thaw.events.relay.enabled", () -> "false");
         registry.add("thaw.events.relay.initial-backoff", () -> "1ms");
         registry.add("thaw.events.relay.max-backoff", () -> "5ms");

@@ -3,7 +3,6 @@ package app.thaw.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,21 +65,13 @@ class KafkaEventsTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String dataDir = Files.createTempDirectory("thaw-kafka-events-test").toString();
-        registry.add("spring.application.name", () -> NAME);
-        registry.add("thaw.service.area", () -> "test");
-        registry.add("thaw.store.data-dir", () -> dataDir);
-        registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
-        registry.add("thaw.events.transport", () -> "kafka");
-        registry.add("thaw.events.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+        EventTestSupport.testService(registry, NAME, tokens);
+        EventTestSupport.overKafka(registry, NAME, "thaw.ktest.*");
         registry.add("thaw.events.kafka.partitions", () -> "2");
         registry.add("thaw.events.kafka.concurrency", () -> "1");
-        registry.add("thaw.events.relay.enabled", () -> "false");
         registry.add("thaw.events.relay.initial-backoff", () -> "100ms");
         registry.add("thaw.events.relay.max-backoff", () -> "200ms");
         registry.add("thaw.events.relay.max-attempts", () -> "4");
-        registry.add("thaw.events.subscriptions[0].name", () -> NAME);
-        registry.add("thaw.events.subscriptions[0].types", () -> "thaw.ktest.*");
     }
 
     @AfterAll

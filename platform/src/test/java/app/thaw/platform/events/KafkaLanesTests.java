@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-import app.thaw.platform.testing.KafkaTestBroker;
 import app.thaw.platform.testing.PlatformTestApplication;
 import app.thaw.platform.testing.TestTokens;
 import org.apache.kafka.common.utils.Utils;
@@ -47,17 +45,9 @@ class KafkaLanesTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String dataDir = Files.createTempDirectory("thaw-kafka-lanes-test").toString();
-        registry.add("spring.application.name", () -> NAME);
-        registry.add("thaw.service.area", () -> "test");
-        registry.add("thaw.store.data-dir", () -> dataDir);
-        registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
-        registry.add("thaw.events.transport", () -> "kafka");
-        registry.add("thaw.events.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+        EventTestSupport.testService(registry, NAME, tokens);
         // Partitions and consumer threads as a service has them: the defaults (six partitions; threads unset).
-        registry.add("thaw.events.relay.enabled", () -> "false");
-        registry.add("thaw.events.subscriptions[0].name", () -> NAME);
-        registry.add("thaw.events.subscriptions[0].types", () -> "thaw.klane.*");
+        EventTestSupport.overKafka(registry, NAME, "thaw.klane.*");
     }
 
     @AfterAll

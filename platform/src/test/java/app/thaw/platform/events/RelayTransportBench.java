@@ -1,7 +1,6 @@
 package app.thaw.platform.events;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import app.thaw.platform.testing.KafkaTestBroker;
 import app.thaw.platform.testing.PlatformTestApplication;
 import app.thaw.platform.testing.TestTokens;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -49,17 +47,9 @@ class RelayTransportBench {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String dataDir = Files.createTempDirectory("thaw-relay-bench").toString();
         registry.add("server.port", () -> port);
-        registry.add("spring.application.name", () -> NAME);
-        registry.add("thaw.service.area", () -> "test");
-        registry.add("thaw.store.data-dir", () -> dataDir);
-        registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
-        registry.add("thaw.events.transport", () -> "kafka");
-        registry.add("thaw.events.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-        registry.add("thaw.events.relay.enabled", () -> "false");
-        registry.add("thaw.events.subscriptions[0].name", () -> NAME);
-        registry.add("thaw.events.subscriptions[0].types", () -> "thaw.bench.*");
+        EventTestSupport.testService(registry, NAME, tokens);
+        EventTestSupport.overKafka(registry, NAME, "thaw.bench.*");
         registry.add("thaw.events.subscriptions[0].url", () -> "http://localhost:" + port + "/internal/events");
     }
 

@@ -3,7 +3,6 @@ package app.thaw.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -35,15 +34,9 @@ class RelayWakesOnReleaseTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String dataDir = Files.createTempDirectory("thaw-relay-wake-test").toString();
         registry.add("server.port", () -> port);
-        registry.add("spring.application.name", () -> "wake-test");
-        registry.add("thaw.service.area", () -> "test");
-        registry.add("thaw.store.data-dir", () -> dataDir);
-        registry.add("thaw.security.jwk-set-uri", tokens::jwkSetUri);
-        registry.add("thaw.events.client.token-uri", tokens::tokenUri);
-        registry.add("thaw.events.client.client-id", () -> "wake-test");
-        registry.add("thaw.events.client.client-secret", () -> "wake-test-secret");
+        EventTestSupport.testService(registry, "wake-test", tokens);
+        EventTestSupport.eventsClient(registry, "wake-test", tokens);
         registry.add("thaw.events.relay.enabled", () -> "true");
         registry.add("thaw.events.relay.poll-interval", () -> "10m");
         registry.add("thaw.events.subscriptions[0].name", () -> "self");

@@ -129,12 +129,7 @@ class IdempotencyKeyFaultWebTests extends IdempotencyWebTestSupport {
     void aKeyWhoseInstanceDiedAfterTheEffectIsResolvedFromTheEffectNotRunTwice() {
         String key = newKey();
         String name = "crashed-" + key;
-        String first = post(KEYED, key, widget(name), ACME)
-                .expectStatus()
-                .isCreated()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String first = created(post(KEYED, key, widget(name), ACME));
         // As an instance killed between its write and the key's completion leaves it: claimed, lease lapsed.
         IdempotencyFaults.loseCompletion(mongo, key);
 
@@ -168,12 +163,7 @@ class IdempotencyKeyFaultWebTests extends IdempotencyWebTestSupport {
         String name = "admin-only-" + key;
         String admin = tokens.token(List.of("platform_admin"), claims -> claims.subject("admin-1"));
         String member = tokens.token(List.of("merchant_member"), claims -> claims.subject("member-1"));
-        String created = post("/api/v1/test/admin-widgets", key, widget(name), admin)
-                .expectStatus()
-                .isCreated()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String created = created(post("/api/v1/test/admin-widgets", key, widget(name), admin));
 
         post("/api/v1/test/admin-widgets", key, widget(name), member)
                 .expectStatus()

@@ -66,6 +66,15 @@ abstract class IdempotencyWebTestSupport {
                 .exchange();
     }
 
+    /** The body of an answer 201, as text. */
+    static String created(WebTestClient.ResponseSpec answer) {
+        return answer.expectStatus()
+                .isCreated()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
     /** The effect to count: widgets created with this name (by any tenant, or by one). */
     void expectWidgets(String name, long count) {
         StepVerifier.create(mongo.count(query(where("name").is(name)), "widgets"))

@@ -22,6 +22,23 @@ public final class ApiAnswers {
     }
 
     /**
+     * A 400 problem ({@code validation_failed}, docs/problems.md) whose first violation is that {@code field} broke
+     * {@code rule}; the body, for the caller to check more of it.
+     */
+    public static WebTestClient.BodyContentSpec firstViolation(
+            WebTestClient.ResponseSpec answer, String field, String rule) {
+        return answer.expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("validation_failed")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo(field)
+                .jsonPath("$.errors[0].rule")
+                .isEqualTo(rule);
+    }
+
+    /**
      * A 400 problem ({@code validation_failed}, docs/problems.md) naming exactly one violation: {@code field} broke
      * {@code rule}.
      */

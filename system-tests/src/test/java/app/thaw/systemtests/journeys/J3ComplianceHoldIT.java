@@ -41,22 +41,12 @@ class J3ComplianceHoldIT {
         ThawApi thaw = new ThawApi(platform);
 
         // The bank enrols a corporate customer whose name is on the OFAC list (spelt its own way).
-        Map<String, Object> subject = ThawApi.body(thaw.post(
-                        BANK,
-                        Map.of(
-                                "type",
-                                "COMPANY",
-                                "identifiers",
-                                List.of(
-                                        Map.of("type", "NAME_LATIN", "value", "Anglo Caribbean Company Ltd"),
-                                        Map.of(
-                                                "type",
-                                                "COMPANY_REGISTRATION",
-                                                "value",
-                                                "GB-0173-" + System.nanoTime()))),
-                        "/api/v1/monitor/subjects")
-                .expectStatus()
-                .isCreated());
+        Map<String, Object> subject = thaw.enrol(
+                BANK,
+                "COMPANY",
+                List.of(
+                        Map.of("type", "NAME_LATIN", "value", "Anglo Caribbean Company Ltd"),
+                        Map.of("type", "COMPANY_REGISTRATION", "value", "GB-0173-" + System.nanoTime())));
         String subjectId = (String) subject.get("id");
 
         // Screening raises a sanctions-hit alert...

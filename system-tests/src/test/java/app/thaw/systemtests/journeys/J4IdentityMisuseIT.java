@@ -54,18 +54,12 @@ class J4IdentityMisuseIT {
         String phone = "+86139" + (10_000_000 + new SecureRandom().nextInt(89_999_999));
 
         // The bank enrols its customer and has seen her log in from home.
-        Map<String, Object> subject = ThawApi.body(thaw.post(
-                        BANK,
-                        Map.of(
-                                "type",
-                                "PERSON",
-                                "identifiers",
-                                List.of(
-                                        Map.of("type", "PHONE", "value", phone),
-                                        Map.of("type", "NAME_LATIN", "value", "Zhou Xiaomei"))),
-                        "/api/v1/monitor/subjects")
-                .expectStatus()
-                .isCreated());
+        Map<String, Object> subject = thaw.enrol(
+                BANK,
+                "PERSON",
+                List.of(
+                        Map.of("type", "PHONE", "value", phone),
+                        Map.of("type", "NAME_LATIN", "value", "Zhou Xiaomei")));
         String subjectId = (String) subject.get("id");
         Instant now = thaw.now();
         Instant firstApplication = now.minus(Duration.ofMinutes(12));

@@ -32,17 +32,18 @@ class OnboardedTenantJourneyIT {
     static final String PLATFORM_ADMIN = "platform-admin";
     static final String TEMPORARY_PASSWORD = "Temporary-Pass-1";
 
-    /** Onboards a merchant tenant of a fresh id by API and signs its admin in; answers the admin's user name. */
-    static String onboardMerchant(ThawApi thaw, String prefix, Map<String, Object> more) {
-        String tenant = prefix + UUID.randomUUID().toString().substring(0, 6);
-        String admin = tenant + "-admin";
-        Map<String, Object> request = new HashMap<>(Map.of(
+    /**
+     * The onboarding request of a merchant {@code tenant} named {@code name} (domain {@code <tenant>.example.com})
+     * whose admin, Mei Lin, is {@code admin} with the temporary password; a mutable map, for a test to add to.
+     */
+    static Map<String, Object> merchant(String tenant, String name, String admin) {
+        return new HashMap<>(Map.of(
                 "tenantId",
                 tenant,
                 "kind",
                 "MERCHANT",
                 "name",
-                "Merchant " + tenant,
+                name,
                 "domain",
                 tenant + ".example.com",
                 "admin",
@@ -57,6 +58,13 @@ class OnboardedTenantJourneyIT {
                         "Lin",
                         "temporaryPassword",
                         TEMPORARY_PASSWORD)));
+    }
+
+    /** Onboards a merchant tenant of a fresh id by API and signs its admin in; answers the admin's user name. */
+    static String onboardMerchant(ThawApi thaw, String prefix, Map<String, Object> more) {
+        String tenant = prefix + UUID.randomUUID().toString().substring(0, 6);
+        String admin = tenant + "-admin";
+        Map<String, Object> request = merchant(tenant, "Merchant " + tenant, admin);
         request.putAll(more);
         Map<String, Object> onboarded = onboard(thaw, request, UUID.randomUUID().toString(), HttpStatus.CREATED);
         assertThat(onboarded)
@@ -118,29 +126,8 @@ class OnboardedTenantJourneyIT {
         ThawApi thaw = new ThawApi(platform);
         String tenant = "nt-" + UUID.randomUUID().toString().substring(0, 6);
         String admin = tenant + "-admin";
-        Map<String, Object> request = Map.of(
-                "tenantId",
-                tenant,
-                "kind",
-                "MERCHANT",
-                "name",
-                "New Trading " + tenant,
-                "domain",
-                tenant + ".example.com",
-                "admin",
-                Map.of(
-                        "username",
-                        admin,
-                        "email",
-                        "boss@" + tenant + ".example.com",
-                        "firstName",
-                        "Mei",
-                        "lastName",
-                        "Lin",
-                        "temporaryPassword",
-                        TEMPORARY_PASSWORD),
-                "referredBy",
-                "bank-demo");
+        Map<String, Object> request = merchant(tenant, "New Trading " + tenant, admin);
+        request.put("referredBy", "bank-demo");
 
         // Only platform admins onboard; bad input is named field by field.
         assertThat(ThawApi.problem(

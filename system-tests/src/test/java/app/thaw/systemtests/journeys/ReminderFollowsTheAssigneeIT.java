@@ -72,25 +72,7 @@ class ReminderFollowsTheAssigneeIT {
         ok(thaw.post(ADMIN, Map.of("assignee", memberId), "/api/v1/cases/{id}/assignment", caseId));
 
         Instant promised = thaw.now().plus(Duration.ofDays(2));
-        Map<String, Object> contacted = ok(thaw.post(
-                ADMIN,
-                Map.of(
-                        "channel",
-                        "PHONE",
-                        "at",
-                        thaw.now().toString(),
-                        "ticketNumber",
-                        "LL-T-777",
-                        "agent",
-                        "LianLian support #9",
-                        "summary",
-                        "Asked for the review status",
-                        "nextStep",
-                        "platform replies",
-                        "promisedReplyAt",
-                        promised.toString()),
-                "/api/v1/cases/{id}/contacts",
-                caseId));
+        Map<String, Object> contacted = thaw.phoneCallPromisingAReply(ADMIN, caseId, "LL-T-777", promised);
         String followUpId = (String) ThawApi.clock(contacted, "FOLLOW_UP").get("id");
 
         thaw.advanceTo(promised.minus(Duration.ofMinutes(60)).plusSeconds(5));

@@ -70,18 +70,12 @@ class ScaledShapeIT {
 
         // -- Journey 4 (identity misuse): the bank enrols its customer, who logged in from home.
         String phone = "+86139" + (10_000_000 + new SecureRandom().nextInt(89_999_999));
-        String subjectId = (String) ThawApi.body(thaw.post(
-                                BANK,
-                                Map.of(
-                                        "type",
-                                        "PERSON",
-                                        "identifiers",
-                                        List.of(
-                                                Map.of("type", "PHONE", "value", phone),
-                                                Map.of("type", "NAME_LATIN", "value", "Zhou Xiaomei"))),
-                                "/api/v1/monitor/subjects")
-                        .expectStatus()
-                        .isCreated())
+        String subjectId = (String) thaw.enrol(
+                        BANK,
+                        "PERSON",
+                        List.of(
+                                Map.of("type", "PHONE", "value", phone),
+                                Map.of("type", "NAME_LATIN", "value", "Zhou Xiaomei")))
                 .get("id");
         Instant now = thaw.now();
         Instant firstApplication = now.minus(Duration.ofMinutes(12));
@@ -206,25 +200,7 @@ class ScaledShapeIT {
                 .is2xxSuccessful();
         ok(thaw.post(ADMIN, Map.of("assignee", memberId), "/api/v1/cases/{id}/assignment", intakeId));
         Instant promised = thaw.now().plus(Duration.ofDays(2));
-        Map<String, Object> contacted = ok(thaw.post(
-                ADMIN,
-                Map.of(
-                        "channel",
-                        "PHONE",
-                        "at",
-                        thaw.now().toString(),
-                        "ticketNumber",
-                        "LL-T-SCALE",
-                        "agent",
-                        "LianLian support #9",
-                        "summary",
-                        "Asked for the review status",
-                        "nextStep",
-                        "platform replies",
-                        "promisedReplyAt",
-                        promised.toString()),
-                "/api/v1/cases/{id}/contacts",
-                intakeId));
+        Map<String, Object> contacted = thaw.phoneCallPromisingAReply(ADMIN, intakeId, "LL-T-SCALE", promised);
         String followUpId = (String) ThawApi.clock(contacted, "FOLLOW_UP").get("id");
         // Both instances of every service see the time move; the second instances die right after (their timers
         // and claims in hand) and come back.

@@ -1,5 +1,7 @@
 package app.thaw.systemtests.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -241,6 +243,15 @@ public final class Browser implements AutoCloseable {
                                 .map(node -> String.valueOf(node.getTarget()))
                                 .toList())
                 .toList();
+    }
+
+    /**
+     * Takes the screenshot {@code name} and asserts axe-core finds no accessibility violation on the page (the
+     * assertion described as "accessibility of {@code name}").
+     */
+    public void screenshotAndAssertAccessible(String name) {
+        screenshot(name);
+        assertThat(accessibilityViolations()).as("accessibility of " + name).isEmpty();
     }
 
     /** The window's size, e.g. 1366×768 for a check that a page fits an agent's laptop screen. */

@@ -170,6 +170,42 @@ public final class ThawApi {
                 .until(() -> caseOf(who, caseId), condition);
     }
 
+    /**
+     * Records {@code who}'s phone call with LianLian's support about the case: support promised a reply at
+     * {@code promisedReplyAt}, which sets the case's FOLLOW_UP clock. Answers the case.
+     */
+    public Map<String, Object> phoneCallPromisingAReply(
+            String who, String caseId, String ticketNumber, Instant promisedReplyAt) {
+        return ok(post(
+                who,
+                Map.of(
+                        "channel",
+                        "PHONE",
+                        "at",
+                        now().toString(),
+                        "ticketNumber",
+                        ticketNumber,
+                        "agent",
+                        "LianLian support #9",
+                        "summary",
+                        "Asked for the review status",
+                        "nextStep",
+                        "platform replies",
+                        "promisedReplyAt",
+                        promisedReplyAt.toString()),
+                "/api/v1/cases/{id}/contacts",
+                caseId));
+    }
+
+    // ---- identity monitoring -----------------------------------------------------------------
+
+    /** The bank {@code who} enrols a subject of {@code type} with its identifiers: 201; answers the subject. */
+    public Map<String, Object> enrol(String who, String type, List<Map<String, Object>> identifiers) {
+        return body(post(who, Map.of("type", type, "identifiers", identifiers), "/api/v1/monitor/subjects")
+                .expectStatus()
+                .isCreated());
+    }
+
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> items(Map<String, Object> parent, String key) {
         return (List<Map<String, Object>>) parent.get(key);

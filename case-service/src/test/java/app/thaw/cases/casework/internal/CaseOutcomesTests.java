@@ -107,12 +107,6 @@ class CaseOutcomesTests extends CaseApiTests {
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec analytics(String bearer) {
-        return web.get()
-                .uri("/api/v1/cases/analytics")
-                .headers(h -> h.setBearerAuth(bearer))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody();
+        return getAs(bearer, "/api/v1/cases/analytics").expectStatus().isOk().expectBody();
     }
 }

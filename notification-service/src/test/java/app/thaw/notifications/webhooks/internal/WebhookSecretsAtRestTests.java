@@ -36,17 +36,16 @@ class WebhookSecretsAtRestTests extends NotificationsTestBase {
 
     /** Registered through the API, as a tenant does, with the secret it chose. */
     WebhookEndpoint register(String tenant, WebhookSecret secret) {
-        Map<?, ?> answer = web.post()
-                .uri("/api/v1/notifications/webhooks")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of(
-                        "url",
-                        receiver.url("/sealed-" + UUID.randomUUID()),
-                        "eventTypes",
-                        List.of("thaw.case.*"),
-                        "secret",
-                        secret.value()))
-                .exchange()
+        Map<?, ?> answer = postJson(
+                        admin(tenant),
+                        "/api/v1/notifications/webhooks",
+                        Map.of(
+                                "url",
+                                receiver.url("/sealed-" + UUID.randomUUID()),
+                                "eventTypes",
+                                List.of("thaw.case.*"),
+                                "secret",
+                                secret.value()))
                 .expectStatus()
                 .isCreated()
                 .expectBody(Map.class)
@@ -72,11 +71,11 @@ class WebhookSecretsAtRestTests extends NotificationsTestBase {
         assertThat(webhooks.get(tenant, endpoint.id()).block().currentSecret().value())
                 .isEqualTo(given.value());
 
-        web.post()
-                .uri("/api/v1/notifications/webhooks/{id}/rotate-secret", endpoint.id())
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("version", endpoint.version()))
-                .exchange()
+        postJson(
+                        admin(tenant),
+                        "/api/v1/notifications/webhooks/{id}/rotate-secret",
+                        Map.of("version", endpoint.version()),
+                        endpoint.id())
                 .expectStatus()
                 .isOk();
         WebhookEndpoint rotated = webhooks.get(tenant, endpoint.id()).block();

@@ -64,11 +64,10 @@ class WebhookSenderPinsAddressesTests extends NotificationsTestBase {
     void aHostThatResolvesToAPrivateAddressWhenTheClientConnectsIsRefusedThere() {
         String tenant = newTenant();
         String path = "/pinned-" + tenant;
-        Map<?, ?> answer = web.post()
-                .uri("/api/v1/notifications/webhooks")
-                .headers(h -> h.setBearerAuth(admin(tenant)))
-                .bodyValue(Map.of("url", receiver.url(path), "eventTypes", List.of("thaw.case.*")))
-                .exchange()
+        Map<?, ?> answer = postJson(
+                        admin(tenant),
+                        "/api/v1/notifications/webhooks",
+                        Map.of("url", receiver.url(path), "eventTypes", List.of("thaw.case.*")))
                 .expectStatus()
                 .isCreated()
                 .expectBody(Map.class)
