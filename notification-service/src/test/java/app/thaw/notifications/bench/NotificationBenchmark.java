@@ -458,4 +458,154 @@ class NotificationBenchmark extends NotificationsTestBase {
     static long percentile(List<Long> sorted, int p) {
         return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100));
     }
+
+    @Autowired
+    app.thaw.platform.events.EventInbox inbox;
+
+    /**
+     * One journey's events as this service receives them (issue 19, docs/benchmarks/platform.md): a HIGH alert, then
+     * the case opened, triaged and its three clocks set, all arriving at once (the relay and the Kafka partitions
+     * hand them over concurrently), each through the inbox as {@code /internal/events} and the Kafka listener
+     * call it, timed from receipt to its effect stored (the inbox's {@code receivedAt} → {@code doneAt}). The tenant
+     * has one webhook endpoint for {@code thaw.case.opened} and no recipients, as the journey bench's bank. Journeys
+     * run one after another, each once the previous one's deliveries were attempted: this is one event's cost, not a
+     * queue's. Command: {@code -Dtest='NotificationBenchmark#journeyEvents' -Dbench.journeys=300 -Dbench.warmup=200}.
+     */
+    @Test
+    void journeyEvents() {
+        int journeys = Integer.getInteger("bench.journeys", 300);
+        int warmup = Integer.getInteger("bench.warmup", 200);
+        String tenant = newTenant();
+        web.post()
+                .uri("/api/v1/notifications/webhooks")
+                .headers(h -> h.setBearerAuth(admin(tenant)))
+                .bodyValue(Map.of("url", receiver.url("/journey/" + tenant), "eventTypes", List.of("thaw.case.opened")))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        Map<String, List<Long>> micros = new java.util.TreeMap<>();
+        long cpu = 0;
+        for (int i = 0; i < warmup + journeys; i++) {
+            boolean timed = i >= warmup;
+            Instant now = Instant.now();
+            String alertId = "alt_" + tenant + "_" + i;
+            String caseId = "case_" + tenant + "_" + i;
+            String reference = "T-" + i;
+            Map<String, Object> holder = Map.of("type", "PERSON", "displayName", "Bench Subject " + i);
+            List<ThawEventTimed> events = new ArrayList<>();
+            events.add(new ThawEventTimed(app.thaw.platform.events.ThawEvent.of(
+                    "/thaw/identity-monitor",
+                    "thaw.alert.raised",
+                    alertId,
+                    tenant,
+                    now,
+                    null,
+                    Map.of(
+                            "alertId", alertId,
+                            "subjectId", "s-" + i,
+                            "subjectLabel", "B** S**",
+                            "subjectType", "PERSON",
+                            "severity", "HIGH",
+                            "kind", "IDENTITY_MISUSE",
+                            "count", 2))));
+            events.add(new ThawEventTimed(app.thaw.platform.events.ThawEvent.of(
+                            "/thaw/case-service",
+                            "thaw.case.opened",
+                            caseId,
+                            tenant,
+                            now,
+                            null,
+                            app.thaw.notifications.NotificationsTestBase.caseData(
+                                    caseId,
+                                    "IDENTITY_MISUSE",
+                                    false,
+                                    "reference",
+                                    reference,
+                                    "holder",
+                                    holder,
+                                    "openedAt",
+                                    now.toString(),
+                                    "sourceAlertId",
+                                    alertId))
+                    .withSequence(1L)));
+            events.add(new ThawEventTimed(app.thaw.platform.events.ThawEvent.of(
+                            "/thaw/case-service",
+                            "thaw.case.triaged",
+                            caseId,
+                            tenant,
+                            now,
+                            null,
+                            app.thaw.notifications.NotificationsTestBase.caseData(
+                                    caseId,
+                                    "IDENTITY_MISUSE",
+                                    false,
+                                    "reference",
+                                    reference,
+                                    "holder",
+                                    holder,
+                                    "confidence",
+                                    0.9))
+                    .withSequence(2L)));
+            List<String> clocks = List.of("GOLDEN_15", "RESPONSE", "RESOLUTION");
+            for (int c = 0; c < clocks.size(); c++) {
+                Map<String, Object> clock = new java.util.LinkedHashMap<>();
+                clock.put("caseId", caseId);
+                clock.put("reference", reference);
+                clock.put("clockId", caseId + "-" + clocks.get(c));
+                clock.put("clock", clocks.get(c));
+                clock.put(
+                        "dueAt",
+                        now.plus(Duration.ofMinutes(15L * (c + 1) * (c + 1))).toString());
+                clock.put("ownerRole", "staff_agent");
+                clock.put("urgent", c == 0);
+                clock.put("label", clocks.get(c));
+                events.add(new ThawEventTimed(app.thaw.platform.events.ThawEvent.of(
+                                "/thaw/case-service", "thaw.case.clock_set", caseId, tenant, now, null, clock)
+                        .withSequence(3L + c)));
+            }
+            long cpuBefore = cpuNanos();
+            List<ThawEventTimed> handled = Flux.fromIterable(events)
+                    .flatMap(timedEvent -> {
+                        long started = System.nanoTime();
+                        return inbox.receive(timedEvent.event())
+                                .map(outcome ->
+                                        new ThawEventTimed(timedEvent.event(), (System.nanoTime() - started) / 1000));
+                    })
+                    .collectList()
+                    .block();
+            settle();
+            if (timed) {
+                cpu += cpuNanos() - cpuBefore;
+                for (ThawEventTimed one : handled) {
+                    micros.computeIfAbsent(one.event().type(), type -> new ArrayList<>())
+                            .add(one.micros());
+                    micros.computeIfAbsent("(all)", type -> new ArrayList<>()).add(one.micros());
+                }
+            }
+        }
+        report(String.format(
+                "journey events: %d journeys of 6 events each (after %d to warm up), the events of a journey at once; "
+                        + "JVM CPU per journey %.1f ms",
+                journeys, warmup, cpu / 1e6 / journeys));
+        micros.forEach((type, values) -> {
+            List<Long> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            report(String.format(
+                    "journey events: %-20s n=%d receipt -> effect stored p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms",
+                    type,
+                    sorted.size(),
+                    percentile(sorted, 50) / 1e3,
+                    percentile(sorted, 90) / 1e3,
+                    percentile(sorted, 99) / 1e3,
+                    sorted.getLast() / 1e3));
+        });
+    }
+
+    /** An event, and how long its handling took (µs; 0 before it ran). */
+    record ThawEventTimed(app.thaw.platform.events.ThawEvent event, long micros) {
+
+        ThawEventTimed(app.thaw.platform.events.ThawEvent event) {
+            this(event, 0);
+        }
+    }
 }

@@ -9,7 +9,10 @@ import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
-/** Contributes the {@code store} health indicator that the readiness group includes, and makes the stores' indexes. */
+/**
+ * Contributes the {@code store} health indicator that the readiness group includes, makes the stores' indexes, and
+ * keeps the reactive template from looking for transactions Thaw never opens.
+ */
 @AutoConfiguration(after = DataMongoReactiveAutoConfiguration.class)
 @ConditionalOnClass({ReactiveMongoTemplate.class, AbstractReactiveHealthIndicator.class})
 public class StoreHealthAutoConfiguration {
@@ -18,6 +21,12 @@ public class StoreHealthAutoConfiguration {
     @ConditionalOnBean(ReactiveMongoTemplate.class)
     StoreHealthIndicator storeHealthIndicator(ReactiveMongoTemplate mongo) {
         return new StoreHealthIndicator(mongo);
+    }
+
+    /** The reactive template joins no transaction: Thaw has none (ADR 1, ADR 95). */
+    @Bean
+    static NoTransactionLookups noTransactionLookups() {
+        return new NoTransactionLookups();
     }
 
     /** Every {@link IndexedStore}'s indexes, made before the service serves. */

@@ -140,7 +140,9 @@ public class Dispatcher implements DispatchService {
         Flux<Planned> own = rules.effective(notification.tenantId(), notification.eventType())
                 .filter(Rule::enabled)
                 .flatMapMany(rule -> plan(notification, rule));
-        return Flux.concat(own, forPartners(notification))
+        // The partners' rules and endpoints are read while the tenant's own deliveries are planned (independent
+        // reads, each a round trip to the store); the plans come out in the same order as one after the other.
+        return Flux.mergeSequential(own, forPartners(notification))
                 .map(this::startOf)
                 .collectList()
                 .flatMapMany(store::createAll)
@@ -167,16 +169,32 @@ public class Dispatcher implements DispatchService {
 
     private record Planned(Document document, @Nullable Recipient recipient, boolean urgent) {}
 
+    /**
+     * Reads of one plan in flight at once (audiences, templates, endpoints): each is a round trip to the store, and
+     * none depends on another. Their plans are kept in the order the targets, recipients and channels list them.
+     */
+    private static final int PLAN_READS = 8;
+
     private Flux<Planned> plan(Notification notification, Rule rule) {
         boolean urgent = rule.urgent() || notification.urgent();
+        // Several audiences read the same recipients (STAFF, SUPERVISOR and OWNER all read the tenant's staff): one
+        // read of each kind serves the whole plan.
+        Map<RecipientKind, Flux<Recipient>> ofKind = new EnumMap<>(RecipientKind.class);
         Flux<Planned> toRecipients = Flux.fromIterable(rule.targets())
                 // A webhook goes to the tenant's endpoints, never to a recipient: a webhook-only target needs no
                 // audience read.
                 .filter(target -> target.channels().stream().anyMatch(channel -> channel != Channel.WEBHOOK))
-                .concatMap(target -> audience(notification, target.audience())
-                        .concatMap(recipient -> Flux.fromIterable(target.channels())
-                                .filter(recipient::reachableBy)
-                                .concatMap(channel -> forRecipient(notification, recipient, channel, urgent))));
+                .flatMapSequential(
+                        target -> audience(notification, target.audience(), ofKind)
+                                .flatMapSequential(
+                                        recipient -> Flux.fromIterable(target.channels())
+                                                .filter(recipient::reachableBy)
+                                                .flatMapSequential(
+                                                        channel ->
+                                                                forRecipient(notification, recipient, channel, urgent),
+                                                        PLAN_READS),
+                                        PLAN_READS),
+                        PLAN_READS);
         boolean toWebhooks =
                 rule.targets().stream().map(Target::channels).anyMatch(channels -> channels.contains(Channel.WEBHOOK));
         Flux<Planned> toEndpoints = toWebhooks
@@ -185,7 +203,7 @@ public class Dispatcher implements DispatchService {
                                 .map(endpoint -> forEndpoint(notification, endpoint, body, urgent)))
                 : Flux.empty();
         Set<String> seen = new java.util.HashSet<>();
-        return Flux.concat(toRecipients, toEndpoints)
+        return Flux.mergeSequential(toRecipients, toEndpoints)
                 .filter(planned -> seen.add(planned.document().getString("_id")));
     }
 
@@ -229,27 +247,30 @@ public class Dispatcher implements DispatchService {
                 .doOnNext(planned -> planned.document().append(ON_BEHALF_OF, notification.tenantId()));
     }
 
-    private Flux<Recipient> audience(Notification notification, Audience audience) {
+    private Flux<Recipient> audience(
+            Notification notification, Audience audience, Map<RecipientKind, Flux<Recipient>> read) {
         String tenant = notification.tenantId();
+        java.util.function.Function<RecipientKind, Flux<Recipient>> ofKind = kind -> {
+            synchronized (read) {
+                return read.computeIfAbsent(
+                        kind, k -> recipients.ofKind(tenant, k).cache());
+            }
+        };
         return switch (audience) {
             // No client registered: the tenant-wide inbox, so the golden 15 minutes can still be met.
             case CLIENT ->
-                recipients
-                        .ofKind(tenant, RecipientKind.CLIENT)
+                ofKind.apply(RecipientKind.CLIENT)
                         .switchIfEmpty(settings.forTenant(tenant)
                                 .map(tenantSettings -> Recipient.tenantInbox(
                                         tenant, tenantSettings.language(), tenantSettings.timeZone())));
-            case STAFF -> recipients.ofKind(tenant, RecipientKind.STAFF);
+            case STAFF -> ofKind.apply(RecipientKind.STAFF);
             case SUPERVISOR ->
-                recipients
-                        .ofKind(tenant, RecipientKind.STAFF)
-                        .filter(staff -> staff.hasRole(ThawRoles.STAFF_SUPERVISOR));
+                ofKind.apply(RecipientKind.STAFF).filter(staff -> staff.hasRole(ThawRoles.STAFF_SUPERVISOR));
             case OWNER -> {
                 Notification.Owner owner = notification.owner();
                 yield owner == null
                         ? Flux.empty()
-                        : recipients
-                                .ofKind(tenant, RecipientKind.STAFF)
+                        : ofKind.apply(RecipientKind.STAFF)
                                 .filter(staff -> owner.userId() != null
                                         ? owner.userId().equals(staff.userId())
                                         : owner.role() != null && staff.hasRole(owner.role()));

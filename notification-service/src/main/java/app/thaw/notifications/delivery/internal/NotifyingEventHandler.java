@@ -79,10 +79,13 @@ class NotifyingEventHandler {
             // without it.
             String reference = facts.reference();
             if (reference != null && !reference.isBlank()) {
-                return (event.type().equals("thaw.case.opened") || event.type().equals("thaw.case.triaged")
-                                ? references.remember(event.tenantId(), theCase, reference)
-                                : Mono.<Void>empty())
-                        .then(dispatch(event, theCase, null));
+                // The event names its case's reference, so planning does not read it back: remembering it for later
+                // events and planning this one's messages are independent writes, made at once.
+                return event.type().equals("thaw.case.opened") || event.type().equals("thaw.case.triaged")
+                        ? Mono.when(
+                                references.remember(event.tenantId(), theCase, reference),
+                                dispatch(event, theCase, null))
+                        : dispatch(event, theCase, null);
             }
             return references
                     .of(event.tenantId(), theCase)

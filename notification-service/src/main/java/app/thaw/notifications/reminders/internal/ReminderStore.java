@@ -16,6 +16,7 @@ import app.thaw.notifications.reminders.ReminderPlan;
 import app.thaw.notifications.reminders.ReminderService;
 import app.thaw.notifications.rules.DefaultRules;
 import app.thaw.notifications.settings.SettingsService;
+import app.thaw.notifications.settings.TenantSettings;
 import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.problem.NotFound;
 import app.thaw.platform.store.CursorPage;
@@ -93,11 +94,28 @@ public class ReminderStore implements ReminderService, IndexedStore {
      */
     public Mono<Void> set(Deadline deadline, @Nullable Long sequence) {
         String clockDoc = deadline.tenantId() + "|" + deadline.clockId();
-        return mongo.findById(clockDoc, Document.class, CLOCKS)
-                .map(stored -> stale(stored, sequence, true))
-                .defaultIfEmpty(false)
-                .flatMap(stale -> stale ? Mono.<Void>empty() : arm(deadline, sequence));
+        // The clock as stored and the tenant's offsets: two independent reads, made at once; the clock read serves
+        // both the staleness check and the timers to move.
+        return Mono.zip(
+                        mongo.findById(clockDoc, Document.class, CLOCKS)
+                                .map(java.util.Optional::of)
+                                .defaultIfEmpty(java.util.Optional.empty()),
+                        settings.forTenant(deadline.tenantId()))
+                .flatMap(read -> read.getT1()
+                                .filter(stored -> stale(stored, sequence, true))
+                                .isPresent()
+                        ? Mono.<Void>empty()
+                        : arm(
+                                deadline,
+                                sequence,
+                                read.getT1()
+                                        .map(stored -> stored.getList("timerKeys", String.class, List.of()))
+                                        .orElse(List.of()),
+                                read.getT2()));
     }
+
+    /** Timer writes of one clock in flight at once (each timer is its own document). */
+    private static final int TIMER_WRITES = 8;
 
     /** Statuses that end a clock for good: nothing arms it again. */
     private static final List<String> TERMINAL = List.of("MET", "CANCELLED");
@@ -111,57 +129,59 @@ public class ReminderStore implements ReminderService, IndexedStore {
         return sequence != null && applied instanceof Number number && sequence <= number.longValue();
     }
 
-    private Mono<Void> arm(Deadline deadline, @Nullable Long sequence) {
+    /**
+     * Arms the clock's reminders: the timers it had and no longer needs are cancelled and its new ones scheduled (each
+     * timer its own key, so these writes are independent and go at once), then the clock is recorded.
+     */
+    private Mono<Void> arm(
+            Deadline deadline, @Nullable Long sequence, List<String> previousKeys, TenantSettings tenantSettings) {
         Instant now = clock.instant();
-        return settings.forTenant(deadline.tenantId()).flatMap(tenantSettings -> {
-            Map<Long, Instant> plan =
-                    ReminderPlan.schedule(deadline.dueAt(), tenantSettings.reminderOffsets(), deadline.setAt(), now);
-            List<String> keys = new ArrayList<>();
-            plan.keySet()
-                    .forEach(minutes -> keys.add(ReminderPlan.key(deadline.tenantId(), deadline.clockId(), minutes)));
-            String clockDoc = deadline.tenantId() + "|" + deadline.clockId();
-            return mongo.findById(clockDoc, Document.class, CLOCKS)
-                    .map(previous -> previous.getList("timerKeys", String.class, List.of()))
-                    .defaultIfEmpty(List.of())
-                    .flatMap(previousKeys -> Flux.fromIterable(previousKeys)
-                            .filter(key -> !keys.contains(key))
-                            .concatMap(timers::cancel)
-                            .then())
-                    .then(Flux.fromIterable(plan.entrySet())
-                            .concatMap(reminder -> {
-                                Map<String, Object> payload = deadline.payload();
-                                payload.put("minutesBefore", reminder.getKey());
-                                return timers.schedule(
-                                        ReminderPlan.key(deadline.tenantId(), deadline.clockId(), reminder.getKey()),
-                                        REMINDER_TIMER,
-                                        deadline.tenantId(),
-                                        reminder.getValue(),
-                                        payload);
-                            })
-                            .then())
-                    // Only over a clock that has not ended: if it was met or cancelled meanwhile, the
-                    // upsert finds no match, its insert meets the existing id, and the timers armed
-                    // above are cancelled again.
-                    .then(mongo.upsert(
-                                    Query.query(Criteria.where("_id")
-                                            .is(clockDoc)
-                                            .and("status")
-                                            .nin(TERMINAL)),
-                                    new Update()
-                                            .set("tenantId", deadline.tenantId())
-                                            .set("clockId", deadline.clockId())
-                                            .set("dueAt", Date.from(deadline.dueAt()))
-                                            .set("timerKeys", keys)
-                                            .set("status", "SET")
-                                            .set("sequence", sequence),
-                                    CLOCKS)
-                            .then()
-                            .onErrorResume(
-                                    DuplicateKeyException.class,
-                                    ended -> Flux.fromIterable(keys)
-                                            .concatMap(timers::cancel)
-                                            .then()));
-        });
+        Map<Long, Instant> plan =
+                ReminderPlan.schedule(deadline.dueAt(), tenantSettings.reminderOffsets(), deadline.setAt(), now);
+        List<String> keys = new ArrayList<>();
+        plan.keySet().forEach(minutes -> keys.add(ReminderPlan.key(deadline.tenantId(), deadline.clockId(), minutes)));
+        String clockDoc = deadline.tenantId() + "|" + deadline.clockId();
+        Mono<Void> cancelled = Flux.fromIterable(previousKeys)
+                .filter(key -> !keys.contains(key))
+                .flatMap(timers::cancel, TIMER_WRITES)
+                .then();
+        Mono<Void> scheduled = Flux.fromIterable(plan.entrySet())
+                .flatMap(
+                        reminder -> {
+                            Map<String, Object> payload = deadline.payload();
+                            payload.put("minutesBefore", reminder.getKey());
+                            return timers.schedule(
+                                    ReminderPlan.key(deadline.tenantId(), deadline.clockId(), reminder.getKey()),
+                                    REMINDER_TIMER,
+                                    deadline.tenantId(),
+                                    reminder.getValue(),
+                                    payload);
+                        },
+                        TIMER_WRITES)
+                .then();
+        return Mono.when(cancelled, scheduled)
+                // Only over a clock that has not ended: if it was met or cancelled meanwhile, the
+                // upsert finds no match, its insert meets the existing id, and the timers armed
+                // above are cancelled again.
+                .then(mongo.upsert(
+                                Query.query(Criteria.where("_id")
+                                        .is(clockDoc)
+                                        .and("status")
+                                        .nin(TERMINAL)),
+                                new Update()
+                                        .set("tenantId", deadline.tenantId())
+                                        .set("clockId", deadline.clockId())
+                                        .set("dueAt", Date.from(deadline.dueAt()))
+                                        .set("timerKeys", keys)
+                                        .set("status", "SET")
+                                        .set("sequence", sequence),
+                                CLOCKS)
+                        .then()
+                        .onErrorResume(
+                                DuplicateKeyException.class,
+                                ended -> Flux.fromIterable(keys)
+                                        .flatMap(timers::cancel, TIMER_WRITES)
+                                        .then()));
     }
 
     /** The deadline was met, cancelled or paused: its pending reminders and escalations stop. */
@@ -178,11 +198,16 @@ public class ReminderStore implements ReminderService, IndexedStore {
         String clockDoc = tenantId + "|" + clockId;
         boolean terminal = TERMINAL.contains(why);
         return mongo.findById(clockDoc, Document.class, CLOCKS)
-                .map(stored -> !terminal && stale(stored, sequence, false))
-                .defaultIfEmpty(false)
-                .flatMap(stale -> stale
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(stored -> stored.filter(found -> !terminal && stale(found, sequence, false))
+                                .isPresent()
                         ? Mono.<Void>empty()
-                        : cancelTimers(tenantId, clockId)
+                        : cancelTimers(
+                                        tenantId,
+                                        clockId,
+                                        stored.map(found -> found.getList("timerKeys", String.class, List.of()))
+                                                .orElse(List.of()))
                                 .then(mongo.upsert(
                                         Query.query(Criteria.where("_id").is(clockDoc)),
                                         new Update()
@@ -196,11 +221,10 @@ public class ReminderStore implements ReminderService, IndexedStore {
     }
 
     /** Cancels a clock's pending reminder timers and the escalations of its unacknowledged urgent reminders. */
-    private Mono<Void> cancelTimers(String tenantId, String clockId) {
-        String clockDoc = tenantId + "|" + clockId;
-        Mono<Void> reminders = mongo.findById(clockDoc, Document.class, CLOCKS)
-                .flatMapMany(found -> Flux.fromIterable(found.getList("timerKeys", String.class, List.of())))
-                .concatMap(timers::cancel)
+    private Mono<Void> cancelTimers(String tenantId, String clockId, List<String> timerKeys) {
+        // The clock's timers as just read, and its reminders' escalations: independent deletes, made at once.
+        Mono<Void> reminders = Flux.fromIterable(timerKeys)
+                .flatMap(timers::cancel, TIMER_WRITES)
                 .then();
         Mono<Void> escalations = mongo.find(
                         Query.query(Criteria.where("tenantId")
@@ -214,9 +238,9 @@ public class ReminderStore implements ReminderService, IndexedStore {
                                 .limit(50),
                         Document.class,
                         REMINDERS)
-                .concatMap(reminder -> timers.cancel(escalationKey(reminder.getString("_id"))))
+                .flatMap(reminder -> timers.cancel(escalationKey(reminder.getString("_id"))), TIMER_WRITES)
                 .then();
-        return reminders.then(escalations);
+        return Mono.when(reminders, escalations);
     }
 
     /** A reminder timer fired: tell the owner; an urgent reminder starts its escalation timer. */
