@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import reactor.core.publisher.Mono;
@@ -103,11 +103,18 @@ class KafkaLanesTests {
     @Test
     void aSlowEventHoldsUpOnlyItsOwnPartition() throws Exception {
         assertThat(properties.kafka().concurrency()).isEqualTo(PARTITIONS);
-        MessageListenerContainer container = listeners.getListenerContainer(KafkaEventConsumer.LISTENER_ID);
+        // Wait for the group to settle: one partition per consumer thread. Counting the container's partitions is
+        // not enough: the first thread to join holds all six until the others join, and a rebalance then waits for
+        // a thread busy with the slow event (the flake of 2026-12-07's CI).
+        var container = (ConcurrentMessageListenerContainer<?, ?>)
+                listeners.getListenerContainer(KafkaEventConsumer.LISTENER_ID);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
-                .until(() -> container.getAssignedPartitions() != null
-                        && container.getAssignedPartitions().size() == PARTITIONS);
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> container.getContainers().size() == PARTITIONS
+                        && container.getContainers().stream()
+                                .allMatch(child -> child.getAssignedPartitions() != null
+                                        && child.getAssignedPartitions().size() == 1));
 
         // Two subjects on neighbouring partitions: with two threads for six partitions (range assignment, 0-2 and
         // 3-5), one thread read both.
