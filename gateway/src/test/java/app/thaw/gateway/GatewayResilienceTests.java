@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,7 +50,11 @@ import reactor.netty.http.server.HttpServer;
             "thaw.gateway.resilience.minimum-number-of-calls=4",
             "thaw.gateway.resilience.wait-in-open-state=1s",
             "thaw.gateway.resilience.calls-in-half-open-state=1",
-            "spring.cloud.gateway.server.webflux.httpclient.response-timeout=700ms"
+            "spring.cloud.gateway.server.webflux.httpclient.response-timeout=700ms",
+            // Above the 32 MiB bodies below, far under the 1 GiB the endless callers below would send.
+            "thaw.gateway.lingering-close.max-bytes=40MB",
+            "thaw.gateway.lingering-close.max-time=6s",
+            "thaw.gateway.lingering-close.idle-timeout=2s"
         })
 class GatewayResilienceTests {
 
@@ -90,13 +95,20 @@ class GatewayResilienceTests {
                                     .asMono()
                                     .then(response.sendString(Mono.just("released"))
                                             .then()))
-                    // evidence-service refusing an upload at once, from its headers, without reading the body.
+                    // evidence-service refusing an upload at once, from its headers, without reading the body:
+                    // 404 for a case it does not know, else 413 over the tenant's limit.
                     .post(
                             "/api/v1/evidence/cases/{caseId}/items",
-                            (request, response) -> response.status(413)
-                                    .header("Content-Type", "application/problem+json")
-                                    .sendString(Mono.just("{\"code\":\"evidence_too_large\",\"maxBytes\":1024}"))
-                                    .then()))
+                            (request, response) -> "unknown".equals(request.param("caseId"))
+                                    ? response.status(404)
+                                            .header("Content-Type", "application/problem+json")
+                                            .sendString(Mono.just("{\"code\":\"case_not_found\"}"))
+                                            .then()
+                                    : response.status(413)
+                                            .header("Content-Type", "application/problem+json")
+                                            .sendString(
+                                                    Mono.just("{\"code\":\"evidence_too_large\",\"maxBytes\":1024}"))
+                                            .then()))
             .bindNow();
 
     @DynamicPropertySource
@@ -269,6 +281,236 @@ class GatewayResilienceTests {
         }
         assertThat(breakers.breaker("evidence").getMetrics().getNumberOfFailedCalls())
                 .isZero();
+    }
+
+    /**
+     * A caller that itself sends {@code Expect: 100-continue} (the JDK's client with {@code expectContinue}) gets
+     * the gateway's {@code 100}, starts its body, and is refused by the service long before the body ends. The
+     * gateway answers with {@code Connection: close}; closed with the body still arriving, the connection was
+     * reset under the caller, which lost the answer ({@code LingeringClose} reads the rest first).
+     */
+    @ParameterizedTest(name = "{0}, {1}")
+    @CsvSource({"data plane, c-1, 413", "data plane, unknown, 404", "full path, c-1, 413", "full path, unknown, 404"})
+    void aCallerThatExpectsContinueGetsTheServicesRefusalOfItsUploadEveryTime(String how, String caseId, int status)
+            throws Exception {
+        String token = tokenFor("expecting", "expecting-" + caseId);
+        byte[] body = new byte[32 * 1024 * 1024]; // still being written when the answer comes
+        List<String> lost = new ArrayList<>();
+        int attempts = 6;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            // A new client each time: a fresh connection, as the answer closes it.
+            try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .build()) {
+                java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://127.0.0.1:" + port + "/api/v1/evidence/cases/" + caseId + "/items"))
+                        .expectContinue(true)
+                        .timeout(Duration.ofSeconds(20))
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                        .header(HttpHeaders.CONTENT_TYPE, MediaType.TEXT_PLAIN_VALUE)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+                if (how.startsWith("full path")) {
+                    request.header(HttpHeaders.COOKIE, "lang=en");
+                }
+                try {
+                    java.net.http.HttpResponse<String> answer =
+                            client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() != status
+                            || !answer.body().contains(status == 404 ? "case_not_found" : "evidence_too_large")) {
+                        lost.add("attempt " + attempt + ": " + answer.statusCode() + " " + answer.body());
+                    }
+                } catch (java.io.IOException failed) {
+                    lost.add("attempt " + attempt + ": " + failed);
+                }
+            }
+        }
+        assertThat(lost).as("answers lost in %d attempts", attempts).isEmpty();
+        assertThat(breakers.breaker("evidence").getMetrics().getNumberOfFailedCalls())
+                .isZero();
+    }
+
+    /**
+     * The rest of a refused body is read, but not for ever: a caller that goes on sending past
+     * {@code max-bytes} (40 MB here) is closed, whether it expected {@code 100-continue} (Reactor Netty would close
+     * at once) or not (Reactor Netty would keep the connection and skip the whole body, however long). It still has
+     * the service's answer.
+     */
+    @ParameterizedTest(name = "{0}, Expect: {1}")
+    @CsvSource({"data plane, true", "data plane, false", "full path, true", "full path, false"})
+    void aCallerThatGoesOnSendingFarPastTheAnswerIsClosedAfterMaxBytes(String how, boolean expect) throws Exception {
+        long declared = 1L << 30;
+        try (RawUpload upload = RawUpload.start(port, tokenFor("endless", "endless-" + how), how, expect, declared)) {
+            long written = upload.writeUntilRefused(declared);
+            String answer = upload.answer(Duration.ofSeconds(10));
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("evidence_too_large");
+            assertThat(written)
+                    .as("bytes written before the gateway closed")
+                    .isGreaterThan(40L << 20)
+                    .isLessThan(160L << 20);
+        }
+    }
+
+    /**
+     * A caller that stops sending after the answer is closed once it has been quiet for {@code idle-timeout} (2 s).
+     * The answer's end came with a FIN (a half-close), so only writing shows whether the gateway still reads.
+     */
+    @Test
+    void aCallerThatGoesQuietAfterTheAnswerIsClosedAfterTheIdleTimeout() throws Exception {
+        try (RawUpload upload =
+                RawUpload.start(port, tokenFor("quiet-caller", "quiet"), "data plane", true, 1L << 30)) {
+            upload.write(1 << 20);
+            assertThat(upload.answer(Duration.ofSeconds(5))).startsWith("HTTP/1.1 413");
+            Thread.sleep(500); // a caller that pauses, under the idle timeout
+            assertThat(upload.stillRead()).as("read on after a pause of 0.5 s").isTrue();
+            Thread.sleep(3500); // then falls silent, past it
+            assertThat(upload.stillRead()).as("read on after 3.5 s of silence").isFalse();
+        }
+    }
+
+    /**
+     * A caller that trickles its body, never quiet for long, is closed after {@code max-time} (6 s from the answer's
+     * end, which the caller reads a little later), not before.
+     */
+    @Test
+    void aCallerThatTricklesItsBodyAfterTheAnswerIsClosedAfterMaxTime() throws Exception {
+        try (RawUpload upload =
+                RawUpload.start(port, tokenFor("trickling", "trickler"), "data plane", true, 1L << 30)) {
+            upload.write(1 << 20);
+            assertThat(upload.answer(Duration.ofSeconds(5))).startsWith("HTTP/1.1 413");
+            long answered = System.nanoTime();
+            long refused = answered;
+            try {
+                while (refused - answered < Duration.ofSeconds(15).toNanos()) {
+                    upload.write(1024);
+                    Thread.sleep(200); // a caller that is slow on purpose: under the 2 s idle timeout
+                    refused = System.nanoTime();
+                }
+            } catch (java.io.IOException closed) {
+                refused = System.nanoTime(); // a write reset by the gateway's close, at most two writes later
+            }
+            assertThat(Duration.ofNanos(refused - answered))
+                    .isBetween(Duration.ofMillis(4000), Duration.ofMillis(10000));
+        }
+    }
+
+    /**
+     * An upload written by hand over a socket to /api/v1/evidence/cases/c-1/items (which the stand-in refuses with
+     * 413 from its headers), with a thread reading what the gateway answers until it closes.
+     */
+    static final class RawUpload implements AutoCloseable {
+        private final java.net.Socket socket;
+        private final java.io.OutputStream out;
+        private final java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        /** The gateway's side has ended: a FIN (after the answer) or a reset. */
+        private volatile boolean ended;
+
+        private final byte[] chunk = new byte[64 * 1024];
+
+        private RawUpload(java.net.Socket socket) throws java.io.IOException {
+            this.socket = socket;
+            this.out = socket.getOutputStream();
+        }
+
+        static RawUpload start(int port, String token, String how, boolean expect, long declared)
+                throws java.io.IOException {
+            RawUpload upload = new RawUpload(new java.net.Socket("127.0.0.1", port));
+            String head = "POST /api/v1/evidence/cases/c-1/items HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1:" + port + "\r\n"
+                    + "Authorization: Bearer " + token + "\r\n"
+                    + "Content-Type: text/plain\r\n"
+                    + "Content-Length: " + declared + "\r\n"
+                    + (expect ? "Expect: 100-continue\r\n" : "")
+                    + (how.startsWith("full path") ? "Cookie: lang=en\r\n" : "")
+                    + "\r\n";
+            upload.out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            upload.out.flush();
+            java.io.InputStream in = upload.socket.getInputStream();
+            if (expect) {
+                String interim = "HTTP/1.1 100 Continue\r\n\r\n";
+                byte[] seen = in.readNBytes(interim.length());
+                assertThat(new String(seen, java.nio.charset.StandardCharsets.US_ASCII))
+                        .isEqualToIgnoringCase(interim);
+            }
+            Thread.ofVirtual().start(() -> {
+                byte[] buffer = new byte[8192];
+                try {
+                    for (int read; (read = in.read(buffer)) >= 0; ) {
+                        synchronized (upload.received) {
+                            upload.received.write(buffer, 0, read);
+                        }
+                    }
+                } catch (java.io.IOException reset) {
+                    // a reset ends the answer as well
+                } finally {
+                    upload.ended = true;
+                }
+            });
+            return upload;
+        }
+
+        void write(int bytes) throws java.io.IOException {
+            for (int left = bytes; left > 0; left -= chunk.length) {
+                out.write(chunk, 0, Math.min(left, chunk.length));
+            }
+            out.flush();
+        }
+
+        /** Writes until the gateway closes the connection or {@code limit} bytes went; how many went. */
+        long writeUntilRefused(long limit) {
+            long written = 0;
+            try {
+                while (written < limit) {
+                    int length = (int) Math.min(chunk.length, limit - written);
+                    out.write(chunk, 0, length);
+                    written += length;
+                }
+            } catch (java.io.IOException closed) {
+                // the gateway stopped reading
+            }
+            return written;
+        }
+
+        /** What the gateway answered: a whole answer (head, and body by its length), or what came before it closed. */
+        String answer(Duration within) throws InterruptedException {
+            java.util.regex.Pattern length = java.util.regex.Pattern.compile("(?i)\\r\\ncontent-length: *(\\d+)");
+            long until = System.nanoTime() + within.toNanos();
+            while (true) {
+                boolean closed = ended;
+                String text;
+                synchronized (received) {
+                    text = received.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+                }
+                int headEnd = text.indexOf("\r\n\r\n");
+                java.util.regex.Matcher declared = length.matcher(text);
+                boolean whole = headEnd > 0
+                        && declared.find()
+                        && text.length() >= headEnd + 4 + Integer.parseInt(declared.group(1));
+                if (whole || closed || System.nanoTime() > until) {
+                    return text;
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        /**
+         * Whether the gateway still reads: two bytes 0.2 s apart, the second refused when the first met a closed
+         * socket (which answers with a reset).
+         */
+        boolean stillRead() throws InterruptedException {
+            try {
+                write(1);
+                Thread.sleep(200);
+                write(1);
+                return true;
+            } catch (java.io.IOException reset) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
+        }
     }
 
     // ---- a plain HTTP client, so what the gateway sends is seen as a real caller sees it ----
