@@ -293,7 +293,9 @@ class GatewayResilienceTests {
     @CsvSource({"data plane, c-1, 413", "data plane, unknown, 404", "full path, c-1, 413", "full path, unknown, 404"})
     void aCallerThatExpectsContinueGetsTheServicesRefusalOfItsUploadEveryTime(String how, String caseId, int status)
             throws Exception {
-        String token = tokenFor("expecting", "expecting-" + caseId);
+        String token = tokenFor(
+                "expecting-" + how.replace(' ', '-') + "-" + caseId,
+                "expecting"); // a tenant per case: within its burst (30)
         byte[] body = new byte[32 * 1024 * 1024]; // still being written when the answer comes
         List<String> lost = new ArrayList<>();
         int attempts = 6;
