@@ -133,7 +133,7 @@ public class LingeringClose implements NettyServerCustomizer {
         /** Counts a piece read after the answer; false when it was thrown away here (not passed on). */
         private boolean drainedAway(ChannelHandlerContext context, HttpContent content, boolean last) {
             drained += content.content().readableBytes();
-            lastRead = System.nanoTime();
+            lastRead = context.executor().ticker().nanoTime();
             if (heldClose != null) {
                 content.release(); // the connection is closing: nobody after this handler reads any more
                 if (last) {
@@ -198,7 +198,7 @@ public class LingeringClose implements NettyServerCustomizer {
         private void startDraining(ChannelHandlerContext context) {
             draining = true;
             drained = 0;
-            drainStarted = System.nanoTime();
+            drainStarted = context.executor().ticker().nanoTime();
             lastRead = drainStarted;
             timer = context.executor()
                     .schedule(() -> checkTime(context), Math.min(idleTimeoutNanos, maxTimeNanos), TimeUnit.NANOSECONDS);
@@ -212,7 +212,7 @@ public class LingeringClose implements NettyServerCustomizer {
             long idleEnds = lastRead + idleTimeoutNanos;
             long timeEnds = drainStarted + maxTimeNanos;
             long deadline = idleEnds - timeEnds < 0 ? idleEnds : timeEnds;
-            long left = deadline - System.nanoTime();
+            long left = deadline - context.executor().ticker().nanoTime();
             if (left <= 0) {
                 closeNow(context, deadline == idleEnds ? "idle-timeout" : "max-time");
             } else {
