@@ -198,7 +198,7 @@ public class LingeringClose implements NettyServerCustomizer {
         private void startDraining(ChannelHandlerContext context) {
             draining = true;
             drained = 0;
-            drainStarted = context.executor().ticker().nanoTime();
+            drainStarted = context.executor().ticker().nanoTime(); // the clock the event loop's timers follow
             lastRead = drainStarted;
             timer = context.executor()
                     .schedule(() -> checkTime(context), Math.min(idleTimeoutNanos, maxTimeNanos), TimeUnit.NANOSECONDS);
