@@ -271,8 +271,7 @@ class NotificationsDashboard {
     @GetMapping(BASE + "/dead-letters")
     Mono<String> deadLetters(Model model) {
         return platformAdmin()
-                .flatMap(
-                        caller -> deadLetters.oldest(100).map(DeadLetterRow::of).collectList())
+                .flatMap(caller -> deadLetters.oldest(100).collectList())
                 .doOnNext(rows -> model.addAttribute("letters", rows))
                 .thenReturn("notifications/dead-letters");
     }
@@ -383,29 +382,6 @@ class NotificationsDashboard {
                     lastError,
                     lastAt,
                     endpoint.version());
-        }
-    }
-
-    record DeadLetterRow(
-            String id,
-            @Nullable String type,
-            @Nullable String subject,
-            @Nullable String tenantId,
-            @Nullable String subscriber,
-            int attempts,
-            @Nullable String lastError,
-            @Nullable Instant parkedAt) {
-
-        static DeadLetterRow of(DeadLetters.DeadLetter letter) {
-            return new DeadLetterRow(
-                    letter.id(),
-                    letter.type(),
-                    letter.subject(),
-                    letter.tenantId(),
-                    letter.subscriber(),
-                    letter.attempts(),
-                    letter.lastError(),
-                    letter.parkedAt());
         }
     }
 }
