@@ -103,16 +103,15 @@ public class DemoSeed {
 
     /** J1 in progress: acme's RISK_TXN case gathering evidence, its checklist open, an expired licence rejected. */
     void riskFreezeWithRejectedLicence() throws Exception {
+        String journey = "J1 risk freeze (acme)";
         String ref = "DEMO-J1-LIANLIAN";
-        String existing = findCase("acme-admin", ref);
-        if (existing != null) {
-            say("J1 risk freeze (acme): already seeded, case " + existing);
-            return;
-        }
-        String id = openCase("acme-admin", ref, "{\"holder\":{\"type\":\"ENTERPRISE\",\"displayName\":\"Acme Cross-Border Trading Ltd.\","
+        String id = openOnce(journey, "acme-admin", ref, "{\"holder\":{\"type\":\"ENTERPRISE\",\"displayName\":\"Acme Cross-Border Trading Ltd.\","
                 + "\"accountReference\":\"" + ref + "\"},\"platform\":\"LianLian (连连支付)\",\"noticeText\":\"尊敬的用户，您的账户近期存在交易异常，"
                 + "系统风控已对相关交易进行风险审核（risk review），审核期间该笔交易资金暂缓入账。请在3个工作日内提交交易凭证。\","
                 + "\"noticeReference\":\"LL-RR-DEMO\",\"frozenAmount\":{\"amount\":\"58200.00\",\"currency\":\"CNY\"}}");
+        if (id == null) {
+            return;
+        }
         transition("acme-admin", id, "GATHERING_EVIDENCE", "collecting the checklist", "");
         awaitEvidenceKnows("acme-admin", id);
         String item = field(send("acme-admin", "POST", "/api/v1/evidence/cases/" + id + "/items?requirementCode=BUSINESS_LICENSE"
@@ -121,7 +120,7 @@ public class DemoSeed {
                 + "\"note\":\"licence expired on 2020-06-30\",\"expiryDate\":\"2020-06-30\"}"), "application/json", null, 200);
         String statement = field(send("acme-admin", "POST", "/api/v1/evidence/cases/" + id + "/items?requirementCode=BANK_STATEMENT"
                 + "&fileName=statement.png", png(2), "image/png", null, 201, 200), "id");
-        say("J1 risk freeze (acme): case " + id + " RISK_TXN gathering evidence; licence " + item + " rejected (EXPIRED); bank statement "
+        say(journey + ": case " + id + " RISK_TXN gathering evidence; licence " + item + " rejected (EXPIRED); bank statement "
                 + statement + " received");
     }
 
@@ -148,49 +147,44 @@ public class DemoSeed {
 
     /** J2 running: globex's account takeover just detected, its 15/20/30-minute clocks running. */
     void takeoverWithRunningClocks() throws Exception {
+        String journey = "J2 account takeover (globex)";
         String ref = "DEMO-J2-TAKEOVER";
-        String existing = findCase("globex-admin", ref);
-        if (existing != null) {
-            say("J2 account takeover (globex): already seeded, case " + existing);
-            return;
-        }
-        String id = openCase("globex-admin", ref, "{\"holder\":{\"type\":\"INDIVIDUAL\",\"displayName\":\"Li Wei\",\"accountReference\":\""
+        String id = openOnce(journey, "globex-admin", ref, "{\"holder\":{\"type\":\"INDIVIDUAL\",\"displayName\":\"Li Wei\",\"accountReference\":\""
                 + ref + "\"},\"platform\":\"Taobao\",\"noticeText\":\"My account was hacked: someone logged in from an unknown device, "
                 + "changed the password and placed orders I did not make (非本人操作).\"}");
-        say("J2 account takeover (globex): case " + id + " with its 15/20/30-minute clocks running");
+        if (id != null) {
+            say(journey + ": case " + id + " with its 15/20/30-minute clocks running");
+        }
     }
 
     /** J3: a partner bank's compliance hold — restricted to compliance officers, its evidence under legal hold. */
     void complianceHold() throws Exception {
+        String journey = "J3 compliance hold (bank-demo)";
         String ref = "DEMO-J3-HOLD";
         // Restricted: only compliance officers see it, so they look for it.
-        String existing = findCase("compliance", ref, "bank-demo");
-        if (existing != null) {
-            say("J3 compliance hold (bank-demo): already seeded, case " + existing);
-            return;
-        }
-        String id = openCase("demo-bank", ref, "{\"holder\":{\"type\":\"ENTERPRISE\",\"displayName\":\"Northwind Shipping Ltd.\","
+        String id = openOnce(journey, "compliance", "bank-demo", "demo-bank", ref, "{\"holder\":{\"type\":\"ENTERPRISE\",\"displayName\":\"Northwind Shipping Ltd.\","
                 + "\"accountReference\":\"" + ref + "\"},\"platform\":\"Demo Bank\",\"noticeText\":\"Sanctions screening hit (OFAC SDN list): "
                 + "account temporarily unavailable per notice from the competent authority; total freeze, report to compliance.\"}");
-        say("J3 compliance hold (bank-demo): case " + id + " (restricted: compliance officers only; legal hold placed automatically)");
+        if (id != null) {
+            say(journey + ": case " + id + " (restricted: compliance officers only; legal hold placed automatically)");
+        }
     }
 
     /** J5: a judicial freeze handed to legal. */
     void judicialFreezeEscalatedToLegal() throws Exception {
+        String journey = "J5 judicial freeze (acme)";
         String ref = "DEMO-J5-COURT";
-        String existing = findCase("acme-admin", ref);
-        if (existing != null) {
-            say("J5 judicial freeze (acme): already seeded, case " + existing);
-            return;
-        }
-        String id = openCase("acme-admin", ref, "{\"holder\":{\"type\":\"ENTERPRISE\",\"displayName\":\"Acme Cross-Border Trading Ltd.\","
+        String id = openOnce(journey, "acme-admin", ref, "{\"holder\":{\"type\":\"ENTERPRISE\",\"displayName\":\"Acme Cross-Border Trading Ltd.\","
                 + "\"accountReference\":\"" + ref + "\"},\"platform\":\"Alipay\",\"noticeText\":\"根据上海市浦东新区人民法院（2025）沪0115执保1234号"
                 + "民事裁定书，对您名下账户予以司法冻结。\"}");
+        if (id == null) {
+            return;
+        }
         for (String to : List.of("GATHERING_EVIDENCE", "SUBMITTED", "UNDER_REVIEW")) {
             transition("acme-admin", id, to, "judicial freeze: evidence chain assembled", "");
         }
         transition("supervisor", id, "ESCALATED_LEGAL", "the court's preservation order: legal deals with the authority", "");
-        say("J5 judicial freeze (acme): case " + id + " escalated to legal");
+        say(journey + ": case " + id + " escalated to legal");
     }
 
     /**
@@ -259,6 +253,21 @@ public class DemoSeed {
             Thread.sleep(500);
         }
         throw new IllegalStateException("evidence-service did not learn case " + caseId + " within 30 s");
+    }
+
+    /** Opens a journey's case, or, when an earlier run opened it, says so and answers null. */
+    private String openOnce(String journey, String who, String ref, String intake) throws Exception {
+        return openOnce(journey, who, null, who, ref, intake);
+    }
+
+    /** As above, the case looked for by {@code finder} (in {@code tenant}, for staff) and opened by {@code opener}. */
+    private String openOnce(String journey, String finder, String tenant, String opener, String ref, String intake) throws Exception {
+        String existing = findCase(finder, ref, tenant);
+        if (existing != null) {
+            say(journey + ": already seeded, case " + existing);
+            return null;
+        }
+        return openCase(opener, ref, intake);
     }
 
     private String openCase(String who, String key, String intake) throws Exception {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import app.thaw.cases.events.ConsumedEvents.AlertRaised;
+import app.thaw.cases.events.ConsumedEvents.EvidenceFact;
 import app.thaw.cases.events.ConsumedEvents.EvidenceReceived;
 import app.thaw.cases.events.ConsumedEvents.EvidenceRejected;
 import app.thaw.cases.events.ConsumedEvents.EvidenceVerified;
@@ -29,33 +30,17 @@ public final class CaseEventConsumers {
         return List.of(
                 EventBinding.on(
                         EvidenceReceived.class,
-                        event -> evidence(
-                                cases,
-                                event.tenantId(),
-                                event.data().caseId(),
-                                event.data().requirementCode(),
-                                event.data().evidenceId(),
-                                ChecklistStatus.RECEIVED,
-                                null)),
+                        event -> evidence(cases, event.tenantId(), event.data(), ChecklistStatus.RECEIVED, null)),
                 EventBinding.on(
                         EvidenceVerified.class,
-                        event -> evidence(
-                                cases,
-                                event.tenantId(),
-                                event.data().caseId(),
-                                event.data().requirementCode(),
-                                event.data().evidenceId(),
-                                ChecklistStatus.ACCEPTED,
-                                null)),
+                        event -> evidence(cases, event.tenantId(), event.data(), ChecklistStatus.ACCEPTED, null)),
                 EventBinding.on(EvidenceRejected.class, event -> {
                     EvidenceRejected rejected = event.data();
                     String note = rejected.note();
                     return evidence(
                             cases,
                             event.tenantId(),
-                            rejected.caseId(),
-                            rejected.requirementCode(),
-                            rejected.evidenceId(),
+                            rejected,
                             ChecklistStatus.REJECTED,
                             rejected.reasonCode() + (note != null && !note.isBlank() ? ": " + note : ""));
                 }),
@@ -68,18 +53,12 @@ public final class CaseEventConsumers {
 
     /** Evidence received or judged updates the checklist item it is for. */
     private static Mono<Void> evidence(
-            CaseService cases,
-            String tenantId,
-            String caseId,
-            String requirementCode,
-            String evidenceId,
-            ChecklistStatus status,
-            @Nullable String reason) {
+            CaseService cases, String tenantId, EvidenceFact fact, ChecklistStatus status, @Nullable String reason) {
         return cases.changeAsSystem(
                         tenantId,
-                        caseId,
+                        fact.caseId(),
                         (c, tenant, now) -> c.evidenceReported(
-                                requirementCode, evidenceId, status, reason, now, "evidence-service"))
+                                fact.requirementCode(), fact.evidenceId(), status, reason, now, "evidence-service"))
                 .then();
     }
 

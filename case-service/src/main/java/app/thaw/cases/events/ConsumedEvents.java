@@ -13,11 +13,20 @@ public final class ConsumedEvents {
 
     private ConsumedEvents() {}
 
+    /** What every evidence event says: which file, for which requirement of which case. */
+    public sealed interface EvidenceFact {
+        String caseId();
+
+        String evidenceId();
+
+        String requirementCode();
+    }
+
     @EventType("thaw.evidence.received")
-    public record EvidenceReceived(String caseId, String evidenceId, String requirementCode) {}
+    public record EvidenceReceived(String caseId, String evidenceId, String requirementCode) implements EvidenceFact {}
 
     @EventType("thaw.evidence.verified")
-    public record EvidenceVerified(String caseId, String evidenceId, String requirementCode) {}
+    public record EvidenceVerified(String caseId, String evidenceId, String requirementCode) implements EvidenceFact {}
 
     @EventType("thaw.evidence.rejected")
     public record EvidenceRejected(
@@ -25,7 +34,7 @@ public final class ConsumedEvents {
             String evidenceId,
             String requirementCode,
             String reasonCode,
-            @Nullable String note) {}
+            @Nullable String note) implements EvidenceFact {}
 
     /** @param firstForCase the first successful delivery to the client for this case: it meets the golden 15 minutes */
     @EventType("thaw.notification.delivered")

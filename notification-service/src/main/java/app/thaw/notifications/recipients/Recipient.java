@@ -41,20 +41,7 @@ public record Recipient(
 
     /** The tenant-wide inbox, written to in the tenant's language and zone (its notification settings). */
     public static Recipient tenantInbox(String tenantId, Language language, ZoneId zone) {
-        return new Recipient(
-                RecipientId.TENANT_INBOX,
-                tenantId,
-                RecipientKind.CLIENT,
-                "Tenant inbox",
-                null,
-                Set.of(),
-                null,
-                null,
-                Set.of(Channel.IN_APP),
-                language,
-                zone,
-                null,
-                0);
+        return inbox(RecipientId.TENANT_INBOX, tenantId, RecipientKind.CLIENT, "Tenant inbox", language, zone);
     }
 
     /**
@@ -62,20 +49,20 @@ public record Recipient(
      * (ADR 61); its id names the bank, so two banks of one merchant get a delivery each.
      */
     public static Recipient partnerInbox(String partnerTenantId, Language language, ZoneId zone) {
-        return new Recipient(
+        return inbox(
                 new RecipientId("partner-inbox:" + partnerTenantId),
                 partnerTenantId,
                 RecipientKind.STAFF,
                 "Partner inbox",
-                null,
-                Set.of(),
-                null,
-                null,
-                Set.of(Channel.IN_APP),
                 language,
-                zone,
-                null,
-                0);
+                zone);
+    }
+
+    /** A tenant-wide in-app inbox: no person, no address, no quiet hours. */
+    private static Recipient inbox(
+            RecipientId id, String tenantId, RecipientKind kind, String name, Language language, ZoneId zone) {
+        return new Recipient(
+                id, tenantId, kind, name, null, Set.of(), null, null, Set.of(Channel.IN_APP), language, zone, null, 0);
     }
 
     /** Whether a message on {@code channel} can reach this recipient: accepted and with an address. */

@@ -35,6 +35,17 @@ public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
         return new CursorPage<>(page, cursorOf.apply(page.getLast()));
     }
 
+    /**
+     * {@code criteria} read from the newest end: ids that grow with time, sorted backwards, before
+     * {@code cursor} (the last id of the page before, absent for the first), at most {@code limit}.
+     * For lists that show the latest first (alerts, signals); a caller that pages asks for one more
+     * than it shows, as {@link Request#query} does.
+     */
+    public static Query newestFirst(Criteria criteria, @Nullable String cursor, int limit) {
+        Criteria before = cursor == null ? criteria : criteria.and("_id").lt(cursor);
+        return Query.query(before).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit);
+    }
+
     public <R> CursorPage<R> map(Function<T, R> mapper) {
         return new CursorPage<>(items.stream().map(mapper).toList(), nextCursor);
     }

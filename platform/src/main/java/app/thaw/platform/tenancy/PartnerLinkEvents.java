@@ -18,6 +18,22 @@ public final class PartnerLinkEvents {
 
     private PartnerLinkEvents() {}
 
+    /** What both events say of a link: the state after the change is the event's type. */
+    sealed interface Change {
+        String merchantTenantId();
+
+        String partnerTenantId();
+
+        long sequence();
+
+        Instant changedAt();
+
+        String changedBy();
+
+        @Nullable
+        Instant linkedAt();
+    }
+
     /** @param sequence per link, from 1 (also the event's own sequence): a replica applies newer over older */
     @EventType("thaw.partner.linked")
     public record Linked(
@@ -27,7 +43,8 @@ public final class PartnerLinkEvents {
             long sequence,
             Instant changedAt,
             String changedBy,
-            @Nullable Instant linkedAt) {}
+            @Nullable Instant linkedAt)
+            implements Change {}
 
     /** @param linkedAt when the revoked link was made */
     @EventType("thaw.partner.unlinked")
@@ -38,10 +55,11 @@ public final class PartnerLinkEvents {
             long sequence,
             Instant changedAt,
             String changedBy,
-            @Nullable Instant linkedAt) {}
+            @Nullable Instant linkedAt)
+            implements Change {}
 
     /** The event's record for a link's state after a change. */
-    static Object of(PartnerLink link) {
+    static Change of(PartnerLink link) {
         return link.active()
                 ? new Linked(
                         link.merchantTenantId(),
@@ -64,36 +82,23 @@ public final class PartnerLinkEvents {
     /** Keeps this service's replica of partner links. */
     static EventHandlers replica(PartnerLinks links) {
         return new EventHandlers(List.of(
-                EventBinding.on(
-                        Linked.class,
-                        event -> apply(
-                                links,
-                                event.tenantId(),
-                                new PartnerLink(
-                                        event.data().merchantTenantId(),
-                                        event.data().partnerTenantId(),
-                                        true,
-                                        event.data().sequence(),
-                                        event.data().changedAt(),
-                                        event.data().changedBy(),
-                                        event.data().linkedAt()))),
-                EventBinding.on(
-                        Unlinked.class,
-                        event -> apply(
-                                links,
-                                event.tenantId(),
-                                new PartnerLink(
-                                        event.data().merchantTenantId(),
-                                        event.data().partnerTenantId(),
-                                        false,
-                                        event.data().sequence(),
-                                        event.data().changedAt(),
-                                        event.data().changedBy(),
-                                        event.data().linkedAt())))));
+                EventBinding.on(Linked.class, event -> apply(links, event.tenantId(), event.data(), true)),
+                EventBinding.on(Unlinked.class, event -> apply(links, event.tenantId(), event.data(), false))));
     }
 
-    private static Mono<Void> apply(PartnerLinks links, String eventTenant, PartnerLink link) {
+    private static Mono<Void> apply(PartnerLinks links, String eventTenant, Change change, boolean active) {
         // The event's tenant is the merchant whose data the link opens; anything else is not a link change.
-        return link.merchantTenantId().equals(eventTenant) ? links.apply(link).then() : Mono.empty();
+        if (!change.merchantTenantId().equals(eventTenant)) {
+            return Mono.empty();
+        }
+        return links.apply(new PartnerLink(
+                        change.merchantTenantId(),
+                        change.partnerTenantId(),
+                        active,
+                        change.sequence(),
+                        change.changedAt(),
+                        change.changedBy(),
+                        change.linkedAt()))
+                .then();
     }
 }

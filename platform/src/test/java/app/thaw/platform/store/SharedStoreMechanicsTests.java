@@ -161,6 +161,25 @@ class SharedStoreMechanicsTests {
     }
 
     @Test
+    void newestFirstReadsBackwardsFromBeforeTheCursor() {
+        Criteria acme = Criteria.where("tenantId").is("acme");
+        assertThat(mongo.find(CursorPage.newestFirst(acme, null, 2), Document.class, THINGS)
+                        .map(document -> document.getString("name"))
+                        .collectList()
+                        .block())
+                .containsExactly("three", "two");
+        assertThat(mongo.find(
+                                CursorPage.newestFirst(
+                                        Criteria.where("tenantId").is("acme"), "t-2", 2),
+                                Document.class,
+                                THINGS)
+                        .map(document -> document.getString("name"))
+                        .collectList()
+                        .block())
+                .containsExactly("one");
+    }
+
+    @Test
     void aPageSizeOutsideTheRangeIsRefusedNamingTheFieldNotClamped() {
         assertThat(CursorPage.Request.of(" ", null).limit()).isEqualTo(CursorPage.DEFAULT_LIMIT);
         assertThat(CursorPage.Request.of(" ", null).cursor()).isNull();

@@ -1,6 +1,9 @@
 package app.thaw.cases.appeal.internal;
 
+import app.thaw.cases.appeal.AppealLetterService;
 import app.thaw.cases.appeal.AppealLetters;
+import app.thaw.cases.casework.CaseService;
+import app.thaw.cases.playbook.Playbooks;
 import app.thaw.cases.playbook.ScriptRenderer;
 import app.thaw.cases.tenant.CaseProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,5 +16,10 @@ class AppealConfiguration {
     @Bean
     AppealLetters appealLetters(ScriptRenderer renderer, CaseProperties properties) {
         return new AppealLetters(renderer, properties.cjkFonts());
+    }
+
+    @Bean
+    AppealLetterService appealLetterService(CaseService cases, Playbooks playbooks, AppealLetters letters) {
+        return new AppealLetterService(cases, playbooks, letters);
     }
 }

@@ -2,9 +2,8 @@ package app.thaw.cases.appeal.web;
 
 import java.util.Set;
 
+import app.thaw.cases.appeal.AppealLetterService;
 import app.thaw.cases.appeal.AppealLetters;
-import app.thaw.cases.casework.CaseService;
-import app.thaw.cases.playbook.Playbooks;
 import app.thaw.cases.problems.CaseProblems;
 import app.thaw.platform.problem.ThawProblem;
 import app.thaw.platform.security.AllowedRoles;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 @RestController
 @RequestMapping("/api/v1/cases")
@@ -29,13 +27,9 @@ class AppealLetterController {
 
     private static final Set<String> LANGUAGES = Set.of("zh-CN", "en");
 
-    private final CaseService cases;
-    private final Playbooks playbooks;
-    private final AppealLetters letters;
+    private final AppealLetterService letters;
 
-    AppealLetterController(CaseService cases, Playbooks playbooks, AppealLetters letters) {
-        this.cases = cases;
-        this.playbooks = playbooks;
+    AppealLetterController(AppealLetterService letters) {
         this.letters = letters;
     }
 
@@ -62,35 +56,11 @@ class AppealLetterController {
                         && accept != null
                         && accept.contains(MediaType.APPLICATION_PDF_VALUE)
                         && !accept.contains(MediaType.TEXT_HTML_VALUE);
-        String key = lang.startsWith("zh") ? "zh" : "en";
-        return cases.get(id)
-                .flatMap(c -> cases.tenantOf(c)
-                        .zipWith(playbooks.byId(c.tenantId(), String.valueOf(c.playbookId())))
-                        .map(found -> letters.html(
-                                c, found.getT2().scripts(), key, found.getT1().zone(), cases.now()))
-                        .flatMap(html -> {
-                            if (!pdf) {
-                                return Mono.just(ResponseEntity.ok()
-                                        .contentType(new MediaType(
-                                                MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                                        .body(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                            }
-                            // Layout and font loading block: off the event loop.
-                            return Mono.fromCallable(() -> letters.pdf(html, key.equals("zh")))
-                                    .subscribeOn(Schedulers.boundedElastic())
-                                    .onErrorMap(
-                                            AppealLetters.NoCjkFont.class,
-                                            missing -> new ThawProblem(
-                                                    HttpStatus.SERVICE_UNAVAILABLE,
-                                                    "pdf_font_unavailable",
-                                                    missing.getMessage()))
-                                    .map(bytes -> ResponseEntity.ok()
-                                            .contentType(MediaType.APPLICATION_PDF)
-                                            .header(
-                                                    HttpHeaders.CONTENT_DISPOSITION,
-                                                    "inline; filename=\"appeal-" + c.reference() + "-" + lang
-                                                            + ".pdf\"")
-                                            .body(bytes));
-                        }));
+        return letters.letter(id, lang, pdf)
+                .onErrorMap(
+                        AppealLetters.NoCjkFont.class,
+                        missing -> new ThawProblem(
+                                HttpStatus.SERVICE_UNAVAILABLE, "pdf_font_unavailable", missing.getMessage()))
+                .map(letter -> letter.response("inline"));
     }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import app.thaw.cases.analytics.CaseAnalytics;
-import app.thaw.cases.appeal.AppealLetters;
+import app.thaw.cases.appeal.AppealLetterService;
 import app.thaw.cases.casework.CaseOverview;
 import app.thaw.cases.casework.CaseQuery;
 import app.thaw.cases.casework.CaseService;
@@ -54,7 +54,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The case service's staff pages. Every read and write goes through the same application services
@@ -75,7 +74,7 @@ class CasesDashboardController {
     private final CaseAnalytics caseAnalytics;
     private final Playbooks playbooks;
     private final ScriptRenderer scripts;
-    private final AppealLetters letters;
+    private final AppealLetterService letters;
     private final MessageSource messages;
     private final app.thaw.cases.staff.StaffDirectory staff;
     private final app.thaw.platform.tenancy.PartnerLinks partnerLinks;
@@ -88,7 +87,7 @@ class CasesDashboardController {
             StaffTriage triage,
             Playbooks playbooks,
             ScriptRenderer scripts,
-            AppealLetters letters,
+            AppealLetterService letters,
             CaseAnalytics caseAnalytics,
             MessageSource messages,
             app.thaw.cases.staff.StaffDirectory staff,
@@ -349,26 +348,7 @@ class CasesDashboardController {
             return Mono.error(CaseProblems.invalid("lang", "OneOf", "must be zh-CN or en"));
         }
         boolean pdf = "pdf".equals(format);
-        String key = lang.startsWith("zh") ? "zh" : "en";
-        return cases.get(id)
-                .flatMap(c -> cases.tenantOf(c)
-                        .zipWith(playbooks.byId(c.tenantId(), String.valueOf(c.playbookId())))
-                        .map(found -> letters.html(
-                                c, found.getT2().scripts(), key, found.getT1().zone(), cases.now()))
-                        .flatMap(html -> !pdf
-                                ? Mono.just(ResponseEntity.ok()
-                                        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                                        .body(html.getBytes(StandardCharsets.UTF_8)))
-                                // Layout and font loading block: off the event loop.
-                                : Mono.fromCallable(() -> letters.pdf(html, key.equals("zh")))
-                                        .subscribeOn(Schedulers.boundedElastic())
-                                        .map(bytes -> ResponseEntity.ok()
-                                                .contentType(MediaType.APPLICATION_PDF)
-                                                .header(
-                                                        HttpHeaders.CONTENT_DISPOSITION,
-                                                        "attachment; filename=\"appeal-" + c.reference() + "-" + lang
-                                                                + ".pdf\"")
-                                                .body(bytes))));
+        return letters.letter(id, lang, pdf).map(letter -> letter.response("attachment"));
     }
 
     /**

@@ -14,6 +14,7 @@ import app.thaw.monitor.detection.Reason;
 import app.thaw.monitor.detection.Severity;
 import app.thaw.platform.events.EventOutbox;
 import app.thaw.platform.events.ThawEvent;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.store.IndexedStore;
 import app.thaw.platform.store.VersionedWrites;
 import org.bson.Document;
@@ -145,15 +146,7 @@ class AlertStore implements Alerts, IndexedStore {
         if (subjectId != null) {
             criteria = criteria.and("subjectId").is(subjectId);
         }
-        if (cursor != null) {
-            criteria = criteria.and("_id").lt(cursor);
-        }
-        return mongo.find(
-                        Query.query(criteria)
-                                .with(Sort.by(Sort.Direction.DESC, "_id"))
-                                .limit(limit),
-                        Document.class,
-                        ALERTS)
+        return mongo.find(CursorPage.newestFirst(criteria, cursor, limit), Document.class, ALERTS)
                 .map(AlertStore::fromDocument);
     }
 

@@ -11,6 +11,7 @@ import app.thaw.monitor.signals.GeoPoint;
 import app.thaw.monitor.signals.Signal;
 import app.thaw.monitor.signals.SignalType;
 import app.thaw.monitor.signals.Signals;
+import app.thaw.platform.store.CursorPage;
 import app.thaw.platform.store.IndexedStore;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -114,15 +115,7 @@ class SignalStore implements Signals, IndexedStore {
     public Flux<Received> forSubject(String tenantId, String subjectId, @Nullable String cursor, int limit) {
         Criteria criteria =
                 Criteria.where("tenantId").is(tenantId).and("subjectIds").is(subjectId);
-        if (cursor != null) {
-            criteria = criteria.and("_id").lt(cursor);
-        }
-        return mongo.find(
-                        Query.query(criteria)
-                                .with(Sort.by(Sort.Direction.DESC, "_id"))
-                                .limit(limit),
-                        Document.class,
-                        SIGNALS)
+        return mongo.find(CursorPage.newestFirst(criteria, cursor, limit), Document.class, SIGNALS)
                 .map(SignalStore::received);
     }
 
@@ -130,12 +123,7 @@ class SignalStore implements Signals, IndexedStore {
     public Flux<Instant> receivedSince(String tenantId, Instant since, int max) {
         Criteria criteria =
                 Criteria.where("tenantId").is(tenantId).and("receivedAt").gte(Date.from(since));
-        return mongo.find(
-                        Query.query(criteria)
-                                .with(Sort.by(Sort.Direction.DESC, "_id"))
-                                .limit(max),
-                        Document.class,
-                        SIGNALS)
+        return mongo.find(CursorPage.newestFirst(criteria, null, max), Document.class, SIGNALS)
                 .map(doc -> doc.getDate("receivedAt").toInstant());
     }
 

@@ -118,7 +118,7 @@ class NotificationsDashboard {
                                 model.addAttribute(
                                         "rows",
                                         page.items().stream()
-                                                .map(DeliveryRow::of)
+                                                .map(DeliveryRow::new)
                                                 .toList());
                                 model.addAttribute("next", page.nextCursor());
                             })
@@ -161,7 +161,7 @@ class NotificationsDashboard {
     }
 
     private static void detail(Model model, DeliveryLogService.Entry entry, Caller caller) {
-        model.addAttribute("delivery", DeliveryRow.of(entry.delivery()));
+        model.addAttribute("delivery", new DeliveryRow(entry.delivery()));
         model.addAttribute("subject", entry.delivery().subject());
         model.addAttribute("text", entry.delivery().text());
         model.addAttribute("attempts", entry.attempts());
@@ -271,8 +271,7 @@ class NotificationsDashboard {
     @GetMapping(BASE + "/dead-letters")
     Mono<String> deadLetters(Model model) {
         return platformAdmin()
-                .flatMap(
-                        caller -> deadLetters.oldest(100).map(DeadLetterRow::of).collectList())
+                .flatMap(caller -> deadLetters.oldest(100).collectList())
                 .doOnNext(rows -> model.addAttribute("letters", rows))
                 .thenReturn("notifications/dead-letters");
     }
@@ -351,41 +350,12 @@ class NotificationsDashboard {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    record DeliveryRow(
-            String id,
-            String eventType,
-            @Nullable String caseId,
-            String channel,
-            String target,
-            String recipientKind,
-            String status,
-            int attempts,
-            boolean urgent,
-            @Nullable Instant createdAt,
-            @Nullable Instant deliveredAt,
-            @Nullable Instant nextAttemptAt,
-            @Nullable String lastResponse) {
-
-        static DeliveryRow of(Delivery d) {
-            return new DeliveryRow(
-                    d.id(),
-                    d.eventType(),
-                    d.caseId(),
-                    d.channel().name(),
-                    d.target(),
-                    d.recipientKind().name(),
-                    d.status().name(),
-                    d.attempts(),
-                    d.urgent(),
-                    d.createdAt(),
-                    d.deliveredAt(),
-                    d.nextAttemptAt(),
-                    d.lastResponse());
-        }
+    /** A delivery as the log's page shows it: the record itself, and an id for its detail cell. */
+    record DeliveryRow(Delivery delivery) {
 
         /** An id usable in an HTML id attribute. */
         public String anchor() {
-            return "d-" + Integer.toHexString(id.hashCode());
+            return "d-" + Integer.toHexString(delivery.id().hashCode());
         }
     }
 
@@ -412,29 +382,6 @@ class NotificationsDashboard {
                     lastError,
                     lastAt,
                     endpoint.version());
-        }
-    }
-
-    record DeadLetterRow(
-            String id,
-            @Nullable String type,
-            @Nullable String subject,
-            @Nullable String tenantId,
-            @Nullable String subscriber,
-            int attempts,
-            @Nullable String lastError,
-            @Nullable Instant parkedAt) {
-
-        static DeadLetterRow of(DeadLetters.DeadLetter letter) {
-            return new DeadLetterRow(
-                    letter.id(),
-                    letter.type(),
-                    letter.subject(),
-                    letter.tenantId(),
-                    letter.subscriber(),
-                    letter.attempts(),
-                    letter.lastError(),
-                    letter.parkedAt());
         }
     }
 }
