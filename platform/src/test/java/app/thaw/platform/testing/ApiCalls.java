@@ -38,18 +38,17 @@ public interface ApiCalls {
 
     /** Posts {@code body} as JSON with {@code bearer}. */
     default WebTestClient.ResponseSpec postJson(String bearer, String path, Object body, Object... variables) {
-        return web().post()
-                .uri(path, variables)
-                .headers(h -> h.setBearerAuth(bearer))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
+        return sendJson(web().post(), bearer, path, body, variables);
     }
 
     /** Puts {@code body} as JSON with {@code bearer}. */
     default WebTestClient.ResponseSpec putJson(String bearer, String path, Object body, Object... variables) {
-        return web().put()
-                .uri(path, variables)
+        return sendJson(web().put(), bearer, path, body, variables);
+    }
+
+    private static WebTestClient.ResponseSpec sendJson(
+            WebTestClient.RequestBodyUriSpec method, String bearer, String path, Object body, Object... variables) {
+        return method.uri(path, variables)
                 .headers(h -> h.setBearerAuth(bearer))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
