@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import app.thaw.platform.testing.ApiAnswers;
 import app.thaw.platform.testing.ApiCalls;
+import app.thaw.platform.testing.CloudEvents;
 import app.thaw.platform.testing.MutableClock;
 import app.thaw.platform.testing.TestTokens;
 import app.thaw.platform.timers.Timers;
@@ -142,6 +142,21 @@ public abstract class CaseApiTests implements ApiCalls {
                 .getResponseBody();
     }
 
+    /**
+     * Logs a contact with the case's platform as {@code bearer}: its channel, when it was, then the contact's own fields
+     * as name, value pairs.
+     */
+    protected WebTestClient.ResponseSpec logContact(
+            String caseId, String bearer, String channel, String at, Object... fieldsAndValues) {
+        Map<String, Object> contact = new java.util.LinkedHashMap<>();
+        contact.put("channel", channel);
+        contact.put("at", at);
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            contact.put((String) fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return post("/api/v1/cases/" + caseId + "/contacts", bearer, contact);
+    }
+
     protected WebTestClient.ResponseSpec post(String path, String bearer, Object body) {
         return postJson(bearer, path, body);
     }
@@ -237,23 +252,7 @@ public abstract class CaseApiTests implements ApiCalls {
     protected static String internalEvent(String type, String tenant, String subject, Map<String, Object> data) {
         return tools.jackson.databind.json.JsonMapper.builder()
                 .build()
-                .writeValueAsString(Map.of(
-                        "specversion",
-                        "1.0",
-                        "id",
-                        UUID.randomUUID().toString(),
-                        "source",
-                        "/thaw/test",
-                        "type",
-                        type,
-                        "subject",
-                        subject,
-                        "time",
-                        clock.instant().toString(),
-                        "tenantid",
-                        tenant,
-                        "data",
-                        data));
+                .writeValueAsString(CloudEvents.envelope("/thaw/test", type, tenant, subject, clock.instant(), data));
     }
 
     protected void deliver(String cloudEvent) {
