@@ -13,6 +13,7 @@ import app.thaw.evidence.item.EvidenceItems;
 import app.thaw.evidence.support.EvidenceWebTestSupport;
 import app.thaw.evidence.support.Samples;
 import app.thaw.platform.plans.Quotas;
+import app.thaw.platform.testing.CloudEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 
@@ -20,40 +21,24 @@ import org.springframework.data.mongodb.core.query.Criteria;
 class StorageQuotaWebTests extends EvidenceWebTestSupport {
 
     void planChanged(String tenant, String plan) {
-        postJson(
-                        tokens.token("thaw_service"),
-                        "/internal/events",
-                        Map.of(
-                                "specversion",
-                                "1.0",
-                                "id",
-                                UUID.randomUUID().toString(),
-                                "source",
-                                "/thaw/identity-monitor",
-                                "type",
-                                "thaw.subscription.changed",
-                                "subject",
-                                tenant,
-                                "time",
-                                Instant.now().toString(),
-                                "tenantid",
-                                tenant,
-                                "sequence",
-                                1,
-                                "data",
-                                Map.of(
-                                        "tenantId",
-                                        tenant,
-                                        "plan",
-                                        plan,
-                                        "sequence",
-                                        1,
-                                        "changedAt",
-                                        Instant.now().toString(),
-                                        "changedBy",
-                                        "platform-admin")))
-                .expectStatus()
-                .is2xxSuccessful();
+        Map<String, Object> changed = CloudEvents.envelope(
+                "/thaw/identity-monitor",
+                "thaw.subscription.changed",
+                tenant,
+                tenant,
+                Map.of(
+                        "tenantId",
+                        tenant,
+                        "plan",
+                        plan,
+                        "sequence",
+                        1,
+                        "changedAt",
+                        Instant.now().toString(),
+                        "changedBy",
+                        "platform-admin"));
+        changed.put("sequence", 1);
+        deliver(changed);
     }
 
     long usedBytes(String tenant) {
