@@ -22,6 +22,41 @@ public final class ApiAnswers {
         return (List<?>) page.get("items");
     }
 
+    /** The service's OpenAPI document ({@code /v3/api-docs}, no token needed): 200, its body. */
+    public static WebTestClient.BodyContentSpec apiDocument(WebTestClient web) {
+        return web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody();
+    }
+
+    /**
+     * A 429 problem ({@code quota_exceeded}, ADR 62) naming {@code quota} and its {@code limit}, with a
+     * {@code Retry-After}; the body, for the caller to check more of it (use, plan, reset).
+     */
+    public static WebTestClient.BodyContentSpec quotaExceeded(
+            WebTestClient.ResponseSpec answer, String quota, int limit) {
+        return answer.expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("quota_exceeded")
+                .jsonPath("$.quota")
+                .isEqualTo(quota)
+                .jsonPath("$.limit")
+                .isEqualTo(limit);
+    }
+
+    /** A 201 that ran its request (no Idempotency-Key replay, {@code Idempotent-Replayed} absent): its body. */
+    public static Map<?, ?> createdAfresh(WebTestClient.ResponseSpec answer) {
+        return answer.expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed")
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
     /**
      * A 400 problem ({@code validation_failed}, docs/problems.md) whose first violation is that {@code field} broke
      * {@code rule}; the body, for the caller to check more of it.

@@ -46,6 +46,20 @@ public interface ApiCalls {
         return sendJson(web().put(), bearer, path, body, variables);
     }
 
+    /** Posts {@code body} as JSON with {@code bearer} under the Idempotency-Key {@code key}. */
+    default WebTestClient.ResponseSpec postJsonKeyed(
+            String bearer, String key, String path, Object body, Object... variables) {
+        return web().post()
+                .uri(path, variables)
+                .headers(h -> {
+                    h.setBearerAuth(bearer);
+                    h.set("Idempotency-Key", key);
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+
     private static WebTestClient.ResponseSpec sendJson(
             WebTestClient.RequestBodyUriSpec method, String bearer, String path, Object body, Object... variables) {
         return method.uri(path, variables)

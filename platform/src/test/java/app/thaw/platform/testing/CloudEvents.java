@@ -37,4 +37,16 @@ public final class CloudEvents {
         event.put("data", data);
         return event;
     }
+
+    /** An event's data from name, value pairs, in their order (a mutable map, for a test to add to). */
+    public static Map<String, Object> data(Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values come in pairs");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            data.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return data;
+    }
 }
