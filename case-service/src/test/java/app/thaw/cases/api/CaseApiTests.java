@@ -148,12 +148,8 @@ public abstract class CaseApiTests implements ApiCalls {
      */
     protected WebTestClient.ResponseSpec logContact(
             String caseId, String bearer, String channel, String at, Object... fieldsAndValues) {
-        Map<String, Object> contact = new java.util.LinkedHashMap<>();
-        contact.put("channel", channel);
-        contact.put("at", at);
-        for (int i = 0; i < fieldsAndValues.length; i += 2) {
-            contact.put((String) fieldsAndValues[i], fieldsAndValues[i + 1]);
-        }
+        Map<String, Object> contact = CloudEvents.data("channel", channel, "at", at);
+        contact.putAll(CloudEvents.data(fieldsAndValues));
         return post("/api/v1/cases/" + caseId + "/contacts", bearer, contact);
     }
 
@@ -239,13 +235,9 @@ public abstract class CaseApiTests implements ApiCalls {
      */
     protected static Map<String, Object> evidenceData(
             String caseId, String evidenceId, String requirementCode, Object... membersAndValues) {
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("caseId", caseId);
-        data.put("evidenceId", evidenceId);
-        data.put("requirementCode", requirementCode);
-        for (int i = 0; i < membersAndValues.length; i += 2) {
-            data.put((String) membersAndValues[i], membersAndValues[i + 1]);
-        }
+        Map<String, Object> data =
+                CloudEvents.data("caseId", caseId, "evidenceId", evidenceId, "requirementCode", requirementCode);
+        data.putAll(CloudEvents.data(membersAndValues));
         return data;
     }
 
@@ -255,7 +247,8 @@ public abstract class CaseApiTests implements ApiCalls {
                 .writeValueAsString(CloudEvents.envelope("/thaw/test", type, tenant, subject, clock.instant(), data));
     }
 
-    protected void deliver(String cloudEvent) {
+    /** Delivers a CloudEvent (its JSON, or its map) to /internal/events as another service does: accepted. */
+    protected void deliver(Object cloudEvent) {
         postJson(tokens.token("thaw_service"), "/internal/events", cloudEvent)
                 .expectStatus()
                 .is2xxSuccessful();
