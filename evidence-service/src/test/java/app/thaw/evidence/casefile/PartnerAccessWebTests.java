@@ -134,17 +134,7 @@ class PartnerAccessWebTests extends EvidenceWebTestSupport {
     @Test
     void aConsentGrantedAndWithdrawnIsPublishedForCaseServiceAndAuditedForTheInsurerToo() {
         String caseId = openCase("pa-delta", "RISK_TXN");
-        String consentId = (String) postJson(
-                        merchant("pa-delta"),
-                        "/api/v1/evidence/cases/{caseId}/consents",
-                        Map.of("insurerTenantId", "pa-insurer"),
-                        caseId)
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("consentId");
+        String consentId = grantConsent("pa-delta", "pa-insurer", caseId);
         postAs(merchant("pa-delta"), "/api/v1/evidence/cases/{caseId}/consents/{id}/revoke", caseId, consentId)
                 .expectStatus()
                 .isOk();

@@ -211,17 +211,17 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests implem
 
     /** A page or fragment answered 200: its HTML. */
     protected static String html(WebTestClient.ResponseSpec answer) {
-        return answer.expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        return html(answer, 200);
     }
 
     /** A page or fragment answered 400: its HTML. */
     protected static String badRequestHtml(WebTestClient.ResponseSpec answer) {
+        return html(answer, 400);
+    }
+
+    private static String html(WebTestClient.ResponseSpec answer, int status) {
         return answer.expectStatus()
-                .isBadRequest()
+                .isEqualTo(status)
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
@@ -237,6 +237,21 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests implem
                                 .get("holds"))
                         .getFirst())
                 .get("holdId");
+    }
+
+    /** The admin of the case's merchant {@code tenant} lets {@code insurerTenant} follow the case: the consent's id. */
+    protected String grantConsent(String tenant, String insurerTenant, String caseId) {
+        return (String) postJson(
+                        merchant(tenant),
+                        "/api/v1/evidence/cases/{caseId}/consents",
+                        Map.of("insurerTenantId", insurerTenant),
+                        caseId)
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("consentId");
     }
 
     /** A compliance officer releases the case's hold, giving {@code reason}. */
