@@ -17,20 +17,10 @@ class VerdictWebTests extends EvidenceWebTestSupport {
     void staffAcceptWithDocumentMetadataAndVerifiedIsPublished() {
         String caseId = openCase("acme", "RISK_TXN");
         String id = acmesIdDocument(caseId, 30);
-        decided(
-                        id,
-                        staff("staff_agent"),
-                        Map.of(
-                                "decision",
-                                "ACCEPT",
-                                "documentType",
-                                "national ID",
-                                "nameOnDocument",
-                                "Li Wei",
-                                "expiryDate",
-                                LocalDate.now().plusYears(3).toString(),
-                                "version",
-                                0))
+        Map<String, Object> acceptance =
+                acceptance("national ID", "Li Wei", LocalDate.now().plusYears(3));
+        acceptance.put("version", 0);
+        decided(id, staff("staff_agent"), acceptance)
                 .jsonPath("$.status")
                 .isEqualTo("VERIFIED")
                 .jsonPath("$.verdict.read.nameOnDocument")
@@ -101,15 +91,10 @@ class VerdictWebTests extends EvidenceWebTestSupport {
         decided(
                         declared,
                         staff("staff_supervisor"),
-                        Map.of(
-                                "decision",
-                                "ACCEPT",
-                                "documentType",
+                        acceptance(
                                 "business licence",
-                                "nameOnDocument",
                                 "Hangzhou Xiaoxiang Trading",
-                                "expiryDate",
-                                LocalDate.now().plusYears(5).toString()))
+                                LocalDate.now().plusYears(5)))
                 .jsonPath("$.metadata.expiryDate")
                 .isEqualTo("2021-03-31")
                 .jsonPath("$.verdict.read.documentType")
@@ -166,6 +151,19 @@ class VerdictWebTests extends EvidenceWebTestSupport {
         verdict(id, merchant("acme"), Map.of("decision", "ACCEPT"))
                 .expectStatus()
                 .isForbidden();
+    }
+
+    /** An acceptance with what staff read on the document: its type, the name on it and its expiry. */
+    private static Map<String, Object> acceptance(String documentType, String nameOnDocument, LocalDate expiryDate) {
+        return new java.util.HashMap<>(Map.of(
+                "decision",
+                "ACCEPT",
+                "documentType",
+                documentType,
+                "nameOnDocument",
+                nameOnDocument,
+                "expiryDate",
+                expiryDate.toString()));
     }
 
     private Document event(String type, String evidenceId) {
