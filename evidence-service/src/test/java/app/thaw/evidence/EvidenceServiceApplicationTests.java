@@ -1,6 +1,7 @@
 package app.thaw.evidence;
 
 import app.thaw.evidence.support.EvidenceWebTestSupport;
+import app.thaw.platform.testing.ApiAnswers;
 import org.junit.jupiter.api.Test;
 
 /** The platform's contract (boot, tokens, whoami, readiness, OpenAPI) on this service's one test context. */
@@ -8,12 +9,7 @@ class EvidenceServiceApplicationTests extends EvidenceWebTestSupport {
 
     @Test
     void theOpenApiDocumentListsTheEvidenceEndpointsWithSummaries() {
-        web.get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        ApiAnswers.apiDocument(web)
                 .jsonPath("$.paths['/api/v1/evidence/cases/{caseId}/items'].post.summary")
                 .exists()
                 .jsonPath("$.paths['/api/v1/evidence/items/{id}/content'].get.summary")

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.thaw.platform.testing.ApiCalls;
+import app.thaw.platform.testing.AuditEntries;
 import app.thaw.platform.testing.TestTokens;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,6 +152,28 @@ public abstract class MonitorWebTestBase implements ApiCalls {
         return signal;
     }
 
+    /** Beijing, where journey 4's subject logs in. */
+    protected static final Map<String, Object> BEIJING = Map.of("lat", 39.9042, "lon", 116.4074);
+
+    /** Due south of Beijing by 1,200 km (10.79° of latitude). */
+    protected static final Map<String, Object> SOUTH_1200_KM = Map.of("lat", 29.1122, "lon", 116.4074);
+
+    /** Journey 4's loan application: from a new device (emulator-7) 1,200 km south of the login, to lender-x. */
+    protected static Map<String, Object> journeyFourLoan(String id, Instant at, String phone) {
+        return signal(
+                id,
+                "CREDIT_APPLICATION",
+                at,
+                phone,
+                Map.of("device", "emulator-7", "location", SOUTH_1200_KM, "institution", "lender-x", "amount", 50000));
+    }
+
+    /** How many signals of {@code tenant} are stored. */
+    protected long signalCount(String tenant) {
+        return mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), "signals")
+                .block();
+    }
+
     protected WebTestClient.ResponseSpec post(String tenant, Map<String, Object> signal) {
         return web.post()
                 .uri("/api/v1/monitor/signals")
@@ -170,6 +193,22 @@ public abstract class MonitorWebTestBase implements ApiCalls {
         return mongo.find(Query.query(Criteria.where("tenantId").is(tenant)), Document.class, "alerts")
                 .collectList()
                 .block();
+    }
+
+    /** The alert's move was made: 200, the alert now in {@code state} at {@code version}. */
+    protected static void expectMoved(WebTestClient.ResponseSpec answer, String state, int version) {
+        answer.expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo(state)
+                .jsonPath("$.version")
+                .isEqualTo(version);
+    }
+
+    /** The audit log's entries of {@code tenant} recording {@code action}. */
+    protected List<Document> audited(String tenant, String action) {
+        return AuditEntries.of(mongo, tenant, action);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.UUID;
 import app.thaw.notifications.delivery.internal.DeliveryWorker;
 import app.thaw.platform.events.ThawEvent;
 import app.thaw.platform.testing.ApiCalls;
+import app.thaw.platform.testing.CloudEvents;
 import app.thaw.platform.testing.MutableClock;
 import app.thaw.platform.testing.TestTokens;
 import com.icegreen.greenmail.util.GreenMail;
@@ -117,6 +118,20 @@ public abstract class NotificationsTestBase implements ApiCalls {
         clock.reset();
     }
 
+    /** The events about a case (case-service's and evidence-service's) that tell someone by default (DefaultRules). */
+    public static final List<String> NOTIFIED_CASE_AND_EVIDENCE_EVENTS = List.of(
+            "thaw.case.opened",
+            "thaw.case.triaged",
+            "thaw.case.status_changed",
+            "thaw.case.supplement_requested",
+            "thaw.case.clock_breached",
+            "thaw.case.task_due",
+            "thaw.case.escalation_flagged",
+            "thaw.case.closed",
+            "thaw.evidence.received",
+            "thaw.evidence.verified",
+            "thaw.evidence.rejected");
+
     protected static String newTenant() {
         return "t-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -159,14 +174,9 @@ public abstract class NotificationsTestBase implements ApiCalls {
      */
     public static Map<String, Object> caseData(
             String caseId, String scenario, boolean restricted, Object... membersAndValues) {
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("caseId", caseId);
-        data.put("scenario", scenario);
-        data.put("drill", false);
-        data.put("restricted", restricted);
-        for (int i = 0; i < membersAndValues.length; i += 2) {
-            data.put((String) membersAndValues[i], membersAndValues[i + 1]);
-        }
+        Map<String, Object> data =
+                CloudEvents.data("caseId", caseId, "scenario", scenario, "drill", false, "restricted", restricted);
+        data.putAll(CloudEvents.data(membersAndValues));
         return data;
     }
 
@@ -218,6 +228,51 @@ public abstract class NotificationsTestBase implements ApiCalls {
                 .returnResult()
                 .getResponseBody()
                 .get("id");
+    }
+
+    /** Registers a client (a merchant's contact) through the API: its fields as name, value pairs; answers its id. */
+    protected String registerClient(String tenant, Object... fieldsAndValues) {
+        Map<String, Object> client = CloudEvents.data("kind", "CLIENT");
+        client.putAll(CloudEvents.data(fieldsAndValues));
+        return registerRecipient(tenant, client);
+    }
+
+    /** Registers a member of staff holding {@code role}, told in the app (in-app inbox) only; answers its id. */
+    protected String registerStaff(String tenant, String name, String userId, String role) {
+        return registerRecipient(
+                tenant,
+                Map.of(
+                        "kind",
+                        "STAFF",
+                        "name",
+                        name,
+                        "userId",
+                        userId,
+                        "roles",
+                        List.of(role),
+                        "channels",
+                        List.of("IN_APP")));
+    }
+
+    /** The merchant's contact (client-user, English, Shanghai time) reached at {@code email} and {@code phone}. */
+    protected static Map<String, Object> merchantContact(String email, String phone, List<String> channels) {
+        return Map.of(
+                "kind",
+                "CLIENT",
+                "name",
+                "Merchant Contact",
+                "userId",
+                "client-user",
+                "email",
+                email,
+                "phone",
+                phone,
+                "channels",
+                channels,
+                "language",
+                "en",
+                "timeZone",
+                "Asia/Shanghai");
     }
 
     /** The text and HTML parts of a mail as read (decoded), one after the other. */

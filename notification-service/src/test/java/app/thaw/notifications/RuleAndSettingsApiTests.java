@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import app.thaw.platform.testing.ApiAnswers;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,37 +23,23 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
                 .value(rules -> assertThat(rules.stream()
                                 .map(rule -> ((Map<?, ?>) rule).get("eventType"))
                                 .toList())
-                        .contains(
-                                "thaw.case.opened",
-                                "thaw.case.triaged",
-                                "thaw.case.status_changed",
-                                "thaw.case.supplement_requested",
-                                "thaw.case.clock_breached",
-                                "thaw.case.task_due",
-                                "thaw.case.escalation_flagged",
-                                "thaw.case.closed",
-                                "thaw.evidence.received",
-                                "thaw.evidence.verified",
-                                "thaw.evidence.rejected",
-                                "thaw.alert.raised"));
+                        .containsAll(NOTIFIED_CASE_AND_EVIDENCE_EVENTS)
+                        .contains("thaw.alert.raised"));
     }
 
     @Test
     void aTenantsOwnRuleDecidesWhoHearsOfAnEvent() {
         String tenant = newTenant();
-        registerRecipient(
+        registerClient(
                 tenant,
-                Map.of(
-                        "kind",
-                        "CLIENT",
-                        "name",
-                        "C",
-                        "userId",
-                        "c-1",
-                        "email",
-                        tenant + "@rule.example",
-                        "channels",
-                        List.of("EMAIL", "IN_APP")));
+                "name",
+                "C",
+                "userId",
+                "c-1",
+                "email",
+                tenant + "@rule.example",
+                "channels",
+                List.of("EMAIL", "IN_APP"));
         putJson(
                         admin(tenant),
                         "/api/v1/notifications/rules/thaw.case.closed",
@@ -95,10 +82,7 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
     @Test
     void settingsStartAtTheDefaultsAndATenantCanChangeThem() {
         String tenant = newTenant();
-        getAs(admin(tenant), "/api/v1/notifications/settings")
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        settingsOf(tenant)
                 .jsonPath("$.reminderOffsets")
                 .isEqualTo(List.of("PT1H", "PT30M", "PT10M"))
                 .jsonPath("$.retrySchedule")
@@ -107,54 +91,26 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
                 .isEqualTo("PT120H")
                 .jsonPath("$.version")
                 .isEqualTo(0);
-        putOffsets(tenant, 0, List.of("PT15M", "PT2H"))
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        written(putOffsets(tenant, 0, List.of("PT15M", "PT2H")))
                 .jsonPath("$.reminderOffsets")
                 .isEqualTo(List.of("PT2H", "PT15M"))
                 .jsonPath("$.version")
                 .isEqualTo(1);
-        putOffsets(tenant, 1, List.of("PT0S"))
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.errors[0].field")
-                .isEqualTo("reminderOffsets");
+        refusedNaming(putOffsets(tenant, 1, List.of("PT0S")), "reminderOffsets");
     }
 
     @Test
     void aTenantSetsItsLanguageAndZoneAndAnUnknownOneIsRefusedNamingTheField() {
         String tenant = newTenant();
-        getAs(admin(tenant), "/api/v1/notifications/settings")
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        settingsOf(tenant)
                 .jsonPath("$.language")
                 .isEqualTo("en")
                 .jsonPath("$.timeZone")
                 .isEqualTo("UTC");
-        Map<String, Object> body = new java.util.HashMap<>(Map.of(
-                "version",
-                0,
-                "reminderOffsets",
-                List.of("PT10M"),
-                "escalateAfter",
-                "PT3M",
-                "retrySchedule",
-                List.of("PT1S"),
-                "disableAfter",
-                "P1D",
-                "secretOverlap",
-                "PT1H",
-                "language",
-                "zh-CN",
-                "timeZone",
-                "Asia/Shanghai"));
-        putSettings(tenant, body)
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        Map<String, Object> body = settings(0, List.of("PT10M"));
+        body.put("language", "zh-CN");
+        body.put("timeZone", "Asia/Shanghai");
+        written(putSettings(tenant, body))
                 .jsonPath("$.language")
                 .isEqualTo("zh-CN")
                 .jsonPath("$.timeZone")
@@ -162,27 +118,14 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
 
         body.put("version", 1);
         body.put("language", "fr");
-        putSettings(tenant, body)
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.errors[0].field")
-                .isEqualTo("language");
+        refusedNaming(putSettings(tenant, body), "language");
         body.put("language", "zh-CN");
         body.put("timeZone", "Asia/Beijing");
-        putSettings(tenant, body)
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.errors[0].field")
-                .isEqualTo("timeZone");
+        refusedNaming(putSettings(tenant, body), "timeZone");
         // Left out, the language and zone stay as they were.
         body.remove("language");
         body.remove("timeZone");
-        putSettings(tenant, body)
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        written(putSettings(tenant, body))
                 .jsonPath("$.language")
                 .isEqualTo("zh-CN")
                 .jsonPath("$.version")
@@ -191,12 +134,7 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
 
     @Test
     void theApiDocumentListsTheNotificationEndpoints() {
-        web.get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        ApiAnswers.apiDocument(web)
                 .jsonPath("$.paths['/api/v1/notifications/recipients'].post.summary")
                 .exists()
                 .jsonPath("$.paths['/api/v1/notifications/webhooks'].post.summary")
@@ -212,24 +150,47 @@ class RuleAndSettingsApiTests extends NotificationsTestBase {
     }
 
     /** The tenant's settings written at {@code version} with these reminder offsets, the rest as the defaults' shape. */
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec putOffsets(
-            String tenant, int version, List<String> reminderOffsets) {
-        return putJson(
-                admin(tenant),
-                "/api/v1/notifications/settings",
-                Map.of(
-                        "version",
-                        version,
-                        "reminderOffsets",
-                        reminderOffsets,
-                        "escalateAfter",
-                        "PT3M",
-                        "retrySchedule",
-                        List.of("PT1S"),
-                        "disableAfter",
-                        "P1D",
-                        "secretOverlap",
-                        "PT1H"));
+    private WebTestClient.ResponseSpec putOffsets(String tenant, int version, List<String> reminderOffsets) {
+        return putSettings(tenant, settings(version, List.copyOf(reminderOffsets)));
+    }
+
+    /** Settings at {@code version} with these reminder offsets, the rest as the defaults' shape; for a test to add to. */
+    private static Map<String, Object> settings(int version, List<String> reminderOffsets) {
+        return new java.util.HashMap<>(Map.of(
+                "version",
+                version,
+                "reminderOffsets",
+                reminderOffsets,
+                "escalateAfter",
+                "PT3M",
+                "retrySchedule",
+                List.of("PT1S"),
+                "disableAfter",
+                "P1D",
+                "secretOverlap",
+                "PT1H"));
+    }
+
+    /** The tenant's notification settings as its admin reads them: 200, the body. */
+    private WebTestClient.BodyContentSpec settingsOf(String tenant) {
+        return getAs(admin(tenant), "/api/v1/notifications/settings")
+                .expectStatus()
+                .isOk()
+                .expectBody();
+    }
+
+    /** The settings written: 200, the body (the settings as they stand now). */
+    private static WebTestClient.BodyContentSpec written(WebTestClient.ResponseSpec answer) {
+        return answer.expectStatus().isOk().expectBody();
+    }
+
+    /** The answer is 400 with its first violation naming {@code field}. */
+    private static void refusedNaming(WebTestClient.ResponseSpec answer, String field) {
+        answer.expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo(field);
     }
 
     /** The tenant's admin writes the notification settings. */

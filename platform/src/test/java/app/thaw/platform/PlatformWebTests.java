@@ -188,18 +188,7 @@ class PlatformWebTests extends PlatformWebTestSupport {
 
     @Test
     void aRequestWithoutATokenAnswers401ProblemWithABearerChallenge() {
-        web.get()
-                .uri("/api/v1/test/whoami")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader()
-                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("urn:thaw:problem:unauthenticated")
+        ApiAnswers.unauthenticated(web.get().uri("/api/v1/test/whoami").exchange())
                 .jsonPath("$.code")
                 .isEqualTo("unauthenticated")
                 .jsonPath("$.status")
@@ -467,20 +456,26 @@ class PlatformWebTests extends PlatformWebTestSupport {
         return request.headers(h -> h.setBearerAuth(tokens.token("merchant_admin")));
     }
 
-    @Test
-    void aDashboardPageUsesTheSharedLayoutInTheCallersLanguage() {
+    /** A GET of {@code uri} as staff agent "agent", signed in. */
+    private WebTestClient.RequestHeadersSpec<?> asAgent(String uri, Object... uriVariables) {
         String token =
                 tokens.token(java.util.List.of("staff_agent"), claims -> claims.claim("preferred_username", "agent"));
-        String page = web.get()
-                .uri("/dashboard/test/")
-                .headers(h -> h.setBearerAuth(token))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN,zh;q=0.9")
-                .exchange()
+        return web.get().uri(uri, uriVariables).headers(h -> h.setBearerAuth(token));
+    }
+
+    /** The body of the request's answer 200, as text. */
+    private static String okText(WebTestClient.RequestHeadersSpec<?> request) {
+        return request.exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
+    }
+
+    @Test
+    void aDashboardPageUsesTheSharedLayoutInTheCallersLanguage() {
+        String page = okText(asAgent("/dashboard/test/").header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN,zh;q=0.9"));
         assertThat(page)
                 .contains(
                         "lang=\"zh-CN\"",
@@ -504,11 +499,7 @@ class PlatformWebTests extends PlatformWebTestSupport {
     void aServiceNeverTouchesTheBrowsersSessionCookieThatTheGatewayRelays() {
         // The gateway forwards the browser's cookies, its console session among them. A service
         // that answered for an id it does not know would expire the cookie, signing staff out.
-        String token =
-                tokens.token(java.util.List.of("staff_agent"), claims -> claims.claim("preferred_username", "agent"));
-        web.get()
-                .uri("/dashboard/test/")
-                .headers(h -> h.setBearerAuth(token))
+        asAgent("/dashboard/test/")
                 .cookie("SESSION", "a-session-of-the-gateway")
                 .cookie("THAW_CONSOLE", "a-session-of-the-gateway")
                 .exchange()
@@ -520,17 +511,7 @@ class PlatformWebTests extends PlatformWebTestSupport {
 
     @Test
     void aFilterChoiceIsLabelledOffersAnyFirstAndKeepsWhatWasChosen() {
-        String token =
-                tokens.token(java.util.List.of("staff_agent"), claims -> claims.claim("preferred_username", "agent"));
-        String page = web.get()
-                .uri("/dashboard/test/?status=TUESDAY")
-                .headers(h -> h.setBearerAuth(token))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String page = okText(asAgent("/dashboard/test/?status=TUESDAY"));
         assertThat(page.replaceAll("\\s+", " "))
                 .contains(
                         "<label for=\"filter-status\">Day</label>",
@@ -540,17 +521,8 @@ class PlatformWebTests extends PlatformWebTestSupport {
 
     @Test
     void theLanguageSwitchStaysOnThePageWithItsFilters() {
-        String token =
-                tokens.token(java.util.List.of("staff_agent"), claims -> claims.claim("preferred_username", "agent"));
-        String page = web.get()
-                .uri("/dashboard/test/?status={status}&assignee={assignee}&lang=en", "TRIAGED", "li wei")
-                .headers(h -> h.setBearerAuth(token))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String page =
+                okText(asAgent("/dashboard/test/?status={status}&assignee={assignee}&lang=en", "TRIAGED", "li wei"));
         assertThat(page)
                 .contains(
                         "href=\"/dashboard/test/?status=TRIAGED&amp;assignee=li%20wei&amp;lang=zh-CN\"",
@@ -559,29 +531,11 @@ class PlatformWebTests extends PlatformWebTestSupport {
 
     @Test
     void theDashboardsAssetsAndWebJarsAreServedUnderItsPrefixToSignedInStaffOnly() {
-        String token = tokens.token("staff_agent");
-        web.get()
-                .uri("/dashboard/test/webjars/htmx.org/dist/htmx.min.js")
-                .headers(h -> h.setBearerAuth(token))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .value(script -> assertThat(script).contains("htmx"));
-        web.get()
-                .uri("/dashboard/test/webjars/chart.js/dist/chart.umd.min.js")
-                .headers(h -> h.setBearerAuth(token))
-                .exchange()
-                .expectStatus()
-                .isOk();
-        web.get()
-                .uri("/dashboard/test/assets/thaw.js")
-                .headers(h -> h.setBearerAuth(token))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .value(script -> assertThat(script).contains("data-due"));
+        assertThat(okText(asAgent("/dashboard/test/webjars/htmx.org/dist/htmx.min.js")))
+                .contains("htmx");
+        assertThat(okText(asAgent("/dashboard/test/webjars/chart.js/dist/chart.umd.min.js")))
+                .contains("Chart");
+        assertThat(okText(asAgent("/dashboard/test/assets/thaw.js"))).contains("data-due");
         web.get().uri("/dashboard/test/").exchange().expectStatus().isUnauthorized();
     }
 

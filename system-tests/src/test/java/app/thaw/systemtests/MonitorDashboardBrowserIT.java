@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import app.thaw.systemtests.support.Browser;
 import app.thaw.systemtests.support.Keycloak;
+import app.thaw.systemtests.support.ThawApi;
 import app.thaw.systemtests.support.ThawPlatform;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -220,15 +221,7 @@ class MonitorDashboardBrowserIT {
 
     private static void signal(
             WebClient api, String id, String type, Instant at, String phone, Map<String, Object> more) {
-        Map<String, Object> signal = new java.util.LinkedHashMap<>(Map.of(
-                "signalId",
-                id,
-                "type",
-                type,
-                "occurredAt",
-                at.toString(),
-                "identifiers",
-                List.of(Map.of("type", "PHONE", "value", phone))));
+        Map<String, Object> signal = ThawApi.phoneSignal(id, type, at, phone);
         signal.putAll(more);
         api.post()
                 .uri("/signals")

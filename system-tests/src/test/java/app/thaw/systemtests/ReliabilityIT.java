@@ -154,10 +154,7 @@ class ReliabilityIT {
         String replayedToMember = thaw.gateway()
                 .post()
                 .uri("/api/v1/notifications/webhooks")
-                .headers(h -> {
-                    h.setBearerAuth(thaw.token(MEMBER));
-                    h.set("Idempotency-Key", key);
-                })
+                .headers(keyed(MEMBER, key))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange()
@@ -974,15 +971,20 @@ class ReliabilityIT {
         }
     }
 
+    /** The headers of a request of {@code who}'s under the Idempotency-Key {@code key}. */
+    private static java.util.function.Consumer<org.springframework.http.HttpHeaders> keyed(String who, String key) {
+        return h -> {
+            h.setBearerAuth(thaw.token(who));
+            h.set("Idempotency-Key", key);
+        };
+    }
+
     /** The admin's intake of a case named {@code name} under the Idempotency-Key {@code key}, posted to {@code base}. */
     private Mono<ResponseEntity<Void>> keyedIntake(String base, String key, String name) {
         return WebClient.create(base)
                 .post()
                 .uri("/api/v1/cases")
-                .headers(h -> {
-                    h.setBearerAuth(thaw.token(ADMIN));
-                    h.set("Idempotency-Key", key);
-                })
+                .headers(keyed(ADMIN, key))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(intake(name))
                 .retrieve()

@@ -1,10 +1,9 @@
 package app.thaw.systemtests;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
+import app.thaw.platform.testing.CloudEvents;
 import app.thaw.systemtests.support.Keycloak;
 import app.thaw.systemtests.support.ThawPlatform;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,23 +37,8 @@ class ServiceEventsIT {
 
     @Test
     void anotherServicesTokenDeliversAnEventOnceAndAUsersTokenIsRefused() {
-        Map<String, Object> event = Map.of(
-                "specversion",
-                "1.0",
-                "id",
-                UUID.randomUUID().toString(),
-                "source",
-                "/thaw/evidence-service",
-                "type",
-                "thaw.system.probe",
-                "subject",
-                "probe-1",
-                "time",
-                Instant.now().toString(),
-                "tenantid",
-                "acme",
-                "data",
-                Map.of("probe", true));
+        Map<String, Object> event = CloudEvents.envelope(
+                "/thaw/evidence-service", "thaw.system.probe", "acme", "probe-1", Map.of("probe", true));
         String serviceToken = keycloak.clientToken("evidence-service", "evidence-service-dev-secret");
 
         for (String expected : new String[] {"processed", "duplicate"}) {

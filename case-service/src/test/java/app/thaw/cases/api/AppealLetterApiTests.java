@@ -15,24 +15,21 @@ class AppealLetterApiTests extends CaseApiTests {
     String prepared(String tenant) {
         String id = open(tenant, RISK_NOTICE);
         String admin = token(tenant, "merchant_admin");
-        post(
-                        "/api/v1/cases/" + id + "/contacts",
+        logContact(
+                        id,
                         admin,
-                        Map.of(
-                                "channel",
-                                "PHONE",
-                                "at",
-                                "2025-09-30T03:00:00Z",
-                                "ticketNumber",
-                                "T-2041",
-                                "agent",
-                                "客服 7 号",
-                                "summary",
-                                "说明了冻结原因",
-                                "nextStep",
-                                "补交发票",
-                                "promisedReplyAt",
-                                "2025-10-03T03:00:00Z"))
+                        "PHONE",
+                        "2025-09-30T03:00:00Z",
+                        "ticketNumber",
+                        "T-2041",
+                        "agent",
+                        "客服 7 号",
+                        "summary",
+                        "说明了冻结原因",
+                        "nextStep",
+                        "补交发票",
+                        "promisedReplyAt",
+                        "2025-10-03T03:00:00Z")
                 .expectStatus()
                 .isOk();
         putJson(

@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import app.thaw.platform.testing.ApiAnswers;
 import app.thaw.platform.testing.ApiCalls;
+import app.thaw.platform.testing.CloudEvents;
 import app.thaw.platform.testing.MutableClock;
 import app.thaw.platform.testing.TestTokens;
 import app.thaw.platform.timers.Timers;
@@ -142,6 +142,17 @@ public abstract class CaseApiTests implements ApiCalls {
                 .getResponseBody();
     }
 
+    /**
+     * Logs a contact with the case's platform as {@code bearer}: its channel, when it was, then the contact's own fields
+     * as name, value pairs.
+     */
+    protected WebTestClient.ResponseSpec logContact(
+            String caseId, String bearer, String channel, String at, Object... fieldsAndValues) {
+        Map<String, Object> contact = CloudEvents.data("channel", channel, "at", at);
+        contact.putAll(CloudEvents.data(fieldsAndValues));
+        return post("/api/v1/cases/" + caseId + "/contacts", bearer, contact);
+    }
+
     protected WebTestClient.ResponseSpec post(String path, String bearer, Object body) {
         return postJson(bearer, path, body);
     }
@@ -224,39 +235,20 @@ public abstract class CaseApiTests implements ApiCalls {
      */
     protected static Map<String, Object> evidenceData(
             String caseId, String evidenceId, String requirementCode, Object... membersAndValues) {
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("caseId", caseId);
-        data.put("evidenceId", evidenceId);
-        data.put("requirementCode", requirementCode);
-        for (int i = 0; i < membersAndValues.length; i += 2) {
-            data.put((String) membersAndValues[i], membersAndValues[i + 1]);
-        }
+        Map<String, Object> data =
+                CloudEvents.data("caseId", caseId, "evidenceId", evidenceId, "requirementCode", requirementCode);
+        data.putAll(CloudEvents.data(membersAndValues));
         return data;
     }
 
     protected static String internalEvent(String type, String tenant, String subject, Map<String, Object> data) {
         return tools.jackson.databind.json.JsonMapper.builder()
                 .build()
-                .writeValueAsString(Map.of(
-                        "specversion",
-                        "1.0",
-                        "id",
-                        UUID.randomUUID().toString(),
-                        "source",
-                        "/thaw/test",
-                        "type",
-                        type,
-                        "subject",
-                        subject,
-                        "time",
-                        clock.instant().toString(),
-                        "tenantid",
-                        tenant,
-                        "data",
-                        data));
+                .writeValueAsString(CloudEvents.envelope("/thaw/test", type, tenant, subject, clock.instant(), data));
     }
 
-    protected void deliver(String cloudEvent) {
+    /** Delivers a CloudEvent (its JSON, or its map) to /internal/events as another service does: accepted. */
+    protected void deliver(Object cloudEvent) {
         postJson(tokens.token("thaw_service"), "/internal/events", cloudEvent)
                 .expectStatus()
                 .is2xxSuccessful();

@@ -241,24 +241,21 @@ class CaseFlowApiTests extends CaseApiTests {
     void aContactWithAStatedCycleSchedulesTheFollowUpInTheTenantsCalendar() {
         String id = open("flow7", RISK_NOTICE);
         // Tuesday 30 September 2025, 10:00 in Shanghai; a 7-day cycle → day 5 → 14 October (Golden Week off).
-        post(
-                        "/api/v1/cases/" + id + "/contacts",
+        logContact(
+                        id,
                         token("flow7", "merchant_admin"),
-                        Map.of(
-                                "channel",
-                                "PHONE",
-                                "at",
-                                "2025-09-30T02:00:00Z",
-                                "ticketNumber",
-                                "T-77",
-                                "agent",
-                                "agent 7",
-                                "summary",
-                                "called support",
-                                "nextStep",
-                                "send invoices",
-                                "statedCycleDays",
-                                7))
+                        "PHONE",
+                        "2025-09-30T02:00:00Z",
+                        "ticketNumber",
+                        "T-77",
+                        "agent",
+                        "agent 7",
+                        "summary",
+                        "called support",
+                        "nextStep",
+                        "send invoices",
+                        "statedCycleDays",
+                        7)
                 .expectStatus()
                 .isOk();
 
@@ -293,18 +290,7 @@ class CaseFlowApiTests extends CaseApiTests {
 
         // Wednesday 26 November 2025, 16:00 in New York; Thursday 27 is Thanksgiving. (A contact whose chase has
         // already passed plans none, so the contact lies ahead of the test clock.)
-        post(
-                        "/api/v1/cases/" + id + "/contacts",
-                        admin,
-                        Map.of(
-                                "channel",
-                                "EMAIL",
-                                "at",
-                                "2025-11-26T21:00:00Z",
-                                "summary",
-                                "mailed",
-                                "statedCycleDays",
-                                1))
+        logContact(id, admin, "EMAIL", "2025-11-26T21:00:00Z", "summary", "mailed", "statedCycleDays", 1)
                 .expectStatus()
                 .isOk();
 

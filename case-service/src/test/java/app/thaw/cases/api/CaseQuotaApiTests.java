@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import app.thaw.platform.plans.Quotas;
+import app.thaw.platform.testing.ApiAnswers;
+import app.thaw.platform.testing.PlanChanges;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,21 +20,7 @@ class CaseQuotaApiTests extends CaseApiTests {
     Quotas quotas;
 
     void planChanged(String tenant, String plan, long sequence) {
-        deliver(internalEvent(
-                "thaw.subscription.changed",
-                tenant,
-                tenant,
-                Map.of(
-                        "tenantId",
-                        tenant,
-                        "plan",
-                        plan,
-                        "sequence",
-                        sequence,
-                        "changedAt",
-                        clock.instant().toString(),
-                        "changedBy",
-                        "platform-admin")));
+        deliver(PlanChanges.changed(tenant, plan, sequence, clock.instant()).toCloudEvent());
     }
 
     long casesOf(String tenant) {
@@ -46,18 +33,8 @@ class CaseQuotaApiTests extends CaseApiTests {
         String tenant = "q-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         planChanged(tenant, "INSURER", 1);
 
-        post("/api/v1/cases", token(tenant, "merchant_admin"), intake(RISK_NOTICE))
-                .expectStatus()
-                .isEqualTo(429)
-                .expectHeader()
-                .exists("Retry-After")
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo("quota_exceeded")
-                .jsonPath("$.quota")
-                .isEqualTo("cases")
-                .jsonPath("$.limit")
-                .isEqualTo(0)
+        ApiAnswers.quotaExceeded(
+                        post("/api/v1/cases", token(tenant, "merchant_admin"), intake(RISK_NOTICE)), "cases", 0)
                 .jsonPath("$.plan")
                 .isEqualTo("INSURER")
                 .jsonPath("$.resetsAt")

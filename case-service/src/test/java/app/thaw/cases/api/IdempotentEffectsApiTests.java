@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import app.thaw.platform.testing.ApiAnswers;
 import app.thaw.platform.testing.IdempotencyFaults;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -44,22 +45,10 @@ class IdempotentEffectsApiTests extends CaseApiTests {
         String key = UUID.randomUUID().toString();
         Map<String, Object> edit = Map.of("basedOnVersion", 1);
 
-        Map<?, ?> first = newVersion(admin, key, edit)
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+        Map<?, ?> first = ApiAnswers.createdAfresh(newVersion(admin, key, edit));
         IdempotencyFaults.loseCompletion(mongo, key);
         // The same request again: its basedOnVersion is stale now, but it is the request that made version 2.
-        Map<?, ?> again = newVersion(admin, key, edit)
-                .expectStatus()
-                .isCreated()
-                .expectHeader()
-                .doesNotExist("Idempotent-Replayed")
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+        Map<?, ?> again = ApiAnswers.createdAfresh(newVersion(admin, key, edit));
 
         assertThat(again.get("id")).isEqualTo(first.get("id"));
         assertThat(again.get("version")).isEqualTo(2);
@@ -101,15 +90,7 @@ class IdempotentEffectsApiTests extends CaseApiTests {
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec newVersion(
             String bearer, String key, Map<String, Object> body) {
-        return web.post()
-                .uri("/api/v1/cases/playbooks/RISK_TXN/versions")
-                .headers(h -> {
-                    h.setBearerAuth(bearer);
-                    h.set("Idempotency-Key", key);
-                })
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
+        return postJsonKeyed(bearer, key, "/api/v1/cases/playbooks/RISK_TXN/versions", body);
     }
 
     private void logContact(String id, String bearer, String key, long version, Map<String, Object> contact) {

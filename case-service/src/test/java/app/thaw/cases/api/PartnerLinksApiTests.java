@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.JsonPathAssertions;
 
 /** A merchant links its partner bank; while linked the bank opens and works the merchant's cases (ADR 60). */
 class PartnerLinksApiTests extends CaseApiTests {
@@ -64,18 +65,8 @@ class PartnerLinksApiTests extends CaseApiTests {
                 .expectStatus()
                 .isOk();
         // The bank's queue holds its merchant's case; the merchant's holds it too.
-        getAs(bank("pl-bank"), "/api/v1/cases?limit=100")
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.items[?(@.id == '" + id + "')]")
-                .exists();
-        getAs(token("pl-acme", "merchant_member"), "/api/v1/cases?limit=100")
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.items[?(@.id == '" + id + "')]")
-                .exists();
+        inQueue(bank("pl-bank"), id).exists();
+        inQueue(token("pl-acme", "merchant_member"), id).exists();
 
         // Every cross-tenant act is in both tenants' logs.
         for (String tenant : List.of("pl-bank", "pl-acme")) {
@@ -167,12 +158,7 @@ class PartnerLinksApiTests extends CaseApiTests {
         String id = open("pl-eta", "根据主管机关通知，您的账户暂时不可用，请等待官方公告。");
 
         getAs(bank("pl-bank4"), "/api/v1/cases/{id}", id).expectStatus().isNotFound();
-        getAs(bank("pl-bank4"), "/api/v1/cases?limit=100")
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.items[?(@.id == '" + id + "')]")
-                .doesNotExist();
+        inQueue(bank("pl-bank4"), id).doesNotExist();
     }
 
     @Test
@@ -239,5 +225,14 @@ class PartnerLinksApiTests extends CaseApiTests {
                 .map(entry -> entry.getString("action"))
                 .collectList()
                 .block();
+    }
+
+    /** The case {@code id} among the first 100 of {@code bearer}'s queue, for the caller to say whether it is there. */
+    private JsonPathAssertions inQueue(String bearer, String id) {
+        return getAs(bearer, "/api/v1/cases?limit=100")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.id == '" + id + "')]");
     }
 }

@@ -177,20 +177,17 @@ class CasesDashboardTests extends CaseApiTests {
         String assignee = "zh-all-" + UUID.randomUUID();
         String id = openAssigned(tenant, assignee, RISK_NOTICE);
         String admin = token(tenant, "merchant_admin");
-        post(
-                        "/api/v1/cases/" + id + "/contacts",
+        logContact(
+                        id,
                         admin,
-                        Map.of(
-                                "channel",
-                                "PHONE",
-                                "at",
-                                "2025-09-30T02:00:00Z",
-                                "summary",
-                                "已致电平台客服",
-                                "nextStep",
-                                "补交发票",
-                                "statedCycleDays",
-                                7))
+                        "PHONE",
+                        "2025-09-30T02:00:00Z",
+                        "summary",
+                        "已致电平台客服",
+                        "nextStep",
+                        "补交发票",
+                        "statedCycleDays",
+                        7)
                 .expectStatus()
                 .isOk();
         // A rejection as evidence-service's verdict writes it: its reason code, then the reviewer's note.

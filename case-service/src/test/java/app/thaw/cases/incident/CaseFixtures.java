@@ -12,7 +12,7 @@ import app.thaw.cases.triage.TriageEngine;
 import app.thaw.cases.triage.TriageRules;
 
 /** Cases built the way intake builds them, for domain tests. */
-final class CaseFixtures {
+public final class CaseFixtures {
 
     static final DefaultPlaybooks PLAYBOOKS = DefaultPlaybooks.load();
     static final TriageEngine TRIAGE = new TriageEngine(TriageRules.defaults());
@@ -40,6 +40,14 @@ final class CaseFixtures {
                 scenario,
                 null,
                 null);
+        return open(facts, scenario, type, now);
+    }
+
+    /**
+     * The case intake opens from {@code facts} (a holder of {@code type}, {@code scenario} forced), triaged and planned
+     * by the defaults.
+     */
+    public static IncidentCase open(OpeningFacts facts, Scenario scenario, EntityType type, Instant now) {
         return IncidentCase.open(
                 CaseId.random(),
                 facts,

@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 
-import app.thaw.cases.checklist.ChecklistCatalogue;
-import app.thaw.cases.incident.CaseId;
-import app.thaw.cases.incident.CasePolicy;
+import app.thaw.cases.incident.CaseFixtures;
 import app.thaw.cases.incident.EntityType;
 import app.thaw.cases.incident.Holder;
 import app.thaw.cases.incident.IncidentCase;
@@ -16,8 +14,6 @@ import app.thaw.cases.incident.Money;
 import app.thaw.cases.incident.Notice;
 import app.thaw.cases.incident.OpeningFacts;
 import app.thaw.cases.incident.Scenario;
-import app.thaw.cases.triage.TriageEngine;
-import app.thaw.cases.triage.TriageRules;
 import org.junit.jupiter.api.Test;
 
 class PlaybookTests {
@@ -73,35 +69,18 @@ class PlaybookTests {
                 .anySatisfy(step -> assertThat(step.title().get("en")).contains("official support"));
     }
 
+    /** An agent's task, due an hour after its step begins, titled in both languages, with its special notes. */
+    private static Playbook.Step agentTask(int order, String zh, String en, Map<String, String> special) {
+        return new Playbook.Step(
+                order, Map.of("zh", zh, "en", en), "staff_agent", "TASK_DUE", 60, false, false, special);
+    }
+
     @Test
     void aStepSendingAJudicialCaseToThePlatformsSupportContradictsItsRuleWhereverItSaysSo() {
-        Playbook.Step toSupport = new Playbook.Step(
-                1,
-                Map.of("zh", "联系平台客服申请解冻", "en", "Ask the platform to lift it"),
-                "staff_agent",
-                "TASK_DUE",
-                60,
-                false,
-                false,
-                Map.of());
-        Playbook.Step inSpecial = new Playbook.Step(
-                2,
-                Map.of("zh", "了解冻结范围", "en", "Ask about the scope"),
-                "staff_agent",
-                "TASK_DUE",
-                60,
-                false,
-                false,
-                Map.of("en", "If in doubt, call Customer Service"));
-        Playbook.Step toCourt = new Playbook.Step(
-                3,
-                Map.of("zh", "联系执行机关了解程序", "en", "Ask the authority about its procedure"),
-                "staff_agent",
-                "TASK_DUE",
-                60,
-                false,
-                false,
-                Map.of());
+        Playbook.Step toSupport = agentTask(1, "联系平台客服申请解冻", "Ask the platform to lift it", Map.of());
+        Playbook.Step inSpecial =
+                agentTask(2, "了解冻结范围", "Ask about the scope", Map.of("en", "If in doubt, call Customer Service"));
+        Playbook.Step toCourt = agentTask(3, "联系执行机关了解程序", "Ask the authority about its procedure", Map.of());
 
         assertThat(ContactRules.contradiction(DefaultPlaybooks.ContactRule.AUTHORITY, toSupport))
                 .isEqualTo(new ContactRules.Contradiction("title", "平台客服"));
@@ -184,13 +163,6 @@ class PlaybookTests {
                 scenario,
                 null,
                 null);
-        return IncidentCase.open(
-                CaseId.random(),
-                facts,
-                new TriageEngine(TriageRules.defaults()).suggest(facts.notice().text()),
-                defaults.of(scenario).plan(ChecklistCatalogue.derive(scenario, EntityType.ENTERPRISE)),
-                CasePolicy.defaults(),
-                T0,
-                "agent");
+        return CaseFixtures.open(facts, scenario, EntityType.ENTERPRISE, T0);
     }
 }

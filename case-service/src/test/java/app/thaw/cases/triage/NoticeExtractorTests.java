@@ -2,11 +2,17 @@ package app.thaw.cases.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 import app.thaw.cases.incident.Money;
 import app.thaw.cases.incident.NoticeFacts;
 import app.thaw.cases.incident.NoticeFacts.TimeLimit;
 import app.thaw.cases.incident.NoticeFacts.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class NoticeExtractorTests {
 
@@ -31,86 +37,58 @@ class NoticeExtractorTests {
         assertThat(facts.fileNumber()).isEqualTo("杭西公（刑）立字〔2025〕0456号");
     }
 
-    @Test
-    void readsStatedTimeLimitsInBothLanguages() {
-        assertThat(extractor.extract("请在3个工作日内提交交易凭证，并于24小时内确认。").timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(3, TimeUnit.BUSINESS_DAYS),
-                        org.assertj.core.groups.Tuple.tuple(24, TimeUnit.HOURS));
-        assertThat(extractor.extract("请于七日内提供银行流水。").timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(7, TimeUnit.DAYS));
-        assertThat(extractor
-                        .extract(
-                                "Please respond within 5 business days, or within forty-eight hours if urgent; reply within two days.")
-                        .timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(5, TimeUnit.BUSINESS_DAYS),
-                        org.assertj.core.groups.Tuple.tuple(48, TimeUnit.HOURS),
-                        org.assertj.core.groups.Tuple.tuple(2, TimeUnit.DAYS));
+    /** The time limits {@code notice} states, in its order, each as "amount UNIT". */
+    private List<String> limits(String notice) {
+        return extractor.extract(notice).timeLimits().stream()
+                .map(limit -> limit.amount() + " " + limit.unit())
+                .toList();
     }
 
-    @Test
-    void readsAnHourOrLessAsATimeLimit() {
-        assertThat(extractor
-                        .extract("Please call us within one hour of this notice.")
-                        .timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS));
-        assertThat(extractor
-                        .extract("Reply within an hour, or within a day at the latest.")
-                        .timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS),
-                        org.assertj.core.groups.Tuple.tuple(1, TimeUnit.DAYS));
-        assertThat(extractor.extract("请于1小时内回电核实身份。").timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS));
-        assertThat(extractor.extract("请于一小时内回电。").timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, TimeUnit.HOURS));
-        assertThat(extractor.extract("请在30分钟内完成人脸验证，或半小时内联系客服。").timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(30, TimeUnit.MINUTES),
-                        org.assertj.core.groups.Tuple.tuple(30, TimeUnit.MINUTES));
-        assertThat(extractor
-                        .extract("Verify your identity within 45 minutes, or within half an hour by phone.")
-                        .timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(45, TimeUnit.MINUTES),
-                        org.assertj.core.groups.Tuple.tuple(30, TimeUnit.MINUTES));
-        assertThat(extractor.extract("Within a few days we will review it.").timeLimits())
-                .isEmpty();
+    static Stream<Arguments> statedTimeLimits() {
+        return Stream.of(
+                Arguments.of("请在3个工作日内提交交易凭证，并于24小时内确认。", List.of("3 BUSINESS_DAYS", "24 HOURS")),
+                Arguments.of("请于七日内提供银行流水。", List.of("7 DAYS")),
+                Arguments.of(
+                        "Please respond within 5 business days, or within forty-eight hours if urgent; reply within two days.",
+                        List.of("5 BUSINESS_DAYS", "48 HOURS", "2 DAYS")));
     }
 
-    @Test
-    void aTimeSpanThatTellsWhatHappenedOrWhatThePlatformWillDoIsNoDeadline() {
-        assertThat(extractor
-                        .extract(
-                                "Security notice: suspicious sign-in attempts on your account from 4 countries within one hour. "
-                                        + "Please re-verify with a selfie and ID within 48 hours.")
-                        .timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(48, TimeUnit.HOURS));
-        assertThat(extractor.extract("您的账户在1小时内多次登录失败，已暂停提现。请于24小时内完成人脸识别。").timeLimits())
-                .extracting(TimeLimit::amount, TimeLimit::unit)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(24, TimeUnit.HOURS));
-        assertThat(extractor.extract("如非本人操作请立即修改密码；为保护账户，提现功能暂停72小时内恢复。").timeLimits())
-                .isEmpty();
-        assertThat(extractor.extract("审核将在3个工作日内完成，无需任何操作。").timeLimits()).isEmpty();
-        assertThat(extractor.extract("无须操作，冻结将于24小时内自动解除。").timeLimits()).isEmpty();
-        assertThat(extractor.extract("您须于5日内提交说明。").timeLimits())
-                .extracting(TimeLimit::amount)
-                .containsExactly(5);
-        assertThat(extractor
-                        .extract("We will review the transactions within 5 business days.")
-                        .timeLimits())
-                .isEmpty();
+    static Stream<Arguments> limitsOfAnHourOrLess() {
+        return Stream.of(
+                Arguments.of("Please call us within one hour of this notice.", List.of("1 HOURS")),
+                Arguments.of("Reply within an hour, or within a day at the latest.", List.of("1 HOURS", "1 DAYS")),
+                Arguments.of("请于1小时内回电核实身份。", List.of("1 HOURS")),
+                Arguments.of("请于一小时内回电。", List.of("1 HOURS")),
+                Arguments.of("请在30分钟内完成人脸验证，或半小时内联系客服。", List.of("30 MINUTES", "30 MINUTES")),
+                Arguments.of(
+                        "Verify your identity within 45 minutes, or within half an hour by phone.",
+                        List.of("45 MINUTES", "30 MINUTES")),
+                Arguments.of("Within a few days we will review it.", List.of()));
+    }
+
+    /** Spans that say what happened or what the platform will do, beside (or instead of) what the holder must do. */
+    static Stream<Arguments> spansThatAreNoDeadline() {
+        return Stream.of(
+                Arguments.of(
+                        "Security notice: suspicious sign-in attempts on your account from 4 countries within one hour. "
+                                + "Please re-verify with a selfie and ID within 48 hours.",
+                        List.of("48 HOURS")),
+                Arguments.of("您的账户在1小时内多次登录失败，已暂停提现。请于24小时内完成人脸识别。", List.of("24 HOURS")),
+                Arguments.of("如非本人操作请立即修改密码；为保护账户，提现功能暂停72小时内恢复。", List.of()),
+                Arguments.of("审核将在3个工作日内完成，无需任何操作。", List.of()),
+                Arguments.of("无须操作，冻结将于24小时内自动解除。", List.of()),
+                Arguments.of("您须于5日内提交说明。", List.of("5 DAYS")),
+                Arguments.of("We will review the transactions within 5 business days.", List.of()));
+    }
+
+    /**
+     * Each source is one rule: limits stated in either language; an hour or less is a limit; a span that tells what
+     * happened or what the platform will do is none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource({"statedTimeLimits", "limitsOfAnHourOrLess", "spansThatAreNoDeadline"})
+    void readsTheTimeLimitsTheHolderMustMeetAndNoOther(String notice, List<String> expected) {
+        assertThat(limits(notice)).containsExactlyElementsOf(expected);
     }
 
     @Test

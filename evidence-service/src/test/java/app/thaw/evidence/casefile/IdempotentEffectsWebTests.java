@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.thaw.evidence.support.EvidenceWebTestSupport;
+import app.thaw.platform.testing.ApiAnswers;
 import app.thaw.platform.testing.IdempotencyFaults;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -44,21 +45,9 @@ class IdempotentEffectsWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String key = UUID.randomUUID().toString();
 
-        String first = (String) post(
-                        "/api/v1/evidence/cases/{caseId}/consents",
-                        caseId,
-                        merchant("acme"),
-                        key,
-                        Map.of("insurerTenantId", "insurer-demo"))
-                .get("consentId");
+        String first = grantConsentUnderKey(caseId, key);
         IdempotencyFaults.loseCompletion(mongo, key);
-        String again = (String) post(
-                        "/api/v1/evidence/cases/{caseId}/consents",
-                        caseId,
-                        merchant("acme"),
-                        key,
-                        Map.of("insurerTenantId", "insurer-demo"))
-                .get("consentId");
+        String again = grantConsentUnderKey(caseId, key);
 
         assertThat(again).isEqualTo(first);
         Document file = find("case_files", Criteria.where("_id").is(caseId)).getFirst();
@@ -69,21 +58,18 @@ class IdempotentEffectsWebTests extends EvidenceWebTestSupport {
                 .isEqualTo(1);
     }
 
+    /** acme's admin grants insurer-demo consent to follow the case, under the key: the consent's id. */
+    private String grantConsentUnderKey(String caseId, String key) {
+        return (String) post(
+                        "/api/v1/evidence/cases/{caseId}/consents",
+                        caseId,
+                        merchant("acme"),
+                        key,
+                        Map.of("insurerTenantId", "insurer-demo"))
+                .get("consentId");
+    }
+
     private Map<?, ?> post(String path, String caseId, String token, String key, Map<String, Object> body) {
-        return web.post()
-                .uri(path, caseId)
-                .headers(h -> {
-                    h.setBearerAuth(token);
-                    h.set("Idempotency-Key", key);
-                })
-                .bodyValue(body)
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectHeader()
-                .doesNotExist("Idempotent-Replayed")
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+        return ApiAnswers.createdAfresh(postJsonKeyed(token, key, path, body, caseId));
     }
 }

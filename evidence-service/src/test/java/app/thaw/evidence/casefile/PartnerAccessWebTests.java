@@ -43,22 +43,16 @@ class PartnerAccessWebTests extends EvidenceWebTestSupport {
                 merchant,
                 merchant + "|" + partner,
                 link(merchant, partner, active, sequence, merchant + "/" + merchant + "-admin"));
-        postJson(tokens.token("thaw_service"), "/internal/events", event)
-                .expectStatus()
-                .is2xxSuccessful();
+        deliver(event);
     }
 
     @Test
     void aLinkedBankUploadsToItsMerchantsCaseAndLosesItWhenTheLinkIsRevoked() {
         String caseId = openCase("pa-acme", "RISK_TXN");
-        uploadRaw(bank("pa-bank"), caseId, "BANK_STATEMENT", "a.pdf", "application/pdf", Samples.pdf(100, 41))
-                .expectStatus()
-                .isNotFound();
+        uploadStatement(bank("pa-bank"), caseId, 41).expectStatus().isNotFound();
 
         deliverLink("pa-acme", "pa-bank", true, 1);
-        uploadRaw(bank("pa-bank"), caseId, "BANK_STATEMENT", "a.pdf", "application/pdf", Samples.pdf(100, 42))
-                .expectStatus()
-                .isCreated();
+        uploadStatement(bank("pa-bank"), caseId, 42).expectStatus().isCreated();
         getAs(merchant("pa-acme"), "/api/v1/evidence/cases/{caseId}/items", caseId)
                 .expectStatus()
                 .isOk()
@@ -66,14 +60,7 @@ class PartnerAccessWebTests extends EvidenceWebTestSupport {
                 .jsonPath("$.items.length()")
                 .isEqualTo(1);
         for (String tenant : new String[] {"pa-acme", "pa-bank"}) {
-            assertThat(count(
-                            "audit_log",
-                            Criteria.where("tenantId")
-                                    .is(tenant)
-                                    .and("action")
-                                    .is("evidence.partner_access")
-                                    .and("objectId")
-                                    .is(caseId)))
+            assertThat(audited(tenant, "evidence.partner_access", caseId))
                     .as("audited in %s", tenant)
                     .isPositive();
         }
@@ -116,13 +103,7 @@ class PartnerAccessWebTests extends EvidenceWebTestSupport {
         getAs(staff("staff_agent"), "/api/v1/evidence/items/{id}", itemId)
                 .expectStatus()
                 .isOk();
-        assertThat(count(
-                        "audit_log",
-                        Criteria.where("action")
-                                .is("evidence.cross_tenant_access")
-                                .and("objectId")
-                                .is(caseId)))
-                .isPositive();
+        assertThat(audited("evidence.cross_tenant_access", caseId)).isPositive();
     }
 
     @Test
@@ -153,17 +134,7 @@ class PartnerAccessWebTests extends EvidenceWebTestSupport {
     @Test
     void aConsentGrantedAndWithdrawnIsPublishedForCaseServiceAndAuditedForTheInsurerToo() {
         String caseId = openCase("pa-delta", "RISK_TXN");
-        String consentId = (String) postJson(
-                        merchant("pa-delta"),
-                        "/api/v1/evidence/cases/{caseId}/consents",
-                        Map.of("insurerTenantId", "pa-insurer"),
-                        caseId)
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("consentId");
+        String consentId = grantConsent("pa-delta", "pa-insurer", caseId);
         postAs(merchant("pa-delta"), "/api/v1/evidence/cases/{caseId}/consents/{id}/revoke", caseId, consentId)
                 .expectStatus()
                 .isOk();

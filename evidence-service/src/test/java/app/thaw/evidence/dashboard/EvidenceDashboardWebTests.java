@@ -36,7 +36,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String licence = uploadedId(
                 merchant("acme"), caseId, "BUSINESS_LICENSE", "licence.pdf", "application/pdf", Samples.pdf(4000, 501));
         clock.advance(Duration.ofMinutes(1));
-        String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(502));
+        String id = acmesIdDocument(caseId, 502);
 
         String page = page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en");
 
@@ -96,7 +96,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
                         "globex-C-2026-000001",
                         "holder",
                         java.util.Map.of("displayName", "Mallory")));
-        String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(509));
+        String id = acmesIdDocument(caseId, 509);
 
         String page = page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "zh-CN");
 
@@ -116,14 +116,12 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
                 .doesNotContain("Mallory", "Evidence of case " + caseId);
         // A case learnt from an event without them still shows, by its id.
         String older = openCase("acme", "RISK_TXN");
-        uploadedId(merchant("acme"), older, "ID_DOCUMENT", "id.png", "image/png", Samples.png(510));
+        acmesIdDocument(older, 510);
         assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + older, "en")).contains(">" + older + "</a>");
     }
 
     private void caseEvent(String type, String tenant, String caseId, java.util.Map<String, Object> data) {
-        postJson(tokens.token("thaw_service"), "/internal/events", caseServiceEvent(type, tenant, caseId, data))
-                .expectStatus()
-                .is2xxSuccessful();
+        deliver(caseServiceEvent(type, tenant, caseId, data));
     }
 
     @Test
@@ -155,7 +153,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     void filtersNarrowTheQueueByRequirementAndExpiredFlag() {
         String caseId = openCase("acme", "RISK_TXN");
         String expired = expiredLicence(caseId, 504);
-        String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(505));
+        String id = acmesIdDocument(caseId, 505);
 
         assertThat(page(AGENT, "/dashboard/evidence/?expired=true&caseId=" + caseId, "en"))
                 .contains("item-" + expired)
@@ -173,21 +171,20 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         String caseId = openCase("acme", "RISK_TXN");
         String id = expiredLicence(caseId, 506);
 
-        String answer = html(post(
+        String answer = html(verdictForm(
                 AGENT,
-                "/dashboard/evidence/items/" + id + "/verdict",
+                id,
                 "en",
-                form(
-                        "decision",
-                        "REJECT",
-                        "reasonCode",
-                        "EXPIRED",
-                        "note",
-                        "ran out in 2020",
-                        "expiryDate",
-                        "2020-06-30",
-                        "version",
-                        "0")));
+                "decision",
+                "REJECT",
+                "reasonCode",
+                "EXPIRED",
+                "note",
+                "ran out in 2020",
+                "expiryDate",
+                "2020-06-30",
+                "version",
+                "0"));
 
         assertThat(answer)
                 .contains("item-" + id, "Rejected", "Expired", "ran out in 2020")
@@ -208,23 +205,22 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     @Test
     void anAcceptanceRecordsTheDocumentAsRead() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(507));
+        String id = acmesIdDocument(caseId, 507);
 
-        assertThat(html(post(
+        assertThat(html(verdictForm(
                         COMPLIANCE,
-                        "/dashboard/evidence/items/" + id + "/verdict",
+                        id,
                         "zh-CN",
-                        form(
-                                "decision",
-                                "ACCEPT",
-                                "reasonCode",
-                                "",
-                                "documentType",
-                                "national ID",
-                                "nameOnDocument",
-                                "Li Wei",
-                                "expiryDate",
-                                LocalDate.now().plusYears(2).toString()))))
+                        "decision",
+                        "ACCEPT",
+                        "reasonCode",
+                        "",
+                        "documentType",
+                        "national ID",
+                        "nameOnDocument",
+                        "Li Wei",
+                        "expiryDate",
+                        LocalDate.now().plusYears(2).toString())))
                 .contains("已通过");
         getAs(AGENT, "/api/v1/evidence/items/{id}", id)
                 .expectBody()
@@ -237,19 +233,11 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     @Test
     void aRejectionWithoutAReasonIsRefusedWithAVisibleMessageInThePagesLanguage() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(508));
+        String id = acmesIdDocument(caseId, 508);
 
-        assertThat(badRequestHtml(post(
-                        AGENT,
-                        "/dashboard/evidence/items/" + id + "/verdict",
-                        "en",
-                        form("decision", "REJECT", "reasonCode", ""))))
+        assertThat(badRequestHtml(verdictForm(AGENT, id, "en", "decision", "REJECT", "reasonCode", "")))
                 .contains("role=\"alert\"", "Some input is missing or invalid.", "Reason (for a rejection)");
-        assertThat(badRequestHtml(post(
-                        AGENT,
-                        "/dashboard/evidence/items/" + id + "/verdict",
-                        "zh-CN",
-                        form("decision", "REJECT", "reasonCode", "NOT_A_REASON"))))
+        assertThat(badRequestHtml(verdictForm(AGENT, id, "zh-CN", "decision", "REJECT", "reasonCode", "NOT_A_REASON")))
                 .contains("有内容缺失或无效", "驳回原因");
         // Nothing was decided.
         assertThat(page(AGENT, "/dashboard/evidence/?caseId=" + caseId, "en")).contains("item-" + id);
@@ -258,7 +246,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     @Test
     void anUrlencodedVerdictIsAcceptedToo() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(517));
+        String id = acmesIdDocument(caseId, 517);
 
         web.post()
                 .uri("/dashboard/evidence/items/{id}/verdict", id)
@@ -274,16 +262,10 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     @Test
     void aSecondVerdictIsRefusedWithAMessage() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(509));
-        post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "en", form("decision", "ACCEPT"))
-                .expectStatus()
-                .isOk();
+        String id = acmesIdDocument(caseId, 509);
+        verdictForm(AGENT, id, "en", "decision", "ACCEPT").expectStatus().isOk();
 
-        assertThat(post(
-                                AGENT,
-                                "/dashboard/evidence/items/" + id + "/verdict",
-                                "en",
-                                form("decision", "REJECT", "reasonCode", "EDITED"))
+        assertThat(verdictForm(AGENT, id, "en", "decision", "REJECT", "reasonCode", "EDITED")
                         .expectStatus()
                         .isEqualTo(409)
                         .expectBody(String.class)
@@ -393,16 +375,8 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
         getAs(AGENT, "/dashboard/evidence/items/{id}/preview", id)
                 .expectStatus()
                 .isNotFound();
-        post(AGENT, "/dashboard/evidence/items/" + id + "/verdict", "en", form("decision", "ACCEPT"))
-                .expectStatus()
-                .isNotFound();
-        assertThat(count(
-                        "audit_log",
-                        Criteria.where("action")
-                                .is("evidence.restricted_access_refused")
-                                .and("objectId")
-                                .is(caseId)))
-                .isGreaterThanOrEqualTo(3);
+        verdictForm(AGENT, id, "en", "decision", "ACCEPT").expectStatus().isNotFound();
+        assertThat(audited("evidence.restricted_access_refused", caseId)).isGreaterThanOrEqualTo(3);
 
         assertThat(page(COMPLIANCE, "/dashboard/evidence/?caseId=" + caseId, "en"))
                 .contains("item-" + id, "id=\"case-link\"");
@@ -432,7 +406,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     @Test
     void onlyStaffWhoGiveVerdictsSeeTheVerdictForm() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(512));
+        String id = acmesIdDocument(caseId, 512);
 
         assertThat(page(ADMIN, "/dashboard/evidence/?caseId=" + caseId, "en"))
                 .contains("item-" + id)
@@ -443,7 +417,7 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
     @Test
     void theCasePageShowsItemsWithHashesTheCustodyLogAndItsVerification() {
         String caseId = openCase("acme", "RISK_TXN");
-        String id = uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(513));
+        String id = acmesIdDocument(caseId, 513);
         String sha256 = (String)
                 find("evidence", Criteria.where("_id").is(id)).getFirst().get("sha256");
 
@@ -595,6 +569,11 @@ class EvidenceDashboardWebTests extends EvidenceWebTestSupport {
                 .header("Accept-Language", language)
                 .header("HX-Request", "true")
                 .exchange());
+    }
+
+    /** The item's verdict form sent as {@code token} on a page in {@code language}, with these fields. */
+    private WebTestClient.ResponseSpec verdictForm(String token, String id, String language, String... namesAndValues) {
+        return post(token, "/dashboard/evidence/items/" + id + "/verdict", language, form(namesAndValues));
     }
 
     private WebTestClient.ResponseSpec post(

@@ -204,17 +204,7 @@ class DossierWebTests extends EvidenceWebTestSupport {
                 .expectStatus()
                 .isNotFound();
 
-        String consentId = (String) postJson(
-                        merchant("acme"),
-                        "/api/v1/evidence/cases/{caseId}/consents",
-                        Map.of("insurerTenantId", "insurer-demo"),
-                        caseId)
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("consentId");
+        String consentId = grantConsent("acme", "insurer-demo", caseId);
         assertThat(dossier(caseId, insurer)).isNotEmpty();
 
         postAs(merchant("acme"), "/api/v1/evidence/cases/{caseId}/consents/{id}/revoke", caseId, consentId)

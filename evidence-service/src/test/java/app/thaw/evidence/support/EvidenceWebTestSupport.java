@@ -1,7 +1,6 @@
 package app.thaw.evidence.support;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +8,7 @@ import java.util.UUID;
 import app.thaw.evidence.casefile.CaseFiles;
 import app.thaw.evidence.custody.CustodyLog;
 import app.thaw.platform.testing.ApiCalls;
+import app.thaw.platform.testing.CloudEvents;
 import app.thaw.platform.testing.MutableClock;
 import app.thaw.platform.testing.ServiceContractTests;
 import org.bson.Document;
@@ -128,12 +128,12 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests implem
         if (sequence != null) {
             event.put("sequence", sequence);
         }
-        web.post()
-                .uri("/internal/events")
-                .headers(h -> h.setBearerAuth(tokens.token("thaw_service")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(event)
-                .exchange()
+        deliver(event);
+    }
+
+    /** Delivers {@code event} to /internal/events as another service does: accepted. */
+    protected void deliver(Map<String, Object> event) {
+        postJson(tokens.token("thaw_service"), "/internal/events", event)
                 .expectStatus()
                 .is2xxSuccessful();
     }
@@ -141,25 +141,7 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests implem
     /** A CloudEvent from case-service, sent now (a mutable map, for a test to add to or take from). */
     protected static Map<String, Object> caseServiceEvent(
             String type, String tenant, String subject, Map<String, Object> data) {
-        return new java.util.HashMap<>(Map.of(
-                "specversion",
-                "1.0",
-                "id",
-                UUID.randomUUID().toString(),
-                "source",
-                "/thaw/case-service",
-                "type",
-                type,
-                "subject",
-                subject,
-                "time",
-                Instant.now().toString(),
-                "tenantid",
-                tenant,
-                "datacontenttype",
-                "application/json",
-                "data",
-                data));
+        return CloudEvents.envelope("/thaw/case-service", type, tenant, subject, data);
     }
 
     /** Uploads raw bytes; returns the exchange for the test to assert on. */
@@ -217,19 +199,29 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests implem
                 .get("id");
     }
 
+    /** A small bank statement (a.pdf, a PDF made from {@code seed}) uploaded to the case as {@code token}. */
+    protected WebTestClient.ResponseSpec uploadStatement(String token, String caseId, long seed) {
+        return uploadRaw(token, caseId, "BANK_STATEMENT", "a.pdf", "application/pdf", Samples.pdf(100, seed));
+    }
+
+    /** acme's ID document (id.png, a PNG made from {@code seed}) uploaded to the case: its id. */
+    protected String acmesIdDocument(String caseId, long seed) {
+        return uploadedId(merchant("acme"), caseId, "ID_DOCUMENT", "id.png", "image/png", Samples.png(seed));
+    }
+
     /** A page or fragment answered 200: its HTML. */
     protected static String html(WebTestClient.ResponseSpec answer) {
-        return answer.expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        return html(answer, 200);
     }
 
     /** A page or fragment answered 400: its HTML. */
     protected static String badRequestHtml(WebTestClient.ResponseSpec answer) {
+        return html(answer, 400);
+    }
+
+    private static String html(WebTestClient.ResponseSpec answer, int status) {
         return answer.expectStatus()
-                .isBadRequest()
+                .isEqualTo(status)
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
@@ -245,6 +237,21 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests implem
                                 .get("holds"))
                         .getFirst())
                 .get("holdId");
+    }
+
+    /** The admin of the case's merchant {@code tenant} lets {@code insurerTenant} follow the case: the consent's id. */
+    protected String grantConsent(String tenant, String insurerTenant, String caseId) {
+        return (String) postJson(
+                        merchant(tenant),
+                        "/api/v1/evidence/cases/{caseId}/consents",
+                        Map.of("insurerTenantId", insurerTenant),
+                        caseId)
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("consentId");
     }
 
     /** A compliance officer releases the case's hold, giving {@code reason}. */
@@ -264,6 +271,11 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests implem
                 .headers(h -> h.setBearerAuth(bearer))
                 .bodyValue(body)
                 .exchange();
+    }
+
+    /** The verdict, taken: 200, the item's body. */
+    protected WebTestClient.BodyContentSpec decided(String id, String bearer, Map<String, ?> body) {
+        return verdict(id, bearer, body).expectStatus().isOk().expectBody();
     }
 
     /**
@@ -298,6 +310,24 @@ public abstract class EvidenceWebTestSupport extends ServiceContractTests implem
                                 .set(CustodyLog.HEAD, new Document("seq", 1L).append("hash", first.getString("hash"))),
                         CaseFiles.COLLECTION)
                 .block();
+    }
+
+    /** How often the audit log of {@code tenant} records {@code action} on the case. */
+    protected long audited(String tenant, String action, String caseId) {
+        return count(
+                "audit_log",
+                Criteria.where("tenantId")
+                        .is(tenant)
+                        .and("action")
+                        .is(action)
+                        .and("objectId")
+                        .is(caseId));
+    }
+
+    /** How often any tenant's audit log records {@code action} on the case. */
+    protected long audited(String action, String caseId) {
+        return count(
+                "audit_log", Criteria.where("action").is(action).and("objectId").is(caseId));
     }
 
     protected long count(String collection, Criteria criteria) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 
 import app.thaw.evidence.content.BlobStore;
@@ -13,6 +12,8 @@ import app.thaw.evidence.item.EvidenceItems;
 import app.thaw.evidence.support.EvidenceWebTestSupport;
 import app.thaw.evidence.support.Samples;
 import app.thaw.platform.plans.Quotas;
+import app.thaw.platform.testing.ApiAnswers;
+import app.thaw.platform.testing.PlanChanges;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 
@@ -20,40 +21,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 class StorageQuotaWebTests extends EvidenceWebTestSupport {
 
     void planChanged(String tenant, String plan) {
-        postJson(
-                        tokens.token("thaw_service"),
-                        "/internal/events",
-                        Map.of(
-                                "specversion",
-                                "1.0",
-                                "id",
-                                UUID.randomUUID().toString(),
-                                "source",
-                                "/thaw/identity-monitor",
-                                "type",
-                                "thaw.subscription.changed",
-                                "subject",
-                                tenant,
-                                "time",
-                                Instant.now().toString(),
-                                "tenantid",
-                                tenant,
-                                "sequence",
-                                1,
-                                "data",
-                                Map.of(
-                                        "tenantId",
-                                        tenant,
-                                        "plan",
-                                        plan,
-                                        "sequence",
-                                        1,
-                                        "changedAt",
-                                        Instant.now().toString(),
-                                        "changedBy",
-                                        "platform-admin")))
-                .expectStatus()
-                .is2xxSuccessful();
+        deliver(PlanChanges.changed(tenant, plan, 1, Instant.now()).toCloudEvent());
     }
 
     long usedBytes(String tenant) {
@@ -70,16 +38,16 @@ class StorageQuotaWebTests extends EvidenceWebTestSupport {
         String caseId = openCase(tenant, "RISK_TXN");
         long blobsBefore = count(BlobStore.FILES, new Criteria());
 
-        uploadRaw(merchant(tenant), caseId, "BANK_STATEMENT", "statement.pdf", "application/pdf", Samples.pdf(2048, 7))
-                .expectStatus()
-                .isEqualTo(429)
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo("quota_exceeded")
-                .jsonPath("$.quota")
-                .isEqualTo("evidenceStorageMb")
-                .jsonPath("$.limit")
-                .isEqualTo(0)
+        ApiAnswers.quotaExceeded(
+                        uploadRaw(
+                                merchant(tenant),
+                                caseId,
+                                "BANK_STATEMENT",
+                                "statement.pdf",
+                                "application/pdf",
+                                Samples.pdf(2048, 7)),
+                        "evidenceStorageMb",
+                        0)
                 .jsonPath("$.plan")
                 .isEqualTo("INSURER")
                 .jsonPath("$.resetsAt")

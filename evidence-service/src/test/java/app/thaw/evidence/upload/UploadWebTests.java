@@ -385,7 +385,7 @@ class UploadWebTests extends EvidenceWebTestSupport {
     @Test
     void anotherTenantsCaseAnswers404() {
         String caseId = openCase("acme", "RISK_TXN");
-        uploadRaw(merchant("globex"), caseId, "BANK_STATEMENT", "a.pdf", "application/pdf", Samples.pdf(100, 6))
+        uploadStatement(merchant("globex"), caseId, 6)
                 .expectStatus()
                 .isNotFound()
                 .expectBody()
@@ -399,19 +399,10 @@ class UploadWebTests extends EvidenceWebTestSupport {
     @Test
     void staffReachEveryTenantsCaseAndTheAccessIsAuditedInBothTenants() {
         String caseId = openCase("acme", "RISK_TXN");
-        uploadRaw(staff("staff_agent"), caseId, "BANK_STATEMENT", "a.pdf", "application/pdf", Samples.pdf(100, 8))
-                .expectStatus()
-                .isCreated();
+        uploadStatement(staff("staff_agent"), caseId, 8).expectStatus().isCreated();
         // The staff's tenant and the case's tenant each read the act in their own log.
         for (String tenant : List.of("thaw", "acme")) {
-            assertThat(count(
-                            "audit_log",
-                            Criteria.where("action")
-                                    .is("evidence.cross_tenant_access")
-                                    .and("objectId")
-                                    .is(caseId)
-                                    .and("tenantId")
-                                    .is(tenant)))
+            assertThat(audited(tenant, "evidence.cross_tenant_access", caseId))
                     .as(tenant)
                     .isPositive();
         }
@@ -446,13 +437,7 @@ class UploadWebTests extends EvidenceWebTestSupport {
         uploadRaw(staff("staff_agent"), caseId, "BANK_STATEMENT", "b.pdf", "application/pdf", Samples.pdf(100, 10))
                 .expectStatus()
                 .isNotFound();
-        assertThat(count(
-                        "audit_log",
-                        Criteria.where("action")
-                                .is("evidence.restricted_access_refused")
-                                .and("objectId")
-                                .is(caseId)))
-                .isGreaterThanOrEqualTo(7);
+        assertThat(audited("evidence.restricted_access_refused", caseId)).isGreaterThanOrEqualTo(7);
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.monitor.MonitorWebTestBase;
-import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.testing.MessageBundles;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -25,9 +24,6 @@ import org.springframework.web.reactive.function.BodyInserters;
  * role-shaped, tenant-scoped, identifiers masked.
  */
 class MonitorDashboardTests extends MonitorWebTestBase {
-
-    private static final Map<String, Object> BEIJING = Map.of("lat", 39.9042, "lon", 116.4074);
-    private static final Map<String, Object> SOUTH_1200_KM = Map.of("lat", 29.1122, "lon", 116.4074);
     private static final String PHONE = "+8613700000007";
 
     /** Journey 4: a login, then three loan applications within the hour from a new device 1,200 km away: one HIGH alert. */
@@ -39,22 +35,7 @@ class MonitorDashboardTests extends MonitorWebTestBase {
                 .expectStatus()
                 .isAccepted();
         for (int minutes : new int[] {20, 35, 50}) {
-            post(
-                            tenant,
-                            signal(
-                                    "d-loan-" + minutes,
-                                    "CREDIT_APPLICATION",
-                                    login.plus(Duration.ofMinutes(minutes)),
-                                    PHONE,
-                                    Map.of(
-                                            "device",
-                                            "emulator-7",
-                                            "location",
-                                            SOUTH_1200_KM,
-                                            "institution",
-                                            "lender-x",
-                                            "amount",
-                                            50000)))
+            post(tenant, journeyFourLoan("d-loan-" + minutes, login.plus(Duration.ofMinutes(minutes)), PHONE))
                     .expectStatus()
                     .isAccepted();
         }
@@ -447,18 +428,6 @@ class MonitorDashboardTests extends MonitorWebTestBase {
                 .isNotFound();
     }
 
-    private List<Document> audited(String tenant, String action) {
-        return mongo.find(
-                        Query.query(Criteria.where("tenantId")
-                                .is(tenant)
-                                .and("action")
-                                .is(action)),
-                        Document.class,
-                        AuditLog.AUDIT_LOG)
-                .collectList()
-                .block();
-    }
-
     @Test
     void staffNameATenantToTriageItsAlertsEachListAndMoveAuditedButNotItsSubjectsOrSignals() {
         Raised raised = raised();
@@ -649,6 +618,17 @@ class MonitorDashboardTests extends MonitorWebTestBase {
                 .block();
     }
 
+    /** The rule editor's fields: a new rule ({@code version} none) or a change of the rule at {@code version}. */
+    private static Map<String, String> ruleForm(
+            String name, String expression, String severity, boolean enabled, long... version) {
+        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of(
+                "name", name, "expression", expression, "severity", severity, "enabled", String.valueOf(enabled)));
+        for (long read : version) {
+            form.put("version", String.valueOf(read));
+        }
+        return form;
+    }
+
     private WebTestClient.ResponseSpec postRule(String token, String path, Map<String, String> form) {
         return postRule(token, path, form, "en");
     }
@@ -676,10 +656,8 @@ class MonitorDashboardTests extends MonitorWebTestBase {
                 .contains("检测规则", "新建规则")
                 .doesNotContain("??");
 
-        String badCel = postRuleBody(
-                bank,
-                "/dashboard/monitor/rules",
-                Map.of("name", "cards", "expression", "signal.type == ", "severity", "HIGH", "enabled", "true"));
+        String badCel =
+                postRuleBody(bank, "/dashboard/monitor/rules", ruleForm("cards", "signal.type == ", "HIGH", true));
         assertThat(badCel)
                 .contains("id=\"expression-new-error\"", "aria-invalid=\"true\"", "role=\"alert\"")
                 .contains(">signal.type ==<")
@@ -694,15 +672,11 @@ class MonitorDashboardTests extends MonitorWebTestBase {
         postRule(
                         bank,
                         "/dashboard/monitor/rules",
-                        Map.of(
-                                "name",
+                        ruleForm(
                                 "card-new-device",
-                                "expression",
                                 "signal.type == 'CARD_ISSUED' && !baseline.knownDevice",
-                                "severity",
                                 "HIGH",
-                                "enabled",
-                                "true"))
+                                true))
                 .expectStatus()
                 .isOk()
                 .expectHeader()
@@ -758,56 +732,19 @@ class MonitorDashboardTests extends MonitorWebTestBase {
     void aRuleIsDisabledAndEditedWithItsVersionAndOnlySubscribersMayChangeRules() {
         String tenant = newTenant();
         String bank = bank(tenant);
-        postRule(
-                        bank,
-                        "/dashboard/monitor/rules",
-                        Map.of(
-                                "name",
-                                "otp",
-                                "expression",
-                                "signal.type == 'OTP_REQUESTED'",
-                                "severity",
-                                "LOW",
-                                "enabled",
-                                "true"))
+        postRule(bank, "/dashboard/monitor/rules", ruleForm("otp", "signal.type == 'OTP_REQUESTED'", "LOW", true))
                 .expectStatus()
                 .isOk();
         Document rule = rules(tenant).getFirst();
         String path = "/dashboard/monitor/rules/" + rule.getString("_id");
 
-        postRule(
-                        bank,
-                        path,
-                        Map.of(
-                                "name",
-                                "otp",
-                                "expression",
-                                "signal.type == 'OTP_REQUESTED'",
-                                "severity",
-                                "LOW",
-                                "enabled",
-                                "false",
-                                "version",
-                                "1"))
+        postRule(bank, path, ruleForm("otp", "signal.type == 'OTP_REQUESTED'", "LOW", false, 1))
                 .expectStatus()
                 .isOk()
                 .expectHeader()
                 .exists("HX-Redirect");
         assertThat(rules(tenant).getFirst().getBoolean("enabled")).isFalse();
-        assertThat(postRuleBody(
-                        bank,
-                        path,
-                        Map.of(
-                                "name",
-                                "otp",
-                                "expression",
-                                "signal.type == 'OTP_REQUESTED'",
-                                "severity",
-                                "MEDIUM",
-                                "enabled",
-                                "true",
-                                "version",
-                                "1")))
+        assertThat(postRuleBody(bank, path, ruleForm("otp", "signal.type == 'OTP_REQUESTED'", "MEDIUM", true, 1)))
                 .contains("changed this rule meanwhile");
         assertThat(rules(tenant).getFirst().getString("severity")).isEqualTo("LOW");
 
@@ -816,8 +753,7 @@ class MonitorDashboardTests extends MonitorWebTestBase {
                 .contains("otp")
                 .doesNotContain("hx-post", "New rule");
         // An agent of the tenant, and another tenant's bank: the rule is not theirs to change.
-        Map<String, String> change =
-                Map.of("name", "otp", "expression", "true", "severity", "HIGH", "enabled", "true", "version", "2");
+        Map<String, String> change = ruleForm("otp", "true", "HIGH", true, 2);
         for (String notAllowed : List.of(agent, bank(newTenant()))) {
             postRule(notAllowed, path, change).expectStatus().isNotFound();
         }

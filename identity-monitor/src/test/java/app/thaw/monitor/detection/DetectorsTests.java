@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,18 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class DetectorsTests {
 
-    static final Thresholds DEFAULTS = new Thresholds(
-            ZoneId.of("UTC"),
-            900,
-            100,
-            20,
-            0.02,
-            5,
-            Duration.ofMinutes(10),
-            3,
-            Duration.ofHours(1),
-            Duration.ofHours(24),
-            Duration.ofHours(24));
+    static final Thresholds DEFAULTS = TestThresholds.DEFAULTS;
     static final GeoPoint BEIJING = new GeoPoint(39.9042, 116.4074);
     /** Due south of Beijing by 1,200 km (10.79° of latitude). */
     static final GeoPoint SOUTH_1200_KM = new GeoPoint(29.1122, 116.4074);
@@ -93,18 +81,7 @@ class DetectorsTests {
 
     @Test
     void theSpeedLimitIsTheTenantsSetting() {
-        Thresholds slow = new Thresholds(
-                ZoneId.of("UTC"),
-                300,
-                100,
-                20,
-                0.02,
-                5,
-                Duration.ofMinutes(10),
-                3,
-                Duration.ofHours(1),
-                Duration.ofHours(24),
-                Duration.ofHours(24));
+        Thresholds slow = TestThresholds.withSpeedLimit(300);
         Baseline baseline = Baseline.empty();
         Signal first = signal(SignalType.LOGIN, T0, null, BEIJING, null);
         baseline.observe(first, slow.timeZone(), slow.longestWindow());
@@ -220,30 +197,16 @@ class DetectorsTests {
         Baseline baseline = Baseline.empty();
         List<Detection> all = new ArrayList<>();
         all.addAll(feed(baseline, signal(SignalType.LOGIN, T0, "phone-1", BEIJING, "bank-demo")));
-        all.addAll(feed(
-                baseline,
-                signal(
-                        SignalType.CREDIT_APPLICATION,
-                        T0.plus(Duration.ofMinutes(20)),
-                        "emulator-7",
-                        SOUTH_1200_KM,
-                        "bank-demo")));
-        all.addAll(feed(
-                baseline,
-                signal(
-                        SignalType.CREDIT_APPLICATION,
-                        T0.plus(Duration.ofMinutes(35)),
-                        "emulator-7",
-                        SOUTH_1200_KM,
-                        "bank-demo")));
-        all.addAll(feed(
-                baseline,
-                signal(
-                        SignalType.CREDIT_APPLICATION,
-                        T0.plus(Duration.ofMinutes(50)),
-                        "emulator-7",
-                        SOUTH_1200_KM,
-                        "bank-demo")));
+        for (int minutes : new int[] {20, 35, 50}) {
+            all.addAll(feed(
+                    baseline,
+                    signal(
+                            SignalType.CREDIT_APPLICATION,
+                            T0.plus(Duration.ofMinutes(minutes)),
+                            "emulator-7",
+                            SOUTH_1200_KM,
+                            "bank-demo")));
+        }
         assertThat(names(all))
                 .containsExactly(Detectors.NEW_DEVICE, Detectors.IMPOSSIBLE_TRAVEL, Detectors.CREDIT_APPLICATIONS);
 

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.thaw.monitor.MonitorWebTestBase;
+import app.thaw.platform.testing.ApiAnswers;
 import app.thaw.platform.testing.IdempotencyFaults;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.MediaType;
 
 /**
  * The monitor's creating handlers record their effect under the Idempotency-Key (ADR 56): a retry
@@ -57,22 +57,7 @@ class IdempotentEffectsWebTests extends MonitorWebTestBase {
     }
 
     private String created(String path, String tenant, String key, Map<String, Object> body) {
-        return web.post()
-                .uri(path)
-                .headers(h -> {
-                    h.setBearerAuth(bank(tenant));
-                    h.set("Idempotency-Key", key);
-                })
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectHeader()
-                .doesNotExist("Idempotent-Replayed")
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
+        return ApiAnswers.createdAfresh(postJsonKeyed(bank(tenant), key, path, body))
                 .get("id")
                 .toString();
     }

@@ -19,9 +19,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 class SignalWebTests extends MonitorWebTestBase {
-
-    static final Map<String, Object> BEIJING = Map.of("lat", 39.9042, "lon", 116.4074);
-    static final Map<String, Object> SOUTH_1200_KM = Map.of("lat", 29.1122, "lon", 116.4074);
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static Instant minutesAgo(long minutes) {
@@ -212,13 +209,7 @@ class SignalWebTests extends MonitorWebTestBase {
                 .isEqualTo("Instant")
                 .jsonPath("$.results[7].errors[0].field")
                 .isEqualTo("identifiers");
-        assertThat(mongo.count(
-                                org.springframework.data.mongodb.core.query.Query.query(
-                                        org.springframework.data.mongodb.core.query.Criteria.where("tenantId")
-                                                .is(tenant)),
-                                "signals")
-                        .block())
-                .isEqualTo(3);
+        assertThat(signalCount(tenant)).isEqualTo(3);
     }
 
     @Test
@@ -234,13 +225,7 @@ class SignalWebTests extends MonitorWebTestBase {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("batch_too_large");
-        assertThat(mongo.count(
-                                org.springframework.data.mongodb.core.query.Query.query(
-                                        org.springframework.data.mongodb.core.query.Criteria.where("tenantId")
-                                                .is(tenant)),
-                                "signals")
-                        .block())
-                .isZero();
+        assertThat(signalCount(tenant)).isZero();
     }
 
     @Test
@@ -292,20 +277,8 @@ class SignalWebTests extends MonitorWebTestBase {
                 .expectStatus()
                 .isAccepted();
         String body = IntStream.of(20, 35, 50)
-                .mapToObj(m -> json(signal(
-                        "j-loan-" + m,
-                        "CREDIT_APPLICATION",
-                        login.plus(Duration.ofMinutes(m)),
-                        "+8613700000007",
-                        Map.of(
-                                "device",
-                                "emulator-7",
-                                "location",
-                                SOUTH_1200_KM,
-                                "institution",
-                                "lender-x",
-                                "amount",
-                                50000))))
+                .mapToObj(
+                        m -> json(journeyFourLoan("j-loan-" + m, login.plus(Duration.ofMinutes(m)), "+8613700000007")))
                 .collect(Collectors.joining("\n"));
         batch(tenant, body)
                 .expectStatus()

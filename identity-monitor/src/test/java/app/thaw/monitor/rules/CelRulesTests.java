@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.LongStream;
 
 import app.thaw.monitor.baseline.Baseline;
+import app.thaw.monitor.detection.TestThresholds;
 import app.thaw.monitor.detection.Thresholds;
 import app.thaw.monitor.signals.Signal;
 import app.thaw.monitor.signals.SignalType;
@@ -17,18 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class CelRulesTests {
 
-    static final Thresholds THRESHOLDS = new Thresholds(
-            java.time.ZoneId.of("UTC"),
-            900,
-            100,
-            20,
-            0.02,
-            5,
-            Duration.ofMinutes(10),
-            3,
-            Duration.ofHours(1),
-            Duration.ofHours(24),
-            Duration.ofHours(24));
+    static final Thresholds THRESHOLDS = TestThresholds.DEFAULTS;
 
     @Test
     void aRuleSeesTheSignalAndTheBaselineAsItWas() {

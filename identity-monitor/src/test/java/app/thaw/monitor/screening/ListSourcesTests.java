@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * Where each list comes from (ADR 0044): a start from the configured location (the shipped
@@ -111,10 +110,7 @@ class ListSourcesTests {
         byte[] sdn = published.get("/exports/SDN.CSV");
         byte[] alt = published.get("/exports/ALT.CSV");
         ScreeningProperties.Source source = snapshotAndPublisher(Duration.ofHours(6));
-        SanctionsLists lists = new SanctionsLists(
-                new DefaultResourceLoader(),
-                new ScreeningProperties(List.of(source), null, 10),
-                SanctionsListsTests.CLOCK);
+        SanctionsLists lists = SanctionsListsTests.listsOf(new ScreeningProperties(List.of(source), null, 10));
 
         // The start reads the snapshot (offline), dated as configured.
         SanctionsLists.ListVersion start = lists.version("ofac-sdn");
@@ -159,15 +155,14 @@ class ListSourcesTests {
         ScreeningProperties.Source source = snapshotAndPublisher(null);
         Path cache = dir.resolve("cache");
         ScreeningProperties properties = new ScreeningProperties(List.of(source), null, null, cache.toString(), 10);
-        SanctionsLists first = new SanctionsLists(new DefaultResourceLoader(), properties, SanctionsListsTests.CLOCK);
+        SanctionsLists first = SanctionsListsTests.listsOf(properties);
         assertThat(first.version("ofac-sdn").entries()).isEqualTo(1);
         assertThat(first.reload()).isTrue();
         SanctionsLists.ListVersion downloaded = first.version("ofac-sdn");
 
         // Restarted, with the publisher unreachable: the last download, its hash and date, not the snapshot.
         published.clear();
-        SanctionsLists restarted =
-                new SanctionsLists(new DefaultResourceLoader(), properties, SanctionsListsTests.CLOCK);
+        SanctionsLists restarted = SanctionsListsTests.listsOf(properties);
         SanctionsLists.ListVersion after = restarted.version("ofac-sdn");
         assertThat(after.sha256()).isEqualTo(downloaded.sha256());
         assertThat(after.published()).isEqualTo(downloaded.published());
@@ -189,10 +184,8 @@ class ListSourcesTests {
                 url("/v2/ALT.CSV"),
                 null,
                 null);
-        assertThat(new SanctionsLists(
-                                new DefaultResourceLoader(),
-                                new ScreeningProperties(List.of(moved), null, null, cache.toString(), 10),
-                                SanctionsListsTests.CLOCK)
+        assertThat(SanctionsListsTests.listsOf(
+                                new ScreeningProperties(List.of(moved), null, null, cache.toString(), 10))
                         .version("ofac-sdn")
                         .entries())
                 .isEqualTo(1);
@@ -204,7 +197,7 @@ class ListSourcesTests {
                 Files.writeString(file, "");
             }
         }
-        SanctionsLists damaged = new SanctionsLists(new DefaultResourceLoader(), properties, SanctionsListsTests.CLOCK);
+        SanctionsLists damaged = SanctionsListsTests.listsOf(properties);
         assertThat(damaged.version("ofac-sdn").entries()).isEqualTo(1);
         assertThat(damaged.version("ofac-sdn").location()).isEqualTo(source.location());
         assertThat(cache.resolve("ofac-sdn").resolve("list.properties")).doesNotExist();
@@ -215,21 +208,18 @@ class ListSourcesTests {
         published.put(
                 "/targets.simple.csv", "id,schema,name\nx-1,Person,Alpha Beta\n".getBytes(StandardCharsets.UTF_8));
         Path cache = dir.resolve("cache");
-        SanctionsLists lists = new SanctionsLists(
-                new DefaultResourceLoader(),
-                new ScreeningProperties(
-                        List.of(new ScreeningProperties.Source(
-                                "x",
-                                "X",
-                                ScreeningProperties.Format.OPENSANCTIONS_CSV,
-                                url("/targets.simple.csv"),
-                                null,
-                                null)),
+        SanctionsLists lists = SanctionsListsTests.listsOf(new ScreeningProperties(
+                List.of(new ScreeningProperties.Source(
+                        "x",
+                        "X",
+                        ScreeningProperties.Format.OPENSANCTIONS_CSV,
+                        url("/targets.simple.csv"),
                         null,
-                        null,
-                        cache.toString(),
-                        10),
-                SanctionsListsTests.CLOCK);
+                        null)),
+                null,
+                null,
+                cache.toString(),
+                10));
         assertThat(lists.version("x").location()).isEqualTo(url("/targets.simple.csv"));
         assertThat(lists.version("x").published())
                 .isEqualTo(Instant.parse("2026-12-01T10:15:30Z").toString());
@@ -243,31 +233,28 @@ class ListSourcesTests {
         Path b = dir.resolve("b.csv");
         Files.writeString(a, "id,schema,name\na-1,Person,Alpha Beta\n");
         Files.writeString(b, "id,schema,name\nb-1,Company,Gamma Delta Holdings\n");
-        SanctionsLists lists = new SanctionsLists(
-                new DefaultResourceLoader(),
-                new ScreeningProperties(
-                        List.of(
-                                new ScreeningProperties.Source(
-                                        "a",
-                                        "A",
-                                        ScreeningProperties.Format.OPENSANCTIONS_CSV,
-                                        a.toUri().toString(),
-                                        null,
-                                        null),
-                                new ScreeningProperties.Source(
-                                        "b",
-                                        "B",
-                                        ScreeningProperties.Format.OPENSANCTIONS_CSV,
-                                        b.toUri().toString(),
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        Duration.ofHours(1),
-                                        null)),
-                        Duration.ofHours(12),
-                        10),
-                SanctionsListsTests.CLOCK);
+        SanctionsLists lists = SanctionsListsTests.listsOf(new ScreeningProperties(
+                List.of(
+                        new ScreeningProperties.Source(
+                                "a",
+                                "A",
+                                ScreeningProperties.Format.OPENSANCTIONS_CSV,
+                                a.toUri().toString(),
+                                null,
+                                null),
+                        new ScreeningProperties.Source(
+                                "b",
+                                "B",
+                                ScreeningProperties.Format.OPENSANCTIONS_CSV,
+                                b.toUri().toString(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                Duration.ofHours(1),
+                                null)),
+                Duration.ofHours(12),
+                10));
         assertThat(lists.versions())
                 .extracting(SanctionsLists.ListVersion::id, SanctionsLists.ListVersion::refreshInterval)
                 .containsExactly(
@@ -292,19 +279,16 @@ class ListSourcesTests {
                 31234,"PETROV, Ivan Sergeyevich",individual,"CAATSA - RUSSIA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0-
                 \u001A""");
         Files.writeString(dir.resolve("cons_alt.csv"), "31234,50001,\"aka\",\"PETROV, Ivan\",-0- \n");
-        SanctionsLists lists = new SanctionsLists(
-                new DefaultResourceLoader(),
-                new ScreeningProperties(
-                        List.of(new ScreeningProperties.Source(
-                                "ofac-cons",
-                                "OFAC Consolidated",
-                                ScreeningProperties.Format.OFAC_CSV,
-                                dir.resolve("cons_prim.csv").toUri().toString(),
-                                dir.resolve("cons_alt.csv").toUri().toString(),
-                                "2026-12-01")),
-                        null,
-                        10),
-                SanctionsListsTests.CLOCK);
+        SanctionsLists lists = SanctionsListsTests.listsOf(new ScreeningProperties(
+                List.of(new ScreeningProperties.Source(
+                        "ofac-cons",
+                        "OFAC Consolidated",
+                        ScreeningProperties.Format.OFAC_CSV,
+                        dir.resolve("cons_prim.csv").toUri().toString(),
+                        dir.resolve("cons_alt.csv").toUri().toString(),
+                        "2026-12-01")),
+                null,
+                10));
         assertThat(lists.version("ofac-cons").entries()).isEqualTo(2);
         assertThat(lists.version("ofac-cons").names()).isEqualTo(3);
         var hit = lists.current()
@@ -321,19 +305,11 @@ class ListSourcesTests {
                         date -> assertThat(date).isEqualTo("2026-11-20")))
                 .hasSize(2);
         Files.writeString(dir.resolve("sdn.xml"), OfacXmlTests.SDN_XML);
-        SanctionsLists lists = new SanctionsLists(
-                new DefaultResourceLoader(),
-                new ScreeningProperties(
-                        List.of(new ScreeningProperties.Source(
-                                "ofac-sdn",
-                                "SDN",
-                                ScreeningProperties.Format.OFAC_XML,
-                                dir.resolve("sdn.xml").toUri().toString(),
-                                null,
-                                null)),
-                        null,
-                        10),
-                SanctionsListsTests.CLOCK);
+        SanctionsLists lists = SanctionsListsTests.listOf(
+                "ofac-sdn",
+                "SDN",
+                ScreeningProperties.Format.OFAC_XML,
+                dir.resolve("sdn.xml").toUri().toString());
         assertThat(lists.version("ofac-sdn").published()).isEqualTo("2026-11-20");
     }
 

@@ -29,10 +29,21 @@ class SanctionsListsTests {
     @TempDir
     Path dir;
 
+    /** The lists as the service reads them at its start, on this test's clock. */
+    static SanctionsLists listsOf(ScreeningProperties properties) throws IOException {
+        return new SanctionsLists(new DefaultResourceLoader(), properties, CLOCK);
+    }
+
+    /** One list of {@code format} in one file at {@code location}, neither cached nor refreshed. */
+    static SanctionsLists listOf(String id, String name, ScreeningProperties.Format format, String location)
+            throws IOException {
+        return listsOf(new ScreeningProperties(
+                List.of(new ScreeningProperties.Source(id, name, format, location, null, null)), null, 10));
+    }
+
     @Test
     void withNoListConfiguredTheShippedOfacSdnSnapshotIsScreenedInFull() throws Exception {
-        SanctionsLists lists =
-                new SanctionsLists(new DefaultResourceLoader(), new ScreeningProperties(null, null, 10), CLOCK);
+        SanctionsLists lists = listsOf(new ScreeningProperties(null, null, 10));
         SanctionsLists.ListVersion sdn = lists.versions().getFirst();
         assertThat(lists.versions()).hasSize(1);
         assertThat(sdn.id()).isEqualTo("ofac-sdn");
@@ -79,23 +90,18 @@ class SanctionsListsTests {
                 eu-fsf-2,Company,"Northern Shipping Trading LLC","NST, ""Northern"" Shipping",,ru,,,,,,EU Financial Sanctions Files,2022-01-01,2026-12-01,2026-01-01
                 eu-fsf-3,Vessel,OCEAN STAR,,,,,,,,,EU Financial Sanctions Files,2022-01-01,2026-12-01,2026-01-01
                 """);
-        SanctionsLists lists = new SanctionsLists(
-                new DefaultResourceLoader(),
-                new ScreeningProperties(
-                        List.of(
-                                ScreeningProperties.SHIPPED_SDN,
-                                new ScreeningProperties.Source(
-                                        "eu-fsf",
-                                        "EU Financial Sanctions",
-                                        ScreeningProperties.Format.OPENSANCTIONS_CSV,
-                                        dir.resolve("targets.simple.csv")
-                                                .toUri()
-                                                .toString(),
-                                        null,
-                                        "2026-12-01")),
-                        null,
-                        10),
-                CLOCK);
+        SanctionsLists lists = listsOf(new ScreeningProperties(
+                List.of(
+                        ScreeningProperties.SHIPPED_SDN,
+                        new ScreeningProperties.Source(
+                                "eu-fsf",
+                                "EU Financial Sanctions",
+                                ScreeningProperties.Format.OPENSANCTIONS_CSV,
+                                dir.resolve("targets.simple.csv").toUri().toString(),
+                                null,
+                                "2026-12-01")),
+                null,
+                10));
         assertThat(lists.versions())
                 .extracting(
                         SanctionsLists.ListVersion::id,
@@ -129,19 +135,11 @@ class SanctionsListsTests {
     void aChangedListIsANewVersionAndAFailedReadKeepsTheOneInUse() throws Exception {
         Path csv = dir.resolve("targets.simple.csv");
         Files.writeString(csv, "id,schema,name\nx-1,Person,Alpha Beta\n");
-        SanctionsLists lists = new SanctionsLists(
-                new DefaultResourceLoader(),
-                new ScreeningProperties(
-                        List.of(new ScreeningProperties.Source(
-                                "x",
-                                "X",
-                                ScreeningProperties.Format.OPENSANCTIONS_CSV,
-                                csv.toUri().toString(),
-                                null,
-                                null)),
-                        null,
-                        10),
-                CLOCK);
+        SanctionsLists lists = listOf(
+                "x",
+                "X",
+                ScreeningProperties.Format.OPENSANCTIONS_CSV,
+                csv.toUri().toString());
         String first = lists.version("x").sha256();
         assertThat(first)
                 .isEqualTo(HexFormat.of()
@@ -161,19 +159,11 @@ class SanctionsListsTests {
 
     @Test
     void aListThatCannotBeReadAtStartFailsTheStart() {
-        assertThatThrownBy(() -> new SanctionsLists(
-                        new DefaultResourceLoader(),
-                        new ScreeningProperties(
-                                List.of(new ScreeningProperties.Source(
-                                        "x",
-                                        "X",
-                                        ScreeningProperties.Format.OPENSANCTIONS_CSV,
-                                        dir.resolve("absent.csv").toUri().toString(),
-                                        null,
-                                        null)),
-                                null,
-                                10),
-                        CLOCK))
+        assertThatThrownBy(() -> listOf(
+                        "x",
+                        "X",
+                        ScreeningProperties.Format.OPENSANCTIONS_CSV,
+                        dir.resolve("absent.csv").toUri().toString()))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("x");
     }

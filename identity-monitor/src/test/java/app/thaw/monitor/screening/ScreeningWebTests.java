@@ -17,23 +17,7 @@ class ScreeningWebTests extends MonitorWebTestBase {
     @Test
     void aChineseNameOnEnrolmentHitsItsPinyinListEntryAndRaisesASanctionsAlert() {
         String tenant = newTenant();
-        String subject = postJson(
-                        bank(tenant),
-                        "/api/v1/monitor/subjects",
-                        Map.of(
-                                "type",
-                                "PERSON",
-                                "identifiers",
-                                List.of(
-                                        Map.of("type", "NAME_NATIVE", "value", "张磊"),
-                                        Map.of("type", "PHONE", "value", "+8613912340000"))))
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .toString();
+        String subject = enrol(tenant, Map.of("NAME_NATIVE", "张磊", "PHONE", "+8613912340000"));
         Document alert = alerts(tenant).getFirst();
         assertThat(alert.getString("kind")).isEqualTo("SANCTIONS_HIT");
         assertThat(alert.getString("subjectId")).isEqualTo(subject);
@@ -233,17 +217,7 @@ class ScreeningWebTests extends MonitorWebTestBase {
                 .isEqualTo("DOB 19 Mar 1950 matches")
                 .jsonPath("$.decidedBy")
                 .exists();
-        assertThat(mongo.find(
-                                org.springframework.data.mongodb.core.query.Query.query(
-                                        org.springframework.data.mongodb.core.query.Criteria.where("tenantId")
-                                                .is(tenant)
-                                                .and("action")
-                                                .is("monitor.screening.decided")),
-                                Document.class,
-                                "audit_log")
-                        .collectList()
-                        .block())
-                .hasSize(1);
+        assertThat(audited(tenant, "monitor.screening.decided")).hasSize(1);
         // Bad input names its field and rule; an unknown entry is refused; nothing is stored.
         postJson(
                         compliance,

@@ -80,14 +80,7 @@ class SubjectWebTests extends MonitorWebTestBase {
                 .expectBody()
                 .jsonPath("$[0].value")
                 .isEqualTo("+8613833334444");
-        assertThat(mongo.count(
-                                Query.query(Criteria.where("tenantId")
-                                        .is(tenant)
-                                        .and("action")
-                                        .is("monitor.subject.identifiers_revealed")),
-                                "audit_log")
-                        .block())
-                .isEqualTo(1);
+        assertThat(audited(tenant, "monitor.subject.identifiers_revealed")).hasSize(1);
     }
 
     @Test

@@ -87,8 +87,7 @@ class StatementTests extends AcrossServicesTestBase {
                     .expectStatus()
                     .isOk();
         }
-        long signalsStored = mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), "signals")
-                .block();
+        long signalsStored = signalCount(tenant);
 
         Map<String, Object> statement = statementJson(bank(tenant), "");
         assertThat(statement)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.monitor.metering.UsageMeter;
+import app.thaw.platform.testing.ApiAnswers;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,18 +86,10 @@ class SubscriptionAcrossServicesTests extends AcrossServicesTestBase {
         postJson(bank(tenant), "/api/v1/monitor/screening/check", Map.of("name", "Li Wei"))
                 .expectStatus()
                 .isOk();
-        postJson(bank(tenant), "/api/v1/monitor/screening/check", Map.of("name", "Li Wei"))
-                .expectStatus()
-                .isEqualTo(429)
-                .expectHeader()
-                .exists("Retry-After")
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo("quota_exceeded")
-                .jsonPath("$.quota")
-                .isEqualTo("screenings")
-                .jsonPath("$.limit")
-                .isEqualTo(5_000)
+        ApiAnswers.quotaExceeded(
+                        postJson(bank(tenant), "/api/v1/monitor/screening/check", Map.of("name", "Li Wei")),
+                        "screenings",
+                        5_000)
                 .jsonPath("$.used")
                 .isEqualTo(5_000)
                 .jsonPath("$.plan")

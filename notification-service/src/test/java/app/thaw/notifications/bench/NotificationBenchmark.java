@@ -353,19 +353,7 @@ class NotificationBenchmark extends NotificationsTestBase {
         int count = Integer.getInteger("bench.reminders", 10_000);
         int spreadSeconds = Integer.getInteger("bench.spread", 120);
         String tenant = newTenant();
-        registerRecipient(
-                tenant,
-                Map.of(
-                        "kind",
-                        "STAFF",
-                        "name",
-                        "Owner",
-                        "userId",
-                        "owner-1",
-                        "roles",
-                        List.of("staff_agent"),
-                        "channels",
-                        List.of("IN_APP")));
+        registerStaff(tenant, "Owner", "owner-1", "staff_agent");
         Instant base = Instant.now().plusSeconds(Integer.getInteger("bench.lead", 60));
         timers.start();
         try {
@@ -508,44 +496,19 @@ class NotificationBenchmark extends NotificationsTestBase {
                             "severity", "HIGH",
                             "kind", "IDENTITY_MISUSE",
                             "count", 2))));
-            events.add(new ThawEventTimed(app.thaw.platform.events.ThawEvent.of(
-                            "/thaw/case-service",
-                            "thaw.case.opened",
-                            caseId,
-                            tenant,
-                            now,
-                            null,
-                            app.thaw.notifications.NotificationsTestBase.caseData(
-                                    caseId,
-                                    "IDENTITY_MISUSE",
-                                    false,
-                                    "reference",
-                                    reference,
-                                    "holder",
-                                    holder,
-                                    "openedAt",
-                                    now.toString(),
-                                    "sourceAlertId",
-                                    alertId))
-                    .withSequence(1L)));
-            events.add(new ThawEventTimed(app.thaw.platform.events.ThawEvent.of(
-                            "/thaw/case-service",
-                            "thaw.case.triaged",
-                            caseId,
-                            tenant,
-                            now,
-                            null,
-                            app.thaw.notifications.NotificationsTestBase.caseData(
-                                    caseId,
-                                    "IDENTITY_MISUSE",
-                                    false,
-                                    "reference",
-                                    reference,
-                                    "holder",
-                                    holder,
-                                    "confidence",
-                                    0.9))
-                    .withSequence(2L)));
+            events.add(caseEvent(
+                    "thaw.case.opened",
+                    tenant,
+                    now,
+                    1L,
+                    caseId,
+                    reference,
+                    holder,
+                    "openedAt",
+                    now.toString(),
+                    "sourceAlertId",
+                    alertId));
+            events.add(caseEvent("thaw.case.triaged", tenant, now, 2L, caseId, reference, holder, "confidence", 0.9));
             List<String> clocks = List.of("GOLDEN_15", "RESPONSE", "RESOLUTION");
             for (int c = 0; c < clocks.size(); c++) {
                 Map<String, Object> clock = new java.util.LinkedHashMap<>();
@@ -602,6 +565,33 @@ class NotificationBenchmark extends NotificationsTestBase {
     }
 
     /** An event, and how long its handling took (µs; 0 before it ran). */
+    /**
+     * case-service's event of {@code type} about an identity-misuse case of {@code holder}, numbered {@code sequence}:
+     * the members every such event of the run carries, then the type's own as name, value pairs.
+     */
+    private static ThawEventTimed caseEvent(
+            String type,
+            String tenant,
+            Instant now,
+            long sequence,
+            String caseId,
+            String reference,
+            Object holder,
+            Object... members) {
+        List<Object> named = new ArrayList<>(List.of("reference", reference, "holder", holder));
+        named.addAll(List.of(members));
+        return new ThawEventTimed(app.thaw.platform.events.ThawEvent.of(
+                        "/thaw/case-service",
+                        type,
+                        caseId,
+                        tenant,
+                        now,
+                        null,
+                        app.thaw.notifications.NotificationsTestBase.caseData(
+                                caseId, "IDENTITY_MISUSE", false, named.toArray()))
+                .withSequence(sequence));
+    }
+
     record ThawEventTimed(app.thaw.platform.events.ThawEvent event, long micros) {
 
         ThawEventTimed(app.thaw.platform.events.ThawEvent event) {

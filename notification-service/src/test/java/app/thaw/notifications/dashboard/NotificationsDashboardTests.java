@@ -12,7 +12,7 @@ import java.util.UUID;
 import app.thaw.notifications.NotificationsTestBase;
 import app.thaw.notifications.webhooks.DisabledReason;
 import app.thaw.notifications.webhooks.WebhookService;
-import app.thaw.platform.audit.AuditLog;
+import app.thaw.platform.testing.AuditEntries;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,25 +56,7 @@ class NotificationsDashboardTests extends NotificationsTestBase {
 
     /** A client with e-mail and SMS, and a case opened for it: delivered at once on both channels. */
     String openCaseForClient(String tenant, String caseId) {
-        registerRecipient(
-                tenant,
-                Map.of(
-                        "kind",
-                        "CLIENT",
-                        "name",
-                        "Merchant Contact",
-                        "userId",
-                        "client-user",
-                        "email",
-                        caseId + "@example.com",
-                        "phone",
-                        "+8613800000009",
-                        "channels",
-                        List.of("EMAIL", "SMS"),
-                        "language",
-                        "en",
-                        "timeZone",
-                        "Asia/Shanghai"));
+        registerRecipient(tenant, merchantContact(caseId + "@example.com", "+8613800000009", List.of("EMAIL", "SMS")));
         deliver(event(
                         tenant,
                         "thaw.case.opened",
@@ -300,15 +282,7 @@ class NotificationsDashboardTests extends NotificationsTestBase {
     }
 
     List<Document> audited(String staffTenant, String action) {
-        return mongo.find(
-                        Query.query(Criteria.where("tenantId")
-                                .is(staffTenant)
-                                .and("action")
-                                .is(action)),
-                        Document.class,
-                        AuditLog.AUDIT_LOG)
-                .collectList()
-                .block();
+        return AuditEntries.of(mongo, staffTenant, action);
     }
 
     @Test

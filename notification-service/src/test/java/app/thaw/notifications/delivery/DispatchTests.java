@@ -60,24 +60,17 @@ class DispatchTests extends NotificationsTestBase {
                 Instant.now().toString());
     }
 
+    /** The tenant's one delivery on {@code channel}. */
+    Document onlyDelivery(String tenant, String channel) {
+        List<Document> on = deliveries(tenant).stream()
+                .filter(d -> channel.equals(d.getString("channel")))
+                .toList();
+        assertThat(on).as(channel + " deliveries").hasSize(1);
+        return on.getFirst();
+    }
+
     Map<String, Object> client(String tenant, String email, String phone) {
-        return Map.of(
-                "kind",
-                "CLIENT",
-                "name",
-                "Merchant Contact",
-                "userId",
-                "client-user",
-                "email",
-                email,
-                "phone",
-                phone,
-                "channels",
-                List.of("EMAIL", "SMS", "IN_APP"),
-                "language",
-                "en",
-                "timeZone",
-                "Asia/Shanghai");
+        return merchantContact(email, phone, List.of("EMAIL", "SMS", "IN_APP"));
     }
 
     List<MimeMessage> mailTo(String address) {
@@ -113,21 +106,18 @@ class DispatchTests extends NotificationsTestBase {
 
     /** A client reading Chinese in Shanghai, in the in-app inbox. */
     void chineseClient(String tenant) {
-        registerRecipient(
+        registerClient(
                 tenant,
-                Map.of(
-                        "kind",
-                        "CLIENT",
-                        "name",
-                        "王经理",
-                        "userId",
-                        "client-zh",
-                        "channels",
-                        List.of("IN_APP"),
-                        "language",
-                        "zh-CN",
-                        "timeZone",
-                        "Asia/Shanghai"));
+                "name",
+                "王经理",
+                "userId",
+                "client-zh",
+                "channels",
+                List.of("IN_APP"),
+                "language",
+                "zh-CN",
+                "timeZone",
+                "Asia/Shanghai");
     }
 
     @Test
@@ -414,32 +404,8 @@ class DispatchTests extends NotificationsTestBase {
     void theHolderOfARestrictedCaseGetsOnlyTheFixedNoticeWhileStaffGetTheFacts() throws Exception {
         String tenant = newTenant();
         String email = tenant + "@holder.example";
-        registerRecipient(
-                tenant,
-                Map.of(
-                        "kind",
-                        "CLIENT",
-                        "name",
-                        "Holder",
-                        "email",
-                        email,
-                        "channels",
-                        List.of("EMAIL"),
-                        "language",
-                        "zh-CN"));
-        registerRecipient(
-                tenant,
-                Map.of(
-                        "kind",
-                        "STAFF",
-                        "name",
-                        "Officer",
-                        "userId",
-                        "officer-1",
-                        "channels",
-                        List.of("IN_APP"),
-                        "roles",
-                        List.of("compliance_officer")));
+        registerClient(tenant, "name", "Holder", "email", email, "channels", List.of("EMAIL"), "language", "zh-CN");
+        registerStaff(tenant, "Officer", "officer-1", "compliance_officer");
 
         caseOpened(tenant, "case-4", true);
 
@@ -450,14 +416,8 @@ class DispatchTests extends NotificationsTestBase {
         assertThat(mail.getContent().toString() + content)
                 .doesNotContain("COMPLIANCE_HOLD")
                 .doesNotContain("Shenzhen");
-        assertThat(deliveries(tenant))
-                .filteredOn(d -> d.getString("channel").equals("EMAIL"))
-                .singleElement()
-                .satisfies(d -> assertThat(d.getString("text")).isEqualTo("因接收到主管机关通知，账户暂时无法使用，具体请等待官方公告。"));
-        assertThat(deliveries(tenant))
-                .filteredOn(d -> d.getString("channel").equals("IN_APP"))
-                .singleElement()
-                .satisfies(d -> assertThat(d.getString("text")).contains("Shenzhen Widgets <Ltd>"));
+        assertThat(onlyDelivery(tenant, "EMAIL").getString("text")).isEqualTo("因接收到主管机关通知，账户暂时无法使用，具体请等待官方公告。");
+        assertThat(onlyDelivery(tenant, "IN_APP").getString("text")).contains("Shenzhen Widgets <Ltd>");
     }
 
     @Test
@@ -465,35 +425,24 @@ class DispatchTests extends NotificationsTestBase {
         String tenant = newTenant();
         String email = tenant + "@quiet.example";
         LocalTime now = LocalTime.now(ZoneOffset.UTC);
-        registerRecipient(
+        registerClient(
                 tenant,
+                "name",
+                "Night Owl",
+                "userId",
+                "owl",
+                "email",
+                email,
+                "channels",
+                List.of("EMAIL", "IN_APP"),
+                "timeZone",
+                "UTC",
+                "quietHours",
                 Map.of(
-                        "kind",
-                        "CLIENT",
-                        "name",
-                        "Night Owl",
-                        "userId",
-                        "owl",
-                        "email",
-                        email,
-                        "channels",
-                        List.of("EMAIL", "IN_APP"),
-                        "timeZone",
-                        "UTC",
-                        "quietHours",
-                        Map.of(
-                                "start",
-                                now.minusHours(1)
-                                        .withSecond(0)
-                                        .withNano(0)
-                                        .toString()
-                                        .substring(0, 5),
-                                "end",
-                                now.plusHours(2)
-                                        .withSecond(0)
-                                        .withNano(0)
-                                        .toString()
-                                        .substring(0, 5))));
+                        "start",
+                        now.minusHours(1).withSecond(0).withNano(0).toString().substring(0, 5),
+                        "end",
+                        now.plusHours(2).withSecond(0).withNano(0).toString().substring(0, 5)));
 
         deliver(event(
                         tenant,
@@ -514,14 +463,8 @@ class DispatchTests extends NotificationsTestBase {
                 .expectStatus()
                 .isOk();
         assertThat(mailTo(email)).isEmpty();
-        assertThat(deliveries(tenant))
-                .filteredOn(d -> d.getString("channel").equals("EMAIL"))
-                .singleElement()
-                .satisfies(d -> assertThat(d.getString("status")).isEqualTo("DEFERRED"));
-        assertThat(deliveries(tenant))
-                .filteredOn(d -> d.getString("channel").equals("IN_APP"))
-                .singleElement()
-                .satisfies(d -> assertThat(d.getString("status")).isEqualTo("DELIVERED"));
+        assertThat(onlyDelivery(tenant, "EMAIL").getString("status")).isEqualTo("DEFERRED");
+        assertThat(onlyDelivery(tenant, "IN_APP").getString("status")).isEqualTo("DELIVERED");
 
         caseOpened(tenant, "case-6", false);
         assertThat(mailTo(email)).hasSize(1);

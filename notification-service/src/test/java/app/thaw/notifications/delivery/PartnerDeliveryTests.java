@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import app.thaw.notifications.HttpStub;
 import app.thaw.notifications.NotificationsTestBase;
@@ -16,6 +17,9 @@ import app.thaw.platform.timers.Timers;
 import com.standardwebhooks.Webhook;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -167,27 +171,22 @@ class PartnerDeliveryTests extends NotificationsTestBase {
                 .noneMatch(delivery -> "thaw.case.status_changed".equals(delivery.getString("eventType")));
     }
 
-    @Test
-    void aBankTheMerchantNeverLinkedOrAnotherMerchantLinkedHearsNothing() {
-        String merchant = newTenant();
-        String otherMerchant = newTenant();
-        String bank = newTenant();
-        String path = bankHook(bank);
-        link(otherMerchant, bank, true, 1);
-
-        caseEvent(merchant, "thaw.case.opened", "case-p2", false);
-
-        assertHeardNothing(bank, path);
+    /** Cases a bank may not follow: the link is another merchant's, or the case is restricted. */
+    static Stream<Arguments> casesABankMayNotFollow() {
+        return Stream.of(
+                Arguments.of("a bank the merchant never linked (another merchant did)", false, false),
+                Arguments.of("a restricted case of the merchant that linked the bank", true, true));
     }
 
-    @Test
-    void aRestrictedCaseReachesNoPartnerBank() {
+    @ParameterizedTest(name = "{0} hears nothing")
+    @MethodSource("casesABankMayNotFollow")
+    void aBankHearsNothingOfACaseItMayNotFollow(String which, boolean linkedByTheCasesMerchant, boolean restricted) {
         String merchant = newTenant();
         String bank = newTenant();
         String path = bankHook(bank);
-        link(merchant, bank, true, 1);
+        link(linkedByTheCasesMerchant ? merchant : newTenant(), bank, true, 1);
 
-        caseEvent(merchant, "thaw.case.opened", "case-p3", true);
+        caseEvent(merchant, "thaw.case.opened", "case-p2", restricted);
 
         assertHeardNothing(bank, path);
     }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.notifications.NotificationsTestBase;
-import app.thaw.platform.audit.AuditLog;
 import app.thaw.platform.security.TenantIds;
 import app.thaw.platform.testing.ApiAnswers;
+import app.thaw.platform.testing.AuditEntries;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -59,15 +59,7 @@ class StaffAcrossTenantsTests extends NotificationsTestBase {
     }
 
     List<Document> audited(String action) {
-        return mongo.find(
-                        Query.query(Criteria.where("tenantId")
-                                .is("thaw")
-                                .and("action")
-                                .is(action)),
-                        Document.class,
-                        AuditLog.AUDIT_LOG)
-                .collectList()
-                .block();
+        return AuditEntries.of(mongo, "thaw", action);
     }
 
     Document deliveryOf(String tenant, String caseId) {

@@ -50,19 +50,8 @@ class EmailChannelTests extends NotificationsTestBase {
     void anEmailGoesOverSmtpWithATextAndAnEscapedHtmlPart() throws Exception {
         String tenant = newTenant();
         String address = tenant + "@smtp.example";
-        registerRecipient(
-                tenant,
-                Map.of(
-                        "kind",
-                        "CLIENT",
-                        "name",
-                        "Zhang <script>",
-                        "email",
-                        address,
-                        "channels",
-                        List.of("EMAIL"),
-                        "language",
-                        "zh-CN"));
+        registerClient(
+                tenant, "name", "Zhang <script>", "email", address, "channels", List.of("EMAIL"), "language", "zh-CN");
 
         deliver(event(
                         tenant,

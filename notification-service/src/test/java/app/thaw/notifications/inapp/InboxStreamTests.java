@@ -3,7 +3,6 @@ package app.thaw.notifications.inapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import app.thaw.notifications.NotificationsTestBase;
@@ -19,19 +18,7 @@ class InboxStreamTests extends NotificationsTestBase {
     @Test
     void aDashboardStreamReceivesTheUsersInAppMessagesAsTheyAreDelivered() {
         String tenant = newTenant();
-        registerRecipient(
-                tenant,
-                Map.of(
-                        "kind",
-                        "STAFF",
-                        "name",
-                        "Agent",
-                        "userId",
-                        "agent-s",
-                        "roles",
-                        List.of("staff_agent"),
-                        "channels",
-                        List.of("IN_APP")));
+        registerStaff(tenant, "Agent", "agent-s", "staff_agent");
         Flux<ServerSentEvent<Map<String, Object>>> stream = web.get()
                 .uri("/api/v1/notifications/inbox/stream")
                 .headers(h -> h.setBearerAuth(token(tenant, "agent-s", "staff_agent")))

@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.notifications.NotificationsTestBase;
-import app.thaw.platform.events.ThawEvent;
-import app.thaw.platform.plans.SubscriptionEvents;
+import app.thaw.platform.testing.PlanChanges;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,15 +29,7 @@ class NotificationQuotaTests extends NotificationsTestBase {
     }
 
     void planChanged(String tenant, String plan, long sequence) {
-        Instant now = clock.instant();
-        deliver(ThawEvent.of(
-                        "/thaw/identity-monitor",
-                        tenant,
-                        tenant,
-                        now,
-                        sequence,
-                        null,
-                        new SubscriptionEvents.Changed(tenant, plan, sequence, now, "platform-admin")))
+        deliver(PlanChanges.changed(tenant, plan, sequence, clock.instant()))
                 .expectStatus()
                 .isOk();
     }
@@ -108,8 +99,7 @@ class NotificationQuotaTests extends NotificationsTestBase {
         String tenant = newTenant();
         planChanged(tenant, "INSURER", 1);
         String phone = "+861370000" + (int) (Math.random() * 9000 + 1000);
-        registerRecipient(
-                tenant, Map.of("kind", "CLIENT", "name", "Phone Only", "phone", phone, "channels", List.of("SMS")));
+        registerClient(tenant, "name", "Phone Only", "phone", phone, "channels", List.of("SMS"));
 
         identityMisuseAlert(tenant, "alert-q");
 
@@ -133,8 +123,7 @@ class NotificationQuotaTests extends NotificationsTestBase {
     void withinTheQuotaATextMessageGoesAndIsCounted() {
         String tenant = newTenant();
         String phone = "+861360000" + (int) (Math.random() * 9000 + 1000);
-        registerRecipient(
-                tenant, Map.of("kind", "CLIENT", "name", "Phone Only", "phone", phone, "channels", List.of("SMS")));
+        registerClient(tenant, "name", "Phone Only", "phone", phone, "channels", List.of("SMS"));
 
         identityMisuseAlert(tenant, "alert-c");
 

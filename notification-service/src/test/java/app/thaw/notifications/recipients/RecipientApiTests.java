@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.thaw.notifications.NotificationsTestBase;
+import app.thaw.platform.testing.ApiAnswers;
 import org.junit.jupiter.api.Test;
 
 class RecipientApiTests extends NotificationsTestBase {
@@ -87,21 +88,8 @@ class RecipientApiTests extends NotificationsTestBase {
     }
 
     private String registerWithKey(String tenant, String key) {
-        return (String) web.post()
-                .uri("/api/v1/notifications/recipients")
-                .headers(h -> {
-                    h.setBearerAuth(admin(tenant));
-                    h.set("Idempotency-Key", key);
-                })
-                .bodyValue(client("Wei Hua"))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectHeader()
-                .doesNotExist("Idempotent-Replayed")
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
+        return (String) ApiAnswers.createdAfresh(
+                        postJsonKeyed(admin(tenant), key, "/api/v1/notifications/recipients", client("Wei Hua")))
                 .get("id");
     }
 

@@ -25,32 +25,8 @@ class ReminderTests extends NotificationsTestBase {
 
     String tenantWithStaff() {
         String tenant = newTenant();
-        registerRecipient(
-                tenant,
-                Map.of(
-                        "kind",
-                        "STAFF",
-                        "name",
-                        "Agent",
-                        "userId",
-                        "agent-1",
-                        "roles",
-                        List.of("staff_agent"),
-                        "channels",
-                        List.of("IN_APP")));
-        registerRecipient(
-                tenant,
-                Map.of(
-                        "kind",
-                        "STAFF",
-                        "name",
-                        "Supervisor",
-                        "userId",
-                        "boss-1",
-                        "roles",
-                        List.of("staff_supervisor"),
-                        "channels",
-                        List.of("IN_APP")));
+        registerStaff(tenant, "Agent", "agent-1", "staff_agent");
+        registerStaff(tenant, "Supervisor", "boss-1", "staff_supervisor");
         start = Instant.parse("2031-05-04T08:00:00Z").plusSeconds((long) (Math.random() * 100_000));
         clock.set(start);
         return tenant;
@@ -132,8 +108,7 @@ class ReminderTests extends NotificationsTestBase {
         clockSet(tenant, "clk-golden", start, due, true, 3L, null);
 
         at(due.minus(Duration.ofMinutes(10)));
-        at(due.plus(Duration.ofHours(2)));
-        assertThat(inbox(tenant, "agent-1")).isEmpty();
+        assertThat(inboxAt(due.plus(Duration.ofHours(2)), tenant, "agent-1")).isEmpty();
         assertThat(inbox(tenant, "boss-1")).as("no escalation either").isEmpty();
     }
 
@@ -144,8 +119,8 @@ class ReminderTests extends NotificationsTestBase {
         clockEvent(tenant, "thaw.case.clock_cancelled", "clk-unnumbered");
         clockSet(tenant, "clk-unnumbered", due, false);
 
-        at(due.minus(Duration.ofMinutes(10)));
-        assertThat(inbox(tenant, "agent-1")).isEmpty();
+        assertThat(inboxAt(due.minus(Duration.ofMinutes(10)), tenant, "agent-1"))
+                .isEmpty();
     }
 
     @Test
@@ -156,12 +131,11 @@ class ReminderTests extends NotificationsTestBase {
         clockSet(tenant, "clk-moved", start, moved, false, 7L, null);
         clockSet(tenant, "clk-moved", start, first, false, 3L, null);
 
-        at(first.minus(Duration.ofMinutes(10)));
-        assertThat(inbox(tenant, "agent-1"))
+        assertThat(inboxAt(first.minus(Duration.ofMinutes(10)), tenant, "agent-1"))
                 .as("the older deadline's reminders")
                 .isEmpty();
-        at(moved.minus(Duration.ofMinutes(60)));
-        assertThat(inbox(tenant, "agent-1")).hasSize(1);
+        assertThat(inboxAt(moved.minus(Duration.ofMinutes(60)), tenant, "agent-1"))
+                .hasSize(1);
     }
 
     @Test
@@ -171,8 +145,8 @@ class ReminderTests extends NotificationsTestBase {
         clockSet(tenant, "clk-resumed", start, due, false, 6L, null);
         clockEvent(tenant, "thaw.case.clock_paused", "clk-resumed", 5L);
 
-        at(due.minus(Duration.ofMinutes(60)));
-        assertThat(inbox(tenant, "agent-1")).hasSize(1);
+        assertThat(inboxAt(due.minus(Duration.ofMinutes(60)), tenant, "agent-1"))
+                .hasSize(1);
     }
 
     @Test
@@ -182,27 +156,15 @@ class ReminderTests extends NotificationsTestBase {
         Instant due = start.plus(Duration.ofHours(2));
         clockSet(tenant, "clk-owned", start, due, false, 3L, "agent-2");
 
-        at(due.minus(Duration.ofMinutes(60)));
-        assertThat(inbox(tenant, "agent-2")).hasSize(1);
+        assertThat(inboxAt(due.minus(Duration.ofMinutes(60)), tenant, "agent-2"))
+                .hasSize(1);
         assertThat(inbox(tenant, "agent-1")).isEmpty();
         assertThat(inbox(tenant, "boss-1")).isEmpty();
     }
 
     /** A second agent holding the same role as agent-1, so a test can tell "the owner" from "the role". */
     void secondAgent(String tenant) {
-        registerRecipient(
-                tenant,
-                Map.of(
-                        "kind",
-                        "STAFF",
-                        "name",
-                        "Second agent",
-                        "userId",
-                        "agent-2",
-                        "roles",
-                        List.of("staff_agent"),
-                        "channels",
-                        List.of("IN_APP")));
+        registerStaff(tenant, "Second agent", "agent-2", "staff_agent");
     }
 
     @Test
@@ -267,6 +229,12 @@ class ReminderTests extends NotificationsTestBase {
                 .block();
     }
 
+    /** {@code user}'s inbox once the clock is at {@code when} and every timer due by then has fired. */
+    List<Document> inboxAt(Instant when, String tenant, String user) {
+        at(when);
+        return inbox(tenant, user);
+    }
+
     void at(Instant when) {
         clock.set(when);
         timers.fireDue().block();
@@ -298,13 +266,13 @@ class ReminderTests extends NotificationsTestBase {
                 .expectStatus()
                 .isOk();
 
-        at(due.minus(Duration.ofMinutes(60)));
-
-        assertThat(inbox(tenant, "agent-1")).singleElement().satisfies(item -> {
-            assertThat(item.getString("title"))
-                    .isEqualTo("[acme-C-2031-000007] Deadline stated by the notice: 3个工作日内: due in 60 min");
-            assertThat(item.toJson()).doesNotContain("on case 0b6f2c1e");
-        });
+        assertThat(inboxAt(due.minus(Duration.ofMinutes(60)), tenant, "agent-1"))
+                .singleElement()
+                .satisfies(item -> {
+                    assertThat(item.getString("title"))
+                            .isEqualTo("[acme-C-2031-000007] Deadline stated by the notice: 3个工作日内: due in 60 min");
+                    assertThat(item.toJson()).doesNotContain("on case 0b6f2c1e");
+                });
     }
 
     @Test
@@ -313,16 +281,14 @@ class ReminderTests extends NotificationsTestBase {
         Instant due = start.plus(Duration.ofHours(2));
         clockSet(tenant, "clk-1", due, false);
 
-        at(due.minus(Duration.ofMinutes(61)));
-        assertThat(inbox(tenant, "agent-1")).isEmpty();
-        at(due.minus(Duration.ofMinutes(60)));
-        assertThat(inbox(tenant, "agent-1"))
+        assertThat(inboxAt(due.minus(Duration.ofMinutes(61)), tenant, "agent-1"))
+                .isEmpty();
+        assertThat(inboxAt(due.minus(Duration.ofMinutes(60)), tenant, "agent-1"))
                 .singleElement()
                 .satisfies(item -> assertThat(item.getString("title"))
                         .isEqualTo("[case-r] Follow up with LianLian: due in 60 min"));
         at(due.minus(Duration.ofMinutes(30)));
-        at(due.minus(Duration.ofMinutes(10)));
-        assertThat(inbox(tenant, "agent-1"))
+        assertThat(inboxAt(due.minus(Duration.ofMinutes(10)), tenant, "agent-1"))
                 .extracting(item -> item.getString("title"))
                 .containsExactlyInAnyOrder(
                         "[case-r] Follow up with LianLian: due in 60 min",
@@ -338,8 +304,7 @@ class ReminderTests extends NotificationsTestBase {
         clock.set(due.minus(Duration.ofMinutes(59)));
         clockSet(tenant, "clk-late", start, due, false);
 
-        at(clock.instant());
-        assertThat(inbox(tenant, "agent-1"))
+        assertThat(inboxAt(clock.instant(), tenant, "agent-1"))
                 .singleElement()
                 .satisfies(item -> assertThat(item.getString("title"))
                         .isEqualTo("[case-r] Follow up with LianLian: due in 60 min"));
@@ -366,10 +331,10 @@ class ReminderTests extends NotificationsTestBase {
         Instant moved = due.plus(Duration.ofHours(1));
         clockSet(tenant, "clk-2", moved, false);
 
-        at(due.minus(Duration.ofMinutes(10)));
-        assertThat(inbox(tenant, "agent-1")).isEmpty();
-        at(moved.minus(Duration.ofMinutes(60)));
-        assertThat(inbox(tenant, "agent-1")).hasSize(1);
+        assertThat(inboxAt(due.minus(Duration.ofMinutes(10)), tenant, "agent-1"))
+                .isEmpty();
+        assertThat(inboxAt(moved.minus(Duration.ofMinutes(60)), tenant, "agent-1"))
+                .hasSize(1);
     }
 
     @Test
@@ -378,14 +343,12 @@ class ReminderTests extends NotificationsTestBase {
         Instant due = start.plus(Duration.ofHours(2));
         clockSet(tenant, "clk-3", due, false);
         clockSet(tenant, "clk-4", due, false);
-        at(due.minus(Duration.ofMinutes(60)));
-        assertThat(inbox(tenant, "agent-1")).hasSize(2);
+        assertThat(inboxAt(due.minus(Duration.ofMinutes(60)), tenant, "agent-1"))
+                .hasSize(2);
 
         clockEvent(tenant, "thaw.case.clock_met", "clk-3");
         clockEvent(tenant, "thaw.case.clock_cancelled", "clk-4");
-        at(due);
-
-        assertThat(inbox(tenant, "agent-1")).hasSize(2);
+        assertThat(inboxAt(due, tenant, "agent-1")).hasSize(2);
     }
 
     @Test
@@ -394,11 +357,9 @@ class ReminderTests extends NotificationsTestBase {
         Instant due = start.plus(Duration.ofMinutes(45));
         clockSet(tenant, "clk-5", due, true);
 
-        at(due.minus(Duration.ofMinutes(30)));
-        assertThat(inbox(tenant, "agent-1")).hasSize(1);
-        at(due.minus(Duration.ofMinutes(25)));
-
-        assertThat(inbox(tenant, "boss-1"))
+        assertThat(inboxAt(due.minus(Duration.ofMinutes(30)), tenant, "agent-1"))
+                .hasSize(1);
+        assertThat(inboxAt(due.minus(Duration.ofMinutes(25)), tenant, "boss-1"))
                 .singleElement()
                 .satisfies(item -> assertThat(item.getString("title"))
                         .isEqualTo("[case-r] Unacknowledged urgent reminder: Follow up with LianLian"));
@@ -430,8 +391,6 @@ class ReminderTests extends NotificationsTestBase {
                         reminderId)
                 .expectStatus()
                 .isNotFound();
-        at(due);
-
-        assertThat(inbox(tenant, "boss-1")).isEmpty();
+        assertThat(inboxAt(due, tenant, "boss-1")).isEmpty();
     }
 }

@@ -3,7 +3,6 @@ package app.thaw.notifications.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
 import app.thaw.notifications.HttpStub;
 import app.thaw.notifications.NotificationsTestBase;
@@ -26,8 +25,7 @@ class SmsChannelTests extends NotificationsTestBase {
     MailboxService mailbox;
 
     String clientWithPhone(String tenant, String phone) {
-        return registerRecipient(
-                tenant, Map.of("kind", "CLIENT", "name", "Phone Only", "phone", phone, "channels", List.of("SMS")));
+        return registerClient(tenant, "name", "Phone Only", "phone", phone, "channels", List.of("SMS"));
     }
 
     Document smsDelivery(String tenant) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
+import app.thaw.notifications.NotificationsTestBase;
 import app.thaw.notifications.recipients.Channel;
 import app.thaw.notifications.recipients.Language;
 import app.thaw.notifications.rules.DefaultRules;
@@ -53,21 +54,9 @@ class TemplateRendererTests {
 
     @Test
     void everyShippedMessageAboutACaseIsInChineseTooAndNamesTheCaseByItsReference() {
-        for (String type : new String[] {
-            "thaw.case.opened",
-            "thaw.case.triaged",
-            "thaw.case.status_changed",
-            "thaw.case.supplement_requested",
-            "thaw.case.clock_breached",
-            "thaw.case.task_due",
-            "thaw.case.escalation_flagged",
-            "thaw.case.closed",
-            "thaw.evidence.received",
-            "thaw.evidence.verified",
-            "thaw.evidence.rejected",
-            "thaw.reminder.due",
-            "thaw.reminder.escalated"
-        }) {
+        List<String> aboutACase = new java.util.ArrayList<>(NotificationsTestBase.NOTIFIED_CASE_AND_EVIDENCE_EVENTS);
+        aboutACase.addAll(List.of("thaw.reminder.due", "thaw.reminder.escalated"));
+        for (String type : aboutACase) {
             for (Language language : Language.values()) {
                 for (Channel channel : new Channel[] {Channel.EMAIL, Channel.SMS, Channel.IN_APP}) {
                     ChannelTemplate template = defaults.find(new TemplateKey(type, channel, language))

@@ -440,12 +440,8 @@ class WebhookTests extends NotificationsTestBase {
         String tenant = newTenant();
         String zh = "zh-" + tenant + "@smtp.example";
         String en = "en-" + tenant + "@smtp.example";
-        registerRecipient(
-                tenant,
-                Map.of("kind", "CLIENT", "name", "李雷", "email", zh, "channels", List.of("EMAIL"), "language", "zh-CN"));
-        registerRecipient(
-                tenant,
-                Map.of("kind", "CLIENT", "name", "Ann", "email", en, "channels", List.of("EMAIL"), "language", "en"));
+        registerClient(tenant, "name", "李雷", "email", zh, "channels", List.of("EMAIL"), "language", "zh-CN");
+        registerClient(tenant, "name", "Ann", "email", en, "channels", List.of("EMAIL"), "language", "en");
         String gonePath = "/hooks/gone-" + tenant;
         receiver.script(gonePath, HttpStub.Answer.status(410));
         register(tenant, gonePath);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Map;
 
 import app.thaw.platform.testing.KafkaTestBroker;
 import app.thaw.platform.testing.TestTokens;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,6 +21,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
 /**
@@ -111,6 +115,63 @@ final class EventTestSupport {
         registry.add("thaw.events.relay.enabled", () -> "false");
         registry.add("thaw.events.subscriptions[0].name", () -> name);
         registry.add("thaw.events.subscriptions[0].types", () -> types);
+    }
+
+    /**
+     * A relay the test runs itself ({@code relayDue}, never on a timer), with the default lease and sweep: what the
+     * tests vary is how much it takes at once, how often it tries and how long it waits.
+     */
+    static EventsProperties.Relay manualRelay(
+            int batchSize,
+            int concurrency,
+            int maxAttempts,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Duration timeout) {
+        return new EventsProperties.Relay(
+                false,
+                Duration.ofSeconds(1),
+                batchSize,
+                concurrency,
+                Duration.ofSeconds(30),
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                timeout,
+                Duration.ofSeconds(10));
+    }
+
+    /** A second relay over the same outbox, beside the application's own. */
+    static OutboxRelay relayOver(
+            ReactiveMongoTemplate mongo,
+            EventOutbox outbox,
+            EventTransport transport,
+            EventsProperties.Relay settings) {
+        return new OutboxRelay(mongo, outbox, transport, settings, Clock.systemUTC(), new SimpleMeterRegistry());
+    }
+
+    /** The test application's dead letters ({@code limit} 200), as a platform admin lists them. */
+    static WebTestClient.BodyContentSpec deadLetters(WebTestClient web, TestTokens tokens) {
+        return web.get()
+                .uri("/api/v1/test/admin/dead-letters?limit=200")
+                .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
+    }
+
+    /** The JSON path of a field of the dead letter {@code id} in {@link #deadLetters}. */
+    static String deadLetterField(String id, String field) {
+        return "$.items[?(@.id == '" + id + "')]" + (field.isEmpty() ? "" : "." + field);
+    }
+
+    /** A replay of the dead letter {@code id} asked for by a holder of {@code role}. */
+    static WebTestClient.ResponseSpec replay(WebTestClient web, TestTokens tokens, String id, String role) {
+        return web.post()
+                .uri("/api/v1/test/admin/dead-letters/{id}/replay", id)
+                .headers(h -> h.setBearerAuth(tokens.token(role)))
+                .exchange();
     }
 
     static int freePort() {

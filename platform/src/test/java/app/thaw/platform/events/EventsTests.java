@@ -3,7 +3,6 @@ package app.thaw.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import app.thaw.platform.testing.PlatformTestApplication;
 import app.thaw.platform.testing.TestTokens;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -192,30 +190,18 @@ class EventsTests {
         relay.relayDue().block();
 
         String deadLetterId = poison.id() + "|stub";
-        web.get()
-                .uri("/api/v1/test/admin/dead-letters")
-                .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.items[?(@.id == '" + deadLetterId + "')].lastError")
+        EventTestSupport.deadLetters(web, tokens)
+                .jsonPath(EventTestSupport.deadLetterField(deadLetterId, "lastError"))
                 .isEqualTo(List.of("HTTP 400"))
-                .jsonPath("$.items[?(@.id == '" + deadLetterId + "')].type")
+                .jsonPath(EventTestSupport.deadLetterField(deadLetterId, "type"))
                 .isEqualTo(List.of("thaw.flaky.poison"));
-        web.post()
-                .uri("/api/v1/test/admin/dead-letters/{id}/replay", deadLetterId)
-                .headers(h -> h.setBearerAuth(tokens.token("merchant_admin")))
-                .exchange()
+        EventTestSupport.replay(web, tokens, deadLetterId, "merchant_admin")
                 .expectStatus()
                 .isForbidden();
         assertThat(stub.acceptedTimes(poison.id())).isZero();
 
         stub.acceptPoison.set(true);
-        web.post()
-                .uri("/api/v1/test/admin/dead-letters/{id}/replay", deadLetterId)
-                .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
-                .exchange()
+        EventTestSupport.replay(web, tokens, deadLetterId, "platform_admin")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -224,12 +210,8 @@ class EventsTests {
         relayUntil(() -> stub.acceptedTimes(poison.id()) == 1);
         relay.relayDue().block();
         assertThat(stub.acceptedTimes(poison.id())).isEqualTo(1);
-        web.get()
-                .uri("/api/v1/test/admin/dead-letters")
-                .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
-                .exchange()
-                .expectBody()
-                .jsonPath("$.items[?(@.id == '" + deadLetterId + "')]")
+        EventTestSupport.deadLetters(web, tokens)
+                .jsonPath(EventTestSupport.deadLetterField(deadLetterId, ""))
                 .isEmpty();
     }
 
@@ -240,19 +222,12 @@ class EventsTests {
                 .collectList()
                 .block();
         Flux.fromIterable(events).concatMap(outbox::publish).blockLast();
-        EventsProperties.Relay settings = new EventsProperties.Relay(
-                false,
-                Duration.ofSeconds(1),
-                20,
-                8,
-                Duration.ofSeconds(30),
-                20,
-                Duration.ofMillis(1),
-                Duration.ofMillis(5),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(10));
-        OutboxRelay second =
-                new OutboxRelay(mongo, outbox, transport, settings, Clock.systemUTC(), new SimpleMeterRegistry());
+        OutboxRelay second = EventTestSupport.relayOver(
+                mongo,
+                outbox,
+                transport,
+                EventTestSupport.manualRelay(
+                        20, 8, 20, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(10)));
 
         Mono.when(relay.relayDue(), second.relayDue(), relay.relayDue(), second.relayDue())
                 .block(Duration.ofSeconds(60));

@@ -3,7 +3,6 @@ package app.thaw.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.stream.IntStream;
 import app.thaw.platform.testing.KafkaTestBroker;
 import app.thaw.platform.testing.PlatformTestApplication;
 import app.thaw.platform.testing.TestTokens;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -204,24 +202,12 @@ class KafkaEventsTests {
         KafkaTemplate<String, String> unreachable = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
         EventsProperties.Kafka settings =
                 new EventsProperties.Kafka("127.0.0.1:1", "thaw.events.", NAME, 2, (short) 1, 1, Map.of());
-        EventsProperties.Relay relaySettings = new EventsProperties.Relay(
-                false,
-                Duration.ofSeconds(1),
-                100,
-                4,
-                Duration.ofSeconds(30),
-                4,
-                Duration.ofMinutes(1),
-                Duration.ofMinutes(1),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(10));
-        OutboxRelay cutOff = new OutboxRelay(
+        OutboxRelay cutOff = EventTestSupport.relayOver(
                 mongo,
                 outbox,
                 new KafkaEventTransport(unreachable, settings, Duration.ofSeconds(2)),
-                relaySettings,
-                Clock.systemUTC(),
-                new SimpleMeterRegistry());
+                EventTestSupport.manualRelay(
+                        100, 4, 4, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(2)));
         try {
             cutOff.relayDue().block(Duration.ofSeconds(30));
         } finally {
@@ -297,16 +283,10 @@ class KafkaEventsTests {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
-                .untilAsserted(() -> web.get()
-                        .uri("/api/v1/test/admin/dead-letters?limit=200")
-                        .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
-                        .exchange()
-                        .expectStatus()
-                        .isOk()
-                        .expectBody()
-                        .jsonPath("$.items[?(@.id == '" + deadLetterId + "')].origin")
+                .untilAsserted(() -> EventTestSupport.deadLetters(web, tokens)
+                        .jsonPath(EventTestSupport.deadLetterField(deadLetterId, "origin"))
                         .isEqualTo(List.of("topic"))
-                        .jsonPath("$.items[?(@.id == '" + deadLetterId + "')].type")
+                        .jsonPath(EventTestSupport.deadLetterField(deadLetterId, "type"))
                         .isEqualTo(List.of("thaw.ktest.poison")));
         Document parked = mongo.findById(deadLetterId, Document.class, OutboxRelay.DEAD_LETTERS)
                 .block();
@@ -317,19 +297,13 @@ class KafkaEventsTests {
         assertThat(handler.runsOf(poison.id())).isEqualTo(1);
         assertThat(effects(poison.id())).isZero();
 
-        web.post()
-                .uri("/api/v1/test/admin/dead-letters/{id}/replay", deadLetterId)
-                .headers(h -> h.setBearerAuth(tokens.token("merchant_admin")))
-                .exchange()
+        EventTestSupport.replay(web, tokens, deadLetterId, "merchant_admin")
                 .expectStatus()
                 .isForbidden();
         // The consumer is fixed (a new release reads the event); the admin replays it.
         handler.acceptPoison.set(true);
         // The inbox forgets a failed claim's lease at once, so the replay runs the handlers again.
-        web.post()
-                .uri("/api/v1/test/admin/dead-letters/{id}/replay", deadLetterId)
-                .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
-                .exchange()
+        EventTestSupport.replay(web, tokens, deadLetterId, "platform_admin")
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -337,17 +311,10 @@ class KafkaEventsTests {
                 .isEqualTo("requeued");
         awaitEffects(List.of(poison), 30);
         assertThat(handler.runsOf(poison.id())).isEqualTo(2);
-        web.get()
-                .uri("/api/v1/test/admin/dead-letters?limit=200")
-                .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
-                .exchange()
-                .expectBody()
-                .jsonPath("$.items[?(@.id == '" + deadLetterId + "')]")
+        EventTestSupport.deadLetters(web, tokens)
+                .jsonPath(EventTestSupport.deadLetterField(deadLetterId, ""))
                 .isEmpty();
-        web.post()
-                .uri("/api/v1/test/admin/dead-letters/{id}/replay", deadLetterId)
-                .headers(h -> h.setBearerAuth(tokens.token("platform_admin")))
-                .exchange()
+        EventTestSupport.replay(web, tokens, deadLetterId, "platform_admin")
                 .expectStatus()
                 .isNotFound();
     }

@@ -1,7 +1,6 @@
 package app.thaw.platform.events;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.stream.IntStream;
 
 import app.thaw.platform.testing.PlatformTestApplication;
 import app.thaw.platform.testing.TestTokens;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -85,6 +83,7 @@ class RelayTransportBench {
         String token = tokens.token(
                 List.of("thaw_service"),
                 claims -> claims.claim("tenant_id", "thaw").claim("azp", NAME));
+        // The defaults (a poll every 500 ms: the "poll only" latency below), started by the bench itself.
         EventsProperties.Relay settings = new EventsProperties.Relay(
                 false,
                 Duration.ofMillis(500),
@@ -96,13 +95,11 @@ class RelayTransportBench {
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(10));
-        OutboxRelay httpRelay = new OutboxRelay(
+        OutboxRelay httpRelay = EventTestSupport.relayOver(
                 mongo,
                 outbox,
                 new HttpEventTransport(WebClient.create(), () -> Mono.just(token), Duration.ofSeconds(10)),
-                settings,
-                Clock.systemUTC(),
-                new SimpleMeterRegistry());
+                settings);
 
         // A short warm-up of both paths (JIT, connections, the consumer group's partitions), not measured.
         run("warm-up kafka", kafkaRelay, 200);

@@ -1,17 +1,21 @@
 package app.thaw.platform.idempotency;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import app.thaw.platform.testing.TestTokens;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,7 +55,7 @@ abstract class IdempotencyWebTestSupport {
     WebTestClient.ResponseSpec post(String path, @Nullable String key, String json, String token) {
         // A cold context on a busy machine (the first request makes the indexes) can take longer than the default 5 s.
         return web.mutate()
-                .responseTimeout(java.time.Duration.ofSeconds(30))
+                .responseTimeout(Duration.ofSeconds(30))
                 .build()
                 .post()
                 .uri(path)
@@ -73,6 +77,41 @@ abstract class IdempotencyWebTestSupport {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
+    }
+
+    /** The body of an answer 201 that ran its request (no replay), as text. */
+    static String ranOnce(WebTestClient.ResponseSpec answer) {
+        return answer.expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist(IdempotencyKeyFilter.REPLAYED_HEADER)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** The answer is the 201 {@code first} replayed, to the letter. */
+    static void expectReplayOf(WebTestClient.ResponseSpec answer, String first) {
+        answer.expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals(IdempotencyKeyFilter.REPLAYED_HEADER, "true")
+                .expectBody(String.class)
+                .isEqualTo(first);
+    }
+
+    /** The request, sent while its key's first run is still going, is told so at once (409) and when to retry. */
+    static void expectInProgressAtOnce(Supplier<WebTestClient.ResponseSpec> request) {
+        long started = System.nanoTime();
+        request.get()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("idempotency_key_in_progress");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
     }
 
     /** The effect to count: widgets created with this name (by any tenant, or by one). */

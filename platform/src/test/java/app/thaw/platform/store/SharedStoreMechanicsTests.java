@@ -109,50 +109,49 @@ class SharedStoreMechanicsTests {
                 .isEqualTo("uno");
     }
 
+    /** A put of the thing {@code id} of {@code tenant} named {@code name}, written over {@code version}. */
+    private Mono<Document> put(String tenant, String id, long version, String name) {
+        return VersionedWrites.put(mongo, THINGS, "thing", tenant, id, version, new Document("name", name));
+    }
+
     @Test
     void aPutCreatesAtVersionZeroOnceAndThenWritesOnlyAtTheVersionRead() {
-        Document created = VersionedWrites.put(mongo, THINGS, "thing", "acme", "p-1", 0, new Document("name", "first"))
-                .block();
+        Document created = put("acme", "p-1", 0, "first").block();
         assertThat(created.getString("tenantId")).isEqualTo("acme");
         assertThat(created.get("version", Number.class).longValue()).isEqualTo(1);
         // A second create (another writer that also read "none") conflicts instead of overwriting.
-        assertThatThrownBy(() -> VersionedWrites.put(
-                                mongo, THINGS, "thing", "acme", "p-1", 0, new Document("name", "again"))
-                        .block())
+        assertThatThrownBy(() -> put("acme", "p-1", 0, "again").block())
                 .isInstanceOf(OptimisticLockingFailureException.class);
 
-        Document written = VersionedWrites.put(mongo, THINGS, "thing", "acme", "p-1", 1, new Document("name", "second"))
-                .block();
+        Document written = put("acme", "p-1", 1, "second").block();
         assertThat(written.getString("name")).isEqualTo("second");
         assertThat(written.get("version", Number.class).longValue()).isEqualTo(2);
-        assertThatThrownBy(() -> VersionedWrites.put(
-                                mongo, THINGS, "thing", "acme", "p-1", 1, new Document("name", "lost"))
-                        .block())
+        assertThatThrownBy(() -> put("acme", "p-1", 1, "lost").block())
                 .isInstanceOf(OptimisticLockingFailureException.class);
         // Another tenant's document of that id is not there for this tenant.
-        assertThatThrownBy(() -> VersionedWrites.put(
-                                mongo, THINGS, "thing", "globex", "p-1", 2, new Document("name", "stolen"))
-                        .block())
-                .isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> put("globex", "p-1", 2, "stolen").block()).isInstanceOf(NotFound.class);
         assertThat(mongo.findById("p-1", Document.class, THINGS).block().getString("name"))
                 .isEqualTo("second");
+    }
+
+    /** The page of acme's things that {@code request} asks for, as a store reads it. */
+    private List<Document> acmeThings(CursorPage.Request request) {
+        return mongo.find(request.query(Criteria.where("tenantId").is("acme")), Document.class, THINGS)
+                .collectList()
+                .block();
     }
 
     @Test
     void pagesReadOnAfterTheCursorUntilTheLastHasNone() {
         CursorPage.Request first = CursorPage.Request.of(null, 2);
-        List<Document> read = mongo.find(first.query(Criteria.where("tenantId").is("acme")), Document.class, THINGS)
-                .collectList()
-                .block();
+        List<Document> read = acmeThings(first);
         CursorPage<String> page =
                 first.page(read, document -> document.getString("_id")).map(document -> document.getString("name"));
         assertThat(page.items()).containsExactly("one", "two");
         assertThat(page.nextCursor()).isEqualTo("t-2");
 
         CursorPage.Request next = CursorPage.Request.of(page.nextCursor(), 2);
-        List<Document> rest = mongo.find(next.query(Criteria.where("tenantId").is("acme")), Document.class, THINGS)
-                .collectList()
-                .block();
+        List<Document> rest = acmeThings(next);
         CursorPage<Document> last = next.page(rest, document -> document.getString("_id"));
         assertThat(last.items())
                 .extracting(document -> document.getString("name"))

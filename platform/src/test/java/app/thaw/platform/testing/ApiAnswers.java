@@ -3,6 +3,7 @@ package app.thaw.platform.testing;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -19,6 +20,41 @@ public final class ApiAnswers {
                 .returnResult()
                 .getResponseBody();
         return (List<?>) page.get("items");
+    }
+
+    /** The service's OpenAPI document ({@code /v3/api-docs}, no token needed): 200, its body. */
+    public static WebTestClient.BodyContentSpec apiDocument(WebTestClient web) {
+        return web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody();
+    }
+
+    /**
+     * A 429 problem ({@code quota_exceeded}, ADR 62) naming {@code quota} and its {@code limit}, with a
+     * {@code Retry-After}; the body, for the caller to check more of it (use, plan, reset).
+     */
+    public static WebTestClient.BodyContentSpec quotaExceeded(
+            WebTestClient.ResponseSpec answer, String quota, int limit) {
+        return answer.expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("quota_exceeded")
+                .jsonPath("$.quota")
+                .isEqualTo(quota)
+                .jsonPath("$.limit")
+                .isEqualTo(limit);
+    }
+
+    /** A 201 that ran its request (no Idempotency-Key replay, {@code Idempotent-Replayed} absent): its body. */
+    public static Map<?, ?> createdAfresh(WebTestClient.ResponseSpec answer) {
+        return answer.expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed")
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     /**
@@ -57,5 +93,43 @@ public final class ApiAnswers {
                 .isEqualTo(field)
                 .jsonPath("$.errors[0].rule")
                 .isEqualTo(rule);
+    }
+
+    /**
+     * A 401 problem ({@code unauthenticated}, docs/problems.md) with a bearer challenge and a trace id, as every
+     * service and the gateway answer a call without a usable token; the body, for the caller to check more of it.
+     */
+    public static WebTestClient.BodyContentSpec unauthenticated(WebTestClient.ResponseSpec answer) {
+        return answer.expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:thaw:problem:unauthenticated")
+                .jsonPath("$.traceId")
+                .exists();
+    }
+
+    /**
+     * The gateway's 503 problem ({@code service_unavailable}) for the service of {@code area} it cannot reach, with a
+     * {@code Retry-After} and a trace id.
+     */
+    public static WebTestClient.BodyContentSpec serviceUnavailable(WebTestClient.ResponseSpec answer, String area) {
+        return answer.expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("service_unavailable")
+                .jsonPath("$.service")
+                .isEqualTo(area)
+                .jsonPath("$.traceId")
+                .exists();
     }
 }

@@ -38,18 +38,31 @@ public interface ApiCalls {
 
     /** Posts {@code body} as JSON with {@code bearer}. */
     default WebTestClient.ResponseSpec postJson(String bearer, String path, Object body, Object... variables) {
+        return sendJson(web().post(), bearer, path, body, variables);
+    }
+
+    /** Puts {@code body} as JSON with {@code bearer}. */
+    default WebTestClient.ResponseSpec putJson(String bearer, String path, Object body, Object... variables) {
+        return sendJson(web().put(), bearer, path, body, variables);
+    }
+
+    /** Posts {@code body} as JSON with {@code bearer} under the Idempotency-Key {@code key}. */
+    default WebTestClient.ResponseSpec postJsonKeyed(
+            String bearer, String key, String path, Object body, Object... variables) {
         return web().post()
                 .uri(path, variables)
-                .headers(h -> h.setBearerAuth(bearer))
+                .headers(h -> {
+                    h.setBearerAuth(bearer);
+                    h.set("Idempotency-Key", key);
+                })
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange();
     }
 
-    /** Puts {@code body} as JSON with {@code bearer}. */
-    default WebTestClient.ResponseSpec putJson(String bearer, String path, Object body, Object... variables) {
-        return web().put()
-                .uri(path, variables)
+    private static WebTestClient.ResponseSpec sendJson(
+            WebTestClient.RequestBodyUriSpec method, String bearer, String path, Object body, Object... variables) {
+        return method.uri(path, variables)
                 .headers(h -> h.setBearerAuth(bearer))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)

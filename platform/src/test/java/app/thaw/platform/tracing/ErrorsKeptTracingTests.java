@@ -2,7 +2,6 @@ package app.thaw.platform.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +14,8 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +28,7 @@ class ErrorsKeptTracingTests {
     final List<SpanData> exported = new CopyOnWriteArrayList<>();
     final SdkTracerProvider provider = SdkTracerProvider.builder()
             .setSampler(new ErrorsKeptSampler(0.0))
-            .addSpanProcessor(new ErrorSpansOfUnsampledTraces(new Collecting(exported)))
+            .addSpanProcessor(new ErrorSpansOfUnsampledTraces(new CollectingSpanExporter(exported)))
             .build();
     final Tracer tracer = provider.get("test");
 
@@ -114,7 +111,7 @@ class ErrorsKeptTracingTests {
     void sampledTracesAreLeftToTheRegularExportAndInternalSpansAreNotRecorded() {
         SdkTracerProvider all = SdkTracerProvider.builder()
                 .setSampler(new ErrorsKeptSampler(1.0))
-                .addSpanProcessor(new ErrorSpansOfUnsampledTraces(new Collecting(exported)))
+                .addSpanProcessor(new ErrorSpansOfUnsampledTraces(new CollectingSpanExporter(exported)))
                 .build();
         Span sampled = all.get("test")
                 .spanBuilder("GET /boom")
@@ -129,23 +126,5 @@ class ErrorsKeptTracingTests {
 
         assertThat(tracer.spanBuilder("scheduled pass").startSpan().isRecording())
                 .isFalse();
-    }
-
-    record Collecting(List<SpanData> spans) implements SpanExporter {
-        @Override
-        public CompletableResultCode export(Collection<SpanData> batch) {
-            spans.addAll(batch);
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-        }
     }
 }

@@ -3,8 +3,8 @@ package app.thaw.systemtests.support;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
+import app.thaw.platform.testing.CloudEvents;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -19,25 +19,7 @@ public final class CaseServiceEvents {
 
     /** A {@code thaw.case.opened} event for {@code caseId} of {@code tenant}, sent now. */
     public static Map<String, Object> opened(String caseId, String tenant, Map<String, Object> data) {
-        return Map.of(
-                "specversion",
-                "1.0",
-                "id",
-                UUID.randomUUID().toString(),
-                "source",
-                "/thaw/case-service",
-                "type",
-                "thaw.case.opened",
-                "subject",
-                caseId,
-                "time",
-                Instant.now().toString(),
-                "tenantid",
-                tenant,
-                "datacontenttype",
-                "application/json",
-                "data",
-                data);
+        return CloudEvents.envelope("/thaw/case-service", "thaw.case.opened", tenant, caseId, data);
     }
 
     /**

@@ -97,17 +97,16 @@ public final class ThawApi {
     }
 
     public WebTestClient.ResponseSpec post(String who, Object body, String path, Object... variables) {
-        return gateway.post()
-                .uri(path, variables)
-                .headers(h -> h.setBearerAuth(token(who)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
+        return sendJson(gateway.post(), who, body, path, variables);
     }
 
     public WebTestClient.ResponseSpec put(String who, Object body, String path, Object... variables) {
-        return gateway.put()
-                .uri(path, variables)
+        return sendJson(gateway.put(), who, body, path, variables);
+    }
+
+    private WebTestClient.ResponseSpec sendJson(
+            WebTestClient.RequestBodyUriSpec method, String who, Object body, String path, Object... variables) {
+        return method.uri(path, variables)
                 .headers(h -> h.setBearerAuth(token(who)))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
@@ -314,27 +313,26 @@ public final class ThawApi {
         }
     }
 
+    /** An identity signal about the holder of {@code phone}, with nothing more; for a test to add to. */
+    public static Map<String, Object> phoneSignal(String id, String type, Instant at, String phone) {
+        Map<String, Object> signal = new java.util.LinkedHashMap<>();
+        signal.put("signalId", id);
+        signal.put("type", type);
+        signal.put("occurredAt", at.toString());
+        signal.put("identifiers", List.of(Map.of("type", "PHONE", "value", phone)));
+        return signal;
+    }
+
     /**
      * A demo bank's identity signal about the phone's holder, from {@code device} at {@code location}; a
      * credit application also names its amount and channel.
      */
     public static Map<String, Object> demoSignal(
             String id, String type, Instant at, String phone, String device, Map<String, Double> location) {
-        Map<String, Object> signal = new java.util.HashMap<>(Map.of(
-                "signalId",
-                id,
-                "type",
-                type,
-                "occurredAt",
-                at.toString(),
-                "identifiers",
-                List.of(Map.of("type", "PHONE", "value", phone)),
-                "device",
-                device,
-                "location",
-                location,
-                "institution",
-                "Demo Bank"));
+        Map<String, Object> signal = phoneSignal(id, type, at, phone);
+        signal.put("device", device);
+        signal.put("location", location);
+        signal.put("institution", "Demo Bank");
         if (type.equals("CREDIT_APPLICATION")) {
             signal.put("amount", 50_000);
             signal.put("channel", "APP");
