@@ -28,14 +28,19 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.cloud.client.ServiceInstance;
@@ -127,6 +132,10 @@ public class ApiDataPlane implements NettyRouteProvider {
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, Service> services = new ConcurrentHashMap<>();
     private final ObjectProvider<ReactiveLoadBalancer.Factory<ServiceInstance>> balancers;
+    /** Calls without a body go through {@link LeanServiceClient} (ADR 104, addendum); off, all use Reactor Netty's. */
+    private final boolean leanClient;
+
+    private final int connectTimeoutMillis;
 
     ApiDataPlane(
             GatewayProperties gateway,
@@ -141,7 +150,11 @@ public class ApiDataPlane implements NettyRouteProvider {
             ObjectProvider<Tracer> tracer,
             ObjectProvider<Propagator> propagator,
             MeterRegistry meters,
-            ObjectProvider<ReactiveLoadBalancer.Factory<ServiceInstance>> balancers) {
+            ObjectProvider<ReactiveLoadBalancer.Factory<ServiceInstance>> balancers,
+            @Value("${thaw.gateway.data-plane.lean-client:true}") boolean leanClient) {
+        this.leanClient = leanClient;
+        Integer connectTimeout = httpClient.getConnectTimeout();
+        this.connectTimeoutMillis = connectTimeout != null ? connectTimeout : 2000;
         Duration defaultTimeout = httpClient.getResponseTimeout();
         this.routes = ApiRoutes.of(gateway, defaultTimeout != null ? defaultTimeout : Duration.ofSeconds(10));
         this.client = client;
@@ -179,7 +192,7 @@ public class ApiDataPlane implements NettyRouteProvider {
         String base = address.getScheme() + "://" + address.getRawAuthority();
         return services.computeIfAbsent(base, key -> {
             if (!"http".equalsIgnoreCase(address.getScheme())) {
-                return new Service(client, key); // as before: the absolute URL says how to connect
+                return new Service(client, key, null, null); // as before: the absolute URL says how to connect
             }
             int port = address.getPort() < 0 ? 80 : address.getPort();
             String host = address.getHost();
@@ -187,7 +200,11 @@ public class ApiDataPlane implements NettyRouteProvider {
                 host = host.substring(1, host.length() - 1); // an IPv6 literal
             }
             InetSocketAddress remote = InetSocketAddress.createUnresolved(host, port);
-            return new Service(client.remoteAddress(() -> remote), "");
+            return new Service(
+                    client.remoteAddress(() -> remote),
+                    "",
+                    leanClient ? new LeanServiceClient(new InetSocketAddress(host, port), connectTimeoutMillis) : null,
+                    address.getRawAuthority());
         });
     }
 
@@ -200,10 +217,14 @@ public class ApiDataPlane implements NettyRouteProvider {
         private final Map<HttpMethod, HttpClient.RequestSender> senders = new ConcurrentHashMap<>();
         private final HttpClient client;
         private final String prefix;
+        private final @Nullable LeanServiceClient lean;
+        private final @Nullable String authority;
 
-        Service(HttpClient client, String prefix) {
+        Service(HttpClient client, String prefix, @Nullable LeanServiceClient lean, @Nullable String authority) {
             this.client = client;
             this.prefix = prefix;
+            this.lean = lean;
+            this.authority = authority;
         }
 
         HttpClient.RequestSender sender(HttpMethod method) {
@@ -349,6 +370,12 @@ public class ApiDataPlane implements NettyRouteProvider {
                 return Mono.error(breakers.paused(route.service()));
             }
             Call call = new Call(breaker);
+            if (!hasBody(declared)) {
+                Service bound = route.loadBalanced() ? null : service(route.uri());
+                if (bound != null && bound.lean != null) {
+                    return leanForward(bound, call, admission);
+                }
+            }
             return target().flatMap(service -> service.sender(request.method())
                             .uri(service.prefix() + request.uri())
                             .send((relayed, out) -> {
@@ -356,19 +383,8 @@ public class ApiDataPlane implements NettyRouteProvider {
                                 relayHeaders(relayed.requestHeaders());
                                 return hasBody(declared) ? out.send(body(streaming || declared >= 0)) : Mono.empty();
                             })
-                            .response((answer, body) -> {
-                                call.answered(org.springframework.http.HttpStatusCode.valueOf(
-                                        answer.status().code()));
-                                response.status(answer.status());
-                                HttpHeaders headers = response.responseHeaders();
-                                for (Map.Entry<String, String> header : answer.responseHeaders()) {
-                                    if (!isOneOf(header.getKey(), HOP_BY_HOP)) {
-                                        headers.add(header.getKey(), header.getValue());
-                                    }
-                                }
-                                headers.set(ClientLimits.REMAINING_HEADER, Long.toString(admission.remaining()));
-                                return response.send(body.retain()).then();
-                            })
+                            .response((answer, body) -> relayAnswer(
+                                    call, admission, answer.status(), answer.responseHeaders(), body.retain()))
                             .then())
                     .onErrorResume(failure -> {
                         if (failure instanceof ThawProblem || callerBodyFailed) {
@@ -377,6 +393,51 @@ public class ApiDataPlane implements NettyRouteProvider {
                             call.failed(failure);
                         }
                         if (response.hasSentHeaders() || failure instanceof ThawProblem) {
+                            return Mono.error(failure);
+                        }
+                        return Mono.error(breakers.translate(route.service(), failure));
+                    })
+                    .doOnCancel(call::release)
+                    .doFinally(signal -> admission.release());
+        }
+
+        /** The service's answer to the caller as it came, but for hop-by-hop headers; the breaker told its status. */
+        private Mono<Void> relayAnswer(
+                Call call,
+                ClientLimits.Admission admission,
+                HttpResponseStatus status,
+                HttpHeaders answerHeaders,
+                org.reactivestreams.Publisher<? extends ByteBuf> body) {
+            call.answered(org.springframework.http.HttpStatusCode.valueOf(status.code()));
+            response.status(status);
+            HttpHeaders headers = response.responseHeaders();
+            for (Map.Entry<String, String> header : answerHeaders) {
+                if (!isOneOf(header.getKey(), HOP_BY_HOP)) {
+                    headers.add(header.getKey(), header.getValue());
+                }
+            }
+            headers.set(ClientLimits.REMAINING_HEADER, Long.toString(admission.remaining()));
+            return response.send(body).then();
+        }
+
+        /** A call without a body through the service's {@link LeanServiceClient}, on the caller's own event loop. */
+        private Mono<Void> leanForward(Service service, Call call, ClientLimits.Admission admission) {
+            DefaultFullHttpRequest head = new DefaultFullHttpRequest(
+                    HttpVersion.HTTP_1_1, request.method(), request.uri(), Unpooled.EMPTY_BUFFER);
+            relayHeaders(head.headers());
+            head.headers().set(HttpHeaderNames.HOST, java.util.Objects.requireNonNull(service.authority));
+            Channel caller = ((reactor.netty.Connection) request).channel();
+            return java.util.Objects.requireNonNull(service.lean)
+                    .exchange(caller.eventLoop(), caller.getClass(), head, route.responseTimeout())
+                    .flatMap(answer -> relayAnswer(
+                            call,
+                            admission,
+                            answer.head().status(),
+                            answer.head().headers(),
+                            answer.body()))
+                    .onErrorResume(failure -> {
+                        call.failed(failure);
+                        if (response.hasSentHeaders()) {
                             return Mono.error(failure);
                         }
                         return Mono.error(breakers.translate(route.service(), failure));
