@@ -262,15 +262,7 @@ class GatewayResilienceTests {
                 .version(java.net.http.HttpClient.Version.HTTP_1_1)
                 .build()) {
             for (int attempt = 0; attempt < 4; attempt++) {
-                java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
-                                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/evidence/cases/c-1/items"))
-                        .timeout(Duration.ofSeconds(20))
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                        .header(HttpHeaders.CONTENT_TYPE, MediaType.TEXT_PLAIN_VALUE)
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
-                if (how.startsWith("full path")) {
-                    request.header(HttpHeaders.COOKIE, "lang=en");
-                }
+                java.net.http.HttpRequest.Builder request = upload(how, "c-1", token, body);
                 java.net.http.HttpResponse<String> answer =
                         client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode())
@@ -281,6 +273,20 @@ class GatewayResilienceTests {
         }
         assertThat(breakers.breaker("evidence").getMetrics().getNumberOfFailedCalls())
                 .isZero();
+    }
+
+    /** An upload of {@code body} to a case's items by the JDK's client, on the data plane or (with a cookie) the full path. */
+    private java.net.http.HttpRequest.Builder upload(String how, String caseId, String token, byte[] body) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/evidence/cases/" + caseId + "/items"))
+                .timeout(Duration.ofSeconds(20))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header(HttpHeaders.CONTENT_TYPE, MediaType.TEXT_PLAIN_VALUE)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        if (how.startsWith("full path")) {
+            request.header(HttpHeaders.COOKIE, "lang=en");
+        }
+        return request;
     }
 
     /**
@@ -304,16 +310,8 @@ class GatewayResilienceTests {
             try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
                     .version(java.net.http.HttpClient.Version.HTTP_1_1)
                     .build()) {
-                java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                                "http://127.0.0.1:" + port + "/api/v1/evidence/cases/" + caseId + "/items"))
-                        .expectContinue(true)
-                        .timeout(Duration.ofSeconds(20))
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                        .header(HttpHeaders.CONTENT_TYPE, MediaType.TEXT_PLAIN_VALUE)
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
-                if (how.startsWith("full path")) {
-                    request.header(HttpHeaders.COOKIE, "lang=en");
-                }
+                java.net.http.HttpRequest.Builder request =
+                        upload(how, caseId, token, body).expectContinue(true);
                 try {
                     java.net.http.HttpResponse<String> answer =
                             client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
