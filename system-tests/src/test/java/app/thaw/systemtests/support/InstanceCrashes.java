@@ -20,7 +20,7 @@ import org.awaitility.Awaitility;
  */
 public final class InstanceCrashes implements AutoCloseable {
 
-    /** Readiness is health-checked every 2 s by the gateway's balancer; these many answers in a row show it passed. */
+    /** Readiness is health-checked every 5 s by the gateway's balancer; these many answers in a row show it passed. */
     private static final int ANSWERS_IN_A_ROW = 4;
 
     private final ThawPlatform platform;
