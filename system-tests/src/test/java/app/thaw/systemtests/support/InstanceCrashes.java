@@ -51,7 +51,9 @@ public final class InstanceCrashes implements AutoCloseable {
                 .map(victim -> CompletableFuture.runAsync(() -> platform.startService(victim, commonTime), starts))
                 .toArray(CompletableFuture[]::new));
         thaw.holdTimeUntil(started);
-        restarting = started.thenRun(thaw::agreeOnTime);
+        // On a thread of its own: run by the thread completing the starts, it would take the API's lock before a
+        // journey waiting (in advanceTo, lock held) for those starts was woken, and both would wait for ever.
+        restarting = started.thenRunAsync(thaw::agreeOnTime, starts);
     }
 
     /** Waits until the instances killed last are ready again, on the common time. */

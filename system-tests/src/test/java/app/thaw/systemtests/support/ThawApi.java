@@ -391,12 +391,19 @@ public final class ThawApi {
 
     /**
      * Moves every service's clock to {@code target} (each one that is behind it). In the scaled shape an instance
-     * killed and not yet back is passed over: it restarts at the common time ({@link #clockOffset()}) and
-     * {@link #advanceTo} again once ready takes it the rest of the way (both hold this object's lock, so a move
-     * made while it started is not missed).
+     * killed and not yet back is passed over: it restarts at the common time ({@link #clockOffset()}), time waits
+     * while it starts ({@link #holdTimeUntil}), and {@link #agreeOnTime()} once it is ready takes it the rest of the
+     * way (both move clocks under this object's lock).
      */
-    public synchronized void advanceTo(Instant target) {
+    public void advanceTo(Instant target) {
+        // Before the lock: the instances' catch-up (agreeOnTime) takes it once they have started.
         timeHeldUntil.join();
+        synchronized (this) {
+            moveEveryInstanceTo(target);
+        }
+    }
+
+    private void moveEveryInstanceTo(Instant target) {
         // Every instance of each service (two in the scaled shape), so all of them agree on the time.
         ThawPlatform.SERVICES.values().stream()
                 .flatMap(service -> answering(service).stream())
@@ -427,7 +434,7 @@ public final class ThawApi {
 
     /** Moves every instance that answers to the latest time any of them has: a restarted instance catches up. */
     public synchronized void agreeOnTime() {
-        advanceTo(ThawPlatform.SERVICES.values().stream()
+        moveEveryInstanceTo(ThawPlatform.SERVICES.values().stream()
                 .flatMap(service -> answering(service).stream())
                 .map(this::nowOf)
                 .max(Instant::compareTo)
