@@ -52,6 +52,21 @@ class ControllableClockTests {
     }
 
     @Test
+    void aRestartedInstanceStartsAtTheOffsetItIsGiven() {
+        contexts.withPropertyValues("thaw.clock.controllable=true", "thaw.clock.offset=P12D")
+                .withInitializer(context ->
+                        context.getEnvironment().setActiveProfiles(ClockAutoConfiguration.TEST_CLOCK_PROFILE))
+                .run(context -> {
+                    ControllableClock clock = context.getBean(ControllableClock.class);
+                    assertThat(clock.offset()).isEqualTo(Duration.ofDays(12));
+                    assertThat(Duration.between(Instant.now(), clock.instant()))
+                            .isBetween(
+                                    Duration.ofDays(12).minusMinutes(1),
+                                    Duration.ofDays(12).plusMinutes(1));
+                });
+    }
+
+    @Test
     void aZonedViewMovesWithTheOriginal() {
         ControllableClock clock =
                 new ControllableClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));

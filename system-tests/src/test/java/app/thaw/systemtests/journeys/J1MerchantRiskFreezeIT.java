@@ -43,12 +43,19 @@ class J1MerchantRiskFreezeIT {
         merchantRiskFreeze(new ThawApi(platform), MERCHANT, "Acme Cross-Border Trading Ltd.", "LL-ACME-001");
     }
 
+    /** The journey on one instance (see {@link #merchantRiskFreeze(Walk, String, String, String)}). */
+    static void merchantRiskFreeze(ThawApi thaw, String merchant, String holder, String accountReference)
+            throws IOException {
+        merchantRiskFreeze(Walk.alone(thaw), merchant, holder, accountReference);
+    }
+
     /**
      * The journey as {@code merchant} (a merchant admin of any tenant, demo or onboarded by API) walks it with
      * Thaw's staff: {@code holder} and {@code accountReference} name the frozen account.
      */
-    static void merchantRiskFreeze(ThawApi thaw, String merchant, String holder, String accountReference)
+    static Walked merchantRiskFreeze(Walk walk, String merchant, String holder, String accountReference)
             throws IOException {
+        ThawApi thaw = walk.thaw();
         // The merchant opens a case: LianLian froze transfers "under risk review".
         Map<String, Object> opened = thaw.openCase(
                 merchant,
@@ -76,7 +83,11 @@ class J1MerchantRiskFreezeIT {
 
         // The golden 15 minutes: a notification actually delivered to the merchant meets the clock.
         Map<String, Object> told = thaw.awaitCase(
-                merchant, caseId, "golden 15 met", c -> hasClock(c, "GOLDEN_15", "MET"), Duration.ofSeconds(60));
+                merchant,
+                caseId,
+                "golden 15 met",
+                c -> hasClock(c, "GOLDEN_15", "MET"),
+                walk.within(Duration.ofSeconds(60)));
         Instant metAt = Instant.parse((String) clock(told, "GOLDEN_15").get("metAt"));
         assertThat(Duration.between(openedAt, metAt)).isLessThan(Duration.ofMinutes(15));
         Map<String, Object> firstDelivery =
@@ -87,7 +98,9 @@ class J1MerchantRiskFreezeIT {
                         .toString())
                 .contains("DELIVERED");
 
-        // Uploads arrive; one licence has expired and is rejected with the reason.
+        // Uploads arrive; one licence has expired and is rejected with the reason. Their events go back and forth
+        // between evidence-service and case-service.
+        walk.midway();
         thaw.transition(merchant, caseId, "GATHERING_EVIDENCE", "collecting the checklist", Map.of());
         Map<String, Object> oldLicence = thaw.upload(
                 merchant, caseId, "BUSINESS_LICENSE", "licence-2019.png", ThawApi.png(101), "expiryDate=2020-06-30");
@@ -109,7 +122,7 @@ class J1MerchantRiskFreezeIT {
                 caseId,
                 "licence rejected on the checklist",
                 c -> "REJECTED".equals(checklistItem(c, "BUSINESS_LICENSE").get("status")),
-                Duration.ofSeconds(30));
+                walk.within(Duration.ofSeconds(30)));
         assertThat((String) checklistItem(rejected, "BUSINESS_LICENSE").get("rejectionReason"))
                 .contains("EXPIRED");
 
@@ -135,7 +148,7 @@ class J1MerchantRiskFreezeIT {
                 c -> items(c, "checklist").stream()
                         .allMatch(
                                 item -> "VERIFIED".equals(item.get("status")) || "ACCEPTED".equals(item.get("status"))),
-                Duration.ofSeconds(30));
+                walk.within(Duration.ofSeconds(30)));
 
         // Contact with the platform: ticket number, "we will reply in 3 days" -> a follow-up then.
         Instant now = thaw.now();
@@ -173,12 +186,13 @@ class J1MerchantRiskFreezeIT {
         String manifest = new String(dossier.get("manifest.json"), StandardCharsets.UTF_8);
         sha256.values().forEach(hash -> assertThat(manifest).contains(hash));
 
-        // Reminders 60, 30 and 10 minutes before the follow-up.
+        // Reminders 60, 30 and 10 minutes before the follow-up (on the scaled shape both instances of
+        // notification-service poll for their timers).
         String followUpId = (String) followUp.get("id");
         for (int minutes : new int[] {60, 30, 10}) {
             thaw.advanceTo(promised.minus(Duration.ofMinutes(minutes)).plusSeconds(5));
             Awaitility.await(minutes + "-minute reminder")
-                    .atMost(Duration.ofSeconds(60))
+                    .atMost(walk.within(Duration.ofSeconds(60)))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> thaw.all(merchant, "/api/v1/notifications/reminders").stream()
                             .anyMatch(r -> followUpId.equals(r.get("clockId"))
@@ -245,6 +259,7 @@ class J1MerchantRiskFreezeIT {
         ok(thaw.post(merchant, Map.of(), "/api/v1/cases/{id}/review/complete", caseId));
         Map<String, Object> closed = thaw.transition(merchant, caseId, "CLOSED", "reviewed", Map.of());
         assertThat(closed).containsEntry("status", "CLOSED").containsEntry("outcome", "RESTORED");
+        return new Walked(merchant, caseId, null, followUpId);
     }
 
     private static String html(String text) {

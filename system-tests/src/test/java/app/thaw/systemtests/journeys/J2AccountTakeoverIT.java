@@ -33,7 +33,12 @@ class J2AccountTakeoverIT {
     @Test
     void aTakeoverAtThreeInTheMorningRunsTheFifteenTwentyAndThirtyMinuteClocksAndTellsTheClientInTime(
             ThawPlatform platform) {
-        ThawApi thaw = new ThawApi(platform);
+        accountTakeover(Walk.alone(new ThawApi(platform)));
+    }
+
+    /** The journey's steps, walked on one instance or with instances killed at its midpoint ({@link Walk}). */
+    static Walked accountTakeover(Walk walk) {
+        ThawApi thaw = walk.thaw();
 
         // 03:00 in the tenant's zone: the night-shift detects a stolen account.
         ZonedDateTime now = thaw.now().atZone(SHANGHAI);
@@ -58,6 +63,8 @@ class J2AccountTakeoverIT {
                         detectedAt.toString()));
         String caseId = (String) opened.get("id");
         assertThat(opened).containsEntry("scenario", "ACCOUNT_TAKEOVER").containsEntry("scope", "ACCOUNT");
+        // The case's opening event is on its way to notification-service.
+        walk.midway();
 
         // The three agency clocks run from detection.
         assertThat(Instant.parse((String) clock(opened, "TAKEOVER_FREEZE_15").get("dueAt")))
@@ -69,14 +76,18 @@ class J2AccountTakeoverIT {
 
         // The client is told within 15 minutes by a delivered notification.
         Map<String, Object> told = thaw.awaitCase(
-                "globex-admin", caseId, "golden 15 met", c -> hasClock(c, "GOLDEN_15", "MET"), Duration.ofSeconds(60));
+                "globex-admin",
+                caseId,
+                "golden 15 met",
+                c -> hasClock(c, "GOLDEN_15", "MET"),
+                walk.within(Duration.ofSeconds(60)));
         assertThat(Duration.between(detectedAt, Instant.parse((String)
                         clock(told, "GOLDEN_15").get("metAt"))))
                 .isLessThan(Duration.ofMinutes(15));
         // The opening message, delivered within those 15 minutes, tells what is being done and
         // offers two options with their success estimates.
         Map<String, Object> opening = org.awaitility.Awaitility.await("the opening message delivered")
-                .atMost(Duration.ofSeconds(30))
+                .atMost(walk.within(Duration.ofSeconds(30)))
                 .pollInterval(Duration.ofMillis(300))
                 .until(
                         () -> thaw.all("globex-admin", "/api/v1/notifications/deliveries").stream()
@@ -134,6 +145,7 @@ class J2AccountTakeoverIT {
             assertThat(Instant.parse((String) c.get("metAt"))).as(kind).isBeforeOrEqualTo(Instant.parse((String)
                     c.get("dueAt")));
         }
+        return new Walked("globex-admin", caseId, null, null);
     }
 
     private static Map<String, Object> completeTaskOf(

@@ -38,7 +38,12 @@ class J3ComplianceHoldIT {
     @Test
     void aSanctionsHitOpensACaseOnlyComplianceSeesUnderLegalHoldWithOnlyTheFixedNoticeToTheHolder(
             ThawPlatform platform) {
-        ThawApi thaw = new ThawApi(platform);
+        complianceHold(Walk.alone(new ThawApi(platform)));
+    }
+
+    /** The journey's steps, walked on one instance or with instances killed at its midpoint ({@link Walk}). */
+    static Walked complianceHold(Walk walk) {
+        ThawApi thaw = walk.thaw();
 
         // The bank enrols a corporate customer whose name is on the OFAC list (spelt its own way).
         Map<String, Object> subject = thaw.enrol(
@@ -48,10 +53,12 @@ class J3ComplianceHoldIT {
                         Map.of("type", "NAME_LATIN", "value", "Anglo Caribbean Company Ltd"),
                         Map.of("type", "COMPANY_REGISTRATION", "value", "GB-0173-" + System.nanoTime())));
         String subjectId = (String) subject.get("id");
+        // Screening, the alert and the case it opens are on their way.
+        walk.midway();
 
         // Screening raises a sanctions-hit alert...
         Map<String, Object> alert = Awaitility.await("the sanctions hit")
-                .atMost(Duration.ofSeconds(30))
+                .atMost(walk.within(Duration.ofSeconds(30)))
                 .pollInterval(Duration.ofMillis(300))
                 .until(
                         () -> items(
@@ -64,7 +71,7 @@ class J3ComplianceHoldIT {
 
         // ... which opens a restricted COMPLIANCE_HOLD review case for the bank's tenant.
         Map<String, Object> theCase = Awaitility.await("the compliance-hold case")
-                .atMost(Duration.ofSeconds(30))
+                .atMost(walk.within(Duration.ofSeconds(30)))
                 .pollInterval(Duration.ofMillis(300))
                 .until(
                         () ->
@@ -120,7 +127,7 @@ class J3ComplianceHoldIT {
 
         // The legal hold is placed on its evidence at once.
         Map<String, Object> holds = Awaitility.await("the legal hold")
-                .atMost(Duration.ofSeconds(30))
+                .atMost(walk.within(Duration.ofSeconds(30)))
                 .pollInterval(Duration.ofMillis(300))
                 .ignoreExceptions()
                 .until(
@@ -132,7 +139,7 @@ class J3ComplianceHoldIT {
         Map<String, Object> scripts = ok(thaw.get("compliance", "/api/v1/cases/{id}/scripts?lang=en", caseId));
         assertThat(((Map<?, ?>) scripts.get("scripts")).get("holderUpdate")).isEqualTo(FIXED_NOTICE);
         List<Map<String, Object>> toHolder = Awaitility.await("the holder told")
-                .atMost(Duration.ofSeconds(60))
+                .atMost(walk.within(Duration.ofSeconds(60)))
                 .pollInterval(Duration.ofMillis(500))
                 .until(
                         () -> thaw.all(BANK, "/api/v1/notifications/deliveries").stream()
@@ -149,5 +156,6 @@ class J3ComplianceHoldIT {
                     .as("message %s", delivery.get("eventType"))
                     .isEqualTo("Account temporarily unavailable");
         }
+        return new Walked("compliance", caseId, subjectId, null);
     }
 }

@@ -27,7 +27,12 @@ class J5JudicialFreezeIT {
 
     @Test
     void aJudicialFreezeIsEscalatedToLegalAndResolvesOnlyWithTheReleaseReference(ThawPlatform platform) {
-        ThawApi thaw = new ThawApi(platform);
+        judicialFreeze(Walk.alone(new ThawApi(platform)));
+    }
+
+    /** The journey's steps, walked on one instance or with instances killed at its midpoint ({@link Walk}). */
+    static Walked judicialFreeze(Walk walk) {
+        ThawApi thaw = walk.thaw();
 
         // The merchant files the court's notice.
         Map<String, Object> opened = thaw.openCase(
@@ -59,9 +64,11 @@ class J5JudicialFreezeIT {
                 .extracting(item -> item.get("code"))
                 .contains("ENFORCEMENT_NOTICE");
 
-        // A judicial scenario puts the case's evidence under legal hold at once.
+        // The case's opening event is on its way to evidence-service, which puts the case's evidence under legal hold
+        // at once: a judicial scenario.
+        walk.midway();
         org.awaitility.Awaitility.await("the automatic legal hold")
-                .atMost(Duration.ofSeconds(30))
+                .atMost(walk.within(Duration.ofSeconds(30)))
                 .pollInterval(Duration.ofMillis(300))
                 .until(() -> holds(thaw, caseId), holds -> Boolean.TRUE.equals(holds.get("held")));
 
@@ -83,7 +90,7 @@ class J5JudicialFreezeIT {
                 caseId,
                 "escalated to a supervisor",
                 c -> c.get("escalation") instanceof Map<?, ?> e && "SUPERVISOR".equals(e.get("level")),
-                Duration.ofSeconds(60));
+                walk.within(Duration.ofSeconds(60)));
         // ... and as long again without one, to legal.
         thaw.advance(Duration.ofDays(6));
         Map<String, Object> escalated = thaw.awaitCase(
@@ -91,7 +98,7 @@ class J5JudicialFreezeIT {
                 caseId,
                 "escalated to legal",
                 c -> c.get("escalation") instanceof Map<?, ?> e && "LEGAL".equals(e.get("level")),
-                Duration.ofSeconds(60));
+                walk.within(Duration.ofSeconds(60)));
         assertThat(escalated).containsEntry("status", "UNDER_REVIEW");
         assertThat(escalated.get("escalation").toString()).contains("LEGAL");
         List<Map<String, Object>> timeline =
@@ -114,6 +121,7 @@ class J5JudicialFreezeIT {
         assertThat(resolved)
                 .containsEntry("status", "RESOLVED")
                 .containsEntry("releaseReference", "（2025）沪0115执保解1234号");
+        return new Walked("supervisor", caseId, null, null);
     }
 
     /** The case's legal holds as evidence-service shows them (404 until it has learnt the case from case-service). */

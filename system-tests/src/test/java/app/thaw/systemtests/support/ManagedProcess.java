@@ -48,12 +48,18 @@ final class ManagedProcess {
     }
 
     void start() {
+        start(Map.of());
+    }
+
+    /** Starts it with {@code more} on top of its environment (for this start only). */
+    void start(Map<String, String> more) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
+            builder.environment().putAll(more);
             startedNanos = System.nanoTime();
             readyReported = false;
             process = builder.start();
@@ -80,6 +86,11 @@ final class ManagedProcess {
             throw new IllegalStateException(
                     name + " was not ready within " + timeout.toSeconds() + " s:\n" + tail(), e);
         }
+    }
+
+    /** Whether it runs and its ready URL answers 200 now. */
+    boolean answersReady() {
+        return process != null && process.isAlive() && isReady();
     }
 
     private boolean isReady() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -38,6 +39,8 @@ public final class ThawApi {
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
 
     private record Token(String value, Instant until) {}
+
+    private volatile CompletableFuture<?> timeHeldUntil = CompletableFuture.completedFuture(null);
 
     public ThawApi(ThawPlatform platform) {
         this.platform = platform;
@@ -366,7 +369,7 @@ public final class ThawApi {
 
     /** The services' (shared) current time. */
     public Instant now() {
-        return nowOf("case-service");
+        return nowOf(answering("case-service").getFirst());
     }
 
     /**
@@ -374,8 +377,9 @@ public final class ThawApi {
      * tokens on real time, so this is safe). Timers poll every second: await their effect afterwards.
      */
     public Instant advance(Duration by) {
+        timeHeldUntil.join();
         Instant target = ThawPlatform.SERVICES.values().stream()
-                .map(this::nowOf)
+                .map(service -> nowOf(answering(service).getFirst()))
                 .max(Instant::compareTo)
                 .orElseThrow()
                 .plus(by);
@@ -383,11 +387,24 @@ public final class ThawApi {
         return target;
     }
 
-    /** Moves every service's clock to {@code target} (each one that is behind it). */
+    /**
+     * Moves every service's clock to {@code target} (each one that is behind it). In the scaled shape an instance
+     * killed and not yet back is passed over: it restarts at the common time ({@link #clockOffset()}), time waits
+     * while it starts ({@link #holdTimeUntil}), and {@link #agreeOnTime()} once it is ready takes it the rest of the
+     * way (both move clocks under this object's lock).
+     */
     public void advanceTo(Instant target) {
+        // Before the lock: the instances' catch-up (agreeOnTime) takes it once they have started.
+        timeHeldUntil.join();
+        synchronized (this) {
+            moveEveryInstanceTo(target);
+        }
+    }
+
+    private void moveEveryInstanceTo(Instant target) {
         // Every instance of each service (two in the scaled shape), so all of them agree on the time.
         ThawPlatform.SERVICES.values().stream()
-                .flatMap(service -> platform.instancesOf(service).stream())
+                .flatMap(service -> answering(service).stream())
                 .forEach(service -> {
                     Duration by = Duration.between(nowOf(service), target);
                     if (by.isNegative() || by.isZero()) {
@@ -402,6 +419,43 @@ public final class ThawApi {
                             .exchange());
                     assertThat(clock).containsKey("now");
                 });
+    }
+
+    /**
+     * Time does not move until {@code started} completes (instances starting again in the scaled shape): each
+     * started at the common time, and a move while it started would leave it behind, taking leases its peers see
+     * as lapsed, until it caught up.
+     */
+    public void holdTimeUntil(CompletableFuture<?> started) {
+        timeHeldUntil = started;
+    }
+
+    /** Moves every instance that answers to the latest time any of them has: a restarted instance catches up. */
+    public synchronized void agreeOnTime() {
+        moveEveryInstanceTo(ThawPlatform.SERVICES.values().stream()
+                .flatMap(service -> answering(service).stream())
+                .map(this::nowOf)
+                .max(Instant::compareTo)
+                .orElseThrow());
+    }
+
+    /** How far the services' common time is ahead of real time: what an instance restarted now must start with. */
+    public synchronized Duration clockOffset() {
+        String service = answering("case-service").getFirst();
+        return Duration.parse((String) internal(service, "/internal/clock").get("offset"));
+    }
+
+    /** The instances of a service that answer now (in the one-instance shape, the service itself). */
+    private List<String> answering(String service) {
+        List<String> instances = platform.instancesOf(service);
+        if (!platform.scaled()) {
+            return instances;
+        }
+        List<String> up = instances.stream().filter(platform::isReady).toList();
+        if (up.isEmpty()) {
+            throw new IllegalStateException("no instance of " + service + " answers");
+        }
+        return up;
     }
 
     /** A service's internal endpoint (not routed by the gateway), with a service token. */

@@ -483,6 +483,11 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
         return work.resolve("logs");
     }
 
+    /** Whether the service's process runs and answers ready now (a killed or restarting instance does not). */
+    public boolean isReady(String name) {
+        return processes.get(name).answersReady();
+    }
+
     /** Kills the service's process outright ({@code kill -9}), as a crash would. */
     public void killService(String name) {
         processes.get(name).kill();
@@ -494,8 +499,13 @@ public final class ThawPlatform implements BeforeAllCallback, ParameterResolver,
     }
 
     public void startService(String name) {
+        startService(name, Map.of());
+    }
+
+    /** Starts the service again with {@code environment} on top of its own (a restart joining its peers' clock). */
+    public void startService(String name, Map<String, String> environment) {
         ManagedProcess process = processes.get(name);
-        process.start();
+        process.start(environment);
         // At least two minutes; on a loaded machine as long as a first start may take.
         process.awaitReady(
                 READY_WITHIN.compareTo(Duration.ofSeconds(120)) > 0 ? READY_WITHIN : Duration.ofSeconds(120));
