@@ -350,16 +350,21 @@ class GatewayResilienceTests {
         }
     }
 
+    /** A 1 GiB upload on the data plane, expecting {@code 100-continue}, refused (413) after its first MiB. */
+    private RawUpload refusedMidBody(String client, String user) throws Exception {
+        RawUpload upload = RawUpload.start(port, tokenFor(client, user), "data plane", true, 1L << 30);
+        upload.write(1 << 20);
+        assertThat(upload.answer(Duration.ofSeconds(5))).startsWith("HTTP/1.1 413");
+        return upload;
+    }
+
     /**
      * A caller that stops sending after the answer is closed once it has been quiet for {@code idle-timeout} (4 s here: wide margins for a loaded CI machine).
      * The answer's end came with a FIN (a half-close), so only writing shows whether the gateway still reads.
      */
     @Test
     void aCallerThatGoesQuietAfterTheAnswerIsClosedAfterTheIdleTimeout() throws Exception {
-        try (RawUpload upload =
-                RawUpload.start(port, tokenFor("quiet-caller", "quiet"), "data plane", true, 1L << 30)) {
-            upload.write(1 << 20);
-            assertThat(upload.answer(Duration.ofSeconds(5))).startsWith("HTTP/1.1 413");
+        try (RawUpload upload = refusedMidBody("quiet-caller", "quiet")) {
             Thread.sleep(500); // a caller that pauses, under the idle timeout
             assertThat(upload.stillRead()).as("read on after a pause of 0.5 s").isTrue();
             Thread.sleep(6500); // then falls silent, past it
@@ -373,10 +378,7 @@ class GatewayResilienceTests {
      */
     @Test
     void aCallerThatTricklesItsBodyAfterTheAnswerIsClosedAfterMaxTime() throws Exception {
-        try (RawUpload upload =
-                RawUpload.start(port, tokenFor("trickling", "trickler"), "data plane", true, 1L << 30)) {
-            upload.write(1 << 20);
-            assertThat(upload.answer(Duration.ofSeconds(5))).startsWith("HTTP/1.1 413");
+        try (RawUpload upload = refusedMidBody("trickling", "trickler")) {
             long answered = System.nanoTime();
             long refused = answered;
             try {
